@@ -1,0 +1,1 @@
+"""segbot: the WeCom bot, its services, web app, scheduler and CLI."""

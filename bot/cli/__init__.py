@@ -1,0 +1,1 @@
+"""The `segbot` command line: thin commands that call services."""

@@ -1,0 +1,11 @@
+"""Every table of the application: the customer data model plus the bot's own tables.
+
+Import `metadata` from here (Alembic, tests, `segbot init`) so no table is forgotten.
+"""
+
+import segmentation.models as _customer_data  # noqa: F401  (registers the tables)
+from segmentation.models import Base
+
+metadata = Base.metadata
+
+__all__ = ["metadata"]

@@ -1,0 +1,183 @@
+"""Settings: read once at start from the environment and a `.env` file, validated, frozen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dotenv import dotenv_values
+
+DEFAULT_DATABASE_URL = "sqlite:///segbot.db"
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+DEFAULT_WECOM_API_BASE = "https://qyapi.weixin.qq.com/cgi-bin/"
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message is one line naming the variable."""
+
+
+@dataclass(frozen=True)
+class WeComSettings:
+    corp_id: str | None = None
+    agent_id: int | None = None
+    secret: str | None = field(default=None, repr=False)
+    contact_secret: str | None = field(default=None, repr=False)
+    token: str | None = field(default=None, repr=False)
+    aes_key: str | None = field(default=None, repr=False)
+    api_base: str = DEFAULT_WECOM_API_BASE
+
+    @property
+    def can_call_api(self) -> bool:
+        return bool(self.corp_id and self.secret)
+
+    @property
+    def can_receive_callbacks(self) -> bool:
+        return bool(self.corp_id and self.token and self.aes_key)
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_DATABASE_URL
+    timezone_name: str = DEFAULT_TIMEZONE
+    wecom: WeComSettings = field(default_factory=WeComSettings)
+    api_token: str | None = field(default=None, repr=False)
+    admins: frozenset[str] = frozenset()
+    redis_url: str | None = None
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone_name)
+
+    def with_database(self, url: str | None) -> Settings:
+        """The same settings with another database (the CLI's `--db`)."""
+        if not url:
+            return self
+        return _replace(self, database_url=url)
+
+    def secrets(self) -> list[str]:
+        """Every secret value, so logs and replies can be scanned or scrubbed for them."""
+        values = [
+            self.api_token,
+            self.wecom.secret,
+            self.wecom.contact_secret,
+            self.wecom.aes_key,
+            self.wecom.token,
+        ]
+        return [v for v in values if v]
+
+
+def _replace(settings: Settings, **changes: object) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, **changes)  # type: ignore[arg-type]
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env"
+) -> Settings:
+    """Read settings from `environ` (default: the process environment) over a `.env` file.
+
+    Real environment variables win over the file, as with every dotenv tool.
+    """
+    values: dict[str, str] = {}
+    if env_file is not None and Path(env_file).is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ if environ is None else environ)
+    return parse_settings(values)
+
+
+def parse_settings(values: Mapping[str, str]) -> Settings:
+    def get(name: str) -> str | None:
+        raw = values.get(name)
+        if raw is None:
+            return None
+        raw = raw.strip()
+        return raw or None
+
+    secret = get("SEGBOT_WECOM_SECRET")
+    wecom = WeComSettings(
+        corp_id=get("SEGBOT_WECOM_CORP_ID"),
+        agent_id=_parse_agent_id(get("SEGBOT_WECOM_AGENT_ID")),
+        secret=secret,
+        contact_secret=get("SEGBOT_WECOM_CONTACT_SECRET") or secret,
+        token=_parse_token(get("SEGBOT_WECOM_TOKEN")),
+        aes_key=_parse_aes_key(get("SEGBOT_WECOM_AES_KEY")),
+        api_base=_parse_api_base(get("SEGBOT_WECOM_API_BASE") or DEFAULT_WECOM_API_BASE),
+    )
+    return Settings(
+        database_url=_parse_database_url(get("SEGBOT_DATABASE_URL") or DEFAULT_DATABASE_URL),
+        timezone_name=_parse_timezone(get("SEGBOT_TIMEZONE") or DEFAULT_TIMEZONE),
+        wecom=wecom,
+        api_token=get("SEGBOT_API_TOKEN"),
+        admins=frozenset(u.strip() for u in (get("SEGBOT_ADMINS") or "").split(",") if u.strip()),
+        redis_url=_parse_redis_url(get("SEGBOT_REDIS_URL")),
+    )
+
+
+def _parse_database_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        make_url(url)
+    except ArgumentError:
+        raise SettingsError(
+            "SEGBOT_DATABASE_URL is not a database URL (expected e.g. sqlite:///segbot.db "
+            "or postgresql+psycopg://user@host/db)"
+        ) from None
+    return url
+
+
+def _parse_timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(
+            f"SEGBOT_TIMEZONE: unknown time zone {name!r} (expected an IANA name such as "
+            "Asia/Shanghai)"
+        ) from None
+    return name
+
+
+def _parse_agent_id(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    if not raw.isdigit():
+        raise SettingsError("SEGBOT_WECOM_AGENT_ID must be the app's numeric AgentId")
+    return int(raw)
+
+
+def _parse_token(raw: str | None) -> str | None:
+    if raw is not None and not (raw.isascii() and raw.isalnum() and len(raw) <= 32):
+        raise SettingsError("SEGBOT_WECOM_TOKEN must be at most 32 letters and digits")
+    return raw
+
+
+def _parse_aes_key(raw: str | None) -> str | None:
+    import base64
+    import binascii
+
+    if raw is None:
+        return None
+    try:
+        decoded = base64.b64decode(raw + "=", validate=True)
+    except (binascii.Error, ValueError):
+        decoded = b""
+    if len(raw) != 43 or len(decoded) != 32:
+        raise SettingsError("SEGBOT_WECOM_AES_KEY must be the 43-character EncodingAESKey")
+    return raw
+
+
+def _parse_api_base(raw: str) -> str:
+    if not raw.startswith(("http://", "https://")):
+        raise SettingsError("SEGBOT_WECOM_API_BASE must be an http(s) URL")
+    return raw if raw.endswith("/") else raw + "/"
+
+
+def _parse_redis_url(raw: str | None) -> str | None:
+    if raw is not None and not raw.startswith(("redis://", "rediss://", "unix://")):
+        raise SettingsError("SEGBOT_REDIS_URL must be a redis:// URL")
+    return raw

@@ -1,0 +1,1 @@
+"""Alembic migrations of the segbot schema (`segbot init` runs them to head)."""

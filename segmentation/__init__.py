@@ -1,0 +1,1 @@
+"""Segment engine: data model, segment trees, compiler and natural-language commands."""

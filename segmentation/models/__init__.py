@@ -1,0 +1,23 @@
+"""The data model (SQLAlchemy 2 typed mappings); importing this registers every table."""
+
+from segmentation.models.base import Base, Money, UTCDateTime, to_money
+from segmentation.models.customers import Customer, CustomerTag, Follow, Tag, TagGroup
+from segmentation.models.events import Event
+from segmentation.models.people import ROLES, Department, Staff, StaffDepartment
+
+__all__ = [
+    "ROLES",
+    "Base",
+    "Customer",
+    "CustomerTag",
+    "Department",
+    "Event",
+    "Follow",
+    "Money",
+    "Staff",
+    "StaffDepartment",
+    "Tag",
+    "TagGroup",
+    "UTCDateTime",
+    "to_money",
+]

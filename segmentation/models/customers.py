@@ -1,0 +1,96 @@
+"""Customers (WeCom external contacts), who follows them, and the corp tags on them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from segmentation.models.base import Base, UTCDateTime
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+
+    external_userid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), default="")
+    # WeCom: 1 = WeChat user, 2 = WeCom user.
+    type: Mapped[int | None] = mapped_column(Integer)
+    # WeCom: 0 unknown, 1 male, 2 female.
+    gender: Mapped[int] = mapped_column(Integer, default=0)
+    city: Mapped[str | None] = mapped_column(String(64), index=True)
+    corp_name: Mapped[str | None] = mapped_column(String(128))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    unionid: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Never hard-deleted: history stays, segments skip deleted customers.
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Follow(Base):
+    """A staff member follows (has as a contact) a customer; WeCom's follow_user entry."""
+
+    __tablename__ = "follows"
+    __table_args__ = (
+        UniqueConstraint("external_userid", "userid"),
+        Index("ix_follows_userid_external_userid", "userid", "external_userid"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    external_userid: Mapped[str] = mapped_column(ForeignKey("customers.external_userid"))
+    userid: Mapped[str] = mapped_column(ForeignKey("staff.userid"))
+    added_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    remark: Mapped[str | None] = mapped_column(String(128))
+    description: Mapped[str | None] = mapped_column(Text)
+    add_way: Mapped[int | None] = mapped_column(Integer)
+    oper_userid: Mapped[str | None] = mapped_column(String(64))
+    state: Mapped[str | None] = mapped_column(String(64))
+    # The relation ended (either side deleted the other); kept for history.
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # WeCom's reason, e.g. DELETE_BY_TRANSFER, which is not churn.
+    deleted_reason: Mapped[str | None] = mapped_column(String(32))
+
+
+class TagGroup(Base):
+    __tablename__ = "tag_groups"
+
+    group_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    order: Mapped[int] = mapped_column(Integer, default=0)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    tag_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), index=True)
+    group_id: Mapped[str | None] = mapped_column(String(64))
+    group_name: Mapped[str | None] = mapped_column(String(64))
+    # WeCom: 1 corp tag, 3 strategy (规则组) tag.
+    type: Mapped[int] = mapped_column(Integer, default=1)
+    order: Mapped[int] = mapped_column(Integer, default=0)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CustomerTag(Base):
+    """A corp tag on a customer, as marked by one staff member (WeCom keeps tags per follow).
+
+    `userid` is "" when the source did not say who marked it; a real value is never null so
+    the unique key below also holds on PostgreSQL, where NULLs never collide.
+    """
+
+    __tablename__ = "customer_tags"
+    __table_args__ = (
+        UniqueConstraint("external_userid", "tag_id", "userid"),
+        Index("ix_customer_tags_tag_id_external_userid", "tag_id", "external_userid"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    external_userid: Mapped[str] = mapped_column(ForeignKey("customers.external_userid"))
+    tag_id: Mapped[str] = mapped_column(String(64))
+    userid: Mapped[str] = mapped_column(String(64), default="")

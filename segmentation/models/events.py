@@ -1,0 +1,34 @@
+"""Behaviour events (inquiries, orders, visits, refunds…) from the company's own systems."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from segmentation.models.base import Base, Money, UTCDateTime
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        # The segment compiler's EXISTS / COUNT / SUM probes: per customer, kind and window.
+        Index("ix_events_customer_kind_time", "external_userid", "kind", "occurred_at"),
+        # Company-wide scans of one kind in a window (RFM means, digests).
+        Index("ix_events_kind_time", "kind", "occurred_at"),
+    )
+
+    event_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    # Not a foreign key on purpose: behaviour data may arrive before the WeCom sync has
+    # brought the customer; it joins once the customer exists.
+    external_userid: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    amount: Mapped[Decimal | None] = mapped_column(Money())
+    properties: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Where it came from: "csv", "api", …
+    source: Mapped[str] = mapped_column(String(16), default="csv")
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

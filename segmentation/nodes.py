@@ -1,0 +1,459 @@
+"""The segment tree: typed, frozen nodes with a versioned JSON form and a canonical form.
+
+This is the contract between the language parser (text → tree), the compiler (tree → SQL),
+saved segments (tree ↔ JSON) and explanations. Meanings are those of spec/commands.md §2–§4.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar, Literal
+
+FORMAT_VERSION = 1
+
+Comparison = Literal[">", ">=", "<", "<=", "="]
+COMPARISONS: tuple[str, ...] = (">", ">=", "<", "<=", "=")
+RollingUnit = Literal["hours", "days", "weeks", "months"]
+CalendarUnit = Literal["day", "week", "month", "quarter", "year"]
+
+
+class SegmentFormatError(ValueError):
+    """A JSON segment definition that does not describe a valid tree."""
+
+
+# ---------------------------------------------------------------- time windows
+
+
+@dataclass(frozen=True)
+class RollingWindow:
+    """The last N hours/days/weeks/calendar months up to now: `now - N units <= t <= now`."""
+
+    amount: int
+    unit: RollingUnit
+    kind: ClassVar[str] = "rolling"
+
+    def __post_init__(self) -> None:
+        if self.amount <= 0:
+            raise SegmentFormatError("a rolling window needs a positive length")
+        if self.unit not in ("hours", "days", "weeks", "months"):
+            raise SegmentFormatError(f"unknown rolling unit {self.unit!r}")
+
+
+@dataclass(frozen=True)
+class CalendarWindow:
+    """A calendar period relative to now: offset 0 = this one (start to now), -1 = the previous
+    whole one (上周, 上个月, 昨天), -2 = the one before (上上周, 前天, 前年)."""
+
+    unit: CalendarUnit
+    offset: int = 0
+    kind: ClassVar[str] = "calendar"
+
+    def __post_init__(self) -> None:
+        if self.unit not in ("day", "week", "month", "quarter", "year"):
+            raise SegmentFormatError(f"unknown calendar unit {self.unit!r}")
+        if self.offset > 0:
+            raise SegmentFormatError("a calendar window cannot lie in the future")
+
+
+@dataclass(frozen=True)
+class DateRangeWindow:
+    """Whole days from the start of `start` to the end of `end`, in the deployment's zone.
+
+    `end=None` means up to now ("since X"); `start=None` means from the beginning.
+    The parser resolves month names and dates without a year against `now` before building it.
+    """
+
+    start: date | None
+    end: date | None
+    kind: ClassVar[str] = "range"
+
+    def __post_init__(self) -> None:
+        if self.start is None and self.end is None:
+            raise SegmentFormatError("a date range needs a start or an end")
+        if self.start and self.end and self.start > self.end:
+            raise SegmentFormatError("a date range cannot end before it starts")
+
+
+Window = RollingWindow | CalendarWindow | DateRangeWindow
+
+
+# ---------------------------------------------------------------- conditions
+
+
+@dataclass(frozen=True)
+class All:
+    """Every customer in scope."""
+
+    type: ClassVar[str] = "all"
+
+
+@dataclass(frozen=True)
+class Performed:
+    """At least one event of `kind` in the window (all time if none)."""
+
+    event_kind: str
+    window: Window | None = None
+    type: ClassVar[str] = "performed"
+
+
+@dataclass(frozen=True)
+class EventCount:
+    """The number of `kind` events in the window compared with `value` (zero counts count)."""
+
+    event_kind: str
+    op: Comparison
+    value: int
+    window: Window | None = None
+    type: ClassVar[str] = "event_count"
+
+
+@dataclass(frozen=True)
+class Spend:
+    """The sum of order amounts in the window compared with `value` (no orders = 0)."""
+
+    op: Comparison
+    value: Decimal
+    window: Window | None = None
+    type: ClassVar[str] = "spend"
+
+
+@dataclass(frozen=True)
+class HasTag:
+    """Has a corp tag of this name (any group, case-insensitive)."""
+
+    name: str
+    type: ClassVar[str] = "has_tag"
+
+
+@dataclass(frozen=True)
+class Untagged:
+    """Has no tag at all."""
+
+    type: ClassVar[str] = "untagged"
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Followed by any of these staff members (userids)."""
+
+    userids: tuple[str, ...]
+    type: ClassVar[str] = "owner"
+
+
+@dataclass(frozen=True)
+class InDepartment:
+    """Followed by any member of these departments (ids), sub-departments included."""
+
+    department_ids: tuple[int, ...]
+    type: ClassVar[str] = "department"
+
+
+@dataclass(frozen=True)
+class NewCustomer:
+    """The customer's first follow by anyone in the company is inside the window
+    (the last 30 days when no window is given)."""
+
+    window: Window | None = None
+    type: ClassVar[str] = "new_customer"
+
+
+@dataclass(frozen=True)
+class City:
+    """`city` equals any of these values (canonical Chinese names)."""
+
+    names: tuple[str, ...]
+    type: ClassVar[str] = "city"
+
+
+@dataclass(frozen=True)
+class Gender:
+    """WeCom gender: 1 male, 2 female."""
+
+    value: Literal[1, 2]
+    type: ClassVar[str] = "gender"
+
+
+@dataclass(frozen=True)
+class NamedSegment:
+    """A built-in, configurable segment (RFM classes, 流失风险…) by its configured key."""
+
+    key: str
+    type: ClassVar[str] = "named"
+
+
+@dataclass(frozen=True)
+class SavedSegment:
+    """Member of a saved segment, evaluated now."""
+
+    name: str
+    type: ClassVar[str] = "saved"
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """The top (or bottom) `count` customers, or `percent` % of them, by total order amount
+    in the window, among the customers in scope matching `base` with at least one order in
+    the window; ties by external_userid; top p% is the first ceil(p/100 × that number)."""
+
+    base: Node
+    direction: Literal["top", "bottom"] = "top"
+    count: int | None = None
+    percent: Decimal | None = None
+    window: Window | None = None
+    type: ClassVar[str] = "ranked"
+
+    def __post_init__(self) -> None:
+        if (self.count is None) == (self.percent is None):
+            raise SegmentFormatError("a ranking needs exactly one of count and percent")
+        if self.count is not None and self.count <= 0:
+            raise SegmentFormatError("a ranking count must be positive")
+        if self.percent is not None and not (0 < self.percent <= 100):
+            raise SegmentFormatError("a ranking percent must be in (0, 100]")
+
+
+@dataclass(frozen=True)
+class And:
+    children: tuple[Node, ...]
+    type: ClassVar[str] = "and"
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple[Node, ...]
+    type: ClassVar[str] = "or"
+
+
+@dataclass(frozen=True)
+class Not:
+    child: Node
+    type: ClassVar[str] = "not"
+
+
+Node = (
+    All
+    | Performed
+    | EventCount
+    | Spend
+    | HasTag
+    | Untagged
+    | Owner
+    | InDepartment
+    | NewCustomer
+    | City
+    | Gender
+    | NamedSegment
+    | SavedSegment
+    | Ranked
+    | And
+    | Or
+    | Not
+)
+
+NODE_TYPES: dict[str, type] = {
+    cls.type: cls  # type: ignore[attr-defined]
+    for cls in (
+        All,
+        Performed,
+        EventCount,
+        Spend,
+        HasTag,
+        Untagged,
+        Owner,
+        InDepartment,
+        NewCustomer,
+        City,
+        Gender,
+        NamedSegment,
+        SavedSegment,
+        Ranked,
+        And,
+        Or,
+        Not,
+    )
+}
+WINDOW_TYPES: dict[str, type] = {
+    cls.kind: cls
+    for cls in (RollingWindow, CalendarWindow, DateRangeWindow)  # type: ignore[attr-defined]
+}
+
+
+# ---------------------------------------------------------------- JSON form
+
+
+def to_json(node: Node) -> dict[str, Any]:
+    """The versioned JSON form of a tree: `{"version": 1, "tree": {...}}`."""
+    return {"version": FORMAT_VERSION, "tree": node_to_dict(node)}
+
+
+def from_json(data: Any) -> Node:
+    """Parse the versioned JSON form (a bare tree dict is accepted too)."""
+    if not isinstance(data, dict):
+        raise SegmentFormatError("a segment definition must be a JSON object")
+    if "tree" in data:
+        version = data.get("version", FORMAT_VERSION)
+        if version != FORMAT_VERSION:
+            raise SegmentFormatError(f"unsupported segment format version {version!r}")
+        return node_from_dict(data["tree"])
+    return node_from_dict(data)
+
+
+def node_to_dict(node: Node) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": node.type}
+    for f in fields(node):  # type: ignore[arg-type]
+        out[f.name] = _value_to_json(getattr(node, f.name))
+    return out
+
+
+def _value_to_json(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_value_to_json(v) for v in value]
+    if isinstance(value, RollingWindow | CalendarWindow | DateRangeWindow):
+        out = {"kind": value.kind}
+        out.update({f.name: _value_to_json(getattr(value, f.name)) for f in fields(value)})
+        return out
+    if hasattr(value, "type") and type(value) in NODE_TYPES.values():
+        return node_to_dict(value)
+    return value
+
+
+def node_from_dict(data: Any) -> Node:
+    if not isinstance(data, dict) or not isinstance(data.get("type"), str):
+        raise SegmentFormatError("each segment node must be an object with a 'type'")
+    cls = NODE_TYPES.get(data["type"])
+    if cls is None:
+        raise SegmentFormatError(f"unknown segment node type {data['type']!r}")
+    kwargs: dict[str, Any] = {}
+    names = {f.name for f in fields(cls)}
+    unknown = set(data) - names - {"type"}
+    if unknown:
+        raise SegmentFormatError(f"unknown field(s) {sorted(unknown)} in a {cls.type!r} node")
+    for name in names:
+        if name in data:
+            kwargs[name] = _field_from_json(cls, name, data[name])
+    try:
+        node = cls(**kwargs)
+    except TypeError as exc:
+        raise SegmentFormatError(f"bad {cls.type!r} node: {exc}") from None
+    _check_field_types(node)
+    return node  # type: ignore[no-any-return]
+
+
+def _field_from_json(cls: type, name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name == "window":
+        return window_from_dict(value)
+    if name in ("base", "child"):
+        return node_from_dict(value)
+    if name == "children":
+        if not isinstance(value, list) or not value:
+            raise SegmentFormatError(f"'{cls.type}' needs a non-empty list of children")  # type: ignore[attr-defined]
+        return tuple(node_from_dict(v) for v in value)
+    if name in ("userids", "names"):
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            raise SegmentFormatError(f"'{name}' must be a non-empty list of strings")
+        return tuple(value)
+    if name == "department_ids":
+        if not isinstance(value, list) or not value or not all(type(v) is int for v in value):
+            raise SegmentFormatError("'department_ids' must be a non-empty list of integers")
+        return tuple(value)
+    if name in ("value", "percent") and cls in (Spend, Ranked):
+        try:
+            return Decimal(str(value))
+        except ArithmeticError:
+            raise SegmentFormatError(f"'{name}' must be a number") from None
+    return value
+
+
+def window_from_dict(data: Any) -> Window:
+    if not isinstance(data, dict) or data.get("kind") not in WINDOW_TYPES:
+        raise SegmentFormatError("a window must be an object with kind rolling/calendar/range")
+    cls = WINDOW_TYPES[data["kind"]]
+    kwargs = {k: v for k, v in data.items() if k != "kind"}
+    if cls is DateRangeWindow:
+        try:
+            kwargs = {k: (date.fromisoformat(v) if v else None) for k, v in kwargs.items()}
+        except (TypeError, ValueError):
+            raise SegmentFormatError("range window dates must be YYYY-MM-DD") from None
+    try:
+        window = cls(**kwargs)
+    except TypeError as exc:
+        raise SegmentFormatError(f"bad {data['kind']} window: {exc}") from None
+    if cls is not DateRangeWindow:
+        number = "amount" if cls is RollingWindow else "offset"
+        if type(getattr(window, number)) is not int:
+            raise SegmentFormatError(f"window {number} must be an integer")
+    return window  # type: ignore[no-any-return]
+
+
+def _check_field_types(node: Node) -> None:
+    if isinstance(node, EventCount | Spend) and node.op not in COMPARISONS:
+        raise SegmentFormatError(f"unknown comparison {node.op!r}")
+    if isinstance(node, EventCount) and (type(node.value) is not int or node.value < 0):
+        raise SegmentFormatError("an event count must be a non-negative integer")
+    if isinstance(node, Performed | EventCount) and not (
+        isinstance(node.event_kind, str) and node.event_kind
+    ):
+        raise SegmentFormatError("an event condition needs an event kind")
+    if isinstance(node, Gender) and node.value not in (1, 2):
+        raise SegmentFormatError("gender must be 1 (male) or 2 (female)")
+    if isinstance(node, HasTag | SavedSegment) and not (isinstance(node.name, str) and node.name):
+        raise SegmentFormatError(f"'{node.type}' needs a name")
+    if isinstance(node, NamedSegment) and not (isinstance(node.key, str) and node.key):
+        raise SegmentFormatError("'named' needs a key")
+    if isinstance(node, Ranked) and node.count is not None and type(node.count) is not int:
+        raise SegmentFormatError("a ranking count must be an integer")
+
+
+# ---------------------------------------------------------------- canonical form
+
+
+def canonical(node: Node) -> Node:
+    """Equal meanings compare equal: AND/OR flattened, children deduplicated and sorted,
+    double negation removed, value lists deduplicated and sorted."""
+    if isinstance(node, Not):
+        inner = canonical(node.child)
+        return inner.child if isinstance(inner, Not) else Not(inner)
+    if isinstance(node, And | Or):
+        flat: list[Node] = []
+        for child in (canonical(c) for c in node.children):
+            flat.extend(child.children if type(child) is type(node) else (child,))  # type: ignore[union-attr]
+        unique = {_sort_key(c): c for c in flat}
+        children = tuple(unique[k] for k in sorted(unique))
+        return children[0] if len(children) == 1 else type(node)(children)
+    if isinstance(node, Ranked):
+        return Ranked(canonical(node.base), node.direction, node.count, node.percent, node.window)
+    if isinstance(node, Owner):
+        return Owner(tuple(sorted(set(node.userids))))
+    if isinstance(node, InDepartment):
+        return InDepartment(tuple(sorted(set(node.department_ids))))
+    if isinstance(node, City):
+        return City(tuple(sorted(set(node.names))))
+    if isinstance(node, HasTag):
+        return HasTag(node.name.strip())
+    return node
+
+
+def _sort_key(node: Node) -> str:
+    import json
+
+    return json.dumps(node_to_dict(node), sort_keys=True, ensure_ascii=False)
+
+
+def walk(node: Node) -> list[Node]:
+    """Every node of the tree, parents before children."""
+    out: list[Node] = [node]
+    if isinstance(node, And | Or):
+        for child in node.children:
+            out.extend(walk(child))
+    elif isinstance(node, Not):
+        out.extend(walk(node.child))
+    elif isinstance(node, Ranked):
+        out.extend(walk(node.base))
+    return out
