@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from alembic import context
+from typing import Any
+
 from sqlalchemy import Connection
+from sqlalchemy.types import TypeDecorator
 
 from bot.database import make_engine
 from bot.models import metadata
 
 config = context.config
+
+
+def _render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+    """Render our TypeDecorators as their plain storage types, so migrations never import
+    application code that may change later."""
+    if type_ == "type" and isinstance(obj, TypeDecorator):
+        return f"sa.{obj.impl!r}"
+    return False
 
 
 def _run(connection: Connection) -> None:
@@ -17,6 +28,7 @@ def _run(connection: Connection) -> None:
         target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER most things
         compare_type=True,
+        render_item=_render_item,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from bot.cli import data_commands
+from bot.cli import data_commands, demo_commands
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -22,7 +22,7 @@ def cli() -> None:
     """
 
 
-for command in data_commands.COMMANDS:
+for command in [*data_commands.COMMANDS, *demo_commands.COMMANDS]:
     cli.add_command(command)
 
 

@@ -3,6 +3,7 @@
 Import `metadata` from here (Alembic, tests, `segbot init`) so no table is forgotten.
 """
 
+import bot.models.inbox as _bot_inbox  # noqa: F401  (registers the inbox and audit tables)
 import segmentation.models as _customer_data  # noqa: F401  (registers the tables)
 from segmentation.models import Base
 

@@ -4,6 +4,12 @@ from segmentation.models.base import Base, Money, UTCDateTime, to_money
 from segmentation.models.customers import Customer, CustomerTag, Follow, Tag, TagGroup
 from segmentation.models.events import Event
 from segmentation.models.people import ROLES, Department, Staff, StaffDepartment
+from segmentation.models.segments import (
+    SavedSegment,
+    SegmentMember,
+    SegmentMembershipChange,
+    SegmentSnapshot,
+)
 
 __all__ = [
     "ROLES",
@@ -14,6 +20,10 @@ __all__ = [
     "Event",
     "Follow",
     "Money",
+    "SavedSegment",
+    "SegmentMember",
+    "SegmentMembershipChange",
+    "SegmentSnapshot",
     "Staff",
     "StaffDepartment",
     "Tag",

@@ -1,0 +1,1 @@
+"""Application services: units of work over the database and the WeCom gateway."""

@@ -1,0 +1,199 @@
+"""`segbot import`: load the CSV files of interfaces.md, idempotently, chunk by chunk."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import ValidationError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.database import unit_of_work
+from bot.services import import_apply as apply
+from bot.services.csv_reader import CsvFileError, read_rows
+from bot.services.records import (
+    CustomerRecord,
+    CustomerTagRecord,
+    EventRecord,
+    FollowRecord,
+    Record,
+    StaffRecord,
+    TagRecord,
+    error_text,
+)
+
+log = logging.getLogger(__name__)
+
+CHUNK_SIZE = 5_000
+
+
+@dataclass(frozen=True)
+class RowError:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+@dataclass
+class FileReport:
+    file: str
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    rejected: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, counts: apply.ChunkCounts) -> None:
+        self.inserted += counts.inserted
+        self.updated += counts.updated
+        self.unchanged += counts.unchanged
+
+
+@dataclass
+class ImportReport:
+    files: list[FileReport] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> int:
+        return sum(f.rejected for f in self.files)
+
+
+@dataclass(frozen=True)
+class ImportSpec:
+    filename: str
+    record: type[Record]
+    required_columns: tuple[str, ...]
+    apply_chunk: Callable[..., apply.ChunkCounts]
+
+
+# In dependency order: a follow needs its customer and staff member, a customer tag its tag.
+SPECS = (
+    ImportSpec("staff.csv", StaffRecord, ("userid",), apply.apply_staff),
+    ImportSpec("customers.csv", CustomerRecord, ("external_userid",), apply.apply_customers),
+    ImportSpec("follows.csv", FollowRecord, ("external_userid", "userid"), apply.apply_follows),
+    ImportSpec("tags.csv", TagRecord, ("tag_id", "name"), apply.apply_tags),
+    ImportSpec(
+        "customer_tags.csv",
+        CustomerTagRecord,
+        ("external_userid", "tag_id"),
+        apply.apply_customer_tags,
+    ),
+    ImportSpec(
+        "events.csv",
+        EventRecord,
+        ("event_id", "external_userid", "kind", "occurred_at"),
+        apply.apply_events,
+    ),
+)
+
+ProgressFactory = Callable[[str, int], Any]
+"""Makes a progress bar for (file name, total bytes); it must have update(n) and close()."""
+
+MAX_ERRORS_KEPT = 1_000
+
+
+class ImportDirectoryError(ValueError):
+    """The directory cannot be imported at all (missing, or without customers.csv)."""
+
+
+def import_directory(
+    factory: sessionmaker[Session],
+    directory: Path,
+    *,
+    tz: ZoneInfo,
+    now: datetime,
+    progress: ProgressFactory | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> ImportReport:
+    """Import every known CSV file in `directory`; each chunk of rows is one transaction."""
+    if not directory.is_dir():
+        raise ImportDirectoryError(f"{directory} is not a directory")
+    if not (directory / "customers.csv").is_file():
+        raise ImportDirectoryError(f"{directory} has no customers.csv (it is required)")
+    report = ImportReport()
+    for spec in SPECS:
+        path = directory / spec.filename
+        if path.is_file():
+            report.files.append(
+                _import_file(
+                    factory, path, spec, tz=tz, now=now, progress=progress, chunk_size=chunk_size
+                )
+            )
+    return report
+
+
+def _import_file(
+    factory: sessionmaker[Session],
+    path: Path,
+    spec: ImportSpec,
+    *,
+    tz: ZoneInfo,
+    now: datetime,
+    progress: ProgressFactory | None,
+    chunk_size: int,
+) -> FileReport:
+    report = FileReport(spec.filename)
+    bar = progress(spec.filename, path.stat().st_size) if progress else None
+    context = apply.ApplyContext(now=now)
+    try:
+        rows = read_rows(path, spec.required_columns, bar.update if bar else lambda n: None)
+        for chunk in _chunks(_validated(rows, spec, tz, report), chunk_size):
+            with unit_of_work(factory) as session:
+                counts = spec.apply_chunk(session, chunk, context)
+            report.add(counts)
+            for line, message in counts.rejected:
+                _reject(report, line, message)
+    except CsvFileError as exc:
+        _reject(report, 1, str(exc).removeprefix(f"{spec.filename}: "))
+    finally:
+        if bar:
+            bar.close()
+    report.notes.extend(context.notes())
+    log.info(
+        "imported %s: %d inserted, %d updated, %d unchanged, %d rejected",
+        spec.filename,
+        report.inserted,
+        report.updated,
+        report.unchanged,
+        report.rejected,
+    )
+    return report
+
+
+def _validated(
+    rows: Iterator[Any], spec: ImportSpec, tz: ZoneInfo, report: FileReport
+) -> Iterator[tuple[int, Record]]:
+    for row in rows:
+        if row.error:
+            _reject(report, row.line, row.error)
+            continue
+        try:
+            yield row.line, spec.record.from_row(row.values, tz)  # type: ignore[attr-defined]
+        except (ValueError, ValidationError) as exc:
+            _reject(report, row.line, error_text(exc))
+
+
+def _reject(report: FileReport, line: int, message: str) -> None:
+    report.rejected += 1
+    if len(report.errors) < MAX_ERRORS_KEPT:
+        report.errors.append(RowError(report.file, line, message))
+
+
+def _chunks(items: Iterator[tuple[int, Record]], size: int) -> Iterator[list[tuple[int, Record]]]:
+    chunk: list[tuple[int, Record]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -1,0 +1,332 @@
+"""Applying one validated chunk of CSV records to the database: insert, update or leave alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from bot.services.records import (
+    CustomerRecord,
+    CustomerTagRecord,
+    EventRecord,
+    FollowRecord,
+    Record,
+    StaffRecord,
+    TagRecord,
+)
+from segmentation.models import (
+    Customer,
+    CustomerTag,
+    Department,
+    Event,
+    Follow,
+    Staff,
+    StaffDepartment,
+    Tag,
+)
+
+Chunk = Sequence[tuple[int, Record]]
+
+
+@dataclass
+class ChunkCounts:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class ApplyContext:
+    """State kept across the chunks of one import run."""
+
+    now: datetime
+    department_ids: dict[str, int] | None = None
+    events_for_unknown_customers: int = 0
+
+    def notes(self) -> list[str]:
+        if not self.events_for_unknown_customers:
+            return []
+        return [
+            f"{self.events_for_unknown_customers} event(s) name customers not (yet) known; "
+            "they were kept and count once the customer is imported or synced"
+        ]
+
+
+def _first_of_each_key(chunk: Chunk, counts: ChunkCounts) -> dict[tuple[Any, ...], Record]:
+    """The first record of each key; later repeats in the chunk are rejected, not merged."""
+    seen: dict[tuple[Any, ...], tuple[int, Record]] = {}
+    for line, record in chunk:
+        key = record.key()
+        if key in seen:
+            counts.rejected.append((line, f"duplicate of line {seen[key][0]} ({key[0]})"))
+        else:
+            seen[key] = (line, record)
+    return {k: r for k, (_, r) in seen.items()}
+
+
+def _lines(chunk: Chunk) -> dict[tuple[Any, ...], int]:
+    return {record.key(): line for line, record in reversed(chunk)}
+
+
+def _upsert(
+    session: Session,
+    pk: InstrumentedAttribute[Any],
+    values: dict[str, dict[str, Any]],
+    compared: Iterable[str],
+    counts: ChunkCounts,
+) -> tuple[list[str], list[str]]:
+    """Insert new rows and update changed ones, keyed by a single-column primary key.
+
+    Returns the keys inserted and updated, so callers can do follow-up work on them.
+    """
+    model = pk.class_
+    compared = tuple(compared)
+    columns = [getattr(model, c) for c in compared]
+    existing = {
+        row[0]: row[1:] for row in session.execute(select(pk, *columns).where(pk.in_(list(values))))
+    }
+    new = [v for k, v in values.items() if k not in existing]
+    changed = [
+        v
+        for k, v in values.items()
+        if k in existing and tuple(v[c] for c in compared) != tuple(existing[k])
+    ]
+    if new:
+        session.execute(insert(model), new)
+    if changed:
+        session.execute(update(model), changed)
+    counts.inserted += len(new)
+    counts.updated += len(changed)
+    counts.unchanged += len(values) - len(new) - len(changed)
+    return [v[pk.key] for v in new], [v[pk.key] for v in changed]
+
+
+# ------------------------------------------------------------------ customers
+
+
+def apply_customers(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCounts:
+    counts = ChunkCounts()
+    records = _first_of_each_key(chunk, counts)
+    fields = ("name", "gender", "city", "corp_name", "phone", "created_at", "deleted")
+    values = {
+        r.external_userid: {
+            "external_userid": r.external_userid,
+            **{f: getattr(r, f) for f in fields},
+        }
+        for r in records.values()
+        if isinstance(r, CustomerRecord)
+    }
+    inserted, updated = _upsert(session, Customer.external_userid, values, fields, counts)
+    _stamp_customers(session, values, inserted + updated, ctx.now)
+    return counts
+
+
+def _stamp_customers(
+    session: Session, values: dict[str, dict[str, Any]], keys: list[str], now: datetime
+) -> None:
+    """Keep updated_at / deleted_at true to what this import changed."""
+    if not keys:
+        return
+    session.execute(
+        update(Customer),
+        [
+            {
+                "external_userid": k,
+                "updated_at": now,
+                "deleted_at": now if values[k]["deleted"] else None,
+            }
+            for k in keys
+        ],
+    )
+
+
+# ------------------------------------------------------------------ staff
+
+
+def apply_staff(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCounts:
+    counts = ChunkCounts()
+    records = [r for r in _first_of_each_key(chunk, counts).values() if isinstance(r, StaffRecord)]
+    values = {r.userid: {"userid": r.userid, "name": r.name, "role": r.role} for r in records}
+    inserted, updated = _upsert(session, Staff.userid, values, ("name", "role"), counts)
+    for key in inserted + updated:
+        session.execute(update(Staff).where(Staff.userid == key).values(updated_at=ctx.now))
+    _add_memberships(session, records, ctx)
+    return counts
+
+
+def _add_memberships(session: Session, records: list[StaffRecord], ctx: ApplyContext) -> None:
+    if ctx.department_ids is None:
+        ctx.department_ids = {
+            name: id_ for id_, name in session.execute(select(Department.id, Department.name))
+        }
+    wanted = {(r.userid, name) for r in records for name in r.departments}
+    for name in sorted({name for _, name in wanted} - set(ctx.department_ids)):
+        department = Department(name=name)
+        session.add(department)
+        session.flush()
+        ctx.department_ids[name] = department.id
+    userids = [r.userid for r in records]
+    existing = {
+        (row.userid, row.department_id)
+        for row in session.execute(
+            select(StaffDepartment.userid, StaffDepartment.department_id).where(
+                StaffDepartment.userid.in_(userids)
+            )
+        )
+    }
+    missing = {(u, ctx.department_ids[n]) for u, n in wanted} - existing
+    if missing:
+        session.execute(
+            insert(StaffDepartment),
+            [{"userid": u, "department_id": d, "is_leader": False} for u, d in sorted(missing)],
+        )
+
+
+# ------------------------------------------------------------------ follows
+
+
+def _known(session: Session, column: InstrumentedAttribute[Any], keys: Iterable[str]) -> set[str]:
+    keys = list(set(keys))
+    if not keys:
+        return set()
+    return set(session.scalars(select(column).where(column.in_(keys))))
+
+
+def apply_follows(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCounts:
+    counts = ChunkCounts()
+    records = [r for r in _first_of_each_key(chunk, counts).values() if isinstance(r, FollowRecord)]
+    lines = _lines(chunk)
+    customers = _known(session, Customer.external_userid, (r.external_userid for r in records))
+    staff = _known(session, Staff.userid, (r.userid for r in records))
+    valid = []
+    for r in records:
+        if r.external_userid not in customers:
+            counts.rejected.append((lines[r.key()], f"unknown customer {r.external_userid}"))
+        elif r.userid not in staff:
+            counts.rejected.append((lines[r.key()], f"unknown staff member {r.userid}"))
+        else:
+            valid.append(r)
+    existing = {
+        (f.external_userid, f.userid): f
+        for f in session.execute(
+            select(
+                Follow.id,
+                Follow.external_userid,
+                Follow.userid,
+                Follow.added_at,
+                Follow.remark,
+                Follow.deleted,
+            ).where(Follow.external_userid.in_([r.external_userid for r in valid]))
+        )
+    }
+    new, changed = [], []
+    for r in valid:
+        row = existing.get((r.external_userid, r.userid))
+        if row is None:
+            new.append(
+                {
+                    "external_userid": r.external_userid,
+                    "userid": r.userid,
+                    "added_at": r.added_at,
+                    "remark": r.remark,
+                    "deleted": False,
+                }
+            )
+        elif (row.added_at, row.remark, row.deleted) != (r.added_at, r.remark, False):
+            changed.append(
+                {
+                    "id": row.id,
+                    "added_at": r.added_at,
+                    "remark": r.remark,
+                    "deleted": False,
+                    "deleted_at": None,
+                }
+            )
+    if new:
+        session.execute(insert(Follow), new)
+    if changed:
+        session.execute(update(Follow), changed)
+    counts.inserted += len(new)
+    counts.updated += len(changed)
+    counts.unchanged += len(valid) - len(new) - len(changed)
+    return counts
+
+
+# ------------------------------------------------------------------ tags
+
+
+def apply_tags(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCounts:
+    counts = ChunkCounts()
+    values = {
+        r.tag_id: {"tag_id": r.tag_id, "name": r.name, "group_name": r.group_name, "deleted": False}
+        for r in _first_of_each_key(chunk, counts).values()
+        if isinstance(r, TagRecord)
+    }
+    _upsert(session, Tag.tag_id, values, ("name", "group_name", "deleted"), counts)
+    return counts
+
+
+def apply_customer_tags(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCounts:
+    counts = ChunkCounts()
+    records = [
+        r for r in _first_of_each_key(chunk, counts).values() if isinstance(r, CustomerTagRecord)
+    ]
+    lines = _lines(chunk)
+    customers = _known(session, Customer.external_userid, (r.external_userid for r in records))
+    tags = _known(session, Tag.tag_id, (r.tag_id for r in records))
+    valid = []
+    for r in records:
+        if r.external_userid not in customers:
+            counts.rejected.append((lines[r.key()], f"unknown customer {r.external_userid}"))
+        elif r.tag_id not in tags:
+            counts.rejected.append((lines[r.key()], f"unknown tag {r.tag_id}"))
+        else:
+            valid.append(r)
+    existing = {
+        (row.external_userid, row.tag_id, row.userid)
+        for row in session.execute(
+            select(CustomerTag.external_userid, CustomerTag.tag_id, CustomerTag.userid).where(
+                CustomerTag.external_userid.in_([r.external_userid for r in valid])
+            )
+        )
+    }
+    new = [
+        {"external_userid": r.external_userid, "tag_id": r.tag_id, "userid": r.userid}
+        for r in valid
+        if r.key() not in existing
+    ]
+    if new:
+        session.execute(insert(CustomerTag), new)
+    counts.inserted += len(new)
+    counts.unchanged += len(valid) - len(new)
+    return counts
+
+
+# ------------------------------------------------------------------ events
+
+
+EVENT_FIELDS = ("external_userid", "kind", "occurred_at", "amount", "properties")
+
+
+def event_values(record: EventRecord) -> dict[str, Any]:
+    return {"event_id": record.event_id, **{f: getattr(record, f) for f in EVENT_FIELDS}}
+
+
+def apply_events(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCounts:
+    counts = ChunkCounts()
+    records = [r for r in _first_of_each_key(chunk, counts).values() if isinstance(r, EventRecord)]
+    values = {r.event_id: {**event_values(r), "source": "csv"} for r in records}
+    inserted, _ = _upsert(session, Event.event_id, values, EVENT_FIELDS, counts)
+    if inserted:
+        session.execute(
+            update(Event).where(Event.event_id.in_(inserted)).values(received_at=ctx.now)
+        )
+    known = _known(session, Customer.external_userid, (r.external_userid for r in records))
+    ctx.events_for_unknown_customers += sum(r.external_userid not in known for r in records)
+    return counts

@@ -1,0 +1,63 @@
+"""The HTTP API (`/api/v1/…`): bearer-token JSON endpoints for other systems."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, Response, jsonify, request
+
+from bot.database import unit_of_work
+from bot.services.events import MAX_EVENTS_PER_CALL, ingest_events
+from bot.web import deps
+from bot.web.errors import json_error
+from bot.web.openapi import openapi_document
+from bot.web.requests import BadRequest, check_bearer, field, json_object
+
+log = logging.getLogger(__name__)
+
+blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+@blueprint.before_request
+def _authenticate() -> Response | None:
+    token = deps().settings.api_token
+    if not token:
+        return json_error(503, "the HTTP API is disabled: SEGBOT_API_TOKEN is not set")
+    if request.endpoint == "api.openapi":
+        return None
+    try:
+        check_bearer(request, token)
+    except BadRequest as exc:
+        return exc.response()
+    return None
+
+
+@blueprint.errorhandler(BadRequest)
+def _bad_request(exc: BadRequest) -> Response:
+    return exc.response()
+
+
+@blueprint.get("/openapi.json")
+def openapi() -> Response:
+    return jsonify(openapi_document())
+
+
+@blueprint.post("/events")
+def post_events() -> Response:
+    data = json_object(request)
+    unknown = sorted(set(data) - {"events"})
+    if unknown:
+        raise BadRequest(400, f"unknown field {unknown[0][:40]!r}")
+    items = field(data, "events", list)
+    if len(items) > MAX_EVENTS_PER_CALL:
+        raise BadRequest(400, f"at most {MAX_EVENTS_PER_CALL} events per call")
+    d = deps()
+    with unit_of_work(d.session_factory) as session:
+        result = ingest_events(session, items, tz=d.settings.timezone, now=d.now())
+    log.info(
+        "events: %d accepted, %d duplicates, %d rejected",
+        result.accepted,
+        result.duplicates,
+        len(result.rejected),
+    )
+    return jsonify(result.as_json())

@@ -1,0 +1,217 @@
+"""SQL conditions for the leaf nodes of a segment tree, each correlated to a customers table.
+
+Every condition is two-valued (never SQL NULL), so NOT of it includes customers with missing
+values ("不在上海" includes customers without a city). Each probe uses fresh aliases so that
+nesting (a ranking inside a ranking, a tree inside a named segment) never mis-correlates.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    FromClause,
+    and_,
+    exists,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    type_coerce,
+)
+
+from segmentation.models import CustomerTag, Event, Follow, Tag
+from segmentation.scope import CteNames, department_members
+from segmentation.windows import Interval
+
+events = Event.__table__
+follows = Follow.__table__
+tags = Tag.__table__
+customer_tags = CustomerTag.__table__
+
+OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
+    ">": operator.gt,
+    ">=": operator.ge,
+    "<": operator.lt,
+    "<=": operator.le,
+    "=": operator.eq,
+}
+
+
+def events_in(ev: FromClause, cust: FromClause, kind: str, interval: Interval) -> list[Any]:
+    start, end = interval
+    return [
+        ev.c.external_userid == cust.c.external_userid,
+        ev.c.kind == kind,
+        ev.c.occurred_at >= start,
+        ev.c.occurred_at <= end,
+    ]
+
+
+def performed(cust: FromClause, kind: str, interval: Interval) -> ColumnElement[bool]:
+    ev = events.alias()
+    return exists().where(*events_in(ev, cust, kind, interval)).correlate(cust)
+
+
+def event_count(
+    cust: FromClause, kind: str, op: str, value: int, interval: Interval
+) -> ColumnElement[bool]:
+    # Shortcuts that keep the common cases as (NOT) EXISTS probes; zero counts still count.
+    if (op, value) in ((">=", 1), (">", 0)):
+        return performed(cust, kind, interval)
+    if (op, value) in (("=", 0), ("<", 1), ("<=", 0)):
+        return ~performed(cust, kind, interval)
+    ev = events.alias()
+    count = (
+        select(func.count())
+        .select_from(ev)
+        .where(*events_in(ev, cust, kind, interval))
+        .correlate(cust)
+        .scalar_subquery()
+    )
+    return OPERATORS[op](count, literal(value))
+
+
+def fen(column: Any) -> Any:
+    """The amount column as raw integer fen (Money stores fen; no Decimal round trip)."""
+    return type_coerce(column, BigInteger)
+
+
+def spend(cust: FromClause, op: str, value: Decimal, interval: Interval) -> ColumnElement[bool]:
+    ev = events.alias()
+    total = (
+        select(func.coalesce(func.sum(fen(ev.c.amount)), 0))
+        .where(*events_in(ev, cust, "order", interval))
+        .correlate(cust)
+        .scalar_subquery()
+    )
+    return compare_fen(total, op, value)
+
+
+def compare_fen(total: Any, op: str, value: Decimal) -> ColumnElement[bool]:
+    """`total (integer fen) op value (yuan)`, exact even when value has more than 2 decimals:
+    for an integer x, x > 10.005元 ⇔ x > 1000 fen, x >= 10.005元 ⇔ x >= 1001 fen."""
+    scaled = value * 100
+    low = int(scaled.to_integral_value("ROUND_FLOOR"))
+    high = int(scaled.to_integral_value("ROUND_CEILING"))
+    if low == high:
+        return OPERATORS[op](total, literal(low))
+    if op == "=":
+        return false()
+    return OPERATORS[op](total, literal(low if op in (">", "<=") else high))
+
+
+def has_tag(cust: FromClause, name: str) -> ColumnElement[bool]:
+    ct, tag = customer_tags.alias(), tags.alias()
+    return (
+        exists()
+        .where(
+            ct.c.external_userid == cust.c.external_userid,
+            tag.c.tag_id == ct.c.tag_id,
+            tag.c.deleted.is_(False),
+            func.lower(tag.c.name) == name.strip().lower(),
+        )
+        .correlate(cust)
+    )
+
+
+def untagged(cust: FromClause) -> ColumnElement[bool]:
+    ct, tag = customer_tags.alias(), tags.alias()
+    return ~(
+        exists()
+        .where(
+            ct.c.external_userid == cust.c.external_userid,
+            tag.c.tag_id == ct.c.tag_id,
+            tag.c.deleted.is_(False),
+        )
+        .correlate(cust)
+    )
+
+
+def followed_by(cust: FromClause, userids: Any) -> ColumnElement[bool]:
+    """Followed (a live follow relation) by any of `userids` (a list or a SELECT)."""
+    follow = follows.alias()
+    return (
+        exists()
+        .where(
+            follow.c.external_userid == cust.c.external_userid,
+            follow.c.deleted.is_(False),
+            follow.c.userid.in_(userids),
+        )
+        .correlate(cust)
+    )
+
+
+def in_departments(
+    cust: FromClause, department_ids: tuple[int, ...], names: CteNames
+) -> ColumnElement[bool]:
+    from segmentation.scope import departments
+
+    seed = select(departments.c.id).where(departments.c.id.in_(department_ids))
+    return followed_by(cust, department_members(seed, names))
+
+
+def new_customer(cust: FromClause, interval: Interval) -> ColumnElement[bool]:
+    """The first follow ever recorded (ended ones included) lies in the interval."""
+    start, end = interval
+    inside, before = follows.alias(), follows.alias()
+    some_inside = exists().where(
+        inside.c.external_userid == cust.c.external_userid,
+        inside.c.added_at >= start,
+        inside.c.added_at <= end,
+    )
+    none_before = ~exists().where(
+        before.c.external_userid == cust.c.external_userid, before.c.added_at < start
+    )
+    return and_(some_inside.correlate(cust), none_before.correlate(cust))
+
+
+def city(cust: FromClause, names: tuple[str, ...]) -> ColumnElement[bool]:
+    # Latin names (Shanghai/shanghai) match case-insensitively; CJK names have no case.
+    column = cust.c.city
+    exact = [n for n in names if not n.isascii()]
+    latin = [n.lower() for n in names if n.isascii()]
+    options = []
+    if exact:
+        options.append(column.in_(exact))
+    if latin:
+        options.append(func.lower(column).in_(latin))
+    return and_(column.is_not(None), or_(*options))
+
+
+def gender(cust: FromClause, value: int) -> ColumnElement[bool]:
+    return func.coalesce(cust.c.gender, 0) == value
+
+
+def everyone() -> ColumnElement[bool]:
+    return true()
+
+
+def rfm_parts(cust: FromClause, now: datetime, rule: Any, means: Any) -> ColumnElement[bool]:
+    """Membership of an RFM class, against company-wide means bound as integer thresholds."""
+    if means is None:  # nobody has ordered: every class is empty
+        return false()
+    ev = events.alias()
+    last = func.max(ev.c.occurred_at)
+    count = func.count()
+    total = func.coalesce(func.sum(fen(ev.c.amount)), 0)
+    having = [
+        (last > means.last_order_floor) if rule.r == "high" else (last <= means.last_order_floor),
+        (count > means.frequency_floor) if rule.f == "high" else (count <= means.frequency_floor),
+        (total > means.amount_floor_fen) if rule.m == "high" else (total <= means.amount_floor_fen),
+    ]
+    members = (
+        select(ev.c.external_userid)
+        .where(ev.c.kind == "order", ev.c.occurred_at <= now)
+        .group_by(ev.c.external_userid)
+        .having(and_(*having))
+    )
+    return cust.c.external_userid.in_(members)

@@ -1,0 +1,68 @@
+"""The facade other packages call: who is in a segment, and how many, at `now`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from segmentation.compiler import CompileFacts, compile_segment, needs_rfm
+from segmentation.named import NamedSegmentCatalog, compute_rfm_means
+from segmentation.nodes import Node
+from segmentation.scope import Requester
+
+
+@dataclass(frozen=True)
+class EngineContext:
+    """What evaluation needs besides the data: the calendar's zone and the named segments."""
+
+    timezone: ZoneInfo
+    named: NamedSegmentCatalog
+
+
+def default_context(
+    tz: ZoneInfo | str = "Asia/Shanghai", named_path: str | Path | None = None
+) -> EngineContext:
+    """A context with the shipped named segments (or a deployment's own file)."""
+    zone = ZoneInfo(tz) if isinstance(tz, str) else tz
+    return EngineContext(timezone=zone, named=NamedSegmentCatalog.load(named_path))
+
+
+def prepare(
+    session: Session, node: Node, *, now: datetime, ctx: EngineContext
+) -> tuple[Node, CompileFacts]:
+    """Expand saved segments (by their stored definitions) and read the company-wide facts
+    the tree needs."""
+    from segmentation.saved import expand_saved
+
+    expanded = expand_saved(session, node)
+    means = compute_rfm_means(session, now) if needs_rfm(expanded, ctx) else None
+    return expanded, CompileFacts(rfm=means)
+
+
+def segment_query(
+    session: Session, node: Node, *, requester: Requester, now: datetime, ctx: EngineContext
+) -> Select[Any]:
+    """The ready-to-run SELECT of the members' external_userids."""
+    expanded, facts = prepare(session, node, now=now, ctx=ctx)
+    return compile_segment(expanded, requester=requester, now=now, ctx=ctx, facts=facts)
+
+
+def segment_members(
+    session: Session, node: Node, *, requester: Requester, now: datetime, ctx: EngineContext
+) -> list[str]:
+    """Every member's external_userid, sorted by code point."""
+    stmt = segment_query(session, node, requester=requester, now=now, ctx=ctx)
+    return sorted(session.execute(stmt).scalars())
+
+
+def segment_count(
+    session: Session, node: Node, *, requester: Requester, now: datetime, ctx: EngineContext
+) -> int:
+    stmt = segment_query(session, node, requester=requester, now=now, ctx=ctx)
+    return int(session.execute(select(func.count()).select_from(stmt.subquery())).scalar_one())

@@ -1,0 +1,91 @@
+"""Calendar arithmetic shared by the Chinese and English time grammars: dates, months,
+years and quarters resolved against today (the most recent one not in the future)."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from segmentation.nlq.numbers import parse_chinese_numeral
+from segmentation.nodes import Window
+from segmentation.windows import resolve_window
+
+
+@dataclass(frozen=True)
+class TimeMatch:
+    """A time phrase: its window (None = explicitly all time), where it ends, whether it was
+    written in English (an English window also modifies the verb before it), or why it is
+    not usable (`problem`, e.g. 2月30日)."""
+
+    window: Window | None
+    end: int
+    english: bool = False
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class _Span:
+    """Whole days from `start` to `end`, both included."""
+
+    start: date
+    end: date
+
+
+def number(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else parse_chinese_numeral(raw)
+
+
+def day_span(year: str | None, month: int | None, day: int | None, today: date) -> _Span | str:
+    if not month or not day:
+        return "invalid date"
+    y = int(year) if year else today.year
+    try:
+        value = date(y, month, day)
+    except ValueError:
+        if year is None:
+            try:
+                value = date(y - 1, month, day)  # 2月29日 in a year without one
+            except ValueError:
+                return f"{month}月{day}日 is not a date"
+        else:
+            return f"{year}-{month}-{day} is not a date"
+    if year is None and value > today:
+        try:
+            value = value.replace(year=value.year - 1)
+        except ValueError:
+            return f"{month}月{day}日 is not a date"
+    return _Span(value, value)
+
+
+def month_span(year: str | None, month: int | None, today: date) -> _Span | str:
+    if not month or not 1 <= month <= 12:
+        return "invalid month"
+    y = int(year) if year else today.year
+    if year is None and date(y, month, 1) > today:
+        y -= 1
+    return _Span(date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1]))
+
+
+def year_span(year: int) -> _Span | str:
+    if not 1900 <= year <= 2200:
+        return "invalid year"
+    return _Span(date(year, 1, 1), date(year, 12, 31))
+
+
+def quarter_span(year: str | None, q: int | None, today: date) -> _Span | str:
+    if not q or not 1 <= q <= 4:
+        return "invalid quarter"
+    y = int(year) if year else today.year
+    first = date(y, 3 * q - 2, 1)
+    if year is None and first > today:
+        first = first.replace(year=y - 1)
+    last_month = first.month + 2
+    return _Span(first, date(first.year, last_month, calendar.monthrange(first.year, last_month)[1]))
+
+
+def window_start(window: Window, now: datetime, tz: ZoneInfo) -> date:
+    interval = resolve_window(window, now, tz)
+    assert interval is not None
+    return interval[0].astimezone(tz).date()

@@ -1,0 +1,61 @@
+"""Text normalisation before parsing: Traditional → Simplified, full-width → half-width,
+lower-case Latin, unified quotes and spacing, control characters removed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+_CONVERTER = opencc.OpenCC("t2s")
+# Curly and CJK quote marks become one pair, so quoted names are found the same way.
+_QUOTES = str.maketrans(
+    {
+        "“": "“",
+        "”": "”",
+        "「": "“",
+        "」": "”",
+        "『": "“",
+        "』": "”",
+        "《": "“",
+        "》": "”",
+        "‘": "'",
+        "’": "'",
+    }
+)
+_SPACES = re.compile(r"\s+")
+_LETTER_HYPHEN = re.compile(r"(?<=[a-z])[-_](?=[a-z])")
+
+
+@lru_cache(maxsize=4096)
+def normalize(text: str) -> str:
+    """The canonical form every scanner and lexicon entry is written in."""
+    # NFKC maps full-width ASCII (ＶＩＰ，３０) to half-width; the CJK comma and full stop stay.
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch if _keep(ch) else " " for ch in text)
+    text = _CONVERTER.convert(text)
+    text = text.translate(_QUOTES).lower()
+    text = _LETTER_HYPHEN.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalize_name(name: str) -> str:
+    """A vocabulary name (tag, staff, city…) in the same form, for lookups."""
+    return normalize(name).replace("'", "")
+
+
+def _keep(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    # Control, format and private-use characters carry no meaning for a command.
+    return not (category.startswith("C") or category in ("Zl", "Zp"))
+
+
+def is_latin(text: str) -> bool:
+    return bool(text) and all(c.isascii() for c in text)
+
+
+def language_of(text: str) -> str:
+    """'zh' when the text has any CJK character, else 'en'."""
+    return "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "en"

@@ -1,0 +1,101 @@
+"""Numbers as users write them: 30, 1,000, 1.5万, 2k, 三十, 一千五百, 两, 百分之二十."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_DIGITS.update({"七": 7, "八": 8, "九": 9})
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+CHINESE_NUMERAL_CHARS = set(_DIGITS) | set(_SMALL_UNITS) | set(_BIG_UNITS)
+
+_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# Multipliers written after an Arabic number: 1.5万, 2k, 3w, 1千.
+_MULTIPLIERS = (("万", 10_000), ("w", 10_000), ("k", 1000), ("千", 1000), ("百", 100))
+_EN_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100, "a hundred": 100,
+}  # fmt: skip
+_EN_WORD = re.compile(r"(a hundred|" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")\b")
+
+
+def scan_number(text: str, pos: int) -> tuple[Decimal, int] | None:
+    """The number starting at `pos` and where it ends, or None."""
+    if text.startswith("百分之", pos):
+        found = scan_number(text, pos + 3)
+        return found  # the caller sees the percent from the token before it
+    match = _ARABIC.match(text, pos)
+    if match:
+        if pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] == "."):
+            return None
+        try:
+            value = Decimal(match.group().replace(",", ""))
+        except InvalidOperation:
+            return None
+        end = match.end()
+        for suffix, factor in _MULTIPLIERS:
+            if text.startswith(suffix, end) and not _latin_continues(text, end + len(suffix)):
+                if suffix.isascii() or suffix != "百" or not text.startswith("百分", end):
+                    return _tidy(value * factor), end + len(suffix)
+        return _tidy(value), end
+    if pos < len(text) and text[pos] in CHINESE_NUMERAL_CHARS and text[pos] not in "〇零":
+        return _scan_chinese(text, pos)
+    if pos < len(text) and text[pos].isalpha() and (pos == 0 or not text[pos - 1].isalpha()):
+        word = _EN_WORD.match(text, pos)
+        if word:
+            return Decimal(_EN_WORDS[word.group(1)]), word.end()
+    return None
+
+
+def _latin_continues(text: str, pos: int) -> bool:
+    return pos < len(text) and text[pos].isascii() and text[pos].isalpha()
+
+
+def _scan_chinese(text: str, pos: int) -> tuple[Decimal, int] | None:
+    end = pos
+    while end < len(text) and text[end] in CHINESE_NUMERAL_CHARS:
+        end += 1
+    # "万" or "千" alone is not a number; "十" alone is ten.
+    while end > pos and text[pos:end] in ("万", "亿", "千", "百"):
+        return None
+    value = parse_chinese_numeral(text[pos:end])
+    if value is None:
+        return None
+    return Decimal(value), end
+
+
+def parse_chinese_numeral(chars: str) -> int | None:
+    """三十 → 30, 一千五百 → 1500, 一万五 → 15000, 两 → 2; None when malformed."""
+    if not chars:
+        return None
+    total = section = 0
+    digit: int | None = None
+    last_unit = 0
+    zero = False
+    for ch in chars:
+        if ch in _DIGITS:
+            if digit is not None and digit != 0:
+                return None  # two digits in a row ("三五") is a range, not a number
+            digit = _DIGITS[ch]
+            zero = zero or digit == 0
+        elif ch in _SMALL_UNITS:
+            unit = _SMALL_UNITS[ch]
+            section += (1 if digit is None else digit) * unit
+            last_unit, digit, zero = unit, None, False
+        else:
+            big = _BIG_UNITS[ch]
+            section += digit or 0
+            total += (section or 1) * big
+            section, digit, last_unit, zero = 0, None, big, False
+    if digit is not None:
+        # 一千五 = 1500, 一万五 = 15000: a trailing digit is one unit below the last one.
+        section += digit * (last_unit // 10 if last_unit >= 100 and not zero else 1)
+    return total + section
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """1.5万 → 15000, not 15000.0 (integral values print and compare as integers)."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()

@@ -1,0 +1,195 @@
+"""The time grammar of spec §3, by hand: a phrase starting at a position → a window.
+
+Month names and dates without a year are resolved against `now` (the most recent one not in
+the future) before the window is built, so the tree means the same thing tomorrow.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from segmentation.nlq.dates import (
+    TimeMatch,
+    _Span,
+    day_span,
+    month_span,
+    number,
+    quarter_span,
+    window_start,
+    year_span,
+)
+from segmentation.nlq.timephrases_en import scan_english
+from segmentation.nodes import CalendarWindow, DateRangeWindow, RollingWindow, Window
+
+
+NUM = r"(\d{1,4}|[一二两三四五六七八九十百]{1,4})"
+_ZH_ROLLING = re.compile(
+    r"(近|最近|过去|前面?|这|在过去的?)?的?" + NUM + r"\s*(个)?(天|日|周|星期|礼拜|个?月|小时|年)"
+    r"(内|以内|之内|里|来|以来|当中)?"
+)
+_ZH_HALF = re.compile(r"(近|最近|过去)?(半年|一年|1年)(内|以内|之内|里|来|以来)?")
+_ZH_CALENDAR: list[tuple[str, str, int]] = [
+    (r"今天|今日", "day", 0),
+    (r"昨天|昨日", "day", -1),
+    (r"前天", "day", -2),
+    (r"本周|这周|这一?个?星期|本星期|这个?礼拜|本礼拜", "week", 0),
+    (r"上上周|上上个?星期|上上个?礼拜", "week", -2),
+    (r"上周|上一?个?星期|上一?个?礼拜|上一周", "week", -1),
+    (r"本月|这个月|当月|这月", "month", 0),
+    (r"上上个?月", "month", -2),
+    (r"上一?个月|上月", "month", -1),
+    (r"本季度?|这个?季度|当季", "quarter", 0),
+    (r"上上个?季度", "quarter", -2),
+    (r"上一?个?季度", "quarter", -1),
+    (r"今年|本年|本年度", "year", 0),
+    (r"去年|上一年", "year", -1),
+    (r"前年", "year", -2),
+]
+_ZH_CAL = [(re.compile(p), u, o) for p, u, o in _ZH_CALENDAR]
+_ZH_DATE = re.compile(r"(?:(\d{4})年)?" + NUM + r"月" + NUM + r"(?:日|号)")
+_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_MD_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+_ZH_MONTH = re.compile(r"(?:(\d{4})年)?" + r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月份?(?![\d日号])")
+_ZH_YEAR = re.compile(r"(\d{4})年(?:度)?(?!\d|\s*\d{1,2}月)")
+_ZH_QUARTER = re.compile(r"(?:(\d{4})年)?(?:的)?第?([1-4一二三四])季度")
+_SINCE_PREFIX = re.compile(r"(自从|自|从)")
+_SINCE_SUFFIX = re.compile(r"(以来|起|开始|至今|到现在|到今天|到目前为止|到目前|之后至今)")
+_RANGE_JOIN = re.compile(r"\s*(到|至|-|~|—|–)\s*")
+_RANGE_TAIL = re.compile(r"(之间|期间|这段时间)")
+_DAY_ONLY = re.compile(NUM + r"(?:日|号)")
+
+
+
+def scan_time(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | None:
+    """The longest time phrase starting at `pos`, or None."""
+    today = now.astimezone(tz).date()
+    best: TimeMatch | None = None
+    for found in (
+        _scan_since_or_range(text, pos, today, now, tz),
+        _scan_rolling(text, pos),
+        _scan_calendar(text, pos),
+        _as_match(_scan_dateish(text, pos, today)),
+        scan_english(text, pos, today, now, tz),
+    ):
+        if found is not None and (best is None or found.end > best.end):
+            best = found
+    return best
+
+
+def _as_match(found: tuple[_Span | str, int] | None) -> TimeMatch | None:
+    if found is None:
+        return None
+    span, end = found
+    if isinstance(span, str):
+        return TimeMatch(None, end, problem=span)
+    return TimeMatch(DateRangeWindow(span.start, span.end), end)
+
+
+def _scan_rolling(text: str, pos: int) -> TimeMatch | None:
+    half = _ZH_HALF.match(text, pos)
+    if half:
+        months = 6 if half.group(2) == "半年" else 12
+        return TimeMatch(RollingWindow(months, "months"), half.end())
+    m = _ZH_ROLLING.match(text, pos)
+    if not m:
+        return None
+    prefix, raw, ge, unit, suffix = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
+    amount = number(raw)
+    if not amount:
+        return None
+    if (unit in ("日", "年") or (unit == "月" and not ge)) and not (prefix or suffix):
+        return None  # "5日", "2025年", "3月" are dates, not lengths
+    if unit == "年" and amount > 20:
+        return None
+    if prefix in ("前", "前面", "这") and not suffix:
+        return None  # 前10天 / 这3天 read as rankings or vague periods elsewhere
+    table = {"天": "days", "日": "days", "周": "weeks", "星期": "weeks", "礼拜": "weeks"}
+    table.update({"月": "months", "个月": "months", "小时": "hours"})
+    if unit == "年":
+        return TimeMatch(RollingWindow(12 * amount, "months"), m.end())
+    return TimeMatch(RollingWindow(amount, table[unit]), m.end())  # type: ignore[arg-type]
+
+
+def _scan_calendar(text: str, pos: int) -> TimeMatch | None:
+    best: TimeMatch | None = None
+    for pattern, unit, offset in _ZH_CAL:
+        m = pattern.match(text, pos)
+        if m and (best is None or m.end() > best.end):
+            best = TimeMatch(CalendarWindow(unit, offset), m.end())  # type: ignore[arg-type]
+    return best
+
+
+def _scan_dateish(text: str, pos: int, today: date) -> tuple[_Span | str, int] | None:
+    """A date, month, year or quarter: the whole days it covers."""
+    options: list[tuple[_Span | str, int]] = []
+    m = _ZH_DATE.match(text, pos)
+    if m:
+        options.append((day_span(m.group(1), number(m.group(2)), number(m.group(3)), today), m.end()))
+    m = _ISO_DATE.match(text, pos)
+    if m:
+        options.append((day_span(m.group(1), int(m.group(2)), int(m.group(3)), today), m.end()))
+    m = _MD_DATE.match(text, pos)
+    if m:
+        options.append((day_span(None, int(m.group(1)), int(m.group(2)), today), m.end()))
+    m = _ZH_MONTH.match(text, pos)
+    if m:
+        options.append((month_span(m.group(1), number(m.group(2)), today), m.end()))
+    m = _ZH_YEAR.match(text, pos)
+    if m:
+        options.append((year_span(int(m.group(1))), m.end()))
+    m = _ZH_QUARTER.match(text, pos)
+    if m:
+        options.append((quarter_span(m.group(1), number(m.group(2)), today), m.end()))
+    return max(options, key=lambda o: o[1]) if options else None
+
+
+def _scan_since_or_range(
+    text: str, pos: int, today: date, now: datetime, tz: ZoneInfo
+) -> TimeMatch | None:
+    prefix = _SINCE_PREFIX.match(text, pos)
+    start_at = prefix.end() if prefix else pos
+    first = _scan_dateish(text, start_at, today)
+    first_start: date | str
+    if first is not None:
+        span, end = first
+        first_start = span if isinstance(span, str) else span.start
+    else:
+        cal = _scan_calendar(text, start_at) or _scan_rolling(text, start_at)
+        if cal is None or cal.window is None:
+            return None
+        end = cal.end
+        first_start = window_start(cal.window, now, tz)
+    suffix = _SINCE_SUFFIX.match(text, end)
+    if suffix:
+        if isinstance(first_start, str):
+            return TimeMatch(None, suffix.end(), problem=first_start)
+        return TimeMatch(DateRangeWindow(first_start, None), suffix.end())
+    join = _RANGE_JOIN.match(text, end)
+    if not join or first is None:
+        return None
+    second = _scan_dateish(text, join.end(), today) or _day_in_same_month(first[0], text, join.end())
+    if second is None:
+        return None
+    span2, end2 = second
+    tail = _RANGE_TAIL.match(text, end2)
+    end2 = tail.end() if tail else end2
+    if isinstance(first_start, str) or isinstance(span2, str):
+        return TimeMatch(None, end2, problem=str(first_start if isinstance(first_start, str) else span2))
+    if span2.end < first_start:
+        return TimeMatch(None, end2, problem="the range ends before it starts")
+    return TimeMatch(DateRangeWindow(first_start, span2.end), end2)
+
+
+def _day_in_same_month(first: _Span | str, text: str, pos: int) -> tuple[_Span | str, int] | None:
+    """10月1日到15日: the second date takes the first one's month."""
+    m = _DAY_ONLY.match(text, pos)
+    if not m or isinstance(first, str) or first.start != first.end:
+        return None
+    day = number(m.group(1))
+    try:
+        value = first.start.replace(day=day or 0)
+    except ValueError:
+        return "invalid date", m.end()
+    return _Span(value, value), m.end()

@@ -1,0 +1,236 @@
+"""Saved segments: storing trees by name, expanding references to them, nightly snapshots."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from segmentation.compiler import SegmentError
+from segmentation.models.segments import SavedSegment as SavedSegmentRow
+from segmentation.models.segments import (
+    SegmentMember,
+    SegmentMembershipChange,
+    SegmentSnapshot,
+)
+from segmentation.nodes import (
+    And,
+    Node,
+    Not,
+    Or,
+    Ranked,
+    SavedSegment,
+    SegmentFormatError,
+    from_json,
+    to_json,
+)
+
+if TYPE_CHECKING:
+    from segmentation.engine import EngineContext
+
+log = logging.getLogger(__name__)
+
+
+class SavedSegmentNotFound(SegmentError):
+    """No saved segment has that name."""
+
+
+def save_segment(
+    session: Session,
+    name: str,
+    node: Node,
+    *,
+    owner_userid: str,
+    now: datetime,
+    description: str = "",
+) -> SavedSegmentRow:
+    """Create the saved segment, or replace the definition of the one with that name.
+
+    A definition that would refer to itself (directly or through other saved segments) is
+    refused, so evaluation can never loop.
+    """
+    name = name.strip()
+    if not name:
+        raise SegmentError("a saved segment needs a name")
+    _expand(session, node, (name,))
+    row = get_saved_segment(session, name)
+    if row is None:
+        row = SavedSegmentRow(name=name, created_at=now)
+        session.add(row)
+    row.owner_userid = owner_userid
+    row.definition = to_json(node)
+    row.description = description
+    row.updated_at = now
+    session.flush()
+    return row
+
+
+def get_saved_segment(session: Session, name: str) -> SavedSegmentRow | None:
+    stmt = select(SavedSegmentRow).where(SavedSegmentRow.name == name.strip())
+    return session.execute(stmt).scalar_one_or_none()
+
+
+def list_saved_segments(session: Session, owner_userid: str | None = None) -> list[SavedSegmentRow]:
+    """Saved segments by name; only one owner's when `owner_userid` is given."""
+    stmt = select(SavedSegmentRow).order_by(SavedSegmentRow.name)
+    if owner_userid is not None:
+        stmt = stmt.where(SavedSegmentRow.owner_userid == owner_userid)
+    return list(session.execute(stmt).scalars())
+
+
+def saved_definition(row: SavedSegmentRow) -> Node:
+    try:
+        return from_json(row.definition)
+    except SegmentFormatError as exc:
+        raise SegmentError(f"saved segment {row.name!r} has a bad definition: {exc}") from None
+
+
+def expand_saved(session: Session, node: Node) -> Node:
+    """`node` with every saved-segment reference replaced by its stored definition (evaluated
+    now, like any other part of the tree); a reference cycle is a SegmentError."""
+    return _expand(session, node, ())
+
+
+def _expand(session: Session, node: Node, path: tuple[str, ...]) -> Node:
+    if isinstance(node, SavedSegment):
+        if node.name in path:
+            chain = " → ".join((*path[path.index(node.name) :], node.name))
+            raise SegmentError(f"saved segments refer to each other in a cycle: {chain}")
+        row = get_saved_segment(session, node.name)
+        if row is None:
+            raise SavedSegmentNotFound(f"no saved segment named {node.name!r}")
+        return _expand(session, saved_definition(row), (*path, node.name))
+    if isinstance(node, And | Or):
+        return type(node)(tuple(_expand(session, c, path) for c in node.children))
+    if isinstance(node, Not):
+        return Not(_expand(session, node.child, path))
+    if isinstance(node, Ranked):
+        base = _expand(session, node.base, path)
+        return Ranked(base, node.direction, node.count, node.percent, node.window)
+    return node
+
+
+# ---------------------------------------------------------------- snapshots
+
+
+@dataclass(frozen=True)
+class SnapshotResult:
+    name: str
+    size: int
+    entered: int
+    exited: int
+
+
+def take_snapshots(session: Session, now: datetime, ctx: EngineContext) -> list[SnapshotResult]:
+    """The nightly job: each saved segment's members (admin scope) at `now`, its size, and
+    who entered or left since the previous snapshot. One bad segment does not stop the
+    others; it is logged and skipped."""
+    from segmentation.engine import segment_members
+    from segmentation.scope import Requester
+
+    results = []
+    for row in list_saved_segments(session):
+        if _snapshot_exists(session, row, now):  # a re-run of the same night changes nothing
+            continue
+        try:
+            members = segment_members(
+                session, saved_definition(row), requester=Requester.all_access(), now=now, ctx=ctx
+            )
+        except SegmentError as exc:
+            log.warning("snapshot of saved segment %r skipped: %s", row.name, exc)
+            continue
+        results.append(_record(session, row, set(members), now))
+    session.flush()
+    return results
+
+
+def _snapshot_exists(session: Session, row: SavedSegmentRow, now: datetime) -> bool:
+    stmt = select(SegmentSnapshot.id).where(
+        SegmentSnapshot.segment_id == row.id, SegmentSnapshot.taken_at == now
+    )
+    return session.execute(stmt).first() is not None
+
+
+def _record(
+    session: Session, row: SavedSegmentRow, members: set[str], now: datetime
+) -> SnapshotResult:
+    previous = set(
+        session.execute(
+            select(SegmentMember.external_userid).where(SegmentMember.segment_id == row.id)
+        ).scalars()
+    )
+    entered, exited = members - previous, previous - members
+    session.add(SegmentSnapshot(segment_id=row.id, taken_at=now, size=len(members)))
+    for eid in sorted(entered):
+        session.add(
+            SegmentMembershipChange(
+                segment_id=row.id, external_userid=eid, change="entered", at=now
+            )
+        )
+        session.add(SegmentMember(segment_id=row.id, external_userid=eid))
+    for eid in sorted(exited):
+        session.add(
+            SegmentMembershipChange(segment_id=row.id, external_userid=eid, change="exited", at=now)
+        )
+    if exited:
+        session.execute(
+            delete(SegmentMember).where(
+                SegmentMember.segment_id == row.id, SegmentMember.external_userid.in_(exited)
+            )
+        )
+    return SnapshotResult(row.name, len(members), len(entered), len(exited))
+
+
+@dataclass(frozen=True)
+class MembershipChange:
+    external_userid: str
+    change: str
+    at: datetime
+
+
+def membership_changes(
+    session: Session, name: str, since: datetime, until: datetime
+) -> list[MembershipChange]:
+    """Entries and exits recorded with since <= at <= until, oldest first."""
+    row = _require(session, name)
+    stmt = (
+        select(SegmentMembershipChange)
+        .where(
+            SegmentMembershipChange.segment_id == row.id,
+            SegmentMembershipChange.at >= since,
+            SegmentMembershipChange.at <= until,
+        )
+        .order_by(SegmentMembershipChange.at, SegmentMembershipChange.external_userid)
+    )
+    return [
+        MembershipChange(c.external_userid, c.change, c.at) for c in session.execute(stmt).scalars()
+    ]
+
+
+def size_history(session: Session, name: str) -> list[tuple[datetime, int]]:
+    """(taken_at, size) of every snapshot of the segment, oldest first."""
+    row = _require(session, name)
+    stmt = (
+        select(SegmentSnapshot.taken_at, SegmentSnapshot.size)
+        .where(SegmentSnapshot.segment_id == row.id)
+        .order_by(SegmentSnapshot.taken_at)
+    )
+    return [(at, size) for at, size in session.execute(stmt)]
+
+
+def size_at(session: Session, name: str, when: datetime) -> int | None:
+    """The size at the latest snapshot taken at or before `when` (None: no snapshot yet) —
+    for "yesterday / a week ago" in count replies."""
+    sizes = [size for at, size in size_history(session, name) if at <= when]
+    return sizes[-1] if sizes else None
+
+
+def _require(session: Session, name: str) -> SavedSegmentRow:
+    row = get_saved_segment(session, name)
+    if row is None:
+        raise SavedSegmentNotFound(f"no saved segment named {name!r}")
+    return row

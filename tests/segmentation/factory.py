@@ -1,0 +1,171 @@
+"""Small in-memory company datasets for segment tests: built by hand or at random, loaded
+into the database, and read by the reference evaluator."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from segmentation.models import (
+    Customer,
+    CustomerTag,
+    Department,
+    Event,
+    Follow,
+    Staff,
+    StaffDepartment,
+    Tag,
+)
+from segmentation.nodes import CalendarWindow, DateRangeWindow, RollingWindow, Window
+from segmentation.windows import resolve_window
+
+TZ = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 11, 1, 10, 0, tzinfo=TZ)
+KINDS = ("inquiry", "order", "visit")
+CITIES = ("上海", "北京", "Shanghai", "shanghai", "SHANGHAI", "广州", None)
+
+WINDOWS: tuple[Window | None, ...] = (
+    None,
+    RollingWindow(30, "days"),
+    RollingWindow(7, "days"),
+    RollingWindow(2, "months"),
+    RollingWindow(12, "hours"),
+    RollingWindow(1, "weeks"),
+    CalendarWindow("day", 0),
+    CalendarWindow("day", -1),
+    CalendarWindow("week", -1),
+    CalendarWindow("month", 0),
+    CalendarWindow("month", -1),
+    CalendarWindow("quarter", -1),
+    CalendarWindow("year", 0),
+    DateRangeWindow(date(2026, 10, 1), date(2026, 10, 15)),
+    DateRangeWindow(date(2026, 9, 1), None),
+    DateRangeWindow(None, date(2026, 6, 30)),
+)
+
+
+@dataclass
+class Dataset:
+    departments: list[tuple[int, str, int | None]] = field(default_factory=list)
+    staff: list[tuple[str, str, str | None, bool]] = field(default_factory=list)
+    memberships: list[tuple[str, int, bool]] = field(default_factory=list)
+    # external_userid, name, gender, city, deleted
+    customers: list[tuple[str, str, int, str | None, bool]] = field(default_factory=list)
+    # external_userid, userid, added_at, deleted
+    follows: list[tuple[str, str, datetime | None, bool]] = field(default_factory=list)
+    tags: list[tuple[str, str, bool]] = field(default_factory=list)
+    customer_tags: list[tuple[str, str, str]] = field(default_factory=list)
+    # event_id, external_userid, kind, occurred_at, amount
+    events: list[tuple[str, str, str, datetime, Decimal | None]] = field(default_factory=list)
+
+
+def load(session: Session, data: Dataset) -> None:
+    """Insert the dataset (Core inserts: fast enough to reload per test)."""
+    rows = [
+        (Department, [{"id": i, "name": n, "parent_id": p} for i, n, p in data.departments]),
+        (Staff, [{"userid": u, "name": n, "role": r, "active": a} for u, n, r, a in data.staff]),
+        (
+            StaffDepartment,
+            [{"userid": u, "department_id": d, "is_leader": lead} for u, d, lead in data.memberships],
+        ),
+        (
+            Customer,
+            [
+                {"external_userid": e, "name": n, "gender": g, "city": c, "deleted": d}
+                for e, n, g, c, d in data.customers
+            ],
+        ),
+        (
+            Follow,
+            [
+                {"external_userid": e, "userid": u, "added_at": t, "deleted": d}
+                for e, u, t, d in data.follows
+            ],
+        ),
+        (Tag, [{"tag_id": t, "name": n, "deleted": d} for t, n, d in data.tags]),
+        (
+            CustomerTag,
+            [{"external_userid": e, "tag_id": t, "userid": u} for e, t, u in data.customer_tags],
+        ),
+        (
+            Event,
+            [
+                {"event_id": i, "external_userid": e, "kind": k, "occurred_at": t, "amount": a}
+                for i, e, k, t, a in data.events
+            ],
+        ),
+    ]
+    for model, values in rows:
+        if values:
+            session.execute(insert(model), values)
+    session.flush()
+
+
+def edge_times(now: datetime = NOW) -> list[datetime]:
+    """Instants on and just beside every test window's boundaries."""
+    out = []
+    for window in WINDOWS:
+        interval = resolve_window(window, now, TZ)
+        if interval is None:
+            continue
+        for instant in interval:
+            for delta in (-1, 0, 1):
+                out.append(instant + timedelta(microseconds=delta))
+    return out
+
+
+def random_dataset(seed: int, now: datetime = NOW) -> Dataset:
+    rng = random.Random(seed)
+    data = Dataset()
+    data.departments = [(1, "总部", None), (2, "销售一部", 1), (3, "销售二部", 1), (4, "一部一组", 2)]
+    data.staff = [
+        ("boss", "老板", None, True),
+        ("m1", "王经理", None, True),
+        ("m2", "李经理", "manager", True),
+        ("s1", "张三", None, True),
+        ("s2", "李四", "sales", True),
+        ("s3", "赵六", None, False),
+    ]
+    data.memberships = [
+        ("boss", 1, True),
+        ("m1", 2, True),
+        ("m2", 3, False),
+        ("s1", 2, False),
+        ("s2", 4, False),
+        ("s3", 3, False),
+    ]
+    data.tags = [("t1", "VIP", False), ("t2", "vip", False), ("t3", "金卡", False), ("t4", "旧", True)]
+    edges = edge_times(now)
+    userids = [s[0] for s in data.staff]
+    for i in range(rng.randint(15, 30)):
+        eid = f"c{i:02d}" if rng.random() < 0.8 else f"C{i:02d}x"
+        data.customers.append(
+            (eid, f"客户{i}", rng.choice((0, 1, 2)), rng.choice(CITIES), rng.random() < 0.1)
+        )
+        for userid in rng.sample(userids, rng.choice((0, 1, 1, 2))):
+            added = rng.choice(edges) if rng.random() < 0.4 else _random_time(rng, now)
+            data.follows.append((eid, userid, added if rng.random() < 0.95 else None, rng.random() < 0.2))
+        for tag_id in rng.sample(["t1", "t2", "t3", "t4", "t9"], rng.choice((0, 0, 1, 2))):
+            data.customer_tags.append((eid, tag_id, rng.choice(("", "s1"))))
+        for n in range(rng.choice((0, 0, 1, 2, 3, 5))):
+            kind = rng.choice(KINDS + ("order",))
+            when = rng.choice(edges) if rng.random() < 0.5 else _random_time(rng, now)
+            amount = Decimal(rng.choice((0, 50, 99, 100, 250, 1000, 1999))) + Decimal(
+                rng.choice(("0", "0.5", "0.01"))
+            )
+            amount_or_none = None if rng.random() < 0.1 else amount
+            data.events.append((f"e{i}-{n}", eid, kind, when, amount_or_none))
+    # An event for a customer who does not exist yet (behaviour data before sync).
+    data.events.append(("orphan", "ghost", "order", now - timedelta(days=3), Decimal(10)))
+    return data
+
+
+def _random_time(rng: random.Random, now: datetime) -> datetime:
+    seconds = rng.randint(-3 * 86_400, 420 * 86_400)  # a few in the future: not counted
+    return (now.astimezone(UTC) - timedelta(seconds=seconds)).astimezone(TZ)

@@ -1,0 +1,220 @@
+"""A tiny pure-Python evaluator of segment trees, written from spec/commands.md §2–§4 and
+spec/security.md, for differential tests against the SQL compiler. Slow and obvious on
+purpose; shares only the window arithmetic (tested on its own) with the engine."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+from segmentation.named import NamedSegmentCatalog, RfmRule
+from segmentation.nodes import (
+    All,
+    And,
+    City,
+    EventCount,
+    Gender,
+    HasTag,
+    InDepartment,
+    NamedSegment,
+    NewCustomer,
+    Node,
+    Not,
+    Or,
+    Owner,
+    Performed,
+    Ranked,
+    RollingWindow,
+    SavedSegment,
+    Spend,
+    Untagged,
+    Window,
+)
+from segmentation.scope import Requester
+from segmentation.windows import EARLIEST, resolve_window
+from tests.segmentation.factory import TZ, Dataset
+
+COMPARE: dict[str, Callable[[object, object], bool]] = {
+    ">": lambda a, b: a > b,  # type: ignore[operator]
+    ">=": lambda a, b: a >= b,  # type: ignore[operator]
+    "<": lambda a, b: a < b,  # type: ignore[operator]
+    "<=": lambda a, b: a <= b,  # type: ignore[operator]
+    "=": lambda a, b: a == b,
+}
+
+
+class Reference:
+    def __init__(
+        self,
+        data: Dataset,
+        now: datetime,
+        catalog: NamedSegmentCatalog,
+        saved: dict[str, Node] | None = None,
+    ) -> None:
+        self.data = data
+        self.now = now
+        self.catalog = catalog
+        self.saved = saved or {}
+        self.live = {c[0] for c in data.customers if not c[4]}
+        self.by_id = {c[0]: c for c in data.customers}
+
+    # ------------------------------------------------------------ public
+
+    def members(self, node: Node, requester: Requester) -> list[str]:
+        visible = self.visible(requester)
+        return sorted(e for e in visible if self.holds(node, e, requester, ()))
+
+    def visible(self, requester: Requester) -> set[str]:
+        if requester.role == "admin":
+            return set(self.live)
+        followers = {requester.userid}
+        if requester.role == "manager":
+            followers |= self._team(requester.userid)
+        return {
+            e for e, u, _t, deleted in self.data.follows if not deleted and u in followers
+        } & self.live
+
+    # ------------------------------------------------------------ helpers
+
+    def _team(self, userid: str) -> set[str]:
+        led = {d for u, d, lead in self.data.memberships if u == userid and lead}
+        seeds = led or {d for u, d, _ in self.data.memberships if u == userid}
+        return self._members_of(seeds)
+
+    def _members_of(self, seeds: set[int]) -> set[str]:
+        depts = set(seeds) & {d[0] for d in self.data.departments}
+        grew = True
+        while grew:
+            children = {i for i, _n, p in self.data.departments if p in depts}
+            grew = not children <= depts
+            depts |= children
+        return {u for u, d, _ in self.data.memberships if d in depts}
+
+    def _interval(self, window: Window | None) -> tuple[datetime, datetime]:
+        resolved = resolve_window(window, self.now, TZ)
+        if resolved is None:
+            return EARLIEST, self.now
+        return resolved[0], min(resolved[1], self.now)
+
+    def _events(self, eid: str, kind: str, window: Window | None) -> list[tuple]:
+        start, end = self._interval(window)
+        return [
+            ev for ev in self.data.events if ev[1] == eid and ev[2] == kind and start <= ev[3] <= end
+        ]
+
+    def spend(self, eid: str, window: Window | None) -> Decimal:
+        return sum((ev[4] or Decimal(0) for ev in self._events(eid, "order", window)), Decimal(0))
+
+    # ------------------------------------------------------------ the tree
+
+    def holds(self, node: Node, eid: str, requester: Requester, path: tuple[str, ...]) -> bool:
+        customer = self.by_id[eid]
+        if isinstance(node, All):
+            return True
+        if isinstance(node, And):
+            return all(self.holds(c, eid, requester, path) for c in node.children)
+        if isinstance(node, Or):
+            return any(self.holds(c, eid, requester, path) for c in node.children)
+        if isinstance(node, Not):
+            return not self.holds(node.child, eid, requester, path)
+        if isinstance(node, Performed):
+            return bool(self._events(eid, node.event_kind, node.window))
+        if isinstance(node, EventCount):
+            count = len(self._events(eid, node.event_kind, node.window))
+            return COMPARE[node.op](count, node.value)
+        if isinstance(node, Spend):
+            return COMPARE[node.op](self.spend(eid, node.window), node.value)
+        if isinstance(node, HasTag):
+            return node.name.strip().lower() in self.tag_names(eid)
+        if isinstance(node, Untagged):
+            return not self.tag_names(eid)
+        if isinstance(node, Owner):
+            return bool(self.followers(eid) & set(node.userids))
+        if isinstance(node, InDepartment):
+            return bool(self.followers(eid) & self._members_of(set(node.department_ids)))
+        if isinstance(node, NewCustomer):
+            return self._is_new(eid, node.window or RollingWindow(30, "days"))
+        if isinstance(node, City):
+            city = customer[3]
+            return city is not None and any(
+                city == n or (n.isascii() and city.lower() == n.lower()) for n in node.names
+            )
+        if isinstance(node, Gender):
+            return customer[2] == node.value
+        if isinstance(node, NamedSegment):
+            return self._named(node.key, eid, requester, path)
+        if isinstance(node, SavedSegment):
+            if node.name in path:
+                raise ValueError("cycle")
+            return self.holds(self.saved[node.name], eid, requester, (*path, node.name))
+        if isinstance(node, Ranked):
+            return eid in self.ranked(node, requester, path)
+        raise TypeError(node)
+
+    def tag_names(self, eid: str) -> set[str]:
+        live_tags = {t: n.lower() for t, n, deleted in self.data.tags if not deleted}
+        return {live_tags[t] for e, t, _u in self.data.customer_tags if e == eid and t in live_tags}
+
+    def followers(self, eid: str) -> set[str]:
+        return {u for e, u, _t, deleted in self.data.follows if e == eid and not deleted}
+
+    def _is_new(self, eid: str, window: Window) -> bool:
+        times = [t for e, _u, t, _d in self.data.follows if e == eid and t is not None]
+        if not times:
+            return False
+        start, end = self._interval(window)
+        return start <= min(times) <= end
+
+    def ranked(self, node: Ranked, requester: Requester, path: tuple[str, ...]) -> set[str]:
+        candidates = [
+            e
+            for e in self.visible(requester)
+            if self.holds(node.base, e, requester, path) and self._events(e, "order", node.window)
+        ]
+        totals = {e: self.spend(e, node.window) for e in candidates}
+        sign = -1 if node.direction == "top" else 1
+        ordered = sorted(candidates, key=lambda e: (sign * totals[e], e))
+        if node.count is not None:
+            keep = node.count
+        else:
+            keep = math.ceil(Fraction(node.percent) * len(ordered) / 100)  # type: ignore[arg-type]
+        return set(ordered[:keep])
+
+    def rfm_values(self) -> dict[str, tuple[timedelta, int, Decimal]]:
+        out = {}
+        for eid in self.live:
+            orders = [ev for ev in self.data.events if ev[1] == eid and ev[2] == "order"]
+            orders = [ev for ev in orders if ev[3] <= self.now]
+            if orders:
+                last = max(ev[3] for ev in orders)
+                amount = sum((ev[4] or Decimal(0) for ev in orders), Decimal(0))
+                out[eid] = (self.now - last, len(orders), amount)
+        return out
+
+    def _named(self, key: str, eid: str, requester: Requester, path: tuple[str, ...]) -> bool:
+        entry = self.catalog.get(key)
+        assert entry is not None
+        if not isinstance(entry.definition, RfmRule):
+            return self.holds(entry.definition, eid, requester, path)
+        values = self.rfm_values()
+        if eid not in values:
+            return False
+        n = len(values)
+        sum_r_us = sum(_us(v[0]) for v in values.values())
+        mean_f = Fraction(sum(v[1] for v in values.values()), n)
+        mean_m = Fraction(sum(v[2] for v in values.values())) / n
+        r, f, m = values[eid]
+        levels = (
+            "high" if _us(r) * n < sum_r_us else "low",
+            "high" if f > mean_f else "low",
+            "high" if Fraction(m) > mean_m else "low",
+        )
+        rule = entry.definition
+        return levels == (rule.r, rule.f, rule.m)
+
+
+def _us(delta: timedelta) -> int:
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
