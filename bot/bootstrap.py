@@ -11,6 +11,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.commands import QueryFn, default_query
 from bot.database import make_engine, make_session_factory
 from bot.settings import Settings
 from integrations.wecom.gateway import WeComGateway
@@ -35,6 +36,8 @@ class Deps:
     # worker keeps the messages it cannot answer for a retry instead of losing them.
     gateway: WeComGateway | None
     clock: Clock
+    # The chat/API query service; tests may pass their own.
+    query: QueryFn = default_query
 
     def now(self) -> datetime:
         return self.clock()
@@ -54,8 +57,19 @@ def build_gateway(settings: Settings) -> WeComGateway | None:
     if not settings.wecom.can_call_api:
         return None
     from integrations.wecom.client import WechatpyGateway
+    from integrations.wecom.tokens import RedisTokenStore
 
-    return WechatpyGateway.from_settings(settings.wecom, redis_url=settings.redis_url)
+    wecom = settings.wecom
+    # With Redis, every process shares one access token instead of each fetching its own.
+    store = RedisTokenStore.from_url(settings.redis_url) if settings.redis_url else None
+    return WechatpyGateway(
+        wecom.corp_id or "",
+        wecom.agent_id,
+        wecom.secret or "",
+        contact_secret=wecom.contact_secret,
+        api_base=wecom.api_base,
+        token_store=store,
+    )
 
 
 def build_deps(
@@ -64,6 +78,7 @@ def build_deps(
     engine: Engine | None = None,
     gateway: WeComGateway | None = None,
     clock: Clock | None = None,
+    query: QueryFn | None = None,
 ) -> Deps:
     """Wire the bot from settings; tests pass their own engine, fake gateway or fixed clock."""
     engine = engine if engine is not None else make_engine(settings.database_url)
@@ -73,4 +88,5 @@ def build_deps(
         session_factory=make_session_factory(engine),
         gateway=gateway if gateway is not None else build_gateway(settings),
         clock=clock or utc_now,
+        query=query or default_query,
     )

@@ -125,15 +125,12 @@ def has_tag(cust: FromClause, name: str) -> ColumnElement[bool]:
 
 def untagged(cust: FromClause) -> ColumnElement[bool]:
     ct, tag = customer_tags.alias(), tags.alias()
-    return ~(
-        exists()
-        .where(
-            ct.c.external_userid == cust.c.external_userid,
-            tag.c.tag_id == ct.c.tag_id,
-            tag.c.deleted.is_(False),
-        )
-        .correlate(cust)
+    tagged = exists().where(
+        ct.c.external_userid == cust.c.external_userid,
+        tag.c.tag_id == ct.c.tag_id,
+        tag.c.deleted.is_(False),
     )
+    return ~tagged.correlate(cust)
 
 
 def followed_by(cust: FromClause, userids: Any) -> ColumnElement[bool]:
@@ -168,10 +165,10 @@ def new_customer(cust: FromClause, interval: Interval) -> ColumnElement[bool]:
         inside.c.added_at >= start,
         inside.c.added_at <= end,
     )
-    none_before = ~exists().where(
+    some_before = exists().where(
         before.c.external_userid == cust.c.external_userid, before.c.added_at < start
     )
-    return and_(some_inside.correlate(cust), none_before.correlate(cust))
+    return and_(some_inside.correlate(cust), ~some_before.correlate(cust))
 
 
 def city(cust: FromClause, names: tuple[str, ...]) -> ColumnElement[bool]:

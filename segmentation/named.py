@@ -106,7 +106,7 @@ def _entry_from_dict(item: Any) -> NamedEntry:
         levels = {k: rule.get(k) for k in ("r", "f", "m")} if isinstance(rule, dict) else {}
         if any(v not in ("high", "low") for v in levels.values()) or len(levels) != 3:
             raise SegmentFormatError(f"{item['key']}: rfm needs r, f, m each 'high' or 'low'")
-        parsed: RfmRule | Node = RfmRule(**levels)
+        parsed: RfmRule | Node = RfmRule(levels["r"], levels["f"], levels["m"])  # type: ignore[arg-type]
     else:
         parsed = from_json(definition)
     return NamedEntry(

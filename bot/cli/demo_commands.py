@@ -36,13 +36,14 @@ def demo_command(customers: int, reset: bool) -> None:
         click.echo(f"Generating a company of {customers} customers …")
         with TemporaryDirectory() as tmp:
             write_company(Path(tmp), CompanyShape(customers=customers), now)
-            report = import_directory(make_session_factory(engine), Path(tmp),
-                                      tz=settings.timezone, now=now)
+            report = import_directory(
+                make_session_factory(engine), Path(tmp), tz=settings.timezone, now=now
+            )
         for file in report.files:
             click.echo(f"  {file.file}: {file.inserted} rows")
     engine.dispose()
     click.echo(f"\nDemo data is in {path.resolve()}. Try:")
-    click.echo(f'  segbot --help\n  segbot import DIR --db sqlite:///{DEMO_DB}')
+    click.echo(f"  segbot --help\n  segbot import DIR --db sqlite:///{DEMO_DB}")
     sys.exit(EXIT_OK)
 
 

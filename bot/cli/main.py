@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import click
 
-from bot.cli import data_commands, demo_commands
+from bot.cli import (
+    campaign_commands,
+    clv_commands,
+    data_commands,
+    demo_commands,
+    query_commands,
+    segment_commands,
+    serve_commands,
+    wecom_commands,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -22,7 +31,16 @@ def cli() -> None:
     """
 
 
-for command in [*data_commands.COMMANDS, *demo_commands.COMMANDS]:
+for command in [
+    *campaign_commands.COMMANDS,
+    *clv_commands.COMMANDS,
+    *data_commands.COMMANDS,
+    *demo_commands.COMMANDS,
+    *query_commands.COMMANDS,
+    *segment_commands.COMMANDS,
+    *serve_commands.COMMANDS,
+    *wecom_commands.COMMANDS,
+]:
     cli.add_command(command)
 
 

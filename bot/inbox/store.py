@@ -43,9 +43,7 @@ def store_callback(
         "received_at": now,
         "next_attempt_at": now,
     }
-    inserted = insert_ignoring_conflicts(
-        session, InboxMessage.__table__, [row], "idempotency_key"
-    )
+    inserted = insert_ignoring_conflicts(session, InboxMessage.__table__, [row], "idempotency_key")
     return bool(inserted)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,10 @@ from typing import Any, BinaryIO
 # the whole file into one field.
 FIELD_SIZE_LIMIT = 1_000_000
 csv.field_size_limit(FIELD_SIZE_LIMIT)
+
+
+# A NUL, or a byte that was not UTF-8 (kept as a surrogate escape by the decoder).
+_BAD_CHARACTERS = re.compile("[\x00\udc80-\udcff]")
 
 
 class CsvFileError(ValueError):
@@ -89,13 +94,10 @@ def _read_header(reader: Any, path: Path, required: tuple[str, ...]) -> list[str
 def _row(line: int, header: list[str], fields: list[str]) -> CsvRow:
     if len(fields) > len(header):
         return CsvRow(line, None, f"{len(fields)} fields but the header has {len(header)}")
-    if any(_has_surrogates(f) for f in fields):
+    bad = _BAD_CHARACTERS.search("".join(fields))
+    if bad:
+        if bad.group() == "\x00":
+            return CsvRow(line, None, "contains a NUL character")
         return CsvRow(line, None, "not valid UTF-8 (save the file as UTF-8)")
-    if any("\x00" in f for f in fields):
-        return CsvRow(line, None, "contains a NUL character")
     values = dict(zip(header, fields, strict=False))
     return CsvRow(line, values)
-
-
-def _has_surrogates(text: str) -> bool:
-    return any("\udc80" <= c <= "\udcff" for c in text)

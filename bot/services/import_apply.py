@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -80,10 +80,11 @@ def _upsert(
     values: dict[str, dict[str, Any]],
     compared: Iterable[str],
     counts: ChunkCounts,
-) -> tuple[list[str], list[str]]:
+    stamp: Callable[[dict[str, Any]], dict[str, Any]] = lambda row: {},
+) -> None:
     """Insert new rows and update changed ones, keyed by a single-column primary key.
 
-    Returns the keys inserted and updated, so callers can do follow-up work on them.
+    `stamp` adds bookkeeping columns (updated_at, received_at…) to rows that are written.
     """
     model = pk.class_
     compared = tuple(compared)
@@ -98,13 +99,12 @@ def _upsert(
         if k in existing and tuple(v[c] for c in compared) != tuple(existing[k])
     ]
     if new:
-        session.execute(insert(model), new)
+        session.execute(insert(model.__table__), [row | stamp(row) for row in new])
     if changed:
-        session.execute(update(model), changed)
+        session.execute(update(model), [row | stamp(row) for row in changed])
     counts.inserted += len(new)
     counts.updated += len(changed)
     counts.unchanged += len(values) - len(new) - len(changed)
-    return [v[pk.key] for v in new], [v[pk.key] for v in changed]
 
 
 # ------------------------------------------------------------------ customers
@@ -122,28 +122,18 @@ def apply_customers(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkC
         for r in records.values()
         if isinstance(r, CustomerRecord)
     }
-    inserted, updated = _upsert(session, Customer.external_userid, values, fields, counts)
-    _stamp_customers(session, values, inserted + updated, ctx.now)
-    return counts
-
-
-def _stamp_customers(
-    session: Session, values: dict[str, dict[str, Any]], keys: list[str], now: datetime
-) -> None:
-    """Keep updated_at / deleted_at true to what this import changed."""
-    if not keys:
-        return
-    session.execute(
-        update(Customer),
-        [
-            {
-                "external_userid": k,
-                "updated_at": now,
-                "deleted_at": now if values[k]["deleted"] else None,
-            }
-            for k in keys
-        ],
+    _upsert(
+        session,
+        Customer.external_userid,
+        values,
+        fields,
+        counts,
+        stamp=lambda row: {
+            "updated_at": ctx.now,
+            "deleted_at": ctx.now if row["deleted"] else None,
+        },
     )
+    return counts
 
 
 # ------------------------------------------------------------------ staff
@@ -153,9 +143,14 @@ def apply_staff(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCount
     counts = ChunkCounts()
     records = [r for r in _first_of_each_key(chunk, counts).values() if isinstance(r, StaffRecord)]
     values = {r.userid: {"userid": r.userid, "name": r.name, "role": r.role} for r in records}
-    inserted, updated = _upsert(session, Staff.userid, values, ("name", "role"), counts)
-    for key in inserted + updated:
-        session.execute(update(Staff).where(Staff.userid == key).values(updated_at=ctx.now))
+    _upsert(
+        session,
+        Staff.userid,
+        values,
+        ("name", "role"),
+        counts,
+        stamp=lambda row: {"updated_at": ctx.now},
+    )
     _add_memberships(session, records, ctx)
     return counts
 
@@ -183,7 +178,7 @@ def _add_memberships(session: Session, records: list[StaffRecord], ctx: ApplyCon
     missing = {(u, ctx.department_ids[n]) for u, n in wanted} - existing
     if missing:
         session.execute(
-            insert(StaffDepartment),
+            insert(StaffDepartment.__table__),
             [{"userid": u, "department_id": d, "is_leader": False} for u, d in sorted(missing)],
         )
 
@@ -249,7 +244,7 @@ def apply_follows(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCou
                 }
             )
     if new:
-        session.execute(insert(Follow), new)
+        session.execute(insert(Follow.__table__), new)
     if changed:
         session.execute(update(Follow), changed)
     counts.inserted += len(new)
@@ -302,7 +297,7 @@ def apply_customer_tags(session: Session, chunk: Chunk, ctx: ApplyContext) -> Ch
         if r.key() not in existing
     ]
     if new:
-        session.execute(insert(CustomerTag), new)
+        session.execute(insert(CustomerTag.__table__), new)
     counts.inserted += len(new)
     counts.unchanged += len(valid) - len(new)
     return counts
@@ -321,12 +316,15 @@ def event_values(record: EventRecord) -> dict[str, Any]:
 def apply_events(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCounts:
     counts = ChunkCounts()
     records = [r for r in _first_of_each_key(chunk, counts).values() if isinstance(r, EventRecord)]
-    values = {r.event_id: {**event_values(r), "source": "csv"} for r in records}
-    inserted, _ = _upsert(session, Event.event_id, values, EVENT_FIELDS, counts)
-    if inserted:
-        session.execute(
-            update(Event).where(Event.event_id.in_(inserted)).values(received_at=ctx.now)
-        )
+    values = {r.event_id: event_values(r) for r in records}
+    _upsert(
+        session,
+        Event.event_id,
+        values,
+        EVENT_FIELDS,
+        counts,
+        stamp=lambda row: {"source": "csv", "received_at": ctx.now},
+    )
     known = _known(session, Customer.external_userid, (r.external_userid for r in records))
     ctx.events_for_unknown_customers += sum(r.external_userid not in known for r in records)
     return counts

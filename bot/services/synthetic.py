@@ -11,15 +11,33 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal
 from pathlib import Path
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国文斌宇浩凯婷雪琳晨欣怡然子涵梓轩"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢"
+    "宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈"
+)
+GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚"
+    "桂英华玉兰萍红鹏辉建国文斌宇浩凯婷雪琳晨欣怡然子涵梓轩"
+)
 CITIES = (
-    ("上海", 18), ("北京", 16), ("广州", 10), ("深圳", 12), ("杭州", 8), ("成都", 7),
-    ("南京", 5), ("武汉", 5), ("西安", 4), ("重庆", 4), ("苏州", 4), ("天津", 3),
-    ("长沙", 2), ("青岛", 2), ("厦门", 2), ("", 6),
+    ("上海", 18),
+    ("北京", 16),
+    ("广州", 10),
+    ("深圳", 12),
+    ("杭州", 8),
+    ("成都", 7),
+    ("南京", 5),
+    ("武汉", 5),
+    ("西安", 4),
+    ("重庆", 4),
+    ("苏州", 4),
+    ("天津", 3),
+    ("长沙", 2),
+    ("青岛", 2),
+    ("厦门", 2),
+    ("", 6),
 )
 DEPARTMENTS = ("销售一部", "销售二部", "大客户部")
 TAG_GROUPS = (
@@ -48,8 +66,12 @@ def staff_rows(shape: CompanyShape) -> Iterator[dict[str, str]]:
     for i in range(shape.staff):
         department = DEPARTMENTS[i % len(DEPARTMENTS)]
         role = "manager" if i < len(DEPARTMENTS) else "sales"
-        yield {"userid": f"staff{i:03d}", "name": _name(rng), "department": department,
-               "role": role}
+        yield {
+            "userid": f"staff{i:03d}",
+            "name": _name(rng),
+            "department": department,
+            "role": role,
+        }
 
 
 def customer_id(i: int) -> str:
@@ -80,8 +102,12 @@ def follow_rows(shape: CompanyShape, now: datetime) -> Iterator[dict[str, str]]:
         owners = rng.sample(range(shape.staff), 2 if rng.random() < 0.15 else 1)
         for owner in owners:
             added = now - timedelta(days=rng.uniform(0, 700))
-            yield {"external_userid": customer_id(i), "userid": f"staff{owner:03d}",
-                   "added_at": added.isoformat(timespec="seconds"), "remark": ""}
+            yield {
+                "external_userid": customer_id(i),
+                "userid": f"staff{owner:03d}",
+                "added_at": added.isoformat(timespec="seconds"),
+                "remark": "",
+            }
 
 
 def tag_rows() -> Iterator[dict[str, str]]:
@@ -113,23 +139,34 @@ def event_rows(shape: CompanyShape, now: datetime) -> Iterator[dict[str, str]]:
             at = now - timedelta(seconds=int(365 * 86400 * rng.random() ** 2))
             amount = ""
             if kind in ("order", "refund"):
-                amount = str(Decimal(round(rng.lognormvariate(6.0, 0.8), 2)).quantize(Decimal("0.01")))
+                amount = f"{rng.lognormvariate(6.0, 0.8):.2f}"
             yield {
                 "event_id": f"ev{n:09d}",
                 "external_userid": customer_id(i),
                 "kind": kind,
                 "occurred_at": at.isoformat(timespec="seconds"),
                 "amount": amount,
-                "properties": json.dumps({"channel": rng.choice(("门店", "官网", "企微"))},
-                                         ensure_ascii=False) if rng.random() < 0.2 else "",
+                "properties": json.dumps(
+                    {"channel": rng.choice(("门店", "官网", "企微"))}, ensure_ascii=False
+                )
+                if rng.random() < 0.2
+                else "",
             }
             n += 1
 
 
 COLUMNS = {
     "staff.csv": ("userid", "name", "department", "role"),
-    "customers.csv": ("external_userid", "name", "gender", "city", "corp_name", "phone",
-                      "created_at", "deleted"),
+    "customers.csv": (
+        "external_userid",
+        "name",
+        "gender",
+        "city",
+        "corp_name",
+        "phone",
+        "created_at",
+        "deleted",
+    ),
     "follows.csv": ("external_userid", "userid", "added_at", "remark"),
     "tags.csv": ("tag_id", "name", "group_name"),
     "customer_tags.csv": ("external_userid", "tag_id", "userid"),

@@ -11,7 +11,7 @@ from bot.services.events import MAX_EVENTS_PER_CALL, ingest_events
 from bot.web import deps
 from bot.web.errors import json_error
 from bot.web.openapi import openapi_document
-from bot.web.requests import BadRequest, check_bearer, field, json_object
+from bot.web.requests import BadRequest, check_bearer, field, json_object, parse_now
 
 log = logging.getLogger(__name__)
 
@@ -61,3 +61,16 @@ def post_events() -> Response:
         len(result.rejected),
     )
     return jsonify(result.as_json())
+
+
+@blueprint.post("/query")
+def post_query() -> Response:
+    data = json_object(request)
+    text = field(data, "text", str)
+    as_userid = field(data, "as", str, required=False)
+    now_text = field(data, "now", str, required=False)
+    d = deps()
+    now = parse_now(now_text, d.settings.timezone) if now_text else d.now()
+    with unit_of_work(d.session_factory) as session:
+        answer = d.query(session, text, as_userid=as_userid or None, now=now)
+    return jsonify(answer)

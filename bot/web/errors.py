@@ -19,10 +19,8 @@ def json_error(status: int, message: str, **headers: str) -> Response:
 
 def _http_error(exc: HTTPException) -> Response:
     status = exc.code or 500
-    if status == 413:
-        message = "request body larger than 1 MiB"
-    else:
-        message = (exc.name or "error").lower()
+    too_large = status == 413
+    message = "request body larger than 1 MiB" if too_large else (exc.name or "error").lower()
     response = json_error(status, message)
     # Keep Allow on 405 so clients learn the right method.
     if exc.response is None and status == 405:

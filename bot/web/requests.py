@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hmac
 import json
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from flask import Request, Response
 
@@ -70,3 +72,14 @@ def field(data: dict[str, Any], name: str, kind: type, *, required: bool = True)
 
 def _json_type(kind: type) -> str:
     return {str: "string", list: "array", dict: "object", int: "number"}.get(kind, kind.__name__)
+
+
+def parse_now(text: str, tz: ZoneInfo) -> datetime:
+    """An ISO-8601 `now`; without an offset it is in the deployment's time zone."""
+    try:
+        parsed = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise BadRequest(
+            400, "now must be an ISO-8601 time, e.g. 2026-11-01T10:00:00+08:00"
+        ) from None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=tz)

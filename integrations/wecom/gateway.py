@@ -74,11 +74,13 @@ class WeComGateway(Protocol):
         order: int | None = None,
     ) -> TagGroup: ...
 
-    def edit_corp_tag(self, id: str, *, name: str | None = None, order: int | None = None) -> None:
-        ...
+    def edit_corp_tag(
+        self, id: str, *, name: str | None = None, order: int | None = None
+    ) -> None: ...
 
-    def del_corp_tag(self, *, tag_ids: Sequence[str] = (), group_ids: Sequence[str] = ()) -> None:
-        ...
+    def del_corp_tag(
+        self, *, tag_ids: Sequence[str] = (), group_ids: Sequence[str] = ()
+    ) -> None: ...
 
     def mark_tag(
         self,

@@ -21,7 +21,7 @@ class CachedToken:
 
 
 def token_key(corp_id: str, secret: str) -> str:
-    """A cache key per (corp, secret) that does not reveal the secret (wechatpy's uses secret[:10])."""
+    """A cache key per (corp, secret) that hides the secret (wechatpy's holds secret[:10])."""
     digest = hashlib.sha256(f"{corp_id}\x00{secret}".encode()).hexdigest()[:16]
     return f"wecom:{corp_id}:{digest}"
 

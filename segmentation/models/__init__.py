@@ -4,6 +4,7 @@ from segmentation.models.base import Base, Money, UTCDateTime, to_money
 from segmentation.models.customers import Customer, CustomerTag, Follow, Tag, TagGroup
 from segmentation.models.events import Event
 from segmentation.models.people import ROLES, Department, Staff, StaffDepartment
+from segmentation.models.scores import CustomerScore, FittedModel
 from segmentation.models.segments import (
     SavedSegment,
     SegmentMember,
@@ -15,9 +16,11 @@ __all__ = [
     "ROLES",
     "Base",
     "Customer",
+    "CustomerScore",
     "CustomerTag",
     "Department",
     "Event",
+    "FittedModel",
     "Follow",
     "Money",
     "SavedSegment",

@@ -26,7 +26,7 @@ class TimeMatch:
 
 
 @dataclass(frozen=True)
-class _Span:
+class Span:
     """Whole days from `start` to `end`, both included."""
 
     start: date
@@ -37,7 +37,7 @@ def number(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else parse_chinese_numeral(raw)
 
 
-def day_span(year: str | None, month: int | None, day: int | None, today: date) -> _Span | str:
+def day_span(year: str | None, month: int | None, day: int | None, today: date) -> Span | str:
     if not month or not day:
         return "invalid date"
     y = int(year) if year else today.year
@@ -56,25 +56,25 @@ def day_span(year: str | None, month: int | None, day: int | None, today: date) 
             value = value.replace(year=value.year - 1)
         except ValueError:
             return f"{month}月{day}日 is not a date"
-    return _Span(value, value)
+    return Span(value, value)
 
 
-def month_span(year: str | None, month: int | None, today: date) -> _Span | str:
+def month_span(year: str | None, month: int | None, today: date) -> Span | str:
     if not month or not 1 <= month <= 12:
         return "invalid month"
     y = int(year) if year else today.year
     if year is None and date(y, month, 1) > today:
         y -= 1
-    return _Span(date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1]))
+    return Span(date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1]))
 
 
-def year_span(year: int) -> _Span | str:
+def year_span(year: int) -> Span | str:
     if not 1900 <= year <= 2200:
         return "invalid year"
-    return _Span(date(year, 1, 1), date(year, 12, 31))
+    return Span(date(year, 1, 1), date(year, 12, 31))
 
 
-def quarter_span(year: str | None, q: int | None, today: date) -> _Span | str:
+def quarter_span(year: str | None, q: int | None, today: date) -> Span | str:
     if not q or not 1 <= q <= 4:
         return "invalid quarter"
     y = int(year) if year else today.year
@@ -82,7 +82,7 @@ def quarter_span(year: str | None, q: int | None, today: date) -> _Span | str:
     if year is None and first > today:
         first = first.replace(year=y - 1)
     last_month = first.month + 2
-    return _Span(first, date(first.year, last_month, calendar.monthrange(first.year, last_month)[1]))
+    return Span(first, date(first.year, last_month, calendar.monthrange(first.year, last_month)[1]))
 
 
 def window_start(window: Window, now: datetime, tz: ZoneInfo) -> date:

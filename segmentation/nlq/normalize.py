@@ -29,7 +29,7 @@ _SPACES = re.compile(r"\s+")
 _LETTER_HYPHEN = re.compile(r"(?<=[a-z])[-_](?=[a-z])")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """The canonical form every scanner and lexicon entry is written in."""
     # NFKC maps full-width ASCII (ＶＩＰ，３０) to half-width; the CJK comma and full stop stay.
@@ -41,9 +41,28 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def prime_names(names: list[str]) -> None:
+    """Normalise many names with one OpenCC call (per-name calls dominate a 10k-tag load)."""
+    todo = [n for n in names if "\n" not in n]
+    if not todo:
+        return
+    converted = _CONVERTER.convert("\n".join(todo)).split("\n")
+    if len(converted) != len(todo):
+        return
+    for raw, simple in zip(todo, converted, strict=True):
+        if unicodedata.normalize("NFKC", raw) == raw and all(_keep(c) for c in raw):
+            _PRIMED[raw] = _SPACES.sub(
+                " ", _LETTER_HYPHEN.sub(" ", simple.translate(_QUOTES).lower())
+            ).strip()
+
+
+_PRIMED: dict[str, str] = {}
+
+
 def normalize_name(name: str) -> str:
     """A vocabulary name (tag, staff, city…) in the same form, for lookups."""
-    return normalize(name).replace("'", "")
+    primed = _PRIMED.get(name)
+    return (primed if primed is not None else normalize(name)).replace("'", "")
 
 
 def _keep(ch: str) -> bool:

@@ -37,7 +37,7 @@ def scan_number(text: str, pos: int) -> tuple[Decimal, int] | None:
             return None
         end = match.end()
         for suffix, factor in _MULTIPLIERS:
-            if text.startswith(suffix, end) and not _latin_continues(text, end + len(suffix)):
+            if text.startswith(suffix, end) and not _latin_continues(text, end + len(suffix)):  # noqa: SIM102
                 if suffix.isascii() or suffix != "百" or not text.startswith("百分", end):
                     return _tidy(value * factor), end + len(suffix)
         return _tidy(value), end

@@ -11,8 +11,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from segmentation.nlq.dates import (
+    Span,
     TimeMatch,
-    _Span,
     day_span,
     month_span,
     number,
@@ -21,8 +21,7 @@ from segmentation.nlq.dates import (
     year_span,
 )
 from segmentation.nlq.timephrases_en import scan_english
-from segmentation.nodes import CalendarWindow, DateRangeWindow, RollingWindow, Window
-
+from segmentation.nodes import CalendarWindow, DateRangeWindow, RollingWindow
 
 NUM = r"(\d{1,4}|[一二两三四五六七八九十百]{1,4})"
 _ZH_ROLLING = re.compile(
@@ -51,7 +50,9 @@ _ZH_CAL = [(re.compile(p), u, o) for p, u, o in _ZH_CALENDAR]
 _ZH_DATE = re.compile(r"(?:(\d{4})年)?" + NUM + r"月" + NUM + r"(?:日|号)")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _MD_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
-_ZH_MONTH = re.compile(r"(?:(\d{4})年)?" + r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月份?(?![\d日号])")
+_ZH_MONTH = re.compile(
+    r"(?:(\d{4})年)?" + r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月份?(?![\d日号])"
+)
 _ZH_YEAR = re.compile(r"(\d{4})年(?:度)?(?!\d|\s*\d{1,2}月)")
 _ZH_QUARTER = re.compile(r"(?:(\d{4})年)?(?:的)?第?([1-4一二三四])季度")
 _SINCE_PREFIX = re.compile(r"(自从|自|从)")
@@ -59,7 +60,6 @@ _SINCE_SUFFIX = re.compile(r"(以来|起|开始|至今|到现在|到今天|到�
 _RANGE_JOIN = re.compile(r"\s*(到|至|-|~|—|–)\s*")
 _RANGE_TAIL = re.compile(r"(之间|期间|这段时间)")
 _DAY_ONLY = re.compile(NUM + r"(?:日|号)")
-
 
 
 def scan_time(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | None:
@@ -78,7 +78,7 @@ def scan_time(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | N
     return best
 
 
-def _as_match(found: tuple[_Span | str, int] | None) -> TimeMatch | None:
+def _as_match(found: tuple[Span | str, int] | None) -> TimeMatch | None:
     if found is None:
         return None
     span, end = found
@@ -121,12 +121,14 @@ def _scan_calendar(text: str, pos: int) -> TimeMatch | None:
     return best
 
 
-def _scan_dateish(text: str, pos: int, today: date) -> tuple[_Span | str, int] | None:
+def _scan_dateish(text: str, pos: int, today: date) -> tuple[Span | str, int] | None:
     """A date, month, year or quarter: the whole days it covers."""
-    options: list[tuple[_Span | str, int]] = []
+    options: list[tuple[Span | str, int]] = []
     m = _ZH_DATE.match(text, pos)
     if m:
-        options.append((day_span(m.group(1), number(m.group(2)), number(m.group(3)), today), m.end()))
+        options.append(
+            (day_span(m.group(1), number(m.group(2)), number(m.group(3)), today), m.end())
+        )
     m = _ISO_DATE.match(text, pos)
     if m:
         options.append((day_span(m.group(1), int(m.group(2)), int(m.group(3)), today), m.end()))
@@ -169,20 +171,24 @@ def _scan_since_or_range(
     join = _RANGE_JOIN.match(text, end)
     if not join or first is None:
         return None
-    second = _scan_dateish(text, join.end(), today) or _day_in_same_month(first[0], text, join.end())
+    second = _scan_dateish(text, join.end(), today) or _day_in_same_month(
+        first[0], text, join.end()
+    )
     if second is None:
         return None
     span2, end2 = second
     tail = _RANGE_TAIL.match(text, end2)
     end2 = tail.end() if tail else end2
     if isinstance(first_start, str) or isinstance(span2, str):
-        return TimeMatch(None, end2, problem=str(first_start if isinstance(first_start, str) else span2))
+        return TimeMatch(
+            None, end2, problem=str(first_start if isinstance(first_start, str) else span2)
+        )
     if span2.end < first_start:
         return TimeMatch(None, end2, problem="the range ends before it starts")
     return TimeMatch(DateRangeWindow(first_start, span2.end), end2)
 
 
-def _day_in_same_month(first: _Span | str, text: str, pos: int) -> tuple[_Span | str, int] | None:
+def _day_in_same_month(first: Span | str, text: str, pos: int) -> tuple[Span | str, int] | None:
     """10月1日到15日: the second date takes the first one's month."""
     m = _DAY_ONLY.match(text, pos)
     if not m or isinstance(first, str) or first.start != first.end:
@@ -192,4 +198,4 @@ def _day_in_same_month(first: _Span | str, text: str, pos: int) -> tuple[_Span |
         value = first.start.replace(day=day or 0)
     except ValueError:
         return "invalid date", m.end()
-    return _Span(value, value), m.end()
+    return Span(value, value), m.end()

@@ -72,7 +72,10 @@ def load(session: Session, data: Dataset) -> None:
         (Staff, [{"userid": u, "name": n, "role": r, "active": a} for u, n, r, a in data.staff]),
         (
             StaffDepartment,
-            [{"userid": u, "department_id": d, "is_leader": lead} for u, d, lead in data.memberships],
+            [
+                {"userid": u, "department_id": d, "is_leader": lead}
+                for u, d, lead in data.memberships
+            ],
         ),
         (
             Customer,
@@ -123,7 +126,12 @@ def edge_times(now: datetime = NOW) -> list[datetime]:
 def random_dataset(seed: int, now: datetime = NOW) -> Dataset:
     rng = random.Random(seed)
     data = Dataset()
-    data.departments = [(1, "总部", None), (2, "销售一部", 1), (3, "销售二部", 1), (4, "一部一组", 2)]
+    data.departments = [
+        (1, "总部", None),
+        (2, "销售一部", 1),
+        (3, "销售二部", 1),
+        (4, "一部一组", 2),
+    ]
     data.staff = [
         ("boss", "老板", None, True),
         ("m1", "王经理", None, True),
@@ -140,7 +148,12 @@ def random_dataset(seed: int, now: datetime = NOW) -> Dataset:
         ("s2", 4, False),
         ("s3", 3, False),
     ]
-    data.tags = [("t1", "VIP", False), ("t2", "vip", False), ("t3", "金卡", False), ("t4", "旧", True)]
+    data.tags = [
+        ("t1", "VIP", False),
+        ("t2", "vip", False),
+        ("t3", "金卡", False),
+        ("t4", "旧", True),
+    ]
     edges = edge_times(now)
     userids = [s[0] for s in data.staff]
     for i in range(rng.randint(15, 30)):
@@ -150,11 +163,13 @@ def random_dataset(seed: int, now: datetime = NOW) -> Dataset:
         )
         for userid in rng.sample(userids, rng.choice((0, 1, 1, 2))):
             added = rng.choice(edges) if rng.random() < 0.4 else _random_time(rng, now)
-            data.follows.append((eid, userid, added if rng.random() < 0.95 else None, rng.random() < 0.2))
+            data.follows.append(
+                (eid, userid, added if rng.random() < 0.95 else None, rng.random() < 0.2)
+            )
         for tag_id in rng.sample(["t1", "t2", "t3", "t4", "t9"], rng.choice((0, 0, 1, 2))):
             data.customer_tags.append((eid, tag_id, rng.choice(("", "s1"))))
         for n in range(rng.choice((0, 0, 1, 2, 3, 5))):
-            kind = rng.choice(KINDS + ("order",))
+            kind = rng.choice((*KINDS, "order"))
             when = rng.choice(edges) if rng.random() < 0.5 else _random_time(rng, now)
             amount = Decimal(rng.choice((0, 50, 99, 100, 250, 1000, 1999))) + Decimal(
                 rng.choice(("0", "0.5", "0.01"))

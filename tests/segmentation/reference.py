@@ -102,7 +102,9 @@ class Reference:
     def _events(self, eid: str, kind: str, window: Window | None) -> list[tuple]:
         start, end = self._interval(window)
         return [
-            ev for ev in self.data.events if ev[1] == eid and ev[2] == kind and start <= ev[3] <= end
+            ev
+            for ev in self.data.events
+            if ev[1] == eid and ev[2] == kind and start <= ev[3] <= end
         ]
 
     def spend(self, eid: str, window: Window | None) -> Decimal:

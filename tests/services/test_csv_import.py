@@ -52,8 +52,15 @@ def write(directory: Path, **files: str) -> Path:
 
 
 def full_set(directory: Path) -> Path:
-    return write(directory, customers=CUSTOMERS, staff=STAFF, follows=FOLLOWS, tags=TAGS,
-                 customer_tags=CUSTOMER_TAGS, events=EVENTS)
+    return write(
+        directory,
+        customers=CUSTOMERS,
+        staff=STAFF,
+        follows=FOLLOWS,
+        tags=TAGS,
+        customer_tags=CUSTOMER_TAGS,
+        events=EVENTS,
+    )
 
 
 def run(engine, directory: Path):
@@ -95,8 +102,9 @@ def test_changed_row_is_updated_on_reimport(clean_engine, session, tmp_path):
     assert session.get(Customer, "wm3").city == "杭州"
 
 
-def test_bad_rows_are_reported_with_file_and_line_and_the_rest_load(clean_engine, session,
-                                                                     tmp_path):
+def test_bad_rows_are_reported_with_file_and_line_and_the_rest_load(
+    clean_engine, session, tmp_path
+):
     write(
         tmp_path,
         customers=CUSTOMERS + "wm4,坏性别,9,,,,,0\n,无ID,1,,,,,0\nwm5,好人,1,深圳,,,,0\n",
@@ -181,7 +189,8 @@ def test_directory_without_customers_csv_is_refused(clean_engine, tmp_path):
 def test_small_chunks_give_the_same_result(clean_engine, session, tmp_path):
     rows = "".join(f"c{i},客户{i},1,上海,,,,0\n" for i in range(53))
     write(tmp_path, customers=CUSTOMERS + rows)
-    report = import_directory(make_session_factory(clean_engine), tmp_path, tz=TZ, now=NOW,
-                              chunk_size=7)
+    report = import_directory(
+        make_session_factory(clean_engine), tmp_path, tz=TZ, now=NOW, chunk_size=7
+    )
     assert counts(report)["customers.csv"] == (56, 0, 0, 0)
     assert session.scalar(select(func.count()).select_from(Customer)) == 56

@@ -125,7 +125,9 @@ class Company:
         return sorted(self._by_user.get(userid, ()))
 
     def followers_of(self, external_userid: str) -> list[SimFollow]:
-        follows = [self.follows[(u, external_userid)] for u in self._by_customer.get(external_userid, ())]
+        follows = [
+            self.follows[(u, external_userid)] for u in self._by_customer.get(external_userid, ())
+        ]
         return sorted(follows, key=lambda f: (f.createtime, f.userid))
 
     def find_tag(self, tag_id: str) -> tuple[SimTagGroup, SimTag] | None:
@@ -146,13 +148,18 @@ class Company:
 
     # -- customer changes (the scenario API and callbacks use these) -------------------------
 
-    def add_follow(self, customer: SimCustomer, userid: str, createtime: int, **extra: object) -> None:
+    def add_follow(
+        self, customer: SimCustomer, userid: str, createtime: int, **extra: object
+    ) -> None:
         with self.lock:
             if userid not in self.members:
                 raise SimError(60111, f"userid not found: {userid}")
             self.customers.setdefault(customer.external_userid, customer)
             self.follows[(userid, customer.external_userid)] = SimFollow(
-                userid, customer.external_userid, createtime, **extra  # type: ignore[arg-type]
+                userid,
+                customer.external_userid,
+                createtime,
+                **extra,  # type: ignore[arg-type]
             )
             self._by_user.setdefault(userid, set()).add(customer.external_userid)
             self._by_customer.setdefault(customer.external_userid, set()).add(userid)
@@ -166,7 +173,9 @@ class Company:
 
     # -- tag rules ----------------------------------------------------------------------------
 
-    def mark_tag(self, userid: str, external_userid: str, add: list[str], remove: list[str]) -> None:
+    def mark_tag(
+        self, userid: str, external_userid: str, add: list[str], remove: list[str]
+    ) -> None:
         with self.lock:
             if not add and not remove:
                 raise SimError(40058, "add_tag and remove_tag are both empty")

@@ -1,4 +1,4 @@
-"""Enterprise mass messages (企业群发) in the simulator: tasks, member confirmation, monthly budget."""
+"""Enterprise mass messages (企业群发) in the simulator: tasks, confirmation, monthly budget."""
 
 from __future__ import annotations
 

@@ -1,0 +1,298 @@
+"""`segbot campaign …`, `segbot coupon redeem` and `segbot scheduler`: thin edges over the
+campaign and coupon services and the scheduler process."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+from dotenv import dotenv_values
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.cli.common import EXIT_REJECTED, db_option, fail, handle_errors, parse_now, settings_for
+from bot.database import make_engine, make_session_factory, unit_of_work
+from bot.models.campaigns import CRON, MASS_MESSAGE, ON_ENTER, ONCE, REMINDER
+from bot.services.campaigns.definition import (
+    CampaignError,
+    CampaignSpec,
+    create_campaign,
+    list_campaigns,
+    segment_text,
+    set_paused,
+)
+from bot.services.campaigns.planning import PlanContext
+from bot.services.campaigns.results import campaign_report, format_report
+from bot.services.campaigns.runner import run_campaign_now
+from bot.services.campaigns.schedule import next_fire
+from bot.services.campaigns.settings import parse_campaign_settings
+from bot.services.coupons import redeem_coupon
+from bot.settings import Settings
+from segmentation.engine import default_context
+
+
+def plan_context(settings: Settings) -> PlanContext:
+    """Campaign settings from the environment over `.env`, read once per command."""
+    values: dict[str, str] = {}
+    if Path(".env").is_file():
+        values.update({k: v for k, v in dotenv_values(".env").items() if v is not None})
+    values.update(os.environ)
+    return PlanContext(
+        settings=parse_campaign_settings(values, settings.timezone),
+        engine=default_context(settings.timezone),
+        admins=settings.admins,
+    )
+
+
+def _factory(settings: Settings) -> sessionmaker[Session]:
+    """Sessions for this command; the engine's connections are closed when the command ends."""
+    engine = make_engine(settings.database_url)
+    click.get_current_context().call_on_close(engine.dispose)
+    return make_session_factory(engine)
+
+
+@click.group("campaign")
+def campaign_group() -> None:
+    """Create, list, pause, run and report campaigns (mass messages or salesperson reminders)."""
+
+
+@campaign_group.command("create")
+@click.option("--name", required=True)
+@click.option(
+    "--as",
+    "creator",
+    required=True,
+    metavar="USERID",
+    help="The creator; the campaign only targets customers they may see.",
+)
+@click.option("--segment", "segment_name", help="A saved segment by name.")
+@click.option("--definition", help="A segment tree as JSON (instead of --segment).")
+@click.option("--at", "run_at", metavar="ISO-8601", help="Run once at this time.")
+@click.option("--cron", help="Run on a crontab schedule, e.g. '0 10 * * *' or '0 10 * * mon'.")
+@click.option("--on-enter", is_flag=True, help="Run for customers entering the saved segment.")
+@click.option("--channel", type=click.Choice([MASS_MESSAGE, REMINDER]), default=MASS_MESSAGE)
+@click.option("--message", required=True, help="Text with {name}, {coupon_code}, {coupon_desc}.")
+@click.option("--coupon-kind", type=click.Choice(["threshold", "discount", "no_threshold"]))
+@click.option("--coupon-threshold", help="满减: the order amount from which it applies.")
+@click.option("--coupon-value", help="满减/无门槛: the amount off.")
+@click.option("--coupon-percent", type=int, help="折扣: pay this percent (85 = 8.5折).")
+@click.option("--coupon-days", type=int, default=14, show_default=True)
+@click.option("--holdout", type=int, help="Control group percent (default SEGBOT_HOLDOUT_PERCENT).")
+@click.option("--cap-days", type=int, help="At most one message per customer in N days.")
+@click.option("--now", "now_text", metavar="ISO-8601")
+@db_option
+@handle_errors
+def create_command(**opts: Any) -> None:
+    """Create a campaign and print its id."""
+    settings = settings_for(opts["db_url"])
+    now = parse_now(opts["now_text"], settings)
+    kinds = [
+        k
+        for k, given in ((ONCE, opts["run_at"]), (CRON, opts["cron"]), (ON_ENTER, opts["on_enter"]))
+        if given
+    ]
+    if len(kinds) != 1:
+        fail("give exactly one of --at, --cron, --on-enter", 2)
+    spec = CampaignSpec(
+        name=opts["name"],
+        creator_userid=opts["creator"],
+        content=opts["message"],
+        channel=opts["channel"],
+        segment_name=opts["segment_name"],
+        segment_definition=_json(opts["definition"]),
+        schedule_kind=kinds[0],
+        run_at=parse_now(opts["run_at"], settings) if opts["run_at"] else None,
+        cron=opts["cron"],
+        coupon=_coupon(opts),
+        holdout_percent=opts["holdout"],
+        frequency_cap_days=opts["cap_days"],
+    )
+    pctx = plan_context(settings)
+    try:
+        with unit_of_work(_factory(settings)) as session:
+            campaign = create_campaign(
+                session, spec, now=now, settings=pctx.settings, admins=settings.admins
+            )
+            cid = campaign.id
+    except CampaignError as exc:
+        fail(str(exc))
+    click.echo(f"campaign {cid} created")
+
+
+def _json(text: str | None) -> dict[str, Any] | None:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        return fail(f"--definition is not JSON: {exc}", 2)
+
+
+def _coupon(opts: dict[str, Any]) -> dict[str, Any] | None:
+    if not opts["coupon_kind"]:
+        return None
+    return {
+        "kind": opts["coupon_kind"],
+        "threshold": opts["coupon_threshold"],
+        "value": opts["coupon_value"],
+        "percent": opts["coupon_percent"],
+        "validity_days": opts["coupon_days"],
+    }
+
+
+@campaign_group.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--now", "now_text", metavar="ISO-8601")
+@db_option
+@handle_errors
+def list_command(as_json: bool, now_text: str | None, db_url: str | None) -> None:
+    """List campaigns with their status and next run."""
+    settings = settings_for(db_url)
+    now = parse_now(now_text, settings)
+    pctx = plan_context(settings)
+    with _factory(settings)() as session:
+        rows = []
+        for c in list_campaigns(session):
+            when = next_fire(c, now, pctx.settings)
+            local = when.astimezone(settings.timezone).isoformat() if when else None
+            rows.append({"id": c.id, "name": c.name, "status": c.status,
+                         "creator": c.creator_userid,
+                         "channel": c.channel, "schedule": c.cron or c.schedule_kind,
+                         "segment": segment_text(c),
+                         "next_run": local})  # fmt: skip
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    for r in rows:
+        click.echo(f"{r['id']:>4}  {r['status']:<9} {r['channel']:<12} {r['schedule']:<16} "
+                   f"next {r['next_run'] or '-':<25} {r['name']}  [{r['segment']}]")  # fmt: skip
+
+
+def _pause_or_resume(campaign_id: int, paused: bool, db_url: str | None) -> None:
+    settings = settings_for(db_url)
+    now = parse_now(None, settings)
+    try:
+        with unit_of_work(_factory(settings)) as session:
+            status = set_paused(session, campaign_id, paused, now).status
+    except CampaignError as exc:
+        fail(str(exc))
+    click.echo(f"campaign {campaign_id} {status}")
+
+
+@campaign_group.command("pause")
+@click.argument("campaign_id", type=int)
+@db_option
+@handle_errors
+def pause_command(campaign_id: int, db_url: str | None) -> None:
+    """Pause: nothing new is planned or sent until resumed."""
+    _pause_or_resume(campaign_id, True, db_url)
+
+
+@campaign_group.command("resume")
+@click.argument("campaign_id", type=int)
+@db_option
+@handle_errors
+def resume_command(campaign_id: int, db_url: str | None) -> None:
+    """Resume a paused campaign."""
+    _pause_or_resume(campaign_id, False, db_url)
+
+
+@campaign_group.command("run")
+@click.argument("campaign_id", type=int)
+@click.option("--now", "now_text", metavar="ISO-8601", help="Run as of this time (default: now).")
+@db_option
+@handle_errors
+def run_command(campaign_id: int, now_text: str | None, db_url: str | None) -> None:
+    """Run one campaign now: plan the outbox, then send what quiet hours allow."""
+    from bot.bootstrap import build_gateway
+
+    settings = settings_for(db_url)
+    now = parse_now(now_text, settings)
+    gateway = build_gateway(settings)
+    try:
+        run, report = run_campaign_now(
+            _factory(settings), gateway, campaign_id, now, plan_context(settings)
+        )
+    except CampaignError as exc:
+        fail(str(exc))
+    if run is None:
+        fail(f"campaign {campaign_id} already has a run at {now.isoformat()}")
+    click.echo(f"run {run.id}: {run.audience} in segment; excluded {run.exclusions}")
+    if run.release_at > now:
+        click.echo(
+            f"quiet hours: held until {run.release_at.astimezone(settings.timezone).isoformat()}"
+        )
+    if report is None:
+        click.echo("WeCom API settings missing: planned only; `segbot scheduler` will send it")
+    else:
+        click.echo(f"sent {report.sent}, failed {report.failed}, retry later {report.retried}")
+
+
+@campaign_group.command("report")
+@click.argument("campaign_id", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@db_option
+@handle_errors
+def report_command(campaign_id: int, as_json: bool, db_url: str | None) -> None:
+    """Treated against holdout: reached, redeemed, ordered, uplift with a 95% CI."""
+    settings = settings_for(db_url)
+    try:
+        with _factory(settings)() as session:
+            report = campaign_report(session, campaign_id, plan_context(settings).settings)
+    except CampaignError as exc:
+        fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        click.echo(format_report(report))
+
+
+@click.group("coupon")
+def coupon_group() -> None:
+    """The coupon ledger."""
+
+
+@coupon_group.command("redeem")
+@click.argument("code")
+@click.option("--order", "order_event_id", required=True, metavar="EVENT_ID")
+@click.option("--now", "now_text", metavar="ISO-8601")
+@db_option
+@handle_errors
+def redeem_command(
+    code: str, order_event_id: str, now_text: str | None, db_url: str | None
+) -> None:
+    """Redeem CODE for the order EVENT_ID (once; exit 1 when refused)."""
+    settings = settings_for(db_url)
+    now = parse_now(now_text, settings)
+    with unit_of_work(_factory(settings)) as session:
+        result = redeem_coupon(session, code, order_event_id, now)
+    click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+    if not result.ok:
+        raise SystemExit(EXIT_REJECTED)
+
+
+@click.command("scheduler")
+@db_option
+@handle_errors
+def scheduler_command(db_url: str | None) -> None:
+    """Run the scheduler process (campaigns, nightly sync and snapshots) until Ctrl-C/SIGTERM."""
+    from bot.bootstrap import build_gateway, utc_now
+    from bot.jobs.scheduler import run_scheduler
+    from bot.jobs.tasks import JobDeps
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    settings = settings_for(db_url)
+    deps = JobDeps(_factory(settings), build_gateway(settings), utc_now, plan_context(settings))
+    if deps.gateway is None:
+        click.echo(
+            "segbot: WeCom API settings missing: campaigns are planned but not sent", err=True
+        )
+    run_scheduler(deps)
+
+
+COMMANDS = [campaign_group, coupon_group, scheduler_command]

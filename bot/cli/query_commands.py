@@ -1,0 +1,91 @@
+"""`segbot query TEXT`: one chat command from the shell (JSON for scripts, text for people)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from bot.cli.common import EXIT_CLARIFY, db_option, handle_errors, parse_now, settings_for
+from bot.database import make_engine, make_session_factory
+from bot.services.query import run_query
+from segmentation.engine import default_context
+
+PAGE = 10
+
+
+@click.command("query")
+@click.argument("text")
+@click.option(
+    "--as",
+    "as_userid",
+    metavar="USERID",
+    default=None,
+    help="Ask as this staff member (default: admin view of all customers).",
+)
+@click.option(
+    "--now",
+    "now_text",
+    metavar="ISO",
+    default=None,
+    help="The time of the request, e.g. 2026-11-01T10:00:00+08:00 (default: now).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@db_option
+@handle_errors
+def query_command(
+    text: str, as_userid: str | None, now_text: str | None, as_json: bool, db_url: str | None
+) -> None:
+    """Run one chat command, e.g. segbot query "近30天有咨询但未下单的客户" --json."""
+    settings = settings_for(db_url)
+    now = parse_now(now_text, settings)
+    engine = make_engine(settings.database_url)
+    try:
+        with make_session_factory(engine)() as session:
+            answer = run_query(
+                session,
+                text,
+                as_userid=as_userid,
+                now=now,
+                ctx=default_context(settings.timezone),
+                admins=settings.admins,
+            )
+            session.rollback()  # a query changes nothing
+    finally:
+        engine.dispose()
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False))
+    else:
+        click.echo(_human(answer))
+    if answer["intent"] in ("clarify", "refused"):
+        sys.exit(EXIT_CLARIFY)
+
+
+def _human(answer: dict[str, Any]) -> str:
+    intent = answer["intent"]
+    if intent in ("clarify", "refused", "help", "more"):
+        lines = [answer["message"]]
+        lines += [f"  · {s}" for s in answer.get("suggestions", [])]
+        return "\n".join(lines)
+    if intent == "show_saved":
+        rows = answer["segments"]
+        return (
+            "\n".join(f"· {r['name']}  {r['description']}" for r in rows) or "(no saved segments)"
+        )
+    lines = [f"{answer['description']}: {answer['count']}"]
+    for key in ("tag", "message", "coupon", "schedule", "name", "format", "customer"):
+        if key in answer:
+            lines.append(f"{key}: {answer[key]}")
+    lines += [f"  {cid}" for cid in answer["customers"][:PAGE]]
+    if answer["count"] > PAGE:
+        lines.append(f"  … {answer['count'] - PAGE} more (use --json for all)")
+    if answer.get("needs_confirmation"):
+        lines.append("Preview only: nothing was sent or changed (confirm in chat).")
+    if answer.get("scope_note"):
+        lines.append(answer["scope_note"])
+    return "\n".join(lines)
+
+
+COMMANDS = [query_command]

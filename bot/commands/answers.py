@@ -1,0 +1,118 @@
+"""Turning a query answer (the JSON of `segbot query --json`) into chat replies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext
+from bot.commands.paging import last_list, mark_shown, remember_list
+from bot.commands.replies import clarify, clip, list_page
+from bot.commands.rows import PAGE_SIZE, event_kinds, load_rows
+from bot.commands.texts import say
+
+
+def _description(answer: dict[str, Any], lang: str) -> str:
+    text = answer.get("description")
+    if isinstance(text, str) and text.strip():
+        return text.strip()
+    return "符合条件的客户" if lang == "zh" else "Matching customers"
+
+
+def list_reply(
+    session: Session, ctx: CommandContext, userid: str, answer: dict[str, Any], lang: str
+) -> str:
+    """Count first, the restated segment, up to 10 rows, and how to see more."""
+    customers = [str(c) for c in answer.get("customers") or []]
+    description = _description(answer, lang)
+    count = int(answer.get("count", len(customers)))
+    if count == 0 or not customers:
+        remember_list(
+            session,
+            userid,
+            description=description,
+            customers=[],
+            shown=0,
+            kinds=[],
+            lang=lang,
+            now=ctx.now,
+        )
+        return say("none", lang, description=description)
+    kinds = event_kinds(answer.get("segment"))
+    rows = load_rows(session, customers[:PAGE_SIZE], kinds, tz=ctx.settings.timezone, lang=lang)
+    head = say("total", lang, description=description, count=count)
+    text, shown = list_page(head, rows, first_number=1, total=len(customers), lang=lang)
+    remember_list(
+        session,
+        userid,
+        description=description,
+        customers=customers,
+        shown=shown,
+        kinds=kinds,
+        lang=lang,
+        now=ctx.now,
+    )
+    return text
+
+
+def more_reply(session: Session, ctx: CommandContext, userid: str, lang: str) -> str:
+    """The next page of the member's last list."""
+    state = last_list(session, userid)
+    if state is None:
+        return say("no_list", lang)
+    lang = state.language or lang
+    customers = list(state.customers or [])
+    if state.shown >= len(customers):
+        return say("no_more", lang)
+    page = customers[state.shown : state.shown + PAGE_SIZE]
+    rows = load_rows(session, page, state.event_kinds or [], tz=ctx.settings.timezone, lang=lang)
+    head = say(
+        "page_head",
+        lang,
+        description=state.description,
+        first=state.shown + 1,
+        last=state.shown + len(page),
+        count=len(customers),
+    )
+    text, shown = list_page(
+        head, rows, first_number=state.shown + 1, total=len(customers), lang=lang
+    )
+    mark_shown(state, state.shown + shown, ctx.now)
+    return text
+
+
+def count_reply(answer: dict[str, Any], lang: str) -> str:
+    description = _description(answer, lang)
+    lines = [say("count", lang, description=description, count=int(answer.get("count", 0)))]
+    history = answer.get("history")
+    if isinstance(history, dict):
+        lines.extend(f"{label}: {value}" for label, value in history.items())
+    return clip("\n".join(lines))
+
+
+def clarify_reply(answer: dict[str, Any], lang: str) -> str:
+    suggestions = [str(s) for s in answer.get("suggestions") or []]
+    return clarify(str(answer.get("message") or say("busy", lang)), suggestions, lang)
+
+
+def preview_reply(answer: dict[str, Any], lang: str) -> str:
+    """An action (tag, push, schedule) shown but not executed."""
+    lines = []
+    if answer.get("message"):
+        lines.append(str(answer["message"]))
+    if "count" in answer:
+        lines.append(
+            say("count", lang, description=_description(answer, lang), count=answer["count"])
+        )
+    lines.append(say("needs_confirmation", lang))
+    return clip("\n".join(lines))
+
+
+def generic_reply(answer: dict[str, Any], lang: str) -> str:
+    """Intents without a list (help, describe, save, explain…): their own message."""
+    if answer.get("message"):
+        return clip(str(answer["message"]))
+    if "count" in answer:
+        return count_reply(answer, lang)
+    return say("busy", lang)

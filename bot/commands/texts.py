@@ -1,0 +1,86 @@
+"""Every user-facing sentence of the chat bot, Chinese and English side by side."""
+
+from __future__ import annotations
+
+import re
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+TEXTS: dict[str, dict[str, str]] = {
+    "not_member": {
+        "zh": "抱歉，您还不是本企业的成员（或账号已停用），暂时无法使用客户查询。"
+        "如需开通，请联系管理员。",
+        "en": "Sorry, you are not an active member of this company, so I cannot look up "
+        "customers for you. Please ask an administrator for access.",
+    },
+    "empty": {
+        "zh": "请告诉我您想查的客户，例如：近30天有咨询但未下单的客户。发送“帮助”查看示例。",
+        "en": "Tell me which customers you want, e.g. 'customers who inquired in the last "
+        "30 days but did not order'. Send 'help' for examples.",
+    },
+    "total": {"zh": "{description}：共 {count} 人", "en": "{description}: {count} in total"},
+    "count": {"zh": "{description}：共 {count} 人", "en": "{description}: {count} customers"},
+    "none": {
+        "zh": "{description}：共 0 人（按您的查询条件，没有符合的客户）",
+        "en": "{description}: 0 customers match",
+    },
+    "more_hint": {
+        "zh": "回复“更多”查看更多（还有 {left} 人）",
+        "en": "Reply 'more' to see more ({left} left)",
+    },
+    "no_more": {
+        "zh": "没有更多了，上一个列表已经全部显示。",
+        "en": "Nothing more: the last list has been shown in full.",
+    },
+    "no_list": {
+        "zh": "还没有可以继续查看的列表，请先查询客户，例如：我的VIP客户。",
+        "en": "There is no list to continue yet; ask for customers first, e.g. 'my VIP customers'.",
+    },
+    "page_head": {
+        "zh": "{description}（第 {first}–{last} 人，共 {count} 人）",
+        "en": "{description} ({first}–{last} of {count})",
+    },
+    "clarify_suggestions": {"zh": "您可以试试：", "en": "You could try:"},
+    "owner": {"zh": "跟进人：{names}", "en": "owner: {names}"},
+    "last_event": {"zh": "最近{kind}：{when}", "en": "last {kind}: {when}"},
+    "added": {"zh": "添加于 {when}", "en": "added {when}"},
+    "needs_confirmation": {
+        "zh": "这个操作需要确认后才会执行。",
+        "en": "This action runs only after it is confirmed.",
+    },
+    "busy": {
+        "zh": "抱歉，这个问题我暂时无法回答，请换个说法再试一次。",
+        "en": "Sorry, I could not answer that; please try rephrasing it.",
+    },
+}
+
+KIND_WORDS: dict[str, dict[str, str]] = {
+    "inquiry": {"zh": "咨询", "en": "inquiry"},
+    "order": {"zh": "下单", "en": "order"},
+    "visit": {"zh": "到店", "en": "visit"},
+    "cart": {"zh": "加购", "en": "add to cart"},
+    "refund": {"zh": "退款", "en": "refund"},
+}
+
+MORE_WORDS = frozenset(
+    {"更多", "more", "更多客户", "下一页", "next", "繼續", "继续", "more please"}
+)
+
+
+def language_of(text: str) -> str:
+    """Answer in Chinese when the member wrote any Chinese, else in English."""
+    return "zh" if _CJK.search(text or "") else "en"
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    template = TEXTS[key].get(lang) or TEXTS[key]["zh"]
+    return template.format(**values)
+
+
+def kind_word(kind: str, lang: str) -> str:
+    return KIND_WORDS.get(kind, {}).get(lang, kind)
+
+
+def is_more(text: str) -> bool:
+    cleaned = re.sub(r"[\s。.!！?？“”\"'‘’]+", "", text or "").lower()
+    return cleaned in {w.replace(" ", "") for w in MORE_WORDS}

@@ -1,0 +1,155 @@
+"""The inbox worker: claim stored callbacks, process each in its own transaction, retry, give up.
+
+Several workers may drain one PostgreSQL inbox (claims use FOR UPDATE SKIP LOCKED); on SQLite
+run one. A claimed message carries a lease (`next_attempt_at`): if its worker dies, another
+picks it up when the lease runs out, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot.bootstrap import Deps
+from bot.database import unit_of_work
+from bot.inbox.dispatch import dispatch
+from bot.models.inbox import DEAD, DONE, FAILED, PROCESSING, RECEIVED, InboxMessage
+
+log = logging.getLogger(__name__)
+
+_TOKEN_IN_URL = re.compile(r"(access_token|corpsecret)=[^&\s'\"]+")
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 5
+    first_delay: timedelta = timedelta(seconds=10)
+    max_delay: timedelta = timedelta(minutes=30)
+    lease: timedelta = timedelta(minutes=5)
+
+    def delay(self, attempts: int) -> timedelta:
+        """Exponential backoff after the `attempts`-th failure."""
+        return min(self.first_delay * (2 ** max(attempts - 1, 0)), self.max_delay)
+
+
+def _scrub(text: str, secrets: list[str]) -> str:
+    """An error text safe to store and show: no secret, no access token."""
+    text = _TOKEN_IN_URL.sub(r"\1=***", text)
+    for secret in secrets:
+        text = text.replace(secret, "***")
+    return text[:2000]
+
+
+def claim(session: Session, now: datetime, limit: int, policy: RetryPolicy) -> list[int]:
+    """Claim up to `limit` due messages for this worker (the caller commits)."""
+    due = (
+        select(InboxMessage.id, InboxMessage.status, InboxMessage.attempts)
+        .where(
+            InboxMessage.status.in_((RECEIVED, FAILED, PROCESSING)),
+            InboxMessage.next_attempt_at <= now,
+        )
+        .order_by(InboxMessage.next_attempt_at, InboxMessage.id)
+        .limit(limit)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        due = due.with_for_update(skip_locked=True)
+    rows = session.execute(due).all()
+    # A lease that ran out with every attempt used means a worker died on it each time.
+    abandoned = [r.id for r in rows if r.status == PROCESSING and r.attempts >= policy.max_attempts]
+    if abandoned:
+        session.execute(
+            update(InboxMessage)
+            .where(InboxMessage.id.in_(abandoned))
+            .values(status=DEAD, last_error="the worker stopped while processing it")
+        )
+    claimed = [r.id for r in rows if r.id not in abandoned]
+    if claimed:
+        session.execute(
+            update(InboxMessage)
+            .where(InboxMessage.id.in_(claimed))
+            .values(
+                status=PROCESSING,
+                attempts=InboxMessage.attempts + 1,
+                next_attempt_at=now + policy.lease,
+            )
+        )
+    return claimed
+
+
+def process_claimed(deps: Deps, message_id: int, policy: RetryPolicy) -> str:
+    """Process one claimed message; returns its new status."""
+    session = deps.session_factory()
+    try:
+        message = session.get(InboxMessage, message_id)
+        if message is None or message.status != PROCESSING:
+            return message.status if message else DONE
+        # The reply is sent before the commit: a crash in between re-sends one chat reply,
+        # which beats marking a message done whose answer never left.
+        dispatch(session, deps, message)
+        message.status = DONE
+        message.processed_at = deps.now()
+        message.last_error = None
+        session.commit()
+        return DONE
+    except Exception as exc:
+        session.rollback()
+        log.warning("inbox message %s failed: %s", message_id, type(exc).__name__)
+        return _record_failure(deps, message_id, exc, policy)
+    finally:
+        session.close()
+
+
+def _record_failure(deps: Deps, message_id: int, exc: Exception, policy: RetryPolicy) -> str:
+    now = deps.now()
+    error = _scrub(f"{type(exc).__name__}: {exc}", deps.settings.secrets())
+    with unit_of_work(deps.session_factory) as session:
+        message = session.get(InboxMessage, message_id)
+        if message is None:
+            return DEAD
+        if message.attempts >= policy.max_attempts:
+            message.status = DEAD
+            log.error("inbox message %s is dead after %d attempts", message_id, message.attempts)
+        else:
+            message.status = FAILED
+            message.next_attempt_at = now + policy.delay(message.attempts)
+        message.last_error = error
+        return message.status
+
+
+def drain(deps: Deps, *, batch: int = 20, policy: RetryPolicy | None = None) -> int:
+    """Process every message due now; returns how many were processed (done or not)."""
+    policy = policy or RetryPolicy()
+    processed = 0
+    while True:
+        with unit_of_work(deps.session_factory) as session:
+            ids = claim(session, deps.now(), batch, policy)
+        if not ids:
+            return processed
+        for message_id in ids:
+            process_claimed(deps, message_id, policy)
+            processed += 1
+
+
+def run_worker(
+    deps: Deps,
+    stop: threading.Event,
+    *,
+    poll_seconds: float = 1.0,
+    policy: RetryPolicy | None = None,
+) -> None:
+    """Drain the inbox until `stop` is set, sleeping `poll_seconds` when it is empty."""
+    log.info("inbox worker started")
+    while not stop.is_set():
+        try:
+            drain(deps, policy=policy)
+        except Exception:
+            # The database may be briefly away; the messages stay stored, try again later.
+            log.exception("inbox worker pass failed")
+        stop.wait(poll_seconds)
+    log.info("inbox worker stopped")

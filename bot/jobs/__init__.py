@@ -1,0 +1,1 @@
+"""The scheduler process: APScheduler jobs that call the services (`segbot scheduler`)."""

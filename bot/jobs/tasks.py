@@ -1,0 +1,86 @@
+"""The job functions. Each takes the dependencies and an explicit `now`, so tests step a
+frozen clock through them; the scheduler passes the clock's time."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.database import unit_of_work
+from bot.models.campaigns import ACTIVE, Campaign
+from bot.services.campaigns.planning import PlanContext
+from bot.services.campaigns.runner import TickReport, campaign_tick, plan_campaign_if_due
+from bot.services.campaigns.schedule import next_fire
+from integrations.wecom.gateway import WeComGateway
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class JobDeps:
+    """What the jobs need: sessions, the gateway (None without WeCom settings), the clock."""
+
+    factory: sessionmaker[Session]
+    gateway: WeComGateway | None
+    clock: Callable[[], datetime]
+    pctx: PlanContext
+
+
+def tick_job(deps: JobDeps, now: datetime | None = None) -> TickReport:
+    """Every minute: plan due campaigns, send released deliveries, poll WeCom results."""
+    return campaign_tick(deps.factory, deps.gateway, now or deps.clock(), deps.pctx)
+
+
+def campaign_job(deps: JobDeps, campaign_id: int, now: datetime | None = None) -> int | None:
+    """A campaign's own wake-up (reconciled from our table); sending follows in the tick."""
+    return plan_campaign_if_due(deps.factory, campaign_id, now or deps.clock(), deps.pctx)
+
+
+def campaign_wakeups(deps: JobDeps, now: datetime) -> dict[int, datetime]:
+    """{campaign id: next fire time} for every active campaign that will fire again."""
+    with deps.factory() as session:
+        campaigns = list(session.scalars(select(Campaign).where(Campaign.status == ACTIVE)))
+    wakeups = {c.id: next_fire(c, now, deps.pctx.settings) for c in campaigns}
+    return {cid: when for cid, when in wakeups.items() if when is not None}
+
+
+def nightly_job(deps: JobDeps, now: datetime | None = None) -> dict[str, Any]:
+    """Full sync + reconciliation with WeCom, then saved-segment snapshots (which feed the
+    'on entering a segment' campaigns). Each step is optional and independent: a failed sync
+    still lets the snapshots run on yesterday's data."""
+    at = now or deps.clock()
+    done: dict[str, Any] = {}
+    if deps.gateway is not None:
+        done["sync"] = _guarded("sync", lambda: _full_sync(deps, at))
+    done["snapshots"] = _guarded("snapshots", lambda: _snapshots(deps, at))
+    return done
+
+
+def _full_sync(deps: JobDeps, now: datetime) -> Any:
+    from bot.services import sync
+
+    runner = getattr(sync, "run_full_sync", None)
+    if runner is None:
+        return None
+    return runner(deps.factory, deps.gateway, now)
+
+
+def _snapshots(deps: JobDeps, now: datetime) -> int:
+    from segmentation.saved import take_snapshots
+
+    with unit_of_work(deps.factory) as session:
+        return len(take_snapshots(session, now, deps.pctx.engine))
+
+
+def _guarded(name: str, step: Callable[[], Any]) -> Any:
+    try:
+        return step()
+    except Exception:  # one failed nightly step must not stop the others, nor the scheduler
+        log.exception("nightly %s failed", name)
+        return "failed"

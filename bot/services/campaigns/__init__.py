@@ -1,0 +1,1 @@
+"""Campaigns: definitions, audience, the outbox sender, WeCom result polling, results."""

@@ -1,0 +1,232 @@
+"""Campaign results: treated against holdout, with the uplift and its 95% confidence interval."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import Session
+
+from bot.models.campaigns import (
+    DELIVERED,
+    FAILED,
+    HOLDOUT,
+    NOT_FRIEND,
+    NOTIFIED,
+    PENDING,
+    RECEIVE_LIMIT,
+    SENDING,
+    TREATED,
+    UNCONFIRMED,
+    CampaignRun,
+    Coupon,
+    Delivery,
+)
+from bot.services.campaigns.definition import get_campaign
+from bot.services.campaigns.settings import CampaignSettings
+from segmentation.models import Event
+
+Z95 = 1.959963984540054
+
+
+@dataclass
+class ArmStats:
+    size: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+    redeemed: int = 0
+    ordered: int = 0
+
+    @property
+    def reached(self) -> int:
+        """Confirmed as sent: delivered mass messages, or lists the salesperson received."""
+        return self.statuses.get(DELIVERED, 0) + self.statuses.get(NOTIFIED, 0)
+
+    @property
+    def conversion(self) -> float | None:
+        return self.ordered / self.size if self.size else None
+
+
+@dataclass(frozen=True)
+class Uplift:
+    difference: float
+    low: float
+    high: float
+
+
+@dataclass
+class CampaignReport:
+    campaign_id: int
+    name: str
+    runs: int
+    exclusions: dict[str, int]
+    treated: ArmStats
+    holdout: ArmStats
+    attribution_days: int
+    uplift: Uplift | None
+
+    def to_json(self) -> dict[str, object]:
+        def arm(stats: ArmStats) -> dict[str, object]:
+            return {
+                "size": stats.size,
+                "statuses": stats.statuses,
+                "reached": stats.reached,
+                "redeemed": stats.redeemed,
+                "ordered": stats.ordered,
+                "conversion": stats.conversion,
+            }
+
+        uplift = self.uplift
+        return {
+            "campaign_id": self.campaign_id,
+            "name": self.name,
+            "runs": self.runs,
+            "exclusions": self.exclusions,
+            "attribution_days": self.attribution_days,
+            "treated": arm(self.treated),
+            "holdout": arm(self.holdout),
+            "uplift": None
+            if uplift is None
+            else {"difference": uplift.difference, "ci95": [uplift.low, uplift.high]},
+        }
+
+
+def wilson(successes: int, n: int, z: float = Z95) -> tuple[float, float]:
+    """Wilson score interval of a proportion."""
+    if n == 0:
+        return 0.0, 1.0
+    p = successes / n
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def newcombe(x1: int, n1: int, x2: int, n2: int, z: float = Z95) -> Uplift | None:
+    """Newcombe's hybrid score interval (method 10) for p1 − p2; good with small counts and
+    proportions near 0, where the Wald interval misbehaves."""
+    if n1 == 0 or n2 == 0:
+        return None
+    p1, p2 = x1 / n1, x2 / n2
+    l1, u1 = wilson(x1, n1, z)
+    l2, u2 = wilson(x2, n2, z)
+    d = p1 - p2
+    low = d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
+    high = d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
+    return Uplift(d, low, high)
+
+
+def campaign_report(
+    session: Session, campaign_id: int, settings: CampaignSettings
+) -> CampaignReport:
+    campaign = get_campaign(session, campaign_id)
+    runs = list(session.scalars(select(CampaignRun).where(CampaignRun.campaign_id == campaign_id)))
+    arms = {TREATED: ArmStats(), HOLDOUT: ArmStats()}
+    exclusions: dict[str, int] = {}
+    for run in runs:
+        for reason, count in (run.exclusions or {}).items():
+            exclusions[reason] = exclusions.get(reason, 0) + count
+    _count_statuses(session, campaign_id, arms)
+    _count_orders(session, runs, arms, timedelta(days=settings.attribution_days), settings)
+    arms[TREATED].redeemed = _redeemed(session, campaign_id)
+    t, h = arms[TREATED], arms[HOLDOUT]
+    return CampaignReport(
+        campaign_id,
+        campaign.name,
+        len(runs),
+        exclusions,
+        t,
+        h,
+        settings.attribution_days,
+        newcombe(t.ordered, t.size, h.ordered, h.size),
+    )
+
+
+def _count_statuses(session: Session, campaign_id: int, arms: dict[str, ArmStats]) -> None:
+    stmt = (
+        select(Delivery.arm, Delivery.status, func.count())
+        .where(Delivery.campaign_id == campaign_id)
+        .group_by(Delivery.arm, Delivery.status)
+    )
+    for arm, status, count in session.execute(stmt):
+        stats = arms.setdefault(arm, ArmStats())
+        stats.size += count
+        stats.statuses[status] = count
+
+
+def _count_orders(
+    session: Session,
+    runs: list[CampaignRun],
+    arms: dict[str, ArmStats],
+    window: timedelta,
+    settings: CampaignSettings,
+) -> None:
+    """A (run, customer) converts with an order in [release, release + window)."""
+    for run in runs:
+        ordered = exists().where(
+            and_(
+                Event.external_userid == Delivery.external_userid,
+                Event.kind == settings.order_kind,
+                Event.occurred_at >= run.release_at,
+                Event.occurred_at < run.release_at + window,
+            )
+        )
+        stmt = (
+            select(Delivery.arm, func.count())
+            .where(Delivery.run_id == run.id, ordered)
+            .group_by(Delivery.arm)
+        )
+        for arm, count in session.execute(stmt):
+            arms.setdefault(arm, ArmStats()).ordered += count
+
+
+def _redeemed(session: Session, campaign_id: int) -> int:
+    stmt = select(func.count()).where(
+        Coupon.campaign_id == campaign_id, Coupon.redeemed_at.is_not(None)
+    )
+    return int(session.execute(stmt).scalar_one())
+
+
+STATUS_ORDER = (
+    PENDING,
+    SENDING,
+    UNCONFIRMED,
+    DELIVERED,
+    NOTIFIED,
+    NOT_FRIEND,
+    RECEIVE_LIMIT,
+    FAILED,
+)
+
+
+def format_report(report: CampaignReport) -> str:
+    """The plain-text report `segbot campaign report` prints."""
+
+    def pct(value: float | None) -> str:
+        return "-" if value is None else f"{value * 100:.1f}%"
+
+    t, h = report.treated, report.holdout
+    lines = [
+        f"campaign {report.campaign_id} {report.name}: {report.runs} run(s)",
+        "excluded: "
+        + (", ".join(f"{k} {v}" for k, v in sorted(report.exclusions.items()) if v) or "none"),
+        f"{'':10}{'treated':>10}{'holdout':>10}",
+        f"{'customers':10}{t.size:>10}{h.size:>10}",
+        f"{'reached':10}{t.reached:>10}{'-':>10}",
+        f"{'redeemed':10}{t.redeemed:>10}{'-':>10}",
+        f"{'ordered':10}{t.ordered:>10}{h.ordered:>10}",
+        f"{'conv.':10}{pct(t.conversion):>10}{pct(h.conversion):>10}",
+        "treated statuses: "
+        + ", ".join(f"{s} {t.statuses[s]}" for s in STATUS_ORDER if t.statuses.get(s)),
+    ]
+    if report.uplift is not None:
+        u = report.uplift
+        lines.append(
+            f"uplift (orders within {report.attribution_days} days): "
+            f"{u.difference * 100:+.1f} points, "
+            f"95% CI [{u.low * 100:+.1f}, {u.high * 100:+.1f}] (Newcombe)"
+        )
+    else:
+        lines.append("uplift: no holdout to compare with")
+    return "\n".join(lines)

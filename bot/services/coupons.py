@@ -1,0 +1,276 @@
+"""The coupon ledger: unguessable codes with a check character, issuing, redeeming once."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot.models.campaigns import Coupon
+
+# No 0/O, 1/I/L: the codes are read aloud and typed by hand at the till. 31 symbols, a prime,
+# so a weighted mod-31 check character (weights 1 and 2 alternating) catches every single
+# mistyped symbol and every swap of two neighbours. (Classic Luhn mod N doubles with a digit
+# sum, which is only a permutation for an even N.)
+ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+_INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
+# 10 random symbols = 31**10 ≈ 2**49.5 possibilities; a guess hits one of a million live codes
+# with a chance of about 1 in 800 million.
+RANDOM_LENGTH = 10
+CODE_LENGTH = RANDOM_LENGTH + 1
+
+KINDS = ("threshold", "discount", "no_threshold")
+
+
+class CouponError(ValueError):
+    """A coupon template that cannot be issued (bad kind, value or validity)."""
+
+
+def check_character(body: str) -> str:
+    """The character c that makes sum(weight * value) ≡ 0 (mod 31), where c has weight 1 and
+    the body, from its right end, weights 2, 1, 2, …"""
+    n = len(ALPHABET)
+    total = sum((2 if i % 2 == 0 else 1) * _INDEX[ch] for i, ch in enumerate(reversed(body)))
+    return ALPHABET[(-total) % n]
+
+
+def new_code() -> str:
+    body = "".join(secrets.choice(ALPHABET) for _ in range(RANDOM_LENGTH))
+    return body + check_character(body)
+
+
+def normalize_code(text: str) -> str | None:
+    """The canonical code for what someone typed (case, spaces and dashes ignored), or None
+    when it cannot be a code: wrong length, a foreign symbol, or a wrong check character."""
+    cleaned = "".join(ch for ch in text.upper() if ch not in " -\t")
+    if len(cleaned) != CODE_LENGTH or any(ch not in _INDEX for ch in cleaned):
+        return None
+    if check_character(cleaned[:-1]) != cleaned[-1]:
+        return None
+    return cleaned
+
+
+def format_code(code: str) -> str:
+    """Grouped for reading: ABCD-EFGH-JKM."""
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+@dataclass(frozen=True)
+class CouponTemplate:
+    """A campaign's coupon: 满减 (threshold+value), 折扣 (percent) or 无门槛 (value)."""
+
+    kind: str
+    validity_days: int
+    value: Decimal | None = None
+    threshold: Decimal | None = None
+    percent: int | None = None
+    description: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CouponTemplate:
+        kind = str(data.get("kind", ""))
+        if kind not in KINDS:
+            raise CouponError(f"coupon kind must be one of {', '.join(KINDS)}")
+        template = cls(
+            kind=kind,
+            validity_days=_positive_int(data.get("validity_days", 30), "validity_days"),
+            value=_money(data.get("value")),
+            threshold=_money(data.get("threshold")),
+            percent=int(data["percent"]) if data.get("percent") is not None else None,
+            description=str(data.get("description") or ""),
+        )
+        template.check()
+        return template
+
+    def check(self) -> None:
+        if self.kind in ("threshold", "no_threshold") and not (self.value and self.value > 0):
+            raise CouponError("a 满减/无门槛 coupon needs a positive value")
+        if self.kind == "threshold" and not (self.threshold and self.threshold > 0):
+            raise CouponError("a 满减 coupon needs a positive threshold")
+        if self.kind == "discount" and not (self.percent and 1 <= self.percent <= 99):
+            raise CouponError("a 折扣 coupon needs a percent between 1 and 99 (e.g. 85 = 8.5折)")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "validity_days": self.validity_days,
+            "value": str(self.value) if self.value is not None else None,
+            "threshold": str(self.threshold) if self.threshold is not None else None,
+            "percent": self.percent,
+            "description": self.description or self.default_description(),
+        }
+
+    def default_description(self) -> str:
+        if self.kind == "threshold":
+            return f"满{_plain(self.threshold)}减{_plain(self.value)}"
+        if self.kind == "discount":
+            return f"{_plain(Decimal(self.percent or 0) / 10)}折"
+        return f"无门槛{_plain(self.value)}元"
+
+    @property
+    def label(self) -> str:
+        return self.description or self.default_description()
+
+
+def _plain(value: Decimal | None) -> str:
+    return format((value or Decimal(0)).normalize(), "f")
+
+
+def _money(raw: Any) -> Decimal | None:
+    if raw is None or raw == "":
+        return None
+    try:
+        return Decimal(str(raw)).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        raise CouponError(f"not an amount: {raw!r}") from None
+
+
+def _positive_int(raw: Any, name: str) -> int:
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise CouponError(f"{name} must be a whole number") from None
+    if value <= 0:
+        raise CouponError(f"{name} must be positive")
+    return value
+
+
+def issue_coupons(
+    session: Session,
+    *,
+    campaign_id: int,
+    run_id: int,
+    external_userids: Sequence[str],
+    template: CouponTemplate,
+    now: datetime,
+) -> dict[str, str]:
+    """One new coupon per customer for this run; returns {external_userid: code}."""
+    codes = _unused_codes(session, len(external_userids))
+    expires = now + timedelta(days=template.validity_days)
+    issued: dict[str, str] = {}
+    rows = []
+    for eid, code in zip(external_userids, codes, strict=True):
+        issued[eid] = code
+        rows.append(
+            {
+                "code": code,
+                "campaign_id": campaign_id,
+                "run_id": run_id,
+                "external_userid": eid,
+                "kind": template.kind,
+                "threshold": template.threshold,
+                "value": template.value,
+                "percent": template.percent,
+                "description": template.label,
+                "issued_at": now,
+                "expires_at": expires,
+            }
+        )
+    if rows:
+        # Core executemany: the column types (Money, UTCDateTime) still convert the values.
+        session.execute(Coupon.__table__.insert(), rows)
+    return issued
+
+
+def _unused_codes(session: Session, count: int) -> list[str]:
+    """`count` fresh codes that collide neither with each other nor with the ledger."""
+    codes: set[str] = set()
+    while len(codes) < count:
+        batch = {new_code() for _ in range(count - len(codes))} - codes
+        taken = set(_existing(session, batch))
+        codes |= batch - taken
+    return list(codes)
+
+
+def _existing(session: Session, codes: Iterable[str]) -> list[str]:
+    found: list[str] = []
+    pending = list(codes)
+    for start in range(0, len(pending), 1000):
+        chunk = pending[start : start + 1000]
+        found += session.scalars(select(Coupon.code).where(Coupon.code.in_(chunk))).all()
+    return found
+
+
+class RedeemOutcome(Enum):
+    REDEEMED = "redeemed"
+    INVALID = "invalid"  # not a code at all (check character, length, symbols): HTTP 400
+    UNKNOWN = "unknown"  # well formed but never issued: HTTP 404
+    EXPIRED = "expired"  # HTTP 410
+    ALREADY_REDEEMED = "already_redeemed"  # HTTP 409
+
+
+HTTP_STATUS = {
+    RedeemOutcome.REDEEMED: 200,
+    RedeemOutcome.INVALID: 400,
+    RedeemOutcome.UNKNOWN: 404,
+    RedeemOutcome.EXPIRED: 410,
+    RedeemOutcome.ALREADY_REDEEMED: 409,
+}
+
+
+@dataclass(frozen=True)
+class RedeemResult:
+    outcome: RedeemOutcome
+    code: str | None = None
+    external_userid: str | None = None
+    description: str = ""
+    order_event_id: str | None = None
+    redeemed_at: datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is RedeemOutcome.REDEEMED
+
+    @property
+    def http_status(self) -> int:
+        return HTTP_STATUS[self.outcome]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "outcome": self.outcome.value,
+            "code": self.code,
+            "external_userid": self.external_userid,
+            "description": self.description,
+            "order_event_id": self.order_event_id,
+            "redeemed_at": self.redeemed_at.isoformat() if self.redeemed_at else None,
+        }
+
+
+def redeem_coupon(session: Session, code: str, order_event_id: str, now: datetime) -> RedeemResult:
+    """Redeem once, for this order. A conditional UPDATE makes it once even when two tills
+    race: only the one whose UPDATE matched a not-yet-redeemed row wins."""
+    canonical = normalize_code(code)
+    if canonical is None:
+        return RedeemResult(RedeemOutcome.INVALID)
+    coupon = session.scalars(select(Coupon).where(Coupon.code == canonical)).first()
+    if coupon is None:
+        return RedeemResult(RedeemOutcome.UNKNOWN, canonical)
+    if coupon.redeemed_at is None and coupon.expires_at <= now:
+        return _result(RedeemOutcome.EXPIRED, coupon)
+    stmt = (
+        update(Coupon)
+        .where(Coupon.id == coupon.id, Coupon.redeemed_at.is_(None))
+        .values(redeemed_at=now, order_event_id=order_event_id)
+        .execution_options(synchronize_session=False)
+    )
+    won = session.execute(stmt).rowcount == 1
+    session.refresh(coupon)
+    return _result(RedeemOutcome.REDEEMED if won else RedeemOutcome.ALREADY_REDEEMED, coupon)
+
+
+def _result(outcome: RedeemOutcome, coupon: Coupon) -> RedeemResult:
+    return RedeemResult(
+        outcome,
+        coupon.code,
+        coupon.external_userid,
+        coupon.description,
+        coupon.order_event_id,
+        coupon.redeemed_at,
+    )

@@ -1,0 +1,123 @@
+"""One chat command end to end: parse it, evaluate its segment in the asker's scope, and
+answer with the JSON of `segbot query --json` (spec/interfaces.md). Shared by CLI, API, chat."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from segmentation.compiler import SegmentError
+from segmentation.engine import EngineContext, segment_members
+from segmentation.nlq import Clarification, Command, Vocabulary, load_vocabulary, parse_command
+from segmentation.nodes import InDepartment, Owner, to_json, walk
+from segmentation.saved import list_saved_segments
+from segmentation.scope import Requester, resolve_requester
+
+log = logging.getLogger(__name__)
+
+HELP_ZH = (
+    "您可以这样问：“近30天有咨询但未下单的客户”“上海的VIP客户有多少”“导出消费最多的10个客户”"
+    "“给高意向客户发一张满100减20的券”“把…保存为“待跟进””。"
+)
+HELP_EN = (
+    "Try: 'customers who inquired in the last 30 days but did not order', 'how many VIP "
+    "customers in Shanghai', 'export the top 10 spenders', 'send high-intent customers a "
+    "coupon ¥20 off orders over ¥100', 'save … as follow-up'."
+)
+_ACTION_KEYS = ("tag", "message", "coupon", "schedule", "name", "format", "customer", "negated")
+
+
+def run_query(
+    session: Session,
+    text: str,
+    *,
+    as_userid: str | None,
+    now: datetime,
+    ctx: EngineContext,
+    admins: frozenset[str] = frozenset(),
+    vocabulary: Vocabulary | None = None,
+) -> dict[str, Any]:
+    """The answer to `text` asked by `as_userid` (None: the admin view of every customer)."""
+    if as_userid is None:
+        requester: Requester | None = Requester.all_access()
+    else:
+        requester = resolve_requester(session, as_userid, admins)
+    if requester is None:
+        return {
+            "intent": "refused",
+            "message": "抱歉，您不是本企业的成员，无法查询客户。 Sorry, only members of this company "  # noqa: E501
+            "can query customers.",
+        }
+    vocab = vocabulary or load_vocabulary(session, ctx.named)
+    result = parse_command(text, vocabulary=vocab, asker=as_userid, now=now, tz=ctx.timezone)
+    if isinstance(result, Clarification):
+        return clarify(result.message, list(result.suggestions))
+    return _answer(session, result, requester, now, ctx)
+
+
+def clarify(message: str, suggestions: list[str] | None = None) -> dict[str, Any]:
+    return {"intent": "clarify", "message": message, "suggestions": suggestions or []}
+
+
+def _answer(
+    session: Session, command: Command, requester: Requester, now: datetime, ctx: EngineContext
+) -> dict[str, Any]:
+    zh = command.language == "zh"
+    if command.intent == "help":
+        return {"intent": "help", "message": HELP_ZH if zh else HELP_EN}
+    if command.intent == "more":
+        return {"intent": "more", "message": "请先发一个查询。" if zh else "Ask a question first."}
+    if command.intent == "show_saved":
+        rows = list_saved_segments(session)
+        return {
+            "intent": "show_saved",
+            "segments": [{"name": r.name, "description": r.description} for r in rows],
+        }
+    if command.segment is None:
+        return clarify(
+            "请说明是哪些客户，例如“近30天有咨询的客户”。"
+            if zh
+            else "Which customers? E.g. 'customers who inquired in the last 30 days'."
+        )
+    try:
+        customers = segment_members(session, command.segment, requester=requester, now=now, ctx=ctx)
+    except SegmentError as exc:
+        log.info("segment could not be evaluated: %s", exc)
+        return clarify(
+            ("无法计算这个分群：" if zh else "That segment cannot be evaluated: ") + str(exc)
+        )
+    out: dict[str, Any] = {
+        "intent": command.intent,
+        "segment": to_json(command.segment),
+        "description": command.description,
+        "count": len(customers),
+        "customers": customers,
+    }
+    for key in _ACTION_KEYS:
+        if key in command.details:
+            out[key] = command.details[key]
+    if command.needs_confirmation:
+        out["needs_confirmation"] = True
+    note = _scope_note(command, requester)
+    if note:
+        out["scope_note"] = note
+    return out
+
+
+def _scope_note(command: Command, requester: Requester) -> str | None:
+    """Say so when the question names other people's customers and the scope limits it."""
+    if requester.is_admin or command.segment is None:
+        return None
+    others = any(
+        (isinstance(n, Owner) and set(n.userids) - {requester.userid})
+        or isinstance(n, InDepartment)
+        for n in walk(command.segment)
+    )
+    if not others:
+        return None
+    if command.language == "zh":
+        return "您只能查看自己权限范围内的客户，结果已按此限定。"
+    return "You can only see the customers in your own scope; the answer is limited to them."

@@ -1,0 +1,313 @@
+"""WeCom → database sync: resumable full sync, reconciliation, callback events, tag write-back.
+
+`run_full_sync` and `reconcile` own their transactions (one per page / per member, so an
+interrupted run resumes from its checkpoint); `apply_callback_event` and `mark_tags` are
+services that take the caller's session and never commit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.database import unit_of_work
+from bot.models.tokens import SyncCheckpoint
+from bot.services.sync_upsert import (
+    apply_org,
+    apply_tags,
+    end_follow,
+    fetch_org,
+    retire_orphans,
+    upsert_customer_detail,
+    upsert_follow_rows,
+    upsert_tag_groups,
+)
+from integrations.wecom.errors import NoCustomerRelation
+from integrations.wecom.events import CallbackMessage, ContactChange, TagChange
+from integrations.wecom.gateway import MAX_BATCH_LIMIT, MAX_BATCH_USERIDS, WeComGateway, chunks
+from segmentation.models import Customer, CustomerTag, Follow
+from segmentation.models import Tag as TagRow
+from segmentation.models import TagGroup as TagGroupRow
+
+log = logging.getLogger(__name__)
+
+CHECKPOINT = "full_sync"
+# progress(stage, rows_done_in_this_step)
+Progress = Callable[[str, int], None]
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    departments: int
+    staff: int
+    tags: int
+    follow_rows: int
+    pages: int
+    follows_deleted: int
+    customers_deleted: int
+    resumed: bool
+
+
+@dataclass(frozen=True)
+class ReconcileReport:
+    follows_deleted: int
+    follows_restored: int
+    customers_deleted: int
+
+
+def run_full_sync(
+    factory: sessionmaker[Session],
+    gateway: WeComGateway,
+    now: datetime,
+    *,
+    progress: Progress | None = None,
+    page_limit: int = MAX_BATCH_LIMIT,
+) -> SyncReport:
+    """Everything from WeCom; resumes an unfinished run from its checkpoint."""
+    notify = progress or (lambda _stage, _n: None)
+    with unit_of_work(factory) as session:
+        cp = session.get(SyncCheckpoint, CHECKPOINT)
+        resumed = cp is not None and cp.finished_at is None
+        if cp is None or not resumed:
+            session.merge(
+                SyncCheckpoint(
+                    name=CHECKPOINT,
+                    stage="org",
+                    chunk_index=0,
+                    cursor=None,
+                    pages=0,
+                    rows=0,
+                    started_at=now,
+                    finished_at=None,
+                )
+            )
+    depts = staff = tags = 0
+    with factory() as session:
+        stage = _checkpoint(session).stage
+    if stage == "org":
+        # WeCom calls happen outside write transactions (token refreshes may write too).
+        dept_list, members = fetch_org(gateway)
+        groups = gateway.get_corp_tag_list()
+        with unit_of_work(factory) as session:
+            depts, staff = apply_org(session, dept_list, members, now)
+            tags = apply_tags(session, groups)
+            cp = _checkpoint(session)
+            cp.stage, cp.updated_at = "customers", now
+        notify("org", depts + staff + tags)
+    _sync_customers(factory, gateway, now, notify, page_limit)
+    result = reconcile(factory, gateway, now, progress=notify)
+    with unit_of_work(factory) as session:
+        cp = _checkpoint(session)
+        cp.stage, cp.finished_at, cp.updated_at = "done", now, now
+        pages, rows = cp.pages, cp.rows
+    return SyncReport(
+        depts, staff, tags, rows, pages, result.follows_deleted, result.customers_deleted, resumed
+    )
+
+
+def _checkpoint(session: Session) -> SyncCheckpoint:
+    cp = session.get(SyncCheckpoint, CHECKPOINT)
+    if cp is None:
+        raise RuntimeError("sync checkpoint vanished during the run")
+    return cp
+
+
+def _sync_customers(
+    factory: sessionmaker[Session],
+    gateway: WeComGateway,
+    now: datetime,
+    notify: Progress,
+    page_limit: int,
+) -> None:
+    # Sorted, so a resumed run sees the same chunks in the same order.
+    userids = sorted(gateway.get_follow_user_list())
+    batches = list(chunks(userids, MAX_BATCH_USERIDS))
+    with factory() as session:
+        cp = _checkpoint(session)
+        if cp.stage != "customers":
+            return
+        start, cursor = cp.chunk_index, cp.cursor
+    for index in range(start, len(batches)):
+        while True:
+            page = gateway.batch_get_by_user_page(batches[index], cursor=cursor, limit=page_limit)
+            with unit_of_work(factory) as session:  # one transaction per page, checkpoint included
+                upsert_follow_rows(session, [(r.contact, r.follow) for r in page.items], now)
+                cp = _checkpoint(session)
+                cp.pages, cp.rows, cp.updated_at = cp.pages + 1, cp.rows + len(page.items), now
+                cursor = page.next_cursor
+                cp.chunk_index, cp.cursor = (index, cursor) if cursor else (index + 1, None)
+                if not cursor and index + 1 == len(batches):
+                    cp.stage = "reconcile"
+            notify("customers", len(page.items))
+            if not cursor:
+                break
+    if not batches:
+        with unit_of_work(factory) as session:
+            _checkpoint(session).stage = "reconcile"
+
+
+def reconcile(
+    factory: sessionmaker[Session],
+    gateway: WeComGateway,
+    now: datetime,
+    *,
+    progress: Progress | None = None,
+) -> ReconcileReport:
+    """Catch missed callbacks: compare each member's customer list with the database.
+
+    Follows WeCom no longer has are marked deleted; ones we lack are fetched; customers left
+    without any follow are marked deleted. One transaction per member.
+    """
+    follow_users = set(gateway.get_follow_user_list())
+    ended = restored = retired = 0
+    with factory() as session:
+        db_users = set(session.scalars(select(Follow.userid).where(Follow.deleted.is_(False))))
+    for userid in sorted(follow_users | db_users):
+        current = set(gateway.list_external_contacts(userid)) if userid in follow_users else set()
+        with factory() as session:
+            known = set(
+                session.scalars(
+                    select(Follow.external_userid).where(
+                        Follow.userid == userid, Follow.deleted.is_(False)
+                    )
+                )
+            )
+        details = []
+        for ext in sorted(current - known):
+            try:
+                details.append(gateway.get_external_contact(ext))
+            except NoCustomerRelation:
+                continue  # removed between the two calls
+        with unit_of_work(factory) as session:
+            live = {
+                f.external_userid: f
+                for f in session.scalars(
+                    select(Follow).where(Follow.userid == userid, Follow.deleted.is_(False))
+                )
+            }
+            gone = set(live) - current
+            for ext in gone:
+                reason = "vanished" if userid in follow_users else "member_gone"
+                end_follow(session, live[ext], now, reason)
+            missing = current - set(live)
+            for detail in details:
+                upsert_customer_detail(session, detail, now)
+            session.flush()
+            retired += retire_orphans(session, gone, now)
+        ended, restored = ended + len(gone), restored + len(missing)
+        if progress:
+            progress("reconcile", 1)
+    return ReconcileReport(ended, restored, retired)
+
+
+# -- incremental updates ---------------------------------------------------------------------
+
+
+def apply_callback_event(
+    session: Session, gateway: WeComGateway, event: CallbackMessage, now: datetime
+) -> str:
+    """Bring the database up to date after one callback; returns what was done (for the log).
+
+    Safe to repeat: every branch sets state rather than adding to it.
+    """
+    if isinstance(event, ContactChange):
+        return _apply_contact_change(session, gateway, event, now)
+    if isinstance(event, TagChange):
+        return _apply_tag_change(session, gateway, event)
+    return "ignored"
+
+
+def _apply_contact_change(
+    session: Session, gateway: WeComGateway, event: ContactChange, now: datetime
+) -> str:
+    kind = event.change_type
+    if kind in ("add_external_contact", "add_half_external_contact", "edit_external_contact"):
+        try:
+            detail = gateway.get_external_contact(event.external_userid)
+        except NoCustomerRelation:
+            kind = "del_follow_user"  # gone again before we looked
+        else:
+            upsert_customer_detail(session, detail, now)
+            return f"refreshed {event.external_userid}"
+    if kind in ("del_external_contact", "del_follow_user"):
+        follow = session.scalar(
+            select(Follow).where(
+                Follow.external_userid == event.external_userid, Follow.userid == event.userid
+            )
+        )
+        if follow is not None and not follow.deleted:
+            end_follow(session, follow, now, event.source or kind)
+            session.flush()
+        # A transfer moves the customer to someone else: not churn, keep the customer alive.
+        if event.source != "DELETE_BY_TRANSFER":
+            retire_orphans(session, [event.external_userid], now)
+        return f"ended follow {event.userid}→{event.external_userid}"
+    return "ignored"
+
+
+def _apply_tag_change(session: Session, gateway: WeComGateway, event: TagChange) -> str:
+    if event.change_type == "delete":
+        rows = session.scalars(
+            select(TagRow).where(
+                TagRow.group_id == event.tag_id
+                if event.tag_type == "tag_group"
+                else TagRow.tag_id == event.tag_id
+            )
+        ).all()
+        for row in rows:
+            row.deleted = True
+        if event.tag_type == "tag_group" and (group := session.get(TagGroupRow, event.tag_id)):
+            group.deleted = True
+        # WeCom removes a deleted tag from every customer; the tag row itself stays for history.
+        ids = [r.tag_id for r in rows] or [event.tag_id]
+        session.execute(delete(CustomerTag).where(CustomerTag.tag_id.in_(ids)))
+        return f"deleted {event.tag_type} {event.tag_id}"
+    if event.tag_type == "tag_group" or event.change_type == "shuffle":
+        groups = gateway.get_corp_tag_list(group_ids=[event.tag_id])
+    else:
+        groups = gateway.get_corp_tag_list(tag_ids=[event.tag_id])
+    upsert_tag_groups(session, groups)
+    return f"refreshed {event.tag_type} {event.tag_id}"
+
+
+def mark_tags(
+    session: Session,
+    gateway: WeComGateway,
+    userid: str,
+    external_userid: str,
+    add: Sequence[str],
+    remove: Sequence[str],
+    now: datetime,
+) -> None:
+    """Tag a customer in WeCom, then write the same change through to the database.
+
+    WeCom does not (reliably) send a callback for changes made through the API.
+    """
+    gateway.mark_tag(userid, external_userid, add=add, remove=remove)
+    if remove:
+        session.execute(
+            delete(CustomerTag).where(
+                CustomerTag.external_userid == external_userid,
+                CustomerTag.userid == userid,
+                CustomerTag.tag_id.in_(list(remove)),
+            )
+        )
+    have = set(
+        session.scalars(
+            select(CustomerTag.tag_id).where(
+                CustomerTag.external_userid == external_userid, CustomerTag.userid == userid
+            )
+        )
+    )
+    for tag_id in dict.fromkeys(add):
+        if tag_id not in have:
+            session.add(CustomerTag(external_userid=external_userid, tag_id=tag_id, userid=userid))
+    customer = session.get(Customer, external_userid)
+    if customer is not None:
+        customer.updated_at = now
+    session.flush()

@@ -1,0 +1,237 @@
+"""Upserts of WeCom data into the customer tables (org, tags, customers, follows, follow tags).
+
+Never deletes a customer or a follow: what vanished in WeCom is marked deleted.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from integrations.wecom.dto import CustomerDetail, ExternalContact, FollowInfo, Member, TagGroup
+from integrations.wecom.gateway import WeComGateway
+from segmentation.models import (
+    Customer,
+    CustomerTag,
+    Department,
+    Follow,
+    Staff,
+    StaffDepartment,
+)
+from segmentation.models import Tag as TagRow
+from segmentation.models import TagGroup as TagGroupRow
+
+log = logging.getLogger(__name__)
+
+# No WeCom field carries a city; staff conventionally write "城市:上海" in the description.
+CITY_IN_DESCRIPTION = re.compile(r"(?:城市|city)\s*[:：]\s*([^\s,，;；]+)", re.IGNORECASE)
+
+
+def _ts(value: int | None) -> datetime | None:
+    return datetime.fromtimestamp(value, UTC) if value else None
+
+
+# -- organisation and tags -----------------------------------------------------------------------
+
+
+def fetch_org(gateway: WeComGateway) -> tuple[list[Department], list[Member]]:
+    """Departments and members from WeCom (before any write transaction opens)."""
+    depts = gateway.list_departments()
+    known = {d.id for d in depts}
+    roots = [d.id for d in depts if d.parent_id is None or d.parent_id not in known]
+    members: dict[str, Member] = {}
+    for root in roots:
+        members.update((m.userid, m) for m in gateway.list_members(root, fetch_child=True))
+    return depts, list(members.values())
+
+
+def apply_org(
+    session: Session, depts: list[Department], members: list[Member], now: datetime
+) -> tuple[int, int]:
+    """Departments (with parents) and members (with leadership); absent members become inactive."""
+    rows = {d.wecom_id: d for d in session.scalars(select(Department)) if d.wecom_id is not None}
+    for dept in depts:
+        row = rows.get(dept.id) or Department(wecom_id=dept.id)
+        row.name, row.order = dept.name, dept.order
+        rows[dept.id] = row
+        session.add(row)
+    session.flush()
+    for dept in depts:
+        parent = rows.get(dept.parent_id) if dept.parent_id else None
+        rows[dept.id].parent_id = parent.id if parent else None
+    for member in members:
+        _upsert_staff(session, member, {k: v.id for k, v in rows.items()}, now)
+    for staff in session.scalars(
+        select(Staff).where(Staff.userid.not_in([m.userid for m in members] or [""]))
+    ):
+        staff.active = False
+    return len(depts), len(members)
+
+
+def _upsert_staff(
+    session: Session, member: Member, dept_ids: dict[int, int], now: datetime
+) -> None:
+    staff = session.get(Staff, member.userid) or Staff(userid=member.userid)
+    staff.name, staff.active, staff.updated_at = member.name, member.status == 1, now
+    session.add(staff)
+    session.flush()
+    wanted = {
+        dept_ids[d]: d in member.leader_department_ids
+        for d in member.department_ids
+        if d in dept_ids
+    }
+    for link in list(staff.memberships):
+        if link.department_id not in wanted:
+            staff.memberships.remove(link)
+    have = {link.department_id: link for link in staff.memberships}
+    for dept_id, leads in wanted.items():
+        link = have.get(dept_id) or StaffDepartment(userid=member.userid, department_id=dept_id)
+        link.is_leader = leads
+        if dept_id not in have:
+            staff.memberships.append(link)
+
+
+def upsert_tag_groups(session: Session, groups: Iterable[TagGroup]) -> set[str]:
+    seen: set[str] = set()
+    for group in groups:
+        grow = session.get(TagGroupRow, group.group_id) or TagGroupRow(group_id=group.group_id)
+        grow.name, grow.order, grow.deleted = group.group_name, group.order, group.deleted
+        session.add(grow)
+        for tag in group.tags:
+            row = session.get(TagRow, tag.id) or TagRow(tag_id=tag.id)
+            row.name, row.group_id, row.group_name = tag.name, group.group_id, group.group_name
+            row.order, row.deleted, row.type = tag.order, tag.deleted, 1
+            session.add(row)
+            seen.add(tag.id)
+    return seen
+
+
+def apply_tags(session: Session, groups: list[TagGroup]) -> int:
+    """The whole corp tag list; tags and groups no longer listed are marked deleted."""
+    seen = upsert_tag_groups(session, groups)
+    live_groups = {g.group_id for g in groups}
+    for row in session.scalars(select(TagRow).where(TagRow.type != 3)):
+        row.deleted = row.deleted or row.tag_id not in seen
+    for grow in session.scalars(select(TagGroupRow)):
+        grow.deleted = grow.deleted or grow.group_id not in live_groups
+    return len(seen)
+
+
+# -- customers and follows -----------------------------------------------------------------------
+
+
+def _apply_contact(customer: Customer, contact: ExternalContact, now: datetime) -> None:
+    customer.name, customer.type, customer.gender = contact.name, contact.type, contact.gender
+    customer.unionid, customer.corp_name = contact.unionid, contact.corp_name
+    customer.deleted, customer.deleted_at, customer.updated_at = False, None, now
+
+
+def _apply_follow(row: Follow, info: FollowInfo) -> None:
+    row.added_at = _ts(info.createtime)
+    row.remark, row.description = info.remark, info.description
+    row.add_way, row.oper_userid, row.state = info.add_way, info.oper_userid, info.state
+    row.deleted, row.deleted_at, row.deleted_reason = False, None, None
+
+
+def upsert_follow_rows(
+    session: Session, rows: list[tuple[ExternalContact, FollowInfo]], now: datetime
+) -> None:
+    """Customers, their follows and each follow's corp tags, for one page (bulk lookups)."""
+    ext_ids = {c.external_userid for c, _ in rows}
+    userids = {f.userid for _, f in rows}
+    customers = {
+        c.external_userid: c
+        for c in session.scalars(select(Customer).where(Customer.external_userid.in_(ext_ids)))
+    }
+    known_staff = set(session.scalars(select(Staff.userid).where(Staff.userid.in_(userids))))
+    for userid in userids - known_staff:  # a follower outside the synced org (app visibility)
+        session.add(Staff(userid=userid, name=userid, active=True, updated_at=now))
+    follows = {
+        (f.external_userid, f.userid): f
+        for f in session.scalars(select(Follow).where(Follow.external_userid.in_(ext_ids)))
+    }
+    tags: dict[tuple[str, str], dict[str, CustomerTag]] = {}
+    for ct in session.scalars(select(CustomerTag).where(CustomerTag.external_userid.in_(ext_ids))):
+        tags.setdefault((ct.external_userid, ct.userid), {})[ct.tag_id] = ct
+    for contact, info in rows:
+        ext = contact.external_userid
+        customer = customers.get(ext) or Customer(external_userid=ext)
+        customers[ext] = customer
+        _apply_contact(customer, contact, now)
+        added = _ts(info.createtime)
+        if added and (customer.created_at is None or added < customer.created_at):
+            customer.created_at = added
+        city = CITY_IN_DESCRIPTION.search(info.description or "")
+        if city:
+            customer.city = city.group(1)
+        session.add(customer)
+        follow = follows.get((ext, info.userid)) or Follow(external_userid=ext, userid=info.userid)
+        follows[(ext, info.userid)] = follow
+        _apply_follow(follow, info)
+        session.add(follow)
+        _set_follow_tags(session, tags.get((ext, info.userid), {}), ext, info)
+    session.flush()
+
+
+def _set_follow_tags(
+    session: Session, have: dict[str, CustomerTag], ext: str, info: FollowInfo
+) -> None:
+    wanted = set(info.tag_ids)
+    for tag_id, row in have.items():
+        if tag_id not in wanted:
+            session.delete(row)
+    for tag_id in sorted(wanted - set(have)):
+        session.add(CustomerTag(external_userid=ext, tag_id=tag_id, userid=info.userid))
+
+
+def upsert_customer_detail(session: Session, detail: CustomerDetail, now: datetime) -> None:
+    rows = [(detail.contact, f) for f in detail.follow_users]
+    upsert_follow_rows(session, rows, now)
+    named = [t for f in detail.follow_users for t in f.tags if t.type != 2 and t.tag_name]
+    for tag in named:  # externalcontact/get names tags; learn ones created since the last sync
+        if session.get(TagRow, tag.tag_id) is None:
+            session.add(
+                TagRow(
+                    tag_id=tag.tag_id, name=tag.tag_name, group_name=tag.group_name, type=tag.type
+                )
+            )
+    live = {f.userid for f in detail.follow_users}
+    for follow in session.scalars(
+        select(Follow).where(
+            Follow.external_userid == detail.contact.external_userid, Follow.deleted.is_(False)
+        )
+    ):
+        if follow.userid not in live:
+            end_follow(session, follow, now, "vanished")
+
+
+def end_follow(session: Session, follow: Follow, now: datetime, reason: str) -> None:
+    """The relation ended: keep the follow as history; its tags left WeCom with it."""
+    follow.deleted, follow.deleted_at, follow.deleted_reason = True, now, reason
+    session.execute(
+        delete(CustomerTag).where(
+            CustomerTag.external_userid == follow.external_userid,
+            CustomerTag.userid == follow.userid,
+        )
+    )
+
+
+def retire_orphans(session: Session, ext_ids: Iterable[str], now: datetime) -> int:
+    """Customers with no live follow left are marked deleted (never removed)."""
+    count = 0
+    for ext in set(ext_ids):
+        live = session.scalar(
+            select(Follow.id)
+            .where(Follow.external_userid == ext, Follow.deleted.is_(False))
+            .limit(1)
+        )
+        customer = session.get(Customer, ext)
+        if live is None and customer is not None and not customer.deleted:
+            customer.deleted, customer.deleted_at, customer.updated_at = True, now, now
+            count += 1
+    return count

@@ -1,0 +1,295 @@
+"""The gateway's request logic shared by WechatpyGateway (HTTP) and FakeWeComGateway (in memory):
+limits checked, pages followed, JSON turned into DTOs; subclasses only move one request."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from integrations.wecom import parsing
+from integrations.wecom.dto import (
+    ContactFollow,
+    ContactPage,
+    CustomerDetail,
+    Department,
+    GroupMsgSendResult,
+    GroupMsgTask,
+    JsonObject,
+    MassMessage,
+    Member,
+    Page,
+    SendResult,
+    TagGroup,
+    UploadedMedia,
+)
+from integrations.wecom.errors import NoCustomerRelation
+from integrations.wecom.gateway import (
+    MAX_BATCH_LIMIT,
+    MAX_BATCH_USERIDS,
+    MAX_MASS_ATTACHMENTS,
+    MAX_MASS_RECIPIENTS,
+    MAX_MESSAGE_USERS,
+    chunks,
+)
+
+# Which secret a call needs: the app's (org, messages) or the customer-contact one.
+APP, CONTACT = "app", "contact"
+
+
+class GatewayBase:
+    agent_id: int | None
+
+    def _request(
+        self,
+        scope: str,
+        method: str,
+        api: str,
+        *,
+        params: dict[str, Any] | None = None,
+        data: JsonObject | None = None,
+        files: dict[str, tuple[str, bytes]] | None = None,
+    ) -> dict[str, Any]:
+        """One WeCom call; returns the JSON object, raises WeComError subclasses."""
+        raise NotImplementedError
+
+    def _post(self, api: str, data: JsonObject) -> dict[str, Any]:
+        return self._request(CONTACT, "POST", api, data=data)
+
+    # -- organisation -------------------------------------------------------------------------
+
+    def list_departments(self) -> list[Department]:
+        result = self._request(APP, "GET", "department/list")
+        return [parsing.department(d) for d in result.get("department") or []]
+
+    def list_members(self, department_id: int, *, fetch_child: bool = True) -> list[Member]:
+        params = {"department_id": department_id, "fetch_child": 1 if fetch_child else 0}
+        result = self._request(APP, "GET", "user/list", params=params)
+        return [parsing.member(u) for u in result.get("userlist") or []]
+
+    # -- customers ----------------------------------------------------------------------------
+
+    def get_follow_user_list(self) -> list[str]:
+        api = "externalcontact/get_follow_user_list"
+        result = self._request(CONTACT, "GET", api)
+        return [str(u) for u in result.get("follow_user") or []]
+
+    def list_external_contacts(self, userid: str) -> list[str]:
+        api = "externalcontact/list"
+        try:
+            result = self._request(CONTACT, "GET", api, params={"userid": userid})
+        except NoCustomerRelation:
+            return []  # WeCom's way of saying "this member has no customers"
+        return [str(e) for e in result.get("external_userid") or []]
+
+    def get_external_contact(self, external_userid: str) -> CustomerDetail:
+        api = "externalcontact/get"
+        follows: list[Any] = []
+        cursor: str | None = None
+        while True:
+            params = {"external_userid": external_userid, **({"cursor": cursor} if cursor else {})}
+            result = self._request(CONTACT, "GET", api, params=params)
+            follows += [parsing.follow(f) for f in result.get("follow_user") or []]
+            cursor = result.get("next_cursor") or None
+            if not cursor:
+                break
+        return CustomerDetail(parsing.contact(result["external_contact"]), tuple(follows))
+
+    def batch_get_by_user_page(
+        self, userids: Sequence[str], *, cursor: str | None = None, limit: int = MAX_BATCH_LIMIT
+    ) -> ContactPage:
+        if not 1 <= len(userids) <= MAX_BATCH_USERIDS:
+            raise ValueError(f"batch/get_by_user takes 1..{MAX_BATCH_USERIDS} userids")
+        if not 1 <= limit <= MAX_BATCH_LIMIT:
+            raise ValueError(f"batch/get_by_user limit must be 1..{MAX_BATCH_LIMIT}")
+        data: JsonObject = {"userid_list": list(userids), "limit": limit}
+        if cursor:
+            data["cursor"] = cursor
+        result = self._post("externalcontact/batch/get_by_user", data)
+        items = tuple(parsing.contact_follow(r) for r in result.get("external_contact_list") or [])
+        return ContactPage(items, result.get("next_cursor") or None)
+
+    def batch_get_by_user(
+        self, userids: Sequence[str], *, limit: int = MAX_BATCH_LIMIT
+    ) -> Iterator[ContactFollow]:
+        for chunk in chunks(userids, MAX_BATCH_USERIDS):
+            cursor: str | None = None
+            while True:
+                page = self.batch_get_by_user_page(chunk, cursor=cursor, limit=limit)
+                yield from page.items
+                cursor = page.next_cursor
+                if not cursor:
+                    break
+
+    # -- corp tags ----------------------------------------------------------------------------
+
+    def get_corp_tag_list(
+        self, *, tag_ids: Sequence[str] = (), group_ids: Sequence[str] = ()
+    ) -> list[TagGroup]:
+        # wechatpy's get_corp_tag_list has no group_id parameter.
+        data: JsonObject = {"tag_id": list(tag_ids), "group_id": list(group_ids)}
+        result = self._post("externalcontact/get_corp_tag_list", data)
+        return [parsing.tag_group(g) for g in result.get("tag_group") or []]
+
+    def add_corp_tag(
+        self,
+        names: Sequence[str],
+        *,
+        group_id: str | None = None,
+        group_name: str | None = None,
+        order: int | None = None,
+    ) -> TagGroup:
+        data: JsonObject = {"tag": [{"name": n} for n in names]}
+        for key, value in (("group_id", group_id), ("group_name", group_name), ("order", order)):
+            if value is not None:
+                data[key] = value
+        result = self._post("externalcontact/add_corp_tag", data)
+        return parsing.tag_group(result["tag_group"])
+
+    def edit_corp_tag(self, id: str, *, name: str | None = None, order: int | None = None) -> None:
+        data: JsonObject = {"id": id}
+        if name is not None:
+            data["name"] = name
+        if order is not None:
+            data["order"] = order
+        self._post("externalcontact/edit_corp_tag", data)
+
+    def del_corp_tag(self, *, tag_ids: Sequence[str] = (), group_ids: Sequence[str] = ()) -> None:
+        if not tag_ids and not group_ids:
+            raise ValueError("del_corp_tag needs tag ids or group ids")
+        self._post(
+            "externalcontact/del_corp_tag", {"tag_id": list(tag_ids), "group_id": list(group_ids)}
+        )
+
+    def mark_tag(
+        self,
+        userid: str,
+        external_userid: str,
+        *,
+        add: Sequence[str] = (),
+        remove: Sequence[str] = (),
+    ) -> None:
+        if not add and not remove:
+            raise ValueError("mark_tag needs tags to add or remove")
+        data = {"userid": userid, "external_userid": external_userid,
+                "add_tag": list(add), "remove_tag": list(remove)}  # fmt: skip
+        self._post("externalcontact/mark_tag", data)
+
+    def remark(
+        self,
+        userid: str,
+        external_userid: str,
+        *,
+        remark: str | None = None,
+        description: str | None = None,
+        remark_mobiles: Sequence[str] | None = None,
+    ) -> None:
+        data: JsonObject = {"userid": userid, "external_userid": external_userid}
+        if remark is not None:
+            data["remark"] = remark
+        if description is not None:
+            data["description"] = description
+        if remark_mobiles is not None:
+            data["remark_mobiles"] = list(remark_mobiles) or [""]  # [""] clears (Doc 92694)
+        self._post("externalcontact/remark", data)
+
+    # -- enterprise mass messages -------------------------------------------------------------
+
+    def add_msg_template(
+        self,
+        external_userids: Sequence[str],
+        text: str,
+        *,
+        sender: str | None = None,
+        attachments: Sequence[JsonObject] = (),
+    ) -> MassMessage:
+        if len(external_userids) > MAX_MASS_RECIPIENTS:
+            raise ValueError(f"at most {MAX_MASS_RECIPIENTS} customers per mass message")
+        if len(attachments) > MAX_MASS_ATTACHMENTS:
+            raise ValueError(f"at most {MAX_MASS_ATTACHMENTS} attachments")
+        data: JsonObject = {"chat_type": "single", "external_userid": list(external_userids),
+                            "text": {"content": text}}  # fmt: skip
+        if sender:
+            data["sender"] = sender
+        if attachments:
+            data["attachments"] = list(attachments)
+        result = self._post("externalcontact/add_msg_template", data)
+        return MassMessage(str(result["msgid"]), tuple(result.get("fail_list") or []))
+
+    def get_groupmsg_task(
+        self, msgid: str, *, cursor: str | None = None, limit: int = 1000
+    ) -> Page[GroupMsgTask]:
+        data: JsonObject = {
+            "msgid": msgid,
+            "limit": limit,
+            **({"cursor": cursor} if cursor else {}),
+        }
+        result = self._post("externalcontact/get_groupmsg_task", data)
+        items = tuple(parsing.groupmsg_task(t) for t in result.get("task_list") or [])
+        return Page(items, result.get("next_cursor") or None)
+
+    def get_groupmsg_send_result(
+        self, msgid: str, userid: str, *, cursor: str | None = None, limit: int = 1000
+    ) -> Page[GroupMsgSendResult]:
+        data: JsonObject = {"msgid": msgid, "userid": userid, "limit": limit}
+        if cursor:
+            data["cursor"] = cursor
+        result = self._post("externalcontact/get_groupmsg_send_result", data)
+        items = tuple(parsing.groupmsg_result(r) for r in result.get("send_list") or [])
+        return Page(items, result.get("next_cursor") or None)
+
+    def remind_groupmsg_send(self, msgid: str) -> None:
+        self._post("externalcontact/remind_groupmsg_send", {"msgid": msgid})
+
+    # -- app messages -------------------------------------------------------------------------
+
+    def _send(self, userids: Sequence[str], msg: JsonObject) -> SendResult:
+        if not 1 <= len(userids) <= MAX_MESSAGE_USERS:
+            raise ValueError(f"message/send takes 1..{MAX_MESSAGE_USERS} userids")
+        if self.agent_id is None:
+            raise ValueError("SEGBOT_WECOM_AGENT_ID is needed to send app messages")
+        data = {"touser": "|".join(userids), "agentid": self.agent_id, **msg}
+        result = self._request(APP, "POST", "message/send", data=data)
+        return parsing.send_result(result)
+
+    def send_text(self, userids: Sequence[str], content: str) -> SendResult:
+        return self._send(userids, {"msgtype": "text", "text": {"content": content}})
+
+    def send_markdown(self, userids: Sequence[str], content: str) -> SendResult:
+        return self._send(userids, {"msgtype": "markdown", "markdown": {"content": content}})
+
+    def send_textcard(
+        self, userids: Sequence[str], title: str, description: str, url: str, btntxt: str = "详情"
+    ) -> SendResult:
+        card = {"title": title, "description": description, "url": url, "btntxt": btntxt}
+        return self._send(userids, {"msgtype": "textcard", "textcard": card})
+
+    def send_template_card(self, userids: Sequence[str], card: JsonObject) -> SendResult:
+        return self._send(userids, {"msgtype": "template_card", "template_card": card})
+
+    def update_template_card(
+        self,
+        userids: Sequence[str],
+        response_code: str,
+        *,
+        replace_name: str | None = None,
+        card: JsonObject | None = None,
+    ) -> None:
+        if (replace_name is None) == (card is None):
+            raise ValueError("give either replace_name or card")
+        data: JsonObject = {"userids": list(userids), "agentid": self.agent_id,
+                            "response_code": response_code}  # fmt: skip
+        if replace_name is not None:
+            data["button"] = {"replace_name": replace_name}
+        else:
+            data["template_card"] = card
+        self._request(APP, "POST", "message/update_template_card", data=data)
+
+    def upload_media(self, media_type: str, filename: str, content: bytes) -> UploadedMedia:
+        result = self._request(
+            APP, "POST", "media/upload", params={"type": media_type},
+            files={"media": (filename, content)},
+        )  # fmt: skip
+        return UploadedMedia(
+            str(result.get("type", media_type)), str(result["media_id"]),
+            int(result.get("created_at") or 0),
+        )  # fmt: skip

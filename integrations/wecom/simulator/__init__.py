@@ -1,0 +1,1 @@
+"""A fake WeCom server for tests, the demo and benchmarks (the only place Flask is allowed here)."""

@@ -1,0 +1,217 @@
+"""Why a customer is (or is not) in a segment: each condition, whether it held, and the facts.
+
+Whether each part held is asked of the same compiled SQL as membership, so an explanation
+can never disagree with a list; the facts are read with small per-customer queries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from segmentation.compiler import CompileFacts, compile_condition, compile_segment
+from segmentation.engine import EngineContext, prepare
+from segmentation.models import Customer, CustomerTag, Event, Follow, Tag
+from segmentation.named import RfmRule
+from segmentation.nodes import (
+    And,
+    City,
+    EventCount,
+    Gender,
+    HasTag,
+    InDepartment,
+    NamedSegment,
+    NewCustomer,
+    Node,
+    Not,
+    Or,
+    Owner,
+    Performed,
+    Ranked,
+    Spend,
+    Untagged,
+    Window,
+    node_to_dict,
+)
+from segmentation.scope import Requester
+from segmentation.windows import as_of, resolve_window
+
+
+@dataclass(frozen=True)
+class ConditionExplanation:
+    node: dict[str, Any]  # the node's JSON form
+    held: bool
+    facts: dict[str, Any] = field(default_factory=dict)
+    children: tuple[ConditionExplanation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Explanation:
+    external_userid: str
+    visible: bool  # False: unknown, deleted, or outside the asker's scope; nothing else is said
+    member: bool
+    condition: ConditionExplanation | None = None
+
+
+def explain_customer(
+    session: Session,
+    node: Node,
+    external_userid: str,
+    *,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+) -> Explanation:
+    expanded, facts = prepare(session, node, now=now, ctx=ctx)
+    if not _visible(session, external_userid, requester, now, ctx):
+        return Explanation(external_userid, visible=False, member=False)
+    stmt = compile_segment(expanded, requester=requester, now=now, ctx=ctx, facts=facts)
+    stmt = stmt.where(Customer.__table__.c.external_userid == external_userid)
+    member = session.execute(stmt).first() is not None
+    walker = _Walker(session, external_userid, requester, now, ctx, facts)
+    return Explanation(external_userid, True, member, walker.explain(expanded))
+
+
+def _visible(
+    session: Session, eid: str, requester: Requester, now: datetime, ctx: EngineContext
+) -> bool:
+    from segmentation.nodes import All
+
+    stmt = compile_segment(All(), requester=requester, now=now, ctx=ctx)
+    stmt = stmt.where(Customer.__table__.c.external_userid == eid)
+    return session.execute(stmt).first() is not None
+
+
+class _Walker:
+    def __init__(
+        self,
+        session: Session,
+        eid: str,
+        requester: Requester,
+        now: datetime,
+        ctx: EngineContext,
+        facts: CompileFacts,
+    ) -> None:
+        self.session, self.eid, self.requester = session, eid, requester
+        self.now, self.ctx, self.facts = now, ctx, facts
+
+    def held(self, node: Node) -> bool:
+        condition = compile_condition(
+            node, requester=self.requester, now=self.now, ctx=self.ctx, facts=self.facts
+        )
+        customers = Customer.__table__
+        stmt = select(customers.c.external_userid).where(
+            customers.c.external_userid == self.eid, condition
+        )
+        return self.session.execute(stmt).first() is not None
+
+    def explain(self, node: Node) -> ConditionExplanation:
+        children: tuple[Node, ...] = ()
+        if isinstance(node, And | Or):
+            children = node.children
+        elif isinstance(node, Not):
+            children = (node.child,)
+        elif isinstance(node, Ranked):
+            children = (node.base,)
+        elif isinstance(node, NamedSegment):
+            entry = self.ctx.named.get(node.key)
+            if entry is not None and not isinstance(entry.definition, RfmRule):
+                children = (entry.definition,)
+        return ConditionExplanation(
+            node=node_to_dict(node),
+            held=self.held(node),
+            facts=self.facts_for(node),
+            children=tuple(self.explain(c) for c in children),
+        )
+
+    def interval(self, window: Window | None) -> tuple[datetime, datetime]:
+        tz = self.ctx.timezone
+        return as_of(resolve_window(window, self.now, tz), self.now, tz)
+
+    def facts_for(self, node: Node) -> dict[str, Any]:
+        if isinstance(node, Performed | EventCount):
+            return self.event_facts(node.event_kind, node.window)
+        if isinstance(node, Spend):
+            return self.event_facts("order", node.window)
+        if isinstance(node, Ranked):
+            return self.event_facts("order", node.window)
+        if isinstance(node, HasTag | Untagged):
+            return {"tags": self.tag_names()}
+        if isinstance(node, Owner | InDepartment):
+            return {"followed_by": self.followers()}
+        if isinstance(node, NewCustomer):
+            first = self.session.execute(
+                select(func.min(Follow.added_at)).where(Follow.external_userid == self.eid)
+            ).scalar()
+            return {"first_added_at": first}
+        if isinstance(node, City | Gender):
+            customer = self.session.get(Customer, self.eid)
+            assert customer is not None
+            return (
+                {"city": customer.city} if isinstance(node, City) else {"gender": customer.gender}
+            )
+        if isinstance(node, NamedSegment):
+            return self.named_facts(node)
+        return {}
+
+    def event_facts(self, kind: str, window: Window | None) -> dict[str, Any]:
+        start, end = self.interval(window)
+        events = Event.__table__
+        count, last, fen = self.session.execute(
+            select(
+                func.count(),
+                func.max(events.c.occurred_at),
+                func.coalesce(func.sum(type_coerce(events.c.amount, BigInteger)), 0),
+            ).where(
+                events.c.external_userid == self.eid,
+                events.c.kind == kind,
+                events.c.occurred_at >= start,
+                events.c.occurred_at <= end,
+            )
+        ).one()
+        facts: dict[str, Any] = {"kind": kind, "from": start, "to": end, "count": int(count)}
+        facts["last_at"] = last
+        if kind == "order":
+            facts["amount"] = _yuan(int(fen))
+        return facts
+
+    def tag_names(self) -> list[str]:
+        stmt = (
+            select(Tag.name)
+            .join(CustomerTag, CustomerTag.tag_id == Tag.tag_id)
+            .where(CustomerTag.external_userid == self.eid, Tag.deleted.is_(False))
+            .distinct()
+        )
+        return sorted(self.session.execute(stmt).scalars())
+
+    def followers(self) -> list[str]:
+        stmt = select(Follow.userid).where(
+            Follow.external_userid == self.eid, Follow.deleted.is_(False)
+        )
+        return sorted(self.session.execute(stmt).scalars())
+
+    def named_facts(self, node: NamedSegment) -> dict[str, Any]:
+        entry = self.ctx.named.get(node.key)
+        if entry is None or not isinstance(entry.definition, RfmRule):
+            return {}
+        facts = self.event_facts("order", None)
+        means = self.facts.rfm
+        if means is not None:
+            last = facts["last_at"]
+            facts.update(
+                recency=(self.now - last) if last else None,
+                mean_recency=means.mean_recency(self.now),
+                mean_frequency=means.mean_frequency,
+                mean_amount=means.mean_amount,
+            )
+        return facts
+
+
+def _yuan(fen: int) -> Any:
+    from decimal import Decimal
+
+    return (Decimal(fen) / 100).quantize(Decimal("0.01"))

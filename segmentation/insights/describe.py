@@ -1,0 +1,158 @@
+"""Describe a segment: persona + scorecard + sketch, as objects, JSON and a chat reply."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from segmentation.engine import EngineContext, segment_query
+from segmentation.insights.model import Insight, Language
+from segmentation.insights.persona import attribute_counts, rank_persona
+from segmentation.insights.scorecard import MassMessageBudget, ScoreInputs, build_scorecard
+from segmentation.insights.sketch import compose_sketch, insight_markdown
+from segmentation.insights.typical import read_totals, read_typical
+from segmentation.insights.workspace import IdSource, workspace
+from segmentation.named import compute_rfm_means
+from segmentation.nodes import All, Node, SavedSegment
+from segmentation.scope import Requester
+
+PERSONA_LIMIT = 10
+
+
+def describe_segment(
+    session: Session,
+    *,
+    members: IdSource,
+    base: IdSource,
+    now: datetime,
+    ctx: EngineContext,
+    saved_name: str | None = None,
+    language: Language = "zh",
+    budget: MassMessageBudget | None = None,
+) -> Insight:
+    """Persona and scorecard of `members` against the asker's `base` as of `now`.
+
+    `members` and `base` are external_userid lists or SELECTs of them (a SELECT is loaded
+    without leaving the database). Deleted and unknown customers are ignored; members missing
+    from the base are added to it, so a share never exceeds 1. Nothing is committed.
+    """
+    if language not in ("zh", "en"):
+        raise ValueError(f"unknown language {language!r}")
+    with workspace(session, members, base, now) as ws:
+        totals = read_totals(session, ws)
+        counts = attribute_counts(session, ws, compute_rfm_means(session, now), ctx.named)
+        persona = rank_persona(counts, totals.size, totals.base_size)[:PERSONA_LIMIT]
+        typical = read_typical(session, ws, totals, now)
+        inputs = ScoreInputs(now, ctx.timezone, saved_name, budget)
+        card = build_scorecard(session, ws, totals, inputs)
+    return Insight(
+        persona=persona,
+        typical=typical,
+        scorecard=card,
+        sketch=compose_sketch(persona, typical, card, language),
+        language=language,
+        saved_name=saved_name,
+        now=now.astimezone(ctx.timezone),
+    )
+
+
+def describe_for_query(
+    session: Session,
+    node: Node,
+    *,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+    language: Language = "zh",
+    budget: MassMessageBudget | None = None,
+) -> dict[str, Any]:
+    """The describe intent's answer: `insight_to_json` plus "sketch" and "markdown".
+
+    The base is everything the requester may see (the members of All() in their scope), so a
+    salesperson's persona is against their own customers, a manager's against their
+    departments'."""
+    insight = describe_segment(
+        session,
+        members=segment_query(session, node, requester=requester, now=now, ctx=ctx),
+        base=segment_query(session, All(), requester=requester, now=now, ctx=ctx),
+        now=now,
+        ctx=ctx,
+        saved_name=node.name if isinstance(node, SavedSegment) else None,
+        language=language,
+        budget=budget,
+    )
+    return {**insight_to_json(insight), "markdown": insight_markdown(insight)}
+
+
+def insight_to_json(insight: Insight) -> dict[str, Any]:
+    """The JSON form (numbers, not Decimals; shares rounded to 4 decimals)."""
+    card, typ = insight.scorecard, insight.typical
+    stab = card.stability
+    return {
+        "persona": [
+            {
+                "attribute": e.attribute,
+                "value": e.label(insight.language),
+                "code": e.code,
+                "count": e.count,
+                "base_count": e.base_count,
+                "share": _r(e.share),
+                "base_share": _r(e.base_share),
+                "lift": _r(e.lift),
+            }
+            for e in insight.persona
+        ],
+        "typical": {
+            "median_spend": _num(typ.median_spend),
+            "median_days_since_order": _r(typ.median_days_since_order),
+            "median_days_since_inquiry": _r(typ.median_days_since_inquiry),
+            "members_with_orders": typ.members_with_orders,
+            "members_with_inquiries": typ.members_with_inquiries,
+        },
+        "scorecard": {
+            "size": card.size,
+            "base_size": card.base_size,
+            "share_of_base": _r(card.share_of_base),
+            "latest_event_at": _iso(card.latest_event_at),
+            "latest_received_at": _iso(card.latest_received_at),
+            "reachable": card.reachable,
+            "reachable_with_budget": card.reachable_with_budget,
+            "budget_known": card.reachable_with_budget is not None,
+            "total_spend": _num(card.total_spend),
+            "avg_spend": _num(card.avg_spend),
+            "expected_value": _num(card.expected_value),
+            "overlaps": [
+                {
+                    "segment": o.segment,
+                    "intersection": o.intersection,
+                    "jaccard": _r(o.jaccard),
+                    "containment": _r(o.containment),
+                }
+                for o in card.overlaps
+            ],
+            "entered_7d": stab.entered_7d if stab else None,
+            "exited_7d": stab.exited_7d if stab else None,
+            "entered_30d": stab.entered_30d if stab else None,
+            "exited_30d": stab.exited_30d if stab else None,
+        },
+        "sketch": insight.sketch,
+        "language": insight.language,
+        "saved_name": insight.saved_name,
+    }
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _num(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()

@@ -1,0 +1,326 @@
+"""Actions carved out of a command before its segment is parsed: push (coupon or message),
+schedule, tag/untag, save, explain. Each returns the segment text that remains."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from segmentation.nlq.ask import Ask
+
+_TAIL = re.compile(r"[\s,，。.!！?？~]+$")
+_V_PUSH = r"(?:发送|发放|发(?!展)|推送|推(?!荐)|送(?!货))"
+_PUSH_ZH = [
+    re.compile(
+        r"^(?:请)?(?:帮我)?(?:给|向|对|为)(?P<seg>.+?)(?:都)?" + _V_PUSH + r"(?:一下)?(?P<what>.+)$"
+    ),
+    re.compile(
+        r"^(?:请)?(?:帮我)?(?:把|将)(?P<what>.+?)(?:发给|发送给|推送给|送给|推给|发放给)(?P<seg>.+)$"
+    ),
+]
+_PUSH_EN = [
+    re.compile(r"^(?:please\s+)?send\s+(?P<what>(?:a|an|one)\s+.+?)\s+to\s+(?P<seg>.+)$"),
+    re.compile(
+        r"^(?:please\s+)?(?:send|give)\s+(?P<seg>.+?)\s+(?P<what>(?:a|an|one|the)\s+.*?"
+        r"(?:coupon|voucher|message|msg|text|note|notification|discount).*)$"
+    ),
+    re.compile(
+        r"^(?:please\s+)?(?:message|text|notify|push\s+to)\s+(?P<seg>.+?)\s*[:：]?\s*"
+        r"(?P<what>“[^”]*”)$"
+    ),
+]
+_COUPON_WORDS = re.compile(r"券|优惠|红包|折扣|\d折|coupon|voucher|discount|\boff\b")
+_MESSAGE_WORDS = re.compile(r"消息|信息|通知|短信|提醒|文案|message|msg|text|note|notification|“")
+_FULL_REDUCE = re.compile(r"满\s*(\d+(?:\.\d+)?)\s*(?:元|块)?\s*减\s*(\d+(?:\.\d+)?)")
+_EN_OFF = re.compile(
+    r"(?:¥)?(\d+(?:\.\d+)?)\s*(?:yuan|rmb|元)?\s*off\s*(?:orders?\s*|purchases?\s*)?"
+    r"(?:over|above|of|for|on)\s*(?:¥)?(\d+(?:\.\d+)?)"
+)
+_CASH = re.compile(
+    r"(?:¥)?(\d+(?:\.\d+)?)\s*(?:元|块|yuan|rmb)?\s*(?:的)?\s*(?:无门槛)?\s*"
+    r"(?:优惠券|代金券|现金券|券|红包|coupon|voucher|discount)"
+)
+_RATE = re.compile(r"(\d(?:\.\d)?|[一二三四五六七八九])\s*折")
+_PCT = re.compile(r"(\d{1,2})\s*%\s*off")
+
+_SCHEDULE = re.compile(
+    r"(每天|每日|天天|每周(?P<w1>[一二三四五六日天1-7])?|每个?星期(?P<w2>[一二三四五六日天])|"
+    r"每个?礼拜(?P<w3>[一二三四五六日天])|every\s*day|daily|every\s+(?P<w4>monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)|every\s+week|weekly)"
+)
+_CLOCK_ZH = re.compile(
+    r"(早上|上午|中午|下午|晚上|早晨|傍晚)?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*"
+    r"(?:点|时|:|：)\s*(半|\d{1,2})?分?(?:钟)?"
+)
+_CLOCK_EN = re.compile(
+    r"(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|at\s+(\d{1,2})(?::(\d{2}))?"
+)
+_WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+_WEEKDAYS.update({str(i): i for i in range(1, 8)})
+_EN_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_TAG_ZH = [
+    (
+        "tag",
+        re.compile(
+            r"^(?:请)?(?:帮我)?(?:给|为|把|将)(?P<seg>.+?)(?:都)?(?:打上|打个|打|加上|加个|加|贴上|贴|添加|"
+            r"标上)(?:一个)?(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)$"
+        ),
+    ),
+    (
+        "tag",
+        re.compile(
+            r"^(?:请)?(?:帮我)?(?:把|将)(?P<seg>.+?)(?:都)?(?:标记为|标为|标记成|打标为|标成|标注为)"
+            r"(?P<name>“[^”]+”|.+?)(?:标签)?$"
+        ),
+    ),
+    (
+        "untag",
+        re.compile(
+            r"^(?:请)?(?:帮我)?(?:给|为|把|将)?(?P<seg>.+?)(?:的)?(?:去掉|去除|移除|删除|删掉|"
+            r"取消|拿掉|撤掉)(?:了)?(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)$"
+        ),
+    ),
+    (
+        "untag",
+        re.compile(
+            r"^(?:请)?(?:去掉|去除|移除|删除|删掉|取消|拿掉)(?P<seg>.+?)的(?P<name>“[^”]+”|[^“”的]+?)"
+            r"(?:标签|tag)$"
+        ),
+    ),
+]
+_TAG_EN = [
+    (
+        "untag",
+        re.compile(
+            r"^(?:please\s+)?(?:untag|remove\s+(?:the\s+)?(?:tag\s+)?)(?P<name>.+?)\s+(?:tag\s+)?"
+            r"from\s+(?P<seg>.+)$"
+        ),
+    ),
+    (
+        "tag",
+        re.compile(
+            r"^(?:please\s+)?tag\s+(?P<seg>.+?)\s+(?:with|as)\s+(?:the\s+)?(?:tag\s+)?(?P<name>.+)$"
+        ),
+    ),
+    (
+        "tag",
+        re.compile(
+            r"^(?:please\s+)?(?:add|apply)\s+(?:the\s+)?(?:tag\s+)?(?P<name>.+?)\s+(?:tag\s+)?"
+            r"to\s+(?P<seg>.+)$"
+        ),
+    ),
+]
+_SAVE = [
+    re.compile(
+        r"^(?:请)?(?:帮我)?(?:把|将)?(?P<seg>.*?)(?:保存为|保存成|保存到|保存|存为|存成|存到|存进|另存为)"
+        r"(?:一个)?(?:新的?)?(?:分群|群组)?[，,:：]?\s*(?:叫做|叫|名为|命名为|名字叫|为|成)?"
+        r"(?P<name>“[^”]+”|[^“”]*?)(?:分群)?$"
+    ),
+    re.compile(
+        r"^(?:please\s+)?save\s+(?P<seg>.*?)\s*(?:as|to|into)\s+(?:a\s+)?(?:new\s+)?(?:segment\s*)?"
+        r"(?:called\s+|named\s+)?(?P<name>.*)$"
+    ),
+]
+_EXPLAIN = [
+    re.compile(
+        r"^为什么(?P<name>.+?)(?P<neg>不在|没在|不属于|没有在|在|属于)(?P<seg>.*?)(?:里面|里|中|之中|内)?(?:呢|吗)?$"
+    ),
+    re.compile(
+        r"^(?P<name>.+?)为什么(?P<neg>不在|没在|不属于|没有在|在|属于)(?P<seg>.*?)(?:里面|里|中|之中|内)?(?:呢|吗)?$"
+    ),
+    re.compile(
+        r"^why\s+(?:is|was|does)\s+(?P<name>.+?)\s+(?P<neg>not\s+)?(?:in|part of|a member of|among|"
+        r"belong to)\s+(?P<seg>.+?)$"
+    ),
+    re.compile(
+        r"^why\s+(?P<neg>isn't|wasn't|is not|doesn't)\s+(?P<name>.+?)\s+(?:in|part of|a member of|among|"  # noqa: E501
+        r"belong to)\s+(?P<seg>.+?)$"
+    ),
+]
+_THIS = re.compile(
+    r"^(这个分群|这个群|该分群|此分群|这个列表|这里|这个名单|这个结果|上面的结果|this segment|that segment|"  # noqa: E501
+    r"the segment|it|this list|there|this one|the list|the results?)$"
+)
+
+
+@dataclass(frozen=True)
+class Action:
+    intent: str
+    segment_text: str | None  # None: no segment (this segment / previous one)
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def strip_tail(text: str) -> str:
+    return _TAIL.sub("", text)
+
+
+def find_action(text: str, quotes: dict[str, str]) -> Action | None:
+    """The action a command asks for, or None for plain queries (list/count/export…)."""
+    text = strip_tail(text)
+    return (
+        _explain(text)
+        or _schedule(text, quotes)
+        or _push(text, quotes)
+        or _tag(text, quotes)
+        or _save(text, quotes)
+    )
+
+
+def _unquote(name: str, quotes: dict[str, str]) -> str:
+    name = name.strip()
+    if len(name) >= 2 and name[0] == "“" and name[-1] == "”":
+        inner = name[1:-1].strip()
+        return quotes.get(inner, inner)
+    return name.strip("“”\"' ")
+
+
+def _segment(seg: str) -> str | None:
+    seg = seg.strip(" ，,的")
+    return None if not seg or _THIS.match(seg) else seg
+
+
+def _explain(text: str) -> Action | None:
+    for pattern in _EXPLAIN:
+        m = pattern.match(text)
+        if m:
+            negated = bool(m.group("neg")) and m.group("neg").strip() not in ("在", "属于")
+            name = m.group("name").strip(" “”\"'")
+            return Action(
+                "explain", _segment(m.group("seg")), {"customer": name, "negated": negated}
+            )
+    return None
+
+
+def _schedule(text: str, quotes: dict[str, str]) -> Action | None:
+    m = _SCHEDULE.search(text)
+    if not m:
+        return None
+    rest = text[: m.start()] + " " + text[m.end() :]
+    clock = _CLOCK_ZH.search(rest) or _CLOCK_EN.search(rest)
+    if clock is None:
+        raise Ask(
+            "几点发送？例如“每天上午10点给…发…”。", "At what time? E.g. 'every day at 10am send …'."
+        )
+    at = _clock(clock)
+    rest = (rest[: clock.start()] + " " + rest[clock.end() :]).strip(" ，,")
+    day = m.group("w1") or m.group("w2") or m.group("w3")
+    en_day = m.group("w4")
+    weekday = _WEEKDAYS[day] if day else (_EN_DAYS.index(en_day) + 1 if en_day else None)
+    every = "week" if (weekday or "周" in m.group(0) or "week" in m.group(0)) else "day"
+    if every == "week" and weekday is None:
+        weekday = 1
+    inner = _push(rest, quotes)
+    if inner is None:
+        raise Ask(
+            "定时任务只支持定时发券或发消息，例如“每天上午10点给高意向客户发消息“…””。",
+            "Schedules can send coupons or messages, e.g. 'every day at 10am message "
+            "high-intent customers “…”'.",
+        )
+    details = dict(inner.details)
+    details["schedule"] = {"every": every, "weekday": weekday, "time": at}
+    return Action("schedule", inner.segment_text, details)
+
+
+def _clock(m: re.Match[str]) -> str:
+    groups = m.groups()
+    if len(groups) == 3:  # Chinese
+        part, hour_raw, minute_raw = groups
+        from segmentation.nlq.dates import number
+
+        hour = number(hour_raw) or 0
+        minute = 30 if minute_raw == "半" else int(minute_raw or 0)
+        if part in ("下午", "晚上", "傍晚") and hour < 12:
+            hour += 12
+    else:
+        hour_raw = groups[0] or groups[3]
+        hour = int(hour_raw)
+        minute = int(groups[1] or groups[4] or 0)
+        if groups[2] and groups[2].startswith("p") and hour < 12:
+            hour += 12
+        if groups[2] and groups[2].startswith("a") and hour == 12:
+            hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise Ask("这个时间不对，请说例如“上午10点”。", "That is not a time of day; e.g. '10am'.")
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _push(text: str, quotes: dict[str, str]) -> Action | None:
+    for pattern in (*_PUSH_ZH, *_PUSH_EN):
+        m = pattern.match(text)
+        if m and (_COUPON_WORDS.search(m.group("what")) or _MESSAGE_WORDS.search(m.group("what"))):
+            return Action("push", _segment(m.group("seg")), _content(m.group("what"), quotes))
+    return None
+
+
+def _content(what: str, quotes: dict[str, str]) -> dict[str, Any]:
+    quoted = re.search(r"“([^”]*)”", what)
+    if _COUPON_WORDS.search(what) and not (
+        quoted and _MESSAGE_WORDS.search(what[: quoted.start()])
+    ):
+        return {"coupon": _coupon(what)}
+    if quoted and quoted.group(1).strip():
+        inner = quoted.group(1).strip()
+        return {"message": quotes.get(inner, inner)}
+    colon = re.search(r"[:：]\s*(.+)$", what)
+    if colon:
+        return {"message": colon.group(1).strip()}
+    raise Ask(
+        "要发送什么内容？请把消息放在引号里，例如：发消息“新品到店，欢迎来看看”。",
+        "What should the message say? Put it in quotes, e.g. message … “New arrivals!”.",
+    )
+
+
+def _coupon(what: str) -> str:
+    m = _FULL_REDUCE.search(what)
+    if m:
+        return f"满{_n(m.group(1))}减{_n(m.group(2))}"
+    m = _EN_OFF.search(what)
+    if m:
+        return f"满{_n(m.group(2))}减{_n(m.group(1))}"
+    m = _CASH.search(what)
+    if m:
+        return f"{_n(m.group(1))}元券"
+    m = _RATE.search(what)
+    if m:
+        from segmentation.nlq.dates import number
+
+        raw = m.group(1)
+        return f"{raw if raw[0].isdigit() else number(raw)}折"
+    m = _PCT.search(what)
+    if m:
+        return f"{m.group(1)}% off"
+    raise Ask(
+        "发什么券？请说明面额，例如“满100减20的券”或“20元券”。",
+        "Which coupon? Give its value, e.g. '¥20 off orders over ¥100' or a ¥20 coupon.",
+    )
+
+
+def _n(raw: str) -> str:
+    return raw[:-2] if raw.endswith(".0") else raw
+
+
+def _tag(text: str, quotes: dict[str, str]) -> Action | None:
+    for intent, pattern in (*_TAG_ZH, *_TAG_EN):
+        m = pattern.match(text)
+        if m:
+            name = _unquote(m.group("name"), quotes)
+            if not name:
+                return None
+            return Action(intent, _segment(m.group("seg")), {"tag": name})
+    return None
+
+
+def _save(text: str, quotes: dict[str, str]) -> Action | None:
+    for pattern in _SAVE:
+        m = pattern.match(text)
+        if m:
+            name = _unquote(m.group("name") or "", quotes)
+            if not name:
+                raise Ask(
+                    "保存成什么名字？例如：把…保存为“待跟进”。",
+                    "Save it under which name? E.g. save … as “follow-up”.",
+                )
+            return Action("save", _segment(m.group("seg")), {"name": name})
+    return None

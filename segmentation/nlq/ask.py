@@ -1,0 +1,54 @@
+"""Asking back: the one exception type the parser raises when it will not guess."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from segmentation.nlq.lexicon import UNSUPPORTED_REASONS
+
+
+class Ask(Exception):
+    """Stop parsing and ask the user: a message in both languages and suggestions."""
+
+    def __init__(self, zh: str, en: str, suggestions: tuple[str, ...] | list[str] = ()) -> None:
+        super().__init__(en)
+        self.zh = zh
+        self.en = en
+        self.suggestions = tuple(dict.fromkeys(suggestions))[:3]
+
+    def message(self, language: str) -> str:
+        return self.zh if language == "zh" else self.en
+
+
+def did_you_mean(word: str, choices: dict[str, str], limit: int = 3) -> list[str]:
+    """Display names close to `word` (rapidfuzz), best first."""
+    if not word or not choices:
+        return []
+    found = process.extract(word, list(choices), scorer=fuzz.WRatio, limit=limit * 3)
+    out: list[str] = []
+    for surface, score, _ in found:
+        if score >= 60 and choices[surface] not in out:
+            out.append(choices[surface])
+    return out[:limit]
+
+
+def unknown_word(word: str, choices: dict[str, str]) -> Ask:
+    hints = did_you_mean(word, choices)
+    zh = f"没看懂“{word}”。"
+    en = f"I did not understand “{word}”."
+    if hints:
+        zh += "您是指" + "、".join(f"“{h}”" for h in hints) + "吗？"
+        en += " Did you mean " + ", ".join(f"“{h}”" for h in hints) + "?"
+    else:
+        zh += "请换个说法，或用引号标出标签名。"
+        en += " Please rephrase, or put a tag name in quotes."
+    return Ask(zh, en, hints)
+
+
+def unsupported(reason_key: str, word: str) -> Ask:
+    zh_reason, en_reason = UNSUPPORTED_REASONS[reason_key]
+    return Ask(
+        f"暂不支持按{zh_reason}筛选（“{word}”）。请换一种条件，例如“近30天”或具体日期。",
+        f"Filtering by {en_reason} (“{word}”) is not supported yet. Please use another "
+        "condition, e.g. 'last 30 days' or a specific date.",
+    )

@@ -1,0 +1,147 @@
+"""Tokens → items: chunks (one condition each: a head word plus its modifiers) in order,
+with the windows and connectives between them kept for the grammar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from segmentation.nlq.lexicon import K
+from segmentation.nlq.tokens import Token
+
+BREAKS = {K.AND, K.OR, K.DE, K.SEP, K.BOTH, K.CUSTOMER, K.CLAUSE}
+HEADS = {K.EVENT, K.SPEND, K.NAME, K.QUOTE, K.GENDER, K.NEW, K.MY, K.MYDEPT, K.UNTAGGED}
+IGNORED = {K.FILLER, K.INTENT}
+
+
+@dataclass(eq=False)
+class Chunk:
+    tokens: list[Token] = field(default_factory=list)
+
+    def head(self) -> Token | None:
+        return next((t for t in self.tokens if t.kind in HEADS), None)
+
+    def has(self, kind: K) -> bool:
+        return any(t.kind == kind for t in self.tokens)
+
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+
+Item = Chunk | Token
+
+
+def prepare(tokens: list[Token]) -> list[Token]:
+    """Rankings (前10, top 20%, 消费最多的5个) and ranges (between 500 and 1000) joined first."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind in (K.MOST, K.RANK):
+            ranked = _ranking(tokens, i)
+            if ranked is not None:
+                out.append(ranked[0])
+                i = ranked[1]
+                continue
+        if tok.kind == K.NUM and i + 1 < len(tokens) and tokens[i + 1].kind == K.RANK:
+            nxt = tokens[i + 1]  # "the 10 biggest spenders"
+            if "count" not in nxt.extra and tok.unit in (None, "people"):
+                out.append(_rank_token(nxt, nxt.value, tok))
+                i += 2
+                continue
+        if tok.kind == K.AND and out and out[-1].kind == K.NUM and i + 1 < len(tokens):
+            between = any(t.kind == K.BETWEEN for t in out[-3:])
+            tail = i + 2 < len(tokens) and tokens[i + 2].kind == K.RANGE_TAIL
+            if tokens[i + 1].kind == K.NUM and (between or tail):
+                out.append(Token(K.TO, True, tok.start, tok.end, tok.text))
+                i += 1
+                continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _ranking(tokens: list[Token], i: int) -> tuple[Token, int] | None:
+    tok = tokens[i]
+    j = i + 1
+    direction = tok.value if tok.kind == K.RANK else ("top" if tok.value == "most" else "bottom")
+    while j < len(tokens) and tokens[j].kind in (K.DE, K.RANK, K.FILLER):
+        j += 1
+    if (
+        j < len(tokens)
+        and tokens[j].kind == K.NUM
+        and tokens[j].unit in (None, "people", "percent")
+    ):
+        num = tokens[j]
+        people_after = j + 1 < len(tokens) and tokens[j + 1].kind == K.CUSTOMER
+        if tok.kind == K.MOST and num.unit is None and not people_after:
+            return None  # 最多2次: "at most", not a ranking
+        return _rank_token(tok, direction, num), j + 1
+    return None
+
+
+def _rank_token(tok: Token, direction: str, num: Token) -> Token:
+    key = "percent" if num.unit == "percent" else "count"
+    value: Decimal | int = num.value if key == "percent" else int(num.value)
+    start, end = min(tok.start, num.start), max(tok.end, num.end)
+    return Token(K.RANK, direction, start, end, f"{tok.text} {num.text}", extra={key: value})
+
+
+def build_items(tokens: list[Token]) -> list[Item]:
+    items: list[Item] = []
+    current: Chunk | None = None
+    for tok in tokens:
+        kind = tok.kind
+        if kind in IGNORED:
+            continue
+        if kind in BREAKS:
+            current = None
+            items.append(tok)
+            continue
+        if kind == K.WINDOW:
+            if current is not None and current.head() is None and current in items:
+                items.insert(items.index(current), tok)
+            else:
+                items.append(tok)
+            continue
+        if kind == K.YET and tok.value is False:
+            target = current or _last_chunk(items)
+            if target is not None:
+                target.tokens.append(tok)
+                continue
+        if current is None or _starts_new(current, tok):
+            current = Chunk()
+            items.append(current)
+        current.tokens.append(tok)
+    return items
+
+
+def _last_chunk(items: list[Item]) -> Chunk | None:
+    return next((i for i in reversed(items) if isinstance(i, Chunk)), None)
+
+
+def _event_kind(tok: Token) -> str:
+    return str(tok.value).split(":")[0]
+
+
+def _starts_new(chunk: Chunk, tok: Token) -> bool:
+    head = chunk.head()
+    kind = tok.kind
+    if kind in HEADS:
+        if head is None:
+            return False
+        if kind == K.EVENT and head.kind == K.EVENT:
+            return _event_kind(tok) != _event_kind(head)
+        if kind == K.SPEND and head.kind == K.EVENT and _event_kind(head) == "order":
+            return chunk.has(K.NUM)
+        return not (kind == K.EVENT and head.kind == K.SPEND and _event_kind(tok) == "order")
+    if kind == K.NEG or (kind == K.YET and tok.value is True):
+        return head is not None
+    if kind in (K.TAGWORD, K.SAVEDWORD):
+        return head is not None and head.kind not in (K.NAME, K.QUOTE)
+    if kind == K.CMP and tok.value[1] == "pre":
+        return head is not None and chunk.has(K.NUM)
+    if kind == K.NUM:
+        last = chunk.tokens[-1].kind if chunk.tokens else None
+        return chunk.has(K.NUM) and last not in (K.TO, K.BETWEEN)
+    return False

@@ -1,0 +1,286 @@
+"""Items → one segment tree: windows shared by clause, lists of values, AND/OR/NOT grouping,
+rankings. Anything ambiguous is asked back (Ask), never guessed."""
+
+from __future__ import annotations
+
+from segmentation.nlq.ask import Ask, unknown_word, unsupported
+from segmentation.nlq.chunks import Chunk, Item, build_items, prepare
+from segmentation.nlq.interpret import Cond, Context, interpret
+from segmentation.nlq.lexicon import K
+from segmentation.nlq.tokens import Token
+from segmentation.nodes import (
+    All,
+    And,
+    City,
+    Gender,
+    HasTag,
+    InDepartment,
+    NamedSegment,
+    Node,
+    Not,
+    Or,
+    Owner,
+    Performed,
+    Ranked,
+    SavedSegment,
+    Untagged,
+)
+
+_GROUP_BREAKS = {K.DE, K.SEP, K.CUSTOMER}
+
+
+def check_tokens(tokens: list[Token], ctx: Context) -> None:
+    """The coverage guard's first pass: unknown words, unsupported filters, bad dates."""
+    for tok in tokens:
+        if tok.kind == K.UNSUPPORTED:
+            raise unsupported(tok.value, tok.text)
+        if tok.kind == K.WINDOW and tok.problem:
+            raise Ask(
+                f"“{tok.text}”不是有效的日期（{tok.problem}）。",
+                f"“{tok.text}” is not a valid date ({tok.problem}).",
+            )
+        if tok.kind == K.UNKNOWN:
+            raise unknown_word(tok.text, ctx.vocab.candidates())
+        if tok.kind in (K.UNIT, K.PERCENT_PREFIX, K.TO, K.RANGE_TAIL, K.BETWEEN):
+            pass  # checked where they are used
+
+
+def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
+    check_tokens(tokens, ctx)
+    items = build_items(prepare(tokens))
+    clauses = _split_clauses(items)
+    conds_by_clause = [
+        [(i, interpret(i, ctx)) for i in clause if isinstance(i, Chunk)] for clause in clauses
+    ]
+    lookup = {id(chunk): cond for clause in conds_by_clause for chunk, cond in clause}
+    _assign_windows(clauses, lookup)
+    notes = [n for clause in conds_by_clause for _, c in clause for n in c.notes]
+    nodes: list[Node] = []
+    rank_at: tuple[int, Cond] | None = None
+    for index, clause in enumerate(clauses):
+        conds = [lookup[id(i)] for i in clause if isinstance(i, Chunk)]
+        ranks = [c for c in conds if c.rank is not None]
+        if len(ranks) > 1 or (ranks and rank_at is not None):
+            raise Ask("一句话里只能有一个排名条件。", "Only one ranking per question, please.")
+        if ranks:
+            rank_at = (index, ranks[0])
+        nodes.append(_clause_node(clause, lookup, ctx))
+    return _with_ranking(nodes, rank_at), list(dict.fromkeys(notes))
+
+
+def _split_clauses(items: list[Item]) -> list[list[Item]]:
+    clauses: list[list[Item]] = [[]]
+    for item in items:
+        if isinstance(item, Token) and item.kind == K.CLAUSE:
+            if any(isinstance(i, Chunk) for i in clauses[-1]):
+                clauses.append([])
+            continue
+        clauses[-1].append(item)
+    return clauses
+
+
+def _assign_windows(clauses: list[list[Item]], lookup: dict[int, Cond]) -> None:
+    used: dict[int, bool] = {}
+    named_hit: dict[int, bool] = {}
+    for clause in clauses:
+        current: Token | None = None
+        for pos, item in enumerate(clause):
+            if isinstance(item, Token) and item.kind == K.WINDOW:
+                used.setdefault(id(item), False)
+                prev = clause[pos - 1] if pos > 0 else None
+                if item.english and isinstance(prev, Chunk):
+                    cond = lookup[id(prev)]
+                    if cond.windowable and not cond.assigned:
+                        _give(cond, item, used)
+                current = item
+            elif isinstance(item, Chunk):
+                cond = lookup[id(item)]
+                if cond.all_time and cond.windowable:
+                    cond.assigned = True
+                elif current is not None and cond.windowable and not cond.assigned:
+                    _give(cond, current, used)
+                elif current is not None and cond.attr == "named":
+                    named_hit[id(current)] = True
+    trailing = _trailing_window(clauses)
+    if trailing is not None:
+        for cond in lookup.values():
+            if cond.windowable and not cond.assigned:
+                _give(cond, trailing, used)
+    all_windows = [i for c in clauses for i in c if isinstance(i, Token) and i.kind == K.WINDOW]
+    for window in all_windows:
+        if not used.get(id(window)):
+            if named_hit.get(id(window)) or any(c.attr == "named" for c in lookup.values()):
+                raise Ask(
+                    f"内置客户分类（如流失风险客户）有固定的定义，不能再加时间“{window.text}”。"
+                    "请去掉时间，或改用具体条件（如“90天没下单”）。",
+                    f"Built-in segments (like at-risk customers) have a fixed definition and "
+                    f"take no time window (“{window.text}”). Drop the time, or use explicit "
+                    "conditions (e.g. 'no order in 90 days').",
+                )
+            raise Ask(
+                f"时间“{window.text}”对应哪个条件？例如“{window.text}下过单的客户”。",
+                f"What should “{window.text}” apply to? E.g. 'ordered {window.text}'.",
+            )
+
+
+def _give(cond: Cond, window: Token, used: dict[int, bool]) -> None:
+    cond.window = window.value
+    cond.assigned = True
+    used[id(window)] = True
+
+
+def _trailing_window(clauses: list[list[Item]]) -> Token | None:
+    flat = [i for c in clauses for i in c]
+    last_chunk = max((n for n, i in enumerate(flat) if isinstance(i, Chunk)), default=-1)
+    after = [i for i in flat[last_chunk + 1 :] if isinstance(i, Token) and i.kind == K.WINDOW]
+    return after[-1] if after else None
+
+
+def _clause_node(clause: list[Item], lookup: dict[int, Cond], ctx: Context) -> Node | None:
+    both = any(isinstance(i, Token) and i.kind == K.BOTH for i in clause)
+    seq: list[Cond] = []
+    links: list[set[object]] = []
+    pending: set[object] = set()
+    for item in clause:
+        if isinstance(item, Chunk):
+            cond = lookup[id(item)]
+            if cond.rank is not None:
+                continue
+            if seq:
+                links.append(pending)
+            seq.append(cond)
+            pending = set()
+        elif item.kind in (K.AND, K.OR, K.DE, K.SEP, K.CUSTOMER):
+            pending.add(item.value if item.kind == K.AND else item.kind)
+    if not seq:
+        return None
+    seq, links = _merge_lists(seq, links, both)
+    return _group(seq, links)
+
+
+def _merge_lists(
+    seq: list[Cond], links: list[set[object]], both: bool
+) -> tuple[list[Cond], list[set[object]]]:
+    out, out_links = [seq[0]], []
+    for cond, link in zip(seq[1:], links, strict=True):
+        prev = out[-1]
+        joins = (K.OR in link or "list" in link) and "clause" not in link
+        same = prev.attr == cond.attr and prev.attr in _LIST and not cond.negated
+        if same and joins and prev.window is None:
+            prev.values.extend(cond.values)
+            prev.__dict__.setdefault("conj", set()).add("or" if K.OR in link else "and")
+            prev.__dict__["both"] = both
+            continue
+        if same and not link:
+            raise Ask(
+                f"“{prev.chunk.text()}”和“{cond.chunk.text()}”是“或”还是“且”？",
+                f"Do you mean “{prev.chunk.text()}” or “{cond.chunk.text()}”, or both?",
+            )
+        if prev.negated and prev.plain_event and cond.plain_event and not cond.negated and joins:
+            if "list" in link and K.OR not in link:
+                raise Ask(
+                    "“没有A和B”是指两样都没有，还是不是两样都有？请说“没咨询也没下单”或“没有同时咨询和下单”。",
+                    "Do you mean neither, or not both? Say 'no inquiry and no order' or "
+                    "'not both inquired and ordered'.",
+                )
+            if prev.window == cond.window:
+                prev.__dict__["neither"] = [*prev.__dict__.get("neither", []), cond]
+                continue
+        out.append(cond)
+        out_links.append(link)
+    return out, out_links
+
+
+_LIST = {"tag", "city", "owner", "dept", "gender", "named", "saved"}
+
+
+def _group(seq: list[Cond], links: list[set[object]]) -> Node:
+    groups: list[list[Cond]] = [[seq[0]]]
+    kinds: list[set[str]] = [set()]
+    ambiguous_or = False
+    for cond, link in zip(seq[1:], links, strict=True):
+        if K.OR in link:
+            if link & _GROUP_BREAKS:
+                ambiguous_or = True
+            groups[-1].append(cond)
+            kinds[-1].add("or")
+        elif link & _GROUP_BREAKS:
+            groups.append([cond])
+            kinds.append(set())
+        else:
+            groups[-1].append(cond)
+            kinds[-1].add("and")
+    if ambiguous_or and len(groups) > 1:
+        raise _ambiguous(seq)
+    nodes: list[Node] = []
+    for group, kind in zip(groups, kinds, strict=True):
+        if kind == {"or", "and"}:
+            raise _ambiguous(group)
+        children = tuple(cond_node(c) for c in group)
+        if len(children) == 1:
+            nodes.append(children[0])
+        else:
+            nodes.append(Or(children) if kind == {"or"} else And(children))
+    return nodes[0] if len(nodes) == 1 else And(tuple(nodes))
+
+
+def _ambiguous(conds: list[Cond]) -> Ask:
+    text = "、".join(f"“{c.chunk.text()}”" for c in conds)
+    return Ask(
+        f"{text}之间的“或/且”有两种理解，请拆开说或加上逗号，例如“A或B，并且C”。",
+        f"The and/or between {text} can be read two ways; please split it, e.g. '(A or B) and C'.",
+    )
+
+
+def cond_node(cond: Cond) -> Node:
+    node = _positive(cond)
+    neither = cond.__dict__.get("neither")
+    if neither:
+        node = Or((node, *(_positive(c) for c in neither)))
+    return Not(node) if cond.negated else node
+
+
+def _positive(cond: Cond) -> Node:
+    conj = cond.__dict__.get("conj", set())
+    if cond.build is not None:
+        return cond.build(cond.window)
+    values = cond.values
+    if cond.attr == "untagged":
+        return Untagged()
+    if cond.attr == "hastags":
+        return Not(Untagged())
+    if cond.attr == "owner":
+        return Owner(tuple(dict.fromkeys(str(v) for v in values)))
+    if cond.attr == "dept":
+        return InDepartment(tuple(dict.fromkeys(int(v) for v in values)))  # type: ignore[call-overload]
+    if cond.attr == "city":
+        return City(tuple(dict.fromkeys(str(v) for v in values)))
+    makers = {"tag": HasTag, "gender": Gender, "named": NamedSegment, "saved": SavedSegment}
+    parts = tuple(makers[cond.attr](v) for v in dict.fromkeys(values))
+    if len(parts) == 1:
+        return parts[0]
+    if cond.attr == "tag" and conj == {"and"} and cond.__dict__.get("both"):
+        return And(parts)
+    return Or(parts)
+
+
+def _with_ranking(nodes: list[Node | None], rank_at: tuple[int, Cond] | None) -> Node:
+    if rank_at is None:
+        present = [n for n in nodes if n is not None]
+        return _and(present)
+    index, cond = rank_at
+    base = _and([n for n in nodes[: index + 1] if n is not None])
+    spec = cond.rank
+    assert spec is not None
+    ranked: Node = Ranked(base, spec.direction, spec.count, spec.percent, cond.window)  # type: ignore[arg-type]
+    rest = [n for n in nodes[index + 1 :] if n is not None]
+    return _and([ranked, *rest])
+
+
+def _and(nodes: list[Node]) -> Node:
+    if not nodes:
+        return All()
+    return nodes[0] if len(nodes) == 1 else And(tuple(nodes))
+
+
+__all__ = ["Performed", "build_segment", "cond_node"]

@@ -1,0 +1,258 @@
+# ruff: noqa: E501
+# (word tables: one line per meaning reads better than wrapped strings)
+"""Fixed words of the command language (zh + en), each with what it means to the parser.
+
+Surfaces are written normalised (Simplified, lower-case). The tokenizer takes the longest
+match, so "不超过" wins over "不", "added to cart" over "added".
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+
+class K(StrEnum):
+    INTENT = "intent"
+    EVENT = "event"  # value: kind; "weak" nouns (单) merge into the same kind
+    NEG = "neg"
+    YET = "yet"  # 还没/尚未/yet: all time, also a negation when value is True
+    CMP = "cmp"  # value: (op, position) position "pre" | "post"
+    MOST = "most"  # 最多 / 最少: at most / at least, or a ranking (two readings)
+    RANK = "rank"  # 前/top = "top", 后/bottom = "bottom"
+    SPEND = "spend"
+    TAGWORD = "tagword"
+    UNTAGGED = "untagged"
+    SAVEDWORD = "savedword"
+    MY = "my"
+    MYDEPT = "mydept"
+    GENDER = "gender"
+    NEW = "new"
+    AND = "and"
+    OR = "or"
+    BOTH = "both"
+    DE = "de"  # 的 / who: a modifier ends, the head noun follows
+    CLAUSE = "clause"  # 中/里/其中/among: a new clause that inherits no window
+    SEP = "sep"
+    CUSTOMER = "customer"
+    FILLER = "filler"
+    UNSUPPORTED = "unsupported"  # value: the reason shown when asking back
+    UNIT = "unit"  # value: times | money | people | percent
+    PERCENT_PREFIX = "percent_prefix"
+    TO = "to"  # 到/至/and in "A到B之间", "between A and B"
+    BETWEEN = "between"
+    RANGE_TAIL = "range_tail"
+    NUMWORD = "numword"  # once/twice: value (number, unit)
+    # produced by the scanners, not the lexicon:
+    NUM = "num"
+    WINDOW = "window"
+    NAME = "name"
+    QUOTE = "quote"
+    UNKNOWN = "unknown"
+
+
+def _many(kind: K, value: Any, words: str) -> dict[str, tuple[K, Any]]:
+    return {w.strip(): (kind, value) for w in words.split("|") if w.strip()}
+
+
+LEXICON: dict[str, tuple[K, Any]] = {}
+_ADD = LEXICON.update
+
+# ---- intents (list is the default; the others win over it)
+_ADD(_many(K.INTENT, "list", "列出|列一下|列举|列下|查一下|查下|查查|查询|查|看看|看一下|看下|看|有哪些|"
+           "哪些|找出|找一下|找找|找到|找|显示|给我看|筛选|筛出|筛一下|拉一下|拉出|拉个名单|名单|"
+           "都有谁|有谁|是谁|谁|list|show|show me|find|which|get|give me|display|pull|who are|"
+           "who is|search|filter|see|只看|只要|只显示|只列出|只查"))  # fmt: skip
+_ADD(_many(K.INTENT, "count", "多少|有多少|多少个|有多少个|有多少位|有多少人|有几个|有几位|多少人|多少位|几个|几位|几人|数量|人数|总数|统计|计数|"
+           "一共|总共|how many|count|number of|the number of|total number of|how much"))  # fmt: skip
+_ADD(_many(K.INTENT, "export", "导出|下载|导成|导出成|导出为|export|download"))
+_ADD(_many(K.INTENT, "export:xlsx", "excel|xlsx|excel表|excel表格|表格|spreadsheet|电子表格|xls"))
+_ADD(_many(K.INTENT, "export:csv", "csv|csv文件"))
+_ADD(_many(K.INTENT, "describe", "分析|分析一下|画像|构成|分布|特征|概况|组成|describe|profile|breakdown|"
+           "analyze|analyse|analysis|composition|describe the|profile of"))  # fmt: skip
+_ADD(_many(K.INTENT, "help", "帮助|你能做什么|你会什么|你能干什么|怎么用|使用说明|能做什么|help|"
+           "what can you do|how do i use this|usage"))  # fmt: skip
+_ADD(_many(K.INTENT, "more", "更多|下一页|继续|再看看|more|next|next page|show more"))
+_ADD(_many(K.INTENT, "show_saved", "我的分群|分群列表|所有分群|保存的分群|已保存的分群|哪些分群|有哪些分群|"
+           "my segments|saved segments|list segments|segments list|list my segments|all segments"))  # fmt: skip
+
+# ---- event kinds
+_ADD(_many(K.EVENT, "inquiry", "咨询|咨询过|询价|询过价|问价|问过价|问过|咨询了|有咨询|inquiry|inquiries|"
+           "inquired|enquiry|enquiries|enquired|asked|made an inquiry|made inquiries|inquire|enquire|"
+           "consulted"))  # fmt: skip
+_ADD(_many(K.EVENT, "order", "下单|下过单|下了单|下过|订单|购买|购买过|买|买过|买了|成交|成交过|下单过|"
+           "order|orders|ordered|purchase|purchases|purchased|bought|buy|buys|placed an order|"
+           "placed orders|made a purchase|made purchases|placed"))  # fmt: skip
+_ADD(_many(K.EVENT, "order:weak", "单|笔|次单"))
+_ADD(_many(K.EVENT, "visit", "到店|到过店|来店|来过店|访问|访问过|到访|到访过|进店|去过店|去过门店|来过门店|到过门店|门店到访|逛过店|到门店|来门店|visit|visits|visited|"
+           "came to the store|store visit|store visits"))  # fmt: skip
+_ADD(_many(K.EVENT, "cart", "加购|加购过|加购物车|加入购物车|加过购物车|加购了|cart|added to cart|"
+           "add to cart|added to the cart|carted|added items to cart"))  # fmt: skip
+_ADD(_many(K.EVENT, "refund", "退款|退过款|退货|退过货|退了款|refund|refunds|refunded|returned|"
+           "requested a refund|asked for a refund"))  # fmt: skip
+
+# ---- negation and "yet"
+_ADD(_many(K.NEG, True, "不|没|未|无|非|没有|从未|从没|从来没有|从来没|从没有|不是|并未|并没有|未曾|"
+           "didn't|did not|not|never|no|without|haven't|have not|hasn't|has not|don't|do not|"
+           "doesn't|does not|non|who haven't|that haven't|never have|have never|has never|"
+           "didnt|havent|hasnt|dont|doesnt|excluding|except|other than"))  # fmt: skip
+_ADD(_many(K.YET, True, "还没|还未|尚未|还没有|至今没有|至今未|至今没|到现在都没|一直没|一直没有|still haven't|"
+           "still hasn't|still have not"))  # fmt: skip
+_ADD(
+    _many(
+        K.YET,
+        False,
+        "yet|so far|ever|到目前为止|至今|迄今|一直以来|曾经|有史以来|all time|of all time",
+    )
+)
+
+# ---- comparisons
+_ADD(_many(K.CMP, (">", "pre"), "超过|多于|大于|高于|超出|more than|over|above|greater than|"
+           "higher than|in excess of|exceeding|exceeds|exceeded"))  # fmt: skip
+_ADD(_many(K.CMP, (">=", "pre"), "不少于|至少|不低于|起码|最少要|大于等于|at least|no less than|"
+           "no fewer than|minimum of|a minimum of|>=|≥"))  # fmt: skip
+_ADD(
+    _many(
+        K.CMP,
+        (">=", "post"),
+        "以上|及以上|或以上|起|或更多|and above|or more|and up|or above|plus|+",
+    )
+)
+_ADD(
+    _many(
+        K.CMP,
+        ("<", "pre"),
+        "不到|少于|低于|小于|不足|未满|less than|under|below|fewer than|lower than|<",
+    )
+)
+_ADD(_many(K.CMP, ("<", "post"), "以内的钱|以内金额"))
+_ADD(_many(K.CMP, ("<=", "pre"), "不超过|至多|不多于|不高于|小于等于|at most|no more than|up to|"
+           "not more than|maximum of|a maximum of|<=|≤"))  # fmt: skip
+_ADD(
+    _many(K.CMP, ("<=", "post"), "以下|及以下|或以下|or less|or fewer|and below|or below|and under")
+)
+_ADD(_many(K.CMP, (">", "post"), "多"))
+_ADD(_many(K.CMP, ("=", "pre"), "正好|恰好|刚好|只|仅|仅仅|只有|exactly|only|just|=|precisely"))
+_ADD(_many(K.MOST, "most", "最多"))
+_ADD(_many(K.MOST, "least", "最少"))
+_ADD(_many(K.RANK, "top", "前|top|the top|highest|最高的|排名前|前面|biggest|largest|highest spending|"
+           "排前|排在前|top spending"))  # fmt: skip
+_ADD(_many(K.RANK, "bottom", "后|bottom|the bottom|lowest|最低的|排名后|倒数|smallest|lowest spending|"
+           "排后|排在后|least spending"))  # fmt: skip
+_ADD(_many(K.TO, True, "到|至|-|~|—|–|and|to"))
+_ADD(_many(K.BETWEEN, True, "between|在|介于"))
+_ADD(_many(K.RANGE_TAIL, True, "之间|之内|范围内|区间"))
+
+# ---- spend
+_ADD(_many(K.SPEND, True, "消费|消费了|消费过|消费金额|累计消费|累计消费金额|总消费|消费总额|消费额|花了|"
+           "花费|花过|花钱|购买金额|下单金额|订单金额|订单总额|成交金额|成交额|金额|累计金额|总金额|"
+           "spent|spend|spending|spends|total spend|total spending|spent a total of|in total|"
+           "amount spent|order amount|order value total|spenders|by spend|by spending|"
+           "spend of|total order amount|total amount|spent in total|paid|消费累计"))  # fmt: skip
+
+# ---- units after numbers
+_ADD(_many(K.UNIT, "times", "次|回|遍|times|time"))
+_ADD(_many(K.UNIT, "money", "元|块|块钱|元钱|rmb|yuan|cny|kuai|元以上的钱|人民币"))
+_ADD(
+    _many(K.UNIT, "people", "个|位|名|人|个人|个客户|位客户|名客户|customers|people|clients|buyers")
+)
+_ADD(_many(K.UNIT, "percent", "%|percent|per cent"))
+_ADD(_many(K.PERCENT_PREFIX, True, "百分之"))
+_ADD(_many(K.NUMWORD, (1, "times"), "once|一次|one time"))
+_ADD(_many(K.NUMWORD, (2, "times"), "twice|两次|two times"))
+_ADD(_many(K.NUMWORD, (3, "times"), "thrice|three times"))
+
+# ---- tags, saved segments, owners, people
+_ADD(_many(K.TAGWORD, True, "标签|标签为|标签是|标签为的|打了|打过|打上了|打了标签|带有|带|贴了|有标签|"
+           "tag|tags|tagged|tagged as|tagged with|with tag|with the tag|with tags|labelled|labeled|"
+           "label|标记为|标记了|被标记为|标签里有|标签包含|含有"))  # fmt: skip
+_ADD(_many(K.UNTAGGED, True, "未打标签|没打标签|没有标签|无标签|没有任何标签|没打过标签|没有打标签|"
+           "没有打过标签|untagged|no tags|without tags|without any tag|without any tags|with no tags|"
+           "没标签|标签为空"))  # fmt: skip
+_ADD(_many(K.SAVEDWORD, True, "分群|分群里|分群中|分群里面|分群内|分组|segment|segments|the segment|"
+           "saved segment"))  # fmt: skip
+_ADD(_many(K.MY, True, "我的|我跟进的|我负责的|我名下的|我添加的|我加的|我自己的|my|mine|my own|"
+           "i follow|followed by me|i manage|我"))  # fmt: skip
+_ADD(_many(K.MYDEPT, True, "我们部门|我部门|本部门|我们组|我们团队|我的团队|我团队|我们小组|我的部门|"
+           "我所在部门|我们部门的|my team|our team|my department|our department|my dept|my team's|"
+           "our team's|my department's"))  # fmt: skip
+_ADD(_many(K.GENDER, 2, "女性|女|女的|女士|女生|女客户|female|females|women|woman|ladies"))
+_ADD(_many(K.GENDER, 1, "男性|男|男的|男士|男生|男客户|male|males|men|man|gentlemen"))
+_ADD(_many(K.NEW, True, "新客户|新增客户|新加的客户|新加|新增|新添加|新添加的|新客|新的客户|新加入|新来的|"
+           "新|new|new customers|newly added|new clients|newly|added|recently added|新增的"))  # fmt: skip
+
+# ---- connectives and structure
+_ADD(_many(K.AND, "list", "和|与|及|以及|跟|同|、|and|as well as|&|plus"))
+_ADD(_many(K.AND, "clause", "且|并且|而且|但|但是|却|而|也|又|并|but|also|while|且还|并且还|还|同样|又有|"
+           "and also|but also|and are|and is|and have|and has|and who|but who|but have|but has|"
+           "but are|but is|and were|but were|but did|and did"))  # fmt: skip
+_ADD(_many(K.OR, True, "或|或者|或是|还是|要么|or|either|/"))
+_ADD(_many(K.BOTH, True, "都|同时|同时有|都有|both|all of|all"))
+_ADD(_many(K.DE, True, "的|之|who|that|which|whose|where|de"))
+_ADD(_many(K.CLAUSE, True, "中|里|其中|里面|当中|之中|中间|among|of them|of these|out of them|"
+           "among them|among those|among these|in which|of which|in those"))  # fmt: skip
+_ADD(_many(K.SEP, True, ",|，|;|；|。|.|:|：|!|！|?|？|（|）|(|)|\"|'|“|”"))
+_ADD(_many(K.CUSTOMER, True, "客户|顾客|用户|客人|联系人|外部联系人|会员|的客户|customers|customer|"
+           "clients|client|contacts|contact|people|users|buyers|members|ones|those|persons|"
+           "人"))  # fmt: skip
+
+# ---- words that carry no meaning here (politeness, glue)
+_ADD(_many(K.FILLER, True, "请|请你|帮我|帮忙|麻烦|麻烦你|一下|吧|吗|呢|呀|啊|哦|了|过|所有|全部|所有的|"
+           "全部的|次数|的次数|为|成|as|把|将|给我|我想|我想看|我要|想|要|是|有|在|来自|位于|住在|城市|城市是|城市为|"
+           "地区|的人|那些|这些|哪个|个数|跟进|负责|名下|添加|跟进的|负责的|添加的|被|由|属于|所属|"
+           "客户里|客户中|其他|共|是否|可以|能|能不能|一共有|总共有|列表|情况|数据|信息|"
+           "please|can you|could you|me|the|a|an|all the|of|with|are|is|have|has|had|did|do|"
+           "does|been|were|was|in|from|based in|located in|living in|who live in|city|at|"
+           "for|by|any|some|there|they|their|them|followed by|managed by|owned by|belonging to|"
+           "customers of|clients of|whose owner is|owner|'s|s|i|want|to see|let me see|"
+           "list of|how|many|what|are there|do we have|we have|i have|total|so|then|ok|okay|"
+           "that are|who are|which are|who have|that have|who has|that has|hi|hello|嗨|你好"
+           ))  # fmt: skip
+
+# ---- not supported yet: asked back, never dropped (spec §2 "Not (yet) supported")
+_UNSUP = {
+    "period": "节假日、周末、去年同期这类时间段|holidays, weekends or named periods",
+    "vague": "没有具体数字的时间（如“最近”“这两天”）|a period without a number (like 'recently')",
+    "future": "未来的时间|a time in the future",
+    "product": "商品/品类筛选|product filters",
+    "channel": "渠道/来源筛选|channel or source filters",
+    "age": "年龄|age",
+    "birthday": "生日|birthdays",
+    "phone": "手机号筛选|phone number filters",
+    "refund_amount": "退款金额|refund amounts",
+    "aov": "客单价/平均订单金额|average order value",
+    "deleted": "已删除的客户|deleted customers",
+    "ago": "“N天前”这种时间点|'N days ago' as a point in time",
+}
+UNSUPPORTED_REASONS = {k: tuple(v.split("|")) for k, v in _UNSUP.items()}
+_ADD(_many(K.UNSUPPORTED, "period", "国庆|国庆节|国庆期间|春节|过年|双十一|双11|双十二|双12|618|元旦|"
+           "中秋|中秋节|端午|清明|五一|劳动节|周末|工作日|节假日|假期|节日|去年同期|同期|黑五|"
+           "圣诞|圣诞节|情人节|七夕|weekend|weekends|holiday|holidays|christmas|national day|"
+           "black friday|new year|same period last year|weekdays|spring festival"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "vague", "最近|近期|这两天|这几天|前段时间|前阵子|最近几天|近几天|前几天|"
+           "这段时间|近来|近日|以前|之前|早前|很久|好久|长期|一段时间|不久前|刚刚|"
+           "recently|lately|these days|the other day|a while|a long time|some time|"
+           "recent|long ago|earlier|before|previously|in a while|for a while|几天|几个月|"
+           "几周|很多|不少|大量|经常|频繁|often|frequently|a lot|many times|several|few|"
+           "a few|几次|多次|好几次|较多|较少|一些"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "future", "明天|下周|下个月|明年|下季度|后天|tomorrow|next week|next month|"
+           "next year|next quarter|未来|将来|即将"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "product", "商品|产品|品类|型号|sku|product|products|item|items|"
+           "category|iphone|手机|衣服|鞋|化妆品|口红|课程|套餐|brand|品牌"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "channel", "渠道|来源|抖音|小红书|淘宝|京东|天猫|拼多多|微博|广告|线上|线下|"
+           "门店渠道|官网|小程序|公众号|直播|channel|source|douyin|tiktok|taobao|jd|online|"
+           "offline|campaign source|referral|推荐来的|扫码"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "age", "岁|年龄|年纪|老年|中年|年轻|90后|80后|00后|70后|age|aged|years old|"
+           "older|younger|elderly|young"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "birthday", "生日|过生日|birthday|birthdays|born"))
+_ADD(_many(K.UNSUPPORTED, "phone", "手机号|电话|号码|开头|尾号|phone|phone number|mobile|number starting|"
+           "starting with|starts with|手机尾号|手机号码"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "refund_amount", "退款金额|退款超过|退了多少|退款总额|refund amount|refunded more|"
+           "refunds totaling|退货金额"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "aov", "客单价|平均订单|平均消费|平均每单|均价|单均|平均|average order|"
+           "average order value|aov|average spend|average|avg|per order|每单"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "deleted", "已删除|删除的|被删除|删掉的|包括删除|包含删除|含删除|流失的联系人|"
+           "deleted|including deleted|removed customers|已流失|删了我的"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "ago", "天前|周前|个月前|年前|days ago|weeks ago|months ago|ago|以前的"))
+
+MAX_SURFACE = max(len(s) for s in LEXICON)

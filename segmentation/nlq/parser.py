@@ -1,0 +1,170 @@
+"""parse_command: one chat message → a Command (what to do, on which segment) or a
+Clarification (a question back). Never guesses: anything not understood is asked back."""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from segmentation.nlq.actions import find_action, strip_tail
+from segmentation.nlq.ask import Ask
+from segmentation.nlq.grammar import build_segment
+from segmentation.nlq.interpret import Context
+from segmentation.nlq.lexicon import K
+from segmentation.nlq.normalize import language_of, normalize
+from segmentation.nlq.restate import describe
+from segmentation.nlq.tokens import tokenize
+from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.nodes import All, Node, SegmentFormatError
+
+log = logging.getLogger(__name__)
+
+MAX_LENGTH = 500
+INTENTS = (
+    "list",
+    "count",
+    "export",
+    "describe",
+    "save",
+    "show_saved",
+    "tag",
+    "untag",
+    "push",
+    "schedule",
+    "explain",
+    "help",
+    "more",
+)
+CONFIRM = frozenset({"tag", "untag", "push", "schedule"})
+_QUOTED = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")
+_INTENT_ORDER = ("help", "more", "show_saved", "export", "describe", "count", "list")
+
+
+@dataclass(frozen=True)
+class Command:
+    """An understood command. `details` holds the action's parameters: tag, message, coupon,
+    schedule {every, weekday, time}, name (save), customer + negated (explain), format (export)."""
+
+    intent: str
+    segment: Node | None
+    language: str
+    description: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.intent in CONFIRM
+
+
+@dataclass(frozen=True)
+class Clarification:
+    message: str
+    suggestions: tuple[str, ...]
+    language: str
+    intent: str = "clarify"
+
+
+def parse_command(
+    text: str, *, vocabulary: Vocabulary, asker: str | None, now: datetime, tz: ZoneInfo
+) -> Command | Clarification:
+    language = language_of(text)
+    try:
+        return _parse(text, vocabulary, asker, now, tz, language)
+    except Ask as question:
+        return Clarification(question.message(language), question.suggestions, language)
+    except (SegmentFormatError, ArithmeticError, ValueError) as exc:
+        # A combination the grammar let through but the tree refuses: ask, never fail.
+        log.warning("parse of %r produced an invalid tree: %s", text[:200], exc)
+        fallback = Ask(
+            "没能理解这句话，请换个说法。", "I could not understand that; please rephrase."
+        )
+        return Clarification(fallback.message(language), (), language)
+
+
+def _parse(
+    text: str, vocab: Vocabulary, asker: str | None, now: datetime, tz: ZoneInfo, language: str
+) -> Command:
+    if len(text) > MAX_LENGTH:
+        raise Ask(
+            f"这条消息太长了（超过{MAX_LENGTH}字），请简短地描述要找的客户。",
+            f"That message is too long (over {MAX_LENGTH} characters); please keep it short.",
+        )
+    norm = normalize(text)
+    if not strip_tail(norm):
+        if "?" in norm or "？" in text:
+            return Command("help", None, language)
+        raise Ask(
+            "请告诉我要找哪些客户，例如“近30天有咨询但未下单的客户”。",
+            "Tell me which customers you want, e.g. 'customers who inquired in the last "
+            "30 days but did not order'.",
+        )
+    quotes = _quotes(text)
+    action = find_action(norm, quotes)
+    seg_text = action.segment_text if action else strip_tail(norm)
+    details = dict(action.details) if action else {}
+    ctx = Context(vocab, asker)
+    segment: Node | None = None
+    notes: list[str] = []
+    intent = action.intent if action else "list"
+    if seg_text is not None:
+        tokens = tokenize(seg_text, vocab, now, tz)
+        words = [str(t.value) for t in tokens if t.kind == K.INTENT]
+        if action is None:
+            intent, fmt = _intent(words)
+            if fmt:
+                details["format"] = fmt
+            if intent in ("help", "more", "show_saved") and _only_glue(tokens):
+                return Command(intent, None, language)
+            if intent in ("help", "more", "show_saved"):
+                intent = "list"  # "help" plus conditions: answer the conditions
+        segment, notes = build_segment(tokens, ctx)
+    elif intent in ("push", "tag", "untag", "schedule", "save", "explain"):
+        details["segment_from_context"] = True
+    description = describe(segment, language, now, tz, vocab) if segment is not None else ""
+    rendered = tuple(_render_note(n, language) for n in notes)
+    if rendered:
+        description = (
+            f"{description}（{'；'.join(rendered)}）"
+            if language == "zh"
+            else (f"{description} ({'; '.join(rendered)})")
+        )
+    if intent == "export":
+        details.setdefault("format", "xlsx")
+    return Command(intent, segment, language, description, details, rendered)
+
+
+def _intent(words: list[str]) -> tuple[str, str | None]:
+    fmt = next((w.split(":")[1] for w in words if w.startswith("export:")), None)
+    found = {w.split(":")[0] for w in words}
+    for intent in _INTENT_ORDER:
+        if intent in found:
+            return intent, fmt
+    return "list", fmt
+
+
+def _only_glue(tokens: list[Any]) -> bool:
+    glue = {K.INTENT, K.FILLER, K.SEP, K.CUSTOMER, K.DE, K.MY, K.SAVEDWORD}
+    return all(t.kind in glue for t in tokens)
+
+
+def _quotes(text: str) -> dict[str, str]:
+    """Quoted text as written (case kept), by its normalised form."""
+    plain = unicodedata.normalize("NFKC", text)
+    return {normalize(m.group(1)).strip(): m.group(1).strip() for m in _QUOTED.finditer(plain)}
+
+
+def _render_note(note: str, language: str) -> str:
+    tag, named_zh, named_en = ([*note.split("|"), "", ""])[:3]
+    if language == "zh":
+        return f"“{tag}”按同名企业标签筛选，而不是内置分类“{named_zh}”"
+    return f"“{tag}” is the corp tag of that name, not the built-in segment “{named_en}”"
+
+
+def is_everyone(node: Node | None) -> bool:
+    return isinstance(node, All)

@@ -1,0 +1,257 @@
+"""A tree in plain words, in the user's language, with the concrete dates of every window:
+"近30天（10月2日–11月1日）有咨询且近30天未下单的客户"."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from segmentation.nlq.cities import city_surfaces
+from segmentation.nlq.normalize import normalize_name
+from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.nodes import (
+    All,
+    And,
+    CalendarWindow,
+    City,
+    DateRangeWindow,
+    EventCount,
+    Gender,
+    HasTag,
+    InDepartment,
+    NamedSegment,
+    NewCustomer,
+    Node,
+    Not,
+    Or,
+    Owner,
+    Performed,
+    Ranked,
+    RollingWindow,
+    SavedSegment,
+    Spend,
+    Untagged,
+    Window,
+)
+from segmentation.windows import resolve_window
+
+_KIND_ZH = {
+    "inquiry": ("有咨询", "未咨询", "咨询"),
+    "order": ("下过单", "未下单", "下单"),
+    "visit": ("到过店", "未到店", "到店"),
+    "cart": ("加购过", "未加购", "加购"),
+    "refund": ("退过款", "未退款", "退款"),
+}
+_KIND_EN = {
+    "inquiry": ("inquired", "did not inquire", "inquiries"),
+    "order": ("ordered", "did not order", "orders"),
+    "visit": ("visited", "did not visit", "visits"),
+    "cart": ("added to cart", "did not add to cart", "add-to-carts"),
+    "refund": ("refunded", "did not refund", "refunds"),
+}
+_OP_ZH = {">": "超过", ">=": "至少", "<": "少于", "<=": "不超过", "=": "正好"}
+_OP_EN = {">": "more than", ">=": "at least", "<": "fewer than", "<=": "at most", "=": "exactly"}
+_CAL_ZH = {
+    ("day", 0): "今天",
+    ("day", -1): "昨天",
+    ("day", -2): "前天",
+    ("week", 0): "本周",
+    ("week", -1): "上周",
+    ("week", -2): "上上周",
+    ("month", 0): "本月",
+    ("month", -1): "上个月",
+    ("month", -2): "上上个月",
+    ("quarter", 0): "本季度",
+    ("quarter", -1): "上季度",
+    ("quarter", -2): "上上季度",
+    ("year", 0): "今年",
+    ("year", -1): "去年",
+    ("year", -2): "前年",
+}
+_UNIT_ZH = {"hours": "小时", "days": "天", "weeks": "周", "months": "个月"}
+
+
+class Restater:
+    def __init__(self, language: str, now: datetime, tz: ZoneInfo, vocab: Vocabulary) -> None:
+        self.zh = language == "zh"
+        self.now, self.tz, self.vocab = now, tz, vocab
+
+    def sentence(self, node: Node) -> str:
+        if isinstance(node, All):
+            return "所有客户" if self.zh else "all customers"
+        if isinstance(node, Ranked) and self.zh:
+            return self.ranked(node)
+        body = self.part(node)
+        return f"{body}的客户" if self.zh else f"customers who {body}"
+
+    def part(self, node: Node, nested: bool = False) -> str:
+        if isinstance(node, And | Or):
+            joiner = (
+                (" 且 " if isinstance(node, And) else " 或 ")
+                if self.zh
+                else (" and " if isinstance(node, And) else " or ")
+            )
+            text = joiner.join(self.part(c, True) for c in node.children)
+            return f"（{text}）" if nested and self.zh else (f"({text})" if nested else text)
+        if isinstance(node, Not):
+            return self.negative(node.child)
+        return self.leaf(node)
+
+    def negative(self, node: Node) -> str:
+        if isinstance(node, Performed):
+            words = _KIND_ZH if self.zh else _KIND_EN
+            return (
+                self.when(node.window) + words[node.event_kind][1]
+                if self.zh
+                else (f"{words[node.event_kind][1]}{self.when_en(node.window, 'ever')}")
+            )
+        if isinstance(node, Untagged):
+            return "有标签" if self.zh else "have at least one tag"
+        inner = self.part(node, True)
+        return f"不满足“{inner}”" if self.zh else f"not ({inner})"
+
+    def leaf(self, node: Node) -> str:
+        zh = self.zh
+        if isinstance(node, Performed):
+            words = _KIND_ZH if zh else _KIND_EN
+            return (
+                self.when(node.window) + words[node.event_kind][0]
+                if zh
+                else (f"{words[node.event_kind][0]}{self.when_en(node.window)}")
+            )
+        if isinstance(node, EventCount):
+            if zh:
+                return f"{self.when(node.window)}{_KIND_ZH[node.event_kind][2]}{_OP_ZH[node.op]}{node.value}次"  # noqa: E501
+            return f"had {_OP_EN[node.op]} {node.value} {_KIND_EN[node.event_kind][2]}{self.when_en(node.window)}"  # noqa: E501
+        if isinstance(node, Spend):
+            if zh:
+                return f"{self.when(node.window)}累计消费{_OP_ZH[node.op]}{node.value}元"
+            return f"spent {_OP_EN[node.op]} ¥{node.value} in total{self.when_en(node.window)}"
+        if isinstance(node, HasTag):
+            return f"有“{node.name}”标签" if zh else f"are tagged “{node.name}”"
+        if isinstance(node, Untagged):
+            return "没有任何标签" if zh else "have no tag"
+        if isinstance(node, Owner):
+            names = [self._staff(u) for u in node.userids]
+            return (
+                ("由" + "或".join(names) + "跟进")
+                if zh
+                else ("are followed by " + " or ".join(names))
+            )
+        if isinstance(node, InDepartment):
+            names = [self.vocab.departments.get(d, str(d)) for d in node.department_ids]
+            return (
+                ("属于" + "或".join(names) + "（按跟进人）")
+                if zh
+                else ("are followed by someone in " + " or ".join(names))
+            )
+        if isinstance(node, NewCustomer):
+            window = node.window or RollingWindow(30, "days")
+            return f"{self.when(window)}新添加" if zh else f"were newly added{self.when_en(window)}"
+        if isinstance(node, City):
+            names = _canonical_cities(node.names)
+            return ("在" + "或".join(names)) if zh else ("are in " + " or ".join(names))
+        if isinstance(node, Gender):
+            return (
+                ("女性" if node.value == 2 else "男性")
+                if zh
+                else ("are female" if node.value == 2 else "are male")
+            )
+        if isinstance(node, NamedSegment):
+            names = self.vocab.named_names.get(node.key, (node.key, node.key))
+            return f"属于“{names[0]}”" if zh else f"are {names[1]}"
+        if isinstance(node, SavedSegment):
+            return f"在分群“{node.name}”中" if zh else f"are in segment “{node.name}”"
+        if isinstance(node, Ranked):
+            return self.ranked(node)
+        if isinstance(node, All):
+            return "所有客户" if zh else "any customer"
+        return str(node)
+
+    def ranked(self, node: Ranked) -> str:
+        base = "" if isinstance(node.base, All) else self.part(node.base, True)
+        size = (
+            (f"前{node.percent}%" if node.percent is not None else f"{node.count}位")
+            if self.zh
+            else (f"{node.percent}%" if node.percent is not None else f"{node.count}")
+        )
+        most = "最多" if node.direction == "top" else "最少"
+        if self.zh:
+            among = f"{base.strip('（）')}的客户中" if base else ""
+            return f"{among}{self.when(node.window)}消费{most}的{size}"
+        which = "top" if node.direction == "top" else "bottom"
+        among = f" among those who {base}" if base else ""
+        return f"are the {which} {size} by spend{self.when_en(node.window)}{among}"
+
+    def _staff(self, userid: str) -> str:
+        info = self.vocab.staff.get(userid)
+        return info.name if info and info.name else userid
+
+    # ---- windows with concrete dates
+    def when(self, window: Window | None) -> str:
+        if window is None:
+            return ""
+        label = self._label_zh(window)
+        return f"{label}（{self._dates(window)}）" if label else self._dates(window)
+
+    def when_en(self, window: Window | None, empty: str = "") -> str:
+        if window is None:
+            return f" {empty}" if empty else ""
+        label = self._label_en(window)
+        return f" {label} ({self._dates(window)})" if label else f" {self._dates(window)}"
+
+    def _label_zh(self, w: Window) -> str:
+        if isinstance(w, RollingWindow):
+            return f"近{w.amount}{_UNIT_ZH[w.unit]}"
+        if isinstance(w, CalendarWindow):
+            return _CAL_ZH[(w.unit, w.offset)]
+        return ""
+
+    def _label_en(self, w: Window) -> str:
+        if isinstance(w, RollingWindow):
+            return f"in the last {w.amount} {w.unit}"
+        if isinstance(w, CalendarWindow):
+            names = {0: "this", -1: "last", -2: "the one before last"}
+            return f"{names[w.offset]} {w.unit}" if w.offset > -2 else f"the {w.unit} before last"
+        return ""
+
+    def _dates(self, w: Window) -> str:
+        interval = resolve_window(w, self.now, self.tz)
+        assert interval is not None
+        start = interval[0].astimezone(self.tz)
+        end = min(interval[1], self.now).astimezone(self.tz)
+        if isinstance(w, DateRangeWindow) and w.start is None:
+            return f"{self._day(end.date())}及以前" if self.zh else f"up to {self._day(end.date())}"
+        same = isinstance(w, RollingWindow) and w.unit == "hours"
+        if same:
+            return f"{start:%m-%d %H:%M}–{end:%m-%d %H:%M}"
+        if start.date() == end.date():
+            return self._day(start.date())
+        sep = "–" if self.zh else " – "
+        return f"{self._day(start.date())}{sep}{self._day(end.date())}"
+
+    def _day(self, value: date) -> str:
+        this_year = value.year == self.now.astimezone(self.tz).year
+        if self.zh:
+            return (
+                f"{value.month}月{value.day}日"
+                if this_year
+                else f"{value.year}年{value.month}月{value.day}日"
+            )
+        text = f"{value:%b} {value.day}"
+        return text if this_year else f"{text}, {value.year}"
+
+
+def _canonical_cities(names: tuple[str, ...]) -> list[str]:
+    surfaces = city_surfaces()
+    out: list[str] = []
+    for name in names:
+        found = surfaces.get(normalize_name(name), (name,))
+        label = found[0] if len(found) == 1 else name
+        if label not in out:
+            out.append(label)
+    return out
+
+
+def describe(node: Node, language: str, now: datetime, tz: ZoneInfo, vocab: Vocabulary) -> str:
+    return Restater(language, now, tz, vocab).sentence(node)

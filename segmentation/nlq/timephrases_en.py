@@ -1,0 +1,219 @@
+"""The English half of the time grammar: last 30 days, this week, since March, Oct 1,
+between Oct 1 and Oct 15, Q3, in 2025."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from segmentation.nlq.dates import (
+    Span,
+    TimeMatch,
+    day_span,
+    month_span,
+    quarter_span,
+    window_start,
+    year_span,
+)
+from segmentation.nodes import CalendarWindow, DateRangeWindow, RollingWindow, Window
+
+_WORD_NUMBERS = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90,
+}  # fmt: skip
+_EN_NUM = r"(\d{1,4}|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
+_LEAD = r"(?:(?:in|during|over|within|for|of)\s+)?(?:the\s+)?"
+_B = r"(?![a-z0-9])"
+
+_ROLLING = re.compile(
+    _LEAD + r"(?:(last|past|previous|recent|within)\s+)?" + _EN_NUM
+    + r"\s+(days?|weeks?|months?|hours?|hrs?|years?)" + _B + r"(?!\s+ago)"
+)  # fmt: skip
+_WITHIN = re.compile(r"within\s+" + _EN_NUM + r"\s+(days?|weeks?|months?|hours?|years?)" + _B)
+_LONG = re.compile(
+    r"(?:(?:in|during|over|within|for)\s+)?(?:(the\s+)?(?:last|past)\s+|within\s+)?"
+    r"(half\s+a\s+year|half\s+year|six\s+months|a\s+year|one\s+year|year|twelve\s+months)" + _B
+)
+_CALENDAR: list[tuple[str, str, int]] = [
+    (r"today", "day", 0),
+    (r"yesterday", "day", -1),
+    (r"the\s+day\s+before\s+yesterday", "day", -2),
+    (r"this\s+week", "week", 0),
+    (r"last\s+week|the\s+previous\s+week|the\s+past\s+week", "week", -1),
+    (r"the\s+week\s+before\s+last", "week", -2),
+    (r"this\s+month", "month", 0),
+    (r"last\s+month|the\s+previous\s+month", "month", -1),
+    (r"the\s+month\s+before\s+last", "month", -2),
+    (r"this\s+quarter", "quarter", 0),
+    (r"last\s+quarter|the\s+previous\s+quarter", "quarter", -1),
+    (r"this\s+year", "year", 0),
+    (r"last\s+year|the\s+previous\s+year", "year", -1),
+    (r"the\s+year\s+before\s+last", "year", -2),
+]
+_CAL = [
+    (re.compile(r"(?:(?:in|during|over|for|of)\s+)?(?:" + p + r")" + _B), u, o)
+    for p, u, o in _CALENDAR
+]
+_MD = re.compile(_MONTH + r"\s+(?:the\s+)?" + _ORD + r"(?:,?\s+(\d{4}))?" + _B)
+_DM = re.compile(_ORD + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(\d{4}))?" + _B)
+_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_MONTH_ONLY = re.compile(r"(?:(in|during|of)\s+)?" + _MONTH + r"(?:\s+(\d{4}))?" + _B)
+_YEAR = re.compile(r"(?:in|during|of|for)\s+(?:the\s+year\s+)?((?:19|20)\d{2})" + _B)
+_QUARTER = re.compile(
+    r"(?:(?:in|during|of)\s+)?(?:(?:(\d{4})\s+)?q([1-4])(?:\s+(\d{4}))?|(?:the\s+)?"
+    r"(first|second|third|fourth)\s+quarter(?:\s+of\s+(\d{4}))?)" + _B
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_SINCE = re.compile(r"since\s+")
+_FROM = re.compile(r"(from|between)\s+")
+_TO = re.compile(r"\s*(?:to|until|till|through|thru|and|-)\s+")
+_NOW = re.compile(r"(?:now|today|date|present)" + _B)
+
+
+def scan_english(text: str, pos: int, today: date, now: datetime, tz: ZoneInfo) -> TimeMatch | None:
+    if pos < len(text) and not (text[pos].isascii() and text[pos].isalnum()):
+        return None
+    if pos > 0 and text[pos - 1].isascii() and text[pos - 1].isalpha():
+        return None
+    options = [
+        _since(text, pos, today, now, tz),
+        _between(text, pos, today),
+        _rolling(text, pos),
+        _calendar(text, pos),
+        _span_match(_dateish(text, pos, today)),
+    ]
+    found = [o for o in options if o is not None]
+    return max(found, key=lambda o: o.end) if found else None
+
+
+def _span_match(found: tuple[Span | str, int] | None) -> TimeMatch | None:
+    if found is None:
+        return None
+    span, end = found
+    if isinstance(span, str):
+        return TimeMatch(None, end, english=True, problem=span)
+    return TimeMatch(DateRangeWindow(span.start, span.end), end, english=True)
+
+
+def _num(raw: str) -> int:
+    return int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
+
+
+def _rolling(text: str, pos: int) -> TimeMatch | None:
+    best: TimeMatch | None = None
+    m = _ROLLING.match(text, pos) or _WITHIN.match(text, pos)
+    if m:
+        amount, unit = _num(m.group(m.lastindex - 1)), m.group(m.lastindex)  # type: ignore[operator]
+        if amount > 0:
+            best = TimeMatch(_rolling_window(amount, unit), m.end(), english=True)
+    m = _LONG.match(text, pos)
+    if m and (m.group(2).strip() != "year" or m.group(1)) and (best is None or m.end() > best.end):
+        months = 6 if m.group(2).startswith(("half", "six")) else 12
+        best = TimeMatch(RollingWindow(months, "months"), m.end(), english=True)
+    return best
+
+
+def _rolling_window(amount: int, unit: str) -> Window:
+    if unit.startswith("year"):
+        return RollingWindow(12 * amount, "months")
+    if unit.startswith("h"):
+        return RollingWindow(amount, "hours")
+    return RollingWindow(amount, {"d": "days", "w": "weeks", "m": "months"}[unit[0]])  # type: ignore[arg-type]
+
+
+def _calendar(text: str, pos: int) -> TimeMatch | None:
+    best: TimeMatch | None = None
+    for pattern, unit, offset in _CAL:
+        m = pattern.match(text, pos)
+        if m and (best is None or m.end() > best.end):
+            best = TimeMatch(CalendarWindow(unit, offset), m.end(), english=True)  # type: ignore[arg-type]
+    return best
+
+
+def _dateish(text: str, pos: int, today: date) -> tuple[Span | str, int] | None:
+    options: list[tuple[Span | str, int]] = []
+    lead = re.compile(r"(?:(?:on|in|during|of)\s+)?").match(text, pos)
+    at = lead.end() if lead else pos
+    m = _MD.match(text, at)
+    if m:
+        options.append((day_span(m.group(3), _MONTHS[m.group(1)], int(m.group(2)), today), m.end()))
+    m = _DM.match(text, at)
+    if m:
+        options.append((day_span(m.group(3), _MONTHS[m.group(2)], int(m.group(1)), today), m.end()))
+    m = _ISO.match(text, at)
+    if m:
+        options.append((day_span(m.group(1), int(m.group(2)), int(m.group(3)), today), m.end()))
+    m = _MONTH_ONLY.match(text, pos)
+    if m and (m.group(2) != "may" or m.group(1)):
+        options.append((month_span(m.group(3), _MONTHS[m.group(2)], today), m.end()))
+    m = _YEAR.match(text, pos)
+    if m:
+        options.append((year_span(int(m.group(1))), m.end()))
+    m = _QUARTER.match(text, pos)
+    if m:
+        q = int(m.group(2)) if m.group(2) else _ORDINALS[m.group(4)]
+        year = m.group(1) or m.group(3) or m.group(5)
+        options.append((quarter_span(year, q, today), m.end()))
+    return max(options, key=lambda o: o[1]) if options else None
+
+
+def _start_of(
+    text: str, pos: int, today: date, now: datetime, tz: ZoneInfo
+) -> tuple[date | str, int] | None:
+    found = _dateish(text, pos, today)
+    if found is not None:
+        span, end = found
+        return (span if isinstance(span, str) else span.start), end
+    cal = _calendar(text, pos) or _rolling(text, pos)
+    if cal is None or cal.window is None:
+        return None
+    return window_start(cal.window, now, tz), cal.end
+
+
+def _since(text: str, pos: int, today: date, now: datetime, tz: ZoneInfo) -> TimeMatch | None:
+    m = _SINCE.match(text, pos)
+    if not m:
+        return None
+    found = _start_of(text, m.end(), today, now, tz)
+    if found is None:
+        return None
+    start, end = found
+    if isinstance(start, str):
+        return TimeMatch(None, end, english=True, problem=start)
+    return TimeMatch(DateRangeWindow(start, None), end, english=True)
+
+
+def _between(text: str, pos: int, today: date) -> TimeMatch | None:
+    m = _FROM.match(text, pos)
+    if not m:
+        return None
+    first = _dateish(text, m.end(), today)
+    if first is None:
+        return None
+    join = _TO.match(text, first[1])
+    if not join:
+        return None
+    if m.group(1) == "from" and _NOW.match(text, join.end()):
+        end = _NOW.match(text, join.end()).end()  # type: ignore[union-attr]
+        if isinstance(first[0], str):
+            return TimeMatch(None, end, english=True, problem=first[0])
+        return TimeMatch(DateRangeWindow(first[0].start, None), end, english=True)
+    second = _dateish(text, join.end(), today)
+    if second is None:
+        return None
+    (a, _), (b, end) = first, second
+    if isinstance(a, str) or isinstance(b, str):
+        return TimeMatch(None, end, english=True, problem=str(a if isinstance(a, str) else b))
+    if b.end < a.start:
+        return TimeMatch(None, end, english=True, problem="the range ends before it starts")
+    return TimeMatch(DateRangeWindow(a.start, b.end), end, english=True)

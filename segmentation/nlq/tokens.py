@@ -1,0 +1,182 @@
+"""Text → tokens: the longest of (time phrase, lexicon word, vocabulary name, number) at
+each position; what matches nothing becomes an UNKNOWN token (the coverage guard asks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from segmentation.nlq.lexicon import LEXICON, MAX_SURFACE, K
+from segmentation.nlq.numbers import scan_number
+from segmentation.nlq.timephrases import scan_time
+from segmentation.nlq.vocabulary import Meaning, Vocabulary
+
+# On a tie, a name from the data beats a lexicon word, except the words that build structure.
+_STRUCTURAL = {K.NEG, K.YET, K.CMP, K.AND, K.OR, K.DE, K.CLAUSE, K.SEP, K.TO, K.UNIT, K.MOST}
+_STRUCTURAL |= {K.RANK, K.EVENT, K.SPEND, K.TAGWORD, K.SAVEDWORD, K.MY, K.MYDEPT, K.UNTAGGED}
+_QUOTE_PAIRS = {"“": "”", '"': '"'}
+
+
+@dataclass
+class Token:
+    kind: K
+    value: Any
+    start: int
+    end: int
+    text: str
+    english: bool = False
+    meanings: tuple[Meaning, ...] = ()
+    problem: str | None = None
+    raw: str = ""  # quoted text as the user wrote it
+    unit: str | None = None  # for NUM: times | money | people | percent
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def tokenize(
+    text: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo, raw_quotes: list[str] | None = None
+) -> list[Token]:
+    tokens: list[Token] = []
+    pos = 0
+    quotes = list(raw_quotes or [])
+    while pos < len(text):
+        if text[pos].isspace():
+            pos += 1
+            continue
+        if text[pos] in _QUOTE_PAIRS:
+            close = text.find(_QUOTE_PAIRS[text[pos]], pos + 1)
+            if close > pos + 1:
+                inner = text[pos + 1 : close].strip()
+                raw = quotes.pop(0) if quotes else inner
+                found = vocab.surfaces.get(inner.replace("'", ""), ())
+                tokens.append(
+                    Token(
+                        K.QUOTE,
+                        inner,
+                        pos,
+                        close + 1,
+                        text[pos : close + 1],
+                        meanings=found,
+                        raw=raw,
+                    )
+                )
+                pos = close + 1
+                continue
+        token = _best_at(text, pos, vocab, now, tz)
+        if token is None:
+            end = _unknown_end(text, pos)
+            if tokens and tokens[-1].kind == K.UNKNOWN and tokens[-1].end == pos:
+                tokens[-1].end = end
+                tokens[-1].text = text[tokens[-1].start : end]
+            else:
+                tokens.append(Token(K.UNKNOWN, None, pos, end, text[pos:end]))
+            pos = end
+            continue
+        tokens.append(token)
+        pos = token.end
+    return _attach_units(tokens)
+
+
+def _unknown_end(text: str, pos: int) -> int:
+    if text[pos].isascii() and text[pos].isalnum():
+        end = pos
+        while end < len(text) and text[end].isascii() and text[end].isalnum():
+            end += 1
+        return end
+    return pos + 1
+
+
+def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> Token | None:
+    found: list[tuple[int, int, Token]] = []  # (end, priority, token)
+    timed = scan_time(text, pos, now, tz)
+    if timed is not None:
+        tok = Token(
+            K.WINDOW,
+            timed.window,
+            pos,
+            timed.end,
+            text[pos : timed.end],
+            english=timed.english,
+            problem=timed.problem,
+        )
+        found.append((timed.end, 4, tok))
+    lex = _lexicon_at(text, pos)
+    if lex is not None:
+        end, (kind, value) = lex
+        priority = 3 if kind in _STRUCTURAL else 1
+        found.append((end, priority, Token(kind, value, pos, end, text[pos:end])))
+    named = vocab.match(text, pos)
+    if named is not None:
+        end, meanings = named
+        found.append((end, 2, Token(K.NAME, None, pos, end, text[pos:end], meanings=meanings)))
+    number = scan_number(text, pos)
+    if number is not None and not _inside_latin_word(text, pos, number[1]):
+        value, end = number
+        found.append((end, 0, Token(K.NUM, value, pos, end, text[pos:end])))
+    if not found:
+        return None
+    found.sort(key=lambda f: (f[0], f[1]))
+    return found[-1][2]
+
+
+def _inside_latin_word(text: str, start: int, end: int) -> bool:
+    before = start > 0 and text[start - 1].isascii() and text[start - 1].isalpha()
+    after = end < len(text) and text[end].isascii() and text[end].isalpha()
+    return before or (after and text[end - 1].isalpha())
+
+
+def _lexicon_at(text: str, pos: int) -> tuple[int, tuple[K, Any]] | None:
+    latin_start = text[pos].isascii() and text[pos].isalnum()
+    if latin_start and pos > 0 and text[pos - 1].isascii() and text[pos - 1].isalnum():
+        return None
+    for length in range(min(MAX_SURFACE, len(text) - pos), 0, -1):
+        surface = text[pos : pos + length]
+        entry = LEXICON.get(surface)
+        if entry is None:
+            continue
+        end = pos + length
+        if surface[-1].isascii() and surface[-1].isalnum() and end < len(text):  # noqa: SIM102
+            if text[end].isascii() and text[end].isalnum():
+                continue  # "order" must not match the start of "orders2"
+        return end, entry
+    return None
+
+
+def _attach_units(tokens: list[Token]) -> list[Token]:
+    """Numbers take the unit written next to them: 3次, 1000元, ¥500, 20%, 百分之二十, 10个."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind == K.PERCENT_PREFIX and i + 1 < len(tokens) and tokens[i + 1].kind == K.NUM:
+            tokens[i + 1].unit = "percent"
+            tokens[i + 1].start = tok.start
+            i += 1
+            continue
+        if tok.kind == K.NUMWORD:
+            value, unit = tok.value
+            out.append(Token(K.NUM, Decimal(value), tok.start, tok.end, tok.text, unit=unit))
+            i += 1
+            continue
+        if tok.kind == K.NUM and tok.unit is None and i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            if nxt.kind == K.UNIT:
+                tok.unit, tok.end = nxt.value, nxt.end
+                out.append(tok)
+                i += 2
+                continue
+        if tok.kind == K.UNIT and len(out) >= 2 and out[-1].kind == K.CMP and out[-2].kind == K.NUM:  # noqa: SIM102
+            if out[-2].unit is None and out[-1].value[1] == "post":  # "3 or more times"
+                out[-2].unit = tok.value
+                i += 1
+                continue
+        if tok.kind == K.UNKNOWN and tok.text in ("¥", "￥") and i + 1 < len(tokens):  # noqa: SIM102
+            if tokens[i + 1].kind == K.NUM:
+                tokens[i + 1].unit = "money"
+                i += 1
+                continue
+        out.append(tok)
+        i += 1
+    return out

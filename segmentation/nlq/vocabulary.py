@@ -1,0 +1,201 @@
+"""Names from the live database (tags, staff, departments, saved segments, city spellings)
+plus the named segments and built-in cities: what a word in a command may refer to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pypinyin import lazy_pinyin
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from segmentation.models import Customer, Department, Staff, StaffDepartment, Tag
+from segmentation.models.segments import SavedSegment as SavedSegmentRow
+from segmentation.named import NamedSegmentCatalog
+from segmentation.nlq.cities import city_surfaces
+from segmentation.nlq.normalize import normalize_name, prime_names
+
+MeaningKind = str  # "tag" | "staff" | "dept" | "city" | "saved" | "named"
+_CUSTOMER_SUFFIXES = ("客户", " customers", " customer", "customers")
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """One thing a name may refer to: `value` is the tag name, userid, department id, city,
+    saved segment name or named-segment key; `display` how the reply writes it;
+    `note` e.g. that a corp tag won over a named segment of the same name."""
+
+    kind: MeaningKind
+    value: str | int
+    display: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class StaffInfo:
+    userid: str
+    name: str
+    department_ids: tuple[int, ...]
+
+
+@dataclass
+class Vocabulary:
+    """Surface (normalised) → meanings; longest match wins in the tokenizer."""
+
+    surfaces: dict[str, tuple[Meaning, ...]] = field(default_factory=dict)
+    staff: dict[str, StaffInfo] = field(default_factory=dict)
+    departments: dict[int, str] = field(default_factory=dict)
+    tags: dict[str, str] = field(default_factory=dict)  # normalised → real name
+    saved: dict[str, str] = field(default_factory=dict)
+    named_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key → (zh, en)
+    city_spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    max_len: int = 1
+
+    def add(self, surface: str, meaning: Meaning) -> None:
+        key = normalize_name(surface)
+        if not key:
+            return
+        current = self.surfaces.get(key, ())
+        if meaning not in current:
+            self.surfaces[key] = (*current, meaning)
+            self.max_len = max(self.max_len, len(key))
+
+    def match(self, text: str, pos: int) -> tuple[int, tuple[Meaning, ...]] | None:
+        """The longest name starting at `pos` (Latin names only at word boundaries)."""
+        if pos > 0 and _is_word(text[pos - 1]) and _is_word(text[pos]):
+            return None
+        for length in range(min(self.max_len, len(text) - pos), 0, -1):
+            meanings = self.surfaces.get(text[pos : pos + length])
+            if meanings is None:
+                continue
+            end = pos + length
+            if end < len(text) and _is_word(text[end - 1]) and _is_word(text[end]):
+                continue
+            return end, meanings
+        return None
+
+    def candidates(self, kind: MeaningKind | None = None) -> dict[str, str]:
+        """Surface → display, for "did you mean" suggestions."""
+        out: dict[str, str] = {}
+        for surface, meanings in self.surfaces.items():
+            for meaning in meanings:
+                if kind is None or meaning.kind == kind:
+                    out.setdefault(surface, meaning.display)
+        return out
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def build_vocabulary(
+    *,
+    tags: Iterable[str],
+    staff: Iterable[StaffInfo],
+    departments: Iterable[tuple[int, str]],
+    saved: Iterable[str],
+    catalog: NamedSegmentCatalog,
+    db_cities: Iterable[str] = (),
+) -> Vocabulary:
+    vocab = Vocabulary()
+    tags = list(tags)
+    prime_names(tags)
+    for name in tags:
+        vocab.tags.setdefault(normalize_name(name), name)
+        vocab.add(name, Meaning("tag", name, name))
+    for person in staff:
+        vocab.staff[person.userid] = person
+        for surface in staff_surfaces(person):
+            vocab.add(surface, Meaning("staff", person.userid, person.name or person.userid))
+    for dept_id, name in departments:
+        vocab.departments[dept_id] = name
+        vocab.add(name, Meaning("dept", dept_id, name))
+    for name in saved:
+        vocab.saved[normalize_name(name)] = name
+        vocab.add(name, Meaning("saved", name, name))
+    _add_named(vocab, catalog)
+    _add_cities(vocab, db_cities)
+    return vocab
+
+
+def staff_surfaces(person: StaffInfo) -> list[str]:
+    out = [person.userid]
+    if person.name:
+        out.append(person.name)
+        if not person.name.isascii():
+            syllables = lazy_pinyin(person.name)
+            out += [" ".join(syllables), "".join(syllables)]
+            if len(syllables) >= 2:  # English order: given name first ("Liu Zhao")
+                given = "".join(syllables[1:])
+                out += [f"{given} {syllables[0]}", " ".join([*syllables[1:], syllables[0]])]
+    return out
+
+
+def _strip_customer(name: str) -> str:
+    key = normalize_name(name)
+    for suffix in _CUSTOMER_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return key[: -len(suffix)].strip()
+    return key
+
+
+def _add_named(vocab: Vocabulary, catalog: NamedSegmentCatalog) -> None:
+    for entry in catalog.all():
+        names = [*entry.names_zh, *entry.names_en]
+        vocab.named_names[entry.key] = (entry.display_zh, entry.display_en)
+        bases = {_strip_customer(n) for n in names}
+        winner = next((vocab.tags[b] for b in sorted(bases) if b in vocab.tags), None)
+        if winner is not None:
+            note = f"{winner}|{entry.display_zh}|{entry.display_en}"
+            meaning = Meaning("tag", winner, winner, note=note)
+        else:
+            meaning = Meaning("named", entry.key, entry.display_zh)
+        for base in bases:
+            for surface in (base, base + "客户", base + " customers", base + " customer"):
+                vocab.add(surface, meaning)
+        for name in names:
+            vocab.add(name, meaning)
+
+
+def _add_cities(vocab: Vocabulary, db_cities: Iterable[str]) -> None:
+    surfaces = city_surfaces()
+    spellings: dict[str, list[str]] = {}
+    for raw in db_cities:
+        for city in surfaces.get(normalize_name(raw), ()):
+            spellings.setdefault(city, [city])
+            if raw not in spellings[city]:
+                spellings[city].append(raw)
+    vocab.city_spellings = {k: tuple(v) for k, v in spellings.items()}
+    for surface, cities in surfaces.items():
+        for city in cities:
+            vocab.add(surface, Meaning("city", city, city))
+
+
+def load_vocabulary(session: Session, catalog: NamedSegmentCatalog) -> Vocabulary:
+    """Read every name from the database: a handful of narrow queries (fast at 10k tags)."""
+    tag_rows = session.execute(select(Tag.name).where(Tag.deleted.is_(False))).scalars()
+    memberships: dict[str, list[int]] = {}
+    for userid, dept_id in session.execute(
+        select(StaffDepartment.userid, StaffDepartment.department_id)
+    ):
+        memberships.setdefault(userid, []).append(dept_id)
+    staff = [
+        StaffInfo(userid, name or "", tuple(sorted(memberships.get(userid, ()))))
+        for userid, name in session.execute(select(Staff.userid, Staff.name))
+    ]
+    departments = [
+        (int(i), str(n)) for i, n in session.execute(select(Department.id, Department.name))
+    ]
+    saved = session.execute(select(SavedSegmentRow.name)).scalars()
+    cities = session.execute(
+        select(Customer.city).where(Customer.city.is_not(None)).distinct()
+    ).scalars()
+    return build_vocabulary(
+        tags=list(tag_rows),
+        staff=staff,
+        departments=departments,
+        saved=list(saved),
+        catalog=catalog,
+        db_cities=[c for c in cities if c],
+    )

@@ -1,0 +1,1 @@
+"""Predictive customer scores: BG/NBD purchases, Gamma-Gamma spend, CLV (numpy/scipy)."""

@@ -1,0 +1,72 @@
+"""`segbot campaign …` and `segbot coupon redeem` end to end on a database file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from bot.cli.main import cli
+from bot.database import make_engine, make_session_factory
+from bot.models import metadata
+from bot.models.campaigns import Coupon
+from tests.campaigns.world import build_world
+
+
+@pytest.fixture
+def db(fresh_database_url, tmp_cwd: Path, monkeypatch: pytest.MonkeyPatch) -> str:  # type: ignore[no-untyped-def]
+    for name in ("SEGBOT_WECOM_CORP_ID", "SEGBOT_WECOM_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SEGBOT_ADMINS", "boss")
+    url = fresh_database_url("cli")
+    engine = make_engine(url)
+    metadata.create_all(engine)
+    build_world(engine)
+    engine.dispose()
+    return url
+
+
+def _invoke(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def test_create_run_report_and_redeem_from_the_command_line(db: str) -> None:
+    code, out = _invoke(
+        "campaign", "create", "--db", db, "--name", "回访", "--as", "boss",
+        "--definition", '{"version": 1, "tree": {"type": "all"}}',
+        "--at", "2026-03-02T10:00:00", "--message", "券 {coupon_code}",
+        "--coupon-kind", "no_threshold", "--coupon-value", "10",
+        "--now", "2026-03-01T10:00:00",
+    )  # fmt: skip
+    assert code == 0, out
+    campaign_id = out.split()[1]
+    code, out = _invoke("campaign", "list", "--db", db, "--json", "--now", "2026-03-01T10:00")
+    assert json.loads(out)[0]["next_run"] == "2026-03-02T10:00:00+08:00"
+    code, out = _invoke("campaign", "run", campaign_id, "--db", db, "--now", "2026-03-02T10:00")
+    assert code == 0 and "planned only" in out
+    code, out = _invoke("campaign", "report", campaign_id, "--db", db, "--json")
+    report = json.loads(out)
+    assert report["treated"]["statuses"] == {"pending": report["treated"]["size"]}
+    engine = make_engine(db)
+    with make_session_factory(engine)() as s:
+        coupon_code = s.scalars(select(Coupon.code)).first()
+    engine.dispose()
+    redeem = ("coupon", "redeem", coupon_code, "--order", "o-9", "--db", db,
+              "--now", "2026-03-03T10:00")  # fmt: skip
+    code, out = _invoke(*redeem)
+    assert code == 0 and json.loads(out)["outcome"] == "redeemed"
+    code, out = _invoke(*redeem)
+    assert code == 1 and json.loads(out)["outcome"] == "already_redeemed"
+
+
+def test_create_refuses_a_bad_schedule(db: str) -> None:
+    code, out = _invoke(
+        "campaign", "create", "--db", db, "--name", "x", "--as", "boss",
+        "--definition", '{"version": 1, "tree": {"type": "all"}}',
+        "--cron", "every day", "--message", "hi",
+    )  # fmt: skip
+    assert code == 1 and "5 fields" in out

@@ -1,0 +1,56 @@
+"""A compact notation for expected trees in corpus.tsv (evaluated in a closed namespace)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from segmentation import nodes as n
+
+
+def r(amount: int, unit: str = "days") -> n.Window:
+    return n.RollingWindow(amount, unit)  # type: ignore[arg-type]
+
+
+def cal(unit: str, offset: int = 0) -> n.Window:
+    return n.CalendarWindow(unit, offset)  # type: ignore[arg-type]
+
+
+def dr(start: str | None, end: str | None) -> n.Window:
+    return n.DateRangeWindow(
+        date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None
+    )
+
+
+def namespace(city_spellings: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    def city(*names: str) -> n.Node:
+        out: list[str] = []
+        for name in names:
+            out.extend(city_spellings.get(name, (name,)))
+        return n.City(tuple(dict.fromkeys(out)))
+
+    return {
+        "r": r,
+        "cal": cal,
+        "dr": dr,
+        "P": lambda kind, w=None: n.Performed(kind, w),
+        "C": lambda kind, op, value, w=None: n.EventCount(kind, op, value, w),
+        "S": lambda op, value, w=None: n.Spend(op, Decimal(str(value)), w),
+        "T": n.HasTag,
+        "U": n.Untagged(),
+        "ALL": n.All(),
+        "OW": lambda *u: n.Owner(tuple(u)),
+        "D": lambda *d: n.InDepartment(tuple(d)),
+        "NEW": lambda w=None: n.NewCustomer(w),
+        "CITY": city,
+        "G": n.Gender,
+        "NS": n.NamedSegment,
+        "SS": n.SavedSegment,
+        "R": lambda base, direction="top", count=None, pct=None, w=None: n.Ranked(
+            base, direction, count, Decimal(str(pct)) if pct is not None else None, w
+        ),
+        "A": lambda *c: n.And(tuple(c)),
+        "O": lambda *c: n.Or(tuple(c)),
+        "N": n.Not,
+    }

@@ -1,0 +1,142 @@
+"""The corpus company: customers at every window boundary around NOW (2026-11-01 10:00
+Asia/Shanghai), tags, staff in two departments, a saved segment."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from segmentation.models import (
+    Customer,
+    CustomerTag,
+    Department,
+    Event,
+    Follow,
+    Staff,
+    StaffDepartment,
+    Tag,
+)
+from segmentation.nodes import HasTag
+from segmentation.saved import save_segment
+
+TZ = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 11, 1, 10, 0, tzinfo=TZ)
+OLD = datetime(2025, 1, 5, 9, 0, tzinfo=TZ)
+DAY = timedelta(days=1)
+
+# id: (name, gender, city, owner, tags)
+CUSTOMERS = {
+    "c01": ("Alice", 2, "上海", "zhangsan", ("VIP",)),
+    "c02": ("Bob", 1, "上海市", "zhangsan", ()),
+    "c03": ("Carol", 2, "北京", "lisi", ("金卡",)),
+    "c04": ("Dan", 1, "Beijing", "lisi", ("VIP", "金卡")),
+    "c05": ("Eve", 2, "广州", "zhaoliu", ("高意向",)),
+    "c06": ("Frank", 1, "上海", "zhaoliu", ("VIP",)),
+    "c07": ("Grace", 2, "上海", "wangwu", ()),
+    "c08": ("Heidi", 0, None, "wangwu", ("金卡",)),
+    "c09": ("Ivan", 1, "上海", "zhangsan", ()),
+    "c10": ("Judy", 2, "苏州", "zhangsan", ("待跟进",)),
+    "c11": ("Ken", 1, "北京", "lisi", ()),
+    "c12": ("Lily", 2, "深圳", "zhaoliu", ("高意向",)),
+    "c13": ("Mike", 1, "shanghai", "zhangsan", ("VIP",)),
+    "c14": ("Nina", 2, "杭州", "lisi", ()),
+    "c15": ("Omar", 1, "上海", "zhaoliu", ("待跟进",)),
+    "c16": ("Pia", 2, "北京市", "wangwu", ()),
+}
+# (customer, kind, occurred_at, amount)
+EVENTS = [
+    ("c01", "inquiry", NOW - 29 * DAY, None),
+    ("c02", "inquiry", NOW - 30 * DAY, None),  # exactly on the 30-day boundary: inside
+    ("c03", "inquiry", NOW - 30 * DAY - timedelta(minutes=1), None),  # just outside
+    ("c04", "inquiry", NOW - 10 * DAY, None),
+    ("c04", "order", NOW - 5 * DAY, Decimal("500")),
+    ("c05", "order", NOW - 100 * DAY, Decimal("700")),
+    ("c05", "order", NOW - 120 * DAY, Decimal("800")),
+    ("c06", "order", NOW - 3 * DAY, Decimal("400")),
+    ("c06", "order", NOW - 8 * DAY, Decimal("400")),
+    ("c06", "order", NOW - 20 * DAY, Decimal("400")),
+    ("c08", "inquiry", NOW - 365 * DAY, None),
+    ("c08", "order", NOW - 60 * DAY, Decimal("2000")),
+    ("c09", "inquiry", NOW - 2 * DAY, None),
+    ("c09", "inquiry", NOW - 4 * DAY, None),
+    ("c10", "order", datetime(2026, 10, 15, 12, 0, tzinfo=TZ), Decimal("100")),
+    ("c11", "order", datetime(2026, 9, 30, 23, 59, 59, tzinfo=TZ), Decimal("1000")),
+    ("c12", "order", datetime(2026, 10, 1, 0, 0, tzinfo=TZ), Decimal("999.99")),
+    ("c12", "inquiry", NOW - 1 * DAY, None),
+    ("c12", "inquiry", NOW - 6 * DAY, None),
+    ("c13", "refund", NOW - 3 * DAY, Decimal("50")),
+    ("c13", "cart", NOW - 2 * DAY, None),
+    ("c13", "visit", datetime(2026, 11, 1, 8, 0, tzinfo=TZ), None),
+    ("c13", "order", datetime(2026, 10, 31, 18, 0, tzinfo=TZ), Decimal("1500")),
+    ("c14", "visit", datetime(2026, 10, 31, 9, 0, tzinfo=TZ), None),
+    ("c14", "inquiry", datetime(2026, 3, 15, 9, 0, tzinfo=TZ), None),
+    ("c15", "order", datetime(2025, 8, 20, 9, 0, tzinfo=TZ), Decimal("3000")),
+    ("c15", "order", datetime(2025, 9, 20, 9, 0, tzinfo=TZ), Decimal("300")),
+    ("c16", "inquiry", NOW - 3 * timedelta(hours=1), None),
+    (
+        "c16",
+        "order",
+        datetime(2026, 10, 27, 9, 0, tzinfo=TZ),
+        Decimal("20000"),
+    ),  # Tuesday last week
+]
+ADDED = {  # first follow time; everyone else OLD
+    "c10": datetime(2026, 10, 15, 9, 0, tzinfo=TZ),
+    "c11": datetime(2026, 10, 31, 23, 0, tzinfo=TZ),
+    "c12": NOW - 10 * DAY,
+    "c16": datetime(2026, 9, 30, 12, 0, tzinfo=TZ),
+}
+STAFF = [
+    ("zhangsan", "张三", 1, False),
+    ("lisi", "李四", 1, True),
+    ("zhaoliu", "赵六", 2, False),
+    ("wangwu", "王五", 2, True),
+]
+
+
+def load_fixture(session: Session) -> None:
+    session.add_all([Department(id=1, name="销售一部"), Department(id=2, name="销售二部")])
+    session.flush()
+    for userid, name, dept, leader in STAFF:
+        session.add(Staff(userid=userid, name=name, role="sales", active=True))
+        session.flush()
+        session.add(StaffDepartment(userid=userid, department_id=dept, is_leader=leader))
+    for i, tag in enumerate(("VIP", "金卡", "高意向", "待跟进", "沉睡")):
+        session.add(Tag(tag_id=f"t{i}", name=tag, group_name="客户等级"))
+    tag_ids = {"VIP": "t0", "金卡": "t1", "高意向": "t2", "待跟进": "t3"}
+    for cid, (name, gender, city, owner, tags) in CUSTOMERS.items():
+        session.add(
+            Customer(
+                external_userid=cid,
+                name=name,
+                gender=gender,
+                city=city,
+                created_at=OLD,
+                deleted=False,
+            )
+        )
+        session.flush()
+        session.add(Follow(external_userid=cid, userid=owner, added_at=ADDED.get(cid, OLD)))
+        for tag in tags:
+            session.add(CustomerTag(external_userid=cid, tag_id=tag_ids[tag], userid=owner))
+    # A deleted customer who matches almost everything: never in any answer.
+    session.add(Customer(external_userid="c99", name="Gone", gender=2, city="上海", deleted=True))
+    session.flush()
+    session.add(Follow(external_userid="c99", userid="zhangsan", added_at=NOW - DAY))
+    session.add(CustomerTag(external_userid="c99", tag_id="t0", userid="zhangsan"))
+    for n, (cid, kind, at, amount) in enumerate([*EVENTS, ("c99", "inquiry", NOW - DAY, None)]):
+        session.add(
+            Event(
+                event_id=f"e{n}",
+                external_userid=cid,
+                kind=kind,
+                occurred_at=at.astimezone(UTC),
+                amount=amount,
+            )
+        )
+    session.flush()
+    save_segment(session, "跟进名单", HasTag("待跟进"), owner_userid="zhangsan", now=NOW)
+    session.flush()

@@ -1,0 +1,121 @@
+"""The labelled corpus: every command parsed and, where understood, evaluated on the fixture
+company; the customer set must equal the expected tree's. Any answer to a question that
+should have been asked back, or a different answer, is silently wrong and fails the suite."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from segmentation.engine import default_context, segment_members
+from segmentation.nlq import Clarification, load_vocabulary, parse_command
+from segmentation.nodes import canonical
+from segmentation.scope import Requester
+from tests.segmentation.nlq.corpus_dsl import namespace
+from tests.segmentation.nlq.fixture import NOW, TZ, load_fixture
+
+CORPUS = Path(__file__).with_name("corpus.tsv")
+
+
+@dataclass(frozen=True)
+class Case:
+    line: int
+    text: str
+    expected: str  # DSL tree, or "?" for "must ask back"
+    intent: str
+    asker: str | None
+    ids: tuple[str, ...] | None
+
+
+def read_corpus() -> list[Case]:
+    cases = []
+    for number, raw in enumerate(CORPUS.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        parts = raw.split("\t")
+        text, expected = parts[0], parts[1].strip()
+        options = dict(p.split("=", 1) for p in parts[2:] if "=" in p)
+        intent = "list"
+        if ":" in expected.split("(")[0] and expected != "?":
+            intent, expected = expected.split(":", 1)
+        ids = tuple(options["ids"].split(",")) if "ids" in options else None
+        cases.append(Case(number, text, expected, intent, options.get("as"), ids))
+    return cases
+
+
+def test_corpus_has_no_silently_wrong_answer(session: Session) -> None:
+    load_fixture(session)
+    ctx = default_context(TZ)
+    vocab = load_vocabulary(session, ctx.named)
+    ns = namespace(vocab.city_spellings)
+    cases = read_corpus()
+    correct, asked, wrong = 0, 0, []
+    everyone = Requester.all_access()
+    for case in cases:
+        result = parse_command(
+            case.text, vocabulary=vocab, asker=case.asker or "zhangsan", now=NOW, tz=TZ
+        )
+        if case.expected == "?":
+            if isinstance(result, Clarification):
+                correct += 1
+            else:
+                wrong.append(f"{case.line}: {case.text!r} should be asked back, got {result}")
+            continue
+        if isinstance(result, Clarification):
+            asked += 1
+            print(f"asked back {case.line}: {case.text} → {result.message}")
+            continue
+        if result.intent != case.intent:
+            wrong.append(f"{case.line}: {case.text!r} intent {result.intent} != {case.intent}")
+            continue
+        expected = (
+            eval(case.expected, {"__builtins__": {}}, ns) if case.expected != "NONE" else None
+        )
+        if expected is None or result.segment is None:
+            if expected is None and result.segment is None:
+                correct += 1
+            else:
+                wrong.append(f"{case.line}: {case.text!r} segment {result.segment} != {expected}")
+            continue
+        got = segment_members(session, result.segment, requester=everyone, now=NOW, ctx=ctx)
+        want = segment_members(session, expected, requester=everyone, now=NOW, ctx=ctx)
+        same_tree = canonical(result.segment) == canonical(expected)
+        if got != want or (case.ids is not None and tuple(got) != case.ids):
+            wrong.append(
+                f"{case.line}: {case.text!r}\n   got  {result.segment}\n   want "
+                f"{expected}\n   {got} vs {want}"
+            )
+        elif not same_tree:
+            print(f"same customers, different tree {case.line}: {case.text}")
+            correct += 1
+        else:
+            correct += 1
+    total = len(cases)
+    print(
+        f"\nCORPUS: {total} commands, {correct} correct ({100 * correct / total:.1f}%), "
+        f"{asked} asked back, {len(wrong)} silently wrong"
+    )
+    assert not wrong, "silently wrong:\n" + "\n".join(wrong)
+    assert total >= 300
+    clarify_share = sum(c.expected == "?" for c in cases) / total
+    assert clarify_share >= 0.15
+    assert correct / total >= 0.95
+
+
+@pytest.mark.parametrize("case", [c for c in read_corpus() if c.ids is not None], ids=str)
+def test_hand_listed_customers(session: Session, case: Case) -> None:
+    load_fixture(session)
+    ctx = default_context(TZ)
+    vocab = load_vocabulary(session, ctx.named)
+    result = parse_command(
+        case.text, vocabulary=vocab, asker=case.asker or "zhangsan", now=NOW, tz=TZ
+    )
+    assert not isinstance(result, Clarification), result
+    assert result.segment is not None
+    got = segment_members(
+        session, result.segment, requester=Requester.all_access(), now=NOW, ctx=ctx
+    )
+    assert tuple(got) == case.ids

@@ -1,0 +1,80 @@
+"""`segbot query` through click: the JSON of interfaces.md and the exit codes."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from bot.cli.main import cli
+from tests.segmentation.nlq.fixture import load_fixture
+
+NOW = "2026-11-01T10:00:00+08:00"
+
+
+def _run(db_url: str, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["query", *args, "--now", NOW, "--db", db_url])
+    return result.exit_code, result.output
+
+
+def _load(engine: Engine) -> None:
+    with Session(engine) as session:
+        load_fixture(session)
+        session.commit()
+
+
+def test_understood_query_prints_segment_and_every_customer(
+    clean_engine: Engine, db_url: str
+) -> None:
+    _load(clean_engine)
+    code, out = _run(db_url, "近30天有咨询但未下单的客户", "--json")
+    assert code == 0
+    answer = json.loads(out)
+    assert answer["intent"] == "list"
+    assert answer["customers"] == ["c01", "c02", "c09", "c12"]
+    assert answer["count"] == 4
+    assert answer["segment"]["version"] == 1
+    assert "10月2日–11月1日" in answer["description"]
+
+
+def test_unknown_tag_is_asked_back_with_exit_3(clean_engine: Engine, db_url: str) -> None:
+    _load(clean_engine)
+    code, out = _run(db_url, "打了“高意象”标签的客户", "--json")
+    assert code == 3
+    answer = json.loads(out)
+    assert answer["intent"] == "clarify"
+    assert "高意向" in answer["suggestions"]
+
+
+def test_push_is_only_previewed(clean_engine: Engine, db_url: str) -> None:
+    _load(clean_engine)
+    code, out = _run(db_url, "给VIP客户发一张满100减20的券", "--json")
+    assert code == 0
+    answer = json.loads(out)
+    assert answer["intent"] == "push"
+    assert answer["needs_confirmation"] is True
+    assert answer["coupon"] == "满100减20"
+    assert answer["customers"] == ["c01", "c04", "c06", "c13"]
+
+
+def test_as_a_sales_member_sees_only_own_customers(clean_engine: Engine, db_url: str) -> None:
+    _load(clean_engine)
+    code, out = _run(db_url, "VIP客户", "--json", "--as", "zhangsan")
+    assert code == 0
+    assert json.loads(out)["customers"] == ["c01", "c13"]
+
+
+def test_unknown_member_is_refused(clean_engine: Engine, db_url: str) -> None:
+    _load(clean_engine)
+    code, out = _run(db_url, "VIP客户", "--json", "--as", "stranger")
+    assert code == 3
+    assert json.loads(out)["intent"] == "refused"
+
+
+def test_human_output_states_the_count(clean_engine: Engine, db_url: str) -> None:
+    _load(clean_engine)
+    code, out = _run(db_url, "how many VIP customers")
+    assert code == 0
+    assert "customers who are tagged “VIP”: 4" in out

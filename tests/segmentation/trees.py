@@ -1,0 +1,126 @@
+"""Hypothesis strategies: random segment trees over the names a test dataset uses."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from segmentation.nodes import (
+    All,
+    And,
+    City,
+    EventCount,
+    Gender,
+    HasTag,
+    InDepartment,
+    NamedSegment,
+    NewCustomer,
+    Node,
+    Not,
+    Or,
+    Owner,
+    Performed,
+    Ranked,
+    SavedSegment,
+    Spend,
+    Untagged,
+)
+from segmentation.scope import Requester
+from tests.segmentation.factory import KINDS, WINDOWS
+
+NAMED_KEYS = (
+    "high_value",
+    "to_develop",
+    "to_keep",
+    "to_win_back",
+    "general_value",
+    "general_develop",
+    "general_keep",
+    "general_win_back",
+    "at_risk",
+    "dormant",
+    "high_intent",
+)
+OPS = (">", ">=", "<", "<=", "=")
+windows = st.sampled_from(WINDOWS)
+kinds = st.sampled_from((*KINDS, "refund"))
+
+REQUESTERS = (
+    Requester.all_access(),
+    Requester("boss", "manager"),
+    Requester("m1", "manager"),
+    Requester("m2", "manager"),
+    Requester("s1", "sales"),
+    Requester("s2", "sales"),
+    Requester("nobody", "sales"),
+)
+
+
+def leaves(saved_names: tuple[str, ...] = ()) -> st.SearchStrategy[Node]:
+    options = [
+        st.just(All()),
+        st.builds(Performed, kinds, windows),
+        st.builds(EventCount, kinds, st.sampled_from(OPS), st.integers(0, 3), windows),
+        st.builds(
+            Spend,
+            st.sampled_from(OPS),
+            st.sampled_from([Decimal(v) for v in ("0", "100", "250.5", "1000", "99.995", "50")]),
+            windows,
+        ),
+        st.builds(HasTag, st.sampled_from(("VIP", "vip", "Vip", "金卡", "旧", "nope"))),
+        st.just(Untagged()),
+        st.builds(
+            Owner,
+            st.lists(st.sampled_from(("s1", "s2", "m1", "s3", "zz")), min_size=1, max_size=2).map(
+                tuple
+            ),
+        ),
+        st.builds(
+            InDepartment,
+            st.lists(st.sampled_from((1, 2, 3, 4, 99)), min_size=1, max_size=2).map(tuple),
+        ),
+        st.builds(NewCustomer, windows),
+        st.builds(
+            City,
+            st.lists(
+                st.sampled_from(("上海", "北京", "Shanghai", "shanghai", "Guangzhou")),
+                min_size=1,
+                max_size=2,
+            ).map(tuple),
+        ),
+        st.builds(Gender, st.sampled_from((1, 2))),
+        st.builds(NamedSegment, st.sampled_from(NAMED_KEYS)),
+    ]
+    if saved_names:
+        options.append(st.builds(SavedSegment, st.sampled_from(saved_names)))
+    return st.one_of(*options)
+
+
+def trees(saved_names: tuple[str, ...] = (), max_leaves: int = 6) -> st.SearchStrategy[Node]:
+    def extend(children: st.SearchStrategy[Node]) -> st.SearchStrategy[Node]:
+        ranked = st.builds(
+            Ranked,
+            children,
+            st.sampled_from(("top", "bottom")),
+            st.integers(1, 4),
+            st.none(),
+            windows,
+        )
+        ranked_pct = st.builds(
+            Ranked,
+            children,
+            st.sampled_from(("top", "bottom")),
+            st.none(),
+            st.sampled_from([Decimal(v) for v in ("10", "20", "33.3", "50", "100")]),
+            windows,
+        )
+        return st.one_of(
+            st.lists(children, min_size=2, max_size=3).map(lambda c: And(tuple(c))),
+            st.lists(children, min_size=2, max_size=3).map(lambda c: Or(tuple(c))),
+            children.map(Not),
+            ranked,
+            ranked_pct,
+        )
+
+    return st.recursive(leaves(saved_names), extend, max_leaves=max_leaves)
