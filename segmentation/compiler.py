@@ -29,6 +29,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from segmentation import conditions as cond
+from segmentation import score_conditions as score_sql
 from segmentation.models import Customer
 from segmentation.named import RfmMeans, RfmRule
 from segmentation.nodes import (
@@ -49,6 +50,7 @@ from segmentation.nodes import (
     Ranked,
     RollingWindow,
     SavedSegment,
+    Score,
     Spend,
     Untagged,
     Window,
@@ -184,6 +186,8 @@ class _Compiler:
             return cond.city(cust, node.names)
         if isinstance(node, Gender):
             return cond.gender(cust, node.value)
+        if isinstance(node, Score):
+            return score_sql.score_condition(cust, node.metric, node.op, node.value)
         raise SegmentError(f"cannot compile a {type(node).__name__} node")
 
     def named(self, node: NamedSegment, cust: FromClause) -> ColumnElement[bool]:
@@ -200,6 +204,9 @@ class _Compiler:
         """Rank in-scope customers matching the base with ≥1 order in the window by their
         order total; keep the first `count`, or the first ceil(p/100 × n)."""
         inner = customers.alias()
+        if node.by != "spend":  # by a stored score: among those that have it
+            totals = score_sql.score_ranking_values(inner, self.member(node.base, inner), node.by)
+            return self.keep_ranked(node, totals, cust)
         ev = cond.events.alias()
         start, end = self.interval(node.window)
         total = func.coalesce(func.sum(cond.fen(ev.c.amount)), 0)
@@ -215,6 +222,10 @@ class _Compiler:
             .group_by(inner.c.external_userid)
             .subquery()
         )
+        return self.keep_ranked(node, totals, cust)
+
+    def keep_ranked(self, node: Ranked, totals: Any, cust: FromClause) -> ColumnElement[bool]:
+        """Order (eid, total) rows, ties by eid, and keep the first `count` or p%."""
         amount = totals.c.total.desc() if node.direction == "top" else totals.c.total.asc()
         ranked = select(
             totals.c.eid,

@@ -16,6 +16,18 @@ FORMAT_VERSION = 1
 Comparison = Literal[">", ">=", "<", "<=", "="]
 COMPARISONS: tuple[str, ...] = (">", ">=", "<", "<=", "=")
 RollingUnit = Literal["hours", "days", "weeks", "months"]
+ScoreMetric = Literal[
+    "p_alive", "expected_purchases_30d", "expected_purchases_90d", "expected_avg_value", "clv"
+]
+SCORE_METRICS: tuple[str, ...] = (
+    "p_alive",
+    "expected_purchases_30d",
+    "expected_purchases_90d",
+    "expected_avg_value",
+    "clv",
+)
+RankBy = Literal["spend", "clv", "p_alive", "expected_purchases_30d"]
+RANK_BY: tuple[str, ...] = ("spend", "clv", "p_alive", "expected_purchases_30d")
 CalendarUnit = Literal["day", "week", "month", "quarter", "year"]
 
 
@@ -192,19 +204,46 @@ class SavedSegment:
 
 
 @dataclass(frozen=True)
+class Score:
+    """A predictive score (table customer_scores, docs/predictive.md) compared with `value`:
+    p_alive (0–1), expected purchase days in the next 30/90 days, expected value of one
+    purchase (yuan), clv (customer_scores.clv_365d, yuan). Probabilities and expected
+    purchases are stored as doubles and compared with the double nearest to `value`; amounts
+    exactly, in fen. A customer without a score row (never ordered, or not scored yet) or
+    without that value is never a member; NOT(Score) therefore includes them."""
+
+    metric: ScoreMetric
+    op: Comparison
+    value: Decimal
+    type: ClassVar[str] = "score"
+
+    def __post_init__(self) -> None:
+        _check_score(self)
+
+
+@dataclass(frozen=True)
 class Ranked:
     """The top (or bottom) `count` customers, or `percent` % of them, by total order amount
     in the window, among the customers in scope matching `base` with at least one order in
-    the window; ties by external_userid; top p% is the first ceil(p/100 × that number)."""
+    the window; ties by external_userid; top p% is the first ceil(p/100 × that number).
+
+    With `by` a score (clv, p_alive, expected_purchases_30d) the ranking is by that stored
+    score instead, among the customers matching `base` that have it; a score takes no window.
+    `by` is written to JSON only when it is not "spend", so older definitions are unchanged."""
 
     base: Node
     direction: Literal["top", "bottom"] = "top"
     count: int | None = None
     percent: Decimal | None = None
     window: Window | None = None
+    by: RankBy = "spend"
     type: ClassVar[str] = "ranked"
 
     def __post_init__(self) -> None:
+        if self.by not in RANK_BY:
+            raise SegmentFormatError(f"cannot rank by {self.by!r}")
+        if self.by != "spend" and self.window is not None:
+            raise SegmentFormatError("a ranking by a score takes no time window")
         if (self.count is None) == (self.percent is None):
             raise SegmentFormatError("a ranking needs exactly one of count and percent")
         if self.count is not None and self.count <= 0:
@@ -245,6 +284,7 @@ Node = (
     | Gender
     | NamedSegment
     | SavedSegment
+    | Score
     | Ranked
     | And
     | Or
@@ -267,6 +307,7 @@ NODE_TYPES: dict[str, type] = {
         Gender,
         NamedSegment,
         SavedSegment,
+        Score,
         Ranked,
         And,
         Or,
@@ -303,6 +344,8 @@ def node_to_dict(node: Node) -> dict[str, Any]:
     out: dict[str, Any] = {"type": node.type}
     for f in fields(node):  # type: ignore[arg-type]
         out[f.name] = _value_to_json(getattr(node, f.name))
+    if isinstance(node, Ranked) and node.by == "spend":
+        del out["by"]  # the default: keeps definitions saved before `by` existed identical
     return out
 
 
@@ -363,7 +406,7 @@ def _field_from_json(cls: type, name: str, value: Any) -> Any:
         if not isinstance(value, list) or not value or not all(type(v) is int for v in value):
             raise SegmentFormatError("'department_ids' must be a non-empty list of integers")
         return tuple(value)
-    if name in ("value", "percent") and cls in (Spend, Ranked):
+    if name in ("value", "percent") and cls in (Spend, Ranked, Score):
         try:
             return Decimal(str(value))
         except ArithmeticError:
@@ -411,6 +454,17 @@ def _check_field_types(node: Node) -> None:
         raise SegmentFormatError("a ranking count must be an integer")
 
 
+def _check_score(node: Score) -> None:
+    if node.metric not in SCORE_METRICS:
+        raise SegmentFormatError(f"unknown score {node.metric!r}")
+    if node.op not in COMPARISONS:
+        raise SegmentFormatError(f"unknown comparison {node.op!r}")
+    if not isinstance(node.value, Decimal) or not node.value.is_finite() or node.value < 0:
+        raise SegmentFormatError("a score threshold must be a non-negative number")
+    if node.metric == "p_alive" and node.value > 1:
+        raise SegmentFormatError("p_alive is a probability: the threshold must be in [0, 1]")
+
+
 # ---------------------------------------------------------------- canonical form
 
 
@@ -428,7 +482,9 @@ def canonical(node: Node) -> Node:
         children = tuple(unique[k] for k in sorted(unique))
         return children[0] if len(children) == 1 else type(node)(children)
     if isinstance(node, Ranked):
-        return Ranked(canonical(node.base), node.direction, node.count, node.percent, node.window)
+        return Ranked(
+            canonical(node.base), node.direction, node.count, node.percent, node.window, node.by
+        )
     if isinstance(node, Owner):
         return Owner(tuple(sorted(set(node.userids))))
     if isinstance(node, InDepartment):

@@ -110,7 +110,7 @@ def _expand(session: Session, node: Node, path: tuple[str, ...]) -> Node:
         return Not(_expand(session, node.child, path))
     if isinstance(node, Ranked):
         base = _expand(session, node.base, path)
-        return Ranked(base, node.direction, node.count, node.percent, node.window)
+        return Ranked(base, node.direction, node.count, node.percent, node.window, node.by)
     return node
 
 

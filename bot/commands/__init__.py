@@ -5,32 +5,80 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from bot.settings import Settings
+from bot.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from integrations.wecom.gateway import WeComGateway
+    from segmentation.engine import EngineContext
 
 # run_query's shape: (session, text, *, as_userid, now) -> the JSON of `segbot query --json`.
 QueryFn = Callable[..., dict[str, Any]]
 
 
+@lru_cache(maxsize=8)
+def engine_context(timezone_name: str) -> EngineContext:
+    """The engine context for a deployment's zone with the shipped named segments (cached:
+    the catalogue file is read once per process)."""
+    from segmentation.engine import default_context
+
+    return default_context(timezone_name)
+
+
+@lru_cache(maxsize=1)
+def _environment_settings() -> Settings:
+    return load_settings()
+
+
 def default_query(
-    session: Session, text: str, *, as_userid: str | None, now: datetime
+    session: Session,
+    text: str,
+    *,
+    as_userid: str | None,
+    now: datetime,
+    settings: Settings | None = None,
 ) -> dict[str, Any]:
-    """The NLQ service (bot.services.query.run_query), imported on first use."""
+    """The NLQ service (bot.services.query.run_query) with the deployment's zone and admins
+    (from `settings`, or the environment when a caller has none to give)."""
     from bot.services.query import run_query
 
-    return run_query(session, text, as_userid=as_userid, now=now)
+    settings = settings or _environment_settings()
+    return run_query(
+        session,
+        text,
+        as_userid=as_userid,
+        now=now,
+        ctx=engine_context(settings.timezone_name),
+        admins=settings.admins,
+    )
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file or image to upload (media/upload) and send as its own message."""
+
+    kind: str  # "file" or "image"
+    filename: str
+    content: bytes
 
 
 @dataclass(frozen=True)
 class Reply:
-    """One message to send to a member: plain text, or an interactive template card."""
+    """One message to a member: text (or markdown), an interactive template card, a card
+    update (`update_code` = the click's ResponseCode), or an attachment after its text."""
 
     userid: str
     text: str
     card: dict[str, Any] | None = None
+    markdown: bool = False
+    attachment: Attachment | None = None
+    # The pending action a new card asks about, so the send's response_code is kept with it.
+    pending_id: int | None = None
+    update_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -42,3 +90,17 @@ class CommandContext:
     query: QueryFn = default_query
     # The inbox row being processed, so audit entries point back at the callback.
     inbox_id: int | None = None
+    # WeCom, for confirmed actions (tagging writes through it); None: actions cannot run.
+    gateway: WeComGateway | None = None
+
+    @property
+    def engine(self) -> EngineContext:
+        return engine_context(self.settings.timezone_name)
+
+    def ask(self, session: Session, text: str, userid: str) -> dict[str, Any]:
+        """The query service's answer for `userid` at `now` (the deployment's settings)."""
+        if self.query is default_query:
+            return default_query(
+                session, text, as_userid=userid, now=self.now, settings=self.settings
+            )
+        return self.query(session, text, as_userid=userid, now=self.now)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.commands.texts_actions import ACTION_TEXTS
+
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -53,6 +55,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Sorry, I could not answer that; please try rephrasing it.",
     },
 }
+
+TEXTS.update(ACTION_TEXTS)
 
 KIND_WORDS: dict[str, dict[str, str]] = {
     "inquiry": {"zh": "咨询", "en": "inquiry"},

@@ -34,5 +34,7 @@ class SyncCheckpoint(Base):
     pages: Mapped[int] = mapped_column(Integer, default=0)
     rows: Mapped[int] = mapped_column(Integer, default=0)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Marks the follows this run has seen (Follow.sync_run).
+    run_id: Mapped[str | None] = mapped_column(String(32))
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

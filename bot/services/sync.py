@@ -8,6 +8,7 @@ services that take the caller's session and never commit.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,11 +19,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.database import unit_of_work
 from bot.models.tokens import SyncCheckpoint
 from bot.services.sync_upsert import (
+    FULL_SYNC,
     apply_org,
     apply_tags,
     end_follow,
     fetch_org,
     retire_orphans,
+    sweep_unseen,
     upsert_customer_detail,
     upsert_follow_rows,
     upsert_tag_groups,
@@ -36,7 +39,7 @@ from segmentation.models import TagGroup as TagGroupRow
 
 log = logging.getLogger(__name__)
 
-CHECKPOINT = "full_sync"
+CHECKPOINT = FULL_SYNC
 # progress(stage, rows_done_in_this_step)
 Progress = Callable[[str, int], None]
 
@@ -83,6 +86,7 @@ def run_full_sync(
                     pages=0,
                     rows=0,
                     started_at=now,
+                    run_id=uuid.uuid4().hex,
                     finished_at=None,
                 )
             )
@@ -100,14 +104,12 @@ def run_full_sync(
             cp.stage, cp.updated_at = "customers", now
         notify("org", depts + staff + tags)
     _sync_customers(factory, gateway, now, notify, page_limit)
-    result = reconcile(factory, gateway, now, progress=notify)
     with unit_of_work(factory) as session:
         cp = _checkpoint(session)
+        ended, retired = sweep_unseen(session, cp.run_id or "", now)
         cp.stage, cp.finished_at, cp.updated_at = "done", now, now
         pages, rows = cp.pages, cp.rows
-    return SyncReport(
-        depts, staff, tags, rows, pages, result.follows_deleted, result.customers_deleted, resumed
-    )
+    return SyncReport(depts, staff, tags, rows, pages, ended, retired, resumed)
 
 
 def _checkpoint(session: Session) -> SyncCheckpoint:
@@ -136,7 +138,8 @@ def _sync_customers(
         while True:
             page = gateway.batch_get_by_user_page(batches[index], cursor=cursor, limit=page_limit)
             with unit_of_work(factory) as session:  # one transaction per page, checkpoint included
-                upsert_follow_rows(session, [(r.contact, r.follow) for r in page.items], now)
+                rows = [(r.contact, r.follow) for r in page.items]
+                upsert_follow_rows(session, rows, now, _checkpoint(session).run_id)
                 cp = _checkpoint(session)
                 cp.pages, cp.rows, cp.updated_at = cp.pages + 1, cp.rows + len(page.items), now
                 cursor = page.next_cursor

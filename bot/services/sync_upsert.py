@@ -10,9 +10,10 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
+from bot.models.tokens import SyncCheckpoint
 from integrations.wecom.dto import CustomerDetail, ExternalContact, FollowInfo, Member, TagGroup
 from integrations.wecom.gateway import WeComGateway
 from segmentation.models import (
@@ -139,9 +140,17 @@ def _apply_follow(row: Follow, info: FollowInfo) -> None:
 
 
 def upsert_follow_rows(
-    session: Session, rows: list[tuple[ExternalContact, FollowInfo]], now: datetime
+    session: Session,
+    rows: list[tuple[ExternalContact, FollowInfo]],
+    now: datetime,
+    run_id: str | None = None,
 ) -> None:
-    """Customers, their follows and each follow's corp tags, for one page (bulk lookups)."""
+    """Customers, their follows and each follow's corp tags, for one page (bulk lookups).
+
+    `run_id` is the full-sync run these rows belong to; without one, the run in progress (if
+    any) is stamped, so a relation a callback brings mid-run is not swept at the run's end.
+    """
+    run_id = run_id or open_run_id(session)
     ext_ids = {c.external_userid for c, _ in rows}
     userids = {f.userid for _, f in rows}
     customers = {
@@ -173,6 +182,7 @@ def upsert_follow_rows(
         follow = follows.get((ext, info.userid)) or Follow(external_userid=ext, userid=info.userid)
         follows[(ext, info.userid)] = follow
         _apply_follow(follow, info)
+        follow.sync_run = run_id or follow.sync_run
         session.add(follow)
         _set_follow_tags(session, tags.get((ext, info.userid), {}), ext, info)
     session.flush()
@@ -219,6 +229,35 @@ def end_follow(session: Session, follow: Follow, now: datetime, reason: str) -> 
             CustomerTag.userid == follow.userid,
         )
     )
+
+
+FULL_SYNC = "full_sync"
+
+
+def open_run_id(session: Session) -> str | None:
+    return session.scalar(
+        select(SyncCheckpoint.run_id).where(
+            SyncCheckpoint.name == FULL_SYNC, SyncCheckpoint.finished_at.is_(None)
+        )
+    )
+
+
+def sweep_unseen(session: Session, run_id: str, now: datetime) -> tuple[int, int]:
+    """After a complete full sync: relations the run did not see are gone from WeCom.
+
+    Returns (follows ended, customers retired). This replaces a per-member list call for
+    every member: the full sync has already read every live relation.
+    """
+    unseen = session.scalars(
+        select(Follow).where(
+            Follow.deleted.is_(False),
+            or_(Follow.sync_run.is_(None), Follow.sync_run != run_id),
+        )
+    ).all()
+    for follow in unseen:
+        end_follow(session, follow, now, "vanished")
+    session.flush()
+    return len(unseen), retire_orphans(session, (f.external_userid for f in unseen), now)
 
 
 def retire_orphans(session: Session, ext_ids: Iterable[str], now: datetime) -> int:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 08:59:56.889467
+Create Date: 2026-11-23 09:03:41.379274
 """
 
 from collections.abc import Sequence
@@ -183,6 +183,7 @@ def upgrade() -> None:
     sa.Column('pages', sa.Integer(), nullable=False),
     sa.Column('rows', sa.Integer(), nullable=False),
     sa.Column('started_at', sa.DateTime(), nullable=False),
+    sa.Column('run_id', sa.String(length=32), nullable=True),
     sa.Column('updated_at', sa.DateTime(), nullable=True),
     sa.Column('finished_at', sa.DateTime(), nullable=True),
     sa.PrimaryKeyConstraint('name', name=op.f('pk_sync_checkpoints'))
@@ -270,6 +271,7 @@ def upgrade() -> None:
     sa.Column('deleted', sa.Boolean(), nullable=False),
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.Column('deleted_reason', sa.String(length=32), nullable=True),
+    sa.Column('sync_run', sa.String(length=32), nullable=True),
     sa.ForeignKeyConstraint(['external_userid'], ['customers.external_userid'], name=op.f('fk_follows_external_userid_customers')),
     sa.ForeignKeyConstraint(['userid'], ['staff.userid'], name=op.f('fk_follows_userid_staff')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_follows')),

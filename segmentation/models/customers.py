@@ -53,6 +53,9 @@ class Follow(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # WeCom's reason, e.g. DELETE_BY_TRANSFER, which is not churn.
     deleted_reason: Mapped[str | None] = mapped_column(String(32))
+    # The full-sync run that last saw this relation in WeCom (callbacks during a run count as
+    # seeing it); at its end a full sync ends the relations it did not see.
+    sync_run: Mapped[str | None] = mapped_column(String(32))
 
 
 class TagGroup(Base):

@@ -14,9 +14,11 @@ from sqlalchemy.orm import Session
 
 from segmentation.models import (
     Customer,
+    CustomerScore,
     CustomerTag,
     Department,
     Event,
+    FittedModel,
     Follow,
     Staff,
     StaffDepartment,
@@ -63,6 +65,10 @@ class Dataset:
     customer_tags: list[tuple[str, str, str]] = field(default_factory=list)
     # event_id, external_userid, kind, occurred_at, amount
     events: list[tuple[str, str, str, datetime, Decimal | None]] = field(default_factory=list)
+    # external_userid, p_alive, expected_purchases_30d, _90d, expected_avg_value, clv_365d
+    scores: list[tuple[str, float, float, float, Decimal | None, Decimal | None]] = field(
+        default_factory=list
+    )
 
 
 def load(session: Session, data: Dataset) -> None:
@@ -107,7 +113,31 @@ def load(session: Session, data: Dataset) -> None:
     for model, values in rows:
         if values:
             session.execute(insert(model), values)
+    if data.scores:
+        _load_scores(session, data.scores)
     session.flush()
+
+
+def _load_scores(
+    session: Session, scores: list[tuple[str, float, float, float, Decimal | None, Decimal | None]]
+) -> None:
+    session.execute(insert(FittedModel), [{"id": 1, "fitted_at": NOW, "status": "ok"}])
+    session.execute(
+        insert(CustomerScore),
+        [
+            {
+                "external_userid": e,
+                "p_alive": p,
+                "expected_purchases_30d": e30,
+                "expected_purchases_90d": e90,
+                "expected_avg_value": avg,
+                "clv_365d": clv,
+                "scored_at": NOW,
+                "model_id": 1,
+            }
+            for e, p, e30, e90, avg, clv in scores
+        ],
+    )
 
 
 def edge_times(now: datetime = NOW) -> list[datetime]:
@@ -178,7 +208,35 @@ def random_dataset(seed: int, now: datetime = NOW) -> Dataset:
             data.events.append((f"e{i}-{n}", eid, kind, when, amount_or_none))
     # An event for a customer who does not exist yet (behaviour data before sync).
     data.events.append(("orphan", "ghost", "order", now - timedelta(days=3), Decimal(10)))
+    data.scores = random_scores(random.Random(seed + 10_000), [c[0] for c in data.customers])
     return data
+
+
+# Few distinct values, so that thresholds land exactly on stored values and rankings tie.
+P_ALIVE = (0.0, 0.1, 0.3, 0.2999999999999999, 0.30000000000000004, 0.5, 0.7, 1.0, 0.123456789)
+PURCHASES = (0.0, 0.25, 0.5, 1.0, 2.0, 2.5, 0.49999)
+AMOUNTS = (None, Decimal("0"), Decimal("100"), Decimal("250.5"), Decimal("1000"), Decimal("99.99"))
+
+
+def random_scores(
+    rng: random.Random, customer_ids: list[str]
+) -> list[tuple[str, float, float, float, Decimal | None, Decimal | None]]:
+    """Scores for about 70% of the customers (and one for a customer not synced yet)."""
+    out = []
+    for eid in [*customer_ids, "ghost"]:
+        if rng.random() < 0.3:
+            continue
+        out.append(
+            (
+                eid,
+                rng.choice(P_ALIVE),
+                rng.choice(PURCHASES),
+                rng.choice(PURCHASES),
+                rng.choice(AMOUNTS),
+                rng.choice(AMOUNTS),
+            )
+        )
+    return out
 
 
 def _random_time(rng: random.Random, now: datetime) -> datetime:

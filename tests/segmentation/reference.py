@@ -29,6 +29,7 @@ from segmentation.nodes import (
     Ranked,
     RollingWindow,
     SavedSegment,
+    Score,
     Spend,
     Untagged,
     Window,
@@ -60,6 +61,7 @@ class Reference:
         self.saved = saved or {}
         self.live = {c[0] for c in data.customers if not c[4]}
         self.by_id = {c[0]: c for c in data.customers}
+        self.scores = {s[0]: s for s in data.scores}
 
     # ------------------------------------------------------------ public
 
@@ -154,7 +156,21 @@ class Reference:
             return self.holds(self.saved[node.name], eid, requester, (*path, node.name))
         if isinstance(node, Ranked):
             return eid in self.ranked(node, requester, path)
+        if isinstance(node, Score):
+            value = self.score(eid, node.metric)
+            if value is None:  # no score row, or no spend model: never a member
+                return False
+            threshold = float(node.value) if isinstance(value, float) else node.value
+            return COMPARE[node.op](value, threshold)
         raise TypeError(node)
+
+    def score(self, eid: str, metric: str) -> float | Decimal | None:
+        row = self.scores.get(eid)
+        if row is None:
+            return None
+        index = ("p_alive", "expected_purchases_30d", "expected_purchases_90d")
+        index += ("expected_avg_value", "clv")
+        return row[1 + index.index(metric)]
 
     def tag_names(self, eid: str) -> set[str]:
         live_tags = {t: n.lower() for t, n, deleted in self.data.tags if not deleted}
@@ -171,6 +187,8 @@ class Reference:
         return start <= min(times) <= end
 
     def ranked(self, node: Ranked, requester: Requester, path: tuple[str, ...]) -> set[str]:
+        if node.by != "spend":
+            return self._ranked_by_score(node, requester, path)
         candidates = [
             e
             for e in self.visible(requester)
@@ -179,6 +197,23 @@ class Reference:
         totals = {e: self.spend(e, node.window) for e in candidates}
         sign = -1 if node.direction == "top" else 1
         ordered = sorted(candidates, key=lambda e: (sign * totals[e], e))
+        if node.count is not None:
+            keep = node.count
+        else:
+            keep = math.ceil(Fraction(node.percent) * len(ordered) / 100)  # type: ignore[arg-type]
+        return set(ordered[:keep])
+
+    def _ranked_by_score(
+        self, node: Ranked, requester: Requester, path: tuple[str, ...]
+    ) -> set[str]:
+        values = {
+            e: self.score(e, node.by)
+            for e in self.visible(requester)
+            if self.holds(node.base, e, requester, path)
+        }
+        present = {e: v for e, v in values.items() if v is not None}
+        sign = -1 if node.direction == "top" else 1
+        ordered = sorted(present, key=lambda e: (sign * present[e], e))  # type: ignore[operator]
         if node.count is not None:
             keep = node.count
         else:

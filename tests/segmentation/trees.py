@@ -23,6 +23,7 @@ from segmentation.nodes import (
     Performed,
     Ranked,
     SavedSegment,
+    Score,
     Spend,
     Untagged,
 )
@@ -43,6 +44,7 @@ NAMED_KEYS = (
     "high_intent",
 )
 OPS = (">", ">=", "<", "<=", "=")
+PURCHASE_METRICS = ("expected_purchases_30d", "expected_purchases_90d")
 windows = st.sampled_from(WINDOWS)
 kinds = st.sampled_from((*KINDS, "refund"))
 
@@ -91,10 +93,29 @@ def leaves(saved_names: tuple[str, ...] = ()) -> st.SearchStrategy[Node]:
         ),
         st.builds(Gender, st.sampled_from((1, 2))),
         st.builds(NamedSegment, st.sampled_from(NAMED_KEYS)),
+        scores(),
     ]
     if saved_names:
         options.append(st.builds(SavedSegment, st.sampled_from(saved_names)))
     return st.one_of(*options)
+
+
+def scores() -> st.SearchStrategy[Node]:
+    """Score leaves with thresholds on and beside the stored values (tests/…/factory.py)."""
+    probability = st.sampled_from([Decimal(v) for v in ("0", "0.3", "0.5", "0.1", "1", "0.7")])
+    purchases = st.sampled_from([Decimal(v) for v in ("0", "0.5", "1", "2", "0.25", "3")])
+    money = st.sampled_from([Decimal(v) for v in ("0", "100", "99.995", "250.5", "1000")])
+    ops = st.sampled_from(OPS)
+    return st.one_of(
+        st.builds(Score, st.just("p_alive"), ops, probability),
+        st.builds(Score, st.sampled_from(PURCHASE_METRICS), ops, purchases),
+        st.builds(Score, st.sampled_from(("expected_avg_value", "clv")), ops, money),
+    )
+
+
+def _score_ranking(base: Node, direction: str, count: int | None, by: str) -> Node:
+    percent = None if count is not None else Decimal("30")
+    return Ranked(base, direction, count, percent, None, by)  # type: ignore[arg-type]
 
 
 def trees(saved_names: tuple[str, ...] = (), max_leaves: int = 6) -> st.SearchStrategy[Node]:
@@ -115,12 +136,20 @@ def trees(saved_names: tuple[str, ...] = (), max_leaves: int = 6) -> st.SearchSt
             st.sampled_from([Decimal(v) for v in ("10", "20", "33.3", "50", "100")]),
             windows,
         )
+        ranked_score = st.builds(
+            _score_ranking,
+            children,
+            st.sampled_from(("top", "bottom")),
+            st.sampled_from((1, 3, None)),
+            st.sampled_from(("clv", "p_alive", "expected_purchases_30d")),
+        )
         return st.one_of(
             st.lists(children, min_size=2, max_size=3).map(lambda c: And(tuple(c))),
             st.lists(children, min_size=2, max_size=3).map(lambda c: Or(tuple(c))),
             children.map(Not),
             ranked,
             ranked_pct,
+            ranked_score,
         )
 
     return st.recursive(leaves(saved_names), extend, max_leaves=max_leaves)

@@ -1,0 +1,178 @@
+"""User-facing sentences of confirmations, exports, explanations and profiles (zh and en)."""
+
+from __future__ import annotations
+
+ACTION_TEXTS: dict[str, dict[str, str]] = {
+    "card_source": {"zh": "客户分群助手", "en": "Segment bot"},
+    "title_tag": {"zh": "确认打标签“{tag}”", "en": "Confirm: tag “{tag}”"},
+    "title_untag": {"zh": "确认去掉标签“{tag}”", "en": "Confirm: remove tag “{tag}”"},
+    "title_push": {"zh": "确认群发", "en": "Confirm: send"},
+    "title_schedule": {"zh": "确认定时群发", "en": "Confirm: scheduled send"},
+    "title_save": {"zh": "确认覆盖分群“{name}”", "en": "Confirm: replace segment “{name}”"},
+    "key_size": {"zh": "目标人数", "en": "Customers"},
+    "key_sample": {"zh": "例如", "en": "E.g."},
+    "key_excluded": {"zh": "已排除", "en": "Excluded"},
+    "key_content": {"zh": "内容", "en": "Content"},
+    "key_cost": {"zh": "成本", "en": "Cost"},
+    "key_when": {"zh": "时间", "en": "When"},
+    "key_expires": {"zh": "有效期", "en": "Valid until"},
+    "size_value": {"zh": "{count} 人", "en": "{count}"},
+    "excluded_value": {
+        "zh": "已删除客户不计入；{outside} 人不在您的权限范围内",
+        "en": "deleted customers never count; {outside} outside your scope",
+    },
+    "excluded_deleted": {"zh": "已删除客户不计入", "en": "deleted customers never count"},
+    "cost_coupon": {
+        "zh": "最多 ¥{total}（{count} 人 × ¥{value}）",
+        "en": "at most ¥{total} ({count} × ¥{value})",
+    },
+    "cost_discount": {"zh": "按折扣核销，无法预估", "en": "a discount: depends on orders"},
+    "cost_mass": {
+        "zh": "每人占用本月群发额度 1 次（上限 {limit} 次）",
+        "en": "1 of each customer's {limit} mass messages this month",
+    },
+    "every_day": {"zh": "每天 {time}", "en": "every day at {time}"},
+    "every_week": {"zh": "每周{day} {time}", "en": "every {day} at {time}"},
+    "now": {"zh": "确认后立即（静默时段顺延）", "en": "right after confirming (quiet hours wait)"},
+    "buttons_confirm": {"zh": "确认执行", "en": "Confirm"},
+    "buttons_cancel": {"zh": "取消", "en": "Cancel"},
+    "card_text": {
+        "zh": "{description}：共 {count} 人。请在卡片上点“确认执行”，或回复“确认”/“取消”。",
+        "en": "{description}: {count} customers. Press Confirm on the card, or reply "
+        "'confirm' / 'cancel'.",
+    },
+    "nothing_to_do": {
+        "zh": "{description}：共 0 人，没有需要执行的操作。",
+        "en": "{description}: 0 customers, so there is nothing to do.",
+    },
+    "no_pending": {
+        "zh": "没有等待您确认的操作。",
+        "en": "There is no action waiting for your confirmation.",
+    },
+    "unknown_card": {"zh": "找不到这张卡片对应的操作。", "en": "That card's action is unknown."},
+    "already": {"zh": "已执行，不会重复执行。", "en": "Already done; it will not run twice."},
+    "already_cancelled": {"zh": "这个操作已取消。", "en": "That action was cancelled."},
+    "already_expired": {
+        "zh": "这个操作已过期，请重新发起。",
+        "en": "That action has expired; please ask again.",
+    },
+    "in_progress": {
+        "zh": "这个操作已确认，正在执行或已中断，不会重复执行。",
+        "en": "That action was confirmed already; it will not run twice.",
+    },
+    "expired": {
+        "zh": "这个操作已过期（{minutes} 分钟内未确认），没有执行。请重新发起。",
+        "en": "That action expired ({minutes} minutes without confirmation) and did not run. "
+        "Please ask again.",
+    },
+    "cancelled": {"zh": "已取消，没有执行。", "en": "Cancelled; nothing was done."},
+    "replace_confirmed": {"zh": "已确认", "en": "Confirmed"},
+    "replace_cancelled": {"zh": "已取消", "en": "Cancelled"},
+    "replace_expired": {"zh": "已过期", "en": "Expired"},
+    "replace_refused": {"zh": "无权确认", "en": "Not allowed"},
+    "not_allowed_role": {
+        "zh": "您没有权限确认这个操作（{what}需要{role}确认）。",
+        "en": "You may not confirm this ({what} needs {role}).",
+    },
+    "not_allowed_scope": {
+        "zh": "您不能确认这个操作：其中 {outside} 位客户不在您的权限范围内。",
+        "en": "You cannot confirm this: {outside} of its customers are outside your scope.",
+    },
+    "asker_gone": {
+        "zh": "发起人已不是在职成员，这个操作不能执行。",
+        "en": "The person who asked is no longer an active member; this cannot run.",
+    },
+    "no_gateway": {
+        "zh": "暂时无法连接企业微信，操作没有执行，请稍后再试。",
+        "en": "WeCom cannot be reached right now; nothing was done. Please try again later.",
+    },
+    "changed": {
+        "zh": "（确认时重新计算：{before} → {after} 人）",
+        "en": " (recounted at confirmation: {before} → {after})",
+    },
+    "tag_done": {
+        "zh": "已为 {ok} 位客户打上标签“{tag}”{changed}。",
+        "en": "Tagged {ok} customers with “{tag}”{changed}.",
+    },
+    "untag_done": {
+        "zh": "已为 {ok} 位客户去掉标签“{tag}”{changed}。",
+        "en": "Removed “{tag}” from {ok} customers{changed}.",
+    },
+    "tag_failed": {
+        "zh": "{failed} 位客户失败（例如 {examples}）。",
+        "en": "{failed} failed (e.g. {examples}).",
+    },
+    "no_such_tag": {
+        "zh": "没有名为“{tag}”的标签，无需去掉。",
+        "en": "There is no tag named “{tag}”, so there is nothing to remove.",
+    },
+    "tag_create_failed": {
+        "zh": "无法在企业微信创建标签“{tag}”：{error}",
+        "en": "Could not create the tag “{tag}” in WeCom: {error}",
+    },
+    "campaign_created": {
+        "zh": "已创建群发任务 #{id}（{count} 人）：由群发任务在一分钟内发出（静默时段顺延），"
+        "成员需在企业微信中确认发送。",
+        "en": "Created campaign #{id} ({count} customers): the campaign worker sends it within "
+        "a minute (held in quiet hours); members confirm the send in WeCom.",
+    },
+    "schedule_created": {
+        "zh": "已创建定时群发 #{id}：{when}，每次发送时按当时的分群计算。",
+        "en": "Created scheduled campaign #{id}: {when}; each run uses the segment as it is then.",
+    },
+    "campaign_failed": {
+        "zh": "群发任务没有创建：{error}",
+        "en": "The campaign was not created: {error}",
+    },
+    "saved": {
+        "zh": "已保存分群“{name}”：{description}（当前 {count} 人）。",
+        "en": "Saved segment “{name}”: {description} ({count} now).",
+    },
+    "save_failed": {"zh": "无法保存：{error}", "en": "Could not save: {error}"},
+    "export_text": {
+        "zh": "{description}：共 {count} 人，已导出为 Excel（手机号已打码）。",
+        "en": "{description}: {count} customers, exported to Excel (phone numbers masked).",
+    },
+    "export_too_big": {
+        "zh": "{description}：共 {count} 人，导出文件 {mb} MB，超过企业微信 20 MB 的文件上限。"
+        "请缩小范围后再导出。",
+        "en": "{description}: {count} customers; the file would be {mb} MB, over WeCom's "
+        "20 MB limit. Please narrow the segment.",
+    },
+    "export_empty": {
+        "zh": "{description}：共 0 人，没有可导出的客户。",
+        "en": "{description}: 0 customers, nothing to export.",
+    },
+    "history": {"zh": "昨天：{yesterday} 人；一周前：{week} 人", "en": "yesterday: {yesterday}; "
+                "a week ago: {week}"},  # fmt: skip
+    "history_unknown": {"zh": "未知", "en": "unknown"},
+    "explain_which": {
+        "zh": "有 {count} 位客户叫“{name}”，您指的是哪一位？",
+        "en": "{count} customers are called “{name}”; which one do you mean?",
+    },
+    "explain_nobody": {
+        "zh": "在您能查看的客户中没有找到“{name}”。",
+        "en": "No customer called “{name}” among the customers you can see.",
+    },
+    "explain_in": {
+        "zh": "{name} 在“{description}”中，因为：",
+        "en": "{name} is in “{description}” because:",
+    },
+    "explain_out": {
+        "zh": "{name} 不在“{description}”中，因为：",
+        "en": "{name} is not in “{description}” because:",
+    },
+    "no_context": {
+        "zh": "请先查询一个分群，或直接说出条件，例如：为什么张三在近30天有咨询的客户里。",
+        "en": "Ask for a segment first, or name it, e.g. 'why is Zhang San in customers who "
+        "inquired in the last 30 days'.",
+    },
+    "profile_head": {"zh": "{description}：共 {count} 人", "en": "{description}: {count}"},
+    "profile_city": {"zh": "城市", "en": "City"},
+    "profile_owner": {"zh": "跟进人", "en": "Owner"},
+    "profile_tag": {"zh": "标签", "en": "Tags"},
+    "profile_spend": {"zh": "消费", "en": "Spend"},
+    "profile_none": {"zh": "（无）", "en": "(none)"},
+    "saved_list": {"zh": "已保存的分群：", "en": "Saved segments:"},
+    "saved_none": {"zh": "还没有保存的分群。", "en": "No saved segments yet."},
+}

@@ -1,0 +1,1 @@
+"""`segbot demo`: a simulated WeCom company, a synced database and the web console in one process."""

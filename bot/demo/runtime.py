@@ -1,0 +1,154 @@
+"""The running demo: simulator, seeded database, web app, inbox worker and scheduler in one
+process; `start()` brings them up in order and `stop()` takes them down in reverse."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import Engine
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+
+from bot.bootstrap import Deps, build_deps, utc_now
+from bot.database import make_engine
+from bot.demo.config import DEMO_ADMIN, DemoOptions, DemoSecrets, demo_settings, sim_config
+from bot.demo.console_backend import SimulatorConsole
+from bot.demo.media import MediaVault
+from bot.demo.seeding import Progress, prepare_schema, seed_events, seed_segments, sync_company
+from bot.settings import Settings
+from integrations.wecom.simulator.seed import seed_company
+from integrations.wecom.simulator.server import Simulator
+from segmentation.engine import EngineContext, default_context
+
+log = logging.getLogger(__name__)
+
+
+class _SilentHandler(WSGIRequestHandler):
+    """The app logs each request itself (with its duration); no second access log."""
+
+    def log_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+class DemoRuntime:
+    """One demo: `start()` returns the URL to open; `stop()` is safe to call at any point."""
+
+    def __init__(self, options: DemoOptions) -> None:
+        self.options = options
+        self.progress = Progress(options.show_progress)
+        self.sim: Simulator | None = None
+        self.settings: Settings | None = None
+        self.deps: Deps | None = None
+        self.engine: Engine | None = None
+        self.console: SimulatorConsole | None = None
+        self.app: Flask | None = None
+        self._server: BaseWSGIServer | None = None
+        self._threads: list[threading.Thread] = []
+        self._stop = threading.Event()
+        self._scheduler: Any = None
+
+    @property
+    def url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("the demo is not running")
+        return f"http://{self._server.host}:{self._server.port}/"
+
+    def start(self) -> str:
+        try:
+            self._start()
+        except BaseException:
+            self.stop()
+            raise
+        return self.url
+
+    def _start(self) -> None:
+        options = self.options
+        keys = DemoSecrets.generate()
+        company = seed_company(customers=options.customers, seed=options.seed)
+        self.sim = Simulator(company, sim_config(company.corp_id, keys))
+        vault = MediaVault(self.sim.app.wsgi_app)
+        self.sim.app.wsgi_app = vault  # type: ignore[method-assign]
+        self.sim.start()
+        self.settings = demo_settings(options, company.corp_id, self.sim.api_base, keys)
+        self.engine = make_engine(options.database_url)
+        prepare_schema(self.engine)
+        self.deps = self._deps(self.settings, self.engine)
+        ctx = default_context(self.settings.timezone)
+        self._seed(self.deps, ctx)
+        self.console = SimulatorConsole(self.sim, vault)
+        self._serve(self.deps)
+        self._start_worker(self.deps)
+        if options.scheduler:
+            self._start_scheduler(self.deps, ctx)
+
+    @staticmethod
+    def _deps(settings: Settings, engine: Engine) -> Deps:
+        from bot.cli.wecom_commands import build_gateway
+        from bot.database import make_session_factory
+
+        gateway = build_gateway(settings, make_session_factory(engine))
+        return build_deps(settings, engine=engine, gateway=gateway, clock=utc_now)
+
+    def _seed(self, deps: Deps, ctx: EngineContext) -> None:
+        assert deps.gateway is not None
+        now = datetime.now(UTC)
+        sync_company(deps.session_factory, deps.gateway, now, self.progress)
+        seed_events(deps.session_factory, now, ctx, self.progress)
+        seed_segments(
+            deps.session_factory, now, ctx, self.progress,
+            owner_userid=DEMO_ADMIN, days=self.options.snapshot_days,
+        )  # fmt: skip
+
+    def _serve(self, deps: Deps) -> None:
+        from bot.app import create_app
+
+        assert self.sim is not None and self.console is not None
+        self.app = create_app(deps.settings, deps, console=self.console)
+        self._server = make_server(
+            self.options.host, self.options.port, self.app, threaded=True,
+            request_handler=_SilentHandler,
+        )  # fmt: skip
+        # The simulator plays WeCom: its callbacks go to our real endpoint.
+        self.sim.config.callback_url = f"{self.url}wecom/callback"
+        self._spawn("web", self._server.serve_forever)
+
+    def _start_worker(self, deps: Deps) -> None:
+        from bot.inbox.worker import run_worker
+
+        poll = self.options.worker_poll_seconds
+        self._spawn("inbox-worker", lambda: run_worker(deps, self._stop, poll_seconds=poll))
+
+    def _start_scheduler(self, deps: Deps, ctx: EngineContext) -> None:
+        from bot.demo.jobs import start_scheduler
+
+        self._scheduler = start_scheduler(deps, ctx)
+
+    def _spawn(self, name: str, target: Any) -> None:
+        thread = threading.Thread(target=target, name=f"demo-{name}", daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def stop(self) -> None:
+        """Stop accepting requests, let the worker and jobs finish, close everything."""
+        self._stop.set()
+        if self._server is not None:
+            self._server.shutdown()
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=True)
+            self._scheduler = None
+        for thread in self._threads:
+            thread.join(timeout=30)
+        self._threads.clear()
+        if self._server is not None:
+            self._server.server_close()
+            self._server = None
+        if self.sim is not None:
+            self.sim.stop()
+            self.sim = None
+        if self.engine is not None:
+            self.engine.dispose()
+            self.engine = None
+        log.info("demo stopped")
