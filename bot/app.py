@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from flask import Flask
 
 from bot.bootstrap import Deps, build_deps
@@ -9,11 +11,20 @@ from bot.settings import Settings
 from bot.web import api, callback, health
 from bot.web.errors import register_error_handlers
 
+if TYPE_CHECKING:
+    from bot.web.console import ConsoleBackend
+
 MAX_BODY_BYTES = 1 << 20  # 1 MiB (interfaces.md): larger bodies answer 413
 
 
-def create_app(settings: Settings, deps: Deps | None = None) -> Flask:
-    """The web app (callback, API, health); `deps` defaults to `build_deps(settings)`."""
+def create_app(
+    settings: Settings, deps: Deps | None = None, *, console: ConsoleBackend | None = None
+) -> Flask:
+    """The web app (callback, API, health); `deps` defaults to `build_deps(settings)`.
+
+    `console` (the demo's simulated WeCom client) adds the web console at `/`, the dashboard
+    and a log line per request; production apps are built without it.
+    """
     app = Flask("segbot")
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     app.config["JSON_AS_ASCII"] = False
@@ -24,4 +35,8 @@ def create_app(settings: Settings, deps: Deps | None = None) -> Flask:
     app.register_blueprint(health.blueprint)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(callback.blueprint)
+    if console is not None:
+        from bot.web.console import register_console
+
+        register_console(app, console)
     return app

@@ -52,16 +52,23 @@ class Deps:
         return True
 
 
-def build_gateway(settings: Settings) -> WeComGateway | None:
-    """The wechatpy-backed gateway when the app's API settings are present."""
+def build_gateway(
+    settings: Settings, factory: sessionmaker[Session] | None = None
+) -> WeComGateway | None:
+    """The wechatpy-backed gateway when the app's API settings are present.
+
+    Access tokens are shared between processes (web, worker, scheduler) through Redis when
+    SEGBOT_REDIS_URL is set, else through the database, so they don't each fetch their own.
+    """
     if not settings.wecom.can_call_api:
         return None
+    from bot.services.token_store import make_token_store
     from integrations.wecom.client import WechatpyGateway
-    from integrations.wecom.tokens import RedisTokenStore
 
     wecom = settings.wecom
-    # With Redis, every process shares one access token instead of each fetching its own.
-    store = RedisTokenStore.from_url(settings.redis_url) if settings.redis_url else None
+    if factory is None:
+        factory = make_session_factory(make_engine(settings.database_url))
+    store = make_token_store(factory, settings.redis_url)
     return WechatpyGateway(
         wecom.corp_id or "",
         wecom.agent_id,
@@ -82,11 +89,12 @@ def build_deps(
 ) -> Deps:
     """Wire the bot from settings; tests pass their own engine, fake gateway or fixed clock."""
     engine = engine if engine is not None else make_engine(settings.database_url)
+    factory = make_session_factory(engine)
     return Deps(
         settings=settings,
         engine=engine,
-        session_factory=make_session_factory(engine),
-        gateway=gateway if gateway is not None else build_gateway(settings),
+        session_factory=factory,
+        gateway=gateway if gateway is not None else build_gateway(settings, factory),
         clock=clock or utc_now,
         query=query or default_query,
     )

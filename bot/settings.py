@@ -5,14 +5,20 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
+if TYPE_CHECKING:
+    from bot.services.campaigns.settings import CampaignSettings
+
 DEFAULT_DATABASE_URL = "sqlite:///segbot.db"
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_WECOM_API_BASE = "https://qyapi.weixin.qq.com/cgi-bin/"
+DEFAULT_DIGEST_TIME = time(8, 30)
 
 
 class SettingsError(ValueError):
@@ -46,6 +52,9 @@ class Settings:
     api_token: str | None = field(default=None, repr=False)
     admins: frozenset[str] = frozenset()
     redis_url: str | None = None
+    campaigns: CampaignSettings = field(default_factory=lambda: _default_campaign_settings())
+    # Managers' daily digest goes out from this local time (SEGBOT_TIMEZONE) on.
+    digest_time: time = DEFAULT_DIGEST_TIME
 
     @property
     def timezone(self) -> ZoneInfo:
@@ -67,6 +76,12 @@ class Settings:
             self.wecom.token,
         ]
         return [v for v in values if v]
+
+
+def _default_campaign_settings() -> CampaignSettings:
+    from bot.services.campaigns.settings import CampaignSettings
+
+    return CampaignSettings()
 
 
 def _replace(settings: Settings, **changes: object) -> Settings:
@@ -107,13 +122,19 @@ def parse_settings(values: Mapping[str, str]) -> Settings:
         aes_key=_parse_aes_key(get("SEGBOT_WECOM_AES_KEY")),
         api_base=_parse_api_base(get("SEGBOT_WECOM_API_BASE") or DEFAULT_WECOM_API_BASE),
     )
+    # Campaign settings live with the campaign service; they are parsed here, once, with the rest.
+    from bot.services.campaigns.settings import parse_campaign_settings
+
+    timezone_name = _parse_timezone(get("SEGBOT_TIMEZONE") or DEFAULT_TIMEZONE)
     return Settings(
         database_url=_parse_database_url(get("SEGBOT_DATABASE_URL") or DEFAULT_DATABASE_URL),
-        timezone_name=_parse_timezone(get("SEGBOT_TIMEZONE") or DEFAULT_TIMEZONE),
+        timezone_name=timezone_name,
         wecom=wecom,
         api_token=get("SEGBOT_API_TOKEN"),
         admins=frozenset(u.strip() for u in (get("SEGBOT_ADMINS") or "").split(",") if u.strip()),
         redis_url=_parse_redis_url(get("SEGBOT_REDIS_URL")),
+        campaigns=parse_campaign_settings(values, ZoneInfo(timezone_name)),
+        digest_time=_parse_digest_time(get("SEGBOT_DIGEST_TIME")),
     )
 
 
@@ -181,3 +202,15 @@ def _parse_redis_url(raw: str | None) -> str | None:
     if raw is not None and not raw.startswith(("redis://", "rediss://", "unix://")):
         raise SettingsError("SEGBOT_REDIS_URL must be a redis:// URL")
     return raw
+
+
+def _parse_digest_time(raw: str | None) -> time:
+    if raw is None:
+        return DEFAULT_DIGEST_TIME
+    try:
+        parsed = time.fromisoformat(raw)
+    except ValueError:
+        parsed = None
+    if parsed is None or len(raw) != 5 or parsed.tzinfo is not None:
+        raise SettingsError("SEGBOT_DIGEST_TIME must be a time of day like 08:30 (24-hour, HH:MM)")
+    return parsed

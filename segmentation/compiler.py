@@ -238,7 +238,7 @@ class _Compiler:
             num, den = node.percent.as_integer_ratio()  # type: ignore[union-attr]
             # rn <= ceil(num/den/100 × n)  ⇔  (rn - 1) × 100 × den < num × n, in integers.
             keep = (ranked.c.rn - 1) * literal(100 * den) < ranked.c.n * literal(num)
-        return cust.c.external_userid.in_(select(ranked.c.eid).where(keep))
+        return cond.in_set(cust, ranked, keep)
 
 
 class BinaryOrder(FunctionElement[str]):

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from segmentation.compiler import CompileFacts, compile_condition, compile_segment
 from segmentation.engine import EngineContext, prepare
-from segmentation.models import Customer, CustomerTag, Event, Follow, Tag
+from segmentation.models import Customer, CustomerScore, CustomerTag, Event, Follow, Tag
 from segmentation.named import RfmRule
 from segmentation.nodes import (
     And,
@@ -32,6 +32,7 @@ from segmentation.nodes import (
     Owner,
     Performed,
     Ranked,
+    Score,
     Spend,
     Untagged,
     Window,
@@ -137,8 +138,12 @@ class _Walker:
             return self.event_facts(node.event_kind, node.window)
         if isinstance(node, Spend):
             return self.event_facts("order", node.window)
+        if isinstance(node, Ranked) and node.by != "spend":
+            return self.score_facts(node.by)
         if isinstance(node, Ranked):
             return self.event_facts("order", node.window)
+        if isinstance(node, Score):
+            return self.score_facts(node.metric)
         if isinstance(node, HasTag | Untagged):
             return {"tags": self.tag_names()}
         if isinstance(node, Owner | InDepartment):
@@ -178,6 +183,14 @@ class _Walker:
         if kind == "order":
             facts["amount"] = _yuan(int(fen))
         return facts
+
+    def score_facts(self, metric: str) -> dict[str, Any]:
+        """The stored score (None: no score row or no value) and when it was computed."""
+        row = self.session.get(CustomerScore, self.eid)
+        column = "clv_365d" if metric == "clv" else metric
+        if row is None:
+            return {"score": metric, "value": None, "scored_at": None}
+        return {"score": metric, "value": getattr(row, column), "scored_at": row.scored_at}
 
     def tag_names(self) -> list[str]:
         stmt = (

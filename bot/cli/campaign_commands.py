@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-from pathlib import Path
 from typing import Any
 
 import click
-from dotenv import dotenv_values
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.cli.common import EXIT_REJECTED, db_option, fail, handle_errors, parse_now, settings_for
@@ -28,20 +25,14 @@ from bot.services.campaigns.planning import PlanContext
 from bot.services.campaigns.results import campaign_report, format_report
 from bot.services.campaigns.runner import run_campaign_now
 from bot.services.campaigns.schedule import next_fire
-from bot.services.campaigns.settings import parse_campaign_settings
 from bot.services.coupons import redeem_coupon
 from bot.settings import Settings
 from segmentation.engine import default_context
 
 
 def plan_context(settings: Settings) -> PlanContext:
-    """Campaign settings from the environment over `.env`, read once per command."""
-    values: dict[str, str] = {}
-    if Path(".env").is_file():
-        values.update({k: v for k, v in dotenv_values(".env").items() if v is not None})
-    values.update(os.environ)
     return PlanContext(
-        settings=parse_campaign_settings(values, settings.timezone),
+        settings=settings.campaigns,
         engine=default_context(settings.timezone),
         admins=settings.admins,
     )
@@ -287,7 +278,13 @@ def scheduler_command(db_url: str | None) -> None:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     settings = settings_for(db_url)
-    deps = JobDeps(_factory(settings), build_gateway(settings), utc_now, plan_context(settings))
+    deps = JobDeps(
+        _factory(settings),
+        build_gateway(settings),
+        utc_now,
+        plan_context(settings),
+        digest_time=settings.digest_time,
+    )
     if deps.gateway is None:
         click.echo(
             "segbot: WeCom API settings missing: campaigns are planned but not sent", err=True

@@ -10,6 +10,7 @@ import click
 
 from bot.cli.common import EXIT_CLARIFY, db_option, handle_errors, parse_now, settings_for
 from bot.database import make_engine, make_session_factory
+from bot.services.insight_budget import mass_message_budget
 from bot.services.query import run_query
 from segmentation.engine import default_context
 
@@ -51,6 +52,7 @@ def query_command(
                 now=now,
                 ctx=default_context(settings.timezone),
                 admins=settings.admins,
+                budget=mass_message_budget(settings.campaigns),
             )
             session.rollback()  # a query changes nothing
     finally:
@@ -75,6 +77,8 @@ def _human(answer: dict[str, Any]) -> str:
             "\n".join(f"· {r['name']}  {r['description']}" for r in rows) or "(no saved segments)"
         )
     lines = [f"{answer['description']}: {answer['count']}"]
+    if answer.get("markdown"):  # describe: the persona sketch and the scorecard
+        return "\n".join([*lines, answer["markdown"]])
     for key in ("tag", "message", "coupon", "schedule", "name", "format", "customer"):
         if key in answer:
             lines.append(f"{key}: {answer[key]}")

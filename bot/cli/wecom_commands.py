@@ -9,24 +9,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.cli.common import db_option, fail, handle_errors, settings_for
 from bot.settings import Settings
+from integrations.wecom.gateway import WeComGateway
 
 
-def build_gateway(settings: Settings, factory: sessionmaker[Session]):  # type: ignore[no-untyped-def]
-    """The real WechatpyGateway from settings, tokens shared via Redis or the database."""
-    from bot.services.token_store import make_token_store
-    from integrations.wecom.client import WechatpyGateway
+def build_gateway(settings: Settings, factory: sessionmaker[Session]) -> WeComGateway:
+    """The composition root's gateway, or a clear stop when WeCom is not configured."""
+    from bot.bootstrap import build_gateway as build
 
-    wecom = settings.wecom
-    if not (wecom.corp_id and wecom.secret):
+    gateway = build(settings, factory)
+    if gateway is None:
         fail("SEGBOT_WECOM_CORP_ID and SEGBOT_WECOM_SECRET are needed to talk to WeCom", 2)
-    return WechatpyGateway(
-        wecom.corp_id,  # type: ignore[arg-type]
-        wecom.agent_id,
-        wecom.secret,  # type: ignore[arg-type]
-        contact_secret=wecom.contact_secret,
-        api_base=wecom.api_base,
-        token_store=make_token_store(factory, settings.redis_url),
-    )
+    return gateway  # type: ignore[return-value]
 
 
 @click.command("sync")

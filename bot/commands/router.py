@@ -9,46 +9,97 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext, Reply
-from bot.commands.answers import (
-    clarify_reply,
-    count_reply,
-    generic_reply,
-    list_reply,
-    more_reply,
-    preview_reply,
-)
+from bot.commands.answers import clarify_reply, count_reply, generic_reply, list_reply, more_reply
 from bot.commands.audit import audit
+from bot.commands.confirm import handle_click, handle_typed, typed_decision
+from bot.commands.context import contextual_answer
+from bot.commands.describe import describe_replies
+from bot.commands.explain import explain_reply
+from bot.commands.export import export_reply
+from bot.commands.history import history_line, past_sizes, segment_key
+from bot.commands.preview import canonical_segment, confirmation_reply
+from bot.commands.saving import save_reply, saved_list_reply
 from bot.commands.texts import is_more, language_of, say
 from integrations.wecom.events import CardClick
-from segmentation.scope import resolve_requester
+from segmentation.compiler import SegmentError
+from segmentation.scope import Requester, resolve_requester
 
 log = logging.getLogger(__name__)
 
 
-def _answer(session: Session, ctx: CommandContext, userid: str, text: str) -> dict[str, Any]:
+def _answer(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> dict[str, Any]:
     try:
-        return ctx.query(session, text, as_userid=userid, now=ctx.now)
+        return contextual_answer(session, ctx, requester, text, lang) or ctx.ask(
+            session, text, requester.userid
+        )
     except SQLAlchemyError:
         raise  # the database is away: keep the message and retry it later
     except Exception as exc:
         # Any text must get an answer, never silence: log the kind of failure, ask again.
         log.exception("query failed for a chat message: %s", type(exc).__name__)
-        return {"intent": "clarify", "message": say("busy", language_of(text)), "suggestions": []}
+        return {"intent": "clarify", "message": say("busy", lang), "suggestions": []}
 
 
-def _reply_text(
-    session: Session, ctx: CommandContext, userid: str, answer: dict[str, Any], lang: str
+def _count_text(
+    session: Session, ctx: CommandContext, requester: Requester, answer: dict[str, Any], lang: str
 ) -> str:
+    text = count_reply(answer, lang)
+    if isinstance(answer.get("segment"), dict):
+        node, segment = canonical_segment(answer)
+        sizes = past_sizes(session, requester, node, segment_key(segment), ctx.now)
+        line = history_line(sizes, lang)
+        if line:
+            text = f"{text}\n{line}"
+    return text
+
+
+def _replies(
+    session: Session, ctx: CommandContext, requester: Requester, answer: dict[str, Any], lang: str
+) -> list[Reply]:
+    userid = requester.userid
     intent = answer.get("intent")
     if intent == "clarify":
-        return clarify_reply(answer, lang)
+        return [Reply(userid, clarify_reply(answer, lang))]
+    if intent == "help":
+        return [Reply(userid, say("help", lang))]
+    if intent == "show_saved":
+        return [saved_list_reply(userid, answer, lang)]
+    if "segment" not in answer:
+        return [Reply(userid, generic_reply(answer, lang))]
     if answer.get("needs_confirmation"):
-        return preview_reply(answer, lang)
-    if intent == "list":
-        return list_reply(session, ctx, userid, answer, lang)
+        return [confirmation_reply(session, ctx, requester, answer, lang)]
+    if intent == "save":
+        return [save_reply(session, ctx, requester, answer, lang)]
     if intent == "count":
-        return count_reply(answer, lang)
-    return generic_reply(answer, lang)
+        return [Reply(userid, _count_text(session, ctx, requester, answer, lang))]
+    if intent == "export":
+        return [export_reply(session, ctx, userid, answer, lang)]
+    if intent == "explain":
+        return [explain_reply(session, ctx, requester, answer, lang)]
+    if intent == "describe":
+        return describe_replies(session, ctx, requester, answer, lang)
+    if intent == "list":
+        return [Reply(userid, list_reply(session, ctx, userid, answer, lang))]
+    return [Reply(userid, generic_reply(answer, lang))]
+
+
+def _audit_detail(answer: dict[str, Any]) -> dict[str, Any]:
+    """What later answers need: the canonical segment (for "this segment" and size history)."""
+    detail: dict[str, Any] = {
+        "intent": answer.get("intent"),
+        "count": answer.get("count"),
+        "needs_confirmation": bool(answer.get("needs_confirmation")),
+    }
+    if isinstance(answer.get("segment"), dict):
+        _, segment = canonical_segment(answer)
+        detail.update(
+            segment=segment,
+            segment_key=segment_key(segment),
+            description=str(answer.get("description") or "")[:300],
+        )
+    return detail
 
 
 def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -> list[Reply]:
@@ -65,24 +116,23 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
         reply = more_reply(session, ctx, userid, lang)
         audit(session, ctx, userid, "more", text, role=requester.role)
         return [Reply(userid, reply)]
-    answer = _answer(session, ctx, userid, text)
-    reply = _reply_text(session, ctx, userid, answer, lang)
-    audit(
-        session,
-        ctx,
-        userid,
-        "command",
-        text,
-        role=requester.role,
-        intent=answer.get("intent"),
-        count=answer.get("count"),
-        needs_confirmation=bool(answer.get("needs_confirmation")),
-    )
-    return [Reply(userid, reply)]
+    decision = typed_decision(text)
+    if decision is not None:
+        return handle_typed(session, ctx, userid, decision, lang)
+    answer = _answer(session, ctx, requester, text, lang)
+    try:
+        replies = _replies(session, ctx, requester, answer, lang)
+    except SegmentError as exc:
+        log.info("segment could not be evaluated: %s", exc)
+        answer = {"intent": "clarify", "message": say("busy", lang), "suggestions": []}
+        replies = [Reply(userid, say("busy", lang))]
+    # Written after the replies, so a count's own answer is not its "yesterday".
+    audit(session, ctx, userid, "command", text, role=requester.role, **_audit_detail(answer))
+    return replies
 
 
 def handle_card_click(session: Session, ctx: CommandContext, click: CardClick) -> list[Reply]:
-    """Record a button press on one of our cards (the confirmation flow reads the log)."""
+    """A button press on one of our cards: confirm or cancel its pending action."""
     audit(
         session,
         ctx,
@@ -92,4 +142,4 @@ def handle_card_click(session: Session, ctx: CommandContext, click: CardClick) -
         task_id=click.task_id,
         card_type=click.card_type,
     )
-    return []
+    return handle_click(session, ctx, click)

@@ -78,6 +78,10 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "您不能确认这个操作：其中 {outside} 位客户不在您的权限范围内。",
         "en": "You cannot confirm this: {outside} of its customers are outside your scope.",
     },
+    "not_yours": {
+        "zh": "只有发起人或管理员可以决定这个操作。",
+        "en": "Only the person who asked, or an admin, may decide this.",
+    },
     "asker_gone": {
         "zh": "发起人已不是在职成员，这个操作不能执行。",
         "en": "The person who asked is no longer an active member; this cannot run.",
@@ -143,8 +147,10 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "{description}：共 0 人，没有可导出的客户。",
         "en": "{description}: 0 customers, nothing to export.",
     },
-    "history": {"zh": "昨天：{yesterday} 人；一周前：{week} 人", "en": "yesterday: {yesterday}; "
-                "a week ago: {week}"},  # fmt: skip
+    "history": {
+        "zh": "昨天：{yesterday} 人；一周前：{week} 人",
+        "en": "yesterday: {yesterday}; a week ago: {week}",
+    },
     "history_unknown": {"zh": "未知", "en": "unknown"},
     "explain_which": {
         "zh": "有 {count} 位客户叫“{name}”，您指的是哪一位？",
@@ -173,6 +179,31 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
     "profile_tag": {"zh": "标签", "en": "Tags"},
     "profile_spend": {"zh": "消费", "en": "Spend"},
     "profile_none": {"zh": "（无）", "en": "(none)"},
+    "help": {
+        "zh": "您可以这样问我：\n"
+        "· 查询：近30天有咨询但未下单的客户\n"
+        "· 数量：上海的VIP客户有多少\n"
+        "· 导出：导出消费最多的50个客户\n"
+        "· 画像：分析一下流失风险客户\n"
+        "· 解释：为什么张三在这个分群里\n"
+        "· 保存：把近30天新加的客户保存为“新客跟进”\n"
+        "· 打标签：给近30天咨询未下单的客户打上“待跟进”标签\n"
+        "· 群发：给高意向客户发一张满100减20的券\n"
+        "· 定时：每周一上午10点给沉睡客户发消息“好久不见”\n"
+        "打标签、群发和定时任务会先发确认卡片，点“确认执行”或回复“确认”后才执行；"
+        "列表回复“更多”翻页。",
+        "en": "You can ask me:\n"
+        "· list: customers who inquired in the last 30 days but did not order\n"
+        "· count: how many VIP customers in Shanghai\n"
+        "· export: export the top 50 spenders\n"
+        "· profile: describe at-risk customers\n"
+        "· explain: why is Zhang San in this segment\n"
+        "· save: save new customers from the last 30 days as “new follow-up”\n"
+        "· tag: tag customers who inquired in the last 30 days with “follow-up”\n"
+        "· send: send high-intent customers a coupon ¥20 off orders over ¥100\n"
+        "Tagging and sending first show a card; nothing runs until you press Confirm or "
+        "reply 'confirm'. Reply 'more' to page through a list.",
+    },
     "saved_list": {"zh": "已保存的分群：", "en": "Saved segments:"},
     "saved_none": {"zh": "还没有保存的分群。", "en": "No saved segments yet."},
 }

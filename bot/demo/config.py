@@ -37,6 +37,7 @@ class DemoOptions:
     host: str = "127.0.0.1"
     port: int = 8000  # 0: any free port (tests)
     seed: int = 1
+    staff: int | None = None  # None: the simulator's default for the company's size
     snapshot_days: int = 14
     scheduler: bool = True
     worker_poll_seconds: float = 0.3

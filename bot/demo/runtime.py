@@ -49,6 +49,7 @@ class DemoRuntime:
         self._threads: list[threading.Thread] = []
         self._stop = threading.Event()
         self._scheduler: Any = None
+        self._serving = False
 
     @property
     def url(self) -> str:
@@ -67,7 +68,7 @@ class DemoRuntime:
     def _start(self) -> None:
         options = self.options
         keys = DemoSecrets.generate()
-        company = seed_company(customers=options.customers, seed=options.seed)
+        company = seed_company(customers=options.customers, seed=options.seed, staff=options.staff)
         self.sim = Simulator(company, sim_config(company.corp_id, keys))
         vault = MediaVault(self.sim.app.wsgi_app)
         self.sim.app.wsgi_app = vault  # type: ignore[method-assign]
@@ -114,6 +115,7 @@ class DemoRuntime:
         # The simulator plays WeCom: its callbacks go to our real endpoint.
         self.sim.config.callback_url = f"{self.url}wecom/callback"
         self._spawn("web", self._server.serve_forever)
+        self._serving = True
 
     def _start_worker(self, deps: Deps) -> None:
         from bot.inbox.worker import run_worker
@@ -134,8 +136,9 @@ class DemoRuntime:
     def stop(self) -> None:
         """Stop accepting requests, let the worker and jobs finish, close everything."""
         self._stop.set()
-        if self._server is not None:
-            self._server.shutdown()
+        if self._server is not None and self._serving:
+            self._server.shutdown()  # waits for serve_forever to return
+            self._serving = False
         if self._scheduler is not None:
             self._scheduler.shutdown(wait=True)
             self._scheduler = None

@@ -7,7 +7,8 @@ import logging
 from sqlalchemy.orm import Session
 
 from bot.bootstrap import Deps
-from bot.commands import CommandContext, Reply
+from bot.commands import CommandContext
+from bot.commands.outbound import send_replies
 from bot.commands.router import handle_card_click, handle_text
 from bot.models.inbox import InboxMessage
 from bot.services.sync import apply_callback_event
@@ -35,26 +36,23 @@ def _gateway(deps: Deps) -> WeComGateway:
     return deps.gateway
 
 
-def send_replies(gateway: WeComGateway, replies: list[Reply]) -> None:
-    for reply in replies:
-        if reply.card is not None:
-            gateway.send_template_card([reply.userid], reply.card)
-        else:
-            gateway.send_text([reply.userid], reply.text)
-
-
 def dispatch(session: Session, deps: Deps, stored: InboxMessage) -> None:
     """Process one inbox message inside the caller's transaction."""
     message = parse_callback(stored.payload)
     ctx = CommandContext(
-        settings=deps.settings, now=deps.now(), query=deps.query, inbox_id=stored.id
+        settings=deps.settings,
+        now=deps.now(),
+        query=deps.query,
+        inbox_id=stored.id,
+        gateway=deps.gateway,
     )
     if isinstance(message, TextMessage):
         gateway = _gateway(deps)
-        send_replies(gateway, handle_text(session, ctx, message.from_user, message.content))
+        replies = handle_text(session, ctx, message.from_user, message.content)
+        send_replies(session, gateway, replies)
     elif isinstance(message, CardClick):
         gateway = _gateway(deps)
-        send_replies(gateway, handle_card_click(session, ctx, message))
+        send_replies(session, gateway, handle_card_click(session, ctx, message))
     elif isinstance(message, ContactChange | TagChange):
         outcome = apply_callback_event(session, _gateway(deps), message, ctx.now)
         log.info("inbox message %s: %s", stored.id, outcome)

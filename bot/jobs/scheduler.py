@@ -21,13 +21,23 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.jobs.tasks import JobDeps, campaign_job, campaign_wakeups, nightly_job, tick_job
+from bot.jobs.tasks import (
+    JobDeps,
+    campaign_job,
+    campaign_wakeups,
+    digest_job,
+    nightly_job,
+    tick_job,
+)
 
 log = logging.getLogger(__name__)
 
 TICK_JOB = "segbot.campaign_tick"
 RECONCILE_JOB = "segbot.reconcile_campaigns"
 NIGHTLY_JOB = "segbot.nightly"
+DIGEST_JOB = "segbot.digests"
+# The digest job only acts from SEGBOT_DIGEST_TIME on; ticking often retries failed sends soon.
+DIGEST_EVERY_MINUTES = 10
 CAMPAIGN_PREFIX = "campaign:"
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 300}
 
@@ -51,6 +61,9 @@ def register_jobs(sched: BaseScheduler, deps: JobDeps) -> None:
     sched.add_job(nightly_job, CronTrigger(hour=2, minute=30, timezone=tz), args=[deps],
                   id=NIGHTLY_JOB, name="sync, reconcile, snapshots", replace_existing=True,
                   misfire_grace_time=3 * 3600)  # fmt: skip
+    sched.add_job(digest_job, IntervalTrigger(minutes=DIGEST_EVERY_MINUTES, timezone=tz),
+                  args=[deps], id=DIGEST_JOB, name="managers' daily digests",
+                  replace_existing=True)  # fmt: skip
     reconcile_jobs(sched, deps)
 
 

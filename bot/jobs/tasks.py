@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import select
@@ -17,6 +17,7 @@ from bot.models.campaigns import ACTIVE, Campaign
 from bot.services.campaigns.planning import PlanContext
 from bot.services.campaigns.runner import TickReport, campaign_tick, plan_campaign_if_due
 from bot.services.campaigns.schedule import next_fire
+from bot.settings import DEFAULT_DIGEST_TIME
 from integrations.wecom.gateway import WeComGateway
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,8 @@ class JobDeps:
     gateway: WeComGateway | None
     clock: Callable[[], datetime]
     pctx: PlanContext
+    # SEGBOT_DIGEST_TIME: managers' digests are written and sent from this local time on.
+    digest_time: time = DEFAULT_DIGEST_TIME
 
 
 def tick_job(deps: JobDeps, now: datetime | None = None) -> TickReport:
@@ -48,6 +51,17 @@ def campaign_wakeups(deps: JobDeps, now: datetime) -> dict[int, datetime]:
         campaigns = list(session.scalars(select(Campaign).where(Campaign.status == ACTIVE)))
     wakeups = {c.id: next_fire(c, now, deps.pctx.settings) for c in campaigns}
     return {cid: when for cid, when in wakeups.items() if when is not None}
+
+
+def digest_job(deps: JobDeps, now: datetime | None = None) -> Any:
+    """Every few minutes: from the digest time on, write today's digest of each manager and
+    admin that has none, and send (or retry) the unsent ones — each at most once a day."""
+    from bot.services.digest.build import DigestConfig
+    from bot.services.digest.deliver import run_digests
+
+    config = DigestConfig(engine=deps.pctx.engine, campaigns=deps.pctx.settings,
+                          admins=deps.pctx.admins, digest_time=deps.digest_time)  # fmt: skip
+    return run_digests(deps.factory, deps.gateway, now or deps.clock(), config)
 
 
 def nightly_job(deps: JobDeps, now: datetime | None = None) -> dict[str, Any]:

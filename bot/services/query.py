@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from segmentation.compiler import SegmentError
 from segmentation.engine import EngineContext, segment_members
+from segmentation.insights import MassMessageBudget, describe_for_query
 from segmentation.nlq import Clarification, Command, Vocabulary, load_vocabulary, parse_command
 from segmentation.nodes import InDepartment, Owner, to_json, walk
 from segmentation.saved import list_saved_segments
@@ -39,8 +40,12 @@ def run_query(
     ctx: EngineContext,
     admins: frozenset[str] = frozenset(),
     vocabulary: Vocabulary | None = None,
+    budget: MassMessageBudget | None = None,
 ) -> dict[str, Any]:
-    """The answer to `text` asked by `as_userid` (None: the admin view of every customer)."""
+    """The answer to `text` asked by `as_userid` (None: the admin view of every customer).
+
+    `budget` tells describe answers who still has WeCom mass-message budget this month.
+    """
     if as_userid is None:
         requester: Requester | None = Requester.all_access()
     else:
@@ -55,7 +60,7 @@ def run_query(
     result = parse_command(text, vocabulary=vocab, asker=as_userid, now=now, tz=ctx.timezone)
     if isinstance(result, Clarification):
         return clarify(result.message, list(result.suggestions))
-    return _answer(session, result, requester, now, ctx)
+    return _answer(session, result, requester, now, ctx, budget)
 
 
 def clarify(message: str, suggestions: list[str] | None = None) -> dict[str, Any]:
@@ -63,7 +68,12 @@ def clarify(message: str, suggestions: list[str] | None = None) -> dict[str, Any
 
 
 def _answer(
-    session: Session, command: Command, requester: Requester, now: datetime, ctx: EngineContext
+    session: Session,
+    command: Command,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+    budget: MassMessageBudget | None = None,
 ) -> dict[str, Any]:
     zh = command.language == "zh"
     if command.intent == "help":
@@ -104,6 +114,18 @@ def _answer(
     note = _scope_note(command, requester)
     if note:
         out["scope_note"] = note
+    if command.intent == "describe":
+        out.update(
+            describe_for_query(
+                session,
+                command.segment,
+                requester=requester,
+                now=now,
+                ctx=ctx,
+                language="zh" if zh else "en",
+                budget=budget,
+            )
+        )
     return out
 
 

@@ -7,6 +7,7 @@ import logging
 from flask import Blueprint, Response, jsonify, request
 
 from bot.database import unit_of_work
+from bot.services.coupons import redeem_coupon
 from bot.services.events import MAX_EVENTS_PER_CALL, ingest_events
 from bot.web import deps
 from bot.web.errors import json_error
@@ -74,3 +75,23 @@ def post_query() -> Response:
     with unit_of_work(d.session_factory) as session:
         answer = d.query(session, text, as_userid=as_userid or None, now=now)
     return jsonify(answer)
+
+
+@blueprint.post("/coupons/redeem")
+def post_redeem() -> Response:
+    data = json_object(request)
+    unknown = sorted(set(data) - {"code", "order_event_id"})
+    if unknown:
+        raise BadRequest(400, f"unknown field {unknown[0][:40]!r}")
+    code = field(data, "code", str)
+    order_event_id = field(data, "order_event_id", str)
+    if not code.strip() or not order_event_id.strip() or len(order_event_id) > 128:
+        raise BadRequest(400, "code and order_event_id must be non-empty strings")
+    d = deps()
+    with unit_of_work(d.session_factory) as session:
+        result = redeem_coupon(session, code, order_event_id.strip(), d.now())
+    body = result.to_json()
+    if not result.ok:
+        body = {"error": result.description or result.outcome.value.replace("_", " "), **body}
+    log.info("coupon redeem: %s", result.outcome.value)
+    return jsonify(body), result.http_status  # type: ignore[return-value]

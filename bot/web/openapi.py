@@ -55,6 +55,9 @@ def _errors(*codes: int) -> dict[str, Any]:
     reasons = {
         400: "malformed JSON or a field of the wrong type",
         401: "missing or wrong bearer token",
+        404: "no such coupon was ever issued",
+        409: "the coupon was already redeemed",
+        410: "the coupon has expired",
         413: "request body larger than 1 MiB",
         503: "the API is disabled (SEGBOT_API_TOKEN unset) or the database does not answer",
     }
@@ -141,12 +144,52 @@ def _query_path() -> dict[str, Any]:
     }
 
 
+def _redeem_path() -> dict[str, Any]:
+    body = {
+        "type": "object",
+        "required": ["code", "order_event_id"],
+        "additionalProperties": False,
+        "properties": {
+            "code": {"type": "string", "description": "the coupon code as the customer shows it"},
+            "order_event_id": {"type": "string", "description": "the order it pays for"},
+        },
+    }
+    answer = {
+        "type": "object",
+        "properties": {
+            "outcome": {"type": "string", "enum": ["redeemed"]},
+            "code": {"type": "string"},
+            "external_userid": {"type": "string"},
+            "description": {"type": "string"},
+            "order_event_id": {"type": "string"},
+            "redeemed_at": {"type": "string"},
+        },
+    }
+    return {
+        "post": {
+            "summary": "Redeem a coupon once; a second redemption answers 409",
+            "description": "400 for a malformed code (bad check character), 404 for a code "
+            "never issued, 410 for an expired one, 409 when already redeemed.",
+            "security": [{"bearer": []}],
+            "requestBody": _json_body(body),
+            "responses": {
+                "200": _ok("redeemed", answer),
+                **_errors(400, 401, 404, 409, 410, 413, 503),
+            },
+        }
+    }
+
+
 def openapi_document() -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
         "info": {"title": "segbot HTTP API", "version": "1"},
         "servers": [{"url": "/api/v1"}],
-        "paths": {"/events": _events_path(), "/query": _query_path()},
+        "paths": {
+            "/events": _events_path(),
+            "/query": _query_path(),
+            "/coupons/redeem": _redeem_path(),
+        },
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
             "schemas": {"Error": _ERROR, "Event": _EVENT},

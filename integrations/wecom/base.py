@@ -266,6 +266,13 @@ class GatewayBase:
     def send_template_card(self, userids: Sequence[str], card: JsonObject) -> SendResult:
         return self._send(userids, {"msgtype": "template_card", "template_card": card})
 
+    def send_file(self, userids: Sequence[str], media_id: str) -> SendResult:
+        """A file uploaded with upload_media('file', …) (media ids live 3 days)."""
+        return self._send(userids, {"msgtype": "file", "file": {"media_id": media_id}})
+
+    def send_image(self, userids: Sequence[str], media_id: str) -> SendResult:
+        return self._send(userids, {"msgtype": "image", "image": {"media_id": media_id}})
+
     def update_template_card(
         self,
         userids: Sequence[str],

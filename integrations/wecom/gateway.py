@@ -132,6 +132,10 @@ class WeComGateway(Protocol):
 
     def send_template_card(self, userids: Sequence[str], card: JsonObject) -> SendResult: ...
 
+    def send_file(self, userids: Sequence[str], media_id: str) -> SendResult: ...
+
+    def send_image(self, userids: Sequence[str], media_id: str) -> SendResult: ...
+
     def update_template_card(
         self,
         userids: Sequence[str],

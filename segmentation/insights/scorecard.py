@@ -161,7 +161,7 @@ def _stability(
     if row is None:
         return None
     ch = Change.__table__
-    counts = {}
+    counts: dict[int, dict[str, int]] = {}
     for days in (7, 30):
         stmt = (
             select(ch.c.change, func.count())

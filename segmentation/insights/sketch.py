@@ -19,7 +19,7 @@ def compose_sketch(
     if card.size == 0:
         return say("empty", language)
     seen: set[str] = set()
-    values = []
+    values: list[str] = []
     for entry in persona:
         if entry.attribute not in seen and len(values) < SKETCH_VALUES:
             seen.add(entry.attribute)

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     and_,
     case,
+    exists,
     func,
     insert,
     literal,
@@ -79,8 +80,10 @@ def workspace(
         session.execute(
             insert(ws.base).from_select(
                 ["external_userid"],
+                # NOT EXISTS, not NOT IN: PostgreSQL plans NOT IN over a big subquery that
+                # overflows work_mem as a rescan per row.
                 select(ws.members.c.external_userid).where(
-                    ws.members.c.external_userid.not_in(select(ws.base.c.external_userid))
+                    ~exists().where(ws.base.c.external_userid == ws.members.c.external_userid)
                 ),
             )
         )

@@ -10,7 +10,7 @@ from segmentation.nlq.lexicon import K
 from segmentation.nlq.tokens import Token
 
 BREAKS = {K.AND, K.OR, K.DE, K.SEP, K.BOTH, K.CUSTOMER, K.CLAUSE}
-HEADS = {K.EVENT, K.SPEND, K.NAME, K.QUOTE, K.GENDER, K.NEW, K.MY, K.MYDEPT, K.UNTAGGED}
+HEADS = {K.EVENT, K.SPEND, K.NAME, K.QUOTE, K.GENDER, K.NEW, K.MY, K.MYDEPT, K.UNTAGGED, K.SCORE}
 IGNORED = {K.FILLER, K.INTENT}
 
 

@@ -272,7 +272,7 @@ def _with_ranking(nodes: list[Node | None], rank_at: tuple[int, Cond] | None) ->
     base = _and([n for n in nodes[: index + 1] if n is not None])
     spec = cond.rank
     assert spec is not None
-    ranked: Node = Ranked(base, spec.direction, spec.count, spec.percent, cond.window)  # type: ignore[arg-type]
+    ranked: Node = Ranked(base, spec.direction, spec.count, spec.percent, cond.window, spec.by)  # type: ignore[arg-type]
     rest = [n for n in nodes[index + 1 :] if n is not None]
     return _and([ranked, *rest])
 

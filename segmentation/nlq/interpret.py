@@ -33,6 +33,7 @@ class RankSpec:
     direction: str
     count: int | None
     percent: Decimal | None
+    by: str = "spend"  # or a score: clv, p_alive, expected_purchases_30d
 
 
 @dataclass
@@ -78,11 +79,19 @@ def interpret(chunk: Chunk, ctx: Context) -> Cond:
 
 def _by_head(chunk: Chunk, ctx: Context) -> Cond:
     rank = next((t for t in chunk.tokens if t.kind == K.RANK), None)
+    if rank is not None and chunk.has(K.SCORE):
+        from segmentation.nlq.score_interpret import score_ranking
+
+        return score_ranking(chunk, rank, ctx)
     if rank is not None:
         return _ranking(chunk, rank)
     head = chunk.head()
     if head is None:
         return _headless(chunk)
+    if head.kind == K.SCORE:
+        from segmentation.nlq.score_interpret import score_condition
+
+        return score_condition(chunk, ctx)
     kinds = {t.kind for t in chunk.tokens}
     if K.SPEND in kinds:
         return _spend(chunk)

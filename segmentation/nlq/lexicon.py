@@ -43,6 +43,8 @@ class K(StrEnum):
     BETWEEN = "between"
     RANGE_TAIL = "range_tail"
     NUMWORD = "numword"  # once/twice: value (number, unit)
+    SCORE = "score"  # a predictive score phrase (score_words.py); value: the score
+    SCORE_HORIZON = "score_horizon"  # "in the next 30 days" of an expected-purchases phrase
     # produced by the scanners, not the lexicon:
     NUM = "num"
     WINDOW = "window"

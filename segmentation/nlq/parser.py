@@ -161,6 +161,8 @@ def _quotes(text: str) -> dict[str, str]:
 
 def _render_note(note: str, language: str) -> str:
     tag, named_zh, named_en = ([*note.split("|"), "", ""])[:3]
+    if tag == "default":  # a documented default threshold, said out loud
+        return named_zh if language == "zh" else named_en
     if language == "zh":
         return f"“{tag}”按同名企业标签筛选，而不是内置分类“{named_zh}”"
     return f"“{tag}” is the corp tag of that name, not the built-in segment “{named_en}”"

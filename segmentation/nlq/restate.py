@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from segmentation.nlq.cities import city_surfaces
 from segmentation.nlq.normalize import normalize_name
+from segmentation.nlq.restate_scores import ranked_by_score_phrase, score_phrase
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import (
     All,
@@ -29,6 +30,7 @@ from segmentation.nodes import (
     Ranked,
     RollingWindow,
     SavedSegment,
+    Score,
     Spend,
     Untagged,
     Window,
@@ -81,6 +83,11 @@ class Restater:
             return "所有客户" if self.zh else "all customers"
         if isinstance(node, Ranked) and self.zh:
             return self.ranked(node)
+        named = _single_named(node)
+        if named is not None:  # "仍活跃概率低于30%的重要价值客户"
+            names = self.vocab.named_names.get(named[0].key, (named[0].key, named[0].key))
+            rest = self.part(named[1])
+            return f"{rest}的{names[0]}" if self.zh else f"{names[1]} who {rest}"
         body = self.part(node)
         return f"{body}的客户" if self.zh else f"customers who {body}"
 
@@ -164,6 +171,8 @@ class Restater:
             return f"在分群“{node.name}”中" if zh else f"are in segment “{node.name}”"
         if isinstance(node, Ranked):
             return self.ranked(node)
+        if isinstance(node, Score):
+            return score_phrase(node, zh)
         if isinstance(node, All):
             return "所有客户" if zh else "any customer"
         return str(node)
@@ -175,6 +184,8 @@ class Restater:
             if self.zh
             else (f"{node.percent}%" if node.percent is not None else f"{node.count}")
         )
+        if node.by != "spend":
+            return ranked_by_score_phrase(node, base, size, self.zh)
         most = "最多" if node.direction == "top" else "最少"
         if self.zh:
             among = f"{base.strip('（）')}的客户中" if base else ""
@@ -240,6 +251,18 @@ class Restater:
             )
         text = f"{value:%b} {value.day}"
         return text if this_year else f"{text}, {value.year}"
+
+
+def _single_named(node: Node) -> tuple[NamedSegment, Node] | None:
+    """(the named segment, the rest) for an AND of exactly one named segment and conditions
+    that include a score, which then read as adjectives of the named segment."""
+    if not isinstance(node, And):
+        return None
+    named = [c for c in node.children if isinstance(c, NamedSegment)]
+    rest = [c for c in node.children if not isinstance(c, NamedSegment)]
+    if len(named) != 1 or not any(isinstance(c, Score) for c in rest):
+        return None
+    return named[0], rest[0] if len(rest) == 1 else And(tuple(rest))
 
 
 def _canonical_cities(names: tuple[str, ...]) -> list[str]:

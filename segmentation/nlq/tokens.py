@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from segmentation.nlq.lexicon import LEXICON, MAX_SURFACE, K
 from segmentation.nlq.numbers import scan_number
+from segmentation.nlq.score_words import scan_score
 from segmentation.nlq.timephrases import scan_time
 from segmentation.nlq.vocabulary import Meaning, Vocabulary
 
@@ -102,6 +103,12 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
             problem=timed.problem,
         )
         found.append((timed.end, 4, tok))
+    scored = scan_score(text, pos)
+    if scored is not None:  # whole score phrases beat the words and windows inside them
+        kind = K.SCORE if scored.kind == "score" else K.SCORE_HORIZON
+        tok = Token(kind, scored.value, pos, scored.end, text[pos : scored.end])
+        tok.problem, tok.extra = scored.problem, dict(scored.extra)
+        found.append((scored.end, 5, tok))
     lex = _lexicon_at(text, pos)
     if lex is not None:
         end, (kind, value) = lex

@@ -10,7 +10,7 @@ from pypinyin import lazy_pinyin
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from segmentation.models import Customer, Department, Staff, StaffDepartment, Tag
+from segmentation.models import Customer, CustomerScore, Department, Staff, StaffDepartment, Tag
 from segmentation.models.segments import SavedSegment as SavedSegmentRow
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq.cities import city_surfaces
@@ -51,6 +51,9 @@ class Vocabulary:
     named_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key → (zh, en)
     city_spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     max_len: int = 1
+    # Whether predictive scores exist (customer_scores has rows): without them a score
+    # condition is asked back ("not computed yet"), never answered as 0 customers.
+    scores_available: bool = False
 
     def add(self, surface: str, meaning: Meaning) -> None:
         key = normalize_name(surface)
@@ -97,8 +100,9 @@ def build_vocabulary(
     saved: Iterable[str],
     catalog: NamedSegmentCatalog,
     db_cities: Iterable[str] = (),
+    scores_available: bool = False,
 ) -> Vocabulary:
-    vocab = Vocabulary()
+    vocab = Vocabulary(scores_available=scores_available)
     tags = list(tags)
     prime_names(tags)
     for name in tags:
@@ -191,6 +195,7 @@ def load_vocabulary(session: Session, catalog: NamedSegmentCatalog) -> Vocabular
     cities = session.execute(
         select(Customer.city).where(Customer.city.is_not(None)).distinct()
     ).scalars()
+    scored = session.execute(select(CustomerScore.external_userid).limit(1)).first()
     return build_vocabulary(
         tags=list(tag_rows),
         staff=staff,
@@ -198,4 +203,5 @@ def load_vocabulary(session: Session, catalog: NamedSegmentCatalog) -> Vocabular
         saved=list(saved),
         catalog=catalog,
         db_cities=[c for c in cities if c],
+        scores_available=scored is not None,
     )

@@ -139,10 +139,14 @@ def test_every_command_writes_an_audit_row(session: Session, ctx: CommandContext
         ("zhangsan", "more"),
         ("boss", "card_click"),
     ]
-    assert rows[0].detail == {
+    detail = rows[0].detail or {}
+    assert {k: detail[k] for k in ("role", "intent", "count", "needs_confirmation")} == {
         "role": "sales",
         "intent": "list",
         "count": 13,
         "needs_confirmation": False,
     }
+    # The canonical segment is kept, for "this segment" and for size history.
+    assert detail["segment"]["tree"]["event_kind"] == "inquiry"
+    assert len(detail["segment_key"]) == 32
     assert rows[0].at == NOW

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from bot.database import unit_of_work
 from bot.jobs.scheduler import (
+    DIGEST_JOB,
     JOB_DEFAULTS,
     NIGHTLY_JOB,
     RECONCILE_JOB,
@@ -46,7 +47,7 @@ def test_builtin_jobs_have_fixed_ids_and_rebuilding_replaces_them(clean_engine: 
         tick = sched.get_job(TICK_JOB)
     finally:
         sched.shutdown(wait=False)
-    assert ids == sorted([TICK_JOB, RECONCILE_JOB, NIGHTLY_JOB])
+    assert ids == sorted([TICK_JOB, RECONCILE_JOB, NIGHTLY_JOB, DIGEST_JOB])
     assert tick.max_instances == 1 and tick.coalesce is True and tick.misfire_grace_time == 300
 
 

@@ -135,5 +135,5 @@ def test_unknown_routes_and_wrong_methods_answer_json(client: FlaskClient) -> No
 def test_openapi_document_describes_every_route(client: FlaskClient) -> None:
     document = client.get("/api/v1/openapi.json").json
     assert document["openapi"].startswith("3.")
-    assert set(document["paths"]) == {"/events", "/query"}
+    assert set(document["paths"]) == {"/events", "/query", "/coupons/redeem"}
     assert "413" in document["paths"]["/events"]["post"]["responses"]

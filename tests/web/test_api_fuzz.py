@@ -45,6 +45,13 @@ bodies = st.one_of(
     st.fixed_dictionaries(
         {}, optional={"text": json_values, "as": json_values, "now": json_values}
     ).map(lambda q: json.dumps(q).encode()),
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "code": json_values | st.text(max_size=30) | st.just("ABCD-EFGH-JKLM"),
+            "order_event_id": json_values | st.text(max_size=300),
+        },
+    ).map(lambda q: json.dumps(q).encode()),
 )
 
 
@@ -57,7 +64,10 @@ def _client(engine: Engine) -> FlaskClient:
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(route=st.sampled_from(["/api/v1/events", "/api/v1/query"]), body=bodies)
+@given(
+    route=st.sampled_from(["/api/v1/events", "/api/v1/query", "/api/v1/coupons/redeem"]),
+    body=bodies,
+)
 def test_no_body_causes_a_server_error(clean_engine: Engine, route: str, body: bytes) -> None:
     response = _client(clean_engine).post(
         route, data=body, headers={**auth(), "Content-Type": "application/json"}

@@ -78,3 +78,19 @@ def test_human_output_states_the_count(clean_engine: Engine, db_url: str) -> Non
     code, out = _run(db_url, "how many VIP customers")
     assert code == 0
     assert "customers who are tagged “VIP”: 4" in out
+
+
+def test_describe_answers_with_persona_and_scorecard(clean_engine: Engine, db_url: str) -> None:
+    with Session(clean_engine) as session:
+        load_fixture(session)
+        session.commit()
+    code, out = _run(db_url, "分析一下近30天有咨询的客户", "--json")
+    answer = json.loads(out)
+    assert code == 0 and answer["intent"] == "describe"
+    scorecard = answer["scorecard"]
+    assert scorecard["size"] == answer["count"] == len(answer["customers"])
+    assert scorecard["base_size"] >= scorecard["size"] > 0
+    for entry in answer["persona"]:
+        assert entry["share"] > entry["base_share"] > 0
+        assert abs(entry["lift"] - entry["share"] / entry["base_share"]) < 0.01
+    assert answer["sketch"]

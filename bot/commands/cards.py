@@ -1,0 +1,58 @@
+"""Interactive template cards (button_interaction) for confirmations, and their updates."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from typing import Any
+
+from bot.commands.texts import say
+
+CONFIRM_KEY = "confirm"
+CANCEL_KEY = "cancel"
+# WeCom's documented sizes (template card doc): at most 6 horizontal rows; titles and values
+# are short. Longer text is cut here rather than by WeCom.
+MAX_ROWS = 6
+MAX_TITLE = 26
+MAX_DESC = 30
+MAX_SUB = 112
+MAX_KEYNAME = 8
+MAX_VALUE = 26
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def confirmation_card(
+    *,
+    task_id: str,
+    title: str,
+    description: str,
+    rows: Sequence[tuple[str, str]],
+    lang: str,
+) -> dict[str, Any]:
+    """The card asking to confirm: the restated segment, the facts, confirm and cancel."""
+    return {
+        "card_type": "button_interaction",
+        "source": {"desc": say("card_source", lang)},
+        "main_title": {"title": _cut(title, MAX_TITLE)},
+        "sub_title_text": _cut(description, MAX_SUB),
+        "horizontal_content_list": [
+            {"keyname": _cut(key, MAX_KEYNAME), "value": _cut(value, MAX_VALUE)}
+            for key, value in rows[:MAX_ROWS]
+        ],
+        "task_id": task_id,
+        "button_list": [
+            {"text": say("buttons_confirm", lang), "style": 1, "key": CONFIRM_KEY},
+            {"text": say("buttons_cancel", lang), "style": 2, "key": CANCEL_KEY},
+        ],
+    }
+
+
+def outcome_card(card: dict[str, Any], *, outcome: str, replace_text: str) -> dict[str, Any]:
+    """The same card, its buttons greyed out with `replace_text`, the outcome in its text."""
+    updated = copy.deepcopy(card)
+    updated["sub_title_text"] = _cut(outcome, MAX_SUB)
+    updated["replace_text"] = _cut(replace_text, 10)
+    return updated

@@ -1,0 +1,178 @@
+"""Confirming or cancelling a pending action: by a card click or a typed 确认/取消.
+
+The action runs only for the one decision that moves it pending → confirmed; every other
+click or word is told what already happened. The segment is evaluated again at confirm time
+under the asker's scope, and the confirmer's scope must cover every customer it reaches.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext, Reply
+from bot.commands.audit import audit
+from bot.commands.cards import CANCEL_KEY, CONFIRM_KEY, outcome_card
+from bot.commands.execute import execute_campaign, execute_save, execute_tagging
+from bot.commands.texts import say
+from bot.models.confirmations import (
+    CANCELLED,
+    CONFIRMED,
+    EXECUTED,
+    EXPIRED,
+    PENDING,
+    PendingAction,
+)
+from bot.services.confirmations import (
+    cancel,
+    claim_for_execution,
+    expire,
+    find_by_task,
+    latest_pending,
+    record_result,
+)
+from integrations.wecom.events import CardClick
+from segmentation.engine import segment_members
+from segmentation.nodes import from_json
+from segmentation.scope import Requester, resolve_requester
+
+CONFIRM_WORDS = frozenset({"确认", "確認", "确定", "確定", "confirm", "yes", "ok", "确认执行"})
+CANCEL_WORDS = frozenset({"取消", "cancel", "no", "不要了", "算了"})
+# Who may confirm what (security.md): campaigns (schedules) need a manager or an admin.
+ROLE_NEEDED = {"schedule": ("manager", "admin")}
+_ROLE_WORDS = {"zh": {"schedule": ("定时群发", "经理或管理员")},
+               "en": {"schedule": ("a scheduled campaign", "a manager or an admin")}}  # fmt: skip
+
+
+def typed_decision(text: str) -> str | None:
+    """'confirm' / 'cancel' when the whole message is one of those words, else None."""
+    cleaned = re.sub(r"[\s。.!！“”\"'‘’]+", "", text or "").lower()
+    if cleaned in CONFIRM_WORDS:
+        return CONFIRM_KEY
+    if cleaned in CANCEL_WORDS:
+        return CANCEL_KEY
+    return None
+
+
+def handle_typed(
+    session: Session, ctx: CommandContext, userid: str, key: str, lang: str
+) -> list[Reply]:
+    """确认/取消: the member's own latest pending action."""
+    action = latest_pending(session, userid)
+    if action is None:
+        return [Reply(userid, say("no_pending", lang))]
+    code, action.response_code = action.response_code, None  # a response code is single use
+    return decide(session, ctx, action, userid, key, code)
+
+
+def handle_click(session: Session, ctx: CommandContext, click: CardClick) -> list[Reply]:
+    action = find_by_task(session, click.task_id)
+    if action is None or click.event_key not in (CONFIRM_KEY, CANCEL_KEY):
+        return [Reply(click.from_user, say("unknown_card", "zh"))]
+    return decide(session, ctx, action, click.from_user, click.event_key, click.response_code)
+
+
+def _status_text(action: PendingAction) -> str:
+    key = {EXECUTED: "already", CONFIRMED: "in_progress", CANCELLED: "already_cancelled",
+           EXPIRED: "already_expired"}.get(action.status, "already")  # fmt: skip
+    return say(key, action.language)
+
+
+def _with_card(
+    action: PendingAction, by: str, text: str, code: str | None, replace: str
+) -> list[Reply]:
+    replies = [Reply(by, text)]
+    if code and action.card:
+        card = outcome_card(action.card, outcome=text, replace_text=say(replace, action.language))
+        replies.append(Reply(by, "", card=card, update_code=code))
+    return replies
+
+
+def decide(
+    session: Session,
+    ctx: CommandContext,
+    action: PendingAction,
+    by: str,
+    key: str,
+    code: str | None,
+) -> list[Reply]:
+    lang = action.language
+    audit(session, ctx, by, key, action.intent, action_id=action.id, status=action.status)
+    if action.status != PENDING:
+        return [Reply(by, _status_text(action))]
+    if action.expires_at <= ctx.now:
+        if not expire(session, action, ctx.now):
+            return [Reply(by, _status_text(action))]
+        minutes = int((action.expires_at - action.created_at).total_seconds() // 60)
+        return _with_card(
+            action, by, say("expired", lang, minutes=minutes), code, "replace_expired"
+        )
+    if key == CANCEL_KEY:
+        if by != action.asker_userid and not _is_admin(session, ctx, by):
+            return [Reply(by, say("not_yours", lang))]
+        if not cancel(session, action, by, ctx.now):
+            return [Reply(by, _status_text(action))]
+        return _with_card(action, by, say("cancelled", lang), code, "replace_cancelled")
+    return _confirm(session, ctx, action, by, code)
+
+
+def _is_admin(session: Session, ctx: CommandContext, userid: str) -> bool:
+    requester = resolve_requester(session, userid, ctx.settings.admins)
+    return requester is not None and requester.is_admin
+
+
+def _refusal(
+    session: Session, ctx: CommandContext, action: PendingAction, by: str
+) -> tuple[str | None, Requester | None, list[str]]:
+    """(why not, the asker, the customers it reaches now)."""
+    lang = action.language
+    confirmer = resolve_requester(session, by, ctx.settings.admins)
+    if confirmer is None:
+        return say("not_member", lang), None, []
+    needed = ROLE_NEEDED.get(action.intent)
+    if needed and confirmer.role not in needed:
+        what, role = _ROLE_WORDS[lang if lang in _ROLE_WORDS else "zh"][action.intent]
+        return say("not_allowed_role", lang, what=what, role=role), None, []
+    if action.intent == "save" and by != action.asker_userid and not confirmer.is_admin:
+        return say("not_yours", lang), None, []
+    asker = resolve_requester(session, action.asker_userid, ctx.settings.admins)
+    if asker is None:
+        return say("asker_gone", lang), None, []
+    node = from_json(action.segment)
+    target = segment_members(session, node, requester=asker, now=ctx.now, ctx=ctx.engine)
+    if confirmer.userid != asker.userid and not confirmer.is_admin:
+        mine = set(segment_members(session, node, requester=confirmer, now=ctx.now, ctx=ctx.engine))
+        outside = sum(1 for eid in target if eid not in mine)
+        if outside:
+            return say("not_allowed_scope", lang, outside=outside), None, []
+    return None, asker, target
+
+
+def _confirm(
+    session: Session, ctx: CommandContext, action: PendingAction, by: str, code: str | None
+) -> list[Reply]:
+    lang = action.language
+    why_not, asker, target = _refusal(session, ctx, action, by)
+    if why_not is not None or asker is None:
+        audit(session, ctx, by, "confirm_refused", action.intent, action_id=action.id)
+        return _with_card(action, by, why_not or "", code, "replace_refused")
+    tagging = action.intent in ("tag", "untag")
+    if tagging and ctx.gateway is None:
+        return [Reply(by, say("no_gateway", lang))]  # still pending: it can be confirmed later
+    if not claim_for_execution(session, action, by, ctx.now):
+        return [Reply(by, _status_text(action))]
+    if tagging:
+        assert ctx.gateway is not None
+        text, result = execute_tagging(session, ctx, ctx.gateway, action, asker, target)
+    elif action.intent in ("push", "schedule"):
+        text, result = execute_campaign(session, ctx, action, target)
+    else:
+        text, result = execute_save(session, ctx, action, len(target))
+    record_result(action, result)
+    audit(session, ctx, by, "executed", action.intent, action_id=action.id, **_summary(result))
+    return _with_card(action, by, text, code, "replace_confirmed")
+
+
+def _summary(result: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in result.items() if k in ("ok", "failed", "campaign_id", "count")}

@@ -1,0 +1,119 @@
+"""Running a confirmed action: tag / untag through WeCom, push / schedule as a campaign, save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext
+from bot.commands.actions import coupon_template, cron_line, schedule_words
+from bot.commands.preview import campaign_settings
+from bot.commands.tagging import MAX_FAILURE_EXAMPLES, run_tagging
+from bot.commands.texts import say
+from bot.models.campaigns import CRON, ONCE
+from bot.models.confirmations import PendingAction
+from bot.services.campaigns.definition import CampaignError, CampaignSpec, create_campaign
+from integrations.wecom.gateway import WeComGateway
+from segmentation.compiler import SegmentError
+from segmentation.nodes import from_json
+from segmentation.saved import save_segment
+from segmentation.scope import Requester
+
+COUPON_MESSAGE = {
+    "zh": "送您一张{coupon_desc}优惠券，券码 {coupon_code}，欢迎使用。",
+    "en": "A {coupon_desc} coupon for you: code {coupon_code}.",
+}
+
+
+def _changed(action: PendingAction, count: int, lang: str) -> str:
+    if count == action.preview_count:
+        return ""
+    return say("changed", lang, before=action.preview_count, after=count)
+
+
+def execute_tagging(
+    session: Session,
+    ctx: CommandContext,
+    gateway: WeComGateway,
+    action: PendingAction,
+    asker: Requester,
+    target: list[str],
+) -> tuple[str, dict[str, Any]]:
+    lang = action.language
+    name = str(action.details.get("tag", ""))
+    remove = action.intent == "untag"
+    outcome = run_tagging(session, ctx, gateway, asker, target, name, remove=remove)
+    if outcome.error == "no_such_tag":
+        return say("no_such_tag", lang, tag=name), outcome.as_json()
+    if outcome.error:
+        return say("tag_create_failed", lang, tag=name, error=outcome.error), outcome.as_json()
+    key = "untag_done" if remove else "tag_done"
+    lines = [say(key, lang, ok=outcome.ok, tag=name, changed=_changed(action, len(target), lang))]
+    if outcome.failed:
+        examples = "、".join(e for e, _ in outcome.failed[:MAX_FAILURE_EXAMPLES])
+        lines.append(say("tag_failed", lang, failed=len(outcome.failed), examples=examples))
+    return "\n".join(lines), outcome.as_json()
+
+
+def _campaign_spec(action: PendingAction) -> CampaignSpec:
+    details = action.details
+    coupon = coupon_template(str(details["coupon"])) if details.get("coupon") else None
+    if details.get("coupon") and coupon is None:
+        raise CampaignError(f"coupon {details['coupon']!r} is not understood")
+    content = str(details.get("message") or COUPON_MESSAGE.get(action.language, "zh"))
+    schedule = details.get("schedule")
+    return CampaignSpec(
+        name=f"chat-{action.id}: {action.description}"[:120],
+        creator_userid=action.asker_userid,
+        content=content,
+        segment_definition=action.segment,
+        schedule_kind=CRON if schedule else ONCE,
+        run_at=None if schedule else action.decided_at,
+        cron=cron_line(schedule) if schedule else None,
+        coupon=coupon,
+    )
+
+
+def execute_campaign(
+    session: Session, ctx: CommandContext, action: PendingAction, target: list[str]
+) -> tuple[str, dict[str, Any]]:
+    """A push becomes a one-off campaign due now, a schedule a crontab campaign; the campaign
+    scheduler sends them (its outbox keeps them at most once per customer)."""
+    lang = action.language
+    try:
+        campaign = create_campaign(
+            session,
+            _campaign_spec(action),
+            now=ctx.now,
+            settings=campaign_settings(ctx),
+            admins=ctx.settings.admins,
+        )
+    except CampaignError as exc:
+        return say("campaign_failed", lang, error=str(exc)), {"error": str(exc)}
+    schedule = action.details.get("schedule")
+    if schedule:
+        text = say("schedule_created", lang, id=campaign.id, when=schedule_words(schedule, lang))
+    else:
+        text = say("campaign_created", lang, id=campaign.id, count=len(target))
+    return text, {"campaign_id": campaign.id, "count": len(target)}
+
+
+def execute_save(
+    session: Session, ctx: CommandContext, action: PendingAction, count: int
+) -> tuple[str, dict[str, Any]]:
+    lang = action.language
+    name = str(action.details.get("name", ""))
+    try:
+        save_segment(
+            session,
+            name,
+            from_json(action.segment),
+            owner_userid=action.asker_userid,
+            now=ctx.now,
+            description=action.description,
+        )
+    except SegmentError as exc:
+        return say("save_failed", lang, error=str(exc)), {"error": str(exc)}
+    text = say("saved", lang, name=name, description=action.description, count=count)
+    return text, {"saved": name, "count": count}

@@ -1,0 +1,133 @@
+"""The explain intent: find the customer among those the asker may see, then say which
+conditions held or failed, with the facts (segmentation.explain, the same SQL as lists)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext, Reply
+from bot.commands.replies import clarify, clip
+from bot.commands.texts import kind_word, say
+from bot.services.exports import safe_name
+from segmentation.engine import segment_query
+from segmentation.explain import ConditionExplanation, explain_customer
+from segmentation.models import Customer
+from segmentation.nlq import load_vocabulary
+from segmentation.nlq.restate import describe
+from segmentation.nodes import All, from_json, node_from_dict
+from segmentation.scope import Requester
+
+MAX_CANDIDATES = 20
+JOINERS = {"and": ("全部满足：", "all of:"), "or": ("满足其一：", "any of:"),
+           "not": ("不满足：", "none of:")}  # fmt: skip
+
+
+def find_visible(
+    session: Session, ctx: CommandContext, requester: Requester, name: str
+) -> list[tuple[str, str]]:
+    """(external_userid, name) of visible customers with that name: exact (any case) first,
+    else names containing it."""
+    wanted = name.strip().lower()
+    visible = segment_query(session, All(), requester=requester, now=ctx.now, ctx=ctx.engine)
+    base = select(Customer.external_userid, Customer.name).where(
+        Customer.external_userid.in_(visible)
+    )
+    for condition in (
+        func.lower(Customer.name) == wanted,
+        func.lower(Customer.name).contains(wanted, autoescape=True),
+    ):
+        stmt = base.where(condition).order_by(Customer.external_userid).limit(MAX_CANDIDATES)
+        rows = [(eid, cname or eid) for eid, cname in session.execute(stmt)]
+        if rows:
+            return rows
+    return []
+
+
+def _when(value: Any, ctx: CommandContext, lang: str) -> str:
+    if not isinstance(value, datetime):
+        return str(value)
+    local = value.astimezone(ctx.settings.timezone)
+    return local.strftime("%Y-%m-%d %H:%M") if lang == "en" else local.strftime("%m月%d日 %H:%M")
+
+
+def _facts(facts: dict[str, Any], ctx: CommandContext, lang: str) -> str:
+    zh = lang == "zh"
+    parts: list[str] = []
+    if "count" in facts and "kind" in facts:
+        word = kind_word(str(facts["kind"]), lang)
+        parts.append(f"{word} {facts['count']} 次" if zh else f"{facts['count']} × {word}")
+        if facts.get("last_at"):
+            parts.append(("最近 " if zh else "last ") + _when(facts["last_at"], ctx, lang))
+    if isinstance(facts.get("amount"), Decimal):
+        parts.append(f"¥{facts['amount']}")
+    if "tags" in facts:
+        tags = "、".join(facts["tags"]) or ("无" if zh else "none")
+        parts.append(("标签：" if zh else "tags: ") + tags)
+    if "followed_by" in facts:
+        parts.append(("跟进人：" if zh else "followed by: ") + "、".join(facts["followed_by"]))
+    if facts.get("first_added_at"):
+        parts.append(("首次添加 " if zh else "first added ") + _when(facts["first_added_at"], ctx,
+                                                                   lang))  # fmt: skip
+    if "city" in facts:
+        parts.append(("城市：" if zh else "city: ") + str(facts["city"] or "—"))
+    if "gender" in facts:
+        parts.append(("性别代码 " if zh else "gender code ") + str(facts["gender"]))
+    return "；".join(parts) if zh else "; ".join(parts)
+
+
+def _lines(
+    node: ConditionExplanation, ctx: CommandContext, lang: str, vocab: Any, depth: int = 0
+) -> list[str]:
+    mark = "✓" if node.held else "✗"
+    indent = "  " * depth
+    kind = node.node.get("type")
+    if kind in JOINERS:
+        head = JOINERS[kind][0 if lang == "zh" else 1]
+        lines = [f"{indent}{mark} {head}"]
+        for child in node.children:
+            lines.extend(_lines(child, ctx, lang, vocab, depth + 1))
+        return lines
+    words = describe(node_from_dict(node.node), lang, ctx.now, ctx.settings.timezone, vocab)
+    facts = _facts(node.facts, ctx, lang)
+    line = f"{indent}{mark} {words}" + (f"（{facts}）" if facts and lang == "zh" else "")
+    if facts and lang != "zh":
+        line += f" ({facts})"
+    lines = [line]
+    for child in node.children:
+        lines.extend(_lines(child, ctx, lang, vocab, depth + 1))
+    return lines
+
+
+def explain_reply(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    answer: dict[str, Any],
+    lang: str,
+) -> Reply:
+    userid = requester.userid
+    name = str(answer.get("customer") or "").strip()
+    description = str(answer.get("description") or "")
+    matches = find_visible(session, ctx, requester, name)
+    if not matches:
+        return Reply(userid, say("explain_nobody", lang, name=name))
+    if len(matches) > 1:
+        options = [f"{safe_name(n)}（{eid[-6:]}）" for eid, n in matches]
+        question = say("explain_which", lang, count=len(matches), name=name)
+        return Reply(userid, clarify(question, options, lang))
+    eid, shown = matches[0]
+    node = from_json(answer["segment"])
+    result = explain_customer(session, node, eid, requester=requester, now=ctx.now,
+                              ctx=ctx.engine)  # fmt: skip
+    if not result.visible or result.condition is None:
+        return Reply(userid, say("explain_nobody", lang, name=name))
+    key = "explain_in" if result.member else "explain_out"
+    vocab = load_vocabulary(session, ctx.engine.named)
+    lines = [say(key, lang, name=safe_name(shown), description=description)]
+    lines.extend(_lines(result.condition, ctx, lang, vocab))
+    return Reply(userid, clip("\n".join(lines)))

@@ -1,0 +1,136 @@
+"""The confirmation card for an action asked in chat: size, samples, exclusions, content, cost."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext, Reply
+from bot.commands.actions import (
+    content_words,
+    coupon_template,
+    coupon_value,
+    schedule_words,
+)
+from bot.commands.cards import confirmation_card
+from bot.commands.privacy import sample_names
+from bot.commands.texts import say
+from bot.services.campaigns.settings import CampaignSettings, parse_campaign_settings
+from bot.services.confirmations import DEFAULT_TTL, create_pending
+from bot.settings import SettingsError
+from segmentation.engine import segment_count
+from segmentation.nodes import Node, canonical, from_json, to_json
+from segmentation.scope import Requester
+
+ACTION_DETAILS = ("tag", "message", "coupon", "schedule", "name")
+
+
+def campaign_settings(ctx: CommandContext) -> CampaignSettings:
+    """The deployment's campaign settings (the same SEGBOT_* variables the scheduler reads)."""
+    try:
+        return parse_campaign_settings(dict(os.environ), ctx.settings.timezone)
+    except SettingsError:
+        return CampaignSettings(timezone=ctx.settings.timezone)
+
+
+def canonical_segment(answer: dict[str, Any]) -> tuple[Node, dict[str, Any]]:
+    node = canonical(from_json(answer["segment"]))
+    return node, to_json(node)
+
+
+def _title(intent: str, details: dict[str, Any], lang: str) -> str:
+    return say(f"title_{intent}", lang, tag=details.get("tag", ""), name=details.get("name", ""))
+
+
+def _cost(intent: str, details: dict[str, Any], count: int, ctx: CommandContext, lang: str) -> str:
+    if intent not in ("push", "schedule"):
+        return ""
+    if details.get("coupon"):
+        value = coupon_value(coupon_template(str(details["coupon"])))
+        if value is None:
+            return say("cost_discount", lang)
+        total = (value * count).quantize(Decimal("0.01"))
+        return say("cost_coupon", lang, total=_plain(total), count=count, value=_plain(value))
+    return say("cost_mass", lang, limit=campaign_settings(ctx).monthly_mass_limit)
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def preview_rows(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    node: Node,
+    intent: str,
+    details: dict[str, Any],
+    customers: list[str],
+    lang: str,
+) -> list[tuple[str, str]]:
+    count = len(customers)
+    rows = [(say("key_size", lang), say("size_value", lang, count=count))]
+    samples = sample_names(session, customers)
+    if samples:
+        rows.append((say("key_sample", lang), ("、" if lang == "zh" else ", ").join(samples)))
+    if requester.is_admin:
+        rows.append((say("key_excluded", lang), say("excluded_deleted", lang)))
+    else:
+        everyone = segment_count(
+            session, node, requester=Requester.all_access(), now=ctx.now, ctx=ctx.engine
+        )
+        outside = max(everyone - count, 0)
+        rows.append((say("key_excluded", lang), say("excluded_value", lang, outside=outside)))
+    rows.append((say("key_content", lang), content_words(details)))
+    if intent == "schedule":
+        rows.append((say("key_when", lang), schedule_words(details["schedule"], lang)))
+    elif intent == "push":
+        rows.append((say("key_when", lang), say("now", lang)))
+    cost = _cost(intent, details, count, ctx, lang)
+    if cost:
+        rows.append((say("key_cost", lang), cost))
+    return rows
+
+
+def confirmation_reply(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    answer: dict[str, Any],
+    lang: str,
+) -> Reply:
+    """Store the pending action and answer with its card; nothing is executed here."""
+    userid = requester.userid
+    intent = str(answer["intent"])
+    description = str(answer.get("description") or "")
+    customers = [str(c) for c in answer.get("customers") or []]
+    if not customers and intent != "save":
+        return Reply(userid, say("nothing_to_do", lang, description=description))
+    node, segment = canonical_segment(answer)
+    details = {key: answer[key] for key in ACTION_DETAILS if key in answer}
+    action = create_pending(
+        session,
+        asker=userid,
+        intent=intent,
+        segment=segment,
+        description=description,
+        details=details,
+        language=lang,
+        preview_count=len(customers),
+        now=ctx.now,
+        ttl=DEFAULT_TTL,
+    )
+    rows = preview_rows(session, ctx, requester, node, intent, details, customers, lang)
+    card = confirmation_card(
+        task_id=action.task_id,
+        title=_title(intent, details, lang),
+        description=description,
+        rows=rows,
+        lang=lang,
+    )
+    action.card = card
+    text = say("card_text", lang, description=description, count=len(customers))
+    return Reply(userid, text, card=card, pending_id=action.id)

@@ -1,0 +1,64 @@
+"""Recent campaigns a manager answers for, with their results (treated vs holdout)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from bot.models.campaigns import Campaign, CampaignRun
+from bot.services.campaigns.results import campaign_report
+from bot.services.campaigns.settings import CampaignSettings
+from bot.services.digest.model import CampaignLine
+from bot.services.digest.people import scope_staff
+from segmentation.scope import CteNames, Requester
+
+# A campaign is "recent" while a run of it is younger than this (results are still coming in
+# for the attribution window; the digest shows it a while longer so the result is seen).
+RECENT_EXTRA_DAYS = 7
+
+
+def recent_campaigns(
+    session: Session, requester: Requester, now: datetime, settings: CampaignSettings
+) -> list[Campaign]:
+    """Campaigns with a run released in the recent window, newest run first.
+
+    An admin sees every campaign. A manager sees the campaigns created by themselves or by
+    someone in their scope: their audiences lie inside the manager's scope (a creator only ever
+    targets customers they may see), so the campaign's report is within scope too."""
+    since = now - timedelta(days=settings.attribution_days + RECENT_EXTRA_DAYS)
+    recent = exists().where(
+        CampaignRun.campaign_id == Campaign.id,
+        CampaignRun.release_at >= since,
+        CampaignRun.release_at <= now,
+    )
+    stmt = select(Campaign).where(recent).order_by(Campaign.created_at.desc(), Campaign.id.desc())
+    team = scope_staff(requester, CteNames())
+    if team is not None:
+        stmt = stmt.where(Campaign.creator_userid.in_(team))
+    return list(session.scalars(stmt))
+
+
+def campaign_lines(
+    session: Session, requester: Requester, now: datetime, settings: CampaignSettings
+) -> list[CampaignLine]:
+    lines = []
+    for campaign in recent_campaigns(session, requester, now, settings):
+        report = campaign_report(session, campaign.id, settings)
+        t, h = report.treated, report.holdout
+        uplift = report.uplift
+        lines.append(
+            CampaignLine(
+                campaign_id=campaign.id,
+                name=campaign.name,
+                treated=t.size,
+                reached=t.reached,
+                redeemed=t.redeemed,
+                ordered=t.ordered,
+                holdout=h.size,
+                holdout_ordered=h.ordered,
+                uplift=None if uplift is None else (uplift.difference, uplift.low, uplift.high),
+            )
+        )
+    return lines

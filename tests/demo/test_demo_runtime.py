@@ -1,0 +1,128 @@
+"""The demo in-process: seeded through the real gateway, answering through the real callback
+path, serving the console and dashboard, stopping cleanly, reusing its data."""
+
+from __future__ import annotations
+
+import socket
+from typing import Any
+from urllib.parse import urlparse
+
+import requests
+from sqlalchemy import func, select
+
+from bot.database import unit_of_work
+from bot.demo.runtime import DemoRuntime
+from bot.commands import CommandContext
+from segmentation.models import Customer, Event, Staff
+from segmentation.models.segments import SavedSegment, SegmentSnapshot
+from tests.demo.conftest import HEADLINE, small_options, wait_for
+
+
+def bot_replies(runtime: DemoRuntime, userid: str) -> list[dict[str, Any]]:
+    assert runtime.console is not None
+    return [m for m in runtime.console.conversation(userid) if m["from"] == "bot"]
+
+
+def a_member(runtime: DemoRuntime, role: str) -> str:
+    page = requests.get(runtime.url + "console/api/members", timeout=10).json()
+    return next(m["userid"] for m in page["members"] if m["role"] == role)
+
+
+def test_seeding_syncs_the_company_and_adds_events_segments_and_snapshots(
+    running_demo: DemoRuntime,
+) -> None:
+    assert running_demo.deps is not None and running_demo.sim is not None
+    company = running_demo.sim.company
+    with unit_of_work(running_demo.deps.session_factory) as session:
+        customers = session.scalar(
+            select(func.count()).select_from(Customer).where(Customer.deleted.is_(False))
+        )
+        staff = session.scalar(select(func.count()).select_from(Staff))
+        events = session.scalar(select(func.count()).select_from(Event))
+        segments = session.scalar(select(func.count()).select_from(SavedSegment))
+        snapshots = session.scalar(select(func.count()).select_from(SegmentSnapshot))
+    assert customers == len({ext for _, ext in company.follows})
+    assert staff == len(company.members)
+    assert events and events > customers
+    assert segments == 4 and snapshots == 4 * 3
+    # The sync went over HTTP through the real client.
+    assert running_demo.sim.calls_to("externalcontact/batch/get_by_user") > 0
+
+
+def test_headline_question_from_the_console_gets_the_engines_answer(
+    running_demo: DemoRuntime,
+) -> None:
+    assert running_demo.deps is not None
+    userid = a_member(running_demo, "sales")
+    response = requests.post(
+        running_demo.url + "console/api/send", json={"userid": userid, "text": HEADLINE},
+        timeout=10,
+    )  # fmt: skip
+    assert response.status_code == 202
+    replies = wait_for(lambda: bot_replies(running_demo, userid), "the bot's reply")
+    with unit_of_work(running_demo.deps.session_factory) as session:
+        deps = running_demo.deps
+        ctx = CommandContext(settings=deps.settings, now=deps.now(), query=deps.query)
+        answer = ctx.ask(session, HEADLINE, userid)
+    assert replies[0]["msgtype"] == "text"
+    assert f"共 {answer['count']} 人" in replies[0]["text"]["content"]
+    # The question really went through the simulator's callback push to our endpoint.
+    assert running_demo.sim is not None
+    assert any(cb["kind"] == "TextMessage" and cb["status"] == 200
+               for cb in running_demo.sim.state.callbacks)  # fmt: skip
+    page = requests.get(
+        running_demo.url + "console/api/conversation", params={"userid": userid}, timeout=10
+    ).json()
+    assert [m["from"] for m in page["messages"]][:2] == ["me", "bot"]
+
+
+def test_console_refuses_an_unknown_member_and_an_empty_text(running_demo: DemoRuntime) -> None:
+    url = running_demo.url + "console/api/send"
+    unknown = requests.post(url, json={"userid": "nobody", "text": "hi"}, timeout=10)
+    empty = requests.post(url, json={"userid": "admin", "text": "  "}, timeout=10)
+    assert unknown.status_code == 400 and "not a member" in unknown.json()["error"]
+    assert empty.status_code == 400
+
+
+def test_console_page_lists_sales_managers_and_the_admin(running_demo: DemoRuntime) -> None:
+    page = requests.get(running_demo.url, timeout=10)
+    members = requests.get(running_demo.url + "console/api/members", timeout=10).json()
+    assert page.status_code == 200 and 'id="member"' in page.text
+    assert {m["role"] for m in members["members"]} == {"sales", "manager", "admin"}
+    script = requests.get(running_demo.url + "console/static/console.js", timeout=10)
+    assert script.status_code == 200 and "console/api/send" in script.text
+
+
+def test_dashboard_shows_segment_trends_and_rfm_classes(running_demo: DemoRuntime) -> None:
+    page = requests.get(running_demo.url + "dashboard", timeout=30)
+    assert page.status_code == 200
+    assert page.text.count('data-testid="segment-trend"') == 4
+    assert "近30天咨询未下单" in page.text and "<svg" in page.text
+    assert 'data-testid="rfm-chart"' in page.text and "重要价值客户" in page.text
+    assert 'data-testid="campaigns-empty"' in page.text
+
+
+def test_stop_closes_the_ports_and_joins_the_threads_and_a_rerun_reuses_the_data(
+    demo_url: str,
+) -> None:
+    runtime = DemoRuntime(small_options(demo_url, scheduler=True))
+    url = runtime.start()
+    assert runtime.deps is not None
+    with unit_of_work(runtime.deps.session_factory) as session:
+        events = session.scalar(select(func.count()).select_from(Event))
+    threads = list(runtime._threads)
+    runtime.stop()
+    assert not any(t.is_alive() for t in threads)
+    port = urlparse(url).port
+    assert port is not None
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0
+    again = DemoRuntime(small_options(demo_url, scheduler=False))
+    again.start()
+    try:
+        assert again.deps is not None
+        with unit_of_work(again.deps.session_factory) as session:
+            assert session.scalar(select(func.count()).select_from(Event)) == events
+            assert session.scalar(select(func.count()).select_from(SavedSegment)) == 4
+    finally:
+        again.stop()
