@@ -1,119 +1,153 @@
-"""Benchmark the segment engine: ten standard segments on a synthetic company, timed.
+"""Benchmark the segment engine against what an analyst would do (pandas) and DuckDB.
 
-    .venv/bin/python -m bench.segments_bench --customers 10000 --db sqlite
-    .venv/bin/python -m bench.segments_bench --customers 10000 --db postgresql
+    .venv/bin/python -m bench.segments_bench --customers 100000 --db sqlite
+    .venv/bin/python -m bench.segments_bench --customers 1000000 --db postgresql --keep
 
-Prints, per segment, the member count and the median wall time of several runs (admin scope
-and one sales member's scope). A benchmark, not a test: it never fails on timing.
+Data: bench/data/<customers>/ (make it with `python -m bench.generate`). The database is
+bench/out/seg_<customers>_*.db or the PostgreSQL schema bench_seg_<customers>_*, bulk-loaded
+by bench/seg_load.py (COPY / executemany, then VACUUM ANALYZE) and dropped afterwards unless
+--keep (then reused by the next --keep run). Admin scope, `now` = 2026-11-01 12:00 +08:00.
+
+For each of the ten segments in bench/seg_cases.py: p50/p95 of segbot's segment_count and
+segment_members (parse-free, compile + execute + fetch), the pandas compute on DataFrames read
+once from the same database (load time printed separately), and DuckDB on the same rows; and
+whether the three member sets are identical. A benchmark, not a test: it never fails on timing.
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
-import tempfile
 import time
-import uuid
+from collections.abc import Callable
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
-from urllib.parse import quote
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
+from bench import seg_baselines as b
+from bench.seg_cases import DEPARTMENT, Case, cases
+from bench.seg_load import bench_url, drop_bench, is_loaded, load_company
 from bot.database import make_engine, make_session_factory
-from bot.models import metadata
-from bot.services.csv_import import import_directory
-from bot.services.synthetic import CompanyShape, write_company
-from segmentation.engine import default_context, segment_members
-from segmentation.models import Staff
-from segmentation.nodes import (
-    And,
-    CalendarWindow,
-    City,
-    EventCount,
-    NamedSegment,
-    NewCustomer,
-    Node,
-    Not,
-    Performed,
-    Ranked,
-    RollingWindow,
-    Spend,
-    Untagged,
-)
+from segmentation.engine import default_context, segment_count, segment_members
+from segmentation.models import Department
 from segmentation.scope import Requester
 
-PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-NOW = datetime(2026, 11, 1, 12, tzinfo=ZoneInfo("Asia/Shanghai"))
-D30 = RollingWindow(30, "days")
-SEGMENTS: dict[str, Node] = {
-    "近30天咨询未下单": And((Performed("inquiry", D30), Not(Performed("order", D30)))),
-    "下单3次以上": EventCount("order", ">=", 3),
-    "累计消费超过1000": Spend(">", Decimal(1000)),
-    "上个月下过单": Performed("order", CalendarWindow("month", -1)),
-    "上海的新客户": And((City(("上海",)), NewCustomer())),
-    "未打标签": Untagged(),
-    "重要价值客户": NamedSegment("high_value"),
-    "流失风险客户": NamedSegment("at_risk"),
-    "高意向客户": NamedSegment("high_intent"),
-    "消费前10%": Ranked(Performed("order"), percent=Decimal(10)),
-}
+TZ = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 11, 1, 12, tzinfo=TZ)
+ADMIN = Requester.all_access()
 
 
-def database_url(kind: str, workdir: Path) -> tuple[str, str | None]:
-    if kind == "sqlite":
-        return f"sqlite:///{workdir / 'bench.db'}", None
-    schema = f"bench_seg_{uuid.uuid4().hex[:8]}"
-    admin = make_engine(PG_SERVER)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    admin.dispose()
-    return f"{PG_SERVER}?options={quote(f'-csearch_path={schema}')}", schema
+def timed(fn: Callable[[], Any], runs: int) -> tuple[Any, list[float]]:
+    """The last result and every run's wall time in ms (one warm-up run first)."""
+    result = fn()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return result, times
+
+
+def p50(times: list[float]) -> float:
+    return statistics.median(times)
+
+
+def p95(times: list[float]) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def bench_case(case: Case, factory: Any, frames: b.Frames, con: Any, runs: int) -> dict[str, Any]:
+    ctx = default_context(TZ)
+    with factory() as session:
+        count, t_count = timed(
+            lambda: segment_count(session, case.node, requester=ADMIN, now=NOW, ctx=ctx), runs
+        )
+        members, t_members = timed(
+            lambda: segment_members(session, case.node, requester=ADMIN, now=NOW, ctx=ctx), runs
+        )
+    by_pandas, t_pandas = timed(lambda: case.pandas(frames), runs)
+    by_duckdb, t_duckdb = timed(lambda: b.duck_sql(con, case.duckdb, frames), runs)
+    same = count == len(members) and set(members) == by_pandas == by_duckdb
+    return {
+        "name": case.name,
+        "members": len(members),
+        "count": t_count,
+        "rows": t_members,
+        "pandas": t_pandas,
+        "duckdb": t_duckdb,
+        "same": same,
+    }
+
+
+HEADER = (
+    "| segment | members | count p50/p95 ms | members p50/p95 ms | pandas p50 ms "
+    "| DuckDB p50 ms | pandas ÷ segbot | segbot ÷ DuckDB | same set |"
+)
+
+
+def row(r: dict[str, Any]) -> str:
+    # Ratios compare like with like: the member list (what pandas and DuckDB produce).
+    segbot = p50(r["rows"])
+    return (
+        f"| {r['name']} | {r['members']} | {p50(r['count']):.0f} / {p95(r['count']):.0f} "
+        f"| {segbot:.0f} / {p95(r['rows']):.0f} | {p50(r['pandas']):.0f} "
+        f"| {p50(r['duckdb']):.0f} | {p50(r['pandas']) / segbot:.1f}× "
+        f"| {segbot / p50(r['duckdb']):.1f}× | {'✓' if r['same'] else '✗ DIFFERENT'} |"
+    )
+
+
+def prepare_database(args: argparse.Namespace) -> tuple[Any, str, str | None]:
+    url, schema = bench_url(args.db, args.customers, fresh=not args.keep)
+    engine = make_engine(url)
+    if args.keep and is_loaded(engine, args.customers):
+        print(f"reusing the kept database ({schema or url})", flush=True)
+        return engine, url, schema
+    data = args.data or Path("bench/data") / str(args.customers)
+    print(f"bulk-loading {data} into {schema or url} …", flush=True)
+    for step, seconds in load_company(engine, data, TZ, NOW).items():
+        print(f"  {step}: {seconds:.1f} s", flush=True)
+    return engine, url, schema
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--customers", type=int, default=10_000)
+    parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--db", choices=("sqlite", "postgresql"), default="sqlite")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--keep", action="store_true", help="keep (and reuse) the database")
+    parser.add_argument("--only", nargs="*", default=None, help="segment names to run")
     args = parser.parse_args()
-    tz = ZoneInfo("Asia/Shanghai")
-    with tempfile.TemporaryDirectory() as tmp:
-        workdir = Path(tmp)
-        url, schema = database_url(args.db, workdir)
-        engine = make_engine(url)
-        try:
-            metadata.create_all(engine)
-            write_company(workdir / "csv", CompanyShape(customers=args.customers), NOW)
-            factory = make_session_factory(engine)
-            import_directory(factory, workdir / "csv", tz=tz, now=NOW)
-            run(factory, args.runs, args.customers, args.db)
-        finally:
-            engine.dispose()
-            if schema:
-                admin = make_engine(PG_SERVER)
-                with admin.begin() as conn:
-                    conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-                admin.dispose()
+    engine, url, schema = prepare_database(args)
+    try:
+        run(engine, args)
+    finally:
+        engine.dispose()
+        if not args.keep:
+            drop_bench(url, schema)
 
 
-def run(factory, runs: int, customers: int, db: str) -> None:  # type: ignore[no-untyped-def]
-    ctx = default_context("Asia/Shanghai")
+def run(engine: Any, args: argparse.Namespace) -> None:
+    factory = make_session_factory(engine)
     with factory() as session:
-        sales_userid = session.execute(select(Staff.userid).limit(1)).scalar_one()
-        askers = [("admin", Requester.all_access()), ("sales", Requester(sales_userid, "sales"))]
-        print(f"{customers} customers on {db}; median of {runs} runs")
-        print(f"{'segment':<16} {'asker':<6} {'members':>8} {'ms':>9}")
-        for name, node in SEGMENTS.items():
-            for label, who in askers:
-                times, size = [], 0
-                for _ in range(runs):
-                    started = time.perf_counter()
-                    size = len(segment_members(session, node, requester=who, now=NOW, ctx=ctx))
-                    times.append((time.perf_counter() - started) * 1000)
-                print(f"{name:<16} {label:<6} {size:>8} {statistics.median(times):>9.1f}")
+        dept = session.execute(select(Department.id).where(Department.name == DEPARTMENT))
+        department_id = dept.scalar_one()
+    frames, load_seconds = b.load_frames(engine, NOW)
+    print(f"pandas: read_sql of the tables took {load_seconds:.1f} s (not in the figures)")
+    started = time.perf_counter()
+    con = b.duck_connect(frames)
+    print(f"DuckDB: copying the DataFrames in took {time.perf_counter() - started:.1f} s")
+    print(f"\n{args.customers} customers on {args.db}; {args.runs} runs after a warm-up\n")
+    print(HEADER)
+    print("|" + "---|" * 9)
+    for case in cases(department_id):
+        if args.only and case.name not in args.only:
+            continue
+        print(row(bench_case(case, factory, frames, con, args.runs)), flush=True)
 
 
 if __name__ == "__main__":

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy import JSON, Column, Connection, Engine, Table, create_engine, event
+from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.types import TypeDecorator
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -49,3 +51,45 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert many new rows: COPY on PostgreSQL (several times faster than INSERT batches for
+    imports of millions of rows), executemany elsewhere. Every row must have the same keys."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        session.execute(table.insert(), list(rows))
+        return
+    columns = [table.c[name] for name in rows[0]]
+    # COPY skips SQLAlchemy's Python-side defaults; supply the scalar ones it would have used.
+    defaults = {
+        c.name: c.default.arg  # type: ignore[union-attr]
+        for c in table.columns
+        if c.name not in rows[0] and c.default is not None and c.default.is_scalar
+    }
+    columns += [table.c[name] for name in defaults]
+    rows = [row | defaults for row in rows] if defaults else rows
+    converters = [_copy_converter(column, connection.dialect) for column in columns]
+    names = ", ".join(connection.dialect.identifier_preparer.quote(c.name) for c in columns)
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f"COPY {_quoted_table(table, connection)} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(
+                [convert(row[c.name]) for c, convert in zip(columns, converters, strict=True)]
+            )
+
+
+def _quoted_table(table: Table, connection: Connection) -> str:
+    return connection.dialect.identifier_preparer.format_table(table)
+
+
+def _copy_converter(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any]:
+    """What SQLAlchemy would bind for this column (TypeDecorators, JSON), for COPY's rows."""
+    column_type = column.type
+    if isinstance(column_type, TypeDecorator):
+        return lambda value: column_type.process_bind_param(value, dialect)
+    if isinstance(column_type, JSON):
+        return lambda value: None if value is None else json.dumps(value, ensure_ascii=False)
+    return lambda value: value

@@ -17,8 +17,11 @@ log = logging.getLogger(__name__)
 
 
 def _logging() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        datefmt="%H:%M:%S")  # fmt: skip
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        datefmt="%H:%M:%S",
+    )
     # The demo logs requests and jobs itself, one line each.
     for noisy in ("apscheduler", "werkzeug", "urllib3"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -31,7 +34,7 @@ def _logging() -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port of the web console (0: any free port).")  # fmt: skip
 @click.option("--no-browser-hint", is_flag=True,
-              help="Print the address only, without asking you to open it (for scripts).")  # fmt: skip
+              help="Print the address only, not asking you to open it (scripts).")  # fmt: skip
 @handle_errors
 def demo_command(reset: bool, customers: int, port: int, no_browser_hint: bool) -> None:
     """Try segbot on a simulated WeCom company: chat with the bot, see the dashboard.

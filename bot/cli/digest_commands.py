@@ -20,7 +20,7 @@ from bot.services.digest.build import (
 from bot.services.digest.chart import render_chart
 from bot.services.digest.deliver import claim, create_digest_log, find_digest, send_digest
 from bot.services.digest.periods import periods_at
-from bot.services.digest.render import render_markdown
+from bot.services.digest.render import Language, render_markdown
 from bot.settings import Settings
 from segmentation.engine import default_context
 
@@ -74,7 +74,7 @@ def digest_command(
     engine = make_engine(settings.database_url)
     click.get_current_context().call_on_close(engine.dispose)
     factory = make_session_factory(engine)
-    language = "en" if lang == "en" else "zh"
+    language: Language = "en" if lang == "en" else "zh"
     if send:
         _send(factory, settings, userid, now, config)
         return
@@ -103,7 +103,9 @@ def _send(
 
     gateway = build_gateway(settings, factory)
     if gateway is None:
-        fail("WeCom API settings missing (SEGBOT_WECOM_CORP_ID, _SECRET, _AGENT_ID): not sent")
+        return fail(
+            "WeCom API settings missing (SEGBOT_WECOM_CORP_ID, _SECRET, _AGENT_ID): not sent"
+        )
     day = periods_at(now, config.timezone).digest_date
     with unit_of_work(factory) as session:
         try:

@@ -96,19 +96,6 @@ def clarify_reply(answer: dict[str, Any], lang: str) -> str:
     return clarify(str(answer.get("message") or say("busy", lang)), suggestions, lang)
 
 
-def preview_reply(answer: dict[str, Any], lang: str) -> str:
-    """An action (tag, push, schedule) shown but not executed."""
-    lines = []
-    if answer.get("message"):
-        lines.append(str(answer["message"]))
-    if "count" in answer:
-        lines.append(
-            say("count", lang, description=_description(answer, lang), count=answer["count"])
-        )
-    lines.append(say("needs_confirmation", lang))
-    return clip("\n".join(lines))
-
-
 def generic_reply(answer: dict[str, Any], lang: str) -> str:
     """Intents without a list (help, describe, save, explain…): their own message."""
     if answer.get("message"):

@@ -37,8 +37,9 @@ from segmentation.engine import segment_members
 from segmentation.nodes import from_json
 from segmentation.scope import Requester, resolve_requester
 
-CONFIRM_WORDS = frozenset({"确认", "確認", "确定", "確定", "confirm", "yes", "ok", "确认执行"})
-CANCEL_WORDS = frozenset({"取消", "cancel", "no", "不要了", "算了"})
+# Only the words the spec names: an action that reaches customers is not run on a casual "ok".
+CONFIRM_WORDS = frozenset({"确认", "確認", "确认执行", "confirm"})
+CANCEL_WORDS = frozenset({"取消", "cancel"})
 # Who may confirm what (security.md): campaigns (schedules) need a manager or an admin.
 ROLE_NEEDED = {"schedule": ("manager", "admin")}
 _ROLE_WORDS = {"zh": {"schedule": ("定时群发", "经理或管理员")},

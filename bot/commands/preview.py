@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from typing import Any
 
@@ -18,9 +17,8 @@ from bot.commands.actions import (
 from bot.commands.cards import confirmation_card
 from bot.commands.privacy import sample_names
 from bot.commands.texts import say
-from bot.services.campaigns.settings import CampaignSettings, parse_campaign_settings
+from bot.services.campaigns.settings import CampaignSettings
 from bot.services.confirmations import DEFAULT_TTL, create_pending
-from bot.settings import SettingsError
 from segmentation.engine import segment_count
 from segmentation.nodes import Node, canonical, from_json, to_json
 from segmentation.scope import Requester
@@ -29,11 +27,8 @@ ACTION_DETAILS = ("tag", "message", "coupon", "schedule", "name")
 
 
 def campaign_settings(ctx: CommandContext) -> CampaignSettings:
-    """The deployment's campaign settings (the same SEGBOT_* variables the scheduler reads)."""
-    try:
-        return parse_campaign_settings(dict(os.environ), ctx.settings.timezone)
-    except SettingsError:
-        return CampaignSettings(timezone=ctx.settings.timezone)
+    """The deployment's campaign settings (parsed with the rest of the settings)."""
+    return ctx.settings.campaigns
 
 
 def canonical_segment(answer: dict[str, Any]) -> tuple[Node, dict[str, Any]]:

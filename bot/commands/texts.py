@@ -46,10 +46,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "owner": {"zh": "跟进人：{names}", "en": "owner: {names}"},
     "last_event": {"zh": "最近{kind}：{when}", "en": "last {kind}: {when}"},
     "added": {"zh": "添加于 {when}", "en": "added {when}"},
-    "needs_confirmation": {
-        "zh": "这个操作需要确认后才会执行。",
-        "en": "This action runs only after it is confirmed.",
-    },
     "busy": {
         "zh": "抱歉，这个问题我暂时无法回答，请换个说法再试一次。",
         "en": "Sorry, I could not answer that; please try rephrasing it.",

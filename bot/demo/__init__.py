@@ -1,1 +1,1 @@
-"""`segbot demo`: a simulated WeCom company, a synced database and the web console in one process."""
+"""`segbot demo`: a simulated WeCom company, a synced database and the web console, one process."""

@@ -25,7 +25,9 @@ def _svg(width: int, height: int, body: str, label: str) -> Markup:
 def line_chart(points: Sequence[tuple[datetime, int]], tz: ZoneInfo, label: str) -> Markup:
     """Size over time: a line with dots, the min/max on the y axis, first/last day below."""
     if not points:
-        return _svg(WIDTH, HEIGHT, _text(WIDTH / 2, HEIGHT / 2, "no snapshots yet", "middle"), label)
+        return _svg(
+            WIDTH, HEIGHT, _text(WIDTH / 2, HEIGHT / 2, "no snapshots yet", "middle"), label
+        )
     values = [v for _, v in points]
     low, high = min(values), max(values)
     if high == low:

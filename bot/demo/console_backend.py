@@ -44,7 +44,9 @@ class SimulatorConsole:
         with self._lock:
             self._absorb()
             self._clicked[(userid, task_id)] = key
-            self._append(userid, {"from": "me", "msgtype": "click", "click": {"label": label or key}})
+            self._append(
+                userid, {"from": "me", "msgtype": "click", "click": {"label": label or key}}
+            )
         event = self.sim.scenario.card_click(userid, task_id, key)
         with self._lock:
             self._click_codes[event.response_code] = (userid, task_id)

@@ -56,9 +56,7 @@ def customer_events(external_userid: str, now: datetime, *, seed: int = 11) -> l
         if kind == "order" and rng.random() < 0.06:
             refund_at = min(at + timedelta(days=rng.uniform(1, 10)), now)
             refund = f"{float(amount or 0) * rng.uniform(0.3, 1.0):.2f}"
-            events.append(
-                _event(external_userid, key, f"{n}r", "refund", refund_at, refund, props)
-            )
+            events.append(_event(external_userid, key, f"{n}r", "refund", refund_at, refund, props))
     return events
 
 

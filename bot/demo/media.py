@@ -60,10 +60,12 @@ class MediaVault:
         copy = dict(environ)
         copy["wsgi.input"] = io.BytesIO(body)
         _stream, _form, files = parse_form_data(copy)
-        media = files.get("media")
-        if media is None:
-            return None
-        return media.filename or "file", media.read()
+        try:
+            media = files.get("media")
+            return None if media is None else (media.filename or "file", media.read())
+        finally:
+            for upload in files.values():
+                upload.close()  # large parts are spooled to temporary files
 
     def _keep(self, upload: tuple[str, bytes] | None, answer: bytes) -> None:
         if upload is None:

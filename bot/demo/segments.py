@@ -54,7 +54,9 @@ def save_demo_segments(session: Session, owner_userid: str, now: datetime) -> in
     for name, (node, description) in demo_segments().items():
         if name in existing:
             continue
-        save_segment(session, name, node, owner_userid=owner_userid, now=now, description=description)
+        save_segment(
+            session, name, node, owner_userid=owner_userid, now=now, description=description
+        )
         created += 1
     return created
 

@@ -21,6 +21,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from bot.jobs.scoring import SCORING_HOUR, SCORING_JOB, SCORING_MINUTE, scoring_job
 from bot.jobs.tasks import (
     JobDeps,
     campaign_job,
@@ -64,6 +65,9 @@ def register_jobs(sched: BaseScheduler, deps: JobDeps) -> None:
     sched.add_job(digest_job, IntervalTrigger(minutes=DIGEST_EVERY_MINUTES, timezone=tz),
                   args=[deps], id=DIGEST_JOB, name="managers' daily digests",
                   replace_existing=True)  # fmt: skip
+    sched.add_job(scoring_job, CronTrigger(hour=SCORING_HOUR, minute=SCORING_MINUTE, timezone=tz),
+                  args=[deps], id=SCORING_JOB, name="predictive scores (BG/NBD, CLV)",
+                  replace_existing=True, misfire_grace_time=3 * 3600)  # fmt: skip
     reconcile_jobs(sched, deps)
 
 

@@ -94,7 +94,8 @@ def export_frame(
 
 
 def _local(value: object, tz: ZoneInfo) -> datetime | None:
-    if not isinstance(value, datetime):
+    # pandas fills a customer without such an event with NaT, which is a datetime subclass.
+    if not isinstance(value, datetime) or value != value:
         return None
     return value.astimezone(tz).replace(tzinfo=None)
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from bot.database import bulk_insert
 from bot.services.records import (
     CustomerRecord,
     CustomerTagRecord,
@@ -99,7 +100,7 @@ def _upsert(
         if k in existing and tuple(v[c] for c in compared) != tuple(existing[k])
     ]
     if new:
-        session.execute(insert(model.__table__), [row | stamp(row) for row in new])
+        bulk_insert(session, model.__table__, [row | stamp(row) for row in new])
     if changed:
         session.execute(update(model), [row | stamp(row) for row in changed])
     counts.inserted += len(new)
@@ -177,8 +178,9 @@ def _add_memberships(session: Session, records: list[StaffRecord], ctx: ApplyCon
     }
     missing = {(u, ctx.department_ids[n]) for u, n in wanted} - existing
     if missing:
-        session.execute(
-            insert(StaffDepartment.__table__),
+        bulk_insert(
+            session,
+            StaffDepartment.__table__,
             [{"userid": u, "department_id": d, "is_leader": False} for u, d in sorted(missing)],
         )
 
@@ -244,7 +246,7 @@ def apply_follows(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCou
                 }
             )
     if new:
-        session.execute(insert(Follow.__table__), new)
+        bulk_insert(session, Follow.__table__, new)
     if changed:
         session.execute(update(Follow), changed)
     counts.inserted += len(new)
@@ -297,7 +299,7 @@ def apply_customer_tags(session: Session, chunk: Chunk, ctx: ApplyContext) -> Ch
         if r.key() not in existing
     ]
     if new:
-        session.execute(insert(CustomerTag.__table__), new)
+        bulk_insert(session, CustomerTag.__table__, new)
     counts.inserted += len(new)
     counts.unchanged += len(valid) - len(new)
     return counts

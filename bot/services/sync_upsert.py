@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
+from bot.database import bulk_insert
 from bot.models.tokens import SyncCheckpoint
 from integrations.wecom.dto import CustomerDetail, ExternalContact, FollowInfo, Member, TagGroup
 from integrations.wecom.gateway import WeComGateway
@@ -155,8 +156,9 @@ def _add_unknown_staff(session: Session, userids: set[str], now: datetime) -> No
     known = set(session.scalars(select(Staff.userid).where(Staff.userid.in_(userids))))
     missing = sorted(userids - known)  # a follower outside the synced org (app visibility)
     if missing:
-        session.execute(
-            insert(Staff.__table__),
+        bulk_insert(
+            session,
+            Staff.__table__,
             [{"userid": u, "name": u, "active": True, "updated_at": now} for u in missing],
         )
 
@@ -199,7 +201,7 @@ def _upsert_customers(
         if k in existing and tuple(r[c] for c in CUSTOMER_COLUMNS) != tuple(existing[k][1:])
     ]
     if new:
-        session.execute(insert(Customer.__table__), new)
+        bulk_insert(session, Customer.__table__, new)
     if changed:
         session.execute(update(Customer), changed)
 
@@ -239,7 +241,7 @@ def _upsert_follows(
         elif tuple(values[c] for c in FOLLOW_COLUMNS) != tuple(old[3:]):
             changed[old.id] = {"id": old.id, **values}
     if new:
-        session.execute(insert(Follow.__table__), list(new.values()))
+        bulk_insert(session, Follow.__table__, list(new.values()))
     if changed:
         session.execute(update(Follow), list(changed.values()))
 
@@ -262,8 +264,9 @@ def _replace_follow_tags(session: Session, rows: list[tuple[ExternalContact, Fol
         session.execute(delete(CustomerTag).where(CustomerTag.id.in_(stale)))
     missing = sorted(wanted - set(have))
     if missing:
-        session.execute(
-            insert(CustomerTag.__table__),
+        bulk_insert(
+            session,
+            CustomerTag.__table__,
             [{"external_userid": e, "userid": u, "tag_id": t} for e, u, t in missing],
         )
 

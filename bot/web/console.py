@@ -72,7 +72,9 @@ def members(session: Session, admins: frozenset[str]) -> list[Member]:
     names = {row.id: row.name for row in session.execute(select(Department.id, Department.name))}
     depts: dict[str, list[str]] = {}
     for row in session.execute(select(StaffDepartment.userid, StaffDepartment.department_id)):
-        depts.setdefault(row.userid, []).append(names.get(row.department_id, str(row.department_id)))
+        depts.setdefault(row.userid, []).append(
+            names.get(row.department_id, str(row.department_id))
+        )
     found = []
     for staff in session.scalars(select(Staff).where(Staff.active.is_(True))):
         requester = resolve_requester(session, staff.userid, admins)

@@ -127,7 +127,9 @@ class CallbackCrypto:
 
     def _check_signature(self, msg_signature: str, timestamp: str, nonce: str, enc: str) -> None:
         expected = self.sign(timestamp, nonce, enc)
-        if not hmac.compare_digest(expected, (msg_signature or "").strip().lower()):
+        # Bytes: compare_digest refuses non-ASCII str, and the query string may carry anything.
+        given = (msg_signature or "").strip().lower().encode("utf-8", "replace")
+        if not hmac.compare_digest(expected.encode("ascii"), given):
             raise CallbackRejected("bad signature")
 
     def _check_timestamp(self, timestamp: str, now: datetime) -> None:

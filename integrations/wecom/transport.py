@@ -4,6 +4,7 @@ shared token cache, bounded token refresh and bounded backoff, errcodes turned i
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -28,6 +29,21 @@ R = TypeVar("R")
 
 # A token is refreshed this long before WeCom's stated expiry (wechatpy uses the same margin).
 EARLY_REFRESH_SECONDS = 60
+
+_SECRET_IN_URL = re.compile(r"(corpsecret|access_token)=[^&\s\"']+")
+
+
+class _RedactUrlSecrets(logging.Filter):
+    """urllib3 logs every request line at DEBUG, gettoken's corpsecret included: mask it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "corpsecret=" in message or "access_token=" in message:
+            record.msg, record.args = _SECRET_IN_URL.sub(r"\1=***", message), ()
+        return True
+
+
+logging.getLogger("urllib3.connectionpool").addFilter(_RedactUrlSecrets())
 
 
 class SegbotWeChatClient(WeChatClient):  # type: ignore[misc]

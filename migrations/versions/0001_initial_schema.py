@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 09:03:41.379274
+Create Date: 2026-11-23 09:23:23.807500
 """
 
 from collections.abc import Sequence
@@ -98,6 +98,28 @@ def upgrade() -> None:
     with op.batch_alter_table('departments', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_departments_name'), ['name'], unique=False)
 
+    op.create_table('digest_log',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('userid', sa.String(length=64), nullable=False),
+    sa.Column('digest_date', sa.Date(), nullable=False),
+    sa.Column('role', sa.String(length=16), nullable=False),
+    sa.Column('language', sa.String(length=4), nullable=False),
+    sa.Column('markdown', sa.Text(), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
+    sa.Column('chart_png', sa.LargeBinary(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('markdown_sent_at', sa.DateTime(), nullable=True),
+    sa.Column('image_sent_at', sa.DateTime(), nullable=True),
+    sa.Column('sent_at', sa.DateTime(), nullable=True),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('lease_until', sa.DateTime(), nullable=True),
+    sa.Column('error', sa.Text(), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_digest_log')),
+    sa.UniqueConstraint('userid', 'digest_date', name=op.f('uq_digest_log_userid'))
+    )
+    with op.batch_alter_table('digest_log', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_digest_log_digest_date'), ['digest_date'], unique=False)
+
     op.create_table('events',
     sa.Column('event_id', sa.String(length=128), nullable=False),
     sa.Column('external_userid', sa.String(length=64), nullable=False),
@@ -111,7 +133,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('events', schema=None) as batch_op:
         batch_op.create_index('ix_events_customer_kind_time', ['external_userid', 'kind', 'occurred_at'], unique=False)
-        batch_op.create_index('ix_events_kind_time', ['kind', 'occurred_at'], unique=False)
+        batch_op.create_index('ix_events_kind_time_customer_amount', ['kind', 'occurred_at', 'external_userid', 'amount'], unique=False)
 
     op.create_table('fitted_models',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -155,6 +177,30 @@ def upgrade() -> None:
     with op.batch_alter_table('mass_tasks', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_mass_tasks_done'), ['done'], unique=False)
         batch_op.create_index(batch_op.f('ix_mass_tasks_run_id'), ['run_id'], unique=False)
+
+    op.create_table('pending_actions',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('task_id', sa.String(length=128), nullable=False),
+    sa.Column('asker_userid', sa.String(length=64), nullable=False),
+    sa.Column('intent', sa.String(length=16), nullable=False),
+    sa.Column('segment', sa.JSON(), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('details', sa.JSON(), nullable=False),
+    sa.Column('language', sa.String(length=4), nullable=False),
+    sa.Column('preview_count', sa.Integer(), nullable=False),
+    sa.Column('card', sa.JSON(), nullable=True),
+    sa.Column('response_code', sa.String(length=128), nullable=True),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('expires_at', sa.DateTime(), nullable=False),
+    sa.Column('decided_by', sa.String(length=64), nullable=True),
+    sa.Column('decided_at', sa.DateTime(), nullable=True),
+    sa.Column('result', sa.JSON(), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_pending_actions')),
+    sa.UniqueConstraint('task_id', name=op.f('uq_pending_actions_task_id'))
+    )
+    with op.batch_alter_table('pending_actions', schema=None) as batch_op:
+        batch_op.create_index('ix_pending_actions_asker_status', ['asker_userid', 'status'], unique=False)
 
     op.create_table('saved_segments',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -424,6 +470,10 @@ def downgrade() -> None:
     op.drop_table('sync_checkpoints')
     op.drop_table('staff')
     op.drop_table('saved_segments')
+    with op.batch_alter_table('pending_actions', schema=None) as batch_op:
+        batch_op.drop_index('ix_pending_actions_asker_status')
+
+    op.drop_table('pending_actions')
     with op.batch_alter_table('mass_tasks', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_mass_tasks_run_id'))
         batch_op.drop_index(batch_op.f('ix_mass_tasks_done'))
@@ -435,10 +485,14 @@ def downgrade() -> None:
     op.drop_table('inbox_messages')
     op.drop_table('fitted_models')
     with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.drop_index('ix_events_kind_time')
+        batch_op.drop_index('ix_events_kind_time_customer_amount')
         batch_op.drop_index('ix_events_customer_kind_time')
 
     op.drop_table('events')
+    with op.batch_alter_table('digest_log', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_digest_log_digest_date'))
+
+    op.drop_table('digest_log')
     with op.batch_alter_table('departments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_departments_name'))
 

@@ -17,8 +17,16 @@ class Event(Base):
     __table_args__ = (
         # The segment compiler's EXISTS / COUNT / SUM probes: per customer, kind and window.
         Index("ix_events_customer_kind_time", "external_userid", "kind", "occurred_at"),
-        # Company-wide scans of one kind in a window (RFM means, digests).
-        Index("ix_events_kind_time", "kind", "occurred_at"),
+        # Company-wide scans of one kind in a window (RFM means, digests, and the segment
+        # compiler's grouped per-customer counts and sums). external_userid and amount make it
+        # covering, so those scans never visit the table rows (index-only on PostgreSQL).
+        Index(
+            "ix_events_kind_time_customer_amount",
+            "kind",
+            "occurred_at",
+            "external_userid",
+            "amount",
+        ),
     )
 
     event_id: Mapped[str] = mapped_column(String(128), primary_key=True)

@@ -39,7 +39,8 @@ def score_phrase(node: Score, zh: bool) -> str:
         return f"have a {name} {_OP_EN[node.op]} {percent(node.value)}"
     if node.metric.startswith("expected_purchases"):
         return f"have {_OP_EN[node.op]} {_plain(node.value)} {name}"
-    return f"have a {name} {_OP_EN[node.op]} ¥{_plain(node.value)}"
+    article = "an" if name[0] in "aeiou" else "a"
+    return f"have {article} {name} {_OP_EN[node.op]} ¥{_plain(node.value)}"
 
 
 def ranked_by_score_phrase(node: Ranked, base: str, size: str, zh: bool) -> str:
@@ -59,5 +60,4 @@ def percent(value: Decimal) -> str:
 
 
 def _plain(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")

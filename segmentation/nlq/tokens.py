@@ -121,7 +121,9 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
     number = scan_number(text, pos)
     if number is not None and not _inside_latin_word(text, pos, number[1]):
         value, end = number
-        found.append((end, 0, Token(K.NUM, value, pos, end, text[pos:end])))
+        # scan_number reads "百分之二十" whole: the percent must not be lost (前百分之二十).
+        unit = "percent" if text.startswith("百分之", pos) else None
+        found.append((end, 0, Token(K.NUM, value, pos, end, text[pos:end], unit=unit)))
     if not found:
         return None
     found.sort(key=lambda f: (f[0], f[1]))

@@ -165,3 +165,12 @@ def test_every_customer_named_in_replies_is_visible_to_the_asker(rig: ChatRig) -
     rig.tell("lisi", TAG_TEXT)
     [card] = rig.cards()
     assert all(name not in str(card) for name in ZHANG.values())
+
+
+def test_an_action_on_this_segment_uses_the_previous_answer(rig: ChatRig) -> None:
+    rig.tell("zhangsan", "近30天咨询未下单的客户")
+    rig.tell("zhangsan", "给这个分群打上待跟进标签")
+    [card] = rig.cards()
+    rows = {r["keyname"]: r["value"] for r in card["horizontal_content_list"]}
+    assert rows["目标人数"] == f"{len(NO_ORDER_ZHANG)} 人"
+    assert card["sub_title_text"].startswith("近30天")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import timedelta
 
+import pytest
 from openpyxl import load_workbook
 
 from bot.models.inbox import AuditEntry
@@ -98,3 +99,12 @@ def test_saving_a_new_name_saves_at_once_and_replacing_asks_first(rig: ChatRig) 
     rig.tell("zhangsan", "确认")
     [count] = rig.tell("zhangsan", "“热线”分群有多少")
     assert f"共 {len(ZHANG)} 人" in count.text
+
+
+def test_an_export_over_the_wecom_file_limit_is_refused_with_the_reason(
+    rig: ChatRig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.commands.export.MAX_FILE_BYTES", 1000)
+    [reply] = rig.tell("zhangsan", f"导出{SEGMENT}")
+    assert "超过企业微信 20 MB 的文件上限" in reply.text
+    assert rig.gateway.state.uploads == []

@@ -51,7 +51,7 @@ def page(demo: DemoRuntime) -> Iterator[Any]:
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(
-            viewport={"width": 1280, "height": 860}, accept_downloads=True, locale="zh-CN"
+            viewport={"width": 1280, "height": 1000}, accept_downloads=True, locale="zh-CN"
         )
         yield context.new_page()
         context.close()

@@ -10,9 +10,9 @@ from urllib.parse import urlparse
 import requests
 from sqlalchemy import func, select
 
+from bot.commands import CommandContext
 from bot.database import unit_of_work
 from bot.demo.runtime import DemoRuntime
-from bot.commands import CommandContext
 from segmentation.models import Customer, Event, Staff
 from segmentation.models.segments import SavedSegment, SegmentSnapshot
 from tests.demo.conftest import HEADLINE, small_options, wait_for
@@ -126,3 +126,22 @@ def test_stop_closes_the_ports_and_joins_the_threads_and_a_rerun_reuses_the_data
             assert session.scalar(select(func.count()).select_from(SavedSegment)) == 4
     finally:
         again.stop()
+
+
+def test_an_export_arrives_as_a_file_the_console_serves(running_demo: DemoRuntime) -> None:
+    userid = a_member(running_demo, "admin")
+    assert running_demo.console is not None
+    running_demo.console.send_text(userid, "导出流失风险客户")
+
+    def file_message() -> dict[str, Any] | None:
+        files = [m for m in bot_replies(running_demo, userid) if m["msgtype"] == "file"]
+        return files[0] if files else None
+
+    message = wait_for(file_message, "the exported file")
+    download = requests.get(
+        running_demo.url + "console/media/" + message["file"]["media_id"], timeout=10
+    )
+    assert download.status_code == 200
+    assert download.content[:2] == b"PK"  # an .xlsx is a zip
+    assert message["file_name"].endswith(".xlsx")
+    assert ".xlsx" in download.headers["Content-Disposition"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,6 +19,11 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 def _sent(gateway: FakeWeComGateway) -> list[tuple[str, str]]:
     return sorted((m["touser"][0], m["msgtype"]) for m in gateway.sent)
+
+
+def _markdown_of(gateway: FakeWeComGateway, userid: str) -> str:
+    [sent] = [m for m in gateway.sent if m["touser"] == [userid] and m["msgtype"] == "markdown"]
+    return str(sent["markdown"]["content"])
 
 
 def _rows(factory: sessionmaker[Session]) -> int:
@@ -85,15 +90,14 @@ def test_the_stored_digest_is_what_was_sent_with_its_chart(factory) -> None:  # 
         assert row.chart_png.startswith(PNG_SIGNATURE)
         assert row.data["customers_in_scope"] == 5
         markdown = row.markdown
-    sent = next(m for m in gateway.sent if m["touser"] == ["m2"] and m["msgtype"] == "markdown")
-    assert sent["markdown"]["content"] == markdown
+    assert _markdown_of(gateway, "m2") == markdown
 
 
 def test_the_scheduled_job_sends_through_the_job_dependencies(factory) -> None:  # type: ignore[no-untyped-def]
     gateway = fake_gateway()
     cfg = config()
     pctx = PlanContext(settings=cfg.campaigns, engine=cfg.engine, admins=ADMINS)
-    deps = JobDeps(factory, gateway, lambda: NOW, pctx, digest_time=local(3, 10, 9, 0).timetz())
+    deps = JobDeps(factory, gateway, lambda: NOW, pctx, digest_time=time(9, 0))
     assert digest_job(deps).skipped  # 08:30 is before this deployment's 09:00
     report = digest_job(deps, local(3, 10, 9, 5))
     assert report.sent == ["boss", "m1", "m2"]

@@ -20,6 +20,7 @@ from bot.jobs.scheduler import (
     reconcile_jobs,
     register_jobs,
 )
+from bot.jobs.scoring import SCORING_JOB
 from bot.jobs.tasks import JobDeps, campaign_job, nightly_job, tick_job
 from bot.services.campaigns.definition import set_paused
 from segmentation.nodes import All
@@ -47,7 +48,7 @@ def test_builtin_jobs_have_fixed_ids_and_rebuilding_replaces_them(clean_engine: 
         tick = sched.get_job(TICK_JOB)
     finally:
         sched.shutdown(wait=False)
-    assert ids == sorted([TICK_JOB, RECONCILE_JOB, NIGHTLY_JOB, DIGEST_JOB])
+    assert ids == sorted([TICK_JOB, RECONCILE_JOB, NIGHTLY_JOB, DIGEST_JOB, SCORING_JOB])
     assert tick.max_instances == 1 and tick.coalesce is True and tick.misfire_grace_time == 300
 
 

@@ -90,9 +90,10 @@ def _killer(
     rig: Rig, rng: random.Random, kills: int, gap: tuple[float, float], stop: threading.Event
 ) -> None:
     """Kill the web server or the worker at random moments; each comes back after a pause."""
-    done = 0
+    done, first = 0, rng.randrange(2)
     while done < kills and not stop.wait(rng.uniform(*gap)):
-        name = rng.choice(["serve", "worker"])
+        # Alternate, so both processes are hit whatever the random stream does.
+        name = ("serve", "worker")[(done + first) % 2]
         if rig.kill9(name):
             done += 1
         time.sleep(rng.uniform(0.0, 0.4))
@@ -161,7 +162,7 @@ def _settle(rig: Rig, timeout: float = 60.0) -> None:
         rig.start("worker", "worker", "--poll", "0.1")
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if all(m.status == DONE for m in rig.inbox() if m.status != "processing"):
+        if all(m.status == DONE for m in rig.inbox() if m.status != "processing"):  # noqa: SIM102
             if not [m for m in rig.inbox() if m.status in ("received", "failed")]:
                 break
         time.sleep(0.3)

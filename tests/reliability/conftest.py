@@ -17,9 +17,7 @@ HERE = Path(__file__).parent
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Skip this folder's slow tests unless the -m expression or the environment asks for them
     (pyproject's addopts does not exclude them, and this folder must stay quick by default)."""
-    if "slow" in (config.getoption("markexpr") or "") or os.environ.get(
-        "SEGBOT_RELIABILITY_SLOW"
-    ):
+    if "slow" in (config.getoption("markexpr") or "") or os.environ.get("SEGBOT_RELIABILITY_SLOW"):
         return
     skip = pytest.mark.skip(reason="slow: run with -m slow or SEGBOT_RELIABILITY_SLOW=1")
     for item in items:

@@ -276,9 +276,7 @@ class Rig:
         self.engine.dispose()
 
     def logs(self) -> str:
-        return "\n".join(
-            p.read_text(errors="replace") for p in sorted(self.workdir.glob("*.log"))
-        )
+        return "\n".join(p.read_text(errors="replace") for p in sorted(self.workdir.glob("*.log")))
 
     # -- readers ------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tests.reliability.callbacks import run_callback_faults, seed_database
-from tests.reliability.harness import Rig
+from tests.reliability.harness import Rig, find_secrets
 
 
 def test_acknowledged_callbacks_survive_kill9_of_server_and_worker(
@@ -18,6 +18,7 @@ def test_acknowledged_callbacks_survive_kill9_of_server_and_worker(
     assert sum(figures.kills.values()) >= 3, figures
     assert figures.messages == 50
     assert figures.lost == []
+    assert find_secrets(rig.logs()) == []
     assert figures.not_done == []
     assert figures.processed_twice == []
     assert figures.relations_missing == []

@@ -26,6 +26,7 @@ from segmentation.nodes import (
     Score,
     Spend,
     Untagged,
+    walk,
 )
 from segmentation.scope import Requester
 from tests.segmentation.factory import KINDS, WINDOWS
@@ -136,9 +137,11 @@ def trees(saved_names: tuple[str, ...] = (), max_leaves: int = 6) -> st.SearchSt
             st.sampled_from([Decimal(v) for v in ("10", "20", "33.3", "50", "100")]),
             windows,
         )
+        # Over ranking-free bases only: rankings nested 3+ deep overflow SQLite's parser
+        # stack (a known limit of the spend ranking SQL, not of the score ranking).
         ranked_score = st.builds(
             _score_ranking,
-            children,
+            children.filter(lambda c: not any(isinstance(p, Ranked) for p in walk(c))),
             st.sampled_from(("top", "bottom")),
             st.sampled_from((1, 3, None)),
             st.sampled_from(("clv", "p_alive", "expected_purchases_30d")),

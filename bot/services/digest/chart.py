@@ -10,9 +10,11 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from typing import Any
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 from pypinyin import lazy_pinyin
 
 from bot.services.digest.model import Digest, SegmentLine
@@ -49,17 +51,18 @@ def render_chart(digest: Digest, language: Language = "zh") -> bytes:
         return text if family else ascii_text(text)
 
     lines = list(digest.segments)
-    fig = Figure(figsize=(7, 1.2 + 0.55 * max(len(lines), 1)), dpi=110)
+    fig = Figure(figsize=(7, 1.6 + 0.55 * max(len(lines), 1)), dpi=110)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
-    fonts = {"fontfamily": family} if family else {}
+    fonts: dict[str, Any] = {"fontfamily": family} if family else {}
     date = digest.digest_date.isoformat()
     ax.set_title(f"{label('title')} {date}", loc="left", **fonts)
     if not lines:
         ax.text(0.5, 0.5, label("empty"), ha="center", va="center", **fonts)
         ax.set_axis_off()
     else:
-        _bars(ax, lines, [name(line) for line in lines], label("day"), label("week"), fonts)
+        names = [f"{name(line)} ({line.now:,})" for line in lines]
+        _bars(ax, lines, names, label("day"), label("week"), fonts)
     fig.tight_layout()
     buffer = io.BytesIO()
     with warnings.catch_warnings():
@@ -88,6 +91,7 @@ def _bars(ax, lines: list[SegmentLine], names: list[str], day: str, week: str, f
     ax.invert_yaxis()
     ax.axvline(0, color="#555555", linewidth=0.8)
     ax.margins(x=0.2)
-    ax.legend(
-        loc="lower right", fontsize=8, prop={"family": fonts["fontfamily"]} if fonts else None
-    )
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    legend_font = {"size": 8, **({"family": fonts["fontfamily"]} if fonts else {})}
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2, frameon=False,
+              prop=legend_font)  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Select, and_, case, exists, func, literal, or_, select, union
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select, union
 from sqlalchemy.orm import Session
 
 from bot.services.digest.model import CustomerFlow, Mover
@@ -37,8 +37,8 @@ def scope_staff(requester: Requester, names: CteNames) -> Select | None:
     return select(union(own, department_members(_manager_seed(requester), names)).subquery().c[0])
 
 
-def _by_staff(column: object, staff_ids: Select | None) -> list[object]:
-    return [] if staff_ids is None else [column.in_(staff_ids)]  # type: ignore[attr-defined]
+def _by_staff(column: ColumnElement[str], staff_ids: Select | None) -> list[ColumnElement[bool]]:
+    return [] if staff_ids is None else [column.in_(staff_ids)]
 
 
 def new_customers(session: Session, requester: Requester, start: datetime, end: datetime) -> int:

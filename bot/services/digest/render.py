@@ -92,8 +92,8 @@ def render_markdown(
         Section(
             [
                 say("flow", language),
-                say("new", language, day=flow.new_yesterday, week=flow.new_week),
-                say("lost", language, day=flow.lost_yesterday, week=flow.lost_week),
+                say("new", language, day=f"{flow.new_yesterday:,}", week=f"{flow.new_week:,}"),
+                say("lost", language, day=f"{flow.lost_yesterday:,}", week=f"{flow.lost_week:,}"),
             ]
         ),
         Section([say("campaigns", language)], [_campaign(c, language) for c in digest.campaigns]),
@@ -180,5 +180,5 @@ def _campaign(line: CampaignLine, language: Language) -> str:
 
 def _mover(mover: Mover, language: Language) -> str:
     return say("mover", language, name=mover.name, net=f"{mover.customers_net:+}",
-               new=mover.customers_new, lost=mover.customers_lost, orders=mover.orders_week,
-               change=f"{mover.orders_change:+}")  # fmt: skip
+               new=mover.customers_new, lost=mover.customers_lost,
+               orders=f"{mover.orders_week:,}", change=f"{mover.orders_change:+,}")  # fmt: skip

@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from bot.services.digest.model import SegmentLine
@@ -77,7 +77,7 @@ def count_at(
         cond = compile_condition(seg.node, requester=requester, now=at, ctx=ctx, facts=facts,
                                  names=names)  # fmt: skip
         columns.append(func.coalesce(func.sum(case((cond, 1), else_=0)), 0).label(f"s{index}"))
-    where = [customers.c.deleted.is_(False)]
+    where: list[ColumnElement[bool]] = [customers.c.deleted.is_(False)]
     scope = scope_condition(requester, customers, names)
     if scope is not None:
         where.append(scope)

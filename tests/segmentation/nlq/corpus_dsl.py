@@ -50,6 +50,10 @@ def namespace(city_spellings: dict[str, tuple[str, ...]]) -> dict[str, Any]:
         "R": lambda base, direction="top", count=None, pct=None, w=None: n.Ranked(
             base, direction, count, Decimal(str(pct)) if pct is not None else None, w
         ),
+        "SC": lambda metric, op, value: n.Score(metric, op, Decimal(str(value))),
+        "RB": lambda base, by, direction="top", count=None, pct=None: n.Ranked(
+            base, direction, count, Decimal(str(pct)) if pct is not None else None, None, by
+        ),
         "A": lambda *c: n.And(tuple(c)),
         "O": lambda *c: n.Or(tuple(c)),
         "N": n.Not,

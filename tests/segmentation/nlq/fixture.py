@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session
 
 from segmentation.models import (
     Customer,
+    CustomerScore,
     CustomerTag,
     Department,
     Event,
+    FittedModel,
     Follow,
     Staff,
     StaffDepartment,
@@ -89,6 +91,21 @@ ADDED = {  # first follow time; everyone else OLD
     "c12": NOW - 10 * DAY,
     "c16": datetime(2026, 9, 30, 12, 0, tzinfo=TZ),
 }
+# Predictive scores of the customers who ordered (docs/predictive.md): p_alive,
+# expected purchases 30d / 90d, expected order value, CLV. c15 has no spend model values.
+SCORES = {
+    "c04": (0.95, 0.8, 2.4, "500", "6000"),
+    "c05": (0.2, 0.05, 0.2, "750", "300"),
+    "c06": (0.99, 1.2, 3.5, "400", "9000"),
+    "c08": (0.25, 0.1, 0.3, "2000", "1500"),
+    "c10": (1.0, 0.4, 1.1, "100", "800"),
+    "c11": (0.5, 0.5, 1.6, "1000", "2500"),
+    "c12": (0.3, 0.3, 0.9, "999.99", "5000"),
+    "c13": (0.7, 0.6, 2.0, "1500", "5000.01"),
+    "c15": (0.05, 0.01, 0.02, None, None),
+    "c16": (0.9, 0.45, 2.1, "20000", "40000"),
+    "c99": (0.1, 0.9, 3.0, "100", "100"),  # deleted: never in an answer
+}
 STAFF = [
     ("zhangsan", "张三", 1, False),
     ("lisi", "李四", 1, True),
@@ -139,4 +156,24 @@ def load_fixture(session: Session) -> None:
         )
     session.flush()
     save_segment(session, "跟进名单", HasTag("待跟进"), owner_userid="zhangsan", now=NOW)
+    load_scores(session)
     session.flush()
+
+
+def load_scores(session: Session) -> None:
+    model = FittedModel(fitted_at=NOW, status="ok", reason="", n_customers=10)
+    session.add(model)
+    session.flush()
+    for cid, (alive, e30, e90, avg, clv) in SCORES.items():
+        session.add(
+            CustomerScore(
+                external_userid=cid,
+                p_alive=alive,
+                expected_purchases_30d=e30,
+                expected_purchases_90d=e90,
+                expected_avg_value=Decimal(avg) if avg else None,
+                clv_365d=Decimal(clv) if clv else None,
+                scored_at=NOW,
+                model_id=model.id,
+            )
+        )

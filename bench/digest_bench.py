@@ -1,0 +1,97 @@
+"""Benchmark a manager's daily digest on the synthetic company (target: < 5 s at 1M customers).
+
+    .venv/bin/python -m bench.digest_bench --customers 1000000 --db postgresql
+
+Uses the CSVs at bench/data/<customers> loaded into the kept bench database (bench/seg_load;
+reused when another benchmark already loaded it — never regenerated or deleted here). Times
+build_digest (every number, in the manager's scope) + markdown + chart, median of --runs, and
+prints the figure with the command. A benchmark, not a test: it never fails on timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from bench.seg_load import bench_url, is_loaded, load_company
+from bot.database import make_engine, make_session_factory
+from bot.models import metadata
+from bot.services.campaigns.settings import CampaignSettings
+from bot.services.digest.build import DigestConfig, build_digest, digest_requester
+from bot.services.digest.chart import render_chart
+from bot.services.digest.render import render_markdown
+from segmentation.engine import default_context
+from segmentation.models import Staff
+
+TZ = ZoneInfo("Asia/Shanghai")
+# The synthetic company's `now` (bench/generate.py default).
+NOW = datetime(2026, 11, 1, 12, 0, tzinfo=TZ)
+TARGET_SECONDS = 5.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--customers", type=int, default=1_000_000)
+    parser.add_argument("--db", choices=("sqlite", "postgresql"), default="postgresql")
+    parser.add_argument("--as", dest="userid", help="manager userid (default: the first one)")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    data = Path("bench/data") / str(args.customers)
+    url, _schema = bench_url(args.db, args.customers, fresh=False)
+    engine = make_engine(url)
+    try:
+        if not is_loaded(engine, args.customers):
+            if not data.is_dir():
+                sys.exit(f"no data at {data} (bench/generate.py writes it)")
+            print(f"loading {data} into the kept bench database (once)…", flush=True)
+            for step, seconds in load_company(engine, data, TZ, NOW).items():
+                print(f"  {step}: {seconds:.1f} s")
+        # Only adds tables that are missing (e.g. newer than the load); never drops data.
+        metadata.create_all(engine)
+        run(engine, args)
+    finally:
+        engine.dispose()
+
+
+def run(engine, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
+    factory = make_session_factory(engine)
+    config = DigestConfig(engine=default_context(TZ), campaigns=CampaignSettings(timezone=TZ))
+    with factory() as session:
+        userid = (
+            args.userid
+            or session.scalars(
+                select(Staff.userid).where(Staff.role == "manager").order_by(Staff.userid).limit(1)
+            ).one()
+        )
+        requester = digest_requester(session, userid, frozenset())
+        times: list[float] = []
+        markdown = ""
+        digest = None
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            digest = build_digest(session, requester, NOW, config)
+            markdown = render_markdown(digest)
+            png = render_chart(digest)
+            times.append(time.perf_counter() - started)
+            session.rollback()  # nothing was written; start the next run from a fresh snapshot
+    assert digest is not None
+    median = statistics.median(times)
+    print(markdown)
+    print()
+    print(f"digest for manager {userid} ({digest.customers_in_scope:,} customers in scope) on "
+          f"{args.customers:,} customers, {args.db}: median {median:.2f} s of {args.runs} runs "
+          f"(min {min(times):.2f} s; markdown {len(markdown.encode())} bytes, chart "
+          f"{len(png):,} bytes; target < {TARGET_SECONDS:.0f} s)")  # fmt: skip
+    print("command: .venv/bin/python -m bench.digest_bench "
+          f"--customers {args.customers} --db {args.db} --runs {args.runs}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
