@@ -40,3 +40,11 @@ def create_app(
 
         register_console(app, console)
     return app
+
+
+def wsgi_app() -> Flask:
+    """The production entry point: `gunicorn 'bot.app:wsgi_app()'` (settings from the
+    environment and `.env`, read once here). Run `segbot worker` beside it for the inbox."""
+    from bot.settings import load_settings
+
+    return create_app(load_settings())

@@ -139,9 +139,13 @@ _EXPLAIN = [
         r"belong to)\s+(?P<seg>.+?)$"
     ),
 ]
+# "These customers" points at the previous answer: chat resolves it from the member's last
+# segment; without that context it is asked back, never read as "all customers".
 _THIS = re.compile(
     r"^(这个分群|这个群|该分群|此分群|这个列表|这里|这个名单|这个结果|上面的结果|this segment|that segment|"  # noqa: E501
-    r"the segment|it|this list|there|this one|the list|the results?)$"
+    r"the segment|it|this list|there|this one|the list|the results?|"
+    r"(?:上面|刚才|上述)?(?:的)?(?:这些|那些|这批|这群)(?:客户|人|用户|顾客)?|上述客户|"
+    r"他们|她们|它们|them|they|these|those|(?:these|those|the above) (?:customers|clients|people))$"
 )
 
 

@@ -195,17 +195,17 @@ _ADD(_many(K.CLAUSE, True, "中|里|其中|里面|当中|之中|中间|among|of 
            "among them|among those|among these|in which|of which|in those"))  # fmt: skip
 _ADD(_many(K.SEP, True, ",|，|;|；|。|.|:|：|!|！|?|？|（|）|(|)|\"|'|“|”"))
 _ADD(_many(K.CUSTOMER, True, "客户|顾客|用户|客人|联系人|外部联系人|会员|的客户|customers|customer|"
-           "clients|client|contacts|contact|people|users|buyers|members|ones|those|persons|"
+           "clients|client|contacts|contact|people|users|buyers|members|ones|persons|"
            "人"))  # fmt: skip
 
 # ---- words that carry no meaning here (politeness, glue)
 _ADD(_many(K.FILLER, True, "请|请你|帮我|帮忙|麻烦|麻烦你|一下|吧|吗|呢|呀|啊|哦|了|过|所有|全部|所有的|"
            "全部的|次数|的次数|为|成|as|把|将|给我|我想|我想看|我要|想|要|是|有|在|来自|位于|住在|城市|城市是|城市为|"
-           "地区|的人|那些|这些|哪个|个数|跟进|负责|名下|添加|跟进的|负责的|添加的|被|由|属于|所属|"
+           "地区|的人|哪个|个数|跟进|负责|名下|添加|跟进的|负责的|添加的|被|由|属于|所属|"
            "客户里|客户中|其他|共|是否|可以|能|能不能|一共有|总共有|列表|情况|数据|信息|"
            "please|can you|could you|me|the|a|an|all the|of|with|are|is|have|has|had|did|do|"
            "does|been|were|was|in|from|based in|located in|living in|who live in|city|at|"
-           "for|by|any|some|there|they|their|them|followed by|managed by|owned by|belonging to|"
+           "for|by|any|some|there|their|followed by|managed by|owned by|belonging to|"
            "customers of|clients of|whose owner is|owner|'s|s|i|want|to see|let me see|"
            "list of|how|many|what|are there|do we have|we have|i have|total|so|then|ok|okay|"
            "that are|who are|which are|who have|that have|who has|that has|hi|hello|嗨|你好"

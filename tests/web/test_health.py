@@ -33,3 +33,16 @@ def test_healthz_is_503_when_the_schema_is_missing(tmp_path) -> None:  # type: i
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert "segbot init" in response.json["error"]
+
+
+def test_wsgi_entry_point_builds_the_app_from_the_environment(tmp_cwd, monkeypatch):
+    from bot.app import wsgi_app
+    from bot.database import make_engine
+    from bot.migrate import upgrade_to_head
+
+    url = f"sqlite:///{tmp_cwd / 'prod.db'}"
+    upgrade_to_head(make_engine(url))
+    monkeypatch.setenv("SEGBOT_DATABASE_URL", url)
+    response = wsgi_app().test_client().get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json()["db"] == "ok"

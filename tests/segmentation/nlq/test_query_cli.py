@@ -94,3 +94,14 @@ def test_describe_answers_with_persona_and_scorecard(clean_engine: Engine, db_ur
         assert entry["share"] > entry["base_share"] > 0
         assert abs(entry["lift"] - entry["share"] / entry["base_share"]) < 0.01
     assert answer["sketch"]
+
+
+def test_these_customers_without_context_is_asked_back_not_everyone(
+    clean_engine: Engine, db_url: str
+) -> None:
+    with Session(clean_engine) as session:
+        load_fixture(session)
+        session.commit()
+    for text in ("给这些客户打上待跟进标签", "tag them with VIP", "把这些导出"):
+        code, out = _run(db_url, text, "--json")
+        assert (code, json.loads(out)["intent"]) == (3, "clarify"), text
