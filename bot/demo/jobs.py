@@ -4,7 +4,6 @@ snapshots) on a background scheduler, with one readable log line per job run."""
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from typing import Any
@@ -16,7 +15,6 @@ from bot.bootstrap import Deps
 from bot.jobs.scheduler import JOB_DEFAULTS, register_jobs
 from bot.jobs.tasks import JobDeps
 from bot.services.campaigns.planning import PlanContext
-from bot.services.campaigns.settings import parse_campaign_settings
 from segmentation.engine import EngineContext
 
 log = logging.getLogger("segbot.jobs")
@@ -54,11 +52,13 @@ def start_scheduler(deps: Deps, ctx: EngineContext) -> BackgroundScheduler:
     """Register the production jobs on a background scheduler and start it."""
     tz = deps.settings.timezone
     pctx = PlanContext(
-        settings=parse_campaign_settings(dict(os.environ), tz),
+        settings=deps.settings.campaigns,
         engine=ctx,
         admins=deps.settings.admins,
     )
-    job_deps = JobDeps(deps.session_factory, deps.gateway, deps.clock, pctx)
+    job_deps = JobDeps(
+        deps.session_factory, deps.gateway, deps.clock, pctx, deps.settings.digest_time
+    )
     scheduler = BackgroundScheduler(timezone=tz, job_defaults=JOB_DEFAULTS)
     scheduler.add_listener(
         JobLog(scheduler), EVENT_JOB_SUBMITTED | EVENT_JOB_EXECUTED | EVENT_JOB_ERROR

@@ -14,6 +14,7 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from bot.bootstrap import Deps, build_deps, utc_now
 from bot.database import make_engine
+from bot.demo.campaign_seed import seed_campaign, seed_digests
 from bot.demo.config import DEMO_ADMIN, DemoOptions, DemoSecrets, demo_settings, sim_config
 from bot.demo.console_backend import SimulatorConsole
 from bot.demo.media import MediaVault
@@ -102,6 +103,12 @@ class DemoRuntime:
             deps.session_factory, now, ctx, self.progress,
             owner_userid=DEMO_ADMIN, days=self.options.snapshot_days,
         )  # fmt: skip
+        assert self.sim is not None
+        seed_campaign(
+            deps.session_factory, deps.gateway, self.sim.company, deps.settings, ctx, now,
+            creator=DEMO_ADMIN, seed=self.options.seed,
+        )  # fmt: skip
+        seed_digests(deps, ctx, now)
 
     def _serve(self, deps: Deps) -> None:
         from bot.app import create_app

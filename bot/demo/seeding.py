@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.database import unit_of_work
 from bot.demo.events import ingest_demo_events
 from bot.demo.segments import backfill_snapshots, save_demo_segments
-from bot.models import metadata
+from bot.migrate import upgrade_to_head
 from bot.services.sync import run_full_sync
 from integrations.wecom.gateway import WeComGateway
 from segmentation.engine import EngineContext
@@ -44,9 +44,8 @@ class Progress:
 
 
 def prepare_schema(engine: Engine) -> None:
-    """Every table of the current code (the demo database is disposable, so no migrations:
-    a table newer than the last migration is still there)."""
-    metadata.create_all(engine)
+    """The schema through the same migrations as production (`segbot init`)."""
+    upgrade_to_head(engine)
 
 
 def sync_company(

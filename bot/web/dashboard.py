@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import os
-
 from flask import Blueprint, render_template
 
 from bot.database import unit_of_work
 from bot.demo.charts import bar_chart, line_chart
 from bot.demo.dashboard_data import campaign_results, rfm_distribution, segment_trends
-from bot.services.campaigns.settings import parse_campaign_settings
+from bot.services.digest.deliver import latest_digest
 from bot.web import deps
 from segmentation.engine import default_context
 
@@ -26,7 +24,8 @@ def dashboard() -> str:
     with unit_of_work(d.session_factory) as session:
         trends = segment_trends(session)
         rfm = rfm_distribution(session, now, ctx)
-        campaigns = campaign_results(session, parse_campaign_settings(dict(os.environ), tz))
+        campaigns = campaign_results(session, d.settings.campaigns)
+        digest = latest_digest(session)
     charts = {t.name: line_chart(t.points, tz, f"{t.name} size per night") for t in trends}
     return render_template(
         "dashboard.html",
@@ -35,5 +34,6 @@ def dashboard() -> str:
         rfm_chart=bar_chart(rfm, "customers per RFM class") if rfm else None,
         rfm_total=sum(n for _, n in rfm),
         campaigns=campaigns,
+        digest=digest,
         now=now.astimezone(tz),
     )

@@ -29,9 +29,13 @@ _PUSH_EN = [
         r"^(?:please\s+)?(?:message|text|notify|push\s+to)\s+(?P<seg>.+?)\s*[:：]?\s*"
         r"(?P<what>“[^”]*”)$"
     ),
+    # "message at-risk customers: Come back…": the verb says it is a message.
+    re.compile(r"^(?:please\s+)?(?:message|text|notify)\s+(?P<seg>.+?)\s*(?P<what>[:：]\s*.+)$"),
 ]
 _COUPON_WORDS = re.compile(r"券|优惠|红包|折扣|\d折|coupon|voucher|discount|\boff\b")
-_MESSAGE_WORDS = re.compile(r"消息|信息|通知|短信|提醒|文案|message|msg|text|note|notification|“")
+_MESSAGE_WORDS = re.compile(
+    r"消息|信息|讯息|资讯|通知|短信|简讯|提醒|文案|message|msg|text|note|notification|“"
+)
 _FULL_REDUCE = re.compile(r"满\s*(\d+(?:\.\d+)?)\s*(?:元|块)?\s*减\s*(\d+(?:\.\d+)?)")
 _EN_OFF = re.compile(
     r"(?:¥)?(\d+(?:\.\d+)?)\s*(?:yuan|rmb|元)?\s*off\s*(?:orders?\s*|purchases?\s*)?"
@@ -160,13 +164,15 @@ def strip_tail(text: str) -> str:
     return _TAIL.sub("", text)
 
 
-def find_action(text: str, quotes: dict[str, str]) -> Action | None:
-    """The action a command asks for, or None for plain queries (list/count/export…)."""
+def find_action(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
+    """The action a command asks for, or None for plain queries (list/count/export…).
+
+    `original` is the text as typed, where message contents are taken from verbatim."""
     text = strip_tail(text)
     return (
         _explain(text)
-        or _schedule(text, quotes)
-        or _push(text, quotes)
+        or _schedule(text, quotes, original)
+        or _push(text, quotes, original)
         or _tag(text, quotes)
         or _save(text, quotes)
     )
@@ -197,7 +203,7 @@ def _explain(text: str) -> Action | None:
     return None
 
 
-def _schedule(text: str, quotes: dict[str, str]) -> Action | None:
+def _schedule(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
     m = _SCHEDULE.search(text)
     if not m:
         return None
@@ -215,7 +221,7 @@ def _schedule(text: str, quotes: dict[str, str]) -> Action | None:
     every = "week" if (weekday or "周" in m.group(0) or "week" in m.group(0)) else "day"
     if every == "week" and weekday is None:
         weekday = 1
-    inner = _push(rest, quotes)
+    inner = _push(rest, quotes, original)
     if inner is None:
         raise Ask(
             "定时任务只支持定时发券或发消息，例如“每天上午10点给高意向客户发消息“…””。",
@@ -250,30 +256,50 @@ def _clock(m: re.Match[str]) -> str:
     return f"{hour:02d}:{minute:02d}"
 
 
-def _push(text: str, quotes: dict[str, str]) -> Action | None:
+def _push(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
     for pattern in (*_PUSH_ZH, *_PUSH_EN):
         m = pattern.match(text)
-        if m and (_COUPON_WORDS.search(m.group("what")) or _MESSAGE_WORDS.search(m.group("what"))):
-            return Action("push", _segment(m.group("seg")), _content(m.group("what"), quotes))
+        what = m.group("what") if m else ""
+        if m and what[:1] in ":：":
+            what = "message" + what
+        if m and (_COUPON_WORDS.search(what) or _MESSAGE_WORDS.search(what)):
+            content = _content(what, quotes, original)
+            return Action("push", _segment(m.group("seg")), content)
     return None
 
 
-def _content(what: str, quotes: dict[str, str]) -> dict[str, Any]:
+def _content(what: str, quotes: dict[str, str], original: str) -> dict[str, Any]:
+    """A coupon, or a message whose text is kept exactly as the user wrote it (no
+    simplification, no half-width punctuation): it is what customers will read."""
     quoted = re.search(r"“([^”]*)”", what)
-    if _COUPON_WORDS.search(what) and not (
-        quoted and _MESSAGE_WORDS.search(what[: quoted.start()])
-    ):
+    colon = re.search(r"[:：]\s*(.+)$", what)
+    word = _MESSAGE_WORDS.search(what)
+    # "发消息：老朋友回馈，本周下单享9折" is a message that mentions a discount, not a coupon.
+    says_message = word is not None and (
+        (quoted is not None and word.start() <= quoted.start())
+        or (colon is not None and word.start() < colon.start())
+    )
+    if _COUPON_WORDS.search(what) and not says_message:
         return {"coupon": _coupon(what)}
     if quoted and quoted.group(1).strip():
         inner = quoted.group(1).strip()
         return {"message": quotes.get(inner, inner)}
-    colon = re.search(r"[:：]\s*(.+)$", what)
     if colon:
-        return {"message": colon.group(1).strip()}
+        return {"message": _verbatim_after_colon(original, what[colon.start() :], colon.group(1))}
     raise Ask(
         "要发送什么内容？请把消息放在引号里，例如：发消息“新品到店，欢迎来看看”。",
         "What should the message say? Put it in quotes, e.g. message … “New arrivals!”.",
     )
+
+
+def _verbatim_after_colon(original: str, tail: str, fallback: str) -> str:
+    """The user's own words after the colon that starts `tail` (a suffix of the normalised
+    command): normalising keeps every colon, so counting them from the end finds it."""
+    colons = [m.start() for m in re.finditer(r"[:：]", original)]
+    index = len(colons) - len(re.findall(r"[:：]", tail))
+    if not original or not 0 <= index < len(colons):
+        return fallback.strip()
+    return original[colons[index] + 1 :].strip() or fallback.strip()
 
 
 def _coupon(what: str) -> str:

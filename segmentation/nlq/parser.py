@@ -105,7 +105,7 @@ def _parse(
             "30 days but did not order'.",
         )
     quotes = _quotes(text)
-    action = find_action(norm, quotes)
+    action = find_action(norm, quotes, text)
     seg_text = action.segment_text if action else strip_tail(norm)
     details = dict(action.details) if action else {}
     ctx = Context(vocab, asker)
@@ -154,9 +154,14 @@ def _only_glue(tokens: list[Any]) -> bool:
 
 
 def _quotes(text: str) -> dict[str, str]:
-    """Quoted text as written (case kept), by its normalised form."""
+    """Quoted text exactly as written (case, script and punctuation kept: a message is sent
+    as typed), by its normalised form. Full-width quote marks are found through NFKC."""
     plain = unicodedata.normalize("NFKC", text)
-    return {normalize(m.group(1)).strip(): m.group(1).strip() for m in _QUOTED.finditer(plain)}
+    found = {normalize(m.group(1)).strip(): m.group(1).strip() for m in _QUOTED.finditer(plain)}
+    found.update(
+        {normalize(m.group(1)).strip(): m.group(1).strip() for m in _QUOTED.finditer(text)}
+    )
+    return found
 
 
 def _render_note(note: str, language: str) -> str:

@@ -93,13 +93,17 @@ def test_console_page_lists_sales_managers_and_the_admin(running_demo: DemoRunti
     assert script.status_code == 200 and "console/api/send" in script.text
 
 
-def test_dashboard_shows_segment_trends_and_rfm_classes(running_demo: DemoRuntime) -> None:
+def test_dashboard_shows_trends_rfm_campaign_results_and_the_digest(
+    running_demo: DemoRuntime,
+) -> None:
     page = requests.get(running_demo.url + "dashboard", timeout=30)
     assert page.status_code == 200
     assert page.text.count('data-testid="segment-trend"') == 4
     assert "近30天咨询未下单" in page.text and "<svg" in page.text
     assert 'data-testid="rfm-chart"' in page.text and "重要价值客户" in page.text
-    assert 'data-testid="campaigns-empty"' in page.text
+    # The seeded campaign ran through the real outbox and simulator, with a holdout.
+    assert "高意向客户回访（演示）" in page.text and 'data-testid="campaigns-empty"' not in page.text
+    assert 'data-testid="digest"' in page.text
 
 
 def test_stop_closes_the_ports_and_joins_the_threads_and_a_rerun_reuses_the_data(

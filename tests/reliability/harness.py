@@ -243,11 +243,13 @@ class Rig:
         self.kills[name] = self.kills.get(name, 0) + 1
         return True
 
-    def run(self, *args: str, timeout: float = 300.0) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *args: str, timeout: float = 300.0, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [SEGBOT, *args],
             cwd=self.workdir,
-            env=self.env(),
+            env={**self.env(), **(env or {})},
             capture_output=True,
             text=True,
             timeout=timeout,

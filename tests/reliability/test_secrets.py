@@ -11,11 +11,9 @@ import time
 from collections.abc import Callable
 
 import pytest
-from click.testing import CliRunner
 
 from bot.app import create_app
 from bot.bootstrap import build_deps
-from bot.cli.main import cli
 from bot.inbox.worker import drain
 from bot.settings import load_settings
 from integrations.wecom.callback import CallbackCrypto
@@ -63,33 +61,29 @@ def _flows(rig: Rig) -> list[str]:
     return seen
 
 
-def _cli(rig: Rig, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    out = []
-    for key, value in rig.env().items():
-        if key.startswith("SEGBOT_"):
-            monkeypatch.setenv(key, value)
-    for args in (["query", "我的客户", "--as", "admin", "--json"], ["inbox"], ["sync"]):
-        result = CliRunner().invoke(cli, args)
-        out.append(result.output + repr(result.exception or ""))
-    monkeypatch.setenv("SEGBOT_WECOM_SECRET", APP_SECRET + "wrong")
-    monkeypatch.setenv("SEGBOT_WECOM_CONTACT_SECRET", APP_SECRET + "wrong")
-    result = CliRunner().invoke(cli, ["sync"])
-    out.append(result.output + repr(result.exception or ""))
-    monkeypatch.setenv("SEGBOT_WECOM_AES_KEY", AES_KEY[:-1] + "!")
-    result = CliRunner().invoke(cli, ["inbox"])
-    out.append(result.output + repr(result.exception or ""))
-    return out
+def _cli(rig: Rig) -> list[str]:
+    """Real `segbot` processes, good and failing (a wrong secret, a malformed AES key)."""
+    wrong = {
+        "SEGBOT_WECOM_SECRET": APP_SECRET + "x",
+        "SEGBOT_WECOM_CONTACT_SECRET": APP_SECRET + "x",
+    }
+    runs = [
+        rig.run("query", "我的客户", "--as", "admin", "--json"),
+        rig.run("sync", env=wrong),
+        rig.run("inbox", env={"SEGBOT_WECOM_AES_KEY": AES_KEY[:-1] + "!"}),
+    ]
+    assert runs[1].returncode != 0 and runs[2].returncode != 0
+    return [r.stdout + r.stderr for r in runs]
 
 
 def test_no_secret_appears_in_logs_replies_errors_or_cli_output(
     make_reliability_rig: Callable[..., Rig],
     caplog: pytest.LogCaptureFixture,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     caplog.set_level(logging.DEBUG)
     rig = make_reliability_rig(customers=40)
     seed_database(rig)
-    texts = _flows(rig) + _cli(rig, monkeypatch)
+    texts = _flows(rig) + _cli(rig)
     assert rig.sim.state.sent, "the flows should have produced replies to scan"
     leaks = {name for text in texts for name in find_secrets(text)}
     assert leaks == set()

@@ -105,3 +105,20 @@ def test_these_customers_without_context_is_asked_back_not_everyone(
     for text in ("给这些客户打上待跟进标签", "tag them with VIP", "把这些导出"):
         code, out = _run(db_url, text, "--json")
         assert (code, json.loads(out)["intent"]) == (3, "clarify"), text
+
+
+def test_message_text_is_kept_exactly_as_typed(clean_engine: Engine, db_url: str) -> None:
+    with Session(clean_engine) as session:
+        load_fixture(session)
+        session.commit()
+    cases = {
+        "给VIP客户发消息：老朋友回馈，本周下单享9折": "老朋友回馈，本周下单享9折",
+        "給VIP客戶發訊息：老朋友回饋，本週下單享9折": "老朋友回饋，本週下單享9折",
+        "给VIP客户发消息“新品到店，欢迎来看看！”": "新品到店，欢迎来看看！",
+        "message VIP customers: Come back, 10% OFF this week": "Come back, 10% OFF this week",
+    }
+    for text, message in cases.items():
+        code, out = _run(db_url, text, "--json")
+        answer = json.loads(out)
+        assert (answer["intent"], answer.get("message")) == ("push", message), text
+        assert "coupon" not in answer and answer["needs_confirmation"] is True
