@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import BigInteger, func, select, type_coerce
+from sqlalchemy import BigInteger, DateTime, cast, extract, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from segmentation.models import Customer, Event
@@ -181,21 +181,33 @@ def order_totals_query(now: datetime) -> Any:
 
 
 def compute_rfm_means(session: Session, now: datetime) -> RfmMeans | None:
-    """One grouped query, summed exactly in Python; None when nobody has ordered yet."""
-    count = order_sum = fen_sum = last_sum = 0
-    for _eid, last, orders, fen in session.execute(order_totals_query(now)):
-        count += 1
-        order_sum += int(orders)
-        fen_sum += int(fen)
-        last_sum += _epoch_us(last)
-    if count == 0:
+    """Company-wide sums in one query, exact integers computed by the database (a million
+    buyers never travel to Python); None when nobody has ordered yet."""
+    totals = order_totals_query(now).subquery()
+    dialect = session.get_bind().dialect.name
+    count, orders, fen, last_us = session.execute(
+        select(
+            func.count(),
+            func.sum(totals.c.orders),
+            func.sum(totals.c.fen),
+            func.sum(_epoch_us_sql(totals.c.last_order, dialect)),
+        )
+    ).one()
+    if not count:
         return None
-    return RfmMeans(count, order_sum, fen_sum, last_sum)
+    return RfmMeans(int(count), int(orders), int(fen), int(last_us))
 
 
-def _epoch_us(value: datetime) -> int:
-    delta = value - EPOCH
-    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+def _epoch_us_sql(column: Any, dialect: str) -> Any:
+    """Whole microseconds since 1970 of a stored (naive UTC) timestamp, exactly: integer
+    arithmetic, never a float (julianday would round away microseconds)."""
+    raw = type_coerce(column, DateTime())
+    if dialect == "sqlite":
+        # SQLAlchemy stores 'YYYY-MM-DD HH:MM:SS.ffffff' on SQLite.
+        seconds = cast(func.strftime("%s", raw), BigInteger)
+        micros = cast(func.substr(raw, 21, 6), BigInteger)
+        return seconds * 1_000_000 + func.coalesce(micros, 0)
+    return cast(extract("epoch", raw) * 1_000_000, BigInteger)
 
 
 def percent_rank_limit(percent_num: int, percent_den: int, total: int) -> int:

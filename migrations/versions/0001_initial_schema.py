@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 09:23:23.807500
+Create Date: 2026-11-23 09:38:07.609421
 """
 
 from collections.abc import Sequence
