@@ -1,6 +1,6 @@
 """Write a synthetic company as the CSV files of spec/interfaces.md.
 
-    .venv/bin/python -m bench.generate --customers 100000 --out bench/data/100k
+.venv/bin/python -m bench.generate --customers 100000 --out bench/data/100k
 """
 
 from __future__ import annotations

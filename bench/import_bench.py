@@ -97,16 +97,20 @@ def main() -> None:
     seconds, peak = timed_child([segbot, "import", str(directory), "--db", url])
     again, _ = timed_child([segbot, "import", str(directory), "--db", url])
     drop(schema)
-    print(f"segbot import  {args.db:10s} {args.customers:>9,} customers  {rows:>11,} rows  "
-          f"{seconds:7.1f} s  {rows / seconds:9,.0f} rows/s  peak {peak:6.0f} MB")
+    print(
+        f"segbot import  {args.db:10s} {args.customers:>9,} customers  {rows:>11,} rows  "
+        f"{seconds:7.1f} s  {rows / seconds:9,.0f} rows/s  peak {peak:6.0f} MB"
+    )
     print(f"re-import (all unchanged)             {again:7.1f} s  {rows / again:9,.0f} rows/s")
     if args.skip_baseline:
         return
     url, schema = fresh_url(args.db, tmp)
     base_seconds, _ = timed_child([sys.executable, "-c", BASELINE, url, str(directory)])
     drop(schema)
-    print(f"baseline pandas.to_sql (no checks)    {base_seconds:7.1f} s  "
-          f"{rows / base_seconds:9,.0f} rows/s")
+    print(
+        f"baseline pandas.to_sql (no checks)    {base_seconds:7.1f} s  "
+        f"{rows / base_seconds:9,.0f} rows/s"
+    )
     print(f"ratio segbot / baseline time: {seconds / base_seconds:.2f}x")
 
 

@@ -48,9 +48,18 @@ def start_simulator(customers: int, seed: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
     segbot = str(Path(sys.executable).parent / "segbot")
     process = subprocess.Popen(
-        [segbot, "simulator", "--port", str(port), "--customers", str(customers),
-         "--seed", str(seed)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            segbot,
+            "simulator",
+            "--port",
+            str(port),
+            "--customers",
+            str(customers),
+            "--seed",
+            str(seed),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     for _ in range(600):
@@ -83,8 +92,11 @@ def main() -> None:
         upgrade_to_head(engine)
         config = SimConfig()
         gateway = WechatpyGateway(
-            config.corp_id, config.agent_id, config.secret,
-            contact_secret=config.contact_secret, api_base=f"{base}/cgi-bin/",
+            config.corp_id,
+            config.agent_id,
+            config.secret,
+            contact_secret=config.contact_secret,
+            api_base=f"{base}/cgi-bin/",
             token_store=MemoryTokenStore(),
         )
         before = sim_state(base)
@@ -103,9 +115,11 @@ def main() -> None:
         after["gettoken_calls"] - before["gettoken_calls"]
     )
     minimum = minimum_calls(after)
-    print(f"full sync {args.db:10s} {after['customers']:>8,} customers {after['members']} staff "
-          f"{after['follows']:>8,} follows: {seconds:6.1f} s, "
-          f"{after['follows'] / seconds:8,.0f} follows/s")
+    print(
+        f"full sync {args.db:10s} {after['customers']:>8,} customers {after['members']} staff "
+        f"{after['follows']:>8,} follows: {seconds:6.1f} s, "
+        f"{after['follows'] / seconds:8,.0f} follows/s"
+    )
     print(f"API calls {calls:,} vs minimum {minimum:,}: {calls / minimum:.2f}x")
     print(f"peak memory {peak:.0f} MB (before the sync: {rss_before:.0f} MB)")
     print(f"report: {report}")

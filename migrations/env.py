@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from alembic import context
 from typing import Any
 
+from alembic import context
 from sqlalchemy import Connection
 from sqlalchemy.types import TypeDecorator
 

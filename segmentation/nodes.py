@@ -375,14 +375,14 @@ def node_from_dict(data: Any) -> Node:
     names = {f.name for f in fields(cls)}
     unknown = set(data) - names - {"type"}
     if unknown:
-        raise SegmentFormatError(f"unknown field(s) {sorted(unknown)} in a {cls.type!r} node")
+        raise SegmentFormatError(f"unknown field(s) {sorted(unknown)} in a {data['type']!r} node")
     for name in names:
         if name in data:
             kwargs[name] = _field_from_json(cls, name, data[name])
     try:
         node = cls(**kwargs)
     except TypeError as exc:
-        raise SegmentFormatError(f"bad {cls.type!r} node: {exc}") from None
+        raise SegmentFormatError(f"bad {data['type']!r} node: {exc}") from None
     _check_field_types(node)
     return node  # type: ignore[no-any-return]
 

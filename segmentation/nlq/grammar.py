@@ -55,7 +55,7 @@ def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
     lookup = {id(chunk): cond for clause in conds_by_clause for chunk, cond in clause}
     _assign_windows(clauses, lookup)
     notes = [n for clause in conds_by_clause for _, c in clause for n in c.notes]
-    nodes: list[Node] = []
+    nodes: list[Node | None] = []
     rank_at: tuple[int, Cond] | None = None
     for index, clause in enumerate(clauses):
         conds = [lookup[id(i)] for i in clause if isinstance(i, Chunk)]

@@ -42,8 +42,10 @@ def normalize(text: str) -> str:
 
 
 def prime_names(names: list[str]) -> None:
-    """Normalise many names with one OpenCC call (per-name calls dominate a 10k-tag load)."""
-    todo = [n for n in names if "\n" not in n]
+    """Normalise many names with one OpenCC call (per-name calls dominate a 10k-tag load).
+
+    Names primed before are skipped, so a reload after a tag sync converts only new names."""
+    todo = [n for n in names if "\n" not in n and n not in _PRIMED]
     if not todo:
         return
     converted = _CONVERTER.convert("\n".join(todo)).split("\n")

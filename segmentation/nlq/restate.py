@@ -165,8 +165,8 @@ class Restater:
                 else ("are female" if node.value == 2 else "are male")
             )
         if isinstance(node, NamedSegment):
-            names = self.vocab.named_names.get(node.key, (node.key, node.key))
-            return f"属于“{names[0]}”" if zh else f"are {names[1]}"
+            zh_name, en_name = self.vocab.named_names.get(node.key, (node.key, node.key))
+            return f"属于“{zh_name}”" if zh else f"are {en_name}"
         if isinstance(node, SavedSegment):
             return f"在分群“{node.name}”中" if zh else f"are in segment “{node.name}”"
         if isinstance(node, Ranked):

@@ -113,7 +113,8 @@ def _rolling(text: str, pos: int) -> TimeMatch | None:
     best: TimeMatch | None = None
     m = _ROLLING.match(text, pos) or _WITHIN.match(text, pos)
     if m:
-        amount, unit = _num(m.group(m.lastindex - 1)), m.group(m.lastindex)  # type: ignore[operator]
+        last = m.lastindex or 0
+        amount, unit = _num(m.group(last - 1)), m.group(last)
         if amount > 0:
             best = TimeMatch(_rolling_window(amount, unit), m.end(), english=True)
     m = _LONG.match(text, pos)

@@ -54,11 +54,14 @@ class Vocabulary:
     # Whether predictive scores exist (customer_scores has rows): without them a score
     # condition is asked back ("not computed yet"), never answered as 0 customers.
     scores_available: bool = False
+    # "Did you mean" choices per meaning kind, built on first use (add() clears them).
+    _candidates: dict[MeaningKind | None, dict[str, str]] = field(default_factory=dict)
 
     def add(self, surface: str, meaning: Meaning) -> None:
         key = normalize_name(surface)
         if not key:
             return
+        self._candidates.clear()
         current = self.surfaces.get(key, ())
         if meaning not in current:
             self.surfaces[key] = (*current, meaning)
@@ -79,12 +82,16 @@ class Vocabulary:
         return None
 
     def candidates(self, kind: MeaningKind | None = None) -> dict[str, str]:
-        """Surface → display, for "did you mean" suggestions."""
+        """Surface → display, for "did you mean" suggestions (computed once per kind)."""
+        cached = self._candidates.get(kind)
+        if cached is not None:
+            return cached
         out: dict[str, str] = {}
         for surface, meanings in self.surfaces.items():
             for meaning in meanings:
                 if kind is None or meaning.kind == kind:
                     out.setdefault(surface, meaning.display)
+        self._candidates[kind] = out
         return out
 
 

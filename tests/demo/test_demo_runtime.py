@@ -102,7 +102,9 @@ def test_dashboard_shows_trends_rfm_campaign_results_and_the_digest(
     assert "近30天咨询未下单" in page.text and "<svg" in page.text
     assert 'data-testid="rfm-chart"' in page.text and "重要价值客户" in page.text
     # The seeded campaign ran through the real outbox and simulator, with a holdout.
-    assert "高意向客户回访（演示）" in page.text and 'data-testid="campaigns-empty"' not in page.text
+    assert (
+        "高意向客户回访（演示）" in page.text and 'data-testid="campaigns-empty"' not in page.text
+    )
     assert 'data-testid="digest"' in page.text
 
 

@@ -182,7 +182,7 @@ def test_duplicate_key_in_one_file_is_rejected(clean_engine, tmp_path):
 
 def test_directory_without_customers_csv_is_refused(clean_engine, tmp_path):
     write(tmp_path, events=EVENTS)
-    with pytest.raises(ImportDirectoryError, match="customers.csv"):
+    with pytest.raises(ImportDirectoryError, match=r"customers\.csv"):
         run(clean_engine, tmp_path)
 
 

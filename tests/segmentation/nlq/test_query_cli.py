@@ -118,7 +118,7 @@ def test_message_text_is_kept_exactly_as_typed(clean_engine: Engine, db_url: str
         "message VIP customers: Come back, 10% OFF this week": "Come back, 10% OFF this week",
     }
     for text, message in cases.items():
-        code, out = _run(db_url, text, "--json")
+        _code, out = _run(db_url, text, "--json")
         answer = json.loads(out)
         assert (answer["intent"], answer.get("message")) == ("push", message), text
         assert "coupon" not in answer and answer["needs_confirmation"] is True
