@@ -10,8 +10,16 @@ from typing import Any
 import click
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.cli.common import EXIT_REJECTED, db_option, fail, handle_errors, parse_now, settings_for
-from bot.database import make_engine, make_session_factory, unit_of_work
+from bot.cli.common import (
+    EXIT_REJECTED,
+    command_engine,
+    db_option,
+    fail,
+    handle_errors,
+    parse_now,
+    settings_for,
+)
+from bot.database import make_session_factory, unit_of_work
 from bot.models.campaigns import CRON, MASS_MESSAGE, ON_ENTER, ONCE, REMINDER
 from bot.services.campaigns.definition import (
     CampaignError,
@@ -40,8 +48,7 @@ def plan_context(settings: Settings) -> PlanContext:
 
 def _factory(settings: Settings) -> sessionmaker[Session]:
     """Sessions for this command; the engine's connections are closed when the command ends."""
-    engine = make_engine(settings.database_url)
-    click.get_current_context().call_on_close(engine.dispose)
+    engine = command_engine(settings)
     return make_session_factory(engine)
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 import click
+from sqlalchemy import Engine
 
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -73,3 +74,15 @@ def handle_errors(func: F) -> F:
             fail(f"the database did not answer: {exc.orig}", EXIT_REJECTED)
 
     return wrapper  # type: ignore[return-value]
+
+
+def command_engine(settings: Settings) -> Engine:
+    """The database engine of one CLI command, disposed when the command ends (so no
+    connection outlives it, whatever path the command exits by)."""
+    from bot.database import make_engine
+
+    engine = make_engine(settings.database_url)
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.call_on_close(engine.dispose)
+    return engine

@@ -9,8 +9,16 @@ from pathlib import Path
 import click
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.cli.common import EXIT_REJECTED, db_option, fail, handle_errors, parse_now, settings_for
-from bot.database import make_engine, make_session_factory, unit_of_work
+from bot.cli.common import (
+    EXIT_REJECTED,
+    command_engine,
+    db_option,
+    fail,
+    handle_errors,
+    parse_now,
+    settings_for,
+)
+from bot.database import make_session_factory, unit_of_work
 from bot.services.digest.build import (
     DigestConfig,
     NotADigestRecipient,
@@ -71,8 +79,7 @@ def digest_command(
     settings = settings_for(db_url)
     now = parse_now(now_text, settings)
     config = digest_config(settings)
-    engine = make_engine(settings.database_url)
-    click.get_current_context().call_on_close(engine.dispose)
+    engine = command_engine(settings)
     factory = make_session_factory(engine)
     language: Language = "en" if lang == "en" else "zh"
     if send:

@@ -8,7 +8,7 @@ import threading
 import click
 
 from bot.bootstrap import Deps
-from bot.cli.common import db_option, handle_errors, settings_for
+from bot.cli.common import command_engine, db_option, handle_errors, settings_for
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,8 @@ def worker_command(once: bool, poll: float, db_url: str | None) -> None:
     from bot.inbox.worker import drain, run_worker
 
     _logging()
-    deps = build_deps(settings_for(db_url))
+    settings = settings_for(db_url)
+    deps = build_deps(settings, engine=command_engine(settings))
     if once:
         click.echo(f"processed {drain(deps)} inbox message(s)")
         return
@@ -98,7 +99,8 @@ def inbox_command(limit: int, db_url: str | None) -> None:
     from bot.database import unit_of_work
     from bot.inbox.store import dead_messages, inbox_counts
 
-    deps = build_deps(settings_for(db_url))
+    settings = settings_for(db_url)
+    deps = build_deps(settings, engine=command_engine(settings))
     with unit_of_work(deps.session_factory) as session:
         counts = inbox_counts(session)
         click.echo("  ".join(f"{status}: {n}" for status, n in counts.items()))

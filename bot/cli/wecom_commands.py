@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import click
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.cli.common import db_option, fail, handle_errors, settings_for
+from bot.cli.common import command_engine, db_option, fail, handle_errors, settings_for
 from bot.settings import Settings
 from integrations.wecom.gateway import WeComGateway
 
@@ -29,12 +29,12 @@ def sync_command(db_url: str | None) -> None:
     """One full sync from WeCom now (resumes an interrupted one), with a progress bar."""
     from tqdm import tqdm
 
-    from bot.database import make_engine, make_session_factory
+    from bot.database import make_session_factory
     from bot.services.sync import run_full_sync
     from integrations.wecom.errors import WeComError
 
     settings = settings_for(db_url)
-    factory = make_session_factory(make_engine(settings.database_url))
+    factory = make_session_factory(command_engine(settings))
     gateway = build_gateway(settings, factory)
     bar = tqdm(unit=" rows", desc="sync", dynamic_ncols=True)
 

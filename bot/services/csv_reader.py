@@ -62,6 +62,7 @@ def read_rows(
         reader = csv.reader(text)
         header = _read_header(reader, path, required)
         while True:
+            first_line = reader.line_num + 1
             try:
                 fields = next(reader)
             except StopIteration:
@@ -71,7 +72,16 @@ def read_rows(
                 continue
             if not fields or all(not f.strip() for f in fields):
                 continue
-            yield _row(reader.line_num, header, fields)
+            if reader.line_num > first_line and len(fields) < len(header):
+                # A quote never closed swallows the following lines into one field.
+                yield CsvRow(
+                    first_line,
+                    None,
+                    f"unterminated quote: the row runs on to line {reader.line_num} "
+                    "(the lines in between were not loaded)",
+                )
+                continue
+            yield _row(first_line, header, fields)
 
 
 def _read_header(reader: Any, path: Path, required: tuple[str, ...]) -> list[str]:

@@ -194,3 +194,19 @@ def test_small_chunks_give_the_same_result(clean_engine, session, tmp_path):
     )
     assert counts(report)["customers.csv"] == (56, 0, 0, 0)
     assert session.scalar(select(func.count()).select_from(Customer)) == 56
+
+
+def test_unterminated_quote_is_reported_not_loaded(clean_engine, session, tmp_path):
+    broken = CUSTOMERS + 'wm7,"没有结束的引号,1,上海,,,,0\nwm8,赵六,1,北京,,,,0\n'
+    report = run(clean_engine, write(tmp_path, customers=broken))
+    (error,) = report.files[0].errors
+    assert error.line == 5 and "unterminated quote" in error.message
+    assert session.get(Customer, "wm7") is None
+    assert session.get(Customer, "wm1") is not None
+
+
+def test_quoted_field_over_several_lines_is_fine(clean_engine, session, tmp_path):
+    text = CUSTOMERS + 'wm7,"两行\n的名字",1,上海,,,,0\n'
+    report = run(clean_engine, write(tmp_path, customers=text))
+    assert report.rejected == 0
+    assert session.get(Customer, "wm7").name == "两行\n的名字"
