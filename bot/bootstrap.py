@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, text
@@ -38,6 +39,9 @@ class Deps:
     clock: Clock
     # The chat/API query service; tests may pass their own.
     query: QueryFn = default_query
+    # Set when a callback is stored, so an inbox worker in this process answers at once
+    # instead of at its next poll (workers in other processes poll).
+    inbox_wake: threading.Event = field(default_factory=threading.Event, compare=False)
 
     def now(self) -> datetime:
         return self.clock()

@@ -51,6 +51,7 @@ def serve_command(host: str, port: int, worker: bool, db_url: str | None) -> Non
         pass
     finally:
         stop.set()
+        deps.inbox_wake.set()
         if thread is not None:
             thread.join(timeout=30)
         server.server_close()
@@ -68,7 +69,7 @@ def _start_worker(deps: Deps, stop: threading.Event) -> threading.Thread:
 
 @click.command("worker")
 @click.option("--once", is_flag=True, help="Process what is due now, then exit.")
-@click.option("--poll", default=1.0, show_default=True, help="Seconds between inbox checks.")
+@click.option("--poll", default=0.25, show_default=True, help="Seconds between inbox checks.")
 @db_option
 @handle_errors
 def worker_command(once: bool, poll: float, db_url: str | None) -> None:
@@ -87,6 +88,7 @@ def worker_command(once: bool, poll: float, db_url: str | None) -> None:
         run_worker(deps, stop, poll_seconds=poll)
     except KeyboardInterrupt:
         stop.set()
+        deps.inbox_wake.set()
 
 
 @click.command("inbox")

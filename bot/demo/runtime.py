@@ -143,6 +143,8 @@ class DemoRuntime:
     def stop(self) -> None:
         """Stop accepting requests, let the worker and jobs finish, close everything."""
         self._stop.set()
+        if self.deps is not None:
+            self.deps.inbox_wake.set()  # the worker is waiting on it: let it see the stop
         if self._server is not None and self._serving:
             self._server.shutdown()  # waits for serve_forever to return
             self._serving = False

@@ -143,13 +143,17 @@ def run_worker(
     poll_seconds: float = 1.0,
     policy: RetryPolicy | None = None,
 ) -> None:
-    """Drain the inbox until `stop` is set, sleeping `poll_seconds` when it is empty."""
+    """Drain the inbox until `stop` is set; between passes wait `poll_seconds`, or less when
+    this process stores a callback (deps.inbox_wake)."""
     log.info("inbox worker started")
+    wake = deps.inbox_wake
     while not stop.is_set():
+        wake.clear()
         try:
             drain(deps, policy=policy)
         except Exception:
             # The database may be briefly away; the messages stay stored, try again later.
             log.exception("inbox worker pass failed")
-        stop.wait(poll_seconds)
+        if not stop.is_set():
+            wake.wait(poll_seconds)
     log.info("inbox worker stopped")

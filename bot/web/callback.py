@@ -95,6 +95,8 @@ def receive() -> Response:
         return json_error(400, "malformed callback content")
     with unit_of_work(d.session_factory) as session:
         new = store_callback(session, message, plaintext, d.now())
-    if not new:
+    if new:
+        d.inbox_wake.set()
+    else:
         log.info("replayed callback %s ignored", message.idempotency_key)
     return Response(b"", status=200)
