@@ -38,9 +38,12 @@ REMINDER = "reminder"
 TREATED = "treated"
 HOLDOUT = "holdout"
 
-# Delivery.status. `pending` and `sending` are ours; the rest is WeCom's answer.
+# Delivery.status. `pending`, `sending` and `unknown` are ours; the rest is WeCom's answer.
 PENDING = "pending"
 SENDING = "sending"
+# The WeCom call's outcome is unknown (no answer, or the sender died mid-call): reconciled
+# against WeCom's task list before anything is re-sent (bot/services/campaigns/reconcile.py).
+UNKNOWN = "unknown"
 UNCONFIRMED = "unconfirmed"  # add_msg_template accepted; the salesperson has not sent it yet
 DELIVERED = "delivered"
 NOT_FRIEND = "not_friend"
@@ -49,7 +52,9 @@ NOTIFIED = "notified"  # reminder channel: the salesperson got the list
 FAILED = "failed"
 CONTROL = "control"  # holdout: recorded, never sent
 # Statuses that count against a customer's frequency cap (sent, or about to be).
-CAP_STATUSES = (PENDING, SENDING, UNCONFIRMED, DELIVERED, NOTIFIED)
+CAP_STATUSES = (PENDING, SENDING, UNKNOWN, UNCONFIRMED, DELIVERED, NOTIFIED)
+# Not final yet: a run is finished when none of its rows is in one of these.
+OPEN_STATUSES = (PENDING, SENDING, UNKNOWN)
 
 
 class Campaign(Base):
@@ -126,8 +131,12 @@ class Delivery(Base):
     coupon_code: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     not_before: Mapped[datetime] = mapped_column(UTCDateTime())
-    # The claim of a worker: a row `sending` past its lease is claimable again.
+    # The claim of a worker: a row `sending` past its lease has an unknown outcome; a row
+    # `unknown` is not looked at again (by the reconciler) before this.
     lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When the last claim for sending was made: WeCom's task for it, if any, was created
+    # between this and this + the lease (the reconciler's search window).
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     msgid: Mapped[str | None] = mapped_column(String(64))
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

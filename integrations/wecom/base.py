@@ -12,6 +12,7 @@ from integrations.wecom.dto import (
     ContactPage,
     CustomerDetail,
     Department,
+    GroupMsg,
     GroupMsgSendResult,
     GroupMsgTask,
     JsonObject,
@@ -26,6 +27,9 @@ from integrations.wecom.errors import NoCustomerRelation
 from integrations.wecom.gateway import (
     MAX_BATCH_LIMIT,
     MAX_BATCH_USERIDS,
+    MAX_DUPLICATE_CHECK_SECONDS,
+    MAX_GROUPMSG_LIST_LIMIT,
+    MAX_GROUPMSG_LIST_SPAN,
     MAX_MASS_ATTACHMENTS,
     MAX_MASS_RECIPIENTS,
     MAX_MESSAGE_USERS,
@@ -48,12 +52,15 @@ class GatewayBase:
         params: dict[str, Any] | None = None,
         data: JsonObject | None = None,
         files: dict[str, tuple[str, bytes]] | None = None,
+        idempotent: bool = True,
     ) -> dict[str, Any]:
-        """One WeCom call; returns the JSON object, raises WeComError subclasses."""
+        """One WeCom call; returns the JSON object, raises WeComError subclasses. A call that
+        creates something in WeCom passes idempotent=False: it is never repeated after a lost
+        answer, which raises WeComOutcomeUnknown instead."""
         raise NotImplementedError
 
-    def _post(self, api: str, data: JsonObject) -> dict[str, Any]:
-        return self._request(CONTACT, "POST", api, data=data)
+    def _post(self, api: str, data: JsonObject, *, idempotent: bool = True) -> dict[str, Any]:
+        return self._request(CONTACT, "POST", api, data=data, idempotent=idempotent)
 
     # -- organisation -------------------------------------------------------------------------
 
@@ -212,7 +219,8 @@ class GatewayBase:
             data["sender"] = sender
         if attachments:
             data["attachments"] = list(attachments)
-        result = self._post("externalcontact/add_msg_template", data)
+        # Each call creates a task: repeating one whose answer was lost would create two.
+        result = self._post("externalcontact/add_msg_template", data, idempotent=False)
         return MassMessage(str(result["msgid"]), tuple(result.get("fail_list") or []))
 
     def get_groupmsg_task(
@@ -237,25 +245,89 @@ class GatewayBase:
         items = tuple(parsing.groupmsg_result(r) for r in result.get("send_list") or [])
         return Page(items, result.get("next_cursor") or None)
 
+    def get_groupmsg_list_v2_page(
+        self,
+        start_time: int,
+        end_time: int,
+        *,
+        creator: str | None = None,
+        filter_type: int = 2,
+        cursor: str | None = None,
+        limit: int = MAX_GROUPMSG_LIST_LIMIT,
+    ) -> Page[GroupMsg]:
+        if not 0 <= end_time - start_time <= MAX_GROUPMSG_LIST_SPAN:
+            raise ValueError("get_groupmsg_list_v2 needs start ≤ end, at most a month apart")
+        if not 1 <= limit <= MAX_GROUPMSG_LIST_LIMIT:
+            raise ValueError(f"get_groupmsg_list_v2 limit must be 1..{MAX_GROUPMSG_LIST_LIMIT}")
+        data: JsonObject = {
+            "chat_type": "single",
+            "start_time": start_time,
+            "end_time": end_time,
+            "filter_type": filter_type,
+            "limit": limit,
+        }
+        if creator:
+            data["creator"] = creator
+        if cursor:
+            data["cursor"] = cursor
+        result = self._post("externalcontact/get_groupmsg_list_v2", data)
+        items = tuple(parsing.group_msg(m) for m in result.get("group_msg_list") or [])
+        return Page(items, result.get("next_cursor") or None)
+
+    def get_groupmsg_list_v2(
+        self,
+        start_time: int,
+        end_time: int,
+        *,
+        creator: str | None = None,
+        filter_type: int = 2,
+    ) -> Iterator[GroupMsg]:
+        cursor: str | None = None
+        while True:
+            page = self.get_groupmsg_list_v2_page(
+                start_time, end_time, creator=creator, filter_type=filter_type, cursor=cursor
+            )
+            yield from page.items
+            cursor = page.next_cursor
+            if not cursor:
+                break
+
     def remind_groupmsg_send(self, msgid: str) -> None:
-        self._post("externalcontact/remind_groupmsg_send", {"msgid": msgid})
+        # Counts against WeCom's 3 reminders per 24 h and pings the member again.
+        self._post("externalcontact/remind_groupmsg_send", {"msgid": msgid}, idempotent=False)
 
     # -- app messages -------------------------------------------------------------------------
 
-    def _send(self, userids: Sequence[str], msg: JsonObject) -> SendResult:
+    def _send(
+        self, userids: Sequence[str], msg: JsonObject, duplicate_check_seconds: int | None = None
+    ) -> SendResult:
         if not 1 <= len(userids) <= MAX_MESSAGE_USERS:
             raise ValueError(f"message/send takes 1..{MAX_MESSAGE_USERS} userids")
         if self.agent_id is None:
             raise ValueError("SEGBOT_WECOM_AGENT_ID is needed to send app messages")
         data = {"touser": "|".join(userids), "agentid": self.agent_id, **msg}
-        result = self._request(APP, "POST", "message/send", data=data)
+        if duplicate_check_seconds is not None:
+            if not 1 <= duplicate_check_seconds <= MAX_DUPLICATE_CHECK_SECONDS:
+                raise ValueError(
+                    f"duplicate_check_seconds must be 1..{MAX_DUPLICATE_CHECK_SECONDS}"
+                )
+            data["enable_duplicate_check"] = 1
+            data["duplicate_check_interval"] = duplicate_check_seconds
+        # A message that reached the member cannot be unsent: never repeat a lost answer.
+        result = self._request(APP, "POST", "message/send", data=data, idempotent=False)
         return parsing.send_result(result)
 
-    def send_text(self, userids: Sequence[str], content: str) -> SendResult:
-        return self._send(userids, {"msgtype": "text", "text": {"content": content}})
+    def send_text(
+        self, userids: Sequence[str], content: str, *, duplicate_check_seconds: int | None = None
+    ) -> SendResult:
+        msg = {"msgtype": "text", "text": {"content": content}}
+        return self._send(userids, msg, duplicate_check_seconds)
 
-    def send_markdown(self, userids: Sequence[str], content: str) -> SendResult:
-        return self._send(userids, {"msgtype": "markdown", "markdown": {"content": content}})
+    def send_markdown(
+        self, userids: Sequence[str], content: str, *, duplicate_check_seconds: int | None = None
+    ) -> SendResult:
+        msg = {"msgtype": "markdown", "markdown": {"content": content}}
+        return self._send(userids, msg, duplicate_check_seconds)
 
     def send_textcard(
         self, userids: Sequence[str], title: str, description: str, url: str, btntxt: str = "详情"

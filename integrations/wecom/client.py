@@ -9,7 +9,7 @@ from typing import Any
 
 from integrations.wecom.base import APP, GatewayBase
 from integrations.wecom.dto import JsonObject
-from integrations.wecom.errors import WeComError
+from integrations.wecom.errors import WeComError, WeComOutcomeUnknown
 from integrations.wecom.tokens import TokenStore
 from integrations.wecom.transport import RetryingCaller, SegbotWeChatClient
 
@@ -53,6 +53,7 @@ class WechatpyGateway(GatewayBase):
         params: dict[str, Any] | None = None,
         data: JsonObject | None = None,
         files: dict[str, tuple[str, bytes]] | None = None,
+        idempotent: bool = True,
     ) -> dict[str, Any]:
         client = self.app if scope == APP else self.contact
 
@@ -65,7 +66,9 @@ class WechatpyGateway(GatewayBase):
                 kwargs["files"] = {k: (n, io.BytesIO(c)) for k, (n, c) in files.items()}
             return client.get(api, **kwargs) if method == "GET" else client.post(api, **kwargs)
 
-        result = self.caller(client, api, call)
+        result = self.caller(client, api, call, idempotent=idempotent)
         if not isinstance(result, dict):
+            if not idempotent:
+                raise WeComOutcomeUnknown("answer was not a JSON object", api)
             raise WeComError(None, "answer was not a JSON object", api)
         return result

@@ -119,6 +119,20 @@ class MassMessage:
 
 
 @dataclass(frozen=True)
+class GroupMsg:
+    """One row of get_groupmsg_list_v2: a mass-message task as WeCom recorded it."""
+
+    msgid: str
+    create_time: int
+    # 0 created by the corp (admin console or API), 1 by a member in the client.
+    create_type: int
+    text: str
+    # WeCom omits the creator of tasks created through the API.
+    creator: str | None = None
+    attachments: int = 0
+
+
+@dataclass(frozen=True)
 class GroupMsgTask:
     userid: str
     # 0 not sent, 1 sent, 2 not a friend, 3 blocked by the receive limit.

@@ -32,6 +32,15 @@ class NoCustomerRelation(WeComError):
         super().__init__(84061, errmsg, api)
 
 
+class WeComOutcomeUnknown(WeComError):
+    """A call that is not safe to repeat (it creates something in WeCom) got no readable
+    answer: a timeout, a dropped connection or a gateway error after the request left. WeCom
+    may or may not have run it, so it is not retried; the caller finds out (or asks a human)."""
+
+    def __init__(self, errmsg: str, api: str = "") -> None:
+        super().__init__(None, errmsg, api)
+
+
 class RateLimited(WeComError):
     """45009/45033/-1 still returned after the bounded retries."""
 

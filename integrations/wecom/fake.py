@@ -3,11 +3,13 @@ HTTP, no tokens); it records every call (`.calls`) and every app message (`.sent
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 
 from integrations.wecom.base import GatewayBase
 from integrations.wecom.dto import JsonObject
+from integrations.wecom.errors import WeComError, WeComOutcomeUnknown
 from integrations.wecom.simulator.app import _REGISTERED  # noqa: F401  (handler registration)
 from integrations.wecom.simulator.company import Company, SimError
 from integrations.wecom.simulator.handlers_contacts import CONTACT_HANDLERS
@@ -36,6 +38,10 @@ class FakeWeComGateway(GatewayBase):
         self.calls: list[FakeCall] = []
         # Errcodes to answer the next calls of an api with (then normal service resumes).
         self.failures: dict[str, list[int]] = {}
+        # Next calls of an api whose answer is lost after WeCom ran them ("late"), or that
+        # never reach WeCom ("drop"). Like the real transport, a call that is safe to repeat
+        # is repeated; any other raises WeComOutcomeUnknown.
+        self.lost: dict[str, list[str]] = {}
 
     @property
     def company(self) -> Company:
@@ -49,6 +55,14 @@ class FakeWeComGateway(GatewayBase):
     def fail_next(self, api: str, errcode: int, times: int = 1) -> None:
         self.failures.setdefault(api, []).extend([errcode] * times)
 
+    def lose_answer_next(self, api: str, times: int = 1) -> None:
+        """WeCom runs the next call(s) but the answer never arrives (a timeout)."""
+        self.lost.setdefault(api, []).extend(["late"] * times)
+
+    def drop_next(self, api: str, times: int = 1) -> None:
+        """The next call(s) never reach WeCom, and the caller cannot tell (a timeout)."""
+        self.lost.setdefault(api, []).extend(["drop"] * times)
+
     def _request(
         self,
         scope: str,
@@ -58,6 +72,24 @@ class FakeWeComGateway(GatewayBase):
         params: dict[str, Any] | None = None,
         data: JsonObject | None = None,
         files: dict[str, tuple[str, bytes]] | None = None,
+        idempotent: bool = True,
+    ) -> dict[str, Any]:
+        while True:
+            fault = self.lost.get(api, []).pop(0) if self.lost.get(api) else None
+            if fault == "late":
+                with contextlib.suppress(WeComError):  # whatever WeCom answered is lost
+                    self._handle(api, params, data, files)
+            if fault is None:
+                return self._handle(api, params, data, files)
+            if not idempotent:
+                raise WeComOutcomeUnknown(f"no answer: simulated {fault}", api)
+
+    def _handle(
+        self,
+        api: str,
+        params: dict[str, Any] | None,
+        data: JsonObject | None,
+        files: dict[str, tuple[str, bytes]] | None,
     ) -> dict[str, Any]:
         self.calls.append(FakeCall(api, dict(params or {}), data))
         _, _, handler = CONTACT_HANDLERS[api]

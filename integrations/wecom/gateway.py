@@ -10,6 +10,7 @@ from integrations.wecom.dto import (
     ContactPage,
     CustomerDetail,
     Department,
+    GroupMsg,
     GroupMsgSendResult,
     GroupMsgTask,
     JsonObject,
@@ -27,6 +28,11 @@ MAX_BATCH_LIMIT = 100
 MAX_MASS_RECIPIENTS = 10_000
 MAX_MASS_ATTACHMENTS = 9
 MAX_MESSAGE_USERS = 1000
+# get_groupmsg_list_v2 (Doc 93338): limit ≤ 100, start and end at most one month apart.
+MAX_GROUPMSG_LIST_LIMIT = 100
+MAX_GROUPMSG_LIST_SPAN = 30 * 86400
+# message/send's own dedupe window (enable_duplicate_check) is at most 4 hours.
+MAX_DUPLICATE_CHECK_SECONDS = 4 * 3600
 
 
 class WeComGateway(Protocol):
@@ -109,7 +115,9 @@ class WeComGateway(Protocol):
         *,
         sender: str | None = None,
         attachments: Sequence[JsonObject] = (),
-    ) -> MassMessage: ...
+    ) -> MassMessage:
+        """Creates a task; never repeated after a lost answer: raises WeComOutcomeUnknown."""
+        ...
 
     def get_groupmsg_task(
         self, msgid: str, *, cursor: str | None = None, limit: int = 1000
@@ -119,12 +127,47 @@ class WeComGateway(Protocol):
         self, msgid: str, userid: str, *, cursor: str | None = None, limit: int = 1000
     ) -> Page[GroupMsgSendResult]: ...
 
-    def remind_groupmsg_send(self, msgid: str) -> None: ...
+    def get_groupmsg_list_v2_page(
+        self,
+        start_time: int,
+        end_time: int,
+        *,
+        creator: str | None = None,
+        filter_type: int = 2,
+        cursor: str | None = None,
+        limit: int = MAX_GROUPMSG_LIST_LIMIT,
+    ) -> Page[GroupMsg]:
+        """One page of the mass-message tasks created in [start_time, end_time] (unix
+        seconds, at most a month apart); filter_type 0 corp-created, 1 personal, 2 both."""
+        ...
+
+    def get_groupmsg_list_v2(
+        self,
+        start_time: int,
+        end_time: int,
+        *,
+        creator: str | None = None,
+        filter_type: int = 2,
+    ) -> Iterator[GroupMsg]:
+        """Every task in the window, all pages. WeCom leaves `creator` out of tasks created
+        through the API, so a task is tied to its salesperson with get_groupmsg_task."""
+        ...
+
+    def remind_groupmsg_send(self, msgid: str) -> None:
+        """Not repeated after a lost answer (WeComOutcomeUnknown)."""
+        ...
 
     # -- app messages to members --------------------------------------------------------------
-    def send_text(self, userids: Sequence[str], content: str) -> SendResult: ...
+    # message/send is never repeated after a lost answer (WeComOutcomeUnknown). With
+    # duplicate_check_seconds (≤ 4 h) WeCom itself drops the same message to the same member
+    # within that window, which makes a deliberate re-send after an unknown outcome safe.
+    def send_text(
+        self, userids: Sequence[str], content: str, *, duplicate_check_seconds: int | None = None
+    ) -> SendResult: ...
 
-    def send_markdown(self, userids: Sequence[str], content: str) -> SendResult: ...
+    def send_markdown(
+        self, userids: Sequence[str], content: str, *, duplicate_check_seconds: int | None = None
+    ) -> SendResult: ...
 
     def send_textcard(
         self, userids: Sequence[str], title: str, description: str, url: str, btntxt: str = "详情"

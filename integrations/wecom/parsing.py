@@ -11,6 +11,7 @@ from integrations.wecom.dto import (
     ExternalContact,
     FollowInfo,
     FollowTag,
+    GroupMsg,
     GroupMsgSendResult,
     GroupMsgTask,
     Member,
@@ -94,6 +95,18 @@ def tag_group(g: dict[str, Any]) -> TagGroup:
         create_time=int(g["create_time"]) if g.get("create_time") else None,
         order=int(g.get("order") or 0),
         deleted=bool(g.get("deleted")),
+    )
+
+
+def group_msg(m: dict[str, Any]) -> GroupMsg:
+    return GroupMsg(
+        msgid=str(m["msgid"]),
+        # The documented example has create_time as a string; accept both.
+        create_time=int(m.get("create_time") or 0),
+        create_type=int(m.get("create_type") or 0),
+        text=str((m.get("text") or {}).get("content", "")),
+        creator=_opt(m.get("creator")),
+        attachments=len(m.get("attachments") or []),
     )
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import requests
+from urllib3.exceptions import NewConnectionError
 from wechatpy.enterprise import WeChatClient
 from wechatpy.exceptions import WeChatClientException
 
@@ -21,6 +22,7 @@ from integrations.wecom.errors import (
     RateLimited,
     TokenRejected,
     WeComError,
+    WeComOutcomeUnknown,
 )
 from integrations.wecom.tokens import CachedToken, MemoryTokenStore, TokenStore, token_key
 
@@ -131,13 +133,27 @@ class RetryingCaller:
         self.retries = 0
         self.refreshes = 0
 
-    def __call__(self, client: SegbotWeChatClient, api: str, call: Callable[[], R]) -> R:
+    def __call__(
+        self,
+        client: SegbotWeChatClient,
+        api: str,
+        call: Callable[[], R],
+        *,
+        idempotent: bool = True,
+    ) -> R:
+        """Errcodes mean WeCom did not run the call, so they are retried for every API. No
+        answer at all (timeout, dropped connection, HTTP error) is retried only for calls that
+        are safe to repeat; for the others it raises WeComOutcomeUnknown unless the request
+        provably never left (connect timeout, connection refused)."""
         attempts = refreshes = 0
         while True:
             try:
                 return call()
             except WeChatClientException as exc:
                 code = None if exc.errcode is None else int(exc.errcode)
+                if code is None and not idempotent:
+                    # An HTTP error status (e.g. a proxy's 504) says nothing about WeCom.
+                    raise WeComOutcomeUnknown("no WeCom answer (HTTP error)", api) from None
                 if code in TOKEN_ERRCODES and refreshes < self.max_token_refreshes:
                     log.info("WeCom refused the access token (%s) on %s; refreshing", code, api)
                     client.invalidate()
@@ -150,17 +166,38 @@ class RetryingCaller:
                     continue
                 raise translate(code, str(exc.errmsg or ""), api) from None
             except requests.RequestException as exc:
+                why = type(exc).__name__
+                if not idempotent and not never_sent(exc):
+                    raise WeComOutcomeUnknown(f"no answer: {why}", api) from None
                 if attempts < self.max_retries:
-                    self._back_off(api, type(exc).__name__, attempts)
+                    self._back_off(api, why, attempts)
                     attempts += 1
                     continue
-                raise WeComError(None, f"no answer: {type(exc).__name__}", api) from None
+                raise WeComError(None, f"no answer: {why}", api) from None
 
     def _back_off(self, api: str, why: str, attempt: int) -> None:
         delay = self.backoff_seconds * (2**attempt)
         log.warning("WeCom %s on %s; retry %d in %.1fs", why, api, attempt + 1, delay)
         self.retries += 1
         self.sleep(delay)
+
+
+def never_sent(exc: requests.RequestException) -> bool:
+    """True when the request cannot have reached WeCom: the TCP connection was never made."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return True
+    if not isinstance(exc, requests.ConnectionError):
+        return False
+    seen: object = exc
+    for _ in range(8):  # requests → urllib3 MaxRetryError → NewConnectionError, bounded
+        if isinstance(seen, NewConnectionError):
+            return True
+        if not isinstance(seen, BaseException):
+            return False
+        reason = getattr(seen, "reason", None)
+        first = seen.args[0] if seen.args else None
+        seen = reason or seen.__cause__ or seen.__context__ or first
+    return False
 
 
 def translate(errcode: int | None, errmsg: str, api: str) -> WeComError:

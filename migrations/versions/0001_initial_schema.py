@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 09:38:07.609421
+Create Date: 2026-11-23 10:39:46.526946
 """
 
 from collections.abc import Sequence
@@ -403,6 +403,7 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('not_before', sa.DateTime(), nullable=False),
     sa.Column('lease_until', sa.DateTime(), nullable=True),
+    sa.Column('claimed_at', sa.DateTime(), nullable=True),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('msgid', sa.String(length=64), nullable=True),
     sa.Column('sent_at', sa.DateTime(), nullable=True),

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from bot.database import unit_of_work
-from bot.models.campaigns import HOLDOUT, PENDING, SENDING, TREATED, Coupon, Delivery
+from bot.models.campaigns import HOLDOUT, OPEN_STATUSES, TREATED, Coupon, Delivery
 from bot.services.campaigns.definition import CampaignSpec, create_campaign
 from bot.services.campaigns.settings import CampaignSettings
 from bot.services.coupons import redeem_coupon
@@ -112,14 +112,19 @@ def run_campaign_faults(
     campaign_id = make_mass_campaign(rig, now)
     if wecom_faults:
         _inject(rig, figures)
+    _tokens_outlive_clock_jumps(rig)
     rig.start("campaign", "campaign", "run", str(campaign_id), "--now", now.isoformat())
     figures.kills += _maybe_kill(rig, "campaign", rng, 1.0 if kills else 0.0, 1.5)
     lease = timedelta(seconds=CampaignSettings().lease_seconds + 1)
     # Each pass happens "after" the previous leases and backoffs ran out (the scheduler's tick).
+    # WeCom's clock moves with ours, as in production: the reconciler looks for a task in the
+    # claim's time window.
     clock = now
     while _open_rows(rig) and figures.rounds < 40:
         figures.rounds += 1
         clock += lease + timedelta(minutes=2**6)
+        offset = (clock - now).total_seconds()
+        rig.sim.state.clock = lambda offset=offset: time.time() + offset
         _dispatcher(rig, clock)
         chance = 0.7 if figures.kills < kills else 0.0
         figures.kills += _maybe_kill(rig, "dispatcher", rng, chance, 0.8)
@@ -128,6 +133,15 @@ def run_campaign_faults(
     _check(rig, figures)
     figures.seconds = time.monotonic() - started
     return figures
+
+
+def _tokens_outlive_clock_jumps(rig: Rig) -> None:
+    """The passes move WeCom's clock by hours; tokens must not expire under it, or 42001s
+    would mix into the injected faults."""
+    state = rig.sim.state
+    with state.lock:
+        state.config.token_ttl = 30 * 86400
+        state.tokens = {t: (s, e + 30 * 86400) for t, (s, e) in state.tokens.items()}
 
 
 def _inject(rig: Rig, figures: CampaignFigures) -> None:
@@ -141,7 +155,7 @@ def _inject(rig: Rig, figures: CampaignFigures) -> None:
 
 
 def _open_rows(rig: Rig) -> int:
-    return rig.count(Delivery, Delivery.status.in_((PENDING, SENDING)))
+    return rig.count(Delivery, Delivery.status.in_(OPEN_STATUSES))
 
 
 def _check(rig: Rig, figures: CampaignFigures) -> None:

@@ -25,9 +25,10 @@ def test_campaign_run_killed_and_resumed_sends_each_customer_once(
     assert figures.coupons == figures.treated
     assert figures.redeemed_twice == 0
     # A worker killed after WeCom accepted a task but before the outbox row was marked is
-    # re-sent once its lease runs out (bot/services/campaigns/sending.py); doubles may only
-    # come from such rows. The deterministic reproduction is the xfail test below.
+    # reconciled against WeCom's task list, not re-sent (bot/services/campaigns/reconcile.py;
+    # deterministic reproductions in test_outbox_doubles.py): nobody is in two tasks.
     assert figures.doubled_unexplained == [], figures
+    assert figures.doubled == {}, figures
 
 
 def test_wecom_busy_and_rate_limited_sends_are_retried_without_loss(

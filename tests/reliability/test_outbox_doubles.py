@@ -1,16 +1,14 @@
 """The two windows where a mass message can reach WeCom twice: WeCom ran the call but its
 answer never arrived (timeout, then a retry), and a sender killed after WeCom accepted the
 call but before the outbox row was marked. spec/security.md promises at most once per
-customer per run; both are reproduced deterministically and fail today (see
-docs/reliability.md, "Known gaps")."""
+customer per run: the call is not repeated after a lost answer and the rows are reconciled
+against WeCom's task list (bot/services/campaigns/reconcile.py) before anything is re-sent."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 from datetime import timedelta
-
-import pytest
 
 from bot.database import unit_of_work
 from bot.models.campaigns import Delivery
@@ -22,8 +20,6 @@ from segmentation.engine import default_context
 from tests.reliability.callbacks import seed_database
 from tests.reliability.campaigns import SEND_API, _dispatcher, make_mass_campaign
 from tests.reliability.harness import Rig, repeated, utcnow
-
-KNOWN_GAP = "outbox re-sends after an unknown WeCom outcome (docs/reliability.md, Known gaps)"
 
 
 def _plan(rig: Rig, now) -> CampaignSettings:  # type: ignore[no-untyped-def]
@@ -45,7 +41,6 @@ def _recipients(rig: Rig) -> list[str]:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_GAP)
 def test_a_lost_answer_from_wecom_does_not_send_the_message_twice(
     make_reliability_rig: Callable[..., Rig],
 ) -> None:
@@ -60,7 +55,6 @@ def test_a_lost_answer_from_wecom_does_not_send_the_message_twice(
     assert repeated(_recipients(rig)) == {}
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_GAP)
 def test_a_sender_killed_after_wecom_accepted_does_not_send_twice(
     make_reliability_rig: Callable[..., Rig],
 ) -> None:
@@ -79,4 +73,6 @@ def test_a_sender_killed_after_wecom_accepted_does_not_send_twice(
     dispatch_due(rig.factory, rig.gateway(), later, settings)
     with unit_of_work(rig.factory) as s:
         assert s.query(Delivery).filter(Delivery.status.in_(("pending", "sending"))).count() == 0
+        # The killed call's rows were found in WeCom's task list, not left for an operator.
+        assert s.query(Delivery).filter(Delivery.status == "unknown").count() == 0
     assert repeated(_recipients(rig)) == {}

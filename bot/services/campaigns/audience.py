@@ -16,6 +16,7 @@ from bot.models.campaigns import (
     RECEIVE_LIMIT,
     SENDING,
     UNCONFIRMED,
+    UNKNOWN,
     Campaign,
     Delivery,
 )
@@ -27,7 +28,7 @@ from segmentation.models import Customer, CustomerTag, Follow, Staff, Tag
 CHUNK = 900  # below every backend's bound-parameter limit
 # Exclusion reasons, in the order they are applied (a customer is counted under the first).
 REASONS = ("deleted", "no_owner", "opted_out", "frequency_cap", "monthly_limit", "holdout")
-MASS_BUDGET_STATUSES = (PENDING_STATUS, SENDING, UNCONFIRMED, DELIVERED_STATUS)
+MASS_BUDGET_STATUSES = (PENDING_STATUS, SENDING, UNKNOWN, UNCONFIRMED, DELIVERED_STATUS)
 
 
 @dataclass(frozen=True)

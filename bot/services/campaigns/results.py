@@ -20,6 +20,7 @@ from bot.models.campaigns import (
     SENDING,
     TREATED,
     UNCONFIRMED,
+    UNKNOWN,
     CampaignRun,
     Coupon,
     Delivery,
@@ -191,6 +192,7 @@ def _redeemed(session: Session, campaign_id: int) -> int:
 STATUS_ORDER = (
     PENDING,
     SENDING,
+    UNKNOWN,
     UNCONFIRMED,
     DELIVERED,
     NOTIFIED,

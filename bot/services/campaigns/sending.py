@@ -1,32 +1,39 @@
 """The outbox sender: claim pending rows per (run, salesperson, text), call WeCom, record the
 answer. Each step is its own transaction, so a crash loses nothing and a rerun sends nothing
-twice: the rows, not a recomputation, say what is left to send."""
+twice: the rows, not a recomputation, say what is left to send. A call whose outcome is
+unknown (no answer, or a sender that died mid-call) is never simply repeated: its rows wait
+as `unknown` for the reconciler (reconcile.py), which looks for the task in WeCom first."""
 
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import and_, exists, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.database import unit_of_work
 from bot.models.campaigns import (
     FAILED,
     MASS_MESSAGE,
-    NOTIFIED,
     PAUSED,
     PENDING,
     SENDING,
-    UNCONFIRMED,
+    UNKNOWN,
     Campaign,
     CampaignRun,
     Delivery,
-    MassTask,
+)
+from bot.services.campaigns.marking import finish_run_if_done, mark, record_answer
+from bot.services.campaigns.reconcile import (
+    REMINDER_DEDUPE_SECONDS,
+    ReconcileReport,
+    reconcile_unknown,
 )
 from bot.services.campaigns.settings import CampaignSettings
-from integrations.wecom.errors import WeComError
+from integrations.wecom.errors import WeComError, WeComOutcomeUnknown
 from integrations.wecom.gateway import MAX_MASS_RECIPIENTS, WeComGateway
 
 log = logging.getLogger(__name__)
@@ -54,19 +61,16 @@ class DispatchReport:
     sent: int = 0
     failed: int = 0
     retried: int = 0
+    # Rows whose WeCom call got no answer: left `unknown` for the reconciler.
+    unknown: int = 0
+    reconciled: ReconcileReport = field(default_factory=ReconcileReport)
     errors: list[str] = field(default_factory=list)
 
 
 def _claimable(now: datetime):  # type: ignore[no-untyped-def]
+    # Rows `sending` past their lease are not here: their outcome is unknown (reconcile.py).
     paused = exists().where(Campaign.id == Delivery.campaign_id, Campaign.status == PAUSED)
-    return and_(
-        or_(
-            and_(Delivery.status == PENDING, Delivery.not_before <= now),
-            # A worker died between claiming and recording: the lease has run out.
-            and_(Delivery.status == SENDING, Delivery.lease_until < now),
-        ),
-        ~paused,
-    )
+    return and_(Delivery.status == PENDING, Delivery.not_before <= now, ~paused)
 
 
 def claim_batch(session: Session, now: datetime, settings: CampaignSettings) -> Batch | None:
@@ -97,14 +101,13 @@ def claim_batch(session: Session, now: datetime, settings: CampaignSettings) -> 
     ).all()
     if not rows:
         return None
-    if any(r.status == SENDING for r in rows):
-        log.warning("run %s: re-sending rows whose worker died mid-send (owner %s)", run_id, owner)
     ids = [r.id for r in rows]
     session.execute(
         update(Delivery)
         .where(Delivery.id.in_(ids))
         .values(
             status=SENDING,
+            claimed_at=now,
             lease_until=now + timedelta(seconds=settings.lease_seconds),
             attempts=Delivery.attempts + 1,
         )
@@ -134,23 +137,43 @@ def dispatch_due(
     *,
     max_calls: int | None = None,
 ) -> DispatchReport:
-    """Send everything due at `now`, one claimed batch (one WeCom call) at a time."""
+    """Settle unknown outcomes first, then send everything due, one claimed batch (one WeCom
+    call) at a time. The pass's clock advances with real time from `now`, so the leases and
+    claim times it writes stay true however long the pass runs."""
     report = DispatchReport()
+    clock = _PassClock(now)
+    report.reconciled = reconcile_unknown(factory, gateway, clock(), settings)
     while max_calls is None or report.calls < max_calls:
+        at = clock()
         with unit_of_work(factory) as session:
-            batch = claim_batch(session, now, settings)
+            batch = claim_batch(session, at, settings)
         if batch is None:
             break
         report.calls += 1
         try:
             outcome = _send(gateway, batch)
+        except WeComOutcomeUnknown as exc:
+            with unit_of_work(factory) as session:
+                _outcome_unknown(session, batch, exc, report)
+            continue
         except (WeComError, ValueError) as exc:
             with unit_of_work(factory) as session:
-                _retry_later(session, batch, exc, now, settings, report)
+                _retry_later(session, batch, exc, clock(), settings, report)
             continue
         with unit_of_work(factory) as session:
-            _record(session, batch, outcome, now, report)
+            _record(session, batch, outcome, clock(), report)
     return report
+
+
+class _PassClock:
+    """`now` plus the real time this pass has taken."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+        self.started = time.monotonic()
+
+    def __call__(self) -> datetime:
+        return self.now + timedelta(seconds=time.monotonic() - self.started)
 
 
 @dataclass(frozen=True)
@@ -166,7 +189,11 @@ def _send(gateway: WeComGateway, batch: Batch) -> Outcome:
         )
         reason = "WeCom fail_list: not this member's customer, or not reachable"
         return Outcome(answer.msgid, dict.fromkeys(answer.fail_list, reason))
-    result = gateway.send_markdown([batch.owner_userid], reminder_text(batch))
+    # WeCom drops the same card to the same member within the window, so the re-send after
+    # an unknown outcome (reconcile.py) cannot reach the salesperson twice inside it.
+    result = gateway.send_markdown(
+        [batch.owner_userid], reminder_text(batch), duplicate_check_seconds=REMINDER_DEDUPE_SECONDS
+    )
     if batch.owner_userid in result.invalid_users:
         return Outcome(result.msgid, dict.fromkeys(batch.customers, "salesperson not reachable"))
     return Outcome(result.msgid, {})
@@ -181,45 +208,35 @@ def reminder_text(batch: Batch) -> str:
 def _record(
     session: Session, batch: Batch, outcome: Outcome, now: datetime, report: DispatchReport
 ) -> None:
-    ok_status = UNCONFIRMED if batch.channel == MASS_MESSAGE else NOTIFIED
-    failed_ids = [
-        i for i, eid in zip(batch.ids, batch.customers, strict=True) if eid in outcome.failed
-    ]
-    ok_ids = [i for i in batch.ids if i not in set(failed_ids)]
-    _mark(
+    sent, failed = record_answer(
         session,
-        ok_ids,
-        status=ok_status,
+        ids=batch.ids,
+        customers=batch.customers,
+        channel=batch.channel,
+        run_id=batch.run_id,
+        owner_userid=batch.owner_userid,
         msgid=outcome.msgid,
-        sent_at=now,
-        status_at=now,
-        lease_until=None,
+        failed=outcome.failed,
+        now=now,
     )
-    for row_id, eid in zip(batch.ids, batch.customers, strict=True):
-        if eid in outcome.failed:
-            _mark(
-                session,
-                [row_id],
-                status=FAILED,
-                msgid=outcome.msgid,
-                status_at=now,
-                error=outcome.failed[eid],
-                lease_until=None,
-            )
-    if batch.channel == MASS_MESSAGE and outcome.msgid and ok_ids:
-        session.add(
-            MassTask(
-                msgid=outcome.msgid,
-                run_id=batch.run_id,
-                owner_userid=batch.owner_userid,
-                created_at=now,
-                reminders=[],
-            )
-        )
-    report.sent += len(ok_ids)
-    report.failed += len(failed_ids)
-    session.flush()
-    _finish_run_if_done(session, batch.run_id, now)
+    if sent + failed < len(batch.ids):
+        log.warning("run %s owner %s: some rows were settled by the reconciler first",
+                    batch.run_id, batch.owner_userid)  # fmt: skip
+    report.sent += sent
+    report.failed += failed
+
+
+def _outcome_unknown(
+    session: Session, batch: Batch, exc: WeComOutcomeUnknown, report: DispatchReport
+) -> None:
+    """No answer: WeCom may have created the task. Not retried here; the next pass's
+    reconciler looks it up at once, and re-sends only once the call's window has passed."""
+    message = str(exc)[:500]
+    report.errors.append(message)
+    log.warning("run %s owner %s: outcome unknown, will reconcile: %s",
+                batch.run_id, batch.owner_userid, message)  # fmt: skip
+    report.unknown += mark(session, batch.ids, Delivery.status == SENDING,
+                           status=UNKNOWN, error=message, lease_until=None)  # fmt: skip
 
 
 def _retry_later(
@@ -245,36 +262,13 @@ def _retry_later(
         message,
     )
     if attempts >= settings.max_attempts:
-        _mark(session, batch.ids, status=FAILED, error=message, status_at=now, lease_until=None)
+        mark(session, batch.ids, status=FAILED, error=message, status_at=now, lease_until=None)
         report.failed += len(batch.ids)
         session.flush()
-        _finish_run_if_done(session, batch.run_id, now)
+        finish_run_if_done(session, batch.run_id, now)
         return
     delay = timedelta(minutes=2**attempts)
-    _mark(
+    mark(
         session, batch.ids, status=PENDING, error=message, not_before=now + delay, lease_until=None
     )
     report.retried += len(batch.ids)
-
-
-def _mark(session: Session, ids: list[int], **values: object) -> None:
-    for start in range(0, len(ids), 900):
-        session.execute(
-            update(Delivery)
-            .where(Delivery.id.in_(ids[start : start + 900]))
-            .values(**values)
-            .execution_options(synchronize_session=False)
-        )
-
-
-def _finish_run_if_done(session: Session, run_id: int, now: datetime) -> None:
-    open_rows = select(Delivery.id).where(
-        Delivery.run_id == run_id, Delivery.status.in_((PENDING, SENDING))
-    )
-    if session.execute(open_rows.limit(1)).first() is None:
-        session.execute(
-            update(CampaignRun)
-            .where(CampaignRun.id == run_id, CampaignRun.finished_at.is_(None))
-            .values(finished_at=now)
-            .execution_options(synchronize_session=False)
-        )

@@ -86,6 +86,12 @@ class MassTask:
     recipients: dict[str, dict[str, int]]
     send_time: dict[str, int] = field(default_factory=dict)
     reminders: list[int] = field(default_factory=list)
+    # add_msg_template's `sender`; WeCom does not report it back as `creator`.
+    sender: str | None = None
+    # get_groupmsg_list_v2's creator (None for API-created tasks, as WeCom omits it) and
+    # create_type (0 corp: admin console or API; 1 a member in the client).
+    creator: str | None = None
+    create_type: int = 0
 
 
 def make_id(prefix: str, *parts: object) -> str:

@@ -67,6 +67,46 @@ def get_groupmsg_send_result(state: SimState, _params: dict[str, Any], body: Any
     return {"send_list": page, "next_cursor": cursor}
 
 
+# get_groupmsg_list_v2 (Doc 93338): limit ≤ 100 (above it WeCom uses the default 50), and
+# start_time..end_time at most one month apart.
+LIST_LIMIT, LIST_DEFAULT, LIST_SPAN = 100, 50, 30 * 86400
+
+
+@handler("externalcontact/get_groupmsg_list_v2", method="POST")
+def get_groupmsg_list_v2(state: SimState, _params: dict[str, Any], body: Any) -> dict[str, Any]:
+    if body.get("chat_type") not in ("single", "group"):
+        raise SimError(40058, "chat_type is required")
+    try:
+        start, end = int(body["start_time"]), int(body["end_time"])
+    except (KeyError, TypeError, ValueError):
+        raise SimError(40058, "start_time and end_time are required") from None
+    if not 0 <= end - start <= LIST_SPAN:
+        raise SimError(40058, "start_time..end_time must be at most one month")
+    filter_type = int(body.get("filter_type", 2))
+    if filter_type not in (0, 1, 2):
+        raise SimError(40058, "invalid filter_type")
+    limit = int(body.get("limit") or LIST_DEFAULT)
+    limit = limit if 1 <= limit <= LIST_LIMIT else LIST_DEFAULT
+    # The simulator only makes tasks for customers (chat_type single).
+    tasks = [] if body["chat_type"] == "group" else mass.list_tasks(
+        state.company, start, end, body.get("creator") or None, filter_type
+    )  # fmt: skip
+    (offset,) = _uncursor(body.get("cursor"), 1)
+    rows = []
+    for t in tasks[offset : offset + limit]:
+        row: dict[str, Any] = {
+            "msgid": t.msgid,
+            "create_time": str(t.create_time),
+            "create_type": t.create_type,
+            "text": {"content": t.text},
+        }
+        if t.creator:
+            row["creator"] = t.creator
+        rows.append(row)
+    more = offset + limit < len(tasks)
+    return {"group_msg_list": rows, "next_cursor": _cursor((offset + limit,)) if more else ""}
+
+
 @handler("externalcontact/remind_groupmsg_send", method="POST")
 def remind_groupmsg_send(state: SimState, _params: dict[str, Any], body: Any) -> dict[str, Any]:
     mass.remind(state.company, str(body.get("msgid", "")), state.now())
@@ -90,6 +130,11 @@ def message_send(state: SimState, _params: dict[str, Any], body: Any) -> dict[st
     if not valid:
         raise SimError(81013, "user & party & tag all invalid")
     with state.lock:
+        earlier = _duplicate_of(state, body, valid)
+        if earlier is not None:
+            # WeCom's enable_duplicate_check: the same message again inside the window is
+            # accepted and not delivered a second time.
+            return {"invaliduser": "|".join(invalid), "msgid": earlier["msgid"]}
         msgid = state.company.next_id("msg")
         record = {"msgid": msgid, "touser": valid, "msgtype": msgtype, msgtype: body[msgtype]}
         result: dict[str, Any] = {"invaliduser": "|".join(invalid), "msgid": msgid}
@@ -100,6 +145,25 @@ def message_send(state: SimState, _params: dict[str, Any], body: Any) -> dict[st
         record["time"] = state.now()
         state.sent.append(record)
     return result
+
+
+def _duplicate_of(state: SimState, body: Any, users: list[str]) -> dict[str, Any] | None:
+    if int(body.get("enable_duplicate_check") or 0) != 1:
+        return None
+    window = int(body.get("duplicate_check_interval") or 1800)
+    if not 1 <= window <= 4 * 3600:
+        raise SimError(40058, "duplicate_check_interval must be at most 4 hours")
+    msgtype = body["msgtype"]
+    for record in reversed(state.sent):
+        if state.now() - int(record["time"]) > window:
+            break
+        if (
+            record["msgtype"] == msgtype
+            and record[msgtype] == body[msgtype]
+            and (record["touser"] == users)
+        ):
+            return record
+    return None
 
 
 @handler("message/update_template_card", method="POST", scope=APP)

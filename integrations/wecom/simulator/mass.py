@@ -23,6 +23,9 @@ def create_task(
     sender: str | None,
     attachments: int,
     now: int,
+    *,
+    creator: str | None = None,
+    create_type: int = 0,
 ) -> tuple[str, list[str]]:
     """add_msg_template: one task per member who follows each customer; returns (msgid, fail)."""
     if len(external_userids) > MAX_RECIPIENTS:
@@ -47,8 +50,24 @@ def create_task(
             # Without a sender WeCom gives the task to the first member who added the customer.
             recipients.setdefault(followers[0], {})[ext] = 0
         msgid = company.next_id("msg")
-        company.mass_tasks[msgid] = MassTask(msgid, text, now, recipients)
+        company.mass_tasks[msgid] = MassTask(
+            msgid, text, now, recipients, sender=sender, creator=creator, create_type=create_type
+        )
         return msgid, fail
+
+
+def list_tasks(
+    company: Company, start: int, end: int, creator: str | None, filter_type: int
+) -> list[MassTask]:
+    """get_groupmsg_list_v2's selection: created in [start, end], oldest first."""
+    with company.lock:
+        found = [
+            t for t in company.mass_tasks.values()
+            if start <= t.create_time <= end
+            and (filter_type == 2 or t.create_type == filter_type)
+            and (not creator or t.creator == creator)
+        ]  # fmt: skip
+    return sorted(found, key=lambda t: (t.create_time, t.msgid))
 
 
 def task(company: Company, msgid: str) -> MassTask:

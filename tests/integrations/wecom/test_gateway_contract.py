@@ -131,3 +131,56 @@ def test_media_upload_checks_size(rig: Rig) -> None:
     assert media.media_id and rig.state.uploads[-1]["filename"] == "poster.png"
     with pytest.raises(WeComError):
         rig.gateway.upload_media("image", "tiny.png", b"abc")
+
+
+def test_groupmsg_list_finds_tasks_by_window_text_and_type_across_pages(rig: Rig) -> None:
+    gw, company = rig.gateway, rig.state.company
+    userid = next(u for u in gw.get_follow_user_list() if u != "newbie")
+    customers = company.customers_of(userid)[:3]
+    clock = [1_767_225_600]  # 2026-01-01 UTC; WeCom stamps each task with its own clock
+    rig.state.clock = lambda: clock[0]
+    made = []
+    for i in range(5):
+        clock[0] += 60
+        made.append(gw.add_msg_template(customers, f"周年庆 {i}", sender=userid).msgid)
+    # A task a member wrote in the client (create_type 1, creator reported).
+    personal, _ = mass.create_task(company, customers, "我自己发的", userid, 0, clock[0] - 90,
+                                   creator=userid, create_type=1)  # fmt: skip
+    start, end = 1_767_225_600 + 120, 1_767_225_600 + 250  # tasks 1..3 and the personal one
+    pages = [gw.get_groupmsg_list_v2_page(start, end, limit=1)]
+    while pages[-1].next_cursor:
+        pages.append(
+            gw.get_groupmsg_list_v2_page(start, end, limit=1, cursor=pages[-1].next_cursor)
+        )
+    assert len(pages) == 4  # 3 corp tasks + the personal one, one per page
+    listed = [m for page in pages for m in page.items]
+    assert [m.msgid for m in listed] == [*made[1:3], personal, made[3]]  # oldest first
+    assert [m.text for m in listed] == ["周年庆 1", "周年庆 2", "我自己发的", "周年庆 3"]
+    corp = [m for m in listed if m.msgid in made]
+    assert all(m.create_type == 0 and m.creator is None for m in corp)
+    assert listed[1].create_time == 1_767_225_600 + 180
+    assert (listed[2].creator, listed[2].create_type) == (userid, 1)
+    corp_only = list(gw.get_groupmsg_list_v2(start, end, filter_type=0))
+    assert [m.msgid for m in corp_only] == made[1:4]
+    assert [m.msgid for m in gw.get_groupmsg_list_v2(start, end, creator=userid)] == [personal]
+    with pytest.raises(ValueError, match="month"):
+        gw.get_groupmsg_list_v2_page(start, start + 31 * 86400)
+
+
+def test_message_send_duplicate_check_drops_the_same_message_inside_the_window(
+    rig: Rig,
+) -> None:
+    gw = rig.gateway
+    user = gw.get_follow_user_list()[:1]
+    clock = [1_767_225_600]
+    rig.state.clock = lambda: clock[0]
+    first = gw.send_markdown(user, "**提醒** 请联系客户", duplicate_check_seconds=3600)
+    clock[0] += 1800
+    again = gw.send_markdown(user, "**提醒** 请联系客户", duplicate_check_seconds=3600)
+    assert again.msgid == first.msgid and len(rig.state.sent) == 1
+    gw.send_markdown(user, "**提醒** 请联系客户")  # no dedupe asked: delivered again
+    clock[0] += 3601
+    gw.send_markdown(user, "**提醒** 请联系客户", duplicate_check_seconds=3600)
+    assert len(rig.state.sent) == 3
+    with pytest.raises(ValueError, match="duplicate_check_seconds"):
+        gw.send_markdown(user, "x", duplicate_check_seconds=5 * 3600)
