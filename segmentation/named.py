@@ -185,29 +185,36 @@ def compute_rfm_means(session: Session, now: datetime) -> RfmMeans | None:
     buyers never travel to Python); None when nobody has ordered yet."""
     totals = order_totals_query(now).subquery()
     dialect = session.get_bind().dialect.name
-    count, orders, fen, last_us = session.execute(
+    seconds, micros = _epoch_parts_sql(totals.c.last_order, dialect)
+    count, orders, fen, sum_seconds, sum_micros = session.execute(
         select(
             func.count(),
             func.sum(totals.c.orders),
             func.sum(totals.c.fen),
-            func.sum(_epoch_us_sql(totals.c.last_order, dialect)),
+            func.sum(seconds),
+            func.sum(micros),
         )
     ).one()
     if not count:
         return None
-    return RfmMeans(int(count), int(orders), int(fen), int(last_us))
+    # Seconds and microseconds are summed apart: a sum of whole epoch microseconds overflows
+    # SQLite's 64-bit integers past a few thousand buyers.
+    last_us = int(sum_seconds) * 1_000_000 + int(sum_micros)
+    return RfmMeans(int(count), int(orders), int(fen), last_us)
 
 
-def _epoch_us_sql(column: Any, dialect: str) -> Any:
-    """Whole microseconds since 1970 of a stored (naive UTC) timestamp, exactly: integer
-    arithmetic, never a float (julianday would round away microseconds)."""
+def _epoch_parts_sql(column: Any, dialect: str) -> tuple[Any, Any]:
+    """Whole seconds since 1970 and the microseconds past them, of a stored (naive UTC)
+    timestamp, as exact integers (julianday would round away microseconds)."""
     raw = type_coerce(column, DateTime())
     if dialect == "sqlite":
         # SQLAlchemy stores 'YYYY-MM-DD HH:MM:SS.ffffff' on SQLite.
-        seconds = cast(func.strftime("%s", raw), BigInteger)
-        micros = cast(func.substr(raw, 21, 6), BigInteger)
-        return seconds * 1_000_000 + func.coalesce(micros, 0)
-    return cast(extract("epoch", raw) * 1_000_000, BigInteger)
+        # strftime rounds fractions to milliseconds (…59.9996 becomes the next second):
+        # give it the whole seconds only.
+        seconds = cast(func.strftime("%s", func.substr(raw, 1, 19)), BigInteger)
+        return seconds, func.coalesce(cast(func.substr(raw, 21, 6), BigInteger), 0)
+    seconds = cast(func.floor(extract("epoch", raw)), BigInteger)
+    return seconds, cast(extract("microseconds", raw), BigInteger) % 1_000_000
 
 
 def percent_rank_limit(percent_num: int, percent_den: int, total: int) -> int:

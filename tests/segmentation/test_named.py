@@ -190,3 +190,31 @@ def test_catalog_refuses_cyclic_or_bad_definitions() -> None:
         NamedSegmentCatalog.from_dict(
             {"segments": [{"key": "r", "definition": {"rfm": {"r": "up"}}}]}
         )
+
+
+def test_rfm_means_stay_exact_with_many_buyers(session):
+    """Sums of epoch microseconds overflow 64-bit integers past a few thousand buyers."""
+    from datetime import UTC, datetime, timedelta
+    from decimal import Decimal
+
+    from bot.database import bulk_insert
+    from segmentation.models import Customer, Event
+    from segmentation.named import compute_rfm_means
+
+    now = datetime(2026, 11, 1, tzinfo=UTC)
+    n = 12_000
+    times = [now - timedelta(days=i % 300, microseconds=i) for i in range(n)]
+    bulk_insert(session, Customer.__table__, [
+        {"external_userid": f"c{i}", "name": "", "gender": 0, "deleted": False}
+        for i in range(n)
+    ])  # fmt: skip
+    bulk_insert(session, Event.__table__, [
+        {"event_id": f"e{i}", "external_userid": f"c{i}", "kind": "order",
+         "occurred_at": times[i], "amount": Decimal("1.50"), "source": "test"}
+        for i in range(n)
+    ])  # fmt: skip
+    means = compute_rfm_means(session, now)
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    expected_us = sum((t - epoch) // timedelta(microseconds=1) for t in times)
+    assert (means.customers, means.order_sum, means.amount_sum_fen) == (n, n, 150 * n)
+    assert means.last_order_sum_us == expected_us
