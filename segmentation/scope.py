@@ -42,11 +42,19 @@ class Requester:
         return self.role == "admin"
 
 
+def _plausible_userid(userid: str) -> bool:
+    return 0 < len(userid) <= 64 and all(ord(c) >= 32 for c in userid)
+
+
 def resolve_requester(session: Session, userid: str, admins: frozenset[str]) -> Requester | None:
     """The requester for a WeCom userid, or None when they are not an active member.
 
     A userid listed in SEGBOT_ADMINS is trusted as admin even before the first staff sync.
+    A userid that cannot be a WeCom userid (empty, too long, control characters — which
+    PostgreSQL would refuse outright) is nobody, not an error.
     """
+    if not _plausible_userid(userid):
+        return None
     staff = session.get(Staff, userid)
     if staff is None:
         return Requester(userid, "admin") if userid in admins else None

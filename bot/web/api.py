@@ -85,8 +85,13 @@ def post_redeem() -> Response:
         raise BadRequest(400, f"unknown field {unknown[0][:40]!r}")
     code = field(data, "code", str)
     order_event_id = field(data, "order_event_id", str)
-    if not code.strip() or not order_event_id.strip() or len(order_event_id) > 128:
-        raise BadRequest(400, "code and order_event_id must be non-empty strings")
+    if (
+        not code.strip()
+        or not order_event_id.strip()
+        or len(order_event_id) > 128
+        or any(ord(c) < 32 for c in code + order_event_id)
+    ):
+        raise BadRequest(400, "code and order_event_id must be non-empty printable strings")
     d = deps()
     with unit_of_work(d.session_factory) as session:
         result = redeem_coupon(session, code, order_event_id.strip(), d.now())

@@ -93,3 +93,10 @@ def test_asking_for_someone_elses_customers_is_cut_to_scope(session: Session) ->
     tree = Or((Owner(("s3",)), Owner(("s1",))))
     got = segment_members(session, tree, requester=Requester("s1", "sales"), now=NOW, ctx=CTX)
     assert got == ["c1"]
+
+
+def test_impossible_userids_are_nobody_not_an_error(session):
+    from segmentation.scope import resolve_requester
+
+    for userid in ("", "\x00", "a\x00b", "x" * 65, "tab\there"):
+        assert resolve_requester(session, userid, frozenset()) is None

@@ -81,3 +81,8 @@ def test_redeem_needs_the_bearer_token(client, issued_code):
         "/api/v1/coupons/redeem", json={"code": issued_code, "order_event_id": "o"}
     )
     assert response.status_code == 401
+
+
+def test_control_characters_are_refused_before_the_database(client, issued_code):
+    response = redeem(client, issued_code, "order\x00-1")
+    assert response.status_code == 400
