@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
@@ -37,8 +38,8 @@ class Deps:
     # worker keeps the messages it cannot answer for a retry instead of losing them.
     gateway: WeComGateway | None
     clock: Clock
-    # The chat/API query service; tests may pass their own.
-    query: QueryFn = default_query
+    # The chat/API query service, bound to these settings; tests may pass their own.
+    query: QueryFn
     # Set when a callback is stored, so an inbox worker in this process answers at once
     # instead of at its next poll (workers in other processes poll).
     inbox_wake: threading.Event = field(default_factory=threading.Event, compare=False)
@@ -100,5 +101,5 @@ def build_deps(
         session_factory=factory,
         gateway=gateway if gateway is not None else build_gateway(settings, factory),
         clock=clock or utc_now,
-        query=query or default_query,
+        query=query or partial(default_query, settings=settings),
     )

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from bot.settings import Settings, load_settings
+from bot.settings import Settings
 
 if TYPE_CHECKING:
     from integrations.wecom.gateway import WeComGateway
@@ -29,24 +29,18 @@ def engine_context(timezone_name: str) -> EngineContext:
     return default_context(timezone_name)
 
 
-@lru_cache(maxsize=1)
-def _environment_settings() -> Settings:
-    return load_settings()
-
-
 def default_query(
     session: Session,
     text: str,
     *,
     as_userid: str | None,
     now: datetime,
-    settings: Settings | None = None,
+    settings: Settings,
 ) -> dict[str, Any]:
-    """The NLQ service (bot.services.query.run_query) with the deployment's zone and admins
-    (from `settings`, or the environment when a caller has none to give)."""
+    """The NLQ service (bot.services.query.run_query) with the deployment's zone and admins.
+    Callers bind `settings` once (see build_deps), so nothing re-reads the environment."""
     from bot.services.query import run_query
 
-    settings = settings or _environment_settings()
     return run_query(
         session,
         text,
@@ -87,7 +81,8 @@ class CommandContext:
 
     settings: Settings
     now: datetime
-    query: QueryFn = default_query
+    # None: the NLQ service with these settings.
+    query: QueryFn | None = None
     # The inbox row being processed, so audit entries point back at the callback.
     inbox_id: int | None = None
     # WeCom, for confirmed actions (tagging writes through it); None: actions cannot run.
@@ -99,8 +94,5 @@ class CommandContext:
 
     def ask(self, session: Session, text: str, userid: str) -> dict[str, Any]:
         """The query service's answer for `userid` at `now` (the deployment's settings)."""
-        if self.query is default_query:
-            return default_query(
-                session, text, as_userid=userid, now=self.now, settings=self.settings
-            )
-        return self.query(session, text, as_userid=userid, now=self.now)
+        query = self.query or partial(default_query, settings=self.settings)
+        return query(session, text, as_userid=userid, now=self.now)

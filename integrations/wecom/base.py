@@ -3,6 +3,7 @@ limits checked, pages followed, JSON turned into DTOs; subclasses only move one 
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -40,9 +41,10 @@ from integrations.wecom.gateway import (
 APP, CONTACT = "app", "contact"
 
 
-class GatewayBase:
+class GatewayBase(ABC):
     agent_id: int | None
 
+    @abstractmethod
     def _request(
         self,
         scope: str,
@@ -57,7 +59,6 @@ class GatewayBase:
         """One WeCom call; returns the JSON object, raises WeComError subclasses. A call that
         creates something in WeCom passes idempotent=False: it is never repeated after a lost
         answer, which raises WeComOutcomeUnknown instead."""
-        raise NotImplementedError
 
     def _post(self, api: str, data: JsonObject, *, idempotent: bool = True) -> dict[str, Any]:
         return self._request(CONTACT, "POST", api, data=data, idempotent=idempotent)
