@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from bench.seg_load import bench_url, is_loaded, load_company
+from bench.seg_load import bench_url, ensure_rollups, is_loaded, load_company
 from bot.database import make_engine, make_session_factory
 from bot.models import metadata
 from bot.services.campaigns.settings import CampaignSettings
@@ -55,6 +55,8 @@ def main() -> None:
                 print(f"  {step}: {seconds:.1f} s")
         # Only adds tables that are missing (e.g. newer than the load); never drops data.
         metadata.create_all(engine)
+        if ensure_rollups(engine):
+            print("built the event rollups the kept database lacked", flush=True)
         run(engine, args)
     finally:
         engine.dispose()

@@ -26,9 +26,11 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 from sqlalchemy import Engine, text
 
-from bot.database import make_engine, make_session_factory
+from bot.database import make_engine, make_session_factory, unit_of_work
 from bot.models import metadata
 from bot.services.csv_import import import_directory
+from segmentation.models import EventStats
+from segmentation.rollups import rebuild_event_stats
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +99,29 @@ def load_company(engine: Engine, data: Path, tz: ZoneInfo, now: datetime) -> dic
     started = time.perf_counter()
     analyze(engine)
     timings["VACUUM ANALYZE"] = time.perf_counter() - started
+    started = time.perf_counter()
+    ensure_rollups(engine)
+    timings["event rollups (segbot stats rebuild)"] = time.perf_counter() - started
     return timings
+
+
+def ensure_rollups(engine: Engine) -> bool:
+    """The bulk load bypasses segbot's writers, so build the per-customer rollups the way an
+    admin would after one (`segbot stats rebuild`); a database kept from before they existed
+    gets the table too. Returns whether anything was built."""
+    metadata.create_all(engine, tables=[EventStats.__table__])  # checkfirst
+    with engine.connect() as conn:
+        if conn.execute(text("SELECT count(*) FROM event_stats")).scalar_one():
+            return False
+    with unit_of_work(make_session_factory(engine)) as session:
+        rebuild_event_stats(session)
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE event_stats"))
+    else:
+        with engine.begin() as conn:
+            conn.execute(text("ANALYZE event_stats"))
+    return True
 
 
 def analyze(engine: Engine) -> None:

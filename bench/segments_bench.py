@@ -29,7 +29,7 @@ from sqlalchemy import select
 
 from bench import seg_baselines as b
 from bench.seg_cases import DEPARTMENT, Case, cases
-from bench.seg_load import bench_url, drop_bench, is_loaded, load_company
+from bench.seg_load import bench_url, drop_bench, ensure_rollups, is_loaded, load_company
 from bot.database import make_engine, make_session_factory
 from segmentation.engine import default_context, segment_count, segment_members
 from segmentation.models import Department
@@ -105,6 +105,8 @@ def prepare_database(args: argparse.Namespace) -> tuple[Any, str, str | None]:
     engine = make_engine(url)
     if args.keep and is_loaded(engine, args.customers):
         print(f"reusing the kept database ({schema or url})", flush=True)
+        if ensure_rollups(engine):
+            print("  built the event rollups it lacked", flush=True)
         return engine, url, schema
     data = args.data or Path("bench/data") / str(args.customers)
     print(f"bulk-loading {data} into {schema or url} …", flush=True)

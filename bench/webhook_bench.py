@@ -36,10 +36,11 @@ from sqlalchemy import func, select
 
 from bench.import_bench import drop, fresh_url
 from bench.sync_bench import free_port
-from bot.database import bulk_insert, make_engine, make_session_factory, unit_of_work
+from bot.database import make_engine, make_session_factory, unit_of_work
 from bot.demo.events import demo_events
 from bot.migrate import upgrade_to_head
 from bot.models.inbox import InboxMessage
+from bot.services.events import bulk_insert_events
 from bot.services.import_apply import event_values
 from bot.services.records import EventRecord
 from bot.services.sync import run_full_sync
@@ -84,10 +85,10 @@ def seed_database(url: str, sim: Simulator, config: SimConfig, now: datetime) ->
         batch.append(event_values(record) | {"source": "bench", "received_at": now})
         if len(batch) >= 20_000:
             with unit_of_work(factory) as session:
-                bulk_insert(session, Event.__table__, batch)
+                bulk_insert_events(session, batch)
             batch = []
     with unit_of_work(factory) as session:
-        bulk_insert(session, Event.__table__, batch)
+        bulk_insert_events(session, batch)
         events = session.scalar(select(func.count()).select_from(Event))
     print(f"seed: {len(ids):,} customers, {events:,} events in "
           f"{time.perf_counter() - started:.0f} s", flush=True)  # fmt: skip

@@ -8,7 +8,7 @@ supplied (CompileFacts) before compiling; segmentation.engine does both.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +55,7 @@ from segmentation.nodes import (
     Untagged,
     Window,
 )
+from segmentation.rollups import Coverage
 from segmentation.scope import CteNames, Requester, scope_condition
 from segmentation.windows import Interval, as_of, resolve_window
 
@@ -71,9 +72,12 @@ class SegmentError(ValueError):
 
 @dataclass(frozen=True)
 class CompileFacts:
-    """Company-wide facts read from the database before compiling (None: nobody ordered)."""
+    """Company-wide facts read from the database before compiling: the RFM means (None:
+    nobody ordered) and where per-customer rollups may stand in for the events (no coverage:
+    always read the events)."""
 
     rfm: RfmMeans | None = None
+    coverage: Coverage = field(default_factory=Coverage)
 
 
 def compile_segment(
@@ -101,6 +105,27 @@ def compile_condition(
     """The bare condition of `node` on the `customers` table (no scope, no deleted filter),
     for explanations that ask whether one part of a tree holds."""
     return _Compiler(requester, now, ctx, facts, names).expr(node, customers)
+
+
+def event_kinds(node: Node, ctx: EngineContext) -> set[str]:
+    """The event kinds compiling `node` reads (named segments' definitions included)."""
+    from segmentation.nodes import walk
+
+    kinds: set[str] = set()
+    for part in walk(node):
+        if isinstance(part, Performed | EventCount):
+            kinds.add(part.event_kind)
+        elif isinstance(part, Spend) or (isinstance(part, Ranked) and part.by == "spend"):
+            kinds.add("order")
+        elif isinstance(part, NamedSegment):
+            entry = ctx.named.get(part.key)
+            if entry is None:
+                continue
+            if isinstance(entry.definition, RfmRule):
+                kinds.add("order")
+            else:
+                kinds |= event_kinds(entry.definition, ctx)
+    return kinds
 
 
 def needs_rfm(node: Node, ctx: EngineContext) -> bool:
@@ -166,12 +191,16 @@ class _Compiler:
         if isinstance(node, All):
             return true()
         if isinstance(node, Performed):
-            return cond.performed(cust, node.event_kind, self.interval(node.window))
-        if isinstance(node, EventCount):
             interval = self.interval(node.window)
-            return cond.event_count(cust, node.event_kind, node.op, node.value, interval)
+            if self.coverage.answers_exists(node.event_kind, interval):
+                return cond.performed_from_stats(cust, node.event_kind, interval)
+            return cond.performed(cust, node.event_kind, interval)
+        if isinstance(node, EventCount):
+            return self.event_count(node, cust)
         if isinstance(node, Spend):
-            return cond.spend(cust, node.op, node.value, self.interval(node.window))
+            interval = self.interval(node.window)
+            from_stats = self.coverage.answers_totals("order", interval)
+            return cond.spend(cust, node.op, node.value, interval, from_stats=from_stats)
         if isinstance(node, HasTag):
             return cond.has_tag(cust, node.name)
         if isinstance(node, Untagged):
@@ -190,6 +219,20 @@ class _Compiler:
             return score_sql.score_condition(cust, node.metric, node.op, node.value)
         raise SegmentError(f"cannot compile a {type(node).__name__} node")
 
+    @property
+    def coverage(self) -> Coverage:
+        return self.facts.coverage if self.facts is not None else Coverage()
+
+    def event_count(self, node: EventCount, cust: FromClause) -> ColumnElement[bool]:
+        interval = self.interval(node.window)
+        kind = node.event_kind
+        if (node.op, node.value) in ((">=", 1), (">", 0)):  # the common cases stay (NOT) EXISTS
+            return self.leaf(Performed(kind, node.window), cust)
+        if (node.op, node.value) in (("=", 0), ("<", 1), ("<=", 0)):
+            return not_(self.leaf(Performed(kind, node.window), cust))
+        from_stats = self.coverage.answers_totals(kind, interval)
+        return cond.event_count(cust, kind, node.op, node.value, interval, from_stats=from_stats)
+
     def named(self, node: NamedSegment, cust: FromClause) -> ColumnElement[bool]:
         entry = self.ctx.named.get(node.key)
         if entry is None:
@@ -197,7 +240,10 @@ class _Compiler:
         if isinstance(entry.definition, RfmRule):
             if self.facts is None:
                 raise SegmentError("RFM classes need company-wide means (CompileFacts)")
-            return cond.rfm_parts(cust, self.now, entry.definition, self.facts.rfm)
+            from_stats = self.coverage.answers_totals("order", self.interval(None))
+            return cond.rfm_parts(
+                cust, self.now, entry.definition, self.facts.rfm, from_stats=from_stats
+            )
         return self.expr(entry.definition, cust)
 
     def ranked(self, node: Ranked, cust: FromClause) -> ColumnElement[bool]:
@@ -207,8 +253,11 @@ class _Compiler:
         if node.by != "spend":  # by a stored score: among those that have it
             totals = score_sql.score_ranking_values(inner, self.member(node.base, inner), node.by)
             return self.keep_ranked(node, totals, cust)
+        interval = self.interval(node.window)
+        if self.coverage.answers_totals("order", interval):
+            return self.keep_ranked(node, self.spend_totals_from_stats(node, inner), cust)
         ev = cond.events.alias()
-        start, end = self.interval(node.window)
+        start, end = interval
         total = func.coalesce(func.sum(cond.fen(ev.c.amount)), 0)
         totals = (
             select(inner.c.external_userid.label("eid"), total.label("total"))
@@ -223,6 +272,17 @@ class _Compiler:
             .subquery()
         )
         return self.keep_ranked(node, totals, cust)
+
+    def spend_totals_from_stats(self, node: Ranked, inner: FromClause) -> Any:
+        """(eid, total) of in-scope base customers with orders, from the rollups (the window
+        covers every order)."""
+        st = cond.stats.alias()
+        return (
+            select(inner.c.external_userid.label("eid"), cond.fen(st.c.amount).label("total"))
+            .select_from(inner.join(st, st.c.external_userid == inner.c.external_userid))
+            .where(self.member(node.base, inner), st.c.kind == "order")
+            .subquery()
+        )
 
     def keep_ranked(self, node: Ranked, totals: Any, cust: FromClause) -> ColumnElement[bool]:
         """Order (eid, total) rows, ties by eid, and keep the first `count` or p%."""

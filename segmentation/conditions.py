@@ -29,11 +29,12 @@ from sqlalchemy import (
     type_coerce,
 )
 
-from segmentation.models import CustomerTag, Event, Follow, Tag
+from segmentation.models import CustomerTag, Event, EventStats, Follow, Tag
 from segmentation.scope import CteNames, department_members
 from segmentation.windows import Interval
 
 events = Event.__table__
+stats = EventStats.__table__
 follows = Follow.__table__
 tags = Tag.__table__
 customer_tags = CustomerTag.__table__
@@ -62,17 +63,38 @@ def performed(cust: FromClause, kind: str, interval: Interval) -> ColumnElement[
     return exists().where(*events_in(ev, cust, kind, interval)).correlate(cust)
 
 
+def performed_from_stats(cust: FromClause, kind: str, interval: Interval) -> ColumnElement[bool]:
+    """`performed`, when no event of `kind` lies after the interval (rollups.Coverage): the
+    customer's last such event is then in the interval exactly when it is not before it."""
+    st = stats.alias()
+    return (
+        exists()
+        .where(
+            st.c.external_userid == cust.c.external_userid,
+            st.c.kind == kind,
+            st.c.last_at >= interval[0],
+        )
+        .correlate(cust)
+    )
+
+
 def event_count(
-    cust: FromClause, kind: str, op: str, value: int, interval: Interval
+    cust: FromClause,
+    kind: str,
+    op: str,
+    value: int,
+    interval: Interval,
+    *,
+    from_stats: bool = False,
 ) -> ColumnElement[bool]:
-    # Shortcuts that keep the common cases as (NOT) EXISTS probes; zero counts still count.
-    if (op, value) in ((">=", 1), (">", 0)):
-        return performed(cust, kind, interval)
-    if (op, value) in (("=", 0), ("<", 1), ("<=", 0)):
-        return ~performed(cust, kind, interval)
+    zero_holds = OPERATORS[op](0, value)
+    if from_stats:
+        st = stats.alias()
+        holds = OPERATORS[op](st.c.events, literal(value))
+        return per_customer_stats(cust, st, kind, holds, zero_holds=zero_holds)
     ev = events.alias()
     holds = OPERATORS[op](func.count(), literal(value))
-    return per_customer(cust, ev, kind, interval, holds, zero_holds=OPERATORS[op](0, value))
+    return per_customer(cust, ev, kind, interval, holds, zero_holds=zero_holds)
 
 
 def fen(column: Any) -> Any:
@@ -80,7 +102,14 @@ def fen(column: Any) -> Any:
     return type_coerce(column, BigInteger)
 
 
-def spend(cust: FromClause, op: str, value: Decimal, interval: Interval) -> ColumnElement[bool]:
+def spend(
+    cust: FromClause, op: str, value: Decimal, interval: Interval, *, from_stats: bool = False
+) -> ColumnElement[bool]:
+    zero_holds = OPERATORS[op](0, value)
+    if from_stats:
+        st = stats.alias()
+        holds = compare_fen(fen(st.c.amount), op, value)
+        return per_customer_stats(cust, st, "order", holds, zero_holds=zero_holds)
     ev = events.alias()
     holds = compare_fen(func.coalesce(func.sum(fen(ev.c.amount)), 0), op, value)
     return per_customer(cust, ev, "order", interval, holds, zero_holds=OPERATORS[op](0, value))
@@ -114,6 +143,20 @@ def per_customer(
     if zero_holds:
         return ~in_set(cust, groups.having(not_(holds)).subquery())
     return in_set(cust, groups.having(holds).subquery())
+
+
+def per_customer_stats(
+    cust: FromClause, st: FromClause, kind: str, holds: ColumnElement[bool], *, zero_holds: bool
+) -> ColumnElement[bool]:
+    """`per_customer` over the rollups (the interval covers all events of `kind`): one row per
+    customer with such events, so no grouping; customers without a row count 0 / total 0."""
+    if zero_holds:
+        found = exists().where(
+            st.c.external_userid == cust.c.external_userid, st.c.kind == kind, not_(holds)
+        )
+        return ~found.correlate(cust)
+    found = exists().where(st.c.external_userid == cust.c.external_userid, st.c.kind == kind, holds)
+    return found.correlate(cust)
 
 
 def in_set(cust: FromClause, found: FromClause, *where: Any) -> ColumnElement[bool]:
@@ -225,23 +268,36 @@ def everyone() -> ColumnElement[bool]:
     return true()
 
 
-def rfm_parts(cust: FromClause, now: datetime, rule: Any, means: Any) -> ColumnElement[bool]:
-    """Membership of an RFM class, against company-wide means bound as integer thresholds."""
+def rfm_parts(
+    cust: FromClause, now: datetime, rule: Any, means: Any, *, from_stats: bool = False
+) -> ColumnElement[bool]:
+    """Membership of an RFM class, against company-wide means bound as integer thresholds
+    (`from_stats`: no order lies after `now`, so the rollups hold each customer's figures)."""
     if means is None:  # nobody has ordered: every class is empty
         return false()
+    if from_stats:
+        st = stats.alias()
+        parts = _rfm_having(rule, means, st.c.last_at, st.c.events, fen(st.c.amount))
+        found = exists().where(
+            st.c.external_userid == cust.c.external_userid, st.c.kind == "order", *parts
+        )
+        return found.correlate(cust)
     ev = events.alias()
     last = func.max(ev.c.occurred_at)
     count = func.count()
     total = func.coalesce(func.sum(fen(ev.c.amount)), 0)
-    having = [
-        (last > means.last_order_floor) if rule.r == "high" else (last <= means.last_order_floor),
-        (count > means.frequency_floor) if rule.f == "high" else (count <= means.frequency_floor),
-        (total > means.amount_floor_fen) if rule.m == "high" else (total <= means.amount_floor_fen),
-    ]
     members = (
         select(ev.c.external_userid)
         .where(ev.c.kind == "order", ev.c.occurred_at <= now)
         .group_by(ev.c.external_userid)
-        .having(and_(*having))
+        .having(and_(*_rfm_having(rule, means, last, count, total)))
     )
     return in_set(cust, members.subquery())
+
+
+def _rfm_having(rule: Any, means: Any, last: Any, count: Any, total: Any) -> list[Any]:
+    return [
+        (last > means.last_order_floor) if rule.r == "high" else (last <= means.last_order_floor),
+        (count > means.frequency_floor) if rule.f == "high" else (count <= means.frequency_floor),
+        (total > means.amount_floor_fen) if rule.m == "high" else (total <= means.amount_floor_fen),
+    ]

@@ -11,9 +11,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from segmentation.compiler import CompileFacts, compile_segment, needs_rfm
+from segmentation.compiler import CompileFacts, compile_segment, event_kinds, needs_rfm
 from segmentation.named import NamedSegmentCatalog, compute_rfm_means
 from segmentation.nodes import Node
+from segmentation.rollups import read_coverage
 from segmentation.scope import Requester
 
 
@@ -42,7 +43,8 @@ def prepare(
 
     expanded = expand_saved(session, node)
     means = compute_rfm_means(session, now) if needs_rfm(expanded, ctx) else None
-    return expanded, CompileFacts(rfm=means)
+    coverage = read_coverage(session, event_kinds(expanded, ctx))
+    return expanded, CompileFacts(rfm=means, coverage=coverage)
 
 
 def segment_query(

@@ -16,8 +16,10 @@ from typing import Any, Literal
 from sqlalchemy import BigInteger, DateTime, cast, extract, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from segmentation.models import Customer, Event
+from segmentation.models import Customer, Event, EventStats
 from segmentation.nodes import NamedSegment, Node, SegmentFormatError, from_json, walk
+from segmentation.rollups import read_coverage
+from segmentation.windows import EARLIEST
 
 DEFAULT_CATALOG_PATH = Path(__file__).with_name("named_segments.json")
 Level = Literal["high", "low"]
@@ -180,10 +182,30 @@ def order_totals_query(now: datetime) -> Any:
     )
 
 
+def order_totals_from_stats() -> Any:
+    """`order_totals_query` from the rollups, for a `now` after every order."""
+    stats = EventStats.__table__
+    customers = Customer.__table__
+    return (
+        select(
+            stats.c.external_userid,
+            stats.c.last_at.label("last_order"),
+            stats.c.events.label("orders"),
+            type_coerce(stats.c.amount, BigInteger).label("fen"),
+        )
+        .join(customers, customers.c.external_userid == stats.c.external_userid)
+        .where(customers.c.deleted.is_(False), stats.c.kind == "order")
+    )
+
+
 def compute_rfm_means(session: Session, now: datetime) -> RfmMeans | None:
     """Company-wide sums in one query, exact integers computed by the database (a million
     buyers never travel to Python); None when nobody has ordered yet."""
-    totals = order_totals_query(now).subquery()
+    coverage = read_coverage(session, ["order"])
+    if coverage.answers_totals("order", (EARLIEST, now)):
+        totals = order_totals_from_stats().subquery()
+    else:
+        totals = order_totals_query(now).subquery()
     dialect = session.get_bind().dialect.name
     seconds, micros = _epoch_parts_sql(totals.c.last_order, dialect)
     count, orders, fen, sum_seconds, sum_micros = session.execute(

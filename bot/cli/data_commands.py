@@ -18,9 +18,10 @@ from bot.cli.common import (
     handle_errors,
     settings_for,
 )
-from bot.database import make_engine, make_session_factory
+from bot.database import make_engine, make_session_factory, unit_of_work
 from bot.migrate import schema_is_current, upgrade_to_head
 from bot.services.csv_import import ImportDirectoryError, ImportReport, import_directory
+from segmentation.rollups import rebuild_event_stats, stale_event_stats
 
 
 @click.command("init")
@@ -89,4 +90,44 @@ def _print_report(report: ImportReport) -> None:
         click.echo(f"  … and {report.rejected - shown} more rejected rows", err=True)
 
 
-COMMANDS = [init_command, import_command]
+@click.group("stats")
+def stats_group() -> None:
+    """The per-customer event rollups the segment engine reads (kept exact automatically).
+
+    Only events written outside segbot (SQL by hand, a bulk load) need `segbot stats rebuild`.
+    """
+
+
+@stats_group.command("check")
+@db_option
+@handle_errors
+def stats_check_command(db_url: str | None) -> None:
+    """Compare the rollups with the events; exit 1 when any differ."""
+    settings = settings_for(db_url)
+    engine = make_engine(settings.database_url)
+    try:
+        with unit_of_work(make_session_factory(engine)) as session:
+            stale = stale_event_stats(session)
+    finally:
+        engine.dispose()
+    if stale:
+        fail(f"{stale} rollup row(s) differ from the events; run `segbot stats rebuild`")
+    click.echo("Event rollups match the events.")
+
+
+@stats_group.command("rebuild")
+@db_option
+@handle_errors
+def stats_rebuild_command(db_url: str | None) -> None:
+    """Recompute every rollup from the events (one transaction)."""
+    settings = settings_for(db_url)
+    engine = make_engine(settings.database_url)
+    try:
+        with unit_of_work(make_session_factory(engine)) as session:
+            rows = rebuild_event_stats(session)
+    finally:
+        engine.dispose()
+    click.echo(f"Rebuilt {rows:,} rollup row(s) (customer × event kind).")
+
+
+COMMANDS = [init_command, import_command, stats_group]

@@ -15,6 +15,7 @@ COMMAND_MODULES = {
     "clv": "clv_commands",
     "init": "data_commands",
     "import": "data_commands",
+    "stats": "data_commands",
     "demo": "demo_commands",
     "digest": "digest_commands",
     "query": "query_commands",

@@ -14,9 +14,11 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from bot.database import bulk_insert
 from bot.services.import_apply import event_values
 from bot.services.records import EventPayload, EventRecord, error_text
 from segmentation.models import Event
+from segmentation.rollups import note_inserted_events
 
 MAX_EVENTS_PER_CALL = 1000
 
@@ -45,6 +47,12 @@ def insert_ignoring_conflicts(
     make = pg_insert if dialect == "postgresql" else sqlite_insert
     stmt = make(table).on_conflict_do_nothing(index_elements=[key]).returning(table.c[key])
     return set(session.scalars(stmt, list(rows)).all())
+
+
+def bulk_insert_events(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert new events in bulk (COPY on PostgreSQL) and note them for the rollups."""
+    bulk_insert(session, Event.__table__, rows)
+    note_inserted_events(session, rows)
 
 
 def validate_event(item: Any, tz: ZoneInfo) -> EventRecord:
@@ -81,6 +89,7 @@ def ingest_events(
     result.duplicates += len(known)
     rows = [row for event_id, row in fresh.items() if event_id not in known]
     inserted = insert_ignoring_conflicts(session, Event.__table__, rows, "event_id")
+    note_inserted_events(session, (row for row in rows if row["event_id"] in inserted))
     result.accepted = len(inserted)
     result.duplicates += len(rows) - len(inserted)
     return result

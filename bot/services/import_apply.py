@@ -30,6 +30,7 @@ from segmentation.models import (
     StaffDepartment,
     Tag,
 )
+from segmentation.rollups import note_changed_customers, note_inserted_events
 
 Chunk = Sequence[tuple[int, Record]]
 
@@ -82,7 +83,7 @@ def _upsert(
     compared: Iterable[str],
     counts: ChunkCounts,
     stamp: Callable[[dict[str, Any]], dict[str, Any]] = lambda row: {},
-) -> None:
+) -> Upserted:
     """Insert new rows and update changed ones, keyed by a single-column primary key.
 
     `stamp` adds bookkeeping columns (updated_at, received_at…) to rows that are written.
@@ -106,6 +107,16 @@ def _upsert(
     counts.inserted += len(new)
     counts.updated += len(changed)
     counts.unchanged += len(values) - len(new) - len(changed)
+    return Upserted(new, changed, {k: existing[k] for k in values if k in existing})
+
+
+@dataclass(frozen=True)
+class Upserted:
+    """What `_upsert` wrote: new rows, changed rows, and the compared fields as they were."""
+
+    new: list[dict[str, Any]]
+    changed: list[dict[str, Any]]
+    before: dict[Any, tuple[Any, ...]]
 
 
 # ------------------------------------------------------------------ customers
@@ -319,13 +330,21 @@ def apply_events(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCoun
     counts = ChunkCounts()
     records = [r for r in _first_of_each_key(chunk, counts).values() if isinstance(r, EventRecord)]
     values = {r.event_id: event_values(r) for r in records}
-    _upsert(
+    written = _upsert(
         session,
         Event.event_id,
         values,
         EVENT_FIELDS,
         counts,
         stamp=lambda row: {"source": "csv", "received_at": ctx.now},
+    )
+    note_inserted_events(session, written.new)
+    # A changed event may have moved between customers: both are recomputed.
+    customer_at = EVENT_FIELDS.index("external_userid")
+    note_changed_customers(
+        session,
+        {row["external_userid"] for row in written.changed}
+        | {written.before[row["event_id"]][customer_at] for row in written.changed},
     )
     known = _known(session, Customer.external_userid, (r.external_userid for r in records))
     ctx.events_for_unknown_customers += sum(r.external_userid not in known for r in records)

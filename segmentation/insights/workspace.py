@@ -36,14 +36,17 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
-from segmentation.models import Customer, Event
+from segmentation.models import Customer, Event, EventStats
 from segmentation.models.base import UTCDateTime
+from segmentation.rollups import read_coverage
+from segmentation.windows import EARLIEST
 
 log = logging.getLogger(__name__)
 
 IdSource = Sequence[str] | Select[Any]
 customers = Customer.__table__
 events = Event.__table__
+stats = EventStats.__table__
 CHUNK = 100_000
 
 
@@ -88,7 +91,15 @@ def workspace(
             )
         )
         _analyze(session, ws.members, ws.base)
-        session.execute(insert(ws.facts).from_select(FACT_COLUMNS, _facts_select(ws, now)))
+        coverage = read_coverage(session, ("order", "inquiry"))
+        whole_history = (EARLIEST, now)
+        facts = _facts_select(
+            ws,
+            now,
+            orders_from_stats=coverage.answers_totals("order", whole_history),
+            inquiries_from_stats=coverage.answers_totals("inquiry", whole_history),
+        )
+        session.execute(insert(ws.facts).from_select(FACT_COLUMNS, facts))
         _analyze(session, ws.facts)
         yield ws
     finally:
@@ -150,35 +161,60 @@ def _load_ids(session: Session, table: Table, source: IdSource) -> None:
             session.execute(insert(table), [{"external_userid": i} for i in chunk])
 
 
-def _facts_select(ws: Workspace, now: datetime) -> Select[Any]:
+def _facts_select(
+    ws: Workspace, now: datetime, *, orders_from_stats: bool, inquiries_from_stats: bool
+) -> Select[Any]:
+    """One row per base customer; order and inquiry figures from the per-customer rollups
+    when no such event lies after `now` (rollups.Coverage), else from the events."""
     b, m = ws.base, ws.members
-    ev = events.alias()
-    orders = (
-        select(
-            ev.c.external_userid,
-            func.count().label("orders"),
-            func.sum(type_coerce(ev.c.amount, BigInteger)).label("fen"),
-            func.max(ev.c.occurred_at).label("last_order"),
+    if orders_from_stats:
+        st = stats.alias()
+        orders = (
+            select(
+                st.c.external_userid,
+                st.c.events.label("orders"),
+                type_coerce(st.c.amount, BigInteger).label("fen"),
+                st.c.last_at.label("last_order"),
+            )
+            .where(st.c.kind == "order", st.c.external_userid.in_(select(b.c.external_userid)))
+            .subquery()
         )
-        .where(
-            ev.c.kind == "order",
-            ev.c.occurred_at <= now,
-            ev.c.external_userid.in_(select(b.c.external_userid)),
+    else:
+        ev = events.alias()
+        orders = (
+            select(
+                ev.c.external_userid,
+                func.count().label("orders"),
+                func.sum(type_coerce(ev.c.amount, BigInteger)).label("fen"),
+                func.max(ev.c.occurred_at).label("last_order"),
+            )
+            .where(
+                ev.c.kind == "order",
+                ev.c.occurred_at <= now,
+                ev.c.external_userid.in_(select(b.c.external_userid)),
+            )
+            .group_by(ev.c.external_userid)
+            .subquery()
         )
-        .group_by(ev.c.external_userid)
-        .subquery()
-    )
-    iq = events.alias()
-    inquiries = (
-        select(iq.c.external_userid, func.max(iq.c.occurred_at).label("last_inquiry"))
-        .where(
-            iq.c.kind == "inquiry",
-            iq.c.occurred_at <= now,
-            iq.c.external_userid.in_(select(m.c.external_userid)),
+    if inquiries_from_stats:
+        si = stats.alias()
+        inquiries = (
+            select(si.c.external_userid, si.c.last_at.label("last_inquiry"))
+            .where(si.c.kind == "inquiry", si.c.external_userid.in_(select(m.c.external_userid)))
+            .subquery()
         )
-        .group_by(iq.c.external_userid)
-        .subquery()
-    )
+    else:
+        iq = events.alias()
+        inquiries = (
+            select(iq.c.external_userid, func.max(iq.c.occurred_at).label("last_inquiry"))
+            .where(
+                iq.c.kind == "inquiry",
+                iq.c.occurred_at <= now,
+                iq.c.external_userid.in_(select(m.c.external_userid)),
+            )
+            .group_by(iq.c.external_userid)
+            .subquery()
+        )
     joined = (
         b.join(
             customers,

@@ -2,7 +2,7 @@
 
 from segmentation.models.base import Base, Money, UTCDateTime, to_money
 from segmentation.models.customers import Customer, CustomerTag, Follow, Tag, TagGroup
-from segmentation.models.events import Event
+from segmentation.models.events import Event, EventStats
 from segmentation.models.people import ROLES, Department, Staff, StaffDepartment
 from segmentation.models.scores import CustomerScore, FittedModel
 from segmentation.models.segments import (
@@ -20,6 +20,7 @@ __all__ = [
     "CustomerTag",
     "Department",
     "Event",
+    "EventStats",
     "FittedModel",
     "Follow",
     "Money",
@@ -34,3 +35,6 @@ __all__ = [
     "UTCDateTime",
     "to_money",
 ]
+
+# Registers the session hooks that keep EventStats in step with events (after the models).
+import segmentation.rollups  # noqa: F401

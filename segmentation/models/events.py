@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Index, String
+from sqlalchemy import JSON, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from segmentation.models.base import Base, Money, UTCDateTime
@@ -40,3 +40,28 @@ class Event(Base):
     # Where it came from: "csv", "api", …
     source: Mapped[str] = mapped_column(String(16), default="csv")
     received_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class EventStats(Base):
+    """Per customer and kind: how many events, their total amount, the first and last time.
+
+    Kept exact with every write to `events` (segmentation.rollups, at commit), so that
+    questions about a customer's whole history (累计消费, 下单次数, RFM, "inquired in the last
+    30 days" when nothing later exists) read one row per customer instead of every event.
+    The engine uses it only where it gives the same answer as the events (see
+    rollups.Coverage); otherwise it reads the events.
+    """
+
+    __tablename__ = "event_stats"
+    __table_args__ = (
+        # Covering for every per-kind scan the compiler makes (index-only on PostgreSQL).
+        Index("ix_event_stats_kind_last", "kind", "last_at", "external_userid", "events", "amount"),
+    )
+
+    external_userid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    events: Mapped[int] = mapped_column(Integer)
+    # Sum of the amounts (events without one add nothing); 0 when none had an amount.
+    amount: Mapped[Decimal] = mapped_column(Money())
+    first_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -124,3 +124,40 @@ def test_only_managers_and_admins_get_digests(factory) -> None:  # type: ignore[
             digest_requester(s, "a1", ADMINS)
         with pytest.raises(NotADigestRecipient):
             digest_requester(s, "nobody", ADMINS)
+
+
+def test_past_sizes_come_from_the_digest_sent_at_that_time(factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Yesterday's digest's "now" is today's "a day ago" (no evaluation at that point), as
+    long as the definition and the role are the same; otherwise the engine answers."""
+    from bot.services.digest import segments as digest_segments
+    from bot.services.digest.deliver import run_digests
+    from tests.digest.company import fake_gateway
+
+    yesterday = NOW - timedelta(days=1)
+    run_digests(factory, fake_gateway(), yesterday, config())
+    with factory() as s:
+        expected = {
+            line.key: line.now for line in build_digest(s, digest_requester(s, "m1", ADMINS),
+                                                         yesterday, config()).segments
+        }  # fmt: skip
+    evaluated_at: list[datetime] = []
+    real_count_at = digest_segments.count_at
+
+    def spy(session, segments, *, requester, at, ctx):  # type: ignore[no-untyped-def]
+        evaluated_at.append(at)
+        return real_count_at(session, segments, requester=requester, at=at, ctx=ctx)
+
+    monkeypatch.setattr(digest_segments, "count_at", spy)
+    today = _digest(factory, "m1")
+    assert {line.key: line.day_ago for line in today.segments} == expected
+    assert periods_at(NOW, TZ).day_ago not in evaluated_at
+    # A definition changed since: that segment's past is evaluated again.
+    with factory() as s:
+        from segmentation.nodes import Performed
+        from segmentation.saved import save_segment
+
+        save_segment(s, "意向客户", Performed("inquiry"), owner_userid="m1", now=NOW)
+        s.commit()
+    evaluated_at.clear()
+    _digest(factory, "m1")
+    assert periods_at(NOW, TZ).day_ago in evaluated_at

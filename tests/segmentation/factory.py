@@ -25,6 +25,7 @@ from segmentation.models import (
     Tag,
 )
 from segmentation.nodes import CalendarWindow, DateRangeWindow, RollingWindow, Window
+from segmentation.rollups import note_inserted_events
 from segmentation.windows import resolve_window
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -113,6 +114,7 @@ def load(session: Session, data: Dataset) -> None:
     for model, values in rows:
         if values:
             session.execute(insert(model), values)
+    note_inserted_events(session, rows[-1][1])  # Core inserts: tell the rollups
     if data.scores:
         _load_scores(session, data.scores)
     session.flush()
@@ -153,7 +155,9 @@ def edge_times(now: datetime = NOW) -> list[datetime]:
     return out
 
 
-def random_dataset(seed: int, now: datetime = NOW) -> Dataset:
+def random_dataset(seed: int, now: datetime = NOW, *, history_only: bool = False) -> Dataset:
+    """A random small company. `history_only` leaves out events after `now`, so the engine
+    may answer from the per-customer rollups (it must read the events otherwise)."""
     rng = random.Random(seed)
     data = Dataset()
     data.departments = [
@@ -205,6 +209,8 @@ def random_dataset(seed: int, now: datetime = NOW) -> Dataset:
                 rng.choice(("0", "0.5", "0.01"))
             )
             amount_or_none = None if rng.random() < 0.1 else amount
+            if history_only and when > now:
+                continue
             data.events.append((f"e{i}-{n}", eid, kind, when, amount_or_none))
     # An event for a customer who does not exist yet (behaviour data before sync).
     data.events.append(("orphan", "ghost", "order", now - timedelta(days=3), Decimal(10)))

@@ -198,7 +198,8 @@ def test_rfm_means_stay_exact_with_many_buyers(session):
     from decimal import Decimal
 
     from bot.database import bulk_insert
-    from segmentation.models import Customer, Event
+    from bot.services.events import bulk_insert_events
+    from segmentation.models import Customer
     from segmentation.named import compute_rfm_means
 
     now = datetime(2026, 11, 1, tzinfo=UTC)
@@ -208,11 +209,12 @@ def test_rfm_means_stay_exact_with_many_buyers(session):
         {"external_userid": f"c{i}", "name": "", "gender": 0, "deleted": False}
         for i in range(n)
     ])  # fmt: skip
-    bulk_insert(session, Event.__table__, [
+    rows = [
         {"event_id": f"e{i}", "external_userid": f"c{i}", "kind": "order",
          "occurred_at": times[i], "amount": Decimal("1.50"), "source": "test"}
         for i in range(n)
-    ])  # fmt: skip
+    ]  # fmt: skip
+    bulk_insert_events(session, rows)
     means = compute_rfm_means(session, now)
     epoch = datetime(1970, 1, 1, tzinfo=UTC)
     expected_us = sum((t - epoch) // timedelta(microseconds=1) for t in times)

@@ -20,6 +20,9 @@ class SegmentLine:
     week_ago: int | None
     # Larger is worse (at-risk, dormant): the renderer colours its growth as a warning.
     bad_when_growing: bool = False
+    # The definition and the scope the sizes were counted with: a later digest reuses this
+    # digest's `now` as its "a day / a week ago" only while both are unchanged.
+    fingerprint: str = ""
 
     @property
     def day_change(self) -> int | None:

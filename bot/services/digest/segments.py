@@ -1,5 +1,8 @@
 """Key segments' sizes in the requester's scope at now, a day ago and a week ago.
 
+Now is one engine statement (per-customer rollups make it fast); the past comes from
+snapshots or the requester's earlier digests where they exist, else from the engine.
+
 Each point in time is ONE statement over the customers table that counts every key segment at
 once (SUM of CASE per segment), with the scope and the deleted filter in its WHERE — the same
 conditions segment_count compiles, so the digest agrees with lists and counts.
@@ -7,20 +10,32 @@ conditions segment_count compiles, so the digest agrees with lists and counts.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
+from bot.models.digests import DigestLog
 from bot.services.digest.model import SegmentLine
 from bot.services.digest.periods import Periods
-from segmentation.compiler import CompileFacts, SegmentError, compile_condition, needs_rfm
+from segmentation.compiler import (
+    CompileFacts,
+    SegmentError,
+    compile_condition,
+    event_kinds,
+    needs_rfm,
+)
 from segmentation.engine import EngineContext
 from segmentation.models import Customer
-from segmentation.named import compute_rfm_means
-from segmentation.nodes import NamedSegment, Node
+from segmentation.named import RfmRule, compute_rfm_means
+from segmentation.nodes import NamedSegment, Node, to_json
+from segmentation.rollups import read_coverage
 from segmentation.saved import expand_saved, list_saved_segments, saved_definition, size_history
 from segmentation.scope import CteNames, Requester, scope_condition
 
@@ -70,7 +85,11 @@ def count_at(
 ) -> tuple[int, list[int]]:
     """(customers in scope, [size of each segment]) as of `at`, in one statement."""
     needs = any(needs_rfm(s.node, ctx) for s in segments)
-    facts = CompileFacts(rfm=compute_rfm_means(session, at) if needs else None)
+    kinds = set().union(*(event_kinds(s.node, ctx) for s in segments))
+    facts = CompileFacts(
+        rfm=compute_rfm_means(session, at) if needs else None,
+        coverage=read_coverage(session, kinds),
+    )
     names = CteNames()
     columns = [func.count().label("all")]
     for index, seg in enumerate(segments):
@@ -85,21 +104,44 @@ def count_at(
     return int(row[0]), [int(v) for v in row[1:]]
 
 
+def fingerprint(seg: KeySegment, requester: Requester, ctx: EngineContext) -> str:
+    """What a size depends on besides the data: the definition (a named segment's as the
+    catalog has it now) and the asker's role (their scope)."""
+    definition: Any = to_json(seg.node)
+    if isinstance(seg.node, NamedSegment):
+        entry = ctx.named.get(seg.node.key)
+        if entry is not None:
+            rule = entry.definition
+            definition = asdict(rule) if isinstance(rule, RfmRule) else to_json(rule)
+    text = json.dumps([definition, requester.role], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 def segment_lines(
     session: Session, requester: Requester, periods: Periods, ctx: EngineContext
 ) -> tuple[int, list[SegmentLine]]:
-    """(customers in scope now, a line per key segment). An admin's saved segments take their
-    past sizes from the nightly snapshots (admin scope) when one was taken in the day before
-    the point asked; everything else is evaluated by the engine at that point."""
+    """(customers in scope now, a line per key segment). Past sizes come, in this order,
+    from an admin's nightly snapshots of their saved segments, from the requester's own
+    earlier digest taken at that time (its "now" sizes, same definition and role), and
+    otherwise from the engine evaluated at that point (slow over a million customers: it
+    must read the events, since later ones exist — so a digest a day reuses yesterday's)."""
     segments = key_segments(session, requester, ctx)
+    prints = [fingerprint(seg, requester, ctx) for seg in segments]
     total, now_sizes = count_at(session, segments, requester=requester, at=periods.now, ctx=ctx)
     past: dict[datetime, list[int | None]] = {}
     for at in (periods.day_ago, periods.week_ago):
-        snapshot = [_snapshot_size(session, s, requester, at) for s in segments]
-        if segments and any(v is None for v in snapshot):
-            _, computed = count_at(session, segments, requester=requester, at=at, ctx=ctx)
-            snapshot = [s if s is not None else c for s, c in zip(snapshot, computed, strict=True)]
-        past[at] = snapshot
+        recorded = recorded_sizes(session, requester.userid, at, ctx.timezone)
+        sizes = [_snapshot_size(session, s, requester, at) for s in segments]
+        sizes = [
+            s if s is not None else recorded.get(p) for s, p in zip(sizes, prints, strict=True)
+        ]
+        missing = [i for i, size in enumerate(sizes) if size is None]
+        if missing:
+            picked = [segments[i] for i in missing]
+            _, computed = count_at(session, picked, requester=requester, at=at, ctx=ctx)
+            for i, size in zip(missing, computed, strict=True):
+                sizes[i] = size
+        past[at] = sizes
     lines = [
         SegmentLine(
             key=seg.key,
@@ -110,10 +152,38 @@ def segment_lines(
             day_ago=past[periods.day_ago][i],
             week_ago=past[periods.week_ago][i],
             bad_when_growing=seg.key in BAD_WHEN_GROWING,
+            fingerprint=prints[i],
         )
         for i, seg in enumerate(segments)
     ]
     return total, lines
+
+
+# A digest built this close to the point asked stands for the sizes at that point (the job
+# runs at the same time every day; a late run or a retry may be an hour or so off).
+RECORDED_TOLERANCE = timedelta(hours=2)
+
+
+def recorded_sizes(session: Session, userid: str, at: datetime, tz: ZoneInfo) -> dict[str, int]:
+    """{fingerprint: size} from `userid`'s digest of the local date of `at`, when it was built
+    within RECORDED_TOLERANCE of `at`."""
+    day = at.astimezone(tz).date()
+    row = session.execute(
+        select(DigestLog.data).where(DigestLog.userid == userid, DigestLog.digest_date == day)
+    ).scalar_one_or_none()
+    if not isinstance(row, dict):
+        return {}
+    try:
+        built = datetime.fromisoformat(str(row.get("now")))
+    except ValueError:
+        return {}
+    if built.tzinfo is None or abs(built - at) > RECORDED_TOLERANCE:
+        return {}
+    return {
+        line["fingerprint"]: int(line["now"])
+        for line in row.get("segments", ())
+        if isinstance(line, dict) and line.get("fingerprint") and line.get("now") is not None
+    }
 
 
 def _snapshot_size(

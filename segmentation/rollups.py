@@ -1,0 +1,317 @@
+"""Per-customer event rollups (`event_stats`): kept exact at every commit, used where they
+give the same answer as the events.
+
+Keeping them exact
+    Every transaction that writes events leaves a note on its session (`note_inserted_events`
+    for rows it INSERTed with Core, `note_changed_customers` for anything else; ORM changes to
+    `Event` objects are noted by a flush hook). Just before the transaction commits, the notes
+    are applied: inserted rows as increments (count +n, amount +x, first/last widened), other
+    customers recomputed from their events. On PostgreSQL this last step runs under one
+    transaction-level advisory lock, so two writers never apply their notes at the same time:
+    whoever goes second starts its statements after the first committed and sees its events
+    (a recompute that could not see another writer's uncommitted events would otherwise
+    overwrite that writer's increment). SQLite already has a single writer.
+
+    Events written outside segbot (SQL by hand, a bulk COPY) must be followed by
+    `rebuild_event_stats` (`segbot stats rebuild`).
+
+When they can stand in for the events (`Coverage`)
+    Rollups know the whole history, not a window. "Some event of kind k in [start, end]" equals
+    "last_at >= start" only when no event of k lies after `end`; a count or sum over the window
+    equals the rollup only when the window also starts before the first event of k. The
+    engine reads the first and last time of each kind (two index probes) before compiling and
+    uses rollups only then; past `now`s and mid-history windows read the events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any, cast
+
+from sqlalchemy import (
+    BigInteger,
+    Table,
+    delete,
+    event,
+    except_,
+    func,
+    insert,
+    select,
+    text,
+    type_coerce,
+    union,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, SessionTransaction, attributes
+
+from segmentation.models.base import to_money
+from segmentation.models.events import Event, EventStats
+
+events = cast(Table, Event.__table__)
+stats = cast(Table, EventStats.__table__)
+
+PENDING_KEY = "segbot.event_stats.pending"
+# pg_advisory_xact_lock key for "applying event_stats notes" (any fixed 64-bit number).
+STATS_LOCK_KEY = 0x5E6B_0757_A75
+ID_CHUNK = 500
+
+Interval = tuple[datetime, datetime]
+
+
+# ------------------------------------------------------------------ coverage
+
+
+@dataclass(frozen=True)
+class KindSpan:
+    """The first and the last stored event of one kind (aware UTC)."""
+
+    first: datetime
+    last: datetime
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """For the kinds read: their span, or None when no event of that kind exists."""
+
+    spans: Mapping[str, KindSpan | None] = field(default_factory=dict)
+
+    def answers_exists(self, kind: str, interval: Interval) -> bool:
+        """Whether `last_at >= start` means "an event of `kind` in `interval`"."""
+        if kind not in self.spans:
+            return False
+        span = self.spans[kind]
+        return span is None or interval[1] >= span.last
+
+    def answers_totals(self, kind: str, interval: Interval) -> bool:
+        """Whether the rollup's count, amount, first and last are those of `interval`."""
+        if not self.answers_exists(kind, interval):
+            return False
+        span = self.spans[kind]
+        return span is None or interval[0] <= span.first
+
+
+def read_coverage(session: Session, kinds: Iterable[str]) -> Coverage:
+    """The span of each kind, from the events themselves: min/max on the (kind, time) index.
+
+    Notes this transaction has not applied yet are applied first, so a transaction that
+    writes events and then evaluates segments sees its own events in the rollups too."""
+    apply_notes_now(session)
+    spans: dict[str, KindSpan | None] = {}
+    wanted = sorted(set(kinds))
+    if not wanted:
+        return Coverage(spans)
+    bounds = []
+    for kind in wanted:
+        # One scalar subquery per bound: SQLite answers a lone min() or max() with one index
+        # probe, but a min() and a max() in one SELECT with a scan of every event of the kind.
+        for agg in (func.min, func.max):
+            bounds.append(
+                select(agg(events.c.occurred_at)).where(events.c.kind == kind).scalar_subquery()
+            )
+    row = session.execute(select(*bounds)).one()
+    for index, kind in enumerate(wanted):
+        first, last = row[2 * index], row[2 * index + 1]
+        spans[kind] = None if first is None else KindSpan(_aware(first), _aware(last))
+    return Coverage(spans)
+
+
+def _aware(value: datetime | str) -> datetime:
+    if isinstance(value, str):  # SQLite returns aggregates as text
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+# ------------------------------------------------------------------ notes
+
+
+@dataclass
+class _Totals:
+    events: int
+    amount: Decimal
+    first_at: datetime
+    last_at: datetime
+
+    def add(self, other: _Totals) -> None:
+        self.events += other.events
+        self.amount += other.amount
+        self.first_at = min(self.first_at, other.first_at)
+        self.last_at = max(self.last_at, other.last_at)
+
+
+@dataclass
+class _Pending:
+    increments: dict[tuple[str, str], _Totals] = field(default_factory=dict)
+    recompute: set[str] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.increments or self.recompute)
+
+
+def _pending(session: Session) -> _Pending:
+    found = session.info.get(PENDING_KEY)
+    if found is None:
+        found = session.info[PENDING_KEY] = _Pending()
+    return found  # type: ignore[no-any-return]
+
+
+def note_inserted_events(session: Session, rows: Iterable[Mapping[str, Any]]) -> None:
+    """`rows` (external_userid, kind, occurred_at, amount) were just INSERTed into events in
+    this transaction; the rollups take them in at commit."""
+    increments = _pending(session).increments
+    for row in rows:
+        when = row["occurred_at"]
+        amount = row.get("amount")
+        # Each amount rounded to fen as it is stored, so the sum is the stored sum.
+        one = _Totals(1, to_money(amount) if amount is not None else Decimal(0), when, when)
+        key = (row["external_userid"], row["kind"])
+        if key in increments:
+            increments[key].add(one)
+        else:
+            increments[key] = one
+
+
+def note_changed_customers(session: Session, external_userids: Iterable[str]) -> None:
+    """These customers' events changed some other way (updated, deleted, moved between
+    customers); their rollups are recomputed from their events at commit."""
+    _pending(session).recompute.update(external_userids)
+
+
+@event.listens_for(Session, "after_flush")
+def _note_orm_changes(session: Session, _context: Any) -> None:
+    touched: set[str] = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Event):
+            touched.add(obj.external_userid)
+            # A moved event also changes the customer it left.
+            history = attributes.get_history(obj, "external_userid")
+            touched.update(v for v in history.deleted if v)
+    if touched:
+        note_changed_customers(session, touched)
+
+
+def apply_notes_now(session: Session) -> None:
+    """Bring the rollups up to this transaction's own writes (done at commit anyway)."""
+    session.flush()  # ORM changes first: their hook adds notes
+    pending: _Pending | None = session.info.pop(PENDING_KEY, None)
+    if pending:
+        apply_pending(session, pending)
+
+
+@event.listens_for(Session, "before_commit")
+def _apply_notes(session: Session) -> None:
+    apply_notes_now(session)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_notes(session: Session, previous: SessionTransaction) -> None:
+    pending: _Pending | None = session.info.get(PENDING_KEY)
+    if pending is None:
+        return
+    if previous.nested:
+        # A savepoint was rolled back: some noted inserts may be gone. Recompute those
+        # customers from what the transaction still holds instead of trusting the notes.
+        pending.recompute.update(eid for eid, _ in pending.increments)
+        pending.increments.clear()
+        return
+    session.info.pop(PENDING_KEY, None)
+
+
+# ------------------------------------------------------------------ applying
+
+
+def apply_pending(session: Session, pending: _Pending) -> None:
+    _lock(session)
+    increments = [
+        {
+            "external_userid": eid,
+            "kind": kind,
+            "events": t.events,
+            "amount": t.amount,
+            "first_at": t.first_at,
+            "last_at": t.last_at,
+        }
+        for (eid, kind), t in sorted(pending.increments.items())
+        if eid not in pending.recompute
+    ]
+    if increments:
+        _upsert_increments(session, increments)
+    ids = sorted(pending.recompute)
+    for start in range(0, len(ids), ID_CHUNK):
+        _recompute(session, ids[start : start + ID_CHUNK])
+
+
+def _lock(session: Session) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STATS_LOCK_KEY})
+
+
+def _upsert_increments(session: Session, rows: list[dict[str, Any]]) -> None:
+    postgres = session.get_bind().dialect.name == "postgresql"
+    stmt = (pg_insert if postgres else sqlite_insert)(stats)
+    new = stmt.excluded
+    # PostgreSQL's least/greatest; SQLite's two-argument min/max (its text timestamps have a
+    # fixed width, so they order as times).
+    lower, upper = (func.least, func.greatest) if postgres else (func.min, func.max)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[stats.c.external_userid, stats.c.kind],
+        set_={
+            "events": stats.c.events + new.events,
+            "amount": stats.c.amount + new.amount,
+            "first_at": lower(stats.c.first_at, new.first_at),
+            "last_at": upper(stats.c.last_at, new.last_at),
+        },
+    )
+    session.execute(stmt, rows)
+
+
+def _recompute(session: Session, ids: list[str]) -> None:
+    session.execute(delete(stats).where(stats.c.external_userid.in_(ids)))
+    session.execute(
+        insert(stats).from_select(
+            list(STATS_COLUMNS), _grouped_events().where(events.c.external_userid.in_(ids))
+        )
+    )
+
+
+STATS_COLUMNS = ("external_userid", "kind", "events", "amount", "first_at", "last_at")
+
+
+def _grouped_events() -> Any:
+    fen = type_coerce(events.c.amount, BigInteger)
+    return select(
+        events.c.external_userid,
+        events.c.kind,
+        func.count(),
+        func.coalesce(func.sum(fen), 0),
+        func.min(events.c.occurred_at),
+        func.max(events.c.occurred_at),
+    ).group_by(events.c.external_userid, events.c.kind)
+
+
+def rebuild_event_stats(session: Session) -> int:
+    """Recompute every rollup from the events (after events were written outside segbot);
+    returns the number of (customer, kind) rows."""
+    _lock(session)
+    session.info.pop(PENDING_KEY, None)
+    session.execute(delete(stats))
+    session.execute(insert(stats).from_select(list(STATS_COLUMNS), _grouped_events()))
+    return int(session.scalar(select(func.count()).select_from(stats)) or 0)
+
+
+def stale_event_stats(session: Session) -> int:
+    """How many (customer, kind) rollups differ from the events, missing or extra ones
+    included (0 when all are exact)."""
+    apply_notes_now(session)
+    truth = select(*_grouped_events().subquery().c)
+    kept = select(
+        stats.c.external_userid, stats.c.kind, stats.c.events,
+        type_coerce(stats.c.amount, BigInteger), stats.c.first_at, stats.c.last_at,
+    )  # fmt: skip
+    wrong = except_(truth, kept).subquery()
+    extra = except_(kept, truth).subquery()
+    keys = union(select(wrong.c[0], wrong.c[1]), select(extra.c[0], extra.c[1])).subquery()
+    return int(session.scalar(select(func.count()).select_from(keys)) or 0)
