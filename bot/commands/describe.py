@@ -12,11 +12,16 @@ from bot.commands.preview import campaign_settings
 from bot.commands.replies import clip
 from bot.commands.texts import say
 from bot.services.insight_budget import mass_message_budget
-from bot.services.insight_chart import render_insight_chart
+from bot.services.insight_chart import (
+    persona_from_json,
+    render_insight_chart,
+    render_persona_chart,
+)
 from segmentation.engine import segment_query
 from segmentation.insights import insight_markdown
 from segmentation.insights.describe import describe_segment
-from segmentation.nodes import All, SavedSegment, from_json
+from segmentation.insights.model import Insight
+from segmentation.nodes import All, Node, SavedSegment, from_json
 from segmentation.scope import Requester
 
 
@@ -30,8 +35,40 @@ def describe_replies(
     """Markdown first (restated segment + sketch + scorecard), then the chart image."""
     userid = requester.userid
     description = str(answer.get("description") or "")
-    node = from_json(answer["segment"])
-    insight = describe_segment(
+    if _described(answer):  # run_query computed it already: don't describe twice
+        size = int(answer["scorecard"]["size"])
+        markdown = str(answer["markdown"])
+        chart = render_persona_chart(
+            persona_from_json(answer["persona"]),
+            size,
+            str(answer.get("sketch") or ""),
+            "zh" if answer.get("language") == "zh" else "en",
+        )
+    else:
+        insight = _describe(session, ctx, requester, from_json(answer["segment"]), lang)
+        size, markdown = insight.scorecard.size, insight_markdown(insight)
+        chart = render_insight_chart(insight)
+    head = say("profile_head", lang, description=description, count=size)
+    replies = [Reply(userid, clip(f"{head}\n{markdown}"), markdown=True)]
+    if size:
+        replies.append(Reply(userid, "", attachment=Attachment("image", "segment.png", chart)))
+    return replies
+
+
+def _described(answer: dict[str, Any]) -> bool:
+    card = answer.get("scorecard")
+    return (
+        isinstance(answer.get("persona"), list)
+        and isinstance(answer.get("markdown"), str)
+        and isinstance(card, dict)
+        and "size" in card
+    )
+
+
+def _describe(
+    session: Session, ctx: CommandContext, requester: Requester, node: Node, lang: str
+) -> Insight:
+    return describe_segment(
         session,
         members=segment_query(session, node, requester=requester, now=ctx.now, ctx=ctx.engine),
         base=segment_query(session, All(), requester=requester, now=ctx.now, ctx=ctx.engine),
@@ -41,10 +78,3 @@ def describe_replies(
         language="zh" if lang == "zh" else "en",
         budget=mass_message_budget(campaign_settings(ctx)),
     )
-    head = say("profile_head", lang, description=description, count=insight.scorecard.size)
-    text = clip(f"{head}\n{insight_markdown(insight)}")
-    replies = [Reply(userid, text, markdown=True)]
-    if insight.scorecard.size:
-        chart = render_insight_chart(insight)
-        replies.append(Reply(userid, "", attachment=Attachment("image", "segment.png", chart)))
-    return replies

@@ -13,7 +13,9 @@ import re
 import shutil
 import subprocess
 import warnings
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -74,23 +76,30 @@ def _fontconfig_cjk_files() -> list[str]:
 def render_insight_chart(insight: Insight) -> bytes:
     """The PNG bytes: one pair of bars (segment, base) per top persona value, lift written
     beside each pair; a short note instead of bars when nothing sets the segment apart."""
+    return render_persona_chart(
+        insight.persona, insight.scorecard.size, insight.sketch, insight.language
+    )
+
+
+def render_persona_chart(
+    persona: Sequence[PersonaEntry], size: int, sketch: str, language: Language
+) -> bytes:
+    """`render_insight_chart` from the parts it draws (e.g. a describe answer's JSON)."""
     family = cjk_font_family()
-    language: Language = insight.language if family else "en"
+    language = language if family else "en"
     text = _plain if family else _ascii
-    entries = list(insight.persona[:BARS])
+    entries = list(persona[:BARS])
     fonts = {"fontfamily": family} if family else {}
     figure = Figure(figsize=(8, 1.2 + 0.55 * max(len(entries), 2)), dpi=100)
     FigureCanvasAgg(figure)
     figure.set_layout_engine("tight")
     ax = figure.add_subplot()
-    ax.set_title(
-        text(f"{say('chart_title', language)} (n={insight.scorecard.size})"), loc="left", **fonts
-    )
+    ax.set_title(text(f"{say('chart_title', language)} (n={size})"), loc="left", **fonts)
     if entries:
         _draw_bars(ax, entries, language, text, family)
     else:
         ax.axis("off")
-        ax.text(0.5, 0.5, text(insight.sketch), ha="center", va="center", wrap=True, **fonts)
+        ax.text(0.5, 0.5, text(sketch), ha="center", va="center", wrap=True, **fonts)
     buffer = io.BytesIO()
     with warnings.catch_warnings():
         # A glyph missing even from the CJK font (an emoji in a tag name) draws as a box;
@@ -98,6 +107,25 @@ def render_insight_chart(insight: Insight) -> bytes:
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing")
         figure.savefig(buffer, format="png")
     return buffer.getvalue()
+
+
+def persona_from_json(entries: Sequence[dict[str, Any]]) -> list[PersonaEntry]:
+    """Persona entries back from `insight_to_json` (one label, in the language asked)."""
+    return [
+        PersonaEntry(
+            attribute=str(e["attribute"]),
+            code=str(e.get("code") or e["value"]),
+            label_zh=str(e["value"]),
+            label_en=str(e["value"]),
+            count=int(e["count"]),
+            base_count=int(e["base_count"]),
+            share=float(e["share"]),
+            base_share=float(e["base_share"]),
+            lift=float(e["lift"]),
+            score=float(e["lift"]),
+        )
+        for e in entries
+    ]
 
 
 def _draw_bars(ax, entries: list[PersonaEntry], language: Language, text, family) -> None:  # type: ignore[no-untyped-def]

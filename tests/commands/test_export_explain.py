@@ -78,8 +78,22 @@ def test_a_count_says_yesterdays_and_last_weeks_size_when_known(rig: ChatRig) ->
     assert len(keys) == 1
 
 
-def test_describe_replies_with_markdown_and_a_chart(rig: ChatRig) -> None:
+def test_describe_replies_with_markdown_and_a_chart(
+    rig: ChatRig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import segmentation.insights.describe as describe_module
+
+    calls: list[object] = []
+    real = describe_module.describe_segment
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(describe_module, "describe_segment", counted)
+    monkeypatch.setattr("bot.commands.describe.describe_segment", counted)
     replies = rig.tell("zhangsan", f"分析一下{SEGMENT}")
+    assert len(calls) == 1  # the answer's description is drawn, not computed again
     assert replies[0].markdown and replies[0].text.startswith("近30天")
     assert replies[1].attachment is not None and replies[1].attachment.kind == "image"
     assert replies[1].attachment.content[:4] == b"\x89PNG"
