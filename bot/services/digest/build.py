@@ -86,6 +86,6 @@ def build_digest(
         customers_in_scope=total,
         segments=tuple(lines),
         flow=customer_flow(session, requester, periods),
-        campaigns=tuple(campaign_lines(session, requester, now, config.campaigns)),
+        campaigns=tuple(campaign_lines(session, requester, now, config.campaigns, config.admins)),
         movers=tuple(movers(session, requester, periods)),
     )

@@ -12,7 +12,8 @@ from bot.services.campaigns.results import campaign_report
 from bot.services.campaigns.settings import CampaignSettings
 from bot.services.digest.model import CampaignLine
 from bot.services.digest.people import scope_staff
-from segmentation.scope import CteNames, Requester
+from segmentation.models import Staff
+from segmentation.scope import CteNames, Requester, resolve_requester
 
 # A campaign is "recent" while a run of it is younger than this (results are still coming in
 # for the attribution window; the digest shows it a while longer so the result is seen).
@@ -20,13 +21,19 @@ RECENT_EXTRA_DAYS = 7
 
 
 def recent_campaigns(
-    session: Session, requester: Requester, now: datetime, settings: CampaignSettings
+    session: Session,
+    requester: Requester,
+    now: datetime,
+    settings: CampaignSettings,
+    admins: frozenset[str] = frozenset(),
 ) -> list[Campaign]:
     """Campaigns with a run released in the recent window, newest run first.
 
     An admin sees every campaign. A manager sees the campaigns created by themselves or by
-    someone in their scope: their audiences lie inside the manager's scope (a creator only ever
-    targets customers they may see), so the campaign's report is within scope too."""
+    someone in their team whose own scope lies inside the manager's: a creator only ever
+    targets customers they may see, so the campaign's report is within scope too. A team
+    member can see more than the manager (an admin sitting in the department, or a member
+    who leads another department): their campaigns are left out, not counted."""
     since = now - timedelta(days=settings.attribution_days + RECENT_EXTRA_DAYS)
     recent = exists().where(
         CampaignRun.campaign_id == Campaign.id,
@@ -35,16 +42,42 @@ def recent_campaigns(
     )
     stmt = select(Campaign).where(recent).order_by(Campaign.created_at.desc(), Campaign.id.desc())
     team = scope_staff(requester, CteNames())
-    if team is not None:
-        stmt = stmt.where(Campaign.creator_userid.in_(team))
-    return list(session.scalars(stmt))
+    if team is None:
+        return list(session.scalars(stmt))
+    members = set(session.scalars(team))
+    within: dict[str, bool] = {}
+    found = []
+    for campaign in session.scalars(stmt.where(Campaign.creator_userid.in_(members))):
+        creator = campaign.creator_userid
+        if creator not in within:
+            within[creator] = _scope_within(session, creator, members, admins)
+        if within[creator]:
+            found.append(campaign)
+    return found
+
+
+def _scope_within(session: Session, userid: str, members: set[str], admins: frozenset[str]) -> bool:
+    """Whether every member whose customers `userid` sees is in `members`."""
+    creator = resolve_requester(session, userid, admins)
+    if creator is None:
+        staff = session.get(Staff, userid)
+        if staff is None or userid in admins or staff.role == "admin":
+            return False
+        # A member who left: judged by the widest scope below admin they could have had.
+        creator = Requester(userid, "manager")
+    theirs = scope_staff(creator, CteNames())
+    return theirs is not None and set(session.scalars(theirs)) <= members
 
 
 def campaign_lines(
-    session: Session, requester: Requester, now: datetime, settings: CampaignSettings
+    session: Session,
+    requester: Requester,
+    now: datetime,
+    settings: CampaignSettings,
+    admins: frozenset[str] = frozenset(),
 ) -> list[CampaignLine]:
     lines = []
-    for campaign in recent_campaigns(session, requester, now, settings):
+    for campaign in recent_campaigns(session, requester, now, settings, admins):
         report = campaign_report(session, campaign.id, settings)
         t, h = report.treated, report.holdout
         uplift = report.uplift
