@@ -16,12 +16,14 @@ from collections import defaultdict
 from pathlib import Path
 
 import requests
+from sqlalchemy import func, select
 
 from bench.fault_injection import _database, _drop
+from bot.models.campaigns import Delivery
 from integrations.wecom.callback import CallbackCrypto
 from tests.reliability.attacks import text_xml
 from tests.reliability.callbacks import seed_database
-from tests.reliability.campaigns import make_mass_campaign
+from tests.reliability.campaigns import SEND_API, make_mass_campaign
 from tests.reliability.harness import (
     AES_KEY,
     API_TOKEN,
@@ -76,6 +78,8 @@ def _soak(rig, args) -> None:  # type: ignore[no-untyped-def]
     stop = threading.Event()
     lat: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
+    # The first failure of each kind, so a run that is all errors says why.
+    first_error: dict[str, str] = {}
     lock = threading.Lock()
     crypto = CallbackCrypto(CALLBACK_TOKEN, AES_KEY, rig.company.corp_id)
     auth = {"Authorization": f"Bearer {API_TOKEN}"}
@@ -86,13 +90,15 @@ def _soak(rig, args) -> None:  # type: ignore[no-untyped-def]
     def timed(kind: str, call) -> None:  # type: ignore[no-untyped-def]
         start = time.perf_counter()
         try:
-            status = call().status_code
-        except requests.RequestException:
-            status = -1
+            response = call()
+            status, detail = response.status_code, response.text[:200]
+        except requests.RequestException as exc:
+            status, detail = -1, repr(exc)[:200]
         with lock:
             lat[kind].append(time.perf_counter() - start)
             if status >= 500 or status < 0:
                 errors[kind] += 1
+                first_error.setdefault(kind, f"{status}: {detail}")
 
     def loop(kind: str, seed: int) -> None:
         rng, n = random.Random(seed), 0
@@ -166,12 +172,25 @@ def _soak(rig, args) -> None:  # type: ignore[no-untyped-def]
         "latency_ms": {k: {p: round(1000 * statistics.quantiles(v, n=100)[q - 1], 1)
                            for p, q in (("p50", 50), ("p95", 95), ("p99", 99))}
                        for k, v in lat.items() if len(v) > 2},
-        "errors": dict(errors), "campaign_run_exit": campaign.poll(),
+        "errors": dict(errors), "first_error": first_error,
+        "campaign": _campaign_progress(rig, campaign_id, campaign.poll()),
         "rss_mib": {"first": samples[0][1], "last": samples[-1][1], "max": max(m for _, m in samples),  # noqa: E501
                     "slope_mib_per_min_second_half": round(_slope(samples), 3)},
         "secrets_in_logs": find_secrets(rig.logs()),
     }  # fmt: skip
     print(json.dumps(report, ensure_ascii=False, indent=2))
+
+
+def _campaign_progress(rig, campaign_id: int, exit_code: int | None) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """How far the concurrent campaign run got: its outbox rows by status and WeCom calls."""
+    with rig.factory() as session:
+        rows = session.execute(
+            select(Delivery.status, func.count())
+            .where(Delivery.campaign_id == campaign_id)
+            .group_by(Delivery.status)
+        ).all()
+    return {"exit": exit_code, "deliveries": {status: int(n) for status, n in rows},
+            "wecom_send_calls": rig.sim.calls_to(SEND_API)}  # fmt: skip
 
 
 if __name__ == "__main__":
