@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, select, text
 
-from bench.seg_load import ensure_rollups
+from bench.seg_load import bench_url, ensure_rollups, is_loaded, load_company
 from bot.database import make_engine, make_session_factory
 from bot.models import metadata
 from bot.services import synthetic as syn
@@ -200,13 +200,37 @@ def run(engine: Engine, runs: int) -> None:
         session.rollback()
 
 
+def run_on_kept(args: argparse.Namespace) -> None:
+    url, schema = bench_url(args.db, args.customers, fresh=False)
+    engine = make_engine(url)
+    try:
+        if not is_loaded(engine, args.customers):
+            data = Path("bench/data") / str(args.customers)
+            print(f"loading {data} into {schema or url} (kept) …", flush=True)
+            load_company(engine, data, ZoneInfo("Asia/Shanghai"), NOW)
+        metadata.create_all(engine)  # only adds missing tables
+        ensure_rollups(engine)
+        run(engine, args.runs)
+    finally:
+        engine.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--customers", type=int, default=1_000_000)
     parser.add_argument("--events-per-customer", type=float, default=10.0)
     parser.add_argument("--db", choices=("sqlite", "postgresql"), default="postgresql")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--kept",
+        action="store_true",
+        help="use the segment benchmark's kept database (bench/data/<customers>, loaded once by "
+        "bench/seg_load) instead of a fresh synthetic company",
+    )
     args = parser.parse_args()
+    if args.kept:
+        run_on_kept(args)
+        return
     shape = syn.CompanyShape(customers=args.customers, events_per_customer=args.events_per_customer)
     with tempfile.TemporaryDirectory() as tmp:
         url, schema = database_url(args.db, Path(tmp))

@@ -24,12 +24,13 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 import pandas as pd
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.schema import CreateColumn
 
 from bot.database import make_engine, make_session_factory, unit_of_work
 from bot.models import metadata
 from bot.services.csv_import import import_directory
-from segmentation.models import EventStats
+from segmentation.models import Customer, EventStats
 from segmentation.rollups import rebuild_event_stats
 
 log = logging.getLogger(__name__)
@@ -110,8 +111,9 @@ def ensure_rollups(engine: Engine) -> bool:
     admin would after one (`segbot stats rebuild`); a database kept from before they existed
     gets the table too. Returns whether anything was built."""
     metadata.create_all(engine, tables=[EventStats.__table__])  # checkfirst
+    added = _add_missing_customer_columns(engine)
     with engine.connect() as conn:
-        if conn.execute(text("SELECT count(*) FROM event_stats")).scalar_one():
+        if not added and conn.execute(text("SELECT count(*) FROM event_stats")).scalar_one():
             return False
     with unit_of_work(make_session_factory(engine)) as session:
         rebuild_event_stats(session)
@@ -135,6 +137,18 @@ def analyze(engine: Engine) -> None:
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         for table in LOADED:
             conn.execute(text(f'VACUUM ANALYZE "{table}"'))
+
+
+def _add_missing_customer_columns(engine: Engine) -> bool:
+    """A database kept from before the customers' rollup columns existed gets them (what
+    migration 0002 does; the bench schema is made by create_all, not Alembic)."""
+    present = {c["name"] for c in inspect(engine).get_columns("customers")}
+    missing = [c for c in Customer.__table__.columns if c.name not in present]
+    with engine.begin() as conn:
+        for column in missing:
+            ddl = CreateColumn(column).compile(dialect=engine.dialect)
+            conn.execute(text(f"ALTER TABLE customers ADD COLUMN {ddl}"))
+    return bool(missing)
 
 
 def _import_small_files(engine: Engine, data: Path, tz: ZoneInfo, now: datetime) -> None:

@@ -276,11 +276,11 @@ class _Compiler:
     def spend_totals_from_stats(self, node: Ranked, inner: FromClause) -> Any:
         """(eid, total) of in-scope base customers with orders, from the rollups (the window
         covers every order)."""
-        st = cond.stats.alias()
         return (
-            select(inner.c.external_userid.label("eid"), cond.fen(st.c.amount).label("total"))
-            .select_from(inner.join(st, st.c.external_userid == inner.c.external_userid))
-            .where(self.member(node.base, inner), st.c.kind == "order")
+            select(
+                inner.c.external_userid.label("eid"), cond.fen(inner.c.order_total).label("total")
+            )
+            .where(self.member(node.base, inner), inner.c.order_count > 0)
             .subquery()
         )
 

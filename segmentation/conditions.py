@@ -63,9 +63,26 @@ def performed(cust: FromClause, kind: str, interval: Interval) -> ColumnElement[
     return exists().where(*events_in(ev, cust, kind, interval)).correlate(cust)
 
 
+def customer_rollup(cust: FromClause, kind: str, part: str) -> Any | None:
+    """The customers column holding `part` ("count", "total", "last") of `kind`, if any
+    (orders and inquiries are copied onto the customer row: no join needed)."""
+    columns = {
+        ("order", "count"): "order_count",
+        ("order", "total"): "order_total",
+        ("order", "last"): "last_order_at",
+        ("inquiry", "count"): "inquiry_count",
+        ("inquiry", "last"): "last_inquiry_at",
+    }
+    name = columns.get((kind, part))
+    return None if name is None else cust.c[name]
+
+
 def performed_from_stats(cust: FromClause, kind: str, interval: Interval) -> ColumnElement[bool]:
     """`performed`, when no event of `kind` lies after the interval (rollups.Coverage): the
     customer's last such event is then in the interval exactly when it is not before it."""
+    last = customer_rollup(cust, kind, "last")
+    if last is not None:  # two-valued: a customer without such events is simply out
+        return and_(last.is_not(None), last >= interval[0])
     st = stats.alias()
     return (
         exists()
@@ -88,6 +105,9 @@ def event_count(
     from_stats: bool = False,
 ) -> ColumnElement[bool]:
     zero_holds = OPERATORS[op](0, value)
+    count = customer_rollup(cust, kind, "count")
+    if from_stats and count is not None:
+        return OPERATORS[op](count, literal(value))  # type: ignore[no-any-return]
     if from_stats:
         st = stats.alias()
         holds = OPERATORS[op](st.c.events, literal(value))
@@ -105,11 +125,8 @@ def fen(column: Any) -> Any:
 def spend(
     cust: FromClause, op: str, value: Decimal, interval: Interval, *, from_stats: bool = False
 ) -> ColumnElement[bool]:
-    zero_holds = OPERATORS[op](0, value)
-    if from_stats:
-        st = stats.alias()
-        holds = compare_fen(fen(st.c.amount), op, value)
-        return per_customer_stats(cust, st, "order", holds, zero_holds=zero_holds)
+    if from_stats:  # the customer's order total is on its row (0 without orders)
+        return compare_fen(fen(cust.c.order_total), op, value)
     ev = events.alias()
     holds = compare_fen(func.coalesce(func.sum(fen(ev.c.amount)), 0), op, value)
     return per_customer(cust, ev, "order", interval, holds, zero_holds=OPERATORS[op](0, value))
@@ -276,12 +293,10 @@ def rfm_parts(
     if means is None:  # nobody has ordered: every class is empty
         return false()
     if from_stats:
-        st = stats.alias()
-        parts = _rfm_having(rule, means, st.c.last_at, st.c.events, fen(st.c.amount))
-        found = exists().where(
-            st.c.external_userid == cust.c.external_userid, st.c.kind == "order", *parts
+        parts = _rfm_having(
+            rule, means, cust.c.last_order_at, cust.c.order_count, fen(cust.c.order_total)
         )
-        return found.correlate(cust)
+        return and_(cust.c.order_count > 0, cust.c.last_order_at.is_not(None), *parts)
     ev = events.alias()
     last = func.max(ev.c.occurred_at)
     count = func.count()

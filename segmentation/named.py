@@ -16,7 +16,7 @@ from typing import Any, Literal
 from sqlalchemy import BigInteger, DateTime, cast, extract, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from segmentation.models import Customer, Event, EventStats
+from segmentation.models import Customer, Event
 from segmentation.nodes import NamedSegment, Node, SegmentFormatError, from_json, walk
 from segmentation.rollups import read_coverage
 from segmentation.windows import EARLIEST
@@ -183,19 +183,14 @@ def order_totals_query(now: datetime) -> Any:
 
 
 def order_totals_from_stats() -> Any:
-    """`order_totals_query` from the rollups, for a `now` after every order."""
-    stats = EventStats.__table__
+    """`order_totals_query` from the customers' order columns, for a `now` after every order."""
     customers = Customer.__table__
-    return (
-        select(
-            stats.c.external_userid,
-            stats.c.last_at.label("last_order"),
-            stats.c.events.label("orders"),
-            type_coerce(stats.c.amount, BigInteger).label("fen"),
-        )
-        .join(customers, customers.c.external_userid == stats.c.external_userid)
-        .where(customers.c.deleted.is_(False), stats.c.kind == "order")
-    )
+    return select(
+        customers.c.external_userid,
+        customers.c.last_order_at.label("last_order"),
+        customers.c.order_count.label("orders"),
+        type_coerce(customers.c.order_total, BigInteger).label("fen"),
+    ).where(customers.c.deleted.is_(False), customers.c.order_count > 0)
 
 
 def compute_rfm_means(session: Session, now: datetime) -> RfmMeans | None:

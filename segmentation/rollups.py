@@ -39,20 +39,24 @@ from sqlalchemy import (
     except_,
     func,
     insert,
+    or_,
     select,
     text,
     type_coerce,
     union,
+    update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, SessionTransaction, attributes
 
 from segmentation.models.base import to_money
+from segmentation.models.customers import Customer
 from segmentation.models.events import Event, EventStats
 
 events = cast(Table, Event.__table__)
 stats = cast(Table, EventStats.__table__)
+customers = cast(Table, Customer.__table__)
 
 PENDING_KEY = "segbot.event_stats.pending"
 # pg_advisory_xact_lock key for "applying event_stats notes" (any fixed 64-bit number).
@@ -146,9 +150,14 @@ class _Totals:
 class _Pending:
     increments: dict[tuple[str, str], _Totals] = field(default_factory=dict)
     recompute: set[str] = field(default_factory=set)
+    # Customers whose row was just created: their columns take in events that came first.
+    new_customers: set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
-        return bool(self.increments or self.recompute)
+        return bool(self.increments or self.recompute or self.new_customers)
+
+    def touched(self) -> set[str]:
+        return {eid for eid, _ in self.increments} | self.recompute | self.new_customers
 
 
 def _pending(session: Session) -> _Pending:
@@ -180,8 +189,17 @@ def note_changed_customers(session: Session, external_userids: Iterable[str]) ->
     _pending(session).recompute.update(external_userids)
 
 
+def note_new_customers(session: Session, external_userids: Iterable[str]) -> None:
+    """Customer rows were INSERTed with Core: their order and inquiry columns are filled from
+    the events already stored for them (behaviour data may arrive before the customer)."""
+    _pending(session).new_customers.update(external_userids)
+
+
 @event.listens_for(Session, "after_flush")
 def _note_orm_changes(session: Session, _context: Any) -> None:
+    created = [obj.external_userid for obj in session.new if isinstance(obj, Customer)]
+    if created:
+        note_new_customers(session, created)
     touched: set[str] = set()
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, Event):
@@ -242,6 +260,9 @@ def apply_pending(session: Session, pending: _Pending) -> None:
     ids = sorted(pending.recompute)
     for start in range(0, len(ids), ID_CHUNK):
         _recompute(session, ids[start : start + ID_CHUNK])
+    touched = sorted(pending.touched())
+    for start in range(0, len(touched), ID_CHUNK):
+        _refresh_customers(session, touched[start : start + ID_CHUNK])
 
 
 def _lock(session: Session) -> None:
@@ -278,6 +299,33 @@ def _recompute(session: Session, ids: list[str]) -> None:
 
 
 STATS_COLUMNS = ("external_userid", "kind", "events", "amount", "first_at", "last_at")
+# The customers columns copied from event_stats: {column: (kind, event_stats column)}.
+CUSTOMER_COLUMNS: dict[str, tuple[str, str]] = {
+    "order_count": ("order", "events"),
+    "order_total": ("order", "amount"),
+    "first_order_at": ("order", "first_at"),
+    "last_order_at": ("order", "last_at"),
+    "inquiry_count": ("inquiry", "events"),
+    "last_inquiry_at": ("inquiry", "last_at"),
+}
+EMPTY_VALUES = {"order_count": 0, "order_total": 0, "inquiry_count": 0}
+
+
+def _refresh_customers(session: Session, ids: list[str]) -> None:
+    """Copy these customers' order and inquiry rollups onto their rows (no rollup: 0 / NULL)."""
+    values = {}
+    for column, (kind, source) in CUSTOMER_COLUMNS.items():
+        picked = (
+            select(type_coerce(stats.c[source], customers.c[column].type))
+            .where(
+                stats.c.external_userid == customers.c.external_userid,
+                stats.c.kind == kind,
+            )
+            .scalar_subquery()
+        )
+        empty = EMPTY_VALUES.get(column)
+        values[column] = picked if empty is None else func.coalesce(picked, empty)
+    session.execute(update(customers).where(customers.c.external_userid.in_(ids)).values(values))
 
 
 def _grouped_events() -> Any:
@@ -299,7 +347,24 @@ def rebuild_event_stats(session: Session) -> int:
     session.info.pop(PENDING_KEY, None)
     session.execute(delete(stats))
     session.execute(insert(stats).from_select(list(STATS_COLUMNS), _grouped_events()))
+    _rebuild_customers(session)
     return int(session.scalar(select(func.count()).select_from(stats)) or 0)
+
+
+def _rebuild_customers(session: Session) -> None:
+    """Every customer's order and inquiry columns from event_stats (UPDATE … FROM: one pass
+    per kind instead of a probe per customer and column)."""
+    not_empty = [customers.c[c] != v for c, v in EMPTY_VALUES.items()]
+    not_empty += [customers.c[c].is_not(None) for c in CUSTOMER_COLUMNS if c not in EMPTY_VALUES]
+    cleared = {c: EMPTY_VALUES.get(c) for c in CUSTOMER_COLUMNS}
+    session.execute(update(customers).where(or_(*not_empty)).values(cleared))
+    for kind in sorted({kind for kind, _ in CUSTOMER_COLUMNS.values()}):
+        columns = {c: stats.c[src] for c, (k, src) in CUSTOMER_COLUMNS.items() if k == kind}
+        session.execute(
+            update(customers)
+            .where(customers.c.external_userid == stats.c.external_userid, stats.c.kind == kind)
+            .values(columns)
+        )
 
 
 def stale_event_stats(session: Session) -> int:

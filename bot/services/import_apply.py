@@ -30,7 +30,7 @@ from segmentation.models import (
     StaffDepartment,
     Tag,
 )
-from segmentation.rollups import note_changed_customers, note_inserted_events
+from segmentation.rollups import note_changed_customers, note_inserted_events, note_new_customers
 
 Chunk = Sequence[tuple[int, Record]]
 
@@ -134,7 +134,7 @@ def apply_customers(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkC
         for r in records.values()
         if isinstance(r, CustomerRecord)
     }
-    _upsert(
+    written = _upsert(
         session,
         Customer.external_userid,
         values,
@@ -145,6 +145,7 @@ def apply_customers(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkC
             "deleted_at": ctx.now if row["deleted"] else None,
         },
     )
+    note_new_customers(session, (row["external_userid"] for row in written.new))
     return counts
 
 

@@ -28,6 +28,7 @@ from segmentation.models import (
 )
 from segmentation.models import Tag as TagRow
 from segmentation.models import TagGroup as TagGroupRow
+from segmentation.rollups import note_new_customers
 
 log = logging.getLogger(__name__)
 
@@ -202,6 +203,7 @@ def _upsert_customers(
     ]
     if new:
         bulk_insert(session, Customer.__table__, new)
+        note_new_customers(session, (row["external_userid"] for row in new))
     if changed:
         session.execute(update(Customer), changed)
 

