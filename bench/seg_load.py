@@ -111,18 +111,21 @@ def ensure_rollups(engine: Engine) -> bool:
     admin would after one (`segbot stats rebuild`); a database kept from before they existed
     gets the table too. Returns whether anything was built."""
     metadata.create_all(engine, tables=[EventStats.__table__])  # checkfirst
-    added = _add_missing_customer_columns(engine)
+    added = _add_missing_columns(engine)
     with engine.connect() as conn:
         if not added and conn.execute(text("SELECT count(*) FROM event_stats")).scalar_one():
             return False
     with unit_of_work(make_session_factory(engine)) as session:
         rebuild_event_stats(session)
     if engine.dialect.name == "postgresql":
+        # The rebuild rewrote every customer row that has orders or inquiries: compact the
+        # table (as an admin would after a bulk load) so scans don't read the dead versions.
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM FULL ANALYZE customers"))
             conn.execute(text("VACUUM ANALYZE event_stats"))
     else:
         with engine.begin() as conn:
-            conn.execute(text("ANALYZE event_stats"))
+            conn.execute(text("ANALYZE"))
     return True
 
 
@@ -139,16 +142,20 @@ def analyze(engine: Engine) -> None:
             conn.execute(text(f'VACUUM ANALYZE "{table}"'))
 
 
-def _add_missing_customer_columns(engine: Engine) -> bool:
-    """A database kept from before the customers' rollup columns existed gets them (what
-    migration 0002 does; the bench schema is made by create_all, not Alembic)."""
-    present = {c["name"] for c in inspect(engine).get_columns("customers")}
-    missing = [c for c in Customer.__table__.columns if c.name not in present]
+def _add_missing_columns(engine: Engine) -> bool:
+    """A database kept from before the rollup columns existed gets them (what migration 0002
+    does; the bench schema is made by create_all, not Alembic)."""
+    inspector = inspect(engine)
+    added = False
     with engine.begin() as conn:
-        for column in missing:
-            ddl = CreateColumn(column).compile(dialect=engine.dialect)
-            conn.execute(text(f"ALTER TABLE customers ADD COLUMN {ddl}"))
-    return bool(missing)
+        for table in (Customer.__table__, EventStats.__table__):
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present:
+                    ddl = CreateColumn(column).compile(dialect=engine.dialect)
+                    conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {ddl}"))
+                    added = True
+    return added
 
 
 def _import_small_files(engine: Engine, data: Path, tz: ZoneInfo, now: datetime) -> None:

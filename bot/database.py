@@ -22,7 +22,21 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+    if parsed.get_backend_name() == "postgresql":
+        event.listen(engine, "connect", _postgresql_session_settings)
+    return engine
+
+
+def _postgresql_session_settings(dbapi_connection: Any, _record: Any) -> None:
+    # JIT compiles every segment query over a million customers and never pays back: it
+    # added 70-370 ms to queries of 0.3-3 s (plans in docs/performance.md). Session-level,
+    # so a DBA's server settings stay untouched for other clients.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("SET jit = off")
+    cursor.close()
+    if not dbapi_connection.autocommit:
+        dbapi_connection.commit()  # psycopg opened a transaction for the SET: end it
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

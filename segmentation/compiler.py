@@ -230,6 +230,17 @@ class _Compiler:
             return self.leaf(Performed(kind, node.window), cust)
         if (node.op, node.value) in (("=", 0), ("<", 1), ("<=", 0)):
             return not_(self.leaf(Performed(kind, node.window), cust))
+        if self.coverage.answers_exists(kind, interval):
+            # Counts of 1 and 2 in a window that ends after every such event: from the latest
+            # and second-latest times ("咨询2次以上 in the last 30 days" reads one row).
+            once = cond.performed_from_stats(cust, kind, interval)
+            twice = cond.twice_from_stats(cust, kind, interval)
+            if (node.op, node.value) in ((">=", 2), (">", 1)):
+                return twice
+            if (node.op, node.value) in (("<", 2), ("<=", 1)):
+                return not_(twice)
+            if (node.op, node.value) == ("=", 1):
+                return and_(once, not_(twice))
         from_stats = self.coverage.answers_totals(kind, interval)
         return cond.event_count(cust, kind, node.op, node.value, interval, from_stats=from_stats)
 

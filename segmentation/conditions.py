@@ -70,8 +70,10 @@ def customer_rollup(cust: FromClause, kind: str, part: str) -> Any | None:
         ("order", "count"): "order_count",
         ("order", "total"): "order_total",
         ("order", "last"): "last_order_at",
+        ("order", "prev"): "prev_order_at",
         ("inquiry", "count"): "inquiry_count",
         ("inquiry", "last"): "last_inquiry_at",
+        ("inquiry", "prev"): "prev_inquiry_at",
     }
     name = columns.get((kind, part))
     return None if name is None else cust.c[name]
@@ -93,6 +95,22 @@ def performed_from_stats(cust: FromClause, kind: str, interval: Interval) -> Col
         )
         .correlate(cust)
     )
+
+
+def twice_from_stats(cust: FromClause, kind: str, interval: Interval) -> ColumnElement[bool]:
+    """At least two events of `kind` in the interval, when none lies after it: the
+    customer's second-latest such event is then not before its start."""
+    prev = customer_rollup(cust, kind, "prev")
+    if prev is not None:
+        return and_(prev.is_not(None), prev >= interval[0])
+    st = stats.alias()
+    found = exists().where(
+        st.c.external_userid == cust.c.external_userid,
+        st.c.kind == kind,
+        st.c.prev_at.is_not(None),
+        st.c.prev_at >= interval[0],
+    )
+    return found.correlate(cust)
 
 
 def event_count(

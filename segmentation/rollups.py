@@ -138,12 +138,17 @@ class _Totals:
     amount: Decimal
     first_at: datetime
     last_at: datetime
+    prev_at: datetime | None = None  # the second-latest time (None with one event)
 
     def add(self, other: _Totals) -> None:
         self.events += other.events
         self.amount += other.amount
         self.first_at = min(self.first_at, other.first_at)
-        self.last_at = max(self.last_at, other.last_at)
+        latest = sorted(
+            (t for t in (self.last_at, self.prev_at, other.last_at, other.prev_at) if t),
+            reverse=True,
+        )
+        self.last_at, self.prev_at = latest[0], latest[1]
 
 
 @dataclass
@@ -251,6 +256,7 @@ def apply_pending(session: Session, pending: _Pending) -> None:
             "amount": t.amount,
             "first_at": t.first_at,
             "last_at": t.last_at,
+            "prev_at": t.prev_at,
         }
         for (eid, kind), t in sorted(pending.increments.items())
         if eid not in pending.recompute
@@ -277,6 +283,14 @@ def _upsert_increments(session: Session, rows: list[dict[str, Any]]) -> None:
     # PostgreSQL's least/greatest; SQLite's two-argument min/max (its text timestamps have a
     # fixed width, so they order as times).
     lower, upper = (func.least, func.greatest) if postgres else (func.min, func.max)
+    # The second-latest of both pairs (each latest first): the larger of the smaller latest
+    # and the two second-latests (a missing one stands in as that smaller latest).
+    smaller_latest = lower(stats.c.last_at, new.last_at)
+    second = upper(
+        smaller_latest,
+        func.coalesce(stats.c.prev_at, smaller_latest),
+        func.coalesce(new.prev_at, smaller_latest),
+    )
     stmt = stmt.on_conflict_do_update(
         index_elements=[stats.c.external_userid, stats.c.kind],
         set_={
@@ -284,6 +298,7 @@ def _upsert_increments(session: Session, rows: list[dict[str, Any]]) -> None:
             "amount": stats.c.amount + new.amount,
             "first_at": lower(stats.c.first_at, new.first_at),
             "last_at": upper(stats.c.last_at, new.last_at),
+            "prev_at": second,
         },
     )
     session.execute(stmt, rows)
@@ -298,15 +313,17 @@ def _recompute(session: Session, ids: list[str]) -> None:
     )
 
 
-STATS_COLUMNS = ("external_userid", "kind", "events", "amount", "first_at", "last_at")
+STATS_COLUMNS = ("external_userid", "kind", "events", "amount", "first_at", "last_at", "prev_at")
 # The customers columns copied from event_stats: {column: (kind, event_stats column)}.
 CUSTOMER_COLUMNS: dict[str, tuple[str, str]] = {
     "order_count": ("order", "events"),
     "order_total": ("order", "amount"),
     "first_order_at": ("order", "first_at"),
     "last_order_at": ("order", "last_at"),
+    "prev_order_at": ("order", "prev_at"),
     "inquiry_count": ("inquiry", "events"),
     "last_inquiry_at": ("inquiry", "last_at"),
+    "prev_inquiry_at": ("inquiry", "prev_at"),
 }
 EMPTY_VALUES = {"order_count": 0, "order_total": 0, "inquiry_count": 0}
 
@@ -330,6 +347,15 @@ def _refresh_customers(session: Session, ids: list[str]) -> None:
 
 def _grouped_events() -> Any:
     fen = type_coerce(events.c.amount, BigInteger)
+    other = events.alias("second")
+    second_latest = (
+        select(other.c.occurred_at)
+        .where(other.c.external_userid == events.c.external_userid, other.c.kind == events.c.kind)
+        .order_by(other.c.occurred_at.desc())
+        .offset(1)
+        .limit(1)
+        .scalar_subquery()
+    )
     return select(
         events.c.external_userid,
         events.c.kind,
@@ -337,6 +363,7 @@ def _grouped_events() -> Any:
         func.coalesce(func.sum(fen), 0),
         func.min(events.c.occurred_at),
         func.max(events.c.occurred_at),
+        second_latest,
     ).group_by(events.c.external_userid, events.c.kind)
 
 
@@ -375,6 +402,7 @@ def stale_event_stats(session: Session) -> int:
     kept = select(
         stats.c.external_userid, stats.c.kind, stats.c.events,
         type_coerce(stats.c.amount, BigInteger), stats.c.first_at, stats.c.last_at,
+        stats.c.prev_at,
     )  # fmt: skip
     wrong = except_(truth, kept).subquery()
     extra = except_(kept, truth).subquery()

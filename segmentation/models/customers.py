@@ -37,8 +37,10 @@ class Customer(Base):
     order_total: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0), server_default="0")
     first_order_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_order_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    prev_order_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # second-latest
     inquiry_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_inquiry_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    prev_inquiry_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # second-latest
 
 
 class Follow(Base):

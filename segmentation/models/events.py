@@ -65,3 +65,6 @@ class EventStats(Base):
     amount: Mapped[Decimal] = mapped_column(Money())
     first_at: Mapped[datetime] = mapped_column(UTCDateTime())
     last_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The second-latest time (None with one event): "at least twice in the last N days" is
+    # then `prev_at >= start`, as "at least once" is `last_at >= start`.
+    prev_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

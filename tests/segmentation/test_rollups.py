@@ -180,7 +180,8 @@ def test_rollups_are_read_only_when_no_event_lies_after_the_window(session: Sess
     # Whole-history totals come from the rollups; a window that starts mid-history doesn't.
     assert "order_total" in _sql(session, Spend(">", Decimal("100")), NOW)
     assert "FROM events" in _sql(session, Spend(">", Decimal("100"), D30), NOW)
-    assert "order_count" in _sql(session, EventCount("order", ">=", 2), NOW)
+    assert "order_count" in _sql(session, EventCount("order", ">=", 3), NOW)
+    assert "prev_order_at" in _sql(session, EventCount("order", ">=", 2), NOW)
     # Other kinds use the per-kind rollups.
     bulk_insert_events(session, [_event("h5", "c1", "visit", 1), _event("h6", "c1", "visit", 2)])
     session.commit()
@@ -272,3 +273,25 @@ def test_concurrent_writers_keep_rollups_exact(clean_engine: Engine, is_postgres
     with factory() as session:
         assert stale_event_stats(session) == 0
         assert sum(v[0] for v in _stats(session).values()) == 3 * 40 * 5 + 2 * 40
+
+
+def test_second_latest_times_through_increments_and_recomputes(session: Session) -> None:
+    _customers(session, "c1")
+    bulk_insert_events(session, [_event("p1", "c1", "inquiry", 10), _event("p2", "c1", "inquiry", 3)])  # fmt: skip
+    session.commit()
+    bulk_insert_events(session, [_event("p3", "c1", "inquiry", 5)])  # between the two
+    session.commit()
+    c1 = session.get(Customer, "c1")
+    session.refresh(c1)
+    assert (c1.last_inquiry_at, c1.prev_inquiry_at) == (NOW - timedelta(days=3), NOW - timedelta(days=5))  # fmt: skip
+    assert stale_event_stats(session) == 0
+    twice_in_4_days = EventCount("inquiry", ">=", 2, RollingWindow(4, "days"))
+    twice_in_6_days = EventCount("inquiry", ">=", 2, RollingWindow(6, "days"))
+    assert "prev_inquiry_at" in _sql(session, twice_in_6_days, NOW)
+    assert segment_count(session, twice_in_4_days, requester=ADMIN, now=NOW, ctx=CTX) == 0
+    assert segment_count(session, twice_in_6_days, requester=ADMIN, now=NOW, ctx=CTX) == 1
+    session.delete(session.get(Event, "p2"))  # the latest goes: recomputed
+    session.commit()
+    session.refresh(c1)
+    assert (c1.last_inquiry_at, c1.prev_inquiry_at) == (NOW - timedelta(days=5), NOW - timedelta(days=10))  # fmt: skip
+    assert stale_event_stats(session) == 0
