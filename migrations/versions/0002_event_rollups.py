@@ -34,6 +34,9 @@ def upgrade() -> None:
     with op.batch_alter_table('event_stats', schema=None) as batch_op:
         batch_op.create_index('ix_event_stats_kind_last', ['kind', 'last_at', 'external_userid', 'events', 'amount'], unique=False)
 
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.create_index('ix_events_received_at', ['received_at'], unique=False)
+
     with op.batch_alter_table('customers', schema=None) as batch_op:
         batch_op.add_column(sa.Column('order_count', sa.Integer(), server_default='0', nullable=False))
         batch_op.add_column(sa.Column('order_total', sa.BigInteger(), server_default='0', nullable=False))
@@ -79,6 +82,9 @@ def downgrade() -> None:
         batch_op.drop_column('first_order_at')
         batch_op.drop_column('order_total')
         batch_op.drop_column('order_count')
+
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.drop_index('ix_events_received_at')
 
     with op.batch_alter_table('event_stats', schema=None) as batch_op:
         batch_op.drop_index('ix_event_stats_kind_last')

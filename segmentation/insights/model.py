@@ -82,7 +82,8 @@ class Scorecard:
     size: int
     base_size: int
     share_of_base: float
-    latest_event_at: datetime | None
+    latest_event_at: datetime | None  # the members' latest event, not after `now`
+    # When segbot last received behaviour data at all (import or API): is the feed current?
     latest_received_at: datetime | None
     reachable: int  # members with a live follow relation
     # Of those, members with enterprise mass-message budget left this month; None = unknown.

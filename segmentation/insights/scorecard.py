@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import CompoundSelect, Select, exists, func, select
+from sqlalchemy import CompoundSelect, Select, exists, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from segmentation.insights.model import Overlap, Scorecard, Stability
@@ -18,6 +18,7 @@ from segmentation.insights.workspace import Workspace
 from segmentation.models import (
     CustomerScore,
     Event,
+    EventStats,
     Follow,
     SavedSegment,
     SegmentMember,
@@ -70,14 +71,27 @@ def build_scorecard(
 def _freshness(
     session: Session, ws: Workspace, now: datetime
 ) -> tuple[datetime | None, datetime | None]:
-    """The members' latest event (not in the future) and the latest time one was received."""
-    ev = Event.__table__
-    stmt = select(func.max(ev.c.occurred_at), func.max(ev.c.received_at)).where(
-        ev.c.external_userid.in_(select(ws.members.c.external_userid)),
-        ev.c.occurred_at <= now,
+    """The members' latest event not after `now`, and when behaviour data last arrived.
+
+    Members whose rollups end by `now` answer from event_stats; only those with events after
+    `now` (none when `now` is the present) are looked up among their events."""
+    st, ev = EventStats.__table__, Event.__table__
+    members = select(ws.members.c.external_userid)
+    settled = select(func.max(st.c.last_at)).where(
+        st.c.external_userid.in_(members), st.c.last_at <= now
     )
-    occurred, received = session.execute(stmt).one()
-    return _aware(occurred), _aware(received)
+    later = select(st.c.external_userid, st.c.kind).where(
+        st.c.external_userid.in_(members), st.c.last_at > now
+    )
+    unsettled = select(func.max(ev.c.occurred_at)).where(
+        tuple_(ev.c.external_userid, ev.c.kind).in_(later), ev.c.occurred_at <= now
+    )
+    received = select(func.max(ev.c.received_at)).where(ev.c.received_at <= now)
+    first, second, arrived = session.execute(
+        select(settled.scalar_subquery(), unsettled.scalar_subquery(), received.scalar_subquery())
+    ).one()
+    found = [t for t in (_aware(first), _aware(second)) if t is not None]
+    return (max(found) if found else None), _aware(arrived)
 
 
 def _aware(value: Any) -> datetime | None:

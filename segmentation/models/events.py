@@ -27,6 +27,8 @@ class Event(Base):
             "external_userid",
             "amount",
         ),
+        # When data last arrived (segment insights' freshness): one probe, not a scan.
+        Index("ix_events_received_at", "received_at"),
     )
 
     event_id: Mapped[str] = mapped_column(String(128), primary_key=True)

@@ -267,3 +267,24 @@ def test_temporary_tables_are_dropped(session: Session) -> None:
     describe(session, SEGMENT)
     left = inspect(session.connection()).get_temp_table_names()
     assert not [name for name in left if name.startswith("insight_")]
+
+
+@pytest.mark.parametrize("days_later", [0, 3])
+def test_rollups_and_events_give_the_same_description(
+    session: Session, monkeypatch: pytest.MonkeyPatch, days_later: int
+) -> None:
+    """Three days on, no event lies after `now` and the facts come from the customers'
+    rollup columns; read from the events instead, every figure is the same."""
+    import segmentation.insights.workspace as workspace_module
+    from segmentation.rollups import Coverage
+
+    load(session, company())
+    now = NOW + days_later * DAY
+
+    def run() -> dict[str, object]:
+        insight = describe_segment(session, members=SEGMENT, base=BASE, now=now, ctx=CTX)
+        return insight_to_json(insight)
+
+    from_rollups = run()
+    monkeypatch.setattr(workspace_module, "read_coverage", lambda *_: Coverage())
+    assert run() == from_rollups
