@@ -122,6 +122,9 @@ def run_campaign_faults(
     clock = now
     while _open_rows(rig) and figures.rounds < 40:
         figures.rounds += 1
+        # A killed sender's last call still runs in WeCom: at the time it was made, not
+        # stamped with the next pass's clock (a jump no real WeCom makes mid-call).
+        rig.wait_wecom_idle()
         clock += lease + timedelta(minutes=2**6)
         offset = (clock - now).total_seconds()
         rig.sim.state.clock = lambda offset=offset: time.time() + offset

@@ -106,17 +106,18 @@ class SlowWeCom:
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         path = environ.get("PATH_INFO", "")
         api = path.removeprefix("/cgi-bin/")
-        if path.startswith("/cgi-bin/") and self.delay:
-            time.sleep(self.delay)
-        if self._take(self.drops, api):
-            with self.lock:
-                self.injected["dropped"] += 1
-            start_response("504 Gateway Timeout", [("Content-Type", "text/plain")])
-            return [b"dropped"]
-        late = self._take(self.late_answers, api)
+        # In flight from arrival (the latency included) until WeCom has run the call.
         with self.lock:
             self.in_flight[api] = self.in_flight.get(api, 0) + 1
         try:
+            if path.startswith("/cgi-bin/") and self.delay:
+                time.sleep(self.delay)
+            if self._take(self.drops, api):
+                with self.lock:
+                    self.injected["dropped"] += 1
+                start_response("504 Gateway Timeout", [("Content-Type", "text/plain")])
+                return [b"dropped"]
+            late = self._take(self.late_answers, api)
             body = b"".join(self.app(environ, start_response))
         finally:
             with self.lock:
@@ -219,6 +220,20 @@ class Rig:
         proc = self.start("serve", *args)
         self.wait_healthy(proc)
         return proc
+
+    def wait_wecom_idle(self, settle: float = 0.2, timeout: float = 30.0) -> None:
+        """Let WeCom finish the calls already sent to it (a killed client's last request is
+        still run by WeCom): wait `settle` seconds for requests still on the wire to arrive,
+        then until none is in flight. A test that moves WeCom's clock does so only after this,
+        so no call is stamped with a time it was not made at."""
+        time.sleep(settle)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.slow.lock:
+                if not any(self.slow.in_flight.values()):
+                    return
+            time.sleep(0.01)
+        raise RuntimeError(f"WeCom calls still in flight: {self.slow.in_flight}")
 
     def wait_healthy(self, proc: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
