@@ -59,7 +59,7 @@ stats = cast(Table, EventStats.__table__)
 customers = cast(Table, Customer.__table__)
 
 PENDING_KEY = "segbot.event_stats.pending"
-# pg_advisory_xact_lock key for "applying event_stats notes" (any fixed 64-bit number).
+# Seed of the pg_advisory_xact_lock key for "applying event_stats notes" (mixed with the schema).
 STATS_LOCK_KEY = 0x5E6B_0757_A75
 ID_CHUNK = 500
 
@@ -273,7 +273,13 @@ def apply_pending(session: Session, pending: _Pending) -> None:
 
 def _lock(session: Session) -> None:
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STATS_LOCK_KEY})
+        # Advisory locks are per database, not per schema: the key includes the schema, so
+        # deployments (or test runs) sharing a server in different schemas never wait on
+        # each other's rebuilds.
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(current_schema(), :key))"),
+            {"key": STATS_LOCK_KEY},
+        )
 
 
 def _upsert_increments(session: Session, rows: list[dict[str, Any]]) -> None:
