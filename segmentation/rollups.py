@@ -336,19 +336,23 @@ EMPTY_VALUES = {"order_count": 0, "order_total": 0, "inquiry_count": 0}
 
 def _refresh_customers(session: Session, ids: list[str]) -> None:
     """Copy these customers' order and inquiry rollups onto their rows (no rollup: 0 / NULL)."""
+    values = _customer_values(customers)
+    session.execute(update(customers).where(customers.c.external_userid.in_(ids)).values(values))
+
+
+def _customer_values(target: Any) -> dict[str, Any]:
+    """{customers column: what event_stats says it should hold} for the rows of `target`
+    (the customers table or an alias of it)."""
     values = {}
     for column, (kind, source) in CUSTOMER_COLUMNS.items():
         picked = (
             select(type_coerce(stats.c[source], customers.c[column].type))
-            .where(
-                stats.c.external_userid == customers.c.external_userid,
-                stats.c.kind == kind,
-            )
+            .where(stats.c.external_userid == target.c.external_userid, stats.c.kind == kind)
             .scalar_subquery()
         )
         empty = EMPTY_VALUES.get(column)
         values[column] = picked if empty is None else func.coalesce(picked, empty)
-    session.execute(update(customers).where(customers.c.external_userid.in_(ids)).values(values))
+    return values
 
 
 def _grouped_events() -> Any:
@@ -402,7 +406,8 @@ def _rebuild_customers(session: Session) -> None:
 
 def stale_event_stats(session: Session) -> int:
     """How many (customer, kind) rollups differ from the events, missing or extra ones
-    included (0 when all are exact)."""
+    included, plus customers whose order/inquiry columns differ from them (0 when all are
+    exact)."""
     apply_notes_now(session)
     truth = select(*_grouped_events().subquery().c)
     kept = select(
@@ -413,4 +418,15 @@ def stale_event_stats(session: Session) -> int:
     wrong = except_(truth, kept).subquery()
     extra = except_(kept, truth).subquery()
     keys = union(select(wrong.c[0], wrong.c[1]), select(extra.c[0], extra.c[1])).subquery()
-    return int(session.scalar(select(func.count()).select_from(keys)) or 0)
+    stale = int(session.scalar(select(func.count()).select_from(keys)) or 0)
+    return stale + _stale_customers(session)
+
+
+def _stale_customers(session: Session) -> int:
+    """Customers whose order/inquiry columns differ from event_stats."""
+    copied, fresh = customers.alias(), customers.alias()
+    values = _customer_values(fresh)
+    expected = select(fresh.c.external_userid, *(v.label(c) for c, v in values.items()))
+    actual = select(copied.c.external_userid, *(copied.c[c] for c in CUSTOMER_COLUMNS))
+    differing = except_(expected, actual).subquery()
+    return int(session.scalar(select(func.count()).select_from(differing)) or 0)

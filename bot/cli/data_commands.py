@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import click
+from sqlalchemy.orm import Session
 from tqdm import tqdm
 
 from bot.cli.common import (
@@ -22,6 +25,8 @@ from bot.database import make_engine, make_session_factory, unit_of_work
 from bot.migrate import schema_is_current, upgrade_to_head
 from bot.services.csv_import import ImportDirectoryError, ImportReport, import_directory
 from segmentation.rollups import rebuild_event_stats, stale_event_stats
+
+T = TypeVar("T")
 
 
 @click.command("init")
@@ -103,13 +108,7 @@ def stats_group() -> None:
 @handle_errors
 def stats_check_command(db_url: str | None) -> None:
     """Compare the rollups with the events; exit 1 when any differ."""
-    settings = settings_for(db_url)
-    engine = make_engine(settings.database_url)
-    try:
-        with unit_of_work(make_session_factory(engine)) as session:
-            stale = stale_event_stats(session)
-    finally:
-        engine.dispose()
+    stale = _in_one_transaction(db_url, stale_event_stats)
     if stale:
         fail(f"{stale} rollup row(s) differ from the events; run `segbot stats rebuild`")
     click.echo("Event rollups match the events.")
@@ -120,14 +119,18 @@ def stats_check_command(db_url: str | None) -> None:
 @handle_errors
 def stats_rebuild_command(db_url: str | None) -> None:
     """Recompute every rollup from the events (one transaction)."""
+    rows = _in_one_transaction(db_url, rebuild_event_stats)
+    click.echo(f"Rebuilt {rows:,} rollup row(s) (customer × event kind).")
+
+
+def _in_one_transaction(db_url: str | None, work: Callable[[Session], T]) -> T:
     settings = settings_for(db_url)
     engine = make_engine(settings.database_url)
     try:
         with unit_of_work(make_session_factory(engine)) as session:
-            rows = rebuild_event_stats(session)
+            return work(session)
     finally:
         engine.dispose()
-    click.echo(f"Rebuilt {rows:,} rollup row(s) (customer × event kind).")
 
 
 COMMANDS = [init_command, import_command, stats_group]
