@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands.answers import clarify_reply, count_reply, generic_reply, list_reply, more_reply
 from bot.commands.audit import audit
+from bot.commands.campaign_chat import campaign_reply
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
 from bot.commands.context import contextual_answer
 from bot.commands.describe import describe_replies
@@ -119,6 +120,9 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     decision = typed_decision(text)
     if decision is not None:
         return handle_typed(session, ctx, userid, decision, lang)
+    campaign = campaign_reply(session, ctx, requester, text, lang)
+    if campaign is not None:
+        return campaign
     answer = _answer(session, ctx, requester, text, lang)
     try:
         replies = _replies(session, ctx, requester, answer, lang)

@@ -243,9 +243,12 @@ class RedeemResult:
         }
 
 
-def redeem_coupon(session: Session, code: str, order_event_id: str, now: datetime) -> RedeemResult:
-    """Redeem once, for this order. A conditional UPDATE makes it once even when two tills
-    race: only the one whose UPDATE matched a not-yet-redeemed row wins."""
+def redeem_coupon(
+    session: Session, code: str, order_event_id: str | None, now: datetime
+) -> RedeemResult:
+    """Redeem once, for this order (None: not linked to one, e.g. redeemed in chat).
+    A conditional UPDATE makes it once even when two tills race: only the one whose UPDATE
+    matched a not-yet-redeemed row wins."""
     canonical = normalize_code(code)
     if canonical is None:
         return RedeemResult(RedeemOutcome.INVALID)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, select
+from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session
 
 from bot.models.campaigns import Campaign, CampaignRun
@@ -27,20 +27,32 @@ def recent_campaigns(
     settings: CampaignSettings,
     admins: frozenset[str] = frozenset(),
 ) -> list[Campaign]:
-    """Campaigns with a run released in the recent window, newest run first.
-
-    An admin sees every campaign. A manager sees the campaigns created by themselves or by
-    someone in their team whose own scope lies inside the manager's: a creator only ever
-    targets customers they may see, so the campaign's report is within scope too. A team
-    member can see more than the manager (an admin sitting in the department, or a member
-    who leads another department): their campaigns are left out, not counted."""
+    """The campaigns `requester` answers for (`visible_campaigns`) with a run released in the
+    recent window, newest first."""
     since = now - timedelta(days=settings.attribution_days + RECENT_EXTRA_DAYS)
     recent = exists().where(
         CampaignRun.campaign_id == Campaign.id,
         CampaignRun.release_at >= since,
         CampaignRun.release_at <= now,
     )
-    stmt = select(Campaign).where(recent).order_by(Campaign.created_at.desc(), Campaign.id.desc())
+    return visible_campaigns(session, requester, admins, recent)
+
+
+def visible_campaigns(
+    session: Session,
+    requester: Requester,
+    admins: frozenset[str] = frozenset(),
+    *where: ColumnElement[bool],
+) -> list[Campaign]:
+    """Campaigns `requester` answers for, newest first.
+
+    An admin sees every campaign. A manager sees the campaigns created by themselves or by
+    someone in their team whose own scope lies inside the manager's: a creator only ever
+    targets customers they may see, so the campaign's report is within scope too. A team
+    member can see more than the manager (an admin sitting in the department, or a member
+    who leads another department): their campaigns are left out, not counted. A salesperson
+    sees their own."""
+    stmt = select(Campaign).where(*where).order_by(Campaign.created_at.desc(), Campaign.id.desc())
     team = scope_staff(requester, CteNames())
     if team is None:
         return list(session.scalars(stmt))

@@ -1,0 +1,273 @@
+"""Campaigns and coupons in chat: "活动X效果怎么样", "我的活动", "暂停活动X", "核销 CODE".
+
+These are not segment commands (spec/commands.md), so they are recognised before the segment
+parser, by whole-sentence patterns that no segment command matches. Every campaign named must
+be one the asker answers for (their own, or for a manager their team's, as in the digest);
+a coupon is redeemed only for a customer the asker may see.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext, Reply
+from bot.commands.audit import audit
+from bot.commands.preview import campaign_settings
+from bot.models.campaigns import ACTIVE, PAUSED, Campaign, Coupon
+from bot.services.campaigns.definition import CampaignError, set_paused
+from bot.services.campaigns.results import CampaignReport, campaign_report
+from bot.services.coupons import RedeemOutcome, format_code, normalize_code, redeem_coupon
+from bot.services.digest.campaigns import visible_campaigns
+from segmentation.models import Customer
+from segmentation.scope import CteNames, Requester, scope_condition
+
+_Q = r"[“\"「『']?"
+_QE = r"[”\"」』']?"
+_END = r"\s*[？?。.!！]*\s*$"
+REPORT = (
+    re.compile(
+        rf"^\s*(?:营销)?(?:活动|活動)\s*{_Q}(?P<name>.+?){_QE}\s*的?\s*"
+        rf"(?:效果|结果|結果|成效|表现|表現|数据|數據)\s*(?:怎么样|怎麼樣|如何|怎样|怎樣|好吗|好嗎)?{_END}"
+    ),
+    re.compile(
+        rf"^\s*{_Q}(?P<name>.+?){_QE}\s*(?:这个|這個)?(?:活动|活動)\s*的?\s*"
+        rf"(?:效果|结果|結果|成效|表现|表現|数据|數據)\s*(?:怎么样|怎麼樣|如何|怎样|怎樣)?{_END}"
+    ),
+    re.compile(  # no name: the asker's only campaign, or the list to choose from
+        rf"^\s*(?:营销)?(?:活动|活動)\s*的?\s*(?P<name>)"
+        rf"(?:效果|结果|結果|成效|表现|表現|数据|數據)\s*(?:怎么样|怎麼樣|如何|怎样|怎樣)?{_END}"
+    ),
+    re.compile(
+        rf"^\s*how\s+(?:is|was|did|are)\s+(?:the\s+)?campaign\s+{_Q}(?P<name>.+?){_QE}\s+"
+        rf"(?:doing|going|do|performing|perform){_END}",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^\s*(?:show\s+)?(?:the\s+)?results?\s+(?:of|for)\s+(?:the\s+)?campaign\s+"
+        rf"{_Q}(?P<name>.+?){_QE}{_END}",
+        re.IGNORECASE,
+    ),
+)
+LIST = re.compile(
+    rf"^\s*(?:(?:我的|所有|全部|有哪些)?(?:营销)?(?:活动|活動)(?:列表|清单|清單|有哪些)?|"
+    rf"(?:list\s+|show\s+)?(?:my\s+|all\s+|the\s+)?campaigns){_END}",
+    re.IGNORECASE,
+)
+PAUSE = (
+    (re.compile(rf"^\s*(?:暂停|暫停)(?:活动|活動)\s*{_Q}(?P<name>.+?){_QE}{_END}"), True),
+    (
+        re.compile(rf"^\s*(?:恢复|恢復|继续|繼續)(?:活动|活動)\s*{_Q}(?P<name>.+?){_QE}{_END}"),
+        False,
+    ),
+    (re.compile(rf"^\s*pause\s+(?:the\s+)?campaign\s+{_Q}(?P<name>.+?){_QE}{_END}", re.I), True),
+    (re.compile(rf"^\s*resume\s+(?:the\s+)?campaign\s+{_Q}(?P<name>.+?){_QE}{_END}", re.I), False),
+)
+REDEEM = re.compile(
+    r"^\s*(?:核销|核銷|redeem)\s*(?:券码|券碼|优惠券|優惠券|券|coupon|code)?\s*[:：]?\s*"
+    r"(?P<code>[A-Za-z0-9][A-Za-z0-9 \-]{4,30}?)"
+    r"(?:\s*[,，]?\s*(?:订单|訂單|order)\s*(?:号|號|#|id)?\s*[:：]?\s*(?P<order>[A-Za-z0-9_.:\-]{1,128}))?"
+    rf"{_END}",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Ask:
+    session: Session
+    ctx: CommandContext
+    requester: Requester
+    text: str
+    lang: str
+
+    def reply(self, zh: str, en: str, intent: str) -> list[Reply]:
+        audit(self.session, self.ctx, self.requester.userid, "command", self.text,
+              role=self.requester.role, intent=intent)  # fmt: skip
+        return [Reply(self.requester.userid, zh if self.lang == "zh" else en)]
+
+
+def campaign_reply(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> list[Reply] | None:
+    """The reply to a campaign or coupon sentence, or None when `text` is not one."""
+    ask = _Ask(session, ctx, requester, text, lang)
+    match = REDEEM.match(text)
+    if match:
+        return _redeem(ask, match["code"], match["order"])
+    if LIST.match(text):
+        return _list(ask)
+    for pattern in REPORT:
+        match = pattern.match(text)
+        if match:
+            return _report(ask, match["name"])
+    for pattern, paused in PAUSE:
+        match = pattern.match(text)
+        if match:
+            return _pause(ask, match["name"], paused)
+    return None
+
+
+def _visible(ask: _Ask) -> list[Campaign]:
+    return visible_campaigns(ask.session, ask.requester, ask.ctx.settings.admins)
+
+
+def _find(ask: _Ask, name: str) -> Campaign | list[Campaign]:
+    """The campaign called `name` (or numbered, "3" / "#3"), or the candidates to list."""
+    campaigns = _visible(ask)
+    wanted = name.strip().strip("#＃").strip()
+    if not wanted:
+        return campaigns[0] if len(campaigns) == 1 else campaigns
+    exact = [c for c in campaigns if c.name == wanted or str(c.id) == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    partial = [c for c in campaigns if wanted and (wanted in c.name or c.name in wanted)]
+    if len(partial) == 1:
+        return partial[0]
+    return partial or campaigns
+
+
+def _names(campaigns: list[Campaign]) -> str:
+    return "、".join(f"#{c.id}“{c.name}”" for c in campaigns[:10]) + (
+        f" …(+{len(campaigns) - 10})" if len(campaigns) > 10 else ""
+    )
+
+
+def _not_found(ask: _Ask, name: str, candidates: list[Campaign], intent: str) -> list[Reply]:
+    if not candidates:
+        return ask.reply(f"没有找到您可以查看的活动“{name}”。",
+                         f"There is no campaign “{name}” you can see.", intent)  # fmt: skip
+    listed = _names(candidates)
+    return ask.reply(f"您指的是哪个活动？{listed}（请说出活动名或编号）",
+                     f"Which campaign do you mean? {listed} (say its name or number)",
+                     intent)  # fmt: skip
+
+
+def _report(ask: _Ask, name: str) -> list[Reply]:
+    found = _find(ask, name)
+    if isinstance(found, list):
+        return _not_found(ask, name, found, "campaign_report")
+    report = campaign_report(ask.session, found.id, campaign_settings(ask.ctx))
+    return ask.reply(_report_zh(report), _report_en(report), "campaign_report")
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{part / whole * 100:.1f}%" if whole else "-"
+
+
+def _report_zh(r: CampaignReport) -> str:
+    t, h = r.treated, r.holdout
+    text = (
+        f"活动 #{r.campaign_id}“{r.name}”（{r.runs} 次执行）：目标 {t.size} 人，"
+        f"已送达 {t.reached}，核销 {t.redeemed}，"
+        f"{r.attribution_days} 天内下单 {t.ordered}（{_pct(t.ordered, t.size)}）；"
+        f"对照组 {h.size} 人，下单 {h.ordered}（{_pct(h.ordered, h.size)}）。"
+    )
+    if r.uplift is None:
+        return text + "对照组太小，暂时算不出提升。"
+    u = r.uplift
+    return text + (
+        f"提升 {u.difference * 100:+.1f} 个百分点，"
+        f"95% 置信区间 [{u.low * 100:+.1f}, {u.high * 100:+.1f}]。"
+    )
+
+
+def _report_en(r: CampaignReport) -> str:
+    t, h = r.treated, r.holdout
+    text = (
+        f"Campaign #{r.campaign_id} “{r.name}” ({r.runs} run(s)): {t.size} targeted, "
+        f"{t.reached} reached, {t.redeemed} redeemed, {t.ordered} ordered within "
+        f"{r.attribution_days} days ({_pct(t.ordered, t.size)}); holdout {h.size}, "
+        f"{h.ordered} ordered ({_pct(h.ordered, h.size)})."
+    )
+    if r.uplift is None:
+        return text + " The holdout is too small to estimate an uplift yet."
+    u = r.uplift
+    return text + (
+        f" Uplift {u.difference * 100:+.1f} points, "
+        f"95% CI [{u.low * 100:+.1f}, {u.high * 100:+.1f}]."
+    )
+
+
+STATUS_WORDS = {
+    "zh": {ACTIVE: "进行中", PAUSED: "已暂停"},
+    "en": {ACTIVE: "active", PAUSED: "paused"},
+}
+
+
+def _list(ask: _Ask) -> list[Reply]:
+    campaigns = _visible(ask)
+    if not campaigns:
+        return ask.reply("您还没有可查看的活动。", "You have no campaigns yet.", "campaign_list")
+    zh = "\n".join(
+        f"#{c.id}“{c.name}” · {STATUS_WORDS['zh'].get(c.status, c.status)}" for c in campaigns
+    )
+    en = "\n".join(
+        f"#{c.id} “{c.name}” · {STATUS_WORDS['en'].get(c.status, c.status)}" for c in campaigns
+    )
+    return ask.reply(f"您的活动（{len(campaigns)} 个）：\n{zh}",
+                     f"Your campaigns ({len(campaigns)}):\n{en}", "campaign_list")  # fmt: skip
+
+
+def _pause(ask: _Ask, name: str, paused: bool) -> list[Reply]:
+    intent = "campaign_pause" if paused else "campaign_resume"
+    if ask.requester.role == "sales":
+        return ask.reply("只有经理或管理员可以暂停或恢复活动。",
+                         "Only a manager or an admin can pause or resume a campaign.",
+                         intent)  # fmt: skip
+    found = _find(ask, name)
+    if isinstance(found, list):
+        return _not_found(ask, name, found, intent)
+    try:
+        campaign = set_paused(ask.session, found.id, paused, ask.ctx.now)
+    except CampaignError as exc:
+        return ask.reply(f"无法更改活动“{found.name}”：{exc}",
+                         f"Campaign “{found.name}” cannot be changed: {exc}", intent)  # fmt: skip
+    state_zh = STATUS_WORDS["zh"].get(campaign.status, campaign.status)
+    state_en = STATUS_WORDS["en"].get(campaign.status, campaign.status)
+    return ask.reply(f"活动 #{campaign.id}“{campaign.name}”现在{state_zh}。",
+                     f"Campaign #{campaign.id} “{campaign.name}” is now {state_en}.",
+                     intent)  # fmt: skip
+
+
+REDEEM_TEXTS = {
+    RedeemOutcome.INVALID: ("这不是有效的券码（请检查是否输错）。",
+                            "That is not a valid coupon code (check for a typo)."),
+    RedeemOutcome.UNKNOWN: ("没有这张券。", "No such coupon."),
+    RedeemOutcome.EXPIRED: ("这张券已过期，不能核销。", "This coupon has expired."),
+    RedeemOutcome.ALREADY_REDEEMED: ("这张券已经核销过了，不能再次核销。",
+                                     "This coupon was already redeemed."),
+}  # fmt: skip
+
+
+def _redeem(ask: _Ask, code: str, order: str | None) -> list[Reply]:
+    canonical = normalize_code(code)
+    if canonical is not None and not _may_redeem(ask, canonical):
+        # Not the asker's customer: the same answer as an unknown code, so nothing leaks.
+        zh, en = REDEEM_TEXTS[RedeemOutcome.UNKNOWN]
+        return ask.reply(zh, en, "redeem")
+    result = redeem_coupon(ask.session, code, order, ask.ctx.now)
+    if not result.ok:
+        zh, en = REDEEM_TEXTS[result.outcome]
+        return ask.reply(zh, en, "redeem")
+    shown = format_code(result.code or canonical or code)
+    order_zh = f"，关联订单 {order}" if order else ""
+    order_en = f" for order {order}" if order else ""
+    return ask.reply(f"已核销券 {shown}（{result.description}）{order_zh}。",
+                     f"Redeemed coupon {shown} ({result.description}){order_en}.",
+                     "redeem")  # fmt: skip
+
+
+def _may_redeem(ask: _Ask, code: str) -> bool:
+    """The coupon's customer is one the asker may see (unknown codes pass: they fail later)."""
+    coupon = ask.session.scalars(select(Coupon).where(Coupon.code == code)).first()
+    if coupon is None:
+        return True
+    customers = Customer.__table__
+    scope = scope_condition(ask.requester, customers, CteNames())
+    if scope is None:
+        return True
+    visible = exists().where(customers.c.external_userid == coupon.external_userid, scope)
+    return bool(ask.session.scalar(select(visible)))

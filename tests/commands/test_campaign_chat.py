@@ -1,0 +1,87 @@
+"""Campaigns and coupons in chat: results, the list, pause/resume, and redemption ("核销")."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.models.campaigns import PAUSED, Campaign, Coupon
+from bot.services.campaigns.planning import PlanContext
+from bot.services.campaigns.runner import run_campaign_now
+from segmentation.engine import default_context
+from tests.commands.chatworld import ADMINS, SETTINGS
+from tests.commands.conftest import ChatRig
+
+
+def _campaign_with_coupons(rig: ChatRig) -> Campaign:
+    """zhangsan pushes a coupon to his customers (confirmed), and the run is planned."""
+    rig.tell("zhangsan", "给近30天咨询未下单的客户发一张满100减20的券")
+    rig.click("zhangsan", rig.cards()[-1]["task_id"])
+    with rig.factory() as session:
+        [campaign] = session.scalars(select(Campaign)).all()
+    pctx = PlanContext(SETTINGS.campaigns, default_context(SETTINGS.timezone), ADMINS)
+    run_campaign_now(rig.factory, None, campaign.id, rig.now, pctx)
+    return campaign
+
+
+def _a_coupon(rig: ChatRig, campaign: Campaign) -> Coupon:
+    with rig.factory() as session:
+        return session.scalars(select(Coupon).where(Coupon.campaign_id == campaign.id)).first()
+
+
+def test_results_in_chat_for_the_creator_not_for_others(rig: ChatRig) -> None:
+    campaign = _campaign_with_coupons(rig)
+    [reply] = rig.tell("zhangsan", f"活动“{campaign.name}”效果怎么样？")
+    assert reply.text.startswith(f"活动 #{campaign.id}“{campaign.name}”")
+    assert "目标" in reply.text and "对照组" in reply.text
+    [by_number] = rig.tell("zhangsan", f"how is campaign #{campaign.id} doing?")
+    assert by_number.text.startswith(f"Campaign #{campaign.id}")
+    [other] = rig.tell("lisi", f"活动“{campaign.name}”效果怎么样")
+    assert "没有找到" in other.text  # lisi answers for none of zhangsan's campaigns
+    [boss] = rig.tell("boss", f"活动{campaign.id}的效果")
+    assert boss.text.startswith(f"活动 #{campaign.id}")
+
+
+def test_the_list_and_pausing_need_the_right_role(rig: ChatRig) -> None:
+    campaign = _campaign_with_coupons(rig)
+    [listed] = rig.tell("zhangsan", "我的活动")
+    assert f"#{campaign.id}“{campaign.name}”" in listed.text
+    [refused] = rig.tell("zhangsan", f"暂停活动{campaign.id}")
+    assert "经理或管理员" in refused.text
+    [paused] = rig.tell("boss", f"暂停活动“{campaign.name}”")
+    assert "已暂停" in paused.text
+    with rig.factory() as session:
+        assert session.get(Campaign, campaign.id).status == PAUSED
+    [resumed] = rig.tell("boss", f"resume campaign #{campaign.id}")
+    assert "is now active" in resumed.text
+
+
+def test_a_coupon_is_redeemed_once_and_only_by_someone_who_sees_its_customer(
+    rig: ChatRig,
+) -> None:
+    campaign = _campaign_with_coupons(rig)
+    coupon = _a_coupon(rig, campaign)
+    assert coupon is not None
+    [stranger] = rig.tell("lisi", f"核销 {coupon.code}")
+    assert stranger.text == "没有这张券。"  # not lisi's customer: as if it did not exist
+    [done] = rig.tell("zhangsan", f"核销 {coupon.code.lower()} 订单 E-1001")
+    assert done.text.startswith("已核销券") and "E-1001" in done.text
+    [again] = rig.tell("zhangsan", f"核销{coupon.code}")
+    assert "已经核销过" in again.text
+    [typo] = rig.tell("zhangsan", "核销 ABCD-EFGH-JKX")
+    assert "不是有效的券码" in typo.text
+    with rig.factory() as session:
+        redeemed = session.get(Coupon, coupon.id)
+        assert redeemed.redeemed_at is not None and redeemed.order_event_id == "E-1001"
+
+
+def test_segment_commands_are_not_taken_for_campaign_commands(rig: ChatRig) -> None:
+    [reply] = rig.tell("zhangsan", "近30天咨询未下单的客户有多少")
+    assert "共" in reply.text or "人" in reply.text
+
+
+def test_without_a_name_the_only_campaign_is_meant(rig: ChatRig) -> None:
+    [none_yet] = rig.tell("zhangsan", "活动效果怎么样")
+    assert "没有找到" in none_yet.text
+    campaign = _campaign_with_coupons(rig)
+    [reply] = rig.tell("zhangsan", "活动效果怎么样")
+    assert reply.text.startswith(f"活动 #{campaign.id}")
