@@ -149,7 +149,7 @@ def _report(ask: _Ask, name: str) -> list[Reply]:
     found = _find(ask, name)
     if isinstance(found, list):
         return _not_found(ask, name, found, "campaign_report")
-    report = campaign_report(ask.session, found.id, campaign_settings(ask.ctx))
+    report = campaign_report(ask.session, found.id, campaign_settings(ask.ctx), ask.requester)
     return ask.reply(_report_zh(report), _report_en(report), "campaign_report")
 
 

@@ -85,3 +85,31 @@ def test_without_a_name_the_only_campaign_is_meant(rig: ChatRig) -> None:
     campaign = _campaign_with_coupons(rig)
     [reply] = rig.tell("zhangsan", "活动效果怎么样")
     assert reply.text.startswith(f"活动 #{campaign.id}")
+
+
+def test_results_count_only_customers_the_asker_still_sees(rig: ChatRig) -> None:
+    """A customer moved away from zhangsan after the campaign leaves his numbers, not the
+    admin's."""
+    import re
+
+    from segmentation.models import Follow
+
+    campaign = _campaign_with_coupons(rig)
+    coupon = _a_coupon(rig, campaign)
+
+    def targeted(userid: str) -> int:
+        [reply] = rig.tell(userid, f"活动{campaign.id}效果怎么样")
+        found = re.search(r"目标 (\d+) 人", reply.text)
+        assert found is not None, reply.text
+        return int(found[1])
+
+    before = targeted("zhangsan")
+    assert targeted("boss") == before
+    with rig.factory() as session:
+        for follow in session.scalars(
+            select(Follow).where(Follow.external_userid == coupon.external_userid)
+        ):
+            follow.deleted = True
+        session.commit()
+    assert targeted("zhangsan") == before - 1
+    assert targeted("boss") == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
@@ -28,6 +29,7 @@ from bot.models.campaigns import (
 from bot.services.campaigns.definition import get_campaign
 from bot.services.campaigns.settings import CampaignSettings
 from segmentation.models import Event
+from segmentation.scope import CteNames, Requester, scope_condition
 
 Z95 = 1.959963984540054
 
@@ -119,18 +121,26 @@ def newcombe(x1: int, n1: int, x2: int, n2: int, z: float = Z95) -> Uplift | Non
 
 
 def campaign_report(
-    session: Session, campaign_id: int, settings: CampaignSettings
+    session: Session,
+    campaign_id: int,
+    settings: CampaignSettings,
+    requester: Requester | None = None,
 ) -> CampaignReport:
+    """The campaign's results; with a `requester`, counted over the customers they may see
+    now (a manager's digest or chat answer never counts customers outside their scope, e.g.
+    ones moved to another team since the campaign ran)."""
     campaign = get_campaign(session, campaign_id)
+    who = requester if requester is not None else Requester.all_access()
     runs = list(session.scalars(select(CampaignRun).where(CampaignRun.campaign_id == campaign_id)))
     arms = {TREATED: ArmStats(), HOLDOUT: ArmStats()}
     exclusions: dict[str, int] = {}
     for run in runs:
         for reason, count in (run.exclusions or {}).items():
             exclusions[reason] = exclusions.get(reason, 0) + count
-    _count_statuses(session, campaign_id, arms)
-    _count_orders(session, runs, arms, timedelta(days=settings.attribution_days), settings)
-    arms[TREATED].redeemed = _redeemed(session, campaign_id)
+    _count_statuses(session, campaign_id, arms, who)
+    window = timedelta(days=settings.attribution_days)
+    _count_orders(session, runs, arms, window, settings, who)
+    arms[TREATED].redeemed = _redeemed(session, campaign_id, who)
     t, h = arms[TREATED], arms[HOLDOUT]
     return CampaignReport(
         campaign_id,
@@ -144,10 +154,18 @@ def campaign_report(
     )
 
 
-def _count_statuses(session: Session, campaign_id: int, arms: dict[str, ArmStats]) -> None:
+def _in_scope(table: Any, who: Requester) -> list[Any]:
+    """`table`'s rows whose external_userid `who` may see (nothing to add for an admin)."""
+    scope = scope_condition(who, table, CteNames())
+    return [] if scope is None else [scope]
+
+
+def _count_statuses(
+    session: Session, campaign_id: int, arms: dict[str, ArmStats], who: Requester
+) -> None:
     stmt = (
         select(Delivery.arm, Delivery.status, func.count())
-        .where(Delivery.campaign_id == campaign_id)
+        .where(Delivery.campaign_id == campaign_id, *_in_scope(Delivery.__table__, who))
         .group_by(Delivery.arm, Delivery.status)
     )
     for arm, status, count in session.execute(stmt):
@@ -162,6 +180,7 @@ def _count_orders(
     arms: dict[str, ArmStats],
     window: timedelta,
     settings: CampaignSettings,
+    who: Requester,
 ) -> None:
     """A (run, customer) converts with an order in [release, release + window)."""
     for run in runs:
@@ -175,16 +194,18 @@ def _count_orders(
         )
         stmt = (
             select(Delivery.arm, func.count())
-            .where(Delivery.run_id == run.id, ordered)
+            .where(Delivery.run_id == run.id, ordered, *_in_scope(Delivery.__table__, who))
             .group_by(Delivery.arm)
         )
         for arm, count in session.execute(stmt):
             arms.setdefault(arm, ArmStats()).ordered += count
 
 
-def _redeemed(session: Session, campaign_id: int) -> int:
+def _redeemed(session: Session, campaign_id: int, who: Requester) -> int:
     stmt = select(func.count()).where(
-        Coupon.campaign_id == campaign_id, Coupon.redeemed_at.is_not(None)
+        Coupon.campaign_id == campaign_id,
+        Coupon.redeemed_at.is_not(None),
+        *_in_scope(Coupon.__table__, who),
     )
     return int(session.execute(stmt).scalar_one())
 

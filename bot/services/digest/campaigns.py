@@ -90,7 +90,7 @@ def campaign_lines(
 ) -> list[CampaignLine]:
     lines = []
     for campaign in recent_campaigns(session, requester, now, settings, admins):
-        report = campaign_report(session, campaign.id, settings)
+        report = campaign_report(session, campaign.id, settings, requester)
         t, h = report.treated, report.holdout
         uplift = report.uplift
         lines.append(
