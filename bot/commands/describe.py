@@ -17,11 +17,10 @@ from bot.services.insight_chart import (
     render_insight_chart,
     render_persona_chart,
 )
-from segmentation.engine import segment_query
 from segmentation.insights import insight_markdown
-from segmentation.insights.describe import describe_segment
+from segmentation.insights.describe import describe_in_scope
 from segmentation.insights.model import Insight
-from segmentation.nodes import All, Node, SavedSegment, from_json
+from segmentation.nodes import Node, from_json
 from segmentation.scope import Requester
 
 
@@ -68,13 +67,12 @@ def _described(answer: dict[str, Any]) -> bool:
 def _describe(
     session: Session, ctx: CommandContext, requester: Requester, node: Node, lang: str
 ) -> Insight:
-    return describe_segment(
+    return describe_in_scope(
         session,
-        members=segment_query(session, node, requester=requester, now=ctx.now, ctx=ctx.engine),
-        base=segment_query(session, All(), requester=requester, now=ctx.now, ctx=ctx.engine),
+        node,
+        requester=requester,
         now=ctx.now,
         ctx=ctx.engine,
-        saved_name=node.name if isinstance(node, SavedSegment) else None,
         language="zh" if lang == "zh" else "en",
         budget=mass_message_budget(campaign_settings(ctx)),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from segmentation.engine import EngineContext, segment_query
+from segmentation.insights.base_profile import BaseProfile, base_profile
 from segmentation.insights.model import Insight, Language
 from segmentation.insights.persona import attribute_counts, rank_persona
 from segmentation.insights.scorecard import MassMessageBudget, ScoreInputs, build_scorecard
@@ -32,8 +34,12 @@ def describe_segment(
     saved_name: str | None = None,
     language: Language = "zh",
     budget: MassMessageBudget | None = None,
+    profile: BaseProfile | None = None,
 ) -> Insight:
     """Persona and scorecard of `members` against the asker's `base` as of `now`.
+
+    With `profile` (the base's counts, computed earlier: `base_profile`), only the members
+    are read; `base` is then not looked at.
 
     `members` and `base` are external_userid lists or SELECTs of them (a SELECT is loaded
     without leaving the database). Deleted and unknown customers are ignored; members missing
@@ -41,9 +47,12 @@ def describe_segment(
     """
     if language not in ("zh", "en"):
         raise ValueError(f"unknown language {language!r}")
-    with workspace(session, members, base, now) as ws:
+    with workspace(session, members, members if profile else base, now) as ws:
         totals = read_totals(session, ws)
         counts = attribute_counts(session, ws, compute_rfm_means(session, now), ctx.named)
+        if profile is not None:
+            counts = profile.combine(counts)
+            totals = replace(totals, base_size=max(profile.base_size, totals.size))
         persona = rank_persona(counts, totals.size, totals.base_size)[:PERSONA_LIMIT]
         typical = read_typical(session, ws, totals, now)
         inputs = ScoreInputs(now, ctx.timezone, saved_name, budget)
@@ -74,17 +83,38 @@ def describe_for_query(
     The base is everything the requester may see (the members of All() in their scope), so a
     salesperson's persona is against their own customers, a manager's against their
     departments'."""
-    insight = describe_segment(
+    insight = describe_in_scope(
+        session, node, requester=requester, now=now, ctx=ctx, language=language, budget=budget
+    )
+    return {**insight_to_json(insight), "markdown": insight_markdown(insight)}
+
+
+def describe_in_scope(
+    session: Session,
+    node: Node,
+    *,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+    language: Language = "zh",
+    budget: MassMessageBudget | None = None,
+) -> Insight:
+    """`node`'s members described against everything `requester` may see, the base read
+    from the requester's profile of the day (`base_profile`)."""
+    base = segment_query(session, All(), requester=requester, now=now, ctx=ctx)
+    day = now.astimezone(ctx.timezone).date()
+    profile = base_profile(session, requester, base, now, day, ctx.named)
+    return describe_segment(
         session,
         members=segment_query(session, node, requester=requester, now=now, ctx=ctx),
-        base=segment_query(session, All(), requester=requester, now=now, ctx=ctx),
+        base=base,
         now=now,
         ctx=ctx,
         saved_name=node.name if isinstance(node, SavedSegment) else None,
         language=language,
         budget=budget,
+        profile=profile,
     )
-    return {**insight_to_json(insight), "markdown": insight_markdown(insight)}
 
 
 def insight_to_json(insight: Insight) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from segmentation.models.base import Base, Money, UTCDateTime, to_money
 from segmentation.models.customers import Customer, CustomerTag, Follow, Tag, TagGroup
 from segmentation.models.events import Event, EventStats
+from segmentation.models.insights import InsightBaseProfile
 from segmentation.models.people import ROLES, Department, Staff, StaffDepartment
 from segmentation.models.scores import CustomerScore, FittedModel
 from segmentation.models.segments import (
@@ -23,6 +24,7 @@ __all__ = [
     "EventStats",
     "FittedModel",
     "Follow",
+    "InsightBaseProfile",
     "Money",
     "SavedSegment",
     "SegmentMember",

@@ -91,7 +91,6 @@ def test_describe_replies_with_markdown_and_a_chart(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(describe_module, "describe_segment", counted)
-    monkeypatch.setattr("bot.commands.describe.describe_segment", counted)
     replies = rig.tell("zhangsan", f"分析一下{SEGMENT}")
     assert len(calls) == 1  # the answer's description is drawn, not computed again
     assert replies[0].markdown and replies[0].text.startswith("近30天")

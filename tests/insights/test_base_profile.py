@@ -1,0 +1,63 @@
+"""The asker's base profile of the day: descriptions that read it say exactly what a full
+description says, it is computed once per asker and day, and never used for an earlier now."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import segmentation.insights.base_profile as profile_module
+from segmentation.engine import default_context, segment_query
+from segmentation.insights import describe_for_query, describe_segment, insight_to_json
+from segmentation.models import InsightBaseProfile
+from segmentation.nodes import All, City, HasTag, Node, Not, Performed
+from segmentation.scope import Requester
+from tests.insights.fixture import DAY, company
+from tests.segmentation.factory import NOW, TZ, load
+
+CTX = default_context(TZ)
+ASKERS = [Requester.all_access(), Requester("lead", "manager"), Requester("s1", "sales")]
+SEGMENTS: list[Node] = [City(("上海",)), HasTag("VIP"), Not(Performed("order"))]
+
+
+@pytest.mark.parametrize("who", ASKERS, ids=lambda r: r.role)
+def test_with_the_profile_every_figure_is_the_full_descriptions(session: Session, who) -> None:  # type: ignore[no-untyped-def]
+    load(session, company())
+    for node in SEGMENTS:
+        full = describe_segment(
+            session,
+            members=segment_query(session, node, requester=who, now=NOW, ctx=CTX),
+            base=segment_query(session, All(), requester=who, now=NOW, ctx=CTX),
+            now=NOW,
+            ctx=CTX,
+        )
+        answer = describe_for_query(session, node, requester=who, now=NOW, ctx=CTX)
+        answer.pop("markdown")
+        assert answer == insight_to_json(full), node
+
+
+def test_the_profile_is_computed_once_per_asker_and_day(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(session, company())
+    computed: list[object] = []
+    real = profile_module.compute_base_profile
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        computed.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(profile_module, "compute_base_profile", counted)
+    lead = Requester("lead", "manager")
+    for node in SEGMENTS:
+        describe_for_query(session, node, requester=lead, now=NOW, ctx=CTX)
+    assert len(computed) == 1
+    describe_for_query(session, SEGMENTS[0], requester=Requester("s1", "sales"), now=NOW, ctx=CTX)
+    assert len(computed) == 2  # another asker, another base
+    describe_for_query(session, SEGMENTS[0], requester=lead, now=NOW + DAY, ctx=CTX)
+    assert len(computed) == 3  # a new day
+    # A `now` before the stored profile was computed never reads it.
+    describe_for_query(session, SEGMENTS[0], requester=lead, now=NOW - DAY / 12, ctx=CTX)
+    assert len(computed) == 4
+    assert session.scalar(select(func.count()).select_from(InsightBaseProfile)) == 3
