@@ -138,13 +138,18 @@ def bulk_load(engine: Engine, shape: syn.CompanyShape) -> None:
     ensure_rollups(engine)  # the COPY bypassed segbot's writers
 
 
-def timed(label: str, runs: int, fn: Any) -> None:
+def repeated(fn: Any, runs: int) -> tuple[list[float], Any]:
+    """Seconds of each of `runs` calls, and the last result."""
     seconds, result = [], None
     for _ in range(runs):
         started = time.perf_counter()
         result = fn()
         seconds.append(time.perf_counter() - started)
-    size, base = result
+    return seconds, result
+
+
+def timed(label: str, runs: int, fn: Any) -> None:
+    seconds, (size, base) = repeated(fn, runs)
     print(f"{label:<44} {size:>8} {base:>9} {statistics.median(seconds):>8.2f} s", flush=True)
 
 
@@ -152,15 +157,8 @@ def timed_in_scope(session: Any, label: str, runs: int, fn: Any) -> None:
     """A describe in the asker's scope: the first of the day computes and stores the asker's
     base profile (cold), the next ones read it (warm, the median of `runs`)."""
     session.execute(delete(InsightBaseProfile))
-    started = time.perf_counter()
-    fn()
-    cold = time.perf_counter() - started
-    seconds, result = [], None
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = fn()
-        seconds.append(time.perf_counter() - started)
-    size, base = result
+    [cold], _ = repeated(fn, 1)
+    seconds, (size, base) = repeated(fn, runs)
     warm = statistics.median(seconds)
     print(f"{label:<44} {size:>8} {base:>9} {warm:>8.2f} s {cold:>8.2f} s", flush=True)
 
