@@ -60,8 +60,8 @@ def register_jobs(sched: BaseScheduler, deps: JobDeps) -> None:
                   id=RECONCILE_JOB, name="campaign table → scheduler",
                   replace_existing=True)  # fmt: skip
     sched.add_job(nightly_job, CronTrigger(hour=2, minute=30, timezone=tz), args=[deps],
-                  id=NIGHTLY_JOB, name="sync, reconcile, snapshots", replace_existing=True,
-                  misfire_grace_time=3 * 3600)  # fmt: skip
+                  id=NIGHTLY_JOB, name="sync, reconcile, snapshots, describe profiles",
+                  replace_existing=True, misfire_grace_time=3 * 3600)  # fmt: skip
     sched.add_job(digest_job, IntervalTrigger(minutes=DIGEST_EVERY_MINUTES, timezone=tz),
                   args=[deps], id=DIGEST_JOB, name="managers' daily digests",
                   replace_existing=True)  # fmt: skip

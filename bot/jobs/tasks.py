@@ -66,13 +66,15 @@ def digest_job(deps: JobDeps, now: datetime | None = None) -> Any:
 
 def nightly_job(deps: JobDeps, now: datetime | None = None) -> dict[str, Any]:
     """Full sync + reconciliation with WeCom, then saved-segment snapshots (which feed the
-    'on entering a segment' campaigns). Each step is optional and independent: a failed sync
-    still lets the snapshots run on yesterday's data."""
+    'on entering a segment' campaigns), then the managers' base profiles for describe. Each
+    step is optional and independent: a failed sync still lets the snapshots run on
+    yesterday's data."""
     at = now or deps.clock()
     done: dict[str, Any] = {}
     if deps.gateway is not None:
         done["sync"] = _guarded("sync", lambda: _full_sync(deps, at))
     done["snapshots"] = _guarded("snapshots", lambda: _snapshots(deps, at))
+    done["profiles"] = _guarded("profiles", lambda: _profiles(deps, at))
     return done
 
 
@@ -90,6 +92,20 @@ def _snapshots(deps: JobDeps, now: datetime) -> int:
 
     with unit_of_work(deps.factory) as session:
         return len(take_snapshots(session, now, deps.pctx.engine))
+
+
+def _profiles(deps: JobDeps, now: datetime) -> int:
+    """Today's base profile of every manager and admin, so their first segment description
+    of the day reads only its members (one transaction each)."""
+    from bot.services.digest.build import digest_recipients
+    from segmentation.insights.describe import scope_profile
+
+    with deps.factory() as session:
+        recipients = digest_recipients(session, deps.pctx.admins)
+    for requester in recipients:
+        with unit_of_work(deps.factory) as session:
+            scope_profile(session, requester, now, deps.pctx.engine)
+    return len(recipients)
 
 
 def _guarded(name: str, step: Callable[[], Any]) -> Any:

@@ -85,7 +85,7 @@ def base_profile(
     """`requester`'s profile for local `day`: the stored one computed that day no later than
     `now`, else computed now and stored (a concurrent describe storing the same key wins;
     both are the same day's base)."""
-    key = f"{requester.role}:{requester.userid}"
+    key = scope_key(requester)
     row = session.execute(
         select(InsightBaseProfile).where(
             InsightBaseProfile.scope_key == key,
@@ -98,6 +98,11 @@ def base_profile(
     profile = compute_base_profile(session, base, now, catalog)
     _store(session, key, day, now, profile)
     return profile
+
+
+def scope_key(requester: Requester) -> str:
+    """Whose base it is: every admin sees everyone, so admins share one profile."""
+    return "admin:*" if requester.is_admin else f"{requester.role}:{requester.userid}"
 
 
 def _store(session: Session, key: str, day: Any, now: datetime, profile: BaseProfile) -> None:

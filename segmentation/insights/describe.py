@@ -7,6 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from segmentation.engine import EngineContext, segment_query
@@ -101,9 +102,7 @@ def describe_in_scope(
 ) -> Insight:
     """`node`'s members described against everything `requester` may see, the base read
     from the requester's profile of the day (`base_profile`)."""
-    base = segment_query(session, All(), requester=requester, now=now, ctx=ctx)
-    day = now.astimezone(ctx.timezone).date()
-    profile = base_profile(session, requester, base, now, day, ctx.named)
+    base, profile = scope_profile(session, requester, now, ctx)
     return describe_segment(
         session,
         members=segment_query(session, node, requester=requester, now=now, ctx=ctx),
@@ -115,6 +114,16 @@ def describe_in_scope(
         budget=budget,
         profile=profile,
     )
+
+
+def scope_profile(
+    session: Session, requester: Requester, now: datetime, ctx: EngineContext
+) -> tuple[Select[Any], BaseProfile]:
+    """The SELECT of everything `requester` may see, and its profile of the day (computed and
+    stored when there is none yet: the nightly job does it ahead for managers and admins)."""
+    base = segment_query(session, All(), requester=requester, now=now, ctx=ctx)
+    day = now.astimezone(ctx.timezone).date()
+    return base, base_profile(session, requester, base, now, day, ctx.named)
 
 
 def insight_to_json(insight: Insight) -> dict[str, Any]:

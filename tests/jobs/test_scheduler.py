@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from bot.database import unit_of_work
 from bot.jobs.scheduler import (
@@ -23,6 +23,9 @@ from bot.jobs.scheduler import (
 from bot.jobs.scoring import SCORING_JOB
 from bot.jobs.tasks import JobDeps, campaign_job, nightly_job, tick_job
 from bot.services.campaigns.definition import set_paused
+from bot.services.digest.build import digest_recipients
+from segmentation.insights.base_profile import scope_key
+from segmentation.models import InsightBaseProfile
 from segmentation.nodes import All
 from segmentation.saved import save_segment, size_history
 from tests.campaigns.helpers import make_campaign
@@ -92,6 +95,12 @@ def test_nightly_job_takes_snapshots(clean_engine: Engine) -> None:
     with unit_of_work(world.factory) as s:
         save_segment(s, "everyone", All(), owner_userid="boss", now=MONDAY_10)
     done = nightly_job(deps, MONDAY_10)
-    assert done == {"snapshots": 1}
+    assert done["snapshots"] == 1
     with world.factory() as s:
         assert size_history(s, "everyone") == [(MONDAY_10, 39)]  # 40 less one deleted
+    # Today's describe profiles of the managers and admins are ready before anyone asks.
+    with world.factory() as s:
+        keys = set(s.scalars(select(InsightBaseProfile.scope_key)))
+        recipients = digest_recipients(s, deps.pctx.admins)
+    assert done["profiles"] == len(recipients) > 0
+    assert {scope_key(r) for r in recipients} == keys
