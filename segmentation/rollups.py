@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 
@@ -53,6 +53,7 @@ from sqlalchemy.orm import Session, SessionTransaction, attributes
 from segmentation.models.base import to_money
 from segmentation.models.customers import Customer
 from segmentation.models.events import Event, EventStats
+from segmentation.windows import Interval
 
 events = cast(Table, Event.__table__)
 stats = cast(Table, EventStats.__table__)
@@ -62,8 +63,6 @@ PENDING_KEY = "segbot.event_stats.pending"
 # Seed of the pg_advisory_xact_lock key for "applying event_stats notes" (mixed with the schema).
 STATS_LOCK_KEY = 0x5E6B_0757_A75
 ID_CHUNK = 500
-
-Interval = tuple[datetime, datetime]
 
 
 # ------------------------------------------------------------------ coverage
@@ -119,14 +118,9 @@ def read_coverage(session: Session, kinds: Iterable[str]) -> Coverage:
     row = session.execute(select(*bounds)).one()
     for index, kind in enumerate(wanted):
         first, last = row[2 * index], row[2 * index + 1]
-        spans[kind] = None if first is None else KindSpan(_aware(first), _aware(last))
+        # The subqueries keep the column's type: UTCDateTime hands back aware UTC times.
+        spans[kind] = None if first is None else KindSpan(first, last)
     return Coverage(spans)
-
-
-def _aware(value: datetime | str) -> datetime:
-    if isinstance(value, str):  # SQLite returns aggregates as text
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 # ------------------------------------------------------------------ notes

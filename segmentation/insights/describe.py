@@ -48,7 +48,8 @@ def describe_segment(
     """
     if language not in ("zh", "en"):
         raise ValueError(f"unknown language {language!r}")
-    with workspace(session, members, members if profile else base, now) as ws:
+    # With a profile the base is the members alone (they join it below, from their table).
+    with workspace(session, members, [] if profile else base, now) as ws:
         totals = read_totals(session, ws)
         counts = attribute_counts(session, ws, compute_rfm_means(session, now), ctx.named)
         if profile is not None:

@@ -78,8 +78,7 @@ def workspace(
             table.create(conn)
             created.append(table)
         _load_ids(session, ws.members, members)
-        # A members-only description (the base comes from a profile): copy, don't re-query.
-        _load_ids(session, ws.base, [] if base is members else base)
+        _load_ids(session, ws.base, base)
         session.execute(
             insert(ws.base).from_select(
                 ["external_userid"],
