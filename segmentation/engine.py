@@ -12,7 +12,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from segmentation.compiler import CompileFacts, compile_segment, event_kinds, needs_rfm
-from segmentation.named import NamedSegmentCatalog, compute_rfm_means
+from segmentation.named import NamedSegmentCatalog, RfmMeans, compute_rfm_means
 from segmentation.nodes import Node
 from segmentation.rollups import read_coverage
 from segmentation.scope import Requester
@@ -35,23 +35,36 @@ def default_context(
 
 
 def prepare(
-    session: Session, node: Node, *, now: datetime, ctx: EngineContext
+    session: Session,
+    node: Node,
+    *,
+    now: datetime,
+    ctx: EngineContext,
+    rfm: RfmMeans | None = None,
 ) -> tuple[Node, CompileFacts]:
     """Expand saved segments (by their stored definitions) and read the company-wide facts
-    the tree needs."""
+    the tree needs. `rfm`: the RFM means at `now` when the caller already has them."""
     from segmentation.saved import expand_saved
 
     expanded = expand_saved(session, node)
-    means = compute_rfm_means(session, now) if needs_rfm(expanded, ctx) else None
+    means = None
+    if needs_rfm(expanded, ctx):
+        means = rfm or compute_rfm_means(session, now)
     coverage = read_coverage(session, event_kinds(expanded, ctx))
     return expanded, CompileFacts(rfm=means, coverage=coverage)
 
 
 def segment_query(
-    session: Session, node: Node, *, requester: Requester, now: datetime, ctx: EngineContext
+    session: Session,
+    node: Node,
+    *,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+    rfm: RfmMeans | None = None,
 ) -> Select[Any]:
-    """The ready-to-run SELECT of the members' external_userids."""
-    expanded, facts = prepare(session, node, now=now, ctx=ctx)
+    """The ready-to-run SELECT of the members' external_userids (`rfm` as for `prepare`)."""
+    expanded, facts = prepare(session, node, now=now, ctx=ctx, rfm=rfm)
     return compile_segment(expanded, requester=requester, now=now, ctx=ctx, facts=facts)
 
 

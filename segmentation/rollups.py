@@ -326,10 +326,13 @@ CUSTOMER_COLUMNS: dict[str, tuple[str, str]] = {
     "prev_inquiry_at": ("inquiry", "prev_at"),
 }
 EMPTY_VALUES = {"order_count": 0, "order_total": 0, "inquiry_count": 0}
+# The customers column holding the latest event of any kind (the largest last_at).
+LATEST_EVENT_COLUMN = "last_event_at"
 
 
 def _refresh_customers(session: Session, ids: list[str]) -> None:
-    """Copy these customers' order and inquiry rollups onto their rows (no rollup: 0 / NULL)."""
+    """Copy these customers' order and inquiry rollups and their latest event onto their rows
+    (no rollup: 0 / NULL)."""
     values = _customer_values(customers)
     session.execute(update(customers).where(customers.c.external_userid.in_(ids)).values(values))
 
@@ -346,6 +349,11 @@ def _customer_values(target: Any) -> dict[str, Any]:
         )
         empty = EMPTY_VALUES.get(column)
         values[column] = picked if empty is None else func.coalesce(picked, empty)
+    values[LATEST_EVENT_COLUMN] = (
+        select(type_coerce(func.max(stats.c.last_at), customers.c[LATEST_EVENT_COLUMN].type))
+        .where(stats.c.external_userid == target.c.external_userid)
+        .scalar_subquery()
+    )
     return values
 
 
@@ -383,11 +391,12 @@ def rebuild_event_stats(session: Session) -> int:
 
 
 def _rebuild_customers(session: Session) -> None:
-    """Every customer's order and inquiry columns from event_stats (UPDATE … FROM: one pass
-    per kind instead of a probe per customer and column)."""
+    """Every customer's copied columns from event_stats (UPDATE … FROM: one pass per kind, and
+    one for the latest event, instead of a probe per customer and column)."""
+    nullable = [*(c for c in CUSTOMER_COLUMNS if c not in EMPTY_VALUES), LATEST_EVENT_COLUMN]
     not_empty = [customers.c[c] != v for c, v in EMPTY_VALUES.items()]
-    not_empty += [customers.c[c].is_not(None) for c in CUSTOMER_COLUMNS if c not in EMPTY_VALUES]
-    cleared = {c: EMPTY_VALUES.get(c) for c in CUSTOMER_COLUMNS}
+    not_empty += [customers.c[c].is_not(None) for c in nullable]
+    cleared = {c: EMPTY_VALUES.get(c) for c in [*CUSTOMER_COLUMNS, LATEST_EVENT_COLUMN]}
     session.execute(update(customers).where(or_(*not_empty)).values(cleared))
     for kind in sorted({kind for kind, _ in CUSTOMER_COLUMNS.values()}):
         columns = {c: stats.c[src] for c, (k, src) in CUSTOMER_COLUMNS.items() if k == kind}
@@ -396,6 +405,16 @@ def _rebuild_customers(session: Session) -> None:
             .where(customers.c.external_userid == stats.c.external_userid, stats.c.kind == kind)
             .values(columns)
         )
+    latest = (
+        select(stats.c.external_userid, func.max(stats.c.last_at).label("last_at"))
+        .group_by(stats.c.external_userid)
+        .subquery()
+    )
+    session.execute(
+        update(customers)
+        .where(customers.c.external_userid == latest.c.external_userid)
+        .values({LATEST_EVENT_COLUMN: latest.c.last_at})
+    )
 
 
 def stale_event_stats(session: Session) -> int:
@@ -417,10 +436,10 @@ def stale_event_stats(session: Session) -> int:
 
 
 def _stale_customers(session: Session) -> int:
-    """Customers whose order/inquiry columns differ from event_stats."""
+    """Customers whose copied columns differ from event_stats."""
     copied, fresh = customers.alias(), customers.alias()
     values = _customer_values(fresh)
     expected = select(fresh.c.external_userid, *(v.label(c) for c, v in values.items()))
-    actual = select(copied.c.external_userid, *(copied.c[c] for c in CUSTOMER_COLUMNS))
+    actual = select(copied.c.external_userid, *(copied.c[c] for c in values))
     differing = except_(expected, actual).subquery()
     return int(session.scalar(select(func.count()).select_from(differing)) or 0)

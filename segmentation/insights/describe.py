@@ -18,7 +18,7 @@ from segmentation.insights.scorecard import MassMessageBudget, ScoreInputs, buil
 from segmentation.insights.sketch import compose_sketch, insight_markdown
 from segmentation.insights.typical import read_totals, read_typical
 from segmentation.insights.workspace import IdSource, workspace
-from segmentation.named import compute_rfm_means
+from segmentation.named import RfmMeans, compute_rfm_means
 from segmentation.nodes import All, Node, SavedSegment
 from segmentation.scope import Requester
 
@@ -36,11 +36,13 @@ def describe_segment(
     language: Language = "zh",
     budget: MassMessageBudget | None = None,
     profile: BaseProfile | None = None,
+    rfm: RfmMeans | None = None,
 ) -> Insight:
     """Persona and scorecard of `members` against the asker's `base` as of `now`.
 
     With `profile` (the base's counts, computed earlier: `base_profile`), only the members
-    are read; `base` is then not looked at.
+    are read; `base` is then not looked at. `rfm`: the company's RFM means at `now`, when
+    the caller already has them.
 
     `members` and `base` are external_userid lists or SELECTs of them (a SELECT is loaded
     without leaving the database). Deleted and unknown customers are ignored; members missing
@@ -51,7 +53,8 @@ def describe_segment(
     # With a profile the base is the members alone (they join it below, from their table).
     with workspace(session, members, [] if profile else base, now) as ws:
         totals = read_totals(session, ws)
-        counts = attribute_counts(session, ws, compute_rfm_means(session, now), ctx.named)
+        means = rfm or compute_rfm_means(session, now)
+        counts = attribute_counts(session, ws, means, ctx.named)
         if profile is not None:
             counts = profile.combine(counts)
             totals = replace(totals, base_size=max(profile.base_size, totals.size))
@@ -104,9 +107,11 @@ def describe_in_scope(
     """`node`'s members described against everything `requester` may see, the base read
     from the requester's profile of the day (`base_profile`)."""
     base, profile = scope_profile(session, requester, now, ctx)
+    # One computation of the company-wide RFM means serves the segment and its persona.
+    rfm = compute_rfm_means(session, now)
     return describe_segment(
         session,
-        members=segment_query(session, node, requester=requester, now=now, ctx=ctx),
+        members=segment_query(session, node, requester=requester, now=now, ctx=ctx, rfm=rfm),
         base=base,
         now=now,
         ctx=ctx,
@@ -114,6 +119,7 @@ def describe_in_scope(
         language=language,
         budget=budget,
         profile=profile,
+        rfm=rfm,
     )
 
 

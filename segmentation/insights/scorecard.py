@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import CompoundSelect, Select, exists, func, select, tuple_
+from sqlalchemy import CompoundSelect, Select, func, select
 from sqlalchemy.orm import Session
 
 from segmentation.insights.model import Overlap, Scorecard, Stability
@@ -18,8 +18,6 @@ from segmentation.insights.workspace import Workspace
 from segmentation.models import (
     CustomerScore,
     Event,
-    EventStats,
-    Follow,
     SavedSegment,
     SegmentMember,
     SegmentSnapshot,
@@ -51,7 +49,7 @@ def build_scorecard(
     session: Session, ws: Workspace, totals: Totals, inputs: ScoreInputs
 ) -> Scorecard:
     latest_event, latest_received = _freshness(session, ws, inputs.now)
-    reachable = _count_members(session, ws, _live_follow(ws))
+    reachable = _count_members(session, ws, ws.facts.c.followed == 1)
     return Scorecard(
         size=totals.size,
         base_size=totals.base_size,
@@ -73,18 +71,15 @@ def _freshness(
 ) -> tuple[datetime | None, datetime | None]:
     """The members' latest event not after `now`, and when behaviour data last arrived.
 
-    Members whose rollups end by `now` answer from event_stats; only those with events after
-    `now` (none when `now` is the present) are looked up among their events."""
-    st, ev = EventStats.__table__, Event.__table__
-    members = select(ws.members.c.external_userid)
-    settled = select(func.max(st.c.last_at)).where(
-        st.c.external_userid.in_(members), st.c.last_at <= now
-    )
-    later = select(st.c.external_userid, st.c.kind).where(
-        st.c.external_userid.in_(members), st.c.last_at > now
-    )
+    A member's latest event overall (`facts.last_event`) answers when it is not after `now`
+    (always, when `now` is the present); only members with events after `now` are looked up
+    among their events."""
+    f, ev = ws.facts, Event.__table__
+    member = f.c.in_seg == 1
+    settled = select(func.max(f.c.last_event)).where(member, f.c.last_event <= now)
+    later = select(f.c.external_userid).where(member, f.c.last_event > now)
     unsettled = select(func.max(ev.c.occurred_at)).where(
-        tuple_(ev.c.external_userid, ev.c.kind).in_(later), ev.c.occurred_at <= now
+        ev.c.external_userid.in_(later), ev.c.occurred_at <= now
     )
     received = select(func.max(ev.c.received_at)).where(ev.c.received_at <= now)
     first, second, arrived = session.execute(
@@ -103,13 +98,6 @@ def _aware(value: Any) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _live_follow(ws: Workspace) -> Any:
-    fo = Follow.__table__
-    return exists().where(
-        fo.c.external_userid == ws.facts.c.external_userid, fo.c.deleted.is_(False)
-    )
-
-
 def _count_members(session: Session, ws: Workspace, *where: Any) -> int:
     f = ws.facts
     stmt = select(func.count()).select_from(f).where(f.c.in_seg == 1, *where)
@@ -124,7 +112,8 @@ def _with_budget(
     local = inputs.now.astimezone(inputs.timezone)
     month_start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     exhausted = inputs.budget.exhausted(month_start, inputs.now)
-    spent = _count_members(session, ws, _live_follow(ws), ws.facts.c.external_userid.in_(exhausted))
+    f = ws.facts
+    spent = _count_members(session, ws, f.c.followed == 1, f.c.external_userid.in_(exhausted))
     return reachable - spent
 
 

@@ -36,7 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
-from segmentation.models import Customer, Event
+from segmentation.models import Customer, Event, Follow
 from segmentation.models.base import UTCDateTime
 from segmentation.rollups import read_coverage
 from segmentation.windows import EARLIEST
@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 IdSource = Sequence[str] | Select[Any]
 customers = Customer.__table__
 events = Event.__table__
+follows = Follow.__table__
 CHUNK = 100_000
 
 
@@ -54,7 +55,6 @@ class Workspace:
     """The temporary tables of one description; `facts.in_seg` is 1 for segment members."""
 
     members: Table
-    base: Table
     facts: Table
 
 
@@ -62,47 +62,60 @@ class Workspace:
 def workspace(
     session: Session, members: IdSource, base: IdSource, now: datetime
 ) -> Iterator[Workspace]:
-    """Load members and base (base ∪ members, so shares never exceed 1), build the facts as of
-    `now`, and drop the tables afterwards."""
+    """Load the members and build the facts of base ∪ members (so shares never exceed 1) as
+    of `now`; drop the tables afterwards. An empty `base` (a description against a stored
+    profile) builds the members' facts alone."""
     tag = uuid.uuid4().hex[:12]
     meta = MetaData()
     ws = Workspace(
         members=_id_table(meta, f"insight_m_{tag}"),
-        base=_id_table(meta, f"insight_b_{tag}"),
         facts=_facts_table(meta, f"insight_f_{tag}"),
     )
+    base_table = _id_table(meta, f"insight_b_{tag}")
+    with_base = not _is_empty(base)
     conn = session.connection()
     created: list[Table] = []
     try:
-        for table in (ws.members, ws.base, ws.facts):
+        for table in (ws.members, *([base_table] if with_base else []), ws.facts):
             table.create(conn)
             created.append(table)
         _load_ids(session, ws.members, members)
-        _load_ids(session, ws.base, base)
-        session.execute(
-            insert(ws.base).from_select(
-                ["external_userid"],
-                # NOT EXISTS, not NOT IN: PostgreSQL plans NOT IN over a big subquery that
-                # overflows work_mem as a rescan per row.
-                select(ws.members.c.external_userid).where(
-                    ~exists().where(ws.base.c.external_userid == ws.members.c.external_userid)
-                ),
+        if with_base:
+            _load_ids(session, base_table, base)
+            _add_members_to_base(session, base_table, ws.members)
+        rows = _analyze(session, ws.members, *([base_table] if with_base else []))
+        with _index_probes(session, rows):
+            coverage = read_coverage(session, ("order", "inquiry"))
+            whole_history = (EARLIEST, now)
+            facts = _facts_select(
+                ws,
+                base_table if with_base else ws.members,
+                now,
+                orders_from_stats=coverage.answers_totals("order", whole_history),
+                inquiries_from_stats=coverage.answers_totals("inquiry", whole_history),
             )
-        )
-        _analyze(session, ws.members, ws.base)
-        coverage = read_coverage(session, ("order", "inquiry"))
-        whole_history = (EARLIEST, now)
-        facts = _facts_select(
-            ws,
-            now,
-            orders_from_stats=coverage.answers_totals("order", whole_history),
-            inquiries_from_stats=coverage.answers_totals("inquiry", whole_history),
-        )
-        session.execute(insert(ws.facts).from_select(FACT_COLUMNS, facts))
-        _analyze(session, ws.facts)
-        yield ws
+            session.execute(insert(ws.facts).from_select(FACT_COLUMNS, facts))
+            _analyze(session, ws.facts)
+            yield ws
     finally:
         _drop(session, created)
+
+
+def _is_empty(source: IdSource) -> bool:
+    return not isinstance(source, Select) and len(source) == 0
+
+
+def _add_members_to_base(session: Session, base: Table, members: Table) -> None:
+    session.execute(
+        insert(base).from_select(
+            ["external_userid"],
+            # NOT EXISTS, not NOT IN: PostgreSQL plans NOT IN over a big subquery that
+            # overflows work_mem as a rescan per row.
+            select(members.c.external_userid).where(
+                ~exists().where(base.c.external_userid == members.c.external_userid)
+            ),
+        )
+    )
 
 
 def _id_table(meta: MetaData, name: str) -> Table:
@@ -123,6 +136,8 @@ FACT_COLUMNS = [
     "fen",
     "last_order",
     "last_inquiry",
+    "last_event",
+    "followed",
 ]
 
 
@@ -137,7 +152,11 @@ def _facts_table(meta: MetaData, name: str) -> Table:
         Column("orders", Integer, nullable=False),
         Column("fen", BigInteger, nullable=False),
         Column("last_order", UTCDateTime()),
-        Column("last_inquiry", UTCDateTime()),  # members only: the base never needs it
+        # Members only, the base never needs them: the latest inquiry, the latest event of any
+        # kind (all time: scorecard._freshness looks past `now`), a live follow (1 or 0).
+        Column("last_inquiry", UTCDateTime()),
+        Column("last_event", UTCDateTime()),
+        Column("followed", Integer),
         prefixes=["TEMPORARY"],
     )
 
@@ -161,16 +180,19 @@ def _load_ids(session: Session, table: Table, source: IdSource) -> None:
 
 
 def _facts_select(
-    ws: Workspace, now: datetime, *, orders_from_stats: bool, inquiries_from_stats: bool
+    ws: Workspace, b: Table, now: datetime, *, orders_from_stats: bool, inquiries_from_stats: bool
 ) -> Select[Any]:
-    """One row per base customer. Order and inquiry figures come from the customer's own
-    rollup columns when no such event lies after `now` (rollups.Coverage), else from the
-    events."""
-    b, m = ws.base, ws.members
+    """One row per customer of `b` (the base, or the members alone). Order and inquiry
+    figures come from the customer's own rollup columns when no such event lies after `now`
+    (rollups.Coverage), else from the events."""
+    m = ws.members
     joined = b.join(
         customers,
         and_(customers.c.external_userid == b.c.external_userid, customers.c.deleted.is_(False)),
-    ).outerjoin(m, m.c.external_userid == b.c.external_userid)
+    )
+    if b is not m:
+        joined = joined.outerjoin(m, m.c.external_userid == b.c.external_userid)
+    is_member = m.c.external_userid.is_not(None)
     if orders_from_stats:
         order_figures = [
             customers.c.order_count,
@@ -185,21 +207,30 @@ def _facts_select(
             func.coalesce(orders.c.fen, 0),
             orders.c.last_order,
         ]
-    if inquiries_from_stats:  # members only: the base never needs it
-        last_inquiry: Any = case((m.c.external_userid.is_(None), None),
-                                 else_=customers.c.last_inquiry_at)  # fmt: skip
+    if inquiries_from_stats:
+        last_inquiry: Any = customers.c.last_inquiry_at
     else:
         inquiries = _inquiries_from_events(m, now)
         joined = joined.outerjoin(inquiries, inquiries.c.external_userid == b.c.external_userid)
         last_inquiry = inquiries.c.last_inquiry
+    # CASE evaluates the follow probe for members only: a million-customer base skips it.
+    followed = case((is_member, case((_live_follow(b), 1), else_=0)), else_=None)
     return select(
         b.c.external_userid,
-        case((m.c.external_userid.is_(None), 0), else_=1),
+        case((is_member, 1), else_=0),
         customers.c.city,
         func.coalesce(customers.c.gender, 0),
         *order_figures,
-        last_inquiry,
+        case((is_member, last_inquiry), else_=None),
+        case((is_member, customers.c.last_event_at), else_=None),
+        followed,
     ).select_from(joined)
+
+
+def _live_follow(b: Table) -> Any:
+    return exists().where(
+        follows.c.external_userid == b.c.external_userid, follows.c.deleted.is_(False)
+    )
 
 
 def _orders_from_events(b: Table, now: datetime) -> Any:
@@ -235,12 +266,61 @@ def _inquiries_from_events(m: Table, now: datetime) -> Any:
     )
 
 
-def _analyze(session: Session, *tables: Table) -> None:
-    """PostgreSQL plans temporary tables blind (autovacuum never analyzes them)."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
+def _analyze(session: Session, *tables: Table) -> int:
+    """PostgreSQL plans temporary tables blind (autovacuum never analyzes them). Returns the
+    rows of the last table."""
+    postgres = session.get_bind().dialect.name == "postgresql"
     for table in tables:
-        session.execute(text(f'ANALYZE "{table.name}"'))
+        if postgres:
+            session.execute(text(f'ANALYZE "{table.name}"'))
+    return int(session.execute(select(func.count()).select_from(tables[-1])).scalar_one())
+
+
+# Index probes win when the described customers are at most this share of all customers.
+PROBE_SHARE = 0.2
+
+
+@contextmanager
+def _index_probes(session: Session, rows: int) -> Iterator[None]:
+    """Have PostgreSQL join the workspace to the big tables by index probes when it is small.
+
+    Its cost model (random_page_cost 4, made for disks) prices 100k index probes above a
+    sequential scan of a million-row table and picks hash joins; on a cached database the
+    probes are 2-3x faster (docs/performance.md). Hash and merge joins are turned off for
+    this transaction while the workspace is in use, and restored afterwards."""
+    if session.get_bind().dialect.name != "postgresql" or rows > PROBE_SHARE * _customer_estimate(
+        session
+    ):
+        yield
+        return
+    saved = {
+        name: session.execute(text("SELECT current_setting(:n)"), {"n": name}).scalar_one()
+        for name in PLANNER_SWITCHES
+    }
+    _set_local(session, dict.fromkeys(PLANNER_SWITCHES, "off"))
+    try:
+        yield
+    finally:
+        try:
+            _set_local(session, saved)
+        except Exception:  # an aborted transaction resets them on rollback anyway
+            log.debug("planner settings not restored", exc_info=True)
+
+
+PLANNER_SWITCHES = ("enable_hashjoin", "enable_mergejoin")
+
+
+def _set_local(session: Session, settings: dict[str, str]) -> None:
+    for name, value in settings.items():
+        session.execute(text("SELECT set_config(:n, :v, true)"), {"n": name, "v": value})
+
+
+def _customer_estimate(session: Session) -> float:
+    """The planner's own row estimate for customers (no scan)."""
+    found = session.execute(
+        text("SELECT reltuples FROM pg_class WHERE oid = to_regclass('customers')")
+    ).scalar()
+    return float(found or 0)
 
 
 def _drop(session: Session, tables: list[Table]) -> None:

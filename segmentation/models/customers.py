@@ -41,6 +41,9 @@ class Customer(Base):
     inquiry_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_inquiry_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     prev_inquiry_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # second-latest
+    # The latest event of any kind: how fresh a segment's data is, without reading its
+    # members' rollups kind by kind.
+    last_event_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Follow(Base):
