@@ -1,4 +1,5 @@
-"""customers.last_event_at: the latest event of any kind, kept by segmentation.rollups
+"""customers.last_event_at: the latest event of any kind, kept by segmentation.rollups;
+ix_follows_live: live follows by customer
 
 Revision ID: 0003
 Revises: 0002
@@ -25,8 +26,18 @@ def upgrade() -> None:
         "SELECT max(s.last_at) FROM event_stats AS s "
         "WHERE s.external_userid = customers.external_userid)"
     )
+    with op.batch_alter_table("follows", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_follows_live",
+            ["external_userid", "userid"],
+            unique=False,
+            postgresql_where=sa.text("deleted IS false"),
+            sqlite_where=sa.text("deleted IS 0"),
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("follows", schema=None) as batch_op:
+        batch_op.drop_index("ix_follows_live")
     with op.batch_alter_table("customers", schema=None) as batch_op:
         batch_op.drop_column("last_event_at")

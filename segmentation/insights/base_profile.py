@@ -19,6 +19,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from segmentation.insights.follows import read_follows
 from segmentation.insights.model import AttributeCount
 from segmentation.insights.persona import attribute_counts
 from segmentation.insights.typical import read_totals
@@ -70,7 +71,8 @@ def compute_base_profile(
     """Group the whole base once (no members)."""
     with workspace(session, [], base, now) as ws:
         totals = read_totals(session, ws)
-        counts = attribute_counts(session, ws, compute_rfm_means(session, now), catalog)
+        rfm = compute_rfm_means(session, now)
+        counts = attribute_counts(session, ws, rfm, catalog, read_follows(session, ws))
     return BaseProfile(totals.base_size, {(c.attribute, c.code): c for c in counts})
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from segmentation.engine import EngineContext, segment_query
 from segmentation.insights.base_profile import BaseProfile, base_profile
+from segmentation.insights.follows import read_follows
 from segmentation.insights.model import Insight, Language
 from segmentation.insights.persona import attribute_counts, rank_persona
 from segmentation.insights.scorecard import MassMessageBudget, ScoreInputs, build_scorecard
@@ -54,14 +55,15 @@ def describe_segment(
     with workspace(session, members, [] if profile else base, now) as ws:
         totals = read_totals(session, ws)
         means = rfm or compute_rfm_means(session, now)
-        counts = attribute_counts(session, ws, means, ctx.named)
+        follows = read_follows(session, ws)
+        counts = attribute_counts(session, ws, means, ctx.named, follows)
         if profile is not None:
             counts = profile.combine(counts)
             totals = replace(totals, base_size=max(profile.base_size, totals.size))
         persona = rank_persona(counts, totals.size, totals.base_size)[:PERSONA_LIMIT]
         typical = read_typical(session, ws, totals, now)
         inputs = ScoreInputs(now, ctx.timezone, saved_name, budget)
-        card = build_scorecard(session, ws, totals, inputs)
+        card = build_scorecard(session, ws, totals, inputs, follows.reachable)
     return Insight(
         persona=persona,
         typical=typical,

@@ -14,10 +14,11 @@ from typing import Any
 from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
+from segmentation.insights.follows import FollowCounts
 from segmentation.insights.labels import GENDER, ORDER_BANDS, SPEND_BANDS, say
 from segmentation.insights.model import ATTRIBUTES, AttributeCount, PersonaEntry
 from segmentation.insights.workspace import Workspace
-from segmentation.models import CustomerTag, Follow, Staff, Tag
+from segmentation.models import CustomerTag, Staff, Tag
 from segmentation.named import NamedSegmentCatalog, RfmMeans, RfmRule
 
 # A value must be held by at least this many members (fewer in a smaller segment) and this
@@ -27,14 +28,19 @@ MIN_SHARE = 0.05
 
 
 def attribute_counts(
-    session: Session, ws: Workspace, rfm: RfmMeans | None, catalog: NamedSegmentCatalog
+    session: Session,
+    ws: Workspace,
+    rfm: RfmMeans | None,
+    catalog: NamedSegmentCatalog,
+    follows: FollowCounts,
 ) -> list[AttributeCount]:
-    """Members and base customers per value of every persona attribute."""
+    """Members and base customers per value of every persona attribute (`follows`: the
+    workspace's `read_follows`)."""
     out: list[AttributeCount] = []
     out += _city(session, ws)
     out += _gender(session, ws)
     out += _tags(session, ws)
-    out += _owners(session, ws)
+    out += _owners(session, follows)
     out += _bands(session, ws, "spend_band", ws.facts.c.fen, SPEND_BANDS)
     out += _bands(session, ws, "order_band", ws.facts.c.orders, ORDER_BANDS)
     out += _rfm(session, ws, rfm, catalog)
@@ -79,22 +85,17 @@ def _tags(session: Session, ws: Workspace) -> list[AttributeCount]:
     return [AttributeCount("tag", t, t, t, m, n) for t, n, m in rows]
 
 
-def _owners(session: Session, ws: Workspace) -> list[AttributeCount]:
-    f, fo, staff = ws.facts, Follow.__table__, Staff.__table__
-    joined = (
-        select(f.c.in_seg, fo.c.userid)
-        .select_from(f.join(fo, fo.c.external_userid == f.c.external_userid))
-        .where(fo.c.deleted.is_(False))
-        .subquery()
-    )
-    rows = _grouped(session, joined.c.userid, joined)
+def _owners(session: Session, follows: FollowCounts) -> list[AttributeCount]:
+    staff = Staff.__table__
     names = dict(
         session.execute(
-            select(staff.c.userid, staff.c.name).where(staff.c.userid.in_([u for u, _, _ in rows]))
+            select(staff.c.userid, staff.c.name).where(
+                staff.c.userid.in_([u for u, _, _ in follows.owners])
+            )
         ).all()
     )
     out = []
-    for userid, n, m in rows:
+    for userid, n, m in follows.owners:
         name = names.get(userid) or userid
         zh, en = (say("owner_value", lang, name=name) for lang in ("zh", "en"))  # type: ignore[arg-type]
         out.append(AttributeCount("owner", userid, zh, en, m, n))

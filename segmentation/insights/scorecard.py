@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import CompoundSelect, Select, func, select
+from sqlalchemy import CompoundSelect, Select, exists, func, select
 from sqlalchemy.orm import Session
 
 from segmentation.insights.model import Overlap, Scorecard, Stability
@@ -18,6 +18,7 @@ from segmentation.insights.workspace import Workspace
 from segmentation.models import (
     CustomerScore,
     Event,
+    Follow,
     SavedSegment,
     SegmentMember,
     SegmentSnapshot,
@@ -46,10 +47,10 @@ class ScoreInputs:
 
 
 def build_scorecard(
-    session: Session, ws: Workspace, totals: Totals, inputs: ScoreInputs
+    session: Session, ws: Workspace, totals: Totals, inputs: ScoreInputs, reachable: int
 ) -> Scorecard:
+    """`reachable`: the members with a live follow (follows.read_follows)."""
     latest_event, latest_received = _freshness(session, ws, inputs.now)
-    reachable = _count_members(session, ws, ws.facts.c.followed == 1)
     return Scorecard(
         size=totals.size,
         base_size=totals.base_size,
@@ -112,8 +113,9 @@ def _with_budget(
     local = inputs.now.astimezone(inputs.timezone)
     month_start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     exhausted = inputs.budget.exhausted(month_start, inputs.now)
-    f = ws.facts
-    spent = _count_members(session, ws, f.c.followed == 1, f.c.external_userid.in_(exhausted))
+    f, fo = ws.facts, Follow.__table__
+    live = exists().where(fo.c.external_userid == f.c.external_userid, fo.c.deleted.is_(False))
+    spent = _count_members(session, ws, live, f.c.external_userid.in_(exhausted))
     return reachable - spent
 
 

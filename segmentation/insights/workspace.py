@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     BigInteger,
@@ -36,7 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
-from segmentation.models import Customer, Event, Follow
+from segmentation.models import Customer, Event
 from segmentation.models.base import UTCDateTime
 from segmentation.rollups import read_coverage
 from segmentation.windows import EARLIEST
@@ -44,17 +44,16 @@ from segmentation.windows import EARLIEST
 log = logging.getLogger(__name__)
 
 IdSource = Sequence[str] | Select[Any]
-customers = Customer.__table__
+customers = cast(Table, Customer.__table__)
 events = Event.__table__
-follows = Follow.__table__
 CHUNK = 100_000
 
 
 @dataclass(frozen=True)
 class Workspace:
-    """The temporary tables of one description; `facts.in_seg` is 1 for segment members."""
+    """The temporary table of one description: `facts`, one row per described customer,
+    with `in_seg` 1 for segment members."""
 
-    members: Table
     facts: Table
 
 
@@ -62,43 +61,106 @@ class Workspace:
 def workspace(
     session: Session, members: IdSource, base: IdSource, now: datetime
 ) -> Iterator[Workspace]:
-    """Load the members and build the facts of base ∪ members (so shares never exceed 1) as
-    of `now`; drop the tables afterwards. An empty `base` (a description against a stored
-    profile) builds the members' facts alone."""
+    """Build the facts of base ∪ members (so shares never exceed 1) as of `now`; drop the
+    temporary tables afterwards. An empty `base` (a description against a stored profile)
+    builds the members' facts alone."""
     tag = uuid.uuid4().hex[:12]
     meta = MetaData()
-    ws = Workspace(
-        members=_id_table(meta, f"insight_m_{tag}"),
-        facts=_facts_table(meta, f"insight_f_{tag}"),
-    )
-    base_table = _id_table(meta, f"insight_b_{tag}")
-    with_base = not _is_empty(base)
-    conn = session.connection()
+    ws = Workspace(facts=_facts_table(meta, f"insight_f_{tag}"))
     created: list[Table] = []
     try:
-        for table in (ws.members, *([base_table] if with_base else []), ws.facts):
-            table.create(conn)
-            created.append(table)
-        _load_ids(session, ws.members, members)
-        if with_base:
-            _load_ids(session, base_table, base)
-            _add_members_to_base(session, base_table, ws.members)
-        rows = _analyze(session, ws.members, *([base_table] if with_base else []))
-        with _index_probes(session, rows):
-            coverage = read_coverage(session, ("order", "inquiry"))
-            whole_history = (EARLIEST, now)
-            facts = _facts_select(
-                ws,
-                base_table if with_base else ws.members,
-                now,
-                orders_from_stats=coverage.answers_totals("order", whole_history),
-                inquiries_from_stats=coverage.answers_totals("inquiry", whole_history),
-            )
-            session.execute(insert(ws.facts).from_select(FACT_COLUMNS, facts))
+        coverage = read_coverage(session, ("order", "inquiry"))
+        whole_history = (EARLIEST, now)
+        figures = _Figures(
+            orders_from_stats=coverage.answers_totals("order", whole_history),
+            inquiries_from_stats=coverage.answers_totals("inquiry", whole_history),
+        )
+        if _is_empty(base) and figures.all_from_stats and _selects_customers(members):
+            _create(session, created, ws.facts)
+            rows = _facts_from_segment(session, ws, cast(Select[Any], members))
+        else:
+            rows = _facts_from_ids(session, ws, members, base, now, figures, meta, created)
+        with _planner_settings(session, rows):
             _analyze(session, ws.facts)
             yield ws
     finally:
         _drop(session, created)
+
+
+@dataclass(frozen=True)
+class _Figures:
+    """Where the order and inquiry figures come from: the customer row's rollup columns
+    when no such event lies after `now` (rollups.Coverage), else the events."""
+
+    orders_from_stats: bool
+    inquiries_from_stats: bool
+
+    @property
+    def all_from_stats(self) -> bool:
+        return self.orders_from_stats and self.inquiries_from_stats
+
+
+def _create(session: Session, created: list[Table], table: Table) -> None:
+    table.create(session.connection())
+    created.append(table)
+
+
+def _selects_customers(source: IdSource) -> bool:
+    """Whether `source` is a segment engine SELECT: customers.external_userid FROM customers
+    alone (segmentation.compiler), whose other columns can be read in the same pass."""
+    return (
+        isinstance(source, Select)
+        and source.get_final_froms() == [customers]
+        and list(source.selected_columns) == [customers.c.external_userid]
+    )
+
+
+def _facts_from_segment(session: Session, ws: Workspace, segment: Select[Any]) -> int:
+    """The members' facts read by the segment's own pass over customers: no id table, and no
+    second visit to each member's row."""
+    stmt = segment.with_only_columns(
+        customers.c.external_userid,
+        literal(1),
+        customers.c.city,
+        func.coalesce(customers.c.gender, 0),
+        customers.c.order_count,
+        type_coerce(customers.c.order_total, BigInteger),
+        customers.c.last_order_at,
+        customers.c.last_inquiry_at,
+        customers.c.last_event_at,
+    ).where(customers.c.deleted.is_(False))
+    session.execute(insert(ws.facts).from_select(FACT_COLUMNS, stmt))
+    return _count(session, ws.facts)
+
+
+def _facts_from_ids(
+    session: Session,
+    ws: Workspace,
+    members: IdSource,
+    base: IdSource,
+    now: datetime,
+    figures: _Figures,
+    meta: MetaData,
+    created: list[Table],
+) -> int:
+    """Members and base loaded into id tables first, then their facts."""
+    tag = ws.facts.name.removeprefix("insight_f_")
+    member_ids = _id_table(meta, f"insight_m_{tag}")
+    _create(session, created, member_ids)
+    _load_ids(session, member_ids, members)
+    described = member_ids
+    if not _is_empty(base):
+        described = _id_table(meta, f"insight_b_{tag}")
+        _create(session, created, described)
+        _load_ids(session, described, base)
+        _add_members_to_base(session, described, member_ids)
+    _analyze(session, member_ids, described)
+    rows = _count(session, described)
+    _create(session, created, ws.facts)
+    with _planner_settings(session, rows, FACTS_JOINS_OFF):
+        facts = _facts_select(member_ids, described, now, figures)
+        session.execute(insert(ws.facts).from_select(FACT_COLUMNS, facts))
+    return rows
 
 
 def _is_empty(source: IdSource) -> bool:
@@ -137,7 +199,6 @@ FACT_COLUMNS = [
     "last_order",
     "last_inquiry",
     "last_event",
-    "followed",
 ]
 
 
@@ -152,11 +213,10 @@ def _facts_table(meta: MetaData, name: str) -> Table:
         Column("orders", Integer, nullable=False),
         Column("fen", BigInteger, nullable=False),
         Column("last_order", UTCDateTime()),
-        # Members only, the base never needs them: the latest inquiry, the latest event of any
-        # kind (all time: scorecard._freshness looks past `now`), a live follow (1 or 0).
+        # Members only, the base never needs them: the latest inquiry, and the latest event
+        # of any kind (all time: scorecard._freshness looks past `now`).
         Column("last_inquiry", UTCDateTime()),
         Column("last_event", UTCDateTime()),
-        Column("followed", Integer),
         prefixes=["TEMPORARY"],
     )
 
@@ -179,13 +239,8 @@ def _load_ids(session: Session, table: Table, source: IdSource) -> None:
             session.execute(insert(table), [{"external_userid": i} for i in chunk])
 
 
-def _facts_select(
-    ws: Workspace, b: Table, now: datetime, *, orders_from_stats: bool, inquiries_from_stats: bool
-) -> Select[Any]:
-    """One row per customer of `b` (the base, or the members alone). Order and inquiry
-    figures come from the customer's own rollup columns when no such event lies after `now`
-    (rollups.Coverage), else from the events."""
-    m = ws.members
+def _facts_select(m: Table, b: Table, now: datetime, figures: _Figures) -> Select[Any]:
+    """One row per customer of `b` (the base, or the members `m` alone)."""
     joined = b.join(
         customers,
         and_(customers.c.external_userid == b.c.external_userid, customers.c.deleted.is_(False)),
@@ -193,7 +248,7 @@ def _facts_select(
     if b is not m:
         joined = joined.outerjoin(m, m.c.external_userid == b.c.external_userid)
     is_member = m.c.external_userid.is_not(None)
-    if orders_from_stats:
+    if figures.orders_from_stats:
         order_figures = [
             customers.c.order_count,
             type_coerce(customers.c.order_total, BigInteger),
@@ -207,14 +262,12 @@ def _facts_select(
             func.coalesce(orders.c.fen, 0),
             orders.c.last_order,
         ]
-    if inquiries_from_stats:
+    if figures.inquiries_from_stats:
         last_inquiry: Any = customers.c.last_inquiry_at
     else:
         inquiries = _inquiries_from_events(m, now)
         joined = joined.outerjoin(inquiries, inquiries.c.external_userid == b.c.external_userid)
         last_inquiry = inquiries.c.last_inquiry
-    # CASE evaluates the follow probe for members only: a million-customer base skips it.
-    followed = case((is_member, case((_live_follow(b), 1), else_=0)), else_=None)
     return select(
         b.c.external_userid,
         case((is_member, 1), else_=0),
@@ -223,14 +276,7 @@ def _facts_select(
         *order_figures,
         case((is_member, last_inquiry), else_=None),
         case((is_member, customers.c.last_event_at), else_=None),
-        followed,
     ).select_from(joined)
-
-
-def _live_follow(b: Table) -> Any:
-    return exists().where(
-        follows.c.external_userid == b.c.external_userid, follows.c.deleted.is_(False)
-    )
 
 
 def _orders_from_events(b: Table, now: datetime) -> Any:
@@ -266,38 +312,53 @@ def _inquiries_from_events(m: Table, now: datetime) -> Any:
     )
 
 
-def _analyze(session: Session, *tables: Table) -> int:
-    """PostgreSQL plans temporary tables blind (autovacuum never analyzes them). Returns the
-    rows of the last table."""
-    postgres = session.get_bind().dialect.name == "postgresql"
-    for table in tables:
-        if postgres:
-            session.execute(text(f'ANALYZE "{table.name}"'))
-    return int(session.execute(select(func.count()).select_from(tables[-1])).scalar_one())
+def _analyze(session: Session, *tables: Table) -> None:
+    """PostgreSQL plans temporary tables blind (autovacuum never analyzes them)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in dict.fromkeys(tables):  # the same table once
+        session.execute(text(f'ANALYZE "{table.name}"'))
+
+
+def _count(session: Session, table: Table) -> int:
+    return int(session.execute(select(func.count()).select_from(table)).scalar_one())
 
 
 # Index probes win when the described customers are at most this share of all customers.
 PROBE_SHARE = 0.2
+# Memory for each sort or hash of one description's grouped queries: the (customer, tag)
+# pairs of 100k members spill to disk at PostgreSQL's default 4MB.
+WORK_MEM = "64MB"
+# The joins turned off for a small workspace. Reading the customers' own rows costs a heap
+# visit per customer whatever the plan, so only probes are left; the grouped queries read
+# the covering indexes of follows and customer tags, by probes or by a merge join along the
+# index, whichever the planner prices lower.
+FACTS_JOINS_OFF = ("enable_hashjoin", "enable_mergejoin")
+GROUPED_JOINS_OFF = ("enable_hashjoin",)
 
 
 @contextmanager
-def _index_probes(session: Session, rows: int) -> Iterator[None]:
-    """Have PostgreSQL join the workspace to the big tables by index probes when it is small.
+def _planner_settings(
+    session: Session, rows: int, joins_off: tuple[str, ...] = GROUPED_JOINS_OFF
+) -> Iterator[None]:
+    """PostgreSQL settings for queries over a workspace of `rows` customers, for this
+    transaction while they run; the previous values are restored afterwards.
 
-    Its cost model (random_page_cost 4, made for disks) prices 100k index probes above a
-    sequential scan of a million-row table and picks hash joins; on a cached database the
-    probes are 2-3x faster (docs/performance.md). Hash and merge joins are turned off for
-    this transaction while the workspace is in use, and restored afterwards."""
-    if session.get_bind().dialect.name != "postgresql" or rows > PROBE_SHARE * _customer_estimate(
-        session
-    ):
+    A small workspace is joined to the big tables along their indexes: the cost model
+    (random_page_cost 4, made for disks) prices 100k index probes above a sequential scan of
+    a million-row table and picks hash joins, but on a cached database the probes are 2-3x
+    faster (docs/performance.md)."""
+    if session.get_bind().dialect.name != "postgresql":
         yield
         return
+    wanted = {"work_mem": WORK_MEM}
+    if rows <= PROBE_SHARE * _customer_estimate(session):
+        wanted |= dict.fromkeys(joins_off, "off")
     saved = {
         name: session.execute(text("SELECT current_setting(:n)"), {"n": name}).scalar_one()
-        for name in PLANNER_SWITCHES
+        for name in wanted
     }
-    _set_local(session, dict.fromkeys(PLANNER_SWITCHES, "off"))
+    _set_local(session, wanted)
     try:
         yield
     finally:
@@ -305,9 +366,6 @@ def _index_probes(session: Session, rows: int) -> Iterator[None]:
             _set_local(session, saved)
         except Exception:  # an aborted transaction resets them on rollback anyway
             log.debug("planner settings not restored", exc_info=True)
-
-
-PLANNER_SWITCHES = ("enable_hashjoin", "enable_mergejoin")
 
 
 def _set_local(session: Session, settings: dict[str, str]) -> None:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from segmentation.models.base import Base, Money, UTCDateTime
@@ -53,6 +62,16 @@ class Follow(Base):
     __table_args__ = (
         UniqueConstraint("external_userid", "userid"),
         Index("ix_follows_userid_external_userid", "userid", "external_userid"),
+        # Live follows only: "is this customer reachable, and by whom" is an index-only probe.
+        # The predicate is written as queries write it (`deleted.is_(False)`), or the planners
+        # would not see that it applies.
+        Index(
+            "ix_follows_live",
+            "external_userid",
+            "userid",
+            postgresql_where=text("deleted IS false"),
+            sqlite_where=text("deleted IS 0"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
