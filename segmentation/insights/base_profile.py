@@ -25,7 +25,7 @@ from segmentation.insights.persona import attribute_counts
 from segmentation.insights.typical import read_totals
 from segmentation.insights.workspace import IdSource, workspace
 from segmentation.models import InsightBaseProfile
-from segmentation.named import NamedSegmentCatalog, compute_rfm_means
+from segmentation.named import NamedSegmentCatalog, RfmMeans, compute_rfm_means
 from segmentation.scope import Requester
 
 Key = tuple[str, str]
@@ -66,12 +66,17 @@ class BaseProfile:
 
 
 def compute_base_profile(
-    session: Session, base: IdSource, now: datetime, catalog: NamedSegmentCatalog
+    session: Session,
+    base: IdSource,
+    now: datetime,
+    catalog: NamedSegmentCatalog,
+    rfm: RfmMeans | None = None,
 ) -> BaseProfile:
-    """Group the whole base once (no members)."""
+    """Group the whole base once (no members); `rfm`: the RFM means at `now`, when the
+    caller already has them."""
     with workspace(session, [], base, now) as ws:
         totals = read_totals(session, ws)
-        rfm = compute_rfm_means(session, now)
+        rfm = rfm or compute_rfm_means(session, now)
         counts = attribute_counts(session, ws, rfm, catalog, read_follows(session, ws))
     return BaseProfile(totals.base_size, {(c.attribute, c.code): c for c in counts})
 
@@ -83,6 +88,7 @@ def base_profile(
     now: datetime,
     day: Any,
     catalog: NamedSegmentCatalog,
+    rfm: RfmMeans | None = None,
 ) -> BaseProfile:
     """`requester`'s profile for local `day`: the stored one computed that day no later than
     `now`, else computed now and stored (a concurrent describe storing the same key wins;
@@ -97,7 +103,7 @@ def base_profile(
     ).scalar_one_or_none()
     if row is not None:
         return BaseProfile.from_json(row.data)
-    profile = compute_base_profile(session, base, now, catalog)
+    profile = compute_base_profile(session, base, now, catalog, rfm)
     _store(session, key, day, now, profile)
     return profile
 

@@ -108,9 +108,10 @@ def describe_in_scope(
 ) -> Insight:
     """`node`'s members described against everything `requester` may see, the base read
     from the requester's profile of the day (`base_profile`)."""
-    base, profile = scope_profile(session, requester, now, ctx)
-    # One computation of the company-wide RFM means serves the segment and its persona.
+    # One computation of the company-wide RFM means serves the segment, the persona and, the
+    # first time of the day, the base profile.
     rfm = compute_rfm_means(session, now)
+    base, profile = scope_profile(session, requester, now, ctx, rfm)
     return describe_segment(
         session,
         members=segment_query(session, node, requester=requester, now=now, ctx=ctx, rfm=rfm),
@@ -126,13 +127,18 @@ def describe_in_scope(
 
 
 def scope_profile(
-    session: Session, requester: Requester, now: datetime, ctx: EngineContext
+    session: Session,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+    rfm: RfmMeans | None = None,
 ) -> tuple[Select[Any], BaseProfile]:
     """The SELECT of everything `requester` may see, and its profile of the day (computed and
-    stored when there is none yet: the nightly job does it ahead for managers and admins)."""
+    stored when there is none yet: the nightly job does it ahead for managers and admins);
+    `rfm` as for `compute_base_profile`."""
     base = segment_query(session, All(), requester=requester, now=now, ctx=ctx)
     day = now.astimezone(ctx.timezone).date()
-    return base, base_profile(session, requester, base, now, day, ctx.named)
+    return base, base_profile(session, requester, base, now, day, ctx.named, rfm)
 
 
 def insight_to_json(insight: Insight) -> dict[str, Any]:

@@ -3,6 +3,8 @@ description says, it is computed once per asker and day, and never used for an e
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -87,12 +89,14 @@ def test_every_way_of_building_the_facts_gives_the_same_figures(
         by_ids = describe_segment(
             session, members=ids, base=base, now=NOW, ctx=CTX, profile=profile
         )
-        monkeypatch.setattr(workspace_module, "PROBE_SHARE", 1e9)
+        for name in ("FACTS_JOINS", "GROUPED_JOINS"):
+            policy = getattr(workspace_module, name)
+            monkeypatch.setattr(workspace_module, name, replace(policy, up_to_share=1e9))
         probed = describe_for_query(session, node, requester=who, now=NOW, ctx=CTX)
         monkeypatch.undo()
         straight.pop("markdown")
         probed.pop("markdown")
         assert straight == insight_to_json(by_ids) == probed, node
     if session.get_bind().dialect.name == "postgresql":  # the planner is itself again
-        for name in workspace_module.FACTS_JOINS_OFF:
+        for name in workspace_module.FACTS_JOINS.off:
             assert session.execute(text(f"SHOW {name}")).scalar_one() == "on"
