@@ -111,6 +111,7 @@ def ensure_rollups(engine: Engine) -> bool:
     admin would after one (`segbot stats rebuild`); a database kept from before they existed
     gets the table too. Returns whether anything was built."""
     metadata.create_all(engine, tables=[EventStats.__table__])  # checkfirst
+    _add_missing_indexes(engine)
     added = _add_missing_columns(engine)
     with engine.connect() as conn:
         if not added and conn.execute(text("SELECT count(*) FROM event_stats")).scalar_one():
@@ -156,6 +157,14 @@ def _add_missing_columns(engine: Engine) -> bool:
                     conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {ddl}"))
                     added = True
     return added
+
+
+def _add_missing_indexes(engine: Engine) -> None:
+    """Indexes added to the models after a database was kept (create_all skips existing
+    tables, and with them their new indexes)."""
+    for table in metadata.sorted_tables:
+        for index in table.indexes:
+            index.create(engine, checkfirst=True)
 
 
 def _import_small_files(engine: Engine, data: Path, tz: ZoneInfo, now: datetime) -> None:
