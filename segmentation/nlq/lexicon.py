@@ -70,8 +70,12 @@ _ADD(_many(K.INTENT, "count", "多少|有多少|多少个|有多少个|有多少
 _ADD(_many(K.INTENT, "export", "导出|下载|导成|导出成|导出为|export|download"))
 _ADD(_many(K.INTENT, "export:xlsx", "excel|xlsx|excel表|excel表格|表格|spreadsheet|电子表格|xls"))
 _ADD(_many(K.INTENT, "export:csv", "csv|csv文件"))
-_ADD(_many(K.INTENT, "describe", "分析|分析一下|画像|构成|分布|特征|概况|组成|describe|profile|breakdown|"
-           "analyze|analyse|analysis|composition|describe the|profile of"))  # fmt: skip
+_ADD(_many(K.INTENT, "describe", "分析|分析一下|分析下|分析分析|剖析|描述|描述一下|描绘|刻画|画像|构成|分布|特征|"
+           "特点|有什么特点|有哪些特点|有什么特征|有哪些特征|概况|组成|是什么样的人|都是什么样的人|什么样的人|"
+           "都是些什么人|是什么人|长什么样|describe|profile|breakdown|analyze|analyse|analysis|"
+           "composition|describe the|profile of|characterize|characterise|characteristics|"
+           "look like|looks like|what are they like|summarize|summarise|insights on|insight into|"
+           "tell me about|tell me more about"))  # fmt: skip
 _ADD(_many(K.INTENT, "help", "帮助|你能做什么|你会什么|你能干什么|怎么用|使用说明|能做什么|help|"
            "what can you do|how do i use this|usage"))  # fmt: skip
 _ADD(_many(K.INTENT, "more", "更多|下一页|继续|再看看|more|next|next page|show more"))
