@@ -66,7 +66,7 @@ _ADD(_many(K.INTENT, "list", "列出|列一下|列举|列下|查一下|查下|�
            "都有谁|有谁|是谁|谁|list|show|show me|find|which|get|give me|display|pull|who are|"
            "who is|search|filter|see|只看|只要|只显示|只列出|只查"))  # fmt: skip
 _ADD(_many(K.INTENT, "count", "多少|有多少|多少个|有多少个|有多少位|有多少人|有几个|有几位|多少人|多少位|几个|几位|几人|数量|人数|总数|统计|计数|"
-           "一共|总共|how many|count|number of|the number of|total number of|how much"))  # fmt: skip
+           "一共|总共|客户数|客户数量|数|how many|count|number of|the number of|total number of|how much"))  # fmt: skip
 _ADD(_many(K.INTENT, "export", "导出|下载|导成|导出成|导出为|export|download"))
 _ADD(_many(K.INTENT, "export:xlsx", "excel|xlsx|excel表|excel表格|表格|spreadsheet|电子表格|xls"))
 _ADD(_many(K.INTENT, "export:csv", "csv|csv文件"))
@@ -91,7 +91,9 @@ _ADD(_many(K.EVENT, "order", "下单|下过单|下了单|下过|订单|购买|�
            "placed orders|made a purchase|made purchases|placed"))  # fmt: skip
 _ADD(_many(K.EVENT, "order:weak", "单|笔|次单"))
 _ADD(_many(K.EVENT, "visit", "到店|到过店|来店|来过店|访问|访问过|到访|到访过|进店|去过店|去过门店|来过门店|到过门店|门店到访|逛过店|到门店|来门店|visit|visits|visited|"
-           "came to the store|store visit|store visits"))  # fmt: skip
+           "came to the store|store visit|store visits|visited the store|visited our store|visited a store|"
+           "visited the shop|visited our shop|came to the shop|went to the store|been to the store|"
+           "in-store visit|in-store visits|walked in"))  # fmt: skip
 _ADD(_many(K.EVENT, "cart", "加购|加购过|加购物车|加入购物车|加过购物车|加购了|cart|added to cart|"
            "add to cart|added to the cart|carted|added items to cart"))  # fmt: skip
 _ADD(_many(K.EVENT, "refund", "退款|退过款|退货|退过货|退了款|refund|refunds|refunded|returned|"
