@@ -26,6 +26,9 @@ _QUOTES = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
+# A pair of ASCII double quotes reads as the typographic pair (“…”), which is what the
+# scanners look for: `send them a message "See you"` is quoted like `发消息“再见”`.
+_ASCII_QUOTED = re.compile(r'"([^"]*)"')
 _LETTER_HYPHEN = re.compile(r"(?<=[a-z])[-_](?=[a-z])")
 
 
@@ -36,7 +39,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = "".join(ch if _keep(ch) else " " for ch in text)
     text = _CONVERTER.convert(text)
-    text = text.translate(_QUOTES).lower()
+    text = _ASCII_QUOTED.sub(r"“\1”", text.translate(_QUOTES)).lower()
     text = _LETTER_HYPHEN.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 

@@ -116,6 +116,8 @@ def test_message_text_is_kept_exactly_as_typed(clean_engine: Engine, db_url: str
         "給VIP客戶發訊息：老朋友回饋，本週下單享9折": "老朋友回饋，本週下單享9折",
         "给VIP客户发消息“新品到店，欢迎来看看！”": "新品到店，欢迎来看看！",
         "message VIP customers: Come back, 10% OFF this week": "Come back, 10% OFF this week",
+        'send VIP customers a message "We miss you!"': "We miss you!",
+        'message VIP customers "New arrivals"': "New arrivals",
     }
     for text, message in cases.items():
         _code, out = _run(db_url, text, "--json")
