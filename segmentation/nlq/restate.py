@@ -239,10 +239,12 @@ class Restater:
         if start.date() == end.date():
             return self._day(start.date())
         sep = "–" if self.zh else " – "
-        return f"{self._day(start.date())}{sep}{self._day(end.date())}"
+        # A span across years names the year at both ends ("2025年11月1日–2026年11月1日").
+        years = start.year != end.year
+        return f"{self._day(start.date(), years)}{sep}{self._day(end.date(), years)}"
 
-    def _day(self, value: date) -> str:
-        this_year = value.year == self.now.astimezone(self.tz).year
+    def _day(self, value: date, with_year: bool = False) -> str:
+        this_year = value.year == self.now.astimezone(self.tz).year and not with_year
         if self.zh:
             return (
                 f"{value.month}月{value.day}日"

@@ -37,6 +37,9 @@ def test_understood_query_prints_segment_and_every_customer(
     assert answer["count"] == 4
     assert answer["segment"]["version"] == 1
     assert "10月2日–11月1日" in answer["description"]
+    # A window across years names the year at both ends.
+    _code, out = _run(db_url, "近12个月下过单的客户", "--json")
+    assert "2025年11月1日–2026年11月1日" in json.loads(out)["description"]
 
 
 def test_unknown_tag_is_asked_back_with_exit_3(clean_engine: Engine, db_url: str) -> None:
