@@ -135,6 +135,8 @@ def _starts_new(chunk: Chunk, tok: Token) -> bool:
         if kind == K.SPEND and head.kind == K.EVENT and _event_kind(head) == "order":
             return chunk.has(K.NUM)
         return not (kind == K.EVENT and head.kind == K.SPEND and _event_kind(tok) == "order")
+    if kind == K.RANK:  # "my top 10 spenders": the ranking is not part of "my"
+        return head is not None and head.kind not in (K.SPEND, K.EVENT, K.SCORE)
     if kind == K.NEG or (kind == K.YET and tok.value is True):
         return head is not None
     if kind in (K.TAGWORD, K.SAVEDWORD):

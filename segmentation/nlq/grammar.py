@@ -3,6 +3,8 @@ rankings. Anything ambiguous is asked back (Ask), never guessed."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from segmentation.nlq.ask import Ask, unknown_word, unsupported
 from segmentation.nlq.chunks import Chunk, Item, build_items, prepare
 from segmentation.nlq.interpret import Cond, Context, interpret
@@ -48,7 +50,7 @@ def check_tokens(tokens: list[Token], ctx: Context) -> None:
 def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
     check_tokens(tokens, ctx)
     items = build_items(prepare(tokens))
-    clauses = _split_clauses(items)
+    clauses, openers = _split_clauses(items)
     conds_by_clause = [
         [(i, interpret(i, ctx)) for i in clause if isinstance(i, Chunk)] for clause in clauses
     ]
@@ -65,18 +67,24 @@ def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
         if ranks:
             rank_at = (index, ranks[0])
         nodes.append(_clause_node(clause, lookup, ctx))
+    if rank_at is not None and "among" in openers[rank_at[0] + 1 :]:
+        # "top 5 spenders among VIP customers": what follows is where the ranking ranks.
+        rank_at = (len(nodes) - 1, rank_at[1])
     return _with_ranking(nodes, rank_at), list(dict.fromkeys(notes))
 
 
-def _split_clauses(items: list[Item]) -> list[list[Item]]:
+def _split_clauses(items: list[Item]) -> tuple[list[list[Item]], list[Any]]:
+    """The clauses, and the value of the clause word that opened each (None for the first)."""
     clauses: list[list[Item]] = [[]]
+    openers: list[Any] = [None]
     for item in items:
         if isinstance(item, Token) and item.kind == K.CLAUSE:
             if any(isinstance(i, Chunk) for i in clauses[-1]):
                 clauses.append([])
+                openers.append(item.value)
             continue
         clauses[-1].append(item)
-    return clauses
+    return clauses, openers
 
 
 def _assign_windows(clauses: list[list[Item]], lookup: dict[int, Cond]) -> None:

@@ -67,9 +67,11 @@ _ADD(_many(K.INTENT, "list", "列出|列一下|列举|列下|查一下|查下|�
            "who is|search|filter|see|只看|只要|只显示|只列出|只查"))  # fmt: skip
 _ADD(_many(K.INTENT, "count", "多少|有多少|多少个|有多少个|有多少位|有多少人|有几个|有几位|多少人|多少位|几个|几位|几人|数量|人数|总数|统计|计数|"
            "一共|总共|客户数|客户数量|数|how many|count|number of|the number of|total number of|how much"))  # fmt: skip
-_ADD(_many(K.INTENT, "export", "导出|下载|导成|导出成|导出为|export|download"))
-_ADD(_many(K.INTENT, "export:xlsx", "excel|xlsx|excel表|excel表格|表格|spreadsheet|电子表格|xls"))
-_ADD(_many(K.INTENT, "export:csv", "csv|csv文件"))
+_ADD(_many(K.INTENT, "export", "导出|下载|导成|导出成|导出为|汇出|汇出成|汇出为|export|download"))
+_ADD(_many(K.INTENT, "export:xlsx", "excel|xlsx|excel表|excel表格|表格|spreadsheet|电子表格|xls|to excel|"
+           "into excel|in excel|to an excel|to an excel file|to a spreadsheet|into a spreadsheet|"
+           "as a spreadsheet|to xlsx"))  # fmt: skip
+_ADD(_many(K.INTENT, "export:csv", "csv|csv文件|to csv|to a csv|into csv|in csv|as a csv"))
 _ADD(_many(K.INTENT, "describe", "分析|分析一下|分析下|分析分析|剖析|描述|描述一下|描绘|刻画|画像|构成|分布|特征|"
            "特点|有什么特点|有哪些特点|有什么特征|有哪些特征|概况|组成|是什么样的人|都是什么样的人|什么样的人|"
            "都是些什么人|是什么人|长什么样|describe|profile|breakdown|analyze|analyse|analysis|"
@@ -156,7 +158,9 @@ _ADD(_many(K.SPEND, True, "消费|消费了|消费过|消费金额|累计消费|
            "花费|花过|花钱|购买金额|下单金额|订单金额|订单总额|成交金额|成交额|金额|累计金额|总金额|"
            "spent|spend|spending|spends|total spend|total spending|spent a total of|in total|"
            "amount spent|order amount|order value total|spenders|by spend|by spending|"
-           "spend of|total order amount|total amount|spent in total|paid|消费累计"))  # fmt: skip
+           "spend of|total order amount|total amount|spent in total|paid|消费累计|customers by spend|"
+           "customers by spending|customers by total spend|clients by spend|buyers by spend|"
+           "by total spend|by amount spent|by revenue|customers by revenue"))  # fmt: skip
 
 # ---- units after numbers
 _ADD(_many(K.UNIT, "times", "次|回|遍|times|time"))
@@ -180,7 +184,7 @@ _ADD(_many(K.UNTAGGED, True, "未打标签|没打标签|没有标签|无标签|�
 _ADD(_many(K.SAVEDWORD, True, "分群|分群里|分群中|分群里面|分群内|分组|segment|segments|the segment|"
            "saved segment"))  # fmt: skip
 _ADD(_many(K.MY, True, "我的|我跟进的|我负责的|我名下的|我添加的|我加的|我自己的|my|mine|my own|"
-           "i follow|followed by me|i manage|我"))  # fmt: skip
+           "i follow|followed by me|i manage|i added|i have added|i've added|i ve added|我"))  # fmt: skip
 _ADD(_many(K.MYDEPT, True, "我们部门|我部门|本部门|我们组|我们团队|我的团队|我团队|我们小组|我的部门|"
            "我所在部门|我们部门的|my team|our team|my department|our department|my dept|my team's|"
            "our team's|my department's"))  # fmt: skip
@@ -197,8 +201,11 @@ _ADD(_many(K.AND, "clause", "且|并且|而且|但|但是|却|而|也|又|并|bu
 _ADD(_many(K.OR, True, "或|或者|或是|还是|要么|or|either|/"))
 _ADD(_many(K.BOTH, True, "都|同时|同时有|都有|both|all of|all"))
 _ADD(_many(K.DE, True, "的|之|who|that|which|whose|where|de"))
-_ADD(_many(K.CLAUSE, True, "中|里|其中|里面|当中|之中|中间|among|of them|of these|out of them|"
+_ADD(_many(K.CLAUSE, True, "中|里|其中|里面|当中|之中|中间|of them|of these|out of them|"
            "among them|among those|among these|in which|of which|in those"))  # fmt: skip
+# English "among X" names X after what it narrows ("the top 5 spenders among VIP customers"):
+# the clause it opens is where a ranking ranks, unlike 中/里 ("VIP里消费最多的5个").
+_ADD(_many(K.CLAUSE, "among", "among|amongst|within"))
 _ADD(_many(K.SEP, True, ",|，|;|；|。|.|:|：|!|！|?|？|（|）|(|)|\"|'|“|”"))
 _ADD(_many(K.CUSTOMER, True, "客户|顾客|用户|客人|联系人|外部联系人|会员|的客户|customers|customer|"
            "clients|client|contacts|contact|people|users|buyers|members|ones|persons|"
