@@ -221,7 +221,8 @@ _ADD(_many(K.FILLER, True, "请|请你|帮我|帮忙|麻烦|麻烦你|一下|吧
            "for|by|any|some|there|their|followed by|managed by|owned by|belonging to|"
            "customers of|clients of|whose owner is|owner|'s|s|i|want|to see|let me see|"
            "list of|how|many|what|are there|do we have|we have|i have|total|so|then|ok|okay|"
-           "that are|who are|which are|who have|that have|who has|that has|hi|hello|嗨|你好"
+           "that are|who are|which are|who have|that have|who has|that has|hi|hello|嗨|你好|"
+           "东西|something|anything|stuff"
            ))  # fmt: skip
 
 # ---- not supported yet: asked back, never dropped (spec §2 "Not (yet) supported")
