@@ -16,6 +16,7 @@ from bot.services.sync import mark_tags
 from integrations.wecom.errors import WeComError
 from integrations.wecom.gateway import WeComGateway
 from segmentation.models import CustomerTag, Follow, Staff, StaffDepartment, Tag
+from segmentation.nlq.normalize import normalize
 from segmentation.scope import CteNames, Requester, department_members
 
 log = logging.getLogger(__name__)
@@ -41,13 +42,19 @@ class TagOutcome:
 
 
 def find_tag(session: Session, name: str) -> Tag | None:
-    """The live corp tag with that name (case-insensitive, as the segment language reads it)."""
+    """The live corp tag with that name, read as the segment language reads names: case,
+    width and script aside (“待跟進” is the tag 待跟进), so no near-twin tag is created."""
     stmt = (
         select(Tag)
         .where(func.lower(Tag.name) == name.lower(), Tag.deleted.is_(False))
         .order_by(Tag.tag_id)
     )
-    return session.scalars(stmt).first()
+    found = session.scalars(stmt).first()
+    if found is not None:
+        return found
+    wanted = normalize(name)
+    live = session.scalars(select(Tag).where(Tag.deleted.is_(False)).order_by(Tag.tag_id))
+    return next((tag for tag in live if normalize(tag.name) == wanted), None)
 
 
 def ensure_tag(session: Session, gateway: WeComGateway, name: str) -> Tag:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from segmentation.nlq.ask import Ask
+from segmentation.nlq.normalize import normalize
 
 _TAIL = re.compile(r"[\s,，。.!！?？~]+$")
 _V_PUSH = r"(?:发送|发放|发(?!展)|推送|推(?!荐)|送(?!货))"
@@ -173,17 +174,35 @@ def find_action(text: str, quotes: dict[str, str], original: str = "") -> Action
         _explain(text)
         or _schedule(text, quotes, original)
         or _push(text, quotes, original)
-        or _tag(text, quotes)
-        or _save(text, quotes)
+        or _tag(text, quotes, original)
+        or _save(text, quotes, original)
     )
 
 
-def _unquote(name: str, quotes: dict[str, str]) -> str:
+def _unquote(name: str, quotes: dict[str, str], original: str = "") -> str:
+    """A tag or segment name as the user wrote it: quoted text verbatim, an unquoted name in
+    its own spelling from `original` (the command is matched lowercased and simplified, but
+    a new WeCom tag "FollowUp" or "待跟進" must not become "followup" or "待跟进")."""
     name = name.strip()
     if len(name) >= 2 and name[0] == "“" and name[-1] == "”":
         inner = name[1:-1].strip()
         return quotes.get(inner, inner)
-    return name.strip("“”\"' ")
+    return _as_typed(name.strip("“”\"' "), original)
+
+
+def _as_typed(name: str, original: str) -> str:
+    """The piece of `original` whose normal form is `name` (the first one), else `name`."""
+    if not name or not original:
+        return name
+    longest = 2 * len(name) + 2  # NFKC and OpenCC keep lengths; spaces may be collapsed
+    for start in range(len(original)):
+        if original[start].isspace():
+            continue
+        for end in range(start + 1, min(len(original), start + longest) + 1):
+            piece = original[start:end]
+            if not piece[-1].isspace() and normalize(piece) == name:
+                return piece
+    return name
 
 
 def _segment(seg: str) -> str | None:
@@ -331,22 +350,22 @@ def _n(raw: str) -> str:
     return raw[:-2] if raw.endswith(".0") else raw
 
 
-def _tag(text: str, quotes: dict[str, str]) -> Action | None:
+def _tag(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
     for intent, pattern in (*_TAG_ZH, *_TAG_EN):
         m = pattern.match(text)
         if m:
-            name = _unquote(m.group("name"), quotes)
+            name = _unquote(m.group("name"), quotes, original)
             if not name:
                 return None
             return Action(intent, _segment(m.group("seg")), {"tag": name})
     return None
 
 
-def _save(text: str, quotes: dict[str, str]) -> Action | None:
+def _save(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
     for pattern in _SAVE:
         m = pattern.match(text)
         if m:
-            name = _unquote(m.group("name") or "", quotes)
+            name = _unquote(m.group("name") or "", quotes, original)
             if not name:
                 raise Ask(
                     "保存成什么名字？例如：把…保存为“待跟进”。",

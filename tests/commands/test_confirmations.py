@@ -174,3 +174,20 @@ def test_an_action_on_this_segment_uses_the_previous_answer(rig: ChatRig) -> Non
     rows = {r["keyname"]: r["value"] for r in card["horizontal_content_list"]}
     assert rows["目标人数"] == f"{len(NO_ORDER_ZHANG)} 人"
     assert card["sub_title_text"].startswith("近30天")
+
+
+def test_a_tag_typed_in_another_script_is_the_same_tag(rig: ChatRig) -> None:
+    """A new tag keeps the asker's spelling; the same name in Traditional script (or another
+    case) later is that tag, not a near-twin."""
+    rig.tell("zhangsan", "给近30天咨询未下单的客户打上FollowUp标签")
+    rig.tell("zhangsan", "确认")
+    assert tagged(rig, "FollowUp") == {(eid, "zhangsan") for eid in NO_ORDER_ZHANG}
+    rig.tell("zhangsan", TAG_TEXT)
+    rig.tell("zhangsan", "确认")
+    before = rig.api_calls("externalcontact/add_corp_tag")
+    rig.tell("zhangsan", "給近30天諮詢未下單的客戶打上待跟進標籤")
+    rig.tell("zhangsan", "确认")
+    assert rig.api_calls("externalcontact/add_corp_tag") == before  # no new tag
+    with rig.factory() as session:
+        names = set(session.scalars(select(Tag.name).where(Tag.deleted.is_(False))))
+    assert {"FollowUp", "待跟进"} <= names and "待跟進" not in names

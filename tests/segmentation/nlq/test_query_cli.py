@@ -110,6 +110,24 @@ def test_these_customers_without_context_is_asked_back_not_everyone(
         assert (code, json.loads(out)["intent"]) == (3, "clarify"), text
 
 
+def test_new_tag_and_segment_names_keep_the_askers_spelling(
+    clean_engine: Engine, db_url: str
+) -> None:
+    with Session(clean_engine) as session:
+        load_fixture(session)
+        session.commit()
+    cases = {
+        "tag VIP customers with FollowUp": ("tag", "FollowUp"),
+        "給VIP客戶打上待跟進標籤": ("tag", "待跟進"),
+        "remove the Follow-Up tag from VIP customers": ("untag", "Follow-Up"),
+        "save VIP customers as segment KeyAccounts": ("save", "KeyAccounts"),
+    }
+    for text, (intent, name) in cases.items():
+        _code, out = _run(db_url, text, "--json")
+        answer = json.loads(out)
+        assert (answer["intent"], answer.get("tag") or answer.get("name")) == (intent, name), text
+
+
 def test_message_text_is_kept_exactly_as_typed(clean_engine: Engine, db_url: str) -> None:
     with Session(clean_engine) as session:
         load_fixture(session)
