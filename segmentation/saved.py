@@ -17,6 +17,7 @@ from segmentation.models.segments import (
     SegmentMembershipChange,
     SegmentSnapshot,
 )
+from segmentation.nlq.normalize import normalize
 from segmentation.nodes import (
     And,
     Node,
@@ -70,8 +71,16 @@ def save_segment(
 
 
 def get_saved_segment(session: Session, name: str) -> SavedSegmentRow | None:
+    """The saved segment of that name; failing an exact match, the one whose name reads the
+    same to the chat language (case, width and script aside: “重點客戶” is 重点客户), so saving
+    under a differently typed name replaces it instead of making a near-twin."""
     stmt = select(SavedSegmentRow).where(SavedSegmentRow.name == name.strip())
-    return session.execute(stmt).scalar_one_or_none()
+    found = session.execute(stmt).scalar_one_or_none()
+    if found is not None:
+        return found
+    wanted = normalize(name)
+    rows = session.execute(select(SavedSegmentRow).order_by(SavedSegmentRow.id)).scalars()
+    return next((row for row in rows if normalize(row.name) == wanted), None)
 
 
 def list_saved_segments(session: Session, owner_userid: str | None = None) -> list[SavedSegmentRow]:

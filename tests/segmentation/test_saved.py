@@ -58,6 +58,15 @@ def test_saving_again_replaces_the_definition(session: Session) -> None:
     assert got == ["a", "c"] and len(list_saved_segments(session)) == 1
 
 
+def test_a_name_typed_in_another_script_or_case_is_the_same_segment(session: Session) -> None:
+    save_segment(session, "重点客户", RECENT, owner_userid="s1", now=NOW)
+    save_segment(session, "Key Accounts", RECENT, owner_userid="s1", now=NOW)
+    assert get_saved_segment(session, "重點客戶").name == "重点客户"  # type: ignore[union-attr]
+    save_segment(session, "KEY ACCOUNTS", City(("上海",)), owner_userid="s1", now=NOW)
+    assert [r.name for r in list_saved_segments(session)] == ["Key Accounts", "重点客户"]
+    assert get_saved_segment(session, "其他") is None
+
+
 def test_reference_to_a_saved_segment_is_evaluated_now(session: Session) -> None:
     load(session, shop())
     save_segment(session, "recent", RECENT, owner_userid="s1", now=NOW - timedelta(days=30))
