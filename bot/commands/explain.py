@@ -30,14 +30,15 @@ JOINERS = {"and": ("全部满足：", "all of:"), "or": ("满足其一：", "any
 def find_visible(
     session: Session, ctx: CommandContext, requester: Requester, name: str
 ) -> list[tuple[str, str]]:
-    """(external_userid, name) of visible customers with that name: exact (any case) first,
-    else names containing it."""
+    """(external_userid, name) of visible customers with that name: the external_userid
+    itself, else an exact name (any case), else names containing it."""
     wanted = name.strip().lower()
     visible = segment_query(session, All(), requester=requester, now=ctx.now, ctx=ctx.engine)
     base = select(Customer.external_userid, Customer.name).where(
         Customer.external_userid.in_(visible)
     )
     for condition in (
+        Customer.external_userid == name.strip(),
         func.lower(Customer.name) == wanted,
         func.lower(Customer.name).contains(wanted, autoescape=True),
     ):

@@ -128,6 +128,9 @@ _SAVE = [
         r"(?:called\s+|named\s+)?(?P<name>.*)$"
     ),
 ]
+# A customer's name, lazily, without a free-standing "a"/"an": "why isn't Li a customer who
+# … in …" names "Li", not "Li a customer who …".
+_NO_ARTICLE = r"(?:(?!\s(?:a|an)\s).)+?"
 _EXPLAIN = [
     re.compile(
         r"^为什么(?P<name>.+?)(?P<neg>不在|没在|不属于|没有在|在|属于)(?P<seg>.*?)(?:里面|里|中|之中|内)?(?:呢|吗)?$"
@@ -136,13 +139,20 @@ _EXPLAIN = [
         r"^(?P<name>.+?)为什么(?P<neg>不在|没在|不属于|没有在|在|属于)(?P<seg>.*?)(?:里面|里|中|之中|内)?(?:呢|吗)?$"
     ),
     re.compile(
-        r"^why\s+(?:is|was|does)\s+(?P<name>.+?)\s+(?P<neg>not\s+)?(?:in|part of|a member of|among|"
+        r"^why\s+(?:is|was|does)\s+(?P<name>"
+        + _NO_ARTICLE
+        + r")\s+(?P<neg>not\s+)?(?:in|part of|a member of|among|"
         r"belong to)\s+(?P<seg>.+?)$"
     ),
     re.compile(
-        r"^why\s+(?P<neg>isn't|wasn't|is not|doesn't)\s+(?P<name>.+?)\s+(?:in|part of|a member of|among|"  # noqa: E501
+        r"^why\s+(?P<neg>isn't|wasn't|is not|doesn't)\s+(?P<name>"
+        + _NO_ARTICLE
+        + r")\s+(?:in|part of|a member of|among|"
         r"belong to)\s+(?P<seg>.+?)$"
     ),
+    # "why isn't Zhang Wei a high-value customer" / "why is Zhang Wei an at-risk customer"
+    re.compile(r"^why\s+(?:is|was)\s+(?P<name>.+?)\s+(?P<neg>not\s+)?(?:a|an)\s+(?P<seg>.+?)$"),
+    re.compile(r"^why\s+(?P<neg>isn't|wasn't|is not)\s+(?P<name>.+?)\s+(?:a|an)\s+(?P<seg>.+?)$"),
 ]
 # "These customers" points at the previous answer: chat resolves it from the member's last
 # segment; without that context it is asked back, never read as "all customers".
@@ -171,7 +181,7 @@ def find_action(text: str, quotes: dict[str, str], original: str = "") -> Action
     `original` is the text as typed, where message contents are taken from verbatim."""
     text = strip_tail(text)
     return (
-        _explain(text)
+        _explain(text, original)
         or _schedule(text, quotes, original)
         or _push(text, quotes, original)
         or _tag(text, quotes, original)
@@ -210,12 +220,12 @@ def _segment(seg: str) -> str | None:
     return None if not seg or _THIS.match(seg) else seg
 
 
-def _explain(text: str) -> Action | None:
+def _explain(text: str, original: str = "") -> Action | None:
     for pattern in _EXPLAIN:
         m = pattern.match(text)
         if m:
             negated = bool(m.group("neg")) and m.group("neg").strip() not in ("在", "属于")
-            name = m.group("name").strip(" “”\"'")
+            name = _as_typed(m.group("name").strip(" “”\"'"), original)
             return Action(
                 "explain", _segment(m.group("seg")), {"customer": name, "negated": negated}
             )

@@ -49,6 +49,20 @@ def test_explain_agrees_with_membership_for_every_visible_customer(rig: ChatRig)
         assert reply.text.startswith(f"{name} 在" if eid in NO_ORDER_ZHANG else f"{name} 不在")
 
 
+def test_explain_finds_a_customer_by_external_userid_too(rig: ChatRig) -> None:
+    eid, name = next((e, n) for e, n in ZHANG.items() if e in NO_ORDER_ZHANG and n != "王芳")
+    [reply] = rig.tell("zhangsan", f"为什么{eid}在{SEGMENT}里")
+    assert reply.text.startswith(f"{name} 在")
+
+
+def test_explain_in_english_with_a_or_an(rig: ChatRig) -> None:
+    question = "a customer who inquired in the last 30 days but didn't order"
+    [reply] = rig.tell("zhangsan", f"why isn't wmA05 {question}")
+    assert reply.text.startswith("张客户05 is not in"), reply.text
+    [reply] = rig.tell("zhangsan", f"why is wmA01 {question}")
+    assert reply.text.startswith("张客户01 is in"), reply.text
+
+
 def test_explain_asks_back_when_several_customers_share_the_name(rig: ChatRig) -> None:
     [reply] = rig.tell("zhangsan", f"为什么王芳在{SEGMENT}里")
     assert "有 2 位客户叫“王芳”" in reply.text
