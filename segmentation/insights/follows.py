@@ -9,7 +9,7 @@ from typing import cast
 from sqlalchemy import Table, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from segmentation.insights.workspace import Workspace
+from segmentation.insights.workspace import Workspace, along_indexes
 from segmentation.models import Follow
 
 follows = cast(Table, Follow.__table__)
@@ -41,7 +41,9 @@ def read_follows(session: Session, ws: Workspace) -> FollowCounts:
         literal(0),
     ).where(pairs.c.in_seg == 1)
     owners, members = [], 0
-    for what, userid, n, m in session.execute(union_all(per_owner, reachable)):
+    with along_indexes(session, ws):
+        rows = session.execute(union_all(per_owner, reachable)).all()
+    for what, userid, n, m in rows:
         if what == "owner":
             owners.append((userid, int(n), int(m)))
         else:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from segmentation.insights.follows import FollowCounts
 from segmentation.insights.labels import GENDER, ORDER_BANDS, SPEND_BANDS, say
 from segmentation.insights.model import ATTRIBUTES, AttributeCount, PersonaEntry
-from segmentation.insights.workspace import Workspace
+from segmentation.insights.workspace import Workspace, along_indexes
 from segmentation.models import CustomerTag, Staff, Tag
 from segmentation.named import NamedSegmentCatalog, RfmMeans, RfmRule
 
@@ -81,7 +81,8 @@ def _tags(session: Session, ws: Workspace) -> list[AttributeCount]:
         .join(tag, and_(tag.c.tag_id == ct.c.tag_id, tag.c.deleted.is_(False)))
         .subquery()
     )
-    rows = _grouped(session, pairs.c.name, pairs)
+    with along_indexes(session, ws):
+        rows = _grouped(session, pairs.c.name, pairs)
     return [AttributeCount("tag", t, t, t, m, n) for t, n, m in rows]
 
 

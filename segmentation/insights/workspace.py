@@ -11,7 +11,7 @@ import logging
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, cast
 
@@ -56,6 +56,9 @@ class Workspace:
     with `in_seg` 1 for segment members."""
 
     facts: Table
+    # Whether joins from the facts to follows and customer tags should go along their
+    # indexes (`along_indexes`): set once the facts are built, by their size.
+    small: bool = False
 
 
 @contextmanager
@@ -83,9 +86,9 @@ def workspace(
             rows = _facts_from_segment(session, ws, segment, in_seg)
         else:
             rows = _facts_from_ids(session, ws, members, base, now, figures, meta, created)
-        with _planner_settings(session, rows):
+        with _local_settings(session, {"work_mem": WORK_MEM}):
             _analyze(session, ws.facts)
-            yield ws
+            yield replace(ws, small=_is_small(session, rows, GROUPED_JOINS))
     finally:
         _drop(session, created)
 
@@ -171,7 +174,7 @@ def _facts_from_ids(
     _analyze(session, member_ids, described)
     rows = _count(session, described)
     _create(session, created, ws.facts)
-    with _planner_settings(session, rows, FACTS_JOINS):
+    with _joins_off(session, FACTS_JOINS.off, _is_small(session, rows, FACTS_JOINS)):
         facts = _facts_select(member_ids, described, now, figures)
         session.execute(insert(ws.facts).from_select(FACT_COLUMNS, facts))
     return rows
@@ -338,12 +341,9 @@ def _analyze(session: Session, *tables: Table) -> None:
     """PostgreSQL plans temporary tables blind (autovacuum never analyzes them)."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    setting = "default_statistics_target"
-    saved = session.execute(text("SELECT current_setting(:n)"), {"n": setting}).scalar_one()
-    _set_local(session, {setting: ANALYZE_TARGET})
-    for table in dict.fromkeys(tables):  # the same table once
-        session.execute(text(f'ANALYZE "{table.name}"'))
-    _set_local(session, {setting: saved})
+    with _local_settings(session, {"default_statistics_target": ANALYZE_TARGET}):
+        for table in dict.fromkeys(tables):  # the same table once
+            session.execute(text(f'ANALYZE "{table.name}"'))
 
 
 def _count(session: Session, table: Table) -> int:
@@ -374,22 +374,40 @@ GROUPED_JOINS = JoinPolicy(("enable_hashjoin",), 0.5)
 
 
 @contextmanager
-def _planner_settings(
-    session: Session, rows: int, joins: JoinPolicy = GROUPED_JOINS
-) -> Iterator[None]:
-    """PostgreSQL settings for queries over a workspace of `rows` customers, for this
-    transaction while they run; the previous values are restored afterwards.
+def along_indexes(session: Session, ws: Workspace) -> Iterator[None]:
+    """For one query joining the facts to follows or customer tags: while the workspace is
+    small, hash joins are off, so the planner probes the covering index or merges along it.
 
-    A small workspace is joined to the big tables along their indexes: the cost model
-    (random_page_cost 4, made for disks) prices 100k index probes above a sequential scan of
-    a million-row table and picks hash joins, but on a cached database the probes are 2-3x
-    faster (docs/performance.md)."""
+    Its cost model (random_page_cost 4, made for disks) prices 100k index probes above a
+    sequential scan of a million-row table and picks hash joins, but on a cached database
+    the probes are 2-3x faster (docs/performance.md). Only these queries are steered: others
+    (overlaps with saved segments, say) keep the planner's own choice."""
+    with _joins_off(session, GROUPED_JOINS.off, ws.small):
+        yield
+
+
+@contextmanager
+def _joins_off(session: Session, switches: tuple[str, ...], wanted: bool) -> Iterator[None]:
+    if not wanted:
+        yield
+        return
+    with _local_settings(session, dict.fromkeys(switches, "off")):
+        yield
+
+
+def _is_small(session: Session, rows: int, joins: JoinPolicy) -> bool:
+    if session.get_bind().dialect.name != "postgresql":
+        return False
+    return rows <= joins.up_to_share * _customer_estimate(session)
+
+
+@contextmanager
+def _local_settings(session: Session, wanted: dict[str, str]) -> Iterator[None]:
+    """PostgreSQL settings for this transaction while the block runs; the previous values
+    are restored afterwards. Nothing on other databases."""
     if session.get_bind().dialect.name != "postgresql":
         yield
         return
-    wanted = {"work_mem": WORK_MEM}
-    if rows <= joins.up_to_share * _customer_estimate(session):
-        wanted |= dict.fromkeys(joins.off, "off")
     saved = {
         name: session.execute(text("SELECT current_setting(:n)"), {"n": name}).scalar_one()
         for name in wanted

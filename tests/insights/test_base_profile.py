@@ -100,3 +100,4 @@ def test_every_way_of_building_the_facts_gives_the_same_figures(
     if session.get_bind().dialect.name == "postgresql":  # the planner is itself again
         for name in workspace_module.FACTS_JOINS.off:
             assert session.execute(text(f"SHOW {name}")).scalar_one() == "on"
+        assert session.execute(text("SHOW work_mem")).scalar_one() != workspace_module.WORK_MEM
