@@ -87,7 +87,8 @@ _ADD(_many(K.INTENT, "show_saved", "我的分群|分群列表|所有分群|保�
 # ---- event kinds
 _ADD(_many(K.EVENT, "inquiry", "咨询|咨询过|询价|询过价|问价|问过价|问过|咨询了|有咨询|inquiry|inquiries|"
            "inquired|enquiry|enquiries|enquired|asked|made an inquiry|made inquiries|inquire|enquire|"
-           "consulted"))  # fmt: skip
+           "consulted|asked about prices|asked about the price|asked about price|asked for a quote|"
+           "asked for prices|requested a quote|asked for a price"))  # fmt: skip
 _ADD(_many(K.EVENT, "order", "下单|下过单|下了单|下过|订单|购买|购买过|买|买过|买了|成交|成交过|下单过|"
            "order|orders|ordered|purchase|purchases|purchased|bought|buy|buys|placed an order|"
            "placed orders|made a purchase|made purchases|placed"))  # fmt: skip

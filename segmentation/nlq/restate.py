@@ -133,7 +133,8 @@ class Restater:
         if isinstance(node, Spend):
             if zh:
                 return f"{self.when(node.window)}累计消费{_OP_ZH[node.op]}{node.value}元"
-            return f"spent {_OP_EN[node.op]} ¥{node.value} in total{self.when_en(node.window)}"
+            op = "less than" if node.op == "<" else _OP_EN[node.op]  # money is not counted
+            return f"spent {op} ¥{node.value} in total{self.when_en(node.window)}"
         if isinstance(node, HasTag):
             return f"有“{node.name}”标签" if zh else f"are tagged “{node.name}”"
         if isinstance(node, Untagged):
@@ -220,8 +221,12 @@ class Restater:
 
     def _label_en(self, w: Window) -> str:
         if isinstance(w, RollingWindow):
+            if w.amount == 1:  # "in the past week": "last week" would be the calendar one
+                return f"in the past {w.unit.removesuffix('s')}"
             return f"in the last {w.amount} {w.unit}"
         if isinstance(w, CalendarWindow):
+            if w.unit == "day" and w.offset > -3:
+                return ("today", "yesterday", "the day before yesterday")[-w.offset]
             names = {0: "this", -1: "last", -2: "the one before last"}
             return f"{names[w.offset]} {w.unit}" if w.offset > -2 else f"the {w.unit} before last"
         return ""

@@ -40,6 +40,9 @@ _ROLLING = re.compile(
     + r"\s+(days?|weeks?|months?|hours?|hrs?|years?)" + _B + r"(?!\s+ago)"
 )  # fmt: skip
 _WITHIN = re.compile(r"within\s+" + _EN_NUM + r"\s+(days?|weeks?|months?|hours?|years?)" + _B)
+# "the past week / month" counts back from now, like 过去一周 and "the past 7 days"; "last
+# week" is the calendar week before this one (spec §3).
+_PAST_ONE = re.compile(r"(?:(?:in|during|over|within|for)\s+)?(?:the\s+)?past\s+(week|month)" + _B)
 _LONG = re.compile(
     r"(?:(?:in|during|over|within|for)\s+)?(?:(the\s+)?(?:last|past)\s+|within\s+)?"
     r"(half\s+a\s+year|half\s+year|six\s+months|a\s+year|one\s+year|year|twelve\s+months)" + _B
@@ -49,7 +52,7 @@ _CALENDAR: list[tuple[str, str, int]] = [
     (r"yesterday", "day", -1),
     (r"the\s+day\s+before\s+yesterday", "day", -2),
     (r"this\s+week", "week", 0),
-    (r"last\s+week|the\s+previous\s+week|the\s+past\s+week", "week", -1),
+    (r"last\s+week|the\s+previous\s+week", "week", -1),
     (r"the\s+week\s+before\s+last", "week", -2),
     (r"this\s+month", "month", 0),
     (r"last\s+month|the\s+previous\s+month", "month", -1),
@@ -117,6 +120,9 @@ def _rolling(text: str, pos: int) -> TimeMatch | None:
         amount, unit = _num(m.group(last - 1)), m.group(last)
         if amount > 0:
             best = TimeMatch(_rolling_window(amount, unit), m.end(), english=True)
+    m = _PAST_ONE.match(text, pos)
+    if m and (best is None or m.end() > best.end):
+        best = TimeMatch(_rolling_window(1, m.group(1)), m.end(), english=True)
     m = _LONG.match(text, pos)
     if m and (m.group(2).strip() != "year" or m.group(1)) and (best is None or m.end() > best.end):
         months = 6 if m.group(2).startswith(("half", "six")) else 12
