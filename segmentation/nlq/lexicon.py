@@ -120,8 +120,8 @@ _ADD(
 # ---- comparisons
 _ADD(_many(K.CMP, (">", "pre"), "超过|多于|大于|高于|超出|more than|over|above|greater than|"
            "higher than|in excess of|exceeding|exceeds|exceeded"))  # fmt: skip
-_ADD(_many(K.CMP, (">=", "pre"), "不少于|至少|不低于|起码|最少要|大于等于|at least|no less than|"
-           "no fewer than|minimum of|a minimum of|>=|≥"))  # fmt: skip
+_ADD(_many(K.CMP, (">=", "pre"), "不少于|至少|不低于|起码|最少要|大于等于|满|达到|at least|no less than|"
+           "no fewer than|minimum of|a minimum of|>=|≥|reached"))  # fmt: skip
 _ADD(
     _many(
         K.CMP,
@@ -223,7 +223,7 @@ _ADD(_many(K.FILLER, True, "请|请你|帮我|帮忙|麻烦|麻烦你|一下|吧
            "customers of|clients of|whose owner is|owner|'s|s|i|want|to see|let me see|"
            "list of|how|many|what|are there|do we have|we have|i have|total|so|then|ok|okay|"
            "that are|who are|which are|who have|that have|who has|that has|hi|hello|嗨|你好|"
-           "东西|something|anything|stuff"
+           "东西|something|anything|stuff|既|既是|同时是"
            ))  # fmt: skip
 
 # ---- not supported yet: asked back, never dropped (spec §2 "Not (yet) supported")
