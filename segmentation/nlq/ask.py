@@ -52,10 +52,21 @@ def unknown_word(word: str, choices: dict[str, str]) -> Ask:
     return Ask(zh, en, hints)
 
 
+# What to suggest instead: a window with a number for the time phrases, else the
+# conditions the language has.
+_TIME_REASONS = {"period", "vague", "future", "ago"}
+
+
 def unsupported(reason_key: str, word: str) -> Ask:
     zh_reason, en_reason = UNSUPPORTED_REASONS[reason_key]
+    zh_reason = zh_reason.removesuffix("筛选")  # "按商品/品类筛选筛选" reads twice
+    if reason_key in _TIME_REASONS:
+        zh_hint, en_hint = "例如“近30天”或具体日期", "e.g. 'last 30 days' or a specific date"
+    else:
+        zh_hint = "例如咨询、下单、消费金额、标签、城市、性别或跟进人"
+        en_hint = "e.g. inquiries, orders, spend, tags, city, gender or owner"
     return Ask(
-        f"暂不支持按{zh_reason}筛选（“{word}”）。请换一种条件，例如“近30天”或具体日期。",
+        f"暂不支持按{zh_reason}筛选（“{word}”）。请换一种条件，{zh_hint}。",
         f"Filtering by {en_reason} (“{word}”) is not supported yet. Please use another "
-        "condition, e.g. 'last 30 days' or a specific date.",
+        f"condition, {en_hint}.",
     )

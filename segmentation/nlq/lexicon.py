@@ -268,7 +268,7 @@ _ADD(_many(K.UNSUPPORTED, "refund_amount", "退款金额|退款超过|退了多�
            "refunds totaling|退货金额"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "aov", "客单价|平均订单|平均消费|平均每单|均价|单均|平均|average order|"
            "average order value|aov|average spend|average|avg|per order|每单"))  # fmt: skip
-_ADD(_many(K.UNSUPPORTED, "deleted", "已删除|删除的|被删除|删掉的|包括删除|包含删除|含删除|流失的联系人|"
+_ADD(_many(K.UNSUPPORTED, "deleted", "已删除|删除的|被删除|删掉的|包括删除|包含删除|含删除|包括已删除|包含已删除|流失的联系人|"
            "deleted|including deleted|removed customers|已流失|删了我的"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "ago", "天前|周前|个月前|年前|days ago|weeks ago|months ago|ago|以前的"))
 
