@@ -142,7 +142,10 @@ def _starts_new(chunk: Chunk, tok: Token) -> bool:
     if kind in (K.TAGWORD, K.SAVEDWORD):
         return head is not None and head.kind not in (K.NAME, K.QUOTE)
     if kind == K.CMP and tok.value[1] == "pre":
-        return head is not None and chunk.has(K.NUM)
+        # "in Shanghai with over 3 orders": a comparison starts what it compares, unless it
+        # follows the count or amount it belongs to ("下单超过3次", "spent over 1000").
+        countable = (K.EVENT, K.SPEND, K.SCORE)
+        return head is not None and (chunk.has(K.NUM) or head.kind not in countable)
     if kind == K.NUM:
         last = chunk.tokens[-1].kind if chunk.tokens else None
         return chunk.has(K.NUM) and last not in (K.TO, K.BETWEEN)

@@ -210,7 +210,7 @@ _ADD(_many(K.CLAUSE, "among", "among|amongst|within"))
 _ADD(_many(K.SEP, True, ",|，|;|；|。|.|:|：|!|！|?|？|（|）|(|)|\"|'|“|”"))
 _ADD(_many(K.CUSTOMER, True, "客户|顾客|用户|客人|联系人|外部联系人|会员|的客户|customers|customer|"
            "clients|client|contacts|contact|people|users|buyers|members|ones|persons|"
-           "人"))  # fmt: skip
+           "人|everyone|everybody|anyone|anybody"))  # fmt: skip
 
 # ---- words that carry no meaning here (politeness, glue)
 _ADD(_many(K.FILLER, True, "请|请你|帮我|帮忙|麻烦|麻烦你|一下|吧|吗|呢|呀|啊|哦|了|过|所有|全部|所有的|"
@@ -223,7 +223,7 @@ _ADD(_many(K.FILLER, True, "请|请你|帮我|帮忙|麻烦|麻烦你|一下|吧
            "customers of|clients of|whose owner is|owner|'s|s|i|want|to see|let me see|"
            "list of|how|many|what|are there|do we have|we have|i have|total|so|then|ok|okay|"
            "that are|who are|which are|who have|that have|who has|that has|hi|hello|嗨|你好|"
-           "东西|something|anything|stuff|既|既是|同时是"
+           "东西|something|anything|stuff|既|既是|同时是|ve|re|ll|who ve|who re|that ve"
            ))  # fmt: skip
 
 # ---- not supported yet: asked back, never dropped (spec §2 "Not (yet) supported")

@@ -77,6 +77,8 @@ class Vocabulary:
                 continue
             end = pos + length
             if end < len(text) and _is_word(text[end - 1]) and _is_word(text[end]):
+                if _plural_end(text, end):  # "VIPs": the tag VIP
+                    return end + 1, meanings
                 continue
             return end, meanings
         return None
@@ -97,6 +99,15 @@ class Vocabulary:
 
 def _is_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
+
+
+def _plural_end(text: str, end: int) -> bool:
+    """Whether a Latin name ending at `end` is followed by a plural "s" that ends the word."""
+    return (
+        text[end - 1].isalpha()
+        and text[end] == "s"
+        and (end + 1 == len(text) or not _is_word(text[end + 1]))
+    )
 
 
 def build_vocabulary(
