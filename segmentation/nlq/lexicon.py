@@ -185,7 +185,8 @@ _ADD(_many(K.UNTAGGED, True, "未打标签|没打标签|没有标签|无标签|�
 _ADD(_many(K.SAVEDWORD, True, "分群|分群里|分群中|分群里面|分群内|分组|segment|segments|the segment|"
            "saved segment"))  # fmt: skip
 _ADD(_many(K.MY, True, "我的|我跟进的|我负责的|我名下的|我添加的|我加的|我自己的|my|mine|my own|"
-           "i follow|followed by me|i manage|i added|i have added|i've added|i ve added|我"))  # fmt: skip
+           "i follow|followed by me|i manage|i added|i have added|i've added|i ve added|i have|"
+           "do i have|i ve got|i have got|have i got|我"))  # fmt: skip
 _ADD(_many(K.MYDEPT, True, "我们部门|我部门|本部门|我们组|我们团队|我的团队|我团队|我们小组|我的部门|"
            "我所在部门|我们部门的|my team|our team|my department|our department|my dept|my team's|"
            "our team's|my department's"))  # fmt: skip
@@ -221,7 +222,7 @@ _ADD(_many(K.FILLER, True, "请|请你|帮我|帮忙|麻烦|麻烦你|一下|吧
            "does|been|were|was|in|from|based in|located in|living in|who live in|city|at|"
            "for|by|any|some|there|their|followed by|managed by|owned by|belonging to|"
            "customers of|clients of|whose owner is|owner|'s|s|i|want|to see|let me see|"
-           "list of|how|many|what|are there|do we have|we have|i have|total|so|then|ok|okay|"
+           "list of|how|many|what|are there|do we have|we have|total|so|then|ok|okay|"
            "that are|who are|which are|who have|that have|who has|that has|hi|hello|嗨|你好|"
            "东西|something|anything|stuff|既|既是|同时是|ve|re|ll|who ve|who re|that ve"
            ))  # fmt: skip
