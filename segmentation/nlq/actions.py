@@ -232,9 +232,24 @@ def _explain(text: str, original: str = "") -> Action | None:
     return None
 
 
+# A send on one coming day ("明天上午10点给…发…", "tomorrow send …"): schedules repeat; a
+# one-off later send is not offered, and reading the day as a filter would ask the wrong thing.
+_ONE_DAY = re.compile(
+    r"^(?:请)?(?:明天|后天|下周[一二三四五六日天]?|下个?星期[一二三四五六日天]?|下个月|"
+    r"(?:on\s+)?(?:tomorrow|next\s+(?:week|month|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)))"
+)
+
+
 def _schedule(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
     m = _SCHEDULE.search(text)
     if not m:
+        one_day = _ONE_DAY.match(text)
+        if one_day:
+            rest = _CLOCK_ZH.sub("", text[one_day.end() :], count=1)
+            rest = _CLOCK_EN.sub("", rest, count=1).strip(" ，,")
+            if _is_push(rest, quotes, original):
+                raise _one_off()
         return None
     rest = text[: m.start()] + " " + text[m.end() :]
     clock = _CLOCK_ZH.search(rest) or _CLOCK_EN.search(rest)
@@ -260,6 +275,22 @@ def _schedule(text: str, quotes: dict[str, str], original: str = "") -> Action |
     details = dict(inner.details)
     details["schedule"] = {"every": every, "weekday": weekday, "time": at}
     return Action("schedule", inner.segment_text, details)
+
+
+def _is_push(text: str, quotes: dict[str, str], original: str) -> bool:
+    """Whether `text` asks to send something (an incomplete send, asked back, counts)."""
+    try:
+        return _push(text, quotes, original) is not None
+    except Ask:
+        return True
+
+
+def _one_off() -> Ask:
+    return Ask(
+        "暂不支持指定某一天单次发送。可以现在发送（去掉时间），或定期发送，例如“每天上午10点给…发…”。",
+        "Sending once on a later day is not supported. Send now (leave out the time), or on a "
+        "schedule, e.g. 'every day at 10am send …'.",
+    )
 
 
 def _clock(m: re.Match[str]) -> str:

@@ -145,3 +145,20 @@ def test_message_text_is_kept_exactly_as_typed(clean_engine: Engine, db_url: str
         answer = json.loads(out)
         assert (answer["intent"], answer.get("message")) == ("push", message), text
         assert "coupon" not in answer and answer["needs_confirmation"] is True
+
+
+def test_a_send_on_one_later_day_is_asked_back_not_read_as_a_filter(
+    clean_engine: Engine, db_url: str
+) -> None:
+    with Session(clean_engine) as session:
+        load_fixture(session)
+        session.commit()
+    for text in (
+        "明天上午10点给VIP客户发消息“新品到店”",
+        "下周一给VIP客户发一张满100减20的券",
+        'tomorrow at 10am send VIP customers a message "New arrivals"',
+    ):
+        code, out = _run(db_url, text, "--json")
+        answer = json.loads(out)
+        assert (code, answer["intent"]) == (3, "clarify"), text
+        assert "单次发送" in answer["message"] or "Sending once" in answer["message"], text
