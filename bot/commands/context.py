@@ -26,6 +26,14 @@ CONTEXT_WORDS = re.compile(
     r"\bthem\b|\bthey\b|\bthese\b|\bthose\b",
     re.IGNORECASE,
 )
+# A bare export or describe ("导出", "export as excel", "分析一下") is about the previous
+# answer too.
+BARE_INTENT = re.compile(
+    r"^\s*(?:请|帮我|please\s+)?\s*(?:导出|下载|匯出|汇出|export|download|分析一下|分析|describe|"
+    r"analy[sz]e)(?:一下)?\s*(?:成|为|as|to|into)?\s*(?:an?\s+)?(?:excel|xlsx|csv|表格|excel表格|"
+    r"spreadsheet)?\s*[。.!！?？~]*\s*$",
+    re.IGNORECASE,
+)
 LOOKBACK = 50
 ANSWER_KEYS = ("tag", "message", "coupon", "schedule", "name", "customer", "negated", "format")
 
@@ -48,7 +56,7 @@ def contextual_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
 ) -> dict[str, Any] | None:
     """The answer for a command about "this segment", or None when the text is not one."""
-    if not CONTEXT_WORDS.search(text):
+    if not (CONTEXT_WORDS.search(text) or BARE_INTENT.match(text)):
         return None
     vocab = load_vocabulary(session, ctx.engine.named)
     command = parse_command(

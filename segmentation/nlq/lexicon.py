@@ -45,6 +45,7 @@ class K(StrEnum):
     NUMWORD = "numword"  # once/twice: value (number, unit)
     SCORE = "score"  # a predictive score phrase (score_words.py); value: the score
     SCORE_HORIZON = "score_horizon"  # "in the next 30 days" of an expected-purchases phrase
+    THIS = "this"  # 这些/them/this segment: the previous answer (chat keeps it), no condition
     # produced by the scanners, not the lexicon:
     NUM = "num"
     WINDOW = "window"
@@ -212,6 +213,12 @@ _ADD(_many(K.SEP, True, ",|，|;|；|。|.|:|：|!|！|?|？|（|）|(|)|\"|'|�
 _ADD(_many(K.CUSTOMER, True, "客户|顾客|用户|客人|联系人|外部联系人|会员|的客户|customers|customer|"
            "clients|client|contacts|contact|people|users|buyers|members|ones|persons|"
            "人|everyone|everybody|anyone|anybody"))  # fmt: skip
+
+# ---- the previous answer ("把这些导出", "describe them")
+_ADD(_many(K.THIS, True, "这些|那些|这批|这群|这些客户|那些客户|这批客户|这群客户|上面的客户|上述客户|"
+           "这个分群|这个群|该分群|此分群|这个列表|这个名单|这个结果|上面的结果|刚才的结果|them|these|those|"
+           "these customers|those customers|this segment|that segment|this list|the results|"
+           "these results"))  # fmt: skip
 
 # ---- words that carry no meaning here (politeness, glue)
 _ADD(_many(K.FILLER, True, "请|请你|帮我|帮忙|麻烦|麻烦你|一下|吧|吗|呢|呀|啊|哦|了|过|所有|全部|所有的|"

@@ -123,6 +123,11 @@ def _parse(
                 return Command(intent, None, language)
             if intent in ("help", "more", "show_saved"):
                 intent = "list"  # "help" plus conditions: answer the conditions
+        if _means_previous(intent, tokens, bare_allowed=action is None):
+            details["segment_from_context"] = True
+            if intent == "export":
+                details.setdefault("format", "xlsx")
+            return Command(intent, None, language, "", details)
         segment, notes = build_segment(tokens, ctx)
     elif intent in ("push", "tag", "untag", "schedule", "save", "explain"):
         details["segment_from_context"] = True
@@ -146,6 +151,26 @@ def _intent(words: list[str]) -> tuple[str, str | None]:
         if intent in found:
             return intent, fmt
     return "list", fmt
+
+
+# A bare "导出" / "describe" (no condition, not even 客户/customers) is about the answer
+# just given; exporting everyone instead would answer a different question.
+_BARE_MEANS_PREVIOUS = ("export", "describe")
+
+
+def _means_previous(intent: str, tokens: list[Any], *, bare_allowed: bool) -> bool:
+    """Whether the command is about the previous answer ("把这些导出", "describe them", a bare
+    "导出"). Conditions added to it ("这些客户中的VIP") are asked back, not dropped."""
+    bare = {K.INTENT, K.FILLER, K.SEP}
+    if any(t.kind == K.THIS for t in tokens):
+        if all(t.kind in bare | {K.THIS, K.CUSTOMER, K.DE} for t in tokens):
+            return True
+        raise Ask(
+            "请直接说完整的条件，例如“近30天有咨询的VIP客户”，不要用“这些”再加条件。",
+            "Please give the whole condition, e.g. 'VIP customers who inquired in the last "
+            "30 days', rather than 'these' plus more.",
+        )
+    return bare_allowed and intent in _BARE_MEANS_PREVIOUS and all(t.kind in bare for t in tokens)
 
 
 def _only_glue(tokens: list[Any]) -> bool:

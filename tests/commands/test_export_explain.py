@@ -135,3 +135,22 @@ def test_an_export_over_the_wecom_file_limit_is_refused_with_the_reason(
     [reply] = rig.tell("zhangsan", f"导出{SEGMENT}")
     assert "超过企业微信 20 MB 的文件上限" in reply.text
     assert rig.gateway.state.uploads == []
+
+
+def test_a_bare_export_or_describe_is_about_the_previous_answer(rig: ChatRig) -> None:
+    rig.tell("zhangsan", SEGMENT)
+    [exported] = rig.tell("zhangsan", "导出")
+    assert exported.attachment is not None and f"共 {len(NO_ORDER_ZHANG)} 人" in exported.text
+    sheet = load_workbook(io.BytesIO(exported.attachment.content)).active
+    assert sorted(r[0] for r in list(sheet.iter_rows(values_only=True))[1:]) == NO_ORDER_ZHANG
+    described = rig.tell("zhangsan", "分析一下这些客户")
+    assert described[0].markdown and described[0].text.startswith("近30天")
+    [counted] = rig.tell("zhangsan", "这些客户有多少")
+    assert str(len(NO_ORDER_ZHANG)) in counted.text
+    [refused] = rig.tell("zhangsan", "这些客户里男性有多少")
+    assert "不要用“这些”再加条件" in refused.text
+
+
+def test_a_bare_export_without_a_previous_answer_is_asked_back(rig: ChatRig) -> None:
+    [reply] = rig.tell("zhangsan", "导出")
+    assert reply.attachment is None and rig.gateway.state.uploads == []
