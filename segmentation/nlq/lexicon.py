@@ -231,7 +231,8 @@ _ADD(_many(K.FILLER, True, "请|请你|帮我|帮忙|麻烦|麻烦你|一下|吧
            "customers of|clients of|whose owner is|owner|'s|s|i|want|to see|let me see|"
            "list of|how|many|what|are there|do we have|we have|total|so|then|ok|okay|"
            "that are|who are|which are|who have|that have|who has|that has|hi|hello|嗨|你好|"
-           "东西|something|anything|stuff|既|既是|同时是|ve|re|ll|who ve|who re|that ve"
+           "东西|something|anything|stuff|既|既是|同时是|ve|re|ll|who ve|who re|that ve|谢谢|多谢|"
+           "谢谢你|感谢|thanks|thank you|thx|好的|收到|早上好|下午好|晚上好|good morning|hey"
            ))  # fmt: skip
 
 # ---- not supported yet: asked back, never dropped (spec §2 "Not (yet) supported")

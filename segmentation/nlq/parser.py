@@ -115,6 +115,9 @@ def _parse(
     if seg_text is not None:
         tokens = tokenize(seg_text, vocab, now, tz)
         words = [str(t.value) for t in tokens if t.kind == K.INTENT]
+        if action is None and all(t.kind in (K.FILLER, K.SEP) for t in tokens):
+            # "你好", "thanks": nothing asked, so say what can be asked (never list everyone).
+            return Command("help", None, language)
         if action is None:
             intent, fmt = _intent(words)
             if fmt:
