@@ -258,7 +258,10 @@ def _positive(cond: Cond) -> Node:
     if cond.attr == "hastags":
         return Not(Untagged())
     if cond.attr == "owner":
-        return Owner(tuple(dict.fromkeys(str(v) for v in values)))
+        owners = tuple(dict.fromkeys(str(v) for v in values))
+        if len(owners) > 1 and conj == {"and"} and cond.__dict__.get("both"):
+            return And(tuple(Owner((u,)) for u in owners))  # "张三和李四共同的客户"
+        return Owner(owners)
     if cond.attr == "dept":
         return InDepartment(tuple(dict.fromkeys(int(v) for v in values)))  # type: ignore[call-overload]
     if cond.attr == "city":

@@ -202,7 +202,8 @@ _ADD(_many(K.AND, "clause", "且|并且|而且|但|但是|却|而|也|又|并|bu
            "and also|but also|and are|and is|and have|and has|and who|but who|but have|but has|"
            "but are|but is|and were|but were|but did|and did"))  # fmt: skip
 _ADD(_many(K.OR, True, "或|或者|或是|还是|要么|or|either|/"))
-_ADD(_many(K.BOTH, True, "都|同时|同时有|都有|both|all of|all"))
+_ADD(_many(K.BOTH, True, "都|同时|同时有|都有|共同|共同的|共有的|一起跟进的|both|all of|all|shared by|"
+           "in common"))  # fmt: skip
 _ADD(_many(K.DE, True, "的|之|who|that|which|whose|where|de"))
 _ADD(_many(K.CLAUSE, True, "中|里|其中|里面|当中|之中|中间|of them|of these|out of them|"
            "among them|among those|among these|in which|of which|in those"))  # fmt: skip
