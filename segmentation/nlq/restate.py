@@ -114,8 +114,16 @@ class Restater:
             )
         if isinstance(node, Untagged):
             return "有标签" if self.zh else "have at least one tag"
+        if isinstance(node, Or) and all(isinstance(c, Performed) for c in node.children):
+            # "didn't order or visit": neither, said as such
+            joiner = " 且 " if self.zh else " and "
+            return joiner.join(self.negative(c) for c in node.children)
         inner = self.part(node, True)
-        return f"不满足“{inner}”" if self.zh else f"not ({inner})"
+        if not isinstance(node, And | Or):
+            negated = _negated_phrase(inner, self.zh)
+            if negated is not None:
+                return negated
+        return f"不满足“{inner}”" if self.zh else f"do not match ({inner})"
 
     def leaf(self, node: Node) -> str:
         zh = self.zh
@@ -258,6 +266,20 @@ class Restater:
             )
         text = f"{value:%b} {value.day}"
         return text if this_year else f"{text}, {value.year}"
+
+
+# The leading verb of a condition's phrase and its negation ("are tagged “VIP”" → "are not
+# tagged “VIP”", "在上海" → "不在上海").
+_NEGATED_ZH = (("有", "没有"), ("在", "不在"), ("属于", "不属于"), ("由", "不是由"), ("是", "不是"))
+_NEGATED_EN = (("are ", "are not "), ("were ", "were not "), ("have ", "do not have "),
+               ("had ", "did not have "), ("spent ", "did not spend "))  # fmt: skip
+
+
+def _negated_phrase(phrase: str, zh: bool) -> str | None:
+    for positive, negative in _NEGATED_ZH if zh else _NEGATED_EN:
+        if phrase.startswith(positive):
+            return negative + phrase[len(positive) :]
+    return None
 
 
 def _single_named(node: Node) -> tuple[NamedSegment, Node] | None:

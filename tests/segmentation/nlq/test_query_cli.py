@@ -162,3 +162,16 @@ def test_a_send_on_one_later_day_is_asked_back_not_read_as_a_filter(
         answer = json.loads(out)
         assert (code, answer["intent"]) == (3, "clarify"), text
         assert "单次发送" in answer["message"] or "Sending once" in answer["message"], text
+
+
+def test_negations_are_restated_as_plain_sentences(clean_engine: Engine, db_url: str) -> None:
+    _load(clean_engine)
+    cases = {
+        "non-VIP customers": "customers who are not tagged “VIP”",
+        "customers who didn't order or visit": "did not order ever and did not visit ever",
+        "不在上海的客户": "不在上海的客户",
+        "不是VIP的客户": "没有“VIP”标签的客户",
+    }
+    for text, said in cases.items():
+        _code, out = _run(db_url, text, "--json")
+        assert said in json.loads(out)["description"], text
