@@ -107,7 +107,8 @@ _ADD(_many(K.EVENT, "refund", "退款|退过款|退货|退过货|退了款|refun
 _ADD(_many(K.NEG, True, "不|没|未|无|非|没有|从未|从没|从来没有|从来没|从没有|不是|并未|并没有|未曾|"
            "didn't|did not|not|never|no|without|haven't|have not|hasn't|has not|don't|do not|"
            "doesn't|does not|non|who haven't|that haven't|never have|have never|has never|"
-           "didnt|havent|hasnt|dont|doesnt|excluding|except|other than"))  # fmt: skip
+           "didnt|havent|hasnt|dont|doesnt|excluding|except|other than|outside|outside of|"
+           "neither"))  # fmt: skip
 _ADD(_many(K.YET, True, "还没|还未|尚未|还没有|至今没有|至今未|至今没|到现在都没|一直没|一直没有|still haven't|"
            "still hasn't|still have not"))  # fmt: skip
 _ADD(
