@@ -113,9 +113,7 @@ def test_these_customers_without_context_is_asked_back_not_everyone(
 def test_new_tag_and_segment_names_keep_the_askers_spelling(
     clean_engine: Engine, db_url: str
 ) -> None:
-    with Session(clean_engine) as session:
-        load_fixture(session)
-        session.commit()
+    _load(clean_engine)
     cases = {
         "tag VIP customers with FollowUp": ("tag", "FollowUp"),
         "給VIP客戶打上待跟進標籤": ("tag", "待跟進"),
@@ -150,9 +148,7 @@ def test_message_text_is_kept_exactly_as_typed(clean_engine: Engine, db_url: str
 def test_a_send_on_one_later_day_is_asked_back_not_read_as_a_filter(
     clean_engine: Engine, db_url: str
 ) -> None:
-    with Session(clean_engine) as session:
-        load_fixture(session)
-        session.commit()
+    _load(clean_engine)
     for text in (
         "明天上午10点给VIP客户发消息“新品到店”",
         "下周一给VIP客户发一张满100减20的券",
