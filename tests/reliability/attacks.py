@@ -67,6 +67,18 @@ def _mutate(data: bytes, rng: random.Random) -> bytes:
     return bytes(out)
 
 
+def _mutate_signed_part(body: bytes, rng: random.Random) -> bytes:
+    """The envelope with its signed part (the Encrypt text) mutated. A change outside it (the
+    unsigned ToUserName or AgentID) leaves a genuine, correctly signed message, which must be
+    accepted: mutating anywhere made the test fail on the runs where it landed there."""
+    start = body.index(b"<Encrypt><![CDATA[") + len(b"<Encrypt><![CDATA[")
+    end = body.index(b"]]></Encrypt>")
+    mutated = _mutate(body[start:end], rng)
+    while mutated == body[start:end]:  # a mutation that undid itself is no attack
+        mutated = _mutate(body[start:end], rng)
+    return body[:start] + mutated + body[end:]
+
+
 def hostile_callbacks(token: str, aes_key: str, corp_id: str, rng: random.Random, n: int):  # type: ignore[no-untyped-def]
     """(label, query, body, content_type) tuples none of which may be stored."""
     crypto = CallbackCrypto(token, aes_key, corp_id)
@@ -79,7 +91,7 @@ def hostile_callbacks(token: str, aes_key: str, corp_id: str, rng: random.Random
         if kind == 0:
             yield "random bytes", query, rng.randbytes(rng.randint(0, 4096)), ctype
         elif kind == 1:
-            yield "mutated body", query, _mutate(body, rng), ctype
+            yield "mutated body", query, _mutate_signed_part(body, rng), ctype
         elif kind == 2:
             bad = dict(query, msg_signature=_flip(query["msg_signature"], rng))
             yield "bad signature", bad, body, ctype
