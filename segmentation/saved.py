@@ -17,7 +17,7 @@ from segmentation.models.segments import (
     SegmentMembershipChange,
     SegmentSnapshot,
 )
-from segmentation.nlq.normalize import normalize
+from segmentation.nlq.normalize import same_name
 from segmentation.nodes import (
     And,
     Node,
@@ -78,9 +78,8 @@ def get_saved_segment(session: Session, name: str) -> SavedSegmentRow | None:
     found = session.execute(stmt).scalar_one_or_none()
     if found is not None:
         return found
-    wanted = normalize(name)
     rows = session.execute(select(SavedSegmentRow).order_by(SavedSegmentRow.id)).scalars()
-    return next((row for row in rows if normalize(row.name) == wanted), None)
+    return next((row for row in rows if same_name(row.name, name)), None)
 
 
 def list_saved_segments(session: Session, owner_userid: str | None = None) -> list[SavedSegmentRow]:

@@ -16,7 +16,7 @@ from bot.commands import CommandContext
 from bot.commands.texts import say
 from bot.models.inbox import AuditEntry
 from segmentation.engine import segment_members
-from segmentation.nlq import Command, load_vocabulary, parse_command
+from segmentation.nlq import Command, is_bare_request, load_vocabulary, parse_command
 from segmentation.nodes import SegmentFormatError, from_json
 from segmentation.scope import Requester
 
@@ -24,14 +24,6 @@ CONTEXT_WORDS = re.compile(
     r"这个分群|这个群|该分群|此分群|这个列表|这个名单|这个结果|上面的结果|这些|那些|这批|这群|上述|"
     r"他们|她们|this segment|that segment|the segment|this list|the list|the results?|"
     r"\bthem\b|\bthey\b|\bthese\b|\bthose\b",
-    re.IGNORECASE,
-)
-# A bare export or describe ("导出", "export as excel", "分析一下") is about the previous
-# answer too.
-BARE_INTENT = re.compile(
-    r"^\s*(?:请|帮我|please\s+)?\s*(?:导出|下载|匯出|汇出|export|download|分析一下|分析|describe|"
-    r"analy[sz]e)(?:一下)?\s*(?:成|为|as|to|into)?\s*(?:an?\s+)?(?:excel|xlsx|csv|表格|excel表格|"
-    r"spreadsheet)?\s*[。.!！?？~]*\s*$",
     re.IGNORECASE,
 )
 LOOKBACK = 50
@@ -56,7 +48,9 @@ def contextual_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
 ) -> dict[str, Any] | None:
     """The answer for a command about "this segment", or None when the text is not one."""
-    if not (CONTEXT_WORDS.search(text) or BARE_INTENT.match(text)):
+    # A bare export or describe ("导出", "分析一下") is about the previous answer too.
+    bare = is_bare_request(text, now=ctx.now, tz=ctx.settings.timezone)
+    if not (CONTEXT_WORDS.search(text) or bare):
         return None
     vocab = load_vocabulary(session, ctx.engine.named)
     command = parse_command(

@@ -16,7 +16,7 @@ from bot.services.sync import mark_tags
 from integrations.wecom.errors import WeComError
 from integrations.wecom.gateway import WeComGateway
 from segmentation.models import CustomerTag, Follow, Staff, StaffDepartment, Tag
-from segmentation.nlq.normalize import normalize
+from segmentation.nlq.normalize import same_name
 from segmentation.scope import CteNames, Requester, department_members
 
 log = logging.getLogger(__name__)
@@ -52,9 +52,8 @@ def find_tag(session: Session, name: str) -> Tag | None:
     found = session.scalars(stmt).first()
     if found is not None:
         return found
-    wanted = normalize(name)
     live = session.scalars(select(Tag).where(Tag.deleted.is_(False)).order_by(Tag.tag_id))
-    return next((tag for tag in live if normalize(tag.name) == wanted), None)
+    return next((tag for tag in live if same_name(tag.name, name)), None)
 
 
 def ensure_tag(session: Session, gateway: WeComGateway, name: str) -> Tag:

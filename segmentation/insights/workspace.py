@@ -146,8 +146,8 @@ def _facts_from_segment(session: Session, ws: Workspace, segment: Select[Any], i
         customers.c.last_inquiry_at if member_only else null(),
         customers.c.last_event_at if member_only else null(),
     ).where(customers.c.deleted.is_(False))
-    session.execute(insert(ws.facts).from_select(FACT_COLUMNS, stmt))
-    return _count(session, ws.facts)
+    inserted = session.execute(insert(ws.facts).from_select(FACT_COLUMNS, stmt))
+    return int(inserted.rowcount)  # type: ignore[attr-defined]  # a CursorResult
 
 
 def _facts_from_ids(

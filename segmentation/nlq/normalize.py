@@ -70,6 +70,12 @@ def normalize_name(name: str) -> str:
     return (primed if primed is not None else normalize(name)).replace("'", "")
 
 
+def same_name(a: str, b: str) -> bool:
+    """Whether two names read the same to the chat language: case, width and script aside
+    (“待跟進” is 待跟进, "followup" is "FollowUp")."""
+    return normalize_name(a) == normalize_name(b)
+
+
 def _keep(ch: str) -> bool:
     category = unicodedata.category(ch)
     # Control, format and private-use characters carry no meaning for a command.

@@ -161,19 +161,33 @@ def _intent(words: list[str]) -> tuple[str, str | None]:
 _BARE_MEANS_PREVIOUS = ("export", "describe")
 
 
+_BARE = {K.INTENT, K.FILLER, K.SEP}
+
+
 def _means_previous(intent: str, tokens: list[Any], *, bare_allowed: bool) -> bool:
     """Whether the command is about the previous answer ("把这些导出", "describe them", a bare
     "导出"). Conditions added to it ("这些客户中的VIP") are asked back, not dropped."""
-    bare = {K.INTENT, K.FILLER, K.SEP}
     if any(t.kind == K.THIS for t in tokens):
-        if all(t.kind in bare | {K.THIS, K.CUSTOMER, K.DE} for t in tokens):
+        if all(t.kind in _BARE | {K.THIS, K.CUSTOMER, K.DE} for t in tokens):
             return True
         raise Ask(
             "请直接说完整的条件，例如“近30天有咨询的VIP客户”，不要用“这些”再加条件。",
             "Please give the whole condition, e.g. 'VIP customers who inquired in the last "
             "30 days', rather than 'these' plus more.",
         )
-    return bare_allowed and intent in _BARE_MEANS_PREVIOUS and all(t.kind in bare for t in tokens)
+    return bare_allowed and _is_bare(intent, tokens)
+
+
+def _is_bare(intent: str, tokens: list[Any]) -> bool:
+    return intent in _BARE_MEANS_PREVIOUS and all(t.kind in _BARE for t in tokens)
+
+
+def is_bare_request(text: str, *, now: datetime, tz: ZoneInfo) -> bool:
+    """Whether `text` is an export or describe request and nothing else ("导出", "export as
+    excel", "分析一下"), read with the lexicon alone: no names need loading to tell."""
+    tokens = tokenize(strip_tail(normalize(text)), Vocabulary(), now, tz)
+    intent, _fmt = _intent([str(t.value) for t in tokens if t.kind == K.INTENT])
+    return _is_bare(intent, tokens)
 
 
 def _only_glue(tokens: list[Any]) -> bool:
