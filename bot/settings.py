@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
+from bot.settings_errors import SettingsError
+
 if TYPE_CHECKING:
     from bot.services.campaigns.settings import CampaignSettings
 
@@ -19,10 +21,6 @@ DEFAULT_DATABASE_URL = "sqlite:///segbot.db"
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_WECOM_API_BASE = "https://qyapi.weixin.qq.com/cgi-bin/"
 DEFAULT_DIGEST_TIME = time(8, 30)
-
-
-class SettingsError(ValueError):
-    """A setting is missing or malformed; the message is one line naming the variable."""
 
 
 @dataclass(frozen=True)

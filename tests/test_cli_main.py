@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import subprocess
+import sys
 
+import click
 from click.testing import CliRunner
 
 import bot.cli
-from bot.cli.main import COMMAND_MODULES, cli
+from bot.cli.main import COMMAND_MODULES, COMMAND_TABLE, cli
 
 
 def test_every_command_of_every_module_is_reachable_by_name():
@@ -30,3 +33,30 @@ def test_help_lists_every_command():
 def test_unknown_command_is_a_usage_error():
     result = CliRunner().invoke(cli, ["no-such-command"])
     assert result.exit_code == 2 and "No such command" in result.output
+
+
+def test_help_summaries_are_the_commands_own_first_help_lines():
+    # `segbot --help` prints the map's summaries without importing the modules: keep them true.
+    ctx = click.Context(cli)
+    for name, (_, summary) in COMMAND_TABLE.items():
+        command = cli.get_command(ctx, name)
+        assert command is not None
+        assert (command.help or "").strip().splitlines()[0] == summary, name
+
+
+def test_help_and_query_start_without_the_heavy_libraries():
+    # Start-up time is dominated by imports; measured in bench/cli_startup.py, guarded here.
+    probe = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from bot.cli.main import cli\n"
+        "CliRunner().invoke(cli, ['--help'])\n"
+        "CliRunner().invoke(cli, ['query', '--help'])\n"
+        "import bot.cli.query_commands\n"
+        "print(' '.join(sorted(m for m in HEAVY if m in sys.modules)))\n"
+    )
+    heavy = "HEAVY = ('matplotlib', 'scipy', 'pandas', 'numpy', 'openpyxl', 'flask', 'wechatpy')\n"
+    result = subprocess.run(
+        [sys.executable, "-c", heavy + probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

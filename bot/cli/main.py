@@ -5,32 +5,74 @@ from __future__ import annotations
 import importlib
 
 import click
+from click.utils import make_default_short_help
 
-# Command name → the module defining it. Modules are imported only when their command runs
-# (or on `segbot --help`), so `segbot query` does not pay for matplotlib, scipy and the rest.
-COMMAND_MODULES = {
-    "campaign": "campaign_commands",
-    "coupon": "campaign_commands",
-    "scheduler": "campaign_commands",
-    "clv": "clv_commands",
-    "init": "data_commands",
-    "import": "data_commands",
-    "stats": "data_commands",
-    "demo": "demo_commands",
-    "digest": "digest_commands",
-    "query": "query_commands",
-    "segment": "segment_commands",
-    "serve": "serve_commands",
-    "worker": "serve_commands",
-    "inbox": "serve_commands",
-    "sync": "wecom_commands",
-    "simulator": "wecom_commands",
+# Command name → (the module defining it, its one-line summary for `segbot --help`). Modules are
+# imported only when their command runs, so neither `segbot --help` nor `segbot query` pays for
+# matplotlib, scipy, pandas and the rest; tests keep each summary equal to its command's help.
+COMMAND_TABLE: dict[str, tuple[str, str]] = {
+    "campaign": (
+        "campaign_commands",
+        "Create, list, pause, run and report campaigns (mass messages or salesperson reminders).",
+    ),
+    "coupon": ("campaign_commands", "The coupon ledger."),
+    "scheduler": (
+        "campaign_commands",
+        "Run the scheduler process (campaigns, nightly sync and snapshots) until Ctrl-C/SIGTERM.",
+    ),
+    "clv": (
+        "clv_commands",
+        "Predictive scores: P(alive), expected purchases, CLV (BG/NBD + Gamma-Gamma).",
+    ),
+    "init": ("data_commands", "Create the database schema, or upgrade it to the newest version."),
+    "import": (
+        "data_commands",
+        "Load customers, staff, follows, tags and events from the CSV files in DIRECTORY.",
+    ),
+    "stats": (
+        "data_commands",
+        "The per-customer event rollups the segment engine reads (kept exact automatically).",
+    ),
+    "demo": (
+        "demo_commands",
+        "Try segbot on a simulated WeCom company: chat with the bot, see the dashboard.",
+    ),
+    "digest": (
+        "digest_commands",
+        "Preview (print) the daily digest of USERID in their scope, or --send it.",
+    ),
+    "query": (
+        "query_commands",
+        'Run one chat command, e.g. segbot query "近30天有咨询但未下单的客户" --json.',
+    ),
+    "segment": ("segment_commands", "Evaluate segment trees (JSON) and manage saved segments."),
+    "serve": (
+        "serve_commands",
+        "Run the web app: WeCom callback, HTTP API and /healthz (plus an inbox worker).",
+    ),
+    "worker": (
+        "serve_commands",
+        "Drain the WeCom callback inbox (run several on PostgreSQL; one on SQLite).",
+    ),
+    "inbox": (
+        "serve_commands",
+        "Show the callback inbox: messages per status and the dead ones with their errors.",
+    ),
+    "sync": (
+        "wecom_commands",
+        "One full sync from WeCom now (resumes an interrupted one), with a progress bar.",
+    ),
+    "simulator": (
+        "wecom_commands",
+        "Run the built-in WeCom simulator (a fake WeCom server for the demo and tests).",
+    ),
 }
+COMMAND_MODULES = {name: module for name, (module, _) in COMMAND_TABLE.items()}
 
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMAND_MODULES)
+        return sorted(COMMAND_TABLE)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module_name = COMMAND_MODULES.get(cmd_name)
@@ -38,6 +80,14 @@ class LazyGroup(click.Group):
             return None
         module = importlib.import_module(f"bot.cli.{module_name}")
         return next(c for c in module.COMMANDS if c.name == cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # click would import every command module to read its help; the map has the summaries.
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(name, make_default_short_help(COMMAND_TABLE[name][1], limit)) for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 @click.group(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from zoneinfo import ZoneInfo
 
-from bot.settings import SettingsError
+from bot.settings_errors import SettingsError
 
 
 @dataclass(frozen=True)
