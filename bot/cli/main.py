@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 
 import click
-from click.utils import make_default_short_help
 
 # Command name → (the module defining it, its one-line summary for `segbot --help`). Modules are
 # imported only when their command runs, so neither `segbot --help` nor `segbot query` pays for
@@ -70,6 +69,18 @@ COMMAND_TABLE: dict[str, tuple[str, str]] = {
 COMMAND_MODULES = {name: module for name, (module, _) in COMMAND_TABLE.items()}
 
 
+def _shorten(summary: str, limit: int) -> str:
+    """The summary cut at a word boundary to fit one help line, the way click shortens help."""
+    if len(summary) <= limit:
+        return summary
+    words: list[str] = []
+    for word in summary.split():
+        if len(" ".join([*words, word])) + 3 > limit:
+            break
+        words.append(word)
+    return " ".join(words).rstrip(",;:") + "..."
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMAND_TABLE)
@@ -85,7 +96,7 @@ class LazyGroup(click.Group):
         # click would import every command module to read its help; the map has the summaries.
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(len(name) for name in names)
-        rows = [(name, make_default_short_help(COMMAND_TABLE[name][1], limit)) for name in names]
+        rows = [(name, _shorten(COMMAND_TABLE[name][1], limit)) for name in names]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
