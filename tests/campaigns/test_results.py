@@ -59,3 +59,64 @@ def test_report_counts_orders_in_the_attribution_window_per_arm(world: World) ->
     assert report.uplift.low < expected < report.uplift.high
     text = format_report(report)
     assert "uplift" in text and "95% CI" in text and "holdout" in text
+
+
+def test_repeated_runs_count_each_customer_once_per_arm(world: World) -> None:
+    """A daily campaign without a frequency cap reaches the same customers three times: the
+    report (and so the digest, the chat answer and the dashboard) counts them once, and the
+    interval is Newcombe's on those distinct counts, not on customers × runs."""
+    from bot.services.campaigns.runner import campaign_tick
+
+    campaign_id = make_campaign(world, MONDAY_10 - timedelta(hours=1), schedule_kind="cron",
+                                cron="0 10 * * *", run_at=None, holdout_percent=50,
+                                frequency_cap_days=0)  # fmt: skip
+    days = [MONDAY_10 + timedelta(days=d) for d in range(3)]
+    for day in days:
+        campaign_tick(world.factory, world.gateway, day, world.pctx())
+    world.confirm_all(days[-1] + timedelta(minutes=1))
+    campaign_tick(world.factory, world.gateway, days[-1] + timedelta(hours=1), world.pctx())
+    with world.factory() as s:
+        rows = s.execute(select(Delivery.external_userid, Delivery.arm)).all()
+    arms = dict(rows)
+    assert len(rows) == 3 * len(arms)  # three runs, each customer in each
+    treated = sorted(e for e, a in arms.items() if a == "treated")
+    holdout = sorted(e for e, a in arms.items() if a == "holdout")
+    # One customer orders after each of the three runs; another orders once.
+    for n, day in enumerate(days):
+        add_order(world.factory, treated[0], day + timedelta(hours=2), n)
+    add_order(world.factory, holdout[0], days[1] + timedelta(hours=2), 0)
+    with world.factory() as s:
+        report = campaign_report(s, campaign_id, world.settings)
+    assert report.runs == 3
+    assert (report.treated.size, report.holdout.size) == (len(treated), len(holdout))
+    assert (report.treated.ordered, report.holdout.ordered) == (1, 1)
+    assert sum(report.treated.statuses.values()) == len(treated)
+    assert report.treated.reached == report.treated.statuses.get("delivered", 0) > 0
+    assert report.uplift == newcombe(1, len(treated), 1, len(holdout))
+    assert f"{'customers':10}{len(treated):>10}{len(holdout):>10}" in format_report(report)
+
+
+def test_a_customer_reached_once_stays_reached_when_a_later_run_fails(world: World) -> None:
+    from bot.services.campaigns.runner import campaign_tick
+
+    campaign_id = make_campaign(world, MONDAY_10 - timedelta(hours=1), schedule_kind="cron",
+                                cron="0 10 * * *", run_at=None, holdout_percent=0,
+                                frequency_cap_days=0)  # fmt: skip
+    campaign_tick(world.factory, world.gateway, MONDAY_10, world.pctx())
+    world.confirm_all(MONDAY_10 + timedelta(minutes=1))
+    campaign_tick(world.factory, world.gateway, MONDAY_10 + timedelta(hours=1), world.pctx())
+    with unit_of_work(world.factory) as s:
+        reached = s.scalars(select(Delivery).where(Delivery.status == "delivered")).first()
+        assert reached is not None
+        eid = reached.external_userid
+    campaign_tick(world.factory, world.gateway, MONDAY_10 + timedelta(days=1), world.pctx())
+    with unit_of_work(world.factory) as s:
+        later = s.scalars(
+            select(Delivery).where(Delivery.external_userid == eid, Delivery.id != reached.id)
+        ).one()
+        later.status = "failed"
+    with world.factory() as s:
+        report = campaign_report(s, campaign_id, world.settings)
+    assert report.runs == 2
+    assert report.treated.size == sum(report.treated.statuses.values())
+    assert report.treated.statuses.get("failed", 0) == 0

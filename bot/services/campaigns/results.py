@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.models.campaigns import (
+    CONTROL,
     DELIVERED,
     FAILED,
     HOLDOUT,
@@ -26,6 +27,7 @@ from bot.models.campaigns import (
     Coupon,
     Delivery,
 )
+from bot.services.campaigns.audience import CHUNK
 from bot.services.campaigns.definition import get_campaign
 from bot.services.campaigns.settings import CampaignSettings
 from segmentation.models import Event
@@ -126,20 +128,27 @@ def campaign_report(
     settings: CampaignSettings,
     requester: Requester | None = None,
 ) -> CampaignReport:
-    """The campaign's results; with a `requester`, counted over the customers they may see
-    now (a manager's digest or chat answer never counts customers outside their scope, e.g.
-    ones moved to another team since the campaign ran)."""
+    """The campaign's results, one count per customer: a customer in several runs of the
+    campaign (a weekly schedule, entries, a forced re-run) is one customer of its arm (the
+    split is stable per campaign), reached when any of their messages arrived, and converted
+    when they ordered within the attribution window of any of their runs. The uplift interval
+    is computed on those distinct counts; counting a customer once per run would shrink it.
+
+    With a `requester`, counted over the customers they may see now (a manager's digest or
+    chat answer never counts customers outside their scope, e.g. ones moved to another team
+    since the campaign ran)."""
     campaign = get_campaign(session, campaign_id)
     who = requester if requester is not None else Requester.all_access()
     runs = list(session.scalars(select(CampaignRun).where(CampaignRun.campaign_id == campaign_id)))
-    arms = {TREATED: ArmStats(), HOLDOUT: ArmStats()}
     exclusions: dict[str, int] = {}
     for run in runs:
         for reason, count in (run.exclusions or {}).items():
             exclusions[reason] = exclusions.get(reason, 0) + count
-    _count_statuses(session, campaign_id, arms, who)
+    exposures = _exposures(session, campaign_id, who)
+    arms = _arm_stats(exposures)
     window = timedelta(days=settings.attribution_days)
-    _count_orders(session, runs, arms, window, settings, who)
+    for arm, customers in _converted(session, exposures, window, settings.order_kind).items():
+        arms.setdefault(arm, ArmStats()).ordered = len(customers)
     arms[TREATED].redeemed = _redeemed(session, campaign_id, who)
     t, h = arms[TREATED], arms[HOLDOUT]
     return CampaignReport(
@@ -160,49 +169,93 @@ def _in_scope(table: Any, who: Requester) -> list[Any]:
     return [] if scope is None else [scope]
 
 
-def _count_statuses(
-    session: Session, campaign_id: int, arms: dict[str, ArmStats], who: Requester
-) -> None:
+# A customer with several deliveries in one campaign is counted under the first of these
+# statuses any of their rows has: reached beats waiting, waiting beats refused.
+STATUS_RANK = (
+    DELIVERED,
+    NOTIFIED,
+    UNCONFIRMED,
+    SENDING,
+    UNKNOWN,
+    PENDING,
+    RECEIVE_LIMIT,
+    NOT_FRIEND,
+    FAILED,
+    CONTROL,
+)
+
+
+@dataclass
+class _Exposure:
+    """One customer in one arm of a campaign: their best status and their runs' releases."""
+
+    arm: str
+    status: str
+    releases: set[datetime] = field(default_factory=set)
+
+
+def _exposures(session: Session, campaign_id: int, who: Requester) -> dict[str, _Exposure]:
+    """{customer: exposure} over every delivery row of the campaign, one entry per customer."""
     stmt = (
-        select(Delivery.arm, Delivery.status, func.count())
+        select(Delivery.external_userid, Delivery.arm, Delivery.status, CampaignRun.release_at)
+        .join(CampaignRun, CampaignRun.id == Delivery.run_id)
         .where(Delivery.campaign_id == campaign_id, *_in_scope(Delivery.__table__, who))
-        .group_by(Delivery.arm, Delivery.status)
+        .distinct()
     )
-    for arm, status, count in session.execute(stmt):
-        stats = arms.setdefault(arm, ArmStats())
-        stats.size += count
-        stats.statuses[status] = count
+    rank = {status: i for i, status in enumerate(STATUS_RANK)}
+    found: dict[str, _Exposure] = {}
+    for eid, arm, status, release_at in session.execute(stmt):
+        exposure = found.get(eid)
+        if exposure is None:
+            exposure = found[eid] = _Exposure(arm, status)
+        elif rank.get(status, len(rank)) < rank.get(exposure.status, len(rank)):
+            exposure.status = status
+        if arm == TREATED:
+            # Defensive: the split is stable, but a customer ever treated counts as treated.
+            exposure.arm = TREATED
+        exposure.releases.add(release_at)
+    return found
 
 
-def _count_orders(
-    session: Session,
-    runs: list[CampaignRun],
-    arms: dict[str, ArmStats],
-    window: timedelta,
-    settings: CampaignSettings,
-    who: Requester,
-) -> None:
-    """A (run, customer) converts with an order in [release, release + window)."""
-    for run in runs:
-        ordered = exists().where(
-            and_(
-                Event.external_userid == Delivery.external_userid,
-                Event.kind == settings.order_kind,
-                Event.occurred_at >= run.release_at,
-                Event.occurred_at < run.release_at + window,
-            )
+def _arm_stats(exposures: dict[str, _Exposure]) -> dict[str, ArmStats]:
+    arms = {TREATED: ArmStats(), HOLDOUT: ArmStats()}
+    for exposure in exposures.values():
+        stats = arms.setdefault(exposure.arm, ArmStats())
+        stats.size += 1
+        stats.statuses[exposure.status] = stats.statuses.get(exposure.status, 0) + 1
+    return arms
+
+
+def _converted(
+    session: Session, exposures: dict[str, _Exposure], window: timedelta, order_kind: str
+) -> dict[str, set[str]]:
+    """{arm: customers with an order in [release, release + window) of one of their runs}.
+
+    The orders are read per chunk of customers over the campaign's whole span and matched
+    here, so the cost does not grow with the number of runs (an entry campaign has many)."""
+    converted: dict[str, set[str]] = {}
+    if not exposures:
+        return converted
+    releases = [r for e in exposures.values() for r in e.releases]
+    first, last = min(releases), max(releases) + window
+    ids = sorted(exposures)
+    for chunk in (ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)):
+        stmt = select(Event.external_userid, Event.occurred_at).where(
+            Event.external_userid.in_(chunk),
+            Event.kind == order_kind,
+            Event.occurred_at >= first,
+            Event.occurred_at < last,
         )
-        stmt = (
-            select(Delivery.arm, func.count())
-            .where(Delivery.run_id == run.id, ordered, *_in_scope(Delivery.__table__, who))
-            .group_by(Delivery.arm)
-        )
-        for arm, count in session.execute(stmt):
-            arms.setdefault(arm, ArmStats()).ordered += count
+        for eid, at in session.execute(stmt):
+            exposure = exposures[eid]
+            if any(r <= at < r + window for r in exposure.releases):
+                converted.setdefault(exposure.arm, set()).add(eid)
+    return converted
 
 
 def _redeemed(session: Session, campaign_id: int, who: Requester) -> int:
-    stmt = select(func.count()).where(
+    """Customers who redeemed a coupon of the campaign (once each, whatever the runs)."""
+    stmt = select(func.count(func.distinct(Coupon.external_userid))).where(
         Coupon.campaign_id == campaign_id,
         Coupon.redeemed_at.is_not(None),
         *_in_scope(Coupon.__table__, who),
@@ -232,7 +285,9 @@ def format_report(report: CampaignReport) -> str:
     t, h = report.treated, report.holdout
     lines = [
         f"campaign {report.campaign_id} {report.name}: {report.runs} run(s)",
-        "excluded: "
+        # Exclusions are decided per run (a customer capped in two runs is excluded twice);
+        # every other line counts each customer once.
+        "excluded (summed over runs): "
         + (", ".join(f"{k} {v}" for k, v in sorted(report.exclusions.items()) if v) or "none"),
         f"{'':10}{'treated':>10}{'holdout':>10}",
         f"{'customers':10}{t.size:>10}{h.size:>10}",
