@@ -7,10 +7,34 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
-from bot.commands.paging import last_list, mark_shown, remember_list
+from bot.commands.paging import expired, last_list, mark_shown, remember_list, visible_page
 from bot.commands.replies import clarify, clip, list_page
 from bot.commands.rows import PAGE_SIZE, event_kinds, load_rows
 from bot.commands.texts import say
+from bot.services.query import scope_note
+from segmentation.nodes import SegmentFormatError, from_json
+from segmentation.scope import Requester
+
+# The answers whose customers were narrowed to the asker's scope, and so say so.
+SCOPED_INTENTS = frozenset({"count", "list", "export", "describe"})
+
+
+def with_scope_note(answer: dict[str, Any], requester: Requester, lang: str) -> dict[str, Any]:
+    """The answer with its `scope_note` for the chat (worked out again here, so answers
+    about the previous segment carry it too)."""
+    if answer.get("intent") not in SCOPED_INTENTS or not isinstance(answer.get("segment"), dict):
+        return answer
+    try:
+        note = scope_note(from_json(answer["segment"]), requester, lang)
+    except SegmentFormatError:
+        return answer
+    return {**answer, "scope_note": note} if note else answer
+
+
+def scope_line(answer: dict[str, Any]) -> str:
+    """ "\n" + the scope note, or "" when the answer was not narrowed."""
+    note = answer.get("scope_note")
+    return f"\n{note}" if isinstance(note, str) and note else ""
 
 
 def _description(answer: dict[str, Any], lang: str) -> str:
@@ -38,10 +62,10 @@ def list_reply(
             lang=lang,
             now=ctx.now,
         )
-        return say("none", lang, description=description)
+        return say("none", lang, description=description) + scope_line(answer)
     kinds = event_kinds(answer.get("segment"))
     rows = load_rows(session, customers[:PAGE_SIZE], kinds, tz=ctx.settings.timezone, lang=lang)
-    head = say("total", lang, description=description, count=count)
+    head = say("total", lang, description=description, count=count) + scope_line(answer)
     text, shown = list_page(head, rows, first_number=1, total=len(customers), lang=lang)
     remember_list(
         session,
@@ -56,16 +80,18 @@ def list_reply(
     return text
 
 
-def more_reply(session: Session, ctx: CommandContext, userid: str, lang: str) -> str:
-    """The next page of the member's last list."""
-    state = last_list(session, userid)
+def more_reply(session: Session, ctx: CommandContext, requester: Requester, lang: str) -> str:
+    """The next page of the member's last list, within their scope as it is now."""
+    state = last_list(session, requester.userid)
     if state is None:
         return say("no_list", lang)
     lang = state.language or lang
-    customers = list(state.customers or [])
-    if state.shown >= len(customers):
+    if expired(state, ctx.now):
+        return say("list_expired", lang)
+    page = visible_page(session, requester, state, PAGE_SIZE)
+    if not page:
         return say("no_more", lang)
-    page = customers[state.shown : state.shown + PAGE_SIZE]
+    customers = list(state.customers or [])
     rows = load_rows(session, page, state.event_kinds or [], tz=ctx.settings.timezone, lang=lang)
     head = say(
         "page_head",
@@ -78,13 +104,15 @@ def more_reply(session: Session, ctx: CommandContext, userid: str, lang: str) ->
     text, shown = list_page(
         head, rows, first_number=state.shown + 1, total=len(customers), lang=lang
     )
-    mark_shown(state, state.shown + shown, ctx.now)
+    mark_shown(state, state.shown + shown)
     return text
 
 
 def count_reply(answer: dict[str, Any], lang: str) -> str:
     description = _description(answer, lang)
     lines = [say("count", lang, description=description, count=int(answer.get("count", 0)))]
+    if answer.get("scope_note"):
+        lines.append(str(answer["scope_note"]))
     history = answer.get("history")
     if isinstance(history, dict):
         lines.extend(f"{label}: {value}" for label, value in history.items())

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.commands import Attachment, CommandContext, Reply
+from bot.commands.answers import scope_line
 from bot.commands.preview import campaign_settings
 from bot.commands.replies import clip
 from bot.commands.texts import say
@@ -47,7 +48,7 @@ def describe_replies(
         insight = _describe(session, ctx, requester, from_json(answer["segment"]), lang)
         size, markdown = insight.scorecard.size, insight_markdown(insight)
         chart = render_insight_chart(insight)
-    head = say("profile_head", lang, description=description, count=size)
+    head = say("profile_head", lang, description=description, count=size) + scope_line(answer)
     replies = [Reply(userid, clip(f"{head}\n{markdown}"), markdown=True)]
     if size:
         replies.append(Reply(userid, "", attachment=Attachment("image", "segment.png", chart)))

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.commands import Attachment, CommandContext, Reply
+from bot.commands.answers import scope_line
 from bot.commands.texts import say
 from bot.services.exports import MAX_FILE_BYTES, export_workbook
 
@@ -17,7 +18,9 @@ def export_reply(
     description = str(answer.get("description") or "")
     ids = [str(c) for c in answer.get("customers") or []]
     if not ids:
-        return Reply(userid, say("export_empty", lang, description=description))
+        return Reply(
+            userid, say("export_empty", lang, description=description) + scope_line(answer)
+        )
     content = export_workbook(session, ids, now=ctx.now, tz=ctx.settings.timezone, lang=lang)
     if len(content) > MAX_FILE_BYTES:
         mb = f"{len(content) / (1024 * 1024):.1f}"
@@ -25,5 +28,5 @@ def export_reply(
                                  count=len(ids), mb=mb))  # fmt: skip
     stamp = ctx.now.astimezone(ctx.settings.timezone).strftime("%Y%m%d-%H%M")
     filename = f"segment-{stamp}.xlsx"
-    text = say("export_text", lang, description=description, count=len(ids))
+    text = say("export_text", lang, description=description, count=len(ids)) + scope_line(answer)
     return Reply(userid, text, attachment=Attachment("file", filename, content))

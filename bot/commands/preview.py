@@ -19,7 +19,6 @@ from bot.commands.privacy import sample_names
 from bot.commands.texts import say
 from bot.services.campaigns.settings import CampaignSettings
 from bot.services.confirmations import DEFAULT_TTL, create_pending
-from segmentation.engine import segment_count
 from segmentation.nodes import Node, canonical, from_json, to_json
 from segmentation.scope import Requester
 
@@ -71,14 +70,10 @@ def preview_rows(
     samples = sample_names(session, customers)
     if samples:
         rows.append((say("key_sample", lang), ("、" if lang == "zh" else ", ").join(samples)))
-    if requester.is_admin:
-        rows.append((say("key_excluded", lang), say("excluded_deleted", lang)))
-    else:
-        everyone = segment_count(
-            session, node, requester=Requester.all_access(), now=ctx.now, ctx=ctx.engine
-        )
-        outside = max(everyone - count, 0)
-        rows.append((say("key_excluded", lang), say("excluded_value", lang, outside=outside)))
+    # Never how many customers outside the asker's scope match (spec/security.md): that
+    # number would answer any condition over customers they may not see.
+    excluded = "excluded_deleted" if requester.is_admin else "excluded_scope"
+    rows.append((say("key_excluded", lang), say(excluded, lang)))
     rows.append((say("key_content", lang), content_words(details)))
     if intent == "schedule":
         rows.append((say("key_when", lang), schedule_words(details["schedule"], lang)))

@@ -9,7 +9,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext, Reply
-from bot.commands.answers import clarify_reply, count_reply, generic_reply, list_reply, more_reply
+from bot.commands.answers import (
+    clarify_reply,
+    count_reply,
+    generic_reply,
+    list_reply,
+    more_reply,
+    with_scope_note,
+)
 from bot.commands.audit import audit
 from bot.commands.campaign_chat import campaign_reply
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
@@ -69,6 +76,7 @@ def _replies(
         return [saved_list_reply(userid, answer, lang)]
     if "segment" not in answer:
         return [Reply(userid, generic_reply(answer, lang))]
+    answer = with_scope_note(answer, requester, lang)
     if answer.get("needs_confirmation"):
         return [confirmation_reply(session, ctx, requester, answer, lang)]
     if intent == "save":
@@ -114,7 +122,7 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
         audit(session, ctx, userid, "command", text, intent="empty")
         return [Reply(userid, say("empty", lang))]
     if is_more(text):
-        reply = more_reply(session, ctx, userid, lang)
+        reply = more_reply(session, ctx, requester, lang)
         audit(session, ctx, userid, "more", text, role=requester.role)
         return [Reply(userid, reply)]
     decision = typed_decision(text)

@@ -38,6 +38,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "还没有可以继续查看的列表，请先查询客户，例如：我的VIP客户。",
         "en": "There is no list to continue yet; ask for customers first, e.g. 'my VIP customers'.",
     },
+    "list_expired": {
+        "zh": "上一个列表已超过 24 小时，已失效，请重新查询。",
+        "en": "The last list is more than 24 hours old and has expired; please ask again.",
+    },
     "page_head": {
         "zh": "{description}（第 {first}–{last} 人，共 {count} 人）",
         "en": "{description} ({first}–{last} of {count})",

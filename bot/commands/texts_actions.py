@@ -17,9 +17,9 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
     "key_when": {"zh": "时间", "en": "When"},
     "key_expires": {"zh": "有效期", "en": "Valid until"},
     "size_value": {"zh": "{count} 人", "en": "{count}"},
-    "excluded_value": {
-        "zh": "已删除客户不计入；{outside} 人不在您的权限范围内",
-        "en": "deleted customers never count; {outside} outside your scope",
+    "excluded_scope": {
+        "zh": "已删除客户及您权限范围外的客户",
+        "en": "deleted and out-of-scope customers",
     },
     "excluded_deleted": {"zh": "已删除客户不计入", "en": "deleted customers never count"},
     "cost_coupon": {
@@ -75,8 +75,8 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "en": "You may not confirm this ({what} needs {role}).",
     },
     "not_allowed_scope": {
-        "zh": "您不能确认这个操作：其中 {outside} 位客户不在您的权限范围内。",
-        "en": "You cannot confirm this: {outside} of its customers are outside your scope.",
+        "zh": "您不能确认这个操作：其中有客户不在您的权限范围内。",
+        "en": "You cannot confirm this: some of its customers are outside your scope.",
     },
     "not_yours": {
         "zh": "只有发起人或管理员可以决定这个操作。",

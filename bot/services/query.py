@@ -13,7 +13,7 @@ from segmentation.compiler import SegmentError
 from segmentation.engine import EngineContext, segment_members
 from segmentation.insights import MassMessageBudget, describe_for_query
 from segmentation.nlq import Clarification, Command, Vocabulary, load_vocabulary, parse_command
-from segmentation.nodes import InDepartment, Owner, to_json, walk
+from segmentation.nodes import And, InDepartment, Node, Owner, Ranked, canonical, to_json, walk
 from segmentation.saved import list_saved_segments
 from segmentation.scope import Requester, resolve_requester
 
@@ -111,7 +111,7 @@ def _answer(
             out[key] = command.details[key]
     if command.needs_confirmation:
         out["needs_confirmation"] = True
-    note = _scope_note(command, requester)
+    note = scope_note(command.segment, requester, command.language)
     if note:
         out["scope_note"] = note
     if command.intent == "describe":
@@ -129,17 +129,46 @@ def _answer(
     return out
 
 
-def _scope_note(command: Command, requester: Requester) -> str | None:
-    """Say so when the question names other people's customers and the scope limits it."""
-    if requester.is_admin or command.segment is None:
+SCOPE_NOTES = {
+    "others": {
+        "zh": "您只能查看自己权限范围内的客户，结果已按此限定。",
+        "en": "You can only see the customers in your own scope; the answer is limited to them.",
+    },
+    "sales": {
+        "zh": "（结果只包含您自己跟进的客户。）",
+        "en": "(Limited to the customers you follow yourself.)",
+    },
+    "manager": {
+        "zh": "（结果只包含您所管部门成员跟进的客户。）",
+        "en": "(Limited to the customers followed by your departments.)",
+    },
+}
+
+
+def scope_note(segment: Node, requester: Requester, language: str) -> str | None:
+    """The line saying that a non-admin's answer was limited to their scope.
+
+    Told by the question, never by the data: "did the scope leave anyone out" would itself
+    be an oracle over customers the asker may not see. So a non-admin is told whenever the
+    question is not already confined to their own customers ("我的客户…"), and told that
+    the answer was limited when it names other people's customers or departments.
+    """
+    if requester.is_admin or _own_customers_only(canonical(segment), requester.userid):
         return None
+    lang = "zh" if language == "zh" else "en"
     others = any(
         (isinstance(n, Owner) and set(n.userids) - {requester.userid})
         or isinstance(n, InDepartment)
-        for n in walk(command.segment)
+        for n in walk(segment)
     )
-    if not others:
-        return None
-    if command.language == "zh":
-        return "您只能查看自己权限范围内的客户，结果已按此限定。"
-    return "You can only see the customers in your own scope; the answer is limited to them."
+    return SCOPE_NOTES["others" if others else requester.role][lang]
+
+
+def _own_customers_only(node: Node, userid: str) -> bool:
+    if isinstance(node, Owner):
+        return set(node.userids) == {userid}
+    if isinstance(node, And):
+        return any(_own_customers_only(child, userid) for child in node.children)
+    if isinstance(node, Ranked):
+        return _own_customers_only(node.base, userid)
+    return False
