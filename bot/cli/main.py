@@ -32,6 +32,10 @@ COMMAND_TABLE: dict[str, tuple[str, str]] = {
         "data_commands",
         "The per-customer event rollups the segment engine reads (kept exact automatically).",
     ),
+    "doctor": (
+        "doctor_commands",
+        "Check settings, database, WeCom credentials and permissions, workers and scheduler.",
+    ),
     "demo": (
         "demo_commands",
         "Try segbot on a simulated WeCom company: chat with the bot, see the dashboard.",

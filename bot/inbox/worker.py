@@ -20,6 +20,7 @@ from bot.bootstrap import Deps
 from bot.database import unit_of_work
 from bot.inbox.dispatch import dispatch
 from bot.models.inbox import DEAD, DONE, FAILED, PROCESSING, RECEIVED, InboxMessage
+from bot.services.heartbeats import Heart
 
 log = logging.getLogger(__name__)
 
@@ -147,9 +148,13 @@ def run_worker(
     this process stores a callback (deps.inbox_wake)."""
     log.info("inbox worker started")
     wake = deps.inbox_wake
+    heart = Heart("worker")
     while not stop.is_set():
         wake.clear()
         try:
+            if heart.due(deps.now()):
+                with unit_of_work(deps.session_factory) as session:
+                    heart.beat(session, deps.now())
             drain(deps, policy=policy)
         except Exception:
             # The database may be briefly away; the messages stay stored, try again later.

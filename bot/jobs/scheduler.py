@@ -21,6 +21,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from bot.database import unit_of_work
 from bot.jobs.scoring import SCORING_HOUR, SCORING_JOB, SCORING_MINUTE, scoring_job
 from bot.jobs.tasks import (
     JobDeps,
@@ -30,6 +31,7 @@ from bot.jobs.tasks import (
     nightly_job,
     tick_job,
 )
+from bot.services.heartbeats import Heart
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,7 @@ TICK_JOB = "segbot.campaign_tick"
 RECONCILE_JOB = "segbot.reconcile_campaigns"
 NIGHTLY_JOB = "segbot.nightly"
 DIGEST_JOB = "segbot.digests"
+HEARTBEAT_JOB = "segbot.heartbeat"
 # The digest job only acts from SEGBOT_DIGEST_TIME on; ticking often retries failed sends soon.
 DIGEST_EVERY_MINUTES = 10
 CAMPAIGN_PREFIX = "campaign:"
@@ -54,6 +57,10 @@ def build_scheduler(deps: JobDeps) -> BlockingScheduler:
 def register_jobs(sched: BaseScheduler, deps: JobDeps) -> None:
     """Add (or replace: fixed ids) the built-in jobs, then the campaigns' jobs."""
     tz = deps.pctx.settings.timezone
+    sched.add_job(heartbeat_job, IntervalTrigger(minutes=1, timezone=tz),
+                  args=[deps, Heart("scheduler")], id=HEARTBEAT_JOB,
+                  name="say the scheduler is alive (segbot doctor)", replace_existing=True,
+                  next_run_time=deps.clock())  # fmt: skip
     sched.add_job(tick_job, IntervalTrigger(minutes=1, timezone=tz), args=[deps], id=TICK_JOB,
                   name="plan, send and poll campaigns", replace_existing=True)  # fmt: skip
     sched.add_job(reconcile_jobs, IntervalTrigger(minutes=1, timezone=tz), args=[sched, deps],
@@ -69,6 +76,11 @@ def register_jobs(sched: BaseScheduler, deps: JobDeps) -> None:
                   args=[deps], id=SCORING_JOB, name="predictive scores (BG/NBD, CLV)",
                   replace_existing=True, misfire_grace_time=3 * 3600)  # fmt: skip
     reconcile_jobs(sched, deps)
+
+
+def heartbeat_job(deps: JobDeps, heart: Heart) -> None:
+    with unit_of_work(deps.factory) as session:
+        heart.beat(session, deps.clock())
 
 
 def reconcile_jobs(sched: BaseScheduler, deps: JobDeps, now: datetime | None = None) -> set[str]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from integrations.wecom import parsing
 from integrations.wecom.dto import (
+    AgentInfo,
     ContactFollow,
     ContactPage,
     CustomerDetail,
@@ -68,6 +69,19 @@ class GatewayBase(ABC):
     def list_departments(self) -> list[Department]:
         result = self._request(APP, "GET", "department/list")
         return [parsing.department(d) for d in result.get("department") or []]
+
+    def get_agent(self) -> AgentInfo:
+        """The app's own settings (agent/get, app secret): name, visibility range, closed."""
+        result = self._request(APP, "GET", "agent/get", params={"agentid": self.agent_id})
+        users = (result.get("allow_userinfos") or {}).get("user") or []
+        parties = (result.get("allow_partys") or {}).get("partyid") or []
+        return AgentInfo(
+            agent_id=int(result.get("agentid") or 0),
+            name=str(result.get("name") or ""),
+            visible_userids=tuple(str(u.get("userid")) for u in users if u.get("userid")),
+            visible_department_ids=tuple(int(p) for p in parties),
+            closed=bool(result.get("close")),
+        )
 
     def list_members(self, department_id: int, *, fetch_child: bool = True) -> list[Member]:
         params = {"department_id": department_id, "fetch_child": 1 if fetch_child else 0}

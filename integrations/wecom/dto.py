@@ -17,6 +17,18 @@ class Department:
 
 
 @dataclass(frozen=True)
+class AgentInfo:
+    """agent/get: the self-built app and its visibility range (可见范围): only members inside
+    it can receive the app's messages or be the sender of its customer mass messages."""
+
+    agent_id: int
+    name: str
+    visible_userids: tuple[str, ...]
+    visible_department_ids: tuple[int, ...]
+    closed: bool
+
+
+@dataclass(frozen=True)
 class Member:
     userid: str
     name: str

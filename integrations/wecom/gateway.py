@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from integrations.wecom.dto import (
+    AgentInfo,
     ContactFollow,
     ContactPage,
     CustomerDetail,
@@ -40,6 +41,8 @@ class WeComGateway(Protocol):
 
     # -- organisation -------------------------------------------------------------------------
     def list_departments(self) -> list[Department]: ...
+
+    def get_agent(self) -> AgentInfo: ...
 
     def list_members(self, department_id: int, *, fetch_child: bool = True) -> list[Member]: ...
 

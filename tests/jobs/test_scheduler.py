@@ -12,6 +12,7 @@ from sqlalchemy import Engine, select
 from bot.database import unit_of_work
 from bot.jobs.scheduler import (
     DIGEST_JOB,
+    HEARTBEAT_JOB,
     JOB_DEFAULTS,
     NIGHTLY_JOB,
     RECONCILE_JOB,
@@ -51,7 +52,9 @@ def test_builtin_jobs_have_fixed_ids_and_rebuilding_replaces_them(clean_engine: 
         tick = sched.get_job(TICK_JOB)
     finally:
         sched.shutdown(wait=False)
-    assert ids == sorted([TICK_JOB, RECONCILE_JOB, NIGHTLY_JOB, DIGEST_JOB, SCORING_JOB])
+    assert ids == sorted(
+        [TICK_JOB, RECONCILE_JOB, NIGHTLY_JOB, DIGEST_JOB, SCORING_JOB, HEARTBEAT_JOB]
+    )
     assert tick.max_instances == 1 and tick.coalesce is True and tick.misfire_grace_time == 300
 
 

@@ -97,6 +97,22 @@ def department_list(state: SimState, params: dict[str, Any], _body: Any) -> dict
     }
 
 
+@handler("agent/get", scope="app")
+def agent_get(state: SimState, params: dict[str, Any], _body: Any) -> dict[str, Any]:
+    # WeCom answers 301002 when the token's app asks about another app.
+    if str(params.get("agentid")) != str(state.config.agent_id):
+        raise SimError(301002, "not allow operate another agent with this accesstoken")
+    visible = state.config.agent_visible_userids
+    roots = [d.id for d in state.company.departments.values() if not d.parentid]
+    return {
+        "agentid": state.config.agent_id,
+        "name": "segbot",
+        "allow_userinfos": {"user": [{"userid": u} for u in visible or ()]},
+        "allow_partys": {"partyid": roots if visible is None else []},
+        "close": 1 if state.config.agent_closed else 0,
+    }
+
+
 @handler("user/list", scope="app")
 def user_list(state: SimState, params: dict[str, Any], _body: Any) -> dict[str, Any]:
     company = state.company

@@ -29,6 +29,9 @@ class SimConfig:
     # externalcontact/get pages follow_user beyond this many (WeCom: 500).
     follow_page_size: int = 500
     callback_url: str | None = None
+    # The app's visibility range (agent/get): None = the whole company (its root department).
+    agent_visible_userids: tuple[str, ...] | None = None
+    agent_closed: bool = False
 
 
 @dataclass(frozen=True)
