@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
 from bot.commands.texts import say
+from segmentation.nlq.coupons import parse_coupon_words
 
 _WEEKDAYS_ZH = "一二三四五六日"
 _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def coupon_template(text: str) -> dict[str, Any] | None:
-    """The parser's coupon words (满100减20, 20元券, 8折, 8.5折, 20% off) as a campaign coupon
-    template (bot.services.coupons.CouponTemplate.from_dict), or None when not understood."""
-    m = re.fullmatch(r"满(\d+(?:\.\d+)?)减(\d+(?:\.\d+)?)", text)
-    if m:
-        return {"kind": "threshold", "threshold": m.group(1), "value": m.group(2)}
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)元券", text)
-    if m:
-        return {"kind": "no_threshold", "value": m.group(1)}
-    m = re.fullmatch(r"(\d(?:\.\d)?)折", text)
-    if m:
-        return {"kind": "discount", "percent": int(Decimal(m.group(1)) * 10)}
-    m = re.fullmatch(r"(\d{1,2})% off", text)
-    if m:
-        return {"kind": "discount", "percent": 100 - int(m.group(1))}
-    return None
+    """The parser's canonical coupon words (满100减20, 20元券, 8.5折, 满200打9折) as a campaign
+    coupon template (bot.services.coupons.CouponTemplate.from_dict), or None when not one."""
+    words = parse_coupon_words(text)
+    return words.template() if words is not None else None
 
 
 def coupon_value(template: dict[str, Any] | None) -> Decimal | None:
@@ -57,6 +46,8 @@ def schedule_words(schedule: dict[str, Any], lang: str) -> str:
 
 def content_words(details: dict[str, Any]) -> str:
     """What will be sent or written, for the card: the tag, the message or the coupon."""
+    if details.get("coupon") and details.get("message"):
+        return f"{details['coupon']} + “{details['message']}”"
     if details.get("coupon"):
         return str(details["coupon"])
     if details.get("message"):

@@ -26,6 +26,18 @@ COUPON_MESSAGE = {
 }
 
 
+def campaign_content(details: dict[str, Any], lang: str) -> str:
+    """The message template of a chat push: the user's message, and for a coupon the line
+    that carries its code when the message does not place {coupon_code} itself."""
+    message = str(details.get("message") or "")
+    coupon_line = COUPON_MESSAGE["zh" if lang == "zh" else "en"]
+    if not details.get("coupon"):
+        return message
+    if not message:
+        return coupon_line
+    return message if "{coupon_code}" in message else f"{message}\n{coupon_line}"
+
+
 def _changed(action: PendingAction, count: int, lang: str) -> str:
     if count == action.preview_count:
         return ""
@@ -61,7 +73,7 @@ def _campaign_spec(action: PendingAction) -> CampaignSpec:
     coupon = coupon_template(str(details["coupon"])) if details.get("coupon") else None
     if details.get("coupon") and coupon is None:
         raise CampaignError(f"coupon {details['coupon']!r} is not understood")
-    content = str(details.get("message") or COUPON_MESSAGE.get(action.language, "zh"))
+    content = campaign_content(details, action.language)
     schedule = details.get("schedule")
     return CampaignSpec(
         name=f"chat-{action.id}: {action.description}"[:120],

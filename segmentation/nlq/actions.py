@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from segmentation.nlq.ask import Ask
+from segmentation.nlq.coupons import check_message, read_coupon
 from segmentation.nlq.normalize import normalize
 
 _TAIL = re.compile(r"[\s,，。.!！?？~]+$")
@@ -23,32 +24,24 @@ _PUSH_ZH = [
 _PUSH_EN = [
     re.compile(r"^(?:please\s+)?send\s+(?P<what>(?:a|an|one)\s+.+?)\s+to\s+(?P<seg>.+)$"),
     re.compile(
-        r"^(?:please\s+)?(?:send|give)\s+(?P<seg>.+?)\s+(?P<what>(?:a|an|one|the)\s+.*?"
-        r"(?:coupon|voucher|message|msg|text|note|notification|discount).*)$"
-    ),
-    re.compile(
         r"^(?:please\s+)?(?:message|text|notify|push\s+to)\s+(?P<seg>.+?)\s*[:：]?\s*"
         r"(?P<what>“[^”]*”)$"
     ),
     # "message at-risk customers: Come back…": the verb says it is a message.
     re.compile(r"^(?:please\s+)?(?:message|text|notify)\s+(?P<seg>.+?)\s*(?P<what>[:：]\s*.+)$"),
 ]
-_COUPON_WORDS = re.compile(r"券|优惠|红包|折扣|\d折|coupon|voucher|discount|\boff\b")
+# "send SEGMENT WHAT": the content starts at the LAST article that begins a coupon or message
+# ("send customers who inquired in the last 30 days but did not order the message “…”": the
+# "the" of "the last 30 days" belongs to the segment, which must keep every condition).
+_SEND_EN = re.compile(r"^(?:please\s+)?(?:send|give)\s+")
+_ARTICLE_EN = re.compile(r"\s(?:a|an|one|the)\s")
+_COUPON_WORDS = re.compile(
+    r"券|优惠|红包|折扣|[\d一二三四五六七八九]\s*折|满\s*[\d一二三四五六七八九十百千]|\d\s*减\s*\d|"
+    r"coupon|voucher|discount|\boff\b|\bminus\b"
+)
 _MESSAGE_WORDS = re.compile(
     r"消息|信息|讯息|资讯|通知|短信|简讯|提醒|文案|message|msg|text|note|notification|“"
 )
-_FULL_REDUCE = re.compile(r"满\s*(\d+(?:\.\d+)?)\s*(?:元|块)?\s*减\s*(\d+(?:\.\d+)?)")
-_EN_OFF = re.compile(
-    r"(?:¥)?(\d+(?:\.\d+)?)\s*(?:yuan|rmb|元)?\s*off\s*(?:orders?\s*|purchases?\s*)?"
-    r"(?:over|above|of|for|on)\s*(?:¥)?(\d+(?:\.\d+)?)"
-)
-_CASH = re.compile(
-    r"(?:¥)?(\d+(?:\.\d+)?)\s*(?:元|块|yuan|rmb)?\s*(?:的)?\s*(?:无门槛)?\s*"
-    r"(?:优惠券|代金券|现金券|券|红包|coupon|voucher|discount)"
-)
-_RATE = re.compile(r"(\d(?:\.\d)?|[一二三四五六七八九])\s*折")
-_PCT = re.compile(r"(\d{1,2})\s*%\s*off")
-
 _SCHEDULE = re.compile(
     r"(每天|每日|天天|每周(?P<w1>[一二三四五六日天1-7])?|每个?星期(?P<w2>[一二三四五六日天])|"
     r"每个?礼拜(?P<w3>[一二三四五六日天])|every\s*day|daily|every\s+(?P<w4>monday|tuesday|"
@@ -317,39 +310,93 @@ def _clock(m: re.Match[str]) -> str:
 
 
 def _push(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
+    masked = _mask_quotes(text)
     for pattern in (*_PUSH_ZH, *_PUSH_EN):
-        m = pattern.match(text)
-        what = m.group("what") if m else ""
-        if m and what[:1] in ":：":
-            what = "message" + what
-        if m and (_COUPON_WORDS.search(what) or _MESSAGE_WORDS.search(what)):
-            content = _content(what, quotes, original)
-            return Action("push", _segment(m.group("seg")), content)
-    return None
+        m = pattern.match(masked)
+        if m is None:
+            continue
+        found = _push_action(text, masked, m.span("seg"), m.span("what"), quotes, original)
+        if found is not None:
+            return found
+    send = _SEND_EN.match(masked)
+    if send is None:
+        return None
+    articles = [a.start() for a in _ARTICLE_EN.finditer(masked, send.end())]
+    content = [a for a in articles if _is_content(masked[a:])]
+    if not content:
+        return None
+    start = content[-1]
+    # "a coupon … with the message “…”": earlier articles that begin content belong to it.
+    for earlier in reversed([a for a in articles if a < start]):
+        if not _is_content(masked[earlier:start]):
+            break
+        start = earlier
+    return _push_action(text, masked, (send.end(), start), (start + 1, len(text)), quotes, original)
+
+
+def _is_content(masked: str) -> bool:
+    return bool(_COUPON_WORDS.search(masked) or _MESSAGE_WORDS.search(masked))
+
+
+def _push_action(
+    text: str,
+    masked: str,
+    seg: tuple[int, int],
+    what_span: tuple[int, int],
+    quotes: dict[str, str],
+    original: str,
+) -> Action | None:
+    what, masked_what = text[slice(*what_span)], masked[slice(*what_span)]
+    if what[:1] in ":：":
+        what, masked_what = "message" + what, "message" + masked_what
+    if not (_COUPON_WORDS.search(masked_what) or _MESSAGE_WORDS.search(masked_what)):
+        return None
+    segment_text = text[slice(*seg)]
+    if not segment_text.strip():
+        return None
+    return Action("push", _segment(segment_text), _content(what, quotes, original))
+
+
+def _mask_quotes(text: str) -> str:
+    """`text` with every quoted text blanked out (same length), so words inside a message
+    ("…to our store…", "9折") are never read as the command's own words."""
+    return re.sub(r"“[^”]*”", lambda m: "“" + "□" * (len(m.group()) - 2) + "”", text)
 
 
 def _content(what: str, quotes: dict[str, str], original: str) -> dict[str, Any]:
-    """A coupon, or a message whose text is kept exactly as the user wrote it (no
-    simplification, no half-width punctuation): it is what customers will read."""
+    """A coupon, a message, or both. The message is kept exactly as the user wrote it (no
+    simplification, no half-width punctuation): it is what customers will read. Coupon words
+    count only outside the message ("发消息：老朋友回馈，本周下单享9折" is a message)."""
+    masked = _mask_quotes(what)
     quoted = re.search(r"“([^”]*)”", what)
-    colon = re.search(r"[:：]\s*(.+)$", what)
-    word = _MESSAGE_WORDS.search(what)
-    # "发消息：老朋友回馈，本周下单享9折" is a message that mentions a discount, not a coupon.
-    says_message = word is not None and (
-        (quoted is not None and word.start() <= quoted.start())
-        or (colon is not None and word.start() < colon.start())
-    )
-    if _COUPON_WORDS.search(what) and not says_message:
-        return {"coupon": _coupon(what)}
+    colon = re.search(r"[:：]\s*(.+)$", masked)
+    word = _MESSAGE_WORDS.search(masked.replace("“", " "))
+    message: str | None = None
+    outside = masked
     if quoted and quoted.group(1).strip():
         inner = quoted.group(1).strip()
-        return {"message": quotes.get(inner, inner)}
-    if colon:
-        return {"message": _verbatim_after_colon(original, what[colon.start() :], colon.group(1))}
-    raise Ask(
-        "要发送什么内容？请把消息放在引号里，例如：发消息“新品到店，欢迎来看看”。",
-        "What should the message say? Put it in quotes, e.g. message … “New arrivals!”.",
-    )
+        message = quotes.get(inner, inner)
+        outside = masked[: quoted.start()] + " " + masked[quoted.end() :]
+    elif colon and (
+        (word is not None and word.start() < colon.start())
+        or not _COUPON_WORDS.search(masked[: colon.start()])
+    ):
+        message = _verbatim_after_colon(original, what[colon.start() :], what[colon.start(1) :])
+        outside = masked[: colon.start()]
+    if word is not None and word.start() < len(outside):
+        outside = outside.replace(word.group(), " ")  # the word "消息" carries no amount
+    details: dict[str, Any] = {}
+    if _COUPON_WORDS.search(outside):
+        details["coupon"] = read_coupon(re.sub(r"“[^”]*”", " ", outside)).words
+    if message is not None:
+        details["message"] = message
+    if not details:
+        raise Ask(
+            "要发送什么内容？请把消息放在引号里，例如：发消息“新品到店，欢迎来看看”。",
+            "What should the message say? Put it in quotes, e.g. message … “New arrivals!”.",
+        )
+    check_message(details)
+    return details
 
 
 def _verbatim_after_colon(original: str, tail: str, fallback: str) -> str:
@@ -360,35 +407,6 @@ def _verbatim_after_colon(original: str, tail: str, fallback: str) -> str:
     if not original or not 0 <= index < len(colons):
         return fallback.strip()
     return original[colons[index] + 1 :].strip() or fallback.strip()
-
-
-def _coupon(what: str) -> str:
-    m = _FULL_REDUCE.search(what)
-    if m:
-        return f"满{_n(m.group(1))}减{_n(m.group(2))}"
-    m = _EN_OFF.search(what)
-    if m:
-        return f"满{_n(m.group(2))}减{_n(m.group(1))}"
-    m = _CASH.search(what)
-    if m:
-        return f"{_n(m.group(1))}元券"
-    m = _RATE.search(what)
-    if m:
-        from segmentation.nlq.dates import number
-
-        raw = m.group(1)
-        return f"{raw if raw[0].isdigit() else number(raw)}折"
-    m = _PCT.search(what)
-    if m:
-        return f"{m.group(1)}% off"
-    raise Ask(
-        "发什么券？请说明面额，例如“满100减20的券”或“20元券”。",
-        "Which coupon? Give its value, e.g. '¥20 off orders over ¥100' or a ¥20 coupon.",
-    )
-
-
-def _n(raw: str) -> str:
-    return raw[:-2] if raw.endswith(".0") else raw
 
 
 def _tag(text: str, quotes: dict[str, str], original: str = "") -> Action | None:

@@ -1,0 +1,358 @@
+"""Coupon wording → one exact coupon, or a question back: 满减 (threshold X, value Y),
+折扣 (pay a share of the price, optionally from a threshold) and 无门槛 (a plain value).
+
+Money is never guessed. Every number in the coupon words must be explained by the one
+reading found; a form that reads two ways (每满X减Y, 满X送Y, "20 off" without a unit, two
+coupons in one sentence, a number left over) is asked back, and a coupon that would cost more
+than it sells (value not below its threshold, deeper than 1折) is refused with the reason.
+The canonical words (满100减20, 8.5折, 满200打9折, 20元券) are what the card shows and what
+`parse_coupon_words` reads back into a coupon template.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from segmentation.nlq.ask import Ask
+from segmentation.nlq.numbers import parse_chinese_numeral
+
+# The largest coupon amount read from chat; beyond it the number is asked back.
+MAX_AMOUNT = Decimal(1_000_000)
+# 折扣 bounds in tenths of the price paid: deeper than 1折 is refused, 10折 is no discount.
+MIN_PAY_PERCENT = 11
+MAX_PAY_PERCENT = 99
+
+_CN = "零一二两三四五六七八九十百千万"
+_NUM = rf"(\d+(?:\.\d+)?(?:\s*(?:万|千|[wk](?![a-z])))?|[{_CN}]+)"
+_CUR = r"(?:¥|\$|rmb\s*|cny\s*|usd\s*)?"
+_UNIT = r"(?:\s*(?:元|块钱|块|yuan|rmb|dollars?|bucks))?"
+_MONEY = _CUR + r"\s*" + _NUM + _UNIT
+# A whole coupon: what the amounts are for.
+_TICKET = r"(?:优惠券|代金券|现金券|抵用券|满减券|折扣券|券|红包|coupons?|vouchers?)"
+# A number in the words (Arabic or Chinese), to check that the reading explains them all.
+_ANY_NUMBER = re.compile(rf"\d|[{_CN}]")
+# Ignored words with digits or numerals in them: the count of coupons, a validity hint.
+_QUANTITY = re.compile(rf"(?<![\d.{_CN}])(?:一|1|两|二)\s*(?:张|份|个|枚)")
+_CN_WORDS_WITH_NUMERALS = re.compile(r"万元|千万|一下|一起|一点|统一|唯一|十分")
+
+
+@dataclass(frozen=True)
+class CouponWords:
+    """One coupon as understood: kind threshold | discount | no_threshold."""
+
+    kind: str
+    value: Decimal | None = None
+    threshold: Decimal | None = None
+    pay_percent: int | None = None  # 85 = 8.5折: the share of the price the customer pays
+
+    @property
+    def words(self) -> str:
+        if self.kind == "threshold":
+            return f"满{_plain(self.threshold)}减{_plain(self.value)}"
+        if self.kind == "discount":
+            zhe = f"{_plain(Decimal(self.pay_percent or 0) / 10)}折"
+            return f"满{_plain(self.threshold)}打{zhe}" if self.threshold else zhe
+        return f"{_plain(self.value)}元券"
+
+    def template(self) -> dict[str, Any]:
+        """The campaign coupon template (bot.services.coupons.CouponTemplate.from_dict)."""
+        out: dict[str, Any] = {"kind": self.kind}
+        if self.value is not None:
+            out["value"] = str(self.value)
+        if self.threshold is not None:
+            out["threshold"] = str(self.threshold)
+        if self.pay_percent is not None:
+            out["percent"] = self.pay_percent
+        return out
+
+
+def _plain(value: Decimal | None) -> str:
+    return format((value or Decimal(0)).normalize(), "f")
+
+
+# ---- reading -------------------------------------------------------------------------------
+
+
+def _amount(raw: str) -> Decimal:
+    raw = raw.strip().replace(" ", "")
+    factor = Decimal(1)
+    for suffix, times in (("万", 10_000), ("w", 10_000), ("k", 1000), ("千", 1000)):
+        if raw.endswith(suffix) and raw[:-1] and raw[0].isdigit():
+            raw, factor = raw[:-1], Decimal(times)
+            break
+    if raw and raw[0].isdigit():
+        try:
+            value = Decimal(raw) * factor
+        except InvalidOperation:
+            raise _not_understood() from None
+    else:
+        number = parse_chinese_numeral(raw)
+        if number is None:
+            raise _not_understood()
+        value = Decimal(number)
+    if value > MAX_AMOUNT:
+        raise Ask(
+            f"金额 {_plain(value)} 太大了，请确认券的面额和门槛。",
+            f"{_plain(value)} is too large for a coupon; please check its value and threshold.",
+        )
+    return value
+
+
+def _zhe(raw: str) -> int:
+    """8 → 80, 8.5 → 85, 85 → 85, 八 → 80, 八五 / 八点五 → 85: percent of the price paid."""
+    raw = raw.replace("点", ".")
+    if raw[0].isdigit():
+        if "." not in raw and len(raw) == 2:
+            return int(raw)
+        tenths = Decimal(raw) * 10
+    else:
+        digits = [parse_chinese_numeral(ch) for ch in raw if ch != "."]
+        if any(d is None for d in digits) or not digits or len(digits) > 2:
+            raise _not_understood()
+        tenths = Decimal(digits[0] or 0) * 10 + (Decimal(digits[1] or 0) if len(digits) > 1 else 0)
+    if tenths != tenths.to_integral_value():
+        raise _not_understood()
+    return int(tenths)
+
+
+_CN_DIGIT = "一二三四五六七八九"
+_ZHE = rf"(?<![\d.])(\d(?:\.\d)?|\d{{2}}|[{_CN_DIGIT}](?:点?[{_CN_DIGIT}])?)\s*折"
+_PCT = r"(\d{1,2}(?:\.\d)?)\s*(?:%|percent|per\s*cent)"
+_EN_LINK = r"[a-z\s,'-]{0,40}?"  # words between two amounts ("orders over", "when you spend")
+
+# (name, pattern): the forms a coupon is written in. Each explains the numbers it matched.
+_ASK_BACK = (
+    ("each", re.compile(rf"每满\s*{_MONEY}")),
+    ("each", re.compile(rf"\bfor\s+every\s+{_MONEY}")),
+    ("gift", re.compile(rf"满\s*{_MONEY}\s*(?:送|返|赠|返现)\s*{_MONEY}")),
+)
+_THRESHOLD = (
+    re.compile(rf"满\s*{_MONEY}\s*(?:可|即|立|就|再)?\s*(?:减|抵|优惠)\s*{_MONEY}"),
+    re.compile(rf"满\s*{_MONEY}\s*(?:可用|使用|可使用|才能用|能用)\s*的?\s*{_MONEY}"),
+    re.compile(rf"{_MONEY}\s*(?:可用|使用)\s*的?\s*{_MONEY}\s*的?\s*{_TICKET}"),
+    re.compile(
+        rf"(?:spend|buy|orders?\s+over|purchases?\s+over)\s+{_MONEY}\s*,?\s*(?:and\s+)?"
+        rf"(?:get|save|take)\s+{_MONEY}(?:\s*off)?"
+    ),
+)
+# Value first: "20 off 100", "¥20 off orders over ¥100", "a 20 yuan coupon for orders over 100".
+_VALUE_FIRST = (
+    re.compile(rf"{_MONEY}\s*off\b{_EN_LINK}{_MONEY}"),
+    re.compile(rf"save\s+{_MONEY}\s+(?:on|off)\b{_EN_LINK}{_MONEY}"),
+    re.compile(
+        rf"{_MONEY}\s*{_TICKET}\s+(?:for|on|with|when)\b{_EN_LINK}"
+        rf"(?:over|above|from|of|at\s+least|spend(?:ing)?|minimum)\s+{_MONEY}"
+    ),
+)
+_THRESHOLD_BARE = (
+    re.compile(rf"{_MONEY}\s*减\s*{_MONEY}"),
+    re.compile(rf"{_MONEY}\s*(?:minus|less)\s*{_MONEY}"),
+    re.compile(rf"{_MONEY}\s*[-/]\s*{_MONEY}\s*的?\s*{_TICKET}"),
+)
+_DISCOUNT = (
+    (True, re.compile(rf"满\s*{_MONEY}\s*(?:可|即|就)?\s*(?:打|享)?\s*{_ZHE}")),
+    (False, re.compile(rf"(?:打|享)?\s*{_ZHE}")),
+)
+_PERCENT_OFF = (
+    re.compile(rf"{_PCT}\s*(?:off|discount)\b(?:{_EN_LINK}(?:over|above|from|of)\s+{_MONEY})?"),
+)
+_PERCENT_PAY = (
+    re.compile(rf"(?:pay\s+(?:only\s+)?{_PCT}|{_PCT}\s+of\s+(?:the\s+)?(?:original\s+)?price)"),
+)
+_NO_THRESHOLD = (
+    re.compile(rf"无门槛\s*的?\s*{_MONEY}"),
+    re.compile(
+        rf"{_MONEY}\s*的?\s*(?:无门槛|no[\s-]?threshold|no[\s-]?minimum)?\s*的?\s*{_TICKET}"
+    ),
+    re.compile(rf"(?:no[\s-]?threshold|no[\s-]?minimum)\s+{_MONEY}"),
+    re.compile(rf"(?:¥|\$|rmb\s*)\s*{_NUM}{_UNIT}\s*off\b"),
+    re.compile(rf"{_NUM}\s*(?:元|块|yuan|rmb|dollars?|bucks)\s*off\b"),
+)
+_BARE_OFF = re.compile(rf"(?<![¥$\d.]){_NUM}\s*off\b")
+
+
+def read_coupon(what: str) -> CouponWords:
+    """The one coupon `what` describes (normalised text, quoted message removed), or Ask."""
+    text = _QUANTITY.sub(" ", what)
+    for reason, pattern in _ASK_BACK:
+        if pattern.search(text):
+            raise _two_readings(reason)
+    readings = list(_readings(text))
+    if not readings:
+        if _BARE_OFF.search(text):
+            raise _two_readings("unit")
+        raise _not_understood()
+    coupon, span = readings[0]
+    if coupon is None:
+        raise _two_readings("order")
+    rest = text[: span[0]] + " " + text[span[1] :]
+    other = [c for c, s in readings[1:] if s[1] <= span[0] or s[0] >= span[1]]
+    if other or _has_number(rest):
+        raise _two_readings("several")
+    _check(coupon)
+    return coupon
+
+
+def _has_number(text: str) -> bool:
+    return bool(_ANY_NUMBER.search(_CN_WORDS_WITH_NUMERALS.sub(" ", text)))
+
+
+def _readings(text: str):  # type: ignore[no-untyped-def]
+    """(coupon, span) for every form found, the most specific forms first."""
+    for pattern in _THRESHOLD:
+        for m in pattern.finditer(text):
+            yield CouponWords("threshold", _amount(m[2]), _amount(m[1])), m.span()
+    for pattern in _VALUE_FIRST:
+        for m in pattern.finditer(text):
+            yield CouponWords("threshold", _amount(m[1]), _amount(m[2])), m.span()
+    for has_threshold, pattern in _DISCOUNT:
+        for m in pattern.finditer(text):
+            if has_threshold:
+                yield CouponWords("discount", None, _amount(m[1]), _zhe(m[2])), m.span()
+            else:
+                yield CouponWords("discount", pay_percent=_zhe(m[1])), m.span()
+    for pattern in _PERCENT_OFF:
+        for m in pattern.finditer(text):
+            off = _percent(m[1])
+            threshold = _amount(m[2]) if m[2] else None
+            yield CouponWords("discount", None, threshold, 100 - off), m.span()
+    for pattern in _PERCENT_PAY:
+        for m in pattern.finditer(text):
+            yield CouponWords("discount", pay_percent=_percent(m[1] or m[2])), m.span()
+    for pattern in _THRESHOLD_BARE:
+        for m in pattern.finditer(text):
+            first, second = _amount(m[1]), _amount(m[2])
+            # "20减100": which number is the threshold? Asked back unless a fuller form wins.
+            yield (CouponWords("threshold", second, first) if first > second else None), m.span()
+    for pattern in _NO_THRESHOLD:
+        for m in pattern.finditer(text):
+            yield CouponWords("no_threshold", _amount(m[1])), m.span()
+
+
+def _percent(raw: str) -> int:
+    value = Decimal(raw)
+    if value != value.to_integral_value():
+        raise _not_understood()
+    return int(value)
+
+
+def _check(coupon: CouponWords) -> None:
+    if coupon.kind == "discount":
+        pay = coupon.pay_percent or 0
+        if not MIN_PAY_PERCENT <= pay <= MAX_PAY_PERCENT:
+            raise Ask(
+                f"折扣必须在1折到9.9折之间（不含1折），“{_plain(Decimal(pay) / 10)}折”不能发放。",
+                f"A discount must be between 1 and 9.9折 (10%–99% of the price, 1折 excluded); "
+                f"paying {pay}% of the price cannot be issued.",
+            )
+        return
+    value = coupon.value or Decimal(0)
+    if value <= 0:
+        raise Ask("券的面额必须大于0。", "A coupon's value must be above 0.")
+    if coupon.kind == "threshold" and value >= (coupon.threshold or Decimal(0)):
+        raise Ask(
+            f"券的面额必须小于门槛：满{_plain(coupon.threshold)}减{_plain(value)}会让订单免费或倒贴。"
+            "请确认金额。",
+            f"A coupon's value must be below its threshold: ¥{_plain(value)} off orders over "
+            f"¥{_plain(coupon.threshold)} would make orders free. Please check the amounts.",
+        )
+
+
+def _not_understood() -> Ask:
+    return Ask(
+        "发什么券？请说明门槛和面额，例如“满100减20的券”“9折券”或“20元无门槛券”。",
+        "Which coupon? Give its value and threshold, e.g. '¥20 off orders over ¥100', "
+        "'a 10% off coupon' or 'a ¥20 coupon'.",
+    )
+
+
+_TWO_READINGS = {
+    "each": (
+        "暂不支持“每满X减Y”（可叠加）的券。请改成“满X减Y”（每单减一次）。",
+        "Stacking coupons (Y off for every X) are not supported; say '¥Y off orders over ¥X' "
+        "(once per order).",
+    ),
+    "gift": (
+        "“满X送/返Y”可以理解为赠品、返现或下次使用的券，请说清楚，例如“满100减20的券”。",
+        "'Spend X, get Y back' can mean a gift, cash back or a coupon for next time; please "
+        "say e.g. '¥20 off orders over ¥100'.",
+    ),
+    "unit": (
+        "是减多少元，还是打折？请说“20元券”或“8折券”。",
+        "Is that ¥ off or % off? Say e.g. '¥20 off' or '20% off'.",
+    ),
+    "order": (
+        "哪个是门槛、哪个是面额？请说“满100减20”（满100元减20元）。",
+        "Which is the threshold and which the value? Say e.g. '¥20 off orders over ¥100'.",
+    ),
+    "several": (
+        "没能确定是哪一张券（看到了多个金额或多种券）。请只说一张，例如“满100减20的券”。",
+        "I could not tell which coupon you mean (several amounts or coupons). Please name one, "
+        "e.g. '¥20 off orders over ¥100'.",
+    ),
+}
+
+
+def _two_readings(reason: str) -> Ask:
+    zh, en = _TWO_READINGS[reason]
+    return Ask(zh, en)
+
+
+# ---- the canonical words, read back ---------------------------------------------------------
+
+_CANONICAL = (
+    (re.compile(r"满(\d+(?:\.\d+)?)减(\d+(?:\.\d+)?)"), "threshold"),
+    (re.compile(r"满(\d+(?:\.\d+)?)打(\d(?:\.\d)?)折"), "discount_from"),
+    (re.compile(r"(\d(?:\.\d)?)折"), "discount"),
+    (re.compile(r"(\d+(?:\.\d+)?)元券"), "no_threshold"),
+)
+
+
+def parse_coupon_words(words: str) -> CouponWords | None:
+    """The coupon for canonical words (CouponWords.words), or None for anything else."""
+    for pattern, kind in _CANONICAL:
+        m = pattern.fullmatch(words)
+        if m is None:
+            continue
+        if kind == "threshold":
+            return CouponWords("threshold", Decimal(m[2]), Decimal(m[1]))
+        if kind == "discount_from":
+            return CouponWords("discount", None, Decimal(m[1]), int(Decimal(m[2]) * 10))
+        if kind == "discount":
+            return CouponWords("discount", pay_percent=int(Decimal(m[1]) * 10))
+        return CouponWords("no_threshold", Decimal(m[1]))
+    return None
+
+
+# ---- the message around the coupon ---------------------------------------------------------
+
+# The variables a message may use (bot.services.campaigns.content fills them in).
+MESSAGE_VARIABLES = ("name", "coupon_code", "coupon_desc")
+_VARIABLE = re.compile(r"\{([A-Za-z_]+)\}")
+
+
+def check_message(details: dict[str, Any]) -> None:
+    """Ask back, before any card, for a message the campaign could not send as written: a
+    coupon variable without a coupon, or a misspelt variable ({coupon} for {coupon_code})."""
+    message = str(details.get("message") or "")
+    names = _VARIABLE.findall(message)
+    unknown = [n for n in names if n not in MESSAGE_VARIABLES]
+    if unknown:
+        listed = "、".join("{" + n + "}" for n in unknown)
+        raise Ask(
+            f"消息里的 {listed} 不是可用的变量。可用：{{name}}（客户称呼）、"
+            "{coupon_code}（券码）、{coupon_desc}（券的说明）。",
+            f"{', '.join('{' + n + '}' for n in unknown)} is not a variable; use {{name}}, "
+            "{coupon_code} or {coupon_desc}.",
+        )
+    if not details.get("coupon") and any(n.startswith("coupon_") for n in names):
+        raise Ask(
+            "消息里用了券码 {coupon_code}/{coupon_desc}，但没有说要发哪张券。请一起说明，例如："
+            "发一张满100减20的券，消息“您的券码 {coupon_code}”。",
+            "The message uses {coupon_code}/{coupon_desc} but no coupon was named. Name it too, "
+            "e.g. send … a coupon ¥20 off orders over ¥100 with the message “Your code: "
+            "{coupon_code}”.",
+        )

@@ -1,0 +1,137 @@
+"""Coupon and message wording through the real chat path and `segbot query --json`: the card
+shows the coupon the words mean, a coupon and a message are both kept, a coupon variable
+without a coupon is asked back before any card, and English pushes keep every condition."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from bot.cli.main import cli
+from bot.models.campaigns import Campaign
+from bot.models.confirmations import PendingAction
+from tests.commands.chatworld import NO_ORDER_ZHANG
+from tests.commands.conftest import ChatRig
+from tests.segmentation.nlq.fixture import load_fixture
+
+
+def card_rows(rig: ChatRig) -> dict[str, str]:
+    card = rig.cards()[-1]
+    return {str(r["keyname"]): str(r["value"]) for r in card["horizontal_content_list"]}
+
+
+def pending(rig: ChatRig) -> list[PendingAction]:
+    with rig.factory() as session:
+        return list(session.scalars(select(PendingAction)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "给近30天咨询未下单的客户发一张100减20的券",
+        "給近30天諮詢未下單的客戶發一張滿100減20的券",
+        "给近30天咨询未下单的客户发一张100 minus 20的券",
+    ],
+)
+def test_the_card_shows_threshold_x_value_y(rig: ChatRig, text: str) -> None:
+    rig.tell("zhangsan", text)
+    rows = card_rows(rig)
+    assert rows["内容"].startswith("满100减20")
+    count = len(NO_ORDER_ZHANG)
+    assert rows["成本"].startswith(f"最多 ¥{20 * count}")
+
+
+def test_an_english_coupon_is_confirmed_with_its_threshold(rig: ChatRig) -> None:
+    rig.tell(
+        "zhangsan", "send customers who inquired in the last 30 days but did not order a "
+        "¥20 off ¥100 coupon",
+    )  # fmt: skip
+    task = rig.cards()[-1]["task_id"]
+    rig.click("zhangsan", task)
+    with rig.factory() as session:
+        [campaign] = session.scalars(select(Campaign)).all()
+        assert campaign.coupon is not None
+        assert (campaign.coupon["threshold"], campaign.coupon["value"]) == ("100.00", "20.00")
+
+
+def test_a_coupon_and_a_message_in_one_sentence_are_both_sent(rig: ChatRig) -> None:
+    rig.tell("zhangsan", "给近30天咨询未下单的客户发一张满200减30的券，消息“欢迎到店”")
+    rows = card_rows(rig)
+    assert "满200减30" in rows["内容"] and "欢迎到店" in rows["内容"]
+    rig.click("zhangsan", rig.cards()[-1]["task_id"])
+    with rig.factory() as session:
+        [campaign] = session.scalars(select(Campaign)).all()
+        assert campaign.coupon is not None and campaign.coupon["value"] == "30.00"
+        assert "欢迎到店" in campaign.content and "{coupon_code}" in campaign.content
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("给近30天咨询未下单的客户发消息“您的券码 {coupon_code}”", "没有说要发哪张券"),
+        ('send customers who inquired in the last 30 days the message "code {coupon_code}"',
+         "no coupon was named"),
+    ],
+)  # fmt: skip
+def test_a_coupon_variable_without_a_coupon_is_asked_back_before_any_card(
+    rig: ChatRig, text: str, words: str
+) -> None:
+    [reply] = rig.tell("zhangsan", text)
+    assert words in reply.text
+    assert rig.cards() == [] and pending(rig) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "给近30天咨询未下单的客户发一张满1减99999的券",
+        "给近30天咨询未下单的客户发一张1折券",
+        "给近30天咨询未下单的客户发一张每满100减20的券",
+    ],
+)
+def test_money_that_cannot_be_meant_is_asked_back_with_no_card(rig: ChatRig, text: str) -> None:
+    [reply] = rig.tell("zhangsan", text)
+    assert rig.cards() == [] and pending(rig) == []
+    assert "券" in reply.text or "折" in reply.text
+
+
+def test_an_english_push_keeps_did_not_order(rig: ChatRig) -> None:
+    rig.tell(
+        "boss",
+        "send Zhang San's customers who inquired in the last 30 days but did not order "
+        'the message "welcome back"',
+    )
+    [action] = pending(rig)
+    assert action.preview_count == len(NO_ORDER_ZHANG)
+    assert "order" in action.description
+
+
+NOW = "2026-11-01T10:00:00+08:00"
+
+
+def _query(db_url: str, text: str) -> dict[str, object]:
+    result = CliRunner().invoke(cli, ["query", text, "--json", "--now", NOW, "--db", db_url])
+    return dict(json.loads(result.output))
+
+
+def test_segbot_query_reads_the_same_coupon(clean_engine: Engine, db_url: str) -> None:
+    with Session(clean_engine) as session:
+        load_fixture(session)
+        session.commit()
+    for text in ("给VIP客户发一张100减20的券", "send VIP customers a 20 off 100 coupon",
+                 "send VIP customers a coupon for ¥20 off ¥100"):  # fmt: skip
+        answer = _query(db_url, text)
+        assert answer["intent"] == "push" and answer["coupon"] == "满100减20", answer
+    both = _query(db_url, "给VIP客户发一张满200减30的券，消息“欢迎到店”")
+    assert (both["coupon"], both["message"]) == ("满200减30", "欢迎到店")
+    refused = _query(db_url, "给VIP客户发消息“券码 {coupon_code}”")
+    assert refused["intent"] == "clarify"
+    conditions = "Zhang San's customers who inquired in the last 30 days but did not order"
+    listed = _query(db_url, conditions)
+    pushed = _query(db_url, f'send {conditions} the message "welcome back"')
+    assert pushed["segment"] == listed["segment"]
+    assert pushed["customers"] == listed["customers"]
