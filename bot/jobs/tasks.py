@@ -79,12 +79,12 @@ def nightly_job(deps: JobDeps, now: datetime | None = None) -> dict[str, Any]:
 
 
 def _full_sync(deps: JobDeps, now: datetime) -> Any:
-    from bot.services import sync
+    """The full sync ends follows WeCom no longer lists (its sweep), which is the nightly
+    reconciliation of missed callbacks."""
+    from bot.services.sync import run_full_sync
 
-    runner = getattr(sync, "run_full_sync", None)
-    if runner is None:
-        return None
-    return runner(deps.factory, deps.gateway, now)
+    assert deps.gateway is not None  # nightly_job syncs only with a gateway
+    return run_full_sync(deps.factory, deps.gateway, now)
 
 
 def _snapshots(deps: JobDeps, now: datetime) -> int:

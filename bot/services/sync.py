@@ -1,7 +1,8 @@
-"""WeCom → database sync: resumable full sync, reconciliation, callback events, tag write-back.
+"""WeCom → database sync: resumable full sync, callback events, tag write-back.
 
-`run_full_sync` and `reconcile` own their transactions (one per page / per member, so an
-interrupted run resumes from its checkpoint); `apply_callback_event` and `mark_tags` are
+`run_full_sync` owns its transactions (one per page, so an interrupted run resumes from its
+checkpoint) and ends with a sweep of the relations it did not see — the reconciliation that
+catches missed callbacks; `apply_callback_event` and `mark_tags` are
 services that take the caller's session and never commit.
 """
 
@@ -54,13 +55,6 @@ class SyncReport:
     follows_deleted: int
     customers_deleted: int
     resumed: bool
-
-
-@dataclass(frozen=True)
-class ReconcileReport:
-    follows_deleted: int
-    follows_restored: int
-    customers_deleted: int
 
 
 def run_full_sync(
@@ -179,60 +173,6 @@ class PlannerStatistics:
         self.next_at = self.written * 2
         for table in self.TABLES:
             session.execute(text(f"ANALYZE {table}"))
-
-
-def reconcile(
-    factory: sessionmaker[Session],
-    gateway: WeComGateway,
-    now: datetime,
-    *,
-    progress: Progress | None = None,
-) -> ReconcileReport:
-    """Catch missed callbacks: compare each member's customer list with the database.
-
-    Follows WeCom no longer has are marked deleted; ones we lack are fetched; customers left
-    without any follow are marked deleted. One transaction per member.
-    """
-    follow_users = set(gateway.get_follow_user_list())
-    ended = restored = retired = 0
-    with factory() as session:
-        db_users = set(session.scalars(select(Follow.userid).where(Follow.deleted.is_(False))))
-    for userid in sorted(follow_users | db_users):
-        current = set(gateway.list_external_contacts(userid)) if userid in follow_users else set()
-        with factory() as session:
-            known = set(
-                session.scalars(
-                    select(Follow.external_userid).where(
-                        Follow.userid == userid, Follow.deleted.is_(False)
-                    )
-                )
-            )
-        details = []
-        for ext in sorted(current - known):
-            try:
-                details.append(gateway.get_external_contact(ext))
-            except NoCustomerRelation:
-                continue  # removed between the two calls
-        with unit_of_work(factory) as session:
-            live = {
-                f.external_userid: f
-                for f in session.scalars(
-                    select(Follow).where(Follow.userid == userid, Follow.deleted.is_(False))
-                )
-            }
-            gone = set(live) - current
-            for ext in gone:
-                reason = "vanished" if userid in follow_users else "member_gone"
-                end_follow(session, live[ext], now, reason)
-            missing = current - set(live)
-            for detail in details:
-                upsert_customer_detail(session, detail, now)
-            session.flush()
-            retired += retire_orphans(session, gone, now)
-        ended, restored = ended + len(gone), restored + len(missing)
-        if progress:
-            progress("reconcile", 1)
-    return ReconcileReport(ended, restored, retired)
 
 
 # -- incremental updates ---------------------------------------------------------------------

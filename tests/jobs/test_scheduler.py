@@ -25,12 +25,15 @@ from bot.jobs.scoring import SCORING_JOB
 from bot.jobs.tasks import JobDeps, campaign_job, nightly_job, tick_job
 from bot.services.campaigns.definition import set_paused
 from bot.services.digest.build import digest_recipients
+from integrations.wecom.fake import FakeWeComGateway
+from integrations.wecom.simulator.seed import seed_company
 from segmentation.insights.base_profile import scope_key
-from segmentation.models import InsightBaseProfile
+from segmentation.models import Follow, InsightBaseProfile
 from segmentation.nodes import All
 from segmentation.saved import save_segment, size_history
 from tests.campaigns.helpers import make_campaign
 from tests.campaigns.world import MONDAY_10, TZ, build_world
+from tests.conftest import empty_all_tables
 
 
 def _deps(clean_engine: Engine, gateway=True):  # type: ignore[no-untyped-def]
@@ -107,3 +110,24 @@ def test_nightly_job_takes_snapshots(clean_engine: Engine) -> None:
         recipients = digest_recipients(s, deps.pctx.admins)
     assert done["profiles"] == len(recipients) > 0
     assert {scope_key(r) for r in recipients} == keys
+
+
+def test_nightly_job_syncs_and_ends_relations_whose_callback_was_missed(
+    clean_engine: Engine,
+) -> None:
+    world = build_world(clean_engine, n=5)
+    empty_all_tables(clean_engine)  # the world's settings and plan context, not its data
+    company = seed_company(customers=30, seed=7)
+    gateway = FakeWeComGateway(company)
+    deps = JobDeps(world.factory, gateway, lambda: MONDAY_10, world.pctx())
+    first = nightly_job(deps, MONDAY_10)["sync"]
+    assert first.follow_rows == len(company.follows) and first.follows_deleted == 0
+    userid, ext = sorted(company.follows)[0]
+    gateway.scenario.customer_deletes_staff(userid, ext)  # no callback reaches segbot
+    second = nightly_job(deps, MONDAY_10 + timedelta(days=1))["sync"]
+    assert second.follows_deleted == 1
+    with world.factory() as s:
+        follow = s.scalars(
+            select(Follow).where(Follow.userid == userid, Follow.external_userid == ext)
+        ).one()
+    assert follow.deleted and follow.deleted_reason == "vanished"
