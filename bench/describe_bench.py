@@ -26,10 +26,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, delete, select, text
 
+from bench import synthetic as syn
 from bench.seg_load import bench_url, ensure_rollups, is_loaded, load_company
 from bot.database import make_engine, make_session_factory
 from bot.models import metadata
-from bot.services import synthetic as syn
 from segmentation.engine import default_context
 from segmentation.insights import describe_for_query, describe_segment
 from segmentation.models import Customer, InsightBaseProfile, Staff

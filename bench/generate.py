@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.services.synthetic import CompanyShape, write_company
+from bench.synthetic import CompanyShape, write_company
 
 
 def main() -> None:

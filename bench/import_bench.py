@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import create_engine, text
 
-from bot.services.synthetic import CompanyShape, write_company
+from bench.synthetic import CompanyShape, write_company
 
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 NOW = "2026-11-01T12:00:00+08:00"

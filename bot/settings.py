@@ -37,10 +37,6 @@ class WeComSettings:
     def can_call_api(self) -> bool:
         return bool(self.corp_id and self.secret)
 
-    @property
-    def can_receive_callbacks(self) -> bool:
-        return bool(self.corp_id and self.token and self.aes_key)
-
 
 @dataclass(frozen=True)
 class Settings:

@@ -232,8 +232,3 @@ def _epoch_parts_sql(column: Any, dialect: str) -> tuple[Any, Any]:
         return seconds, func.coalesce(cast(func.substr(raw, 21, 6), BigInteger), 0)
     seconds = cast(func.floor(extract("epoch", raw)), BigInteger)
     return seconds, cast(extract("microseconds", raw), BigInteger) % 1_000_000
-
-
-def percent_rank_limit(percent_num: int, percent_den: int, total: int) -> int:
-    """ceil(p/100 × n) for p = num/den, exactly."""
-    return -(-(percent_num * total) // (percent_den * 100))

@@ -14,7 +14,6 @@ CANCEL_KEY = "cancel"
 # are short. Longer text is cut here rather than by WeCom.
 MAX_ROWS = 6
 MAX_TITLE = 26
-MAX_DESC = 30
 MAX_SUB = 112
 MAX_KEYNAME = 8
 MAX_VALUE = 26

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, select
@@ -177,7 +176,3 @@ def rank_persona(
     order = {a: i for i, a in enumerate(ATTRIBUTES)}
     entries.sort(key=lambda e: (-e.score, order[e.attribute], e.code))
     return tuple(entries)
-
-
-def days_since(now: datetime, then: datetime) -> float:
-    return (now - then).total_seconds() / 86_400

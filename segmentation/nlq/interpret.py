@@ -25,8 +25,6 @@ from segmentation.nodes import (
     Window,
 )
 
-LIST_ATTRS = ("tag", "city", "owner", "dept", "gender", "named", "saved")
-
 
 @dataclass(frozen=True)
 class RankSpec:

@@ -82,10 +82,6 @@ def _keep(ch: str) -> bool:
     return not (category.startswith("C") or category in ("Zl", "Zp"))
 
 
-def is_latin(text: str) -> bool:
-    return bool(text) and all(c.isascii() for c in text)
-
-
 def language_of(text: str) -> str:
     """'zh' when the text has any CJK character, else 'en'."""
     return "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "en"

@@ -20,26 +20,11 @@ from segmentation.nlq.normalize import language_of, normalize
 from segmentation.nlq.restate import describe
 from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.vocabulary import Vocabulary
-from segmentation.nodes import All, Node, SegmentFormatError
+from segmentation.nodes import Node, SegmentFormatError
 
 log = logging.getLogger(__name__)
 
 MAX_LENGTH = 500
-INTENTS = (
-    "list",
-    "count",
-    "export",
-    "describe",
-    "save",
-    "show_saved",
-    "tag",
-    "untag",
-    "push",
-    "schedule",
-    "explain",
-    "help",
-    "more",
-)
 CONFIRM = frozenset({"tag", "untag", "push", "schedule"})
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")
 _INTENT_ORDER = ("help", "more", "show_saved", "export", "describe", "count", "list")
@@ -213,7 +198,3 @@ def _render_note(note: str, language: str) -> str:
     if language == "zh":
         return f"“{tag}”按同名企业标签筛选，而不是内置分类“{named_zh}”"
     return f"“{tag}” is the corp tag of that name, not the built-in segment “{named_en}”"
-
-
-def is_everyone(node: Node | None) -> bool:
-    return isinstance(node, All)

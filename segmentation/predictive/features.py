@@ -16,8 +16,6 @@ import pandas as pd
 
 TIME_UNITS: dict[str, int] = {"days": 1, "weeks": 7}
 
-SUMMARY_COLUMNS = ["frequency", "recency", "T", "monetary_value"]
-
 
 def unit_days(time_unit: str) -> int:
     """The length of one model time unit in days."""
