@@ -50,7 +50,7 @@ def prepare(tokens: list[Token]) -> list[Token]:
                 i += 2
                 continue
         if tok.kind == K.AND and out and out[-1].kind == K.NUM and i + 1 < len(tokens):
-            between = any(t.kind == K.BETWEEN for t in out[-3:])
+            between = any(t.may_be(K.BETWEEN) for t in out[-3:])
             tail = i + 2 < len(tokens) and tokens[i + 2].kind == K.RANGE_TAIL
             if tokens[i + 1].kind == K.NUM and (between or tail):
                 out.append(Token(K.TO, True, tok.start, tok.end, tok.text))
@@ -87,11 +87,62 @@ def _rank_token(tok: Token, direction: str, num: Token) -> Token:
     return Token(K.RANK, direction, start, end, f"{tok.text} {num.text}", extra={key: value})
 
 
+# The verb left after a total negation's object (一单都没"下", 一张单都冇"落"): the object
+# already names the event.
+_SPLIT_VERBS = {"下", "落", "做", "买", "成交"}
+
+
+def total_negation(tokens: list[Token]) -> list[Token]:
+    """一单都没下 / 一张订单都没有 / 一个标签都没有 / 一次也没来过: one + measure + 都/也 + not
+    is "none at all" — the NOT of what follows, with the "one" dropped, never a count of 1."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        found = _total_negation_at(tokens, i)
+        if found is None:
+            out.append(tokens[i])
+            i += 1
+            continue
+        rewritten, i = found
+        out.extend(rewritten)
+    return out
+
+
+def _total_negation_at(tokens: list[Token], i: int) -> tuple[list[Token], int] | None:
+    tok = tokens[i]
+    if tok.kind != K.NUM or tok.value != 1 or tok.unit not in (None, "times", "people", "measure"):
+        return None
+    j = i + 1
+    objects: list[Token] = []
+    while j < len(tokens) and tokens[j].kind in (K.EVENT, K.TAGWORD, K.UNIT):
+        if tokens[j].kind != K.UNIT:
+            objects.append(tokens[j])
+        j += 1
+    if j + 1 >= len(tokens):
+        return None
+    even = tokens[j]
+    if not (even.kind == K.BOTH or (even.kind == K.AND and even.text == "也")):
+        return None
+    neg = tokens[j + 1]
+    if neg.kind != K.NEG or neg.value is not True:
+        return None
+    end = j + 2
+    if objects and end < len(tokens) and tokens[end].kind == K.UNKNOWN:  # noqa: SIM102
+        if tokens[end].text in _SPLIT_VERBS:
+            end += 1
+    return [neg, *objects], end
+
+
 def build_items(tokens: list[Token]) -> list[Item]:
     items: list[Item] = []
     current: Chunk | None = None
-    for tok in tokens:
+    for index, tok in enumerate(tokens):
         kind = tok.kind
+        if kind == K.TAGWORD and current is not None and current.head() is not None:  # noqa: SIM102
+            # "at-risk customers who are tagged VIP": a tag word before a name starts the
+            # tag condition; after one ("VIP标签") it belongs to it.
+            if _names_next(tokens, index) and current.head().kind in (K.NAME, K.QUOTE):  # type: ignore[union-attr]
+                current = None
         if kind in IGNORED:
             continue
         if kind in BREAKS:
@@ -116,6 +167,12 @@ def build_items(tokens: list[Token]) -> list[Item]:
     return items
 
 
+def _names_next(tokens: list[Token], index: int) -> bool:
+    rest = (t for t in tokens[index + 1 :] if t.kind not in IGNORED)
+    nxt = next(rest, None)
+    return nxt is not None and nxt.kind in (K.NAME, K.QUOTE)
+
+
 def _last_chunk(items: list[Item]) -> Chunk | None:
     return next((i for i in reversed(items) if isinstance(i, Chunk)), None)
 
@@ -137,6 +194,8 @@ def _starts_new(chunk: Chunk, tok: Token) -> bool:
         return not (kind == K.EVENT and head.kind == K.SPEND and _event_kind(tok) == "order")
     if kind == K.RANK:  # "my top 10 spenders": the ranking is not part of "my"
         return head is not None and head.kind not in (K.SPEND, K.EVENT, K.SCORE)
+    if kind == K.NEG and tok.value == "post":  # 上海以外: excludes what it follows
+        return False
     if kind == K.NEG or (kind == K.YET and tok.value is True):
         return head is not None
     if kind in (K.TAGWORD, K.SAVEDWORD):

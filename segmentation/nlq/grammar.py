@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from segmentation.nlq.ask import Ask, unknown_word, unsupported
-from segmentation.nlq.chunks import Chunk, Item, build_items, prepare
+from segmentation.nlq.chunks import Chunk, Item, build_items, prepare, total_negation
 from segmentation.nlq.interpret import Cond, Context, interpret
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.tokens import Token
@@ -48,8 +48,9 @@ def check_tokens(tokens: list[Token], ctx: Context) -> None:
 
 
 def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
+    tokens = total_negation(tokens)
     check_tokens(tokens, ctx)
-    items = build_items(prepare(tokens))
+    items = _refer_back(build_items(prepare(tokens)))
     clauses, openers = _split_clauses(items)
     conds_by_clause = [
         [(i, interpret(i, ctx)) for i in clause if isinstance(i, Chunk)] for clause in clauses
@@ -73,11 +74,47 @@ def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
     return _with_ranking(nodes, rank_at), list(dict.fromkeys(notes))
 
 
+_BARE_NEG = {K.NEG, K.YET}
+
+
+def _refer_back(items: list[Item]) -> list[Item]:
+    """A negation with no head of its own ("下过单但近两个月没有", "ordered but not in the last 60
+    days"), next to a time window, negates the event just named, in that window."""
+    previous: Chunk | None = None
+    for pos, item in enumerate(items):
+        if not isinstance(item, Chunk):
+            continue
+        bare = all(t.kind in _BARE_NEG for t in item.tokens)
+        if bare and previous is not None and _windowed(items, pos):
+            events = [t for t in previous.tokens if t.kind == K.EVENT]
+            plain = all(t.kind in (K.EVENT, K.NEG, K.YET) for t in previous.tokens)
+            if events and plain and not previous.has(K.NEG):
+                item.tokens.extend(events)
+        previous = item
+    return items
+
+
+def _windowed(items: list[Item], pos: int) -> bool:
+    """A window right before the chunk (after the previous one) or right after it."""
+    before = items[pos - 1] if pos > 0 else None
+    after = items[pos + 1] if pos + 1 < len(items) else None
+    return any(isinstance(i, Token) and i.kind == K.WINDOW for i in (before, after))
+
+
 def _split_clauses(items: list[Item]) -> tuple[list[list[Item]], list[Any]]:
     """The clauses, and the value of the clause word that opened each (None for the first)."""
     clauses: list[list[Item]] = [[]]
     openers: list[Any] = [None]
+    # "Among / Of those / Out of the customers who…, which…": an opener before anything
+    # names the base first; the comma after it starts the new clause, like 中/里 would.
+    opened = bool(items) and isinstance(items[0], Token) and items[0].kind == K.CLAUSE
     for item in items:
+        sep = opened and isinstance(item, Token) and item.kind == K.SEP
+        if sep and any(isinstance(i, Chunk) for i in clauses[-1]):
+            clauses.append([])
+            openers.append(True)
+            opened = False
+            continue
         if isinstance(item, Token) and item.kind == K.CLAUSE:
             if any(isinstance(i, Chunk) for i in clauses[-1]):
                 clauses.append([])
@@ -98,8 +135,11 @@ def _assign_windows(clauses: list[list[Item]], lookup: dict[int, Cond]) -> None:
                 prev = clause[pos - 1] if pos > 0 else None
                 if item.english and isinstance(prev, Chunk):
                     cond = lookup[id(prev)]
-                    if cond.windowable and not cond.assigned:
+                    # "ordered last month but not in the last 7 days": a window written
+                    # right after a condition is its own, over one it only shared.
+                    if cond.windowable and (not cond.assigned or cond.__dict__.get("shared")):
                         _give(cond, item, used)
+                        cond.__dict__["shared"] = False
                 current = item
             elif isinstance(item, Chunk):
                 cond = lookup[id(item)]
@@ -107,6 +147,7 @@ def _assign_windows(clauses: list[list[Item]], lookup: dict[int, Cond]) -> None:
                     cond.assigned = True
                 elif current is not None and cond.windowable and not cond.assigned:
                     _give(cond, current, used)
+                    cond.__dict__["shared"] = True
                 elif current is not None and cond.attr == "named":
                     named_hit[id(current)] = True
     trailing = _trailing_window(clauses)

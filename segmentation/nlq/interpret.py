@@ -62,6 +62,8 @@ class Context:
 def interpret(chunk: Chunk, ctx: Context) -> Cond:
     toks = chunk.tokens
     negs = [t for t in toks if t.kind == K.NEG or (t.kind == K.YET and t.value is True)]
+    if any(t.value == "except" for t in negs):  # 除了…以外 is one negation said twice
+        negs = [t for t in negs if t.value != "post"]
     if len(negs) > 1:
         raise Ask(
             f"“{chunk.text()}”里有两个否定，请换个直接的说法。",

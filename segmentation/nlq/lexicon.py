@@ -58,13 +58,37 @@ def _many(kind: K, value: Any, words: str) -> dict[str, tuple[K, Any]]:
     return {w.strip(): (kind, value) for w in words.split("|") if w.strip()}
 
 
+class LexiconError(ValueError):
+    """A word given two meanings by accident: the second would silently shadow the first."""
+
+
 LEXICON: dict[str, tuple[K, Any]] = {}
-_ADD = LEXICON.update
+# Further meanings of a word, declared on purpose with _also(); the grammar reads them where
+# the context asks for them ("1000 plus" is a comparison, "VIP plus 金卡" a list).
+ALSO: dict[str, tuple[tuple[K, Any], ...]] = {}
+
+
+def _ADD(entries: dict[str, tuple[K, Any]]) -> None:
+    for surface, meaning in entries.items():
+        if surface in LEXICON:
+            raise LexiconError(
+                f"{surface!r} means {LEXICON[surface]} already; declare {meaning} with _also()"
+            )
+        LEXICON[surface] = meaning
+
+
+def _also(kind: K, value: Any, words: str) -> None:
+    """A second meaning for words the lexicon already has (their first stays the default)."""
+    for surface, meaning in _many(kind, value, words).items():
+        if surface not in LEXICON or LEXICON[surface] == meaning:
+            raise LexiconError(f"{surface!r}: _also() is for a second meaning of a known word")
+        ALSO[surface] = (*ALSO.get(surface, ()), meaning)
+
 
 # ---- intents (list is the default; the others win over it)
 _ADD(_many(K.INTENT, "list", "列出|列一下|列举|列下|查一下|查下|查查|查询|查|看看|看一下|看下|看|有哪些|"
            "哪些|找出|找一下|找找|找到|找|显示|给我看|筛选|筛出|筛一下|拉一下|拉出|拉个名单|名单|"
-           "都有谁|有谁|是谁|谁|list|show|show me|find|which|get|give me|display|pull|who are|"
+           "都有谁|有谁|是谁|谁|list|show|show me|find|get|give me|display|pull|"
            "who is|search|filter|see|只看|只要|只显示|只列出|只查"))  # fmt: skip
 _ADD(_many(K.INTENT, "count", "多少|有多少|多少个|有多少个|有多少位|有多少人|有几个|有几位|多少人|多少位|几个|几位|几人|数量|人数|总数|统计|计数|"
            "一共|总共|客户数|客户数量|数|how many|count|number of|the number of|total number of|how much"))  # fmt: skip
@@ -128,7 +152,7 @@ _ADD(
     _many(
         K.CMP,
         (">=", "post"),
-        "以上|及以上|或以上|起|或更多|and above|or more|and up|or above|plus|+",
+        "以上|及以上|或以上|起|或更多|and above|or more|and up|or above|+",
     )
 )
 _ADD(
@@ -152,8 +176,8 @@ _ADD(_many(K.RANK, "top", "前|top|the top|highest|最高的|排名前|前面|bi
            "排前|排在前|top spending"))  # fmt: skip
 _ADD(_many(K.RANK, "bottom", "后|bottom|the bottom|lowest|最低的|排名后|倒数|smallest|lowest spending|"
            "排后|排在后|least spending"))  # fmt: skip
-_ADD(_many(K.TO, True, "到|至|-|~|—|–|and|to"))
-_ADD(_many(K.BETWEEN, True, "between|在|介于"))
+_ADD(_many(K.TO, True, "到|至|-|~|—|–|to"))
+_ADD(_many(K.BETWEEN, True, "between|介于"))
 _ADD(_many(K.RANGE_TAIL, True, "之间|之内|范围内|区间"))
 
 # ---- spend
@@ -168,9 +192,7 @@ _ADD(_many(K.SPEND, True, "消费|消费了|消费过|消费金额|累计消费|
 # ---- units after numbers
 _ADD(_many(K.UNIT, "times", "次|回|遍|times|time"))
 _ADD(_many(K.UNIT, "money", "元|块|块钱|元钱|rmb|yuan|cny|kuai|元以上的钱|人民币"))
-_ADD(
-    _many(K.UNIT, "people", "个|位|名|人|个人|个客户|位客户|名客户|customers|people|clients|buyers")
-)
+_ADD(_many(K.UNIT, "people", "个|位|名|个人|个客户|位客户|名客户"))
 _ADD(_many(K.UNIT, "percent", "%|percent|per cent"))
 _ADD(_many(K.PERCENT_PREFIX, True, "百分之"))
 _ADD(_many(K.NUMWORD, (1, "times"), "once|一次|one time"))
@@ -282,5 +304,114 @@ _ADD(_many(K.UNSUPPORTED, "aov", "客单价|平均订单|平均消费|平均每�
 _ADD(_many(K.UNSUPPORTED, "deleted", "已删除|删除的|被删除|删掉的|包括删除|包含删除|含删除|包括已删除|包含已删除|流失的联系人|"
            "deleted|including deleted|removed customers|已流失|删了我的"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "ago", "天前|周前|个月前|年前|days ago|weeks ago|months ago|ago|以前的"))
+
+# ---- words with a second meaning, declared (never shadowed): the first is the default
+_also(K.TO, True, "and")  # "between 500 and 1000"
+_also(K.CMP, (">=", "post"), "plus")  # "1000 plus"
+_also(K.INTENT, "list", "which")  # "which customers…" (list is the default intent anyway)
+_also(K.UNIT, "people", "customers|people|clients|buyers|人")  # "top 10 customers", "前10人"
+_also(K.BETWEEN, True, "在")  # "消费在500到1000之间"
+
+# ---- request and politeness wrappers (issue 19): a closed list of words that carry no
+# condition and are ignored only as whole words — the tokenizer's longest match lets a
+# name or content word that starts the same way (拉萨, 哈尔滨, 整单) win. Tested one by one
+# in tests/segmentation/nlq/test_lexicon.py.
+WRAPPERS = (
+    "捞|捞一下|捞下|捞出|捞出来|捞个|拉|拉下|拉出来|拉一份|拉份|拉个|出来|整理|整理一下|整理下|"
+    "弄|弄一下|弄下|弄个|搞|搞一下|搞下|搞个|整|整一下|整下|整个|来个|给个|列个|查个|出个|"
+    "呗|嘛|啦|咯|哟|喔|哈|噢|哇|你|你帮我|帮帮我|帮我一下|拜托|劳驾|请问|烦请|"
+    "一份|一个名单|个名单|揾|揾下|揾吓|揾一下|睇|睇下|睇吓|睇一下|唔该|可唔可以|可不可以|能否|吓|"
+    "给我看看|让我看看|我想知道|想知道|我需要|需要|"
+    "pls|plz|kindly|quickly|quick|gimme|get me|fetch|fetch me|grab|grab me|pull up|look up|"
+    "check|check out|i need|we need|need|i'd like|i d like|i would like|i'd like to see|"
+    "would you|would you mind|would you please|can i get|could i get|can i see|could i see|"
+    "may i see|may i have|can i have|can we get|can we see|tell me|let me know|for me|ty|"
+    "cheers|asap|real quick|help me|help me with|just list|just show|hey there|yo"
+)
+_ADD(_many(K.FILLER, "wrapper", WRAPPERS))
+_ADD(_many(K.INTENT, "list", "找下|边啲|边个|边位|有边啲|睇睇|翻查|搜一下|搜下"))
+_ADD(_many(K.INTENT, "count", "几多|有几多|几多个|有几多个|几多人|几多位"))
+_ADD(_many(K.INTENT, "export", "导出来|导出一下|导一下|汇出来"))
+
+# ---- Cantonese and Taiwan function words
+_ADD(_many(K.DE, True, "嘅"))
+_ADD(_many(K.NEG, True, "冇|唔|冇试过|从冇"))
+_ADD(_many(K.FILLER, True, "咗|喺|系|啲|地区的|一带|附近的"))
+
+# ---- owner colloquialisms: the asker's own customers; after a name, the same words are glue
+_ADD(_many(K.MY, True, "我手上|我手上的|我手头|我手头的|我手里|我手里的|我这边|我这边的|我这里的|"
+           "我这儿的|我跟的|我跟进中的|归我管的|我管的|我自己跟的|我自己跟进的|我在跟的|我正在跟的|"
+           "我手上嘅|我名下|我名下嘅|我跟进嘅|"
+           "my book|in my book|on my book|my book of business|my accounts|my portfolio|"
+           "in my portfolio|i own|i'm following|i am following|i m following|assigned to me|"
+           "i look after|i handle|i'm handling|i am handling|under me|my clients|my customers"))  # fmt: skip
+_ADD(
+    _many(
+        K.FILLER,
+        True,
+        "手上|手头|手里|手上的|跟的|跟进中|跟进中的|管的|这边|名下嘅|客户里面|客户当中",
+    )
+)
+_ADD(_many(K.CUSTOMER, True, "accounts|account|客人们|客户们"))
+
+# ---- regional and colloquial event words (HK/TW Chinese arrives here already Simplified)
+_ADD(_many(K.EVENT, "order", "落单|落过单|落了单|落咗单|落单过|落订|帮衬|帮衬过|订货|订过货|订了货|"
+           "下订|下订过|下订单|付款|付过款|付了款|made an order|made orders|bought something|"
+           "bought anything|bought stuff|placed any order|placed any orders"))  # fmt: skip
+_ADD(_many(K.EVENT, "order:weak", "下了|落过|落咗"))
+_ADD(_many(K.EVENT, "inquiry", "询问|询问过|询问了|询过|询盘|有询盘|问过价钱|问过价格|"
+           "reached out|reach out|reaches out|got in touch|get in touch|contacted us|"
+           "made contact|asked a question|asked questions"))  # fmt: skip
+_ADD(_many(K.EVENT, "inquiry:weak", "问了|价|价钱|价格"))
+_ADD(_many(K.EVENT, "visit", "门市|到过门市|来过门市|到门市|来门市|去过门市|来店里|到店里|进店里|"
+           "来过店里|到过店里|came into the store|came into the shop|came into store|came in|"
+           "came by|came by the store|came by the shop|dropped by|dropped in|dropped by the store|"
+           "dropped by the shop|stopped by|stopped in|stopped by the store|stopped by the shop|"
+           "popped in|popped by|walked into the store|walked into the shop|came to our store|"
+           "visited in person|showed up at the store|showed up"))  # fmt: skip
+_ADD(
+    _many(
+        K.EVENT,
+        "visit:weak",
+        "来过|来了|到过|店|门店|the store|the shop|our store|our shop|in store",
+    )
+)
+_ADD(_many(K.EVENT, "refund", "got a refund|received a refund|got refunded|were refunded|"
+           "was refunded|got their money back|returned something|asked for their money back|"
+           "退款过|退货过|退钱|退过钱"))  # fmt: skip
+_ADD(_many(K.EVENT, "refund:weak", "退过|退了|退|款"))
+_ADD(_many(K.EVENT, "cart", "加入过购物车|放进购物车|放入购物车|放到购物车|加进购物车|加到购物车|"
+           "放进过购物车|加过购物车的|put something in their cart|put something in the cart|"
+           "put things in their cart|put items in their cart|put in their cart|put in the cart|"
+           "added something to their cart|added items to their cart"))  # fmt: skip
+_ADD(_many(K.EVENT, "cart:weak", "购物车"))
+
+# ---- more comparison words
+_ADD(_many(K.CMP, (">", "pre"), "不止|超|多过|大过|高过|upwards of|north of|beyond"))
+_ADD(_many(K.CMP, (">=", "pre"), "唔少过|唔少于|不少过|not less than|not fewer than|no lower than|"
+           "minimum|at minimum|not below|not under"))  # fmt: skip
+_ADD(_many(K.CMP, ("<", "pre"), "少过|低过|细过|没到|没有到|不满|没满|唔够|唔到"))
+_ADD(_many(K.CMP, ("<=", "pre"), "不超|没超过|没有超过|未超过|唔超过|封顶|最高|顶多|at the most|"
+           "no higher than|not over|not exceeding|capped at|max|no greater than"))  # fmt: skip
+_ADD(_many(K.CMP, ("<=", "post"), "以内|或更少|or lower|and fewer|or under"))
+_ADD(_many(K.CMP, (">=", "post"), "往上|或者更多|or higher|and higher|and over|or over"))
+_ADD(_many(K.NUMWORD, (0, "times"), "zero times|零次"))
+_ADD(_many(K.NUMWORD, (0, None), "zero"))
+
+# ---- places: 除了…以外 / outside / except = NOT; 以外/之外 after the place they exclude
+_ADD(_many(K.NEG, "except", "除了|除|除去|除开|除咗|除掉|除此"))
+_ADD(_many(K.NEG, "post", "以外|之外|外|除外|以外的|之外的"))
+_ADD(_many(K.NEG, True, "except those|except the ones|except for|except for those|anywhere but|"
+           "anywhere except|everywhere but|everywhere except|apart from|aside from|"
+           "excluding those|not located in|not based in|not from"))  # fmt: skip
+
+# ---- total negation "not a single …": the count word adds nothing to the negation
+_ADD(_many(K.FILLER, True, "a single|single|even once|not even once|even one|one single|ever once"))
+# measure words: "一张订单都没有", "一件都没买" (only meaningful in a total negation)
+_ADD(_many(K.UNIT, "measure", "张|件|条|趟|份|单子"))
+
+# ---- English clause openers naming the base first ("Of those added last month, which…")
+_ADD(_many(K.CLAUSE, "among", "of those|out of those|out of the|out of|of the|of all the|of all|"
+           "among the|amongst the|from those|from among"))  # fmt: skip
 
 MAX_SURFACE = max(len(s) for s in LEXICON)

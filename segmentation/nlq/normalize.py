@@ -30,6 +30,10 @@ _SPACES = re.compile(r"\s+")
 # scanners look for: `send them a message "See you"` is quoted like `发消息“再见”`.
 _ASCII_QUOTED = re.compile(r'"([^"]*)"')
 _LETTER_HYPHEN = re.compile(r"(?<=[a-z])[-_](?=[a-z])")
+# Spaces next to a CJK character separate nothing ("10/1 以来", "30 天内", "VIP 客户"): the
+# Chinese the user typed reads the same without them. Spaces between Latin words stay.
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
 
 @lru_cache(maxsize=65536)
@@ -41,7 +45,7 @@ def normalize(text: str) -> str:
     text = _CONVERTER.convert(text)
     text = _ASCII_QUOTED.sub(r"“\1”", text.translate(_QUOTES)).lower()
     text = _LETTER_HYPHEN.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    return _CJK_SPACE.sub("", _SPACES.sub(" ", text)).strip()
 
 
 def prime_names(names: list[str]) -> None:
@@ -56,9 +60,8 @@ def prime_names(names: list[str]) -> None:
         return
     for raw, simple in zip(todo, converted, strict=True):
         if unicodedata.normalize("NFKC", raw) == raw and all(_keep(c) for c in raw):
-            _PRIMED[raw] = _SPACES.sub(
-                " ", _LETTER_HYPHEN.sub(" ", simple.translate(_QUOTES).lower())
-            ).strip()
+            spaced = _SPACES.sub(" ", _LETTER_HYPHEN.sub(" ", simple.translate(_QUOTES).lower()))
+            _PRIMED[raw] = _CJK_SPACE.sub("", spaced).strip()
 
 
 _PRIMED: dict[str, str] = {}

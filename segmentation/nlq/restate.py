@@ -107,10 +107,13 @@ class Restater:
     def negative(self, node: Node) -> str:
         if isinstance(node, Performed):
             words = _KIND_ZH if self.zh else _KIND_EN
+            if node.window is None:  # all time (还没/yet/从未), said so: "从未下单"
+                phrase = words[node.event_kind]
+                return f"从{phrase[1]}" if self.zh else f"have never {phrase[0]}"
             return (
                 self.when(node.window) + words[node.event_kind][1]
                 if self.zh
-                else (f"{words[node.event_kind][1]}{self.when_en(node.window, 'ever')}")
+                else (f"{words[node.event_kind][1]}{self.when_en(node.window)}")
             )
         if isinstance(node, Untagged):
             return "有标签" if self.zh else "have at least one tag"

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from segmentation.nlq.lexicon import LEXICON, MAX_SURFACE, K
+from segmentation.nlq.lexicon import ALSO, LEXICON, MAX_SURFACE, K
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.score_words import scan_score
 from segmentation.nlq.timephrases import scan_time
@@ -34,6 +34,10 @@ class Token:
     raw: str = ""  # quoted text as the user wrote it
     unit: str | None = None  # for NUM: times | money | people | percent
     extra: dict[str, Any] = field(default_factory=dict)
+    also: tuple[tuple[K, Any], ...] = ()  # a lexicon word's declared further meanings
+
+    def may_be(self, kind: K) -> bool:
+        return self.kind == kind or any(k == kind for k, _ in self.also)
 
 
 def tokenize(
@@ -113,7 +117,9 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
     if lex is not None:
         end, (kind, value) = lex
         priority = 3 if kind in _STRUCTURAL else 1
-        found.append((end, priority, Token(kind, value, pos, end, text[pos:end])))
+        surface = text[pos:end]
+        tok = Token(kind, value, pos, end, surface, also=ALSO.get(surface, ()))
+        found.append((end, priority, tok))
     named = vocab.match(text, pos)
     if named is not None:
         end, meanings = named
@@ -175,6 +181,12 @@ def _attach_units(tokens: list[Token]) -> list[Token]:
                 tok.unit, tok.end = nxt.value, nxt.end
                 out.append(tok)
                 i += 2
+                continue
+        if out and out[-1].kind == K.NUM and tok.kind != K.CMP:  # "1000 plus"
+            cmp = next((v for k, v in tok.also if k == K.CMP and v[1] == "post"), None)
+            if cmp is not None:
+                out.append(Token(K.CMP, cmp, tok.start, tok.end, tok.text))
+                i += 1
                 continue
         if tok.kind == K.UNIT and len(out) >= 2 and out[-1].kind == K.CMP and out[-2].kind == K.NUM:  # noqa: SIM102
             if out[-2].unit is None and out[-1].value[1] == "post":  # "3 or more times"

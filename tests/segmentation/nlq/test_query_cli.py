@@ -164,7 +164,9 @@ def test_negations_are_restated_as_plain_sentences(clean_engine: Engine, db_url:
     _load(clean_engine)
     cases = {
         "non-VIP customers": "customers who are not tagged “VIP”",
-        "customers who didn't order or visit": "did not order ever and did not visit ever",
+        "customers who didn't order or visit": "have never ordered and have never visited",
+        "上个月新加的客户中还没下单的": "且 从未下单",
+        "customers added last month who haven't ordered yet": "and have never ordered",
         "不在上海的客户": "不在上海的客户",
         "不是VIP的客户": "没有“VIP”标签的客户",
     }

@@ -1,0 +1,114 @@
+"""The lexicon itself: no word silently shadows another meaning, declared second meanings
+are read where they apply, and request wrappers are ignored only as whole words."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from segmentation.named import NamedSegmentCatalog
+from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
+from segmentation.nlq import lexicon
+from segmentation.nlq.lexicon import ALSO, LEXICON, WRAPPERS, K, LexiconError
+from segmentation.nlq.vocabulary import StaffInfo
+from segmentation.nodes import And, City, HasTag, Node, Or, Spend
+from tests.segmentation.nlq.fixture import NOW, TZ
+
+VOCAB = build_vocabulary(
+    tags=["VIP", "金卡", "高意向"],
+    staff=[StaffInfo("zhangsan", "张三", (1,)), StaffInfo("lisi", "李四", (1,))],
+    departments=[(1, "销售一部")],
+    saved=["跟进名单"],
+    catalog=NamedSegmentCatalog.load(),
+)
+SHANGHAI = City(("上海",))
+
+
+def parse(text: str) -> Command | Clarification:
+    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
+
+
+def segment(text: str) -> Node | None:
+    result = parse(text)
+    assert isinstance(result, Command), f"{text!r} was asked back: {result}"
+    return result.segment
+
+
+def test_a_second_meaning_fails_at_import_unless_declared() -> None:
+    before = dict(LEXICON)
+    with pytest.raises(LexiconError):
+        lexicon._ADD({"and": (K.OR, True)})
+    with pytest.raises(LexiconError):  # _also() is only for words the lexicon has
+        lexicon._also(K.OR, True, "no-such-word-here")
+    with pytest.raises(LexiconError):  # nor for the meaning the word has already
+        lexicon._also(K.AND, "list", "and")
+    assert LEXICON == before
+
+
+def test_every_declared_second_meaning_differs_from_the_first() -> None:
+    for surface, meanings in ALSO.items():
+        assert surface in LEXICON
+        assert LEXICON[surface] not in meanings
+    # the words issue 19 found shadowed all keep both meanings
+    for word in ("and", "plus", "在", "which", "customers", "people", "人"):
+        assert word in ALSO, word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("spent 1000 plus", Spend(">=", Decimal(1000))),
+        ("消费在500到1000之间", And((Spend(">=", Decimal(500)), Spend("<=", Decimal(1000))))),
+        (
+            "spent between 500 and 1000",
+            And((Spend(">=", Decimal(500)), Spend("<=", Decimal(1000)))),
+        ),
+        ("VIP plus 金卡 customers", Or((HasTag("VIP"), HasTag("金卡")))),
+        ("customers in Shanghai and Beijing", City(("上海", "北京"))),
+    ],
+)
+def test_declared_meanings_are_read_in_their_place(text: str, expected: Node) -> None:
+    assert segment(text) == expected
+
+
+def _wrappers() -> list[str]:
+    return [w.strip() for w in WRAPPERS.split("|") if w.strip()]
+
+
+@pytest.mark.parametrize("word", _wrappers())
+def test_a_wrapper_adds_no_condition(word: str) -> None:
+    if word.isascii():
+        assert segment(f"{word} customers in Shanghai") == SHANGHAI
+    else:
+        assert segment(f"{word}上海的客户") == SHANGHAI
+
+
+def test_wrappers_are_a_closed_list_of_fillers() -> None:
+    for word in _wrappers():
+        assert LEXICON[word] == (K.FILLER, "wrapper"), word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("拉萨的客户", City(("拉萨",))),  # 拉 is a wrapper, 拉萨 a city
+        ("哈尔滨的客户", City(("哈尔滨",))),  # 哈 is a particle
+        ("帮我拉一下哈密的客户", City(("哈密",))),
+    ],
+)
+def test_a_wrapper_never_eats_a_content_word(text: str, expected: Node) -> None:
+    assert segment(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "帮我捞一下钻石客户",  # the wrapper goes, the unknown word is still asked about
+        "pls pull up platinum customers",
+        "customers who checked in",  # "check" is a wrapper only as a whole word
+        "帮我 check 一下 diamond 客户",
+    ],
+)
+def test_a_wrapper_never_hides_an_unknown_word(text: str) -> None:
+    assert isinstance(parse(text), Clarification)
