@@ -8,8 +8,7 @@ from decimal import Decimal
 import pytest
 
 from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
-from segmentation.nlq import lexicon
+from segmentation.nlq import Clarification, Command, build_vocabulary, lexicon, parse_command
 from segmentation.nlq.lexicon import ALSO, LEXICON, WRAPPERS, K, LexiconError
 from segmentation.nlq.vocabulary import StaffInfo
 from segmentation.nodes import And, City, HasTag, Node, Or, Spend
@@ -43,7 +42,7 @@ def test_a_second_meaning_fails_at_import_unless_declared() -> None:
         lexicon._also(K.OR, True, "no-such-word-here")
     with pytest.raises(LexiconError):  # nor for the meaning the word has already
         lexicon._also(K.AND, "list", "and")
-    assert LEXICON == before
+    assert before == LEXICON
 
 
 def test_every_declared_second_meaning_differs_from_the_first() -> None:
