@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.commands import QueryFn, default_query
 from bot.database import make_engine, make_session_factory
+from bot.engine_context import engine_context_for
 from bot.settings import Settings
 from integrations.wecom.gateway import WeComGateway
+from segmentation.engine import EngineContext
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,8 @@ class Deps:
     clock: Clock
     # The chat/API query service, bound to these settings; tests may pass their own.
     query: QueryFn
+    # The segment engine's context (zone, named segments), built once from the settings.
+    engine_ctx: EngineContext | None = field(default=None, compare=False)
     # Set when a callback is stored, so an inbox worker in this process answers at once
     # instead of at its next poll (workers in other processes poll).
     inbox_wake: threading.Event = field(default_factory=threading.Event, compare=False)
@@ -95,11 +99,13 @@ def build_deps(
     """Wire the bot from settings; tests pass their own engine, fake gateway or fixed clock."""
     engine = engine if engine is not None else make_engine(settings.database_url)
     factory = make_session_factory(engine)
+    engine_ctx = engine_context_for(settings)
     return Deps(
         settings=settings,
         engine=engine,
         session_factory=factory,
         gateway=gateway if gateway is not None else build_gateway(settings, factory),
         clock=clock or utc_now,
-        query=query or partial(default_query, settings=settings),
+        query=query or partial(default_query, settings=settings, engine_ctx=engine_ctx),
+        engine_ctx=engine_ctx,
     )

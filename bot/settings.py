@@ -49,6 +49,8 @@ class Settings:
     campaigns: CampaignSettings = field(default_factory=lambda: _default_campaign_settings())
     # Managers' daily digest goes out from this local time (SEGBOT_TIMEZONE) on.
     digest_time: time = DEFAULT_DIGEST_TIME
+    # SEGBOT_NAMED_SEGMENTS: a deployment's own named segments (commands.md §4); None: shipped.
+    named_segments_file: str | None = None
 
     @property
     def timezone(self) -> ZoneInfo:
@@ -129,7 +131,26 @@ def parse_settings(values: Mapping[str, str]) -> Settings:
         redis_url=_parse_redis_url(get("SEGBOT_REDIS_URL")),
         campaigns=parse_campaign_settings(values, ZoneInfo(timezone_name)),
         digest_time=_parse_digest_time(get("SEGBOT_DIGEST_TIME")),
+        named_segments_file=_parse_named_segments(get("SEGBOT_NAMED_SEGMENTS")),
     )
+
+
+def _parse_named_segments(path: str | None) -> str | None:
+    """The file is read and checked at start, so a typo in it stops the program here with
+    one line instead of failing every question that names a segment."""
+    if path is None:
+        return None
+    from segmentation.named import NamedSegmentCatalog
+
+    try:
+        NamedSegmentCatalog.load(path)
+    except OSError as exc:
+        raise SettingsError(f"SEGBOT_NAMED_SEGMENTS: cannot read {path}: {exc.strerror}") from None
+    except ValueError as exc:  # bad JSON or a bad definition (SegmentFormatError)
+        raise SettingsError(
+            f"SEGBOT_NAMED_SEGMENTS: {path} is not a valid catalog: {exc}"
+        ) from None
+    return path
 
 
 def _parse_database_url(url: str) -> str:

@@ -20,6 +20,7 @@ from bot.cli.common import (
     settings_for,
 )
 from bot.database import make_session_factory, unit_of_work
+from bot.engine_context import engine_context_for
 from bot.models.campaigns import CRON, MASS_MESSAGE, ON_ENTER, ONCE, REMINDER
 from bot.services.campaigns.definition import (
     CampaignError,
@@ -35,13 +36,12 @@ from bot.services.campaigns.runner import run_campaign_now
 from bot.services.campaigns.schedule import next_fire
 from bot.services.coupons import redeem_coupon
 from bot.settings import Settings
-from segmentation.engine import default_context
 
 
 def plan_context(settings: Settings) -> PlanContext:
     return PlanContext(
         settings=settings.campaigns,
-        engine=default_context(settings.timezone),
+        engine=engine_context_for(settings),
         admins=settings.admins,
     )
 

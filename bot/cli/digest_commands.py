@@ -19,6 +19,7 @@ from bot.cli.common import (
     settings_for,
 )
 from bot.database import make_session_factory, unit_of_work
+from bot.engine_context import engine_context_for
 from bot.services.digest.build import (
     DigestConfig,
     NotADigestRecipient,
@@ -30,12 +31,11 @@ from bot.services.digest.deliver import claim, create_digest_log, find_digest, s
 from bot.services.digest.periods import periods_at
 from bot.services.digest.render import Language, render_markdown
 from bot.settings import Settings
-from segmentation.engine import default_context
 
 
 def digest_config(settings: Settings) -> DigestConfig:
     return DigestConfig(
-        engine=default_context(settings.timezone),
+        engine=engine_context_for(settings),
         campaigns=settings.campaigns,
         admins=settings.admins,
         digest_time=settings.digest_time,

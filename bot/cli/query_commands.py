@@ -10,9 +10,9 @@ import click
 
 from bot.cli.common import EXIT_CLARIFY, db_option, handle_errors, parse_now, settings_for
 from bot.database import make_engine, make_session_factory
+from bot.engine_context import engine_context_for
 from bot.services.insight_budget import mass_message_budget
 from bot.services.query import run_query
-from segmentation.engine import default_context
 
 PAGE = 10
 
@@ -50,7 +50,7 @@ def query_command(
                 text,
                 as_userid=as_userid,
                 now=now,
-                ctx=default_context(settings.timezone),
+                ctx=engine_context_for(settings),
                 admins=settings.admins,
                 budget=mass_message_budget(settings.campaigns),
             )

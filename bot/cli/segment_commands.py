@@ -19,9 +19,10 @@ from bot.cli.common import (
     settings_for,
 )
 from bot.database import make_engine, make_session_factory, unit_of_work
+from bot.engine_context import engine_context_for
 from bot.settings import Settings
 from segmentation.compiler import SegmentError
-from segmentation.engine import EngineContext, default_context, segment_members
+from segmentation.engine import EngineContext, segment_members
 from segmentation.nodes import Node, SavedSegment, SegmentFormatError, from_json, to_json
 from segmentation.saved import list_saved_segments, take_snapshots
 from segmentation.scope import Requester, resolve_requester
@@ -56,7 +57,7 @@ def eval_command(
     settings = settings_for(db_url)
     node = _read_node(definition, file_path, saved_name)
     now = parse_now(now_text, settings)
-    ctx = default_context(settings.timezone)
+    ctx = engine_context_for(settings)
     engine = make_engine(settings.database_url)
     try:
         with unit_of_work(make_session_factory(engine)) as session:
@@ -176,7 +177,7 @@ def snapshot_command(now_text: str | None, db_url: str | None) -> None:
     """Run the nightly snapshot job once: size and entries/exits of every saved segment."""
     settings = settings_for(db_url)
     now = parse_now(now_text, settings)
-    ctx = default_context(settings.timezone)
+    ctx = engine_context_for(settings)
     engine = make_engine(settings.database_url)
     try:
         with unit_of_work(make_session_factory(engine)) as session:

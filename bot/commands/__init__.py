@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache, partial
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from bot.engine_context import engine_context_for
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -20,15 +21,6 @@ if TYPE_CHECKING:
 QueryFn = Callable[..., dict[str, Any]]
 
 
-@lru_cache(maxsize=8)
-def engine_context(timezone_name: str) -> EngineContext:
-    """The engine context for a deployment's zone with the shipped named segments (cached:
-    the catalogue file is read once per process)."""
-    from segmentation.engine import default_context
-
-    return default_context(timezone_name)
-
-
 def default_query(
     session: Session,
     text: str,
@@ -36,9 +28,11 @@ def default_query(
     as_userid: str | None,
     now: datetime,
     settings: Settings,
+    engine_ctx: EngineContext | None = None,
 ) -> dict[str, Any]:
-    """The NLQ service (bot.services.query.run_query) with the deployment's zone and admins.
-    Callers bind `settings` once (see build_deps), so nothing re-reads the environment."""
+    """The NLQ service (bot.services.query.run_query) with the deployment's zone, named
+    segments and admins. Callers bind `settings` and the engine context once (see
+    build_deps), so nothing re-reads the environment or the catalogue per message."""
     from bot.services.query import run_query
 
     return run_query(
@@ -46,7 +40,7 @@ def default_query(
         text,
         as_userid=as_userid,
         now=now,
-        ctx=engine_context(settings.timezone_name),
+        ctx=engine_ctx or engine_context_for(settings),
         admins=settings.admins,
     )
 
@@ -87,10 +81,12 @@ class CommandContext:
     inbox_id: int | None = None
     # WeCom, for confirmed actions (tagging writes through it); None: actions cannot run.
     gateway: WeComGateway | None = None
+    # The deployment's engine context (built once by build_deps); None: built from settings.
+    engine_ctx: EngineContext | None = None
 
     @property
     def engine(self) -> EngineContext:
-        return engine_context(self.settings.timezone_name)
+        return self.engine_ctx or engine_context_for(self.settings)
 
     def ask(self, session: Session, text: str, userid: str) -> dict[str, Any]:
         """The query service's answer for `userid` at `now` (the deployment's settings)."""

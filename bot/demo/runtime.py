@@ -19,10 +19,11 @@ from bot.demo.config import DEMO_ADMIN, DemoOptions, DemoSecrets, demo_settings,
 from bot.demo.console_backend import SimulatorConsole
 from bot.demo.media import MediaVault
 from bot.demo.seeding import Progress, prepare_schema, seed_events, seed_segments, sync_company
+from bot.engine_context import engine_context_for
 from bot.settings import Settings
 from integrations.wecom.simulator.seed import seed_company
 from integrations.wecom.simulator.server import Simulator
-from segmentation.engine import EngineContext, default_context
+from segmentation.engine import EngineContext
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +79,7 @@ class DemoRuntime:
         self.engine = make_engine(options.database_url)
         prepare_schema(self.engine)
         self.deps = self._deps(self.settings, self.engine)
-        ctx = default_context(self.settings.timezone)
+        ctx = self.deps.engine_ctx or engine_context_for(self.settings)
         self._seed(self.deps, ctx)
         self.console = SimulatorConsole(self.sim, vault)
         self._serve(self.deps)

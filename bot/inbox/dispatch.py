@@ -45,6 +45,7 @@ def dispatch(session: Session, deps: Deps, stored: InboxMessage) -> None:
         query=deps.query,
         inbox_id=stored.id,
         gateway=deps.gateway,
+        engine_ctx=deps.engine_ctx,
     )
     if isinstance(message, TextMessage):
         gateway = _gateway(deps)

@@ -8,9 +8,9 @@ from flask import Blueprint, render_template
 from bot.database import unit_of_work
 from bot.demo.charts import bar_chart, line_chart
 from bot.demo.dashboard_data import campaign_results, rfm_distribution, segment_trends
+from bot.engine_context import engine_context_for
 from bot.services.digest.deliver import latest_digest
 from bot.web import deps
-from segmentation.engine import default_context
 
 blueprint = Blueprint("dashboard", __name__, template_folder="templates")
 
@@ -20,7 +20,7 @@ def dashboard() -> str:
     d = deps()
     tz = d.settings.timezone
     now = d.now()
-    ctx = default_context(tz)
+    ctx = d.engine_ctx or engine_context_for(d.settings)
     with unit_of_work(d.session_factory) as session:
         trends = segment_trends(session)
         rfm = rfm_distribution(session, now, ctx)

@@ -173,3 +173,32 @@ def test_negations_are_restated_as_plain_sentences(clean_engine: Engine, db_url:
     for text, said in cases.items():
         _code, out = _run(db_url, text, "--json")
         assert said in json.loads(out)["description"], text
+
+
+def test_a_deployments_named_segments_file_overrides_the_shipped_definitions(
+    clean_engine: Engine, db_url: str, tmp_path, monkeypatch
+) -> None:
+    _load(clean_engine)
+    big_spenders = json.loads(_run(db_url, "累计消费500元以上的客户", "--json")[1])["customers"]
+    code, _ = _run(db_url, "大户客户", "--json")
+    assert code == 3  # not a named segment of the shipped catalogue: asked back
+    catalog = tmp_path / "named.json"
+    big = {"key": "big", "names_zh": ["大户客户"], "names_en": ["big accounts"],
+           "definition": {"type": "spend", "op": ">=", "value": "500"}}  # fmt: skip
+    catalog.write_text(json.dumps({"segments": [big]}), encoding="utf-8")
+    monkeypatch.setenv("SEGBOT_NAMED_SEGMENTS", str(catalog))
+    code, out = _run(db_url, "大户客户", "--json")
+    assert code == 0 and json.loads(out)["customers"] == big_spenders
+
+
+def test_a_broken_named_segments_file_stops_the_command_with_one_line(
+    db_url: str, tmp_path, monkeypatch
+) -> None:
+    catalog = tmp_path / "named.json"
+    catalog.write_text('{"segments": [{"key": 1}]}', encoding="utf-8")
+    monkeypatch.setenv("SEGBOT_NAMED_SEGMENTS", str(catalog))
+    code, out = _run(db_url, "沉睡客户")
+    assert code == 2 and "SEGBOT_NAMED_SEGMENTS" in out and "Traceback" not in out
+    monkeypatch.setenv("SEGBOT_NAMED_SEGMENTS", str(tmp_path / "missing.json"))
+    code, out = _run(db_url, "沉睡客户")
+    assert code == 2 and "cannot read" in out
