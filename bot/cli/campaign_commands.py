@@ -262,13 +262,18 @@ def coupon_group() -> None:
 def redeem_command(
     code: str, order_event_id: str, now_text: str | None, db_url: str | None
 ) -> None:
-    """Redeem CODE for the order EVENT_ID (once; exit 1 when refused)."""
+    """Redeem CODE for the order EVENT_ID: the coupon's customer's order, placed while the
+    coupon was valid and meeting its threshold; once per coupon and per order (exit 1 and
+    the reason when refused)."""
     settings = settings_for(db_url)
     now = parse_now(now_text, settings)
     with unit_of_work(_factory(settings)) as session:
-        result = redeem_coupon(session, code, order_event_id, now)
+        result = redeem_coupon(
+            session, code, order_event_id, now, order_kind=settings.campaigns.order_kind
+        )
     click.echo(json.dumps(result.to_json(), ensure_ascii=False))
     if not result.ok:
+        click.echo(f"not redeemed: {result.reason}", err=True)
         raise SystemExit(EXIT_REJECTED)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
@@ -239,6 +240,30 @@ REDEEM_TEXTS = {
     RedeemOutcome.EXPIRED: ("这张券已过期，不能核销。", "This coupon has expired."),
     RedeemOutcome.ALREADY_REDEEMED: ("这张券已经核销过了，不能再次核销。",
                                      "This coupon was already redeemed."),
+    RedeemOutcome.NO_ORDER: ("核销需要对应的订单：请说“核销 券码 订单 订单号”。",
+                             "A coupon is redeemed against an order: say "
+                             "“redeem CODE order ORDER_ID”."),
+    RedeemOutcome.ORDER_NOT_FOUND: ("没有找到订单 {order}，不能核销（订单导入后再试）。",
+                                    "There is no order {order}; nothing was redeemed "
+                                    "(try again once the order is imported)."),
+    RedeemOutcome.NOT_AN_ORDER: ("{order} 不是一笔订单，不能用来核销。",
+                                 "{order} is not an order; it cannot redeem a coupon."),
+    RedeemOutcome.OTHER_CUSTOMER: ("订单 {order} 不是这张券的客户下的，不能核销。",
+                                   "Order {order} is not this coupon's customer's; "
+                                   "nothing was redeemed."),
+    RedeemOutcome.ORDER_BEFORE_ISSUE: ("订单 {order} 下单时这张券还没发放，不能核销。",
+                                       "Order {order} was placed before the coupon was "
+                                       "issued; nothing was redeemed."),
+    RedeemOutcome.ORDER_AFTER_EXPIRY: ("订单 {order} 下单时这张券已过期，不能核销。",
+                                       "Order {order} was placed after the coupon expired; "
+                                       "nothing was redeemed."),
+    RedeemOutcome.BELOW_THRESHOLD: ("订单 {order} 金额 {amount} 元未达到{desc}的门槛 "
+                                    "{threshold} 元，不能核销。",
+                                    "Order {order} ({amount}) is below the {threshold} "
+                                    "threshold of {desc}; nothing was redeemed."),
+    RedeemOutcome.ORDER_USED: ("订单 {order} 已经核销过另一张券，一笔订单只能用一张券。",
+                               "Order {order} already redeemed another coupon; one order "
+                               "redeems one coupon."),
 }  # fmt: skip
 
 
@@ -248,16 +273,26 @@ def _redeem(ask: _Ask, code: str, order: str | None) -> list[Reply]:
         # Not the asker's customer: the same answer as an unknown code, so nothing leaks.
         zh, en = REDEEM_TEXTS[RedeemOutcome.UNKNOWN]
         return ask.reply(zh, en, "redeem")
-    result = redeem_coupon(ask.session, code, order, ask.ctx.now)
+    result = redeem_coupon(
+        ask.session, code, order, ask.ctx.now, order_kind=campaign_settings(ask.ctx).order_kind
+    )
     if not result.ok:
         zh, en = REDEEM_TEXTS[result.outcome]
-        return ask.reply(zh, en, "redeem")
+        values = {
+            "order": order or "",
+            "amount": _money(result.order_amount),
+            "threshold": _money(result.threshold),
+            "desc": result.description,
+        }
+        return ask.reply(zh.format(**values), en.format(**values), "redeem")
     shown = format_code(result.code or canonical or code)
-    order_zh = f"，关联订单 {order}" if order else ""
-    order_en = f" for order {order}" if order else ""
-    return ask.reply(f"已核销券 {shown}（{result.description}）{order_zh}。",
-                     f"Redeemed coupon {shown} ({result.description}){order_en}.",
+    return ask.reply(f"已核销券 {shown}（{result.description}），关联订单 {order}。",
+                     f"Redeemed coupon {shown} ({result.description}) for order {order}.",
                      "redeem")  # fmt: skip
+
+
+def _money(amount: Decimal | None) -> str:
+    return "-" if amount is None else format(amount.normalize(), "f")
 
 
 def _may_redeem(ask: _Ask, code: str) -> bool:

@@ -181,4 +181,5 @@ class Coupon(Base):
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     redeemed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    order_event_id: Mapped[str | None] = mapped_column(String(128))
+    # The order event that redeemed it; unique: one order redeems at most one coupon.
+    order_event_id: Mapped[str | None] = mapped_column(String(128), unique=True)

@@ -11,9 +11,11 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.models.campaigns import Coupon
+from segmentation.models import Event
 
 # No 0/O, 1/I/L: the codes are read aloud and typed by hand at the till. 31 symbols, a prime,
 # so a weighted mod-31 check character (weights 1 and 2 alternating) catches every single
@@ -204,6 +206,15 @@ class RedeemOutcome(Enum):
     UNKNOWN = "unknown"  # well formed but never issued: HTTP 404
     EXPIRED = "expired"  # HTTP 410
     ALREADY_REDEEMED = "already_redeemed"  # HTTP 409
+    # The order does not qualify (HTTP 409, the body names which of these it is):
+    NO_ORDER = "no_order"  # no order given (chat: "核销 CODE" without 订单)
+    ORDER_NOT_FOUND = "order_not_found"  # no order event with that id
+    NOT_AN_ORDER = "not_an_order"  # the event exists but is not an order (e.g. an inquiry)
+    OTHER_CUSTOMER = "order_of_another_customer"
+    ORDER_BEFORE_ISSUE = "order_before_issue"  # placed before the coupon existed
+    ORDER_AFTER_EXPIRY = "order_after_expiry"
+    BELOW_THRESHOLD = "below_threshold"  # 满减: the order amount is under the threshold
+    ORDER_USED = "order_already_used"  # that order already redeemed another coupon
 
 
 HTTP_STATUS = {
@@ -211,7 +222,24 @@ HTTP_STATUS = {
     RedeemOutcome.INVALID: 400,
     RedeemOutcome.UNKNOWN: 404,
     RedeemOutcome.EXPIRED: 410,
-    RedeemOutcome.ALREADY_REDEEMED: 409,
+}
+# Every other refusal is a conflict between the coupon and the order (or its earlier use).
+CONFLICT = 409
+
+# What the API's error and the CLI say for each refusal (chat has its own zh/en texts).
+REASONS = {
+    RedeemOutcome.INVALID: "not a coupon code (check for a typo)",
+    RedeemOutcome.UNKNOWN: "no such coupon",
+    RedeemOutcome.EXPIRED: "the coupon has expired",
+    RedeemOutcome.ALREADY_REDEEMED: "the coupon was already redeemed",
+    RedeemOutcome.NO_ORDER: "a coupon is redeemed against an order: give the order's event id",
+    RedeemOutcome.ORDER_NOT_FOUND: "no order event with that id",
+    RedeemOutcome.NOT_AN_ORDER: "that event is not an order",
+    RedeemOutcome.OTHER_CUSTOMER: "the order belongs to another customer than the coupon",
+    RedeemOutcome.ORDER_BEFORE_ISSUE: "the order was placed before the coupon was issued",
+    RedeemOutcome.ORDER_AFTER_EXPIRY: "the order was placed after the coupon expired",
+    RedeemOutcome.BELOW_THRESHOLD: "the order amount is below the coupon's threshold",
+    RedeemOutcome.ORDER_USED: "the order already redeemed another coupon",
 }
 
 
@@ -223,6 +251,9 @@ class RedeemResult:
     description: str = ""
     order_event_id: str | None = None
     redeemed_at: datetime | None = None
+    # The order looked at (a refusal names it: its amount against the threshold, its time).
+    order_amount: Decimal | None = None
+    threshold: Decimal | None = None
 
     @property
     def ok(self) -> bool:
@@ -230,10 +261,14 @@ class RedeemResult:
 
     @property
     def http_status(self) -> int:
-        return HTTP_STATUS[self.outcome]
+        return HTTP_STATUS.get(self.outcome, CONFLICT)
+
+    @property
+    def reason(self) -> str:
+        return REASONS.get(self.outcome, "")
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        body: dict[str, Any] = {
             "outcome": self.outcome.value,
             "code": self.code,
             "external_userid": self.external_userid,
@@ -241,39 +276,117 @@ class RedeemResult:
             "order_event_id": self.order_event_id,
             "redeemed_at": self.redeemed_at.isoformat() if self.redeemed_at else None,
         }
+        if not self.ok:
+            body["reason"] = self.reason
+        if self.threshold is not None:
+            body["threshold"] = str(self.threshold)
+        if self.order_amount is not None:
+            body["order_amount"] = str(self.order_amount)
+        return body
+
+
+@dataclass(frozen=True)
+class _Order:
+    event_id: str
+    external_userid: str
+    kind: str
+    occurred_at: datetime
+    amount: Decimal | None
 
 
 def redeem_coupon(
-    session: Session, code: str, order_event_id: str | None, now: datetime
+    session: Session,
+    code: str,
+    order_event_id: str | None,
+    now: datetime,
+    *,
+    order_kind: str = "order",
 ) -> RedeemResult:
-    """Redeem once, for this order (None: not linked to one, e.g. redeemed in chat).
-    A conditional UPDATE makes it once even when two tills race: only the one whose UPDATE
-    matched a not-yet-redeemed row wins."""
+    """Redeem the coupon once, against an order event that qualifies: the coupon's own
+    customer's order (of kind `order_kind`), placed while the coupon was valid, meeting a
+    满减 threshold, and not already used by another coupon. Each refusal names its reason.
+
+    A conditional UPDATE makes it once even when two tills race (only the one whose UPDATE
+    matched a not-yet-redeemed row wins), and the unique index on coupons.order_event_id
+    makes one order redeem at most one coupon even when two coupons race for it."""
     canonical = normalize_code(code)
     if canonical is None:
         return RedeemResult(RedeemOutcome.INVALID)
     coupon = session.scalars(select(Coupon).where(Coupon.code == canonical)).first()
     if coupon is None:
         return RedeemResult(RedeemOutcome.UNKNOWN, canonical)
-    if coupon.redeemed_at is None and coupon.expires_at <= now:
+    if coupon.redeemed_at is not None:
+        return _result(RedeemOutcome.ALREADY_REDEEMED, coupon)
+    if coupon.expires_at <= now:
         return _result(RedeemOutcome.EXPIRED, coupon)
+    order_id = (order_event_id or "").strip()
+    if not order_id:
+        return _result(RedeemOutcome.NO_ORDER, coupon)
+    order = _order(session, order_id)
+    refusal = _order_refusal(session, coupon, order, order_kind)
+    if refusal is not None:
+        return _result(refusal, coupon, order_id, order)
     stmt = (
         update(Coupon)
         .where(Coupon.id == coupon.id, Coupon.redeemed_at.is_(None))
-        .values(redeemed_at=now, order_event_id=order_event_id)
+        .values(redeemed_at=now, order_event_id=order_id)
         .execution_options(synchronize_session=False)
     )
-    won = session.execute(stmt).rowcount == 1
+    try:
+        with session.begin_nested():  # a lost race on the order leaves the transaction usable
+            won = session.execute(stmt).rowcount == 1
+    except IntegrityError:
+        return _result(RedeemOutcome.ORDER_USED, coupon, order_id, order)
     session.refresh(coupon)
-    return _result(RedeemOutcome.REDEEMED if won else RedeemOutcome.ALREADY_REDEEMED, coupon)
+    if not won:
+        return _result(RedeemOutcome.ALREADY_REDEEMED, coupon)
+    return _result(RedeemOutcome.REDEEMED, coupon, order=order)
 
 
-def _result(outcome: RedeemOutcome, coupon: Coupon) -> RedeemResult:
+def _order(session: Session, event_id: str) -> _Order | None:
+    row = session.get(Event, event_id)
+    if row is None:
+        return None
+    return _Order(row.event_id, row.external_userid, row.kind, row.occurred_at, row.amount)
+
+
+def _order_refusal(
+    session: Session, coupon: Coupon, order: _Order | None, order_kind: str
+) -> RedeemOutcome | None:
+    """Why `order` cannot redeem `coupon`, or None when it can (the first reason found)."""
+    if order is None:
+        return RedeemOutcome.ORDER_NOT_FOUND
+    if order.kind != order_kind:
+        return RedeemOutcome.NOT_AN_ORDER
+    if order.external_userid != coupon.external_userid:
+        return RedeemOutcome.OTHER_CUSTOMER
+    if order.occurred_at < coupon.issued_at:
+        return RedeemOutcome.ORDER_BEFORE_ISSUE
+    if order.occurred_at >= coupon.expires_at:
+        return RedeemOutcome.ORDER_AFTER_EXPIRY
+    if coupon.kind == "threshold" and (
+        order.amount is None or coupon.threshold is None or order.amount < coupon.threshold
+    ):
+        return RedeemOutcome.BELOW_THRESHOLD
+    used = select(Coupon.id).where(Coupon.order_event_id == order.event_id)
+    if session.execute(used).first() is not None:
+        return RedeemOutcome.ORDER_USED
+    return None
+
+
+def _result(
+    outcome: RedeemOutcome,
+    coupon: Coupon,
+    order_id: str | None = None,
+    order: _Order | None = None,
+) -> RedeemResult:
     return RedeemResult(
         outcome,
         coupon.code,
         coupon.external_userid,
         coupon.description,
-        coupon.order_event_id,
+        coupon.order_event_id or order_id,
         coupon.redeemed_at,
+        order.amount if order is not None else None,
+        coupon.threshold if coupon.kind == "threshold" else None,
     )

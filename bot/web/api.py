@@ -94,9 +94,15 @@ def post_redeem() -> Response:
         raise BadRequest(400, "code and order_event_id must be non-empty printable strings")
     d = deps()
     with unit_of_work(d.session_factory) as session:
-        result = redeem_coupon(session, code, order_event_id.strip(), d.now())
+        result = redeem_coupon(
+            session,
+            code,
+            order_event_id.strip(),
+            d.now(),
+            order_kind=d.settings.campaigns.order_kind,
+        )
     body = result.to_json()
     if not result.ok:
-        body = {"error": result.description or result.outcome.value.replace("_", " "), **body}
+        body = {"error": result.reason, **body}
     log.info("coupon redeem: %s", result.outcome.value)
     return jsonify(body), result.http_status  # type: ignore[return-value]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from bot.cli.main import cli
 from bot.database import make_engine, make_session_factory
 from bot.models import metadata
 from bot.models.campaigns import Coupon
-from tests.campaigns.world import build_world
+from tests.campaigns.world import add_order, build_world
 
 
 @pytest.fixture
@@ -53,14 +54,21 @@ def test_create_run_report_and_redeem_from_the_command_line(db: str) -> None:
     assert report["treated"]["statuses"] == {"pending": report["treated"]["size"]}
     engine = make_engine(db)
     with make_session_factory(engine)() as s:
-        coupon_code = s.scalars(select(Coupon.code)).first()
+        coupon_code, eid = s.execute(select(Coupon.code, Coupon.external_userid)).first()
     engine.dispose()
     redeem = ("coupon", "redeem", coupon_code, "--order", "o-9", "--db", db,
               "--now", "2026-03-03T10:00")  # fmt: skip
     code, out = _invoke(*redeem)
+    assert code == 1 and json.loads(out.splitlines()[0])["outcome"] == "order_not_found"
+    assert "not redeemed: no order event with that id" in out
+    engine = make_engine(db)
+    add_order(make_session_factory(engine), eid, datetime(2026, 3, 3, 1, tzinfo=UTC), 9)
+    engine.dispose()
+    redeem = (*redeem[:3], "--order", f"o-{eid}-9", *redeem[5:])
+    code, out = _invoke(*redeem)
     assert code == 0 and json.loads(out)["outcome"] == "redeemed"
     code, out = _invoke(*redeem)
-    assert code == 1 and json.loads(out)["outcome"] == "already_redeemed"
+    assert code == 1 and json.loads(out.splitlines()[0])["outcome"] == "already_redeemed"
 
 
 def test_create_refuses_a_bad_schedule(db: str) -> None:

@@ -46,7 +46,8 @@ def test_report_counts_orders_in_the_attribution_window_per_arm(world: World) ->
     add_order(world.factory, holdout[1], MONDAY_10 + timedelta(days=20), 1)
     add_order(world.factory, treated[4], MONDAY_10 - timedelta(days=1), 9)
     with unit_of_work(world.factory) as s:
-        redeem_coupon(s, codes[treated[0]], "o-1", MONDAY_10 + timedelta(days=2))
+        order = f"o-{treated[0]}-0"  # its order two days after the run
+        assert redeem_coupon(s, codes[treated[0]], order, MONDAY_10 + timedelta(days=2)).ok
     with world.factory() as s:
         report = campaign_report(s, campaign_id, world.settings)
     assert (report.treated.size, report.holdout.size) == (len(treated), len(holdout))

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from decimal import Decimal
+
 from sqlalchemy import select
 
 from bot.models.campaigns import PAUSED, Campaign, Coupon
 from bot.services.campaigns.planning import PlanContext
 from bot.services.campaigns.runner import run_campaign_now
 from segmentation.engine import default_context
+from segmentation.models import Event
 from tests.commands.chatworld import ADMINS, SETTINGS
 from tests.commands.conftest import ChatRig
 
@@ -21,6 +25,13 @@ def _campaign_with_coupons(rig: ChatRig) -> Campaign:
     pctx = PlanContext(SETTINGS.campaigns, default_context(SETTINGS.timezone), ADMINS)
     run_campaign_now(rig.factory, None, campaign.id, rig.now, pctx)
     return campaign
+
+
+def _order(rig: ChatRig, eid: str, event_id: str, at: datetime, amount: str) -> None:
+    with rig.factory() as session:
+        session.add(Event(event_id=event_id, external_userid=eid, kind="order", occurred_at=at,
+                          amount=Decimal(amount), source="api"))  # fmt: skip
+        session.commit()
 
 
 def _a_coupon(rig: ChatRig, campaign: Campaign) -> Coupon:
@@ -63,6 +74,17 @@ def test_a_coupon_is_redeemed_once_and_only_by_someone_who_sees_its_customer(
     assert coupon is not None
     [stranger] = rig.tell("lisi", f"核销 {coupon.code}")
     assert stranger.text == "没有这张券。"  # not lisi's customer: as if it did not exist
+    [no_order] = rig.tell("zhangsan", f"核销 {coupon.code}")
+    assert "需要对应的订单" in no_order.text
+    [missing] = rig.tell("zhangsan", f"核销 {coupon.code} 订单 E-1001")
+    assert "没有找到订单 E-1001" in missing.text
+    at = rig.now + timedelta(hours=1)
+    _order(rig, coupon.external_userid, "E-1000", at, "80")
+    [small] = rig.tell("zhangsan", f"核销 {coupon.code} 订单 E-1000")
+    assert "80 元未达到满100减20的门槛 100 元" in small.text
+    [small_en] = rig.tell("zhangsan", f"redeem {coupon.code} order E-1000")
+    assert "below the 100 threshold" in small_en.text
+    _order(rig, coupon.external_userid, "E-1001", at, "120")
     [done] = rig.tell("zhangsan", f"核销 {coupon.code.lower()} 订单 E-1001")
     assert done.text.startswith("已核销券") and "E-1001" in done.text
     [again] = rig.tell("zhangsan", f"核销{coupon.code}")

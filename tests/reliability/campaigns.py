@@ -11,6 +11,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -19,6 +20,7 @@ from bot.models.campaigns import HOLDOUT, OPEN_STATUSES, TREATED, Coupon, Delive
 from bot.services.campaigns.definition import CampaignSpec, create_campaign
 from bot.services.campaigns.settings import CampaignSettings
 from bot.services.coupons import redeem_coupon
+from segmentation.models import Event
 from segmentation.nodes import All, to_json
 from tests.reliability.harness import Rig, repeated
 
@@ -200,9 +202,21 @@ def _check_coupons(
     figures.coupon_problems = problems
     now = max((c.issued_at for c in coupons), default=None)
     for coupon in coupons[:20]:
+        assert now is not None
+        orders = _two_orders(rig, coupon, now)
         outcomes = []
-        for attempt in range(2):
+        for order in orders:
             with unit_of_work(rig.factory) as session:
-                result = redeem_coupon(session, coupon.code, f"order-{coupon.id}-{attempt}", now)
-                outcomes.append(result.ok)
+                outcomes.append(redeem_coupon(session, coupon.code, order, now).ok)
         figures.redeemed_twice += outcomes == [True, True]
+
+
+def _two_orders(rig: Rig, coupon: Coupon, now: datetime) -> list[str]:
+    """Two qualifying orders of the coupon's customer: the second must still be refused."""
+    ids = [f"order-{coupon.id}-{attempt}" for attempt in range(2)]
+    with unit_of_work(rig.factory) as session:
+        for event_id in ids:
+            session.add(Event(event_id=event_id, external_userid=coupon.external_userid,
+                              kind="order", occurred_at=now, amount=Decimal("100"),
+                              source="api"))  # fmt: skip
+    return ids

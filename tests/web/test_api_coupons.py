@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
 
 from bot.app import create_app
 from bot.bootstrap import build_deps
+from bot.database import unit_of_work
 from bot.models.campaigns import Coupon
 from bot.services.campaigns.runner import run_campaign_now
 from bot.services.coupons import new_code
+from segmentation.models import Event
 from tests.campaigns.helpers import make_campaign
 from tests.campaigns.world import MONDAY_10, build_world
 from tests.web.conftest import auth, make_settings
@@ -21,11 +24,25 @@ COUPON = {"kind": "threshold", "threshold": "100", "value": "20", "validity_days
 
 @pytest.fixture
 def issued_code(clean_engine) -> str:
+    """A 满100减20 coupon; its customer placed orders order-1 and order-2 (¥100 each) and
+    order-small (¥50) the next morning, and another customer order-theirs."""
     world = build_world(clean_engine)
     campaign_id = make_campaign(world, MONDAY_10, coupon=COUPON, content="券：{coupon_code}")
     run_campaign_now(world.factory, world.gateway, campaign_id, MONDAY_10, world.pctx())
     with world.factory() as session:
-        return session.scalars(select(Coupon.code)).first()
+        code, eid = session.execute(select(Coupon.code, Coupon.external_userid)).first()
+    at = MONDAY_10 + timedelta(hours=20)
+    with unit_of_work(world.factory) as session:
+        for event_id, who, amount in (("order-1", eid, "100"), ("order-2", eid, "100"),
+                                      ("order-small", eid, "50"),
+                                      ("order-theirs", _another(eid), "300")):  # fmt: skip
+            session.add(Event(event_id=event_id, external_userid=who, kind="order",
+                              occurred_at=at, amount=Decimal(amount), source="api"))  # fmt: skip
+    return code
+
+
+def _another(eid: str) -> str:
+    return "wm0004" if eid != "wm0004" else "wm0006"
 
 
 @pytest.fixture
@@ -50,6 +67,24 @@ def test_a_coupon_redeems_once_and_the_second_time_answers_409(client, issued_co
     assert second.status_code == 409
     body = second.get_json()
     assert body["error"] and body["order_event_id"] == "order-1"
+
+
+@pytest.mark.parametrize(
+    ("order", "outcome", "reason"),
+    [
+        ("order-small", "below_threshold", "below the coupon's threshold"),
+        ("order-theirs", "order_of_another_customer", "another customer"),
+        ("order-404", "order_not_found", "no order event"),
+    ],
+)
+def test_an_order_that_does_not_qualify_answers_409_naming_the_reason(
+    client, issued_code, order, outcome, reason
+):
+    response = redeem(client, issued_code, order)
+    assert response.status_code == 409
+    body = response.get_json()
+    assert body["outcome"] == outcome and reason in body["error"] and body["reason"]
+    assert redeem(client, issued_code, "order-1").status_code == 200  # nothing was used up
 
 
 def test_unknown_and_mistyped_codes_are_told_apart(client, issued_code):
