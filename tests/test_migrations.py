@@ -32,7 +32,7 @@ def test_upgrade_is_repeatable_and_reports_current(fresh_database_url):
 def test_orders_that_redeemed_several_coupons_stop_the_upgrade_and_lose_nothing(
     fresh_database_url,
 ):
-    """0004 makes coupons.order_event_id unique; redemptions recorded before it are money
+    """0005 makes coupons.order_event_id unique; redemptions recorded before it are money
     given, so doubled orders are named for a person to decide, not rewritten."""
     import pytest
     from alembic import command
@@ -44,7 +44,7 @@ def test_orders_that_redeemed_several_coupons_stop_the_upgrade_and_lose_nothing(
     config = alembic_config(engine)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0003")
+        command.upgrade(config, "0004")
         connection.execute(text(
             "INSERT INTO campaigns (id, name, creator_userid, schedule_kind, channel, content, "
             "holdout_percent, frequency_cap_days, status, created_at, updated_at) VALUES "
