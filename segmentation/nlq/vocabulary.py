@@ -3,6 +3,7 @@ plus the named segments and built-in cities: what a word in a command may refer 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -194,32 +195,73 @@ def _add_cities(vocab: Vocabulary, db_cities: Iterable[str]) -> None:
             vocab.add(surface, Meaning("city", city, city))
 
 
-def load_vocabulary(session: Session, catalog: NamedSegmentCatalog) -> Vocabulary:
-    """Read every name from the database: a handful of narrow queries (fast at 10k tags)."""
-    tag_rows = session.execute(select(Tag.name).where(Tag.deleted.is_(False))).scalars()
+@dataclass(frozen=True)
+class VocabularySources:
+    """Every name the database contributes to a vocabulary, as read: equal sources build
+    equal vocabularies, so the sources are the cache's change stamp."""
+
+    tags: tuple[str, ...]
+    staff: tuple[StaffInfo, ...]
+    departments: tuple[tuple[int, str], ...]
+    saved: tuple[str, ...]
+    cities: tuple[str, ...]
+    scores_available: bool
+
+
+def read_vocabulary_sources(session: Session) -> VocabularySources:
+    """A handful of narrow queries (fast at 10k tags; the build is what costs)."""
+    tags = session.execute(
+        select(Tag.name).where(Tag.deleted.is_(False)).order_by(Tag.tag_id)
+    ).scalars()
     memberships: dict[str, list[int]] = {}
     for userid, dept_id in session.execute(
         select(StaffDepartment.userid, StaffDepartment.department_id)
     ):
         memberships.setdefault(userid, []).append(dept_id)
-    staff = [
+    staff = tuple(
         StaffInfo(userid, name or "", tuple(sorted(memberships.get(userid, ()))))
-        for userid, name in session.execute(select(Staff.userid, Staff.name))
-    ]
-    departments = [
-        (int(i), str(n)) for i, n in session.execute(select(Department.id, Department.name))
-    ]
-    saved = session.execute(select(SavedSegmentRow.name)).scalars()
+        for userid, name in session.execute(select(Staff.userid, Staff.name).order_by(Staff.userid))
+    )
+    departments = tuple(
+        (int(i), str(n))
+        for i, n in session.execute(select(Department.id, Department.name).order_by(Department.id))
+    )
+    saved = session.execute(select(SavedSegmentRow.name).order_by(SavedSegmentRow.name)).scalars()
     cities = session.execute(
-        select(Customer.city).where(Customer.city.is_not(None)).distinct()
+        select(Customer.city).where(Customer.city.is_not(None)).distinct().order_by(Customer.city)
     ).scalars()
     scored = session.execute(select(CustomerScore.external_userid).limit(1)).first()
-    return build_vocabulary(
-        tags=list(tag_rows),
-        staff=staff,
-        departments=departments,
-        saved=list(saved),
+    return VocabularySources(tuple(tags), staff, departments, tuple(saved),
+                             tuple(c for c in cities if c), scored is not None)  # fmt: skip
+
+
+# (catalog, its sources, the vocabulary built from them), newest first. Building a vocabulary
+# (pinyin of every staff name, surfaces of every tag) costs far more than reading its sources,
+# and the sources change rarely: a message whose sources equal the cached ones reuses the
+# vocabulary, in every worker, and any change to a tag, member, department, saved segment or
+# city is seen by the very next message (no invalidation to forget).
+_BUILT: list[tuple[NamedSegmentCatalog, VocabularySources, Vocabulary]] = []
+_BUILT_LOCK = threading.Lock()
+_BUILT_MAX = 4
+
+
+def load_vocabulary(session: Session, catalog: NamedSegmentCatalog) -> Vocabulary:
+    """The vocabulary of the database's names now (reused while they are unchanged)."""
+    sources = read_vocabulary_sources(session)
+    with _BUILT_LOCK:
+        for known_catalog, known_sources, vocab in _BUILT:
+            if known_catalog is catalog and known_sources == sources:
+                return vocab
+    vocab = build_vocabulary(
+        tags=sources.tags,
+        staff=sources.staff,
+        departments=sources.departments,
+        saved=sources.saved,
         catalog=catalog,
-        db_cities=[c for c in cities if c],
-        scores_available=scored is not None,
+        db_cities=sources.cities,
+        scores_available=sources.scores_available,
     )
+    with _BUILT_LOCK:
+        _BUILT.insert(0, (catalog, sources, vocab))
+        del _BUILT[_BUILT_MAX:]
+    return vocab
