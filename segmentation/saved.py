@@ -28,6 +28,7 @@ from segmentation.nodes import (
     SegmentFormatError,
     from_json,
     to_json,
+    walk,
 )
 
 if TYPE_CHECKING:
@@ -40,6 +41,20 @@ class SavedSegmentNotFound(SegmentError):
     """No saved segment has that name."""
 
 
+class SavedSegmentOwned(SegmentError):
+    """The name (or one that reads the same) is someone else's saved segment."""
+
+    def __init__(self, name: str, owner_userid: str) -> None:
+        super().__init__(f"the saved segment {name!r} belongs to {owner_userid or 'nobody'!r}")
+        self.name = name
+        self.owner_userid = owner_userid
+
+
+def may_change(row: SavedSegmentRow, userid: str, *, is_admin: bool) -> bool:
+    """Only the owner or an admin changes a saved segment (an ownerless one: admins only)."""
+    return is_admin or (bool(row.owner_userid) and row.owner_userid == userid)
+
+
 def save_segment(
     session: Session,
     name: str,
@@ -48,8 +63,12 @@ def save_segment(
     owner_userid: str,
     now: datetime,
     description: str = "",
+    is_admin: bool = False,
 ) -> SavedSegmentRow:
-    """Create the saved segment, or replace the definition of the one with that name.
+    """Create the saved segment, or replace the definition of the one with that name (or a
+    name that reads the same) when `owner_userid` may change it (`may_change`); else
+    SavedSegmentOwned. Replacing never changes the owner, and a new definition gets the next
+    version.
 
     A definition that would refer to itself (directly or through other saved segments) is
     refused, so evaluation can never loop.
@@ -57,17 +76,35 @@ def save_segment(
     name = name.strip()
     if not name:
         raise SegmentError("a saved segment needs a name")
-    _expand(session, node, (name,))
     row = get_saved_segment(session, name)
+    if row is not None and not may_change(row, owner_userid, is_admin=is_admin):
+        raise SavedSegmentOwned(row.name, row.owner_userid)
+    _expand(session, node, (row.name if row is not None else name,))
+    definition = to_json(node)
     if row is None:
-        row = SavedSegmentRow(name=name, created_at=now)
+        row = SavedSegmentRow(name=name, created_at=now, owner_userid=owner_userid, version=1)
         session.add(row)
-    row.owner_userid = owner_userid
-    row.definition = to_json(node)
+    elif row.definition != definition:
+        row.version = (row.version or 1) + 1
+    row.definition = definition
     row.description = description
     row.updated_at = now
     session.flush()
     return row
+
+
+def saved_versions(session: Session, node: Node) -> dict[str, int]:
+    """{name: version} of every saved segment `node` refers to, through other saved
+    segments too (what a campaign is confirmed with)."""
+    found: dict[str, int] = {}
+    pending = [node]
+    while pending:
+        for child in walk(pending.pop()):
+            if isinstance(child, SavedSegment) and child.name not in found:
+                row = _require(session, child.name)
+                found[child.name] = row.version or 1
+                pending.append(saved_definition(row))
+    return found
 
 
 def get_saved_segment(session: Session, name: str) -> SavedSegmentRow | None:

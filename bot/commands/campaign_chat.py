@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands.audit import audit
 from bot.commands.preview import campaign_settings
+from bot.commands.segment_pins import reconfirm_reply
 from bot.models.campaigns import ACTIVE, PAUSED, Campaign, Coupon
 from bot.services.campaigns.definition import CampaignError, set_paused
 from bot.services.campaigns.results import CampaignReport, campaign_report
@@ -94,6 +95,9 @@ def campaign_reply(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
 ) -> list[Reply] | None:
     """The reply to a campaign or coupon sentence, or None when `text` is not one."""
+    reconfirmed = reconfirm_reply(session, ctx, requester, text, lang)
+    if reconfirmed is not None:
+        return reconfirmed
     ask = _Ask(session, ctx, requester, text, lang)
     match = REDEEM.match(text)
     if match:

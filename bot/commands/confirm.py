@@ -162,16 +162,17 @@ def _confirm(
         return [Reply(by, say("no_gateway", lang))]  # still pending: it can be confirmed later
     if not claim_for_execution(session, action, by, ctx.now):
         return [Reply(by, _status_text(action))]
+    notices: list[Reply] = []
     if tagging:
         assert ctx.gateway is not None
         text, result = execute_tagging(session, ctx, ctx.gateway, action, asker, target)
     elif action.intent in ("push", "schedule"):
         text, result = execute_campaign(session, ctx, action, target)
     else:
-        text, result = execute_save(session, ctx, action, len(target))
+        text, result, notices = execute_save(session, ctx, action, asker, len(target))
     record_result(action, result)
     audit(session, ctx, by, "executed", action.intent, action_id=action.id, **_summary(result))
-    return _with_card(action, by, text, code, "replace_confirmed")
+    return [*_with_card(action, by, text, code, "replace_confirmed"), *notices]
 
 
 def _summary(result: dict[str, object]) -> dict[str, object]:

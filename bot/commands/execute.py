@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.commands import CommandContext
+from bot.commands import CommandContext, Reply
 from bot.commands.actions import coupon_template, cron_line, schedule_words
 from bot.commands.preview import campaign_settings
 from bot.commands.tagging import MAX_FAILURE_EXAMPLES, run_tagging
@@ -14,10 +14,11 @@ from bot.commands.texts import say
 from bot.models.campaigns import CRON, ONCE
 from bot.models.confirmations import PendingAction
 from bot.services.campaigns.definition import CampaignError, CampaignSpec, create_campaign
+from bot.services.saved_segments import save_owned
 from integrations.wecom.gateway import WeComGateway
 from segmentation.compiler import SegmentError
 from segmentation.nodes import from_json
-from segmentation.saved import save_segment
+from segmentation.saved import SavedSegmentOwned
 from segmentation.scope import Requester
 
 COUPON_MESSAGE = {
@@ -112,20 +113,22 @@ def execute_campaign(
 
 
 def execute_save(
-    session: Session, ctx: CommandContext, action: PendingAction, count: int
-) -> tuple[str, dict[str, Any]]:
+    session: Session, ctx: CommandContext, action: PendingAction, asker: Requester, count: int
+) -> tuple[str, dict[str, Any], list[Reply]]:
+    """Save as the asker (their right to the name is checked again now: it may have been
+    taken since the card was sent); the notices to creators of campaigns it affects."""
+    from bot.commands.saving import change_notices, name_taken
+
     lang = action.language
     name = str(action.details.get("name", ""))
     try:
-        save_segment(
-            session,
-            name,
-            from_json(action.segment),
-            owner_userid=action.asker_userid,
-            now=ctx.now,
-            description=action.description,
-        )
+        change = save_owned(session, name, from_json(action.segment), actor=asker, now=ctx.now,
+                            description=action.description, inbox_id=ctx.inbox_id)  # fmt: skip
+    except SavedSegmentOwned as exc:
+        text = name_taken(session, asker.userid, exc.name, exc.owner_userid, lang).text
+        return text, {"error": "name taken"}, []
     except SegmentError as exc:
-        return say("save_failed", lang, error=str(exc)), {"error": str(exc)}
-    text = say("saved", lang, name=name, description=action.description, count=count)
-    return text, {"saved": name, "count": count}
+        return say("save_failed", lang, error=str(exc)), {"error": str(exc)}, []
+    text = say("saved", lang, name=change.row.name, description=action.description, count=count)
+    result = {"saved": change.row.name, "count": count, "version": change.row.version}
+    return text, result, change_notices(session, change, asker, lang)

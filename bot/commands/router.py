@@ -80,7 +80,7 @@ def _replies(
     if answer.get("needs_confirmation"):
         return [confirmation_reply(session, ctx, requester, answer, lang)]
     if intent == "save":
-        return [save_reply(session, ctx, requester, answer, lang)]
+        return save_reply(session, ctx, requester, answer, lang)
     if intent == "count":
         return [Reply(userid, _count_text(session, ctx, requester, answer, lang))]
     if intent == "export":

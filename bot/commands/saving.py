@@ -1,5 +1,6 @@
 """The save and show-saved intents: a new name is saved at once; replacing a saved segment's
-definition (campaigns and snapshots may use it) asks for confirmation first."""
+definition (campaigns and snapshots may use it) asks for confirmation first; a name (or a
+look-alike) that belongs to someone else is asked back, never taken over."""
 
 from __future__ import annotations
 
@@ -11,9 +12,19 @@ from bot.commands import CommandContext, Reply
 from bot.commands.preview import canonical_segment, confirmation_reply
 from bot.commands.replies import clip
 from bot.commands.texts import say
+from bot.services.saved_segments import (
+    SegmentChange,
+    blocking_owner,
+    owner_name,
+    save_owned,
+)
 from segmentation.compiler import SegmentError
-from segmentation.saved import get_saved_segment, save_segment
+from segmentation.saved import SavedSegmentOwned, get_saved_segment
 from segmentation.scope import Requester
+
+
+def name_taken(session: Session, userid: str, name: str, owner: str, lang: str) -> Reply:
+    return Reply(userid, say("name_taken", lang, name=name, owner=owner_name(session, owner)))
 
 
 def save_reply(
@@ -22,20 +33,39 @@ def save_reply(
     requester: Requester,
     answer: dict[str, Any],
     lang: str,
-) -> Reply:
+) -> list[Reply]:
     name = str(answer.get("name") or "").strip()
     description = str(answer.get("description") or "")
+    taken = blocking_owner(session, name, requester)
+    if taken is not None:
+        return [name_taken(session, requester.userid, taken.name, taken.owner_userid, lang)]
     if get_saved_segment(session, name) is not None:
-        return confirmation_reply(session, ctx, requester, answer, lang)
+        return [confirmation_reply(session, ctx, requester, answer, lang)]
     node, _ = canonical_segment(answer)
     try:
-        save_segment(session, name, node, owner_userid=requester.userid, now=ctx.now,
-                     description=description)  # fmt: skip
+        change = save_owned(session, name, node, actor=requester, now=ctx.now,
+                            description=description, inbox_id=ctx.inbox_id)  # fmt: skip
+    except SavedSegmentOwned as exc:
+        return [name_taken(session, requester.userid, exc.name, exc.owner_userid, lang)]
     except SegmentError as exc:
-        return Reply(requester.userid, say("save_failed", lang, error=str(exc)))
+        return [Reply(requester.userid, say("save_failed", lang, error=str(exc)))]
     count = int(answer.get("count", 0))
-    text = say("saved", lang, name=name, description=description, count=count)
-    return Reply(requester.userid, text)
+    text = say("saved", lang, name=change.row.name, description=description, count=count)
+    return [Reply(requester.userid, text), *change_notices(session, change, requester, lang)]
+
+
+def change_notices(
+    session: Session, change: SegmentChange, by: Requester, lang: str
+) -> list[Reply]:
+    """A message to the creator of each campaign still running on an older version."""
+    who = owner_name(session, by.userid)
+    replies = []
+    for campaign in change.stale_campaigns:
+        pinned = (campaign.segment_versions or {}).get(change.row.name, "?")
+        text = say("segment_changed", lang, name=change.row.name, who=who, pinned=pinned,
+                   version=change.row.version, id=campaign.id, campaign=campaign.name)  # fmt: skip
+        replies.append(Reply(campaign.creator_userid, text))
+    return replies
 
 
 def saved_list_reply(userid: str, answer: dict[str, Any], lang: str) -> Reply:

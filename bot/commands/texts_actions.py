@@ -121,8 +121,10 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "a minute (held in quiet hours); members confirm the send in WeCom.",
     },
     "schedule_created": {
-        "zh": "已创建定时群发 #{id}：{when}，每次发送时按当时的分群计算。",
-        "en": "Created scheduled campaign #{id}: {when}; each run uses the segment as it is then.",
+        "zh": "已创建定时群发 #{id}：{when}，每次发送时按当时的客户数据计算"
+        "（已保存分群按本次确认时的定义）。",
+        "en": "Created scheduled campaign #{id}: {when}; each run uses the customers' data as "
+        "it is then (saved segments as defined now).",
     },
     "campaign_failed": {
         "zh": "群发任务没有创建：{error}",
@@ -133,6 +135,30 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "en": "Saved segment “{name}”: {description} ({count} now).",
     },
     "save_failed": {"zh": "无法保存：{error}", "en": "Could not save: {error}"},
+    "name_taken": {
+        "zh": "“{name}”已被{owner}使用，换个名字？",
+        "en": "“{name}” is already used by {owner}. Choose another name?",
+    },
+    "segment_changed": {
+        "zh": "分群“{name}”已被{who}修改（第 {version} 版）。活动 #{id}“{campaign}”仍按您确认时的"
+        "第 {pinned} 版发送；回复“活动 #{id} 使用新分群”后才按新定义发送。",
+        "en": "Segment “{name}” was changed by {who} (version {version}). Campaign #{id} "
+        "“{campaign}” keeps sending to version {pinned}, the one you confirmed; reply "
+        "'campaign #{id} use the new segment' to switch.",
+    },
+    "segment_reconfirmed": {
+        "zh": "活动 #{id} 已改用分群的最新定义（{versions}），当前 {count} 人。",
+        "en": "Campaign #{id} now uses the segments' current definitions ({versions}); "
+        "{count} customers now.",
+    },
+    "segment_current": {
+        "zh": "活动 #{id} 已经在使用分群的最新定义。",
+        "en": "Campaign #{id} already uses the segments' current definitions.",
+    },
+    "campaign_unknown": {
+        "zh": "找不到您可以确认的活动 #{id}（只有活动的创建人或管理员可以确认）。",
+        "en": "No campaign #{id} that you may re-confirm (only its creator or an admin may).",
+    },
     "export_text": {
         "zh": "{description}：共 {count} 人，已导出为 Excel（手机号已打码）。",
         "en": "{description}: {count} customers, exported to Excel (phone numbers masked).",

@@ -68,6 +68,11 @@ class Campaign(Base):
     # Exactly one of the two: a saved segment by name, or a tree (segmentation.nodes.to_json).
     segment_name: Mapped[str | None] = mapped_column(String(128))
     segment_definition: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # When the segment refers to saved segments: the tree as confirmed, saved segments
+    # expanded, and their versions ({name: version}). Runs use this tree; a later edit of a
+    # saved segment applies only after the creator re-confirms (bot/services/saved_segments.py).
+    confirmed_segment: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    segment_versions: Mapped[dict[str, int] | None] = mapped_column(JSON)
     schedule_kind: Mapped[str] = mapped_column(String(16))
     run_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # A crontab line (minute hour day month weekday) in SEGBOT_TIMEZONE.

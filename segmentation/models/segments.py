@@ -16,9 +16,14 @@ class SavedSegment(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(128), unique=True)
+    # Only the owner or an admin may redefine it; the owner never changes ("" = nobody's:
+    # admins only).
     owner_userid: Mapped[str] = mapped_column(String(64), default="")
     # The versioned JSON form of the tree (segmentation.nodes.to_json).
     definition: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # 1 when created, +1 at each new definition: campaigns keep the version they were
+    # confirmed with (bot/services/saved_segments.py).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     description: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -23,7 +23,9 @@ from bot.services.campaigns.content import MAX_CONTENT_BYTES, unknown_variables
 from bot.services.campaigns.cron import CronError, CronSchedule
 from bot.services.campaigns.settings import CampaignSettings
 from bot.services.coupons import CouponError, CouponTemplate
-from segmentation.nodes import Node, SavedSegment, SegmentFormatError, from_json, to_json
+from bot.services.saved_segments import campaign_node, confirmed_tree
+from segmentation.compiler import SegmentError
+from segmentation.nodes import Node, SegmentFormatError, from_json, to_json
 from segmentation.saved import get_saved_segment
 from segmentation.scope import resolve_requester
 
@@ -82,6 +84,13 @@ def create_campaign(
         created_at=now,
         updated_at=now,
     )
+    # The campaign keeps the saved segments' definitions it is confirmed with now.
+    try:
+        pinned = confirmed_tree(session, campaign_node(campaign))
+    except SegmentError as exc:
+        raise CampaignError(str(exc)) from None
+    if pinned is not None:
+        campaign.confirmed_segment, campaign.segment_versions = pinned
     session.add(campaign)
     session.flush()
     return campaign
@@ -141,9 +150,11 @@ def _check_schedule(spec: CampaignSpec) -> None:
 
 
 def campaign_segment(campaign: Campaign) -> Node:
-    if campaign.segment_name:
-        return SavedSegment(name=campaign.segment_name)
-    return from_json(campaign.segment_definition)
+    """The tree a run evaluates: as confirmed (saved segments expanded at confirmation), so
+    a later edit of a saved segment waits for the creator's re-confirmation."""
+    if campaign.confirmed_segment is not None:
+        return from_json(campaign.confirmed_segment)
+    return campaign_node(campaign)
 
 
 def segment_text(campaign: Campaign) -> str:
