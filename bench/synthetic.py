@@ -188,6 +188,8 @@ def write_company(directory: Path, shape: CompanyShape, now: datetime) -> dict[s
     counts = {}
     for name, rows in sources.items():
         with (directory / name).open("w", encoding="utf-8", newline="") as handle:
+            # Input files for `segbot import`, every value made up here (no customer text):
+            # no formula quoting (bot.services.cells), which the import would keep as data.
             writer = csv.DictWriter(handle, fieldnames=COLUMNS[name])
             writer.writeheader()
             counts[name] = 0

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import click
+from sqlalchemy.orm import Session
 
-from bot.cli.common import EXIT_CLARIFY, db_option, handle_errors, parse_now, settings_for
+from bot.cli.common import EXIT_CLARIFY, db_option, fail, handle_errors, parse_now, settings_for
+from bot.commands import CommandContext
+from bot.commands.export import export_reply
+from bot.commands.texts import language_of
 from bot.database import make_engine, make_session_factory
 from bot.engine_context import engine_context_for
 from bot.services.insight_budget import mass_message_budget
 from bot.services.query import run_query
+from bot.settings import Settings
 
 PAGE = 10
+# Answers about one segment's members, which the chat can send as a file.
+EXPORTABLE = ("list", "export", "count")
 
 
 @click.command("query")
@@ -34,10 +43,23 @@ PAGE = 10
     help="The time of the request, e.g. 2026-11-01T10:00:00+08:00 (default: now).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
+    "--out",
+    "out_path",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the .xlsx the chat export would send for this segment and asker.",
+)
 @db_option
 @handle_errors
 def query_command(
-    text: str, as_userid: str | None, now_text: str | None, as_json: bool, db_url: str | None
+    text: str,
+    as_userid: str | None,
+    now_text: str | None,
+    as_json: bool,
+    out_path: str | None,
+    db_url: str | None,
 ) -> None:
     """Run one chat command, e.g. segbot query "近30天有咨询但未下单的客户" --json."""
     settings = settings_for(db_url)
@@ -54,6 +76,8 @@ def query_command(
                 admins=settings.admins,
                 budget=mass_message_budget(settings.campaigns),
             )
+            if out_path is not None and answer["intent"] in EXPORTABLE:
+                _write_export(session, settings, now, text, as_userid, answer, out_path)
             session.rollback()  # a query changes nothing
     finally:
         engine.dispose()
@@ -63,6 +87,28 @@ def query_command(
         click.echo(_human(answer))
     if answer["intent"] in ("clarify", "refused"):
         sys.exit(EXIT_CLARIFY)
+    if out_path is not None and answer["intent"] not in EXPORTABLE:
+        fail(f"--out: {answer['intent']!r} is not a question about a segment's customers, "
+             "so there is no file to write (ask for a list, a count or an export)")  # fmt: skip
+
+
+def _write_export(
+    session: Session,
+    settings: Settings,
+    now: datetime,
+    text: str,
+    as_userid: str | None,
+    answer: dict[str, Any],
+    out_path: str,
+) -> None:
+    """The chat's own export (bot.commands.export) of this answer, written to `out_path`; when
+    the chat would send no file (no customers, too big) its words are the error."""
+    ctx = CommandContext(settings=settings, now=now)
+    reply = export_reply(session, ctx, as_userid or "admin", answer, language_of(text))
+    if reply.attachment is None:
+        fail(f"--out: {reply.text}")
+        return
+    Path(out_path).write_bytes(reply.attachment.content)
 
 
 def _human(answer: dict[str, Any]) -> str:

@@ -13,6 +13,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.services.cells import keep_worksheet_text
 from segmentation.models import Customer
 from segmentation.reports import segment_frame
 
@@ -101,9 +102,13 @@ def _local(value: object, tz: ZoneInfo) -> datetime | None:
 
 
 def workbook_bytes(frame: pd.DataFrame, sheet: str = "customers") -> bytes:
+    """The frame as one .xlsx sheet; text that could start a formula stays text (names, tags
+    and remarks are chosen by customers and staff)."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         frame.to_excel(writer, sheet_name=sheet[:31], index=False)
+        for worksheet in writer.book.worksheets:
+            keep_worksheet_text(worksheet)
     return buffer.getvalue()
 
 
