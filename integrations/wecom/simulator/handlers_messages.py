@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from integrations.wecom.simulator import mass
@@ -194,7 +195,8 @@ def media_upload(state: SimState, params: dict[str, Any], body: Any) -> dict[str
     if size <= 5 or size > MEDIA_LIMITS[media_type]:
         raise SimError(40006, "invalid file size")
     with state.lock:
-        media_id = state.company.next_id("media")
+        # Random like WeCom's: the demo console serves uploaded files by media id.
+        media_id = secrets.token_urlsafe(32)
         state.uploads.append(
             {"media_id": media_id, "type": media_type, "filename": body["filename"], "size": size}
         )
