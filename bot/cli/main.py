@@ -69,6 +69,10 @@ COMMAND_TABLE: dict[str, tuple[str, str]] = {
         "wecom_commands",
         "Run the built-in WeCom simulator (a fake WeCom server for the demo and tests).",
     ),
+    "token": (
+        "token_commands",
+        "Scoped HTTP API tokens: each may only post events, only query, or only redeem.",
+    ),
 }
 COMMAND_MODULES = {name: module for name, (module, _) in COMMAND_TABLE.items()}
 

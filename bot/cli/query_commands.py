@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from bot.cli.common import EXIT_CLARIFY, db_option, fail, handle_errors, parse_now, settings_for
 from bot.commands import CommandContext
-from bot.commands.export import export_reply
 from bot.commands.texts import language_of
 from bot.database import make_engine, make_session_factory
 from bot.engine_context import engine_context_for
@@ -103,6 +102,8 @@ def _write_export(
 ) -> None:
     """The chat's own export (bot.commands.export) of this answer, written to `out_path`; when
     the chat would send no file (no customers, too big) its words are the error."""
+    from bot.commands.export import export_reply  # pandas and openpyxl: only when asked
+
     ctx = CommandContext(settings=settings, now=now)
     reply = export_reply(session, ctx, as_userid or "admin", answer, language_of(text))
     if reply.attachment is None:

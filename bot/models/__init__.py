@@ -3,6 +3,7 @@
 Import `metadata` from here (Alembic, tests, `segbot init`) so no table is forgotten.
 """
 
+import bot.models.api_tokens as _api_tokens  # noqa: F401  (scoped HTTP API tokens)
 import bot.models.campaigns as _campaigns  # noqa: F401  (campaigns, outbox, coupons)
 import bot.models.confirmations as _confirmations  # noqa: F401  (pending chat actions)
 import bot.models.digests as _digests  # noqa: F401  (managers' daily digest log)

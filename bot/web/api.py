@@ -4,32 +4,38 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, g, jsonify, request
 
 from bot.database import unit_of_work
 from bot.services.coupons import redeem_coupon
 from bot.services.events import MAX_EVENTS_PER_CALL, ingest_events
 from bot.web import deps
+from bot.web.api_auth import ApiCaller, api_enabled, audit_api, caller_of
 from bot.web.errors import json_error
 from bot.web.openapi import openapi_document
-from bot.web.requests import BadRequest, check_bearer, field, json_object, parse_now
+from bot.web.requests import BadRequest, field, json_object, parse_now
 
 log = logging.getLogger(__name__)
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
+DISABLED = "the HTTP API is disabled: set SEGBOT_API_TOKEN or create a token (segbot token create)"
 
 
 @blueprint.before_request
 def _authenticate() -> Response | None:
-    token = deps().settings.api_token
-    if not token:
-        return json_error(503, "the HTTP API is disabled: SEGBOT_API_TOKEN is not set")
-    if request.endpoint == "api.openapi":
-        return None
+    d = deps()
     try:
-        check_bearer(request, token)
+        if not api_enabled(d.settings.api_token, d.session_factory):
+            return json_error(503, DISABLED)
+        if request.endpoint == "api.openapi":
+            return None
+        caller = caller_of(
+            request, api_token=d.settings.api_token, session_factory=d.session_factory, now=d.now()
+        )
+        caller.check_route(request.endpoint)
     except BadRequest as exc:
         return exc.response()
+    g.api_caller = caller
     return None
 
 
@@ -68,12 +74,22 @@ def post_events() -> Response:
 def post_query() -> Response:
     data = json_object(request)
     text = field(data, "text", str)
-    as_userid = field(data, "as", str, required=False)
+    requested = field(data, "as", str, required=False) or None
     now_text = field(data, "now", str, required=False)
     d = deps()
     now = parse_now(now_text, d.settings.timezone) if now_text else d.now()
+    caller: ApiCaller = g.api_caller
+    try:
+        as_userid = caller.query_as(requested)
+    except BadRequest as exc:
+        # Refused but on the record: a token probing for other members' customers shows up.
+        with unit_of_work(d.session_factory) as session:
+            audit_api(session, caller, "api_query", text, d.now(), requested, refused=exc.status)
+        raise
     with unit_of_work(d.session_factory) as session:
-        answer = d.query(session, text, as_userid=as_userid or None, now=now)
+        answer = d.query(session, text, as_userid=as_userid, now=now)
+        audit_api(session, caller, "api_query", text, d.now(), as_userid,
+                  intent=answer.get("intent"), count=answer.get("count"))  # fmt: skip
     return jsonify(answer)
 
 
@@ -101,6 +117,8 @@ def post_redeem() -> Response:
             d.now(),
             order_kind=d.settings.campaigns.order_kind,
         )
+        audit_api(session, g.api_caller, "api_redeem", code, d.now(), None,
+                  order=order_event_id.strip(), outcome=result.outcome.value)  # fmt: skip
     body = result.to_json()
     if not result.ok:
         body = {"error": result.reason, **body}

@@ -4,7 +4,6 @@ callback path (the simulated WeCom client does the sending); plus the request lo
 from __future__ import annotations
 
 import logging
-import re
 import time
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session
 from bot.database import unit_of_work
 from bot.web import deps
 from bot.web.errors import json_error
+from bot.web.loopback import loopback_only
 from segmentation.models import Department, Staff, StaffDepartment
 from segmentation.scope import resolve_requester
 
@@ -28,6 +28,7 @@ blueprint = Blueprint(
     static_folder="static",
     static_url_path="/console/static",
 )
+blueprint.before_request(loopback_only)
 MAX_TEXT = 2000
 ROLE_LABELS = {"sales": "销售", "manager": "经理", "admin": "管理员"}
 # Requests the page repeats every second: logged at DEBUG so the log stays readable.
@@ -199,40 +200,6 @@ def _hint(path: str) -> str:
     if path.startswith("/console/api/send"):
         return "is the simulated member still in the company? see the traceback above"
     return "the traceback above names the failing step; the demo keeps running"
-
-
-# ---------------------------------------------------------------- loopback only
-
-LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
-_PORT = re.compile(r"(?::\d{1,5})?")
-
-
-def is_loopback_host(host: str) -> bool:
-    """A Host header naming this machine's loopback (any port). A web page elsewhere can point
-    its own name at 127.0.0.1 (DNS rebinding), but its requests then carry that name."""
-    host = host.strip().lower()
-    if host.startswith("["):
-        name, bracket, port = host.partition("]")
-        name += bracket
-    else:
-        name, colon, port = host.partition(":")
-        port = colon + port
-    return name in LOOPBACK_NAMES and _PORT.fullmatch(port) is not None
-
-
-@blueprint.before_request
-def loopback_only() -> Response | None:
-    """The console and dashboard show and act on every member's customers without a login:
-    they answer only to a browser that asked for them by a loopback name."""
-    host = request.headers.get("Host", "")
-    if is_loopback_host(host):
-        return None
-    log.warning("demo page refused: Host %r is not a loopback name", host[:80])
-    return json_error(
-        403,
-        f"the demo console answers only at http://127.0.0.1, http://localhost or "
-        f"http://[::1] (any port), not at Host {host[:80]!r} (DNS rebinding protection)",
-    )
 
 
 def register_console(app: Flask, backend: ConsoleBackend) -> None:

@@ -11,7 +11,7 @@ from bot.demo.dashboard_data import campaign_results, rfm_distribution, segment_
 from bot.engine_context import engine_context_for
 from bot.services.digest.deliver import latest_digest
 from bot.web import deps
-from bot.web.console import loopback_only
+from bot.web.loopback import loopback_only
 
 blueprint = Blueprint("dashboard", __name__, template_folder="templates")
 blueprint.before_request(loopback_only)

@@ -55,11 +55,12 @@ def _errors(*codes: int) -> dict[str, Any]:
     reasons = {
         400: "malformed JSON or a field of the wrong type",
         401: "missing or wrong bearer token",
+        403: "the token's scope does not allow this route (or, for a query, this `as`)",
         404: "no such coupon was ever issued",
         409: "the coupon was already redeemed",
         410: "the coupon has expired",
         413: "request body larger than 1 MiB",
-        503: "the API is disabled (SEGBOT_API_TOKEN unset) or the database does not answer",
+        503: "the API is disabled (no SEGBOT_API_TOKEN, no scoped token) or the database is away",
     }
     return {
         str(code): {
@@ -115,7 +116,7 @@ def _events_path() -> dict[str, Any]:
             "requestBody": _json_body(body),
             "responses": {
                 "200": _ok("what was accepted, ignored and rejected", answer),
-                **_errors(400, 401, 413, 503),
+                **_errors(400, 401, 403, 413, 503),
             },
         }
     }
@@ -138,7 +139,7 @@ def _query_path() -> dict[str, Any]:
             "requestBody": _json_body(body),
             "responses": {
                 "200": _ok("the answer (understood, clarify, or a preview)", _QUERY_ANSWER),
-                **_errors(400, 401, 413, 503),
+                **_errors(400, 401, 403, 413, 503),
             },
         }
     }
@@ -174,7 +175,7 @@ def _redeem_path() -> dict[str, Any]:
             "requestBody": _json_body(body),
             "responses": {
                 "200": _ok("redeemed", answer),
-                **_errors(400, 401, 404, 409, 410, 413, 503),
+                **_errors(400, 401, 403, 404, 409, 410, 413, 503),
             },
         }
     }
