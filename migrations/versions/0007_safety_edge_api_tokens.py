@@ -1,7 +1,7 @@
 """api_tokens: scoped HTTP API tokens (events, query, redeem), only the SHA-256 of each secret
 
 Revision ID: safety_edge_api_tokens
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-04 17:50:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "safety_edge_api_tokens"
-down_revision: str | None = "0005"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
