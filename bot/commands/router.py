@@ -21,6 +21,7 @@ from bot.commands.audit import audit
 from bot.commands.campaign_chat import campaign_reply
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
 from bot.commands.context import contextual_answer
+from bot.commands.conversation_chat import before_query, extra_audit, extra_replies, is_extra
 from bot.commands.describe import describe_replies
 from bot.commands.explain import explain_reply
 from bot.commands.export import export_reply
@@ -74,6 +75,8 @@ def _replies(
         return [Reply(userid, say("help", lang))]
     if intent == "show_saved":
         return [saved_list_reply(userid, answer, lang)]
+    if is_extra(answer):  # breakdowns, customer cards, membership changes, the digest
+        return extra_replies(session, ctx, requester, answer, lang)
     if "segment" not in answer:
         return [Reply(userid, generic_reply(answer, lang))]
     answer = with_scope_note(answer, requester, lang)
@@ -108,6 +111,7 @@ def _audit_detail(answer: dict[str, Any]) -> dict[str, Any]:
             segment_key=segment_key(segment),
             description=str(answer.get("description") or "")[:300],
         )
+    detail.update(extra_audit(answer))
     return detail
 
 
@@ -128,6 +132,10 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     decision = typed_decision(text)
     if decision is not None:
         return handle_typed(session, ctx, userid, decision, lang)
+    early = before_query(session, ctx, requester, text, lang)  # digest, picks, 导出这个
+    if early is not None:
+        audit(session, ctx, userid, "command", text, role=requester.role, **early[1])
+        return early[0]
     campaign = campaign_reply(session, ctx, requester, text, lang)
     if campaign is not None:
         return campaign

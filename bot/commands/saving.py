@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext, Reply
+from bot.commands.conversation_chat import saved_segments_text
 from bot.commands.preview import canonical_segment, confirmation_reply
-from bot.commands.replies import clip
 from bot.commands.texts import say
 from bot.services.saved_segments import (
     SegmentChange,
@@ -69,9 +69,4 @@ def change_notices(
 
 
 def saved_list_reply(userid: str, answer: dict[str, Any], lang: str) -> Reply:
-    rows = answer.get("segments") or []
-    if not rows:
-        return Reply(userid, say("saved_none", lang))
-    lines = [say("saved_list", lang)]
-    lines.extend(f"· {r['name']}：{r.get('description') or ''}".rstrip("：") for r in rows)
-    return Reply(userid, clip("\n".join(lines)))
+    return Reply(userid, saved_segments_text(answer, lang))

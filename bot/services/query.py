@@ -9,12 +9,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.services.conversation import extra_answer, saved_overview
 from segmentation.compiler import SegmentError
 from segmentation.engine import EngineContext, segment_members
 from segmentation.insights import MassMessageBudget, describe_for_query
 from segmentation.nlq import Clarification, Command, Vocabulary, load_vocabulary, parse_command
+from segmentation.nlq.intents_extra import EXTRA_INTENTS
 from segmentation.nodes import And, InDepartment, Node, Owner, Ranked, canonical, to_json, walk
-from segmentation.saved import list_saved_segments
 from segmentation.scope import Requester, resolve_requester
 
 log = logging.getLogger(__name__)
@@ -81,11 +82,9 @@ def _answer(
     if command.intent == "more":
         return {"intent": "more", "message": "请先发一个查询。" if zh else "Ask a question first."}
     if command.intent == "show_saved":
-        rows = list_saved_segments(session)
-        return {
-            "intent": "show_saved",
-            "segments": [{"name": r.name, "description": r.description} for r in rows],
-        }
+        return saved_overview(session, requester, now, ctx, "zh" if zh else "en")
+    if command.intent in EXTRA_INTENTS:  # breakdowns, customer cards, changes, the digest
+        return extra_answer(session, command, requester, now, ctx)
     if command.segment is None:
         return clarify(
             "请说明是哪些客户，例如“近30天有咨询的客户”。"

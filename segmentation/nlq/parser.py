@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from segmentation.nlq.actions import find_action, strip_tail
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.grammar import build_segment
+from segmentation.nlq.intents_extra import find_extra, weak_card
 from segmentation.nlq.interpret import Context
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.normalize import language_of, normalize
@@ -62,7 +63,14 @@ def parse_command(
     try:
         return _parse(text, vocabulary, asker, now, tz, language)
     except Ask as question:
-        return Clarification(question.message(language), question.suggestions, language)
+        asked = Clarification(question.message(language), question.suggestions, language)
+        card = weak_card(
+            text, vocabulary, now, tz
+        )  # "查一下王静": a name the grammar does not know may be a customer
+        if card is None:
+            return asked
+        back = {"message": asked.message, "suggestions": list(asked.suggestions)}
+        return Command(card.intent, None, language, "", {**card.details, "fallback": back})
     except (SegmentFormatError, ArithmeticError, ValueError) as exc:
         # A combination the grammar let through but the tree refuses: ask, never fail.
         log.warning("parse of %r produced an invalid tree: %s", text[:200], exc)
@@ -89,6 +97,9 @@ def _parse(
             "Tell me which customers you want, e.g. 'customers who inquired in the last "
             "30 days but did not order'.",
         )
+    extra = find_extra(text, norm, vocab, asker, now, tz, language)
+    if extra is not None:  # breakdowns, customer cards, membership changes, the digest
+        return Command(extra.intent, extra.segment, language, extra.description, extra.details)
     quotes = _quotes(text)
     action = find_action(norm, quotes, text)
     seg_text = action.segment_text if action else strip_tail(norm)

@@ -69,10 +69,16 @@ def digest_recipients(session: Session, admins: frozenset[str]) -> list[Requeste
 
 
 def build_digest(
-    session: Session, requester: Requester, now: datetime, config: DigestConfig
+    session: Session,
+    requester: Requester,
+    now: datetime,
+    config: DigestConfig,
+    *,
+    on_demand: bool = False,
 ) -> Digest:
-    """Every number of the digest, each computed in `requester`'s scope as of `now`."""
-    if requester.role == "sales":
+    """Every number of the digest, each computed in `requester`'s scope as of `now`. Asked for
+    in chat (`on_demand`), a salesperson gets the same digest of their own customers."""
+    if requester.role == "sales" and not on_demand:
         raise NotADigestRecipient(f"{requester.userid} is neither a manager nor an admin")
     periods = periods_at(now, config.timezone)
     total, lines = segment_lines(session, requester, periods, config.engine)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.services.digest.model import CustomerFlow, Mover
 from bot.services.digest.periods import Periods
+from segmentation.membership import TRANSFER, lost_query
 from segmentation.models import Customer, Event, Follow, Staff
 from segmentation.scope import (
     CteNames,
@@ -22,8 +23,6 @@ customers = Customer.__table__
 follows = Follow.__table__
 events = Event.__table__
 staff = Staff.__table__
-# A relation moved to another salesperson by an on-the-job transfer is not churn.
-TRANSFER = "DELETE_BY_TRANSFER"
 
 
 def scope_staff(requester: Requester, names: CteNames) -> Select | None:
@@ -67,24 +66,10 @@ def new_customers(session: Session, requester: Requester, start: datetime, end: 
 
 def lost_customers(session: Session, requester: Requester, start: datetime, end: datetime) -> int:
     """Customers whose follow by someone in scope ended in [start, end) — by the customer or
-    the salesperson, not by a transfer — and who have no live follow in scope left."""
-    names = CteNames()
-    ended = follows.alias("ended")
-    live = follows.alias("live")
-    team = scope_staff(requester, names)
-    stmt = select(func.count(func.distinct(ended.c.external_userid))).where(
-        ended.c.deleted.is_(True),
-        ended.c.deleted_at >= start,
-        ended.c.deleted_at < end,
-        or_(ended.c.deleted_reason.is_(None), ended.c.deleted_reason != TRANSFER),
-        *_by_staff(ended.c.userid, team),
-        ~exists().where(
-            live.c.external_userid == ended.c.external_userid,
-            live.c.deleted.is_(False),
-            *_by_staff(live.c.userid, team),
-        ),
-    )
-    return int(session.execute(stmt).scalar_one())
+    the salesperson, not by a transfer — and who have no live follow in scope left (the same
+    statement as the chat's 流失的客户 list)."""
+    lost = lost_query(scope_staff(requester, CteNames()), start, end).subquery()
+    return int(session.execute(select(func.count()).select_from(lost)).scalar_one())
 
 
 def customer_flow(session: Session, requester: Requester, periods: Periods) -> CustomerFlow:

@@ -1,0 +1,507 @@
+"""Chat replies for the conversation intents: breakdowns (table + chart, "导出这个"), customer
+cards (with a numbered pick when several match), membership changes (a pageable list), the
+digest on demand, and the saved-segment list.
+
+Replies follow the asker's script: a message in Traditional characters is answered in them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import opencc
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.commands import Attachment, CommandContext, Reply
+from bot.commands.answers import list_reply
+from bot.commands.context import CONTEXT_WORDS
+from bot.commands.export import export_reply
+from bot.commands.paging import last_list
+from bot.commands.replies import clip
+from bot.commands.texts_cards import GENDER_WORDS, KIND_ZH_EN, say_card
+from bot.models.inbox import AuditEntry
+from bot.services.breakdown_files import breakdown_workbook, render_breakdown_chart
+from bot.services.conversation import (
+    breakdown_json,
+    card_json,
+    digest_for,
+)
+from bot.services.digest.chart import render_chart
+from bot.services.digest.render import render_markdown
+from segmentation.breakdown import breakdown
+from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_digest_request, is_traditional
+from segmentation.nlq.normalize import normalize
+from segmentation.nodes import SegmentFormatError, from_json
+from segmentation.scope import Requester
+
+_S2T = opencc.OpenCC("s2t")
+# A pending pick or a breakdown to export is the member's latest command, for this long.
+CONTEXT_TTL = timedelta(hours=24)
+_ORDINALS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_PICK = re.compile(
+    r"^(?:选|选择|要|是|就是|pick|choose|number|no\.?|#)?\s*(?:第)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])"
+    r"\s*(?:个|位|号|项)?(?:吧|的)?$|^(?:the )?(?P<w>first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth)(?: one)?$"
+)
+_EXPORT_THIS = re.compile(
+    r"^(?:请|帮我|把)?(?:导出|下载|导成excel|导出成excel|导出为excel)(?:一下)?"
+    r"(?:这个|这些|这张表|这个表|这份|上面的|刚才的)?(?:表格?|结果|名单|列表)?(?:吧)?$|"
+    r"^(?:export|download)(?: (?:this|these|that|it|them|the table|this table))?"
+    r"(?: (?:as|to) (?:an? )?(?:excel|xlsx|spreadsheet)(?: file)?)?$"
+)
+
+
+def is_extra(answer: dict[str, Any]) -> bool:
+    return answer.get("intent") in EXTRA_INTENTS
+
+
+def in_script(replies: list[Reply], hant: bool) -> list[Reply]:
+    """The replies in Traditional characters when the question was written in them."""
+    if not hant:
+        return replies
+    out = []
+    for reply in replies:
+        text = _S2T.convert(reply.text) if reply.text else reply.text
+        out.append(
+            Reply(
+                reply.userid,
+                text,
+                reply.card,
+                reply.markdown,
+                reply.attachment,
+                reply.pending_id,
+                reply.update_code,
+            )
+        )
+    return out
+
+
+def extra_replies(
+    session: Session, ctx: CommandContext, requester: Requester, answer: dict[str, Any], lang: str
+) -> list[Reply]:
+    intent = answer.get("intent")
+    if intent == "breakdown":
+        replies = breakdown_replies(requester.userid, answer, lang)
+    elif intent == "customer":
+        replies = card_replies(ctx, requester.userid, answer, lang)
+    elif intent == "changes":
+        replies = changes_replies(session, ctx, requester.userid, answer, lang)
+    else:
+        replies = [Reply(requester.userid, clip(str(answer.get("markdown") or "")), markdown=True)]
+    return in_script(replies, answer.get("script") == "hant")
+
+
+def extra_audit(answer: dict[str, Any]) -> dict[str, Any]:
+    """What a later message needs from this answer: the breakdown to export, the customers
+    of a numbered pick."""
+    intent = answer.get("intent")
+    if intent == "breakdown":
+        return {
+            "breakdown": {"by": answer.get("by"), "tag_group": answer.get("tag_group")},
+            "description": str(answer.get("description") or "")[:300],
+        }
+    if intent == "customer" and answer.get("card") is None:
+        return {"card_pick": [m["external_userid"] for m in answer.get("matches") or []]}
+    if intent == "changes":
+        return {"count": answer.get("count"), "changes": answer.get("change")}
+    return {}
+
+
+# ---------------------------------------------------------------- breakdowns
+
+
+def _share(count: int, total: int) -> str:
+    return f"{100 * count / total:.0f}%" if total else "—"
+
+
+def breakdown_replies(userid: str, answer: dict[str, Any], lang: str) -> list[Reply]:
+    description = str(answer.get("description") or "")
+    by = str(answer.get("by_label") or answer.get("by"))
+    total = int(answer.get("count") or 0)
+    groups = list(answer.get("groups") or [])
+    if not total or not groups:
+        return [Reply(userid, say_card("bd_empty", lang, description=description))]
+    top = int(answer.get("top") or 8)
+    shown, rest = groups[:top], groups[top:]
+    other = sum(int(g["count"]) for g in rest)
+    lines = [say_card("bd_head", lang, description=description, by=by, count=total)]
+    for rank, group in enumerate(shown, 1):
+        lines.append(
+            say_card(
+                "bd_row",
+                lang,
+                rank=rank,
+                label=group["label"],
+                count=group["count"],
+                share=_share(int(group["count"]), total),
+            )
+        )
+    if rest:
+        lines.append(say_card("bd_other", lang, groups=len(rest), count=other))
+    if sum(int(g["count"]) for g in groups) > total:  # several owners, tags… per customer
+        lines.append(say_card("bd_overlap", lang, by=by))
+    lines.append(say_card("bd_export_hint", lang))
+    chart = render_breakdown_chart(
+        f"{by} · {description}", [(g["label"], int(g["count"])) for g in shown], other, lang
+    )
+    return [
+        Reply(userid, clip("\n".join(lines))),
+        Reply(userid, "", attachment=Attachment("image", "breakdown.png", chart)),
+    ]
+
+
+def export_breakdown(
+    session: Session, ctx: CommandContext, requester: Requester, detail: dict[str, Any], lang: str
+) -> list[Reply]:
+    """ "导出这个" after a breakdown: the same breakdown, now and in scope, as .xlsx."""
+    spec = detail.get("breakdown") or {}
+    node = from_json(detail["segment"])
+    result = breakdown(
+        session,
+        node,
+        str(spec.get("by")),
+        requester=requester,
+        now=ctx.now,
+        ctx=ctx.engine,
+        tag_group=spec.get("tag_group"),
+    )
+    answer = breakdown_json(result, node, str(detail.get("description") or ""), ctx.engine, lang)
+    by = str(answer["by_label"])
+    headers = tuple(say_card("bd_headers", lang, by=by).split("|"))
+    rows = [(str(g["label"]), int(g["count"])) for g in answer["groups"]]
+    content = breakdown_workbook((headers[0], headers[1], headers[2]), rows, result.total)
+    stamp = ctx.now.astimezone(ctx.settings.timezone).strftime("%Y%m%d-%H%M")
+    text = say_card(
+        "bd_export_text", lang, description=answer["description"], by=by, groups=len(rows)
+    )
+    return [
+        Reply(
+            requester.userid,
+            text,
+            attachment=Attachment("file", f"breakdown-{stamp}.xlsx", content),
+        )
+    ]
+
+
+# ---------------------------------------------------------------- customer cards
+
+
+def _when(value: Any, ctx: CommandContext, lang: str) -> str:
+    if not value:
+        return say_card("none_value", lang)
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment.astimezone(ctx.settings.timezone).strftime("%Y-%m-%d %H:%M")
+
+
+def _money(value: Any) -> str:
+    return f"{Decimal(str(value or 0)):,.2f}"
+
+
+def card_replies(
+    ctx: CommandContext, userid: str, answer: dict[str, Any], lang: str
+) -> list[Reply]:
+    card = answer.get("card")
+    if isinstance(card, dict):
+        return [Reply(userid, card_text(card, ctx, lang))]
+    matches = list(answer.get("matches") or [])
+    lines = [say_card("card_pick", lang, count=len(matches), query=answer.get("query") or "")]
+    lines.extend(
+        f"{i}. {m['name']}（{m['external_userid'][-6:]}）"
+        if lang == "zh"
+        else f"{i}. {m['name']} ({m['external_userid'][-6:]})"
+        for i, m in enumerate(matches[:10], 1)
+    )
+    if len(matches) > 10:
+        lines.append(say_card("card_pick_more", lang, shown=10))
+    return [Reply(userid, clip("\n".join(lines)))]
+
+
+def card_text(card: dict[str, Any], ctx: CommandContext, lang: str) -> str:
+    zh = lang == "zh"
+    none = say_card("none_value", lang)
+    sep = "、" if zh else ", "
+    lines = [say_card("card_head", lang, name=card["name"])]
+    if card.get("phone"):
+        lines.append(say_card("card_phone", lang, phone=card["phone"]))
+    owners = [
+        say_card(
+            "card_owner_one",
+            lang,
+            name=o["name"],
+            added=_when(o["added_at"], ctx, lang),
+            remark=say_card("card_remark", lang, remark=o["remark"]) if o["remark"] else "",
+        )
+        for o in card["owners"]
+    ]
+    lines.append(
+        say_card("card_owner", lang, owners=sep.join(owners))
+        if owners
+        else say_card("card_no_owner", lang)
+    )
+    lines.append(say_card("card_tags", lang, tags=sep.join(card["tags"]) or none))
+    gender = GENDER_WORDS.get(int(card.get("gender") or 0), (none, none))[0 if zh else 1]
+    lines.append(
+        say_card(
+            "card_place",
+            lang,
+            city=card["city"] or none,
+            company=card["company"] or none,
+            gender=gender,
+        )
+    )
+    lines.append(
+        say_card(
+            "card_spend",
+            lang,
+            total=_money(card["lifetime_spend"]),
+            orders=card["order_count"],
+            days=card["recent_days"],
+            recent=_money(card["recent_spend"]),
+            inquiries=card["inquiry_count"],
+        )
+    )
+    lines.append(
+        say_card(
+            "card_last",
+            lang,
+            inquiry=_when(card["last_inquiry_at"], ctx, lang),
+            order=_when(card["last_order_at"], ctx, lang),
+            visit=_when(card["last_visit_at"], ctx, lang),
+        )
+    )
+    entry = ctx.engine.named.get(card["rfm"]) if card.get("rfm") else None
+    rfm = (entry.display_zh if zh else entry.display_en) if entry else say_card("no_rfm", lang)
+    lines.append(say_card("card_rfm", lang, rfm=rfm))
+    scores = card.get("scores")
+    if isinstance(scores, dict):
+        clv = (
+            say_card("card_clv", lang, clv=_money(scores["clv_365d"]))
+            if scores.get("clv_365d")
+            else ""
+        )
+        lines.append(
+            say_card(
+                "card_scores",
+                lang,
+                alive=f"{100 * scores['p_alive']:.0f}%",
+                purchases=scores["expected_purchases_90d"],
+                clv=clv,
+            )
+        )
+    if card["segments"]:
+        lines.append(say_card("card_segments", lang, names=sep.join(card["segments"])))
+    lines.append(
+        say_card(
+            "card_coupons", lang, issued=card["coupons_issued"], redeemed=card["coupons_redeemed"]
+        )
+    )
+    events = card["events"]
+    lines.append(
+        say_card("card_events", lang, count=len(events))
+        if events
+        else say_card("card_no_events", lang)
+    )
+    for event in events:
+        kind = KIND_ZH_EN.get(event["kind"], (event["kind"], event["kind"]))[0 if zh else 1]
+        parts = [_when(event["at"], ctx, lang), kind]
+        if event.get("amount") is not None:
+            parts.append(f"¥{_money(event['amount'])}")
+        if event.get("product"):
+            parts.append(str(event["product"]))
+        lines.append("· " + " ".join(parts))
+    return clip("\n".join(lines))
+
+
+def _pick_number(text: str) -> int | None:
+    match = _PICK.match(normalize(text).strip(" 。.!！?？"))
+    if match is None:
+        return None
+    raw = match.group("n") or match.group("w")
+    return int(raw) if raw.isdigit() else _ORDINALS.get(raw)
+
+
+def pick_card(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    detail: dict[str, Any],
+    number: int,
+    lang: str,
+) -> list[Reply]:
+    candidates = [str(c) for c in detail.get("card_pick") or []]
+    if not 1 <= number <= len(candidates):
+        return [Reply(requester.userid, say_card("pick_out_of_range", lang, count=len(candidates)))]
+    # Re-checked against the asker's scope now: a pick never shows a customer they lost.
+    answer = card_json(session, candidates[number - 1], requester, ctx.now, ctx.engine)
+    if answer is None:
+        return [Reply(requester.userid, say_card("card_gone", lang))]
+    return card_replies(ctx, requester.userid, answer, lang)
+
+
+# ---------------------------------------------------------------- membership changes
+
+
+def changes_replies(
+    session: Session, ctx: CommandContext, userid: str, answer: dict[str, Any], lang: str
+) -> list[Reply]:
+    listed = {
+        "customers": answer.get("customers") or [],
+        "count": answer.get("count", 0),
+        "description": answer.get("description"),
+    }
+    text = list_reply(session, ctx, userid, listed, lang)
+    notes = []
+    if (answer.get("window") or {}).get("default"):
+        notes.append(say_card("ch_default", lang))
+    if answer.get("source") == "computed":
+        notes.append(say_card("ch_computed", lang))
+    if notes:
+        text = clip(f"{text}\n{''.join(notes)}")
+    return [Reply(userid, text)]
+
+
+def export_changes(session: Session, ctx: CommandContext, userid: str, lang: str) -> list[Reply]:
+    state = last_list(session, userid)
+    ids = list(state.customers or []) if state is not None else []
+    description = state.description if state is not None else ""
+    answer = {"customers": ids, "count": len(ids), "description": description}
+    return [export_reply(session, ctx, userid, answer, lang)]
+
+
+# ---------------------------------------------------------------- digest
+
+
+def digest_replies(
+    session: Session, ctx: CommandContext, requester: Requester, lang: str
+) -> list[Reply]:
+    """The asker's digest now, as the scheduled one looks: markdown, then the chart."""
+    language = "zh" if lang == "zh" else "en"
+    digest = digest_for(
+        session, requester, ctx.now, ctx.engine, ctx.settings.campaigns, ctx.settings.admins
+    )
+    markdown = render_markdown(digest, language)
+    if requester.role == "sales":
+        markdown = f"{say_card('digest_head_sales', lang)}\n{markdown}"
+    chart = render_chart(digest, language)
+    return [
+        Reply(requester.userid, clip(markdown), markdown=True),
+        Reply(requester.userid, "", attachment=Attachment("image", "digest.png", chart)),
+    ]
+
+
+# ---------------------------------------------------------------- before the query
+
+
+def _latest(session: Session, ctx: CommandContext, userid: str) -> dict[str, Any] | None:
+    """The member's latest command's audit detail, when recent enough to follow up on."""
+    stmt = (
+        select(AuditEntry.at, AuditEntry.detail)
+        .where(AuditEntry.userid == userid, AuditEntry.action == "command")
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .limit(1)
+    )
+    row = session.execute(stmt).first()
+    if row is None or not isinstance(row.detail, dict):
+        return None
+    at = row.at if row.at.tzinfo else row.at.replace(tzinfo=ctx.now.tzinfo)
+    return row.detail if ctx.now - at <= CONTEXT_TTL else None
+
+
+def before_query(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> tuple[list[Reply], dict[str, Any]] | None:
+    """Replies that need no query parse: the digest, a pick from the customers just listed,
+    "导出这个" after a breakdown or a membership-change list. None: not one of those."""
+    hant = is_traditional(text)
+    if is_digest_request(text):
+        replies = digest_replies(session, ctx, requester, lang)
+        return in_script(replies, hant), {"intent": "digest"}
+    latest = _latest(session, ctx, requester.userid)
+    if latest is None:
+        return None
+    if latest.get("card_pick"):
+        number = _pick_number(text)
+        if number is not None:
+            replies = pick_card(session, ctx, requester, latest, number, lang)
+            return in_script(replies, hant), {"intent": "customer", "picked": number}
+    if _EXPORT_THIS.match(normalize(text).strip(" 。.!！")):
+        if latest.get("breakdown") and isinstance(latest.get("segment"), dict):
+            try:
+                replies = export_breakdown(session, ctx, requester, latest, lang)
+            except SegmentFormatError:
+                return None
+            detail = {
+                k: latest[k]
+                for k in ("breakdown", "segment", "segment_key", "description")
+                if k in latest
+            }
+            return in_script(replies, hant), {"intent": "export", **detail}
+        if latest.get("changes"):
+            replies = export_changes(session, ctx, requester.userid, lang)
+            return in_script(replies, hant), {"intent": "export", "changes": latest["changes"]}
+    if latest.get("changes") and CONTEXT_WORDS.search(text):
+        # "给这些打标签" after a change list: it is no segment, and an older one is not "these".
+        reply = Reply(requester.userid, say_card("list_context", lang))
+        return in_script([reply], hant), {"intent": "clarify", "changes": latest["changes"]}
+    return None
+
+
+# ---------------------------------------------------------------- my segments
+
+
+def _signed(value: int) -> str:
+    return f"+{value}" if value > 0 else str(value)
+
+
+def saved_segments_text(answer: dict[str, Any], lang: str) -> str:
+    """The asker's own saved segments, then their colleagues', each with its owner, size now
+    (in the asker's scope) and the change against a week ago."""
+    rows = list(answer.get("segments") or [])
+    if not rows:
+        return say_card("saved_none", lang)
+    lines: list[str] = []
+    for mine, head in ((True, "saved_mine"), (False, "saved_shared")):
+        group = [r for r in rows if bool(r.get("mine")) is mine]
+        if not group:
+            continue
+        lines.append(say_card(head, lang))
+        for row in group:
+            words = str(row.get("description") or "")
+            lines.append(
+                say_card(
+                    "saved_line",
+                    lang,
+                    name=row["name"],
+                    owner=row.get("owner_name") or row.get("owner") or "—",
+                    size=row.get("size", "—"),
+                    change=_signed(int(row.get("change") or 0)),
+                    description=(f"；{words}" if lang == "zh" else f"; {words}") if words else "",
+                )
+            )
+    return clip("\n".join(lines))

@@ -1,0 +1,86 @@
+# ruff: noqa: E501
+"""The sentences of the conversation replies (breakdowns, customer cards, membership changes,
+digest, my segments), Chinese and English side by side. Traditional Chinese is the Chinese
+converted (bot.commands.conversation_chat)."""
+
+from __future__ import annotations
+
+CARD_TEXTS: dict[str, dict[str, str]] = {
+    "bd_head": {"zh": "{description}，按{by}分：共 {count} 人", "en": "{description} by {by}: {count} in total"},
+    "bd_row": {"zh": "{rank}. {label}：{count} 人（{share}）", "en": "{rank}. {label}: {count} ({share})"},
+    "bd_other": {"zh": "其他（{groups} 组）：{count} 人", "en": "other ({groups} groups): {count}"},
+    "bd_overlap": {
+        "zh": "注：一位客户可属于多个{by}，各组相加可能多于总数。",
+        "en": "Note: one customer can have several {by}s, so the groups may add up to more.",
+    },
+    "bd_empty": {"zh": "{description}：共 0 人，没有可分组的客户。", "en": "{description}: 0 customers, nothing to break down."},
+    "bd_export_hint": {"zh": "回复“导出这个”下载完整表格。", "en": "Reply 'export this' for the full table."},
+    "bd_export_text": {"zh": "{description}，按{by}分（{groups} 组）已导出。", "en": "{description} by {by} ({groups} groups), exported."},
+    "bd_headers": {"zh": "{by}|人数|占比", "en": "{by}|customers|share"},
+    "card_head": {"zh": "客户：{name}", "en": "Customer: {name}"},
+    "card_phone": {"zh": "手机：{phone}", "en": "phone: {phone}"},
+    "card_owner": {"zh": "跟进人：{owners}", "en": "Owners: {owners}"},
+    "card_owner_one": {"zh": "{name}（添加于 {added}{remark}）", "en": "{name} (added {added}{remark})"},
+    "card_remark": {"zh": "，备注：{remark}", "en": ", remark: {remark}"},
+    "card_no_owner": {"zh": "跟进人：无", "en": "Owners: none"},
+    "card_tags": {"zh": "标签：{tags}", "en": "Tags: {tags}"},
+    "card_place": {"zh": "城市：{city} · 公司：{company} · 性别：{gender}", "en": "City: {city} · company: {company} · gender: {gender}"},
+    "card_spend": {
+        "zh": "消费：累计 ¥{total}（{orders} 单），近{days}天 ¥{recent}；咨询 {inquiries} 次",
+        "en": "Spend: ¥{total} in total ({orders} orders), ¥{recent} in the last {days} days; {inquiries} inquiries",
+    },
+    "card_last": {"zh": "最近咨询：{inquiry} · 最近下单：{order} · 最近到店：{visit}", "en": "Last inquiry: {inquiry} · last order: {order} · last visit: {visit}"},
+    "card_rfm": {"zh": "RFM 分类：{rfm}", "en": "RFM class: {rfm}"},
+    "card_scores": {
+        "zh": "预测：仍活跃概率 {alive}，未来90天预计购买 {purchases} 次{clv}",
+        "en": "Predicted: {alive} likely still active, {purchases} purchases expected in 90 days{clv}",
+    },
+    "card_clv": {"zh": "，一年价值约 ¥{clv}", "en": ", about ¥{clv} in a year"},
+    "card_segments": {"zh": "所在分群：{names}", "en": "In segments: {names}"},
+    "card_coupons": {"zh": "优惠券：已发 {issued} 张，已核销 {redeemed} 张", "en": "Coupons: {issued} issued, {redeemed} redeemed"},
+    "card_events": {"zh": "最近 {count} 条动态：", "en": "Last {count} events:"},
+    "card_no_events": {"zh": "暂无动态记录。", "en": "No events yet."},
+    "card_pick": {
+        "zh": "找到 {count} 位符合“{query}”的客户，您指的是哪一位？回复序号即可：",
+        "en": "{count} customers match “{query}”. Which one? Reply with the number:",
+    },
+    "card_pick_more": {"zh": "（只列出前 {shown} 位，请说得更具体些）", "en": "(only the first {shown}; please be more specific)"},
+    "card_gone": {"zh": "这位客户已不在您的权限范围内（或已删除）。", "en": "That customer is no longer one you may see (or was deleted)."},
+    "pick_out_of_range": {"zh": "请回复 1 到 {count} 之间的序号。", "en": "Please reply with a number from 1 to {count}."},
+    "none_value": {"zh": "无", "en": "none"},
+    "no_rfm": {"zh": "无订单，暂无分类", "en": "no orders yet"},
+    "ch_default": {"zh": "（未说时间，按近7天计算）", "en": "(no period given: the last 7 days)"},
+    "ch_computed": {
+        "zh": "（按现在与期初分别计算比较得出）",
+        "en": "(compared as of the start of the period and now)",
+    },
+    "digest_head_sales": {"zh": "以下是您自己客户范围内的日报：", "en": "Your digest, for your own customers:"},
+    "saved_mine": {"zh": "我的分群：", "en": "My segments:"},
+    "saved_shared": {"zh": "其他同事共享的分群：", "en": "Shared by colleagues:"},
+    "saved_line": {
+        "zh": "· {name}（{owner}）：{size} 人，较7天前 {change}{description}",
+        "en": "· {name} ({owner}): {size}, {change} vs a week ago{description}",
+    },
+    "saved_none": {
+        "zh": "还没有保存的分群。可以说“把近30天咨询未下单的客户保存为“待跟进””。",
+        "en": "No saved segments yet. Try 'save customers who inquired in the last 30 days as follow-up'.",
+    },
+    "list_context": {
+        "zh": "这份名单来自成员变化，不能再加条件或执行操作；可以回复“导出这些”或“更多”。",
+        "en": "This list comes from membership changes: it can be exported ('export these') or paged ('more'), not acted on.",
+    },
+}  # fmt: skip
+
+KIND_ZH_EN = {
+    "inquiry": ("咨询", "inquiry"),
+    "order": ("下单", "order"),
+    "visit": ("到店", "visit"),
+    "cart": ("加购", "add to cart"),
+    "refund": ("退款", "refund"),
+}
+GENDER_WORDS = {1: ("男", "male"), 2: ("女", "female")}
+
+
+def say_card(key: str, lang: str, **values: object) -> str:
+    template = CARD_TEXTS[key].get(lang) or CARD_TEXTS[key]["zh"]
+    return template.format(**values)

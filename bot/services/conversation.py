@@ -1,0 +1,412 @@
+"""The conversation intents' answers (breakdown, customer card, membership changes, digest,
+my segments) as the JSON of `segbot query --json`; the chat formats them (bot.commands)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from sqlalchemy.orm import Session
+
+from bot.services.campaigns.settings import CampaignSettings
+from bot.services.customer_card import customer_card, find_visible
+from bot.services.digest.build import DigestConfig, build_digest
+from bot.services.digest.model import Digest
+from bot.services.digest.people import scope_staff
+from bot.services.digest.render import render_markdown
+from segmentation.breakdown import NONE, Breakdown, UnknownTagGroup, breakdown
+from segmentation.compiler import SegmentError
+from segmentation.engine import EngineContext
+from segmentation.membership import lost_customers, segment_changes
+from segmentation.nlq import Command
+from segmentation.nodes import Node, to_json
+from segmentation.saved import list_saved_segments
+from segmentation.scope import CteNames, Requester
+from segmentation.windows import resolve_window
+
+log = logging.getLogger(__name__)
+
+TOP_GROUPS = 8
+_CJK = re.compile(r"[\u3400-\u9fff]")
+GENDER = {
+    "zh": {"1": "男", "2": "女", "0": "未知"},
+    "en": {"1": "male", "2": "female", "0": "unknown"},
+}
+NONE_LABEL = {
+    "owner": ("无跟进人", "no owner"),
+    "department": ("无部门", "no department"),
+    "city": ("未知城市", "no city"),
+    "tag": ("未打标签", "no tag"),
+    "rfm": ("无订单", "no orders"),
+    "month": ("未知", "unknown"),
+    "channel": ("无渠道", "no channel"),
+}
+# WeCom's add_way codes (externalcontact/get follow_user.add_way), the common ones.
+ADD_WAYS = {
+    "0": ("未知来源", "unknown source"),
+    "1": ("扫描二维码", "QR code"),
+    "2": ("搜索手机号", "phone search"),
+    "3": ("名片分享", "contact card"),
+    "4": ("群聊", "group chat"),
+    "5": ("手机通讯录", "phone contacts"),
+    "6": ("微信联系人", "WeChat contacts"),
+    "9": ("搜索邮箱", "email search"),
+    "10": ("视频号", "Channels"),
+    "16": ("获客链接", "acquisition link"),
+    "201": ("内部成员共享", "shared by a colleague"),
+    "202": ("管理员分配", "assigned by an admin"),
+}
+DIMENSION_WORDS = {
+    "owner": ("跟进人", "owner"),
+    "department": ("部门", "department"),
+    "city": ("城市", "city"),
+    "gender": ("性别", "gender"),
+    "tag": ("标签", "tag"),
+    "rfm": ("RFM分类", "RFM class"),
+    "month": ("首次添加月份", "month first added"),
+    "channel": ("渠道", "channel"),
+}
+
+
+def clarify(message: str, suggestions: list[str] | None = None) -> dict[str, Any]:
+    return {"intent": "clarify", "message": message, "suggestions": suggestions or []}
+
+
+def extra_answer(
+    session: Session,
+    command: Command,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+) -> dict[str, Any]:
+    """The answer to a conversation command (parser intents_extra.EXTRA_INTENTS)."""
+    lang = "zh" if command.language == "zh" else "en"
+    if command.intent == "breakdown":
+        out = breakdown_answer(session, command, requester, now, ctx, lang)
+    elif command.intent == "customer":
+        out = card_answer(session, command, requester, now, ctx, lang)
+    elif command.intent == "changes":
+        out = changes_answer(session, command, requester, now, ctx, lang)
+    else:
+        out = digest_answer(session, requester, now, ctx, lang)
+    if command.details.get("script") == "hant":
+        out["script"] = "hant"
+    return out
+
+
+# ---------------------------------------------------------------- breakdowns
+
+
+def breakdown_answer(
+    session: Session,
+    command: Command,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+    lang: str,
+) -> dict[str, Any]:
+    assert command.segment is not None
+    by = str(command.details["by"])
+    group = command.details.get("group")
+    try:
+        result = breakdown(
+            session, command.segment, by, requester=requester, now=now, ctx=ctx, tag_group=group
+        )
+    except UnknownTagGroup as exc:
+        if lang == "zh":
+            return clarify(f"没有叫“{exc.name}”的标签组。现有的标签组：", exc.groups[:3])
+        return clarify(
+            f"There is no tag group named “{exc.name}”. The tag groups are:", exc.groups[:3]
+        )
+    return breakdown_json(result, command.segment, command.description, ctx, lang)
+
+
+def breakdown_json(
+    result: Breakdown, node: Node, description: str, ctx: EngineContext, lang: str
+) -> dict[str, Any]:
+    zh = lang == "zh"
+    return {
+        "intent": "breakdown",
+        "by": result.by,
+        "by_label": DIMENSION_WORDS[result.by][0 if zh else 1],
+        "tag_group": result.tag_group,
+        "segment": to_json(node),
+        "description": description,
+        "count": result.total,
+        "overlapping": result.overlapping,
+        "top": TOP_GROUPS,
+        "groups": [
+            {
+                "key": g.key,
+                "label": group_label(result.by, g.key, g.label, ctx, lang),
+                "count": g.count,
+            }
+            for g in result.groups
+        ],
+    }
+
+
+def group_label(by: str, key: str, label: str, ctx: EngineContext, lang: str) -> str:
+    """A group's name in the asker's language (names of people, tags, cities as they are)."""
+    zh = lang == "zh"
+    if key == NONE and by != "gender":
+        return NONE_LABEL[by][0 if zh else 1]
+    if by == "gender":
+        return GENDER["zh" if zh else "en"].get(key or "0", key)
+    if by == "rfm":
+        entry = ctx.named.get(key)
+        return (entry.display_zh if zh else entry.display_en) if entry else key
+    if by == "channel" and key.startswith("add_way:"):
+        code = key.removeprefix("add_way:")
+        names = ADD_WAYS.get(code)
+        return names[0 if zh else 1] if names else (f"添加方式{code}" if zh else f"add way {code}")
+    return label or key
+
+
+# ---------------------------------------------------------------- customer cards
+
+
+def card_answer(
+    session: Session,
+    command: Command,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+    lang: str,
+) -> dict[str, Any]:
+    name = command.details.get("customer")
+    tail = command.details.get("phone_tail")
+    matches = find_visible(
+        session, requester, now=now, ctx=ctx, name=str(name) if name else None, phone_tail=tail
+    )
+    query = str(name or tail or "")
+    if not matches:
+        fallback = command.details.get("fallback")
+        if isinstance(fallback, dict):  # "查一下X" where X is neither a condition nor a customer
+            return clarify(str(fallback.get("message")), list(fallback.get("suggestions") or []))
+        if tail:
+            return clarify(
+                f"没有找到手机尾号为{tail}的客户。"
+                if lang == "zh"
+                else f"No customer of yours has a phone ending in {tail}."
+            )
+        return clarify(
+            f"没有找到客户“{query}”。"
+            if lang == "zh"
+            else f"No customer of yours is called “{query}”."
+        )
+    out: dict[str, Any] = {
+        "intent": "customer",
+        "query": query,
+        "by": "phone_tail" if tail else "name",
+        "matches": [{"external_userid": eid, "name": n} for eid, n in matches],
+        "card": None,
+    }
+    if len(matches) == 1:
+        card = customer_card(session, matches[0][0], requester=requester, now=now, ctx=ctx)
+        out["card"] = card.to_json() if card is not None else None
+    return out
+
+
+def card_json(
+    session: Session, eid: str, requester: Requester, now: datetime, ctx: EngineContext
+) -> dict[str, Any] | None:
+    """The answer for one picked customer (None when no longer visible)."""
+    card = customer_card(session, eid, requester=requester, now=now, ctx=ctx)
+    if card is None:
+        return None
+    return {
+        "intent": "customer",
+        "query": card.name,
+        "by": "pick",
+        "matches": [{"external_userid": eid, "name": card.name}],
+        "card": card.to_json(),
+    }
+
+
+# ---------------------------------------------------------------- membership changes
+
+
+def changes_answer(
+    session: Session,
+    command: Command,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+    lang: str,
+) -> dict[str, Any]:
+    details = command.details
+    window = details["window"]
+    interval = resolve_window(window, now, ctx.timezone)
+    assert interval is not None
+    start, end = interval[0], min(interval[1], now)
+    change = str(details["change"])
+    when = str(details.get("window_text") or "")
+    zh = lang == "zh"
+    out: dict[str, Any] = {
+        "intent": "changes",
+        "change": change,
+        "window": {
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "text": when,
+            "default": bool(details.get("window_default")),
+        },
+    }
+    if change == "lost":
+        team = scope_staff(requester, CteNames())
+        ids = lost_customers(session, team, start, end + timedelta(microseconds=1))
+        out.update(source="follows", target="", count=len(ids), customers=list(ids))
+        out["description"] = f"{when}流失的客户" if zh else f"customers lost {when}"
+        return out
+    assert command.segment is not None
+    try:
+        found = segment_changes(
+            session, command.segment, change, start=start, requester=requester, now=now, ctx=ctx
+        )
+    except SegmentError as exc:
+        log.info("membership change could not be computed: %s", exc)
+        return clarify(
+            ("无法计算这个分群：" if zh else "That segment cannot be evaluated: ") + str(exc)
+        )
+    target = _target_words(command.description, zh)
+    if zh:
+        verb = "新进入" if change == "entered" else "离开"
+        description = f"{when}{verb}“{target}”的客户"
+    else:
+        verb = "entered" if change == "entered" else "left"
+        description = f"customers who {verb} “{target}” {when}"
+    out.update(
+        source=found.source,
+        target=target,
+        target_segment=to_json(command.segment),
+        description=description,
+        count=len(found.customers),
+        customers=list(found.customers),
+    )
+    return out
+
+
+def _target_words(description: str, zh: bool) -> str:
+    """ "属于“高意向客户”的客户" → 高意向客户: the segment's own name when it is one."""
+    quoted = re.findall(r"“([^”]+)”", description)
+    if len(quoted) == 1 and (
+        description.startswith("属于") or description.startswith("customers who are")
+    ):
+        return quoted[0]
+    return description.removeprefix("customers who are ")
+
+
+# ---------------------------------------------------------------- digest
+
+
+def digest_for(
+    session: Session,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+    campaigns: CampaignSettings | None = None,
+    admins: frozenset[str] = frozenset(),
+) -> Digest:
+    """The asker's digest now: a manager's or admin's own; a salesperson's for their own
+    customers (the same numbers, in their scope)."""
+    config = DigestConfig(
+        engine=ctx,
+        campaigns=campaigns or CampaignSettings(timezone=ctx.timezone),
+        admins=admins,
+    )
+    return build_digest(session, requester, now, config, on_demand=True)
+
+
+def digest_answer(
+    session: Session, requester: Requester, now: datetime, ctx: EngineContext, lang: str
+) -> dict[str, Any]:
+    digest = digest_for(session, requester, now, ctx)
+    language: Literal["zh", "en"] = "zh" if lang == "zh" else "en"
+    return {
+        "intent": "digest",
+        "role": requester.role,
+        "markdown": render_markdown(digest, language),
+        "digest": digest.to_json(),
+    }
+
+
+# ---------------------------------------------------------------- my segments
+
+
+def saved_overview(
+    session: Session, requester: Requester, now: datetime, ctx: EngineContext, lang: str
+) -> dict[str, Any]:
+    """The asker's own saved segments, then the others' (shared with everyone), each with its
+    owner, its size now and a week ago in the asker's scope, and its definition in words."""
+    from bot.services.digest.segments import KeySegment, count_at
+    from segmentation.nlq import load_vocabulary
+    from segmentation.nlq.restate import describe
+    from segmentation.saved import expand_saved, saved_definition
+
+    rows = list_saved_segments(session)
+    rows.sort(key=lambda r: (r.owner_userid != requester.userid, r.name))
+    vocab = load_vocabulary(session, ctx.named)
+    usable: list[tuple[Any, Node, KeySegment]] = []
+    broken = []
+    for row in rows:
+        try:
+            node = saved_definition(row)
+            usable.append(
+                (
+                    row,
+                    node,
+                    KeySegment(row.name, row.name, row.name, "saved", expand_saved(session, node)),
+                )
+            )
+        except SegmentError as exc:
+            log.warning("saved segment %r left out of the list: %s", row.name, exc)
+            broken.append(row)
+    keys = [k for _, _, k in usable]
+    sizes_now = count_at(session, keys, requester=requester, at=now, ctx=ctx)[1] if keys else []
+    week = now - timedelta(days=7)
+    sizes_week = count_at(session, keys, requester=requester, at=week, ctx=ctx)[1] if keys else []
+    names = _staff_names(session, {r.owner_userid for r in rows})
+    out = []
+    for index, (row, node, _key) in enumerate(usable):
+        out.append(
+            {
+                "name": row.name,
+                "owner": row.owner_userid,
+                "owner_name": names.get(row.owner_userid) or row.owner_userid,
+                "mine": row.owner_userid == requester.userid,
+                "description": _saved_words(row.description, node, lang, now, ctx, vocab, describe),
+                "size": sizes_now[index],
+                "week_ago": sizes_week[index],
+                "change": sizes_now[index] - sizes_week[index],
+            }
+        )
+    return {"intent": "show_saved", "segments": out}
+
+
+def _saved_words(
+    stored: str, node: Node, lang: str, now: datetime, ctx: EngineContext, vocab: Any, describe: Any
+) -> str:
+    """The definition in the asker's language: the stored words when they are in it, else the
+    tree restated (an English description is never shown to a Chinese asker, nor the reverse)."""
+    stored = (stored or "").strip()
+    if stored and bool(_CJK.search(stored)) == (lang == "zh"):
+        return stored
+    try:
+        return str(describe(node, lang, now, ctx.timezone, vocab))
+    except (SegmentError, ValueError, KeyError) as exc:  # a stale name in an old definition
+        log.info("saved segment could not be restated: %s", exc)
+        return ""
+
+
+def _staff_names(session: Session, userids: set[str]) -> dict[str, str]:
+    from sqlalchemy import select
+
+    from segmentation.models import Staff
+
+    if not userids:
+        return {}
+    stmt = select(Staff.userid, Staff.name).where(Staff.userid.in_(sorted(userids)))
+    return {u: n or u for u, n in session.execute(stmt)}

@@ -1,0 +1,265 @@
+"""Breakdowns: how many of a segment's members fall in each group (owner, department, city,
+gender, tag within a group, RFM class, channel, month first added).
+
+Every count is taken over the segment's own SELECT (segmentation.engine.segment_query: scope,
+deleted filter and all), so a breakdown's groups add up to what the list and the count show —
+except where one customer can be in several groups (several owners, departments, tags or
+channels), which `Breakdown.overlapping` says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, String, case, cast, distinct, func, literal, select
+from sqlalchemy.orm import Session
+
+from segmentation.compiler import CompileFacts, SegmentError, compile_condition
+from segmentation.engine import EngineContext, segment_query
+from segmentation.models import (
+    Customer,
+    CustomerTag,
+    Department,
+    Follow,
+    Staff,
+    StaffDepartment,
+    Tag,
+)
+from segmentation.named import compute_rfm_means
+from segmentation.nlq.normalize import same_name
+from segmentation.nodes import NamedSegment, Node
+from segmentation.rollups import read_coverage
+from segmentation.scope import CteNames, Requester
+
+DIMENSIONS = ("owner", "department", "city", "gender", "tag", "rfm", "month", "channel")
+# Groups where one customer may count more than once.
+OVERLAPPING = frozenset({"owner", "department", "tag", "channel"})
+NONE = ""  # the key of "no value" (no city, no owner, no tag in the group…)
+
+customers = Customer.__table__
+follows = Follow.__table__
+customer_tags = CustomerTag.__table__
+tags = Tag.__table__
+
+
+class UnknownTagGroup(SegmentError):
+    """No tag group has that name; `groups` lists the real ones."""
+
+    def __init__(self, name: str, groups: list[str]) -> None:
+        super().__init__(f"no tag group named {name!r}")
+        self.name, self.groups = name, groups
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str  # the value grouped on ("" = none); userid, department id, tag, RFM key, YYYY-MM…
+    label: str  # a name to show where the key is an id (staff, department); else the key
+    count: int
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    by: str
+    tag_group: str | None
+    total: int  # members of the segment (each once)
+    groups: tuple[Group, ...]  # largest first, ties by key
+    overlapping: bool
+
+    def top(self, limit: int) -> tuple[tuple[Group, ...], int]:
+        """The `limit` largest groups, and the count of the rest (0 when none)."""
+        if len(self.groups) <= limit:
+            return self.groups, 0
+        return self.groups[:limit], sum(g.count for g in self.groups[limit:])
+
+
+def breakdown(
+    session: Session,
+    node: Node,
+    by: str,
+    *,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+    tag_group: str | None = None,
+) -> Breakdown:
+    """Count `node`'s members (in `requester`'s scope, at `now`) per group of `by`."""
+    if by not in DIMENSIONS:
+        raise SegmentError(f"cannot break down by {by!r}")
+    members = segment_query(session, node, requester=requester, now=now, ctx=ctx).subquery()
+    eid = members.c[0]
+    total = int(session.execute(select(func.count()).select_from(members)).scalar_one())
+    group_name = _tag_group(session, tag_group) if by == "tag" and tag_group else None
+    if by == "rfm":
+        rows = rfm_groups(session, members, now, requester, ctx)
+    elif by == "month":
+        rows = _months(session, members, ctx)
+    elif by == "channel":
+        rows = _channels(session, members)
+    else:
+        rows = _rows(session, _statement(by, members, eid, group_name))
+    if by in OVERLAPPING:
+        rows = _with_none(session, by, members, eid, rows, group_name)
+    groups = sorted(
+        (Group(k, label or k, n) for k, label, n in rows if n),
+        key=lambda g: (-g.count, g.key == NONE, g.key),
+    )
+    return Breakdown(by, group_name, total, tuple(groups), by in OVERLAPPING)
+
+
+def _rows(session: Session, stmt: Any) -> list[tuple[str, str, int]]:
+    return [(str(k or NONE), str(label or ""), int(n)) for k, label, n in session.execute(stmt)]
+
+
+def _statement(by: str, members: Any, eid: Any, group_name: str | None) -> Any:
+    if by in ("city", "gender"):
+        column = customers.c.city if by == "city" else customers.c.gender
+        key = func.coalesce(column, NONE) if by == "city" else column
+        return (
+            select(key, literal(""), func.count())
+            .select_from(members.join(customers, customers.c.external_userid == eid))
+            .group_by(key)
+        )
+    live = follows.c.deleted.is_(False)
+    if by == "owner":
+        return (
+            select(follows.c.userid, func.max(Staff.name), func.count(distinct(eid)))
+            .select_from(members.join(follows, follows.c.external_userid == eid))
+            .outerjoin(Staff, Staff.userid == follows.c.userid)
+            .where(live)
+            .group_by(follows.c.userid)
+        )
+    if by == "department":
+        return (
+            select(Department.id, func.max(Department.name), func.count(distinct(eid)))
+            .select_from(members.join(follows, follows.c.external_userid == eid))
+            .join(StaffDepartment, StaffDepartment.userid == follows.c.userid)
+            .join(Department, Department.id == StaffDepartment.department_id)
+            .where(live)
+            .group_by(Department.id)
+        )
+    where: list[ColumnElement[bool]] = [tags.c.deleted.is_(False)]
+    if group_name is not None:
+        where.append(tags.c.group_name == group_name)
+    return (
+        select(tags.c.name, literal(""), func.count(distinct(eid)))
+        .select_from(members.join(customer_tags, customer_tags.c.external_userid == eid))
+        .join(tags, tags.c.tag_id == customer_tags.c.tag_id)
+        .where(*where)
+        .group_by(tags.c.name)
+    )
+
+
+def _with_none(
+    session: Session,
+    by: str,
+    members: Any,
+    eid: Any,
+    rows: list[tuple[str, str, int]],
+    group_name: str | None,
+) -> list[tuple[str, str, int]]:
+    """Add the members in no group at all (no live follow, no tag in the group…)."""
+    if by == "tag":
+        inner = customer_tags.join(tags, tags.c.tag_id == customer_tags.c.tag_id)
+        where: list[ColumnElement[bool]] = [tags.c.deleted.is_(False)]
+        if group_name is not None:
+            where.append(tags.c.group_name == group_name)
+        having = select(customer_tags.c.external_userid).select_from(inner).where(*where)
+    elif by == "department":
+        inner = follows.join(StaffDepartment, StaffDepartment.userid == follows.c.userid)
+        having = (
+            select(follows.c.external_userid).select_from(inner).where(follows.c.deleted.is_(False))
+        )
+    else:  # owner, channel: any live follow
+        having = select(follows.c.external_userid).where(follows.c.deleted.is_(False))
+    stmt = select(func.count()).select_from(members).where(eid.not_in(having))
+    missing = int(session.execute(stmt).scalar_one())
+    return [*rows, (NONE, "", missing)]
+
+
+def _tag_group(session: Session, name: str) -> str:
+    """The stored name of the tag group `name` reads as (case, width and script aside)."""
+    stmt = select(tags.c.group_name).where(
+        tags.c.deleted.is_(False), tags.c.group_name.is_not(None)
+    )
+    groups = sorted({g for g in session.execute(stmt.distinct()).scalars() if g})
+    for group in groups:
+        if (
+            same_name(group, name)
+            or same_name(group, f"{name}标签")
+            or same_name(f"{group}标签", name)
+        ):
+            return group
+    raise UnknownTagGroup(name, groups)
+
+
+def rfm_groups(
+    session: Session, members: Any, now: datetime, requester: Requester, ctx: EngineContext
+) -> list[tuple[str, str, int]]:
+    """Each member's RFM class (company-wide means, as the named segments use), in one CASE;
+    customers without orders have none."""
+    entries = [e for e in ctx.named.all() if e.is_rfm]
+    if not entries:
+        return []
+    facts = CompileFacts(
+        rfm=compute_rfm_means(session, now), coverage=read_coverage(session, {"order"})
+    )
+    names = CteNames()
+    whens = [
+        (
+            compile_condition(
+                NamedSegment(e.key), requester=requester, now=now, ctx=ctx, facts=facts, names=names
+            ),
+            e.key,
+        )
+        for e in entries
+    ]
+    key = case(*whens, else_=literal(NONE))
+    stmt = (
+        select(key, func.count())
+        .select_from(members.join(customers, customers.c.external_userid == members.c[0]))
+        .group_by(key)
+    )
+    return [(str(k or NONE), "", int(n)) for k, n in session.execute(stmt)]
+
+
+def _months(session: Session, members: Any, ctx: EngineContext) -> list[tuple[str, str, int]]:
+    """The local calendar month of each member's first follow by anyone (ended ones count, as
+    for 新客户), counted in Python: month arithmetic in the zone differs by dialect."""
+    first = (
+        select(follows.c.external_userid, func.min(follows.c.added_at))
+        .where(follows.c.external_userid.in_(select(members.c[0])))
+        .group_by(follows.c.external_userid)
+    )
+    counts: dict[str, int] = {}
+    seen = 0
+    for _eid, added in session.execute(first):
+        seen += 1
+        month = _month(added, ctx) if added is not None else NONE
+        counts[month] = counts.get(month, 0) + 1
+    total = int(session.execute(select(func.count()).select_from(members)).scalar_one())
+    if total > seen:
+        counts[NONE] = counts.get(NONE, 0) + total - seen
+    return [(k, "", n) for k, n in counts.items()]
+
+
+def _month(value: datetime, ctx: EngineContext) -> str:
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return aware.astimezone(ctx.timezone).strftime("%Y-%m")
+
+
+def _channels(session: Session, members: Any) -> list[tuple[str, str, int]]:
+    """The channel of each live follow: its 渠道活码 `state`, else WeCom's add_way code."""
+    eid = members.c[0]
+    key = case(
+        (func.coalesce(follows.c.state, "") != "", follows.c.state),
+        else_=literal("add_way:") + func.coalesce(cast(follows.c.add_way, String), "0"),
+    )
+    stmt = (
+        select(key, literal(""), func.count(distinct(eid)))
+        .select_from(members.join(follows, follows.c.external_userid == eid))
+        .where(follows.c.deleted.is_(False))
+        .group_by(key)
+    )
+    return _rows(session, stmt)

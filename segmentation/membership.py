@@ -1,0 +1,128 @@
+"""Who entered or left a segment over a period, and who was lost (spec/commands.md §2c).
+
+A saved segment with a nightly snapshot at or before the period's start answers from its
+recorded history (segment_membership_changes). Anything else — a named segment, a tag, any
+condition — is evaluated twice with the engine, as of the period's start and as of now, and
+the two member sets compared (events are dated, so "as of" is exact for event conditions;
+tags and follows are as they are now). Both are limited to the asker's scope.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, exists, or_, select
+from sqlalchemy.orm import Session
+
+from segmentation.engine import EngineContext, segment_members, segment_query
+from segmentation.models import Follow
+from segmentation.models.segments import SegmentMembershipChange, SegmentSnapshot
+from segmentation.nodes import All, Node, SavedSegment
+from segmentation.saved import get_saved_segment
+from segmentation.scope import Requester
+
+follows = Follow.__table__
+# A relation moved to another salesperson by an on-the-job transfer is not churn.
+TRANSFER = "DELETE_BY_TRANSFER"
+
+
+@dataclass(frozen=True)
+class Changes:
+    change: str  # "entered", "left" or "lost"
+    start: datetime
+    end: datetime
+    customers: tuple[str, ...]  # sorted by code point
+    source: str  # "snapshots", "computed" or "follows"
+
+
+def segment_changes(
+    session: Session,
+    node: Node,
+    change: str,
+    *,
+    start: datetime,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+) -> Changes:
+    """Customers who entered (`change="entered"`) or left ("left") `node` between `start` and
+    `now`, among those `requester` may see now."""
+    if change not in ("entered", "left"):
+        raise ValueError(f"unknown membership change {change!r}")
+    recorded = _recorded(session, node, change, start, now)
+    if recorded is not None:
+        visible = segment_query(session, All(), requester=requester, now=now, ctx=ctx)
+        seen = set(session.execute(visible).scalars())
+        found = sorted(eid for eid in recorded if eid in seen)
+        return Changes(change, start, now, tuple(found), "snapshots")
+    before = set(segment_members(session, node, requester=requester, now=start, ctx=ctx))
+    after = set(segment_members(session, node, requester=requester, now=now, ctx=ctx))
+    moved = after - before if change == "entered" else before - after
+    return Changes(change, start, now, tuple(sorted(moved)), "computed")
+
+
+def _recorded(
+    session: Session, node: Node, change: str, start: datetime, now: datetime
+) -> set[str] | None:
+    """Net entries (or exits) of a saved segment from its snapshots, when one was taken at or
+    before `start` (so the history covers the whole period); None otherwise."""
+    if not isinstance(node, SavedSegment):
+        return None
+    row = get_saved_segment(session, node.name)
+    if row is None:
+        return None
+    covered = session.execute(
+        select(SegmentSnapshot.id)
+        .where(SegmentSnapshot.segment_id == row.id, SegmentSnapshot.taken_at <= start)
+        .limit(1)
+    ).first()
+    if covered is None:
+        return None
+    stmt = (
+        select(SegmentMembershipChange.external_userid, SegmentMembershipChange.change)
+        .where(
+            SegmentMembershipChange.segment_id == row.id,
+            SegmentMembershipChange.at > start,
+            SegmentMembershipChange.at <= now,
+        )
+        .order_by(SegmentMembershipChange.at, SegmentMembershipChange.id)
+    )
+    last: dict[str, str] = {}
+    first: dict[str, str] = {}
+    for eid, what in session.execute(stmt):
+        first.setdefault(eid, what)
+        last[eid] = what
+    # In at the end and not at the start (first change an entry), or the reverse.
+    wanted = "entered" if change == "entered" else "exited"
+    return {eid for eid, what in last.items() if what == wanted and first[eid] == wanted}
+
+
+def lost_query(team: Select | None, start: datetime, end: datetime) -> Select:
+    """External_userids of customers lost in [start, end): a follow by someone in `team`
+    (None: anyone) ended then — by the customer or the salesperson, not by a transfer — and
+    no live follow by anyone in `team` is left."""
+    ended = follows.alias("ended")
+    live = follows.alias("live")
+    return (
+        select(ended.c.external_userid)
+        .where(
+            ended.c.deleted.is_(True),
+            ended.c.deleted_at >= start,
+            ended.c.deleted_at < end,
+            or_(ended.c.deleted_reason.is_(None), ended.c.deleted_reason != TRANSFER),
+            *([] if team is None else [ended.c.userid.in_(team)]),
+            ~exists().where(
+                live.c.external_userid == ended.c.external_userid,
+                live.c.deleted.is_(False),
+                *([] if team is None else [live.c.userid.in_(team)]),
+            ),
+        )
+        .distinct()
+    )
+
+
+def lost_customers(
+    session: Session, team: Select | None, start: datetime, end: datetime
+) -> tuple[str, ...]:
+    return tuple(sorted(session.execute(lost_query(team, start, end)).scalars()))

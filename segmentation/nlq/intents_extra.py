@@ -1,0 +1,403 @@
+"""Conversation intents beside the segment commands (spec/commands.md §2c): breakdowns, a
+customer's card, membership changes and the digest on demand.
+
+Each is told by its shape, not by a list of sentences: a grouping phrase (按X / 每个X各有多少 /
+X分布 / per X / by X) around an ordinary segment; a customer named with 客户X的情况 / X最近买了
+什么 / X's profile / 尾号1234; 新进入/离开 X or 流失 with a time window; the word 日报/digest.
+What is left of the sentence is read by the ordinary grammar, so "近30天咨询未下单的客户按跟进人
+分" groups exactly the customers the list would show.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import opencc
+
+from segmentation.nlq.ask import Ask
+from segmentation.nlq.grammar import build_segment
+from segmentation.nlq.interpret import Context
+from segmentation.nlq.lexicon import K
+from segmentation.nlq.normalize import normalize
+from segmentation.nlq.restate import Restater, describe
+from segmentation.nlq.tokens import Token, tokenize
+from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.nodes import All, Node, RollingWindow, Window
+
+EXTRA_INTENTS = frozenset({"breakdown", "customer", "changes", "digest"})
+_T2S = opencc.OpenCC("t2s")
+
+# ---------------------------------------------------------------- breakdowns
+
+# The dimensions a breakdown groups by, and the words naming each (simplified, lower case).
+DIMENSIONS: dict[str, str] = {
+    "owner": r"销售员|销售|跟进人|负责人|业务员|员工|同事|客户经理|跟进的同事|"
+    r"owners?|salespeople|salesperson|sales ?reps?|reps?|staff|followers?|sales",
+    "department": r"部门|团队|departments?|teams?",
+    "city": r"城市|地区|地域|cities|city|regions?",
+    "gender": r"性别|男女|genders?|sex",
+    "rfm": r"rfm ?(?:分类|类别|分层|等级|classes|class|segments?)?|价值分层|客户分层|价值分类|"
+    r"value class(?:es)?",
+    "month": r"首次添加的?月份|添加的?月份|加入的?月份|首次联系的?月份|月份|month of first "
+    r"contact|first[- ]contact month|month (?:first )?added|months?|月",
+    "channel": r"渠道|来源|channels?|sources?",
+    "tag": r"标签组|标签|tag groups?|tags?",
+}
+_DIM = "|".join(f"(?P<{key}>{words})" for key, words in DIMENSIONS.items())
+# A tag group named before 标签 / after "tag group": "按客户等级标签分", "by tag group level".
+_TAG_GROUP_ZH = re.compile(
+    r"按照?(?P<g>[^\s按的]{1,20}?)(?:这个)?标签组?(?:来|分类|分组|分|看|统计)?"
+)
+_TAG_GROUP_EN = re.compile(
+    r"\bby (?:the )?(?:tag group |tags? in (?:the )?(?:group )?)"
+    r"(?P<g>[^\s,.]+(?: [^\s,.]+)?)"
+)
+_VERB_ZH = (
+    r"(?:来|去)?(?:看看|看一下|看下|看|分组|分一下|分类|分|统计一下|统计|拆分|划分|汇总|"
+    r"列一下|列|排|区分)?"
+)
+_BREAKDOWN = [
+    # 每个销售各有多少客户 / 各城市有多少客户 / 每个部门的客户数
+    re.compile(
+        rf"(?:每个|每一个|每位|每名|各个|各)(?:{_DIM})(?:分别|各自|各)?(?:都)?"
+        r"(?:有|跟进了?|负责)?(?:多少|几个|几位)?(?:个|位|名)?(?:客户数量?|客户|人数|人)?"
+        r"(?:数量|数)?"
+    ),
+    # 按城市看看 / 按跟进人分 / 分城市统计
+    re.compile(
+        rf"(?:按照|按|依|根据|分)(?:{_DIM})(?:来|去)?{_VERB_ZH}"
+        r"(?:一下|看看|看)?(?:的?(?:分布|情况|数量|人数|客户数))?"
+    ),
+    # 城市分布 / 客户的性别分布
+    re.compile(rf"(?:的)?(?:{_DIM})(?:的)?(?:分布|占比|构成比例|比例)"),
+    # 男的多还是女的多 / 男性多还是女性多
+    re.compile(r"(?P<gender>(?:男|女)(?:的|性|生|客户)?多还是(?:男|女)(?:的|性|生|客户)?多)"),
+    # per city / by owner / for each salesperson / broken down by gender / grouped by tag
+    re.compile(
+        rf"(?:\b(?:broken|break|split|grouped|group|sorted|counted)(?: it)?(?: down)? )?"
+        rf"\b(?:per|by|for each|for every|each|across|in each)(?: the)? (?:{_DIM})\b"
+    ),
+    # city breakdown / owner distribution
+    re.compile(rf"\b(?:{_DIM}) (?:breakdown|distribution|split|counts?)\b"),
+    re.compile(
+        r"(?P<gender>more (?:men|males?) or (?:women|females?)|more (?:women|females?) or "
+        r"(?:men|males?)|men (?:vs\.?|versus|or) women|women (?:vs\.?|versus|or) men)"
+    ),
+]
+_BREAKDOWN_NOISE = re.compile(
+    r"\b(?:break(?:ing)? down|breakdown of|breakdown|distribution of|split)\b|"
+    r"^(?:请|帮我|给我|帮忙)?(?:看看|看一下|统计一下|统计|分析一下)|"
+    r"(?:分别|各自)?(?:是|有)?(?:多少|几个)(?:个|位|人)?[?？]?$|(?:的)?(?:分布|情况)$"
+)
+
+
+# ---------------------------------------------------------------- customer cards
+
+_NAME = r"(?P<n>[^\s，,。？?！!]{1,24}?)"
+_NAME_EN = r"(?P<n>[^,.?!]{1,40}?)"
+_ABOUT = (
+    r"(?:情况|资料|档案|信息|详情|详细信息|详细资料|概况|近况|基本情况|客户信息|客户资料|"
+    r"客户档案|客户卡片?|名片)"
+)
+_LOOK = (
+    r"(?:请|帮我|麻烦)?(?:查一下|查查|查下|查询|查|看看|看一下|看下|找一下|找找|搜一下|搜索|"
+    r"我想看|我要看|给我看看?|说说|介绍一下)?"
+)
+_LOOK_VERB = _LOOK.removesuffix("?")  # the same words, one of them required
+_CARD = [
+    re.compile(rf"^{_LOOK_VERB}(?:一下)?客户[：:]?{_NAME}(?:的{_ABOUT})?[？?。!！]*$"),
+    re.compile(rf"^{_LOOK}客户[：:]?{_NAME}的{_ABOUT}[？?。!！]*$"),
+    re.compile(rf"^{_LOOK}{_NAME}(?:这个客户|这位客户)?的{_ABOUT}[？?。!！]*$"),
+    re.compile(
+        rf"^{_LOOK}(?:客户)?{_NAME}(?:最近|近期|之前|以前)?(?:都)?"
+        r"(?:买了什么|买过什么|买了啥|买过啥|买了哪些|买过哪些|下了什么单|"
+        r"(?:的)?(?:购买记录|订单记录|订单|消费记录|消费情况|最近动态|动态|记录))[？?。!！]*$"
+    ),
+    re.compile(
+        rf"^(?:show me |show |open |pull up |get |give me |display )?(?:the )?"
+        rf"(?:customer )?{_NAME_EN}'s (?:customer )?(?:profile|details|card|info|"
+        r"information|record|history|purchases|orders)[?.!]*$"
+    ),
+    re.compile(
+        rf"^(?:show me |show |open |pull up |get |give me |display )?(?:the )?"
+        r"(?:customer )?(?:profile|details|card|info|information|record|history)"
+        rf" (?:of|for|on) (?:the )?(?:customer )?{_NAME_EN}[?.!]*$"
+    ),
+    re.compile(rf"^(?:tell me about|who is) (?:the )?customer {_NAME_EN}[?.!]*$"),
+    re.compile(
+        rf"^what (?:did|has) {_NAME_EN} (?:buy|bought|order|ordered|purchase|purchased)"
+        r"(?: recently| lately)?[?.!]*$"
+    ),
+    re.compile(
+        rf"^(?:look up|find|search for|search|show me|show) (?:the )?customer "
+        rf"{_NAME_EN}[?.!]*$"
+    ),
+]
+_PHONE_TAIL = [
+    re.compile(
+        r"(?:尾号|手机尾号|电话尾号|手机号?后四位|电话后四位|后四位|末四位|尾数)(?:是|为)?"
+        r"(?P<d>\d{4})"
+    ),
+    re.compile(r"(?:phone|mobile|number)(?: number)? ending(?: in| with)? (?P<d>\d{4})\b"),
+    re.compile(r"\blast (?:four|4) digits(?: of (?:the )?phone)?(?: are| is)? (?P<d>\d{4})\b"),
+]
+# A bare look-up ("查一下王静", "look up Chen Ming") is a card only when the sentence is not a
+# segment the grammar understands (the caller tries the grammar first).
+_WEAK_CARD = [
+    re.compile(rf"^{_LOOK_VERB}(?:一下)?(?:客户)?{_NAME}[？?。!！]*$"),
+    re.compile(
+        rf"^(?:look up|find|search for|search|show me|show|who is|tell me about) "
+        rf"{_NAME_EN}[?.!]*$"
+    ),
+]
+_NOT_A_NAME = re.compile(r"客户们|客户$|^(?:我的|我们|所有|全部|这些|那些)|customers$")
+
+# ---------------------------------------------------------------- membership changes
+
+_ENTER_ZH = r"新进入了?|新加入了?|新进了|进入了?|新落入|落入了?|掉进了?|新增进|新晋"
+_LEAVE_ZH = r"离开了?|退出了?|移出了?|掉出了?|脱离了?|不再是|不再属于"
+_CHANGE_ZH = re.compile(
+    rf"^(?P<w>.*?)(?P<v>{_ENTER_ZH}|{_LEAVE_ZH})(?P<x>.+?)(?:分群)?的?"
+    r"(?:客户|人|名单)?(?:有哪些|有谁|是谁|都有谁|有多少|多少人|多少)?[？?]*$"
+)
+_ENTER_EN = r"new(?:ly)? (?:in(?:to)?|to)|entered|joined|moved into|came into|went into|fell into"
+_LEAVE_EN = r"left|exited|dropped out of|fell out of|dropped from|no longer in|moved out of"
+_CHANGE_EN = re.compile(
+    rf"(?P<v>\b(?:{_ENTER_EN}|{_LEAVE_EN})) (?:the )?(?P<x>.+?)"
+    r"(?: segment)?(?P<w>(?: (?:today|yesterday|this week|last week|this "
+    r"month|in the (?:last|past) .+|over the (?:last|past) .+|since .+))?)"
+    r"[?.!]*$"
+)
+_LOST_ZH = re.compile(
+    r"(?<![快将要会易能])(?:流失了?|流失掉的|丢失了?|删了我们?|删除了我们?)(?!风险)的?(?:客户|人)"
+)
+_LOST_EN = re.compile(
+    r"\b(?:lost|churned)(?: customers| clients)?\b(?! risk)|"
+    r"\bcustomers? (?:we|i) lost\b"
+)
+_AT_RISK = re.compile(r"流失风险|at[- ]risk|churn risk")
+DEFAULT_CHANGE_WINDOW = RollingWindow(7, "days")
+
+# ---------------------------------------------------------------- digest
+
+_DIGEST = re.compile(r"日报|每日简报|今日简报|每日报告|\bdigest\b|daily (?:report|summary|brief)")
+_DIGEST_GLUE = re.compile(
+    r"今天|今日|的|发我|发给我|给我|发一下|发|一下|一份|看看|看一下|查看|看|我要|我想看|我的|请|"
+    r"吧|呢|再|来|份|个|下|日报|每日简报|今日简报|每日报告|show me|send me|give me|can i see|"
+    r"could you|today'?s|today|my|the|please|a|me|now|again|daily|digest|report|summary|brief|"
+    r"what'?s|what is|[\s?？!！。.,，]"
+)
+
+
+@dataclass(frozen=True)
+class ExtraParse:
+    """A conversation command: what the parser wraps into a Command."""
+
+    intent: str
+    segment: Node | None
+    description: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def is_traditional(text: str) -> bool:
+    """Whether the message is written in Traditional characters (answers follow its script)."""
+    plain = unicodedata.normalize("NFKC", text)
+    return _T2S.convert(plain) != plain
+
+
+def _light(text: str) -> str:
+    """Width and script unified, case kept (names and external_userids are matched as typed)."""
+    plain = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return re.sub(r"\s+", " ", _T2S.convert(plain)).strip()
+
+
+def find_extra(
+    text: str,
+    norm: str,
+    vocab: Vocabulary,
+    asker: str | None,
+    now: datetime,
+    tz: ZoneInfo,
+    language: str,
+) -> ExtraParse | None:
+    """The conversation command `text` is, or None for an ordinary segment command."""
+    ctx = Context(vocab, asker)
+    found = (
+        _digest(norm)
+        or _changes(norm, ctx, now, tz, language)
+        or _card(text)
+        or _breakdown(norm, ctx, now, tz, language)
+    )
+    if found is not None and is_traditional(text):
+        found.details["script"] = "hant"
+    return found
+
+
+def weak_card(text: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> ExtraParse | None:
+    """A bare look-up of one word the grammar does not know ("查一下王静", "look up wmA01"):
+    perhaps a customer's name (the answer says so when no customer has it)."""
+    light = _light(text)
+    for pattern in _WEAK_CARD:
+        match = pattern.match(light) or pattern.match(light.lower())
+        if match is None or _NOT_A_NAME.search(match.group("n").strip()):
+            continue
+        tokens = tokenize(normalize(match.group("n")), vocab, now, tz)
+        if all(t.kind == K.UNKNOWN for t in tokens):
+            details: dict[str, Any] = {"customer": match.group("n").strip(), "weak": True}
+            if is_traditional(text):
+                details["script"] = "hant"
+            return ExtraParse("customer", None, "", details)
+    return None
+
+
+def is_digest_request(text: str) -> bool:
+    """Whether the message asks for the digest and nothing else ("今天的日报", "my digest")."""
+    return _digest(normalize(text)) is not None
+
+
+def _digest(norm: str) -> ExtraParse | None:
+    if _DIGEST.search(norm) and not _DIGEST_GLUE.sub("", norm):
+        return ExtraParse("digest", None)
+    return None
+
+
+def _card(text: str) -> ExtraParse | None:
+    light = _light(text)
+    for pattern in _PHONE_TAIL:
+        match = pattern.search(light.lower())
+        if match:
+            return ExtraParse("customer", None, "", {"phone_tail": match.group("d")})
+    for pattern in _CARD:
+        match = pattern.match(light) or pattern.match(light.lower())
+        if match is None:
+            continue
+        name = match.group("n").strip().strip("“”\"'")
+        if _NOT_A_NAME.search(name):
+            return None  # "VIP客户的情况", "profile of VIP customers": a segment, not one customer
+        if name and not _NOT_A_NAME.fullmatch(name):
+            return ExtraParse("customer", None, "", {"customer": _exact_case(text, name)})
+    return None
+
+
+def _exact_case(text: str, name: str) -> str:
+    """The name as written in the message (case kept for external_userids)."""
+    light = _light(text)
+    index = light.lower().find(name.lower())
+    return light[index : index + len(name)] if index >= 0 else name
+
+
+def _parse_segment(
+    seg_text: str, ctx: Context, now: datetime, tz: ZoneInfo, language: str
+) -> tuple[Node, str]:
+    tokens = tokenize(seg_text, ctx.vocab, now, tz)
+    if _only_glue(tokens):
+        return All(), describe(All(), language, now, tz, ctx.vocab)
+    node, _notes = build_segment(tokens, ctx)
+    return node, describe(node, language, now, tz, ctx.vocab)
+
+
+_GLUE = {K.INTENT, K.FILLER, K.SEP, K.CUSTOMER, K.DE, K.CLAUSE}
+
+
+def _only_glue(tokens: list[Token]) -> bool:
+    return all(t.kind in _GLUE for t in tokens)
+
+
+def _breakdown(
+    norm: str, ctx: Context, now: datetime, tz: ZoneInfo, language: str
+) -> ExtraParse | None:
+    group: str | None = None
+    match = _TAG_GROUP_ZH.search(norm) or _TAG_GROUP_EN.search(norm)
+    if match is not None and match.group("g") not in ("", "个", "各"):
+        by, group, span = "tag", match.group("g").strip(), match.span()
+    else:
+        found = _dimension(norm)
+        if found is None:
+            return None
+        by, span = found
+    rest = (norm[: span[0]] + " " + norm[span[1] :]).strip()
+    rest = _BREAKDOWN_NOISE.sub(" ", rest).strip(" ,，。?？")
+    rest = re.sub(r"(?:里面?|中|当中|之中|其中)$", "", rest).strip()
+    node, description = _parse_segment(rest, ctx, now, tz, language)
+    details: dict[str, Any] = {"by": by}
+    if group:
+        details["group"] = group
+    return ExtraParse("breakdown", node, description, details)
+
+
+def _dimension(norm: str) -> tuple[str, tuple[int, int]] | None:
+    for pattern in _BREAKDOWN:
+        match = pattern.search(norm)
+        if match is None:
+            continue
+        for key in DIMENSIONS:
+            if match.groupdict().get(key):
+                return key, match.span()
+    return None
+
+
+def _changes(
+    norm: str, ctx: Context, now: datetime, tz: ZoneInfo, language: str
+) -> ExtraParse | None:
+    lost = _LOST_ZH.search(norm) or _LOST_EN.search(norm)
+    if lost is not None and not _AT_RISK.search(norm[lost.start() : lost.end() + 12]):
+        window = _window(norm[: lost.start()] + " " + norm[lost.end() :], ctx, now, tz)
+        return ExtraParse(
+            "changes", None, "", _change_details("lost", window, language, now, tz, ctx)
+        )
+    match = _CHANGE_ZH.match(norm)
+    english = False
+    if match is None:
+        match = _CHANGE_EN.search(norm)
+        english = match is not None
+    if match is None:
+        return None
+    verb = match.group("v")
+    entered = bool(re.match(rf"{_ENTER_ZH}|{_ENTER_EN}", verb))
+    before = norm[: match.start()] if english else ""
+    window_text = f"{before} {match.group('w')}"
+    target_text = match.group("x").strip()
+    target_tokens = [t for t in tokenize(target_text, ctx.vocab, now, tz) if t.kind != K.WINDOW]
+    if not target_tokens or _only_glue(target_tokens):
+        return None
+    window = _window(window_text + " " + target_text, ctx, now, tz)
+    target_clean = " ".join(t.text for t in target_tokens)
+    node, description = _parse_segment(target_clean, ctx, now, tz, language)
+    change = "entered" if entered else "left"
+    return ExtraParse(
+        "changes", node, description, _change_details(change, window, language, now, tz, ctx)
+    )
+
+
+def _change_details(
+    change: str, window: Window | None, language: str, now: datetime, tz: ZoneInfo, ctx: Context
+) -> dict[str, Any]:
+    """The change asked, its window (the default when none was written) and the window in
+    words with its dates, for the restatement."""
+    chosen = window or DEFAULT_CHANGE_WINDOW
+    words = Restater(language, now, tz, ctx.vocab)
+    said = words.when(chosen) if language == "zh" else words.when_en(chosen).strip()
+    return {
+        "change": change,
+        "window": chosen,
+        "window_default": window is None,
+        "window_text": said,
+    }
+
+
+def _window(text: str, ctx: Context, now: datetime, tz: ZoneInfo) -> Window | None:
+    """The one time window written in `text` (None: none written, the default applies)."""
+    windows: list[Window] = [
+        t.value for t in tokenize(text, ctx.vocab, now, tz) if t.kind == K.WINDOW
+    ]
+    if len(windows) > 1:
+        raise Ask(
+            "请只说一个时间范围，例如“近7天”。",
+            "Please give one period, e.g. 'in the last 7 days'.",
+        )
+    return windows[0] if windows else None

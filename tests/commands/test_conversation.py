@@ -1,0 +1,207 @@
+"""Breakdowns, customer cards, membership changes, the digest on demand and "my segments",
+through the chat router (the path a WeCom callback takes), in zh-Hans, zh-Hant and English."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from bot.commands import Reply
+from integrations.wecom.simulator.company import SimMember
+from tests.commands.cardsworld import enrich
+from tests.commands.conftest import ChatRig
+
+
+@pytest.fixture
+def crig(rig: ChatRig) -> ChatRig:
+    enrich(rig.factory)
+    rig.gateway.state.company.members["wangjl"] = SimMember("wangjl", "王经理", [2], [])
+    return rig
+
+
+def text_of(replies: list[Reply]) -> str:
+    return "\n".join(r.text for r in replies if r.text)
+
+
+def images(replies: list[Reply]) -> list[bytes]:
+    return [r.attachment.content for r in replies if r.attachment and r.attachment.kind == "image"]
+
+
+def files(replies: list[Reply]) -> list[bytes]:
+    return [r.attachment.content for r in replies if r.attachment and r.attachment.kind == "file"]
+
+
+# ---------------------------------------------------------------- breakdowns
+
+
+def test_a_breakdown_by_city_counts_my_customers_with_a_chart(crig: ChatRig) -> None:
+    replies = crig.tell("zhangsan", "按城市看看我的客户分布")
+    text = text_of(replies)
+    assert "共 7 人" in text
+    assert "1. 上海：4 人（57%）" in text and "2. 杭州：2 人（29%）" in text
+    assert "3. 北京：1 人（14%）" in text and "可属于多个" not in text
+    [png] = images(replies)
+    assert png.startswith(b"\x89PNG")
+
+
+def test_a_breakdown_in_traditional_and_english(crig: ChatRig) -> None:
+    hant = text_of(crig.tell("zhangsan", "我的客戶按城市分"))
+    assert "上海：4 人" in hant and "共 7 人" in hant and "客戶" in hant
+    english = text_of(crig.tell("zhangsan", "how many of my customers per city"))
+    assert "by city: 7 in total" in english and "1. 上海: 4 (57%)" in english
+
+
+def test_a_breakdown_by_owner_is_in_the_askers_scope(crig: ChatRig) -> None:
+    boss = text_of(crig.tell("boss", "每个销售各有多少客户"))
+    # lisi's only follow ended: his customer has no owner now (the admin still sees it)
+    assert "共 8 人" in boss and "1. 张三：7 人" in boss and "2. 无跟进人：1 人" in boss
+    assert "李四" not in boss
+    mine = text_of(crig.tell("lisi", "每个销售各有多少客户"))
+    assert "共 0 人" in mine and "张三" not in mine
+
+
+def test_gender_breakdown_answers_more_men_or_women(crig: ChatRig) -> None:
+    text = text_of(crig.tell("zhangsan", "我的客户里男的多还是女的多"))
+    assert "未知：4 人" in text and "女：2 人" in text and "男：1 人" in text
+    english = text_of(crig.tell("zhangsan", "are there more men or women among my customers"))
+    assert "female: 2" in english and "male: 1" in english
+
+
+def test_a_breakdown_by_a_tag_group_and_its_export(crig: ChatRig) -> None:
+    text = text_of(crig.tell("zhangsan", "按客户等级标签分"))
+    assert "VIP：1 人" in text and "普通：1 人" in text and "未打标签：5 人" in text
+    [content] = files(crig.tell("zhangsan", "导出这个"))
+    sheet = load_workbook(io.BytesIO(content)).active
+    assert sheet is not None
+    rows = [tuple(c.value for c in row) for row in sheet.iter_rows()]
+    assert rows[0] == ("标签", "人数", "占比")
+    assert sorted(rows[1:]) == [("VIP", 1, 0.1429), ("普通", 1, 0.1429), ("未打标签", 5, 0.7143)]
+
+
+def test_an_unknown_tag_group_is_asked_back_with_the_real_ones(crig: ChatRig) -> None:
+    text = text_of(crig.tell("zhangsan", "按会员等级标签分"))
+    assert "没有叫“会员等级”的标签组" in text and "客户等级" in text
+
+
+def test_a_breakdown_of_a_condition_agrees_with_its_list(crig: ChatRig) -> None:
+    listed = text_of(crig.tell("zhangsan", "近30天咨询未下单的客户"))
+    grouped = text_of(crig.tell("zhangsan", "近30天咨询未下单的客户按跟进人分"))
+    total = listed.split("：共 ")[1].split(" 人")[0]
+    assert total == "5" and f"共 {total} 人" in grouped and f"张三：{total} 人" in grouped
+
+
+def test_at_risk_customers_by_rfm_class_and_by_month(crig: ChatRig) -> None:
+    text = text_of(crig.tell("zhangsan", "break down my customers by RFM class"))
+    assert "no orders: 4" in text
+    months = text_of(crig.tell("zhangsan", "按首次添加月份看我的客户"))
+    assert "2026-09：7 人" in months
+
+
+# ---------------------------------------------------------------- customer cards
+
+
+def test_a_customer_card_by_name(crig: ChatRig) -> None:
+    text = text_of(crig.tell("zhangsan", "客户张客户05的情况"))
+    assert "客户：张客户05" in text
+    assert "跟进人：张三（添加于 2026-09-02" in text
+    assert "累计 ¥88.00（1 单）" in text and "近30天 ¥88.00" in text
+    assert "仍活跃概率 83%" in text and "¥320.50" in text
+    assert "优惠券：已发 1 张，已核销 1 张" in text
+    assert "手机：138****0004" in text and "13800000004" not in text
+
+
+def test_a_card_lists_products_tags_and_segments(crig: ChatRig) -> None:
+    text = text_of(crig.tell("zhangsan", "张客户03最近买了什么"))
+    assert "玻尿酸面霜" in text and "¥50.00" in text
+    assert "RFM 分类：" in text
+    vip = text_of(crig.tell("zhangsan", "客户张客户01的情况"))
+    assert "标签：VIP" in vip and "所在分群：待跟进客户" in vip and "城市：北京" in vip
+
+
+def test_a_card_by_remark_phone_tail_and_external_userid(crig: ChatRig) -> None:
+    assert "客户：张客户02" in text_of(crig.tell("zhangsan", "客户陈姐的情况"))
+    assert "客户：张客户03" in text_of(crig.tell("zhangsan", "尾号0002的客户"))
+    assert "客户：张客户04" in text_of(crig.tell("zhangsan", "查一下wmA04"))
+
+
+def test_a_card_in_traditional_and_english(crig: ChatRig) -> None:
+    hant = text_of(crig.tell("zhangsan", "客戶張客戶05的資料"))
+    assert "客戶：張客戶05" in hant and "優惠券" in hant
+    english = text_of(crig.tell("zhangsan", "show me wmA05's profile"))
+    assert "Customer: 张客户05" in english and "Coupons: 1 issued, 1 redeemed" in english
+    assert "Spend: ¥88.00 in total (1 orders)" in english
+
+
+def test_several_matches_ask_which_and_a_number_picks(crig: ChatRig) -> None:
+    ask = text_of(crig.tell("zhangsan", "查一下王芳"))
+    assert "找到 2 位" in ask and "1. 王芳" in ask and "2. 王芳" in ask
+    picked = text_of(crig.tell("zhangsan", "第二个"))
+    assert "客户：王芳" in picked and "跟进人：张三" in picked
+    crig.tell("zhangsan", "look up customer 王芳")
+    assert "Customer: 王芳" in text_of(crig.tell("zhangsan", "the first one"))
+
+
+def test_a_customer_outside_the_scope_is_never_shown(crig: ChatRig) -> None:
+    text = text_of(crig.tell("lisi", "客户张客户05的情况"))
+    assert "没有找到客户“张客户05”" in text and "88" not in text
+    manager = text_of(crig.tell("wangjl", "客户张客户05的情况"))
+    assert "客户：张客户05" in manager
+
+
+# ---------------------------------------------------------------- membership changes
+
+
+def test_who_entered_a_named_segment_today(crig: ChatRig) -> None:
+    text = text_of(crig.tell("zhangsan", "今天新进入“高意向”的客户"))
+    assert "今天" in text and "新进入“高意向客户”的客户：共 1 人" in text
+    assert "张客户01" in text
+
+
+def test_who_left_and_who_entered_at_risk(crig: ChatRig) -> None:
+    left = text_of(crig.tell("zhangsan", "近7天离开流失风险的客户"))
+    assert "离开“流失风险客户”的客户：共 1 人" in left and "张客户02" in left
+    entered = text_of(crig.tell("zhangsan", "new in at-risk this week"))
+    assert "1 in total" in entered and "张客户03" in entered
+    hant = text_of(crig.tell("zhangsan", "近7天離開流失風險的客戶"))
+    assert "張客戶02" in hant
+
+
+def test_lost_customers_come_from_ended_follows(crig: ChatRig) -> None:
+    text = text_of(crig.tell("lisi", "近7天流失的客户"))
+    assert "流失的客户：共 1 人" in text and "李客户01" in text
+    assert "共 0 人" in text_of(crig.tell("zhangsan", "近7天流失的客户"))
+    english = text_of(crig.tell("boss", "customers lost this week"))
+    assert "1 in total" in english
+    exported = files(crig.tell("lisi", "导出这些"))
+    assert len(exported) == 1
+
+
+# ---------------------------------------------------------------- digest on demand
+
+
+def test_the_digest_on_demand_for_a_manager_and_a_salesperson(crig: ChatRig) -> None:
+    replies = crig.tell("wangjl", "今天的日报")
+    assert replies[0].markdown and "流失风险" in replies[0].text
+    assert images(replies)
+    sales = text_of(crig.tell("zhangsan", "发我一下日报"))
+    assert "以下是您自己客户范围内的日报" in sales
+    english = crig.tell("boss", "show me today's digest")
+    assert "at-risk" in english[0].text.lower()
+    hant = text_of(crig.tell("wangjl", "今日日報"))
+    assert "風險" in hant
+
+
+# ---------------------------------------------------------------- my segments
+
+
+def test_my_segments_lists_mine_first_with_sizes_and_changes(crig: ChatRig) -> None:
+    text = text_of(crig.tell("zhangsan", "我的分群"))
+    mine, shared = text.index("我的分群："), text.index("其他同事共享的分群：")
+    assert mine < text.index("待跟进客户") < shared < text.index("ordered ever")
+    assert "待跟进客户（张三）：5 人，较7天前 +5" in text
+    # lisi's English description is restated in Chinese for a Chinese asker
+    assert "customers who ordered" not in text and "下过单的客户" in text
+    english = text_of(crig.tell("lisi", "my segments"))
+    assert "customers who ordered" in english and "近30天有咨询且未下单" not in english
