@@ -123,6 +123,8 @@ def _human(answer: dict[str, Any]) -> str:
         return (
             "\n".join(f"· {r['name']}  {r['description']}" for r in rows) or "(no saved segments)"
         )
+    if intent in ("breakdown", "customer", "digest"):
+        return _human_extra(answer)
     lines = [f"{answer['description']}: {answer['count']}"]
     if answer.get("markdown"):  # describe: the persona sketch and the scorecard
         return "\n".join([*lines, answer["markdown"]])
@@ -137,6 +139,20 @@ def _human(answer: dict[str, Any]) -> str:
     if answer.get("scope_note"):
         lines.append(answer["scope_note"])
     return "\n".join(lines)
+
+
+def _human_extra(answer: dict[str, Any]) -> str:
+    """Breakdowns, customer cards and digests (membership changes print like lists)."""
+    if answer["intent"] == "digest":
+        return str(answer["markdown"])
+    if answer["intent"] == "breakdown":
+        lines = [f"{answer['description']} by {answer['by']}: {answer['count']}"]
+        lines += [f"  {g['label']}: {g['count']}" for g in answer["groups"]]
+        return "\n".join(lines)
+    card = answer.get("card")
+    if card is None:
+        return "\n".join(f"  {m['external_userid']}  {m['name']}" for m in answer["matches"])
+    return json.dumps(card, ensure_ascii=False, indent=2)
 
 
 COMMANDS = [query_command]

@@ -127,7 +127,11 @@ def extra_audit(answer: dict[str, Any]) -> dict[str, Any]:
             "description": str(answer.get("description") or "")[:300],
         }
     if intent == "customer" and answer.get("card") is None:
-        return {"card_pick": [m["external_userid"] for m in answer.get("matches") or []]}
+        return {
+            "card_pick": [m["external_userid"] for m in answer.get("matches") or []],
+            "lang": answer.get("language"),
+            "script": answer.get("script"),
+        }
     if intent == "changes":
         return {"count": answer.get("count"), "changes": answer.get("change")}
     return {}
@@ -448,6 +452,9 @@ def before_query(
     if latest.get("card_pick"):
         number = _pick_number(text)
         if number is not None:
+            if not re.search(r"[a-zA-Z\u3400-\u9fff]", text):  # "1": in the question's language
+                lang = str(latest.get("lang") or lang)
+                hant = latest.get("script") == "hant"
             replies = pick_card(session, ctx, requester, latest, number, lang)
             return in_script(replies, hant), {"intent": "customer", "picked": number}
     if _EXPORT_THIS.match(normalize(text).strip(" 。.!！")):

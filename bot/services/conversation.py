@@ -201,6 +201,7 @@ def card_answer(
         "intent": "customer",
         "query": query,
         "by": "phone_tail" if tail else "name",
+        "language": lang,
         "matches": [{"external_userid": eid, "name": n} for eid, n in matches],
         "card": None,
     }

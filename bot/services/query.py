@@ -9,7 +9,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.services.conversation import extra_answer, saved_overview
 from segmentation.compiler import SegmentError
 from segmentation.engine import EngineContext, segment_members
 from segmentation.insights import MassMessageBudget, describe_for_query
@@ -81,9 +80,13 @@ def _answer(
         return {"intent": "help", "message": HELP_ZH if zh else HELP_EN}
     if command.intent == "more":
         return {"intent": "more", "message": "请先发一个查询。" if zh else "Ask a question first."}
-    if command.intent == "show_saved":
-        return saved_overview(session, requester, now, ctx, "zh" if zh else "en")
-    if command.intent in EXTRA_INTENTS:  # breakdowns, customer cards, changes, the digest
+    if command.intent == "show_saved" or command.intent in EXTRA_INTENTS:
+        # breakdowns, customer cards, changes, the digest, my segments (imported here: they
+        # need pandas and the digest, which `segbot query --help` should not load)
+        from bot.services.conversation import extra_answer, saved_overview
+
+        if command.intent == "show_saved":
+            return saved_overview(session, requester, now, ctx, "zh" if zh else "en")
         return extra_answer(session, command, requester, now, ctx)
     if command.segment is None:
         return clarify(

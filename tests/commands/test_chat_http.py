@@ -127,3 +127,21 @@ def test_an_export_arrives_as_a_file_over_http(simulator: Simulator, deps: Deps)
     assert [m["file"]["media_id"] for m in simulator.state.sent if m["msgtype"] == "file"] == [
         upload["media_id"]
     ]
+
+
+def test_a_breakdown_and_a_customer_card_over_http(simulator: Simulator, deps: Deps) -> None:
+    from tests.commands.cardsworld import enrich
+
+    enrich(deps.session_factory)
+    simulator.scenario.member_text("zhangsan", "按城市看看我的客户分布")
+    drain(deps)
+    assert "1. 上海：4 人（57%）" in texts_to(simulator, "zhangsan")[-1]
+    [upload] = simulator.state.uploads
+    assert upload["type"] == "image"
+    simulator.scenario.member_text("zhangsan", "查一下王芳")
+    drain(deps)
+    assert "找到 2 位" in texts_to(simulator, "zhangsan")[-1]
+    simulator.scenario.member_text("zhangsan", "1")
+    drain(deps)
+    card = texts_to(simulator, "zhangsan")[-1]
+    assert card.startswith("客户：王芳") and "13800000" not in card
