@@ -25,7 +25,7 @@ from integrations.wecom.dto import (
     TagGroup,
     UploadedMedia,
 )
-from integrations.wecom.errors import NoCustomerRelation
+from integrations.wecom.errors import NoCustomerRelation, WeComError
 from integrations.wecom.gateway import (
     MAX_BATCH_LIMIT,
     MAX_BATCH_USERIDS,
@@ -82,6 +82,15 @@ class GatewayBase(ABC):
             visible_department_ids=tuple(int(p) for p in parties),
             closed=bool(result.get("close")),
         )
+
+    def user_by_login_code(self, code: str) -> str:
+        """The userid a WeCom login (OAuth2 or QR) `code` stands for (auth/getuserinfo); a
+        code works once, for 5 minutes. Raises WeComError(40029) for a bad or used code."""
+        result = self._request(APP, "GET", "auth/getuserinfo", params={"code": code})
+        userid = result.get("userid") or result.get("UserId")
+        if not userid:  # a non-member (e.g. an external user's openid): not a login
+            raise WeComError(40029, "the code is not a member's", "auth/getuserinfo")
+        return str(userid)
 
     def list_members(self, department_id: int, *, fetch_child: bool = True) -> list[Member]:
         params = {"department_id": department_id, "fetch_child": 1 if fetch_child else 0}

@@ -7,14 +7,14 @@ from typing import Any
 
 from flask import Flask, Response, jsonify, request
 
-from integrations.wecom.simulator import handlers_messages, handlers_tags, mass
+from integrations.wecom.simulator import handlers_messages, handlers_tags, login, mass
 from integrations.wecom.simulator.company import SimError
 from integrations.wecom.simulator.handlers_contacts import CONTACT_HANDLERS
 from integrations.wecom.simulator.scenario import Scenario
 from integrations.wecom.simulator.state import SimState
 
 # Imported for their @handler registrations.
-_REGISTERED = (handlers_tags, handlers_messages)
+_REGISTERED = (handlers_tags, handlers_messages, login)
 
 
 def _wecom(payload: dict[str, Any], errcode: int = 0, errmsg: str = "ok") -> Response:
@@ -60,6 +60,7 @@ def create_app(state: SimState, scenario: Scenario | None = None) -> Flask:
         return _wecom(result)
 
     _register_sim_routes(app, state, scenario)
+    login.register_login_routes(app, state)
     return app
 
 

@@ -58,6 +58,10 @@ class SimState:
     response_codes: dict[str, str] = field(default_factory=dict)
     callbacks: list[dict[str, Any]] = field(default_factory=list)
     gettoken_calls: int = 0
+    # WeCom login: one-time codes (code → (userid, expires at)) and the member using the
+    # simulated WeCom client, whom OAuth2 inside the client signs in.
+    login_codes: dict[str, tuple[str, float]] = field(default_factory=dict)
+    client_user: str | None = None
 
     def now(self) -> int:
         return int(self.clock())
