@@ -8,7 +8,7 @@ from flask import Flask
 
 from bot.bootstrap import Deps, build_deps
 from bot.settings import Settings
-from bot.web import api, callback, health
+from bot.web import api, backoffice, callback, health
 from bot.web.errors import register_error_handlers
 
 if TYPE_CHECKING:
@@ -20,7 +20,8 @@ MAX_BODY_BYTES = 1 << 20  # 1 MiB (interfaces.md): larger bodies answer 413
 def create_app(
     settings: Settings, deps: Deps | None = None, *, console: ConsoleBackend | None = None
 ) -> Flask:
-    """The web app (callback, API, health); `deps` defaults to `build_deps(settings)`.
+    """The web app (callback, API, health, the back office at /web/ behind WeCom login);
+    `deps` defaults to `build_deps(settings)`.
 
     `console` (the demo's simulated WeCom client) adds the web console at `/`, the dashboard
     and a log line per request; production apps are built without it.
@@ -35,6 +36,9 @@ def create_app(
     app.register_blueprint(health.blueprint)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(callback.blueprint)
+    # The back office at /web/ behind WeCom login (production and demo alike).
+    backoffice.configure_sessions(app, settings)
+    app.register_blueprint(backoffice.blueprint)
     if console is not None:
         from bot.web.console import register_console
 

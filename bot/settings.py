@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 DEFAULT_DATABASE_URL = "sqlite:///segbot.db"
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_WECOM_API_BASE = "https://qyapi.weixin.qq.com/cgi-bin/"
+# WeCom login: OAuth2 inside the WeCom client, and the web QR login for desktop browsers.
+DEFAULT_WECOM_OAUTH_BASE = "https://open.weixin.qq.com"
+DEFAULT_WECOM_LOGIN_BASE = "https://login.work.weixin.qq.com"
 DEFAULT_DIGEST_TIME = time(8, 30)
 
 
@@ -32,6 +35,8 @@ class WeComSettings:
     token: str | None = field(default=None, repr=False)
     aes_key: str | None = field(default=None, repr=False)
     api_base: str = DEFAULT_WECOM_API_BASE
+    oauth_base: str = DEFAULT_WECOM_OAUTH_BASE
+    login_base: str = DEFAULT_WECOM_LOGIN_BASE
 
     @property
     def can_call_api(self) -> bool:
@@ -51,6 +56,11 @@ class Settings:
     digest_time: time = DEFAULT_DIGEST_TIME
     # SEGBOT_NAMED_SEGMENTS: a deployment's own named segments (commands.md §4); None: shipped.
     named_segments_file: str | None = None
+    # The web console: the key its session cookies are signed with (SEGBOT_WEB_SECRET; by
+    # default derived from the WeCom secrets, so a deployment needs nothing more), and the
+    # public address WeCom's login redirects back to (SEGBOT_PUBLIC_URL; default: the Host).
+    web_secret: str | None = field(default=None, repr=False)
+    public_url: str | None = None
 
     @property
     def timezone(self) -> ZoneInfo:
@@ -70,6 +80,7 @@ class Settings:
             self.wecom.contact_secret,
             self.wecom.aes_key,
             self.wecom.token,
+            self.web_secret,
         ]
         return [v for v in values if v]
 
@@ -117,6 +128,10 @@ def parse_settings(values: Mapping[str, str]) -> Settings:
         token=_parse_token(get("SEGBOT_WECOM_TOKEN")),
         aes_key=_parse_aes_key(get("SEGBOT_WECOM_AES_KEY")),
         api_base=_parse_api_base(get("SEGBOT_WECOM_API_BASE") or DEFAULT_WECOM_API_BASE),
+        oauth_base=_parse_url("SEGBOT_WECOM_OAUTH_BASE", get("SEGBOT_WECOM_OAUTH_BASE"))
+        or DEFAULT_WECOM_OAUTH_BASE,
+        login_base=_parse_url("SEGBOT_WECOM_LOGIN_BASE", get("SEGBOT_WECOM_LOGIN_BASE"))
+        or DEFAULT_WECOM_LOGIN_BASE,
     )
     # Campaign settings live with the campaign service; they are parsed here, once, with the rest.
     from bot.services.campaigns.settings import parse_campaign_settings
@@ -132,7 +147,23 @@ def parse_settings(values: Mapping[str, str]) -> Settings:
         campaigns=parse_campaign_settings(values, ZoneInfo(timezone_name)),
         digest_time=_parse_digest_time(get("SEGBOT_DIGEST_TIME")),
         named_segments_file=_parse_named_segments(get("SEGBOT_NAMED_SEGMENTS")),
+        web_secret=_parse_web_secret(get("SEGBOT_WEB_SECRET")),
+        public_url=_parse_url("SEGBOT_PUBLIC_URL", get("SEGBOT_PUBLIC_URL")),
     )
+
+
+def _parse_url(name: str, raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    if not raw.startswith(("http://", "https://")):
+        raise SettingsError(f"{name} must be an http(s) URL, e.g. https://segbot.example.com")
+    return raw.rstrip("/")
+
+
+def _parse_web_secret(raw: str | None) -> str | None:
+    if raw is not None and len(raw) < 32:
+        raise SettingsError("SEGBOT_WEB_SECRET must be at least 32 characters (random)")
+    return raw
 
 
 def _parse_named_segments(path: str | None) -> str | None:

@@ -88,6 +88,9 @@ def demo_settings(options: DemoOptions, corp_id: str, api_base: str, keys: DemoS
             token=keys.token,
             aes_key=keys.aes_key,
             api_base=api_base,
+            # The back office's WeCom login goes to the simulator's login pages too.
+            oauth_base=api_base.removesuffix("/cgi-bin/"),
+            login_base=api_base.removesuffix("/cgi-bin/"),
         ),
         admins=frozenset({DEMO_ADMIN}),
     )
