@@ -30,7 +30,8 @@ PANDAS_HEADLINE = """
 import sys
 import pandas as pd
 now = pd.Timestamp(sys.argv[2])
-events = pd.read_csv(sys.argv[1] + "/events.csv", usecols=["external_userid", "kind", "occurred_at"])
+columns = ["external_userid", "kind", "occurred_at"]
+events = pd.read_csv(sys.argv[1] + "/events.csv", usecols=columns)
 customers = pd.read_csv(sys.argv[1] + "/customers.csv", usecols=["external_userid", "deleted"])
 events["occurred_at"] = pd.to_datetime(events["occurred_at"], utc=True, format="ISO8601")
 recent = events[events["occurred_at"] >= now - pd.Timedelta(days=30)]

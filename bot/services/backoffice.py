@@ -7,23 +7,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.models.campaigns import Campaign
 from bot.services.campaigns.results import campaign_report
 from bot.services.campaigns.settings import CampaignSettings
-from segmentation.engine import EngineContext, segment_count, segment_query
-from segmentation.models import Customer, CustomerTag, Event, Follow, Staff, Tag
-from segmentation.nodes import All
+from bot.services.customer_card import find_visible
+from segmentation.engine import EngineContext, segment_count
+from segmentation.models import Customer, Follow, Staff
 from segmentation.nodes import SavedSegment as SavedRef
 from segmentation.saved import list_saved_segments, size_at
 from segmentation.scope import Requester, resolve_requester
-
-SEARCH_LIMIT = 20
-RECENT_EVENTS = 10
 
 
 @dataclass(frozen=True)
@@ -56,38 +52,6 @@ class CustomerHit:
     name: str
     city: str
     owners: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class FollowLine:
-    owner: str
-    added_at: datetime | None
-    remark: str
-
-
-@dataclass(frozen=True)
-class EventLine:
-    at: datetime
-    kind: str
-    amount: Decimal | None
-    product: str
-
-
-@dataclass(frozen=True)
-class CustomerCard:
-    external_userid: str
-    name: str
-    city: str
-    company: str
-    phone_tail: str
-    follows: tuple[FollowLine, ...]
-    tags: tuple[str, ...]
-    orders: int
-    spend: Decimal
-    inquiries: int
-    last_order_at: datetime | None
-    last_inquiry_at: datetime | None
-    events: tuple[EventLine, ...]
 
 
 @dataclass(frozen=True)
@@ -159,34 +123,26 @@ def _rate(converted: int, size: int) -> float | None:
     return converted / size if size else None
 
 
-def _visible(session: Session, requester: Requester, now: datetime, ctx: EngineContext):  # type: ignore[no-untyped-def]
-    return segment_query(session, All(), requester=requester, now=now, ctx=ctx).subquery()
-
-
 def search_customers(
     session: Session, requester: Requester, now: datetime, ctx: EngineContext, text: str
 ) -> list[CustomerHit]:
-    """By name, remark, the last four phone digits or external_userid, in scope."""
+    """By external_userid, name, remark or the last four phone digits (the chat's customer
+    lookup), in scope."""
     text = text.strip()[:64]
     if not text:
         return []
-    visible = _visible(session, requester, now, ctx)
-    like = f"%{text.replace('%', '').replace('_', '')}%"
-    remarked = select(Follow.external_userid).where(Follow.remark.like(like))
-    conditions = [Customer.name.like(like), Customer.external_userid == text,
-                  Customer.external_userid.in_(remarked)]  # fmt: skip
-    if text.isdigit() and len(text) == 4:
-        conditions.append(Customer.phone.like(f"%{text}"))
-    stmt = (
-        select(Customer)
-        .where(Customer.external_userid.in_(select(visible.c[0])), or_(*conditions))
-        .order_by(Customer.name, Customer.external_userid)
-        .limit(SEARCH_LIMIT)
+    tail = text if text.isdigit() and len(text) == 4 else None
+    found = find_visible(session, requester, now=now, ctx=ctx, name=None if tail else text,
+                         phone_tail=tail)  # fmt: skip
+    ids = [eid for eid, _ in found]
+    cities = dict(
+        session.execute(
+            select(Customer.external_userid, Customer.city).where(Customer.external_userid.in_(ids))
+        ).all()
     )
-    customers = list(session.scalars(stmt))
-    owners = _owners(session, [c.external_userid for c in customers])
-    return [CustomerHit(c.external_userid, c.name or c.external_userid, c.city or "",
-                        tuple(owners.get(c.external_userid, ()))) for c in customers]  # fmt: skip
+    owners = _owners(session, ids)
+    return [CustomerHit(eid, name, cities.get(eid) or "", tuple(owners.get(eid, ())))
+            for eid, name in found]  # fmt: skip
 
 
 def _owners(session: Session, ids: Sequence[str]) -> dict[str, list[str]]:
@@ -200,41 +156,3 @@ def _owners(session: Session, ids: Sequence[str]) -> dict[str, list[str]]:
     for ext, name, userid in session.execute(stmt):
         found.setdefault(ext, []).append(name or userid)
     return found
-
-
-def customer_card(
-    session: Session, requester: Requester, now: datetime, ctx: EngineContext, ext: str
-) -> CustomerCard | None:
-    """One customer the member may see (None otherwise: not found and not theirs look alike)."""
-    visible = _visible(session, requester, now, ctx)
-    allowed = session.execute(select(visible.c[0]).where(visible.c[0] == ext)).first()
-    customer = session.get(Customer, ext) if allowed else None
-    if customer is None:
-        return None
-    follows = session.execute(
-        select(Follow, Staff.name)
-        .join(Staff, Staff.userid == Follow.userid)
-        .where(Follow.external_userid == ext, Follow.deleted.is_(False))
-        .order_by(Follow.added_at)
-    ).all()
-    tags = session.scalars(
-        select(Tag.name).join(CustomerTag, CustomerTag.tag_id == Tag.tag_id)
-        .where(CustomerTag.external_userid == ext, Tag.deleted.is_(False)).distinct()
-    )  # fmt: skip
-    events = session.scalars(
-        select(Event).where(Event.external_userid == ext, Event.occurred_at <= now)
-        .order_by(Event.occurred_at.desc()).limit(RECENT_EVENTS)
-    )  # fmt: skip
-    return CustomerCard(
-        external_userid=ext, name=customer.name or ext, city=customer.city or "",
-        company=customer.corp_name or "",
-        phone_tail=(customer.phone or "")[-4:],
-        follows=tuple(
-            FollowLine(name or f.userid, f.added_at, f.remark or "") for f, name in follows
-        ),
-        tags=tuple(sorted(tags)), orders=customer.order_count, spend=customer.order_total,
-        inquiries=customer.inquiry_count, last_order_at=customer.last_order_at,
-        last_inquiry_at=customer.last_inquiry_at,
-        events=tuple(EventLine(e.occurred_at, e.kind, e.amount,
-                               str((e.properties or {}).get("product") or "")) for e in events),
-    )  # fmt: skip

@@ -34,6 +34,7 @@ from bot.database import unit_of_work
 from bot.engine_context import engine_context_for
 from bot.services import backoffice as office
 from bot.services.campaigns.definition import CampaignError, set_paused
+from bot.services.customer_card import RECENT_DAYS, customer_card
 from bot.settings import Settings
 from bot.web import deps
 from integrations.wecom.errors import WeComError
@@ -216,12 +217,18 @@ def customer(requester: Requester, external_userid: str) -> str | tuple[str, int
     d = deps()
     ctx = d.engine_ctx or engine_context_for(d.settings)
     with unit_of_work(d.session_factory) as db:
-        card = office.customer_card(db, requester, d.now(), ctx, external_userid)
+        card = customer_card(db, external_userid, requester=requester, now=d.now(), ctx=ctx)
     if card is None:
         return _message("没有找到这位客户（或不在您的范围内）· No such customer in your scope", 404)
     kinds = {e.kind: kind_word(e.kind, "zh") for e in card.events}
-    return render_template("web_card.html", member=_member(requester), card=card,
-                           tz=d.settings.timezone, kinds=kinds)  # fmt: skip
+    return render_template(
+        "web_card.html",
+        member=_member(requester),
+        card=card,
+        tz=d.settings.timezone,
+        kinds=kinds,
+        recent_days=RECENT_DAYS,
+    )
 
 
 @blueprint.post("/web/campaigns/<int:campaign_id>/<any(pause, resume):action>")

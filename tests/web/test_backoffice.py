@@ -68,8 +68,9 @@ def office(fresh_database_url: Callable[[str], str]) -> Iterator[Office]:
     with unit_of_work(factory) as s:
         roles = {u: resolve_requester(s, u, settings.admins) for u in company.members}
         manager = next(u for u, r in sorted(roles.items()) if r and r.role == "manager")
+        has_customers = {u for u in roles if s.scalar(select(Follow.id).where(Follow.userid == u))}
         sales = next(u for u, r in sorted(roles.items()) if r and r.role == "sales"
-                     and s.scalar(select(Follow.id).where(Follow.userid == u).limit(1)))  # fmt: skip
+                     and u in has_customers)  # fmt: skip
         mine = s.scalar(select(Follow.external_userid).where(Follow.userid == sales).limit(1))
         theirs = select(Follow.external_userid).where(Follow.userid == sales)
         others = s.scalar(select(Customer.external_userid)
