@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.commands.texts import say
+from segmentation.markup import escape_markdown
 
 CONFIRM_KEY = "confirm"
 CANCEL_KEY = "cancel"
@@ -20,6 +21,8 @@ MAX_VALUE = 26
 
 
 def _cut(text: str, limit: int) -> str:
+    """`text` made inert (it carries segment, tag and customer names) and cut to `limit`."""
+    text = escape_markdown(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -21,6 +21,7 @@ from bot.services.insight_chart import (
 from segmentation.insights import insight_markdown
 from segmentation.insights.describe import describe_in_scope
 from segmentation.insights.model import Insight
+from segmentation.markup import escape_markdown
 from segmentation.nodes import Node, from_json
 from segmentation.scope import Requester
 
@@ -48,7 +49,8 @@ def describe_replies(
         insight = _describe(session, ctx, requester, from_json(answer["segment"]), lang)
         size, markdown = insight.scorecard.size, insight_markdown(insight)
         chart = render_insight_chart(insight)
-    head = say("profile_head", lang, description=description, count=size) + scope_line(answer)
+    head = say("profile_head", lang, description=escape_markdown(description), count=size)
+    head += scope_line(answer)
     replies = [Reply(userid, clip(f"{head}\n{markdown}"), markdown=True)]
     if size:
         replies.append(Reply(userid, "", attachment=Attachment("image", "segment.png", chart)))

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from bot.commands import Reply
 from bot.models.confirmations import PendingAction
 from integrations.wecom.gateway import WeComGateway
+from segmentation.markup import inert_text
 
 
 def send_reply(session: Session, gateway: WeComGateway, reply: Reply) -> None:
@@ -25,7 +26,7 @@ def send_reply(session: Session, gateway: WeComGateway, reply: Reply) -> None:
         if reply.markdown:
             gateway.send_markdown(to, reply.text)
         else:
-            gateway.send_text(to, reply.text)
+            gateway.send_text(to, inert_text(reply.text))  # no <a href> from anyone's names
     if reply.attachment is not None:
         item = reply.attachment
         media = gateway.upload_media(item.kind, item.filename, item.content)

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 
 from segmentation.insights.labels import say
 from segmentation.insights.model import Insight, Language, PersonaEntry, Scorecard, Typical
+from segmentation.markup import escape_markdown
 
 SKETCH_VALUES = 3
 
 
 def compose_sketch(
-    persona: tuple[PersonaEntry, ...], typical: Typical, card: Scorecard, language: Language
+    persona: tuple[PersonaEntry, ...],
+    typical: Typical,
+    card: Scorecard,
+    language: Language,
+    escape: Callable[[str], str] = str,
 ) -> str:
     """ "典型画像：上海、女性、VIP，平均消费 ¥820，最近一次咨询在 9 天前。" — the most
-    distinctive value of up to three attributes, then the typical spend and recency."""
+    distinctive value of up to three attributes, then the typical spend and recency.
+    `escape` is applied to the values (tags, cities: customers' and staff's own words)."""
     if card.size == 0:
         return say("empty", language)
     seen: set[str] = set()
@@ -23,7 +30,7 @@ def compose_sketch(
     for entry in persona:
         if entry.attribute not in seen and len(values) < SKETCH_VALUES:
             seen.add(entry.attribute)
-            values.append(entry.label(language))
+            values.append(escape(entry.label(language)))
     clauses = [
         say("profile", language, values=say("list_sep", language).join(values))
         if values
@@ -42,9 +49,8 @@ def insight_markdown(insight: Insight, language: Language | None = None) -> str:
     """The chat reply: the sketch in bold, then one line per scorecard dimension."""
     lang = language or insight.language
     card = insight.scorecard
-    sketch = insight.sketch
-    if lang != insight.language:
-        sketch = compose_sketch(insight.persona, insight.typical, card, lang)
+    # Recomposed with the values escaped: tag and city names must not become markup.
+    sketch = compose_sketch(insight.persona, insight.typical, card, lang, escape_markdown)
     lines = [f"**{sketch}**"]
     if card.size == 0:
         return lines[0]
@@ -88,7 +94,7 @@ def _overlap_line(card: Scorecard, lang: Language) -> str:
         say(
             "overlap_item",
             lang,
-            name=o.segment,
+            name=escape_markdown(o.segment),
             jaccard=f"{o.jaccard:.2f}",
             containment=percent(o.containment),
         )

@@ -35,6 +35,7 @@ from bot.services.campaigns.reconcile import (
 from bot.services.campaigns.settings import CampaignSettings
 from integrations.wecom.errors import WeComError, WeComOutcomeUnknown
 from integrations.wecom.gateway import MAX_MASS_RECIPIENTS, WeComGateway
+from segmentation.markup import escape_markdown
 
 log = logging.getLogger(__name__)
 
@@ -200,8 +201,9 @@ def _send(gateway: WeComGateway, batch: Batch) -> Outcome:
 
 
 def reminder_text(batch: Batch) -> str:
-    lines = [f"**{batch.campaign_name}** — 请联系以下客户 / please contact:"]
-    lines += [f"> {content}" for content in batch.contents]
+    # The campaign's name and its rendered content (customers' nicknames) are data, not markup.
+    lines = [f"**{escape_markdown(batch.campaign_name)}** — 请联系以下客户 / please contact:"]
+    lines += [f"> {escape_markdown(content)}" for content in batch.contents]
     return "\n".join(lines)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.services.digest.model import CampaignLine, Digest, Mover, SegmentLine
+from segmentation.markup import escape_markdown
 
 Language = Literal["zh", "en"]
 # message/send markdown content: at most 4096 bytes of UTF-8.
@@ -141,7 +142,8 @@ def _header(digest: Digest, language: Language) -> Section:
     role = say(digest.role, language) if digest.role in ("manager", "admin") else digest.role
     return Section([
         say("title", language, date=date, weekday=WEEKDAYS_ZH[day.weekday()]),
-        say("who", language, name=digest.name, role=role, total=f"{digest.customers_in_scope:,}"),
+        say("who", language, name=escape_markdown(digest.name), role=role,
+            total=f"{digest.customers_in_scope:,}"),
     ])  # fmt: skip
 
 
@@ -155,7 +157,7 @@ def _signed(value: int | None, bad_when_growing: bool) -> str:
 
 
 def _segment(line: SegmentLine, language: Language) -> str:
-    name = line.name_zh if language == "zh" else line.name_en
+    name = escape_markdown(line.name_zh if language == "zh" else line.name_en)
     day = _signed(line.day_change, line.bad_when_growing)
     week = _signed(line.week_change, line.bad_when_growing)
     return (
@@ -170,7 +172,7 @@ def _points(value: float) -> str:
 
 
 def _campaign(line: CampaignLine, language: Language) -> str:
-    text = say("campaign", language, name=line.name, reached=line.reached,
+    text = say("campaign", language, name=escape_markdown(line.name), reached=line.reached,
                redeemed=line.redeemed, ordered=line.ordered, treated=line.treated)  # fmt: skip
     if line.uplift is None:
         return text + say("no_holdout", language)
@@ -179,6 +181,6 @@ def _campaign(line: CampaignLine, language: Language) -> str:
 
 
 def _mover(mover: Mover, language: Language) -> str:
-    return say("mover", language, name=mover.name, net=f"{mover.customers_net:+}",
+    return say("mover", language, name=escape_markdown(mover.name), net=f"{mover.customers_net:+}",
                new=mover.customers_new, lost=mover.customers_lost,
                orders=f"{mover.orders_week:,}", change=f"{mover.orders_change:+,}")  # fmt: skip
