@@ -8,6 +8,7 @@ Replies follow the asker's script: a message in Traditional characters is answer
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -22,6 +23,7 @@ from bot.commands.context import CONTEXT_WORDS
 from bot.commands.export import export_reply
 from bot.commands.paging import last_list
 from bot.commands.replies import clip
+from bot.commands.rows import PAGE_SIZE
 from bot.commands.texts_cards import GENDER_WORDS, KIND_ZH_EN, say_card
 from bot.models.inbox import AuditEntry
 from bot.services.breakdown_files import breakdown_workbook, render_breakdown_chart
@@ -33,12 +35,13 @@ from bot.services.conversation import (
 from bot.services.digest.chart import render_chart
 from bot.services.digest.render import render_markdown
 from segmentation.breakdown import breakdown
+from segmentation.models import Customer, Department, Staff
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_digest_request, is_traditional
 from segmentation.nlq.normalize import normalize
 from segmentation.nodes import SegmentFormatError, from_json
 from segmentation.scope import Requester
 
-_S2T = opencc.OpenCC("s2t")
+_S2T = opencc.OpenCC("s2tw")  # Traditional characters, Taiwan variants (群, 著)
 # A pending pick or a breakdown to export is the member's latest command, for this long.
 CONTEXT_TTL = timedelta(hours=24)
 _ORDINALS = {
@@ -81,13 +84,22 @@ def is_extra(answer: dict[str, Any]) -> bool:
     return answer.get("intent") in EXTRA_INTENTS
 
 
-def in_script(replies: list[Reply], hant: bool) -> list[Reply]:
-    """The replies in Traditional characters when the question was written in them."""
+def in_script(replies: list[Reply], hant: bool, keep: Iterable[str] = ()) -> list[Reply]:
+    """The replies in Traditional characters when the question was written in them. Data in
+    them — names of customers, staff, tags, segments, products — stays exactly as stored
+    (`keep`): only the bot's own words change script."""
     if not hant:
         return replies
+    restore = {}
+    for word in keep:
+        converted = _S2T.convert(word) if word else word
+        if converted != word:
+            restore[converted] = word
     out = []
     for reply in replies:
         text = _S2T.convert(reply.text) if reply.text else reply.text
+        for converted in sorted(restore, key=len, reverse=True):
+            text = text.replace(converted, restore[converted])
         out.append(
             Reply(
                 reply.userid,
@@ -102,6 +114,39 @@ def in_script(replies: list[Reply], hant: bool) -> list[Reply]:
     return out
 
 
+_QUOTED_NAME = re.compile(r"“([^”]+)”")
+
+
+def data_words(session: Session, answer: dict[str, Any]) -> set[str]:
+    """The stored names an answer's replies may show (kept as stored in any script)."""
+    words = set(session.execute(select(Staff.name)).scalars())
+    words.update(session.execute(select(Department.name)).scalars())
+    words.update(_QUOTED_NAME.findall(str(answer.get("description") or "")))
+    for group in answer.get("groups") or []:
+        if answer.get("by") in ("owner", "department", "city", "tag", "channel"):
+            words.add(str(group.get("label") or ""))
+    for match in answer.get("matches") or []:
+        words.add(str(match.get("name") or ""))
+    card = answer.get("card")
+    if isinstance(card, dict):
+        words.update(
+            [card["name"], card["city"], card["company"], *card["tags"], *card["segments"]]
+        )
+        words.update(o["remark"] for o in card["owners"])
+        words.update(str(e.get("product") or "") for e in card["events"])
+    for row in answer.get("segments") or []:
+        words.update([str(row.get("name") or ""), str(row.get("owner_name") or "")])
+    shown = [str(c) for c in (answer.get("customers") or [])[:PAGE_SIZE]]
+    if shown:
+        stmt = select(Customer.name).where(Customer.external_userid.in_(shown))
+        words.update(n for n in session.execute(stmt).scalars() if n)
+    digest = answer.get("digest")
+    if isinstance(digest, dict):
+        words.update(str(line.get("name_zh") or "") for line in digest.get("segments") or [])
+        words.update(str(c.get("name") or "") for c in digest.get("campaigns") or [])
+    return {w for w in words if w}
+
+
 def extra_replies(
     session: Session, ctx: CommandContext, requester: Requester, answer: dict[str, Any], lang: str
 ) -> list[Reply]:
@@ -114,7 +159,7 @@ def extra_replies(
         replies = changes_replies(session, ctx, requester.userid, answer, lang)
     else:
         replies = [Reply(requester.userid, clip(str(answer.get("markdown") or "")), markdown=True)]
-    return in_script(replies, answer.get("script") == "hant")
+    return in_script(replies, answer.get("script") == "hant", data_words(session, answer))
 
 
 def extra_audit(answer: dict[str, Any]) -> dict[str, Any]:
@@ -357,15 +402,16 @@ def pick_card(
     detail: dict[str, Any],
     number: int,
     lang: str,
-) -> list[Reply]:
+) -> tuple[list[Reply], dict[str, Any]]:
     candidates = [str(c) for c in detail.get("card_pick") or []]
     if not 1 <= number <= len(candidates):
-        return [Reply(requester.userid, say_card("pick_out_of_range", lang, count=len(candidates)))]
+        text = say_card("pick_out_of_range", lang, count=len(candidates))
+        return [Reply(requester.userid, text)], {}
     # Re-checked against the asker's scope now: a pick never shows a customer they lost.
     answer = card_json(session, candidates[number - 1], requester, ctx.now, ctx.engine)
     if answer is None:
-        return [Reply(requester.userid, say_card("card_gone", lang))]
-    return card_replies(ctx, requester.userid, answer, lang)
+        return [Reply(requester.userid, say_card("card_gone", lang))], {}
+    return card_replies(ctx, requester.userid, answer, lang), answer
 
 
 # ---------------------------------------------------------------- membership changes
@@ -445,7 +491,7 @@ def before_query(
     hant = is_traditional(text)
     if is_digest_request(text):
         replies = digest_replies(session, ctx, requester, lang)
-        return in_script(replies, hant), {"intent": "digest"}
+        return in_script(replies, hant, data_words(session, {})), {"intent": "digest"}
     latest = _latest(session, ctx, requester.userid)
     if latest is None:
         return None
@@ -455,8 +501,9 @@ def before_query(
             if not re.search(r"[a-zA-Z\u3400-\u9fff]", text):  # "1": in the question's language
                 lang = str(latest.get("lang") or lang)
                 hant = latest.get("script") == "hant"
-            replies = pick_card(session, ctx, requester, latest, number, lang)
-            return in_script(replies, hant), {"intent": "customer", "picked": number}
+            replies, answer = pick_card(session, ctx, requester, latest, number, lang)
+            keep = data_words(session, answer)
+            return in_script(replies, hant, keep), {"intent": "customer", "picked": number}
     if _EXPORT_THIS.match(normalize(text).strip(" 。.!！")):
         if latest.get("breakdown") and isinstance(latest.get("segment"), dict):
             try:
@@ -468,10 +515,15 @@ def before_query(
                 for k in ("breakdown", "segment", "segment_key", "description")
                 if k in latest
             }
-            return in_script(replies, hant), {"intent": "export", **detail}
+            keep = data_words(session, {"description": detail.get("description")})
+            return in_script(replies, hant, keep), {"intent": "export", **detail}
         if latest.get("changes"):
             replies = export_changes(session, ctx, requester.userid, lang)
-            return in_script(replies, hant), {"intent": "export", "changes": latest["changes"]}
+            keep = data_words(session, {"description": replies[0].text})
+            return in_script(replies, hant, keep), {
+                "intent": "export",
+                "changes": latest["changes"],
+            }
     if latest.get("changes") and CONTEXT_WORDS.search(text):
         # "给这些打标签" after a change list: it is no segment, and an older one is not "these".
         reply = Reply(requester.userid, say_card("list_context", lang))

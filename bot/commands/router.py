@@ -21,7 +21,14 @@ from bot.commands.audit import audit
 from bot.commands.campaign_chat import campaign_reply
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
 from bot.commands.context import contextual_answer
-from bot.commands.conversation_chat import before_query, extra_audit, extra_replies, is_extra
+from bot.commands.conversation_chat import (
+    before_query,
+    data_words,
+    extra_audit,
+    extra_replies,
+    in_script,
+    is_extra,
+)
 from bot.commands.describe import describe_replies
 from bot.commands.explain import explain_reply
 from bot.commands.export import export_reply
@@ -74,7 +81,8 @@ def _replies(
     if intent == "help":
         return [Reply(userid, say("help", lang))]
     if intent == "show_saved":
-        return [saved_list_reply(userid, answer, lang)]
+        listed = [saved_list_reply(userid, answer, lang)]
+        return in_script(listed, answer.get("script") == "hant", data_words(session, answer))
     if is_extra(answer):  # breakdowns, customer cards, membership changes, the digest
         return extra_replies(session, ctx, requester, answer, lang)
     if "segment" not in answer:

@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from openpyxl import Workbook
 from pypinyin import lazy_pinyin
 
+from bot.services.cells import keep_worksheet_text
 from bot.services.insight_chart import cjk_font_family
 
 BAR_COLOUR = "#2b7bba"
@@ -72,8 +73,7 @@ def breakdown_workbook(
     sheet.append(list(headers))
     for label, count in rows:
         sheet.append([label, count, round(count / total, 4) if total else 0.0])
-        cell = sheet.cell(row=sheet.max_row, column=1)
-        cell.value, cell.data_type = label, "s"
+    keep_worksheet_text(sheet)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

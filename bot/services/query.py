@@ -13,7 +13,7 @@ from segmentation.compiler import SegmentError
 from segmentation.engine import EngineContext, segment_members
 from segmentation.insights import MassMessageBudget, describe_for_query
 from segmentation.nlq import Clarification, Command, Vocabulary, load_vocabulary, parse_command
-from segmentation.nlq.intents_extra import EXTRA_INTENTS
+from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_traditional
 from segmentation.nodes import And, InDepartment, Node, Owner, Ranked, canonical, to_json, walk
 from segmentation.scope import Requester, resolve_requester
 
@@ -60,7 +60,10 @@ def run_query(
     result = parse_command(text, vocabulary=vocab, asker=as_userid, now=now, tz=ctx.timezone)
     if isinstance(result, Clarification):
         return clarify(result.message, list(result.suggestions))
-    return _answer(session, result, requester, now, ctx, budget)
+    answer = _answer(session, result, requester, now, ctx, budget)
+    if answer.get("intent") == "show_saved" and is_traditional(text):
+        answer["script"] = "hant"  # the list is answered in the asker's script
+    return answer
 
 
 def clarify(message: str, suggestions: list[str] | None = None) -> dict[str, Any]:

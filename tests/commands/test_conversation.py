@@ -128,7 +128,8 @@ def test_a_card_by_remark_phone_tail_and_external_userid(crig: ChatRig) -> None:
 
 def test_a_card_in_traditional_and_english(crig: ChatRig) -> None:
     hant = text_of(crig.tell("zhangsan", "客戶張客戶05的資料"))
-    assert "客戶：張客戶05" in hant and "優惠券" in hant
+    # the bot's words in Traditional characters, the customer's name as stored
+    assert "客戶：张客户05" in hant and "優惠券" in hant and "跟進人：张三" in hant
     english = text_of(crig.tell("zhangsan", "show me wmA05's profile"))
     assert "Customer: 张客户05" in english and "Coupons: 1 issued, 1 redeemed" in english
     assert "Spend: ¥88.00 in total (1 orders)" in english
@@ -165,7 +166,7 @@ def test_who_left_and_who_entered_at_risk(crig: ChatRig) -> None:
     entered = text_of(crig.tell("zhangsan", "new in at-risk this week"))
     assert "1 in total" in entered and "张客户03" in entered
     hant = text_of(crig.tell("zhangsan", "近7天離開流失風險的客戶"))
-    assert "張客戶02" in hant
+    assert "离開“流失風險客戶”" not in hant and "張客戶02" not in hant and "张客户02" in hant
 
 
 def test_lost_customers_come_from_ended_follows(crig: ChatRig) -> None:
@@ -205,3 +206,8 @@ def test_my_segments_lists_mine_first_with_sizes_and_changes(crig: ChatRig) -> N
     assert "customers who ordered" not in text and "下过单的客户" in text
     english = text_of(crig.tell("lisi", "my segments"))
     assert "customers who ordered" in english and "近30天有咨询且未下单" not in english
+
+
+def test_my_segments_in_traditional(crig: ChatRig) -> None:
+    text = text_of(crig.tell("zhangsan", "顯示我的分群"))
+    assert "我的分群：" in text and "待跟进客户（张三）：5 人，較7天前 +5；近30天有諮詢" in text

@@ -1,0 +1,150 @@
+"""Breakdowns (every dimension against a hand count) and membership changes (recorded
+snapshots, the as-of comparison, lost follows) on the corpus company."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import literal, select
+from sqlalchemy.orm import Session
+
+from segmentation.breakdown import breakdown
+from segmentation.engine import default_context, segment_count
+from segmentation.membership import lost_customers, segment_changes
+from segmentation.models import Customer, Follow
+from segmentation.nodes import All, City, NamedSegment, Performed, SavedSegment
+from segmentation.saved import save_segment, take_snapshots
+from segmentation.scope import Requester
+from tests.segmentation.nlq.fixture import NOW, TZ, load_fixture
+
+CTX = default_context(TZ)
+ADMIN = Requester.all_access()
+DAY = timedelta(days=1)
+
+
+def counts(session: Session, node: object, by: str, requester: Requester = ADMIN, **kw: object):
+    result = breakdown(session, node, by, requester=requester, now=NOW, ctx=CTX, **kw)  # type: ignore[arg-type]
+    return result, {g.key: g.count for g in result.groups}
+
+
+def test_each_dimension_counts_the_segment_it_is_given(session: Session) -> None:
+    load_fixture(session)
+    result, by_dept = counts(session, All(), "department")
+    assert by_dept == {"1": 9, "2": 7} and result.total == 16
+    _, by_city = counts(session, Performed("order"), "city")
+    # c04 Beijing, c05 广州, c06 上海, c08 none, c10 苏州, c11 北京, c12 深圳, c13 shanghai,
+    # c15 上海, c16 北京市: stored spellings are kept apart, as the list shows them
+    assert by_city == {
+        "上海": 2,
+        "Beijing": 1,
+        "广州": 1,
+        "": 1,
+        "苏州": 1,
+        "北京": 1,
+        "深圳": 1,
+        "shanghai": 1,
+        "北京市": 1,
+    }
+    assert sum(by_city.values()) == segment_count(
+        session, Performed("order"), requester=ADMIN, now=NOW, ctx=CTX
+    )
+    _, by_channel = counts(session, All(), "channel")
+    assert by_channel == {"add_way:0": 16}
+
+
+def test_a_breakdown_never_counts_outside_the_scope(session: Session) -> None:
+    load_fixture(session)
+    zhangsan = Requester("zhangsan", "sales")
+    result, by_owner = counts(session, All(), "owner", zhangsan)
+    assert by_owner == {"zhangsan": 5} and result.total == 5
+    _, by_tag = counts(session, All(), "tag", zhangsan, tag_group="客户等级")
+    assert by_tag == {"VIP": 2, "待跟进": 1, "": 2}
+
+
+def test_channels_group_by_live_code_then_add_way(session: Session) -> None:
+    load_fixture(session)
+    for follow in session.execute(select(Follow).where(Follow.userid == "lisi")).scalars():
+        follow.state = "展会2026"
+    session.flush()
+    _, by_channel = counts(session, All(), "channel")
+    assert by_channel == {"展会2026": 4, "add_way:0": 12}
+
+
+def test_changes_come_from_snapshots_when_they_cover_the_period(session: Session) -> None:
+    load_fixture(session)
+    save_segment(session, "上海", City(("上海",)), owner_userid="zhangsan", now=NOW - 9 * DAY)
+    take_snapshots(session, NOW - 8 * DAY, CTX)
+    c14 = session.get(Customer, "c14")
+    assert c14 is not None
+    c14.city = "上海"
+    session.flush()
+    take_snapshots(session, NOW - DAY, CTX)
+    found = segment_changes(
+        session,
+        SavedSegment("上海"),
+        "entered",
+        start=NOW - 7 * DAY,
+        requester=ADMIN,
+        now=NOW,
+        ctx=CTX,
+    )
+    assert found.source == "snapshots" and found.customers == ("c14",)
+    # Without a snapshot before the start, both ends are evaluated.
+    early = segment_changes(
+        session,
+        SavedSegment("上海"),
+        "entered",
+        start=NOW - 20 * DAY,
+        requester=ADMIN,
+        now=NOW,
+        ctx=CTX,
+    )
+    assert early.source == "computed" and early.customers == ()
+
+
+def test_changes_of_a_named_segment_compare_then_and_now(session: Session) -> None:
+    load_fixture(session)
+    # c16 inquired 3 hours ago and ordered last week: not high-intent; c09 inquired 2 and 4
+    # days ago without orders: high-intent since its second inquiry.
+    found = segment_changes(
+        session,
+        NamedSegment("high_intent"),
+        "entered",
+        start=NOW - 3 * DAY,
+        requester=ADMIN,
+        now=NOW,
+        ctx=CTX,
+    )
+    assert "c09" in found.customers and found.source == "computed"
+    mine = segment_changes(
+        session,
+        NamedSegment("high_intent"),
+        "entered",
+        start=NOW - 3 * DAY,
+        requester=Requester("lisi", "sales"),
+        now=NOW,
+        ctx=CTX,
+    )
+    assert "c09" not in mine.customers
+
+
+def test_lost_customers_skip_transfers_and_live_follows(session: Session) -> None:
+    load_fixture(session)
+    for eid, reason in (("c03", None), ("c04", "DELETE_BY_TRANSFER")):
+        follow = session.execute(select(Follow).where(Follow.external_userid == eid)).scalar_one()
+        follow.deleted, follow.deleted_at, follow.deleted_reason = True, NOW - DAY, reason
+    session.add(
+        Follow(
+            external_userid="c11",
+            userid="zhaoliu",
+            added_at=NOW - 50 * DAY,
+            deleted=True,
+            deleted_at=NOW - DAY,
+        )
+    )  # c11 still followed by lisi
+    session.flush()
+    assert lost_customers(session, None, NOW - 7 * DAY, NOW) == ("c03",)
+    # For zhaoliu alone c11 is lost (his follow ended, he has none left); not for lisi's team.
+    assert lost_customers(session, select(literal("zhaoliu")), NOW - 7 * DAY, NOW) == ("c11",)
+    assert lost_customers(session, select(literal("lisi")), NOW - 7 * DAY, NOW) == ("c03",)
+    assert lost_customers(session, None, NOW - 7 * DAY, NOW - 2 * DAY) == ()
