@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import datetime, tzinfo
 from typing import Any
 
 import click
@@ -30,9 +31,17 @@ from bot.services.campaigns.definition import (
     segment_text,
     set_paused,
 )
+from bot.services.campaigns.entries import check_entries
 from bot.services.campaigns.planning import PlanContext
 from bot.services.campaigns.results import campaign_report, format_report
-from bot.services.campaigns.runner import run_campaign_now
+from bot.services.campaigns.runner import (
+    NO_ENTRIES,
+    NOTHING_DUE,
+    RESUMED,
+    WATCHING,
+    ManualRun,
+    manual_run,
+)
 from bot.services.campaigns.schedule import next_fire
 from bot.services.coupons import redeem_coupon
 from bot.settings import Settings
@@ -115,9 +124,21 @@ def create_command(**opts: Any) -> None:
                 session, spec, now=now, settings=pctx.settings, admins=settings.admins
             )
             cid = campaign.id
+            # On-enter: who is in now is the starting point; only later entrants are messaged.
+            watch = (
+                check_entries(session, campaign, now, pctx, trigger="on_enter")
+                if campaign.schedule_kind == ON_ENTER
+                else None
+            )
     except CampaignError as exc:
         fail(str(exc))
     click.echo(f"campaign {cid} created")
+    if watch is not None:
+        click.echo(
+            f"{watch.members} customer(s) in the segment now are not messaged; customers who "
+            f"enter it are, within {pctx.settings.entry_check_minutes} minute(s) "
+            "(SEGBOT_ENTRY_CHECK_MINUTES)"
+        )
 
 
 def _json(text: str | None) -> dict[str, Any] | None:
@@ -201,32 +222,84 @@ def resume_command(campaign_id: int, db_url: str | None) -> None:
 @campaign_group.command("run")
 @click.argument("campaign_id", type=int)
 @click.option("--now", "now_text", metavar="ISO-8601", help="Run as of this time (default: now).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Plan an extra run over the whole segment now (a once-only campaign that already "
+    "ran, a cron campaign between slots). Frequency caps and the monthly budget still apply.",
+)
 @db_option
 @handle_errors
-def run_command(campaign_id: int, now_text: str | None, db_url: str | None) -> None:
-    """Run one campaign now: plan the outbox, then send what quiet hours allow."""
+def run_command(campaign_id: int, now_text: str | None, force: bool, db_url: str | None) -> None:
+    """Do now what the scheduler would: on-enter, only the customers who entered since the
+    last check; once-only, its one run (planned, or resumed if it exists); cron, the due
+    slot. Then send what quiet hours allow."""
     from bot.bootstrap import build_gateway
 
     settings = settings_for(db_url)
     now = parse_now(now_text, settings)
     gateway = build_gateway(settings)
     try:
-        run, report = run_campaign_now(
-            _factory(settings), gateway, campaign_id, now, plan_context(settings)
+        outcome = manual_run(
+            _factory(settings), gateway, campaign_id, now, plan_context(settings), force=force
         )
     except CampaignError as exc:
         fail(str(exc))
-    if run is None:
-        fail(f"campaign {campaign_id} already has a run at {now.isoformat()}")
-    click.echo(f"run {run.id}: {run.audience} in segment; excluded {run.exclusions}")
-    if run.release_at > now:
-        click.echo(
-            f"quiet hours: held until {run.release_at.astimezone(settings.timezone).isoformat()}"
-        )
+    tz = settings.timezone
+    for line in _manual_lines(campaign_id, outcome, settings.campaigns.entry_check_minutes, tz):
+        click.echo(line)
+    run = outcome.run
+    if run is not None and run.release_at > now:
+        click.echo(f"quiet hours: held until {run.release_at.astimezone(tz).isoformat()}")
+    report = outcome.report
     if report is None:
         click.echo("WeCom API settings missing: planned only; `segbot scheduler` will send it")
     else:
         click.echo(f"sent {report.sent}, failed {report.failed}, retry later {report.retried}")
+
+
+def _manual_lines(campaign_id: int, outcome: ManualRun, every: int, tz: tzinfo) -> list[str]:
+    """What a manual run did, in words (the action decides who was or was not messaged)."""
+    run, previous, check = outcome.run, outcome.previous, outcome.entries
+
+    def local(when: datetime) -> str:
+        return when.astimezone(tz).isoformat()
+
+    if outcome.action == RESUMED and previous is not None:
+        return [
+            f"campaign {campaign_id} runs once and already ran (run {previous.id}, planned "
+            f"{local(previous.planned_at)}): nobody new is planned; only its unsent messages "
+            "are sent. Use --force to run it again over the whole segment."
+        ]
+    if outcome.action == NOTHING_DUE:
+        return [
+            f"campaign {campaign_id}: no scheduled slot is due now, nothing planned. "
+            "Use --force to run it now anyway."
+        ]
+    if check is not None and outcome.action == WATCHING:
+        return [
+            f"campaign {campaign_id} runs for customers entering its segment: the "
+            f"{check.members} customer(s) in it now were recorded and are not messaged; "
+            f"entrants are planned from the next check (every {every} minute(s))."
+        ]
+    if check is not None and outcome.action == NO_ENTRIES:
+        since = local(check.previous_check) if check.previous_check else "-"
+        return [
+            f"campaign {campaign_id} runs for customers entering its segment: nobody entered "
+            f"since the last check ({since}); nothing planned."
+        ]
+    if run is None:
+        return [f"campaign {campaign_id}: nothing planned"]
+    lines = []
+    if check is not None:
+        lines.append(
+            f"campaign {campaign_id} runs for customers entering its segment: {len(check.entered)} "
+            f"entered since the last check; only they are planned."
+        )
+    elif previous is not None:
+        lines.append(f"extra run (--force) after run {previous.id}: the whole segment again")
+    lines.append(f"run {run.id}: {run.audience} in the audience; excluded {run.exclusions}")
+    return lines
 
 
 @campaign_group.command("report")

@@ -28,6 +28,7 @@ from bot.jobs.tasks import (
     campaign_job,
     campaign_wakeups,
     digest_job,
+    entries_job,
     nightly_job,
     tick_job,
 )
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 
 TICK_JOB = "segbot.campaign_tick"
 RECONCILE_JOB = "segbot.reconcile_campaigns"
+ENTRIES_JOB = "segbot.campaign_entries"
 NIGHTLY_JOB = "segbot.nightly"
 DIGEST_JOB = "segbot.digests"
 HEARTBEAT_JOB = "segbot.heartbeat"
@@ -63,6 +65,10 @@ def register_jobs(sched: BaseScheduler, deps: JobDeps) -> None:
                   next_run_time=deps.clock())  # fmt: skip
     sched.add_job(tick_job, IntervalTrigger(minutes=1, timezone=tz), args=[deps], id=TICK_JOB,
                   name="plan, send and poll campaigns", replace_existing=True)  # fmt: skip
+    every = deps.pctx.settings.entry_check_minutes
+    sched.add_job(entries_job, IntervalTrigger(minutes=every, timezone=tz), args=[deps],
+                  id=ENTRIES_JOB, name="on-enter campaigns: plan the customers who entered",
+                  replace_existing=True)  # fmt: skip
     sched.add_job(reconcile_jobs, IntervalTrigger(minutes=1, timezone=tz), args=[sched, deps],
                   id=RECONCILE_JOB, name="campaign table → scheduler",
                   replace_existing=True)  # fmt: skip

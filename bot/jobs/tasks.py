@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.database import unit_of_work
 from bot.models.campaigns import ACTIVE, Campaign
+from bot.services.campaigns.entries import EntryCheck, check_all_entries
 from bot.services.campaigns.planning import PlanContext
 from bot.services.campaigns.runner import TickReport, campaign_tick, plan_campaign_if_due
 from bot.services.campaigns.schedule import next_fire
@@ -38,6 +39,11 @@ class JobDeps:
 def tick_job(deps: JobDeps, now: datetime | None = None) -> TickReport:
     """Every minute: plan due campaigns, send released deliveries, poll WeCom results."""
     return campaign_tick(deps.factory, deps.gateway, now or deps.clock(), deps.pctx)
+
+
+def entries_job(deps: JobDeps, now: datetime | None = None) -> list[EntryCheck]:
+    """Every SEGBOT_ENTRY_CHECK_MINUTES: plan on-enter campaigns' entrants (sent by the tick)."""
+    return check_all_entries(deps.factory, now or deps.clock(), deps.pctx)
 
 
 def campaign_job(deps: JobDeps, campaign_id: int, now: datetime | None = None) -> int | None:
@@ -65,10 +71,10 @@ def digest_job(deps: JobDeps, now: datetime | None = None) -> Any:
 
 
 def nightly_job(deps: JobDeps, now: datetime | None = None) -> dict[str, Any]:
-    """Full sync + reconciliation with WeCom, then saved-segment snapshots (which feed the
-    'on entering a segment' campaigns), then the managers' base profiles for describe. Each
-    step is optional and independent: a failed sync still lets the snapshots run on
-    yesterday's data."""
+    """Full sync + reconciliation with WeCom, then saved-segment snapshots (sizes over time;
+    on-enter campaigns do not wait for them, see entries_job), then the managers' base
+    profiles for describe. Each step is optional and independent: a failed sync still lets
+    the snapshots run on yesterday's data."""
     at = now or deps.clock()
     done: dict[str, Any] = {}
     if deps.gateway is not None:

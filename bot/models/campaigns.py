@@ -188,3 +188,26 @@ class Coupon(Base):
     redeemed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # The order event that redeemed it; unique: one order redeems at most one coupon.
     order_event_id: Mapped[str | None] = mapped_column(String(128), unique=True)
+
+
+class CampaignMember(Base):
+    """An on-enter campaign's membership as last checked (its segment, in its creator's
+    scope): a customer in the segment now but not here has entered. The primary key makes a
+    check idempotent: two checkers recording the same entrant cannot both plan for them."""
+
+    __tablename__ = "campaign_members"
+
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    external_userid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entered_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CampaignWatch(Base):
+    """When an on-enter campaign's membership was last checked; no row: not watched yet (the
+    first check records who is in, and plans nothing)."""
+
+    __tablename__ = "campaign_watches"
+
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    checked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    members: Mapped[int] = mapped_column(Integer, default=0)

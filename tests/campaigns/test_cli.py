@@ -14,6 +14,9 @@ from bot.cli.main import cli
 from bot.database import make_engine, make_session_factory
 from bot.models import metadata
 from bot.models.campaigns import Coupon
+from segmentation.models import Customer, Follow
+from segmentation.nodes import All
+from segmentation.saved import save_segment
 from tests.campaigns.world import add_order, build_world
 
 
@@ -49,6 +52,9 @@ def test_create_run_report_and_redeem_from_the_command_line(db: str) -> None:
     assert json.loads(out)[0]["next_run"] == "2026-03-02T10:00:00+08:00"
     code, out = _invoke("campaign", "run", campaign_id, "--db", db, "--now", "2026-03-02T10:00")
     assert code == 0 and "planned only" in out
+    # Run again: a once-only campaign resumes its one run; nobody is planned twice.
+    code, again = _invoke("campaign", "run", campaign_id, "--db", db, "--now", "2026-03-02T11:00")
+    assert code == 0 and "runs once and already ran" in again and "--force" in again
     code, out = _invoke("campaign", "report", campaign_id, "--db", db, "--json")
     report = json.loads(out)
     assert report["treated"]["statuses"] == {"pending": report["treated"]["size"]}
@@ -78,3 +84,31 @@ def test_create_refuses_a_bad_schedule(db: str) -> None:
         "--cron", "every day", "--message", "hi",
     )  # fmt: skip
     assert code == 1 and "5 fields" in out
+
+
+def test_on_enter_from_the_command_line_messages_entrants_only(db: str) -> None:
+    engine = make_engine(db)
+    with make_session_factory(engine)() as s:
+        save_segment(s, "all", All(), owner_userid="boss", now=datetime(2026, 3, 1, tzinfo=UTC))
+        s.commit()
+    code, out = _invoke(
+        "campaign", "create", "--db", db, "--name", "入群欢迎", "--as", "boss", "--segment", "all",
+        "--on-enter", "--message", "欢迎", "--now", "2026-03-02T10:00:00",
+    )  # fmt: skip
+    assert code == 0, out
+    campaign_id = out.split()[1]
+    assert "39 customer(s) in the segment now are not messaged" in out
+    assert "within 5 minute(s)" in out
+    code, out = _invoke("campaign", "run", campaign_id, "--db", db, "--now", "2026-03-02T10:03")
+    assert code == 0 and "nobody entered since the last check" in out
+    with make_session_factory(engine)() as s:
+        s.add(Customer(external_userid="wm9999", name="新客"))
+        s.add(Follow(external_userid="wm9999", userid="alice", deleted=False,
+                     added_at=datetime(2026, 3, 2, 2, 4, tzinfo=UTC)))  # fmt: skip
+        s.commit()
+    engine.dispose()
+    code, out = _invoke("campaign", "run", campaign_id, "--db", db, "--now", "2026-03-02T10:05")
+    assert code == 0 and "1 entered since the last check; only they are planned" in out
+    assert "run 1: 1 in the audience" in out
+    code, out = _invoke("campaign", "run", campaign_id, "--db", db, "--force")
+    assert code == 1 and "--force" in out

@@ -12,7 +12,7 @@ from bot.services.campaigns.cron import CronError, CronSchedule
 from bot.services.campaigns.runner import campaign_tick
 from bot.services.campaigns.schedule import in_quiet_hours, release_time
 from tests.campaigns.helpers import make_campaign
-from tests.campaigns.world import MONDAY_10, TZ, World, cid
+from tests.campaigns.world import MONDAY_10, TZ, World
 
 
 def _step(world: World, start: datetime, end: datetime, every: timedelta) -> None:
@@ -128,26 +128,3 @@ def test_monthly_budget_resets_with_the_natural_month(world: World) -> None:
     march, april = _runs(world)
     assert april.exclusions["monthly_limit"] == 0
     assert world.count(run_id=april.id) == world.count(run_id=march.id) > 0
-
-
-def test_on_enter_campaign_reaches_only_customers_who_entered(world: World) -> None:
-    from bot.database import unit_of_work
-    from segmentation.engine import default_context
-    from segmentation.models import CustomerTag, Tag
-    from segmentation.nodes import HasTag
-    from segmentation.saved import save_segment, take_snapshots
-
-    day0 = MONDAY_10 - timedelta(days=1)
-    with unit_of_work(world.factory) as s:
-        s.add(Tag(tag_id="t-vip", name="VIP"))
-        s.add(CustomerTag(external_userid=cid(4), tag_id="t-vip", userid="alice"))
-        save_segment(s, "vip", HasTag("VIP"), owner_userid="boss", now=day0)
-        take_snapshots(s, day0, default_context(TZ))
-    make_campaign(world, day0, segment_definition=None, segment_name="vip",
-                  schedule_kind="on_enter", run_at=None, holdout_percent=0)  # fmt: skip
-    with unit_of_work(world.factory) as s:
-        s.add(CustomerTag(external_userid=cid(6), tag_id="t-vip", userid="alice"))
-        take_snapshots(s, MONDAY_10 - timedelta(hours=1), default_context(TZ))
-    campaign_tick(world.factory, world.gateway, MONDAY_10, world.pctx())
-    campaign_tick(world.factory, world.gateway, MONDAY_10 + timedelta(hours=1), world.pctx())
-    assert world.mass_recipients() == [cid(6)]

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, select
 from bot.database import unit_of_work
 from bot.jobs.scheduler import (
     DIGEST_JOB,
+    ENTRIES_JOB,
     HEARTBEAT_JOB,
     JOB_DEFAULTS,
     NIGHTLY_JOB,
@@ -53,12 +54,16 @@ def test_builtin_jobs_have_fixed_ids_and_rebuilding_replaces_them(clean_engine: 
         register_jobs(sched, deps)
         ids = sorted(job.id for job in sched.get_jobs())
         tick = sched.get_job(TICK_JOB)
+        entries = sched.get_job(ENTRIES_JOB)
     finally:
         sched.shutdown(wait=False)
     assert ids == sorted(
-        [TICK_JOB, RECONCILE_JOB, NIGHTLY_JOB, DIGEST_JOB, SCORING_JOB, HEARTBEAT_JOB]
-    )
+        [TICK_JOB, RECONCILE_JOB, NIGHTLY_JOB, DIGEST_JOB, SCORING_JOB, HEARTBEAT_JOB,
+         ENTRIES_JOB]
+    )  # fmt: skip
     assert tick.max_instances == 1 and tick.coalesce is True and tick.misfire_grace_time == 300
+    # SEGBOT_ENTRY_CHECK_MINUTES (default 5): entries are found within minutes.
+    assert entries.trigger.interval == timedelta(minutes=5) and entries.max_instances == 1
 
 
 def test_campaign_jobs_follow_the_campaign_table(clean_engine: Engine) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tests.reliability.callbacks import seed_database
-from tests.reliability.campaigns import SEND_API, run_campaign_faults
+from tests.reliability.campaigns import SEND_API, rerun_and_report, run_campaign_faults
 from tests.reliability.harness import Rig, find_secrets, utcnow
 
 
@@ -42,3 +42,25 @@ def test_wecom_busy_and_rate_limited_sends_are_retried_without_loss(
     assert sorted(errors) == [-1, 45009, 45009]
     assert figures.kills == 0
     assert figures.missing == [] and figures.doubled == {} and figures.coupon_problems == []
+
+
+def test_repeated_runs_do_not_inflate_the_counts(make_reliability_rig: Callable[..., Rig]) -> None:
+    """A run killed and resumed, then `segbot campaign run` twice more (a once-only campaign
+    with frequency cap 0: the re-runs must plan nobody), then a forced second run: the report
+    counts each customer once per arm, and each buyer once however many runs they were in."""
+    rig = make_reliability_rig(customers=60)
+    seed_database(rig)
+    now = utcnow()
+    first = run_campaign_faults(rig, now=now, kills=1, seed=7, wecom_faults=False)
+    assert first.open_rows == 0 and first.missing == [] and first.doubled == {}
+    figures = rerun_and_report(rig, now)
+    assert figures.rerun_new_rows == 0 and figures.rerun_wecom_calls == 0
+    assert figures.rerun_said_already_ran
+    assert figures.runs == 2 and figures.rows == 2 * (first.treated + first.holdout)
+    report = figures.report
+    assert report["runs"] == 2
+    assert report["treated"]["size"] == figures.treated_customers == first.treated
+    assert report["holdout"]["size"] == figures.holdout_customers == first.holdout
+    assert sum(report["treated"]["statuses"].values()) == first.treated
+    ordered = report["treated"]["ordered"] + report["holdout"]["ordered"]
+    assert ordered == figures.ordered_customers < figures.orders

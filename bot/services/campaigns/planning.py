@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from bot.models.campaigns import (
     CONTROL,
     HOLDOUT,
-    ON_ENTER,
     PENDING,
     REMINDER,
     TREATED,
@@ -62,23 +61,18 @@ def plan_run(
     trigger: str,
     now: datetime,
     pctx: PlanContext,
-    candidates: list[str] | None = None,
+    members: list[str] | None = None,
 ) -> CampaignRun | None:
     """Write the run and every delivery (pending) and coupon; None when the slot is planned.
+    `members`: the audience already evaluated at `now` (an on-enter run's entrants);
+    otherwise the campaign's segment is evaluated in its creator's scope.
 
     The run row is flushed first: a second scheduler planning the same slot on PostgreSQL
     waits on the unique (campaign, slot) index and then fails instead of doubling."""
     if existing_run(session, campaign.id, slot) is not None:
         return None
-    requester = resolve_requester(session, campaign.creator_userid, pctx.admins)
-    if requester is None:
-        raise CampaignError(f"the creator {campaign.creator_userid} is no longer an active member")
-    members = segment_members(
-        session, campaign_segment(campaign), requester=requester, now=now, ctx=pctx.engine
-    )
-    if candidates is not None:
-        wanted = set(candidates)
-        members = [m for m in members if m in wanted]
+    if members is None:
+        members = current_members(session, campaign, now, pctx)
     audience = build_audience(session, campaign, members, now=now, settings=pctx.settings)
     run = CampaignRun(
         campaign_id=campaign.id,
@@ -162,13 +156,13 @@ def _row(
     }
 
 
-def entered_since(
-    session: Session, campaign: Campaign, since: datetime, now: datetime
+def current_members(
+    session: Session, campaign: Campaign, now: datetime, pctx: PlanContext
 ) -> list[str]:
-    """Customers who entered the campaign's saved segment in (since, now] (nightly snapshots)."""
-    from segmentation.saved import membership_changes
-
-    if campaign.schedule_kind != ON_ENTER or not campaign.segment_name:
-        return []
-    changes = membership_changes(session, campaign.segment_name, since, now)
-    return sorted({c.external_userid for c in changes if c.change == "entered" and c.at > since})
+    """The campaign's segment at `now`, within what its creator may see now."""
+    requester = resolve_requester(session, campaign.creator_userid, pctx.admins)
+    if requester is None:
+        raise CampaignError(f"the creator {campaign.creator_userid} is no longer an active member")
+    return segment_members(
+        session, campaign_segment(campaign), requester=requester, now=now, ctx=pctx.engine
+    )

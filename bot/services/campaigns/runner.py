@@ -11,9 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.database import unit_of_work
-from bot.models.campaigns import ACTIVE, ON_ENTER, Campaign, CampaignRun
+from bot.models.campaigns import ACTIVE, ON_ENTER, ONCE, Campaign, CampaignRun
 from bot.services.campaigns.definition import CampaignError, get_campaign
-from bot.services.campaigns.planning import PlanContext, entered_since, last_slot, plan_run
+from bot.services.campaigns.entries import EntryCheck, check_entries
+from bot.services.campaigns.planning import PlanContext, last_slot, plan_run
 from bot.services.campaigns.polling import PollReport, poll_tasks
 from bot.services.campaigns.schedule import due_slot
 from bot.services.campaigns.sending import DispatchReport, dispatch_due
@@ -42,18 +43,11 @@ def plan_campaign_if_due(
 def _plan_due(
     session: Session, campaign: Campaign, now: datetime, pctx: PlanContext
 ) -> CampaignRun | None:
-    if campaign.status != ACTIVE:
+    """The due slot of a once or cron campaign. On-enter campaigns are planned by the
+    entries check (bot/services/campaigns/entries.py), never here."""
+    if campaign.status != ACTIVE or campaign.schedule_kind == ON_ENTER:
         return None
-    previous = last_slot(session, campaign.id)
-    if campaign.schedule_kind == ON_ENTER:
-        since = previous or campaign.created_at
-        entered = entered_since(session, campaign, since, now)
-        if not entered:
-            return None
-        return plan_run(
-            session, campaign, slot=now, trigger="on_enter", now=now, pctx=pctx, candidates=entered
-        )
-    slot = due_slot(campaign, previous, now, pctx.settings)
+    slot = due_slot(campaign, last_slot(session, campaign.id), now, pctx.settings)
     if slot is None:
         return None
     return plan_run(session, campaign, slot=slot, trigger="schedule", now=now, pctx=pctx)
@@ -61,9 +55,107 @@ def _plan_due(
 
 def plan_due_runs(factory: sessionmaker[Session], now: datetime, pctx: PlanContext) -> list[int]:
     with factory() as session:
-        ids = list(session.scalars(select(Campaign.id).where(Campaign.status == ACTIVE)))
+        ids = list(
+            session.scalars(
+                select(Campaign.id).where(
+                    Campaign.status == ACTIVE, Campaign.schedule_kind != ON_ENTER
+                )
+            )
+        )
     planned = [plan_campaign_if_due(factory, cid, now, pctx) for cid in ids]
     return [run_id for run_id in planned if run_id is not None]
+
+
+# What a manual run did (ManualRun.action).
+PLANNED = "planned"  # a run was planned now (its deliveries written)
+RESUMED = "resumed"  # a once-only campaign's one run exists: only its outbox was sent on
+ENTRIES = "entries"  # on-enter: the entrants since the last check were planned
+NO_ENTRIES = "no_entries"  # on-enter: nobody entered since the last check
+WATCHING = "watching"  # on-enter, first check: the starting membership was recorded
+NOTHING_DUE = "nothing_due"  # cron: no slot is due; --force runs it anyway
+
+
+@dataclass
+class ManualRun:
+    """`segbot campaign run`: what was done, and what was sent afterwards."""
+
+    action: str
+    run: CampaignRun | None = None
+    # A once-only campaign's existing run (RESUMED), or the latest run otherwise.
+    previous: CampaignRun | None = None
+    entries: EntryCheck | None = None
+    report: DispatchReport | None = None
+
+
+def manual_run(
+    factory: sessionmaker[Session],
+    gateway: WeComGateway | None,
+    campaign_id: int,
+    now: datetime,
+    pctx: PlanContext,
+    *,
+    force: bool = False,
+) -> ManualRun:
+    """A manual run does what the scheduler would do at `now`, then sends what is due
+    (quiet hours still hold it):
+
+    - on-enter: the entries check — only customers who entered since the last check;
+    - once: its one run — planned if it has none yet (even before its time), otherwise
+      resumed (its outbox is sent on; nobody is messaged twice);
+    - cron: its due slot, if one is due.
+
+    `force` plans an extra run at `now` over the whole segment instead (frequency caps and
+    the monthly budget still apply; on-enter campaigns have no whole-segment run)."""
+    with unit_of_work(factory) as session:
+        campaign = get_campaign(session, campaign_id)
+        if campaign.status != ACTIVE:
+            raise CampaignError(f"campaign {campaign_id} is {campaign.status}")
+        outcome = _manual(session, campaign, now, pctx, force)
+    if gateway is not None:
+        outcome.report = dispatch_due(factory, gateway, now, pctx.settings)
+    return outcome
+
+
+def _manual(
+    session: Session, campaign: Campaign, now: datetime, pctx: PlanContext, force: bool
+) -> ManualRun:
+    if campaign.schedule_kind == ON_ENTER:
+        if force:
+            raise CampaignError(
+                f"campaign {campaign.id} runs for customers entering its segment; "
+                "--force (a run over the whole segment) does not apply to it"
+            )
+        check = check_entries(session, campaign, now, pctx, trigger="manual")
+        action = WATCHING if check.first else ENTRIES if check.entered else NO_ENTRIES
+        run = session.get(CampaignRun, check.run_id) if check.run_id else None
+        return ManualRun(action, run=run, entries=check)
+    previous = _latest_run(session, campaign.id)
+    if force:
+        return ManualRun(PLANNED, run=_plan_at(session, campaign, now, pctx), previous=previous)
+    if campaign.schedule_kind == ONCE:
+        if previous is not None:
+            return ManualRun(RESUMED, previous=previous)
+        slot = campaign.run_at or now
+        run = plan_run(session, campaign, slot=slot, trigger="manual", now=now, pctx=pctx)
+        return ManualRun(PLANNED, run=run)
+    run = _plan_due(session, campaign, now, pctx)
+    return ManualRun(PLANNED if run is not None else NOTHING_DUE, run=run, previous=previous)
+
+
+def _plan_at(session: Session, campaign: Campaign, now: datetime, pctx: PlanContext) -> CampaignRun:
+    run = plan_run(session, campaign, slot=now, trigger="manual", now=now, pctx=pctx)
+    if run is None:
+        raise CampaignError(f"campaign {campaign.id} already has a run at {now.isoformat()}")
+    return run
+
+
+def _latest_run(session: Session, campaign_id: int) -> CampaignRun | None:
+    stmt = (
+        select(CampaignRun)
+        .where(CampaignRun.campaign_id == campaign_id)
+        .order_by(CampaignRun.slot.desc(), CampaignRun.id.desc())
+    )
+    return session.scalars(stmt).first()
 
 
 def run_campaign_now(
@@ -72,15 +164,12 @@ def run_campaign_now(
     campaign_id: int,
     now: datetime,
     pctx: PlanContext,
+    *,
+    force: bool = False,
 ) -> tuple[CampaignRun | None, DispatchReport | None]:
-    """A manual run at `now` (quiet hours still hold it), then send what is due."""
-    with unit_of_work(factory) as session:
-        campaign = get_campaign(session, campaign_id)
-        if campaign.status not in (ACTIVE,):
-            raise CampaignError(f"campaign {campaign_id} is {campaign.status}")
-        run = plan_run(session, campaign, slot=now, trigger="manual", now=now, pctx=pctx)
-    report = dispatch_due(factory, gateway, now, pctx.settings) if gateway is not None else None
-    return run, report
+    """`manual_run`, as (the run planned now or None, what was sent)."""
+    outcome = manual_run(factory, gateway, campaign_id, now, pctx, force=force)
+    return outcome.run, outcome.report
 
 
 @dataclass

@@ -35,12 +35,14 @@ class CampaignSettings:
     poll_days: int = 7
     # Slots of a schedule missed by more than this (scheduler down) are skipped, not sent late.
     misfire_grace_seconds: int = 3600
+    # On-enter campaigns: how often their segments are compared with the last membership.
+    entry_check_minutes: int = 5
 
 
 def parse_campaign_settings(values: Mapping[str, str], timezone: ZoneInfo) -> CampaignSettings:
     """SEGBOT_MASS_MONTHLY_LIMIT, SEGBOT_FREQUENCY_CAP_DAYS, SEGBOT_HOLDOUT_PERCENT,
     SEGBOT_QUIET_HOURS (e.g. 21:00-09:00, or 'off'), SEGBOT_OPT_OUT_TAGS (comma-separated),
-    SEGBOT_ATTRIBUTION_DAYS."""
+    SEGBOT_ATTRIBUTION_DAYS, SEGBOT_ENTRY_CHECK_MINUTES."""
     defaults = CampaignSettings()
     quiet_start, quiet_end = _quiet_hours(values.get("SEGBOT_QUIET_HOURS"))
     tags = values.get("SEGBOT_OPT_OUT_TAGS")
@@ -55,6 +57,9 @@ def parse_campaign_settings(values: Mapping[str, str], timezone: ZoneInfo) -> Ca
         if tags is not None
         else defaults.opt_out_tags,
         attribution_days=_int(values, "SEGBOT_ATTRIBUTION_DAYS", defaults.attribution_days, 1),
+        entry_check_minutes=_int(
+            values, "SEGBOT_ENTRY_CHECK_MINUTES", defaults.entry_check_minutes, 1, 1440
+        ),
     )
 
 
