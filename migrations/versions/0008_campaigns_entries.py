@@ -1,7 +1,7 @@
 """campaign_members, campaign_watches: on-enter campaigns' last checked membership
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0008
+Revises: safety_edge_api_tokens
 Create Date: 2026-12-04 18:00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | None = "0005"
+revision: str = "0008"
+down_revision: str | None = "safety_edge_api_tokens"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
