@@ -64,7 +64,13 @@ def list_reply(
         )
         return say("none", lang, description=description) + scope_line(answer)
     kinds = event_kinds(answer.get("segment"))
-    rows = load_rows(session, customers[:PAGE_SIZE], kinds, tz=ctx.settings.timezone, lang=lang)
+    ranked = answer.get("ranking")
+    values: dict[str, str] = {}
+    if isinstance(ranked, list) and ranked:  # rank order, row 1 first, with the value
+        customers = [str(r["external_userid"]) for r in ranked]
+        values = {str(r["external_userid"]): rank_fact(answer, r["value"], lang) for r in ranked}
+    rows = load_rows(session, customers[:PAGE_SIZE], kinds, tz=ctx.settings.timezone, lang=lang,
+                     now=ctx.now, facts_given=values)  # fmt: skip
     head = say("total", lang, description=description, count=count) + scope_line(answer)
     text, shown = list_page(head, rows, first_number=1, total=len(customers), lang=lang)
     remember_list(
@@ -80,6 +86,32 @@ def list_reply(
     return text
 
 
+RANK_LABELS = {
+    "spend": {"zh": "消费 ¥{v:,.2f}", "en": "spent ¥{v:,.2f}"},
+    "clv": {"zh": "CLV ¥{v:,.2f}", "en": "CLV ¥{v:,.2f}"},
+    "expected_avg_value": {"zh": "预计客单 ¥{v:,.2f}", "en": "expected order ¥{v:,.2f}"},
+    "p_alive": {"zh": "活跃概率 {v:.0%}", "en": "P(alive) {v:.0%}"},
+    "expected_purchases_30d": {
+        "zh": "预计30天购买 {v:.1f} 次",
+        "en": "{v:.1f} expected orders/30d",
+    },
+    "expected_purchases_90d": {
+        "zh": "预计90天购买 {v:.1f} 次",
+        "en": "{v:.1f} expected orders/90d",
+    },
+}
+
+
+def rank_fact(answer: dict[str, Any], value: Any, lang: str) -> str:
+    """The value a ranked row was ranked by, in words ("消费 ¥1,234.50")."""
+    tree = (answer.get("segment") or {}).get("tree") or {}
+    label = RANK_LABELS.get(str(tree.get("by") or "spend"), RANK_LABELS["spend"])
+    try:
+        return label["zh" if lang == "zh" else "en"].format(v=float(value))
+    except (TypeError, ValueError):
+        return ""
+
+
 def more_reply(session: Session, ctx: CommandContext, requester: Requester, lang: str) -> str:
     """The next page of the member's last list, within their scope as it is now."""
     state = last_list(session, requester.userid)
@@ -92,7 +124,8 @@ def more_reply(session: Session, ctx: CommandContext, requester: Requester, lang
     if not page:
         return say("no_more", lang)
     customers = list(state.customers or [])
-    rows = load_rows(session, page, state.event_kinds or [], tz=ctx.settings.timezone, lang=lang)
+    rows = load_rows(session, page, state.event_kinds or [], tz=ctx.settings.timezone, lang=lang,
+                     now=ctx.now)  # fmt: skip
     head = say(
         "page_head",
         lang,

@@ -77,16 +77,27 @@ def _first_added(session: Session, ids: Sequence[str]) -> dict[str, datetime]:
     return {uid: when for uid, when in session.execute(stmt) if when is not None}
 
 
-def _when(value: datetime, tz: ZoneInfo, lang: str) -> str:
+def _when(value: datetime, tz: ZoneInfo, lang: str, now: datetime | None = None) -> str:
+    """This year's dates without the year; older ones with it (a 2023 follow is not "01-18")."""
     local = value.astimezone(tz)
-    return local.strftime("%Y-%m-%d %H:%M") if lang == "en" else local.strftime("%m月%d日 %H:%M")
+    this_year = now is None or local.year == now.astimezone(tz).year
+    if lang == "en":
+        return local.strftime("%Y-%m-%d %H:%M" if this_year else "%Y-%m-%d")
+    return local.strftime("%m月%d日 %H:%M" if this_year else "%Y年%m月%d日")
 
 
 def load_rows(
-    session: Session, ids: Sequence[str], kinds: Sequence[str], *, tz: ZoneInfo, lang: str
+    session: Session,
+    ids: Sequence[str],
+    kinds: Sequence[str],
+    *,
+    tz: ZoneInfo,
+    lang: str,
+    now: datetime | None = None,
+    facts_given: dict[str, str] | None = None,
 ) -> list[CustomerRow]:
-    """Rows for `ids` in that order; the fact is the last event of the first kind asked about,
-    or when the customer was first added."""
+    """Rows for `ids` in that order; the fact is `facts_given`'s (a ranked answer's value),
+    else the last event of the first kind asked about, else when the customer was first added."""
     if not ids:
         return []
     names = dict(
@@ -100,12 +111,16 @@ def load_rows(
     rows = []
     for uid in ids:
         when = facts.get(uid)
-        if when is None:
+        if facts_given and uid in facts_given:
+            fact = facts_given[uid]
+        elif when is None:
             fact = ""
         elif kind:
-            fact = say("last_event", lang, kind=kind_word(kind, lang), when=_when(when, tz, lang))
+            fact = say(
+                "last_event", lang, kind=kind_word(kind, lang), when=_when(when, tz, lang, now)
+            )
         else:
-            fact = say("added", lang, when=_when(when, tz, lang))
+            fact = say("added", lang, when=_when(when, tz, lang, now))
         shown = owners.get(uid, [])[:MAX_OWNERS_SHOWN]
         rows.append(CustomerRow(uid, names.get(uid) or uid, tuple(shown), fact))
     return rows

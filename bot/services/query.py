@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -15,6 +16,7 @@ from segmentation.insights import MassMessageBudget, describe_for_query
 from segmentation.nlq import Clarification, Command, Vocabulary, load_vocabulary, parse_command
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_traditional
 from segmentation.nodes import And, InDepartment, Node, Owner, Ranked, canonical, to_json, walk
+from segmentation.ranking import ranking
 from segmentation.scope import Requester, resolve_requester
 
 log = logging.getLogger(__name__)
@@ -119,6 +121,9 @@ def _answer(
     note = scope_note(command.segment, requester, command.language)
     if note:
         out["scope_note"] = note
+    ranked = ranking(session, command.segment, requester=requester, now=now, ctx=ctx)
+    if ranked is not None:  # rank order with the value ranked by; `customers` stays sorted
+        out["ranking"] = [{"external_userid": eid, "value": _json_number(v)} for eid, v in ranked]
     if command.intent == "describe":
         out.update(
             describe_for_query(
@@ -132,6 +137,11 @@ def _answer(
             )
         )
     return out
+
+
+def _json_number(value: Decimal | float) -> float:
+    """A JSON number: yuan with two decimals (exact in JSON text), or the score."""
+    return float(value) if isinstance(value, Decimal) else value
 
 
 SCOPE_NOTES = {
