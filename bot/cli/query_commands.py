@@ -41,6 +41,14 @@ EXPORTABLE = ("list", "export", "count")
     default=None,
     help="The time of the request, e.g. 2026-11-01T10:00:00+08:00 (default: now).",
 )
+@click.option(
+    "--after",
+    "after",
+    metavar="TEXT",
+    multiple=True,
+    help="An earlier chat message of the same member (repeatable, in order), played first, "
+    "so TEXT can be a follow-up: 这些客户里上海的有几个, 1, more … (needs --as).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option(
     "--out",
@@ -56,28 +64,36 @@ def query_command(
     text: str,
     as_userid: str | None,
     now_text: str | None,
+    after: tuple[str, ...],
     as_json: bool,
     out_path: str | None,
     db_url: str | None,
 ) -> None:
     """Run one chat command, e.g. segbot query "近30天有咨询但未下单的客户" --json."""
+    if after and as_userid is None:
+        raise click.UsageError("--after plays a member's conversation: say who with --as.")
     settings = settings_for(db_url)
     now = parse_now(now_text, settings)
     engine = make_engine(settings.database_url)
     try:
         with make_session_factory(engine)() as session:
-            answer = run_query(
-                session,
-                text,
-                as_userid=as_userid,
-                now=now,
-                ctx=engine_context_for(settings),
-                admins=settings.admins,
-                budget=mass_message_budget(settings.campaigns),
-            )
+            if after and as_userid is not None:
+                answer = _in_conversation(session, settings, now, as_userid, after, text)
+            else:
+                answer = run_query(
+                    session,
+                    text,
+                    as_userid=as_userid,
+                    now=now,
+                    ctx=engine_context_for(settings),
+                    admins=settings.admins,
+                    budget=mass_message_budget(settings.campaigns),
+                )
             if out_path is not None and answer["intent"] in EXPORTABLE:
                 _write_export(session, settings, now, text, as_userid, answer, out_path)
-            session.rollback()  # a query changes nothing
+            # A query changes nothing: the earlier messages' conversation is played and
+            # forgotten, so the member's own chat is untouched.
+            session.rollback()
     finally:
         engine.dispose()
     if as_json:
@@ -112,9 +128,26 @@ def _write_export(
     Path(out_path).write_bytes(reply.attachment.content)
 
 
+def _in_conversation(
+    session: Session,
+    settings: Settings,
+    now: datetime,
+    userid: str,
+    earlier: tuple[str, ...],
+    text: str,
+) -> dict[str, Any]:
+    """`text` answered after `earlier`, all through the chat's own conversation code."""
+    from bot.commands.router import conversation_answer, handle_text
+
+    ctx = CommandContext(settings=settings, now=now)
+    for message in earlier:
+        handle_text(session, ctx, userid, message)
+    return conversation_answer(session, ctx, userid, text)
+
+
 def _human(answer: dict[str, Any]) -> str:
     intent = answer["intent"]
-    if intent in ("clarify", "refused", "help", "more"):
+    if "message" in answer and "segment" not in answer:
         lines = [answer["message"]]
         lines += [f"  · {s}" for s in answer.get("suggestions", [])]
         return "\n".join(lines)
@@ -125,6 +158,10 @@ def _human(answer: dict[str, Any]) -> str:
         )
     if intent in ("breakdown", "customer", "digest"):
         return _human_extra(answer)
+    if intent == "more":
+        first = answer["first"]
+        lines = [f"{answer['description']}: {first}–{first + len(answer['customers']) - 1}"]
+        return "\n".join([*lines, *(f"  {cid}" for cid in answer["customers"])])
     lines = [f"{answer['description']}: {answer['count']}"]
     if answer.get("markdown"):  # describe: the persona sketch and the scorecard
         return "\n".join([*lines, answer["markdown"]])

@@ -112,15 +112,26 @@ def rank_fact(answer: dict[str, Any], value: Any, lang: str) -> str:
         return ""
 
 
-def more_reply(session: Session, ctx: CommandContext, requester: Requester, lang: str) -> str:
-    """The next page of the member's last list, within their scope as it is now."""
+# "再来50个" still gets one message: WeCom's size limit cuts a page anyway.
+MAX_PAGE = 30
+
+
+def _page_size(size: int) -> int:
+    return min(size, MAX_PAGE) if size > 0 else PAGE_SIZE
+
+
+def more_reply(
+    session: Session, ctx: CommandContext, requester: Requester, lang: str, size: int = 0
+) -> str:
+    """The next page of the member's last list, within their scope as it is now: `size`
+    rows when asked for ("再来5个"), else a page."""
     state = last_list(session, requester.userid)
     if state is None:
         return say("no_list", lang)
     lang = state.language or lang
     if expired(state, ctx.now):
         return say("list_expired", lang)
-    page = visible_page(session, requester, state, PAGE_SIZE)
+    page = visible_page(session, requester, state, _page_size(size))
     if not page:
         return say("no_more", lang)
     customers = list(state.customers or [])
@@ -139,6 +150,29 @@ def more_reply(session: Session, ctx: CommandContext, requester: Requester, lang
     )
     mark_shown(state, state.shown + shown)
     return text
+
+
+def more_page(
+    session: Session, ctx: CommandContext, requester: Requester, lang: str, size: int = 0
+) -> dict[str, Any]:
+    """The next page of the member's last list as query JSON (`segbot query "更多" --after`),
+    checked like more_reply's."""
+    state = last_list(session, requester.userid)
+    if state is None:
+        return {"intent": "more", "message": say("no_list", lang)}
+    lang = state.language or lang
+    if expired(state, ctx.now):
+        return {"intent": "more", "message": say("list_expired", lang)}
+    page = visible_page(session, requester, state, _page_size(size))
+    if not page:
+        return {"intent": "more", "message": say("no_more", lang)}
+    return {
+        "intent": "more",
+        "description": state.description,
+        "count": len(state.customers or []),
+        "first": state.shown + 1,
+        "customers": page,
+    }
 
 
 def count_reply(answer: dict[str, Any], lang: str) -> str:

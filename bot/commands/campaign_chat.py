@@ -16,6 +16,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext, Reply
+from bot.commands import conversation as conv
 from bot.commands.audit import audit
 from bot.commands.preview import campaign_settings
 from bot.commands.segment_pins import reconfirm_reply
@@ -53,6 +54,20 @@ REPORT = (
         rf"{_Q}(?P<name>.+?){_QE}{_END}",
         re.IGNORECASE,
     ),
+    re.compile(  # "how is that campaign doing", "results of this campaign"
+        r"^\s*(?:(?:how\s+(?:is|was|did|are)|"
+        r"(?:show\s+(?:me\s+)?)?(?:the\s+)?results?\s+(?:of|for))\s+)?"
+        r"(?P<name>that|this|the\s+same|the\s+last|the)\s+campaign(?:'s)?\s*"
+        r"(?:doing|going|do|performing|perform|results?|performance|uplift)?"
+        rf"{_END}",
+        re.IGNORECASE,
+    ),
+)
+# "刚才那个活动", "这个活动", "that campaign": the campaign last discussed in this conversation.
+_REFERENCE = re.compile(
+    r"^(?:刚才|剛才|刚刚|剛剛|上面|上一个|上一個|之前|前面)?的?(?:那个|那個|这个|這個|该|該|此|那)?$|"
+    r"^(?:that|this|the\s+same|the\s+last|the|it)$",
+    re.IGNORECASE,
 )
 LIST = re.compile(
     rf"^\s*(?:(?:我的|所有|全部|有哪些)?(?:营销)?(?:活动|活動)(?:列表|清单|清單|有哪些)?|"
@@ -115,15 +130,40 @@ def campaign_reply(
     return None
 
 
+def campaign_choice_reply(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    text: str,
+    action: str,
+    campaign_id: int,
+    lang: str,
+) -> list[Reply]:
+    """The pick from "您指的是哪个活动？": the request asked, for that campaign (checked
+    again against what the asker may see)."""
+    ask = _Ask(session, ctx, requester, text, lang)
+    name = f"#{campaign_id}"
+    if action == "campaign_report":
+        return _report(ask, name)
+    return _pause(ask, name, action == "campaign_pause")
+
+
 def _visible(ask: _Ask) -> list[Campaign]:
     return visible_campaigns(ask.session, ask.requester, ask.ctx.settings.admins)
 
 
 def _find(ask: _Ask, name: str) -> Campaign | list[Campaign]:
-    """The campaign called `name` (or numbered, "3" / "#3"), or the candidates to list."""
+    """The campaign called `name` (or numbered, "3" / "#3"), or the candidates to list.
+
+    No name, or "刚才那个/that": the one just discussed if the asker may still see it,
+    else the only one they have."""
     campaigns = _visible(ask)
     wanted = name.strip().strip("#＃").strip()
-    if not wanted:
+    if not wanted or _REFERENCE.match(wanted):
+        last = conv.load(ask.session, ask.requester.userid, ask.ctx.now).campaign
+        discussed = [c for c in campaigns if last is not None and c.id == last.campaign_id]
+        if discussed:
+            return discussed[0]
         return campaigns[0] if len(campaigns) == 1 else campaigns
     exact = [c for c in campaigns if c.name == wanted or str(c.id) == wanted]
     if len(exact) == 1:
@@ -145,6 +185,18 @@ def _not_found(ask: _Ask, name: str, candidates: list[Campaign], intent: str) ->
         return ask.reply(f"没有找到您可以查看的活动“{name}”。",
                          f"There is no campaign “{name}” you can see.", intent)  # fmt: skip
     listed = _names(candidates)
+    # The pick ("1", "第二个", "#7", the name) answers this same request for that campaign.
+    question = conv.PendingQuestion(
+        ask.text,
+        tuple(c.name for c in candidates[:10]),
+        None,
+        ask.lang,
+        ask.ctx.now,
+        kind=conv.CAMPAIGN,
+        action=intent,
+        options=tuple(c.id for c in candidates[:10]),
+    )
+    conv.ask_pending(ask.session, ask.requester.userid, question, ask.ctx.now)
     return ask.reply(f"您指的是哪个活动？{listed}（请说出活动名或编号）",
                      f"Which campaign do you mean? {listed} (say its name or number)",
                      intent)  # fmt: skip
@@ -154,6 +206,7 @@ def _report(ask: _Ask, name: str) -> list[Reply]:
     found = _find(ask, name)
     if isinstance(found, list):
         return _not_found(ask, name, found, "campaign_report")
+    conv.remember_campaign(ask.session, ask.requester.userid, found.id, ask.ctx.now)
     report = campaign_report(ask.session, found.id, campaign_settings(ask.ctx), ask.requester)
     return ask.reply(_report_zh(report), _report_en(report), "campaign_report")
 
@@ -225,6 +278,7 @@ def _pause(ask: _Ask, name: str, paused: bool) -> list[Reply]:
     found = _find(ask, name)
     if isinstance(found, list):
         return _not_found(ask, name, found, intent)
+    conv.remember_campaign(ask.session, ask.requester.userid, found.id, ask.ctx.now)
     try:
         campaign = set_paused(ask.session, found.id, paused, ask.ctx.now)
     except CampaignError as exc:

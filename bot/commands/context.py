@@ -1,7 +1,10 @@
-"""“这个分群 / this segment”: an action or explanation about the member's previous answer.
+"""Answers about the member's previous answer: “这个分群 / this segment / them” (an action or
+explanation about it), and refinements of it ("这些客户里上海的有几个", "只要VIP的",
+"of these, who is in Beijing", "去掉已经下单的").
 
-The previous segment is the last one the member was answered about (kept in the audit log
-with every command), evaluated again now in their scope.
+The previous segment comes from the member's conversation (bot.commands.conversation) and is
+evaluated again now, in their scope; a refinement is the previous segment AND (NOT) the new
+conditions, which are parsed as a clause of their own and so inherit no window from it.
 """
 
 from __future__ import annotations
@@ -9,15 +12,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
+from bot.commands import conversation as conv
 from bot.commands.texts import say
-from bot.models.inbox import AuditEntry
-from segmentation.engine import segment_members
+from bot.services.query import answer_command, clarify
 from segmentation.nlq import Command, is_bare_request, load_vocabulary, parse_command
-from segmentation.nodes import SegmentFormatError, from_json
+from segmentation.nlq.followup import WITHOUT, FollowUp, read_follow_up
+from segmentation.nlq.lexicon import K
+from segmentation.nlq.normalize import normalize
+from segmentation.nlq.parser import Clarification
+from segmentation.nlq.restate import describe
+from segmentation.nlq.tokens import tokenize
+from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.nodes import All, And, Node, Not, SegmentFormatError, from_json
 from segmentation.scope import Requester
 
 CONTEXT_WORDS = re.compile(
@@ -26,22 +35,23 @@ CONTEXT_WORDS = re.compile(
     r"\bthem\b|\bthey\b|\bthese\b|\bthose\b",
     re.IGNORECASE,
 )
-LOOKBACK = 50
-ANSWER_KEYS = ("tag", "message", "coupon", "schedule", "name", "customer", "negated", "format")
+# Intents a bare "…呢" may repeat: asking again, never an action nobody typed.
+_REPEATABLE = ("list", "count", "describe", "export")
+# Whole sentences that are actions of their own even though they start with 去掉/only.
+_ACTIONS = ("tag", "untag", "push", "schedule", "save", "explain")
 
 
-def last_segment(session: Session, userid: str) -> tuple[dict[str, Any], str] | None:
-    """(segment JSON, its description) of the member's latest answered segment."""
-    stmt = (
-        select(AuditEntry.detail)
-        .where(AuditEntry.userid == userid, AuditEntry.action == "command")
-        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-        .limit(LOOKBACK)
-    )
-    for detail in session.scalars(stmt):
-        if isinstance(detail, dict) and isinstance(detail.get("segment"), dict):
-            return detail["segment"], str(detail.get("description") or "")
-    return None
+def previous_segment(
+    session: Session, ctx: CommandContext, userid: str
+) -> tuple[Node, conv.PreviousAnswer] | None:
+    """The member's previous answer (unexpired) and its segment tree, or None."""
+    previous = conv.load(session, userid, ctx.now).previous
+    if previous is None:
+        return None
+    try:
+        return from_json(previous.segment), previous
+    except SegmentFormatError:
+        return None
 
 
 def contextual_answer(
@@ -60,23 +70,115 @@ def contextual_answer(
         return None
     if not command.details.get("segment_from_context"):
         return None
-    last = last_segment(session, requester.userid)
-    if last is None:
-        return {"intent": "clarify", "message": say("no_context", lang), "suggestions": []}
-    segment, description = last
-    try:
-        node = from_json(segment)
-    except SegmentFormatError:
-        return {"intent": "clarify", "message": say("no_context", lang), "suggestions": []}
-    customers = segment_members(session, node, requester=requester, now=ctx.now, ctx=ctx.engine)
-    answer: dict[str, Any] = {
-        "intent": command.intent,
-        "segment": segment,
-        "description": description,
-        "count": len(customers),
-        "customers": customers,
-    }
-    answer.update({k: command.details[k] for k in ANSWER_KEYS if k in command.details})
-    if command.needs_confirmation:
-        answer["needs_confirmation"] = True
-    return answer
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        return clarify(say("no_context", lang))
+    node, previous = found
+    return answer_command(
+        session,
+        Command(command.intent, node, command.language, previous.description, command.details),
+        requester,
+        ctx.now,
+        ctx.engine,
+    )
+
+
+def refined_answer(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> dict[str, Any] | None:
+    """The answer to a refinement of the previous answer, or None when `text` is not one."""
+    follow = read_follow_up(text)
+    if follow is None:
+        return None
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        # "只要VIP的" with nothing before it is read as it stands; "这些里…" cannot be.
+        return clarify(say("refine_no_context", lang)) if follow.pointed else None
+    previous_node, previous = found
+    vocab = load_vocabulary(session, ctx.engine.named)
+    if not follow.pointed and _is_action(text, vocab, requester, ctx):
+        return None  # "去掉…的待跟进标签" untags; "只要" / "去掉" alone do not start a refinement
+    command = _read_clause(follow, vocab, requester, ctx)
+    if isinstance(command, Clarification):
+        if follow.lead:
+            return None  # "把这些…" that is not a narrowing: an action on the answer itself
+        return clarify(command.message, list(command.suggestions))
+    if follow.lead and (command.segment is None or is_everyone(command.segment)):
+        return None  # "给这些客户打上X标签": the previous answer as it is (contextual_answer)
+    combined = _combine(previous_node, command.segment, follow)
+    if combined is None:
+        return clarify(say("refine_what", lang))
+    intent = _intent(command, follow, previous, vocab, ctx)
+    description = _restate(combined, command, vocab, ctx)
+    return answer_command(
+        session,
+        Command(intent, combined, command.language, description, command.details, command.notes),
+        requester,
+        ctx.now,
+        ctx.engine,
+    )
+
+
+def is_everyone(node: Node | None) -> bool:
+    return isinstance(node, All)
+
+
+def _read_clause(
+    follow: FollowUp, vocab: Vocabulary, requester: Requester, ctx: CommandContext
+) -> Command | Clarification:
+    """The new clause parsed on its own (so it inherits no window): the first reading that
+    is understood, else the question back about the first."""
+    results = [
+        parse_command(
+            text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+        )
+        for text in follow.readings()
+    ]
+    understood = [r for r in results if isinstance(r, Command)]
+    return understood[0] if understood else results[0]
+
+
+def _is_action(text: str, vocab: Vocabulary, requester: Requester, ctx: CommandContext) -> bool:
+    whole = parse_command(
+        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    return isinstance(whole, Command) and whole.intent in _ACTIONS
+
+
+def _combine(previous: Node, new: Node | None, follow: FollowUp) -> Node | None:
+    if new is None or is_everyone(new):
+        # "其中有多少", "这些里导出": the previous segment itself; removing everyone is nothing.
+        return None if follow.mode == WITHOUT else previous
+    narrowing = Not(new) if follow.mode == WITHOUT else new
+    if is_everyone(previous):
+        return narrowing
+    # The previous conditions first, then the new ones: the restatement reads in that order.
+    parts = previous.children if isinstance(previous, And) else (previous,)
+    added = narrowing.children if isinstance(narrowing, And) else (narrowing,)
+    return And((*parts, *(n for n in added if n not in parts)))
+
+
+def _intent(
+    command: Command,
+    follow: FollowUp,
+    previous: conv.PreviousAnswer,
+    vocab: Vocabulary,
+    ctx: CommandContext,
+) -> str:
+    """The follow-up's own intent; "其中女性呢" (no verb of its own) asks the previous one."""
+    if not follow.echo or command.intent != "list":
+        return command.intent
+    tokens = tokenize(normalize(follow.rest), vocab, ctx.now, ctx.settings.timezone)
+    if any(t.kind == K.INTENT for t in tokens):
+        return command.intent
+    return previous.intent if previous.intent in _REPEATABLE else command.intent
+
+
+def _restate(combined: Node, command: Command, vocab: Vocabulary, ctx: CommandContext) -> str:
+    """The combined segment in plain words, with the new clause's notes (tag vs named)."""
+    text = describe(combined, command.language, ctx.now, ctx.settings.timezone, vocab)
+    if not command.notes:
+        return text
+    if command.language == "zh":
+        return f"{text}（{'；'.join(command.notes)}）"
+    return f"{text} ({'; '.join(command.notes)})"

@@ -9,18 +9,20 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext, Reply
+from bot.commands import conversation as conv
 from bot.commands.answers import (
     clarify_reply,
     count_reply,
     generic_reply,
     list_reply,
+    more_page,
     more_reply,
     with_scope_note,
 )
 from bot.commands.audit import audit
-from bot.commands.campaign_chat import campaign_reply
+from bot.commands.campaign_chat import campaign_choice_reply, campaign_reply
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
-from bot.commands.context import contextual_answer
+from bot.commands.context import contextual_answer, refined_answer
 from bot.commands.conversation_chat import (
     before_query,
     data_words,
@@ -33,23 +35,35 @@ from bot.commands.describe import describe_replies
 from bot.commands.explain import explain_reply
 from bot.commands.export import export_reply
 from bot.commands.history import history_line, past_sizes, segment_key
+from bot.commands.picks import Picked, question_for, read_reply
 from bot.commands.preview import canonical_segment, confirmation_reply
 from bot.commands.saving import save_reply, saved_list_reply
-from bot.commands.texts import is_more, language_of, say
+from bot.commands.texts import language_of, say
 from integrations.wecom.events import CardClick
 from segmentation.compiler import SegmentError
+from segmentation.nlq.followup import read_more
 from segmentation.scope import Requester, resolve_requester
 
 log = logging.getLogger(__name__)
+
+
+def answer_text(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> dict[str, Any]:
+    """The query answer to `text` in the member's conversation: a refinement of the previous
+    answer, a command about it ("导出这些"), or a question of its own (also `segbot query`)."""
+    return (
+        refined_answer(session, ctx, requester, text, lang)
+        or contextual_answer(session, ctx, requester, text, lang)
+        or ctx.ask(session, text, requester.userid)
+    )
 
 
 def _answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
 ) -> dict[str, Any]:
     try:
-        return contextual_answer(session, ctx, requester, text, lang) or ctx.ask(
-            session, text, requester.userid
-        )
+        return answer_text(session, ctx, requester, text, lang)
     except SQLAlchemyError:
         raise  # the database is away: keep the message and retry it later
     except Exception as exc:
@@ -133,8 +147,20 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     if not text.strip():
         audit(session, ctx, userid, "command", text, intent="empty")
         return [Reply(userid, say("empty", lang))]
-    if is_more(text):
-        reply = more_reply(session, ctx, requester, lang)
+    picked = read_reply(session, ctx, userid, text)
+    if isinstance(picked, list):
+        audit(session, ctx, userid, "command", text, role=requester.role, intent="pick_which")
+        return picked
+    if isinstance(picked, Picked):
+        if picked.pending.kind == conv.CAMPAIGN:
+            chosen = picked.pending.options[picked.index]
+            action = picked.pending.action
+            return campaign_choice_reply(session, ctx, requester, text, action, chosen, picked.lang)
+        # The original question, the choice in place of the phrase asked about.
+        text, lang = picked.text, picked.lang
+    more = read_more(text)
+    if more is not None:
+        reply = more_reply(session, ctx, requester, lang, size=more)
         audit(session, ctx, userid, "more", text, role=requester.role)
         return [Reply(userid, reply)]
     decision = typed_decision(text)
@@ -156,7 +182,39 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
         replies = [Reply(userid, say("busy", lang))]
     # Written after the replies, so a count's own answer is not its "yesterday".
     audit(session, ctx, userid, "command", text, role=requester.role, **_audit_detail(answer))
+    question = question_for(text, answer, lang, ctx.now)
+    conv.remember_answer(session, userid, answer, question=question, lang=lang, now=ctx.now)
     return replies
+
+
+def conversation_answer(
+    session: Session, ctx: CommandContext, userid: str, text: str
+) -> dict[str, Any]:
+    """The query answer (JSON) to `text` as the next message of `userid`'s conversation —
+    a pick, a page, a refinement or a question of its own — for `segbot query --after`,
+    which plays the earlier messages through handle_text first."""
+    lang = language_of(text)
+    requester = resolve_requester(session, userid, ctx.settings.admins)
+    if requester is None:
+        return {"intent": "refused", "message": say("not_member", lang)}
+    picked = read_reply(session, ctx, userid, text)
+    if isinstance(picked, list):
+        return {"intent": "clarify", "message": picked[0].text, "suggestions": []}
+    if isinstance(picked, Picked):
+        if picked.pending.kind == conv.CAMPAIGN:
+            chosen = picked.pending.options[picked.index]
+            replies = campaign_choice_reply(
+                session, ctx, requester, text, picked.pending.action, chosen, picked.lang
+            )
+            return {"intent": picked.pending.action, "message": replies[0].text}
+        text, lang = picked.text, picked.lang
+    more = read_more(text)
+    if more is not None:
+        return more_page(session, ctx, requester, lang, size=more)
+    campaign = campaign_reply(session, ctx, requester, text, lang)
+    if campaign is not None:
+        return {"intent": "campaign", "message": campaign[0].text}
+    return answer_text(session, ctx, requester, text, lang)
 
 
 def handle_card_click(session: Session, ctx: CommandContext, click: CardClick) -> list[Reply]:

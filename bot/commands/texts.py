@@ -50,6 +50,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "owner": {"zh": "跟进人：{names}", "en": "owner: {names}"},
     "last_event": {"zh": "最近{kind}：{when}", "en": "last {kind}: {when}"},
     "added": {"zh": "添加于 {when}", "en": "added {when}"},
+    "refine_no_context": {
+        "zh": "“这些/其中”指的是哪些客户？请先查询一批客户，或直接说出完整条件，"
+        "例如：近30天有咨询的上海客户。",
+        "en": "Which customers do 'these' refer to? Ask for some customers first, or give the "
+        "whole condition, e.g. 'customers in Shanghai who inquired in the last 30 days'.",
+    },
+    "refine_what": {
+        "zh": "要在上一批客户里按什么条件筛选？例如：其中上海的有几个、只要VIP的、去掉已下单的。",
+        "en": "Narrow the last answer by what? E.g. 'of these, who is in Shanghai', "
+        "'only VIPs', 'without those who ordered'.",
+    },
+    "pick_which": {
+        "zh": "请回复编号，告诉我是哪一个：",
+        "en": "Which one? Reply with its number:",
+    },
     "busy": {
         "zh": "抱歉，这个问题我暂时无法回答，请换个说法再试一次。",
         "en": "Sorry, I could not answer that; please try rephrasing it.",

@@ -6,6 +6,7 @@ Import `metadata` from here (Alembic, tests, `segbot init`) so no table is forgo
 import bot.models.api_tokens as _api_tokens  # noqa: F401  (scoped HTTP API tokens)
 import bot.models.campaigns as _campaigns  # noqa: F401  (campaigns, outbox, coupons)
 import bot.models.confirmations as _confirmations  # noqa: F401  (pending chat actions)
+import bot.models.conversations as _conversations  # noqa: F401  (per-member chat context)
 import bot.models.digests as _digests  # noqa: F401  (managers' daily digest log)
 import bot.models.heartbeats as _heartbeats  # noqa: F401  (workers' and scheduler's beats)
 import bot.models.inbox as _bot_inbox  # noqa: F401  (registers the inbox and audit tables)

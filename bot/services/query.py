@@ -62,7 +62,7 @@ def run_query(
     result = parse_command(text, vocabulary=vocab, asker=as_userid, now=now, tz=ctx.timezone)
     if isinstance(result, Clarification):
         return clarify(result.message, list(result.suggestions))
-    answer = _answer(session, result, requester, now, ctx, budget)
+    answer = answer_command(session, result, requester, now, ctx, budget)
     if answer.get("intent") == "show_saved" and is_traditional(text):
         answer["script"] = "hant"  # the list is answered in the asker's script
     return answer
@@ -72,7 +72,7 @@ def clarify(message: str, suggestions: list[str] | None = None) -> dict[str, Any
     return {"intent": "clarify", "message": message, "suggestions": suggestions or []}
 
 
-def _answer(
+def answer_command(
     session: Session,
     command: Command,
     requester: Requester,
@@ -80,6 +80,8 @@ def _answer(
     ctx: EngineContext,
     budget: MassMessageBudget | None = None,
 ) -> dict[str, Any]:
+    """The answer to an understood command (parsed here, or built by the chat from the
+    conversation: a refinement of the previous answer), evaluated in `requester`'s scope."""
     zh = command.language == "zh"
     if command.intent == "help":
         return {"intent": "help", "message": HELP_ZH if zh else HELP_EN}

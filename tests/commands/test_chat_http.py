@@ -145,3 +145,24 @@ def test_a_breakdown_and_a_customer_card_over_http(simulator: Simulator, deps: D
     drain(deps)
     card = texts_to(simulator, "zhangsan")[-1]
     assert card.startswith("客户：王芳") and "13800000" not in card
+
+
+def test_a_conversation_over_http_refines_picks_and_pages(simulator: Simulator, deps: Deps) -> None:
+    """Follow-ups through the real callback path: each message is its own callback, the
+    conversation lives in the database between them."""
+
+    def say(text: str) -> str:
+        simulator.scenario.member_text("zhangsan", text)
+        assert drain(deps) == 1
+        return texts_to(simulator, "zhangsan")[-1]
+
+    assert f"共 {len(NO_ORDER_ZHANG)} 人" in say("近30天咨询未下单的客户")
+    narrowed = say("这些客户里张三的有几个")
+    assert narrowed.startswith("近30天") and "张三" in narrowed
+    assert f"共 {len(NO_ORDER_ZHANG)} 人" in narrowed
+    asked = say("上晦的客户")
+    assert "1. 上海" in asked
+    picked = say("1")
+    assert picked.startswith("在上海的客户") and "共" in picked
+    assert "7 in total" in say("all my customers")  # one page: nothing more to show
+    assert say("more").startswith("Nothing more")

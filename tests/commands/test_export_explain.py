@@ -147,8 +147,10 @@ def test_a_bare_export_or_describe_is_about_the_previous_answer(rig: ChatRig) ->
     assert described[0].markdown and described[0].text.startswith("近30天")
     [counted] = rig.tell("zhangsan", "这些客户有多少")
     assert str(len(NO_ORDER_ZHANG)) in counted.text
-    [refused] = rig.tell("zhangsan", "这些客户里男性有多少")
-    assert "不要用“这些”再加条件" in refused.text
+    # "these" plus conditions narrows the previous answer (it used to be asked back).
+    [narrowed] = rig.tell("zhangsan", "这些客户里张三的有多少")
+    assert narrowed.text.startswith("近30天") and "张三" in narrowed.text
+    assert f"共 {len(NO_ORDER_ZHANG)} 人" in narrowed.text
 
 
 def test_a_bare_export_without_a_previous_answer_is_asked_back(rig: ChatRig) -> None:

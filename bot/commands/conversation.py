@@ -1,0 +1,169 @@
+"""Each member's conversation: one small typed record, read and written only here.
+
+What a follow-up can refer to (spec/commands.md §2c): the previous answer's segment
+("这些/其中/of these"), a question back still waiting for its pick ("1", "第一个", "是"),
+and the campaign last discussed ("刚才那个活动", "that campaign"). Every part expires
+24 hours after it was set, and nothing here is trusted as an answer: the segment is
+evaluated again, in the asker's scope, whenever it is used; a campaign is looked up again
+among those the asker may see. The list being paged ("更多") is kept by paging.py.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot.models.conversations import ConversationState
+
+log = logging.getLogger(__name__)
+
+EXPIRY = timedelta(hours=24)
+SEGMENT = "segment"  # a question back about a segment command: the pick is substituted
+CAMPAIGN = "campaign"  # "which campaign?": the pick is one of `options` (campaign ids)
+
+
+@dataclass(frozen=True)
+class PreviousAnswer:
+    """The segment the member was last answered about (canonical JSON), as restated."""
+
+    segment: dict[str, Any]
+    description: str
+    intent: str
+    language: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class PendingQuestion:
+    """A question back waiting for a pick: the text it was about, the numbered suggestions,
+    and the phrase of `original` they would replace (None: a suggestion is a whole new text).
+    For a campaign question, `action` is what was asked and `options` the campaign ids."""
+
+    original: str
+    suggestions: tuple[str, ...]
+    word: str | None
+    language: str
+    at: datetime
+    kind: str = SEGMENT
+    action: str = ""
+    options: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class LastCampaign:
+    campaign_id: int
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Conversation:
+    previous: PreviousAnswer | None = None
+    pending: PendingQuestion | None = None
+    campaign: LastCampaign | None = None
+
+
+def load(session: Session, userid: str, now: datetime) -> Conversation:
+    """The member's conversation as of `now`: expired or unreadable parts are dropped."""
+    row = session.get(ConversationState, userid)
+    if row is None or not isinstance(row.state, dict):
+        return Conversation()
+    state = row.state
+    return Conversation(
+        previous=_fresh(_read(PreviousAnswer, state.get("previous")), now),
+        pending=_fresh(_read(PendingQuestion, state.get("pending")), now),
+        campaign=_fresh(_read(LastCampaign, state.get("campaign")), now),
+    )
+
+
+def save(session: Session, userid: str, conversation: Conversation, now: datetime) -> None:
+    row = session.get(ConversationState, userid)
+    if row is None:
+        row = ConversationState(userid=userid, state={}, updated_at=now)
+        session.add(row)
+    row.state = {
+        "previous": _write(conversation.previous),
+        "pending": _write(conversation.pending),
+        "campaign": _write(conversation.campaign),
+    }
+    row.updated_at = now
+
+
+def remember_answer(
+    session: Session,
+    userid: str,
+    answer: dict[str, Any],
+    *,
+    question: PendingQuestion | None,
+    lang: str,
+    now: datetime,
+) -> None:
+    """After an answer: a segment becomes "the previous answer", a question back with
+    suggestions waits for its pick, and any older pending question is gone."""
+    conversation = load(session, userid, now)
+    previous = conversation.previous
+    segment = answer.get("segment")
+    if isinstance(segment, dict):
+        previous = PreviousAnswer(
+            segment=segment,
+            description=str(answer.get("description") or "")[:300],
+            intent=str(answer.get("intent") or "list"),
+            language=lang,
+            at=now,
+        )
+    save(session, userid, replace(conversation, previous=previous, pending=question), now)
+
+
+def ask_pending(session: Session, userid: str, question: PendingQuestion, now: datetime) -> None:
+    conversation = load(session, userid, now)
+    save(session, userid, replace(conversation, pending=question), now)
+
+
+def forget_pending(session: Session, userid: str, now: datetime) -> None:
+    conversation = load(session, userid, now)
+    if conversation.pending is not None:
+        save(session, userid, replace(conversation, pending=None), now)
+
+
+def remember_campaign(session: Session, userid: str, campaign_id: int, now: datetime) -> None:
+    conversation = load(session, userid, now)
+    save(session, userid, replace(conversation, campaign=LastCampaign(campaign_id, now)), now)
+
+
+# ---- the JSON record --------------------------------------------------------------------
+
+
+def _write(part: Any) -> dict[str, Any] | None:
+    if part is None:
+        return None
+    data = asdict(part)
+    data["at"] = part.at.isoformat()
+    return data
+
+
+_TUPLES = ("suggestions", "options")
+
+
+def _read(cls: type[Any], data: Any) -> Any:
+    if not isinstance(data, dict):
+        return None
+    try:
+        values = dict(data)
+        values["at"] = datetime.fromisoformat(str(values["at"]))
+        for key in _TUPLES:
+            if key in values:
+                values[key] = tuple(values[key])
+        return cls(**values)
+    except (KeyError, TypeError, ValueError) as exc:
+        # A record from an older shape: forget it rather than misread it.
+        log.info("dropping an unreadable %s record: %s", cls.__name__, exc)
+        return None
+
+
+def _fresh(part: Any, now: datetime) -> Any:
+    if part is None or part.at.tzinfo is None or now - part.at > EXPIRY:
+        return None
+    return part

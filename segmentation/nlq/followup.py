@@ -1,0 +1,293 @@
+"""Follow-ups: a message that is about the answer just given, not a question of its own.
+
+Three kinds (spec/commands.md §2c), told apart by their words, never by whole sentences:
+
+- refine: 这些/其中/这里面/of these/among them … + conditions, or 只要/only … X,
+  去掉/排除/without … Y → the previous segment AND (NOT) the new conditions;
+- more: 更多/再来N个/下一页/more/next page → the next page of the previous list;
+- pick: after a question back with numbered suggestions, 1/第一个/the first one/#2/选2,
+  the suggestion's own text, or 是/对/yes when there was one suggestion.
+
+The conditions themselves are read by the ordinary parser; this module only finds the
+markers and hands back what is left, in the asker's own spelling (a quoted tag name or
+message keeps its case and script).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from segmentation.nlq.normalize import normalize, same_name
+
+AND = "and"
+WITHOUT = "without"
+
+_PUNCT = r"\s,，、:：;；.。!！?？~～"
+# 这些/這些/那些/这批/这群 (+ 客户/人/用户/名单/结果) and other ways of pointing at the answer.
+_THESE_ZH = (
+    r"(?:(?:这|這|那)(?:些|批|群|几个|幾個)|上面|上述|刚才|剛才|刚刚|剛剛|以上|他们|她们|他們|她們)"
+    r"(?:的)?(?:客户|客戶|人|用户|用戶|名单|名單|结果|結果|列表|几个人|幾個人|这些|這些)?"
+)
+_IN_ZH = r"(?:里面|裡面|裏面|里边|裡邊|里头|裡頭|当中|當中|之中|中间|中間|其中|中|里|裡|裏|内|內)"
+_WITHIN_ZH = (
+    rf"(?:在|从|從|那|那么|那麼|然后|然後|再)?\s*(?:{_THESE_ZH}\s*{_IN_ZH}?|"
+    rf"(?:这|這)?(?:其中|里面|裡面|裏面|里头|裡頭|当中|當中))\s*(?:的)?"
+)
+_ONLY_ZH = (
+    r"(?:只要|只看|只留|只保留|只需要|只显示|只顯示|仅要|僅要|仅看|僅看|仅保留|僅保留|"
+    r"仅限|僅限|就要|只选|只選)"
+)
+_DROP_ZH = r"(?:去掉|去除|剔除|排除|除去|除掉|扣除|不要|不看|不含|除了|刨除|拿掉|删掉|刪掉|去了)"
+# "已经下单的" after 去掉: 已经/已 says "already", which the condition already means.
+_ALREADY_ZH = re.compile(r"^(?:已经|已經|已)(?=\S)")
+
+_THESE_EN = (  # longest first: "these customers" is one pointer, not "these" + "customers"
+    r"(?:(?:these|those|the)\s+(?:customers|people|ones|clients|contacts)|these|those|them|"
+    r"the\s+above|the\s+results?|this\s+list|that\s+list|the\s+list)"
+)
+_WITHIN_EN = (
+    r"(?:and\s+|then\s+|now\s+|ok,?\s+|so\s+)?"
+    rf"(?:of|among|amongst|from|out\s+of|within|in)\s+{_THESE_EN}"
+)
+_ONLY_EN = r"(?:keep\s+only|only\s+keep|show\s+only|only\s+show|just\s+show|only|just)"
+_DROP_EN = (
+    r"(?:exclude|excluding|without|except(?:\s+for)?|drop|remove|leave\s+out|minus|but\s+not|"
+    r"take\s+out|filter\s+out|not\s+including)"
+)
+# "those who ordered" is "who ordered" once the pointing is done.
+_POINTER_EN = re.compile(
+    r"^(?:the\s+ones|ones|those|these|them|the\s+people|people|the\s+customers|customers)\b\s*",
+    re.I,
+)
+
+# 给/把 before the pointer belongs to the action on the narrowed answer: "给这些客户里上海的
+# 发一张券" is "给上海的发一张券" on these.
+_LEAD_ZH = r"(?:给|給|把|对|對|帮|幫|替)"
+_ZH_REFINE = re.compile(
+    rf"^[{_PUNCT}]*(?:(?P<lead>{_LEAD_ZH})(?={_WITHIN_ZH}))?(?P<within>{_WITHIN_ZH})?[{_PUNCT}]*(?P<op>{_ONLY_ZH}|{_DROP_ZH})?"
+    rf"[{_PUNCT}]*(?P<rest>.*)$",
+    re.S,
+)
+_EN_REFINE = re.compile(
+    rf"^[{_PUNCT}]*(?P<within>{_WITHIN_EN})?[{_PUNCT}]*(?P<op>{_ONLY_EN}|{_DROP_EN})?\b"
+    rf"[{_PUNCT}]*(?P<rest>.*)$",
+    re.S | re.I,
+)
+# "how many of them …", "which of these …", "who among them …": the question word stays.
+_EN_QUESTION_OF = re.compile(
+    rf"^(?P<q>how\s+many|which(?:\s+ones)?|who|what\s+share|list|show(?:\s+me)?|count)\s+"
+    rf"(?:of|among|amongst|from|in)\s+{_THESE_EN}\b",
+    re.I,
+)
+# "… among them?", "… of these", "… in this list" at the end.
+_EN_TRAILING = re.compile(
+    rf"[{_PUNCT}]*\b(?:of|among|amongst|from|in)\s+{_THESE_EN}[{_PUNCT}]*$", re.I
+)
+_ZH_ECHO = re.compile(r"(?:呢|咧)\s*[?？。.!！]*\s*$")
+_EN_ECHO = re.compile(r"^\s*(?:and\s+|then\s+)?(?:what|how)\s+about\b\s*", re.I)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The previous segment narrowed by `rest`'s conditions (AND, or AND NOT for WITHOUT).
+
+    `echo`: the message asks nothing of its own ("其中女性呢", "what about women?"), so it
+    asks what the previous answer was asked, unless `rest` has its own verb."""
+
+    mode: str
+    rest: str
+    echo: bool
+    # Said "these/其中" (or "of these"): with no previous answer it cannot be read alone.
+    pointed: bool = True
+    # 给/把 said before the pointer: the action's own word, to read with `rest`.
+    lead: str = ""
+
+    def readings(self) -> tuple[str, ...]:
+        """What to parse as the new clause, in order: with the action's 给/把 when it was
+        said; else as written, then with 给 before it ("这些里VIP的发一张券" drops the 给
+        that "给VIP的发一张券" has)."""
+        if self.lead:
+            return (self.lead + self.rest,)
+        if _is_latin(self.rest):
+            return (self.rest,)
+        return (self.rest, "给" + self.rest)
+
+
+def _plain(text: str) -> str:
+    # Full-width letters and digits read as half-width; case and script are kept.
+    return unicodedata.normalize("NFKC", text or "").strip()
+
+
+def read_follow_up(text: str) -> FollowUp | None:
+    """The follow-up `text` is, or None when it does not refer to the previous answer."""
+    plain = _plain(text)
+    if not plain:
+        return None
+    return _read_english(plain) if _is_latin(plain) else _read_chinese(plain)
+
+
+def _is_latin(text: str) -> bool:
+    return not re.search(r"[\u3400-\u9fff\uf900-\ufaff]", text)
+
+
+def _read_chinese(text: str) -> FollowUp | None:
+    match = _ZH_REFINE.match(text)
+    if match is None or not (match["within"] or match["op"]):
+        return None
+    rest = match["rest"].strip()
+    op = match["op"] or ""
+    if op and re.fullmatch(_DROP_ZH, op):
+        rest = _ALREADY_ZH.sub("", rest)
+    if not rest or not _has_content(rest):
+        return None
+    echo = bool(_ZH_ECHO.search(rest))
+    mode = WITHOUT if op and re.fullmatch(_DROP_ZH, op) else AND
+    return FollowUp(mode, rest, echo, pointed=bool(match["within"]), lead=match["lead"] or "")
+
+
+def _read_english(text: str) -> FollowUp | None:
+    echo = bool(_EN_ECHO.match(text))
+    body = _EN_ECHO.sub("", text)
+    question = _EN_QUESTION_OF.match(body)
+    if question:
+        rest = f"{question['q']} {body[question.end() :].strip()}"
+        return _english(AND, rest, echo, pointed=True)
+    trailing = _EN_TRAILING.search(body)
+    if trailing and trailing.start() > 0:
+        head = _EN_REFINE.match(body[: trailing.start()])
+        op = head["op"] if head else None
+        rest = head["rest"] if head and op else body[: trailing.start()]
+        return _english(_mode_en(op), rest, echo, pointed=True)
+    match = _EN_REFINE.match(body)
+    if match is None or not (match["within"] or match["op"]):
+        return None
+    return _english(_mode_en(match["op"]), match["rest"], echo, pointed=bool(match["within"]))
+
+
+def _mode_en(op: str | None) -> str:
+    return WITHOUT if op and re.fullmatch(_DROP_EN, op.strip(), re.I) else AND
+
+
+def _english(mode: str, rest: str, echo: bool, *, pointed: bool) -> FollowUp | None:
+    edges = _PUNCT.replace("\\s", "") + " "
+    rest = _POINTER_EN.sub("", rest.strip(edges)).strip(edges)
+    if not rest or not _has_content(rest):
+        return None
+    if not pointed and mode == AND and re.match(r"^\d", rest):
+        return None  # "only 3 …" is a count ("exactly"), not "only these"
+    return FollowUp(mode, rest, echo, pointed=pointed)
+
+
+def _has_content(rest: str) -> bool:
+    """Something left to read as conditions (not only punctuation or 呢/的)."""
+    return bool(re.sub(rf"[{_PUNCT}的呢吗嗎咧啊呀吧]+", "", rest))
+
+
+# ---- more -------------------------------------------------------------------------------
+
+_ZH_DIGITS = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9, "十": 10, "二十": 20, "三十": 30}  # fmt: skip
+_NUMBER = re.compile(
+    r"(\d{1,3}|二十|三十|[一二两兩三四五六七八九十])(?:\s*(?:个|個|位|条|條|人|名))?"
+)
+_MORE_ZH = re.compile(
+    r"^(?:请|請)?(?:再|还|還)?(?:来|來|给我|給我|看看|看|显示|顯示|列出|列|发|發)?(?:我)?N?"
+    r"(?:更多|更多的(?:客户|客戶)?|更多(?:客户|客戶))$|"
+    r"^(?:请|請)?(?:再|还|還)(?:来|來|给|給|看看|看|显示|顯示|列出|列|发|發)(?:我)?"
+    r"(?:N|几个|幾個|一些|点|點)?(?:批|页|頁)?(?:客户|客戶)?(?:吧|呗|唄)?$|"
+    r"^(?:下|后|後)N?(?:页|頁|批)(?:吧)?$|^(?:继续|繼續|接着|接著)(?:看|显示|顯示)?$|"
+    r"^(?:还有|還有)(?:吗|嗎|呢)?$|^(?:剩下的|其余的|其餘的)(?:客户|客戶)?$"
+)
+_MORE_EN = re.compile(
+    r"^(?:(?:show|give|list|send)\s+(?:me\s+)?)?(?:the\s+)?"
+    r"(?:next(?:\s+N)?(?:\s+(?:page|ones?|customers|rows|results))?|"
+    r"(?:N\s+|some\s+)?more(?:\s+(?:customers|results|rows|ones))?|continue|keep\s+going|go\s+on)"
+    r"(?:\s+please)?$",
+    re.I,
+)
+
+
+def read_more(text: str) -> int | None:
+    """How many more rows "再来10个"/"more"/"next page" asks for: 0 for "a page", a number
+    when one is said, None when the text is not a request for more."""
+    cleaned = re.sub(rf"[{_PUNCT}“”\"'‘’]+", " ", _plain(text)).strip()
+    if not cleaned:
+        return None
+    numbers = _NUMBER.findall(cleaned)
+    shape = _NUMBER.sub("N", cleaned, count=1)
+    if not (_MORE_ZH.match(shape.replace(" ", "")) or _MORE_EN.match(shape)):
+        return None
+    if not numbers or re.search(r"N\s*(?:批|页|頁|page)", shape):
+        return 0  # a page, not a number of rows
+    raw = numbers[0]
+    return int(raw) if raw.isdigit() else _ZH_DIGITS.get(raw, 0)
+
+
+# ---- pick -------------------------------------------------------------------------------
+
+YES = "yes"
+_ORDINALS_EN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                "last": -1, "one": 1, "two": 2, "three": 3}  # fmt: skip
+_ZH_ORDINALS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "1": 1, "2": 2, "3": 3}
+_PICK_ZH = re.compile(
+    r"^(?:我)?(?:要|选|選|就|是|就是|选择|選擇|我要|我选|我選|我是说|我是說)?\s*"
+    r"(?:第\s*(?P<ord>[一二两兩三1-9])\s*(?:个|個|项|項|条|條|种|種|号|號|位)?|"
+    r"(?:#|＃|no\.?|编号|編號)?\s*(?P<num>[1-9])\s*(?:号|號|个|個)?|(?P<last>最后一个|最後一個))"
+    r"\s*(?:吧|啊|呀|好了|就行|就好)?$",
+    re.I,
+)
+_PICK_EN = re.compile(
+    r"^(?:i\s+mean\s+|i\s+meant\s+|(?:i'?ll\s+)?(?:take|pick|choose|select)\s+|option\s+|number\s+|"
+    r"no\.?\s*|#\s*)?(?:the\s+)?(?P<word>first|second|third|last|1st|2nd|3rd|one|two|three|"
+    r"[1-9])(?:\s+(?:one|option|choice|suggestion))?(?:\s+please)?$",
+    re.I,
+)
+_YES = re.compile(
+    r"^(?:是|是的|是啊|是呀|对|對|对的|對的|对啊|對啊|嗯|嗯嗯|好|好的|没错|沒錯|可以|行|就是|就是它|就这个|就這個|"
+    r"yes|yep|yeah|yup|y|sure|right|correct|ok|okay|that one|exactly|yes please)$",
+    re.I,
+)
+
+
+def read_pick(text: str, suggestions: tuple[str, ...] | list[str]) -> int | str | None:
+    """Which suggestion `text` picks (0-based), YES for a bare yes, or None when it is not
+    a pick (then it is a new question)."""
+    cleaned = re.sub(rf"[{_PUNCT}“”\"'‘’「」]+", " ", _plain(text)).strip()
+    if not cleaned or not suggestions:
+        return None
+    squeezed = cleaned.replace(" ", "")
+    if _YES.match(cleaned) or _YES.match(squeezed):
+        return YES
+    number = _number_picked(cleaned, squeezed)
+    if number is not None:
+        index = len(suggestions) - 1 if number == -1 else number - 1
+        return index if 0 <= index < len(suggestions) else None
+    for index, suggestion in enumerate(suggestions):
+        if same_name(cleaned, suggestion) or _names_it(normalize(cleaned), suggestion):
+            return index
+    return None
+
+
+def _number_picked(cleaned: str, squeezed: str) -> int | None:
+    zh = _PICK_ZH.match(squeezed)
+    if zh:
+        if zh["last"]:
+            return -1
+        raw = zh["ord"] or zh["num"]
+        return _ZH_ORDINALS.get(raw, int(raw) if raw.isdigit() else 0) or None
+    en = _PICK_EN.match(cleaned)
+    if en:
+        word = en["word"].lower()
+        return int(word) if word.isdigit() else _ORDINALS_EN[word]
+    return None
+
+
+_PICK_LEAD = re.compile(r"^(?:我是说|我是說|我要|要|选|選|就是|是|i\s+mean|i\s+meant)\s*", re.I)
+
+
+def _names_it(cleaned: str, suggestion: str) -> bool:
+    """ "就是高意向", "我是说高意向", "I mean VIP": the suggestion after a pointing word."""
+    stripped = _PICK_LEAD.sub("", cleaned).strip()
+    return stripped != cleaned and same_name(stripped, suggestion)

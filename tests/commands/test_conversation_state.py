@@ -1,0 +1,180 @@
+"""The conversation record: per member, 24 hours, evaluated again in the asker's scope when
+used, kept in its own table (not dug out of the audit log); "that campaign"; and the same
+conversation from `segbot query --after`."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from click.testing import CliRunner
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.orm import Session
+
+from bot.cli.main import cli
+from bot.commands import conversation as conv
+from bot.models.campaigns import Campaign
+from bot.models.conversations import ConversationState
+from bot.models.inbox import AuditEntry
+from segmentation.models import Follow, Staff
+from tests.commands.chatworld import NO_ORDER_ZHANG
+from tests.commands.conftest import ChatRig
+from tests.commands.test_campaign_chat import _campaign_with_coupons
+from tests.segmentation.nlq.fixture import load_fixture
+
+SEGMENT = "近30天咨询未下单的客户"
+REFINE = "这些客户里张三的有几个"
+
+
+def test_the_previous_answer_is_kept_for_a_day(rig: ChatRig) -> None:
+    rig.tell("zhangsan", SEGMENT)
+    [soon] = rig.later(timedelta(hours=23)).tell("zhangsan", REFINE)
+    assert f"共 {len(NO_ORDER_ZHANG)} 人" in soon.text and "张三" in soon.text
+    [late] = rig.later(timedelta(hours=23 + 25)).tell("zhangsan", REFINE)
+    assert "请先查询" in late.text and "共" not in late.text
+
+
+def test_each_member_has_their_own_conversation(rig: ChatRig) -> None:
+    rig.tell("zhangsan", SEGMENT)
+    [other] = rig.tell("lisi", REFINE)
+    assert "请先查询" in other.text
+
+
+def test_the_record_is_read_from_its_table_not_the_audit_log(rig: ChatRig) -> None:
+    rig.tell("zhangsan", SEGMENT)
+    with rig.factory() as session:
+        session.execute(delete(AuditEntry))
+        session.commit()
+        record = session.get(ConversationState, "zhangsan")
+        assert record is not None and record.state["previous"]["intent"] == "list"
+    [reply] = rig.tell("zhangsan", REFINE)
+    assert f"共 {len(NO_ORDER_ZHANG)} 人" in reply.text
+
+
+def test_the_previous_segment_is_evaluated_again_in_the_current_scope(rig: ChatRig) -> None:
+    rig.tell("zhangsan", SEGMENT)
+    with rig.factory() as session:
+        for follow in session.scalars(select(Follow).where(Follow.external_userid == "wmA01")):
+            follow.deleted = True  # wmA01 is no longer zhangsan's customer
+        session.commit()
+    [reply] = rig.tell("zhangsan", REFINE)
+    assert f"共 {len(NO_ORDER_ZHANG) - 1} 人" in reply.text
+
+
+def test_an_unreadable_or_old_record_is_forgotten_not_misread(rig: ChatRig) -> None:
+    with rig.factory() as session:
+        session.add(
+            ConversationState(
+                userid="zhangsan",
+                state={"previous": {"segment": {"type": "all"}}, "pending": "junk"},
+                updated_at=rig.now,
+            )
+        )
+        session.commit()
+        assert conv.load(session, "zhangsan", rig.now) == conv.Conversation()
+    [reply] = rig.tell("zhangsan", REFINE)
+    assert "请先查询" in reply.text
+
+
+def test_a_pick_reaches_only_the_next_message(rig: ChatRig) -> None:
+    [asked] = rig.tell("zhangsan", "上晦的客户")
+    assert "1. " in asked.text
+    rig.tell("zhangsan", SEGMENT)
+    [later] = rig.tell("zhangsan", "1")
+    assert "共" not in later.text  # "1" is no longer an answer to the question back
+
+
+def test_that_campaign_is_the_one_just_discussed(rig: ChatRig) -> None:
+    first = _campaign_with_coupons(rig)
+    rig.tell("zhangsan", "给近30天咨询未下单的客户发消息“新品到店”")
+    rig.click("zhangsan", rig.cards()[-1]["task_id"])
+    with rig.factory() as session:
+        campaigns = session.scalars(select(Campaign).order_by(Campaign.id)).all()
+    assert len(campaigns) == 2
+    second = campaigns[1]
+    # Two campaigns and no name: asked which, with numbers; "2" answers the same request.
+    [which] = rig.tell("zhangsan", "活动效果怎么样")
+    assert "哪个活动" in which.text
+    [picked] = rig.tell("zhangsan", "2")
+    assert picked.text.startswith(f"活动 #{second.id}")
+    # Now "this campaign" / "that campaign" is that one, without asking again.
+    [again] = rig.tell("zhangsan", "这个活动的效果怎么样")
+    assert again.text.startswith(f"活动 #{second.id}")
+    [english] = rig.tell("zhangsan", "how is that campaign doing?")
+    assert english.text.startswith(f"Campaign #{second.id}")
+    [named] = rig.tell("zhangsan", f"活动“{first.name}”效果怎么样")
+    assert named.text.startswith(f"活动 #{first.id}")
+    [back] = rig.tell("zhangsan", "刚才那个活动效果如何")
+    assert back.text.startswith(f"活动 #{first.id}")
+    # A campaign this member may not see is never "the one just discussed".
+    [other] = rig.tell("lisi", "刚才那个活动效果如何")
+    assert f"#{first.id}" not in other.text
+
+
+def test_the_campaign_question_is_answered_by_its_listed_number(rig: ChatRig) -> None:
+    _campaign_with_coupons(rig)
+    rig.tell("zhangsan", "给近30天咨询未下单的客户发消息“新品到店”")
+    rig.click("zhangsan", rig.cards()[-1]["task_id"])
+    with rig.factory() as session:
+        ids = session.scalars(select(Campaign.id).order_by(Campaign.id)).all()
+    rig.tell("zhangsan", "活动效果怎么样")
+    [picked] = rig.tell("zhangsan", f"#{ids[1]}")
+    assert picked.text.startswith(f"活动 #{ids[1]}")
+
+
+# ---- segbot query --after ---------------------------------------------------------------
+
+NOW = "2026-11-01T10:00:00+08:00"
+
+
+def _query(db_url: str, *args: str) -> tuple[int, dict[str, object] | str]:
+    result = CliRunner().invoke(cli, ["query", *args, "--now", NOW, "--db", db_url, "--json"])
+    try:
+        return result.exit_code, json.loads(result.output)
+    except ValueError:
+        return result.exit_code, result.output
+
+
+def _corpus_company(engine: Engine) -> None:
+    with Session(engine) as session:
+        load_fixture(session)
+        session.add(Staff(userid="boss", name="老板", role="admin", active=True))
+        session.commit()
+
+
+def test_after_plays_the_earlier_messages_first(clean_engine: Engine, db_url: str) -> None:
+    _corpus_company(clean_engine)
+    earlier = "近30天有咨询但未下单的客户"
+    code, answer = _query(db_url, "这些客户里上海的有几个", "--after", earlier, "--as", "zhangsan")
+    assert code == 0 and isinstance(answer, dict)
+    assert answer["intent"] == "count" and answer["count"] == 3
+    assert sorted(answer["customers"]) == ["c01", "c02", "c09"]
+    assert "在上海" in str(answer["description"])
+    # Several, in order: the second narrows the first, the question narrows the second.
+    code, answer = _query(
+        db_url, "how many of them are female", "--after", "上海的客户", "--after", "只要VIP的",
+        "--as", "lisi",
+    )  # fmt: skip
+    assert code == 0 and isinstance(answer, dict)
+    assert answer["intent"] == "count" and answer["customers"] == ["c01"]
+    # Nothing is kept: the member's own chat is untouched by a query.
+    with Session(clean_engine) as session:
+        assert session.scalars(select(ConversationState)).all() == []
+
+
+def test_after_picks_and_pages(clean_engine: Engine, db_url: str) -> None:
+    _corpus_company(clean_engine)
+    code, answer = _query(db_url, "1", "--after", "高意象的客户", "--as", "zhaoliu")
+    assert code == 0 and isinstance(answer, dict)
+    assert sorted(answer["customers"]) == ["c05", "c12"]
+    code, answer = _query(db_url, "再来2个", "--after", "所有客户", "--as", "boss")
+    assert code == 0 and isinstance(answer, dict) and answer["intent"] == "more"
+    assert answer["first"] == 11 and answer["customers"] == ["c11", "c12"]
+    code, answer = _query(db_url, "更多", "--after", "所有客户", "--as", "lisi")  # 9: one page
+    assert isinstance(answer, dict) and "没有更多" in str(answer["message"])
+
+
+def test_after_needs_a_member(clean_engine: Engine, db_url: str) -> None:
+    _corpus_company(clean_engine)
+    code, out = _query(db_url, "其中上海的", "--after", "VIP客户")
+    assert code == 2 and "--as" in str(out)
