@@ -65,7 +65,7 @@ def breakdown_workbook(
     headers: tuple[str, str, str], rows: Sequence[tuple[str, int]], total: int
 ) -> bytes:
     """Every group (not only the top ones) with its count and share of the segment. Labels
-    (tag, city, staff names) are text cells: a leading = + - @ never becomes a formula."""
+    (tag, city, staff names) that could start a formula stay text (bot.services.cells)."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None

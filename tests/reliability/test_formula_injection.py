@@ -19,6 +19,7 @@ from bot.cli.main import cli
 from bot.commands import CommandContext
 from bot.commands.router import handle_text
 from bot.database import make_engine, make_session_factory
+from bot.services.breakdown_files import breakdown_workbook
 from bot.services.cells import formula_like
 from bot.settings import Settings
 from segmentation.models import Customer, Tag
@@ -202,3 +203,18 @@ def test_query_out_of_an_empty_segment_says_so(hostile_db: str, tmp_path: Path) 
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1, result.output
     assert "--out" in result.output and not out.exists()
+
+
+def test_the_breakdown_workbook_writes_only_text_cells() -> None:
+    """The other .xlsx segbot sends (a breakdown's table, "导出这个") goes through the same
+    helper: hostile tag, city and staff names stay text."""
+    rows = [(label, i + 1) for i, label in enumerate(HOSTILE + HARMLESS)]
+    content = breakdown_workbook(("城市", "人数", "占比"), rows, total=100)
+    sheet = _sheet(content)
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    labels = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert labels == [label.replace("\r", "\n") for label, _ in rows]
+    for cell in cells:
+        if formula_like(cell.value):
+            assert cell.quotePrefix, cell.coordinate
