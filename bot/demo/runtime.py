@@ -18,7 +18,14 @@ from bot.demo.campaign_seed import seed_campaign, seed_digests
 from bot.demo.config import DEMO_ADMIN, DemoOptions, DemoSecrets, demo_settings, sim_config
 from bot.demo.console_backend import SimulatorConsole
 from bot.demo.media import MediaVault
-from bot.demo.seeding import Progress, prepare_schema, seed_events, seed_segments, sync_company
+from bot.demo.seeding import (
+    Progress,
+    prepare_schema,
+    seed_events,
+    seed_scores,
+    seed_segments,
+    sync_company,
+)
 from bot.engine_context import engine_context_for
 from bot.settings import Settings
 from integrations.wecom.simulator.seed import seed_company
@@ -70,7 +77,9 @@ class DemoRuntime:
     def _start(self) -> None:
         options = self.options
         keys = DemoSecrets.generate()
-        company = seed_company(customers=options.customers, seed=options.seed, staff=options.staff)
+        # The company looks alive as of now: new customers in recent weeks, phones, remarks.
+        company = seed_company(customers=options.customers, seed=options.seed, staff=options.staff,
+                               lively_until=int(datetime.now(UTC).timestamp()))  # fmt: skip
         self.sim = Simulator(company, sim_config(company.corp_id, keys))
         vault = MediaVault(self.sim.app.wsgi_app)
         self.sim.app.wsgi_app = vault  # type: ignore[method-assign]
@@ -100,6 +109,7 @@ class DemoRuntime:
         now = datetime.now(UTC)
         sync_company(deps.session_factory, deps.gateway, now, self.progress)
         seed_events(deps.session_factory, now, ctx, self.progress)
+        seed_scores(deps.session_factory, now, ctx, self.progress)
         seed_segments(
             deps.session_factory, now, ctx, self.progress,
             owner_userid=DEMO_ADMIN, days=self.options.snapshot_days,

@@ -91,3 +91,24 @@ def seed_segments(
         save_demo_segments(session, owner_userid, now)
     with progress.bar("segment snapshots", total=days, unit=" nights") as tick:
         return backfill_snapshots(factory, now, ctx, days=days, progress=tick)
+
+
+def seed_scores(
+    factory: sessionmaker[Session], now: datetime, ctx: EngineContext, progress: Progress
+) -> Any:
+    """Predictive scores (P(alive), CLV…) as the nightly job makes them, unless some exist,
+    so "CLV最高的10个客户" answers in the demo from the first minute."""
+    from bot.services.scoring import score_customers
+    from segmentation.models import CustomerScore
+
+    with unit_of_work(factory) as session:
+        if session.scalar(select(func.count()).select_from(CustomerScore)):
+            return None
+    with (
+        progress.bar("predictive scores", total=1, unit=" fit") as tick,
+        unit_of_work(factory) as session,
+    ):
+        summary = score_customers(session, now.astimezone(ctx.timezone))
+        tick(1)
+    log.info("predictive scores: %s, %d customers scored", summary.status, summary.n_scored)
+    return summary

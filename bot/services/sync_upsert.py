@@ -164,8 +164,8 @@ def _add_unknown_staff(session: Session, userids: set[str], now: datetime) -> No
         )
 
 
-CUSTOMER_COLUMNS = ("name", "type", "gender", "unionid", "corp_name", "city", "created_at",
-                    "deleted", "deleted_at")  # fmt: skip
+CUSTOMER_COLUMNS = ("name", "type", "gender", "unionid", "corp_name", "city", "phone",
+                    "created_at", "deleted", "deleted_at")  # fmt: skip
 
 
 def _upsert_customers(
@@ -187,6 +187,7 @@ def _upsert_customers(
             "external_userid": ext, "name": contact.name, "type": contact.type,
             "gender": contact.gender, "unionid": contact.unionid,
             "corp_name": contact.corp_name, "city": old.city if old else None,
+            "phone": old.phone if old else None,
             "created_at": old.created_at if old else None, "deleted": False, "deleted_at": None,
         })  # fmt: skip
         added = _ts(info.createtime)
@@ -195,6 +196,10 @@ def _upsert_customers(
         city = CITY_IN_DESCRIPTION.search(info.description or "")
         if city:
             row["city"] = city.group(1)
+        # WeCom has no customer phone; salespeople keep it in the relation's remark_mobiles.
+        # It fills an empty phone only: a number imported from the company's own data wins.
+        if not row["phone"] and info.remark_mobiles:
+            row["phone"] = info.remark_mobiles[0]
     new = [r | {"updated_at": now} for k, r in wanted.items() if k not in existing]
     changed = [
         r | {"updated_at": now}

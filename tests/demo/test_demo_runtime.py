@@ -151,3 +151,33 @@ def test_an_export_arrives_as_a_file_the_console_serves(running_demo: DemoRuntim
     assert download.content[:2] == b"PK"  # an .xlsx is a zip
     assert message["file_name"].endswith(".xlsx")
     assert ".xlsx" in download.headers["Content-Disposition"]
+
+
+def test_the_demo_company_looks_alive_now(running_demo: DemoRuntime) -> None:
+    """New customers in recent weeks, phones and remarks from the relations, channel codes,
+    and predictive scores from the start (what a visitor asks about first)."""
+    from datetime import UTC, datetime, timedelta
+
+    from segmentation.models import FittedModel, Follow
+
+    assert running_demo.deps is not None
+    now = datetime.now(UTC)
+    with unit_of_work(running_demo.deps.session_factory) as session:
+        first_added = (
+            select(func.min(Follow.added_at).label("first"))
+            .group_by(Follow.external_userid)
+            .subquery()
+        )
+        recent = session.scalar(
+            select(func.count()).where(first_added.c.first >= now - timedelta(days=30))
+        )
+        phones = session.scalar(select(func.count()).where(Customer.phone.is_not(None)))
+        remarks = session.scalar(select(func.count(func.distinct(Follow.remark))))
+        channels = session.scalar(select(func.count(func.distinct(Follow.state))))
+        # 160 customers are too few for a fit (it is refused and says why); 3000 are enough.
+        fits = session.scalar(select(func.count()).select_from(FittedModel))
+        oldest = session.scalar(select(func.min(Follow.added_at)))
+    assert recent and recent > 0
+    assert phones and remarks and remarks > 10 and channels and channels >= 4
+    assert fits == 1
+    assert oldest is not None and oldest < now - timedelta(days=365)

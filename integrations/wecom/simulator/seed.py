@@ -49,8 +49,14 @@ def seed_company(
     staff: int | None = None,
     corp_id: str = "wwsimcorp0001",
     monthly_mass_budget: int = 4,
+    lively_until: int | None = None,
 ) -> Company:
-    """The same arguments always give the same company (ids, names, tags, follows)."""
+    """The same arguments always give the same company (ids, names, tags, follows).
+
+    `lively_until` (a Unix time, the demo's "now") makes the company look alive at that time:
+    follows over the two years before it with new ones in the last weeks, phone numbers and
+    remarks salespeople would write, more channel codes. Without it the company is the fixed
+    one tests count on (its random draws are unchanged: the extras draw from their own RNG)."""
     rng = random.Random(seed)
     company = Company(corp_id=corp_id, monthly_mass_budget=monthly_mass_budget)
     staff_count = staff if staff is not None else max(5, min(50, customers // 200))
@@ -58,7 +64,30 @@ def seed_company(
     _seed_members(company, rng, staff_count)
     _seed_tags(company, seed)
     _seed_customers(company, rng, customers, seed)
+    if lively_until is not None:
+        _liven(company, random.Random(f"{seed}:lively"), lively_until)
     return company
+
+
+LIVELY_STATES = ("", "", "", "官网活码", "展会2026", "门店海报", "抖音直播", "老客转介绍")
+TITLES = ("先生", "女士", "总", "经理", "老师")
+NOTES = ("", "", "老客户", "报价中", "对专业版感兴趣", "比价", "年底采购", "决策人")
+
+
+def _liven(company: Company, rng: random.Random, until: int) -> None:
+    """Follow times relative to `until` (15% in the last 60 days, so there are new customers),
+    a mobile number on most relations, remarks like a salesperson's, varied channel codes."""
+    for follow in company.follows.values():
+        customer = company.customers[follow.external_userid]
+        recent = rng.random() < 0.15
+        span = 60 * 86400 if recent else TWO_YEARS
+        follow.createtime = until - 3600 - rng.randrange(span)
+        if rng.random() < 0.7:
+            follow.remark_mobiles = [f"1{rng.choice('3578')}{rng.randrange(10**9):09d}"]
+        note = rng.choice(NOTES)
+        title = rng.choice(TITLES)
+        follow.remark = f"{customer.name[0]}{title}" + (f" {note}" if note else "")
+        follow.state = rng.choice(LIVELY_STATES)
 
 
 def _seed_departments(company: Company) -> None:
