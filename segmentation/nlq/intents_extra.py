@@ -118,6 +118,11 @@ _CARD = [
         r"(?:买了什么|买过什么|买了啥|买过啥|买了哪些|买过哪些|下了什么单|"
         r"(?:的)?(?:购买记录|订单记录|订单|消费记录|消费情况|最近动态|动态|记录))[？?。!！]*$"
     ),
+    # 王芳这个客户怎么样 / 客户王芳最近如何
+    re.compile(
+        rf"^{_LOOK}(?:客户)?{_NAME}(?:这个客户|这位客户)?(?:最近|近来|近期|现在)?"
+        r"(?:怎么样了?|如何|什么情况|啥情况)[？?。!！]*$"
+    ),
     re.compile(
         rf"^(?:show me |show |open |pull up |get |give me |display )?(?:the )?"
         rf"(?:customer )?{_NAME_EN}'s (?:customer )?(?:profile|details|card|info|"
@@ -155,7 +160,7 @@ _WEAK_CARD = [
         rf"{_NAME_EN}[?.!]*$"
     ),
 ]
-_NOT_A_NAME = re.compile(r"客户们|客户$|^(?:我的|我们|所有|全部|这些|那些)|customers$")
+_NOT_A_NAME = re.compile(r"客户们|客户$|的|^(?:我的|我们|所有|全部|这些|那些)|customers$")
 
 # ---------------------------------------------------------------- membership changes
 
@@ -165,7 +170,10 @@ _CHANGE_ZH = re.compile(
     rf"^(?P<w>.*?)(?P<v>{_ENTER_ZH}|{_LEAVE_ZH})(?P<x>.+?)(?:分群)?的?"
     r"(?:客户|人|名单)?(?:有哪些|有谁|是谁|都有谁|有多少|多少人|多少)?[？?]*$"
 )
-_ENTER_EN = r"new(?:ly)? (?:in(?:to)?|to)|entered|joined|moved into|came into|went into|fell into"
+_ENTER_EN = (
+    r"new(?:ly)? (?:in(?:to)?|to)|entered|joined|moved into|came into|went into|fell into|"
+    r"became|have become|has become|turned"
+)
 _LEAVE_EN = r"left|exited|dropped out of|fell out of|dropped from|no longer in|moved out of"
 _CHANGE_EN = re.compile(
     rf"(?P<v>\b(?:{_ENTER_EN}|{_LEAVE_EN})) (?:the )?(?P<x>.+?)"
@@ -174,7 +182,8 @@ _CHANGE_EN = re.compile(
     r"[?.!]*$"
 )
 _LOST_ZH = re.compile(
-    r"(?<![快将要会易能])(?:流失了?|流失掉的|丢失了?|删了我们?|删除了我们?)(?!风险)的?(?:客户|人)"
+    r"(?<![快将要会易能])(?:流失了?|流失掉的|丢失了?|删了我们?|删除了我们?)(?!风险)的?"
+    r"(?:哪些|多少|几个|几位)?(?:个|位|名)?(?:客户|人)"
 )
 _LOST_EN = re.compile(
     r"\b(?:lost|churned)(?: customers| clients)?\b(?! risk)|"
