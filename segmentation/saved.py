@@ -93,6 +93,25 @@ def save_segment(
     return row
 
 
+def referring_segments(session: Session, name: str) -> list[str]:
+    """Names of the other saved segments whose definitions refer to `name` directly."""
+    return [
+        row.name
+        for row in list_saved_segments(session)
+        if row.name != name
+        and any(isinstance(n, SavedSegment) and n.name == name for n in walk(saved_definition(row)))
+    ]
+
+
+def delete_saved_segment(session: Session, row: SavedSegmentRow) -> None:
+    """Remove a saved segment with its snapshots and membership history (the caller checks
+    who may, and that nothing refers to it any more)."""
+    for table in (SegmentMember, SegmentMembershipChange, SegmentSnapshot):
+        session.execute(delete(table).where(table.segment_id == row.id))
+    session.delete(row)
+    session.flush()
+
+
 def saved_versions(session: Session, node: Node) -> dict[str, int]:
     """{name: version} of every saved segment `node` refers to, through other saved
     segments too (what a campaign is confirmed with)."""

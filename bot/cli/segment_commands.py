@@ -188,4 +188,39 @@ def snapshot_command(now_text: str | None, db_url: str | None) -> None:
         click.echo(f"{result.name}: {result.size} (+{result.entered} −{result.exited})")
 
 
+@segment_group.command("delete")
+@click.argument("name")
+@click.option("--as", "as_userid", metavar="USERID",
+              help="Delete as this member (their own segment only, unless an admin); "
+              "default: the operator, as an admin.")  # fmt: skip
+@click.option("--now", "now_text", metavar="ISO-8601", help="The time to audit the change at.")
+@db_option
+@handle_errors
+def delete_command(name: str, as_userid: str | None, now_text: str | None,
+                   db_url: str | None) -> None:  # fmt: skip
+    """Delete a saved segment (audited); refused while something still uses it."""
+    from bot.services.saved_segments import delete_owned
+
+    settings = settings_for(db_url)
+    now = parse_now(now_text, settings)
+    engine = make_engine(settings.database_url)
+    try:
+        with unit_of_work(make_session_factory(engine)) as session:
+            actor = (
+                Requester("cli", "admin")
+                if as_userid is None
+                else resolve_requester(session, as_userid, settings.admins)
+            )
+            if actor is None:
+                fail(f"{as_userid!r} is not an active member", EXIT_REJECTED)
+            try:
+                row = delete_owned(session, name, actor=actor, now=now)
+            except SegmentError as exc:
+                fail(str(exc), EXIT_REJECTED)
+            deleted = row.name
+    finally:
+        engine.dispose()
+    click.echo(f"deleted saved segment {deleted!r}")
+
+
 COMMANDS = [segment_group]

@@ -57,9 +57,15 @@ def save_reply(
 def change_notices(
     session: Session, change: SegmentChange, by: Requester, lang: str
 ) -> list[Reply]:
-    """A message to the creator of each campaign still running on an older version."""
+    """A message to the owner when someone else (an admin) redefined their segment, and to
+    the creator of each campaign still running on an older version."""
     who = owner_name(session, by.userid)
     replies = []
+    owner = change.row.owner_userid
+    if change.redefined and owner and owner != by.userid:
+        text = say("segment_redefined_for_owner", lang, name=change.row.name, who=who,
+                   version=change.row.version)  # fmt: skip
+        replies.append(Reply(owner, text))
     for campaign in change.stale_campaigns:
         pinned = (campaign.segment_versions or {}).get(change.row.name, "?")
         text = say("segment_changed", lang, name=change.row.name, who=who, pinned=pinned,

@@ -139,6 +139,10 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "“{name}”已被{owner}使用，换个名字？",
         "en": "“{name}” is already used by {owner}. Choose another name?",
     },
+    "segment_redefined_for_owner": {
+        "zh": "您的分群“{name}”已被{who}修改（第 {version} 版），所有者仍是您。",
+        "en": "Your segment “{name}” was changed by {who} (version {version}); it is still yours.",
+    },
     "segment_changed": {
         "zh": "分群“{name}”已被{who}修改（第 {version} 版）。活动 #{id}“{campaign}”仍按您确认时的"
         "第 {pinned} 版发送；回复“活动 #{id} 使用新分群”后才按新定义发送。",

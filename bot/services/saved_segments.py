@@ -18,13 +18,18 @@ from sqlalchemy.orm import Session
 
 from bot.models.campaigns import ACTIVE, PAUSED, Campaign
 from bot.models.inbox import AuditEntry
+from segmentation.compiler import SegmentError
 from segmentation.models import Staff
 from segmentation.models.segments import SavedSegment as SavedSegmentRow
 from segmentation.nodes import Node, SavedSegment, from_json, to_json
 from segmentation.saved import (
+    SavedSegmentNotFound,
+    SavedSegmentOwned,
+    delete_saved_segment,
     expand_saved,
     get_saved_segment,
     may_change,
+    referring_segments,
     save_segment,
     saved_versions,
 )
@@ -37,6 +42,7 @@ class SegmentChange:
 
     row: SavedSegmentRow
     created: bool
+    redefined: bool  # an existing segment got a new definition (a new version)
     stale_campaigns: list[Campaign]
 
 
@@ -71,11 +77,49 @@ def save_owned(
     row = save_segment(session, name, node, owner_userid=actor.userid, now=now,
                        description=description, is_admin=actor.is_admin)  # fmt: skip
     created = before is None
-    if created or row.version != old_version:
+    redefined = not created and row.version != old_version
+    if created or redefined:
         _audit(session, now, actor.userid, "segment_created" if created else "segment_redefined",
                name=row.name, owner=row.owner_userid, version=row.version,
                definition=row.definition, inbox_id=inbox_id)  # fmt: skip
-    return SegmentChange(row, created, [] if created else stale_campaigns(session, row))
+    stale = stale_campaigns(session, row) if redefined else []
+    return SegmentChange(row, created, redefined, stale)
+
+
+class SegmentInUse(SegmentError):
+    """A saved segment that campaigns or other saved segments still need by name."""
+
+
+def delete_owned(
+    session: Session, name: str, *, actor: Requester, now: datetime
+) -> SavedSegmentRow:
+    """Delete a saved segment as `actor` (its owner or an admin), audited with its last
+    definition. Refused while another saved segment refers to it, or a campaign needs it by
+    name (on-enter campaigns, or campaigns without a confirmed tree); campaigns confirmed
+    with it keep their confirmed tree."""
+    row = get_saved_segment(session, name)
+    if row is None:
+        raise SavedSegmentNotFound(f"no saved segment named {name!r}")
+    if not may_change(row, actor.userid, is_admin=actor.is_admin):
+        raise SavedSegmentOwned(row.name, row.owner_userid)
+    users = [f"saved segment {n!r}" for n in referring_segments(session, row.name)]
+    users += [f"campaign #{c.id}" for c in _campaigns_needing(session, row.name)]
+    if users:
+        raise SegmentInUse(f"{row.name!r} is still used by {', '.join(users)}")
+    _audit(session, now, actor.userid, "segment_deleted", name=row.name, owner=row.owner_userid,
+           version=row.version, definition=row.definition)  # fmt: skip
+    delete_saved_segment(session, row)
+    return row
+
+
+def _campaigns_needing(session: Session, name: str) -> list[Campaign]:
+    stmt = select(Campaign).where(Campaign.status.in_((ACTIVE, PAUSED))).order_by(Campaign.id)
+    return [
+        c
+        for c in session.scalars(stmt)
+        if c.segment_name == name
+        or (c.confirmed_segment is None and name in saved_versions(session, campaign_node(c)))
+    ]
 
 
 def stale_campaigns(session: Session, row: SavedSegmentRow) -> list[Campaign]:

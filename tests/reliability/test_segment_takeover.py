@@ -8,8 +8,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from click.testing import CliRunner, Result
 from sqlalchemy import Engine, select
 
+from bot.cli.main import cli
 from bot.models.campaigns import Campaign
 from bot.models.confirmations import PendingAction
 from bot.models.inbox import AuditEntry
@@ -80,7 +82,9 @@ def test_an_admin_may_redefine_but_the_owner_stays(chat: ChatRig) -> None:
     chat.tell("zhangsan", "把我的客户保存为“张的名单”")
     chat.tell("boss", "把所有客户保存为“张的名单”")
     [card] = chat.cards()
-    chat.click("boss", card["task_id"])
+    replies = chat.click("boss", card["task_id"])
+    [told] = [r for r in replies if r.userid == "zhangsan"]  # the owner hears of it
+    assert told.text == "您的分群“张的名单”已被老板修改（第 2 版），所有者仍是您。"
     owner, definition, version = _segment(chat, "张的名单")
     assert (owner, from_json(definition), version) == ("zhangsan", All(), 2)
     [created] = _audit(chat, "segment_created")
@@ -167,3 +171,37 @@ def test_only_the_campaign_creator_or_an_admin_re_confirms(chat: ChatRig) -> Non
     with chat.factory() as session:
         [campaign] = session.scalars(select(Campaign)).all()
         assert campaign.segment_versions == {"重点": 1}
+
+
+def _delete(db_url: str, name: str, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["segment", "delete", name, *args, "--db", db_url])
+
+
+def test_deleting_needs_the_owner_or_an_admin_and_is_audited(
+    chat: ChatRig, db_url: str, tmp_cwd: object
+) -> None:
+    chat.tell("boss", "把李四的客户保存为“重点”")
+    chat.tell("zhangsan", "把我的客户保存为“张的”")
+    refused = _delete(db_url, "重點", "--as", "zhangsan")  # a look-alike of the admin's
+    assert refused.exit_code != 0 and "belongs to 'boss'" in refused.output
+    assert _segment(chat, "重点")[0] == "boss"
+    done = _delete(db_url, "张的", "--as", "zhangsan")
+    assert done.exit_code == 0, done.output
+    [entry] = _audit(chat, "segment_deleted")
+    assert (entry.userid, entry.detail["name"], entry.detail["owner"]) == ("zhangsan", "张的",
+                                                                          "zhangsan")  # fmt: skip
+    assert from_json(entry.detail["definition"]) is not None  # it can be restored from here
+
+
+def test_a_segment_still_referred_to_is_not_deleted_and_campaigns_keep_theirs(
+    chat: ChatRig, db_url: str, tmp_cwd: object
+) -> None:
+    chat.tell("boss", "把李四的客户保存为“重点”")
+    chat.tell("boss", "把“重点”分群里近30天咨询过的客户保存为“重点咨询”")
+    chat.tell("boss", "每周一上午10点给“重点”分群的客户发消息“好久不见”")
+    chat.tell("boss", "确认")
+    refused = _delete(db_url, "重点")
+    assert refused.exit_code != 0 and "重点咨询" in refused.output
+    assert _delete(db_url, "重点咨询").exit_code == 0
+    assert _delete(db_url, "重点").exit_code == 0  # the campaign has its confirmed tree
+    assert _audience(chat, 1, 1) == 1
