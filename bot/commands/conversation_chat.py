@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -18,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.commands import Attachment, CommandContext, Reply
+from bot.commands import conversation as conv
 from bot.commands.answers import list_reply
 from bot.commands.context import CONTEXT_WORDS
 from bot.commands.export import export_reply
@@ -157,6 +159,9 @@ def extra_replies(
         replies = card_replies(ctx, requester.userid, answer, lang)
     elif intent == "changes":
         replies = changes_replies(session, ctx, requester.userid, answer, lang)
+        # A change list is no segment: "these"/"其中" must not refine the answer before it.
+        state = conv.load(session, requester.userid, ctx.now)
+        conv.save(session, requester.userid, replace(state, previous=None), ctx.now)
     else:
         replies = [Reply(requester.userid, clip(str(answer.get("markdown") or "")), markdown=True)]
     return in_script(replies, answer.get("script") == "hant", data_words(session, answer))
@@ -170,6 +175,7 @@ def extra_audit(answer: dict[str, Any]) -> dict[str, Any]:
         return {
             "breakdown": {"by": answer.get("by"), "tag_group": answer.get("tag_group")},
             "description": str(answer.get("description") or "")[:300],
+            "lang": answer.get("language"),
         }
     if intent == "customer" and answer.get("card") is None:
         return {
@@ -564,3 +570,39 @@ def saved_segments_text(answer: dict[str, Any], lang: str) -> str:
                 )
             )
     return clip("\n".join(lines))
+
+
+def followup_answer(
+    session: Session, ctx: CommandContext, requester: Requester, text: str
+) -> dict[str, Any] | None:
+    """`before_query` as the JSON answer (`segbot query --after`): a pick from the customers
+    just listed is that customer's card; "导出这个" after a breakdown is the breakdown again."""
+    latest = _latest(session, ctx, requester.userid)
+    if latest is None:
+        return None
+    number = _pick_number(text) if latest.get("card_pick") else None
+    if number is not None:
+        candidates = [str(c) for c in latest.get("card_pick") or []]
+        if 1 <= number <= len(candidates):
+            return card_json(session, candidates[number - 1], requester, ctx.now, ctx.engine)
+        return None
+    if (
+        latest.get("breakdown")
+        and isinstance(latest.get("segment"), dict)
+        and _EXPORT_THIS.match(normalize(text).strip(" 。.!！"))
+    ):
+        spec = latest["breakdown"]
+        node = from_json(latest["segment"])
+        result = breakdown(
+            session,
+            node,
+            str(spec.get("by")),
+            requester=requester,
+            now=ctx.now,
+            ctx=ctx.engine,
+            tag_group=spec.get("tag_group"),
+        )
+        lang = str(latest.get("lang") or "zh")
+        out = breakdown_json(result, node, str(latest.get("description") or ""), ctx.engine, lang)
+        return {**out, "intent": "export", "format": "xlsx", "of": "breakdown"}
+    return None

@@ -28,6 +28,7 @@ from bot.commands.conversation_chat import (
     data_words,
     extra_audit,
     extra_replies,
+    followup_answer,
     in_script,
     is_extra,
 )
@@ -211,6 +212,9 @@ def conversation_answer(
     more = read_more(text)
     if more is not None:
         return more_page(session, ctx, requester, lang, size=more)
+    followup = followup_answer(session, ctx, requester, text)  # a card pick, 导出这个
+    if followup is not None:
+        return followup
     campaign = campaign_reply(session, ctx, requester, text, lang)
     if campaign is not None:
         return {"intent": "campaign", "message": campaign[0].text}

@@ -131,6 +131,7 @@ def breakdown_json(
         "intent": "breakdown",
         "by": result.by,
         "by_label": DIMENSION_WORDS[result.by][0 if zh else 1],
+        "language": lang,
         "tag_group": result.tag_group,
         "segment": to_json(node),
         "description": description,

@@ -211,3 +211,25 @@ def test_my_segments_lists_mine_first_with_sizes_and_changes(crig: ChatRig) -> N
 def test_my_segments_in_traditional(crig: ChatRig) -> None:
     text = text_of(crig.tell("zhangsan", "顯示我的分群"))
     assert "我的分群：" in text and "待跟进客户（张三）：5 人，較7天前 +5；近30天有諮詢" in text
+
+
+def test_follow_ups_for_segbot_query_after(crig: ChatRig) -> None:
+    from bot.commands.router import conversation_answer
+
+    crig.tell("zhangsan", "查一下王芳")
+    with crig.factory() as session:
+        picked = conversation_answer(session, crig.ctx(), "zhangsan", "第一个")
+    assert picked["intent"] == "customer" and picked["card"]["external_userid"] == "wmW01"
+    crig.tell("zhangsan", "按城市看看我的客户分布")
+    with crig.factory() as session:
+        table = conversation_answer(session, crig.ctx(), "zhangsan", "导出这个")
+    assert table["intent"] == "export" and table["of"] == "breakdown"
+    assert {g["label"]: g["count"] for g in table["groups"]} == {"上海": 4, "杭州": 2, "北京": 1}
+
+
+def test_a_change_list_is_not_refined_as_the_segment_before_it(crig: ChatRig) -> None:
+    crig.tell("zhangsan", "我的客户")
+    crig.tell("zhangsan", "近7天离开流失风险的客户")
+    text = text_of(crig.tell("zhangsan", "其中上海的有几个"))
+    # the change list is no segment, and "我的客户" is not what "其中" points at any more
+    assert "共 4 人" not in text and "由张三跟进" not in text
