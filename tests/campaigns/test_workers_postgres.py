@@ -72,3 +72,37 @@ def test_two_schedulers_planning_the_same_slot_make_one_run(pg_world) -> None:  
     )
     assert sorted(planned, key=str).count(None) == 1
     assert world.count() == world.count(run_id=next(p for p in planned if p))
+
+
+def test_two_schedulers_checking_entries_at_once_plan_each_entrant_once(pg_world) -> None:  # type: ignore[no-untyped-def]
+    """Two scheduler processes whose clocks differ by seconds (so their slots differ): the
+    watch row queues the second behind the first, which then finds nobody new."""
+    from datetime import timedelta
+
+    from bot.services.campaigns.entries import check_campaign_entries
+    from segmentation.models import CustomerTag, Tag
+    from segmentation.nodes import HasTag
+    from segmentation.saved import save_segment
+    from tests.campaigns.world import cid
+
+    world = pg_world
+    start = MONDAY_10 - timedelta(hours=1)
+    with unit_of_work(world.factory) as s:
+        s.add(Tag(tag_id="t-hi", name="高意向"))
+        save_segment(s, "高意向", HasTag("高意向"), owner_userid="boss", now=start)
+    campaign_id = make_campaign(world, start, segment_definition=None, segment_name="高意向",
+                                schedule_kind="on_enter", run_at=None,
+                                holdout_percent=0)  # fmt: skip
+    assert check_campaign_entries(world.factory, campaign_id, start, world.pctx()) is not None
+    with unit_of_work(world.factory) as s:
+        for i in range(4, 300, 2):
+            s.add(CustomerTag(external_userid=cid(i), tag_id="t-hi", userid="alice"))
+    checks = _together(
+        lambda: check_campaign_entries(world.factory, campaign_id, MONDAY_10, world.pctx()),
+        lambda: check_campaign_entries(
+            world.factory, campaign_id, MONDAY_10 + timedelta(seconds=2), world.pctx()
+        ),
+    )
+    entered = [e for c in checks if c is not None for e in c.entered]
+    assert len(entered) == len(set(entered)) == 148
+    assert world.count() == 148  # one outbox row per entrant, in one run
