@@ -124,6 +124,12 @@ def test_a_card_confirmed_after_the_name_was_taken_does_not_take_it(chat: ChatRi
         assert action.result == {"error": "name taken"}
 
 
+def _only_campaign(chat: ChatRig) -> int:
+    with chat.factory() as session:
+        [campaign] = session.scalars(select(Campaign)).all()
+        return campaign.id
+
+
 def _audience(chat: ChatRig, campaign_id: int, hours: int) -> int:
     pctx = PlanContext(SETTINGS.campaigns, default_context(SETTINGS.timezone), ADMINS)
     with chat.factory() as session:
@@ -164,10 +170,11 @@ def test_only_the_campaign_creator_or_an_admin_re_confirms(chat: ChatRig) -> Non
     chat.tell("boss", "确认")
     chat.tell("boss", "把所有客户保存为“重点”")
     chat.tell("boss", "确认")
-    [refused] = chat.tell("zhangsan", "活动 #1 使用新分群")
-    assert "找不到您可以确认的活动" in refused.text
-    [english] = chat.tell("lisi", "campaign #1 use the new segment")
-    assert "No campaign #1 that you may re-confirm" in english.text
+    number = _only_campaign(chat)
+    [refused] = chat.tell("zhangsan", f"活动 #{number} 使用新分群")
+    assert f"找不到您可以确认的活动 #{number}" in refused.text
+    [english] = chat.tell("lisi", f"campaign #{number} use the new segment")
+    assert f"No campaign #{number} that you may re-confirm" in english.text
     with chat.factory() as session:
         [campaign] = session.scalars(select(Campaign)).all()
         assert campaign.segment_versions == {"重点": 1}
@@ -204,4 +211,4 @@ def test_a_segment_still_referred_to_is_not_deleted_and_campaigns_keep_theirs(
     assert refused.exit_code != 0 and "重点咨询" in refused.output
     assert _delete(db_url, "重点咨询").exit_code == 0
     assert _delete(db_url, "重点").exit_code == 0  # the campaign has its confirmed tree
-    assert _audience(chat, 1, 1) == 1
+    assert _audience(chat, _only_campaign(chat), 1) == 1
