@@ -16,22 +16,22 @@ TEXT = "#888"
 
 
 def _svg(width: int, height: int, body: str, label: str) -> Markup:
+    # No fixed size: the viewBox scales to the column (a phone is 390 px wide); CSS caps it.
     return Markup(
         f'<svg class="chart" role="img" aria-label="{escape(label)}" viewBox="0 0 {width} {height}"'
-        f' width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">{body}</svg>'
+        f' style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">{body}</svg>'
     )
 
 
 def line_chart(points: Sequence[tuple[datetime, int]], tz: ZoneInfo, label: str) -> Markup:
-    """Size over time: a line with dots, the min/max on the y axis, first/last day below."""
+    """Size over time: a line with dots on an axis from zero (a 72→84 change must not look
+    like a tenfold rise), the top and middle marked, first/last day below."""
     if not points:
         return _svg(
             WIDTH, HEIGHT, _text(WIDTH / 2, HEIGHT / 2, "no snapshots yet", "middle"), label
         )
     values = [v for _, v in points]
-    low, high = min(values), max(values)
-    if high == low:
-        low, high = max(low - 1, 0), high + 1
+    low, high = 0, max(max(values), 1)
     plot_w = WIDTH - PAD_LEFT - PAD_RIGHT
     plot_h = HEIGHT - PAD_TOP - PAD_BOTTOM
     step = plot_w / max(len(points) - 1, 1)
@@ -47,10 +47,13 @@ def line_chart(points: Sequence[tuple[datetime, int]], tz: ZoneInfo, label: str)
         f'<line x1="{PAD_LEFT}" y1="{PAD_TOP}" x2="{WIDTH - PAD_RIGHT}" y2="{PAD_TOP}" '
         f'stroke="{GRID}"/>',
         f'<line x1="{PAD_LEFT}" y1="{base}" x2="{WIDTH - PAD_RIGHT}" y2="{base}" stroke="{GRID}"/>',
+        f'<line x1="{PAD_LEFT}" y1="{PAD_TOP + plot_h / 2:.1f}" x2="{WIDTH - PAD_RIGHT}" '
+        f'y2="{PAD_TOP + plot_h / 2:.1f}" stroke="{GRID}" stroke-dasharray="3 3"/>',
         f'<polygon points="{area}" fill="{LINE}" fill-opacity="0.12"/>',
         f'<polyline points="{path}" fill="none" stroke="{LINE}" stroke-width="2"/>',
         *(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="{LINE}"/>' for x, y in coords),
         _text(PAD_LEFT - 6, PAD_TOP + 4, str(high), "end"),
+        _text(PAD_LEFT - 6, PAD_TOP + plot_h / 2 + 4, f"{high / 2:g}", "end"),
         _text(PAD_LEFT - 6, base + 4, str(low), "end"),
         _text(PAD_LEFT, HEIGHT - 6, _day(points[0][0], tz), "start"),
         _text(WIDTH - PAD_RIGHT, HEIGHT - 6, _day(points[-1][0], tz), "end"),

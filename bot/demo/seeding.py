@@ -96,13 +96,13 @@ def seed_segments(
 def seed_scores(
     factory: sessionmaker[Session], now: datetime, ctx: EngineContext, progress: Progress
 ) -> Any:
-    """Predictive scores (P(alive), CLV…) as the nightly job makes them, unless some exist,
-    so "CLV最高的10个客户" answers in the demo from the first minute."""
+    """Predictive scores (P(alive), CLV…) as the nightly job makes them, unless a fit was
+    made before (a restart reuses it), so "CLV最高的10个客户" answers from the first minute."""
     from bot.services.scoring import score_customers
-    from segmentation.models import CustomerScore
+    from segmentation.models import FittedModel
 
     with unit_of_work(factory) as session:
-        if session.scalar(select(func.count()).select_from(CustomerScore)):
+        if session.scalar(select(func.count()).select_from(FittedModel)):
             return None
     with (
         progress.bar("predictive scores", total=1, unit=" fit") as tick,

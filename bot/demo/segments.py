@@ -33,16 +33,16 @@ def demo_segments() -> dict[str, tuple[Node, str]]:
     return {
         "近30天咨询未下单": (
             And((Performed("inquiry", DAYS_30), Not(Performed("order", DAYS_30)))),
-            "asked in the last 30 days, did not order",
+            "近30天有咨询、近30天未下单",
         ),
-        "流失风险客户": (NamedSegment("at_risk"), "ordered twice or more, nothing for 90 days"),
+        "流失风险客户": (NamedSegment("at_risk"), "下过至少2单、近90天没有下单"),
         "近90天消费满3000": (
             Spend(">=", Decimal(3000), DAYS_90),
-            "spent at least 3000 in the last 90 days",
+            "近90天累计消费至少3000元",
         ),
         "上海活跃客户": (
             And((City(("上海",)), EventCount("visit", ">=", 1, DAYS_30))),
-            "Shanghai customers who visited in the last 30 days",
+            "上海、近30天到过店",
         ),
     }
 

@@ -12,6 +12,7 @@ from bot.engine_context import engine_context_for
 from bot.services.digest.deliver import latest_digest
 from bot.web import deps
 from bot.web.loopback import loopback_only
+from bot.web.markdown import wecom_markdown_html
 
 blueprint = Blueprint("dashboard", __name__, template_folder="templates")
 blueprint.before_request(loopback_only)
@@ -37,5 +38,6 @@ def dashboard() -> str:
         rfm_total=sum(n for _, n in rfm),
         campaigns=campaigns,
         digest=digest,
+        digest_html=wecom_markdown_html(digest.markdown) if digest else None,
         now=now.astimezone(tz),
     )

@@ -110,3 +110,32 @@ def test_salesperson_asks_exports_confirms_and_sees_the_dashboard(
     sync_api.expect(page.get_by_test_id("rfm-chart").locator("svg rect").first).to_be_visible()
     shot = screenshot(page, "dashboard.png", tmp_path, full_page=True)
     assert shot.stat().st_size > 10_000
+
+
+def test_console_and_dashboard_fit_a_phone_screen(
+    demo: DemoRuntime, page: Any, tmp_path: Path
+) -> None:
+    """390×844, how WeCom opens links: no horizontal scrolling, the input reachable, charts
+    inside the screen, the digest rendered (no raw ** or <font>)."""
+    browser = page.context.browser
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    try:
+        phone.goto(demo.url)
+        sales = phone.locator("#member option[data-role=sales]").first.get_attribute("value")
+        phone.select_option("#member", sales)
+        answer = ask(phone, HEADLINE)
+        sync_api.expect(answer.last).to_contain_text("共")
+        box = phone.get_by_test_id("input").bounding_box()
+        console_overflow = phone.evaluate("document.documentElement.scrollWidth - innerWidth")
+        screenshot(phone, "console-phone.png", tmp_path, full_page=True)
+        phone.goto(demo.url + "dashboard")
+        chart = phone.get_by_test_id("segment-trend").first.locator("svg").bounding_box()
+        dashboard_overflow = phone.evaluate("document.documentElement.scrollWidth - innerWidth")
+        digest = phone.get_by_test_id("digest").inner_text()
+        screenshot(phone, "dashboard-phone.png", tmp_path, full_page=True)
+    finally:
+        phone.close()
+    assert console_overflow <= 0 and dashboard_overflow <= 0
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert chart is not None and chart["x"] + chart["width"] <= 390
+    assert "**" not in digest and "<font" not in digest
