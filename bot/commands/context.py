@@ -26,7 +26,7 @@ from segmentation.nlq.parser import Clarification
 from segmentation.nlq.restate import describe
 from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.vocabulary import Vocabulary
-from segmentation.nodes import All, And, Node, Not, SegmentFormatError, from_json
+from segmentation.nodes import All, And, Node, Not, Or, SegmentFormatError, from_json, walk
 from segmentation.scope import Requester
 
 CONTEXT_WORDS = re.compile(
@@ -100,9 +100,13 @@ def refined_answer(
         return None  # "去掉…的待跟进标签" untags; "只要" / "去掉" alone do not start a refinement
     command = _read_clause(follow, vocab, requester, ctx)
     if isinstance(command, Clarification):
-        if follow.lead:
-            return None  # "把这些…" that is not a narrowing: an action on the answer itself
+        if follow.lead or (follow.loose and not follow.pointed):
+            return None  # "把这些…" acts on the answer itself; "X呢" asked back as it stands
         return clarify(command.message, list(command.suggestions))
+    if follow.loose and not _loose_refines(follow, command, previous_node, vocab, ctx):
+        if not follow.pointed and _has_own_intent(follow, vocab, ctx):
+            return None  # "我的VIP客户有多少呢": a whole question of its own
+        return _which_reading(follow, previous, lang)
     if follow.lead and (command.segment is None or is_everyone(command.segment)):
         return None  # "给这些客户打上X标签": the previous answer as it is (contextual_answer)
     combined = _combine(previous_node, command.segment, follow)
@@ -143,6 +147,46 @@ def _is_action(text: str, vocab: Vocabulary, requester: Requester, ctx: CommandC
         text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
     )
     return isinstance(whole, Command) and whole.intent in _ACTIONS
+
+
+def _kinds(node: Node) -> set[str]:
+    """What a segment says something about: cities, tags, each event kind, owners …"""
+    out = set()
+    for part in walk(node):
+        if isinstance(part, (All, And, Or, Not)):
+            continue
+        kind = getattr(part, "event_kind", None)
+        out.add(f"{type(part).__name__}:{kind}" if kind else type(part).__name__)
+    return out
+
+
+def _has_own_intent(follow: FollowUp, vocab: Vocabulary, ctx: CommandContext) -> bool:
+    tokens = tokenize(normalize(follow.rest), vocab, ctx.now, ctx.settings.timezone)
+    return any(t.kind == K.INTENT for t in tokens)
+
+
+def _loose_refines(
+    follow: FollowUp, command: Command, previous: Node, vocab: Vocabulary, ctx: CommandContext
+) -> bool:
+    """ "那上海的呢" adds to the previous answer when it says something new about it, with no
+    verb of its own; "北京的呢" after Shanghai customers, or "近90天的呢", would replace a
+    condition instead, and which one is meant is asked."""
+    if command.segment is None or is_everyone(command.segment):
+        return False
+    if _has_own_intent(follow, vocab, ctx):
+        return False
+    return not (_kinds(command.segment) & _kinds(previous))
+
+
+def _which_reading(follow: FollowUp, previous: conv.PreviousAnswer, lang: str) -> dict[str, Any]:
+    fresh = re.sub(r"(?:呢|咧)\s*[?？]*$", "", follow.rest).strip() or follow.rest
+    if lang == "zh":
+        options = [f"其中{follow.rest}", fresh]
+        message = say("refine_or_new", lang, description=previous.description)
+    else:
+        options = [f"among them, {follow.rest}", fresh]
+        message = say("refine_or_new", lang, description=previous.description)
+    return clarify(message, options)
 
 
 def _combine(previous: Node, new: Node | None, follow: FollowUp) -> Node | None:

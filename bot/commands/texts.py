@@ -61,6 +61,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Narrow the last answer by what? E.g. 'of these, who is in Shanghai', "
         "'only VIPs', 'without those who ordered'.",
     },
+    "refine_or_new": {
+        "zh": "您是想在上一个结果（{description}）里再筛选，还是重新查询？",
+        "en": "Do you mean within the last answer ({description}), or a new question?",
+    },
     "pick_which": {
         "zh": "请回复编号，告诉我是哪一个：",
         "en": "Which one? Reply with its number:",

@@ -89,6 +89,9 @@ _ZH_ECHO = re.compile(r"(?:呢|咧)\s*[?？。.!！]*\s*$")
 _EN_ECHO = re.compile(r"^\s*(?:and\s+|then\s+)?(?:what|how)\s+about\b\s*", re.I)
 
 
+_EDGES = _PUNCT.replace("\\s", "") + " "
+
+
 @dataclass(frozen=True)
 class FollowUp:
     """The previous segment narrowed by `rest`'s conditions (AND, or AND NOT for WITHOUT).
@@ -103,6 +106,9 @@ class FollowUp:
     pointed: bool = True
     # 给/把 said before the pointer: the action's own word, to read with `rest`.
     lead: str = ""
+    # "那上海的呢" / "what about VIPs?": no pointer, only the echo says it is about the
+    # previous answer; what it adds must not clash with what that answer already says.
+    loose: bool = False
 
     def readings(self) -> tuple[str, ...]:
         """What to parse as the new clause, in order: with the action's 给/把 when it was
@@ -132,10 +138,20 @@ def _is_latin(text: str) -> bool:
     return not re.search(r"[\u3400-\u9fff\uf900-\ufaff]", text)
 
 
+_ZH_LOOSE = re.compile(
+    r"^(?P<lead>(?:那么|那麼|那|那如果是|如果是|换成|換成|还有|還有)?)\s*(?P<rest>.+?(?:呢|咧))"
+    r"\s*[?？。.!！]*$",
+    re.S,
+)
+
+
 def _read_chinese(text: str) -> FollowUp | None:
     match = _ZH_REFINE.match(text)
     if match is None or not (match["within"] or match["op"]):
-        return None
+        loose = _ZH_LOOSE.match(text)
+        if loose is None or not _has_content(loose["rest"]):
+            return None
+        return FollowUp(AND, loose["rest"], True, pointed=bool(loose["lead"]), loose=True)
     rest = match["rest"].strip()
     op = match["op"] or ""
     if op and re.fullmatch(_DROP_ZH, op):
@@ -162,6 +178,9 @@ def _read_english(text: str) -> FollowUp | None:
         return _english(_mode_en(op), rest, echo, pointed=True)
     match = _EN_REFINE.match(body)
     if match is None or not (match["within"] or match["op"]):
+        if echo and _has_content(body):  # "what about VIPs?"
+            rest = _POINTER_EN.sub("", body.strip(_EDGES)).strip(_EDGES)
+            return FollowUp(AND, rest, True, pointed=False, loose=True) if rest else None
         return None
     return _english(_mode_en(match["op"]), match["rest"], echo, pointed=bool(match["within"]))
 
@@ -171,8 +190,7 @@ def _mode_en(op: str | None) -> str:
 
 
 def _english(mode: str, rest: str, echo: bool, *, pointed: bool) -> FollowUp | None:
-    edges = _PUNCT.replace("\\s", "") + " "
-    rest = _POINTER_EN.sub("", rest.strip(edges)).strip(edges)
+    rest = _POINTER_EN.sub("", rest.strip(_EDGES)).strip(_EDGES)
     if not rest or not _has_content(rest):
         return None
     if not pointed and mode == AND and re.match(r"^\d", rest):

@@ -145,3 +145,21 @@ def test_yes_is_its_own_answer(text: str) -> None:
 @pytest.mark.parametrize("text", ["3", "第三个", "VIP", "上海的客户", "the third one", "no"])
 def test_not_a_pick(text: str) -> None:
     assert read_pick(text, TWO) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rest", "pointed"),
+    [
+        ("那上海的呢", "上海的呢", True),
+        ("女性呢", "女性呢", False),
+        ("那麼北京的呢？", "北京的呢", True),
+        ("what about VIPs?", "VIPs", False),
+        ("what about those in Beijing?", "in Beijing", False),
+    ],
+)
+def test_an_echo_without_a_pointer_is_a_loose_follow_up(
+    text: str, rest: str, pointed: bool
+) -> None:
+    follow = read_follow_up(text)
+    assert follow is not None and follow.loose and follow.echo
+    assert (follow.rest, follow.pointed) == (rest, pointed)
