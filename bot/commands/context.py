@@ -10,6 +10,7 @@ conditions, which are parsed as a clause of their own and so inherit no window f
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -19,14 +20,24 @@ from bot.commands import conversation as conv
 from bot.commands.texts import say
 from bot.services.query import answer_command, clarify
 from segmentation.nlq import Command, is_bare_request, load_vocabulary, parse_command
-from segmentation.nlq.followup import WITHOUT, FollowUp, read_follow_up
+from segmentation.nlq.followup import AND, WITHOUT, FollowUp, read_follow_up
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.normalize import normalize
 from segmentation.nlq.parser import Clarification
 from segmentation.nlq.restate import describe
 from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.vocabulary import Vocabulary
-from segmentation.nodes import All, And, Node, Not, Or, SegmentFormatError, from_json, walk
+from segmentation.nodes import (
+    All,
+    And,
+    Node,
+    Not,
+    Or,
+    Ranked,
+    SegmentFormatError,
+    from_json,
+    walk,
+)
 from segmentation.scope import Requester
 
 CONTEXT_WORDS = re.compile(
@@ -193,7 +204,16 @@ def _combine(previous: Node, new: Node | None, follow: FollowUp) -> Node | None:
     if new is None or is_everyone(new):
         # "其中有多少", "这些里导出": the previous segment itself; removing everyone is nothing.
         return None if follow.mode == WITHOUT else previous
-    narrowing = Not(new) if follow.mode == WITHOUT else new
+    if isinstance(new, Ranked) and follow.mode == AND:
+        # "其中消费最多的3个" ranks among these, not everyone: the ranking's own base is
+        # the previous answer narrowed by what the ranking said about it.
+        return replace(new, base=_both(previous, new.base))
+    return _both(previous, Not(new) if follow.mode == WITHOUT else new)
+
+
+def _both(previous: Node, narrowing: Node) -> Node:
+    if is_everyone(narrowing):
+        return previous
     if is_everyone(previous):
         return narrowing
     # The previous conditions first, then the new ones: the restatement reads in that order.

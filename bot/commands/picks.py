@@ -19,7 +19,7 @@ from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.replies import clarify
 from bot.commands.texts import say
-from segmentation.nlq.followup import YES, read_pick
+from segmentation.nlq.followup import NO, YES, read_pick
 from segmentation.nlq.normalize import normalize
 
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")
@@ -98,6 +98,8 @@ def read_reply(
         message = say("pick_which", pending.language)
         return [Reply(userid, clarify(message, pending.suggestions, pending.language))]
     conv.forget_pending(session, userid, ctx.now)
+    if choice == NO:  # "都不是": none of the suggestions, so ask for the question again
+        return [Reply(userid, say("pick_none", pending.language))]
     if choice is None:
         return None
     index = 0 if choice == YES else int(choice)

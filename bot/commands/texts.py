@@ -65,6 +65,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "您是想在上一个结果（{description}）里再筛选，还是重新查询？",
         "en": "Do you mean within the last answer ({description}), or a new question?",
     },
+    "pick_none": {
+        "zh": "好的，请换个说法告诉我您要找的客户，例如：近30天有咨询的上海客户。",
+        "en": "All right; please tell me again which customers you want, e.g. 'customers in "
+        "Shanghai who inquired in the last 30 days'.",
+    },
     "pick_which": {
         "zh": "请回复编号，告诉我是哪一个：",
         "en": "Which one? Reply with its number:",

@@ -246,6 +246,7 @@ def read_more(text: str) -> int | None:
 # ---- pick -------------------------------------------------------------------------------
 
 YES = "yes"
+NO = "no"
 _ORDINALS_EN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                 "last": -1, "one": 1, "two": 2, "three": 3}  # fmt: skip
 _ZH_ORDINALS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "1": 1, "2": 2, "3": 3}
@@ -269,15 +270,24 @@ _YES = re.compile(
 )
 
 
+_NO = re.compile(
+    r"^(?:不是|都不是|不对|不對|都不对|都不對|不要|都不要|算了|不用了|没有|沒有|"
+    r"no|nope|neither|none|none of them|neither of them|not those|never mind|nevermind)$",
+    re.I,
+)
+
+
 def read_pick(text: str, suggestions: tuple[str, ...] | list[str]) -> int | str | None:
-    """Which suggestion `text` picks (0-based), YES for a bare yes, or None when it is not
-    a pick (then it is a new question)."""
+    """Which suggestion `text` picks (0-based), YES for a bare yes, NO for "none of those",
+    or None when it is not a pick (then it is a new question)."""
     cleaned = re.sub(rf"[{_PUNCT}“”\"'‘’「」]+", " ", _plain(text)).strip()
     if not cleaned or not suggestions:
         return None
     squeezed = cleaned.replace(" ", "")
     if _YES.match(cleaned) or _YES.match(squeezed):
         return YES
+    if _NO.match(cleaned) or _NO.match(squeezed):
+        return NO
     number = _number_picked(cleaned, squeezed)
     if number is not None:
         index = len(suggestions) - 1 if number == -1 else number - 1

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from segmentation.nlq.followup import AND, WITHOUT, YES, read_follow_up, read_more, read_pick
+from segmentation.nlq.followup import (
+    AND,
+    NO,
+    WITHOUT,
+    YES,
+    read_follow_up,
+    read_more,
+    read_pick,
+)
 
 POINTERS = [
     "这些客户里", "这些人里", "这里面", "其中", "里面", "这些中的", "这批人中", "那些客户当中",
@@ -142,7 +150,12 @@ def test_yes_is_its_own_answer(text: str) -> None:
     assert read_pick(text, TWO) == YES
 
 
-@pytest.mark.parametrize("text", ["3", "第三个", "VIP", "上海的客户", "the third one", "no"])
+@pytest.mark.parametrize("text", ["不是", "都不是", "no", "None of them", "neither"])
+def test_none_of_them(text: str) -> None:
+    assert read_pick(text, TWO) == NO
+
+
+@pytest.mark.parametrize("text", ["3", "第三个", "VIP", "上海的客户", "the third one"])
 def test_not_a_pick(text: str) -> None:
     assert read_pick(text, TWO) is None
 
