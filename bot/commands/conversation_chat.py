@@ -320,7 +320,7 @@ def card_text(card: dict[str, Any], ctx: CommandContext, lang: str) -> str:
         else say_card("card_no_owner", lang)
     )
     lines.append(say_card("card_tags", lang, tags=sep.join(card["tags"]) or none))
-    gender = GENDER_WORDS.get(int(card.get("gender") or 0), (none, none))[0 if zh else 1]
+    gender = GENDER_WORDS.get(int(card.get("gender") or 0), ("未知", "unknown"))[0 if zh else 1]
     lines.append(
         say_card(
             "card_place",

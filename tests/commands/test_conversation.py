@@ -109,6 +109,7 @@ def test_a_customer_card_by_name(crig: ChatRig) -> None:
     assert "累计 ¥88.00（1 单）" in text and "近30天 ¥88.00" in text
     assert "仍活跃概率 83%" in text and "¥320.50" in text
     assert "优惠券：已发 1 张，已核销 1 张" in text
+    assert "城市：上海 · 公司：无 · 性别：未知" in text
     assert "手机：138****0004" in text and "13800000004" not in text
 
 
