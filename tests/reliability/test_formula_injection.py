@@ -218,3 +218,21 @@ def test_the_breakdown_workbook_writes_only_text_cells() -> None:
     for cell in cells:
         if formula_like(cell.value):
             assert cell.quotePrefix, cell.coordinate
+
+
+SPREADSHEET_WRITERS = ("Workbook(", "to_excel(", "ExcelWriter(", "csv.writer(", "DictWriter(")
+
+
+def test_every_spreadsheet_writer_goes_through_the_helper() -> None:
+    """A module of the product that writes an .xlsx or a CSV must use bot.services.cells (a new
+    export cannot forget the formula rule)."""
+    root = Path(__file__).resolve().parents[2]
+    writers = {
+        path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
+        for package in ("bot", "segmentation", "integrations")
+        for path in (root / package).rglob("*.py")
+        if any(call in path.read_text(encoding="utf-8") for call in SPREADSHEET_WRITERS)
+    }
+    assert "bot/services/exports.py" in writers  # the scan finds the writers it guards
+    unguarded = [name for name, source in writers.items() if "bot.services.cells" not in source]
+    assert unguarded == []
