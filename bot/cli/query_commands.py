@@ -6,19 +6,16 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from sqlalchemy.orm import Session
 
 from bot.cli.common import EXIT_CLARIFY, db_option, fail, handle_errors, parse_now, settings_for
-from bot.commands import CommandContext
-from bot.commands.texts import language_of
-from bot.database import make_engine, make_session_factory
-from bot.engine_context import engine_context_for
-from bot.services.insight_budget import mass_message_budget
-from bot.services.query import run_query
-from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from bot.settings import Settings
 
 PAGE = 10
 # Answers about one segment's members, which the chat can send as a file.
@@ -70,6 +67,12 @@ def query_command(
     db_url: str | None,
 ) -> None:
     """Run one chat command, e.g. segbot query "近30天有咨询但未下单的客户" --json."""
+    # Imported here, not at the top: `segbot query --help` needs none of the engine.
+    from bot.database import make_engine, make_session_factory
+    from bot.engine_context import engine_context_for
+    from bot.services.insight_budget import mass_message_budget
+    from bot.services.query import run_query
+
     if after and as_userid is None:
         raise click.UsageError("--after plays a member's conversation: say who with --as.")
     settings = settings_for(db_url)
@@ -118,7 +121,9 @@ def _write_export(
 ) -> None:
     """The chat's own export (bot.commands.export) of this answer, written to `out_path`; when
     the chat would send no file (no customers, too big) its words are the error."""
+    from bot.commands import CommandContext
     from bot.commands.export import export_reply  # pandas and openpyxl: only when asked
+    from bot.commands.texts import language_of
 
     ctx = CommandContext(settings=settings, now=now)
     reply = export_reply(session, ctx, as_userid or "admin", answer, language_of(text))
@@ -137,6 +142,7 @@ def _in_conversation(
     text: str,
 ) -> dict[str, Any]:
     """`text` answered after `earlier`, all through the chat's own conversation code."""
+    from bot.commands import CommandContext
     from bot.commands.router import conversation_answer, handle_text
 
     ctx = CommandContext(settings=settings, now=now)

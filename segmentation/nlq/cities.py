@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
+from segmentation.nlq.pinyin import city_syllables, syllables
 
 # By province; names without the 市 suffix (the suffix is accepted when matching).
 _CITIES = """
@@ -108,6 +108,11 @@ def city_names() -> tuple[str, ...]:
     return tuple(seen)
 
 
+def city_base(city: str) -> str:
+    """The part of a city's name its pinyin is written for."""
+    return city[:-1] if city.endswith("州") and city == "海南州" else city
+
+
 @lru_cache(maxsize=1)
 def city_surfaces() -> dict[str, tuple[str, ...]]:
     """Every way of writing a city (normalised) → the canonical Chinese names it may mean
@@ -123,8 +128,7 @@ def city_surfaces() -> dict[str, tuple[str, ...]]:
         add(city, city)
         if not city.endswith(("盟", "州")) or len(city) > 2:
             add(city + "市", city)
-        base = city[:-1] if city.endswith("州") and city == "海南州" else city
-        pinyin = lazy_pinyin(base)
+        pinyin = city_syllables().get(city_base(city)) or syllables(city_base(city))
         add("".join(pinyin), city)
         add(" ".join(pinyin), city)
         for english in _ENGLISH.get(city, ()):

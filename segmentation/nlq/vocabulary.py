@@ -7,7 +7,6 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pypinyin import lazy_pinyin
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -16,6 +15,7 @@ from segmentation.models.segments import SavedSegment as SavedSegmentRow
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq.cities import city_surfaces
 from segmentation.nlq.normalize import normalize_name, prime_names
+from segmentation.nlq.pinyin import syllables as pinyin_syllables
 
 MeaningKind = str  # "tag" | "staff" | "dept" | "city" | "saved" | "named"
 _CUSTOMER_SUFFIXES = ("客户", " customers", " customer", "customers")
@@ -147,7 +147,7 @@ def staff_surfaces(person: StaffInfo) -> list[str]:
     if person.name:
         out.append(person.name)
         if not person.name.isascii():
-            syllables = lazy_pinyin(person.name)
+            syllables = pinyin_syllables(person.name)
             out += [" ".join(syllables), "".join(syllables)]
             if len(syllables) >= 2:  # English order: given name first ("Liu Zhao")
                 given = "".join(syllables[1:])
