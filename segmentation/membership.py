@@ -18,8 +18,20 @@ from sqlalchemy.orm import Session
 from segmentation.engine import EngineContext, segment_members, segment_query
 from segmentation.models import Follow
 from segmentation.models.segments import SegmentMembershipChange, SegmentSnapshot
-from segmentation.nodes import All, Node, SavedSegment
-from segmentation.saved import get_saved_segment
+from segmentation.nodes import (
+    All,
+    City,
+    Gender,
+    HasTag,
+    InDepartment,
+    Node,
+    Owner,
+    SavedSegment,
+    Score,
+    Untagged,
+    walk,
+)
+from segmentation.saved import expand_saved, get_saved_segment
 from segmentation.scope import Requester
 
 follows = Follow.__table__
@@ -34,6 +46,13 @@ class Changes:
     end: datetime
     customers: tuple[str, ...]  # sorted by code point
     source: str  # "snapshots", "computed" or "follows"
+    # Computed changes: the tree has conditions with no history (tags, owners, city, gender,
+    # scores), read as they are now at both ends, so a change in them is not seen.
+    current_only: bool = False
+
+
+# Conditions on what a customer is now, not on dated events.
+_NO_HISTORY = (HasTag, Untagged, Owner, InDepartment, City, Gender, Score)
 
 
 def segment_changes(
@@ -59,7 +78,8 @@ def segment_changes(
     before = set(segment_members(session, node, requester=requester, now=start, ctx=ctx))
     after = set(segment_members(session, node, requester=requester, now=now, ctx=ctx))
     moved = after - before if change == "entered" else before - after
-    return Changes(change, start, now, tuple(sorted(moved)), "computed")
+    current = any(isinstance(n, _NO_HISTORY) for n in walk(expand_saved(session, node)))
+    return Changes(change, start, now, tuple(sorted(moved)), "computed", current)
 
 
 def _recorded(

@@ -437,6 +437,8 @@ def changes_replies(
         notes.append(say_card("ch_default", lang))
     if answer.get("source") == "computed":
         notes.append(say_card("ch_computed", lang))
+    if answer.get("current_only"):
+        notes.append(say_card("ch_current_only", lang))
     if notes:
         text = clip(f"{text}\n{''.join(notes)}")
     return [Reply(userid, text)]

@@ -54,6 +54,10 @@ CARD_TEXTS: dict[str, dict[str, str]] = {
         "zh": "（按现在与期初分别计算比较得出）",
         "en": "(compared as of the start of the period and now)",
     },
+    "ch_current_only": {
+        "zh": "注意：标签、跟进人、城市、性别和预测分数没有历史记录，两端都按现在的值计算，它们的变化不会显示在这里；要跟踪它们，请把条件保存为分群（每晚留存成员快照）。",
+        "en": "Note: tags, owners, city, gender and scores have no history and are read as they are now at both ends, so changes in them do not show here; save the condition as a segment to track them (members are snapshotted nightly).",
+    },
     "digest_head_sales": {"zh": "以下是您自己客户范围内的日报：", "en": "Your digest, for your own customers:"},
     "saved_mine": {"zh": "我的分群：", "en": "My segments:"},
     "saved_shared": {"zh": "其他同事共享的分群：", "en": "Shared by colleagues:"},

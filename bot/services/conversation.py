@@ -282,6 +282,7 @@ def changes_answer(
         description = f"customers who {verb} “{target}” {when}"
     out.update(
         source=found.source,
+        current_only=found.current_only,
         target=target,
         target_segment=to_json(command.segment),
         description=description,

@@ -234,3 +234,10 @@ def test_a_change_list_is_not_refined_as_the_segment_before_it(crig: ChatRig) ->
     text = text_of(crig.tell("zhangsan", "其中上海的有几个"))
     # the change list is no segment, and "我的客户" is not what "其中" points at any more
     assert "共 4 人" not in text and "由张三跟进" not in text
+
+
+def test_a_change_in_tag_membership_says_tags_have_no_history(crig: ChatRig) -> None:
+    text = text_of(crig.tell("zhangsan", "近7天新进入VIP的客户"))
+    assert "共 0 人" in text and "标签、跟进人、城市、性别和预测分数没有历史记录" in text
+    plain = text_of(crig.tell("zhangsan", "今天新进入“高意向”的客户"))
+    assert "没有历史记录" not in plain
