@@ -183,31 +183,37 @@ def test_a_replayed_code_a_wrong_state_and_an_open_redirect_are_refused(office: 
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.mark.parametrize("role", ["sales", "manager"])
 @pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
 def test_login_home_and_card_in_a_browser_fit_the_screen(
-    office: Office, width: int, height: int, tmp_path
+    office: Office, role: str, width: int, height: int, tmp_path
 ) -> None:
     import os
 
     sync_api = pytest.importorskip("playwright.sync_api")
-    with office.factory() as s:
-        name = s.get(Customer, office.mine).name
     if not os.access(CHROMIUM, os.X_OK):
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    userid = office.sales if role == "sales" else office.manager
+    with office.factory() as s:
+        own = s.scalar(select(Follow.external_userid).where(Follow.userid == userid).limit(1))
+        name = s.get(Customer, own).name
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
         )
         page = browser.new_page(viewport={"width": width, "height": height}, locale="zh-CN")
         page.goto(f"{office.base}/web/")  # → login → the QR page
-        page.get_by_test_id(f"scan-{office.admin}").click()  # the phone confirms
+        page.get_by_test_id(f"scan-{userid}").click()  # the phone confirms
         page.get_by_test_id("who").wait_for()
-        assert "管理员" in page.get_by_test_id("who").inner_text()
+        assert ("销售" if role == "sales" else "经理") in page.get_by_test_id("who").inner_text()
         page.get_by_test_id("search").fill(name)
         page.get_by_test_id("search").press("Enter")
         page.get_by_test_id("hits").locator("a").first.click()
         page.get_by_test_id("card").wait_for()
-        page.screenshot(path=str(tmp_path / f"card-{width}.png"), full_page=True)
+        page.screenshot(path=str(tmp_path / f"card-{role}-{width}.png"), full_page=True)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if role == "sales":  # someone else's customer is not there for them
+            page.goto(f"{office.base}/web/customers/{office.others}")
+            assert page.get_by_test_id("message").is_visible()
         browser.close()
     assert overflow <= 0  # no horizontal scrolling at this width
