@@ -16,7 +16,7 @@ from segmentation.nodes import SegmentFormatError, from_json
 from segmentation.scope import Requester
 
 # The answers whose customers were narrowed to the asker's scope, and so say so.
-SCOPED_INTENTS = frozenset({"count", "list", "export", "describe"})
+SCOPED_INTENTS = frozenset({"count", "list", "export", "describe", "breakdown"})
 
 
 def with_scope_note(answer: dict[str, Any], requester: Requester, lang: str) -> dict[str, Any]:

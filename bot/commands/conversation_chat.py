@@ -20,12 +20,13 @@ from sqlalchemy.orm import Session
 
 from bot.commands import Attachment, CommandContext, Reply
 from bot.commands import conversation as conv
-from bot.commands.answers import list_reply
+from bot.commands.answers import list_reply, scope_line, with_scope_note
 from bot.commands.context import CONTEXT_WORDS
 from bot.commands.export import export_reply
-from bot.commands.paging import last_list
+from bot.commands.paging import expired, last_list, still_visible
 from bot.commands.replies import clip
 from bot.commands.rows import PAGE_SIZE
+from bot.commands.texts import say
 from bot.commands.texts_cards import GENDER_WORDS, KIND_ZH_EN, say_card
 from bot.models.inbox import AuditEntry
 from bot.services.breakdown_files import breakdown_workbook, render_breakdown_chart
@@ -154,7 +155,10 @@ def extra_replies(
 ) -> list[Reply]:
     intent = answer.get("intent")
     if intent == "breakdown":
-        replies = breakdown_replies(requester.userid, answer, lang)
+        # like a count, a breakdown narrowed by the asker's scope says so
+        replies = breakdown_replies(
+            requester.userid, with_scope_note(answer, requester, lang), lang
+        )
     elif intent == "customer":
         replies = card_replies(ctx, requester.userid, answer, lang)
     elif intent == "changes":
@@ -201,11 +205,13 @@ def breakdown_replies(userid: str, answer: dict[str, Any], lang: str) -> list[Re
     total = int(answer.get("count") or 0)
     groups = list(answer.get("groups") or [])
     if not total or not groups:
-        return [Reply(userid, say_card("bd_empty", lang, description=description))]
+        empty = say_card("bd_empty", lang, description=description)
+        return [Reply(userid, empty + scope_line(answer))]
     top = int(answer.get("top") or 8)
     shown, rest = groups[:top], groups[top:]
     other = sum(int(g["count"]) for g in rest)
-    lines = [say_card("bd_head", lang, description=description, by=by, count=total)]
+    head = say_card("bd_head", lang, description=description, by=by, count=total)
+    lines = [head + scope_line(answer)]
     for rank, group in enumerate(shown, 1):
         lines.append(
             say_card(
@@ -254,7 +260,7 @@ def export_breakdown(
     stamp = ctx.now.astimezone(ctx.settings.timezone).strftime("%Y%m%d-%H%M")
     text = say_card(
         "bd_export_text", lang, description=answer["description"], by=by, groups=len(rows)
-    )
+    ) + scope_line(with_scope_note(answer, requester, lang))
     return [
         Reply(
             requester.userid,
@@ -444,9 +450,17 @@ def changes_replies(
     return [Reply(userid, text)]
 
 
-def export_changes(session: Session, ctx: CommandContext, userid: str, lang: str) -> list[Reply]:
+def export_changes(
+    session: Session, ctx: CommandContext, requester: Requester, change: object, lang: str
+) -> list[Reply]:
+    """ "导出这些" after a change list: the stored list as paging would show it — refused once
+    a day old, and only the customers the asker may still see now."""
+    userid = requester.userid
     state = last_list(session, userid)
-    ids = list(state.customers or []) if state is not None else []
+    if state is not None and expired(state, ctx.now):
+        return [Reply(userid, say("list_expired", lang))]
+    stored = list(state.customers or []) if state is not None else []
+    ids = still_visible(session, requester, stored, lost=change == "lost")
     description = state.description if state is not None else ""
     answer = {"customers": ids, "count": len(ids), "description": description}
     return [export_reply(session, ctx, userid, answer, lang)]
@@ -526,7 +540,7 @@ def before_query(
             keep = data_words(session, {"description": detail.get("description")})
             return in_script(replies, hant, keep), {"intent": "export", **detail}
         if latest.get("changes"):
-            replies = export_changes(session, ctx, requester.userid, lang)
+            replies = export_changes(session, ctx, requester, latest["changes"], lang)
             keep = data_words(session, {"description": replies[0].text})
             return in_script(replies, hant, keep), {
                 "intent": "export",

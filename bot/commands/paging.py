@@ -9,15 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session
 
 from bot.models.inbox import ChatState
-from segmentation.models import Customer
+from bot.services.digest.people import scope_staff
+from segmentation.models import Customer, Follow
 from segmentation.scope import CteNames, Requester, scope_condition
 
 # spec/commands.md §2c: a member's context expires after 24 hours.
 LIST_TTL = timedelta(hours=24)
+CHUNK = 500  # ids per IN (...) when re-checking a whole list
 customers_table = Customer.__table__
 
 
@@ -79,12 +81,42 @@ def visible_page(session: Session, requester: Requester, state: ChatState, size:
     return page
 
 
-def _visible(session: Session, requester: Requester, ids: Sequence[str]) -> set[str]:
+def still_visible(
+    session: Session, requester: Requester, ids: Sequence[str], *, lost: bool = False
+) -> list[str]:
+    """The customers of a stored list that the asker may still see now, in the list's order
+    (an export of the whole list gets the same re-check as a page). `lost`: a list of lost
+    customers, who by definition have no live follow left; each stays visible while a follow
+    of it by someone in the asker's scope now is on record (ended ones included)."""
+    visible: set[str] = set()
+    for start in range(0, len(ids), CHUNK):
+        visible |= _visible(session, requester, ids[start : start + CHUNK], lost=lost)
+    return [eid for eid in ids if eid in visible]
+
+
+def _visible(
+    session: Session, requester: Requester, ids: Sequence[str], *, lost: bool = False
+) -> set[str]:
     stmt = select(customers_table.c.external_userid).where(
         customers_table.c.external_userid.in_(list(ids)),
         customers_table.c.deleted.is_(False),
     )
-    scope = scope_condition(requester, customers_table, CteNames())
+    scope = (
+        _ever_followed_in_scope(requester)
+        if lost
+        else scope_condition(requester, customers_table, CteNames())
+    )
     if scope is not None:
         stmt = stmt.where(scope)
     return set(session.execute(stmt).scalars())
+
+
+def _ever_followed_in_scope(requester: Requester) -> ColumnElement[bool] | None:
+    team = scope_staff(requester, CteNames())
+    if team is None:
+        return None
+    follow = Follow.__table__.alias()
+    return exists().where(
+        follow.c.external_userid == customers_table.c.external_userid,
+        follow.c.userid.in_(team),
+    )
