@@ -124,9 +124,14 @@ def _write_export(
     from bot.commands import CommandContext
     from bot.commands.export import export_reply  # pandas and openpyxl: only when asked
     from bot.commands.texts import language_of
+    from segmentation.scope import Requester
 
     ctx = CommandContext(settings=settings, now=now)
-    reply = export_reply(session, ctx, as_userid or "admin", answer, language_of(text))
+    # Without --as the question was answered in the admin view, and so is its file.
+    everyone = Requester.all_access() if as_userid is None else None
+    reply = export_reply(
+        session, ctx, as_userid or "admin", answer, language_of(text), requester=everyone
+    )
     if reply.attachment is None:
         fail(f"--out: {reply.text}")
         return

@@ -463,7 +463,7 @@ def export_changes(
     ids = still_visible(session, requester, stored, lost=change == "lost")
     description = state.description if state is not None else ""
     answer = {"customers": ids, "count": len(ids), "description": description}
-    return [export_reply(session, ctx, userid, answer, lang)]
+    return [export_reply(session, ctx, userid, answer, lang, requester)]
 
 
 # ---------------------------------------------------------------- digest

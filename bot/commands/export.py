@@ -9,24 +9,66 @@ from sqlalchemy.orm import Session
 from bot.commands import Attachment, CommandContext, Reply
 from bot.commands.answers import scope_line
 from bot.commands.texts import say
-from bot.services.exports import MAX_FILE_BYTES, export_workbook
+from bot.services.exports import MAX_FILE_BYTES, ExportRequest, export_filename, export_workbook
+from segmentation.nodes import Node, SegmentFormatError, from_json
+from segmentation.scope import Requester, resolve_requester
 
 
 def export_reply(
-    session: Session, ctx: CommandContext, userid: str, answer: dict[str, Any], lang: str
+    session: Session,
+    ctx: CommandContext,
+    userid: str,
+    answer: dict[str, Any],
+    lang: str,
+    requester: Requester | None = None,
 ) -> Reply:
+    """The answer's customers as a file, in the answer's order (a ranked answer's rank order);
+    `requester` (else looked up from `userid`) decides which phones are shown in full."""
     description = str(answer.get("description") or "")
-    ids = [str(c) for c in answer.get("customers") or []]
+    ids, ranks = _ordered(answer)
     if not ids:
         return Reply(
             userid, say("export_empty", lang, description=description) + scope_line(answer)
         )
-    content = export_workbook(session, ids, now=ctx.now, tz=ctx.settings.timezone, lang=lang)
-    if len(content) > MAX_FILE_BYTES:
-        mb = f"{len(content) / (1024 * 1024):.1f}"
+    if requester is None:
+        requester = resolve_requester(session, userid, ctx.settings.admins)
+    request = ExportRequest(ids, ctx.now, ctx.settings.timezone, lang, requester,
+                            _segment(answer), ranks)  # fmt: skip
+    export = export_workbook(session, request)
+    if len(export.content) > MAX_FILE_BYTES:
+        mb = f"{len(export.content) / (1024 * 1024):.1f}"
         return Reply(userid, say("export_too_big", lang, description=description,
                                  count=len(ids), mb=mb))  # fmt: skip
-    stamp = ctx.now.astimezone(ctx.settings.timezone).strftime("%Y%m%d-%H%M")
-    filename = f"segment-{stamp}.xlsx"
-    text = say("export_text", lang, description=description, count=len(ids)) + scope_line(answer)
-    return Reply(userid, text, attachment=Attachment("file", filename, content))
+    title = str(answer.get("name") or "") if answer.get("intent") == "save" else ""
+    filename = export_filename(title or description, ctx.now, ctx.settings.timezone)
+    phones = say(_phones_key(export.masked, export.rows), lang)
+    text = say("export_text", lang, description=description, count=len(ids), phones=phones)
+    return Reply(
+        userid, text + scope_line(answer), attachment=Attachment("file", filename, export.content)
+    )
+
+
+def _ordered(answer: dict[str, Any]) -> tuple[list[str], dict[str, int]]:
+    """The customers in the answer's order: a ranked answer's `ranking` (rank 1 first),
+    else `customers` as answered."""
+    ranking = answer.get("ranking")
+    if isinstance(ranking, list) and ranking:
+        ids = [str(r["external_userid"]) for r in ranking]
+        return ids, {eid: rank for rank, eid in enumerate(ids, 1)}
+    return [str(c) for c in answer.get("customers") or []], {}
+
+
+def _segment(answer: dict[str, Any]) -> Node | None:
+    segment = answer.get("segment")
+    if not isinstance(segment, dict):
+        return None
+    try:
+        return from_json(segment)
+    except SegmentFormatError:
+        return None
+
+
+def _phones_key(masked: int, rows: int) -> str:
+    if masked == 0:
+        return "export_phones_shown"
+    return "export_phones_masked" if masked == rows else "export_phones_some"

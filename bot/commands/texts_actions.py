@@ -164,8 +164,15 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "en": "No campaign #{id} that you may re-confirm (only its creator or an admin may).",
     },
     "export_text": {
-        "zh": "{description}：共 {count} 人，已导出为 Excel（手机号已打码）。",
-        "en": "{description}: {count} customers, exported to Excel (phone numbers masked).",
+        "zh": "{description}：共 {count} 人，已导出为 Excel{phones}。",
+        "en": "{description}: {count} customers, exported to Excel{phones}.",
+    },
+    # Which phones an export shows in full (README: admins all, others their own customers').
+    "export_phones_shown": {"zh": "", "en": ""},
+    "export_phones_masked": {"zh": "（手机号已打码）", "en": " (phone numbers masked)"},
+    "export_phones_some": {
+        "zh": "（非您本人跟进的客户，手机号已打码）",
+        "en": " (phone numbers masked except for the customers you follow yourself)",
     },
     "export_too_big": {
         "zh": "{description}：共 {count} 人，导出文件 {mb} MB，超过企业微信 20 MB 的文件上限。"

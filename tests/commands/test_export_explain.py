@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from bot.models.inbox import AuditEntry
+from segmentation.models import Staff
 from tests.commands.chatworld import NO_ORDER_ZHANG, ZHANG
 from tests.commands.conftest import ChatRig
 
@@ -16,9 +17,14 @@ SEGMENT = "近30天咨询未下单的客户"
 
 
 def test_an_export_is_an_xlsx_file_with_masked_phones_and_a_count_line(rig: ChatRig) -> None:
-    [reply] = rig.tell("zhangsan", f"导出{SEGMENT}")
-    assert reply.text.startswith("近30天")
-    assert f"共 {len(NO_ORDER_ZHANG)} 人" in reply.text
+    with rig.factory() as session:  # lisi now manages zhangsan's department
+        staff = session.get(Staff, "lisi")
+        assert staff is not None
+        staff.role = "manager"
+        session.commit()
+    [reply] = rig.tell("lisi", f"导出张三的客户里{SEGMENT}")
+    assert reply.text.startswith("由张三跟进")
+    assert f"共 {len(NO_ORDER_ZHANG)} 人" in reply.text and "手机号已打码" in reply.text
     [upload] = rig.gateway.state.uploads
     assert upload["type"] == "file" and upload["filename"].endswith(".xlsx")
     files = [m for m in rig.gateway.sent if m["msgtype"] == "file"]
@@ -26,9 +32,9 @@ def test_an_export_is_an_xlsx_file_with_masked_phones_and_a_count_line(rig: Chat
     assert reply.attachment is not None
     sheet = load_workbook(io.BytesIO(reply.attachment.content)).active
     header, *rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    assert header[:3] == ["客户ID", "姓名", "手机号"]
+    assert header[:2] == ["客户ID", "姓名"] and header[4] == "手机号"
     assert sorted(r[0] for r in rows) == NO_ORDER_ZHANG
-    assert all(r[2].startswith("138****") and len(r[2]) == 11 for r in rows)
+    assert all(r[4].startswith("138****") and len(r[4]) == 11 for r in rows)
     assert all("13800000" not in str(cell) for r in rows for cell in r)
 
 

@@ -112,11 +112,14 @@ def _assert_inert(sheet: Worksheet) -> None:
             assert cell.data_type == "s" and cell.quotePrefix, cell.coordinate
     # Each payload is there as written (XML reads a CR back as a line feed).
     expected = {p.replace("\r", "\n") for p in HOSTILE}
-    rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert expected <= {row[1] for row in rows}  # names
-    assert expected <= {row[4] for row in rows}  # cities
-    assert expected <= {row[5] for row in rows}  # tags
-    assert {row[3] for row in rows} == {"=1+1"}  # the owner's name
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    column = {name: index for index, name in enumerate(header)}
+    for name in ("姓名", "城市", "标签"):
+        assert expected <= {row[column[name]] for row in rows}, name
+    trimmed = {p.strip() for p in HOSTILE}  # remark and company as the import stored them
+    for name in ("备注", "公司"):
+        assert trimmed <= {row[column[name]] for row in rows}, name
+    assert {row[column["跟进人"]] for row in rows} == {"=1+1"}  # the owner's name
 
 
 def test_formula_like_reads_signs_by_category() -> None:
