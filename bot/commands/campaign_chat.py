@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.audit import audit
+from bot.commands.campaign_names import MAX_NAME_CHARS, clean_new_name
 from bot.commands.preview import campaign_settings
 from bot.commands.segment_pins import reconfirm_reply
 from bot.models.campaigns import ACTIVE, PAUSED, Campaign, Coupon
@@ -83,6 +84,19 @@ PAUSE = (
     (re.compile(rf"^\s*pause\s+(?:the\s+)?campaign\s+{_Q}(?P<name>.+?){_QE}{_END}", re.I), True),
     (re.compile(rf"^\s*resume\s+(?:the\s+)?campaign\s+{_Q}(?P<name>.+?){_QE}{_END}", re.I), False),
 )
+# "把活动#3改名为春季回购", "活动“回购券”重命名为…", "rename campaign #3 to Spring".
+RENAME = (
+    re.compile(
+        rf"^\s*(?:请|請)?(?:把|将|將)?\s*(?:营销)?(?:活动|活動)\s*{_Q}(?P<name>.+?){_QE}\s*"
+        rf"(?:改名为|改名為|改名成|改名叫|重命名为|重命名為|更名为|更名為)\s*"
+        rf"(?P<new>.+?){_END}"
+    ),
+    re.compile(
+        rf"^\s*(?:please\s+)?(?:rename|change\s+the\s+name\s+of)\s+(?:the\s+)?campaign\s+"
+        rf"{_Q}(?P<name>.+?){_QE}\s+(?:to|as)\s+(?P<new>.+?){_END}",
+        re.IGNORECASE,
+    ),
+)
 REDEEM = re.compile(
     r"^\s*(?:核销|核銷|redeem)\s*(?:券码|券碼|优惠券|優惠券|券|coupon|code)?\s*[:：]?\s*"
     r"(?P<code>[A-Za-z0-9][A-Za-z0-9 \-]{4,30}?)"
@@ -127,6 +141,10 @@ def campaign_reply(
         match = pattern.match(text)
         if match:
             return _pause(ask, match["name"], paused)
+    for pattern in RENAME:
+        match = pattern.match(text)
+        if match:
+            return _rename(ask, match["name"], match["new"])
     return None
 
 
@@ -288,6 +306,38 @@ def _pause(ask: _Ask, name: str, paused: bool) -> list[Reply]:
     state_en = STATUS_WORDS["en"].get(campaign.status, campaign.status)
     return ask.reply(f"活动 #{campaign.id}“{campaign.name}”现在{state_zh}。",
                      f"Campaign #{campaign.id} “{campaign.name}” is now {state_en}.",
+                     intent)  # fmt: skip
+
+
+def _rename(ask: _Ask, name: str, new: str) -> list[Reply]:
+    """Its creator or an admin renames a campaign they can see; audited with both names."""
+    intent = "campaign_rename"
+    wanted = clean_new_name(new)
+    if wanted is None:
+        return ask.reply(f"新的活动名不能为空，也不能超过 {MAX_NAME_CHARS} 个字。",
+                         f"A campaign name must be 1 to {MAX_NAME_CHARS} characters.",
+                         intent)  # fmt: skip
+    found = _find(ask, name)
+    if isinstance(found, list) and not found:
+        return _not_found(ask, name, found, intent)
+    if isinstance(found, list):  # asked again with a number: a pick would lose the new name
+        listed = _names(found)
+        return ask.reply(f"您指的是哪个活动？{listed}（请带编号再说一次，"
+                         f"如“把活动#{found[0].id}改名为{wanted}”）",
+                         f"Which campaign do you mean? {listed} (say it again with its number, "
+                         f"e.g. “rename campaign #{found[0].id} to {wanted}”)", intent)  # fmt: skip
+    conv.remember_campaign(ask.session, ask.requester.userid, found.id, ask.ctx.now)
+    if not (ask.requester.is_admin or found.creator_userid == ask.requester.userid):
+        return ask.reply(f"只有活动 #{found.id} 的创建人或管理员可以给它改名。",
+                         f"Only the creator of campaign #{found.id} or an admin can rename it.",
+                         intent)  # fmt: skip
+    before = found.name
+    found.name = wanted
+    found.updated_at = ask.ctx.now
+    audit(ask.session, ask.ctx, ask.requester.userid, intent, ask.text,
+          campaign_id=found.id, before=before, after=wanted)  # fmt: skip
+    return ask.reply(f"活动 #{found.id} 已改名为“{wanted}”（原名“{before}”）。",
+                     f"Campaign #{found.id} is now called “{wanted}” (was “{before}”).",
                      intent)  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext, Reply
 from bot.commands.actions import coupon_template, cron_line, schedule_words
+from bot.commands.campaign_names import campaign_name
 from bot.commands.preview import campaign_settings
 from bot.commands.tagging import MAX_FAILURE_EXAMPLES, run_tagging
 from bot.commands.texts import say
@@ -69,7 +70,7 @@ def execute_tagging(
     return "\n".join(lines), outcome.as_json()
 
 
-def _campaign_spec(action: PendingAction) -> CampaignSpec:
+def _campaign_spec(action: PendingAction, ctx: CommandContext) -> CampaignSpec:
     details = action.details
     coupon = coupon_template(str(details["coupon"])) if details.get("coupon") else None
     if details.get("coupon") and coupon is None:
@@ -77,7 +78,13 @@ def _campaign_spec(action: PendingAction) -> CampaignSpec:
     content = campaign_content(details, action.language)
     schedule = details.get("schedule")
     return CampaignSpec(
-        name=f"chat-{action.id}: {action.description}"[:120],
+        name=campaign_name(
+            action.description,
+            details,
+            action.decided_at or ctx.now,
+            ctx.settings.timezone,
+            action.language,
+        ),
         creator_userid=action.asker_userid,
         content=content,
         segment_definition=action.segment,
@@ -97,7 +104,7 @@ def execute_campaign(
     try:
         campaign = create_campaign(
             session,
-            _campaign_spec(action),
+            _campaign_spec(action, ctx),
             now=ctx.now,
             settings=campaign_settings(ctx),
             admins=ctx.settings.admins,
