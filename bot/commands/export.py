@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from bot.commands import Attachment, CommandContext, Reply
 from bot.commands.answers import scope_line
+from bot.commands.campaign_names import segment_words
 from bot.commands.texts import say
 from bot.services.exports import MAX_FILE_BYTES, ExportRequest, export_filename, export_workbook
 from segmentation.nodes import Node, SegmentFormatError, from_json
@@ -39,8 +40,8 @@ def export_reply(
         mb = f"{len(export.content) / (1024 * 1024):.1f}"
         return Reply(userid, say("export_too_big", lang, description=description,
                                  count=len(ids), mb=mb))  # fmt: skip
-    title = str(answer.get("name") or "") if answer.get("intent") == "save" else ""
-    filename = export_filename(title or description, ctx.now, ctx.settings.timezone)
+    # A saved segment by its own name ("属于“高意向客户”的客户" → 高意向客户).
+    filename = export_filename(segment_words(description), ctx.now, ctx.settings.timezone)
     phones = say(_phones_key(export.masked, export.rows), lang)
     text = say("export_text", lang, description=description, count=len(ids), phones=phones)
     return Reply(

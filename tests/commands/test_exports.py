@@ -159,3 +159,9 @@ def test_segbot_query_out_writes_the_ranked_file(crig: ChatRig, tmp_path: Path) 
     assert isinstance(sheet, Worksheet)
     assert [r["客户ID"] for r in table(sheet)] == ["wmA02", "wmA05"]
     assert sheet.freeze_panes == "A2"
+
+
+def test_a_saved_segments_file_is_named_after_it(crig: ChatRig) -> None:
+    reply, _ = exported(crig.tell("zhangsan", "导出高意向客户"))
+    assert reply.attachment is not None
+    assert reply.attachment.filename == "高意向客户-20261101-100000.xlsx", reply.text
