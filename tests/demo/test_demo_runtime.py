@@ -179,5 +179,5 @@ def test_the_demo_company_looks_alive_now(running_demo: DemoRuntime) -> None:
         oldest = session.scalar(select(func.min(Follow.added_at)))
     assert recent and recent > 0
     assert phones and remarks and remarks > 10 and channels and channels >= 4
-    assert fits == 1
+    assert fits and fits >= 1  # a restart reuses the fit; the scheduler may refit
     assert oldest is not None and oldest < now - timedelta(days=365)
