@@ -20,36 +20,23 @@ class Ask(Exception):
         return self.zh if language == "zh" else self.en
 
 
-def did_you_mean(word: str, choices: dict[str, str], limit: int = 3) -> list[str]:
+def did_you_mean(word: str, choices: dict[str, str], limit: int = 3, cutoff: int = 60) -> list[str]:
     """Display names close to `word` (rapidfuzz), best first."""
     if not word or not choices:
         return []
     # WRatio is ten times dearer than partial_ratio, which bounds it from above for these
     # short names: shortlist cheaply, then rank — 10,000 tags stay within a few ms.
     shortlist = process.extract(
-        word, choices.keys(), scorer=fuzz.partial_ratio, limit=50, score_cutoff=60
+        word, choices.keys(), scorer=fuzz.partial_ratio, limit=50, score_cutoff=cutoff
     )
     found = process.extract(
-        word, [s for s, _, _ in shortlist], scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=60
+        word, [s for s, _, _ in shortlist], scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=cutoff
     )
     out: list[str] = []
     for surface, score, _ in found:
-        if score >= 60 and choices[surface] not in out:
+        if score >= cutoff and choices[surface] not in out:
             out.append(choices[surface])
     return out[:limit]
-
-
-def unknown_word(word: str, choices: dict[str, str]) -> Ask:
-    hints = did_you_mean(word, choices)
-    zh = f"没看懂“{word}”。"
-    en = f"I did not understand “{word}”."
-    if hints:
-        zh += "您是指" + "、".join(f"“{h}”" for h in hints) + "吗？"
-        en += " Did you mean " + ", ".join(f"“{h}”" for h in hints) + "?"
-    else:
-        zh += "请换个说法，或用引号标出标签名。"
-        en += " Please rephrase, or put a tag name in quotes."
-    return Ask(zh, en, hints)
 
 
 # What to suggest instead: a window with a number for the time phrases, else the

@@ -100,6 +100,76 @@ PROVINCES = tuple(
 )
 
 
+# The provinces in the order of _CITIES' lines after the first (the first line holds the
+# municipalities, Hong Kong, Macau and Taiwan), so a question back can offer their cities.
+_LINE_PROVINCES = [
+    "河北",
+    "山西",
+    "内蒙古",
+    "辽宁",
+    "吉林省",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "广西",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "西藏",
+    "陕西",
+    "甘肃",
+    "青海",
+    "宁夏",
+    "新疆",
+]
+_REGION_CITIES = {
+    "台湾": "台北 高雄 台中",
+    "华东": "上海 杭州 南京",
+    "华南": "广州 深圳 厦门",
+    "华北": "北京 天津 石家庄",
+    "华中": "武汉 长沙 郑州",
+    "西南": "成都 重庆 昆明",
+    "西北": "西安 兰州 乌鲁木齐",
+    "东北": "沈阳 哈尔滨 长春",
+    "江浙沪": "上海 杭州 苏州",
+}
+_PROVINCE_ENGLISH = {"内蒙古": ("inner mongolia",), "西藏": ("tibet",), "陕西": ("shaanxi",)}
+
+
+@lru_cache(maxsize=1)
+def province_cities() -> dict[str, tuple[str, ...]]:
+    """Province or region → its main cities (the capital first), for questions back."""
+    lines = [line.split() for line in _CITIES.strip().splitlines()]
+    out = {p: tuple(line) for p, line in zip(_LINE_PROVINCES, lines[1:], strict=False)}
+    out.update({k: tuple(v.split()) for k, v in _REGION_CITIES.items()})
+    return {p: out.get(p, ()) for p in PROVINCES}
+
+
+@lru_cache(maxsize=1)
+def province_surfaces() -> dict[str, str]:
+    """Every way of writing a province (normalised: 广东, 广东省, guangdong, Guangdong province)."""
+    out: dict[str, str] = {}
+    for name in PROVINCES:
+        base = name.removesuffix("省")
+        latin = "".join(lazy_pinyin(base))
+        names = [base, base + "省", latin, f"{latin} province", *_PROVINCE_ENGLISH.get(base, ())]
+        if base != "江浙沪":
+            names.append(" ".join(lazy_pinyin(base)))
+        for surface in names:
+            if surface not in city_surfaces():  # 吉林 is a city too: the city answers
+                out.setdefault(surface, name)
+    return out
+
+
 @lru_cache(maxsize=1)
 def city_names() -> tuple[str, ...]:
     seen: dict[str, None] = {}

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from segmentation.nlq.ask import Ask, unknown_word, unsupported
+from segmentation.nlq.ask import Ask, unsupported
 from segmentation.nlq.chunks import Chunk, Item, build_items, prepare, total_negation
 from segmentation.nlq.interpret import Cond, Context, interpret
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.tokens import Token
+from segmentation.nlq.unknown import unknown_question
 from segmentation.nodes import (
     All,
     And,
@@ -33,7 +34,7 @@ _GROUP_BREAKS = {K.DE, K.SEP, K.CUSTOMER}
 
 def check_tokens(tokens: list[Token], ctx: Context) -> None:
     """The coverage guard's first pass: unknown words, unsupported filters, bad dates."""
-    for tok in tokens:
+    for index, tok in enumerate(tokens):
         if tok.kind == K.UNSUPPORTED:
             raise unsupported(tok.value, tok.text)
         if tok.kind == K.WINDOW and tok.problem:
@@ -42,7 +43,7 @@ def check_tokens(tokens: list[Token], ctx: Context) -> None:
                 f"“{tok.text}” is not a valid date ({tok.problem}).",
             )
         if tok.kind == K.UNKNOWN:
-            raise unknown_word(tok.text, ctx.vocab.candidates())
+            raise unknown_question(tokens, index, ctx.vocab)
         if tok.kind in (K.UNIT, K.PERCENT_PREFIX, K.TO, K.RANGE_TAIL, K.BETWEEN):
             pass  # checked where they are used
 

@@ -10,10 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from pypinyin import lazy_pinyin
+
 from segmentation.nlq.ask import Ask, did_you_mean
 from segmentation.nlq.chunks import Chunk
+from segmentation.nlq.cities import province_cities
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.tokens import Token
+from segmentation.nlq.unknown import tag_question
 from segmentation.nlq.vocabulary import Meaning, Vocabulary
 from segmentation.nodes import (
     And,
@@ -283,12 +287,7 @@ def _name(chunk: Chunk, head: Token, ctx: Context) -> Cond:
     elif tagword:
         meanings = [m for m in meanings if m.kind == "tag"]
         if not meanings:
-            hints = did_you_mean(word, ctx.vocab.candidates("tag"))
-            raise Ask(
-                f"没有找到标签“{word}”。" + _hint_zh(hints),
-                f"There is no tag “{word}”." + _hint_en(hints),
-                hints,
-            )
+            raise tag_question(word, ctx.vocab)
     elif head.kind == K.QUOTE and not meanings:
         hints = did_you_mean(word, ctx.vocab.candidates())
         raise Ask(
@@ -310,6 +309,8 @@ def _from_meanings(chunk: Chunk, word: str, meanings: list[Meaning], ctx: Contex
             unique[(m.kind, m.value)] = m
     meanings = list(unique.values())
     kinds = {m.kind for m in meanings}
+    if kinds == {"province"}:
+        raise province_question(word, str(meanings[0].value), ctx.vocab)
     if len(kinds) > 1 or (len(meanings) > 1 and kinds - {"dept"}):
         options = [_describe(m) for m in meanings]
         raise Ask(
@@ -335,9 +336,27 @@ def _from_meanings(chunk: Chunk, word: str, meanings: list[Meaning], ctx: Contex
     return cond
 
 
+def province_question(word: str, province: str, vocab: Vocabulary) -> Ask:
+    """A province or region is not a city: ask which city, offering its cities — those the
+    customers live in first."""
+    cities = province_cities().get(province, ())
+    known = [c for c in cities if c in vocab.city_spellings]
+    hints = list(dict.fromkeys([*known, *cities]))[:3]
+    english = ", ".join(f"{c} ({''.join(lazy_pinyin(c)).title()})" for c in hints)
+    return Ask(
+        f"“{word}”是省份或地区，目前只能按城市筛选。您是指哪个城市？例如"
+        + "、".join(f"“{c}”" for c in hints)
+        + "。",
+        f"“{word}” is a province or region; customers are filtered by city. Which city do you "
+        f"mean, e.g. {english}?",
+        hints,
+    )
+
+
 def _describe(m: Meaning) -> str:
     label = {"tag": "标签", "staff": "员工", "dept": "部门", "city": "城市", "saved": "分群"}
     label["named"] = "客户分类"
+    label["province"] = "省份"
     suffix = f"（{m.value}）" if m.kind == "staff" else ""
     return f"{label.get(m.kind, m.kind)}“{m.display}”{suffix}"
 

@@ -358,7 +358,7 @@ _ADD(_many(K.CUSTOMER, True, "accounts|account|客人们|客户们"))
 _ADD(_many(K.EVENT, "order", "落单|落过单|落了单|落咗单|落单过|落订|帮衬|帮衬过|订货|订过货|订了货|"
            "下订|下订过|下订单|付款|付过款|付了款|made an order|made orders|bought something|"
            "bought anything|bought stuff|placed any order|placed any orders"))  # fmt: skip
-_ADD(_many(K.EVENT, "order:weak", "下了|落过|落咗"))
+_ADD(_many(K.EVENT, "order:weak", "下了|落过|落咗|单子"))
 _ADD(_many(K.EVENT, "inquiry", "询问|询问过|询问了|询过|询盘|有询盘|问过价钱|问过价格|"
            "reached out|reach out|reaches out|got in touch|get in touch|contacted us|"
            "made contact|asked a question|asked questions"))  # fmt: skip
@@ -408,7 +408,7 @@ _ADD(_many(K.NEG, True, "except those|except the ones|except for|except for thos
 # ---- total negation "not a single …": the count word adds nothing to the negation
 _ADD(_many(K.FILLER, True, "a single|single|even once|not even once|even one|one single|ever once"))
 # measure words: "一张订单都没有", "一件都没买" (only meaningful in a total negation)
-_ADD(_many(K.UNIT, "measure", "张|件|条|趟|份|单子"))
+_ADD(_many(K.NUMWORD, (1, "measure"), "一张|一件|一条|一趟|一回"))  # not 张 alone: a surname
 
 # ---- English clause openers naming the base first ("Of those added last month, which…")
 _ADD(_many(K.CLAUSE, "among", "of those|out of those|out of the|out of|of the|of all the|of all|"

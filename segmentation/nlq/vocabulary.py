@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 from segmentation.models import Customer, CustomerScore, Department, Staff, StaffDepartment, Tag
 from segmentation.models.segments import SavedSegment as SavedSegmentRow
 from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq.cities import city_surfaces
+from segmentation.nlq.cities import city_surfaces, province_surfaces
 from segmentation.nlq.normalize import normalize_name, prime_names
 from segmentation.nlq.pinyin import syllables as pinyin_syllables
 
-MeaningKind = str  # "tag" | "staff" | "dept" | "city" | "saved" | "named"
+MeaningKind = str  # "tag" | "staff" | "dept" | "city" | "saved" | "named" | "province"
 _CUSTOMER_SUFFIXES = ("客户", " customers", " customer", "customers")
 
 
@@ -48,6 +48,7 @@ class Vocabulary:
     staff: dict[str, StaffInfo] = field(default_factory=dict)
     departments: dict[int, str] = field(default_factory=dict)
     tags: dict[str, str] = field(default_factory=dict)  # normalised → real name
+    tag_groups: tuple[str, ...] = ()  # the corp tag groups, for a question about a tag
     saved: dict[str, str] = field(default_factory=dict)
     named_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key → (zh, en)
     city_spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -120,8 +121,10 @@ def build_vocabulary(
     catalog: NamedSegmentCatalog,
     db_cities: Iterable[str] = (),
     scores_available: bool = False,
+    tag_groups: Iterable[str] = (),
 ) -> Vocabulary:
     vocab = Vocabulary(scores_available=scores_available)
+    vocab.tag_groups = tuple(dict.fromkeys(g for g in tag_groups if g))
     tags = list(tags)
     prime_names(tags)
     for name in tags:
@@ -139,6 +142,8 @@ def build_vocabulary(
         vocab.add(name, Meaning("saved", name, name))
     _add_named(vocab, catalog)
     _add_cities(vocab, db_cities)
+    for surface, province in province_surfaces().items():  # asked back with its cities
+        vocab.add(surface, Meaning("province", province, province))
     return vocab
 
 
@@ -201,6 +206,7 @@ class VocabularySources:
     equal vocabularies, so the sources are the cache's change stamp."""
 
     tags: tuple[str, ...]
+    tag_groups: tuple[str, ...]
     staff: tuple[StaffInfo, ...]
     departments: tuple[tuple[int, str], ...]
     saved: tuple[str, ...]
@@ -210,9 +216,11 @@ class VocabularySources:
 
 def read_vocabulary_sources(session: Session) -> VocabularySources:
     """A handful of narrow queries (fast at 10k tags; the build is what costs)."""
-    tags = session.execute(
-        select(Tag.name).where(Tag.deleted.is_(False)).order_by(Tag.tag_id)
-    ).scalars()
+    tag_rows = session.execute(
+        select(Tag.name, Tag.group_name).where(Tag.deleted.is_(False)).order_by(Tag.tag_id)
+    ).all()
+    tags = [name for name, _group in tag_rows]
+    groups = tuple(sorted({group for _name, group in tag_rows if group}))
     memberships: dict[str, list[int]] = {}
     for userid, dept_id in session.execute(
         select(StaffDepartment.userid, StaffDepartment.department_id)
@@ -231,7 +239,7 @@ def read_vocabulary_sources(session: Session) -> VocabularySources:
         select(Customer.city).where(Customer.city.is_not(None)).distinct().order_by(Customer.city)
     ).scalars()
     scored = session.execute(select(CustomerScore.external_userid).limit(1)).first()
-    return VocabularySources(tuple(tags), staff, departments, tuple(saved),
+    return VocabularySources(tuple(tags), groups, staff, departments, tuple(saved),
                              tuple(c for c in cities if c), scored is not None)  # fmt: skip
 
 
@@ -254,6 +262,7 @@ def load_vocabulary(session: Session, catalog: NamedSegmentCatalog) -> Vocabular
                 return vocab
     vocab = build_vocabulary(
         tags=sources.tags,
+        tag_groups=sources.tag_groups,
         staff=sources.staff,
         departments=sources.departments,
         saved=sources.saved,

@@ -1,0 +1,170 @@
+"""A question back about a word that was not understood: it names the word and suggests
+only things of the same kind — a colleague for a person's name ("没有叫张三的同事"), a tag
+(and the tag groups) for a tag-like word, a period for a time word, a city for a place.
+A word that fits no kind gets suggestions only when they are close and in the same script,
+so a filler word ("gimme") never draws a prefecture's name."""
+
+from __future__ import annotations
+
+import re
+
+from segmentation.nlq.ask import Ask, did_you_mean
+from segmentation.nlq.lexicon import K
+from segmentation.nlq.tokens import Token
+from segmentation.nlq.vocabulary import Vocabulary
+
+_TIME = re.compile(
+    r"[天周月年日号时旬]|季度|^近|^过去|day|week|month|year|hour|quarter|fortnight|^last |^past "
+)
+# The commonest Chinese surnames: a 2–3 character unknown word starting with one, in an
+# owner's place ("王静的客户", "王静手上的"), is read as a colleague's name.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤"
+)
+_OWNER_GLUE = {"手上", "手头", "手里", "名下", "跟进", "负责", "跟的", "跟进的", "负责的", "名下的"}
+_OWNER_GLUE |= {"添加的", "手上的", "管的", "'s", "s"}
+_OWNER_BEFORE = {"followed by", "owned by", "managed by", "belonging to", "customers of"}
+_OWNER_BEFORE |= {"clients of", "whose owner is"}
+_PLACE_BEFORE = {"在", "来自", "位于", "住在", "in", "from", "based in", "located in", "living in"}
+_PLACE_BEFORE |= {"who live in"}
+_PERIODS = (("近7天", "last 7 days"), ("近30天", "last 30 days"), ("本月", "this month"))
+
+
+def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
+    start, end = _word_span(tokens, index)
+    joiner = " " if tokens[index].text.isascii() else ""
+    word = joiner.join(t.text for t in tokens[start:end])
+    before = tokens[start - 1] if start > 0 else None
+    after = tokens[end] if end < len(tokens) else None
+    after2 = tokens[end + 1] if end + 1 < len(tokens) else None
+    if _TIME.search(word):
+        return _time_question(word)
+    if _is_person(word, before, after, after2):
+        return _staff_question(word, vocab)
+    if _is_tag_like(before, after):
+        return tag_question(word, vocab)
+    if before is not None and before.text in _PLACE_BEFORE:
+        return _place_question(word, vocab)
+    if after is not None and after.kind == K.NEG and after.value == "post":  # X以外
+        return _place_question(word, vocab)
+    return _generic(word, vocab)
+
+
+def _word_span(tokens: list[Token], index: int) -> tuple[int, int]:
+    """An unknown Latin word run ("wang jing") is asked about whole."""
+    start = end = index
+    latin = tokens[index].text.isascii()
+    while latin and start > 0 and _unknown_latin(tokens[start - 1]):
+        start -= 1
+    while latin and end + 1 < len(tokens) and _unknown_latin(tokens[end + 1]):
+        end += 1
+    while not latin and end + 1 < len(tokens) and _name_numeral(tokens[end], tokens[end + 1]):
+        end += 1  # 张四, 王五: a Chinese numeral inside a name
+    return start, end + 1
+
+
+def _name_numeral(prev: Token, tok: Token) -> bool:
+    return tok.kind == K.NUM and tok.start == prev.end and not any(c.isdigit() for c in tok.text)
+
+
+def _unknown_latin(tok: Token) -> bool:
+    return tok.kind == K.UNKNOWN and tok.text.isascii() and tok.text.isalpha()
+
+
+def _is_person(word: str, before: Token | None, after: Token | None, after2: Token | None) -> bool:
+    owner_after = after is not None and (
+        after.text in _OWNER_GLUE
+        or (after.kind == K.DE and after2 is not None and after2.kind == K.CUSTOMER)
+        or (after.kind == K.CUSTOMER and after.text.startswith("的"))  # 王静的客户
+    )
+    owner_before = before is not None and before.text in _OWNER_BEFORE
+    if not (owner_after or owner_before):
+        return False
+    if word.isascii():
+        return all(part.isalpha() for part in word.split())
+    return 2 <= len(word) <= 3 and word[0] in _SURNAMES
+
+
+def _is_tag_like(before: Token | None, after: Token | None) -> bool:
+    return (after is not None and after.kind in (K.CUSTOMER, K.TAGWORD)) or (
+        before is not None and before.kind == K.TAGWORD
+    )
+
+
+def _staff_question(word: str, vocab: Vocabulary) -> Ask:
+    # Two-character names differ in one character: 张山 is close to 张三.
+    hints = did_you_mean(word, _same_script(word, vocab.candidates("staff")), cutoff=50)
+    return Ask(
+        f"没有叫“{word}”的同事。" + _zh_hint(hints, "请用同事的姓名或账号。"),
+        f"There is no colleague called “{word}”."
+        + _en_hint(hints, " Please use a colleague's name or user id."),
+        hints,
+    )
+
+
+def tag_question(word: str, vocab: Vocabulary) -> Ask:
+    """An unknown tag: the closest real tags, and the tag groups to look in."""
+    hints = did_you_mean(word, vocab.candidates("tag"))
+    groups = "、".join(vocab.tag_groups[:8])
+    zh_groups = f"现有标签组：{groups}。" if groups else ""
+    en_groups = f" Tag groups: {', '.join(vocab.tag_groups[:8])}." if groups else ""
+    return Ask(
+        f"没有找到标签“{word}”。" + _zh_hint(hints) + zh_groups,
+        f"There is no tag “{word}”." + _en_hint(hints) + en_groups,
+        hints,
+    )
+
+
+def _time_question(word: str) -> Ask:
+    return Ask(
+        f"没看懂时间“{word}”。请用具体的时间，例如“近7天”“近30天”“本月”或具体日期。",
+        f"I did not understand the time “{word}”. Please give a period such as 'last 7 days', "
+        "'last 30 days', 'this month' or a date.",
+        [zh for zh, _en in _PERIODS] if not word.isascii() else [en for _zh, en in _PERIODS],
+    )
+
+
+def _place_question(word: str, vocab: Vocabulary) -> Ask:
+    hints = did_you_mean(word, _same_script(word, vocab.candidates("city")), cutoff=70)
+    return Ask(
+        f"没有找到地点“{word}”。" + _zh_hint(hints, "请用城市名，例如“上海”。"),
+        f"I do not know the place “{word}”." + _en_hint(hints, " Please name a city."),
+        hints,
+    )
+
+
+def _generic(word: str, vocab: Vocabulary) -> Ask:
+    # Close names of the things a word could be, never a loose match on a city or a
+    # colleague's pinyin: "gimme" is not 江门, "导出来" is not 来宾.
+    if len(word) < 2:
+        hints: list[str] = []
+    else:
+        names = {
+            s: d
+            for kind in ("tag", "named", "saved", "dept")
+            for s, d in vocab.candidates(kind).items()
+        }
+        hints = did_you_mean(word, _same_script(word, names), cutoff=75)
+        hints += did_you_mean(word, _same_script(word, vocab.candidates("city")), cutoff=90)
+    hints = hints[:3]
+    return Ask(
+        f"没看懂“{word}”。" + _zh_hint(hints, "请换个说法，或用引号标出标签名。"),
+        f"I did not understand “{word}”."
+        + _en_hint(hints, " Please rephrase, or put a tag name in quotes."),
+        hints,
+    )
+
+
+def _same_script(word: str, choices: dict[str, str]) -> dict[str, str]:
+    latin = word.isascii()
+    return {s: d for s, d in choices.items() if s.isascii() == latin}
+
+
+def _zh_hint(hints: list[str], otherwise: str = "") -> str:
+    return ("您是指" + "、".join(f"“{h}”" for h in hints) + "吗？") if hints else otherwise
+
+
+def _en_hint(hints: list[str], otherwise: str = "") -> str:
+    return (" Did you mean " + ", ".join(f"“{h}”" for h in hints) + "?") if hints else otherwise
