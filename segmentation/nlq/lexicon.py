@@ -191,7 +191,7 @@ _ADD(_many(K.SPEND, True, "消费|消费了|消费过|消费金额|累计消费|
 
 # ---- units after numbers
 _ADD(_many(K.UNIT, "times", "次|回|遍|times|time"))
-_ADD(_many(K.UNIT, "money", "元|块|块钱|元钱|rmb|yuan|cny|kuai|元以上的钱|人民币"))
+_ADD(_many(K.UNIT, "money", "元|块|块钱|元钱|rmb|yuan|cny|kuai|元以上的钱|人民币|蚊"))
 _ADD(_many(K.UNIT, "people", "个|位|名|个人|个客户|位客户|名客户"))
 _ADD(_many(K.UNIT, "percent", "%|percent|per cent"))
 _ADD(_many(K.PERCENT_PREFIX, True, "百分之"))
@@ -321,35 +321,44 @@ WRAPPERS = (
     "弄|弄一下|弄下|弄个|搞|搞一下|搞下|搞个|整|整一下|整下|整个|来个|给个|列个|查个|出个|"
     "呗|嘛|啦|咯|哟|喔|哈|噢|哇|你|你帮我|帮帮我|帮我一下|拜托|劳驾|请问|烦请|"
     "一份|一个名单|个名单|揾|揾下|揾吓|揾一下|睇|睇下|睇吓|睇一下|唔该|可唔可以|可不可以|能否|吓|"
-    "给我看看|让我看看|我想知道|想知道|我需要|需要|"
+    "给我看看|让我看看|我想知道|想知道|我需要|需要|可否|劳烦|帮手|唔该晒|麻烦晒|有劳|帮个忙|"
     "pls|plz|kindly|quickly|quick|gimme|get me|fetch|fetch me|grab|grab me|pull up|look up|"
     "check|check out|i need|we need|need|i'd like|i d like|i would like|i'd like to see|"
     "would you|would you mind|would you please|can i get|could i get|can i see|could i see|"
     "may i see|may i have|can i have|can we get|can we see|tell me|let me know|for me|ty|"
-    "cheers|asap|real quick|help me|help me with|just list|just show|hey there|yo"
+    "cheers|asap|real quick|help me|help me with|just list|just show|hey there|yo|any chance|"
+    "any chance you can|any chance you could|is it possible to|possible to|is there a way to|"
+    "快|快点|赶紧|马上|尽快|just need|just want|just give me|just get|just pull|just find"
 )
 _ADD(_many(K.FILLER, "wrapper", WRAPPERS))
-_ADD(_many(K.INTENT, "list", "找下|边啲|边个|边位|有边啲|睇睇|翻查|搜一下|搜下"))
+_ADD(_many(K.INTENT, "list", "找下|边啲|边个|边位|有边啲|睇睇|翻查|搜一下|搜下|筛出来|找出来|查出来|"
+           "列出来|挑出来|选出来|弄出来|搞出来|整出来"))  # fmt: skip
 _ADD(_many(K.INTENT, "count", "几多|有几多|几多个|有几多个|几多人|几多位"))
-_ADD(_many(K.INTENT, "export", "导出来|导出一下|导一下|汇出来"))
+_ADD(_many(K.INTENT, "export", "导出来|导出一下|导一下|汇出来|导一份|导个|导份|导"))
 
 # ---- Cantonese and Taiwan function words
 _ADD(_many(K.DE, True, "嘅"))
-_ADD(_many(K.NEG, True, "冇|唔|冇试过|从冇"))
-_ADD(_many(K.FILLER, True, "咗|喺|系|啲|地区的|一带|附近的"))
+_ADD(_many(K.NEG, True, "冇|唔|冇试过|从冇|never once|not once"))
+_ADD(_many(K.FILLER, True, "咗|喺|系|啲|地区的|一带|附近的|记录|的记录|things|from us|"
+           "with us|from our store|at our store|from our shop"))  # fmt: skip
+# A yes/no question ("有没有下过单的客户", "有冇…", "是不是VIP") asks whether there are such
+# customers: no negation in it.
+_ADD(_many(K.FILLER, "question", "有没有|有冇|有无|有木有|有没|是不是|是唔是|系唔系|有未"))
 
 # ---- owner colloquialisms: the asker's own customers; after a name, the same words are glue
 _ADD(_many(K.MY, True, "我手上|我手上的|我手头|我手头的|我手里|我手里的|我这边|我这边的|我这里的|"
            "我这儿的|我跟的|我跟进中的|归我管的|我管的|我自己跟的|我自己跟进的|我在跟的|我正在跟的|"
-           "我手上嘅|我名下|我名下嘅|我跟进嘅|"
+           "我手上嘅|我名下|我名下嘅|我跟进嘅|我手头上|我手头上的|"
            "my book|in my book|on my book|my book of business|my accounts|my portfolio|"
            "in my portfolio|i own|i'm following|i am following|i m following|assigned to me|"
-           "i look after|i handle|i'm handling|i am handling|under me|my clients|my customers"))  # fmt: skip
+           "i look after|i handle|i'm handling|i am handling|under me|my clients|my customers|"
+           "on my books|in my books|my books|belong to me|belongs to me|belonging to me|"
+           "i'm responsible for|i am responsible for|i m responsible for"))  # fmt: skip
 _ADD(
     _many(
         K.FILLER,
         True,
-        "手上|手头|手里|手上的|跟的|跟进中|跟进中的|管的|这边|名下嘅|客户里面|客户当中",
+        "手上|手头|手里|手上的|手头上|跟的|跟进中|跟进中的|管的|这边|那边|名下嘅|客户里面|客户当中",
     )
 )
 _ADD(_many(K.CUSTOMER, True, "accounts|account|客人们|客户们"))
@@ -361,10 +370,11 @@ _ADD(_many(K.EVENT, "order", "落单|落过单|落了单|落咗单|落单过|落
 _ADD(_many(K.EVENT, "order:weak", "下了|落过|落咗|单子"))
 _ADD(_many(K.EVENT, "inquiry", "询问|询问过|询问了|询过|询盘|有询盘|问过价钱|问过价格|"
            "reached out|reach out|reaches out|got in touch|get in touch|contacted us|"
-           "made contact|asked a question|asked questions"))  # fmt: skip
+           "made contact|asked a question|asked questions|asked for pricing|asked about pricing|"
+           "price inquiry|price inquiries"))  # fmt: skip
 _ADD(_many(K.EVENT, "inquiry:weak", "问了|价|价钱|价格"))
 _ADD(_many(K.EVENT, "visit", "门市|到过门市|来过门市|到门市|来门市|去过门市|来店里|到店里|进店里|"
-           "来过店里|到过店里|came into the store|came into the shop|came into store|came in|"
+           "来过店里|到过店里|进过店|进过门店|came into the store|came into the shop|came into store|came in|"
            "came by|came by the store|came by the shop|dropped by|dropped in|dropped by the store|"
            "dropped by the shop|stopped by|stopped in|stopped by the store|stopped by the shop|"
            "popped in|popped by|walked into the store|walked into the shop|came to our store|"
@@ -376,22 +386,23 @@ _ADD(
         "来过|来了|到过|店|门店|the store|the shop|our store|our shop|in store",
     )
 )
-_ADD(_many(K.EVENT, "refund", "got a refund|received a refund|got refunded|were refunded|"
+_ADD(_many(K.EVENT, "refund", "requested refunds|asked for refunds|got refunds|received refunds|gotten a refund|got a refund|received a refund|got refunded|were refunded|"
            "was refunded|got their money back|returned something|asked for their money back|"
            "退款过|退货过|退钱|退过钱"))  # fmt: skip
 _ADD(_many(K.EVENT, "refund:weak", "退过|退了|退|款"))
 _ADD(_many(K.EVENT, "cart", "加入过购物车|放进购物车|放入购物车|放到购物车|加进购物车|加到购物车|"
            "放进过购物车|加过购物车的|put something in their cart|put something in the cart|"
            "put things in their cart|put items in their cart|put in their cart|put in the cart|"
+           "added to their cart|add to their cart|added to their carts|"
            "added something to their cart|added items to their cart"))  # fmt: skip
 _ADD(_many(K.EVENT, "cart:weak", "购物车"))
 
 # ---- more comparison words
-_ADD(_many(K.CMP, (">", "pre"), "不止|超|多过|大过|高过|upwards of|north of|beyond"))
-_ADD(_many(K.CMP, (">=", "pre"), "唔少过|唔少于|不少过|not less than|not fewer than|no lower than|"
+_ADD(_many(K.CMP, (">", "pre"), "不止|超|多过|大过|高过|upwards of|north of|beyond|>"))
+_ADD(_many(K.CMP, (">=", "pre"), "greater than or equal to|more than or equal to|唔少过|唔少于|不少过|not less than|not fewer than|no lower than|"
            "minimum|at minimum|not below|not under"))  # fmt: skip
-_ADD(_many(K.CMP, ("<", "pre"), "少过|低过|细过|没到|没有到|不满|没满|唔够|唔到"))
-_ADD(_many(K.CMP, ("<=", "pre"), "不超|没超过|没有超过|未超过|唔超过|封顶|最高|顶多|at the most|"
+_ADD(_many(K.CMP, ("<", "pre"), "少过|低过|细过|不满|没满|唔够"))
+_ADD(_many(K.CMP, ("<=", "pre"), "less than or equal to|no more than or equal to|不超|没超过|没有超过|未超过|唔超过|封顶|最高|顶多|at the most|"
            "no higher than|not over|not exceeding|capped at|max|no greater than"))  # fmt: skip
 _ADD(_many(K.CMP, ("<=", "post"), "以内|或更少|or lower|and fewer|or under"))
 _ADD(_many(K.CMP, (">=", "post"), "往上|或者更多|or higher|and higher|and over|or over"))
@@ -406,7 +417,14 @@ _ADD(_many(K.NEG, True, "except those|except the ones|except for|except for thos
            "excluding those|not located in|not based in|not from"))  # fmt: skip
 
 # ---- total negation "not a single …": the count word adds nothing to the negation
-_ADD(_many(K.FILLER, True, "a single|single|even once|not even once|even one|one single|ever once"))
+_ADD(
+    _many(
+        K.FILLER,
+        True,
+        "a single|single|even once|not even once|even one|one single|ever once|a single thing|"
+        "a thing|one thing",
+    )
+)
 # measure words: "一张订单都没有", "一件都没买" (only meaningful in a total negation)
 _ADD(_many(K.NUMWORD, (1, "measure"), "一张|一件|一条|一趟|一回"))  # not 张 alone: a surname
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from segmentation.nlq.ask import Ask, did_you_mean
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.tokens import Token
@@ -147,7 +149,8 @@ def _generic(word: str, vocab: Vocabulary) -> Ask:
             for s, d in vocab.candidates(kind).items()
         }
         hints = did_you_mean(word, _same_script(word, names), cutoff=75)
-        hints += did_you_mean(word, _same_script(word, vocab.candidates("city")), cutoff=90)
+        cities = _same_script(word, vocab.candidates("city"))
+        hints += [c for c in did_you_mean(word, cities, cutoff=90) if _whole_match(word, c, cities)]
     hints = hints[:3]
     return Ask(
         f"没看懂“{word}”。" + _zh_hint(hints, "请换个说法，或用引号标出标签名。"),
@@ -155,6 +158,11 @@ def _generic(word: str, vocab: Vocabulary) -> Ask:
         + _en_hint(hints, " Please rephrase, or put a tag name in quotes."),
         hints,
     )
+
+
+def _whole_match(word: str, display: str, choices: dict[str, str]) -> bool:
+    """A whole-word likeness (not a part of a longer name: "on" is not "chongqing")."""
+    return any(d == display and fuzz.ratio(word, s) >= 85 for s, d in choices.items())
 
 
 def _same_script(word: str, choices: dict[str, str]) -> dict[str, str]:
