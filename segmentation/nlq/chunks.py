@@ -108,8 +108,30 @@ def total_negation(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_ONCE = {"once", "one time", "一次"}
+
+
+def _once_after_negation(tokens: list[Token], i: int) -> bool:
+    """ "haven't ordered once" / "没下过一次单": once after a negation is "at all" — unless a
+    comparison says otherwise ("didn't order more than once")."""
+    tok = tokens[i]
+    if tok.kind != K.NUM or tok.value != 1 or tok.text not in _ONCE:
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and nxt.kind in (K.CMP, K.MOST):
+        return False
+    for back in reversed(tokens[max(0, i - 4) : i]):
+        if back.kind in (K.CMP, K.MOST, K.NUM, K.SEP, K.AND, K.OR, K.DE):
+            return False
+        if back.kind == K.NEG and back.value is True:
+            return True
+    return False
+
+
 def _total_negation_at(tokens: list[Token], i: int) -> tuple[list[Token], int] | None:
     tok = tokens[i]
+    if _once_after_negation(tokens, i):
+        return [], i + 1
     if tok.kind != K.NUM or tok.value != 1 or tok.unit not in (None, "times", "people", "measure"):
         return None
     j = i + 1

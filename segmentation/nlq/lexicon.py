@@ -131,7 +131,7 @@ _ADD(_many(K.EVENT, "refund", "退款|退过款|退货|退过货|退了款|refun
 _ADD(_many(K.NEG, True, "不|没|未|无|非|没有|从未|从没|从来没有|从来没|从没有|不是|并未|并没有|未曾|"
            "didn't|did not|not|never|no|without|haven't|have not|hasn't|has not|don't|do not|"
            "doesn't|does not|non|who haven't|that haven't|never have|have never|has never|"
-           "didnt|havent|hasnt|dont|doesnt|excluding|except|other than|outside|outside of|"
+           "didnt|havent|hasnt|dont|doesnt|outside|outside of|"
            "neither"))  # fmt: skip
 _ADD(_many(K.YET, True, "还没|还未|尚未|还没有|至今没有|至今未|至今没|到现在都没|一直没|一直没有|still haven't|"
            "still hasn't|still have not"))  # fmt: skip
@@ -328,12 +328,22 @@ WRAPPERS = (
     "may i see|may i have|can i have|can we get|can we see|tell me|let me know|for me|ty|"
     "cheers|asap|real quick|help me|help me with|just list|just show|hey there|yo|any chance|"
     "any chance you can|any chance you could|is it possible to|possible to|is there a way to|"
-    "快|快点|赶紧|马上|尽快|just need|just want|just give me|just get|just pull|just find"
+    "快|快点|赶紧|马上|尽快|just need|just want|just give me|just get|just pull|just find|"
+    "瞅|瞅瞅|瞅一下|瞅下|瞧|瞧瞧|瞧一下|看一眼|瞄一眼|瞄一下|调一下|调出|调出来|调取|出一份|出一下|"
+    "过滤|过滤一下|过滤出|筛选出|筛选出来|揾返|翻一下|翻出|翻出来|提取|提取一下|抽取|给我看一眼|"
+    "给我瞅瞅|给我瞧瞧|给我看一下|"
+    "could u|can u|would u|lemme|let me|wanna|i wanna|want to|gonna|u|下|出|想请你|请你帮我"
 )
 _ADD(_many(K.FILLER, "wrapper", WRAPPERS))
 _ADD(_many(K.INTENT, "list", "找下|边啲|边个|边位|有边啲|睇睇|翻查|搜一下|搜下|筛出来|找出来|查出来|"
            "列出来|挑出来|选出来|弄出来|搞出来|整出来"))  # fmt: skip
-_ADD(_many(K.INTENT, "count", "几多|有几多|几多个|有几多个|几多人|几多位"))
+_ADD(
+    _many(
+        K.INTENT,
+        "count",
+        "统计下|数下|数一下|数数|算下|算一下|计算下|计算一下|几多|有几多|几多个|有几多个|几多人|几多位",
+    )
+)
 _ADD(_many(K.INTENT, "export", "导出来|导出一下|导一下|汇出来|导一份|导个|导份|导"))
 
 # ---- Cantonese and Taiwan function words
@@ -343,6 +353,10 @@ _ADD(_many(K.FILLER, True, "咗|喺|系|啲|地区的|一带|附近的|记录|�
            "with us|from our store|at our store|from our shop"))  # fmt: skip
 # A yes/no question ("有没有下过单的客户", "有冇…", "是不是VIP") asks whether there are such
 # customers: no negation in it.
+_ADD(_many(K.FILLER, True, "地方|地方的|其他地方|其他地方的|其他城市|其他城市的|follows|is following|"
+           "manages|handles|looks after"))  # fmt: skip
+_ADD(_many(K.YET, True, "have yet to|has yet to|yet to"))  # "have yet to order": never
+_ADD(_many(K.NEG, True, "aren't|isn't|weren't|wasn't|arent|isnt|aren t|isn t"))
 _ADD(_many(K.FILLER, "question", "有没有|有冇|有无|有木有|有没|是不是|是唔是|系唔系|有未"))
 
 # ---- owner colloquialisms: the asker's own customers; after a name, the same words are glue
@@ -353,7 +367,8 @@ _ADD(_many(K.MY, True, "我手上|我手上的|我手头|我手头的|我手里|
            "in my portfolio|i own|i'm following|i am following|i m following|assigned to me|"
            "i look after|i handle|i'm handling|i am handling|under me|my clients|my customers|"
            "on my books|in my books|my books|belong to me|belongs to me|belonging to me|"
-           "i'm responsible for|i am responsible for|i m responsible for"))  # fmt: skip
+           "i'm responsible for|i am responsible for|i m responsible for|i'm in charge of|"
+           "i am in charge of|i m in charge of|in my charge|under my name"))  # fmt: skip
 _ADD(
     _many(
         K.FILLER,
@@ -364,7 +379,7 @@ _ADD(
 _ADD(_many(K.CUSTOMER, True, "accounts|account|客人们|客户们"))
 
 # ---- regional and colloquial event words (HK/TW Chinese arrives here already Simplified)
-_ADD(_many(K.EVENT, "order", "落单|落过单|落了单|落咗单|落单过|落订|帮衬|帮衬过|订货|订过货|订了货|"
+_ADD(_many(K.EVENT, "order", "shopped|shopped with us|shopped at|shopped here|shop with us|落单|落过单|落了单|落咗单|落单过|落订|帮衬|帮衬过|订货|订过货|订了货|"
            "下订|下订过|下订单|付款|付过款|付了款|made an order|made orders|bought something|"
            "bought anything|bought stuff|placed any order|placed any orders"))  # fmt: skip
 _ADD(_many(K.EVENT, "order:weak", "下了|落过|落咗|单子"))
@@ -372,7 +387,8 @@ _ADD(_many(K.EVENT, "inquiry", "询问|询问过|询问了|询过|询盘|有询�
            "reached out|reach out|reaches out|got in touch|get in touch|contacted us|"
            "made contact|asked a question|asked questions|asked for pricing|asked about pricing|"
            "price inquiry|price inquiries"))  # fmt: skip
-_ADD(_many(K.EVENT, "inquiry:weak", "问了|价|价钱|价格"))
+_ADD(_many(K.EVENT, "inquiry:weak", "问了|价|价钱|价格|about prices|about the price|about pricing|"
+           "about price"))  # fmt: skip
 _ADD(_many(K.EVENT, "visit", "门市|到过门市|来过门市|到门市|来门市|去过门市|来店里|到店里|进店里|"
            "来过店里|到过店里|进过店|进过门店|came into the store|came into the shop|came into store|came in|"
            "came by|came by the store|came by the shop|dropped by|dropped in|dropped by the store|"
@@ -383,10 +399,10 @@ _ADD(
     _many(
         K.EVENT,
         "visit:weak",
-        "来过|来了|到过|店|门店|the store|the shop|our store|our shop|in store",
+        "到了|来过|来了|到过|店|门店|the store|the shop|our store|our shop|in store",
     )
 )
-_ADD(_many(K.EVENT, "refund", "requested refunds|asked for refunds|got refunds|received refunds|gotten a refund|got a refund|received a refund|got refunded|were refunded|"
+_ADD(_many(K.EVENT, "refund", "returned items|returned an item|returned products|requested refunds|asked for refunds|got refunds|received refunds|gotten a refund|got a refund|received a refund|got refunded|were refunded|"
            "was refunded|got their money back|returned something|asked for their money back|"
            "退款过|退货过|退钱|退过钱"))  # fmt: skip
 _ADD(_many(K.EVENT, "refund:weak", "退过|退了|退|款"))
@@ -410,11 +426,12 @@ _ADD(_many(K.NUMWORD, (0, "times"), "zero times|零次"))
 _ADD(_many(K.NUMWORD, (0, None), "zero"))
 
 # ---- places: 除了…以外 / outside / except = NOT; 以外/之外 after the place they exclude
-_ADD(_many(K.NEG, "except", "除了|除|除去|除开|除咗|除掉|除此"))
+_ADD(_many(K.NEG, "except", "除了|除|除去|除开|除咗|除掉|除此|excluding|except|other than|besides"))
 _ADD(_many(K.NEG, "post", "以外|之外|外|除外|以外的|之外的"))
-_ADD(_many(K.NEG, True, "except those|except the ones|except for|except for those|anywhere but|"
+_ADD(_many(K.NEG, "except", "except those|except the ones|except for|except for those|anywhere but|"
            "anywhere except|everywhere but|everywhere except|apart from|aside from|"
-           "excluding those|not located in|not based in|not from"))  # fmt: skip
+           "excluding those"))  # fmt: skip
+_ADD(_many(K.NEG, True, "not located in|not based in|not from"))
 
 # ---- total negation "not a single …": the count word adds nothing to the negation
 _ADD(

@@ -111,3 +111,28 @@ def test_a_wrapper_never_eats_a_content_word(text: str, expected: Node) -> None:
 )
 def test_a_wrapper_never_hides_an_unknown_word(text: str) -> None:
     assert isinstance(parse(text), Clarification)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("customers who haven't ordered once", "none"),  # once after a negation: at all
+        ("没下过一次单的客户", "none"),
+        ("customers who didn't order more than once", "count"),  # a comparison keeps it
+    ],
+)
+def test_once_after_a_negation(text: str, expected: str) -> None:
+    from segmentation.nodes import EventCount, Not, Performed
+
+    node = segment(text)
+    if expected == "none":
+        assert node == Not(Performed("order", None))
+    else:
+        assert isinstance(node, Not) and isinstance(node.child, EventCount)
+
+
+@pytest.mark.parametrize(
+    "text", ["除了上海，北京的客户", "except Shanghai, Beijing customers", "除了VIP，金卡客户"]
+)
+def test_except_then_the_same_kind_is_asked(text: str) -> None:
+    assert isinstance(parse(text), Clarification)
