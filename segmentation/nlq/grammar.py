@@ -57,8 +57,8 @@ def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
         [(i, interpret(i, ctx)) for i in clause if isinstance(i, Chunk)] for clause in clauses
     ]
     lookup = {id(chunk): cond for clause in conds_by_clause for chunk, cond in clause}
-    for clause_conds in conds_by_clause:
-        _check_except(clause_conds)
+    for clause in clauses:
+        _check_except(clause, lookup)
     _assign_windows(clauses, lookup)
     notes = [n for clause in conds_by_clause for _, c in clause for n in c.notes]
     nodes: list[Node | None] = []
@@ -104,20 +104,33 @@ def _windowed(items: list[Item], pos: int) -> bool:
     return any(isinstance(i, Token) and i.kind == K.WINDOW for i in (before, after))
 
 
-def _check_except(conds: list[tuple[Chunk, Cond]]) -> None:
-    """ "除了上海，北京的客户" reads two ways — only Beijing, or Beijing as well — so it is asked."""
-    excepted = [c for chunk, c in conds if any(t.value == "except" for t in chunk.tokens)]
-    for cond in excepted:
-        others = [c for _, c in conds if c is not cond and c.attr == cond.attr]
-        if cond.attr in _LIST and any(not c.negated for c in others):
-            other = next(c for c in others if not c.negated)
-            raise Ask(
-                f"“{cond.chunk.text()}”之后又说了“{other.chunk.text()}”：是只要后者，"
-                "还是两者都要？请说“不在上海的北京客户”或“上海和北京的客户”。",
-                f"“{cond.chunk.text()}” and then “{other.chunk.text()}”: only the latter, "
-                "or both? Please say e.g. 'customers in Beijing' or 'customers in Shanghai "
-                "and Beijing'.",
-            )
+def _check_except(clause: list[Item], lookup: dict[int, Cond]) -> None:
+    """Asks about "除了上海，北京的客户": it reads two ways (only Beijing, or Beijing as well).
+    A list joined to the exception ("除了上海和北京") is one exception, not asked."""
+    excepted: Cond | None = None
+    broken = False
+    for item in clause:
+        if isinstance(item, Token):
+            broken = broken or (excepted is not None and item.kind in (K.SEP, K.DE, K.CUSTOMER))
+            continue
+        cond = lookup[id(item)]
+        if any(t.value == "except" for t in item.tokens):
+            excepted, broken = cond, False
+        elif excepted is not None and broken and _same_list_attr(excepted, cond):
+            _ask_except(excepted, cond)
+
+
+def _same_list_attr(excepted: Cond, cond: Cond) -> bool:
+    return cond.attr == excepted.attr and cond.attr in _LIST and not cond.negated
+
+
+def _ask_except(cond: Cond, other: Cond) -> None:
+    raise Ask(
+        f"“{cond.chunk.text()}”之后又说了“{other.chunk.text()}”：是只要后者，还是两者都要？"
+        "请说“不在上海的北京客户”或“上海和北京的客户”。",
+        f"“{cond.chunk.text()}” and then “{other.chunk.text()}”: only the latter, or both? "
+        "Please say e.g. 'customers in Beijing' or 'customers in Shanghai and Beijing'.",
+    )
 
 
 def _split_clauses(items: list[Item]) -> tuple[list[list[Item]], list[Any]]:

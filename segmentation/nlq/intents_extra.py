@@ -170,8 +170,10 @@ _CHANGE_ZH = re.compile(
     rf"^(?P<w>.*?)(?P<v>{_ENTER_ZH}|{_LEAVE_ZH})(?P<x>.+?)(?:分群)?的?"
     r"(?:客户|人|名单)?(?:有哪些|有谁|是谁|都有谁|有多少|多少人|多少)?[？?]*$"
 )
+# "came into the store" is a visit (the event words), not a segment entered.
 _ENTER_EN = (
-    r"new(?:ly)? (?:in(?:to)?|to)|entered|joined|moved into|came into|went into|fell into|"
+    r"new(?:ly)? (?:in(?:to)?|to)|entered|joined|moved into|"
+    r"(?:came|went) into(?! (?:the |our |a )?(?:store|shop))|fell into|"
     r"became|have become|has become|turned"
 )
 _LEAVE_EN = r"left|exited|dropped out of|fell out of|dropped from|no longer in|moved out of"
