@@ -91,11 +91,13 @@ def main() -> None:
     for text in texts:  # warm up
         parse_command(text, vocabulary=vocab, asker="staff001", now=NOW, tz=TZ)
     parse_times, norm_times = [], []
+    best = [float("inf")] * len(texts)
     for _ in range(3):
-        for text in texts:
+        for n, text in enumerate(texts):
             started = time.perf_counter()
             parse_command(text, vocabulary=vocab, asker="staff001", now=NOW, tz=TZ)
             parse_times.append(time.perf_counter() - started)
+            best[n] = min(best[n], parse_times[-1])
             started = time.perf_counter()
             normalize.__wrapped__(text)  # uncached: the real cost of normalising the text
             norm_times.append(time.perf_counter() - started)
@@ -109,6 +111,12 @@ def main() -> None:
     base = statistics.median(norm_times) * ms
     print(f"commands: {len(texts)} (corpus), 3 passes, vocabulary of 10,000 tags")
     print(f"parse p50 {p50:.2f} ms  p99 {p99:.2f} ms  max {max(parse_times) * ms:.1f} ms")
+    # On a shared, busy machine a single timing includes time the process was not running;
+    # each command's best of the three passes is its own cost.
+    print(
+        f"each command's best of 3 passes: p50 {percentile(best, 0.5) * ms:.2f} ms  "
+        f"p99 {percentile(best, 0.99) * ms:.2f} ms  max {max(best) * ms:.1f} ms"
+    )
     print(f"baseline (normalising the text alone) p50 {base:.3f} ms: parse = {p50 / base:.1f}x it")
     print(
         f"first command in a fresh process (imports + vocabulary + parse): "

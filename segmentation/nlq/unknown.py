@@ -97,7 +97,7 @@ def _is_tag_like(before: Token | None, after: Token | None) -> bool:
 
 def _staff_question(word: str, vocab: Vocabulary) -> Ask:
     # Two-character names differ in one character: 张山 is close to 张三.
-    hints = did_you_mean(word, _same_script(word, vocab.candidates("staff")), cutoff=50)
+    hints = did_you_mean(word, vocab.candidates_in(("staff",), word.isascii()), cutoff=50)
     return Ask(
         f"没有叫“{word}”的同事。" + _zh_hint(hints, "请用同事的姓名或账号。"),
         f"There is no colleague called “{word}”."
@@ -108,7 +108,7 @@ def _staff_question(word: str, vocab: Vocabulary) -> Ask:
 
 def tag_question(word: str, vocab: Vocabulary) -> Ask:
     """An unknown tag: the closest real tags, and the tag groups to look in."""
-    hints = did_you_mean(word, vocab.candidates("tag"))
+    hints = did_you_mean(word, vocab.candidates_in(("tag",), word.isascii()))
     groups = "、".join(vocab.tag_groups[:8])
     zh_groups = f"现有标签组：{groups}。" if groups else ""
     en_groups = f" Tag groups: {', '.join(vocab.tag_groups[:8])}." if groups else ""
@@ -129,7 +129,7 @@ def _time_question(word: str) -> Ask:
 
 
 def _place_question(word: str, vocab: Vocabulary) -> Ask:
-    hints = did_you_mean(word, _same_script(word, vocab.candidates("city")), cutoff=70)
+    hints = did_you_mean(word, vocab.candidates_in(("city",), word.isascii()), cutoff=70)
     return Ask(
         f"没有找到地点“{word}”。" + _zh_hint(hints, "请用城市名，例如“上海”。"),
         f"I do not know the place “{word}”." + _en_hint(hints, " Please name a city."),
@@ -143,13 +143,9 @@ def _generic(word: str, vocab: Vocabulary) -> Ask:
     if len(word) < 2:
         hints: list[str] = []
     else:
-        names = {
-            s: d
-            for kind in ("tag", "named", "saved", "dept")
-            for s, d in vocab.candidates(kind).items()
-        }
-        hints = did_you_mean(word, _same_script(word, names), cutoff=75)
-        cities = _same_script(word, vocab.candidates("city"))
+        names = vocab.candidates_in(("tag", "named", "saved", "dept"), word.isascii())
+        hints = did_you_mean(word, names, cutoff=75)
+        cities = vocab.candidates_in(("city",), word.isascii())
         hints += [c for c in did_you_mean(word, cities, cutoff=90) if _whole_match(word, c, cities)]
     hints = hints[:3]
     return Ask(
@@ -163,11 +159,6 @@ def _generic(word: str, vocab: Vocabulary) -> Ask:
 def _whole_match(word: str, display: str, choices: dict[str, str]) -> bool:
     """A whole-word likeness (not a part of a longer name: "on" is not "chongqing")."""
     return any(d == display and fuzz.ratio(word, s) >= 85 for s, d in choices.items())
-
-
-def _same_script(word: str, choices: dict[str, str]) -> dict[str, str]:
-    latin = word.isascii()
-    return {s: d for s, d in choices.items() if s.isascii() == latin}
 
 
 def _zh_hint(hints: list[str], otherwise: str = "") -> str:

@@ -58,12 +58,16 @@ class Vocabulary:
     scores_available: bool = False
     # "Did you mean" choices per meaning kind, built on first use (add() clears them).
     _candidates: dict[MeaningKind | None, dict[str, str]] = field(default_factory=dict)
+    _by_script: dict[tuple[tuple[MeaningKind, ...], bool], dict[str, str]] = field(
+        default_factory=dict
+    )
 
     def add(self, surface: str, meaning: Meaning) -> None:
         key = normalize_name(surface)
         if not key:
             return
         self._candidates.clear()
+        self._by_script.clear()
         current = self.surfaces.get(key, ())
         if meaning not in current:
             self.surfaces[key] = (*current, meaning)
@@ -97,6 +101,21 @@ class Vocabulary:
                     out.setdefault(surface, meaning.display)
         self._candidates[kind] = out
         return out
+
+    def candidates_in(self, kinds: tuple[MeaningKind, ...], latin: bool) -> dict[str, str]:
+        """Surface → display for several kinds, Latin surfaces or the others (cached): a
+        question back compares a word only with names written in its own script."""
+        key = (kinds, latin)
+        cached = self._by_script.get(key)
+        if cached is None:
+            cached = {
+                s: d
+                for kind in kinds
+                for s, d in self.candidates(kind).items()
+                if s.isascii() == latin
+            }
+            self._by_script[key] = cached
+        return cached
 
 
 def _is_word(ch: str) -> bool:
