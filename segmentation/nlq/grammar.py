@@ -175,7 +175,11 @@ def _assign_windows(clauses: list[list[Item]], lookup: dict[int, Cond]) -> None:
                 current = item
             elif isinstance(item, Chunk):
                 cond = lookup[id(item)]
-                if cond.all_time and cond.windowable:
+                before = clause[pos - 1] if pos > 0 else None
+                own = before if isinstance(before, Token) and before.kind == K.WINDOW else None
+                if cond.all_time and cond.windowable and own is not None and not own.english:
+                    _give(cond, own, used)  # "这个月还没下单": not yet, within this month
+                elif cond.all_time and cond.windowable:
                     cond.assigned = True
                 elif current is not None and cond.windowable and not cond.assigned:
                     _give(cond, current, used)

@@ -335,7 +335,7 @@ WRAPPERS = (
     "could u|can u|would u|lemme|let me|wanna|i wanna|want to|gonna|u|下|出|想请你|请你帮我"
 )
 _ADD(_many(K.FILLER, "wrapper", WRAPPERS))
-_ADD(_many(K.INTENT, "list", "找下|边啲|边个|边位|有边啲|睇睇|翻查|搜一下|搜下|筛出来|找出来|查出来|"
+_ADD(_many(K.INTENT, "list", "哪几个|哪几位|哪几|哪位|哪一些|哪|list out|list all|找下|边啲|边个|边位|有边啲|睇睇|翻查|搜一下|搜下|筛出来|找出来|查出来|"
            "列出来|挑出来|选出来|弄出来|搞出来|整出来"))  # fmt: skip
 _ADD(
     _many(
@@ -394,7 +394,8 @@ _ADD(_many(K.EVENT, "visit", "门市|到过门市|来过门市|到门市|来门�
            "came by|came by the store|came by the shop|dropped by|dropped in|dropped by the store|"
            "dropped by the shop|stopped by|stopped in|stopped by the store|stopped by the shop|"
            "popped in|popped by|walked into the store|walked into the shop|came to our store|"
-           "visited in person|showed up at the store|showed up"))  # fmt: skip
+           "visited in person|showed up at the store|showed up|paid us a visit|paid a visit|"
+           "paid a visit to the store|paid the store a visit"))  # fmt: skip
 _ADD(
     _many(
         K.EVENT,
@@ -431,7 +432,10 @@ _ADD(_many(K.NEG, "post", "以外|之外|外|除外|以外的|之外的"))
 _ADD(_many(K.NEG, "except", "except those|except the ones|except for|except for those|anywhere but|"
            "anywhere except|everywhere but|everywhere except|apart from|aside from|"
            "excluding those"))  # fmt: skip
-_ADD(_many(K.NEG, True, "not located in|not based in|not from"))
+_ADD(_many(K.NEG, True, "not located in|not based in|not from|based outside|located outside|"
+           "living outside|based outside of|located outside of"))  # fmt: skip
+_ADD(_many(K.BETWEEN, True, "somewhere between|anywhere between"))
+_ADD(_many(K.FILLER, True, "made|have made|has made|had made"))
 
 # ---- total negation "not a single …": the count word adds nothing to the negation
 _ADD(

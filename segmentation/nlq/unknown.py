@@ -140,7 +140,7 @@ def _place_question(word: str, vocab: Vocabulary) -> Ask:
 def _generic(word: str, vocab: Vocabulary) -> Ask:
     # Close names of the things a word could be, never a loose match on a city or a
     # colleague's pinyin: "gimme" is not 江门, "导出来" is not 来宾.
-    if len(word) < 2:
+    if len(word) < (4 if word.isascii() else 2):  # "us", "on": any name contains them
         hints: list[str] = []
     else:
         names = vocab.candidates_in(("tag", "named", "saved", "dept"), word.isascii())
