@@ -24,10 +24,13 @@ def did_you_mean(word: str, choices: dict[str, str], limit: int = 3, cutoff: int
     """Display names close to `word` (rapidfuzz), best first."""
     if not word or not choices:
         return []
+    surfaces = _sharing_a_character(word, choices)
+    if not surfaces:
+        return []
     # WRatio is ten times dearer than partial_ratio, which bounds it from above for these
     # short names: shortlist cheaply, then rank — 10,000 tags stay within a few ms.
     shortlist = process.extract(
-        word, choices.keys(), scorer=fuzz.partial_ratio, limit=50, score_cutoff=cutoff
+        word, surfaces, scorer=fuzz.partial_ratio, limit=50, score_cutoff=cutoff
     )
     found = process.extract(
         word, [s for s, _, _ in shortlist], scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=cutoff
@@ -37,6 +40,30 @@ def did_you_mean(word: str, choices: dict[str, str], limit: int = 3, cutoff: int
         if score >= cutoff and choices[surface] not in out:
             out.append(choices[surface])
     return out[:limit]
+
+
+# Per choices table (tables are cached by the vocabulary, so their identity is stable):
+# the table itself, kept so its id is not reused, and Chinese character → its surfaces.
+_CHAR_INDEX: dict[int, tuple[dict[str, str], dict[str, list[str]]]] = {}
+
+
+def _sharing_a_character(word: str, choices: dict[str, str]) -> list[str]:
+    """For a Chinese word, only the names that share a character with it (no other name can
+    be close): 10,000 tags are never all scored for a two-character word."""
+    cjk = {c for c in word if not c.isascii()}
+    if not cjk:
+        return list(choices)
+    entry = _CHAR_INDEX.get(id(choices))
+    if entry is None or entry[0] is not choices:
+        index: dict[str, list[str]] = {}
+        for surface in choices:
+            for c in set(surface):
+                if not c.isascii():
+                    index.setdefault(c, []).append(surface)
+        if len(_CHAR_INDEX) > 32:
+            _CHAR_INDEX.clear()
+        entry = _CHAR_INDEX[id(choices)] = (choices, index)
+    return list(dict.fromkeys(s for c in cjk for s in entry[1].get(c, ())))
 
 
 # What to suggest instead: a window with a number for the time phrases, else the

@@ -45,12 +45,16 @@ def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
         return _time_question(word)
     if _is_person(word, before, after, after2):
         return _staff_question(word, vocab)
-    if _is_tag_like(before, after):
+    if (before is not None and before.kind == K.TAGWORD) or (
+        after is not None and after.kind == K.TAGWORD
+    ):
         return tag_question(word, vocab)
     if before is not None and before.text in _PLACE_BEFORE:
         return _place_question(word, vocab)
     if after is not None and after.kind == K.NEG and after.value == "post":  # X以外
         return _place_question(word, vocab)
+    if _modifies_customers(after, after2):  # "钻石客户", "上晦的客户", "platinum customers"
+        return _name_question(word, vocab)
     return _generic(word, vocab)
 
 
@@ -89,9 +93,28 @@ def _is_person(word: str, before: Token | None, after: Token | None, after2: Tok
     return 2 <= len(word) <= 3 and word[0] in _SURNAMES
 
 
-def _is_tag_like(before: Token | None, after: Token | None) -> bool:
-    return (after is not None and after.kind in (K.CUSTOMER, K.TAGWORD)) or (
-        before is not None and before.kind == K.TAGWORD
+def _modifies_customers(after: Token | None, after2: Token | None) -> bool:
+    if after is None:
+        return False
+    return after.kind == K.CUSTOMER or (
+        after.kind == K.DE and after2 is not None and after2.kind == K.CUSTOMER
+    )
+
+
+def _name_question(word: str, vocab: Vocabulary) -> Ask:
+    """A word in a name's place (before 客户/customers): the close names of any kind a
+    segment can be named by; asked as a tag, the commonest, when nothing else is close."""
+    latin = word.isascii()
+    hints = did_you_mean(word, vocab.candidates_in(("tag", "dept", "saved", "named"), latin))
+    hints += _cities_like(word, vocab)
+    hints = list(dict.fromkeys(hints))[:3]
+    tags = set(vocab.candidates("tag").values())
+    if all(h in tags for h in hints):
+        return tag_question(word, vocab)
+    return Ask(
+        f"没有找到“{word}”。" + _zh_hint(hints),
+        f"I did not find “{word}”." + _en_hint(hints),
+        hints,
     )
 
 
@@ -154,6 +177,27 @@ def _generic(word: str, vocab: Vocabulary) -> Ask:
         + _en_hint(hints, " Please rephrase, or put a tag name in quotes."),
         hints,
     )
+
+
+def _cities_like(word: str, vocab: Vocabulary) -> list[str]:
+    """Cities spelled almost like `word`: a Chinese name of the same length, the same first
+    character and one other at most different (上晦 → 上海), a Latin one 80% alike."""
+    cities = vocab.candidates_in(("city",), word.isascii())
+    out = []
+    for display in did_you_mean(word, cities, limit=6, cutoff=40):
+        for surface, d in cities.items():
+            if d != display:
+                continue
+            if word.isascii():
+                alike = fuzz.ratio(word, surface) >= 80
+            else:
+                same = sum(a == b for a, b in zip(word, surface, strict=False))
+                alike = len(surface) == len(word) and word[0] == surface[0]
+                alike = alike and same >= max(1, len(word) - 1)
+            if alike:
+                out.append(display)
+                break
+    return out
 
 
 def _whole_match(word: str, display: str, choices: dict[str, str]) -> bool:

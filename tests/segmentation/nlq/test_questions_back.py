@@ -134,3 +134,18 @@ def test_the_question_is_in_the_users_language(text: str, language: str, vocab: 
     assert question.language == language
     has_chinese = any("\u4e00" <= c <= "\u9fff" for c in question.message.split("“")[0])
     assert has_chinese == (language == "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "city"), [("上晦的客户", "上海"), ("杭洲客户", "杭州"), ("Shanghia customers", "上海")]
+)
+def test_a_misspelt_city_in_a_names_place_suggests_the_city(
+    text: str, city: str, vocab: Vocabulary
+) -> None:
+    assert city in ask(text, vocab).suggestions
+
+
+def test_a_tag_like_word_draws_no_loosely_similar_city(vocab: Vocabulary) -> None:
+    question = ask("钻石客户", vocab)
+    assert not set(question.suggestions) & set(city_names())
+    assert "客户等级" in question.message
