@@ -160,10 +160,10 @@ def province_surfaces() -> dict[str, str]:
     out: dict[str, str] = {}
     for name in PROVINCES:
         base = name.removesuffix("省")
-        latin = "".join(lazy_pinyin(base))
+        latin = "".join(syllables(base))
         names = [base, base + "省", latin, f"{latin} province", *_PROVINCE_ENGLISH.get(base, ())]
         if base != "江浙沪":
-            names.append(" ".join(lazy_pinyin(base)))
+            names.append(" ".join(syllables(base)))
         for surface in names:
             if surface not in city_surfaces():  # 吉林 is a city too: the city answers
                 out.setdefault(surface, name)

@@ -10,12 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pypinyin import lazy_pinyin
-
 from segmentation.nlq.ask import Ask, did_you_mean
 from segmentation.nlq.chunks import Chunk
 from segmentation.nlq.cities import province_cities
 from segmentation.nlq.lexicon import K
+from segmentation.nlq.pinyin import city_syllables, syllables
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.unknown import tag_question
 from segmentation.nlq.vocabulary import Meaning, Vocabulary
@@ -342,7 +341,9 @@ def province_question(word: str, province: str, vocab: Vocabulary) -> Ask:
     cities = province_cities().get(province, ())
     known = [c for c in cities if c in vocab.city_spellings]
     hints = list(dict.fromkeys([*known, *cities]))[:3]
-    english = ", ".join(f"{c} ({''.join(lazy_pinyin(c)).title()})" for c in hints)
+    english = ", ".join(
+        f"{c} ({''.join(city_syllables().get(c) or syllables(c)).title()})" for c in hints
+    )
     return Ask(
         f"“{word}”是省份或地区，目前只能按城市筛选。您是指哪个城市？例如"
         + "、".join(f"“{c}”" for c in hints)
