@@ -140,15 +140,17 @@ def _total_negation_at(tokens: list[Token], i: int) -> tuple[list[Token], int] |
         if tokens[j].kind != K.UNIT:
             objects.append(tokens[j])
         j += 1
-    if j + 1 >= len(tokens):
+    if j >= len(tokens):
         return None
     even = tokens[j]
-    if not (even.kind == K.BOTH or (even.kind == K.AND and even.text == "也")):
+    if even.kind == K.BOTH or (even.kind == K.AND and even.text == "也"):
+        j += 1  # 一单都没下; without 都 ("一单未下") the object must be named
+    elif not objects:
         return None
-    neg = tokens[j + 1]
-    if neg.kind != K.NEG or neg.value is not True:
+    neg = tokens[j] if j < len(tokens) else None
+    if neg is None or neg.kind != K.NEG or neg.value is not True:
         return None
-    end = j + 2
+    end = j + 1
     if objects and end < len(tokens) and tokens[end].kind == K.UNKNOWN:  # noqa: SIM102
         if tokens[end].text in _SPLIT_VERBS:
             end += 1

@@ -332,7 +332,10 @@ WRAPPERS = (
     "瞅|瞅瞅|瞅一下|瞅下|瞧|瞧瞧|瞧一下|看一眼|瞄一眼|瞄一下|调一下|调出|调出来|调取|出一份|出一下|"
     "过滤|过滤一下|过滤出|筛选出|筛选出来|揾返|翻一下|翻出|翻出来|提取|提取一下|抽取|给我看一眼|"
     "给我瞅瞅|给我瞧瞧|给我看一下|"
-    "could u|can u|would u|lemme|let me|wanna|i wanna|want to|gonna|u|下|出|想请你|请你帮我"
+    "could u|can u|would u|lemme|let me|wanna|i wanna|want to|gonna|u|下|出|想请你|请你帮我|"
+    "一哈|查一哈|看一哈|列个表|列张表|列个单子|can ya|could ya|would ya|i'm looking for|"
+    "i am looking for|looking for|i'm searching for|searching for|provide|please provide|"
+    "provide me with|send over"
 )
 _ADD(_many(K.FILLER, "wrapper", WRAPPERS))
 _ADD(_many(K.INTENT, "list", "哪几个|哪几位|哪几|哪位|哪一些|哪|list out|list all|找下|边啲|边个|边位|有边啲|睇睇|翻查|搜一下|搜下|筛出来|找出来|查出来|"

@@ -44,6 +44,9 @@ def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
     if _TIME.search(word):
         return _time_question(word)
     if _is_person(word, before, after, after2):
+        # 高意象 is a misspelt tag before it is a colleague surnamed 高.
+        if _close_names(word, vocab):
+            return _name_question(word, vocab)
         return _staff_question(word, vocab)
     if (before is not None and before.kind == K.TAGWORD) or (
         after is not None and after.kind == K.TAGWORD
@@ -96,17 +99,16 @@ def _is_person(word: str, before: Token | None, after: Token | None, after2: Tok
 def _modifies_customers(after: Token | None, after2: Token | None) -> bool:
     if after is None:
         return False
+    # "X客户", "X的客户", and "其中X的" / "X的," (the head noun left out)
     return after.kind == K.CUSTOMER or (
-        after.kind == K.DE and after2 is not None and after2.kind == K.CUSTOMER
+        after.kind == K.DE and (after2 is None or after2.kind in (K.CUSTOMER, K.SEP))
     )
 
 
 def _name_question(word: str, vocab: Vocabulary) -> Ask:
     """A word in a name's place (before 客户/customers): the close names of any kind a
     segment can be named by; asked as a tag, the commonest, when nothing else is close."""
-    latin = word.isascii()
-    hints = did_you_mean(word, vocab.candidates_in(("tag", "dept", "saved", "named"), latin))
-    hints += _cities_like(word, vocab)
+    hints = _close_names(word, vocab) + _cities_like(word, vocab)
     hints = list(dict.fromkeys(hints))[:3]
     tags = set(vocab.candidates("tag").values())
     if all(h in tags for h in hints):
@@ -116,6 +118,11 @@ def _name_question(word: str, vocab: Vocabulary) -> Ask:
         f"I did not find “{word}”." + _en_hint(hints),
         hints,
     )
+
+
+def _close_names(word: str, vocab: Vocabulary) -> list[str]:
+    kinds = ("tag", "dept", "saved", "named")
+    return did_you_mean(word, vocab.candidates_in(kinds, word.isascii()))
 
 
 def _staff_question(word: str, vocab: Vocabulary) -> Ask:
@@ -180,8 +187,8 @@ def _generic(word: str, vocab: Vocabulary) -> Ask:
 
 
 def _cities_like(word: str, vocab: Vocabulary) -> list[str]:
-    """Cities spelled almost like `word`: a Chinese name of the same length, the same first
-    character and one other at most different (上晦 → 上海), a Latin one 80% alike."""
+    """Cities spelled almost like `word`: a Chinese name starting with the same character,
+    about as long (上晦 → 上海, 高意象 → 高雄, never 钻石 → 黄石), a Latin one 80% alike."""
     cities = vocab.candidates_in(("city",), word.isascii())
     out = []
     for display in did_you_mean(word, cities, limit=6, cutoff=40):
@@ -191,9 +198,7 @@ def _cities_like(word: str, vocab: Vocabulary) -> list[str]:
             if word.isascii():
                 alike = fuzz.ratio(word, surface) >= 80
             else:
-                same = sum(a == b for a, b in zip(word, surface, strict=False))
-                alike = len(surface) == len(word) and word[0] == surface[0]
-                alike = alike and same >= max(1, len(word) - 1)
+                alike = word[0] == surface[0] and abs(len(surface) - len(word)) <= 1
             if alike:
                 out.append(display)
                 break
