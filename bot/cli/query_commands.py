@@ -196,6 +196,8 @@ def _human_extra(answer: dict[str, Any]) -> str:
     if answer["intent"] == "breakdown":
         lines = [f"{answer['description']} by {answer['by']}: {answer['count']}"]
         lines += [f"  {g['label']}: {g['count']}" for g in answer["groups"]]
+        if answer.get("scope_note"):
+            lines.append(answer["scope_note"])
         return "\n".join(lines)
     card = answer.get("card")
     if card is None:

@@ -94,7 +94,12 @@ def answer_command(
 
         if command.intent == "show_saved":
             return saved_overview(session, requester, now, ctx, "zh" if zh else "en")
-        return extra_answer(session, command, requester, now, ctx)
+        extra = extra_answer(session, command, requester, now, ctx)
+        if extra.get("intent") == "breakdown" and command.segment is not None:
+            note = scope_note(command.segment, requester, command.language)
+            if note:  # groups counted in the asker's scope, as a count is
+                extra["scope_note"] = note
+        return extra
     if command.segment is None:
         return clarify(
             "请说明是哪些客户，例如“近30天有咨询的客户”。"

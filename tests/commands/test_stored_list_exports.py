@@ -89,3 +89,20 @@ def test_a_breakdown_of_the_askers_own_customers_or_an_admins_has_no_note(
 ) -> None:
     assert "只包含" not in text_of(crig.tell("zhangsan", "按城市看看我的客户分布"))
     assert "只包含" not in text_of(crig.tell("boss", "所有客户按城市分"))
+
+
+def test_a_breakdowns_json_carries_the_scope_note(crig: ChatRig) -> None:
+    from bot.services.query import run_query
+    from segmentation.engine import default_context
+    from tests.commands.chatworld import ADMINS, NOW, SETTINGS
+
+    def ask(userid: str, text: str) -> dict[str, object]:
+        with crig.factory() as session:
+            return run_query(session, text, as_userid=userid, now=NOW, admins=ADMINS,
+                             ctx=default_context(SETTINGS.timezone_name))  # fmt: skip
+
+    sales = ask("zhangsan", "所有客户按城市分")
+    assert sales["intent"] == "breakdown"
+    assert sales["scope_note"] == "（结果只包含您自己跟进的客户。）"
+    assert "scope_note" not in ask("boss", "所有客户按城市分")
+    assert "scope_note" not in ask("zhangsan", "按城市看看我的客户分布")
