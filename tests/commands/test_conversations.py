@@ -1,6 +1,7 @@
 """The conversation corpus (conversations.txt): each multi-turn script played message by
-message through the chat router and the WeCom send path, as the inbox worker does, on the
-corpus company; every reply is checked against what the script expects."""
+message through the real WeCom callback path — an encrypted, signed callback POSTed to the
+app, stored in the inbox, answered by the inbox worker and sent through the (fake) WeCom
+API — on the corpus company; every message sent back is checked against the script."""
 
 from __future__ import annotations
 
@@ -13,20 +14,29 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.commands import CommandContext, Reply
-from bot.commands.outbound import send_replies
-from bot.commands.router import handle_text
+from bot.app import create_app
+from bot.bootstrap import build_deps
 from bot.database import make_session_factory
-from bot.settings import Settings
+from bot.inbox.worker import drain
+from bot.settings import Settings, WeComSettings
+from integrations.wecom.callback import CallbackCrypto
+from integrations.wecom.events import TextMessage
 from integrations.wecom.fake import FakeWeComGateway
+from integrations.wecom.render import render_callback
 from integrations.wecom.simulator.company import Company, SimMember
 from integrations.wecom.simulator.state import SimConfig
 from segmentation.models import Staff
 from tests.segmentation.nlq.fixture import NOW, STAFF, load_fixture
 
 CORPUS = Path(__file__).with_name("conversations.txt")
-SETTINGS = Settings(admins=frozenset({"boss"}))
-_COUNT = re.compile(r"共 (\d+) 人|(\d+) in total|(\d+) customers?\b")
+CORP_ID, AGENT_ID = "wwconvo01", 1000002
+TOKEN, AES_KEY = "ConvoTok3n", "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"
+CRYPTO = CallbackCrypto(TOKEN, AES_KEY, CORP_ID)
+SETTINGS = Settings(
+    admins=frozenset({"boss"}),
+    wecom=WeComSettings(corp_id=CORP_ID, agent_id=AGENT_ID, token=TOKEN, aes_key=AES_KEY),
+)
+_COUNT = re.compile(r"共 (\d+) 人|(\d+) in total|(\d+) customers?\b|(?:目标人数|Custome\S*)：(\d+)")
 _ROW = re.compile(r"^\d+\. ([^·]+?)(?: ·|$)", re.M)
 
 
@@ -84,10 +94,19 @@ def company(engine: Engine) -> Iterator[sessionmaker[Session]]:
 
 
 def _gateway() -> FakeWeComGateway:
-    sim = Company(corp_id="wwconvo01")
+    sim = Company(corp_id=CORP_ID)
     for userid, name, *_ in [*STAFF, ("boss", "老板")]:
         sim.members[userid] = SimMember(userid, name, [1], [])
-    return FakeWeComGateway(sim, SimConfig(corp_id="wwconvo01"))
+    return FakeWeComGateway(sim, SimConfig(corp_id=CORP_ID))
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What one message got back, as WeCom would deliver it."""
+
+    text: str
+    card: bool
+    file: bool
 
 
 def _forget(factory: sessionmaker[Session], userid: str) -> None:
@@ -102,8 +121,26 @@ def _forget(factory: sessionmaker[Session], userid: str) -> None:
         session.commit()
 
 
-def _check(reply: list[Reply], expect: list[str]) -> list[str]:
-    text = "\n".join(r.text for r in reply)
+def _sent(messages: list[dict[str, object]]) -> Sent:
+    texts = []
+    for message in messages:
+        kind = str(message["msgtype"])
+        body = message.get(kind)
+        if kind in ("text", "markdown") and isinstance(body, dict):
+            texts.append(str(body["content"]))
+        elif kind == "template_card" and isinstance(body, dict):
+            # The card's rows read as "目标人数：3 人" / "Customers：3 人".
+            title = body.get("main_title") or {}
+            texts += [str(title.get("title", "")), str(title.get("desc", ""))]
+            texts.append(str(body.get("sub_title_text", "")))
+            rows = body.get("horizontal_content_list") or []
+            texts.extend(f"{r['keyname']}：{r['value']}" for r in rows)
+    kinds = {str(m["msgtype"]) for m in messages}
+    return Sent("\n".join(texts), "template_card" in kinds, "file" in kinds)
+
+
+def _check(sent: Sent, expect: list[str]) -> list[str]:
+    text = sent.text
     problems = []
     counts = [int(next(g for g in m.groups() if g)) for m in _COUNT.finditer(text)]
     rows = [name.strip() for name in _ROW.findall(text)]
@@ -116,9 +153,9 @@ def _check(reply: list[Reply], expect: list[str]) -> list[str]:
             problems.append(f"no rows expected, got {rows}")
         elif item == "?" and counts:
             problems.append("a question back expected")
-        elif item == "file" and not any(r.attachment for r in reply):
+        elif item == "file" and not sent.file:
             problems.append("an attachment expected")
-        elif item == "card" and not any(r.card for r in reply):
+        elif item == "card" and not sent.card:
             problems.append("a confirmation card expected")
         elif item.startswith("!~") and item[2:].replace("_", " ") in text:
             problems.append(f"{item[2:]!r} should not be in it")
@@ -133,21 +170,35 @@ def _is_names(item: str) -> bool:
     return "," in item or (item[:1].isupper() and item.isalpha())
 
 
+_MSG_IDS = iter(range(10**15, 10**16))
+
+
 @pytest.mark.parametrize("script", SCRIPTS, ids=[f"{s.line}:{s.title}" for s in SCRIPTS])
 def test_conversation(company: sessionmaker[Session], script: Script) -> None:
     _forget(company, script.userid)
     gateway = _gateway()
-    ctx = CommandContext(settings=SETTINGS, now=NOW, gateway=gateway)
+    deps = build_deps(SETTINGS, engine=company.kw["bind"], gateway=gateway, clock=lambda: NOW)
+    client = create_app(SETTINGS, deps).test_client()
     failures = []
     for turn in script.turns:
-        with company() as session:
-            replies = handle_text(session, ctx, script.userid, turn.text)
-            send_replies(session, gateway, replies)
-            session.commit()
-        problems = _check(replies, turn.expect)
+        before = len(gateway.sent)
+        msg_id = str(next(_MSG_IDS))
+        event = TextMessage(script.userid, turn.text, msg_id, AGENT_ID, int(NOW.timestamp()))
+        signed = CRYPTO.build_post(
+            render_callback(event, CORP_ID),
+            nonce=msg_id,
+            timestamp=int(NOW.timestamp()),
+            agent_id=AGENT_ID,
+        )
+        response = client.post("/wecom/callback", query_string=signed.query, data=signed.body)
+        assert response.status_code == 200, response.data
+        assert drain(deps) == 1
+        sent = _sent(gateway.sent[before:])
+        problems = _check(sent, turn.expect)
         if problems:
-            shown = " | ".join(r.text for r in replies)[:400]
-            failures.append(f"line {turn.line} {turn.text!r}: {'; '.join(problems)}\n  {shown}")
+            failures.append(
+                f"line {turn.line} {turn.text!r}: {'; '.join(problems)}\n  {sent.text[:400]}"
+            )
     assert not failures, "\n".join(failures)
 
 
