@@ -36,6 +36,7 @@ from segmentation.nodes import (
     Ranked,
     SegmentFormatError,
     from_json,
+    to_json,
     walk,
 )
 from segmentation.scope import Requester
@@ -114,6 +115,7 @@ def refined_answer(
         if follow.lead or (follow.loose and not follow.pointed):
             return None  # "把这些…" acts on the answer itself; "X呢" asked back as it stands
         return clarify(command.message, list(command.suggestions))
+    previous_node = _sibling_base(previous_node, previous, command)
     if follow.loose and not _loose_refines(follow, command, previous_node, vocab, ctx):
         if not follow.pointed and _has_own_intent(follow, vocab, ctx):
             return None  # "我的VIP客户有多少呢": a whole question of its own
@@ -124,14 +126,33 @@ def refined_answer(
     if combined is None:
         return clarify(say("refine_what", lang))
     intent = _intent(command, follow, previous, vocab, ctx)
-    description = _restate(combined, command, vocab, ctx)
-    return answer_command(
+    # The whole message's language, not the clause's: "去掉VIP" is answered in Chinese.
+    description = _restate(combined, command, vocab, ctx, lang)
+    answer = answer_command(
         session,
-        Command(intent, combined, command.language, description, command.details, command.notes),
+        Command(intent, combined, lang, description, command.details, command.notes),
         requester,
         ctx.now,
         ctx.engine,
     )
+    if command.segment is not None and "segment" in answer:
+        added = sorted(_kinds(command.segment))
+        answer["refined"] = {"parent": to_json(previous_node), "added": added}
+    return answer
+
+
+def _sibling_base(node: Node, previous: conv.PreviousAnswer, command: Command) -> Node:
+    """What the new clause narrows: the previous answer, or — when it says something of the
+    same kind as the refinement that made that answer ("其中女性有几个", then "男的呢" /
+    "北京的呢" after "上海的") — the answer that refinement narrowed, as a sibling question."""
+    if previous.parent is None or command.segment is None:
+        return node
+    if not _kinds(command.segment) & set(previous.added):
+        return node
+    try:
+        return from_json(previous.parent)
+    except SegmentFormatError:
+        return node
 
 
 def is_everyone(node: Node | None) -> bool:
@@ -238,11 +259,13 @@ def _intent(
     return previous.intent if previous.intent in _REPEATABLE else command.intent
 
 
-def _restate(combined: Node, command: Command, vocab: Vocabulary, ctx: CommandContext) -> str:
+def _restate(
+    combined: Node, command: Command, vocab: Vocabulary, ctx: CommandContext, lang: str
+) -> str:
     """The combined segment in plain words, with the new clause's notes (tag vs named)."""
-    text = describe(combined, command.language, ctx.now, ctx.settings.timezone, vocab)
+    text = describe(combined, lang, ctx.now, ctx.settings.timezone, vocab)
     if not command.notes:
         return text
-    if command.language == "zh":
+    if lang == "zh":
         return f"{text}（{'；'.join(command.notes)}）"
     return f"{text} ({'; '.join(command.notes)})"

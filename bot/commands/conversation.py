@@ -35,6 +35,10 @@ class PreviousAnswer:
     intent: str
     language: str
     at: datetime
+    # When it refined an earlier answer: that answer's segment and what kinds of condition
+    # the refinement added, so "男的呢" after "其中女性有几个" asks about the same customers.
+    parent: dict[str, Any] | None = None
+    added: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,12 +111,17 @@ def remember_answer(
     previous = conversation.previous
     segment = answer.get("segment")
     if isinstance(segment, dict):
+        refined = answer.get("refined")
+        refined = refined if isinstance(refined, dict) else {}
+        parent = refined.get("parent")
         previous = PreviousAnswer(
             segment=segment,
             description=str(answer.get("description") or "")[:300],
             intent=str(answer.get("intent") or "list"),
             language=lang,
             at=now,
+            parent=parent if isinstance(parent, dict) else None,
+            added=tuple(str(k) for k in refined.get("added") or ()),
         )
     save(session, userid, replace(conversation, previous=previous, pending=question), now)
 
@@ -144,7 +153,7 @@ def _write(part: Any) -> dict[str, Any] | None:
     return data
 
 
-_TUPLES = ("suggestions", "options")
+_TUPLES = ("suggestions", "options", "added")
 
 
 def _read(cls: type[Any], data: Any) -> Any:
