@@ -111,7 +111,7 @@ def _check_except(clause: list[Item], lookup: dict[int, Cond]) -> None:
     broken = False
     for item in clause:
         if isinstance(item, Token):
-            broken = broken or (excepted is not None and item.kind in (K.SEP, K.DE, K.CUSTOMER))
+            broken = broken or (excepted is not None and item.kind == K.SEP)
             continue
         cond = lookup[id(item)]
         if any(t.value == "except" for t in item.tokens):

@@ -431,7 +431,7 @@ _ADD(_many(K.NUMWORD, (0, None), "zero"))
 
 # ---- places: 除了…以外 / outside / except = NOT; 以外/之外 after the place they exclude
 _ADD(_many(K.NEG, "except", "除了|除|除去|除开|除咗|除掉|除此|excluding|except|other than|besides"))
-_ADD(_many(K.NEG, "post", "以外|之外|外|除外|以外的|之外的"))
+_ADD(_many(K.NEG, "post", "以外|之外|外|除外"))
 _ADD(_many(K.NEG, "except", "except those|except the ones|except for|except for those|anywhere but|"
            "anywhere except|everywhere but|everywhere except|apart from|aside from|"
            "excluding those"))  # fmt: skip
