@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -24,6 +25,8 @@ DEFAULT_WECOM_API_BASE = "https://qyapi.weixin.qq.com/cgi-bin/"
 DEFAULT_WECOM_OAUTH_BASE = "https://open.weixin.qq.com"
 DEFAULT_WECOM_LOGIN_BASE = "https://login.work.weixin.qq.com"
 DEFAULT_DIGEST_TIME = time(8, 30)
+# A push whose maximum coupon cost (yuan) is above this needs a manager's or an admin's approval.
+DEFAULT_APPROVAL_COST_LIMIT = Decimal(5000)
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class Settings:
     # public address WeCom's login redirects back to (SEGBOT_PUBLIC_URL; default: the Host).
     web_secret: str | None = field(default=None, repr=False)
     public_url: str | None = None
+    approval_cost_limit: Decimal = DEFAULT_APPROVAL_COST_LIMIT
 
     @property
     def timezone(self) -> ZoneInfo:
@@ -149,6 +153,7 @@ def parse_settings(values: Mapping[str, str]) -> Settings:
         named_segments_file=_parse_named_segments(get("SEGBOT_NAMED_SEGMENTS")),
         web_secret=_parse_web_secret(get("SEGBOT_WEB_SECRET")),
         public_url=_parse_url("SEGBOT_PUBLIC_URL", get("SEGBOT_PUBLIC_URL")),
+        approval_cost_limit=_parse_cost_limit(get("SEGBOT_APPROVAL_COST_LIMIT")),
     )
 
 
@@ -260,3 +265,15 @@ def _parse_digest_time(raw: str | None) -> time:
     if parsed is None or len(raw) != 5 or parsed.tzinfo is not None:
         raise SettingsError("SEGBOT_DIGEST_TIME must be a time of day like 08:30 (24-hour, HH:MM)")
     return parsed
+
+
+def _parse_cost_limit(raw: str | None) -> Decimal:
+    if raw is None:
+        return DEFAULT_APPROVAL_COST_LIMIT
+    try:
+        value = Decimal(raw.replace(",", ""))
+    except InvalidOperation:
+        value = Decimal(-1)
+    if not value.is_finite() or value < 0:
+        raise SettingsError("SEGBOT_APPROVAL_COST_LIMIT must be an amount in yuan, e.g. 5000")
+    return value

@@ -7,9 +7,19 @@ the whole segment, so no OR inside a tree can reach past it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, FromClause, Select, exists, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    FromClause,
+    Select,
+    exists,
+    literal,
+    or_,
+    select,
+    union,
+)
 from sqlalchemy.orm import Session
 
 from segmentation.models import Department, Follow, Staff, StaffDepartment
@@ -127,3 +137,14 @@ def _manager_seed(requester: Requester) -> Select:
         mine.c.userid == requester.userid,
         or_(mine.c.is_leader.is_(True), ~leads_any),
     )
+
+
+def scope_members(requester: Requester) -> CompoundSelect | Select[Any] | None:
+    """The members whose follows make up `requester`'s scope (a select of userids): who may
+    send to those customers on the requester's behalf. None: every member (an admin)."""
+    if requester.is_admin:
+        return None
+    mine = select(literal(requester.userid).label("userid"))
+    if requester.role != "manager":
+        return mine
+    return union(mine, department_members(_manager_seed(requester), CteNames()))

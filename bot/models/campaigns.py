@@ -83,6 +83,11 @@ class Campaign(Base):
     #  "validity_days", "description"} or None.
     coupon: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     holdout_percent: Mapped[int] = mapped_column(Integer, default=10)
+    # Keys the holdout split instead of the id, so a chat card can show the split it will use.
+    holdout_seed: Mapped[str | None] = mapped_column(String(64))
+    # One code in the message for every recipient (one WeCom task per sender): redeemed with
+    # an order, it resolves to that order's customer's own coupon in the ledger.
+    shared_code: Mapped[str | None] = mapped_column(String(32), unique=True)
     frequency_cap_days: Mapped[int] = mapped_column(Integer, default=7)
     status: Mapped[str] = mapped_column(String(16), default=ACTIVE)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

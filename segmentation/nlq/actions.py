@@ -309,8 +309,30 @@ def _clock(m: re.Match[str]) -> str:
     return f"{hour:02d}:{minute:02d}"
 
 
+# Asking for one WeCom task per customer (each confirmed by its salesperson), e.g. to name
+# every customer with {name}; by default a push is one task per salesperson.
+_ONE_BY_ONE = re.compile(
+    r"[，,]\s*(?:逐个|逐一|挨个|单独|一对一)地?(?:发送|发|推送)$|(?:逐个|逐一|挨个|单独|一对一)地?|"
+    r",?\s*\b(?:one by one|individually|one at a time)\b"
+)
+
+
 def _push(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
     masked = _mask_quotes(text)
+    per_customer = _ONE_BY_ONE.search(masked)
+    if per_customer:
+        start, end = per_customer.span()
+        text = (text[:start] + " " + text[end:]).strip()
+        masked = (masked[:start] + " " + masked[end:]).strip()
+    found = _find_push(text, masked, quotes, original)
+    if found is None:
+        return None
+    details = found.details | ({"per_customer": True} if per_customer else {})
+    check_message(details)
+    return Action(found.intent, found.segment_text, details)
+
+
+def _find_push(text: str, masked: str, quotes: dict[str, str], original: str) -> Action | None:
     for pattern in (*_PUSH_ZH, *_PUSH_EN):
         m = pattern.match(masked)
         if m is None:
@@ -395,7 +417,6 @@ def _content(what: str, quotes: dict[str, str], original: str) -> dict[str, Any]
             "要发送什么内容？请把消息放在引号里，例如：发消息“新品到店，欢迎来看看”。",
             "What should the message say? Put it in quotes, e.g. message … “New arrivals!”.",
         )
-    check_message(details)
     return details
 
 

@@ -330,7 +330,7 @@ def parse_coupon_words(words: str) -> CouponWords | None:
 # ---- the message around the coupon ---------------------------------------------------------
 
 # The variables a message may use (bot.services.campaigns.content fills them in).
-MESSAGE_VARIABLES = ("name", "coupon_code", "coupon_desc")
+MESSAGE_VARIABLES = ("name", "coupon_code", "coupon_desc", "coupon_expires")
 _VARIABLE = re.compile(r"\{([A-Za-z_]+)\}")
 
 
@@ -344,9 +344,17 @@ def check_message(details: dict[str, Any]) -> None:
         listed = "、".join("{" + n + "}" for n in unknown)
         raise Ask(
             f"消息里的 {listed} 不是可用的变量。可用：{{name}}（客户称呼）、"
-            "{coupon_code}（券码）、{coupon_desc}（券的说明）。",
+            "{coupon_code}（券码）、{coupon_desc}（券的说明）、{coupon_expires}（有效期）。",
             f"{', '.join('{' + n + '}' for n in unknown)} is not a variable; use {{name}}, "
-            "{coupon_code} or {coupon_desc}.",
+            "{coupon_code}, {coupon_desc} or {coupon_expires}.",
+        )
+    if "name" in names and not details.get("per_customer"):
+        raise Ask(
+            "消息里的 {name} 要给每位客户单独建一条企业微信群发任务，每位销售要逐条确认。"
+            "去掉 {name} 即可每位销售只确认一次；确实要逐个称呼，请在句中加上“逐个发送”。",
+            "{name} needs one WeCom task per customer, each confirmed separately by its "
+            "salesperson. Leave {name} out to need one confirmation per salesperson, or add "
+            "'one by one' to the sentence if each customer must be named.",
         )
     if not details.get("coupon") and any(n.startswith("coupon_") for n in names):
         raise Ask(

@@ -6,8 +6,9 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import CompoundSelect, Select, func, select
 from sqlalchemy.orm import Session
 
 from bot.models.campaigns import (
@@ -24,6 +25,7 @@ from bot.models.campaigns import DELIVERED as DELIVERED_STATUS
 from bot.models.campaigns import PENDING as PENDING_STATUS
 from bot.services.campaigns.settings import CampaignSettings
 from segmentation.models import Customer, CustomerTag, Follow, Staff, Tag
+from segmentation.scope import Requester, scope_members
 
 CHUNK = 900  # below every backend's bound-parameter limit
 # Exclusion reasons, in the order they are applied (a customer is counted under the first).
@@ -45,8 +47,9 @@ class Audience:
     exclusions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REASONS, 0))
 
 
-def in_holdout(campaign_id: int, external_userid: str, percent: int) -> bool:
-    """A stable split per campaign: the same customer is control in every run of it."""
+def in_holdout(campaign_id: int | str, external_userid: str, percent: int) -> bool:
+    """A stable split per campaign (keyed by its id, or by the seed its confirm card used):
+    the same customer is control in every run of it."""
     digest = hashlib.sha256(f"{campaign_id}:{external_userid}".encode()).digest()
     return int.from_bytes(digest[:8], "big") % 10_000 < percent * 100
 
@@ -63,14 +66,20 @@ def build_audience(
     *,
     now: datetime,
     settings: CampaignSettings,
+    requester: Requester | None = None,
 ) -> Audience:
     """Split the segment's members into treated, holdout and excluded (with reasons).
 
-    Eligibility is decided before the holdout split, so the two arms are comparable."""
+    Eligibility is decided before the holdout split, so the two arms are comparable. The
+    sender of each message is a follower inside `requester`'s scope (the campaign's creator):
+    a manager's push never becomes a task for staff of another department; a customer with
+    no active follower in that scope is excluded as `no_owner`."""
     audience = Audience()
+    key = campaign.holdout_seed or campaign.id
+    senders = scope_members(requester) if requester is not None else None
     for chunk in chunks(sorted(set(candidates))):
         names = _live_names(session, chunk)
-        owners = _owners(session, chunk, campaign.creator_userid)
+        owners = _owners(session, chunk, campaign.creator_userid, senders)
         opted = _opted_out(session, chunk, settings.opt_out_tags)
         capped = _recently_contacted(session, chunk, now, campaign.frequency_cap_days)
         budget = (
@@ -80,7 +89,7 @@ def build_audience(
         )
         for eid in chunk:
             reason = _reason(eid, names, owners, opted, capped, budget)
-            if reason is None and in_holdout(campaign.id, eid, campaign.holdout_percent):
+            if reason is None and in_holdout(key, eid, campaign.holdout_percent):
                 audience.holdout.append(Recipient(eid, owners[eid], names[eid]))
                 reason = "holdout"
             if reason is None:
@@ -115,10 +124,15 @@ def _live_names(session: Session, chunk: list[str]) -> dict[str, str]:
     return {eid: name or "" for eid, name in session.execute(stmt)}
 
 
-def _owners(session: Session, chunk: list[str], creator: str) -> dict[str, str]:
+def _owners(
+    session: Session,
+    chunk: list[str],
+    creator: str,
+    senders: CompoundSelect | Select[Any] | None = None,
+) -> dict[str, str]:
     """One owner per customer, deterministically: the campaign's creator when they follow the
-    customer, else the active member who added the customer first (ties by userid) — the
-    same member WeCom itself picks for a mass message without a sender."""
+    customer, else the active member (among `senders`) who added the customer first (ties by
+    userid) — the same member WeCom itself picks for a mass message without a sender."""
     stmt = (
         select(Follow.external_userid, Follow.userid, Follow.added_at)
         .join(Staff, Staff.userid == Follow.userid)
@@ -128,6 +142,8 @@ def _owners(session: Session, chunk: list[str], creator: str) -> dict[str, str]:
             Staff.active.is_(True),
         )
     )
+    if senders is not None:
+        stmt = stmt.where(Follow.userid.in_(senders))
     best: dict[str, tuple[tuple[int, float, str], str]] = {}
     for eid, userid, added_at in session.execute(stmt):
         key = (

@@ -52,6 +52,8 @@ class CampaignSpec:
     coupon: dict[str, Any] | None = None
     holdout_percent: int | None = None
     frequency_cap_days: int | None = None
+    holdout_seed: str | None = None
+    shared_code: str | None = None
 
 
 def create_campaign(
@@ -80,6 +82,8 @@ def create_campaign(
         frequency_cap_days=settings.frequency_cap_days
         if spec.frequency_cap_days is None
         else spec.frequency_cap_days,
+        holdout_seed=spec.holdout_seed,
+        shared_code=spec.shared_code,
         status=ACTIVE,
         created_at=now,
         updated_at=now,

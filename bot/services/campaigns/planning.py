@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,7 +21,12 @@ from bot.models.campaigns import (
     Delivery,
 )
 from bot.services.campaigns.audience import Audience, Recipient, build_audience
-from bot.services.campaigns.content import content_key, render
+from bot.services.campaigns.content import (
+    content_key,
+    expiry_words,
+    message_values,
+    render,
+)
 from bot.services.campaigns.definition import CampaignError, campaign_segment
 from bot.services.campaigns.schedule import release_time
 from bot.services.campaigns.settings import CampaignSettings
@@ -71,9 +76,14 @@ def plan_run(
     waits on the unique (campaign, slot) index and then fails instead of doubling."""
     if existing_run(session, campaign.id, slot) is not None:
         return None
+    requester = resolve_requester(session, campaign.creator_userid, pctx.admins)
+    if requester is None:
+        raise CampaignError(f"the creator {campaign.creator_userid} is no longer an active member")
     if members is None:
         members = current_members(session, campaign, now, pctx)
-    audience = build_audience(session, campaign, members, now=now, settings=pctx.settings)
+    audience = build_audience(
+        session, campaign, members, now=now, settings=pctx.settings, requester=requester
+    )
     run = CampaignRun(
         campaign_id=campaign.id,
         slot=slot,
@@ -85,7 +95,7 @@ def plan_run(
     )
     session.add(run)
     session.flush()
-    _write_deliveries(session, campaign, run, audience, now)
+    _write_deliveries(session, campaign, run, audience, now, pctx.settings)
     log.info(
         "campaign %s run %s planned: %d treated, %d holdout, exclusions %s",
         campaign.id,
@@ -98,10 +108,18 @@ def plan_run(
 
 
 def _write_deliveries(
-    session: Session, campaign: Campaign, run: CampaignRun, audience: Audience, now: datetime
+    session: Session,
+    campaign: Campaign,
+    run: CampaignRun,
+    audience: Audience,
+    now: datetime,
+    settings: CampaignSettings,
 ) -> None:
     codes: dict[str, str] = {}
     template = CouponTemplate.from_dict(campaign.coupon) if campaign.coupon else None
+    expires = ""
+    if template is not None:
+        expires = expiry_words(now + timedelta(days=template.validity_days), settings.timezone)
     if template is not None:
         codes = issue_coupons(
             session,
@@ -112,10 +130,10 @@ def _write_deliveries(
             now=now,
         )
     rows = [
-        _row(campaign, run, r, TREATED, codes.get(r.external_userid), template, now)
+        _row(campaign, run, r, TREATED, codes.get(r.external_userid), template, now, expires)
         for r in audience.treated
     ]
-    rows += [_row(campaign, run, r, HOLDOUT, None, None, now) for r in audience.holdout]
+    rows += [_row(campaign, run, r, HOLDOUT, None, None, now, "") for r in audience.holdout]
     for start in range(0, len(rows), 5000):
         session.execute(Delivery.__table__.insert(), rows[start : start + 5000])
 
@@ -128,14 +146,20 @@ def _row(
     code: str | None,
     template: CouponTemplate | None,
     now: datetime,
+    expires: str,
 ) -> dict[str, object]:
     text = ""
     if arm == TREATED:
-        values = {
-            "name": recipient.name,
-            "coupon_code": format_code(code) if code else "",
-            "coupon_desc": template.label if template else "",
-        }
+        # A shared code keeps every recipient's text the same: one WeCom task per sender.
+        # The customer's own coupon (`code`) is in the ledger; redeeming the shared code with
+        # an order finds it (bot.services.coupons.resolve_shared_code).
+        shown = campaign.shared_code or code
+        values = message_values(
+            recipient.name,
+            format_code(shown) if shown else None,
+            template.label if template else "",
+            expires,
+        )
         text = render(campaign.content, values)
     # A reminder lists all of one salesperson's customers in one app message, whatever the text.
     key = "reminder" if campaign.channel == REMINDER else content_key(text)
