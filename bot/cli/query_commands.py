@@ -91,6 +91,8 @@ def query_command(
                     ctx=engine_context_for(settings),
                     admins=settings.admins,
                     budget=mass_message_budget(settings.campaigns),
+                    campaigns=settings.campaigns,
+                    cost_limit=settings.approval_cost_limit,
                 )
             if out_path is not None and answer["intent"] in EXPORTABLE:
                 _write_export(session, settings, now, text, as_userid, answer, out_path)

@@ -42,6 +42,8 @@ def default_query(
         now=now,
         ctx=engine_ctx or engine_context_for(settings),
         admins=settings.admins,
+        campaigns=settings.campaigns,
+        cost_limit=settings.approval_cost_limit,
     )
 
 

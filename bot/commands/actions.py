@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.commands.texts import say
+from bot.services.campaigns.push_preview import schedule_cron
 from segmentation.nlq.coupons import parse_coupon_words
 
 _WEEKDAYS_ZH = "一二三四五六日"
@@ -28,11 +29,7 @@ def coupon_value(template: dict[str, Any] | None) -> Decimal | None:
 
 def cron_line(schedule: dict[str, Any]) -> str:
     """{every: day|week, weekday: 1..7 (Monday=1), time: HH:MM} → a crontab line."""
-    hour, minute = (int(part) for part in str(schedule["time"]).split(":"))
-    if schedule.get("every") == "week":
-        weekday = int(schedule.get("weekday") or 1) % 7  # crontab: 0 = Sunday
-        return f"{minute} {hour} * * {weekday}"
-    return f"{minute} {hour} * * *"
+    return schedule_cron(schedule)
 
 
 def schedule_words(schedule: dict[str, Any], lang: str) -> str:

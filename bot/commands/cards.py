@@ -33,9 +33,11 @@ def confirmation_card(
     description: str,
     rows: Sequence[tuple[str, str]],
     lang: str,
+    quote: tuple[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The card asking to confirm: the restated segment, the facts, confirm and cancel."""
-    return {
+    """The card asking to confirm: the restated segment, the facts, confirm and cancel;
+    `quote` (title, text) shows a text in full, e.g. the message customers will receive."""
+    card = {
         "card_type": "button_interaction",
         "source": {"desc": say("card_source", lang)},
         "main_title": {"title": _cut(title, MAX_TITLE)},
@@ -50,6 +52,9 @@ def confirmation_card(
             {"text": say("buttons_cancel", lang), "style": 2, "key": CANCEL_KEY},
         ],
     }
+    if quote is not None:
+        card["quote_area"] = {"type": 0, "title": _cut(quote[0], MAX_TITLE), "quote_text": quote[1]}
+    return card
 
 
 def outcome_card(card: dict[str, Any], *, outcome: str, replace_text: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from bot.commands import CommandContext, Reply
 from bot.commands.audit import audit
 from bot.commands.cards import CANCEL_KEY, CONFIRM_KEY, outcome_card
 from bot.commands.execute import execute_campaign, execute_save, execute_tagging
+from bot.commands.push_card import facts_for
 from bot.commands.texts import say
 from bot.models.confirmations import (
     CANCELLED,
@@ -24,6 +25,7 @@ from bot.models.confirmations import (
     PENDING,
     PendingAction,
 )
+from bot.services.campaigns.push_preview import APPROVERS
 from bot.services.confirmations import (
     cancel,
     claim_for_execution,
@@ -146,7 +148,31 @@ def _refusal(
         mine = set(segment_members(session, node, requester=confirmer, now=ctx.now, ctx=ctx.engine))
         if any(eid not in mine for eid in target):  # never how many: that is an oracle
             return say("not_allowed_scope", lang), None, []
+    over = _over_cost_limit(session, ctx, action, confirmer, asker, target)
+    if over is not None:
+        return over, None, []
     return None, asker, target
+
+
+def _over_cost_limit(
+    session: Session,
+    ctx: CommandContext,
+    action: PendingAction,
+    confirmer: Requester,
+    asker: Requester,
+    target: list[str],
+) -> str | None:
+    """Why a salesperson may not confirm this push: its maximum cost, counted again now over
+    the recipients, is above SEGBOT_APPROVAL_COST_LIMIT (a manager or an admin confirms it)."""
+    if action.intent != "push" or confirmer.role in APPROVERS:
+        return None
+    details = dict(action.details)
+    facts = facts_for(session, ctx, asker, target, details, action.language)
+    limit = ctx.settings.approval_cost_limit
+    if facts.cost_max is None or facts.cost_max <= limit:
+        return None
+    cost, most = (format(d.normalize(), "f") for d in (facts.cost_max, limit))
+    return say("not_allowed_cost", action.language, cost=cost, limit=most)
 
 
 def _confirm(

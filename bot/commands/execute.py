@@ -10,34 +10,19 @@ from bot.commands import CommandContext, Reply
 from bot.commands.actions import coupon_template, cron_line, schedule_words
 from bot.commands.campaign_names import campaign_name
 from bot.commands.preview import campaign_settings
+from bot.commands.push_card import PLAN_KEY
 from bot.commands.tagging import MAX_FAILURE_EXAMPLES, run_tagging
 from bot.commands.texts import say
 from bot.models.campaigns import CRON, ONCE
 from bot.models.confirmations import PendingAction
 from bot.services.campaigns.definition import CampaignError, CampaignSpec, create_campaign
+from bot.services.campaigns.push_preview import PushPlan, campaign_content
 from bot.services.saved_segments import save_owned
 from integrations.wecom.gateway import WeComGateway
 from segmentation.compiler import SegmentError
 from segmentation.nodes import from_json
 from segmentation.saved import SavedSegmentOwned
 from segmentation.scope import Requester
-
-COUPON_MESSAGE = {
-    "zh": "送您一张{coupon_desc}优惠券，券码 {coupon_code}，欢迎使用。",
-    "en": "A {coupon_desc} coupon for you: code {coupon_code}.",
-}
-
-
-def campaign_content(details: dict[str, Any], lang: str) -> str:
-    """The message template of a chat push: the user's message, and for a coupon the line
-    that carries its code when the message does not place {coupon_code} itself."""
-    message = str(details.get("message") or "")
-    coupon_line = COUPON_MESSAGE["zh" if lang == "zh" else "en"]
-    if not details.get("coupon"):
-        return message
-    if not message:
-        return coupon_line
-    return message if "{coupon_code}" in message else f"{message}\n{coupon_line}"
 
 
 def _changed(action: PendingAction, count: int, lang: str) -> str:
@@ -77,7 +62,10 @@ def _campaign_spec(action: PendingAction, ctx: CommandContext) -> CampaignSpec:
         raise CampaignError(f"coupon {details['coupon']!r} is not understood")
     content = campaign_content(details, action.language)
     schedule = details.get("schedule")
+    plan = PushPlan.from_json(details.get(PLAN_KEY))
     return CampaignSpec(
+        holdout_seed=plan.holdout_seed if plan else None,
+        shared_code=plan.shared_code if plan else None,
         name=campaign_name(
             action.description,
             details,

@@ -16,13 +16,14 @@ from bot.commands.actions import (
 )
 from bot.commands.cards import confirmation_card
 from bot.commands.privacy import sample_names
+from bot.commands.push_card import facts_for, push_rows, push_text
 from bot.commands.texts import say
 from bot.services.campaigns.settings import CampaignSettings
 from bot.services.confirmations import DEFAULT_TTL, create_pending
 from segmentation.nodes import Node, canonical, from_json, to_json
 from segmentation.scope import Requester
 
-ACTION_DETAILS = ("tag", "message", "coupon", "schedule", "name")
+ACTION_DETAILS = ("tag", "message", "coupon", "schedule", "name", "per_customer")
 
 
 def campaign_settings(ctx: CommandContext) -> CampaignSettings:
@@ -101,6 +102,14 @@ def confirmation_reply(
         return Reply(userid, say("nothing_to_do", lang, description=description))
     node, segment = canonical_segment(answer)
     details = {key: answer[key] for key in ACTION_DETAILS if key in answer}
+    facts = None
+    if intent in ("push", "schedule"):
+        # A previewed answer's `message` is the rendered text; the user's words are the template.
+        if "message_template" in answer:
+            details["message"] = answer["message_template"]
+        elif "recipients" in answer:
+            details.pop("message", None)
+        facts = facts_for(session, ctx, requester, customers, details, lang)
     action = create_pending(
         session,
         asker=userid,
@@ -113,14 +122,19 @@ def confirmation_reply(
         now=ctx.now,
         ttl=DEFAULT_TTL,
     )
-    rows = preview_rows(session, ctx, requester, node, intent, details, customers, lang)
+    if facts is not None:
+        rows = push_rows(session, ctx, facts, details, lang)
+        text = push_text(session, ctx, facts, details, description, lang)
+    else:
+        rows = preview_rows(session, ctx, requester, node, intent, details, customers, lang)
+        text = say("card_text", lang, description=description, count=len(customers))
     card = confirmation_card(
         task_id=action.task_id,
         title=_title(intent, details, lang),
         description=description,
         rows=rows,
         lang=lang,
+        quote=(say("key_received", lang), facts.message) if facts is not None else None,
     )
     action.card = card
-    text = say("card_text", lang, description=description, count=len(customers))
     return Reply(userid, text, card=card, pending_id=action.id)

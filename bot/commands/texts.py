@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.commands.texts_actions import ACTION_TEXTS
+from bot.commands.texts_push import PUSH_TEXTS
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -81,6 +82,7 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 TEXTS.update(ACTION_TEXTS)
+TEXTS.update(PUSH_TEXTS)
 
 KIND_WORDS: dict[str, dict[str, str]] = {
     "inquiry": {"zh": "咨询", "en": "inquiry"},

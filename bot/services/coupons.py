@@ -181,6 +181,40 @@ def issue_coupons(
     return issued
 
 
+def new_shared_code(session: Session) -> str:
+    """A fresh code for a whole campaign (one text for all its recipients), unique across the
+    ledger and other campaigns' shared codes, so a typed code is never two things."""
+    from bot.models.campaigns import Campaign
+
+    while True:
+        code = new_code()
+        taken = session.scalar(select(Campaign.id).where(Campaign.shared_code == code))
+        if taken is None and not _existing(session, [code]):
+            return code
+
+
+def resolve_shared_code(session: Session, code: str, order_event_id: str | None) -> str | None:
+    """The recipient's own coupon behind a campaign's shared code: the order's customer's
+    coupon in that campaign (not yet redeemed, the latest issued first). None when `code` is no
+    shared code, or the order's customer got no coupon from that campaign."""
+    from bot.models.campaigns import Campaign
+    from segmentation.models import Event
+
+    campaign_id = session.scalar(select(Campaign.id).where(Campaign.shared_code == code))
+    if campaign_id is None or not order_event_id:
+        return None
+    customer = session.scalar(select(Event.external_userid).where(Event.event_id == order_event_id))
+    if customer is None:
+        return None
+    stmt = (
+        select(Coupon.code)
+        .where(Coupon.campaign_id == campaign_id, Coupon.external_userid == customer)
+        .order_by(Coupon.redeemed_at.is_not(None), Coupon.issued_at.desc(), Coupon.id.desc())
+        .limit(1)
+    )
+    return session.scalar(stmt)
+
+
 def _unused_codes(session: Session, count: int) -> list[str]:
     """`count` fresh codes that collide neither with each other nor with the ledger."""
     codes: set[str] = set()
@@ -313,6 +347,11 @@ def redeem_coupon(
     if canonical is None:
         return RedeemResult(RedeemOutcome.INVALID)
     coupon = session.scalars(select(Coupon).where(Coupon.code == canonical)).first()
+    if coupon is None:
+        # A campaign's shared code: the order says whose coupon it is.
+        own = resolve_shared_code(session, canonical, order_event_id)
+        if own is not None:
+            coupon = session.scalars(select(Coupon).where(Coupon.code == own)).first()
     if coupon is None:
         return RedeemResult(RedeemOutcome.UNKNOWN, canonical)
     if coupon.redeemed_at is not None:

@@ -10,6 +10,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.services.campaigns.push_preview import push_preview_json
+from bot.services.campaigns.settings import CampaignSettings
+from bot.settings import DEFAULT_APPROVAL_COST_LIMIT
 from segmentation.compiler import SegmentError
 from segmentation.engine import EngineContext, segment_members
 from segmentation.insights import MassMessageBudget, describe_for_query
@@ -30,7 +33,17 @@ HELP_EN = (
     "customers in Shanghai', 'export the top 10 spenders', 'send high-intent customers a "
     "coupon ¥20 off orders over ¥100', 'save … as follow-up'."
 )
-_ACTION_KEYS = ("tag", "message", "coupon", "schedule", "name", "format", "customer", "negated")
+_ACTION_KEYS = (
+    "tag",
+    "message",
+    "coupon",
+    "schedule",
+    "name",
+    "format",
+    "customer",
+    "negated",
+    "per_customer",
+)
 
 
 def run_query(
@@ -43,10 +56,14 @@ def run_query(
     admins: frozenset[str] = frozenset(),
     vocabulary: Vocabulary | None = None,
     budget: MassMessageBudget | None = None,
+    campaigns: CampaignSettings | None = None,
+    cost_limit: Decimal = DEFAULT_APPROVAL_COST_LIMIT,
 ) -> dict[str, Any]:
     """The answer to `text` asked by `as_userid` (None: the admin view of every customer).
 
-    `budget` tells describe answers who still has WeCom mass-message budget this month.
+    `budget` tells describe answers who still has WeCom mass-message budget this month;
+    `campaigns` and `cost_limit` give a push preview its facts (bot.services.campaigns
+    .push_preview).
     """
     if as_userid is None:
         requester: Requester | None = Requester.all_access()
@@ -65,6 +82,20 @@ def run_query(
     answer = answer_command(session, result, requester, now, ctx, budget)
     if answer.get("intent") == "show_saved" and is_traditional(text):
         answer["script"] = "hant"  # the list is answered in the asker's script
+    if answer.get("intent") in ("push", "schedule") and "customers" in answer:
+        if "message" in answer:
+            answer["message_template"] = answer["message"]
+        answer.update(
+            push_preview_json(
+                session,
+                requester=requester,
+                answer=answer,
+                language=result.language,
+                now=now,
+                settings=campaigns or CampaignSettings(timezone=ctx.timezone),
+                cost_limit=cost_limit,
+            )
+        )
     return answer
 
 

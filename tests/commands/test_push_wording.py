@@ -21,7 +21,13 @@ from tests.segmentation.nlq.fixture import load_fixture
 
 def card_rows(rig: ChatRig) -> dict[str, str]:
     card = rig.cards()[-1]
-    return {str(r["keyname"]): str(r["value"]) for r in card["horizontal_content_list"]}
+    rows = {str(r["keyname"]): str(r["value"]) for r in card["horizontal_content_list"]}
+    rows["内容"] = str(card["quote_area"]["quote_text"])
+    return rows
+
+
+def recipients(rows: dict[str, str]) -> int:
+    return int(rows["发送人数"].split()[0])
 
 
 def pending(rig: ChatRig) -> list[PendingAction]:
@@ -40,9 +46,10 @@ def pending(rig: ChatRig) -> list[PendingAction]:
 def test_the_card_shows_threshold_x_value_y(rig: ChatRig, text: str) -> None:
     rig.tell("zhangsan", text)
     rows = card_rows(rig)
-    assert rows["内容"].startswith("满100减20")
-    count = len(NO_ORDER_ZHANG)
-    assert rows["成本"].startswith(f"最多 ¥{20 * count}")
+    assert "满100减20" in rows["内容"]
+    count = recipients(rows)
+    assert 0 < count <= len(NO_ORDER_ZHANG)
+    assert rows["最高成本"] == f"¥{20 * count}（{count}人×¥20）"
 
 
 def test_an_english_coupon_is_confirmed_with_its_threshold(rig: ChatRig) -> None:
@@ -127,7 +134,8 @@ def test_segbot_query_reads_the_same_coupon(clean_engine: Engine, db_url: str) -
         answer = _query(db_url, text)
         assert answer["intent"] == "push" and answer["coupon"] == "满100减20", answer
     both = _query(db_url, "给VIP客户发一张满200减30的券，消息“欢迎到店”")
-    assert (both["coupon"], both["message"]) == ("满200减30", "欢迎到店")
+    assert (both["coupon"], both["message_template"]) == ("满200减30", "欢迎到店")
+    assert str(both["message"]).startswith("欢迎到店\n送您一张满200减30优惠券，券码 ")
     refused = _query(db_url, "给VIP客户发消息“券码 {coupon_code}”")
     assert refused["intent"] == "clarify"
     conditions = "Zhang San's customers who inquired in the last 30 days but did not order"

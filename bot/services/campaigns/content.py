@@ -42,9 +42,7 @@ def expiry_words(expires: datetime, timezone: tzinfo, language: str = "zh") -> s
     return expires.astimezone(timezone).strftime("%Y-%m-%d")
 
 
-def message_values(
-    name: str, code: str | None, description: str, expires: str
-) -> dict[str, str]:
+def message_values(name: str, code: str | None, description: str, expires: str) -> dict[str, str]:
     """The variables of one recipient's text; `code` is already formatted for reading."""
     return {
         "name": name,

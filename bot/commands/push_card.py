@@ -1,0 +1,126 @@
+"""The facts of a push or schedule, as a confirm card shows them (bot.services.campaigns
+.push_preview computes them): who receives it, the text, when, the cost, the WeCom tasks."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext
+from bot.commands.texts import say
+from bot.services.campaigns.push_preview import PushFacts, PushPlan, coupon_of, push_facts
+from segmentation.models import Staff
+from segmentation.scope import Requester
+
+# The pending action's details keep what confirmation must reuse (holdout seed, shared code).
+PLAN_KEY = "plan"
+
+
+def facts_for(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    customers: list[str],
+    details: dict[str, Any],
+    lang: str,
+) -> PushFacts:
+    """Compute the facts, fixing the plan in `details` the first time (the card's action)."""
+    plan = PushPlan.from_json(details.get(PLAN_KEY))
+    if plan is None:
+        plan = PushPlan.new(session, details)
+        details[PLAN_KEY] = plan.to_json()
+    return push_facts(
+        session,
+        requester=requester,
+        customers=customers,
+        details=details,
+        language=lang,
+        plan=plan,
+        now=ctx.now,
+        settings=ctx.settings.campaigns,
+        cost_limit=ctx.settings.approval_cost_limit,
+    )
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _when(facts: PushFacts, ctx: CommandContext, lang: str) -> str:
+    at = facts.send_at.astimezone(ctx.settings.timezone).strftime("%m-%d %H:%M")
+    return say("send_at_quiet" if facts.quiet_hours else "send_at_value", lang, at=at)
+
+
+def _cost(facts: PushFacts, details: dict[str, Any], lang: str) -> str:
+    template = coupon_of(details)
+    if template is None:
+        text = say("cost_none", lang)
+    elif facts.cost_max is None or template.value is None:
+        text = say("cost_unbounded", lang)
+    else:
+        text = say(
+            "cost_value",
+            lang,
+            total=_plain(facts.cost_max),
+            count=facts.recipients,
+            value=_plain(template.value),
+        )
+    return text + (say("needs_approval", lang) if facts.needs_approval else "")
+
+
+def _excluded(facts: PushFacts, lang: str) -> str:
+    parts = [f"{say('reason_' + k, lang)} {n}" for k, n in facts.excluded.items() if n]
+    return ("、" if lang == "zh" else ", ").join(parts) or say("excluded_none", lang)
+
+
+def _tasks(session: Session, facts: PushFacts, lang: str) -> str:
+    ids = [t.sender for t in facts.tasks]
+    stmt = select(Staff.userid, Staff.name).where(Staff.userid.in_(ids))
+    names = {userid: name for userid, name in session.execute(stmt)}
+    return say("task_sep", lang).join(
+        say("task_value", lang, name=names.get(t.sender) or t.sender, n=t.confirmations)
+        for t in facts.tasks
+    )
+
+
+def push_rows(
+    session: Session, ctx: CommandContext, facts: PushFacts, details: dict[str, Any], lang: str
+) -> list[tuple[str, str]]:
+    return [
+        (say("key_recipients", lang), say("recipients_value", lang, count=facts.recipients)),
+        (say("key_holdout", lang), say("holdout_value", lang, count=facts.holdout)),
+        (say("key_excluded", lang), _excluded(facts, lang)),
+        (say("key_send_at", lang), _when(facts, ctx, lang)),
+        (say("key_cost_max", lang), _cost(facts, details, lang)),
+        (say("key_tasks", lang), _tasks(session, facts, lang)),
+    ]
+
+
+def push_text(
+    session: Session,
+    ctx: CommandContext,
+    facts: PushFacts,
+    details: dict[str, Any],
+    description: str,
+    lang: str,
+) -> str:
+    approval = (
+        say("approval_text", lang, limit=_plain(ctx.settings.approval_cost_limit))
+        if facts.needs_approval
+        else ""
+    )
+    return say(
+        "push_text",
+        lang,
+        description=description,
+        recipients=facts.recipients,
+        holdout=facts.holdout,
+        message=facts.message,
+        send_at=_when(facts, ctx, lang),
+        cost=_cost(facts, details, lang),
+        tasks=_tasks(session, facts, lang),
+        approval=approval,
+    )

@@ -1,0 +1,46 @@
+"""User-facing sentences of push and schedule confirm cards (zh and en)."""
+
+from __future__ import annotations
+
+PUSH_TEXTS: dict[str, dict[str, str]] = {
+    "key_recipients": {"zh": "发送人数", "en": "Recipients"},
+    "key_holdout": {"zh": "对照组", "en": "Holdout"},
+    "key_send_at": {"zh": "发送时间", "en": "Sends at"},
+    "key_cost_max": {"zh": "最高成本", "en": "Max cost"},
+    "key_tasks": {"zh": "企微确认", "en": "WeCom tasks"},
+    "key_received": {"zh": "客户收到的内容", "en": "What a customer receives"},
+    "recipients_value": {"zh": "{count} 人", "en": "{count}"},
+    "holdout_value": {"zh": "{count} 人不发送（衡量效果）", "en": "{count} not sent (to measure)"},
+    "excluded_none": {"zh": "无", "en": "none"},
+    "send_at_value": {"zh": "{at}", "en": "{at}"},
+    "send_at_quiet": {"zh": "{at}（静默时段后）", "en": "{at} (after quiet hours)"},
+    "cost_value": {"zh": "¥{total}（{count}人×¥{value}）", "en": "¥{total} ({count}×¥{value})"},
+    "cost_none": {"zh": "无券，¥0", "en": "no coupon, ¥0"},
+    "cost_unbounded": {"zh": "折扣券，随订单而定", "en": "a discount: depends on orders"},
+    "needs_approval": {"zh": " · 需审批", "en": " · needs approval"},
+    "task_value": {"zh": "{name}{n}次", "en": "{name} {n}×"},
+    "task_sep": {"zh": "、", "en": ", "},
+    "reason_deleted": {"zh": "已删除", "en": "deleted"},
+    "reason_no_owner": {"zh": "无可用跟进人", "en": "no sender in scope"},
+    "reason_opted_out": {"zh": "勿扰", "en": "opted out"},
+    "reason_frequency_cap": {"zh": "频控", "en": "frequency cap"},
+    "reason_monthly_limit": {"zh": "本月额度满", "en": "monthly limit"},
+    "push_text": {
+        "zh": "{description}：实际发送 {recipients} 人，对照组 {holdout} 人。客户收到：“{message}”"
+        "。发送时间 {send_at}。最高成本 {cost}。企业微信确认：{tasks}。{approval}"
+        "请在卡片上点“确认执行”，或回复“确认”/“取消”。",
+        "en": "{description}: {recipients} recipients, {holdout} in the holdout. A customer "
+        "receives: “{message}”. Sends at {send_at}. Max cost {cost}. WeCom tasks: {tasks}. "
+        "{approval}Press Confirm on the card, or reply 'confirm' / 'cancel'.",
+    },
+    "approval_text": {
+        "zh": "超过审批额度 ¥{limit} 或为定时群发，需经理或管理员确认。",
+        "en": "Over the approval limit of ¥{limit}, or a schedule: a manager or an admin must "
+        "confirm it. ",
+    },
+    "not_allowed_cost": {
+        "zh": "您不能确认这个群发：最高成本 ¥{cost} 超过审批额度 ¥{limit}，需经理或管理员确认。",
+        "en": "You cannot confirm this push: its maximum cost ¥{cost} is over the approval "
+        "limit of ¥{limit}; a manager or an admin must confirm it.",
+    },
+}
