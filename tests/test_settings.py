@@ -52,3 +52,13 @@ def test_env_file_is_read_and_the_environment_wins(tmp_path):
     settings = load_settings({"SEGBOT_API_TOKEN": "from-env"}, env_file=env_file)
     assert settings.timezone_name == "Asia/Tokyo"
     assert settings.api_token == "from-env"
+
+
+def test_the_approval_cost_limit_is_read_in_yuan_and_checked() -> None:
+    from decimal import Decimal
+
+    assert parse_settings({}).approval_cost_limit == Decimal(5000)
+    assert parse_settings({"SEGBOT_APPROVAL_COST_LIMIT": "12,000"}).approval_cost_limit == 12000
+    for bad in ("-1", "lots", "nan"):
+        with pytest.raises(SettingsError, match="SEGBOT_APPROVAL_COST_LIMIT"):
+            parse_settings({"SEGBOT_APPROVAL_COST_LIMIT": bad})

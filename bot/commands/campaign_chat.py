@@ -24,7 +24,13 @@ from bot.commands.segment_pins import reconfirm_reply
 from bot.models.campaigns import ACTIVE, PAUSED, Campaign, Coupon
 from bot.services.campaigns.definition import CampaignError, set_paused
 from bot.services.campaigns.results import CampaignReport, campaign_report
-from bot.services.coupons import RedeemOutcome, format_code, normalize_code, redeem_coupon
+from bot.services.coupons import (
+    RedeemOutcome,
+    format_code,
+    normalize_code,
+    redeem_coupon,
+    resolve_shared_code,
+)
 from bot.services.digest.campaigns import visible_campaigns
 from segmentation.models import Customer
 from segmentation.scope import CteNames, Requester, scope_condition
@@ -377,6 +383,9 @@ REDEEM_TEXTS = {
 
 def _redeem(ask: _Ask, code: str, order: str | None) -> list[Reply]:
     canonical = normalize_code(code)
+    if canonical is not None:
+        # A campaign's shared code stands for the order's customer's own coupon.
+        canonical = resolve_shared_code(ask.session, canonical, order) or canonical
     if canonical is not None and not _may_redeem(ask, canonical):
         # Not the asker's customer: the same answer as an unknown code, so nothing leaks.
         zh, en = REDEEM_TEXTS[RedeemOutcome.UNKNOWN]

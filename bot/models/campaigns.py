@@ -87,7 +87,7 @@ class Campaign(Base):
     holdout_seed: Mapped[str | None] = mapped_column(String(64))
     # One code in the message for every recipient (one WeCom task per sender): redeemed with
     # an order, it resolves to that order's customer's own coupon in the ledger.
-    shared_code: Mapped[str | None] = mapped_column(String(32), unique=True)
+    shared_code: Mapped[str | None] = mapped_column(String(32), unique=True, index=True)
     frequency_cap_days: Mapped[int] = mapped_column(Integer, default=7)
     status: Mapped[str] = mapped_column(String(16), default=ACTIVE)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

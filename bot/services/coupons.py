@@ -193,6 +193,12 @@ def new_shared_code(session: Session) -> str:
             return code
 
 
+def is_shared_code(session: Session, code: str) -> bool:
+    from bot.models.campaigns import Campaign
+
+    return session.scalar(select(Campaign.id).where(Campaign.shared_code == code)) is not None
+
+
 def resolve_shared_code(session: Session, code: str, order_event_id: str | None) -> str | None:
     """The recipient's own coupon behind a campaign's shared code: the order's customer's
     coupon in that campaign (not yet redeemed, the latest issued first). None when `code` is no
@@ -349,6 +355,8 @@ def redeem_coupon(
     coupon = session.scalars(select(Coupon).where(Coupon.code == canonical)).first()
     if coupon is None:
         # A campaign's shared code: the order says whose coupon it is.
+        if not (order_event_id or "").strip() and is_shared_code(session, canonical):
+            return RedeemResult(RedeemOutcome.NO_ORDER, canonical)
         own = resolve_shared_code(session, canonical, order_event_id)
         if own is not None:
             coupon = session.scalars(select(Coupon).where(Coupon.code == own)).first()

@@ -18,14 +18,15 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("campaigns", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("holdout_seed", sa.String(length=64), nullable=True))
-        batch_op.add_column(sa.Column("shared_code", sa.String(length=32), nullable=True))
-        batch_op.create_unique_constraint("uq_campaigns_shared_code", ["shared_code"])
+    # Plain ADD COLUMN and an index: a batch (copy-and-move) of campaigns would drop a table
+    # that campaign_runs references, which SQLite refuses with foreign keys on.
+    op.add_column("campaigns", sa.Column("holdout_seed", sa.String(length=64), nullable=True))
+    op.add_column("campaigns", sa.Column("shared_code", sa.String(length=32), nullable=True))
+    op.create_index("ix_campaigns_shared_code", "campaigns", ["shared_code"], unique=True)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_campaigns_shared_code", table_name="campaigns")
     with op.batch_alter_table("campaigns", schema=None) as batch_op:
-        batch_op.drop_constraint("uq_campaigns_shared_code", type_="unique")
         batch_op.drop_column("shared_code")
         batch_op.drop_column("holdout_seed")

@@ -36,7 +36,7 @@ from integrations.wecom.fake import FakeWeComGateway
 from integrations.wecom.simulator.company import Company, SimCustomer, SimDepartment, SimMember
 from integrations.wecom.simulator.state import SimConfig
 from segmentation.engine import default_context
-from segmentation.models import Event, Follow, Staff, StaffDepartment
+from segmentation.models import Department, Event, Follow, Staff, StaffDepartment
 from tests.commands.chatworld import SETTINGS
 
 CORP = SETTINGS.wecom.corp_id or "wwchatcorp01"
@@ -123,7 +123,8 @@ def rig(clean_engine: Engine) -> Rig:
     with factory() as session:
         session.add(Staff(userid="gone", name="离职", role="sales", active=False))
         session.flush()
-        session.add(StaffDepartment(userid="gone", department_id=2, is_leader=False))
+        dept = session.scalars(select(Department.id).where(Department.name == "销售一部")).one()
+        session.add(StaffDepartment(userid="gone", department_id=dept, is_leader=False))
         session.add(Follow(external_userid="c42", userid="gone", added_at=NOW - timedelta(days=5)))
         for eid in [*ZHANG, *LI, "c41", "c42"]:
             session.add(Event(event_id=f"inq-{eid}", external_userid=eid, kind="inquiry",
@@ -260,3 +261,22 @@ def test_segbot_query_json_carries_the_push_facts(rig: Rig, db_url: str) -> None
     )
     assert schedule["send_at"] == "2026-11-09T10:00:00+08:00"
     assert schedule["needs_approval"] is True and schedule["message"] == "你好"
+
+
+def test_in_chat_the_shared_code_redeems_only_for_someone_who_sees_the_customer(rig: Rig) -> None:
+    rig.tell("zhangsan", "给我的近30天有咨询的客户发一张满100减20的券")
+    rig.click("zhangsan")
+    rig.send()
+    with rig.factory() as session:
+        [campaign] = session.scalars(select(Campaign)).all()
+        customer = session.scalars(select(Coupon.external_userid).order_by(Coupon.id)).first()
+        session.add(Event(event_id="order-9", external_userid=customer, kind="order",
+                          occurred_at=NOW + timedelta(minutes=30), amount=Decimal(120),
+                          source="api"))  # fmt: skip
+        session.commit()
+    shared = format_code(str(campaign.shared_code))
+    rig.now = NOW + timedelta(hours=1)
+    [refused] = rig.tell("lisi", f"核销 {shared} 订单 order-9")
+    assert "没有这张券" in refused.text
+    [done] = rig.tell("zhangsan", f"核销 {shared} 订单 order-9")
+    assert done.text.startswith("已核销券") and shared not in done.text

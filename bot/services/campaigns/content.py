@@ -37,7 +37,7 @@ def unknown_variables(template: str) -> list[str]:
     return [m for m in re.findall(r"\{([A-Za-z_]+)\}", template) if m not in VARIABLES]
 
 
-def expiry_words(expires: datetime, timezone: tzinfo, language: str = "zh") -> str:
+def expiry_words(expires: datetime, timezone: tzinfo) -> str:
     """The last day a coupon can be used, as customers read it: 2026-12-01."""
     return expires.astimezone(timezone).strftime("%Y-%m-%d")
 

@@ -143,8 +143,9 @@ def push_facts(
     )
     due = _due(details, now, settings)
     send_at = release_time(due, settings)
+    # Coupons are issued when the run is planned (when due); quiet hours only hold the send.
     expires = (
-        expiry_words(send_at + timedelta(days=template.validity_days), settings.timezone)
+        expiry_words(due + timedelta(days=template.validity_days), settings.timezone)
         if template is not None
         else None
     )

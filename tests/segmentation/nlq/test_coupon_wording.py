@@ -233,7 +233,7 @@ BOTH = [
     ),
     (
         "send customers who inquired in the last 30 days a 20% off coupon and the message "
-        '"See you soon, {name}"',
+        '"See you soon, {name}" one by one',
         "8折",
         "See you soon, {name}",
     ),
