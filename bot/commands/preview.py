@@ -124,7 +124,7 @@ def confirmation_reply(
     )
     if facts is not None:
         rows = push_rows(session, ctx, facts, details, lang)
-        text = push_text(session, ctx, facts, details, description, lang)
+        text = push_text(session, ctx, facts, details, description, len(customers), lang)
     else:
         rows = preview_rows(session, ctx, requester, node, intent, details, customers, lang)
         text = say("card_text", lang, description=description, count=len(customers))

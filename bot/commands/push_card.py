@@ -105,6 +105,7 @@ def push_text(
     facts: PushFacts,
     details: dict[str, Any],
     description: str,
+    count: int,
     lang: str,
 ) -> str:
     approval = (
@@ -116,6 +117,7 @@ def push_text(
         "push_text",
         lang,
         description=description,
+        count=count,
         recipients=facts.recipients,
         holdout=facts.holdout,
         message=facts.message,

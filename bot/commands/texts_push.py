@@ -26,10 +26,12 @@ PUSH_TEXTS: dict[str, dict[str, str]] = {
     "reason_frequency_cap": {"zh": "频控", "en": "frequency cap"},
     "reason_monthly_limit": {"zh": "本月额度满", "en": "monthly limit"},
     "push_text": {
-        "zh": "{description}：实际发送 {recipients} 人，对照组 {holdout} 人。客户收到：“{message}”"
+        "zh": "{description}：共 {count} 人，实际发送 {recipients} 人，对照组 {holdout} 人。"
+        "客户收到：“{message}”"
         "。发送时间 {send_at}。最高成本 {cost}。企业微信确认：{tasks}。{approval}"
         "请在卡片上点“确认执行”，或回复“确认”/“取消”。",
-        "en": "{description}: {recipients} recipients, {holdout} in the holdout. A customer "
+        "en": "{description}: {count} customers, {recipients} recipients, {holdout} in the "
+        "holdout. A customer "
         "receives: “{message}”. Sends at {send_at}. Max cost {cost}. WeCom tasks: {tasks}. "
         "{approval}Press Confirm on the card, or reply 'confirm' / 'cancel'.",
     },

@@ -1,8 +1,8 @@
 """campaigns.shared_code (one code per chat push, redeemed with an order) and
 campaigns.holdout_seed (the holdout split a confirm card showed)
 
-Revision ID: 0008
-Revises: safety_edge_api_tokens
+Revision ID: coupons_shared_code
+Revises: convo_conversations
 Create Date: 2026-12-04 18:00:00
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008"
-down_revision: str | None = "safety_edge_api_tokens"
+revision: str = "coupons_shared_code"
+down_revision: str | None = "convo_conversations"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
