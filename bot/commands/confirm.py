@@ -12,6 +12,7 @@ import re
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext, Reply
+from bot.commands.approval import REQUEST_KEY, may_decline, request_approval, tell_requester
 from bot.commands.audit import audit
 from bot.commands.cards import CANCEL_KEY, CONFIRM_KEY, outcome_card
 from bot.commands.execute import execute_campaign, execute_save, execute_tagging
@@ -41,6 +42,8 @@ from segmentation.scope import Requester, resolve_requester
 
 # Only the words the spec names: an action that reaches customers is not run on a casual "ok".
 CONFIRM_WORDS = frozenset({"确认", "確認", "确认执行", "confirm"})
+REQUEST_WORDS = frozenset({"提交审批", "提交審批", "申请审批", "申請審批", "requestapproval",
+                           "askforapproval"})  # fmt: skip
 CANCEL_WORDS = frozenset({"取消", "cancel"})
 # Who may confirm what (security.md): campaigns (schedules) need a manager or an admin.
 ROLE_NEEDED = {"schedule": ("manager", "admin")}
@@ -55,6 +58,8 @@ def typed_decision(text: str) -> str | None:
         return CONFIRM_KEY
     if cleaned in CANCEL_WORDS:
         return CANCEL_KEY
+    if cleaned in REQUEST_WORDS:
+        return REQUEST_KEY
     return None
 
 
@@ -71,7 +76,7 @@ def handle_typed(
 
 def handle_click(session: Session, ctx: CommandContext, click: CardClick) -> list[Reply]:
     action = find_by_task(session, click.task_id)
-    if action is None or click.event_key not in (CONFIRM_KEY, CANCEL_KEY):
+    if action is None or click.event_key not in (CONFIRM_KEY, CANCEL_KEY, REQUEST_KEY):
         return [Reply(click.from_user, say("unknown_card", "zh"))]
     return decide(session, ctx, action, click.from_user, click.event_key, click.response_code)
 
@@ -111,12 +116,16 @@ def decide(
         return _with_card(
             action, by, say("expired", lang, minutes=minutes), code, "replace_expired"
         )
+    if key == REQUEST_KEY:
+        return request_approval(session, ctx, action, by)
     if key == CANCEL_KEY:
-        if by != action.asker_userid and not _is_admin(session, ctx, by):
+        allowed = by == action.asker_userid or may_decline(action, by)
+        if not allowed and not _is_admin(session, ctx, by):
             return [Reply(by, say("not_yours", lang))]
         if not cancel(session, action, by, ctx.now):
             return [Reply(by, _status_text(action))]
-        return _with_card(action, by, say("cancelled", lang), code, "replace_cancelled")
+        replies = _with_card(action, by, say("cancelled", lang), code, "replace_cancelled")
+        return replies + tell_requester(session, action, by, approved=False, outcome="")
     return _confirm(session, ctx, action, by, code)
 
 
@@ -198,7 +207,8 @@ def _confirm(
         text, result, notices = execute_save(session, ctx, action, asker, len(target))
     record_result(action, result)
     audit(session, ctx, by, "executed", action.intent, action_id=action.id, **_summary(result))
-    return [*_with_card(action, by, text, code, "replace_confirmed"), *notices]
+    replies = [*_with_card(action, by, text, code, "replace_confirmed"), *notices]
+    return replies + tell_requester(session, action, by, approved=True, outcome=text)
 
 
 def _summary(result: dict[str, object]) -> dict[str, object]:

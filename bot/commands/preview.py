@@ -14,6 +14,7 @@ from bot.commands.actions import (
     coupon_value,
     schedule_words,
 )
+from bot.commands.approval import request_buttons
 from bot.commands.cards import confirmation_card
 from bot.commands.privacy import sample_names
 from bot.commands.push_card import facts_for, push_rows, push_text
@@ -110,6 +111,8 @@ def confirmation_reply(
         elif "recipients" in answer:
             details.pop("message", None)
         facts = facts_for(session, ctx, requester, customers, details, lang)
+        if facts.needs_approval:
+            details["needs_approval"] = True
     action = create_pending(
         session,
         asker=userid,
@@ -136,5 +139,7 @@ def confirmation_reply(
         lang=lang,
         quote=(say("key_received", lang), facts.message) if facts is not None else None,
     )
+    if facts is not None and facts.needs_approval:
+        card = request_buttons(card, lang)  # no confirm button the asker may not press
     action.card = card
     return Reply(userid, text, card=card, pending_id=action.id)

@@ -45,4 +45,30 @@ PUSH_TEXTS: dict[str, dict[str, str]] = {
         "en": "You cannot confirm this push: its maximum cost ¥{cost} is over the approval "
         "limit of ¥{limit}; a manager or an admin must confirm it.",
     },
+    "buttons_request": {"zh": "提交审批", "en": "Ask for approval"},
+    "buttons_approve": {"zh": "批准", "en": "Approve"},
+    "buttons_decline": {"zh": "拒绝", "en": "Decline"},
+    "title_approval": {"zh": "审批：{name}的群发", "en": "Approve: {name}'s push"},
+    "approval_asked": {
+        "zh": "{requester}申请群发（超过审批额度或为定时群发），需要您批准。"
+        "请在卡片上点“批准”或“拒绝”。",
+        "en": "{requester} asks to send this; it is over the approval limit or a schedule, so "
+        "it needs your approval. Press Approve or Decline on the card.",
+    },
+    "approval_sent": {
+        "zh": "已提交给{approver}审批，批准后自动执行，结果会通知您。",
+        "en": "Sent to {approver} for approval; it runs once approved, and you will be told.",
+    },
+    "approval_approved": {
+        "zh": "{approver}已批准您的群发申请：{outcome}",
+        "en": "{approver} approved your request: {outcome}",
+    },
+    "approval_declined": {
+        "zh": "{approver}拒绝了您的群发申请，没有发送。",
+        "en": "{approver} declined your request; nothing was sent.",
+    },
+    "no_approver": {
+        "zh": "找不到可以审批的经理或管理员，请联系管理员。",
+        "en": "There is no manager or admin to approve this; please contact an admin.",
+    },
 }

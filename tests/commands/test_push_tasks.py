@@ -90,9 +90,12 @@ class Rig:
 
     def click(self, userid: str, key: str = "confirm") -> list[Reply]:
         task_id = str(self.card()["task_id"])
-        click = CardClick(userid, key, task_id, "button_interaction", f"rc-{userid}", 0)
+        code = f"rc-{len(self.gateway.state.response_codes)}-{userid}"
+        self.gateway.state.response_codes[code] = task_id
+        click = CardClick(userid, key, task_id, "button_interaction", code, 0)
         with self.factory() as session:
             replies = handle_card_click(session, self.ctx(), click)
+            send_replies(session, self.gateway, replies)
             session.commit()
         return replies
 
@@ -205,16 +208,56 @@ def test_name_without_one_by_one_is_asked_back(rig: Rig) -> None:
     assert not [m for m in rig.gateway.sent if m["msgtype"] == "template_card"]
 
 
-def test_a_salesperson_cannot_confirm_a_push_over_the_cost_limit(rig: Rig) -> None:
+def texts_to(rig: Rig, userid: str) -> list[str]:
+    return [str(m["text"]["content"]) for m in rig.gateway.sent
+            if m["msgtype"] == "text" and userid in m["touser"]]  # fmt: skip
+
+
+def campaigns(rig: Rig) -> list[Campaign]:
+    with rig.factory() as session:
+        return list(session.scalars(select(Campaign)))
+
+
+def test_over_the_cost_limit_the_salesperson_asks_and_the_manager_approves(rig: Rig) -> None:
     rig.tell("zhangsan", "给我的近30天有咨询的客户发一张满5000减300的券")
     assert "需审批" in rig.rows()["最高成本"]
-    [refusal, *_] = rig.click("zhangsan")
-    assert "超过审批额度 ¥5000" in refusal.text
-    with rig.factory() as session:
-        assert session.scalars(select(Campaign)).all() == []
-    rig.click("wang")  # the manager of 销售一部 approves it
-    with rig.factory() as session:
-        assert len(session.scalars(select(Campaign)).all()) == 1
+    buttons = rig.card()["button_list"]
+    assert [b["key"] for b in buttons] == ["request_approval", "cancel"]  # type: ignore[union-attr]
+    [refusal, *_] = rig.tell("zhangsan", "确认")  # typed: still refused, with the reason
+    assert "超过审批额度 ¥5000" in refusal.text and campaigns(rig) == []
+    rig.click("zhangsan", "request_approval")
+    assert any("王经理审批" in t for t in texts_to(rig, "zhangsan"))
+    card = rig.card()
+    assert card["main_title"] == {"title": "审批：张三的群发"}
+    assert [b["key"] for b in card["button_list"]] == ["confirm", "cancel"]  # type: ignore[union-attr]
+    assert [m["touser"] for m in rig.gateway.sent if m["msgtype"] == "template_card"][-1] == [
+        "wang"
+    ]
+    rig.click("zhangsan")  # the requester cannot approve their own request
+    assert campaigns(rig) == []
+    rig.click("wang")
+    [campaign] = campaigns(rig)
+    assert campaign.creator_userid == "zhangsan"
+    assert any(t.startswith("王经理已批准您的群发申请") for t in texts_to(rig, "zhangsan"))
+
+
+def test_a_declined_request_sends_nothing_and_the_requester_is_told(rig: Rig) -> None:
+    rig.tell("zhangsan", "给我的近30天有咨询的客户发一张满5000减300的券")
+    rig.click("zhangsan", "request_approval")
+    rig.click("lisi", "cancel")  # not the approver
+    rig.click("wang", "cancel")
+    assert campaigns(rig) == []
+    assert any("拒绝了您的群发申请" in t for t in texts_to(rig, "zhangsan"))
+
+
+def test_a_salespersons_schedule_goes_to_the_manager_too(rig: Rig) -> None:
+    rig.tell("zhangsan", "每周一上午10点给我的近30天有咨询的客户发消息“新品到店”")
+    buttons = rig.card()["button_list"]
+    assert buttons[0]["key"] == "request_approval"  # type: ignore[index]
+    rig.click("zhangsan", "request_approval")
+    rig.click("wang")
+    [campaign] = campaigns(rig)
+    assert campaign.cron == "0 10 * * 1" and campaign.creator_userid == "zhangsan"
 
 
 def test_the_limit_is_a_setting(rig: Rig) -> None:
