@@ -126,7 +126,7 @@ def confirmation_reply(
         ttl=DEFAULT_TTL,
     )
     if facts is not None:
-        rows = push_rows(session, ctx, facts, details, lang)
+        rows = push_rows(session, ctx, facts, details, len(customers), lang)
         text = push_text(session, ctx, facts, details, description, len(customers), lang)
     else:
         rows = preview_rows(session, ctx, requester, node, intent, details, customers, lang)

@@ -87,10 +87,17 @@ def _tasks(session: Session, facts: PushFacts, lang: str) -> str:
 
 
 def push_rows(
-    session: Session, ctx: CommandContext, facts: PushFacts, details: dict[str, Any], lang: str
+    session: Session,
+    ctx: CommandContext,
+    facts: PushFacts,
+    details: dict[str, Any],
+    count: int,
+    lang: str,
 ) -> list[tuple[str, str]]:
+    """The card's rows: the segment's size and who is sent to, holdout, exclusions, when,
+    the most it can cost and each salesperson's WeCom confirmations."""
     return [
-        (say("key_recipients", lang), say("recipients_value", lang, count=facts.recipients)),
+        (say("key_size", lang), say("recipients_value", lang, count=count, sent=facts.recipients)),
         (say("key_holdout", lang), say("holdout_value", lang, count=facts.holdout)),
         (say("key_excluded", lang), _excluded(facts, lang)),
         (say("key_send_at", lang), _when(facts, ctx, lang)),

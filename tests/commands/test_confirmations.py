@@ -131,7 +131,7 @@ def test_a_push_becomes_a_campaign_only_after_confirmation(rig: ChatRig) -> None
     rig.tell("zhangsan", "给近30天咨询未下单的客户发一张满100减20的券")
     card = rig.cards()[-1]
     rows = {r["keyname"]: r["value"] for r in card["horizontal_content_list"]}
-    sent = int(str(rows["发送人数"]).split()[0])
+    sent = int(str(rows["目标人数"]).split("发送 ")[1])
     holdout = int(str(rows["对照组"]).split()[0])
     assert sent + holdout == len(NO_ORDER_ZHANG)
     assert rows["最高成本"] == f"¥{20 * sent}（{sent}人×¥20）"

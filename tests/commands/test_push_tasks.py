@@ -144,7 +144,7 @@ def deliveries(rig: Rig) -> list[Delivery]:
 def test_a_coupon_push_is_one_task_per_sender_inside_the_managers_department(rig: Rig) -> None:
     rig.tell("wang", "给我们部门近30天有咨询的客户发一张满100减20的券")
     rows = rig.rows()
-    sent, holdout = int(rows["发送人数"].split()[0]), int(rows["对照组"].split()[0])
+    sent, holdout = int(rows["目标人数"].split("发送 ")[1]), int(rows["对照组"].split()[0])
     assert sent + holdout == len(DEPT_ONE) - 1  # c42 has no active sender in 销售一部
     assert "无可用跟进人 1" in rows["已排除"]
     assert set(rows["企微确认"].split("、")) == {"张三1次", "李四1次"}
@@ -195,7 +195,7 @@ def test_the_shared_code_redeems_the_orders_customers_own_coupon_once(rig: Rig) 
 def test_one_by_one_makes_a_task_per_customer_and_the_card_says_how_many(rig: Rig) -> None:
     rig.tell("zhangsan", "给我的近30天有咨询的客户逐个发消息“{name}您好，新品到店”")
     rows = rig.rows()
-    sent = int(rows["发送人数"].split()[0])
+    sent = int(rows["目标人数"].split("发送 ")[1])
     assert rows["企微确认"] == f"张三{sent}次"
     rig.click("zhangsan")
     calls = rig.send()

@@ -27,7 +27,7 @@ def card_rows(rig: ChatRig) -> dict[str, str]:
 
 
 def recipients(rows: dict[str, str]) -> int:
-    return int(rows["发送人数"].split()[0])
+    return int(rows["目标人数"].split("发送 ")[1])
 
 
 def pending(rig: ChatRig) -> list[PendingAction]:
