@@ -92,10 +92,11 @@ def test_that_campaign_is_the_one_just_discussed(rig: ChatRig) -> None:
         campaigns = session.scalars(select(Campaign).order_by(Campaign.id)).all()
     assert len(campaigns) == 2
     second = campaigns[1]
-    # Two campaigns and no name: asked which, with numbers; "2" answers the same request.
+    # Two campaigns and no name: asked which, listed by their numbers (ids); "#id" answers
+    # the same request (a bare position would depend on how ids were assigned).
     [which] = rig.tell("zhangsan", "活动效果怎么样")
-    assert "哪个活动" in which.text
-    [picked] = rig.tell("zhangsan", "2")
+    assert "哪个活动" in which.text and f"#{second.id}" in which.text
+    [picked] = rig.tell("zhangsan", f"#{second.id}")
     assert picked.text.startswith(f"活动 #{second.id}")
     # Now "this campaign" / "that campaign" is that one, without asking again.
     [again] = rig.tell("zhangsan", "这个活动的效果怎么样")
