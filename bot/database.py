@@ -9,12 +9,16 @@ from typing import Any
 
 from sqlalchemy import JSON, Column, Connection, Engine, Table, create_engine, event
 from sqlalchemy.engine import Dialect, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine with the per-dialect settings segbot relies on."""
+    # A statement's parameters are customer data (names, phone numbers): never in an
+    # exception's text, a traceback or a log line.
+    kwargs.setdefault("hide_parameters", True)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         kwargs.setdefault("connect_args", {}).setdefault("timeout", 30)
@@ -88,11 +92,18 @@ def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     converters = [_copy_converter(column, connection.dialect) for column in columns]
     names = ", ".join(connection.dialect.identifier_preparer.quote(c.name) for c in columns)
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    with cursor.copy(f"COPY {_quoted_table(table, connection)} ({names}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(
-                [convert(row[c.name]) for c, convert in zip(columns, converters, strict=True)]
-            )
+    statement = f"COPY {_quoted_table(table, connection)} ({names}) FROM STDIN"
+    dbapi_error = connection.dialect.loaded_dbapi.Error
+    try:
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(
+                    [convert(row[c.name]) for c, convert in zip(columns, converters, strict=True)]
+                )
+    except dbapi_error as exc:
+        # The same exception classes as a SQLAlchemy execute (DataError, OperationalError…),
+        # so callers tell a refused value from a database that is away the same way.
+        raise DBAPIError.instance(statement, None, exc, dbapi_error, hide_parameters=True) from exc
 
 
 def _quoted_table(table: Table, connection: Connection) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
@@ -27,6 +28,9 @@ DEFAULT_WECOM_LOGIN_BASE = "https://login.work.weixin.qq.com"
 DEFAULT_DIGEST_TIME = time(8, 30)
 # A push whose maximum coupon cost (yuan) is above this needs a manager's or an admin's approval.
 DEFAULT_APPROVAL_COST_LIMIT = Decimal(5000)
+# The behaviour event kinds of spec/commands.md; SEGBOT_EVENT_KINDS adds a deployment's own.
+DEFAULT_EVENT_KINDS = frozenset({"inquiry", "order", "visit", "cart", "refund"})
+KIND_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ class Settings:
     web_secret: str | None = field(default=None, repr=False)
     public_url: str | None = None
     approval_cost_limit: Decimal = DEFAULT_APPROVAL_COST_LIMIT
+    # Event kinds the API and `segbot import` accept (others are rejected per record).
+    event_kinds: frozenset[str] = DEFAULT_EVENT_KINDS
 
     @property
     def timezone(self) -> ZoneInfo:
@@ -154,6 +160,7 @@ def parse_settings(values: Mapping[str, str]) -> Settings:
         web_secret=_parse_web_secret(get("SEGBOT_WEB_SECRET")),
         public_url=_parse_url("SEGBOT_PUBLIC_URL", get("SEGBOT_PUBLIC_URL")),
         approval_cost_limit=_parse_cost_limit(get("SEGBOT_APPROVAL_COST_LIMIT")),
+        event_kinds=_parse_event_kinds(get("SEGBOT_EVENT_KINDS")),
     )
 
 
@@ -187,6 +194,17 @@ def _parse_named_segments(path: str | None) -> str | None:
             f"SEGBOT_NAMED_SEGMENTS: {path} is not a valid catalog: {exc}"
         ) from None
     return path
+
+
+def _parse_event_kinds(raw: str | None) -> frozenset[str]:
+    """SEGBOT_EVENT_KINDS=call,demo adds kinds to the built-in ones."""
+    extra = {k.strip().lower() for k in (raw or "").split(",") if k.strip()}
+    bad = sorted(k for k in extra if not KIND_PATTERN.match(k))
+    if bad:
+        raise SettingsError(
+            f"SEGBOT_EVENT_KINDS: {bad[0][:40]!r} is not a kind (lowercase letters, digits and _)"
+        )
+    return DEFAULT_EVENT_KINDS | extra
 
 
 def _parse_database_url(url: str) -> str:

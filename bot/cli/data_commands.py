@@ -49,11 +49,11 @@ def import_command(directory: Path, db_url: str | None) -> None:
     """Load customers, staff, follows, tags and events from the CSV files in DIRECTORY.
 
     \b
-    Files (any may be absent except customers.csv):
+    Files (any may be absent; at least one must be there):
       staff.csv customers.csv follows.csv tags.csv customer_tags.csv events.csv
-    Columns are listed in the README and spec/interfaces.md. Importing the same files again
-    changes nothing. A bad row is reported with its file and line and the rest still load;
-    the exit code is then 1.
+    Columns are listed in the README and spec/interfaces.md; a column absent from a file
+    leaves that field unchanged. Importing the same files again changes nothing. A bad row
+    is reported with its file and line and the rest still load; the exit code is then 1.
     """
     settings = settings_for(db_url)
     engine = make_engine(settings.database_url)
@@ -66,6 +66,7 @@ def import_command(directory: Path, db_url: str | None) -> None:
             tz=settings.timezone,
             now=datetime.now(settings.timezone),
             progress=_progress_bar,
+            kinds=settings.event_kinds,
         )
     except ImportDirectoryError as exc:
         fail(str(exc), EXIT_USAGE)

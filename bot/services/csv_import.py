@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
+from sqlalchemy.exc import DBAPIError, OperationalError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.database import unit_of_work
@@ -26,6 +27,7 @@ from bot.services.records import (
     TagRecord,
     error_text,
 )
+from bot.settings import DEFAULT_EVENT_KINDS
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +104,7 @@ MAX_ERRORS_KEPT = 1_000
 
 
 class ImportDirectoryError(ValueError):
-    """The directory cannot be imported at all (missing, or without customers.csv)."""
+    """The directory cannot be imported at all (missing, or without any known file)."""
 
 
 def import_directory(
@@ -113,21 +115,32 @@ def import_directory(
     now: datetime,
     progress: ProgressFactory | None = None,
     chunk_size: int = CHUNK_SIZE,
+    kinds: Collection[str] = DEFAULT_EVENT_KINDS,
 ) -> ImportReport:
-    """Import every known CSV file in `directory`; each chunk of rows is one transaction."""
+    """Import every known CSV file in `directory`; each chunk of rows is one transaction.
+
+    Any file may be absent (events.csv alone adds events for customers already known);
+    `kinds` are the event kinds accepted (SEGBOT_EVENT_KINDS)."""
     if not directory.is_dir():
         raise ImportDirectoryError(f"{directory} is not a directory")
-    if not (directory / "customers.csv").is_file():
-        raise ImportDirectoryError(f"{directory} has no customers.csv (it is required)")
+    present = [spec for spec in SPECS if (directory / spec.filename).is_file()]
+    if not present:
+        names = ", ".join(spec.filename for spec in SPECS)
+        raise ImportDirectoryError(f"{directory} has none of the import files ({names})")
     report = ImportReport()
-    for spec in SPECS:
-        path = directory / spec.filename
-        if path.is_file():
-            report.files.append(
-                _import_file(
-                    factory, path, spec, tz=tz, now=now, progress=progress, chunk_size=chunk_size
-                )
+    for spec in present:
+        report.files.append(
+            _import_file(
+                factory,
+                directory / spec.filename,
+                spec,
+                tz=tz,
+                now=now,
+                progress=progress,
+                chunk_size=chunk_size,
+                kinds=kinds,
             )
+        )
     return report
 
 
@@ -140,18 +153,23 @@ def _import_file(
     now: datetime,
     progress: ProgressFactory | None,
     chunk_size: int,
+    kinds: Collection[str],
 ) -> FileReport:
     report = FileReport(spec.filename)
     bar = progress(spec.filename, path.stat().st_size) if progress else None
     context = apply.ApplyContext(now=now)
     try:
-        rows = read_rows(path, spec.required_columns, bar.update if bar else lambda n: None)
-        for chunk in _chunks(_validated(rows, spec, tz, report), chunk_size):
-            with unit_of_work(factory) as session:
-                counts = spec.apply_chunk(session, chunk, context)
-            report.add(counts)
-            for line, message in counts.rejected:
-                _reject(report, line, message)
+        rows = read_rows(
+            path,
+            spec.required_columns,
+            bar.update if bar else lambda n: None,
+            on_header=lambda header: setattr(context, "columns", frozenset(header)),
+        )
+        for chunk in _chunks(_validated(rows, spec, tz, kinds, report), chunk_size):
+            for counts in _apply(factory, spec, chunk, context):
+                report.add(counts)
+                for line, message in counts.rejected:
+                    _reject(report, line, message)
     except CsvFileError as exc:
         _reject(report, 1, str(exc).removeprefix(f"{spec.filename}: "))
     finally:
@@ -169,15 +187,54 @@ def _import_file(
     return report
 
 
+def _apply(
+    factory: sessionmaker[Session],
+    spec: ImportSpec,
+    chunk: list[tuple[int, Record]],
+    context: apply.ApplyContext,
+) -> Iterator[apply.ChunkCounts]:
+    """Apply one chunk in one transaction; when the database refuses a value in it, apply its
+    rows one by one so only the refused rows are lost (a database that is away still stops)."""
+    try:
+        with unit_of_work(factory) as session:
+            counts = spec.apply_chunk(session, chunk, context)
+        yield counts
+        return
+    except OperationalError:
+        raise
+    except (DBAPIError, StatementError, ArithmeticError, ValueError) as exc:
+        if len(chunk) == 1:
+            # Never the exception text: it may quote the row (a name, a phone number).
+            yield apply.ChunkCounts(
+                rejected=[(chunk[0][0], f"the database refused this row ({_reason(exc)})")]
+            )
+            return
+    context.department_ids = None  # departments created by the rolled-back chunk are gone
+    for item in chunk:
+        yield from _apply(factory, spec, [item], context)
+
+
+def _reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    return type(orig or exc).__name__
+
+
 def _validated(
-    rows: Iterator[Any], spec: ImportSpec, tz: ZoneInfo, report: FileReport
+    rows: Iterator[Any],
+    spec: ImportSpec,
+    tz: ZoneInfo,
+    kinds: Collection[str],
+    report: FileReport,
 ) -> Iterator[tuple[int, Record]]:
     for row in rows:
         if row.error:
             _reject(report, row.line, row.error)
             continue
         try:
-            yield row.line, spec.record.from_row(row.values, tz)  # type: ignore[attr-defined]
+            if spec.record is EventRecord:
+                yield row.line, EventRecord.from_row(row.values, tz, kinds)
+            else:
+                yield row.line, spec.record.from_row(row.values, tz)  # type: ignore[attr-defined]
         except (ValueError, ValidationError) as exc:
             _reject(report, row.line, error_text(exc))
 

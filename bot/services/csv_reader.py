@@ -49,9 +49,14 @@ class _CountingReader(io.RawIOBase):
 
 
 def read_rows(
-    path: Path, required: tuple[str, ...], on_bytes: Callable[[int], None] = lambda n: None
+    path: Path,
+    required: tuple[str, ...],
+    on_bytes: Callable[[int], None] = lambda n: None,
+    on_header: Callable[[list[str]], None] = lambda header: None,
 ) -> Iterator[CsvRow]:
     """Yield each data row with its line number; a row that cannot be read carries an error.
+
+    `on_header` gets the (lower-cased) column names before the first row.
 
     Invalid UTF-8 is kept as surrogate escapes and reported on its own row, so one bad byte
     does not stop the rest of the file.
@@ -61,6 +66,7 @@ def read_rows(
         text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
         reader = csv.reader(text)
         header = _read_header(reader, path, required)
+        on_header(header)
         while True:
             first_line = reader.line_num + 1
             try:

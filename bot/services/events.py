@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from bot.database import bulk_insert
 from bot.services.import_apply import event_values
 from bot.services.records import EventPayload, EventRecord, error_text
+from bot.settings import DEFAULT_EVENT_KINDS
 from segmentation.models import Event
 from segmentation.rollups import note_inserted_events
 
@@ -55,16 +56,23 @@ def bulk_insert_events(session: Session, rows: Sequence[dict[str, Any]]) -> None
     note_inserted_events(session, rows)
 
 
-def validate_event(item: Any, tz: ZoneInfo) -> EventRecord:
+def validate_event(
+    item: Any, tz: ZoneInfo, kinds: Collection[str] = DEFAULT_EVENT_KINDS
+) -> EventRecord:
     """One API event, or ValueError/ValidationError naming the field and the reason."""
     if not isinstance(item, dict):
         raise ValueError("an event must be a JSON object")
     payload = EventPayload.model_validate(item)
-    return EventRecord.from_row(payload.model_dump(), tz)
+    return EventRecord.from_row(payload.model_dump(), tz, kinds)
 
 
 def ingest_events(
-    session: Session, items: Sequence[Any], *, tz: ZoneInfo, now: datetime
+    session: Session,
+    items: Sequence[Any],
+    *,
+    tz: ZoneInfo,
+    now: datetime,
+    kinds: Collection[str] = DEFAULT_EVENT_KINDS,
 ) -> IngestResult:
     """Store the valid events of one call; each event_id is stored once, ever.
 
@@ -75,7 +83,7 @@ def ingest_events(
     fresh: dict[str, dict[str, Any]] = {}
     for index, item in enumerate(items):
         try:
-            record = validate_event(item, tz)
+            record = validate_event(item, tz, kinds)
         except (ValueError, ValidationError) as exc:
             result.rejected.append({"index": index, "error": error_text(exc)})
             continue

@@ -50,6 +50,12 @@ class ApplyContext:
     now: datetime
     department_ids: dict[str, int] | None = None
     events_for_unknown_customers: int = 0
+    # The file's columns: a field whose column is absent is left as it is (None: all present).
+    columns: frozenset[str] | None = None
+
+    def present(self, fields: Iterable[str]) -> tuple[str, ...]:
+        """The fields of `fields` the file carries."""
+        return tuple(f for f in fields if self.columns is None or f in self.columns)
 
     def notes(self) -> list[str]:
         if not self.events_for_unknown_customers:
@@ -86,7 +92,9 @@ def _upsert(
 ) -> Upserted:
     """Insert new rows and update changed ones, keyed by a single-column primary key.
 
-    `stamp` adds bookkeeping columns (updated_at, received_at…) to rows that are written.
+    Only the `compared` fields are compared and updated (the others of `values` are written
+    for new rows only); `stamp` adds bookkeeping columns (updated_at, received_at…) to rows
+    that are written.
     """
     model = pk.class_
     compared = tuple(compared)
@@ -103,7 +111,11 @@ def _upsert(
     if new:
         bulk_insert(session, model.__table__, [row | stamp(row) for row in new])
     if changed:
-        session.execute(update(model), [row | stamp(row) for row in changed])
+        key = pk.key
+        session.execute(
+            update(model),
+            [{key: row[key], **{c: row[c] for c in compared}} | stamp(row) for row in changed],
+        )
     counts.inserted += len(new)
     counts.updated += len(changed)
     counts.unchanged += len(values) - len(new) - len(changed)
@@ -126,6 +138,7 @@ def apply_customers(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkC
     counts = ChunkCounts()
     records = _first_of_each_key(chunk, counts)
     fields = ("name", "gender", "city", "corp_name", "phone", "created_at", "deleted")
+    compared = ctx.present(fields)
     values = {
         r.external_userid: {
             "external_userid": r.external_userid,
@@ -138,12 +151,13 @@ def apply_customers(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkC
         session,
         Customer.external_userid,
         values,
-        fields,
+        compared,
         counts,
-        stamp=lambda row: {
-            "updated_at": ctx.now,
-            "deleted_at": ctx.now if row["deleted"] else None,
-        },
+        # Without a `deleted` column a deleted customer stays deleted (and a live one live).
+        stamp=lambda row: (
+            {"updated_at": ctx.now}
+            | ({"deleted_at": ctx.now if row["deleted"] else None} if "deleted" in compared else {})
+        ),
     )
     note_new_customers(session, (row["external_userid"] for row in written.new))
     return counts
@@ -160,7 +174,7 @@ def apply_staff(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCount
         session,
         Staff.userid,
         values,
-        ("name", "role"),
+        ctx.present(("name", "role")),
         counts,
         stamp=lambda row: {"updated_at": ctx.now},
     )
@@ -235,8 +249,13 @@ def apply_follows(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCou
         )
     }
     new, changed = [], []
+    kept = ctx.present(("added_at", "remark"))
     for r in valid:
         row = existing.get((r.external_userid, r.userid))
+        # A column the file lacks keeps the stored value.
+        added_at = r.added_at if "added_at" in kept or row is None else row.added_at
+        remark = r.remark if "remark" in kept or row is None else row.remark
+        r = FollowRecord(r.external_userid, r.userid, added_at, remark)
         if row is None:
             new.append(
                 {
@@ -277,7 +296,8 @@ def apply_tags(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCounts
         for r in _first_of_each_key(chunk, counts).values()
         if isinstance(r, TagRecord)
     }
-    _upsert(session, Tag.tag_id, values, ("name", "group_name", "deleted"), counts)
+    compared = ("name", *ctx.present(("group_name",)), "deleted")
+    _upsert(session, Tag.tag_id, values, compared, counts)
     return counts
 
 
@@ -335,13 +355,13 @@ def apply_events(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCoun
         session,
         Event.event_id,
         values,
-        EVENT_FIELDS,
+        ctx.present(EVENT_FIELDS),
         counts,
         stamp=lambda row: {"source": "csv", "received_at": ctx.now},
     )
     note_inserted_events(session, written.new)
     # A changed event may have moved between customers: both are recomputed.
-    customer_at = EVENT_FIELDS.index("external_userid")
+    customer_at = ctx.present(EVENT_FIELDS).index("external_userid")
     note_changed_customers(
         session,
         {row["external_userid"] for row in written.changed}

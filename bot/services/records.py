@@ -5,18 +5,23 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from bot.settings import DEFAULT_EVENT_KINDS, KIND_PATTERN
 from segmentation.models import ROLES, to_money
 
-KIND_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 MAX_AMOUNT = Decimal("1000000000000")
+# Times outside these bounds are typing mistakes (0001-01-01, 9999-12-31): they would overflow
+# the conversion to UTC or every later date calculation, so the record is rejected instead.
+EARLIEST_TIME = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST_TIME = datetime(2100, 1, 1, tzinfo=UTC)
 MAX_PROPERTIES_BYTES = 16_384
 
 
@@ -25,7 +30,22 @@ class RecordError(ValueError):
 
 
 def parse_time(value: Any, tz: ZoneInfo) -> datetime:
-    """ISO-8601 time or date; without an offset it is in the deployment's time zone."""
+    """ISO-8601 time or date; without an offset it is in the deployment's time zone.
+
+    Only times from 1900 to 2099 are accepted (see EARLIEST_TIME)."""
+    parsed = _parse_iso_time(value, tz)
+    try:
+        utc = parsed.astimezone(UTC)
+    except (OverflowError, ValueError):
+        utc = None  # year 0 or 10000 once converted to UTC
+    if utc is None or not EARLIEST_TIME <= utc < LATEST_TIME:
+        raise ValueError(
+            f"out of range: {str(value).strip()[:40]!r} (times must lie between 1900 and 2099)"
+        )
+    return parsed
+
+
+def _parse_iso_time(value: Any, tz: ZoneInfo) -> datetime:
     if isinstance(value, datetime):
         parsed = value
     elif isinstance(value, str) and value.strip():
@@ -58,6 +78,11 @@ def parse_amount(value: Any) -> Decimal | None:
         raise ValueError(f"not a number: {text[:40]!r}") from None
     if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
         raise ValueError(f"amount out of range: {text[:40]!r}")
+    if amount < 0:
+        raise ValueError(
+            f"must not be negative ({text[:40]!r}); a refund is its own event "
+            "(kind refund) with a positive amount"
+        )
     return to_money(amount)
 
 
@@ -249,11 +274,19 @@ class EventRecord(Record):
     properties: dict[str, Any] | None = None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any], tz: ZoneInfo) -> EventRecord:
+    def from_row(
+        cls, row: dict[str, Any], tz: ZoneInfo, kinds: Collection[str] = DEFAULT_EVENT_KINDS
+    ) -> EventRecord:
+        """`kinds`: the event kinds this deployment knows (SEGBOT_EVENT_KINDS adds to them)."""
         kind = (str(row.get("kind") or "")).strip().lower()
         if not KIND_PATTERN.match(kind):
             raise RecordError(
                 "kind: must be a lowercase word such as inquiry, order, visit, cart or refund"
+            )
+        if kind not in kinds:
+            raise RecordError(
+                f"kind: unknown event kind {kind!r} (known: {', '.join(sorted(kinds))}; "
+                "a deployment adds kinds with SEGBOT_EVENT_KINDS)"
             )
         return cls(
             event_id=_required_id(row.get("event_id"), "event_id", limit=128),

@@ -60,7 +60,9 @@ def post_events() -> Response:
         raise BadRequest(400, f"at most {MAX_EVENTS_PER_CALL} events per call")
     d = deps()
     with unit_of_work(d.session_factory) as session:
-        result = ingest_events(session, items, tz=d.settings.timezone, now=d.now())
+        result = ingest_events(
+            session, items, tz=d.settings.timezone, now=d.now(), kinds=d.settings.event_kinds
+        )
     log.info(
         "events: %d accepted, %d duplicates, %d rejected",
         result.accepted,

@@ -180,9 +180,19 @@ def test_duplicate_key_in_one_file_is_rejected(clean_engine, tmp_path):
     assert error.line == 5 and "duplicate of line 2" in error.message
 
 
-def test_directory_without_customers_csv_is_refused(clean_engine, tmp_path):
-    write(tmp_path, events=EVENTS)
-    with pytest.raises(ImportDirectoryError, match=r"customers\.csv"):
+def test_events_import_without_a_customers_csv(clean_engine, session, tmp_path):
+    (tmp_path / "customers").mkdir()
+    (tmp_path / "events").mkdir()
+    run(clean_engine, write(tmp_path / "customers", customers=CUSTOMERS))
+    report = run(clean_engine, write(tmp_path / "events", events=EVENTS))
+    assert report.rejected == 0
+    assert counts(report) == {"events.csv": (3, 0, 0, 0)}
+    assert session.scalar(select(func.count()).select_from(Event)) == 3
+
+
+def test_directory_without_any_import_file_is_refused(clean_engine, tmp_path):
+    (tmp_path / "notes.txt").write_text("nothing to import", encoding="utf-8")
+    with pytest.raises(ImportDirectoryError, match=r"none of the import files"):
         run(clean_engine, tmp_path)
 
 

@@ -137,3 +137,46 @@ def test_openapi_document_describes_every_route(client: FlaskClient) -> None:
     assert document["openapi"].startswith("3.")
     assert set(document["paths"]) == {"/events", "/query", "/coupons/redeem"}
     assert "413" in document["paths"]["/events"]["post"]["responses"]
+
+
+def test_out_of_range_times_are_rejected_by_index_and_the_rest_kept(
+    client: FlaskClient, session: Session
+) -> None:
+    # Issue 17 §10: these answered 500 and lost the good events of the same call.
+    body = {
+        "events": [
+            event("e1"),
+            event("e2", occurred_at="0001-01-01"),
+            event("e3", occurred_at="9999-12-31T23:59:59-14:00"),
+            event("e4", occurred_at="0001-01-01T00:00:00+14:00"),
+            event("e5", occurred_at="2026-10-30"),
+        ]
+    }
+    response = post(client, body)
+    assert response.status_code == 200, response.json
+    assert response.json["accepted"] == 2
+    rejected = {r["index"]: r["error"] for r in response.json["rejected"]}
+    assert set(rejected) == {1, 2, 3}
+    assert all("occurred_at: out of range" in error for error in rejected.values())
+    assert set(session.scalars(select(Event.event_id))) == {"e1", "e5"}
+
+
+def test_unknown_kinds_and_negative_amounts_are_rejected(
+    make_app: AppFactory, session: Session
+) -> None:
+    client = make_app().test_client()
+    body = {
+        "events": [
+            event("e1", kind="livestream"),
+            event("e2", amount="-5"),
+            event("e3", kind="refund", amount="5"),
+        ]
+    }
+    answer = post(client, body).json
+    assert answer["accepted"] == 1
+    errors = {r["index"]: r["error"] for r in answer["rejected"]}
+    assert "unknown event kind 'livestream'" in errors[0]
+    assert "must not be negative" in errors[1]
+    configured = make_settings(event_kinds=frozenset({"order", "refund", "livestream"}))
+    answer = post(make_app(configured).test_client(), {"events": [event("e1", kind="livestream")]})
+    assert answer.json["accepted"] == 1
