@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Column, Connection, Engine, Table, create_engine, event
 from sqlalchemy.engine import Dialect, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -51,6 +51,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def caused_by_input(exc: BaseException) -> bool:
+    """The database refused a value (a number out of range, a time that overflows): retrying
+    gives the same answer, unlike a database that is away or locked (OperationalError)."""
+    if isinstance(exc, DataError):
+        return True
+    if isinstance(exc, StatementError) and not isinstance(exc, DBAPIError):
+        return isinstance(exc.orig, ArithmeticError | ValueError)  # failed to bind a value
+    return isinstance(exc, ArithmeticError)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

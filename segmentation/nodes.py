@@ -35,6 +35,37 @@ class SegmentFormatError(ValueError):
     """A JSON segment definition that does not describe a valid tree."""
 
 
+class SegmentBoundsError(SegmentFormatError):
+    """A number beyond any sensible value (下单超过99999999999999999999次): asked back, in the
+    asker's language, before it reaches the database, where it would overflow."""
+
+    def __init__(self, what_zh: str, what_en: str, limit: str) -> None:
+        self.zh = f"数字太大了：{what_zh}最多为{limit}。请确认要用的数字。"
+        self.en = f"That number is too large: {what_en} can be at most {limit}. Please check it."
+        super().__init__(self.en)
+
+    def message(self, language: str) -> str:
+        return self.zh if language == "zh" else self.en
+
+
+# Sensible bounds for the numbers of a segment (a century of history, more orders or customers
+# than any company has, amounts within what an event can carry).
+MAX_EVENT_COUNT = 1_000_000
+MAX_AMOUNT = Decimal("1000000000000")
+MAX_RANK_COUNT = 100_000_000
+MAX_ROLLING = {"hours": 24 * 36_600, "days": 36_600, "weeks": 5_220, "months": 1_200}
+MAX_CALENDAR_BACK = 1_000
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2099, 12, 31)
+_UNIT_ZH = {"hours": "小时", "days": "天", "weeks": "周", "months": "个月"}
+
+
+def _check_bound(value: Any, limit: Any, what_zh: str, what_en: str) -> None:
+    # Only numbers: a value of the wrong type is reported by the type checks of from_json.
+    if isinstance(value, int | Decimal) and not isinstance(value, bool) and abs(value) > limit:
+        raise SegmentBoundsError(what_zh, what_en, f"{limit:,}")
+
+
 # ---------------------------------------------------------------- time windows
 
 
@@ -51,6 +82,10 @@ class RollingWindow:
             raise SegmentFormatError("a rolling window needs a positive length")
         if self.unit not in ("hours", "days", "weeks", "months"):
             raise SegmentFormatError(f"unknown rolling unit {self.unit!r}")
+        limit = MAX_ROLLING[self.unit]
+        _check_bound(
+            self.amount, limit, f"时间窗口（{_UNIT_ZH[self.unit]}）", f"a window in {self.unit}"
+        )
 
 
 @dataclass(frozen=True)
@@ -67,6 +102,7 @@ class CalendarWindow:
             raise SegmentFormatError(f"unknown calendar unit {self.unit!r}")
         if self.offset > 0:
             raise SegmentFormatError("a calendar window cannot lie in the future")
+        _check_bound(self.offset, MAX_CALENDAR_BACK, "往前数的周期", "periods back")
 
 
 @dataclass(frozen=True)
@@ -86,6 +122,9 @@ class DateRangeWindow:
             raise SegmentFormatError("a date range needs a start or an end")
         if self.start and self.end and self.start > self.end:
             raise SegmentFormatError("a date range cannot end before it starts")
+        for day in (self.start, self.end):
+            if isinstance(day, date) and not EARLIEST_DATE <= day <= LATEST_DATE:
+                raise SegmentBoundsError("日期的年份", "a date's year", "1900–2099")
 
 
 Window = RollingWindow | CalendarWindow | DateRangeWindow
@@ -120,6 +159,9 @@ class EventCount:
     window: Window | None = None
     type: ClassVar[str] = "event_count"
 
+    def __post_init__(self) -> None:
+        _check_bound(self.value, MAX_EVENT_COUNT, "次数", "an event count")
+
 
 @dataclass(frozen=True)
 class Spend:
@@ -129,6 +171,9 @@ class Spend:
     value: Decimal
     window: Window | None = None
     type: ClassVar[str] = "spend"
+
+    def __post_init__(self) -> None:
+        _check_bound(self.value, MAX_AMOUNT, "金额（元）", "an amount (yuan)")
 
 
 @dataclass(frozen=True)
@@ -248,6 +293,7 @@ class Ranked:
             raise SegmentFormatError("a ranking needs exactly one of count and percent")
         if self.count is not None and self.count <= 0:
             raise SegmentFormatError("a ranking count must be positive")
+        _check_bound(self.count, MAX_RANK_COUNT, "客户人数", "a number of customers")
         if self.percent is not None and not (0 < self.percent <= 100):
             raise SegmentFormatError("a ranking percent must be in (0, 100]")
 
@@ -461,6 +507,7 @@ def _check_score(node: Score) -> None:
         raise SegmentFormatError(f"unknown comparison {node.op!r}")
     if not isinstance(node.value, Decimal) or not node.value.is_finite() or node.value < 0:
         raise SegmentFormatError("a score threshold must be a non-negative number")
+    _check_bound(node.value, MAX_AMOUNT, "分数阈值", "a score threshold")
     if node.metric == "p_alive" and node.value > 1:
         raise SegmentFormatError("p_alive is a probability: the threshold must be in [0, 1]")
 

@@ -40,6 +40,7 @@ from bot.commands.picks import Picked, question_for, read_reply
 from bot.commands.preview import canonical_segment, confirmation_reply
 from bot.commands.saving import save_reply, saved_list_reply
 from bot.commands.texts import language_of, say
+from bot.database import caused_by_input
 from integrations.wecom.events import CardClick
 from segmentation.compiler import SegmentError
 from segmentation.nlq.followup import read_more
@@ -65,8 +66,13 @@ def _answer(
 ) -> dict[str, Any]:
     try:
         return answer_text(session, ctx, requester, text, lang)
-    except SQLAlchemyError:
-        raise  # the database is away: keep the message and retry it later
+    except SQLAlchemyError as exc:
+        if not caused_by_input(exc):
+            raise  # the database is away: keep the message and retry it later
+        # The question's own values overflow the database: asking again gives the same error.
+        session.rollback()
+        log.warning("the database refused a value of a chat query: %s", type(exc).__name__)
+        return {"intent": "clarify", "message": say("busy", lang), "suggestions": []}
     except Exception as exc:
         # Any text must get an answer, never silence: log the kind of failure, ask again.
         log.exception("query failed for a chat message: %s", type(exc).__name__)

@@ -17,7 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.bootstrap import Deps
-from bot.database import unit_of_work
+from bot.database import caused_by_input, unit_of_work
 from bot.inbox.dispatch import dispatch
 from bot.models.inbox import DEAD, DONE, FAILED, PROCESSING, RECEIVED, InboxMessage
 from bot.services.heartbeats import Heart
@@ -113,7 +113,11 @@ def _record_failure(deps: Deps, message_id: int, exc: Exception, policy: RetryPo
         message = session.get(InboxMessage, message_id)
         if message is None:
             return DEAD
-        if message.attempts >= policy.max_attempts:
+        if caused_by_input(exc):
+            # The message itself makes the database refuse: a retry fails the same way.
+            message.status = DEAD
+            log.error("inbox message %s is dead: its input was refused", message_id)
+        elif message.attempts >= policy.max_attempts:
             message.status = DEAD
             log.error("inbox message %s is dead after %d attempts", message_id, message.attempts)
         else:

@@ -21,7 +21,7 @@ from segmentation.nlq.normalize import language_of, normalize
 from segmentation.nlq.restate import describe
 from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.vocabulary import Vocabulary
-from segmentation.nodes import Node, SegmentFormatError
+from segmentation.nodes import Node, SegmentBoundsError, SegmentFormatError
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +71,8 @@ def parse_command(
             return asked
         back = {"message": asked.message, "suggestions": list(asked.suggestions)}
         return Command(card.intent, None, language, "", {**card.details, "fallback": back})
+    except SegmentBoundsError as bounds:  # a number no segment needs: ask, never overflow
+        return Clarification(bounds.message(language), (), language)
     except (SegmentFormatError, ArithmeticError, ValueError) as exc:
         # A combination the grammar let through but the tree refuses: ask, never fail.
         log.warning("parse of %r produced an invalid tree: %s", text[:200], exc)
@@ -181,7 +183,10 @@ def _is_bare(intent: str, tokens: list[Any]) -> bool:
 def is_bare_request(text: str, *, now: datetime, tz: ZoneInfo) -> bool:
     """Whether `text` is an export or describe request and nothing else ("导出", "export as
     excel", "分析一下"), read with the lexicon alone: no names need loading to tell."""
-    tokens = tokenize(strip_tail(normalize(text)), Vocabulary(), now, tz)
+    try:
+        tokens = tokenize(strip_tail(normalize(text)), Vocabulary(), now, tz)
+    except SegmentFormatError:  # a time phrase out of bounds: a condition, parsed (and asked) later
+        return False
     intent, _fmt = _intent([str(t.value) for t in tokens if t.kind == K.INTENT])
     return _is_bare(intent, tokens)
 

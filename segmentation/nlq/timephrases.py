@@ -24,8 +24,13 @@ from segmentation.nlq.timephrases_en import scan_english
 from segmentation.nodes import CalendarWindow, DateRangeWindow, RollingWindow
 
 NUM = r"(\d{1,4}|[一二两三四五六七八九十百]{1,4})"
+# A length takes any number of digits, so 近99999999999天 reaches the window's bound check and
+# is asked back as too large instead of "not understood".
+_LENGTH = r"(\d{1,24}|[一二两三四五六七八九十百]{1,4})"
 _ZH_ROLLING = re.compile(
-    r"(近|最近|过去|前面?|这|在过去的?)?的?" + NUM + r"\s*(个)?(天|日|周|星期|礼拜|个?月|小时|年)"
+    r"(近|最近|过去|前面?|这|在过去的?)?的?"
+    + _LENGTH
+    + r"\s*(个)?(天|日|周|星期|礼拜|个?月|小时|年)"
     r"(内|以内|之内|里|来|以来|当中)?"
 )
 _ZH_HALF = re.compile(r"(近|最近|过去)?(半年|一年|1年)(内|以内|之内|里|来|以来)?")

@@ -35,11 +35,13 @@ _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
 _LEAD = r"(?:(?:in|during|over|within|for|of)\s+)?(?:the\s+)?"
 _B = r"(?![a-z0-9])"
 
+# A length takes any number of digits: a huge one is asked back by the window's bound check.
+_EN_LENGTH = _EN_NUM.replace(r"\d{1,4}", r"\d{1,24}")
 _ROLLING = re.compile(
-    _LEAD + r"(?:(last|past|previous|recent|within)\s+)?" + _EN_NUM
+    _LEAD + r"(?:(last|past|previous|recent|within)\s+)?" + _EN_LENGTH
     + r"\s+(days?|weeks?|months?|hours?|hrs?|years?)" + _B + r"(?!\s+ago)"
 )  # fmt: skip
-_WITHIN = re.compile(r"within\s+" + _EN_NUM + r"\s+(days?|weeks?|months?|hours?|years?)" + _B)
+_WITHIN = re.compile(r"within\s+" + _EN_LENGTH + r"\s+(days?|weeks?|months?|hours?|years?)" + _B)
 # "the past week / month" counts back from now, like 过去一周 and "the past 7 days"; "last
 # week" is the calendar week before this one (spec §3).
 _PAST_ONE = re.compile(r"(?:(?:in|during|over|within|for)\s+)?(?:the\s+)?past\s+(week|month)" + _B)
