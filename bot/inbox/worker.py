@@ -2,7 +2,9 @@
 
 Several workers may drain one PostgreSQL inbox (claims use FOR UPDATE SKIP LOCKED); on SQLite
 run one. A claimed message carries a lease (`next_attempt_at`): if its worker dies, another
-picks it up when the lease runs out, so nothing is lost.
+picks it up when the lease runs out, so nothing is lost. A worker claims one message at a time
+and holds a short lease that a heartbeat renews while the work lasts, so a killed worker
+delays one message by at most the lease (30 s), never a batch by minutes.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from bot.bootstrap import Deps
@@ -32,7 +35,13 @@ class RetryPolicy:
     max_attempts: int = 5
     first_delay: timedelta = timedelta(seconds=10)
     max_delay: timedelta = timedelta(minutes=30)
-    lease: timedelta = timedelta(minutes=5)
+    # Short, because a dead worker's message waits this long; renewed every lease/3 while a
+    # long message (an export, a large tag operation) is processed.
+    lease: timedelta = timedelta(seconds=30)
+
+    @property
+    def heartbeat_seconds(self) -> float:
+        return self.lease.total_seconds() / 3
 
     def delay(self, attempts: int) -> timedelta:
         """Exponential backoff after the `attempts`-th failure."""
@@ -83,8 +92,53 @@ def claim(session: Session, now: datetime, limit: int, policy: RetryPolicy) -> l
     return claimed
 
 
+def renew_lease(deps: Deps, message_id: int, policy: RetryPolicy) -> bool:
+    """Push a message's lease forward while its worker is still on it; False when the row is no
+    longer ours to renew (done, failed) or the database is busy (the next beat tries again)."""
+    try:
+        with unit_of_work(deps.session_factory) as session:
+            if session.get_bind().dialect.name == "sqlite":
+                # Our own worker may hold the write lock: never queue behind it.
+                session.execute(text("PRAGMA busy_timeout=500"))
+            result = session.execute(
+                update(InboxMessage)
+                .where(InboxMessage.id == message_id, InboxMessage.status == PROCESSING)
+                .values(next_attempt_at=deps.now() + policy.lease)
+            )
+            return bool(result.rowcount)  # type: ignore[attr-defined]
+    except OperationalError:
+        return False
+
+
+class _Heartbeat:
+    """Renews one message's lease every policy.heartbeat_seconds until stopped."""
+
+    def __init__(self, deps: Deps, message_id: int, policy: RetryPolicy) -> None:
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(deps, message_id, policy), name="inbox-lease", daemon=True
+        )
+
+    def _run(self, deps: Deps, message_id: int, policy: RetryPolicy) -> None:
+        while not self._stop.wait(policy.heartbeat_seconds):
+            renew_lease(deps, message_id, policy)
+
+    def __enter__(self) -> _Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def process_claimed(deps: Deps, message_id: int, policy: RetryPolicy) -> str:
-    """Process one claimed message; returns its new status."""
+    """Process one claimed message, renewing its lease meanwhile; returns its new status."""
+    with _Heartbeat(deps, message_id, policy):
+        return _process(deps, message_id, policy)
+
+
+def _process(deps: Deps, message_id: int, policy: RetryPolicy) -> str:
     session = deps.session_factory()
     try:
         message = session.get(InboxMessage, message_id)
@@ -127,8 +181,11 @@ def _record_failure(deps: Deps, message_id: int, exc: Exception, policy: RetryPo
         return message.status
 
 
-def drain(deps: Deps, *, batch: int = 20, policy: RetryPolicy | None = None) -> int:
-    """Process every message due now; returns how many were processed (done or not)."""
+def drain(deps: Deps, *, batch: int = 1, policy: RetryPolicy | None = None) -> int:
+    """Process every message due now; returns how many were processed (done or not).
+
+    One message is claimed at a time (`batch`): a claim is one short UPDATE, and a worker that
+    dies holds no more than the message it was on."""
     policy = policy or RetryPolicy()
     processed = 0
     while True:
