@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import JSON, Column, Connection, Engine, Table, create_engine, event
+from sqlalchemy import JSON, Column, Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.exc import DataError, DBAPIError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,6 +24,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         kwargs.setdefault("connect_args", {}).setdefault("timeout", 30)
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "checkin", _restore_busy_timeout)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     engine = create_engine(url, **kwargs)
@@ -49,8 +50,36 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     cursor.close()
+
+
+def _restore_busy_timeout(dbapi_connection: Any, _record: Any) -> None:
+    # A unit of work may have shortened its wait (limit_lock_wait); the next one must not
+    # inherit that from the pooled connection.
+    if dbapi_connection is not None:
+        dbapi_connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+
+
+SQLITE_BUSY_MS = 30_000
+# What the callback path, /healthz and the token store wait for a lock at most: WeCom gives a
+# callback 5 s, and a refused token must never wait behind its own process's transaction.
+SHORT_LOCK_WAIT = 2.0
+
+
+def limit_lock_wait(session: Session, seconds: float = SHORT_LOCK_WAIT) -> None:
+    """Until the end of this unit of work, wait at most `seconds` for a lock held by another
+    transaction; then the statement fails with OperationalError (database is locked /
+    lock timeout) instead of queueing for 30 s."""
+    milliseconds = max(int(seconds * 1000), 1)
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        session.execute(text(f"PRAGMA busy_timeout={milliseconds}"))
+    elif dialect == "postgresql":
+        # SET LOCAL: gone at commit or rollback. The statement timeout bounds a wait that is
+        # not a lock (a unique-key insert behind another transaction's uncommitted twin).
+        session.execute(text(f"SET LOCAL lock_timeout = {milliseconds}"))
+        session.execute(text(f"SET LOCAL statement_timeout = {milliseconds * 2}"))
 
 
 def caused_by_input(exc: BaseException) -> bool:

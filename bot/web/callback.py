@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 
 from flask import Blueprint, Response, request
+from sqlalchemy.exc import OperationalError
 
-from bot.database import unit_of_work
+from bot.database import limit_lock_wait, unit_of_work
 from bot.inbox.store import store_callback
 from bot.settings import WeComSettings
 from bot.web import deps
@@ -93,8 +94,14 @@ def receive() -> Response:
     except CallbackRejected as exc:
         log.warning("verified callback with malformed content: %s", exc)
         return json_error(400, "malformed callback content")
-    with unit_of_work(d.session_factory) as session:
-        new = store_callback(session, message, plaintext, d.now())
+    try:
+        with unit_of_work(d.session_factory) as session:
+            limit_lock_wait(session)  # WeCom gives us 5 s; a retry beats a timeout
+            new = store_callback(session, message, plaintext, d.now())
+    except OperationalError:
+        # Locked or away: not stored, so not acknowledged; WeCom re-sends the callback.
+        log.warning("callback %s not stored: the database is busy", message.idempotency_key)
+        return json_error(503, "the database is busy; retry")
     if new:
         d.inbox_wake.set()
     else:
