@@ -11,13 +11,14 @@ from bot.commands.actions import coupon_template, cron_line, schedule_words
 from bot.commands.campaign_names import campaign_name
 from bot.commands.preview import campaign_settings
 from bot.commands.push_card import PLAN_KEY
-from bot.commands.tagging import MAX_FAILURE_EXAMPLES, run_tagging
+from bot.commands.tagging import plan_tagging
 from bot.commands.texts import say
 from bot.models.campaigns import CRON, ONCE
 from bot.models.confirmations import PendingAction
 from bot.services.campaigns.definition import CampaignError, CampaignSpec, create_campaign
 from bot.services.campaigns.push_preview import PushPlan, campaign_content
 from bot.services.saved_segments import save_owned
+from bot.services.tag_outbox import enqueue_tag_job
 from integrations.wecom.gateway import WeComGateway
 from segmentation.compiler import SegmentError
 from segmentation.nodes import from_json
@@ -39,20 +40,34 @@ def execute_tagging(
     asker: Requester,
     target: list[str],
 ) -> tuple[str, dict[str, Any]]:
+    """Store the tag writes in the outbox and answer at once: the inbox worker sends them and
+    reports back to the confirmer in chat ("已为 N 位客户打上…"), failures counted."""
     lang = action.language
     name = str(action.details.get("tag", ""))
     remove = action.intent == "untag"
-    outcome = run_tagging(session, ctx, gateway, asker, target, name, remove=remove)
-    if outcome.error == "no_such_tag":
-        return say("no_such_tag", lang, tag=name), outcome.as_json()
-    if outcome.error:
-        return say("tag_create_failed", lang, tag=name, error=outcome.error), outcome.as_json()
-    key = "untag_done" if remove else "tag_done"
-    lines = [say(key, lang, ok=outcome.ok, tag=name, changed=_changed(action, len(target), lang))]
-    if outcome.failed:
-        examples = "、".join(e for e, _ in outcome.failed[:MAX_FAILURE_EXAMPLES])
-        lines.append(say("tag_failed", lang, failed=len(outcome.failed), examples=examples))
-    return "\n".join(lines), outcome.as_json()
+    plan = plan_tagging(session, gateway, asker, target, name, remove=remove)
+    result: dict[str, Any] = {"ok": plan.ok, "failed": len(plan.failed), "error": plan.error}
+    if plan.error == "no_such_tag":
+        return say("no_such_tag", lang, tag=name), result
+    if plan.error or plan.tag is None:
+        return say("tag_create_failed", lang, tag=name, error=plan.error), result
+    job = enqueue_tag_job(
+        session,
+        action_id=action.id,
+        report_to=action.decided_by or action.asker_userid,
+        language=lang,
+        tag_id=plan.tag.tag_id,
+        tag_name=name,
+        remove=remove,
+        writes=plan.writes,
+        settled_ok=plan.ok,
+        failed=plan.failed,
+        now=ctx.now,
+    )
+    result.update(job_id=job.id, queued=len(plan.writes))
+    key = "untag_queued" if remove else "tag_queued"
+    changed = _changed(action, len(target), lang)
+    return say(key, lang, count=len(target), tag=name, changed=changed), result
 
 
 def _campaign_spec(action: PendingAction, ctx: CommandContext) -> CampaignSpec:

@@ -1,18 +1,18 @@
-"""Executing a confirmed tag / untag: per customer, through one of its followers in scope,
-written through to the database (bot.services.sync.mark_tags)."""
+"""Planning a confirmed tag / untag: per customer, the follower in scope to write through.
+The writes go to the tag outbox (bot/services/tag_outbox.py); the inbox worker sends them to
+WeCom, writes them through to the database and reports back in chat (report_text)."""
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
-from sqlalchemy import delete, exists, func, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from bot.commands import CommandContext
-from bot.services.sync import mark_tags
+from bot.commands.texts import say
+from bot.models.tag_outbox import TagJob
 from integrations.wecom.errors import WeComError
 from integrations.wecom.gateway import WeComGateway
 from segmentation.models import CustomerTag, Follow, Staff, StaffDepartment, Tag
@@ -27,18 +27,15 @@ MAX_FAILURE_EXAMPLES = 3
 
 
 @dataclass
-class TagOutcome:
+class TagPlan:
+    """What a confirmed tag / untag will do: the (customer, follower) writes to send, customers
+    already as wanted, customers that cannot be written (with the reason)."""
+
+    tag: Tag | None = None
+    writes: list[tuple[str, str]] = field(default_factory=list)
     ok: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     error: str | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "ok": self.ok,
-            "failed": len(self.failed),
-            "failures": [{"external_userid": e, "error": m} for e, m in self.failed[:20]],
-            "error": self.error,
-        }
 
 
 def find_tag(session: Session, name: str) -> Tag | None:
@@ -112,56 +109,59 @@ def choose_follower(followers: list[str], asker: str, allowed: set[str] | None) 
     return next((u for u in followers if allowed is None or u in allowed), None)
 
 
-def _tagged(session: Session, eid: str, tag_id: str) -> list[str]:
-    stmt = select(CustomerTag.userid).where(
-        CustomerTag.external_userid == eid, CustomerTag.tag_id == tag_id
-    )
-    return list(session.scalars(stmt))
-
-
-def run_tagging(
+def plan_tagging(
     session: Session,
-    ctx: CommandContext,
     gateway: WeComGateway,
     asker: Requester,
     target: list[str],
     tag_name: str,
     *,
     remove: bool,
-) -> TagOutcome:
-    outcome = TagOutcome()
+) -> TagPlan:
+    """The writes of a tag / untag, without sending them (a new tag is created in WeCom: one
+    call, so its id can be stored)."""
+    plan = TagPlan()
     if remove:
-        tag = find_tag(session, tag_name)
-        if tag is None:
-            outcome.error = "no_such_tag"
-            return outcome
+        plan.tag = find_tag(session, tag_name)
+        if plan.tag is None:
+            plan.error = "no_such_tag"
+            return plan
     else:
         try:
-            tag = ensure_tag(session, gateway, tag_name)
+            plan.tag = ensure_tag(session, gateway, tag_name)
         except WeComError as exc:
-            outcome.error = f"{exc.errcode}: {exc.errmsg}"
-            return outcome
+            plan.error = f"{exc.errcode}: {exc.errmsg}"
+            return plan
     allowed = _scope_userids(session, asker)
     followers = _followers(session, target)
+    have = _tagged_by(session, target, plan.tag.tag_id)
     for eid in target:
-        _tag_one(session, ctx, gateway, eid, tag.tag_id, followers.get(eid, []), asker, allowed,
-                 remove, outcome)  # fmt: skip
-    return outcome
+        _plan_one(plan, eid, followers.get(eid, []), have.get(eid, []), asker, allowed, remove)
+    return plan
 
 
-def _tag_one(
-    session: Session,
-    ctx: CommandContext,
-    gateway: WeComGateway,
+def _tagged_by(session: Session, ids: list[str], tag_id: str) -> dict[str, list[str]]:
+    """Per customer, the followers ('' = unknown) through whom it carries the tag."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for start in range(0, len(ids), 500):
+        stmt = select(CustomerTag.external_userid, CustomerTag.userid).where(
+            CustomerTag.external_userid.in_(ids[start : start + 500]),
+            CustomerTag.tag_id == tag_id,
+        )
+        for eid, userid in session.execute(stmt):
+            found[eid].append(userid)
+    return found
+
+
+def _plan_one(
+    plan: TagPlan,
     eid: str,
-    tag_id: str,
     followers: list[str],
+    have: list[str],
     asker: Requester,
     allowed: set[str] | None,
     remove: bool,
-    outcome: TagOutcome,
 ) -> None:
-    have = _tagged(session, eid, tag_id)
     if remove:
         # Every follow relation that carries the tag, within scope; '' = follower unknown.
         through = [u for u in followers if u in have and (allowed is None or u in allowed)]
@@ -172,28 +172,22 @@ def _tag_one(
         chosen = choose_follower(followers, asker.userid, allowed)
         through = [chosen] if chosen else []
         if chosen in have:
-            outcome.ok += 1  # already tagged through that follower: nothing to call
+            plan.ok += 1  # already tagged through that follower: nothing to call
             return
     if not through:
         if remove and not have:
-            outcome.ok += 1  # nothing to remove
+            plan.ok += 1  # nothing to remove
         else:
-            outcome.failed.append((eid, "no follower in scope"))
+            plan.failed.append((eid, "no follower in scope"))
         return
-    try:
-        for userid in through:
-            add, rm = ([], [tag_id]) if remove else ([tag_id], [])
-            mark_tags(session, gateway, userid, eid, add, rm, ctx.now)
-    except WeComError as exc:
-        log.info("mark_tag failed for one customer: %s", exc.errcode)
-        outcome.failed.append((eid, f"{exc.errcode}"))
-        return
-    if remove:
-        session.execute(
-            delete(CustomerTag).where(
-                CustomerTag.external_userid == eid,
-                CustomerTag.tag_id == tag_id,
-                CustomerTag.userid == "",
-            )
-        )
-    outcome.ok += 1
+    plan.writes.extend((eid, userid) for userid in through)
+
+
+def report_text(job: TagJob, ok: int, failed: list[str]) -> str:
+    """The chat report of a finished tag job (sent by the inbox worker)."""
+    key = "untag_done" if job.remove else "tag_done"
+    lines = [say(key, job.language, ok=ok, tag=job.tag_name, changed="")]
+    if failed:
+        examples = "、".join(failed[:MAX_FAILURE_EXAMPLES])
+        lines.append(say("tag_failed", job.language, failed=len(failed), examples=examples))
+    return "\n".join(lines)

@@ -98,6 +98,16 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "已为 {ok} 位客户打上标签“{tag}”{changed}。",
         "en": "Tagged {ok} customers with “{tag}”{changed}.",
     },
+    "tag_queued": {
+        "zh": "已确认：正在为 {count} 位客户打上标签“{tag}”{changed}，完成后告诉您结果。",
+        "en": "Confirmed: tagging {count} customers with “{tag}”{changed}; I will report back "
+        "when it is done.",
+    },
+    "untag_queued": {
+        "zh": "已确认：正在为 {count} 位客户去掉标签“{tag}”{changed}，完成后告诉您结果。",
+        "en": "Confirmed: removing “{tag}” from {count} customers{changed}; I will report back "
+        "when it is done.",
+    },
     "untag_done": {
         "zh": "已为 {ok} 位客户去掉标签“{tag}”{changed}。",
         "en": "Removed “{tag}” from {ok} customers{changed}.",

@@ -20,10 +20,12 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from bot.bootstrap import Deps
+from bot.commands.tagging import report_text
 from bot.database import caused_by_input, unit_of_work
 from bot.inbox.dispatch import dispatch
 from bot.models.inbox import DEAD, DONE, FAILED, PROCESSING, RECEIVED, InboxMessage
 from bot.services.heartbeats import Heart
+from bot.services.tag_outbox import send_tag_writes
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +184,8 @@ def _record_failure(deps: Deps, message_id: int, exc: Exception, policy: RetryPo
 
 
 def drain(deps: Deps, *, batch: int = 1, policy: RetryPolicy | None = None) -> int:
-    """Process every message due now; returns how many were processed (done or not).
+    """Process every message due now, and the tag outbox between them; returns how many inbox
+    messages were processed (done or not).
 
     One message is claimed at a time (`batch`): a claim is one short UPDATE, and a worker that
     dies holds no more than the message it was on."""
@@ -192,10 +195,21 @@ def drain(deps: Deps, *, batch: int = 1, policy: RetryPolicy | None = None) -> i
         with unit_of_work(deps.session_factory) as session:
             ids = claim(session, deps.now(), batch, policy)
         if not ids:
-            return processed
+            # Between messages, a batch of the tag outbox; done when both are empty.
+            if not send_tag_outbox(deps):
+                return processed
+            continue
         for message_id in ids:
             process_claimed(deps, message_id, policy)
             processed += 1
+
+
+def send_tag_outbox(deps: Deps) -> int:
+    """One batch of confirmed tag writes and the reports of finished jobs (0: nothing due, or
+    no WeCom settings: the rows wait)."""
+    if deps.gateway is None:
+        return 0
+    return send_tag_writes(deps.session_factory, deps.gateway, deps.now, report_text)
 
 
 def run_worker(

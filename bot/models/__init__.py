@@ -10,6 +10,7 @@ import bot.models.conversations as _conversations  # noqa: F401  (per-member cha
 import bot.models.digests as _digests  # noqa: F401  (managers' daily digest log)
 import bot.models.heartbeats as _heartbeats  # noqa: F401  (workers' and scheduler's beats)
 import bot.models.inbox as _bot_inbox  # noqa: F401  (registers the inbox and audit tables)
+import bot.models.tag_outbox as _tag_outbox  # noqa: F401  (tag writes waiting for WeCom)
 import bot.models.tokens as _wecom_tables  # noqa: F401  (WeCom tokens, sync checkpoints)
 import segmentation.models as _customer_data  # noqa: F401  (registers the tables)
 from segmentation.models import Base

@@ -288,6 +288,18 @@ def mark_tags(
     WeCom does not (reliably) send a callback for changes made through the API.
     """
     gateway.mark_tag(userid, external_userid, add=add, remove=remove)
+    write_tags_through(session, userid, external_userid, add, remove, now)
+
+
+def write_tags_through(
+    session: Session,
+    userid: str,
+    external_userid: str,
+    add: Sequence[str],
+    remove: Sequence[str],
+    now: datetime,
+) -> None:
+    """The database side of a mark_tag WeCom has accepted."""
     if remove:
         session.execute(
             delete(CustomerTag).where(

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.commands import CommandContext, Reply
 from bot.commands.outbound import send_replies
 from bot.commands.router import handle_card_click, handle_text
+from bot.commands.tagging import report_text
 from bot.database import make_session_factory
+from bot.services.tag_outbox import send_tag_writes
 from integrations.wecom.events import CardClick
 from integrations.wecom.fake import FakeWeComGateway
 from integrations.wecom.simulator.state import SimConfig
@@ -24,6 +26,8 @@ class ChatRig:
     factory: sessionmaker[Session]
     gateway: FakeWeComGateway
     now: datetime = NOW
+    # Run the tag outbox after each message, as the inbox worker does between messages.
+    auto_outbox: bool = True
 
     def ctx(self) -> CommandContext:
         return CommandContext(settings=SETTINGS, now=self.now, gateway=self.gateway)
@@ -34,7 +38,19 @@ class ChatRig:
             replies = handle_text(session, self.ctx(), userid, text)
             send_replies(session, self.gateway, replies)
             session.commit()
+        if self.auto_outbox:
+            self.send_tag_outbox()
         return replies
+
+    def send_tag_outbox(self) -> None:
+        """What the inbox worker does between messages: send the tag outbox, report."""
+        while send_tag_writes(self.factory, self.gateway, lambda: self.now, report_text):
+            pass
+
+    def texts_to(self, userid: str) -> list[str]:
+        """Plain texts sent to `userid` (replies and the tag outbox's reports)."""
+        return [m["text"]["content"] for m in self.gateway.sent
+                if m["msgtype"] == "text" and userid in m["touser"]]  # fmt: skip
 
     def click(self, userid: str, task_id: str, key: str = "confirm") -> list[Reply]:
         code = f"rc-{len(self.gateway.state.response_codes)}-{userid}-{key}"
@@ -44,6 +60,8 @@ class ChatRig:
             replies = handle_card_click(session, self.ctx(), click)
             send_replies(session, self.gateway, replies)
             session.commit()
+        if self.auto_outbox:
+            self.send_tag_outbox()
         return replies
 
     def later(self, delta: timedelta) -> ChatRig:

@@ -61,7 +61,9 @@ def test_a_click_tags_in_wecom_and_the_database_once(rig: ChatRig) -> None:
     expected = {(eid, "zhangsan") for eid in NO_ORDER_ZHANG}
     assert wecom_tagged(rig) == expected
     assert tagged(rig) == expected
-    assert f"已为 {len(NO_ORDER_ZHANG)} 位客户打上标签“待跟进”" in reply.text
+    # The click answers at once; the worker sends the writes and reports when they are done.
+    assert f"正在为 {len(NO_ORDER_ZHANG)} 位客户打上标签“待跟进”" in reply.text
+    assert rig.texts_to("zhangsan")[-1] == f"已为 {len(NO_ORDER_ZHANG)} 位客户打上标签“待跟进”。"
     [recorded] = rig.gateway.state.card_updates
     assert recorded["template_card"]["replace_text"] == "已确认"
     assert update.update_code == recorded["response_code"]
@@ -76,7 +78,7 @@ def test_a_click_tags_in_wecom_and_the_database_once(rig: ChatRig) -> None:
 def test_typed_confirm_runs_the_latest_pending_action_and_updates_its_card(rig: ChatRig) -> None:
     rig.tell("zhangsan", TAG_TEXT)
     [reply, _update] = rig.tell("zhangsan", "确认")
-    assert "已为" in reply.text
+    assert "正在为" in reply.text and "已为" in rig.texts_to("zhangsan")[-1]
     assert wecom_tagged(rig) == {(eid, "zhangsan") for eid in NO_ORDER_ZHANG}
     assert len(rig.gateway.state.card_updates) == 1
     assert rig.tell("zhangsan", "确认")[0].text == "没有等待您确认的操作。"
@@ -123,7 +125,7 @@ def test_untag_removes_the_tag_through_the_follower_that_has_it(rig: ChatRig) ->
     rig.tell("zhangsan", "确认")
     rig.tell("zhangsan", "去掉近30天咨询未下单的客户的待跟进标签")
     [reply, _] = rig.tell("zhangsan", "确认")
-    assert "去掉标签" in reply.text
+    assert "去掉标签" in reply.text and "已为" in rig.texts_to("zhangsan")[-1]
     assert wecom_tagged(rig) == set() and tagged(rig) == set()
 
 
