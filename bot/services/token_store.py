@@ -34,11 +34,15 @@ class DatabaseTokenStore:
         self._factory = session_factory
         # What this process last read or wrote; the database is the shared copy.
         self._local = MemoryTokenStore()
+        # Tokens WeCom refused us (never taken back from the table), and tokens we could not
+        # write to the table (valid here though the table lacks them).
         self._refused: dict[str, set[str]] = {}
+        self._unshared: dict[str, set[str]] = {}
         self._lock = threading.Lock()
 
     def get(self, key: str) -> CachedToken | None:
-        """The fresher of the shared and the own copy, never a token WeCom refused us."""
+        """The shared copy unless WeCom refused it to us or ours is fresher; our own copy only
+        when it never reached the table (another process's invalidation deletes it there)."""
         local = self._local.get(key)
         try:
             with self._factory() as session:
@@ -47,12 +51,18 @@ class DatabaseTokenStore:
         except OperationalError:
             return local
         with self._lock:
-            if shared is None or shared.token in self._refused.get(key, ()):
-                return local
-        if local is None or shared.expires_at >= local.expires_at:
-            self._local.put(key, shared)
-            return shared
-        return local
+            refused = shared is not None and shared.token in self._refused.get(key, ())
+            unshared = local is not None and local.token in self._unshared.get(key, ())
+        if shared is not None and not refused:
+            if local is None or shared.expires_at >= local.expires_at:
+                self._local.put(key, shared)
+                return shared
+            return local
+        if unshared:
+            return local
+        if local is not None:
+            self._local.invalidate(key, local.token)
+        return None
 
     def put(self, key: str, token: CachedToken) -> None:
         self._local.put(key, token)
@@ -65,6 +75,8 @@ class DatabaseTokenStore:
                 else:
                     row.token, row.expires_at = token.token, token.expires_at
         except OperationalError:
+            with self._lock:
+                self._unshared.setdefault(key, set()).add(token.token)
             log.warning("could not store the WeCom access token in the database; kept in memory")
 
     def invalidate(self, key: str, token: str) -> None:
