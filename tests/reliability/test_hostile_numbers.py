@@ -138,3 +138,18 @@ def test_what_counts_as_caused_by_the_input() -> None:
     assert caused_by_input(DataError("s", None, Exception("x")))
     assert caused_by_input(OverflowError("Python int too large to convert to SQLite INTEGER"))
     assert not caused_by_input(OperationalError("s", None, Exception("database is locked")))
+
+
+def test_huge_numbers_over_the_query_api_are_asked_back_not_500(
+    real_deps: tuple[Deps, FakeWeComGateway, Clock],
+) -> None:
+    from bot.app import create_app
+
+    deps, _, _ = real_deps
+    client = create_app(SETTINGS, deps).test_client()
+    headers = {"Authorization": f"Bearer {SETTINGS.api_token}"}
+    for text in HUGE_ZH[:3] + HUGE_EN[:2]:
+        response = client.post("/api/v1/query", json={"text": text}, headers=headers)
+        assert response.status_code == 200, (text, response.json)
+        assert response.json["intent"] == "clarify"
+        assert "数字太大" in response.json["message"] or "too large" in response.json["message"]
