@@ -1,7 +1,7 @@
 """tag_jobs, tag_writes: confirmed tag / untag actions go through an outbox (issue 17 §14)
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: convo_conversations
 Create Date: 2026-12-04 17:50:27
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0009"
-down_revision: str | None = "0008"
+revision: str = "0010"
+down_revision: str | None = "convo_conversations"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
