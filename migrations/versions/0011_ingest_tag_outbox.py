@@ -1,7 +1,7 @@
 """tag_jobs, tag_writes: confirmed tag / untag actions go through an outbox (issue 17 §14)
 
-Revision ID: 0010
-Revises: convo_conversations
+Revision ID: 0011
+Revises: coupons_shared_code
 Create Date: 2026-12-04 17:50:27
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010"
-down_revision: str | None = "convo_conversations"
+revision: str = "0011"
+down_revision: str | None = "coupons_shared_code"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
