@@ -23,22 +23,10 @@ def audit(
     session.add(
         AuditEntry(
             at=ctx.now,
-            userid=storable(userid[:64]),
+            userid=userid[:64],
             action=action,
-            request=storable(request[:MAX_REQUEST_CHARS]),
-            detail=storable(detail) or None,
+            request=request[:MAX_REQUEST_CHARS],
+            detail=detail or None,
             inbox_id=ctx.inbox_id,
         )
     )
-
-
-def storable(value: Any) -> Any:
-    """`value` with every NUL character replaced: chat text may hold any character, and
-    PostgreSQL's text and JSON refuse NUL (the row would fail and the message be retried)."""
-    if isinstance(value, str):
-        return value.replace("\x00", "\ufffd")
-    if isinstance(value, dict):
-        return {storable(k): storable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [storable(v) for v in value]
-    return value

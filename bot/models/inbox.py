@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from segmentation.models.base import Base, UTCDateTime
 
@@ -57,6 +57,23 @@ class AuditEntry(Base):
     # intent, count, outcome … (never a secret, never a phone number)
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     inbox_id: Mapped[int | None] = mapped_column(Integer)
+
+    @validates("userid", "request", "detail")
+    def _storable(self, _key: str, value: Any) -> Any:
+        # Chat and API text may hold any character; PostgreSQL's text and JSON refuse NUL,
+        # and a refused audit row would fail the whole request.
+        return without_nul(value)
+
+
+def without_nul(value: Any) -> Any:
+    """`value` with every NUL character (in strings, dict keys and values, lists) as U+FFFD."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {without_nul(k): without_nul(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [without_nul(v) for v in value]
+    return value
 
 
 class ChatState(Base):

@@ -31,7 +31,8 @@ BAD_ROWS = [
     "huge," + "名" * 200_000 + ",1,,,,,0\n",
     "extra,吴九,1,,,,,0,surplus,columns\n",
 ]
-ANSWERS = {"clarify", "list", "count", "export", "help", "more", "refused", "show_saved"}
+ANSWERS = {"clarify", "list", "count", "export", "help", "more", "refused", "show_saved",
+           "breakdown", "customer", "changes", "digest", "describe"}  # fmt: skip
 
 
 def _import(tmp: Path, db_url: str, name: str, content: bytes) -> tuple[int, str]:
