@@ -101,6 +101,11 @@ def test_salesperson_asks_exports_confirms_and_sees_the_dashboard(
         count = replies.count()
         cards.last.get_by_role("button", name="确认执行").click()
         replies.nth(count).wait_for(timeout=REPLY_MS)
+        # The card itself turns into its outcome (WeCom's update_template_card), never
+        # "submitted, waiting…" forever.
+        done = cards.last.locator(".done")
+        sync_api.expect(done).not_to_have_text("已提交，等待处理…", timeout=REPLY_MS)
+        sync_api.expect(done).not_to_be_empty()
     screenshot(page, "console.png", tmp_path)
 
     page.goto(demo.url + "dashboard")

@@ -78,7 +78,10 @@
       rows.forEach((r) => { dl.append(el("dt", null, r.keyname || "")); dl.append(el("dd", null, r.value || "")); });
       c.append(dl);
     }
-    const replaced = update.button && update.button.replace_name;
+    // WeCom replaces the buttons after a click: with the update's button text, or with the
+    // updated card's own replace_text (the outcome is then in its sub_title_text).
+    const updatedCard = update.template_card && update.template_card.card_type;
+    const replaced = (update.button && update.button.replace_name) || (updatedCard && card.replace_text);
     if (replaced) { c.append(el("div", "done", replaced)); return c; }
     const buttons = card.button_list || [];
     if (buttons.length) {
