@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -43,7 +44,7 @@ from bot.services.campaigns.runner import (
     manual_run,
 )
 from bot.services.campaigns.schedule import next_fire
-from bot.services.coupons import redeem_coupon
+from bot.services.coupons import new_shared_code, redeem_coupon
 from bot.settings import Settings
 
 
@@ -87,6 +88,12 @@ def campaign_group() -> None:
 @click.option("--coupon-value", help="满减/无门槛: the amount off.")
 @click.option("--coupon-percent", type=int, help="折扣: pay this percent (85 = 8.5折).")
 @click.option("--coupon-days", type=int, default=14, show_default=True)
+@click.option(
+    "--per-customer-codes",
+    is_flag=True,
+    help="Put each customer's own coupon code in their text: one WeCom task (and one "
+    "confirmation) per customer. Default: one campaign code, one task per salesperson.",
+)
 @click.option("--holdout", type=int, help="Control group percent (default SEGBOT_HOLDOUT_PERCENT).")
 @click.option("--cap-days", type=int, help="At most one message per customer in N days.")
 @click.option("--now", "now_text", metavar="ISO-8601")
@@ -120,6 +127,10 @@ def create_command(**opts: Any) -> None:
     pctx = plan_context(settings)
     try:
         with unit_of_work(_factory(settings)) as session:
+            if spec.coupon and spec.channel == MASS_MESSAGE and not opts["per_customer_codes"]:
+                # As in chat: one campaign code in one text per salesperson; each recipient
+                # still has their own coupon, which the code redeems with their order.
+                spec = replace(spec, shared_code=new_shared_code(session))
             campaign = create_campaign(
                 session, spec, now=now, settings=pctx.settings, admins=settings.admins
             )

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from bot.cli.main import cli
 from bot.database import make_engine, make_session_factory
 from bot.models import metadata
-from bot.models.campaigns import Coupon
+from bot.models.campaigns import Campaign, Coupon, Delivery
 from segmentation.models import Customer, Follow
 from segmentation.nodes import All
 from segmentation.saved import save_segment
@@ -112,3 +112,36 @@ def test_on_enter_from_the_command_line_messages_entrants_only(db: str) -> None:
     assert "run 1: 1 in the audience" in out
     code, out = _invoke("campaign", "run", campaign_id, "--db", db, "--force")
     assert code == 1 and "--force" in out
+
+
+def test_a_coupon_campaign_from_the_command_line_is_one_text_per_salesperson(db: str) -> None:
+    """One campaign code in the text (the same for all of a salesperson's customers: one
+    WeCom task each); --per-customer-codes keeps one text, and one task, per customer."""
+    for flag, name in (((), "共享码"), (("--per-customer-codes",), "逐个")):
+        code, out = _invoke(
+            "campaign", "create", "--db", db, "--name", name, "--as", "boss",
+            "--definition", '{"version": 1, "tree": {"type": "all"}}',
+            "--at", "2026-03-02T10:00:00", "--message", "券 {coupon_code}",
+            "--coupon-kind", "threshold", "--coupon-threshold", "100", "--coupon-value", "10",
+            "--now", "2026-03-01T10:00:00", *flag,
+        )  # fmt: skip
+        assert code == 0, out
+        campaign_id = int(out.split()[1])
+        code, out = _invoke("campaign", "run", str(campaign_id), "--db", db, "--force",
+                            "--now", "2026-03-02T10:00")  # fmt: skip
+        assert code == 0, out
+        engine = make_engine(db)
+        with make_session_factory(engine)() as s:
+            shared = s.get(Campaign, campaign_id).shared_code
+            rows = s.execute(
+                select(Delivery.owner_userid, Delivery.content_key, Delivery.external_userid).where(
+                    Delivery.campaign_id == campaign_id, Delivery.arm == "treated"
+                )
+            ).all()
+        engine.dispose()
+        owners = {owner for owner, _, _ in rows}
+        texts = {(owner, key) for owner, key, _ in rows}
+        if flag:
+            assert shared is None and len(texts) == len(rows) > len(owners)
+        else:
+            assert shared and len(texts) == len(owners)
