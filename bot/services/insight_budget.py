@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import CompoundSelect, func, select
 
-from bot.models.campaigns import MASS_MESSAGE, RECEIVE_LIMIT, Delivery
-from bot.services.campaigns.audience import MASS_BUDGET_STATUSES
-from bot.services.campaigns.settings import CampaignSettings
 from segmentation.insights import MassMessageBudget
+
+if TYPE_CHECKING:
+    from bot.services.campaigns.settings import CampaignSettings
 
 
 def mass_message_budget(settings: CampaignSettings) -> MassMessageBudget:
@@ -19,6 +19,10 @@ def mass_message_budget(settings: CampaignSettings) -> MassMessageBudget:
     audiences use, as one SELECT so a 100k-member description needs no id list."""
 
     def exhausted(month_start: datetime, now: datetime) -> CompoundSelect[Any]:
+        # Imported when a description asks: a plain question needs no campaign models.
+        from bot.models.campaigns import MASS_MESSAGE, RECEIVE_LIMIT, Delivery
+        from bot.services.campaigns.audience import MASS_BUDGET_STATUSES
+
         in_month = (
             Delivery.channel == MASS_MESSAGE,
             Delivery.created_at >= month_start,

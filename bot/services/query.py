@@ -10,7 +10,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.services.campaigns.push_preview import push_preview_json
 from bot.services.campaigns.settings import CampaignSettings
 from bot.settings import DEFAULT_APPROVAL_COST_LIMIT
 from segmentation.compiler import SegmentError
@@ -83,6 +82,9 @@ def run_query(
     if answer.get("intent") == "show_saved" and is_traditional(text):
         answer["script"] = "hant"  # the list is answered in the asker's script
     if answer.get("intent") in ("push", "schedule") and "customers" in answer:
+        # Imported for pushes only: it brings the campaign models a question does not need.
+        from bot.services.campaigns.push_preview import push_preview_json
+
         if "message" in answer:
             answer["message_template"] = answer["message"]
         answer.update(
