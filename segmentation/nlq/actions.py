@@ -9,49 +9,50 @@ from typing import Any
 
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.coupons import check_message, read_coupon
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.normalize import normalize
 
-_TAIL = re.compile(r"[\s,，。.!！?？~]+$")
+_TAIL = lazy_pattern(r"[\s,，。.!！?？~]+$")
 _V_PUSH = r"(?:发送|发放|发(?!展)|推送|推(?!荐)|送(?!货))"
 _PUSH_ZH = [
-    re.compile(
+    lazy_pattern(
         r"^(?:请)?(?:帮我)?(?:给|向|对|为)(?P<seg>.+?)(?:都)?" + _V_PUSH + r"(?:一下)?(?P<what>.+)$"
     ),
-    re.compile(
+    lazy_pattern(
         r"^(?:请)?(?:帮我)?(?:把|将)(?P<what>.+?)(?:发给|发送给|推送给|送给|推给|发放给)(?P<seg>.+)$"
     ),
 ]
 _PUSH_EN = [
-    re.compile(r"^(?:please\s+)?send\s+(?P<what>(?:a|an|one)\s+.+?)\s+to\s+(?P<seg>.+)$"),
-    re.compile(
+    lazy_pattern(r"^(?:please\s+)?send\s+(?P<what>(?:a|an|one)\s+.+?)\s+to\s+(?P<seg>.+)$"),
+    lazy_pattern(
         r"^(?:please\s+)?(?:message|text|notify|push\s+to)\s+(?P<seg>.+?)\s*[:：]?\s*"
         r"(?P<what>“[^”]*”)$"
     ),
     # "message at-risk customers: Come back…": the verb says it is a message.
-    re.compile(r"^(?:please\s+)?(?:message|text|notify)\s+(?P<seg>.+?)\s*(?P<what>[:：]\s*.+)$"),
+    lazy_pattern(r"^(?:please\s+)?(?:message|text|notify)\s+(?P<seg>.+?)\s*(?P<what>[:：]\s*.+)$"),
 ]
 # "send SEGMENT WHAT": the content starts at the LAST article that begins a coupon or message
 # ("send customers who inquired in the last 30 days but did not order the message “…”": the
 # "the" of "the last 30 days" belongs to the segment, which must keep every condition).
-_SEND_EN = re.compile(r"^(?:please\s+)?(?:send|give)\s+")
-_ARTICLE_EN = re.compile(r"\s(?:a|an|one|the)\s")
-_COUPON_WORDS = re.compile(
+_SEND_EN = lazy_pattern(r"^(?:please\s+)?(?:send|give)\s+")
+_ARTICLE_EN = lazy_pattern(r"\s(?:a|an|one|the)\s")
+_COUPON_WORDS = lazy_pattern(
     r"券|优惠|红包|折扣|[\d一二三四五六七八九]\s*折|满\s*[\d一二三四五六七八九十百千]|\d\s*减\s*\d|"
     r"coupon|voucher|discount|\boff\b|\bminus\b"
 )
-_MESSAGE_WORDS = re.compile(
+_MESSAGE_WORDS = lazy_pattern(
     r"消息|信息|讯息|资讯|通知|短信|简讯|提醒|文案|message|msg|text|note|notification|“"
 )
-_SCHEDULE = re.compile(
+_SCHEDULE = lazy_pattern(
     r"(每天|每日|天天|每周(?P<w1>[一二三四五六日天1-7])?|每个?星期(?P<w2>[一二三四五六日天])|"
     r"每个?礼拜(?P<w3>[一二三四五六日天])|every\s*day|daily|every\s+(?P<w4>monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday)|every\s+week|weekly)"
 )
-_CLOCK_ZH = re.compile(
+_CLOCK_ZH = lazy_pattern(
     r"(早上|上午|中午|下午|晚上|早晨|傍晚)?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*"
     r"(?:点|时|:|：)\s*(半|\d{1,2})?分?(?:钟)?"
 )
-_CLOCK_EN = re.compile(
+_CLOCK_EN = lazy_pattern(
     r"(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|at\s+(\d{1,2})(?::(\d{2}))?"
 )
 _WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
@@ -61,28 +62,28 @@ _EN_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _TAG_ZH = [
     (
         "tag",
-        re.compile(
+        lazy_pattern(
             r"^(?:请)?(?:帮我)?(?:给|为|把|将)(?P<seg>.+?)(?:都)?(?:打上|打个|打|加上|加个|加|贴上|贴|添加|"
             r"标上)(?:一个)?(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)$"
         ),
     ),
     (
         "tag",
-        re.compile(
+        lazy_pattern(
             r"^(?:请)?(?:帮我)?(?:把|将)(?P<seg>.+?)(?:都)?(?:标记为|标为|标记成|打标为|标成|标注为)"
             r"(?P<name>“[^”]+”|.+?)(?:标签)?$"
         ),
     ),
     (
         "untag",
-        re.compile(
+        lazy_pattern(
             r"^(?:请)?(?:帮我)?(?:给|为|把|将)?(?P<seg>.+?)(?:的)?(?:去掉|去除|移除|删除|删掉|"
             r"取消|拿掉|撤掉)(?:了)?(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)$"
         ),
     ),
     (
         "untag",
-        re.compile(
+        lazy_pattern(
             r"^(?:请)?(?:去掉|去除|移除|删除|删掉|取消|拿掉)(?P<seg>.+?)的(?P<name>“[^”]+”|[^“”的]+?)"
             r"(?:标签|tag)$"
         ),
@@ -91,32 +92,32 @@ _TAG_ZH = [
 _TAG_EN = [
     (
         "untag",
-        re.compile(
+        lazy_pattern(
             r"^(?:please\s+)?(?:untag|remove\s+(?:the\s+)?(?:tag\s+)?)(?P<name>.+?)\s+(?:tag\s+)?"
             r"from\s+(?P<seg>.+)$"
         ),
     ),
     (
         "tag",
-        re.compile(
+        lazy_pattern(
             r"^(?:please\s+)?tag\s+(?P<seg>.+?)\s+(?:with|as)\s+(?:the\s+)?(?:tag\s+)?(?P<name>.+)$"
         ),
     ),
     (
         "tag",
-        re.compile(
+        lazy_pattern(
             r"^(?:please\s+)?(?:add|apply)\s+(?:the\s+)?(?:tag\s+)?(?P<name>.+?)\s+(?:tag\s+)?"
             r"to\s+(?P<seg>.+)$"
         ),
     ),
 ]
 _SAVE = [
-    re.compile(
+    lazy_pattern(
         r"^(?:请)?(?:帮我)?(?:把|将)?(?P<seg>.*?)(?:保存为|保存成|保存到|保存|存为|存成|存到|存进|另存为)"
         r"(?:一个)?(?:新的?)?(?:分群|群组)?[，,:：]?\s*(?:叫做|叫|名为|命名为|名字叫|为|成)?"
         r"(?P<name>“[^”]+”|[^“”]*?)(?:分群)?$"
     ),
-    re.compile(
+    lazy_pattern(
         r"^(?:please\s+)?save\s+(?P<seg>.*?)\s*(?:as|to|into)\s+(?:a\s+)?(?:new\s+)?(?:segment\s*)?"
         r"(?:called\s+|named\s+)?(?P<name>.*)$"
     ),
@@ -125,31 +126,31 @@ _SAVE = [
 # … in …" names "Li", not "Li a customer who …".
 _NO_ARTICLE = r"(?:(?!\s(?:a|an)\s).)+?"
 _EXPLAIN = [
-    re.compile(
+    lazy_pattern(
         r"^为什么(?P<name>.+?)(?P<neg>不在|没在|不属于|没有在|在|属于)(?P<seg>.*?)(?:里面|里|中|之中|内)?(?:呢|吗)?$"
     ),
-    re.compile(
+    lazy_pattern(
         r"^(?P<name>.+?)为什么(?P<neg>不在|没在|不属于|没有在|在|属于)(?P<seg>.*?)(?:里面|里|中|之中|内)?(?:呢|吗)?$"
     ),
-    re.compile(
+    lazy_pattern(
         r"^why\s+(?:is|was|does)\s+(?P<name>"
         + _NO_ARTICLE
         + r")\s+(?P<neg>not\s+)?(?:in|part of|a member of|among|"
         r"belong to)\s+(?P<seg>.+?)$"
     ),
-    re.compile(
+    lazy_pattern(
         r"^why\s+(?P<neg>isn't|wasn't|is not|doesn't)\s+(?P<name>"
         + _NO_ARTICLE
         + r")\s+(?:in|part of|a member of|among|"
         r"belong to)\s+(?P<seg>.+?)$"
     ),
     # "why isn't Zhang Wei a high-value customer" / "why is Zhang Wei an at-risk customer"
-    re.compile(r"^why\s+(?:is|was)\s+(?P<name>.+?)\s+(?P<neg>not\s+)?(?:a|an)\s+(?P<seg>.+?)$"),
-    re.compile(r"^why\s+(?P<neg>isn't|wasn't|is not)\s+(?P<name>.+?)\s+(?:a|an)\s+(?P<seg>.+?)$"),
+    lazy_pattern(r"^why\s+(?:is|was)\s+(?P<name>.+?)\s+(?P<neg>not\s+)?(?:a|an)\s+(?P<seg>.+?)$"),
+    lazy_pattern(r"^why\s+(?P<neg>isn't|wasn't|is not)\s+(?P<name>.+?)\s+(?:a|an)\s+(?P<seg>.+?)$"),
 ]
 # "These customers" points at the previous answer: chat resolves it from the member's last
 # segment; without that context it is asked back, never read as "all customers".
-_THIS = re.compile(
+_THIS = lazy_pattern(
     r"^(这个分群|这个群|该分群|此分群|这个列表|这里|这个名单|这个结果|上面的结果|this segment|that segment|"  # noqa: E501
     r"the segment|it|this list|there|this one|the list|the results?|"
     r"(?:上面|刚才|上述)?(?:的)?(?:这些|那些|这批|这群)(?:客户|人|用户|顾客)?|上述客户|"
@@ -227,7 +228,7 @@ def _explain(text: str, original: str = "") -> Action | None:
 
 # A send on one coming day ("明天上午10点给…发…", "tomorrow send …"): schedules repeat; a
 # one-off later send is not offered, and reading the day as a filter would ask the wrong thing.
-_ONE_DAY = re.compile(
+_ONE_DAY = lazy_pattern(
     r"^(?:请)?(?:明天|后天|下周[一二三四五六日天]?|下个?星期[一二三四五六日天]?|下个月|"
     r"(?:on\s+)?(?:tomorrow|next\s+(?:week|month|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)))"
@@ -311,7 +312,7 @@ def _clock(m: re.Match[str]) -> str:
 
 # Asking for one WeCom task per customer (each confirmed by its salesperson), e.g. to name
 # every customer with {name}; by default a push is one task per salesperson.
-_ONE_BY_ONE = re.compile(
+_ONE_BY_ONE = lazy_pattern(
     r"[，,]\s*(?:逐个|逐一|挨个|单独|一对一)地?(?:发送|发|推送)$|(?:逐个|逐一|挨个|单独|一对一)地?|"
     r",?\s*\b(?:one by one|individually|one at a time)\b"
 )

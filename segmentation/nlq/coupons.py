@@ -11,12 +11,12 @@ The canonical words (满100减20, 8.5折, 满200打9折, 20元券) are what the 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from segmentation.nlq.ask import Ask
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.numbers import parse_chinese_numeral
 
 # The largest coupon amount read from chat; beyond it the number is asked back.
@@ -33,10 +33,10 @@ _MONEY = _CUR + r"\s*" + _NUM + _UNIT
 # A whole coupon: what the amounts are for.
 _TICKET = r"(?:优惠券|代金券|现金券|抵用券|满减券|折扣券|券|红包|coupons?|vouchers?)"
 # A number in the words (Arabic or Chinese), to check that the reading explains them all.
-_ANY_NUMBER = re.compile(rf"\d|[{_CN}]")
+_ANY_NUMBER = lazy_pattern(rf"\d|[{_CN}]")
 # Ignored words with digits or numerals in them: the count of coupons, a validity hint.
-_QUANTITY = re.compile(rf"(?<![\d.{_CN}])(?:一|1|两|二)\s*(?:张|份|个|枚)")
-_CN_WORDS_WITH_NUMERALS = re.compile(r"万元|千万|一下|一起|一点|统一|唯一|十分")
+_QUANTITY = lazy_pattern(rf"(?<![\d.{_CN}])(?:一|1|两|二)\s*(?:张|份|个|枚)")
+_CN_WORDS_WITH_NUMERALS = lazy_pattern(r"万元|千万|一下|一起|一点|统一|唯一|十分")
 
 
 @dataclass(frozen=True)
@@ -125,53 +125,53 @@ _EN_LINK = r"[a-z\s,'-]{0,40}?"  # words between two amounts ("orders over", "wh
 
 # (name, pattern): the forms a coupon is written in. Each explains the numbers it matched.
 _ASK_BACK = (
-    ("each", re.compile(rf"每满\s*{_MONEY}")),
-    ("each", re.compile(rf"\bfor\s+every\s+{_MONEY}")),
-    ("gift", re.compile(rf"满\s*{_MONEY}\s*(?:送|返|赠|返现)\s*{_MONEY}")),
+    ("each", lazy_pattern(rf"每满\s*{_MONEY}")),
+    ("each", lazy_pattern(rf"\bfor\s+every\s+{_MONEY}")),
+    ("gift", lazy_pattern(rf"满\s*{_MONEY}\s*(?:送|返|赠|返现)\s*{_MONEY}")),
 )
 _THRESHOLD = (
-    re.compile(rf"满\s*{_MONEY}\s*(?:可|即|立|就|再)?\s*(?:减|抵|优惠)\s*{_MONEY}"),
-    re.compile(rf"满\s*{_MONEY}\s*(?:可用|使用|可使用|才能用|能用)\s*的?\s*{_MONEY}"),
-    re.compile(rf"{_MONEY}\s*(?:可用|使用)\s*的?\s*{_MONEY}\s*的?\s*{_TICKET}"),
-    re.compile(
+    lazy_pattern(rf"满\s*{_MONEY}\s*(?:可|即|立|就|再)?\s*(?:减|抵|优惠)\s*{_MONEY}"),
+    lazy_pattern(rf"满\s*{_MONEY}\s*(?:可用|使用|可使用|才能用|能用)\s*的?\s*{_MONEY}"),
+    lazy_pattern(rf"{_MONEY}\s*(?:可用|使用)\s*的?\s*{_MONEY}\s*的?\s*{_TICKET}"),
+    lazy_pattern(
         rf"(?:spend|buy|orders?\s+over|purchases?\s+over)\s+{_MONEY}\s*,?\s*(?:and\s+)?"
         rf"(?:get|save|take)\s+{_MONEY}(?:\s*off)?"
     ),
 )
 # Value first: "20 off 100", "¥20 off orders over ¥100", "a 20 yuan coupon for orders over 100".
 _VALUE_FIRST = (
-    re.compile(rf"{_MONEY}\s*off\b{_EN_LINK}{_MONEY}"),
-    re.compile(rf"save\s+{_MONEY}\s+(?:on|off)\b{_EN_LINK}{_MONEY}"),
-    re.compile(
+    lazy_pattern(rf"{_MONEY}\s*off\b{_EN_LINK}{_MONEY}"),
+    lazy_pattern(rf"save\s+{_MONEY}\s+(?:on|off)\b{_EN_LINK}{_MONEY}"),
+    lazy_pattern(
         rf"{_MONEY}\s*{_TICKET}\s+(?:for|on|with|when)\b{_EN_LINK}"
         rf"(?:over|above|from|of|at\s+least|spend(?:ing)?|minimum)\s+{_MONEY}"
     ),
 )
 _THRESHOLD_BARE = (
-    re.compile(rf"{_MONEY}\s*减\s*{_MONEY}"),
-    re.compile(rf"{_MONEY}\s*(?:minus|less)\s*{_MONEY}"),
-    re.compile(rf"{_MONEY}\s*[-/]\s*{_MONEY}\s*的?\s*{_TICKET}"),
+    lazy_pattern(rf"{_MONEY}\s*减\s*{_MONEY}"),
+    lazy_pattern(rf"{_MONEY}\s*(?:minus|less)\s*{_MONEY}"),
+    lazy_pattern(rf"{_MONEY}\s*[-/]\s*{_MONEY}\s*的?\s*{_TICKET}"),
 )
 _DISCOUNT = (
-    (True, re.compile(rf"满\s*{_MONEY}\s*(?:可|即|就)?\s*(?:打|享)?\s*{_ZHE}")),
-    (False, re.compile(rf"(?:打|享)?\s*{_ZHE}")),
+    (True, lazy_pattern(rf"满\s*{_MONEY}\s*(?:可|即|就)?\s*(?:打|享)?\s*{_ZHE}")),
+    (False, lazy_pattern(rf"(?:打|享)?\s*{_ZHE}")),
 )
 _PERCENT_OFF = (
-    re.compile(rf"{_PCT}\s*(?:off|discount)\b(?:{_EN_LINK}(?:over|above|from|of)\s+{_MONEY})?"),
+    lazy_pattern(rf"{_PCT}\s*(?:off|discount)\b(?:{_EN_LINK}(?:over|above|from|of)\s+{_MONEY})?"),
 )
 _PERCENT_PAY = (
-    re.compile(rf"(?:pay\s+(?:only\s+)?{_PCT}|{_PCT}\s+of\s+(?:the\s+)?(?:original\s+)?price)"),
+    lazy_pattern(rf"(?:pay\s+(?:only\s+)?{_PCT}|{_PCT}\s+of\s+(?:the\s+)?(?:original\s+)?price)"),
 )
 _NO_THRESHOLD = (
-    re.compile(rf"无门槛\s*的?\s*{_MONEY}"),
-    re.compile(
+    lazy_pattern(rf"无门槛\s*的?\s*{_MONEY}"),
+    lazy_pattern(
         rf"{_MONEY}\s*的?\s*(?:无门槛|no[\s-]?threshold|no[\s-]?minimum)?\s*的?\s*{_TICKET}"
     ),
-    re.compile(rf"(?:no[\s-]?threshold|no[\s-]?minimum)\s+{_MONEY}"),
-    re.compile(rf"(?:¥|\$|rmb\s*)\s*{_NUM}{_UNIT}\s*off\b"),
-    re.compile(rf"{_NUM}\s*(?:元|块|yuan|rmb|dollars?|bucks)\s*off\b"),
+    lazy_pattern(rf"(?:no[\s-]?threshold|no[\s-]?minimum)\s+{_MONEY}"),
+    lazy_pattern(rf"(?:¥|\$|rmb\s*)\s*{_NUM}{_UNIT}\s*off\b"),
+    lazy_pattern(rf"{_NUM}\s*(?:元|块|yuan|rmb|dollars?|bucks)\s*off\b"),
 )
-_BARE_OFF = re.compile(rf"(?<![¥$\d.]){_NUM}\s*off\b")
+_BARE_OFF = lazy_pattern(rf"(?<![¥$\d.]){_NUM}\s*off\b")
 
 
 def read_coupon(what: str) -> CouponWords:
@@ -304,10 +304,10 @@ def _two_readings(reason: str) -> Ask:
 # ---- the canonical words, read back ---------------------------------------------------------
 
 _CANONICAL = (
-    (re.compile(r"满(\d+(?:\.\d+)?)减(\d+(?:\.\d+)?)"), "threshold"),
-    (re.compile(r"满(\d+(?:\.\d+)?)打(\d(?:\.\d)?)折"), "discount_from"),
-    (re.compile(r"(\d(?:\.\d)?)折"), "discount"),
-    (re.compile(r"(\d+(?:\.\d+)?)元券"), "no_threshold"),
+    (lazy_pattern(r"满(\d+(?:\.\d+)?)减(\d+(?:\.\d+)?)"), "threshold"),
+    (lazy_pattern(r"满(\d+(?:\.\d+)?)打(\d(?:\.\d)?)折"), "discount_from"),
+    (lazy_pattern(r"(\d(?:\.\d)?)折"), "discount"),
+    (lazy_pattern(r"(\d+(?:\.\d+)?)元券"), "no_threshold"),
 )
 
 
@@ -331,7 +331,7 @@ def parse_coupon_words(words: str) -> CouponWords | None:
 
 # The variables a message may use (bot.services.campaigns.content fills them in).
 MESSAGE_VARIABLES = ("name", "coupon_code", "coupon_desc", "coupon_expires")
-_VARIABLE = re.compile(r"\{([A-Za-z_]+)\}")
+_VARIABLE = lazy_pattern(r"\{([A-Za-z_]+)\}")
 
 
 def check_message(details: dict[str, Any]) -> None:

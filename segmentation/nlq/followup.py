@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.normalize import normalize, same_name
 
 AND = "and"
@@ -41,7 +42,7 @@ _ONLY_ZH = (
 )
 _DROP_ZH = r"(?:去掉|去除|剔除|排除|除去|除掉|扣除|不要|不看|不含|除了|刨除|拿掉|删掉|刪掉|去了)"
 # "已经下单的" after 去掉: 已经/已 says "already", which the condition already means.
-_ALREADY_ZH = re.compile(r"^(?:已经|已經|已)(?=\S)")
+_ALREADY_ZH = lazy_pattern(r"^(?:已经|已經|已)(?=\S)")
 
 _THESE_EN = (  # longest first: "these customers" is one pointer, not "these" + "customers"
     r"(?:(?:these|those|the)\s+(?:customers|people|ones|clients|contacts)|these|those|them|"
@@ -57,7 +58,7 @@ _DROP_EN = (
     r"take\s+out|filter\s+out|not\s+including)"
 )
 # "those who ordered" is "who ordered" once the pointing is done.
-_POINTER_EN = re.compile(
+_POINTER_EN = lazy_pattern(
     r"^(?:the\s+ones|ones|those|these|them|the\s+people|people|the\s+customers|customers)\b\s*",
     re.I,
 )
@@ -65,28 +66,28 @@ _POINTER_EN = re.compile(
 # 给/把 before the pointer belongs to the action on the narrowed answer: "给这些客户里上海的
 # 发一张券" is "给上海的发一张券" on these.
 _LEAD_ZH = r"(?:给|給|把|对|對|帮|幫|替)"
-_ZH_REFINE = re.compile(
+_ZH_REFINE = lazy_pattern(
     rf"^[{_PUNCT}]*(?:(?P<lead>{_LEAD_ZH})(?={_WITHIN_ZH}))?(?P<within>{_WITHIN_ZH})?[{_PUNCT}]*(?P<op>{_ONLY_ZH}|{_DROP_ZH})?"
     rf"[{_PUNCT}]*(?P<rest>.*)$",
     re.S,
 )
-_EN_REFINE = re.compile(
+_EN_REFINE = lazy_pattern(
     rf"^[{_PUNCT}]*(?P<within>{_WITHIN_EN})?[{_PUNCT}]*(?P<op>{_ONLY_EN}|{_DROP_EN})?\b"
     rf"[{_PUNCT}]*(?P<rest>.*)$",
     re.S | re.I,
 )
 # "how many of them …", "which of these …", "who among them …": the question word stays.
-_EN_QUESTION_OF = re.compile(
+_EN_QUESTION_OF = lazy_pattern(
     rf"^(?P<q>how\s+many|which(?:\s+ones)?|who|what\s+share|list|show(?:\s+me)?|count)\s+"
     rf"(?:of|among|amongst|from|in)\s+{_THESE_EN}\b",
     re.I,
 )
 # "… among them?", "… of these", "… in this list" at the end.
-_EN_TRAILING = re.compile(
+_EN_TRAILING = lazy_pattern(
     rf"[{_PUNCT}]*\b(?:of|among|amongst|from|in)\s+{_THESE_EN}[{_PUNCT}]*$", re.I
 )
-_ZH_ECHO = re.compile(r"(?:呢|咧)\s*[?？。.!！]*\s*$")
-_EN_ECHO = re.compile(r"^\s*(?:and\s+|then\s+)?(?:what|how)\s+about\b\s*", re.I)
+_ZH_ECHO = lazy_pattern(r"(?:呢|咧)\s*[?？。.!！]*\s*$")
+_EN_ECHO = lazy_pattern(r"^\s*(?:and\s+|then\s+)?(?:what|how)\s+about\b\s*", re.I)
 
 
 _EDGES = _PUNCT.replace("\\s", "") + " "
@@ -138,7 +139,7 @@ def _is_latin(text: str) -> bool:
     return not re.search(r"[\u3400-\u9fff\uf900-\ufaff]", text)
 
 
-_ZH_LOOSE = re.compile(
+_ZH_LOOSE = lazy_pattern(
     r"^(?P<lead>(?:那么|那麼|那|那如果是|如果是|换成|換成|还有|還有)?)\s*(?P<rest>.+?(?:呢|咧))"
     r"\s*[?？。.!！]*$",
     re.S,
@@ -207,10 +208,10 @@ def _has_content(rest: str) -> bool:
 
 _ZH_DIGITS = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9, "十": 10, "二十": 20, "三十": 30}  # fmt: skip
-_NUMBER = re.compile(
+_NUMBER = lazy_pattern(
     r"(\d{1,3}|二十|三十|[一二两兩三四五六七八九十])(?:\s*(?:个|個|位|条|條|人|名))?"
 )
-_MORE_ZH = re.compile(
+_MORE_ZH = lazy_pattern(
     r"^(?:请|請)?(?:再|还|還)?(?:来|來|给我|給我|看看|看|显示|顯示|列出|列|发|發)?(?:我)?N?"
     r"(?:更多|更多的(?:客户|客戶)?|更多(?:客户|客戶))$|"
     r"^(?:请|請)?(?:再|还|還)(?:来|來|给|給|看看|看|显示|顯示|列出|列|发|發)(?:我)?"
@@ -218,7 +219,7 @@ _MORE_ZH = re.compile(
     r"^(?:下|后|後)N?(?:页|頁|批)(?:吧)?$|^(?:继续|繼續|接着|接著)(?:看|显示|顯示)?$|"
     r"^(?:还有|還有)(?:吗|嗎|呢)?$|^(?:剩下的|其余的|其餘的)(?:客户|客戶)?$"
 )
-_MORE_EN = re.compile(
+_MORE_EN = lazy_pattern(
     r"^(?:(?:show|give|list|send)\s+(?:me\s+)?)?(?:the\s+)?"
     r"(?:next(?:\s+N)?(?:\s+(?:page|ones?|customers|rows|results))?|"
     r"(?:N\s+|some\s+)?more(?:\s+(?:customers|results|rows|ones))?|continue|keep\s+going|go\s+on)"
@@ -250,27 +251,27 @@ NO = "no"
 _ORDINALS_EN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                 "last": -1, "one": 1, "two": 2, "three": 3}  # fmt: skip
 _ZH_ORDINALS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "1": 1, "2": 2, "3": 3}
-_PICK_ZH = re.compile(
+_PICK_ZH = lazy_pattern(
     r"^(?:我)?(?:要|选|選|就|是|就是|选择|選擇|我要|我选|我選|我是说|我是說)?\s*"
     r"(?:第\s*(?P<ord>[一二两兩三1-9])\s*(?:个|個|项|項|条|條|种|種|号|號|位)?|"
     r"(?:#|＃|no\.?|编号|編號)?\s*(?P<num>[1-9])\s*(?:号|號|个|個)?|(?P<last>最后一个|最後一個))"
     r"\s*(?:吧|啊|呀|好了|就行|就好)?$",
     re.I,
 )
-_PICK_EN = re.compile(
+_PICK_EN = lazy_pattern(
     r"^(?:i\s+mean\s+|i\s+meant\s+|(?:i'?ll\s+)?(?:take|pick|choose|select)\s+|option\s+|number\s+|"
     r"no\.?\s*|#\s*)?(?:the\s+)?(?P<word>first|second|third|last|1st|2nd|3rd|one|two|three|"
     r"[1-9])(?:\s+(?:one|option|choice|suggestion))?(?:\s+please)?$",
     re.I,
 )
-_YES = re.compile(
+_YES = lazy_pattern(
     r"^(?:是|是的|是啊|是呀|对|對|对的|對的|对啊|對啊|嗯|嗯嗯|好|好的|没错|沒錯|可以|行|就是|就是它|就这个|就這個|"
     r"yes|yep|yeah|yup|y|sure|right|correct|ok|okay|that one|exactly|yes please)$",
     re.I,
 )
 
 
-_NO = re.compile(
+_NO = lazy_pattern(
     r"^(?:不是|都不是|不对|不對|都不对|都不對|不要|都不要|算了|不用了|没有|沒有|"
     r"no|nope|neither|none|none of them|neither of them|not those|never mind|nevermind)$",
     re.I,
@@ -312,7 +313,7 @@ def _number_picked(cleaned: str, squeezed: str) -> int | None:
     return None
 
 
-_PICK_LEAD = re.compile(r"^(?:我是说|我是說|我要|要|选|選|就是|是|i\s+mean|i\s+meant)\s*", re.I)
+_PICK_LEAD = lazy_pattern(r"^(?:我是说|我是說|我要|要|选|選|就是|是|i\s+mean|i\s+meant)\s*", re.I)
 
 
 def _names_it(cleaned: str, suggestion: str) -> bool:

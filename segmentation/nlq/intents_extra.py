@@ -22,6 +22,7 @@ import opencc
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.interpret import Context
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.normalize import normalize
 from segmentation.nlq.restate import Restater, describe
@@ -50,10 +51,10 @@ DIMENSIONS: dict[str, str] = {
 }
 _DIM = "|".join(f"(?P<{key}>{words})" for key, words in DIMENSIONS.items())
 # A tag group named before 标签 / after "tag group": "按客户等级标签分", "by tag group level".
-_TAG_GROUP_ZH = re.compile(
+_TAG_GROUP_ZH = lazy_pattern(
     r"按照?(?P<g>[^\s按的]{1,20}?)(?:这个)?标签组?(?:来|分类|分组|分|看|统计)?"
 )
-_TAG_GROUP_EN = re.compile(
+_TAG_GROUP_EN = lazy_pattern(
     r"\bby (?:the )?(?:tag group |tags? in (?:the )?(?:group )?)"
     r"(?P<g>[^\s,.]+(?: [^\s,.]+)?)"
 )
@@ -63,33 +64,33 @@ _VERB_ZH = (
 )
 _BREAKDOWN = [
     # 每个销售各有多少客户 / 各城市有多少客户 / 每个部门的客户数
-    re.compile(
+    lazy_pattern(
         rf"(?:每个|每一个|每位|每名|各个|各)(?:{_DIM})(?:分别|各自|各)?(?:都)?"
         r"(?:有|跟进了?|负责)?(?:多少|几个|几位)?(?:个|位|名)?(?:客户数量?|客户|人数|人)?"
         r"(?:数量|数)?"
     ),
     # 按城市看看 / 按跟进人分 / 分城市统计
-    re.compile(
+    lazy_pattern(
         rf"(?:按照|按|依|根据|分)(?:{_DIM})(?:来|去)?{_VERB_ZH}"
         r"(?:一下|看看|看)?(?:的?(?:分布|情况|数量|人数|客户数))?"
     ),
     # 城市分布 / 客户的性别分布
-    re.compile(rf"(?:的)?(?:{_DIM})(?:的)?(?:分布|占比|构成比例|比例)"),
+    lazy_pattern(rf"(?:的)?(?:{_DIM})(?:的)?(?:分布|占比|构成比例|比例)"),
     # 男的多还是女的多 / 男性多还是女性多
-    re.compile(r"(?P<gender>(?:男|女)(?:的|性|生|客户)?多还是(?:男|女)(?:的|性|生|客户)?多)"),
+    lazy_pattern(r"(?P<gender>(?:男|女)(?:的|性|生|客户)?多还是(?:男|女)(?:的|性|生|客户)?多)"),
     # per city / by owner / for each salesperson / broken down by gender / grouped by tag
-    re.compile(
+    lazy_pattern(
         rf"(?:\b(?:broken|break|split|grouped|group|sorted|counted)(?: it)?(?: down)? )?"
         rf"\b(?:per|by|for each|for every|each|across|in each)(?: the)? (?:{_DIM})\b"
     ),
     # city breakdown / owner distribution
-    re.compile(rf"\b(?:{_DIM}) (?:breakdown|distribution|split|counts?)\b"),
-    re.compile(
+    lazy_pattern(rf"\b(?:{_DIM}) (?:breakdown|distribution|split|counts?)\b"),
+    lazy_pattern(
         r"(?P<gender>more (?:men|males?) or (?:women|females?)|more (?:women|females?) or "
         r"(?:men|males?)|men (?:vs\.?|versus|or) women|women (?:vs\.?|versus|or) men)"
     ),
 ]
-_BREAKDOWN_NOISE = re.compile(
+_BREAKDOWN_NOISE = lazy_pattern(
     r"\b(?:break(?:ing)? down|breakdown of|breakdown|distribution of|split)\b|"
     r"^(?:请|帮我|给我|帮忙)?(?:看看|看一下|统计一下|统计|分析一下)|"
     r"(?:分别|各自)?(?:是|有)?(?:多少|几个)(?:个|位|人)?[?？]?$|(?:的)?(?:分布|情况)$"
@@ -110,63 +111,63 @@ _LOOK = (
 )
 _LOOK_VERB = _LOOK.removesuffix("?")  # the same words, one of them required
 _CARD = [
-    re.compile(rf"^{_LOOK_VERB}(?:一下)?客户[：:]?{_NAME}(?:的{_ABOUT})?[？?。!！]*$"),
-    re.compile(rf"^{_LOOK}客户[：:]?{_NAME}的{_ABOUT}[？?。!！]*$"),
-    re.compile(rf"^{_LOOK}{_NAME}(?:这个客户|这位客户)?的{_ABOUT}[？?。!！]*$"),
-    re.compile(
+    lazy_pattern(rf"^{_LOOK_VERB}(?:一下)?客户[：:]?{_NAME}(?:的{_ABOUT})?[？?。!！]*$"),
+    lazy_pattern(rf"^{_LOOK}客户[：:]?{_NAME}的{_ABOUT}[？?。!！]*$"),
+    lazy_pattern(rf"^{_LOOK}{_NAME}(?:这个客户|这位客户)?的{_ABOUT}[？?。!！]*$"),
+    lazy_pattern(
         rf"^{_LOOK}(?:客户)?{_NAME}(?:最近|近期|之前|以前)?(?:都)?"
         r"(?:买了什么|买过什么|买了啥|买过啥|买了哪些|买过哪些|下了什么单|"
         r"(?:的)?(?:购买记录|订单记录|订单|消费记录|消费情况|最近动态|动态|记录))[？?。!！]*$"
     ),
     # 王芳这个客户怎么样 / 客户王芳最近如何
-    re.compile(
+    lazy_pattern(
         rf"^{_LOOK}(?:客户)?{_NAME}(?:这个客户|这位客户)?(?:最近|近来|近期|现在)?"
         r"(?:怎么样了?|如何|什么情况|啥情况)[？?。!！]*$"
     ),
-    re.compile(
+    lazy_pattern(
         rf"^(?:show me |show |open |pull up |get |give me |display )?(?:the )?"
         rf"(?:customer )?{_NAME_EN}'s (?:customer )?(?:profile|details|card|info|"
         r"information|record|history|purchases|orders)[?.!]*$"
     ),
-    re.compile(
+    lazy_pattern(
         rf"^(?:show me |show |open |pull up |get |give me |display )?(?:the )?"
         r"(?:customer )?(?:profile|details|card|info|information|record|history)"
         rf" (?:of|for|on) (?:the )?(?:customer )?{_NAME_EN}[?.!]*$"
     ),
-    re.compile(rf"^(?:tell me about|who is) (?:the )?customer {_NAME_EN}[?.!]*$"),
-    re.compile(
+    lazy_pattern(rf"^(?:tell me about|who is) (?:the )?customer {_NAME_EN}[?.!]*$"),
+    lazy_pattern(
         rf"^what (?:did|has) {_NAME_EN} (?:buy|bought|order|ordered|purchase|purchased)"
         r"(?: recently| lately)?[?.!]*$"
     ),
-    re.compile(
+    lazy_pattern(
         rf"^(?:look up|find|search for|search|show me|show) (?:the )?customer "
         rf"{_NAME_EN}[?.!]*$"
     ),
 ]
 _PHONE_TAIL = [
-    re.compile(
+    lazy_pattern(
         r"(?:尾号|手机尾号|电话尾号|手机号?后四位|电话后四位|后四位|末四位|尾数)(?:是|为)?"
         r"(?P<d>\d{4})"
     ),
-    re.compile(r"(?:phone|mobile|number)(?: number)? ending(?: in| with)? (?P<d>\d{4})\b"),
-    re.compile(r"\blast (?:four|4) digits(?: of (?:the )?phone)?(?: are| is)? (?P<d>\d{4})\b"),
+    lazy_pattern(r"(?:phone|mobile|number)(?: number)? ending(?: in| with)? (?P<d>\d{4})\b"),
+    lazy_pattern(r"\blast (?:four|4) digits(?: of (?:the )?phone)?(?: are| is)? (?P<d>\d{4})\b"),
 ]
 # A bare look-up ("查一下王静", "look up Chen Ming") is a card only when the sentence is not a
 # segment the grammar understands (the caller tries the grammar first).
 _WEAK_CARD = [
-    re.compile(rf"^{_LOOK_VERB}(?:一下)?(?:客户)?{_NAME}[？?。!！]*$"),
-    re.compile(
+    lazy_pattern(rf"^{_LOOK_VERB}(?:一下)?(?:客户)?{_NAME}[？?。!！]*$"),
+    lazy_pattern(
         rf"^(?:look up|find|search for|search|show me|show|who is|tell me about) "
         rf"{_NAME_EN}[?.!]*$"
     ),
 ]
-_NOT_A_NAME = re.compile(r"客户们|客户$|的|^(?:我的|我们|所有|全部|这些|那些)|customers$")
+_NOT_A_NAME = lazy_pattern(r"客户们|客户$|的|^(?:我的|我们|所有|全部|这些|那些)|customers$")
 
 # ---------------------------------------------------------------- membership changes
 
 _ENTER_ZH = r"新进入了?|新加入了?|新进了|进入了?|新落入|落入了?|掉进了?|新增进|新晋"
 _LEAVE_ZH = r"离开了?|退出了?|移出了?|掉出了?|脱离了?|不再是|不再属于"
-_CHANGE_ZH = re.compile(
+_CHANGE_ZH = lazy_pattern(
     rf"^(?P<w>.*?)(?P<v>{_ENTER_ZH}|{_LEAVE_ZH})(?P<x>.+?)(?:分群)?的?"
     r"(?:客户|人|名单)?(?:有哪些|有谁|是谁|都有谁|有多少|多少人|多少)?[？?]*$"
 )
@@ -177,27 +178,27 @@ _ENTER_EN = (
     r"became|have become|has become|turned"
 )
 _LEAVE_EN = r"left|exited|dropped out of|fell out of|dropped from|no longer in|moved out of"
-_CHANGE_EN = re.compile(
+_CHANGE_EN = lazy_pattern(
     rf"(?P<v>\b(?:{_ENTER_EN}|{_LEAVE_EN})) (?:the )?(?P<x>.+?)"
     r"(?: segment)?(?P<w>(?: (?:today|yesterday|this week|last week|this "
     r"month|in the (?:last|past) .+|over the (?:last|past) .+|since .+))?)"
     r"[?.!]*$"
 )
-_LOST_ZH = re.compile(
+_LOST_ZH = lazy_pattern(
     r"(?<![快将要会易能])(?:流失了?|流失掉的|丢失了?|删了我们?|删除了我们?)(?!风险)的?"
     r"(?:哪些|多少|几个|几位)?(?:个|位|名)?(?:客户|人)"
 )
-_LOST_EN = re.compile(
+_LOST_EN = lazy_pattern(
     r"\b(?:lost|churned)(?: customers| clients)?\b(?! risk)|"
     r"\bcustomers? (?:we|i) lost\b"
 )
-_AT_RISK = re.compile(r"流失风险|at[- ]risk|churn risk")
+_AT_RISK = lazy_pattern(r"流失风险|at[- ]risk|churn risk")
 DEFAULT_CHANGE_WINDOW = RollingWindow(7, "days")
 
 # ---------------------------------------------------------------- digest
 
-_DIGEST = re.compile(r"日报|每日简报|今日简报|每日报告|\bdigest\b|daily (?:report|summary|brief)")
-_DIGEST_GLUE = re.compile(
+_DIGEST = lazy_pattern(r"日报|每日简报|今日简报|每日报告|\bdigest\b|daily (?:report|summary|brief)")
+_DIGEST_GLUE = lazy_pattern(
     r"今天|今日|的|发我|发给我|给我|发一下|发|一下|一份|看看|看一下|查看|看|我要|我想看|我的|请|"
     r"吧|呢|再|来|份|个|下|日报|每日简报|今日简报|每日报告|show me|send me|give me|can i see|"
     r"could you|today'?s|today|my|the|please|a|me|now|again|daily|digest|report|summary|brief|"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
+
+from segmentation.nlq.lazy_re import lazy_pattern
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _DIGITS.update({"七": 7, "八": 8, "九": 9})
@@ -11,7 +12,7 @@ _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 CHINESE_NUMERAL_CHARS = set(_DIGITS) | set(_SMALL_UNITS) | set(_BIG_UNITS)
 
-_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_ARABIC = lazy_pattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 # Multipliers written after an Arabic number: 1.5万, 2k, 3w, 1千.
 _MULTIPLIERS = (("万", 10_000), ("w", 10_000), ("k", 1000), ("千", 1000), ("百", 100))
 _EN_WORDS = {
@@ -19,7 +20,9 @@ _EN_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
     "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100, "a hundred": 100,
 }  # fmt: skip
-_EN_WORD = re.compile(r"(a hundred|" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")\b")
+_EN_WORD = lazy_pattern(
+    r"(a hundred|" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")\b"
+)
 
 
 def scan_number(text: str, pos: int) -> tuple[Decimal, int] | None:

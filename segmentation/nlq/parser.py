@@ -4,7 +4,6 @@ Clarification (a question back). Never guesses: anything not understood is asked
 from __future__ import annotations
 
 import logging
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,6 +15,7 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, weak_card
 from segmentation.nlq.interpret import Context
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.normalize import language_of, normalize
 from segmentation.nlq.restate import describe
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 MAX_LENGTH = 500
 CONFIRM = frozenset({"tag", "untag", "push", "schedule"})
-_QUOTED = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")
+_QUOTED = lazy_pattern(r"[“「『\"]([^”」』\"]+)[”」』\"]")
 _INTENT_ORDER = ("help", "more", "show_saved", "export", "describe", "count", "list")
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.numbers import scan_number
 
 # Documented defaults (README "Predictive segments", docs/predictive.md).
@@ -65,7 +66,7 @@ _VAGUE_OTHER = (
     rf"{_LEVEL}(?:高|低|大|小|多|少)(?!于)"
 )
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), kind)
+    (lazy_pattern(p), kind)
     for p, kind in (
         (_VAGUE_CHURN, "vague_churn"),
         (_VAGUE_OTHER, "vague"),
@@ -81,7 +82,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (_CLV_EN, "clv"),
     )
 )
-_HORIZON = re.compile(_HORIZON_EN)
+_HORIZON = lazy_pattern(_HORIZON_EN)
 
 
 @dataclass(frozen=True)

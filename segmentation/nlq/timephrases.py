@@ -6,7 +6,6 @@ the future) before the window is built, so the tree means the same thing tomorro
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -20,6 +19,7 @@ from segmentation.nlq.dates import (
     window_start,
     year_span,
 )
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.timephrases_en import scan_english
 from segmentation.nodes import CalendarWindow, DateRangeWindow, RollingWindow
 
@@ -27,13 +27,13 @@ NUM = r"(\d{1,4}|[一二两三四五六七八九十百]{1,4})"
 # A length takes any number of digits, so 近99999999999天 reaches the window's bound check and
 # is asked back as too large instead of "not understood".
 _LENGTH = r"(\d{1,24}|[一二两三四五六七八九十百]{1,4})"
-_ZH_ROLLING = re.compile(
+_ZH_ROLLING = lazy_pattern(
     r"(近|最近|过去|前面?|这|在过去的?)?的?"
     + _LENGTH
     + r"\s*(个)?(天|日|周|星期|礼拜|个?月|小时|年)"
     r"(内|以内|之内|里|来|以来|当中)?"
 )
-_ZH_HALF = re.compile(r"(近|最近|过去)?(半年|一年|1年)(内|以内|之内|里|来|以来)?")
+_ZH_HALF = lazy_pattern(r"(近|最近|过去)?(半年|一年|1年)(内|以内|之内|里|来|以来)?")
 _ZH_CALENDAR: list[tuple[str, str, int]] = [
     (r"今天|今日", "day", 0),
     (r"昨天|昨日", "day", -1),
@@ -51,20 +51,20 @@ _ZH_CALENDAR: list[tuple[str, str, int]] = [
     (r"去年|上一年", "year", -1),
     (r"前年", "year", -2),
 ]
-_ZH_CAL = [(re.compile(p), u, o) for p, u, o in _ZH_CALENDAR]
-_ZH_DATE = re.compile(r"(?:(\d{4})年)?" + NUM + r"月" + NUM + r"(?:日|号)")
-_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_MD_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
-_ZH_MONTH = re.compile(
+_ZH_CAL = [(lazy_pattern(p), u, o) for p, u, o in _ZH_CALENDAR]
+_ZH_DATE = lazy_pattern(r"(?:(\d{4})年)?" + NUM + r"月" + NUM + r"(?:日|号)")
+_ISO_DATE = lazy_pattern(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_MD_DATE = lazy_pattern(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+_ZH_MONTH = lazy_pattern(
     r"(?:(\d{4})年)?" + r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月份?(?![\d日号])"
 )
-_ZH_YEAR = re.compile(r"(\d{4})年(?:度)?(?!\d|\s*\d{1,2}月)")
-_ZH_QUARTER = re.compile(r"(?:(\d{4})年)?(?:的)?第?([1-4一二三四])季度")
-_SINCE_PREFIX = re.compile(r"(自从|自|从)")
-_SINCE_SUFFIX = re.compile(r"(以来|起|开始|至今|到现在|到今天|到目前为止|到目前|之后至今)")
-_RANGE_JOIN = re.compile(r"\s*(到|至|-|~|—|–)\s*")
-_RANGE_TAIL = re.compile(r"(之间|期间|这段时间)")
-_DAY_ONLY = re.compile(NUM + r"(?:日|号)")
+_ZH_YEAR = lazy_pattern(r"(\d{4})年(?:度)?(?!\d|\s*\d{1,2}月)")
+_ZH_QUARTER = lazy_pattern(r"(?:(\d{4})年)?(?:的)?第?([1-4一二三四])季度")
+_SINCE_PREFIX = lazy_pattern(r"(自从|自|从)")
+_SINCE_SUFFIX = lazy_pattern(r"(以来|起|开始|至今|到现在|到今天|到目前为止|到目前|之后至今)")
+_RANGE_JOIN = lazy_pattern(r"\s*(到|至|-|~|—|–)\s*")
+_RANGE_TAIL = lazy_pattern(r"(之间|期间|这段时间)")
+_DAY_ONLY = lazy_pattern(NUM + r"(?:日|号)")
 
 
 def scan_time(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | None:

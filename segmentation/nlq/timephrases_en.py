@@ -16,6 +16,7 @@ from segmentation.nlq.dates import (
     window_start,
     year_span,
 )
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nodes import CalendarWindow, DateRangeWindow, RollingWindow, Window
 
 _WORD_NUMBERS = {
@@ -37,15 +38,17 @@ _B = r"(?![a-z0-9])"
 
 # A length takes any number of digits: a huge one is asked back by the window's bound check.
 _EN_LENGTH = _EN_NUM.replace(r"\d{1,4}", r"\d{1,24}")
-_ROLLING = re.compile(
+_ROLLING = lazy_pattern(
     _LEAD + r"(?:(last|past|previous|recent|within)\s+)?" + _EN_LENGTH
     + r"\s+(days?|weeks?|months?|hours?|hrs?|years?)" + _B + r"(?!\s+ago)"
 )  # fmt: skip
-_WITHIN = re.compile(r"within\s+" + _EN_LENGTH + r"\s+(days?|weeks?|months?|hours?|years?)" + _B)
+_WITHIN = lazy_pattern(r"within\s+" + _EN_LENGTH + r"\s+(days?|weeks?|months?|hours?|years?)" + _B)
 # "the past week / month" counts back from now, like 过去一周 and "the past 7 days"; "last
 # week" is the calendar week before this one (spec §3).
-_PAST_ONE = re.compile(r"(?:(?:in|during|over|within|for)\s+)?(?:the\s+)?past\s+(week|month)" + _B)
-_LONG = re.compile(
+_PAST_ONE = lazy_pattern(
+    r"(?:(?:in|during|over|within|for)\s+)?(?:the\s+)?past\s+(week|month)" + _B
+)
+_LONG = lazy_pattern(
     r"(?:(?:in|during|over|within|for)\s+)?(?:(the\s+)?(?:last|past)\s+|within\s+)?"
     r"(half\s+a\s+year|half\s+year|six\s+months|a\s+year|one\s+year|year|twelve\s+months)" + _B
 )
@@ -66,23 +69,23 @@ _CALENDAR: list[tuple[str, str, int]] = [
     (r"the\s+year\s+before\s+last", "year", -2),
 ]
 _CAL = [
-    (re.compile(r"(?:(?:in|during|over|for|of)\s+)?(?:" + p + r")" + _B), u, o)
+    (lazy_pattern(r"(?:(?:in|during|over|for|of)\s+)?(?:" + p + r")" + _B), u, o)
     for p, u, o in _CALENDAR
 ]
-_MD = re.compile(_MONTH + r"\s+(?:the\s+)?" + _ORD + r"(?:,?\s+(\d{4}))?" + _B)
-_DM = re.compile(_ORD + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(\d{4}))?" + _B)
-_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_MONTH_ONLY = re.compile(r"(?:(in|during|of)\s+)?" + _MONTH + r"(?:\s+(\d{4}))?" + _B)
-_YEAR = re.compile(r"(?:in|during|of|for)\s+(?:the\s+year\s+)?((?:19|20)\d{2})" + _B)
-_QUARTER = re.compile(
+_MD = lazy_pattern(_MONTH + r"\s+(?:the\s+)?" + _ORD + r"(?:,?\s+(\d{4}))?" + _B)
+_DM = lazy_pattern(_ORD + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(\d{4}))?" + _B)
+_ISO = lazy_pattern(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_MONTH_ONLY = lazy_pattern(r"(?:(in|during|of)\s+)?" + _MONTH + r"(?:\s+(\d{4}))?" + _B)
+_YEAR = lazy_pattern(r"(?:in|during|of|for)\s+(?:the\s+year\s+)?((?:19|20)\d{2})" + _B)
+_QUARTER = lazy_pattern(
     r"(?:(?:in|during|of)\s+)?(?:(?:(\d{4})\s+)?q([1-4])(?:\s+(\d{4}))?|(?:the\s+)?"
     r"(first|second|third|fourth)\s+quarter(?:\s+of\s+(\d{4}))?)" + _B
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_SINCE = re.compile(r"since\s+")
-_FROM = re.compile(r"(from|between)\s+")
-_TO = re.compile(r"\s*(?:to|until|till|through|thru|and|-)\s+")
-_NOW = re.compile(r"(?:now|today|date|present)" + _B)
+_SINCE = lazy_pattern(r"since\s+")
+_FROM = lazy_pattern(r"(from|between)\s+")
+_TO = lazy_pattern(r"\s*(?:to|until|till|through|thru|and|-)\s+")
+_NOW = lazy_pattern(r"(?:now|today|date|present)" + _B)
 
 
 def scan_english(text: str, pos: int, today: date, now: datetime, tz: ZoneInfo) -> TimeMatch | None:

@@ -6,16 +6,15 @@ so a filler word ("gimme") never draws a prefecture's name."""
 
 from __future__ import annotations
 
-import re
-
 from rapidfuzz import fuzz
 
 from segmentation.nlq.ask import Ask, did_you_mean
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.vocabulary import Vocabulary
 
-_TIME = re.compile(
+_TIME = lazy_pattern(
     r"[天周月年日号时旬]|季度|^近|^过去|day|week|month|year|hour|quarter|fortnight|^last |^past "
 )
 # The commonest Chinese surnames: a 2–3 character unknown word starting with one, in an
