@@ -17,6 +17,7 @@ from bot.services.digest.model import Digest
 from bot.services.digest.people import scope_staff
 from bot.services.digest.render import render_markdown
 from segmentation.breakdown import NONE, Breakdown, UnknownTagGroup, breakdown
+from segmentation.channels import add_way_name
 from segmentation.compiler import SegmentError
 from segmentation.engine import EngineContext
 from segmentation.membership import lost_customers, segment_changes
@@ -42,21 +43,6 @@ NONE_LABEL = {
     "rfm": ("无订单", "no orders"),
     "month": ("未知", "unknown"),
     "channel": ("无渠道", "no channel"),
-}
-# WeCom's add_way codes (externalcontact/get follow_user.add_way), the common ones.
-ADD_WAYS = {
-    "0": ("未知来源", "unknown source"),
-    "1": ("扫描二维码", "QR code"),
-    "2": ("搜索手机号", "phone search"),
-    "3": ("名片分享", "contact card"),
-    "4": ("群聊", "group chat"),
-    "5": ("手机通讯录", "phone contacts"),
-    "6": ("微信联系人", "WeChat contacts"),
-    "9": ("搜索邮箱", "email search"),
-    "10": ("视频号", "Channels"),
-    "16": ("获客链接", "acquisition link"),
-    "201": ("内部成员共享", "shared by a colleague"),
-    "202": ("管理员分配", "assigned by an admin"),
 }
 DIMENSION_WORDS = {
     "owner": ("跟进人", "owner"),
@@ -161,8 +147,8 @@ def group_label(by: str, key: str, label: str, ctx: EngineContext, lang: str) ->
         return (entry.display_zh if zh else entry.display_en) if entry else key
     if by == "channel" and key.startswith("add_way:"):
         code = key.removeprefix("add_way:")
-        names = ADD_WAYS.get(code)
-        return names[0 if zh else 1] if names else (f"添加方式{code}" if zh else f"add way {code}")
+        if code.isdigit():
+            return add_way_name(int(code), "zh" if zh else "en")
     return label or key
 
 

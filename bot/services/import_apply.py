@@ -221,6 +221,10 @@ def _known(session: Session, column: InstrumentedAttribute[Any], keys: Iterable[
     return set(session.scalars(select(column).where(column.in_(keys))))
 
 
+# The follow fields a file may carry; each is kept as stored when its column is absent.
+FOLLOW_FIELDS = ("added_at", "remark", "add_way", "state")
+
+
 def apply_follows(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCounts:
     counts = ChunkCounts()
     records = [r for r in _first_of_each_key(chunk, counts).values() if isinstance(r, FollowRecord)]
@@ -242,40 +246,26 @@ def apply_follows(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCou
                 Follow.id,
                 Follow.external_userid,
                 Follow.userid,
-                Follow.added_at,
-                Follow.remark,
+                *(getattr(Follow, c) for c in FOLLOW_FIELDS),
                 Follow.deleted,
             ).where(Follow.external_userid.in_([r.external_userid for r in valid]))
         )
     }
     new, changed = [], []
-    kept = ctx.present(("added_at", "remark"))
+    kept = ctx.present(FOLLOW_FIELDS)
     for r in valid:
         row = existing.get((r.external_userid, r.userid))
         # A column the file lacks keeps the stored value.
-        added_at = r.added_at if "added_at" in kept or row is None else row.added_at
-        remark = r.remark if "remark" in kept or row is None else row.remark
-        r = FollowRecord(r.external_userid, r.userid, added_at, remark)
+        values = {
+            c: getattr(r, c) if c in kept or row is None else getattr(row, c) for c in FOLLOW_FIELDS
+        }
         if row is None:
             new.append(
-                {
-                    "external_userid": r.external_userid,
-                    "userid": r.userid,
-                    "added_at": r.added_at,
-                    "remark": r.remark,
-                    "deleted": False,
-                }
-            )
-        elif (row.added_at, row.remark, row.deleted) != (r.added_at, r.remark, False):
-            changed.append(
-                {
-                    "id": row.id,
-                    "added_at": r.added_at,
-                    "remark": r.remark,
-                    "deleted": False,
-                    "deleted_at": None,
-                }
-            )
+                {"external_userid": r.external_userid, "userid": r.userid, **values,
+                 "deleted": False}
+            )  # fmt: skip
+        elif (*(getattr(row, c) for c in FOLLOW_FIELDS), row.deleted) != (*values.values(), False):
+            changed.append({"id": row.id, **values, "deleted": False, "deleted_at": None})
     if new:
         bulk_insert(session, Follow.__table__, new)
     if changed:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.settings import DEFAULT_EVENT_KINDS, KIND_PATTERN
+from segmentation.channels import parse_add_way
 from segmentation.models import ROLES, to_money
 
 MAX_AMOUNT = Decimal("1000000000000")
@@ -148,6 +149,12 @@ def _optional_text(value: Any, limit: int) -> str | None:
     return text[:limit] if text else None
 
 
+def _optional_code(value: Any, name: str, limit: int) -> str | None:
+    """An optional code (a 渠道活码 state): cut short, it would name a different channel."""
+    text = "" if value is None else str(value).strip()
+    return _required_id(text, name, limit) if text else None
+
+
 @dataclass(frozen=True, slots=True)
 class CustomerRecord(Record):
     key_fields: ClassVar[tuple[str, ...]] = ("external_userid",)
@@ -209,10 +216,14 @@ class FollowRecord(Record):
     userid: str
     added_at: datetime | None = None
     remark: str | None = None
+    # How the relation began: WeCom's follow_user.add_way code and the 渠道活码 `state`.
+    add_way: int | None = None
+    state: str | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any], tz: ZoneInfo) -> FollowRecord:
         added = row.get("added_at")
+        state = _optional_code(row.get("state"), "state", 64)
         return cls(
             external_userid=_required_id(row.get("external_userid"), "external_userid"),
             userid=_required_id(row.get("userid"), "userid"),
@@ -220,6 +231,8 @@ class FollowRecord(Record):
             if added and str(added).strip()
             else None,
             remark=_optional_text(row.get("remark"), 128),
+            add_way=field("add_way", parse_add_way, row.get("add_way")),
+            state=state,
         )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -32,6 +32,7 @@ from bot.services.sync_upsert import (
     upsert_follow_rows,
     upsert_tag_groups,
 )
+from integrations.wecom.dto import CustomerDetail
 from integrations.wecom.errors import NoCustomerRelation
 from integrations.wecom.events import CallbackMessage, ContactChange, TagChange
 from integrations.wecom.gateway import MAX_BATCH_LIMIT, MAX_BATCH_USERIDS, WeComGateway, chunks
@@ -231,7 +232,7 @@ def _apply_contact_change(
         except NoCustomerRelation:
             kind = "del_follow_user"  # gone again before we looked
         else:
-            upsert_customer_detail(session, detail, now)
+            upsert_customer_detail(session, _with_event_state(detail, event), now)
             return f"refreshed {event.external_userid}"
     if kind in ("del_external_contact", "del_follow_user"):
         follow = session.scalar(
@@ -247,6 +248,21 @@ def _apply_contact_change(
             retire_orphans(session, [event.external_userid], now)
         return f"ended follow {event.userid}→{event.external_userid}"
     return "ignored"
+
+
+def _with_event_state(detail: CustomerDetail, event: ContactChange) -> CustomerDetail:
+    """The detail, with the callback's State on the new relation when the detail lacks one.
+
+    Both carry the 渠道活码 code the customer scanned; the callback's is the one WeCom fixed
+    at the moment of adding, so it fills a detail that came back without it (never the other
+    way: a later edit in WeCom is the newer truth)."""
+    if not event.state:
+        return detail
+    follows = tuple(
+        replace(f, state=event.state) if f.userid == event.userid and not f.state else f
+        for f in detail.follow_users
+    )
+    return replace(detail, follow_users=follows)
 
 
 def _apply_tag_change(session: Session, gateway: WeComGateway, event: TagChange) -> str:

@@ -220,3 +220,45 @@ def test_quoted_field_over_several_lines_is_fine(clean_engine, session, tmp_path
     report = run(clean_engine, write(tmp_path, customers=text))
     assert report.rejected == 0
     assert session.get(Customer, "wm7").name == "两行\n的名字"
+
+
+CHANNEL_FOLLOWS = """external_userid,userid,added_at,remark,add_way,state
+wm1,zhangsan,2026-01-02 09:00:00,老客户,1,展会2026
+wm2,lisi,,,搜索手机号,
+wm3,zhangsan,,,,
+"""
+
+
+def follow_channel(session, ext: str, userid: str) -> tuple[int | None, str | None]:
+    follow = session.scalar(
+        select(Follow).where(Follow.external_userid == ext, Follow.userid == userid)
+    )
+    return follow.add_way, follow.state
+
+
+def test_follows_carry_add_way_code_or_name_and_channel_state(clean_engine, session, tmp_path):
+    write(tmp_path, customers=CUSTOMERS, staff=STAFF, follows=CHANNEL_FOLLOWS)
+    report = run(clean_engine, tmp_path)
+    assert report.rejected == 0
+    assert follow_channel(session, "wm1", "zhangsan") == (1, "展会2026")
+    assert follow_channel(session, "wm2", "lisi") == (2, None)  # the documented name reads
+    assert follow_channel(session, "wm3", "zhangsan") == (None, None)
+
+
+def test_a_file_without_channel_columns_keeps_the_synced_channel(clean_engine, session, tmp_path):
+    run(clean_engine, write(tmp_path, customers=CUSTOMERS, staff=STAFF, follows=CHANNEL_FOLLOWS))
+    write(tmp_path, follows=FOLLOWS.replace("老客户", "老朋友"))
+    report = run(clean_engine, tmp_path)
+    assert counts(report)["follows.csv"] == (0, 1, 1, 0)
+    session.expire_all()
+    assert follow_channel(session, "wm1", "zhangsan") == (1, "展会2026")
+
+
+def test_bad_add_way_or_state_rejects_the_row_with_its_line(clean_engine, session, tmp_path):
+    bad = CHANNEL_FOLLOWS + "wm1,lisi,,,扫一扫吧,\nwm2,zhangsan,,,1," + "码" * 65 + "\n"
+    write(tmp_path, customers=CUSTOMERS, staff=STAFF, follows=bad)
+    report = run(clean_engine, tmp_path)
+    errors = {str(e) for f in report.files for e in f.errors}
+    assert any(e.startswith("follows.csv:5: add_way: not a WeCom add_way code") for e in errors)
+    assert "follows.csv:6: state: longer than 64 characters" in errors
+    assert session.scalar(select(func.count()).select_from(Follow)) == 3

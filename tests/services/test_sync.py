@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -284,3 +285,52 @@ def test_a_first_sync_gives_postgresql_statistics_while_the_tables_fill(
         )
     assert set(estimated) == {"customers", "follows", "customer_tags"}
     assert all(rows >= 1_000 for rows in estimated.values()), estimated
+
+
+def test_added_contact_keeps_its_channel_code_and_add_way(
+    fake: FakeWeComGateway, factory: sessionmaker[Session]
+) -> None:
+    run_full_sync(factory, fake, NOW)
+    seller = fake.company.follow_user_list()[0]
+    added = fake.scenario.add_contact(seller, name="韩梅梅", state="展会2026", add_way=16)
+    assert added.state == "展会2026"
+    with factory.begin() as session:
+        apply_callback_event(session, fake, added, NOW)
+    with factory() as session:
+        follow = session.scalar(
+            select(Follow).where(Follow.external_userid == added.external_userid)
+        )
+        assert (follow.add_way, follow.state) == (16, "展会2026")
+
+
+def test_callback_state_fills_a_detail_that_lacks_it(
+    fake: FakeWeComGateway, factory: sessionmaker[Session]
+) -> None:
+    run_full_sync(factory, fake, NOW)
+    seller = fake.company.follow_user_list()[0]
+    added = fake.scenario.add_contact(seller, name="韩梅梅")  # the QR had no state
+    late = dataclasses.replace(added, state="门店海报")  # …but the callback named one
+    with factory.begin() as session:
+        apply_callback_event(session, fake, late, NOW)
+    with factory() as session:
+        follow = session.scalar(
+            select(Follow).where(Follow.external_userid == added.external_userid)
+        )
+        assert (follow.add_way, follow.state) == (1, "门店海报")
+
+
+def test_full_sync_stores_add_way_and_state(
+    fake: FakeWeComGateway, factory: sessionmaker[Session]
+) -> None:
+    run_full_sync(factory, fake, NOW)
+    wanted = {
+        (f.external_userid, f.userid): (f.add_way, f.state or None)
+        for f in fake.company.follows.values()
+    }
+    with factory() as session:
+        stored = {
+            (f.external_userid, f.userid): (f.add_way, f.state)
+            for f in session.scalars(select(Follow))
+        }
+    assert stored == wanted
+    assert len({s for _, s in stored.values()}) > 1  # the seed varies the codes

@@ -68,14 +68,18 @@ class Scenario:
         gender: int = 0,
         city: str | None = None,
         state: str = "",
+        add_way: int = 1,
         half: bool = False,
     ) -> ContactChange:
+        """A customer adds `userid` (by default by scanning a QR code; `state` is the 渠道活码
+        code of the QR or 获客链接, sent in the callback's State as WeCom does)."""
         company = self.state.company
         ext = external_userid or make_id("wm", company.corp_id, "added", company.next_id("n"))
         customer = company.customers.get(ext) or SimCustomer(ext, name, gender=gender, city=city)
         description = f"城市:{city}" if city else ""
         now = self.state.now()
-        company.add_follow(customer, userid, now, remark=name, description=description, state=state)
+        company.add_follow(customer, userid, now, remark=name, description=description,
+                           state=state, add_way=add_way)  # fmt: skip
         change = "add_half_external_contact" if half else "add_external_contact"
         event = ContactChange(change, userid, ext, now, state=state or None,
                               welcome_code=secrets.token_hex(8))  # fmt: skip

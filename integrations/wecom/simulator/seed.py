@@ -66,6 +66,7 @@ def seed_company(
     _seed_customers(company, rng, customers, seed)
     if lively_until is not None:
         _liven(company, random.Random(f"{seed}:lively"), lively_until)
+        _vary_channels(company, random.Random(f"{seed}:channels"))
     return company
 
 
@@ -88,6 +89,26 @@ def _liven(company: Company, rng: random.Random, until: int) -> None:
         title = rng.choice(TITLES)
         follow.remark = f"{customer.name[0]}{title}" + (f" {note}" if note else "")
         follow.state = rng.choice(LIVELY_STATES)
+
+
+# How relations without a 渠道活码 began, roughly as a sales team's contacts do (WeCom's
+# add_way codes: 1 a QR without a code, 2 phone search, 3 contact card, 4 group chat,
+# 5 phone contacts, 6 WeChat contacts, 201 shared by a colleague, 202 assigned by an admin).
+PLAIN_ADD_WAYS = ((1, 15), (2, 25), (3, 20), (4, 20), (5, 8), (6, 12), (201, 8), (202, 7))
+# Codes of a link rather than a QR: a 获客链接 (add_way 16) placed in a live stream or an ad.
+LINK_STATES = frozenset({"抖音直播"})
+
+
+def _vary_channels(company: Company, rng: random.Random) -> None:
+    """Add ways consistent with the channel codes: a relation with a 渠道活码 `state` came by
+    its QR (1) or its 获客链接 (16); the others by the usual ways, in realistic shares."""
+    codes, weights = zip(*PLAIN_ADD_WAYS, strict=True)
+    for key in sorted(company.follows):
+        follow = company.follows[key]
+        if follow.state:
+            follow.add_way = 16 if follow.state in LINK_STATES else 1
+        else:
+            follow.add_way = rng.choices(codes, weights)[0]
 
 
 def _seed_departments(company: Company) -> None:
