@@ -40,6 +40,8 @@ from segmentation.nodes import (
     Gender,
     HasTag,
     InDepartment,
+    ItemCount,
+    ItemEvent,
     NamedSegment,
     NewCustomer,
     Node,
@@ -113,7 +115,7 @@ def event_kinds(node: Node, ctx: EngineContext) -> set[str]:
 
     kinds: set[str] = set()
     for part in walk(node):
-        if isinstance(part, Performed | EventCount):
+        if isinstance(part, Performed | EventCount | ItemEvent | ItemCount):
             kinds.add(part.event_kind)
         elif isinstance(part, Spend) or (isinstance(part, Ranked) and part.by == "spend"):
             kinds.add("order")
@@ -201,6 +203,11 @@ class _Compiler:
             interval = self.interval(node.window)
             from_stats = self.coverage.answers_totals("order", interval)
             return cond.spend(cust, node.op, node.value, interval, from_stats=from_stats)
+        if isinstance(node, ItemEvent):
+            interval = self.interval(node.window)
+            return cond.item_performed(cust, node.event_kind, node.item, node.names, interval)
+        if isinstance(node, ItemCount):
+            return self.item_count(node, cust)
         if isinstance(node, HasTag):
             return cond.has_tag(cust, node.name)
         if isinstance(node, Untagged):
@@ -243,6 +250,17 @@ class _Compiler:
                 return and_(once, not_(twice))
         from_stats = self.coverage.answers_totals(kind, interval)
         return cond.event_count(cust, kind, node.op, node.value, interval, from_stats=from_stats)
+
+    def item_count(self, node: ItemCount, cust: FromClause) -> ColumnElement[bool]:
+        performed = ItemEvent(node.event_kind, node.item, node.names, node.window)
+        if (node.op, node.value) in ((">=", 1), (">", 0)):  # the common cases stay EXISTS
+            return self.leaf(performed, cust)
+        if (node.op, node.value) in (("=", 0), ("<", 1), ("<=", 0)):
+            return not_(self.leaf(performed, cust))
+        interval = self.interval(node.window)
+        return cond.item_count(
+            cust, node.event_kind, node.item, node.names, node.op, node.value, interval
+        )
 
     def named(self, node: NamedSegment, cust: FromClause) -> ColumnElement[bool]:
         entry = self.ctx.named.get(node.key)

@@ -29,6 +29,7 @@ from sqlalchemy import (
     type_coerce,
 )
 
+from segmentation.items import KEY_COLUMNS, item_key
 from segmentation.models import CustomerTag, Event, EventStats, Follow, Tag
 from segmentation.scope import CteNames, department_members
 from segmentation.windows import Interval
@@ -158,6 +159,7 @@ def per_customer(
     holds: ColumnElement[bool],
     *,
     zero_holds: bool,
+    only: tuple[Any, ...] = (),
 ) -> ColumnElement[bool]:
     """`holds` (an aggregate over the customer's `kind` events in the interval) is true,
     where a customer without such events has count 0 and total 0 (`zero_holds` says whether
@@ -168,11 +170,12 @@ def per_customer(
     missing or stale statistics PostgreSQL picked the (kind, time) index for that probe and
     scanned every order per customer (91 s at 10k customers). Customers without events
     are handled by the complement: `zero_holds` ⇒ NOT a member of {groups where NOT holds}.
+    `only` narrows the events counted (one product, say).
     """
     start, end = interval
     groups = (
         select(ev.c.external_userid)
-        .where(ev.c.kind == kind, ev.c.occurred_at >= start, ev.c.occurred_at <= end)
+        .where(ev.c.kind == kind, ev.c.occurred_at >= start, ev.c.occurred_at <= end, *only)
         .group_by(ev.c.external_userid)
     )
     if zero_holds:
@@ -218,6 +221,59 @@ def compare_fen(total: Any, op: str, value: Decimal) -> ColumnElement[bool]:
     if op == "=":
         return false()
     return OPERATORS[op](total, literal(low if op in (">", "<=") else high))
+
+
+def item_match(ev: FromClause, item: str, names: tuple[str, ...]) -> ColumnElement[bool]:
+    """The event's `item` (product, category or sku) is one of `names`: an equality on the
+    stored match key (segmentation.items), which the partial (key, kind, time, customer)
+    index answers."""
+    column = ev.c[KEY_COLUMNS[item]]
+    keys = sorted({item_key(n) for n in names} - {""})
+    if not keys:
+        return false()
+    return column == keys[0] if len(keys) == 1 else column.in_(keys)
+
+
+def item_performed(
+    cust: FromClause, kind: str, item: str, names: tuple[str, ...], interval: Interval
+) -> ColumnElement[bool]:
+    """Some `kind` event in the interval about one of `names`.
+
+    The matching events' customers are collected once (uncorrelated, DISTINCT) and the
+    customers probed against that set: a correlated EXISTS would walk the customer's own
+    (customer, kind, time) index entries and filter on the key row by row; this reads only
+    the product's index entries in the window."""
+    start, end = interval
+    ev = events.alias()
+    found = (
+        select(ev.c.external_userid)
+        .where(
+            item_match(ev, item, names),
+            ev.c.kind == kind,
+            ev.c.occurred_at >= start,
+            ev.c.occurred_at <= end,
+        )
+        .distinct()
+        .subquery()
+    )
+    return in_set(cust, found)
+
+
+def item_count(
+    cust: FromClause,
+    kind: str,
+    item: str,
+    names: tuple[str, ...],
+    op: str,
+    value: int,
+    interval: Interval,
+) -> ColumnElement[bool]:
+    """The number of `kind` events in the interval about one of `names`, compared."""
+    ev = events.alias()
+    holds = OPERATORS[op](func.count(), literal(value))
+    zero_holds = OPERATORS[op](0, value)
+    only = (item_match(ev, item, names),)
+    return per_customer(cust, ev, kind, interval, holds, zero_holds=zero_holds, only=only)
 
 
 def has_tag(cust: FromClause, name: str) -> ColumnElement[bool]:

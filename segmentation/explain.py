@@ -24,6 +24,8 @@ from segmentation.nodes import (
     Gender,
     HasTag,
     InDepartment,
+    ItemCount,
+    ItemEvent,
     NamedSegment,
     NewCustomer,
     Node,
@@ -138,6 +140,9 @@ class _Walker:
             return self.event_facts(node.event_kind, node.window)
         if isinstance(node, Spend):
             return self.event_facts("order", node.window)
+        if isinstance(node, ItemEvent | ItemCount):
+            facts = self.event_facts(node.event_kind, node.window, item_match(node))
+            return facts | {"item": node.item, "names": list(node.names)}
         if isinstance(node, Ranked) and node.by != "spend":
             return self.score_facts(node.by)
         if isinstance(node, Ranked):
@@ -163,7 +168,9 @@ class _Walker:
             return self.named_facts(node)
         return {}
 
-    def event_facts(self, kind: str, window: Window | None) -> dict[str, Any]:
+    def event_facts(self, kind: str, window: Window | None, *only: Any) -> dict[str, Any]:
+        """Count, last time and (orders) amount of the customer's `kind` events in the window
+        (`only`: those about one product, say)."""
         start, end = self.interval(window)
         events = Event.__table__
         count, last, fen = self.session.execute(
@@ -176,6 +183,7 @@ class _Walker:
                 events.c.kind == kind,
                 events.c.occurred_at >= start,
                 events.c.occurred_at <= end,
+                *only,
             )
         ).one()
         facts: dict[str, Any] = {"kind": kind, "from": start, "to": end, "count": int(count)}
@@ -222,6 +230,12 @@ class _Walker:
                 mean_amount=means.mean_amount,
             )
         return facts
+
+
+def item_match(node: ItemEvent | ItemCount) -> Any:
+    from segmentation.conditions import item_match as match
+
+    return match(Event.__table__, node.item, node.names)
 
 
 def _yuan(fen: int) -> Any:

@@ -6,7 +6,7 @@ saved segments (tree ↔ JSON) and explanations. Meanings are those of spec/comm
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar, Literal
@@ -26,6 +26,8 @@ SCORE_METRICS: tuple[str, ...] = (
     "expected_avg_value",
     "clv",
 )
+ItemField = Literal["product", "category", "sku"]
+ITEM_FIELDS: tuple[str, ...] = ("product", "category", "sku")
 RankBy = Literal["spend", "clv", "p_alive", "expected_purchases_30d"]
 RANK_BY: tuple[str, ...] = ("spend", "clv", "p_alive", "expected_purchases_30d")
 CalendarUnit = Literal["day", "week", "month", "quarter", "year"]
@@ -176,6 +178,56 @@ class Spend:
         _check_bound(self.value, MAX_AMOUNT, "金额（元）", "an amount (yuan)")
 
 
+def _check_item(node: ItemEvent | ItemCount) -> None:
+    if not (isinstance(node.event_kind, str) and node.event_kind):
+        raise SegmentFormatError("a product condition needs an event kind")
+    if node.item not in ITEM_FIELDS:
+        raise SegmentFormatError(f"unknown item field {node.item!r} (product, category or sku)")
+    if not (
+        isinstance(node.names, tuple)
+        and node.names
+        and all(isinstance(n, str) and n.strip() for n in node.names)
+    ):
+        raise SegmentFormatError(f"a {node.item} condition needs at least one name")
+
+
+@dataclass(frozen=True)
+class ItemEvent:
+    """At least one event of `kind` in the window (all time if none) whose properties.`item`
+    (product, category or sku) is any of `names`, matched like tags (case, width, script)."""
+
+    event_kind: str
+    item: ItemField
+    names: tuple[str, ...]
+    window: Window | None = None
+    type: ClassVar[str] = "item_event"
+
+    def __post_init__(self) -> None:
+        _check_item(self)
+
+
+@dataclass(frozen=True)
+class ItemCount:
+    """The number of `kind` events in the window whose properties.`item` is any of `names`,
+    compared with `value` (zero counts count: "买护肤品不到2次" includes who never did)."""
+
+    event_kind: str
+    item: ItemField
+    names: tuple[str, ...]
+    op: Comparison
+    value: int
+    window: Window | None = None
+    type: ClassVar[str] = "item_count"
+
+    def __post_init__(self) -> None:
+        _check_item(self)
+        if self.op not in COMPARISONS:
+            raise SegmentFormatError(f"unknown comparison {self.op!r}")
+        if type(self.value) is not int or self.value < 0:
+            raise SegmentFormatError("an event count must be a non-negative integer")
+        _check_bound(self.value, MAX_EVENT_COUNT, "次数", "an event count")
+
+
 @dataclass(frozen=True)
 class HasTag:
     """Has a corp tag of this name (any group, case-insensitive)."""
@@ -321,6 +373,8 @@ Node = (
     | Performed
     | EventCount
     | Spend
+    | ItemEvent
+    | ItemCount
     | HasTag
     | Untagged
     | Owner
@@ -344,6 +398,8 @@ NODE_TYPES: dict[str, type] = {
         Performed,
         EventCount,
         Spend,
+        ItemEvent,
+        ItemCount,
         HasTag,
         Untagged,
         Owner,
@@ -538,6 +594,8 @@ def canonical(node: Node) -> Node:
         return InDepartment(tuple(sorted(set(node.department_ids))))
     if isinstance(node, City):
         return City(tuple(sorted(set(node.names))))
+    if isinstance(node, ItemEvent | ItemCount):
+        return replace(node, names=tuple(sorted({n.strip() for n in node.names})))
     if isinstance(node, HasTag):
         return HasTag(node.name.strip())
     return node

@@ -15,6 +15,9 @@ Keeping them exact
     Events written outside segbot (SQL by hand, a bulk COPY) must be followed by
     `rebuild_event_stats` (`segbot stats rebuild`).
 
+    The same notes keep `event_item_names` (every product, category and SKU name the events
+    carry, segmentation.items) up to date; the events' own key columns are written with them.
+
 When they can stand in for the events (`Coverage`)
     Rollups know the whole history, not a window. "Some event of kind k in [start, end]" equals
     "last_at >= start" only when no event of k lies after `end`; a count or sum over the window
@@ -34,6 +37,7 @@ from typing import Any, cast
 from sqlalchemy import (
     BigInteger,
     Table,
+    bindparam,
     delete,
     event,
     except_,
@@ -50,13 +54,15 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, SessionTransaction, attributes
 
+from segmentation.items import KEY_COLUMNS, item_columns, item_name_rows
 from segmentation.models.base import to_money
 from segmentation.models.customers import Customer
-from segmentation.models.events import Event, EventStats
+from segmentation.models.events import Event, EventItemName, EventStats
 from segmentation.windows import Interval
 
 events = cast(Table, Event.__table__)
 stats = cast(Table, EventStats.__table__)
+item_names = cast(Table, EventItemName.__table__)
 customers = cast(Table, Customer.__table__)
 
 PENDING_KEY = "segbot.event_stats.pending"
@@ -151,9 +157,11 @@ class _Pending:
     recompute: set[str] = field(default_factory=set)
     # Customers whose row was just created: their columns take in events that came first.
     new_customers: set[str] = field(default_factory=set)
+    # The properties of events written: their product/category/SKU names join the known ones.
+    properties: list[Any] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.increments or self.recompute or self.new_customers)
+        return bool(self.increments or self.recompute or self.new_customers or self.properties)
 
     def touched(self) -> set[str]:
         return {eid for eid, _ in self.increments} | self.recompute | self.new_customers
@@ -169,8 +177,11 @@ def _pending(session: Session) -> _Pending:
 def note_inserted_events(session: Session, rows: Iterable[Mapping[str, Any]]) -> None:
     """`rows` (external_userid, kind, occurred_at, amount) were just INSERTed into events in
     this transaction; the rollups take them in at commit."""
-    increments = _pending(session).increments
+    pending = _pending(session)
+    increments = pending.increments
     for row in rows:
+        if row.get("properties"):
+            pending.properties.append(row["properties"])
         when = row["occurred_at"]
         amount = row.get("amount")
         # Each amount rounded to fen as it is stored, so the sum is the stored sum.
@@ -180,6 +191,12 @@ def note_inserted_events(session: Session, rows: Iterable[Mapping[str, Any]]) ->
             increments[key].add(one)
         else:
             increments[key] = one
+
+
+def note_event_properties(session: Session, properties: Iterable[Any]) -> None:
+    """Events with these properties were written (updated rows, say): their product,
+    category and SKU names join the known ones at commit."""
+    _pending(session).properties.extend(p for p in properties if p)
 
 
 def note_changed_customers(session: Session, external_userids: Iterable[str]) -> None:
@@ -203,6 +220,8 @@ def _note_orm_changes(session: Session, _context: Any) -> None:
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, Event):
             touched.add(obj.external_userid)
+            if obj.properties and obj not in session.deleted:
+                note_event_properties(session, [obj.properties])
             # A moved event also changes the customer it left.
             history = attributes.get_history(obj, "external_userid")
             touched.update(v for v in history.deleted if v)
@@ -263,6 +282,19 @@ def apply_pending(session: Session, pending: _Pending) -> None:
     touched = sorted(pending.touched())
     for start in range(0, len(touched), ID_CHUNK):
         _refresh_customers(session, touched[start : start + ID_CHUNK])
+    _record_item_names(session, pending.properties)
+
+
+def _record_item_names(session: Session, properties: Iterable[Any]) -> None:
+    """Add the product/category/SKU names of these properties that are not known yet."""
+    rows = item_name_rows(properties)
+    if not rows:
+        return
+    postgres = session.get_bind().dialect.name == "postgresql"
+    stmt = (pg_insert if postgres else sqlite_insert)(item_names).on_conflict_do_nothing(
+        index_elements=[item_names.c.field, item_names.c.key]
+    )
+    session.execute(stmt, rows)
 
 
 def _lock(session: Session) -> None:
@@ -387,7 +419,40 @@ def rebuild_event_stats(session: Session) -> int:
     session.execute(delete(stats))
     session.execute(insert(stats).from_select(list(STATS_COLUMNS), _grouped_events()))
     _rebuild_customers(session)
+    rebuild_item_keys(session)
     return int(session.scalar(select(func.count()).select_from(stats)) or 0)
+
+
+ITEM_BATCH = 5_000
+
+
+def rebuild_item_keys(session: Session) -> int:
+    """Recompute every event's product/category/SKU keys and the known names from the
+    properties (after events were written outside segbot); returns the events changed."""
+    key_columns = [events.c[c] for c in KEY_COLUMNS.values()]
+    session.execute(delete(item_names))
+    changed, after = 0, ""
+    while True:
+        batch = session.execute(
+            select(events.c.event_id, events.c.properties, *key_columns)
+            .where(events.c.event_id > after, events.c.properties.is_not(None))
+            .order_by(events.c.event_id)
+            .limit(ITEM_BATCH)
+        ).all()
+        if not batch:
+            return changed
+        after = batch[-1][0]
+        updates = []
+        for event_id, properties, *keys in batch:
+            wanted = item_columns(properties)
+            if list(wanted.values()) != keys:
+                updates.append({"id": event_id, **{f"new_{c}": v for c, v in wanted.items()}})
+        if updates:
+            new: dict[str, Any] = {c: bindparam(f"new_{c}") for c in KEY_COLUMNS.values()}
+            stmt = update(events).where(events.c.event_id == bindparam("id")).values(new)
+            session.connection().execute(stmt, updates)
+            changed += len(updates)
+        _record_item_names(session, [row[1] for row in batch])
 
 
 def _rebuild_customers(session: Session) -> None:

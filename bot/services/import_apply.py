@@ -20,6 +20,7 @@ from bot.services.records import (
     StaffRecord,
     TagRecord,
 )
+from segmentation.items import KEY_COLUMNS, item_columns
 from segmentation.models import (
     Customer,
     CustomerTag,
@@ -30,7 +31,12 @@ from segmentation.models import (
     StaffDepartment,
     Tag,
 )
-from segmentation.rollups import note_changed_customers, note_inserted_events, note_new_customers
+from segmentation.rollups import (
+    note_changed_customers,
+    note_event_properties,
+    note_inserted_events,
+    note_new_customers,
+)
 
 Chunk = Sequence[tuple[int, Record]]
 
@@ -334,22 +340,28 @@ EVENT_FIELDS = ("external_userid", "kind", "occurred_at", "amount", "properties"
 
 
 def event_values(record: EventRecord) -> dict[str, Any]:
-    return {"event_id": record.event_id, **{f: getattr(record, f) for f in EVENT_FIELDS}}
+    """The row of an event, with the product/category/SKU keys of its properties."""
+    values = {"event_id": record.event_id, **{f: getattr(record, f) for f in EVENT_FIELDS}}
+    return values | item_columns(record.properties)
 
 
 def apply_events(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCounts:
     counts = ChunkCounts()
     records = [r for r in _first_of_each_key(chunk, counts).values() if isinstance(r, EventRecord)]
     values = {r.event_id: event_values(r) for r in records}
+    with_properties = "properties" in ctx.present(EVENT_FIELDS)
+
+    def stamp(row: dict[str, Any]) -> dict[str, Any]:
+        # The keys follow the properties they come from (a file without properties leaves both).
+        keys = {c: row[c] for c in KEY_COLUMNS.values()} if with_properties else {}
+        return {"source": "csv", "received_at": ctx.now, **keys}
+
     written = _upsert(
-        session,
-        Event.event_id,
-        values,
-        ctx.present(EVENT_FIELDS),
-        counts,
-        stamp=lambda row: {"source": "csv", "received_at": ctx.now},
+        session, Event.event_id, values, ctx.present(EVENT_FIELDS), counts, stamp=stamp
     )
     note_inserted_events(session, written.new)
+    if with_properties:
+        note_event_properties(session, (row["properties"] for row in written.changed))
     # A changed event may have moved between customers: both are recomputed.
     customer_at = ctx.present(EVENT_FIELDS).index("external_userid")
     note_changed_customers(

@@ -2,7 +2,7 @@
 
 from segmentation.models.base import Base, Money, UTCDateTime, to_money
 from segmentation.models.customers import Customer, CustomerTag, Follow, Tag, TagGroup
-from segmentation.models.events import Event, EventStats
+from segmentation.models.events import Event, EventItemName, EventStats
 from segmentation.models.insights import InsightBaseProfile
 from segmentation.models.people import ROLES, Department, Staff, StaffDepartment
 from segmentation.models.scores import CustomerScore, FittedModel
@@ -21,6 +21,7 @@ __all__ = [
     "CustomerTag",
     "Department",
     "Event",
+    "EventItemName",
     "EventStats",
     "FittedModel",
     "Follow",

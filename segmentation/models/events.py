@@ -6,10 +6,22 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Index, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, Index, Integer, String, event, text
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from segmentation.models.base import Base, Money, UTCDateTime
+
+
+def _item_index(column: str) -> Index:
+    return Index(
+        f"ix_events_{column}",
+        column,
+        "kind",
+        "occurred_at",
+        "external_userid",
+        postgresql_where=text(f"{column} IS NOT NULL"),
+        sqlite_where=text(f"{column} IS NOT NULL"),
+    )
 
 
 class Event(Base):
@@ -29,6 +41,10 @@ class Event(Base):
         ),
         # When data last arrived (segment insights' freshness): one probe, not a scan.
         Index("ix_events_received_at", "received_at"),
+        # Product conditions ("近30天买过玻尿酸面霜", "bought anything from skincare"): the
+        # events of one product/category/SKU key, kind and window, customer included so the
+        # probe never visits the table rows. Partial: only events that name one are indexed.
+        *(_item_index(column) for column in ("product_key", "category_key", "sku_key")),
     )
 
     event_id: Mapped[str] = mapped_column(String(128), primary_key=True)
@@ -42,6 +58,34 @@ class Event(Base):
     # Where it came from: "csv", "api", …
     source: Mapped[str] = mapped_column(String(16), default="csv")
     received_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The match keys of properties.product / category / sku (segmentation.items.item_key),
+    # written by every writer of events with the properties they come from.
+    product_key: Mapped[str | None] = mapped_column(String(128))
+    category_key: Mapped[str | None] = mapped_column(String(128))
+    sku_key: Mapped[str | None] = mapped_column(String(128))
+
+
+@event.listens_for(Event, "before_insert")
+@event.listens_for(Event, "before_update")
+def _item_keys(_mapper: Mapper[Any], _connection: Any, target: Event) -> None:
+    """An Event written through the ORM gets the keys of its properties (Core writers pass
+    them with the row: segmentation.items.item_columns)."""
+    from segmentation.items import item_columns  # the language package imports the models
+
+    for column, value in item_columns(target.properties).items():
+        setattr(target, column, value)
+
+
+class EventItemName(Base):
+    """Every product, category and SKU name the events carry, once per match key: the names
+    a command may use ("买过护肤类的"), read by the vocabulary without scanning the events."""
+
+    __tablename__ = "event_item_names"
+
+    field: Mapped[str] = mapped_column(String(16), primary_key=True)  # product|category|sku
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    # The name as first written (how replies show it).
+    name: Mapped[str] = mapped_column(String(128))
 
 
 class EventStats(Base):

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from segmentation.nlq.cities import city_surfaces
 from segmentation.nlq.normalize import normalize_name
+from segmentation.nlq.restate_items import item_count_phrase, item_phrase
 from segmentation.nlq.restate_scores import ranked_by_score_phrase, score_phrase
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import (
@@ -20,6 +21,8 @@ from segmentation.nodes import (
     Gender,
     HasTag,
     InDepartment,
+    ItemCount,
+    ItemEvent,
     NamedSegment,
     NewCustomer,
     Node,
@@ -117,6 +120,9 @@ class Restater:
             )
         if isinstance(node, Untagged):
             return "有标签" if self.zh else "have at least one tag"
+        if isinstance(node, ItemEvent):
+            when = self.when(node.window) if self.zh else self.when_en(node.window)
+            return item_phrase(node, when, self.zh, negated=True)
         if isinstance(node, Or) and all(isinstance(c, Performed) for c in node.children):
             # "didn't order or visit": neither, said as such
             joiner = " 且 " if self.zh else " and "
@@ -146,6 +152,12 @@ class Restater:
                 return f"{self.when(node.window)}累计消费{_OP_ZH[node.op]}{node.value}元"
             op = "less than" if node.op == "<" else _OP_EN[node.op]  # money is not counted
             return f"spent {op} ¥{node.value} in total{self.when_en(node.window)}"
+        if isinstance(node, ItemEvent):
+            when = self.when(node.window) if zh else self.when_en(node.window)
+            return item_phrase(node, when, zh)
+        if isinstance(node, ItemCount):
+            when = self.when(node.window) if zh else self.when_en(node.window)
+            return item_count_phrase(node, when, zh)
         if isinstance(node, HasTag):
             return f"有“{node.name}”标签" if zh else f"are tagged “{node.name}”"
         if isinstance(node, Untagged):

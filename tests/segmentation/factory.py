@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from segmentation.items import item_columns
 from segmentation.models import (
     Customer,
     CustomerScore,
@@ -66,6 +67,8 @@ class Dataset:
     customer_tags: list[tuple[str, str, str]] = field(default_factory=list)
     # event_id, external_userid, kind, occurred_at, amount
     events: list[tuple[str, str, str, datetime, Decimal | None]] = field(default_factory=list)
+    # event_id → properties (product, category, sku…) of the events that have them
+    properties: dict[str, dict[str, object]] = field(default_factory=dict)
     # external_userid, p_alive, expected_purchases_30d, _90d, expected_avg_value, clv_365d
     scores: list[tuple[str, float, float, float, Decimal | None, Decimal | None]] = field(
         default_factory=list
@@ -106,7 +109,15 @@ def load(session: Session, data: Dataset) -> None:
         (
             Event,
             [
-                {"event_id": i, "external_userid": e, "kind": k, "occurred_at": t, "amount": a}
+                {
+                    "event_id": i,
+                    "external_userid": e,
+                    "kind": k,
+                    "occurred_at": t,
+                    "amount": a,
+                    "properties": data.properties.get(i),
+                    **item_columns(data.properties.get(i)),
+                }
                 for i, e, k, t, a in data.events
             ],
         ),
@@ -214,8 +225,35 @@ def random_dataset(seed: int, now: datetime = NOW, *, history_only: bool = False
             data.events.append((f"e{i}-{n}", eid, kind, when, amount_or_none))
     # An event for a customer who does not exist yet (behaviour data before sync).
     data.events.append(("orphan", "ghost", "order", now - timedelta(days=3), Decimal(10)))
+    data.properties = random_properties(random.Random(seed + 20_000), data.events)
     data.scores = random_scores(random.Random(seed + 10_000), [c[0] for c in data.customers])
     return data
+
+
+# Product, category and SKU names as events write them: one name in several spellings
+# (case, full width, Traditional script), so that conditions must match them as tags are.
+PRODUCTS = ("玻尿酸面霜", "玻尿酸麵霜", "Serum", "SERUM", "ｓｅｒｕｍ", "口红", " 口红 ")
+CATEGORIES = ("护肤", "護膚", "Skincare", "skincare", "彩妆")
+SKUS = ("HA-001", "ha-001", "LR-9")
+
+
+def random_properties(
+    rng: random.Random, events: list[tuple[str, str, str, datetime, Decimal | None]]
+) -> dict[str, dict[str, object]]:
+    """Properties for about 70% of the events (a separate random stream: the rest of a
+    dataset stays what it was before products existed)."""
+    out: dict[str, dict[str, object]] = {}
+    for event_id, *_ in events:
+        if rng.random() < 0.3:
+            continue
+        props: dict[str, object] = {"channel": rng.choice(("门店", "官网"))}
+        for key, names in (("product", PRODUCTS), ("category", CATEGORIES), ("sku", SKUS)):
+            if rng.random() < 0.7:
+                props[key] = rng.choice(names)
+        if rng.random() < 0.05:
+            props["product"] = 42  # not a name a product condition can mean
+        out[event_id] = props
+    return out
 
 
 # Few distinct values, so that thresholds land exactly on stored values and rankings tie.

@@ -11,6 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from segmentation.named import NamedSegmentCatalog, RfmRule
+from segmentation.nlq.normalize import normalize_name
 from segmentation.nodes import (
     All,
     And,
@@ -19,6 +20,8 @@ from segmentation.nodes import (
     Gender,
     HasTag,
     InDepartment,
+    ItemCount,
+    ItemEvent,
     NamedSegment,
     NewCustomer,
     Node,
@@ -109,6 +112,17 @@ class Reference:
             if ev[1] == eid and ev[2] == kind and start <= ev[3] <= end
         ]
 
+    def _item_events(self, eid: str, node: ItemEvent | ItemCount) -> list[tuple]:
+        """The events of the node's kind and window whose product/category/sku is one of its
+        names, read like tags: case, width and script aside (spec §2b)."""
+        wanted = {normalize_name(n.strip()) for n in node.names}
+        out = []
+        for ev in self._events(eid, node.event_kind, node.window):
+            value = self.data.properties.get(ev[0], {}).get(node.item)
+            if isinstance(value, str) and normalize_name(value.strip()) in wanted:
+                out.append(ev)
+        return out
+
     def spend(self, eid: str, window: Window | None) -> Decimal:
         return sum((ev[4] or Decimal(0) for ev in self._events(eid, "order", window)), Decimal(0))
 
@@ -131,6 +145,10 @@ class Reference:
             return COMPARE[node.op](count, node.value)
         if isinstance(node, Spend):
             return COMPARE[node.op](self.spend(eid, node.window), node.value)
+        if isinstance(node, ItemEvent):
+            return bool(self._item_events(eid, node))
+        if isinstance(node, ItemCount):
+            return COMPARE[node.op](len(self._item_events(eid, node)), node.value)
         if isinstance(node, HasTag):
             return node.name.strip().lower() in self.tag_names(eid)
         if isinstance(node, Untagged):

@@ -14,6 +14,8 @@ from segmentation.nodes import (
     Gender,
     HasTag,
     InDepartment,
+    ItemCount,
+    ItemEvent,
     NamedSegment,
     NewCustomer,
     Node,
@@ -71,6 +73,7 @@ def leaves(saved_names: tuple[str, ...] = ()) -> st.SearchStrategy[Node]:
             windows,
         ),
         st.builds(HasTag, st.sampled_from(("VIP", "vip", "Vip", "金卡", "旧", "nope"))),
+        *items(),
         st.just(Untagged()),
         st.builds(
             Owner,
@@ -98,6 +101,33 @@ def leaves(saved_names: tuple[str, ...] = ()) -> st.SearchStrategy[Node]:
     if saved_names:
         options.append(st.builds(SavedSegment, st.sampled_from(saved_names)))
     return st.one_of(*options)
+
+
+ITEM_NAMES = {
+    "product": ("玻尿酸面霜", "玻尿酸麵霜", "serum", "ＳＥＲＵＭ", "口红", "nope"),
+    "category": ("护肤", "護膚", "SKINCARE", "彩妆", "nope"),
+    "sku": ("HA-001", "lr-9", "nope"),
+}
+
+
+def items() -> list[st.SearchStrategy[Node]]:
+    """Product / category / SKU leaves, names in other spellings than the events'."""
+    out: list[st.SearchStrategy[Node]] = []
+    for item, names in ITEM_NAMES.items():
+        listed = st.lists(st.sampled_from(names), min_size=1, max_size=2).map(tuple)
+        out.append(st.builds(ItemEvent, kinds, st.just(item), listed, windows))
+        out.append(
+            st.builds(
+                ItemCount,
+                kinds,
+                st.just(item),
+                listed,
+                st.sampled_from(OPS),
+                st.integers(0, 3),
+                windows,
+            )
+        )
+    return out
 
 
 def scores() -> st.SearchStrategy[Node]:
