@@ -1,5 +1,5 @@
 """Breakdowns: how many of a segment's members fall in each group (owner, department, city,
-gender, tag within a group, RFM class, channel, month first added).
+gender, tag within a group, RFM class, channel, month first added, category, product).
 
 Every count is taken over the segment's own SELECT (segmentation.engine.segment_query: scope,
 deleted filter and all), so a breakdown's groups add up to what the list and the count show —
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from segmentation.compiler import CompileFacts, SegmentError, compile_condition
 from segmentation.engine import EngineContext, segment_query
+from segmentation.items_breakdown import item_groups
 from segmentation.models import (
     Customer,
     CustomerTag,
@@ -33,9 +34,10 @@ from segmentation.nodes import NamedSegment, Node
 from segmentation.rollups import read_coverage
 from segmentation.scope import CteNames, Requester
 
-DIMENSIONS = ("owner", "department", "city", "gender", "tag", "rfm", "month", "channel")
+DIMENSIONS: tuple[str, ...] = ("owner", "department", "city", "gender", "tag", "rfm", "month")
+DIMENSIONS += ("channel", "category", "product")
 # Groups where one customer may count more than once.
-OVERLAPPING = frozenset({"owner", "department", "tag", "channel"})
+OVERLAPPING = frozenset({"owner", "department", "tag", "channel", "category", "product"})
 NONE = ""  # the key of "no value" (no city, no owner, no tag in the group…)
 
 customers = Customer.__table__
@@ -97,9 +99,11 @@ def breakdown(
         rows = _months(session, members, ctx)
     elif by == "channel":
         rows = _channels(session, members)
+    elif by in ("category", "product"):
+        rows = item_groups(session, node, members, by, now, ctx)
     else:
         rows = _rows(session, _statement(by, members, eid, group_name))
-    if by in OVERLAPPING:
+    if by in OVERLAPPING and by not in ("category", "product"):
         rows = _with_none(session, by, members, eid, rows, group_name)
     groups = sorted(
         (Group(k, label or k, n) for k, label, n in rows if n),

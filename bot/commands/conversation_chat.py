@@ -120,13 +120,25 @@ def in_script(replies: list[Reply], hant: bool, keep: Iterable[str] = ()) -> lis
 _QUOTED_NAME = re.compile(r"“([^”]+)”")
 
 
+# Breakdowns whose group labels are stored names (kept as stored in any script).
+NAMED_GROUPS = ("owner", "department", "city", "tag", "channel", "category", "product")
+
+
 def data_words(session: Session, answer: dict[str, Any]) -> set[str]:
     """The stored names an answer's replies may show (kept as stored in any script)."""
     words = set(session.execute(select(Staff.name)).scalars())
     words.update(session.execute(select(Department.name)).scalars())
     words.update(_QUOTED_NAME.findall(str(answer.get("description") or "")))
     for group in answer.get("groups") or []:
-        if answer.get("by") in ("owner", "department", "city", "tag", "channel"):
+        if answer.get("by") in (
+            "owner",
+            "department",
+            "city",
+            "tag",
+            "channel",
+            "category",
+            "product",
+        ):
             words.add(str(group.get("label") or ""))
     for match in answer.get("matches") or []:
         words.add(str(match.get("name") or ""))

@@ -43,6 +43,8 @@ NONE_LABEL = {
     "rfm": ("无订单", "no orders"),
     "month": ("未知", "unknown"),
     "channel": ("无渠道", "no channel"),
+    "category": ("无品类记录", "no category"),
+    "product": ("无商品记录", "no product"),
 }
 DIMENSION_WORDS = {
     "owner": ("跟进人", "owner"),
@@ -53,6 +55,8 @@ DIMENSION_WORDS = {
     "rfm": ("RFM分类", "RFM class"),
     "month": ("首次添加月份", "month first added"),
     "channel": ("渠道", "channel"),
+    "category": ("品类", "category"),
+    "product": ("商品", "product"),
 }
 
 

@@ -191,6 +191,10 @@ def build_items(tokens: list[Token]) -> list[Item]:
     return items
 
 
+def _has_name(chunk: Chunk) -> bool:
+    return any(t.kind in (K.NAME, K.QUOTE) for t in chunk.tokens)
+
+
 def _names_next(tokens: list[Token], index: int) -> bool:
     rest = (t for t in tokens[index + 1 :] if t.kind not in IGNORED)
     nxt = next(rest, None)
@@ -205,12 +209,27 @@ def _event_kind(tok: Token) -> str:
     return str(tok.value).split(":")[0]
 
 
+ITEM_MEANINGS = ("product", "category", "sku")
+
+
+def names_item(tok: Token) -> bool:
+    """A name that may be a product, category or SKU, or a quoted name nothing else is:
+    after an event verb it is what the event was about ("买过玻尿酸面霜", "咨询过“X”")."""
+    if tok.kind not in (K.NAME, K.QUOTE):
+        return False
+    if any(m.kind in ITEM_MEANINGS for m in tok.meanings):
+        return True
+    return tok.kind == K.QUOTE and not tok.meanings
+
+
 def _starts_new(chunk: Chunk, tok: Token) -> bool:
     head = chunk.head()
     kind = tok.kind
     if kind in HEADS:
         if head is None:
             return False
+        if head.kind == K.EVENT and names_item(tok) and not _has_name(chunk):
+            return False  # the object of the event: one chunk, one condition
         if kind == K.EVENT and head.kind == K.EVENT:
             return _event_kind(tok) != _event_kind(head)
         if kind == K.SPEND and head.kind == K.EVENT and _event_kind(head) == "order":

@@ -8,6 +8,7 @@ from typing import Any
 from segmentation.nlq.ask import Ask, unsupported
 from segmentation.nlq.chunks import Chunk, Item, build_items, prepare, total_negation
 from segmentation.nlq.interpret import Cond, Context, interpret
+from segmentation.nlq.items_grammar import carry_item_object, join_item_lists
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.unknown import unknown_question
@@ -51,12 +52,14 @@ def check_tokens(tokens: list[Token], ctx: Context) -> None:
 def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
     tokens = total_negation(tokens)
     check_tokens(tokens, ctx)
-    items = _refer_back(build_items(prepare(tokens)))
+    items = join_item_lists(_refer_back(build_items(prepare(tokens))))
     clauses, openers = _split_clauses(items)
     conds_by_clause = [
         [(i, interpret(i, ctx)) for i in clause if isinstance(i, Chunk)] for clause in clauses
     ]
     lookup = {id(chunk): cond for clause in conds_by_clause for chunk, cond in clause}
+    for clause in clauses:
+        carry_item_object(clause, lookup)
     for clause in clauses:
         _check_except(clause, lookup)
     _assign_windows(clauses, lookup)

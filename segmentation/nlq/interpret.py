@@ -11,8 +11,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from segmentation.nlq.ask import Ask, did_you_mean
-from segmentation.nlq.chunks import Chunk
+from segmentation.nlq.chunks import ITEM_MEANINGS, Chunk
 from segmentation.nlq.cities import province_cities
+from segmentation.nlq.items_interpret import (
+    ITEM_ALLOWED,
+    is_item_chunk,
+    item_builder,
+    item_targets,
+    verbless_item_question,
+)
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.pinyin import city_syllables, syllables
 from segmentation.nlq.tokens import Token
@@ -98,6 +105,8 @@ def _by_head(chunk: Chunk, ctx: Context) -> Cond:
     kinds = {t.kind for t in chunk.tokens}
     if K.SPEND in kinds:
         return _spend(chunk)
+    if head.kind == K.EVENT and is_item_chunk(chunk):
+        return _item(chunk, ctx, str(head.value).split(":")[0])
     if head.kind == K.EVENT:
         return _event(chunk, str(head.value).split(":")[0])
     if head.kind in (K.NAME, K.QUOTE):
@@ -245,6 +254,26 @@ def _event(chunk: Chunk, kind: str) -> Cond:
     return Cond("count", chunk, build=build, windowable=True)
 
 
+def _item(chunk: Chunk, ctx: Context, kind: str) -> Cond:
+    """买过玻尿酸面霜 / 咨询过“X” / 买护肤类3次以上: an event about a product or category."""
+    _only(chunk, ITEM_ALLOWED)
+    field, names = item_targets(chunk, ctx.vocab)
+    nums = _numbers(chunk)
+    counts: list[tuple[str, Decimal]] | None = None
+    if nums.values:
+        if {v.unit for v in nums.values} - {None, "times"}:
+            raise _not_understood(chunk)
+        counts = _comparison(chunk, nums, "次")
+        if any(v != v.to_integral_value() or v < 0 for _, v in counts):
+            raise _not_understood(chunk)
+    elif nums.ops:
+        raise _not_understood(chunk)
+    build = item_builder(kind, field, names, counts)
+    cond = Cond("item", chunk, build=build, windowable=True)
+    cond.__dict__["item"] = (field, names)
+    return cond
+
+
 def _spend(chunk: Chunk) -> Cond:
     allowed = {K.SPEND, K.EVENT, K.NEG, K.YET, K.CMP, K.MOST, K.NUM, K.TO, K.RANGE_TAIL, K.BETWEEN}
     _only(chunk, allowed)
@@ -298,6 +327,13 @@ def _name(chunk: Chunk, head: Token, ctx: Context) -> Cond:
         pass  # a quoted name that is only a saved segment ("“待跟进”有多少人")
     else:
         meanings = [m for m in meanings if m.kind != "saved"] or meanings
+    if not (tagword or savedword):
+        # Without an event verb a product or category is not a condition yet; a name that is
+        # also something else (a tag VIP and a product VIP) means the other thing.
+        others = [m for m in meanings if m.kind not in ITEM_MEANINGS]
+        if meanings and not others:
+            raise verbless_item_question(word, meanings)
+        meanings = others
     return _from_meanings(chunk, word, meanings, ctx)
 
 

@@ -46,6 +46,7 @@ class K(StrEnum):
     SCORE = "score"  # a predictive score phrase (score_words.py); value: the score
     SCORE_HORIZON = "score_horizon"  # "in the next 30 days" of an expected-purchases phrase
     THIS = "this"  # 这些/them/this segment: the previous answer (chat keeps it), no condition
+    ITEMWORD = "itemword"  # 品类/类/产品/sku: value "product" | "category" | "sku"
     # produced by the scanners, not the lexicon:
     NUM = "num"
     WINDOW = "window"
@@ -264,7 +265,7 @@ _UNSUP = {
     "period": "节假日、周末、去年同期这类时间段|holidays, weekends or named periods",
     "vague": "没有具体数字的时间（如“最近”“这两天”）|a period without a number (like 'recently')",
     "future": "未来的时间|a time in the future",
-    "product": "商品/品类筛选|product filters",
+    "brand": "品牌|brands",
     "channel": "渠道/来源筛选|channel or source filters",
     "age": "年龄|age",
     "birthday": "生日|birthdays",
@@ -287,8 +288,18 @@ _ADD(_many(K.UNSUPPORTED, "vague", "最近|近期|这两天|这几天|前段时�
            "a few|几次|多次|好几次|较多|较少|一些"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "future", "明天|下周|下个月|明年|下季度|后天|tomorrow|next week|next month|"
            "next year|next quarter|未来|将来|即将"))  # fmt: skip
-_ADD(_many(K.UNSUPPORTED, "product", "商品|产品|品类|型号|sku|product|products|item|items|"
-           "category|iphone|手机|衣服|鞋|化妆品|口红|课程|套餐|brand|品牌"))  # fmt: skip
+# ---- products and categories (spec §2b): the words that say which property a name is;
+# the names themselves come from the events (vocabulary), unknown ones are asked back.
+_ADD(_many(K.ITEMWORD, "product", "商品|产品|货品|product|products|item|items|the product|"
+           "the item"))  # fmt: skip
+_ADD(_many(K.ITEMWORD, "category", "品类|类|类别|类目|类商品|类产品|category|categories|"
+           "the category|product category|in the category"))  # fmt: skip
+_ADD(_many(K.ITEMWORD, "sku", "sku|skus|型号|货号"))
+_ADD(_many(K.UNSUPPORTED, "brand", "品牌|brand|brands"))
+_ADD(_many(K.EVENT, "inquiry", "asked about|inquired about|enquired about|asking about|"
+           "inquiring about|enquiring about|consulted about|made an inquiry about|"
+           "made inquiries about|咨询了解过|了解过"))  # fmt: skip
+_ADD(_many(K.FILLER, True, "it|this product|that product"))  # "didn't buy it"
 _ADD(_many(K.UNSUPPORTED, "channel", "渠道|来源|抖音|小红书|淘宝|京东|天猫|拼多多|微博|广告|线上|线下|"
            "门店渠道|官网|小程序|公众号|直播|channel|source|douyin|tiktok|taobao|jd|online|"
            "offline|campaign source|referral|推荐来的|扫码"))  # fmt: skip

@@ -73,6 +73,12 @@ def normalize_name(name: str) -> str:
     return (primed if primed is not None else normalize(name)).replace("'", "")
 
 
+@lru_cache(maxsize=65536)
+def simplified(name: str) -> str:
+    """A name in Simplified script, its case and width kept (how replies show a product)."""
+    return str(_CONVERTER.convert(name))
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two names read the same to the chat language: case, width and script aside
     (“待跟進” is 待跟进, "followup" is "FollowUp")."""

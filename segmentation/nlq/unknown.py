@@ -42,6 +42,14 @@ def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
     after2 = tokens[end + 1] if end + 1 < len(tokens) else None
     if _TIME.search(word):
         return _time_question(word)
+    if (before is not None and before.kind == K.EVENT) or (
+        after is not None and after.kind == K.ITEMWORD
+    ):
+        # "买过玻尿酸面霜" with no such product, "护肤类": what was bought or asked about.
+        from segmentation.nlq.items_interpret import item_question
+
+        field = str(after.value) if after is not None and after.kind == K.ITEMWORD else None
+        return item_question(word, vocab, field)
     if _is_person(word, before, after, after2):
         # 高意象 is a misspelt tag before it is a colleague surnamed 高.
         if _close_names(word, vocab):
@@ -120,7 +128,7 @@ def _name_question(word: str, vocab: Vocabulary) -> Ask:
 
 
 def _close_names(word: str, vocab: Vocabulary) -> list[str]:
-    kinds = ("tag", "dept", "saved", "named")
+    kinds = ("tag", "dept", "saved", "named", "product", "category")
     return did_you_mean(word, vocab.candidates_in(kinds, word.isascii()))
 
 

@@ -10,14 +10,25 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from segmentation.models import Customer, CustomerScore, Department, Staff, StaffDepartment, Tag
+from segmentation.models import (
+    Customer,
+    CustomerScore,
+    Department,
+    EventItemName,
+    Staff,
+    StaffDepartment,
+    Tag,
+)
 from segmentation.models.segments import SavedSegment as SavedSegmentRow
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq.cities import city_surfaces, province_surfaces
-from segmentation.nlq.normalize import normalize_name, prime_names
+from segmentation.nlq.normalize import normalize_name, prime_names, simplified
 from segmentation.nlq.pinyin import syllables as pinyin_syllables
+from segmentation.rollups import apply_notes_now
 
-MeaningKind = str  # "tag" | "staff" | "dept" | "city" | "saved" | "named" | "province"
+MeaningKind = str  # "tag" | "staff" | "dept" | "city" | "saved" | "named" | "province" |
+# "product" | "category" | "sku" (names the events' properties carry)
+ITEM_KINDS: tuple[MeaningKind, ...] = ("product", "category", "sku")
 _CUSTOMER_SUFFIXES = ("客户", " customers", " customer", "customers")
 
 
@@ -56,6 +67,8 @@ class Vocabulary:
     # Whether predictive scores exist (customer_scores has rows): without them a score
     # condition is asked back ("not computed yet"), never answered as 0 customers.
     scores_available: bool = False
+    # (field, name) of every product, category and SKU the events carry.
+    items: tuple[tuple[str, str], ...] = ()
     # "Did you mean" choices per meaning kind, built on first use (add() clears them).
     _candidates: dict[MeaningKind | None, dict[str, str]] = field(default_factory=dict)
     _by_script: dict[tuple[tuple[MeaningKind, ...], bool], dict[str, str]] = field(
@@ -141,8 +154,15 @@ def build_vocabulary(
     db_cities: Iterable[str] = (),
     scores_available: bool = False,
     tag_groups: Iterable[str] = (),
+    items: Iterable[tuple[str, str]] = (),
 ) -> Vocabulary:
     vocab = Vocabulary(scores_available=scores_available)
+    # Shown (and put in conditions) in Simplified script whatever spelling came first: any
+    # spelling matches the same events.
+    vocab.items = tuple((f, simplified(n)) for f, n in items)
+    prime_names([name for _field, name in vocab.items])
+    for item_field, name in vocab.items:
+        vocab.add(name, Meaning(item_field, name, name))
     vocab.tag_groups = tuple(dict.fromkeys(g for g in tag_groups if g))
     tags = list(tags)
     prime_names(tags)
@@ -231,10 +251,13 @@ class VocabularySources:
     saved: tuple[str, ...]
     cities: tuple[str, ...]
     scores_available: bool
+    items: tuple[tuple[str, str], ...] = ()
 
 
 def read_vocabulary_sources(session: Session) -> VocabularySources:
     """A handful of narrow queries (fast at 10k tags; the build is what costs)."""
+    # This transaction's own events first: their product names are known at once.
+    apply_notes_now(session)
     tag_rows = session.execute(
         select(Tag.name, Tag.group_name).where(Tag.deleted.is_(False)).order_by(Tag.tag_id)
     ).all()
@@ -258,8 +281,14 @@ def read_vocabulary_sources(session: Session) -> VocabularySources:
         select(Customer.city).where(Customer.city.is_not(None)).distinct().order_by(Customer.city)
     ).scalars()
     scored = session.execute(select(CustomerScore.external_userid).limit(1)).first()
+    items = session.execute(
+        select(EventItemName.field, EventItemName.name).order_by(
+            EventItemName.field, EventItemName.key
+        )
+    ).all()
     return VocabularySources(tuple(tags), groups, staff, departments, tuple(saved),
-                             tuple(c for c in cities if c), scored is not None)  # fmt: skip
+                             tuple(c for c in cities if c), scored is not None,
+                             tuple((str(f), str(n)) for f, n in items))  # fmt: skip
 
 
 # (catalog, its sources, the vocabulary built from them), newest first. Building a vocabulary
@@ -288,6 +317,7 @@ def load_vocabulary(session: Session, catalog: NamedSegmentCatalog) -> Vocabular
         catalog=catalog,
         db_cities=sources.cities,
         scores_available=sources.scores_available,
+        items=sources.items,
     )
     with _BUILT_LOCK:
         _BUILT.insert(0, (catalog, sources, vocab))

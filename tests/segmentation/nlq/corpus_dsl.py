@@ -23,6 +23,10 @@ def dr(start: str | None, end: str | None) -> n.Window:
     )
 
 
+def _names(names: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (names,) if isinstance(names, str) else tuple(names)
+
+
 def namespace(city_spellings: dict[str, tuple[str, ...]]) -> dict[str, Any]:
     def city(*names: str) -> n.Node:
         out: list[str] = []
@@ -53,6 +57,11 @@ def namespace(city_spellings: dict[str, tuple[str, ...]]) -> dict[str, Any]:
         "SC": lambda metric, op, value: n.Score(metric, op, Decimal(str(value))),
         "RB": lambda base, by, direction="top", count=None, pct=None: n.Ranked(
             base, direction, count, Decimal(str(pct)) if pct is not None else None, None, by
+        ),
+        # products: IP('order', 'product', '玻尿酸面霜', r(30)); several names as a tuple
+        "IP": lambda kind, item, names, w=None: n.ItemEvent(kind, item, _names(names), w),
+        "IC": lambda kind, item, names, op, value, w=None: n.ItemCount(
+            kind, item, _names(names), op, value, w
         ),
         "A": lambda *c: n.And(tuple(c)),
         "O": lambda *c: n.Or(tuple(c)),

@@ -85,6 +85,29 @@ EVENTS = [
         Decimal("20000"),
     ),  # Tuesday last week
 ]
+# What some events were about (index in EVENTS → properties): products and categories in
+# several spellings (Traditional script, case), for the product conditions of spec §2b.
+_CREAM = {"product": "玻尿酸面霜", "category": "护肤"}
+_ESSENCE = {"product": "精华液", "category": "护肤"}
+_GLAZE = {"product": "唇釉", "category": "彩妆"}
+PROPERTIES: dict[int, dict[str, str]] = {
+    0: {"product": "玻尿酸麵霜", "category": "護膚"},  # c01 inquiry, 29 days ago
+    3: _ESSENCE,  # c04 inquiry
+    4: {**_CREAM, "sku": "HA-001"},  # c04 order, 5 days ago
+    7: _GLAZE,  # c06: three orders, all 唇釉
+    8: _GLAZE,
+    9: _GLAZE,
+    11: _CREAM,  # c08 order, 60 days ago
+    12: {"product": "Serum X", "category": "Skincare"},  # c09 inquiry
+    13: {"product": "玻尿酸面霜"},  # c09 inquiry
+    14: _GLAZE,  # c10 order
+    16: _ESSENCE,  # c12 order
+    17: _CREAM,  # c12 inquiry
+    19: _ESSENCE,  # c13 refund
+    22: _ESSENCE,  # c13 order
+    25: _GLAZE,  # c15 order, 2025
+    28: {"product": "SERUM X", "category": "skincare"},  # c16 order, this year
+}
 ADDED = {  # first follow time; everyone else OLD
     "c10": datetime(2026, 10, 15, 9, 0, tzinfo=TZ),
     "c11": datetime(2026, 10, 31, 23, 0, tzinfo=TZ),
@@ -152,6 +175,7 @@ def load_fixture(session: Session) -> None:
                 kind=kind,
                 occurred_at=at.astimezone(UTC),
                 amount=amount,
+                properties=PROPERTIES.get(n),
             )
         )
     session.flush()
