@@ -215,10 +215,8 @@ ITEM_MEANINGS = ("product", "category", "sku")
 def names_item(tok: Token) -> bool:
     """A name that may be a product, category or SKU, or a quoted name nothing else is:
     after an event verb it is what the event was about ("买过玻尿酸面霜", "咨询过“X”")."""
-    if tok.kind not in (K.NAME, K.QUOTE):
-        return False
     if any(m.kind in ITEM_MEANINGS for m in tok.meanings):
-        return True
+        return True  # a name, or a word of the language that is also a product's name
     return tok.kind == K.QUOTE and not tok.meanings
 
 

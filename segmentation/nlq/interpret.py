@@ -14,10 +14,10 @@ from segmentation.nlq.ask import Ask, did_you_mean
 from segmentation.nlq.chunks import ITEM_MEANINGS, Chunk
 from segmentation.nlq.cities import province_cities
 from segmentation.nlq.items_interpret import (
-    ITEM_ALLOWED,
     is_item_chunk,
     item_builder,
     item_targets,
+    item_tokens_only,
     verbless_item_question,
 )
 from segmentation.nlq.lexicon import K
@@ -256,7 +256,8 @@ def _event(chunk: Chunk, kind: str) -> Cond:
 
 def _item(chunk: Chunk, ctx: Context, kind: str) -> Cond:
     """买过玻尿酸面霜 / 咨询过“X” / 买护肤类3次以上: an event about a product or category."""
-    _only(chunk, ITEM_ALLOWED)
+    if not item_tokens_only(chunk):
+        raise _not_understood(chunk)
     field, names = item_targets(chunk, ctx.vocab)
     nums = _numbers(chunk)
     counts: list[tuple[str, Decimal]] | None = None

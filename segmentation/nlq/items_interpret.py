@@ -9,7 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from segmentation.nlq.ask import Ask, did_you_mean
-from segmentation.nlq.chunks import ITEM_MEANINGS, Chunk
+from segmentation.nlq.chunks import ITEM_MEANINGS, Chunk, names_item
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.vocabulary import Meaning, Vocabulary
@@ -24,14 +24,15 @@ _FIELD_EN = {"product": "product", "category": "category", "sku": "SKU"}
 def is_item_chunk(chunk: Chunk) -> bool:
     """An event verb with a name or an item word in the same chunk."""
     kinds = {t.kind for t in chunk.tokens}
-    return K.EVENT in kinds and bool(kinds & {K.NAME, K.QUOTE, K.ITEMWORD})
+    named = any(names_item(t) for t in chunk.tokens)
+    return K.EVENT in kinds and (named or bool(kinds & {K.NAME, K.QUOTE, K.ITEMWORD}))
 
 
 def item_targets(chunk: Chunk, vocab: Vocabulary) -> tuple[str, tuple[str, ...]]:
     """(field, names) the chunk is about: every name must be a known product, category or SKU
     of one field (an item word — 类/品类/产品/sku — says which when a name is several)."""
     hints = {str(t.value) for t in chunk.tokens if t.kind == K.ITEMWORD}
-    names = [t for t in chunk.tokens if t.kind in (K.NAME, K.QUOTE)]
+    names = [t for t in chunk.tokens if t.kind in (K.NAME, K.QUOTE) or names_item(t)]
     if not names:
         raise _which_item(chunk, hints)
     chosen: list[Meaning] = []
@@ -45,6 +46,12 @@ def item_targets(chunk: Chunk, vocab: Vocabulary) -> tuple[str, tuple[str, ...]]
             "categories; please ask about them separately.",
         )
     return fields.pop(), tuple(dict.fromkeys(str(m.value) for m in chosen))
+
+
+def item_tokens_only(chunk: Chunk) -> bool:
+    """Every token is one an item condition reads (names, words of the language that are a
+    product's name too, the event, counts, negation)."""
+    return all(t.kind in ITEM_ALLOWED or names_item(t) for t in chunk.tokens)
 
 
 def _meaning(tok: Token, hints: set[str], vocab: Vocabulary) -> Meaning:

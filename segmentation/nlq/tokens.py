@@ -13,7 +13,7 @@ from segmentation.nlq.lexicon import ALSO, LEXICON, MAX_SURFACE, K
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.score_words import scan_score
 from segmentation.nlq.timephrases import scan_time
-from segmentation.nlq.vocabulary import Meaning, Vocabulary
+from segmentation.nlq.vocabulary import ITEM_KINDS, Meaning, Vocabulary
 
 # On a tie, a name from the data beats a lexicon word, except the words that build structure.
 _STRUCTURAL = {K.NEG, K.YET, K.CMP, K.AND, K.OR, K.DE, K.CLAUSE, K.SEP, K.TO, K.UNIT, K.MOST}
@@ -123,7 +123,13 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
     named = vocab.match(text, pos)
     if named is not None:
         end, meanings = named
-        found.append((end, 2, Token(K.NAME, None, pos, end, text[pos:end], meanings=meanings)))
+        if lex is not None and lex[0] == end and all(m.kind in ITEM_KINDS for m in meanings):
+            # A product or category spelled like a word of the language (a category 男士,
+            # a product 会员): the word keeps its meaning, and carries the product's for
+            # where an event verb makes it one ("买过男士类的").
+            found[-1][2].meanings = meanings
+        else:
+            found.append((end, 2, Token(K.NAME, None, pos, end, text[pos:end], meanings=meanings)))
     number = scan_number(text, pos)
     if number is not None and not _inside_latin_word(text, pos, number[1]):
         value, end = number

@@ -165,3 +165,33 @@ def test_rebuild_fills_keys_of_events_written_outside_segbot(session: Session) -
     session.commit()
     assert _members(session, ItemEvent("order", "category", ("護膚",))) == ["a", "b"]
     assert session.get(EventItemName, ("category", item_key("护肤"))) is not None
+
+
+def _parse(text: str, items: list[tuple[str, str]], tags: tuple[str, ...] = ()) -> object:
+    from segmentation.named import NamedSegmentCatalog
+    from segmentation.nlq import build_vocabulary, parse_command
+
+    vocab = build_vocabulary(
+        tags=tags, staff=[], departments=[], saved=[], catalog=NamedSegmentCatalog.load(),
+        items=items,
+    )  # fmt: skip
+    return parse_command(text, vocabulary=vocab, asker=None, now=NOW, tz=TZ)
+
+
+def test_a_product_named_like_a_word_of_the_language_keeps_the_word() -> None:
+    from segmentation.nodes import Gender
+
+    items = [("category", "男士"), ("product", "VIP"), ("product", "玻尿酸面霜")]
+    assert _parse("男士客户", items).segment == Gender(1)  # type: ignore[attr-defined]
+    bought = _parse("买过男士类的", items).segment  # type: ignore[attr-defined]
+    assert bought == ItemEvent("order", "category", ("男士",))
+    # A tag and a product of the same name: without an event verb, the tag.
+    from segmentation.nodes import HasTag
+
+    assert _parse("VIP客户", items, ("VIP",)).segment == HasTag("VIP")  # type: ignore[attr-defined]
+    assert _parse("买过VIP的", items, ("VIP",)).segment == ItemEvent(  # type: ignore[attr-defined]
+        "order", "product", ("VIP",)
+    )
+    # A product named without what was done with it is asked about.
+    asked = _parse("玻尿酸面霜的客户", items)
+    assert asked.intent == "clarify" and "买过" in asked.suggestions[0]  # type: ignore[attr-defined]
