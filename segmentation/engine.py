@@ -12,6 +12,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from segmentation.compiler import CompileFacts, compile_segment, event_kinds, needs_rfm
+from segmentation.models import Customer
 from segmentation.named import NamedSegmentCatalog, RfmMeans, compute_rfm_means
 from segmentation.nodes import Node
 from segmentation.rollups import read_coverage
@@ -74,6 +75,19 @@ def segment_members(
     """Every member's external_userid, sorted by code point."""
     stmt = segment_query(session, node, requester=requester, now=now, ctx=ctx)
     return sorted(session.execute(stmt).scalars())
+
+
+def segment_listed(
+    session: Session, node: Node, *, requester: Requester, now: datetime, ctx: EngineContext
+) -> list[str]:
+    """Every member's external_userid in the order an unranked list shows them: the most
+    recent activity the question is about first, ties by code point (segmentation.facts)."""
+    from segmentation.facts import activity_of, listing_order
+
+    expanded, facts = prepare(session, node, now=now, ctx=ctx)
+    stmt = compile_segment(expanded, requester=requester, now=now, ctx=ctx, facts=facts)
+    order = listing_order(activity_of(expanded, ctx), Customer.__table__, now)
+    return list(session.execute(stmt.order_by(*order)).scalars())
 
 
 def segment_count(

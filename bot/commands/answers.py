@@ -9,12 +9,16 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext
 from bot.commands.paging import expired, last_list, mark_shown, remember_list, visible_page
 from bot.commands.replies import clarify, clip, list_page
-from bot.commands.rows import PAGE_SIZE, event_kinds, load_rows
+from bot.commands.rows import PAGE_SIZE, load_rows, segment_of, shown_words
+from bot.commands.script import to_traditional
 from bot.commands.texts import say
+from bot.models.inbox import ChatState
 from bot.services.query import scope_note
 from segmentation.nodes import SegmentFormatError, from_json
 from segmentation.scope import Requester
 
+# ChatState.language of a list asked in Traditional characters (its pages answer in them).
+HANT = "hant"
 # The answers whose customers were narrowed to the asker's scope, and so say so.
 SCOPED_INTENTS = frozenset({"count", "list", "export", "describe", "breakdown"})
 
@@ -44,72 +48,44 @@ def _description(answer: dict[str, Any], lang: str) -> str:
     return "符合条件的客户" if lang == "zh" else "Matching customers"
 
 
+def listed_ids(answer: dict[str, Any]) -> list[str]:
+    """The answer's customers in the order chat lists them and exports write them: its
+    `listed` order (a ranking's, else the most recent relevant activity first), else a
+    `ranking`'s, else `customers` as given (answers built elsewhere: a change list)."""
+    listed = answer.get("listed")
+    if isinstance(listed, list):
+        return [str(c) for c in listed]
+    ranked = answer.get("ranking")
+    if isinstance(ranked, list) and ranked:
+        return [str(r["external_userid"]) for r in ranked]
+    return [str(c) for c in answer.get("customers") or []]
+
+
 def list_reply(
     session: Session, ctx: CommandContext, userid: str, answer: dict[str, Any], lang: str
 ) -> str:
-    """Count first, the restated segment, up to 10 rows, and how to see more."""
-    customers = [str(c) for c in answer.get("customers") or []]
+    """Count first, the restated segment, up to 10 rows with the question's facts, and how
+    to see more; in Traditional characters when the question was (`script` "hant")."""
+    customers = listed_ids(answer)
     description = _description(answer, lang)
     count = int(answer.get("count", len(customers)))
+    segment = answer.get("segment") if isinstance(answer.get("segment"), dict) else None
+    tree = segment_of(segment)
+    hant = answer.get("script") == "hant"
+    # A list asked in Traditional characters pages on in them ("更多" reads the same in both).
+    language = HANT if hant else lang
     if count == 0 or not customers:
-        remember_list(
-            session,
-            userid,
-            description=description,
-            customers=[],
-            shown=0,
-            kinds=[],
-            lang=lang,
-            now=ctx.now,
-        )
-        return say("none", lang, description=description) + scope_line(answer)
-    kinds = event_kinds(answer.get("segment"))
-    ranked = answer.get("ranking")
-    values: dict[str, str] = {}
-    if isinstance(ranked, list) and ranked:  # rank order, row 1 first, with the value
-        customers = [str(r["external_userid"]) for r in ranked]
-        values = {str(r["external_userid"]): rank_fact(answer, r["value"], lang) for r in ranked}
-    rows = load_rows(session, customers[:PAGE_SIZE], kinds, tz=ctx.settings.timezone, lang=lang,
-                     now=ctx.now, facts_given=values)  # fmt: skip
+        remember_list(session, userid, description=description, customers=[], shown=0,
+                      segment=None, lang=language, now=ctx.now)  # fmt: skip
+        text = say("none", lang, description=description) + scope_line(answer)
+        return to_traditional(text, shown_words(session, [], description, tree)) if hant else text
+    page = customers[:PAGE_SIZE]
+    rows = load_rows(session, page, tree, ctx=ctx.engine, lang=lang, now=ctx.now)
     head = say("total", lang, description=description, count=count) + scope_line(answer)
     text, shown = list_page(head, rows, first_number=1, total=len(customers), lang=lang)
-    remember_list(
-        session,
-        userid,
-        description=description,
-        customers=customers,
-        shown=shown,
-        kinds=kinds,
-        lang=lang,
-        now=ctx.now,
-    )
-    return text
-
-
-RANK_LABELS = {
-    "spend": {"zh": "消费 ¥{v:,.2f}", "en": "spent ¥{v:,.2f}"},
-    "clv": {"zh": "CLV ¥{v:,.2f}", "en": "CLV ¥{v:,.2f}"},
-    "expected_avg_value": {"zh": "预计客单 ¥{v:,.2f}", "en": "expected order ¥{v:,.2f}"},
-    "p_alive": {"zh": "活跃概率 {v:.0%}", "en": "P(alive) {v:.0%}"},
-    "expected_purchases_30d": {
-        "zh": "预计30天购买 {v:.1f} 次",
-        "en": "{v:.1f} expected orders/30d",
-    },
-    "expected_purchases_90d": {
-        "zh": "预计90天购买 {v:.1f} 次",
-        "en": "{v:.1f} expected orders/90d",
-    },
-}
-
-
-def rank_fact(answer: dict[str, Any], value: Any, lang: str) -> str:
-    """The value a ranked row was ranked by, in words ("消费 ¥1,234.50")."""
-    tree = (answer.get("segment") or {}).get("tree") or {}
-    label = RANK_LABELS.get(str(tree.get("by") or "spend"), RANK_LABELS["spend"])
-    try:
-        return label["zh" if lang == "zh" else "en"].format(v=float(value))
-    except (TypeError, ValueError):
-        return ""
+    remember_list(session, userid, description=description, customers=customers, shown=shown,
+                  segment=segment, lang=language, now=ctx.now)  # fmt: skip
+    return to_traditional(text, shown_words(session, page, description, tree)) if hant else text
 
 
 # "再来50个" still gets one message: WeCom's size limit cuts a page anyway.
@@ -128,15 +104,31 @@ def more_reply(
     state = last_list(session, requester.userid)
     if state is None:
         return say("no_list", lang)
-    lang = state.language or lang
+    hant = state.language == HANT
+    lang = "zh" if hant else (state.language or lang)
+    text, page = _more_text(session, ctx, requester, state, lang, size)
+    words = shown_words(session, page, state.description, segment_of(state.segment))
+    return to_traditional(text, words) if hant else text
+
+
+def _more_text(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    state: ChatState,
+    lang: str,
+    size: int,
+) -> tuple[str, list[str]]:
+    """The next page's text and the customers it lists."""
     if expired(state, ctx.now):
-        return say("list_expired", lang)
+        return say("list_expired", lang), []
     page = visible_page(session, requester, state, _page_size(size))
     if not page:
-        return say("no_more", lang)
+        return say("no_more", lang), []
     customers = list(state.customers or [])
-    rows = load_rows(session, page, state.event_kinds or [], tz=ctx.settings.timezone, lang=lang,
-                     now=ctx.now)  # fmt: skip
+    # The facts as the list was answered: its windows ("近90天") are those of page 1.
+    rows = load_rows(session, page, segment_of(state.segment), ctx=ctx.engine, lang=lang,
+                     now=state.updated_at)  # fmt: skip
     head = say(
         "page_head",
         lang,
@@ -149,7 +141,7 @@ def more_reply(
         head, rows, first_number=state.shown + 1, total=len(customers), lang=lang
     )
     mark_shown(state, state.shown + shown)
-    return text
+    return text, page[:shown]
 
 
 def more_page(
@@ -160,7 +152,7 @@ def more_page(
     state = last_list(session, requester.userid)
     if state is None:
         return {"intent": "more", "message": say("no_list", lang)}
-    lang = state.language or lang
+    lang = "zh" if state.language == HANT else (state.language or lang)
     if expired(state, ctx.now):
         return {"intent": "more", "message": say("list_expired", lang)}
     page = visible_page(session, requester, state, _page_size(size))

@@ -14,18 +14,18 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-import opencc
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.commands import Attachment, CommandContext, Reply
 from bot.commands import conversation as conv
-from bot.commands.answers import list_reply, scope_line, with_scope_note
+from bot.commands.answers import list_reply, listed_ids, scope_line, with_scope_note
 from bot.commands.context import CONTEXT_WORDS
 from bot.commands.export import export_reply
 from bot.commands.paging import expired, last_list, still_visible
 from bot.commands.replies import clip
 from bot.commands.rows import PAGE_SIZE
+from bot.commands.script import to_traditional
 from bot.commands.texts import say
 from bot.commands.texts_cards import GENDER_WORDS, KIND_ZH_EN, say_card
 from bot.models.inbox import AuditEntry
@@ -44,7 +44,6 @@ from segmentation.nlq.normalize import normalize
 from segmentation.nodes import SegmentFormatError, from_json
 from segmentation.scope import Requester
 
-_S2T = opencc.OpenCC("s2tw")  # Traditional characters, Taiwan variants (群, 著)
 # A pending pick or a breakdown to export is the member's latest command, for this long.
 CONTEXT_TTL = timedelta(hours=24)
 _ORDINALS = {
@@ -93,16 +92,10 @@ def in_script(replies: list[Reply], hant: bool, keep: Iterable[str] = ()) -> lis
     (`keep`): only the bot's own words change script."""
     if not hant:
         return replies
-    restore = {}
-    for word in keep:
-        converted = _S2T.convert(word) if word else word
-        if converted != word:
-            restore[converted] = word
+    keep = list(keep)
     out = []
     for reply in replies:
-        text = _S2T.convert(reply.text) if reply.text else reply.text
-        for converted in sorted(restore, key=len, reverse=True):
-            text = text.replace(converted, restore[converted])
+        text = to_traditional(reply.text, keep)
         out.append(
             Reply(
                 reply.userid,
@@ -151,7 +144,7 @@ def data_words(session: Session, answer: dict[str, Any]) -> set[str]:
         words.update(str(e.get("product") or "") for e in card["events"])
     for row in answer.get("segments") or []:
         words.update([str(row.get("name") or ""), str(row.get("owner_name") or "")])
-    shown = [str(c) for c in (answer.get("customers") or [])[:PAGE_SIZE]]
+    shown = listed_ids(answer)[:PAGE_SIZE]
     if shown:
         stmt = select(Customer.name).where(Customer.external_userid.in_(shown))
         words.update(n for n in session.execute(stmt).scalars() if n)

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.commands import Attachment, CommandContext, Reply
-from bot.commands.answers import scope_line
+from bot.commands.answers import listed_ids, scope_line
 from bot.commands.campaign_names import segment_words
 from bot.commands.texts import say
 from bot.services.exports import MAX_FILE_BYTES, ExportRequest, export_filename, export_workbook
@@ -50,13 +50,13 @@ def export_reply(
 
 
 def _ordered(answer: dict[str, Any]) -> tuple[list[str], dict[str, int]]:
-    """The customers in the answer's order: a ranked answer's `ranking` (rank 1 first),
-    else `customers` as answered."""
+    """The customers in the order chat lists them (bot.commands.answers.listed_ids), with
+    their rank when the answer was ranked."""
+    ids = listed_ids(answer)
     ranking = answer.get("ranking")
     if isinstance(ranking, list) and ranking:
-        ids = [str(r["external_userid"]) for r in ranking]
-        return ids, {eid: rank for rank, eid in enumerate(ids, 1)}
-    return [str(c) for c in answer.get("customers") or []], {}
+        return ids, {str(r["external_userid"]): rank for rank, r in enumerate(ranking, 1)}
+    return ids, {}
 
 
 def _segment(answer: dict[str, Any]) -> Node | None:

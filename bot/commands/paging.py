@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session
@@ -30,11 +31,12 @@ def remember_list(
     description: str,
     customers: Sequence[str],
     shown: int,
-    kinds: Sequence[str],
+    segment: dict[str, Any] | None,
     lang: str,
     now: datetime,
 ) -> None:
-    """Replace the member's list state with a new answer of which `shown` rows were sent.
+    """Replace the member's list state with a new answer of which `shown` rows were sent
+    (`segment`: the question's JSON, whose facts later pages show too).
     `updated_at` is when the list was answered (paging does not move it: see expired)."""
     state = session.get(ChatState, userid)
     if state is None:
@@ -43,7 +45,8 @@ def remember_list(
     state.description = description
     state.customers = list(customers)
     state.shown = shown
-    state.event_kinds = list(kinds)
+    state.segment = segment
+    state.event_kinds = None  # read by nothing since the segment is kept
     state.language = lang
     state.updated_at = now
 

@@ -44,6 +44,7 @@ from bot.database import caused_by_input
 from integrations.wecom.events import CardClick
 from segmentation.compiler import SegmentError
 from segmentation.nlq.followup import read_more
+from segmentation.nlq.intents_extra import is_traditional
 from segmentation.scope import Requester, resolve_requester
 
 log = logging.getLogger(__name__)
@@ -181,6 +182,8 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     if campaign is not None:
         return campaign
     answer = _answer(session, ctx, requester, text, lang)
+    if answer.get("intent") == "list" and is_traditional(text):
+        answer = {**answer, "script": "hant"}  # its rows and pages in Traditional characters
     try:
         replies = _replies(session, ctx, requester, answer, lang)
     except SegmentError as exc:

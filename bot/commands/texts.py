@@ -49,8 +49,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "clarify_suggestions": {"zh": "您可以试试：", "en": "You could try:"},
     "owner": {"zh": "跟进人：{names}", "en": "owner: {names}"},
-    "last_event": {"zh": "最近{kind}：{when}", "en": "last {kind}: {when}"},
     "added": {"zh": "添加于 {when}", "en": "added {when}"},
+    # the facts of a list row (bot.commands.rows)
+    "fact_last": {"zh": "最近{kind} {when}", "en": "last {kind} {when}"},
+    "fact_never": {"zh": "从未{kind}", "en": "no {kind} yet"},
+    "fact_spend": {"zh": "{window}消费 {amount}", "en": "spent {amount} ({window})"},
+    "fact_spend_all": {"zh": "累计消费 {amount}", "en": "spent {amount} in all"},
+    "fact_tally": {"zh": "{window}{kind} {count} 次", "en": "{count} {kind} ({window})"},
+    "fact_tally_all": {"zh": "累计{kind} {count} 次", "en": "{count} {kind} in all"},
+    "fact_tally_last": {"zh": "，最近 {when}", "en": ", last {when}"},
+    "fact_tags": {"zh": "标签：{tags}", "en": "tags: {tags}"},
     "refine_no_context": {
         "zh": "“这些/其中”指的是哪些客户？请先查询一批客户，或直接说出完整条件，"
         "例如：近30天有咨询的上海客户。",

@@ -87,4 +87,6 @@ class ChatState(Base):
     shown: Mapped[int] = mapped_column(Integer, default=0)
     language: Mapped[str] = mapped_column(String(4), default="zh")
     event_kinds: Mapped[list[str] | None] = mapped_column(JSON)
+    # The list's question (its segment's JSON): page 2 shows the same facts as page 1.
+    segment: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

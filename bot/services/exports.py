@@ -24,15 +24,13 @@ from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from bot.services.cells import keep_worksheet_text
+from bot.services.window_words import window_words
 from segmentation.models import Customer, CustomerScore, Event, Follow
 from segmentation.nodes import (
-    CalendarWindow,
-    DateRangeWindow,
     EventCount,
     Node,
     Performed,
     Ranked,
-    RollingWindow,
     Spend,
     Window,
     walk,
@@ -81,11 +79,6 @@ COLUMNS: dict[str, tuple[str, str, str | None]] = {
 SCORE_KEYS = ("p_alive", "expected_purchases_30d", "expected_purchases_90d",
               "expected_avg_value", "clv")  # fmt: skip
 
-_UNIT_ZH = {"hours": "小时", "days": "天", "weeks": "周", "months": "个月"}
-_CALENDAR_ZH = {"day": ("今天", "昨天", "前天"), "week": ("本周", "上周", "上上周"),
-                "month": ("本月", "上月", "上上月"), "quarter": ("本季度", "上季度", "上上季度"),
-                "year": ("今年", "去年", "前年")}  # fmt: skip
-_CALENDAR_EN = {"day": ("today", "yesterday", "the day before yesterday")}
 MIN_WIDTH, MAX_WIDTH = 8, 40
 
 
@@ -167,28 +160,6 @@ def spend_window(segment: Node | None) -> Window | None:
         n.window for n in nodes if isinstance(n, EventCount | Performed) and n.event_kind == "order"
     ]
     return next((w for w in candidates if w is not None), None)
-
-
-def window_words(window: Window, now: datetime, tz: ZoneInfo, lang: str) -> str:
-    """近90天 / last 90 days / 上月 / last month / 2026-01-01~2026-03-31 for a header."""
-    zh = lang == "zh"
-    if isinstance(window, RollingWindow):
-        if zh:
-            return f"近{window.amount}{_UNIT_ZH[window.unit]}"
-        unit = window.unit.removesuffix("s") if window.amount == 1 else window.unit
-        return f"last {window.amount} {unit}"
-    if isinstance(window, CalendarWindow) and window.offset > -3:
-        if zh:
-            return _CALENDAR_ZH[window.unit][-window.offset]
-        if window.unit in _CALENDAR_EN:
-            return _CALENDAR_EN[window.unit][-window.offset]
-        if window.offset > -2:
-            return f"{('this', 'last')[-window.offset]} {window.unit}"
-    start, end = as_of(resolve_window(window, now, tz), now, tz)
-    first = (
-        "…" if isinstance(window, DateRangeWindow) and window.start is None else f"{start:%Y-%m-%d}"
-    )
-    return f"{first}~{end:%Y-%m-%d}"
 
 
 def _window_totals(

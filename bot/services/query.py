@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from bot.services.campaigns.settings import CampaignSettings
 from bot.settings import DEFAULT_APPROVAL_COST_LIMIT
 from segmentation.compiler import SegmentError
-from segmentation.engine import EngineContext, segment_members
+from segmentation.engine import EngineContext, segment_listed
 from segmentation.insights import MassMessageBudget, describe_for_query
 from segmentation.nlq import Clarification, Command, Vocabulary, load_vocabulary, parse_command
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_traditional
@@ -140,7 +140,11 @@ def answer_command(
             else "Which customers? E.g. 'customers who inquired in the last 30 days'."
         )
     try:
-        customers = segment_members(session, command.segment, requester=requester, now=now, ctx=ctx)
+        ranked = ranking(session, command.segment, requester=requester, now=now, ctx=ctx)
+        if ranked is None:
+            listed = segment_listed(session, command.segment, requester=requester, now=now, ctx=ctx)
+        else:
+            listed = [eid for eid, _ in ranked]
     except SegmentError as exc:
         log.info("segment could not be evaluated: %s", exc)
         return clarify(
@@ -150,8 +154,11 @@ def answer_command(
         "intent": command.intent,
         "segment": to_json(command.segment),
         "description": command.description,
-        "count": len(customers),
-        "customers": customers,
+        "count": len(listed),
+        "customers": sorted(listed),
+        # The order chat lists them, pages continue and exports write them: a ranking's, else
+        # the most recent activity the question is about first (segmentation.facts).
+        "listed": listed,
     }
     for key in _ACTION_KEYS:
         if key in command.details:
@@ -161,7 +168,6 @@ def answer_command(
     note = scope_note(command.segment, requester, command.language)
     if note:
         out["scope_note"] = note
-    ranked = ranking(session, command.segment, requester=requester, now=now, ctx=ctx)
     if ranked is not None:  # rank order with the value ranked by; `customers` stays sorted
         out["ranking"] = [{"external_userid": eid, "value": _json_number(v)} for eid, v in ranked]
     if command.intent == "describe":

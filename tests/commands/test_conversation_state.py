@@ -168,9 +168,12 @@ def test_after_picks_and_pages(clean_engine: Engine, db_url: str) -> None:
     code, answer = _query(db_url, "1", "--after", "高意象的客户", "--as", "zhaoliu")
     assert code == 0 and isinstance(answer, dict)
     assert sorted(answer["customers"]) == ["c05", "c12"]
+    code, everyone = _query(db_url, "所有客户", "--as", "boss")
+    assert code == 0 and isinstance(everyone, dict) and isinstance(everyone["listed"], list)
     code, answer = _query(db_url, "再来2个", "--after", "所有客户", "--as", "boss")
     assert code == 0 and isinstance(answer, dict) and answer["intent"] == "more"
-    assert answer["first"] == 11 and answer["customers"] == ["c11", "c12"]
+    # rows 11 and 12 of the list as it was listed (most recent activity first)
+    assert answer["first"] == 11 and answer["customers"] == everyone["listed"][10:12]
     code, answer = _query(db_url, "更多", "--after", "所有客户", "--as", "lisi")  # 9: one page
     assert isinstance(answer, dict) and "没有更多" in str(answer["message"])
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from bot.cli.main import cli
 from bot.commands import CommandContext
 from bot.commands.router import handle_text
+from bot.commands.rows import money
 from bot.settings import Settings
 from tests.segmentation.nlq.fixture import CUSTOMERS, EVENTS, NOW, load_fixture
 
@@ -60,5 +61,5 @@ def test_chat_lists_row_one_as_the_biggest_spender_with_the_amount(session: Sess
     [reply] = handle_text(session, ctx, "zhangsan", "消费最多的5个客户") or [None]
     rows = [line for line in reply.text.splitlines() if line[:2] in ("1.", "2.")]
     assert rows[0].startswith(f"1. {CUSTOMERS[first][0]}"), reply.text
-    assert f"¥{spend[first]:,.2f}" in rows[0]
+    assert f"累计消费 {money(spend[first])}" in rows[0]  # ranked over all time: lifetime spend
     assert rows[1].startswith(f"2. {CUSTOMERS[second][0]}")

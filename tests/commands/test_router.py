@@ -59,7 +59,7 @@ def test_a_list_reply_has_the_count_the_restated_segment_ten_rows_and_a_more_hin
     assert len(rows) == 10
     assert rows[0].startswith("1. 张客户01")
     assert "owner: 张三" in rows[0]
-    assert "last inquiry: 2026-10-29" in rows[0]
+    assert "last inquiry Oct 29" in rows[0]  # this year: month and day
     assert lines[-1] == "Reply 'more' to see more (3 left)"
     assert "13800000000" not in text
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from integrations.wecom.fake import FakeWeComGateway
 from integrations.wecom.simulator.company import Company, SimMember
 from integrations.wecom.simulator.state import SimConfig
-from segmentation.engine import default_context, segment_members
+from segmentation.engine import default_context, segment_listed
 from segmentation.models import Customer, Event, Follow, Staff
 from segmentation.nodes import SegmentFormatError, from_json, to_json
 from segmentation.scope import Requester, resolve_requester
@@ -95,11 +95,12 @@ def json_tree_query(
     )
     if requester is None:
         return {"intent": "clarify", "message": "unknown member", "suggestions": []}
-    ids = segment_members(session, node, requester=requester, now=now, ctx=default_context())
+    ids = segment_listed(session, node, requester=requester, now=now, ctx=default_context())
     return {
         "intent": "list",
         "segment": to_json(node),
         "description": "测试分群",
         "count": len(ids),
-        "customers": ids,
+        "customers": sorted(ids),
+        "listed": ids,
     }

@@ -1,0 +1,462 @@
+"""What a list row shows, and in which order an unranked list comes, by the question's conditions.
+
+`facts_of` is the one mapping from condition nodes to the facts a row shows ("近90天消费
+¥1,280", the last inquiry, the score, the matching tags, 添加时间…); `listing_order` is the
+ORDER BY of an unranked list: the most recent activity the question is about first (the
+latest event of the kinds it names; for a new-customer question the first follow; for a
+question about attributes only, the latest event of any kind, else the first follow), ties by
+external_userid in code-point order. Both read the question after saved segments are expanded.
+
+`read_facts` fetches the facts' values for one page of customers (a handful of grouped
+queries); formatting them in the user's language is the chat's (bot.commands.rows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import FromClause, case, func, literal, select
+from sqlalchemy.orm import Session
+
+from segmentation import conditions as cond
+from segmentation import score_conditions as score_sql
+from segmentation.models import Customer, CustomerTag, Event, Follow, Tag
+from segmentation.models.base import UTCDateTime
+from segmentation.named import RfmRule
+from segmentation.nodes import (
+    And,
+    City,
+    EventCount,
+    HasTag,
+    NamedSegment,
+    NewCustomer,
+    Node,
+    Not,
+    Or,
+    Performed,
+    Ranked,
+    Score,
+    Spend,
+    Window,
+)
+from segmentation.windows import as_of, resolve_window
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from segmentation.engine import EngineContext
+
+# A phone-width row: the owner and at most this many facts.
+MAX_FACTS = 3
+
+
+# ---------------------------------------------------------------- the facts a row can show
+
+
+@dataclass(frozen=True)
+class LastEvent:
+    """The latest event of `kind` (its amount too, for kinds with amounts); `negated`: the
+    question asked for its absence, so "never" is worth saying."""
+
+    kind: str
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class EventTally:
+    """How many events of `kind` in the window (a count question), and the latest one."""
+
+    kind: str
+    window: Window | None
+
+
+@dataclass(frozen=True)
+class WindowSpend:
+    """Order amounts summed over the window (None: lifetime)."""
+
+    window: Window | None
+
+
+@dataclass(frozen=True)
+class ScoreValue:
+    metric: str
+
+
+@dataclass(frozen=True)
+class MatchingTags:
+    """The customer's tags among these names (compared case-insensitively, shown as stored)."""
+
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AddedAt:
+    """When the customer was first added by anyone (ended follows included)."""
+
+
+@dataclass(frozen=True)
+class CityName:
+    pass
+
+
+@dataclass(frozen=True)
+class LastActivity:
+    """The latest event of any kind, else when the customer was first added: the fact of a
+    question about attributes only (and what its list is ordered by)."""
+
+
+Fact = (
+    LastEvent | EventTally | WindowSpend | ScoreValue | MatchingTags | AddedAt | CityName
+    | LastActivity
+)  # fmt: skip
+
+# event_count forms that only ask whether an event exists (the compiler's EXISTS forms)
+_SOME = ((">=", 1), (">", 0))
+_NONE = (("=", 0), ("<", 1), ("<=", 0))
+
+
+def facts_of(node: Node, ctx: EngineContext) -> list[Fact]:
+    """The facts a row shows for this question, in the order its conditions are named, at
+    most MAX_FACTS (a ranking's value first); LastActivity when it names none."""
+    found: list[Fact] = []
+    _collect(node, ctx, False, found)
+    tags = tuple(dict.fromkeys(n for f in found if isinstance(f, MatchingTags) for n in f.names))
+    tallied = {f.kind for f in found if isinstance(f, EventTally)}
+    out: list[Fact] = []
+    for fact in found:
+        if isinstance(fact, MatchingTags):
+            fact = MatchingTags(tags)
+        if isinstance(fact, LastEvent) and fact.kind in tallied:
+            continue  # the tally says when the last one was
+        if isinstance(fact, LastEvent) and LastEvent(fact.kind, not fact.negated) in out:
+            continue  # asked both ways (有咨询 … 但近7天没咨询): one last inquiry
+        if fact not in out:
+            out.append(fact)
+    return out[:MAX_FACTS] or [LastActivity()]
+
+
+def _collect(node: Node, ctx: EngineContext, negated: bool, found: list[Fact]) -> None:
+    """The facts of `node` appended to `found` (`negated`: under an odd number of NOTs)."""
+    if isinstance(node, And | Or):
+        for child in node.children:
+            _collect(child, ctx, negated, found)
+    elif isinstance(node, Not):
+        _collect(node.child, ctx, not negated, found)
+    elif isinstance(node, Ranked):
+        found.append(WindowSpend(node.window) if node.by == "spend" else ScoreValue(node.by))
+        _collect(node.base, ctx, negated, found)
+    elif isinstance(node, Performed):
+        found.append(LastEvent(node.event_kind, negated))
+    elif isinstance(node, EventCount):
+        if (node.op, node.value) in _SOME + _NONE:
+            found.append(LastEvent(node.event_kind, negated != ((node.op, node.value) in _NONE)))
+        else:
+            found.append(EventTally(node.event_kind, node.window))
+    elif isinstance(node, Spend):
+        found.append(WindowSpend(node.window))
+    elif isinstance(node, Score):
+        found.append(ScoreValue(node.metric))
+    elif isinstance(node, HasTag) and not negated:
+        found.append(MatchingTags((node.name.strip(),)))
+    elif isinstance(node, NewCustomer):
+        found.append(AddedAt())
+    elif isinstance(node, City):
+        found.append(CityName())
+    elif isinstance(node, NamedSegment):
+        entry = ctx.named.get(node.key)
+        if entry is None:
+            return
+        if isinstance(entry.definition, RfmRule):  # recency, frequency, money: of orders
+            found.extend([LastEvent("order"), WindowSpend(None)])
+        else:
+            _collect(entry.definition, ctx, negated, found)  # type: ignore[arg-type]
+    # owners and departments are on every row already; gender, untagged and everyone say
+    # nothing a row could add
+
+
+# ---------------------------------------------------------------- the order of a list
+
+
+@dataclass(frozen=True)
+class Activity:
+    """What "most recent relevant activity" means for a question: the latest event of
+    `kinds`; with no kinds, the first follow (`added`) or the latest event of any kind, else
+    the first follow."""
+
+    kinds: tuple[str, ...] = ()
+    added: bool = False
+
+
+def activity_of(node: Node, ctx: EngineContext) -> Activity:
+    """The events a question is about: those it asks for (有咨询) before those it asks
+    against (未下单); else whether it asks about new customers."""
+    marks = _order_marks(node, ctx, False)
+    asked = [kind for kind, negated in marks if kind and not negated]
+    refused = [kind for kind, negated in marks if kind and negated]
+    if asked or refused:
+        return Activity(tuple(dict.fromkeys(asked or refused)))
+    return Activity(added=("", False) in marks or ("", True) in marks)
+
+
+def _order_marks(node: Node, ctx: EngineContext, negated: bool) -> list[tuple[str, bool]]:
+    """(event kind, negated) per event condition (spend, scores and RFM classes are about
+    orders), and ("", negated) per new-customer condition."""
+    if isinstance(node, And | Or):
+        return [m for child in node.children for m in _order_marks(child, ctx, negated)]
+    if isinstance(node, Not):
+        return _order_marks(node.child, ctx, not negated)
+    if isinstance(node, Ranked):
+        return [("order", negated), *_order_marks(node.base, ctx, negated)]
+    if isinstance(node, Performed | EventCount):
+        return [(node.event_kind, negated)]
+    if isinstance(node, Spend | Score):
+        return [("order", negated)]
+    if isinstance(node, NewCustomer):
+        return [("", negated)]
+    if isinstance(node, NamedSegment):
+        entry = ctx.named.get(node.key)
+        if entry is None:
+            return []
+        if isinstance(entry.definition, RfmRule):
+            return [("order", negated)]
+        return _order_marks(entry.definition, ctx, negated)  # type: ignore[arg-type]
+    return []
+
+
+def listing_order(activity: Activity, cust: FromClause, now: datetime) -> list[Any]:
+    """ORDER BY terms for the customers of `cust`: the activity, latest first (customers
+    without any last), then external_userid by code point."""
+    from segmentation.compiler import BinaryOrder
+
+    if activity.kinds:
+        latest = _latest_of_kinds(cust, activity.kinds, now)
+    elif activity.added:
+        latest = _first_added(cust, now)
+    else:
+        latest = func.coalesce(_latest_of_any(cust, now), _first_added(cust, now))
+    return [latest.desc().nulls_last(), BinaryOrder(cust.c.external_userid)]
+
+
+def _at(now: datetime) -> Any:
+    return literal(now, UTCDateTime())
+
+
+def _greatest(values: Sequence[Any]) -> Any:
+    """The largest non-null value (NULL when all are): SQLite's max(a, b) is NULL as soon as
+    one is, PostgreSQL has greatest(); a CASE reads the same on both."""
+    result = values[0]
+    for value in values[1:]:
+        result = case(
+            (result.is_(None), value),
+            (value.is_(None), result),
+            (result > value, result),
+            else_=value,
+        )
+    return result
+
+
+def _events_latest(cust: FromClause, now: datetime, kinds: Sequence[str] = ()) -> Any:
+    """The latest event up to `now` (of `kinds`, when given) read from the events: for the
+    few customers whose rollup has an event after `now` (a question about the past)."""
+    ev = cond.events.alias()
+    where = [ev.c.external_userid == cust.c.external_userid, ev.c.occurred_at <= _at(now)]
+    if kinds:
+        where.append(ev.c.kind.in_(list(kinds)))
+    return select(func.max(ev.c.occurred_at)).where(*where).correlate(cust).scalar_subquery()
+
+
+def _up_to_now(rollup: Any, cust: FromClause, now: datetime, kinds: Sequence[str] = ()) -> Any:
+    """The rollup's latest time when it is not after `now` (then it is the latest up to now),
+    else the latest read from the events."""
+    return case((rollup > _at(now), _events_latest(cust, now, kinds)), else_=rollup)
+
+
+def _latest_of_kinds(cust: FromClause, kinds: Sequence[str], now: datetime) -> Any:
+    """The latest event of `kinds`: orders and inquiries from the customer's own row, other
+    kinds from one event_stats probe."""
+    parts = [c for c in (cond.customer_rollup(cust, k, "last") for k in kinds) if c is not None]
+    others = [k for k in kinds if cond.customer_rollup(cust, k, "last") is None]
+    if others:
+        st = cond.stats.alias()
+        parts.append(
+            select(func.max(st.c.last_at))
+            .where(st.c.external_userid == cust.c.external_userid, st.c.kind.in_(others))
+            .correlate(cust)
+            .scalar_subquery()
+        )
+    return _up_to_now(_greatest(parts), cust, now, kinds)
+
+
+def _latest_of_any(cust: FromClause, now: datetime) -> Any:
+    return _up_to_now(cust.c.last_event_at, cust, now)
+
+
+def _first_added(cust: FromClause, now: datetime) -> Any:
+    fo = cond.follows.alias()
+    return (
+        select(func.min(fo.c.added_at))
+        .where(fo.c.external_userid == cust.c.external_userid, fo.c.added_at <= _at(now))
+        .correlate(cust)
+        .scalar_subquery()
+    )
+
+
+# ---------------------------------------------------------------- the values of one page
+
+
+@dataclass(frozen=True)
+class Latest:
+    """An event: when, of which kind, and its amount (None: none)."""
+
+    at: datetime
+    kind: str
+    amount: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Tally:
+    count: int
+    last: datetime | None
+
+
+def read_facts(
+    session: Session, ids: Sequence[str], facts: Sequence[Fact], now: datetime, tz: ZoneInfo
+) -> dict[Fact, dict[str, Any]]:
+    """{fact: {external_userid: value}} for these customers (a page: a few dozen), as of
+    `now`; a customer without a value is absent. Values: LastEvent → Latest, EventTally →
+    Tally, WindowSpend → Decimal yuan, ScoreValue → float or Decimal, MatchingTags → tuple of
+    names, AddedAt → datetime, CityName → str, LastActivity → Latest or, without events,
+    the datetime first added."""
+    out: dict[Fact, dict[str, Any]] = {}
+    if not ids:
+        return out
+    ids = list(ids)
+    for fact in facts:
+        if isinstance(fact, LastEvent):
+            out[fact] = _latest_events(session, ids, now, fact.kind)
+        elif isinstance(fact, EventTally):
+            out[fact] = _tallies(session, ids, fact, now, tz)
+        elif isinstance(fact, WindowSpend):
+            out[fact] = _spend(session, ids, fact.window, now, tz)
+        elif isinstance(fact, ScoreValue):
+            out[fact] = _scores(session, ids, fact.metric)
+        elif isinstance(fact, MatchingTags):
+            out[fact] = _tags(session, ids, fact.names)
+        elif isinstance(fact, AddedAt):
+            out[fact] = _added(session, ids, now)
+        elif isinstance(fact, CityName):
+            stmt = select(Customer.external_userid, Customer.city).where(
+                Customer.external_userid.in_(ids), Customer.city.is_not(None), Customer.city != ""
+            )
+            out[fact] = {eid: city for eid, city in session.execute(stmt)}
+        else:
+            latest = _latest_events(session, ids, now)
+            added = _added(session, ids, now)
+            out[fact] = {eid: latest.get(eid) or added[eid] for eid in {*latest, *added}}
+    return out
+
+
+def _latest_events(
+    session: Session, ids: list[str], now: datetime, kind: str | None = None
+) -> dict[str, Latest]:
+    """Each customer's latest event up to `now` (of `kind`, else of any kind), with its
+    amount; ties at one instant by event_id."""
+    where = [Event.external_userid.in_(ids), Event.occurred_at <= now]
+    if kind is not None:
+        where.append(Event.kind == kind)
+    position = (
+        func.row_number()
+        .over(
+            partition_by=Event.external_userid,
+            order_by=(Event.occurred_at.desc(), Event.event_id.desc()),
+        )
+        .label("place")
+    )
+    ranked = (
+        select(Event.external_userid, Event.occurred_at, Event.kind, Event.amount, position)
+        .where(*where)
+        .subquery()
+    )
+    stmt = select(ranked.c.external_userid, ranked.c.occurred_at, ranked.c.kind,
+                  ranked.c.amount).where(ranked.c.place == 1)  # fmt: skip
+    return {eid: Latest(at, kind, amount) for eid, at, kind, amount in session.execute(stmt)}
+
+
+def _interval(window: Window | None, now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    return as_of(resolve_window(window, now, tz), now, tz)
+
+
+def _tallies(
+    session: Session, ids: list[str], fact: EventTally, now: datetime, tz: ZoneInfo
+) -> dict[str, Tally]:
+    start, end = _interval(fact.window, now, tz)
+    stmt = (
+        select(Event.external_userid, func.count(), func.max(Event.occurred_at))
+        .where(
+            Event.external_userid.in_(ids),
+            Event.kind == fact.kind,
+            Event.occurred_at >= start,
+            Event.occurred_at <= end,
+        )
+        .group_by(Event.external_userid)
+    )
+    found = {eid: Tally(int(n), last) for eid, n, last in session.execute(stmt)}
+    return {eid: found.get(eid, Tally(0, None)) for eid in ids}  # zero counts count
+
+
+def _spend(
+    session: Session, ids: list[str], window: Window | None, now: datetime, tz: ZoneInfo
+) -> dict[str, Decimal]:
+    start, end = _interval(window, now, tz)
+    stmt = (
+        select(Event.external_userid, func.coalesce(func.sum(cond.fen(Event.amount)), 0))
+        .where(
+            Event.external_userid.in_(ids),
+            Event.kind == "order",
+            Event.occurred_at >= start,
+            Event.occurred_at <= end,
+        )
+        .group_by(Event.external_userid)
+    )
+    fen = {eid: int(total) for eid, total in session.execute(stmt)}
+    return {eid: (Decimal(fen.get(eid, 0)) / 100).quantize(Decimal("0.01")) for eid in ids}
+
+
+def _scores(session: Session, ids: list[str], metric: str) -> dict[str, Any]:
+    column = score_sql.scores.c[score_sql.COLUMNS[metric][0]]
+    stmt = select(score_sql.scores.c.external_userid, column).where(
+        score_sql.scores.c.external_userid.in_(ids), column.is_not(None)
+    )
+    return {eid: value for eid, value in session.execute(stmt)}
+
+
+def _tags(session: Session, ids: list[str], names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    wanted = [n.lower() for n in names]
+    stmt = (
+        select(CustomerTag.external_userid, Tag.name)
+        .join(Tag, Tag.tag_id == CustomerTag.tag_id)
+        .where(
+            CustomerTag.external_userid.in_(ids),
+            Tag.deleted.is_(False),
+            func.lower(Tag.name).in_(wanted),
+        )
+        .order_by(CustomerTag.external_userid, Tag.name)
+    )
+    found: dict[str, list[str]] = {}
+    for eid, name in session.execute(stmt):
+        if name not in found.setdefault(eid, []):
+            found[eid].append(name)
+    return {eid: tuple(names) for eid, names in found.items()}
+
+
+def _added(session: Session, ids: list[str], now: datetime) -> dict[str, datetime]:
+    stmt = (
+        select(Follow.external_userid, func.min(Follow.added_at))
+        .where(Follow.external_userid.in_(ids), Follow.added_at <= now)
+        .group_by(Follow.external_userid)
+    )
+    return {eid: at for eid, at in session.execute(stmt) if at is not None}
