@@ -1,7 +1,7 @@
 """chat_states.segment: the question of a stored list, so later pages show its facts (issue 20)
 
-Revision ID: rows_list_segment
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-04 20:40:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "rows_list_segment"
-down_revision: str | None = "0011"
+revision: str = "0013"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
