@@ -50,14 +50,13 @@ from sqlalchemy import (
     union,
     update,
 )
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, SessionTransaction, attributes
 
 from segmentation.items import KEY_COLUMNS, item_columns, item_name_rows
 from segmentation.models.base import to_money
 from segmentation.models.customers import Customer
 from segmentation.models.events import Event, EventItemName, EventStats
+from segmentation.upsert import is_postgres, upsert_insert
 from segmentation.windows import Interval
 
 events = cast(Table, Event.__table__)
@@ -290,15 +289,14 @@ def _record_item_names(session: Session, properties: Iterable[Any]) -> None:
     rows = item_name_rows(properties)
     if not rows:
         return
-    postgres = session.get_bind().dialect.name == "postgresql"
-    stmt = (pg_insert if postgres else sqlite_insert)(item_names).on_conflict_do_nothing(
+    stmt = upsert_insert(session, item_names).on_conflict_do_nothing(
         index_elements=[item_names.c.field, item_names.c.key]
     )
     session.execute(stmt, rows)
 
 
 def _lock(session: Session) -> None:
-    if session.get_bind().dialect.name == "postgresql":
+    if is_postgres(session):
         # Advisory locks are per database, not per schema: the key includes the schema, so
         # deployments (or test runs) sharing a server in different schemas never wait on
         # each other's rebuilds.
@@ -309,8 +307,8 @@ def _lock(session: Session) -> None:
 
 
 def _upsert_increments(session: Session, rows: list[dict[str, Any]]) -> None:
-    postgres = session.get_bind().dialect.name == "postgresql"
-    stmt = (pg_insert if postgres else sqlite_insert)(stats)
+    postgres = is_postgres(session)
+    stmt = upsert_insert(session, stats)
     new = stmt.excluded
     # PostgreSQL's least/greatest; SQLite's two-argument min/max (its text timestamps have a
     # fixed width, so they order as times).

@@ -10,8 +10,6 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 from sqlalchemy import Table, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from bot.database import bulk_insert
@@ -20,6 +18,7 @@ from bot.services.records import EventPayload, EventRecord, error_text
 from bot.settings import DEFAULT_EVENT_KINDS
 from segmentation.models import Event
 from segmentation.rollups import note_inserted_events
+from segmentation.upsert import upsert_insert
 
 MAX_EVENTS_PER_CALL = 1000
 
@@ -44,9 +43,8 @@ def insert_ignoring_conflicts(
     """
     if not rows:
         return set()
-    dialect = session.get_bind().dialect.name
-    make = pg_insert if dialect == "postgresql" else sqlite_insert
-    stmt = make(table).on_conflict_do_nothing(index_elements=[key]).returning(table.c[key])
+    stmt = upsert_insert(session, table).on_conflict_do_nothing(index_elements=[key])
+    stmt = stmt.returning(table.c[key])
     return set(session.scalars(stmt, list(rows)).all())
 
 

@@ -15,8 +15,6 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from segmentation.insights.follows import read_follows
@@ -27,6 +25,7 @@ from segmentation.insights.workspace import IdSource, workspace
 from segmentation.models import InsightBaseProfile
 from segmentation.named import NamedSegmentCatalog, RfmMeans, compute_rfm_means
 from segmentation.scope import Requester
+from segmentation.upsert import upsert_insert
 
 Key = tuple[str, str]
 
@@ -115,8 +114,7 @@ def scope_key(requester: Requester) -> str:
 
 def _store(session: Session, key: str, day: Any, now: datetime, profile: BaseProfile) -> None:
     table = cast(Table, InsightBaseProfile.__table__)
-    postgres = session.get_bind().dialect.name == "postgresql"
-    stmt = (pg_insert if postgres else sqlite_insert)(table).values(
+    stmt = upsert_insert(session, table).values(
         scope_key=key, day=day, computed_at=now, data=profile.to_json()
     )
     # A profile stored for a later `now` the same day is replaced by this earlier one, so a

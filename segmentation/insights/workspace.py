@@ -34,7 +34,6 @@ from sqlalchemy import (
     text,
     type_coerce,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from segmentation.models import Customer, Event
@@ -251,6 +250,8 @@ def _load_ids(session: Session, table: Table, source: IdSource) -> None:
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         if postgres:  # one array parameter instead of 100k bound values
+            from sqlalchemy.dialects.postgresql import ARRAY  # loaded on PostgreSQL only
+
             arr = literal(chunk, ARRAY(String(64)))
             session.execute(
                 insert(table).from_select(["external_userid"], select(func.unnest(arr)))
