@@ -57,52 +57,9 @@ _ENGLISH = {
     "呼和浩特": ("hohhot",),
     "哈尔滨": ("harbin",),
 }
-# Provinces: a place the user may name that is not a city, so the question back can say so.
-PROVINCES = tuple(
-    [
-        "河北",
-        "山西",
-        "辽宁",
-        "吉林省",
-        "黑龙江",
-        "江苏",
-        "浙江",
-        "安徽",
-        "福建",
-        "江西",
-        "山东",
-        "河南",
-        "湖北",
-        "湖南",
-        "广东",
-        "海南",
-        "四川",
-        "贵州",
-        "云南",
-        "陕西",
-        "甘肃",
-        "青海",
-        "台湾",
-        "内蒙古",
-        "广西",
-        "西藏",
-        "宁夏",
-        "新疆",
-        "华东",
-        "华南",
-        "华北",
-        "华中",
-        "西南",
-        "西北",
-        "东北",
-        "江浙沪",
-    ]
-)
-
-
 # The provinces in the order of _CITIES' lines after the first (the first line holds the
 # municipalities, Hong Kong, Macau and Taiwan), so a question back can offer their cities.
-_LINE_PROVINCES = [
+_LINE_PROVINCES = (
     "河北",
     "山西",
     "内蒙古",
@@ -130,7 +87,7 @@ _LINE_PROVINCES = [
     "青海",
     "宁夏",
     "新疆",
-]
+)
 _REGION_CITIES = {
     "台湾": "台北 高雄 台中",
     "华东": "上海 杭州 南京",
@@ -142,6 +99,9 @@ _REGION_CITIES = {
     "东北": "沈阳 哈尔滨 长春",
     "江浙沪": "上海 杭州 苏州",
 }
+# Every place the user may name that is not a city (provinces, Taiwan, regions), so the
+# question back can say so and offer its cities.
+PROVINCES = (*_LINE_PROVINCES, *_REGION_CITIES)
 _PROVINCE_ENGLISH = {"内蒙古": ("inner mongolia",), "西藏": ("tibet",), "陕西": ("shaanxi",)}
 
 
@@ -160,10 +120,11 @@ def province_surfaces() -> dict[str, str]:
     out: dict[str, str] = {}
     for name in PROVINCES:
         base = name.removesuffix("省")
-        latin = "".join(syllables(base))
+        spelled = city_syllables().get(base) or syllables(base)
+        latin = "".join(spelled)
         names = [base, base + "省", latin, f"{latin} province", *_PROVINCE_ENGLISH.get(base, ())]
         if base != "江浙沪":
-            names.append(" ".join(syllables(base)))
+            names.append(" ".join(spelled))
         for surface in names:
             if surface not in city_surfaces():  # 吉林 is a city too: the city answers
                 out.setdefault(surface, name)

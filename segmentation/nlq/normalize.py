@@ -42,7 +42,8 @@ def normalize(text: str) -> str:
     # NFKC maps full-width ASCII (ＶＩＰ，３０) to half-width; the CJK comma and full stop stay.
     text = unicodedata.normalize("NFKC", text)
     text = "".join(ch if _keep(ch) else " " for ch in text)
-    text = _CONVERTER.convert(text)
+    if not text.isascii():  # OpenCC maps Chinese characters only; Latin text skips its cost
+        text = _CONVERTER.convert(text)
     text = _ASCII_QUOTED.sub(r"“\1”", text.translate(_QUOTES)).lower()
     text = _LETTER_HYPHEN.sub(" ", text)
     return _CJK_SPACE.sub("", _SPACES.sub(" ", text)).strip()

@@ -3,8 +3,9 @@
 pypinyin loads a dictionary of ~400k phrases at import (most of `segbot query`'s start-up);
 staff names are read character by character anyway (few names are dictionary phrases), so
 this module imports pypinyin with its documented PYPINYIN_NO_PHRASES switch. Built-in city
-names are phrases (重庆 is chóng qìng, 厦门 xià mén) and come from `city_pinyin.json`,
-written once with the full dictionary (tests/segmentation/nlq/test_pinyin.py checks it).
+and province names are phrases (重庆 is chóng qìng, 西藏 xī zàng) and come from
+`city_pinyin.json`, written once with the full dictionary (tests/segmentation/nlq/test_pinyin.py
+checks it), so a vocabulary needs pypinyin only for its staff's names.
 """
 
 from __future__ import annotations
@@ -29,6 +30,6 @@ def syllables(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def city_syllables() -> dict[str, list[str]]:
-    """Built-in city (base) name → its syllables, read with the phrase dictionary."""
+    """Built-in city (base) and province name → its syllables, read with the phrase dictionary."""
     with CITY_PINYIN_FILE.open(encoding="utf-8") as handle:
         return {name: spelled.split() for name, spelled in json.load(handle).items()}

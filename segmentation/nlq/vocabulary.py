@@ -3,6 +3,7 @@ plus the named segments and built-in cities: what a word in a command may refer 
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from segmentation.models import (
 from segmentation.models.segments import SavedSegment as SavedSegmentRow
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq.cities import city_surfaces, province_surfaces
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.normalize import normalize_name, prime_names, simplified
 from segmentation.nlq.pinyin import syllables as pinyin_syllables
 from segmentation.rollups import apply_notes_now
@@ -30,6 +32,9 @@ MeaningKind = str  # "tag" | "staff" | "dept" | "city" | "saved" | "named" | "pr
 # "product" | "category" | "sku" (names the events' properties carry)
 ITEM_KINDS: tuple[MeaningKind, ...] = ("product", "category", "sku")
 _CUSTOMER_SUFFIXES = ("客户", " customers", " customer", "customers")
+_LATIN_LETTER = lazy_pattern(r"[a-z]", re.IGNORECASE)
+# Held while a vocabulary (shared by every worker thread) adds its staff's pinyin spellings.
+_PINYIN_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ class StaffInfo:
 class Vocabulary:
     """Surface (normalised) → meanings; longest match wins in the tokenizer."""
 
-    surfaces: dict[str, tuple[Meaning, ...]] = field(default_factory=dict)
+    _surfaces: dict[str, tuple[Meaning, ...]] = field(default_factory=dict)
     staff: dict[str, StaffInfo] = field(default_factory=dict)
     departments: dict[int, str] = field(default_factory=dict)
     tags: dict[str, str] = field(default_factory=dict)  # normalised → real name
@@ -74,6 +79,16 @@ class Vocabulary:
     _by_script: dict[tuple[tuple[MeaningKind, ...], bool], dict[str, str]] = field(
         default_factory=dict
     )
+    # Staff whose pinyin spellings ("zhangsan", "san zhang") are not added yet: reading pinyin
+    # loads pypinyin's dictionary, a sixth of a one-shot Chinese `segbot query`. Every such
+    # spelling has a Latin letter, so they are added before the first lookup in a text with
+    # one, the first "did you mean" and the first read of `surfaces`.
+    _pinyin_pending: list[StaffInfo] = field(default_factory=list)
+
+    @property
+    def surfaces(self) -> dict[str, tuple[Meaning, ...]]:
+        self._add_pending_pinyin()
+        return self._surfaces
 
     def add(self, surface: str, meaning: Meaning) -> None:
         key = normalize_name(surface)
@@ -81,17 +96,40 @@ class Vocabulary:
             return
         self._candidates.clear()
         self._by_script.clear()
-        current = self.surfaces.get(key, ())
+        current = self._surfaces.get(key, ())
         if meaning not in current:
-            self.surfaces[key] = (*current, meaning)
+            self._surfaces[key] = (*current, meaning)
             self.max_len = max(self.max_len, len(key))
+
+    def add_staff(self, person: StaffInfo) -> None:
+        """A member by userid and name now; by the pinyin of a Chinese name when first needed."""
+        self.staff[person.userid] = person
+        meaning = Meaning("staff", person.userid, person.name or person.userid)
+        self.add(person.userid, meaning)
+        self.add(person.name, meaning)
+        if person.name and not person.name.isascii():
+            self._pinyin_pending.append(person)
+
+    def _add_pending_pinyin(self) -> None:
+        if not self._pinyin_pending:
+            return
+        with _PINYIN_LOCK:
+            # Emptied only once every spelling is in: a thread that finds the list empty
+            # never looks up a half-added vocabulary.
+            for person in self._pinyin_pending:
+                meaning = Meaning("staff", person.userid, person.name or person.userid)
+                for surface in pinyin_surfaces(person.name):
+                    self.add(surface, meaning)
+            self._pinyin_pending = []
 
     def match(self, text: str, pos: int) -> tuple[int, tuple[Meaning, ...]] | None:
         """The longest name starting at `pos` (Latin names only at word boundaries)."""
         if pos > 0 and _is_word(text[pos - 1]) and _is_word(text[pos]):
             return None
+        if self._pinyin_pending and _LATIN_LETTER.search(text, pos):
+            self._add_pending_pinyin()
         for length in range(min(self.max_len, len(text) - pos), 0, -1):
-            meanings = self.surfaces.get(text[pos : pos + length])
+            meanings = self._surfaces.get(text[pos : pos + length])
             if meanings is None:
                 continue
             end = pos + length
@@ -104,11 +142,12 @@ class Vocabulary:
 
     def candidates(self, kind: MeaningKind | None = None) -> dict[str, str]:
         """Surface → display, for "did you mean" suggestions (computed once per kind)."""
+        self._add_pending_pinyin()
         cached = self._candidates.get(kind)
         if cached is not None:
             return cached
         out: dict[str, str] = {}
-        for surface, meanings in self.surfaces.items():
+        for surface, meanings in self._surfaces.items():
             for meaning in meanings:
                 if kind is None or meaning.kind == kind:
                     out.setdefault(surface, meaning.display)
@@ -170,9 +209,7 @@ def build_vocabulary(
         vocab.tags.setdefault(normalize_name(name), name)
         vocab.add(name, Meaning("tag", name, name))
     for person in staff:
-        vocab.staff[person.userid] = person
-        for surface in staff_surfaces(person):
-            vocab.add(surface, Meaning("staff", person.userid, person.name or person.userid))
+        vocab.add_staff(person)
     for dept_id, name in departments:
         vocab.departments[dept_id] = name
         vocab.add(name, Meaning("dept", dept_id, name))
@@ -186,16 +223,13 @@ def build_vocabulary(
     return vocab
 
 
-def staff_surfaces(person: StaffInfo) -> list[str]:
-    out = [person.userid]
-    if person.name:
-        out.append(person.name)
-        if not person.name.isascii():
-            syllables = pinyin_syllables(person.name)
-            out += [" ".join(syllables), "".join(syllables)]
-            if len(syllables) >= 2:  # English order: given name first ("Liu Zhao")
-                given = "".join(syllables[1:])
-                out += [f"{given} {syllables[0]}", " ".join([*syllables[1:], syllables[0]])]
+def pinyin_surfaces(name: str) -> list[str]:
+    """A Chinese name in pinyin, as Latin text writes it ("zhao liu", "zhaoliu", "liu zhao")."""
+    syllables = pinyin_syllables(name)
+    out = [" ".join(syllables), "".join(syllables)]
+    if len(syllables) >= 2:  # English order: given name first ("Liu Zhao")
+        given = "".join(syllables[1:])
+        out += [f"{given} {syllables[0]}", " ".join([*syllables[1:], syllables[0]])]
     return out
 
 
