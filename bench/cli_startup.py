@@ -14,8 +14,8 @@ Where the time goes: `python -X importtime -c "import bot.cli.query_commands"`.
 
 Python caches the bytecode of every module it compiles (`__pycache__`), so an installed
 segbot compiles its own modules once; this machine's shell sets PYTHONDONTWRITEBYTECODE=1,
-which would make every run compile them (~70 for a query) from source again. The bench writes the cache
-once first (`--no-bytecode-cache` measures without it).
+which would make every run compile them (~70 for a query) from source again. The bench
+writes the cache once first (`--no-bytecode-cache` measures without it).
 """
 
 from __future__ import annotations
