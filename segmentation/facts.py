@@ -32,6 +32,8 @@ from segmentation.nodes import (
     City,
     EventCount,
     HasTag,
+    ItemCount,
+    ItemEvent,
     NamedSegment,
     NewCustomer,
     Node,
@@ -211,8 +213,8 @@ def _order_marks(node: Node, ctx: EngineContext, negated: bool) -> list[tuple[st
         return _order_marks(node.child, ctx, not negated)
     if isinstance(node, Ranked):
         return [("order", negated), *_order_marks(node.base, ctx, negated)]
-    if isinstance(node, Performed | EventCount):
-        return [(node.event_kind, negated)]
+    if isinstance(node, Performed | EventCount | ItemEvent | ItemCount):
+        return [(node.event_kind, negated)]  # about a product: still that kind of event
     if isinstance(node, Spend | Score):
         return [("order", negated)]
     if isinstance(node, NewCustomer):

@@ -89,3 +89,8 @@ def test_breakdown_by_category_counts_the_segments_own_events(session: Session) 
         session, ctx, "zhangsan", "customers who ordered this year by category"
     )
     assert "护肤" in reply.text
+
+
+def test_a_product_list_comes_latest_order_first(loaded: str) -> None:
+    code, answer = _query(loaded, "买过护肤类的")
+    assert code == 0 and answer["listed"] == ["c13", "c04", "c12", "c08"]
