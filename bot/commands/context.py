@@ -20,11 +20,26 @@ from bot.commands import conversation as conv
 from bot.commands.texts import say
 from bot.services.query import answer_command, clarify
 from segmentation.nlq import Command, is_bare_request, load_vocabulary, parse_command
-from segmentation.nlq.followup import AND, WITHOUT, FollowUp, read_follow_up
+from segmentation.nlq.followup import (
+    AND,
+    WITHOUT,
+    FollowUp,
+    is_export_this,
+    read_follow_up,
+    window_swap_words,
+)
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.normalize import normalize
 from segmentation.nlq.parser import Clarification
-from segmentation.nlq.restate import describe
+from segmentation.nlq.restate import describe, describe_part
+from segmentation.nlq.swap import (
+    Ambiguous,
+    distinct_windows,
+    kinds,
+    swap_conditions,
+    windowed_conditions,
+    with_window,
+)
 from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import (
@@ -32,12 +47,10 @@ from segmentation.nodes import (
     And,
     Node,
     Not,
-    Or,
     Ranked,
     SegmentFormatError,
     from_json,
     to_json,
-    walk,
 )
 from segmentation.scope import Requester
 
@@ -48,7 +61,7 @@ CONTEXT_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Intents a bare "…呢" may repeat: asking again, never an action nobody typed.
-_REPEATABLE = ("list", "count", "describe", "export")
+_REPEATABLE = ("list", "count", "describe", "export", "breakdown")
 # Whole sentences that are actions of their own even though they start with 去掉/only.
 _ACTIONS = ("tag", "untag", "push", "schedule", "save", "explain")
 
@@ -58,7 +71,7 @@ def previous_segment(
 ) -> tuple[Node, conv.PreviousAnswer] | None:
     """The member's previous answer (unexpired) and its segment tree, or None."""
     previous = conv.load(session, userid, ctx.now).previous
-    if previous is None:
+    if previous is None or not previous.has_segment:
         return None
     try:
         return from_json(previous.segment), previous
@@ -95,6 +108,33 @@ def contextual_answer(
     )
 
 
+def exported_answer(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> dict[str, Any] | None:
+    """ "导出这个" / "把这些导出" / "export this" after a list: the previous answer's segment,
+    now and in the asker's scope, as a file. A breakdown, a change list or a card is exported
+    before the query (conversation_chat.before_query); the digest and the saved-segment list
+    have no customers to export, which is said. None: not such a request."""
+    if not is_export_this(text):
+        return None
+    previous = conv.load(session, requester.userid, ctx.now).previous
+    if previous is None:
+        return clarify(say("refine_no_context", lang))
+    if not previous.has_segment:
+        return clarify(say("not_exportable", lang, what=say(f"shown_{previous.kind}", lang)))
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        return clarify(say("refine_no_context", lang))
+    details = {"segment_from_context": True, "format": "xlsx"}
+    return answer_command(
+        session,
+        Command("export", found[0], lang, previous.description, details),
+        requester,
+        ctx.now,
+        ctx.engine,
+    )
+
+
 def refined_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
 ) -> dict[str, Any] | None:
@@ -105,22 +145,35 @@ def refined_answer(
     found = previous_segment(session, ctx, requester.userid)
     if found is None:
         # "只要VIP的" with nothing before it is read as it stands; "这些里…" cannot be.
-        return clarify(say("refine_no_context", lang)) if follow.pointed else None
+        if not follow.pointed:
+            return None
+        return clarify(not_a_list(session, ctx, requester.userid, lang))
     previous_node, previous = found
     vocab = load_vocabulary(session, ctx.engine.named)
     if not follow.pointed and _is_action(text, vocab, requester, ctx):
         return None  # "去掉…的待跟进标签" untags; "只要" / "去掉" alone do not start a refinement
-    command = _read_clause(follow, vocab, requester, ctx)
+    command = _read_clause(follow, vocab, requester, ctx, lang)
     if isinstance(command, Clarification):
         if follow.lead or (follow.loose and not follow.pointed):
             return None  # "把这些…" acts on the answer itself; "X呢" asked back as it stands
         return clarify(command.message, list(command.suggestions))
     previous_node = _sibling_base(previous_node, previous, command)
-    if follow.loose and not _loose_refines(follow, command, previous_node, vocab, ctx):
-        if not follow.pointed and _has_own_intent(follow, vocab, ctx):
-            return None  # "我的VIP客户有多少呢": a whole question of its own
-        return _which_reading(follow, previous, lang)
-    if follow.lead and (command.segment is None or is_everyone(command.segment)):
+    refined_from = previous_node
+    if follow.loose:
+        if not _says_something(command) or _has_own_intent(follow, vocab, ctx):
+            if not follow.pointed and _has_own_intent(follow, vocab, ctx):
+                return None  # "我的VIP客户有多少呢": a whole question of its own
+            return _which_reading(follow, previous, lang)
+        # "那北京的呢" after Shanghai: the previous question with Beijing in Shanghai's place;
+        # "那上海的呢" after a question with no city: the previous question, in Shanghai.
+        assert command.segment is not None
+        try:
+            swapped = swap_conditions(previous_node, command.segment)
+        except Ambiguous:
+            return _which_reading(follow, previous, lang)
+        if swapped is not None:
+            return ask_again(session, ctx, requester, swapped, previous, lang, command.notes)
+    if follow.lead and not _says_something(command):
         return None  # "给这些客户打上X标签": the previous answer as it is (contextual_answer)
     combined = _combine(previous_node, command.segment, follow)
     if combined is None:
@@ -128,6 +181,8 @@ def refined_answer(
     intent = _intent(command, follow, previous, vocab, ctx)
     # The whole message's language, not the clause's: "去掉VIP" is answered in Chinese.
     description = _restate(combined, command, vocab, ctx, lang)
+    if intent == "breakdown":  # "那上海的呢" after a breakdown: the same table, in Shanghai
+        return ask_again(session, ctx, requester, combined, previous, lang, command.notes)
     answer = answer_command(
         session,
         Command(intent, combined, lang, description, command.details, command.notes),
@@ -136,9 +191,139 @@ def refined_answer(
         ctx.engine,
     )
     if command.segment is not None and "segment" in answer:
-        added = sorted(_kinds(command.segment))
-        answer["refined"] = {"parent": to_json(previous_node), "added": added}
+        added = sorted(kinds(command.segment))
+        answer["refined"] = {"parent": to_json(refined_from), "added": added}
     return answer
+
+
+def _says_something(command: Command) -> bool:
+    return command.segment is not None and not is_everyone(command.segment)
+
+
+def not_a_list(session: Session, ctx: CommandContext, userid: str, lang: str) -> str:
+    """What "这些/these" cannot narrow: nothing was asked yet, or the previous answer was no
+    list of a segment (the digest, one customer's card, a change list, the saved segments)."""
+    previous = conv.load(session, userid, ctx.now).previous
+    if previous is None or previous.has_segment:
+        return say("refine_no_context", lang)
+    return say("not_a_list", lang, what=say(f"shown_{previous.kind}", lang))
+
+
+def ask_again(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    node: Node,
+    previous: conv.PreviousAnswer,
+    lang: str,
+    notes: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """The previous question asked again about `node` (a swapped window or condition): the
+    same intent — a breakdown by the same groups — restated in the asker's language."""
+    vocab = load_vocabulary(session, ctx.engine.named)
+    description = describe(node, lang, ctx.now, ctx.settings.timezone, vocab)
+    if notes:
+        description = (
+            f"{description}（{'；'.join(notes)}）"
+            if lang == "zh"
+            else (f"{description} ({'; '.join(notes)})")
+        )
+    intent = previous.intent if previous.intent in _REPEATABLE else "list"
+    details: dict[str, Any] = {}
+    if previous.kind == conv.BREAKDOWN and previous.breakdown:
+        intent = "breakdown"
+        details = {"by": previous.breakdown.get("by"), "group": previous.breakdown.get("tag_group")}
+    return answer_command(
+        session,
+        Command(intent, node, lang, description, details, notes),
+        requester,
+        ctx.now,
+        ctx.engine,
+    )
+
+
+# ---------------------------------------------------------------- a swapped window
+
+# What may stand beside the window in "近90天的客户呢": nothing that is a condition.
+_WINDOW_COMPANIONS = (K.DE, K.FILLER, K.SEP, K.CUSTOMER)
+
+
+def swapped_window_answer(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> dict[str, Any] | None:
+    """ "近90天的呢" / "换成上个月呢" / "what about the last 90 days" after a windowed
+    question: that question again with the new window on its windowed conditions. When they
+    have different windows, which one is asked back; None when `text` is not a window alone
+    (or nothing was asked before: then it is asked back as it stands)."""
+    words = window_swap_words(text)
+    if words is None:
+        return None
+    vocab = load_vocabulary(session, ctx.engine.named)
+    tokens = tokenize(normalize(words), vocab, ctx.now, ctx.settings.timezone)
+    windows = [t for t in tokens if t.kind == K.WINDOW]
+    if len(windows) != 1 or any(
+        t.kind not in _WINDOW_COMPANIONS for t in tokens if t.kind != K.WINDOW
+    ):
+        return None
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        return None
+    node, previous = found
+    new, phrase = windows[0].value, windows[0].text
+    old = distinct_windows(node)
+    if not old:
+        return clarify(say("swap_no_window", lang, description=previous.description, new=phrase))
+    if len(old) == 1:
+        return ask_again(session, ctx, requester, with_window(node, new), previous, lang)
+    return _which_window(session, ctx, requester, node, previous, new, phrase, lang)
+
+
+def _which_window(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    node: Node,
+    previous: conv.PreviousAnswer,
+    new: Any,
+    phrase: str,
+    lang: str,
+) -> dict[str, Any]:
+    """ "近30天有咨询但近7天没下单的" then "近90天的呢": which window the new one replaces —
+    each of the first two, or all — asked back, with the segment each choice stands for kept
+    for the pick (1 / 第一个 / the first one)."""
+    vocab = load_vocabulary(session, ctx.engine.named)
+    tz = ctx.settings.timezone
+    labels, segments, named = [], [], []
+    for old in distinct_windows(node)[:2]:
+        parts = [w.part for w in windowed_conditions(node) if w.window == old]
+        said = describe_part(
+            parts[0] if len(parts) == 1 else And(tuple(parts)), lang, ctx.now, tz, vocab
+        )
+        named.append(f"“{said}”")
+        swapped = with_window(node, new, only=old)
+        labels.append(describe(swapped, lang, ctx.now, tz, vocab))
+        segments.append(to_json(swapped))
+    everything = with_window(node, new)
+    labels.append(describe(everything, lang, ctx.now, tz, vocab))
+    segments.append(to_json(everything))
+    sep = "、" if lang == "zh" else ", "
+    message = say("swap_which", lang, windows=sep.join(named), new=phrase)
+    # The segment each suggestion stands for, for the pick (picks.question_for keeps them).
+    return {**clarify(message, labels), "choices": segments}
+
+
+def swap_pick_answer(
+    session: Session, ctx: CommandContext, requester: Requester, segment: dict[str, Any], lang: str
+) -> dict[str, Any]:
+    """The answer to the choice picked from "which window?": the previous question again."""
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        return clarify(say("refine_no_context", lang))
+    try:
+        node = from_json(segment)
+    except SegmentFormatError:
+        return clarify(say("refine_no_context", lang))
+    return ask_again(session, ctx, requester, node, found[1], lang)
 
 
 def _sibling_base(node: Node, previous: conv.PreviousAnswer, command: Command) -> Node:
@@ -147,7 +332,7 @@ def _sibling_base(node: Node, previous: conv.PreviousAnswer, command: Command) -
     "北京的呢" after "上海的") — the answer that refinement narrowed, as a sibling question."""
     if previous.parent is None or command.segment is None:
         return node
-    if not _kinds(command.segment) & set(previous.added):
+    if not kinds(command.segment) & set(previous.added):
         return node
     try:
         return from_json(previous.parent)
@@ -160,13 +345,19 @@ def is_everyone(node: Node | None) -> bool:
 
 
 def _read_clause(
-    follow: FollowUp, vocab: Vocabulary, requester: Requester, ctx: CommandContext
+    follow: FollowUp, vocab: Vocabulary, requester: Requester, ctx: CommandContext, lang: str
 ) -> Command | Clarification:
     """The new clause parsed on its own (so it inherits no window): the first reading that
-    is understood, else the question back about the first."""
+    is understood, else the question back about the first — in the language of the whole
+    message, not of the clause ("去掉VIPP" is asked back in Chinese)."""
     results = [
         parse_command(
-            text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+            text,
+            vocabulary=vocab,
+            asker=requester.userid,
+            now=ctx.now,
+            tz=ctx.settings.timezone,
+            reply_language=lang,
         )
         for text in follow.readings()
     ]
@@ -181,33 +372,9 @@ def _is_action(text: str, vocab: Vocabulary, requester: Requester, ctx: CommandC
     return isinstance(whole, Command) and whole.intent in _ACTIONS
 
 
-def _kinds(node: Node) -> set[str]:
-    """What a segment says something about: cities, tags, each event kind, owners …"""
-    out = set()
-    for part in walk(node):
-        if isinstance(part, (All, And, Or, Not)):
-            continue
-        kind = getattr(part, "event_kind", None)
-        out.add(f"{type(part).__name__}:{kind}" if kind else type(part).__name__)
-    return out
-
-
 def _has_own_intent(follow: FollowUp, vocab: Vocabulary, ctx: CommandContext) -> bool:
     tokens = tokenize(normalize(follow.rest), vocab, ctx.now, ctx.settings.timezone)
     return any(t.kind == K.INTENT for t in tokens)
-
-
-def _loose_refines(
-    follow: FollowUp, command: Command, previous: Node, vocab: Vocabulary, ctx: CommandContext
-) -> bool:
-    """ "那上海的呢" adds to the previous answer when it says something new about it, with no
-    verb of its own; "北京的呢" after Shanghai customers, or "近90天的呢", would replace a
-    condition instead, and which one is meant is asked."""
-    if command.segment is None or is_everyone(command.segment):
-        return False
-    if _has_own_intent(follow, vocab, ctx):
-        return False
-    return not (_kinds(command.segment) & _kinds(previous))
 
 
 def _which_reading(follow: FollowUp, previous: conv.PreviousAnswer, lang: str) -> dict[str, Any]:

@@ -24,6 +24,15 @@ log = logging.getLogger(__name__)
 EXPIRY = timedelta(hours=24)
 SEGMENT = "segment"  # a question back about a segment command: the pick is substituted
 CAMPAIGN = "campaign"  # "which campaign?": the pick is one of `options` (campaign ids)
+SWAP = "swap"  # "which window does 近90天 replace?": the pick is one of `segments`
+
+# What the previous answer showed, so "导出这个" / "这些里…" after it refer to it:
+LIST = "segment"  # customers of a segment (a list, count, description, action …)
+BREAKDOWN = "breakdown"  # a table of counts per group of a segment
+CHANGES = "changes"  # a list of membership changes (stored for paging; no segment)
+CUSTOMER = "customer"  # one customer's card
+DIGEST = "digest"  # the digest (a report, no list)
+SAVED = "saved"  # the list of saved segments (a table of segments, no customers)
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,17 @@ class PreviousAnswer:
     # the refinement added, so "男的呢" after "其中女性有几个" asks about the same customers.
     parent: dict[str, Any] | None = None
     added: tuple[str, ...] = ()
+    # What was shown (LIST, BREAKDOWN, CHANGES, CUSTOMER, DIGEST, SAVED); only LIST and
+    # BREAKDOWN have a segment to narrow. A breakdown keeps its grouping ({"by", "tag_group"}),
+    # a card its customer's external_userid, a change list what changed.
+    kind: str = LIST
+    breakdown: dict[str, Any] | None = None
+    customer: str | None = None
+    change: str | None = None
+
+    @property
+    def has_segment(self) -> bool:
+        return self.kind in (LIST, BREAKDOWN) and bool(self.segment)
 
 
 @dataclass(frozen=True)
@@ -55,6 +75,8 @@ class PendingQuestion:
     kind: str = SEGMENT
     action: str = ""
     options: tuple[int, ...] = ()
+    # For SWAP: the segment (canonical JSON) each suggestion stands for.
+    segments: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,25 +127,59 @@ def remember_answer(
     lang: str,
     now: datetime,
 ) -> None:
-    """After an answer: a segment becomes "the previous answer", a question back with
+    """After an answer: whatever it showed — customers of a segment, a breakdown table, a
+    change list, a card, the digest — becomes "the previous answer", a question back with
     suggestions waits for its pick, and any older pending question is gone."""
     conversation = load(session, userid, now)
-    previous = conversation.previous
+    previous = previous_from(answer, lang, now)
+    if previous is None:  # a question back, help …: what was shown before is still "these"
+        previous = conversation.previous
+    save(session, userid, replace(conversation, previous=previous, pending=question), now)
+
+
+def remember_shown(session: Session, userid: str, previous: PreviousAnswer, now: datetime) -> None:
+    """What an answer outside the query path showed (the digest, a picked card) is now the
+    previous answer; a pending question is answered by it."""
+    conversation = load(session, userid, now)
+    save(session, userid, replace(conversation, previous=previous, pending=None), now)
+
+
+def previous_from(answer: dict[str, Any], lang: str, now: datetime) -> PreviousAnswer | None:
+    """The record of what `answer` showed, or None when it showed nothing to refer back to."""
+    intent = str(answer.get("intent") or "list")
+    description = str(answer.get("description") or "")[:300]
     segment = answer.get("segment")
+    if intent == "breakdown" and isinstance(segment, dict):
+        spec = {"by": answer.get("by"), "tag_group": answer.get("tag_group")}
+        return PreviousAnswer(
+            segment, description, intent, lang, now, kind=BREAKDOWN, breakdown=spec
+        )
     if isinstance(segment, dict):
         refined = answer.get("refined")
         refined = refined if isinstance(refined, dict) else {}
         parent = refined.get("parent")
-        previous = PreviousAnswer(
+        return PreviousAnswer(
             segment=segment,
-            description=str(answer.get("description") or "")[:300],
-            intent=str(answer.get("intent") or "list"),
+            description=description,
+            intent=intent,
             language=lang,
             at=now,
             parent=parent if isinstance(parent, dict) else None,
             added=tuple(str(k) for k in refined.get("added") or ()),
         )
-    save(session, userid, replace(conversation, previous=previous, pending=question), now)
+    if intent == "changes" and "customers" in answer:
+        change = str(answer.get("change") or "")
+        return PreviousAnswer({}, description, intent, lang, now, kind=CHANGES, change=change)
+    card = answer.get("card")
+    if intent == "customer" and isinstance(card, dict):
+        eid = str(card.get("external_userid") or "")
+        name = str(card.get("name") or "")
+        return PreviousAnswer({}, name, intent, lang, now, kind=CUSTOMER, customer=eid or None)
+    if intent == "digest":
+        return PreviousAnswer({}, "", intent, lang, now, kind=DIGEST)
+    if intent == "show_saved":
+        return PreviousAnswer({}, "", intent, lang, now, kind=SAVED)
+    return None
 
 
 def ask_pending(session: Session, userid: str, question: PendingQuestion, now: datetime) -> None:
@@ -153,7 +209,7 @@ def _write(part: Any) -> dict[str, Any] | None:
     return data
 
 
-_TUPLES = ("suggestions", "options", "added")
+_TUPLES = ("suggestions", "options", "added", "segments")
 
 
 def _read(cls: type[Any], data: Any) -> Any:

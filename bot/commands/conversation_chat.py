@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -39,6 +38,7 @@ from bot.services.digest.chart import render_chart
 from bot.services.digest.render import render_markdown
 from segmentation.breakdown import breakdown
 from segmentation.models import Customer, Department, Staff
+from segmentation.nlq.followup import is_export_this
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_digest_request, is_traditional
 from segmentation.nlq.normalize import normalize
 from segmentation.nodes import SegmentFormatError, from_json
@@ -167,10 +167,8 @@ def extra_replies(
     elif intent == "customer":
         replies = card_replies(ctx, requester.userid, answer, lang)
     elif intent == "changes":
+        # A change list is no segment: the router remembers it as what was shown (no "these").
         replies = changes_replies(session, ctx, requester.userid, answer, lang)
-        # A change list is no segment: "these"/"其中" must not refine the answer before it.
-        state = conv.load(session, requester.userid, ctx.now)
-        conv.save(session, requester.userid, replace(state, previous=None), ctx.now)
     else:
         replies = [Reply(requester.userid, clip(str(answer.get("markdown") or "")), markdown=True)]
     return in_script(replies, answer.get("script") == "hant", data_words(session, answer))
@@ -514,48 +512,80 @@ def before_query(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
 ) -> tuple[list[Reply], dict[str, Any]] | None:
     """Replies that need no query parse: the digest, a pick from the customers just listed,
-    "导出这个" after a breakdown or a membership-change list. None: not one of those."""
+    "导出这个" after a breakdown, a change list or a card. None: not one of those. What each
+    shows becomes the previous answer, so "导出这个" / "这些里…" after it refer to it."""
     hant = is_traditional(text)
+    userid = requester.userid
     if is_digest_request(text):
         replies = digest_replies(session, ctx, requester, lang)
+        shown = conv.PreviousAnswer({}, "", "digest", lang, ctx.now, kind=conv.DIGEST)
+        conv.remember_shown(session, userid, shown, ctx.now)
         return in_script(replies, hant, data_words(session, {})), {"intent": "digest"}
-    latest = _latest(session, ctx, requester.userid)
-    if latest is None:
-        return None
-    if latest.get("card_pick"):
+    latest = _latest(session, ctx, userid)
+    if latest is not None and latest.get("card_pick"):
         number = _pick_number(text)
         if number is not None:
             if not re.search(r"[a-zA-Z\u3400-\u9fff]", text):  # "1": in the question's language
                 lang = str(latest.get("lang") or lang)
                 hant = latest.get("script") == "hant"
             replies, answer = pick_card(session, ctx, requester, latest, number, lang)
+            picked = conv.previous_from(answer, lang, ctx.now) if answer else None
+            if picked is not None:
+                conv.remember_shown(session, userid, picked, ctx.now)
             keep = data_words(session, answer)
             return in_script(replies, hant, keep), {"intent": "customer", "picked": number}
-    if _EXPORT_THIS.match(normalize(text).strip(" 。.!！")):
-        if latest.get("breakdown") and isinstance(latest.get("segment"), dict):
-            try:
-                replies = export_breakdown(session, ctx, requester, latest, lang)
-            except SegmentFormatError:
-                return None
-            detail = {
-                k: latest[k]
-                for k in ("breakdown", "segment", "segment_key", "description")
-                if k in latest
-            }
-            keep = data_words(session, {"description": detail.get("description")})
-            return in_script(replies, hant, keep), {"intent": "export", **detail}
-        if latest.get("changes"):
-            replies = export_changes(session, ctx, requester, latest["changes"], lang)
+    previous = conv.load(session, userid, ctx.now).previous
+    if previous is None:
+        return None
+    if is_export_this(text):
+        exported = _export_shown(session, ctx, requester, previous, lang)
+        if exported is not None:
+            replies, detail = exported
             keep = data_words(session, {"description": replies[0].text})
-            return in_script(replies, hant, keep), {
-                "intent": "export",
-                "changes": latest["changes"],
-            }
-    if latest.get("changes") and CONTEXT_WORDS.search(text):
+            return in_script(replies, hant, keep), {"intent": "export", **detail}
+    if previous.kind == conv.CHANGES and CONTEXT_WORDS.search(text):
         # "给这些打标签" after a change list: it is no segment, and an older one is not "these".
-        reply = Reply(requester.userid, say_card("list_context", lang))
-        return in_script([reply], hant), {"intent": "clarify", "changes": latest["changes"]}
+        reply = Reply(userid, say_card("list_context", lang))
+        return in_script([reply], hant), {"intent": "clarify", "changes": previous.change}
     return None
+
+
+def _export_shown(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    previous: conv.PreviousAnswer,
+    lang: str,
+) -> tuple[list[Reply], dict[str, Any]] | None:
+    """ "导出这个" after a breakdown (its table), a change list (its customers) or a card (that
+    customer), as a file; None for a list, which the query path exports (its segment)."""
+    if previous.kind == conv.BREAKDOWN and previous.breakdown:
+        detail = {
+            "breakdown": previous.breakdown,
+            "segment": previous.segment,
+            "description": previous.description,
+        }
+        try:
+            return export_breakdown(session, ctx, requester, detail, lang), detail
+        except SegmentFormatError:
+            return None
+    if previous.kind == conv.CHANGES:
+        replies = export_changes(session, ctx, requester, previous.change, lang)
+        return replies, {"changes": previous.change}
+    if previous.kind == conv.CUSTOMER and previous.customer:
+        answer = _customer_export(session, requester, previous)
+        reply = export_reply(session, ctx, requester.userid, answer, lang, requester)
+        return [reply], {"customer": previous.customer}
+    return None
+
+
+def _customer_export(
+    session: Session, requester: Requester, previous: conv.PreviousAnswer
+) -> dict[str, Any]:
+    """The one customer of a card, if the asker may still see them (else nobody)."""
+    ids = still_visible(session, requester, [str(previous.customer)])
+    return {"intent": "export", "customers": ids, "count": len(ids),
+            "description": previous.description}  # fmt: skip
 
 
 # ---------------------------------------------------------------- my segments
@@ -597,23 +627,21 @@ def followup_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str
 ) -> dict[str, Any] | None:
     """`before_query` as the JSON answer (`segbot query --after`): a pick from the customers
-    just listed is that customer's card; "导出这个" after a breakdown is the breakdown again."""
+    just listed is that customer's card; "导出这个" after a breakdown is the breakdown again,
+    after a card that customer."""
     latest = _latest(session, ctx, requester.userid)
-    if latest is None:
-        return None
-    number = _pick_number(text) if latest.get("card_pick") else None
-    if number is not None:
+    number = _pick_number(text) if latest is not None and latest.get("card_pick") else None
+    if latest is not None and number is not None:
         candidates = [str(c) for c in latest.get("card_pick") or []]
         if 1 <= number <= len(candidates):
             return card_json(session, candidates[number - 1], requester, ctx.now, ctx.engine)
         return None
-    if (
-        latest.get("breakdown")
-        and isinstance(latest.get("segment"), dict)
-        and _EXPORT_THIS.match(normalize(text).strip(" 。.!！"))
-    ):
-        spec = latest["breakdown"]
-        node = from_json(latest["segment"])
+    previous = conv.load(session, requester.userid, ctx.now).previous
+    if previous is None or not is_export_this(text):
+        return None
+    if previous.kind == conv.BREAKDOWN and previous.breakdown:
+        spec = previous.breakdown
+        node = from_json(previous.segment)
         result = breakdown(
             session,
             node,
@@ -623,7 +651,8 @@ def followup_answer(
             ctx=ctx.engine,
             tag_group=spec.get("tag_group"),
         )
-        lang = str(latest.get("lang") or "zh")
-        out = breakdown_json(result, node, str(latest.get("description") or ""), ctx.engine, lang)
+        out = breakdown_json(result, node, previous.description, ctx.engine, previous.language)
         return {**out, "intent": "export", "format": "xlsx", "of": "breakdown"}
+    if previous.kind == conv.CUSTOMER and previous.customer:
+        return {**_customer_export(session, requester, previous), "format": "xlsx"}
     return None

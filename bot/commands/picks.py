@@ -44,6 +44,11 @@ def question_for(
     suggestions = tuple(str(s) for s in answer.get("suggestions") or [])[:3]
     if not suggestions:
         return None
+    choices = answer.get("choices")
+    if isinstance(choices, list) and len(choices) >= len(suggestions):
+        # Each suggestion stands for a segment of its own ("which window?"): picked as it is.
+        segments = tuple(c for c in choices[: len(suggestions)] if isinstance(c, dict))
+        return conv.PendingQuestion(text, suggestions, None, lang, now, conv.SWAP, "", (), segments)
     word = _asked_word(text, str(answer.get("message") or ""))
     return conv.PendingQuestion(text, suggestions, word, lang, now)
 

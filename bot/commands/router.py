@@ -22,7 +22,13 @@ from bot.commands.answers import (
 from bot.commands.audit import audit
 from bot.commands.campaign_chat import campaign_choice_reply, campaign_reply
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
-from bot.commands.context import contextual_answer, refined_answer
+from bot.commands.context import (
+    contextual_answer,
+    exported_answer,
+    refined_answer,
+    swap_pick_answer,
+    swapped_window_answer,
+)
 from bot.commands.conversation_chat import (
     before_query,
     data_words,
@@ -56,7 +62,9 @@ def answer_text(
     """The query answer to `text` in the member's conversation: a refinement of the previous
     answer, a command about it ("导出这些"), or a question of its own (also `segbot query`)."""
     return (
-        refined_answer(session, ctx, requester, text, lang)
+        exported_answer(session, ctx, requester, text, lang)
+        or swapped_window_answer(session, ctx, requester, text, lang)
+        or refined_answer(session, ctx, requester, text, lang)
         or contextual_answer(session, ctx, requester, text, lang)
         or ctx.ask(session, text, requester.userid)
     )
@@ -164,6 +172,10 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
             chosen = picked.pending.options[picked.index]
             action = picked.pending.action
             return campaign_choice_reply(session, ctx, requester, text, action, chosen, picked.lang)
+        if picked.pending.kind == conv.SWAP:  # "which window?": the chosen segment, asked again
+            segment = picked.pending.segments[picked.index]
+            answer = swap_pick_answer(session, ctx, requester, segment, picked.lang)
+            return _answered(session, ctx, requester, text, answer, picked.lang)
         # The original question, the choice in place of the phrase asked about.
         text, lang = picked.text, picked.lang
     more = read_more(text)
@@ -184,6 +196,19 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     answer = _answer(session, ctx, requester, text, lang)
     if answer.get("intent") == "list" and is_traditional(text):
         answer = {**answer, "script": "hant"}  # its rows and pages in Traditional characters
+    return _answered(session, ctx, requester, text, answer, lang)
+
+
+def _answered(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    text: str,
+    answer: dict[str, Any],
+    lang: str,
+) -> list[Reply]:
+    """The replies to `answer`, audited; what it showed becomes the previous answer."""
+    userid = requester.userid
     try:
         replies = _replies(session, ctx, requester, answer, lang)
     except SegmentError as exc:
@@ -217,6 +242,9 @@ def conversation_answer(
                 session, ctx, requester, text, picked.pending.action, chosen, picked.lang
             )
             return {"intent": picked.pending.action, "message": replies[0].text}
+        if picked.pending.kind == conv.SWAP:
+            segment = picked.pending.segments[picked.index]
+            return swap_pick_answer(session, ctx, requester, segment, picked.lang)
         text, lang = picked.text, picked.lang
     more = read_more(text)
     if more is not None:

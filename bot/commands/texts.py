@@ -74,6 +74,33 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "您是想在上一个结果（{description}）里再筛选，还是重新查询？",
         "en": "Do you mean within the last answer ({description}), or a new question?",
     },
+    "swap_which": {
+        "zh": "上一个问题里有不同的时间：{windows}。“{new}”要换掉哪一个？",
+        "en": "The last question has different time windows: {windows}. Which should “{new}” "
+        "replace?",
+    },
+    "swap_no_window": {
+        "zh": "上一个问题（{description}）没有时间条件，“{new}”要用在哪个条件上？"
+        "例如：{new}下过单的客户。",
+        "en": "The last question ({description}) has no time window. Which condition is “{new}” "
+        "for? E.g. 'customers who ordered in {new}'.",
+    },
+    "not_a_list": {
+        "zh": "上一条回复是{what}，不是一批客户，不能再加条件筛选。"
+        "请先查询客户，例如：近30天有咨询的客户。",
+        "en": "The last answer was {what}, not a list of customers, so it cannot be narrowed. "
+        "Ask for customers first, e.g. 'customers who inquired in the last 30 days'.",
+    },
+    "not_exportable": {
+        "zh": "上一条回复是{what}，没有可导出的客户名单。"
+        "请先查询客户再导出，例如：导出近30天有咨询的客户。",
+        "en": "The last answer was {what}: there is no list of customers to export. Ask for "
+        "customers first, e.g. 'export customers who inquired in the last 30 days'.",
+    },
+    "shown_digest": {"zh": "日报", "en": "the digest"},
+    "shown_saved": {"zh": "分群列表", "en": "the list of saved segments"},
+    "shown_customer": {"zh": "一位客户的资料卡", "en": "one customer's card"},
+    "shown_changes": {"zh": "成员变化名单", "en": "a list of membership changes"},
     "pick_none": {
         "zh": "好的，请换个说法告诉我您要找的客户，例如：近30天有咨询的上海客户。",
         "en": "All right; please tell me again which customers you want, e.g. 'customers in "

@@ -204,6 +204,67 @@ def _has_content(rest: str) -> bool:
     return bool(re.sub(rf"[{_PUNCT}的呢吗嗎咧啊呀吧]+", "", rest))
 
 
+# ---- export what was just shown ----------------------------------------------------------
+
+# "导出这个", "把这个导出来", "導出這張表", "下载一下", "export this", "download that table":
+# an export of the previous answer, whatever it showed (a list, a table, a card).
+_EXPORT_ZH = (
+    r"(?:导出|導出|下载|下載|导成|導成|导|導)(?:出来|出來|一下|下)?"
+    r"(?:成|为|為)?(?:excel|xlsx|表格|文件)?"
+)
+_THIS_ZH = (
+    r"(?:这个|這個|这些|這些|这张表|這張表|这个表|這個表|这份|這份|上面的|刚才的|剛才的|"
+    r"它|这|這)?(?:的)?(?:表格?|结果|結果|名单|名單|列表|数据|數據|内容|內容)?"
+)
+_EXPORT_THIS_ZH = re.compile(
+    rf"^(?:请|請|帮我|幫我|麻烦|麻煩)?(?:把|将|將)?{_THIS_ZH}(?:给我|給我)?{_EXPORT_ZH}{_THIS_ZH}"
+    rf"(?:给我|給我)?(?:吧|呀|啊|一下)?$",
+    re.I,
+)
+_EXPORT_THIS_EN = re.compile(
+    r"^(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:export|download)"
+    r"(?:\s+(?:this|these|that|those|it|them|the\s+table|this\s+table|that\s+table|"
+    r"the\s+list|this\s+list|the\s+results?|the\s+above))?"
+    r"(?:\s+(?:as|to|into)\s+(?:an?\s+)?(?:excel|xlsx|spreadsheet)(?:\s+file)?)?(?:\s+please)?$",
+    re.I,
+)
+
+
+def is_export_this(text: str) -> bool:
+    """Whether `text` asks only for an export of what was just shown."""
+    cleaned = re.sub(rf"[{_PUNCT}“”\"'‘’]+", " ", _plain(text)).strip()
+    if not cleaned:
+        return False
+    return bool(_EXPORT_THIS_ZH.match(cleaned.replace(" ", "")) or _EXPORT_THIS_EN.match(cleaned))
+
+
+# ---- a swapped window ---------------------------------------------------------------------
+
+# "那近90天的呢", "换成上个月呢", "what about the last 90 days?", "and last month instead":
+# the previous question again with another time window. Only the words around the window
+# are taken off here; the chat checks that what is left is one window and nothing else.
+_SWAP_LEAD = re.compile(
+    r"^(?:(?:那么|那麼|那|那如果是|如果是|要是|换成|換成|改成|改为|改為|换为|換為|换到|換到|"
+    r"改看|再看看|再看|看看|还是|還是|如果|那就|就)\s*)+|"
+    r"^(?:(?:and|then|ok|okay|so|now|what|how)\s+)*(?:about|for|if\s+(?:it\s+is|it'?s|we\s+use))\s+|"
+    r"^(?:and\s+|then\s+|now\s+)?(?:same\s+(?:for|with)|switch\s+to|change\s+(?:it|that|this)\s+to|"
+    r"make\s+it)\s+|^(?:and|then|now)\s+",
+    re.I,
+)
+_SWAP_TAIL = re.compile(rf"(?:\s*(?:instead|then|please|呢|咧|吧|的呢|呢吧)|[{_PUNCT}])+$", re.I)
+
+
+def window_swap_words(text: str) -> str | None:
+    """What is left of `text` once the words of a swap ("那…呢", "换成", "what about",
+    "instead") are taken off, for the chat to check that it is a window alone; None when
+    nothing is left."""
+    rest = _plain(text)
+    for _ in range(2):  # "那换成…", "and what about …"
+        rest = _SWAP_LEAD.sub("", rest).strip(_EDGES)
+    rest = _SWAP_TAIL.sub("", rest).strip(_EDGES)
+    return rest or None
+
+
 # ---- more -------------------------------------------------------------------------------
 
 _ZH_DIGITS = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,

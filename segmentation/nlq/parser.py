@@ -57,9 +57,17 @@ class Clarification:
 
 
 def parse_command(
-    text: str, *, vocabulary: Vocabulary, asker: str | None, now: datetime, tz: ZoneInfo
+    text: str,
+    *,
+    vocabulary: Vocabulary,
+    asker: str | None,
+    now: datetime,
+    tz: ZoneInfo,
+    reply_language: str | None = None,
 ) -> Command | Clarification:
-    language = language_of(text)
+    """`text` understood, or the question to ask back. `reply_language`: the language of the
+    whole message when `text` is only a part of it ("去掉VIPP" asks back in Chinese)."""
+    language = reply_language or language_of(text)
     try:
         return _parse(text, vocabulary, asker, now, tz, language)
     except Ask as question:

@@ -322,3 +322,8 @@ def _canonical_cities(names: tuple[str, ...]) -> list[str]:
 
 def describe(node: Node, language: str, now: datetime, tz: ZoneInfo, vocab: Vocabulary) -> str:
     return Restater(language, now, tz, vocab).sentence(node)
+
+
+def describe_part(node: Node, language: str, now: datetime, tz: ZoneInfo, vocab: Vocabulary) -> str:
+    """One condition (or combination) in plain words, without the head noun: "近30天有咨询"."""
+    return Restater(language, now, tz, vocab).part(node)

@@ -1,0 +1,156 @@
+"""Swaps: the previous question asked again with one thing changed (spec/commands.md §2c).
+
+"近90天的呢" / "what about the last 90 days" after a windowed question re-asks it with the
+new window on its windowed conditions; "那北京的呢" / "what about Beijing?" after a question
+about Shanghai re-asks it with the new condition in place of the one that said something of
+the same kind. These are tree operations only: reading the words is followup.py's, deciding
+what to answer is the chat's.
+
+A condition's *kind* is what it says something about: its node type, with event conditions
+(performed, counted, of any later condition kind with an `event_kind`) grouped by event kind,
+so "下过单的" and "下单3次以上" are both about orders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+from segmentation.nodes import (
+    All,
+    And,
+    NewCustomer,
+    Node,
+    Not,
+    Or,
+    Ranked,
+    Window,
+    walk,
+)
+
+
+def kind_of(part: Node) -> str | None:
+    """What one condition (not AND/OR/NOT/everyone) says something about."""
+    if isinstance(part, (All, And, Or, Not)):
+        return None
+    event = getattr(part, "event_kind", None)
+    return f"event:{event}" if event else type(part).__name__
+
+
+def kinds(node: Node) -> set[str]:
+    """Every kind a tree says something about (a ranking's base included)."""
+    return {k for k in (kind_of(part) for part in walk(node)) if k is not None}
+
+
+# ---------------------------------------------------------------- windows
+
+# A new customer without a window is "new in the last 30 days": it has a window all the same.
+_DEFAULT = "default"
+
+
+def _has_window_field(part: Node) -> bool:
+    return any(f.name == "window" for f in fields(part))  # type: ignore[arg-type]
+
+
+def _windowed(part: Node) -> bool:
+    if isinstance(part, (And, Or, Not)) or not _has_window_field(part):
+        return False
+    return getattr(part, "window", None) is not None or isinstance(part, NewCustomer)
+
+
+@dataclass(frozen=True)
+class Windowed:
+    """A condition of the previous answer that has a time window of its own."""
+
+    part: Node
+    window: Window | None  # None: a new customer's default window (the last 30 days)
+
+
+def windowed_conditions(node: Node) -> list[Windowed]:
+    """The conditions that carry a time window, in the order of the tree; a negated one as
+    its negation ("未下单"), which is how the question said it."""
+    out: list[Windowed] = []
+
+    def visit(part: Node, negation: Node | None) -> None:
+        if isinstance(part, And | Or):
+            for child in part.children:
+                visit(child, None)
+        elif isinstance(part, Not):
+            visit(part.child, part)
+        elif isinstance(part, Ranked):
+            if _windowed(part):
+                out.append(Windowed(part, part.window))
+            visit(part.base, None)
+        elif _windowed(part):
+            out.append(Windowed(negation or part, getattr(part, "window", None)))
+
+    visit(node, None)
+    return out
+
+
+def distinct_windows(node: Node) -> list[Window | None]:
+    """The different windows of the tree's windowed conditions, first seen first."""
+    seen: list[Window | None] = []
+    for item in windowed_conditions(node):
+        if item.window not in seen:
+            seen.append(item.window)
+    return seen
+
+
+def with_window(node: Node, new: Window, only: Window | str | None = _DEFAULT) -> Node:
+    """`node` with `new` as the window of its windowed conditions — of every one, or (with
+    `only`) of those whose window is `only` (None: the new customers' default window)."""
+
+    def swap(part: Node) -> Node:
+        if isinstance(part, And):
+            return And(tuple(swap(c) for c in part.children))
+        if isinstance(part, Or):
+            return Or(tuple(swap(c) for c in part.children))
+        if isinstance(part, Not):
+            return Not(swap(part.child))
+        if isinstance(part, Ranked):
+            part = replace(part, base=swap(part.base))
+        if not _windowed(part):
+            return part
+        if only != _DEFAULT and getattr(part, "window", None) != only:
+            return part
+        return replace(part, window=new)  # type: ignore[type-var, arg-type]
+
+    return swap(node)
+
+
+# ---------------------------------------------------------------- conditions
+
+
+class Ambiguous(Exception):
+    """The new condition's kind sits inside a larger part of the previous answer (an OR, a
+    ranking) together with other things: which of them to replace is asked back."""
+
+
+def swap_conditions(previous: Node, new: Node) -> Node | None:
+    """`previous` with each of `new`'s conditions in place of the parts that say something
+    of the same kind (the first one's place; the new kinds it lacks are added at the end).
+    None: nothing in `previous` is of those kinds (the new conditions only add to it).
+    Raises Ambiguous when a part of that kind also says other things."""
+    if isinstance(previous, Ranked) and not isinstance(new, Ranked):
+        base = swap_conditions(previous.base, new)
+        return None if base is None else replace(previous, base=base)
+    parts: list[Node] = list(previous.children) if isinstance(previous, And) else [previous]
+    added: list[Node] = list(new.children) if isinstance(new, And) else [new]
+    swapped = False
+    for part in added:
+        wanted = kinds(part)
+        clashing = [i for i, p in enumerate(parts) if kinds(p) & wanted]
+        if not clashing:
+            parts.append(part)
+            continue
+        if any(not kinds(parts[i]) <= wanted for i in clashing):
+            raise Ambiguous
+        swapped = True
+        first = clashing[0]
+        parts[first] = part
+        parts = [p for i, p in enumerate(parts) if i == first or i not in clashing]
+    if not swapped:
+        return None
+    kept: list[Node] = [p for p in parts if not isinstance(p, All)] or [All()]
+    parts = kept
+    return parts[0] if len(parts) == 1 else And(tuple(parts))
