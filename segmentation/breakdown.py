@@ -230,27 +230,53 @@ def rfm_groups(
 
 def _months(session: Session, members: Any, ctx: EngineContext) -> list[tuple[str, str, int]]:
     """The local calendar month of each member's first follow by anyone (ended ones count, as
-    for 新客户), counted in Python: month arithmetic in the zone differs by dialect."""
+    for 新客户), counted in SQL on both dialects: the months' starts in the deployment's zone
+    are computed here (as naive UTC, how times are stored) for the span of every follow, and
+    a CASE puts each member's first follow in the latest month that started before it."""
+    low, high = session.execute(
+        select(func.min(follows.c.added_at), func.max(follows.c.added_at))
+    ).one()
+    total = int(session.execute(select(func.count()).select_from(members)).scalar_one())
+    if low is None or high is None:
+        return [(NONE, "", total)] if total else []
     first = (
-        select(follows.c.external_userid, func.min(follows.c.added_at))
+        select(func.min(follows.c.added_at).label("added"))
         .where(follows.c.external_userid.in_(select(members.c[0])))
         .group_by(follows.c.external_userid)
+        .subquery()
     )
-    counts: dict[str, int] = {}
-    seen = 0
-    for _eid, added in session.execute(first):
-        seen += 1
-        month = _month(added, ctx) if added is not None else NONE
-        counts[month] = counts.get(month, 0) + 1
-    total = int(session.execute(select(func.count()).select_from(members)).scalar_one())
-    if total > seen:
+    starts = month_starts(low, high, ctx)
+    month = case(
+        *((first.c.added >= start, literal(label)) for label, start in reversed(starts)),
+        else_=literal(NONE),
+    )
+    # Grouped over a subquery's column: PostgreSQL does not match a GROUP BY expression that
+    # repeats a CASE with bound parameters.
+    labelled = select(month.label("month")).select_from(first).subquery()
+    stmt = select(labelled.c.month, func.count()).group_by(labelled.c.month)
+    counts = {str(k or NONE): int(n) for k, n in session.execute(stmt)}
+    seen = sum(counts.values())
+    if total > seen:  # members without any follow
         counts[NONE] = counts.get(NONE, 0) + total - seen
     return [(k, "", n) for k, n in counts.items()]
 
 
-def _month(value: datetime, ctx: EngineContext) -> str:
+def month_starts(low: datetime, high: datetime, ctx: EngineContext) -> list[tuple[str, datetime]]:
+    """("YYYY-MM", its first instant in the deployment's zone as an aware time) for every
+    local month from the one holding `low` to the one holding `high` (stored naive UTC)."""
+    first, last = _local(low, ctx), _local(high, ctx)
+    year, month = first.year, first.month
+    out = []
+    while (year, month) <= (last.year, last.month):
+        start = datetime(year, month, 1, tzinfo=ctx.timezone)
+        out.append((f"{year:04d}-{month:02d}", start.astimezone(UTC)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _local(value: datetime, ctx: EngineContext) -> datetime:
     aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return aware.astimezone(ctx.timezone).strftime("%Y-%m")
+    return aware.astimezone(ctx.timezone)
 
 
 def _channels(session: Session, members: Any) -> list[tuple[str, str, int]]:

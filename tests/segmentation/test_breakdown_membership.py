@@ -148,3 +148,30 @@ def test_lost_customers_skip_transfers_and_live_follows(session: Session) -> Non
     assert lost_customers(session, select(literal("zhaoliu")), NOW - 7 * DAY, NOW) == ("c11",)
     assert lost_customers(session, select(literal("lisi")), NOW - 7 * DAY, NOW) == ("c03",)
     assert lost_customers(session, None, NOW - 7 * DAY, NOW - 2 * DAY) == ()
+
+
+def test_months_are_local_calendar_months_of_the_first_follow(session: Session) -> None:
+    """Counted in SQL: a first follow at 2026-09-30 16:30 UTC is 10-01 00:30 in Shanghai
+    (October), one at 15:59 UTC the same day is still September; a later second follow does
+    not move a customer; a customer without any follow is "no month"."""
+    from datetime import UTC, datetime
+
+    from segmentation.models import Staff
+
+    session.add(Staff(userid="s1", name="甲", role="sales", active=True))
+    session.add(Staff(userid="s2", name="乙", role="sales", active=True))
+    first_follows = {
+        "m1": datetime(2026, 9, 30, 16, 30, tzinfo=UTC),
+        "m2": datetime(2026, 9, 30, 15, 59, tzinfo=UTC),
+        "m3": datetime(2025, 12, 31, 16, 0, tzinfo=UTC),  # 2026-01-01 00:00 local
+    }
+    for eid in [*first_follows, "m4"]:
+        session.add(Customer(external_userid=eid, name=eid))
+    session.flush()  # the follows' foreign keys need their customers and staff first
+    for eid, added in first_follows.items():
+        session.add(Follow(external_userid=eid, userid="s1", added_at=added))
+    session.add(Follow(external_userid="m2", userid="s2", added_at=NOW))
+    session.flush()
+    result, by_month = counts(session, All(), "month")
+    assert by_month == {"2026-10": 1, "2026-09": 1, "2026-01": 1, "": 1}
+    assert result.total == 4
