@@ -87,7 +87,15 @@ _EN_TRAILING = lazy_pattern(
     rf"[{_PUNCT}]*\b(?:of|among|amongst|from|in)\s+{_THESE_EN}[{_PUNCT}]*$", re.I
 )
 _ZH_ECHO = lazy_pattern(r"(?:呢|咧)\s*[?？。.!！]*\s*$")
-_EN_ECHO = lazy_pattern(r"^\s*(?:and\s+|then\s+)?(?:what|how)\s+about\b\s*", re.I)
+_EN_ECHO = lazy_pattern(
+    r"^\s*(?:and\s+|then\s+|ok,?\s+|so\s+)?(?:(?:what|how)\s+about|same\s+(?:for|with)|what\s+if)"
+    r"\b\s*",
+    re.I,
+)
+# "and in Beijing?", "then VIPs", "Beijing instead": no question word, only the previous
+# question again with this said (read last, when nothing else matched).
+_EN_LOOSE_LEAD = lazy_pattern(r"^\s*(?:and|then|also|now)\s+(?P<rest>.+)$", re.I | re.S)
+_EN_INSTEAD = lazy_pattern(r"^(?P<rest>.+?)\s+instead\s*[?!.]*$", re.I | re.S)
 
 
 _EDGES = _PUNCT.replace("\\s", "") + " "
@@ -146,10 +154,18 @@ _ZH_LOOSE = lazy_pattern(
 )
 
 
+# "换成李四", "改成北京的": a swap said as such, with or without 呢.
+_ZH_SWAP = lazy_pattern(
+    r"^(?:那|那么|那麼)?\s*(?P<lead>换成|換成|改成|改为|改為|换为|換為|换一下|換一下)\s*(?P<rest>.+?)"
+    r"\s*[?？。.!！]*$",
+    re.S,
+)
+
+
 def _read_chinese(text: str) -> FollowUp | None:
     match = _ZH_REFINE.match(text)
     if match is None or not (match["within"] or match["op"]):
-        loose = _ZH_LOOSE.match(text)
+        loose = _ZH_LOOSE.match(text) or _ZH_SWAP.match(text)
         if loose is None or not _has_content(loose["rest"]):
             return None
         return FollowUp(AND, loose["rest"], True, pointed=bool(loose["lead"]), loose=True)
@@ -179,8 +195,12 @@ def _read_english(text: str) -> FollowUp | None:
         return _english(_mode_en(op), rest, echo, pointed=True)
     match = _EN_REFINE.match(body)
     if match is None or not (match["within"] or match["op"]):
+        if not echo:  # "and in Beijing?", "Beijing instead"
+            loose = _EN_LOOSE_LEAD.match(body) or _EN_INSTEAD.match(body)
+            echo, body = (True, loose["rest"]) if loose else (False, body)
         if echo and _has_content(body):  # "what about VIPs?"
             rest = _POINTER_EN.sub("", body.strip(_EDGES)).strip(_EDGES)
+            rest = re.sub(r"^(?:in|from|for|with)\s+", "", rest, flags=re.I)
             return FollowUp(AND, rest, True, pointed=False, loose=True) if rest else None
         return None
     return _english(_mode_en(match["op"]), match["rest"], echo, pointed=bool(match["within"]))
@@ -216,12 +236,12 @@ _THIS_ZH = (
     r"(?:这个|這個|这些|這些|这张表|這張表|这个表|這個表|这份|這份|上面的|刚才的|剛才的|"
     r"它|这|這)?(?:的)?(?:表格?|结果|結果|名单|名單|列表|数据|數據|内容|內容)?"
 )
-_EXPORT_THIS_ZH = re.compile(
+_EXPORT_THIS_ZH = lazy_pattern(
     rf"^(?:请|請|帮我|幫我|麻烦|麻煩)?(?:把|将|將)?{_THIS_ZH}(?:给我|給我)?{_EXPORT_ZH}{_THIS_ZH}"
     rf"(?:给我|給我)?(?:吧|呀|啊|一下)?$",
     re.I,
 )
-_EXPORT_THIS_EN = re.compile(
+_EXPORT_THIS_EN = lazy_pattern(
     r"^(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:export|download)"
     r"(?:\s+(?:this|these|that|those|it|them|the\s+table|this\s+table|that\s+table|"
     r"the\s+list|this\s+list|the\s+results?|the\s+above))?"
@@ -243,7 +263,7 @@ def is_export_this(text: str) -> bool:
 # "那近90天的呢", "换成上个月呢", "what about the last 90 days?", "and last month instead":
 # the previous question again with another time window. Only the words around the window
 # are taken off here; the chat checks that what is left is one window and nothing else.
-_SWAP_LEAD = re.compile(
+_SWAP_LEAD = lazy_pattern(
     r"^(?:(?:那么|那麼|那|那如果是|如果是|要是|换成|換成|改成|改为|改為|换为|換為|换到|換到|"
     r"改看|再看看|再看|看看|还是|還是|如果|那就|就)\s*)+|"
     r"^(?:(?:and|then|ok|okay|so|now|what|how)\s+)*(?:about|for|if\s+(?:it\s+is|it'?s|we\s+use))\s+|"
@@ -251,7 +271,7 @@ _SWAP_LEAD = re.compile(
     r"make\s+it)\s+|^(?:and|then|now)\s+",
     re.I,
 )
-_SWAP_TAIL = re.compile(rf"(?:\s*(?:instead|then|please|呢|咧|吧|的呢|呢吧)|[{_PUNCT}])+$", re.I)
+_SWAP_TAIL = lazy_pattern(rf"(?:\s*(?:instead|then|please|呢|咧|吧|的呢|呢吧)|[{_PUNCT}])+$", re.I)
 
 
 def window_swap_words(text: str) -> str | None:
