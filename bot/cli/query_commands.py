@@ -152,7 +152,7 @@ def _in_conversation(
     from bot.commands import CommandContext
     from bot.commands.router import conversation_answer, handle_text
 
-    ctx = CommandContext(settings=settings, now=now)
+    ctx = CommandContext(settings=settings, now=now, count_ids=True)  # the JSON edge: every id
     for message in earlier:
         handle_text(session, ctx, userid, message)
     return conversation_answer(session, ctx, userid, text)

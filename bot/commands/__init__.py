@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from integrations.wecom.gateway import WeComGateway
     from segmentation.engine import EngineContext
 
-# run_query's shape: (session, text, *, as_userid, now) -> the JSON of `segbot query --json`.
+# run_query's shape: (session, text, *, as_userid, now, with_members) -> the JSON of
+# `segbot query --json` (with_members=False: a count without its ids, for the chat).
 QueryFn = Callable[..., dict[str, Any]]
 
 
@@ -29,6 +30,7 @@ def default_query(
     now: datetime,
     settings: Settings,
     engine_ctx: EngineContext | None = None,
+    with_members: bool = True,
 ) -> dict[str, Any]:
     """The NLQ service (bot.services.query.run_query) with the deployment's zone, named
     segments and admins. Callers bind `settings` and the engine context once (see
@@ -44,6 +46,7 @@ def default_query(
         admins=settings.admins,
         campaigns=settings.campaigns,
         cost_limit=settings.approval_cost_limit,
+        with_members=with_members,
     )
 
 
@@ -85,6 +88,9 @@ class CommandContext:
     gateway: WeComGateway | None = None
     # The deployment's engine context (built once by build_deps); None: built from settings.
     engine_ctx: EngineContext | None = None
+    # Whether a count's answer carries every member id: only for the JSON edge (`segbot query
+    # --after`); the chat shows the number, counted by the database.
+    count_ids: bool = False
 
     @property
     def engine(self) -> EngineContext:
@@ -93,4 +99,4 @@ class CommandContext:
     def ask(self, session: Session, text: str, userid: str) -> dict[str, Any]:
         """The query service's answer for `userid` at `now` (the deployment's settings)."""
         query = self.query or partial(default_query, settings=self.settings)
-        return query(session, text, as_userid=userid, now=self.now)
+        return query(session, text, as_userid=userid, now=self.now, with_members=self.count_ids)

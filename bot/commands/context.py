@@ -105,6 +105,7 @@ def contextual_answer(
         requester,
         ctx.now,
         ctx.engine,
+        with_members=ctx.count_ids,
     )
 
 
@@ -132,6 +133,7 @@ def exported_answer(
         requester,
         ctx.now,
         ctx.engine,
+        with_members=ctx.count_ids,
     )
 
 
@@ -189,6 +191,7 @@ def refined_answer(
         requester,
         ctx.now,
         ctx.engine,
+        with_members=ctx.count_ids,
     )
     if command.segment is not None and "segment" in answer:
         added = sorted(kinds(command.segment))
@@ -239,6 +242,7 @@ def ask_again(
         requester,
         ctx.now,
         ctx.engine,
+        with_members=ctx.count_ids,
     )
 
 

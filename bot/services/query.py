@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from bot.services.campaigns.settings import CampaignSettings
 from bot.settings import DEFAULT_APPROVAL_COST_LIMIT
 from segmentation.compiler import SegmentError
-from segmentation.engine import EngineContext, segment_listed
+from segmentation.engine import EngineContext, segment_count, segment_listed
 from segmentation.insights import MassMessageBudget, describe_for_query
 from segmentation.nlq import Clarification, Command, Vocabulary, load_vocabulary, parse_command
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_traditional
@@ -57,8 +57,12 @@ def run_query(
     budget: MassMessageBudget | None = None,
     campaigns: CampaignSettings | None = None,
     cost_limit: Decimal = DEFAULT_APPROVAL_COST_LIMIT,
+    with_members: bool = True,
 ) -> dict[str, Any]:
     """The answer to `text` asked by `as_userid` (None: the admin view of every customer).
+
+    `with_members=False` (the chat): a count is counted in the database and its answer has no
+    `customers` — a chat count shows a number, and loading a million ids for it is waste.
 
     `budget` tells describe answers who still has WeCom mass-message budget this month;
     `campaigns` and `cost_limit` give a push preview its facts (bot.services.campaigns
@@ -78,7 +82,7 @@ def run_query(
     result = parse_command(text, vocabulary=vocab, asker=as_userid, now=now, tz=ctx.timezone)
     if isinstance(result, Clarification):
         return clarify(result.message, list(result.suggestions))
-    answer = answer_command(session, result, requester, now, ctx, budget)
+    answer = answer_command(session, result, requester, now, ctx, budget, with_members)
     if answer.get("intent") == "show_saved" and is_traditional(text):
         answer["script"] = "hant"  # the list is answered in the asker's script
     if answer.get("intent") in ("push", "schedule") and "customers" in answer:
@@ -112,9 +116,11 @@ def answer_command(
     now: datetime,
     ctx: EngineContext,
     budget: MassMessageBudget | None = None,
+    with_members: bool = True,
 ) -> dict[str, Any]:
     """The answer to an understood command (parsed here, or built by the chat from the
-    conversation: a refinement of the previous answer), evaluated in `requester`'s scope."""
+    conversation: a refinement of the previous answer), evaluated in `requester`'s scope.
+    `with_members=False`: a count has its number only (no `customers`, no `ranking`)."""
     zh = command.language == "zh"
     if command.intent == "help":
         return {"intent": "help", "message": HELP_ZH if zh else HELP_EN}
@@ -139,6 +145,8 @@ def answer_command(
             if zh
             else "Which customers? E.g. 'customers who inquired in the last 30 days'."
         )
+    if command.intent == "count" and not with_members:
+        return _count_only(session, command, requester, now, ctx)
     try:
         ranked = ranking(session, command.segment, requester=requester, now=now, ctx=ctx)
         if ranked is None:
@@ -182,6 +190,31 @@ def answer_command(
                 budget=budget,
             )
         )
+    return out
+
+
+def _count_only(
+    session: Session, command: Command, requester: Requester, now: datetime, ctx: EngineContext
+) -> dict[str, Any]:
+    """A count answered with its number alone, counted by the database."""
+    assert command.segment is not None
+    zh = command.language == "zh"
+    try:
+        count = segment_count(session, command.segment, requester=requester, now=now, ctx=ctx)
+    except SegmentError as exc:
+        log.info("segment could not be evaluated: %s", exc)
+        return clarify(
+            ("无法计算这个分群：" if zh else "That segment cannot be evaluated: ") + str(exc)
+        )
+    out: dict[str, Any] = {
+        "intent": "count",
+        "segment": to_json(command.segment),
+        "description": command.description,
+        "count": count,
+    }
+    note = scope_note(command.segment, requester, command.language)
+    if note:
+        out["scope_note"] = note
     return out
 
 

@@ -182,3 +182,20 @@ def test_after_needs_a_member(clean_engine: Engine, db_url: str) -> None:
     _corpus_company(clean_engine)
     code, out = _query(db_url, "其中上海的", "--after", "VIP客户")
     assert code == 2 and "--as" in str(out)
+
+
+def test_a_chat_count_is_counted_without_loading_its_members(rig: ChatRig) -> None:
+    """The chat shows a count's number, counted by the database; the JSON edge (`segbot query
+    --after`, count_ids) still carries every member id, and both agree."""
+    from dataclasses import replace
+
+    with rig.factory() as session:
+        chat = rig.ctx().ask(session, "近30天咨询未下单的客户有多少", "zhangsan")
+        edge = replace(rig.ctx(), count_ids=True).ask(
+            session, "近30天咨询未下单的客户有多少", "zhangsan"
+        )
+    assert chat["intent"] == "count" and "customers" not in chat
+    assert chat["count"] == edge["count"] == len(NO_ORDER_ZHANG)
+    assert sorted(edge["customers"]) == sorted(NO_ORDER_ZHANG)
+    [reply] = rig.tell("zhangsan", "近30天咨询未下单的客户有多少")
+    assert f"共 {len(NO_ORDER_ZHANG)} 人" in reply.text

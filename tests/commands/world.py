@@ -78,7 +78,7 @@ INQUIRED = json.dumps({"type": "performed", "event_kind": "inquiry"})
 
 
 def json_tree_query(
-    session: Session, text: str, *, as_userid: str | None, now: datetime
+    session: Session, text: str, *, as_userid: str | None, now: datetime, with_members: bool = True
 ) -> dict[str, Any]:
     try:
         node = from_json(json.loads(text))

@@ -27,7 +27,9 @@ def client(clean_engine: Engine, calls: list[dict[str, Any]]) -> FlaskClient:
     with make_session_factory(clean_engine)() as session:
         build_company(session)
 
-    def recording_query(session: Session, text: str, *, as_userid: str | None, now: datetime):  # type: ignore[no-untyped-def]
+    def recording_query(
+        session: Session, text: str, *, as_userid: str | None, now: datetime, **_: object
+    ):  # type: ignore[no-untyped-def]
         calls.append({"text": text, "as": as_userid, "now": now})
         return json_tree_query(session, text, as_userid=as_userid, now=now)
 
