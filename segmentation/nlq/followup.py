@@ -200,7 +200,6 @@ def _read_english(text: str) -> FollowUp | None:
             echo, body = (True, loose["rest"]) if loose else (False, body)
         if echo and _has_content(body):  # "what about VIPs?"
             rest = _POINTER_EN.sub("", body.strip(_EDGES)).strip(_EDGES)
-            rest = re.sub(r"^(?:in|from|for|with)\s+", "", rest, flags=re.I)
             return FollowUp(AND, rest, True, pointed=False, loose=True) if rest else None
         return None
     return _english(_mode_en(match["op"]), match["rest"], echo, pointed=bool(match["within"]))
