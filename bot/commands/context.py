@@ -120,7 +120,7 @@ def exported_answer(
         return None
     previous = conv.load(session, requester.userid, ctx.now).previous
     if previous is None:
-        return clarify(say("refine_no_context", lang))
+        return clarify(say("export_no_context", lang))
     if not previous.has_segment:
         return clarify(say("not_exportable", lang, what=say(f"shown_{previous.kind}", lang)))
     found = previous_segment(session, ctx, requester.userid)
@@ -260,7 +260,7 @@ def swapped_window_answer(
     have different windows, which one is asked back; None when `text` is not a window alone
     (or nothing was asked before: then it is asked back as it stands)."""
     words = window_swap_words(text)
-    if words is None:
+    if words is None or len(words) > 40:  # a window alone is short; skip the tokenizer
         return None
     vocab = load_vocabulary(session, ctx.engine.named)
     tokens = tokenize(normalize(words), vocab, ctx.now, ctx.settings.timezone)

@@ -180,7 +180,9 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
         text, lang = picked.text, picked.lang
     more = read_more(text)
     if more is not None:
-        reply = more_reply(session, ctx, requester, lang, size=more)
+        reply = _no_page(session, ctx, userid, lang) or more_reply(
+            session, ctx, requester, lang, size=more
+        )
         audit(session, ctx, userid, "more", text, role=requester.role)
         return [Reply(userid, reply)]
     decision = typed_decision(text)
@@ -197,6 +199,17 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     if answer.get("intent") == "list" and is_traditional(text):
         answer = {**answer, "script": "hant"}  # its rows and pages in Traditional characters
     return _answered(session, ctx, requester, text, answer, lang)
+
+
+# What "更多" cannot page: the last answer showed no list (an older list is not "more").
+_NOT_PAGED = (conv.DIGEST, conv.SAVED, conv.CUSTOMER, conv.BREAKDOWN)
+
+
+def _no_page(session: Session, ctx: CommandContext, userid: str, lang: str) -> str | None:
+    previous = conv.load(session, userid, ctx.now).previous
+    if previous is None or previous.kind not in _NOT_PAGED:
+        return None
+    return say("more_not_list", lang, what=say(f"shown_{previous.kind}", lang))
 
 
 def _answered(
@@ -248,6 +261,9 @@ def conversation_answer(
         text, lang = picked.text, picked.lang
     more = read_more(text)
     if more is not None:
+        no_page = _no_page(session, ctx, userid, lang)
+        if no_page is not None:
+            return {"intent": "clarify", "message": no_page, "suggestions": []}
         return more_page(session, ctx, requester, lang, size=more)
     followup = followup_answer(session, ctx, requester, text)  # a card pick, 导出这个
     if followup is not None:

@@ -97,6 +97,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The last answer was {what}: there is no list of customers to export. Ask for "
         "customers first, e.g. 'export customers who inquired in the last 30 days'.",
     },
+    "more_not_list": {
+        "zh": "上一条回复是{what}，没有可以继续查看的客户列表。"
+        "请先查询客户，例如：近30天有咨询的客户。",
+        "en": "The last answer was {what}: there is no list of customers to continue. Ask for "
+        "customers first, e.g. 'customers who inquired in the last 30 days'.",
+    },
+    "export_no_context": {
+        "zh": "要导出哪些客户？请先查询客户，或直接说出条件，例如：导出近30天有咨询的客户。",
+        "en": "Export which customers? Ask for some first, or name them, e.g. 'export "
+        "customers who inquired in the last 30 days'.",
+    },
+    "shown_breakdown": {"zh": "一张分组统计表", "en": "a breakdown table"},
     "shown_digest": {"zh": "日报", "en": "the digest"},
     "shown_saved": {"zh": "分群列表", "en": "the list of saved segments"},
     "shown_customer": {"zh": "一位客户的资料卡", "en": "one customer's card"},

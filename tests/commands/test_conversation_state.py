@@ -199,3 +199,22 @@ def test_a_chat_count_is_counted_without_loading_its_members(rig: ChatRig) -> No
     assert sorted(edge["customers"]) == sorted(NO_ORDER_ZHANG)
     [reply] = rig.tell("zhangsan", "近30天咨询未下单的客户有多少")
     assert f"共 {len(NO_ORDER_ZHANG)} 人" in reply.text
+
+
+def test_after_swaps_a_window_and_exports_what_was_shown(clean_engine: Engine, db_url: str) -> None:
+    _corpus_company(clean_engine)
+    earlier = "近30天有咨询的客户有多少"
+    code, answer = _query(db_url, "近90天的呢", "--after", earlier, "--as", "boss")
+    assert code == 0 and isinstance(answer, dict)
+    assert answer["intent"] == "count" and answer["count"] == 7
+    assert len(answer["customers"]) == 7 and "近90天" in str(answer["description"])
+    # Different windows are asked back (exit 3); the pick answers with the chosen one.
+    mixed = "近30天有咨询但近7天没下单的客户"
+    code, asked = _query(db_url, "近90天的呢", "--after", mixed, "--as", "boss")
+    assert code == 3 and isinstance(asked, dict) and len(asked["suggestions"]) == 3
+    code, answer = _query(db_url, "2", "--after", mixed, "--after", "近90天的呢", "--as", "boss")
+    assert code == 0 and isinstance(answer, dict) and answer["count"] == 3
+    # "导出这个" after a list exports that list's segment.
+    code, answer = _query(db_url, "导出这个", "--after", "上海的客户", "--as", "boss")
+    assert code == 0 and isinstance(answer, dict)
+    assert answer["intent"] == "export" and answer["count"] == 7
