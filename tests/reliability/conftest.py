@@ -9,8 +9,6 @@ import pytest
 
 from tests.reliability.harness import Rig, make_rig
 
-HERE = Path(__file__).parent
-
 
 @pytest.fixture
 def make_reliability_rig(
