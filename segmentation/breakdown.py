@@ -280,14 +280,18 @@ def _local(value: datetime, ctx: EngineContext) -> datetime:
 
 
 def _channels(session: Session, members: Any) -> list[tuple[str, str, int]]:
-    """The channel of each live follow: its 渠道活码 `state`, else WeCom's add_way code."""
+    """The channel of each live follow: its 渠道活码 `state` (one group for the spellings of
+    a code that differ only in case, as the channel condition matches them), else WeCom's
+    add_way code."""
     eid = members.c[0]
+    coded = func.coalesce(follows.c.state, "") != ""
     key = case(
-        (func.coalesce(follows.c.state, "") != "", follows.c.state),
+        (coded, func.lower(follows.c.state)),
         else_=literal("add_way:") + func.coalesce(cast(follows.c.add_way, String), "0"),
     )
+    label = func.min(case((coded, follows.c.state), else_=literal("")))
     stmt = (
-        select(key, literal(""), func.count(distinct(eid)))
+        select(key, label, func.count(distinct(eid)))
         .select_from(members.join(follows, follows.c.external_userid == eid))
         .where(follows.c.deleted.is_(False))
         .group_by(key)

@@ -34,7 +34,7 @@ ADD_WAYS: tuple[AddWay, ...] = (
            ("通讯录", "手机联系人", "address book", "phone contacts")),
     AddWay(6, "微信联系人", "WeChat contact",
            ("微信好友", "wechat contact", "wechat contacts", "wechat friend")),
-    AddWay(8, "安装第三方应用时自动添加的客服人员", "customer service added by a third-party app",
+    AddWay(8, "安装第三方应用时自动添加的客服人员", "a third-party app's service staff",
            ("第三方应用", "third-party app")),
     AddWay(9, "搜索邮箱", "email search", ("邮箱搜索", "搜邮箱", "email search", "email")),
     AddWay(10, "视频号添加", "WeChat Channels", ("视频号", "wechat channels", "channels")),
@@ -49,9 +49,9 @@ ADD_WAYS: tuple[AddWay, ...] = (
            ("获客链接", "获客助手", "acquisition link", "customer acquisition link")),
     AddWay(17, "通过定制开发添加", "custom development", ("定制开发", "custom development")),
     AddWay(18, "通过需求回复添加", "demand reply", ("需求回复", "demand reply")),
-    AddWay(201, "内部成员共享", "shared by a colleague",
+    AddWay(201, "内部成员共享", "sharing by a colleague",
            ("成员共享", "同事共享", "内部共享", "shared by a colleague", "shared by colleague")),
-    AddWay(202, "管理员/负责人分配", "assigned by an admin",
+    AddWay(202, "管理员/负责人分配", "assignment by an admin",
            ("管理员分配", "负责人分配", "分配", "assigned by an admin", "assigned")),
 )  # fmt: skip
 

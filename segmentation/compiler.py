@@ -29,12 +29,17 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from segmentation import conditions as cond
+from segmentation import contacts
 from segmentation import score_conditions as score_sql
 from segmentation.models import Customer
 from segmentation.named import RfmMeans, RfmRule
 from segmentation.nodes import (
+    AddedVia,
     All,
     And,
+    CampaignCoupon,
+    CampaignMessaged,
+    ChannelCode,
     City,
     EventCount,
     Gender,
@@ -222,6 +227,18 @@ class _Compiler:
             return cond.city(cust, node.names)
         if isinstance(node, Gender):
             return cond.gender(cust, node.value)
+        if isinstance(node, AddedVia):
+            return cond.added_via(cust, node.codes)
+        if isinstance(node, ChannelCode):
+            return cond.channel_code(cust, node.names)
+        if isinstance(node, CampaignMessaged):
+            interval = self.interval(node.window)
+            return contacts.messaged(cust, node.campaign_id, node.latest, interval, self.now)
+        if isinstance(node, CampaignCoupon):
+            interval = self.interval(node.window)
+            return contacts.coupon_state(
+                cust, node.state, node.campaign_id, node.latest, interval, self.now
+            )
         if isinstance(node, Score):
             return score_sql.score_condition(cust, node.metric, node.op, node.value)
         raise SegmentError(f"cannot compile a {type(node).__name__} node")

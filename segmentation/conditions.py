@@ -314,6 +314,35 @@ def followed_by(cust: FromClause, userids: Any) -> ColumnElement[bool]:
     )
 
 
+def added_via(cust: FromClause, codes: tuple[int, ...]) -> ColumnElement[bool]:
+    """A live follow began one of these WeCom add_way ways (an unknown way, NULL, is 0)."""
+    follow = follows.alias()
+    way = func.coalesce(follow.c.add_way, 0) if 0 in codes else follow.c.add_way
+    return (
+        exists()
+        .where(
+            follow.c.external_userid == cust.c.external_userid,
+            follow.c.deleted.is_(False),
+            way.in_(list(codes)),
+        )
+        .correlate(cust)
+    )
+
+
+def channel_code(cust: FromClause, names: tuple[str, ...]) -> ColumnElement[bool]:
+    """A live follow carries one of these 渠道活码 codes (case-insensitive, as tags)."""
+    follow = follows.alias()
+    return (
+        exists()
+        .where(
+            follow.c.external_userid == cust.c.external_userid,
+            follow.c.deleted.is_(False),
+            func.lower(follow.c.state).in_(sorted({n.strip().lower() for n in names})),
+        )
+        .correlate(cust)
+    )
+
+
 def in_departments(
     cust: FromClause, department_ids: tuple[int, ...], names: CteNames
 ) -> ColumnElement[bool]:

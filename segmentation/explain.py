@@ -13,12 +13,17 @@ from typing import Any
 from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from segmentation import contacts
 from segmentation.compiler import CompileFacts, compile_condition, compile_segment
 from segmentation.engine import EngineContext, prepare
 from segmentation.models import Customer, CustomerScore, CustomerTag, Event, Follow, Tag
 from segmentation.named import RfmRule
 from segmentation.nodes import (
+    AddedVia,
     And,
+    CampaignCoupon,
+    CampaignMessaged,
+    ChannelCode,
     City,
     EventCount,
     Gender,
@@ -166,6 +171,12 @@ class _Walker:
             )
         if isinstance(node, NamedSegment):
             return self.named_facts(node)
+        if isinstance(node, AddedVia | ChannelCode):
+            return {"channels": self.channels()}
+        if isinstance(node, CampaignMessaged):
+            return {"messages": self.messages()}
+        if isinstance(node, CampaignCoupon):
+            return {"coupons": self.coupons()}
         return {}
 
     def event_facts(self, kind: str, window: Window | None, *only: Any) -> dict[str, Any]:
@@ -214,6 +225,55 @@ class _Walker:
             Follow.external_userid == self.eid, Follow.deleted.is_(False)
         )
         return sorted(self.session.execute(stmt).scalars())
+
+    def channels(self) -> list[dict[str, Any]]:
+        """How each live follow began: who, WeCom's add_way code, the 渠道活码 code."""
+        stmt = (
+            select(Follow.userid, Follow.add_way, Follow.state)
+            .where(Follow.external_userid == self.eid, Follow.deleted.is_(False))
+            .order_by(Follow.userid)
+        )
+        return [
+            {"userid": userid, "add_way": add_way, "state": state}
+            for userid, add_way, state in self.session.execute(stmt)
+        ]
+
+    def messages(self) -> list[dict[str, Any]]:
+        """The customer's latest mass-message deliveries (up to 5) up to now: campaign,
+        status, when the status was reported."""
+        d = contacts.deliveries
+        stmt = (
+            select(d.c.campaign_id, d.c.status, d.c.status_at)
+            .where(
+                d.c.external_userid == self.eid,
+                d.c.channel == contacts.MASS_MESSAGE,
+                d.c.created_at <= self.now,
+            )
+            .order_by(d.c.id.desc())
+            .limit(5)
+        )
+        return [
+            {"campaign_id": c, "status": status, "at": at}
+            for c, status, at in self.session.execute(stmt)
+        ]
+
+    def coupons(self) -> list[dict[str, Any]]:
+        """The customer's latest coupons (up to 5) issued by now, and when they were used."""
+        c = contacts.coupons
+        stmt = (
+            select(c.c.campaign_id, c.c.issued_at, c.c.redeemed_at)
+            .where(c.c.external_userid == self.eid, c.c.issued_at <= self.now)
+            .order_by(c.c.id.desc())
+            .limit(5)
+        )
+        return [
+            {
+                "campaign_id": campaign,
+                "issued_at": issued,
+                "redeemed_at": used if used is not None and used <= self.now else None,
+            }
+            for campaign, issued, used in self.session.execute(stmt)
+        ]
 
     def named_facts(self, node: NamedSegment) -> dict[str, Any]:
         entry = self.ctx.named.get(node.key)

@@ -19,7 +19,9 @@ from segmentation.engine import EngineContext, segment_members, segment_query
 from segmentation.models import Follow
 from segmentation.models.segments import SegmentMembershipChange, SegmentSnapshot
 from segmentation.nodes import (
+    AddedVia,
     All,
+    ChannelCode,
     City,
     Gender,
     HasTag,
@@ -52,7 +54,7 @@ class Changes:
 
 
 # Conditions on what a customer is now, not on dated events.
-_NO_HISTORY = (HasTag, Untagged, Owner, InDepartment, City, Gender, Score)
+_NO_HISTORY = (HasTag, Untagged, Owner, InDepartment, City, Gender, Score, AddedVia, ChannelCode)
 
 
 def segment_changes(

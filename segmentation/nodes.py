@@ -285,6 +285,74 @@ class Gender:
 
 
 @dataclass(frozen=True)
+class AddedVia:
+    """Has a live follow that began one of these ways: WeCom's follow_user.add_way codes
+    (segmentation/channels.py: 1 扫描二维码, 2 搜索手机号, 3 名片分享, 4 群聊…)."""
+
+    codes: tuple[int, ...]
+    type: ClassVar[str] = "added_via"
+
+    def __post_init__(self) -> None:
+        if not self.codes or not all(type(c) is int and 0 <= c <= 9999 for c in self.codes):
+            raise SegmentFormatError("'codes' must be a non-empty list of add_way codes")
+
+
+@dataclass(frozen=True)
+class ChannelCode:
+    """Has a live follow whose 渠道活码 `state` is one of these codes (case-insensitive, as
+    tags: the parser resolves width and script to the stored spelling)."""
+
+    names: tuple[str, ...]
+    type: ClassVar[str] = "channel_code"
+
+    def __post_init__(self) -> None:
+        if not self.names or not all(isinstance(n, str) and n.strip() for n in self.names):
+            raise SegmentFormatError("'names' must be a non-empty list of channel codes")
+
+
+@dataclass(frozen=True)
+class CampaignMessaged:
+    """Received a campaign's mass message in the window (all time if none): a delivery WeCom
+    reported sent (segmentation/contacts.py says exactly which). `campaign_id` names one
+    campaign; `latest` the one that sent mass messages last; neither: any campaign."""
+
+    campaign_id: int | None = None
+    latest: bool = False
+    window: Window | None = None
+    type: ClassVar[str] = "campaign_message"
+
+    def __post_init__(self) -> None:
+        _check_campaign(self.campaign_id, self.latest)
+
+
+@dataclass(frozen=True)
+class CampaignCoupon:
+    """Got a coupon in the window (all time if none), and `state`: issued (any), redeemed or
+    unredeemed (issued, never used). `campaign_id` / `latest` as for CampaignMessaged
+    (latest: the campaign that issued a coupon last)."""
+
+    state: Literal["issued", "redeemed", "unredeemed"] = "issued"
+    campaign_id: int | None = None
+    latest: bool = False
+    window: Window | None = None
+    type: ClassVar[str] = "campaign_coupon"
+
+    def __post_init__(self) -> None:
+        if self.state not in ("issued", "redeemed", "unredeemed"):
+            raise SegmentFormatError(f"unknown coupon state {self.state!r}")
+        _check_campaign(self.campaign_id, self.latest)
+
+
+def _check_campaign(campaign_id: object, latest: object) -> None:
+    if campaign_id is not None and (type(campaign_id) is not int or campaign_id <= 0):
+        raise SegmentFormatError("a campaign id must be a positive integer")
+    if type(latest) is not bool:
+        raise SegmentFormatError("'latest' must be true or false")
+    if campaign_id is not None and latest:
+        raise SegmentFormatError("name a campaign or ask for the latest one, not both")
+
+
+@dataclass(frozen=True)
 class NamedSegment:
     """A built-in, configurable segment (RFM classes, 流失风险…) by its configured key."""
 
@@ -382,6 +450,10 @@ Node = (
     | NewCustomer
     | City
     | Gender
+    | AddedVia
+    | ChannelCode
+    | CampaignMessaged
+    | CampaignCoupon
     | NamedSegment
     | SavedSegment
     | Score
@@ -407,6 +479,10 @@ NODE_TYPES: dict[str, type] = {
         NewCustomer,
         City,
         Gender,
+        AddedVia,
+        ChannelCode,
+        CampaignMessaged,
+        CampaignCoupon,
         NamedSegment,
         SavedSegment,
         Score,
@@ -504,6 +580,10 @@ def _field_from_json(cls: type, name: str, value: Any) -> Any:
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
             raise SegmentFormatError(f"'{name}' must be a non-empty list of strings")
         return tuple(value)
+    if name == "codes":
+        if not isinstance(value, list) or not value or not all(type(v) is int for v in value):
+            raise SegmentFormatError("'codes' must be a non-empty list of integers")
+        return tuple(value)
     if name == "department_ids":
         if not isinstance(value, list) or not value or not all(type(v) is int for v in value):
             raise SegmentFormatError("'department_ids' must be a non-empty list of integers")
@@ -598,6 +678,10 @@ def canonical(node: Node) -> Node:
         return replace(node, names=tuple(sorted({n.strip() for n in node.names})))
     if isinstance(node, HasTag):
         return HasTag(node.name.strip())
+    if isinstance(node, AddedVia):
+        return AddedVia(tuple(sorted(set(node.codes))))
+    if isinstance(node, ChannelCode):
+        return ChannelCode(tuple(sorted({n.strip() for n in node.names})))
     return node
 
 

@@ -14,6 +14,7 @@ from bot.commands import CommandContext, Reply
 from bot.commands.replies import clarify, clip
 from bot.commands.texts import kind_word, say
 from bot.services.exports import safe_name
+from segmentation.channels import add_way_name
 from segmentation.engine import segment_query
 from segmentation.explain import ConditionExplanation, explain_customer
 from segmentation.models import Customer
@@ -78,7 +79,55 @@ def _facts(facts: dict[str, Any], ctx: CommandContext, lang: str) -> str:
         parts.append(("城市：" if zh else "city: ") + str(facts["city"] or "—"))
     if "gender" in facts:
         parts.append(("性别代码 " if zh else "gender code ") + str(facts["gender"]))
+    if "channels" in facts:
+        parts.append(_channels(facts["channels"], lang))
+    if "messages" in facts:
+        parts.append(_messages(facts["messages"], ctx, lang))
+    if "coupons" in facts:
+        parts.append(_coupons(facts["coupons"], ctx, lang))
     return "；".join(parts) if zh else "; ".join(parts)
+
+
+def _channels(channels: list[dict[str, Any]], lang: str) -> str:
+    """How each live follow began: "zhangsan 扫描二维码“展会2026”"."""
+    zh = lang == "zh"
+    said = [
+        f"{c['userid']} {add_way_name(c['add_way'], lang)}"
+        + (f"“{c['state']}”" if c.get("state") else "")
+        for c in channels
+    ]
+    return ("添加方式：" if zh else "added: ") + (
+        ("、" if zh else ", ").join(said) or ("无" if zh else "none")
+    )
+
+
+def _messages(messages: list[dict[str, Any]], ctx: CommandContext, lang: str) -> str:
+    """The latest mass messages: "活动#3 已发送 10月20日 09:00"."""
+    zh = lang == "zh"
+    said = [
+        f"#{m['campaign_id']} {m['status']}" + (f" {_when(m['at'], ctx, lang)}" if m["at"] else "")
+        for m in messages
+    ]
+    return ("群发：" if zh else "mass messages: ") + (
+        ("、" if zh else ", ").join(said) or ("无" if zh else "none")
+    )
+
+
+def _coupons(coupons: list[dict[str, Any]], ctx: CommandContext, lang: str) -> str:
+    """The latest coupons: "活动#3 10月20日 09:00 领取，未核销"."""
+    zh = lang == "zh"
+    said = []
+    for c in coupons:
+        used = c["redeemed_at"]
+        if zh:
+            state = f"{_when(used, ctx, lang)} 核销" if used else "未核销"
+            said.append(f"#{c['campaign_id']} {_when(c['issued_at'], ctx, lang)} 领取，{state}")
+        else:
+            state = f"redeemed {_when(used, ctx, lang)}" if used else "not redeemed"
+            said.append(f"#{c['campaign_id']} issued {_when(c['issued_at'], ctx, lang)}, {state}")
+    return ("优惠券：" if zh else "coupons: ") + (
+        ("；" if zh else "; ").join(said) or ("无" if zh else "none")
+    )
 
 
 def _lines(

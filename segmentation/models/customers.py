@@ -72,6 +72,9 @@ class Follow(Base):
             postgresql_where=text("deleted IS false"),
             sqlite_where=text("deleted IS 0"),
         ),
+        # The distinct 渠道活码 codes (the chat's channel words, read per message) by a loose
+        # index scan: one probe per code, however many follows there are.
+        Index("ix_follows_state", "state"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from segmentation.nlq.ask import Ask, did_you_mean
 from segmentation.nlq.chunks import ITEM_MEANINGS, Chunk
 from segmentation.nlq.cities import province_cities
+from segmentation.nlq.contact_words import ContactMatch, unknown_campaign
 from segmentation.nlq.items_interpret import (
     is_item_chunk,
     item_builder,
@@ -27,6 +28,8 @@ from segmentation.nlq.unknown import tag_question
 from segmentation.nlq.vocabulary import Meaning, Vocabulary
 from segmentation.nodes import (
     And,
+    CampaignCoupon,
+    CampaignMessaged,
     EventCount,
     NewCustomer,
     Node,
@@ -102,6 +105,10 @@ def _by_head(chunk: Chunk, ctx: Context) -> Cond:
         from segmentation.nlq.score_interpret import score_condition
 
         return score_condition(chunk, ctx)
+    if head.kind == K.CHANNEL:
+        return _channel(chunk, head)
+    if head.kind == K.CONTACT:
+        return _contact(chunk, head, ctx)
     kinds = {t.kind for t in chunk.tokens}
     if K.SPEND in kinds:
         return _spend(chunk)
@@ -137,6 +144,30 @@ def _by_head(chunk: Chunk, ctx: Context) -> Cond:
             "You are not in any department; please name the department.",
         )
     return Cond("dept", chunk, values=list(depts))
+
+
+def _channel(chunk: Chunk, head: Token) -> Cond:
+    """How the customer was added (扫码添加的, from channel X): one condition, no window."""
+    if "ask" in head.extra:
+        raise head.extra["ask"]
+    _only(chunk, {K.CHANNEL, K.NEG})
+    node = head.value
+    return Cond("channel", chunk, build=lambda _window: node)
+
+
+def _contact(chunk: Chunk, head: Token, ctx: Context) -> Cond:
+    """A campaign reached the customer (收到过群发, 上次活动没核销): windowed like an event."""
+    _only(chunk, {K.CONTACT, K.NEG, K.YET})
+    found: ContactMatch = head.value
+    if found.campaign_id is not None and found.campaign_id not in ctx.vocab.campaigns:
+        raise unknown_campaign(found.campaign_id, ctx.vocab.campaigns)
+
+    def build(window: Window | None) -> Node:
+        if found.what == "message":
+            return CampaignMessaged(found.campaign_id, found.latest, window)
+        return CampaignCoupon(found.what, found.campaign_id, found.latest, window)  # type: ignore[arg-type]
+
+    return Cond("contact", chunk, build=build, windowable=True)
 
 
 def _only(chunk: Chunk, allowed: set[K]) -> None:

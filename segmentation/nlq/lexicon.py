@@ -47,6 +47,8 @@ class K(StrEnum):
     SCORE_HORIZON = "score_horizon"  # "in the next 30 days" of an expected-purchases phrase
     THIS = "this"  # 这些/them/this segment: the previous answer (chat keeps it), no condition
     ITEMWORD = "itemword"  # 品类/类/产品/sku: value "product" | "category" | "sku"
+    CHANNEL = "channel"  # a channel phrase (channel_words.py): extra["node"] or extra["ask"]
+    CONTACT = "contact"  # a campaign-contact phrase (contact_words.py): value a ContactMatch
     # produced by the scanners, not the lexicon:
     NUM = "num"
     WINDOW = "window"
@@ -266,7 +268,7 @@ _UNSUP = {
     "vague": "没有具体数字的时间（如“最近”“这两天”）|a period without a number (like 'recently')",
     "future": "未来的时间|a time in the future",
     "brand": "品牌|brands",
-    "channel": "渠道/来源筛选|channel or source filters",
+    "channel": "企业微信以外的来源（如抖音、淘宝；可以按添加方式或渠道活码筛选，例如“扫码添加的客户”“通过展会活码加的客户”）|sources outside WeCom such as Douyin or Taobao (filter by how customers were added or by their channel code instead, e.g. 'customers added by scanning a QR code')",
     "age": "年龄|age",
     "birthday": "生日|birthdays",
     "phone": "手机号筛选|phone number filters",
@@ -302,7 +304,7 @@ _ADD(_many(K.EVENT, "inquiry", "asked about|inquired about|enquired about|asking
 _ADD(_many(K.FILLER, True, "it|this product|that product"))  # "didn't buy it"
 _ADD(_many(K.UNSUPPORTED, "channel", "渠道|来源|抖音|小红书|淘宝|京东|天猫|拼多多|微博|广告|线上|线下|"
            "门店渠道|官网|小程序|公众号|直播|channel|source|douyin|tiktok|taobao|jd|online|"
-           "offline|campaign source|referral|推荐来的|扫码"))  # fmt: skip
+           "offline|campaign source|referral|推荐来的"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "age", "岁|年龄|年纪|老年|中年|年轻|90后|80后|00后|70后|age|aged|years old|"
            "older|younger|elderly|young"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "birthday", "生日|过生日|birthday|birthdays|born"))

@@ -6,15 +6,20 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from segmentation.channels import add_way_name
 from segmentation.nlq.cities import city_surfaces
 from segmentation.nlq.normalize import normalize_name
 from segmentation.nlq.restate_items import item_count_phrase, item_phrase
 from segmentation.nlq.restate_scores import ranked_by_score_phrase, score_phrase
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import (
+    AddedVia,
     All,
     And,
     CalendarWindow,
+    CampaignCoupon,
+    CampaignMessaged,
+    ChannelCode,
     City,
     DateRangeWindow,
     EventCount,
@@ -123,6 +128,10 @@ class Restater:
         if isinstance(node, ItemEvent):
             when = self.when(node.window) if self.zh else self.when_en(node.window)
             return item_phrase(node, when, self.zh, negated=True)
+        if isinstance(node, CampaignMessaged) or (
+            isinstance(node, CampaignCoupon) and node.state == "issued"
+        ):
+            return self.contact(node, negated=True)
         if isinstance(node, Or) and all(isinstance(c, Performed) for c in node.children):
             # "didn't order or visit": neither, said as such
             joiner = " 且 " if self.zh else " and "
@@ -188,6 +197,20 @@ class Restater:
                 if zh
                 else ("are female" if node.value == 2 else "are male")
             )
+        if isinstance(node, AddedVia):
+            ways = [add_way_name(c, "zh" if zh else "en") for c in node.codes]
+            if zh:  # WeCom's own names, unquoted (codes, the company's words, are quoted)
+                return "是通过" + "或".join(ways) + "添加"
+            return "were added via " + " or ".join(ways)
+        if isinstance(node, ChannelCode):
+            codes = "或".join(f"“{n}”" for n in node.names)
+            if zh:
+                return f"是通过渠道活码{codes}添加"
+            return "were added through the channel code " + " or ".join(
+                f"“{n}”" for n in node.names
+            )
+        if isinstance(node, CampaignMessaged | CampaignCoupon):
+            return self.contact(node, negated=False)
         if isinstance(node, NamedSegment):
             zh_name, en_name = self.vocab.named_names.get(node.key, (node.key, node.key))
             return f"属于“{zh_name}”" if zh else f"are {en_name}"
@@ -200,6 +223,49 @@ class Restater:
         if isinstance(node, All):
             return "所有客户" if zh else "any customer"
         return str(node)
+
+    def contact(self, node: CampaignMessaged | CampaignCoupon, negated: bool) -> str:
+        """What reaching a customer means, said in full: a mass message WeCom reported sent,
+        a coupon issued / redeemed / never redeemed (segmentation/contacts.py)."""
+        messages = isinstance(node, CampaignMessaged)
+        when_zh, when_en = self.when(node.window), self.when_en(node.window)
+        if self.zh:
+            which = self._campaign_zh(node.campaign_id, node.latest, messages)
+            if messages:
+                verb = "没收到过" if negated else "收到过"
+                return f"{when_zh}{verb}{which}群发消息（企业微信回报已发送）"
+            got = f"{when_zh}{'没领到过' if negated else '领到过'}{which}优惠券"
+            state = node.state  # type: ignore[union-attr]
+            return got + {"issued": "", "redeemed": "并已核销", "unredeemed": "但未核销"}[state]
+        source = self._campaign_en(node.campaign_id, node.latest, messages)
+        if messages:
+            verb = "did not receive" if negated else "received"
+            return f"{verb} a mass message{source}{when_en} (reported sent by WeCom)"
+        got = f"{'did not get' if negated else 'got'} a coupon{source}{when_en}"
+        state = node.state  # type: ignore[union-attr]
+        tail = {
+            "issued": "",
+            "redeemed": " and redeemed it",
+            "unredeemed": " but never redeemed it",
+        }
+        return got + tail[state]
+
+    def _campaign_zh(self, campaign_id: int | None, latest: bool, messages: bool) -> str:
+        if campaign_id is not None:
+            name = self.vocab.campaigns.get(campaign_id)
+            return f"活动#{campaign_id}" + (f"“{name}”" if name else "") + "的"
+        if latest:
+            return "上次活动（最近一次" + ("群发" if messages else "发券") + "的活动）的"
+        return ""
+
+    def _campaign_en(self, campaign_id: int | None, latest: bool, messages: bool) -> str:
+        if campaign_id is not None:
+            name = self.vocab.campaigns.get(campaign_id)
+            return f" from campaign #{campaign_id}" + (f" “{name}”" if name else "")
+        if latest:
+            what = "sent mass messages" if messages else "issued coupons"
+            return f" from the last campaign (the latest that {what})"
+        return ""
 
     def ranked(self, node: Ranked) -> str:
         base = "" if isinstance(node.base, All) else self.part(node.base, True)

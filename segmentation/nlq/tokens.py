@@ -9,6 +9,8 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from segmentation.nlq.channel_words import scan_channel
+from segmentation.nlq.contact_words import scan_contact
 from segmentation.nlq.lexicon import ALSO, LEXICON, MAX_SURFACE, K
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.score_words import scan_score
@@ -113,6 +115,15 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
         tok = Token(kind, scored.value, pos, scored.end, text[pos : scored.end])
         tok.problem, tok.extra = scored.problem, dict(scored.extra)
         found.append((scored.end, 5, tok))
+    channel = scan_channel(text, pos, vocab)
+    if channel is not None:  # whole channel phrases beat the words inside them
+        tok = Token(K.CHANNEL, channel.node, pos, channel.end, text[pos : channel.end])
+        tok.extra = {"ask": channel.ask} if channel.ask is not None else {}
+        found.append((channel.end, 5, tok))
+    contact = scan_contact(text, pos)
+    if contact is not None:  # "收到过群发", "上次活动没核销": whole phrases, as above
+        found.append((contact.end, 5, Token(K.CONTACT, contact, pos, contact.end,
+                                            text[pos : contact.end])))  # fmt: skip
     lex = _lexicon_at(text, pos)
     if lex is not None:
         end, (kind, value) = lex

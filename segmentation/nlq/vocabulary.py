@@ -7,15 +7,19 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from segmentation.contacts import campaigns
 from segmentation.models import (
     Customer,
     CustomerScore,
     Department,
     EventItemName,
+    Follow,
     Staff,
     StaffDepartment,
     Tag,
@@ -68,6 +72,10 @@ class Vocabulary:
     saved: dict[str, str] = field(default_factory=dict)
     named_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key → (zh, en)
     city_spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The 渠道活码 codes on follows: normalised → stored (read by the channel phrases only,
+    # never as bare names, so a code spelled like a tag or a city takes nothing from them).
+    channels: dict[str, str] = field(default_factory=dict)
+    campaigns: dict[int, str] = field(default_factory=dict)  # id → name ("活动#3")
     max_len: int = 1
     # Whether predictive scores exist (customer_scores has rows): without them a score
     # condition is asked back ("not computed yet"), never answered as 0 customers.
@@ -194,6 +202,8 @@ def build_vocabulary(
     scores_available: bool = False,
     tag_groups: Iterable[str] = (),
     items: Iterable[tuple[str, str]] = (),
+    channels: Iterable[str] = (),
+    campaigns: Iterable[tuple[int, str]] = (),
 ) -> Vocabulary:
     vocab = Vocabulary(scores_available=scores_available)
     # Shown (and put in conditions) in Simplified script whatever spelling came first: any
@@ -202,6 +212,9 @@ def build_vocabulary(
     prime_names([name for _field, name in vocab.items])
     for item_field, name in vocab.items:
         vocab.add(name, Meaning(item_field, name, name))
+    vocab.campaigns = dict(campaigns)
+    for code in channels:
+        vocab.channels.setdefault(normalize_name(code), code)
     vocab.tag_groups = tuple(dict.fromkeys(g for g in tag_groups if g))
     tags = list(tags)
     prime_names(tags)
@@ -286,6 +299,8 @@ class VocabularySources:
     cities: tuple[str, ...]
     scores_available: bool
     items: tuple[tuple[str, str], ...] = ()
+    channels: tuple[str, ...] = ()
+    campaigns: tuple[tuple[int, str], ...] = ()
 
 
 def read_vocabulary_sources(session: Session) -> VocabularySources:
@@ -322,7 +337,33 @@ def read_vocabulary_sources(session: Session) -> VocabularySources:
     ).all()
     return VocabularySources(tuple(tags), groups, staff, departments, tuple(saved),
                              tuple(c for c in cities if c), scored is not None,
-                             tuple((str(f), str(n)) for f, n in items))  # fmt: skip
+                             tuple((str(f), str(n)) for f, n in items),
+                             read_channel_codes(session), read_campaigns(session))  # fmt: skip
+
+
+def read_campaigns(session: Session) -> tuple[tuple[int, str], ...]:
+    """Every campaign's id and name (a handful of rows), for "活动#3" and its restatement."""
+    rows = session.execute(select(campaigns.c.id, campaigns.c.name).order_by(campaigns.c.id))
+    return tuple((int(i), str(n or "")) for i, n in rows)
+
+
+def read_channel_codes(session: Session) -> tuple[str, ...]:
+    """The distinct 渠道活码 codes on follows, by a loose scan of ix_follows_state: one index
+    probe per code (a plain DISTINCT would read every follow, at every message)."""
+    return tuple(code for (code,) in session.execute(_channel_codes_statement()))
+
+
+@cache
+def _channel_codes_statement() -> Any:
+    """Built once: the statement is the same for every message."""
+    state = Follow.__table__.c.state
+    inner = Follow.__table__.alias()
+    seed = select(func.min(state).label("code")).where(state > "").cte("codes", recursive=True)
+    step = select(
+        select(func.min(inner.c.state)).where(inner.c.state > seed.c.code).scalar_subquery()
+    ).where(seed.c.code.is_not(None))
+    codes = seed.union_all(step)
+    return select(codes.c.code).where(codes.c.code.is_not(None))
 
 
 # (catalog, its sources, the vocabulary built from them), newest first. Building a vocabulary
@@ -352,6 +393,8 @@ def load_vocabulary(session: Session, catalog: NamedSegmentCatalog) -> Vocabular
         db_cities=sources.cities,
         scores_available=sources.scores_available,
         items=sources.items,
+        channels=sources.channels,
+        campaigns=sources.campaigns,
     )
     with _BUILT_LOCK:
         _BUILT.insert(0, (catalog, sources, vocab))

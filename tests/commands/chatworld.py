@@ -37,6 +37,16 @@ SETTINGS = Settings(
 ZHANG = {f"wmA0{i}": f"张客户0{i}" for i in range(1, 6)} | {"wmW01": "王芳", "wmW02": "王芳"}
 LI = {"wmB01": "李客户01"}
 NO_ORDER_ZHANG = sorted(set(ZHANG) - {"wmA05"})
+# How each was added (WeCom add_way, 渠道活码 state); the others scanned a plain QR code (1).
+CHANNELS = {
+    "wmA01": (1, "展会2026"),
+    "wmA02": (1, "展会2026"),
+    "wmA03": (4, ""),
+    "wmA04": (2, ""),
+    "wmW01": (3, ""),
+    "wmW02": (3, ""),
+    "wmB01": (1, "展会2026"),
+}
 TAG_TEXT = "给近30天咨询未下单的客户打上待跟进标签"
 
 
@@ -50,7 +60,10 @@ def chat_company() -> Company:
     added = int((NOW - timedelta(days=60)).timestamp())
     for owner, customers in (("zhangsan", ZHANG), ("lisi", LI)):
         for eid, name in customers.items():
-            company.add_follow(SimCustomer(eid, name, city="上海"), owner, added)
+            way, state = CHANNELS.get(eid, (1, ""))
+            company.add_follow(
+                SimCustomer(eid, name, city="上海"), owner, added, add_way=way, state=state
+            )
     return company
 
 

@@ -63,6 +63,12 @@ class Dataset:
     customers: list[tuple[str, str, int, str | None, bool]] = field(default_factory=list)
     # external_userid, userid, added_at, deleted
     follows: list[tuple[str, str, datetime | None, bool]] = field(default_factory=list)
+    # (external_userid, userid) → (add_way, state) of the follows that have them
+    channels: dict[tuple[str, str], tuple[int | None, str | None]] = field(default_factory=dict)
+    # campaign deliveries in write order: campaign_id, external_userid, channel, status, at
+    deliveries: list[tuple[int, str, str, str, datetime]] = field(default_factory=list)
+    # coupons in issue order: campaign_id, external_userid, issued_at, redeemed_at
+    coupons: list[tuple[int, str, datetime, datetime | None]] = field(default_factory=list)
     tags: list[tuple[str, str, bool]] = field(default_factory=list)
     customer_tags: list[tuple[str, str, str]] = field(default_factory=list)
     # event_id, external_userid, kind, occurred_at, amount
@@ -98,6 +104,9 @@ def load(session: Session, data: Dataset) -> None:
             Follow,
             [
                 {"external_userid": e, "userid": u, "added_at": t, "deleted": d}
+                | dict(
+                    zip(("add_way", "state"), data.channels.get((e, u), (None, None)), strict=True)
+                )
                 for e, u, t, d in data.follows
             ],
         ),
@@ -128,7 +137,45 @@ def load(session: Session, data: Dataset) -> None:
     note_inserted_events(session, rows[-1][1])  # Core inserts: tell the rollups
     if data.scores:
         _load_scores(session, data.scores)
+    if data.deliveries or data.coupons:
+        _load_campaigns(session, data)
     session.flush()
+
+
+def _load_campaigns(session: Session, data: Dataset) -> None:
+    from bot.models.campaigns import Campaign, CampaignRun, Coupon, Delivery
+
+    ids = sorted({d[0] for d in data.deliveries} | {c[0] for c in data.coupons})
+    session.execute(insert(Campaign), [
+        {"id": i, "name": f"活动{i}", "creator_userid": "s1", "schedule_kind": "once",
+         "channel": "mass_message", "content": "", "holdout_percent": 0,
+         "frequency_cap_days": 0, "status": "active", "created_at": NOW, "updated_at": NOW}
+        for i in ids
+    ])  # fmt: skip
+    # A run per row: a run writes one delivery and one coupon per customer at most.
+    runs = [(n + 1, d[0]) for n, d in enumerate(data.deliveries)]
+    runs += [(10_000 + n, c[0]) for n, c in enumerate(data.coupons)]
+    session.execute(insert(CampaignRun), [
+        {"id": r, "campaign_id": c, "slot": NOW + timedelta(seconds=r), "trigger": "schedule",
+         "planned_at": NOW, "release_at": NOW, "audience": 0, "exclusions": {}}
+        for r, c in runs
+    ])  # fmt: skip
+    if data.deliveries:
+        session.execute(insert(Delivery), [
+            {"id": n + 1, "run_id": n + 1, "campaign_id": c, "channel": ch, "external_userid": e,
+             "owner_userid": "s1", "arm": "treated", "status": st, "content": "",
+             "content_key": "", "created_at": at, "not_before": at, "status_at": at,
+             "attempts": 0}
+            for n, (c, e, ch, st, at) in enumerate(data.deliveries)
+        ])  # fmt: skip
+    if data.coupons:
+        session.execute(insert(Coupon), [
+            {"id": n + 1, "code": f"C{n}", "campaign_id": c, "run_id": 10_000 + n,
+             "external_userid": e,
+             "kind": "no_threshold", "description": "", "issued_at": at, "expires_at": at,
+             "redeemed_at": used}
+            for n, (c, e, at, used) in enumerate(data.coupons)
+        ])  # fmt: skip
 
 
 def _load_scores(
@@ -227,6 +274,8 @@ def random_dataset(seed: int, now: datetime = NOW, *, history_only: bool = False
     data.events.append(("orphan", "ghost", "order", now - timedelta(days=3), Decimal(10)))
     data.properties = random_properties(random.Random(seed + 20_000), data.events)
     data.scores = random_scores(random.Random(seed + 10_000), [c[0] for c in data.customers])
+    data.channels = random_channels(random.Random(seed + 20_000), data.follows)
+    random_contacts(random.Random(seed + 30_000), data, edges, now)
     return data
 
 
@@ -254,6 +303,36 @@ def random_properties(
             props["product"] = 42  # not a name a product condition can mean
         out[event_id] = props
     return out
+
+
+def random_contacts(
+    rng: random.Random, data: Dataset, edges: list[datetime], now: datetime
+) -> None:
+    """Mass messages and coupons of three campaigns, at window edges and random times (some
+    after `now`: not counted yet), in every status."""
+    for eid, *_rest in data.customers:
+        for _ in range(rng.choice((0, 0, 1, 2, 3))):
+            at = rng.choice(edges) if rng.random() < 0.5 else _random_time(rng, now)
+            channel = rng.choice(("mass_message", "mass_message", "reminder"))
+            status = rng.choice(("delivered", "delivered", "unconfirmed", "control", "failed"))
+            data.deliveries.append((rng.choice((1, 2, 3)), eid, channel, status, at))
+        for _ in range(rng.choice((0, 0, 1, 2))):
+            at = rng.choice(edges) if rng.random() < 0.5 else _random_time(rng, now)
+            used = None if rng.random() < 0.5 else at + timedelta(days=rng.choice((0, 1, 5, 40)))
+            data.coupons.append((rng.choice((1, 2, 3)), eid, at, used))
+    rng.shuffle(data.deliveries)  # the newest row is any campaign's
+    rng.shuffle(data.coupons)
+
+
+# A few add ways and channel codes, one in two spellings (codes match as tags: any case).
+ADD_WAYS = (None, 0, 1, 1, 2, 4, 201)
+STATES = (None, None, "展会2026", "Expo-A", "EXPO-A", "官网")
+
+
+def random_channels(
+    rng: random.Random, follows: list[tuple[str, str, datetime | None, bool]]
+) -> dict[tuple[str, str], tuple[int | None, str | None]]:
+    return {(e, u): (rng.choice(ADD_WAYS), rng.choice(STATES)) for e, u, _t, _d in follows}
 
 
 # Few distinct values, so that thresholds land exactly on stored values and rankings tie.

@@ -13,8 +13,12 @@ from fractions import Fraction
 from segmentation.named import NamedSegmentCatalog, RfmRule
 from segmentation.nlq.normalize import normalize_name
 from segmentation.nodes import (
+    AddedVia,
     All,
     And,
+    CampaignCoupon,
+    CampaignMessaged,
+    ChannelCode,
     City,
     EventCount,
     Gender,
@@ -166,6 +170,16 @@ class Reference:
             )
         if isinstance(node, Gender):
             return customer[2] == node.value
+        if isinstance(node, AddedVia):  # a live follow began that way (none said: 0)
+            return any((way or 0) in node.codes for way, _state in self.channels(eid))
+        if isinstance(node, ChannelCode):  # a live follow carries that code, in any case
+            wanted = {n.strip().lower() for n in node.names}
+            return any(state is not None and state.lower() in wanted
+                       for _way, state in self.channels(eid))  # fmt: skip
+        if isinstance(node, CampaignMessaged):
+            return self.messaged(node, eid)
+        if isinstance(node, CampaignCoupon):
+            return self.coupon(node, eid)
         if isinstance(node, NamedSegment):
             return self._named(node.key, eid, requester, path)
         if isinstance(node, SavedSegment):
@@ -193,6 +207,43 @@ class Reference:
     def tag_names(self, eid: str) -> set[str]:
         live_tags = {t: n.lower() for t, n, deleted in self.data.tags if not deleted}
         return {live_tags[t] for e, t, _u in self.data.customer_tags if e == eid and t in live_tags}
+
+    def messaged(self, node: CampaignMessaged, eid: str) -> bool:
+        """A mass message of the campaign WeCom reported delivered inside the window; the
+        last campaign: the one of the newest mass-message row written by now."""
+        start, end = self._interval(node.window)
+        wanted = node.campaign_id
+        if node.latest:
+            rows = [d for d in self.data.deliveries if d[2] == "mass_message" and d[4] <= self.now]
+            wanted = rows[-1][0] if rows else -1
+        return any(
+            e == eid and channel == "mass_message" and status == "delivered"
+            and start <= at <= end and (wanted is None or c == wanted)
+            for c, e, channel, status, at in self.data.deliveries
+        )  # fmt: skip
+
+    def coupon(self, node: CampaignCoupon, eid: str) -> bool:
+        """A coupon of the campaign issued inside the window, redeemed by now or not."""
+        start, end = self._interval(node.window)
+        wanted = node.campaign_id
+        if node.latest:
+            issued = [c for c in self.data.coupons if c[2] <= self.now]
+            wanted = issued[-1][0] if issued else -1
+        for c, e, at, used in self.data.coupons:
+            if e != eid or not start <= at <= end or (wanted is not None and c != wanted):
+                continue
+            redeemed = used is not None and used <= self.now
+            if {"issued": True, "redeemed": redeemed, "unredeemed": not redeemed}[node.state]:
+                return True
+        return False
+
+    def channels(self, eid: str) -> list[tuple[int | None, str | None]]:
+        """(add_way, state) of the customer's live follows."""
+        return [
+            self.data.channels.get((e, u), (None, None))
+            for e, u, _t, deleted in self.data.follows
+            if e == eid and not deleted
+        ]
 
     def followers(self, eid: str) -> set[str]:
         return {u for e, u, _t, deleted in self.data.follows if e == eid and not deleted}

@@ -7,8 +7,12 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from segmentation.nodes import (
+    AddedVia,
     All,
     And,
+    CampaignCoupon,
+    CampaignMessaged,
+    ChannelCode,
     City,
     EventCount,
     Gender,
@@ -95,6 +99,19 @@ def leaves(saved_names: tuple[str, ...] = ()) -> st.SearchStrategy[Node]:
             ).map(tuple),
         ),
         st.builds(Gender, st.sampled_from((1, 2))),
+        st.builds(
+            AddedVia,
+            st.lists(st.sampled_from((0, 1, 2, 4, 16)), min_size=1, max_size=2).map(tuple),
+        ),
+        st.builds(
+            ChannelCode,
+            st.lists(
+                st.sampled_from(("展会2026", "expo-a", "EXPO-A", "官网", "nope")),
+                min_size=1,
+                max_size=2,
+            ).map(tuple),
+        ),
+        contacts(),
         st.builds(NamedSegment, st.sampled_from(NAMED_KEYS)),
         scores(),
     ]
@@ -128,6 +145,20 @@ def items() -> list[st.SearchStrategy[Node]]:
             )
         )
     return out
+
+
+def contacts() -> st.SearchStrategy[Node]:
+    """Campaign-contact leaves: one campaign (3 is real, 9 is not), the last one, or any."""
+    which = st.sampled_from(((None, False), (None, True), (1, False), (3, False), (9, False)))
+    return st.one_of(
+        st.builds(lambda w, win: CampaignMessaged(w[0], w[1], win), which, windows),
+        st.builds(
+            lambda state, w, win: CampaignCoupon(state, w[0], w[1], win),
+            st.sampled_from(("issued", "redeemed", "unredeemed")),
+            which,
+            windows,
+        ),
+    )
 
 
 def scores() -> st.SearchStrategy[Node]:

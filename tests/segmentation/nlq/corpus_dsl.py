@@ -49,6 +49,12 @@ def namespace(city_spellings: dict[str, tuple[str, ...]]) -> dict[str, Any]:
         "NEW": lambda w=None: n.NewCustomer(w),
         "CITY": city,
         "G": n.Gender,
+        "AW": lambda *codes: n.AddedVia(tuple(codes)),
+        "CH": lambda *names: n.ChannelCode(tuple(names)),
+        "MSG": lambda campaign=None, latest=False, w=None: n.CampaignMessaged(campaign, latest, w),
+        "CPN": lambda state="issued", campaign=None, latest=False, w=None: n.CampaignCoupon(
+            state, campaign, latest, w
+        ),
         "NS": n.NamedSegment,
         "SS": n.SavedSegment,
         "R": lambda base, direction="top", count=None, pct=None, w=None: n.Ranked(

@@ -129,6 +129,25 @@ SCORES = {
     "c16": (0.9, 0.45, 2.1, "20000", "40000"),
     "c99": (0.1, 0.9, 3.0, "100", "100"),  # deleted: never in an answer
 }
+# How each customer was added (WeCom add_way, 渠道活码 state); the rest: unknown way, no code.
+CHANNELS = {
+    "c01": (1, "展会2026"),
+    "c02": (1, "展会2026"),
+    "c03": (2, None),
+    "c04": (4, None),
+    "c05": (1, "官网活码"),
+    "c06": (3, None),
+    "c07": (16, "抖音直播"),
+    "c08": (201, None),
+    "c09": (1, None),
+    "c10": (4, None),
+    "c11": (2, None),
+    "c12": (1, "Expo-A"),
+    "c13": (1, "EXPO-A"),  # the same code in other letters: one channel, as tags
+    "c15": (5, None),
+    "c16": (6, None),
+    "c99": (1, "展会2026"),  # deleted
+}
 STAFF = [
     ("zhangsan", "张三", 1, False),
     ("lisi", "李四", 1, True),
@@ -159,13 +178,30 @@ def load_fixture(session: Session) -> None:
             )
         )
         session.flush()
-        session.add(Follow(external_userid=cid, userid=owner, added_at=ADDED.get(cid, OLD)))
+        way, state = CHANNELS.get(cid, (None, None))
+        session.add(
+            Follow(
+                external_userid=cid,
+                userid=owner,
+                added_at=ADDED.get(cid, OLD),
+                add_way=way,
+                state=state,
+            )
+        )
         for tag in tags:
             session.add(CustomerTag(external_userid=cid, tag_id=tag_ids[tag], userid=owner))
     # A deleted customer who matches almost everything: never in any answer.
     session.add(Customer(external_userid="c99", name="Gone", gender=2, city="上海", deleted=True))
     session.flush()
-    session.add(Follow(external_userid="c99", userid="zhangsan", added_at=NOW - DAY))
+    session.add(
+        Follow(
+            external_userid="c99",
+            userid="zhangsan",
+            added_at=NOW - DAY,
+            add_way=1,
+            state="展会2026",
+        )
+    )
     session.add(CustomerTag(external_userid="c99", tag_id="t0", userid="zhangsan"))
     for n, (cid, kind, at, amount) in enumerate([*EVENTS, ("c99", "inquiry", NOW - DAY, None)]):
         session.add(
@@ -181,7 +217,99 @@ def load_fixture(session: Session) -> None:
     session.flush()
     save_segment(session, "跟进名单", HasTag("待跟进"), owner_userid="zhangsan", now=NOW)
     load_scores(session)
+    load_campaigns(session)
     session.flush()
+
+
+# Campaigns that reached the customers: (id, name, created days ago).
+CAMPAIGNS = [(1, "国庆回馈", 40), (2, "双11预热", 10), (3, "老客关怀", 5)]
+# Mass-message deliveries in write order: (campaign, customer, arm, status); reported at the
+# campaign's time. The newest is campaign 3's: the last campaign to send mass messages.
+DELIVERIES = [
+    (1, "c01", "treated", "delivered"),
+    (1, "c06", "treated", "delivered"),
+    (2, "c02", "treated", "delivered"),
+    (3, "c03", "treated", "delivered"),
+    (3, "c04", "treated", "unconfirmed"),  # the salesperson has not sent it: not received
+    (3, "c05", "holdout", "control"),  # the control group: never sent
+    (3, "c06", "treated", "delivered"),
+    (3, "c99", "treated", "delivered"),  # deleted
+]
+# Coupons in issue order: (campaign, customer, redeemed days ago or None). The newest is
+# campaign 2's: the last campaign to issue coupons.
+COUPONS = [
+    (1, "c01", 35),
+    (1, "c06", None),
+    (2, "c02", None),
+    (2, "c07", 2),
+    (2, "c08", None),
+]
+
+
+def load_campaigns(session: Session) -> None:
+    from bot.models.campaigns import Campaign, CampaignRun, Coupon, Delivery
+
+    for cid, name, days in CAMPAIGNS:
+        at = NOW - days * DAY
+        session.add(
+            Campaign(
+                id=cid,
+                name=name,
+                creator_userid="zhangsan",
+                schedule_kind="once",
+                channel="mass_message",
+                content="hi",
+                created_at=at,
+                updated_at=at,
+            )
+        )
+        session.flush()
+        session.add(
+            CampaignRun(
+                id=cid,
+                campaign_id=cid,
+                slot=at,
+                trigger="schedule",
+                planned_at=at,
+                release_at=at,
+                exclusions={},
+                finished_at=at,
+            )
+        )
+    session.flush()
+    for n, (cid, eid, arm, status) in enumerate(DELIVERIES):
+        at = NOW - CAMPAIGNS[cid - 1][2] * DAY
+        session.add(
+            Delivery(
+                id=n + 1,
+                run_id=cid,
+                campaign_id=cid,
+                channel="mass_message",
+                external_userid=eid,
+                owner_userid="zhangsan",
+                arm=arm,
+                status=status,
+                created_at=at,
+                not_before=at,
+                status_at=at,
+            )
+        )
+    for n, (cid, eid, used) in enumerate(COUPONS):
+        at = NOW - CAMPAIGNS[cid - 1][2] * DAY
+        session.add(
+            Coupon(
+                id=n + 1,
+                code=f"CPN{n}",
+                campaign_id=cid,
+                run_id=cid,
+                external_userid=eid,
+                kind="no_threshold",
+                issued_at=at,
+                expires_at=at + 30 * DAY,
+                redeemed_at=NOW - used * DAY if used is not None else None,
+            )
+        )
+        session.flush()  # in order: ids say which coupon is the newest
 
 
 def load_scores(session: Session) -> None:

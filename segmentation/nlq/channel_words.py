@@ -1,0 +1,246 @@
+"""Channel phrases → a channel condition, or a question back.
+
+Two facts say how a customer came to a staff member (segmentation/channels.py): WeCom's
+add_way ("扫码添加的", "群聊里加的", "added via phone search") and the company's own 渠道活码
+code on the QR or link ("通过展会活码加的", "from channel 展会2026"). A phrase is read whole,
+as a time phrase is: a way word or a code with the words that frame it (通过/从/来自…,
+添加/加/来…, "added/came … by/via/from …", "channel …"), so a code is read only where a
+channel is meant and never takes a tag's or a city's place. A code is matched like a tag
+(case, width, script: the text is normalised, the codes too); a framed code no follow carries
+is asked back with the closest known codes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from segmentation.channels import ADD_WAYS
+from segmentation.nlq.ask import Ask, did_you_mean
+from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.normalize import normalize_name
+from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.nodes import AddedVia, ChannelCode, Node
+
+# A code's own suffix words: "展会活码" and "展会" name the same code when only one fits.
+_CODE_SUFFIX = r"(?:活码|渠道活码|渠道码|渠道二维码|二维码|渠道|码)"
+_ZH_FRAME = (
+    r"(?:是|都是)?(?:通过|透过|经由|经过|经|从|由|靠|用|在|来自|来源于|来源是|来源为|"
+    r"渠道是|渠道为|渠道:)"
+)
+_ZH_VERB = (
+    r"(?:扫码|扫)?(?:添加|加入|加进来|加进|加上|加|进来|过来|来)(?:了|过)?"
+    r"(?:我们|我|企业微信|企微|好友)?"
+)
+_IN = r"(?:里|中|上|里面)?"
+_EN_VERB = (
+    r"(?:(?:who|that) )?(?:(?:were|was|have been|has been|got|been|are|is) )?"
+    r"(?:added|came|come|coming|joined|arrived|found us|reached us)(?: in| us)?"
+)
+_EN_PREP = r"(?:by|via|through|from|with|using|over|after)(?: (?:a|an|the|our))?"
+_EN_CODE_WORD = r"(?:the )?(?:channel code|channel|live code|qr code|source code|code|source)"
+# Way words strong enough to stand alone ("扫码的客户"); the others need a frame.
+_ZH_ALONE = ("扫码", "扫二维码", "扫描二维码", "获客链接", "搜索手机号", "名片分享", "手机通讯录")
+_EN_EXTRA = {
+    1: ("scanning a qr code", "scanning the qr code", "scanning our qr code", "scanning qr codes",
+        "scanning a code", "a qr code scan", "qr code scan", "qr scan", "qr codes"),
+    2: ("searching a phone number", "searching their phone number", "phone number search",
+        "searching by phone"),
+    3: ("a shared contact card", "contact cards", "business cards", "card sharing"),
+    4: ("group chats", "a group chat"),
+    9: ("searching an email", "email search"),
+    201: ("sharing by a colleague", "a colleague sharing"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ChannelMatch:
+    end: int
+    node: Node | None = None
+    ask: Ask | None = None
+
+
+@cache
+def _way_words() -> tuple[dict[str, int], dict[str, int]]:
+    """(Chinese surface → code, English surface → code), normalised."""
+    zh: dict[str, int] = {}
+    en: dict[str, int] = {}
+    for way in ADD_WAYS:
+        for word in (way.zh, way.en, *way.words, *_EN_EXTRA.get(way.code, ())):
+            surface = normalize_name(word)
+            (en if surface.isascii() else zh).setdefault(surface, way.code)
+    zh.update({"群里": 4, "群中": 4, "群组": 4, "微信群": 4, "社群": 4, "群": 4})
+    return zh, en
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    zh, en = _way_words()
+    zh_ways = _alternation([w for w in zh if w != "群"] + ["群"])
+    alone = _alternation(list(_ZH_ALONE))
+    en_ways = _alternation(list(en))
+    return (
+        lazy_pattern(rf"(?:{_ZH_FRAME})?(?P<way>{zh_ways}){_IN}{_ZH_VERB}"),
+        lazy_pattern(rf"{_ZH_FRAME}(?P<way>{zh_ways}){_IN}"),
+        lazy_pattern(rf"(?P<way>{alone})"),
+        lazy_pattern(rf"{_EN_VERB} {_EN_PREP} (?P<way>{en_ways})\b"),
+        lazy_pattern(
+            r"(?:(?:who|that) )?(?:scanned|scan) (?:a |the |our )?(?P<way>qr code|qr)s?\b"
+        ),
+        lazy_pattern(rf"(?:from|via|through) (?:a |an |the )?(?P<way>{en_ways})\b"),
+    )
+
+
+def scan_channel(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
+    """The longest channel phrase starting at `pos` (a way word before a code on a tie)."""
+    if pos > 0 and text[pos - 1].isascii() and text[pos - 1].isalnum() and text[pos].isascii():
+        return None  # inside a Latin word
+    found = [m for m in (_way_phrase(text, pos), _code_phrase(text, pos, vocab)) if m]
+    return max(found, key=lambda m: m.end) if found else None
+
+
+def _way_phrase(text: str, pos: int) -> ChannelMatch | None:
+    zh, en = _way_words()
+    best: ChannelMatch | None = None
+    for pattern in _patterns():
+        match = pattern.match(text, pos)
+        if match is None or (best is not None and match.end() <= best.end):
+            continue
+        if match.end() < len(text) and _latin_cut(text, match.end()):
+            continue
+        word = match["way"]
+        code = zh.get(word, en.get(word))
+        if code is None and word in ("qr", "qr code"):
+            code = 1
+        if code is not None:
+            best = ChannelMatch(match.end(), AddedVia((code,)))
+    return best
+
+
+def _latin_cut(text: str, end: int) -> bool:
+    return (
+        text[end - 1].isascii()
+        and text[end - 1].isalnum()
+        and text[end].isascii()
+        and (text[end].isalnum())
+    )
+
+
+# -- 渠道活码 codes ------------------------------------------------------------------------
+
+
+_ZH_CODE_BEFORE = lazy_pattern(_ZH_FRAME)
+_EN_CODE_BEFORE = lazy_pattern(
+    rf"(?:(?:{_EN_VERB} )?{_EN_PREP} {_EN_CODE_WORD}|(?:whose )?{_EN_CODE_WORD}(?: is| =)?)"
+    r" ?[:“\"]?"
+)
+_ZH_AFTER = lazy_pattern(rf"{_CODE_SUFFIX}?{_IN}(?:{_ZH_VERB})?")
+# An unknown code is read only inside a full frame: 活码/渠道 after it, or 通过/来自… before it
+# and 活码/渠道 after it ("通过展会活码加的", "线上渠道的客户"), never from a bare word.
+_ZH_UNKNOWN = lazy_pattern(
+    rf"(?:{_ZH_FRAME})?(?P<code>[^\s的,，。;；“”]{{1,20}}?)(?:活码|渠道活码|渠道码|渠道)"
+)
+# A code is one word, with a one-letter or one-digit word after it ("expo-b" reads "expo b").
+_ZH_TAIL = lazy_pattern(_IN + _ZH_VERB)
+_EN_UNKNOWN = lazy_pattern(r"(?P<code>[^\s,.;“”\"]+(?: [a-z0-9](?![a-z0-9]))*)")
+
+
+def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
+    """A 渠道活码 code with its frame: 通过/来自/渠道是/"from channel"… before it, or
+    活码/渠道/添加/加… after it, or a code that is itself called …活码 (a bare word that is
+    only a code's name stays what else it may be: a tag, a city)."""
+    before = _ZH_CODE_BEFORE.match(text, pos) or _EN_CODE_BEFORE.match(text, pos)
+    start = before.end() if before else pos
+    code = _known_code(text, start, vocab)
+    if code is not None:
+        name, end = code
+        tail = _ZH_AFTER.match(text, end)
+        after = tail.end() if tail else end
+        framed = before is not None or after > end or bool(_SUFFIX_RE.search(text[start:end]))
+        if framed:
+            closing = (
+                after < len(text)
+                and text[after] in '”"'
+                and start > 0
+                and (text[start - 1] in '“"')
+            )
+            return ChannelMatch(after + (1 if closing else 0), ChannelCode((name,)))
+    if before is not None and text[pos].isascii():
+        unknown = _EN_UNKNOWN.match(text, start)
+        if unknown is not None and not _is_way(unknown["code"]):
+            return ChannelMatch(unknown.end(), ask=unknown_code(unknown["code"], vocab))
+        return None
+    unknown = _ZH_UNKNOWN.match(text, pos)
+    if unknown is not None and not _is_way(unknown["code"]):
+        tail = _ZH_TAIL.match(text, unknown.end())
+        return ChannelMatch(
+            tail.end() if tail else unknown.end(), ask=unknown_code(unknown["code"], vocab)
+        )
+    return None
+
+
+def _is_way(word: str) -> bool:
+    zh, en = _way_words()
+    return normalize_name(word) in zh or normalize_name(word) in en
+
+
+def _known_code(text: str, pos: int, vocab: Vocabulary) -> tuple[str, int] | None:
+    """The longest known code at `pos` (a code said without its 活码/渠道 suffix counts)."""
+    surfaces = _code_surfaces(vocab)
+    for length in range(min(len(text) - pos, _MAX_CODE), 0, -1):
+        name = surfaces.get(text[pos : pos + length])
+        if name is not None:
+            end = pos + length
+            if end < len(text) and _latin_cut(text, end):
+                continue
+            return name, end
+    return None
+
+
+_MAX_CODE = 64
+_SUFFIX_RE = lazy_pattern(rf"{_CODE_SUFFIX}$")
+
+
+def _code_surfaces(vocab: Vocabulary) -> dict[str, str]:
+    """Normalised surface → stored code: each code, and each without its suffix when that
+    names no other code."""
+    cached = vocab.__dict__.get("_channel_surfaces")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    out = dict(vocab.channels)
+    short: dict[str, set[str]] = {}
+    for surface, name in vocab.channels.items():
+        bare = _SUFFIX_RE.sub("", surface)
+        if bare and bare != surface:
+            short.setdefault(bare, set()).add(name)
+    for bare, names in short.items():
+        if len(names) == 1 and bare not in out:
+            out[bare] = next(iter(names))
+    vocab.__dict__["_channel_surfaces"] = out
+    return out
+
+
+def unknown_code(word: str, vocab: Vocabulary) -> Ask:
+    """No follow carries the code `word`: asked back with the closest known codes."""
+    choices = {surface: name for surface, name in vocab.channels.items()}
+    hints = did_you_mean(normalize_name(word), choices) or sorted(vocab.channels.values())[:5]
+    if not vocab.channels:
+        return Ask(
+            f"没有客户带渠道活码“{word}”：目前没有任何渠道活码数据。可以按添加方式筛选，"
+            "例如“扫码添加的客户”。",
+            f"No customer carries the channel code “{word}”: there are no channel codes yet. "
+            "You can filter by how customers were added, e.g. “customers added by scanning a "
+            "QR code”.",
+        )
+    listed_zh = "、".join(f"“{h}”" for h in hints)
+    listed_en = ", ".join(f"“{h}”" for h in hints)
+    return Ask(
+        f"没有客户带渠道活码“{word}”。您是指{listed_zh}吗？",
+        f"No customer carries the channel code “{word}”. Did you mean {listed_en}?",
+        hints,  # a pick puts the code in place of the word asked about
+    )

@@ -1,0 +1,148 @@
+"""Campaign-contact phrases → what reached the customer, read whole like a time phrase:
+"收到过群发", "收到过活动#3消息", "上次活动没核销", "领了券没用", "messaged", "got a coupon but
+didn't redeem it", "from campaign #3", "in the last campaign".
+
+A phrase says what (a mass message; a coupon issued, redeemed or never redeemed) and which
+campaign (one by its number, the last one, or any). A negation before it (没收到过群发,
+not messaged) stays a separate word for the grammar; "没核销" inside a coupon phrase is the
+coupon's state (got one, did not use it), not a negation of the whole condition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from segmentation.nlq.ask import Ask
+from segmentation.nlq.lazy_re import lazy_pattern
+
+
+@dataclass(frozen=True)
+class ContactMatch:
+    end: int
+    what: str  # "message" | "issued" | "redeemed" | "unredeemed"
+    campaign_id: int | None = None
+    latest: bool = False
+
+
+_LATEST_ZH = r"(?:上次|上一次|上一个|上个|最近一次|最近一个|最近的|最新的?|前一次)"
+
+
+def _ref_zh(n: int) -> str:
+    """Which campaign: the last one, or one by number (group names end in `n`)."""
+    return (
+        rf"(?:(?P<last{n}>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动|群发活动|发券活动)"
+        rf"|(?:营销)?活动\s*[#＃]?\s*(?P<id{n}>\d{{1,9}})(?:号)?"
+        rf"|[#＃]\s*(?P<num{n}>\d{{1,9}})\s*(?:号)?活动)"
+    )
+
+
+_REF_ZH = _ref_zh(0)
+_IN = r"(?:的|里|中|里面|当中)?"
+_GOT_ZH = (
+    r"(?:领了|领过|领到过?|领取过?|领|收到过?|收到了|拿到过?|拿了|获得过?|得到过?|有过?|发过|发了)"
+)
+_COUPON_ZH = r"(?:优惠券|代金券|现金券|券|红包)"
+_BUT_ZH = r"(?:但是?|却|可是?|而|，|,)?(?:还)?"
+_NOT_ZH = r"(?:没有|没|未|还没有?|尚未|从没|从未)"
+_USE_ZH = r"(?:核销|用掉?|使用|兑换|消费)(?:过|掉|了)?(?:券|优惠券)?"
+_MSG_ZH = r"(?:群发消息|群发|推送消息|推送|营销消息|活动消息|消息)"
+_RECEIVE_ZH = r"(?:收到过?|收到了|收过|接收过?|接到过?|被发过|被推送过?)"
+
+_ZH = (
+    # 上次活动没核销 / 领了券没用 / 活动#3领了券但未核销
+    ("unredeemed", lazy_pattern(
+        rf"(?:{_REF_ZH}{_IN})?(?:{_GOT_ZH}{_COUPON_ZH}{_BUT_ZH})?{_NOT_ZH}{_USE_ZH}"
+    )),
+    # 上次活动核销了 / 核销过券 / 用过券
+    ("redeemed", lazy_pattern(
+        rf"(?:{_REF_ZH}{_IN})?(?:{_GOT_ZH}{_COUPON_ZH}{_BUT_ZH}(?:也)?)?(?:已经?)?"
+        rf"(?:核销过|核销了|已核销|用过|用了|使用过|使用了|兑换过|兑换了){_COUPON_ZH}?"
+    )),
+    # 上次活动领了券 / 领过券 / 收到过优惠券
+    ("issued", lazy_pattern(rf"(?:{_REF_ZH}{_IN})?{_GOT_ZH}(?:{_ref_zh(1)}{_IN})?{_COUPON_ZH}")),
+    # 收到过群发 / 收到过活动#3消息 / 收到过上次活动的群发
+    ("message", lazy_pattern(rf"{_RECEIVE_ZH}(?:{_REF_ZH}{_IN})?{_MSG_ZH}")),
+    # 活动#3群发过的 / 被群发过
+    ("message", lazy_pattern(rf"(?:{_REF_ZH}{_IN})?(?:被)?群发过")),
+)  # fmt: skip
+
+
+def _ref_en(n: int) -> str:
+    return (
+        r"(?: (?:from|in|of|by|for|during) (?:the |our )?"
+        rf"(?:(?P<last{n}>last|latest|previous|most recent|recent) campaign"
+        rf"|campaign (?:no\.? ?|number )?#? ?(?P<id{n}>\d{{1,9}})))"
+    )
+
+
+_REF_EN = _ref_en(0)
+_COUPON_EN = r"(?:a |the |their |any |an |our )?(?:coupons?|vouchers?)"
+_NOT_EN = (
+    r"(?:did not|didn't|didnt|have not|haven't|havent|has not|hasn't|hasnt|never|not yet|"
+    r"not|don't|do not)"
+)
+_EN = (
+    ("unredeemed", lazy_pattern(
+        rf"(?:(?:got|received|were given|was given|were issued|have|has|had|took) {_COUPON_EN}"
+        rf"{_REF_EN}? (?:but |and |yet )?(?:they )?)?{_NOT_EN}(?: yet)? "
+        r"(?:redeem|redeemed|use|used)"
+        rf"(?: (?:it|them|the coupons?|their coupons?|a coupon|the voucher|it yet|them yet))?"
+        rf"{_ref_en(1)}?"
+    )),
+    ("unredeemed", lazy_pattern(
+        rf"(?:an? |with |have |has )?(?:unredeemed|unused) {_COUPON_EN}{_REF_EN}?"
+    )),
+    ("redeemed", lazy_pattern(rf"(?:redeemed|used) {_COUPON_EN}{_REF_EN}?")),
+    ("issued", lazy_pattern(
+        rf"(?:got|received|were given|was given|were issued|was issued|have|has) {_COUPON_EN}"
+        rf"{_REF_EN}?"
+    )),
+    ("message", lazy_pattern(
+        rf"(?:(?:been|were|was|got|get|gotten|received|receive|any|a|the) )*"
+        rf"(?:mass[- ]messaged|messaged|(?:mass|group|broadcast|campaign|marketing) messages?)"
+        rf"{_REF_EN}?"
+    )),
+    ("message", lazy_pattern(
+        r"(?:received|got|were sent|was sent|been sent) (?:the |a )?(?:messages? (?:of|from) )?"
+        r"(?:the )?campaign (?:no\.? ?|number )?#? ?(?P<id>\d{1,9})"
+        r"(?:'s (?:messages?|mass message))?"
+    )),
+)  # fmt: skip
+
+
+def scan_contact(text: str, pos: int) -> ContactMatch | None:
+    """The longest campaign-contact phrase starting at `pos`."""
+    if pos > 0 and text[pos - 1].isascii() and text[pos - 1].isalnum() and text[pos].isascii():
+        return None  # inside a Latin word
+    best: ContactMatch | None = None
+    for what, pattern in (*_ZH, *_EN):
+        match = pattern.match(text, pos)
+        if match is None or (best is not None and match.end() <= best.end):
+            continue
+        end = match.end()
+        if end < len(text) and _word(text[end - 1]) and _word(text[end]):
+            continue  # "messaged" must not match the start of "messagedx"
+        groups = {k.rstrip("0123456789"): v for k, v in match.groupdict().items() if v}
+        number = groups.get("id") or groups.get("num")
+        best = ContactMatch(end, what, int(number) if number else None, "last" in groups)
+    return best
+
+
+def _word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def unknown_campaign(number: int, known: dict[int, str]) -> Ask:
+    """No campaign has that number: asked back with the newest ones."""
+    newest = sorted(known, reverse=True)[:5]
+    listed_zh = "、".join(f"#{i}“{known[i]}”" for i in newest)
+    listed_en = ", ".join(f"#{i} “{known[i]}”" for i in newest)
+    if not newest:
+        return Ask(
+            f"没有活动#{number}：还没有任何活动。",
+            f"There is no campaign #{number}: there are no campaigns yet.",
+        )
+    return Ask(
+        f"没有活动#{number}。现有的活动：{listed_zh}。您是指哪一个？",
+        f"There is no campaign #{number}. The campaigns: {listed_en}. Which one do you mean?",
+    )
