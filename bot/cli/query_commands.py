@@ -181,7 +181,8 @@ def _human(answer: dict[str, Any]) -> str:
     for key in ("tag", "message", "coupon", "schedule", "name", "format", "customer"):
         if key in answer:
             lines.append(f"{key}: {answer[key]}")
-    lines += [f"  {cid}" for cid in answer["customers"][:PAGE]]
+    # the first ids as chat lists them (`listed`: a ranking's order, else most recent first)
+    lines += [f"  {cid}" for cid in (answer.get("listed") or answer["customers"])[:PAGE]]
     if answer["count"] > PAGE:
         lines.append(f"  … {answer['count'] - PAGE} more (use --json for all)")
     if answer.get("needs_confirmation"):

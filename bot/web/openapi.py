@@ -43,6 +43,20 @@ _QUERY_ANSWER = {
         "description": {"type": "string"},
         "count": {"type": "integer"},
         "customers": {"type": "array", "items": {"type": "string"}},
+        "listed": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "The same ids in the order chat lists them (a ranking's, else the "
+            "most recent activity the question is about first).",
+        },
+        "ranking": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"external_userid": {"type": "string"}, "value": {"type": "number"}},
+            },
+            "description": "Ranked answers only: rank order with the value ranked by.",
+        },
         "message": {"type": "string"},
         "suggestions": {"type": "array", "items": {"type": "string"}},
         "needs_confirmation": {"type": "boolean"},
