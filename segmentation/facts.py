@@ -278,19 +278,34 @@ def _up_to_now(rollup: Any, cust: FromClause, now: datetime, kinds: Sequence[str
 
 
 def _latest_of_kinds(cust: FromClause, kinds: Sequence[str], now: datetime) -> Any:
-    """The latest event of `kinds`: orders and inquiries from the customer's own row, other
-    kinds from one event_stats probe."""
-    parts = [c for c in (cond.customer_rollup(cust, k, "last") for k in kinds) if c is not None]
+    """The latest event of `kinds` up to `now`: orders and inquiries from the customer's own
+    row, other kinds from one event_stats probe (each kind's rollup where it is not after
+    `now`, else that kind's events)."""
+    parts = [
+        _up_to_now(column, cust, now, [kind])
+        for kind in kinds
+        if (column := cond.customer_rollup(cust, kind, "last")) is not None
+    ]
     others = [k for k in kinds if cond.customer_rollup(cust, k, "last") is None]
     if others:
-        st = cond.stats.alias()
+        st, ev = cond.stats.alias(), cond.events.alias()
+        before_now = (
+            select(func.max(ev.c.occurred_at))
+            .where(
+                ev.c.external_userid == st.c.external_userid,
+                ev.c.kind == st.c.kind,
+                ev.c.occurred_at <= _at(now),
+            )
+            .scalar_subquery()
+        )
+        latest = case((st.c.last_at > _at(now), before_now), else_=st.c.last_at)
         parts.append(
-            select(func.max(st.c.last_at))
+            select(func.max(latest))
             .where(st.c.external_userid == cust.c.external_userid, st.c.kind.in_(others))
             .correlate(cust)
             .scalar_subquery()
         )
-    return _up_to_now(_greatest(parts), cust, now, kinds)
+    return _greatest(parts)
 
 
 def _latest_of_any(cust: FromClause, now: datetime) -> Any:

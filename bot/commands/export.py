@@ -11,6 +11,8 @@ from bot.commands.answers import listed_ids, scope_line
 from bot.commands.campaign_names import segment_words
 from bot.commands.texts import say
 from bot.services.exports import MAX_FILE_BYTES, ExportRequest, export_filename, export_workbook
+from segmentation.compiler import SegmentError
+from segmentation.engine import segment_listed
 from segmentation.nodes import Node, SegmentFormatError, from_json
 from segmentation.scope import Requester, resolve_requester
 
@@ -26,13 +28,13 @@ def export_reply(
     """The answer's customers as a file, in the answer's order (a ranked answer's rank order);
     `requester` (else looked up from `userid`) decides which phones are shown in full."""
     description = str(answer.get("description") or "")
-    ids, ranks = _ordered(answer)
+    if requester is None:
+        requester = resolve_requester(session, userid, ctx.settings.admins)
+    ids, ranks = _ordered(session, ctx, answer, requester)
     if not ids:
         return Reply(
             userid, say("export_empty", lang, description=description) + scope_line(answer)
         )
-    if requester is None:
-        requester = resolve_requester(session, userid, ctx.settings.admins)
     request = ExportRequest(ids, ctx.now, ctx.settings.timezone, lang, requester,
                             _segment(answer), ranks)  # fmt: skip
     export = export_workbook(session, request)
@@ -49,14 +51,28 @@ def export_reply(
     )
 
 
-def _ordered(answer: dict[str, Any]) -> tuple[list[str], dict[str, int]]:
+def _ordered(
+    session: Session, ctx: CommandContext, answer: dict[str, Any], requester: Requester | None
+) -> tuple[list[str], dict[str, int]]:
     """The customers in the order chat lists them (bot.commands.answers.listed_ids), with
-    their rank when the answer was ranked."""
-    ids = listed_ids(answer)
+    their rank when the answer was ranked. An answer without that order (a count exported
+    with `segbot query --out`) is put in it here, as its list would show it."""
     ranking = answer.get("ranking")
     if isinstance(ranking, list) and ranking:
+        ids = listed_ids(answer)
         return ids, {str(r["external_userid"]): rank for rank, r in enumerate(ranking, 1)}
-    return ids, {}
+    segment = _segment(answer)
+    if "listed" in answer or segment is None or requester is None:
+        return listed_ids(answer), {}
+    members = set(listed_ids(answer))
+    try:
+        order = segment_listed(session, segment, requester=requester, now=ctx.now,
+                               ctx=ctx.engine)  # fmt: skip
+    except SegmentError:
+        return listed_ids(answer), {}
+    ids = [eid for eid in order if eid in members]
+    seen = set(ids)
+    return ids + [eid for eid in listed_ids(answer) if eid not in seen], {}
 
 
 def _segment(answer: dict[str, Any]) -> Node | None:

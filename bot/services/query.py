@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from bot.services.campaigns.settings import CampaignSettings
 from bot.settings import DEFAULT_APPROVAL_COST_LIMIT
 from segmentation.compiler import SegmentError
-from segmentation.engine import EngineContext, segment_count, segment_listed
+from segmentation.engine import EngineContext, segment_count, segment_listed, segment_members
 from segmentation.insights import MassMessageBudget, describe_for_query
 from segmentation.nlq import Clarification, Command, Vocabulary, load_vocabulary, parse_command
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_traditional
@@ -32,6 +32,8 @@ HELP_EN = (
     "customers in Shanghai', 'export the top 10 spenders', 'send high-intent customers a "
     "coupon ¥20 off orders over ¥100', 'save … as follow-up'."
 )
+# Answers that show their customers in order (a list, an export): they carry `listed`.
+LISTED_INTENTS = frozenset({"list", "export"})
 _ACTION_KEYS = (
     "tag",
     "message",
@@ -149,10 +151,14 @@ def answer_command(
         return _count_only(session, command, requester, now, ctx)
     try:
         ranked = ranking(session, command.segment, requester=requester, now=now, ctx=ctx)
-        if ranked is None:
-            listed = segment_listed(session, command.segment, requester=requester, now=now, ctx=ctx)
-        else:
+        if ranked is not None:
             listed = [eid for eid, _ in ranked]
+        elif command.intent in LISTED_INTENTS:
+            listed = segment_listed(session, command.segment, requester=requester, now=now, ctx=ctx)
+        else:  # a count or an action: the members, no order to pay for
+            listed = segment_members(
+                session, command.segment, requester=requester, now=now, ctx=ctx
+            )
     except SegmentError as exc:
         log.info("segment could not be evaluated: %s", exc)
         return clarify(
@@ -164,10 +170,11 @@ def answer_command(
         "description": command.description,
         "count": len(listed),
         "customers": sorted(listed),
+    }
+    if ranked is not None or command.intent in LISTED_INTENTS:
         # The order chat lists them, pages continue and exports write them: a ranking's, else
         # the most recent activity the question is about first (segmentation.facts).
-        "listed": listed,
-    }
+        out["listed"] = listed
     for key in _ACTION_KEYS:
         if key in command.details:
             out[key] = command.details[key]

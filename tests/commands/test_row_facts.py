@@ -192,6 +192,11 @@ def test_json_export_and_chat_share_one_order(frig: ChatRig, tmp_path: Path) -> 
     out = tmp_path / "mine.xlsx"
     _query(frig, "导出我的客户", "--as", "zhangsan", "--out", str(out))
     assert _ids(_sheet(out.read_bytes())) == MY_ORDER
+    counted = tmp_path / "count.xlsx"  # a count has no order of its own: its file is listed
+    _query(frig, "我的客户有多少", "--as", "zhangsan", "--out", str(counted))
+    assert _ids(_sheet(counted.read_bytes())) == MY_ORDER
+    count = json.loads(_query(frig, "我的客户有多少", "--as", "zhangsan", "--json").output)
+    assert count["customers"] == sorted(MY_ORDER) and "listed" not in count
     ask(frig, "我的客户")
     [reply] = frig.tell("zhangsan", "导出这些")
     assert reply.attachment is not None
