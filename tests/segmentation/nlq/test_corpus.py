@@ -33,9 +33,14 @@ class Case:
 
 
 def read_corpus() -> list[Case]:
+    return read_cases(CORPUS)
+
+
+def read_cases(path: Path) -> list[Case]:
+    """The commands of a corpus-format file (also the held-out rounds of bench/nlq_rounds)."""
     cases = []
     category = "base"
-    for number, raw in enumerate(CORPUS.read_text(encoding="utf-8").splitlines(), 1):
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if raw.startswith("#% "):  # a paraphrase set by category (issue 19)
             category = raw[3:].strip()
             continue
@@ -61,15 +66,16 @@ def test_corpus_has_no_silently_wrong_answer(session: Session) -> None:
     asked, wrong = 0, []
     rates: dict[str, list[int]] = {}  # category → [right, total]
     for case in cases:
-        outcome = _outcome(session, case, vocab, ns, ctx)
+        outcome, detail = evaluate(session, case, vocab, ns, ctx)
         rate = rates.setdefault(case.category, [0, 0])
         rate[1] += 1
         if outcome == "right":
             rate[0] += 1
         elif outcome == "asked":
+            print(f"asked back {detail}")
             asked += 1
         else:
-            wrong.append(outcome)
+            wrong.append(detail)
     total = len(cases)
     correct = sum(r[0] for r in rates.values())
     print(
@@ -88,8 +94,21 @@ def test_corpus_has_no_silently_wrong_answer(session: Session) -> None:
         assert right / count >= 0.9, f"category {category}: {right}/{count}"
 
 
+def evaluate(
+    session: Session, case: Case, vocab: Any, ns: dict[str, Any], ctx: Any
+) -> tuple[str, str]:
+    """("right" | "asked" | "wrong", what happened): "asked" is asked back where an answer
+    was expected; "wrong" is a different answer, or an answer where it had to ask back."""
+    outcome = _outcome(session, case, vocab, ns, ctx)
+    if outcome == "right":
+        return "right", f"{case.line}: {case.text}"
+    if outcome.startswith("asked "):
+        return "asked", outcome.removeprefix("asked ")
+    return "wrong", outcome
+
+
 def _outcome(session: Session, case: Case, vocab: Any, ns: dict[str, Any], ctx: Any) -> str:
-    """ "right", "asked" (asked back where an answer was expected), or why it is wrong."""
+    """ "right", "asked …" (asked back where an answer was expected), or why it is wrong."""
     result = parse_command(
         case.text, vocabulary=vocab, asker=case.asker or "zhangsan", now=NOW, tz=TZ
     )
@@ -98,8 +117,7 @@ def _outcome(session: Session, case: Case, vocab: Any, ns: dict[str, Any], ctx: 
             return "right"
         return f"{case.line}: {case.text!r} should be asked back, got {result}"
     if isinstance(result, Clarification):
-        print(f"asked back {case.line}: {case.text} → {result.message}")
-        return "asked"
+        return f"asked {case.line}: {case.text} → {result.message}"
     if result.intent != case.intent:
         return f"{case.line}: {case.text!r} intent {result.intent} != {case.intent}"
     expected = eval(case.expected, {"__builtins__": {}}, ns) if case.expected != "NONE" else None
