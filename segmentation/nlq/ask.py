@@ -74,6 +74,11 @@ _TIME_REASONS = {"period", "vague", "future", "ago"}
 def unsupported(reason_key: str, word: str) -> Ask:
     zh_reason, en_reason = UNSUPPORTED_REASONS[reason_key]
     zh_reason = zh_reason.removesuffix("筛选")  # "按商品/品类筛选筛选" reads twice
+    if reason_key == "vague_number":
+        return Ask(
+            f"“{word}”没有具体数字，请给出金额，例如“消费超过5000元”。",
+            f"“{word}” has no number in it; please give an amount, e.g. 'spent over 5000'.",
+        )
     if reason_key in _TIME_REASONS:
         zh_hint, en_hint = "例如“近30天”或具体日期", "e.g. 'last 30 days' or a specific date"
     else:

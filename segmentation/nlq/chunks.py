@@ -77,6 +77,9 @@ def _ranking(tokens: list[Token], i: int) -> tuple[Token, int] | None:
         people_after = j + 1 < len(tokens) and tokens[j + 1].kind == K.CUSTOMER
         if tok.kind == K.MOST and num.unit is None and not people_after:
             return None  # 最多2次: "at most", not a ranking
+        joined = not any(t.kind == K.DE for t in tokens[i + 1 : j])
+        if tok.kind == K.MOST and num.unit is None and joined and not tok.text.isascii():
+            return None  # 消费最多两千的客户: at most 2000 (a ranking says 最多的5个)
         return _rank_token(tok, direction, num), j + 1
     return None
 
@@ -90,7 +93,7 @@ def _rank_token(tok: Token, direction: str, num: Token) -> Token:
 
 # The verb left after a total negation's object (一单都没"下", 一张单都冇"落"): the object
 # already names the event.
-_SPLIT_VERBS = {"下", "落", "做", "买", "成交"}
+_SPLIT_VERBS = {"下", "落", "做", "买", "成交", "打", "贴"}  # 一个标签都没"打"
 
 
 def total_negation(tokens: list[Token]) -> list[Token]:
@@ -137,8 +140,8 @@ def _total_negation_at(tokens: list[Token], i: int) -> tuple[list[Token], int] |
         return None
     j = i + 1
     objects: list[Token] = []
-    while j < len(tokens) and tokens[j].kind in (K.EVENT, K.TAGWORD, K.UNIT):
-        if tokens[j].kind != K.UNIT:
+    while j < len(tokens) and tokens[j].kind in (K.EVENT, K.TAGWORD, K.UNIT, K.FILLER):
+        if tokens[j].kind in (K.EVENT, K.TAGWORD):  # 一次"货"都没退过: the goods add nothing
             objects.append(tokens[j])
         j += 1
     if j >= len(tokens):

@@ -12,6 +12,8 @@ from segmentation.nlq.items_grammar import carry_item_object, join_item_lists
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.unknown import unknown_question
+from segmentation.nlq.verbs import apply as verb_grammar
+from segmentation.nlq.verbs import check_owner_glue, demonstratives
 from segmentation.nodes import (
     All,
     And,
@@ -50,8 +52,9 @@ def check_tokens(tokens: list[Token], ctx: Context) -> None:
 
 
 def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
-    tokens = total_negation(tokens)
+    tokens = total_negation(verb_grammar(demonstratives(tokens)))
     check_tokens(tokens, ctx)
+    check_owner_glue(tokens)
     items = join_item_lists(_refer_back(build_items(prepare(tokens))))
     clauses, openers = _split_clauses(items)
     conds_by_clause = [
@@ -128,12 +131,48 @@ def _same_list_attr(excepted: Cond, cond: Cond) -> bool:
 
 
 def _ask_except(cond: Cond, other: Cond) -> None:
+    """Both readings, said with the user's own two words and in their kind's terms (a tag
+    is not offered as a city: 除了VIP，金卡客户 asks about tags)."""
+    x, y = _said(cond.chunk, zh=True), _said(other.chunk, zh=True)
+    a, b = _said(cond.chunk, zh=False), _said(other.chunk, zh=False)
+    zh_only, zh_both, en_only, en_both = {
+        "city": (
+            f"不在{x}的{y}客户",
+            f"{x}和{y}的客户",
+            f"customers in {b} but not {a}",
+            f"customers in {a} and {b}",
+        ),
+        "tag": (
+            f"{y}客户中没有{x}标签的",
+            f"{x}或{y}客户",
+            f"customers tagged {b} but not {a}",
+            f"customers tagged {a} or {b}",
+        ),
+        "owner": (
+            f"{y}的客户中不归{x}跟进的",
+            f"{x}和{y}的客户",
+            f"{b}'s customers not followed by {a}",
+            f"customers of {a} and {b}",
+        ),
+    }.get(cond.attr, (f"{y}，但不是{x}", f"{x}和{y}", f"{b} but not {a}", f"{a} and {b}"))
     raise Ask(
-        f"“{cond.chunk.text()}”之后又说了“{other.chunk.text()}”：是只要后者，还是两者都要？"
-        "请说“不在上海的北京客户”或“上海和北京的客户”。",
-        f"“{cond.chunk.text()}” and then “{other.chunk.text()}”: only the latter, or both? "
-        "Please say e.g. 'customers in Beijing' or 'customers in Shanghai and Beijing'.",
-    )
+        f"“除了{x}”之后又说了“{y}”：是只要“{y}”，还是两者都要？请说“{zh_only}”或“{zh_both}”。",
+        f"“Except {a}” and then “{b}”: only {b}, or both? Please say '{en_only}' or '{en_both}'.",
+    )  # no picks: a pick replaces the first quoted phrase, and both readings reword it all
+
+
+def _said(chunk: Chunk, *, zh: bool) -> str:
+    """A chunk's words as the reply shows names (VIP, not the normalised vip), no negation;
+    in English a Chinese display name gives way to what the user typed (Shanghai)."""
+    words = []
+    for t in chunk.tokens:
+        if t.kind in (K.NEG, K.YET):
+            continue
+        shown = t.meanings[0].display if t.kind == K.NAME and t.meanings else str(t.text)
+        if not zh and not shown.isascii() and t.text.isascii():
+            shown = t.text.title()
+        words.append(shown)
+    return ("" if zh else " ").join(words)
 
 
 def _split_clauses(items: list[Item]) -> tuple[list[list[Item]], list[Any]]:

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import opencc
 
-from segmentation.nlq.ask import Ask
+from segmentation.nlq.ask import Ask, unsupported
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -187,8 +187,8 @@ _CHANGE_EN = lazy_pattern(
     r"[?.!]*$"
 )
 _LOST_ZH = lazy_pattern(
-    r"(?<![快将要会易能])(?:流失了?|流失掉的|丢失了?|删了我们?|删除了我们?)(?!风险)的?"
-    r"(?:哪些|多少|几个|几位)?(?:个|位|名)?(?:客户|人)"
+    r"(?<![快将要会易能])(?:流失[了咗掉]?|流失掉的|丢失了?|删了我们?|删除了我们?)(?!风险)的?"
+    r"(?:哪些|多少|几个|几位|几多|边啲)?(?:个|位|名)?(?:客户|人|客人|顾客|客)"
 )
 _LOST_EN = lazy_pattern(
     r"\b(?:lost|churned)(?: customers| clients)?\b(?! risk)|"
@@ -406,9 +406,11 @@ def _change_details(
 
 def _window(text: str, ctx: Context, now: datetime, tz: ZoneInfo) -> Window | None:
     """The one time window written in `text` (None: none written, the default applies)."""
-    windows: list[Window] = [
-        t.value for t in tokenize(text, ctx.vocab, now, tz) if t.kind == K.WINDOW
-    ]
+    tokens = tokenize(text, ctx.vocab, now, tz)
+    for tok in tokens:  # "下个月流失", "近几天流失": a time it cannot take is asked back
+        if tok.kind == K.UNSUPPORTED and tok.value in ("period", "vague", "future", "ago"):
+            raise unsupported(tok.value, tok.text)
+    windows: list[Window] = [t.value for t in tokens if t.kind == K.WINDOW]
     if len(windows) > 1:
         raise Ask(
             "请只说一个时间范围，例如“近7天”。",

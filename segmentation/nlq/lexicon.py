@@ -49,6 +49,8 @@ class K(StrEnum):
     ITEMWORD = "itemword"  # 品类/类/产品/sku: value "product" | "category" | "sku"
     CHANNEL = "channel"  # a channel phrase (channel_words.py): extra["node"] or extra["ask"]
     CONTACT = "contact"  # a campaign-contact phrase (contact_words.py): value a ContactMatch
+    THRESHOLD = "threshold"  # 过万/上千: a comparison and its number in one word; value (op, n)
+    COMPOUND = "compound"  # one surface, several words: value ((kind, value, length), ...)
     # produced by the scanners, not the lexicon:
     NUM = "num"
     WINDOW = "window"
@@ -276,6 +278,7 @@ _UNSUP = {
     "aov": "客单价/平均订单金额|average order value",
     "deleted": "已删除的客户|deleted customers",
     "ago": "“N天前”这种时间点|'N days ago' as a point in time",
+    "vague_number": "没有具体数字的金额（如“几千”“好几万”）|an amount without a number (like 'a few thousand')",
 }
 UNSUPPORTED_REASONS = {k: tuple(v.split("|")) for k, v in _UNSUP.items()}
 _ADD(_many(K.UNSUPPORTED, "period", "国庆|国庆节|国庆期间|春节|过年|双十一|双11|双十二|双12|618|元旦|"
@@ -468,5 +471,180 @@ _ADD(_many(K.NUMWORD, (1, "measure"), "一张|一件|一条|一趟|一回"))  # 
 # ---- English clause openers naming the base first ("Of those added last month, which…")
 _ADD(_many(K.CLAUSE, "among", "of those|out of those|out of the|out of|of the|of all the|of all|"
            "among the|amongst the|from those|from among"))  # fmt: skip
+
+# ==== zh-Hans / zh-Hant paraphrase categories (issue 19, lang-zh) ============================
+
+
+def _add_missing(kind: K, value: Any, surfaces: list[str]) -> None:
+    """Generated surfaces: those the tables above already give this meaning are skipped; one
+    with another meaning still fails (_ADD)."""
+    _ADD({s: (kind, value) for s in dict.fromkeys(surfaces) if LEXICON.get(s) != (kind, value)})
+
+
+def _more(kind: K, value: Any, words: str) -> None:
+    _add_missing(kind, value, list(_many(kind, value, words)))
+
+
+# Request wrappers said on someone else's behalf ("老板要一份…名单", "经理让我查一下…",
+# "帮领导整理一下…"): a role word is ignored only together with a request verb after it or
+# a 帮/给/替 before it, so "领导的客户" is still a name to ask about.
+THIRD_PARTY_ROLES = (
+    "老板|老细|老总|老大|大老板|老板娘|经理|总经理|区域经理|领导|主管|上司|上级|总监|店长|组长|部长|"
+    "上面|上头|公司|总部|市场部|财务"
+)
+THIRD_PARTY_ASKS = (
+    "要|想要|想看|想看看|需要|让我|叫我|要我|让|叫|说要|找我要|想知道|要看|吩咐|交代|安排我"
+)
+
+
+def third_party_wrappers() -> list[str]:
+    roles = [r for r in THIRD_PARTY_ROLES.split("|") if r]
+    asks = [a for a in THIRD_PARTY_ASKS.split("|") if a]
+    out = [f"{role}{ask}" for role in roles for ask in asks]
+    out += [f"{lead}{role}" for role in roles for lead in ("帮", "给", "替", "帮我们", "给我们")]
+    return out
+
+
+# More Chinese wrappers: politeness, hurry, hesitation, thanks, "send it to me", the
+# reduplicated verbs (查一查, 看一看), Cantonese 拉埋/出嚟 (嚟 arrives as 来).
+ZH_WRAPPERS = (
+    "辛苦|辛苦你|辛苦了|辛苦啦|辛苦帮我|辛苦你帮我|急|着急|急需|急用|加急|很急|在线等|"
+    "您|您帮我|请您|请您帮我|麻烦您|麻烦您帮我|劳烦您|那个,|嗯|嗯,|呃|额,|emm|emmm|"
+    "谢|谢啦|谢了|谢谢啦|谢谢了|谢咯|多谢晒|多谢啦|感恩|感谢感谢|万分感谢|"
+    "发我|发给我|发一下给我|发过来|发我一下|给我发一下|发到我这|发我看看|"
+    "来一份|来份|来一个|来一下|拉埋|拉埋出来|出一份给我|帮我出|"
+    "拉一拉|捞一捞|翻一翻|理一理|整理整理|梳理一下|汇总一下|汇总|"
+    "想要|想要一份|要一份|需要一份|那啥|那什么|那个啥|有空|有空的话|方便的话|得闲|得闲帮我|"
+    "搂|搂一下|搂下|速度|速速|赶快|好吗|好不好|行吗|行不行|可以吗|得唔得|好唔好|ok吗|"
+    "不好意思|打扰了|打扰一下|冒昧问下|晒|就是"
+)
+_ADD(_many(K.FILLER, "wrapper", ZH_WRAPPERS))
+_add_missing(K.FILLER, "wrapper", third_party_wrappers())
+_more(K.INTENT, "list", "查一查|看一看|找一找|筛一筛|瞧一瞧|瞅一瞅|搜一搜|清单|客户清单|名录|一览")
+_more(K.INTENT, "count", "数一数|算一算|统计统计|统计一下数量")
+
+
+def wrapper_words() -> list[str]:
+    """Every word ignored as a request wrapper (the closed list the tests go through)."""
+    words = [w.strip() for w in f"{WRAPPERS}|{ZH_WRAPPERS}".split("|") if w.strip()]
+    return list(dict.fromkeys([*words, *third_party_wrappers()]))
+
+
+# Owner colloquialisms: "我" + how one holds a customer (跟/负责/对接/手底下…) + 的/嘅. After a
+# colleague's name the same words are glue ("owner" fillers): read only after a name or 我,
+# never dropped anywhere else ("服务的客户" is asked about, not "all customers").
+OWNER_VERBS = "跟|跟进|跟进中|在跟|正在跟|负责|管|带|对接|服务|经手|维护|跟紧|跟开|接手|跟单|跟着"
+OWNER_PLACES = "手上|手头|手里|手头上|手底下|手下|底下|名下|这边|这里|这儿|那边"
+
+
+def owner_words() -> tuple[list[str], list[str]]:
+    """(the asker's own: 我跟紧嘅, 我自己名下的…, glue after a colleague's name: 带的, 手底下)."""
+    verbs = [v for v in OWNER_VERBS.split("|") if v]
+    places = [p for p in OWNER_PLACES.split("|") if p]
+    mine, glue = [], []
+    verbs += [f"{v}{aspect}" for v in verbs if len(v) <= 2 for aspect in ("紧", "着")]
+    for me in ("我", "我自己", "我本人"):
+        for word in verbs:
+            mine += [f"{me}{word}的", f"{me}{word}嘅"]
+        for word in places:
+            mine += [f"{me}{word}", f"{me}{word}的", f"{me}{word}嘅"]
+    for word in verbs:
+        glue += [f"{word}的", f"{word}嘅"]
+    for word in places:
+        glue += [word, f"{word}的", f"{word}嘅"]
+    mine += ["挂在我名下的", "挂在我名下", "挂我名下的", "挂我名下", "归我的", "属于我自己的"]
+    return mine, glue
+
+
+_MINE, _OWNER_GLUE_WORDS = owner_words()
+_add_missing(K.MY, True, _MINE)
+_ADD(
+    {
+        w: (K.FILLER, "owner")
+        for w in dict.fromkeys(_OWNER_GLUE_WORDS)
+        if w not in LEXICON  # the older glue (跟的, 负责的, 手上…) keeps its plain meaning
+    }
+)
+_more(K.CUSTOMER, True, "客|客仔|熟客|客户群")  # HK 啲客; 回头客 stays unknown
+
+# Regional and colloquial event words (HK/TW; Cantonese 嚟/嗰/舖 arrive as 来/那/铺).
+_more(K.EVENT, "order", "订购|订购过|订购了|有订购|结账|结帐|结过账|结过帐|买单|买过单|埋单|"
+           "埋过单|付钱|付过钱|付了钱|买嘢|买过嘢|买咗嘢|有买|有买过|帮衬咗|光顾过并下单")  # fmt: skip
+_more(K.EVENT, "inquiry", "查询过|有查询|有查询过|查询咗|问询|问询过|有问询|问过价格|问价格|"
+           "问过价格的|打听过|打听过价格|询过价格")  # fmt: skip
+_more(K.EVENT, "visit", "光临|光临过|来逛过店|逛过门店|逛过门市|逛店|来逛|来逛过|入过铺|入铺|"
+           "入过店|入店|进过铺|来过铺头|到过铺头|上门|来过门市")  # fmt: skip
+_more(K.EVENT, "visit:weak", "铺|铺头|店铺|门口|逛过|逛")
+_more(K.EVENT, "refund", "申请退款|申请了退款|申请过退款|申请退货|申请过退货|申请了退货|"
+           "退过单|退单|退咗款|退咗货")  # fmt: skip
+_more(K.FILLER, True, "嘢|已经|已|早已|都已经|曾|再次|成功|现在|目前|当前|眼下|暂时|现时|而家|归|"
+      "纪录|的纪录")  # fmt: skip
+# The goods of 退过一次货 / 一次货都没退过: an object that names no event of its own.
+_more(K.FILLER, "object", "货|货品|商品的货")
+_more(K.EVENT, "order", "提交订单|提交过订单|提交了订单|提交过订单的")
+_more(K.CMP, ("=", "pre"), "就|就只|就只有|单单|只不过是")
+# A compound whose longest match would be another word: 未来过 is 未 + 来过 (never came), not
+# the future 未来; parts are (kind, value, characters).
+_ADD(
+    {
+        "未来过": (K.COMPOUND, ((K.NEG, True, 1), (K.EVENT, "visit:weak", 2))),
+        "未来店": (K.COMPOUND, ((K.NEG, True, 1), (K.EVENT, "visit", 2))),
+        "未来过店": (K.COMPOUND, ((K.NEG, True, 1), (K.EVENT, "visit", 3))),
+        "未来过铺头": (K.COMPOUND, ((K.NEG, True, 1), (K.EVENT, "visit", 4))),
+    }
+)
+
+# 过万 / 上千 / 破万: a comparison and its number in one word (几千 / 好几万 stay vague).
+_THRESHOLDS = {"万": 10_000, "千": 1000}  # not 百: 不到百分之三十 is a percent
+for _unit, _amount in _THRESHOLDS.items():
+    _ADD({f"过{_unit}": (K.THRESHOLD, (">", _amount)), f"超{_unit}": (K.THRESHOLD, (">", _amount))})
+    _ADD(
+        {f"破{_unit}": (K.THRESHOLD, (">=", _amount)), f"上{_unit}": (K.THRESHOLD, (">=", _amount))}
+    )
+    _ADD(
+        {
+            f"不过{_unit}": (K.THRESHOLD, ("<=", _amount)),
+            f"不到{_unit}": (K.THRESHOLD, ("<", _amount)),
+        }
+    )
+    _ADD(
+        {
+            f"没过{_unit}": (K.THRESHOLD, ("<=", _amount)),
+            f"不足{_unit}": (K.THRESHOLD, ("<", _amount)),
+        }
+    )
+    _ADD(
+        {
+            f"满{_unit}": (K.THRESHOLD, (">=", _amount)),
+            f"过{_unit}了": (K.THRESHOLD, (">", _amount)),
+        }
+    )
+
+# 几千 / 好几万 / 成千上万: an amount with no number in it is asked back, never a threshold.
+_more(K.UNSUPPORTED, "vague_number", "几千|几万|几百|好几千|好几万|好几百|几十万|成千上万|上千上万|"
+      "数千|数万|几千块|几万块|几k|几w")  # fmt: skip
+
+# More comparisons (Cantonese 唔止 = 不止, 唔高过 = 不高于…).
+_more(K.CMP, (">", "pre"), "唔止|不只|远超|超过了")
+_more(K.CMP, (">=", "pre"), "唔低过|唔低于|不少过于|最低|最起码|至少要|少说")
+_more(K.CMP, (">=", "post"), "起步|打底|往上走")
+_more(K.CMP, ("<=", "pre"), "唔高过|唔多过|不多过|最多也就|顶天|撑死")
+_more(K.CMP, ("<", "pre"), "唔到|未够|不够")
+
+# Places: 排除/不包括 = except; 除了…以外 bracket (chunks.except_brackets).
+_more(K.NEG, "except", "排除|排除掉|不包括|不包含|不含|剔除")
+# "不再" / "没再": negation with "again" ("没再下单", "冇再落"): the negation itself.
+_more(K.NEG, True, "没再|没有再|冇再|再没|再没有|再也没|再也没有|未再|都没再")
+# "不过" (but) opens a clause like 但是.
+_more(K.AND, "clause", "不过|只不过|可是|然而")
+_more(K.CLAUSE, True, "入面|里头|里边|当中的|之中的")
+# Demonstratives: after a condition they only point ("上海那些VIP客户"); first in the
+# sentence they are the previous answer (the parser tells which).
+_more(K.THIS, True, "那啲|呢啲|这啲|那班|呢班|这班|这帮|那帮|那批|那群|这部分|那部分")
+
+# Cantonese 咗 arrives as 了 (normalize._CANTONESE): every 咗 word keeps its meaning.
+for _surface, _meaning in list(LEXICON.items()):
+    if "咗" in _surface and _surface.replace("咗", "了") not in LEXICON:
+        LEXICON[_surface.replace("咗", "了")] = _meaning
 
 MAX_SURFACE = max(len(s) for s in LEXICON)

@@ -25,6 +25,10 @@ _QUOTES = str.maketrans(
         "’": "'",
     }
 )
+# Cantonese characters OpenCC leaves as they are (or turns into a rare form): 嚟 is 来,
+# 嗰 (𠮶 after OpenCC) is 那, 舖 is 铺, the aspect 咗 is 了 — so 嚟过舖头, 10/1以嚟, 嗰啲客,
+# 问咗 read like 来过铺头, 10/1以来, 那啲客, 问了.
+_CANTONESE = str.maketrans({"嚟": "来", "嗰": "那", "𠮶": "那", "舖": "铺", "咗": "了"})
 _SPACES = re.compile(r"\s+")
 # A pair of ASCII double quotes reads as the typographic pair (“…”), which is what the
 # scanners look for: `send them a message "See you"` is quoted like `发消息“再见”`.
@@ -43,7 +47,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = "".join(ch if _keep(ch) else " " for ch in text)
     if not text.isascii():  # OpenCC maps Chinese characters only; Latin text skips its cost
-        text = _CONVERTER.convert(text)
+        text = _CONVERTER.convert(text).translate(_CANTONESE)
     text = _ASCII_QUOTED.sub(r"“\1”", text.translate(_QUOTES)).lower()
     text = _LETTER_HYPHEN.sub(" ", text)
     return _CJK_SPACE.sub("", _SPACES.sub(" ", text)).strip()
@@ -61,7 +65,8 @@ def prime_names(names: list[str]) -> None:
         return
     for raw, simple in zip(todo, converted, strict=True):
         if unicodedata.normalize("NFKC", raw) == raw and all(_keep(c) for c in raw):
-            spaced = _SPACES.sub(" ", _LETTER_HYPHEN.sub(" ", simple.translate(_QUOTES).lower()))
+            simple = simple.translate(_CANTONESE).translate(_QUOTES).lower()
+            spaced = _SPACES.sub(" ", _LETTER_HYPHEN.sub(" ", simple))
             _PRIMED[raw] = _CJK_SPACE.sub("", spaced).strip()
 
 

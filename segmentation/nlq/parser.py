@@ -20,6 +20,7 @@ from segmentation.nlq.lexicon import K
 from segmentation.nlq.normalize import language_of, normalize
 from segmentation.nlq.restate import describe
 from segmentation.nlq.tokens import tokenize
+from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import Node, SegmentBoundsError, SegmentFormatError
 
@@ -119,7 +120,7 @@ def _parse(
     notes: list[str] = []
     intent = action.intent if action else "list"
     if seg_text is not None:
-        tokens = tokenize(seg_text, vocab, now, tz)
+        tokens = demonstratives(tokenize(seg_text, vocab, now, tz))
         words = [str(t.value) for t in tokens if t.kind == K.INTENT]
         if action is None and all(t.kind in (K.FILLER, K.SEP) for t in tokens):
             # "你好", "thanks": nothing asked, so say what can be asked (never list everyone).

@@ -20,6 +20,7 @@ from segmentation.nlq.vocabulary import ITEM_KINDS, Meaning, Vocabulary
 # On a tie, a name from the data beats a lexicon word, except the words that build structure.
 _STRUCTURAL = {K.NEG, K.YET, K.CMP, K.AND, K.OR, K.DE, K.CLAUSE, K.SEP, K.TO, K.UNIT, K.MOST}
 _STRUCTURAL |= {K.RANK, K.EVENT, K.SPEND, K.TAGWORD, K.SAVEDWORD, K.MY, K.MYDEPT, K.UNTAGGED}
+_STRUCTURAL |= {K.THRESHOLD, K.COMPOUND}
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
 
 
@@ -176,8 +177,49 @@ def _lexicon_at(text: str, pos: int) -> tuple[int, tuple[K, Any]] | None:
     return None
 
 
+# 消费过|万: the longest match took the 过 of 过万 as the aspect of 消费过 / 花过 / 下过.
+_THRESHOLD_SPLIT = {"过": ">", "超": ">", "上": ">=", "破": ">="}
+_THRESHOLD_UNITS = {"万": 10_000, "千": 1000}
+
+
+def _split_thresholds(tokens: list[Token]) -> list[Token]:
+    """过万 / 上千 / 不到一万's one word → the comparison and the number it names."""
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        unit = _THRESHOLD_UNITS.get(tok.text)
+        if (
+            tok.kind == K.UNKNOWN
+            and unit is not None
+            and prev is not None
+            and prev.kind in (K.SPEND, K.EVENT)
+            and prev.end == tok.start
+            and prev.text[-1:] in _THRESHOLD_SPLIT
+        ):
+            op = _THRESHOLD_SPLIT[prev.text[-1]]
+            text = prev.text[-1] + tok.text
+            tok = Token(K.THRESHOLD, (op, unit), tok.start - 1, tok.end, text)
+        if tok.kind == K.COMPOUND:
+            offset = 0
+            for kind, value, length in tok.value:
+                part = tok.text[offset : offset + length]
+                start = tok.start + offset
+                out.append(Token(kind, value, start, start + length, part))
+                offset += length
+            continue
+        if tok.kind != K.THRESHOLD:
+            out.append(tok)
+            continue
+        op, amount = tok.value
+        cut = tok.end - 1  # 过|万: each part keeps its own characters for the questions back
+        out.append(Token(K.CMP, (op, "pre"), tok.start, cut, tok.text[:-1]))
+        out.append(Token(K.NUM, Decimal(amount), cut, tok.end, tok.text[-1:]))
+    return out
+
+
 def _attach_units(tokens: list[Token]) -> list[Token]:
     """Numbers take the unit written next to them: 3次, 1000元, ¥500, 20%, 百分之二十, 10个."""
+    tokens = _split_thresholds(tokens)
     out: list[Token] = []
     i = 0
     while i < len(tokens):

@@ -86,12 +86,16 @@ def test_corpus_has_no_silently_wrong_answer(session: Session) -> None:
         print(f"  {category:<10} {right:>4}/{count:<4} {100 * right / count:5.1f}%")
     assert not wrong, "silently wrong:\n" + "\n".join(wrong)
     assert total >= 300
-    clarify_share = sum(c.expected == "?" for c in cases) / total
-    assert clarify_share >= 0.15
     assert correct / total >= 0.95
-    # The paraphrase sets by category (issue 19): each one generalises, not just the total.
+    # The paraphrase sets by category (issue 19): each one generalises, not just the total,
+    # and each keeps its own questions that must be asked back — the near misses of its
+    # kind (an unknown tag behind a wrapper, a province, a count without 以上…), at least
+    # one line in twenty. A category of answerable lines alone could not show that the
+    # parser stops where it should; lines added to one category need none elsewhere.
     for category, (right, count) in rates.items():
         assert right / count >= 0.9, f"category {category}: {right}/{count}"
+        must_ask = sum(c.expected == "?" for c in cases if c.category == category)
+        assert must_ask >= max(1, count // 20), f"category {category}: {must_ask} to ask back"
 
 
 def evaluate(

@@ -9,7 +9,7 @@ import pytest
 
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import Clarification, Command, build_vocabulary, lexicon, parse_command
-from segmentation.nlq.lexicon import ALSO, LEXICON, WRAPPERS, K, LexiconError
+from segmentation.nlq.lexicon import ALSO, LEXICON, K, LexiconError
 from segmentation.nlq.vocabulary import StaffInfo
 from segmentation.nodes import And, City, HasTag, Node, Or, Spend
 from tests.segmentation.nlq.fixture import NOW, TZ
@@ -72,7 +72,7 @@ def test_declared_meanings_are_read_in_their_place(text: str, expected: Node) ->
 
 
 def _wrappers() -> list[str]:
-    return [w.strip() for w in WRAPPERS.split("|") if w.strip()]
+    return lexicon.wrapper_words()  # WRAPPERS, the Chinese ones, the third-party requests
 
 
 @pytest.mark.parametrize("word", _wrappers())

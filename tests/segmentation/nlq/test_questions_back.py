@@ -96,7 +96,7 @@ def test_an_unknown_time_word_suggests_periods(
         "hmm VIP customers lol",
         "VIP customers basically",
         "帮偶拉一下VIP客户",
-        "VIP客户嗯嗯",
+        "VIP客户呜呜",  # (嗯 is a hesitation wrapper now)
     ],
 )
 def test_a_word_that_carries_no_condition_draws_no_place(text: str, vocab: Vocabulary) -> None:

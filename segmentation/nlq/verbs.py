@@ -1,0 +1,184 @@
+"""Chinese verb and function-word grammar on the token stream, before chunking (issue 19):
+the rules that make a category of phrasing read right, not one sentence.
+
+- 连一单都没下 / 连一次都冇问过: 连 ("even") before a total negation adds nothing to it.
+- 从没下过一单 / 没买过一件: "one" after a negated event is "at all", never a count of 1.
+- 没来的 / 冇再落 / 没再下: a bare verb right after a negation names its event (来 = visit).
+- 除了 X 以外 / 之外: one exception said twice; the closing word is dropped wherever it
+  stands (除了张三的客户以外的客户).
+- 上海那些VIP客户 / VIP里那些没下过单的: a demonstrative after a condition only points;
+  it is the previous answer only when nothing comes before it (parser._means_previous).
+- Owner glue (带的, 手底下, 对接的) is read only after 我 or a colleague's name: elsewhere it
+  is asked about, never dropped ("服务的客户" is not everyone).
+"""
+
+from __future__ import annotations
+
+from segmentation.nlq.ask import Ask
+from segmentation.nlq.chunks import HEADS
+from segmentation.nlq.lexicon import K
+from segmentation.nlq.tokens import Token
+
+# A one-character verb after a negation, and the event it names there.
+_BARE_VERBS = {"来": "visit:weak", "落": "order:weak", "下": "order:weak", "问": "inquiry:weak"}
+_BARE_VERBS |= {"进": "visit:weak", "去": "visit:weak"}
+# 来询价 / 来下单 / 来铺头: "come (to)" before an event is only its way there.
+_LIGHT_VERBS = {"来", "去"}
+# 我这边需要…: the speaker's side asking, not "my customers" (那是 我这边的客户).
+_SPEAKER_SIDE = {"我这边", "我这里", "我这儿"}
+_REQUESTS = {"需要", "要", "想要", "想", "想看", "想看看", "要一份", "需要一份", "想要一份", "我要"}
+_CONTENT = HEADS | {K.CLAUSE, K.WINDOW, K.SCORE}
+
+
+def apply(tokens: list[Token]) -> list[Token]:
+    """All the rewrites, in order; each keeps every token it does not understand."""
+    tokens = _even(tokens)
+    tokens = _speaker_side(_light_verbs(tokens))
+    tokens = _spend_over(_not_reaching(tokens))
+    tokens = _one_after_negation(tokens)
+    tokens = _bare_verb_after_negation(tokens)
+    return _except_brackets(tokens)
+
+
+def _even(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.kind == K.UNKNOWN and tok.text == "连" and nxt is not None:  # noqa: SIM102
+            if nxt.kind == K.NUM and nxt.value == 1:
+                continue
+        out.append(tok)
+    return out
+
+
+def _light_verbs(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        light = tok.kind == K.UNKNOWN and tok.text in _LIGHT_VERBS
+        if light and nxt is not None and nxt.kind == K.EVENT and nxt.start == tok.end:
+            continue
+        out.append(tok)
+    return out
+
+
+def _speaker_side(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.kind == K.MY and tok.text in _SPEAKER_SIDE and nxt is not None:  # noqa: SIM102
+            if nxt.kind == K.FILLER and nxt.text in _REQUESTS:
+                tok = Token(K.FILLER, "wrapper", tok.start, tok.end, tok.text)
+        out.append(tok)
+    return out
+
+
+def _not_reaching(tokens: list[Token]) -> list[Token]:
+    """消费没到一千 / 还没到500: a negated 到 before a number is "less than"."""
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            tok.kind == K.TO
+            and tok.text == "到"
+            and out
+            and _negation(out[-1])
+            and nxt is not None
+            and nxt.kind == K.NUM
+        ):
+            neg = out.pop()
+            tok = Token(K.CMP, ("<", "pre"), neg.start, tok.end, neg.text + tok.text)
+        out.append(tok)
+    return out
+
+
+def _spend_over(tokens: list[Token]) -> list[Token]:
+    """消费过五千 / 花过两万: 过 right before the amount is "over" (下过3次单's is aspect)."""
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        out.append(tok)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if (
+            tok.kind == K.SPEND
+            and tok.text.endswith("过")
+            and nxt is not None
+            and nxt.kind == K.NUM
+            and nxt.unit in (None, "money")
+            and nxt.start == tok.end
+            and (after is None or after.kind not in (K.CMP, K.MOST, K.TO))
+        ):
+            out.append(Token(K.CMP, (">", "pre"), tok.end - 1, tok.end, "过"))
+    return out
+
+
+def _negation(tok: Token) -> bool:
+    return (tok.kind == K.NEG and tok.value is True) or (tok.kind == K.YET and tok.value is True)
+
+
+def _one_after_negation(tokens: list[Token]) -> list[Token]:
+    """没下过一单 / 从没买过一笔: NEG, an event, 一, a measure (单/笔) → NEG, the event."""
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        one = tok.kind == K.NUM and tok.value == 1 and tok.unit in (None, "measure")
+        measure = nxt is not None and nxt.kind == K.EVENT and str(nxt.value).endswith(":weak")
+        if one and measure and len(out) >= 2 and out[-1].kind == K.EVENT and _negation(out[-2]):
+            continue
+        out.append(tok)
+    return out
+
+
+def _bare_verb_after_negation(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        bare = tok.kind in (K.UNKNOWN, K.FILLER) and tok.text in _BARE_VERBS
+        if bare and prev is not None and _negation(prev) and prev.text != "不":
+            tok = Token(K.EVENT, _BARE_VERBS[tok.text], tok.start, tok.end, tok.text)
+        out.append(tok)
+    return out
+
+
+def _except_brackets(tokens: list[Token]) -> list[Token]:
+    drop: set[int] = set()
+    open_at: int | None = None
+    for i, tok in enumerate(tokens):
+        if tok.kind == K.NEG and tok.value == "except":
+            open_at = i
+        elif tok.kind in (K.SEP, K.CLAUSE):
+            open_at = None
+        elif tok.kind == K.NEG and tok.value == "post" and open_at is not None:
+            drop.add(i)
+            open_at = None
+    return [t for i, t in enumerate(tokens) if i not in drop]
+
+
+def demonstratives(tokens: list[Token]) -> list[Token]:
+    """这些/那些/那啲 after a condition → a filler (the previous answer is what comes first)."""
+    out: list[Token] = []
+    seen_content = False
+    for tok in tokens:
+        if tok.kind == K.THIS and seen_content and not tok.text.isascii():
+            tok = Token(K.FILLER, "demonstrative", tok.start, tok.end, tok.text)
+        seen_content = seen_content or tok.kind in _CONTENT
+        out.append(tok)
+    return out
+
+
+def check_owner_glue(tokens: list[Token]) -> None:
+    """带的 / 手底下 / 对接的 say whose customers only after 我 or a colleague's name."""
+    for i, tok in enumerate(tokens):
+        if tok.kind != K.FILLER or tok.value != "owner":
+            continue
+        prev = tokens[i - 1] if i > 0 else None
+        if prev is not None and prev.kind == K.MY:
+            continue
+        if prev is not None and prev.kind in (K.NAME, K.QUOTE):  # noqa: SIM102
+            if any(m.kind == "staff" for m in prev.meanings):
+                continue
+        raise Ask(
+            f"没看懂“{tok.text}”：是谁的客户？例如“我{tok.text}客户”或“张三{tok.text}客户”。",
+            f"I did not understand “{tok.text}”: whose customers? Say e.g. 'my customers' or "
+            "'Zhang San's customers'.",
+        )

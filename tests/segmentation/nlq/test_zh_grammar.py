@@ -1,0 +1,216 @@
+"""The zh-Hans / zh-Hant rules of issue 19 one by one (segmentation/nlq/verbs.py, the word
+tables they read, the Cantonese normalisation): each reads its category right, and each
+still asks where the words say something it cannot answer."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from segmentation.named import NamedSegmentCatalog
+from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
+from segmentation.nlq.lexicon import (
+    LEXICON,
+    THIRD_PARTY_ASKS,
+    THIRD_PARTY_ROLES,
+    K,
+    owner_words,
+    third_party_wrappers,
+)
+from segmentation.nlq.normalize import normalize
+from segmentation.nlq.vocabulary import StaffInfo
+from segmentation.nodes import (
+    And,
+    CalendarWindow,
+    City,
+    EventCount,
+    HasTag,
+    Node,
+    Not,
+    Owner,
+    Performed,
+    Ranked,
+    RollingWindow,
+    Spend,
+    Untagged,
+)
+from tests.segmentation.nlq.fixture import NOW, TZ
+
+VOCAB = build_vocabulary(
+    tags=["VIP", "金卡", "高意向"],
+    staff=[StaffInfo("zhangsan", "张三", (1,)), StaffInfo("lisi", "李四", (1,))],
+    departments=[(1, "销售一部")],
+    saved=["跟进名单"],
+    catalog=NamedSegmentCatalog.load(),
+)
+SHANGHAI = City(("上海",))
+ORDER, VISIT = Performed("order", None), Performed("visit", None)
+
+
+def parse(text: str) -> Command | Clarification:
+    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
+
+
+def segment(text: str) -> Node | None:
+    result = parse(text)
+    assert isinstance(result, Command), f"{text!r} was asked back: {result}"
+    return result.segment
+
+
+def asked(text: str) -> str:
+    result = parse(text)
+    assert isinstance(result, Clarification), f"{text!r} was answered: {result}"
+    return result.message
+
+
+@pytest.mark.parametrize("wrapper", third_party_wrappers())
+def test_a_request_on_someone_elses_behalf_adds_no_condition(wrapper: str) -> None:
+    assert LEXICON[wrapper] == (K.FILLER, "wrapper")
+    assert segment(f"{wrapper}上海的客户") == SHANGHAI
+
+
+def test_the_third_party_list_is_every_role_with_every_request() -> None:
+    roles, asks = THIRD_PARTY_ROLES.split("|"), THIRD_PARTY_ASKS.split("|")
+    made = set(third_party_wrappers())
+    assert {f"{r}{a}" for r in roles for a in asks} <= made
+    assert {f"帮{r}" for r in roles} <= made
+
+
+@pytest.mark.parametrize(
+    "text", ["领导的客户", "老板要一份钻石客户的名单", "经理让我拉一下火星的客户"]
+)
+def test_a_role_is_no_wrapper_without_a_request_and_hides_no_unknown_word(text: str) -> None:
+    asked(text)
+
+
+def test_owner_words_are_generated_for_the_asker_and_as_glue() -> None:
+    mine, glue = owner_words()
+    for word in ("我跟紧嘅", "我自己名下的", "我带的", "我手底下", "我跟进着的", "挂在我名下的"):
+        assert word in mine and LEXICON[word] == (K.MY, True), word
+    for word in ("带的", "手底下", "对接嘅"):
+        assert word in glue and word in LEXICON, word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我带的客户里有多少VIP", And((Owner(("zhangsan",)), HasTag("VIP")))),
+        ("我跟緊嘅客戶", Owner(("zhangsan",))),
+        ("李四手底下的客户", Owner(("lisi",))),
+        ("李四对接的上海客户", And((Owner(("lisi",)), SHANGHAI))),
+    ],
+)
+def test_owner_colloquialisms(text: str, expected: Node) -> None:
+    assert segment(text) == expected
+
+
+@pytest.mark.parametrize("text", ["服务的客户", "对接的VIP", "手底下的客户"])
+def test_owner_glue_without_an_owner_is_asked_never_everyone(text: str) -> None:
+    assert "是谁的客户" in asked(text)
+
+
+def test_the_speaker_side_asking_is_not_my_customers() -> None:
+    assert segment("我这边需要上海的客户名单") == SHANGHAI
+    assert segment("我这边的上海客户") == And((Owner(("zhangsan",)), SHANGHAI))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("消费过万的客户", Spend(">", Decimal(10000))),
+        ("消費上萬嘅客戶", Spend(">=", Decimal(10000))),
+        ("消费上千的客户", Spend(">=", Decimal(1000))),
+        ("消费破万的", Spend(">=", Decimal(10000))),
+        ("消费不过万的", Spend("<=", Decimal(10000))),
+        ("消费过五千的客户", Spend(">", Decimal(5000))),
+        ("消费没到一千的客户", Spend("<", Decimal(1000))),
+        ("消费最多两千的客户", Spend("<=", Decimal(2000))),
+        ("消費唔止一千蚊", Spend(">", Decimal(1000))),
+    ],
+)
+def test_threshold_words(text: str, expected: Node) -> None:
+    assert segment(text) == expected
+
+
+def test_a_ranking_still_says_most_with_de() -> None:
+    node = segment("消费最多的2个客户")
+    assert isinstance(node, Ranked) and node.count == 2
+
+
+@pytest.mark.parametrize("text", ["消费几千的客户", "消费好几万的", "消費有幾千的"])
+def test_an_amount_without_a_number_is_asked(text: str) -> None:
+    assert "没有具体数字" in asked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("连一单都没下的客户", Not(ORDER)),
+        ("從沒下過一單的", Not(ORDER)),
+        ("一次都未嚟過嘅客戶", Not(VISIT)),
+        ("一个标签也没打的客户", Not(Not(Untagged()))),  # no tag: "not (has a tag)"
+        ("一次货都没退过的", Not(Performed("refund", None))),
+        ("仅退过一次货的", EventCount("refund", "=", 1, None)),
+        ("问价问咗两次以上嘅", EventCount("inquiry", ">=", 2, None)),
+        (
+            "来过店但近30天没来的",
+            And((VISIT, Not(Performed("visit", RollingWindow(30, "days"))))),
+        ),
+        (
+            "下过单，但是近30天没再下的",
+            And((ORDER, Not(Performed("order", RollingWindow(30, "days"))))),
+        ),
+        ("本月有人来询价吗", Performed("inquiry", CalendarWindow("month", 0))),
+        ("今個月有落單嘅", Performed("order", CalendarWindow("month", 0))),
+    ],
+)
+def test_verb_grammar(text: str, expected: Node) -> None:
+    assert segment(text) == expected
+
+
+def test_the_future_is_still_the_future() -> None:
+    assert "未来" in asked("未来30天下单的客户")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("上海那些VIP客户", And((SHANGHAI, HasTag("VIP")))),
+        ("VIP客户里那些没下过单的", And((HasTag("VIP"), Not(ORDER)))),
+        ("我手頭嗰啲客戶邊個冇落過單", And((Owner(("zhangsan",)), Not(ORDER)))),
+    ],
+)
+def test_a_demonstrative_after_a_condition_only_points(text: str, expected: Node) -> None:
+    assert segment(text) == expected
+
+
+def test_a_demonstrative_first_is_still_the_previous_answer() -> None:
+    asked("这些客户中的VIP")
+    result = parse("把这些导出")
+    assert isinstance(result, Command) and result.details.get("segment_from_context")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("除了张三的客户以外的客户", Not(Owner(("zhangsan",)))),
+        ("排除上海的客户", Not(SHANGHAI)),
+        ("不包括上海的VIP", And((Not(SHANGHAI), HasTag("VIP")))),
+    ],
+)
+def test_except_words(text: str, expected: Node) -> None:
+    assert segment(text) == expected
+
+
+def test_except_then_a_tag_asks_about_tags_not_cities() -> None:
+    message = asked("除了VIP，金卡客户")
+    assert "VIP" in message and "金卡" in message and "标签" in message
+    assert "上海" not in message and "北京" not in message
+
+
+def test_every_cantonese_perfective_word_reads_with_le() -> None:
+    assert normalize("落咗單") == "落了单"
+    for surface, meaning in LEXICON.items():
+        if "咗" in surface:
+            assert LEXICON[surface.replace("咗", "了")] == meaning, surface
