@@ -493,14 +493,20 @@ THIRD_PARTY_ROLES = (
     "上面|上头|公司|总部|市场部|财务"
 )
 THIRD_PARTY_ASKS = (
-    "要|想要|想看|想看看|需要|让我|叫我|要我|让|叫|说要|找我要|想知道|要看|吩咐|交代|安排我"
+    "要|想要|想看|想看看|需要|让我|叫我|要我|让|叫|说要|找我要|想知道|要看|吩咐|交代|安排我|"
+    "想知|想睇|想睇下|要睇|话要|叫我哋|让我们|叫我们"
 )
+# Said between the role and the request: 老板刚才说要…, 经理今天让我…, 领导又要…
+THIRD_PARTY_WHEN = "刚才|刚刚|刚|今天|今日|又|一直|那边|头先|啱啱"
 
 
 def third_party_wrappers() -> list[str]:
     roles = [r for r in THIRD_PARTY_ROLES.split("|") if r]
     asks = [a for a in THIRD_PARTY_ASKS.split("|") if a]
+    when = [w for w in THIRD_PARTY_WHEN.split("|") if w]
     out = [f"{role}{ask}" for role in roles for ask in asks]
+    out += [f"{role}{w}{ask}" for role in roles for w in when for ask in asks]
+    out += [f"{role}{w}说要" for role in roles for w in when]
     out += [f"{lead}{role}" for role in roles for lead in ("帮", "给", "替", "帮我们", "给我们")]
     return out
 
@@ -516,7 +522,9 @@ ZH_WRAPPERS = (
     "拉一拉|捞一捞|翻一翻|理一理|整理整理|梳理一下|汇总一下|汇总|"
     "想要|想要一份|要一份|需要一份|那啥|那什么|那个啥|有空|有空的话|方便的话|得闲|得闲帮我|"
     "搂|搂一下|搂下|速度|速速|赶快|好吗|好不好|行吗|行不行|可以吗|得唔得|好唔好|ok吗|"
-    "不好意思|打扰了|打扰一下|冒昧问下|晒|就是"
+    "不好意思|打扰了|打扰一下|冒昧问下|晒|就是|小助手|助手|小助理|小秘书|机器人|在吗|在不在|"
+    "拉一个|拉一张|拉张|捞一个|捞一份|出一个|出一张|弄一份|弄一张|整一份|整一个|整个名单|"
+    "搞一份|搞一个|列一个|列一份|列一张|发一份|给一份|给一个|来一张"
 )
 _ADD(_many(K.FILLER, "wrapper", ZH_WRAPPERS))
 _add_missing(K.FILLER, "wrapper", third_party_wrappers())
@@ -544,8 +552,8 @@ def owner_words() -> tuple[list[str], list[str]]:
     mine, glue = [], []
     verbs += [f"{v}{aspect}" for v in verbs if len(v) <= 2 for aspect in ("紧", "着")]
     for me in ("我", "我自己", "我本人"):
-        for word in verbs:
-            mine += [f"{me}{word}的", f"{me}{word}嘅"]
+        for word in verbs:  # 的 / 嘅 / HK 啲 (我跟紧啲客)
+            mine += [f"{me}{word}的", f"{me}{word}嘅", f"{me}{word}啲"]
         for word in places:
             mine += [f"{me}{word}", f"{me}{word}的", f"{me}{word}嘅"]
     for word in verbs:
@@ -577,7 +585,7 @@ _more(K.EVENT, "visit", "光临|光临过|来逛过店|逛过门店|逛过门市
 _more(K.EVENT, "visit:weak", "铺|铺头|店铺|门口|逛过|逛")
 _more(K.EVENT, "refund", "申请退款|申请了退款|申请过退款|申请退货|申请过退货|申请了退货|"
            "退过单|退单|退咗款|退咗货")  # fmt: skip
-_more(K.FILLER, True, "嘢|已经|已|早已|都已经|曾|再次|成功|现在|目前|当前|眼下|暂时|现时|而家|归|"
+_more(K.FILLER, True, "从来|从来都|向来|嘢|已经|已|早已|都已经|曾|再次|成功|现在|目前|当前|眼下|暂时|现时|而家|归|"
       "纪录|的纪录")  # fmt: skip
 # The goods of 退过一次货 / 一次货都没退过: an object that names no event of its own.
 _more(K.FILLER, "object", "货|货品|商品的货")

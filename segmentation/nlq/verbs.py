@@ -35,6 +35,7 @@ def apply(tokens: list[Token]) -> list[Token]:
     tokens = _even(tokens)
     tokens = _speaker_side(_light_verbs(tokens))
     tokens = _spend_over(_not_reaching(tokens))
+    _ask_n_odd(tokens)
     tokens = _one_after_negation(tokens)
     tokens = _bare_verb_after_negation(tokens)
     return _except_brackets(tokens)
@@ -99,9 +100,11 @@ def _spend_over(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         after = tokens[i + 2] if i + 2 < len(tokens) else None
+        before = out[-2] if len(out) >= 2 else None  # 起码消费过一千: the 过 is aspect
         if (
             tok.kind == K.SPEND
             and tok.text.endswith("过")
+            and (before is None or before.kind not in (K.CMP, K.MOST))
             and nxt is not None
             and nxt.kind == K.NUM
             and nxt.unit in (None, "money")
@@ -110,6 +113,27 @@ def _spend_over(tokens: list[Token]) -> list[Token]:
         ):
             out.append(Token(K.CMP, (">", "pre"), tok.end - 1, tok.end, "过"))
     return out
+
+
+def _ask_n_odd(tokens: list[Token]) -> None:
+    """一千多 / 三十多: "a thousand and some" — over 1000, or between 1000 and 2000? Asked."""
+    for i, tok in enumerate(tokens[1:], 1):
+        num = tokens[i - 1]
+        if tok.kind != K.CMP or tok.text != "多" or num.kind != K.NUM or num.end != tok.start:
+            continue
+        value = int(num.value) if num.value == int(num.value) else None
+        if not value:
+            continue
+        step = 1
+        while value % (step * 10) == 0:
+            step *= 10
+        said = f"{num.text}多"
+        raise Ask(
+            f"“{said}”是指超过{value}，还是{value}到{value + step}之间？"
+            f"请说“超过{value}”或“{value}到{value + step}之间”。",
+            f"Does “{said}” mean over {value}, or between {value} and {value + step}?",
+            [f"超过{value}", f"{value}到{value + step}之间"],
+        )
 
 
 def _negation(tok: Token) -> bool:

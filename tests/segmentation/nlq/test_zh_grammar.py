@@ -14,6 +14,7 @@ from segmentation.nlq.lexicon import (
     LEXICON,
     THIRD_PARTY_ASKS,
     THIRD_PARTY_ROLES,
+    THIRD_PARTY_WHEN,
     K,
     owner_words,
     third_party_wrappers,
@@ -64,9 +65,20 @@ def asked(text: str) -> str:
     return result.message
 
 
-@pytest.mark.parametrize("wrapper", third_party_wrappers())
+def _third_party_samples() -> list[str]:
+    """Every role, every request and every "when" word once (the product is thousands)."""
+    roles, asks = THIRD_PARTY_ROLES.split("|"), THIRD_PARTY_ASKS.split("|")
+    when = THIRD_PARTY_WHEN.split("|")
+    return [
+        *(f"{r}要" for r in roles),
+        *(f"经理{a}" for a in asks),
+        *(f"老板{w}让我" for w in when),
+        *(f"帮{r}" for r in roles),
+    ]
+
+
+@pytest.mark.parametrize("wrapper", _third_party_samples())
 def test_a_request_on_someone_elses_behalf_adds_no_condition(wrapper: str) -> None:
-    assert LEXICON[wrapper] == (K.FILLER, "wrapper")
     assert segment(f"{wrapper}上海的客户") == SHANGHAI
 
 
@@ -75,6 +87,7 @@ def test_the_third_party_list_is_every_role_with_every_request() -> None:
     made = set(third_party_wrappers())
     assert {f"{r}{a}" for r in roles for a in asks} <= made
     assert {f"帮{r}" for r in roles} <= made
+    assert all(LEXICON[w] == (K.FILLER, "wrapper") for w in made)
 
 
 @pytest.mark.parametrize(
@@ -86,7 +99,15 @@ def test_a_role_is_no_wrapper_without_a_request_and_hides_no_unknown_word(text: 
 
 def test_owner_words_are_generated_for_the_asker_and_as_glue() -> None:
     mine, glue = owner_words()
-    for word in ("我跟紧嘅", "我自己名下的", "我带的", "我手底下", "我跟进着的", "挂在我名下的"):
+    for word in (
+        "我跟紧嘅",
+        "我跟紧啲",
+        "我自己名下的",
+        "我带的",
+        "我手底下",
+        "我跟进着的",
+        "挂在我名下的",
+    ):
         assert word in mine and LEXICON[word] == (K.MY, True), word
     for word in ("带的", "手底下", "对接嘅"):
         assert word in glue and word in LEXICON, word
@@ -138,6 +159,17 @@ def test_a_ranking_still_says_most_with_de() -> None:
     assert isinstance(node, Ranked) and node.count == 2
 
 
+def test_a_number_and_some_is_asked_with_both_readings() -> None:
+    result = parse("消费一千多的客户")
+    assert isinstance(result, Clarification)
+    assert result.suggestions == ("超过1000", "1000到2000之间")
+    assert segment("消费超过1000的客户") == Spend(">", Decimal(1000))
+
+
+def test_a_comparison_before_spend_keeps_the_aspect_of_spent() -> None:
+    assert segment("起码消费过一千的") == Spend(">=", Decimal(1000))
+
+
 @pytest.mark.parametrize("text", ["消费几千的客户", "消费好几万的", "消費有幾千的"])
 def test_an_amount_without_a_number_is_asked(text: str) -> None:
     assert "没有具体数字" in asked(text)
@@ -148,6 +180,7 @@ def test_an_amount_without_a_number_is_asked(text: str) -> None:
     [
         ("连一单都没下的客户", Not(ORDER)),
         ("從沒下過一單的", Not(ORDER)),
+        ("從來冇問過價嘅客", Not(Performed("inquiry", None))),
         ("一次都未嚟過嘅客戶", Not(VISIT)),
         ("一个标签也没打的客户", Not(Not(Untagged()))),  # no tag: "not (has a tag)"
         ("一次货都没退过的", Not(Performed("refund", None))),
