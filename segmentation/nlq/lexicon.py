@@ -628,6 +628,9 @@ for _unit, _amount in _THRESHOLDS.items():
         }
     )
 
+# Cantonese and Taiwan future days and weeks (听日 = 明天): asked back like 明天.
+_more(K.UNSUPPORTED, "future", "听日|听朝|后日|下个礼拜|下礼拜|下个星期|下星期|下一周|下个周|下个月份")
+
 # 几千 / 好几万 / 成千上万: an amount with no number in it is asked back, never a threshold.
 _more(K.UNSUPPORTED, "vague_number", "几千|几万|几百|好几千|好几万|好几百|几十万|成千上万|上千上万|"
       "数千|数万|几千块|几万块|几k|几w")  # fmt: skip

@@ -36,8 +36,8 @@ _ZH_ROLLING = lazy_pattern(
 _ZH_HALF = lazy_pattern(r"(近|最近|过去)?(半年|一年|1年)(内|以内|之内|里|来|以来)?")
 _ZH_CALENDAR: list[tuple[str, str, int]] = [
     (r"今天|今日", "day", 0),
-    (r"昨天|昨日", "day", -1),
-    (r"前天", "day", -2),
+    (r"昨天|昨日|琴日|寻日|噚日", "day", -1),  # 琴日/寻日: Cantonese "yesterday"
+    (r"前天|前日", "day", -2),
     # 今个礼拜 / 呢个星期 / 今个月: Cantonese "this week / this month"
     (
         r"本周|这周|这一?个?星期|本星期|这个?礼拜|本礼拜|今个?(?:星期|礼拜)|今周|呢个?(?:星期|礼拜)",

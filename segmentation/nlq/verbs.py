@@ -8,7 +8,8 @@ the rules that make a category of phrasing read right, not one sentence.
   stands (除了张三的客户以外的客户).
 - 上海那些VIP客户 / VIP里那些没下过单的: a demonstrative after a condition only points;
   it is the previous answer only when nothing comes before it (parser._means_previous).
-- Owner glue (带的, 手底下, 对接的) is read only after 我 or a colleague's name: elsewhere it
+- Owner glue (带的, 手底下, 对接的) is read only after 我, a colleague's or a department's name
+  (我们部门名下的): elsewhere it
   is asked about, never dropped ("服务的客户" is not everyone).
 """
 
@@ -196,10 +197,10 @@ def check_owner_glue(tokens: list[Token]) -> None:
         if tok.kind != K.FILLER or tok.value != "owner":
             continue
         prev = tokens[i - 1] if i > 0 else None
-        if prev is not None and prev.kind == K.MY:
+        if prev is not None and prev.kind in (K.MY, K.MYDEPT):  # 我们部门名下的
             continue
         if prev is not None and prev.kind in (K.NAME, K.QUOTE):  # noqa: SIM102
-            if any(m.kind == "staff" for m in prev.meanings):
+            if any(m.kind in ("staff", "dept") for m in prev.meanings):
                 continue
         raise Ask(
             f"没看懂“{tok.text}”：是谁的客户？例如“我{tok.text}客户”或“张三{tok.text}客户”。",

@@ -27,6 +27,7 @@ from segmentation.nodes import (
     City,
     EventCount,
     HasTag,
+    InDepartment,
     Node,
     Not,
     Owner,
@@ -120,6 +121,7 @@ def test_owner_words_are_generated_for_the_asker_and_as_glue() -> None:
         ("我跟緊嘅客戶", Owner(("zhangsan",))),
         ("李四手底下的客户", Owner(("lisi",))),
         ("李四对接的上海客户", And((Owner(("lisi",)), SHANGHAI))),
+        ("销售一部名下的上海客户", And((InDepartment((1,)), SHANGHAI))),
     ],
 )
 def test_owner_colloquialisms(text: str, expected: Node) -> None:
@@ -204,6 +206,14 @@ def test_verb_grammar(text: str, expected: Node) -> None:
 
 def test_the_future_is_still_the_future() -> None:
     assert "未来" in asked("未来30天下单的客户")
+    assert "听日" in asked("聽日到店嘅客")
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"), [("琴日有落單嘅客", -1), ("尋日有落單嘅客", -1), ("前日有落單嘅客", -2)]
+)
+def test_cantonese_days(text: str, offset: int) -> None:
+    assert segment(text) == Performed("order", CalendarWindow("day", offset))
 
 
 @pytest.mark.parametrize(
