@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon import UNSUPPORTED_REASONS
 
 
@@ -66,6 +67,9 @@ def _sharing_a_character(word: str, choices: dict[str, str]) -> list[str]:
     return list(dict.fromkeys(s for c in cjk for s in entry[1].get(c, ())))
 
 
+# The "vague" words that are counts, not times (好几次, 经常, a few times).
+_NOT_A_TIME = lazy_pattern(r"次|多|少|经常|频繁|大量|一些|often|frequently|many|several|few|lot")
+
 # What to suggest instead: a window with a number for the time phrases, else the
 # conditions the language has.
 _TIME_REASONS = {"period", "vague", "future", "ago"}
@@ -74,6 +78,17 @@ _TIME_REASONS = {"period", "vague", "future", "ago"}
 def unsupported(reason_key: str, word: str) -> Ask:
     zh_reason, en_reason = UNSUPPORTED_REASONS[reason_key]
     zh_reason = zh_reason.removesuffix("筛选")  # "按商品/品类筛选筛选" reads twice
+    if reason_key == "vague" and _NOT_A_TIME.search(word):  # 好几次, 经常: a count, not a time
+        return Ask(
+            f"“{word}”没有具体数字，请给出次数，例如“下单3次以上”。",
+            f"“{word}” has no number in it; please give a count, e.g. 'ordered 3 or more times'.",
+        )
+    if reason_key == "approx":
+        return Ask(
+            f"“{word}”不是确切的界限，请说“超过”“不到”或一个范围，例如“消费5000到10000元”。",
+            f"“{word}” is not an exact bound; please say 'over', 'under' or a range, e.g. "
+            "'spent between 5000 and 10000'.",
+        )
     if reason_key == "vague_number":
         return Ask(
             f"“{word}”没有具体数字，请给出金额，例如“消费超过5000元”。",

@@ -239,13 +239,14 @@ def _comparison(chunk: Chunk, nums: _Numbers, what: str) -> list[tuple[str, Deci
     ops = set(nums.ops)
     if len(ops) != 1:
         value = nums.values[0].text
+        bare = value.removesuffix(what)  # 两次 → 正好两次, not 正好两次次
         if not ops and nums.values[0].value == 0:
             return [("=", Decimal(0))]
         if not ops:
             raise Ask(
                 f"“{chunk.text()}”是指正好{value}，还是至少{value}？",
                 f"Does “{chunk.text()}” mean exactly {value}, or at least {value}?",
-                [f"正好{value}{what}", f"{value}{what}以上"],
+                [f"正好{bare}{what}", f"{bare}{what}以上"],
             )
         raise _not_understood(chunk)
     return [(ops.pop(), nums.values[0].value)]

@@ -279,6 +279,7 @@ _UNSUP = {
     "deleted": "已删除的客户|deleted customers",
     "ago": "“N天前”这种时间点|'N days ago' as a point in time",
     "vague_number": "没有具体数字的金额（如“几千”“好几万”）|an amount without a number (like 'a few thousand')",
+    "approx": "大约的数字（如“一千左右”“两三次”）|approximate numbers (like 'about 1000')",
 }
 UNSUPPORTED_REASONS = {k: tuple(v.split("|")) for k, v in _UNSUP.items()}
 _ADD(_many(K.UNSUPPORTED, "period", "国庆|国庆节|国庆期间|春节|过年|双十一|双11|双十二|双12|618|元旦|"
@@ -629,11 +630,18 @@ for _unit, _amount in _THRESHOLDS.items():
     )
 
 # Cantonese and Taiwan future days and weeks (听日 = 明天): asked back like 明天.
-_more(K.UNSUPPORTED, "future", "听日|听朝|后日|下个礼拜|下礼拜|下个星期|下星期|下一周|下个周|下个月份")
+_more(
+    K.UNSUPPORTED, "future", "听日|听朝|后日|下个礼拜|下礼拜|下个星期|下星期|下一周|下个周|下个月份"
+)
 
 # 几千 / 好几万 / 成千上万: an amount with no number in it is asked back, never a threshold.
 _more(K.UNSUPPORTED, "vague_number", "几千|几万|几百|好几千|好几万|好几百|几十万|成千上万|上千上万|"
       "数千|数万|几千块|几万块|几k|几w")  # fmt: skip
+
+# 大约 / 左右 / 出头 / 两三次: not an exact bound — asked back, never a threshold.
+_more(K.UNSUPPORTED, "approx", "大约|大概|差不多|接近|左右|上下|出头|约莫|万把|千把|成万|成千|"
+      "大几千|大几万|小几千|小几万|一两|两三|三四|四五|五六|六七|七八|八九|三五|好多次|很多次|"
+      "许多次|无数次|好多|几十|将近|快到|快要到|几乎")  # fmt: skip
 
 # More comparisons (Cantonese 唔止 = 不止, 唔高过 = 不高于…).
 _more(K.CMP, (">", "pre"), "唔止|不只|远超|超过了")

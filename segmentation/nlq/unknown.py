@@ -42,6 +42,9 @@ def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
     after2 = tokens[end + 1] if end + 1 < len(tokens) else None
     if _TIME.search(word):
         return _time_question(word)
+    glued = tokens[end - 1] if end - 1 > index else None
+    if glued is not None and glued.kind == K.NAME and all(m.kind == "tag" for m in glued.meanings):
+        return tag_question(word, vocab)  # 白金卡: a new tag next to 金卡, never a city
     if (before is not None and before.kind == K.EVENT) or (
         after is not None and after.kind == K.ITEMWORD
     ):
@@ -78,6 +81,10 @@ def _word_span(tokens: list[Token], index: int) -> tuple[int, int]:
         end += 1
     while not latin and end + 1 < len(tokens) and _name_numeral(tokens[end], tokens[end + 1]):
         end += 1  # 张四, 王五: a Chinese numeral inside a name
+    nxt = tokens[end + 1] if end + 1 < len(tokens) else None
+    if not latin and len(tokens[index].text) == 1 and nxt is not None and nxt.kind == K.NAME:  # noqa: SIM102
+        if nxt.start == tokens[end].end:
+            end += 1  # 白金卡: an unknown character glued to a known name is one new name
     return start, end + 1
 
 
@@ -92,6 +99,7 @@ def _unknown_latin(tok: Token) -> bool:
 def _is_person(word: str, before: Token | None, after: Token | None, after2: Token | None) -> bool:
     owner_after = after is not None and (
         after.text in _OWNER_GLUE
+        or (after.kind == K.FILLER and after.value == "owner")  # 陈大文负责嘅, 王静手底下
         or (after.kind == K.DE and after2 is not None and after2.kind == K.CUSTOMER)
         or (after.kind == K.CUSTOMER and after.text.startswith("的"))  # 王静的客户
     )
