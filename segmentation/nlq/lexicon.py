@@ -589,7 +589,7 @@ _more(K.EVENT, "refund", "申请退款|申请了退款|申请过退款|申请退
 _more(K.FILLER, True, "从来|从来都|向来|嘢|已经|已|早已|都已经|曾|再次|成功|现在|目前|当前|眼下|暂时|现时|而家|归|"
       "纪录|的纪录")  # fmt: skip
 # The goods of 退过一次货 / 一次货都没退过: an object that names no event of its own.
-_more(K.FILLER, "object", "货|货品|商品的货")
+_more(K.FILLER, "object", "货")
 _more(K.EVENT, "order", "提交订单|提交过订单|提交了订单|提交过订单的")
 _more(K.CMP, ("=", "pre"), "就|就只|就只有|单单|只不过是")
 # A compound whose longest match would be another word: 未来过 is 未 + 来过 (never came), not
