@@ -263,7 +263,10 @@ def swapped_window_answer(
     if words is None or len(words) > 40:  # a window alone is short; skip the tokenizer
         return None
     vocab = load_vocabulary(session, ctx.engine.named)
-    tokens = tokenize(normalize(words), vocab, ctx.now, ctx.settings.timezone)
+    try:
+        tokens = tokenize(normalize(words), vocab, ctx.now, ctx.settings.timezone)
+    except SegmentFormatError:  # a window beyond the bounds: the parser asks it back
+        return None
     windows = [t for t in tokens if t.kind == K.WINDOW]
     if len(windows) != 1 or any(
         t.kind not in _WINDOW_COMPANIONS for t in tokens if t.kind != K.WINDOW
