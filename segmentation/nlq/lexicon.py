@@ -666,4 +666,227 @@ for _surface, _meaning in list(LEXICON.items()):
     if "咗" in _surface and _surface.replace("咗", "了") not in LEXICON:
         LEXICON[_surface.replace("咗", "了")] = _meaning
 
+# ---- English verb idioms in every tense (issue 19). One row gives a verb's phrases in all
+# its forms: "place an order" is also "placed", "placing", "places" an order, so a negation
+# ("didn't place any orders", "have never come into the store") finds the form it needs.
+_FORMS = {  # base: past, participle, -ing, -s
+    "place": ("placed", "placed", "placing", "places"),
+    "make": ("made", "made", "making", "makes"),
+    "put": ("put", "put", "putting", "puts"),
+    "add": ("added", "added", "adding", "adds"),
+    "get": ("got", "gotten", "getting", "gets"),
+    "come": ("came", "come", "coming", "comes"),
+    "drop": ("dropped", "dropped", "dropping", "drops"),
+    "stop": ("stopped", "stopped", "stopping", "stops"),
+    "pop": ("popped", "popped", "popping", "pops"),
+    "swing": ("swung", "swung", "swinging", "swings"),
+    "walk": ("walked", "walked", "walking", "walks"),
+    "go": ("went", "gone", "going", "goes"),
+    "show": ("showed", "shown", "showing", "shows"),
+    "pay": ("paid", "paid", "paying", "pays"),
+    "visit": ("visited", "visited", "visiting", "visits"),
+    "buy": ("bought", "bought", "buying", "buys"),
+    "shop": ("shopped", "shopped", "shopping", "shops"),
+    "purchase": ("purchased", "purchased", "purchasing", "purchases"),
+    "order": ("ordered", "ordered", "ordering", "orders"),
+    "reach": ("reached", "reached", "reaching", "reaches"),
+    "contact": ("contacted", "contacted", "contacting", "contacts"),
+    "ask": ("asked", "asked", "asking", "asks"),
+    "request": ("requested", "requested", "requesting", "requests"),
+    "send": ("sent", "sent", "sending", "sends"),
+    "receive": ("received", "received", "receiving", "receives"),
+    "return": ("returned", "returned", "returning", "returns"),
+    "have": ("had", "had", "having", "has"),
+}
+_A_ORDER = "an order|orders|any order|any orders|an order with us|orders with us|a new order"
+_A_PURCHASE = "a purchase|purchases|any purchase|any purchases|a purchase from us|purchases from us"
+_STORE = "the store|the shop|our store|our shop|the showroom|our showroom|a store|the boutique"
+_STUFF = "|stuff|something|items|things|products|anything|goods|an item|a product|it|them"
+_CART = "cart|the cart|their cart|their carts|a cart|the shopping cart|their shopping cart|basket|their basket"
+_VERB_IDIOMS: dict[str, list[tuple[str, str]]] = {
+    "order": [
+        ("place", _A_ORDER),
+        ("put", "in an order|in orders|in any orders"),
+        ("make", _A_PURCHASE + "|" + _A_ORDER),
+        ("buy", "something|anything|stuff|things|from us"),
+        ("shop", "with us|at our store|at the store|here"),
+        ("purchase", "something|anything"),
+        ("order", "something|anything|from us"),
+    ],
+    "visit": [
+        (
+            "come",
+            "in|by|into "
+            + _STORE.replace("|", "|into ")
+            + "|to "
+            + _STORE.replace("|", "|to ")
+            + "|by "
+            + _STORE.replace("|", "|by ")
+            + "|in to the store",
+        ),
+        (
+            "drop",
+            "by|in|by "
+            + _STORE.replace("|", "|by ")
+            + "|into "
+            + _STORE.replace("|", "|into ")
+            + "|in at the store|in at our store",
+        ),
+        ("stop", "by|in|by " + _STORE.replace("|", "|by ") + "|in at the store"),
+        ("pop", "in|by|into " + _STORE.replace("|", "|into ")),
+        ("swing", "by|by " + _STORE.replace("|", "|by ")),
+        ("walk", "in|into " + _STORE.replace("|", "|into ")),
+        ("go", "to " + _STORE.replace("|", "|to ")),
+        ("visit", _STORE + "|in person"),
+        ("show", "up|up at the store|up at our store"),
+        ("pay", "us a visit|a visit|a visit to the store|the store a visit"),
+    ],
+    "inquiry": [
+        ("reach", "out|out to us"),
+        ("get", "in touch|in touch with us"),
+        ("contact", "us"),
+        (
+            "ask",
+            "about prices|about the price|about pricing|for a quote|for pricing|for prices|"
+            "a question|questions|about price|for a price",
+        ),
+        ("request", "a quote|quotes|pricing|a price"),
+        ("make", "an inquiry|inquiries|an enquiry|enquiries|contact"),
+        ("send", "an inquiry|inquiries|an enquiry|us an inquiry"),
+    ],
+    "refund": [
+        ("get", "a refund|refunds|refunded|their money back|any refund|any refunds"),
+        ("receive", "a refund|refunds|any refund|any refunds"),
+        ("request", "a refund|refunds"),
+        ("ask", "for a refund|for refunds|for their money back"),
+        (
+            "return",
+            "items|an item|something|products|an order|stuff|things|goods|a product|"
+            "purchases|anything",
+        ),
+        ("have", "a refund|refunds|any refunds|any refund"),
+    ],
+    "cart": [
+        (
+            "add",
+            "|".join(
+                f"{obj} to {c}".strip() for obj in _STUFF.split("|") for c in _CART.split("|")
+            ),
+        ),
+        (
+            "put",
+            "|".join(
+                f"{obj} in {c}".strip() for obj in _STUFF.split("|")[1:] for c in _CART.split("|")
+            ),
+        ),
+    ],
+}
+
+
+def _add_new(kind: K, value: Any, surfaces: list[str]) -> None:
+    """Adds generated surfaces; one the lexicon has with the same meaning is kept, one with
+    another meaning still fails (_ADD), so a generated form never shadows a word."""
+    same = (kind, value)
+    _ADD(
+        {
+            s: same
+            for s in dict.fromkeys(surfaces)
+            if LEXICON.get(s, same)[0] != kind or s not in LEXICON
+        }
+    )
+    for s in surfaces:  # a filler is a filler whatever its note; any other kind must agree
+        if LEXICON[s] != same and not (kind == K.FILLER and LEXICON[s][0] == K.FILLER):
+            raise LexiconError(f"{s!r} means {LEXICON[s]} already, not {same}")
+
+
+def _verb_forms(base: str) -> tuple[str, ...]:
+    return (base, *_FORMS[base])
+
+
+for _kind, _rows in _VERB_IDIOMS.items():
+    _add_new(
+        K.EVENT,
+        _kind,
+        [
+            f"{form} {tail}"
+            for verb, tails in _rows
+            for form in _verb_forms(verb)
+            for tail in tails.split("|")
+        ],
+    )
+
+# ---- who looks after a customer (issue 19): "customers I look after", "the ones I'm
+# handling", "accounts Wang Wu looks after", "clients assigned to Li Si". With I/me they are
+# the asker's own customers; after a colleague's name they are glue (the name says who).
+_OWNING = {  # base: -s, -ing, participle
+    "look after": ("looks after", "looking after", "looked after"),
+    "handle": ("handles", "handling", "handled"),
+    "manage": ("manages", "managing", "managed"),
+    "own": ("owns", "owning", "owned"),
+    "follow": ("follows", "following", "followed"),
+    "follow up with": ("follows up with", "following up with", "followed up with"),
+    "follow up on": ("follows up on", "following up on", "followed up on"),
+    "take care of": ("takes care of", "taking care of", "taken care of"),
+    "cover": ("covers", "covering", "covered"),
+    "serve": ("serves", "serving", "served"),
+    "work with": ("works with", "working with", "worked with"),
+    "deal with": ("deals with", "dealing with", "dealt with"),
+    "run": ("runs", "running", "run"),
+    "support": ("supports", "supporting", "supported"),
+}
+_BE = (" am", "'m", " m", "'ve been", " ve been", " have been", " was")  # "i" + be + -ing
+_add_new(K.MY, True, [
+    s
+    for base, (third, ing, part) in _OWNING.items()
+    for s in (f"i {base}", *(f"i{be} {ing}" for be in _BE), f"{part} by me", f"i have {part}",
+              f"i've {part}", f"i ve {part}")
+] + ["assigned to me", "allocated to me", "under my care", "in my care", "under me",
+     "i'm assigned", "i am assigned", "i m assigned", "i'm responsible for", "that are mine",
+     "that belong to me", "who belong to me", "of mine"])  # fmt: skip
+_add_new(K.FILLER, True, [
+    s
+    for base, (third, ing, part) in _OWNING.items()
+    for s in (base, third, f"is {ing}", f"are {ing}", f"{part} by", f"does {base}", f"do {base}")
+    if s not in ("run", "runs", "own", "serve", "cover", "support", "supports", "covers", "serves")
+] + ["assigned to", "allocated to", "belongs to", "belong to", "is responsible for",
+     "is in charge of", "responsible for", "in charge of", "looked after", "'s book"])  # fmt: skip
+_ADD(_many(K.CUSTOMER, True, "book|books|book of business|portfolio|accounts list|client list|"
+           "customer list|roster"))  # fmt: skip
+
+# ---- more request wrappers (issue 19), English: the politeness around a request, in the
+# forms people type; a closed list, tested one by one like WRAPPERS.
+MORE_WRAPPERS = (
+    "i'd love|i d love|i would love|we'd love|we would love|would love|i'd love to see|"
+    "i'd appreciate|i would appreciate|would appreciate|appreciate it|much appreciated|"
+    "that would be great|would be great|would be nice|be able to|able to|would you be able to|"
+    "could you be able to|are you able to|will you be able to|do you mind|mind|"
+    "if you could|if you can|if possible|when you can|when you get a chance|"
+    "whenever you can|at your convenience|please and thank you|do me a favor|do me a favour|"
+    "do me a favor and|do me a favour and|quick question|just wondering|i was wondering|"
+    "i was wondering if|wondering if|i wonder if|i need you to|need you to|i want you to|"
+    "want you to|go ahead and|try to|i'd need|i'll need|i will need|we'd like|we would like|"
+    "we want|we wanna|we'd like to see|could we get|could we see|can we have|could we have|"
+    "may we see|mind if i see|i'm after|i am after|i m after|after the|real fast|"
+    "when possible|thanks in advance|"
+    "tia|pretty please|plsss|pleaseee|pleasee|plz thx|thank u|thanks a lot|many thanks|"
+    "if that's ok|if that s ok|is that possible|possible|can you please|could you please|"
+    "could you kindly|can you kindly|would you kindly|i'd like a|i need a|need a|"
+    "we need a|give me a|get me a|i'm trying to find|i am trying to find|trying to find|"
+    "i'm trying to see|trying to see|help me find|help me see|help me pull|help me get|"
+    "let's see|lets see|let us see|show us|give us|get us|pull us"
+)
+_ADD(_many(K.FILLER, "wrapper", MORE_WRAPPERS))
+WRAPPERS = WRAPPERS + "|" + MORE_WRAPPERS
+_ADD(_many(K.INTENT, "list", "listing|showing|finding|pulling|pulling up|getting|fetching|grabbing|"
+           "looking up|checking|bringing up|bring up|pull out|pull together|put together|"
+           "compile|compiling|generate|generating|run|running|a list|the list|lists"))  # fmt: skip
+_ADD(_many(K.INTENT, "count", "counting|tally|tallying|a count|the count|headcount|a headcount"))
+_ADD(_many(K.INTENT, "export", "exporting|downloading|an export|dump|dumping"))
+_add_new(K.FILLER, True, ["on", "'m", "'d", "'re", "'ve", "'ll", "who're", "that're"])
+_ADD(_many(K.CMP, ("<=", "post"), "tops|maximum|and no more|at the very most|max tops"))
+_ADD(_many(K.CMP, (">=", "post"), "or greater|and greater|and upwards|and upward|or upwards|"
+           "upwards|or beyond|and beyond|at the very least"))  # fmt: skip
+_also(K.CMP, ("<=", "post"), "max|at the most|at most")  # "1000 max", "2 orders at most"
+_also(K.CMP, (">=", "post"), "at least|minimum|at minimum")  # "1000 at least"
+
 MAX_SURFACE = max(len(s) for s in LEXICON)

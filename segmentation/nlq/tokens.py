@@ -84,7 +84,7 @@ def tokenize(
             continue
         tokens.append(token)
         pos = token.end
-    return _attach_units(tokens)
+    return _exceptions(_attach_units(tokens))
 
 
 def _unknown_end(text: str, pos: int) -> int:
@@ -260,3 +260,29 @@ def _attach_units(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+_SKIP = {K.FILLER, K.INTENT}
+
+
+def _exceptions(tokens: list[Token]) -> list[Token]:
+    """English exceptions that name what they exclude by pointing: "except those in
+    Shanghai", "other than the ones in Beijing" (those/these point at nothing earlier here),
+    and "all customers but the Shanghai ones" / "everyone but Beijing" (but after the
+    customers and before a name is except, not a second condition)."""
+    out: list[Token] = []
+    for index, tok in enumerate(tokens):
+        prev = next((t for t in reversed(out) if t.kind not in _SKIP), None)
+        if tok.kind == K.THIS and tok.text == "those" and prev is not None:  # noqa: SIM102
+            if prev.kind == K.NEG and prev.value == "except" and prev.text.isascii():
+                continue
+        if tok.kind == K.AND and tok.text == "but" and prev is not None:  # noqa: SIM102
+            if prev.kind in (K.CUSTOMER, K.BOTH) and _names_next(tokens, index):
+                tok = Token(K.NEG, "except", tok.start, tok.end, tok.text)
+        out.append(tok)
+    return out
+
+
+def _names_next(tokens: list[Token], index: int) -> bool:
+    nxt = next((t for t in tokens[index + 1 :] if t.kind not in _SKIP), None)
+    return nxt is not None and nxt.kind in (K.NAME, K.QUOTE, K.THIS)
