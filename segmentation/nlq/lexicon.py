@@ -280,6 +280,8 @@ _UNSUP = {
     "ago": "“N天前”这种时间点|'N days ago' as a point in time",
     "vague_number": "没有具体数字的金额（如“几千”“好几万”）|an amount without a number (like 'a few thousand')",
     "approx": "大约的数字（如“一千左右”“两三次”）|approximate numbers (like 'about 1000')",
+    "rate": "每天/每月这类频率|a rate per day, week or month",
+    "fuzzy": "没有具体数字的次数或金额|a count or amount without a number (like 'a couple')",
 }
 UNSUPPORTED_REASONS = {k: tuple(v.split("|")) for k, v in _UNSUP.items()}
 _ADD(_many(K.UNSUPPORTED, "period", "国庆|国庆节|国庆期间|春节|过年|双十一|双11|双十二|双12|618|元旦|"
@@ -888,5 +890,95 @@ _ADD(_many(K.CMP, (">=", "post"), "or greater|and greater|and upwards|and upward
            "upwards|or beyond|and beyond|at the very least"))  # fmt: skip
 _also(K.CMP, ("<=", "post"), "max|at the most|at most")  # "1000 max", "2 orders at most"
 _also(K.CMP, (">=", "post"), "at least|minimum|at minimum")  # "1000 at least"
+
+# ---- issue 19, round 3: more request verbs with their particles ("dig up", "pull me up",
+# "send me"), places said with a verb ("don't live in Beijing"), "everywhere apart from".
+_PARTICLES = {  # verb: particles it takes as a request ("" = none)
+    "pull": ("up", "out", "together"),
+    "dig": ("up", "out"),
+    "bring": ("up", ""),
+    "call": ("up",),
+    "round": ("up",),
+    "whip": ("up",),
+    "rustle": ("up",),
+    "fish": ("out",),
+    "send": ("", "over", "through"),
+    "hand": ("over",),
+    "share": ("",),
+    "fetch": ("",),
+    "grab": ("",),
+    "give": ("",),
+    "get": ("",),
+    "show": ("",),
+    "find": ("",),
+    "list": ("",),
+}
+_REQUEST = [
+    f"{verb} {who}{particle}".strip().replace("  ", " ")
+    for verb, particles in _PARTICLES.items()
+    for particle in particles
+    for who in ("me ", "us ", "")
+    if particle or who
+] + [f"{verb} {particle}".strip() for verb, ps in _PARTICLES.items() for particle in ps]
+_add_new(
+    K.INTENT,
+    "list",
+    [
+        w
+        for w in _REQUEST
+        if LEXICON.get(w, (K.INTENT,))[0] in (K.INTENT,) and LEXICON.get(w) != (K.FILLER, "wrapper")
+    ],
+)
+_ADD(_many(K.FILLER, "wrapper", "hiya|heya|howdy|hey hey|just curious|i'm curious|i am curious|"
+           "out of curiosity|curious|would it be possible to|would it be possible|is it possible|"
+           "could it be possible to|find out|help me find out|i'd like to|i would like to|"
+           "i'd love to|i want to|i need to|we need to|we'd like to|we want to|i wanna know|"
+           "wanna know|i want to know|want to know|i'd like to know|would like to know"))  # fmt: skip
+_PLACE_VERBS = ("live", "lives", "living", "reside", "resides", "residing", "are based",
+                "is based", "are located", "is located", "situated", "are situated", "stay",
+                "stays", "staying", "are", "is", "come from", "comes from", "hail from")  # fmt: skip
+_add_new(K.FILLER, True, [f"{v} in" for v in _PLACE_VERBS] + ["live", "lives", "reside", "resides"])
+_add_new(
+    K.NEG,
+    True,
+    [f"{v} outside" for v in _PLACE_VERBS if "from" not in v]
+    + [f"{v} outside of" for v in _PLACE_VERBS if "from" not in v],
+)
+_add_new(
+    K.NEG,
+    "except",
+    [
+        f"{where} {but}"
+        for where in ("everywhere", "anywhere", "all")
+        for but in (
+            "but",
+            "except",
+            "apart from",
+            "aside from",
+            "other than",
+            "besides",
+            "excluding",
+            "save",
+            "bar",
+            "except for",
+        )
+    ],
+)
+_ADD(_many(K.CMP, (">", "pre"), "upward of|anything over|anything above"))
+
+# ---- issue 19: words that make a number or a time vague are asked back by what they are
+_ADD(_many(K.UNSUPPORTED, "approx", "around|roughly|approximately|approx|about|more or less|"
+           "give or take|or so|nearly|almost|close to|circa|in the ballpark of|ballpark|"
+           "somewhere around|something like"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "rate", "every month|each month|per month|monthly|every week|each week|"
+           "per week|weekly|every day|each day|per day|every year|each year|per year|yearly|"
+           "annually|on average|a month on average"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "fuzzy", "a bunch|a couple|a couple of|couple of|a handful|handful|"
+           "lots|lots of|plenty|tons of|a ton"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "vague", "sometime|some point|at some point|ish"))
+_ADD(_many(K.UNSUPPORTED, "period", "fall|autumn|summer|winter|springtime|in spring|last spring|"
+           "this spring|last summer|this summer|last winter|this winter|last fall|this fall"))  # fmt: skip
+_ADD(_many(K.FILLER, "wrapper", "how about|what about"))
+_add_new(K.FILLER, True, ["came from", "come from", "comes from"])
 
 MAX_SURFACE = max(len(s) for s in LEXICON)

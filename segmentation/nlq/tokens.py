@@ -84,7 +84,7 @@ def tokenize(
             continue
         tokens.append(token)
         pos = token.end
-    return _exceptions(_attach_units(tokens))
+    return _english_glue(_exceptions(_attach_units(tokens)))
 
 
 def _unknown_end(text: str, pos: int) -> int:
@@ -273,7 +273,9 @@ def _exceptions(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for index, tok in enumerate(tokens):
         prev = next((t for t in reversed(out) if t.kind not in _SKIP), None)
-        if tok.kind == K.THIS and tok.text == "those" and prev is not None:  # noqa: SIM102
+        pointing = tok.kind == K.THIS and tok.text == "those"
+        pointing = pointing or (tok.kind == K.CUSTOMER and tok.text == "ones")
+        if pointing and prev is not None:  # noqa: SIM102
             if prev.kind == K.NEG and prev.value == "except" and prev.text.isascii():
                 continue
         if tok.kind == K.AND and tok.text == "but" and prev is not None:  # noqa: SIM102
@@ -286,3 +288,68 @@ def _exceptions(tokens: list[Token]) -> list[Token]:
 def _names_next(tokens: list[Token], index: int) -> bool:
     nxt = next((t for t in tokens[index + 1 :] if t.kind not in _SKIP), None)
     return nxt is not None and nxt.kind in (K.NAME, K.QUOTE, K.THIS)
+
+
+_DASHES = {"-", "—", "–", "~"}
+_RATE_WINDOWS = {"a day", "a week", "a month", "a year", "an hour", "a quarter"}
+
+
+def _english_glue(tokens: list[Token]) -> list[Token]:
+    """Small English readings that depend on the neighbours (issue 19):
+    - a dash between words separates them ("my book — who ordered"); between numbers it is
+      a range (500-1000);
+    - "to" before a request verb is glue ("I'd like to export", "want to see");
+    - a comparison that has an after-the-number meaning reads it after a number with
+      nothing to compare next ("1500 max", "1 order at most", "1000 at least");
+    - "around", "about" are an approximate number only before one ("about 3 orders");
+      elsewhere ("asked about the sofa") they are a word not understood;
+    - "a month" right after an amount is a rate ("1000 a month"), which is asked back,
+      never read as "in the past month";
+    - "out of" in the middle ("customers out of Shanghai": outside, or among?) is asked;
+      only an opener ("Out of the customers who…") starts a clause;
+    - a sentence that starts "From the customers who…, which…" opens a clause like
+      "Among"."""
+    out: list[Token] = []
+    for index, tok in enumerate(tokens):
+        prev = out[-1] if out else None
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        if tok.kind == K.TO and tok.text in _DASHES and not _numeric(prev, nxt):
+            tok = Token(K.SEP, True, tok.start, tok.end, tok.text)
+        elif tok.kind == K.TO and tok.text == "to" and nxt is not None and nxt.kind == K.INTENT:
+            continue
+        elif tok.kind == K.CMP and tok.value[1] == "pre" and _after_a_number(out):
+            post = next((v for k, v in tok.also if k == K.CMP and v[1] == "post"), None)
+            if post is not None and (nxt is None or nxt.kind != K.NUM):
+                tok = Token(K.CMP, post, tok.start, tok.end, tok.text)
+        elif tok.kind == K.UNSUPPORTED and tok.value == "approx" and _not_a_number(nxt):
+            tok = Token(K.UNKNOWN, None, tok.start, tok.end, tok.text)  # "about the sofa"
+        elif tok.kind == K.WINDOW and tok.text in _RATE_WINDOWS and _after_a_number(out):
+            tok = Token(K.UNSUPPORTED, "rate", tok.start, tok.end, tok.text)
+        elif (
+            tok.kind == K.CLAUSE and tok.text == "out of" and any(t.kind not in _SKIP for t in out)
+        ):
+            tok = Token(K.UNKNOWN, None, tok.start, tok.end, tok.text)
+        elif (
+            tok.kind == K.FILLER
+            and tok.text == "from"
+            and not any(t.kind not in _SKIP for t in out)
+        ):
+            tok = Token(K.CLAUSE, "among", tok.start, tok.end, tok.text)
+        out.append(tok)
+    return out
+
+
+def _not_a_number(tok: Token | None) -> bool:
+    return tok is None or tok.kind != K.NUM
+
+
+def _numeric(prev: Token | None, nxt: Token | None) -> bool:
+    return any(t is not None and t.kind in (K.NUM, K.WINDOW) for t in (prev, nxt))
+
+
+def _after_a_number(out: list[Token]) -> bool:
+    """The last meaningful token is a number, or a number then what it counts."""
+    meaningful = [t for t in out if t.kind not in _SKIP]
+    if meaningful and meaningful[-1].kind in (K.EVENT, K.UNIT, K.CUSTOMER):
+        meaningful = meaningful[:-1]
+    return bool(meaningful) and meaningful[-1].kind == K.NUM
