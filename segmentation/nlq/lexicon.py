@@ -766,7 +766,12 @@ _VERB_IDIOMS: dict[str, list[tuple[str, str]]] = {
             "items|an item|something|products|an order|stuff|things|goods|a product|"
             "purchases|anything",
         ),
-        ("have", "a refund|refunds|any refunds|any refund"),
+        (
+            "have",
+            "a refund|refunds|any refunds|any refund|their money refunded|an order refunded|"
+            "orders refunded|their order refunded|something refunded|it refunded",
+        ),
+        ("get", "their money refunded|an order refunded|their order refunded|something refunded"),
     ],
     "cart": [
         (
@@ -851,7 +856,7 @@ _add_new(K.FILLER, True, [
     for s in (base, third, f"is {ing}", f"are {ing}", f"{part} by", f"does {base}", f"do {base}")
     if s not in ("run", "runs", "own", "serve", "cover", "support", "supports", "covers", "serves")
 ] + ["assigned to", "allocated to", "belongs to", "belong to", "is responsible for",
-     "is in charge of", "responsible for", "in charge of", "looked after", "'s book"])  # fmt: skip
+     "is in charge of", "responsible for", "in charge of", "looked after"])  # fmt: skip
 _ADD(_many(K.CUSTOMER, True, "book|books|book of business|portfolio|accounts list|client list|"
            "customer list|roster"))  # fmt: skip
 
@@ -874,7 +879,7 @@ MORE_WRAPPERS = (
     "if that's ok|if that s ok|is that possible|possible|can you please|could you please|"
     "could you kindly|can you kindly|would you kindly|i'd like a|i need a|need a|"
     "we need a|give me a|get me a|i'm trying to find|i am trying to find|trying to find|"
-    "i'm trying to see|trying to see|help me find|help me see|help me pull|help me get|"
+    "i'm trying to see|trying to see|help me find|help me see|"
     "let's see|lets see|let us see|show us|give us|get us|pull us"
 )
 _ADD(_many(K.FILLER, "wrapper", MORE_WRAPPERS))
@@ -980,5 +985,25 @@ _ADD(_many(K.UNSUPPORTED, "period", "fall|autumn|summer|winter|springtime|in spr
            "this spring|last summer|this summer|last winter|this winter|last fall|this fall"))  # fmt: skip
 _ADD(_many(K.FILLER, "wrapper", "how about|what about"))
 _add_new(K.FILLER, True, ["came from", "come from", "comes from"])
+
+# ---- issue 19, held-out round 2: adverbs of a request, "every customer", "though", and an
+# object that negates its verb ("bought nothing" is "did not buy anything")
+_ADD(_many(K.FILLER, "wrapper", "possibly|perhaps|maybe|basically|actually|please just"))
+_ADD(_many(K.FILLER, True, "every|each|every single|each and every|got|gotten"))
+_ADD(_many(K.AND, "clause", "though|although|even though|however"))
+_ADD(_many(K.NEG, "object", "nothing|none|nothing at all|none at all"))
+
+# ---- issue 19, round 4: "everything on", "can I please have", questions about oneself
+# ("how many customers am I looking after"), "visited us"
+_ADD(_many(K.FILLER, "wrapper", "everything on|everything about|everything for|info on|"
+           "details on|details of|data on|can i|could i|may i|can we|could we|"
+           "can i please have|could i please have|can i please get|could i please get|"
+           "can i please see|could i please see|may i please have|may i please see"))  # fmt: skip
+_add_new(K.MY, True, [
+    s
+    for base, (_third, ing, part) in _OWNING.items()
+    for s in (f"do i {base}", f"am i {ing}", f"have i {part}", f"did i {base}")
+] + ["am i responsible for", "am i in charge of", "are assigned to me", "are mine"])  # fmt: skip
+_add_new(K.FILLER, True, ["us", "with us"])
 
 MAX_SURFACE = max(len(s) for s in LEXICON)

@@ -275,6 +275,7 @@ def _exceptions(tokens: list[Token]) -> list[Token]:
         prev = next((t for t in reversed(out) if t.kind not in _SKIP), None)
         pointing = tok.kind == K.THIS and tok.text == "those"
         pointing = pointing or (tok.kind == K.CUSTOMER and tok.text == "ones")
+        pointing = pointing or (tok.kind == K.DE and tok.text in ("who", "that", "which"))
         if pointing and prev is not None:  # noqa: SIM102
             if prev.kind == K.NEG and prev.value == "except" and prev.text.isascii():
                 continue
@@ -301,6 +302,8 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
     - "to" before a request verb is glue ("I'd like to export", "want to see");
     - a comparison that has an after-the-number meaning reads it after a number with
       nothing to compare next ("1500 max", "1 order at most", "1000 at least");
+    - "just"/"only" before no number restrict nothing ("just my own customers");
+    - "nothing"/"none" after a verb negates it ("bought nothing this year");
     - "around", "about" are an approximate number only before one ("about 3 orders");
       elsewhere ("asked about the sofa") they are a word not understood;
     - "a month" right after an amount is a rate ("1000 a month"), which is asked back,
@@ -321,6 +324,14 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             post = next((v for k, v in tok.also if k == K.CMP and v[1] == "post"), None)
             if post is not None and (nxt is None or nxt.kind != K.NUM):
                 tok = Token(K.CMP, post, tok.start, tok.end, tok.text)
+        elif tok.kind == K.CMP and tok.text in ("just", "only") and _restricts(nxt):
+            continue  # "just my own customers": a restriction, not "exactly"
+        elif tok.kind == K.NEG and tok.value == "object":
+            event = next((t for t in reversed(out) if t.kind not in _SKIP), None)
+            tok = Token(K.NEG, True, tok.start, tok.end, tok.text)
+            if event is not None and event.kind == K.EVENT:  # "bought nothing": not bought
+                out.insert(out.index(event), tok)
+                continue
         elif tok.kind == K.UNSUPPORTED and tok.value == "approx" and _not_a_number(nxt):
             tok = Token(K.UNKNOWN, None, tok.start, tok.end, tok.text)  # "about the sofa"
         elif tok.kind == K.WINDOW and tok.text in _RATE_WINDOWS and _after_a_number(out):
@@ -337,6 +348,11 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             tok = Token(K.CLAUSE, "among", tok.start, tok.end, tok.text)
         out.append(tok)
     return out
+
+
+def _restricts(nxt: Token | None) -> bool:
+    """ "just"/"only" before no number or comparison ("just over 1000" stays vague)."""
+    return nxt is None or nxt.kind not in (K.NUM, K.CMP, K.MOST)
 
 
 def _not_a_number(tok: Token | None) -> bool:
