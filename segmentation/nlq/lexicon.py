@@ -1006,4 +1006,12 @@ _add_new(K.MY, True, [
 ] + ["am i responsible for", "am i in charge of", "are assigned to me", "are mine"])  # fmt: skip
 _add_new(K.FILLER, True, ["us", "with us"])
 
+# ---- issue 19, round 5: openers and modal requests ("sorry to bother, could you…", "any
+# chance I could see…"), searching verbs
+_ADD(_many(K.FILLER, "wrapper", "sorry to bother|sorry to bother you|sorry|excuse me|btw|"
+           "by the way|hi there|hello there|good afternoon|good evening|quick one|one more thing|"
+           "i could|i can|we could|we can|you could|you can|u could|u can|any chance i could|"
+           "any chance i can|any chance we could|any chance we can"))  # fmt: skip
+_ADD(_many(K.INTENT, "list", "look for|search for|hunt for|go through|look through"))
+
 MAX_SURFACE = max(len(s) for s in LEXICON)

@@ -302,6 +302,8 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
     - "to" before a request verb is glue ("I'd like to export", "want to see");
     - a comparison that has an after-the-number meaning reads it after a number with
       nothing to compare next ("1500 max", "1 order at most", "1000 at least");
+    - "under" before a colleague's name is whose customers ("accounts under Zhao Liu");
+    - "both" right after a negation joins the list it excludes ("outside both A and B");
     - "just"/"only" before no number restrict nothing ("just my own customers");
     - "nothing"/"none" after a verb negates it ("bought nothing this year");
     - "around", "about" are an approximate number only before one ("about 3 orders");
@@ -324,6 +326,10 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             post = next((v for k, v in tok.also if k == K.CMP and v[1] == "post"), None)
             if post is not None and (nxt is None or nxt.kind != K.NUM):
                 tok = Token(K.CMP, post, tok.start, tok.end, tok.text)
+        elif tok.kind == K.CMP and tok.text == "under" and _a_colleague(nxt):
+            continue  # "accounts under Zhao Liu": whose, not fewer than
+        elif tok.kind == K.BOTH and tok.text == "both" and prev is not None and prev.kind == K.NEG:
+            continue  # "outside both Shanghai and Beijing": the list is what is excluded
         elif tok.kind == K.CMP and tok.text in ("just", "only") and _restricts(nxt):
             continue  # "just my own customers": a restriction, not "exactly"
         elif tok.kind == K.NEG and tok.value == "object":
@@ -348,6 +354,10 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             tok = Token(K.CLAUSE, "among", tok.start, tok.end, tok.text)
         out.append(tok)
     return out
+
+
+def _a_colleague(tok: Token | None) -> bool:
+    return tok is not None and tok.kind == K.NAME and any(m.kind == "staff" for m in tok.meanings)
 
 
 def _restricts(nxt: Token | None) -> bool:
