@@ -699,6 +699,8 @@ _FORMS = {  # base: past, participle, -ing, -s
     "receive": ("received", "received", "receiving", "receives"),
     "return": ("returned", "returned", "returning", "returns"),
     "have": ("had", "had", "having", "has"),
+    "inquire": ("inquired", "inquired", "inquiring", "inquires"),
+    "enquire": ("enquired", "enquired", "enquiring", "enquires"),
 }
 _A_ORDER = "an order|orders|any order|any orders|an order with us|orders with us|a new order"
 _A_PURCHASE = "a purchase|purchases|any purchase|any purchases|a purchase from us|purchases from us"
@@ -755,6 +757,12 @@ _VERB_IDIOMS: dict[str, list[tuple[str, str]]] = {
         ("request", "a quote|quotes|pricing|a price"),
         ("make", "an inquiry|inquiries|an enquiry|enquiries|contact"),
         ("send", "an inquiry|inquiries|an enquiry|us an inquiry"),
+        (
+            "inquire",
+            "about prices|about pricing|about the price|about price|about a price|"
+            "about the cost|about costs|about a quote",
+        ),
+        ("enquire", "about prices|about pricing|about the price|about price|about a price"),
     ],
     "refund": [
         ("get", "a refund|refunds|refunded|their money back|any refund|any refunds"),
