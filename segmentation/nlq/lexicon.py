@@ -1023,3 +1023,11 @@ _ADD(_many(K.FILLER, "wrapper", "sorry to bother|sorry to bother you|sorry|excus
 _ADD(_many(K.INTENT, "list", "look for|search for|hunt for|go through|look through"))
 
 MAX_SURFACE = max(len(s) for s in LEXICON)
+# The lengths of the surfaces starting with each character, longest first: the tokenizer
+# tries only lengths some word has (a handful), not every length up to MAX_SURFACE.
+_LENGTHS: dict[str, set[int]] = {}
+for _surface in LEXICON:
+    _LENGTHS.setdefault(_surface[0], set()).add(len(_surface))
+SURFACE_LENGTHS: dict[str, tuple[int, ...]] = {
+    c: tuple(sorted(lengths, reverse=True)) for c, lengths in _LENGTHS.items()
+}

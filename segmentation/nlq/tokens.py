@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from segmentation.nlq.channel_words import scan_channel
 from segmentation.nlq.contact_words import scan_contact
-from segmentation.nlq.lexicon import ALSO, LEXICON, MAX_SURFACE, K
+from segmentation.nlq.lexicon import ALSO, LEXICON, SURFACE_LENGTHS, K
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.score_words import scan_score
 from segmentation.nlq.timephrases import scan_time
@@ -164,7 +164,10 @@ def _lexicon_at(text: str, pos: int) -> tuple[int, tuple[K, Any]] | None:
     latin_start = text[pos].isascii() and text[pos].isalnum()
     if latin_start and pos > 0 and text[pos - 1].isascii() and text[pos - 1].isalnum():
         return None
-    for length in range(min(MAX_SURFACE, len(text) - pos), 0, -1):
+    room = len(text) - pos
+    for length in SURFACE_LENGTHS.get(text[pos], ()):
+        if length > room:
+            continue
         surface = text[pos : pos + length]
         entry = LEXICON.get(surface)
         if entry is None:
