@@ -94,7 +94,12 @@ def unsupported(reason_key: str, word: str) -> Ask:
             f"“{word}”没有具体数字，请给出金额，例如“消费超过5000元”。",
             f"“{word}” has no number in it; please give an amount, e.g. 'spent over 5000'.",
         )
-    if reason_key in _TIME_REASONS:
+    if reason_key == "fuzzy":
+        zh_hint, en_hint = (
+            "例如“下单至少2次”或“消费超过1000”",
+            "e.g. 'at least 2 orders' or 'spent over 1000'",
+        )
+    elif reason_key in _TIME_REASONS:
         zh_hint, en_hint = "例如“近30天”或具体日期", "e.g. 'last 30 days' or a specific date"
     else:
         zh_hint = "例如咨询、下单、消费金额、标签、城市、性别或跟进人"

@@ -224,6 +224,9 @@ def names_item(tok: Token) -> bool:
     return tok.kind == K.QUOTE and not tok.meanings
 
 
+_UNCOUNTED = {K.MY, K.MYDEPT, K.GENDER, K.UNTAGGED}
+
+
 def _starts_new(chunk: Chunk, tok: Token) -> bool:
     head = chunk.head()
     kind = tok.kind
@@ -250,6 +253,8 @@ def _starts_new(chunk: Chunk, tok: Token) -> bool:
         # follows the count or amount it belongs to ("下单超过3次", "spent over 1000").
         countable = (K.EVENT, K.SPEND, K.SCORE)
         return head is not None and (chunk.has(K.NUM) or head.kind not in countable)
+    if kind == K.NUM and head is not None and head.kind in _UNCOUNTED:
+        return True  # "my accounts with 2 or more orders": the number counts what follows
     if kind == K.NUM:
         last = chunk.tokens[-1].kind if chunk.tokens else None
         return chunk.has(K.NUM) and last not in (K.TO, K.BETWEEN)

@@ -55,7 +55,7 @@ def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
     tokens = total_negation(verb_grammar(demonstratives(tokens)))
     check_tokens(tokens, ctx)
     check_owner_glue(tokens)
-    items = join_item_lists(_refer_back(build_items(prepare(tokens))))
+    items = join_item_lists(_second_bound(_refer_back(build_items(prepare(tokens)))))
     clauses, openers = _split_clauses(items)
     conds_by_clause = [
         [(i, interpret(i, ctx)) for i in clause if isinstance(i, Chunk)] for clause in clauses
@@ -84,6 +84,26 @@ def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
 
 
 _BARE_NEG = {K.NEG, K.YET}
+
+
+def _second_bound(items: list[Item]) -> list[Item]:
+    """ "spent more than 500 but less than 2000", "at least 2 orders and no more than 5": a
+    comparison with no head of its own, joined to an amount or a count, bounds the same
+    thing — it takes that chunk's head (and a count's event), never stands alone."""
+    previous: Chunk | None = None
+    for item in items:
+        if not isinstance(item, Chunk):
+            if item.kind not in (K.AND, K.SEP):
+                previous = None
+            continue
+        bare = item.head() is None and item.has(K.CMP) and item.has(K.NUM)
+        if bare and previous is not None and all(t.kind in (K.CMP, K.NUM) for t in item.tokens):
+            head = previous.head()
+            counted = head is not None and head.kind in (K.SPEND, K.EVENT) and previous.has(K.NUM)
+            if counted and not previous.has(K.NEG):
+                item.tokens[:0] = [t for t in previous.tokens if t.kind in (K.SPEND, K.EVENT)]
+        previous = item
+    return items
 
 
 def _refer_back(items: list[Item]) -> list[Item]:
@@ -285,9 +305,39 @@ def _clause_node(clause: list[Item], lookup: dict[int, Cond], ctx: Context) -> N
     return _group(seq, links)
 
 
+def _serial_commas(seq: list[Cond], links: list[set[object]]) -> list[set[object]]:
+    """ "Shanghai, Beijing and Guangzhou", "in Beijing, Shanghai or Shenzhen": commas between
+    values of one kind that a final and/or closes are that and/or — one list, not a new
+    condition per comma (which read "outside A, B and C" as "outside A, in B or C")."""
+    links = list(links)
+    i = 0
+    while i < len(links):
+        if links[i] != {K.SEP}:
+            i += 1
+            continue
+        j = i
+        while j < len(links) and links[j] == {K.SEP}:
+            j += 1
+        run = seq[i : j + 2]
+        closes = j < len(links) and (K.OR in links[j] or "list" in links[j])
+        if closes and "clause" not in links[j] and _one_kind(run):
+            for k in range(i, j):
+                links[k] = set(links[j])
+        i = j + 1
+    return links
+
+
+def _one_kind(run: list[Cond]) -> bool:
+    first = run[0]
+    return first.attr in _LIST and all(
+        c.attr == first.attr and not c.negated and c.window is None for c in run[1:]
+    )
+
+
 def _merge_lists(
     seq: list[Cond], links: list[set[object]], both: bool
 ) -> tuple[list[Cond], list[set[object]]]:
+    links = _serial_commas(seq, links)
     out, out_links = [seq[0]], []
     for cond, link in zip(seq[1:], links, strict=True):
         prev = out[-1]

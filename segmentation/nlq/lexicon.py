@@ -280,6 +280,8 @@ _UNSUP = {
     "ago": "“N天前”这种时间点|'N days ago' as a point in time",
     "vague_number": "没有具体数字的金额（如“几千”“好几万”）|an amount without a number (like 'a few thousand')",
     "approx": "大约的数字（如“一千左右”“两三次”）|approximate numbers (like 'about 1000')",
+    "rate": "每天/每月这类频率|a rate per day, week or month",
+    "fuzzy": "没有具体数字的次数或金额|a count or amount without a number (like 'a couple')",
 }
 UNSUPPORTED_REASONS = {k: tuple(v.split("|")) for k, v in _UNSUP.items()}
 _ADD(_many(K.UNSUPPORTED, "period", "国庆|国庆节|国庆期间|春节|过年|双十一|双11|双十二|双12|618|元旦|"
@@ -666,4 +668,366 @@ for _surface, _meaning in list(LEXICON.items()):
     if "咗" in _surface and _surface.replace("咗", "了") not in LEXICON:
         LEXICON[_surface.replace("咗", "了")] = _meaning
 
+# ---- English verb idioms in every tense (issue 19). One row gives a verb's phrases in all
+# its forms: "place an order" is also "placed", "placing", "places" an order, so a negation
+# ("didn't place any orders", "have never come into the store") finds the form it needs.
+_FORMS = {  # base: past, participle, -ing, -s
+    "place": ("placed", "placed", "placing", "places"),
+    "make": ("made", "made", "making", "makes"),
+    "put": ("put", "put", "putting", "puts"),
+    "add": ("added", "added", "adding", "adds"),
+    "get": ("got", "gotten", "getting", "gets"),
+    "come": ("came", "come", "coming", "comes"),
+    "drop": ("dropped", "dropped", "dropping", "drops"),
+    "stop": ("stopped", "stopped", "stopping", "stops"),
+    "pop": ("popped", "popped", "popping", "pops"),
+    "swing": ("swung", "swung", "swinging", "swings"),
+    "walk": ("walked", "walked", "walking", "walks"),
+    "go": ("went", "gone", "going", "goes"),
+    "show": ("showed", "shown", "showing", "shows"),
+    "pay": ("paid", "paid", "paying", "pays"),
+    "visit": ("visited", "visited", "visiting", "visits"),
+    "buy": ("bought", "bought", "buying", "buys"),
+    "shop": ("shopped", "shopped", "shopping", "shops"),
+    "purchase": ("purchased", "purchased", "purchasing", "purchases"),
+    "order": ("ordered", "ordered", "ordering", "orders"),
+    "reach": ("reached", "reached", "reaching", "reaches"),
+    "contact": ("contacted", "contacted", "contacting", "contacts"),
+    "ask": ("asked", "asked", "asking", "asks"),
+    "request": ("requested", "requested", "requesting", "requests"),
+    "send": ("sent", "sent", "sending", "sends"),
+    "receive": ("received", "received", "receiving", "receives"),
+    "return": ("returned", "returned", "returning", "returns"),
+    "have": ("had", "had", "having", "has"),
+    "inquire": ("inquired", "inquired", "inquiring", "inquires"),
+    "enquire": ("enquired", "enquired", "enquiring", "enquires"),
+}
+_A_ORDER = "an order|orders|any order|any orders|an order with us|orders with us|a new order"
+_A_PURCHASE = "a purchase|purchases|any purchase|any purchases|a purchase from us|purchases from us"
+_STORE = "the store|the shop|our store|our shop|the showroom|our showroom|a store|the boutique"
+_STUFF = "|stuff|something|items|things|products|anything|goods|an item|a product|it|them"
+_CART = "cart|the cart|their cart|their carts|a cart|the shopping cart|their shopping cart|basket|their basket"
+_VERB_IDIOMS: dict[str, list[tuple[str, str]]] = {
+    "order": [
+        ("place", _A_ORDER),
+        ("put", "in an order|in orders|in any orders"),
+        ("make", _A_PURCHASE + "|" + _A_ORDER),
+        ("buy", "something|anything|stuff|things|from us"),
+        ("shop", "with us|at our store|at the store|here"),
+        ("purchase", "something|anything"),
+        ("order", "something|anything|from us"),
+    ],
+    "visit": [
+        (
+            "come",
+            "in|by|into "
+            + _STORE.replace("|", "|into ")
+            + "|to "
+            + _STORE.replace("|", "|to ")
+            + "|by "
+            + _STORE.replace("|", "|by ")
+            + "|in to the store",
+        ),
+        (
+            "drop",
+            "by|in|by "
+            + _STORE.replace("|", "|by ")
+            + "|into "
+            + _STORE.replace("|", "|into ")
+            + "|in at the store|in at our store",
+        ),
+        ("stop", "by|in|by " + _STORE.replace("|", "|by ") + "|in at the store"),
+        ("pop", "in|by|into " + _STORE.replace("|", "|into ")),
+        ("swing", "by|by " + _STORE.replace("|", "|by ")),
+        ("walk", "in|into " + _STORE.replace("|", "|into ")),
+        ("go", "to " + _STORE.replace("|", "|to ")),
+        ("visit", _STORE + "|in person"),
+        ("show", "up|up at the store|up at our store"),
+        ("pay", "us a visit|a visit|a visit to the store|the store a visit"),
+    ],
+    "inquiry": [
+        ("reach", "out|out to us"),
+        ("get", "in touch|in touch with us"),
+        ("contact", "us"),
+        (
+            "ask",
+            "about prices|about the price|about pricing|for a quote|for pricing|for prices|"
+            "a question|questions|about price|for a price",
+        ),
+        ("request", "a quote|quotes|pricing|a price"),
+        ("make", "an inquiry|inquiries|an enquiry|enquiries|contact"),
+        ("send", "an inquiry|inquiries|an enquiry|us an inquiry"),
+        (
+            "inquire",
+            "about prices|about pricing|about the price|about price|about a price|"
+            "about the cost|about costs|about a quote",
+        ),
+        ("enquire", "about prices|about pricing|about the price|about price|about a price"),
+    ],
+    "refund": [
+        ("get", "a refund|refunds|refunded|their money back|any refund|any refunds"),
+        ("receive", "a refund|refunds|any refund|any refunds"),
+        ("request", "a refund|refunds"),
+        ("ask", "for a refund|for refunds|for their money back"),
+        (
+            "return",
+            "items|an item|something|products|an order|stuff|things|goods|a product|"
+            "purchases|anything",
+        ),
+        (
+            "have",
+            "a refund|refunds|any refunds|any refund|their money refunded|an order refunded|"
+            "orders refunded|their order refunded|something refunded|it refunded",
+        ),
+        ("get", "their money refunded|an order refunded|their order refunded|something refunded"),
+    ],
+    "cart": [
+        (
+            "add",
+            "|".join(
+                f"{obj} to {c}".strip() for obj in _STUFF.split("|") for c in _CART.split("|")
+            ),
+        ),
+        (
+            "put",
+            "|".join(
+                f"{obj} in {c}".strip() for obj in _STUFF.split("|")[1:] for c in _CART.split("|")
+            ),
+        ),
+    ],
+}
+
+
+def _add_new(kind: K, value: Any, surfaces: list[str]) -> None:
+    """Adds generated surfaces; one the lexicon has with the same meaning is kept, one with
+    another meaning still fails (_ADD), so a generated form never shadows a word."""
+    same = (kind, value)
+    _ADD(
+        {
+            s: same
+            for s in dict.fromkeys(surfaces)
+            if LEXICON.get(s, same)[0] != kind or s not in LEXICON
+        }
+    )
+    for s in surfaces:  # a filler is a filler whatever its note; any other kind must agree
+        if LEXICON[s] != same and not (kind == K.FILLER and LEXICON[s][0] == K.FILLER):
+            raise LexiconError(f"{s!r} means {LEXICON[s]} already, not {same}")
+
+
+def _verb_forms(base: str) -> tuple[str, ...]:
+    return (base, *_FORMS[base])
+
+
+for _kind, _rows in _VERB_IDIOMS.items():
+    _add_new(
+        K.EVENT,
+        _kind,
+        [
+            f"{form} {tail}"
+            for verb, tails in _rows
+            for form in _verb_forms(verb)
+            for tail in tails.split("|")
+        ],
+    )
+
+# ---- who looks after a customer (issue 19): "customers I look after", "the ones I'm
+# handling", "accounts Wang Wu looks after", "clients assigned to Li Si". With I/me they are
+# the asker's own customers; after a colleague's name they are glue (the name says who).
+_OWNING = {  # base: -s, -ing, participle
+    "look after": ("looks after", "looking after", "looked after"),
+    "handle": ("handles", "handling", "handled"),
+    "manage": ("manages", "managing", "managed"),
+    "own": ("owns", "owning", "owned"),
+    "follow": ("follows", "following", "followed"),
+    "follow up with": ("follows up with", "following up with", "followed up with"),
+    "follow up on": ("follows up on", "following up on", "followed up on"),
+    "take care of": ("takes care of", "taking care of", "taken care of"),
+    "cover": ("covers", "covering", "covered"),
+    "serve": ("serves", "serving", "served"),
+    "work with": ("works with", "working with", "worked with"),
+    "deal with": ("deals with", "dealing with", "dealt with"),
+    "run": ("runs", "running", "run"),
+    "support": ("supports", "supporting", "supported"),
+}
+_BE = (" am", "'m", " m", "'ve been", " ve been", " have been", " was")  # "i" + be + -ing
+_add_new(K.MY, True, [
+    s
+    for base, (third, ing, part) in _OWNING.items()
+    for s in (f"i {base}", *(f"i{be} {ing}" for be in _BE), f"{part} by me", f"i have {part}",
+              f"i've {part}", f"i ve {part}")
+] + ["assigned to me", "allocated to me", "under my care", "in my care", "under me",
+     "i'm assigned", "i am assigned", "i m assigned", "i'm responsible for", "that are mine",
+     "that belong to me", "who belong to me", "of mine"])  # fmt: skip
+_add_new(K.FILLER, True, [
+    s
+    for base, (third, ing, part) in _OWNING.items()
+    for s in (base, third, f"is {ing}", f"are {ing}", f"{part} by", f"does {base}", f"do {base}")
+    if s not in ("run", "runs", "own", "serve", "cover", "support", "supports", "covers", "serves")
+] + ["assigned to", "allocated to", "belongs to", "belong to", "is responsible for",
+     "is in charge of", "responsible for", "in charge of", "looked after"])  # fmt: skip
+_ADD(_many(K.CUSTOMER, True, "book|books|book of business|portfolio|accounts list|client list|"
+           "customer list|roster"))  # fmt: skip
+
+# ---- more request wrappers (issue 19), English: the politeness around a request, in the
+# forms people type; a closed list, tested one by one like WRAPPERS.
+MORE_WRAPPERS = (
+    "i'd love|i d love|i would love|we'd love|we would love|would love|i'd love to see|"
+    "i'd appreciate|i would appreciate|would appreciate|appreciate it|much appreciated|"
+    "that would be great|would be great|would be nice|be able to|able to|would you be able to|"
+    "could you be able to|are you able to|will you be able to|do you mind|mind|"
+    "if you could|if you can|if possible|when you can|when you get a chance|"
+    "whenever you can|at your convenience|please and thank you|do me a favor|do me a favour|"
+    "do me a favor and|do me a favour and|quick question|just wondering|i was wondering|"
+    "i was wondering if|wondering if|i wonder if|i need you to|need you to|i want you to|"
+    "want you to|go ahead and|try to|i'd need|i'll need|i will need|we'd like|we would like|"
+    "we want|we wanna|we'd like to see|could we get|could we see|can we have|could we have|"
+    "may we see|mind if i see|i'm after|i am after|i m after|after the|real fast|"
+    "when possible|thanks in advance|"
+    "tia|pretty please|plsss|pleaseee|pleasee|plz thx|thank u|thanks a lot|many thanks|"
+    "if that's ok|if that s ok|is that possible|possible|can you please|could you please|"
+    "could you kindly|can you kindly|would you kindly|i'd like a|i need a|need a|"
+    "we need a|give me a|get me a|i'm trying to find|i am trying to find|trying to find|"
+    "i'm trying to see|trying to see|help me find|help me see|"
+    "let's see|lets see|let us see|show us|give us|get us|pull us"
+)
+_ADD(_many(K.FILLER, "wrapper", MORE_WRAPPERS))
+WRAPPERS = WRAPPERS + "|" + MORE_WRAPPERS
+_ADD(_many(K.INTENT, "list", "listing|showing|finding|pulling|pulling up|getting|fetching|grabbing|"
+           "looking up|checking|bringing up|bring up|pull out|pull together|put together|"
+           "compile|compiling|generate|generating|run|running|a list|the list|lists"))  # fmt: skip
+_ADD(_many(K.INTENT, "count", "counting|tally|tallying|a count|the count|headcount|a headcount"))
+_ADD(_many(K.INTENT, "export", "exporting|downloading|an export|dump|dumping"))
+_add_new(K.FILLER, True, ["on", "'m", "'d", "'re", "'ve", "'ll", "who're", "that're"])
+_ADD(_many(K.CMP, ("<=", "post"), "tops|maximum|and no more|at the very most|max tops"))
+_ADD(_many(K.CMP, (">=", "post"), "or greater|and greater|and upwards|and upward|or upwards|"
+           "upwards|or beyond|and beyond|at the very least"))  # fmt: skip
+_also(K.CMP, ("<=", "post"), "max|at the most|at most")  # "1000 max", "2 orders at most"
+_also(K.CMP, (">=", "post"), "at least|minimum|at minimum")  # "1000 at least"
+
+# ---- issue 19, round 3: more request verbs with their particles ("dig up", "pull me up",
+# "send me"), places said with a verb ("don't live in Beijing"), "everywhere apart from".
+_PARTICLES = {  # verb: particles it takes as a request ("" = none)
+    "pull": ("up", "out", "together"),
+    "dig": ("up", "out"),
+    "bring": ("up", ""),
+    "call": ("up",),
+    "round": ("up",),
+    "whip": ("up",),
+    "rustle": ("up",),
+    "fish": ("out",),
+    "send": ("", "over", "through"),
+    "hand": ("over",),
+    "share": ("",),
+    "fetch": ("",),
+    "grab": ("",),
+    "give": ("",),
+    "get": ("",),
+    "show": ("",),
+    "find": ("",),
+    "list": ("",),
+}
+_REQUEST = [
+    f"{verb} {who}{particle}".strip().replace("  ", " ")
+    for verb, particles in _PARTICLES.items()
+    for particle in particles
+    for who in ("me ", "us ", "")
+    if particle or who
+] + [f"{verb} {particle}".strip() for verb, ps in _PARTICLES.items() for particle in ps]
+_add_new(
+    K.INTENT,
+    "list",
+    [
+        w
+        for w in _REQUEST
+        if LEXICON.get(w, (K.INTENT,))[0] in (K.INTENT,) and LEXICON.get(w) != (K.FILLER, "wrapper")
+    ],
+)
+_ADD(_many(K.FILLER, "wrapper", "hiya|heya|howdy|hey hey|just curious|i'm curious|i am curious|"
+           "out of curiosity|curious|would it be possible to|would it be possible|is it possible|"
+           "could it be possible to|find out|help me find out|i'd like to|i would like to|"
+           "i'd love to|i want to|i need to|we need to|we'd like to|we want to|i wanna know|"
+           "wanna know|i want to know|want to know|i'd like to know|would like to know"))  # fmt: skip
+_PLACE_VERBS = ("live", "lives", "living", "reside", "resides", "residing", "are based",
+                "is based", "are located", "is located", "situated", "are situated", "stay",
+                "stays", "staying", "are", "is", "come from", "comes from", "hail from")  # fmt: skip
+_add_new(K.FILLER, True, [f"{v} in" for v in _PLACE_VERBS] + ["live", "lives", "reside", "resides"])
+_add_new(
+    K.NEG,
+    True,
+    [f"{v} outside" for v in _PLACE_VERBS if "from" not in v]
+    + [f"{v} outside of" for v in _PLACE_VERBS if "from" not in v],
+)
+_add_new(
+    K.NEG,
+    "except",
+    [
+        f"{where} {but}"
+        for where in ("everywhere", "anywhere", "all")
+        for but in (
+            "but",
+            "except",
+            "apart from",
+            "aside from",
+            "other than",
+            "besides",
+            "excluding",
+            "save",
+            "bar",
+            "except for",
+        )
+    ],
+)
+_ADD(_many(K.CMP, (">", "pre"), "upward of|anything over|anything above"))
+
+# ---- issue 19: words that make a number or a time vague are asked back by what they are
+_ADD(_many(K.UNSUPPORTED, "approx", "around|roughly|approximately|approx|about|more or less|"
+           "give or take|or so|nearly|almost|close to|circa|in the ballpark of|ballpark|"
+           "somewhere around|something like"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "rate", "every month|each month|per month|monthly|every week|each week|"
+           "per week|weekly|every day|each day|per day|every year|each year|per year|yearly|"
+           "annually|on average|a month on average"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "fuzzy", "a bunch|a couple|a couple of|couple of|a handful|handful|"
+           "lots|lots of|plenty|tons of|a ton"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "vague", "sometime|some point|at some point|ish"))
+_ADD(_many(K.UNSUPPORTED, "period", "fall|autumn|summer|winter|springtime|in spring|last spring|"
+           "this spring|last summer|this summer|last winter|this winter|last fall|this fall"))  # fmt: skip
+_ADD(_many(K.FILLER, "wrapper", "how about|what about"))
+_add_new(K.FILLER, True, ["came from", "come from", "comes from"])
+
+# ---- issue 19, held-out round 2: adverbs of a request, "every customer", "though", and an
+# object that negates its verb ("bought nothing" is "did not buy anything")
+_ADD(_many(K.FILLER, "wrapper", "possibly|perhaps|maybe|basically|actually|please just"))
+_ADD(_many(K.FILLER, True, "every|each|every single|each and every|got|gotten"))
+_ADD(_many(K.AND, "clause", "though|although|even though|however"))
+_ADD(_many(K.NEG, "object", "nothing|none|nothing at all|none at all"))
+
+# ---- issue 19, round 4: "everything on", "can I please have", questions about oneself
+# ("how many customers am I looking after"), "visited us"
+_ADD(_many(K.FILLER, "wrapper", "everything on|everything about|everything for|info on|"
+           "details on|details of|data on|can i|could i|may i|can we|could we|"
+           "can i please have|could i please have|can i please get|could i please get|"
+           "can i please see|could i please see|may i please have|may i please see"))  # fmt: skip
+_add_new(K.MY, True, [
+    s
+    for base, (_third, ing, part) in _OWNING.items()
+    for s in (f"do i {base}", f"am i {ing}", f"have i {part}", f"did i {base}")
+] + ["am i responsible for", "am i in charge of", "are assigned to me", "are mine"])  # fmt: skip
+_add_new(K.FILLER, True, ["us", "with us"])
+
+# ---- issue 19, round 5: openers and modal requests ("sorry to bother, could you…", "any
+# chance I could see…"), searching verbs
+_ADD(_many(K.FILLER, "wrapper", "sorry to bother|sorry to bother you|sorry|excuse me|btw|"
+           "by the way|hi there|hello there|good afternoon|good evening|quick one|one more thing|"
+           "i could|i can|we could|we can|you could|you can|u could|u can|any chance i could|"
+           "any chance i can|any chance we could|any chance we can"))  # fmt: skip
+_ADD(_many(K.INTENT, "list", "look for|search for|hunt for|go through|look through"))
+
 MAX_SURFACE = max(len(s) for s in LEXICON)
+# The lengths of the surfaces starting with each character, longest first: the tokenizer
+# tries only lengths some word has (a handful), not every length up to MAX_SURFACE.
+_LENGTHS: dict[str, set[int]] = {}
+for _surface in LEXICON:
+    _LENGTHS.setdefault(_surface[0], set()).add(len(_surface))
+SURFACE_LENGTHS: dict[str, tuple[int, ...]] = {
+    c: tuple(sorted(lengths, reverse=True)) for c, lengths in _LENGTHS.items()
+}

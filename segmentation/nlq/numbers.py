@@ -47,10 +47,65 @@ def scan_number(text: str, pos: int) -> tuple[Decimal, int] | None:
     if pos < len(text) and text[pos] in CHINESE_NUMERAL_CHARS and text[pos] not in "〇零":
         return _scan_chinese(text, pos)
     if pos < len(text) and text[pos].isalpha() and (pos == 0 or not text[pos - 1].isalpha()):
+        compound = _scan_english(text, pos)
+        if compound is not None:
+            return compound
         word = _EN_WORD.match(text, pos)
         if word:
             return Decimal(_EN_WORDS[word.group(1)]), word.end()
     return None
+
+
+_EN_ONES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_EN_SCALES = {"hundred": 100, "thousand": 1000, "grand": 1000, "million": 1_000_000}
+_EN_PART = lazy_pattern(r"[ -]?([a-z]+)")
+_EN_FIRST = lazy_pattern(r"([a-z]+)")
+
+
+def _scan_english(text: str, pos: int) -> tuple[Decimal, int] | None:
+    """English number words with a scale: "five thousand", "two thousand five hundred",
+    "a thousand", "twenty-five", "ten grand". A lone small word ("two") is left to
+    _EN_WORDS; "a" counts only before a scale ("a thousand", never "a month")."""
+    total = current = 0
+    end, words, scaled, at = pos, 0, False, pos
+    while True:
+        match = (_EN_PART if at > pos else _EN_FIRST).match(text, at)
+        if match is None:
+            break
+        word = match.group(1)
+        if word in _EN_ONES and (current % 100 == 0 or (current % 10 == 0 and _EN_ONES[word] < 10)):
+            current += _EN_ONES[word]
+        elif word == "a" and words == 0:
+            current = 1
+        elif word in _EN_SCALES and (words or current):
+            scale = _EN_SCALES[word]
+            if scale == 100:
+                current = max(current, 1) * 100
+            else:
+                total += max(current, 1) * scale
+                current = 0
+            scaled = True
+        elif word == "and" and scaled and words:
+            nxt = _EN_PART.match(text, match.end())
+            if nxt is None or nxt.group(1) not in _EN_ONES:
+                break
+            at = match.end()
+            continue
+        else:
+            break
+        words += 1
+        at = end = match.end()
+        if word == "a" and words == 1:
+            end = pos  # "a" alone is no number
+    if words < 2 or end == pos:
+        return None
+    return Decimal(total + current), end
 
 
 def _latin_continues(text: str, pos: int) -> bool:

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from segmentation.channels import add_way_name
 from segmentation.nlq.cities import city_surfaces
 from segmentation.nlq.normalize import normalize_name
+from segmentation.nlq.pinyin import city_syllables
 from segmentation.nlq.restate_items import item_count_phrase, item_phrase
 from segmentation.nlq.restate_scores import ranked_by_score_phrase, score_phrase
 from segmentation.nlq.vocabulary import Vocabulary
@@ -190,6 +191,8 @@ class Restater:
             return f"{self.when(window)}新添加" if zh else f"were newly added{self.when_en(window)}"
         if isinstance(node, City):
             names = _canonical_cities(node.names)
+            if not zh:  # an English asker reads the pinyin name: "Shanghai", not 上海
+                names = list(dict.fromkeys(city_in_latin(n) for n in names))
             return ("在" + "或".join(names)) if zh else ("are in " + " or ".join(names))
         if isinstance(node, Gender):
             return (
@@ -384,6 +387,13 @@ def _canonical_cities(names: tuple[str, ...]) -> list[str]:
         if label not in out:
             out.append(label)
     return out
+
+
+def city_in_latin(name: str) -> str:
+    """A built-in city's pinyin name ("上海" → "Shanghai", "哈尔滨" → "Haerbin"); a name
+    already in Latin letters, or one the city list does not have, as it is."""
+    spelled = city_syllables().get(name)
+    return "".join(spelled).capitalize() if spelled and not name.isascii() else name
 
 
 def describe(node: Node, language: str, now: datetime, tz: ZoneInfo, vocab: Vocabulary) -> str:

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from segmentation.nlq.channel_words import scan_channel
 from segmentation.nlq.contact_words import scan_contact
-from segmentation.nlq.lexicon import ALSO, LEXICON, MAX_SURFACE, K
+from segmentation.nlq.lexicon import ALSO, LEXICON, SURFACE_LENGTHS, K
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.score_words import scan_score
 from segmentation.nlq.timephrases import scan_time
@@ -84,7 +84,7 @@ def tokenize(
             continue
         tokens.append(token)
         pos = token.end
-    return _attach_units(tokens)
+    return _english_glue(_exceptions(_attach_units(tokens)))
 
 
 def _unknown_end(text: str, pos: int) -> int:
@@ -164,7 +164,10 @@ def _lexicon_at(text: str, pos: int) -> tuple[int, tuple[K, Any]] | None:
     latin_start = text[pos].isascii() and text[pos].isalnum()
     if latin_start and pos > 0 and text[pos - 1].isascii() and text[pos - 1].isalnum():
         return None
-    for length in range(min(MAX_SURFACE, len(text) - pos), 0, -1):
+    room = len(text) - pos
+    for length in SURFACE_LENGTHS.get(text[pos], ()):
+        if length > room:
+            continue
         surface = text[pos : pos + length]
         entry = LEXICON.get(surface)
         if entry is None:
@@ -260,3 +263,122 @@ def _attach_units(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+_SKIP = {K.FILLER, K.INTENT}
+
+
+def _exceptions(tokens: list[Token]) -> list[Token]:
+    """English exceptions that name what they exclude by pointing: "except those in
+    Shanghai", "other than the ones in Beijing" (those/these point at nothing earlier here),
+    and "all customers but the Shanghai ones" / "everyone but Beijing" (but after the
+    customers and before a name is except, not a second condition)."""
+    out: list[Token] = []
+    for index, tok in enumerate(tokens):
+        prev = next((t for t in reversed(out) if t.kind not in _SKIP), None)
+        pointing = tok.kind == K.THIS and tok.text == "those"
+        pointing = pointing or (tok.kind == K.CUSTOMER and tok.text == "ones")
+        pointing = pointing or (tok.kind == K.DE and tok.text in ("who", "that", "which"))
+        if pointing and prev is not None:  # noqa: SIM102
+            if prev.kind == K.NEG and prev.value == "except" and prev.text.isascii():
+                continue
+        if tok.kind == K.AND and tok.text == "but" and prev is not None:  # noqa: SIM102
+            if prev.kind in (K.CUSTOMER, K.BOTH) and _names_next(tokens, index):
+                tok = Token(K.NEG, "except", tok.start, tok.end, tok.text)
+        out.append(tok)
+    return out
+
+
+def _names_next(tokens: list[Token], index: int) -> bool:
+    nxt = next((t for t in tokens[index + 1 :] if t.kind not in _SKIP), None)
+    return nxt is not None and nxt.kind in (K.NAME, K.QUOTE, K.THIS)
+
+
+_DASHES = {"-", "—", "–", "~"}
+_RATE_WINDOWS = {"a day", "a week", "a month", "a year", "an hour", "a quarter"}
+
+
+def _english_glue(tokens: list[Token]) -> list[Token]:
+    """Small English readings that depend on the neighbours (issue 19):
+    - a dash between words separates them ("my book — who ordered"); between numbers it is
+      a range (500-1000);
+    - "to" before a request verb is glue ("I'd like to export", "want to see");
+    - a comparison that has an after-the-number meaning reads it after a number with
+      nothing to compare next ("1500 max", "1 order at most", "1000 at least");
+    - "under" before a colleague's name is whose customers ("accounts under Zhao Liu");
+    - "both" right after a negation joins the list it excludes ("outside both A and B");
+    - "just"/"only" before no number restrict nothing ("just my own customers");
+    - "nothing"/"none" after a verb negates it ("bought nothing this year");
+    - "around", "about" are an approximate number only before one ("about 3 orders");
+      elsewhere ("asked about the sofa") they are a word not understood;
+    - "a month" right after an amount is a rate ("1000 a month"), which is asked back,
+      never read as "in the past month";
+    - "out of" in the middle ("customers out of Shanghai": outside, or among?) is asked;
+      only an opener ("Out of the customers who…") starts a clause;
+    - a sentence that starts "From the customers who…, which…" opens a clause like
+      "Among"."""
+    out: list[Token] = []
+    for index, tok in enumerate(tokens):
+        prev = out[-1] if out else None
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        if tok.kind == K.TO and tok.text in _DASHES and not _numeric(prev, nxt):
+            tok = Token(K.SEP, True, tok.start, tok.end, tok.text)
+        elif tok.kind == K.TO and tok.text == "to" and nxt is not None and nxt.kind == K.INTENT:
+            continue
+        elif tok.kind == K.CMP and tok.value[1] == "pre" and _after_a_number(out):
+            post = next((v for k, v in tok.also if k == K.CMP and v[1] == "post"), None)
+            if post is not None and (nxt is None or nxt.kind != K.NUM):
+                tok = Token(K.CMP, post, tok.start, tok.end, tok.text)
+        elif tok.kind == K.CMP and tok.text == "under" and _a_colleague(nxt):
+            continue  # "accounts under Zhao Liu": whose, not fewer than
+        elif tok.kind == K.BOTH and tok.text == "both" and prev is not None and prev.kind == K.NEG:
+            continue  # "outside both Shanghai and Beijing": the list is what is excluded
+        elif tok.kind == K.CMP and tok.text in ("just", "only") and _restricts(nxt):
+            continue  # "just my own customers": a restriction, not "exactly"
+        elif tok.kind == K.NEG and tok.value == "object":
+            event = next((t for t in reversed(out) if t.kind not in _SKIP), None)
+            tok = Token(K.NEG, True, tok.start, tok.end, tok.text)
+            if event is not None and event.kind == K.EVENT:  # "bought nothing": not bought
+                out.insert(out.index(event), tok)
+                continue
+        elif tok.kind == K.UNSUPPORTED and tok.value == "approx" and _not_a_number(nxt):
+            tok = Token(K.UNKNOWN, None, tok.start, tok.end, tok.text)  # "about the sofa"
+        elif tok.kind == K.WINDOW and tok.text in _RATE_WINDOWS and _after_a_number(out):
+            tok = Token(K.UNSUPPORTED, "rate", tok.start, tok.end, tok.text)
+        elif (
+            tok.kind == K.CLAUSE and tok.text == "out of" and any(t.kind not in _SKIP for t in out)
+        ):
+            tok = Token(K.UNKNOWN, None, tok.start, tok.end, tok.text)
+        elif (
+            tok.kind == K.FILLER
+            and tok.text == "from"
+            and not any(t.kind not in _SKIP for t in out)
+        ):
+            tok = Token(K.CLAUSE, "among", tok.start, tok.end, tok.text)
+        out.append(tok)
+    return out
+
+
+def _a_colleague(tok: Token | None) -> bool:
+    return tok is not None and tok.kind == K.NAME and any(m.kind == "staff" for m in tok.meanings)
+
+
+def _restricts(nxt: Token | None) -> bool:
+    """ "just"/"only" before no number or comparison ("just over 1000" stays vague)."""
+    return nxt is None or nxt.kind not in (K.NUM, K.CMP, K.MOST)
+
+
+def _not_a_number(tok: Token | None) -> bool:
+    return tok is None or tok.kind != K.NUM
+
+
+def _numeric(prev: Token | None, nxt: Token | None) -> bool:
+    return any(t is not None and t.kind in (K.NUM, K.WINDOW) for t in (prev, nxt))
+
+
+def _after_a_number(out: list[Token]) -> bool:
+    """The last meaningful token is a number, or a number then what it counts."""
+    meaningful = [t for t in out if t.kind not in _SKIP]
+    if meaningful and meaningful[-1].kind in (K.EVENT, K.UNIT, K.CUSTOMER):
+        meaningful = meaningful[:-1]
+    return bool(meaningful) and meaningful[-1].kind == K.NUM

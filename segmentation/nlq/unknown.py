@@ -54,10 +54,13 @@ def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
         field = str(after.value) if after is not None and after.kind == K.ITEMWORD else None
         return item_question(word, vocab, field)
     if _is_person(word, before, after, after2):
-        # 高意象 is a misspelt tag before it is a colleague surnamed 高.
-        if _close_names(word, vocab):
+        # 高意象 is a misspelt tag before it is a colleague surnamed 高 (a Latin name must
+        # be really close to a tag: "kevin" is no "VIP").
+        if _close_names(word, vocab, 85 if word.isascii() else 60):
             return _name_question(word, vocab)
         return _staff_question(word, vocab)
+    if word.isascii() and _in_verb_place(tokens, start):
+        return _event_question(word)
     if (before is not None and before.kind == K.TAGWORD) or (
         after is not None and after.kind == K.TAGWORD
     ):
@@ -135,9 +138,32 @@ def _name_question(word: str, vocab: Vocabulary) -> Ask:
     )
 
 
-def _close_names(word: str, vocab: Vocabulary) -> list[str]:
+def _close_names(word: str, vocab: Vocabulary, cutoff: int = 60) -> list[str]:
     kinds = ("tag", "dept", "saved", "named", "product", "category")
-    return did_you_mean(word, vocab.candidates_in(kinds, word.isascii()))
+    return did_you_mean(word, vocab.candidates_in(kinds, word.isascii()), cutoff=cutoff)
+
+
+# English: the word after "who"/"that", a negation or "yet to" is in a verb's place —
+# what the customer did ("customers who attended the webinar", "who redeemed a coupon").
+_VERB_PLACE = {K.DE, K.NEG, K.YET}
+_EVENTS_EN = "inquired, ordered (bought), visited the store, added to cart, refunded"
+_EVENTS_ZH = "咨询、下单（购买）、到店、加购、退款"
+
+
+def _in_verb_place(tokens: list[Token], start: int) -> bool:
+    before = next((t for t in reversed(tokens[:start]) if t.kind not in (K.FILLER, K.INTENT)), None)
+    if before is None or not before.text.isascii():
+        return False
+    return before.kind in _VERB_PLACE and before.text not in ("of", "'s", "s")
+
+
+def _event_question(word: str) -> Ask:
+    """An action segbot has no record of: name it, and list the actions it does know."""
+    return Ask(
+        f"没看懂“{word}”：我只知道客户的这些行为：{_EVENTS_ZH}。请换一种行为或条件。",
+        f"I did not understand “{word}”. The customer actions I know are: {_EVENTS_EN}. "
+        "Please use one of these, or another condition (tag, city, spend, owner).",
+    )
 
 
 def _staff_question(word: str, vocab: Vocabulary) -> Ask:
@@ -174,10 +200,16 @@ def _time_question(word: str) -> Ask:
 
 
 def _place_question(word: str, vocab: Vocabulary) -> Ask:
-    hints = did_you_mean(word, vocab.candidates_in(("city",), word.isascii()), cutoff=70)
+    latin = word.isascii()
+    hints = did_you_mean(word, vocab.candidates_in(("city",), latin), cutoff=80 if latin else 70)
+    shown = hints
+    if latin:  # an English asker reads the pinyin name beside the Chinese one
+        from segmentation.nlq.restate import city_in_latin
+
+        shown = [f"{h} ({city_in_latin(h)})" if not h.isascii() else h for h in hints]
     return Ask(
         f"没有找到地点“{word}”。" + _zh_hint(hints, "请用城市名，例如“上海”。"),
-        f"I do not know the place “{word}”." + _en_hint(hints, " Please name a city."),
+        f"I do not know the place “{word}”." + _en_hint(shown, " Please name a city."),
         hints,
     )
 

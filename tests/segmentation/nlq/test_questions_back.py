@@ -94,7 +94,7 @@ def test_an_unknown_time_word_suggests_periods(
         "kinda want the VIP customers",
         "yo bro VIP customers",
         "hmm VIP customers lol",
-        "VIP customers basically",
+        "VIP customers essentially",
         "帮偶拉一下VIP客户",
         "VIP客户呜呜",  # (嗯 is a hesitation wrapper now)
     ],
