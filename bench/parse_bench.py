@@ -26,7 +26,7 @@ from bot.models import metadata
 from segmentation.models import Tag
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import load_vocabulary, parse_command
-from segmentation.nlq.normalize import normalize
+from segmentation.text import normalize
 
 CORPUS = Path("tests/segmentation/nlq/corpus.tsv")
 TZ = ZoneInfo("Asia/Shanghai")

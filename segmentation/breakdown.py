@@ -29,10 +29,10 @@ from segmentation.models import (
     Tag,
 )
 from segmentation.named import compute_rfm_means
-from segmentation.nlq.normalize import same_name
 from segmentation.nodes import NamedSegment, Node
 from segmentation.rollups import read_coverage
 from segmentation.scope import CteNames, Requester
+from segmentation.text import same_name
 
 DIMENSIONS: tuple[str, ...] = ("owner", "department", "city", "gender", "tag", "rfm", "month")
 DIMENSIONS += ("channel", "category", "product")

@@ -67,7 +67,7 @@ from segmentation.scope import CteNames, Requester, scope_condition
 from segmentation.windows import Interval, as_of, resolve_window
 
 if TYPE_CHECKING:
-    from segmentation.engine import EngineContext
+    from segmentation.context import EngineContext
 
 customers = Customer.__table__
 NEW_CUSTOMER_DEFAULT = RollingWindow(30, "days")

@@ -2,37 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from segmentation.compiler import CompileFacts, compile_segment, event_kinds, needs_rfm
+from segmentation.context import EngineContext, default_context
 from segmentation.models import Customer
-from segmentation.named import NamedSegmentCatalog, RfmMeans, compute_rfm_means
+from segmentation.named import RfmMeans, compute_rfm_means
 from segmentation.nodes import Node
 from segmentation.rollups import read_coverage
+from segmentation.saved import expand_saved
 from segmentation.scope import Requester
 
-
-@dataclass(frozen=True)
-class EngineContext:
-    """What evaluation needs besides the data: the calendar's zone and the named segments."""
-
-    timezone: ZoneInfo
-    named: NamedSegmentCatalog
-
-
-def default_context(
-    tz: ZoneInfo | str = "Asia/Shanghai", named_path: str | Path | None = None
-) -> EngineContext:
-    """A context with the shipped named segments (or a deployment's own file)."""
-    zone = ZoneInfo(tz) if isinstance(tz, str) else tz
-    return EngineContext(timezone=zone, named=NamedSegmentCatalog.load(named_path))
+# The context is defined below the engine (segmentation.context); callers name it here too.
+__all__ = [
+    "EngineContext",
+    "default_context",
+    "prepare",
+    "segment_count",
+    "segment_listed",
+    "segment_members",
+    "segment_query",
+]
 
 
 def prepare(
@@ -45,8 +39,6 @@ def prepare(
 ) -> tuple[Node, CompileFacts]:
     """Expand saved segments (by their stored definitions) and read the company-wide facts
     the tree needs. `rfm`: the RFM means at `now` when the caller already has them."""
-    from segmentation.saved import expand_saved
-
     expanded = expand_saved(session, node)
     means = None
     if needs_rfm(expanded, ctx):

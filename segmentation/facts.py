@@ -50,7 +50,7 @@ from segmentation.windows import as_of, resolve_window
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-    from segmentation.engine import EngineContext
+    from segmentation.context import EngineContext
 
 # A phone-width row: the owner and at most this many facts.
 MAX_FACTS = 3

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from segmentation.engine import EngineContext
 from segmentation.models import Event, EventItemName
-from segmentation.nlq.normalize import simplified
 from segmentation.nodes import (
     EventCount,
     ItemCount,
@@ -29,6 +28,7 @@ from segmentation.nodes import (
     Window,
     walk,
 )
+from segmentation.text import simplified
 from segmentation.windows import Interval, as_of, resolve_window
 
 events = Event.__table__

@@ -24,8 +24,9 @@ from bot.settings import Settings
 from segmentation.compiler import SegmentError
 from segmentation.engine import EngineContext, segment_members
 from segmentation.nodes import Node, SavedSegment, SegmentFormatError, from_json, to_json
-from segmentation.saved import list_saved_segments, take_snapshots
+from segmentation.saved import list_saved_segments
 from segmentation.scope import Requester, resolve_requester
+from segmentation.snapshots import take_snapshots
 
 
 @click.group("segment")

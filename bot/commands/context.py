@@ -29,7 +29,6 @@ from segmentation.nlq.followup import (
     window_swap_words,
 )
 from segmentation.nlq.lexicon import K
-from segmentation.nlq.normalize import normalize
 from segmentation.nlq.parser import Clarification
 from segmentation.nlq.restate import describe, describe_part
 from segmentation.nlq.swap import (
@@ -53,6 +52,7 @@ from segmentation.nodes import (
     to_json,
 )
 from segmentation.scope import Requester
+from segmentation.text import normalize
 
 CONTEXT_WORDS = re.compile(
     r"这个分群|这个群|该分群|此分群|这个列表|这个名单|这个结果|上面的结果|这些|那些|这批|这群|上述|"

@@ -40,9 +40,9 @@ from segmentation.breakdown import breakdown
 from segmentation.models import Customer, Department, Staff
 from segmentation.nlq.followup import is_export_this
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_digest_request, is_traditional
-from segmentation.nlq.normalize import normalize
 from segmentation.nodes import SegmentFormatError, from_json
 from segmentation.scope import Requester
+from segmentation.text import normalize
 
 # A pending pick or a breakdown to export is the member's latest command, for this long.
 CONTEXT_TTL = timedelta(hours=24)

@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 from bot.commands.texts import say
 from bot.models.inbox import AuditEntry
 from segmentation.nodes import Node, SavedSegment
-from segmentation.saved import get_saved_segment, size_history
+from segmentation.saved import get_saved_segment
 from segmentation.scope import Requester
+from segmentation.snapshots import size_history
 
 DAY = timedelta(days=1)
 PAST = {"yesterday": DAY, "week": 7 * DAY}

@@ -20,7 +20,7 @@ from bot.commands import conversation as conv
 from bot.commands.replies import clarify
 from bot.commands.texts import say
 from segmentation.nlq.followup import NO, YES, read_pick
-from segmentation.nlq.normalize import normalize
+from segmentation.text import normalize
 
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")
 

@@ -16,8 +16,8 @@ from bot.models.tag_outbox import TagJob
 from integrations.wecom.errors import WeComError
 from integrations.wecom.gateway import WeComGateway
 from segmentation.models import CustomerTag, Follow, Staff, StaffDepartment, Tag
-from segmentation.nlq.normalize import same_name
 from segmentation.scope import CteNames, Requester, department_members
+from segmentation.text import same_name
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,9 @@ from bot.services.campaigns.results import CampaignReport, campaign_report
 from bot.services.campaigns.settings import CampaignSettings
 from segmentation.engine import EngineContext, segment_count
 from segmentation.nodes import NamedSegment
-from segmentation.saved import list_saved_segments, size_history
+from segmentation.saved import list_saved_segments
 from segmentation.scope import Requester
+from segmentation.snapshots import size_history
 
 log = logging.getLogger(__name__)
 

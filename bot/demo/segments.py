@@ -21,7 +21,8 @@ from segmentation.nodes import (
     RollingWindow,
     Spend,
 )
-from segmentation.saved import list_saved_segments, save_segment, take_snapshots
+from segmentation.saved import list_saved_segments, save_segment
+from segmentation.snapshots import take_snapshots
 
 SNAPSHOT_DAYS = 14
 DAYS_30 = RollingWindow(30, "days")

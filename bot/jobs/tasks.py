@@ -94,7 +94,7 @@ def _full_sync(deps: JobDeps, now: datetime) -> Any:
 
 
 def _snapshots(deps: JobDeps, now: datetime) -> int:
-    from segmentation.saved import take_snapshots
+    from segmentation.snapshots import take_snapshots
 
     with unit_of_work(deps.factory) as session:
         return len(take_snapshots(session, now, deps.pctx.engine))

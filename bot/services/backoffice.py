@@ -18,8 +18,9 @@ from bot.services.customer_card import find_visible
 from segmentation.engine import EngineContext, segment_count
 from segmentation.models import Customer, Follow, Staff
 from segmentation.nodes import SavedSegment as SavedRef
-from segmentation.saved import list_saved_segments, size_at
+from segmentation.saved import list_saved_segments
 from segmentation.scope import Requester, resolve_requester
+from segmentation.snapshots import size_at
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Any
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.coupons import check_message, read_coupon
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.nlq.normalize import normalize
+from segmentation.text import normalize
 
 _TAIL = lazy_pattern(r"[\s,，。.!！?？~]+$")
 _V_PUSH = r"(?:发送|发放|发(?!展)|推送|推(?!荐)|送(?!货))"

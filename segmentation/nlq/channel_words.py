@@ -19,9 +19,9 @@ from functools import cache
 from segmentation.channels import ADD_WAYS
 from segmentation.nlq.ask import Ask, did_you_mean
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.nlq.normalize import normalize_name
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import AddedVia, ChannelCode, Node
+from segmentation.text import normalize_name
 
 # A code's own suffix words: "展会活码" and "展会" name the same code when only one fits.
 _CODE_SUFFIX = r"(?:活码|渠道活码|渠道码|渠道二维码|二维码|渠道|码)"

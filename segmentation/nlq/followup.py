@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.nlq.normalize import normalize, same_name
+from segmentation.text import normalize, same_name
 
 AND = "and"
 WITHOUT = "without"

@@ -24,11 +24,11 @@ from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon import K
-from segmentation.nlq.normalize import normalize
 from segmentation.nlq.restate import Restater, describe
 from segmentation.nlq.tokens import Token, tokenize
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import All, Node, RollingWindow, Window
+from segmentation.text import normalize
 
 EXTRA_INTENTS = frozenset({"breakdown", "customer", "changes", "digest"})
 _T2S = opencc.OpenCC("t2s")

@@ -17,12 +17,12 @@ from segmentation.nlq.intents_extra import find_extra, weak_card
 from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon import K
-from segmentation.nlq.normalize import language_of, normalize
 from segmentation.nlq.restate import describe
 from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import Node, SegmentBoundsError, SegmentFormatError
+from segmentation.text import language_of, normalize
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 from segmentation.channels import add_way_name
 from segmentation.nlq.cities import city_surfaces
-from segmentation.nlq.normalize import normalize_name
 from segmentation.nlq.pinyin import city_syllables
 from segmentation.nlq.restate_items import item_count_phrase, item_phrase
 from segmentation.nlq.restate_scores import ranked_by_score_phrase, score_phrase
@@ -44,6 +43,7 @@ from segmentation.nodes import (
     Untagged,
     Window,
 )
+from segmentation.text import normalize_name
 from segmentation.windows import resolve_window
 
 _KIND_ZH = {

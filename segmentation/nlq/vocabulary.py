@@ -28,9 +28,9 @@ from segmentation.models.segments import SavedSegment as SavedSegmentRow
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq.cities import city_surfaces, province_surfaces
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.nlq.normalize import normalize_name, prime_names, simplified
 from segmentation.nlq.pinyin import syllables as pinyin_syllables
 from segmentation.rollups import apply_notes_now
+from segmentation.text import normalize_name, prime_names, simplified
 
 MeaningKind = str  # "tag" | "staff" | "dept" | "city" | "saved" | "named" | "province" |
 # "product" | "category" | "sku" (names the events' properties carry)

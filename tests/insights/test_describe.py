@@ -18,7 +18,8 @@ from segmentation.insights import (
 )
 from segmentation.models import Customer, CustomerScore, FittedModel, SegmentMembershipChange
 from segmentation.nodes import City, HasTag
-from segmentation.saved import get_saved_segment, save_segment, take_snapshots
+from segmentation.saved import get_saved_segment, save_segment
+from segmentation.snapshots import take_snapshots
 from tests.insights.fixture import BASE, DAY, SEGMENT, company
 from tests.segmentation.factory import NOW, TZ, load
 

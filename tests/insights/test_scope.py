@@ -7,8 +7,9 @@ from sqlalchemy.orm import Session
 from segmentation.engine import default_context
 from segmentation.insights import describe_for_query
 from segmentation.nodes import City, SavedSegment
-from segmentation.saved import save_segment, take_snapshots
+from segmentation.saved import save_segment
 from segmentation.scope import Requester
+from segmentation.snapshots import take_snapshots
 from tests.insights.fixture import DAY, company
 from tests.segmentation.factory import NOW, TZ, load
 

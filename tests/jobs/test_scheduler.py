@@ -31,7 +31,8 @@ from integrations.wecom.simulator.seed import seed_company
 from segmentation.insights.base_profile import scope_key
 from segmentation.models import Follow, InsightBaseProfile
 from segmentation.nodes import All
-from segmentation.saved import save_segment, size_history
+from segmentation.saved import save_segment
+from segmentation.snapshots import size_history
 from tests.campaigns.helpers import make_campaign
 from tests.campaigns.world import MONDAY_10, TZ, build_world
 from tests.conftest import empty_all_tables

@@ -17,7 +17,7 @@ from bot.services.digest.render import render_markdown
 from integrations.wecom.simulator.company import SimCustomer, SimMember
 from segmentation.engine import default_context
 from segmentation.markup import escape_markdown
-from segmentation.saved import take_snapshots
+from segmentation.snapshots import take_snapshots
 from tests.commands.chatworld import ADMINS, NOW, SETTINGS
 from tests.commands.conftest import ChatRig
 from tests.reliability.chat import chat_rig, company_with

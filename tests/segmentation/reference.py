@@ -11,7 +11,6 @@ from decimal import Decimal
 from fractions import Fraction
 
 from segmentation.named import NamedSegmentCatalog, RfmRule
-from segmentation.nlq.normalize import normalize_name
 from segmentation.nodes import (
     AddedVia,
     All,
@@ -42,6 +41,7 @@ from segmentation.nodes import (
     Window,
 )
 from segmentation.scope import Requester
+from segmentation.text import normalize_name
 from segmentation.windows import EARLIEST, resolve_window
 from tests.segmentation.factory import TZ, Dataset
 

@@ -13,8 +13,9 @@ from segmentation.engine import default_context, segment_count
 from segmentation.membership import lost_customers, segment_changes
 from segmentation.models import Customer, Follow
 from segmentation.nodes import All, City, NamedSegment, Performed, SavedSegment
-from segmentation.saved import save_segment, take_snapshots
+from segmentation.saved import save_segment
 from segmentation.scope import Requester
+from segmentation.snapshots import take_snapshots
 from tests.segmentation.nlq.fixture import NOW, TZ, load_fixture
 
 CTX = default_context(TZ)

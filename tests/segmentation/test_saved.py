@@ -15,13 +15,10 @@ from segmentation.saved import (
     SavedSegmentNotFound,
     get_saved_segment,
     list_saved_segments,
-    membership_changes,
     save_segment,
-    size_at,
-    size_history,
-    take_snapshots,
 )
 from segmentation.scope import Requester
+from segmentation.snapshots import membership_changes, size_at, size_history, take_snapshots
 from tests.segmentation.factory import NOW, TZ, Dataset, load
 
 CTX = default_context(TZ)

@@ -36,8 +36,9 @@ from segmentation.models import Customer
 from segmentation.named import RfmRule, compute_rfm_means
 from segmentation.nodes import NamedSegment, Node, to_json
 from segmentation.rollups import read_coverage
-from segmentation.saved import expand_saved, list_saved_segments, saved_definition, size_history
+from segmentation.saved import expand_saved, list_saved_segments, saved_definition
 from segmentation.scope import CteNames, Requester, scope_condition
+from segmentation.snapshots import size_history
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,6 @@ from segmentation.nlq.lexicon import (
     owner_words,
     third_party_wrappers,
 )
-from segmentation.nlq.normalize import normalize
 from segmentation.nlq.vocabulary import StaffInfo
 from segmentation.nodes import (
     And,
@@ -37,6 +36,7 @@ from segmentation.nodes import (
     Spend,
     Untagged,
 )
+from segmentation.text import normalize
 from tests.segmentation.nlq.fixture import NOW, TZ
 
 VOCAB = build_vocabulary(

@@ -1,5 +1,6 @@
-"""Text normalisation before parsing: Traditional → Simplified, full-width → half-width,
-lower-case Latin, unified quotes and spacing, control characters removed."""
+"""Text normalisation shared by the chat language and every name lookup (tags, saved segments,
+products): Traditional → Simplified, full-width → half-width, lower-case Latin, unified quotes
+and spacing, control characters removed."""
 
 from __future__ import annotations
 
