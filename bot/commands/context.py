@@ -159,7 +159,7 @@ def refined_answer(
         if follow.lead or (follow.loose and not follow.pointed):
             return None  # "把这些…" acts on the answer itself; "X呢" asked back as it stands
         return clarify(command.message, list(command.suggestions))
-    previous_node = _sibling_base(previous_node, previous, command)
+    previous_node = _sibling_base(previous_node, previous, command, follow)
     refined_from = previous_node
     if follow.loose:
         if not _says_something(command) or _has_own_intent(follow, vocab, ctx):
@@ -333,13 +333,24 @@ def swap_pick_answer(
     return ask_again(session, ctx, requester, node, found[1], lang)
 
 
-def _sibling_base(node: Node, previous: conv.PreviousAnswer, command: Command) -> Node:
+# What a customer has one of: "其中男性呢" after "其中女性有几个" can only be about the answer
+# that refinement narrowed (narrowing the women to men leaves no one). A tag, an owner or an
+# event adds up: "其中有几个金卡" after "这些里VIP的" narrows the VIPs.
+_ONE_PER_CUSTOMER = frozenset({"Gender", "City"})
+
+
+def _sibling_base(
+    node: Node, previous: conv.PreviousAnswer, command: Command, follow: FollowUp
+) -> Node:
     """What the new clause narrows: the previous answer, or — when it says something of the
     same kind as the refinement that made that answer ("其中女性有几个", then "男的呢" /
-    "北京的呢" after "上海的") — the answer that refinement narrowed, as a sibling question."""
+    "北京的呢" after "上海的") — the answer that refinement narrowed, as a sibling question.
+    Said with a pointer (其中/这些里/of them), it is a sibling only for what a customer has
+    one of; otherwise it narrows the answer just shown."""
     if previous.parent is None or command.segment is None:
         return node
-    if not kinds(command.segment) & set(previous.added):
+    same = kinds(command.segment) & set(previous.added)
+    if not same or (follow.pointed and not follow.loose and not same <= _ONE_PER_CUSTOMER):
         return node
     try:
         return from_json(previous.parent)

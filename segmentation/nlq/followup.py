@@ -78,7 +78,8 @@ _EN_REFINE = lazy_pattern(
 )
 # "how many of them …", "which of these …", "who among them …": the question word stays.
 _EN_QUESTION_OF = lazy_pattern(
-    rf"^(?P<q>how\s+many|which(?:\s+ones)?|who|what\s+share|list|show(?:\s+me)?|count)\s+"
+    rf"^(?P<q>how\s+many|which(?:\s+ones)?|who|what\s+share|list|show(?:\s+me)?|count|"
+    rf"(?:are|is)\s+any|any(?:one)?)\s+"
     rf"(?:of|among|amongst|from|in)\s+{_THESE_EN}\b",
     re.I,
 )
@@ -140,7 +141,16 @@ def read_follow_up(text: str) -> FollowUp | None:
     plain = _plain(text)
     if not plain:
         return None
-    return _read_english(plain) if _is_latin(plain) else _read_chinese(plain)
+    if _is_latin(plain):
+        return _read_english(plain)
+    if _LATIN_START.match(plain):
+        # English around a Chinese name ("how many of them are tagged 金卡", "of these, 上海的"):
+        # the English pointers first, then the Chinese ones ("VIP里上海的").
+        return _read_english(plain) or _read_chinese(plain)
+    return _read_chinese(plain)
+
+
+_LATIN_START = lazy_pattern(r"^[\W_]*[A-Za-z]")
 
 
 def _is_latin(text: str) -> bool:
