@@ -88,6 +88,8 @@ _LINE_PROVINCES = (
     "宁夏",
     "新疆",
 )
+_HK_DISTRICTS = "九龙 新界 港岛 香港岛 九龙半岛 尖沙咀 旺角 铜锣湾 中环 湾仔 油尖旺 深水埗 黄大仙 观塘 沙田 荃湾 葵青 元朗 屯门 大埔 西贡 将军澳 离岛 大屿山"
+_MACAU_DISTRICTS = "氹仔 路环 澳门半岛"
 _REGION_CITIES = {
     "台湾": "台北 高雄 台中",
     "华东": "上海 杭州 南京",
@@ -98,11 +100,42 @@ _REGION_CITIES = {
     "西北": "西安 兰州 乌鲁木齐",
     "东北": "沈阳 哈尔滨 长春",
     "江浙沪": "上海 杭州 苏州",
+    # Economic regions: which cities belong to one differs by source (长三角 is 3 provinces
+    # and a city, or 26 cities, or 41), so they are asked back, never expanded to a list.
+    "长三角": "上海 杭州 南京 苏州 合肥",
+    "长江三角洲": "上海 杭州 南京 苏州 合肥",
+    "珠三角": "广州 深圳 佛山 东莞",
+    "珠江三角洲": "广州 深圳 佛山 东莞",
+    "大湾区": "广州 深圳 香港 澳门",
+    "粤港澳大湾区": "广州 深圳 香港 澳门",
+    "湾区": "广州 深圳 香港 澳门",
+    "京津冀": "北京 天津 石家庄",
+    "成渝": "成都 重庆",
+    "江浙": "杭州 苏州 南京",
+    "港澳": "香港 澳门",
+    "港澳台": "香港 澳门 台北",
+    "东南沿海": "上海 广州 厦门",
+    # Districts of Hong Kong and Macau: customers' city is the city (香港, 澳门).
+    **dict.fromkeys(_HK_DISTRICTS.split(), "香港"),
+    **dict.fromkeys(_MACAU_DISTRICTS.split(), "澳门"),
 }
 # Every place the user may name that is not a city (provinces, Taiwan, regions), so the
 # question back can say so and offer its cities.
 PROVINCES = (*_LINE_PROVINCES, *_REGION_CITIES)
-_PROVINCE_ENGLISH = {"内蒙古": ("inner mongolia",), "西藏": ("tibet",), "陕西": ("shaanxi",)}
+_PROVINCE_ENGLISH = {
+    "内蒙古": ("inner mongolia",),
+    "西藏": ("tibet",),
+    "陕西": ("shaanxi",),
+    "长三角": ("yangtze river delta",),
+    "珠三角": ("pearl river delta",),
+    "大湾区": ("greater bay area",),
+    "九龙": ("kowloon",),
+    "新界": ("new territories",),
+    "港岛": ("hong kong island",),
+    "尖沙咀": ("tsim sha tsui",),
+    "旺角": ("mong kok", "mongkok"),
+    "铜锣湾": ("causeway bay",),
+}
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +156,8 @@ def province_surfaces() -> dict[str, str]:
         spelled = city_syllables().get(base) or syllables(base)
         latin = "".join(spelled)
         names = [base, base + "省", latin, f"{latin} province", *_PROVINCE_ENGLISH.get(base, ())]
+        if name in _REGION_CITIES and not base.endswith("区"):
+            names += [base + "区", base + "地区"]  # 新界区, 长三角地区
         if base != "江浙沪":
             names.append(" ".join(spelled))
         for surface in names:

@@ -343,6 +343,9 @@ def _merge_lists(
         prev = out[-1]
         joins = (K.OR in link or "list" in link) and "clause" not in link
         same = prev.attr == cond.attr and prev.attr in _LIST and not cond.negated
+        if joins and not link & {K.DE, K.CUSTOMER} and _closes_list(prev, cond):
+            # "杭州和苏州以外": the 以外 after the last value excludes the whole list
+            prev.negated, same = True, True
         if same and joins and prev.window is None:
             prev.values.extend(cond.values)
             prev.__dict__.setdefault("conj", set()).add("or" if K.OR in link else "and")
@@ -369,6 +372,15 @@ def _merge_lists(
 
 
 _LIST = {"tag", "city", "owner", "dept", "gender", "named", "saved"}
+
+
+def _closes_list(prev: Cond, cond: Cond) -> bool:
+    """ "A和B以外": a value negated only by a closing 以外/之外/outside, after a value of the same
+    list attribute that nothing negates, closes the list A和B, not just B."""
+    if prev.negated or not cond.negated or prev.attr != cond.attr or prev.attr not in _LIST:
+        return False
+    negs = [t for t in cond.chunk.tokens if t.kind == K.NEG]
+    return bool(negs) and all(t.value == "post" for t in negs)
 
 
 def _group(seq: list[Cond], links: list[set[object]]) -> Node:

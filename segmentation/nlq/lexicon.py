@@ -527,12 +527,28 @@ ZH_WRAPPERS = (
     "搂|搂一下|搂下|速度|速速|赶快|好吗|好不好|行吗|行不行|可以吗|得唔得|好唔好|ok吗|"
     "不好意思|打扰了|打扰一下|冒昧问下|晒|就是|小助手|助手|小助理|小秘书|机器人|在吗|在不在|"
     "拉一个|拉一张|拉张|捞一个|捞一份|出一个|出一张|弄一份|弄一张|整一份|整一个|整个名单|"
-    "搞一份|搞一个|列一个|列一份|列一张|发一份|给一份|给一个|来一张"
+    "搞一份|搞一个|列一个|列一份|列一张|发一份|给一份|给一个|来一张|"
+    # interjections that open a message (欸/诶 are one word in both scripts)
+    "欸|诶|欸欸|哎|哎呀|哎哟|唉|喂|嘿|哈喽|哈啰|哈罗|咦|啊呀"
 )
 _ADD(_many(K.FILLER, "wrapper", ZH_WRAPPERS))
 _add_missing(K.FILLER, "wrapper", third_party_wrappers())
 _more(K.INTENT, "list", "查一查|看一看|找一找|筛一筛|瞧一瞧|瞅一瞅|搜一搜|清单|客户清单|名录|一览")
-_more(K.INTENT, "count", "数一数|算一算|统计统计|统计一下数量")
+# A sheet made or pulled (帮我弄个表, 做张表格, 拉份表) is a spreadsheet, as 表格 is; 列个表 stays
+# a list (a wrapper above).
+_more(
+    K.INTENT,
+    "export:xlsx",
+    "|".join(
+        f"{verb}{size}{sheet}"
+        for verb in ("", "做", "弄", "整", "搞", "出", "拉", "导")
+        for size in ("个", "张", "份", "一个", "一张", "一份")
+        for sheet in ("表", "表格")
+    ),
+)
+_more(
+    K.INTENT, "count", "数一数|算一算|统计统计|统计一下数量|计下|计一下|计吓|计一计|计算吓|帮我计"
+)
 
 
 def wrapper_words() -> list[str]:

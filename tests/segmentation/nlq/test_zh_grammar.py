@@ -29,6 +29,7 @@ from segmentation.nodes import (
     InDepartment,
     Node,
     Not,
+    Or,
     Owner,
     Performed,
     Ranked,
@@ -257,3 +258,63 @@ def test_every_cantonese_perfective_word_reads_with_le() -> None:
     for surface, meaning in LEXICON.items():
         if "咗" in surface:
             assert LEXICON[surface.replace("咗", "了")] == meaning, surface
+
+
+HANGZHOU_SUZHOU = City(("杭州", "苏州"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("杭州和苏州以外的客户", Not(HANGZHOU_SUZHOU)),
+        ("杭州、苏州以外的客户", Not(HANGZHOU_SUZHOU)),
+        ("杭州或苏州之外的VIP", And((Not(HANGZHOU_SUZHOU), HasTag("VIP")))),
+        ("除了杭州和苏州以外的客户", Not(HANGZHOU_SUZHOU)),
+        ("VIP和金卡以外的客户", Not(Or((HasTag("VIP"), HasTag("金卡"))))),
+        ("张三和李四以外的客户", Not(Owner(("zhangsan", "lisi")))),
+        ("上海的客户和杭州以外的", And((SHANGHAI, Not(City(("杭州",)))))),
+    ],
+)
+def test_a_closing_except_word_excludes_the_whole_list_before_it(text: str, expected: Node) -> None:
+    """以外/之外 after "A和B" closes the list: neither A nor B, never "A and not B"."""
+    assert segment(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("长三角的客户", "上海"),
+        ("珠三角地区的VIP", "广州"),
+        ("大湾区的客户有多少", "深圳"),
+        ("九龍嘅客", "香港"),
+        ("新界區嘅VIP", "香港"),
+        ("港島嘅客戶", "香港"),
+        ("尖沙咀的客户", "香港"),
+        ("氹仔的客户", "澳门"),
+    ],
+)
+def test_a_region_or_district_is_asked_back_with_its_cities(text: str, hint: str) -> None:
+    """An economic region's cities differ by source and a district is not a city: asked back
+    as a place, offering cities (never a tag, a staff member or a city that merely rhymes)."""
+    message = asked(text)
+    assert "地区" in message and f"“{hint}”" in message
+    assert "标签" not in message
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        ("欸幫我看一下VIP", "list", HasTag("VIP")),
+        ("喂，VIP有几个", "count", HasTag("VIP")),
+        ("哎呀帮我查下金卡客户", "list", HasTag("金卡")),
+        ("幫我計下有幾多個VIP", "count", HasTag("VIP")),
+        ("帮我弄个表，VIP客户", "export", HasTag("VIP")),
+        ("拉份表格给我，金卡客户", "export", HasTag("金卡")),
+        ("帮我列个表，VIP客户", "list", HasTag("VIP")),
+    ],
+)
+def test_interjections_sheets_and_cantonese_counting(
+    text: str, intent: str, expected: Node
+) -> None:
+    result = parse(text)
+    assert isinstance(result, Command) and result.intent == intent and result.segment == expected
