@@ -68,7 +68,11 @@ def _sharing_a_character(word: str, choices: dict[str, str]) -> list[str]:
 
 
 # The "vague" words that are counts, not times (好几次, 经常, a few times).
-_NOT_A_TIME = lazy_pattern(r"次|多|少|经常|频繁|大量|一些|often|frequently|many|several|few|lot")
+_NOT_A_TIME = lazy_pattern(
+    r"次|回|遍|多|少|常|频|成日|老是|时不时|大量|一些|often|frequently|many|several|few|lot"
+)
+# Approximate words that are counts (两三次, 好多回): the example is a count, not an amount.
+_A_COUNT = lazy_pattern(r"次|回|遍|times")
 
 # What to suggest instead: a window with a number for the time phrases, else the
 # conditions the language has.
@@ -82,6 +86,12 @@ def unsupported(reason_key: str, word: str) -> Ask:
         return Ask(
             f"“{word}”没有具体数字，请给出次数，例如“下单3次以上”。",
             f"“{word}” has no number in it; please give a count, e.g. 'ordered 3 or more times'.",
+        )
+    if reason_key == "approx" and _A_COUNT.search(word):
+        return Ask(
+            f"“{word}”不是确切的次数，请说“至少”“不到”或一个范围，例如“下单3次以上”。",
+            f"“{word}” is not an exact count; please say 'at least', 'fewer than' or a range, "
+            "e.g. 'ordered 3 or more times'.",
         )
     if reason_key == "approx":
         return Ask(

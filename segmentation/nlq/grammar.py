@@ -13,7 +13,7 @@ from segmentation.nlq.lexicon import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.unknown import unknown_question
 from segmentation.nlq.verbs import apply as verb_grammar
-from segmentation.nlq.verbs import check_owner_glue, demonstratives
+from segmentation.nlq.verbs import check_colleague, check_owner_glue, demonstratives
 from segmentation.nodes import (
     All,
     And,
@@ -55,6 +55,7 @@ def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
     tokens = total_negation(verb_grammar(demonstratives(tokens)))
     check_tokens(tokens, ctx)
     check_owner_glue(tokens)
+    check_colleague(tokens)
     items = join_item_lists(_second_bound(_refer_back(build_items(prepare(tokens)))))
     clauses, openers = _split_clauses(items)
     conds_by_clause = [

@@ -331,6 +331,11 @@ _also(K.INTENT, "list", "which")  # "which customers…" (list is the default in
 _also(K.UNIT, "people", "customers|people|clients|buyers|人")  # "top 10 customers", "前10人"
 _also(K.BETWEEN, True, "在")  # "消费在500到1000之间"
 
+# A colleague named after 同事 ("我同事小王的客户"): read only before a staff member's name
+# (verbs.check_colleague); 我同事 is one word, so 我 is not "my customers".
+_ADD(_many(K.FILLER, "colleague", "同事|我同事|我的同事|我嘅同事|我们同事|我们的同事|我哋同事|"
+           "我地同事|同事们|另一个同事|另一位同事"))  # fmt: skip
+
 # ---- request and politeness wrappers (issue 19): a closed list of words that carry no
 # condition and are ignored only as whole words — the tokenizer's longest match lets a
 # name or content word that starts the same way (拉萨, 哈尔滨, 整单) win. Tested one by one
@@ -659,7 +664,10 @@ _more(K.UNSUPPORTED, "vague_number", "几千|几万|几百|好几千|好几万|�
 # 大约 / 左右 / 出头 / 两三次: not an exact bound — asked back, never a threshold.
 _more(K.UNSUPPORTED, "approx", "大约|大概|差不多|接近|左右|上下|出头|约莫|万把|千把|成万|成千|"
       "大几千|大几万|小几千|小几万|一两|两三|三四|四五|五六|六七|七八|八九|三五|好多次|很多次|"
-      "许多次|无数次|好多|几十|将近|快到|快要到|几乎")  # fmt: skip
+      "许多次|无数次|好多|几十|将近|快到|快要到|几乎|好多回|很多回|好几回|几回|好多遍|很多遍|"
+      "屡次|多番|几番|三番五次|三番两次")  # fmt: skip
+# Frequency without a number (常常来, 成日嚟): asked for a count like 经常.
+_more(K.UNSUPPORTED, "vague", "常常|时常|频频|时不时|成日|老是")
 
 # More comparisons (Cantonese 唔止 = 不止, 唔高过 = 不高于…).
 _more(K.CMP, (">", "pre"), "唔止|不只|远超|超过了")

@@ -341,8 +341,14 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             if event is not None and event.kind == K.EVENT:  # "bought nothing": not bought
                 out.insert(out.index(event), tok)
                 continue
-        elif tok.kind == K.UNSUPPORTED and tok.value == "approx" and _not_a_number(nxt):
-            tok = Token(K.UNKNOWN, None, tok.start, tok.end, tok.text)  # "about the sofa"
+        elif (
+            tok.kind == K.UNSUPPORTED
+            and tok.value == "approx"
+            and tok.text.isascii()
+            and _not_a_number(nxt)
+        ):
+            # "about the sofa"; a Chinese approximate word says its own vague number (好多次)
+            tok = Token(K.UNKNOWN, None, tok.start, tok.end, tok.text)
         elif tok.kind == K.WINDOW and tok.text in _RATE_WINDOWS and _after_a_number(out):
             tok = Token(K.UNSUPPORTED, "rate", tok.start, tok.end, tok.text)
         elif (

@@ -56,7 +56,7 @@ def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
     if _is_person(word, before, after, after2):
         # 高意象 is a misspelt tag before it is a colleague surnamed 高 (a Latin name must
         # be really close to a tag: "kevin" is no "VIP").
-        if _close_names(word, vocab, 85 if word.isascii() else 60):
+        if not _after_colleague(before) and _close_names(word, vocab, 85 if word.isascii() else 60):
             return _name_question(word, vocab)
         return _staff_question(word, vocab)
     if word.isascii() and _in_verb_place(tokens, start):
@@ -107,11 +107,22 @@ def _is_person(word: str, before: Token | None, after: Token | None, after2: Tok
         or (after.kind == K.CUSTOMER and after.text.startswith("的"))  # 王静的客户
     )
     owner_before = before is not None and before.text in _OWNER_BEFORE
+    if _after_colleague(before):  # 我同事小王: whatever follows 同事 names a colleague
+        return word.isascii() or 1 <= len(word) <= 4
     if not (owner_after or owner_before):
         return False
     if word.isascii():
         return all(part.isalpha() for part in word.split())
-    return 2 <= len(word) <= 3 and word[0] in _SURNAMES
+    return 2 <= len(word) <= 3 and (word[0] in _SURNAMES or _nickname(word))
+
+
+def _after_colleague(before: Token | None) -> bool:
+    return before is not None and before.kind == K.FILLER and before.value == "colleague"
+
+
+def _nickname(word: str) -> bool:
+    """How colleagues call each other: 小王, 老陈, 阿明 (阿 before any given name)."""
+    return (word[0] in "小老" and word[1] in _SURNAMES) or word[0] == "阿"
 
 
 def _modifies_customers(after: Token | None, after2: Token | None) -> bool:

@@ -207,3 +207,20 @@ def check_owner_glue(tokens: list[Token]) -> None:
             f"I did not understand “{tok.text}”: whose customers? Say e.g. 'my customers' or "
             "'Zhang San's customers'.",
         )
+
+
+def check_colleague(tokens: list[Token]) -> None:
+    """同事 says whose customers only before a colleague's name (我同事张三的客户); "同事的客户"
+    alone names nobody and is asked, never read as everyone's customers."""
+    for i, tok in enumerate(tokens):
+        if tok.kind != K.FILLER or tok.value != "colleague":
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.kind in (K.NAME, K.QUOTE):  # noqa: SIM102
+            if any(m.kind == "staff" for m in nxt.meanings):
+                continue
+        raise Ask(
+            f"“{tok.text}”是指哪位同事？请说同事的姓名，例如“同事张三的客户”。",
+            f"Which colleague do you mean by “{tok.text}”? Please name them, e.g. "
+            "'Zhang San's customers'.",
+        )

@@ -318,3 +318,27 @@ def test_interjections_sheets_and_cantonese_counting(
 ) -> None:
     result = parse(text)
     assert isinstance(result, Command) and result.intent == intent and result.segment == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["我同事小王的客户", "小陈负责的客户", "老王手上的VIP", "阿明跟进的客户"]
+)
+def test_a_colleagues_nickname_is_asked_as_a_colleague(text: str) -> None:
+    """小王/老陈/阿明 and any name after 同事 are colleagues, never a tag or a city."""
+    message = asked(text)
+    assert "同事" in message and "标签" not in message
+
+
+def test_a_colleague_named_after_tongshi_is_the_owner() -> None:
+    assert segment("我同事张三的客户") == Owner(("zhangsan",))
+    assert segment("同事李四手上的VIP") == And((Owner(("lisi",)), HasTag("VIP")))
+
+
+def test_tongshi_without_a_name_is_asked_never_everyone() -> None:
+    assert "哪位同事" in asked("同事的客户")
+
+
+@pytest.mark.parametrize("text", ["問了好多次價都冇買嘅客", "常常来店的客户", "下过好几回单的"])
+def test_a_count_without_a_number_asks_for_a_count(text: str) -> None:
+    message = asked(text)
+    assert "次" in message and "消费" not in message and "近30天" not in message
