@@ -6,7 +6,7 @@ the future) before the window is built, so the tree means the same thing tomorro
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from segmentation.nlq.dates import (
@@ -67,6 +67,12 @@ _ZH_YEAR = lazy_pattern(r"(\d{4})年(?:度)?(?!\d|\s*\d{1,2}月)")
 _ZH_QUARTER = lazy_pattern(r"(?:(\d{4})年)?(?:的)?第?([1-4一二三四])季度")
 _SINCE_PREFIX = lazy_pattern(r"(自从|自|从)")
 _SINCE_SUFFIX = lazy_pattern(r"(以来|起|开始|至今|到现在|到今天|到目前为止|到目前|之后至今)")
+# After a date, month, year or quarter: 10月1日之后 = from 10月2日; 9月以前 = up to 8月31日.
+# 前后 ("around") is not "before".
+_AFTER_SUFFIX = lazy_pattern(
+    r"\s*(?:之后|以后|后)(?!\s*(?:至今|到现在|到今天|\d|[一二两三四五六七八九十]))"
+)
+_BEFORE_SUFFIX = lazy_pattern(r"\s*(?:之前|以前|前)(?!后|\d|[一二两三四五六七八九十])")
 _RANGE_JOIN = lazy_pattern(r"\s*(到|至|-|~|—|–)\s*")
 _RANGE_TAIL = lazy_pattern(r"(之间|期间|这段时间)")
 _DAY_ONLY = lazy_pattern(NUM + r"(?:日|号)")
@@ -78,6 +84,7 @@ def scan_time(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | N
     best: TimeMatch | None = None
     for found in (
         _scan_since_or_range(text, pos, today, now, tz),
+        _scan_before_after(text, pos, today),
         _scan_rolling(text, pos),
         _scan_calendar(text, pos),
         _as_match(_scan_dateish(text, pos, today)),
@@ -196,6 +203,25 @@ def _scan_since_or_range(
     if span2.end < first_start:
         return TimeMatch(None, end2, problem="the range ends before it starts")
     return TimeMatch(DateRangeWindow(first_start, span2.end), end2)
+
+
+def _scan_before_after(text: str, pos: int, today: date) -> TimeMatch | None:
+    """10月1日之后 / 2026/10/1以后 / 9月前: the days strictly after or before the date, month,
+    year or quarter named (the restatement shows the first or last day, so the reading is
+    visible)."""
+    first = _scan_dateish(text, pos, today)
+    if first is None:
+        return None
+    span, end = first
+    after, before = _AFTER_SUFFIX.match(text, end), _BEFORE_SUFFIX.match(text, end)
+    found = after or before
+    if found is None:
+        return None
+    if isinstance(span, str):
+        return TimeMatch(None, found.end(), problem=span)
+    if after:
+        return TimeMatch(DateRangeWindow(span.end + timedelta(days=1), None), found.end())
+    return TimeMatch(DateRangeWindow(None, span.start - timedelta(days=1)), found.end())
 
 
 def _day_in_same_month(first: Span | str, text: str, pos: int) -> tuple[Span | str, int] | None:

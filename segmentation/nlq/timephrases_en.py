@@ -4,7 +4,7 @@ between Oct 1 and Oct 15, Q3, in 2025."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from segmentation.nlq.dates import (
@@ -83,6 +83,8 @@ _QUARTER = lazy_pattern(
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _SINCE = lazy_pattern(r"since\s+")
+# "after Oct 1" starts the next day; "before March" ends the day before March began.
+_AFTER_BEFORE = lazy_pattern(r"(after|before|prior\s+to)\s+")
 _FROM = lazy_pattern(r"(from|between)\s+")
 _TO = lazy_pattern(r"\s*(?:to|until|till|through|thru|and|-)\s+")
 _NOW = lazy_pattern(r"(?:now|today|date|present)" + _B)
@@ -95,6 +97,7 @@ def scan_english(text: str, pos: int, today: date, now: datetime, tz: ZoneInfo) 
         return None
     options = [
         _since(text, pos, today, now, tz),
+        _after_or_before(text, pos, today),
         _between(text, pos, today),
         _rolling(text, pos),
         _calendar(text, pos),
@@ -203,6 +206,21 @@ def _since(text: str, pos: int, today: date, now: datetime, tz: ZoneInfo) -> Tim
     if isinstance(start, str):
         return TimeMatch(None, end, english=True, problem=start)
     return TimeMatch(DateRangeWindow(start, None), end, english=True)
+
+
+def _after_or_before(text: str, pos: int, today: date) -> TimeMatch | None:
+    m = _AFTER_BEFORE.match(text, pos)
+    if not m:
+        return None
+    found = _dateish(text, m.end(), today)
+    if found is None:
+        return None
+    span, end = found
+    if isinstance(span, str):
+        return TimeMatch(None, end, english=True, problem=span)
+    if m.group(1) == "after":
+        return TimeMatch(DateRangeWindow(span.end + timedelta(days=1), None), end, english=True)
+    return TimeMatch(DateRangeWindow(None, span.start - timedelta(days=1)), end, english=True)
 
 
 def _between(text: str, pos: int, today: date) -> TimeMatch | None:
