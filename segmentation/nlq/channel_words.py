@@ -44,7 +44,8 @@ _EN_CODE_WORD = r"(?:the )?(?:channel code|channel|live code|qr code|source code
 _ZH_ALONE = ("扫码", "扫二维码", "扫描二维码", "获客链接", "搜索手机号", "名片分享", "手机通讯录")
 _EN_EXTRA = {
     1: ("scanning a qr code", "scanning the qr code", "scanning our qr code", "scanning qr codes",
-        "scanning a code", "a qr code scan", "qr code scan", "qr scan", "qr codes"),
+        "scanning a code", "a qr code scan", "qr code scan", "qr scan", "qr codes",
+        "scanning", "scanning in", "a scan", "scanning our code", "scanning the code"),
     2: ("searching a phone number", "searching their phone number", "phone number search",
         "searching by phone"),
     3: ("a shared contact card", "contact cards", "business cards", "card sharing"),
@@ -140,6 +141,10 @@ _EN_CODE_BEFORE = lazy_pattern(
     r" ?[:“\"]?"
 )
 _ZH_AFTER = lazy_pattern(rf"{_CODE_SUFFIX}?{_IN}(?:{_ZH_VERB})?")
+# An English article the normaliser glued to the Chinese after it ("the 官网活码").
+_GLUED_ARTICLE = lazy_pattern(r"(?:the|our|a|an|this|that)(?=[^\x00-\x7f])")
+# "from the 官网活码 channel", "the Expo-A code": the English code word after a known code.
+_EN_AFTER = lazy_pattern(r" ?(?:channel code|channel|live code|qr code|code)(?![a-z0-9])")
 # An unknown code is read only inside a full frame: 活码/渠道 after it, or 通过/来自… before it
 # and 活码/渠道 after it ("通过展会活码加的", "线上渠道的客户"), never from a bare word.
 _ZH_UNKNOWN = lazy_pattern(
@@ -154,6 +159,8 @@ def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
     """A 渠道活码 code with its frame: 通过/来自/渠道是/"from channel"… before it, or
     活码/渠道/添加/加… after it, or a code that is itself called …活码 (a bare word that is
     only a code's name stays what else it may be: a tag, a city)."""
+    if _GLUED_ARTICLE.match(text, pos):
+        return None  # "from the官网活码 channel": the article is no part of the code
     before = _ZH_CODE_BEFORE.match(text, pos) or _EN_CODE_BEFORE.match(text, pos)
     start = before.end() if before else pos
     code = _known_code(text, start, vocab)
@@ -161,6 +168,8 @@ def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
         name, end = code
         tail = _ZH_AFTER.match(text, end)
         after = tail.end() if tail else end
+        english = _EN_AFTER.match(text, after)
+        after = english.end() if english else after
         framed = before is not None or after > end or bool(_SUFFIX_RE.search(text[start:end]))
         if framed:
             closing = (
@@ -170,6 +179,9 @@ def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
                 and (text[start - 1] in '“"')
             )
             return ChannelMatch(after + (1 if closing else 0), ChannelCode((name,)))
+    known = _from_known_code(text, pos, vocab)
+    if known is not None:
+        return known
     if before is not None and text[pos].isascii():
         unknown = _EN_UNKNOWN.match(text, start)
         if unknown is not None and not _is_way(unknown["code"]):
@@ -182,6 +194,27 @@ def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
             tail.end() if tail else unknown.end(), ask=unknown_code(unknown["code"], vocab)
         )
     return None
+
+
+# "from 展会2026", "came via Expo-A": a preposition frames a code only when the code is known
+# and names nothing else (a city, a tag); an unknown word there may be a place, never asked
+# as a code.
+_EN_FROM = lazy_pattern(
+    r"(?:(?:who |that )?(?:came|come|were added|was added|added|joined) )?"
+    r"(?:from|via|through) ?(?:the ?)?"
+)
+
+
+def _from_known_code(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
+    frame = _EN_FROM.match(text, pos)
+    code = _known_code(text, frame.end(), vocab) if frame else None
+    if frame is None or code is None:
+        return None
+    name, end = code
+    if text[frame.end() : end] in vocab.surfaces:
+        return None
+    english = _EN_AFTER.match(text, end)
+    return ChannelMatch(english.end() if english else end, ChannelCode((name,)))
 
 
 def _is_way(word: str) -> bool:

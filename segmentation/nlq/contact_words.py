@@ -89,14 +89,17 @@ _EN = (
     ("unredeemed", lazy_pattern(
         rf"(?:(?:got|received|were given|was given|were issued|have|has|had|took) {_COUPON_EN}"
         rf"{_REF_EN}? (?:but |and |yet )?(?:they )?)?{_NOT_EN}(?: yet)? "
-        r"(?:redeem|redeemed|use|used)"
+        # longest first: "redeem" must not stop the match inside "redeemed"
+        r"(?:redeemed|redeem|used|use|cashed in|cash in|cashed)\b"
         rf"(?: (?:it|them|the coupons?|their coupons?|a coupon|the voucher|it yet|them yet))?"
         rf"{_ref_en(1)}?"
     )),
     ("unredeemed", lazy_pattern(
         rf"(?:an? |with |have |has )?(?:unredeemed|unused) {_COUPON_EN}{_REF_EN}?"
     )),
-    ("redeemed", lazy_pattern(rf"(?:redeemed|used) {_COUPON_EN}{_REF_EN}?")),
+    ("redeemed", lazy_pattern(
+        rf"(?:redeemed|used|cashed in|spent|applied) {_COUPON_EN}{_REF_EN}?"
+    )),
     ("issued", lazy_pattern(
         rf"(?:got|received|were given|was given|were issued|was issued|have|has) {_COUPON_EN}"
         rf"{_REF_EN}?"

@@ -1046,6 +1046,14 @@ _ADD(_many(K.FILLER, "wrapper", "sorry to bother|sorry to bother you|sorry|excus
            "any chance i can|any chance we could|any chance we can"))  # fmt: skip
 _ADD(_many(K.INTENT, "list", "look for|search for|hunt for|go through|look through"))
 
+# ---- issue 19, round 6: a request passed on ("I've been asked to pull…", "she asked me to
+# list…") — "asked" there is the request, never an inquiry the customers made.
+_PASSED_ON = [f"{verb} {whom} to" for verb in ("asked", "asks", "told", "tells", "wants", "wanted",
+              "needs", "needed") for whom in ("me", "us")]  # fmt: skip
+_ADD(_many(K.FILLER, "wrapper", "|".join(_PASSED_ON) + "|been asked to|was asked to|were asked to|"
+           "i've been asked to|i have been asked to|we've been asked to|we have been asked to|"
+           "i was told to|we were told to|been told to"))  # fmt: skip
+
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
 # tries only lengths some word has (a handful), not every length up to MAX_SURFACE.

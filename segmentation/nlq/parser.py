@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from segmentation.nlq.abbrev_en import expand
 from segmentation.nlq.actions import find_action, strip_tail
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.grammar import build_segment
@@ -21,6 +22,7 @@ from segmentation.nlq.restate import describe
 from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.nlq.wrappers_en import drop_open_wrappers
 from segmentation.nodes import Node, SegmentBoundsError, SegmentFormatError
 from segmentation.text import language_of, normalize
 
@@ -99,7 +101,7 @@ def _parse(
             f"这条消息太长了（超过{MAX_LENGTH}字），请简短地描述要找的客户。",
             f"That message is too long (over {MAX_LENGTH} characters); please keep it short.",
         )
-    norm = normalize(text)
+    norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     if not strip_tail(norm):
         if "?" in norm or "？" in text:
             return Command("help", None, language)
@@ -120,7 +122,7 @@ def _parse(
     notes: list[str] = []
     intent = action.intent if action else "list"
     if seg_text is not None:
-        tokens = demonstratives(tokenize(seg_text, vocab, now, tz))
+        tokens = drop_open_wrappers(demonstratives(tokenize(seg_text, vocab, now, tz)))
         words = [str(t.value) for t in tokens if t.kind == K.INTENT]
         if action is None and all(t.kind in (K.FILLER, K.SEP) for t in tokens):
             # "你好", "thanks": nothing asked, so say what can be asked (never list everyone).
@@ -193,7 +195,7 @@ def is_bare_request(text: str, *, now: datetime, tz: ZoneInfo) -> bool:
     """Whether `text` is an export or describe request and nothing else ("导出", "export as
     excel", "分析一下"), read with the lexicon alone: no names need loading to tell."""
     try:
-        tokens = tokenize(strip_tail(normalize(text)), Vocabulary(), now, tz)
+        tokens = tokenize(strip_tail(expand(normalize(text))), Vocabulary(), now, tz)
     except SegmentFormatError:  # a time phrase out of bounds: a condition, parsed (and asked) later
         return False
     intent, _fmt = _intent([str(t.value) for t in tokens if t.kind == K.INTENT])

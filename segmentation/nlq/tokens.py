@@ -316,7 +316,9 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
     - "out of" in the middle ("customers out of Shanghai": outside, or among?) is asked;
       only an opener ("Out of the customers who…") starts a clause;
     - a sentence that starts "From the customers who…, which…" opens a clause like
-      "Among"."""
+      "Among";
+    - "those who…", "those that…" are people described by what follows, like "customers
+      who…" ("show me those who refunded"); a bare "those" still points at an answer."""
     out: list[Token] = []
     for index, tok in enumerate(tokens):
         prev = out[-1] if out else None
@@ -331,6 +333,8 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
                 tok = Token(K.CMP, post, tok.start, tok.end, tok.text)
         elif tok.kind == K.CMP and tok.text == "under" and _a_colleague(nxt):
             continue  # "accounts under Zhao Liu": whose, not fewer than
+        elif tok.kind == K.THIS and tok.text == "those" and _relative(nxt):
+            tok = Token(K.CUSTOMER, True, tok.start, tok.end, tok.text)
         elif tok.kind == K.BOTH and tok.text == "both" and prev is not None and prev.kind == K.NEG:
             continue  # "outside both Shanghai and Beijing": the list is what is excluded
         elif tok.kind == K.CMP and tok.text in ("just", "only") and _restricts(nxt):
@@ -363,6 +367,13 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             tok = Token(K.CLAUSE, "among", tok.start, tok.end, tok.text)
         out.append(tok)
     return out
+
+
+def _relative(tok: Token | None) -> bool:
+    if tok is None or not tok.text.isascii():
+        return False
+    first = tok.text.split()[0]  # "who", or a filler such as "that are", "who have"
+    return tok.kind in (K.DE, K.FILLER) and first in ("who", "that", "whose")
 
 
 def _a_colleague(tok: Token | None) -> bool:

@@ -84,11 +84,35 @@ def _word_span(tokens: list[Token], index: int) -> tuple[int, int]:
         end += 1
     while not latin and end + 1 < len(tokens) and _name_numeral(tokens[end], tokens[end + 1]):
         end += 1  # 张四, 王五: a Chinese numeral inside a name
+    if latin:
+        start, end = _place_name_parts(tokens, start, end)
     nxt = tokens[end + 1] if end + 1 < len(tokens) else None
     if not latin and len(tokens[index].text) == 1 and nxt is not None and nxt.kind == K.NAME:  # noqa: SIM102
         if nxt.start == tokens[end].end:
             end += 1  # 白金卡: an unknown character glued to a known name is one new name
     return start, end + 1
+
+
+# Words that are parts of a place's name around an unknown one: "Vice City", "New Tokyo",
+# "Port Moresby" are asked about whole, never as "vice" or "tokyo".
+_NAME_PARTS = frozenset(
+    {"city", "town", "new", "san", "santa", "st", "saint", "port", "fort", "lake", "mount"}
+    | {"north", "south", "east", "west", "upper", "lower", "bay", "beach", "island", "islands"}
+    | {"county", "village", "valley", "springs", "park", "heights", "hills", "falls"}
+)
+
+
+def _place_name_parts(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """The span widened over name parts: after the word always ("vice city"), before it
+    only back to a place word ("in new tokyo"; "new platinum customers" keeps its "new")."""
+    while end + 1 < len(tokens) and tokens[end + 1].text in _NAME_PARTS:
+        end += 1
+    first = start
+    while first > 0 and tokens[first - 1].text in _NAME_PARTS:
+        first -= 1
+    if first < start and first > 0 and tokens[first - 1].text in _PLACE_BEFORE:
+        start = first
+    return start, end
 
 
 def _name_numeral(prev: Token, tok: Token) -> bool:

@@ -40,9 +40,11 @@ def score(session: Session, path: Path) -> tuple[dict[str, list[int]], list[str]
             outcome = f"{case.line}: {case.text!r} crashed: {error!r}"
         if outcome == "right":
             rate[0] += 1
-        elif outcome == "asked":
+        elif outcome.startswith("asked ") or " asked without naming " in outcome:
+            # asked back where an answer was expected, or a question back that does not
+            # name the words it did not understand: a miss, but not a silent one
             rate[1] += 1
-            misses.append(f"ASKED [{case.category}] {case.line}: {case.text}")
+            misses.append(f"ASKED [{case.category}] {outcome.removeprefix('asked ')}")
         else:
             rate[2] += 1
             misses.append(f"WRONG [{case.category}] {outcome}")

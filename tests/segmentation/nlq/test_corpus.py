@@ -4,7 +4,7 @@ should have been asked back, or a different answer, is silently wrong and fails 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,9 @@ class Case:
     asker: str | None
     ids: tuple[str, ...] | None
     category: str = "base"
+    # For "?" lines: words the question back must quote in full ("says=Vice City": an
+    # unknown place is named as the user wrote it, not as one of its words).
+    says: str | None = None
 
 
 def read_corpus() -> list[Case]:
@@ -53,7 +56,8 @@ def read_cases(path: Path) -> list[Case]:
         if ":" in expected.split("(")[0] and expected != "?":
             intent, expected = expected.split(":", 1)
         ids = tuple(options["ids"].split(",")) if "ids" in options else None
-        cases.append(Case(number, text, expected, intent, options.get("as"), ids, category))
+        case = Case(number, text, expected, intent, options.get("as"), ids, category)
+        cases.append(replace(case, says=options.get("says")))
     return cases
 
 
@@ -118,6 +122,10 @@ def _outcome(session: Session, case: Case, vocab: Any, ns: dict[str, Any], ctx: 
     )
     if case.expected == "?":
         if isinstance(result, Clarification):
+            if case.says and case.says.lower() not in result.message.lower():
+                return f"{case.line}: {case.text!r} asked without naming {case.says!r}: " + (
+                    result.message
+                )
             return "right"
         return f"{case.line}: {case.text!r} should be asked back, got {result}"
     if isinstance(result, Clarification):

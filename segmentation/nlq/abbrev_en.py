@@ -1,0 +1,78 @@
+"""English shorthand as sales staff type it on a phone (issue 19): "my cust who ordered in
+the last 30d", "VIPs w/o an order this yr", "2 wks", "msgs".
+
+A closed table of words, each spelled out before the command is read, and numbers glued
+to a unit letter ("30d", "2wks", "24h"). Only whole Latin words are replaced, and never a
+word that is a name in the company's data (a tag called "MO" stays a tag). The table is
+tested word by word (tests/segmentation/nlq/test_english_wrappers.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Container
+
+from segmentation.nlq.lazy_re import lazy_pattern
+
+ABBREVIATIONS: dict[str, str] = {
+    "cust": "customers",
+    "custs": "customers",
+    "ppl": "people",
+    "acct": "account",
+    "accts": "accounts",
+    "msg": "message",
+    "msgs": "messages",
+    "yr": "year",
+    "yrs": "years",
+    "mo": "month",
+    "mos": "months",
+    "mth": "month",
+    "mths": "months",
+    "wk": "week",
+    "wks": "weeks",
+    "hr": "hour",
+    "hrs": "hours",
+    "qtr": "quarter",
+    "yday": "yesterday",
+    "yest": "yesterday",
+    "tmrw": "tomorrow",
+    "prev": "previous",
+    "b4": "before",
+    "thru": "through",
+    "tho": "though",
+    "abt": "about",
+    "btwn": "between",
+    "ytd": "this year",
+    "mtd": "this month",
+    "w/o": "without",
+    "w/": "with",
+    "ur": "your",
+}
+# A number glued to (or one space from) a unit's letters: 30d, 2 wks, 24h, 1yr.
+_UNITS = {"d": "days", "w": "weeks", "wk": "weeks", "wks": "weeks", "h": "hours"}
+_UNITS |= {"hr": "hours", "hrs": "hours", "mo": "months", "mos": "months"}
+_UNITS |= {"mth": "months", "mths": "months", "y": "years", "yr": "years", "yrs": "years"}
+_GLUED = lazy_pattern(
+    r"(?<![a-z0-9.])(\d{1,4})\s?("
+    + "|".join(sorted(_UNITS, key=len, reverse=True))
+    + r")(?![a-z0-9/])"
+)
+# Latin words: Chinese around them is no part of them ("过的cust" once spaces are gone).
+_WORD = lazy_pattern(r"(?<![a-z0-9/'])(w/o|w/|[a-z][a-z0-9]*)(?![a-z0-9/'])")
+
+
+def expand(text: str, names: Callable[[], Container[str]] | None = None) -> str:
+    """`text` (normalised) with its shorthand spelled out. `names` gives the company's names,
+    read only when a word of the table is found (reading them may load pinyin)."""
+    if not any(c.isascii() and c.isalnum() for c in text):
+        return text
+    text = _GLUED.sub(lambda m: f"{m.group(1)} {_UNITS[m.group(2)]}", text)
+
+    def spell(m: re.Match[str]) -> str:
+        word = m.group(1)
+        full = ABBREVIATIONS.get(word)
+        if full is None or (names is not None and word in names()):
+            return word
+        return full
+
+    return _WORD.sub(spell, text)

@@ -1,0 +1,180 @@
+"""English request wrappers as a grammar rule, and phone shorthand (issue 19).
+
+The rule (segmentation/nlq/wrappers_en.py) ignores the words before a command's head only
+when they open with a request cue and carry no condition. These tests build wrappers no
+list holds (cue × unknown words × head × condition), and prove the other half: every
+content word of the closed list, put in a wrapper's place, is asked back, never dropped."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from segmentation.named import NamedSegmentCatalog
+from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
+from segmentation.nlq.abbrev_en import ABBREVIATIONS, expand
+from segmentation.nlq.lexicon import LEXICON
+from segmentation.nlq.vocabulary import StaffInfo
+from segmentation.nlq.wrappers_en import CONTENT_WORDS, REQUEST_CUES
+from segmentation.nodes import (
+    AddedVia,
+    And,
+    CampaignCoupon,
+    City,
+    HasTag,
+    Node,
+    Not,
+    Owner,
+    Performed,
+    RollingWindow,
+)
+from tests.segmentation.nlq.fixture import NOW, TZ
+
+VOCAB = build_vocabulary(
+    tags=["VIP", "金卡", "MO"],
+    staff=[StaffInfo("zhangsan", "张三", (1,)), StaffInfo("lisi", "李四", (1,))],
+    departments=[(1, "销售一部")],
+    saved=[],
+    catalog=NamedSegmentCatalog.load(),
+)
+
+
+def parse(text: str) -> Command | Clarification:
+    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
+
+
+def segment(text: str) -> Node | None:
+    result = parse(text)
+    assert isinstance(result, Command), f"{text!r} was asked back: {result}"
+    return result.segment
+
+
+# Openers no closed list holds: a cue, then words the lexicon does not know.
+OPENERS = [
+    "I was hoping you could",
+    "hoping you might",
+    "wondering whether you'd",
+    "quick q:",
+    "hey, would you be so good as to",
+    "you reckon you could",
+    "we were hoping to",
+    "if you've got a sec could you",
+    "sorry, I've been asked to",
+]
+HEADS = ["show", "list", "pull up", "find"]
+CONDITIONS = [
+    ("the VIPs in Shanghai", And((HasTag("VIP"), City(("上海",))))),
+    ("customers who ordered in the last 30 days", Performed("order", RollingWindow(30, "days"))),
+    ("my customers who never visited", And((Owner(("zhangsan",)), Not(Performed("visit"))))),
+]
+
+
+@pytest.mark.parametrize(
+    ("opener", "head", "condition"),
+    list(itertools.product(OPENERS, HEADS, range(len(CONDITIONS)))),
+)
+def test_an_open_class_wrapper_adds_no_condition(opener: str, head: str, condition: int) -> None:
+    text, expected = CONDITIONS[condition]
+    assert segment(f"{opener} {head} {text}") == expected
+
+
+def test_the_openers_really_hold_words_the_lexicon_lacks() -> None:
+    # The tests above would prove nothing if every word were a known wrapper already.
+    for opener in OPENERS:
+        words = opener.replace(",", " ").replace(":", " ").split()
+        assert any(w not in LEXICON for w in words), opener
+
+
+def test_cues_and_content_words_are_disjoint() -> None:
+    assert not REQUEST_CUES & CONTENT_WORDS
+
+
+@pytest.mark.parametrize("word", sorted(w for w in CONTENT_WORDS if w not in LEXICON))
+def test_a_content_word_in_a_wrapper_is_asked_back(word: str) -> None:
+    # "could you gold show me the VIPs": never the VIPs without the word that may narrow them.
+    result = parse(f"hoping you could {word} show me the VIPs")
+    assert isinstance(result, Clarification) or result.segment != HasTag("VIP"), word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "platinum, could you show me the VIPs",  # no cue before the unknown word
+        "Diamond tier: could you pull up the VIPs",
+        "for the downtown store could you show me the VIPs",  # a restricting preposition
+        "hoping you could, in the north, show me the VIPs",
+        "I was hoping you could show me",  # nothing after the head: the words may be the ask
+        "hoping you could gizmo",
+        "could you show the customers who collect stamps",  # after the head: not a wrapper
+        "I'd like to see customers who hate spam",
+    ],
+)
+def test_unknown_words_outside_a_wrapper_are_asked_back(text: str) -> None:
+    assert isinstance(parse(text), Clarification), text
+
+
+def test_a_wrapper_keeps_the_intent_of_its_head() -> None:
+    result = parse("quick q: how many customers are VIP")
+    assert isinstance(result, Command) and result.intent == "count"
+    result = parse("when you get a sec, export the VIPs")
+    assert isinstance(result, Command) and result.intent == "export"
+
+
+@pytest.mark.parametrize("short", sorted(ABBREVIATIONS))
+def test_every_abbreviation_is_spelled_out_as_a_whole_word(short: str) -> None:
+    assert expand(f"x {short} y") == f"x {ABBREVIATIONS[short]} y"
+    assert expand(f"x {short}z y") == f"x {short}z y"  # part of a longer word: kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last 30d", "last 30 days"),
+        ("past 2 wks", "past 2 weeks"),
+        ("in the last 24h", "in the last 24 hours"),
+        ("within 3mos", "within 3 months"),
+        ("last 1yr", "last 1 years"),
+        ("近30天的cust", "近30天的customers"),  # Chinese around a word is no part of it
+        ("2k", "2k"),
+        ("q3", "q3"),
+    ],
+)
+def test_numbers_glued_to_a_unit(text: str, expected: str) -> None:
+    assert expand(text) == expected
+
+
+def test_a_name_in_the_data_is_never_spelled_out() -> None:
+    assert segment("customers tagged mo") == HasTag("MO")
+    assert segment("my cust who ordered in the last 30d") == And(
+        (Owner(("zhangsan",)), Performed("order", RollingWindow(30, "days")))
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("those who refunded", Performed("refund")),
+        ("show me those that are VIP", HasTag("VIP")),
+        ("customers added by scanning", AddedVia((1,))),
+        ("customers who got a coupon but never redeemed it", CampaignCoupon("unredeemed")),
+        ("customers who got a voucher and haven't used it yet", CampaignCoupon("unredeemed")),
+    ],
+)
+def test_pronouns_channels_and_coupons(text: str, expected: Node) -> None:
+    assert segment(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("customers in Vice City", "vice city"),
+        ("customers in New Tokyo who ordered", "new tokyo"),
+        ("check 一下 Vice City 的 客户", "vice city"),
+        ("customers who bought those", "these"),
+    ],
+)
+def test_a_question_back_names_the_whole_unknown_place(text: str, named: str) -> None:
+    result = parse(text)
+    assert isinstance(result, Clarification)
+    assert named in result.message.lower(), result.message
