@@ -29,37 +29,19 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from segmentation import conditions as cond
-from segmentation import contacts
+from segmentation import kinds
 from segmentation import score_conditions as score_sql
 from segmentation.models import Customer
 from segmentation.named import RfmMeans, RfmRule
 from segmentation.nodes import (
-    AddedVia,
     All,
     And,
-    CampaignCoupon,
-    CampaignMessaged,
-    ChannelCode,
-    City,
-    EventCount,
-    Gender,
-    HasTag,
-    InDepartment,
-    ItemCount,
-    ItemEvent,
     NamedSegment,
-    NewCustomer,
     Node,
     Not,
     Or,
-    Owner,
-    Performed,
     Ranked,
-    RollingWindow,
     SavedSegment,
-    Score,
-    Spend,
-    Untagged,
     Window,
 )
 from segmentation.rollups import Coverage
@@ -70,7 +52,6 @@ if TYPE_CHECKING:
     from segmentation.context import EngineContext
 
 customers = Customer.__table__
-NEW_CUSTOMER_DEFAULT = RollingWindow(30, "days")
 
 
 class SegmentError(ValueError):
@@ -96,7 +77,7 @@ def compile_segment(
     facts: CompileFacts | None = None,
 ) -> Select[Any]:
     """The SELECT of the external_userids of the non-deleted, in-scope customers in `node`."""
-    compiler = _Compiler(requester, now, ctx, facts)
+    compiler = SegmentCompiler(requester, now, ctx, facts)
     return select(customers.c.external_userid).where(compiler.member(node, customers))
 
 
@@ -111,28 +92,28 @@ def compile_condition(
 ) -> ColumnElement[bool]:
     """The bare condition of `node` on the `customers` table (no scope, no deleted filter),
     for explanations that ask whether one part of a tree holds."""
-    return _Compiler(requester, now, ctx, facts, names).expr(node, customers)
+    return SegmentCompiler(requester, now, ctx, facts, names).expr(node, customers)
 
 
 def event_kinds(node: Node, ctx: EngineContext) -> set[str]:
     """The event kinds compiling `node` reads (named segments' definitions included)."""
     from segmentation.nodes import walk
 
-    kinds: set[str] = set()
+    read: set[str] = set()
     for part in walk(node):
-        if isinstance(part, Performed | EventCount | ItemEvent | ItemCount):
-            kinds.add(part.event_kind)
-        elif isinstance(part, Spend) or (isinstance(part, Ranked) and part.by == "spend"):
-            kinds.add("order")
+        if isinstance(part, Ranked) and part.by == "spend":
+            read.add("order")
         elif isinstance(part, NamedSegment):
             entry = ctx.named.get(part.key)
             if entry is None:
                 continue
             if isinstance(entry.definition, RfmRule):
-                kinds.add("order")
+                read.add("order")
             else:
-                kinds |= event_kinds(entry.definition, ctx)
-    return kinds
+                read |= event_kinds(entry.definition, ctx)
+        elif not isinstance(part, kinds.CORE_TYPES):
+            read |= kinds.kind_of(part).reads(part)
+    return read
 
 
 def needs_rfm(node: Node, ctx: EngineContext) -> bool:
@@ -147,7 +128,9 @@ def needs_rfm(node: Node, ctx: EngineContext) -> bool:
     return False
 
 
-class _Compiler:
+class SegmentCompiler:
+    """Compiles one tree; condition kinds call back into it (interval, coverage, leaf)."""
+
     def __init__(
         self,
         requester: Requester,
@@ -195,89 +178,14 @@ class _Compiler:
         return self.leaf(node, cust)
 
     def leaf(self, node: Node, cust: FromClause) -> ColumnElement[bool]:
+        """A condition kind's SQL (segmentation/kinds): UnregisteredKind when none is."""
         if isinstance(node, All):
             return true()
-        if isinstance(node, Performed):
-            interval = self.interval(node.window)
-            if self.coverage.answers_exists(node.event_kind, interval):
-                return cond.performed_from_stats(cust, node.event_kind, interval)
-            return cond.performed(cust, node.event_kind, interval)
-        if isinstance(node, EventCount):
-            return self.event_count(node, cust)
-        if isinstance(node, Spend):
-            interval = self.interval(node.window)
-            from_stats = self.coverage.answers_totals("order", interval)
-            return cond.spend(cust, node.op, node.value, interval, from_stats=from_stats)
-        if isinstance(node, ItemEvent):
-            interval = self.interval(node.window)
-            return cond.item_performed(cust, node.event_kind, node.item, node.names, interval)
-        if isinstance(node, ItemCount):
-            return self.item_count(node, cust)
-        if isinstance(node, HasTag):
-            return cond.has_tag(cust, node.name)
-        if isinstance(node, Untagged):
-            return cond.untagged(cust)
-        if isinstance(node, Owner):
-            return cond.followed_by(cust, list(node.userids))
-        if isinstance(node, InDepartment):
-            return cond.in_departments(cust, node.department_ids, self.names)
-        if isinstance(node, NewCustomer):
-            return cond.new_customer(cust, self.interval(node.window or NEW_CUSTOMER_DEFAULT))
-        if isinstance(node, City):
-            return cond.city(cust, node.names)
-        if isinstance(node, Gender):
-            return cond.gender(cust, node.value)
-        if isinstance(node, AddedVia):
-            return cond.added_via(cust, node.codes)
-        if isinstance(node, ChannelCode):
-            return cond.channel_code(cust, node.names)
-        if isinstance(node, CampaignMessaged):
-            interval = self.interval(node.window)
-            return contacts.messaged(cust, node.campaign_id, node.latest, interval, self.now)
-        if isinstance(node, CampaignCoupon):
-            interval = self.interval(node.window)
-            return contacts.coupon_state(
-                cust, node.state, node.campaign_id, node.latest, interval, self.now
-            )
-        if isinstance(node, Score):
-            return score_sql.score_condition(cust, node.metric, node.op, node.value)
-        raise SegmentError(f"cannot compile a {type(node).__name__} node")
+        return kinds.kind_of(node).compile(self, node, cust)
 
     @property
     def coverage(self) -> Coverage:
         return self.facts.coverage if self.facts is not None else Coverage()
-
-    def event_count(self, node: EventCount, cust: FromClause) -> ColumnElement[bool]:
-        interval = self.interval(node.window)
-        kind = node.event_kind
-        if (node.op, node.value) in ((">=", 1), (">", 0)):  # the common cases stay (NOT) EXISTS
-            return self.leaf(Performed(kind, node.window), cust)
-        if (node.op, node.value) in (("=", 0), ("<", 1), ("<=", 0)):
-            return not_(self.leaf(Performed(kind, node.window), cust))
-        if self.coverage.answers_exists(kind, interval):
-            # Counts of 1 and 2 in a window that ends after every such event: from the latest
-            # and second-latest times ("咨询2次以上 in the last 30 days" reads one row).
-            once = cond.performed_from_stats(cust, kind, interval)
-            twice = cond.twice_from_stats(cust, kind, interval)
-            if (node.op, node.value) in ((">=", 2), (">", 1)):
-                return twice
-            if (node.op, node.value) in (("<", 2), ("<=", 1)):
-                return not_(twice)
-            if (node.op, node.value) == ("=", 1):
-                return and_(once, not_(twice))
-        from_stats = self.coverage.answers_totals(kind, interval)
-        return cond.event_count(cust, kind, node.op, node.value, interval, from_stats=from_stats)
-
-    def item_count(self, node: ItemCount, cust: FromClause) -> ColumnElement[bool]:
-        performed = ItemEvent(node.event_kind, node.item, node.names, node.window)
-        if (node.op, node.value) in ((">=", 1), (">", 0)):  # the common cases stay EXISTS
-            return self.leaf(performed, cust)
-        if (node.op, node.value) in (("=", 0), ("<", 1), ("<=", 0)):
-            return not_(self.leaf(performed, cust))
-        interval = self.interval(node.window)
-        return cond.item_count(
-            cust, node.event_kind, node.item, node.names, node.op, node.value, interval
-        )
 
     def named(self, node: NamedSegment, cust: FromClause) -> ColumnElement[bool]:
         entry = self.ctx.named.get(node.key)

@@ -13,35 +13,18 @@ from typing import Any
 from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from segmentation import contacts
+from segmentation import contacts, kinds
 from segmentation.compiler import CompileFacts, compile_condition, compile_segment
 from segmentation.engine import EngineContext, prepare
 from segmentation.models import Customer, CustomerScore, CustomerTag, Event, Follow, Tag
 from segmentation.named import RfmRule
 from segmentation.nodes import (
-    AddedVia,
     And,
-    CampaignCoupon,
-    CampaignMessaged,
-    ChannelCode,
-    City,
-    EventCount,
-    Gender,
-    HasTag,
-    InDepartment,
-    ItemCount,
-    ItemEvent,
     NamedSegment,
-    NewCustomer,
     Node,
     Not,
     Or,
-    Owner,
-    Performed,
     Ranked,
-    Score,
-    Spend,
-    Untagged,
     Window,
     node_to_dict,
 )
@@ -141,43 +124,16 @@ class _Walker:
         return as_of(resolve_window(window, self.now, tz), self.now, tz)
 
     def facts_for(self, node: Node) -> dict[str, Any]:
-        if isinstance(node, Performed | EventCount):
-            return self.event_facts(node.event_kind, node.window)
-        if isinstance(node, Spend):
-            return self.event_facts("order", node.window)
-        if isinstance(node, ItemEvent | ItemCount):
-            facts = self.event_facts(node.event_kind, node.window, item_match(node))
-            return facts | {"item": node.item, "names": list(node.names)}
+        """The grammar core's facts here; a condition kind's from its module."""
         if isinstance(node, Ranked) and node.by != "spend":
             return self.score_facts(node.by)
         if isinstance(node, Ranked):
             return self.event_facts("order", node.window)
-        if isinstance(node, Score):
-            return self.score_facts(node.metric)
-        if isinstance(node, HasTag | Untagged):
-            return {"tags": self.tag_names()}
-        if isinstance(node, Owner | InDepartment):
-            return {"followed_by": self.followers()}
-        if isinstance(node, NewCustomer):
-            first = self.session.execute(
-                select(func.min(Follow.added_at)).where(Follow.external_userid == self.eid)
-            ).scalar()
-            return {"first_added_at": first}
-        if isinstance(node, City | Gender):
-            customer = self.session.get(Customer, self.eid)
-            assert customer is not None
-            return (
-                {"city": customer.city} if isinstance(node, City) else {"gender": customer.gender}
-            )
         if isinstance(node, NamedSegment):
             return self.named_facts(node)
-        if isinstance(node, AddedVia | ChannelCode):
-            return {"channels": self.channels()}
-        if isinstance(node, CampaignMessaged):
-            return {"messages": self.messages()}
-        if isinstance(node, CampaignCoupon):
-            return {"coupons": self.coupons()}
-        return {}
+        if isinstance(node, kinds.CORE_TYPES):
+            return {}  # and, or, not, everyone: their parts say
+        return kinds.kind_of(node).explain(self, node)
 
     def event_facts(self, kind: str, window: Window | None, *only: Any) -> dict[str, Any]:
         """Count, last time and (orders) amount of the customer's `kind` events in the window
@@ -290,12 +246,6 @@ class _Walker:
                 mean_amount=means.mean_amount,
             )
         return facts
-
-
-def item_match(node: ItemEvent | ItemCount) -> Any:
-    from segmentation.conditions import item_match as match
-
-    return match(Event.__table__, node.item, node.names)
 
 
 def _yuan(fen: int) -> Any:

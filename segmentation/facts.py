@@ -23,26 +23,29 @@ from sqlalchemy import FromClause, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from segmentation import conditions as cond
+from segmentation import kinds
 from segmentation import score_conditions as score_sql
+from segmentation.fact_types import (
+    AddedAt,
+    CityName,
+    EventTally,
+    Fact,
+    LastActivity,
+    LastEvent,
+    MatchingTags,
+    ScoreValue,
+    WindowSpend,
+)
 from segmentation.models import Customer, CustomerTag, Event, Follow, Tag
 from segmentation.models.base import UTCDateTime
 from segmentation.named import RfmRule
 from segmentation.nodes import (
     And,
-    City,
-    EventCount,
-    HasTag,
-    ItemCount,
-    ItemEvent,
     NamedSegment,
-    NewCustomer,
     Node,
     Not,
     Or,
-    Performed,
     Ranked,
-    Score,
-    Spend,
     Window,
 )
 from segmentation.windows import as_of, resolve_window
@@ -54,71 +57,6 @@ if TYPE_CHECKING:
 
 # A phone-width row: the owner and at most this many facts.
 MAX_FACTS = 3
-
-
-# ---------------------------------------------------------------- the facts a row can show
-
-
-@dataclass(frozen=True)
-class LastEvent:
-    """The latest event of `kind` (its amount too, for kinds with amounts); `negated`: the
-    question asked for its absence, so "never" is worth saying."""
-
-    kind: str
-    negated: bool = False
-
-
-@dataclass(frozen=True)
-class EventTally:
-    """How many events of `kind` in the window (a count question), and the latest one."""
-
-    kind: str
-    window: Window | None
-
-
-@dataclass(frozen=True)
-class WindowSpend:
-    """Order amounts summed over the window (None: lifetime)."""
-
-    window: Window | None
-
-
-@dataclass(frozen=True)
-class ScoreValue:
-    metric: str
-
-
-@dataclass(frozen=True)
-class MatchingTags:
-    """The customer's tags among these names (compared case-insensitively, shown as stored)."""
-
-    names: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class AddedAt:
-    """When the customer was first added by anyone (ended follows included)."""
-
-
-@dataclass(frozen=True)
-class CityName:
-    pass
-
-
-@dataclass(frozen=True)
-class LastActivity:
-    """The latest event of any kind, else when the customer was first added: the fact of a
-    question about attributes only (and what its list is ordered by)."""
-
-
-Fact = (
-    LastEvent | EventTally | WindowSpend | ScoreValue | MatchingTags | AddedAt | CityName
-    | LastActivity
-)  # fmt: skip
-
-# event_count forms that only ask whether an event exists (the compiler's EXISTS forms)
-_SOME = ((">=", 1), (">", 0))
-_NONE = (("=", 0), ("<", 1), ("<=", 0))
 
 
 def facts_of(node: Node, ctx: EngineContext) -> list[Fact]:
@@ -151,23 +89,6 @@ def _collect(node: Node, ctx: EngineContext, negated: bool, found: list[Fact]) -
     elif isinstance(node, Ranked):
         found.append(WindowSpend(node.window) if node.by == "spend" else ScoreValue(node.by))
         _collect(node.base, ctx, negated, found)
-    elif isinstance(node, Performed):
-        found.append(LastEvent(node.event_kind, negated))
-    elif isinstance(node, EventCount):
-        if (node.op, node.value) in _SOME + _NONE:
-            found.append(LastEvent(node.event_kind, negated != ((node.op, node.value) in _NONE)))
-        else:
-            found.append(EventTally(node.event_kind, node.window))
-    elif isinstance(node, Spend):
-        found.append(WindowSpend(node.window))
-    elif isinstance(node, Score):
-        found.append(ScoreValue(node.metric))
-    elif isinstance(node, HasTag) and not negated:
-        found.append(MatchingTags((node.name.strip(),)))
-    elif isinstance(node, NewCustomer):
-        found.append(AddedAt())
-    elif isinstance(node, City):
-        found.append(CityName())
     elif isinstance(node, NamedSegment):
         entry = ctx.named.get(node.key)
         if entry is None:
@@ -176,8 +97,8 @@ def _collect(node: Node, ctx: EngineContext, negated: bool, found: list[Fact]) -
             found.extend([LastEvent("order"), WindowSpend(None)])
         else:
             _collect(entry.definition, ctx, negated, found)  # type: ignore[arg-type]
-    # owners and departments are on every row already; gender, untagged and everyone say
-    # nothing a row could add
+    elif not isinstance(node, kinds.CORE_TYPES):  # a condition kind says (everyone: nothing)
+        found.extend(kinds.kind_of(node).row_facts(node, negated))
 
 
 # ---------------------------------------------------------------- the order of a list
@@ -213,12 +134,6 @@ def _order_marks(node: Node, ctx: EngineContext, negated: bool) -> list[tuple[st
         return _order_marks(node.child, ctx, not negated)
     if isinstance(node, Ranked):
         return [("order", negated), *_order_marks(node.base, ctx, negated)]
-    if isinstance(node, Performed | EventCount | ItemEvent | ItemCount):
-        return [(node.event_kind, negated)]  # about a product: still that kind of event
-    if isinstance(node, Spend | Score):
-        return [("order", negated)]
-    if isinstance(node, NewCustomer):
-        return [("", negated)]
     if isinstance(node, NamedSegment):
         entry = ctx.named.get(node.key)
         if entry is None:
@@ -226,7 +141,9 @@ def _order_marks(node: Node, ctx: EngineContext, negated: bool) -> list[tuple[st
         if isinstance(entry.definition, RfmRule):
             return [("order", negated)]
         return _order_marks(entry.definition, ctx, negated)  # type: ignore[arg-type]
-    return []
+    if isinstance(node, kinds.CORE_TYPES):
+        return []
+    return kinds.kind_of(node).activity(node, negated)
 
 
 def listing_order(activity: Activity, cust: FromClause, now: datetime) -> list[Any]:

@@ -150,6 +150,9 @@ class Performed:
     window: Window | None = None
     type: ClassVar[str] = "performed"
 
+    def __post_init__(self) -> None:
+        _check_event_kind(self.event_kind)
+
 
 @dataclass(frozen=True)
 class EventCount:
@@ -162,6 +165,10 @@ class EventCount:
     type: ClassVar[str] = "event_count"
 
     def __post_init__(self) -> None:
+        _check_event_kind(self.event_kind)
+        _check_op(self.op)
+        if type(self.value) is not int or self.value < 0:
+            raise SegmentFormatError("an event count must be a non-negative integer")
         _check_bound(self.value, MAX_EVENT_COUNT, "次数", "an event count")
 
 
@@ -175,7 +182,23 @@ class Spend:
     type: ClassVar[str] = "spend"
 
     def __post_init__(self) -> None:
+        _check_op(self.op)
         _check_bound(self.value, MAX_AMOUNT, "金额（元）", "an amount (yuan)")
+
+
+def _check_event_kind(event_kind: object) -> None:
+    if not (isinstance(event_kind, str) and event_kind):
+        raise SegmentFormatError("an event condition needs an event kind")
+
+
+def _check_op(op: object) -> None:
+    if op not in COMPARISONS:
+        raise SegmentFormatError(f"unknown comparison {op!r}")
+
+
+def _check_name(node: HasTag | SavedSegment) -> None:
+    if not (isinstance(node.name, str) and node.name):
+        raise SegmentFormatError(f"'{node.type}' needs a name")
 
 
 def _check_item(node: ItemEvent | ItemCount) -> None:
@@ -235,6 +258,9 @@ class HasTag:
     name: str
     type: ClassVar[str] = "has_tag"
 
+    def __post_init__(self) -> None:
+        _check_name(self)
+
 
 @dataclass(frozen=True)
 class Untagged:
@@ -282,6 +308,10 @@ class Gender:
 
     value: Literal[1, 2]
     type: ClassVar[str] = "gender"
+
+    def __post_init__(self) -> None:
+        if self.value not in (1, 2):
+            raise SegmentFormatError("gender must be 1 (male) or 2 (female)")
 
 
 @dataclass(frozen=True)
@@ -359,6 +389,10 @@ class NamedSegment:
     key: str
     type: ClassVar[str] = "named"
 
+    def __post_init__(self) -> None:
+        if not (isinstance(self.key, str) and self.key):
+            raise SegmentFormatError("'named' needs a key")
+
 
 @dataclass(frozen=True)
 class SavedSegment:
@@ -366,6 +400,9 @@ class SavedSegment:
 
     name: str
     type: ClassVar[str] = "saved"
+
+    def __post_init__(self) -> None:
+        _check_name(self)
 
 
 @dataclass(frozen=True)
@@ -411,6 +448,8 @@ class Ranked:
             raise SegmentFormatError("a ranking by a score takes no time window")
         if (self.count is None) == (self.percent is None):
             raise SegmentFormatError("a ranking needs exactly one of count and percent")
+        if self.count is not None and type(self.count) is not int:
+            raise SegmentFormatError("a ranking count must be an integer")
         if self.count is not None and self.count <= 0:
             raise SegmentFormatError("a ranking count must be positive")
         _check_bound(self.count, MAX_RANK_COUNT, "客户人数", "a number of customers")
@@ -561,7 +600,6 @@ def node_from_dict(data: Any) -> Node:
         node = cls(**kwargs)
     except TypeError as exc:
         raise SegmentFormatError(f"bad {data['type']!r} node: {exc}") from None
-    _check_field_types(node)
     return node  # type: ignore[no-any-return]
 
 
@@ -615,25 +653,6 @@ def window_from_dict(data: Any) -> Window:
         if type(getattr(window, number)) is not int:
             raise SegmentFormatError(f"window {number} must be an integer")
     return window  # type: ignore[no-any-return]
-
-
-def _check_field_types(node: Node) -> None:
-    if isinstance(node, EventCount | Spend) and node.op not in COMPARISONS:
-        raise SegmentFormatError(f"unknown comparison {node.op!r}")
-    if isinstance(node, EventCount) and (type(node.value) is not int or node.value < 0):
-        raise SegmentFormatError("an event count must be a non-negative integer")
-    if isinstance(node, Performed | EventCount) and not (
-        isinstance(node.event_kind, str) and node.event_kind
-    ):
-        raise SegmentFormatError("an event condition needs an event kind")
-    if isinstance(node, Gender) and node.value not in (1, 2):
-        raise SegmentFormatError("gender must be 1 (male) or 2 (female)")
-    if isinstance(node, HasTag | SavedSegment) and not (isinstance(node.name, str) and node.name):
-        raise SegmentFormatError(f"'{node.type}' needs a name")
-    if isinstance(node, NamedSegment) and not (isinstance(node.key, str) and node.key):
-        raise SegmentFormatError("'named' needs a key")
-    if isinstance(node, Ranked) and node.count is not None and type(node.count) is not int:
-        raise SegmentFormatError("a ranking count must be an integer")
 
 
 def _check_score(node: Score) -> None:

@@ -39,6 +39,7 @@ from segmentation.facts import (
     facts_of,
     read_facts,
 )
+from segmentation.kinds.event_words import EVENT_WORDS
 from segmentation.models import Customer, CustomerTag, Department, Follow, Staff, Tag
 from segmentation.nodes import City, Node, SegmentFormatError, from_json, walk
 from segmentation.saved import expand_saved
@@ -49,8 +50,7 @@ MAX_OWNERS_SHOWN = 2
 _QUOTED = re.compile(r"“([^”]+)”")
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # "3 inquiries": English counts of an event kind (other kinds: "3 × livestream").
-PLURALS_EN = {"inquiry": "inquiries", "order": "orders", "visit": "visits",
-              "cart": "cart adds", "refund": "refunds"}  # fmt: skip
+PLURALS_EN = {kind: words.plural_en for kind, words in EVENT_WORDS.items()}
 SCORE_LABELS = {
     "p_alive": {"zh": "活跃概率 {v}", "en": "P(alive) {v}"},
     "clv": {"zh": "CLV {v}", "en": "CLV {v}"},

@@ -6,6 +6,7 @@ import re
 
 from bot.commands.texts_actions import ACTION_TEXTS
 from bot.commands.texts_push import PUSH_TEXTS
+from segmentation.kinds.event_words import EVENT_WORDS
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -131,12 +132,8 @@ TEXTS: dict[str, dict[str, str]] = {
 TEXTS.update(ACTION_TEXTS)
 TEXTS.update(PUSH_TEXTS)
 
-KIND_WORDS: dict[str, dict[str, str]] = {
-    "inquiry": {"zh": "咨询", "en": "inquiry"},
-    "order": {"zh": "下单", "en": "order"},
-    "visit": {"zh": "到店", "en": "visit"},
-    "cart": {"zh": "加购", "en": "add to cart"},
-    "refund": {"zh": "退款", "en": "refund"},
+KIND_WORDS: dict[str, dict[str, str]] = {  # from the one table of event-kind words
+    kind: {"zh": words.label[0], "en": words.label[1]} for kind, words in EVENT_WORDS.items()
 }
 
 MORE_WORDS = frozenset(

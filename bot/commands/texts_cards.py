@@ -5,6 +5,8 @@ converted (bot.commands.conversation_chat)."""
 
 from __future__ import annotations
 
+from segmentation.kinds.event_words import EVENT_WORDS
+
 CARD_TEXTS: dict[str, dict[str, str]] = {
     "bd_head": {"zh": "{description}，按{by}分：共 {count} 人", "en": "{description} by {by}: {count} in total"},
     "bd_row": {"zh": "{rank}. {label}：{count} 人（{share}）", "en": "{rank}. {label}: {count} ({share})"},
@@ -75,13 +77,7 @@ CARD_TEXTS: dict[str, dict[str, str]] = {
     },
 }  # fmt: skip
 
-KIND_ZH_EN = {
-    "inquiry": ("咨询", "inquiry"),
-    "order": ("下单", "order"),
-    "visit": ("到店", "visit"),
-    "cart": ("加购", "add to cart"),
-    "refund": ("退款", "refund"),
-}
+KIND_ZH_EN = {kind: words.label for kind, words in EVENT_WORDS.items()}
 GENDER_WORDS = {1: ("男", "male"), 2: ("女", "female")}
 
 

@@ -6,8 +6,6 @@ understood, and the parser asks instead of dropping it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from segmentation.nlq.ask import Ask, did_you_mean
@@ -23,6 +21,16 @@ from segmentation.nlq.items_interpret import (
 )
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.pinyin import city_syllables, syllables
+from segmentation.nlq.reading import (
+    Cond,
+    Context,
+    RankSpec,
+    not_understood,
+    only_kinds,
+    read_comparison,
+    read_numbers,
+)
+from segmentation.nlq.score_interpret import score_condition, score_ranking
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.unknown import tag_question
 from segmentation.nlq.vocabulary import Meaning, Vocabulary
@@ -39,39 +47,6 @@ from segmentation.nodes import (
 )
 
 
-@dataclass(frozen=True)
-class RankSpec:
-    direction: str
-    count: int | None
-    percent: Decimal | None
-    by: str = "spend"  # or a score: clv, p_alive, expected_purchases_30d
-
-
-@dataclass
-class Cond:
-    """A condition waiting for its window: `build(window)` makes the node. List attributes
-    (tag, city, owner…) keep their values so "上海和北京" can merge into one condition."""
-
-    attr: str
-    chunk: Chunk
-    build: Callable[[Window | None], Node] | None = None
-    values: list[object] = field(default_factory=list)
-    windowable: bool = False
-    negated: bool = False
-    all_time: bool = False
-    window: Window | None = None
-    assigned: bool = False
-    rank: RankSpec | None = None
-    plain_event: str | None = None  # "咨询"-only chunks, for "没有咨询或下单"
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Context:
-    vocab: Vocabulary
-    asker: str | None
-
-
 def interpret(chunk: Chunk, ctx: Context) -> Cond:
     toks = chunk.tokens
     negs = [t for t in toks if t.kind == K.NEG or (t.kind == K.YET and t.value is True)]
@@ -86,15 +61,13 @@ def interpret(chunk: Chunk, ctx: Context) -> Cond:
     cond.negated = bool(negs)
     cond.all_time = any(t.kind == K.YET for t in toks)
     if cond.all_time and not cond.windowable:
-        raise _not_understood(chunk)
+        raise not_understood(chunk)
     return cond
 
 
 def _by_head(chunk: Chunk, ctx: Context) -> Cond:
     rank = next((t for t in chunk.tokens if t.kind == K.RANK), None)
     if rank is not None and chunk.has(K.SCORE):
-        from segmentation.nlq.score_interpret import score_ranking
-
         return score_ranking(chunk, rank, ctx)
     if rank is not None:
         return _ranking(chunk, rank)
@@ -102,8 +75,6 @@ def _by_head(chunk: Chunk, ctx: Context) -> Cond:
     if head is None:
         return _headless(chunk)
     if head.kind == K.SCORE:
-        from segmentation.nlq.score_interpret import score_condition
-
         return score_condition(chunk, ctx)
     if head.kind == K.CHANNEL:
         return _channel(chunk, head)
@@ -118,7 +89,7 @@ def _by_head(chunk: Chunk, ctx: Context) -> Cond:
         return _event(chunk, str(head.value).split(":")[0])
     if head.kind in (K.NAME, K.QUOTE):
         return _name(chunk, head, ctx)
-    _only(chunk, {head.kind, K.NEG, K.YET})
+    only_kinds(chunk, {head.kind, K.NEG, K.YET})
     if head.kind == K.GENDER:
         return Cond("gender", chunk, values=[head.value])
     if head.kind == K.NEW:
@@ -150,14 +121,14 @@ def _channel(chunk: Chunk, head: Token) -> Cond:
     """How the customer was added (扫码添加的, from channel X): one condition, no window."""
     if "ask" in head.extra:
         raise head.extra["ask"]
-    _only(chunk, {K.CHANNEL, K.NEG})
+    only_kinds(chunk, {K.CHANNEL, K.NEG})
     node = head.value
     return Cond("channel", chunk, build=lambda _window: node)
 
 
 def _contact(chunk: Chunk, head: Token, ctx: Context) -> Cond:
     """A campaign reached the customer (收到过群发, 上次活动没核销): windowed like an event."""
-    _only(chunk, {K.CONTACT, K.NEG, K.YET})
+    only_kinds(chunk, {K.CONTACT, K.NEG, K.YET})
     found: ContactMatch = head.value
     if found.campaign_id is not None and found.campaign_id not in ctx.vocab.campaigns:
         raise unknown_campaign(found.campaign_id, ctx.vocab.campaigns)
@@ -170,23 +141,11 @@ def _contact(chunk: Chunk, head: Token, ctx: Context) -> Cond:
     return Cond("contact", chunk, build=build, windowable=True)
 
 
-def _only(chunk: Chunk, allowed: set[K]) -> None:
-    if any(t.kind not in allowed for t in chunk.tokens):
-        raise _not_understood(chunk)
-
-
-def _not_understood(chunk: Chunk) -> Ask:
-    return Ask(
-        f"没看懂“{chunk.text()}”这部分，请换个说法。",
-        f"I did not understand the part “{chunk.text()}”; please rephrase it.",
-    )
-
-
 def _headless(chunk: Chunk) -> Cond:
     if chunk.has(K.TAGWORD):
-        _only(chunk, {K.TAGWORD, K.NEG, K.YET})
+        only_kinds(chunk, {K.TAGWORD, K.NEG, K.YET})
         return Cond("hastags", chunk)
-    raise _not_understood(chunk)
+    raise not_understood(chunk)
 
 
 def _ranking(chunk: Chunk, rank: Token) -> Cond:
@@ -197,68 +156,24 @@ def _ranking(chunk: Chunk, rank: Token) -> Cond:
             "Ranked by what? Only ranking by spend is supported, e.g. 'top 10 spenders'.",
         )
     if any(t.kind not in (K.SPEND, K.EVENT) for t in heads):
-        raise _not_understood(chunk)
+        raise not_understood(chunk)
     spec = RankSpec(rank.value, rank.extra.get("count"), rank.extra.get("percent"))
     if (
         (spec.count is None and spec.percent is None)
         or (spec.count is not None and spec.count <= 0)
         or (spec.percent is not None and not 0 < spec.percent <= 100)
     ):
-        raise _not_understood(chunk)
+        raise not_understood(chunk)
     return Cond("rank", chunk, windowable=True, rank=spec)
-
-
-@dataclass
-class _Numbers:
-    ops: list[str]
-    values: list[Token]
-    ranged: bool
-
-
-def _numbers(chunk: Chunk) -> _Numbers:
-    ops: list[str] = []
-    for t in chunk.tokens:
-        if t.kind == K.CMP:
-            ops.append(t.value[0])
-        elif t.kind == K.MOST:
-            ops.append("<=" if t.value == "most" else ">=")
-    values = [t for t in chunk.tokens if t.kind == K.NUM]
-    ranged = any(t.kind in (K.TO, K.RANGE_TAIL) for t in chunk.tokens)
-    return _Numbers(ops, values, ranged)
-
-
-def _comparison(chunk: Chunk, nums: _Numbers, what: str) -> list[tuple[str, Decimal]]:
-    """[(op, value)] from the chunk's comparison words and numbers; asks when unclear."""
-    if nums.ranged:
-        if len(nums.values) != 2 or nums.ops:
-            raise _not_understood(chunk)
-        low, high = sorted(v.value for v in nums.values)
-        return [(">=", low), ("<=", high)]
-    if len(nums.values) != 1:
-        raise _not_understood(chunk)
-    ops = set(nums.ops)
-    if len(ops) != 1:
-        value = nums.values[0].text
-        bare = value.removesuffix(what)  # 两次 → 正好两次, not 正好两次次
-        if not ops and nums.values[0].value == 0:
-            return [("=", Decimal(0))]
-        if not ops:
-            raise Ask(
-                f"“{chunk.text()}”是指正好{value}，还是至少{value}？",
-                f"Does “{chunk.text()}” mean exactly {value}, or at least {value}?",
-                [f"正好{bare}{what}", f"{bare}{what}以上"],
-            )
-        raise _not_understood(chunk)
-    return [(ops.pop(), nums.values[0].value)]
 
 
 def _event(chunk: Chunk, kind: str) -> Cond:
     allowed = {K.EVENT, K.NEG, K.YET, K.CMP, K.MOST, K.NUM, K.TO, K.RANGE_TAIL, K.BETWEEN}
-    _only(chunk, allowed)
-    nums = _numbers(chunk)
+    only_kinds(chunk, allowed)
+    nums = read_numbers(chunk)
     if not nums.values:
         if nums.ops:
-            raise _not_understood(chunk)
+            raise not_understood(chunk)
         cond = Cond("event", chunk, build=lambda w: Performed(kind, w), windowable=True)
         cond.plain_event = kind
         return cond
@@ -269,14 +184,14 @@ def _event(chunk: Chunk, kind: str) -> Cond:
 
             raise unsupported("refund_amount", chunk.text())
         if kind != "order":
-            raise _not_understood(chunk)
-        return _spend_cond(chunk, _comparison(chunk, nums, "元"))
+            raise not_understood(chunk)
+        return _spend_cond(chunk, read_comparison(chunk, nums, "元"))
     if units - {None, "times"}:
-        raise _not_understood(chunk)
-    parts = _comparison(chunk, nums, "次")
+        raise not_understood(chunk)
+    parts = read_comparison(chunk, nums, "次")
     for _, value in parts:
         if value != value.to_integral_value() or value < 0:
-            raise _not_understood(chunk)
+            raise not_understood(chunk)
     nodes = [(op, int(value)) for op, value in parts]
 
     def build(window: Window | None) -> Node:
@@ -289,18 +204,18 @@ def _event(chunk: Chunk, kind: str) -> Cond:
 def _item(chunk: Chunk, ctx: Context, kind: str) -> Cond:
     """买过玻尿酸面霜 / 咨询过“X” / 买护肤类3次以上: an event about a product or category."""
     if not item_tokens_only(chunk):
-        raise _not_understood(chunk)
+        raise not_understood(chunk)
     field, names = item_targets(chunk, ctx.vocab)
-    nums = _numbers(chunk)
+    nums = read_numbers(chunk)
     counts: list[tuple[str, Decimal]] | None = None
     if nums.values:
         if {v.unit for v in nums.values} - {None, "times"}:
-            raise _not_understood(chunk)
-        counts = _comparison(chunk, nums, "次")
+            raise not_understood(chunk)
+        counts = read_comparison(chunk, nums, "次")
         if any(v != v.to_integral_value() or v < 0 for _, v in counts):
-            raise _not_understood(chunk)
+            raise not_understood(chunk)
     elif nums.ops:
-        raise _not_understood(chunk)
+        raise not_understood(chunk)
     build = item_builder(kind, field, names, counts)
     cond = Cond("item", chunk, build=build, windowable=True)
     cond.__dict__["item"] = (field, names)
@@ -309,15 +224,15 @@ def _item(chunk: Chunk, ctx: Context, kind: str) -> Cond:
 
 def _spend(chunk: Chunk) -> Cond:
     allowed = {K.SPEND, K.EVENT, K.NEG, K.YET, K.CMP, K.MOST, K.NUM, K.TO, K.RANGE_TAIL, K.BETWEEN}
-    _only(chunk, allowed)
-    nums = _numbers(chunk)
+    only_kinds(chunk, allowed)
+    nums = read_numbers(chunk)
     if not nums.values:
         if nums.ops:
-            raise _not_understood(chunk)
+            raise not_understood(chunk)
         return Cond("event", chunk, build=lambda w: Performed("order", w), windowable=True)
     if {v.unit for v in nums.values} - {None, "money"}:
-        raise _not_understood(chunk)
-    return _spend_cond(chunk, _comparison(chunk, nums, "元"))
+        raise not_understood(chunk)
+    return _spend_cond(chunk, read_comparison(chunk, nums, "元"))
 
 
 def _spend_cond(chunk: Chunk, parts: list[tuple[str, Decimal]]) -> Cond:
@@ -329,7 +244,7 @@ def _spend_cond(chunk: Chunk, parts: list[tuple[str, Decimal]]) -> Cond:
 
 
 def _name(chunk: Chunk, head: Token, ctx: Context) -> Cond:
-    _only(chunk, {K.NAME, K.QUOTE, K.TAGWORD, K.SAVEDWORD, K.NEG, K.YET})
+    only_kinds(chunk, {K.NAME, K.QUOTE, K.TAGWORD, K.SAVEDWORD, K.NEG, K.YET})
     tagword, savedword = chunk.has(K.TAGWORD), chunk.has(K.SAVEDWORD)
     meanings = list(head.meanings)
     word = head.value if head.kind == K.QUOTE else head.text
@@ -387,7 +302,7 @@ def _from_meanings(chunk: Chunk, word: str, meanings: list[Meaning], ctx: Contex
             options,
         )
     if not meanings:
-        raise _not_understood(chunk)
+        raise not_understood(chunk)
     kind = meanings[0].kind
     if kind == "dept" and len(meanings) > 1:
         raise Ask(

@@ -11,6 +11,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from segmentation.kinds.event_words import EVENT_WORDS, VERB_IDIOMS
+
 
 class K(StrEnum):
     INTENT = "intent"
@@ -115,22 +117,10 @@ _ADD(_many(K.INTENT, "show_saved", "我的分群|分群列表|所有分群|保�
            "my segments|saved segments|list segments|segments list|list my segments|all segments"))  # fmt: skip
 
 # ---- event kinds
-_ADD(_many(K.EVENT, "inquiry", "咨询|咨询过|询价|询过价|问价|问过价|问过|咨询了|有咨询|inquiry|inquiries|"
-           "inquired|enquiry|enquiries|enquired|asked|made an inquiry|made inquiries|inquire|enquire|"
-           "consulted|asked about prices|asked about the price|asked about price|asked for a quote|"
-           "asked for prices|requested a quote|asked for a price"))  # fmt: skip
-_ADD(_many(K.EVENT, "order", "下单|下过单|下了单|下过|订单|购买|购买过|买|买过|买了|成交|成交过|下单过|"
-           "order|orders|ordered|purchase|purchases|purchased|bought|buy|buys|placed an order|"
-           "placed orders|made a purchase|made purchases|placed"))  # fmt: skip
-_ADD(_many(K.EVENT, "order:weak", "单|笔|次单"))
-_ADD(_many(K.EVENT, "visit", "到店|到过店|来店|来过店|访问|访问过|到访|到访过|进店|去过店|去过门店|来过门店|到过门店|门店到访|逛过店|到门店|来门店|visit|visits|visited|"
-           "came to the store|store visit|store visits|visited the store|visited our store|visited a store|"
-           "visited the shop|visited our shop|came to the shop|went to the store|been to the store|"
-           "in-store visit|in-store visits|walked in"))  # fmt: skip
-_ADD(_many(K.EVENT, "cart", "加购|加购过|加购物车|加入购物车|加过购物车|加购了|cart|added to cart|"
-           "add to cart|added to the cart|carted|added items to cart"))  # fmt: skip
-_ADD(_many(K.EVENT, "refund", "退款|退过款|退货|退过货|退了款|refund|refunds|refunded|returned|"
-           "requested a refund|asked for a refund"))  # fmt: skip
+for _kind, _words in EVENT_WORDS.items():  # one table: segmentation/kinds/event_words.py
+    _ADD(_many(K.EVENT, _kind, _words.surfaces.strong))
+    if _words.surfaces.weak:
+        _ADD(_many(K.EVENT, f"{_kind}:weak", _words.surfaces.weak))
 
 # ---- negation and "yet"
 _ADD(_many(K.NEG, True, "不|没|未|无|非|没有|从未|从没|从来没有|从来没|从没有|不是|并未|并没有|未曾|"
@@ -304,9 +294,6 @@ _ADD(_many(K.ITEMWORD, "category", "品类|类|类别|类目|类商品|类产品
            "the category|product category|in the category"))  # fmt: skip
 _ADD(_many(K.ITEMWORD, "sku", "sku|skus|型号|货号"))
 _ADD(_many(K.UNSUPPORTED, "brand", "品牌|brand|brands"))
-_ADD(_many(K.EVENT, "inquiry", "asked about|inquired about|enquired about|asking about|"
-           "inquiring about|enquiring about|consulted about|made an inquiry about|"
-           "made inquiries about|咨询了解过|了解过"))  # fmt: skip
 _ADD(_many(K.FILLER, True, "it|this product|that product"))  # "didn't buy it"
 _ADD(_many(K.UNSUPPORTED, "channel", "渠道|来源|抖音|小红书|淘宝|京东|天猫|拼多多|微博|广告|线上|线下|"
            "门店渠道|官网|小程序|公众号|直播|channel|source|douyin|tiktok|taobao|jd|online|"
@@ -404,42 +391,6 @@ _ADD(
     )
 )
 _ADD(_many(K.CUSTOMER, True, "accounts|account|客人们|客户们"))
-
-# ---- regional and colloquial event words (HK/TW Chinese arrives here already Simplified)
-_ADD(_many(K.EVENT, "order", "shopped|shopped with us|shopped at|shopped here|shop with us|落单|落过单|落了单|落咗单|落单过|落订|帮衬|帮衬过|订货|订过货|订了货|"
-           "下订|下订过|下订单|付款|付过款|付了款|made an order|made orders|bought something|"
-           "bought anything|bought stuff|placed any order|placed any orders"))  # fmt: skip
-_ADD(_many(K.EVENT, "order:weak", "下了|落过|落咗|单子"))
-_ADD(_many(K.EVENT, "inquiry", "询问|询问过|询问了|询过|询盘|有询盘|问过价钱|问过价格|"
-           "reached out|reach out|reaches out|got in touch|get in touch|contacted us|"
-           "made contact|asked a question|asked questions|asked for pricing|asked about pricing|"
-           "price inquiry|price inquiries"))  # fmt: skip
-_ADD(_many(K.EVENT, "inquiry:weak", "问了|价|价钱|价格|about prices|about the price|about pricing|"
-           "about price"))  # fmt: skip
-_ADD(_many(K.EVENT, "visit", "门市|到过门市|来过门市|到门市|来门市|去过门市|来店里|到店里|进店里|"
-           "来过店里|到过店里|进过店|进过门店|came into the store|came into the shop|came into store|came in|"
-           "came by|came by the store|came by the shop|dropped by|dropped in|dropped by the store|"
-           "dropped by the shop|stopped by|stopped in|stopped by the store|stopped by the shop|"
-           "popped in|popped by|walked into the store|walked into the shop|came to our store|"
-           "visited in person|showed up at the store|showed up|paid us a visit|paid a visit|"
-           "paid a visit to the store|paid the store a visit"))  # fmt: skip
-_ADD(
-    _many(
-        K.EVENT,
-        "visit:weak",
-        "到了|来过|来了|到过|店|门店|the store|the shop|our store|our shop|in store",
-    )
-)
-_ADD(_many(K.EVENT, "refund", "returned items|returned an item|returned products|requested refunds|asked for refunds|got refunds|received refunds|gotten a refund|got a refund|received a refund|got refunded|were refunded|"
-           "was refunded|got their money back|returned something|asked for their money back|"
-           "退款过|退货过|退钱|退过钱"))  # fmt: skip
-_ADD(_many(K.EVENT, "refund:weak", "退过|退了|退|款"))
-_ADD(_many(K.EVENT, "cart", "加入过购物车|放进购物车|放入购物车|放到购物车|加进购物车|加到购物车|"
-           "放进过购物车|加过购物车的|put something in their cart|put something in the cart|"
-           "put things in their cart|put items in their cart|put in their cart|put in the cart|"
-           "added to their cart|add to their cart|added to their carts|"
-           "added something to their cart|added items to their cart"))  # fmt: skip
-_ADD(_many(K.EVENT, "cart:weak", "购物车"))
 
 # ---- more comparison words
 _ADD(_many(K.CMP, (">", "pre"), "不止|超|多过|大过|高过|upwards of|north of|beyond|>"))
@@ -600,20 +551,14 @@ _ADD(
 _more(K.CUSTOMER, True, "客|客仔|熟客|客户群")  # HK 啲客; 回头客 stays unknown
 
 # Regional and colloquial event words (HK/TW; Cantonese 嚟/嗰/舖 arrive as 来/那/铺).
-_more(K.EVENT, "order", "订购|订购过|订购了|有订购|结账|结帐|结过账|结过帐|买单|买过单|埋单|"
-           "埋过单|付钱|付过钱|付了钱|买嘢|买过嘢|买咗嘢|有买|有买过|帮衬咗|光顾过并下单")  # fmt: skip
-_more(K.EVENT, "inquiry", "查询过|有查询|有查询过|查询咗|问询|问询过|有问询|问过价格|问价格|"
-           "问过价格的|打听过|打听过价格|询过价格")  # fmt: skip
-_more(K.EVENT, "visit", "光临|光临过|来逛过店|逛过门店|逛过门市|逛店|来逛|来逛过|入过铺|入铺|"
-           "入过店|入店|进过铺|来过铺头|到过铺头|上门|来过门市")  # fmt: skip
-_more(K.EVENT, "visit:weak", "铺|铺头|店铺|门口|逛过|逛")
-_more(K.EVENT, "refund", "申请退款|申请了退款|申请过退款|申请退货|申请过退货|申请了退货|"
-           "退过单|退单|退咗款|退咗货")  # fmt: skip
+for _kind, _words in EVENT_WORDS.items():
+    _more(K.EVENT, _kind, _words.surfaces.regional)
+    if _words.surfaces.regional_weak:
+        _more(K.EVENT, f"{_kind}:weak", _words.surfaces.regional_weak)
 _more(K.FILLER, True, "从来|从来都|向来|嘢|已经|已|早已|都已经|曾|再次|成功|现在|目前|当前|眼下|暂时|现时|而家|归|"
       "纪录|的纪录")  # fmt: skip
 # The goods of 退过一次货 / 一次货都没退过: an object that names no event of its own.
 _more(K.FILLER, "object", "货")
-_more(K.EVENT, "order", "提交订单|提交过订单|提交了订单|提交过订单的")
 _more(K.CMP, ("=", "pre"), "就|就只|就只有|单单|只不过是")
 # A compound whose longest match would be another word: 未来过 is 未 + 来过 (never came), not
 # the future 未来; parts are (kind, value, characters).
@@ -726,100 +671,6 @@ _FORMS = {  # base: past, participle, -ing, -s
     "inquire": ("inquired", "inquired", "inquiring", "inquires"),
     "enquire": ("enquired", "enquired", "enquiring", "enquires"),
 }
-_A_ORDER = "an order|orders|any order|any orders|an order with us|orders with us|a new order"
-_A_PURCHASE = "a purchase|purchases|any purchase|any purchases|a purchase from us|purchases from us"
-_STORE = "the store|the shop|our store|our shop|the showroom|our showroom|a store|the boutique"
-_STUFF = "|stuff|something|items|things|products|anything|goods|an item|a product|it|them"
-_CART = "cart|the cart|their cart|their carts|a cart|the shopping cart|their shopping cart|basket|their basket"
-_VERB_IDIOMS: dict[str, list[tuple[str, str]]] = {
-    "order": [
-        ("place", _A_ORDER),
-        ("put", "in an order|in orders|in any orders"),
-        ("make", _A_PURCHASE + "|" + _A_ORDER),
-        ("buy", "something|anything|stuff|things|from us"),
-        ("shop", "with us|at our store|at the store|here"),
-        ("purchase", "something|anything"),
-        ("order", "something|anything|from us"),
-    ],
-    "visit": [
-        (
-            "come",
-            "in|by|into "
-            + _STORE.replace("|", "|into ")
-            + "|to "
-            + _STORE.replace("|", "|to ")
-            + "|by "
-            + _STORE.replace("|", "|by ")
-            + "|in to the store",
-        ),
-        (
-            "drop",
-            "by|in|by "
-            + _STORE.replace("|", "|by ")
-            + "|into "
-            + _STORE.replace("|", "|into ")
-            + "|in at the store|in at our store",
-        ),
-        ("stop", "by|in|by " + _STORE.replace("|", "|by ") + "|in at the store"),
-        ("pop", "in|by|into " + _STORE.replace("|", "|into ")),
-        ("swing", "by|by " + _STORE.replace("|", "|by ")),
-        ("walk", "in|into " + _STORE.replace("|", "|into ")),
-        ("go", "to " + _STORE.replace("|", "|to ")),
-        ("visit", _STORE + "|in person"),
-        ("show", "up|up at the store|up at our store"),
-        ("pay", "us a visit|a visit|a visit to the store|the store a visit"),
-    ],
-    "inquiry": [
-        ("reach", "out|out to us"),
-        ("get", "in touch|in touch with us"),
-        ("contact", "us"),
-        (
-            "ask",
-            "about prices|about the price|about pricing|for a quote|for pricing|for prices|"
-            "a question|questions|about price|for a price",
-        ),
-        ("request", "a quote|quotes|pricing|a price"),
-        ("make", "an inquiry|inquiries|an enquiry|enquiries|contact"),
-        ("send", "an inquiry|inquiries|an enquiry|us an inquiry"),
-        (
-            "inquire",
-            "about prices|about pricing|about the price|about price|about a price|"
-            "about the cost|about costs|about a quote",
-        ),
-        ("enquire", "about prices|about pricing|about the price|about price|about a price"),
-    ],
-    "refund": [
-        ("get", "a refund|refunds|refunded|their money back|any refund|any refunds"),
-        ("receive", "a refund|refunds|any refund|any refunds"),
-        ("request", "a refund|refunds"),
-        ("ask", "for a refund|for refunds|for their money back"),
-        (
-            "return",
-            "items|an item|something|products|an order|stuff|things|goods|a product|"
-            "purchases|anything",
-        ),
-        (
-            "have",
-            "a refund|refunds|any refunds|any refund|their money refunded|an order refunded|"
-            "orders refunded|their order refunded|something refunded|it refunded",
-        ),
-        ("get", "their money refunded|an order refunded|their order refunded|something refunded"),
-    ],
-    "cart": [
-        (
-            "add",
-            "|".join(
-                f"{obj} to {c}".strip() for obj in _STUFF.split("|") for c in _CART.split("|")
-            ),
-        ),
-        (
-            "put",
-            "|".join(
-                f"{obj} in {c}".strip() for obj in _STUFF.split("|")[1:] for c in _CART.split("|")
-            ),
-        ),
-    ],
-}
 
 
 def _add_new(kind: K, value: Any, surfaces: list[str]) -> None:
@@ -842,7 +693,7 @@ def _verb_forms(base: str) -> tuple[str, ...]:
     return (base, *_FORMS[base])
 
 
-for _kind, _rows in _VERB_IDIOMS.items():
+for _kind, _rows in VERB_IDIOMS.items():
     _add_new(
         K.EVENT,
         _kind,

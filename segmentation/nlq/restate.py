@@ -6,62 +6,27 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from segmentation.channels import add_way_name
-from segmentation.nlq.cities import city_surfaces
-from segmentation.nlq.pinyin import city_syllables
-from segmentation.nlq.restate_items import item_count_phrase, item_phrase
-from segmentation.nlq.restate_scores import ranked_by_score_phrase, score_phrase
+from segmentation import kinds
+from segmentation.nlq.restate_scores import ranked_by_score_phrase
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import (
-    AddedVia,
     All,
     And,
     CalendarWindow,
-    CampaignCoupon,
-    CampaignMessaged,
-    ChannelCode,
-    City,
     DateRangeWindow,
-    EventCount,
-    Gender,
-    HasTag,
-    InDepartment,
-    ItemCount,
-    ItemEvent,
     NamedSegment,
-    NewCustomer,
     Node,
     Not,
     Or,
-    Owner,
     Performed,
     Ranked,
     RollingWindow,
     SavedSegment,
     Score,
-    Spend,
-    Untagged,
     Window,
 )
-from segmentation.text import normalize_name
 from segmentation.windows import resolve_window
 
-_KIND_ZH = {
-    "inquiry": ("有咨询", "未咨询", "咨询"),
-    "order": ("下过单", "未下单", "下单"),
-    "visit": ("到过店", "未到店", "到店"),
-    "cart": ("加购过", "未加购", "加购"),
-    "refund": ("退过款", "未退款", "退款"),
-}
-_KIND_EN = {
-    "inquiry": ("inquired", "did not inquire", "inquiries"),
-    "order": ("ordered", "did not order", "orders"),
-    "visit": ("visited", "did not visit", "visits"),
-    "cart": ("added to cart", "did not add to cart", "add-to-carts"),
-    "refund": ("refunded", "did not refund", "refunds"),
-}
-_OP_ZH = {">": "超过", ">=": "至少", "<": "少于", "<=": "不超过", "=": "正好"}
-_OP_EN = {">": "more than", ">=": "at least", "<": "fewer than", "<=": "at most", "=": "exactly"}
 _CAL_ZH = {
     ("day", 0): "今天",
     ("day", -1): "昨天",
@@ -114,29 +79,17 @@ class Restater:
         return self.leaf(node)
 
     def negative(self, node: Node) -> str:
-        if isinstance(node, Performed):
-            words = _KIND_ZH if self.zh else _KIND_EN
-            if node.window is None:  # all time (还没/yet/从未), said so: "从未下单"
-                phrase = words[node.event_kind]
-                return f"从{phrase[1]}" if self.zh else f"have never {phrase[0]}"
-            return (
-                self.when(node.window) + words[node.event_kind][1]
-                if self.zh
-                else (f"{words[node.event_kind][1]}{self.when_en(node.window)}")
-            )
-        if isinstance(node, Untagged):
-            return "有标签" if self.zh else "have at least one tag"
-        if isinstance(node, ItemEvent):
-            when = self.when(node.window) if self.zh else self.when_en(node.window)
-            return item_phrase(node, when, self.zh, negated=True)
-        if isinstance(node, CampaignMessaged) or (
-            isinstance(node, CampaignCoupon) and node.state == "issued"
-        ):
-            return self.contact(node, negated=True)
         if isinstance(node, Or) and all(isinstance(c, Performed) for c in node.children):
             # "didn't order or visit": neither, said as such
             joiner = " 且 " if self.zh else " and "
             return joiner.join(self.negative(c) for c in node.children)
+        if isinstance(node, kinds.CORE_TYPES):
+            return self.by_leading_verb(node)
+        return kinds.kind_of(node).restate_negated(self, node)
+
+    def by_leading_verb(self, node: Node) -> str:
+        """The negation of a phrase by its leading verb ("在上海" → "不在上海"), else
+        不满足“…” / do not match (…)."""
         inner = self.part(node, True)
         if not isinstance(node, And | Or):
             negated = _negated_phrase(inner, self.zh)
@@ -146,74 +99,6 @@ class Restater:
 
     def leaf(self, node: Node) -> str:
         zh = self.zh
-        if isinstance(node, Performed):
-            words = _KIND_ZH if zh else _KIND_EN
-            return (
-                self.when(node.window) + words[node.event_kind][0]
-                if zh
-                else (f"{words[node.event_kind][0]}{self.when_en(node.window)}")
-            )
-        if isinstance(node, EventCount):
-            if zh:
-                return f"{self.when(node.window)}{_KIND_ZH[node.event_kind][2]}{_OP_ZH[node.op]}{node.value}次"  # noqa: E501
-            return f"had {_OP_EN[node.op]} {node.value} {_KIND_EN[node.event_kind][2]}{self.when_en(node.window)}"  # noqa: E501
-        if isinstance(node, Spend):
-            if zh:
-                return f"{self.when(node.window)}累计消费{_OP_ZH[node.op]}{node.value}元"
-            op = "less than" if node.op == "<" else _OP_EN[node.op]  # money is not counted
-            return f"spent {op} ¥{node.value} in total{self.when_en(node.window)}"
-        if isinstance(node, ItemEvent):
-            when = self.when(node.window) if zh else self.when_en(node.window)
-            return item_phrase(node, when, zh)
-        if isinstance(node, ItemCount):
-            when = self.when(node.window) if zh else self.when_en(node.window)
-            return item_count_phrase(node, when, zh)
-        if isinstance(node, HasTag):
-            return f"有“{node.name}”标签" if zh else f"are tagged “{node.name}”"
-        if isinstance(node, Untagged):
-            return "没有任何标签" if zh else "have no tag"
-        if isinstance(node, Owner):
-            names = [self._staff(u) for u in node.userids]
-            return (
-                ("由" + "或".join(names) + "跟进")
-                if zh
-                else ("are followed by " + " or ".join(names))
-            )
-        if isinstance(node, InDepartment):
-            names = [self.vocab.departments.get(d, str(d)) for d in node.department_ids]
-            return (
-                ("属于" + "或".join(names) + "（按跟进人）")
-                if zh
-                else ("are followed by someone in " + " or ".join(names))
-            )
-        if isinstance(node, NewCustomer):
-            window = node.window or RollingWindow(30, "days")
-            return f"{self.when(window)}新添加" if zh else f"were newly added{self.when_en(window)}"
-        if isinstance(node, City):
-            names = _canonical_cities(node.names)
-            if not zh:  # an English asker reads the pinyin name: "Shanghai", not 上海
-                names = list(dict.fromkeys(city_in_latin(n) for n in names))
-            return ("在" + "或".join(names)) if zh else ("are in " + " or ".join(names))
-        if isinstance(node, Gender):
-            return (
-                ("女性" if node.value == 2 else "男性")
-                if zh
-                else ("are female" if node.value == 2 else "are male")
-            )
-        if isinstance(node, AddedVia):
-            ways = [add_way_name(c, "zh" if zh else "en") for c in node.codes]
-            if zh:  # WeCom's own names, unquoted (codes, the company's words, are quoted)
-                return "是通过" + "或".join(ways) + "添加"
-            return "were added via " + " or ".join(ways)
-        if isinstance(node, ChannelCode):
-            codes = "或".join(f"“{n}”" for n in node.names)
-            if zh:
-                return f"是通过渠道活码{codes}添加"
-            return "were added through the channel code " + " or ".join(
-                f"“{n}”" for n in node.names
-            )
-        if isinstance(node, CampaignMessaged | CampaignCoupon):
-            return self.contact(node, negated=False)
         if isinstance(node, NamedSegment):
             zh_name, en_name = self.vocab.named_names.get(node.key, (node.key, node.key))
             return f"属于“{zh_name}”" if zh else f"are {en_name}"
@@ -221,54 +106,9 @@ class Restater:
             return f"在分群“{node.name}”中" if zh else f"are in segment “{node.name}”"
         if isinstance(node, Ranked):
             return self.ranked(node)
-        if isinstance(node, Score):
-            return score_phrase(node, zh)
         if isinstance(node, All):
             return "所有客户" if zh else "any customer"
-        return str(node)
-
-    def contact(self, node: CampaignMessaged | CampaignCoupon, negated: bool) -> str:
-        """What reaching a customer means, said in full: a mass message WeCom reported sent,
-        a coupon issued / redeemed / never redeemed (segmentation/contacts.py)."""
-        messages = isinstance(node, CampaignMessaged)
-        when_zh, when_en = self.when(node.window), self.when_en(node.window)
-        if self.zh:
-            which = self._campaign_zh(node.campaign_id, node.latest, messages)
-            if messages:
-                verb = "没收到过" if negated else "收到过"
-                return f"{when_zh}{verb}{which}群发消息（企业微信回报已发送）"
-            got = f"{when_zh}{'没领到过' if negated else '领到过'}{which}优惠券"
-            state = node.state  # type: ignore[union-attr]
-            return got + {"issued": "", "redeemed": "并已核销", "unredeemed": "但未核销"}[state]
-        source = self._campaign_en(node.campaign_id, node.latest, messages)
-        if messages:
-            verb = "did not receive" if negated else "received"
-            return f"{verb} a mass message{source}{when_en} (reported sent by WeCom)"
-        got = f"{'did not get' if negated else 'got'} a coupon{source}{when_en}"
-        state = node.state  # type: ignore[union-attr]
-        tail = {
-            "issued": "",
-            "redeemed": " and redeemed it",
-            "unredeemed": " but never redeemed it",
-        }
-        return got + tail[state]
-
-    def _campaign_zh(self, campaign_id: int | None, latest: bool, messages: bool) -> str:
-        if campaign_id is not None:
-            name = self.vocab.campaigns.get(campaign_id)
-            return f"活动#{campaign_id}" + (f"“{name}”" if name else "") + "的"
-        if latest:
-            return "上次活动（最近一次" + ("群发" if messages else "发券") + "的活动）的"
-        return ""
-
-    def _campaign_en(self, campaign_id: int | None, latest: bool, messages: bool) -> str:
-        if campaign_id is not None:
-            name = self.vocab.campaigns.get(campaign_id)
-            return f" from campaign #{campaign_id}" + (f" “{name}”" if name else "")
-        if latest:
-            what = "sent mass messages" if messages else "issued coupons"
-            return f" from the last campaign (the latest that {what})"
-        return ""
+        return kinds.kind_of(node).restate(self, node)
 
     def ranked(self, node: Ranked) -> str:
         base = "" if isinstance(node.base, All) else self.part(node.base, True)
@@ -287,7 +127,7 @@ class Restater:
         among = f" among those who {base}" if base else ""
         return f"are the {which} {size} by spend{self.when_en(node.window)}{among}"
 
-    def _staff(self, userid: str) -> str:
+    def staff_name(self, userid: str) -> str:
         info = self.vocab.staff.get(userid)
         return info.name if info and info.name else userid
 
@@ -376,24 +216,6 @@ def _single_named(node: Node) -> tuple[NamedSegment, Node] | None:
     if len(named) != 1 or not any(isinstance(c, Score) for c in rest):
         return None
     return named[0], rest[0] if len(rest) == 1 else And(tuple(rest))
-
-
-def _canonical_cities(names: tuple[str, ...]) -> list[str]:
-    surfaces = city_surfaces()
-    out: list[str] = []
-    for name in names:
-        found = surfaces.get(normalize_name(name), (name,))
-        label = found[0] if len(found) == 1 else name
-        if label not in out:
-            out.append(label)
-    return out
-
-
-def city_in_latin(name: str) -> str:
-    """A built-in city's pinyin name ("上海" → "Shanghai", "哈尔滨" → "Haerbin"); a name
-    already in Latin letters, or one the city list does not have, as it is."""
-    spelled = city_syllables().get(name)
-    return "".join(spelled).capitalize() if spelled and not name.isascii() else name
 
 
 def describe(node: Node, language: str, now: datetime, tz: ZoneInfo, vocab: Vocabulary) -> str:

@@ -3,30 +3,16 @@
 
 from __future__ import annotations
 
+from segmentation.kinds.event_words import event_words
+from segmentation.kinds.words import OP_EN as _OP_EN
+from segmentation.kinds.words import OP_ZH as _OP_ZH
 from segmentation.nodes import ItemCount, ItemEvent
-
-# kind → (zh verb "did", zh verb "did not", zh verb for counts, en "did", en "did not" (+ base
-# form), en noun for counts). A deployment's own kind reads as "a <kind> event about X".
-_VERBS: dict[str, tuple[str, str, str, str, str, str]] = {
-    "order": ("买过", "没买过", "购买", "bought", "did not buy", "purchases"),
-    "inquiry": ("咨询过", "没咨询过", "咨询", "inquired about", "did not inquire about",
-                "inquiries about"),
-    "visit": ("到店看过", "没到店看过", "到店看", "visited for", "did not visit for",
-              "visits for"),
-    "cart": ("加购过", "没加购过", "加购", "added to cart", "did not add to cart",
-             "add-to-carts of"),
-    "refund": ("退过", "没退过", "退", "refunded", "did not refund", "refunds of"),
-}  # fmt: skip
-_OP_ZH = {">": "超过", ">=": "至少", "<": "少于", "<=": "不超过", "=": "正好"}
-_OP_EN = {">": "more than", ">=": "at least", "<": "fewer than", "<=": "at most", "=": "exactly"}
 
 
 def _verbs(kind: str) -> tuple[str, str, str, str, str, str]:
-    return _VERBS.get(
-        kind,
-        (f"有过{kind}", f"没有过{kind}", kind, f"had a {kind} event about",
-         f"had no {kind} event about", f"{kind} events about"),
-    )  # fmt: skip
+    """zh "did", zh "did not", zh counted, en "did", en "did not" (+ base form), en counted;
+    a deployment's own kind reads as "a <kind> event about X"."""
+    return event_words(kind).item
 
 
 def item_object(node: ItemEvent | ItemCount, zh: bool) -> str:

@@ -7,8 +7,15 @@ from decimal import Decimal
 
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.chunks import Chunk
-from segmentation.nlq.interpret import Cond, Context, RankSpec, _comparison, _numbers, _only
 from segmentation.nlq.lexicon import K
+from segmentation.nlq.reading import (
+    Cond,
+    Context,
+    RankSpec,
+    only_kinds,
+    read_comparison,
+    read_numbers,
+)
 from segmentation.nlq.score_words import CHURN_DEFAULT, WILL_BUY_DEFAULT
 from segmentation.nlq.tokens import Token
 from segmentation.nodes import And, Node, Score, Window
@@ -34,10 +41,10 @@ NOTES = {
 def score_condition(chunk: Chunk, ctx: Context) -> Cond:
     """`存活概率低于30%`, `预计90天购买次数超过2`, `CLV超过5000`, `预计30天内会购买`…"""
     allowed = {K.SCORE, K.SCORE_HORIZON, K.NEG, K.CMP, K.MOST, K.NUM, K.TO, K.RANGE_TAIL}
-    _only(chunk, allowed | {K.BETWEEN})
+    only_kinds(chunk, allowed | {K.BETWEEN})
     head = _head(chunk, ctx)
     metric = _metric(chunk, head)
-    nums = _numbers(chunk)
+    nums = read_numbers(chunk)
     default = head.extra.get("default")
     notes: list[str] = []
     if not nums.values and not nums.ops and default:
@@ -59,7 +66,7 @@ def score_condition(chunk: Chunk, ctx: Context) -> Cond:
 
 def score_ranking(chunk: Chunk, rank: Token, ctx: Context) -> Cond:
     """`客户终身价值前10%`, `top 10% by CLV`, `流失概率最高的20个` (= lowest P(alive))."""
-    _only(chunk, {K.RANK, K.DE, K.SCORE, K.SCORE_HORIZON})
+    only_kinds(chunk, {K.RANK, K.DE, K.SCORE, K.SCORE_HORIZON})
     head = _head(chunk, ctx)
     metric = _metric(chunk, head)
     if metric not in _RANKABLE or head.extra.get("default"):
@@ -80,14 +87,14 @@ def score_ranking(chunk: Chunk, rank: Token, ctx: Context) -> Cond:
         or (spec.count is not None and spec.count <= 0)
         or (spec.percent is not None and not 0 < spec.percent <= 100)
     ):
-        raise _not_understood(chunk)
+        raise not_understood(chunk)
     return Cond("rank", chunk, rank=spec)
 
 
 def _head(chunk: Chunk, ctx: Context) -> Token:
     heads = [t for t in chunk.tokens if t.kind == K.SCORE]
     if len(heads) != 1:
-        raise _not_understood(chunk)
+        raise not_understood(chunk)
     head = heads[0]
     if head.value == "vague":
         raise _no_threshold(chunk)
@@ -113,7 +120,7 @@ def _metric(chunk: Chunk, head: Token) -> str:
     horizons = [t.value for t in chunk.tokens if t.kind == K.SCORE_HORIZON]
     if head.value != "purchases":
         if horizons:
-            raise _not_understood(chunk)
+            raise not_understood(chunk)
         return str(head.value)
     if len(horizons) != 1:
         raise Ask(
@@ -129,9 +136,9 @@ def _default_threshold(default: str) -> tuple[str, Decimal]:
 
 
 def _parts(chunk: Chunk) -> list[tuple[str, Decimal, str | None]]:
-    nums = _numbers(chunk)
+    nums = read_numbers(chunk)
     units = {v.value: v.unit for v in nums.values}
-    return [(op, value, units.get(value)) for op, value in _comparison(chunk, nums, "")]
+    return [(op, value, units.get(value)) for op, value in read_comparison(chunk, nums, "")]
 
 
 def _threshold(
@@ -142,7 +149,7 @@ def _threshold(
         return (_FLIP[op], 1 - value) if metric == "churn" else (op, value)
     allowed = {None, "money"} if metric in _MONEY else {None, "times"}
     if unit not in allowed:
-        raise _not_understood(chunk)
+        raise not_understood(chunk)
     return op, value
 
 
@@ -150,7 +157,7 @@ def _probability(chunk: Chunk, value: Decimal, unit: str | None) -> Decimal:
     if unit == "percent":
         value = value / 100
     elif unit is not None:
-        raise _not_understood(chunk)
+        raise not_understood(chunk)
     elif value > 1:
         raise Ask(
             f"“{chunk.text()}”里的{value}是指{value}%吗？概率请写成百分数或0到1之间的小数。",
@@ -159,7 +166,7 @@ def _probability(chunk: Chunk, value: Decimal, unit: str | None) -> Decimal:
             [f"{value}%"],
         )
     if not 0 <= value <= 1:
-        raise _not_understood(chunk)
+        raise not_understood(chunk)
     return value
 
 
@@ -173,7 +180,7 @@ def _no_threshold(chunk: Chunk) -> Ask:
     )
 
 
-def _not_understood(chunk: Chunk) -> Ask:
+def not_understood(chunk: Chunk) -> Ask:
     return Ask(
         f"没看懂“{chunk.text()}”这部分，请换个说法，例如“存活概率低于30%”。",
         f"I did not understand the part “{chunk.text()}”; please rephrase it, e.g. "

@@ -239,7 +239,7 @@ def _place_question(word: str, vocab: Vocabulary) -> Ask:
     hints = did_you_mean(word, vocab.candidates_in(("city",), latin), cutoff=80 if latin else 70)
     shown = hints
     if latin:  # an English asker reads the pinyin name beside the Chinese one
-        from segmentation.nlq.restate import city_in_latin
+        from segmentation.kinds.city import city_in_latin
 
         shown = [f"{h} ({city_in_latin(h)})" if not h.isascii() else h for h in hints]
     return Ask(

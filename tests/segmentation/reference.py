@@ -9,7 +9,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
+from segmentation.kinds import UnregisteredKind
 from segmentation.named import NamedSegmentCatalog, RfmRule
 from segmentation.nodes import (
     AddedVia,
@@ -133,7 +135,6 @@ class Reference:
     # ------------------------------------------------------------ the tree
 
     def holds(self, node: Node, eid: str, requester: Requester, path: tuple[str, ...]) -> bool:
-        customer = self.by_id[eid]
         if isinstance(node, All):
             return True
         if isinstance(node, And):
@@ -142,44 +143,6 @@ class Reference:
             return any(self.holds(c, eid, requester, path) for c in node.children)
         if isinstance(node, Not):
             return not self.holds(node.child, eid, requester, path)
-        if isinstance(node, Performed):
-            return bool(self._events(eid, node.event_kind, node.window))
-        if isinstance(node, EventCount):
-            count = len(self._events(eid, node.event_kind, node.window))
-            return COMPARE[node.op](count, node.value)
-        if isinstance(node, Spend):
-            return COMPARE[node.op](self.spend(eid, node.window), node.value)
-        if isinstance(node, ItemEvent):
-            return bool(self._item_events(eid, node))
-        if isinstance(node, ItemCount):
-            return COMPARE[node.op](len(self._item_events(eid, node)), node.value)
-        if isinstance(node, HasTag):
-            return node.name.strip().lower() in self.tag_names(eid)
-        if isinstance(node, Untagged):
-            return not self.tag_names(eid)
-        if isinstance(node, Owner):
-            return bool(self.followers(eid) & set(node.userids))
-        if isinstance(node, InDepartment):
-            return bool(self.followers(eid) & self._members_of(set(node.department_ids)))
-        if isinstance(node, NewCustomer):
-            return self._is_new(eid, node.window or RollingWindow(30, "days"))
-        if isinstance(node, City):
-            city = customer[3]
-            return city is not None and any(
-                city == n or (n.isascii() and city.lower() == n.lower()) for n in node.names
-            )
-        if isinstance(node, Gender):
-            return customer[2] == node.value
-        if isinstance(node, AddedVia):  # a live follow began that way (none said: 0)
-            return any((way or 0) in node.codes for way, _state in self.channels(eid))
-        if isinstance(node, ChannelCode):  # a live follow carries that code, in any case
-            wanted = {n.strip().lower() for n in node.names}
-            return any(state is not None and state.lower() in wanted
-                       for _way, state in self.channels(eid))  # fmt: skip
-        if isinstance(node, CampaignMessaged):
-            return self.messaged(node, eid)
-        if isinstance(node, CampaignCoupon):
-            return self.coupon(node, eid)
         if isinstance(node, NamedSegment):
             return self._named(node.key, eid, requester, path)
         if isinstance(node, SavedSegment):
@@ -188,13 +151,69 @@ class Reference:
             return self.holds(self.saved[node.name], eid, requester, (*path, node.name))
         if isinstance(node, Ranked):
             return eid in self.ranked(node, requester, path)
-        if isinstance(node, Score):
-            value = self.score(eid, node.metric)
-            if value is None:  # no score row, or no spend model: never a member
-                return False
-            threshold = float(node.value) if isinstance(value, float) else node.value
-            return COMPARE[node.op](value, threshold)
-        raise TypeError(node)
+        check = LEAVES.get(type(node))
+        if check is None:  # every registered kind needs its reference (tests/…/test_kinds.py)
+            raise UnregisteredKind(node)
+        return check(self, node, eid)
+
+    # ------------------------------------------------------------ condition kinds
+
+    def performed(self, node: Performed, eid: str) -> bool:
+        return bool(self._events(eid, node.event_kind, node.window))
+
+    def event_count(self, node: EventCount, eid: str) -> bool:
+        count = len(self._events(eid, node.event_kind, node.window))
+        return COMPARE[node.op](count, node.value)
+
+    def spends(self, node: Spend, eid: str) -> bool:
+        return COMPARE[node.op](self.spend(eid, node.window), node.value)
+
+    def item_event(self, node: ItemEvent, eid: str) -> bool:
+        return bool(self._item_events(eid, node))
+
+    def item_count(self, node: ItemCount, eid: str) -> bool:
+        return COMPARE[node.op](len(self._item_events(eid, node)), node.value)
+
+    def has_tag(self, node: HasTag, eid: str) -> bool:
+        return node.name.strip().lower() in self.tag_names(eid)
+
+    def untagged(self, node: Untagged, eid: str) -> bool:
+        return not self.tag_names(eid)
+
+    def owner(self, node: Owner, eid: str) -> bool:
+        return bool(self.followers(eid) & set(node.userids))
+
+    def department(self, node: InDepartment, eid: str) -> bool:
+        return bool(self.followers(eid) & self._members_of(set(node.department_ids)))
+
+    def new_customer(self, node: NewCustomer, eid: str) -> bool:
+        return self._is_new(eid, node.window or RollingWindow(30, "days"))
+
+    def city(self, node: City, eid: str) -> bool:
+        city = self.by_id[eid][3]
+        return city is not None and any(
+            city == n or (n.isascii() and city.lower() == n.lower()) for n in node.names
+        )
+
+    def gender(self, node: Gender, eid: str) -> bool:
+        return self.by_id[eid][2] == node.value  # type: ignore[no-any-return]
+
+    def added_via(self, node: AddedVia, eid: str) -> bool:
+        # a live follow began that way (none said: 0)
+        return any((way or 0) in node.codes for way, _state in self.channels(eid))
+
+    def channel_code(self, node: ChannelCode, eid: str) -> bool:
+        # a live follow carries that code, in any case
+        wanted = {n.strip().lower() for n in node.names}
+        return any(state is not None and state.lower() in wanted
+                   for _way, state in self.channels(eid))  # fmt: skip
+
+    def scored(self, node: Score, eid: str) -> bool:
+        value = self.score(eid, node.metric)
+        if value is None:  # no score row, or no spend model: never a member
+            return False
+        threshold = float(node.value) if isinstance(value, float) else node.value
+        return COMPARE[node.op](value, threshold)
 
     def score(self, eid: str, metric: str) -> float | Decimal | None:
         row = self.scores.get(eid)
@@ -324,3 +343,26 @@ class Reference:
 
 def _us(delta: timedelta) -> int:
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+# The reference meaning of every condition kind (segmentation/kinds), by node type; written
+# from the spec, independently of the kind modules it checks.
+LEAVES: dict[type, Callable[[Reference, Any, str], bool]] = {
+    Performed: Reference.performed,
+    EventCount: Reference.event_count,
+    Spend: Reference.spends,
+    ItemEvent: Reference.item_event,
+    ItemCount: Reference.item_count,
+    HasTag: Reference.has_tag,
+    Untagged: Reference.untagged,
+    Owner: Reference.owner,
+    InDepartment: Reference.department,
+    NewCustomer: Reference.new_customer,
+    City: Reference.city,
+    Gender: Reference.gender,
+    AddedVia: Reference.added_via,
+    ChannelCode: Reference.channel_code,
+    CampaignMessaged: Reference.messaged,
+    CampaignCoupon: Reference.coupon,
+    Score: Reference.scored,
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -66,59 +67,21 @@ REQUESTERS = (
 
 
 def leaves(saved_names: tuple[str, ...] = ()) -> st.SearchStrategy[Node]:
-    options = [
-        st.just(All()),
-        st.builds(Performed, kinds, windows),
-        st.builds(EventCount, kinds, st.sampled_from(OPS), st.integers(0, 3), windows),
-        st.builds(
-            Spend,
-            st.sampled_from(OPS),
-            st.sampled_from([Decimal(v) for v in ("0", "100", "250.5", "1000", "99.995", "50")]),
-            windows,
-        ),
-        st.builds(HasTag, st.sampled_from(("VIP", "vip", "Vip", "金卡", "旧", "nope"))),
-        *items(),
-        st.just(Untagged()),
-        st.builds(
-            Owner,
-            st.lists(st.sampled_from(("s1", "s2", "m1", "s3", "zz")), min_size=1, max_size=2).map(
-                tuple
-            ),
-        ),
-        st.builds(
-            InDepartment,
-            st.lists(st.sampled_from((1, 2, 3, 4, 99)), min_size=1, max_size=2).map(tuple),
-        ),
-        st.builds(NewCustomer, windows),
-        st.builds(
-            City,
-            st.lists(
-                st.sampled_from(("上海", "北京", "Shanghai", "shanghai", "Guangzhou")),
-                min_size=1,
-                max_size=2,
-            ).map(tuple),
-        ),
-        st.builds(Gender, st.sampled_from((1, 2))),
-        st.builds(
-            AddedVia,
-            st.lists(st.sampled_from((0, 1, 2, 4, 16)), min_size=1, max_size=2).map(tuple),
-        ),
-        st.builds(
-            ChannelCode,
-            st.lists(
-                st.sampled_from(("展会2026", "expo-a", "EXPO-A", "官网", "nope")),
-                min_size=1,
-                max_size=2,
-            ).map(tuple),
-        ),
-        contacts(),
-        st.builds(NamedSegment, st.sampled_from(NAMED_KEYS)),
-        scores(),
-    ]
+    options = [st.just(All()), *(strategy() for strategy in KIND_LEAVES.values())]
+    options.append(st.builds(NamedSegment, st.sampled_from(NAMED_KEYS)))
     if saved_names:
         options.append(st.builds(SavedSegment, st.sampled_from(saved_names)))
     return st.one_of(*options)
 
+
+def _names(values: tuple[object, ...]) -> st.SearchStrategy[tuple[object, ...]]:
+    return st.lists(st.sampled_from(values), min_size=1, max_size=2).map(tuple)
+
+
+SPEND_VALUES = [Decimal(v) for v in ("0", "100", "250.5", "1000", "99.995", "50")]
+TAGS = ("VIP", "vip", "Vip", "金卡", "旧", "nope")
+CITIES = ("上海", "北京", "Shanghai", "shanghai", "Guangzhou")
+CODES = ("展会2026", "expo-a", "EXPO-A", "官网", "nope")
 
 ITEM_NAMES = {
     "product": ("玻尿酸面霜", "玻尿酸麵霜", "serum", "ＳＥＲＵＭ", "口红", "nope"),
@@ -127,37 +90,30 @@ ITEM_NAMES = {
 }
 
 
-def items() -> list[st.SearchStrategy[Node]]:
+def item_leaves(cls: type) -> st.SearchStrategy[Node]:
     """Product / category / SKU leaves, names in other spellings than the events'."""
     out: list[st.SearchStrategy[Node]] = []
     for item, names in ITEM_NAMES.items():
-        listed = st.lists(st.sampled_from(names), min_size=1, max_size=2).map(tuple)
-        out.append(st.builds(ItemEvent, kinds, st.just(item), listed, windows))
-        out.append(
-            st.builds(
-                ItemCount,
-                kinds,
-                st.just(item),
-                listed,
-                st.sampled_from(OPS),
-                st.integers(0, 3),
-                windows,
-            )
-        )
-    return out
+        listed = _names(names)
+        if cls is ItemEvent:
+            out.append(st.builds(ItemEvent, kinds, st.just(item), listed, windows))
+        else:
+            ops = st.sampled_from(OPS)
+            counts = st.integers(0, 3)
+            out.append(st.builds(ItemCount, kinds, st.just(item), listed, ops, counts, windows))
+    return st.one_of(*out)
 
 
-def contacts() -> st.SearchStrategy[Node]:
+def contact_leaves(cls: type) -> st.SearchStrategy[Node]:
     """Campaign-contact leaves: one campaign (3 is real, 9 is not), the last one, or any."""
     which = st.sampled_from(((None, False), (None, True), (1, False), (3, False), (9, False)))
-    return st.one_of(
-        st.builds(lambda w, win: CampaignMessaged(w[0], w[1], win), which, windows),
-        st.builds(
-            lambda state, w, win: CampaignCoupon(state, w[0], w[1], win),
-            st.sampled_from(("issued", "redeemed", "unredeemed")),
-            which,
-            windows,
-        ),
+    if cls is CampaignMessaged:
+        return st.builds(lambda w, win: CampaignMessaged(w[0], w[1], win), which, windows)
+    return st.builds(
+        lambda state, w, win: CampaignCoupon(state, w[0], w[1], win),
+        st.sampled_from(("issued", "redeemed", "unredeemed")),
+        which,
+        windows,
     )
 
 
@@ -172,6 +128,34 @@ def scores() -> st.SearchStrategy[Node]:
         st.builds(Score, st.sampled_from(PURCHASE_METRICS), ops, purchases),
         st.builds(Score, st.sampled_from(("expected_avg_value", "clv")), ops, money),
     )
+
+
+def contacts() -> st.SearchStrategy[Node]:
+    return st.one_of(contact_leaves(CampaignMessaged), contact_leaves(CampaignCoupon))
+
+
+# A random-leaf strategy for every condition kind (segmentation/kinds), by node type.
+KIND_LEAVES: dict[type, Callable[[], st.SearchStrategy[Node]]] = {
+    Performed: lambda: st.builds(Performed, kinds, windows),
+    EventCount: lambda: st.builds(
+        EventCount, kinds, st.sampled_from(OPS), st.integers(0, 3), windows
+    ),
+    Spend: lambda: st.builds(Spend, st.sampled_from(OPS), st.sampled_from(SPEND_VALUES), windows),
+    ItemEvent: lambda: item_leaves(ItemEvent),
+    ItemCount: lambda: item_leaves(ItemCount),
+    HasTag: lambda: st.builds(HasTag, st.sampled_from(TAGS)),
+    Untagged: lambda: st.just(Untagged()),
+    Owner: lambda: st.builds(Owner, _names(("s1", "s2", "m1", "s3", "zz"))),
+    InDepartment: lambda: st.builds(InDepartment, _names((1, 2, 3, 4, 99))),
+    NewCustomer: lambda: st.builds(NewCustomer, windows),
+    City: lambda: st.builds(City, _names(CITIES)),
+    Gender: lambda: st.builds(Gender, st.sampled_from((1, 2))),
+    AddedVia: lambda: st.builds(AddedVia, _names((0, 1, 2, 4, 16))),
+    ChannelCode: lambda: st.builds(ChannelCode, _names(CODES)),
+    CampaignMessaged: lambda: contact_leaves(CampaignMessaged),
+    CampaignCoupon: lambda: contact_leaves(CampaignCoupon),
+    Score: scores,
+}
 
 
 def _score_ranking(base: Node, direction: str, count: int | None, by: str) -> Node:

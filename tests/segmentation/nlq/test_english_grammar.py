@@ -7,9 +7,10 @@ from decimal import Decimal
 
 import pytest
 
+from segmentation.kinds.event_words import VERB_IDIOMS as _VERB_IDIOMS
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
-from segmentation.nlq.lexicon import _FORMS, _OWNING, _VERB_IDIOMS, LEXICON, K
+from segmentation.nlq.lexicon import _FORMS, _OWNING, LEXICON, K
 from segmentation.nlq.vocabulary import StaffInfo
 from segmentation.nodes import And, City, HasTag, Node, Not, Owner, Performed, Spend
 from tests.segmentation.nlq.fixture import NOW, TZ

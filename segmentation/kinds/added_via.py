@@ -1,0 +1,49 @@
+"""AddedVia: a live follow began one of these ways (WeCom's add_way: 扫码, 名片分享…)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, FromClause
+
+from segmentation import conditions as cond
+from segmentation.channels import add_way_name
+from segmentation.kinds.registry import (
+    Kind,
+    by_leading_verb,
+    no_activity,
+    no_row_facts,
+    reads_nothing,
+    register,
+)
+from segmentation.nodes import AddedVia
+
+
+def compile_added_via(c: Any, node: AddedVia, cust: FromClause) -> ColumnElement[bool]:
+    return cond.added_via(cust, node.codes)
+
+
+def restate(r: Any, node: AddedVia) -> str:
+    ways = [add_way_name(code, "zh" if r.zh else "en") for code in node.codes]
+    if r.zh:  # WeCom's own names, unquoted (codes, the company's words, are quoted)
+        return "是通过" + "或".join(ways) + "添加"
+    return "were added via " + " or ".join(ways)
+
+
+def explain(w: Any, node: Any) -> dict[str, Any]:
+    return {"channels": w.channels()}
+
+
+KIND = register(
+    Kind(
+        node=AddedVia,
+        compile=compile_added_via,
+        restate=restate,
+        restate_negated=by_leading_verb,
+        explain=explain,
+        row_facts=no_row_facts,
+        activity=no_activity,
+        reads=reads_nothing,
+        breakdown="channel",
+    )
+)
