@@ -8,6 +8,9 @@ the rules that make a category of phrasing read right, not one sentence.
   stands (除了张三的客户以外的客户).
 - 上海那些VIP客户 / VIP里那些没下过单的: a demonstrative after a condition only points;
   it is the previous answer only when nothing comes before it (parser._means_previous).
+- 上个月加的 / 我这周添加的 / 李四本月加了几个 / customers I added this month / did I add this
+  week: "add" right after a time (or "I added" right before one) is when the customer was
+  added — a new customer in that window; "I added" with no time stays "my customers".
 - Owner glue (带的, 手底下, 对接的) is read only after 我, a colleague's or a department's name
   (我们部门名下的): elsewhere it
   is asked about, never dropped ("服务的客户" is not everyone).
@@ -39,6 +42,7 @@ def apply(tokens: list[Token]) -> list[Token]:
     _ask_n_odd(tokens)
     tokens = _one_after_negation(tokens)
     tokens = _bare_verb_after_negation(tokens)
+    tokens = _added_in_window(_i_add(tokens))
     return _except_brackets(tokens)
 
 
@@ -224,3 +228,74 @@ def check_colleague(tokens: list[Token]) -> None:
             f"Which colleague do you mean by “{tok.text}”? Please name them, e.g. "
             "'Zhang San's customers'.",
         )
+
+
+# "add" as a customer's being added (加微信 / 添加好友): the verb alone, with its aspect or 的.
+_ADD_VERBS_ZH = {
+    *("加", "加的", "加了", "添加", "添加的", "添加了"),
+    *("加进来", "加进来的", "加上", "加上的"),
+}
+_ADD_VERBS_EN = {"add", "added"}
+# What may follow the verb for it to be the adding itself (上周加了的客户, 这个月加了几个,
+# 加了微信的); anything else is what was added (加了购物车, 加了VIP标签) and is left alone.
+_AFTER_ADDING = {K.DE, K.CUSTOMER, K.INTENT, K.SEP}
+_ADDED_ON = {"微信", "好友", "企业微信", "企微", "微信好友"}
+# "I added" in the lexicon's spellings of "my customers".
+_I_ADDED = {"i added", "i have added", "i've added", "i ve added"}
+
+
+def _i_add(tokens: list[Token]) -> list[Token]:
+    """how many customers did I add: "I" then "add" is "I added" (my customers)."""
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if (
+            tok.text.lower() in _ADD_VERBS_EN
+            and tok.kind in (K.UNKNOWN, K.FILLER)
+            and prev is not None
+            and prev.kind == K.FILLER
+            and prev.text.lower() == "i"
+        ):
+            out[-1] = Token(K.MY, True, prev.start, tok.end, "i added", english=True)
+            continue
+        out.append(tok)
+    return out
+
+
+def _added_in_window(tokens: list[Token]) -> list[Token]:
+    """A time right before 加/添加 (上个月加的), or right after "I added", is when the
+    customers were added: the verb becomes "new customers" for that time to apply to (加了
+    微信的: the 微信 is where they were added, nothing more)."""
+    out: list[Token] = []
+    skip: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if i in skip:
+            continue
+        prev = out[-1] if out else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            tok.kind in (K.UNKNOWN, K.FILLER)
+            and tok.text in _ADD_VERBS_ZH
+            and prev is not None
+            and prev.kind == K.WINDOW
+            and (tok.text.endswith("的") or _adding_itself(tokens[i + 1 :]))
+        ):
+            out.append(Token(K.NEW, True, tok.start, tok.end, tok.text))
+            skip |= {
+                j
+                for j in range(i + 1, min(i + 3, len(tokens)))
+                if tokens[j].kind == K.UNKNOWN and tokens[j].text in _ADDED_ON
+            }
+            continue
+        out.append(tok)
+        if tok.kind == K.MY and tok.text.lower() in _I_ADDED and nxt and nxt.kind == K.WINDOW:
+            out.append(Token(K.NEW, True, tok.end, tok.end, "added", english=True))
+    return out
+
+
+def _adding_itself(rest: list[Token]) -> bool:
+    following = [t for t in rest if not (t.kind == K.FILLER and t.text in ("了", "过"))]
+    if not following:
+        return True
+    nxt = following[0]
+    return nxt.kind in _AFTER_ADDING or (nxt.kind == K.UNKNOWN and nxt.text in _ADDED_ON)
