@@ -98,6 +98,69 @@ def _keep(ch: str) -> bool:
     return not (category.startswith("C") or category in ("Zl", "Zp"))
 
 
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_LATIN_TOKEN = re.compile(r"[A-Za-z0-9_]+")
+_QUOTED_SPAN = re.compile(r"[“「『\"][^”」』\"]*[”」』\"]")
+# Latin words a Chinese sentence borrows as they are: they say nothing of its language.
+_BORROWED = frozenset(
+    [
+        "vip",
+        "ok",
+        "okay",
+        "id",
+        "app",
+        "sku",
+        "spu",
+        "top",
+        "excel",
+        "csv",
+        "xlsx",
+        "pdf",
+        "rfm",
+        "crm",
+        "clv",
+        "kpi",
+        "wecom",
+        "vs",
+        "hi",
+        "hello",
+        "pls",
+        "thx",
+    ]
+)
+# Characters that hold a Chinese sentence together (particles, pronouns, measure words,
+# request verbs) and that names of tags, places, staff and products do not use: a run of
+# Chinese with one of them is the sentence, not a name set into an English one.
+_CHINESE_GLUE = re.compile(
+    "[的吗呢吧么嘛哪几些们里这那谁我你帮请给把找查看个呀啊了嗎麼幾們裡這誰幫請給個]|客户|客戶|多少"
+)
+
+
+def _is_english_word(token: str) -> bool:
+    """A word of an English sentence: letters only (not a code such as a coupon's
+    "K7Q2X9"), not an acronym or code in capitals, not a word Chinese borrows ("VIP")."""
+    return (
+        len(token) > 1
+        and token.isalpha()
+        and not token.isupper()
+        and token.lower() not in _BORROWED
+    )
+
+
 def language_of(text: str) -> str:
-    """'zh' when the text has any CJK character, else 'en'."""
-    return "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "en"
+    """The language of the words around the names: 'en' when the sentence is English and its
+    Chinese only names things ("customers tagged 高意向", "show me 陈明's profile"), else 'zh'
+    when it has Chinese at all ("上海的customers有几个", "我的VIP客户"), else 'en'."""
+    runs = _HAN_RUN.findall(text)
+    if not runs:
+        return "en"
+    plain = _QUOTED_SPAN.sub(" ", text)
+    words = [w for w in _LATIN_TOKEN.findall(plain) if _is_english_word(w)]
+    # One English word in Chinese ("其中 female 的呢") is a borrowed word; two or more make a
+    # sentence, unless the Chinese between them is itself a sentence ("近30天 inquired 但没
+    # 下单的客户").
+    if len(words) < 2:
+        return "zh"
+    if any(_CHINESE_GLUE.search(run) for run in _HAN_RUN.findall(plain)):
+        return "zh"
+    return "en"

@@ -72,6 +72,9 @@ class Reply:
     # The pending action a new card asks about, so the send's response_code is kept with it.
     pending_id: int | None = None
     update_code: str | None = None
+    # Its words are already in the asker's script (a list or page in Traditional characters,
+    # an English page): never converted again.
+    scripted: bool = False
 
 
 @dataclass(frozen=True)

@@ -35,12 +35,13 @@ from segmentation.nlq.swap import (
     Ambiguous,
     distinct_windows,
     kinds,
+    renamed_items,
     swap_conditions,
     windowed_conditions,
     with_window,
 )
 from segmentation.nlq.tokens import tokenize
-from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.nlq.vocabulary import ITEM_KINDS, Vocabulary
 from segmentation.nodes import (
     All,
     And,
@@ -60,6 +61,13 @@ CONTEXT_WORDS = re.compile(
     r"\bthem\b|\bthey\b|\bthese\b|\bthose\b",
     re.IGNORECASE,
 )
+
+
+def points_back(text: str) -> bool:
+    """Whether `text` points at the previous answer ("这些", "這些", "them"), in either script."""
+    return bool(CONTEXT_WORDS.search(text) or CONTEXT_WORDS.search(normalize(text)))
+
+
 # Intents a bare "…呢" may repeat: asking again, never an action nobody typed.
 _REPEATABLE = ("list", "count", "describe", "export", "breakdown")
 # Whole sentences that are actions of their own even though they start with 去掉/only.
@@ -85,7 +93,7 @@ def contextual_answer(
     """The answer for a command about "this segment", or None when the text is not one."""
     # A bare export or describe ("导出", "分析一下") is about the previous answer too.
     bare = is_bare_request(text, now=ctx.now, tz=ctx.settings.timezone)
-    if not (CONTEXT_WORDS.search(text) or bare):
+    if not (points_back(text) or bare):
         return None
     vocab = load_vocabulary(session, ctx.engine.named)
     command = parse_command(
@@ -154,6 +162,9 @@ def refined_answer(
     vocab = load_vocabulary(session, ctx.engine.named)
     if not follow.pointed and _is_action(text, vocab, requester, ctx):
         return None  # "去掉…的待跟进标签" untags; "只要" / "去掉" alone do not start a refinement
+    renamed = _renamed_product(follow, previous_node, vocab, ctx) if follow.loose else None
+    if renamed is not None:  # "那精华液呢" after a product condition: the other product
+        return ask_again(session, ctx, requester, renamed, previous, lang)
     command = _read_clause(follow, vocab, requester, ctx, lang)
     if isinstance(command, Clarification):
         if follow.lead or (follow.loose and not follow.pointed):
@@ -360,6 +371,31 @@ def _sibling_base(
 
 def is_everyone(node: Node | None) -> bool:
     return isinstance(node, All)
+
+
+# What a bare name may come with and still be only that name ("精华液呢", "那护肤类的呢").
+_AROUND_A_NAME = (K.FILLER, K.SEP, K.DE, K.ITEMWORD)
+
+
+def _renamed_product(
+    follow: FollowUp, previous: Node, vocab: Vocabulary, ctx: CommandContext
+) -> Node | None:
+    """The previous question about another product or category, when the follow-up names
+    only that ("那精华液呢", "what about Serum X?") and the previous question has one product
+    condition: a bare product says nothing of buying or asking, the condition it replaces
+    does. None otherwise (the follow-up is read as usual, or asked back)."""
+    try:
+        tokens = tokenize(normalize(follow.rest), vocab, ctx.now, ctx.settings.timezone)
+    except SegmentFormatError:
+        return None
+    named = [t for t in tokens if t.kind not in _AROUND_A_NAME]
+    if len(named) != 1 or named[0].kind != K.NAME or not named[0].meanings:
+        return None
+    meanings = named[0].meanings
+    fields = {m.kind for m in meanings}
+    if len(fields) != 1 or not fields <= set(ITEM_KINDS):
+        return None
+    return renamed_items(previous, meanings[0].kind, tuple(str(m.value) for m in meanings))
 
 
 def _read_clause(

@@ -25,6 +25,7 @@ EXPIRY = timedelta(hours=24)
 SEGMENT = "segment"  # a question back about a segment command: the pick is substituted
 CAMPAIGN = "campaign"  # "which campaign?": the pick is one of `options` (campaign ids)
 SWAP = "swap"  # "which window does 近90天 replace?": the pick is one of `segments`
+CARD = "card"  # "several customers are called 王静: which one?": the pick is one of `customers`
 
 # What the previous answer showed, so "导出这个" / "这些里…" after it refer to it:
 LIST = "segment"  # customers of a segment (a list, count, description, action …)
@@ -77,6 +78,8 @@ class PendingQuestion:
     options: tuple[int, ...] = ()
     # For SWAP: the segment (canonical JSON) each suggestion stands for.
     segments: tuple[dict[str, Any], ...] = ()
+    # For CARD: the external_userid of each numbered customer, in the order listed.
+    customers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,10 +89,20 @@ class LastCampaign:
 
 
 @dataclass(frozen=True)
+class LastScript:
+    """The script of the member's last Chinese message whose characters told ("hant" or
+    "hans"): a message the same in both ("其中女性呢") is answered in it."""
+
+    script: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class Conversation:
     previous: PreviousAnswer | None = None
     pending: PendingQuestion | None = None
     campaign: LastCampaign | None = None
+    script: LastScript | None = None
 
 
 def load(session: Session, userid: str, now: datetime) -> Conversation:
@@ -102,6 +115,7 @@ def load(session: Session, userid: str, now: datetime) -> Conversation:
         previous=_fresh(_read(PreviousAnswer, state.get("previous")), now),
         pending=_fresh(_read(PendingQuestion, state.get("pending")), now),
         campaign=_fresh(_read(LastCampaign, state.get("campaign")), now),
+        script=_fresh(_read(LastScript, state.get("script")), now),
     )
 
 
@@ -114,6 +128,7 @@ def save(session: Session, userid: str, conversation: Conversation, now: datetim
         "previous": _write(conversation.previous),
         "pending": _write(conversation.pending),
         "campaign": _write(conversation.campaign),
+        "script": _write(conversation.script),
     }
     row.updated_at = now
 
@@ -198,6 +213,17 @@ def remember_campaign(session: Session, userid: str, campaign_id: int, now: date
     save(session, userid, replace(conversation, campaign=LastCampaign(campaign_id, now)), now)
 
 
+def reply_script(session: Session, userid: str, script: str, now: datetime) -> str:
+    """The script to answer a Chinese message in: its own when its characters tell (and then
+    remembered), else the one the member last wrote in."""
+    conversation = load(session, userid, now)
+    if script:
+        if conversation.script is None or conversation.script.script != script:
+            save(session, userid, replace(conversation, script=LastScript(script, now)), now)
+        return script
+    return conversation.script.script if conversation.script is not None else ""
+
+
 # ---- the JSON record --------------------------------------------------------------------
 
 
@@ -209,7 +235,7 @@ def _write(part: Any) -> dict[str, Any] | None:
     return data
 
 
-_TUPLES = ("suggestions", "options", "added", "segments")
+_TUPLES = ("suggestions", "options", "added", "segments", "customers")
 
 
 def _read(cls: type[Any], data: Any) -> Any:

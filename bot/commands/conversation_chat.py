@@ -7,9 +7,11 @@ Replies follow the asker's script: a message in Traditional characters is answer
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -19,15 +21,14 @@ from sqlalchemy.orm import Session
 from bot.commands import Attachment, CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.answers import list_reply, listed_ids, scope_line, with_scope_note
-from bot.commands.context import CONTEXT_WORDS
+from bot.commands.context import points_back
 from bot.commands.export import export_reply
 from bot.commands.paging import expired, last_list, still_visible
 from bot.commands.replies import clip
-from bot.commands.rows import PAGE_SIZE
+from bot.commands.rows import PAGE_SIZE, segment_of, shown_words
 from bot.commands.script import to_traditional
 from bot.commands.texts import say
 from bot.commands.texts_cards import GENDER_WORDS, KIND_ZH_EN, say_card
-from bot.models.inbox import AuditEntry
 from bot.services.breakdown_files import breakdown_workbook, render_breakdown_chart
 from bot.services.conversation import (
     breakdown_json,
@@ -37,49 +38,18 @@ from bot.services.conversation import (
 from bot.services.digest.chart import render_chart
 from bot.services.digest.render import render_markdown
 from segmentation.breakdown import breakdown
-from segmentation.models import Customer, Department, Staff
+from segmentation.models import (
+    Customer,
+    Department,
+    SavedSegment,
+    Staff,
+    Tag,
+    TagGroup,
+)
 from segmentation.nlq.followup import is_export_this
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_digest_request, is_traditional
 from segmentation.nodes import SegmentFormatError, from_json
 from segmentation.scope import Requester
-from segmentation.text import normalize
-
-# A pending pick or a breakdown to export is the member's latest command, for this long.
-CONTEXT_TTL = timedelta(hours=24)
-_ORDINALS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
-_PICK = re.compile(
-    r"^(?:选|选择|要|是|就是|pick|choose|number|no\.?|#)?\s*(?:第)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])"
-    r"\s*(?:个|位|号|项)?(?:吧|的)?$|^(?:the )?(?P<w>first|second|third|fourth|fifth|sixth|seventh|"
-    r"eighth|ninth|tenth)(?: one)?$"
-)
-_EXPORT_THIS = re.compile(
-    r"^(?:请|帮我|把)?(?:导出|下载|导成excel|导出成excel|导出为excel)(?:一下)?"
-    r"(?:这个|这些|这张表|这个表|这份|上面的|刚才的)?(?:表格?|结果|名单|列表)?(?:吧)?$|"
-    r"^(?:export|download)(?: (?:this|these|that|it|them|the table|this table))?"
-    r"(?: (?:as|to) (?:an? )?(?:excel|xlsx|spreadsheet)(?: file)?)?$"
-)
 
 
 def is_extra(answer: dict[str, Any]) -> bool:
@@ -89,24 +59,45 @@ def is_extra(answer: dict[str, Any]) -> bool:
 def in_script(replies: list[Reply], hant: bool, keep: Iterable[str] = ()) -> list[Reply]:
     """The replies in Traditional characters when the question was written in them. Data in
     them — names of customers, staff, tags, segments, products — stays exactly as stored
-    (`keep`): only the bot's own words change script."""
+    (`keep`): only the bot's own words change script. A reply already converted is kept."""
     if not hant:
         return replies
     keep = list(keep)
     out = []
     for reply in replies:
-        text = to_traditional(reply.text, keep)
-        out.append(
-            Reply(
-                reply.userid,
-                text,
-                reply.card,
-                reply.markdown,
-                reply.attachment,
-                reply.pending_id,
-                reply.update_code,
-            )
-        )
+        if reply.scripted:
+            out.append(reply)
+            continue
+        card = _card_in_script(reply.card, keep) if reply.card is not None else None
+        out.append(replace(reply, text=to_traditional(reply.text, keep), card=card, scripted=True))
+    return out
+
+
+# The parts of a template card a member reads; ids, keys and the quoted message (the words
+# customers will receive, exactly as they will receive them) stay as they are.
+_CARD_TEXT_PATHS = (
+    ("source", "desc"),
+    ("main_title", "title"),
+    ("main_title", "desc"),
+    ("quote_area", "title"),
+)
+
+
+def _card_in_script(card: dict[str, Any], keep: list[str]) -> dict[str, Any]:
+    out = copy.deepcopy(card)
+    for outer, inner in _CARD_TEXT_PATHS:
+        part = out.get(outer)
+        if isinstance(part, dict) and isinstance(part.get(inner), str):
+            part[inner] = to_traditional(part[inner], keep)
+    if isinstance(out.get("sub_title_text"), str):
+        out["sub_title_text"] = to_traditional(out["sub_title_text"], keep)
+    for row in out.get("horizontal_content_list") or []:
+        for key in ("keyname", "value"):
+            if isinstance(row.get(key), str):
+                row[key] = to_traditional(row[key], keep)
+    for button in out.get("button_list") or []:
+        if isinstance(button.get("text"), str):
+            button["text"] = to_traditional(button["text"], keep)
     return out
 
 
@@ -152,6 +143,23 @@ def data_words(session: Session, answer: dict[str, Any]) -> set[str]:
     if isinstance(digest, dict):
         words.update(str(line.get("name_zh") or "") for line in digest.get("segments") or [])
         words.update(str(c.get("name") or "") for c in digest.get("campaigns") or [])
+    return {w for w in words if w}
+
+
+def script_words(session: Session, answer: dict[str, Any] | None) -> set[str]:
+    """Every stored name a reply may show, for a reply put in Traditional characters outside
+    the list and conversation paths (a count, a question back, a confirmation card, an
+    error): `data_words`, every tag and tag group, the saved segments and the cities the
+    answer's segment names."""
+    answer = answer or {}
+    words = data_words(session, answer)
+    words.update(session.execute(select(Tag.name)).scalars())
+    words.update(session.execute(select(TagGroup.name)).scalars())
+    words.update(session.execute(select(SavedSegment.name)).scalars())
+    segment = answer.get("segment")
+    if isinstance(segment, dict):
+        description = str(answer.get("description") or "")
+        words.update(shown_words(session, [], description, segment_of(segment)))
     return {w for w in words if w}
 
 
@@ -402,31 +410,32 @@ def card_text(card: dict[str, Any], ctx: CommandContext, lang: str) -> str:
     return clip("\n".join(lines))
 
 
-def _pick_number(text: str) -> int | None:
-    match = _PICK.match(normalize(text).strip(" 。.!！?？"))
-    if match is None:
-        return None
-    raw = match.group("n") or match.group("w")
-    return int(raw) if raw.isdigit() else _ORDINALS.get(raw)
-
-
-def pick_card(
+def card_pick_replies(
     session: Session,
     ctx: CommandContext,
     requester: Requester,
-    detail: dict[str, Any],
-    number: int,
+    pending: conv.PendingQuestion,
+    index: int,
     lang: str,
-) -> tuple[list[Reply], dict[str, Any]]:
-    candidates = [str(c) for c in detail.get("card_pick") or []]
-    if not 1 <= number <= len(candidates):
+    hant: bool,
+) -> tuple[list[Reply], dict[str, Any] | None]:
+    """The card of the customer picked by number from the member's pending "which one?"
+    (conversation state), re-checked against the asker's scope now: a pick never shows a
+    customer they lost. A number out of range asks again and keeps the question waiting."""
+    userid = requester.userid
+    candidates = list(pending.customers)
+    if not 0 <= index < len(candidates):
+        conv.ask_pending(session, userid, pending, ctx.now)
         text = say_card("pick_out_of_range", lang, count=len(candidates))
-        return [Reply(requester.userid, text)], {}
-    # Re-checked against the asker's scope now: a pick never shows a customer they lost.
-    answer = card_json(session, candidates[number - 1], requester, ctx.now, ctx.engine)
+        return in_script([Reply(userid, text)], hant), None
+    answer = card_json(session, candidates[index], requester, ctx.now, ctx.engine)
     if answer is None:
-        return [Reply(requester.userid, say_card("card_gone", lang))], {}
-    return card_replies(ctx, requester.userid, answer, lang), answer
+        return in_script([Reply(userid, say_card("card_gone", lang))], hant), None
+    shown = conv.previous_from(answer, lang, ctx.now)
+    if shown is not None:
+        conv.remember_shown(session, userid, shown, ctx.now)
+    replies = card_replies(ctx, userid, answer, lang)
+    return in_script(replies, hant, data_words(session, answer)), answer
 
 
 # ---------------------------------------------------------------- membership changes
@@ -493,47 +502,24 @@ def digest_replies(
 # ---------------------------------------------------------------- before the query
 
 
-def _latest(session: Session, ctx: CommandContext, userid: str) -> dict[str, Any] | None:
-    """The member's latest command's audit detail, when recent enough to follow up on."""
-    stmt = (
-        select(AuditEntry.at, AuditEntry.detail)
-        .where(AuditEntry.userid == userid, AuditEntry.action == "command")
-        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-        .limit(1)
-    )
-    row = session.execute(stmt).first()
-    if row is None or not isinstance(row.detail, dict):
-        return None
-    at = row.at if row.at.tzinfo else row.at.replace(tzinfo=ctx.now.tzinfo)
-    return row.detail if ctx.now - at <= CONTEXT_TTL else None
-
-
 def before_query(
-    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    text: str,
+    lang: str,
+    hant: bool = False,
 ) -> tuple[list[Reply], dict[str, Any]] | None:
-    """Replies that need no query parse: the digest, a pick from the customers just listed,
-    "导出这个" after a breakdown, a change list or a card. None: not one of those. What each
+    """Replies that need no query parse: the digest, "导出这个" after a breakdown, a change
+    list or a card. None: not one of those. What each
     shows becomes the previous answer, so "导出这个" / "这些里…" after it refer to it."""
-    hant = is_traditional(text)
+    hant = hant or is_traditional(text)
     userid = requester.userid
     if is_digest_request(text):
         replies = digest_replies(session, ctx, requester, lang)
         shown = conv.PreviousAnswer({}, "", "digest", lang, ctx.now, kind=conv.DIGEST)
         conv.remember_shown(session, userid, shown, ctx.now)
         return in_script(replies, hant, data_words(session, {})), {"intent": "digest"}
-    latest = _latest(session, ctx, userid)
-    if latest is not None and latest.get("card_pick"):
-        number = _pick_number(text)
-        if number is not None:
-            if not re.search(r"[a-zA-Z\u3400-\u9fff]", text):  # "1": in the question's language
-                lang = str(latest.get("lang") or lang)
-                hant = latest.get("script") == "hant"
-            replies, answer = pick_card(session, ctx, requester, latest, number, lang)
-            picked = conv.previous_from(answer, lang, ctx.now) if answer else None
-            if picked is not None:
-                conv.remember_shown(session, userid, picked, ctx.now)
-            keep = data_words(session, answer)
-            return in_script(replies, hant, keep), {"intent": "customer", "picked": number}
     previous = conv.load(session, userid, ctx.now).previous
     if previous is None:
         return None
@@ -543,7 +529,7 @@ def before_query(
             replies, detail = exported
             keep = data_words(session, {"description": replies[0].text})
             return in_script(replies, hant, keep), {"intent": "export", **detail}
-    if previous.kind == conv.CHANGES and CONTEXT_WORDS.search(text):
+    if previous.kind == conv.CHANGES and points_back(text):
         # "给这些打标签" after a change list: it is no segment, and an older one is not "these".
         reply = Reply(userid, say_card("list_context", lang))
         return in_script([reply], hant), {"intent": "clarify", "changes": previous.change}
@@ -626,16 +612,8 @@ def saved_segments_text(answer: dict[str, Any], lang: str) -> str:
 def followup_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str
 ) -> dict[str, Any] | None:
-    """`before_query` as the JSON answer (`segbot query --after`): a pick from the customers
-    just listed is that customer's card; "导出这个" after a breakdown is the breakdown again,
-    after a card that customer."""
-    latest = _latest(session, ctx, requester.userid)
-    number = _pick_number(text) if latest is not None and latest.get("card_pick") else None
-    if latest is not None and number is not None:
-        candidates = [str(c) for c in latest.get("card_pick") or []]
-        if 1 <= number <= len(candidates):
-            return card_json(session, candidates[number - 1], requester, ctx.now, ctx.engine)
-        return None
+    """`before_query` as the JSON answer (`segbot query --after`): "导出这个" after a
+    breakdown is the breakdown again, after a card that customer."""
     previous = conv.load(session, requester.userid, ctx.now).previous
     if previous is None or not is_export_this(text):
         return None

@@ -38,7 +38,13 @@ class Picked:
 def question_for(
     text: str, answer: dict[str, Any], lang: str, now: datetime
 ) -> conv.PendingQuestion | None:
-    """The question back an answer asks, when it offers suggestions to pick from."""
+    """The question back an answer asks, when it offers suggestions to pick from: numbered
+    suggestions, or the customers of a card query that several match."""
+    if answer.get("intent") == "customer" and answer.get("card") is None:
+        ids = tuple(str(m["external_userid"]) for m in answer.get("matches") or [])
+        if len(ids) < 2:
+            return None
+        return conv.PendingQuestion(text, (), None, lang, now, conv.CARD, customers=ids)
     if answer.get("intent") != "clarify":
         return None
     suggestions = tuple(str(s) for s in answer.get("suggestions") or [])[:3]
@@ -75,6 +81,46 @@ def substituted(pending: conv.PendingQuestion, index: int) -> str:
     return norm.replace(normalize(word), choice, 1) if normalize(word) in norm else choice
 
 
+_ORDINALS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_PICK = re.compile(
+    r"^(?:选|选择|要|是|就是|pick|choose|number|no\.?|#)?\s*(?:第)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])"
+    r"\s*(?:个|位|号|项)?(?:吧|的)?$|^(?:the )?(?P<w>first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth)(?: one)?$"
+)
+
+
+def card_number(text: str) -> int | None:
+    """The number `text` picks from a numbered list of customers ("2", "第二个", "the
+    first one", up to 10), or None."""
+    match = _PICK.match(normalize(text).strip(" 。.!！?？"))
+    if match is None:
+        return None
+    raw = match.group("n") or match.group("w")
+    return int(raw) if raw.isdigit() else _ORDINALS.get(raw)
+
+
 _NUMBER = re.compile(r"^\s*[#＃]?\s*(\d{1,9})\s*$")
 
 
@@ -95,6 +141,12 @@ def read_reply(
     pending = conv.load(session, userid, ctx.now).pending
     if pending is None:
         return None
+    if pending.kind == conv.CARD:  # "1", "第二个", "the first one": a customer by number
+        conv.forget_pending(session, userid, ctx.now)
+        number = card_number(text)
+        if number is None:
+            return None
+        return Picked(pending.original, pending.language, pending, number - 1)
     choice: int | str | None = _campaign_number(text, pending)
     if choice is None:
         choice = read_pick(text, pending.suggestions)

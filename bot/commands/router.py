@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.answers import (
+    HANT,
     clarify_reply,
     count_reply,
     generic_reply,
@@ -31,12 +33,14 @@ from bot.commands.context import (
 )
 from bot.commands.conversation_chat import (
     before_query,
+    card_pick_replies,
     data_words,
     extra_audit,
     extra_replies,
     followup_answer,
     in_script,
     is_extra,
+    script_words,
 )
 from bot.commands.describe import describe_replies
 from bot.commands.explain import explain_reply
@@ -45,15 +49,19 @@ from bot.commands.history import history_line, past_sizes, segment_key
 from bot.commands.picks import Picked, question_for, read_reply
 from bot.commands.preview import canonical_segment, confirmation_reply
 from bot.commands.saving import save_reply, saved_list_reply
+from bot.commands.script import script_of
 from bot.commands.texts import language_of, say
 from bot.database import caused_by_input
+from bot.services.conversation import card_json
 from integrations.wecom.events import CardClick
 from segmentation.compiler import SegmentError
 from segmentation.nlq.followup import read_more
-from segmentation.nlq.intents_extra import is_traditional
 from segmentation.scope import Requester, resolve_requester
 
 log = logging.getLogger(__name__)
+
+_LETTERS = re.compile(r"[A-Za-z]")
+_WORDS = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 
 
 def answer_text(
@@ -131,7 +139,8 @@ def _replies(
     if intent == "describe":
         return describe_replies(session, ctx, requester, answer, lang)
     if intent == "list":
-        return [Reply(userid, list_reply(session, ctx, userid, answer, lang))]
+        hant = answer.get("script") == "hant"
+        return [Reply(userid, list_reply(session, ctx, userid, answer, lang), scripted=hant)]
     return [Reply(userid, generic_reply(answer, lang))]
 
 
@@ -154,12 +163,30 @@ def _audit_detail(answer: dict[str, Any]) -> dict[str, Any]:
 
 
 def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -> list[Reply]:
-    """Answer one chat message from `userid` (the caller sends the replies and commits)."""
+    """Answer one chat message from `userid` (the caller sends the replies and commits): in
+    Traditional characters when it was written in them, whatever kind of reply it gets."""
     lang = language_of(text)
     requester = resolve_requester(session, userid, ctx.settings.admins)
     if requester is None:
         audit(session, ctx, userid, "refused", text, reason="not a known member")
         return [Reply(userid, say("not_member", lang))]
+    # A message the same in both scripts ("其中女性呢", a pick "1") is answered in the
+    # member's last one; an English one is not Chinese of either script.
+    script = conv.reply_script(session, userid, script_of(text), ctx.now)
+    hant = script == HANT and (lang == "zh" or not _LETTERS.search(text))
+    replies = _handle_text(session, ctx, requester, text, lang, hant)
+    return in_script(replies, True, script_words(session, None)) if hant else replies
+
+
+def _handle_text(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    text: str,
+    lang: str,
+    hant: bool,
+) -> list[Reply]:
+    userid = requester.userid
     if not text.strip():
         audit(session, ctx, userid, "command", text, intent="empty")
         return [Reply(userid, say("empty", lang))]
@@ -168,6 +195,16 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
         audit(session, ctx, userid, "command", text, role=requester.role, intent="pick_which")
         return picked
     if isinstance(picked, Picked):
+        if picked.pending.kind == conv.CARD:  # "which 王静?": that customer's card
+            # "1" is answered in the question's language, "the first one" in English.
+            lang = lang if _WORDS.search(text) else picked.lang
+            replies, card = card_pick_replies(
+                session, ctx, requester, picked.pending, picked.index, lang, hant and lang == "zh"
+            )
+            number = picked.index + 1
+            audit(session, ctx, userid, "command", text, role=requester.role, intent="customer",
+                  picked=number, found=card is not None)  # fmt: skip
+            return replies
         if picked.pending.kind == conv.CAMPAIGN:
             chosen = picked.pending.options[picked.index]
             action = picked.pending.action
@@ -175,20 +212,22 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
         if picked.pending.kind == conv.SWAP:  # "which window?": the chosen segment, asked again
             segment = picked.pending.segments[picked.index]
             answer = swap_pick_answer(session, ctx, requester, segment, picked.lang)
-            return _answered(session, ctx, requester, text, answer, picked.lang)
+            return _answered(session, ctx, requester, text, answer, picked.lang, hant)
         # The original question, the choice in place of the phrase asked about.
         text, lang = picked.text, picked.lang
     more = read_more(text)
     if more is not None:
-        reply = _no_page(session, ctx, userid, lang) or more_reply(
-            session, ctx, requester, lang, size=more
-        )
+        no_page = _no_page(session, ctx, userid, lang)
         audit(session, ctx, userid, "more", text, role=requester.role)
-        return [Reply(userid, reply)]
+        if no_page is not None:
+            return [Reply(userid, no_page)]
+        # A page is in its list's script (paging.py keeps it), whatever "更多" was typed in.
+        page = more_reply(session, ctx, requester, lang, size=more)
+        return [Reply(userid, page, scripted=True)]
     decision = typed_decision(text)
     if decision is not None:
         return handle_typed(session, ctx, userid, decision, lang)
-    early = before_query(session, ctx, requester, text, lang)  # digest, picks, 导出这个
+    early = before_query(session, ctx, requester, text, lang, hant)  # digest, picks, 导出这个
     if early is not None:
         audit(session, ctx, userid, "command", text, role=requester.role, **early[1])
         return early[0]
@@ -196,9 +235,9 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     if campaign is not None:
         return campaign
     answer = _answer(session, ctx, requester, text, lang)
-    if answer.get("intent") == "list" and is_traditional(text):
+    if answer.get("intent") == "list" and hant:
         answer = {**answer, "script": "hant"}  # its rows and pages in Traditional characters
-    return _answered(session, ctx, requester, text, answer, lang)
+    return _answered(session, ctx, requester, text, answer, lang, hant)
 
 
 # What "更多" cannot page: the last answer showed no list (an older list is not "more").
@@ -219,8 +258,10 @@ def _answered(
     text: str,
     answer: dict[str, Any],
     lang: str,
+    hant: bool = False,
 ) -> list[Reply]:
-    """The replies to `answer`, audited; what it showed becomes the previous answer."""
+    """The replies to `answer` (in Traditional characters when `hant`), audited; what it
+    showed becomes the previous answer."""
     userid = requester.userid
     try:
         replies = _replies(session, ctx, requester, answer, lang)
@@ -228,6 +269,8 @@ def _answered(
         log.info("segment could not be evaluated: %s", exc)
         answer = {"intent": "clarify", "message": say("busy", lang), "suggestions": []}
         replies = [Reply(userid, say("busy", lang))]
+    if hant and lang == "zh":  # a count, a question back, a confirmation card …
+        replies = in_script(replies, True, script_words(session, answer))
     # Written after the replies, so a count's own answer is not its "yesterday".
     audit(session, ctx, userid, "command", text, role=requester.role, **_audit_detail(answer))
     question = question_for(text, answer, lang, ctx.now)
@@ -249,6 +292,16 @@ def conversation_answer(
     if isinstance(picked, list):
         return {"intent": "clarify", "message": picked[0].text, "suggestions": []}
     if isinstance(picked, Picked):
+        if picked.pending.kind == conv.CARD:
+            customers = picked.pending.customers
+            if 0 <= picked.index < len(customers):
+                card = card_json(session, customers[picked.index], requester, ctx.now, ctx.engine)
+                if card is not None:
+                    return card
+            replies, _ = card_pick_replies(
+                session, ctx, requester, picked.pending, picked.index, picked.lang, False
+            )
+            return {"intent": "clarify", "message": replies[0].text, "suggestions": []}
         if picked.pending.kind == conv.CAMPAIGN:
             chosen = picked.pending.options[picked.index]
             replies = campaign_choice_reply(
@@ -265,7 +318,7 @@ def conversation_answer(
         if no_page is not None:
             return {"intent": "clarify", "message": no_page, "suggestions": []}
         return more_page(session, ctx, requester, lang, size=more)
-    followup = followup_answer(session, ctx, requester, text)  # a card pick, 导出这个
+    followup = followup_answer(session, ctx, requester, text)  # 导出这个
     if followup is not None:
         return followup
     campaign = campaign_reply(session, ctx, requester, text, lang)

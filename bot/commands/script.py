@@ -4,10 +4,13 @@ exactly as stored."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
 import opencc
+
+HANT, HANS = "hant", "hans"
 
 
 @cache
@@ -29,3 +32,19 @@ def to_traditional(text: str, keep: Iterable[str] = ()) -> str:
     for converted in sorted(restore, key=len, reverse=True):
         out = out.replace(converted, restore[converted])
     return out
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def script_of(text: str) -> str:
+    """ "hant" when `text` has characters only Traditional writing uses, "hans" when it has
+    ones only Simplified uses, "" when it reads the same in both ("其中女性呢") or has none."""
+    plain = unicodedata.normalize("NFKC", text or "")
+    if _t2s().convert(plain) != plain:
+        return HANT
+    if _s2t().convert(plain) != plain:
+        return HANS
+    return ""

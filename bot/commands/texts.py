@@ -7,8 +7,7 @@ import re
 from bot.commands.texts_actions import ACTION_TEXTS
 from bot.commands.texts_push import PUSH_TEXTS
 from segmentation.kinds.event_words import EVENT_WORDS
-
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+from segmentation.text import language_of as message_language
 
 TEXTS: dict[str, dict[str, str]] = {
     "not_member": {
@@ -142,13 +141,56 @@ MORE_WORDS = frozenset(
 
 
 def language_of(text: str) -> str:
-    """Answer in Chinese when the member wrote any Chinese, else in English."""
-    return "zh" if _CJK.search(text or "") else "en"
+    """The language of the words around the names: "customers tagged 高意向" is English,
+    "上海的customers有几个" Chinese (segmentation.text.language_of)."""
+    return message_language(text or "")
+
+
+# English nouns a count is put before, and their singular ("1 customers" → "1 customer").
+_SINGULAR = {
+    "customers": "customer",
+    "orders": "order",
+    "inquiries": "inquiry",
+    "visits": "visit",
+    "refunds": "refund",
+    "cart adds": "cart add",
+    "events": "event",
+    "purchases": "purchase",
+    "groups": "group",
+    "recipients": "recipient",
+    "members": "member",
+    "segments": "segment",
+    "coupons": "coupon",
+    "tags": "tag",
+    "mass messages": "mass message",
+    "messages": "message",
+    "people": "person",
+    "times": "time",
+    "minutes": "minute",
+    "hours": "hour",
+    "days": "day",
+    "weeks": "week",
+    "months": "month",
+    "rows": "row",
+    "files": "file",
+    "matches": "match",
+}
+_ONE = re.compile(
+    r"(?<![\d.,¥$])\b1 ("
+    + "|".join(sorted(map(re.escape, _SINGULAR), key=len, reverse=True))
+    + r")\b"
+)
+
+
+def agree(text: str) -> str:
+    """English with its counts agreeing: a count of exactly one takes the singular noun."""
+    return _ONE.sub(lambda m: f"1 {_SINGULAR[m[1]]}", text)
 
 
 def say(key: str, lang: str, **values: object) -> str:
     template = TEXTS[key].get(lang) or TEXTS[key]["zh"]
-    return template.format(**values)
+    text = template.format(**values)
+    return agree(text) if lang == "en" else text
 
 
 def kind_word(kind: str, lang: str) -> str:

@@ -5,6 +5,7 @@ converted (bot.commands.conversation_chat)."""
 
 from __future__ import annotations
 
+from bot.commands.texts import agree
 from segmentation.kinds.event_words import EVENT_WORDS
 
 CARD_TEXTS: dict[str, dict[str, str]] = {
@@ -83,4 +84,5 @@ GENDER_WORDS = {1: ("男", "male"), 2: ("女", "female")}
 
 def say_card(key: str, lang: str, **values: object) -> str:
     template = CARD_TEXTS[key].get(lang) or CARD_TEXTS[key]["zh"]
-    return template.format(**values)
+    text = template.format(**values)
+    return agree(text) if lang == "en" else text

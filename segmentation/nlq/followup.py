@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.text import normalize, same_name
+from segmentation.text import language_of, normalize, same_name
 
 AND = "and"
 WITHOUT = "without"
@@ -154,7 +154,8 @@ _LATIN_START = lazy_pattern(r"^[\W_]*[A-Za-z]")
 
 
 def _is_latin(text: str) -> bool:
-    return not re.search(r"[\u3400-\u9fff\uf900-\ufaff]", text)
+    """An English sentence, Chinese names in it or not ("of these, who is tagged 金卡")."""
+    return language_of(text) == "en"
 
 
 _ZH_LOOSE = lazy_pattern(

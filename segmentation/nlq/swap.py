@@ -8,7 +8,9 @@ what to answer is the chat's.
 
 A condition's *kind* is what it says something about: its node type, with event conditions
 (performed, counted, of any later condition kind with an `event_kind`) grouped by event kind,
-so "下过单的" and "下单3次以上" are both about orders.
+so "下过单的" and "下单3次以上" are both about orders — and so is "买过玻尿酸面霜的" (a product
+condition is an order condition about one product): swapped in for "近30天下过单的" it keeps
+that answer's 30 days, as it says no time of its own; "那精华液呢" after it swaps the product.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from dataclasses import dataclass, fields, replace
 from segmentation.nodes import (
     All,
     And,
+    ItemCount,
+    ItemEvent,
     NewCustomer,
     Node,
     Not,
@@ -147,10 +151,56 @@ def swap_conditions(previous: Node, new: Node) -> Node | None:
             raise Ambiguous
         swapped = True
         first = clashing[0]
-        parts[first] = part
+        parts[first] = _in_their_window(part, [parts[i] for i in clashing])
         parts = [p for i, p in enumerate(parts) if i == first or i not in clashing]
     if not swapped:
         return None
     kept: list[Node] = [p for p in parts if not isinstance(p, All)] or [All()]
     parts = kept
     return parts[0] if len(parts) == 1 else And(tuple(parts))
+
+
+_ITEMS = (ItemEvent, ItemCount)
+
+
+def _in_their_window(new: Node, replaced: list[Node]) -> Node:
+    """A product condition with no window of its own, in place of event conditions of its
+    event kind with one window between them ("那买面霜的呢" after "近30天下单的客户"): in that
+    window. Anything else stands as said ("从没下过单" keeps its all time)."""
+    if not isinstance(new, _ITEMS) or new.window is not None:
+        return new
+    windows = {
+        getattr(part, "window", None)
+        for old in replaced
+        for part in walk(old)
+        if getattr(part, "event_kind", None) == new.event_kind and kind_of(part) is not None
+    }
+    negated = any(isinstance(part, Not) for old in replaced for part in walk(old))
+    if negated or len(windows) != 1:
+        return new
+    window = next(iter(windows))
+    return new if window is None else replace(new, window=window)
+
+
+def renamed_items(previous: Node, item: str, names: tuple[str, ...]) -> Node | None:
+    """`previous` with its product condition about `names` instead ("那精华液呢" after "近30天
+    买过玻尿酸面霜的客户"): the same event, window and count. None: it has no product
+    condition, or conditions about different products (which one is meant is not known)."""
+    found = {(p.event_kind, p.item, p.names) for p in walk(previous) if isinstance(p, _ITEMS)}
+    if len(found) != 1:
+        return None
+
+    def rename(part: Node) -> Node:
+        if isinstance(part, And):
+            return And(tuple(rename(c) for c in part.children))
+        if isinstance(part, Or):
+            return Or(tuple(rename(c) for c in part.children))
+        if isinstance(part, Not):
+            return Not(rename(part.child))
+        if isinstance(part, Ranked):
+            return replace(part, base=rename(part.base))
+        if isinstance(part, _ITEMS):
+            return replace(part, item=item, names=names)  # type: ignore[arg-type]
+        return part
+
+    return rename(previous)

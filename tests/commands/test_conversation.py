@@ -4,11 +4,14 @@ through the chat router (the path a WeCom callback takes), in zh-Hans, zh-Hant a
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import delete
 
 from bot.commands import Reply
+from bot.models.inbox import AuditEntry
 from integrations.wecom.simulator.company import SimMember
 from tests.commands.cardsworld import enrich
 from tests.commands.conftest import ChatRig
@@ -133,7 +136,8 @@ def test_a_card_in_traditional_and_english(crig: ChatRig) -> None:
     assert "客戶：张客户05" in hant and "優惠券" in hant and "跟進人：张三" in hant
     english = text_of(crig.tell("zhangsan", "show me wmA05's profile"))
     assert "Customer: 张客户05" in english and "Coupons: 1 issued, 1 redeemed" in english
-    assert "Spend: ¥88.00 in total (1 orders)" in english
+    # a count of one takes the singular
+    assert "Spend: ¥88.00 in total (1 order)" in english and "1 orders" not in english
 
 
 def test_several_matches_ask_which_and_a_number_picks(crig: ChatRig) -> None:
@@ -143,6 +147,35 @@ def test_several_matches_ask_which_and_a_number_picks(crig: ChatRig) -> None:
     assert "客户：王芳" in picked and "跟进人：张三" in picked
     crig.tell("zhangsan", "look up customer 王芳")
     assert "Customer: 王芳" in text_of(crig.tell("zhangsan", "the first one"))
+
+
+def test_a_card_pick_is_read_from_the_conversation_state(crig: ChatRig) -> None:
+    crig.tell("zhangsan", "查一下王芳")
+    with crig.factory() as session:  # the audit log is a record, not what a pick reads
+        session.execute(delete(AuditEntry))
+        session.commit()
+    assert "请回复 1 到 2 之间的序号" in text_of(crig.tell("zhangsan", "3"))
+    # a number out of range keeps the question waiting
+    assert "客户：王芳" in text_of(crig.tell("zhangsan", "2"))
+    # a pick is only ever about the question just asked: the next "1" is no pick
+    assert "客户：王芳" not in text_of(crig.tell("zhangsan", "1"))
+
+
+def test_a_card_pick_expires_and_a_new_question_forgets_it(crig: ChatRig) -> None:
+    crig.tell("zhangsan", "查一下王芳")
+    assert "客户：王芳" not in text_of(crig.later(timedelta(hours=25)).tell("zhangsan", "1"))
+    crig.tell("zhangsan", "查一下王芳")
+    crig.tell("zhangsan", "上海的客户")
+    assert "客户：王芳" not in text_of(crig.tell("zhangsan", "1"))
+
+
+def test_a_card_pick_in_traditional_and_english(crig: ChatRig) -> None:
+    crig.tell("zhangsan", "客戶王芳的資料")
+    hant = text_of(crig.tell("zhangsan", "第二個"))
+    assert "客戶：王芳" in hant and "跟進人：张三" in hant
+    crig.tell("zhangsan", "show me 王芳's profile")
+    english = text_of(crig.tell("zhangsan", "2"))
+    assert "Customer: 王芳" in english and "Owners: 张三" in english
 
 
 def test_a_customer_outside_the_scope_is_never_shown(crig: ChatRig) -> None:

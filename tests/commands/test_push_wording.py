@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import opencc
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine, select
@@ -20,8 +21,13 @@ from tests.segmentation.nlq.fixture import load_fixture
 
 
 def card_rows(rig: ChatRig) -> dict[str, str]:
+    """The last card's rows, read in Simplified characters (a card asked in Traditional ones
+    is in them)."""
     card = rig.cards()[-1]
-    rows = {str(r["keyname"]): str(r["value"]) for r in card["horizontal_content_list"]}
+    plain = opencc.OpenCC("t2s").convert
+    rows = {
+        plain(str(r["keyname"])): plain(str(r["value"])) for r in card["horizontal_content_list"]
+    }
     rows["内容"] = str(card["quote_area"]["quote_text"])
     return rows
 

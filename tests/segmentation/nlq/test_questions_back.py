@@ -127,7 +127,17 @@ def test_customers_cities_come_first_for_a_province(vocab: Vocabulary) -> None:
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [("tagged diamond", "en"), ("钻石客户", "zh"), ("show me 钻石 customers", "zh")],
+    [
+        ("tagged diamond", "en"),
+        ("钻石客户", "zh"),
+        # the language of the words around the names, not of the names
+        ("show me 钻石 customers", "en"),
+        ("customers tagged 高意象", "en"),
+        ("how many customers of 王五 are tagged 钻石", "en"),
+        ("打了diamond标签的客户", "zh"),
+        ("其中 diamond tag 的客户", "zh"),
+        ("近30天 inquired 但是钻石的", "zh"),
+    ],
 )
 def test_the_question_is_in_the_users_language(text: str, language: str, vocab: Vocabulary) -> None:
     question = ask(text, vocab)
