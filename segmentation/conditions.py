@@ -314,33 +314,34 @@ def followed_by(cust: FromClause, userids: Any) -> ColumnElement[bool]:
     )
 
 
-def added_via(cust: FromClause, codes: tuple[int, ...]) -> ColumnElement[bool]:
-    """A live follow began one of these WeCom add_way ways (an unknown way, NULL, is 0)."""
+def added_via(
+    cust: FromClause, codes: tuple[int, ...], interval: Interval | None = None
+) -> ColumnElement[bool]:
+    """A live follow began one of these WeCom add_way ways (an unknown way, NULL, is 0),
+    inside the interval when there is one."""
     follow = follows.alias()
     way = func.coalesce(follow.c.add_way, 0) if 0 in codes else follow.c.add_way
-    return (
-        exists()
-        .where(
-            follow.c.external_userid == cust.c.external_userid,
-            follow.c.deleted.is_(False),
-            way.in_(list(codes)),
-        )
-        .correlate(cust)
-    )
+    return _live_follow(cust, follow, interval, way.in_(list(codes)))
 
 
-def channel_code(cust: FromClause, names: tuple[str, ...]) -> ColumnElement[bool]:
-    """A live follow carries one of these 渠道活码 codes (case-insensitive, as tags)."""
+def channel_code(
+    cust: FromClause, names: tuple[str, ...], interval: Interval | None = None
+) -> ColumnElement[bool]:
+    """A live follow carries one of these 渠道活码 codes (case-insensitive, as tags), begun
+    inside the interval when there is one."""
     follow = follows.alias()
-    return (
-        exists()
-        .where(
-            follow.c.external_userid == cust.c.external_userid,
-            follow.c.deleted.is_(False),
-            func.lower(follow.c.state).in_(sorted({n.strip().lower() for n in names})),
-        )
-        .correlate(cust)
-    )
+    wanted = sorted({n.strip().lower() for n in names})
+    return _live_follow(cust, follow, interval, func.lower(follow.c.state).in_(wanted))
+
+
+def _live_follow(
+    cust: FromClause, follow: Any, interval: Interval | None, how: ColumnElement[bool]
+) -> ColumnElement[bool]:
+    """A live follow of the customer that began `how` (and inside `interval`, if given)."""
+    parts = [follow.c.external_userid == cust.c.external_userid, follow.c.deleted.is_(False), how]
+    if interval is not None:
+        parts += [follow.c.added_at >= interval[0], follow.c.added_at <= interval[1]]
+    return exists().where(*parts).correlate(cust)
 
 
 def in_departments(

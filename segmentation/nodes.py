@@ -317,9 +317,11 @@ class Gender:
 @dataclass(frozen=True)
 class AddedVia:
     """Has a live follow that began one of these ways: WeCom's follow_user.add_way codes
-    (segmentation/channels.py: 1 扫描二维码, 2 搜索手机号, 3 名片分享, 4 群聊…)."""
+    (segmentation/channels.py: 1 扫描二维码, 2 搜索手机号, 3 名片分享, 4 群聊…), added in the
+    window when there is one (近7天扫码添加的: that follow's added_at)."""
 
     codes: tuple[int, ...]
+    window: Window | None = None
     type: ClassVar[str] = "added_via"
 
     def __post_init__(self) -> None:
@@ -330,9 +332,11 @@ class AddedVia:
 @dataclass(frozen=True)
 class ChannelCode:
     """Has a live follow whose 渠道活码 `state` is one of these codes (case-insensitive, as
-    tags: the parser resolves width and script to the stored spelling)."""
+    tags: the parser resolves width and script to the stored spelling), added in the window
+    when there is one."""
 
     names: tuple[str, ...]
+    window: Window | None = None
     type: ClassVar[str] = "channel_code"
 
     def __post_init__(self) -> None:
@@ -563,6 +567,8 @@ def node_to_dict(node: Node) -> dict[str, Any]:
         out[f.name] = _value_to_json(getattr(node, f.name))
     if isinstance(node, Ranked) and node.by == "spend":
         del out["by"]  # the default: keeps definitions saved before `by` existed identical
+    if isinstance(node, AddedVia | ChannelCode) and node.window is None:
+        del out["window"]  # likewise for channels saved before they took a window
     return out
 
 
@@ -698,9 +704,9 @@ def canonical(node: Node) -> Node:
     if isinstance(node, HasTag):
         return HasTag(node.name.strip())
     if isinstance(node, AddedVia):
-        return AddedVia(tuple(sorted(set(node.codes))))
+        return AddedVia(tuple(sorted(set(node.codes))), node.window)
     if isinstance(node, ChannelCode):
-        return ChannelCode(tuple(sorted({n.strip() for n in node.names})))
+        return ChannelCode(tuple(sorted({n.strip() for n in node.names})), node.window)
     return node
 
 

@@ -16,18 +16,29 @@ from segmentation.kinds.registry import (
     reads_nothing,
     register,
 )
-from segmentation.nodes import AddedVia
+from segmentation.nodes import AddedVia, Window
+from segmentation.windows import Interval
 
 
 def compile_added_via(c: Any, node: AddedVia, cust: FromClause) -> ColumnElement[bool]:
-    return cond.added_via(cust, node.codes)
+    return cond.added_via(cust, node.codes, follow_interval(c, node.window))
+
+
+def follow_interval(c: Any, window: Window | None) -> Interval | None:
+    """A channel's window bounds when its follow began; none: however long ago."""
+    return None if window is None else c.interval(window)  # type: ignore[no-any-return]
+
+
+def added_when(r: Any, window: Window | None) -> str:
+    """ "是通过" (however long ago) or "近7天（…）通过": when the follow began."""
+    return "是通过" if window is None else f"{r.when(window)}通过"
 
 
 def restate(r: Any, node: AddedVia) -> str:
     ways = [add_way_name(code, "zh" if r.zh else "en") for code in node.codes]
     if r.zh:  # WeCom's own names, unquoted (codes, the company's words, are quoted)
-        return "是通过" + "或".join(ways) + "添加"
-    return "were added via " + " or ".join(ways)
+        return added_when(r, node.window) + "或".join(ways) + "添加"
+    return "were added via " + " or ".join(ways) + r.when_en(node.window)
 
 
 def explain(w: Any, node: Any) -> dict[str, Any]:

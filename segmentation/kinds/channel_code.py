@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, FromClause
 
 from segmentation import conditions as cond
-from segmentation.kinds.added_via import explain
+from segmentation.kinds.added_via import added_when, explain, follow_interval
 from segmentation.kinds.registry import (
     Kind,
     by_leading_verb,
@@ -20,14 +20,15 @@ from segmentation.nodes import ChannelCode
 
 
 def compile_channel_code(c: Any, node: ChannelCode, cust: FromClause) -> ColumnElement[bool]:
-    return cond.channel_code(cust, node.names)
+    return cond.channel_code(cust, node.names, follow_interval(c, node.window))
 
 
 def restate(r: Any, node: ChannelCode) -> str:
     if r.zh:
         codes = "或".join(f"“{n}”" for n in node.names)
-        return f"是通过渠道活码{codes}添加"
-    return "were added through the channel code " + " or ".join(f"“{n}”" for n in node.names)
+        return f"{added_when(r, node.window)}渠道活码{codes}添加"
+    codes_en = " or ".join(f"“{n}”" for n in node.names)
+    return f"were added through the channel code {codes_en}{r.when_en(node.window)}"
 
 
 KIND = register(

@@ -232,7 +232,8 @@ def _assign_windows(clauses: list[list[Item]], lookup: dict[int, Cond]) -> None:
                     cond = lookup[id(prev)]
                     # "ordered last month but not in the last 7 days": a window written
                     # right after a condition is its own, over one it only shared.
-                    if cond.windowable and (not cond.assigned or cond.__dict__.get("shared")):
+                    takes = cond.windowable or (cond.own_window and not cond.assigned)
+                    if takes and (not cond.assigned or cond.__dict__.get("shared")):
                         _give(cond, item, used)
                         cond.__dict__["shared"] = False
                 current = item
@@ -240,7 +241,10 @@ def _assign_windows(clauses: list[list[Item]], lookup: dict[int, Cond]) -> None:
                 cond = lookup[id(item)]
                 before = clause[pos - 1] if pos > 0 else None
                 own = before if isinstance(before, Token) and before.kind == K.WINDOW else None
-                if cond.all_time and cond.windowable and own is not None and not own.english:
+                if cond.own_window:
+                    if own is not None and not own.english:
+                        _give(cond, own, used)  # 近7天扫码添加的
+                elif cond.all_time and cond.windowable and own is not None and not own.english:
                     _give(cond, own, used)  # "这个月还没下单": not yet, within this month
                 elif cond.all_time and cond.windowable:
                     cond.assigned = True

@@ -6,6 +6,7 @@ understood, and the parser asks instead of dropping it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from segmentation.nlq.ask import Ask, did_you_mean
@@ -118,12 +119,18 @@ def _by_head(chunk: Chunk, ctx: Context) -> Cond:
 
 
 def _channel(chunk: Chunk, head: Token) -> Cond:
-    """How the customer was added (扫码添加的, from channel X): one condition, no window."""
+    """How the customer was added (扫码添加的, from channel X): one condition, windowed only
+    by a window said right before it (近7天扫码添加的: added that way in the window); a window
+    shared from an earlier condition stays with the events."""
     if "ask" in head.extra:
         raise head.extra["ask"]
     only_kinds(chunk, {K.CHANNEL, K.NEG})
     node = head.value
-    return Cond("channel", chunk, build=lambda _window: node)
+
+    def build(window: Window | None) -> Node:
+        return replace(node, window=window)
+
+    return Cond("channel", chunk, build=build, own_window=True)
 
 
 def _contact(chunk: Chunk, head: Token, ctx: Context) -> Cond:

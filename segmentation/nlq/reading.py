@@ -41,6 +41,7 @@ class Cond:
     assigned: bool = False
     rank: RankSpec | None = None
     plain_event: str | None = None  # "咨询"-only chunks, for "没有咨询或下单"
+    own_window: bool = False  # takes only a window said right before (or, English, after) it
     notes: list[str] = field(default_factory=list)
 
 

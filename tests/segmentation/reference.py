@@ -199,14 +199,14 @@ class Reference:
         return self.by_id[eid][2] == node.value  # type: ignore[no-any-return]
 
     def added_via(self, node: AddedVia, eid: str) -> bool:
-        # a live follow began that way (none said: 0)
-        return any((way or 0) in node.codes for way, _state in self.channels(eid))
+        # a live follow began that way (none said: 0), inside the window if there is one
+        return any((way or 0) in node.codes for way, _s in self.channels(eid, node.window))
 
     def channel_code(self, node: ChannelCode, eid: str) -> bool:
         # a live follow carries that code, in any case
         wanted = {n.strip().lower() for n in node.names}
         return any(state is not None and state.lower() in wanted
-                   for _way, state in self.channels(eid))  # fmt: skip
+                   for _way, state in self.channels(eid, node.window))  # fmt: skip
 
     def scored(self, node: Score, eid: str) -> bool:
         value = self.score(eid, node.metric)
@@ -256,12 +256,17 @@ class Reference:
                 return True
         return False
 
-    def channels(self, eid: str) -> list[tuple[int | None, str | None]]:
-        """(add_way, state) of the customer's live follows."""
+    def channels(
+        self, eid: str, window: Window | None = None
+    ) -> list[tuple[int | None, str | None]]:
+        """(add_way, state) of the customer's live follows (begun inside the window, if any)."""
+        start, end = self._interval(window)
         return [
             self.data.channels.get((e, u), (None, None))
-            for e, u, _t, deleted in self.data.follows
-            if e == eid and not deleted
+            for e, u, t, deleted in self.data.follows
+            if e == eid
+            and not deleted
+            and (window is None or (t is not None and start <= t <= end))
         ]
 
     def followers(self, eid: str) -> set[str]:

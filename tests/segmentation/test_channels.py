@@ -20,15 +20,17 @@ from segmentation.nodes import (
     Node,
     Not,
     Or,
+    RollingWindow,
     SegmentFormatError,
     canonical,
     from_json,
+    node_to_dict,
     to_json,
 )
 from segmentation.scope import Requester
 from tests.segmentation.factory import NOW, TZ, Dataset, load, random_dataset
 from tests.segmentation.reference import Reference
-from tests.segmentation.trees import REQUESTERS, contacts
+from tests.segmentation.trees import REQUESTERS, contacts, windows
 
 CTX = default_context(TZ)
 ADMIN = Requester.all_access()
@@ -37,6 +39,7 @@ channel_leaves = st.one_of(
     st.builds(
         AddedVia,
         st.lists(st.sampled_from((0, 1, 2, 4, 201, 16)), min_size=1, max_size=3).map(tuple),
+        st.none() | windows,  # added that way inside the window (the follow's added_at)
     ),
     st.builds(
         ChannelCode,
@@ -45,6 +48,7 @@ channel_leaves = st.one_of(
             min_size=1,
             max_size=2,
         ).map(tuple),
+        st.none() | windows,
     ),
     st.builds(HasTag, st.sampled_from(("VIP", "金卡"))),
 )
@@ -116,9 +120,19 @@ def test_codes_match_in_any_case_and_only_on_live_follows(session: Session) -> N
 
 
 def test_json_form_round_trips_and_rejects_bad_values() -> None:
-    for node in (AddedVia((1, 4)), ChannelCode(("展会2026", "Expo-A"))):
+    week = RollingWindow(7, "days")
+    for node in (
+        AddedVia((1, 4)),
+        ChannelCode(("展会2026", "Expo-A")),
+        AddedVia((1,), week),
+        ChannelCode(("Expo-A",), week),
+    ):
         assert from_json(to_json(node)) == node
     assert canonical(AddedVia((4, 1, 4))) == AddedVia((1, 4))
+    assert canonical(AddedVia((4, 1), week)) == AddedVia((1, 4), week)
+    # without a window the JSON is what it was before channels took one (saved definitions)
+    assert node_to_dict(AddedVia((1,))) == {"type": "added_via", "codes": [1]}
+    assert node_to_dict(ChannelCode(("x",))) == {"type": "channel_code", "names": ["x"]}
     bad = (
         {"type": "added_via", "codes": []},
         {"type": "added_via", "codes": ["1"]},

@@ -49,8 +49,8 @@ def namespace(city_spellings: dict[str, tuple[str, ...]]) -> dict[str, Any]:
         "NEW": lambda w=None: n.NewCustomer(w),
         "CITY": city,
         "G": n.Gender,
-        "AW": lambda *codes: n.AddedVia(tuple(codes)),
-        "CH": lambda *names: n.ChannelCode(tuple(names)),
+        "AW": lambda *codes, w=None: n.AddedVia(tuple(codes), w),
+        "CH": lambda *names, w=None: n.ChannelCode(tuple(names), w),
         "MSG": lambda campaign=None, latest=False, w=None: n.CampaignMessaged(campaign, latest, w),
         "CPN": lambda state="issued", campaign=None, latest=False, w=None: n.CampaignCoupon(
             state, campaign, latest, w
