@@ -47,9 +47,15 @@ ABBREVIATIONS: dict[str, str] = {
     "w/o": "without",
     "w/": "with",
     "ur": "your",
+    "w": "with",
+    "sth": "something",
+    "smth": "something",
+    "any1": "anyone",
+    "every1": "everyone",
+    "some1": "someone",
 }
-# A number glued to (or one space from) a unit's letters: 30d, 2 wks, 24h, 1yr.
-_UNITS = {"d": "days", "w": "weeks", "wk": "weeks", "wks": "weeks", "h": "hours"}
+# A number glued to (or one space from) a unit's letters: 30d, 2 wks, 24h, 1yr, 3x.
+_UNITS = {"d": "days", "w": "weeks", "wk": "weeks", "wks": "weeks", "h": "hours", "x": "times"}
 _UNITS |= {"hr": "hours", "hrs": "hours", "mo": "months", "mos": "months"}
 _UNITS |= {"mth": "months", "mths": "months", "y": "years", "yr": "years", "yrs": "years"}
 _GLUED = lazy_pattern(
@@ -58,6 +64,8 @@ _GLUED = lazy_pattern(
     + r")(?![a-z0-9/])"
 )
 # Latin words: Chinese around them is no part of them ("过的cust" once spaces are gone).
+# "no orders for 90+ days": the plus of a length adds nothing to the window it names.
+_PLUS_LENGTH = lazy_pattern(r"(?<![a-z0-9.])(\d{1,4})\+ ?(?=(?:days?|weeks?|months?|years?)\b)")
 _WORD = lazy_pattern(r"(?<![a-z0-9/'])(w/o|w/|[a-z][a-z0-9]*)(?![a-z0-9/'])")
 
 
@@ -67,6 +75,7 @@ def expand(text: str, names: Callable[[], Container[str]] | None = None) -> str:
     if not any(c.isascii() and c.isalnum() for c in text):
         return text
     text = _GLUED.sub(lambda m: f"{m.group(1)} {_UNITS[m.group(2)]}", text)
+    text = _PLUS_LENGTH.sub(lambda m: f"{m.group(1)} ", text)
 
     def spell(m: re.Match[str]) -> str:
         word = m.group(1)

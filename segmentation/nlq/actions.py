@@ -89,25 +89,33 @@ _TAG_ZH = [
         ),
     ),
 ]
+# English: a space, or none where the normaliser took it out next to Chinese ("as待跟进").
+_SP = r"(?:\s+|(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]))"
+# A request opener before the verb ("pls tag…", "can you untag…"): a closed list.
+_PLEASE_EN = (
+    r"(?:(?:please|pls|plz|kindly|can you|could you|would you|can u|could u|go ahead and|"
+    r"i want to|i'd like to|i need to|help me|let's|lets)\s+)*"
+)
 _TAG_EN = [
     (
         "untag",
         lazy_pattern(
-            r"^(?:please\s+)?(?:untag|remove\s+(?:the\s+)?(?:tag\s+)?)(?P<name>.+?)\s+(?:tag\s+)?"
-            r"from\s+(?P<seg>.+)$"
+            rf"^{_PLEASE_EN}(?:untag|remove)(?:\s+the)?(?:\s+tag)?{_SP}(?P<name>.+?){_SP}"
+            rf"(?:tag\s+)?from{_SP}(?P<seg>.+)$"
         ),
     ),
     (
         "tag",
         lazy_pattern(
-            r"^(?:please\s+)?tag\s+(?P<seg>.+?)\s+(?:with|as)\s+(?:the\s+)?(?:tag\s+)?(?P<name>.+)$"
+            rf"^{_PLEASE_EN}(?:tag|label|mark)\s+(?P<seg>.+?){_SP}(?:with|as){_SP}(?:the\s+)?"
+            rf"(?:tag\s+)?(?P<name>.+)$"
         ),
     ),
     (
         "tag",
         lazy_pattern(
-            r"^(?:please\s+)?(?:add|apply)\s+(?:the\s+)?(?:tag\s+)?(?P<name>.+?)\s+(?:tag\s+)?"
-            r"to\s+(?P<seg>.+)$"
+            rf"^{_PLEASE_EN}(?:add|apply)\s+(?:the\s+)?(?:tag\s+)?(?P<name>.+?){_SP}(?:tag\s+)?"
+            rf"to{_SP}(?P<seg>.+)$"
         ),
     ),
 ]

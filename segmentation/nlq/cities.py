@@ -56,7 +56,20 @@ _ENGLISH = {
     "乌鲁木齐": ("urumqi",),
     "呼和浩特": ("hohhot",),
     "哈尔滨": ("harbin",),
+    # The initials sales staff type ("vips in sh", "bj customers"); initials two cities share
+    # (sz: 深圳 or 苏州; hz: 杭州, 惠州 or 湖州) name both, so they are asked back.
+    "上海": ("sh",),
+    "重庆": ("cq",),
+    "天津": ("tj",),
+    "南京": ("nj",),
+    "深圳": ("sz",),
+    "苏州": ("sz",),
+    "杭州": ("hz",),
+    "惠州": ("hz",),
+    "湖州": ("hz",),
 }
+_ENGLISH["北京"] += ("bj",)
+_ENGLISH["广州"] += ("gz",)
 # The provinces in the order of _CITIES' lines after the first (the first line holds the
 # municipalities, Hong Kong, Macau and Taiwan), so a question back can offer their cities.
 _LINE_PROVINCES = (

@@ -163,7 +163,13 @@ _WEAK_CARD = [
         rf"{_NAME_EN}[?.!]*$"
     ),
 ]
-_NOT_A_NAME = lazy_pattern(r"客户们|客户$|的|^(?:我的|我们|所有|全部|这些|那些)|customers$")
+_NOT_A_NAME = lazy_pattern(
+    r"客户们|客户$|的|^(?:我的|我们|所有|全部|这些|那些)|customers$"
+    # "profile of customers who refunded", "details on the vips": people in the plural, or a
+    # relative clause, describe a segment — a customer's own name holds neither
+    r"|\b(?:customers|clients|vips|buyers|people|everyone|those|these|members|accounts|ones|"
+    r"who|that|which|whose)\b"
+)
 
 # ---------------------------------------------------------------- membership changes
 

@@ -904,6 +904,14 @@ _PASSED_ON = [f"{verb} {whom} to" for verb in ("asked", "asks", "told", "tells",
 _ADD(_many(K.FILLER, "wrapper", "|".join(_PASSED_ON) + "|been asked to|was asked to|were asked to|"
            "i've been asked to|i have been asked to|we've been asked to|we have been asked to|"
            "i was told to|we were told to|been told to"))  # fmt: skip
+# "neither VIP nor 金卡": the negation (neither) covers the list nor makes; "vips minus the
+# ones who refunded", "not including those in Beijing" are exceptions.
+_ADD(_many(K.OR, True, "nor"))
+_ADD(_many(K.NEG, "except", "minus|not including|save for|leaving out|leave out"))
+# "customers who joined this month" are new customers; "lifetime spend" is all-time spend.
+_ADD(_many(K.NEW, True, "joined|joined us|newly joined|just joined|have joined|has joined"))
+_ADD(_many(K.SPEND, True, "lifetime spend|lifetime spending|cumulative spend|overall spend|"
+           "lifetime spent|spend to date|spent to date"))  # fmt: skip
 
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer

@@ -255,7 +255,7 @@ def _attach_units(tokens: list[Token]) -> list[Token]:
                 out[-2].unit = tok.value
                 i += 1
                 continue
-        if tok.kind == K.UNKNOWN and tok.text in ("¥", "￥") and i + 1 < len(tokens):  # noqa: SIM102
+        if _currency(tok) and i + 1 < len(tokens):  # noqa: SIM102
             if tokens[i + 1].kind == K.NUM:
                 tokens[i + 1].unit = "money"
                 i += 1
@@ -266,6 +266,13 @@ def _attach_units(tokens: list[Token]) -> list[Token]:
 
 
 _SKIP = {K.FILLER, K.INTENT}
+
+
+def _currency(tok: Token) -> bool:
+    """A currency written before the amount: ¥500, "rmb 500"."""
+    if tok.kind == K.UNIT:
+        return tok.value == "money" and tok.text in ("rmb", "cny", "yuan")
+    return tok.kind == K.UNKNOWN and tok.text in ("¥", "￥")
 
 
 def _exceptions(tokens: list[Token]) -> list[Token]:
@@ -318,9 +325,16 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
     - a sentence that starts "From the customers who…, which…" opens a clause like
       "Among";
     - "those who…", "those that…" are people described by what follows, like "customers
-      who…" ("show me those who refunded"); a bare "those" still points at an answer."""
+      who…" ("show me those who refunded"); a bare "those" still points at an answer;
+    - "those" after the people or conditions it narrows ("VIPs, but only those in
+      Shanghai") points inside the sentence;
+    - "refunded more than twice" counts refunds ("refunded more than 200" stays an amount,
+      asked back)."""
     out: list[Token] = []
+    skip: set[int] = set()
     for index, tok in enumerate(tokens):
+        if index in skip:
+            continue
         prev = out[-1] if out else None
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
         if tok.kind == K.TO and tok.text in _DASHES and not _numeric(prev, nxt):
@@ -333,11 +347,18 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
                 tok = Token(K.CMP, post, tok.start, tok.end, tok.text)
         elif tok.kind == K.CMP and tok.text == "under" and _a_colleague(nxt):
             continue  # "accounts under Zhao Liu": whose, not fewer than
-        elif tok.kind == K.THIS and tok.text == "those" and _relative(nxt):
+        elif _refund_count(tok, tokens[index + 1 : index + 3]):
+            # "refunded more than twice / 3 times": a count of refunds, not an amount
+            out.append(Token(K.EVENT, "refund", tok.start, tok.start + 8, "refunded"))
+            tok = Token(K.CMP, (">", "pre"), tok.start + 9, tokens[index + 1].end, "more than")
+            skip.add(index + 1)
+        elif tok.kind == K.THIS and tok.text == "those" and _relative(nxt) and not _listed(out):
             tok = Token(K.CUSTOMER, True, tok.start, tok.end, tok.text)
+        elif tok.kind == K.THIS and tok.text in ("those", "these") and _points_inside(out, nxt):
+            tok = Token(K.FILLER, "demonstrative", tok.start, tok.end, tok.text)
         elif tok.kind == K.BOTH and tok.text == "both" and prev is not None and prev.kind == K.NEG:
             continue  # "outside both Shanghai and Beijing": the list is what is excluded
-        elif tok.kind == K.CMP and tok.text in ("just", "only") and _restricts(nxt):
+        elif tok.kind == K.CMP and tok.text in ("just", "only") and _restricts(tokens, index):
             continue  # "just my own customers": a restriction, not "exactly"
         elif tok.kind == K.NEG and tok.value == "object":
             event = next((t for t in reversed(out) if t.kind not in _SKIP), None)
@@ -369,6 +390,43 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _listed(out: list[Token]) -> bool:
+    """After "VIPs and": "those who refunded" may be a second group (both groups?), asked."""
+    before = next((t for t in reversed(out) if t.kind not in _SKIP | {K.SEP}), None)
+    return before is not None and before.kind == K.AND and before.value == "list"
+
+
+# What "those" can point back to inside the sentence ("VIPs, but only those in Shanghai").
+_POINTED = {K.CUSTOMER, K.NAME, K.QUOTE, K.GENDER, K.NEW, K.MY, K.MYDEPT, K.UNTAGGED}
+_POINTED |= {K.CHANNEL, K.CONTACT, K.SPEND, K.WINDOW}
+
+
+def _points_inside(out: list[Token], nxt: Token | None) -> bool:
+    """ "those" after people or a condition, before what narrows them, points at them; as
+    the object of a verb ("customers who bought those") it points at nothing said here."""
+    before = next((t for t in reversed(out) if t.kind not in _SKIP | {K.SEP}), None)
+    if before is not None and before.kind == K.AND:
+        if before.value == "list":  # "VIPs and those in Shanghai": both groups, asked
+            return False
+        before = next((t for t in reversed(out) if t.kind not in _SKIP | {K.SEP, K.AND}), None)
+    if before is None or before.kind in (K.EVENT, K.ITEMWORD, K.NEG, K.CMP):
+        return False
+    seen = any(t.kind in _POINTED for t in out)
+    return seen and nxt is not None and nxt.kind not in (K.SEP, K.THIS)
+
+
+def _refund_count(tok: Token, after: list[Token]) -> bool:
+    """ "refunded more" (an amount, asked back) followed by "than" and a number of times."""
+    return (
+        tok.kind == K.UNSUPPORTED
+        and tok.text == "refunded more"
+        and len(after) == 2
+        and after[0].text == "than"
+        and after[1].kind == K.NUM
+        and after[1].unit == "times"
+    )
+
+
 def _relative(tok: Token | None) -> bool:
     if tok is None or not tok.text.isascii():
         return False
@@ -380,8 +438,13 @@ def _a_colleague(tok: Token | None) -> bool:
     return tok is not None and tok.kind == K.NAME and any(m.kind == "staff" for m in tok.meanings)
 
 
-def _restricts(nxt: Token | None) -> bool:
-    """ "just"/"only" before no number or comparison ("just over 1000" stays vague)."""
+def _restricts(tokens: list[Token], index: int) -> bool:
+    """ "just"/"only" before no number or comparison ("just over 1000" stays vague), nor
+    before a verb and its count ("only ordered once" is exactly once)."""
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    after = tokens[index + 2] if index + 2 < len(tokens) else None
+    if nxt is not None and nxt.kind == K.EVENT and after is not None and after.kind == K.NUM:
+        return False
     return nxt is None or nxt.kind not in (K.NUM, K.CMP, K.MOST)
 
 

@@ -8,6 +8,7 @@ content word of the closed list, put in a wrapper's place, is asked back, never 
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal
 
 import pytest
 
@@ -22,12 +23,16 @@ from segmentation.nodes import (
     And,
     CampaignCoupon,
     City,
+    EventCount,
     HasTag,
+    NewCustomer,
     Node,
     Not,
+    Or,
     Owner,
     Performed,
     RollingWindow,
+    Spend,
 )
 from tests.segmentation.nlq.fixture import NOW, TZ
 
@@ -178,3 +183,72 @@ def test_a_question_back_names_the_whole_unknown_place(text: str, named: str) ->
     result = parse(text)
     assert isinstance(result, Clarification)
     assert named in result.message.lower(), result.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # city initials; shared initials are asked (below)
+        ("vips in sh", And((HasTag("VIP"), City(("上海",))))),
+        ("customers not in bj", Not(City(("北京",)))),
+        # "only"/"just" before a verb and its count is "exactly"
+        ("customers who only ordered once", EventCount("order", "=", 1)),
+        ("customers who just visited twice", EventCount("visit", "=", 2)),
+        ("customers who only ordered", Performed("order")),
+        # a count of refunds is not a refund amount
+        ("customers who refunded more than once", EventCount("refund", ">", 1)),
+        ("customers who visited 3x or more", EventCount("visit", ">=", 3)),
+        ("customers who spent over rmb 500", Spend(">", Decimal(500))),
+        ("customers with lifetime spend above 10000", Spend(">", Decimal(10000))),
+        (
+            "customers with no orders for 90+ days",
+            Not(Performed("order", RollingWindow(90, "days"))),
+        ),
+        ("customers who joined in the last 7d", NewCustomer(RollingWindow(7, "days"))),
+        ("neither vip nor 金卡", Not(Or((HasTag("VIP"), HasTag("金卡"))))),
+        (
+            "customers who have not inquired nor ordered",
+            Not(Or((Performed("inquiry"), Performed("order")))),
+        ),
+        ("vips minus the ones who refunded", And((HasTag("VIP"), Not(Performed("refund"))))),
+        ("vips, but only those in shanghai", And((HasTag("VIP"), City(("上海",))))),
+    ],
+)
+def test_shorthand_counts_and_lists_by_category(text: str, expected: Node) -> None:
+    assert segment(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "customers in sz",  # 深圳 or 苏州
+        "hz customers",
+        "customers who refunded more than 200",  # an amount, not a count
+        "vips and those in shanghai",  # one group narrowed, or both groups?
+        "vips and those who refunded",
+        "customers who bought those",
+    ],
+)
+def test_shared_initials_amounts_and_pointing_are_asked(text: str) -> None:
+    assert isinstance(parse(text), Clarification), text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "tag"),
+    [
+        ("tag everyone who refunded last month as 待跟进", "tag", "待跟进"),
+        ("pls tag the vips in shanghai with 金卡", "tag", "金卡"),
+        ("label the vips as 金卡", "tag", "金卡"),
+        ("remove 金卡 from customers in beijing", "untag", "金卡"),
+    ],
+)
+def test_english_tag_actions_next_to_chinese_names(text: str, intent: str, tag: str) -> None:
+    result = parse(text)
+    assert isinstance(result, Command) and result.intent == intent, result
+    assert result.details["tag"] == tag
+
+
+def test_a_profile_of_many_customers_describes_them() -> None:
+    result = parse("profile of customers who refunded")
+    assert isinstance(result, Command) and result.intent == "describe"
+    assert result.segment == Performed("refund")
