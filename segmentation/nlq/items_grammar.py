@@ -20,6 +20,8 @@ def join_item_lists(items: list[Item]) -> list[Item]:
     for item in items:
         joiner = out[-1] if out else None
         owner = out[-2] if len(out) >= 2 else None
+        if isinstance(item, Chunk) and isinstance(joiner, Token) and isinstance(owner, Chunk):
+            _carry_verb(owner, joiner, item)
         if (
             isinstance(item, Chunk)
             and _names_only(item)
@@ -34,6 +36,19 @@ def join_item_lists(items: list[Item]) -> list[Item]:
             continue
         out.append(item)
     return out
+
+
+def _carry_verb(owner: Chunk, joiner: Token, item: Chunk) -> None:
+    """ "bought 唇釉 but not 精华液", "买过唇釉但没精华液": a negated name with no verb after a
+    contrast takes the verb of the product just named (bought X and did not buy Y)."""
+    negated = bool(item.tokens) and item.tokens[0].kind in (K.NEG, K.YET)
+    rest = item.tokens[1:]
+    if not (negated and rest and _names_only(Chunk(list(rest)))):
+        return
+    contrast = (joiner.kind, joiner.value) in {(K.AND, "clause"), (K.SEP, True)}
+    events = [t for t in owner.tokens if t.kind == K.EVENT]
+    if contrast and len(events) == 1 and is_item_chunk(owner) and not owner.has(K.NEG):
+        item.tokens.insert(1, events[0])
 
 
 def _names_only(chunk: Chunk) -> bool:

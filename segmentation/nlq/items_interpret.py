@@ -58,7 +58,10 @@ def _meaning(tok: Token, hints: set[str], vocab: Vocabulary) -> Meaning:
     word = str(tok.value) if tok.kind == K.QUOTE else tok.text
     items = [m for m in tok.meanings if m.kind in ITEM_MEANINGS]
     if hints:
+        named = items
         items = [m for m in items if m.kind in hints]
+        if not items and hints == {"product"} and {m.kind for m in named} == {"category"}:
+            items = named  # "skincare products", "护肤产品": the products of that category
     unique = {(m.kind, m.value): m for m in items}
     if not unique:
         raise item_question(word, vocab, next(iter(hints)) if len(hints) == 1 else None)

@@ -328,6 +328,7 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
       who…" ("show me those who refunded"); a bare "those" still points at an answer;
     - "those" after the people or conditions it narrows ("VIPs, but only those in
       Shanghai") points inside the sentence;
+    - "show 我…" (an English request verb, then 我) is "show me", not "my customers";
     - "refunded more than twice" counts refunds ("refunded more than 200" stays an amount,
       asked back)."""
     out: list[Token] = []
@@ -347,6 +348,9 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
                 tok = Token(K.CMP, post, tok.start, tok.end, tok.text)
         elif tok.kind == K.CMP and tok.text == "under" and _a_colleague(nxt):
             continue  # "accounts under Zhao Liu": whose, not fewer than
+        elif tok.kind == K.MY and tok.text == "我" and _english_request(prev):
+            # "show 我 上海的VIP": the one to show them to (show me), not whose customers
+            tok = Token(K.FILLER, "wrapper", tok.start, tok.end, tok.text)
         elif _refund_count(tok, tokens[index + 1 : index + 3]):
             # "refunded more than twice / 3 times": a count of refunds, not an amount
             out.append(Token(K.EVENT, "refund", tok.start, tok.start + 8, "refunded"))
@@ -388,6 +392,10 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             tok = Token(K.CLAUSE, "among", tok.start, tok.end, tok.text)
         out.append(tok)
     return out
+
+
+def _english_request(prev: Token | None) -> bool:
+    return prev is not None and prev.kind == K.INTENT and prev.text.isascii()
 
 
 def _listed(out: list[Token]) -> bool:

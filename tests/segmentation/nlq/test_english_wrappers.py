@@ -25,6 +25,7 @@ from segmentation.nodes import (
     City,
     EventCount,
     HasTag,
+    ItemEvent,
     NewCustomer,
     Node,
     Not,
@@ -252,3 +253,40 @@ def test_a_profile_of_many_customers_describes_them() -> None:
     result = parse("profile of customers who refunded")
     assert isinstance(result, Command) and result.intent == "describe"
     assert result.segment == Performed("refund")
+
+
+def test_show_me_in_chinese_after_an_english_verb_is_not_my_customers() -> None:
+    assert segment("show 我 上海 的 vip") == And((City(("上海",)), HasTag("VIP")))
+    assert segment("list 我 的 客户") == Owner(("zhangsan",))
+
+
+ITEMS = build_vocabulary(
+    tags=["VIP"],
+    staff=[StaffInfo("zhangsan", "张三", (1,))],
+    departments=[(1, "销售一部")],
+    saved=[],
+    catalog=NamedSegmentCatalog.load(),
+    items=[("product", "唇釉"), ("product", "精华液"), ("category", "Skincare")],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "customers who bought 唇釉 but not 精华液",
+            And((ItemEvent("order", "product", ("唇釉",)),
+                 Not(ItemEvent("order", "product", ("精华液",))))),
+        ),
+        (
+            "customers who asked about 唇釉, not 精华液",
+            And((ItemEvent("inquiry", "product", ("唇釉",)),
+                 Not(ItemEvent("inquiry", "product", ("精华液",))))),
+        ),
+        ("customers who bought skincare products", ItemEvent("order", "category", ("Skincare",))),
+    ],
+)  # fmt: skip
+def test_a_negated_product_takes_the_verb_before_it(text: str, expected: Node) -> None:
+    result = parse_command(text, vocabulary=ITEMS, asker="zhangsan", now=NOW, tz=TZ)
+    assert isinstance(result, Command), result
+    assert result.segment == expected
