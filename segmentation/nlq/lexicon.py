@@ -502,6 +502,13 @@ _more(
         for sheet in ("表", "表格")
     ),
 )
+# "We" as the company, like English "do we have": 我们有多少客户 is everyone the asker may see
+# (the scope note says so for a salesperson). 我们部门/我们组/我们团队 stay "my team" (longer).
+_more(K.FILLER, True, "我们|咱们|我们的|咱们的|我司|本公司|我们公司|咱们公司|我们公司的|咱们公司的|"
+      "全公司|整个公司|全公司的|整个公司的|我哋|我哋嘅|我們|咱們|我們的|咱們的|我們公司|咱們公司")  # fmt: skip
+# 导一份…的表 / 拉一份…的表格: the sheet said after the customers it lists.
+_more(K.INTENT, "export", "导一份|导个|导一个|导张|导一张|导份|導一份|導個")
+_more(K.INTENT, "export:xlsx", "的表|的表格|的excel表|嘅表")
 _more(
     K.INTENT, "count", "数一数|算一算|统计统计|统计一下数量|计下|计一下|计吓|计一计|计算吓|帮我计"
 )
