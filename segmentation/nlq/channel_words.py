@@ -51,7 +51,8 @@ _EN_EXTRA = {
     3: ("a shared contact card", "contact cards", "business cards", "card sharing"),
     4: ("group chats", "a group chat"),
     9: ("searching an email", "email search"),
-    201: ("sharing by a colleague", "a colleague sharing"),
+    201: ("sharing by a colleague", "a colleague sharing", "colleague sharing",
+          "a colleague's share", "shared by colleagues", "sharing by colleagues"),
 }  # fmt: skip
 
 

@@ -95,7 +95,8 @@ _EN = (
         rf"{_ref_en(1)}?"
     )),
     ("unredeemed", lazy_pattern(
-        rf"(?:an? |with |have |has )?(?:unredeemed|unused) {_COUPON_EN}{_REF_EN}?"
+        rf"(?:an? |with |have |has |holding |hold |holds )?(?:unredeemed|unused) {_COUPON_EN}"
+        rf"{_REF_EN}?"
     )),
     ("redeemed", lazy_pattern(
         rf"(?:redeemed|used|cashed in|spent|applied) {_COUPON_EN}{_REF_EN}?"
@@ -108,6 +109,16 @@ _EN = (
         rf"(?:(?:been|were|was|got|get|gotten|received|receive|any|a|the) )*"
         rf"(?:mass[- ]messaged|messaged|(?:mass|group|broadcast|campaign|marketing) messages?)"
         rf"{_REF_EN}?"
+    )),
+    # "didn't receive any messages from us", "were sent a message": a message received
+    ("message", lazy_pattern(
+        r"(?:received|receive|got|get|gotten|were sent|was sent|been sent|sent) "
+        r"(?:any |a |the |our |a single )?messages?(?: from us)?" + _ref_en(2) + "?"
+    )),
+    # "got the last campaign's message"
+    ("message", lazy_pattern(
+        r"(?:received|receive|got|get|gotten) (?:the |our )?(?P<last>last|latest|previous|"
+        r"most recent) campaign'?s (?:messages?|mass messages?)"
     )),
     ("message", lazy_pattern(
         r"(?:received|got|were sent|was sent|been sent) (?:the |a )?(?:messages? (?:of|from) )?"

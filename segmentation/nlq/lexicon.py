@@ -915,6 +915,10 @@ _ADD(_many(K.FILLER, "wrapper", "|".join(_PASSED_ON) + "|been asked to|was asked
 # ones who refunded", "not including those in Beijing" are exceptions.
 _ADD(_many(K.OR, True, "nor"))
 _ADD(_many(K.NEG, "except", "minus|not including|save for|leaving out|leave out"))
+# "customers who added me (through a group chat)": the customer chose the asker — the asker's
+# customers, not a new-customer condition; "customers we messaged": the company, no condition.
+_ADD(_many(K.MY, True, "added me|who added me|that added me|have added me|has added me"))
+_add_new(K.FILLER, True, ["we", "we've", "we have", "we had", "we've been", "we were"])
 # "customers who joined this month" are new customers; "lifetime spend" is all-time spend.
 _ADD(_many(K.NEW, True, "joined|joined us|newly joined|just joined|have joined|has joined"))
 _ADD(_many(K.SPEND, True, "lifetime spend|lifetime spending|cumulative spend|overall spend|"

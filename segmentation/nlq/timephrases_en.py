@@ -40,19 +40,27 @@ _B = r"(?![a-z0-9])"
 _EN_LENGTH = _EN_NUM.replace(r"\d{1,4}", r"\d{1,24}")
 _ROLLING = lazy_pattern(
     _LEAD + r"(?:(last|past|previous|recent|within)\s+)?" + _EN_LENGTH
-    + r"\s+(days?|weeks?|months?|hours?|hrs?|years?)" + _B + r"(?!\s+ago)"
+    + r"\s+(days?|weeks?|fortnights?|months?|hours?|hrs?|years?)" + _B + r"(?!\s+ago)"
 )  # fmt: skip
 _WITHIN = lazy_pattern(r"within\s+" + _EN_LENGTH + r"\s+(days?|weeks?|months?|hours?|years?)" + _B)
 # "the past week / month" counts back from now, like 过去一周 and "the past 7 days"; "last
 # week" is the calendar week before this one (spec §3).
 _PAST_ONE = lazy_pattern(
-    r"(?:(?:in|during|over|within|for)\s+)?(?:the\s+)?past\s+(week|month)" + _B
+    r"(?:(?:in|during|over|within|for)\s+)?(?:the\s+)?(?:past\s+(week|month|fortnight)|"
+    r"(?:last|previous)\s+(fortnight))" + _B
 )
 _LONG = lazy_pattern(
     r"(?:(?:in|during|over|within|for)\s+)?(?:(the\s+)?(?:last|past)\s+|within\s+)?"
     r"(half\s+a\s+year|half\s+year|six\s+months|a\s+year|one\s+year|year|twelve\s+months)" + _B
 )
+# "since the start of the month", "so far this year", "year to date", "earlier this week":
+# from the start of this calendar unit to now.
+_TO_DATE = (
+    r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?{u}|so\s+far\s+this\s+{u}|"
+    r"{u}\s+to\s+date|earlier\s+this\s+{u}|this\s+{u}\s+so\s+far"
+)
 _CALENDAR: list[tuple[str, str, int]] = [
+    *((_TO_DATE.format(u=unit), unit, 0) for unit in ("week", "month", "quarter", "year")),
     (r"today", "day", 0),
     (r"yesterday", "day", -1),
     (r"the\s+day\s+before\s+yesterday", "day", -2),
@@ -130,7 +138,7 @@ def _rolling(text: str, pos: int) -> TimeMatch | None:
             best = TimeMatch(_rolling_window(amount, unit), m.end(), english=True)
     m = _PAST_ONE.match(text, pos)
     if m and (best is None or m.end() > best.end):
-        best = TimeMatch(_rolling_window(1, m.group(1)), m.end(), english=True)
+        best = TimeMatch(_rolling_window(1, m.group(1) or m.group(2)), m.end(), english=True)
     m = _LONG.match(text, pos)
     if m and (m.group(2).strip() != "year" or m.group(1)) and (best is None or m.end() > best.end):
         months = 6 if m.group(2).startswith(("half", "six")) else 12
@@ -143,6 +151,8 @@ def _rolling_window(amount: int, unit: str) -> Window:
         return RollingWindow(12 * amount, "months")
     if unit.startswith("h"):
         return RollingWindow(amount, "hours")
+    if unit.startswith("f"):  # a fortnight is two weeks
+        return RollingWindow(2 * amount, "weeks")
     return RollingWindow(amount, {"d": "days", "w": "weeks", "m": "months"}[unit[0]])  # type: ignore[arg-type]
 
 

@@ -21,7 +21,9 @@ from segmentation.nlq.wrappers_en import CONTENT_WORDS, REQUEST_CUES
 from segmentation.nodes import (
     AddedVia,
     And,
+    CalendarWindow,
     CampaignCoupon,
+    CampaignMessaged,
     City,
     EventCount,
     HasTag,
@@ -290,3 +292,37 @@ def test_a_negated_product_takes_the_verb_before_it(text: str, expected: Node) -
     result = parse_command(text, vocabulary=ITEMS, asker="zhangsan", now=NOW, tz=TZ)
     assert isinstance(result, Command), result
     assert result.segment == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "customers who ordered in the past fortnight",
+            Performed("order", RollingWindow(2, "weeks")),
+        ),
+        (
+            "customers who ordered since the start of the month",
+            Performed("order", CalendarWindow("month", 0)),
+        ),
+        ("customers who ordered year to date", Performed("order", CalendarWindow("year", 0))),
+        ("customers who ordered so far this week", Performed("order", CalendarWindow("week", 0))),
+        (
+            "customers we haven't messaged in 30 days",
+            Not(CampaignMessaged(None, False, RollingWindow(30, "days"))),
+        ),
+        (
+            "customers who were sent a message in the last 7 days",
+            CampaignMessaged(None, False, RollingWindow(7, "days")),
+        ),
+        ("customers who got the last campaign's message", CampaignMessaged(None, True, None)),
+        ("customers holding unredeemed vouchers", CampaignCoupon("unredeemed")),
+        (
+            "customers who added me through a group chat",
+            And((Owner(("zhangsan",)), AddedVia((4,)))),
+        ),
+        ("cust added via colleague sharing", AddedVia((201,))),
+    ],
+)
+def test_time_to_date_messages_and_channels(text: str, expected: Node) -> None:
+    assert segment(text) == expected

@@ -78,7 +78,7 @@ def test_a_typo_tag_suggests_the_tag(vocab: Vocabulary) -> None:
     ("text", "periods"),
     [
         ("近三旬下单的", ("近7天", "近30天", "本月")),
-        ("last fortnight ordered", ("last 7 days", "last 30 days", "this month")),
+        ("last semester ordered", ("last 7 days", "last 30 days", "this month")),
     ],
 )
 def test_an_unknown_time_word_suggests_periods(
