@@ -151,6 +151,29 @@ def spend(
     return per_customer(cust, ev, "order", interval, holds, zero_holds=OPERATORS[op](0, value))
 
 
+def amount_total(
+    cust: FromClause,
+    kind: str,
+    op: str,
+    value: Decimal,
+    interval: Interval,
+    *,
+    from_stats: bool = False,
+) -> ColumnElement[bool]:
+    """The summed amount of the customer's `kind` events in the interval compared with
+    `value` (no such events: 0); orders read their total from the customer row."""
+    if kind == "order":
+        return spend(cust, op, value, interval, from_stats=from_stats)
+    zero_holds = OPERATORS[op](0, value)
+    if from_stats:  # the rollup row's amount (customers without a row: 0)
+        st = stats.alias()
+        holds = compare_fen(fen(st.c.amount), op, value)
+        return per_customer_stats(cust, st, kind, holds, zero_holds=zero_holds)
+    ev = events.alias()
+    holds = compare_fen(func.coalesce(func.sum(fen(ev.c.amount)), 0), op, value)
+    return per_customer(cust, ev, kind, interval, holds, zero_holds=zero_holds)
+
+
 def per_customer(
     cust: FromClause,
     ev: FromClause,

@@ -31,6 +31,9 @@ from segmentation.nodes import (
 from segmentation.scope import Requester
 from segmentation.windows import as_of, resolve_window
 
+# Event kinds whose amounts the facts show (orders' spend, refunds' refunded amount).
+AMOUNT_KINDS = ("order", "refund")
+
 
 @dataclass(frozen=True)
 class ConditionExplanation:
@@ -155,7 +158,7 @@ class _Walker:
         ).one()
         facts: dict[str, Any] = {"kind": kind, "from": start, "to": end, "count": int(count)}
         facts["last_at"] = last
-        if kind == "order":
+        if kind in AMOUNT_KINDS:
             facts["amount"] = _yuan(int(fen))
         return facts
 

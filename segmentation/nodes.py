@@ -186,6 +186,44 @@ class Spend:
         _check_bound(self.value, MAX_AMOUNT, "金额（元）", "an amount (yuan)")
 
 
+@dataclass(frozen=True)
+class AvgOrderValue:
+    """The customer's average order amount in the window (all time if none) — the orders'
+    summed amount (an order without one counts 0) over their number — compared with `value`.
+    A customer without orders there has no average and is never a member (NOT includes
+    them)."""
+
+    op: Comparison
+    value: Decimal
+    window: Window | None = None
+    type: ClassVar[str] = "avg_order_value"
+
+    def __post_init__(self) -> None:
+        _check_op(self.op)
+        _check_amount(self.value)
+
+
+@dataclass(frozen=True)
+class RefundAmount:
+    """The sum of refund-event amounts in the window compared with `value` (no refunds = 0).
+    How many refunds is EventCount("refund", …)."""
+
+    op: Comparison
+    value: Decimal
+    window: Window | None = None
+    type: ClassVar[str] = "refund_amount"
+
+    def __post_init__(self) -> None:
+        _check_op(self.op)
+        _check_amount(self.value)
+
+
+def _check_amount(value: object) -> None:
+    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
+        raise SegmentFormatError("an amount must be a non-negative number")
+    _check_bound(value, MAX_AMOUNT, "金额（元）", "an amount (yuan)")
+
+
 def _check_event_kind(event_kind: object) -> None:
     if not (isinstance(event_kind, str) and event_kind):
         raise SegmentFormatError("an event condition needs an event kind")
@@ -484,6 +522,8 @@ Node = (
     | Performed
     | EventCount
     | Spend
+    | AvgOrderValue
+    | RefundAmount
     | ItemEvent
     | ItemCount
     | HasTag
@@ -513,6 +553,8 @@ NODE_TYPES: dict[str, type] = {
         Performed,
         EventCount,
         Spend,
+        AvgOrderValue,
+        RefundAmount,
         ItemEvent,
         ItemCount,
         HasTag,
@@ -632,7 +674,7 @@ def _field_from_json(cls: type, name: str, value: Any) -> Any:
         if not isinstance(value, list) or not value or not all(type(v) is int for v in value):
             raise SegmentFormatError("'department_ids' must be a non-empty list of integers")
         return tuple(value)
-    if name in ("value", "percent") and cls in (Spend, Ranked, Score):
+    if name in ("value", "percent") and cls in (Spend, AvgOrderValue, RefundAmount, Ranked, Score):
         try:
             return Decimal(str(value))
         except ArithmeticError:

@@ -67,6 +67,8 @@ def _facts(facts: dict[str, Any], ctx: CommandContext, lang: str) -> str:
             parts.append(("最近 " if zh else "last ") + _when(facts["last_at"], ctx, lang))
     if isinstance(facts.get("amount"), Decimal):
         parts.append(f"¥{facts['amount']}")
+    if isinstance(facts.get("average"), Decimal):  # an average order value's own fact
+        parts.append(("客单价 " if zh else "average order ") + f"¥{facts['average']}")
     if "tags" in facts:
         tags = "、".join(facts["tags"]) or ("无" if zh else "none")
         parts.append(("标签：" if zh else "tags: ") + tags)

@@ -10,6 +10,7 @@ from __future__ import annotations
 # Every kind module; each registers its Kind on import.
 from segmentation.kinds import (  # noqa: F401  (registration is the import's effect)
     added_via,
+    avg_order_value,
     campaign_coupon,
     campaign_message,
     channel_code,
@@ -23,6 +24,7 @@ from segmentation.kinds import (  # noqa: F401  (registration is the import's ef
     new_customer,
     owner,
     performed,
+    refund_amount,
     score,
     spend,
     untagged,

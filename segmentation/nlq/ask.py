@@ -99,6 +99,18 @@ def unsupported(reason_key: str, word: str) -> Ask:
             f"“{word}” is not an exact bound; please say 'over', 'under' or a range, e.g. "
             "'spent between 5000 and 10000'.",
         )
+    if reason_key == "aov":  # 平均 / average alone: of what?
+        return Ask(
+            f"“{word}”指哪个平均值？可以按客单价（平均每单金额）筛选，例如“客单价超过500的客户”。",
+            f"Which average is “{word}”? You can filter by average order value, e.g. "
+            "'customers with an average order value over 500'.",
+        )
+    if reason_key == "refund_amount":
+        return Ask(
+            f"“{word}”是在问金额；要按退款金额筛选，请给出界限，例如“近90天退款金额超过200元”。",
+            f"“{word}” asks for an amount; to filter by refunds, give a bound, e.g. "
+            "'refund amount over 200 in the last 90 days'.",
+        )
     if reason_key == "vague_number":
         return Ask(
             f"“{word}”没有具体数字，请给出金额，例如“消费超过5000元”。",

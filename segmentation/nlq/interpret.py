@@ -6,6 +6,7 @@ understood, and the parser asks instead of dropping it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
@@ -25,6 +26,7 @@ from segmentation.nlq.pinyin import city_syllables, syllables
 from segmentation.nlq.reading import (
     Cond,
     Context,
+    Numbers,
     RankSpec,
     not_understood,
     only_kinds,
@@ -37,12 +39,14 @@ from segmentation.nlq.unknown import tag_question
 from segmentation.nlq.vocabulary import Meaning, Vocabulary
 from segmentation.nodes import (
     And,
+    AvgOrderValue,
     CampaignCoupon,
     CampaignMessaged,
     EventCount,
     NewCustomer,
     Node,
     Performed,
+    RefundAmount,
     Spend,
     Window,
 )
@@ -164,6 +168,12 @@ def _ranking(chunk: Chunk, rank: Token) -> Cond:
         )
     if any(t.kind not in (K.SPEND, K.EVENT) for t in heads):
         raise not_understood(chunk)
+    if any(t.kind == K.SPEND and t.value is not True for t in heads):  # 客单价最高的10个
+        raise Ask(
+            "目前只支持按消费总额排名；客单价、退款金额可以作条件，例如“客单价超过500的客户”。",
+            "Only rankings by total spend are supported; average order value and refund "
+            "amounts are conditions, e.g. 'customers with an average order value over 500'.",
+        )
     spec = RankSpec(rank.value, rank.extra.get("count"), rank.extra.get("percent"))
     if (
         (spec.count is None and spec.percent is None)
@@ -186,13 +196,12 @@ def _event(chunk: Chunk, kind: str) -> Cond:
         return cond
     units = {v.unit for v in nums.values}
     if "money" in units:
-        if kind == "refund":
-            from segmentation.nlq.ask import unsupported
-
-            raise unsupported("refund_amount", chunk.text())
-        if kind != "order":
+        if kind not in ("order", "refund"):
             raise not_understood(chunk)
-        return _spend_cond(chunk, read_comparison(chunk, nums, "元"))
+        measure = "refund" if kind == "refund" else "spend"
+        return _spend_cond(chunk, read_comparison(chunk, nums, "元"), measure)
+    if kind == "refund" and units == {None} and _number_after_event(chunk):
+        raise _refund_amount_or_count(chunk, nums)
     if units - {None, "times"}:
         raise not_understood(chunk)
     parts = read_comparison(chunk, nums, "次")
@@ -206,6 +215,24 @@ def _event(chunk: Chunk, kind: str) -> Cond:
         return made[0] if len(made) == 1 else And(tuple(made))
 
     return Cond("count", chunk, build=build, windowable=True)
+
+
+def _number_after_event(chunk: Chunk) -> bool:
+    """A bare number after the event word ("退款超过200", "refunded more than 500") may be
+    an amount or a count; before it, it counts the events ("more than 1 refund")."""
+    first_event = next(i for i, t in enumerate(chunk.tokens) if t.kind == K.EVENT)
+    return all(i > first_event for i, t in enumerate(chunk.tokens) if t.kind == K.NUM)
+
+
+def _refund_amount_or_count(chunk: Chunk, nums: Numbers) -> Ask:
+    text, value = chunk.text(), nums.values[0].text
+    english = text.isascii()
+    money, times = (" yuan", " times") if english else ("元", "次")
+    return Ask(
+        f"“{text}”里的{value}是退款金额（元），还是退款次数？",
+        f"In “{text}”, is {value} a refunded amount (yuan) or a number of refunds?",
+        [text.replace(value, value + money, 1), text.replace(value, value + times, 1)],
+    )
 
 
 def _item(chunk: Chunk, ctx: Context, kind: str) -> Cond:
@@ -232,19 +259,50 @@ def _item(chunk: Chunk, ctx: Context, kind: str) -> Cond:
 def _spend(chunk: Chunk) -> Cond:
     allowed = {K.SPEND, K.EVENT, K.NEG, K.YET, K.CMP, K.MOST, K.NUM, K.TO, K.RANGE_TAIL, K.BETWEEN}
     only_kinds(chunk, allowed)
+    measure = _measure(chunk)
     nums = read_numbers(chunk)
     if not nums.values:
         if nums.ops:
             raise not_understood(chunk)
-        return Cond("event", chunk, build=lambda w: Performed("order", w), windowable=True)
+        if measure == "aov":  # 客单价的客户: of what size?
+            raise Ask(
+                f"“{chunk.text()}”：客单价多少？请给出界限，例如“客单价超过500”。",
+                f"“{chunk.text()}”: which average order value? Give a bound, e.g. "
+                "'average order value over 500'.",
+            )
+        kind = "refund" if measure == "refund" else "order"  # 有退款金额的: refunded
+        return Cond("event", chunk, build=lambda w: Performed(kind, w), windowable=True)
     if {v.unit for v in nums.values} - {None, "money"}:
         raise not_understood(chunk)
-    return _spend_cond(chunk, read_comparison(chunk, nums, "元"))
+    return _spend_cond(chunk, read_comparison(chunk, nums, "元"), measure)
 
 
-def _spend_cond(chunk: Chunk, parts: list[tuple[str, Decimal]]) -> Cond:
+def _measure(chunk: Chunk) -> str:
+    """Which amount a K.SPEND chunk compares: "spend" (the total of orders), "aov" (客单价,
+    the average order) or "refund" (退款金额); a 消费 beside a measure word is part of it
+    (平均每单消费). Event words must be those of the measure (orders; refunds)."""
+    named = {t.value for t in chunk.tokens if t.kind == K.SPEND and t.value is not True}
+    if len(named) > 1:
+        raise not_understood(chunk)
+    measure = str(named.pop()) if named else "spend"
+    events = {str(t.value).split(":")[0] for t in chunk.tokens if t.kind == K.EVENT}
+    if events - {"refund" if measure == "refund" else "order"}:
+        raise not_understood(chunk)
+    return measure
+
+
+_MEASURES: dict[str, Callable[..., Node]] = {
+    "spend": Spend,
+    "aov": AvgOrderValue,
+    "refund": RefundAmount,
+}
+
+
+def _spend_cond(chunk: Chunk, parts: list[tuple[str, Decimal]], measure: str = "spend") -> Cond:
+    make = _MEASURES[measure]
+
     def build(window: Window | None) -> Node:
-        made = [Spend(op, value, window) for op, value in parts]  # type: ignore[arg-type]
+        made = [make(op, value, window) for op, value in parts]
         return made[0] if len(made) == 1 else And(tuple(made))
 
     return Cond("spend", chunk, build=build, windowable=True)

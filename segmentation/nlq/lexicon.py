@@ -265,7 +265,7 @@ _UNSUP = {
     "birthday": "生日|birthdays",
     "phone": "手机号筛选|phone number filters",
     "refund_amount": "退款金额|refund amounts",
-    "aov": "客单价/平均订单金额|average order value",
+    "aov": "平均值|averages",
     "deleted": "已删除的客户|deleted customers",
     "ago": "“N天前”这种时间点|'N days ago' as a point in time",
     "vague_number": "没有具体数字的金额（如“几千”“好几万”）|an amount without a number (like 'a few thousand')",
@@ -303,10 +303,22 @@ _ADD(_many(K.UNSUPPORTED, "age", "岁|年龄|年纪|老年|中年|年轻|90后|8
 _ADD(_many(K.UNSUPPORTED, "birthday", "生日|过生日|birthday|birthdays|born"))
 _ADD(_many(K.UNSUPPORTED, "phone", "手机号|电话|号码|开头|尾号|phone|phone number|mobile|number starting|"
            "starting with|starts with|手机尾号|手机号码"))  # fmt: skip
-_ADD(_many(K.UNSUPPORTED, "refund_amount", "退款金额|退款超过|退了多少|退款总额|refund amount|refunded more|"
-           "refunds totaling|退货金额"))  # fmt: skip
-_ADD(_many(K.UNSUPPORTED, "aov", "客单价|平均订单|平均消费|平均每单|均价|单均|平均|average order|"
-           "average order value|aov|average spend|average|avg|per order|每单"))  # fmt: skip
+# Measures of amounts other than the total spent (#21): a K.SPEND word whose value names the
+# measure — the average order (客单价) and the refunded amount (退款金额).
+_ADD(_many(K.SPEND, "aov", "客单价|平均客单价|平均订单|平均订单金额|平均订单额|平均每单|平均每单金额|"
+           "平均每单消费|平均每笔|平均每笔订单|平均单价|每单平均|平均消费|平均消费金额|"
+           "average order|average order value|average order values|aov|average order amount|"
+           "average order size|average basket|average basket size|avg order|avg order value|"
+           "an average order|an average order value|average purchase|average purchase value|"
+           "average ticket"))  # fmt: skip
+_ADD(_many(K.SPEND, "refund", "退款金额|退款总额|退款额|退款总金额|累计退款|累计退款金额|退货金额|"
+           "退款的金额|refund amount|refund amounts|refund total|refunds totaling|"
+           "refunds totalling|amount refunded|refunded amount|total refunded|total refunds|"
+           "refunded a total of"))  # fmt: skip
+# "How much was refunded" asks a value, not a filter; the words left alone of an average
+# (平均, average, 每单: each order? per customer?) are asked back.
+_ADD(_many(K.UNSUPPORTED, "refund_amount", "退了多少"))
+_ADD(_many(K.UNSUPPORTED, "aov", "均价|单均|平均|average spend|average|avg|per order|每单"))
 _ADD(_many(K.UNSUPPORTED, "deleted", "已删除|删除的|被删除|删掉的|包括删除|包含删除|含删除|包括已删除|包含已删除|流失的联系人|"
            "deleted|including deleted|removed customers|已流失|删了我的"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "ago", "天前|周前|个月前|年前|days ago|weeks ago|months ago|ago|以前的"))

@@ -328,14 +328,11 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
       who…" ("show me those who refunded"); a bare "those" still points at an answer;
     - "those" after the people or conditions it narrows ("VIPs, but only those in
       Shanghai") points inside the sentence;
-    - "show 我…" (an English request verb, then 我) is "show me", not "my customers";
-    - "refunded more than twice" counts refunds ("refunded more than 200" stays an amount,
-      asked back)."""
+    - "show 我…" (an English request verb, then 我) is "show me", not "my customers".
+    ("refunded more than twice" counts refunds as any event count does; a bare number after
+    the refund word, "refunded more than 200", is asked back by interpret: yuan or times?)"""
     out: list[Token] = []
-    skip: set[int] = set()
     for index, tok in enumerate(tokens):
-        if index in skip:
-            continue
         prev = out[-1] if out else None
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
         if tok.kind == K.TO and tok.text in _DASHES and not _numeric(prev, nxt):
@@ -351,11 +348,6 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
         elif tok.kind == K.MY and tok.text == "我" and _english_request(prev):
             # "show 我 上海的VIP": the one to show them to (show me), not whose customers
             tok = Token(K.FILLER, "wrapper", tok.start, tok.end, tok.text)
-        elif _refund_count(tok, tokens[index + 1 : index + 3]):
-            # "refunded more than twice / 3 times": a count of refunds, not an amount
-            out.append(Token(K.EVENT, "refund", tok.start, tok.start + 8, "refunded"))
-            tok = Token(K.CMP, (">", "pre"), tok.start + 9, tokens[index + 1].end, "more than")
-            skip.add(index + 1)
         elif tok.kind == K.THIS and tok.text == "those" and _relative(nxt) and not _listed(out):
             tok = Token(K.CUSTOMER, True, tok.start, tok.end, tok.text)
         elif tok.kind == K.THIS and tok.text in ("those", "these") and _points_inside(out, nxt):
@@ -421,18 +413,6 @@ def _points_inside(out: list[Token], nxt: Token | None) -> bool:
         return False
     seen = any(t.kind in _POINTED for t in out)
     return seen and nxt is not None and nxt.kind not in (K.SEP, K.THIS)
-
-
-def _refund_count(tok: Token, after: list[Token]) -> bool:
-    """ "refunded more" (an amount, asked back) followed by "than" and a number of times."""
-    return (
-        tok.kind == K.UNSUPPORTED
-        and tok.text == "refunded more"
-        and len(after) == 2
-        and after[0].text == "than"
-        and after[1].kind == K.NUM
-        and after[1].unit == "times"
-    )
 
 
 def _relative(tok: Token | None) -> bool:

@@ -276,7 +276,30 @@ def random_dataset(seed: int, now: datetime = NOW, *, history_only: bool = False
     data.scores = random_scores(random.Random(seed + 10_000), [c[0] for c in data.customers])
     data.channels = random_channels(random.Random(seed + 20_000), data.follows)
     random_contacts(random.Random(seed + 30_000), data, edges, now)
+    data.events += random_refunds(random.Random(seed + 40_000), data, edges, now, history_only)
     return data
+
+
+def random_refunds(
+    rng: random.Random, data: Dataset, edges: list[datetime], now: datetime, history_only: bool
+) -> list[tuple[str, str, str, datetime, Decimal | None]]:
+    """Refund events with amounts (some without) for about a third of the customers, from a
+    separate random stream: the rest of a dataset stays what it was before refund amounts."""
+    out: list[tuple[str, str, str, datetime, Decimal | None]] = []
+    for eid, *_ in data.customers:
+        if rng.random() < 0.65:
+            continue
+        for n in range(rng.choice((1, 1, 2, 3))):
+            when = rng.choice(edges) if rng.random() < 0.5 else _random_time(rng, now)
+            amount = Decimal(rng.choice((0, 50, 100, 199, 200, 1000))) + Decimal(
+                rng.choice(("0", "0.5", "0.01"))
+            )
+            if history_only and when > now:
+                continue
+            out.append(
+                (f"r-{eid}-{n}", eid, "refund", when, None if rng.random() < 0.1 else amount)
+            )
+    return out
 
 
 # Product, category and SKU names as events write them: one name in several spellings

@@ -17,6 +17,7 @@ from segmentation.nodes import (
     AddedVia,
     All,
     And,
+    AvgOrderValue,
     CampaignCoupon,
     CampaignMessaged,
     ChannelCode,
@@ -35,6 +36,7 @@ from segmentation.nodes import (
     Owner,
     Performed,
     Ranked,
+    RefundAmount,
     RollingWindow,
     SavedSegment,
     Score,
@@ -167,6 +169,19 @@ class Reference:
 
     def spends(self, node: Spend, eid: str) -> bool:
         return COMPARE[node.op](self.spend(eid, node.window), node.value)
+
+    def avg_order_value(self, node: AvgOrderValue, eid: str) -> bool:
+        """Orders' summed amount over their number; no orders: no average, never a member."""
+        orders = self._events(eid, "order", node.window)
+        if not orders:
+            return False
+        total = sum((Fraction(ev[4] or 0) for ev in orders), Fraction(0))
+        return COMPARE[node.op](total / len(orders), Fraction(node.value))
+
+    def refund_amount(self, node: RefundAmount, eid: str) -> bool:
+        refunds = self._events(eid, "refund", node.window)
+        total = sum((ev[4] or Decimal(0) for ev in refunds), Decimal(0))
+        return COMPARE[node.op](total, node.value)
 
     def item_event(self, node: ItemEvent, eid: str) -> bool:
         return bool(self._item_events(eid, node))
@@ -356,6 +371,8 @@ LEAVES: dict[type, Callable[[Reference, Any, str], bool]] = {
     Performed: Reference.performed,
     EventCount: Reference.event_count,
     Spend: Reference.spends,
+    AvgOrderValue: Reference.avg_order_value,
+    RefundAmount: Reference.refund_amount,
     ItemEvent: Reference.item_event,
     ItemCount: Reference.item_count,
     HasTag: Reference.has_tag,

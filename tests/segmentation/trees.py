@@ -11,6 +11,7 @@ from segmentation.nodes import (
     AddedVia,
     All,
     And,
+    AvgOrderValue,
     CampaignCoupon,
     CampaignMessaged,
     ChannelCode,
@@ -29,6 +30,7 @@ from segmentation.nodes import (
     Owner,
     Performed,
     Ranked,
+    RefundAmount,
     SavedSegment,
     Score,
     Spend,
@@ -79,6 +81,8 @@ def _names(values: tuple[object, ...]) -> st.SearchStrategy[tuple[object, ...]]:
 
 
 SPEND_VALUES = [Decimal(v) for v in ("0", "100", "250.5", "1000", "99.995", "50")]
+# averages on and beside the factory's order amounts (a third of a fen included)
+AVERAGES = [Decimal(v) for v in ("0", "100", "125.25", "250.5", "333.333", "1000", "50")]
 TAGS = ("VIP", "vip", "Vip", "金卡", "旧", "nope")
 CITIES = ("上海", "北京", "Shanghai", "shanghai", "Guangzhou")
 CODES = ("展会2026", "expo-a", "EXPO-A", "官网", "nope")
@@ -141,6 +145,12 @@ KIND_LEAVES: dict[type, Callable[[], st.SearchStrategy[Node]]] = {
         EventCount, kinds, st.sampled_from(OPS), st.integers(0, 3), windows
     ),
     Spend: lambda: st.builds(Spend, st.sampled_from(OPS), st.sampled_from(SPEND_VALUES), windows),
+    AvgOrderValue: lambda: st.builds(
+        AvgOrderValue, st.sampled_from(OPS), st.sampled_from(AVERAGES), windows
+    ),
+    RefundAmount: lambda: st.builds(
+        RefundAmount, st.sampled_from(OPS), st.sampled_from(SPEND_VALUES), windows
+    ),
     ItemEvent: lambda: item_leaves(ItemEvent),
     ItemCount: lambda: item_leaves(ItemCount),
     HasTag: lambda: st.builds(HasTag, st.sampled_from(TAGS)),

@@ -41,6 +41,8 @@ def namespace(city_spellings: dict[str, tuple[str, ...]]) -> dict[str, Any]:
         "P": lambda kind, w=None: n.Performed(kind, w),
         "C": lambda kind, op, value, w=None: n.EventCount(kind, op, value, w),
         "S": lambda op, value, w=None: n.Spend(op, Decimal(str(value)), w),
+        "AOV": lambda op, value, w=None: n.AvgOrderValue(op, Decimal(str(value)), w),
+        "RA": lambda op, value, w=None: n.RefundAmount(op, Decimal(str(value)), w),
         "T": n.HasTag,
         "U": n.Untagged(),
         "ALL": n.All(),
