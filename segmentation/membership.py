@@ -1,7 +1,8 @@
 """Who entered or left a segment over a period, and who was lost (spec/commands.md §2c).
 
 A saved segment with a nightly snapshot at or before the period's start answers from its
-recorded history (segment_membership_changes). Anything else — a named segment, a tag, any
+recorded history (segment_membership_changes); a tag, from the recorded tag changes
+(tag_changes). Anything else — a named segment, a tag, any
 condition — is evaluated twice with the engine, as of the period's start and as of now, and
 the two member sets compared (events are dated, so "as of" is exact for event conditions;
 tags and follows are as they are now). Both are limited to the asker's scope.
@@ -12,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, exists, or_, select
+from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from segmentation.engine import EngineContext, segment_members, segment_query
-from segmentation.models import Follow
+from segmentation.models import CustomerTagChange, Follow, Tag
 from segmentation.models.segments import SegmentMembershipChange, SegmentSnapshot
 from segmentation.nodes import (
     AddedVia,
@@ -51,6 +52,9 @@ class Changes:
     # Computed changes: the tree has conditions with no history (tags, owners, city, gender,
     # scores), read as they are now at both ends, so a change in them is not seen.
     current_only: bool = False
+    # From the tag history ("tag_history"): when recording tag changes began. A period that
+    # starts earlier is only known from then on.
+    recorded_since: datetime | None = None
 
 
 # Conditions on what a customer is now, not on dated events.
@@ -71,6 +75,12 @@ def segment_changes(
     `now`, among those `requester` may see now."""
     if change not in ("entered", "left"):
         raise ValueError(f"unknown membership change {change!r}")
+    if isinstance(node, HasTag):
+        history = tag_changes(
+            session, node, change, start=start, requester=requester, now=now, ctx=ctx
+        )
+        if history is not None:
+            return history
     recorded = _recorded(session, node, change, start, now)
     if recorded is not None:
         visible = segment_query(session, All(), requester=requester, now=now, ctx=ctx)
@@ -82,6 +92,41 @@ def segment_changes(
     moved = after - before if change == "entered" else before - after
     current = any(isinstance(n, _NO_HISTORY) for n in walk(expand_saved(session, node)))
     return Changes(change, start, now, tuple(sorted(moved)), "computed", current)
+
+
+def tag_changes(
+    session: Session,
+    node: HasTag,
+    change: str,
+    *,
+    start: datetime,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+) -> Changes | None:
+    """Customers the tag was put on ("entered") in (start, now] and who have it now, or taken
+    off ("left") and who no longer have it, among those `requester` may see now — from the
+    recorded tag changes. None when none were ever recorded (nothing to answer from)."""
+    since = session.scalar(
+        select(func.min(CustomerTagChange.at)).where(CustomerTagChange.change == "start")
+    )
+    if since is None:
+        return None
+    named = select(Tag.tag_id).where(func.lower(Tag.name) == node.name.strip().lower())
+    stmt = select(CustomerTagChange.external_userid).where(
+        CustomerTagChange.tag_id.in_(named),
+        CustomerTagChange.change == ("added" if change == "entered" else "removed"),
+        CustomerTagChange.at > start,
+        CustomerTagChange.at <= now,
+    )
+    moved = set(session.execute(stmt).scalars())
+    tagged = set(segment_members(session, node, requester=requester, now=now, ctx=ctx))
+    if change == "entered":
+        found = moved & tagged
+    else:
+        visible = segment_query(session, All(), requester=requester, now=now, ctx=ctx)
+        found = (moved & set(session.execute(visible).scalars())) - tagged
+    return Changes(change, start, now, tuple(sorted(found)), "tag_history", recorded_since=since)
 
 
 def _recorded(

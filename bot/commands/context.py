@@ -28,6 +28,7 @@ from segmentation.nlq.followup import (
     read_follow_up,
     window_swap_words,
 )
+from segmentation.nlq.intents_extra import EXTRA_INTENTS
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.parser import Clarification
 from segmentation.nlq.restate import describe, describe_part
@@ -153,13 +154,14 @@ def refined_answer(
     if follow is None:
         return None
     found = previous_segment(session, ctx, requester.userid)
+    vocab = load_vocabulary(session, ctx.engine.named)
     if found is None:
-        # "只要VIP的" with nothing before it is read as it stands; "这些里…" cannot be.
-        if not follow.pointed:
+        # "只要VIP的" with nothing before it is read as it stands; "这些里…" cannot be, nor
+        # "那北京的呢" — unless it is a whole question of its own ("那近7天流失的呢").
+        if not follow.pointed or (follow.loose and _whole_question(text, vocab, requester, ctx)):
             return None
         return clarify(not_a_list(session, ctx, requester.userid, lang))
     previous_node, previous = found
-    vocab = load_vocabulary(session, ctx.engine.named)
     if not follow.pointed and _is_action(text, vocab, requester, ctx):
         return None  # "去掉…的待跟进标签" untags; "只要" / "去掉" alone do not start a refinement
     renamed = _renamed_product(follow, previous_node, vocab, ctx) if follow.loose else None
@@ -396,6 +398,17 @@ def _renamed_product(
     if len(fields) != 1 or not fields <= set(ITEM_KINDS):
         return None
     return renamed_items(previous, meanings[0].kind, tuple(str(m.value) for m in meanings))
+
+
+def _whole_question(
+    text: str, vocab: Vocabulary, requester: Requester, ctx: CommandContext
+) -> bool:
+    """Whether `text` is a conversation question complete in itself (a change list, a
+    breakdown, a card), which a "那…呢" around it does not make a follow-up."""
+    command = parse_command(
+        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    return isinstance(command, Command) and command.intent in EXTRA_INTENTS
 
 
 def _read_clause(

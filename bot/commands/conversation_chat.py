@@ -457,6 +457,9 @@ def changes_replies(
         notes.append(say_card("ch_computed", lang))
     if answer.get("current_only"):
         notes.append(say_card("ch_current_only", lang))
+    if answer.get("partial") and answer.get("recorded_since"):
+        since = _when(answer["recorded_since"], ctx, lang)
+        notes.append(say_card("ch_tags_since", lang, since=since))
     if notes:
         text = clip(f"{text}\n{''.join(notes)}")
     return [Reply(userid, text)]

@@ -22,7 +22,7 @@ from segmentation.compiler import SegmentError
 from segmentation.engine import EngineContext
 from segmentation.membership import lost_customers, segment_changes
 from segmentation.nlq import Command
-from segmentation.nodes import Node, to_json
+from segmentation.nodes import HasTag, Node, to_json
 from segmentation.saved import list_saved_segments
 from segmentation.scope import CteNames, Requester
 from segmentation.windows import resolve_window
@@ -264,7 +264,13 @@ def changes_answer(
             ("无法计算这个分群：" if zh else "That segment cannot be evaluated: ") + str(exc)
         )
     target = _target_words(command.description, zh)
-    if zh:
+    if found.source == "tag_history" and isinstance(command.segment, HasTag):
+        description = _tag_change_words(command.segment.name, change, when, zh)
+        since = found.recorded_since
+        if since is not None:
+            out["recorded_since"] = since.isoformat()
+            out["partial"] = since > start  # the period began before recording did
+    elif zh:
         verb = "新进入" if change == "entered" else "离开"
         description = f"{when}{verb}“{target}”的客户"
     else:
@@ -280,6 +286,16 @@ def changes_answer(
         customers=list(found.customers),
     )
     return out
+
+
+def _tag_change_words(tag: str, change: str, when: str, zh: bool) -> str:
+    """ "近7天新打上“VIP”标签的客户" / "customers who got the tag “VIP” in the last 7 days"."""
+    if zh:
+        verb = "新打上" if change == "entered" else "被去掉"
+        return f"{when}{verb}“{tag}”标签的客户"
+    if change == "entered":
+        return f"customers who got the tag “{tag}” {when}"
+    return f"customers whose tag “{tag}” was removed {when}"
 
 
 def _target_words(description: str, zh: bool) -> str:

@@ -32,6 +32,7 @@ from bot.services.sync_upsert import (
     upsert_follow_rows,
     upsert_tag_groups,
 )
+from bot.services.tag_history import ADDED, REMOVED, record_tag_changes
 from integrations.wecom.dto import CustomerDetail
 from integrations.wecom.errors import NoCustomerRelation
 from integrations.wecom.events import CallbackMessage, ContactChange, TagChange
@@ -218,7 +219,7 @@ def apply_callback_event(
     if isinstance(event, ContactChange):
         return _apply_contact_change(session, gateway, event, now)
     if isinstance(event, TagChange):
-        return _apply_tag_change(session, gateway, event)
+        return _apply_tag_change(session, gateway, event, now)
     return "ignored"
 
 
@@ -265,7 +266,9 @@ def _with_event_state(detail: CustomerDetail, event: ContactChange) -> CustomerD
     return replace(detail, follow_users=follows)
 
 
-def _apply_tag_change(session: Session, gateway: WeComGateway, event: TagChange) -> str:
+def _apply_tag_change(
+    session: Session, gateway: WeComGateway, event: TagChange, now: datetime
+) -> str:
     if event.change_type == "delete":
         rows = session.scalars(
             select(TagRow).where(
@@ -280,6 +283,12 @@ def _apply_tag_change(session: Session, gateway: WeComGateway, event: TagChange)
             group.deleted = True
         # WeCom removes a deleted tag from every customer; the tag row itself stays for history.
         ids = [r.tag_id for r in rows] or [event.tag_id]
+        on = session.execute(
+            select(CustomerTag.external_userid, CustomerTag.userid, CustomerTag.tag_id).where(
+                CustomerTag.tag_id.in_(ids)
+            )
+        ).all()
+        record_tag_changes(session, REMOVED, [tuple(r) for r in on], now, "tag_deleted")
         session.execute(delete(CustomerTag).where(CustomerTag.tag_id.in_(ids)))
         return f"deleted {event.tag_type} {event.tag_id}"
     if event.tag_type == "tag_group" or event.change_type == "shuffle":
@@ -315,7 +324,15 @@ def write_tags_through(
     remove: Sequence[str],
     now: datetime,
 ) -> None:
-    """The database side of a mark_tag WeCom has accepted."""
+    """The database side of a mark_tag WeCom has accepted (and the changes it made, in the
+    tag history)."""
+    had = set(
+        session.scalars(
+            select(CustomerTag.tag_id).where(
+                CustomerTag.external_userid == external_userid, CustomerTag.userid == userid
+            )
+        )
+    )
     if remove:
         session.execute(
             delete(CustomerTag).where(
@@ -324,16 +341,15 @@ def write_tags_through(
                 CustomerTag.tag_id.in_(list(remove)),
             )
         )
-    have = set(
-        session.scalars(
-            select(CustomerTag.tag_id).where(
-                CustomerTag.external_userid == external_userid, CustomerTag.userid == userid
-            )
-        )
-    )
+    removed = [(external_userid, userid, t) for t in dict.fromkeys(remove) if t in had]
+    record_tag_changes(session, REMOVED, removed, now, "segbot")
+    have = had - set(remove)
+    added = []
     for tag_id in dict.fromkeys(add):
         if tag_id not in have:
             session.add(CustomerTag(external_userid=external_userid, tag_id=tag_id, userid=userid))
+            added.append((external_userid, userid, tag_id))
+    record_tag_changes(session, ADDED, added, now, "segbot")
     customer = session.get(Customer, external_userid)
     if customer is not None:
         customer.updated_at = now

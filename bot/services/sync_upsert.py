@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.database import bulk_insert
 from bot.models.tokens import SyncCheckpoint
+from bot.services.tag_history import ADDED, RECENT_FOLLOW, REMOVED, record_tag_changes
 from integrations.wecom.dto import CustomerDetail, ExternalContact, FollowInfo, Member, TagGroup
 from integrations.wecom.gateway import WeComGateway
 from segmentation.models import (
@@ -126,6 +127,9 @@ def apply_tags(session: Session, groups: list[TagGroup]) -> int:
     return len(seen)
 
 
+RECENT_SECONDS = RECENT_FOLLOW.total_seconds()
+
+
 # -- customers and follows -----------------------------------------------------------------------
 
 
@@ -148,8 +152,8 @@ def upsert_follow_rows(
     run_id = run_id or open_run_id(session)
     _add_unknown_staff(session, {f.userid for _, f in rows}, now)
     _upsert_customers(session, rows, now)
-    _upsert_follows(session, rows, run_id)
-    _replace_follow_tags(session, rows)
+    known = _upsert_follows(session, rows, run_id)
+    _replace_follow_tags(session, rows, now, known)
     session.expire_all()  # ORM objects loaded before this page must not shadow the new rows
 
 
@@ -228,7 +232,9 @@ def _follow_values(info: FollowInfo, run_id: str | None, old_run: str | None) ->
 
 def _upsert_follows(
     session: Session, rows: list[tuple[ExternalContact, FollowInfo]], run_id: str | None
-) -> None:
+) -> set[tuple[str, str]]:
+    """Insert or update the follows; returns the (external_userid, userid) relations that
+    were already known before this page."""
     existing = {
         (r.external_userid, r.userid): r
         for r in session.execute(
@@ -251,10 +257,19 @@ def _upsert_follows(
         bulk_insert(session, Follow.__table__, list(new.values()))
     if changed:
         session.execute(update(Follow), list(changed.values()))
+    return set(existing)
 
 
-def _replace_follow_tags(session: Session, rows: list[tuple[ExternalContact, FollowInfo]]) -> None:
-    """Each follow's corp tags become exactly what WeCom lists for it."""
+def _replace_follow_tags(
+    session: Session,
+    rows: list[tuple[ExternalContact, FollowInfo]],
+    now: datetime,
+    known: set[tuple[str, str]],
+) -> None:
+    """Each follow's corp tags become exactly what WeCom lists for it; what changed is
+    recorded (tag_history): every removal, and the additions on a relation already known or
+    made in the last day — an old relation seen for the first time says nothing of when its
+    tags were put on."""
     wanted = {(c.external_userid, f.userid, t) for c, f in rows for t in f.tag_ids}
     pairs = {(c.external_userid, f.userid) for c, f in rows}
     have = {
@@ -269,6 +284,8 @@ def _replace_follow_tags(session: Session, rows: list[tuple[ExternalContact, Fol
     stale = [row_id for key, row_id in have.items() if key not in wanted]
     if stale:
         session.execute(delete(CustomerTag).where(CustomerTag.id.in_(stale)))
+        gone = [key for key in have if key not in wanted]
+        record_tag_changes(session, REMOVED, gone, now, "sync")
     missing = sorted(wanted - set(have))
     if missing:
         bulk_insert(
@@ -276,6 +293,13 @@ def _replace_follow_tags(session: Session, rows: list[tuple[ExternalContact, Fol
             CustomerTag.__table__,
             [{"external_userid": e, "userid": u, "tag_id": t} for e, u, t in missing],
         )
+        recent = {
+            (c.external_userid, f.userid)
+            for c, f in rows
+            if f.createtime is not None and now.timestamp() - f.createtime <= RECENT_SECONDS
+        }
+        seen = [(e, u, t) for e, u, t in missing if (e, u) in known or (e, u) in recent]
+        record_tag_changes(session, ADDED, seen, now, "sync")
 
 
 def upsert_customer_detail(session: Session, detail: CustomerDetail, now: datetime) -> None:
@@ -300,8 +324,17 @@ def upsert_customer_detail(session: Session, detail: CustomerDetail, now: dateti
 
 
 def end_follow(session: Session, follow: Follow, now: datetime, reason: str) -> None:
-    """The relation ended: keep the follow as history; its tags left WeCom with it."""
+    """The relation ended: keep the follow as history; its tags left WeCom with it (and
+    that is recorded as their removal)."""
     follow.deleted, follow.deleted_at, follow.deleted_reason = True, now, reason
+    tag_ids = session.scalars(
+        select(CustomerTag.tag_id).where(
+            CustomerTag.external_userid == follow.external_userid,
+            CustomerTag.userid == follow.userid,
+        )
+    ).all()
+    gone = [(follow.external_userid, follow.userid, t) for t in tag_ids]
+    record_tag_changes(session, REMOVED, gone, now, "follow_ended")
     session.execute(
         delete(CustomerTag).where(
             CustomerTag.external_userid == follow.external_userid,

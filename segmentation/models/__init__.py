@@ -1,7 +1,14 @@
 """The data model (SQLAlchemy 2 typed mappings); importing this registers every table."""
 
 from segmentation.models.base import Base, Money, UTCDateTime, to_money
-from segmentation.models.customers import Customer, CustomerTag, Follow, Tag, TagGroup
+from segmentation.models.customers import (
+    Customer,
+    CustomerTag,
+    CustomerTagChange,
+    Follow,
+    Tag,
+    TagGroup,
+)
 from segmentation.models.events import Event, EventItemName, EventStats
 from segmentation.models.insights import InsightBaseProfile
 from segmentation.models.people import ROLES, Department, Staff, StaffDepartment
@@ -19,6 +26,7 @@ __all__ = [
     "Customer",
     "CustomerScore",
     "CustomerTag",
+    "CustomerTagChange",
     "Department",
     "Event",
     "EventItemName",

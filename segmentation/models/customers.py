@@ -135,3 +135,25 @@ class CustomerTag(Base):
     external_userid: Mapped[str] = mapped_column(ForeignKey("customers.external_userid"))
     tag_id: Mapped[str] = mapped_column(String(64))
     userid: Mapped[str] = mapped_column(String(64), default="")
+
+
+class CustomerTagChange(Base):
+    """A corp tag put on or taken off a customer's follow, as segbot saw it happen (a sync or
+    callback that found it changed, segbot's own tagging, a follow ended, a tag deleted).
+
+    Tags carry no time in WeCom, so this history starts when recording began: a row with
+    `change` "start" marks that moment (written by the migration, or by the first recording
+    on a database made without one), and nothing before it is known.
+    """
+
+    __tablename__ = "tag_changes"
+    __table_args__ = (Index("ix_tag_changes_tag_id_at", "tag_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    external_userid: Mapped[str] = mapped_column(String(64), default="")
+    tag_id: Mapped[str] = mapped_column(String(64), default="")
+    userid: Mapped[str] = mapped_column(String(64), default="")
+    change: Mapped[str] = mapped_column(String(8))  # "added", "removed" or "start"
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    # sync, segbot, follow_ended, tag_deleted, migration
+    source: Mapped[str] = mapped_column(String(16), default="")

@@ -27,7 +27,7 @@ from segmentation.nlq.lexicon import K
 from segmentation.nlq.restate import Restater, describe
 from segmentation.nlq.tokens import Token, tokenize
 from segmentation.nlq.vocabulary import Vocabulary
-from segmentation.nodes import All, Node, RollingWindow, Window
+from segmentation.nodes import All, HasTag, Node, RollingWindow, Window
 from segmentation.text import normalize
 
 EXTRA_INTENTS = frozenset({"breakdown", "customer", "changes", "digest"})
@@ -249,6 +249,7 @@ def find_extra(
     ctx = Context(vocab, asker)
     found = (
         _digest(norm)
+        or _tag_changes(text, ctx, now, tz, language)
         or _changes(norm, ctx, now, tz, language)
         or _card(text)
         or _breakdown(norm, ctx, now, tz, language)
@@ -359,6 +360,80 @@ def _dimension(norm: str) -> tuple[str, tuple[int, int]] | None:
             if match.groupdict().get(key):
                 return key, match.span()
     return None
+
+
+# A tag put on or taken off in a period: "今天新打上VIP的", "近7天被打上待跟进标签的客户",
+# "近7天被去掉高意向标签的", "who got the VIP tag this week", "removed from 高意向 in the last
+# 7 days". 新/被 (or 了 after a time) tell it from the action "给X打上VIP标签".
+_TAG_ON_ZH = r"(?:新被|新|被)(?:打上了?|打了|贴上了?|加上了?|加了|标上了?|添加了?)"
+_TAG_OFF_ZH = (
+    r"被(?:去掉了?|去除了?|移除了?|摘掉了?|删除了?|删掉了?|取消了?|撤掉了?|拿掉了?|打掉了?)"
+)
+_TAG_DONE_ZH = r"(?:打上了|贴上了|加上了|去掉了|移除了|摘掉了|删掉了|删除了|取消了)"
+_TAG_CHANGE_ZH = lazy_pattern(
+    rf"^(?P<w>.*?)(?P<v>{_TAG_ON_ZH}|{_TAG_OFF_ZH}|{_TAG_DONE_ZH})“?(?P<x>[^“”的]+?)”?"
+    r"(?:这个)?(?:标签)?的?(?:客户|人|名单)?(?:有哪些|有谁|是谁|都有谁|有多少|多少人|多少|有几个|"
+    r"几个|有几位)?(?:呢|吗|呀)?[？?。]*$"
+)
+_TAG_WINDOW_EN = (
+    r"(?P<w>(?: (?:today|yesterday|this week|last week|this month|last month|"
+    r"in the (?:last|past) .+|over the (?:last|past) .+|since .+))?)[?.!]*$"
+)
+_TAG_CHANGE_EN = (
+    lazy_pattern(
+        r"\b(?P<v>got|received|gained|(?:were|was|have been|has been) given)(?: the)? "
+        r"(?P<x>.+?) tag" + _TAG_WINDOW_EN
+    ),
+    lazy_pattern(
+        r"\b(?P<v>(?:were|was|got|have been|has been|newly) tagged)(?: with| as)? "
+        r"(?P<x>.+?)" + _TAG_WINDOW_EN
+    ),
+    lazy_pattern(
+        r"\b(?P<v>lost|had)(?: the)? (?P<x>.+?) tag(?: removed| taken off)?" + _TAG_WINDOW_EN
+    ),
+    lazy_pattern(
+        r"\b(?P<v>(?:(?:were|was|got|have been|has been) )?(?:removed from|untagged from|"
+        r"untagged))(?: the)? (?P<x>.+?)(?: tag)?" + _TAG_WINDOW_EN
+    ),
+)
+_TAG_OFF_EN = re.compile(r"lost|had|removed|untagged")
+
+
+def _tag_changes(
+    text: str, ctx: Context, now: datetime, tz: ZoneInfo, language: str
+) -> ExtraParse | None:
+    """A tag put on ("entered") or taken off ("left") customers in a period, answered from
+    the tag history. The target must be a tag: anything else is not this question."""
+    light = _light(text).lower()
+    english = False
+    match = _TAG_CHANGE_ZH.match(light)
+    if match is not None:
+        verb = match.group("v")
+        off = not re.fullmatch(rf"{_TAG_ON_ZH}|打上了|贴上了|加上了", verb)
+        window_text = match.group("w")
+        if re.fullmatch(_TAG_DONE_ZH, verb) and not _window(window_text, ctx, now, tz):
+            return None  # "打上了VIP标签的客户" with no time is who has the tag
+        tag_text = f"有{match.group('x').strip()}标签的客户"
+    else:
+        for pattern in _TAG_CHANGE_EN:
+            match = pattern.search(light)
+            if match is not None:
+                break
+        if match is None:
+            return None
+        english = True
+        off = bool(_TAG_OFF_EN.match(match.group("v")))
+        window_text = match.group("w")
+        tag_text = f"customers tagged {match.group('x').strip()}"
+    node, description = _parse_segment(normalize(tag_text), ctx, now, tz, language)
+    if not isinstance(node, HasTag):
+        return None
+    window = _window(normalize(window_text), ctx, now, tz)
+    change = "left" if off else "entered"
+    details = _change_details(change, window, language, now, tz, ctx)
+    details["tag_change"] = True
+    details["english"] = english
+    return ExtraParse("changes", node, description, details)
 
 
 def _changes(

@@ -14,6 +14,7 @@ from bot.commands import Reply
 from bot.models.inbox import AuditEntry
 from integrations.wecom.simulator.company import SimMember
 from tests.commands.cardsworld import enrich
+from tests.commands.chatworld import NO_ORDER_ZHANG, TAG_TEXT
 from tests.commands.conftest import ChatRig
 
 
@@ -274,3 +275,21 @@ def test_a_change_in_tag_membership_says_tags_have_no_history(crig: ChatRig) -> 
     assert "共 0 人" in text and "标签、跟进人、城市、性别和预测分数没有历史记录" in text
     plain = text_of(crig.tell("zhangsan", "今天新进入“高意向”的客户"))
     assert "没有历史记录" not in plain
+
+
+# ---------------------------------------------------------------- tag history
+
+
+def test_tags_put_on_through_segbot_are_who_got_the_tag_today(rig: ChatRig) -> None:
+    """Tagging confirmed in chat writes the tag history; "今天新打上…" answers from it, in
+    the asker's scope, and says from when tag changes are recorded."""
+    rig.tell("zhangsan", TAG_TEXT)
+    rig.click("zhangsan", rig.cards()[-1]["task_id"])
+    later = rig.later(timedelta(hours=1))
+    text = text_of(later.tell("zhangsan", "今天新打上待跟进的客户"))
+    assert f"新打上“待跟进”标签的客户：共 {len(NO_ORDER_ZHANG)} 人" in text
+    assert "起才有记录" in text  # recording began with this tagging, after today's start
+    english = text_of(later.tell("zhangsan", "who got the 待跟进 tag today"))
+    assert "customers who got the tag “待跟进” today" in english
+    assert f": {len(NO_ORDER_ZHANG)} in total" in english
+    assert "共 0 人" in text_of(later.tell("lisi", "今天新打上待跟进的客户"))

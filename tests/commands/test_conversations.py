@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.app import create_app
@@ -25,7 +26,7 @@ from integrations.wecom.fake import FakeWeComGateway
 from integrations.wecom.render import render_callback
 from integrations.wecom.simulator.company import Company, SimMember
 from integrations.wecom.simulator.state import SimConfig
-from segmentation.models import Staff
+from segmentation.models import CustomerTagChange, Staff, Tag
 from tests.segmentation.nlq.fixture import NOW, STAFF, load_fixture
 
 CORPUS = Path(__file__).with_name("conversations.txt")
@@ -90,9 +91,32 @@ def company(engine: Engine) -> Iterator[sessionmaker[Session]]:
     with factory() as session:
         load_fixture(session)
         session.add(Staff(userid="boss", name="老板", role="admin", active=True))
+        record_tag_history(session)
         session.commit()
     yield factory
     empty_all_tables(engine)
+
+
+# The tag history of the corpus company (bot.services.tag_history): recording began five days
+# before NOW; (customer, owner, tag, change, hours before NOW).
+TAG_HISTORY = [
+    ("c01", "zhangsan", "VIP", "added", 2),  # Alice, today
+    ("c13", "zhangsan", "VIP", "added", 48),  # Mike, two days ago
+    ("c04", "lisi", "金卡", "added", 72),  # Dan
+    ("c07", "wangwu", "高意向", "removed", 24),  # Grace: no tag now
+    ("c12", "zhaoliu", "高意向", "removed", 50),  # Lily: taken off, then put back on
+    ("c12", "zhaoliu", "高意向", "added", 26),
+]
+
+
+def record_tag_history(session: Session) -> None:
+    from bot.services.tag_history import START, record_tag_changes
+
+    ids = {t.name: t.tag_id for t in session.scalars(select(Tag))}
+    session.add(CustomerTagChange(change=START, at=NOW - timedelta(days=5), source="test"))
+    for eid, userid, tag, change, hours in TAG_HISTORY:
+        at = NOW - timedelta(hours=hours)
+        record_tag_changes(session, change, [(eid, userid, ids[tag])], at, "sync")
 
 
 def _gateway() -> FakeWeComGateway:
