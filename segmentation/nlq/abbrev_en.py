@@ -69,12 +69,23 @@ _PLUS_LENGTH = lazy_pattern(r"(?<![a-z0-9.])(\d{1,4})\+ ?(?=(?:days?|weeks?|mont
 _WORD = lazy_pattern(r"(?<![a-z0-9/'])(w/o|w/|[a-z][a-z0-9]*)(?![a-z0-9/'])")
 
 
+def _unit(m: re.Match[str], text: str) -> str:
+    """ "30d" → "30 days"; but next to Chinese a number's w is 万 (消费1w以上 = 10,000+)."""
+    if m.group(2) == "w" and any(_cjk(text, i) for i in (m.start() - 1, m.end())):
+        return m.group(0)
+    return f"{m.group(1)} {_UNITS[m.group(2)]}"
+
+
+def _cjk(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and "\u3400" <= text[i] <= "\u9fff"
+
+
 def expand(text: str, names: Callable[[], Container[str]] | None = None) -> str:
     """`text` (normalised) with its shorthand spelled out. `names` gives the company's names,
     read only when a word of the table is found (reading them may load pinyin)."""
     if not any(c.isascii() and c.isalnum() for c in text):
         return text
-    text = _GLUED.sub(lambda m: f"{m.group(1)} {_UNITS[m.group(2)]}", text)
+    text = _GLUED.sub(lambda m: _unit(m, text), text)
     text = _PLUS_LENGTH.sub(lambda m: f"{m.group(1)} ", text)
 
     def spell(m: re.Match[str]) -> str:

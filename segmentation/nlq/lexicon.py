@@ -332,7 +332,7 @@ _also(K.BETWEEN, True, "在")  # "消费在500到1000之间"
 
 # A colleague named after 同事 ("我同事小王的客户"): read only before a staff member's name
 # (verbs.check_colleague); 我同事 is one word, so 我 is not "my customers".
-_ADD(_many(K.FILLER, "colleague", "同事|我同事|我的同事|我嘅同事|我们同事|我们的同事|我哋同事|"
+_ADD(_many(K.FILLER, "colleague", "同事|我同事|我的同事|我嘅同事|我们同事|我们的同事|"
            "我地同事|同事们|另一个同事|另一位同事"))  # fmt: skip
 
 # ---- request and politeness wrappers (issue 19): a closed list of words that carry no
@@ -437,7 +437,7 @@ _ADD(
     )
 )
 # measure words: "一张订单都没有", "一件都没买" (only meaningful in a total negation)
-_ADD(_many(K.NUMWORD, (1, "measure"), "一张|一件|一条|一趟|一回"))  # not 张 alone: a surname
+_ADD(_many(K.NUMWORD, (1, "measure"), "一张|一件|一条|一趟|一回|一样|一笔|一款"))  # not 张 alone
 
 # ---- English clause openers naming the base first ("Of those added last month, which…")
 _ADD(_many(K.CLAUSE, "among", "of those|out of those|out of the|out of|of the|of all the|of all|"
@@ -497,7 +497,10 @@ ZH_WRAPPERS = (
     "拉一个|拉一张|拉张|捞一个|捞一份|出一个|出一张|弄一份|弄一张|整一份|整一个|整个名单|"
     "搞一份|搞一个|列一个|列一份|列一张|发一份|给一份|给一个|来一张|"
     # interjections that open a message (欸/诶 are one word in both scripts)
-    "欸|诶|欸欸|哎|哎呀|哎哟|唉|喂|嘿|哈喽|哈啰|哈罗|咦|啊呀"
+    "欸|诶|欸欸|哎|哎呀|哎哟|唉|喂|嘿|哈喽|哈啰|哈罗|咦|啊呀|"
+    # Cantonese 拎/攞 (take, fetch): 拎个名单, 攞份表 — the rest says what is fetched
+    "拎|拎个|拎下|拎吓|拎一下|拎份|拎一份|拎出来|拎返|拎个名单|攞|攞个|攞下|攞吓|攞一下|攞份|攞一份|"
+    "攞出来|攞返|攞个名单"
 )
 _ADD(_many(K.FILLER, "wrapper", ZH_WRAPPERS))
 _add_missing(K.FILLER, "wrapper", third_party_wrappers())
@@ -509,7 +512,7 @@ _more(
     "export:xlsx",
     "|".join(
         f"{verb}{size}{sheet}"
-        for verb in ("", "做", "弄", "整", "搞", "出", "拉", "导")
+        for verb in ("", "做", "弄", "整", "搞", "出", "拉", "导", "拎", "攞")
         for size in ("个", "张", "份", "一个", "一张", "一份")
         for sheet in ("表", "表格")
     ),
@@ -639,6 +642,16 @@ _more(K.CMP, (">=", "pre"), "唔低过|唔低于|不少过于|最低|最起码|�
 _more(K.CMP, (">=", "post"), "起步|打底|往上走")
 _more(K.CMP, ("<=", "pre"), "唔高过|唔多过|不多过|最多也就|顶天|撑死")
 _more(K.CMP, ("<", "pre"), "唔到|未够|不够")
+# Not over (消費冇超過一千): 冇/没/未/唔/不 before 超过/超出/高过/多过 is at most.
+_more(
+    K.CMP,
+    ("<=", "pre"),
+    "|".join(
+        f"{neg}{over}"
+        for neg in ("冇", "没", "没有", "未", "唔", "不", "冇有")
+        for over in ("超过", "超出", "高过", "多过", "高于", "多于")
+    ),
+)
 
 # Places: 排除/不包括 = except; 除了…以外 bracket (chunks.except_brackets).
 _more(K.NEG, "except", "排除|排除掉|不包括|不包含|不含|剔除")

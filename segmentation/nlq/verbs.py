@@ -102,8 +102,20 @@ def _spend_over(tokens: list[Token]) -> list[Token]:
     """消费过五千 / 花过两万: 过 right before the amount is "over" (下过3次单's is aspect)."""
     out: list[Token] = []
     for i, tok in enumerate(tokens):
-        out.append(tok)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        prev = out[-1] if out else None
+        if (  # 累计消费|过|两万: a spend word the lexicon has without 过, then 过 glued to it
+            tok.kind == K.FILLER
+            and tok.text == "过"
+            and prev is not None
+            and prev.kind == K.SPEND
+            and not prev.text.endswith("过")
+            and prev.end == tok.start
+        ):
+            prev = Token(K.SPEND, prev.value, prev.start, tok.end, prev.text + tok.text)
+            out[-1] = tok = prev
+        else:
+            out.append(tok)
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         before = out[-2] if len(out) >= 2 else None  # 起码消费过一千: the 过 is aspect
         if (

@@ -342,3 +342,29 @@ def test_tongshi_without_a_name_is_asked_never_everyone() -> None:
 def test_a_count_without_a_number_asks_for_a_count(text: str) -> None:
     message = asked(text)
     assert "次" in message and "消费" not in message and "近30天" not in message
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        ("唔該幫我拎個名單，金卡客", "list", HasTag("金卡")),
+        ("攞份表，VIP客", "export", HasTag("VIP")),
+        ("我哋部門嘅VIP客", "list", And((InDepartment((1,)), HasTag("VIP")))),
+        ("一樣嘢都冇買過嘅VIP", "list", And((Not(ORDER), HasTag("VIP")))),
+        ("一笔订单都没有的VIP", "list", And((Not(ORDER), HasTag("VIP")))),
+        ("消費冇超過一千嘅客", "list", Spend("<=", Decimal(1000))),
+        ("消费没超出五千的", "list", Spend("<=", Decimal(5000))),
+        ("累计消费过两万的", "list", Spend(">", Decimal(20000))),
+        ("起码累计消费过五千的", "list", Spend(">=", Decimal(5000))),
+        ("消费1w以上的", "list", Spend(">=", Decimal(10000))),
+    ],
+)
+def test_round_six_categories(text: str, intent: str, expected: Node) -> None:
+    """Cantonese 拎/攞 and 哋, measure words of a total negation, not-over, 累计消费过 N, and a
+    w glued to a number beside Chinese (万, not weeks)."""
+    result = parse(text)
+    assert isinstance(result, Command) and result.intent == intent and result.segment == expected
+
+
+def test_cantonese_plural_reads_as_men() -> None:
+    assert normalize("我哋部門") == "我们部门"
