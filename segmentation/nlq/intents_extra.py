@@ -396,7 +396,7 @@ _TAG_CHANGE_EN = (
         r"untagged))(?: the)? (?P<x>.+?)(?: tag)?" + _TAG_WINDOW_EN
     ),
 )
-_TAG_OFF_EN = re.compile(r"lost|had|removed|untagged")
+_TAG_OFF_EN = lazy_pattern(r"lost|had|removed|untagged")
 
 
 def _tag_changes(
