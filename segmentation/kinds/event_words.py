@@ -203,7 +203,13 @@ _SURFACES: dict[str, Surfaces] = {
             "put something in their cart|put something in the cart|put things in their cart|"
             "put items in their cart|put in their cart|put in the cart|added to their cart|"
             "add to their cart|added to their carts|added something to their cart|"
-            "added items to their cart"
+            "added items to their cart|"
+            # 加了购物车 / 加咗购物车 / 放进了购物车: the verb with its aspect, every way round
+            + "|".join(
+                f"{verb}{aspect}购物车"
+                for verb in ("加", "加入", "放进", "放入", "放到", "加进", "加到")
+                for aspect in ("了", "咗", "过")
+            )
         ),
         weak="购物车",
         regional="",

@@ -308,6 +308,9 @@ def _spend_cond(chunk: Chunk, parts: list[tuple[str, Decimal]], measure: str = "
     return Cond("spend", chunk, build=build, windowable=True)
 
 
+_GROUP_WORDS = {"分组"}
+
+
 def _name(chunk: Chunk, head: Token, ctx: Context) -> Cond:
     only_kinds(chunk, {K.NAME, K.QUOTE, K.TAGWORD, K.SAVEDWORD, K.NEG, K.YET})
     tagword, savedword = chunk.has(K.TAGWORD), chunk.has(K.SAVEDWORD)
@@ -316,7 +319,17 @@ def _name(chunk: Chunk, head: Token, ctx: Context) -> Cond:
     if savedword:
         saved = [m for m in meanings if m.kind == "saved"]
         tags = [m for m in meanings if m.kind == "tag"]
-        chosen = saved or tags
+        # 分组 ("group") may name a tag; 分群/segment names only a saved segment (spec §2), so
+        # a tag of that name is offered, not answered in its place.
+        grouping = all(t.text in _GROUP_WORDS for t in chunk.tokens if t.kind == K.SAVEDWORD)
+        chosen = saved or (tags if grouping else [])
+        if not chosen and tags:
+            raise Ask(
+                f"没有找到分群“{word}”。有一个标签叫“{word}”：要查带这个标签的客户，"
+                f"请说“{word}标签的客户”。",
+                f"There is no segment “{word}”. There is a tag “{word}”: for the customers "
+                f"who have it, say 'customers tagged {word}'.",
+            )
         if not chosen:
             hints = did_you_mean(word, ctx.vocab.candidates("saved"))
             raise Ask(

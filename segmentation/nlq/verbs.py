@@ -11,6 +11,8 @@ the rules that make a category of phrasing read right, not one sentence.
 - 上个月加的 / 我这周添加的 / 李四本月加了几个 / customers I added this month / did I add this
   week: "add" right after a time (or "I added" right before one) is when the customer was
   added — a new customer in that window; "I added" with no time stays "my customers".
+- 唇釉买过2次以上 / 玻尿酸面霜近30天买过 / 精华液问过但没买: a product or category said
+  before its verb (the topic) is that verb's object, as in 买过唇釉2次以上.
 - Owner glue (带的, 手底下, 对接的) is read only after 我, a colleague's or a department's name
   (我们部门名下的): elsewhere it
   is asked about, never dropped ("服务的客户" is not everyone).
@@ -19,7 +21,7 @@ the rules that make a category of phrasing read right, not one sentence.
 from __future__ import annotations
 
 from segmentation.nlq.ask import Ask
-from segmentation.nlq.chunks import HEADS
+from segmentation.nlq.chunks import HEADS, ITEM_MEANINGS
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.tokens import Token
 
@@ -43,6 +45,7 @@ def apply(tokens: list[Token]) -> list[Token]:
     tokens = _one_after_negation(tokens)
     tokens = _bare_verb_after_negation(tokens)
     tokens = _added_in_window(_i_add(tokens))
+    tokens = _item_topic(tokens)
     return _except_brackets(tokens)
 
 
@@ -311,3 +314,26 @@ def _adding_itself(rest: list[Token]) -> bool:
         return True
     nxt = following[0]
     return nxt.kind in _AFTER_ADDING or (nxt.kind == K.UNKNOWN and nxt.text in _ADDED_ON)
+
+
+def _item_topic(tokens: list[Token]) -> list[Token]:
+    """A product or category name right before its event verb (a time may stand between)
+    is moved after the verb, where the item grammar reads an object."""
+    out = list(tokens)
+    i = 0
+    while i < len(out):
+        tok = out[i]
+        between = 1 if i + 1 < len(out) and out[i + 1].kind == K.WINDOW else 0
+        verb_at = i + 1 + between
+        if (
+            tok.kind == K.NAME
+            and tok.meanings
+            and all(m.kind in ITEM_MEANINGS for m in tok.meanings)
+            and verb_at < len(out)
+            and out[verb_at].kind == K.EVENT
+        ):
+            out[i : verb_at + 1] = [*out[i + 1 : verb_at + 1], tok]
+            i = verb_at + 1
+            continue
+        i += 1
+    return out
