@@ -3,7 +3,6 @@ between Oct 1 and Oct 15, Q3, in 2025."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -91,6 +90,7 @@ _QUARTER = lazy_pattern(
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _SINCE = lazy_pattern(r"since\s+")
+_DATE_LEAD = lazy_pattern(r"(?:(?:on|in|during|of)\s+)?(?:the\s+)?")
 # "after Oct 1" starts the next day; "before March" ends the day before March began.
 _AFTER_BEFORE = lazy_pattern(r"(after|before|prior\s+to)\s+")
 _FROM = lazy_pattern(r"(from|between)\s+")
@@ -167,7 +167,7 @@ def _calendar(text: str, pos: int) -> TimeMatch | None:
 
 def _dateish(text: str, pos: int, today: date) -> tuple[Span | str, int] | None:
     options: list[tuple[Span | str, int]] = []
-    lead = re.compile(r"(?:(?:on|in|during|of)\s+)?").match(text, pos)
+    lead = _DATE_LEAD.match(text, pos)  # "on the 1st of October", "since the 15th"
     at = lead.end() if lead else pos
     m = _MD.match(text, at)
     if m:
