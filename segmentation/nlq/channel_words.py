@@ -48,7 +48,9 @@ _EN_EXTRA = {
         "scanning", "scanning in", "a scan", "scanning our code", "scanning the code"),
     2: ("searching a phone number", "searching their phone number", "phone number search",
         "searching by phone"),
-    3: ("a shared contact card", "contact cards", "business cards", "card sharing"),
+    3: ("a shared contact card", "contact cards", "business cards", "card sharing",
+        "shared business card", "shared business cards", "business card", "shared contact card",
+        "shared card", "contact card", "business card sharing", "name card", "name cards"),
     4: ("group chats", "a group chat"),
     9: ("searching an email", "email search"),
     201: ("sharing by a colleague", "a colleague sharing", "colleague sharing",
@@ -156,6 +158,45 @@ _ZH_TAIL = lazy_pattern(_IN + _ZH_VERB)
 _EN_UNKNOWN = lazy_pattern(r"(?P<code>[^\s,.;“”\"]+(?: [a-z0-9](?![a-z0-9]))*)")
 
 
+# Words that follow "added by QR code" as the rest of the sentence, never as a code's name.
+_NOT_A_CODE = frozenset(
+    [
+        "in",
+        "at",
+        "from",
+        "of",
+        "and",
+        "or",
+        "who",
+        "that",
+        "which",
+        "this",
+        "last",
+        "with",
+        "on",
+        "by",
+        "for",
+        "to",
+        "but",
+        "not",
+        "since",
+        "during",
+        "within",
+        "over",
+        "under",
+        "than",
+        "are",
+        "is",
+        "were",
+        "was",
+        "have",
+        "has",
+        "did",
+        "do",
+    ]
+)
+
+
 def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
     """A 渠道活码 code with its frame: 通过/来自/渠道是/"from channel"… before it, or
     活码/渠道/添加/加… after it, or a code that is itself called …活码 (a bare word that is
@@ -166,7 +207,7 @@ def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
     start = before.end() if before else pos
     code = _known_code(text, start, vocab)
     if code is not None:
-        name, end = code
+        names, end = _code_list(text, *code, vocab)
         tail = _ZH_AFTER.match(text, end)
         after = tail.end() if tail else end
         english = _EN_AFTER.match(text, after)
@@ -179,13 +220,17 @@ def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
                 and start > 0
                 and (text[start - 1] in '“"')
             )
-            return ChannelMatch(after + (1 if closing else 0), ChannelCode((name,)))
+            return ChannelMatch(after + (1 if closing else 0), ChannelCode(names))
     known = _from_known_code(text, pos, vocab)
     if known is not None:
         return known
     if before is not None and text[pos].isascii():
         unknown = _EN_UNKNOWN.match(text, start)
-        if unknown is not None and not _is_way(unknown["code"]):
+        if (
+            unknown is not None
+            and not _is_way(unknown["code"])
+            and unknown["code"] not in _NOT_A_CODE
+        ):
             return ChannelMatch(unknown.end(), ask=unknown_code(unknown["code"], vocab))
         return None
     unknown = _ZH_UNKNOWN.match(text, pos)
@@ -237,6 +282,22 @@ def _known_code(text: str, pos: int, vocab: Vocabulary) -> tuple[str, int] | Non
 
 
 _MAX_CODE = 64
+# Between two known codes of one list: "展会2026 or 官网活码", "展会2026、抖音直播和官网活码".
+_CODE_LIST_SEP = lazy_pattern(r" ?(?:or|and|或者|或是|或|和|及|与|、|/|,|，) ?")
+
+
+def _code_list(text: str, name: str, end: int, vocab: Vocabulary) -> tuple[tuple[str, ...], int]:
+    """The known code at hand and the known codes listed after it (any of them)."""
+    names = [name]
+    while (sep := _CODE_LIST_SEP.match(text, end)) is not None:
+        following = _known_code(text, sep.end(), vocab)
+        if following is None:
+            break
+        names.append(following[0])
+        end = following[1]
+    return tuple(dict.fromkeys(names)), end
+
+
 _SUFFIX_RE = lazy_pattern(rf"{_CODE_SUFFIX}$")
 
 

@@ -375,7 +375,7 @@ _ADD(_many(K.INTENT, "export", "导出来|导出一下|导一下|汇出来|导�
 # ---- Cantonese and Taiwan function words
 _ADD(_many(K.DE, True, "嘅"))
 _ADD(_many(K.NEG, True, "冇|唔|冇试过|从冇|never once|not once"))
-_ADD(_many(K.FILLER, True, "咗|喺|系|啲|地区的|一带|附近的|记录|的记录|things|from us|"
+_ADD(_many(K.FILLER, True, "咗|喺|住喺|系|啲|地区的|一带|附近的|记录|的记录|things|from us|"
            "with us|from our store|at our store|from our shop"))  # fmt: skip
 # A yes/no question ("有没有下过单的客户", "有冇…", "是不是VIP") asks whether there are such
 # customers: no negation in it.
