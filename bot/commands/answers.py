@@ -13,6 +13,7 @@ from bot.commands.rows import PAGE_SIZE, load_rows, segment_of, shown_words
 from bot.commands.script import to_traditional
 from bot.commands.texts import say
 from bot.models.inbox import ChatState
+from bot.services.answer import CountAnswer
 from bot.services.query import scope_note
 from segmentation.nodes import SegmentFormatError, from_json
 from segmentation.scope import Requester
@@ -167,14 +168,12 @@ def more_page(
     }
 
 
-def count_reply(answer: dict[str, Any], lang: str) -> str:
-    description = _description(answer, lang)
-    lines = [say("count", lang, description=description, count=int(answer.get("count", 0)))]
-    if answer.get("scope_note"):
-        lines.append(str(answer["scope_note"]))
-    history = answer.get("history")
-    if isinstance(history, dict):
-        lines.extend(f"{label}: {value}" for label, value in history.items())
+def count_reply(answer: CountAnswer, lang: str) -> str:
+    """ "{description}：共 N 人", and the scope note when the count was narrowed to it."""
+    description = answer.description.strip() or _description({}, lang)
+    lines = [say("count", lang, description=description, count=answer.count)]
+    if answer.scope_note:
+        lines.append(answer.scope_note)
     return clip("\n".join(lines))
 
 
@@ -187,6 +186,7 @@ def generic_reply(answer: dict[str, Any], lang: str) -> str:
     """Intents without a list (help, describe, save, explain…): their own message."""
     if answer.get("message"):
         return clip(str(answer["message"]))
-    if "count" in answer:
-        return count_reply(answer, lang)
+    if "count" in answer:  # an intent with a number and no list of its own
+        head = say("count", lang, description=_description(answer, lang), count=answer["count"])
+        return clip(head + scope_line(answer))
     return say("busy", lang)

@@ -52,10 +52,12 @@ from bot.commands.saving import save_reply, saved_list_reply
 from bot.commands.script import script_of
 from bot.commands.texts import language_of, say
 from bot.database import caused_by_input
+from bot.services.answer import CountAnswer
 from bot.services.conversation import card_json
 from integrations.wecom.events import CardClick
 from segmentation.compiler import SegmentError
 from segmentation.nlq.followup import read_more
+from segmentation.nodes import canonical, to_json
 from segmentation.scope import Requester, resolve_requester
 
 log = logging.getLogger(__name__)
@@ -97,16 +99,14 @@ def _answer(
 
 
 def _count_text(
-    session: Session, ctx: CommandContext, requester: Requester, answer: dict[str, Any], lang: str
+    session: Session, ctx: CommandContext, requester: Requester, answer: CountAnswer, lang: str
 ) -> str:
+    """The count, then its size yesterday and a week ago when known."""
     text = count_reply(answer, lang)
-    if isinstance(answer.get("segment"), dict):
-        node, segment = canonical_segment(answer)
-        sizes = past_sizes(session, requester, node, segment_key(segment), ctx.now)
-        line = history_line(sizes, lang)
-        if line:
-            text = f"{text}\n{line}"
-    return text
+    node = canonical(answer.segment)
+    sizes = past_sizes(session, requester, node, segment_key(to_json(node)), ctx.now)
+    line = history_line(sizes, lang)
+    return f"{text}\n{line}" if line else text
 
 
 def _replies(
@@ -131,7 +131,8 @@ def _replies(
     if intent == "save":
         return save_reply(session, ctx, requester, answer, lang)
     if intent == "count":
-        return [Reply(userid, _count_text(session, ctx, requester, answer, lang))]
+        count = CountAnswer.from_json(answer)
+        return [Reply(userid, _count_text(session, ctx, requester, count, lang))]
     if intent == "export":
         return [export_reply(session, ctx, userid, answer, lang)]
     if intent == "explain":

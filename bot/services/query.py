@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.services.answer import CountAnswer, RankedMember
 from bot.services.campaigns.settings import CampaignSettings
 from bot.settings import DEFAULT_APPROVAL_COST_LIMIT
 from segmentation.compiler import SegmentError
@@ -147,8 +148,9 @@ def answer_command(
             if zh
             else "Which customers? E.g. 'customers who inquired in the last 30 days'."
         )
-    if command.intent == "count" and not with_members:
-        return _count_only(session, command, requester, now, ctx)
+    if command.intent == "count" and not _acts(command):
+        counted = count_answer(session, command, requester, now, ctx, with_members)
+        return counted.to_json() if isinstance(counted, CountAnswer) else counted
     try:
         ranked = ranking(session, command.segment, requester=requester, now=now, ctx=ctx)
         if ranked is not None:
@@ -200,29 +202,52 @@ def answer_command(
     return out
 
 
-def _count_only(
-    session: Session, command: Command, requester: Requester, now: datetime, ctx: EngineContext
-) -> dict[str, Any]:
-    """A count answered with its number alone, counted by the database."""
+def _acts(command: Command) -> bool:
+    """Whether the command carries an action's details (a tag, a message, a format …)."""
+    return command.needs_confirmation or any(key in command.details for key in _ACTION_KEYS)
+
+
+def count_answer(
+    session: Session,
+    command: Command,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+    with_members: bool = True,
+) -> CountAnswer | dict[str, Any]:
+    """A count, typed: counted by the database (`with_members=False`, the chat), else with
+    its members and, for a ranking, their order and values. A segment that cannot be
+    evaluated is asked back (the clarify JSON)."""
     assert command.segment is not None
     zh = command.language == "zh"
+    note = scope_note(command.segment, requester, command.language)
     try:
-        count = segment_count(session, command.segment, requester=requester, now=now, ctx=ctx)
+        if not with_members:
+            count = segment_count(session, command.segment, requester=requester, now=now, ctx=ctx)
+            return CountAnswer(command.segment, command.description, count, scope_note=note)
+        ranked = ranking(session, command.segment, requester=requester, now=now, ctx=ctx)
+        if ranked is None:
+            members = segment_members(
+                session, command.segment, requester=requester, now=now, ctx=ctx
+            )
+        else:
+            members = [eid for eid, _ in ranked]
     except SegmentError as exc:
         log.info("segment could not be evaluated: %s", exc)
         return clarify(
             ("无法计算这个分群：" if zh else "That segment cannot be evaluated: ") + str(exc)
         )
-    out: dict[str, Any] = {
-        "intent": "count",
-        "segment": to_json(command.segment),
-        "description": command.description,
-        "count": count,
-    }
-    note = scope_note(command.segment, requester, command.language)
-    if note:
-        out["scope_note"] = note
-    return out
+    return CountAnswer(
+        command.segment,
+        command.description,
+        len(members),
+        customers=tuple(sorted(members)),
+        listed=None if ranked is None else tuple(members),
+        ranking=None
+        if ranked is None
+        else tuple(RankedMember(eid, _json_number(v)) for eid, v in ranked),
+        scope_note=note,
+    )
 
 
 def _json_number(value: Decimal | float) -> float:
