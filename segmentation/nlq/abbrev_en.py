@@ -49,6 +49,8 @@ ABBREVIATIONS: dict[str, str] = {
     "ur": "your",
     "w": "with",
     "r": "are",
+    "whats": "what's",
+    "whos": "who's",
     "n": "and",
     "thx": "thanks",
     "tks": "thanks",

@@ -944,6 +944,15 @@ _ADD(_many(K.NEG, "except", "minus|not including|save for|leaving out|leave out"
 # customers, not a new-customer condition; "customers we messaged": the company, no condition.
 _ADD(_many(K.MY, True, "added me|who added me|that added me|have added me|has added me"))
 _add_new(K.FILLER, True, ["we", "we've", "we have", "we had", "we've been", "we were"])
+# Tags said other ways ("marked as VIP", "flagged 高意向", "missing the VIP tag", "not yet
+# tagged"): the tag words, a negation, no tag at all.
+_add_new(K.TAGWORD, True, ["marked", "marked as", "marked with", "flagged", "flagged as",
+                           "flagged with", "labelled as", "labeled as", "labelled with",
+                           "labeled with", "with the label", "with label"])  # fmt: skip
+_ADD(_many(K.NEG, True, "missing|lacking|who lack|that lack|who lacks|that lacks"))
+_add_new(K.UNTAGGED, True, ["not yet tagged", "not tagged yet", "yet to be tagged",
+                            "never tagged", "never been tagged", "not tagged at all",
+                            "with no tag", "without a tag", "have no tags", "has no tags"])  # fmt: skip
 # "customers who joined this month" are new customers; "lifetime spend" is all-time spend.
 _ADD(_many(K.NEW, True, "joined|joined us|newly joined|just joined|have joined|has joined"))
 _ADD(_many(K.SPEND, True, "lifetime spend|lifetime spending|cumulative spend|overall spend|"

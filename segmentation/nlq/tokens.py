@@ -328,6 +328,7 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
       who…" ("show me those who refunded"); a bare "those" still points at an answer;
     - "those" after the people or conditions it narrows ("VIPs, but only those in
       Shanghai") points inside the sentence;
+    - a number in thousands after an event verb ("ordered over 5k") is an amount;
     - "show 我…" (an English request verb, then 我) is "show me", not "my customers".
     ("refunded more than twice" counts refunds as any event count does; a bare number after
     the refund word, "refunded more than 200", is asked back by interpret: yuan or times?)"""
@@ -348,6 +349,8 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
         elif tok.kind == K.MY and tok.text == "我" and _english_request(prev):
             # "show 我 上海的VIP": the one to show them to (show me), not whose customers
             tok = Token(K.FILLER, "wrapper", tok.start, tok.end, tok.text)
+        elif tok.kind == K.NUM and tok.unit is None and _thousands_after_a_verb(tok, out):
+            tok.unit = "money"  # "ordered over 5k": an amount, never 5000 orders
         elif tok.kind == K.THIS and tok.text == "those" and _relative(nxt) and not _listed(out):
             tok = Token(K.CUSTOMER, True, tok.start, tok.end, tok.text)
         elif tok.kind == K.THIS and tok.text in ("those", "these") and _points_inside(out, nxt):
@@ -384,6 +387,14 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             tok = Token(K.CLAUSE, "among", tok.start, tok.end, tok.text)
         out.append(tok)
     return out
+
+
+def _thousands_after_a_verb(tok: Token, out: list[Token]) -> bool:
+    """A number written in thousands (5k, 1.5k) right after an event verb and its comparison."""
+    if not tok.text.lower().endswith("k"):
+        return False
+    before = next((t for t in reversed(out) if t.kind not in _SKIP | {K.CMP}), None)
+    return before is not None and before.kind == K.EVENT
 
 
 def _english_request(prev: Token | None) -> bool:

@@ -36,6 +36,7 @@ from segmentation.nodes import (
     Performed,
     RollingWindow,
     Spend,
+    Untagged,
 )
 from tests.segmentation.nlq.fixture import NOW, TZ
 
@@ -325,4 +326,23 @@ def test_a_negated_product_takes_the_verb_before_it(text: str, expected: Node) -
     ],
 )
 def test_time_to_date_messages_and_channels(text: str, expected: Node) -> None:
+    assert segment(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "customers who ordered more than 2k this year",
+            Spend(">", Decimal(2000), CalendarWindow("year", 0)),
+        ),
+        ("customers who bought over 1k", Spend(">", Decimal(1000))),
+        ("customers marked as vip", HasTag("VIP")),
+        ("customers flagged 金卡", HasTag("金卡")),
+        ("customers missing the vip tag", Not(HasTag("VIP"))),
+        ("customers not yet tagged", Untagged()),
+        ("whats the count of vips", HasTag("VIP")),
+    ],
+)
+def test_thousands_after_a_verb_and_tags_said_other_ways(text: str, expected: Node) -> None:
     assert segment(text) == expected
