@@ -944,6 +944,9 @@ _ADD(_many(K.NEG, "except", "minus|not including|save for|leaving out|leave out"
 # customers, not a new-customer condition; "customers we messaged": the company, no condition.
 _ADD(_many(K.MY, True, "added me|who added me|that added me|have added me|has added me"))
 _add_new(K.FILLER, True, ["we", "we've", "we have", "we had", "we've been", "we were"])
+# Mixed: "我team的客户", "我们team的VIP" (spaces next to Chinese are gone by now).
+_add_new(K.MYDEPT, True, ["我team", "我的team", "我们team", "我们的team", "我dept", "我们dept"])
+_ADD(_many(K.FILLER, "wrapper", "double check|doublecheck|quick check|quickly check"))
 # Tags said other ways ("marked as VIP", "flagged 高意向", "missing the VIP tag", "not yet
 # tagged"): the tag words, a negation, no tag at all.
 _add_new(K.TAGWORD, True, ["marked", "marked as", "marked with", "flagged", "flagged as",

@@ -349,6 +349,13 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
         elif tok.kind == K.MY and tok.text == "我" and _english_request(prev):
             # "show 我 上海的VIP": the one to show them to (show me), not whose customers
             tok = Token(K.FILLER, "wrapper", tok.start, tok.end, tok.text)
+        elif (
+            tok.kind == K.NEW
+            and tok.text == "added"
+            and prev is not None
+            and prev.kind == K.CHANNEL
+        ):
+            continue  # "扫码 added 的": the channel phrase's own verb, not a new-customer condition
         elif tok.kind == K.NUM and tok.unit is None and _thousands_after_a_verb(tok, out):
             tok.unit = "money"  # "ordered over 5k": an amount, never 5000 orders
         elif tok.kind == K.THIS and tok.text == "those" and _relative(nxt) and not _listed(out):

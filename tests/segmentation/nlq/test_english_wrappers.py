@@ -27,6 +27,7 @@ from segmentation.nodes import (
     City,
     EventCount,
     HasTag,
+    InDepartment,
     ItemEvent,
     NewCustomer,
     Node,
@@ -345,4 +346,18 @@ def test_time_to_date_messages_and_channels(text: str, expected: Node) -> None:
     ],
 )
 def test_thousands_after_a_verb_and_tags_said_other_ways(text: str, expected: Node) -> None:
+    assert segment(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("扫码 added 的 客户", AddedVia((1,))),  # was also "new in the last 30 days"
+        ("我 team 的 客户", InDepartment((1,))),
+        ("领了 coupon 没用 的", CampaignCoupon("unredeemed")),
+        ("收到过 msg 的 客户", CampaignMessaged()),
+        ("帮我 double check 一下 VIP 有几个", HasTag("VIP")),
+    ],
+)
+def test_english_words_inside_chinese_phrases(text: str, expected: Node) -> None:
     assert segment(text) == expected
