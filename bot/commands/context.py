@@ -88,6 +88,41 @@ def previous_segment(
         return None
 
 
+def previous_breakdown(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> dict[str, Any] | None:
+    """A breakdown of the previous answer's customers: "这些客户按城市分", "其中每个销售各有
+    多少", "break these down by city", or a bare "按跟进人分一下" / "by city" right after a list
+    (what it adds — "其中上海的按跟进人分" — narrows them first). None when `text` is no such
+    breakdown; a pointed one with nothing before it is asked which customers."""
+    vocab = load_vocabulary(session, ctx.engine.named)
+    command = parse_command(
+        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    if not isinstance(command, Command) or command.intent != "breakdown":
+        return None
+    pointed = bool(command.details.get("segment_from_context"))
+    if not (pointed or command.details.get("bare")):
+        return None
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        return clarify(not_a_list(session, ctx, requester.userid, lang)) if pointed else None
+    previous_node, _previous = found
+    segment = _both(previous_node, command.segment or All())
+    description = describe(segment, lang, ctx.now, ctx.settings.timezone, vocab)
+    details = {
+        k: v for k, v in command.details.items() if k not in ("segment_from_context", "bare")
+    }
+    return answer_command(
+        session,
+        Command("breakdown", segment, lang, description, details, command.notes),
+        requester,
+        ctx.now,
+        ctx.engine,
+        with_members=ctx.count_ids,
+    )
+
+
 def contextual_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
 ) -> dict[str, Any] | None:

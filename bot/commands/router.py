@@ -27,6 +27,7 @@ from bot.commands.confirm import handle_click, handle_typed, typed_decision
 from bot.commands.context import (
     contextual_answer,
     exported_answer,
+    previous_breakdown,
     refined_answer,
     swap_pick_answer,
     swapped_window_answer,
@@ -73,6 +74,7 @@ def answer_text(
     answer, a command about it ("导出这些"), or a question of its own (also `segbot query`)."""
     return (
         exported_answer(session, ctx, requester, text, lang)
+        or previous_breakdown(session, ctx, requester, text, lang)
         or swapped_window_answer(session, ctx, requester, text, lang)
         or refined_answer(session, ctx, requester, text, lang)
         or contextual_answer(session, ctx, requester, text, lang)

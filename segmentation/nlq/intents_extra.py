@@ -93,7 +93,7 @@ _BREAKDOWN = [
     ),
 ]
 _BREAKDOWN_NOISE = lazy_pattern(
-    r"\b(?:break(?:ing)? down|breakdown of|breakdown|distribution of|split)\b|"
+    r"\b(?:break(?:ing)? down|breakdown of|breakdown|distribution of|split)\b|\bbreak\b|"
     r"^(?:请|帮我|给我|帮忙)?(?:看看|看一下|统计一下|统计|分析一下)|"
     r"(?:分别|各自)?(?:是|有)?(?:多少|几个)(?:个|位|人)?[?？]?$|(?:的)?(?:分布|情况)$"
 )
@@ -342,13 +342,29 @@ def _breakdown(
             return None
         by, span = found
     rest = (norm[: span[0]] + " " + norm[span[1] :]).strip()
+    # "这些客户按城市分", "其中每个销售各有多少", "break these down by city": the previous
+    # answer's customers, grouped (the chat puts its segment in; the rest is added to it).
+    pointed = _BREAKDOWN_POINTER.search(rest) is not None
+    rest = re.sub(r"\s+", " ", _BREAKDOWN_POINTER.sub(" ", rest)).strip()
     rest = _BREAKDOWN_NOISE.sub(" ", rest).strip(" ,，。?？")
     rest = re.sub(r"(?:里面?|中|当中|之中|其中)$", "", rest).strip()
     node, description = _parse_segment(rest, ctx, now, tz, language)
     details: dict[str, Any] = {"by": by}
     if group:
         details["group"] = group
+    if pointed:
+        details["segment_from_context"] = True
+    elif isinstance(node, All) and not _CUSTOMERS_SAID.search(norm):
+        details["bare"] = True  # "按城市分一下", "by city": nothing said of whose customers
     return ExtraParse("breakdown", node, description, details)
+
+
+_BREAKDOWN_POINTER = lazy_pattern(
+    r"(?:在|从)?(?:这些|这批|这群|这里面|这里|其中|他们|她们|上面的?|刚才的?)"
+    r"(?:客户|人)?(?:里面?|中|当中|之中|里头)?(?:的)?|"
+    r"\b(?:of |among )?(?:these|them|those|this list|the list)(?: customers| ones| people)?\b"
+)
+_CUSTOMERS_SAID = lazy_pattern(r"客户|customers?|\bpeople\b|所有|全部|\ball\b|everyone")
 
 
 def _dimension(norm: str) -> tuple[str, tuple[int, int]] | None:
