@@ -44,6 +44,11 @@ def prepare(tokens: list[Token]) -> list[Token]:
                 out.append(ranked[0])
                 i = ranked[1]
                 continue
+        ranked_cmp = _highest_n(tokens, i)
+        if ranked_cmp is not None:  # 消费最高的5个: ranks, as 最多的5个 does
+            out.append(ranked_cmp)
+            i += 3
+            continue
         if tok.kind == K.NUM and i + 1 < len(tokens) and tokens[i + 1].kind == K.RANK:
             nxt = tokens[i + 1]  # "the 10 biggest spenders"
             if "count" not in nxt.extra and tok.unit in (None, "people"):
@@ -82,6 +87,22 @@ def _ranking(tokens: list[Token], i: int) -> tuple[Token, int] | None:
             return None  # 消费最多两千的客户: at most 2000 (a ranking says 最多的5个)
         return _rank_token(tok, direction, num), j + 1
     return None
+
+
+_HIGHEST = {"最高": "top", "最低": "bottom"}
+
+
+def _highest_n(tokens: list[Token], i: int) -> Token | None:
+    """最高/最低 + 的 + a count of people ("消费最高的5个客户"): a ranking; before an amount
+    they stay bounds (最高5000 = at most)."""
+    tok = tokens[i]
+    if tok.kind != K.CMP or tok.text not in _HIGHEST or i + 2 >= len(tokens):
+        return None
+    de, num = tokens[i + 1], tokens[i + 2]
+    if de.kind != K.DE or num.kind != K.NUM:
+        return None
+    people = num.unit == "people" or (i + 3 < len(tokens) and tokens[i + 3].kind == K.CUSTOMER)
+    return _rank_token(tok, _HIGHEST[tok.text], num) if people else None
 
 
 def _rank_token(tok: Token, direction: str, num: Token) -> Token:

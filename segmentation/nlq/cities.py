@@ -5,8 +5,11 @@ municipalities, Hong Kong, Macau and major Taiwan cities), with pinyin/English n
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Container
 from functools import lru_cache
 
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.pinyin import city_syllables, syllables
 
 # By province; names without the 市 suffix (the suffix is accepted when matching).
@@ -149,6 +152,34 @@ _PROVINCE_ENGLISH = {
     "旺角": ("mong kok", "mongkok"),
     "铜锣湾": ("causeway bay",),
 }
+
+
+# Fixed groups of cities said as one word: 北上广深 is exactly these four, so it is read as
+# the list (restated city by city); 江浙沪 and the economic regions are not (asked back).
+CITY_GROUPS = {
+    "北上广深": "北京、上海、广州、深圳",
+    "北上广": "北京、上海、广州",
+    "北上深": "北京、上海、深圳",
+    "京沪": "北京、上海",
+    "京沪深": "北京、上海、深圳",
+    "京沪广深": "北京、上海、广州、深圳",
+    "广深": "广州、深圳",
+    "沪杭": "上海、杭州",
+}
+_CITY_GROUP = lazy_pattern("|".join(sorted(CITY_GROUPS, key=len, reverse=True)))
+
+
+def expand_city_groups(text: str, names: Callable[[], Container[str]] | None = None) -> str:
+    """`text` with 北上广深 and the like written out as their cities (a company name of the
+    same spelling, a tag 北上广 say, is left alone)."""
+    if not any("\u4e00" <= c <= "\u9fff" for c in text):
+        return text
+
+    def spell(m: re.Match[str]) -> str:
+        word = m.group(0)
+        return word if names is not None and word in names() else CITY_GROUPS[word]
+
+    return _CITY_GROUP.sub(spell, text)
 
 
 @lru_cache(maxsize=1)

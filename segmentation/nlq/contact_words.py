@@ -54,15 +54,26 @@ _MSG_ZH = (
 )
 _RECEIVE_ZH = r"(?:收到过?|收到了|收过|接收过?|接到过?|被发过|被推送过?)"
 
+# Said with no campaign and no coupon before it, only a coupon's own verb (核销, 兑换) or a use
+# verb with the coupon named is about a coupon: 没消费过 / 用过 alone are no order, no coupon.
+_USE_COUPON_ZH = (
+    rf"(?:核销|兑换)(?:过|掉|了)?(?:券|优惠券)?|(?:用掉?|使用|消费)(?:过|掉|了)?{_COUPON_ZH}"
+)
+_USED_ZH = r"核销过|核销了|已核销|用过|用了|使用过|使用了|兑换过|兑换了"
+_USED_COUPON_ZH = (
+    rf"(?:已经?)?(?:核销过|核销了|已核销|兑换过|兑换了){_COUPON_ZH}?"
+    rf"|(?:用过|用了|使用过|使用了){_COUPON_ZH}"
+)
 _ZH = (
-    # 上次活动没核销 / 领了券没用 / 活动#3领了券但未核销
+    # 上次活动没核销 / 领了券没用 / 活动#3领了券但未核销 / 没核销
     ("unredeemed", lazy_pattern(
-        rf"(?:{_REF_ZH}{_IN})?(?:{_GOT_ZH}{_COUPON_ZH}{_BUT_ZH})?{_NOT_ZH}{_USE_ZH}"
+        rf"(?:{_REF_ZH}{_IN}(?:{_GOT_ZH}{_COUPON_ZH}{_BUT_ZH})?|{_GOT_ZH}{_COUPON_ZH}{_BUT_ZH})"
+        rf"{_NOT_ZH}{_USE_ZH}|{_NOT_ZH}(?:{_USE_COUPON_ZH})"
     )),
     # 上次活动核销了 / 核销过券 / 用过券
     ("redeemed", lazy_pattern(
-        rf"(?:{_REF_ZH}{_IN})?(?:{_GOT_ZH}{_COUPON_ZH}{_BUT_ZH}(?:也)?)?(?:已经?)?"
-        rf"(?:核销过|核销了|已核销|用过|用了|使用过|使用了|兑换过|兑换了){_COUPON_ZH}?"
+        rf"(?:{_REF_ZH}{_IN}(?:{_GOT_ZH}{_COUPON_ZH}{_BUT_ZH}(?:也)?)?|{_GOT_ZH}{_COUPON_ZH}"
+        rf"{_BUT_ZH}(?:也)?)(?:已经?)?(?:{_USED_ZH}){_COUPON_ZH}?|{_USED_COUPON_ZH}"
     )),
     # 上次活动领了券 / 领过券 / 收到过优惠券
     ("issued", lazy_pattern(rf"(?:{_REF_ZH}{_IN})?{_GOT_ZH}(?:{_ref_zh(1)}{_IN})?{_COUPON_ZH}")),

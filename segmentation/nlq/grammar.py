@@ -30,6 +30,7 @@ from segmentation.nodes import (
     Ranked,
     SavedSegment,
     Untagged,
+    walk,
 )
 
 _GROUP_BREAKS = {K.DE, K.SEP, K.CUSTOMER}
@@ -81,7 +82,32 @@ def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
     if rank_at is not None and "among" in openers[rank_at[0] + 1 :]:
         # "top 5 spenders among VIP customers": what follows is where the ranking ranks.
         rank_at = (len(nodes) - 1, rank_at[1])
-    return _with_ranking(nodes, rank_at), list(dict.fromkeys(notes))
+    tree = _with_ranking(nodes, rank_at)
+    _check_contradiction(tree, list(lookup.values()))
+    return tree, list(dict.fromkeys(notes))
+
+
+def _check_contradiction(tree: Node, conds: list[Cond]) -> None:
+    """A and not-A side by side ("下了单但还没付款": 付款 is an order word too) can only be
+    empty: two words were read as one thing, so ask instead of answering 0 customers."""
+    for node in walk(tree):
+        if not isinstance(node, And):
+            continue
+        children = set(node.children)
+        for child in node.children:
+            if isinstance(child, Not) and child.child in children:
+                said = [_said_text(c) for c in conds if cond_node(c) in (child, child.child)]
+                both = "和".join(f"“{t}”" for t in said) or "这句话"
+                raise Ask(
+                    f"{both}被理解成了同一个条件的“有”和“没有”，结果必然为空。请换个说法。",
+                    "The question says both that something happened and that it did not "
+                    f"({', '.join(said)}), which can only be empty. Please rephrase.",
+                )
+
+
+def _said_text(cond: Cond) -> str:
+    text = cond.chunk.text()
+    return text if text.isascii() else text.replace(" ", "")
 
 
 _BARE_NEG = {K.NEG, K.YET}

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from segmentation.nlq.abbrev_en import expand
 from segmentation.nlq.actions import find_action, strip_tail
 from segmentation.nlq.ask import Ask
+from segmentation.nlq.cities import expand_city_groups
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, weak_card
 from segmentation.nlq.interpret import Context
@@ -102,6 +103,7 @@ def _parse(
             f"That message is too long (over {MAX_LENGTH} characters); please keep it short.",
         )
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
+    norm = expand_city_groups(norm, lambda: vocab.surfaces)  # 北上广深
     if not strip_tail(norm):
         if "?" in norm or "？" in text:
             return Command("help", None, language)

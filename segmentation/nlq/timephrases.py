@@ -27,13 +27,17 @@ NUM = r"(\d{1,4}|[一二两三四五六七八九十百]{1,4})"
 # A length takes any number of digits, so 近99999999999天 reaches the window's bound check and
 # is asked back as too large instead of "not understood".
 _LENGTH = r"(\d{1,24}|[一二两三四五六七八九十百]{1,4})"
+# 近一个月来 ("over the last month"), but 近一个月来过店: the 来 of 来过/来了/来店 is the visit.
+_SUFFIX_LAI = r"来(?!过|了|店|门|铺|到|访|买|咨询|问|下)"
 _ZH_ROLLING = lazy_pattern(
     r"(近|最近|过去|前面?|这|在过去的?)?的?"
     + _LENGTH
     + r"\s*(个)?(天|日|周|星期|礼拜|个?月|小时|年)"
-    r"(内|以内|之内|里|来|以来|当中)?"
+    r"(内|以内|之内|里|以来|当中|" + _SUFFIX_LAI + ")?"
 )
-_ZH_HALF = lazy_pattern(r"(近|最近|过去)?(半年|一年|1年)(内|以内|之内|里|来|以来)?")
+_ZH_HALF = lazy_pattern(
+    r"(近|最近|过去)?(半年|一年|1年)(内|以内|之内|里|以来|" + _SUFFIX_LAI + ")?"
+)
 _ZH_CALENDAR: list[tuple[str, str, int]] = [
     (r"今天|今日", "day", 0),
     (r"昨天|昨日|琴日|寻日|噚日", "day", -1),  # 琴日/寻日: Cantonese "yesterday"

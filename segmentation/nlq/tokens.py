@@ -147,11 +147,20 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
         value, end = number
         # scan_number reads "百分之二十" whole: the percent must not be lost (前百分之二十).
         unit = "percent" if text.startswith("百分之", pos) else None
+        if unit is None and _tenths(text, pos, end, value):  # 两成 = 20%, 八成以上 = 80%+
+            value, end, unit = value * 10, end + 1, "percent"
         found.append((end, 0, Token(K.NUM, value, pos, end, text[pos:end], unit=unit)))
     if not found:
         return None
     found.sort(key=lambda f: (f[0], f[1]))
     return found[-1][2]
+
+
+def _tenths(text: str, start: int, end: int, value: Decimal) -> bool:
+    """一成…九成 (two characters, a digit and 成) are tenths; 成交/成员/成为 are words."""
+    if end - start != 1 or not 1 <= value <= 9 or not text.startswith("成", end):
+        return False
+    return not text.startswith(("成交", "成员", "成为", "成功", "成本", "成绩"), end)
 
 
 def _inside_latin_word(text: str, start: int, end: int) -> bool:

@@ -368,3 +368,48 @@ def test_round_six_categories(text: str, intent: str, expected: Node) -> None:
 
 def test_cantonese_plural_reads_as_men() -> None:
     assert normalize("我哋部門") == "我们部门"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("近3个月没消费的客户", Not(Performed("order", RollingWindow(3, "months")))),
+        ("没消费过的VIP", And((Not(ORDER), HasTag("VIP")))),
+        ("最近一个月来过三次以上的", EventCount("visit", ">=", 3, RollingWindow(1, "months"))),
+        ("近半年来过店的", Performed("visit", RollingWindow(6, "months"))),
+        ("北上广深的客户", City(("北京", "上海", "广州", "深圳"))),
+    ],
+)
+def test_round_seven_categories(text: str, expected: Node) -> None:
+    """没消费 is no order (not an unused coupon); 近一个月来过 keeps the 来 of the visit;
+    北上广深 is its four cities."""
+    assert segment(text) == expected
+
+
+def test_a_coupon_needs_a_coupon_word_or_its_own_verb() -> None:
+    assert isinstance(segment("没核销的客户"), Node)
+    assert isinstance(segment("用过券的客户"), Node)
+    asked("用过的客户")  # used what? not a coupon by default
+
+
+@pytest.mark.parametrize("text", ["下了单但还没付款的", "买过但没买过的", "VIP但不是VIP的"])
+def test_a_condition_and_its_negation_together_is_asked(text: str) -> None:
+    assert "有”和“没有" in asked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "count"),
+    [("今年消費最高嘅5個客", "top", 5), ("消费最低的3个VIP", "bottom", 3)],
+)
+def test_highest_and_lowest_before_a_count_of_people_rank(
+    text: str, direction: str, count: int
+) -> None:
+    node = segment(text)
+    assert isinstance(node, Ranked) and node.direction == direction and node.count == count
+    assert segment("消费最高5000的客户") == Spend("<=", Decimal(5000))
+
+
+def test_tenths_are_percentages() -> None:
+    node = segment("消费前两成的客户")
+    assert isinstance(node, Ranked) and node.percent == Decimal(20)
+    asked("三成交的")  # 成交 is the order verb, not 30%
