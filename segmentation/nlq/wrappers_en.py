@@ -54,6 +54,20 @@ REQUEST_VERBS = _words(
     "search count export see display share compile generate run lemme",
 )
 
+# A request passed on by someone ("she needs the VIPs"): the verb is the head.
+PASSED_ON_VERBS = _words("wants needs wanted needed requested requests requires required")
+
+# Words that open a message and carry nothing ("right, now show me…", "great thanks, now…"),
+# dropped only at the very start: the praise words only before a comma or the command's head
+# ("great customers in Beijing" is asked), the others before anything.
+DISCOURSE = _words(
+    "right alright allright sure yes yeah yep yup ok okay k kk hmm um uh well so now then",
+    "also anyway anyways oh ah gotcha thanks thank ta wow",
+)
+PRAISE = _words(
+    "great cool awesome perfect nice lovely brilliant fine excellent super sweet good",
+)
+
 # Words that could narrow the customers: never ignored as part of a wrapper. A closed list
 # (tests/segmentation/nlq/test_english_wrappers.py puts each one in a wrapper's place and
 # requires a question back); many are also lexicon words, listed so the rule holds even if
@@ -105,10 +119,11 @@ _HEAD_QUESTIONS = frozenset({"who", "which", "what"})
 def drop_open_wrappers(tokens: list[Token]) -> list[Token]:
     """The tokens with the unknown words of an English request wrapper made wrapper fillers;
     unchanged when no run before the head passes every test above."""
+    tokens = _drop_discourse(tokens)
     head = _head(tokens)
     if head is None:
         return tokens
-    run = tokens[:head]
+    run = tokens[: head + 1] if tokens[head].kind == K.UNKNOWN else tokens[:head]
     unknown = [t for t in run if t.kind == K.UNKNOWN]
     if not unknown or not all(_wrapper_word(t) for t in unknown):
         return tokens
@@ -118,7 +133,28 @@ def drop_open_wrappers(tokens: list[Token]) -> list[Token]:
         return tokens  # nothing after the head: the dropped words may have been the question
     out = [Token(K.FILLER, "wrapper", t.start, t.end, t.text) if t.kind in (K.UNKNOWN, K.AND, K.TO)
            else t for t in run]  # fmt: skip
-    return out + tokens[head:]
+    return out + tokens[len(run) :]
+
+
+def _drop_discourse(tokens: list[Token]) -> list[Token]:
+    """Discourse words that open a message ("right,", "alright", "great thanks, now…") before
+    a comma or the command's head: a closed list (DISCOURSE), nothing else is dropped."""
+    end = 0
+    while end < len(tokens) and (
+        tokens[end].kind in (K.SEP, K.FILLER)
+        or (tokens[end].kind == K.UNKNOWN and tokens[end].text in DISCOURSE | PRAISE)
+    ):
+        end += 1
+    nxt = tokens[end] if end < len(tokens) else None
+    if nxt is None:
+        return tokens
+    out: list[Token] = []
+    for index, tok in enumerate(tokens[:end]):
+        closed = any(t.kind == K.SEP for t in tokens[index + 1 : end]) or _is_head(nxt)
+        if tok.kind == K.UNKNOWN and (tok.text in DISCOURSE or closed):
+            tok = Token(K.FILLER, "wrapper", tok.start, tok.end, tok.text)
+        out.append(tok)
+    return out + tokens[end:]
 
 
 def _head(tokens: list[Token]) -> int | None:
@@ -139,6 +175,8 @@ def _head(tokens: list[Token]) -> int | None:
 def _is_head(tok: Token) -> bool:
     if tok.kind == K.INTENT or tok.may_be(K.INTENT):
         return True
+    if tok.kind == K.UNKNOWN:  # "she needs the VIPs", "the team wants…"
+        return tok.text in PASSED_ON_VERBS
     if tok.kind == K.FILLER and tok.value == "wrapper":  # "pull up", "get me", "gimme"
         return tok.text.split()[0] in REQUEST_VERBS
     return tok.kind == K.DE and tok.text in _HEAD_QUESTIONS

@@ -361,3 +361,37 @@ def test_thousands_after_a_verb_and_tags_said_other_ways(text: str, expected: No
 )
 def test_english_words_inside_chinese_phrases(text: str, expected: Node) -> None:
     assert segment(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "right, now show me the vips in shanghai",
+        "alright, pull the vips in shanghai",
+        "great thanks, now the vips in shanghai",
+        "ok so um the vips in shanghai",
+        "she needs the vips in shanghai",
+        "the team wants the vips in shanghai".replace("the team", "someone"),
+    ],
+)
+def test_discourse_openers_and_passed_on_requests(text: str) -> None:
+    assert segment(text) == And((HasTag("VIP"), City(("上海",))))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "great customers in shanghai",  # praise before the people is a description: asked
+        "nice vips in shanghai",
+        "the boss wants the vips",  # the boss's customers?
+        "she needs",  # nothing asked for
+    ],
+)
+def test_praise_before_people_and_bare_requests_are_asked(text: str) -> None:
+    assert isinstance(parse(text), Clarification), text
+
+
+def test_discourse_words_are_no_content_words() -> None:
+    from segmentation.nlq.wrappers_en import DISCOURSE, PASSED_ON_VERBS, PRAISE
+
+    assert not (DISCOURSE | PRAISE | PASSED_ON_VERBS) & CONTENT_WORDS
