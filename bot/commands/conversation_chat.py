@@ -48,8 +48,10 @@ from segmentation.models import (
 )
 from segmentation.nlq.followup import is_export_this
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_digest_request, is_traditional
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nodes import SegmentFormatError, from_json
 from segmentation.scope import Requester
+from segmentation.text import normalize
 
 
 def is_extra(answer: dict[str, Any]) -> bool:
@@ -526,6 +528,17 @@ def before_query(
     previous = conv.load(session, userid, ctx.now).previous
     if previous is None:
         return None
+    if _about_that_customer(text, previous):  # "她最近买了什么" after 王静's card
+        answer = card_json(session, str(previous.customer), requester, ctx.now, ctx.engine)
+        if answer is None:
+            replies = [Reply(userid, say_card("card_gone", lang))]
+        else:
+            replies = card_replies(ctx, userid, answer, lang)
+            shown = conv.previous_from(answer, lang, ctx.now)
+            if shown is not None:
+                conv.remember_shown(session, userid, shown, ctx.now)
+        keep = data_words(session, answer or {})
+        return in_script(replies, hant, keep), {"intent": "customer", "again": previous.customer}
     if is_export_this(text):
         exported = _export_shown(session, ctx, requester, previous, lang)
         if exported is not None:
@@ -537,6 +550,30 @@ def before_query(
         reply = Reply(userid, say_card("list_context", lang))
         return in_script([reply], hant), {"intent": "clarify", "changes": previous.change}
     return None
+
+
+# The customer of the card just shown, by a pronoun: "她最近买了什么", "他的订单", "這位客戶的
+# 資料", "show me her profile", "what did she buy recently" (normalised: simplified, lower case).
+_THAT_CUSTOMER = lazy_pattern(
+    r"^(?:请|帮我)?(?:再)?(?:查一下|查查|看看|看一下|说说)?"
+    r"(?:他|她|ta|这位客户|这个客户|该客户|此客户|这位|此人|这个人)的?"
+    r"(?:情况|资料|档案|信息|详情|近况|订单|消费|消费情况|动态|最近动态|最近的?订单|"
+    r"最近买了(?:什么|啥|些什么)|买了(?:什么|啥)|买过(?:什么|啥)|最近怎么样)?"
+    r"(?:呢|吗|呀)?[？?。!！]*$|"
+    r"^(?:and |so )?(?:show me |what about |tell me about )?(?:him|her|them|his|their|"
+    r"this customer(?:'s)?|that customer(?:'s)?|the customer(?:'s)?)"
+    r"(?: (?:profile|card|details|info|orders|purchases|history|recent orders|recent purchases))?"
+    r"[?.!]*$|"
+    r"^what (?:did|has|have) (?:he|she|they) (?:buy|bought|order|ordered)(?: recently| lately)?"
+    r"[?.!]*$"
+)
+
+
+def _about_that_customer(text: str, previous: conv.PreviousAnswer) -> bool:
+    """Whether `text` asks about the customer of the card just shown, by a pronoun."""
+    if previous.kind != conv.CUSTOMER or not previous.customer:
+        return False
+    return _THAT_CUSTOMER.match(normalize(text).strip()) is not None
 
 
 def _export_shown(
@@ -618,6 +655,8 @@ def followup_answer(
     """`before_query` as the JSON answer (`segbot query --after`): "导出这个" after a
     breakdown is the breakdown again, after a card that customer."""
     previous = conv.load(session, requester.userid, ctx.now).previous
+    if previous is not None and _about_that_customer(text, previous):
+        return card_json(session, str(previous.customer), requester, ctx.now, ctx.engine)
     if previous is None or not is_export_this(text):
         return None
     if previous.kind == conv.BREAKDOWN and previous.breakdown:

@@ -179,6 +179,19 @@ def test_a_card_pick_in_traditional_and_english(crig: ChatRig) -> None:
     assert "Customer: 王芳" in english and "Owners: 张三" in english
 
 
+def test_a_pronoun_after_a_card_is_that_customer_in_chat_and_query_after(crig: ChatRig) -> None:
+    from bot.commands.router import conversation_answer
+
+    crig.tell("zhangsan", "客户张客户05的情况")
+    assert "客户：张客户05" in text_of(crig.tell("zhangsan", "他最近买了什么"))
+    with crig.factory() as session:
+        card = conversation_answer(session, crig.ctx(), "zhangsan", "what did he buy recently")
+    assert card is not None and card["card"]["name"] == "张客户05"
+    # once the customer is out of the asker's scope, the pronoun shows nothing of them
+    crig.tell("lisi", "客户张客户05的情况")
+    assert "88" not in text_of(crig.tell("lisi", "他最近买了什么"))
+
+
 def test_a_customer_outside_the_scope_is_never_shown(crig: ChatRig) -> None:
     text = text_of(crig.tell("lisi", "客户张客户05的情况"))
     assert "没有找到客户“张客户05”" in text and "88" not in text
