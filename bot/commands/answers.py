@@ -13,7 +13,7 @@ from bot.commands.rows import PAGE_SIZE, load_rows, segment_of, shown_words
 from bot.commands.script import to_traditional
 from bot.commands.texts import say
 from bot.models.inbox import ChatState
-from bot.services.answer import CountAnswer
+from bot.services.answer import ClarifyAnswer, CountAnswer
 from bot.services.query import scope_note
 from segmentation.nodes import SegmentFormatError, from_json
 from segmentation.scope import Requester
@@ -177,9 +177,9 @@ def count_reply(answer: CountAnswer, lang: str) -> str:
     return clip("\n".join(lines))
 
 
-def clarify_reply(answer: dict[str, Any], lang: str) -> str:
-    suggestions = [str(s) for s in answer.get("suggestions") or []]
-    return clarify(str(answer.get("message") or say("busy", lang)), suggestions, lang)
+def clarify_reply(answer: ClarifyAnswer, lang: str) -> str:
+    """The question back with its numbered suggestions."""
+    return clarify(answer.message or say("busy", lang), answer.suggestions, lang)
 
 
 def generic_reply(answer: dict[str, Any], lang: str) -> str:

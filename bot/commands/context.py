@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from bot.commands.texts import say
+from bot.services.answer import ClarifyAnswer
 from bot.services.query import answer_command, clarify
 from segmentation.nlq import Command, is_bare_request, load_vocabulary, parse_command
 from segmentation.nlq.followup import (
@@ -364,7 +365,7 @@ def _which_window(
     sep = "、" if lang == "zh" else ", "
     message = say("swap_which", lang, windows=sep.join(named), new=phrase)
     # The segment each suggestion stands for, for the pick (picks.question_for keeps them).
-    return {**clarify(message, labels), "choices": segments}
+    return ClarifyAnswer(message, tuple(labels), tuple(segments)).to_json()
 
 
 def swap_pick_answer(

@@ -19,6 +19,7 @@ from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.replies import clarify
 from bot.commands.texts import say
+from bot.services.answer import ClarifyAnswer
 from segmentation.nlq.followup import NO, YES, read_pick
 from segmentation.text import normalize
 
@@ -45,17 +46,17 @@ def question_for(
         if len(ids) < 2:
             return None
         return conv.PendingQuestion(text, (), None, lang, now, conv.CARD, customers=ids)
-    if answer.get("intent") != "clarify":
+    if answer.get("intent") != ClarifyAnswer.intent:
         return None
-    suggestions = tuple(str(s) for s in answer.get("suggestions") or [])[:3]
+    asked = ClarifyAnswer.from_json(answer)
+    suggestions = asked.suggestions[:3]
     if not suggestions:
         return None
-    choices = answer.get("choices")
-    if isinstance(choices, list) and len(choices) >= len(suggestions):
+    if asked.choices is not None and len(asked.choices) >= len(suggestions):
         # Each suggestion stands for a segment of its own ("which window?"): picked as it is.
-        segments = tuple(c for c in choices[: len(suggestions)] if isinstance(c, dict))
+        segments = asked.choices[: len(suggestions)]
         return conv.PendingQuestion(text, suggestions, None, lang, now, conv.SWAP, "", (), segments)
-    word = _asked_word(text, str(answer.get("message") or ""))
+    word = _asked_word(text, asked.message)
     return conv.PendingQuestion(text, suggestions, word, lang, now)
 
 

@@ -53,7 +53,7 @@ from bot.commands.saving import save_reply, saved_list_reply
 from bot.commands.script import script_of
 from bot.commands.texts import language_of, say
 from bot.database import caused_by_input
-from bot.services.answer import CountAnswer
+from bot.services.answer import ClarifyAnswer, CountAnswer
 from bot.services.conversation import card_json
 from integrations.wecom.events import CardClick
 from segmentation.compiler import SegmentError
@@ -93,11 +93,11 @@ def _answer(
         # The question's own values overflow the database: asking again gives the same error.
         session.rollback()
         log.warning("the database refused a value of a chat query: %s", type(exc).__name__)
-        return {"intent": "clarify", "message": say("busy", lang), "suggestions": []}
+        return ClarifyAnswer(say("busy", lang)).to_json()
     except Exception as exc:
         # Any text must get an answer, never silence: log the kind of failure, ask again.
         log.exception("query failed for a chat message: %s", type(exc).__name__)
-        return {"intent": "clarify", "message": say("busy", lang), "suggestions": []}
+        return ClarifyAnswer(say("busy", lang)).to_json()
 
 
 def _count_text(
@@ -117,7 +117,7 @@ def _replies(
     userid = requester.userid
     intent = answer.get("intent")
     if intent == "clarify":
-        return [Reply(userid, clarify_reply(answer, lang))]
+        return [Reply(userid, clarify_reply(ClarifyAnswer.from_json(answer), lang))]
     if intent == "help":
         return [Reply(userid, say("help", lang))]
     if intent == "show_saved":
@@ -270,7 +270,7 @@ def _answered(
         replies = _replies(session, ctx, requester, answer, lang)
     except SegmentError as exc:
         log.info("segment could not be evaluated: %s", exc)
-        answer = {"intent": "clarify", "message": say("busy", lang), "suggestions": []}
+        answer = ClarifyAnswer(say("busy", lang)).to_json()
         replies = [Reply(userid, say("busy", lang))]
     if hant and lang == "zh":  # a count, a question back, a confirmation card …
         replies = in_script(replies, True, script_words(session, answer))
@@ -293,7 +293,7 @@ def conversation_answer(
         return {"intent": "refused", "message": say("not_member", lang)}
     picked = read_reply(session, ctx, userid, text)
     if isinstance(picked, list):
-        return {"intent": "clarify", "message": picked[0].text, "suggestions": []}
+        return ClarifyAnswer(picked[0].text).to_json()
     if isinstance(picked, Picked):
         if picked.pending.kind == conv.CARD:
             customers = picked.pending.customers
@@ -304,7 +304,7 @@ def conversation_answer(
             replies, _ = card_pick_replies(
                 session, ctx, requester, picked.pending, picked.index, picked.lang, False
             )
-            return {"intent": "clarify", "message": replies[0].text, "suggestions": []}
+            return ClarifyAnswer(replies[0].text).to_json()
         if picked.pending.kind == conv.CAMPAIGN:
             chosen = picked.pending.options[picked.index]
             replies = campaign_choice_reply(
@@ -319,7 +319,7 @@ def conversation_answer(
     if more is not None:
         no_page = _no_page(session, ctx, userid, lang)
         if no_page is not None:
-            return {"intent": "clarify", "message": no_page, "suggestions": []}
+            return ClarifyAnswer(no_page).to_json()
         return more_page(session, ctx, requester, lang, size=more)
     followup = followup_answer(session, ctx, requester, text)  # 导出这个
     if followup is not None:

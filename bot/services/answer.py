@@ -2,8 +2,8 @@
 to format; JSON only at the CLI/API edge (`to_json`, which writes exactly the keys, in the
 order, that `segbot query --json` prints — spec/interfaces.md).
 
-Done one intent at a time: a count is typed (CountAnswer); the other intents are still the
-JSON dict, and `parse_answer` gives the typed answer of a dict where one exists.
+Done one intent at a time: a count (CountAnswer) and a question back (ClarifyAnswer) are
+typed; the other intents are still the JSON dict the handlers read.
 """
 
 from __future__ import annotations
@@ -80,4 +80,39 @@ class CountAnswer:
             if ranking is None
             else tuple(RankedMember(str(r["external_userid"]), r["value"]) for r in ranking),
             scope_note=str(note) if note else None,
+        )
+
+
+@dataclass(frozen=True)
+class ClarifyAnswer:
+    """A question back: what to ask, the numbered suggestions a pick may choose from, and —
+    for "which window?" — the segment (canonical JSON) each suggestion stands for."""
+
+    message: str
+    suggestions: tuple[str, ...] = ()
+    choices: tuple[dict[str, Any], ...] | None = None
+    intent: ClassVar[str] = "clarify"
+
+    def to_json(self) -> dict[str, Any]:
+        """The answer as `segbot query --json` prints it, key for key and in that order."""
+        out: dict[str, Any] = {
+            "intent": self.intent,
+            "message": self.message,
+            "suggestions": list(self.suggestions),
+        }
+        if self.choices is not None:
+            out["choices"] = list(self.choices)
+        return out
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ClarifyAnswer:
+        if data.get("intent") != cls.intent:
+            raise ValueError(f"not a question back: {data.get('intent')!r}")
+        choices = data.get("choices")
+        return cls(
+            message=str(data.get("message") or ""),
+            suggestions=tuple(str(s) for s in data.get("suggestions") or ()),
+            choices=None
+            if not isinstance(choices, list)
+            else tuple(c for c in choices if isinstance(c, dict)),
         )

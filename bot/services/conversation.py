@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
+from bot.services.answer import ClarifyAnswer
 from bot.services.campaigns.settings import CampaignSettings
 from bot.services.customer_card import customer_card, find_visible
 from bot.services.digest.build import DigestConfig, build_digest
@@ -61,7 +62,7 @@ DIMENSION_WORDS = {
 
 
 def clarify(message: str, suggestions: list[str] | None = None) -> dict[str, Any]:
-    return {"intent": "clarify", "message": message, "suggestions": suggestions or []}
+    return ClarifyAnswer(message, tuple(suggestions or ())).to_json()
 
 
 def extra_answer(

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.services.answer import CountAnswer, RankedMember
+from bot.services.answer import ClarifyAnswer, CountAnswer, RankedMember
 from bot.services.campaigns.settings import CampaignSettings
 from bot.settings import DEFAULT_APPROVAL_COST_LIMIT
 from segmentation.compiler import SegmentError
@@ -109,7 +109,8 @@ def run_query(
 
 
 def clarify(message: str, suggestions: list[str] | None = None) -> dict[str, Any]:
-    return {"intent": "clarify", "message": message, "suggestions": suggestions or []}
+    """A question back, as JSON (ClarifyAnswer)."""
+    return ClarifyAnswer(message, tuple(suggestions or ())).to_json()
 
 
 def answer_command(

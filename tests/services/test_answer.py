@@ -1,7 +1,7 @@
 # ruff: noqa: E501
-"""The typed count answer (bot.services.answer.CountAnswer): `segbot query --json` prints it
-byte for byte as before it was typed (key order included), it reads back from its JSON, and
-the chat formats the typed answer."""
+"""The typed answers (bot.services.answer): `segbot query --json` prints a count and a question
+back byte for byte as before they were typed (key order included), each reads back from its
+JSON, and the chat formats the typed answer."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from bot.cli.main import cli
-from bot.commands.answers import count_reply
-from bot.services.answer import CountAnswer, RankedMember
+from bot.commands.answers import clarify_reply, count_reply
+from bot.services.answer import ClarifyAnswer, CountAnswer, RankedMember
 from segmentation.nodes import City, HasTag, Ranked
 from tests.segmentation.nlq.fixture import load_fixture
 
@@ -32,6 +32,43 @@ PRINTED = [
         '{"intent": "count", "segment": {"version": 1, "tree": {"type": "performed", "event_kind": "inquiry", "window": {"kind": "rolling", "amount": 30, "unit": "days"}}}, "description": "近30天（10月2日–11月1日）有咨询的客户", "count": 3, "customers": ["c01", "c02", "c09"], "scope_note": "（结果只包含您自己跟进的客户。）"}',
     ),
 ]
+
+
+# A question back: exit code 3 and the same JSON as before it was typed.
+ASKED = [
+    (
+        ["打了“高意象”标签的客户"],
+        '{"intent": "clarify", "message": "没有找到标签“高意象”。您是指“高意向”吗？现有标签组：客户等级。", "suggestions": ["高意向"]}',
+    ),
+    (
+        ["上晦的客户"],
+        '{"intent": "clarify", "message": "没有找到“上晦”。您是指“上海”、“上饶”吗？", "suggestions": ["上海", "上饶"]}',
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "printed"), ASKED)
+def test_a_question_back_prints_the_same_json_as_before(
+    clean_engine: Engine, db_url: str, args: list[str], printed: str
+) -> None:
+    with Session(clean_engine) as session:
+        load_fixture(session)
+        session.commit()
+    result = CliRunner().invoke(cli, ["query", *args, "--now", NOW, "--db", db_url, "--json"])
+    assert result.exit_code == 3
+    assert result.output.rstrip("\n") == printed
+
+
+def test_a_question_back_reads_back_and_is_formatted() -> None:
+    which = ClarifyAnswer("哪一个？", ("A", "B"), ({"version": 1}, {"version": 1}))
+    assert list(which.to_json()) == ["intent", "message", "suggestions", "choices"]
+    assert ClarifyAnswer.from_json(which.to_json()) == which
+    plain = ClarifyAnswer("Which tag?", ("VIP",))
+    assert "choices" not in plain.to_json()
+    assert ClarifyAnswer.from_json(plain.to_json()) == plain
+    assert clarify_reply(plain, "en") == "Which tag?\nYou could try:\n1. VIP"
+    with pytest.raises(ValueError):
+        ClarifyAnswer.from_json({"intent": "count"})
 
 
 @pytest.mark.parametrize(("args", "printed"), PRINTED)
