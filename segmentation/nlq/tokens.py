@@ -358,6 +358,10 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
         elif tok.kind == K.MY and tok.text == "我" and _english_request(prev):
             # "show 我 上海的VIP": the one to show them to (show me), not whose customers
             tok = Token(K.FILLER, "wrapper", tok.start, tok.end, tok.text)
+        elif tok.kind == K.FILLER and tok.text == "i" and _after_people(out) and not _asked(prev):
+            # "customers li si and i both follow", "customers i share with li si": the asker
+            # as an owner no owner phrase said — asked, never dropped
+            tok = Token(K.UNKNOWN, None, tok.start, tok.end, tok.text)
         elif (
             tok.kind == K.NEW
             and tok.text == "added"
@@ -411,6 +415,16 @@ def _thousands_after_a_verb(tok: Token, out: list[Token]) -> bool:
         return False
     before = next((t for t in reversed(out) if t.kind not in _SKIP | {K.CMP}), None)
     return before is not None and before.kind == K.EVENT
+
+
+def _asked(prev: Token | None) -> bool:
+    """ "how many customers did I add": a question's inverted subject, read by its verb."""
+    return prev is not None and prev.text in ("did", "do", "have", "had", "am", "was", "will")
+
+
+def _after_people(out: list[Token]) -> bool:
+    """Customers or a name already said: an "i" there is no request wrapper."""
+    return any(t.kind in (K.CUSTOMER, K.NAME) for t in out)
 
 
 def _english_request(prev: Token | None) -> bool:

@@ -395,3 +395,14 @@ def test_discourse_words_are_no_content_words() -> None:
     from segmentation.nlq.wrappers_en import DISCOURSE, PASSED_ON_VERBS, PRAISE
 
     assert not (DISCOURSE | PRAISE | PASSED_ON_VERBS) & CONTENT_WORDS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "customers li si and i both follow",  # was Li Si's customers alone
+        "customers i share with li si",
+    ],
+)
+def test_the_asker_said_beside_a_colleague_is_asked(text: str) -> None:
+    assert isinstance(parse(text), Clarification), text
