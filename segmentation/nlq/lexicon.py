@@ -128,7 +128,7 @@ _ADD(_many(K.NEG, True, "不|没|未|无|非|没有|从未|从没|从来没有|�
            "doesn't|does not|non|who haven't|that haven't|never have|have never|has never|"
            "didnt|havent|hasnt|dont|doesnt|outside|outside of|"
            "neither"))  # fmt: skip
-_ADD(_many(K.YET, True, "还没|还未|尚未|还没有|至今没有|至今未|至今没|到现在都没|一直没|一直没有|still haven't|"
+_ADD(_many(K.YET, True, "还没|还未|尚未|还没有|至今没有|至今未|至今没|到现在都没|一直没|一直没有|一直冇|一直未|still haven't|"
            "still hasn't|still have not"))  # fmt: skip
 _ADD(
     _many(
@@ -272,6 +272,8 @@ _UNSUP = {
     "approx": "大约的数字（如“一千左右”“两三次”）|approximate numbers (like 'about 1000')",
     "rate": "每天/每月这类频率|a rate per day, week or month",
     "fuzzy": "没有具体数字的次数或金额|a count or amount without a number (like 'a couple')",
+    "single_order": "单笔订单的金额（可以按累计消费或客单价筛选，例如“累计消费超过1000”“客单价超过500”）|"
+    "the amount of a single order (filter by total spend or average order value instead)",
 }
 UNSUPPORTED_REASONS = {k: tuple(v.split("|")) for k, v in _UNSUP.items()}
 _ADD(_many(K.UNSUPPORTED, "period", "国庆|国庆节|国庆期间|春节|过年|双十一|双11|双十二|双12|618|元旦|"
@@ -642,6 +644,12 @@ _more(K.CMP, (">=", "pre"), "唔低过|唔低于|不少过于|最低|最起码|�
 _more(K.CMP, (">=", "post"), "起步|打底|往上走")
 _more(K.CMP, ("<=", "pre"), "唔高过|唔多过|不多过|最多也就|顶天|撑死")
 _more(K.CMP, ("<", "pre"), "唔到|未够|不够")
+# One order's amount (单笔消费过千) is neither the total nor the average: asked, never summed.
+_more(K.UNSUPPORTED, "single_order", "单笔|单笔消费|单笔订单|单笔金额|单次消费|单张订单|单张|每笔|"
+      "每一笔|一次性消费|一次过消费")  # fmt: skip
+# 一共/总共 before what was spent is the total spent, not "how many" (一共花了不到五百的).
+_more(K.SPEND, True, "一共花了|总共花了|一共花|总共花|一共消费|一共消费了|总共消费|总共消费了|"
+      "共消费|共消费了|合共消费|合计消费|合计消费了")  # fmt: skip
 # Not over (消費冇超過一千): 冇/没/未/唔/不 before 超过/超出/高过/多过 is at most.
 _more(
     K.CMP,

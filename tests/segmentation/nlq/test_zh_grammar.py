@@ -413,3 +413,20 @@ def test_tenths_are_percentages() -> None:
     node = segment("消费前两成的客户")
     assert isinstance(node, Ranked) and node.percent == Decimal(20)
     asked("三成交的")  # 成交 is the order verb, not 30%
+
+
+@pytest.mark.parametrize("text", ["单笔消费过千的", "每笔订单都超过500的", "单次消费满两千的VIP"])
+def test_one_orders_amount_is_asked_never_the_total(text: str) -> None:
+    assert "单笔订单的金额" in asked(text)
+
+
+def test_yigong_before_spend_is_the_total_not_how_many() -> None:
+    result = parse("一共花了不到五百的")
+    assert isinstance(result, Command) and result.intent == "list"
+    assert result.segment == Spend("<", Decimal(500))
+    counted = parse("一共有多少VIP")
+    assert isinstance(counted, Command) and counted.intent == "count"
+
+
+def test_cantonese_still_not() -> None:
+    assert segment("來過店但一直冇買嘢嘅") == And((VISIT, Not(ORDER)))
