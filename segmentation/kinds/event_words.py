@@ -210,6 +210,7 @@ _SURFACES: dict[str, Surfaces] = {
                 for verb in ("加", "加入", "放进", "放入", "放到", "加进", "加到")
                 for aspect in ("了", "咗", "过")
             )
+            + "|加过购|加了购|加咗购"
         ),
         weak="购物车",
         regional="",

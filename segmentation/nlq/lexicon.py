@@ -206,7 +206,8 @@ _ADD(_many(K.SAVEDWORD, True, "分群|分群里|分群中|分群里面|分群内
 _ADD(_many(K.MY, True, "我的|我跟进的|我负责的|我名下的|我添加的|我加的|我自己的|my|mine|my own|"
            "i follow|followed by me|i manage|i added|i have added|i've added|i ve added|i have|"
            "do i have|i ve got|i have got|have i got|我"))  # fmt: skip
-_ADD(_many(K.MYDEPT, True, "我们部门|我部门|本部门|我们组|我们团队|我的团队|我团队|我们小组|我的部门|"
+_ADD(_many(K.MYDEPT, True, "咱们部门|咱们组|咱们团队|咱们小组|咱部门|咱们的部门|我哋部门|我们这个部门|"
+           "我们部门|我部门|本部门|我们组|我们团队|我的团队|我团队|我们小组|我的部门|"
            "我所在部门|我们部门的|my team|our team|my department|our department|my dept|my team's|"
            "our team's|my department's"))  # fmt: skip
 _ADD(_many(K.GENDER, 2, "女性|女|女的|女士|女生|女客户|female|females|women|woman|ladies"))
@@ -463,14 +464,18 @@ def _more(kind: K, value: Any, words: str) -> None:
 # a 帮/给/替 before it, so "领导的客户" is still a name to ask about.
 THIRD_PARTY_ROLES = (
     "老板|老细|老总|老大|大老板|老板娘|经理|总经理|区域经理|领导|主管|上司|上级|总监|店长|组长|部长|"
-    "上面|上头|公司|总部|市场部|财务"
+    "上面|上头|公司|总部|市场部|财务|同事|我同事|我老板|我们老板|我领导|我们领导|我经理|我们经理|"
+    "我主管|我们主管"
 )
 THIRD_PARTY_ASKS = (
     "要|想要|想看|想看看|需要|让我|叫我|要我|让|叫|说要|找我要|想知道|要看|吩咐|交代|安排我|"
     "想知|想睇|想睇下|要睇|话要|叫我哋|让我们|叫我们"
 )
 # Said between the role and the request: 老板刚才说要…, 经理今天让我…, 领导又要…
-THIRD_PARTY_WHEN = "刚才|刚刚|刚|今天|今日|又|一直|那边|头先|啱啱"
+THIRD_PARTY_WHEN = (
+    "刚才|刚刚|刚|今天|今日|又|一直|那边|头先|啱啱|在群里|群里|刚在群里|刚刚在群里|刚才在群里|"
+    "在群里面|早上|上午|下午|昨天"
+)
 
 
 def third_party_wrappers() -> list[str]:
@@ -481,6 +486,13 @@ def third_party_wrappers() -> list[str]:
     out += [f"{role}{w}{ask}" for role in roles for w in when for ask in asks]
     out += [f"{role}{w}说要" for role in roles for w in when]
     out += [f"{lead}{role}" for role in roles for lead in ("帮", "给", "替", "帮我们", "给我们")]
+    # 老细叫我问下 / 同事让我问一下: the asking passed on is the wrapper too
+    out += [
+        f"{role}{ask}{q}"
+        for role in roles
+        for ask in ("叫我", "让我", "要我")
+        for q in ("问下", "问一下", "问问", "帮她问下", "帮他问下")
+    ]
     return out
 
 
@@ -506,6 +518,18 @@ ZH_WRAPPERS = (
 )
 _ADD(_many(K.FILLER, "wrapper", ZH_WRAPPERS))
 _add_missing(K.FILLER, "wrapper", third_party_wrappers())
+# Asking for someone (同事让我帮她问下), asking a favour, thanking: wrappers, never content.
+_more(
+    K.FILLER,
+    "wrapper",
+    "帮她|帮他|帮她问|帮他问|帮她问下|帮他问下|帮她问一下|帮他问一下|替她|替他|替她问|替他问|"
+    "帮个忙|帮个小忙|帮帮忙|帮下忙|帮个手|唔好意思|唔好意思呀|唔该晒|唔该|"
+    "谢谢啦|谢谢哈|谢谢你啦|感谢啦|劳驾|劳驾你|拜托|拜托了|拜托你|求帮忙|急急急|"
+    "在吗在吗|在么|在嘛",
+)
+# The average order said as a phrase (平均一单不到200块, 平均每笔订单金额高于一千).
+_more(K.SPEND, "aov", "平均一单|平均一笔|平均每笔订单金额|平均每单的金额|平均每笔金额|每单均价|"
+      "平均每张订单|平均每张单|每笔平均")  # fmt: skip
 _more(K.INTENT, "list", "查一查|看一看|找一找|筛一筛|瞧一瞧|瞅一瞅|搜一搜|清单|客户清单|名录|一览")
 # A sheet made or pulled (帮我弄个表, 做张表格, 拉份表) is a spreadsheet, as 表格 is; 列个表 stays
 # a list (a wrapper above).
@@ -968,6 +992,27 @@ _add_new(K.UNTAGGED, True, ["not yet tagged", "not tagged yet", "yet to be tagge
 _ADD(_many(K.NEW, True, "joined|joined us|newly joined|just joined|have joined|has joined"))
 _ADD(_many(K.SPEND, True, "lifetime spend|lifetime spending|cumulative spend|overall spend|"
            "lifetime spent|spend to date|spent to date"))  # fmt: skip
+
+# English politeness said after the request or before it as a sentence of its own, and a
+# request passed on ("my manager wants …"): wrappers, never content.
+_more(
+    K.FILLER,
+    "wrapper",
+    "thanks so much|thanks so much in advance|thanks in advance|thank you so much|many thanks|"
+    "much appreciated|when you get a sec|when you get a second|when you get a chance|"
+    "when you have a moment|when you have a sec|when you have a minute|hope you're doing well|"
+    "hope you are doing well|hope you're well|hope you are well|hope all is well|"
+    "sorry to bug you|sorry to bother you|sorry to bother|sorry for the bother|hi there|"
+    "hey there|my manager wants|my boss wants|my manager needs|my boss needs|my boss asked|"
+    "my manager asked|my boss asked me|my manager asked me|my boss wants to know|"
+    "my manager wants to know|my boss asked me to check|my manager asked me to check",
+)
+# Cantonese spending (使咗一万蚊) and a count of places after their list (北京、上海三地).
+_more(K.SPEND, True, "使咗|使过|使了|使左")
+_more(
+    K.FILLER, True, "两地|三地|四地|五地|几地|等地|这几个地方|这几个城市|几个城市|三个城市|两个城市"
+)
+_more(K.CUSTOMER, True, "folks|ppl|peeps")
 
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer

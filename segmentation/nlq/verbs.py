@@ -45,7 +45,7 @@ def apply(tokens: list[Token]) -> list[Token]:
     tokens = _one_after_negation(tokens)
     tokens = _bare_verb_after_negation(tokens)
     tokens = _added_in_window(_i_add(tokens))
-    tokens = _item_topic(tokens)
+    tokens = _item_topic(_place_side(tokens))
     return _except_brackets(tokens)
 
 
@@ -336,4 +336,30 @@ def _item_topic(tokens: list[Token]) -> list[Token]:
             i = verb_at + 1
             continue
         i += 1
+    return out
+
+
+# 上海那边的 / 北京这边的: after a place, 那边/这边 is that place's side, not whose customers.
+_PLACE_SIDE = {
+    *("那边", "那边的", "这边", "这边的", "那里", "那里的"),
+    *("这里", "这里的", "那儿", "这儿"),
+}
+_PLACES = {"city", "province"}
+
+
+def _place_side(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if (
+            tok.kind == K.FILLER
+            and tok.text in _PLACE_SIDE
+            and prev is not None
+            and prev.kind in (K.NAME, K.QUOTE)
+            and prev.meanings
+            and all(m.kind in _PLACES for m in prev.meanings)
+        ):
+            out.append(Token(K.FILLER, True, tok.start, tok.end, tok.text))
+            continue
+        out.append(tok)
     return out
