@@ -378,6 +378,8 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
         elif tok.kind == K.BOTH and tok.text == "both" and prev is not None and prev.kind == K.NEG:
             continue  # "outside both Shanghai and Beijing": the list is what is excluded
         elif tok.kind == K.CMP and tok.text in ("just", "only") and _restricts(tokens, index):
+            if _exclusive(tokens, index, out):  # "only inquired", "bought only 唇釉": asked
+                out.append(Token(K.UNKNOWN, None, tok.start, tok.end, tok.text))
             continue  # "just my own customers": a restriction, not "exactly"
         elif tok.kind == K.NEG and tok.value == "object":
             event = next((t for t in reversed(out) if t.kind not in _SKIP), None)
@@ -475,6 +477,19 @@ def _restricts(tokens: list[Token], index: int) -> bool:
     if nxt is not None and nxt.kind == K.EVENT and after is not None and after.kind == K.NUM:
         return False
     return nxt is None or nxt.kind not in (K.NUM, K.CMP, K.MOST)
+
+
+def _exclusive(tokens: list[Token], index: int, out: list[Token]) -> bool:
+    """ "only"/"just" that excludes the rest, which no condition says: before a verb ("only
+    inquired": and nothing else? "just ordered": recently?), after one ("bought only 唇釉":
+    nothing else?), or before a colleague ("customers only Li Si follows": nobody else?)."""
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    before = next((t for t in reversed(out) if t.kind not in _SKIP), None)
+    if nxt is not None and nxt.kind == K.EVENT:
+        return True
+    if before is not None and before.kind == K.EVENT and nxt is not None:
+        return nxt.kind in (K.NAME, K.QUOTE)
+    return _a_colleague(nxt)
 
 
 def _not_a_number(tok: Token | None) -> bool:
