@@ -526,6 +526,11 @@ def before_query(
         conv.remember_shown(session, userid, shown, ctx.now)
         return in_script(replies, hant, data_words(session, {})), {"intent": "digest"}
     previous = conv.load(session, userid, ctx.now).previous
+    if _THAT_CUSTOMER.match(normalize(text).strip()) and (
+        previous is None or not _about_that_customer(text, previous)
+    ):  # "她最近买了什么" with no card just shown: which customer, never "no customer 她"
+        reply = Reply(userid, say_card("card_which_customer", lang))
+        return in_script([reply], hant), {"intent": "clarify", "pronoun": True}
     if previous is None:
         return None
     if _about_that_customer(text, previous):  # "她最近买了什么" after 王静's card
@@ -560,11 +565,11 @@ _THAT_CUSTOMER = lazy_pattern(
     r"(?:情况|资料|档案|信息|详情|近况|订单|消费|消费情况|动态|最近动态|最近的?订单|"
     r"最近买了(?:什么|啥|些什么)|买了(?:什么|啥)|买过(?:什么|啥)|最近怎么样)?"
     r"(?:呢|吗|呀)?[？?。!！]*$|"
-    r"^(?:and |so )?(?:show me |what about |tell me about )?(?:him|her|them|his|their|"
+    r"^(?:and |so )?(?:show me |what about |tell me about )?(?:him|her|his|"
     r"this customer(?:'s)?|that customer(?:'s)?|the customer(?:'s)?)"
     r"(?: (?:profile|card|details|info|orders|purchases|history|recent orders|recent purchases))?"
     r"[?.!]*$|"
-    r"^what (?:did|has|have) (?:he|she|they) (?:buy|bought|order|ordered)(?: recently| lately)?"
+    r"^what (?:did|has) (?:he|she) (?:buy|bought|order|ordered)(?: recently| lately)?"
     r"[?.!]*$"
 )
 

@@ -170,9 +170,10 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     Traditional characters when it was written in them, whatever kind of reply it gets."""
     lang = language_of(text)
     requester = resolve_requester(session, userid, ctx.settings.admins)
-    if requester is None:
+    if requester is None:  # no conversation is kept for a stranger: the message's own script
         audit(session, ctx, userid, "refused", text, reason="not a known member")
-        return [Reply(userid, say("not_member", lang))]
+        refused = [Reply(userid, say("not_member", lang))]
+        return in_script(refused, lang == "zh" and script_of(text) == HANT)
     # A message the same in both scripts ("其中女性呢", a pick "1") is answered in the
     # member's last one; an English one is not Chinese of either script.
     script = conv.reply_script(session, userid, script_of(text), ctx.now)

@@ -50,6 +50,7 @@ CARD_TEXTS: dict[str, dict[str, str]] = {
     "card_pick_more": {"zh": "（只列出前 {shown} 位，请说得更具体些）", "en": "(only the first {shown}; please be more specific)"},
     "card_gone": {"zh": "这位客户已不在您的权限范围内（或已删除）。", "en": "That customer is no longer one you may see (or was deleted)."},
     "ch_tags_since": {"zh": "注意：标签变动从 {since} 起才有记录，此前的变动不在其中。", "en": "Note: tag changes are recorded since {since}; changes before then are not included."},
+    "card_which_customer": {"zh": "您说的是哪位客户？请说出客户的名字、备注或手机尾号，例如：客户王静的情况。", "en": "Which customer do you mean? Name them (name, remark or last four phone digits), e.g. 'show me 王静'."},
     "pick_out_of_range": {"zh": "请回复 1 到 {count} 之间的序号。", "en": "Please reply with a number from 1 to {count}."},
     "none_value": {"zh": "无", "en": "none"},
     "no_rfm": {"zh": "无订单，暂无分类", "en": "no orders yet"},

@@ -306,3 +306,13 @@ def test_tags_put_on_through_segbot_are_who_got_the_tag_today(rig: ChatRig) -> N
     assert "customers who got the tag “待跟进” today" in english
     assert f": {len(NO_ORDER_ZHANG)} in total" in english
     assert "共 0 人" in text_of(later.tell("lisi", "今天新打上待跟进的客户"))
+
+
+def test_a_stranger_is_refused_in_the_script_they_wrote(rig: ChatRig) -> None:
+    from bot.commands.router import handle_text
+
+    with rig.factory() as session:  # (WeCom would not deliver to a stranger: not sent)
+        [hant] = handle_text(session, rig.ctx(), "stranger", "我的客戶有多少")
+        [hans] = handle_text(session, rig.ctx(), "stranger", "我的客户有多少")
+    assert "本企業的成員" in hant.text and "企业" not in hant.text
+    assert "本企业的成员" in hans.text
