@@ -282,8 +282,18 @@ def _add_cities(vocab: Vocabulary, db_cities: Iterable[str]) -> None:
                 spellings[city].append(raw)
     vocab.city_spellings = {k: tuple(v) for k, v in spellings.items()}
     for surface, cities in surfaces.items():
-        for city in cities:
+        for city in _meant(cities, spellings):
             vocab.add(surface, Meaning("city", city, city))
+
+
+def _meant(cities: tuple[str, ...], present: dict[str, list[str]]) -> tuple[str, ...]:
+    """The cities a spelling shared by several (Suzhou: 苏州 and 宿州) may mean here: the one
+    the company has customers in when it is only one of them (the restatement names it);
+    else all, and the question back asks which."""
+    if len(cities) < 2:
+        return cities
+    known = tuple(c for c in cities if c in present)
+    return known if len(known) == 1 else cities
 
 
 @dataclass(frozen=True)
