@@ -218,6 +218,41 @@ class RefundAmount:
         _check_amount(self.value)
 
 
+@dataclass(frozen=True)
+class CompanyContains:
+    """The customer's company name (customers.corp_name) contains `text` in any of its
+    spellings (as written, Simplified, Traditional, half-width), ignoring case; a customer
+    without a company name never does."""
+
+    text: str
+    type: ClassVar[str] = "company_contains"
+
+    def __post_init__(self) -> None:
+        _check_text(self.text)
+
+
+@dataclass(frozen=True)
+class RemarkContains:
+    """A live follow's remark (follows.remark: each staff member's own note) contains `text`
+    in any of its spellings, ignoring case."""
+
+    text: str
+    type: ClassVar[str] = "remark_contains"
+
+    def __post_init__(self) -> None:
+        _check_text(self.text)
+
+
+MAX_TEXT = 64
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str) or not text.strip():
+        raise SegmentFormatError("a text to look for must be a non-empty string")
+    if len(text) > MAX_TEXT:
+        raise SegmentBoundsError("要找的文字", "a text to look for", f"{MAX_TEXT} characters")
+
+
 def _check_amount(value: object) -> None:
     if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
         raise SegmentFormatError("an amount must be a non-negative number")
@@ -535,6 +570,8 @@ Node = (
     | Gender
     | AddedVia
     | ChannelCode
+    | CompanyContains
+    | RemarkContains
     | CampaignMessaged
     | CampaignCoupon
     | NamedSegment
@@ -566,6 +603,8 @@ NODE_TYPES: dict[str, type] = {
         Gender,
         AddedVia,
         ChannelCode,
+        CompanyContains,
+        RemarkContains,
         CampaignMessaged,
         CampaignCoupon,
         NamedSegment,

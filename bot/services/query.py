@@ -21,6 +21,7 @@ from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_traditional
 from segmentation.nodes import And, InDepartment, Node, Owner, Ranked, canonical, to_json, walk
 from segmentation.ranking import ranking
 from segmentation.scope import Requester, resolve_requester
+from segmentation.unmatched import question_back
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +150,11 @@ def answer_command(
             if zh
             else "Which customers? E.g. 'customers who inquired in the last 30 days'."
         )
+    unmatched = question_back(
+        session, command.segment, requester=requester, now=now, ctx=ctx, language=command.language
+    )
+    if unmatched is not None:  # 公司名包含“XX” that no visible customer's does: asked back
+        return clarify(unmatched)
     if command.intent == "count" and not _acts(command):
         counted = count_answer(session, command, requester, now, ctx, with_members)
         return counted.to_json() if isinstance(counted, CountAnswer) else counted

@@ -66,6 +66,10 @@ class Kind:
     # the breakdown dimension (segmentation.breakdown.DIMENSIONS) that splits customers by
     # this condition's value, None when none does
     breakdown: str | None
+    # (node, language) → the question back when the bare condition matches none of the
+    # asker's customers (a company name nobody's contains): an empty answer there is a
+    # misspelling far more often than an answer. None: zero is an answer.
+    unmatched: Callable[[Any, str], str] | None = None
 
 
 KINDS: dict[type, Kind] = {}

@@ -83,6 +83,8 @@ def _by_head(chunk: Chunk, ctx: Context) -> Cond:
         return score_condition(chunk, ctx)
     if head.kind == K.CHANNEL:
         return _channel(chunk, head)
+    if head.kind == K.TEXTMATCH:
+        return _text_field(chunk, head)
     if head.kind == K.CONTACT:
         return _contact(chunk, head, ctx)
     kinds = {t.kind for t in chunk.tokens}
@@ -135,6 +137,13 @@ def _channel(chunk: Chunk, head: Token) -> Cond:
         return replace(node, window=window)
 
     return Cond("channel", chunk, build=build, own_window=True)
+
+
+def _text_field(chunk: Chunk, head: Token) -> Cond:
+    """A company or remark contains a text (公司是XX的, remark contains boss): no window."""
+    only_kinds(chunk, {K.TEXTMATCH, K.NEG})
+    node = head.value
+    return Cond("textmatch", chunk, build=lambda _window: node)
 
 
 def _contact(chunk: Chunk, head: Token, ctx: Context) -> Cond:

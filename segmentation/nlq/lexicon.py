@@ -50,6 +50,7 @@ class K(StrEnum):
     THIS = "this"  # 这些/them/this segment: the previous answer (chat keeps it), no condition
     ITEMWORD = "itemword"  # 品类/类/产品/sku: value "product" | "category" | "sku"
     CHANNEL = "channel"  # a channel phrase (channel_words.py): extra["node"] or extra["ask"]
+    TEXTMATCH = "textmatch"  # a company/remark phrase (text_words.py): value the node
     CONTACT = "contact"  # a campaign-contact phrase (contact_words.py): value a ContactMatch
     THRESHOLD = "threshold"  # 过万/上千: a comparison and its number in one word; value (op, n)
     COMPOUND = "compound"  # one surface, several words: value ((kind, value, length), ...)

@@ -14,6 +14,7 @@ from segmentation.nlq.contact_words import scan_contact
 from segmentation.nlq.lexicon import ALSO, LEXICON, SURFACE_LENGTHS, K
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.score_words import scan_score
+from segmentation.nlq.text_words import scan_text_field
 from segmentation.nlq.timephrases import scan_time
 from segmentation.nlq.vocabulary import ITEM_KINDS, Meaning, Vocabulary
 
@@ -121,6 +122,10 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
         tok = Token(K.CHANNEL, channel.node, pos, channel.end, text[pos : channel.end])
         tok.extra = {"ask": channel.ask} if channel.ask is not None else {}
         found.append((channel.end, 5, tok))
+    field = scan_text_field(text, pos)
+    if field is not None:  # "公司是XX的", "remark contains boss": whole phrases, as above
+        found.append((field.end, 5, Token(K.TEXTMATCH, field.node, pos, field.end,
+                                          text[pos : field.end])))  # fmt: skip
     contact = scan_contact(text, pos)
     if contact is not None:  # "收到过群发", "上次活动没核销": whole phrases, as above
         found.append((contact.end, 5, Token(K.CONTACT, contact, pos, contact.end,
@@ -441,7 +446,7 @@ def _listed(out: list[Token]) -> bool:
 
 # What "those" can point back to inside the sentence ("VIPs, but only those in Shanghai").
 _POINTED = {K.CUSTOMER, K.NAME, K.QUOTE, K.GENDER, K.NEW, K.MY, K.MYDEPT, K.UNTAGGED}
-_POINTED |= {K.CHANNEL, K.CONTACT, K.SPEND, K.WINDOW}
+_POINTED |= {K.CHANNEL, K.CONTACT, K.SPEND, K.WINDOW, K.TEXTMATCH}
 
 
 def _points_inside(out: list[Token], nxt: Token | None) -> bool:

@@ -73,6 +73,9 @@ class Dataset:
     customer_tags: list[tuple[str, str, str]] = field(default_factory=list)
     # event_id, external_userid, kind, occurred_at, amount
     events: list[tuple[str, str, str, datetime, Decimal | None]] = field(default_factory=list)
+    # external_userid → company name; (external_userid, userid) → the follow's remark
+    companies: dict[str, str] = field(default_factory=dict)
+    remarks: dict[tuple[str, str], str] = field(default_factory=dict)
     # event_id → properties (product, category, sku…) of the events that have them
     properties: dict[str, dict[str, object]] = field(default_factory=dict)
     # external_userid, p_alive, expected_purchases_30d, _90d, expected_avg_value, clv_365d
@@ -97,6 +100,7 @@ def load(session: Session, data: Dataset) -> None:
             Customer,
             [
                 {"external_userid": e, "name": n, "gender": g, "city": c, "deleted": d}
+                | {"corp_name": data.companies.get(e)}
                 for e, n, g, c, d in data.customers
             ],
         ),
@@ -104,6 +108,7 @@ def load(session: Session, data: Dataset) -> None:
             Follow,
             [
                 {"external_userid": e, "userid": u, "added_at": t, "deleted": d}
+                | {"remark": data.remarks.get((e, u))}
                 | dict(
                     zip(("add_way", "state"), data.channels.get((e, u), (None, None)), strict=True)
                 )
@@ -276,8 +281,25 @@ def random_dataset(seed: int, now: datetime = NOW, *, history_only: bool = False
     data.scores = random_scores(random.Random(seed + 10_000), [c[0] for c in data.customers])
     data.channels = random_channels(random.Random(seed + 20_000), data.follows)
     random_contacts(random.Random(seed + 30_000), data, edges, now)
+    random_texts(random.Random(seed + 50_000), data)
     data.events += random_refunds(random.Random(seed + 40_000), data, edges, now, history_only)
     return data
+
+
+# Company names and remarks in several spellings (case, Traditional script), so that a
+# contains-match must find each spelling; ASCII capitals only (SQLite lower-cases only those).
+COMPANIES = ("Acme科技有限公司", "ACME Trading", "华为技术", "華為技術", "上海科技", "小米", "acme")
+REMARKS = ("老板", "大老板 VIP", "老闆娘", "Boss Li", "boss", "回头客", "采购经理")
+
+
+def random_texts(rng: random.Random, data: Dataset) -> None:
+    """Company names for about 60% of the customers, remarks for about half the follows."""
+    for eid, *_ in data.customers:
+        if rng.random() < 0.6:
+            data.companies[eid] = rng.choice(COMPANIES)
+    for eid, userid, *_ in data.follows:
+        if rng.random() < 0.5:
+            data.remarks[(eid, userid)] = rng.choice(REMARKS)
 
 
 def random_refunds(

@@ -5,11 +5,14 @@ purpose; shares only the window arithmetic (tested on its own) with the engine."
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
+
+import opencc
 
 from segmentation.kinds import UnregisteredKind
 from segmentation.named import NamedSegmentCatalog, RfmRule
@@ -22,6 +25,7 @@ from segmentation.nodes import (
     CampaignMessaged,
     ChannelCode,
     City,
+    CompanyContains,
     EventCount,
     Gender,
     HasTag,
@@ -37,6 +41,7 @@ from segmentation.nodes import (
     Performed,
     Ranked,
     RefundAmount,
+    RemarkContains,
     RollingWindow,
     SavedSegment,
     Score,
@@ -182,6 +187,17 @@ class Reference:
         refunds = self._events(eid, "refund", node.window)
         total = sum((ev[4] or Decimal(0) for ev in refunds), Decimal(0))
         return COMPARE[node.op](total, node.value)
+
+    def company(self, node: CompanyContains, eid: str) -> bool:
+        return _contains(self.data.companies.get(eid), node.text)
+
+    def remark(self, node: RemarkContains, eid: str) -> bool:
+        """A live follow's remark contains the text."""
+        return any(
+            _contains(self.data.remarks.get((e, u)), node.text)
+            for e, u, _t, deleted in self.data.follows
+            if e == eid and not deleted
+        )
 
     def item_event(self, node: ItemEvent, eid: str) -> bool:
         return bool(self._item_events(eid, node))
@@ -361,6 +377,17 @@ class Reference:
         return levels == (rule.r, rule.f, rule.m)
 
 
+def _contains(value: str | None, text: str) -> bool:
+    """Spec §2b: the text in any of its spellings — as written, half-width, Simplified,
+    Traditional (OpenCC's, Taiwan's, Hong Kong's) — inside the value, case aside."""
+    if value is None:
+        return False
+    forms = {text.strip(), unicodedata.normalize("NFKC", text.strip())}
+    simplified = {opencc.OpenCC("t2s").convert(f) for f in forms}
+    traditional = {opencc.OpenCC(c).convert(f) for c in ("s2t", "s2tw", "s2hk") for f in simplified}
+    return any(f.lower() in value.lower() for f in forms | simplified | traditional if f)
+
+
 def _us(delta: timedelta) -> int:
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
@@ -371,6 +398,8 @@ LEAVES: dict[type, Callable[[Reference, Any, str], bool]] = {
     Performed: Reference.performed,
     EventCount: Reference.event_count,
     Spend: Reference.spends,
+    CompanyContains: Reference.company,
+    RemarkContains: Reference.remark,
     AvgOrderValue: Reference.avg_order_value,
     RefundAmount: Reference.refund_amount,
     ItemEvent: Reference.item_event,

@@ -16,6 +16,7 @@ from segmentation.nodes import (
     CampaignMessaged,
     ChannelCode,
     City,
+    CompanyContains,
     EventCount,
     Gender,
     HasTag,
@@ -31,6 +32,7 @@ from segmentation.nodes import (
     Performed,
     Ranked,
     RefundAmount,
+    RemarkContains,
     SavedSegment,
     Score,
     Spend,
@@ -83,6 +85,8 @@ def _names(values: tuple[object, ...]) -> st.SearchStrategy[tuple[object, ...]]:
 SPEND_VALUES = [Decimal(v) for v in ("0", "100", "250.5", "1000", "99.995", "50")]
 # averages on and beside the factory's order amounts (a third of a fen included)
 AVERAGES = [Decimal(v) for v in ("0", "100", "125.25", "250.5", "333.333", "1000", "50")]
+# texts for company and remark matches: other cases and scripts than the stored ones
+TEXTS = ("acme", "ACME", "科技", "華為", "华为", "trading", "老板", "老闆", "BOSS", "nope")
 TAGS = ("VIP", "vip", "Vip", "金卡", "旧", "nope")
 CITIES = ("上海", "北京", "Shanghai", "shanghai", "Guangzhou")
 CODES = ("展会2026", "expo-a", "EXPO-A", "官网", "nope")
@@ -144,6 +148,8 @@ KIND_LEAVES: dict[type, Callable[[], st.SearchStrategy[Node]]] = {
     EventCount: lambda: st.builds(
         EventCount, kinds, st.sampled_from(OPS), st.integers(0, 3), windows
     ),
+    CompanyContains: lambda: st.builds(CompanyContains, st.sampled_from(TEXTS)),
+    RemarkContains: lambda: st.builds(RemarkContains, st.sampled_from(TEXTS)),
     Spend: lambda: st.builds(Spend, st.sampled_from(OPS), st.sampled_from(SPEND_VALUES), windows),
     AvgOrderValue: lambda: st.builds(
         AvgOrderValue, st.sampled_from(OPS), st.sampled_from(AVERAGES), windows

@@ -43,6 +43,8 @@ def namespace(city_spellings: dict[str, tuple[str, ...]]) -> dict[str, Any]:
         "S": lambda op, value, w=None: n.Spend(op, Decimal(str(value)), w),
         "AOV": lambda op, value, w=None: n.AvgOrderValue(op, Decimal(str(value)), w),
         "RA": lambda op, value, w=None: n.RefundAmount(op, Decimal(str(value)), w),
+        "CO": n.CompanyContains,
+        "RM": n.RemarkContains,
         "T": n.HasTag,
         "U": n.Untagged(),
         "ALL": n.All(),

@@ -1,0 +1,83 @@
+"""Company and remark phrases → a contains-match condition ("公司是XX的客户", "公司名包含科技的",
+"备注里有‘老板’的客户", "customers whose company is Acme", "remark contains boss").
+
+A phrase is read whole, as a channel phrase is: the field word (公司/公司名/企业…, 备注;
+company, remark/note), the verb that says "contains" (是/包含/里有…; is/contains/says…) and the
+text, quoted or up to where the phrase ends (的, a comma, 且/和/或; "and", "who"…). The text is
+the user's, normalised (Simplified, half-width, lower case); the condition looks for every
+spelling of it (segmentation/kinds/text_match.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nodes import CompanyContains, Node, Not, RemarkContains
+
+_ZH_COMPANY_NAME = r"(?:公司名称|公司名字|公司名|企业名称|企业名|单位名称)"
+_ZH_COMPANY = r"(?:所在公司|所属公司|公司|企业|单位)"
+_ZH_REMARK = r"(?:备注名|备注)(?:里面|里|中|上)?"
+# "Is" says "contains" here too (公司是XX的: the company name need not be exactly XX).
+_ZH_IS = r"是|为|叫做|叫|名叫|名为|包含|包括|含有|含|带有"
+_ZH_VERB = (
+    rf"(?:(?P<neg>不是|不为|不包含|不含|没有|不带)|{_ZH_IS}|"
+    r"里面有|里有|中有|带|有|写着|写了|写的是)"
+)
+_ZH_COMPANY_VERB = rf"(?:(?P<neg>不是|不为|不包含|不含)|{_ZH_IS})"
+_ZH_UNQUOTED = r"[^\s的,，。;；“”'、]{1,30}?(?=的|$|[\s,，。;；、]|且|并且|而且|但|或|和|客户)"
+_QUOTED = r"“(?P<q1>[^”]{1,64})”|'(?P<q2>[^']{1,64})'"
+_EN_COMPANY = (
+    r"(?:(?:whose|with (?:a |the )?|their) )?(?:company name|company|employer|organization|"
+    r"organisation)"
+)
+_EN_REMARK = r"(?:(?:whose|with (?:a |the )?|their) )?(?:remarks|remark|notes|note)"
+_EN_VERB = (
+    r"(?:(?P<neg>is not|isn't|does not contain|doesn't contain|don't contain|"
+    r"do not contain|does not mention|doesn't mention)|is|are|=|:|contains|contain|includes|"
+    r"include|has|have|says|say|mentions|mention|with|called|named|like|matching)"
+)
+_EN_UNQUOTED = (
+    r"[^\s,;“”']+(?: [^\s,;“”']+)*?"
+    r"(?=$|[,;]| and | or | in | who | that | with | but | from | added | tagged )"
+)
+
+_ZH_TEXT = rf"(?:{_QUOTED}|(?P<u>{_ZH_UNQUOTED}))"
+_EN_TEXT = rf"(?:{_QUOTED}|(?P<u>{_EN_UNQUOTED}))"
+_PATTERNS = (
+    ("company", lazy_pattern(rf"{_ZH_COMPANY_NAME}{_ZH_VERB}(?:{_QUOTED}|(?P<u>{_ZH_UNQUOTED}))")),
+    (
+        "company",
+        lazy_pattern(rf"{_ZH_COMPANY}{_ZH_COMPANY_VERB}(?:{_QUOTED}|(?P<u>{_ZH_UNQUOTED}))"),
+    ),
+    ("remark", lazy_pattern(rf"{_ZH_REMARK}{_ZH_VERB}{_ZH_TEXT}")),
+    ("company", lazy_pattern(rf"{_EN_COMPANY} {_EN_VERB} ?{_EN_TEXT}")),
+    ("remark", lazy_pattern(rf"{_EN_REMARK} {_EN_VERB} ?{_EN_TEXT}")),
+)
+
+
+# Question words where a text would be ("公司有多少客户" is no company named 多少).
+_NOT_A_TEXT = frozenset({"多少", "几个", "几位", "哪些", "哪个", "什么", "谁", "what", "which"})
+
+
+@dataclass(frozen=True)
+class TextFieldMatch:
+    end: int
+    node: Node
+
+
+def scan_text_field(text: str, pos: int) -> TextFieldMatch | None:
+    """The longest company or remark phrase starting at `pos`."""
+    if pos > 0 and text[pos - 1].isascii() and text[pos - 1].isalnum() and text[pos].isascii():
+        return None  # inside a Latin word
+    best: TextFieldMatch | None = None
+    for field, pattern in _PATTERNS:
+        match = pattern.match(text, pos)
+        if match is None or (best is not None and match.end() <= best.end):
+            continue
+        value = (match["q1"] or match["q2"] or match["u"] or "").strip()
+        if not value or value in _NOT_A_TEXT:
+            continue
+        node: Node = CompanyContains(value) if field == "company" else RemarkContains(value)
+        best = TextFieldMatch(match.end(), Not(node) if match["neg"] else node)
+    return best
