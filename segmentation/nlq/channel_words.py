@@ -75,6 +75,10 @@ def _way_words() -> tuple[dict[str, int], dict[str, int]]:
             surface = normalize_name(word)
             (en if surface.isascii() else zh).setdefault(surface, way.code)
     zh.update({"群里": 4, "群中": 4, "群组": 4, "微信群": 4, "社群": 4, "群": 4})
+    # English QR words inside a Chinese frame (通过 QR code 加的; spaces around them are gone)
+    zh.update(
+        {"qr code": 1, "qrcode": 1, "qr码": 1, "qr": 1, "扫qr code": 1, "扫qr码": 1, "扫qr": 1}
+    )
     return zh, en
 
 
@@ -155,7 +159,8 @@ _ZH_UNKNOWN = lazy_pattern(
 )
 # A code is one word, with a one-letter or one-digit word after it ("expo-b" reads "expo b").
 _ZH_TAIL = lazy_pattern(_IN + _ZH_VERB)
-_EN_UNKNOWN = lazy_pattern(r"(?P<code>[^\s,.;“”\"]+(?: [a-z0-9](?![a-z0-9]))*)")
+# (an unknown code ends where Chinese begins: "channel xyz的客户")
+_EN_UNKNOWN = lazy_pattern(r"(?P<code>[^\s,.;“”\"\u3400-\u9fff]+(?: [a-z0-9](?![a-z0-9]))*)")
 
 
 # Words that follow "added by QR code" as the rest of the sentence, never as a code's name.
@@ -197,6 +202,10 @@ _NOT_A_CODE = frozenset(
 )
 
 
+_OPENING = "“\"「‘'"
+_CLOSING = "”\"」’'"
+
+
 def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
     """A 渠道活码 code with its frame: 通过/来自/渠道是/"from channel"… before it, or
     活码/渠道/添加/加… after it, or a code that is itself called …活码 (a bare word that is
@@ -205,9 +214,13 @@ def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
         return None  # "from the官网活码 channel": the article is no part of the code
     before = _ZH_CODE_BEFORE.match(text, pos) or _EN_CODE_BEFORE.match(text, pos)
     start = before.end() if before else pos
-    code = _known_code(text, start, vocab)
+    # 从“展会2026”活码进来的: the code quoted inside its frame
+    quoted = before is not None and start < len(text) and text[start] in _OPENING
+    code = _known_code(text, start + 1 if quoted else start, vocab)
     if code is not None:
         names, end = _code_list(text, *code, vocab)
+        if quoted and end < len(text) and text[end] in _CLOSING:
+            end += 1
         tail = _ZH_AFTER.match(text, end)
         after = tail.end() if tail else end
         english = _EN_AFTER.match(text, after)
