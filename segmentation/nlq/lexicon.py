@@ -672,6 +672,17 @@ _more(K.CMP, ("<", "pre"), "唔到|未够|不够")
 # One order's amount (单笔消费过千) is neither the total nor the average: asked, never summed.
 _more(K.UNSUPPORTED, "single_order", "单笔|单笔消费|单笔订单|单笔金额|单次消费|单张订单|单张|每笔|"
       "每一笔|一次性消费|一次过消费")  # fmt: skip
+# The number of orders said as a noun (订单数超过3, 訂單數不少於兩筆): the event's count, not
+# "how many customers" (数 alone stays the count intent).
+_more(K.EVENT, "order", "订单数|订单数量|订单量|下单数|下单量|下单数量|购买数|购买量|成交数|成交量|"
+      "成交单数|落单数|单数")  # fmt: skip
+_more(K.EVENT, "inquiry", "咨询数|咨询量|咨询数量|询价数|询价量|问价数")
+_more(K.EVENT, "visit", "到店数|到店量|来店数|进店数")
+_more(K.EVENT, "refund", "退款数|退货数|退款量|退货量|退单数")
+# Sheets of an order (落过两张单, 两张订单): 张 as 笔 is, only glued to 单.
+_more(K.EVENT, "order:weak", "张单|张订单|张单子")
+# 没有任何订单 / 任何时候都没来过: "any" adds nothing to a negation (all time when no window).
+_more(K.FILLER, True, "任何|任何的|任何一|任何时候|任何时间|无论何时|不论何时")
 # 一共/总共 before what was spent is the total spent, not "how many" (一共花了不到五百的).
 _more(K.SPEND, True, "一共花了|总共花了|一共花|总共花|一共消费|一共消费了|总共消费|总共消费了|"
       "共消费|共消费了|合共消费|合计消费|合计消费了")  # fmt: skip

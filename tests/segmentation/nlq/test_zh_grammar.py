@@ -430,3 +430,20 @@ def test_yigong_before_spend_is_the_total_not_how_many() -> None:
 
 def test_cantonese_still_not() -> None:
     assert segment("來過店但一直冇買嘢嘅") == And((VISIT, Not(ORDER)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("订单数超过3的客户", EventCount("order", ">", 3, None)),
+        ("訂單數不少於兩筆的客戶", EventCount("order", ">=", 2, None)),
+        ("咨询数大于2的", EventCount("inquiry", ">", 2, None)),
+        ("落过两张单以上", EventCount("order", ">=", 2, None)),
+        ("没有任何订单的客户", Not(ORDER)),
+        ("任何时候都没来过店的", Not(VISIT)),
+    ],
+)
+def test_counts_said_as_nouns_and_any(text: str, expected: Node) -> None:
+    """订单数 is the count of orders (a list, not "how many"); 任何 adds nothing."""
+    result = parse(text)
+    assert isinstance(result, Command) and result.intent == "list" and result.segment == expected
