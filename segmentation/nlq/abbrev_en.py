@@ -61,8 +61,9 @@ ABBREVIATIONS: dict[str, str] = {
     "every1": "everyone",
     "some1": "someone",
 }
-# A number glued to (or one space from) a unit's letters: 30d, 2 wks, 24h, 1yr, 3x.
-_UNITS = {"d": "days", "w": "weeks", "wk": "weeks", "wks": "weeks", "h": "hours", "x": "times"}
+# A number glued to (or one space from) a unit's letters: 30d, 2 wks, 24h, 1yr, 3x. Never a
+# bare "w": "spent over 1w" is 10,000 (万) in mixed Chinese-English, not one week.
+_UNITS = {"d": "days", "wk": "weeks", "wks": "weeks", "h": "hours", "x": "times"}
 _UNITS |= {"hr": "hours", "hrs": "hours", "mo": "months", "mos": "months"}
 _UNITS |= {"mth": "months", "mths": "months", "y": "years", "yr": "years", "yrs": "years"}
 _GLUED = lazy_pattern(
@@ -71,6 +72,8 @@ _GLUED = lazy_pattern(
     + r")(?![a-z0-9/])"
 )
 # Latin words: Chinese around them is no part of them ("过的cust" once spaces are gone).
+# "1 thousand", "2 grand": thousands, as "1k" and "2k" read.
+_THOUSANDS = lazy_pattern(r"(?<![a-z0-9.])(\d{1,4}(?:\.\d{1,2})?) ?(?:thousand|grand)(?![a-z])")
 # "no orders for 90+ days": the plus of a length adds nothing to the window it names.
 _PLUS_LENGTH = lazy_pattern(r"(?<![a-z0-9.])(\d{1,4})\+ ?(?=(?:days?|weeks?|months?|years?)\b)")
 _WORD = lazy_pattern(r"(?<![a-z0-9/'])(w/o|w/|[a-z][a-z0-9]*)(?![a-z0-9/'])")
@@ -94,6 +97,7 @@ def expand(text: str, names: Callable[[], Container[str]] | None = None) -> str:
         return text
     text = _GLUED.sub(lambda m: _unit(m, text), text)
     text = _PLUS_LENGTH.sub(lambda m: f"{m.group(1)} ", text)
+    text = _THOUSANDS.sub(lambda m: f"{m.group(1)}k", text)
 
     def spell(m: re.Match[str]) -> str:
         word = m.group(1)

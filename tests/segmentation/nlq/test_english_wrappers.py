@@ -147,6 +147,9 @@ def test_every_abbreviation_is_spelled_out_as_a_whole_word(short: str) -> None:
         ("last 1yr", "last 1 years"),
         ("近30天的cust", "近30天的customers"),  # Chinese around a word is no part of it
         ("2k", "2k"),
+        ("spent over 1w", "spent over 1w"),  # 万 in mixed text, never one week
+        ("over 2 grand", "over 2k"),
+        ("over 1.5 thousand", "over 1.5k"),
         ("q3", "q3"),
     ],
 )
