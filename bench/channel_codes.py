@@ -18,8 +18,8 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import create_engine, text
-from sqlalchemy.orm import Session
 
+from bot.database import make_session_factory
 from segmentation.nlq.vocabulary import read_channel_codes
 
 CODES = "ARRAY['官网活码','展会2026','门店海报','抖音直播','老客转介绍','Expo-A']"
@@ -62,7 +62,7 @@ def main() -> None:
     try:
         with engine.connect() as conn:
             conn.execute(text(f"SET search_path TO {SCHEMA}"))
-            session = Session(bind=conn)
+            session = make_session_factory(engine)(bind=conn)
             loose, codes = _median_ms(lambda: read_channel_codes(session), args.runs)
             plain, same = _median_ms(
                 lambda: tuple(r[0] for r in session.execute(

@@ -13,6 +13,8 @@ from sqlalchemy.exc import DataError, DBAPIError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
+from segmentation.rollups import keep_rollups
+
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine with the per-dialect settings segbot relies on."""
@@ -93,7 +95,9 @@ def caused_by_input(exc: BaseException) -> bool:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    """The one way segbot makes sessions: every session keeps the event rollups exact
+    (segmentation.rollups.keep_rollups), so tests, jobs and commands write events alike."""
+    return keep_rollups(sessionmaker(engine, expire_on_commit=False))
 
 
 @contextmanager

@@ -2,6 +2,11 @@
 give the same answer as the events.
 
 Keeping them exact
+    Only sessions made by a factory given to `keep_rollups` keep them (bot.database's
+    `make_session_factory`, the one place segbot makes sessions): the hooks below are
+    registered on that factory, not on every SQLAlchemy session in the process, and a note
+    left on any other session is refused instead of being silently lost.
+
     Every transaction that writes events leaves a note on its session (`note_inserted_events`
     for rows it INSERTed with Core, `note_changed_customers` for anything else; ORM changes to
     `Event` objects are noted by a flush hook). Just before the transaction commits, the notes
@@ -50,7 +55,7 @@ from sqlalchemy import (
     union,
     update,
 )
-from sqlalchemy.orm import Session, SessionTransaction, attributes
+from sqlalchemy.orm import Session, SessionTransaction, attributes, sessionmaker
 
 from segmentation.items import KEY_COLUMNS, item_columns, item_name_rows
 from segmentation.models.base import to_money
@@ -65,6 +70,8 @@ item_names = cast(Table, EventItemName.__table__)
 customers = cast(Table, Customer.__table__)
 
 PENDING_KEY = "segbot.event_stats.pending"
+# In the info of every session whose factory was given to keep_rollups.
+KEPT_KEY = "segbot.event_stats.kept"
 # Seed of the pg_advisory_xact_lock key for "applying event_stats notes" (mixed with the schema).
 STATS_LOCK_KEY = 0x5E6B_0757_A75
 ID_CHUNK = 500
@@ -166,7 +173,27 @@ class _Pending:
         return {eid for eid, _ in self.increments} | self.recompute | self.new_customers
 
 
+def keep_rollups(factory: sessionmaker[Session]) -> sessionmaker[Session]:
+    """Make the sessions of `factory` keep the rollups exact (the hooks below); returns it."""
+    event.listen(factory, "after_flush", _note_orm_changes)
+    event.listen(factory, "before_commit", _apply_notes)
+    event.listen(factory, "after_soft_rollback", _forget_notes)
+    factory.configure(info={**factory.kw.get("info", {}), KEPT_KEY: True})
+    return factory
+
+
+def _require_hooks(session: Session) -> None:
+    if not session.info.get(KEPT_KEY):
+        # Without the hooks the notes would never be applied at commit: wrong rollups, and
+        # wrong answers for every segment that reads them, long after the write.
+        raise RuntimeError(
+            "this session does not keep the event rollups: make it with a factory given to "
+            "segmentation.rollups.keep_rollups (bot.database.make_session_factory)"
+        )
+
+
 def _pending(session: Session) -> _Pending:
+    _require_hooks(session)
     found = session.info.get(PENDING_KEY)
     if found is None:
         found = session.info[PENDING_KEY] = _Pending()
@@ -210,7 +237,6 @@ def note_new_customers(session: Session, external_userids: Iterable[str]) -> Non
     _pending(session).new_customers.update(external_userids)
 
 
-@event.listens_for(Session, "after_flush")
 def _note_orm_changes(session: Session, _context: Any) -> None:
     created = [obj.external_userid for obj in session.new if isinstance(obj, Customer)]
     if created:
@@ -230,18 +256,17 @@ def _note_orm_changes(session: Session, _context: Any) -> None:
 
 def apply_notes_now(session: Session) -> None:
     """Bring the rollups up to this transaction's own writes (done at commit anyway)."""
+    _require_hooks(session)
     session.flush()  # ORM changes first: their hook adds notes
     pending: _Pending | None = session.info.pop(PENDING_KEY, None)
     if pending:
         apply_pending(session, pending)
 
 
-@event.listens_for(Session, "before_commit")
 def _apply_notes(session: Session) -> None:
     apply_notes_now(session)
 
 
-@event.listens_for(Session, "after_soft_rollback")
 def _forget_notes(session: Session, previous: SessionTransaction) -> None:
     pending: _Pending | None = session.info.get(PENDING_KEY)
     if pending is None:

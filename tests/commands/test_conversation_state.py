@@ -9,10 +9,10 @@ from datetime import timedelta
 
 from click.testing import CliRunner
 from sqlalchemy import Engine, delete, select
-from sqlalchemy.orm import Session
 
 from bot.cli.main import cli
 from bot.commands import conversation as conv
+from bot.database import make_session_factory
 from bot.models.campaigns import Campaign
 from bot.models.conversations import ConversationState
 from bot.models.inbox import AuditEntry
@@ -137,7 +137,7 @@ def _query(db_url: str, *args: str) -> tuple[int, dict[str, object] | str]:
 
 
 def _corpus_company(engine: Engine) -> None:
-    with Session(engine) as session:
+    with make_session_factory(engine)() as session:
         load_fixture(session)
         session.add(Staff(userid="boss", name="老板", role="admin", active=True))
         session.commit()
@@ -159,7 +159,7 @@ def test_after_plays_the_earlier_messages_first(clean_engine: Engine, db_url: st
     assert code == 0 and isinstance(answer, dict)
     assert answer["intent"] == "count" and answer["customers"] == ["c01"]
     # Nothing is kept: the member's own chat is untouched by a query.
-    with Session(clean_engine) as session:
+    with make_session_factory(clean_engine)() as session:
         assert session.scalars(select(ConversationState)).all() == []
 
 

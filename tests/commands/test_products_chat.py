@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from bot.cli.main import cli
 from bot.commands import CommandContext
 from bot.commands.router import handle_text
+from bot.database import make_session_factory
 from bot.settings import Settings
 from tests.segmentation.nlq.fixture import NOW, load_fixture
 
@@ -27,7 +28,7 @@ def _query(db_url: str, text: str) -> tuple[int, dict]:  # type: ignore[type-arg
 
 @pytest.fixture
 def loaded(clean_engine: Engine, db_url: str) -> str:
-    with Session(clean_engine) as session:
+    with make_session_factory(clean_engine)() as session:
         load_fixture(session)
         session.commit()
     return db_url

@@ -10,9 +10,9 @@ import opencc
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
 
 from bot.cli.main import cli
+from bot.database import make_session_factory
 from bot.models.campaigns import Campaign
 from bot.models.confirmations import PendingAction
 from tests.commands.chatworld import NO_ORDER_ZHANG
@@ -132,7 +132,7 @@ def _query(db_url: str, text: str) -> dict[str, object]:
 
 
 def test_segbot_query_reads_the_same_coupon(clean_engine: Engine, db_url: str) -> None:
-    with Session(clean_engine) as session:
+    with make_session_factory(clean_engine)() as session:
         load_fixture(session)
         session.commit()
     for text in ("给VIP客户发一张100减20的券", "send VIP customers a 20 off 100 coupon",

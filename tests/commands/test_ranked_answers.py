@@ -15,6 +15,7 @@ from bot.cli.main import cli
 from bot.commands import CommandContext
 from bot.commands.router import handle_text
 from bot.commands.rows import money
+from bot.database import make_session_factory
 from bot.settings import Settings
 from tests.segmentation.nlq.fixture import CUSTOMERS, EVENTS, NOW, load_fixture
 
@@ -37,7 +38,7 @@ def _query(db_url: str, text: str) -> dict:  # type: ignore[type-arg]
 def test_top_and_bottom_spenders_come_in_rank_order_with_their_totals(
     clean_engine: Engine, db_url: str
 ) -> None:
-    with Session(clean_engine) as session:
+    with make_session_factory(clean_engine)() as session:
         load_fixture(session)
         session.commit()
     spend = _spend()

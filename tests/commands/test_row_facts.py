@@ -29,6 +29,7 @@ from bot.bootstrap import Deps
 from bot.cli.main import cli
 from bot.commands import CommandContext
 from bot.commands.router import handle_text
+from bot.database import make_session_factory
 from bot.inbox.worker import drain
 from bot.settings import Settings
 from integrations.wecom.simulator.server import Simulator
@@ -235,7 +236,7 @@ def test_ranked_json_keeps_its_ranking_and_lists_in_rank_order(frig: ChatRig) ->
 def paged(clean_engine: Engine) -> sessionmaker[Session]:
     """world.py's company (13 customers of zhangsan, all inquired 3 days ago); wmZ13 inquired
     most recently and wmZ01 least, and each ordered ¥(100 + i)."""
-    factory = sessionmaker(clean_engine)
+    factory = make_session_factory(clean_engine)
     with factory() as session:
         world.build_company(session)
         for i in range(1, 14):

@@ -11,7 +11,6 @@ import pytest
 from click.testing import CliRunner
 from flask.testing import FlaskClient
 from sqlalchemy import Engine, select, text
-from sqlalchemy.orm import Session
 
 from bot.app import create_app
 from bot.bootstrap import build_deps
@@ -89,7 +88,7 @@ def _calls(client: FlaskClient, token: str) -> dict[str, int]:
 
 
 def _audit(engine: Engine, action: str) -> list[AuditEntry]:
-    with Session(engine) as session:
+    with make_session_factory(engine)() as session:
         return list(
             session.scalars(select(AuditEntry).where(AuditEntry.action == action).order_by(
                 AuditEntry.id))
@@ -216,7 +215,7 @@ def test_the_cli_shows_a_secret_once_and_stores_only_its_hash(
     with company.connect() as conn:
         stored = [str(v) for row in conn.execute(text("SELECT * FROM api_tokens")) for v in row]
     assert token not in listing.output and all(token[4:] not in v for v in stored)
-    with Session(company) as session:
+    with make_session_factory(company)() as session:
         row = session.get(ApiToken, "li-app")
         assert row is not None and len(row.secret_hash) == 64
         assert row.secret_hash not in listing.output

@@ -310,3 +310,20 @@ def test_second_latest_times_through_increments_and_recomputes(session: Session)
     session.refresh(c1)
     assert (c1.last_inquiry_at, c1.prev_inquiry_at) == (NOW - 5 * DAY, NOW - 10 * DAY)
     assert stale_event_stats(session) == 0
+
+
+def test_only_sessions_of_the_projects_factory_keep_rollups(clean_engine: Engine) -> None:
+    # The hooks belong to make_session_factory's sessions, not to every session in the process.
+    with Session(clean_engine) as plain:
+        plain.add(Event(**_event("p1", "c1", "order", 1, "3"), source="test"))
+        plain.commit()
+        assert plain.execute(select(EventStats)).first() is None
+        # A note on such a session would never be applied: it is refused, not lost.
+        with pytest.raises(RuntimeError, match="keep_rollups"):
+            bulk_insert_events(plain, [_event("p2", "c1", "order", 1, "4")])
+        with pytest.raises(RuntimeError, match="keep_rollups"):
+            segment_count(plain, Performed("order"), requester=ADMIN, now=NOW, ctx=CTX)
+    with make_session_factory(clean_engine)() as kept:
+        kept.add(Event(**_event("k1", "c2", "order", 1, "5"), source="test"))
+        kept.commit()
+        assert kept.execute(select(EventStats.external_userid)).scalars().all() == ["c2"]

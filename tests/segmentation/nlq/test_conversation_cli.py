@@ -8,9 +8,9 @@ from typing import Any
 
 from click.testing import CliRunner
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from bot.cli.main import cli
+from bot.database import make_session_factory
 from tests.segmentation.nlq.fixture import load_fixture
 
 NOW = "2026-11-01T10:00:00+08:00"
@@ -24,7 +24,7 @@ def _ask(db_url: str, text: str, *extra: str) -> tuple[int, dict[str, Any]]:
 
 
 def _load(engine: Engine) -> None:
-    with Session(engine) as session:
+    with make_session_factory(engine)() as session:
         load_fixture(session)
         session.commit()
 

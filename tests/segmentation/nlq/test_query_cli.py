@@ -6,9 +6,9 @@ import json
 
 from click.testing import CliRunner
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from bot.cli.main import cli
+from bot.database import make_session_factory
 from tests.segmentation.nlq.fixture import load_fixture
 
 NOW = "2026-11-01T10:00:00+08:00"
@@ -20,7 +20,7 @@ def _run(db_url: str, *args: str) -> tuple[int, str]:
 
 
 def _load(engine: Engine) -> None:
-    with Session(engine) as session:
+    with make_session_factory(engine)() as session:
         load_fixture(session)
         session.commit()
 
@@ -84,7 +84,7 @@ def test_human_output_states_the_count(clean_engine: Engine, db_url: str) -> Non
 
 
 def test_describe_answers_with_persona_and_scorecard(clean_engine: Engine, db_url: str) -> None:
-    with Session(clean_engine) as session:
+    with make_session_factory(clean_engine)() as session:
         load_fixture(session)
         session.commit()
     code, out = _run(db_url, "分析一下近30天有咨询的客户", "--json")
@@ -102,7 +102,7 @@ def test_describe_answers_with_persona_and_scorecard(clean_engine: Engine, db_ur
 def test_these_customers_without_context_is_asked_back_not_everyone(
     clean_engine: Engine, db_url: str
 ) -> None:
-    with Session(clean_engine) as session:
+    with make_session_factory(clean_engine)() as session:
         load_fixture(session)
         session.commit()
     for text in ("给这些客户打上待跟进标签", "tag them with VIP", "把这些导出"):
@@ -127,7 +127,7 @@ def test_new_tag_and_segment_names_keep_the_askers_spelling(
 
 
 def test_message_text_is_kept_exactly_as_typed(clean_engine: Engine, db_url: str) -> None:
-    with Session(clean_engine) as session:
+    with make_session_factory(clean_engine)() as session:
         load_fixture(session)
         session.commit()
     cases = {
