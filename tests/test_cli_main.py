@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import subprocess
 import sys
@@ -58,5 +59,35 @@ def test_help_and_query_start_without_the_heavy_libraries():
     heavy = "HEAVY = ('matplotlib', 'scipy', 'pandas', 'numpy', 'openpyxl', 'flask', 'wechatpy')\n"
     result = subprocess.run(
         [sys.executable, "-c", heavy + probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_a_query_builds_only_what_it_uses(tmp_path):
+    # The composition root builds each part on first use: a query with WeCom configured still
+    # never builds the gateway (wechatpy), the web app or the reports' libraries.
+    db = f"sqlite:///{tmp_path / 'segbot.db'}"
+    probe = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from bot.cli.main import cli\n"
+        f"assert CliRunner().invoke(cli, ['init', '--db', {db!r}]).exit_code == 0\n"
+        f"answer = CliRunner().invoke(cli, ['query', '沉睡客户', '--json', '--db', {db!r}])\n"
+        "assert answer.exit_code == 0, answer.output\n"
+        "print(' '.join(sorted(m for m in HEAVY if m in sys.modules)))\n"
+    )
+    heavy = "HEAVY = ('matplotlib', 'scipy', 'pandas', 'openpyxl', 'flask', 'wechatpy')\n"
+    wecom = {
+        "SEGBOT_WECOM_CORP_ID": "ww1",
+        "SEGBOT_WECOM_SECRET": "s",
+        "SEGBOT_WECOM_AGENT_ID": "1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", heavy + probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env={**os.environ, **wecom},
     )
     assert result.stdout.strip() == ""

@@ -10,19 +10,17 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 import click
-from sqlalchemy.orm import Session, sessionmaker
 
 from bot.cli.common import (
     EXIT_REJECTED,
-    command_engine,
+    command_deps,
     db_option,
     fail,
     handle_errors,
     parse_now,
     settings_for,
 )
-from bot.database import make_session_factory, unit_of_work
-from bot.engine_context import engine_context_for
+from bot.database import unit_of_work
 from bot.models.campaigns import CRON, MASS_MESSAGE, ON_ENTER, ONCE, REMINDER
 from bot.services.campaigns.definition import (
     CampaignError,
@@ -33,7 +31,6 @@ from bot.services.campaigns.definition import (
     set_paused,
 )
 from bot.services.campaigns.entries import check_entries
-from bot.services.campaigns.planning import PlanContext
 from bot.services.campaigns.results import campaign_report, format_report
 from bot.services.campaigns.runner import (
     NO_ENTRIES,
@@ -45,21 +42,6 @@ from bot.services.campaigns.runner import (
 )
 from bot.services.campaigns.schedule import next_fire
 from bot.services.coupons import new_shared_code, redeem_coupon
-from bot.settings import Settings
-
-
-def plan_context(settings: Settings) -> PlanContext:
-    return PlanContext(
-        settings=settings.campaigns,
-        engine=engine_context_for(settings),
-        admins=settings.admins,
-    )
-
-
-def _factory(settings: Settings) -> sessionmaker[Session]:
-    """Sessions for this command; the engine's connections are closed when the command ends."""
-    engine = command_engine(settings)
-    return make_session_factory(engine)
 
 
 @click.group("campaign")
@@ -124,9 +106,10 @@ def create_command(**opts: Any) -> None:
         holdout_percent=opts["holdout"],
         frequency_cap_days=opts["cap_days"],
     )
-    pctx = plan_context(settings)
+    deps = command_deps(settings)
+    pctx = deps.plan_context
     try:
-        with unit_of_work(_factory(settings)) as session:
+        with unit_of_work(deps.session_factory) as session:
             if spec.coupon and spec.channel == MASS_MESSAGE and not opts["per_customer_codes"]:
                 # As in chat: one campaign code in one text per salesperson; each recipient
                 # still has their own coupon, which the code redeems with their order.
@@ -182,8 +165,9 @@ def list_command(as_json: bool, now_text: str | None, db_url: str | None) -> Non
     """List campaigns with their status and next run."""
     settings = settings_for(db_url)
     now = parse_now(now_text, settings)
-    pctx = plan_context(settings)
-    with _factory(settings)() as session:
+    deps = command_deps(settings)
+    pctx = deps.plan_context
+    with deps.session_factory() as session:
         rows = []
         for c in list_campaigns(session):
             when = next_fire(c, now, pctx.settings)
@@ -205,7 +189,7 @@ def _pause_or_resume(campaign_id: int, paused: bool, db_url: str | None) -> None
     settings = settings_for(db_url)
     now = parse_now(None, settings)
     try:
-        with unit_of_work(_factory(settings)) as session:
+        with unit_of_work(command_deps(settings).session_factory) as session:
             status = set_paused(session, campaign_id, paused, now).status
     except CampaignError as exc:
         fail(str(exc))
@@ -245,14 +229,12 @@ def run_command(campaign_id: int, now_text: str | None, force: bool, db_url: str
     """Do now what the scheduler would: on-enter, only the customers who entered since the
     last check; once-only, its one run (planned, or resumed if it exists); cron, the due
     slot. Then send what quiet hours allow."""
-    from bot.bootstrap import build_gateway
-
     settings = settings_for(db_url)
     now = parse_now(now_text, settings)
-    gateway = build_gateway(settings)
+    deps = command_deps(settings)
     try:
         outcome = manual_run(
-            _factory(settings), gateway, campaign_id, now, plan_context(settings), force=force
+            deps.session_factory, deps.gateway, campaign_id, now, deps.plan_context, force=force
         )
     except CampaignError as exc:
         fail(str(exc))
@@ -322,8 +304,8 @@ def report_command(campaign_id: int, as_json: bool, db_url: str | None) -> None:
     """Treated against holdout: reached, redeemed, ordered, uplift with a 95% CI."""
     settings = settings_for(db_url)
     try:
-        with _factory(settings)() as session:
-            report = campaign_report(session, campaign_id, plan_context(settings).settings)
+        with command_deps(settings).session_factory() as session:
+            report = campaign_report(session, campaign_id, settings.campaigns)
     except CampaignError as exc:
         fail(str(exc))
     if as_json:
@@ -351,7 +333,7 @@ def redeem_command(
     the reason when refused)."""
     settings = settings_for(db_url)
     now = parse_now(now_text, settings)
-    with unit_of_work(_factory(settings)) as session:
+    with unit_of_work(command_deps(settings).session_factory) as session:
         result = redeem_coupon(
             session, code, order_event_id, now, order_kind=settings.campaigns.order_kind
         )
@@ -366,21 +348,13 @@ def redeem_command(
 @handle_errors
 def scheduler_command(db_url: str | None) -> None:
     """Run the scheduler process (campaigns, nightly sync and snapshots) until Ctrl-C/SIGTERM."""
-    from bot.bootstrap import build_gateway, utc_now
     from bot.jobs.scheduler import run_scheduler
-    from bot.jobs.tasks import JobDeps
 
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     settings = settings_for(db_url)
-    deps = JobDeps(
-        _factory(settings),
-        build_gateway(settings),
-        utc_now,
-        plan_context(settings),
-        digest_time=settings.digest_time,
-    )
+    deps = command_deps(settings).job_deps()
     if deps.gateway is None:
         click.echo(
             "segbot: WeCom API settings missing: campaigns are planned but not sent", err=True

@@ -14,13 +14,14 @@ import pandas as pd
 from bot.cli.common import (
     EXIT_REJECTED,
     EXIT_USAGE,
+    command_deps,
     db_option,
     fail,
     handle_errors,
     parse_now,
     settings_for,
 )
-from bot.database import make_engine, make_session_factory, unit_of_work
+from bot.database import unit_of_work
 from bot.services.scoring import FitSummary, score_customers
 from segmentation.predictive.features import TIME_UNITS, summary_from_transactions
 from segmentation.predictive.scoring import (
@@ -165,12 +166,8 @@ def score_command(
     """Fit on the database's order events and store customer_scores (the nightly job)."""
     settings = settings_for(db_url)
     now = parse_now(now_text, settings)
-    engine = make_engine(settings.database_url)
-    try:
-        with unit_of_work(make_session_factory(engine)) as session:
-            summary = score_customers(session, now, horizon_days=horizon_days)
-    finally:
-        engine.dispose()
+    with unit_of_work(command_deps(settings).session_factory) as session:
+        summary = score_customers(session, now, horizon_days=horizon_days)
     _print_summary(summary, as_json)
     if summary.status != "ok":
         raise SystemExit(EXIT_REJECTED)

@@ -6,14 +6,14 @@ import functools
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from bot.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from bot.bootstrap import Deps
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,7 +42,7 @@ def settings_for(db_url: str | None) -> Settings:
         fail(str(exc), EXIT_USAGE)
 
 
-def fail(message: str, code: int = EXIT_REJECTED) -> Any:
+def fail(message: str, code: int = EXIT_REJECTED) -> NoReturn:
     click.echo(f"segbot: {message}", err=True)
     sys.exit(code)
 
@@ -78,13 +78,14 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def command_engine(settings: Settings) -> Engine:
-    """The database engine of one CLI command, disposed when the command ends (so no
-    connection outlives it, whatever path the command exits by)."""
-    from bot.database import make_engine
+def command_deps(settings: Settings) -> Deps:
+    """What one CLI command uses, from the composition root (bot.bootstrap.build_deps): each
+    part is built on first use, and the engine's connections are closed when the command
+    ends, whatever path it exits by."""
+    from bot.bootstrap import build_deps
 
-    engine = make_engine(settings.database_url)
+    deps = build_deps(settings)
     context = click.get_current_context(silent=True)
     if context is not None:
-        context.call_on_close(engine.dispose)
-    return engine
+        context.call_on_close(deps.close)
+    return deps

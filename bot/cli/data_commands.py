@@ -16,12 +16,13 @@ from bot.cli.common import (
     EXIT_OK,
     EXIT_REJECTED,
     EXIT_USAGE,
+    command_deps,
     db_option,
     fail,
     handle_errors,
     settings_for,
 )
-from bot.database import make_engine, make_session_factory, unit_of_work
+from bot.database import unit_of_work
 from bot.migrate import schema_is_current, upgrade_to_head
 from bot.services.csv_import import ImportDirectoryError, ImportReport, import_directory
 from segmentation.rollups import rebuild_event_stats, stale_event_stats
@@ -34,10 +35,8 @@ T = TypeVar("T")
 @handle_errors
 def init_command(db_url: str | None) -> None:
     """Create the database schema, or upgrade it to the newest version."""
-    settings = settings_for(db_url)
-    engine = make_engine(settings.database_url)
+    engine = command_deps(settings_for(db_url)).engine
     upgrade_to_head(engine)
-    engine.dispose()
     click.echo(f"Schema is up to date ({engine.url.render_as_string(hide_password=True)}).")
 
 
@@ -56,12 +55,12 @@ def import_command(directory: Path, db_url: str | None) -> None:
     is reported with its file and line and the rest still load; the exit code is then 1.
     """
     settings = settings_for(db_url)
-    engine = make_engine(settings.database_url)
-    if not schema_is_current(engine):
-        upgrade_to_head(engine)
+    deps = command_deps(settings)
+    if not schema_is_current(deps.engine):
+        upgrade_to_head(deps.engine)
     try:
         report = import_directory(
-            make_session_factory(engine),
+            deps.session_factory,
             directory,
             tz=settings.timezone,
             now=datetime.now(settings.timezone),
@@ -70,8 +69,6 @@ def import_command(directory: Path, db_url: str | None) -> None:
         )
     except ImportDirectoryError as exc:
         fail(str(exc), EXIT_USAGE)
-    finally:
-        engine.dispose()
     _print_report(report)
     sys.exit(EXIT_REJECTED if report.rejected else EXIT_OK)
 
@@ -125,13 +122,8 @@ def stats_rebuild_command(db_url: str | None) -> None:
 
 
 def _in_one_transaction(db_url: str | None, work: Callable[[Session], T]) -> T:
-    settings = settings_for(db_url)
-    engine = make_engine(settings.database_url)
-    try:
-        with unit_of_work(make_session_factory(engine)) as session:
-            return work(session)
-    finally:
-        engine.dispose()
+    with unit_of_work(command_deps(settings_for(db_url)).session_factory) as session:
+        return work(session)
 
 
 COMMANDS = [init_command, import_command, stats_group]

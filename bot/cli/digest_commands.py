@@ -7,19 +7,18 @@ from datetime import datetime
 from pathlib import Path
 
 import click
-from sqlalchemy.orm import Session, sessionmaker
 
+from bot.bootstrap import Deps
 from bot.cli.common import (
     EXIT_REJECTED,
-    command_engine,
+    command_deps,
     db_option,
     fail,
     handle_errors,
     parse_now,
     settings_for,
 )
-from bot.database import make_session_factory, unit_of_work
-from bot.engine_context import engine_context_for
+from bot.database import unit_of_work
 from bot.services.digest.build import (
     DigestConfig,
     NotADigestRecipient,
@@ -30,12 +29,12 @@ from bot.services.digest.chart import render_chart
 from bot.services.digest.deliver import claim, create_digest_log, find_digest, send_digest
 from bot.services.digest.periods import periods_at
 from bot.services.digest.render import Language, render_markdown
-from bot.settings import Settings
 
 
-def digest_config(settings: Settings) -> DigestConfig:
+def digest_config(deps: Deps) -> DigestConfig:
+    settings = deps.settings
     return DigestConfig(
-        engine=engine_context_for(settings),
+        engine=deps.engine_ctx,
         campaigns=settings.campaigns,
         admins=settings.admins,
         digest_time=settings.digest_time,
@@ -78,14 +77,13 @@ def digest_command(
     """Preview (print) the daily digest of USERID in their scope, or --send it."""  # fmt: skip
     settings = settings_for(db_url)
     now = parse_now(now_text, settings)
-    config = digest_config(settings)
-    engine = command_engine(settings)
-    factory = make_session_factory(engine)
+    deps = command_deps(settings)
+    config = digest_config(deps)
     language: Language = "en" if lang == "en" else "zh"
     if send:
-        _send(factory, settings, userid, now, config)
+        _send(deps, userid, now, config)
         return
-    with factory() as session:
+    with deps.session_factory() as session:
         try:
             requester = digest_requester(session, userid, config.admins)
         except NotADigestRecipient as exc:
@@ -99,20 +97,10 @@ def digest_command(
         click.echo(render_markdown(digest, language))
 
 
-def _send(
-    factory: sessionmaker[Session],
-    settings: Settings,
-    userid: str,
-    now: datetime,
-    config: DigestConfig,
-) -> None:
-    from bot.bootstrap import build_gateway
-
-    gateway = build_gateway(settings, factory)
+def _send(deps: Deps, userid: str, now: datetime, config: DigestConfig) -> None:
+    factory, gateway = deps.session_factory, deps.gateway
     if gateway is None:
-        return fail(
-            "WeCom API settings missing (SEGBOT_WECOM_CORP_ID, _SECRET, _AGENT_ID): not sent"
-        )
+        fail("WeCom API settings missing (SEGBOT_WECOM_CORP_ID, _SECRET, _AGENT_ID): not sent")
     day = periods_at(now, config.timezone).digest_date
     with unit_of_work(factory) as session:
         try:

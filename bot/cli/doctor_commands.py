@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import click
 
-from bot.cli.common import command_engine, db_option, fail, handle_errors
+from bot.cli.common import command_deps, db_option, fail, handle_errors
 from bot.settings import SettingsError, load_settings
 
 
@@ -31,8 +31,6 @@ def _http_get(url: str, params: dict[str, str]) -> tuple[int, dict[str, str], st
 @handle_errors
 def doctor_command(public_url: str | None, db_url: str | None) -> None:
     """Check settings, database, WeCom credentials and permissions, workers and scheduler."""
-    from bot.bootstrap import build_gateway
-    from bot.database import make_session_factory
     from bot.services.doctor import Check, run_checks
 
     try:
@@ -40,9 +38,10 @@ def doctor_command(public_url: str | None, db_url: str | None) -> None:
     except SettingsError as exc:
         _print(Check("settings", False, str(exc), "fix the variable it names"))
         fail("1 check failed")
-    engine = command_engine(settings)
-    gateway = build_gateway(settings, make_session_factory(engine))
-    checks = run_checks(settings, engine, gateway, datetime.now(UTC), _http_get, public_url)
+    deps = command_deps(settings)
+    checks = run_checks(
+        settings, deps.engine, deps.gateway, datetime.now(UTC), _http_get, public_url
+    )
     for check in checks:
         _print(check)
     failed = sum(not check.ok for check in checks)

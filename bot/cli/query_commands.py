@@ -10,12 +10,20 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from bot.cli.common import EXIT_CLARIFY, db_option, fail, handle_errors, parse_now, settings_for
+from bot.cli.common import (
+    EXIT_CLARIFY,
+    command_deps,
+    db_option,
+    fail,
+    handle_errors,
+    parse_now,
+    settings_for,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from bot.settings import Settings
+    from bot.bootstrap import Deps
 
 PAGE = 10
 # Answers about one segment's members, which the chat can send as a file.
@@ -68,8 +76,6 @@ def query_command(
 ) -> None:
     """Run one chat command, e.g. segbot query "近30天有咨询但未下单的客户" --json."""
     # Imported here, not at the top: `segbot query --help` needs none of the engine.
-    from bot.database import make_engine, make_session_factory
-    from bot.engine_context import engine_context_for
     from bot.services.insight_budget import mass_message_budget
     from bot.services.query import run_query
 
@@ -77,30 +83,27 @@ def query_command(
         raise click.UsageError("--after plays a member's conversation: say who with --as.")
     settings = settings_for(db_url)
     now = parse_now(now_text, settings)
-    engine = make_engine(settings.database_url)
-    try:
-        with make_session_factory(engine)() as session:
-            if after and as_userid is not None:
-                answer = _in_conversation(session, settings, now, as_userid, after, text)
-            else:
-                answer = run_query(
-                    session,
-                    text,
-                    as_userid=as_userid,
-                    now=now,
-                    ctx=engine_context_for(settings),
-                    admins=settings.admins,
-                    budget=mass_message_budget(settings.campaigns),
-                    campaigns=settings.campaigns,
-                    cost_limit=settings.approval_cost_limit,
-                )
-            if out_path is not None and answer["intent"] in EXPORTABLE:
-                _write_export(session, settings, now, text, as_userid, answer, out_path)
-            # A query changes nothing: the earlier messages' conversation is played and
-            # forgotten, so the member's own chat is untouched.
-            session.rollback()
-    finally:
-        engine.dispose()
+    deps = command_deps(settings)
+    with deps.session_factory() as session:
+        if after and as_userid is not None:
+            answer = _in_conversation(session, deps, now, as_userid, after, text)
+        else:
+            answer = run_query(
+                session,
+                text,
+                as_userid=as_userid,
+                now=now,
+                ctx=deps.engine_ctx,
+                admins=settings.admins,
+                budget=mass_message_budget(settings.campaigns),
+                campaigns=settings.campaigns,
+                cost_limit=settings.approval_cost_limit,
+            )
+        if out_path is not None and answer["intent"] in EXPORTABLE:
+            _write_export(session, deps, now, text, as_userid, answer, out_path)
+        # A query changes nothing: the earlier messages' conversation is played and
+        # forgotten, so the member's own chat is untouched.
+        session.rollback()
     if as_json:
         click.echo(json.dumps(answer, ensure_ascii=False))
     else:
@@ -114,7 +117,7 @@ def query_command(
 
 def _write_export(
     session: Session,
-    settings: Settings,
+    deps: Deps,
     now: datetime,
     text: str,
     as_userid: str | None,
@@ -128,7 +131,7 @@ def _write_export(
     from bot.commands.texts import language_of
     from segmentation.scope import Requester
 
-    ctx = CommandContext(settings=settings, now=now)
+    ctx = CommandContext(settings=deps.settings, now=now, engine_ctx=deps.engine_ctx)
     # Without --as the question was answered in the admin view, and so is its file.
     everyone = Requester.all_access() if as_userid is None else None
     reply = export_reply(
@@ -142,7 +145,7 @@ def _write_export(
 
 def _in_conversation(
     session: Session,
-    settings: Settings,
+    deps: Deps,
     now: datetime,
     userid: str,
     earlier: tuple[str, ...],
@@ -152,7 +155,10 @@ def _in_conversation(
     from bot.commands import CommandContext
     from bot.commands.router import conversation_answer, handle_text
 
-    ctx = CommandContext(settings=settings, now=now, count_ids=True)  # the JSON edge: every id
+    # The JSON edge: a count carries every id.
+    ctx = CommandContext(
+        settings=deps.settings, now=now, engine_ctx=deps.engine_ctx, count_ids=True
+    )
     for message in earlier:
         handle_text(session, ctx, userid, message)
     return conversation_answer(session, ctx, userid, text)

@@ -12,14 +12,14 @@ from sqlalchemy.orm import Session
 from bot.cli.common import (
     EXIT_REJECTED,
     EXIT_USAGE,
+    command_deps,
     db_option,
     fail,
     handle_errors,
     parse_now,
     settings_for,
 )
-from bot.database import make_engine, make_session_factory, unit_of_work
-from bot.engine_context import engine_context_for
+from bot.database import unit_of_work
 from bot.settings import Settings
 from segmentation.compiler import SegmentError
 from segmentation.engine import EngineContext, segment_members
@@ -58,17 +58,14 @@ def eval_command(
     settings = settings_for(db_url)
     node = _read_node(definition, file_path, saved_name)
     now = parse_now(now_text, settings)
-    ctx = engine_context_for(settings)
-    engine = make_engine(settings.database_url)
-    try:
-        with unit_of_work(make_session_factory(engine)) as session:
-            requester = _requester(session, as_userid, settings)
-            try:
-                ids = segment_members(session, node, requester=requester, now=now, ctx=ctx)
-            except SegmentError as exc:
-                fail(str(exc), EXIT_REJECTED)
-    finally:
-        engine.dispose()
+    deps = command_deps(settings)
+    ctx = deps.engine_ctx
+    with unit_of_work(deps.session_factory) as session:
+        requester = _requester(session, as_userid, settings)
+        try:
+            ids = segment_members(session, node, requester=requester, now=now, ctx=ctx)
+        except SegmentError as exc:
+            fail(str(exc), EXIT_REJECTED)
     _print_result(node, ids, ctx, as_json)
 
 
@@ -149,20 +146,17 @@ def _describe_dict(data: dict[str, Any], ctx: EngineContext) -> str:
 def list_command(as_json: bool, db_url: str | None) -> None:
     """List the saved segments."""
     settings = settings_for(db_url)
-    engine = make_engine(settings.database_url)
-    try:
-        with unit_of_work(make_session_factory(engine)) as session:
-            rows = [
-                {
-                    "name": r.name,
-                    "owner": r.owner_userid,
-                    "description": r.description,
-                    "segment": r.definition,
-                }
-                for r in list_saved_segments(session)
-            ]
-    finally:
-        engine.dispose()
+    deps = command_deps(settings)
+    with unit_of_work(deps.session_factory) as session:
+        rows = [
+            {
+                "name": r.name,
+                "owner": r.owner_userid,
+                "description": r.description,
+                "segment": r.definition,
+            }
+            for r in list_saved_segments(session)
+        ]
     if as_json:
         click.echo(json.dumps({"segments": rows}, ensure_ascii=False))
         return
@@ -178,13 +172,10 @@ def snapshot_command(now_text: str | None, db_url: str | None) -> None:
     """Run the nightly snapshot job once: size and entries/exits of every saved segment."""
     settings = settings_for(db_url)
     now = parse_now(now_text, settings)
-    ctx = engine_context_for(settings)
-    engine = make_engine(settings.database_url)
-    try:
-        with unit_of_work(make_session_factory(engine)) as session:
-            results = take_snapshots(session, now, ctx)
-    finally:
-        engine.dispose()
+    deps = command_deps(settings)
+    ctx = deps.engine_ctx
+    with unit_of_work(deps.session_factory) as session:
+        results = take_snapshots(session, now, ctx)
     for result in results:
         click.echo(f"{result.name}: {result.size} (+{result.entered} −{result.exited})")
 
@@ -204,23 +195,20 @@ def delete_command(name: str, as_userid: str | None, now_text: str | None,
 
     settings = settings_for(db_url)
     now = parse_now(now_text, settings)
-    engine = make_engine(settings.database_url)
-    try:
-        with unit_of_work(make_session_factory(engine)) as session:
-            actor = (
-                Requester("cli", "admin")
-                if as_userid is None
-                else resolve_requester(session, as_userid, settings.admins)
-            )
-            if actor is None:
-                fail(f"{as_userid!r} is not an active member", EXIT_REJECTED)
-            try:
-                row = delete_owned(session, name, actor=actor, now=now)
-            except SegmentError as exc:
-                fail(str(exc), EXIT_REJECTED)
-            deleted = row.name
-    finally:
-        engine.dispose()
+    deps = command_deps(settings)
+    with unit_of_work(deps.session_factory) as session:
+        actor = (
+            Requester("cli", "admin")
+            if as_userid is None
+            else resolve_requester(session, as_userid, settings.admins)
+        )
+        if actor is None:
+            fail(f"{as_userid!r} is not an active member", EXIT_REJECTED)
+        try:
+            row = delete_owned(session, name, actor=actor, now=now)
+        except SegmentError as exc:
+            fail(str(exc), EXIT_REJECTED)
+        deleted = row.name
     click.echo(f"deleted saved segment {deleted!r}")
 
 

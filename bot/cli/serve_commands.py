@@ -8,7 +8,7 @@ import threading
 import click
 
 from bot.bootstrap import Deps
-from bot.cli.common import command_engine, db_option, handle_errors, settings_for
+from bot.cli.common import command_deps, db_option, handle_errors, settings_for
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +35,10 @@ def serve_command(host: str, port: int, worker: bool, db_url: str | None) -> Non
     from werkzeug.serving import make_server
 
     from bot.app import create_app
-    from bot.bootstrap import build_deps
 
     _logging()
     settings = settings_for(db_url)
-    deps = build_deps(settings)
+    deps = command_deps(settings)
     app = create_app(settings, deps)
     stop = threading.Event()
     thread = _start_worker(deps, stop) if worker else None
@@ -74,12 +73,10 @@ def _start_worker(deps: Deps, stop: threading.Event) -> threading.Thread:
 @handle_errors
 def worker_command(once: bool, poll: float, db_url: str | None) -> None:
     """Drain the WeCom callback inbox (run several on PostgreSQL; one on SQLite)."""
-    from bot.bootstrap import build_deps
     from bot.inbox.worker import drain, run_worker
 
     _logging()
-    settings = settings_for(db_url)
-    deps = build_deps(settings, engine=command_engine(settings))
+    deps = command_deps(settings_for(db_url))
     if once:
         click.echo(f"processed {drain(deps)} inbox message(s)")
         return
@@ -97,12 +94,10 @@ def worker_command(once: bool, poll: float, db_url: str | None) -> None:
 @handle_errors
 def inbox_command(limit: int, db_url: str | None) -> None:
     """Show the callback inbox: messages per status and the dead ones with their errors."""
-    from bot.bootstrap import build_deps
     from bot.database import unit_of_work
     from bot.inbox.store import dead_messages, inbox_counts
 
-    settings = settings_for(db_url)
-    deps = build_deps(settings, engine=command_engine(settings))
+    deps = command_deps(settings_for(db_url))
     with unit_of_work(deps.session_factory) as session:
         counts = inbox_counts(session)
         click.echo("  ".join(f"{status}: {n}" for status, n in counts.items()))

@@ -8,13 +8,13 @@ import click
 
 from bot.cli.common import (
     EXIT_REJECTED,
-    command_engine,
+    command_deps,
     db_option,
     fail,
     handle_errors,
     settings_for,
 )
-from bot.database import make_session_factory, unit_of_work
+from bot.database import unit_of_work
 from bot.services.api_tokens import SCOPES, TokenError, create_token, list_tokens, revoke_token
 
 
@@ -41,7 +41,7 @@ def token_group() -> None:
 def create_command(scope: str, as_userid: str | None, name: str, db_url: str | None) -> None:
     """Create a token and print it once (only its hash is stored)."""
     settings = settings_for(db_url)
-    factory = make_session_factory(command_engine(settings))
+    factory = command_deps(settings).session_factory
     try:
         with unit_of_work(factory) as session:
             token = create_token(
@@ -61,7 +61,7 @@ def create_command(scope: str, as_userid: str | None, name: str, db_url: str | N
 def list_command(db_url: str | None) -> None:
     """Name, scope, bound member, created and last used of every token (never the secret)."""
     settings = settings_for(db_url)
-    with make_session_factory(command_engine(settings))() as session:
+    with command_deps(settings).session_factory() as session:
         rows = list_tokens(session)
     if not rows:
         click.echo("(no tokens; SEGBOT_API_TOKEN, when set, is the full-rights token)")
@@ -85,7 +85,7 @@ def list_command(db_url: str | None) -> None:
 def revoke_command(name: str, db_url: str | None) -> None:
     """Revoke the token NAME: it stops working at once."""
     settings = settings_for(db_url)
-    factory = make_session_factory(command_engine(settings))
+    factory = command_deps(settings).session_factory
     try:
         with unit_of_work(factory) as session:
             revoke_token(session, name, datetime.now(UTC))

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy.orm import Session, sessionmaker
 
-from bot.cli.common import command_engine, db_option, fail, handle_errors, settings_for
-from bot.settings import Settings
-from integrations.wecom.gateway import WeComGateway
+from bot.cli.common import command_deps, db_option, fail, handle_errors, settings_for
+
+if TYPE_CHECKING:
+    from bot.bootstrap import Deps
+    from integrations.wecom.gateway import WeComGateway
 
 
-def build_gateway(settings: Settings, factory: sessionmaker[Session]) -> WeComGateway:
+def require_gateway(deps: Deps) -> WeComGateway:
     """The composition root's gateway, or a clear stop when WeCom is not configured."""
-    from bot.bootstrap import build_gateway as build
-
-    gateway = build(settings, factory)
+    gateway = deps.gateway
     if gateway is None:
-        fail("SEGBOT_WECOM_CORP_ID and SEGBOT_WECOM_SECRET are needed to talk to WeCom", 2)
-    return gateway  # type: ignore[return-value]
+        return fail("SEGBOT_WECOM_CORP_ID and SEGBOT_WECOM_SECRET are needed to talk to WeCom", 2)
+    return gateway
 
 
 @click.command("sync")
@@ -29,13 +29,11 @@ def sync_command(db_url: str | None) -> None:
     """One full sync from WeCom now (resumes an interrupted one), with a progress bar."""
     from tqdm import tqdm
 
-    from bot.database import make_session_factory
     from bot.services.sync import run_full_sync
     from integrations.wecom.errors import WeComError
 
-    settings = settings_for(db_url)
-    factory = make_session_factory(command_engine(settings))
-    gateway = build_gateway(settings, factory)
+    deps = command_deps(settings_for(db_url))
+    factory, gateway = deps.session_factory, require_gateway(deps)
     bar = tqdm(unit=" rows", desc="sync", dynamic_ncols=True)
 
     def progress(stage: str, rows: int) -> None:

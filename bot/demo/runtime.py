@@ -26,7 +26,6 @@ from bot.demo.seeding import (
     seed_segments,
     sync_company,
 )
-from bot.engine_context import engine_context_for
 from bot.settings import Settings
 from integrations.wecom.simulator.seed import seed_company
 from integrations.wecom.simulator.server import Simulator
@@ -88,7 +87,7 @@ class DemoRuntime:
         self.engine = make_engine(options.database_url)
         prepare_schema(self.engine)
         self.deps = self._deps(self.settings, self.engine)
-        ctx = self.deps.engine_ctx or engine_context_for(self.settings)
+        ctx = self.deps.engine_ctx
         self._seed(self.deps, ctx)
         self.console = SimulatorConsole(self.sim, vault)
         self._serve(self.deps)
@@ -98,11 +97,8 @@ class DemoRuntime:
 
     @staticmethod
     def _deps(settings: Settings, engine: Engine) -> Deps:
-        from bot.cli.wecom_commands import build_gateway
-        from bot.database import make_session_factory
-
-        gateway = build_gateway(settings, make_session_factory(engine))
-        return build_deps(settings, engine=engine, gateway=gateway, clock=utc_now)
+        # The demo's settings always point at its simulator, so the gateway is built from them.
+        return build_deps(settings, engine=engine, clock=utc_now)
 
     def _seed(self, deps: Deps, ctx: EngineContext) -> None:
         assert deps.gateway is not None

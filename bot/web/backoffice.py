@@ -31,7 +31,6 @@ from flask import (
 
 from bot.commands.texts import kind_word
 from bot.database import unit_of_work
-from bot.engine_context import engine_context_for
 from bot.services import backoffice as office
 from bot.services.campaigns.definition import CampaignError, set_paused
 from bot.services.customer_card import RECENT_DAYS, customer_card
@@ -192,7 +191,7 @@ def _member(requester: Requester) -> dict[str, str]:
 @login_required
 def home(requester: Requester) -> str:
     d = deps()
-    ctx = d.engine_ctx or engine_context_for(d.settings)
+    ctx = d.engine_ctx
     with unit_of_work(d.session_factory) as db:
         segments = office.segment_rows(db, requester, d.now(), ctx)
         campaigns = office.campaign_rows(db, requester, d.settings.campaigns)
@@ -205,7 +204,7 @@ def home(requester: Requester) -> str:
 def customers(requester: Requester) -> str:
     d = deps()
     text = request.args.get("q", "")
-    ctx = d.engine_ctx or engine_context_for(d.settings)
+    ctx = d.engine_ctx
     with unit_of_work(d.session_factory) as db:
         hits = office.search_customers(db, requester, d.now(), ctx, text)
     return render_template("web_customers.html", member=_member(requester), q=text, hits=hits)
@@ -215,7 +214,7 @@ def customers(requester: Requester) -> str:
 @login_required
 def customer(requester: Requester, external_userid: str) -> str | tuple[str, int]:
     d = deps()
-    ctx = d.engine_ctx or engine_context_for(d.settings)
+    ctx = d.engine_ctx
     with unit_of_work(d.session_factory) as db:
         card = customer_card(db, external_userid, requester=requester, now=d.now(), ctx=ctx)
     if card is None:

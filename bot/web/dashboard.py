@@ -8,7 +8,6 @@ from flask import Blueprint, render_template
 from bot.database import unit_of_work
 from bot.demo.charts import bar_chart, line_chart
 from bot.demo.dashboard_data import campaign_results, rfm_distribution, segment_trends
-from bot.engine_context import engine_context_for
 from bot.services.digest.deliver import latest_digest
 from bot.web import deps
 from bot.web.loopback import loopback_only
@@ -23,7 +22,7 @@ def dashboard() -> str:
     d = deps()
     tz = d.settings.timezone
     now = d.now()
-    ctx = d.engine_ctx or engine_context_for(d.settings)
+    ctx = d.engine_ctx
     with unit_of_work(d.session_factory) as session:
         trends = segment_trends(session)
         rfm = rfm_distribution(session, now, ctx)
