@@ -31,6 +31,7 @@ from sqlalchemy import (
 
 from segmentation.items import KEY_COLUMNS, item_key
 from segmentation.models import CustomerTag, Event, EventStats, Follow, Tag
+from segmentation.rollups import customer_column
 from segmentation.scope import CteNames, department_members
 from segmentation.windows import Interval
 
@@ -65,25 +66,16 @@ def performed(cust: FromClause, kind: str, interval: Interval) -> ColumnElement[
 
 
 def customer_rollup(cust: FromClause, kind: str, part: str) -> Any | None:
-    """The customers column holding `part` ("count", "total", "last") of `kind`, if any
-    (orders and inquiries are copied onto the customer row: no join needed)."""
-    columns = {
-        ("order", "count"): "order_count",
-        ("order", "total"): "order_total",
-        ("order", "last"): "last_order_at",
-        ("order", "prev"): "prev_order_at",
-        ("inquiry", "count"): "inquiry_count",
-        ("inquiry", "last"): "last_inquiry_at",
-        ("inquiry", "prev"): "prev_inquiry_at",
-    }
-    name = columns.get((kind, part))
+    """The customers column holding event_stats' `part` ("events", "last_at", "prev_at"…) of
+    `kind`, if any (orders and inquiries are copied onto the customer row: no join needed)."""
+    name = customer_column(kind, part)
     return None if name is None else cust.c[name]
 
 
 def performed_from_stats(cust: FromClause, kind: str, interval: Interval) -> ColumnElement[bool]:
     """`performed`, when no event of `kind` lies after the interval (rollups.Coverage): the
     customer's last such event is then in the interval exactly when it is not before it."""
-    last = customer_rollup(cust, kind, "last")
+    last = customer_rollup(cust, kind, "last_at")
     if last is not None:  # two-valued: a customer without such events is simply out
         return and_(last.is_not(None), last >= interval[0])
     st = stats.alias()
@@ -101,7 +93,7 @@ def performed_from_stats(cust: FromClause, kind: str, interval: Interval) -> Col
 def twice_from_stats(cust: FromClause, kind: str, interval: Interval) -> ColumnElement[bool]:
     """At least two events of `kind` in the interval, when none lies after it: the
     customer's second-latest such event is then not before its start."""
-    prev = customer_rollup(cust, kind, "prev")
+    prev = customer_rollup(cust, kind, "prev_at")
     if prev is not None:
         return and_(prev.is_not(None), prev >= interval[0])
     st = stats.alias()
@@ -124,7 +116,7 @@ def event_count(
     from_stats: bool = False,
 ) -> ColumnElement[bool]:
     zero_holds = OPERATORS[op](0, value)
-    count = customer_rollup(cust, kind, "count")
+    count = customer_rollup(cust, kind, "events")
     if from_stats and count is not None:
         return OPERATORS[op](count, literal(value))  # type: ignore[no-any-return]
     if from_stats:

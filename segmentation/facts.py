@@ -201,9 +201,9 @@ def _latest_of_kinds(cust: FromClause, kinds: Sequence[str], now: datetime) -> A
     parts = [
         _up_to_now(column, cust, now, [kind])
         for kind in kinds
-        if (column := cond.customer_rollup(cust, kind, "last")) is not None
+        if (column := cond.customer_rollup(cust, kind, "last_at")) is not None
     ]
-    others = [k for k in kinds if cond.customer_rollup(cust, k, "last") is None]
+    others = [k for k in kinds if cond.customer_rollup(cust, k, "last_at") is None]
     if others:
         st, ev = cond.stats.alias(), cond.events.alias()
         before_now = (

@@ -380,9 +380,16 @@ CUSTOMER_COLUMNS: dict[str, tuple[str, str]] = {
     "last_inquiry_at": ("inquiry", "last_at"),
     "prev_inquiry_at": ("inquiry", "prev_at"),
 }
+_COPIED = {copied: column for column, copied in CUSTOMER_COLUMNS.items()}
 EMPTY_VALUES = {"order_count": 0, "order_total": 0, "inquiry_count": 0}
 # The customers column holding the latest event of any kind (the largest last_at).
 LATEST_EVENT_COLUMN = "last_event_at"
+
+
+def customer_column(kind: str, source: str) -> str | None:
+    """The customers column holding event_stats' `source` column of `kind`, if it is copied
+    there (CUSTOMER_COLUMNS)."""
+    return _COPIED.get((kind, source))
 
 
 def _refresh_customers(session: Session, ids: list[str]) -> None:

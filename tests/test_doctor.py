@@ -22,18 +22,14 @@ from bot.services.doctor import run_checks
 from bot.services.heartbeats import Heart
 from bot.settings import Settings, WeComSettings
 from integrations.wecom.client import WechatpyGateway
-from integrations.wecom.simulator.seed import seed_company
 from integrations.wecom.simulator.server import Simulator
-from integrations.wecom.simulator.state import SimConfig
-from integrations.wecom.transport import RetryingCaller
+from tests.simulated import running_simulator, settings_gateway
 
 
 @pytest.fixture
 def sim() -> Iterator[Simulator]:
-    company = seed_company(customers=60, seed=5)
-    simulator = Simulator(company, SimConfig(corp_id=company.corp_id)).start()
-    yield simulator
-    simulator.stop()
+    with running_simulator(customers=60, seed=5) as simulator:
+        yield simulator
 
 
 @pytest.fixture(scope="module")
@@ -64,11 +60,7 @@ def settings_for(sim: Simulator, url: str, **wecom: object) -> Settings:
 
 
 def gateway_for(settings: Settings) -> WechatpyGateway:
-    w = settings.wecom
-    return WechatpyGateway(
-        w.corp_id or "", w.agent_id, w.secret or "", contact_secret=w.contact_secret,
-        api_base=w.api_base, caller=RetryingCaller(sleep=lambda _s: None),
-    )  # fmt: skip
+    return settings_gateway(settings.wecom)
 
 
 def beat(engine: Engine, *kinds: str, at: datetime | None = None) -> None:

@@ -15,11 +15,12 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, text, update
+from sqlalchemy import and_, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from bot.bootstrap import Deps
+from bot.claims import claim_rows
 from bot.commands.tagging import report_text
 from bot.database import caused_by_input, unit_of_work
 from bot.inbox.dispatch import dispatch
@@ -60,38 +61,24 @@ def _scrub(text: str, secrets: list[str]) -> str:
 
 def claim(session: Session, now: datetime, limit: int, policy: RetryPolicy) -> list[int]:
     """Claim up to `limit` due messages for this worker (the caller commits)."""
-    due = (
-        select(InboxMessage.id, InboxMessage.status, InboxMessage.attempts)
-        .where(
-            InboxMessage.status.in_((RECEIVED, FAILED, PROCESSING)),
-            InboxMessage.next_attempt_at <= now,
-        )
-        .order_by(InboxMessage.next_attempt_at, InboxMessage.id)
-        .limit(limit)
+    due = and_(
+        InboxMessage.status.in_((RECEIVED, FAILED, PROCESSING)),
+        InboxMessage.next_attempt_at <= now,
     )
-    if session.get_bind().dialect.name == "postgresql":
-        due = due.with_for_update(skip_locked=True)
-    rows = session.execute(due).all()
     # A lease that ran out with every attempt used means a worker died on it each time.
-    abandoned = [r.id for r in rows if r.status == PROCESSING and r.attempts >= policy.max_attempts]
-    if abandoned:
-        session.execute(
-            update(InboxMessage)
-            .where(InboxMessage.id.in_(abandoned))
-            .values(status=DEAD, last_error="the worker stopped while processing it")
-        )
-    claimed = [r.id for r in rows if r.id not in abandoned]
-    if claimed:
-        session.execute(
-            update(InboxMessage)
-            .where(InboxMessage.id.in_(claimed))
-            .values(
-                status=PROCESSING,
-                attempts=InboxMessage.attempts + 1,
-                next_attempt_at=now + policy.lease,
-            )
-        )
-    return claimed
+    used_up = and_(InboxMessage.status == PROCESSING, InboxMessage.attempts >= policy.max_attempts)
+    order = (InboxMessage.next_attempt_at, InboxMessage.id)
+    dead = {"status": DEAD, "last_error": "the worker stopped while processing it"}
+    claim_rows(session, InboxMessage, and_(due, used_up), dead, order_by=order, limit=limit)
+    leased = {
+        "status": PROCESSING,
+        "attempts": InboxMessage.attempts + 1,
+        "next_attempt_at": now + policy.lease,
+    }
+    rows = claim_rows(
+        session, InboxMessage, and_(due, ~used_up), leased, order_by=order, limit=limit
+    )
+    return [row.id for row in rows]
 
 
 def renew_lease(deps: Deps, message_id: int, policy: RetryPolicy) -> bool:

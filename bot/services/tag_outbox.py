@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import and_, delete, exists, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.claims import claim_rows
 from bot.database import bulk_insert, unit_of_work
 from bot.models.confirmations import PendingAction
 from bot.models.tag_outbox import (
@@ -116,26 +117,14 @@ def send_tag_writes(
 
 def _claim(session: Session, now: datetime, policy: TagOutboxPolicy) -> list[int]:
     # `sending` past its lease: the worker died mid-row; mark_tag is idempotent, so resend.
-    due = (
-        select(TagWrite.id)
-        .where(TagWrite.status.in_(OPEN_STATUSES), TagWrite.next_attempt_at <= now)
-        .order_by(TagWrite.id)
-        .limit(policy.batch)
-    )
-    if session.get_bind().dialect.name == "postgresql":
-        due = due.with_for_update(skip_locked=True)
-    ids = list(session.scalars(due))
-    if ids:
-        session.execute(
-            update(TagWrite)
-            .where(TagWrite.id.in_(ids))
-            .values(
-                status=SENDING,
-                attempts=TagWrite.attempts + 1,
-                next_attempt_at=now + policy.lease,
-            )
-        )
-    return ids
+    due = and_(TagWrite.status.in_(OPEN_STATUSES), TagWrite.next_attempt_at <= now)
+    leased = {
+        "status": SENDING,
+        "attempts": TagWrite.attempts + 1,
+        "next_attempt_at": now + policy.lease,
+    }
+    rows = claim_rows(session, TagWrite, due, leased, order_by=[TagWrite.id], limit=policy.batch)
+    return [row.id for row in rows]
 
 
 def _send_one(
@@ -205,14 +194,11 @@ def report_finished_jobs(
     factory: sessionmaker[Session], gateway: WeComGateway, now: datetime, report: Report
 ) -> int:
     """Tell each asker whose job has no open write left how it went; returns reports sent."""
+    open_rows = exists().where(TagWrite.job_id == TagJob.id, TagWrite.status.in_(OPEN_STATUSES))
+    finished = and_(TagJob.status == RUNNING, ~open_rows)
     with unit_of_work(factory) as session:
-        open_rows = exists().where(TagWrite.job_id == TagJob.id, TagWrite.status.in_(OPEN_STATUSES))
-        due = select(TagJob.id).where(TagJob.status == RUNNING, ~open_rows).limit(20)
-        if session.get_bind().dialect.name == "postgresql":
-            due = due.with_for_update(skip_locked=True, of=TagJob)
-        job_ids = list(session.scalars(due))
-        if job_ids:
-            session.execute(update(TagJob).where(TagJob.id.in_(job_ids)).values(status=REPORTING))
+        rows = claim_rows(session, TagJob, finished, {"status": REPORTING}, limit=20)
+    job_ids = [row.id for row in rows]
     sent = 0
     for job_id in job_ids:
         sent += _report(factory, gateway, job_id, now, report)

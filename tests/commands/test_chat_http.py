@@ -16,10 +16,8 @@ from bot.app import create_app
 from bot.bootstrap import Deps, build_deps
 from bot.inbox.worker import drain
 from bot.models.confirmations import EXECUTED, PendingAction
-from integrations.wecom.client import WechatpyGateway
 from integrations.wecom.simulator.server import Simulator
 from integrations.wecom.simulator.state import SimConfig
-from integrations.wecom.transport import RetryingCaller
 from segmentation.models import CustomerTag, Tag
 from tests.commands.chatworld import (
     CORP_ID,
@@ -30,6 +28,7 @@ from tests.commands.chatworld import (
     chat_company,
     load_world,
 )
+from tests.simulated import simulator_gateway
 
 
 @pytest.fixture
@@ -44,14 +43,7 @@ def simulator() -> Iterator[Simulator]:
 @pytest.fixture
 def deps(clean_engine: Engine, simulator: Simulator) -> Iterator[Deps]:
     cfg = simulator.config
-    gateway = WechatpyGateway(
-        cfg.corp_id,
-        cfg.agent_id,
-        cfg.secret,
-        contact_secret=cfg.contact_secret,
-        api_base=simulator.api_base,
-        caller=RetryingCaller(sleep=lambda _s: None),
-    )
+    gateway = simulator_gateway(simulator)
     settings = replace(SETTINGS, wecom=replace(SETTINGS.wecom, api_base=simulator.api_base))
     deps = build_deps(settings, engine=clean_engine, gateway=gateway, clock=lambda: NOW)
     load_world(deps.session_factory, gateway)

@@ -18,9 +18,8 @@ from integrations.wecom.fake import FakeWeComGateway
 from integrations.wecom.simulator.company import Company
 from integrations.wecom.simulator.seed import seed_company
 from integrations.wecom.simulator.server import Simulator
-from integrations.wecom.simulator.state import SimConfig
-from integrations.wecom.transport import RetryingCaller
 from segmentation.models import Customer, CustomerTag, Follow, Staff, StaffDepartment, Tag
+from tests.simulated import running_simulator, simulator_gateway
 
 NOW = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 BATCH = "externalcontact/batch/get_by_user"
@@ -33,22 +32,12 @@ def factory(clean_engine: Engine) -> sessionmaker[Session]:
 
 @pytest.fixture
 def sim() -> Iterator[Simulator]:
-    company = seed_company(customers=2500, seed=3)
-    simulator = Simulator(company, SimConfig(corp_id=company.corp_id)).start()
-    yield simulator
-    simulator.stop()
+    with running_simulator(customers=2500, seed=3) as simulator:
+        yield simulator
 
 
 def gateway_for(sim: Simulator) -> WechatpyGateway:
-    cfg = sim.config
-    return WechatpyGateway(
-        cfg.corp_id,
-        cfg.agent_id,
-        cfg.secret,
-        contact_secret=cfg.contact_secret,
-        api_base=sim.api_base,
-        caller=RetryingCaller(sleep=lambda _s: None),
-    )
+    return simulator_gateway(sim)
 
 
 def assert_matches(session: Session, company: Company) -> None:

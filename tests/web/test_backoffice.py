@@ -23,13 +23,10 @@ from bot.models import metadata
 from bot.models.campaigns import Campaign
 from bot.services.sync import run_full_sync
 from bot.settings import Settings, WeComSettings
-from integrations.wecom.client import WechatpyGateway
-from integrations.wecom.simulator.seed import seed_company
 from integrations.wecom.simulator.server import Simulator
-from integrations.wecom.simulator.state import SimConfig
-from integrations.wecom.transport import RetryingCaller
 from segmentation.models import Customer, Follow
 from segmentation.scope import resolve_requester
+from tests.simulated import running_simulator, simulator_gateway
 
 NOW = datetime(2026, 11, 1, 2, 0, tzinfo=UTC)
 WXWORK_UA = "Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 wxwork/4.1.0 MicroMessenger/7.0.1"
@@ -49,9 +46,13 @@ class Office:
 
 @pytest.fixture(scope="module")
 def office(fresh_database_url: Callable[[str], str]) -> Iterator[Office]:
-    company = seed_company(customers=160, seed=11, staff=12)
-    sim = Simulator(company, SimConfig(corp_id=company.corp_id)).start()
-    engine: Engine = make_engine(fresh_database_url("office"))
+    with running_simulator(customers=160, seed=11, staff=12) as sim:
+        yield from _office(sim, fresh_database_url("office"))
+
+
+def _office(sim: Simulator, url: str) -> Iterator[Office]:
+    company = sim.company
+    engine: Engine = make_engine(url)
     metadata.create_all(engine)
     cfg = sim.config
     root = sim.api_base.removesuffix("/cgi-bin/")
@@ -60,9 +61,7 @@ def office(fresh_database_url: Callable[[str], str]) -> Iterator[Office]:
                           contact_secret=cfg.contact_secret, token=cfg.token, aes_key=cfg.aes_key,
                           api_base=sim.api_base, oauth_base=root, login_base=root)  # fmt: skip
     settings = Settings(wecom=wecom, admins=frozenset({admin}))
-    gateway = WechatpyGateway(cfg.corp_id, cfg.agent_id, cfg.secret,
-                              contact_secret=cfg.contact_secret, api_base=sim.api_base,
-                              caller=RetryingCaller(sleep=lambda _s: None))  # fmt: skip
+    gateway = simulator_gateway(sim)
     factory = make_session_factory(engine)
     run_full_sync(factory, gateway, NOW)
     with unit_of_work(factory) as s:
@@ -84,7 +83,6 @@ def office(fresh_database_url: Callable[[str], str]) -> Iterator[Office]:
     yield Office(f"http://127.0.0.1:{server.server_port}", sim, factory, sales, others, mine,
                  manager, admin)  # fmt: skip
     server.shutdown()
-    sim.stop()
     engine.dispose()
 
 

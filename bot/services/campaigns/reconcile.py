@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.claims import claim_rows, skip_locked
 from bot.database import unit_of_work
 from bot.models.campaigns import (
     MASS_MESSAGE,
@@ -63,50 +64,52 @@ class ReconcileReport:
 
 def expire_leases(session: Session, now: datetime) -> int:
     """A sender that died mid-call leaves rows `sending` past their lease: outcome unknown."""
-    ids = list(
-        session.scalars(
-            select(Delivery.id)
-            .where(Delivery.status == SENDING, Delivery.lease_until < now)
-            .with_for_update(skip_locked=True)
-        )
-    )
-    if ids:
-        log.warning("%d outbox rows were left mid-send by a dead sender: reconciling", len(ids))
-    return mark(session, ids, Delivery.status == SENDING, status=UNKNOWN,
-                error="sender died mid-send: outcome unknown")  # fmt: skip
+    stale = and_(Delivery.status == SENDING, Delivery.lease_until < now)
+    unknown = {"status": UNKNOWN, "error": "sender died mid-send: outcome unknown"}
+    expired = len(claim_rows(session, Delivery, stale, unknown))
+    if expired:
+        log.warning("%d outbox rows were left mid-send by a dead sender: reconciling", expired)
+    return expired
 
 
 def claim_unknown(session: Session, now: datetime) -> UnknownGroup | None:
-    """Lock the next group of unknown rows for this reconciler (SKIP LOCKED on PostgreSQL)."""
+    """Lock the next group of unknown rows for this reconciler (bot.claims)."""
     due = and_(
         Delivery.status == UNKNOWN, or_(Delivery.lease_until.is_(None), Delivery.lease_until < now)
     )
     first = session.execute(
-        select(Delivery.run_id, Delivery.owner_userid, Delivery.content_key, Delivery.claimed_at)
-        .where(due)
-        .order_by(Delivery.id)
-        .limit(1)
-        .with_for_update(skip_locked=True)
+        skip_locked(
+            session,
+            select(
+                Delivery.run_id, Delivery.owner_userid, Delivery.content_key, Delivery.claimed_at
+            )
+            .where(due)
+            .order_by(Delivery.id)
+            .limit(1),
+            Delivery,
+        )
     ).first()
     if first is None:
         return None
     run_id, owner, key, claimed_at = first
-    rows = session.execute(
-        select(Delivery.id, Delivery.external_userid, Delivery.content, Delivery.channel)
-        .where(
-            due,
-            Delivery.run_id == run_id,
-            Delivery.owner_userid == owner,
-            Delivery.content_key == key,
-            Delivery.claimed_at == claimed_at,
-        )
-        .order_by(Delivery.id)
-        .with_for_update(skip_locked=True)
-    ).all()
+    group = and_(
+        due,
+        Delivery.run_id == run_id,
+        Delivery.owner_userid == owner,
+        Delivery.content_key == key,
+        Delivery.claimed_at == claimed_at,
+    )
+    rows = claim_rows(
+        session,
+        Delivery,
+        group,
+        {"lease_until": now + RECONCILE_LEASE},
+        order_by=[Delivery.id],
+        columns=(Delivery.external_userid, Delivery.content, Delivery.channel),
+    )
     if not rows:
         return None
     ids = [r.id for r in rows]
-    mark(session, ids, lease_until=now + RECONCILE_LEASE)
     return UnknownGroup(ids, run_id, rows[0].channel, owner, [r.external_userid for r in rows],
                         rows[0].content, claimed_at or now)  # fmt: skip
 

@@ -11,9 +11,10 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, select, update
+from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.claims import claim_rows, skip_locked
 from bot.database import unit_of_work
 from bot.models.campaigns import (
     FAILED,
@@ -75,45 +76,45 @@ def _claimable(now: datetime):  # type: ignore[no-untyped-def]
 
 
 def claim_batch(session: Session, now: datetime, settings: CampaignSettings) -> Batch | None:
-    """Lock and mark the next group of due rows. On PostgreSQL SKIP LOCKED lets several
-    workers claim different groups at once; SQLite runs a single worker."""
+    """Lock and mark the next group of due rows (bot.claims: several PostgreSQL workers claim
+    different groups at once; SQLite runs a single worker)."""
     first = session.execute(
-        select(Delivery.run_id, Delivery.owner_userid, Delivery.content_key, Delivery.channel)
-        .where(_claimable(now))
-        .order_by(Delivery.id)
-        .limit(1)
-        .with_for_update(skip_locked=True)
+        skip_locked(
+            session,
+            select(Delivery.run_id, Delivery.owner_userid, Delivery.content_key, Delivery.channel)
+            .where(_claimable(now))
+            .order_by(Delivery.id)
+            .limit(1),
+            Delivery,
+        )
     ).first()
     if first is None:
         return None
     run_id, owner, key, channel = first
-    limit = MAX_MASS_RECIPIENTS if channel == MASS_MESSAGE else REMINDER_BATCH
-    rows = session.execute(
-        select(Delivery.id, Delivery.external_userid, Delivery.content, Delivery.status)
-        .where(
-            _claimable(now),
-            Delivery.run_id == run_id,
-            Delivery.owner_userid == owner,
-            Delivery.content_key == key,
-        )
-        .order_by(Delivery.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-    ).all()
+    group = and_(
+        _claimable(now),
+        Delivery.run_id == run_id,
+        Delivery.owner_userid == owner,
+        Delivery.content_key == key,
+    )
+    leased = {
+        "status": SENDING,
+        "claimed_at": now,
+        "lease_until": now + timedelta(seconds=settings.lease_seconds),
+        "attempts": Delivery.attempts + 1,
+    }
+    rows = claim_rows(
+        session,
+        Delivery,
+        group,
+        leased,
+        order_by=[Delivery.id],
+        limit=MAX_MASS_RECIPIENTS if channel == MASS_MESSAGE else REMINDER_BATCH,
+        columns=(Delivery.external_userid, Delivery.content),
+    )
     if not rows:
         return None
     ids = [r.id for r in rows]
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id.in_(ids))
-        .values(
-            status=SENDING,
-            claimed_at=now,
-            lease_until=now + timedelta(seconds=settings.lease_seconds),
-            attempts=Delivery.attempts + 1,
-        )
-        .execution_options(synchronize_session=False)
-    )
     name = session.execute(
         select(Campaign.name)
         .join(CampaignRun, CampaignRun.campaign_id == Campaign.id)

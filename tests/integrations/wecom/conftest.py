@@ -8,13 +8,12 @@ from dataclasses import dataclass
 import pytest
 
 from integrations.wecom.base import GatewayBase
-from integrations.wecom.client import WechatpyGateway
 from integrations.wecom.fake import FakeWeComGateway
 from integrations.wecom.simulator.company import SimCustomer, SimMember
 from integrations.wecom.simulator.seed import seed_company
 from integrations.wecom.simulator.server import Simulator
 from integrations.wecom.simulator.state import SimConfig, SimState
-from integrations.wecom.transport import RetryingCaller
+from tests.simulated import simulator_gateway
 
 
 @dataclass
@@ -35,17 +34,6 @@ def small_company():  # type: ignore[no-untyped-def]
     return company
 
 
-def http_gateway(sim: Simulator, **overrides: object) -> WechatpyGateway:
-    cfg = sim.config
-    kwargs: dict[str, object] = {
-        "contact_secret": cfg.contact_secret,
-        "api_base": sim.api_base,
-        "caller": RetryingCaller(sleep=lambda _s: None),
-    }
-    kwargs.update(overrides)
-    return WechatpyGateway(cfg.corp_id, cfg.agent_id, cfg.secret, **kwargs)  # type: ignore[arg-type]
-
-
 @pytest.fixture
 def simulator() -> Iterator[Simulator]:
     company = small_company()
@@ -62,4 +50,4 @@ def rig(request: pytest.FixtureRequest) -> Iterator[Rig]:
         yield Rig(fake, fake.state)
         return
     sim = request.getfixturevalue("simulator")
-    yield Rig(http_gateway(sim), sim.state)
+    yield Rig(simulator_gateway(sim), sim.state)
