@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Row, Select, select, update
 from sqlalchemy.orm import Session
 
-S = TypeVar("S", bound=Select[Any])
+S = TypeVar("S", bound=Select)
 # Ids per UPDATE: below every backend's limit of bound parameters.
 CHUNK = 900
 
@@ -20,7 +20,7 @@ def skip_locked(session: Session, stmt: S, model: type[Any]) -> S:
     wait for each other. SQLite has no row locks (one writer at a time): unchanged there."""
     if session.get_bind().dialect.name != "postgresql":
         return stmt
-    return stmt.with_for_update(skip_locked=True, of=model)  # type: ignore[return-value]
+    return stmt.with_for_update(skip_locked=True, of=model)
 
 
 def claim_rows(

@@ -126,7 +126,7 @@ def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     columns = [table.c[name] for name in rows[0]]
     # COPY skips SQLAlchemy's Python-side defaults; supply the scalar ones it would have used.
     defaults = {
-        c.name: c.default.arg  # type: ignore[union-attr]
+        c.name: c.default.arg
         for c in table.columns
         if c.name not in rows[0] and c.default is not None and c.default.is_scalar
     }

@@ -118,7 +118,7 @@ def event_count(
     zero_holds = OPERATORS[op](0, value)
     count = customer_rollup(cust, kind, "events")
     if from_stats and count is not None:
-        return OPERATORS[op](count, literal(value))  # type: ignore[no-any-return]
+        return OPERATORS[op](count, literal(value))
     if from_stats:
         st = stats.alias()
         holds = OPERATORS[op](st.c.events, literal(value))

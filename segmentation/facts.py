@@ -96,7 +96,7 @@ def _collect(node: Node, ctx: EngineContext, negated: bool, found: list[Fact]) -
         if isinstance(entry.definition, RfmRule):  # recency, frequency, money: of orders
             found.extend([LastEvent("order"), WindowSpend(None)])
         else:
-            _collect(entry.definition, ctx, negated, found)  # type: ignore[arg-type]
+            _collect(entry.definition, ctx, negated, found)
     elif not isinstance(node, kinds.CORE_TYPES):  # a condition kind says (everyone: nothing)
         found.extend(kinds.kind_of(node).row_facts(node, negated))
 
@@ -140,7 +140,7 @@ def _order_marks(node: Node, ctx: EngineContext, negated: bool) -> list[tuple[st
             return []
         if isinstance(entry.definition, RfmRule):
             return [("order", negated)]
-        return _order_marks(entry.definition, ctx, negated)  # type: ignore[arg-type]
+        return _order_marks(entry.definition, ctx, negated)
     if isinstance(node, kinds.CORE_TYPES):
         return []
     return kinds.kind_of(node).activity(node, negated)

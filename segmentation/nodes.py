@@ -584,7 +584,7 @@ Node = (
 )
 
 NODE_TYPES: dict[str, type] = {
-    cls.type: cls  # type: ignore[attr-defined]
+    cls.type: cls
     for cls in (
         All,
         Performed,
@@ -617,8 +617,7 @@ NODE_TYPES: dict[str, type] = {
     )
 }
 WINDOW_TYPES: dict[str, type] = {
-    cls.kind: cls
-    for cls in (RollingWindow, CalendarWindow, DateRangeWindow)  # type: ignore[attr-defined]
+    cls.kind: cls for cls in (RollingWindow, CalendarWindow, DateRangeWindow)
 }
 
 
@@ -644,7 +643,7 @@ def from_json(data: Any) -> Node:
 
 def node_to_dict(node: Node) -> dict[str, Any]:
     out: dict[str, Any] = {"type": node.type}
-    for f in fields(node):  # type: ignore[arg-type]
+    for f in fields(node):
         out[f.name] = _value_to_json(getattr(node, f.name))
     if isinstance(node, Ranked) and node.by == "spend":
         del out["by"]  # the default: keeps definitions saved before `by` existed identical
@@ -687,7 +686,7 @@ def node_from_dict(data: Any) -> Node:
         node = cls(**kwargs)
     except TypeError as exc:
         raise SegmentFormatError(f"bad {data['type']!r} node: {exc}") from None
-    return node  # type: ignore[no-any-return]
+    return node
 
 
 def _field_from_json(cls: type, name: str, value: Any) -> Any:
@@ -739,7 +738,7 @@ def window_from_dict(data: Any) -> Window:
         number = "amount" if cls is RollingWindow else "offset"
         if type(getattr(window, number)) is not int:
             raise SegmentFormatError(f"window {number} must be an integer")
-    return window  # type: ignore[no-any-return]
+    return window
 
 
 def _check_score(node: Score) -> None:
@@ -766,7 +765,7 @@ def canonical(node: Node) -> Node:
     if isinstance(node, And | Or):
         flat: list[Node] = []
         for child in (canonical(c) for c in node.children):
-            flat.extend(child.children if type(child) is type(node) else (child,))  # type: ignore[union-attr]
+            flat.extend(child.children if type(child) is type(node) else (child,))
         unique = {_sort_key(c): c for c in flat}
         children = tuple(unique[k] for k in sorted(unique))
         return children[0] if len(children) == 1 else type(node)(children)

@@ -197,7 +197,7 @@ def _pending(session: Session) -> _Pending:
     found = session.info.get(PENDING_KEY)
     if found is None:
         found = session.info[PENDING_KEY] = _Pending()
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def note_inserted_events(session: Session, rows: Iterable[Mapping[str, Any]]) -> None:

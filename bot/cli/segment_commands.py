@@ -93,7 +93,7 @@ def _requester(session: Session, userid: str | None, settings: Settings) -> Requ
     requester = resolve_requester(session, userid, settings.admins)
     if requester is None:
         fail(f"--as: {userid!r} is not an active staff member", EXIT_REJECTED)
-    return requester  # type: ignore[return-value]
+    return requester
 
 
 def _print_result(node: Node, ids: list[str], ctx: EngineContext, as_json: bool) -> None:

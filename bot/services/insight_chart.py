@@ -128,7 +128,7 @@ def persona_from_json(entries: Sequence[dict[str, Any]]) -> list[PersonaEntry]:
     ]
 
 
-def _draw_bars(ax, entries: list[PersonaEntry], language: Language, text, family) -> None:  # type: ignore[no-untyped-def]
+def _draw_bars(ax, entries: list[PersonaEntry], language: Language, text, family) -> None:
     fonts = {"fontfamily": family} if family else {}
     rows = list(range(len(entries)))[::-1]  # the most distinctive on top
     height = 0.38

@@ -9,4 +9,4 @@ from bot.bootstrap import Deps
 
 def deps() -> Deps:
     """The composition root's dependencies of the running app."""
-    return current_app.extensions["segbot"]  # type: ignore[no-any-return]
+    return current_app.extensions["segbot"]

@@ -81,7 +81,7 @@ def parse_xml(text: str | bytes) -> ET.Element:
         raise CallbackRejected(f"malformed XML ({type(exc).__name__})") from None
 
 
-class _PinnedRandomCrypto(PrpCrypto):  # type: ignore[misc]
+class _PinnedRandomCrypto(PrpCrypto):
     """wechatpy's encryptor with the 16 random prefix bytes chosen by the caller (tests)."""
 
     def __init__(self, key: bytes, random_prefix: str | None) -> None:

@@ -48,7 +48,7 @@ class _RedactUrlSecrets(logging.Filter):
 logging.getLogger("urllib3.connectionpool").addFilter(_RedactUrlSecrets())
 
 
-class SegbotWeChatClient(WeChatClient):  # type: ignore[misc]
+class SegbotWeChatClient(WeChatClient):
     """One app secret's client. auto_retry is off: `RetryingCaller` decides, with bounds."""
 
     def __init__(

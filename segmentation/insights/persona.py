@@ -97,7 +97,7 @@ def _owners(session: Session, follows: FollowCounts) -> list[AttributeCount]:
     out = []
     for userid, n, m in follows.owners:
         name = names.get(userid) or userid
-        zh, en = (say("owner_value", lang, name=name) for lang in ("zh", "en"))  # type: ignore[arg-type]
+        zh, en = (say("owner_value", lang, name=name) for lang in ("zh", "en"))
         out.append(AttributeCount("owner", userid, zh, en, m, n))
     return out
 

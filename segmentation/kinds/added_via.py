@@ -26,7 +26,7 @@ def compile_added_via(c: Any, node: AddedVia, cust: FromClause) -> ColumnElement
 
 def follow_interval(c: Any, window: Window | None) -> Interval | None:
     """A channel's window bounds when its follow began; none: however long ago."""
-    return None if window is None else c.interval(window)  # type: ignore[no-any-return]
+    return None if window is None else c.interval(window)
 
 
 def added_when(r: Any, window: Window | None) -> str:

@@ -24,7 +24,7 @@ def restate(r: Any, node: CampaignCoupon) -> str:
 def restate_negated(r: Any, node: CampaignCoupon) -> str:
     if node.state == "issued":  # "没领到过…优惠券"; redeemed / unredeemed negate as a whole
         return contact_phrase(r, node, negated=True)
-    return r.by_leading_verb(node)  # type: ignore[no-any-return]
+    return r.by_leading_verb(node)
 
 
 def explain(w: Any, node: CampaignCoupon) -> dict[str, Any]:

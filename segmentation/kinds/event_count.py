@@ -28,7 +28,7 @@ def compile_event_count(c: Any, node: EventCount, cust: FromClause) -> ColumnEle
     interval = c.interval(node.window)
     kind = node.event_kind
     if (node.op, node.value) in SOME:  # the common cases stay (NOT) EXISTS
-        return c.leaf(Performed(kind, node.window), cust)  # type: ignore[no-any-return]
+        return c.leaf(Performed(kind, node.window), cust)
     if (node.op, node.value) in NONE:
         return not_(c.leaf(Performed(kind, node.window), cust))
     if c.coverage.answers_exists(kind, interval):
@@ -54,7 +54,7 @@ def restate(r: Any, node: EventCount) -> str:
 
 
 def explain(w: Any, node: EventCount) -> dict[str, Any]:
-    return w.event_facts(node.event_kind, node.window)  # type: ignore[no-any-return]
+    return w.event_facts(node.event_kind, node.window)
 
 
 def row_facts(node: EventCount, negated: bool) -> list[Fact]:

@@ -24,7 +24,7 @@ from segmentation.nodes import ItemCount, ItemEvent
 def compile_item_count(c: Any, node: ItemCount, cust: FromClause) -> ColumnElement[bool]:
     performed = ItemEvent(node.event_kind, node.item, node.names, node.window)
     if (node.op, node.value) in SOME:  # the common cases stay EXISTS
-        return c.leaf(performed, cust)  # type: ignore[no-any-return]
+        return c.leaf(performed, cust)
     if (node.op, node.value) in NONE:
         return not_(c.leaf(performed, cust))
     interval = c.interval(node.window)

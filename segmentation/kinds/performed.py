@@ -22,7 +22,7 @@ def compile_performed(c: Any, node: Performed, cust: FromClause) -> ColumnElemen
 
 def restate(r: Any, node: Performed) -> str:
     if r.zh:
-        return r.when(node.window) + event_words(node.event_kind).zh[0]  # type: ignore[no-any-return]
+        return r.when(node.window) + event_words(node.event_kind).zh[0]
     return f"{event_words(node.event_kind).en[0]}{r.when_en(node.window)}"
 
 
@@ -31,12 +31,12 @@ def restate_negated(r: Any, node: Performed) -> str:
     if node.window is None:  # all time (还没/yet/从未), said so: "从未下单"
         return f"从{words.zh[1]}" if r.zh else f"have never {words.en[0]}"
     if r.zh:
-        return r.when(node.window) + words.zh[1]  # type: ignore[no-any-return]
+        return r.when(node.window) + words.zh[1]
     return f"{words.en[1]}{r.when_en(node.window)}"
 
 
 def explain(w: Any, node: Performed) -> dict[str, Any]:
-    return w.event_facts(node.event_kind, node.window)  # type: ignore[no-any-return]
+    return w.event_facts(node.event_kind, node.window)
 
 
 def row_facts(node: Performed, negated: bool) -> list[Fact]:

@@ -96,7 +96,7 @@ def kind_of(node: object) -> Kind:
 def by_leading_verb(restater: Any, node: Any) -> str:
     """The negation of a phrase by its leading verb ("在上海" → "不在上海"), else
     不满足“…” / do not match (…)."""
-    return restater.by_leading_verb(node)  # type: ignore[no-any-return]
+    return restater.by_leading_verb(node)
 
 
 def no_row_facts(node: Any, negated: bool) -> list[Fact]:

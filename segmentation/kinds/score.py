@@ -28,7 +28,7 @@ def restate(r: Any, node: Score) -> str:
 
 
 def explain(w: Any, node: Score) -> dict[str, Any]:
-    return w.score_facts(node.metric)  # type: ignore[no-any-return]
+    return w.score_facts(node.metric)
 
 
 def row_facts(node: Score, negated: bool) -> list[Fact]:

@@ -27,7 +27,7 @@ def restate(r: Any, node: Spend) -> str:
 
 
 def explain(w: Any, node: Spend) -> dict[str, Any]:
-    return w.event_facts("order", node.window)  # type: ignore[no-any-return]
+    return w.event_facts("order", node.window)
 
 
 def row_facts(node: Spend, negated: bool) -> list[Fact]:

@@ -46,6 +46,3 @@ __all__ = [
     "UTCDateTime",
     "to_money",
 ]
-
-# Registers the session hooks that keep EventStats in step with events (after the models).
-import segmentation.rollups  # noqa: F401

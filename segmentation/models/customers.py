@@ -13,11 +13,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from segmentation.models.base import Base, Money, UTCDateTime
+from segmentation.models.base import Base, Money, UTCDateTime, partial_index
 
 
 class Customer(Base):
@@ -65,12 +64,11 @@ class Follow(Base):
         # Live follows only: "is this customer reachable, and by whom" is an index-only probe.
         # The predicate is written as queries write it (`deleted.is_(False)`), or the planners
         # would not see that it applies.
-        Index(
+        partial_index(
             "ix_follows_live",
             "external_userid",
             "userid",
-            postgresql_where=text("deleted IS false"),
-            sqlite_where=text("deleted IS 0"),
+            where={"postgresql": "deleted IS false", "sqlite": "deleted IS 0"},
         ),
         # The distinct 渠道活码 codes (the chat's channel words, read per message) by a loose
         # index scan: one probe per code, however many follows there are.

@@ -6,21 +6,21 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Index, Integer, String, event, text
+from sqlalchemy import JSON, Index, Integer, String, event
 from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
-from segmentation.models.base import Base, Money, UTCDateTime
+from segmentation.models.base import Base, Money, UTCDateTime, partial_index
 
 
 def _item_index(column: str) -> Index:
-    return Index(
+    present = f"{column} IS NOT NULL"
+    return partial_index(
         f"ix_events_{column}",
         column,
         "kind",
         "occurred_at",
         "external_userid",
-        postgresql_where=text(f"{column} IS NOT NULL"),
-        sqlite_where=text(f"{column} IS NOT NULL"),
+        where={"postgresql": present, "sqlite": present},
     )
 
 

@@ -319,7 +319,7 @@ def _code_surfaces(vocab: Vocabulary) -> dict[str, str]:
     names no other code."""
     cached = vocab.__dict__.get("_channel_surfaces")
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     out = dict(vocab.channels)
     short: dict[str, set[str]] = {}
     for surface, name in vocab.channels.items():

@@ -200,7 +200,7 @@ def _has_number(text: str) -> bool:
     return bool(_ANY_NUMBER.search(_CN_WORDS_WITH_NUMERALS.sub(" ", text)))
 
 
-def _readings(text: str):  # type: ignore[no-untyped-def]
+def _readings(text: str):
     """(coupon, span) for every form found, the most specific forms first."""
     for pattern in _THRESHOLD:
         for m in pattern.finditer(text):

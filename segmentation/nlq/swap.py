@@ -52,7 +52,7 @@ _DEFAULT = "default"
 
 
 def _has_window_field(part: Node) -> bool:
-    return any(f.name == "window" for f in fields(part))  # type: ignore[arg-type]
+    return any(f.name == "window" for f in fields(part))
 
 
 def _windowed(part: Node) -> bool:
@@ -117,7 +117,7 @@ def with_window(node: Node, new: Window, only: Window | str | None = _DEFAULT) -
             return part
         if only != _DEFAULT and getattr(part, "window", None) != only:
             return part
-        return replace(part, window=new)  # type: ignore[type-var, arg-type]
+        return replace(part, window=new)  # type: ignore[arg-type]
 
     return swap(node)
 

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import ColumnElement, and_, exists, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.claims import claim_rows, skip_locked
@@ -69,7 +69,7 @@ class DispatchReport:
     errors: list[str] = field(default_factory=list)
 
 
-def _claimable(now: datetime):  # type: ignore[no-untyped-def]
+def _claimable(now: datetime) -> ColumnElement[bool]:
     # Rows `sending` past their lease are not here: their outcome is unknown (reconcile.py).
     paused = exists().where(Campaign.id == Delivery.campaign_id, Campaign.status == PAUSED)
     return and_(Delivery.status == PENDING, Delivery.not_before <= now, ~paused)

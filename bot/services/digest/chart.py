@@ -72,7 +72,7 @@ def render_chart(digest: Digest, language: Language = "zh") -> bytes:
     return buffer.getvalue()
 
 
-def _bars(ax, lines: list[SegmentLine], names: list[str], day: str, week: str, fonts) -> None:  # type: ignore[no-untyped-def]
+def _bars(ax, lines: list[SegmentLine], names: list[str], day: str, week: str, fonts) -> None:
     positions = list(range(len(lines)))
     height = 0.38
     days = [line.day_change or 0 for line in lines]
