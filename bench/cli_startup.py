@@ -60,15 +60,22 @@ def timed(command: list[str], runs: int) -> tuple[float, str]:
 
 
 def imported_database(customers: int) -> str:
+    """A SQLite database of `customers`, imported once and reused. It is built under another
+    name and renamed only when the import succeeded, so a run interrupted mid-import leaves
+    no half-filled database for the next run to time."""
     path = Path("bench/out") / f"cli_{customers}.db"
-    url = f"sqlite:///{path}"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        for leftover in path.parent.glob(partial.name + "*"):  # with its -wal and -shm files
+            leftover.unlink()
+        url = f"sqlite:///{partial}"
         segbot = str(Path(sys.executable).parent / "segbot")
         subprocess.run([segbot, "init", "--db", url], check=True, capture_output=True)
         directory = str(data_dir(customers))
-        subprocess.run([segbot, "import", directory, "--db", url], capture_output=True)
-    return url
+        subprocess.run([segbot, "import", directory, "--db", url], check=True, capture_output=True)
+        partial.rename(path)
+    return f"sqlite:///{path}"
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -32,9 +33,15 @@ NOW = "2026-11-01T12:00:00+08:00"
 def data_dir(customers: int) -> Path:
     directory = Path("bench/data") / f"{customers}"
     if not (directory / "events.csv").is_file():
+        # Written under another name and renamed when complete: an interrupted run leaves no
+        # half-written company behind to be taken for a whole one.
+        partial = directory.with_name(directory.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
         now = datetime.fromisoformat(NOW).astimezone(ZoneInfo("Asia/Shanghai"))
         print(f"generating {customers} customers into {directory} …", flush=True)
-        write_company(directory, CompanyShape(customers=customers), now)
+        write_company(partial, CompanyShape(customers=customers), now)
+        shutil.rmtree(directory, ignore_errors=True)  # what an older interrupted run left
+        partial.rename(directory)
     return directory
 
 

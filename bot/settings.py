@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dotenv import dotenv_values
-
 from bot.settings_errors import SettingsError
 
 if TYPE_CHECKING:
@@ -116,6 +114,8 @@ def load_settings(
     """
     values: dict[str, str] = {}
     if env_file is not None and Path(env_file).is_file():
+        from dotenv import dotenv_values  # only when there is a file to read
+
         values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
     values.update(os.environ if environ is None else environ)
     return parse_settings(values)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import CompoundSelect, func, select
 
-from segmentation.insights import MassMessageBudget
+from segmentation.insights.budget import MassMessageBudget
 
 if TYPE_CHECKING:
     from bot.services.campaigns.settings import CampaignSettings

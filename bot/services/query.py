@@ -15,7 +15,7 @@ from bot.services.campaigns.settings import CampaignSettings
 from bot.settings import DEFAULT_APPROVAL_COST_LIMIT
 from segmentation.compiler import SegmentError
 from segmentation.engine import EngineContext, segment_count, segment_listed, segment_members
-from segmentation.insights import MassMessageBudget, describe_for_query
+from segmentation.insights.budget import MassMessageBudget
 from segmentation.nlq import Clarification, Command, Vocabulary, load_vocabulary, parse_command
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_traditional
 from segmentation.nodes import And, InDepartment, Node, Owner, Ranked, canonical, to_json, walk
@@ -195,6 +195,8 @@ def answer_command(
     if ranked is not None:  # rank order with the value ranked by; `customers` stays sorted
         out["ranking"] = [{"external_userid": eid, "value": _json_number(v)} for eid, v in ranked]
     if command.intent == "describe":
+        from segmentation.insights.describe import describe_for_query  # descriptions only
+
         out.update(
             describe_for_query(
                 session,

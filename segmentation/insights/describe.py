@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 
 from segmentation.engine import EngineContext, segment_query
 from segmentation.insights.base_profile import BaseProfile, base_profile
+from segmentation.insights.budget import MassMessageBudget
 from segmentation.insights.follows import read_follows
 from segmentation.insights.model import Insight, Language
 from segmentation.insights.persona import attribute_counts, rank_persona
-from segmentation.insights.scorecard import MassMessageBudget, ScoreInputs, build_scorecard
+from segmentation.insights.scorecard import ScoreInputs, build_scorecard
 from segmentation.insights.sketch import compose_sketch, insight_markdown
 from segmentation.insights.typical import read_totals, read_typical
 from segmentation.insights.workspace import IdSource, workspace

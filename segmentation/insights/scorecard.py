@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import CompoundSelect, Select, exists, func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
+from segmentation.insights.budget import MassMessageBudget
 from segmentation.insights.model import Overlap, Scorecard, Stability
 from segmentation.insights.typical import Totals, fen_to_yuan
 from segmentation.insights.workspace import Workspace
@@ -26,16 +26,6 @@ from segmentation.models import (
 from segmentation.models import SegmentMembershipChange as Change
 
 CLOSEST = 3
-
-
-@dataclass(frozen=True)
-class MassMessageBudget:
-    """Who has no enterprise mass-message budget left this natural month (WeCom caps what a
-    customer receives per month; spec/wecom.md). `exhausted(month_start, now)` is a SELECT of
-    their external_userids; the campaign side, which owns the deliveries, provides it.
-    Without one the budget is unknown and only live follows count as reachable."""
-
-    exhausted: Callable[[datetime, datetime], Select[Any] | CompoundSelect[Any]]
 
 
 @dataclass(frozen=True)

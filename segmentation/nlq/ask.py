@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
-
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon import UNSUPPORTED_REASONS
 
@@ -23,6 +21,9 @@ class Ask(Exception):
 
 def did_you_mean(word: str, choices: dict[str, str], limit: int = 3, cutoff: int = 60) -> list[str]:
     """Display names close to `word` (rapidfuzz), best first."""
+    # Imported here: only a question back looks for near names, never an understood one.
+    from rapidfuzz import fuzz, process
+
     if not word or not choices:
         return []
     surfaces = _sharing_a_character(word, choices)

@@ -6,8 +6,6 @@ so a filler word ("gimme") never draws a prefecture's name."""
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
-
 from segmentation.nlq.ask import Ask, did_you_mean
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon import K
@@ -269,6 +267,8 @@ def _generic(word: str, vocab: Vocabulary) -> Ask:
 
 
 def _cities_like(word: str, vocab: Vocabulary) -> list[str]:
+    from rapidfuzz import fuzz  # only an unknown word is compared with every city
+
     """Cities spelled almost like `word`: a Chinese name starting with the same character,
     about as long (上晦 → 上海, 高意象 → 高雄, never 钻石 → 黄石), a Latin one 80% alike."""
     cities = vocab.candidates_in(("city",), word.isascii())
@@ -288,6 +288,8 @@ def _cities_like(word: str, vocab: Vocabulary) -> list[str]:
 
 
 def _whole_match(word: str, display: str, choices: dict[str, str]) -> bool:
+    from rapidfuzz import fuzz  # only an unknown word is compared
+
     """A whole-word likeness (not a part of a longer name: "on" is not "chongqing")."""
     return any(d == display and fuzz.ratio(word, s) >= 85 for s, d in choices.items())
 
