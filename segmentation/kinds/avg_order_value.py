@@ -24,7 +24,7 @@ def average_holds(total_fen: Any, count: Any, op: str, value: Any) -> ColumnElem
     `total × den op num × 100 × count` (exact for any number of decimals, no division)."""
     num, den = value.as_integer_ratio()
     left = total_fen * literal(den) if den != 1 else total_fen
-    return cond.OPERATORS[op](left, count * literal(num * 100))  # type: ignore[no-any-return]
+    return cond.OPERATORS[op](left, count * literal(num * 100))
 
 
 def compile_aov(c: Any, node: AvgOrderValue, cust: FromClause) -> ColumnElement[bool]:

@@ -29,7 +29,7 @@ def restate(r: Any, node: RefundAmount) -> str:
 
 
 def explain(w: Any, node: RefundAmount) -> dict[str, Any]:
-    return w.event_facts("refund", node.window)  # type: ignore[no-any-return]
+    return w.event_facts("refund", node.window)
 
 
 def row_facts(node: RefundAmount, negated: bool) -> list[Fact]:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from bot.cli.main import cli
 from bot.commands.answers import clarify_reply, count_reply
+from bot.database import make_session_factory
 from bot.services.answer import ClarifyAnswer, CountAnswer, RankedMember
 from segmentation.nodes import City, HasTag, Ranked
 from tests.segmentation.nlq.fixture import load_fixture
@@ -51,7 +51,7 @@ ASKED = [
 def test_a_question_back_prints_the_same_json_as_before(
     clean_engine: Engine, db_url: str, args: list[str], printed: str
 ) -> None:
-    with Session(clean_engine) as session:
+    with make_session_factory(clean_engine)() as session:
         load_fixture(session)
         session.commit()
     result = CliRunner().invoke(cli, ["query", *args, "--now", NOW, "--db", db_url, "--json"])
@@ -75,7 +75,7 @@ def test_a_question_back_reads_back_and_is_formatted() -> None:
 def test_a_count_prints_the_same_json_as_before(
     clean_engine: Engine, db_url: str, args: list[str], printed: str
 ) -> None:
-    with Session(clean_engine) as session:
+    with make_session_factory(clean_engine)() as session:
         load_fixture(session)
         session.commit()
     result = CliRunner().invoke(cli, ["query", *args, "--now", NOW, "--db", db_url, "--json"])
