@@ -4,6 +4,7 @@ exactly as stored."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
@@ -39,12 +40,22 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+# Quoted names (a tag, a segment, a code) are data: their script says nothing of the asker's.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|‘[^’]*’")
+
+
 def script_of(text: str) -> str:
-    """ "hant" when `text` has characters only Traditional writing uses, "hans" when it has
-    ones only Simplified uses, "" when it reads the same in both ("其中女性呢") or has none."""
+    """ "hant" when `text` is written in Traditional characters, "hans" when in Simplified, ""
+    when it reads the same in both ("其中女性呢") or has none. The words around quoted names
+    decide ("把所有客户保存为“重點客戶”" is Simplified); by the characters only one script
+    uses, the more numerous winning."""
     plain = unicodedata.normalize("NFKC", text or "")
-    if _t2s().convert(plain) != plain:
+    return _script(_QUOTED.sub("", plain)) or _script(plain)
+
+
+def _script(text: str) -> str:
+    hant = sum(a != b for a, b in zip(text, _t2s().convert(text), strict=False))
+    hans = sum(a != b for a, b in zip(text, _s2t().convert(text), strict=False))
+    if hant and hant >= hans:
         return HANT
-    if _s2t().convert(plain) != plain:
-        return HANS
-    return ""
+    return HANS if hans else ""
