@@ -81,6 +81,13 @@ def _facts(facts: dict[str, Any], ctx: CommandContext, lang: str) -> str:
         parts.append(("城市：" if zh else "city: ") + str(facts["city"] or "—"))
     if "gender" in facts:
         parts.append(("性别代码 " if zh else "gender code ") + str(facts["gender"]))
+    if "company" in facts:
+        parts.append(("公司：" if zh else "company: ") + str(facts["company"] or "—"))
+    if "remarks" in facts:  # each live follow's own note: "zhangsan：老板"
+        said = [f"{r['userid']}：{r['remark']}" if zh else f"{r['userid']}: {r['remark']}"
+                for r in facts["remarks"] if r.get("remark")]  # fmt: skip
+        none = "无" if zh else "none"
+        parts.append(("备注：" if zh else "remarks: ") + ("、".join(said) or none))
     if "channels" in facts:
         parts.append(_channels(facts["channels"], lang))
     if "messages" in facts:
