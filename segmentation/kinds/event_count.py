@@ -50,7 +50,8 @@ def restate(r: Any, node: EventCount) -> str:
     words = event_words(node.event_kind)
     if r.zh:
         return f"{r.when(node.window)}{words.zh[2]}{OP_ZH[node.op]}{node.value}次"
-    return f"had {OP_EN[node.op]} {node.value} {words.en[2]}{r.when_en(node.window)}"
+    noun = words.label[1] if node.value == 1 else words.en[2]  # "exactly 1 order"
+    return f"had {OP_EN[node.op]} {node.value} {noun}{r.when_en(node.window)}"
 
 
 def explain(w: Any, node: EventCount) -> dict[str, Any]:

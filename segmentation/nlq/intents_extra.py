@@ -427,8 +427,9 @@ def _tag_changes(
         verb = match.group("v")
         off = not re.fullmatch(rf"{_TAG_ON_ZH}|打上了|贴上了|加上了", verb)
         window_text = match.group("w")
-        if re.fullmatch(_TAG_DONE_ZH, verb) and not _window(window_text, ctx, now, tz):
-            return None  # "打上了VIP标签的客户" with no time is who has the tag
+        untimed = not _window(window_text, ctx, now, tz)
+        if untimed and (re.fullmatch(_TAG_DONE_ZH, verb) or (not off and "新" not in verb)):
+            return None  # "打上了VIP标签的客户" / "被打上VIP标签的" with no time: who has it
         tag_text = f"有{match.group('x').strip()}标签的客户"
     else:
         for pattern in _TAG_CHANGE_EN:
@@ -440,6 +441,8 @@ def _tag_changes(
         english = True
         off = bool(_TAG_OFF_EN.match(match.group("v")))
         window_text = match.group("w")
+        if not off and "newly" not in match.group("v") and not window_text.strip():
+            return None  # "customers who have been tagged VIP" with no time: who has it
         tag_text = f"customers tagged {match.group('x').strip()}"
     node, description = _parse_segment(normalize(tag_text), ctx, now, tz, language)
     if not isinstance(node, HasTag):

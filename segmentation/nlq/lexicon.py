@@ -1005,6 +1005,9 @@ _ADD(_many(K.NEW, True, "joined|joined us|newly joined|just joined|have joined|h
 _ADD(_many(K.SPEND, True, "lifetime spend|lifetime spending|cumulative spend|overall spend|"
            "lifetime spent|spend to date|spent to date"))  # fmt: skip
 
+# The passive of tagging with no time (被打上VIP标签的): who has the tag; with a time it is the
+# tag history (intents_extra).
+_more(K.TAGWORD, True, "被打上|被打上了|被打了|被贴上|被贴上了|被标上|被标上了|被加上了|打上")
 # English politeness said after the request or before it as a sentence of its own, and a
 # request passed on ("my manager wants …"): wrappers, never content.
 _more(
