@@ -1010,10 +1010,18 @@ _ADD(_many(K.SPEND, True, "lifetime spend|lifetime spending|cumulative spend|ove
 _more(K.TAGWORD, True, "被打上|被打上了|被打了|被贴上|被贴上了|被标上|被标上了|被加上了|打上")
 # An event said with the total of its amounts ("got refunds totaling over 500", "orders
 # totalling more than 2k"): the amount, not a count of events.
-_more(K.SPEND, "refund", "got refunds totaling|got refunds totalling|received refunds totaling|"
-      "received refunds totalling|had refunds totaling|had refunds totalling|refunded a total of")
-_more(K.SPEND, True, "orders totaling|orders totalling|placed orders totaling|placed orders totalling|"
-      "purchases totaling|purchases totalling|made purchases totaling|bought a total of")
+_more(
+    K.SPEND,
+    "refund",
+    "got refunds totaling|got refunds totalling|received refunds totaling|"
+    "received refunds totalling|had refunds totaling|had refunds totalling|refunded a total of",
+)
+_more(
+    K.SPEND,
+    True,
+    "orders totaling|orders totalling|placed orders totaling|placed orders totalling|"
+    "purchases totaling|purchases totalling|made purchases totaling|bought a total of",
+)
 # English politeness said after the request or before it as a sentence of its own, and a
 # request passed on ("my manager wants …"): wrappers, never content.
 _more(
