@@ -80,6 +80,13 @@ _BEFORE_SUFFIX = lazy_pattern(r"\s*(?:之前|以前|前)(?!后|\d|[一二两三�
 _RANGE_JOIN = lazy_pattern(r"\s*(到|至|-|~|—|–)\s*")
 _RANGE_TAIL = lazy_pattern(r"(之间|期间|这段时间)")
 _DAY_ONLY = lazy_pattern(NUM + r"(?:日|号)")
+# A day of a week (上周五, 这周一, 礼拜天, 周三): that whole day; weeks start on Monday. Without a
+# week word it is the most recent such day not in the future, as a date without a year is.
+_WEEKDAY = lazy_pattern(
+    r"(上上|上一?个?|本|这一?个?|今个?)?(?:周|星期|礼拜)([一二三四五六日天1-7])(?![一二三四五六七八九十\d])"
+)
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAYS.update({str(n): n - 1 for n in range(1, 8)})
 
 
 def scan_time(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | None:
@@ -165,7 +172,22 @@ def _scan_dateish(text: str, pos: int, today: date) -> tuple[Span | str, int] | 
     m = _ZH_QUARTER.match(text, pos)
     if m:
         options.append((quarter_span(m.group(1), number(m.group(2)), today), m.end()))
+    m = _WEEKDAY.match(text, pos)
+    if m and (pos == 0 or text[pos - 1] != "每"):  # 每周一 is a schedule, not a day
+        options.append((_weekday_span(m.group(1), _WEEKDAYS[m.group(2)], today), m.end()))
     return max(options, key=lambda o: o[1]) if options else None
+
+
+def _weekday_span(which: str | None, weekday: int, today: date) -> Span | str:
+    monday = today - timedelta(days=today.weekday())
+    if which is None:  # the most recent such day, today included
+        day = today - timedelta(days=(today.weekday() - weekday) % 7)
+        return Span(day, day)
+    weeks = -2 if which.startswith("上上") else -1 if which.startswith("上") else 0
+    day = monday + timedelta(weeks=weeks, days=weekday)
+    if day > today:
+        return "这一天还没到"
+    return Span(day, day)
 
 
 def _scan_since_or_range(

@@ -4,6 +4,7 @@ still asks where the words say something it cannot answer."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -24,6 +25,7 @@ from segmentation.nodes import (
     And,
     CalendarWindow,
     City,
+    DateRangeWindow,
     EventCount,
     HasTag,
     InDepartment,
@@ -447,3 +449,23 @@ def test_counts_said_as_nouns_and_any(text: str, expected: Node) -> None:
     """订单数 is the count of orders (a list, not "how many"); 任何 adds nothing."""
     result = parse(text)
     assert isinstance(result, Command) and result.intent == "list" and result.segment == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("上周五下过单的", date(2026, 10, 23)),
+        ("这周一来过店的", date(2026, 10, 26)),
+        ("周三有咨询的", date(2026, 10, 28)),
+        ("上上周日来过的", date(2026, 10, 18)),
+        ("禮拜天有落單嘅", date(2026, 11, 1)),
+    ],
+)
+def test_a_day_of_a_week_is_that_day(text: str, day: date) -> None:
+    """NOW is Sunday 2026-11-01; weeks start on Monday (spec §3)."""
+    node = segment(text)
+    assert isinstance(node, Performed) and node.window == DateRangeWindow(day, day)
+
+
+def test_every_weekday_stays_a_schedule() -> None:
+    assert isinstance(parse("每周一上午10点给VIP发消息“你好”"), Command)
