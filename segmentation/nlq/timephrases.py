@@ -83,7 +83,9 @@ _DAY_ONLY = lazy_pattern(NUM + r"(?:日|号)")
 # A day of a week (上周五, 这周一, 礼拜天, 周三): that whole day; weeks start on Monday. Without a
 # week word it is the most recent such day not in the future, as a date without a year is.
 _WEEKDAY = lazy_pattern(
-    r"(上上|上一?个?|本|这一?个?|今个?)?(?:周|星期|礼拜)([一二三四五六日天1-7])(?![一二三四五六七八九十\d])"
+    r"(上上|上一?个?|本|这一?个?|今个?)?(?:周|星期|礼拜)([一二三四五六日天1-7])"
+    # 上周一单都没下 / 本周一个都没买: a 一 before a measure word is a count, not Monday
+    r"(?![一二三四五六七八九十\d次单个张件笔样位名条回趟款份些人遍])"
 )
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAYS.update({str(n): n - 1 for n in range(1, 8)})

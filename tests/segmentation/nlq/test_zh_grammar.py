@@ -469,3 +469,10 @@ def test_a_day_of_a_week_is_that_day(text: str, day: date) -> None:
 
 def test_every_weekday_stays_a_schedule() -> None:
     assert isinstance(parse("每周一上午10点给VIP发消息“你好”"), Command)
+
+
+@pytest.mark.parametrize("text", ["上周一单都没成交的", "本周一个都没买的", "上周一次店都没到的"])
+def test_a_one_before_a_measure_word_after_a_week_is_a_count_not_monday(text: str) -> None:
+    node = segment(text)
+    assert isinstance(node, Not) and isinstance(node.child, Performed)
+    assert isinstance(node.child.window, CalendarWindow)
