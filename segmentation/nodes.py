@@ -222,9 +222,11 @@ class RefundAmount:
 class CompanyContains:
     """The customer's company name (customers.corp_name) contains `text` in any of its
     spellings (as written, Simplified, Traditional, half-width), ignoring case; a customer
-    without a company name never does."""
+    without a company name never does. `exact`: the name is the text (spec §2b: 公司是XX /
+    company is X), in any of those spellings."""
 
     text: str
+    exact: bool = False
     type: ClassVar[str] = "company_contains"
 
     def __post_init__(self) -> None:
@@ -649,6 +651,8 @@ def node_to_dict(node: Node) -> dict[str, Any]:
         del out["by"]  # the default: keeps definitions saved before `by` existed identical
     if isinstance(node, AddedVia | ChannelCode) and node.window is None:
         del out["window"]  # likewise for channels saved before they took a window
+    if isinstance(node, CompanyContains) and not node.exact:
+        del out["exact"]  # likewise for company conditions saved before `exact`
     return out
 
 

@@ -44,6 +44,16 @@ def contains_sql(column: ColumnElement[str], text: str) -> ColumnElement[bool]:
     return and_(column.is_not(None), found)
 
 
+def equals_sql(column: ColumnElement[str], text: str) -> ColumnElement[bool]:
+    """`column` (NULL: no) is any spelling of `text`, ignoring case and outer spaces."""
+    lowered = sql_func.lower(sql_func.trim(column))
+    return and_(column.is_not(None), lowered.in_(spellings(text)))
+
+
+def equals(value: str | None, text: str) -> bool:
+    return value is not None and value.strip().lower() in spellings(text)
+
+
 def contains(value: str | None, text: str) -> bool:
     """The same test in Python (the chat's questions back; the tests' reference)."""
     return value is not None and any(s in value.lower() for s in spellings(text))

@@ -18,8 +18,9 @@ from segmentation.nodes import CompanyContains, Node, Not, RemarkContains
 _ZH_COMPANY_NAME = r"(?:公司名称|公司名字|公司名|企业名称|企业名|单位名称)"
 _ZH_COMPANY = r"(?:所在公司|所属公司|公司|企业|单位)"
 _ZH_REMARK = r"(?:备注名|备注)(?:里面|里|中|上)?"
-# "Is" says "contains" here too (公司是XX的: the company name need not be exactly XX).
-_ZH_IS = r"是|为|叫做|叫|名叫|名为|包含|包括|含有|含|带有"
+# 是/为/叫 say the company name is the text (spec §2b: corp_name equals); 包含/含 say it
+# contains it. A remark is always looked into.
+_ZH_IS = r"(?P<is>是|为|叫做|叫|名叫|名为)|包含|包括|含有|含|带有"
 _ZH_VERB = (
     rf"(?:(?P<neg>不是|不为|不包含|不含|没有|不带)|{_ZH_IS}|"
     r"里面有|里有|中有|带|有|写着|写了|写的是)"
@@ -34,8 +35,9 @@ _EN_COMPANY = (
 _EN_REMARK = r"(?:(?:whose|with (?:a |the )?|their) )?(?:remarks|remark|notes|note)"
 _EN_VERB = (
     r"(?:(?P<neg>is not|isn't|does not contain|doesn't contain|don't contain|"
-    r"do not contain|does not mention|doesn't mention)|is|are|=|:|contains|contain|includes|"
-    r"include|has|have|says|say|mentions|mention|with|called|named|like|matching)"
+    r"do not contain|does not mention|doesn't mention)|"
+    r"(?P<is>is called|is named|are called|is|are|=|called|named)|:|"
+    r"contains|contain|includes|include|has|have|says|say|mentions|mention|with|like|matching)"
 )
 _EN_UNQUOTED = (
     r"[^\s,;“”']+(?: [^\s,;“”']+)*?"
@@ -60,6 +62,10 @@ _PATTERNS = (
 _NOT_A_TEXT = frozenset({"多少", "几个", "几位", "哪些", "哪个", "什么", "谁", "what", "which"})
 
 
+# The negations of "is" (公司不是华为 = the name is not 华为), not of "contains".
+_NOT_IS = frozenset({"不是", "不为", "is not", "isn't"})
+
+
 @dataclass(frozen=True)
 class TextFieldMatch:
     end: int
@@ -78,6 +84,8 @@ def scan_text_field(text: str, pos: int) -> TextFieldMatch | None:
         value = (match["q1"] or match["q2"] or match["u"] or "").strip()
         if not value or value in _NOT_A_TEXT:
             continue
-        node: Node = CompanyContains(value) if field == "company" else RemarkContains(value)
+        said_is = bool(match.groupdict().get("is")) or match["neg"] in _NOT_IS
+        exact = said_is and field == "company"
+        node: Node = CompanyContains(value, exact) if field == "company" else RemarkContains(value)
         best = TextFieldMatch(match.end(), Not(node) if match["neg"] else node)
     return best

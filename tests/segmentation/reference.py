@@ -189,7 +189,10 @@ class Reference:
         return COMPARE[node.op](total, node.value)
 
     def company(self, node: CompanyContains, eid: str) -> bool:
-        return _contains(self.data.companies.get(eid), node.text)
+        value = self.data.companies.get(eid)
+        if node.exact:
+            return _equals(value, node.text)
+        return _contains(value, node.text)
 
     def remark(self, node: RemarkContains, eid: str) -> bool:
         """A live follow's remark contains the text."""
@@ -386,6 +389,17 @@ def _contains(value: str | None, text: str) -> bool:
     simplified = {opencc.OpenCC("t2s").convert(f) for f in forms}
     traditional = {opencc.OpenCC(c).convert(f) for c in ("s2t", "s2tw", "s2hk") for f in simplified}
     return any(f.lower() in value.lower() for f in forms | simplified | traditional if f)
+
+
+def _equals(value: str | None, text: str) -> bool:
+    """Spec §2b "公司是XX": the value is the text in one of its spellings, case and outer
+    spaces aside."""
+    if value is None:
+        return False
+    forms = {text.strip(), unicodedata.normalize("NFKC", text.strip())}
+    simplified = {opencc.OpenCC("t2s").convert(f) for f in forms}
+    traditional = {opencc.OpenCC(c).convert(f) for c in ("s2t", "s2tw", "s2hk") for f in simplified}
+    return value.strip().lower() in {f.lower() for f in forms | simplified | traditional if f}
 
 
 def _us(delta: timedelta) -> int:

@@ -91,6 +91,16 @@ def test_every_spelling_is_found(session: Session):
     assert _ids(session, Not(CompanyContains("acme"))) == ["b", "c", "d"]
 
 
+def test_company_is_the_whole_name_in_any_spelling(session: Session):
+    """Spec §2b: 公司是XX / company is X is corp_name equal to X (case, width, script aside);
+    a part of the name matches only with 包含/contains."""
+    _company(session)
+    assert _ids(session, CompanyContains("华为", exact=True)) == []
+    assert _ids(session, CompanyContains("华为技术", exact=True)) == ["b"]  # stored 華為技術
+    assert _ids(session, CompanyContains("小米", exact=True)) == ["c"]
+    assert _ids(session, Not(CompanyContains("小米", exact=True))) == ["a", "b", "d"]
+
+
 def _ask(session: Session, text: str, who: Requester = ADMIN) -> dict:
     vocab = load_vocabulary(session, CTX.named)
     command = parse_command(text, vocabulary=vocab, asker=who.userid, now=NOW, tz=TZ)
@@ -102,6 +112,9 @@ def test_a_text_nobody_has_is_asked_back_not_answered_zero(session: Session):
     _company(session)
     answer = _ask(session, "公司是腾讯的客户")
     assert answer["intent"] == "clarify" and "腾讯" in answer["message"]
+    answer = _ask(session, "公司是华为的客户")  # only 華為技術: said how to look inside names
+    assert answer["intent"] == "clarify" and "公司名包含华为" in answer["message"]
+    assert _ask(session, "公司是华为技术的客户")["customers"] == ["b"]
     answer = _ask(session, "customers whose remark contains vip")
     assert answer["intent"] == "clarify" and "vip" in answer["message"]
     assert _ask(session, "公司名包含科技的")["customers"] == ["a"]
@@ -112,17 +125,19 @@ def test_a_text_nobody_has_is_asked_back_not_answered_zero(session: Session):
 
 
 PHRASES = [
-    ("公司是XX的客户", CompanyContains("xx")),
+    ("公司是XX的客户", CompanyContains("xx", exact=True)),
     ("公司名包含科技的", CompanyContains("科技")),
     ("公司名稱包含科技的客戶", CompanyContains("科技")),
     ("备注里有‘老板’的客户", RemarkContains("老板")),
     ("備註裡有「老闆」的客戶", RemarkContains("老板")),
     ("备注写着回头客的", RemarkContains("回头客")),
-    ("customers whose company is Acme", CompanyContains("acme")),
+    ("customers whose company is Acme", CompanyContains("acme", exact=True)),
+    ("customers whose company is called Acme", CompanyContains("acme", exact=True)),
+    ("公司叫小米的客户", CompanyContains("小米", exact=True)),
     ("customers whose company name contains tech", CompanyContains("tech")),
     ("remark contains boss", RemarkContains("boss")),
-    ("VIP客户中公司是华为的", And((HasTag("VIP"), CompanyContains("华为")))),
-    ("公司不是华为的客户", Not(CompanyContains("华为"))),
+    ("VIP客户中公司是华为的", And((HasTag("VIP"), CompanyContains("华为", exact=True)))),
+    ("公司不是华为的客户", Not(CompanyContains("华为", exact=True))),
     ("customers whose remark doesn't contain boss", Not(RemarkContains("boss"))),
 ]
 
@@ -153,6 +168,9 @@ def test_explain_shows_the_texts(session: Session):
 def test_json_form_round_trips_and_is_checked(cls):
     node = cls("老板")
     assert from_json(to_json(node)) == node
+    assert "exact" not in to_json(node)["tree"]  # definitions saved before `exact` unchanged
+    exact = CompanyContains("小米", exact=True)
+    assert from_json(to_json(exact)) == exact
     for bad in ("", "   ", "x" * 65, 3):
         with pytest.raises(SegmentFormatError):
             from_json({"type": cls.type, "text": bad})

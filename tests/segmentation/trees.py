@@ -87,6 +87,8 @@ SPEND_VALUES = [Decimal(v) for v in ("0", "100", "250.5", "1000", "99.995", "50"
 AVERAGES = [Decimal(v) for v in ("0", "100", "125.25", "250.5", "333.333", "1000", "50")]
 # texts for company and remark matches: other cases and scripts than the stored ones
 TEXTS = ("acme", "ACME", "科技", "華為", "华为", "trading", "老板", "老闆", "BOSS", "nope")
+# Whole company names (an exact match, 公司是XX), in other spellings than stored too.
+COMPANY_NAMES = ("华为技术", "华为技术 ", "acme trading", "小米", "上海科技", "ACME")
 TAGS = ("VIP", "vip", "Vip", "金卡", "旧", "nope")
 CITIES = ("上海", "北京", "Shanghai", "shanghai", "Guangzhou")
 CODES = ("展会2026", "expo-a", "EXPO-A", "官网", "nope")
@@ -148,7 +150,9 @@ KIND_LEAVES: dict[type, Callable[[], st.SearchStrategy[Node]]] = {
     EventCount: lambda: st.builds(
         EventCount, kinds, st.sampled_from(OPS), st.integers(0, 3), windows
     ),
-    CompanyContains: lambda: st.builds(CompanyContains, st.sampled_from(TEXTS)),
+    CompanyContains: lambda: st.builds(
+        CompanyContains, st.sampled_from(TEXTS + COMPANY_NAMES), st.booleans()
+    ),
     RemarkContains: lambda: st.builds(RemarkContains, st.sampled_from(TEXTS)),
     Spend: lambda: st.builds(Spend, st.sampled_from(OPS), st.sampled_from(SPEND_VALUES), windows),
     AvgOrderValue: lambda: st.builds(
