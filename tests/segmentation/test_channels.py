@@ -52,19 +52,24 @@ channel_leaves = st.one_of(
     ),
     st.builds(HasTag, st.sampled_from(("VIP", "金卡"))),
 )
-channel_trees = st.recursive(
-    channel_leaves,
-    lambda children: st.one_of(
-        st.lists(children, min_size=2, max_size=3).map(lambda c: And(tuple(c))),
-        st.lists(children, min_size=2, max_size=3).map(lambda c: Or(tuple(c))),
-        children.map(Not),
-    ),
-    max_leaves=5,
-)
 
 
-@pytest.mark.parametrize("seed", [21, 22])
-def test_channel_conditions_agree_with_the_reference(session: Session, seed: int) -> None:
+def _trees(leaves: st.SearchStrategy[Node], max_leaves: int) -> st.SearchStrategy[Node]:
+    """Random AND/OR/NOT trees of `leaves`."""
+    return st.recursive(
+        leaves,
+        lambda children: st.one_of(
+            st.lists(children, min_size=2, max_size=3).map(lambda c: And(tuple(c))),
+            st.lists(children, min_size=2, max_size=3).map(lambda c: Or(tuple(c))),
+            children.map(Not),
+        ),
+        max_leaves=max_leaves,
+    )
+
+
+def _agrees_with_reference(session: Session, seed: int, trees: st.SearchStrategy[Node]) -> None:
+    """On a random company, every tree's members are the reference evaluator's, for every
+    role."""
     data = random_dataset(seed)
     load(session, data)
     reference = Reference(data, NOW, CTX.named)
@@ -75,12 +80,20 @@ def test_channel_conditions_agree_with_the_reference(session: Session, seed: int
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
-    @given(tree=channel_trees, who=st.sampled_from(REQUESTERS))
+    @given(tree=trees, who=st.sampled_from(REQUESTERS))
     def check(tree: Node, who: Requester) -> None:
         got = segment_members(session, tree, requester=who, now=NOW, ctx=CTX)
         assert got == reference.members(tree, who), tree
 
     check()
+
+
+channel_trees = _trees(channel_leaves, max_leaves=5)
+
+
+@pytest.mark.parametrize("seed", [21, 22])
+def test_channel_conditions_agree_with_the_reference(session: Session, seed: int) -> None:
+    _agrees_with_reference(session, seed, channel_trees)
 
 
 def _company() -> Dataset:
@@ -170,35 +183,14 @@ def test_breakdown_by_channel_counts_codes_then_add_ways(session: Session) -> No
 
 # ---------------------------------------------------------------- campaign contacts
 
-contact_trees = st.recursive(
-    st.one_of(contacts(), st.builds(HasTag, st.sampled_from(("VIP", "金卡")))),
-    lambda children: st.one_of(
-        st.lists(children, min_size=2, max_size=3).map(lambda c: And(tuple(c))),
-        st.lists(children, min_size=2, max_size=3).map(lambda c: Or(tuple(c))),
-        children.map(Not),
-    ),
-    max_leaves=4,
+contact_trees = _trees(
+    st.one_of(contacts(), st.builds(HasTag, st.sampled_from(("VIP", "金卡")))), max_leaves=4
 )
 
 
 @pytest.mark.parametrize("seed", [31, 32])
 def test_campaign_contact_conditions_agree_with_the_reference(session: Session, seed: int) -> None:
-    data = random_dataset(seed)
-    load(session, data)
-    reference = Reference(data, NOW, CTX.named)
-
-    @settings(
-        max_examples=80,
-        deadline=None,
-        database=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
-    @given(tree=contact_trees, who=st.sampled_from(REQUESTERS))
-    def check(tree: Node, who: Requester) -> None:
-        got = segment_members(session, tree, requester=who, now=NOW, ctx=CTX)
-        assert got == reference.members(tree, who), tree
-
-    check()
+    _agrees_with_reference(session, seed, contact_trees)
 
 
 def test_contact_tables_match_the_campaign_models() -> None:
