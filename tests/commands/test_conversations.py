@@ -5,6 +5,7 @@ API — on the corpus company; every message sent back is checked against the sc
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,7 +30,12 @@ from integrations.wecom.simulator.state import SimConfig
 from segmentation.models import CustomerTagChange, Staff, Tag
 from tests.segmentation.nlq.fixture import NOW, STAFF, load_fixture
 
-CORPUS = Path(__file__).with_name("conversations.txt")
+# SEGBOT_CONVERSATIONS plays another file of scripts (a held-out set, scored before any fix):
+#   SEGBOT_CONVERSATIONS=held-out.txt .venv/bin/pytest \
+#       tests/commands/test_conversations.py::test_conversation
+CORPUS = Path(
+    os.environ.get("SEGBOT_CONVERSATIONS") or Path(__file__).with_name("conversations.txt")
+)
 CORP_ID, AGENT_ID = "wwconvo01", 1000002
 TOKEN, AES_KEY = "ConvoTok3n", "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"
 CRYPTO = CallbackCrypto(TOKEN, AES_KEY, CORP_ID)
