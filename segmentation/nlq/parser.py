@@ -170,6 +170,7 @@ def _intent(words: list[str]) -> tuple[str, str | None]:
 # A bare "导出" / "describe" (no condition, not even 客户/customers) is about the answer
 # just given; exporting everyone instead would answer a different question.
 _BARE_MEANS_PREVIOUS = ("export", "describe")
+_BARE_LIST = ("list", "count")
 
 
 _BARE = {K.INTENT, K.FILLER, K.SEP}
@@ -190,7 +191,13 @@ def _means_previous(intent: str, tokens: list[Any], *, bare_allowed: bool) -> bo
 
 
 def _is_bare(intent: str, tokens: list[Any]) -> bool:
-    return intent in _BARE_MEANS_PREVIOUS and all(t.kind in _BARE for t in tokens)
+    if not all(t.kind in _BARE for t in tokens):
+        return False
+    # A bare "列出来看看" / "有多少" / "show me" asks to see or count what was just answered;
+    # listing everyone would answer a different question. Only when it says so: "嗯" or "好的"
+    # (no request word) asks for nothing.
+    asked = any(t.kind == K.INTENT for t in tokens)
+    return intent in _BARE_MEANS_PREVIOUS or (asked and intent in _BARE_LIST)
 
 
 def is_bare_request(text: str, *, now: datetime, tz: ZoneInfo) -> bool:
