@@ -132,3 +132,25 @@ def unsupported(reason_key: str, word: str) -> Ask:
         f"Filtering by {en_reason} (“{word}”) is not supported yet. Please use another "
         f"condition, {en_hint}.",
     )
+
+
+def period_question(problem: str) -> None:
+    """The questions back for periods the time grammar read but will not guess (issue 19):
+    a vague part of a month (9月初 → the days to say instead), two periods with a gap
+    between them (9月或11月 → ask them one at a time, or as one range)."""
+    parts = problem.split("|")
+    if parts[0] == "vague" and len(parts) == 4:
+        _, written, zh, en = parts
+        raise Ask(
+            f"“{written}”没有确切的起止日期，请说具体的日期，例如“{zh}”。",
+            f"“{written}” has no exact dates; please give them, e.g. '{en}'.",
+            (zh,),
+        )
+    if parts[0] == "gap" and len(parts) == 2:
+        raise Ask(
+            f"“{parts[1]}”是两段不相连的时间，一个条件只能用一段连续的时间：请分开问，"
+            "或说一段从头到尾的时间（例如“9月1日到11月30日”）。",
+            f"“{parts[1]}” are two periods with a gap between them, and a condition takes one "
+            "unbroken period: please ask one at a time, or give one range (e.g. 'from Sep 1 "
+            "to Nov 30').",
+        )

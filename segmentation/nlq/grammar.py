@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from segmentation.nlq.ask import Ask, unsupported
+from segmentation.nlq.ask import Ask, period_question, unsupported
 from segmentation.nlq.chunks import Chunk, Item, build_items, prepare, total_negation
 from segmentation.nlq.interpret import Cond, Context, interpret
 from segmentation.nlq.items_grammar import carry_item_object, join_item_lists
@@ -42,6 +42,7 @@ def check_tokens(tokens: list[Token], ctx: Context) -> None:
         if tok.kind == K.UNSUPPORTED:
             raise unsupported(tok.value, tok.text)
         if tok.kind == K.WINDOW and tok.problem:
+            period_question(tok.problem)
             raise Ask(
                 f"“{tok.text}”不是有效的日期（{tok.problem}）。",
                 f"“{tok.text}” is not a valid date ({tok.problem}).",

@@ -20,7 +20,9 @@ from segmentation.nlq.dates import (
     year_span,
 )
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.subperiods import scan_month_part
 from segmentation.nlq.timephrases_en import scan_english
+from segmentation.nlq.timeunion import join_periods
 from segmentation.nodes import CalendarWindow, DateRangeWindow, RollingWindow
 
 NUM = r"(\d{1,4}|[一二两三四五六七八九十百]{1,4})"
@@ -92,7 +94,14 @@ _WEEKDAYS.update({str(n): n - 1 for n in range(1, 8)})
 
 
 def scan_time(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | None:
-    """The longest time phrase starting at `pos`, or None."""
+    """The longest time phrase starting at `pos`, or None; two joined by 或/or are one."""
+    found = _scan_one(text, pos, now, tz)
+    if found is None:
+        return None
+    return join_periods(pos, found, text, lambda t, p: scan_time(t, p, now, tz), now, tz)
+
+
+def _scan_one(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | None:
     today = now.astimezone(tz).date()
     best: TimeMatch | None = None
     for found in (
@@ -102,6 +111,7 @@ def scan_time(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | N
         _scan_calendar(text, pos),
         _as_match(_scan_dateish(text, pos, today)),
         scan_english(text, pos, today, now, tz),
+        scan_month_part(text, pos, now, tz),
     ):
         if found is not None and (best is None or found.end > best.end):
             best = found
