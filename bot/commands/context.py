@@ -142,7 +142,10 @@ def contextual_answer(
         return None
     found = previous_segment(session, ctx, requester.userid)
     if found is None:
-        return clarify(say("no_context", lang))
+        if command.intent == "explain":
+            return clarify(say("no_context", lang))
+        # "列出来看看" after a card or the digest: say what was shown, and that it has no list.
+        return clarify(not_a_list(session, ctx, requester.userid, lang))
     node, previous = found
     return answer_command(
         session,

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
+from bot.commands.paging import expired, last_list
 from bot.commands.replies import clarify
 from bot.commands.texts import say
 from bot.services.answer import ClarifyAnswer
@@ -122,6 +123,60 @@ def card_number(text: str) -> int | None:
     return int(raw) if raw.isdigit() else _ORDINALS.get(raw)
 
 
+# A row of the list just shown, by its number: "第2个客户的情况", "看看第一个", "3号", "2",
+# "show me the second one", "number 3's profile" (normalised: simplified, lower case). The
+# number is the row's number in the list, over all its pages.
+_CARD_WORDS = r"(?:情况|资料|档案|信息|详情|近况|订单|消费情况|画像|卡片|明细)"
+_ROW = re.compile(
+    r"^(?:请|帮我|麻烦)?(?:再)?(?:看看|看一下|看下|睇睇|睇下|查一下|查查|查下|打开|点开|说说|介绍一下)?"
+    r"(?:第\s*(?P<a>\d{1,3}|[一二两三四五六七八九十])\s*(?:个|位|号|条|行)?|"
+    r"(?P<b>\d{1,3})\s*(?:个|位|号|条|行)?)"
+    r"(?:客户|顾客|人)?(?:的|嘅)?" + _CARD_WORDS + r"?(?:呢|吧|吗|呀)?$|"
+    r"^(?:show me |open |tell me about |what about |details (?:on|of|for) |more (?:on|about) )?"
+    r"(?:the )?(?:(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
+    r"(?:number |no\.? ?|#)(?P<c>\d{1,3}))(?: one| customer| person| row)?(?:'s)?"
+    r"(?: (?:profile|card|details|info|orders|history))?$"
+)
+
+
+def row_number(text: str) -> int | None:
+    """The row `text` asks to see of the list just shown (1-based), or None."""
+    match = _ROW.match(normalize(text).strip(" 。.!！?？"))
+    if match is None:
+        return None
+    raw = match.group("a") or match.group("b") or match.group("c") or match.group("w")
+    return int(raw) if raw.isdigit() else _ORDINALS.get(raw)
+
+
+def _row_of_list(
+    session: Session,
+    ctx: CommandContext,
+    userid: str,
+    text: str,
+    previous: conv.PreviousAnswer | None,
+) -> Picked | None:
+    """ "第2个客户的情况" right after a list: that row's customer, picked like a card pick
+    (the same re-check of the asker's scope, the same question when out of range). Only the
+    rows already shown can be meant; after a count or a table there are none."""
+    if previous is None or previous.kind not in (conv.LIST, conv.CHANGES):
+        return None
+    if previous.kind == conv.LIST and previous.intent != "list":
+        return None
+    number = row_number(text)
+    if number is None:
+        return None
+    state = last_list(session, userid)
+    if state is None or expired(state, ctx.now):
+        return None
+    shown = tuple(str(c) for c in (state.customers or [])[: state.shown])
+    if not shown:
+        return None
+    # "2" is answered in the list's language; the router answers "第二个" in Chinese.
+    lang = previous.language
+    pending = conv.PendingQuestion(text, (), None, lang, ctx.now, conv.CARD, customers=shown)
+    return Picked(text, lang, pending, number - 1)
+
+
 _NUMBER = re.compile(r"^\s*[#＃]?\s*(\d{1,9})\s*$")
 
 
@@ -139,9 +194,10 @@ def read_reply(
 ) -> Picked | list[Reply] | None:
     """A pick from the member's pending question back (then forgotten), a question asking
     which one when "是" answers several suggestions, or None: `text` is a new question."""
-    pending = conv.load(session, userid, ctx.now).pending
+    state = conv.load(session, userid, ctx.now)
+    pending = state.pending
     if pending is None:
-        return None
+        return _row_of_list(session, ctx, userid, text, state.previous)
     if pending.kind == conv.CARD:  # "1", "第二个", "the first one": a customer by number
         conv.forget_pending(session, userid, ctx.now)
         number = card_number(text)
