@@ -257,9 +257,10 @@ def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
 
 # "from 展会2026", "came via Expo-A": a preposition frames a code only when the code is known
 # and names nothing else (a city, a tag); an unknown word there may be a place, never asked
-# as a code.
+# as a code. "came in through the Expo-A channel" is how they were added, not a store visit.
 _EN_FROM = lazy_pattern(
-    r"(?:(?:who |that )?(?:came|come|were added|was added|added|joined) )?"
+    r"(?:(?:who |that )?(?:came in|come in|coming in|came over|came|come|were added|was added|"
+    r"got added|added|joined|signed up|found us) )?"
     r"(?:from|via|through) ?(?:the ?)?"
 )
 

@@ -460,7 +460,9 @@ def _changes(
 ) -> ExtraParse | None:
     lost = _LOST_ZH.search(norm) or _LOST_EN.search(norm)
     if lost is not None and not _AT_RISK.search(norm[lost.start() : lost.end() + 12]):
-        window = _window(norm[: lost.start()] + " " + norm[lost.end() :], ctx, now, tz)
+        rest = norm[: lost.start()] + " " + norm[lost.end() :]
+        _lost_alone(rest, ctx, now, tz)
+        window = _window(rest, ctx, now, tz)
         return ExtraParse(
             "changes", None, "", _change_details("lost", window, language, now, tz, ctx)
         )
@@ -485,6 +487,21 @@ def _changes(
     change = "entered" if entered else "left"
     return ExtraParse(
         "changes", node, description, _change_details(change, window, language, now, tz, ctx)
+    )
+
+
+def _lost_alone(rest: str, ctx: Context, now: datetime, tz: ZoneInfo) -> None:
+    """Lost customers are answered alone: "流失的客户里退过款的" (lost AND refunded) is asked
+    back, never answered as the lost customers with the refund dropped."""
+    tokens = [t for t in tokenize(rest, ctx.vocab, now, tz) if t.kind != K.WINDOW]
+    if _only_glue([t for t in tokens if t.kind not in (K.THIS, K.AND)]):
+        return
+    raise Ask(
+        "流失的客户（近期所有跟进都已结束或被删除的）暂时不能再加别的条件。请先问“流失的客户”，"
+        "或去掉“流失”只问其余的条件。",
+        "Lost customers (every follow ended or deleted in the period) cannot take further "
+        "conditions yet. Ask for the lost customers alone, or ask the other conditions "
+        "without 'lost'.",
     )
 
 

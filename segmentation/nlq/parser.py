@@ -18,6 +18,7 @@ from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, weak_card
 from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.leadins import drop_lead_in
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.restate import describe
 from segmentation.nlq.tokens import tokenize
@@ -112,6 +113,7 @@ def _parse(
             "Tell me which customers you want, e.g. 'customers who inquired in the last "
             "30 days but did not order'.",
         )
+    norm = drop_lead_in(norm)  # "we lost some customers, show me who refunded"
     extra = find_extra(text, norm, vocab, asker, now, tz, language)
     if extra is not None:  # breakdowns, customer cards, membership changes, the digest
         return Command(extra.intent, extra.segment, language, extra.description, extra.details)

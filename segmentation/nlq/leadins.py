@@ -1,0 +1,69 @@
+"""A statement about lost customers before the question (issue 19): "we lost some customers,
+show me who refunded", "最近流失了不少客户，帮我看看哪些退过款". The statement is why the user
+asks, not a condition: the question after it is answered as written, and the restatement
+("customers who refunded") shows what was answered. A closed set of statement shapes only:
+the clause must be a whole statement about losing customers (a subject, the verb, an
+amount word, customers, a time), ending at a clause mark, with a question after it that
+is not empty. "流失的客户里退过款的" (the lost customers as the set to search) is not a
+statement, and is asked back by the membership-change reader.
+"""
+
+from __future__ import annotations
+
+from segmentation.nlq.lazy_re import lazy_pattern
+
+_EN_OPENERS = r"(?:(?:so|well|ugh|ok|okay|hmm|hey|hi|yeah|alright|sadly|unfortunately)[,!]?\s+)*"
+_EN_SUBJECT = (
+    r"(?:we|i|our\s+(?:team|store|shop|company|branch)|the\s+(?:team|store|shop|company))"
+    r"(?:'ve|'re|\s+have|\s+had|\s+are|\s+were)?(?:\s+(?:just|recently|really|definitely))?"
+)
+_EN_AMOUNT = (
+    r"(?:(?:some|a\s+few|a\s+lot\s+of|lots\s+of|many|quite\s+a\s+few|a\s+bunch\s+of|several|"
+    r"a\s+couple\s+of|a\s+ton\s+of|so\s+many|too\s+many|a\s+number\s+of)\s+)?"
+)
+_EN_PEOPLE = r"(?:customers|clients|people|accounts|buyers|vips)"
+_EN_WHEN = (
+    r"(?:\s+(?:lately|recently|this\s+(?:week|month|year|quarter)|last\s+(?:week|month|year|"
+    r"quarter)|over\s+the\s+(?:past|last)\s+(?:week|month|few\s+weeks)))?"
+)
+_EN_LEAD = lazy_pattern(
+    r"^\s*"
+    + _EN_OPENERS
+    + r"(?:"
+    + _EN_SUBJECT
+    + r"\s+(?:been\s+)?(?:lost|losing|lose)\s+"
+    + _EN_AMOUNT
+    + _EN_PEOPLE
+    + r"|"
+    + _EN_AMOUNT
+    + _EN_PEOPLE
+    + r"\s+(?:have\s+|has\s+|are\s+|were\s+)?(?:been\s+)?(?:churned|churning|left|leaving|"
+    r"dropped\s+off|gone|walked|walked\s+away))" + _EN_WHEN + r"\s*(?:[,.;!:]|\s-)+\s*"
+)
+_ZH_WHEN = r"(?:最近|近期|这阵子|这段时间|这几天|这个月|上个月|今年|本月|这周|上周)?"
+_ZH_WHO = r"(?:我们|咱们|我|公司|店里|我这边|我们这边)?"
+_ZH_AMOUNT = r"(?:不少|一些|好多|很多|几个|一批|好些|一堆|蛮多|挺多|大量|好几个|多少)?(?:个|位)?"
+_ZH_PEOPLE = r"(?:客户|客人|顾客|客)"
+_ZH_LEAD = lazy_pattern(
+    r"^\s*(?:唉|哎|哎呀|嗯|那个)?[，,]?"
+    + _ZH_WHEN
+    + _ZH_WHO
+    + _ZH_WHEN
+    + r"(?:(?:流失了|丢了|掉了|走了|跑了|少了)"
+    + _ZH_AMOUNT
+    + _ZH_PEOPLE
+    + r"|"
+    + _ZH_PEOPLE
+    + r"(?:流失|走|跑|掉)(?:得|了)?(?:有点|挺|很|比较|好|蛮|太)?"
+    r"(?:严重|多|厉害|快)(?:的)?)(?:了|啊|呀|啦|哦)?\s*[，,。！!；;：:]+\s*"
+)
+
+
+def drop_lead_in(norm: str) -> str:
+    """`norm` without an opening statement about lost customers, when a question follows;
+    otherwise unchanged (a bare "we lost some customers" is the membership question)."""
+    found = _EN_LEAD.match(norm) or _ZH_LEAD.match(norm)
+    if found is None:
+        return norm
+    rest = norm[found.end() :].strip()
+    return rest if rest.strip(" ?？.。!！") else norm
