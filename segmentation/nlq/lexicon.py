@@ -939,7 +939,7 @@ _ADD(_many(K.UNSUPPORTED, "rate", "every month|each month|per month|monthly|ever
            "annually|on average|a month on average"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "fuzzy", "a bunch|a couple|a couple of|couple of|a handful|handful|"
            "lots|lots of|plenty|tons of|a ton"))  # fmt: skip
-_ADD(_many(K.UNSUPPORTED, "vague", "sometime|some point|at some point|ish"))
+_ADD(_many(K.UNSUPPORTED, "vague", "sometime|some point|ish"))
 _ADD(_many(K.UNSUPPORTED, "period", "fall|autumn|summer|winter|springtime|in spring|last spring|"
            "this spring|last summer|this summer|last winter|this winter|last fall|this fall"))  # fmt: skip
 _ADD(_many(K.FILLER, "wrapper", "how about|what about"))
@@ -1042,6 +1042,76 @@ _more(
     K.FILLER, True, "两地|三地|四地|五地|几地|等地|这几个地方|这几个城市|几个城市|三个城市|两个城市"
 )
 _more(K.CUSTOMER, True, "folks|ppl|peeps")
+
+
+# ---- rambling requests (issue 19): the phrases of an apology, a request passed on, thanks,
+# doubt and purpose, built from their parts (each part a closed list) so every combination
+# is a wrapper; their words ("again", "manager", "not", "tomorrow") are content words
+# anywhere else and are never dropped alone.
+def _phrases(*parts: tuple[str, ...]) -> list[str]:
+    out = [""]
+    for options in parts:
+        out = [f"{a} {b}".strip() if b else a for a in out for b in options]
+    return [p for p in out if p]
+
+
+_APOLOGY = _phrases(
+    ("sorry to", "sorry for", "so sorry to", "apologies for", "apologies to", "sorry, i have to"),
+    ("bug", "bother", "trouble", "pester", "disturb", "ping", "nag", "interrupt", "bugging",
+     "bothering", "troubling", "pestering", "disturbing", "pinging", "nagging"),
+    ("you", "ya", "u", ""),
+    ("again", "once more", "yet again", "again today", "on a sunday", "on the weekend", ""),
+)  # fmt: skip
+_BOSS = _phrases(
+    ("my", "our"),  # "the boss wants the vips" may mean the boss's customers: asked
+    ("manager", "boss", "supervisor", "team lead", "lead", "director", "gm", "head", "ceo",
+     "higher-ups", "higher ups", "sales director", "sales manager", "regional manager"),
+    ("is asking", "was asking", "is asking me", "was asking me", "asked", "asked me", "wants",
+     "wanted", "needs", "needed", "wants to know", "wanted to know", "asked me to check",
+     "asked me to pull", "asked me to find", "wants me to pull", "wants me to check",
+     "wants me to find", "asked for", "asked me for", "is asking for", "needs me to pull",
+     "just asked", "just asked me", "is on my back", "is asking and"),
+)  # fmt: skip
+_THANKS = _phrases(
+    ("thanks", "thank you", "thx", "ty", "cheers", "tks"),
+    ("a ton", "a lot", "a bunch", "a million", "so much", "again", "heaps", "loads", "tons",
+     "in advance", "so much in advance", "a ton in advance", "a lot in advance", "very much",
+     "loads in advance", "heaps in advance", "for your help", "for the help", "mate", "buddy"),
+)  # fmt: skip
+_DOUBT = _phrases(
+    ("i'm not sure", "i am not sure", "im not sure", "not sure", "i don't know", "i dont know",
+     "idk"),
+    ("how to get", "how to do", "how to find", "how to pull", "how to check", "how to ask for",
+     "how to ask", "how to see"),
+    ("this", "that", "it", "this myself", "that myself", "it myself"),
+)  # fmt: skip
+_PURPOSE = _phrases(
+    ("it's for", "its for", "it is for", "this is for", "that's for", "need it for",
+     "needed for", "i need it for", "we need it for", "gonna use it for", "for"),
+    ("the", "a", "our", "my"),
+    ("promo", "promotion", "meeting", "report", "presentation", "deck", "call", "review",
+     "weekly report", "monthly report", "sync", "standup", "stand-up", "catch-up", "newsletter"),
+    ("tomorrow", "today", "later", "later today", "this afternoon", "tonight", "next week",
+     "on monday", "this week", "in an hour", ""),
+)  # fmt: skip
+_add_new(K.FILLER, "wrapper", _APOLOGY + _BOSS + _THANKS + _DOUBT + _PURPOSE)
+_add_new(K.FILLER, "wrapper", ["but basically", "so basically", "ok so basically",
+                               "be so kind as to", "please be so kind as to", "so kind as to"])  # fmt: skip
+# Chinese: what the list is for (下午开会要用, 明天汇报用, 给老板看), after the request.
+_ZH_PURPOSE = _phrases(
+    ("", "下午", "上午", "明天", "明早", "等会", "等下", "待会", "晚上", "今天", "今晚", "周一",
+     "一会儿", "马上", "听日", "后天", "下周", "下礼拜", "礼拜一", "星期一"),
+    ("开会", "开会时", "见客", "汇报", "做报表", "做报告", "写报告", "做ppt", "写周报", "写月报", "做周报", "做月报",
+     "给老板看", "给领导看", "交差", "复盘", "开例会", "跟老板汇报"),
+    ("要用", "用", "需要", "要", "要看", "用的", "要用的"),
+)  # fmt: skip
+_add_new(K.FILLER, "wrapper", [p.replace(" ", "") for p in _ZH_PURPOSE])
+# 又来打扰了 / 又要麻烦你了: an apology with "again" (又) in it, the whole phrase only.
+_ZH_AGAIN = _phrases(("又来", "又要", "又得", "再次", "又"), ("打扰", "麻烦", "烦"), ("你", "您", ""),
+                    ("了", "啦", ""))  # fmt: skip
+_add_new(K.FILLER, "wrapper", [p.replace(" ", "") for p in _ZH_AGAIN])
+# "at some point" with a verb in the perfect ("has placed an order at some point") is "ever".
+_more(K.YET, False, "at some point|at any point|at one point|at any time|at some stage")
 
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
