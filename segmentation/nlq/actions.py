@@ -13,6 +13,9 @@ from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.text import normalize
 
 _TAIL = lazy_pattern(r"[\s,，。.!！?？~]+$")
+# Normalising drops the space between ASCII and Chinese ("a 满100减20 coupon" → "a满100减20
+# coupon"), so an article ends at a space or where Chinese begins.
+_AFTER_ARTICLE = r"(?:\s+|(?=[^\x00-\x7f]))"
 _V_PUSH = r"(?:发送|发放|发(?!展)|推送|推(?!荐)|送(?!货))"
 _PUSH_ZH = [
     lazy_pattern(
@@ -23,7 +26,11 @@ _PUSH_ZH = [
     ),
 ]
 _PUSH_EN = [
-    lazy_pattern(r"^(?:please\s+)?send\s+(?P<what>(?:a|an|one)\s+.+?)\s+to\s+(?P<seg>.+)$"),
+    lazy_pattern(
+        r"^(?:please\s+)?send\s+(?P<what>(?:a|an|one)"
+        + _AFTER_ARTICLE
+        + r".+?)(?:\s+|(?<=[^\x00-\x7f]))to\s+(?P<seg>.+)$"
+    ),
     lazy_pattern(
         r"^(?:please\s+)?(?:message|text|notify|push\s+to)\s+(?P<seg>.+?)\s*[:：]?\s*"
         r"(?P<what>“[^”]*”)$"
@@ -35,7 +42,10 @@ _PUSH_EN = [
 # ("send customers who inquired in the last 30 days but did not order the message “…”": the
 # "the" of "the last 30 days" belongs to the segment, which must keep every condition).
 _SEND_EN = lazy_pattern(r"^(?:please\s+)?(?:send|give)\s+")
-_ARTICLE_EN = lazy_pattern(r"\s(?:a|an|one|the)\s")
+_ARTICLE_EN = lazy_pattern(r"\s(?:a|an|one|the)" + _AFTER_ARTICLE)
+# With no article ("send them 满100减20 coupons", "send VIPs 20% off coupons"), the content
+# starts at its amount: the last number, ¥/$ or 满 that begins a word or follows English.
+_AMOUNT_START = lazy_pattern(r"(?:(?<=\s)|(?<=[a-z]))(?=[满¥$\d])")
 _COUPON_WORDS = lazy_pattern(
     r"券|优惠|红包|折扣|[\d一二三四五六七八九]\s*折|满\s*[\d一二三四五六七八九十百千]|\d\s*减\s*\d|"
     r"coupon|voucher|discount|\boff\b|\bminus\b"
@@ -355,7 +365,7 @@ def _find_push(text: str, masked: str, quotes: dict[str, str], original: str) ->
     articles = [a.start() for a in _ARTICLE_EN.finditer(masked, send.end())]
     content = [a for a in articles if _is_content(masked[a:])]
     if not content:
-        return None
+        return _amount_first(text, masked, send.end(), quotes, original)
     start = content[-1]
     # "a coupon … with the message “…”": earlier articles that begin content belong to it.
     for earlier in reversed([a for a in articles if a < start]):
@@ -363,6 +373,29 @@ def _find_push(text: str, masked: str, quotes: dict[str, str], original: str) ->
             break
         start = earlier
     return _push_action(text, masked, (send.end(), start), (start + 1, len(text)), quotes, original)
+
+
+def _amount_first(
+    text: str, masked: str, after_verb: int, quotes: dict[str, str], original: str
+) -> Action | None:
+    """ "send them 满100减20 coupons": no article, so the coupon starts at an amount — the
+    first that reads as one coupon to the end ("customers who ordered 3 times 满100减20
+    coupons" keeps its 3 in the segment). When none does, the last one is read, so its
+    question back ("¥ off or % off?") is asked."""
+    starts = [m.start() for m in _AMOUNT_START.finditer(masked, after_verb)]
+    starts = [a for a in starts if a > after_verb and _COUPON_WORDS.search(masked[a:])]
+    if not starts:
+        return None
+    start = next((a for a in starts if _reads_as_coupon(masked[a:])), starts[-1])
+    return _push_action(text, masked, (after_verb, start), (start, len(text)), quotes, original)
+
+
+def _reads_as_coupon(words: str) -> bool:
+    try:
+        read_coupon(words)
+    except Ask:
+        return False
+    return True
 
 
 def _is_content(masked: str) -> bool:

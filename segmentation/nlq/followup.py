@@ -38,7 +38,9 @@ _WITHIN_ZH = (
 )
 _ONLY_ZH = (
     r"(?:只要|只看|只留|只保留|只需要|只显示|只顯示|仅要|僅要|仅看|僅看|仅保留|僅保留|"
-    r"仅限|僅限|就要|只选|只選)"
+    r"仅限|僅限|就要|只选|只選|"
+    # Cantonese 淨係/只係 (only): 淨係要女仔, 只係睇VIP (and as typed in simplified)
+    r"淨係要|淨係睇|淨係|净系要|净系睇|净系|净係|只係要|只係睇|只系要|只系睇)"
 )
 _DROP_ZH = r"(?:去掉|去除|剔除|排除|除去|除掉|扣除|不要|不看|不含|除了|刨除|拿掉|删掉|刪掉|去了)"
 # "已经下单的" after 去掉: 已经/已 says "already", which the condition already means.

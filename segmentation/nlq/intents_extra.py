@@ -37,7 +37,8 @@ _T2S = opencc.OpenCC("t2s")
 
 # The dimensions a breakdown groups by, and the words naming each (simplified, lower case).
 DIMENSIONS: dict[str, str] = {
-    "owner": r"销售员|销售|跟进人|负责人|业务员|员工|同事|客户经理|跟进的同事|"
+    # 业务 alone is Taiwan's word for a salesperson (按業務分); never a business line here.
+    "owner": r"销售员|销售|跟进人|负责人|业务员|业务|员工|同事|客户经理|跟进的同事|"
     r"owners?|salespeople|salesperson|sales ?reps?|reps?|staff|followers?|sales",
     "department": r"部门|团队|departments?|teams?",
     "city": r"城市|地区|地域|cities|city|regions?",

@@ -213,6 +213,9 @@ _ADD(_many(K.MYDEPT, True, "咱们部门|咱们组|咱们团队|咱们小组|咱
            "our team's|my department's"))  # fmt: skip
 _ADD(_many(K.GENDER, 2, "女性|女|女的|女士|女生|女客户|female|females|women|woman|ladies"))
 _ADD(_many(K.GENDER, 1, "男性|男|男的|男士|男生|男客户|male|males|men|man|gentlemen"))
+# Cantonese 女仔/男仔 (girls/boys: said of women and men), 女仔客/男仔客.
+_ADD(_many(K.GENDER, 2, "女仔|女仔客|啲女仔"))
+_ADD(_many(K.GENDER, 1, "男仔|男仔客|啲男仔"))
 _ADD(_many(K.NEW, True, "新客户|新增客户|新加的客户|新加|新增|新添加|新添加的|新客|新的客户|新加入|新来的|"
            "新|new|new customers|newly added|new clients|newly|added|recently added|新增的"))  # fmt: skip
 

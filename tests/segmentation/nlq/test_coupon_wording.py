@@ -75,9 +75,22 @@ def coupon_of(text: str) -> str:
     return str(result.details.get("coupon"))
 
 
+# English frames with no article before the coupon: it starts at its amount. Only the
+# forms that are a noun ("20 off 100", not "spend 100 get 20 off") can stand there.
+BARE_EN_FRAMES = [
+    "send VIP customers {c} coupons",
+    "send customers who ordered more than 3 times {c} coupons",
+]
+EN_NOUN_THRESHOLD = [f for f in EN_THRESHOLD if not f.startswith(("spend", "save"))]
 THRESHOLD_CASES = [
     (frame.format(c=form.format(x=x, y=y)), f"满{x}减{y}")
-    for frames, forms in ((ZH_FRAMES, ZH_THRESHOLD), (EN_FRAMES, EN_THRESHOLD))
+    for frames, forms in (
+        (ZH_FRAMES, ZH_THRESHOLD),
+        (EN_FRAMES, EN_THRESHOLD),
+        # Mixed: a Chinese coupon in an English sentence ("send them a 满100减20 coupon").
+        (EN_FRAMES + BARE_EN_FRAMES, ZH_THRESHOLD),
+        (BARE_EN_FRAMES, EN_NOUN_THRESHOLD),
+    )
     for frame, form, (x, y) in itertools.product(frames, forms, AMOUNTS)
 ]
 
