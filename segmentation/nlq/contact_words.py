@@ -12,8 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.text import normalize
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ _ZH = (
     ("message", lazy_pattern(rf"{_RECEIVE_ZH}(?:{_REF_ZH}{_IN})?{_MSG_ZH}")),
     # 活动#3群发过的 / 被群发过
     ("message", lazy_pattern(rf"(?:{_REF_ZH}{_IN})?(?:被)?群发过")),
+    # 收到过活动#2 (a campaign named by its name, 收到过双11预热活动): its message reached them
+    ("message", lazy_pattern(rf"{_RECEIVE_ZH}{_ref_zh(1)}")),
 )  # fmt: skip
 
 
@@ -134,9 +139,9 @@ _EN = (
         r"most recent) campaign'?s (?:messages?|mass messages?)"
     )),
     ("message", lazy_pattern(
-        r"(?:received|got|were sent|was sent|been sent) (?:the |a )?(?:messages? (?:of|from) )?"
-        r"(?:the )?campaign (?:no\.? ?|number )?#? ?(?P<id>\d{1,9})"
-        r"(?:'s (?:messages?|mass message))?"
+        r"(?:received|receive|got|get|gotten|were sent|was sent|been sent) (?:the |a )?"
+        r"(?:messages? (?:of|from) )?(?:the )?campaign (?:no\.? ?|number )?#? ?(?P<id>\d{1,9})"
+        r"(?:'s (?:messages?|mass message)| (?:messages?|mass messages?|blast|push))?"
     )),
 )  # fmt: skip
 
@@ -177,3 +182,41 @@ def unknown_campaign(number: int, known: dict[int, str]) -> Ask:
         f"没有活动#{number}。现有的活动：{listed_zh}。您是指哪一个？",
         f"There is no campaign #{number}. The campaigns: {listed_en}. Which one do you mean?",
     )
+
+
+# A campaign named by its own name ("双11预热活动", "the 国庆回馈 campaign"): the name is the
+# campaign's only where a campaign word frames it (活动/群发/券/campaign/push … after it, or a
+# receiving verb before it); "双11预热的客户" alone stays a holiday and is asked back.
+_NAME_AFTER = (
+    r"(?:营销活动|活动|群发消息|群发|推送|消息|优惠券|券|campaign|push|promo|promotion|blast|"
+    r"messages?|coupons?)"
+)
+_NAME_BEFORE = r"(?:收到过?|收到了|收过|接到过?|领了|领过|领到过?|received|got|get|from|in|of)\s*"
+
+
+def name_campaigns(text: str, campaigns: dict[int, str]) -> str:
+    """`text` with every campaign named in a campaign frame written as its number (活动#2 /
+    campaign #2), the form the contact phrases read; the restatement names it again."""
+    for number, name in sorted(campaigns.items(), key=lambda item: -len(item[1])):
+        plain = normalize(name)
+        if len(plain) < 2 or plain not in text:
+            continue  # compiled only for a name the message holds
+        quoted = r"[“\"「『]?" + re.escape(plain) + r"[”\"」』]?"
+        pattern = re.compile(
+            rf"(?P<before>{_NAME_BEFORE}(?:the |our |a )?)?{quoted}(?:的)?"
+            rf"(?P<after>\s*{_NAME_AFTER}(?![a-z]))?"
+        )
+        text = pattern.sub(lambda m, n=number: _campaign_ref(m, n), text)
+    return re.sub(r" {2,}", " ", text).strip()
+
+
+def _campaign_ref(match: re.Match[str], number: int) -> str:
+    if not match.group("before") and not match.group("after"):
+        return match.group(0)  # no campaign word around it: left as written
+    before = match.group("before") or ""
+    after = (match.group("after") or "").strip()
+    english = after[:1].isascii() and after[:1].isalpha() or (before[:1].isascii() and before)
+    ref = f" campaign #{number} " if english else f"活动#{number}"  # spaces: squeezed after
+    if after in ("活动", "营销活动", "campaign", "promo", "promotion"):
+        after = ""  # the campaign word itself is in the reference
+    return f"{before}{ref}{after}"

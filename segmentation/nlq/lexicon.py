@@ -1113,6 +1113,11 @@ _add_new(K.FILLER, "wrapper", [p.replace(" ", "") for p in _ZH_PURPOSE])
 _ZH_AGAIN = _phrases(("又来", "又要", "又得", "再次", "又"), ("打扰", "麻烦", "烦"), ("你", "您", ""),
                     ("了", "啦", ""))  # fmt: skip
 _add_new(K.FILLER, "wrapper", [p.replace(" ", "") for p in _ZH_AGAIN])
+# "added me on WeChat": the asker's customers, as "added me" is.
+_add_new(K.MY, True, _phrases(("added me", "who added me", "that added me", "have added me",
+                               "has added me", "who have added me", "that have added me"),
+                              ("on wechat", "on weixin", "on wecom", "on wx", "via wechat",
+                               "as a friend", "as a contact", "on wechat as a friend")))  # fmt: skip
 # "at some point" with a verb in the perfect ("has placed an order at some point") is "ever".
 _more(K.YET, False, "at some point|at any point|at one point|at any time|at some stage")
 

@@ -14,6 +14,7 @@ from segmentation.nlq.abbrev_en import expand
 from segmentation.nlq.actions import find_action, strip_tail
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.cities import expand_city_groups
+from segmentation.nlq.contact_words import name_campaigns
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, weak_card
 from segmentation.nlq.interpret import Context
@@ -105,6 +106,7 @@ def _parse(
         )
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = expand_city_groups(norm, lambda: vocab.surfaces)  # 北上广深
+    norm = name_campaigns(norm, vocab.campaigns)  # 收到过双11预热活动的 = 活动#2
     if not strip_tail(norm):
         if "?" in norm or "？" in text:
             return Command("help", None, language)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.chunks import HEADS, ITEM_MEANINGS
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.tokens import Token
 
@@ -44,7 +45,7 @@ def apply(tokens: list[Token]) -> list[Token]:
     _ask_n_odd(tokens)
     tokens = _one_after_negation(tokens)
     tokens = _bare_verb_after_negation(tokens)
-    tokens = _added_in_window(_i_add(tokens))
+    tokens = _added_in_window(_added_on_wechat(_i_add(tokens)))
     tokens = _item_topic(_place_side(tokens))
     return _except_brackets(tokens)
 
@@ -254,7 +255,7 @@ _ADD_VERBS_EN = {"add", "added"}
 # What may follow the verb for it to be the adding itself (上周加了的客户, 这个月加了几个,
 # 加了微信的); anything else is what was added (加了购物车, 加了VIP标签) and is left alone.
 _AFTER_ADDING = {K.DE, K.CUSTOMER, K.INTENT, K.SEP}
-_ADDED_ON = {"微信", "好友", "企业微信", "企微", "微信好友"}
+_ADDED_ON = {"微信", "好友", "企业微信", "企微", "微信好友", "wechat", "weixin", "wx", "vx"}
 # "I added" in the lexicon's spellings of "my customers".
 _I_ADDED = {"i added", "i have added", "i've added", "i ve added"}
 
@@ -306,6 +307,54 @@ def _added_in_window(tokens: list[Token]) -> list[Token]:
         if tok.kind == K.MY and tok.text.lower() in _I_ADDED and nxt and nxt.kind == K.WINDOW:
             out.append(Token(K.NEW, True, tok.end, tok.end, "added", english=True))
     return out
+
+
+_ADD_STEMS = {"加", "添加", "加了", "添加了", "加过", "添加过"}
+_ASPECTS = {"了", "过", "咗"}
+_MERGED_ADD = lazy_pattern(r"(?:加|添加)(?:了|过|咗)?(?:微信好友|企业微信|微信|好友|企微)")
+
+
+def _added_on_wechat(tokens: list[Token]) -> list[Token]:
+    """加了微信 / 加好友 / 加了我(的微信) (spec §2: every customer is someone who added the
+    company on WeChat): 加我 is the asker's customers (they chose the asker), 加了微信 alone
+    adds no condition (every customer); a time right before makes either new in that time
+    (上个月加了我微信的 = mine AND first added last month). "加了VIP标签" is left alone."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        found = _wechat_add_at(tokens, i) if tok.kind in (K.UNKNOWN, K.FILLER) else None
+        if found is None:
+            out.append(tok)
+            i += 1
+            continue
+        end, me = found
+        last = tokens[end - 1]
+        if out and out[-1].kind == K.WINDOW:
+            out.append(Token(K.NEW, True, tok.start, tok.end, tok.text))
+        if me:
+            out.append(Token(K.MY, True, tok.start, last.end, "加我"))
+        elif not (out and out[-1].kind == K.NEW):
+            out.append(Token(K.FILLER, True, tok.start, last.end, "加了微信"))
+        i = end
+    return out
+
+
+def _wechat_add_at(tokens: list[Token], i: int) -> tuple[int, bool] | None:
+    """(where the phrase ends, whether it says 我) for 加[了/过][我(的)][微信/好友] at `i`, with
+    我 or the WeChat word present; None otherwise."""
+    if tokens[i].kind == K.UNKNOWN and _MERGED_ADD.fullmatch(tokens[i].text):
+        return i + 1, False  # 加好友: two unknown words the tokenizer ran together
+    if tokens[i].text not in _ADD_STEMS:
+        return None
+    j = i + 1
+    while j < len(tokens) and tokens[j].kind == K.FILLER and tokens[j].text in _ASPECTS:
+        j += 1
+    me = j < len(tokens) and tokens[j].kind == K.MY and tokens[j].text in ("我", "我的")
+    j += 1 if me else 0
+    on = j < len(tokens) and tokens[j].kind == K.UNKNOWN and tokens[j].text in _ADDED_ON
+    j += 1 if on else 0
+    return (j, me) if (me or on) else None
 
 
 def _adding_itself(rest: list[Token]) -> bool:
