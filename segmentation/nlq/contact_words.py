@@ -10,9 +10,9 @@ coupon's state (got one, did not use it), not a negation of the whole condition.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+import functools
 import re
+from dataclasses import dataclass
 
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -206,16 +206,16 @@ def name_campaigns(text: str, campaigns: dict[int, str]) -> str:
             rf"(?P<before>{_NAME_BEFORE}(?:the |our |a )?)?{quoted}(?:的)?"
             rf"(?P<after>\s*{_NAME_AFTER}(?![a-z]))?"
         )
-        text = pattern.sub(lambda m, n=number: _campaign_ref(m, n), text)
+        text = pattern.sub(functools.partial(_campaign_ref, number=number), text)
     return re.sub(r" {2,}", " ", text).strip()
 
 
-def _campaign_ref(match: re.Match[str], number: int) -> str:
+def _campaign_ref(match: re.Match[str], *, number: int) -> str:
     if not match.group("before") and not match.group("after"):
         return match.group(0)  # no campaign word around it: left as written
     before = match.group("before") or ""
     after = (match.group("after") or "").strip()
-    english = after[:1].isascii() and after[:1].isalpha() or (before[:1].isascii() and before)
+    english = (after[:1].isascii() and after[:1].isalpha()) or (before[:1].isascii() and before)
     ref = f" campaign #{number} " if english else f"活动#{number}"  # spaces: squeezed after
     if after in ("活动", "营销活动", "campaign", "promo", "promotion"):
         after = ""  # the campaign word itself is in the reference
