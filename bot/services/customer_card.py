@@ -128,10 +128,12 @@ def find_visible(
     ctx: EngineContext,
     name: str | None = None,
     phone_tail: str | None = None,
+    exact: bool = False,
 ) -> list[tuple[str, str]]:
     """(external_userid, name) of the customers `requester` may see that the words name: the
     external_userid itself, else an exact name (any case or script), else a follow's remark
-    equal to it, else names or remarks containing it; or a phone ending in `phone_tail`."""
+    equal to it, else names or remarks containing it; or a phone ending in `phone_tail`.
+    `exact`: only the first three (a bare name typed alone is a customer only if it is one)."""
     visible = segment_query(session, All(), requester=requester, now=now, ctx=ctx)
     base = select(Customer.external_userid, Customer.name).where(
         Customer.external_userid.in_(visible)
@@ -153,10 +155,13 @@ def find_visible(
             Customer.external_userid == wanted,
             func.lower(Customer.name).in_(spellings),
             Customer.external_userid.in_(remark_is),
-            func.lower(Customer.name).contains(spellings[0], autoescape=True)
-            | (func.lower(Customer.name).contains(spellings[-1], autoescape=True)),
-            Customer.external_userid.in_(remark_has),
         ]
+        if not exact:
+            conditions += [
+                func.lower(Customer.name).contains(spellings[0], autoescape=True)
+                | (func.lower(Customer.name).contains(spellings[-1], autoescape=True)),
+                Customer.external_userid.in_(remark_has),
+            ]
     for condition in conditions:
         stmt = base.where(condition).order_by(Customer.external_userid).limit(MAX_CANDIDATES)
         rows = [(eid, cname or eid) for eid, cname in session.execute(stmt)]

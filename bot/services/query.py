@@ -4,6 +4,7 @@ answer with the JSON of `segbot query --json` (spec/interfaces.md). Shared by CL
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -21,6 +22,7 @@ from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_traditional
 from segmentation.nodes import And, InDepartment, Node, Owner, Ranked, canonical, to_json, walk
 from segmentation.ranking import ranking
 from segmentation.scope import Requester, resolve_requester
+from segmentation.text import language_of
 from segmentation.unmatched import question_back
 
 log = logging.getLogger(__name__)
@@ -85,7 +87,8 @@ def run_query(
     vocab = vocabulary or load_vocabulary(session, ctx.named)
     result = parse_command(text, vocabulary=vocab, asker=as_userid, now=now, tz=ctx.timezone)
     if isinstance(result, Clarification):
-        return clarify(result.message, list(result.suggestions))
+        named = _bare_customer(session, text, requester, now, ctx)
+        return named or clarify(result.message, list(result.suggestions))
     answer = answer_command(session, result, requester, now, ctx, budget, with_members)
     if answer.get("intent") == "show_saved" and is_traditional(text):
         answer["script"] = "hant"  # the list is answered in the asker's script
@@ -107,6 +110,31 @@ def run_query(
             )
         )
     return answer
+
+
+# A message that is only a name ("王静", "陈明？", "Alice Wang"): 2–40 letters, no digits.
+_BARE_NAME = re.compile(r"^[^\W\d_]+(?:[ ·.'-][^\W\d_]+){0,3}$")
+
+
+def _bare_customer(
+    session: Session, text: str, requester: Requester, now: datetime, ctx: EngineContext
+) -> dict[str, Any] | None:
+    """The card of the customer a message not understood otherwise is the exact name,
+    remark or external_userid of ("王静" alone: 客户王静的情况), among those the asker may
+    see; None when it names nobody exactly (the question back stands: a word that only
+    resembles a name is never guessed)."""
+    name = text.strip().strip("?？。.!！~ ")
+    if not (2 <= len(name) <= 40 and _BARE_NAME.match(name)):
+        return None
+    # Imported here: the card brings opencc and the exports that a plain query never needs.
+    from bot.services.conversation import card_answer
+    from bot.services.customer_card import find_visible
+
+    if not find_visible(session, requester, now=now, ctx=ctx, name=name, exact=True):
+        return None
+    lang = language_of(name)
+    command = Command("customer", None, lang, "", {"customer": name})
+    return card_answer(session, command, requester, now, ctx, lang)
 
 
 def clarify(message: str, suggestions: list[str] | None = None) -> dict[str, Any]:
