@@ -52,7 +52,8 @@ _NOT_ZH = r"(?:没有|没|未|还没有?|尚未|从没|从未|从冇|冇|仲未|
 _USE_ZH = r"(?:核销|用掉?|使用|兑换|消费)(?:过|掉|了)?(?:券|优惠券)?"
 # Taiwan/HK 訊息 (→ 讯息) and 信息 name the same message
 _MSG_ZH = (
-    r"(?:群发(?:消息|讯息|信息)|群发|推送(?:消息|讯息)|推送|(?:营销|活动)(?:消息|讯息)|消息|讯息|"
+    r"(?:群发 ?(?:消息|讯息|信息|messages?|msgs?)|群发|推送(?:消息|讯息)|推送|"
+    r"(?:营销|活动)(?:消息|讯息)|消息|讯息|"
     r"(?:mass |group |broadcast )?messages?|msgs?)"
 )
 _RECEIVE_ZH = r"(?:收到过?|收到了|收过|接收过?|接到过?|被发过|被推送过?)"
@@ -86,6 +87,13 @@ _ZH = (
     ("message", lazy_pattern(rf"(?:{_REF_ZH}{_IN})?(?:被)?群发过")),
     # 收到过活动#2 (a campaign named by its name, 收到过双11预热活动): its message reached them
     ("message", lazy_pattern(rf"{_RECEIVE_ZH}{_ref_zh(1)}")),
+    # 收到过上次群发: the last message, with no 活动 between
+    ("message", lazy_pattern(rf"{_RECEIVE_ZH}(?P<last4>{_LATEST_ZH})(?:的)?{_MSG_ZH}")),
+    # 上次群发收到了 / 活动#3的群发有收到: the message named first, then received
+    ("message", lazy_pattern(
+        rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3)}{_IN})"
+        rf"{_MSG_ZH}(?:有|都|是)?(?:收到过?|收到了|收到|接收到|接到)"
+    )),
 )  # fmt: skip
 
 

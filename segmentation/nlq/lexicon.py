@@ -1097,7 +1097,20 @@ _PURPOSE = _phrases(
     ("tomorrow", "today", "later", "later today", "this afternoon", "tonight", "next week",
      "on monday", "this week", "in an hour", ""),
 )  # fmt: skip
-_add_new(K.FILLER, "wrapper", _APOLOGY + _BOSS + _THANKS + _DOUBT + _PURPOSE)
+_TALKED = _phrases(
+    ("i was talking to", "i was chatting with", "i just talked to", "i talked to", "i spoke to",
+     "i just spoke to", "i was speaking with", "i had a chat with"),
+    ("my", "our"),
+    ("manager", "boss", "supervisor", "team lead", "lead", "director", "gm", "head"),
+    ("and she wants", "and he wants", "and they want", "and she needs", "and he needs",
+     "and they need", "and she asked for", "and he asked for", "and she asked me for",
+     "and he asked me for", "and she wants to know", "and he wants to know"),
+)  # fmt: skip
+_CALM = ("no rush", "no hurry", "no rush at all", "not urgent", "take your time", "no pressure")
+_add_new(K.FILLER, "wrapper", _APOLOGY + _BOSS + _THANKS + _DOUBT + _PURPOSE + _TALKED)
+_add_new(K.FILLER, "wrapper", [*_CALM, "good morning", "good afternoon", "good evening"])
+# 亲 / 亲爱的 / 亲亲: the shop-chat address that opens a message (亲，能帮我查下…).
+_add_new(K.FILLER, "wrapper", ["亲", "亲亲", "亲爱的", "亲们", "亲~"])
 _add_new(K.FILLER, "wrapper", ["but basically", "so basically", "ok so basically",
                                "be so kind as to", "please be so kind as to", "so kind as to"])  # fmt: skip
 # Chinese: what the list is for (下午开会要用, 明天汇报用, 给老板看), after the request.

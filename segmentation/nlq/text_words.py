@@ -17,16 +17,20 @@ from segmentation.nodes import CompanyContains, Node, Not, RemarkContains
 
 _ZH_COMPANY_NAME = r"(?:公司名称|公司名字|公司名|企业名称|企业名|单位名称)"
 _ZH_COMPANY = r"(?:所在公司|所属公司|公司|企业|单位)"
-_ZH_REMARK = r"(?:备注名|备注)(?:里面|里|中|上)?"
+# "remark里有" / "note上写着": the English field word in a Chinese sentence too.
+_ZH_REMARK = r"(?:备注名|备注|remarks|remark|notes|note) ?(?:里面|里|中|上|栏)?"
 # 是/为/叫 say the company name is the text (spec §2b: corp_name equals); 包含/含 say it
 # contains it. A remark is always looked into.
-_ZH_IS = r"(?P<is>是|为|叫做|叫|名叫|名为)|包含|包括|含有|含|带有"
+# 系/係: Cantonese "is" (公司係匯豐).
+_ZH_IS = r"(?P<is>是|系|为|叫做|叫|名叫|名为)|包含|包括|含有|含|带有"
 _ZH_VERB = (
     rf"(?:(?P<neg>不是|不为|不包含|不含|没有|不带)|{_ZH_IS}|"
-    r"里面有|里有|中有|带|有|写着|写了|写的是)"
+    r"里面有|里有|中有|带|有|写着|写著|写有|写了|写的是|标着|标著|标了|记着|记著|记了|注明)"
 )
 _ZH_COMPANY_VERB = rf"(?:(?P<neg>不是|不为|不包含|不含)|{_ZH_IS})"
-_ZH_UNQUOTED = r"[^\s的,，。;；“”'、]{1,30}?(?=的|$|[\s,，。;；、]|且|并且|而且|但|或|和|客户)"
+_ZH_UNQUOTED = (
+    r"[^\s的嘅,，。;；“”'、]{1,30}?(?=的|嘅|$|[\s,，。;；、]|且|并且|而且|但|或|和|客户|客)"
+)
 _QUOTED = r"“(?P<q1>[^”]{1,64})”|'(?P<q2>[^']{1,64})'"
 _EN_COMPANY = (
     r"(?:(?:whose|with (?:a |the )?|their) )?(?:company name|company|employer|organization|"
@@ -55,6 +59,14 @@ _PATTERNS = (
     ("remark", lazy_pattern(rf"{_ZH_REMARK}{_ZH_VERB}{_ZH_TEXT}")),
     ("company", lazy_pattern(rf"{_EN_COMPANY} {_EN_VERB} ?{_EN_TEXT}")),
     ("remark", lazy_pattern(rf"{_EN_REMARK} {_EN_VERB} ?{_EN_TEXT}")),
+    # 'with "decision maker" in the remark': the quoted text first, the field after it
+    (
+        "remark",
+        lazy_pattern(
+            rf"(?:(?:with|having|who have|that have|who has|that has) )?(?:{_QUOTED}) "
+            r"(?:in|on) (?:the |their |a |its )?(?:remarks|remark|notes|note)"
+        ),
+    ),
 )
 
 
@@ -84,8 +96,9 @@ def scan_text_field(text: str, pos: int) -> TextFieldMatch | None:
         value = (match["q1"] or match["q2"] or match["u"] or "").strip()
         if not value or value in _NOT_A_TEXT:
             continue
-        said_is = bool(match.groupdict().get("is")) or match["neg"] in _NOT_IS
+        groups = match.groupdict()
+        said_is = bool(groups.get("is")) or groups.get("neg") in _NOT_IS
         exact = said_is and field == "company"
         node: Node = CompanyContains(value, exact) if field == "company" else RemarkContains(value)
-        best = TextFieldMatch(match.end(), Not(node) if match["neg"] else node)
+        best = TextFieldMatch(match.end(), Not(node) if groups.get("neg") else node)
     return best

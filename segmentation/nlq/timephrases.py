@@ -70,7 +70,11 @@ _ZH_MONTH = lazy_pattern(
     r"(?:(\d{4})年)?" + r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月份?(?![\d日号])"
 )
 _ZH_YEAR = lazy_pattern(r"(\d{4})年(?:度)?(?!\d|\s*\d{1,2}月)")
-_ZH_QUARTER = lazy_pattern(r"(?:(\d{4})年)?(?:的)?第?([1-4一二三四])季度")
+# 第三季度 / 三季度 / 第三季 (季 alone only after 第: 三季 may be a count of seasons)
+_ZH_QUARTER = lazy_pattern(
+    r"(?:(\d{4})年|(今年|本年|去年|前年))?(?:的)?(?:第([1-4一二三四])季度?|([1-4一二三四])季度)"
+)
+_YEAR_WORDS = {"今年": 0, "本年": 0, "去年": -1, "前年": -2}
 _SINCE_PREFIX = lazy_pattern(r"(自从|自|从)")
 _SINCE_SUFFIX = lazy_pattern(r"(以来|起|开始|至今|到现在|到今天|到目前为止|到目前|之后至今)")
 # After a date, month, year or quarter: 10月1日之后 = from 10月2日; 9月以前 = up to 8月31日.
@@ -93,11 +97,18 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 _WEEKDAYS.update({str(n): n - 1 for n in range(1, 8)})
 
 
+# A Chinese ending on an English period ("half a year内", "last 30 days 以内"): the same period.
+_EN_ZH_TAIL = lazy_pattern(r"\s*(?:以内|之内|内|里面|里|当中)")
+
+
 def scan_time(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | None:
     """The longest time phrase starting at `pos`, or None; two joined by 或/or are one."""
     found = _scan_one(text, pos, now, tz)
     if found is None:
         return None
+    tail = _EN_ZH_TAIL.match(text, found.end) if found.english else None
+    if tail is not None and found.window is not None:  # "half a year内", "last 30 days以来"
+        found = TimeMatch(found.window, tail.end(), english=True, problem=found.problem)
     return join_periods(pos, found, text, lambda t, p: scan_time(t, p, now, tz), now, tz)
 
 
@@ -183,7 +194,8 @@ def _scan_dateish(text: str, pos: int, today: date) -> tuple[Span | str, int] | 
         options.append((year_span(int(m.group(1))), m.end()))
     m = _ZH_QUARTER.match(text, pos)
     if m:
-        options.append((quarter_span(m.group(1), number(m.group(2)), today), m.end()))
+        year = m.group(1) or (str(today.year + _YEAR_WORDS[m.group(2)]) if m.group(2) else None)
+        options.append((quarter_span(year, number(m.group(3) or m.group(4)), today), m.end()))
     m = _WEEKDAY.match(text, pos)
     if m and (pos == 0 or text[pos - 1] != "每"):  # 每周一 is a schedule, not a day
         options.append((_weekday_span(m.group(1), _WEEKDAYS[m.group(2)], today), m.end()))

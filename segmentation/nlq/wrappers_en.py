@@ -67,6 +67,9 @@ DISCOURSE = _words(
 PRAISE = _words(
     "great cool awesome perfect nice lovely brilliant fine excellent super sweet good",
 )
+# Greetings that are also time words: dropped only when a comma or "!" closes them at the very
+# start ("Morning! could you…"); "morning customers" keeps its word and is asked.
+GREETINGS = _words("morning afternoon evening hiya howdy greetings")
 
 # Words that could narrow the customers: never ignored as part of a wrapper. A closed list
 # (tests/segmentation/nlq/test_english_wrappers.py puts each one in a wrapper's place and
@@ -143,6 +146,7 @@ def _drop_discourse(tokens: list[Token]) -> list[Token]:
     while end < len(tokens) and (
         tokens[end].kind in (K.SEP, K.FILLER)
         or (tokens[end].kind == K.UNKNOWN and tokens[end].text in DISCOURSE | PRAISE)
+        or (_greeting(tokens, end))
     ):
         end += 1
     nxt = tokens[end] if end < len(tokens) else None
@@ -150,11 +154,23 @@ def _drop_discourse(tokens: list[Token]) -> list[Token]:
         return tokens
     out: list[Token] = []
     for index, tok in enumerate(tokens[:end]):
+        if _greeting(tokens, index):
+            out.append(Token(K.FILLER, "wrapper", tok.start, tok.end, tok.text))
+            continue
         closed = any(t.kind == K.SEP for t in tokens[index + 1 : end]) or _is_head(nxt)
         if tok.kind == K.UNKNOWN and (tok.text in DISCOURSE or closed):
             tok = Token(K.FILLER, "wrapper", tok.start, tok.end, tok.text)
         out.append(tok)
     return out + tokens[end:]
+
+
+def _greeting(tokens: list[Token], index: int) -> bool:
+    """A greeting word closed by a separator right after it, with only fillers before it."""
+    tok = tokens[index]
+    if tok.kind != K.UNKNOWN or tok.text not in GREETINGS or index + 1 >= len(tokens):
+        return False
+    before_ok = all(t.kind in (K.SEP, K.FILLER) for t in tokens[:index])
+    return before_ok and tokens[index + 1].kind == K.SEP
 
 
 def _head(tokens: list[Token]) -> int | None:

@@ -413,3 +413,16 @@ def test_discourse_words_are_no_content_words() -> None:
 )
 def test_the_asker_said_beside_a_colleague_is_asked(text: str) -> None:
     assert isinstance(parse(text), Clarification), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Morning! show me the vips in shanghai", "good morning, pull the vips in shanghai"],
+)
+def test_a_greeting_closed_by_a_mark_is_a_wrapper(text: str) -> None:
+    assert segment(text) == And((HasTag("VIP"), City(("上海",))))
+
+
+@pytest.mark.parametrize("text", ["morning customers", "evening vips in shanghai"])
+def test_a_greeting_word_not_closed_keeps_its_meaning(text: str) -> None:
+    assert isinstance(parse(text), Clarification), text
