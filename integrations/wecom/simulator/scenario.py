@@ -31,6 +31,10 @@ class Scenario:
         self.state = state
         cfg = state.config
         self.crypto = CallbackCrypto(cfg.token, cfg.aes_key, cfg.corp_id)
+        # WeCom's MsgId and ResponseCode are unique for good; the company's own id counter
+        # starts again with each run, so a demo restarted on its old database would repeat
+        # them and the app would drop the new messages and clicks as replays.
+        self._run = secrets.token_hex(8)
 
     # -- delivery -----------------------------------------------------------------------------
 
@@ -150,10 +154,14 @@ class Scenario:
 
     # -- members talking to the app -----------------------------------------------------------
 
+    def _unique_id(self, prefix: str) -> str:
+        """An id no earlier run gave: the company's next id, salted with this run's."""
+        return make_id(prefix, self._run, self.state.company.next_id(""))
+
     def member_text(self, from_user: str, content: str) -> TextMessage:
         if from_user not in self.state.company.members:
             raise SimError(60111, f"userid not found: {from_user}")
-        msg_id = str(int(self.state.company.next_id("")[:15], 16))
+        msg_id = str(int(self._unique_id("")[:15], 16))
         event = TextMessage(
             from_user, content, msg_id, self.state.config.agent_id, self.state.now()
         )
@@ -169,7 +177,7 @@ class Scenario:
         card_type: str = "button_interaction",
         response_code: str | None = None,
     ) -> CardClick:
-        code = response_code or self.state.company.next_id("rc")
+        code = response_code or self._unique_id("rc")
         with self.state.lock:
             self.state.response_codes.setdefault(code, task_id)
         event = CardClick(from_user, event_key, task_id, card_type, code, self.state.now(),
