@@ -365,7 +365,10 @@ _BREAKDOWN_POINTER = lazy_pattern(
     r"(?:客户|人)?(?:里面?|中|当中|之中|里头)?(?:的)?|"
     r"\b(?:of |among )?(?:these|them|those|this list|the list)(?: customers| ones| people)?\b"
 )
-_CUSTOMERS_SAID = lazy_pattern(r"客户|customers?|\bpeople\b|所有|全部|\ball\b|everyone")
+# Cantonese says 客 alone (幾多客, 張三嘅客): customers said, so not the previous answer's.
+_CUSTOMERS_SAID = lazy_pattern(
+    r"客户|顾客|客人|嘅客|多客|个客|位客|customers?|clients?|\bpeople\b|所有|全部|\ball\b|everyone"
+)
 
 
 def _dimension(norm: str) -> tuple[str, tuple[int, int]] | None:
