@@ -123,14 +123,93 @@ def total_negation(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     i = 0
     while i < len(tokens):
-        found = _total_negation_at(tokens, i)
+        found = _total_negation_at(tokens, i) or _fronted_total_negation_at(tokens, i)
         if found is None:
-            out.append(tokens[i])
+            out.append(_measured_count(tokens, i))
             i += 1
             continue
         rewritten, i = found
         out.extend(rewritten)
     return out
+
+
+# The things a fronted object names (东西一件没买: the goods, nothing more).
+_GOODS = {"东西", "货", "嘢", "野"}
+
+
+def _fronted_total_negation_at(tokens: list[Token], i: int) -> tuple[list[Token], int] | None:
+    """单一个没下 / 东西一件没买 / 单一张都没下过: the object said first, then one + measure
+    (都/也) + not + the verb — "none at all", as 一单都没下 is."""
+    tok = tokens[i]
+    is_object = tok.kind == K.EVENT or (tok.kind == K.FILLER and tok.text in _GOODS)
+    if not is_object or i + 2 >= len(tokens):
+        return None
+    one = tokens[i + 1]
+    if one.kind != K.NUM or one.value != 1 or one.unit not in (None, "people", "measure"):
+        return None
+    j = i + 2
+    if tokens[j].kind == K.BOTH or (tokens[j].kind == K.AND and tokens[j].text == "也"):
+        j += 1
+    neg = tokens[j] if j < len(tokens) else None
+    if neg is None or neg.kind != K.NEG or neg.value is not True:
+        return None
+    end = j + 1
+    verb = tokens[end] if end < len(tokens) else None
+    if verb is not None and verb.kind == K.EVENT:  # 东西一件没买: the verb says the event
+        return [neg, verb], end + 1
+    if tok.kind != K.EVENT:
+        return None  # 东西一件没 … with no event verb: left to the rest of the grammar
+    if verb is not None and verb.kind in (K.UNKNOWN, K.FILLER) and verb.text in _SPLIT_VERBS:
+        end += 1  # 单一个没下: 下 is the order's own verb
+    return [neg, tok], end
+
+
+def which_most(tokens: list[Token]) -> list[Token]:
+    """哪5个客户消费最多 / 边5个客使钱最多: "which N spent most" is the ranking 消费最多的N个,
+    the words put in that order (the count after the ranking, as the grammar reads it)."""
+    for i, tok in enumerate(tokens):
+        if tok.text not in ("哪", "边") or tok.kind not in (K.INTENT, K.UNKNOWN):
+            continue
+        num = tokens[i + 1] if i + 1 < len(tokens) else None
+        if num is None or num.kind != K.NUM or num.unit != "people":
+            continue
+        j = i + 2
+        if j < len(tokens) and tokens[j].kind == K.CUSTOMER:
+            j += 1
+        if j + 1 >= len(tokens) or tokens[j].kind != K.SPEND or tokens[j + 1].kind != K.MOST:
+            continue
+        de = Token(K.DE, True, num.start, num.start, "的")
+        intent = Token(K.INTENT, "list", tok.start, tok.end, tok.text)
+        return [*tokens[:i], intent, tokens[j], tokens[j + 1], de, num, *tokens[j + 2 :]]
+    return _our_ranking(tokens)
+
+
+def _our_ranking(tokens: list[Token]) -> list[Token]:
+    """ "our 3 biggest spenders": "our" before a count and a ranking word is the company's
+    ranking, as "our top 3" is; "our" anywhere else stays unknown and is asked."""
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1 : i + 3]
+        if (
+            tok.kind == K.UNKNOWN
+            and tok.text == "our"
+            and len(nxt) == 2
+            and nxt[0].kind == K.NUM
+            and nxt[1].kind == K.RANK
+        ):
+            continue
+        out.append(tok)
+    return out
+
+
+def _measured_count(tokens: list[Token], i: int) -> Token:
+    """一张 / 一笔 before an event noun outside a total negation is a count of one (只下过一张
+    订单 = exactly one order), as 一单 is."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if tok.kind == K.NUM and tok.unit == "measure" and nxt is not None and nxt.kind == K.EVENT:
+        return Token(K.NUM, tok.value, tok.start, tok.end, tok.text)
+    return tok
 
 
 _ONCE = {"once", "one time", "一次"}

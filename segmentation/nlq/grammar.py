@@ -6,7 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from segmentation.nlq.ask import Ask, period_question, unsupported
-from segmentation.nlq.chunks import Chunk, Item, build_items, prepare, total_negation
+from segmentation.nlq.chunks import (
+    Chunk,
+    Item,
+    build_items,
+    prepare,
+    total_negation,
+    which_most,
+)
 from segmentation.nlq.interpret import Cond, Context, interpret
 from segmentation.nlq.items_grammar import carry_item_object, join_item_lists
 from segmentation.nlq.lexicon import K
@@ -54,7 +61,7 @@ def check_tokens(tokens: list[Token], ctx: Context) -> None:
 
 
 def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
-    tokens = total_negation(verb_grammar(demonstratives(tokens)))
+    tokens = which_most(total_negation(verb_grammar(demonstratives(tokens))))
     check_tokens(tokens, ctx)
     check_owner_glue(tokens)
     check_colleague(tokens)

@@ -1109,6 +1109,12 @@ _TALKED = _phrases(
 _CALM = ("no rush", "no hurry", "no rush at all", "not urgent", "take your time", "no pressure")
 _add_new(K.FILLER, "wrapper", _APOLOGY + _BOSS + _THANKS + _DOUBT + _PURPOSE + _TALKED)
 _add_new(K.FILLER, "wrapper", [*_CALM, "good morning", "good afternoon", "good evening"])
+# "our top 3 spenders", "our biggest": the company's ranking (our = everyone the asker sees).
+_add_new(K.RANK, "top", ["our top", "our biggest", "our largest", "our highest"])
+# Cantonese 使钱 (spend money) and 边 before a count ("边5个客使钱最多": which 5).
+_add_new(K.SPEND, True, ["使钱", "使咗钱", "使过钱", "使了钱"])
+# 倒是 / 倒也 ("店倒是来过的": the store, though, they visited): a contrast, no condition.
+_add_new(K.FILLER, True, ["倒是", "倒也", "倒系", "倒係"])
 # 亲 / 亲爱的 / 亲亲: the shop-chat address that opens a message (亲，能帮我查下…).
 _add_new(K.FILLER, "wrapper", ["亲", "亲亲", "亲爱的", "亲们", "亲~"])
 _add_new(K.FILLER, "wrapper", ["but basically", "so basically", "ok so basically",

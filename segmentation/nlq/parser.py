@@ -22,6 +22,7 @@ from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.leadins import drop_lead_in
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.restate import describe
+from segmentation.nlq.tag_groups import drop_tag_groups
 from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import Vocabulary
@@ -107,6 +108,7 @@ def _parse(
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = expand_city_groups(norm, lambda: vocab.surfaces)  # 北上广深
     norm = name_campaigns(norm, vocab.campaigns)  # 收到过双11预热活动的 = 活动#2
+    norm = drop_tag_groups(norm, vocab)  # 客户等级是金卡 = the tag 金卡
     if not strip_tail(norm):
         if "?" in norm or "？" in text:
             return Command("help", None, language)
