@@ -1113,6 +1113,12 @@ _add_new(K.FILLER, "wrapper", [*_CALM, "good morning", "good afternoon", "good e
 _add_new(K.RANK, "top", ["our top", "our biggest", "our largest", "our highest"])
 # Cantonese 使钱 (spend money) and 边 before a count ("边5个客使钱最多": which 5).
 _add_new(K.SPEND, True, ["使钱", "使咗钱", "使过钱", "使了钱"])
+# Just below a number: "shy of 1000", "just under 500", "south of 2k" (spec: less than = <).
+_add_new(K.CMP, ("<", "pre"), ["shy of", "just shy of", "a bit shy of", "short of", "just short of",
+                               "just under", "a bit under", "a little under", "slightly under",
+                               "south of", "just below", "slightly below", "a little below"])  # fmt: skip
+# 千元 / 千块 (a thousand yuan) said without 一: 消费千元以上 = 1000 or more.
+_add_new(K.NUMWORD, (1000, "money"), ["千元", "千块", "千块钱", "一千块", "千蚊"])
 # 倒是 / 倒也 ("店倒是来过的": the store, though, they visited): a contrast, no condition.
 _add_new(K.FILLER, True, ["倒是", "倒也", "倒系", "倒係"])
 # 亲 / 亲爱的 / 亲亲: the shop-chat address that opens a message (亲，能帮我查下…).
