@@ -9,13 +9,13 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
     "title_push": {"zh": "确认群发", "en": "Confirm: send"},
     "title_schedule": {"zh": "确认定时群发", "en": "Confirm: scheduled send"},
     "title_save": {"zh": "确认覆盖分群“{name}”", "en": "Confirm: replace segment “{name}”"},
-    "key_size": {"zh": "目标人数", "en": "Customers"},
+    "key_size": {"zh": "目标人数", "en": "Audience"},  # WeCom keynames: 8 characters
     "key_sample": {"zh": "例如", "en": "E.g."},
     "key_excluded": {"zh": "已排除", "en": "Excluded"},
     "key_content": {"zh": "内容", "en": "Content"},
     "key_cost": {"zh": "成本", "en": "Cost"},
     "key_when": {"zh": "时间", "en": "When"},
-    "key_expires": {"zh": "有效期", "en": "Valid until"},
+    "key_expires": {"zh": "有效期", "en": "Expires"},
     "size_value": {"zh": "{count} 人", "en": "{count}"},
     "excluded_scope": {
         "zh": "已删除客户及您权限范围外的客户",

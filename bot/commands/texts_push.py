@@ -6,7 +6,7 @@ PUSH_TEXTS: dict[str, dict[str, str]] = {
     "key_holdout": {"zh": "对照组", "en": "Holdout"},
     "key_send_at": {"zh": "发送时间", "en": "Sends at"},
     "key_cost_max": {"zh": "最高成本", "en": "Max cost"},
-    "key_tasks": {"zh": "企微确认", "en": "WeCom tasks"},
+    "key_tasks": {"zh": "企微确认", "en": "Tasks"},  # WeCom keynames: 8 characters
     "key_received": {"zh": "客户收到的内容", "en": "What a customer receives"},
     "recipients_value": {"zh": "{count} 人 · 发送 {sent}", "en": "{count} · {sent} sent"},
     "holdout_value": {"zh": "{count} 人不发送（衡量效果）", "en": "{count} not sent (to measure)"},

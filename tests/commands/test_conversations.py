@@ -44,7 +44,7 @@ SETTINGS = Settings(
     wecom=WeComSettings(corp_id=CORP_ID, agent_id=AGENT_ID, token=TOKEN, aes_key=AES_KEY),
 )
 _COUNT = re.compile(
-    r"共 (\d+) 人|(\d+) in total|(\d+) customers?\b|(?:目标人数|目標人數|Custome\S*)：(\d+)"
+    r"共 (\d+) 人|(\d+) in total|(\d+) customers?\b|(?:目标人数|目標人數|Audience)：(\d+)"
 )
 _ROW = re.compile(r"^\d+\. ([^·]+?)(?: ·|$)", re.M)
 

@@ -149,3 +149,22 @@ def test_segbot_query_reads_the_same_coupon(clean_engine: Engine, db_url: str) -
     pushed = _query(db_url, f'send {conditions} the message "welcome back"')
     assert pushed["segment"] == listed["segment"]
     assert pushed["customers"] == listed["customers"]
+
+
+def test_every_card_row_name_fits_wecom_without_being_cut() -> None:
+    """A confirmation card's row names ("目标人数" / "Audience") are cut at MAX_KEYNAME: each
+    one must fit whole in both languages ("Custome…" was what English askers read)."""
+    from bot.commands.cards import MAX_KEYNAME
+    from bot.commands.texts_actions import ACTION_TEXTS
+    from bot.commands.texts_push import PUSH_TEXTS
+
+    quote_titles = {"key_received"}  # the quoted message's title, not a row name
+    rows = {
+        key: words
+        for table in (ACTION_TEXTS, PUSH_TEXTS)
+        for key, words in table.items()
+        if key.startswith("key_") and key not in quote_titles
+    }
+    assert rows
+    too_long = {k: w for k, w in rows.items() if any(len(t) > MAX_KEYNAME for t in w.values())}
+    assert not too_long
