@@ -46,7 +46,8 @@ def normalize(text: str) -> str:
     """The canonical form every scanner and lexicon entry is written in."""
     # NFKC maps full-width ASCII (ＶＩＰ，３０) to half-width; the CJK comma and full stop stay.
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch if _keep(ch) else " " for ch in text)
+    if not text.isprintable():  # printable text has no character _keep drops: skip the loop
+        text = "".join(ch if _keep(ch) else " " for ch in text)
     if not text.isascii():  # OpenCC maps Chinese characters only; Latin text skips its cost
         text = _CONVERTER.convert(text).translate(_CANTONESE)
     text = _ASCII_QUOTED.sub(r"“\1”", text.translate(_QUOTES)).lower()

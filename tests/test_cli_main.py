@@ -102,3 +102,27 @@ def test_the_insights_package_exports_what_it_lists():
     import segmentation.insights as insights
 
     assert all(callable(getattr(insights, name)) for name in insights.__all__)
+
+
+def test_only_one_shot_commands_run_without_the_cyclic_collector():
+    # A server, a worker or an import runs for long: it must keep collecting its garbage.
+    probe = (
+        "import gc, sys\n"
+        "from bot.cli import main\n"
+        "main.cli = lambda **kw: print(gc.isenabled())\n"
+        "sys.argv = ['segbot', *sys.argv[1:]]\n"
+        "main.main()\n"
+    )
+    ran = {
+        args: subprocess.run(
+            [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        for args in (("query", "沉睡客户"), ("serve",), ("worker",), ("import", "x"), ())
+    }
+    assert ran == {
+        ("query", "沉睡客户"): "False",
+        ("serve",): "True",
+        ("worker",): "True",
+        ("import", "x"): "True",
+        (): "True",
+    }
