@@ -9,6 +9,8 @@ channels), which `Breakdown.overlapping` says.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -29,10 +31,11 @@ from segmentation.models import (
     Tag,
 )
 from segmentation.named import compute_rfm_means
+from segmentation.nlq.cities import field_cities
 from segmentation.nodes import NamedSegment, Node
 from segmentation.rollups import read_coverage
 from segmentation.scope import CteNames, Requester
-from segmentation.text import same_name
+from segmentation.text import normalize_name, same_name
 
 DIMENSIONS: tuple[str, ...] = ("owner", "department", "city", "gender", "tag", "rfm", "month")
 DIMENSIONS += ("channel", "category", "product")
@@ -99,6 +102,8 @@ def breakdown(
         rows = _months(session, members, ctx)
     elif by == "channel":
         rows = _channels(session, members)
+    elif by == "city":
+        rows = _cities(session, members, eid)
     elif by in ("category", "product"):
         rows = item_groups(session, node, members, by, now, ctx)
     else:
@@ -117,13 +122,11 @@ def _rows(session: Session, stmt: Any) -> list[tuple[str, str, int]]:
 
 
 def _statement(by: str, members: Any, eid: Any, group_name: str | None) -> Any:
-    if by in ("city", "gender"):
-        column = customers.c.city if by == "city" else customers.c.gender
-        key = func.coalesce(column, NONE) if by == "city" else column
+    if by == "gender":
         return (
-            select(key, literal(""), func.count())
+            select(customers.c.gender, literal(""), func.count())
             .select_from(members.join(customers, customers.c.external_userid == eid))
-            .group_by(key)
+            .group_by(customers.c.gender)
         )
     live = follows.c.deleted.is_(False)
     if by == "owner":
@@ -153,6 +156,57 @@ def _statement(by: str, members: Any, eid: Any, group_name: str | None) -> Any:
         .where(*where)
         .group_by(tags.c.name)
     )
+
+
+# How CRM exports and forms write "no city": counted with the customers who have none.
+_NO_CITY = frozenset(
+    {"未知", "不详", "未填", "无", "unknown", "n/a", "na", "none", "null", "-", "/"}
+)
+
+
+def _cities(session: Session, members: Any, eid: Any) -> list[tuple[str, str, int]]:
+    stmt = (
+        select(customers.c.city, func.count())
+        .select_from(members.join(customers, customers.c.external_userid == eid))
+        .group_by(customers.c.city)
+    )
+    return city_groups((city, int(n)) for city, n in session.execute(stmt))
+
+
+def city_groups(spelled: Iterable[tuple[str | None, int]]) -> list[tuple[str, str, int]]:
+    """Customers per city read the way the City condition reads a city: every spelling of a
+    listed city (上海, 上海市, 上海 in Traditional, shanghai, Shanghai) counts under its
+    canonical name (the key; the label is left to the asker's language). A spelling two
+    cities share (suzhou: 苏州 or 宿州) counts under the one the others name, when only one
+    is there. A name the list lacks is one group with its other spellings (case, width and
+    script aside), shown as written most often; empty ones and the ways of writing "none"
+    are one group (NONE)."""
+    counts: Counter[str] = Counter()
+    shared: list[tuple[tuple[str, ...], str, int]] = []
+    unlisted: dict[str, Counter[str]] = {}
+    for city, n in spelled:
+        written = (city or "").strip()
+        key = normalize_name(written)
+        cities = field_cities(key)
+        if not key or key in _NO_CITY:
+            counts[NONE] += n
+        elif len(cities) == 1:
+            counts[cities[0]] += n
+        elif cities:
+            shared.append((cities, written, n))
+        else:
+            unlisted.setdefault(key, Counter())[written] += n
+    for cities, written, n in shared:
+        named = [c for c in cities if c in counts]
+        if len(named) == 1:
+            counts[named[0]] += n
+        else:
+            unlisted.setdefault(normalize_name(written), Counter())[written] += n
+    rows = [(key, "", n) for key, n in counts.items()]
+    for spellings in unlisted.values():
+        shown = min(spellings, key=lambda w: (-spellings[w], w))
+        rows.append((shown, shown, sum(spellings.values())))
+    return rows
 
 
 def _with_none(

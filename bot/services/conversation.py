@@ -6,8 +6,10 @@ from __future__ import annotations
 import logging
 import re
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any, Literal
 
+import opencc
 from sqlalchemy.orm import Session
 
 from bot.services.answer import ClarifyAnswer
@@ -23,6 +25,7 @@ from segmentation.compiler import SegmentError
 from segmentation.engine import EngineContext
 from segmentation.membership import lost_customers, segment_changes
 from segmentation.nlq import Command
+from segmentation.nlq.cities import city_english, listed_cities
 from segmentation.nodes import HasTag, Node, to_json
 from segmentation.saved import list_saved_segments
 from segmentation.scope import CteNames, Requester
@@ -59,6 +62,11 @@ DIMENSION_WORDS = {
     "category": ("品类", "category"),
     "product": ("商品", "product"),
 }
+
+
+@lru_cache(maxsize=1)
+def _s2tw() -> opencc.OpenCC:
+    return opencc.OpenCC("s2tw")  # as the chat writes Traditional replies (bot.commands.script)
 
 
 def clarify(message: str, suggestions: list[str] | None = None) -> dict[str, Any]:
@@ -111,12 +119,21 @@ def breakdown_answer(
         return clarify(
             f"There is no tag group named “{exc.name}”. The tag groups are:", exc.groups[:3]
         )
-    return breakdown_json(result, command.segment, command.description, ctx, lang)
+    return breakdown_json(
+        result, command.segment, command.description, ctx, lang, command.details.get("script")
+    )
 
 
 def breakdown_json(
-    result: Breakdown, node: Node, description: str, ctx: EngineContext, lang: str
+    result: Breakdown,
+    node: Node,
+    description: str,
+    ctx: EngineContext,
+    lang: str,
+    script: str | None = None,
 ) -> dict[str, Any]:
+    """The breakdown as `segbot query --json` gives it; `script` "hant" when the question was
+    in Traditional characters (the cities' names are then in them too)."""
     zh = lang == "zh"
     return {
         "intent": "breakdown",
@@ -132,7 +149,7 @@ def breakdown_json(
         "groups": [
             {
                 "key": g.key,
-                "label": group_label(result.by, g.key, g.label, ctx, lang),
+                "label": group_label(result.by, g.key, g.label, ctx, lang, script),
                 "count": g.count,
             }
             for g in result.groups
@@ -140,11 +157,18 @@ def breakdown_json(
     }
 
 
-def group_label(by: str, key: str, label: str, ctx: EngineContext, lang: str) -> str:
-    """A group's name in the asker's language (names of people, tags, cities as they are)."""
+def group_label(
+    by: str, key: str, label: str, ctx: EngineContext, lang: str, script: str | None = None
+) -> str:
+    """A group's name in the asker's language: a listed city's in their script or language;
+    names of people, tags and unlisted cities as they are stored."""
     zh = lang == "zh"
     if key == NONE and by != "gender":
         return NONE_LABEL[by][0 if zh else 1]
+    if by == "city" and key in listed_cities():
+        if not zh:
+            return city_english(key)
+        return _s2tw().convert(key) if script == "hant" else key
     if by == "gender":
         return GENDER["zh" if zh else "en"].get(key or "0", key)
     if by == "rfm":

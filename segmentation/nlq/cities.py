@@ -218,6 +218,37 @@ def city_names() -> tuple[str, ...]:
     return tuple(seen)
 
 
+# English names a reply shows instead of the pinyin (an _ENGLISH spelling longer than the
+# initials); the former romanisations people still type are read, never shown.
+_FORMER_NAMES = frozenset({"peking", "canton"})
+
+
+def city_english(city: str) -> str:
+    """A built-in city as English shows it: "Hong Kong", "Xi'an", "Harbin", else its pinyin
+    ("上海" → "Shanghai"); a name the list does not have, as it is."""
+    for name in _ENGLISH.get(city, ()):
+        if len(name) > 2 and name not in _FORMER_NAMES:
+            return " ".join(word[:1].upper() + word[1:] for word in name.split())
+    spelled = city_syllables().get(city_base(city))
+    return "".join(spelled).capitalize() if spelled else city
+
+
+def field_cities(key: str) -> tuple[str, ...]:
+    """The listed cities a stored city field (normalised) names. The 市 suffix counts on
+    every city here (广州市, 苏州市): the chat's surfaces leave it off two-character 州
+    names so that 杭州市场 reads as 杭州 + 市场, which a whole field never is."""
+    surfaces = city_surfaces()
+    found = surfaces.get(key, ())
+    if not found and key.endswith("市"):
+        found = surfaces.get(key[:-1], ())
+    return found
+
+
+@lru_cache(maxsize=1)
+def listed_cities() -> frozenset[str]:
+    return frozenset(city_names())
+
+
 def city_base(city: str) -> str:
     """The part of a city's name its pinyin is written for."""
     return city[:-1] if city.endswith("州") and city == "海南州" else city

@@ -26,7 +26,7 @@ from segmentation.models import (
 )
 from segmentation.models.segments import SavedSegment as SavedSegmentRow
 from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq.cities import city_surfaces, province_surfaces
+from segmentation.nlq.cities import city_surfaces, field_cities, province_surfaces
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.pinyin import syllables as pinyin_syllables
 from segmentation.rollups import apply_notes_now
@@ -276,7 +276,7 @@ def _add_cities(vocab: Vocabulary, db_cities: Iterable[str]) -> None:
     surfaces = city_surfaces()
     spellings: dict[str, list[str]] = {}
     for raw in db_cities:
-        for city in surfaces.get(normalize_name(raw), ()):
+        for city in field_cities(normalize_name(raw)):
             spellings.setdefault(city, [city])
             if raw not in spellings[city]:
                 spellings[city].append(raw)

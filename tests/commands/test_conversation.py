@@ -8,11 +8,12 @@ from datetime import timedelta
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from bot.commands import Reply
 from bot.models.inbox import AuditEntry
 from integrations.wecom.simulator.company import SimMember
+from segmentation.models import Customer
 from tests.commands.cardsworld import enrich
 from tests.commands.chatworld import NO_ORDER_ZHANG, TAG_TEXT
 from tests.commands.conftest import ChatRig
@@ -54,7 +55,28 @@ def test_a_breakdown_in_traditional_and_english(crig: ChatRig) -> None:
     hant = text_of(crig.tell("zhangsan", "我的客戶按城市分"))
     assert "上海：4 人" in hant and "共 7 人" in hant and "客戶" in hant
     english = text_of(crig.tell("zhangsan", "how many of my customers per city"))
-    assert "by city: 7 in total" in english and "1. 上海: 4 (57%)" in english
+    assert "by city: 7 in total" in english and "1. Shanghai: 4 (57%)" in english
+
+
+def test_a_city_is_one_group_however_its_customers_spell_it(crig: ChatRig) -> None:
+    with crig.factory() as session:
+        shanghai = session.execute(
+            select(Customer).where(Customer.city == "上海").order_by(Customer.external_userid)
+        ).scalars()
+        for customer, spelling in zip(shanghai, ("Shanghai", "上海市", " shanghai"), strict=False):
+            customer.city = spelling
+        session.commit()
+    text = text_of(crig.tell("zhangsan", "按城市看看我的客户分布"))
+    assert "1. 上海：4 人（57%）" in text and "上海市" not in text and "shanghai" not in text
+    [content] = files(crig.tell("zhangsan", "导出这个"))
+    sheet = load_workbook(io.BytesIO(content)).active
+    assert sheet is not None
+    rows = [tuple(c.value for c in row) for row in sheet.iter_rows()]
+    assert sorted(rows[1:]) == [("上海", 4, 0.5714), ("北京", 1, 0.1429), ("杭州", 2, 0.2857)]
+    hant = text_of(crig.tell("zhangsan", "我的客戶按城市分"))
+    assert "1. 上海：4 人" in hant and "2. 杭州：2 人" in hant
+    english = text_of(crig.tell("zhangsan", "break down my customers by city"))
+    assert "1. Shanghai: 4 (57%)" in english and "2. Hangzhou: 2 (29%)" in english
 
 
 def test_a_breakdown_by_owner_is_in_the_askers_scope(crig: ChatRig) -> None:

@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import literal, select
 from sqlalchemy.orm import Session
 
-from segmentation.breakdown import breakdown
+from segmentation.breakdown import breakdown, city_groups
 from segmentation.engine import default_context, segment_count
 from segmentation.membership import lost_customers, segment_changes
 from segmentation.models import Customer, Follow
@@ -34,18 +34,8 @@ def test_each_dimension_counts_the_segment_it_is_given(session: Session) -> None
     assert by_dept == {"1": 9, "2": 7} and result.total == 16
     _, by_city = counts(session, Performed("order"), "city")
     # c04 Beijing, c05 广州, c06 上海, c08 none, c10 苏州, c11 北京, c12 深圳, c13 shanghai,
-    # c15 上海, c16 北京市: stored spellings are kept apart, as the list shows them
-    assert by_city == {
-        "上海": 2,
-        "Beijing": 1,
-        "广州": 1,
-        "": 1,
-        "苏州": 1,
-        "北京": 1,
-        "深圳": 1,
-        "shanghai": 1,
-        "北京市": 1,
-    }
+    # c15 上海, c16 北京市: each city once, under its canonical name, as 上海的客户 counts it
+    assert by_city == {"上海": 3, "北京": 3, "广州": 1, "苏州": 1, "深圳": 1, "": 1}
     assert sum(by_city.values()) == segment_count(
         session, Performed("order"), requester=ADMIN, now=NOW, ctx=CTX
     )
@@ -203,3 +193,53 @@ def test_months_are_local_calendar_months_of_the_first_follow(session: Session) 
     result, by_month = counts(session, All(), "month")
     assert by_month == {"2026-10": 1, "2026-09": 1, "2026-01": 1, "": 1}
     assert result.total == 4
+
+
+# ---------------------------------------------------------------- cities
+
+
+def test_city_groups_read_cities_as_the_city_condition_does() -> None:
+    spelled = [
+        ("上海", 3),
+        ("上海市", 2),
+        ("shanghai", 1),
+        ("Shanghai", 1),
+        ("ＳＨＡＮＧＨＡＩ", 1),  # full-width
+        (" 上海 ", 1),
+        ("廣州", 2),  # Traditional
+        ("广州市", 1),
+        ("suzhou", 1),  # 苏州 or 宿州: 苏州, the only one the others name
+        ("苏州", 1),
+        ("yichun", 2),  # 伊春 or 宜春, neither named: kept as written
+        ("火星城", 1),  # not a listed city: its own group, every spelling of it together
+        ("火星城 ", 1),
+        (None, 2),
+        ("", 1),
+        ("  ", 1),
+        ("未知", 1),
+        ("Unknown", 1),
+    ]
+    groups = {key: n for key, _label, n in city_groups(spelled)}
+    assert groups == {"上海": 9, "广州": 3, "苏州": 2, "yichun": 2, "火星城": 2, "": 6}
+    assert sum(groups.values()) == sum(n for _, n in spelled)
+
+
+def test_an_unlisted_city_is_shown_as_written_most_often() -> None:
+    rows = city_groups([("Atlantis", 1), ("ATLANTIS", 3), ("atlantis", 1)])
+    assert rows == [("ATLANTIS", "ATLANTIS", 5)]
+
+
+def test_a_breakdown_by_city_folds_spellings_in_the_database(session: Session) -> None:
+    load_fixture(session)
+    for cid, city in (("c01", "Shanghai"), ("c02", "上海市"), ("c05", "廣州"), ("c08", " ")):
+        customer = session.get(Customer, cid)
+        assert customer is not None
+        customer.city = city
+    session.flush()
+    result, by_city = counts(session, All(), "city")
+    assert sum(by_city.values()) == result.total == 16
+    spellings = City(("上海", "Shanghai", "上海市", "shanghai"))
+    listed = segment_count(session, spellings, requester=ADMIN, now=NOW, ctx=CTX)
+    assert by_city["上海"] == listed
+    assert by_city["广州"] == 1 and "廣州" not in by_city and "Shanghai" not in by_city
+    assert result.groups[0].key == "上海"

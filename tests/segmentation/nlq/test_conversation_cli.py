@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from bot.cli.main import cli
 from bot.database import make_session_factory
+from segmentation.models import Customer
 from tests.segmentation.nlq.fixture import load_fixture
 
 NOW = "2026-11-01T10:00:00+08:00"
@@ -85,3 +86,35 @@ def test_changes_digest_and_saved_list(clean_engine: Engine, db_url: str) -> Non
     _code, saved = _ask(db_url, "我的分群", "--as", "zhangsan")
     [row] = saved["segments"]
     assert row["name"] == "跟进名单" and row["mine"] and row["size"] == 1
+
+
+def test_a_city_breakdown_has_one_group_per_city_named_in_the_askers_script(
+    clean_engine: Engine, db_url: str
+) -> None:
+    _load(clean_engine)  # c01 上海, c02 上海市, c13 shanghai …; c04 Beijing, c16 北京市 …
+    _code, count = _ask(db_url, "上海的客户有多少")
+    _code, zh = _ask(db_url, "按城市看看客户分布")
+    assert _groups(zh)["上海"] == count["count"]
+    assert not {"上海市", "shanghai", "Beijing", "北京市"} & set(_groups(zh))
+    labels = {g["key"]: g["label"] for g in zh["groups"]}
+    assert labels["上海"] == "上海" and labels["广州"] == "广州" and labels[""] == "未知城市"
+    _code, hant = _ask(db_url, "按城市看看客戶分佈")
+    assert {g["key"]: g["label"] for g in hant["groups"]}["广州"] == "廣州"
+    assert _groups(hant) == _groups(zh)
+    _code, english = _ask(db_url, "how many customers per city")
+    labels = {g["key"]: g["label"] for g in english["groups"]}
+    assert labels["上海"] == "Shanghai" and labels["北京"] == "Beijing"
+    assert _groups(english) == _groups(zh)
+
+
+def test_a_city_stored_with_the_shi_suffix_is_that_city(clean_engine: Engine, db_url: str) -> None:
+    # 广州市: the chat reads 杭州市场 as 杭州 + 市场, a whole stored field is the city
+    _load(clean_engine)
+    with make_session_factory(clean_engine)() as session:
+        customer = session.get(Customer, "c06")
+        assert customer is not None
+        customer.city = "广州市"
+        session.commit()
+    _code, count = _ask(db_url, "广州的客户有多少")
+    _code, by_city = _ask(db_url, "按城市看看客户分布")
+    assert count["count"] == _groups(by_city)["广州"] == 2
