@@ -18,7 +18,7 @@ from functools import cache
 
 from segmentation.channels import ADD_WAYS
 from segmentation.nlq.ask import Ask, did_you_mean
-from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import AddedVia, ChannelCode, Node
 from segmentation.text import normalize_name
@@ -97,11 +97,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         lazy_pattern(rf"(?:{_ZH_FRAME})?(?P<way>{zh_ways}){_IN}{_ZH_VERB}"),
         lazy_pattern(rf"{_ZH_FRAME}(?P<way>{zh_ways}){_IN}"),
         lazy_pattern(rf"(?P<way>{alone})"),
-        lazy_pattern(rf"{_EN_VERB} {_EN_PREP} (?P<way>{en_ways})\b"),
-        lazy_pattern(
+        latin_pattern(rf"{_EN_VERB} {_EN_PREP} (?P<way>{en_ways})\b"),
+        latin_pattern(
             r"(?:(?:who|that) )?(?:scanned|scan) (?:a |the |our )?(?P<way>qr code|qr)s?\b"
         ),
-        lazy_pattern(rf"(?:from|via|through) (?:a |an |the )?(?P<way>{en_ways})\b"),
+        latin_pattern(rf"(?:from|via|through) (?:a |an |the )?(?P<way>{en_ways})\b"),
     )
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from segmentation.nlq.ask import Ask
-from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.text import normalize
 
 
@@ -112,7 +112,7 @@ _NOT_EN = (
     r"not|don't|do not)"
 )
 _EN = (
-    ("unredeemed", lazy_pattern(
+    ("unredeemed", latin_pattern(
         rf"(?:(?:got|received|were given|was given|were issued|have|has|had|took) {_COUPON_EN}"
         rf"{_REF_EN}? (?:but |and |yet )?(?:they )?)?{_NOT_EN}(?: yet)? "
         # longest first: "redeem" must not stop the match inside "redeemed"
@@ -120,33 +120,33 @@ _EN = (
         rf"(?: (?:it|them|the coupons?|their coupons?|a coupon|the voucher|it yet|them yet))?"
         rf"{_ref_en(1)}?"
     )),
-    ("unredeemed", lazy_pattern(
+    ("unredeemed", latin_pattern(
         rf"(?:an? |with |have |has |holding |hold |holds )?(?:unredeemed|unused) {_COUPON_EN}"
         rf"{_REF_EN}?"
     )),
-    ("redeemed", lazy_pattern(
+    ("redeemed", latin_pattern(
         rf"(?:redeemed|used|cashed in|spent|applied) {_COUPON_EN}{_REF_EN}?"
     )),
-    ("issued", lazy_pattern(
+    ("issued", latin_pattern(
         rf"(?:got|received|were given|was given|were issued|was issued|have|has) {_COUPON_EN}"
         rf"{_REF_EN}?"
     )),
-    ("message", lazy_pattern(
+    ("message", latin_pattern(
         rf"(?:(?:been|were|was|got|get|gotten|received|receive|any|a|the) )*"
         rf"(?:mass[- ]messaged|messaged|(?:mass|group|broadcast|campaign|marketing) messages?)"
         rf"{_REF_EN}?"
     )),
     # "didn't receive any messages from us", "were sent a message": a message received
-    ("message", lazy_pattern(
+    ("message", latin_pattern(
         r"(?:received|receive|got|get|gotten|were sent|was sent|been sent|sent) "
         r"(?:any |a |the |our |a single )?messages?(?: from us)?" + _ref_en(2) + "?"
     )),
     # "got the last campaign's message"
-    ("message", lazy_pattern(
+    ("message", latin_pattern(
         r"(?:received|receive|got|get|gotten) (?:the |our )?(?P<last>last|latest|previous|"
         r"most recent) campaign'?s (?:messages?|mass messages?)"
     )),
-    ("message", lazy_pattern(
+    ("message", latin_pattern(
         r"(?:received|receive|got|get|gotten|were sent|was sent|been sent) (?:the |a )?"
         r"(?:messages? (?:of|from) )?(?:the )?campaign (?:no\.? ?|number )?#? ?(?P<id>\d{1,9})"
         r"(?:'s (?:messages?|mass message)| (?:messages?|mass messages?|blast|push))?"

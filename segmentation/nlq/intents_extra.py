@@ -22,7 +22,7 @@ import opencc
 from segmentation.nlq.ask import Ask, unsupported
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.interpret import Context
-from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.restate import Restater, describe
 from segmentation.nlq.tokens import Token, tokenize
@@ -400,18 +400,18 @@ _TAG_WINDOW_EN = (
     r"in the (?:last|past) .+|over the (?:last|past) .+|since .+))?)[?.!]*$"
 )
 _TAG_CHANGE_EN = (
-    lazy_pattern(
+    latin_pattern(
         r"\b(?P<v>got|received|gained|(?:were|was|have been|has been) given)(?: the)? "
         r"(?P<x>.+?) tag" + _TAG_WINDOW_EN
     ),
-    lazy_pattern(
+    latin_pattern(
         r"\b(?P<v>(?:were|was|got|have been|has been|newly) tagged)(?: with| as)? "
         r"(?P<x>.+?)" + _TAG_WINDOW_EN
     ),
-    lazy_pattern(
+    latin_pattern(
         r"\b(?P<v>lost|had)(?: the)? (?P<x>.+?) tag(?: removed| taken off)?" + _TAG_WINDOW_EN
     ),
-    lazy_pattern(
+    latin_pattern(
         r"\b(?P<v>(?:(?:were|was|got|have been|has been) )?(?:removed from|untagged from|"
         r"untagged))(?: the)? (?P<x>.+?)(?: tag)?" + _TAG_WINDOW_EN
     ),

@@ -10,6 +10,7 @@ compiled pattern's own (stored on the wrapper), so a long-running worker pays no
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any, cast
 
 
@@ -41,3 +42,31 @@ class _LazyPattern:
 def lazy_pattern(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, compiled when first used."""
     return cast("re.Pattern[str]", _LazyPattern(pattern, int(flags)))
+
+
+class _LatinPattern(_LazyPattern):
+    """A pattern whose every match starts with an ASCII letter (English phrases). `match` at
+    a position without one, or `search` in a text without one, is no match, found without
+    compiling: the scanners try their English phrases on every Chinese question too."""
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
+        if pos >= len(string) or not string[pos].isascii() or not string[pos].isalpha():
+            return None
+        return self.__getattr__("match")(string, pos, endpos)  # compiled from here on
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
+        if _ASCII_LETTER.search(string, pos, endpos) is None:
+            return None
+        return self.__getattr__("search")(string, pos, endpos)
+
+
+_ASCII_LETTER = lazy_pattern("[A-Za-z]")
+# Every latin pattern made, for the test that checks each can only start with a letter.
+LATIN_PATTERNS: list[re.Pattern[str]] = []
+
+
+def latin_pattern(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """`lazy_pattern` for a pattern that only matches from an ASCII letter on."""
+    made = cast("re.Pattern[str]", _LatinPattern(pattern, int(flags)))
+    LATIN_PATTERNS.append(made)
+    return made

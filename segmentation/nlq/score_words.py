@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nlq.numbers import scan_number
 
 # Documented defaults (README "Predictive segments", docs/predictive.md).
@@ -65,8 +65,9 @@ _VAGUE_OTHER = (
     rf"(?:{_P_ALIVE_ZH}|{_CHURN_ZH}|{_CLV_ZH}|{_AVG_ZH}|clv|ltv) ?"
     rf"{_LEVEL}(?:高|低|大|小|多|少)(?!于)"
 )
+_ENGLISH = frozenset({_PURCHASE_EN, _AVG_EN, _P_ALIVE_EN, _CHURN_EN, _CLV_EN})
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (lazy_pattern(p), kind)
+    (latin_pattern(p) if p in _ENGLISH else lazy_pattern(p), kind)
     for p, kind in (
         (_VAGUE_CHURN, "vague_churn"),
         (_VAGUE_OTHER, "vague"),
@@ -82,7 +83,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (_CLV_EN, "clv"),
     )
 )
-_HORIZON = lazy_pattern(_HORIZON_EN)
+_HORIZON = latin_pattern(_HORIZON_EN)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nodes import CompanyContains, Node, Not, RemarkContains
 
 _ZH_COMPANY_NAME = r"(?:公司名称|公司名字|公司名|企业名称|企业名|单位名称)"
@@ -57,8 +57,8 @@ _PATTERNS = (
         lazy_pattern(rf"{_ZH_COMPANY}{_ZH_COMPANY_VERB}(?:{_QUOTED}|(?P<u>{_ZH_UNQUOTED}))"),
     ),
     ("remark", lazy_pattern(rf"{_ZH_REMARK}{_ZH_VERB}{_ZH_TEXT}")),
-    ("company", lazy_pattern(rf"{_EN_COMPANY} {_EN_VERB} ?{_EN_TEXT}")),
-    ("remark", lazy_pattern(rf"{_EN_REMARK} {_EN_VERB} ?{_EN_TEXT}")),
+    ("company", latin_pattern(rf"{_EN_COMPANY} {_EN_VERB} ?{_EN_TEXT}")),
+    ("remark", latin_pattern(rf"{_EN_REMARK} {_EN_VERB} ?{_EN_TEXT}")),
     # 'with "decision maker" in the remark': the quoted text first, the field after it
     (
         "remark",
