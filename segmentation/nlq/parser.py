@@ -35,6 +35,9 @@ log = logging.getLogger(__name__)
 MAX_LENGTH = 500
 CONFIRM = frozenset({"tag", "untag", "push", "schedule"})
 _QUOTED = lazy_pattern(r"[“「『\"]([^”」』\"]+)[”」』\"]")
+_FINAL_NOT = lazy_pattern(
+    r"(有哪些|有哪几个|有谁|是哪些|有几个|有多少|有边啲|有冇)(?:不|没|冇|唔)[\s?？!！。.~]*$"
+)
 _INTENT_ORDER = ("help", "more", "show_saved", "export", "describe", "count", "list")
 
 
@@ -118,6 +121,9 @@ def _parse(
             "30 days but did not order'.",
         )
     norm = drop_lead_in(norm)  # "we lost some customers, show me who refunded"
+    # 有哪些不？: a 不 that ends the message after a question word asks yes or no, no negation
+    # (有哪些不是VIP keeps it: a word follows).
+    norm = _FINAL_NOT.sub(r"\1", norm)
     extra = find_extra(text, norm, vocab, asker, now, tz, language)
     if extra is not None:  # breakdowns, customer cards, membership changes, the digest
         return Command(extra.intent, extra.segment, language, extra.description, extra.details)
