@@ -31,10 +31,11 @@ _THESE_ZH = (
     r"(?:(?:这|這|那)(?:些|批|群|几个|幾個)|上面|上述|刚才|剛才|刚刚|剛剛|以上|他们|她们|他們|她們)"
     r"(?:的)?(?:客户|客戶|人|用户|用戶|名单|名單|结果|結果|列表|几个人|幾個人|这些|這些)?"
 )
-_IN_ZH = r"(?:里面|裡面|裏面|里边|裡邊|里头|裡頭|当中|當中|之中|中间|中間|其中|中|里|裡|裏|内|內)"
+# Cantonese says 入面/入便 (inside) and 啲 for these: 呢啲入面, 入面有VIP嘅.
+_IN_ZH = r"(?:里面|裡面|裏面|里边|裡邊|里头|裡頭|入面|入便|当中|當中|之中|中间|中間|其中|中|里|裡|裏|内|內)"
 _WITHIN_ZH = (
     rf"(?:在|从|從|那|那么|那麼|然后|然後|再)?\s*(?:{_THESE_ZH}\s*{_IN_ZH}?|"
-    rf"(?:这|這)?(?:其中|里面|裡面|裏面|里头|裡頭|当中|當中))\s*(?:的)?"
+    rf"(?:这|這|呢啲|呢D)?(?:其中|里面|裡面|裏面|里头|裡頭|入面|入便|当中|當中))\s*(?:的)?"
 )
 _ONLY_ZH = (
     r"(?:只要|只看|只留|只保留|只需要|只显示|只顯示|仅要|僅要|仅看|僅看|仅保留|僅保留|"
@@ -144,7 +145,8 @@ def read_follow_up(text: str) -> FollowUp | None:
     if not plain:
         return None
     if _is_latin(plain):
-        return _read_english(plain)
+        # "其中 ordered in the last 30 days": a Chinese pointer before an English clause.
+        return _read_english(plain) or (_read_chinese(plain) if _ZH_POINTER.match(plain) else None)
     if _LATIN_START.match(plain):
         # English around a Chinese name ("how many of them are tagged 金卡", "of these, 上海的"):
         # the English pointers first, then the Chinese ones ("VIP里上海的").
@@ -153,6 +155,7 @@ def read_follow_up(text: str) -> FollowUp | None:
 
 
 _LATIN_START = lazy_pattern(r"^[\W_]*[A-Za-z]")
+_ZH_POINTER = lazy_pattern(r"^[\W_]*[\u4e00-\u9fff]")
 
 
 def _is_latin(text: str) -> bool:
