@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
 from segmentation.rollups import keep_rollups
+from segmentation.text import fold_case
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -54,6 +55,13 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     cursor.close()
+    # SQLite's lower() lowers ASCII letters only: a company "ÄRZTE GMBH", a tag "ＶＩＰ" or
+    # "ΣΑΣ" would not match its lowercase spelling as on PostgreSQL. The same lower() as there.
+    dbapi_connection.create_function("lower", 1, _sql_lower, deterministic=True)
+
+
+def _sql_lower(value: Any) -> Any:
+    return fold_case(value) if isinstance(value, str) else value
 
 
 def _restore_busy_timeout(dbapi_connection: Any, _record: Any) -> None:

@@ -33,6 +33,7 @@ from segmentation.items import KEY_COLUMNS, item_key
 from segmentation.models import CustomerTag, Event, EventStats, Follow, Tag
 from segmentation.rollups import customer_column
 from segmentation.scope import CteNames, department_members
+from segmentation.text import fold_case
 from segmentation.windows import Interval
 
 events = Event.__table__
@@ -299,7 +300,7 @@ def has_tag(cust: FromClause, name: str) -> ColumnElement[bool]:
             ct.c.external_userid == cust.c.external_userid,
             tag.c.tag_id == ct.c.tag_id,
             tag.c.deleted.is_(False),
-            func.lower(tag.c.name) == name.strip().lower(),
+            func.lower(tag.c.name) == fold_case(name.strip()),
         )
         .correlate(cust)
     )
@@ -345,7 +346,7 @@ def channel_code(
     """A live follow carries one of these 渠道活码 codes (case-insensitive, as tags), begun
     inside the interval when there is one."""
     follow = follows.alias()
-    wanted = sorted({n.strip().lower() for n in names})
+    wanted = sorted({fold_case(n.strip()) for n in names})
     return _live_follow(cust, follow, interval, func.lower(follow.c.state).in_(wanted))
 
 

@@ -48,6 +48,7 @@ from segmentation.nodes import (
     Ranked,
     Window,
 )
+from segmentation.text import fold_case
 from segmentation.windows import as_of, resolve_window
 
 if TYPE_CHECKING:
@@ -369,7 +370,7 @@ def _scores(session: Session, ids: list[str], metric: str) -> dict[str, Any]:
 
 
 def _tags(session: Session, ids: list[str], names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    wanted = [n.lower() for n in names]
+    wanted = [fold_case(n) for n in names]
     stmt = (
         select(CustomerTag.external_userid, Tag.name)
         .join(Tag, Tag.tag_id == CustomerTag.tag_id)

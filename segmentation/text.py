@@ -87,6 +87,17 @@ def simplified(name: str) -> str:
     return str(_CONVERTER.convert(name))
 
 
+def fold_case(text: str) -> str:
+    """`text` lower-cased as SQL's lower() does it: each character to its own lowercase
+    (Ä → ä, Ｓ → ｓ, Σ → σ, İ → i), as PostgreSQL does; segbot gives SQLite the same lower()
+    (bot.database: SQLite's own lowers ASCII letters only). Python's str.lower differs in
+    context: a final Σ becomes ς, and İ becomes i plus a combining dot."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and "ς" not in lowered:
+        return lowered
+    return "".join(ch.lower()[:1] for ch in text)
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two names read the same to the chat language: case, width and script aside
     (“待跟進” is 待跟进, "followup" is "FollowUp")."""

@@ -2,8 +2,8 @@
 spellings a text is looked for in, and the SQL and Python tests that share them.
 
 A text is found in any of its spellings — as written, Simplified, Traditional, half-width —
-ignoring case, as a tag is named in any of them. (SQLite lower-cases ASCII letters only, so
-there a stored full-width or accented capital must be written as stored.)
+ignoring case, as a tag is named in any of them. Case is SQL's lower() (segmentation.text
+.fold_case), the same on PostgreSQL, on SQLite (bot.database gives it that lower()) and here.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from functools import cache
 import opencc
 from sqlalchemy import ColumnElement, and_, or_
 from sqlalchemy import func as sql_func
+
+from segmentation.text import fold_case
 
 MAX_TEXT = 64
 
@@ -33,7 +35,7 @@ def spellings(text: str) -> tuple[str, ...]:
     found = {base, unicodedata.normalize("NFKC", base)}
     simplified = {_converters()[0].convert(t) for t in found}
     found |= simplified | {c.convert(t) for c in _converters()[1:] for t in simplified}
-    return tuple(sorted({t.lower() for t in found if t}))
+    return tuple(sorted({fold_case(t) for t in found if t}))
 
 
 def contains_sql(column: ColumnElement[str], text: str) -> ColumnElement[bool]:
@@ -51,9 +53,9 @@ def equals_sql(column: ColumnElement[str], text: str) -> ColumnElement[bool]:
 
 
 def equals(value: str | None, text: str) -> bool:
-    return value is not None and value.strip().lower() in spellings(text)
+    return value is not None and fold_case(value.strip()) in spellings(text)
 
 
 def contains(value: str | None, text: str) -> bool:
     """The same test in Python (the chat's questions back; the tests' reference)."""
-    return value is not None and any(s in value.lower() for s in spellings(text))
+    return value is not None and any(s in fold_case(value) for s in spellings(text))

@@ -209,7 +209,7 @@ class Reference:
         return COMPARE[node.op](len(self._item_events(eid, node)), node.value)
 
     def has_tag(self, node: HasTag, eid: str) -> bool:
-        return node.name.strip().lower() in self.tag_names(eid)
+        return _fold(node.name.strip()) in self.tag_names(eid)
 
     def untagged(self, node: Untagged, eid: str) -> bool:
         return not self.tag_names(eid)
@@ -238,8 +238,8 @@ class Reference:
 
     def channel_code(self, node: ChannelCode, eid: str) -> bool:
         # a live follow carries that code, in any case
-        wanted = {n.strip().lower() for n in node.names}
-        return any(state is not None and state.lower() in wanted
+        wanted = {_fold(n.strip()) for n in node.names}
+        return any(state is not None and _fold(state) in wanted
                    for _way, state in self.channels(eid, node.window))  # fmt: skip
 
     def scored(self, node: Score, eid: str) -> bool:
@@ -258,7 +258,7 @@ class Reference:
         return row[1 + index.index(metric)]
 
     def tag_names(self, eid: str) -> set[str]:
-        live_tags = {t: n.lower() for t, n, deleted in self.data.tags if not deleted}
+        live_tags = {t: _fold(n) for t, n, deleted in self.data.tags if not deleted}
         return {live_tags[t] for e, t, _u in self.data.customer_tags if e == eid and t in live_tags}
 
     def messaged(self, node: CampaignMessaged, eid: str) -> bool:
@@ -380,6 +380,12 @@ class Reference:
         return levels == (rule.r, rule.f, rule.m)
 
 
+def _fold(text: str) -> str:
+    """Case aside as SQL's lower() sets it: every character to its own lowercase (ΣΑΣ is
+    σασ, not Python's σας; İ is i)."""
+    return "".join(ch.lower()[:1] for ch in text)
+
+
 def _contains(value: str | None, text: str) -> bool:
     """Spec §2b: the text in any of its spellings — as written, half-width, Simplified,
     Traditional (OpenCC's, Taiwan's, Hong Kong's) — inside the value, case aside."""
@@ -388,7 +394,7 @@ def _contains(value: str | None, text: str) -> bool:
     forms = {text.strip(), unicodedata.normalize("NFKC", text.strip())}
     simplified = {opencc.OpenCC("t2s").convert(f) for f in forms}
     traditional = {opencc.OpenCC(c).convert(f) for c in ("s2t", "s2tw", "s2hk") for f in simplified}
-    return any(f.lower() in value.lower() for f in forms | simplified | traditional if f)
+    return any(_fold(f) in _fold(value) for f in forms | simplified | traditional if f)
 
 
 def _equals(value: str | None, text: str) -> bool:
@@ -399,7 +405,7 @@ def _equals(value: str | None, text: str) -> bool:
     forms = {text.strip(), unicodedata.normalize("NFKC", text.strip())}
     simplified = {opencc.OpenCC("t2s").convert(f) for f in forms}
     traditional = {opencc.OpenCC(c).convert(f) for c in ("s2t", "s2tw", "s2hk") for f in simplified}
-    return value.strip().lower() in {f.lower() for f in forms | simplified | traditional if f}
+    return _fold(value.strip()) in {_fold(f) for f in forms | simplified | traditional if f}
 
 
 def _us(delta: timedelta) -> int:

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
 from bot.services.query import answer_command
@@ -28,6 +29,7 @@ from segmentation.nodes import (
     to_json,
 )
 from segmentation.scope import Requester
+from segmentation.text import fold_case
 from tests.segmentation.factory import NOW, TZ, Dataset, load, random_dataset
 from tests.segmentation.reference import Reference
 from tests.segmentation.trees import KIND_LEAVES, REQUESTERS
@@ -174,3 +176,48 @@ def test_json_form_round_trips_and_is_checked(cls):
     for bad in ("", "   ", "x" * 65, 3):
         with pytest.raises(SegmentFormatError):
             from_json({"type": cls.type, "text": bad})
+
+
+# Letters SQLite's own lower() leaves as they are, and Python's str.lower() reads in context.
+_CASED = {
+    "a": "ÄRZTE GMBH",  # Latin with diacritics
+    "b": "ΣΑΣ ΑΕ",  # Greek: a final capital sigma is σ in SQL, ς in Python's lower()
+    "c": "ＳＨＯＰ全家",  # full-width
+    "d": "İSTANBUL TİCARET",  # Turkish dotted capital I
+    "e": "ДОМ И САД",  # Cyrillic
+    "f": "straße",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ärzte", "Ärzte gmbh", "σασ", "σας", "ΣΑΣ αε", "ｓｈｏｐ", "SHOP", "shop全家", "istanbul",
+     "İstanbul", "дом", "Дом и сад", "STRASSE", "STRAẞE", "ticaret"],
+)  # fmt: skip
+def test_case_of_any_script_is_set_aside_as_on_postgresql(session: Session, text: str):
+    data = Dataset()
+    data.staff = [("s1", "张三", "sales", True)]
+    data.customers = [(e, e, 0, None, False) for e in _CASED]
+    data.follows = [(e, "s1", NOW - timedelta(days=3), False) for e in _CASED]
+    data.companies = dict(_CASED)
+    data.remarks = {(e, "s1"): name for e, name in _CASED.items()}
+    data.tags = [(f"t{e}", name, False) for e, name in _CASED.items()]
+    data.customer_tags = [(e, f"t{e}", "s1") for e in _CASED]
+    load(session, data)
+    reference = Reference(data, NOW, CTX.named)
+    for node in (
+        CompanyContains(text),
+        CompanyContains(text, exact=True),
+        RemarkContains(text),
+        HasTag(text),
+        Not(CompanyContains(text)),
+    ):
+        assert _ids(session, node) == reference.members(node, ADMIN), node
+
+
+def test_sql_lower_case_is_the_same_on_every_database(session: Session):
+    # The database's own lower() against Python's reading of it, character by character.
+    words = [*_CASED.values(), "ǅ Ⅻ Ⓐ Ω 𐐀 Ꭰ Ա"]
+    got = [session.execute(select(func.lower(literal(w)))).scalar_one() for w in words]
+    assert got == [fold_case(w) for w in words]
+    assert fold_case("ΣΑΣ İ") == "σασ i" and fold_case("ＳＨＯＰ") == "ｓｈｏｐ"
