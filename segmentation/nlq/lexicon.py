@@ -341,6 +341,22 @@ _also(K.BETWEEN, True, "在")  # "消费在500到1000之间"
 # (verbs.check_colleague); 我同事 is one word, so 我 is not "my customers".
 _ADD(_many(K.FILLER, "colleague", "同事|我同事|我的同事|我嘅同事|我们同事|我们的同事|"
            "我地同事|同事们|另一个同事|另一位同事"))  # fmt: skip
+# A salesperson's role said beside their name (李四销售的客户, 業務李四的客戶, 李四業務的):
+# read only next to a staff member's name (verbs.check_colleague), asked back anywhere else.
+# Taiwan says 業務 for the salesperson.
+_ADD(_many(K.FILLER, "role", "销售|业务|业务员|销售员|销售代表|客户经理|业务代表"))
+# Northern 俺 is 我 (俺的客户 = my customers; 俺想看看 asks); 咱 is 咱们 (the company's).
+_ADD(_many(K.MY, True, "俺|俺的|俺手上|俺名下"))
+_ADD(_many(K.FILLER, True, "俺想|俺要|俺想要|俺想看|俺们|俺们的|咱|咱的|咱家|咱家的"))
+# 还没/尚未 before tagging is 没 (no tag now), as 还没下单 is no order.
+_ADD(
+    _many(K.UNTAGGED, True, "还没打标签|还没有打标签|还未打标签|尚未打标签|还没打过标签|还没贴标签")
+)
+# Sales-team English for the people one sells to ("leads" is left out: "leads came in" is
+# new leads, "customers came in" a store visit — asked back rather than guessed).
+_ADD(_many(K.CUSTOMER, True, "prospects"))
+# What was sold to a customer is what they spent (销售额超过1000的客户), as 成交额 is.
+_ADD(_many(K.SPEND, True, "销售额|销售金额|销售总额"))
 
 # ---- request and politeness wrappers (issue 19): a closed list of words that carry no
 # condition and are ignored only as whole words — the tokenizer's longest match lets a

@@ -233,17 +233,33 @@ def check_colleague(tokens: list[Token]) -> None:
     """同事 says whose customers only before a colleague's name (我同事张三的客户); "同事的客户"
     alone names nobody and is asked, never read as everyone's customers."""
     for i, tok in enumerate(tokens):
-        if tok.kind != K.FILLER or tok.value != "colleague":
+        if tok.kind != K.FILLER or tok.value not in ("colleague", "role"):
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and nxt.kind in (K.NAME, K.QUOTE):  # noqa: SIM102
-            if any(m.kind == "staff" for m in nxt.meanings):
-                continue
+        if _is_staff(nxt):
+            continue
+        # A role may follow the name too (李四销售的客户); 同事 only precedes it.
+        if tok.value == "role" and i > 0 and _is_staff(tokens[i - 1]):
+            continue
+        if tok.value == "role":
+            raise Ask(
+                f"“{tok.text}”是指哪位同事？请说同事的姓名，例如“{tok.text}张三的客户”。",
+                f"Which salesperson do you mean by “{tok.text}”? Please name them, e.g. "
+                "'Zhang San's customers'.",
+            )
         raise Ask(
             f"“{tok.text}”是指哪位同事？请说同事的姓名，例如“同事张三的客户”。",
             f"Which colleague do you mean by “{tok.text}”? Please name them, e.g. "
             "'Zhang San's customers'.",
         )
+
+
+def _is_staff(tok: Token | None) -> bool:
+    return (
+        tok is not None
+        and tok.kind in (K.NAME, K.QUOTE)
+        and any(m.kind == "staff" for m in tok.meanings)
+    )
 
 
 # "add" as a customer's being added (加微信 / 添加好友): the verb alone, with its aspect or 的.
