@@ -82,6 +82,9 @@ _CAL = [
 _MD = lazy_pattern(_MONTH + r"\s+(?:the\s+)?" + _ORD + r"(?:,?\s+(\d{4}))?" + _B)
 _DM = lazy_pattern(_ORD + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(\d{4}))?" + _B)
 _ISO = lazy_pattern(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+# 10/1 is month/day, never day/month (spec §3), here inside an English range ("between 9/1
+# and 10/15", "from 9/1 to 10/15"); the Chinese scanner reads it standing alone.
+_SLASH_MD = lazy_pattern(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 _MONTH_ONLY = lazy_pattern(r"(?:(in|during|of)\s+)?" + _MONTH + r"(?:\s+(\d{4}))?" + _B)
 _YEAR = lazy_pattern(r"(?:in|during|of|for)\s+(?:the\s+year\s+)?((?:19|20)\d{2})" + _B)
 _QUARTER = lazy_pattern(
@@ -136,6 +139,8 @@ def _rolling(text: str, pos: int) -> TimeMatch | None:
         amount, unit = _num(m.group(last - 1)), m.group(last)
         if amount > 0:
             best = TimeMatch(_rolling_window(amount, unit), m.end(), english=True)
+    if best is None:
+        best = _elided_unit(text, pos)
     m = _PAST_ONE.match(text, pos)
     if m and (best is None or m.end() > best.end):
         best = TimeMatch(_rolling_window(1, m.group(1) or m.group(2)), m.end(), english=True)
@@ -144,6 +149,28 @@ def _rolling(text: str, pos: int) -> TimeMatch | None:
         months = 6 if m.group(2).startswith(("half", "six")) else 12
         best = TimeMatch(RollingWindow(months, "months"), m.end(), english=True)
     return best
+
+
+# "in the last 30 days but not in the last 7": the unit said once, for both. Only a count that
+# ends its clause, and only after a rolling period with a unit earlier in the sentence.
+_ELIDED = lazy_pattern(
+    _LEAD + r"(?:last|past|previous)\s+" + _EN_LENGTH
+    + r"(?=\s*(?:$|[,.;!?)]|\s(?:and|but|or|though|either)\b))"
+)  # fmt: skip
+_UNIT_SAID = lazy_pattern(
+    r"\b(?:last|past|previous)\s+" + _EN_LENGTH + r"\s+(days?|weeks?|months?|hours?|years?)" + _B
+)
+
+
+def _elided_unit(text: str, pos: int) -> TimeMatch | None:
+    m = _ELIDED.match(text, pos)
+    if m is None:
+        return None
+    earlier = list(_UNIT_SAID.finditer(text, 0, pos))
+    amount = _num(m.group(1))
+    if not earlier or amount <= 0:
+        return None
+    return TimeMatch(_rolling_window(amount, earlier[-1].group(2)), m.end(), english=True)
 
 
 def _rolling_window(amount: int, unit: str) -> Window:
@@ -178,6 +205,9 @@ def _dateish(text: str, pos: int, today: date) -> tuple[Span | str, int] | None:
     m = _ISO.match(text, at)
     if m:
         options.append((day_span(m.group(1), int(m.group(2)), int(m.group(3)), today), m.end()))
+    m = _SLASH_MD.match(text, at)
+    if m:
+        options.append((day_span(None, int(m.group(1)), int(m.group(2)), today), m.end()))
     m = _MONTH_ONLY.match(text, pos)
     if m and (m.group(2) != "may" or m.group(1)):
         options.append((month_span(m.group(3), _MONTHS[m.group(2)], today), m.end()))
