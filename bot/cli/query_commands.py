@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from bot.bootstrap import Deps
+    from bot.services.answer import Answer, CountAnswer, SegmentAnswer
 
 PAGE = 10
 # Answers about one segment's members, which the chat can send as a file.
@@ -76,8 +77,9 @@ def query_command(
 ) -> None:
     """Run one chat command, e.g. segbot query "近30天有咨询但未下单的客户" --json."""
     # Imported here, not at the top: `segbot query --help` needs none of the engine.
+    from bot.services.answer import CountAnswer, SegmentAnswer, answer_json
     from bot.services.insight_budget import mass_message_budget
-    from bot.services.query import run_query
+    from bot.services.query import ask_query
 
     if after and as_userid is None:
         raise click.UsageError("--after plays a member's conversation: say who with --as.")
@@ -86,9 +88,9 @@ def query_command(
     deps = command_deps(settings)
     with deps.session_factory() as session:
         if after and as_userid is not None:
-            answer = _in_conversation(session, deps, now, as_userid, after, text)
+            typed = _in_conversation(session, deps, now, as_userid, after, text)
         else:
-            answer = run_query(
+            typed = ask_query(
                 session,
                 text,
                 as_userid=as_userid,
@@ -99,8 +101,13 @@ def query_command(
                 campaigns=settings.campaigns,
                 cost_limit=settings.approval_cost_limit,
             )
-        if out_path is not None and answer["intent"] in EXPORTABLE:
-            _write_export(session, deps, now, text, as_userid, answer, out_path)
+        # Only an answer about one segment's members has a file to write.
+        exportable = isinstance(typed, (CountAnswer, SegmentAnswer))
+        if out_path is not None and exportable and typed.intent in EXPORTABLE:
+            _write_export(session, deps, now, text, as_userid, typed, out_path)
+        else:
+            exportable = False
+        answer = answer_json(typed)  # the JSON edge
         # A query changes nothing: the earlier messages' conversation is played and
         # forgotten, so the member's own chat is untouched.
         session.rollback()
@@ -110,7 +117,7 @@ def query_command(
         click.echo(_human(answer))
     if answer["intent"] in ("clarify", "refused"):
         sys.exit(EXIT_CLARIFY)
-    if out_path is not None and answer["intent"] not in EXPORTABLE:
+    if out_path is not None and not exportable:
         fail(f"--out: {answer['intent']!r} is not a question about a segment's customers, "
              "so there is no file to write (ask for a list, a count or an export)")  # fmt: skip
 
@@ -121,7 +128,7 @@ def _write_export(
     now: datetime,
     text: str,
     as_userid: str | None,
-    answer: dict[str, Any],
+    answer: CountAnswer | SegmentAnswer,
     out_path: str,
 ) -> None:
     """The chat's own export (bot.commands.export) of this answer, written to `out_path`; when
@@ -150,7 +157,7 @@ def _in_conversation(
     userid: str,
     earlier: tuple[str, ...],
     text: str,
-) -> dict[str, Any]:
+) -> Answer:
     """`text` answered after `earlier`, all through the chat's own conversation code."""
     from bot.commands import CommandContext
     from bot.commands.router import conversation_answer, handle_text

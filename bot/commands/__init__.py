@@ -14,12 +14,14 @@ from bot.engine_context import engine_context_for
 from bot.settings import Settings
 
 if TYPE_CHECKING:
+    from bot.services.answer import Answer
     from integrations.wecom.gateway import WeComGateway
     from segmentation.engine import EngineContext
 
-# run_query's shape: (session, text, *, as_userid, now, with_members) -> the JSON of
-# `segbot query --json` (with_members=False: a count without its ids, for the chat).
-QueryFn = Callable[..., dict[str, Any]]
+# ask_query's shape: (session, text, *, as_userid, now, with_members) -> the typed answer
+# (with_members=False: a count without its ids, for the chat). A service plugged in
+# elsewhere may answer with the JSON of `segbot query --json`: read into the typed answer.
+QueryFn = Callable[..., "Answer | dict[str, Any]"]
 
 
 def default_query(
@@ -31,13 +33,13 @@ def default_query(
     settings: Settings,
     engine_ctx: EngineContext | None = None,
     with_members: bool = True,
-) -> dict[str, Any]:
-    """The NLQ service (bot.services.query.run_query) with the deployment's zone, named
+) -> Answer:
+    """The NLQ service (bot.services.query.ask_query) with the deployment's zone, named
     segments and admins. Callers bind `settings` and the engine context once (see
     build_deps), so nothing re-reads the environment or the catalogue per message."""
-    from bot.services.query import run_query
+    from bot.services.query import ask_query
 
-    return run_query(
+    return ask_query(
         session,
         text,
         as_userid=as_userid,
@@ -99,7 +101,10 @@ class CommandContext:
     def engine(self) -> EngineContext:
         return self.engine_ctx or engine_context_for(self.settings)
 
-    def ask(self, session: Session, text: str, userid: str) -> dict[str, Any]:
+    def ask(self, session: Session, text: str, userid: str) -> Answer:
         """The query service's answer for `userid` at `now` (the deployment's settings)."""
+        from bot.services.answer import answer_from_json
+
         query = self.query or partial(default_query, settings=self.settings)
-        return query(session, text, as_userid=userid, now=self.now, with_members=self.count_ids)
+        answer = query(session, text, as_userid=userid, now=self.now, with_members=self.count_ids)
+        return answer_from_json(answer) if isinstance(answer, dict) else answer

@@ -1,7 +1,8 @@
-"""Turning a query answer (the JSON of `segbot query --json`) into chat replies."""
+"""Turning a query answer (typed: bot.services.answer) into chat replies."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -13,9 +14,9 @@ from bot.commands.rows import PAGE_SIZE, load_rows, segment_of, shown_words
 from bot.commands.script import to_traditional
 from bot.commands.texts import say
 from bot.models.inbox import ChatState
-from bot.services.answer import ClarifyAnswer, CountAnswer
+from bot.services.answer import Answer, ClarifyAnswer, CountAnswer, SegmentAnswer
 from bot.services.query import scope_note
-from segmentation.nodes import SegmentFormatError, from_json
+from segmentation.nodes import SegmentFormatError, from_json, to_json
 from segmentation.scope import Requester
 
 # ChatState.language of a list asked in Traditional characters (its pages answer in them).
@@ -24,9 +25,19 @@ HANT = "hant"
 SCOPED_INTENTS = frozenset({"count", "list", "export", "describe", "breakdown"})
 
 
-def with_scope_note(answer: dict[str, Any], requester: Requester, lang: str) -> dict[str, Any]:
-    """The answer with its `scope_note` for the chat (worked out again here, so answers
-    about the previous segment carry it too)."""
+def with_scope_note(answer: Answer, requester: Requester, lang: str) -> Answer:
+    """The answer with its scope note for the chat (worked out again here, so answers about
+    the previous segment carry it too)."""
+    if isinstance(answer, (CountAnswer, SegmentAnswer)):
+        if answer.intent not in SCOPED_INTENTS:
+            return answer
+        note = scope_note(answer.segment, requester, lang)
+        return replace(answer, scope_note=note) if note else answer
+    return json_with_scope_note(answer, requester, lang) if isinstance(answer, dict) else answer
+
+
+def json_with_scope_note(answer: dict[str, Any], requester: Requester, lang: str) -> dict[str, Any]:
+    """with_scope_note for an answer still in JSON (a breakdown)."""
     if answer.get("intent") not in SCOPED_INTENTS or not isinstance(answer.get("segment"), dict):
         return answer
     try:
@@ -36,23 +47,24 @@ def with_scope_note(answer: dict[str, Any], requester: Requester, lang: str) -> 
     return {**answer, "scope_note": note} if note else answer
 
 
-def scope_line(answer: dict[str, Any]) -> str:
+def scope_line(answer: Answer) -> str:
     """ "\n" + the scope note, or "" when the answer was not narrowed."""
-    note = answer.get("scope_note")
+    if isinstance(answer, (CountAnswer, SegmentAnswer)):
+        note: Any = answer.scope_note
+    else:
+        note = answer.get("scope_note") if isinstance(answer, dict) else None
     return f"\n{note}" if isinstance(note, str) and note else ""
 
 
-def _description(answer: dict[str, Any], lang: str) -> str:
-    text = answer.get("description")
-    if isinstance(text, str) and text.strip():
+def _description(text: str, lang: str) -> str:
+    if text.strip():
         return text.strip()
     return "符合条件的客户" if lang == "zh" else "Matching customers"
 
 
 def listed_ids(answer: dict[str, Any]) -> list[str]:
-    """The answer's customers in the order chat lists them and exports write them: its
-    `listed` order (a ranking's, else the most recent relevant activity first), else a
-    `ranking`'s, else `customers` as given (answers built elsewhere: a change list)."""
+    """The customers of an answer still in JSON (a change list) in the order chat lists them:
+    its `listed` order, else a `ranking`'s, else `customers` as given."""
     listed = answer.get("listed")
     if isinstance(listed, list):
         return [str(c) for c in listed]
@@ -63,26 +75,51 @@ def listed_ids(answer: dict[str, Any]) -> list[str]:
 
 
 def list_reply(
-    session: Session, ctx: CommandContext, userid: str, answer: dict[str, Any], lang: str
+    session: Session, ctx: CommandContext, userid: str, answer: SegmentAnswer, lang: str
 ) -> str:
     """Count first, the restated segment, up to 10 rows with the question's facts, and how
     to see more; in Traditional characters when the question was (`script` "hant")."""
-    customers = listed_ids(answer)
-    description = _description(answer, lang)
-    count = int(answer.get("count", len(customers)))
-    segment = answer.get("segment") if isinstance(answer.get("segment"), dict) else None
+    return customers_reply(
+        session,
+        ctx,
+        userid,
+        answer.ordered(),
+        description=answer.description,
+        count=answer.count,
+        segment=to_json(answer.segment),
+        note=scope_line(answer),
+        hant=answer.script == HANT,
+        lang=lang,
+    )
+
+
+def customers_reply(
+    session: Session,
+    ctx: CommandContext,
+    userid: str,
+    customers: list[str],
+    *,
+    description: str,
+    count: int,
+    segment: dict[str, Any] | None,
+    note: str,
+    hant: bool,
+    lang: str,
+) -> str:
+    """A list's first page (of a segment's customers, or of a change list: `segment` None),
+    remembered for "更多"; `note` is the scope line."""
+    description = _description(description, lang)
     tree = segment_of(segment)
-    hant = answer.get("script") == "hant"
     # A list asked in Traditional characters pages on in them ("更多" reads the same in both).
     language = HANT if hant else lang
     if count == 0 or not customers:
         remember_list(session, userid, description=description, customers=[], shown=0,
                       segment=None, lang=language, now=ctx.now)  # fmt: skip
-        text = say("none", lang, description=description) + scope_line(answer)
+        text = say("none", lang, description=description) + note
         return to_traditional(text, shown_words(session, [], description, tree)) if hant else text
     page = customers[:PAGE_SIZE]
     rows = load_rows(session, page, tree, ctx=ctx.engine, lang=lang, now=ctx.now)
-    head = say("total", lang, description=description, count=count) + scope_line(answer)
+    head = say("total", lang, description=description, count=count) + note
     text, shown = list_page(head, rows, first_number=1, total=len(customers), lang=lang)
     remember_list(session, userid, description=description, customers=customers, shown=shown,
                   segment=segment, lang=language, now=ctx.now)  # fmt: skip
@@ -170,7 +207,7 @@ def more_page(
 
 def count_reply(answer: CountAnswer, lang: str) -> str:
     """ "{description}：共 N 人", and the scope note when the count was narrowed to it."""
-    description = answer.description.strip() or _description({}, lang)
+    description = _description(answer.description, lang)
     lines = [say("count", lang, description=description, count=answer.count)]
     if answer.scope_note:
         lines.append(answer.scope_note)
@@ -182,11 +219,19 @@ def clarify_reply(answer: ClarifyAnswer, lang: str) -> str:
     return clarify(answer.message or say("busy", lang), answer.suggestions, lang)
 
 
-def generic_reply(answer: dict[str, Any], lang: str) -> str:
-    """Intents without a list (help, describe, save, explain…): their own message."""
-    if answer.get("message"):
-        return clip(str(answer["message"]))
-    if "count" in answer:  # an intent with a number and no list of its own
-        head = say("count", lang, description=_description(answer, lang), count=answer["count"])
+def generic_reply(answer: Answer, lang: str) -> str:
+    """Intents without a reply of their own: their message, else their number."""
+    if isinstance(answer, SegmentAnswer):
+        head = say("count", lang, description=_description(answer.description, lang),
+                   count=answer.count)  # fmt: skip
+        return clip(head + scope_line(answer))
+    message = getattr(answer, "message", None)
+    if message is None and isinstance(answer, dict):
+        message = answer.get("message")
+    if message:
+        return clip(str(message))
+    if isinstance(answer, dict) and "count" in answer:
+        description = _description(str(answer.get("description") or ""), lang)
+        head = say("count", lang, description=description, count=answer["count"])
         return clip(head + scope_line(answer))
     return say("busy", lang)

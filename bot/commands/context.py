@@ -18,7 +18,13 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from bot.commands.texts import say
-from bot.services.answer import ClarifyAnswer
+from bot.services.answer import (
+    Answer,
+    ClarifyAnswer,
+    CountAnswer,
+    Refinement,
+    SegmentAnswer,
+)
 from bot.services.query import answer_command, clarify
 from segmentation.nlq import Command, is_bare_request, load_vocabulary, parse_command
 from segmentation.nlq.followup import (
@@ -91,7 +97,7 @@ def previous_segment(
 
 def previous_breakdown(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
-) -> dict[str, Any] | None:
+) -> Answer | None:
     """A breakdown of the previous answer's customers: "这些客户按城市分", "其中每个销售各有
     多少", "break these down by city", or a bare "按跟进人分一下" / "by city" right after a list
     (what it adds — "其中上海的按跟进人分" — narrows them first). None when `text` is no such
@@ -126,7 +132,7 @@ def previous_breakdown(
 
 def contextual_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
-) -> dict[str, Any] | None:
+) -> Answer | None:
     """The answer for a command about "this segment", or None when the text is not one."""
     # A bare export or describe ("导出", "分析一下") is about the previous answer too.
     bare = is_bare_request(text, now=ctx.now, tz=ctx.settings.timezone)
@@ -159,7 +165,7 @@ def contextual_answer(
 
 def exported_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
-) -> dict[str, Any] | None:
+) -> Answer | None:
     """ "导出这个" / "把这些导出" / "export this" after a list: the previous answer's segment,
     now and in the asker's scope, as a file. A breakdown, a change list or a card is exported
     before the query (conversation_chat.before_query); the digest and the saved-segment list
@@ -187,7 +193,7 @@ def exported_answer(
 
 def refined_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
-) -> dict[str, Any] | None:
+) -> Answer | None:
     """The answer to a refinement of the previous answer, or None when `text` is not one."""
     follow = read_follow_up(text)
     if follow is None:
@@ -245,9 +251,9 @@ def refined_answer(
         ctx.engine,
         with_members=ctx.count_ids,
     )
-    if command.segment is not None and "segment" in answer:
-        added = sorted(kinds(command.segment))
-        answer["refined"] = {"parent": to_json(refined_from), "added": added}
+    if command.segment is not None and isinstance(answer, (CountAnswer, SegmentAnswer)):
+        added = tuple(sorted(kinds(command.segment)))
+        answer = replace(answer, refined=Refinement(refined_from, added))
     return answer
 
 
@@ -272,7 +278,7 @@ def ask_again(
     previous: conv.PreviousAnswer,
     lang: str,
     notes: tuple[str, ...] = (),
-) -> dict[str, Any]:
+) -> Answer:
     """The previous question asked again about `node` (a swapped window or condition): the
     same intent — a breakdown by the same groups — restated in the asker's language."""
     vocab = load_vocabulary(session, ctx.engine.named)
@@ -306,7 +312,7 @@ _WINDOW_COMPANIONS = (K.DE, K.FILLER, K.SEP, K.CUSTOMER)
 
 def swapped_window_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
-) -> dict[str, Any] | None:
+) -> Answer | None:
     """ "近90天的呢" / "换成上个月呢" / "what about the last 90 days" after a windowed
     question: that question again with the new window on its windowed conditions. When they
     have different windows, which one is asked back; None when `text` is not a window alone
@@ -346,7 +352,7 @@ def _which_window(
     new: Any,
     phrase: str,
     lang: str,
-) -> dict[str, Any]:
+) -> Answer:
     """ "近30天有咨询但近7天没下单的" then "近90天的呢": which window the new one replaces —
     each of the first two, or all — asked back, with the segment each choice stands for kept
     for the pick (1 / 第一个 / the first one)."""
@@ -368,12 +374,12 @@ def _which_window(
     sep = "、" if lang == "zh" else ", "
     message = say("swap_which", lang, windows=sep.join(named), new=phrase)
     # The segment each suggestion stands for, for the pick (picks.question_for keeps them).
-    return ClarifyAnswer(message, tuple(labels), tuple(segments)).to_json()
+    return ClarifyAnswer(message, tuple(labels), tuple(segments))
 
 
 def swap_pick_answer(
     session: Session, ctx: CommandContext, requester: Requester, segment: dict[str, Any], lang: str
-) -> dict[str, Any]:
+) -> Answer:
     """The answer to the choice picked from "which window?": the previous question again."""
     found = previous_segment(session, ctx, requester.userid)
     if found is None:
@@ -483,7 +489,7 @@ def _has_own_intent(follow: FollowUp, vocab: Vocabulary, ctx: CommandContext) ->
     return any(t.kind == K.INTENT for t in tokens)
 
 
-def _which_reading(follow: FollowUp, previous: conv.PreviousAnswer, lang: str) -> dict[str, Any]:
+def _which_reading(follow: FollowUp, previous: conv.PreviousAnswer, lang: str) -> Answer:
     fresh = re.sub(r"(?:呢|咧)\s*[?？]*$", "", follow.rest).strip() or follow.rest
     if lang == "zh":
         options = [f"其中{follow.rest}", fresh]

@@ -18,6 +18,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.models.conversations import ConversationState
+from bot.services.answer import Answer, CountAnswer, SegmentAnswer
+from segmentation.nodes import to_json
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +138,7 @@ def save(session: Session, userid: str, conversation: Conversation, now: datetim
 def remember_answer(
     session: Session,
     userid: str,
-    answer: dict[str, Any],
+    answer: Answer,
     *,
     question: PendingQuestion | None,
     lang: str,
@@ -159,8 +161,21 @@ def remember_shown(session: Session, userid: str, previous: PreviousAnswer, now:
     save(session, userid, replace(conversation, previous=previous, pending=None), now)
 
 
-def previous_from(answer: dict[str, Any], lang: str, now: datetime) -> PreviousAnswer | None:
+def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | None:
     """The record of what `answer` showed, or None when it showed nothing to refer back to."""
+    if isinstance(answer, (CountAnswer, SegmentAnswer)):
+        refined = answer.refined
+        return PreviousAnswer(
+            segment=to_json(answer.segment),
+            description=answer.description[:300],
+            intent=answer.intent,
+            language=lang,
+            at=now,
+            parent=None if refined is None else to_json(refined.parent),
+            added=() if refined is None else refined.added,
+        )
+    if not isinstance(answer, dict):  # a question back, help …: nothing shown
+        return None
     intent = str(answer.get("intent") or "list")
     description = str(answer.get("description") or "")[:300]
     segment = answer.get("segment")

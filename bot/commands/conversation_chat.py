@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from bot.commands import Attachment, CommandContext, Reply
 from bot.commands import conversation as conv
-from bot.commands.answers import list_reply, listed_ids, scope_line, with_scope_note
+from bot.commands.answers import customers_reply, json_with_scope_note, listed_ids, scope_line
 from bot.commands.context import points_back
 from bot.commands.export import export_reply
 from bot.commands.paging import expired, last_list, still_visible
@@ -29,6 +29,7 @@ from bot.commands.rows import PAGE_SIZE, segment_of, shown_words
 from bot.commands.script import to_traditional
 from bot.commands.texts import say
 from bot.commands.texts_cards import GENDER_WORDS, KIND_ZH_EN, say_card
+from bot.services.answer import Answer, CountAnswer, SegmentAnswer
 from bot.services.breakdown_files import breakdown_workbook, render_breakdown_chart
 from bot.services.conversation import (
     breakdown_json,
@@ -49,13 +50,13 @@ from segmentation.models import (
 from segmentation.nlq.followup import is_export_this
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_digest_request, is_traditional
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.nodes import SegmentFormatError, from_json
+from segmentation.nodes import SegmentFormatError, from_json, to_json
 from segmentation.scope import Requester
 from segmentation.text import normalize
 
 
-def is_extra(answer: dict[str, Any]) -> bool:
-    return answer.get("intent") in EXTRA_INTENTS
+def is_extra(answer: Answer) -> bool:
+    return isinstance(answer, dict) and answer.get("intent") in EXTRA_INTENTS
 
 
 def in_script(replies: list[Reply], hant: bool, keep: Iterable[str] = ()) -> list[Reply]:
@@ -110,8 +111,22 @@ _QUOTED_NAME = re.compile(r"“([^”]+)”")
 NAMED_GROUPS = ("owner", "department", "city", "tag", "channel", "category", "product")
 
 
-def data_words(session: Session, answer: dict[str, Any]) -> set[str]:
+def _shown_parts(answer: Answer | None) -> dict[str, Any]:
+    """What data_words reads of an answer: a typed one's description, segment and listed
+    customers (the JSON keys of a conversation answer, which is still its JSON)."""
+    if isinstance(answer, dict):
+        return answer
+    if isinstance(answer, SegmentAnswer):
+        return {"description": answer.description, "segment": to_json(answer.segment),
+                "listed": answer.ordered()[:PAGE_SIZE]}  # fmt: skip
+    if isinstance(answer, CountAnswer):
+        return {"description": answer.description, "segment": to_json(answer.segment)}
+    return {}
+
+
+def data_words(session: Session, answer: Answer | None) -> set[str]:
     """The stored names an answer's replies may show (kept as stored in any script)."""
+    answer = _shown_parts(answer)
     words = set(session.execute(select(Staff.name)).scalars())
     words.update(session.execute(select(Department.name)).scalars())
     words.update(_QUOTED_NAME.findall(str(answer.get("description") or "")))
@@ -148,12 +163,12 @@ def data_words(session: Session, answer: dict[str, Any]) -> set[str]:
     return {w for w in words if w}
 
 
-def script_words(session: Session, answer: dict[str, Any] | None) -> set[str]:
+def script_words(session: Session, answer: Answer | None) -> set[str]:
     """Every stored name a reply may show, for a reply put in Traditional characters outside
     the list and conversation paths (a count, a question back, a confirmation card, an
     error): `data_words`, every tag and tag group, the saved segments and the cities the
     answer's segment names."""
-    answer = answer or {}
+    answer = _shown_parts(answer)
     words = data_words(session, answer)
     words.update(session.execute(select(Tag.name)).scalars())
     words.update(session.execute(select(TagGroup.name)).scalars())
@@ -172,7 +187,7 @@ def extra_replies(
     if intent == "breakdown":
         # like a count, a breakdown narrowed by the asker's scope says so
         replies = breakdown_replies(
-            requester.userid, with_scope_note(answer, requester, lang), lang
+            requester.userid, json_with_scope_note(answer, requester, lang), lang
         )
     elif intent == "customer":
         replies = card_replies(ctx, requester.userid, answer, lang)
@@ -184,9 +199,11 @@ def extra_replies(
     return in_script(replies, answer.get("script") == "hant", data_words(session, answer))
 
 
-def extra_audit(answer: dict[str, Any]) -> dict[str, Any]:
+def extra_audit(answer: Answer) -> dict[str, Any]:
     """What a later message needs from this answer: the breakdown to export, the customers
     of a numbered pick."""
+    if not isinstance(answer, dict):
+        return {}
     intent = answer.get("intent")
     if intent == "breakdown":
         return {
@@ -273,7 +290,7 @@ def export_breakdown(
     stamp = ctx.now.astimezone(ctx.settings.timezone).strftime("%Y%m%d-%H%M")
     text = say_card(
         "bd_export_text", lang, description=answer["description"], by=by, groups=len(rows)
-    ) + scope_line(with_scope_note(answer, requester, lang))
+    ) + scope_line(json_with_scope_note(answer, requester, lang))
     return [
         Reply(
             requester.userid,
@@ -446,12 +463,19 @@ def card_pick_replies(
 def changes_replies(
     session: Session, ctx: CommandContext, userid: str, answer: dict[str, Any], lang: str
 ) -> list[Reply]:
-    listed = {
-        "customers": answer.get("customers") or [],
-        "count": answer.get("count", 0),
-        "description": answer.get("description"),
-    }
-    text = list_reply(session, ctx, userid, listed, lang)
+    customers = [str(c) for c in answer.get("customers") or []]
+    text = customers_reply(
+        session,
+        ctx,
+        userid,
+        customers,
+        description=str(answer.get("description") or ""),
+        count=int(answer.get("count") or 0),
+        segment=None,
+        note="",
+        hant=False,
+        lang=lang,
+    )
     notes = []
     if (answer.get("window") or {}).get("default"):
         notes.append(say_card("ch_default", lang))

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands.replies import clarify, clip
 from bot.commands.texts import kind_word, say
+from bot.services.answer import SegmentAnswer
 from bot.services.exports import safe_name
 from segmentation.channels import add_way_name
 from segmentation.engine import segment_query
@@ -20,7 +21,7 @@ from segmentation.explain import ConditionExplanation, explain_customer
 from segmentation.models import Customer
 from segmentation.nlq import load_vocabulary
 from segmentation.nlq.restate import describe
-from segmentation.nodes import All, from_json, node_from_dict
+from segmentation.nodes import All, node_from_dict
 from segmentation.scope import Requester
 
 MAX_CANDIDATES = 20
@@ -166,12 +167,12 @@ def explain_reply(
     session: Session,
     ctx: CommandContext,
     requester: Requester,
-    answer: dict[str, Any],
+    answer: SegmentAnswer,
     lang: str,
 ) -> Reply:
     userid = requester.userid
-    name = str(answer.get("customer") or "").strip()
-    description = str(answer.get("description") or "")
+    name = (answer.action.customer or "").strip()
+    description = answer.description
     matches = find_visible(session, ctx, requester, name)
     if not matches:
         return Reply(userid, say("explain_nobody", lang, name=name))
@@ -180,7 +181,7 @@ def explain_reply(
         question = say("explain_which", lang, count=len(matches), name=name)
         return Reply(userid, clarify(question, options, lang))
     eid, shown = matches[0]
-    node = from_json(answer["segment"])
+    node = answer.segment
     result = explain_customer(session, node, eid, requester=requester, now=ctx.now,
                               ctx=ctx.engine)  # fmt: skip
     if not result.visible or result.condition is None:

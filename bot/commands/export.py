@@ -10,6 +10,7 @@ from bot.commands import Attachment, CommandContext, Reply
 from bot.commands.answers import listed_ids, scope_line
 from bot.commands.campaign_names import segment_words
 from bot.commands.texts import say
+from bot.services.answer import CountAnswer, SegmentAnswer
 from bot.services.exports import MAX_FILE_BYTES, ExportRequest, export_filename, export_workbook
 from segmentation.compiler import SegmentError
 from segmentation.engine import segment_listed
@@ -21,13 +22,17 @@ def export_reply(
     session: Session,
     ctx: CommandContext,
     userid: str,
-    answer: dict[str, Any],
+    answer: SegmentAnswer | CountAnswer | dict[str, Any],
     lang: str,
     requester: Requester | None = None,
 ) -> Reply:
     """The answer's customers as a file, in the answer's order (a ranked answer's rank order);
-    `requester` (else looked up from `userid`) decides which phones are shown in full."""
-    description = str(answer.get("description") or "")
+    `requester` (else looked up from `userid`) decides which phones are shown in full. A
+    dict: customers listed without a segment (a change list, a card's customer)."""
+    if isinstance(answer, dict):
+        description = str(answer.get("description") or "")
+    else:
+        description = answer.description
     if requester is None:
         requester = resolve_requester(session, userid, ctx.settings.admins)
     ids, ranks = _ordered(session, ctx, answer, requester)
@@ -52,30 +57,36 @@ def export_reply(
 
 
 def _ordered(
-    session: Session, ctx: CommandContext, answer: dict[str, Any], requester: Requester | None
+    session: Session,
+    ctx: CommandContext,
+    answer: SegmentAnswer | CountAnswer | dict[str, Any],
+    requester: Requester | None,
 ) -> tuple[list[str], dict[str, int]]:
-    """The customers in the order chat lists them (bot.commands.answers.listed_ids), with
-    their rank when the answer was ranked. An answer without that order (a count exported
-    with `segbot query --out`) is put in it here, as its list would show it."""
-    ranking = answer.get("ranking")
-    if isinstance(ranking, list) and ranking:
-        ids = listed_ids(answer)
-        return ids, {str(r["external_userid"]): rank for rank, r in enumerate(ranking, 1)}
-    segment = _segment(answer)
-    if "listed" in answer or segment is None or requester is None:
+    """The customers in the order chat lists them, with their rank when the answer was
+    ranked. An answer without that order (a count exported with `segbot query --out`) is
+    put in it here, as its list would show it."""
+    if isinstance(answer, dict):
         return listed_ids(answer), {}
-    members = set(listed_ids(answer))
+    if answer.ranking:
+        ids = [r.external_userid for r in answer.ranking]
+        return ids, {r.external_userid: rank for rank, r in enumerate(answer.ranking, 1)}
+    members = list(answer.customers or ())
+    if answer.listed is not None or requester is None:
+        return list(answer.listed or members), {}
     try:
-        order = segment_listed(session, segment, requester=requester, now=ctx.now,
+        order = segment_listed(session, answer.segment, requester=requester, now=ctx.now,
                                ctx=ctx.engine)  # fmt: skip
     except SegmentError:
-        return listed_ids(answer), {}
-    ids = [eid for eid in order if eid in members]
+        return members, {}
+    chosen = set(members)
+    ids = [eid for eid in order if eid in chosen]
     seen = set(ids)
-    return ids + [eid for eid in listed_ids(answer) if eid not in seen], {}
+    return ids + [eid for eid in members if eid not in seen], {}
 
 
-def _segment(answer: dict[str, Any]) -> Node | None:
+def _segment(answer: SegmentAnswer | CountAnswer | dict[str, Any]) -> Node | None:
+    if not isinstance(answer, dict):
+        return answer.segment
     segment = answer.get("segment")
     if not isinstance(segment, dict):
         return None

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -20,7 +19,7 @@ from bot.commands import conversation as conv
 from bot.commands.paging import expired, last_list
 from bot.commands.replies import clarify
 from bot.commands.texts import say
-from bot.services.answer import ClarifyAnswer
+from bot.services.answer import Answer, ClarifyAnswer
 from segmentation.nlq.followup import NO, YES, read_pick
 from segmentation.text import normalize
 
@@ -38,18 +37,20 @@ class Picked:
 
 
 def question_for(
-    text: str, answer: dict[str, Any], lang: str, now: datetime
+    text: str, answer: Answer, lang: str, now: datetime
 ) -> conv.PendingQuestion | None:
     """The question back an answer asks, when it offers suggestions to pick from: numbered
     suggestions, or the customers of a card query that several match."""
-    if answer.get("intent") == "customer" and answer.get("card") is None:
+    if isinstance(answer, dict):
+        if answer.get("intent") != "customer" or answer.get("card") is not None:
+            return None
         ids = tuple(str(m["external_userid"]) for m in answer.get("matches") or [])
         if len(ids) < 2:
             return None
         return conv.PendingQuestion(text, (), None, lang, now, conv.CARD, customers=ids)
-    if answer.get("intent") != ClarifyAnswer.intent:
+    if not isinstance(answer, ClarifyAnswer):
         return None
-    asked = ClarifyAnswer.from_json(answer)
+    asked = answer
     suggestions = asked.suggestions[:3]
     if not suggestions:
         return None

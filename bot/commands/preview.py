@@ -19,9 +19,10 @@ from bot.commands.cards import confirmation_card
 from bot.commands.privacy import sample_names
 from bot.commands.push_card import facts_for, push_rows, push_text
 from bot.commands.texts import say
+from bot.services.answer import SegmentAnswer
 from bot.services.campaigns.settings import CampaignSettings
 from bot.services.confirmations import DEFAULT_TTL, create_pending
-from segmentation.nodes import Node, canonical, from_json, to_json
+from segmentation.nodes import Node, canonical, to_json
 from segmentation.scope import Requester
 
 ACTION_DETAILS = ("tag", "message", "coupon", "schedule", "name", "per_customer")
@@ -32,8 +33,8 @@ def campaign_settings(ctx: CommandContext) -> CampaignSettings:
     return ctx.settings.campaigns
 
 
-def canonical_segment(answer: dict[str, Any]) -> tuple[Node, dict[str, Any]]:
-    node = canonical(from_json(answer["segment"]))
+def canonical_segment(segment: Node) -> tuple[Node, dict[str, Any]]:
+    node = canonical(segment)
     return node, to_json(node)
 
 
@@ -91,25 +92,21 @@ def confirmation_reply(
     session: Session,
     ctx: CommandContext,
     requester: Requester,
-    answer: dict[str, Any],
+    answer: SegmentAnswer,
     lang: str,
 ) -> Reply:
     """Store the pending action and answer with its card; nothing is executed here."""
     userid = requester.userid
-    intent = str(answer["intent"])
-    description = str(answer.get("description") or "")
-    customers = [str(c) for c in answer.get("customers") or []]
+    intent = answer.intent
+    description = answer.description
+    customers = list(answer.customers)
     if not customers and intent != "save":
         return Reply(userid, say("nothing_to_do", lang, description=description))
-    node, segment = canonical_segment(answer)
-    details = {key: answer[key] for key in ACTION_DETAILS if key in answer}
+    node, segment = canonical_segment(answer.segment)
+    # The user's own words: a push's message is its template, never the rendered preview.
+    details = answer.action.items(ACTION_DETAILS)
     facts = None
     if intent in ("push", "schedule"):
-        # A previewed answer's `message` is the rendered text; the user's words are the template.
-        if "message_template" in answer:
-            details["message"] = answer["message_template"]
-        elif "recipients" in answer:
-            details.pop("message", None)
         facts = facts_for(session, ctx, requester, customers, details, lang)
         if facts.needs_approval:
             details["needs_approval"] = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -53,12 +54,18 @@ from bot.commands.saving import save_reply, saved_list_reply
 from bot.commands.script import script_of
 from bot.commands.texts import language_of, say
 from bot.database import caused_by_input
-from bot.services.answer import ClarifyAnswer, CountAnswer
+from bot.services.answer import (
+    Answer,
+    ClarifyAnswer,
+    CountAnswer,
+    MessageAnswer,
+    SegmentAnswer,
+)
 from bot.services.conversation import card_json
 from integrations.wecom.events import CardClick
 from segmentation.compiler import SegmentError
 from segmentation.nlq.followup import read_more
-from segmentation.nodes import canonical, to_json
+from segmentation.nodes import canonical, from_json, to_json
 from segmentation.scope import Requester, resolve_requester
 
 log = logging.getLogger(__name__)
@@ -69,7 +76,7 @@ _WORDS = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 
 def answer_text(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
-) -> dict[str, Any]:
+) -> Answer:
     """The query answer to `text` in the member's conversation: a refinement of the previous
     answer, a command about it ("导出这些"), or a question of its own (also `segbot query`)."""
     return (
@@ -84,7 +91,7 @@ def answer_text(
 
 def _answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
-) -> dict[str, Any]:
+) -> Answer:
     try:
         return answer_text(session, ctx, requester, text, lang)
     except SQLAlchemyError as exc:
@@ -93,11 +100,11 @@ def _answer(
         # The question's own values overflow the database: asking again gives the same error.
         session.rollback()
         log.warning("the database refused a value of a chat query: %s", type(exc).__name__)
-        return ClarifyAnswer(say("busy", lang)).to_json()
+        return ClarifyAnswer(say("busy", lang))
     except Exception as exc:
         # Any text must get an answer, never silence: log the kind of failure, ask again.
         log.exception("query failed for a chat message: %s", type(exc).__name__)
-        return ClarifyAnswer(say("busy", lang)).to_json()
+        return ClarifyAnswer(say("busy", lang))
 
 
 def _count_text(
@@ -112,50 +119,75 @@ def _count_text(
 
 
 def _replies(
-    session: Session, ctx: CommandContext, requester: Requester, answer: dict[str, Any], lang: str
+    session: Session, ctx: CommandContext, requester: Requester, answer: Answer, lang: str
 ) -> list[Reply]:
     userid = requester.userid
-    intent = answer.get("intent")
-    if intent == "clarify":
-        return [Reply(userid, clarify_reply(ClarifyAnswer.from_json(answer), lang))]
-    if intent == "help":
-        return [Reply(userid, say("help", lang))]
-    if intent == "show_saved":
+    if isinstance(answer, ClarifyAnswer):
+        return [Reply(userid, clarify_reply(answer, lang))]
+    if isinstance(answer, MessageAnswer):
+        return [Reply(userid, say("help", lang) if answer.intent == "help" else answer.message)]
+    if isinstance(answer, CountAnswer):
+        count = with_scope_note(answer, requester, lang)
+        assert isinstance(count, CountAnswer)
+        return [Reply(userid, _count_text(session, ctx, requester, count, lang))]
+    if isinstance(answer, SegmentAnswer):
+        return _segment_replies(session, ctx, requester, answer, lang)
+    # The conversation intents, still their JSON.
+    if answer.get("intent") == "show_saved":
         listed = [saved_list_reply(userid, answer, lang)]
         return in_script(listed, answer.get("script") == "hant", data_words(session, answer))
     if is_extra(answer):  # breakdowns, customer cards, membership changes, the digest
         return extra_replies(session, ctx, requester, answer, lang)
-    if "segment" not in answer:
-        return [Reply(userid, generic_reply(answer, lang))]
-    answer = with_scope_note(answer, requester, lang)
-    if answer.get("needs_confirmation"):
+    return [Reply(userid, generic_reply(answer, lang))]
+
+
+def _segment_replies(
+    session: Session, ctx: CommandContext, requester: Requester, answer: SegmentAnswer, lang: str
+) -> list[Reply]:
+    """A list, an export, a description, an explanation, a save, or an action's card."""
+    userid = requester.userid
+    scoped = with_scope_note(answer, requester, lang)
+    assert isinstance(scoped, SegmentAnswer)
+    answer = scoped
+    if answer.needs_confirmation:
         return [confirmation_reply(session, ctx, requester, answer, lang)]
-    if intent == "save":
+    if answer.intent == "save":
         return save_reply(session, ctx, requester, answer, lang)
-    if intent == "count":
-        count = CountAnswer.from_json(answer)
-        return [Reply(userid, _count_text(session, ctx, requester, count, lang))]
-    if intent == "export":
+    if answer.intent == "count":
+        return [Reply(userid, _count_text(session, ctx, requester, answer.as_count(), lang))]
+    if answer.intent == "export":
         return [export_reply(session, ctx, userid, answer, lang)]
-    if intent == "explain":
+    if answer.intent == "explain":
         return [explain_reply(session, ctx, requester, answer, lang)]
-    if intent == "describe":
+    if answer.intent == "describe":
         return describe_replies(session, ctx, requester, answer, lang)
-    if intent == "list":
-        hant = answer.get("script") == "hant"
+    if answer.intent == "list":
+        hant = answer.script == HANT
         return [Reply(userid, list_reply(session, ctx, userid, answer, lang), scripted=hant)]
     return [Reply(userid, generic_reply(answer, lang))]
 
 
-def _audit_detail(answer: dict[str, Any]) -> dict[str, Any]:
+def _audit_detail(answer: Answer) -> dict[str, Any]:
     """What later answers need: the canonical segment (for "this segment" and size history)."""
+    if isinstance(answer, (CountAnswer, SegmentAnswer)):
+        _, segment = canonical_segment(answer.segment)
+        return {
+            "intent": answer.intent,
+            "count": answer.count,
+            "needs_confirmation": isinstance(answer, SegmentAnswer) and answer.needs_confirmation,
+            "segment": segment,
+            "segment_key": segment_key(segment),
+            "description": answer.description[:300],
+        }
+    if not isinstance(answer, dict):
+        return {"intent": answer.intent, "count": None, "needs_confirmation": False}
     detail: dict[str, Any] = {
         "intent": answer.get("intent"),
         "count": answer.get("count"),
         "needs_confirmation": bool(answer.get("needs_confirmation")),
     }
     if isinstance(answer.get("segment"), dict):
-        _, segment = canonical_segment(answer)
+        _, segment = canonical_segment(from_json(answer["segment"]))
         detail.update(
             segment=segment,
             segment_key=segment_key(segment),
@@ -239,8 +271,8 @@ def _handle_text(
     if campaign is not None:
         return campaign
     answer = _answer(session, ctx, requester, text, lang)
-    if answer.get("intent") == "list" and hant:
-        answer = {**answer, "script": "hant"}  # its rows and pages in Traditional characters
+    if isinstance(answer, SegmentAnswer) and answer.intent == "list" and hant:
+        answer = replace(answer, script=HANT)  # its rows and pages in Traditional characters
     return _answered(session, ctx, requester, text, answer, lang, hant)
 
 
@@ -260,7 +292,7 @@ def _answered(
     ctx: CommandContext,
     requester: Requester,
     text: str,
-    answer: dict[str, Any],
+    answer: Answer,
     lang: str,
     hant: bool = False,
 ) -> list[Reply]:
@@ -271,7 +303,7 @@ def _answered(
         replies = _replies(session, ctx, requester, answer, lang)
     except SegmentError as exc:
         log.info("segment could not be evaluated: %s", exc)
-        answer = ClarifyAnswer(say("busy", lang)).to_json()
+        answer = ClarifyAnswer(say("busy", lang))
         replies = [Reply(userid, say("busy", lang))]
     if hant and lang == "zh":  # a count, a question back, a confirmation card …
         replies = in_script(replies, True, script_words(session, answer))
@@ -282,19 +314,17 @@ def _answered(
     return replies
 
 
-def conversation_answer(
-    session: Session, ctx: CommandContext, userid: str, text: str
-) -> dict[str, Any]:
-    """The query answer (JSON) to `text` as the next message of `userid`'s conversation —
+def conversation_answer(session: Session, ctx: CommandContext, userid: str, text: str) -> Answer:
+    """The query answer to `text` as the next message of `userid`'s conversation —
     a pick, a page, a refinement or a question of its own — for `segbot query --after`,
     which plays the earlier messages through handle_text first."""
     lang = language_of(text)
     requester = resolve_requester(session, userid, ctx.settings.admins)
     if requester is None:
-        return {"intent": "refused", "message": say("not_member", lang)}
+        return MessageAnswer("refused", say("not_member", lang))
     picked = read_reply(session, ctx, userid, text)
     if isinstance(picked, list):
-        return ClarifyAnswer(picked[0].text).to_json()
+        return ClarifyAnswer(picked[0].text)
     if isinstance(picked, Picked):
         if picked.pending.kind == conv.CARD:
             customers = picked.pending.customers
@@ -305,13 +335,13 @@ def conversation_answer(
             replies, _ = card_pick_replies(
                 session, ctx, requester, picked.pending, picked.index, picked.lang, False
             )
-            return ClarifyAnswer(replies[0].text).to_json()
+            return ClarifyAnswer(replies[0].text)
         if picked.pending.kind == conv.CAMPAIGN:
             chosen = picked.pending.options[picked.index]
             replies = campaign_choice_reply(
                 session, ctx, requester, text, picked.pending.action, chosen, picked.lang
             )
-            return {"intent": picked.pending.action, "message": replies[0].text}
+            return MessageAnswer(picked.pending.action, replies[0].text)
         if picked.pending.kind == conv.SWAP:
             segment = picked.pending.segments[picked.index]
             return swap_pick_answer(session, ctx, requester, segment, picked.lang)
@@ -320,14 +350,14 @@ def conversation_answer(
     if more is not None:
         no_page = _no_page(session, ctx, userid, lang)
         if no_page is not None:
-            return ClarifyAnswer(no_page).to_json()
+            return ClarifyAnswer(no_page)
         return more_page(session, ctx, requester, lang, size=more)
     followup = followup_answer(session, ctx, requester, text)  # 导出这个
     if followup is not None:
         return followup
     campaign = campaign_reply(session, ctx, requester, text, lang)
     if campaign is not None:
-        return {"intent": "campaign", "message": campaign[0].text}
+        return MessageAnswer("campaign", campaign[0].text)
     return answer_text(session, ctx, requester, text, lang)
 
 

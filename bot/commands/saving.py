@@ -12,6 +12,7 @@ from bot.commands import CommandContext, Reply
 from bot.commands.conversation_chat import saved_segments_text
 from bot.commands.preview import canonical_segment, confirmation_reply
 from bot.commands.texts import say
+from bot.services.answer import SegmentAnswer
 from bot.services.saved_segments import (
     SegmentChange,
     blocking_owner,
@@ -31,17 +32,17 @@ def save_reply(
     session: Session,
     ctx: CommandContext,
     requester: Requester,
-    answer: dict[str, Any],
+    answer: SegmentAnswer,
     lang: str,
 ) -> list[Reply]:
-    name = str(answer.get("name") or "").strip()
-    description = str(answer.get("description") or "")
+    name = (answer.action.name or "").strip()
+    description = answer.description
     taken = blocking_owner(session, name, requester)
     if taken is not None:
         return [name_taken(session, requester.userid, taken.name, taken.owner_userid, lang)]
     if get_saved_segment(session, name) is not None:
         return [confirmation_reply(session, ctx, requester, answer, lang)]
-    node, _ = canonical_segment(answer)
+    node, _ = canonical_segment(answer.segment)
     try:
         change = save_owned(session, name, node, actor=requester, now=ctx.now,
                             description=description, inbox_id=ctx.inbox_id)  # fmt: skip
@@ -49,7 +50,7 @@ def save_reply(
         return [name_taken(session, requester.userid, exc.name, exc.owner_userid, lang)]
     except SegmentError as exc:
         return [Reply(requester.userid, say("save_failed", lang, error=str(exc)))]
-    count = int(answer.get("count", 0))
+    count = answer.count
     text = say("saved", lang, name=change.row.name, description=description, count=count)
     return [Reply(requester.userid, text), *change_notices(session, change, requester, lang)]
 

@@ -2,17 +2,41 @@
 to format; JSON only at the CLI/API edge (`to_json`, which writes exactly the keys, in the
 order, that `segbot query --json` prints — spec/interfaces.md).
 
-Done one intent at a time: a count (CountAnswer) and a question back (ClarifyAnswer) are
-typed; the other intents are still the JSON dict the handlers read.
+Typed: a count (CountAnswer), a question back (ClarifyAnswer), an answer about a segment's
+customers — a list, an export, a description, an explanation, a save, an action
+(SegmentAnswer) — and a plain message (MessageAnswer: help, refused …). The conversation
+intents (breakdowns, customer cards, membership changes, the digest, the saved-segment list)
+are still the JSON dict their handlers read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from segmentation.nodes import Node, from_json, to_json
+
+if TYPE_CHECKING:
+    from segmentation.insights.model import Insight
+
+
+@dataclass(frozen=True)
+class Refinement:
+    """What a refinement narrowed ("这些里上海的"): the previous answer's segment, and the
+    kinds of condition it added — so "北京的呢" next asks about the same customers."""
+
+    parent: Node
+    added: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"parent": to_json(self.parent), "added": list(self.added)}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Refinement | None:
+        if not isinstance(data, Mapping) or not isinstance(data.get("parent"), dict):
+            return None
+        return cls(from_json(data["parent"]), tuple(str(k) for k in data.get("added") or ()))
 
 
 @dataclass(frozen=True)
@@ -39,6 +63,7 @@ class CountAnswer:
     ranking: tuple[RankedMember, ...] | None = None
     # Said when a non-admin's answer was limited to their scope (bot.services.query).
     scope_note: str | None = None
+    refined: Refinement | None = None
     intent: ClassVar[str] = "count"
 
     def to_json(self) -> dict[str, Any]:
@@ -59,6 +84,8 @@ class CountAnswer:
             out["ranking"] = [
                 {"external_userid": r.external_userid, "value": r.value} for r in self.ranking
             ]
+        if self.refined is not None:
+            out["refined"] = self.refined.to_json()
         return out
 
     @classmethod
@@ -80,6 +107,7 @@ class CountAnswer:
             if ranking is None
             else tuple(RankedMember(str(r["external_userid"]), r["value"]) for r in ranking),
             scope_note=str(note) if note else None,
+            refined=Refinement.from_json(data.get("refined")),
         )
 
 
@@ -116,3 +144,229 @@ class ClarifyAnswer:
             if not isinstance(choices, list)
             else tuple(c for c in choices if isinstance(c, dict)),
         )
+
+
+@dataclass(frozen=True)
+class Action:
+    """What a command carries besides its segment: the tag of a tagging, the message, coupon
+    and schedule of a push, the name of a save, the format of an export, the customer of an
+    explanation. None: not said."""
+
+    tag: str | None = None
+    message: str | None = None
+    coupon: Any = None
+    schedule: dict[str, Any] | None = None
+    name: str | None = None
+    format: str | None = None
+    customer: str | None = None
+    negated: bool | None = None
+    per_customer: bool | None = None
+
+    @classmethod
+    def of(cls, details: Mapping[str, Any]) -> Action:
+        """The action details of a parsed command's (or an answer's JSON) details."""
+        return cls(**{k: details[k] for k in ACTION_KEYS if details.get(k) is not None})
+
+    def items(self, keys: tuple[str, ...] | None = None) -> dict[str, Any]:
+        """The details said, in the order `segbot query --json` prints them."""
+        return {
+            k: getattr(self, k)
+            for k in (ACTION_KEYS if keys is None else keys)
+            if getattr(self, k) is not None
+        }
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, f.name) is not None for f in fields(self))
+
+
+# The action details, in the order `segbot query --json` prints them.
+ACTION_KEYS = (
+    "tag",
+    "message",
+    "coupon",
+    "schedule",
+    "name",
+    "format",
+    "customer",
+    "negated",
+    "per_customer",
+)
+
+
+@dataclass(frozen=True)
+class SegmentAnswer:
+    """An answer about a segment's customers other than a plain count: a list, an export, a
+    description, an explanation, a save, or an action to confirm (tag, untag, push,
+    schedule). Its members are loaded (a list shows them, an action is sized by them)."""
+
+    intent: str
+    segment: Node
+    description: str
+    customers: tuple[str, ...]
+    # The order chat lists them and exports write them (lists, exports, rankings).
+    listed: tuple[str, ...] | None = None
+    action: Action = Action()
+    needs_confirmation: bool = False
+    scope_note: str | None = None
+    ranking: tuple[RankedMember, ...] | None = None
+    # describe: the persona, typical values and scorecard of the segment.
+    insight: Insight | None = None
+    # push/schedule: the preview's facts, as `segbot query --json` prints them.
+    push_preview: Mapping[str, Any] | None = None
+    refined: Refinement | None = None
+    # "hant": a list asked in Traditional characters (its rows and pages answer in them).
+    script: str | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.customers)
+
+    def ordered(self) -> list[str]:
+        """The customers in the order chat lists them: `listed`, else a ranking's, else
+        sorted by id."""
+        if self.listed is not None:
+            return list(self.listed)
+        if self.ranking:
+            return [r.external_userid for r in self.ranking]
+        return list(self.customers)
+
+    def as_count(self) -> CountAnswer:
+        return CountAnswer(
+            self.segment,
+            self.description,
+            self.count,
+            scope_note=self.scope_note,
+            refined=self.refined,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The answer as `segbot query --json` prints it, key for key and in that order."""
+        out: dict[str, Any] = {
+            "intent": self.intent,
+            "segment": to_json(self.segment),
+            "description": self.description,
+            "count": self.count,
+            "customers": list(self.customers),
+        }
+        if self.listed is not None:
+            out["listed"] = list(self.listed)
+        out.update(self.action.items())
+        if self.needs_confirmation:
+            out["needs_confirmation"] = True
+        if self.scope_note:
+            out["scope_note"] = self.scope_note
+        if self.ranking is not None:
+            out["ranking"] = [
+                {"external_userid": r.external_userid, "value": r.value} for r in self.ranking
+            ]
+        if self.insight is not None:
+            from segmentation.insights.describe import insight_to_json  # describe only
+            from segmentation.insights.sketch import insight_markdown
+
+            out.update(insight_to_json(self.insight))
+            out["markdown"] = insight_markdown(self.insight)
+        if self.push_preview is not None:
+            if self.action.message is not None:
+                out["message_template"] = self.action.message
+            out.update(self.push_preview)
+        if self.refined is not None:
+            out["refined"] = self.refined.to_json()
+        if self.script:
+            out["script"] = self.script
+        return out
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> SegmentAnswer:
+        """The typed answer of a segment answer's JSON (from a query service plugged in
+        elsewhere); SegmentFormatError, KeyError or ValueError when it is not one. A
+        description's insight is not read back: the chat describes the segment again."""
+        details = dict(data)
+        if "message_template" in data:  # a previewed push: `message` is the rendered text
+            details["message"] = data["message_template"]
+        elif "recipients" in data:
+            details.pop("message", None)
+        ranking = data.get("ranking")
+        listed = data.get("listed")
+        note = data.get("scope_note")
+        preview = (
+            {k: v for k, v in data.items() if k in _PREVIEW_KEYS} if "recipients" in data else {}
+        )
+        return cls(
+            intent=str(data["intent"]),
+            segment=from_json(data["segment"]),
+            description=str(data.get("description") or ""),
+            customers=tuple(str(c) for c in data.get("customers") or ()),
+            listed=None if listed is None else tuple(str(c) for c in listed),
+            action=Action.of(details),
+            needs_confirmation=bool(data.get("needs_confirmation")),
+            scope_note=str(note) if note else None,
+            ranking=None
+            if not isinstance(ranking, list)
+            else tuple(RankedMember(str(r["external_userid"]), r["value"]) for r in ranking),
+            push_preview=preview or None,
+            refined=Refinement.from_json(data.get("refined")),
+            script=str(data["script"]) if data.get("script") else None,
+        )
+
+
+# Keys of a push preview (bot.services.campaigns.push_preview.PushFacts.to_json) an answer's
+# JSON may carry; read back only for a plugged-in query service's answers.
+_PREVIEW_KEYS = frozenset(
+    {
+        "message",
+        "send_at",
+        "quiet_hours",
+        "recipients",
+        "holdout",
+        "excluded",
+        "cost_max",
+        "tasks",
+        "needs_approval",
+        "approvers",
+        "coupon_expires",
+    }
+)
+
+
+@dataclass(frozen=True)
+class MessageAnswer:
+    """An answer that is only words: help, "ask a question first", refused, a campaign's."""
+
+    intent: str
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"intent": self.intent, "message": self.message}
+
+
+# What the query service answers. The conversation intents (breakdown, customer, changes,
+# digest, show_saved) and a page of a list ("more") are still their JSON dict.
+Answer = CountAnswer | ClarifyAnswer | SegmentAnswer | MessageAnswer | dict[str, Any]
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """The answer at the CLI/API edge, as `segbot query --json` prints it."""
+    return answer if isinstance(answer, dict) else answer.to_json()
+
+
+def answer_from_json(data: Mapping[str, Any]) -> Answer:
+    """The typed answer of a query service's JSON (a service plugged into the chat in
+    place of bot.services.query): the intents typed so far, else the dict as it is."""
+    intent = data.get("intent")
+    if intent == ClarifyAnswer.intent:
+        return ClarifyAnswer.from_json(data)
+    if (
+        intent == CountAnswer.intent
+        and isinstance(data.get("segment"), dict)
+        and not (Action.of(data) or data.get("needs_confirmation"))
+    ):
+        return CountAnswer.from_json(data)
+    if isinstance(data.get("segment"), dict) and intent not in CONVERSATION_INTENTS:
+        return SegmentAnswer.from_json(data)
+    if "segment" not in data and isinstance(data.get("message"), str) and intent != "more":
+        return MessageAnswer(str(intent), str(data["message"]))
+    return dict(data)
+
+
+# Still JSON dicts (bot.services.conversation).
+CONVERSATION_INTENTS = frozenset({"breakdown", "customer", "changes", "digest", "show_saved"})

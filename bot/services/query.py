@@ -1,17 +1,29 @@
 """One chat command end to end: parse it, evaluate its segment in the asker's scope, and
-answer with the JSON of `segbot query --json` (spec/interfaces.md). Shared by CLI, API, chat."""
+answer it — typed (bot.services.answer) for the chat, as the JSON of `segbot query --json`
+(spec/interfaces.md) for the CLI and API. Shared by CLI, API, chat."""
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.services.answer import ClarifyAnswer, CountAnswer, RankedMember
+from bot.services.answer import (
+    ACTION_KEYS,
+    Action,
+    Answer,
+    ClarifyAnswer,
+    CountAnswer,
+    MessageAnswer,
+    RankedMember,
+    SegmentAnswer,
+    answer_json,
+)
 from bot.services.campaigns.settings import CampaignSettings
 from bot.settings import DEFAULT_APPROVAL_COST_LIMIT
 from segmentation.compiler import SegmentError
@@ -19,7 +31,7 @@ from segmentation.engine import EngineContext, segment_count, segment_listed, se
 from segmentation.insights.budget import MassMessageBudget
 from segmentation.nlq import Clarification, Command, Vocabulary, load_vocabulary, parse_command
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_traditional
-from segmentation.nodes import And, InDepartment, Node, Owner, Ranked, canonical, to_json, walk
+from segmentation.nodes import And, InDepartment, Node, Owner, Ranked, canonical, walk
 from segmentation.ranking import ranking
 from segmentation.scope import Requester, resolve_requester
 from segmentation.text import language_of
@@ -38,17 +50,6 @@ HELP_EN = (
 )
 # Answers that show their customers in order (a list, an export): they carry `listed`.
 LISTED_INTENTS = frozenset({"list", "export"})
-_ACTION_KEYS = (
-    "tag",
-    "message",
-    "coupon",
-    "schedule",
-    "name",
-    "format",
-    "customer",
-    "negated",
-    "per_customer",
-)
 
 
 def run_query(
@@ -65,6 +66,39 @@ def run_query(
     cost_limit: Decimal = DEFAULT_APPROVAL_COST_LIMIT,
     with_members: bool = True,
 ) -> dict[str, Any]:
+    """The JSON of `segbot query --json` for `text` asked by `as_userid` (ask_query's answer
+    at the CLI/API edge)."""
+    return answer_json(
+        ask_query(
+            session,
+            text,
+            as_userid=as_userid,
+            now=now,
+            ctx=ctx,
+            admins=admins,
+            vocabulary=vocabulary,
+            budget=budget,
+            campaigns=campaigns,
+            cost_limit=cost_limit,
+            with_members=with_members,
+        )
+    )
+
+
+def ask_query(
+    session: Session,
+    text: str,
+    *,
+    as_userid: str | None,
+    now: datetime,
+    ctx: EngineContext,
+    admins: frozenset[str] = frozenset(),
+    vocabulary: Vocabulary | None = None,
+    budget: MassMessageBudget | None = None,
+    campaigns: CampaignSettings | None = None,
+    cost_limit: Decimal = DEFAULT_APPROVAL_COST_LIMIT,
+    with_members: bool = True,
+) -> Answer:
     """The answer to `text` asked by `as_userid` (None: the admin view of every customer).
 
     `with_members=False` (the chat): a count is counted in the database and its answer has no
@@ -79,36 +113,34 @@ def run_query(
     else:
         requester = resolve_requester(session, as_userid, admins)
     if requester is None:
-        return {
-            "intent": "refused",
-            "message": "抱歉，您不是本企业的成员，无法查询客户。 Sorry, only members of this company "  # noqa: E501
+        return MessageAnswer(
+            "refused",
+            "抱歉，您不是本企业的成员，无法查询客户。 Sorry, only members of this company "
             "can query customers.",
-        }
+        )
     vocab = vocabulary or load_vocabulary(session, ctx.named)
     result = parse_command(text, vocabulary=vocab, asker=as_userid, now=now, tz=ctx.timezone)
     if isinstance(result, Clarification):
         named = _bare_customer(session, text, requester, now, ctx)
         return named or clarify(result.message, list(result.suggestions))
     answer = answer_command(session, result, requester, now, ctx, budget, with_members)
-    if answer.get("intent") == "show_saved" and is_traditional(text):
+    if isinstance(answer, dict) and answer.get("intent") == "show_saved" and is_traditional(text):
         answer["script"] = "hant"  # the list is answered in the asker's script
-    if answer.get("intent") in ("push", "schedule") and "customers" in answer:
+    if isinstance(answer, SegmentAnswer) and answer.intent in ("push", "schedule"):
         # Imported for pushes only: it brings the campaign models a question does not need.
         from bot.services.campaigns.push_preview import push_preview_json
 
-        if "message" in answer:
-            answer["message_template"] = answer["message"]
-        answer.update(
-            push_preview_json(
-                session,
-                requester=requester,
-                answer=answer,
-                language=result.language,
-                now=now,
-                settings=campaigns or CampaignSettings(timezone=ctx.timezone),
-                cost_limit=cost_limit,
-            )
+        preview = push_preview_json(
+            session,
+            requester=requester,
+            details=answer.action.items(),
+            customers=answer.customers,
+            language=result.language,
+            now=now,
+            settings=campaigns or CampaignSettings(timezone=ctx.timezone),
+            cost_limit=cost_limit,
         )
+        answer = replace(answer, push_preview=preview)
     return answer
 
 
@@ -137,9 +169,9 @@ def _bare_customer(
     return card_answer(session, command, requester, now, ctx, lang)
 
 
-def clarify(message: str, suggestions: list[str] | None = None) -> dict[str, Any]:
-    """A question back, as JSON (ClarifyAnswer)."""
-    return ClarifyAnswer(message, tuple(suggestions or ())).to_json()
+def clarify(message: str, suggestions: list[str] | None = None) -> ClarifyAnswer:
+    """A question back (ClarifyAnswer)."""
+    return ClarifyAnswer(message, tuple(suggestions or ()))
 
 
 def answer_command(
@@ -150,15 +182,15 @@ def answer_command(
     ctx: EngineContext,
     budget: MassMessageBudget | None = None,
     with_members: bool = True,
-) -> dict[str, Any]:
+) -> Answer:
     """The answer to an understood command (parsed here, or built by the chat from the
     conversation: a refinement of the previous answer), evaluated in `requester`'s scope.
     `with_members=False`: a count has its number only (no `customers`, no `ranking`)."""
     zh = command.language == "zh"
     if command.intent == "help":
-        return {"intent": "help", "message": HELP_ZH if zh else HELP_EN}
+        return MessageAnswer("help", HELP_ZH if zh else HELP_EN)
     if command.intent == "more":
-        return {"intent": "more", "message": "请先发一个查询。" if zh else "Ask a question first."}
+        return MessageAnswer("more", "请先发一个查询。" if zh else "Ask a question first.")
     if command.intent == "show_saved" or command.intent in EXTRA_INTENTS:
         # breakdowns, customer cards, changes, the digest, my segments (imported here: they
         # need pandas and the digest, which `segbot query --help` should not load)
@@ -184,8 +216,7 @@ def answer_command(
     if unmatched is not None:  # 公司名包含“XX” that no visible customer's does: asked back
         return clarify(unmatched)
     if command.intent == "count" and not _acts(command):
-        counted = count_answer(session, command, requester, now, ctx, with_members)
-        return counted.to_json() if isinstance(counted, CountAnswer) else counted
+        return count_answer(session, command, requester, now, ctx, with_members)
     try:
         ranked = ranking(session, command.segment, requester=requester, now=now, ctx=ctx)
         if ranked is not None:
@@ -201,47 +232,42 @@ def answer_command(
         return clarify(
             ("无法计算这个分群：" if zh else "That segment cannot be evaluated: ") + str(exc)
         )
-    out: dict[str, Any] = {
-        "intent": command.intent,
-        "segment": to_json(command.segment),
-        "description": command.description,
-        "count": len(listed),
-        "customers": sorted(listed),
-    }
-    if ranked is not None or command.intent in LISTED_INTENTS:
-        # The order chat lists them, pages continue and exports write them: a ranking's, else
-        # the most recent activity the question is about first (segmentation.facts).
-        out["listed"] = listed
-    for key in _ACTION_KEYS:
-        if key in command.details:
-            out[key] = command.details[key]
-    if command.needs_confirmation:
-        out["needs_confirmation"] = True
-    note = scope_note(command.segment, requester, command.language)
-    if note:
-        out["scope_note"] = note
-    if ranked is not None:  # rank order with the value ranked by; `customers` stays sorted
-        out["ranking"] = [{"external_userid": eid, "value": _json_number(v)} for eid, v in ranked]
+    # A ranking's order, else — for a list or an export — the order chat lists them, pages
+    # continue and exports write them: the most recent activity the question is about first
+    # (segmentation.facts); `customers` stays sorted.
+    ordered = ranked is not None or command.intent in LISTED_INTENTS
+    insight = None
     if command.intent == "describe":
-        from segmentation.insights.describe import describe_for_query  # descriptions only
+        from segmentation.insights.describe import describe_in_scope  # descriptions only
 
-        out.update(
-            describe_for_query(
-                session,
-                command.segment,
-                requester=requester,
-                now=now,
-                ctx=ctx,
-                language="zh" if zh else "en",
-                budget=budget,
-            )
+        insight = describe_in_scope(
+            session,
+            command.segment,
+            requester=requester,
+            now=now,
+            ctx=ctx,
+            language="zh" if zh else "en",
+            budget=budget,
         )
-    return out
+    return SegmentAnswer(
+        intent=command.intent,
+        segment=command.segment,
+        description=command.description,
+        customers=tuple(sorted(listed)),
+        listed=tuple(listed) if ordered else None,
+        action=Action.of(command.details),
+        needs_confirmation=command.needs_confirmation,
+        scope_note=scope_note(command.segment, requester, command.language),
+        ranking=None
+        if ranked is None
+        else tuple(RankedMember(eid, _json_number(v)) for eid, v in ranked),
+        insight=insight,
+    )
 
 
 def _acts(command: Command) -> bool:
     """Whether the command carries an action's details (a tag, a message, a format …)."""
-    return command.needs_confirmation or any(key in command.details for key in _ACTION_KEYS)
+    return command.needs_confirmation or any(key in command.details for key in ACTION_KEYS)
 
 
 def count_answer(
@@ -251,10 +277,10 @@ def count_answer(
     now: datetime,
     ctx: EngineContext,
     with_members: bool = True,
-) -> CountAnswer | dict[str, Any]:
+) -> CountAnswer | ClarifyAnswer:
     """A count, typed: counted by the database (`with_members=False`, the chat), else with
     its members and, for a ranking, their order and values. A segment that cannot be
-    evaluated is asked back (the clarify JSON)."""
+    evaluated is asked back."""
     assert command.segment is not None
     zh = command.language == "zh"
     note = scope_note(command.segment, requester, command.language)

@@ -7,6 +7,7 @@ import logging
 from flask import Blueprint, Response, g, jsonify, request
 
 from bot.database import unit_of_work
+from bot.services.answer import answer_json
 from bot.services.coupons import redeem_coupon
 from bot.services.events import MAX_EVENTS_PER_CALL, ingest_events
 from bot.web import deps
@@ -89,7 +90,8 @@ def post_query() -> Response:
             audit_api(session, caller, "api_query", text, d.now(), requested, refused=exc.status)
         raise
     with unit_of_work(d.session_factory) as session:
-        answer = d.query(session, text, as_userid=as_userid, now=now)
+        # The JSON edge: the typed answer as `segbot query --json` prints it.
+        answer = answer_json(d.query(session, text, as_userid=as_userid, now=now))
         audit_api(session, caller, "api_query", text, d.now(), as_userid,
                   intent=answer.get("intent"), count=answer.get("count"))  # fmt: skip
     return jsonify(answer)

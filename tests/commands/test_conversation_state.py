@@ -16,6 +16,7 @@ from bot.database import make_session_factory
 from bot.models.campaigns import Campaign
 from bot.models.conversations import ConversationState
 from bot.models.inbox import AuditEntry
+from bot.services.answer import CountAnswer
 from segmentation.models import Follow, Staff
 from tests.commands.chatworld import NO_ORDER_ZHANG
 from tests.commands.conftest import ChatRig
@@ -194,9 +195,10 @@ def test_a_chat_count_is_counted_without_loading_its_members(rig: ChatRig) -> No
         edge = replace(rig.ctx(), count_ids=True).ask(
             session, "近30天咨询未下单的客户有多少", "zhangsan"
         )
-    assert chat["intent"] == "count" and "customers" not in chat
-    assert chat["count"] == edge["count"] == len(NO_ORDER_ZHANG)
-    assert sorted(edge["customers"]) == sorted(NO_ORDER_ZHANG)
+    assert isinstance(chat, CountAnswer) and isinstance(edge, CountAnswer)
+    assert chat.customers is None and "customers" not in chat.to_json()
+    assert chat.count == edge.count == len(NO_ORDER_ZHANG)
+    assert sorted(edge.customers or ()) == sorted(NO_ORDER_ZHANG)
     [reply] = rig.tell("zhangsan", "近30天咨询未下单的客户有多少")
     assert f"共 {len(NO_ORDER_ZHANG)} 人" in reply.text
 

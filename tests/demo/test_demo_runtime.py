@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from bot.commands import CommandContext
 from bot.database import unit_of_work
 from bot.demo.runtime import DemoRuntime
+from bot.services.answer import answer_json
 from segmentation.models import Customer, Event, Staff
 from segmentation.models.segments import SavedSegment, SegmentSnapshot
 from tests.demo.conftest import HEADLINE, small_options, wait_for
@@ -65,7 +66,7 @@ def test_headline_question_from_the_console_gets_the_engines_answer(
         ctx = CommandContext(settings=deps.settings, now=deps.now(), query=deps.query)
         answer = ctx.ask(session, HEADLINE, userid)
     assert replies[0]["msgtype"] == "text"
-    assert f"共 {answer['count']} 人" in replies[0]["text"]["content"]
+    assert f"共 {answer_json(answer)['count']} 人" in replies[0]["text"]["content"]
     # The question really went through the simulator's callback push to our endpoint.
     assert running_demo.sim is not None
     assert any(cb["kind"] == "TextMessage" and cb["status"] == 200

@@ -1,9 +1,12 @@
 # ruff: noqa: E501
-"""The typed answers (bot.services.answer): `segbot query --json` prints a count and a question
-back byte for byte as before they were typed (key order included), each reads back from its
-JSON, and the chat formats the typed answer."""
+"""The typed answers (bot.services.answer): `segbot query --json` prints a count, a question
+back, a list, an export, an action, a save and an explanation byte for byte as before they
+were typed (key order included), each reads back from its JSON, and the chat formats the
+typed answer."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from click.testing import CliRunner
@@ -12,7 +15,15 @@ from sqlalchemy import Engine
 from bot.cli.main import cli
 from bot.commands.answers import clarify_reply, count_reply
 from bot.database import make_session_factory
-from bot.services.answer import ClarifyAnswer, CountAnswer, RankedMember
+from bot.services.answer import (
+    Action,
+    ClarifyAnswer,
+    CountAnswer,
+    MessageAnswer,
+    RankedMember,
+    SegmentAnswer,
+    answer_from_json,
+)
 from segmentation.nodes import City, HasTag, Ranked
 from tests.segmentation.nlq.fixture import load_fixture
 
@@ -30,6 +41,39 @@ PRINTED = [
     (
         ["近30天有咨询的客户有多少", "--as", "zhangsan"],
         '{"intent": "count", "segment": {"version": 1, "tree": {"type": "performed", "event_kind": "inquiry", "window": {"kind": "rolling", "amount": 30, "unit": "days"}}}, "description": "近30天（10月2日–11月1日）有咨询的客户", "count": 3, "customers": ["c01", "c02", "c09"], "scope_note": "（结果只包含您自己跟进的客户。）"}',
+    ),
+]
+
+# `segbot query --json` of lists, exports, an action, a save and an explanation as printed
+# before they were typed (captured from it).
+PRINTED_SEGMENTS = [
+    (
+        ["上海的客户"],
+        '{"intent": "list", "segment": {"version": 1, "tree": {"type": "city", "names": ["上海", "shanghai", "上海市"]}}, "description": "在上海的客户", "count": 7, "customers": ["c01", "c02", "c06", "c07", "c09", "c13", "c15"], "listed": ["c13", "c09", "c06", "c01", "c02", "c15", "c07"]}',
+    ),
+    (
+        ["导出上海的客户"],
+        '{"intent": "export", "segment": {"version": 1, "tree": {"type": "city", "names": ["上海", "shanghai", "上海市"]}}, "description": "在上海的客户", "count": 7, "customers": ["c01", "c02", "c06", "c07", "c09", "c13", "c15"], "listed": ["c13", "c09", "c06", "c01", "c02", "c15", "c07"], "format": "xlsx"}',
+    ),
+    (
+        ["消费最多的3个客户"],
+        '{"intent": "list", "segment": {"version": 1, "tree": {"type": "ranked", "base": {"type": "all"}, "direction": "top", "count": 3, "percent": null, "window": null}}, "description": "消费最多的3位", "count": 3, "customers": ["c08", "c15", "c16"], "listed": ["c16", "c15", "c08"], "ranking": [{"external_userid": "c16", "value": 20000.0}, {"external_userid": "c15", "value": 3300.0}, {"external_userid": "c08", "value": 2000.0}]}',
+    ),
+    (
+        ["给上海的客户打上“高意向”标签"],
+        '{"intent": "tag", "segment": {"version": 1, "tree": {"type": "city", "names": ["上海", "shanghai", "上海市"]}}, "description": "在上海的客户", "count": 7, "customers": ["c01", "c02", "c06", "c07", "c09", "c13", "c15"], "tag": "高意向", "needs_confirmation": true}',
+    ),
+    (
+        ["把上海的客户保存为“上海客户”"],
+        '{"intent": "save", "segment": {"version": 1, "tree": {"type": "city", "names": ["上海", "shanghai", "上海市"]}}, "description": "在上海的客户", "count": 7, "customers": ["c01", "c02", "c06", "c07", "c09", "c13", "c15"], "name": "上海客户"}',
+    ),
+    (
+        ["为什么c01在上海的客户里"],
+        '{"intent": "explain", "segment": {"version": 1, "tree": {"type": "city", "names": ["上海", "shanghai", "上海市"]}}, "description": "在上海的客户", "count": 7, "customers": ["c01", "c02", "c06", "c07", "c09", "c13", "c15"], "customer": "c01", "negated": false}',
+    ),
+    (
+        ["近30天有咨询的客户", "--as", "zhangsan"],
+        '{"intent": "list", "segment": {"version": 1, "tree": {"type": "performed", "event_kind": "inquiry", "window": {"kind": "rolling", "amount": 30, "unit": "days"}}}, "description": "近30天（10月2日–11月1日）有咨询的客户", "count": 3, "customers": ["c01", "c02", "c09"], "listed": ["c09", "c01", "c02"], "scope_note": "（结果只包含您自己跟进的客户。）"}',
     ),
 ]
 
@@ -81,6 +125,56 @@ def test_a_count_prints_the_same_json_as_before(
     result = CliRunner().invoke(cli, ["query", *args, "--now", NOW, "--db", db_url, "--json"])
     assert result.exit_code == 0
     assert result.output.rstrip("\n") == printed
+
+
+@pytest.mark.parametrize(("args", "printed"), PRINTED_SEGMENTS)
+def test_a_segment_answer_prints_the_same_json_as_before(
+    clean_engine: Engine, db_url: str, args: list[str], printed: str
+) -> None:
+    with make_session_factory(clean_engine)() as session:
+        load_fixture(session)
+        session.commit()
+    result = CliRunner().invoke(cli, ["query", *args, "--now", NOW, "--db", db_url, "--json"])
+    assert result.exit_code == 0
+    assert result.output.rstrip("\n") == printed
+    # What a query service plugged into the chat answers reads back into the same answer.
+    typed = answer_from_json(json.loads(printed))
+    assert (
+        isinstance(typed, SegmentAnswer)
+        and json.dumps(typed.to_json(), ensure_ascii=False) == printed
+    )
+
+
+def test_a_push_answer_keeps_the_users_words_apart_from_the_preview() -> None:
+    """A push's JSON shows the rendered message where the action's was, the user's own words
+    as `message_template`; read back, the action is the user's words again."""
+    push = SegmentAnswer(
+        "push",
+        City(("上海",)),
+        "在上海的客户",
+        ("c01", "c02"),
+        action=Action(message="您好{name}"),
+        needs_confirmation=True,
+        push_preview={"message": "您好王静", "recipients": 2, "holdout": 0},
+    )
+    printed = push.to_json()
+    assert list(printed) == ["intent", "segment", "description", "count", "customers", "message",
+                             "needs_confirmation", "message_template", "recipients", "holdout"]  # fmt: skip
+    assert printed["message"] == "您好王静" and printed["message_template"] == "您好{name}"
+    back = answer_from_json(printed)
+    assert isinstance(back, SegmentAnswer) and back.action.message == "您好{name}"
+    assert back.to_json() == printed
+
+
+def test_answers_read_back_into_their_types() -> None:
+    assert answer_from_json({"intent": "help", "message": "…"}) == MessageAnswer("help", "…")
+    count = CountAnswer(HasTag("VIP"), "VIP", 4)
+    assert answer_from_json(count.to_json()) == count
+    # a count with an action is no plain count: its members are the action's
+    tagged = {**count.to_json(), "customers": ["c1"], "tag": "A", "needs_confirmation": True}
+    assert isinstance(answer_from_json(tagged), SegmentAnswer)
+    breakdown = {"intent": "breakdown", "segment": count.to_json()["segment"], "groups": []}
+    assert answer_from_json(breakdown) == breakdown  # still its JSON
 
 
 def test_a_count_reads_back_from_its_json() -> None:

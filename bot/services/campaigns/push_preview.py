@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -253,25 +254,28 @@ def push_preview_json(
     session: Session,
     *,
     requester: Requester,
-    answer: dict[str, Any],
+    details: Mapping[str, Any],
+    customers: Sequence[str],
     language: str,
     now: datetime,
     settings: CampaignSettings,
     cost_limit: Decimal,
 ) -> dict[str, Any]:
-    """The facts of a push/schedule answer of `segbot query --json` (nothing is stored)."""
-    details = {
-        k: answer[k] for k in ("message", "coupon", "schedule", "per_customer") if k in answer
-    }
+    """The facts of a push/schedule answer of `segbot query --json` (nothing is stored):
+    `details` are the answer's action details (message, coupon, schedule, per_customer)."""
+    push = {k: details[k] for k in _PUSH_DETAILS if k in details}
     facts = push_facts(
         session,
         requester=requester,
-        customers=[str(c) for c in answer.get("customers") or []],
-        details=details,
+        customers=list(customers),
+        details=push,
         language=language,
-        plan=PushPlan.new(session, details),
+        plan=PushPlan.new(session, push),
         now=now,
         settings=settings,
         cost_limit=cost_limit,
     )
     return facts.to_json(settings.timezone)
+
+
+_PUSH_DETAILS = ("message", "coupon", "schedule", "per_customer")
