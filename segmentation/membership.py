@@ -36,6 +36,7 @@ from segmentation.nodes import (
 )
 from segmentation.saved import expand_saved, get_saved_segment
 from segmentation.scope import Requester
+from segmentation.tag_questions import tags_of
 
 follows = Follow.__table__
 # A relation moved to another salesperson by an on-the-job transfer is not churn.
@@ -75,9 +76,10 @@ def segment_changes(
     `now`, among those `requester` may see now."""
     if change not in ("entered", "left"):
         raise ValueError(f"unknown membership change {change!r}")
-    if isinstance(node, HasTag):
-        history = tag_changes(
-            session, node, change, start=start, requester=requester, now=now, ctx=ctx
+    tags = tags_of(node)
+    if tags:
+        history = _tags_changes(
+            session, tags, change, start=start, requester=requester, now=now, ctx=ctx
         )
         if history is not None:
             return history
@@ -92,6 +94,28 @@ def segment_changes(
     moved = after - before if change == "entered" else before - after
     current = any(isinstance(n, _NO_HISTORY) for n in walk(expand_saved(session, node)))
     return Changes(change, start, now, tuple(sorted(moved)), "computed", current)
+
+
+def _tags_changes(
+    session: Session,
+    tags: tuple[HasTag, ...],
+    change: str,
+    *,
+    start: datetime,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+) -> Changes | None:
+    """tag_changes for any of several tags: the customers any of them was put on (taken off)."""
+    found: set[str] = set()
+    since = None
+    for tag in tags:
+        one = tag_changes(session, tag, change, start=start, requester=requester, now=now, ctx=ctx)
+        if one is None:
+            return None
+        found.update(one.customers)
+        since = one.recorded_since
+    return Changes(change, start, now, tuple(sorted(found)), "tag_history", recorded_since=since)
 
 
 def tag_changes(

@@ -16,6 +16,7 @@ from bot.commands.approval import REQUEST_KEY, may_decline, request_approval, te
 from bot.commands.audit import audit
 from bot.commands.cards import CANCEL_KEY, CONFIRM_KEY, outcome_card
 from bot.commands.execute import execute_campaign, execute_save, execute_tagging
+from bot.commands.paging import still_visible
 from bot.commands.push_card import facts_for
 from bot.commands.texts import say
 from bot.models.confirmations import (
@@ -134,6 +135,18 @@ def _is_admin(session: Session, ctx: CommandContext, userid: str) -> bool:
     return requester is not None and requester.is_admin
 
 
+def _target(
+    session: Session, ctx: CommandContext, action: PendingAction, who: Requester
+) -> list[str]:
+    """The customers the action reaches now in `who`'s scope: its segment's members, or —
+    for customers named in the message ("给王静打上VIP标签") — those of them still visible."""
+    named = action.details.get("customers")
+    if isinstance(named, list):
+        return still_visible(session, who, [str(eid) for eid in named])
+    node = from_json(action.segment)
+    return segment_members(session, node, requester=who, now=ctx.now, ctx=ctx.engine)
+
+
 def _refusal(
     session: Session, ctx: CommandContext, action: PendingAction, by: str
 ) -> tuple[str | None, Requester | None, list[str]]:
@@ -151,10 +164,9 @@ def _refusal(
     asker = resolve_requester(session, action.asker_userid, ctx.settings.admins)
     if asker is None:
         return say("asker_gone", lang), None, []
-    node = from_json(action.segment)
-    target = segment_members(session, node, requester=asker, now=ctx.now, ctx=ctx.engine)
+    target = _target(session, ctx, action, asker)
     if confirmer.userid != asker.userid and not confirmer.is_admin:
-        mine = set(segment_members(session, node, requester=confirmer, now=ctx.now, ctx=ctx.engine))
+        mine = set(_target(session, ctx, action, confirmer))
         if any(eid not in mine for eid in target):  # never how many: that is an oracle
             return say("not_allowed_scope", lang), None, []
     over = _over_cost_limit(session, ctx, action, confirmer, asker, target)

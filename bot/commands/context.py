@@ -57,8 +57,10 @@ from segmentation.nodes import (
     Not,
     Ranked,
     SegmentFormatError,
+    canonical,
     from_json,
     to_json,
+    walk,
 )
 from segmentation.scope import Requester
 from segmentation.text import normalize
@@ -255,6 +257,113 @@ def refined_answer(
         added = tuple(sorted(kinds(command.segment)))
         answer = replace(answer, refined=Refinement(refined_from, added))
     return answer
+
+
+# ---------------------------------------------------------------- a follow-up with no subject
+
+# What names whose customers a message is about: then it is a question of its own.
+_SUBJECTS = (K.CUSTOMER, K.MY, K.MYDEPT, K.THIS, K.SAVEDWORD, K.CLAUSE)
+# Words that say "everyone" ("所有女性有多少", "all women"): a question about all customers.
+_EVERYONE = re.compile(r"所有|全部|全体|全體|\ball\b|\bevery|\boverall\b|\bin total\b")
+# A word with the noun in it ("女客户", "customers of", "clients") names its own subject.
+_WITH_NOUN = re.compile(r"客户|客戶|顾客|顧客|customer|client", re.IGNORECASE)
+# Intents a message with no subject of its own may ask of the previous answer's customers.
+_SUBJECTLESS_INTENTS = ("count", "list")
+# How a subjectless follow-up relates to the previous answer: as "那…呢" does.
+_LOOSE = FollowUp(AND, "", False, pointed=False, loose=True)
+
+
+def subjectless_answer(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> Answer | None:
+    """ "女的有几个" / "how many are female" / "VIP有多少" right after an answer, with no
+    subject of its own (no 客户/customers, no 我的/所有/all, no "these"): a refinement of that
+    answer — its segment AND the new conditions, which inherit no window. When the new
+    condition is of a kind a customer has one of and the previous answer already says one
+    ("上海的VIP客户", then "北京的有多少"), narrowing makes no sense: the previous question
+    about Beijing or everyone in Beijing is asked back, unless both are the same. None: not
+    such a message (it is answered as it stands)."""
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        return None
+    vocab = load_vocabulary(session, ctx.engine.named)
+    try:
+        tokens = tokenize(normalize(text), vocab, ctx.now, ctx.settings.timezone)
+    except SegmentFormatError:
+        return None
+    if _has_subject(tokens) or _EVERYONE.search(normalize(text)):
+        return None
+    command = parse_command(
+        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    if (
+        not isinstance(command, Command)
+        or command.intent not in _SUBJECTLESS_INTENTS
+        or command.details
+        or not _says_something(command)
+        or any(isinstance(n, Ranked) for n in walk(command.segment))
+    ):
+        return None
+    assert command.segment is not None
+    previous_node, previous = found
+    # "男的有几个" after "其中女的有几个": a sibling of that refinement, about the same customers.
+    previous_node = _sibling_base(previous_node, previous, command, _LOOSE)
+    if kinds(command.segment) & kinds(previous_node) & _ONE_PER_CUSTOMER:
+        return _which_subject(session, ctx, requester, command, previous_node, previous, lang)
+    combined = _both(previous_node, command.segment)
+    description = _restate(combined, command, vocab, ctx, lang)
+    answer = answer_command(
+        session,
+        Command(command.intent, combined, lang, description, {}, command.notes),
+        requester,
+        ctx.now,
+        ctx.engine,
+        with_members=ctx.count_ids,
+    )
+    if isinstance(answer, (CountAnswer, SegmentAnswer)):
+        added = tuple(sorted(kinds(command.segment)))
+        answer = replace(answer, refined=Refinement(previous_node, added))
+    return answer
+
+
+def _has_subject(tokens: list[Any]) -> bool:
+    """Whether the message names whose customers it is about. A 人 right after the count
+    ("有几个人", "多少人") is the unit counted, not a subject."""
+    for i, token in enumerate(tokens):
+        if token.kind == K.CUSTOMER and not (i and tokens[i - 1].kind == K.INTENT):
+            return True
+        if token.kind in _SUBJECTS and token.kind != K.CUSTOMER:
+            return True
+        if _WITH_NOUN.search(token.text):  # "女客户", "customers of" (a filler), "clients"
+            return True
+    return False
+
+
+def _which_subject(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    command: Command,
+    previous_node: Node,
+    previous: conv.PreviousAnswer,
+    lang: str,
+) -> Answer | None:
+    """ "北京的有多少" after "上海的VIP客户": the previous question about Beijing, or everyone
+    in Beijing — asked back, each choice standing for its segment (picked by number). None
+    when both readings are the same segment (then it is a question of its own)."""
+    assert command.segment is not None
+    try:
+        swapped = swap_conditions(previous_node, command.segment)
+    except Ambiguous:
+        swapped = None
+    if swapped is None or canonical(swapped) == canonical(command.segment):
+        return None
+    vocab = load_vocabulary(session, ctx.engine.named)
+    tz = ctx.settings.timezone
+    options = (swapped, command.segment)
+    labels = tuple(describe(node, lang, ctx.now, tz, vocab) for node in options)
+    message = say("subject_which", lang, description=previous.description)
+    return ClarifyAnswer(message, labels, tuple(to_json(node) for node in options))
 
 
 def _says_something(command: Command) -> bool:

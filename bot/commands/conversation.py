@@ -163,6 +163,11 @@ def remember_shown(session: Session, userid: str, previous: PreviousAnswer, now:
 
 def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | None:
     """The record of what `answer` showed, or None when it showed nothing to refer back to."""
+    if isinstance(answer, SegmentAnswer) and answer.named is not None:
+        # An action on a named customer: "她" next is that customer, "these" is no segment.
+        eid = answer.named[0] if len(answer.named) == 1 else None
+        return PreviousAnswer({}, answer.description[:300], answer.intent, lang, now,
+                              kind=CUSTOMER, customer=eid)  # fmt: skip
     if isinstance(answer, (CountAnswer, SegmentAnswer)):
         refined = answer.refined
         return PreviousAnswer(

@@ -92,8 +92,9 @@ def _card_in_script(card: dict[str, Any], keep: list[str]) -> dict[str, Any]:
         part = out.get(outer)
         if isinstance(part, dict) and isinstance(part.get(inner), str):
             part[inner] = to_traditional(part[inner], keep)
-    if isinstance(out.get("sub_title_text"), str):
-        out["sub_title_text"] = to_traditional(out["sub_title_text"], keep)
+    for key in ("sub_title_text", "replace_text"):  # an updated card's outcome and its mark
+        if isinstance(out.get(key), str):
+            out[key] = to_traditional(out[key], keep)
     for row in out.get("horizontal_content_list") or []:
         for key in ("keyname", "value"):
             if isinstance(row.get(key), str):

@@ -105,6 +105,8 @@ def confirmation_reply(
     node, segment = canonical_segment(answer.segment)
     # The user's own words: a push's message is its template, never the rendered preview.
     details = answer.action.items(ACTION_DETAILS)
+    if answer.named is not None:  # the customers named, re-checked when it is confirmed
+        details["customers"] = list(answer.named)
     facts = None
     if intent in ("push", "schedule"):
         facts = facts_for(session, ctx, requester, customers, details, lang)

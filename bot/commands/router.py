@@ -30,6 +30,7 @@ from bot.commands.context import (
     exported_answer,
     previous_breakdown,
     refined_answer,
+    subjectless_answer,
     swap_pick_answer,
     swapped_window_answer,
 )
@@ -48,6 +49,7 @@ from bot.commands.describe import describe_replies
 from bot.commands.explain import explain_reply
 from bot.commands.export import export_reply
 from bot.commands.history import history_line, past_sizes, segment_key
+from bot.commands.named_actions import named_tag_answer
 from bot.commands.picks import Picked, question_for, read_reply
 from bot.commands.preview import canonical_segment, confirmation_reply
 from bot.commands.saving import save_reply, saved_list_reply
@@ -81,10 +83,12 @@ def answer_text(
     answer, a command about it ("导出这些"), or a question of its own (also `segbot query`)."""
     return (
         exported_answer(session, ctx, requester, text, lang)
+        or named_tag_answer(session, ctx, requester, text, lang)
         or previous_breakdown(session, ctx, requester, text, lang)
         or swapped_window_answer(session, ctx, requester, text, lang)
         or refined_answer(session, ctx, requester, text, lang)
         or contextual_answer(session, ctx, requester, text, lang)
+        or subjectless_answer(session, ctx, requester, text, lang)
         or ctx.ask(session, text, requester.userid)
     )
 
@@ -372,4 +376,10 @@ def handle_card_click(session: Session, ctx: CommandContext, click: CardClick) -
         task_id=click.task_id,
         card_type=click.card_type,
     )
-    return handle_click(session, ctx, click)
+    replies = handle_click(session, ctx, click)
+    # The card's update and the outcome in the clicker's script: a member who writes in
+    # Traditional characters confirmed a card shown in them.
+    last = conv.load(session, click.from_user, ctx.now).script
+    if last is not None and last.script == HANT:
+        return in_script(replies, True, script_words(session, None))
+    return replies

@@ -70,6 +70,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Narrow the last answer by what? E.g. 'of these, who is in Shanghai', "
         "'only VIPs', 'without those who ordered'.",
     },
+    "tag_which_customer": {
+        "zh": "有 {count} 位客户叫“{name}”，是哪一位？",
+        "en": "{count} customers are called “{name}”: which one?",
+    },
+    "named_customer": {"zh": "客户“{name}”", "en": "the customer “{name}”"},
+    "subject_which": {
+        "zh": "您是问上一个问题（{description}）换成这个条件，还是所有这样的客户？",
+        "en": "Do you mean the last question ({description}) with this instead, or all such "
+        "customers?",
+    },
     "refine_or_new": {
         "zh": "您是想在上一个结果（{description}）里再筛选，还是重新查询？",
         "en": "Do you mean within the last answer ({description}), or a new question?",

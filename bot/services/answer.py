@@ -216,6 +216,9 @@ class SegmentAnswer:
     refined: Refinement | None = None
     # "hant": a list asked in Traditional characters (its rows and pages answer in them).
     script: str | None = None
+    # An action on customers named in the message ("给王静打上VIP标签"), not on a segment's:
+    # their external_userids (the segment is everyone the asker may see).
+    named: tuple[str, ...] | None = None
 
     @property
     def count(self) -> int:
@@ -273,6 +276,8 @@ class SegmentAnswer:
             out["refined"] = self.refined.to_json()
         if self.script:
             out["script"] = self.script
+        if self.named is not None:
+            out["named"] = list(self.named)
         return out
 
     @classmethod
@@ -288,6 +293,7 @@ class SegmentAnswer:
         ranking = data.get("ranking")
         listed = data.get("listed")
         note = data.get("scope_note")
+        named = data.get("named")
         preview = (
             {k: v for k, v in data.items() if k in _PREVIEW_KEYS} if "recipients" in data else {}
         )
@@ -306,6 +312,7 @@ class SegmentAnswer:
             push_preview=preview or None,
             refined=Refinement.from_json(data.get("refined")),
             script=str(data["script"]) if data.get("script") else None,
+            named=None if named is None else tuple(str(c) for c in named),
         )
 
 

@@ -26,9 +26,10 @@ from segmentation.engine import EngineContext
 from segmentation.membership import lost_customers, segment_changes
 from segmentation.nlq import Command
 from segmentation.nlq.cities import city_english, listed_cities
-from segmentation.nodes import HasTag, Node, to_json
+from segmentation.nodes import Node, to_json
 from segmentation.saved import list_saved_segments
 from segmentation.scope import CteNames, Requester
+from segmentation.tag_questions import tags_of
 from segmentation.windows import resolve_window
 
 log = logging.getLogger(__name__)
@@ -289,8 +290,9 @@ def changes_answer(
             ("无法计算这个分群：" if zh else "That segment cannot be evaluated: ") + str(exc)
         )
     target = _target_words(command.description, zh)
-    if found.source == "tag_history" and isinstance(command.segment, HasTag):
-        description = _tag_change_words(command.segment.name, change, when, zh)
+    tags = tags_of(command.segment)
+    if found.source == "tag_history" and tags:
+        description = _tag_change_words(tuple(t.name for t in tags), change, when, zh)
         since = found.recorded_since
         if since is not None:
             out["recorded_since"] = since.isoformat()
@@ -313,14 +315,16 @@ def changes_answer(
     return out
 
 
-def _tag_change_words(tag: str, change: str, when: str, zh: bool) -> str:
-    """ "近7天新打上“VIP”标签的客户" / "customers who got the tag “VIP” in the last 7 days"."""
+def _tag_change_words(tags: tuple[str, ...], change: str, when: str, zh: bool) -> str:
+    """ "近7天新打上“VIP”标签的客户" / "customers who got the tag “VIP” in the last 7 days";
+    several tags are any of them ("“VIP”或“高意向”")."""
     if zh:
         verb = "新打上" if change == "entered" else "被去掉"
-        return f"{when}{verb}“{tag}”标签的客户"
+        return f"{when}{verb}{'或'.join(f'“{t}”' for t in tags)}标签的客户"
+    named = " or ".join(f"“{t}”" for t in tags)
     if change == "entered":
-        return f"customers who got the tag “{tag}” {when}"
-    return f"customers whose tag “{tag}” was removed {when}"
+        return f"customers who got the tag {named} {when}"
+    return f"customers whose tag {named} was removed {when}"
 
 
 def _target_words(description: str, zh: bool) -> str:

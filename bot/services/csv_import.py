@@ -128,6 +128,8 @@ def import_directory(
         names = ", ".join(spec.filename for spec in SPECS)
         raise ImportDirectoryError(f"{directory} has none of the import files ({names})")
     report = ImportReport()
+    # The follows this run adds, for customer_tags.csv after follows.csv (tag history).
+    new_follows: set[tuple[str, str]] = set()
     for spec in present:
         report.files.append(
             _import_file(
@@ -139,6 +141,7 @@ def import_directory(
                 progress=progress,
                 chunk_size=chunk_size,
                 kinds=kinds,
+                new_follows=new_follows,
             )
         )
     return report
@@ -154,10 +157,11 @@ def _import_file(
     progress: ProgressFactory | None,
     chunk_size: int,
     kinds: Collection[str],
+    new_follows: set[tuple[str, str]],
 ) -> FileReport:
     report = FileReport(spec.filename)
     bar = progress(spec.filename, path.stat().st_size) if progress else None
-    context = apply.ApplyContext(now=now)
+    context = apply.ApplyContext(now=now, new_follows=new_follows)
     try:
         rows = read_rows(
             path,

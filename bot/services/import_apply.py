@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select, update
@@ -20,6 +20,7 @@ from bot.services.records import (
     StaffRecord,
     TagRecord,
 )
+from bot.services.tag_history import ADDED, RECENT_FOLLOW, record_tag_changes
 from segmentation.items import KEY_COLUMNS, item_columns
 from segmentation.models import (
     Customer,
@@ -58,6 +59,9 @@ class ApplyContext:
     events_for_unknown_customers: int = 0
     # The file's columns: a field whose column is absent is left as it is (None: all present).
     columns: frozenset[str] | None = None
+    # (external_userid, userid) of the follows this run added: a tag on one of them says
+    # nothing of when it was put on (as a first sync's does not).
+    new_follows: set[tuple[str, str]] = field(default_factory=set)
 
     def present(self, fields: Iterable[str]) -> tuple[str, ...]:
         """The fields of `fields` the file carries."""
@@ -274,6 +278,7 @@ def apply_follows(session: Session, chunk: Chunk, ctx: ApplyContext) -> ChunkCou
             changed.append({"id": row.id, **values, "deleted": False, "deleted_at": None})
     if new:
         bulk_insert(session, Follow.__table__, new)
+        ctx.new_follows.update((row["external_userid"], row["userid"]) for row in new)
     if changed:
         session.execute(update(Follow), changed)
     counts.inserted += len(new)
@@ -328,9 +333,41 @@ def apply_customer_tags(session: Session, chunk: Chunk, ctx: ApplyContext) -> Ch
     ]
     if new:
         bulk_insert(session, CustomerTag.__table__, new)
+        _record_added_tags(session, new, ctx)
     counts.inserted += len(new)
     counts.unchanged += len(valid) - len(new)
     return counts
+
+
+def _record_added_tags(session: Session, new: list[dict[str, Any]], ctx: ApplyContext) -> None:
+    """The tags an import put on, in the tag history as a sync records them: on a follow
+    already known before this run, or made in the last day. A follow first seen now (a first
+    import) says nothing of when its tags were put on; a tag with no follow behind it is
+    nobody's change."""
+    follows = {
+        (e, u): added_at
+        for e, u, added_at in session.execute(
+            select(Follow.external_userid, Follow.userid, Follow.added_at).where(
+                Follow.external_userid.in_({row["external_userid"] for row in new}),
+                Follow.deleted.is_(False),
+            )
+        )
+    }
+    changes = []
+    for row in new:
+        relation = (row["external_userid"], row["userid"])
+        if relation not in follows:
+            continue
+        added_at = follows[relation]
+        recent = added_at is not None and ctx.now - _aware(added_at) <= RECENT_FOLLOW
+        if relation not in ctx.new_follows or recent:
+            changes.append((*relation, row["tag_id"]))
+    record_tag_changes(session, ADDED, changes, ctx.now, "import")
+
+
+def _aware(at: datetime) -> datetime:
+    # SQLite hands back naive UTC datetimes.
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 # ------------------------------------------------------------------ events

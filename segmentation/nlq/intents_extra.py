@@ -27,7 +27,8 @@ from segmentation.nlq.lexicon import K
 from segmentation.nlq.restate import Restater, describe
 from segmentation.nlq.tokens import Token, tokenize
 from segmentation.nlq.vocabulary import Vocabulary
-from segmentation.nodes import All, HasTag, Node, RollingWindow, Window
+from segmentation.nodes import All, Node, RollingWindow, Window
+from segmentation.tag_questions import tags_of
 from segmentation.text import normalize
 
 EXTRA_INTENTS = frozenset({"breakdown", "customer", "changes", "digest"})
@@ -449,7 +450,7 @@ def _tag_changes(
             return None  # "customers who have been tagged VIP" with no time: who has it
         tag_text = f"customers tagged {match.group('x').strip()}"
     node, description = _parse_segment(normalize(tag_text), ctx, now, tz, language)
-    if not isinstance(node, HasTag):
+    if not tags_of(node):  # one tag, or any of several ("打上VIP或高意向标签")
         return None
     window = _window(normalize(window_text), ctx, now, tz)
     change = "left" if off else "entered"

@@ -262,3 +262,40 @@ def test_bad_add_way_or_state_rejects_the_row_with_its_line(clean_engine, sessio
     assert any(e.startswith("follows.csv:5: add_way: not a WeCom add_way code") for e in errors)
     assert "follows.csv:6: state: longer than 64 characters" in errors
     assert session.scalar(select(func.count()).select_from(Follow)) == 3
+
+
+def _tag_changes(session) -> list[tuple[str, str, str, str]]:
+    from segmentation.models import CustomerTagChange
+
+    rows = session.execute(
+        select(
+            CustomerTagChange.external_userid,
+            CustomerTagChange.userid,
+            CustomerTagChange.tag_id,
+            CustomerTagChange.change,
+        ).where(CustomerTagChange.change != "start")
+    )
+    return sorted(tuple(r) for r in rows)
+
+
+def test_imported_tags_write_tag_history_as_a_sync_does(clean_engine, session, tmp_path):
+    """A first import says nothing of when its tags were put on; a tag imported later on a
+    follow already known is a change at the import's time, and so is one on a follow made
+    in the last day (tag_history, as bot.services.sync_upsert records them)."""
+    run(clean_engine, full_set(tmp_path))
+    assert _tag_changes(session) == []
+    later = tmp_path / "later"
+    later.mkdir()
+    write(later, customer_tags="external_userid,tag_id,userid\nwm1,t2,zhangsan\n")
+    run(clean_engine, later)
+    assert _tag_changes(session) == [("wm1", "zhangsan", "t2", "added")]
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    just_added = (NOW.replace(tzinfo=None)).strftime("%Y-%m-%d %H:%M:%S")
+    write(
+        fresh,
+        follows=f"external_userid,userid,added_at,remark\nwm3,lisi,{just_added},\n",
+        customer_tags="external_userid,tag_id,userid\nwm3,t1,lisi\n",
+    )
+    run(clean_engine, fresh)
+    assert ("wm3", "lisi", "t1", "added") in _tag_changes(session)

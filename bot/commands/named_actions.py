@@ -1,0 +1,94 @@
+"""Tagging one customer named in the message: "给Alice打上VIP标签", "把王静标记为VIP",
+"tag Alice as VIP", "remove the VIP tag from Alice".
+
+The name is resolved as a customer card resolves it (bot.services.customer_card.find_visible:
+the external_userid, an exact name or remark, then names and remarks containing it), only
+among the customers the asker may see. One match: the same confirmation card as any tag
+action, limited to that customer (re-checked when it is confirmed). Several: a numbered
+question back, whose pick ("1", "第二个", "the first one") asks again with that customer.
+None of them, or words that are a condition ("给上海的客户打上…"): not this path.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext
+from bot.commands.texts import say
+from bot.services.answer import Action, Answer, ClarifyAnswer, SegmentAnswer
+from bot.services.customer_card import find_visible
+from bot.services.query import scope_note
+from segmentation.nlq import Command, load_vocabulary, parse_command
+from segmentation.nlq.actions import find_action
+from segmentation.nlq.ask import Ask
+from segmentation.nodes import All
+from segmentation.scope import Requester
+from segmentation.text import normalize
+
+# "客户王静", "customer Alice": the word before the name says what it is.
+_CUSTOMER_WORD = re.compile(r"^(?:客户|客戶|顾客|顧客|the customer|customer)\s*", re.IGNORECASE)
+# A pick's choice: "王静（wm001）" — the name, then the external_userid it stands for.
+_PICKED = re.compile(r"^(?P<name>.*?)[（(](?P<eid>[^()（）]+)[）)]$")
+_PICKED_ID = re.compile(r"[（(](?P<eid>[^()（）\s]+)[）)]")
+# How many same-named customers a question back lists.
+MAX_CHOICES = 5
+
+
+def named_tag_answer(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> Answer | None:
+    """The tag (untag) action on the customer `text` names, or the question which one; None
+    when `text` is no tagging of a named customer."""
+    try:
+        action = find_action(normalize(text), {}, text)
+    except Ask:  # a push asked back ("{name}" without one by one): not a tagging
+        return None
+    if action is None or action.intent not in ("tag", "untag") or not action.segment_text:
+        return None
+    vocab = load_vocabulary(session, ctx.engine.named)
+    parsed = parse_command(
+        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    if isinstance(parsed, Command):
+        return None  # a condition ("给上海的客户打上…") or "these": the usual path
+    tag = _as_typed(str(action.details.get("tag") or ""), text)
+    words = _CUSTOMER_WORD.sub("", _as_typed(action.segment_text, text)).strip()
+    picked = _PICKED.match(words)
+    if picked:  # the id as typed: the normalised text is in lower case
+        typed = _PICKED_ID.search(text)
+        wanted = (typed["eid"] if typed else picked["eid"]).strip()
+    else:
+        wanted = words
+    if not wanted or not tag:
+        return None
+    matches = find_visible(session, requester, now=ctx.now, ctx=ctx.engine, name=wanted)
+    if not matches:
+        return None  # not a customer either: the parser's own question back stands
+    if len(matches) > 1:
+        choices = tuple(f"{name}（{eid}）" for eid, name in matches[:MAX_CHOICES])
+        question = say("tag_which_customer", lang, count=len(matches), name=words, tag=tag)
+        return ClarifyAnswer(question, choices)
+    eid, name = matches[0]
+    description = say("named_customer", lang, name=name)
+    return SegmentAnswer(
+        intent=action.intent,
+        segment=All(),
+        description=description,
+        customers=(eid,),
+        action=Action(tag=tag),
+        needs_confirmation=True,
+        scope_note=scope_note(All(), requester, lang),
+        named=(eid,),
+    )
+
+
+def _as_typed(words: str, original: str) -> str:
+    """`words` (read from the normalised text) as the message spells them: a customer's
+    name or id and a tag are looked up as written."""
+    plain = words.strip()
+    if not plain:
+        return plain
+    found = re.search(re.escape(plain), original, re.IGNORECASE)
+    return found.group(0) if found else plain
