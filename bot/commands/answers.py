@@ -14,9 +14,15 @@ from bot.commands.rows import PAGE_SIZE, load_rows, segment_of, shown_words
 from bot.commands.script import to_traditional
 from bot.commands.texts import say
 from bot.models.inbox import ChatState
-from bot.services.answer import Answer, ClarifyAnswer, CountAnswer, SegmentAnswer
+from bot.services.answer import (
+    Answer,
+    BreakdownAnswer,
+    ClarifyAnswer,
+    CountAnswer,
+    SegmentAnswer,
+)
 from bot.services.query import scope_note
-from segmentation.nodes import SegmentFormatError, from_json, to_json
+from segmentation.nodes import to_json
 from segmentation.scope import Requester
 
 # ChatState.language of a list asked in Traditional characters (its pages answer in them).
@@ -28,28 +34,17 @@ SCOPED_INTENTS = frozenset({"count", "list", "export", "describe", "breakdown"})
 def with_scope_note(answer: Answer, requester: Requester, lang: str) -> Answer:
     """The answer with its scope note for the chat (worked out again here, so answers about
     the previous segment carry it too)."""
-    if isinstance(answer, (CountAnswer, SegmentAnswer)):
+    if isinstance(answer, (CountAnswer, SegmentAnswer, BreakdownAnswer)):
         if answer.intent not in SCOPED_INTENTS:
             return answer
         note = scope_note(answer.segment, requester, lang)
         return replace(answer, scope_note=note) if note else answer
-    return json_with_scope_note(answer, requester, lang) if isinstance(answer, dict) else answer
-
-
-def json_with_scope_note(answer: dict[str, Any], requester: Requester, lang: str) -> dict[str, Any]:
-    """with_scope_note for an answer still in JSON (a breakdown)."""
-    if answer.get("intent") not in SCOPED_INTENTS or not isinstance(answer.get("segment"), dict):
-        return answer
-    try:
-        note = scope_note(from_json(answer["segment"]), requester, lang)
-    except SegmentFormatError:
-        return answer
-    return {**answer, "scope_note": note} if note else answer
+    return answer
 
 
 def scope_line(answer: Answer) -> str:
     """ "\n" + the scope note, or "" when the answer was not narrowed."""
-    if isinstance(answer, (CountAnswer, SegmentAnswer)):
+    if isinstance(answer, (CountAnswer, SegmentAnswer, BreakdownAnswer)):
         note: Any = answer.scope_note
     else:
         note = answer.get("scope_note") if isinstance(answer, dict) else None

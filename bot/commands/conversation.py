@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.models.conversations import ConversationState
-from bot.services.answer import Answer, CountAnswer, SegmentAnswer
+from bot.services.answer import Answer, BreakdownAnswer, CountAnswer, SegmentAnswer
 from segmentation.nodes import to_json
 
 log = logging.getLogger(__name__)
@@ -168,6 +168,10 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
         eid = answer.named[0] if len(answer.named) == 1 else None
         return PreviousAnswer({}, answer.description[:300], answer.intent, lang, now,
                               kind=CUSTOMER, customer=eid)  # fmt: skip
+    if isinstance(answer, BreakdownAnswer):
+        spec = {"by": answer.by, "tag_group": answer.tag_group}
+        return PreviousAnswer(to_json(answer.segment), answer.description[:300], answer.intent,
+                              lang, now, kind=BREAKDOWN, breakdown=spec)  # fmt: skip
     if isinstance(answer, (CountAnswer, SegmentAnswer)):
         refined = answer.refined
         return PreviousAnswer(

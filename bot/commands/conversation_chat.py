@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from bot.commands import Attachment, CommandContext, Reply
 from bot.commands import conversation as conv
-from bot.commands.answers import customers_reply, json_with_scope_note, listed_ids, scope_line
+from bot.commands.answers import customers_reply, listed_ids, scope_line, with_scope_note
 from bot.commands.context import points_back
 from bot.commands.export import export_reply
 from bot.commands.paging import expired, last_list, still_visible
@@ -29,10 +29,10 @@ from bot.commands.rows import PAGE_SIZE, segment_of, shown_words
 from bot.commands.script import to_traditional
 from bot.commands.texts import say
 from bot.commands.texts_cards import GENDER_WORDS, KIND_ZH_EN, say_card
-from bot.services.answer import Answer, CountAnswer, SegmentAnswer
+from bot.services.answer import Answer, BreakdownAnswer, CountAnswer, SegmentAnswer
 from bot.services.breakdown_files import breakdown_workbook, render_breakdown_chart
 from bot.services.conversation import (
-    breakdown_json,
+    breakdown_of,
     card_json,
     digest_for,
 )
@@ -56,6 +56,8 @@ from segmentation.text import normalize
 
 
 def is_extra(answer: Answer) -> bool:
+    if isinstance(answer, BreakdownAnswer):
+        return True
     return isinstance(answer, dict) and answer.get("intent") in EXTRA_INTENTS
 
 
@@ -117,6 +119,8 @@ def _shown_parts(answer: Answer | None) -> dict[str, Any]:
     customers (the JSON keys of a conversation answer, which is still its JSON)."""
     if isinstance(answer, dict):
         return answer
+    if isinstance(answer, BreakdownAnswer):
+        return answer.to_json()
     if isinstance(answer, SegmentAnswer):
         return {"description": answer.description, "segment": to_json(answer.segment),
                 "listed": answer.ordered()[:PAGE_SIZE]}  # fmt: skip
@@ -182,15 +186,17 @@ def script_words(session: Session, answer: Answer | None) -> set[str]:
 
 
 def extra_replies(
-    session: Session, ctx: CommandContext, requester: Requester, answer: dict[str, Any], lang: str
+    session: Session, ctx: CommandContext, requester: Requester, answer: Answer, lang: str
 ) -> list[Reply]:
-    intent = answer.get("intent")
-    if intent == "breakdown":
+    if isinstance(answer, BreakdownAnswer):
         # like a count, a breakdown narrowed by the asker's scope says so
-        replies = breakdown_replies(
-            requester.userid, json_with_scope_note(answer, requester, lang), lang
-        )
-    elif intent == "customer":
+        scoped = with_scope_note(answer, requester, lang)
+        assert isinstance(scoped, BreakdownAnswer)
+        replies = breakdown_replies(requester.userid, scoped, lang)
+        return in_script(replies, answer.script == "hant", data_words(session, answer))
+    assert isinstance(answer, dict)
+    intent = answer.get("intent")
+    if intent == "customer":
         replies = card_replies(ctx, requester.userid, answer, lang)
     elif intent == "changes":
         # A change list is no segment: the router remembers it as what was shown (no "these").
@@ -203,15 +209,15 @@ def extra_replies(
 def extra_audit(answer: Answer) -> dict[str, Any]:
     """What a later message needs from this answer: the breakdown to export, the customers
     of a numbered pick."""
+    if isinstance(answer, BreakdownAnswer):
+        return {
+            "breakdown": {"by": answer.by, "tag_group": answer.tag_group},
+            "description": answer.description[:300],
+            "lang": answer.language,
+        }
     if not isinstance(answer, dict):
         return {}
     intent = answer.get("intent")
-    if intent == "breakdown":
-        return {
-            "breakdown": {"by": answer.get("by"), "tag_group": answer.get("tag_group")},
-            "description": str(answer.get("description") or "")[:300],
-            "lang": answer.get("language"),
-        }
     if intent == "customer" and answer.get("card") is None:
         return {
             "card_pick": [m["external_userid"] for m in answer.get("matches") or []],
@@ -230,17 +236,16 @@ def _share(count: int, total: int) -> str:
     return f"{100 * count / total:.0f}%" if total else "—"
 
 
-def breakdown_replies(userid: str, answer: dict[str, Any], lang: str) -> list[Reply]:
-    description = str(answer.get("description") or "")
-    by = str(answer.get("by_label") or answer.get("by"))
-    total = int(answer.get("count") or 0)
-    groups = list(answer.get("groups") or [])
+def breakdown_replies(userid: str, answer: BreakdownAnswer, lang: str) -> list[Reply]:
+    description = answer.description
+    by = answer.by_label or answer.by
+    total = answer.count
+    groups = list(answer.groups)
     if not total or not groups:
         empty = say_card("bd_empty", lang, description=description)
         return [Reply(userid, empty + scope_line(answer))]
-    top = int(answer.get("top") or 8)
-    shown, rest = groups[:top], groups[top:]
-    other = sum(int(g["count"]) for g in rest)
+    shown, rest = groups[: answer.top], groups[answer.top :]
+    other = sum(g.count for g in rest)
     head = say_card("bd_head", lang, description=description, by=by, count=total)
     lines = [head + scope_line(answer)]
     for rank, group in enumerate(shown, 1):
@@ -249,18 +254,18 @@ def breakdown_replies(userid: str, answer: dict[str, Any], lang: str) -> list[Re
                 "bd_row",
                 lang,
                 rank=rank,
-                label=group["label"],
-                count=group["count"],
-                share=_share(int(group["count"]), total),
+                label=group.label,
+                count=group.count,
+                share=_share(group.count, total),
             )
         )
     if rest:
         lines.append(say_card("bd_other", lang, groups=len(rest), count=other))
-    if sum(int(g["count"]) for g in groups) > total:  # several owners, tags… per customer
+    if sum(g.count for g in groups) > total:  # several owners, tags… per customer
         lines.append(say_card("bd_overlap", lang, by=by))
     lines.append(say_card("bd_export_hint", lang))
     chart = render_breakdown_chart(
-        f"{by} · {description}", [(g["label"], int(g["count"])) for g in shown], other, lang
+        f"{by} · {description}", [(g.label, g.count) for g in shown], other, lang
     )
     return [
         Reply(userid, clip("\n".join(lines))),
@@ -283,15 +288,15 @@ def export_breakdown(
         ctx=ctx.engine,
         tag_group=spec.get("tag_group"),
     )
-    answer = breakdown_json(result, node, str(detail.get("description") or ""), ctx.engine, lang)
-    by = str(answer["by_label"])
+    answer = breakdown_of(result, node, str(detail.get("description") or ""), ctx.engine, lang)
+    by = answer.by_label
     headers = tuple(say_card("bd_headers", lang, by=by).split("|"))
-    rows = [(str(g["label"]), int(g["count"])) for g in answer["groups"]]
+    rows = [(g.label, g.count) for g in answer.groups]
     content = breakdown_workbook((headers[0], headers[1], headers[2]), rows, result.total)
     stamp = ctx.now.astimezone(ctx.settings.timezone).strftime("%Y%m%d-%H%M")
     text = say_card(
-        "bd_export_text", lang, description=answer["description"], by=by, groups=len(rows)
-    ) + scope_line(json_with_scope_note(answer, requester, lang))
+        "bd_export_text", lang, description=answer.description, by=by, groups=len(rows)
+    ) + scope_line(with_scope_note(answer, requester, lang))
     return [
         Reply(
             requester.userid,
@@ -701,8 +706,9 @@ def followup_answer(
             ctx=ctx.engine,
             tag_group=spec.get("tag_group"),
         )
-        out = breakdown_json(result, node, previous.description, ctx.engine, previous.language)
-        return {**out, "intent": "export", "format": "xlsx", "of": "breakdown"}
+        out = breakdown_of(result, node, previous.description, ctx.engine, previous.language)
+        # The --after JSON edge: the breakdown as its file would hold it.
+        return {**out.to_json(), "intent": "export", "format": "xlsx", "of": "breakdown"}
     if previous.kind == conv.CUSTOMER and previous.customer:
         return {**_customer_export(session, requester, previous), "format": "xlsx"}
     return None

@@ -58,6 +58,7 @@ from bot.commands.texts import language_of, say
 from bot.database import caused_by_input
 from bot.services.answer import (
     Answer,
+    BreakdownAnswer,
     ClarifyAnswer,
     CountAnswer,
     MessageAnswer,
@@ -136,6 +137,8 @@ def _replies(
         return [Reply(userid, _count_text(session, ctx, requester, count, lang))]
     if isinstance(answer, SegmentAnswer):
         return _segment_replies(session, ctx, requester, answer, lang)
+    if isinstance(answer, BreakdownAnswer):
+        return extra_replies(session, ctx, requester, answer, lang)
     # The conversation intents, still their JSON.
     if answer.get("intent") == "show_saved":
         listed = [saved_list_reply(userid, answer, lang)]
@@ -173,7 +176,7 @@ def _segment_replies(
 
 def _audit_detail(answer: Answer) -> dict[str, Any]:
     """What later answers need: the canonical segment (for "this segment" and size history)."""
-    if isinstance(answer, (CountAnswer, SegmentAnswer)):
+    if isinstance(answer, (CountAnswer, SegmentAnswer, BreakdownAnswer)):
         _, segment = canonical_segment(answer.segment)
         return {
             "intent": answer.intent,
@@ -182,6 +185,7 @@ def _audit_detail(answer: Answer) -> dict[str, Any]:
             "segment": segment,
             "segment_key": segment_key(segment),
             "description": answer.description[:300],
+            **extra_audit(answer),
         }
     if not isinstance(answer, dict):
         return {"intent": answer.intent, "count": None, "needs_confirmation": False}

@@ -4,9 +4,9 @@ order, that `segbot query --json` prints — spec/interfaces.md).
 
 Typed: a count (CountAnswer), a question back (ClarifyAnswer), an answer about a segment's
 customers — a list, an export, a description, an explanation, a save, an action
-(SegmentAnswer) — and a plain message (MessageAnswer: help, refused …). The conversation
-intents (breakdowns, customer cards, membership changes, the digest, the saved-segment list)
-are still the JSON dict their handlers read.
+(SegmentAnswer), a breakdown (BreakdownAnswer) — and a plain message (MessageAnswer: help,
+refused …). The other conversation intents (customer cards, membership changes, the digest,
+the saved-segment list) are still the JSON dict their handlers read.
 """
 
 from __future__ import annotations
@@ -119,6 +119,8 @@ class ClarifyAnswer:
     message: str
     suggestions: tuple[str, ...] = ()
     choices: tuple[dict[str, Any], ...] | None = None
+    # "hant": asked about a conversation question written in Traditional characters.
+    script: str | None = None
     intent: ClassVar[str] = "clarify"
 
     def to_json(self) -> dict[str, Any]:
@@ -130,6 +132,8 @@ class ClarifyAnswer:
         }
         if self.choices is not None:
             out["choices"] = list(self.choices)
+        if self.script:
+            out["script"] = self.script
         return out
 
     @classmethod
@@ -143,6 +147,7 @@ class ClarifyAnswer:
             choices=None
             if not isinstance(choices, list)
             else tuple(c for c in choices if isinstance(c, dict)),
+            script=str(data["script"]) if data.get("script") else None,
         )
 
 
@@ -346,9 +351,84 @@ class MessageAnswer:
         return {"intent": self.intent, "message": self.message}
 
 
-# What the query service answers. The conversation intents (breakdown, customer, changes,
+@dataclass(frozen=True)
+class BreakdownGroup:
+    """One row of a breakdown: the group's key, its name in the asker's language, its count."""
+
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class BreakdownAnswer:
+    """A grouped count of a segment's customers in the asker's scope ("每个销售各有多少客户",
+    "how many customers per city"): every group, largest first; the chat shows the `top`."""
+
+    by: str
+    by_label: str
+    language: str
+    tag_group: str | None
+    segment: Node
+    description: str
+    count: int
+    overlapping: bool
+    top: int
+    groups: tuple[BreakdownGroup, ...]
+    script: str | None = None
+    scope_note: str | None = None
+    intent: ClassVar[str] = "breakdown"
+
+    def to_json(self) -> dict[str, Any]:
+        """The answer as `segbot query --json` prints it, key for key and in that order."""
+        out: dict[str, Any] = {
+            "intent": self.intent,
+            "by": self.by,
+            "by_label": self.by_label,
+            "language": self.language,
+            "tag_group": self.tag_group,
+            "segment": to_json(self.segment),
+            "description": self.description,
+            "count": self.count,
+            "overlapping": self.overlapping,
+            "top": self.top,
+            "groups": [{"key": g.key, "label": g.label, "count": g.count} for g in self.groups],
+        }
+        if self.script:
+            out["script"] = self.script
+        if self.scope_note:
+            out["scope_note"] = self.scope_note
+        return out
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> BreakdownAnswer:
+        if data.get("intent") != cls.intent:
+            raise ValueError(f"not a breakdown: {data.get('intent')!r}")
+        group = data.get("tag_group")
+        return cls(
+            by=str(data["by"]),
+            by_label=str(data.get("by_label") or data["by"]),
+            language=str(data.get("language") or "zh"),
+            tag_group=None if group is None else str(group),
+            segment=from_json(data["segment"]),
+            description=str(data.get("description") or ""),
+            count=int(data["count"]),
+            overlapping=bool(data.get("overlapping")),
+            top=int(data.get("top") or 8),
+            groups=tuple(
+                BreakdownGroup(str(g["key"]), str(g["label"]), int(g["count"]))
+                for g in data.get("groups") or ()
+            ),
+            script=str(data["script"]) if data.get("script") else None,
+            scope_note=str(data["scope_note"]) if data.get("scope_note") else None,
+        )
+
+
+# What the query service answers. The other conversation intents (customer, changes,
 # digest, show_saved) and a page of a list ("more") are still their JSON dict.
-Answer = CountAnswer | ClarifyAnswer | SegmentAnswer | MessageAnswer | dict[str, Any]
+Answer = (
+    CountAnswer | ClarifyAnswer | SegmentAnswer | BreakdownAnswer | MessageAnswer | dict[str, Any]
+)
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
@@ -362,6 +442,8 @@ def answer_from_json(data: Mapping[str, Any]) -> Answer:
     intent = data.get("intent")
     if intent == ClarifyAnswer.intent:
         return ClarifyAnswer.from_json(data)
+    if intent == BreakdownAnswer.intent and isinstance(data.get("segment"), dict):
+        return BreakdownAnswer.from_json(data)
     if (
         intent == CountAnswer.intent
         and isinstance(data.get("segment"), dict)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, Literal
@@ -12,7 +13,7 @@ from typing import Any, Literal
 import opencc
 from sqlalchemy.orm import Session
 
-from bot.services.answer import ClarifyAnswer
+from bot.services.answer import BreakdownAnswer, BreakdownGroup, ClarifyAnswer
 from bot.services.campaigns.settings import CampaignSettings
 from bot.services.customer_card import customer_card, find_visible
 from bot.services.digest.build import DigestConfig, build_digest
@@ -80,18 +81,24 @@ def extra_answer(
     requester: Requester,
     now: datetime,
     ctx: EngineContext,
-) -> dict[str, Any]:
+) -> BreakdownAnswer | dict[str, Any]:
     """The answer to a conversation command (parser intents_extra.EXTRA_INTENTS)."""
     lang = "zh" if command.language == "zh" else "en"
+    hant = command.details.get("script") == "hant"
     if command.intent == "breakdown":
-        out = breakdown_answer(session, command, requester, now, ctx, lang)
+        answer = breakdown_answer(session, command, requester, now, ctx, lang)
+        if isinstance(answer, BreakdownAnswer) and hant:
+            return replace(answer, script="hant")
+        if isinstance(answer, BreakdownAnswer):
+            return answer
+        out = answer
     elif command.intent == "customer":
         out = card_answer(session, command, requester, now, ctx, lang)
     elif command.intent == "changes":
         out = changes_answer(session, command, requester, now, ctx, lang)
     else:
         out = digest_answer(session, requester, now, ctx, lang)
-    if command.details.get("script") == "hant":
+    if hant:
         out["script"] = "hant"
     return out
 
@@ -106,7 +113,7 @@ def breakdown_answer(
     now: datetime,
     ctx: EngineContext,
     lang: str,
-) -> dict[str, Any]:
+) -> BreakdownAnswer | dict[str, Any]:
     assert command.segment is not None
     by = str(command.details["by"])
     group = command.details.get("group")
@@ -120,42 +127,40 @@ def breakdown_answer(
         return clarify(
             f"There is no tag group named “{exc.name}”. The tag groups are:", exc.groups[:3]
         )
-    return breakdown_json(
+    return breakdown_of(
         result, command.segment, command.description, ctx, lang, command.details.get("script")
     )
 
 
-def breakdown_json(
+def breakdown_of(
     result: Breakdown,
     node: Node,
     description: str,
     ctx: EngineContext,
     lang: str,
     script: str | None = None,
-) -> dict[str, Any]:
-    """The breakdown as `segbot query --json` gives it; `script` "hant" when the question was
-    in Traditional characters (the cities' names are then in them too)."""
+) -> BreakdownAnswer:
+    """The typed answer of a breakdown, its groups named in the asker's language; `script`
+    "hant" when the question was in Traditional characters (the cities' names are then in
+    them too)."""
     zh = lang == "zh"
-    return {
-        "intent": "breakdown",
-        "by": result.by,
-        "by_label": DIMENSION_WORDS[result.by][0 if zh else 1],
-        "language": lang,
-        "tag_group": result.tag_group,
-        "segment": to_json(node),
-        "description": description,
-        "count": result.total,
-        "overlapping": result.overlapping,
-        "top": TOP_GROUPS,
-        "groups": [
-            {
-                "key": g.key,
-                "label": group_label(result.by, g.key, g.label, ctx, lang, script),
-                "count": g.count,
-            }
+    return BreakdownAnswer(
+        by=result.by,
+        by_label=DIMENSION_WORDS[result.by][0 if zh else 1],
+        language=lang,
+        tag_group=result.tag_group,
+        segment=node,
+        description=description,
+        count=result.total,
+        overlapping=result.overlapping,
+        top=TOP_GROUPS,
+        groups=tuple(
+            BreakdownGroup(
+                g.key, group_label(result.by, g.key, g.label, ctx, lang, script), g.count
+            )
             for g in result.groups
-        ],
-    }
+        ),
+    )
 
 
 def group_label(

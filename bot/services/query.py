@@ -17,6 +17,7 @@ from bot.services.answer import (
     ACTION_KEYS,
     Action,
     Answer,
+    BreakdownAnswer,
     ClarifyAnswer,
     CountAnswer,
     MessageAnswer,
@@ -199,10 +200,13 @@ def answer_command(
         if command.intent == "show_saved":
             return saved_overview(session, requester, now, ctx, "zh" if zh else "en")
         extra = extra_answer(session, command, requester, now, ctx)
-        if extra.get("intent") == "breakdown" and command.segment is not None:
+        if isinstance(extra, BreakdownAnswer) and command.segment is not None:
             note = scope_note(command.segment, requester, command.language)
             if note:  # groups counted in the asker's scope, as a count is
-                extra["scope_note"] = note
+                return replace(extra, scope_note=note)
+            return extra
+        if extra.get("intent") == ClarifyAnswer.intent:  # no such tag group, customer …
+            return ClarifyAnswer.from_json(extra)
         return extra
     if command.segment is None:
         return clarify(

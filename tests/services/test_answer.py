@@ -17,6 +17,7 @@ from bot.commands.answers import clarify_reply, count_reply
 from bot.database import make_session_factory
 from bot.services.answer import (
     Action,
+    BreakdownAnswer,
     ClarifyAnswer,
     CountAnswer,
     MessageAnswer,
@@ -74,6 +75,22 @@ PRINTED_SEGMENTS = [
     (
         ["近30天有咨询的客户", "--as", "zhangsan"],
         '{"intent": "list", "segment": {"version": 1, "tree": {"type": "performed", "event_kind": "inquiry", "window": {"kind": "rolling", "amount": 30, "unit": "days"}}}, "description": "近30天（10月2日–11月1日）有咨询的客户", "count": 3, "customers": ["c01", "c02", "c09"], "listed": ["c09", "c01", "c02"], "scope_note": "（结果只包含您自己跟进的客户。）"}',
+    ),
+]
+
+# `segbot query --json` of breakdowns as printed before they were typed (captured from it).
+PRINTED_BREAKDOWNS = [
+    (
+        ["每个城市各有多少客户"],
+        '{"intent": "breakdown", "by": "city", "by_label": "城市", "language": "zh", "tag_group": null, "segment": {"version": 1, "tree": {"type": "all"}}, "description": "所有客户", "count": 16, "overlapping": false, "top": 8, "groups": [{"key": "上海", "label": "上海", "count": 7}, {"key": "北京", "label": "北京", "count": 4}, {"key": "广州", "label": "广州", "count": 1}, {"key": "杭州", "label": "杭州", "count": 1}, {"key": "深圳", "label": "深圳", "count": 1}, {"key": "苏州", "label": "苏州", "count": 1}, {"key": "", "label": "未知城市", "count": 1}]}',
+    ),
+    (
+        ["每個城市各有多少客戶", "--as", "zhangsan"],
+        '{"intent": "breakdown", "by": "city", "by_label": "城市", "language": "zh", "tag_group": null, "segment": {"version": 1, "tree": {"type": "all"}}, "description": "所有客户", "count": 5, "overlapping": false, "top": 8, "groups": [{"key": "上海", "label": "上海", "count": 4}, {"key": "苏州", "label": "蘇州", "count": 1}], "script": "hant", "scope_note": "（结果只包含您自己跟进的客户。）"}',
+    ),
+    (
+        ["how many customers per owner"],
+        '{"intent": "breakdown", "by": "owner", "by_label": "owner", "language": "en", "tag_group": null, "segment": {"version": 1, "tree": {"type": "all"}}, "description": "all customers", "count": 16, "overlapping": true, "top": 8, "groups": [{"key": "zhangsan", "label": "张三", "count": 5}, {"key": "lisi", "label": "李四", "count": 4}, {"key": "zhaoliu", "label": "赵六", "count": 4}, {"key": "wangwu", "label": "王五", "count": 3}]}',
     ),
 ]
 
@@ -145,6 +162,21 @@ def test_a_segment_answer_prints_the_same_json_as_before(
     )
 
 
+@pytest.mark.parametrize(("args", "printed"), PRINTED_BREAKDOWNS)
+def test_a_breakdown_prints_the_same_json_as_before(
+    clean_engine: Engine, db_url: str, args: list[str], printed: str
+) -> None:
+    with make_session_factory(clean_engine)() as session:
+        load_fixture(session)
+        session.commit()
+    result = CliRunner().invoke(cli, ["query", *args, "--now", NOW, "--db", db_url, "--json"])
+    assert result.exit_code == 0
+    assert result.output.rstrip("\n") == printed
+    typed = answer_from_json(json.loads(printed))
+    assert isinstance(typed, BreakdownAnswer)
+    assert json.dumps(typed.to_json(), ensure_ascii=False) == printed
+
+
 def test_a_push_answer_keeps_the_users_words_apart_from_the_preview() -> None:
     """A push's JSON shows the rendered message where the action's was, the user's own words
     as `message_template`; read back, the action is the user's words again."""
@@ -173,8 +205,8 @@ def test_answers_read_back_into_their_types() -> None:
     # a count with an action is no plain count: its members are the action's
     tagged = {**count.to_json(), "customers": ["c1"], "tag": "A", "needs_confirmation": True}
     assert isinstance(answer_from_json(tagged), SegmentAnswer)
-    breakdown = {"intent": "breakdown", "segment": count.to_json()["segment"], "groups": []}
-    assert answer_from_json(breakdown) == breakdown  # still its JSON
+    card = {"intent": "customer", "query": "王静", "matches": [], "card": None}
+    assert answer_from_json(card) == card  # still its JSON
 
 
 def test_a_count_reads_back_from_its_json() -> None:
