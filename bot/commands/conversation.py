@@ -18,7 +18,13 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.models.conversations import ConversationState
-from bot.services.answer import Answer, BreakdownAnswer, CountAnswer, SegmentAnswer
+from bot.services.answer import (
+    Answer,
+    BreakdownAnswer,
+    CardAnswer,
+    CountAnswer,
+    SegmentAnswer,
+)
 from segmentation.nodes import to_json
 
 log = logging.getLogger(__name__)
@@ -172,6 +178,12 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
         spec = {"by": answer.by, "tag_group": answer.tag_group}
         return PreviousAnswer(to_json(answer.segment), answer.description[:300], answer.intent,
                               lang, now, kind=BREAKDOWN, breakdown=spec)  # fmt: skip
+    if isinstance(answer, CardAnswer):
+        if answer.card is None:  # "which 王静?": nothing shown yet
+            return None
+        card = answer.card
+        return PreviousAnswer({}, card.name, answer.intent, lang, now, kind=CUSTOMER,
+                              customer=card.external_userid or None)  # fmt: skip
     if isinstance(answer, (CountAnswer, SegmentAnswer)):
         refined = answer.refined
         return PreviousAnswer(

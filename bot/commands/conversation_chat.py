@@ -29,13 +29,14 @@ from bot.commands.rows import PAGE_SIZE, segment_of, shown_words
 from bot.commands.script import to_traditional
 from bot.commands.texts import say
 from bot.commands.texts_cards import GENDER_WORDS, KIND_ZH_EN, say_card
-from bot.services.answer import Answer, BreakdownAnswer, CountAnswer, SegmentAnswer
+from bot.services.answer import Answer, BreakdownAnswer, CardAnswer, CountAnswer, SegmentAnswer
 from bot.services.breakdown_files import breakdown_workbook, render_breakdown_chart
 from bot.services.conversation import (
     breakdown_of,
-    card_json,
     digest_for,
+    picked_card,
 )
+from bot.services.customer_card import RECENT_DAYS, CustomerCard
 from bot.services.digest.chart import render_chart
 from bot.services.digest.render import render_markdown
 from segmentation.breakdown import breakdown
@@ -56,7 +57,7 @@ from segmentation.text import normalize
 
 
 def is_extra(answer: Answer) -> bool:
-    if isinstance(answer, BreakdownAnswer):
+    if isinstance(answer, (BreakdownAnswer, CardAnswer)):
         return True
     return isinstance(answer, dict) and answer.get("intent") in EXTRA_INTENTS
 
@@ -119,7 +120,7 @@ def _shown_parts(answer: Answer | None) -> dict[str, Any]:
     customers (the JSON keys of a conversation answer, which is still its JSON)."""
     if isinstance(answer, dict):
         return answer
-    if isinstance(answer, BreakdownAnswer):
+    if isinstance(answer, (BreakdownAnswer, CardAnswer)):
         return answer.to_json()
     if isinstance(answer, SegmentAnswer):
         return {"description": answer.description, "segment": to_json(answer.segment),
@@ -194,11 +195,12 @@ def extra_replies(
         assert isinstance(scoped, BreakdownAnswer)
         replies = breakdown_replies(requester.userid, scoped, lang)
         return in_script(replies, answer.script == "hant", data_words(session, answer))
+    if isinstance(answer, CardAnswer):
+        replies = card_replies(ctx, requester.userid, answer, lang)
+        return in_script(replies, answer.script == "hant", data_words(session, answer))
     assert isinstance(answer, dict)
     intent = answer.get("intent")
-    if intent == "customer":
-        replies = card_replies(ctx, requester.userid, answer, lang)
-    elif intent == "changes":
+    if intent == "changes":
         # A change list is no segment: the router remembers it as what was shown (no "these").
         replies = changes_replies(session, ctx, requester.userid, answer, lang)
     else:
@@ -215,15 +217,17 @@ def extra_audit(answer: Answer) -> dict[str, Any]:
             "description": answer.description[:300],
             "lang": answer.language,
         }
+    if isinstance(answer, CardAnswer):
+        if answer.card is not None:
+            return {}
+        return {
+            "card_pick": [m.external_userid for m in answer.matches],
+            "lang": answer.language,
+            "script": answer.script,
+        }
     if not isinstance(answer, dict):
         return {}
     intent = answer.get("intent")
-    if intent == "customer" and answer.get("card") is None:
-        return {
-            "card_pick": [m["external_userid"] for m in answer.get("matches") or []],
-            "lang": answer.get("language"),
-            "script": answer.get("script"),
-        }
     if intent == "changes":
         return {"count": answer.get("count"), "changes": answer.get("change")}
     return {}
@@ -320,18 +324,15 @@ def _money(value: Any) -> str:
     return f"{Decimal(str(value or 0)):,.2f}"
 
 
-def card_replies(
-    ctx: CommandContext, userid: str, answer: dict[str, Any], lang: str
-) -> list[Reply]:
-    card = answer.get("card")
-    if isinstance(card, dict):
-        return [Reply(userid, card_text(card, ctx, lang))]
-    matches = list(answer.get("matches") or [])
-    lines = [say_card("card_pick", lang, count=len(matches), query=answer.get("query") or "")]
+def card_replies(ctx: CommandContext, userid: str, answer: CardAnswer, lang: str) -> list[Reply]:
+    if answer.card is not None:
+        return [Reply(userid, card_text(answer.card, ctx, lang))]
+    matches = answer.matches
+    lines = [say_card("card_pick", lang, count=len(matches), query=answer.query)]
     lines.extend(
-        f"{i}. {m['name']}（{m['external_userid'][-6:]}）"
+        f"{i}. {m.name}（{m.external_userid[-6:]}）"
         if lang == "zh"
-        else f"{i}. {m['name']} ({m['external_userid'][-6:]})"
+        else f"{i}. {m.name} ({m.external_userid[-6:]})"
         for i, m in enumerate(matches[:10], 1)
     )
     if len(matches) > 10:
@@ -339,63 +340,58 @@ def card_replies(
     return [Reply(userid, clip("\n".join(lines)))]
 
 
-def card_text(card: dict[str, Any], ctx: CommandContext, lang: str) -> str:
+def card_text(card: CustomerCard, ctx: CommandContext, lang: str) -> str:
     zh = lang == "zh"
     none = say_card("none_value", lang)
     sep = "、" if zh else ", "
-    lines = [say_card("card_head", lang, name=card["name"])]
-    if card.get("phone"):
-        lines.append(say_card("card_phone", lang, phone=card["phone"]))
+    lines = [say_card("card_head", lang, name=card.name)]
+    if card.phone:
+        lines.append(say_card("card_phone", lang, phone=card.phone))
     owners = [
         say_card(
             "card_owner_one",
             lang,
-            name=o["name"],
-            added=_when(o["added_at"], ctx, lang),
-            remark=say_card("card_remark", lang, remark=o["remark"]) if o["remark"] else "",
+            name=o.name,
+            added=_when(o.added_at, ctx, lang),
+            remark=say_card("card_remark", lang, remark=o.remark) if o.remark else "",
         )
-        for o in card["owners"]
+        for o in card.owners
     ]
     lines.append(
         say_card("card_owner", lang, owners=sep.join(owners))
         if owners
         else say_card("card_no_owner", lang)
     )
-    lines.append(say_card("card_tags", lang, tags=sep.join(card["tags"]) or none))
-    gender = GENDER_WORDS.get(int(card.get("gender") or 0), ("未知", "unknown"))[0 if zh else 1]
+    lines.append(say_card("card_tags", lang, tags=sep.join(card.tags) or none))
+    gender = GENDER_WORDS.get(card.gender or 0, ("未知", "unknown"))[0 if zh else 1]
     lines.append(
-        say_card(
-            "card_place",
-            lang,
-            city=card["city"] or none,
-            company=card["company"] or none,
-            gender=gender,
-        )
-    )
+        say_card("card_place", lang, city=card.city or none, company=card.company or none,
+                 gender=gender)
+    )  # fmt: skip
     lines.append(
         say_card(
             "card_spend",
             lang,
-            total=_money(card["lifetime_spend"]),
-            orders=card["order_count"],
-            days=card["recent_days"],
-            recent=_money(card["recent_spend"]),
-            inquiries=card["inquiry_count"],
+            total=_money(card.lifetime_spend),
+            orders=card.order_count,
+            days=RECENT_DAYS,
+            recent=_money(card.recent_spend),
+            inquiries=card.inquiry_count,
         )
     )
     lines.append(
         say_card(
             "card_last",
             lang,
-            inquiry=_when(card["last_inquiry_at"], ctx, lang),
-            order=_when(card["last_order_at"], ctx, lang),
-            visit=_when(card["last_visit_at"], ctx, lang),
+            inquiry=_when(card.last_inquiry_at, ctx, lang),
+            order=_when(card.last_order_at, ctx, lang),
+            visit=_when(card.last_visit_at, ctx, lang),
         )
     )
-    entry = ctx.engine.named.get(card["rfm"]) if card.get("rfm") else None
+    entry = ctx.engine.named.get(card.rfm) if card.rfm else None
     rfm = (entry.display_zh if zh else entry.display_en) if entry else say_card("no_rfm", lang)
     lines.append(say_card("card_rfm", lang, rfm=rfm))
-    scores = card.get("scores")
+    scores = card.scores
     if isinstance(scores, dict):
         clv = (
             say_card("card_clv", lang, clv=_money(scores["clv_365d"]))
@@ -411,26 +407,24 @@ def card_text(card: dict[str, Any], ctx: CommandContext, lang: str) -> str:
                 clv=clv,
             )
         )
-    if card["segments"]:
-        lines.append(say_card("card_segments", lang, names=sep.join(card["segments"])))
+    if card.segments:
+        lines.append(say_card("card_segments", lang, names=sep.join(card.segments)))
     lines.append(
-        say_card(
-            "card_coupons", lang, issued=card["coupons_issued"], redeemed=card["coupons_redeemed"]
-        )
+        say_card("card_coupons", lang, issued=card.coupons_issued, redeemed=card.coupons_redeemed)
     )
-    events = card["events"]
+    events = card.events
     lines.append(
         say_card("card_events", lang, count=len(events))
         if events
         else say_card("card_no_events", lang)
     )
     for event in events:
-        kind = KIND_ZH_EN.get(event["kind"], (event["kind"], event["kind"]))[0 if zh else 1]
-        parts = [_when(event["at"], ctx, lang), kind]
-        if event.get("amount") is not None:
-            parts.append(f"¥{_money(event['amount'])}")
-        if event.get("product"):
-            parts.append(str(event["product"]))
+        kind = KIND_ZH_EN.get(event.kind, (event.kind, event.kind))[0 if zh else 1]
+        parts = [_when(event.at, ctx, lang), kind]
+        if event.amount is not None:
+            parts.append(f"¥{_money(event.amount)}")
+        if event.product:
+            parts.append(event.product)
         lines.append("· " + " ".join(parts))
     return clip("\n".join(lines))
 
@@ -443,7 +437,7 @@ def card_pick_replies(
     index: int,
     lang: str,
     hant: bool,
-) -> tuple[list[Reply], dict[str, Any] | None]:
+) -> tuple[list[Reply], CardAnswer | None]:
     """The card of the customer picked by number from the member's pending "which one?"
     (conversation state), re-checked against the asker's scope now: a pick never shows a
     customer they lost. A number out of range asks again and keeps the question waiting."""
@@ -453,7 +447,7 @@ def card_pick_replies(
         conv.ask_pending(session, userid, pending, ctx.now)
         text = say_card("pick_out_of_range", lang, count=len(candidates))
         return in_script([Reply(userid, text)], hant), None
-    answer = card_json(session, candidates[index], requester, ctx.now, ctx.engine)
+    answer = picked_card(session, candidates[index], requester, ctx.now, ctx.engine)
     if answer is None:
         return in_script([Reply(userid, say_card("card_gone", lang))], hant), None
     shown = conv.previous_from(answer, lang, ctx.now)
@@ -564,7 +558,7 @@ def before_query(
     if previous is None:
         return None
     if _about_that_customer(text, previous):  # "她最近买了什么" after 王静's card
-        answer = card_json(session, str(previous.customer), requester, ctx.now, ctx.engine)
+        answer = picked_card(session, str(previous.customer), requester, ctx.now, ctx.engine)
         if answer is None:
             replies = [Reply(userid, say_card("card_gone", lang))]
         else:
@@ -572,7 +566,7 @@ def before_query(
             shown = conv.previous_from(answer, lang, ctx.now)
             if shown is not None:
                 conv.remember_shown(session, userid, shown, ctx.now)
-        keep = data_words(session, answer or {})
+        keep = data_words(session, answer)
         return in_script(replies, hant, keep), {"intent": "customer", "again": previous.customer}
     if is_export_this(text):
         exported = _export_shown(session, ctx, requester, previous, lang)
@@ -686,12 +680,12 @@ def saved_segments_text(answer: dict[str, Any], lang: str) -> str:
 
 def followup_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str
-) -> dict[str, Any] | None:
-    """`before_query` as the JSON answer (`segbot query --after`): "导出这个" after a
+) -> Answer | None:
+    """`before_query` as the answer (`segbot query --after`): "导出这个" after a
     breakdown is the breakdown again, after a card that customer."""
     previous = conv.load(session, requester.userid, ctx.now).previous
     if previous is not None and _about_that_customer(text, previous):
-        return card_json(session, str(previous.customer), requester, ctx.now, ctx.engine)
+        return picked_card(session, str(previous.customer), requester, ctx.now, ctx.engine)
     if previous is None or not is_export_this(text):
         return None
     if previous.kind == conv.BREAKDOWN and previous.breakdown:

@@ -19,7 +19,7 @@ from bot.commands import conversation as conv
 from bot.commands.paging import expired, last_list
 from bot.commands.replies import clarify
 from bot.commands.texts import say
-from bot.services.answer import Answer, ClarifyAnswer
+from bot.services.answer import Answer, CardAnswer, ClarifyAnswer
 from segmentation.nlq.followup import NO, YES, read_pick
 from segmentation.text import normalize
 
@@ -41,11 +41,9 @@ def question_for(
 ) -> conv.PendingQuestion | None:
     """The question back an answer asks, when it offers suggestions to pick from: numbered
     suggestions, or the customers of a card query that several match."""
-    if isinstance(answer, dict):
-        if answer.get("intent") != "customer" or answer.get("card") is not None:
-            return None
-        ids = tuple(str(m["external_userid"]) for m in answer.get("matches") or [])
-        if len(ids) < 2:
+    if isinstance(answer, CardAnswer):
+        ids = tuple(m.external_userid for m in answer.matches)
+        if answer.card is not None or len(ids) < 2:
             return None
         return conv.PendingQuestion(text, (), None, lang, now, conv.CARD, customers=ids)
     if not isinstance(answer, ClarifyAnswer):

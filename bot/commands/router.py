@@ -59,12 +59,13 @@ from bot.database import caused_by_input
 from bot.services.answer import (
     Answer,
     BreakdownAnswer,
+    CardAnswer,
     ClarifyAnswer,
     CountAnswer,
     MessageAnswer,
     SegmentAnswer,
 )
-from bot.services.conversation import card_json
+from bot.services.conversation import picked_card
 from integrations.wecom.events import CardClick
 from segmentation.compiler import SegmentError
 from segmentation.nlq.followup import read_more
@@ -137,7 +138,7 @@ def _replies(
         return [Reply(userid, _count_text(session, ctx, requester, count, lang))]
     if isinstance(answer, SegmentAnswer):
         return _segment_replies(session, ctx, requester, answer, lang)
-    if isinstance(answer, BreakdownAnswer):
+    if isinstance(answer, (BreakdownAnswer, CardAnswer)):
         return extra_replies(session, ctx, requester, answer, lang)
     # The conversation intents, still their JSON.
     if answer.get("intent") == "show_saved":
@@ -188,7 +189,8 @@ def _audit_detail(answer: Answer) -> dict[str, Any]:
             **extra_audit(answer),
         }
     if not isinstance(answer, dict):
-        return {"intent": answer.intent, "count": None, "needs_confirmation": False}
+        return {"intent": answer.intent, "count": None, "needs_confirmation": False,
+                **extra_audit(answer)}  # fmt: skip
     detail: dict[str, Any] = {
         "intent": answer.get("intent"),
         "count": answer.get("count"),
@@ -337,7 +339,7 @@ def conversation_answer(session: Session, ctx: CommandContext, userid: str, text
         if picked.pending.kind == conv.CARD:
             customers = picked.pending.customers
             if 0 <= picked.index < len(customers):
-                card = card_json(session, customers[picked.index], requester, ctx.now, ctx.engine)
+                card = picked_card(session, customers[picked.index], requester, ctx.now, ctx.engine)
                 if card is not None:
                     return card
             replies, _ = card_pick_replies(

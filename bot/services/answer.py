@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from segmentation.nodes import Node, from_json, to_json
 
 if TYPE_CHECKING:
+    from bot.services.customer_card import CustomerCard
     from segmentation.insights.model import Insight
 
 
@@ -424,10 +425,71 @@ class BreakdownAnswer:
         )
 
 
-# What the query service answers. The other conversation intents (customer, changes,
-# digest, show_saved) and a page of a list ("more") are still their JSON dict.
+@dataclass(frozen=True)
+class CardMatch:
+    """A customer the words of a card question name."""
+
+    external_userid: str
+    name: str
+
+
+@dataclass(frozen=True)
+class CardAnswer:
+    """A customer card question ("客户王静的情况", "show me 陈明's profile"): the customers
+    the words name among those the asker may see, and the card when exactly one does."""
+
+    query: str
+    by: str  # "name", "phone_tail", or "pick" (one chosen from a numbered question back)
+    matches: tuple[CardMatch, ...]
+    card: CustomerCard | None
+    language: str | None = None
+    script: str | None = None
+    intent: ClassVar[str] = "customer"
+
+    def to_json(self) -> dict[str, Any]:
+        """The answer as `segbot query --json` prints it, key for key and in that order."""
+        out: dict[str, Any] = {"intent": self.intent, "query": self.query, "by": self.by}
+        if self.language is not None:
+            out["language"] = self.language
+        out["matches"] = [
+            {"external_userid": m.external_userid, "name": m.name} for m in self.matches
+        ]
+        out["card"] = None if self.card is None else self.card.to_json()
+        if self.script:
+            out["script"] = self.script
+        return out
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> CardAnswer:
+        from bot.services.customer_card import CustomerCard  # the card's own reader
+
+        if data.get("intent") != cls.intent:
+            raise ValueError(f"not a customer card: {data.get('intent')!r}")
+        card = data.get("card")
+        language = data.get("language")
+        return cls(
+            query=str(data.get("query") or ""),
+            by=str(data.get("by") or "name"),
+            matches=tuple(
+                CardMatch(str(m["external_userid"]), str(m["name"]))
+                for m in data.get("matches") or ()
+            ),
+            card=CustomerCard.from_json(card) if isinstance(card, dict) else None,
+            language=None if language is None else str(language),
+            script=str(data["script"]) if data.get("script") else None,
+        )
+
+
+# What the query service answers. The other conversation intents (changes, digest,
+# show_saved) and a page of a list ("more") are still their JSON dict.
 Answer = (
-    CountAnswer | ClarifyAnswer | SegmentAnswer | BreakdownAnswer | MessageAnswer | dict[str, Any]
+    CountAnswer
+    | ClarifyAnswer
+    | SegmentAnswer
+    | BreakdownAnswer
+    | CardAnswer
+    | MessageAnswer
+    | dict[str, Any]
 )
 
 
@@ -444,6 +506,8 @@ def answer_from_json(data: Mapping[str, Any]) -> Answer:
         return ClarifyAnswer.from_json(data)
     if intent == BreakdownAnswer.intent and isinstance(data.get("segment"), dict):
         return BreakdownAnswer.from_json(data)
+    if intent == CardAnswer.intent:
+        return CardAnswer.from_json(data)
     if (
         intent == CountAnswer.intent
         and isinstance(data.get("segment"), dict)

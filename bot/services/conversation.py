@@ -13,7 +13,13 @@ from typing import Any, Literal
 import opencc
 from sqlalchemy.orm import Session
 
-from bot.services.answer import BreakdownAnswer, BreakdownGroup, ClarifyAnswer
+from bot.services.answer import (
+    BreakdownAnswer,
+    BreakdownGroup,
+    CardAnswer,
+    CardMatch,
+    ClarifyAnswer,
+)
 from bot.services.campaigns.settings import CampaignSettings
 from bot.services.customer_card import customer_card, find_visible
 from bot.services.digest.build import DigestConfig, build_digest
@@ -81,19 +87,20 @@ def extra_answer(
     requester: Requester,
     now: datetime,
     ctx: EngineContext,
-) -> BreakdownAnswer | dict[str, Any]:
+) -> BreakdownAnswer | CardAnswer | dict[str, Any]:
     """The answer to a conversation command (parser intents_extra.EXTRA_INTENTS)."""
     lang = "zh" if command.language == "zh" else "en"
     hant = command.details.get("script") == "hant"
-    if command.intent == "breakdown":
-        answer = breakdown_answer(session, command, requester, now, ctx, lang)
-        if isinstance(answer, BreakdownAnswer) and hant:
-            return replace(answer, script="hant")
-        if isinstance(answer, BreakdownAnswer):
-            return answer
+    if command.intent in ("breakdown", "customer"):
+        if command.intent == "breakdown":
+            answer: BreakdownAnswer | CardAnswer | dict[str, Any] = breakdown_answer(
+                session, command, requester, now, ctx, lang
+            )
+        else:
+            answer = card_answer(session, command, requester, now, ctx, lang)
+        if isinstance(answer, (BreakdownAnswer, CardAnswer)):
+            return replace(answer, script="hant") if hant else answer
         out = answer
-    elif command.intent == "customer":
-        out = card_answer(session, command, requester, now, ctx, lang)
     elif command.intent == "changes":
         out = changes_answer(session, command, requester, now, ctx, lang)
     else:
@@ -197,7 +204,7 @@ def card_answer(
     now: datetime,
     ctx: EngineContext,
     lang: str,
-) -> dict[str, Any]:
+) -> CardAnswer | dict[str, Any]:
     name = command.details.get("customer")
     tail = command.details.get("phone_tail")
     matches = find_visible(
@@ -219,34 +226,26 @@ def card_answer(
             if lang == "zh"
             else f"No customer of yours is called “{query}”."
         )
-    out: dict[str, Any] = {
-        "intent": "customer",
-        "query": query,
-        "by": "phone_tail" if tail else "name",
-        "language": lang,
-        "matches": [{"external_userid": eid, "name": n} for eid, n in matches],
-        "card": None,
-    }
+    card = None
     if len(matches) == 1:
         card = customer_card(session, matches[0][0], requester=requester, now=now, ctx=ctx)
-        out["card"] = card.to_json() if card is not None else None
-    return out
+    return CardAnswer(
+        query,
+        "phone_tail" if tail else "name",
+        tuple(CardMatch(eid, n) for eid, n in matches),
+        card,
+        language=lang,
+    )
 
 
-def card_json(
+def picked_card(
     session: Session, eid: str, requester: Requester, now: datetime, ctx: EngineContext
-) -> dict[str, Any] | None:
+) -> CardAnswer | None:
     """The answer for one picked customer (None when no longer visible)."""
     card = customer_card(session, eid, requester=requester, now=now, ctx=ctx)
     if card is None:
         return None
-    return {
-        "intent": "customer",
-        "query": card.name,
-        "by": "pick",
-        "matches": [{"external_userid": eid, "name": card.name}],
-        "card": card.to_json(),
-    }
+    return CardAnswer(card.name, "pick", (CardMatch(eid, card.name),), card)
 
 
 # ---------------------------------------------------------------- membership changes

@@ -74,6 +74,53 @@ class CustomerCard:
     coupons_redeemed: int
     events: tuple[CardEvent, ...]
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CustomerCard:
+        """The card of its JSON (to_json's), for an answer read back at the chat's edge."""
+
+        def when(value: Any) -> datetime | None:
+            return datetime.fromisoformat(str(value)) if value else None
+
+        return cls(
+            external_userid=str(data["external_userid"]),
+            name=str(data["name"]),
+            phone=str(data.get("phone") or ""),
+            gender=int(data.get("gender") or 0),
+            city=str(data.get("city") or ""),
+            company=str(data.get("company") or ""),
+            owners=tuple(
+                Owner(
+                    str(o["userid"]),
+                    str(o["name"]),
+                    when(o.get("added_at")),
+                    str(o.get("remark") or ""),
+                )
+                for o in data.get("owners") or ()
+            ),
+            tags=tuple(str(t) for t in data.get("tags") or ()),
+            lifetime_spend=Decimal(str(data.get("lifetime_spend") or 0)),
+            recent_spend=Decimal(str(data.get("recent_spend") or 0)),
+            order_count=int(data.get("order_count") or 0),
+            inquiry_count=int(data.get("inquiry_count") or 0),
+            last_inquiry_at=when(data.get("last_inquiry_at")),
+            last_order_at=when(data.get("last_order_at")),
+            last_visit_at=when(data.get("last_visit_at")),
+            rfm=str(data.get("rfm") or ""),
+            scores=data.get("scores") if isinstance(data.get("scores"), dict) else None,
+            segments=tuple(str(n) for n in data.get("segments") or ()),
+            coupons_issued=int(data.get("coupons_issued") or 0),
+            coupons_redeemed=int(data.get("coupons_redeemed") or 0),
+            events=tuple(
+                CardEvent(
+                    datetime.fromisoformat(str(e["at"])),
+                    str(e["kind"]),
+                    None if e.get("amount") is None else Decimal(str(e["amount"])),
+                    str(e.get("product") or ""),
+                )
+                for e in data.get("events") or ()
+            ),
+        )
+
     def to_json(self) -> dict[str, Any]:
         def when(value: datetime | None) -> str | None:
             return value.isoformat() if value else None

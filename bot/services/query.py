@@ -18,6 +18,7 @@ from bot.services.answer import (
     Action,
     Answer,
     BreakdownAnswer,
+    CardAnswer,
     ClarifyAnswer,
     CountAnswer,
     MessageAnswer,
@@ -151,7 +152,7 @@ _BARE_NAME = re.compile(r"^[^\W\d_]+(?:[ ·.'-][^\W\d_]+){0,3}$")
 
 def _bare_customer(
     session: Session, text: str, requester: Requester, now: datetime, ctx: EngineContext
-) -> dict[str, Any] | None:
+) -> Answer | None:
     """The card of the customer a message not understood otherwise is the exact name,
     remark or external_userid of ("王静" alone: 客户王静的情况), among those the asker may
     see; None when it names nobody exactly (the question back stands: a word that only
@@ -200,8 +201,10 @@ def answer_command(
         if command.intent == "show_saved":
             return saved_overview(session, requester, now, ctx, "zh" if zh else "en")
         extra = extra_answer(session, command, requester, now, ctx)
-        if isinstance(extra, BreakdownAnswer) and command.segment is not None:
-            note = scope_note(command.segment, requester, command.language)
+        if isinstance(extra, CardAnswer):
+            return extra
+        if isinstance(extra, BreakdownAnswer):
+            note = scope_note(extra.segment, requester, command.language)
             if note:  # groups counted in the asker's scope, as a count is
                 return replace(extra, scope_note=note)
             return extra

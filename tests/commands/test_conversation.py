@@ -12,6 +12,7 @@ from sqlalchemy import delete, select
 
 from bot.commands import Reply
 from bot.models.inbox import AuditEntry
+from bot.services.answer import CardAnswer, answer_json
 from integrations.wecom.simulator.company import SimMember
 from segmentation.models import Customer
 from tests.commands.cardsworld import enrich
@@ -208,7 +209,8 @@ def test_a_pronoun_after_a_card_is_that_customer_in_chat_and_query_after(crig: C
     assert "客户：张客户05" in text_of(crig.tell("zhangsan", "他最近买了什么"))
     with crig.factory() as session:
         card = conversation_answer(session, crig.ctx(), "zhangsan", "what did he buy recently")
-    assert card is not None and card["card"]["name"] == "张客户05"
+    assert isinstance(card, CardAnswer) and card.card is not None
+    assert card.card.name == "张客户05"
     # once the customer is out of the asker's scope, the pronoun shows nothing of them
     crig.tell("lisi", "客户张客户05的情况")
     assert "88" not in text_of(crig.tell("lisi", "他最近买了什么"))
@@ -288,11 +290,11 @@ def test_follow_ups_for_segbot_query_after(crig: ChatRig) -> None:
 
     crig.tell("zhangsan", "查一下王芳")
     with crig.factory() as session:
-        picked = conversation_answer(session, crig.ctx(), "zhangsan", "第一个")
+        picked = answer_json(conversation_answer(session, crig.ctx(), "zhangsan", "第一个"))
     assert picked["intent"] == "customer" and picked["card"]["external_userid"] == "wmW01"
     crig.tell("zhangsan", "按城市看看我的客户分布")
     with crig.factory() as session:
-        table = conversation_answer(session, crig.ctx(), "zhangsan", "导出这个")
+        table = answer_json(conversation_answer(session, crig.ctx(), "zhangsan", "导出这个"))
     assert table["intent"] == "export" and table["of"] == "breakdown"
     assert {g["label"]: g["count"] for g in table["groups"]} == {"上海": 4, "杭州": 2, "北京": 1}
 
