@@ -22,6 +22,7 @@ from bot.services.answer import (
     Answer,
     BreakdownAnswer,
     CardAnswer,
+    ChangesAnswer,
     CountAnswer,
     SegmentAnswer,
 )
@@ -178,6 +179,9 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
         spec = {"by": answer.by, "tag_group": answer.tag_group}
         return PreviousAnswer(to_json(answer.segment), answer.description[:300], answer.intent,
                               lang, now, kind=BREAKDOWN, breakdown=spec)  # fmt: skip
+    if isinstance(answer, ChangesAnswer):  # a list of customers with no segment to narrow
+        return PreviousAnswer({}, answer.description[:300], answer.intent, lang, now,
+                              kind=CHANGES, change=answer.change)  # fmt: skip
     if isinstance(answer, CardAnswer):
         if answer.card is None:  # "which 王静?": nothing shown yet
             return None

@@ -29,7 +29,14 @@ from bot.commands.rows import PAGE_SIZE, segment_of, shown_words
 from bot.commands.script import to_traditional
 from bot.commands.texts import say
 from bot.commands.texts_cards import GENDER_WORDS, KIND_ZH_EN, say_card
-from bot.services.answer import Answer, BreakdownAnswer, CardAnswer, CountAnswer, SegmentAnswer
+from bot.services.answer import (
+    Answer,
+    BreakdownAnswer,
+    CardAnswer,
+    ChangesAnswer,
+    CountAnswer,
+    SegmentAnswer,
+)
 from bot.services.breakdown_files import breakdown_workbook, render_breakdown_chart
 from bot.services.conversation import (
     breakdown_of,
@@ -57,7 +64,7 @@ from segmentation.text import normalize
 
 
 def is_extra(answer: Answer) -> bool:
-    if isinstance(answer, (BreakdownAnswer, CardAnswer)):
+    if isinstance(answer, (BreakdownAnswer, CardAnswer, ChangesAnswer)):
         return True
     return isinstance(answer, dict) and answer.get("intent") in EXTRA_INTENTS
 
@@ -120,7 +127,7 @@ def _shown_parts(answer: Answer | None) -> dict[str, Any]:
     customers (the JSON keys of a conversation answer, which is still its JSON)."""
     if isinstance(answer, dict):
         return answer
-    if isinstance(answer, (BreakdownAnswer, CardAnswer)):
+    if isinstance(answer, (BreakdownAnswer, CardAnswer, ChangesAnswer)):
         return answer.to_json()
     if isinstance(answer, SegmentAnswer):
         return {"description": answer.description, "segment": to_json(answer.segment),
@@ -198,13 +205,12 @@ def extra_replies(
     if isinstance(answer, CardAnswer):
         replies = card_replies(ctx, requester.userid, answer, lang)
         return in_script(replies, answer.script == "hant", data_words(session, answer))
-    assert isinstance(answer, dict)
-    intent = answer.get("intent")
-    if intent == "changes":
+    if isinstance(answer, ChangesAnswer):
         # A change list is no segment: the router remembers it as what was shown (no "these").
         replies = changes_replies(session, ctx, requester.userid, answer, lang)
-    else:
-        replies = [Reply(requester.userid, clip(str(answer.get("markdown") or "")), markdown=True)]
+        return in_script(replies, answer.script == "hant", data_words(session, answer))
+    assert isinstance(answer, dict)  # the digest, still its JSON
+    replies = [Reply(requester.userid, clip(str(answer.get("markdown") or "")), markdown=True)]
     return in_script(replies, answer.get("script") == "hant", data_words(session, answer))
 
 
@@ -225,11 +231,8 @@ def extra_audit(answer: Answer) -> dict[str, Any]:
             "lang": answer.language,
             "script": answer.script,
         }
-    if not isinstance(answer, dict):
-        return {}
-    intent = answer.get("intent")
-    if intent == "changes":
-        return {"count": answer.get("count"), "changes": answer.get("change")}
+    if isinstance(answer, ChangesAnswer):
+        return {"count": answer.count, "changes": answer.change}
     return {}
 
 
@@ -461,30 +464,29 @@ def card_pick_replies(
 
 
 def changes_replies(
-    session: Session, ctx: CommandContext, userid: str, answer: dict[str, Any], lang: str
+    session: Session, ctx: CommandContext, userid: str, answer: ChangesAnswer, lang: str
 ) -> list[Reply]:
-    customers = [str(c) for c in answer.get("customers") or []]
     text = customers_reply(
         session,
         ctx,
         userid,
-        customers,
-        description=str(answer.get("description") or ""),
-        count=int(answer.get("count") or 0),
+        list(answer.customers),
+        description=answer.description,
+        count=answer.count,
         segment=None,
         note="",
         hant=False,
         lang=lang,
     )
     notes = []
-    if (answer.get("window") or {}).get("default"):
+    if answer.window.default:
         notes.append(say_card("ch_default", lang))
-    if answer.get("source") == "computed":
+    if answer.source == "computed":
         notes.append(say_card("ch_computed", lang))
-    if answer.get("current_only"):
+    if answer.current_only:
         notes.append(say_card("ch_current_only", lang))
-    if answer.get("partial") and answer.get("recorded_since"):
-        since = _when(answer["recorded_since"], ctx, lang)
+    if answer.partial and answer.recorded_since is not None:
+        since = _when(answer.recorded_since, ctx, lang)
         notes.append(say_card("ch_tags_since", lang, since=since))
     if notes:
         text = clip(f"{text}\n{''.join(notes)}")

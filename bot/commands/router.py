@@ -60,6 +60,7 @@ from bot.services.answer import (
     Answer,
     BreakdownAnswer,
     CardAnswer,
+    ChangesAnswer,
     ClarifyAnswer,
     CountAnswer,
     MessageAnswer,
@@ -138,7 +139,7 @@ def _replies(
         return [Reply(userid, _count_text(session, ctx, requester, count, lang))]
     if isinstance(answer, SegmentAnswer):
         return _segment_replies(session, ctx, requester, answer, lang)
-    if isinstance(answer, (BreakdownAnswer, CardAnswer)):
+    if isinstance(answer, (BreakdownAnswer, CardAnswer, ChangesAnswer)):
         return extra_replies(session, ctx, requester, answer, lang)
     # The conversation intents, still their JSON.
     if answer.get("intent") == "show_saved":

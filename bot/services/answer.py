@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from segmentation.nodes import Node, from_json, to_json
@@ -480,14 +481,113 @@ class CardAnswer:
         )
 
 
-# What the query service answers. The other conversation intents (changes, digest,
-# show_saved) and a page of a list ("more") are still their JSON dict.
+@dataclass(frozen=True)
+class ChangeWindow:
+    """The period a membership change question is about, as said ("近7天", default or not)."""
+
+    start: datetime
+    end: datetime
+    text: str
+    default: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(),
+                "text": self.text, "default": self.default}  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ChangeWindow:
+        return cls(
+            datetime.fromisoformat(str(data["start"])),
+            datetime.fromisoformat(str(data["end"])),
+            str(data.get("text") or ""),
+            bool(data.get("default")),
+        )
+
+
+@dataclass(frozen=True)
+class ChangesAnswer:
+    """Who entered or left a segment (or got or lost a tag) in a period, or who was lost
+    (every follow ended): a list of customers with no segment of its own to narrow."""
+
+    change: str  # "entered", "left" or "lost"
+    window: ChangeWindow
+    source: str  # "tag_history", "snapshots", "computed", or "follows" (lost)
+    description: str
+    customers: tuple[str, ...]
+    target: str = ""
+    # Not for "lost": the segment (or tag) the change is about, and whether it could only
+    # be told from what customers are now.
+    target_segment: Node | None = None
+    current_only: bool = False
+    # From the tag history: when recording began, and whether the period began before it.
+    recorded_since: datetime | None = None
+    partial: bool = False
+    script: str | None = None
+    intent: ClassVar[str] = "changes"
+
+    @property
+    def count(self) -> int:
+        return len(self.customers)
+
+    def to_json(self) -> dict[str, Any]:
+        """The answer as `segbot query --json` prints it, key for key and in that order."""
+        out: dict[str, Any] = {
+            "intent": self.intent,
+            "change": self.change,
+            "window": self.window.to_json(),
+        }
+        if self.change == "lost":
+            out.update(source=self.source, target=self.target, count=self.count,
+                       customers=list(self.customers), description=self.description)  # fmt: skip
+        else:
+            if self.recorded_since is not None:
+                out["recorded_since"] = self.recorded_since.isoformat()
+                out["partial"] = self.partial
+            out.update(
+                source=self.source,
+                current_only=self.current_only,
+                target=self.target,
+                target_segment=None
+                if self.target_segment is None
+                else to_json(self.target_segment),
+                description=self.description,
+                count=self.count,
+                customers=list(self.customers),
+            )
+        if self.script:
+            out["script"] = self.script
+        return out
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ChangesAnswer:
+        if data.get("intent") != cls.intent:
+            raise ValueError(f"not a change list: {data.get('intent')!r}")
+        since = data.get("recorded_since")
+        target = data.get("target_segment")
+        return cls(
+            change=str(data["change"]),
+            window=ChangeWindow.from_json(data["window"]),
+            source=str(data.get("source") or ""),
+            description=str(data.get("description") or ""),
+            customers=tuple(str(c) for c in data.get("customers") or ()),
+            target=str(data.get("target") or ""),
+            target_segment=from_json(target) if isinstance(target, dict) else None,
+            current_only=bool(data.get("current_only")),
+            recorded_since=datetime.fromisoformat(str(since)) if since else None,
+            partial=bool(data.get("partial")),
+            script=str(data["script"]) if data.get("script") else None,
+        )
+
+
+# What the query service answers. The digest, the saved-segment list and a page of a list
+# ("more") are still their JSON dict.
 Answer = (
     CountAnswer
     | ClarifyAnswer
     | SegmentAnswer
     | BreakdownAnswer
     | CardAnswer
+    | ChangesAnswer
     | MessageAnswer
     | dict[str, Any]
 )
@@ -508,6 +608,8 @@ def answer_from_json(data: Mapping[str, Any]) -> Answer:
         return BreakdownAnswer.from_json(data)
     if intent == CardAnswer.intent:
         return CardAnswer.from_json(data)
+    if intent == ChangesAnswer.intent and isinstance(data.get("window"), dict):
+        return ChangesAnswer.from_json(data)
     if (
         intent == CountAnswer.intent
         and isinstance(data.get("segment"), dict)

@@ -18,6 +18,8 @@ from bot.services.answer import (
     BreakdownGroup,
     CardAnswer,
     CardMatch,
+    ChangesAnswer,
+    ChangeWindow,
     ClarifyAnswer,
 )
 from bot.services.campaigns.settings import CampaignSettings
@@ -33,7 +35,7 @@ from segmentation.engine import EngineContext
 from segmentation.membership import lost_customers, segment_changes
 from segmentation.nlq import Command
 from segmentation.nlq.cities import city_english, listed_cities
-from segmentation.nodes import Node, to_json
+from segmentation.nodes import Node
 from segmentation.saved import list_saved_segments
 from segmentation.scope import CteNames, Requester
 from segmentation.tag_questions import tags_of
@@ -87,22 +89,21 @@ def extra_answer(
     requester: Requester,
     now: datetime,
     ctx: EngineContext,
-) -> BreakdownAnswer | CardAnswer | dict[str, Any]:
+) -> BreakdownAnswer | CardAnswer | ChangesAnswer | dict[str, Any]:
     """The answer to a conversation command (parser intents_extra.EXTRA_INTENTS)."""
     lang = "zh" if command.language == "zh" else "en"
     hant = command.details.get("script") == "hant"
-    if command.intent in ("breakdown", "customer"):
+    if command.intent in ("breakdown", "customer", "changes"):
+        answer: BreakdownAnswer | CardAnswer | ChangesAnswer | dict[str, Any]
         if command.intent == "breakdown":
-            answer: BreakdownAnswer | CardAnswer | dict[str, Any] = breakdown_answer(
-                session, command, requester, now, ctx, lang
-            )
-        else:
+            answer = breakdown_answer(session, command, requester, now, ctx, lang)
+        elif command.intent == "customer":
             answer = card_answer(session, command, requester, now, ctx, lang)
-        if isinstance(answer, (BreakdownAnswer, CardAnswer)):
+        else:
+            answer = changes_answer(session, command, requester, now, ctx, lang)
+        if isinstance(answer, (BreakdownAnswer, CardAnswer, ChangesAnswer)):
             return replace(answer, script="hant") if hant else answer
         out = answer
-    elif command.intent == "changes":
-        out = changes_answer(session, command, requester, now, ctx, lang)
     else:
         out = digest_answer(session, requester, now, ctx, lang)
     if hant:
@@ -258,31 +259,20 @@ def changes_answer(
     now: datetime,
     ctx: EngineContext,
     lang: str,
-) -> dict[str, Any]:
+) -> ChangesAnswer | dict[str, Any]:
     details = command.details
-    window = details["window"]
-    interval = resolve_window(window, now, ctx.timezone)
+    interval = resolve_window(details["window"], now, ctx.timezone)
     assert interval is not None
     start, end = interval[0], min(interval[1], now)
     change = str(details["change"])
     when = str(details.get("window_text") or "")
     zh = lang == "zh"
-    out: dict[str, Any] = {
-        "intent": "changes",
-        "change": change,
-        "window": {
-            "start": start.isoformat(),
-            "end": end.isoformat(),
-            "text": when,
-            "default": bool(details.get("window_default")),
-        },
-    }
+    window = ChangeWindow(start, end, when, bool(details.get("window_default")))
     if change == "lost":
         team = scope_staff(requester, CteNames())
         ids = lost_customers(session, team, start, end + timedelta(microseconds=1))
-        out.update(source="follows", target="", count=len(ids), customers=list(ids))
-        out["description"] = f"{when}流失的客户" if zh else f"customers lost {when}"
-        return out
+        description = f"{when}流失的客户" if zh else f"customers lost {when}"
+        return ChangesAnswer(change, window, "follows", description, tuple(ids))
     assert command.segment is not None
     try:
         found = segment_changes(
@@ -295,28 +285,28 @@ def changes_answer(
         )
     target = _target_words(command.description, zh)
     tags = tags_of(command.segment)
+    since = None
     if found.source == "tag_history" and tags:
         description = _tag_change_words(tuple(t.name for t in tags), change, when, zh)
         since = found.recorded_since
-        if since is not None:
-            out["recorded_since"] = since.isoformat()
-            out["partial"] = since > start  # the period began before recording did
     elif zh:
         verb = "新进入" if change == "entered" else "离开"
         description = f"{when}{verb}“{target}”的客户"
     else:
         verb = "entered" if change == "entered" else "left"
         description = f"customers who {verb} “{target}” {when}"
-    out.update(
-        source=found.source,
-        current_only=found.current_only,
+    return ChangesAnswer(
+        change,
+        window,
+        found.source,
+        description,
+        tuple(found.customers),
         target=target,
-        target_segment=to_json(command.segment),
-        description=description,
-        count=len(found.customers),
-        customers=list(found.customers),
+        target_segment=command.segment,
+        current_only=found.current_only,
+        recorded_since=since,
+        partial=since is not None and since > start,  # the period began before recording did
     )
-    return out
 
 
 def _tag_change_words(tags: tuple[str, ...], change: str, when: str, zh: bool) -> str:

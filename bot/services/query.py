@@ -19,6 +19,7 @@ from bot.services.answer import (
     Answer,
     BreakdownAnswer,
     CardAnswer,
+    ChangesAnswer,
     ClarifyAnswer,
     CountAnswer,
     MessageAnswer,
@@ -201,7 +202,7 @@ def answer_command(
         if command.intent == "show_saved":
             return saved_overview(session, requester, now, ctx, "zh" if zh else "en")
         extra = extra_answer(session, command, requester, now, ctx)
-        if isinstance(extra, CardAnswer):
+        if isinstance(extra, (CardAnswer, ChangesAnswer)):
             return extra
         if isinstance(extra, BreakdownAnswer):
             note = scope_note(extra.segment, requester, command.language)

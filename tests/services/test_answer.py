@@ -18,6 +18,8 @@ from bot.database import make_session_factory
 from bot.services.answer import (
     Action,
     BreakdownAnswer,
+    CardAnswer,
+    ChangesAnswer,
     ClarifyAnswer,
     CountAnswer,
     MessageAnswer,
@@ -177,6 +179,35 @@ def test_a_breakdown_prints_the_same_json_as_before(
     assert json.dumps(typed.to_json(), ensure_ascii=False) == printed
 
 
+LOST = '{"intent": "changes", "change": "lost", "window": {"start": "2026-10-25T10:00:00+08:00", "end": "2026-11-01T10:00:00+08:00", "text": "近7天（10月25日–11月1日）", "default": false}, "source": "follows", "target": "", "count": 0, "customers": [], "description": "近7天（10月25日–11月1日）流失的客户"}'
+# The keys of a change list from the tag history, as printed before it was typed.
+TAG_CHANGE_KEYS = ["intent", "change", "window", "recorded_since", "partial", "source",
+                   "current_only", "target", "target_segment", "description", "count",
+                   "customers", "script"]  # fmt: skip
+
+
+def test_a_change_list_prints_the_same_json_as_before(clean_engine: Engine, db_url: str) -> None:
+    from datetime import datetime
+
+    from segmentation.models import CustomerTagChange
+
+    with make_session_factory(clean_engine)() as session:
+        load_fixture(session)
+        # tag changes recorded since a week ago: a period of 30 days began before that
+        start = datetime.fromisoformat("2026-10-25T10:00:00+08:00")
+        session.add(CustomerTagChange(change="start", at=start, source="test"))
+        session.commit()
+    query = ["query", "--now", NOW, "--db", db_url, "--json"]
+    result = CliRunner().invoke(cli, [*query, "近7天流失的客户"])
+    assert result.exit_code == 0 and result.output.rstrip("\n") == LOST
+    result = CliRunner().invoke(cli, [*query, "近30天離開高意向的客戶", "--as", "zhangsan"])
+    printed = json.loads(result.output)
+    assert list(printed) == TAG_CHANGE_KEYS
+    typed = answer_from_json(printed)
+    assert isinstance(typed, ChangesAnswer) and typed.to_json() == printed
+    assert typed.script == "hant" and typed.recorded_since is not None
+
+
 def test_a_push_answer_keeps_the_users_words_apart_from_the_preview() -> None:
     """A push's JSON shows the rendered message where the action's was, the user's own words
     as `message_template`; read back, the action is the user's words again."""
@@ -205,8 +236,11 @@ def test_answers_read_back_into_their_types() -> None:
     # a count with an action is no plain count: its members are the action's
     tagged = {**count.to_json(), "customers": ["c1"], "tag": "A", "needs_confirmation": True}
     assert isinstance(answer_from_json(tagged), SegmentAnswer)
-    card = {"intent": "customer", "query": "王静", "matches": [], "card": None}
-    assert answer_from_json(card) == card  # still its JSON
+    card = {"intent": "customer", "query": "王静", "by": "name", "matches": [], "card": None}
+    assert answer_from_json(card) == CardAnswer("王静", "name", (), None)
+    assert CardAnswer("王静", "name", (), None).to_json() == card
+    digest = {"intent": "digest", "markdown": "…"}
+    assert answer_from_json(digest) == digest  # still its JSON
 
 
 def test_a_count_reads_back_from_its_json() -> None:
