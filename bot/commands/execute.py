@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext, Reply
+from bot.commands import conversation as conv
 from bot.commands.actions import coupon_template, cron_line, schedule_words
 from bot.commands.campaign_names import campaign_name
 from bot.commands.preview import campaign_settings
 from bot.commands.push_card import PLAN_KEY
+from bot.commands.script import HANT
 from bot.commands.tagging import plan_tagging
 from bot.commands.texts import say
 from bot.models.campaigns import CRON, ONCE
@@ -32,6 +35,13 @@ def _changed(action: PendingAction, count: int, lang: str) -> str:
     return say("changed", lang, before=action.preview_count, after=count)
 
 
+def report_language(session: Session, userid: str, lang: str, now: datetime) -> str:
+    """The language of a tag job's report: the action's, in Traditional characters ("hant")
+    when the member it goes to last wrote in them."""
+    last = conv.load(session, userid, now).script
+    return HANT if lang == "zh" and last is not None and last.script == HANT else lang
+
+
 def execute_tagging(
     session: Session,
     ctx: CommandContext,
@@ -51,11 +61,12 @@ def execute_tagging(
         return say("no_such_tag", lang, tag=name), result
     if plan.error or plan.tag is None:
         return say("tag_create_failed", lang, tag=name, error=plan.error), result
+    report_to = action.decided_by or action.asker_userid
     job = enqueue_tag_job(
         session,
         action_id=action.id,
-        report_to=action.decided_by or action.asker_userid,
-        language=lang,
+        report_to=report_to,
+        language=report_language(session, report_to, lang, ctx.now),
         tag_id=plan.tag.tag_id,
         tag_name=name,
         remove=remove,

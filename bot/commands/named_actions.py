@@ -12,6 +12,7 @@ None of them, or words that are a condition ("给上海的客户打上…"): not
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from sqlalchemy.orm import Session
 
@@ -32,6 +33,7 @@ _CUSTOMER_WORD = re.compile(r"^(?:客户|客戶|顾客|顧客|the customer|custo
 # A pick's choice: "王静（wm001）" — the name, then the external_userid it stands for.
 _PICKED = re.compile(r"^(?P<name>.*?)[（(](?P<eid>[^()（）]+)[）)]$")
 _PICKED_ID = re.compile(r"[（(](?P<eid>[^()（）\s]+)[）)]")
+_QUOTED = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")
 # How many same-named customers a question back lists.
 MAX_CHOICES = 5
 
@@ -42,7 +44,7 @@ def named_tag_answer(
     """The tag (untag) action on the customer `text` names, or the question which one; None
     when `text` is no tagging of a named customer."""
     try:
-        action = find_action(normalize(text), {}, text)
+        action = find_action(normalize(text), _quotes(text), text)
     except Ask:  # a push asked back ("{name}" without one by one): not a tagging
         return None
     if action is None or action.intent not in ("tag", "untag") or not action.segment_text:
@@ -53,7 +55,7 @@ def named_tag_answer(
     )
     if isinstance(parsed, Command):
         return None  # a condition ("给上海的客户打上…") or "these": the usual path
-    tag = _as_typed(str(action.details.get("tag") or ""), text)
+    tag = str(action.details.get("tag") or "").strip()  # as typed (find_action keeps it)
     words = _CUSTOMER_WORD.sub("", _as_typed(action.segment_text, text)).strip()
     picked = _PICKED.match(words)
     if picked:  # the id as typed: the normalised text is in lower case
@@ -82,6 +84,12 @@ def named_tag_answer(
         scope_note=scope_note(All(), requester, lang),
         named=(eid,),
     )
+
+
+def _quotes(text: str) -> dict[str, str]:
+    """Quoted words as typed, by their normal form: a quoted tag name is kept verbatim."""
+    plain = unicodedata.normalize("NFKC", text)
+    return {normalize(m.group(1)).strip(): m.group(1).strip() for m in _QUOTED.finditer(plain)}
 
 
 def _as_typed(words: str, original: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from bot.commands.script import HANT, to_traditional
 from bot.commands.texts import say
 from bot.models.tag_outbox import TagJob
 from integrations.wecom.errors import WeComError
@@ -186,8 +187,11 @@ def _plan_one(
 def report_text(job: TagJob, ok: int, failed: list[str]) -> str:
     """The chat report of a finished tag job (sent by the inbox worker)."""
     key = "untag_done" if job.remove else "tag_done"
-    lines = [say(key, job.language, ok=ok, tag=job.tag_name, changed="")]
+    hant = job.language == HANT  # for a member who writes in Traditional characters
+    lang = "zh" if hant else job.language
+    lines = [say(key, lang, ok=ok, tag=job.tag_name, changed="")]
     if failed:
         examples = "、".join(failed[:MAX_FAILURE_EXAMPLES])
-        lines.append(say("tag_failed", job.language, failed=len(failed), examples=examples))
-    return "\n".join(lines)
+        lines.append(say("tag_failed", lang, failed=len(failed), examples=examples))
+    text = "\n".join(lines)
+    return to_traditional(text, [job.tag_name, *failed]) if hant else text

@@ -72,4 +72,7 @@ def test_a_click_updates_the_card_in_traditional_characters(rig: ChatRig) -> Non
     [reply, update] = rig.click("zhangsan", card["task_id"])
     assert update.card is not None
     assert update.card["replace_text"] == "已確認" and "确认" not in str(update.card)
-    assert "確" in reply.text or "為" in reply.text
+    assert "为" not in reply.text and "為" in reply.text
+    # the report once the tag is written, in Traditional characters too, the tag as named
+    report = rig.texts_to("zhangsan")[-1]
+    assert report == "已為 1 位客戶打上標籤“重點跟進”。", report
