@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
+from bot.services.answer import answer_json
 from bot.services.query import answer_command
 from segmentation.engine import default_context, segment_members
 from segmentation.explain import explain_customer
@@ -107,7 +108,7 @@ def _ask(session: Session, text: str, who: Requester = ADMIN) -> dict:
     vocab = load_vocabulary(session, CTX.named)
     command = parse_command(text, vocabulary=vocab, asker=who.userid, now=NOW, tz=TZ)
     assert isinstance(command, Command), command
-    return answer_command(session, command, who, NOW, CTX)
+    return answer_json(answer_command(session, command, who, NOW, CTX))  # as the CLI prints it
 
 
 def test_a_text_nobody_has_is_asked_back_not_answered_zero(session: Session):
