@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 
 from bot.bootstrap import build_deps
+from bot.services.answer import answer_json
 from bot.settings import load_settings
 from tests.segmentation.nlq.fixture import load_fixture
 
@@ -29,8 +30,10 @@ def test_the_chat_answers_with_the_deployments_named_segments(
     with deps.session_factory() as session:
         load_fixture(session)
         session.flush()
-        named = deps.query(session, "大户客户", as_userid=None, now=NOW)
-        spelled = deps.query(session, "累计消费500元以上的客户", as_userid=None, now=NOW)
+        named = answer_json(deps.query(session, "大户客户", as_userid=None, now=NOW))
+        spelled = answer_json(
+            deps.query(session, "累计消费500元以上的客户", as_userid=None, now=NOW)
+        )
     assert named["intent"] == spelled["intent"] != "clarify"
     assert named["customers"] == spelled["customers"] != []
 
