@@ -73,11 +73,14 @@ _ZH = (
     ("unredeemed", lazy_pattern(
         rf"(?:{_REF_ZH}{_IN}(?:{_GOT_ZH}{_COUPON_ZH}{_BUT_ZH})?|{_GOT_ZH}{_COUPON_ZH}{_BUT_ZH})"
         rf"{_NOT_ZH}{_USE_ZH}|{_NOT_ZH}(?:{_USE_COUPON_ZH})"
+        # 收到过活动#2但没核销 (双11预热活动 named by its name): that campaign's coupon, unused
+        rf"|{_RECEIVE_ZH}{_ref_zh(5)}{_IN}{_BUT_ZH}{_NOT_ZH}{_USE_ZH}"
     )),
     # 上次活动核销了 / 核销过券 / 用过券
     ("redeemed", lazy_pattern(
         rf"(?:{_REF_ZH}{_IN}(?:{_GOT_ZH}{_COUPON_ZH}{_BUT_ZH}(?:也)?)?|{_GOT_ZH}{_COUPON_ZH}"
         rf"{_BUT_ZH}(?:也)?)(?:已经?)?(?:{_USED_ZH}){_COUPON_ZH}?|{_USED_COUPON_ZH}"
+        rf"|{_RECEIVE_ZH}{_ref_zh(6)}{_IN}{_BUT_ZH}(?:也)?(?:已经?)?(?:{_USED_ZH}){_COUPON_ZH}?"
     )),
     # 上次活动领了券 / 领过券 / 收到过优惠券
     ("issued", lazy_pattern(rf"(?:{_REF_ZH}{_IN})?{_GOT_ZH}(?:{_ref_zh(1)}{_IN})?{_COUPON_ZH}")),

@@ -72,6 +72,36 @@ def scan_month_part(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMat
     today = now.astimezone(tz).date()
     if isinstance(month, str):
         return TimeMatch(None, part.end(), problem=month)
+    first = _zh_part(part, month, text[pos : part.end()], today)
+    more = _ZH_PART_JOIN.match(text, part.end())
+    if more is None or first.window is None:
+        return first
+    second = _zh_part(more, month, text[pos : more.end()], today)
+    return _joined(first, second, text[pos : more.end()])
+
+
+# 10月上旬或中旬 / 10月第一周和第二周: a second part of the same month, its month unsaid.
+_ZH_PART_JOIN = lazy_pattern(
+    r"\s*(?:或者|或是|或|还是|、|和|与|及|跟|or)\s*(?:(上旬|中旬|下旬)"
+    r"|(?:第\s*([一二三四1-4])|(头|首|前)一?)\s*(?:个)?(?:周|星期|礼拜)"
+    r"|(最后|最尾|尾)一?\s*(?:个)?(?:周|星期|礼拜))"  # a vague second part is not joined
+)
+
+
+def _joined(first: TimeMatch, second: TimeMatch, written: str) -> TimeMatch:
+    """Two parts of one month: one window when they touch, asked when a gap is between."""
+    a, b = first.window, second.window
+    if not isinstance(a, DateRangeWindow) or not isinstance(b, DateRangeWindow):
+        return second if second.problem else first
+    assert a.start and a.end and b.start and b.end
+    (s1, e1), (s2, e2) = sorted([(a.start, a.end), (b.start, b.end)])
+    if s2 > e1 + timedelta(days=1):
+        return TimeMatch(None, second.end, problem=f"gap|{written}")
+    return TimeMatch(DateRangeWindow(s1, max(e1, e2)), second.end)
+
+
+def _zh_part(part: re.Match[str], month: Span, written: str, today: date) -> TimeMatch:
+    """The days one Chinese part of `month` names (groups as in _ZH_PART)."""
     if part.group(1):
         return _window(_xun(month, "上中下".index(part.group(1)[0])), today, part.end())
     if part.group(2) or part.group(3):
@@ -79,7 +109,8 @@ def scan_month_part(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMat
         return _window(_week(month, week or 1), today, part.end())
     if part.group(4):
         return _window(_last_week(month), today, part.end())
-    return _vague(text[pos : part.end()], month, part.group(5), part.end(), english=False)
+    vague = part.groups()[4] if len(part.groups()) > 4 else None
+    return _vague(written, month, vague or "", part.end(), english=False)
 
 
 def _zh_month(base: re.Match[str], now: datetime, tz: ZoneInfo) -> Span | str:
