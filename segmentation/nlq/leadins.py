@@ -55,7 +55,16 @@ _ZH_LEAD = lazy_pattern(
     + r"|"
     + _ZH_PEOPLE
     + r"(?:流失|走|跑|掉)(?:得|了)?(?:有点|挺|很|比较|好|蛮|太)?"
-    r"(?:严重|多|厉害|快)(?:的)?)(?:了|啊|呀|啦|哦)?\s*[，,。！!；;：:]+\s*"
+    r"(?:严重|多|厉害|快)(?:的)?)(?:的|了|啊|呀|啦|哦)*\s*[，,。！!；;：:]+\s*"
+)
+# A question that points back at the lost customers ("哪些是VIP", "which of them are VIP",
+# 其中): about them, not a question of its own; the statement stays and the lost-customer
+# reader asks back (lost customers take no further conditions yet).
+_BACK = lazy_pattern(
+    r"^(?:(?:帮我|麻烦|请)?(?:看看|看下|查下|查一下)?(?:其中|这些人?|他们|她们|这里面|这当中|里面|当中|"
+    r"哪些是|哪几个是|哪些人是|有哪些是|有多少是|有几个是|边啲系|边个系)"
+    r"|(?:(?:so |and |but )?(?:which|how many|who) (?:of (?:them|those|these)|among them|"
+    r"ones are|ones were|of the lost))|(?:of (?:them|those|these)|among (?:them|those)))"
 )
 
 
@@ -66,4 +75,6 @@ def drop_lead_in(norm: str) -> str:
     if found is None:
         return norm
     rest = norm[found.end() :].strip()
-    return rest if rest.strip(" ?？.。!！") else norm
+    if not rest.strip(" ?？.。!！") or _BACK.match(rest):
+        return norm
+    return rest

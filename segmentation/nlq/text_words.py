@@ -28,9 +28,7 @@ _ZH_VERB = (
     r"里面有|里有|中有|带|有|写着|写著|写有|写了|写的是|标着|标著|标了|记着|记著|记了|注明)"
 )
 _ZH_COMPANY_VERB = rf"(?:(?P<neg>不是|不为|不包含|不含)|{_ZH_IS})"
-_ZH_UNQUOTED = (
-    r"[^\s的嘅,，。;；“”'、]{1,30}?(?=的|嘅|$|[\s,，。;；、]|且|并且|而且|但|或|和|客户|客)"
-)
+_ZH_UNQUOTED = r"[^\s的嘅,，。;；“”'、]{1,30}?(?=的|嘅|$|[\s,，。;；、]|且|并且|而且|但|或|和|客户)"
 _QUOTED = r"“(?P<q1>[^”]{1,64})”|'(?P<q2>[^']{1,64})'"
 _EN_COMPANY = (
     r"(?:(?:whose|with (?:a |the )?|their) )?(?:company name|company|employer|organization|"

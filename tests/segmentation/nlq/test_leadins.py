@@ -35,3 +35,15 @@ def test_a_statement_before_a_question_is_dropped(text: str, rest: str) -> None:
 )
 def test_anything_else_is_kept(text: str) -> None:
     assert drop_lead_in(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们流失了一些客户,哪些是VIP",  # which of them: about the lost customers
+        "we lost some customers, which of them are vip?",
+        "we lost a few clients. of those, who refunded?",
+    ],
+)
+def test_a_question_pointing_back_keeps_the_statement(text: str) -> None:
+    assert drop_lead_in(text) == text
