@@ -24,6 +24,7 @@ from bot.services.answer import (
     CardAnswer,
     ChangesAnswer,
     CountAnswer,
+    SavedAnswer,
     SegmentAnswer,
 )
 from segmentation.nodes import to_json
@@ -179,6 +180,8 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
         spec = {"by": answer.by, "tag_group": answer.tag_group}
         return PreviousAnswer(to_json(answer.segment), answer.description[:300], answer.intent,
                               lang, now, kind=BREAKDOWN, breakdown=spec)  # fmt: skip
+    if isinstance(answer, SavedAnswer):  # a table of segments, no customers
+        return PreviousAnswer({}, "", answer.intent, lang, now, kind=SAVED)
     if isinstance(answer, ChangesAnswer):  # a list of customers with no segment to narrow
         return PreviousAnswer({}, answer.description[:300], answer.intent, lang, now,
                               kind=CHANGES, change=answer.change)  # fmt: skip

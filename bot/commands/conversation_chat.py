@@ -35,6 +35,7 @@ from bot.services.answer import (
     CardAnswer,
     ChangesAnswer,
     CountAnswer,
+    SavedAnswer,
     SegmentAnswer,
 )
 from bot.services.breakdown_files import breakdown_workbook, render_breakdown_chart
@@ -127,7 +128,7 @@ def _shown_parts(answer: Answer | None) -> dict[str, Any]:
     customers (the JSON keys of a conversation answer, which is still its JSON)."""
     if isinstance(answer, dict):
         return answer
-    if isinstance(answer, (BreakdownAnswer, CardAnswer, ChangesAnswer)):
+    if isinstance(answer, (BreakdownAnswer, CardAnswer, ChangesAnswer, SavedAnswer)):
         return answer.to_json()
     if isinstance(answer, SegmentAnswer):
         return {"description": answer.description, "segment": to_json(answer.segment),
@@ -652,28 +653,28 @@ def _signed(value: int) -> str:
     return f"+{value}" if value > 0 else str(value)
 
 
-def saved_segments_text(answer: dict[str, Any], lang: str) -> str:
+def saved_segments_text(answer: SavedAnswer, lang: str) -> str:
     """The asker's own saved segments, then their colleagues', each with its owner, size now
     (in the asker's scope) and the change against a week ago."""
-    rows = list(answer.get("segments") or [])
+    rows = answer.segments
     if not rows:
         return say_card("saved_none", lang)
     lines: list[str] = []
     for mine, head in ((True, "saved_mine"), (False, "saved_shared")):
-        group = [r for r in rows if bool(r.get("mine")) is mine]
+        group = [r for r in rows if r.mine is mine]
         if not group:
             continue
         lines.append(say_card(head, lang))
         for row in group:
-            words = str(row.get("description") or "")
+            words = row.description
             lines.append(
                 say_card(
                     "saved_line",
                     lang,
-                    name=row["name"],
-                    owner=row.get("owner_name") or row.get("owner") or "—",
-                    size=row.get("size", "—"),
-                    change=_signed(int(row.get("change") or 0)),
+                    name=row.name,
+                    owner=row.owner_name or row.owner or "—",
+                    size=row.size,
+                    change=_signed(row.change),
                     description=(f"；{words}" if lang == "zh" else f"; {words}") if words else "",
                 )
             )

@@ -64,6 +64,7 @@ from bot.services.answer import (
     ClarifyAnswer,
     CountAnswer,
     MessageAnswer,
+    SavedAnswer,
     SegmentAnswer,
 )
 from bot.services.conversation import picked_card
@@ -141,10 +142,10 @@ def _replies(
         return _segment_replies(session, ctx, requester, answer, lang)
     if isinstance(answer, (BreakdownAnswer, CardAnswer, ChangesAnswer)):
         return extra_replies(session, ctx, requester, answer, lang)
-    # The conversation intents, still their JSON.
-    if answer.get("intent") == "show_saved":
+    if isinstance(answer, SavedAnswer):
         listed = [saved_list_reply(userid, answer, lang)]
-        return in_script(listed, answer.get("script") == "hant", data_words(session, answer))
+        return in_script(listed, answer.script == "hant", data_words(session, answer))
+    # The digest, still its JSON.
     if is_extra(answer):  # breakdowns, customer cards, membership changes, the digest
         return extra_replies(session, ctx, requester, answer, lang)
     return [Reply(userid, generic_reply(answer, lang))]

@@ -4,15 +4,13 @@ look-alike) that belongs to someone else is asked back, never taken over."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext, Reply
 from bot.commands.conversation_chat import saved_segments_text
 from bot.commands.preview import canonical_segment, confirmation_reply
 from bot.commands.texts import say
-from bot.services.answer import SegmentAnswer
+from bot.services.answer import SavedAnswer, SegmentAnswer
 from bot.services.saved_segments import (
     SegmentChange,
     blocking_owner,
@@ -75,5 +73,5 @@ def change_notices(
     return replies
 
 
-def saved_list_reply(userid: str, answer: dict[str, Any], lang: str) -> Reply:
+def saved_list_reply(userid: str, answer: SavedAnswer, lang: str) -> Reply:
     return Reply(userid, saved_segments_text(answer, lang))

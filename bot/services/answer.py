@@ -4,9 +4,10 @@ order, that `segbot query --json` prints — spec/interfaces.md).
 
 Typed: a count (CountAnswer), a question back (ClarifyAnswer), an answer about a segment's
 customers — a list, an export, a description, an explanation, a save, an action
-(SegmentAnswer), a breakdown (BreakdownAnswer) — and a plain message (MessageAnswer: help,
-refused …). The other conversation intents (customer cards, membership changes, the digest,
-the saved-segment list) are still the JSON dict their handlers read.
+(SegmentAnswer), a breakdown (BreakdownAnswer), a customer card (CardAnswer), membership
+changes (ChangesAnswer), the saved segments (SavedAnswer) — and a plain message
+(MessageAnswer: help, refused …). The digest and a page of a list are still the JSON dict
+their handlers read.
 """
 
 from __future__ import annotations
@@ -579,8 +580,77 @@ class ChangesAnswer:
         )
 
 
-# What the query service answers. The digest, the saved-segment list and a page of a list
-# ("more") are still their JSON dict.
+@dataclass(frozen=True)
+class SavedRow:
+    """One saved segment in "我的分群": its owner, words, and size now and a week ago in the
+    asker's scope."""
+
+    name: str
+    owner: str
+    owner_name: str
+    mine: bool
+    description: str
+    size: int
+    week_ago: int
+
+    @property
+    def change(self) -> int:
+        return self.size - self.week_ago
+
+
+@dataclass(frozen=True)
+class SavedAnswer:
+    """The saved segments ("我的分群"): the asker's own first, then the others'."""
+
+    segments: tuple[SavedRow, ...]
+    script: str | None = None
+    intent: ClassVar[str] = "show_saved"
+
+    def to_json(self) -> dict[str, Any]:
+        """The answer as `segbot query --json` prints it, key for key and in that order."""
+        out: dict[str, Any] = {
+            "intent": self.intent,
+            "segments": [
+                {
+                    "name": r.name,
+                    "owner": r.owner,
+                    "owner_name": r.owner_name,
+                    "mine": r.mine,
+                    "description": r.description,
+                    "size": r.size,
+                    "week_ago": r.week_ago,
+                    "change": r.change,
+                }
+                for r in self.segments
+            ],
+        }
+        if self.script:
+            out["script"] = self.script
+        return out
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> SavedAnswer:
+        if data.get("intent") != cls.intent:
+            raise ValueError(f"not the saved segments: {data.get('intent')!r}")
+        return cls(
+            tuple(
+                SavedRow(
+                    str(r["name"]),
+                    str(r.get("owner") or ""),
+                    str(r.get("owner_name") or r.get("owner") or ""),
+                    bool(r.get("mine")),
+                    str(r.get("description") or ""),
+                    int(r.get("size") or 0),
+                    int(r.get("week_ago") or 0),
+                )
+                for r in data.get("segments") or ()
+            ),
+            script=str(data["script"]) if data.get("script") else None,
+        )
+
+
+# What the query service answers. The digest and a page of a list ("more") are still their
+# JSON dict.
 Answer = (
     CountAnswer
     | ClarifyAnswer
@@ -588,6 +658,7 @@ Answer = (
     | BreakdownAnswer
     | CardAnswer
     | ChangesAnswer
+    | SavedAnswer
     | MessageAnswer
     | dict[str, Any]
 )
@@ -610,6 +681,8 @@ def answer_from_json(data: Mapping[str, Any]) -> Answer:
         return CardAnswer.from_json(data)
     if intent == ChangesAnswer.intent and isinstance(data.get("window"), dict):
         return ChangesAnswer.from_json(data)
+    if intent == SavedAnswer.intent and isinstance(data.get("segments"), list):
+        return SavedAnswer.from_json(data)
     if (
         intent == CountAnswer.intent
         and isinstance(data.get("segment"), dict)

@@ -21,6 +21,8 @@ from bot.services.answer import (
     ChangesAnswer,
     ChangeWindow,
     ClarifyAnswer,
+    SavedAnswer,
+    SavedRow,
 )
 from bot.services.campaigns.settings import CampaignSettings
 from bot.services.customer_card import customer_card, find_visible
@@ -370,7 +372,7 @@ def digest_answer(
 
 def saved_overview(
     session: Session, requester: Requester, now: datetime, ctx: EngineContext, lang: str
-) -> dict[str, Any]:
+) -> SavedAnswer:
     """The asker's own saved segments, then the others' (shared with everyone), each with its
     owner, its size now and a week ago in the asker's scope, and its definition in words."""
     from bot.services.digest.segments import KeySegment, count_at
@@ -401,21 +403,20 @@ def saved_overview(
     week = now - timedelta(days=7)
     sizes_week = count_at(session, keys, requester=requester, at=week, ctx=ctx)[1] if keys else []
     names = _staff_names(session, {r.owner_userid for r in rows})
-    out = []
-    for index, (row, node, _key) in enumerate(usable):
-        out.append(
-            {
-                "name": row.name,
-                "owner": row.owner_userid,
-                "owner_name": names.get(row.owner_userid) or row.owner_userid,
-                "mine": row.owner_userid == requester.userid,
-                "description": _saved_words(row.description, node, lang, now, ctx, vocab, describe),
-                "size": sizes_now[index],
-                "week_ago": sizes_week[index],
-                "change": sizes_now[index] - sizes_week[index],
-            }
+    return SavedAnswer(
+        tuple(
+            SavedRow(
+                name=row.name,
+                owner=row.owner_userid,
+                owner_name=names.get(row.owner_userid) or row.owner_userid,
+                mine=row.owner_userid == requester.userid,
+                description=_saved_words(row.description, node, lang, now, ctx, vocab, describe),
+                size=sizes_now[index],
+                week_ago=sizes_week[index],
+            )
+            for index, (row, node, _key) in enumerate(usable)
         )
-    return {"intent": "show_saved", "segments": out}
+    )
 
 
 def _saved_words(

@@ -24,6 +24,7 @@ from bot.services.answer import (
     CountAnswer,
     MessageAnswer,
     RankedMember,
+    SavedAnswer,
     SegmentAnswer,
     answer_json,
 )
@@ -127,8 +128,8 @@ def ask_query(
         named = _bare_customer(session, text, requester, now, ctx)
         return named or clarify(result.message, list(result.suggestions))
     answer = answer_command(session, result, requester, now, ctx, budget, with_members)
-    if isinstance(answer, dict) and answer.get("intent") == "show_saved" and is_traditional(text):
-        answer["script"] = "hant"  # the list is answered in the asker's script
+    if isinstance(answer, SavedAnswer) and is_traditional(text):
+        answer = replace(answer, script="hant")  # the list is answered in the asker's script
     if isinstance(answer, SegmentAnswer) and answer.intent in ("push", "schedule"):
         # Imported for pushes only: it brings the campaign models a question does not need.
         from bot.services.campaigns.push_preview import push_preview_json

@@ -24,6 +24,7 @@ from bot.services.answer import (
     CountAnswer,
     MessageAnswer,
     RankedMember,
+    SavedAnswer,
     SegmentAnswer,
     answer_from_json,
 )
@@ -93,6 +94,22 @@ PRINTED_BREAKDOWNS = [
     (
         ["how many customers per owner"],
         '{"intent": "breakdown", "by": "owner", "by_label": "owner", "language": "en", "tag_group": null, "segment": {"version": 1, "tree": {"type": "all"}}, "description": "all customers", "count": 16, "overlapping": true, "top": 8, "groups": [{"key": "zhangsan", "label": "张三", "count": 5}, {"key": "lisi", "label": "李四", "count": 4}, {"key": "zhaoliu", "label": "赵六", "count": 4}, {"key": "wangwu", "label": "王五", "count": 3}]}',
+    ),
+]
+
+# `segbot query --json` of the saved segments as printed before they were typed.
+PRINTED_SAVED = [
+    (
+        ["我的分群"],
+        '{"intent": "show_saved", "segments": [{"name": "跟进名单", "owner": "zhangsan", "owner_name": "张三", "mine": false, "description": "有“待跟进”标签的客户", "size": 2, "week_ago": 2, "change": 0}]}',
+    ),
+    (
+        ["我的分群", "--as", "zhangsan"],
+        '{"intent": "show_saved", "segments": [{"name": "跟进名单", "owner": "zhangsan", "owner_name": "张三", "mine": true, "description": "有“待跟进”标签的客户", "size": 1, "week_ago": 1, "change": 0}]}',
+    ),
+    (
+        ["my segments"],
+        '{"intent": "show_saved", "segments": [{"name": "跟进名单", "owner": "zhangsan", "owner_name": "张三", "mine": false, "description": "customers who are tagged “待跟进”", "size": 2, "week_ago": 2, "change": 0}]}',
     ),
 ]
 
@@ -206,6 +223,21 @@ def test_a_change_list_prints_the_same_json_as_before(clean_engine: Engine, db_u
     typed = answer_from_json(printed)
     assert isinstance(typed, ChangesAnswer) and typed.to_json() == printed
     assert typed.script == "hant" and typed.recorded_since is not None
+
+
+@pytest.mark.parametrize(("args", "printed"), PRINTED_SAVED)
+def test_the_saved_segments_print_the_same_json_as_before(
+    clean_engine: Engine, db_url: str, args: list[str], printed: str
+) -> None:
+    with make_session_factory(clean_engine)() as session:
+        load_fixture(session)
+        session.commit()
+    result = CliRunner().invoke(cli, ["query", *args, "--now", NOW, "--db", db_url, "--json"])
+    assert result.exit_code == 0
+    assert result.output.rstrip("\n") == printed
+    typed = answer_from_json(json.loads(printed))
+    assert isinstance(typed, SavedAnswer)
+    assert json.dumps(typed.to_json(), ensure_ascii=False) == printed
 
 
 def test_a_push_answer_keeps_the_users_words_apart_from_the_preview() -> None:
