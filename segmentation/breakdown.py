@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, case, cast, distinct, func, literal, select
 from sqlalchemy.orm import Session
 
+from segmentation import kinds
 from segmentation.compiler import CompileFacts, SegmentError, compile_condition
 from segmentation.engine import EngineContext, segment_query
 from segmentation.items_breakdown import item_groups
@@ -37,8 +38,10 @@ from segmentation.rollups import read_coverage
 from segmentation.scope import CteNames, Requester
 from segmentation.text import normalize_name, same_name
 
-DIMENSIONS: tuple[str, ...] = ("owner", "department", "city", "gender", "tag", "rfm", "month")
-DIMENSIONS += ("channel", "category", "product")
+# The dimensions built in here; condition kinds declare further ones (Kind.breakdown: a
+# kinds.Dimension, one group per value of a customers column).
+BUILT_IN: tuple[str, ...] = ("owner", "department", "city", "gender", "tag", "rfm", "month")
+BUILT_IN += ("channel", "category", "product")
 # Groups where one customer may count more than once.
 OVERLAPPING = frozenset({"owner", "department", "tag", "channel", "category", "product"})
 NONE = ""  # the key of "no value" (no city, no owner, no tag in the group…)
@@ -90,7 +93,7 @@ def breakdown(
     tag_group: str | None = None,
 ) -> Breakdown:
     """Count `node`'s members (in `requester`'s scope, at `now`) per group of `by`."""
-    if by not in DIMENSIONS:
+    if by not in dimensions():
         raise SegmentError(f"cannot break down by {by!r}")
     members = segment_query(session, node, requester=requester, now=now, ctx=ctx).subquery()
     eid = members.c[0]
@@ -106,6 +109,8 @@ def breakdown(
         rows = _cities(session, members, eid)
     elif by in ("category", "product"):
         rows = item_groups(session, node, members, by, now, ctx)
+    elif by in kinds.dimensions():
+        rows = _rows(session, _by_column(kinds.dimensions()[by], members, eid))
     else:
         rows = _rows(session, _statement(by, members, eid, group_name))
     if by in OVERLAPPING and by not in ("category", "product"):
@@ -115,6 +120,21 @@ def breakdown(
         key=lambda g: (-g.count, g.key == NONE, g.key),
     )
     return Breakdown(by, group_name, total, tuple(groups), by in OVERLAPPING)
+
+
+def dimensions() -> tuple[str, ...]:
+    """Every dimension a breakdown can group by: the built-in ones and those kinds declare."""
+    return BUILT_IN + tuple(kinds.dimensions())
+
+
+def _by_column(dim: kinds.Dimension, members: Any, eid: Any) -> Any:
+    """One group per stored value of the dimension's customers column (none: NONE)."""
+    column = customers.c[dim.column]
+    return (
+        select(column, literal(""), func.count())
+        .select_from(members.join(customers, customers.c.external_userid == eid))
+        .group_by(column)
+    )
 
 
 def _rows(session: Session, stmt: Any) -> list[tuple[str, str, int]]:

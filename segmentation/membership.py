@@ -16,24 +16,11 @@ from datetime import datetime
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from segmentation import kinds
 from segmentation.engine import EngineContext, segment_members, segment_query
 from segmentation.models import CustomerTagChange, Follow, Tag
 from segmentation.models.segments import SegmentMembershipChange, SegmentSnapshot
-from segmentation.nodes import (
-    AddedVia,
-    All,
-    ChannelCode,
-    City,
-    Gender,
-    HasTag,
-    InDepartment,
-    Node,
-    Owner,
-    SavedSegment,
-    Score,
-    Untagged,
-    walk,
-)
+from segmentation.nodes import All, HasTag, Node, SavedSegment, walk
 from segmentation.saved import expand_saved, get_saved_segment
 from segmentation.scope import Requester
 from segmentation.tag_questions import tags_of
@@ -56,10 +43,6 @@ class Changes:
     # From the tag history ("tag_history"): when recording tag changes began. A period that
     # starts earlier is only known from then on.
     recorded_since: datetime | None = None
-
-
-# Conditions on what a customer is now, not on dated events.
-_NO_HISTORY = (HasTag, Untagged, Owner, InDepartment, City, Gender, Score, AddedVia, ChannelCode)
 
 
 def segment_changes(
@@ -92,7 +75,9 @@ def segment_changes(
     before = set(segment_members(session, node, requester=requester, now=start, ctx=ctx))
     after = set(segment_members(session, node, requester=requester, now=now, ctx=ctx))
     moved = after - before if change == "entered" else before - after
-    current = any(isinstance(n, _NO_HISTORY) for n in walk(expand_saved(session, node)))
+    # conditions on what a customer is now, not on dated events (kinds declare which)
+    no_history = kinds.current_only_types()
+    current = any(isinstance(n, no_history) for n in walk(expand_saved(session, node)))
     return Changes(change, start, now, tuple(sorted(moved)), "computed", current)
 
 

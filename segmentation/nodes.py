@@ -245,6 +245,29 @@ class RemarkContains:
         _check_text(self.text)
 
 
+@dataclass(frozen=True)
+class Leaf:
+    """The base of a condition kind's node declared in its own module (segmentation/kinds):
+    a frozen dataclass with a unique `type`, its fields its JSON form, its checks in
+    __post_init__. The hooks below let the JSON form and the canonical form handle it without
+    naming it here."""
+
+    type: ClassVar[str] = ""
+    # Fields left out of the JSON form while they hold these values: definitions saved before
+    # a field existed stay identical.
+    json_defaults: ClassVar[dict[str, Any]] = {}
+
+    @classmethod
+    def field_from_json(cls, name: str, value: Any) -> Any:
+        """A field's value read from JSON (a list → tuple, a string → Decimal…) before
+        __post_init__ checks it; as read by default."""
+        return value
+
+    def canonical(self) -> Node:
+        """The canonical form (value lists deduplicated and sorted); itself by default."""
+        return self
+
+
 MAX_TEXT = 64
 
 
@@ -583,41 +606,33 @@ Node = (
     | And
     | Or
     | Not
+    | Leaf
 )
 
-NODE_TYPES: dict[str, type] = {
-    cls.type: cls
-    for cls in (
-        All,
-        Performed,
-        EventCount,
-        Spend,
-        AvgOrderValue,
-        RefundAmount,
-        ItemEvent,
-        ItemCount,
-        HasTag,
-        Untagged,
-        Owner,
-        InDepartment,
-        NewCustomer,
-        City,
-        Gender,
-        AddedVia,
-        ChannelCode,
-        CompanyContains,
-        RemarkContains,
-        CampaignMessaged,
-        CampaignCoupon,
-        NamedSegment,
-        SavedSegment,
-        Score,
-        Ranked,
-        And,
-        Or,
-        Not,
-    )
-}
+# The grammar core, which the dispatchers handle structurally; every other node type is a
+# condition kind and enters NODE_TYPES when its module registers it (segmentation/kinds).
+CORE_NODE_TYPES: tuple[type, ...] = (All, And, Or, Not, Ranked, NamedSegment, SavedSegment)
+NODE_TYPES: dict[str, type] = {cls.type: cls for cls in CORE_NODE_TYPES}  # type: ignore[attr-defined]
+
+
+def register_node_type(cls: type) -> None:
+    """Called by segmentation.kinds.register: the node's JSON `type` names it from now on."""
+    name = getattr(cls, "type", None)
+    if not isinstance(name, str) or not name:
+        raise TypeError(f"{cls.__name__} needs a `type` string (its JSON name)")
+    if NODE_TYPES.get(name, cls) is not cls:
+        raise ValueError(f"two node types are called {name!r}")
+    NODE_TYPES[name] = cls
+
+
+def _node_types() -> dict[str, type]:
+    """NODE_TYPES once every kind has registered: importing the kinds package registers them
+    (imported here, not at the top: the kind modules import this module)."""
+    import segmentation.kinds  # noqa: F401
+
+    return NODE_TYPES
+
+
 WINDOW_TYPES: dict[str, type] = {
     cls.kind: cls for cls in (RollingWindow, CalendarWindow, DateRangeWindow)
 }
@@ -653,6 +668,10 @@ def node_to_dict(node: Node) -> dict[str, Any]:
         del out["window"]  # likewise for channels saved before they took a window
     if isinstance(node, CompanyContains) and not node.exact:
         del out["exact"]  # likewise for company conditions saved before `exact`
+    if isinstance(node, Leaf):
+        for name, default in node.json_defaults.items():
+            if getattr(node, name) == default:
+                del out[name]
     return out
 
 
@@ -667,7 +686,7 @@ def _value_to_json(value: Any) -> Any:
         out = {"kind": value.kind}
         out.update({f.name: _value_to_json(getattr(value, f.name)) for f in fields(value)})
         return out
-    if hasattr(value, "type") and type(value) in NODE_TYPES.values():
+    if hasattr(value, "type") and type(value) in _node_types().values():
         return node_to_dict(value)
     return value
 
@@ -675,7 +694,7 @@ def _value_to_json(value: Any) -> Any:
 def node_from_dict(data: Any) -> Node:
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
         raise SegmentFormatError("each segment node must be an object with a 'type'")
-    cls = NODE_TYPES.get(data["type"])
+    cls = _node_types().get(data["type"])
     if cls is None:
         raise SegmentFormatError(f"unknown segment node type {data['type']!r}")
     kwargs: dict[str, Any] = {}
@@ -696,6 +715,8 @@ def node_from_dict(data: Any) -> Node:
 def _field_from_json(cls: type, name: str, value: Any) -> Any:
     if value is None:
         return None
+    if issubclass(cls, Leaf):
+        return _leaf_field(cls, name, value)
     if name == "window":
         return window_from_dict(value)
     if name in ("base", "child"):
@@ -722,6 +743,13 @@ def _field_from_json(cls: type, name: str, value: Any) -> Any:
         except ArithmeticError:
             raise SegmentFormatError(f"'{name}' must be a number") from None
     return value
+
+
+def _leaf_field(cls: type[Leaf], name: str, value: Any) -> Any:
+    """A kind module's node: windows and sub-trees read here, the rest by the class."""
+    if name == "window":
+        return window_from_dict(value)
+    return cls.field_from_json(name, value)
 
 
 def window_from_dict(data: Any) -> Window:
@@ -791,6 +819,8 @@ def canonical(node: Node) -> Node:
         return AddedVia(tuple(sorted(set(node.codes))), node.window)
     if isinstance(node, ChannelCode):
         return ChannelCode(tuple(sorted({n.strip() for n in node.names})), node.window)
+    if isinstance(node, Leaf):
+        return node.canonical()
     return node
 
 

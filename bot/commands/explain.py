@@ -84,6 +84,8 @@ def _facts(facts: dict[str, Any], ctx: CommandContext, lang: str) -> str:
         parts.append(("性别代码 " if zh else "gender code ") + str(facts["gender"]))
     if "company" in facts:
         parts.append(("公司：" if zh else "company: ") + str(facts["company"] or "—"))
+    if isinstance(facts.get("said"), dict):  # a kind's own fact, said in both languages
+        parts.append(str(facts["said"]["zh" if zh else "en"]))
     if "remarks" in facts:  # each live follow's own note: "zhangsan：老板"
         said = [f"{r['userid']}：{r['remark']}" if zh else f"{r['userid']}: {r['remark']}"
                 for r in facts["remarks"] if r.get("remark")]  # fmt: skip

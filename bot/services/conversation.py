@@ -30,6 +30,7 @@ from bot.services.digest.build import DigestConfig, build_digest
 from bot.services.digest.model import Digest
 from bot.services.digest.people import scope_staff
 from bot.services.digest.render import render_markdown
+from segmentation import kinds
 from segmentation.breakdown import NONE, Breakdown, UnknownTagGroup, breakdown
 from segmentation.channels import add_way_name
 from segmentation.compiler import SegmentError
@@ -153,10 +154,9 @@ def breakdown_of(
     """The typed answer of a breakdown, its groups named in the asker's language; `script`
     "hant" when the question was in Traditional characters (the cities' names are then in
     them too)."""
-    zh = lang == "zh"
     return BreakdownAnswer(
         by=result.by,
-        by_label=DIMENSION_WORDS[result.by][0 if zh else 1],
+        by_label=dimension_label(result.by, lang),
         language=lang,
         tag_group=result.tag_group,
         segment=node,
@@ -173,12 +173,23 @@ def breakdown_of(
     )
 
 
+def dimension_label(by: str, lang: str) -> str:
+    """The dimension's name in the asker's language (a kind's own: its Dimension's)."""
+    declared = kinds.dimensions().get(by)
+    words = declared.label if declared is not None else DIMENSION_WORDS[by]
+    return words[0 if lang == "zh" else 1]
+
+
 def group_label(
     by: str, key: str, label: str, ctx: EngineContext, lang: str, script: str | None = None
 ) -> str:
     """A group's name in the asker's language: a listed city's in their script or language;
     names of people, tags and unlisted cities as they are stored."""
     zh = lang == "zh"
+    declared = kinds.dimensions().get(by)
+    if declared is not None:  # a kind's own dimension names its values
+        words = declared.none if key == NONE else declared.values.get(key, (key, key))
+        return words[0 if zh else 1]
     if key == NONE and by != "gender":
         return NONE_LABEL[by][0 if zh else 1]
     if by == "city" and key in listed_cities():

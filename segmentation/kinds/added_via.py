@@ -56,5 +56,7 @@ KIND = register(
         activity=no_activity,
         reads=reads_nothing,
         breakdown="channel",
+        heads=("channel",),
+        current_only=True,
     )
 )

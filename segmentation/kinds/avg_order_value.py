@@ -80,5 +80,7 @@ KIND = register(
         activity=order_activity,
         reads=reads,
         breakdown=None,
+        heads=("spend",),
+        measure="aov",
     )
 )

@@ -85,5 +85,6 @@ KIND = register(
         activity=no_activity,
         reads=reads_nothing,
         breakdown=None,
+        heads=("contact",),
     )
 )

@@ -10,8 +10,6 @@ from segmentation import conditions as cond
 from segmentation.fact_types import CityName, Fact
 from segmentation.kinds.registry import Kind, by_leading_verb, no_activity, reads_nothing, register
 from segmentation.models import Customer
-from segmentation.nlq.cities import city_surfaces
-from segmentation.nlq.pinyin import city_syllables
 from segmentation.nodes import City
 from segmentation.text import normalize_name
 
@@ -28,6 +26,9 @@ def restate(r: Any, node: City) -> str:
 
 
 def canonical_cities(names: tuple[str, ...]) -> list[str]:
+    # imported here: the parser's tables are built from the finished registry
+    from segmentation.nlq.cities import city_surfaces
+
     surfaces = city_surfaces()
     out: list[str] = []
     for name in names:
@@ -41,6 +42,8 @@ def canonical_cities(names: tuple[str, ...]) -> list[str]:
 def city_in_latin(name: str) -> str:
     """A built-in city's pinyin name ("上海" → "Shanghai", "哈尔滨" → "Haerbin"); a name
     already in Latin letters, or one the city list does not have, as it is."""
+    from segmentation.nlq.pinyin import city_syllables
+
     spelled = city_syllables().get(name)
     return "".join(spelled).capitalize() if spelled and not name.isascii() else name
 
@@ -66,5 +69,7 @@ KIND = register(
         activity=no_activity,
         reads=reads_nothing,
         breakdown="city",
+        heads=("name", "quote"),
+        current_only=True,
     )
 )

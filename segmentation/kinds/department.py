@@ -41,5 +41,7 @@ KIND = register(
         activity=no_activity,
         reads=reads_nothing,
         breakdown="department",
+        heads=("name", "quote", "mydept"),
+        current_only=True,
     )
 )

@@ -75,5 +75,6 @@ KIND = register(
         activity=event_activity,
         reads=reads_event_kind,
         breakdown=None,
+        heads=("event",),
     )
 )

@@ -46,5 +46,7 @@ KIND = register(
         activity=no_activity,
         reads=reads_nothing,
         breakdown="gender",
+        heads=("gender",),
+        current_only=True,
     )
 )

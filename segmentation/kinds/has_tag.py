@@ -39,5 +39,7 @@ KIND = register(
         activity=no_activity,
         reads=reads_nothing,
         breakdown="tag",
+        heads=("name", "quote"),
+        current_only=True,
     )
 )

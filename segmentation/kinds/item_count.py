@@ -17,7 +17,6 @@ from segmentation.kinds.registry import (
     reads_event_kind,
     register,
 )
-from segmentation.nlq.restate_items import item_count_phrase
 from segmentation.nodes import ItemCount, ItemEvent
 
 
@@ -34,6 +33,10 @@ def compile_item_count(c: Any, node: ItemCount, cust: FromClause) -> ColumnEleme
 
 
 def restate(r: Any, node: ItemCount) -> str:
+    from segmentation.nlq.restate_items import (
+        item_count_phrase,
+    )  # not at import: see kinds/__init__
+
     when = r.when(node.window) if r.zh else r.when_en(node.window)
     return item_count_phrase(node, when, r.zh)
 
@@ -49,5 +52,6 @@ KIND = register(
         activity=event_activity,
         reads=reads_event_kind,
         breakdown="product",
+        heads=("event",),
     )
 )

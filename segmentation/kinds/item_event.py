@@ -15,7 +15,6 @@ from segmentation.kinds.registry import (
     register,
 )
 from segmentation.models import Event
-from segmentation.nlq.restate_items import item_phrase
 from segmentation.nodes import ItemCount, ItemEvent
 
 
@@ -25,11 +24,15 @@ def compile_item_event(c: Any, node: ItemEvent, cust: FromClause) -> ColumnEleme
 
 
 def restate(r: Any, node: ItemEvent) -> str:
+    from segmentation.nlq.restate_items import item_phrase  # not at import: see kinds/__init__
+
     when = r.when(node.window) if r.zh else r.when_en(node.window)
     return item_phrase(node, when, r.zh)
 
 
 def restate_negated(r: Any, node: ItemEvent) -> str:
+    from segmentation.nlq.restate_items import item_phrase  # not at import: see kinds/__init__
+
     when = r.when(node.window) if r.zh else r.when_en(node.window)
     return item_phrase(node, when, r.zh, negated=True)
 
@@ -52,5 +55,6 @@ KIND = register(
         activity=event_activity,  # about a product: still that kind of event
         reads=reads_event_kind,
         breakdown="product",
+        heads=("event",),
     )
 )

@@ -50,5 +50,6 @@ KIND = register(
         activity=activity,
         reads=reads_nothing,
         breakdown="month",
+        heads=("new",),
     )
 )

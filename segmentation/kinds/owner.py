@@ -44,5 +44,7 @@ KIND = register(
         activity=no_activity,
         reads=reads_nothing,
         breakdown="owner",
+        heads=("name", "quote", "my"),
+        current_only=True,
     )
 )

@@ -55,5 +55,7 @@ KIND = register(
         activity=activity,
         reads=reads,
         breakdown=None,
+        heads=("spend",),
+        measure="refund",
     )
 )

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from segmentation.nodes import All, And, NamedSegment, Not, Or, Ranked, SavedSegment
+from segmentation.nodes import CORE_NODE_TYPES, register_node_type
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement, FromClause
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 # The grammar core: nodes the dispatchers handle structurally (they combine, rank or refer to
 # other trees), never registered as kinds.
-CORE_TYPES: tuple[type, ...] = (All, And, Or, Not, Ranked, NamedSegment, SavedSegment)
+CORE_TYPES: tuple[type, ...] = CORE_NODE_TYPES
 
 
 class UnregisteredKind(TypeError):
@@ -40,6 +40,19 @@ class UnregisteredKind(TypeError):
             "(docs/architecture.md, 'How to add a condition kind')"
         )
         self.node = node
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A breakdown dimension a kind declares (a customers column, one group per value): the
+    breakdown, its words and its labels come from here, not from tables elsewhere."""
+
+    key: str  # the breakdown's `by` ("contact_type")
+    column: str  # the customers column grouped on
+    words: str  # a regular expression naming it in 按X分 / by X (simplified, lower case)
+    label: tuple[str, str]  # the dimension's name (zh, en)
+    values: dict[str, tuple[str, str]]  # a stored value (as text) → its name (zh, en)
+    none: tuple[str, str]  # the name of "no value"
 
 
 @dataclass(frozen=True)
@@ -63,9 +76,28 @@ class Kind:
     activity: Callable[[Any, bool], list[tuple[str, bool]]]
     # node → the event kinds compiling it reads (rollup coverage is checked for these)
     reads: Callable[[Any], set[str]]
-    # the breakdown dimension (segmentation.breakdown.DIMENSIONS) that splits customers by
-    # this condition's value, None when none does
-    breakdown: str | None
+    # the breakdown dimension that splits customers by this condition's value: a built-in
+    # one's key (segmentation.breakdown.BUILT_IN), or the kind's own Dimension; None: none
+    breakdown: str | Dimension | None
+    # The parser's token kinds (segmentation.nlq.lexicon.K values) that head a chunk saying
+    # this condition: chunks.HEADS is their union.
+    heads: tuple[str, ...] = ()
+    # Conditions on what a customer is now (a tag, an owner, a column), not on dated events:
+    # membership changes over time are read as they are now at both ends.
+    current_only: bool = False
+    # The value of a K.SPEND word (客单价 → "aov") that names the amount this kind compares
+    # (op, value, window); the parser's measures are these.
+    measure: str | None = None
+    # Words read as this condition on their own: ("a|b|c", node) pairs, lexicon surfaces
+    # (simplified, lower case) heading a chunk as K.ATTRIBUTE with that node as value.
+    words: tuple[tuple[str, Any], ...] = ()
+    # For kinds the tests' own tables (tests/segmentation/reference.py, trees.py) do not
+    # list: (reference evaluator, node, external_userid) → member?, in plain Python over the
+    # test dataset; the nodes the random trees draw from; and the customers columns the
+    # kind reads with the values the random test data draws from.
+    reference: Callable[[Any, Any, str], bool] | None = None
+    samples: Callable[[], tuple[Any, ...]] | None = None
+    stored: tuple[tuple[str, tuple[object, ...]], ...] = ()
     # (node, language) → the question back when the bare condition matches none of the
     # asker's customers (a company name nobody's contains): an empty answer there is a
     # misspelling far more often than an answer. None: zero is an answer.
@@ -78,8 +110,25 @@ KINDS: dict[type, Kind] = {}
 def register(kind: Kind) -> Kind:
     if kind.node in KINDS:
         raise ValueError(f"{kind.node.__name__} is registered twice")
+    register_node_type(kind.node)
     KINDS[kind.node] = kind
     return kind
+
+
+def dimensions() -> dict[str, Dimension]:
+    """The breakdown dimensions kinds declare, by key."""
+    return {
+        k.breakdown.key: k.breakdown for k in KINDS.values() if isinstance(k.breakdown, Dimension)
+    }
+
+
+def measures() -> dict[str, type]:
+    """K.SPEND measure value → the node class comparing that amount (op, value, window)."""
+    return {k.measure: k.node for k in KINDS.values() if k.measure is not None}
+
+
+def current_only_types() -> tuple[type, ...]:
+    return tuple(k.node for k in KINDS.values() if k.current_only)
 
 
 def kind_of(node: object) -> Kind:

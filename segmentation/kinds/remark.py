@@ -70,6 +70,7 @@ KIND = register(
         activity=no_activity,
         reads=reads_nothing,
         breakdown=None,
+        heads=("textmatch",),
         unmatched=unmatched,
     )
 )

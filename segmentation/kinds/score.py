@@ -15,7 +15,6 @@ from segmentation.kinds.registry import (
     reads_nothing,
     register,
 )
-from segmentation.nlq.restate_scores import score_phrase
 from segmentation.nodes import Score
 
 
@@ -24,6 +23,8 @@ def compile_score(c: Any, node: Score, cust: FromClause) -> ColumnElement[bool]:
 
 
 def restate(r: Any, node: Score) -> str:
+    from segmentation.nlq.restate_scores import score_phrase  # not at import: see kinds/__init__
+
     return score_phrase(node, r.zh)
 
 
@@ -46,5 +47,7 @@ KIND = register(
         activity=order_activity,  # scores are computed from orders
         reads=reads_nothing,  # customer_scores, not the events
         breakdown=None,
+        heads=("score",),
+        current_only=True,
     )
 )

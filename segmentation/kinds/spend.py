@@ -49,5 +49,7 @@ KIND = register(
         activity=order_activity,
         reads=reads,
         breakdown=None,
+        heads=("spend",),
+        measure="spend",
     )
 )

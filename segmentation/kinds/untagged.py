@@ -35,5 +35,7 @@ KIND = register(
         activity=no_activity,
         reads=reads_nothing,
         breakdown="tag",
+        heads=("untagged",),
+        current_only=True,
     )
 )

@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from segmentation.kinds import registered
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.tokens import Token
 
 BREAKS = {K.AND, K.OR, K.DE, K.SEP, K.BOTH, K.CUSTOMER, K.CLAUSE}
-HEADS = {K.EVENT, K.SPEND, K.NAME, K.QUOTE, K.GENDER, K.NEW, K.MY, K.MYDEPT, K.UNTAGGED, K.SCORE}
-HEADS |= {K.CHANNEL, K.CONTACT, K.TEXTMATCH}
+# The token kinds that head a condition's chunk: those the condition kinds declare
+# (Kind.heads), and K.ATTRIBUTE for the words they declare (Kind.words).
+HEADS = {K(h) for kind in registered().values() for h in kind.heads} | {K.ATTRIBUTE}
 IGNORED = {K.FILLER, K.INTENT}
 
 
@@ -324,7 +326,7 @@ def names_item(tok: Token) -> bool:
     return tok.kind == K.QUOTE and not tok.meanings
 
 
-_UNCOUNTED = {K.MY, K.MYDEPT, K.GENDER, K.UNTAGGED}
+_UNCOUNTED = {K.MY, K.MYDEPT, K.GENDER, K.UNTAGGED, K.ATTRIBUTE}
 
 
 def _starts_new(chunk: Chunk, tok: Token) -> bool:

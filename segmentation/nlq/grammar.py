@@ -182,7 +182,7 @@ def _check_except(clause: list[Item], lookup: dict[int, Cond]) -> None:
 
 
 def _same_list_attr(excepted: Cond, cond: Cond) -> bool:
-    return cond.attr == excepted.attr and cond.attr in _LIST and not cond.negated
+    return cond.attr == excepted.attr and _listed(cond.attr) and not cond.negated
 
 
 def _ask_except(cond: Cond, other: Cond) -> None:
@@ -368,7 +368,7 @@ def _serial_commas(seq: list[Cond], links: list[set[object]]) -> list[set[object
 
 def _one_kind(run: list[Cond]) -> bool:
     first = run[0]
-    return first.attr in _LIST and all(
+    return _listed(first.attr) and all(
         c.attr == first.attr and not c.negated and c.window is None for c in run[1:]
     )
 
@@ -381,7 +381,7 @@ def _merge_lists(
     for cond, link in zip(seq[1:], links, strict=True):
         prev = out[-1]
         joins = (K.OR in link or "list" in link) and "clause" not in link
-        same = prev.attr == cond.attr and prev.attr in _LIST and not cond.negated
+        same = prev.attr == cond.attr and _listed(prev.attr) and not cond.negated
         if joins and not link & {K.DE, K.CUSTOMER} and _closes_list(prev, cond):
             # "杭州和苏州以外": the 以外 after the last value excludes the whole list
             prev.negated, same = True, True
@@ -413,10 +413,15 @@ def _merge_lists(
 _LIST = {"tag", "city", "owner", "dept", "gender", "named", "saved"}
 
 
+def _listed(attr: str) -> bool:
+    """Values of one attribute a list joins (上海和北京; a kind's declared words: kind:…)."""
+    return attr in _LIST or attr.startswith("kind:")
+
+
 def _closes_list(prev: Cond, cond: Cond) -> bool:
     """ "A和B以外": a value negated only by a closing 以外/之外/outside, after a value of the same
     list attribute that nothing negates, closes the list A和B, not just B."""
-    if prev.negated or not cond.negated or prev.attr != cond.attr or prev.attr not in _LIST:
+    if prev.negated or not cond.negated or prev.attr != cond.attr or not _listed(prev.attr):
         return False
     negs = [t for t in cond.chunk.tokens if t.kind == K.NEG]
     return bool(negs) and all(t.value == "post" for t in negs)
@@ -486,6 +491,9 @@ def _positive(cond: Cond) -> Node:
         return InDepartment(tuple(dict.fromkeys(int(v) for v in values)))  # type: ignore[call-overload]
     if cond.attr == "city":
         return City(tuple(dict.fromkeys(str(v) for v in values)))
+    if cond.attr.startswith("kind:"):  # words a kind declares: their nodes, any of them
+        nodes: tuple[Node, ...] = tuple(dict.fromkeys(values))  # type: ignore[arg-type]
+        return nodes[0] if len(nodes) == 1 else Or(nodes)
     makers = {"tag": HasTag, "gender": Gender, "named": NamedSegment, "saved": SavedSegment}
     parts = tuple(makers[cond.attr](v) for v in dict.fromkeys(values))
     if len(parts) == 1:

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 import opencc
 
+from segmentation import kinds
 from segmentation.nlq.ask import Ask, unsupported
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.interpret import Context
@@ -38,6 +39,12 @@ _T2S = opencc.OpenCC("t2s")
 
 # The dimensions a breakdown groups by, and the words naming each (simplified, lower case).
 DIMENSIONS: dict[str, str] = {
+    # the dimensions condition kinds declare (Kind.breakdown), first: their words are theirs
+    **{
+        k.breakdown.key: k.breakdown.words
+        for k in kinds.registered().values()
+        if isinstance(k.breakdown, kinds.Dimension)
+    },
     # 业务 alone is Taiwan's word for a salesperson (按業務分); never a business line here.
     "owner": r"销售员|销售|跟进人|负责人|业务员|业务|员工|同事|客户经理|跟进的同事|"
     r"owners?|salespeople|salesperson|sales ?reps?|reps?|staff|followers?|sales",

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
+from segmentation import kinds
 from segmentation.nlq.ask import Ask, did_you_mean
 from segmentation.nlq.chunks import ITEM_MEANINGS, Chunk
 from segmentation.nlq.cities import province_cities
@@ -39,15 +40,12 @@ from segmentation.nlq.unknown import tag_question
 from segmentation.nlq.vocabulary import Meaning, Vocabulary
 from segmentation.nodes import (
     And,
-    AvgOrderValue,
     CampaignCoupon,
     CampaignMessaged,
     EventCount,
     NewCustomer,
     Node,
     Performed,
-    RefundAmount,
-    Spend,
     Window,
 )
 
@@ -97,6 +95,8 @@ def _by_head(chunk: Chunk, ctx: Context) -> Cond:
     if head.kind in (K.NAME, K.QUOTE):
         return _name(chunk, head, ctx)
     only_kinds(chunk, {head.kind, K.NEG, K.YET})
+    if head.kind == K.ATTRIBUTE:  # a word a condition kind declares: the node it reads as
+        return Cond(f"kind:{head.value.type}", chunk, values=[head.value])
     if head.kind == K.GENDER:
         return Cond("gender", chunk, values=[head.value])
     if head.kind == K.NEW:
@@ -300,15 +300,9 @@ def _measure(chunk: Chunk) -> str:
     return measure
 
 
-_MEASURES: dict[str, Callable[..., Node]] = {
-    "spend": Spend,
-    "aov": AvgOrderValue,
-    "refund": RefundAmount,
-}
-
-
 def _spend_cond(chunk: Chunk, parts: list[tuple[str, Decimal]], measure: str = "spend") -> Cond:
-    make = _MEASURES[measure]
+    # the kind comparing that amount (Kind.measure: spend, aov, refund)
+    make: Callable[..., Node] = kinds.measures()[measure]
 
     def build(window: Window | None) -> Node:
         made = [make(op, value, window) for op, value in parts]

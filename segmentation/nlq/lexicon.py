@@ -11,6 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from segmentation.kinds import registered
 from segmentation.kinds.event_words import EVENT_WORDS, VERB_IDIOMS
 
 
@@ -54,6 +55,7 @@ class K(StrEnum):
     CONTACT = "contact"  # a campaign-contact phrase (contact_words.py): value a ContactMatch
     THRESHOLD = "threshold"  # 过万/上千: a comparison and its number in one word; value (op, n)
     COMPOUND = "compound"  # one surface, several words: value ((kind, value, length), ...)
+    ATTRIBUTE = "attribute"  # a word a condition kind declares (Kind.words): value the node
     # produced by the scanners, not the lexicon:
     NUM = "num"
     WINDOW = "window"
@@ -122,6 +124,11 @@ for _kind, _words in EVENT_WORDS.items():  # one table: segmentation/kinds/event
     _ADD(_many(K.EVENT, _kind, _words.surfaces.strong))
     if _words.surfaces.weak:
         _ADD(_many(K.EVENT, f"{_kind}:weak", _words.surfaces.weak))
+
+# ---- words condition kinds declare (segmentation/kinds: Kind.words), each its node
+for _declared in registered().values():
+    for _surfaces, _node in _declared.words:
+        _ADD(_many(K.ATTRIBUTE, _node, _surfaces))
 
 # ---- negation and "yet"
 _ADD(_many(K.NEG, True, "不|没|未|无|非|没有|从未|从没|从来没有|从来没|从没有|不是|并未|并没有|未曾|"

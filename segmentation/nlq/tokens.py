@@ -445,7 +445,7 @@ def _listed(out: list[Token]) -> bool:
 
 
 # What "those" can point back to inside the sentence ("VIPs, but only those in Shanghai").
-_POINTED = {K.CUSTOMER, K.NAME, K.QUOTE, K.GENDER, K.NEW, K.MY, K.MYDEPT, K.UNTAGGED}
+_POINTED = {K.CUSTOMER, K.NAME, K.QUOTE, K.GENDER, K.NEW, K.MY, K.MYDEPT, K.UNTAGGED, K.ATTRIBUTE}
 _POINTED |= {K.CHANNEL, K.CONTACT, K.SPEND, K.WINDOW, K.TEXTMATCH}
 
 

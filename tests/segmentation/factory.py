@@ -73,6 +73,9 @@ class Dataset:
     customer_tags: list[tuple[str, str, str]] = field(default_factory=list)
     # event_id, external_userid, kind, occurred_at, amount
     events: list[tuple[str, str, str, datetime, Decimal | None]] = field(default_factory=list)
+    # external_userid → further customers columns (those condition kinds declare they read:
+    # Kind.stored) → value
+    attributes: dict[str, dict[str, object]] = field(default_factory=dict)
     # external_userid → company name; (external_userid, userid) → the follow's remark
     companies: dict[str, str] = field(default_factory=dict)
     remarks: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -101,6 +104,7 @@ def load(session: Session, data: Dataset) -> None:
             [
                 {"external_userid": e, "name": n, "gender": g, "city": c, "deleted": d}
                 | {"corp_name": data.companies.get(e)}
+                | data.attributes.get(e, {})
                 for e, n, g, c, d in data.customers
             ],
         ),
@@ -282,6 +286,7 @@ def random_dataset(seed: int, now: datetime = NOW, *, history_only: bool = False
     data.channels = random_channels(random.Random(seed + 20_000), data.follows)
     random_contacts(random.Random(seed + 30_000), data, edges, now)
     random_texts(random.Random(seed + 50_000), data)
+    random_attributes(random.Random(seed + 60_000), data)
     data.events += random_refunds(random.Random(seed + 40_000), data, edges, now, history_only)
     return data
 
@@ -300,6 +305,17 @@ def random_texts(rng: random.Random, data: Dataset) -> None:
     for eid, userid, *_ in data.follows:
         if rng.random() < 0.5:
             data.remarks[(eid, userid)] = rng.choice(REMARKS)
+
+
+def random_attributes(rng: random.Random, data: Dataset) -> None:
+    """The customers columns condition kinds declare they read (Kind.stored), each drawn from
+    the values they declare (no value included), from a stream of their own."""
+    from segmentation.kinds import KINDS
+
+    columns = {column: values for kind in KINDS.values() for column, values in kind.stored}
+    for eid, *_ in data.customers:
+        for column, values in sorted(columns.items()):
+            data.attributes.setdefault(eid, {})[column] = rng.choice(values)
 
 
 def random_refunds(

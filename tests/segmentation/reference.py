@@ -14,7 +14,7 @@ from typing import Any
 
 import opencc
 
-from segmentation.kinds import UnregisteredKind
+from segmentation.kinds import KINDS, UnregisteredKind
 from segmentation.named import NamedSegmentCatalog, RfmRule
 from segmentation.nodes import (
     AddedVia,
@@ -135,6 +135,10 @@ class Reference:
             if isinstance(value, str) and normalize_name(value.strip()) in wanted:
                 out.append(ev)
         return out
+
+    def attribute(self, eid: str, column: str) -> object:
+        """A further customers column's value (kinds' own references read these)."""
+        return self.data.attributes.get(eid, {}).get(column)
 
     def spend(self, eid: str, window: Window | None) -> Decimal:
         return sum((ev[4] or Decimal(0) for ev in self._events(eid, "order", window)), Decimal(0))
@@ -413,7 +417,8 @@ def _us(delta: timedelta) -> int:
 
 
 # The reference meaning of every condition kind (segmentation/kinds), by node type; written
-# from the spec, independently of the kind modules it checks.
+# here from the spec, independently of the kind modules it checks — or, for a kind whose
+# module declares its own (Kind.reference: simple attribute kinds), that one.
 LEAVES: dict[type, Callable[[Reference, Any, str], bool]] = {
     Performed: Reference.performed,
     EventCount: Reference.event_count,
@@ -436,4 +441,9 @@ LEAVES: dict[type, Callable[[Reference, Any, str], bool]] = {
     CampaignMessaged: Reference.messaged,
     CampaignCoupon: Reference.coupon,
     Score: Reference.scored,
+}
+LEAVES |= {
+    node_type: kind.reference
+    for node_type, kind in KINDS.items()
+    if kind.reference is not None and node_type not in LEAVES
 }

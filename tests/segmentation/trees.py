@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from segmentation.kinds import KINDS
 from segmentation.nodes import (
     AddedVia,
     All,
@@ -39,7 +40,8 @@ from segmentation.nodes import (
     Untagged,
 )
 from segmentation.scope import Requester
-from tests.segmentation.factory import KINDS, WINDOWS
+from tests.segmentation.factory import KINDS as EVENT_KINDS
+from tests.segmentation.factory import WINDOWS
 
 NAMED_KEYS = (
     "high_value",
@@ -57,7 +59,7 @@ NAMED_KEYS = (
 OPS = (">", ">=", "<", "<=", "=")
 PURCHASE_METRICS = ("expected_purchases_30d", "expected_purchases_90d")
 windows = st.sampled_from(WINDOWS)
-kinds = st.sampled_from((*KINDS, "refund"))
+kinds = st.sampled_from((*EVENT_KINDS, "refund"))
 
 REQUESTERS = (
     Requester.all_access(),
@@ -175,6 +177,14 @@ KIND_LEAVES: dict[type, Callable[[], st.SearchStrategy[Node]]] = {
     CampaignMessaged: lambda: contact_leaves(CampaignMessaged),
     CampaignCoupon: lambda: contact_leaves(CampaignCoupon),
     Score: scores,
+}
+
+
+# Kinds whose modules declare the nodes to draw (Kind.samples: simple attribute kinds).
+KIND_LEAVES |= {
+    node_type: (lambda kind=kind: st.sampled_from(kind.samples()))  # type: ignore[misc]
+    for node_type, kind in KINDS.items()
+    if kind.samples is not None and node_type not in KIND_LEAVES
 }
 
 

@@ -73,6 +73,8 @@ def namespace(city_spellings: dict[str, tuple[str, ...]]) -> dict[str, Any]:
         "IC": lambda kind, item, names, op, value, w=None: n.ItemCount(
             kind, item, _names(names), op, value, w
         ),
+        # any registered kind by its JSON form: K('contact_type', value=2)
+        "K": lambda node_type, **fields: n.node_from_dict({"type": node_type, **fields}),
         "A": lambda *c: n.And(tuple(c)),
         "O": lambda *c: n.Or(tuple(c)),
         "N": n.Not,
