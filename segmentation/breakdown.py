@@ -1,5 +1,6 @@
 """Breakdowns: how many of a segment's members fall in each group (owner, department, city,
-gender, tag within a group, RFM class, channel, month first added, category, product).
+tag within a group, RFM class, channel, month first added, category, product; and the
+dimensions condition kinds declare: gender, contact type).
 
 Every count is taken over the segment's own SELECT (segmentation.engine.segment_query: scope,
 deleted filter and all), so a breakdown's groups add up to what the list and the count show —
@@ -40,7 +41,7 @@ from segmentation.text import normalize_name, same_name
 
 # The dimensions built in here; condition kinds declare further ones (Kind.breakdown: a
 # kinds.Dimension, one group per value of a customers column).
-BUILT_IN: tuple[str, ...] = ("owner", "department", "city", "gender", "tag", "rfm", "month")
+BUILT_IN: tuple[str, ...] = ("owner", "department", "city", "tag", "rfm", "month")
 BUILT_IN += ("channel", "category", "product")
 # Groups where one customer may count more than once.
 OVERLAPPING = frozenset({"owner", "department", "tag", "channel", "category", "product"})
@@ -142,12 +143,6 @@ def _rows(session: Session, stmt: Any) -> list[tuple[str, str, int]]:
 
 
 def _statement(by: str, members: Any, eid: Any, group_name: str | None) -> Any:
-    if by == "gender":
-        return (
-            select(customers.c.gender, literal(""), func.count())
-            .select_from(members.join(customers, customers.c.external_userid == eid))
-            .group_by(customers.c.gender)
-        )
     live = follows.c.deleted.is_(False)
     if by == "owner":
         return (

@@ -48,10 +48,6 @@ log = logging.getLogger(__name__)
 
 TOP_GROUPS = 8
 _CJK = re.compile(r"[\u3400-\u9fff]")
-GENDER = {
-    "zh": {"1": "男", "2": "女", "0": "未知"},
-    "en": {"1": "male", "2": "female", "0": "unknown"},
-}
 NONE_LABEL = {
     "owner": ("无跟进人", "no owner"),
     "department": ("无部门", "no department"),
@@ -67,7 +63,6 @@ DIMENSION_WORDS = {
     "owner": ("跟进人", "owner"),
     "department": ("部门", "department"),
     "city": ("城市", "city"),
-    "gender": ("性别", "gender"),
     "tag": ("标签", "tag"),
     "rfm": ("RFM分类", "RFM class"),
     "month": ("首次添加月份", "month first added"),
@@ -190,14 +185,12 @@ def group_label(
     if declared is not None:  # a kind's own dimension names its values
         words = declared.none if key == NONE else declared.values.get(key, (key, key))
         return words[0 if zh else 1]
-    if key == NONE and by != "gender":
+    if key == NONE:
         return NONE_LABEL[by][0 if zh else 1]
     if by == "city" and key in listed_cities():
         if not zh:
             return city_english(key)
         return _s2tw().convert(key) if script == "hant" else key
-    if by == "gender":
-        return GENDER["zh" if zh else "en"].get(key or "0", key)
     if by == "rfm":
         entry = ctx.named.get(key)
         return (entry.display_zh if zh else entry.display_en) if entry else key

@@ -8,6 +8,7 @@ from sqlalchemy import ColumnElement, FromClause
 
 from segmentation import conditions as cond
 from segmentation.kinds.registry import (
+    Dimension,
     Kind,
     by_leading_verb,
     no_activity,
@@ -45,7 +46,14 @@ KIND = register(
         row_facts=no_row_facts,  # the question says it: a row could add nothing
         activity=no_activity,
         reads=reads_nothing,
-        breakdown="gender",
+        breakdown=Dimension(
+            key="gender",
+            column="gender",
+            words=r"性别|男女|genders?|sex",  # and 男的多还是女的多 (nlq/intents_extra.py)
+            label=("性别", "gender"),
+            values={"1": ("男", "male"), "2": ("女", "female")},
+            none=("未知", "unknown"),  # 0: WeCom does not know
+        ),
         heads=("gender",),
         current_only=True,
     )
