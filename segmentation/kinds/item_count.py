@@ -33,9 +33,8 @@ def compile_item_count(c: Any, node: ItemCount, cust: FromClause) -> ColumnEleme
 
 
 def restate(r: Any, node: ItemCount) -> str:
-    from segmentation.nlq.restate_items import (
-        item_count_phrase,
-    )  # not at import: see kinds/__init__
+    # not at import: the parser is built from the finished registry (kinds/__init__)
+    from segmentation.nlq.restate_items import item_count_phrase
 
     when = r.when(node.window) if r.zh else r.when_en(node.window)
     return item_count_phrase(node, when, r.zh)

@@ -24,14 +24,16 @@ def compile_item_event(c: Any, node: ItemEvent, cust: FromClause) -> ColumnEleme
 
 
 def restate(r: Any, node: ItemEvent) -> str:
-    from segmentation.nlq.restate_items import item_phrase  # not at import: see kinds/__init__
+    # not at import: the parser is built from the finished registry (kinds/__init__)
+    from segmentation.nlq.restate_items import item_phrase
 
     when = r.when(node.window) if r.zh else r.when_en(node.window)
     return item_phrase(node, when, r.zh)
 
 
 def restate_negated(r: Any, node: ItemEvent) -> str:
-    from segmentation.nlq.restate_items import item_phrase  # not at import: see kinds/__init__
+    # not at import: the parser is built from the finished registry (kinds/__init__)
+    from segmentation.nlq.restate_items import item_phrase
 
     when = r.when(node.window) if r.zh else r.when_en(node.window)
     return item_phrase(node, when, r.zh, negated=True)

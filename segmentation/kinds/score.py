@@ -23,7 +23,8 @@ def compile_score(c: Any, node: Score, cust: FromClause) -> ColumnElement[bool]:
 
 
 def restate(r: Any, node: Score) -> str:
-    from segmentation.nlq.restate_scores import score_phrase  # not at import: see kinds/__init__
+    # not at import: the parser is built from the finished registry (kinds/__init__)
+    from segmentation.nlq.restate_scores import score_phrase
 
     return score_phrase(node, r.zh)
 

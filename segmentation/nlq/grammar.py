@@ -15,7 +15,7 @@ from segmentation.nlq.chunks import (
     which_most,
 )
 from segmentation.nlq.interpret import Cond, Context, interpret
-from segmentation.nlq.items_grammar import carry_item_object, join_item_lists
+from segmentation.nlq.items_grammar import carry_item_object, join_every, join_item_lists
 from segmentation.nlq.lexicon import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.unknown import unknown_question
@@ -65,7 +65,8 @@ def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
     check_tokens(tokens, ctx)
     check_owner_glue(tokens)
     check_colleague(tokens)
-    items = join_item_lists(_second_bound(_refer_back(build_items(prepare(tokens)))))
+    items = join_every(_second_bound(_refer_back(build_items(prepare(tokens)))))
+    items = join_item_lists(items)
     clauses, openers = _split_clauses(items)
     conds_by_clause = [
         [(i, interpret(i, ctx)) for i in clause if isinstance(i, Chunk)] for clause in clauses

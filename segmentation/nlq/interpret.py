@@ -245,8 +245,11 @@ def _refund_amount_or_count(chunk: Chunk, nums: Numbers) -> Ask:
 
 
 def _item(chunk: Chunk, ctx: Context, kind: str) -> Cond:
-    """买过玻尿酸面霜 / 咨询过“X” / 买护肤类3次以上: an event about a product or category."""
-    if not item_tokens_only(chunk):
+    """买过玻尿酸面霜 / 咨询过“X” / 买护肤类3次以上: an event about a product or category;
+    with a 都 joined in (items_grammar.join_every: "下单3次以上且都买的彩妆"), every one of
+    the events counted is about it."""
+    every = chunk.has(K.BOTH)
+    if not item_tokens_only(Chunk([t for t in chunk.tokens if t.kind != K.BOTH])):
         raise not_understood(chunk)
     field, names = item_targets(chunk, ctx.vocab)
     nums = read_numbers(chunk)
@@ -259,7 +262,9 @@ def _item(chunk: Chunk, ctx: Context, kind: str) -> Cond:
             raise not_understood(chunk)
     elif nums.ops:
         raise not_understood(chunk)
-    build = item_builder(kind, field, names, counts)
+    if every and not counts:
+        raise not_understood(chunk)
+    build = item_builder(kind, field, names, counts, every=every)
     cond = Cond("item", chunk, build=build, windowable=True)
     cond.__dict__["item"] = (field, names)
     return cond

@@ -4,6 +4,7 @@ buy") — the second verb is about the same product."""
 
 from __future__ import annotations
 
+from segmentation.nlq.ask import Ask
 from segmentation.nlq.chunks import Chunk, Item, names_item
 from segmentation.nlq.interpret import Cond
 from segmentation.nlq.items_interpret import is_item_chunk, item_builder
@@ -36,6 +37,114 @@ def join_item_lists(items: list[Item]) -> list[Item]:
             continue
         out.append(item)
     return out
+
+
+# Between a count of events and "都(买的)X": a contrast, a comma, or nothing.
+_EVERY_LINKS = {(K.AND, "clause"), (K.AND, "list"), (K.AND, True), (K.SEP, True)}
+
+
+def join_every(items: list[Item]) -> list[Item]:
+    """ "下单3次以上且都买的彩妆", "下过3次以上单，都是彩妆": a count of one kind's events, then
+    都 (all of them) and a product or category (after the same verb, or none) — every one
+    of those events was about it. The names join the count's chunk with the 都, which the
+    item reading takes for "every one" (interpret.py `_item`)."""
+    out = list(items)
+    i = 0
+    while i < len(out):
+        end = _every_tail(out, i)
+        if end is None:
+            i += 1
+            continue
+        count, both = (
+            out[i],
+            next(t for t in out[i + 1 : end] if isinstance(t, Token) and t.kind == K.BOTH),
+        )
+        assert isinstance(count, Chunk)
+        names = out[end - 1]
+        assert isinstance(names, Chunk)
+        count.tokens.extend([both, *names.tokens])
+        del out[i + 1 : end]
+        i += 1
+    return out
+
+
+def _every_tail(items: list[Item], i: int) -> int | None:
+    """The end (exclusive) of "[且|，] 都 [verb [的]] names" after the count chunk at `i`, or
+    None when it is not there."""
+    count = items[i]
+    if not (isinstance(count, Chunk) and _counted_event(count)):
+        return None
+    j = i + 1
+    while j < len(items) and isinstance(items[j], Token) and _link(items[j]) in _EVERY_LINKS:
+        j += 1
+    both = items[j] if j < len(items) else None
+    if not (isinstance(both, Token) and both.kind == K.BOTH):
+        return None
+    j += 1
+    verb = items[j] if j < len(items) else None
+    if isinstance(verb, Chunk) and is_item_chunk(verb) and _same_verb(verb, count):
+        raise _every_or_some(count, verb)
+    if isinstance(verb, Chunk) and _same_verb_only(verb, count):
+        j += 1
+        de = items[j] if j < len(items) else None
+        if isinstance(de, Token) and de.kind == K.DE:
+            j += 1
+    names = items[j] if j < len(items) else None
+    if isinstance(names, Chunk) and names.tokens and _names_only(names):
+        return j + 1
+    return None
+
+
+def _link(tok: Token) -> tuple[object, object]:
+    return (tok.kind, tok.value)
+
+
+def _counted_event(chunk: Chunk) -> bool:
+    """An event counted ("下单3次以上"), about no product yet, not negated."""
+    kinds = {t.kind for t in chunk.tokens}
+    named = any(names_item(t) for t in chunk.tokens)
+    return K.EVENT in kinds and K.NUM in kinds and not named and not kinds & {K.NEG, K.YET}
+
+
+def _event_kinds(chunk: Chunk) -> set[str]:
+    return {str(t.value).split(":")[0] for t in chunk.tokens if t.kind == K.EVENT}
+
+
+def _same_verb_only(verb: Chunk, count: Chunk) -> bool:
+    """A chunk of only the count's event verb ("买" after "下单": both orders)."""
+    kinds = _event_kinds(count)
+    return all(t.kind == K.EVENT and str(t.value).split(":")[0] in kinds for t in verb.tokens)
+
+
+def _same_verb(verb: Chunk, count: Chunk) -> bool:
+    return bool(_event_kinds(verb)) and _event_kinds(verb) <= _event_kinds(count)
+
+
+def _every_or_some(count: Chunk, verb: Chunk) -> Ask:
+    """ "下单3次以上且都买过彩妆": every order was 彩妆, or each of these customers bought
+    彩妆 at least once? Both are common; asked, with a way to say each."""
+    said, what = _joined(count), _joined(verb)
+    names = "".join(t.text for t in verb.tokens if t.kind != K.EVENT)
+    english = said.isascii() and what.isascii()
+    every = f"{said}, all of them {names}" if english else f"{said}且都买的{names}"
+    some = f"{said} and {what}" if english else f"{said}且{what}"
+    return Ask(
+        f"“都{what}”是指每一次都是{names}，还是买过{names}就算？请说“{every}”或“{some}”。",
+        f"Does “all {what}” mean every one of them was {names}, or that they bought "
+        f"{names} at least once? Say '{every}' or '{some}'.",
+        [every, some],
+    )
+
+
+def _joined(chunk: Chunk) -> str:
+    """The chunk as said again (a count keeps its unit: 3次, 3 times)."""
+    english = chunk.text().isascii()
+    words = [
+        (f"{t.text} times" if english else f"{t.text}次") if t.kind == K.NUM and t.unit == "times"
+        else t.text
+        for t in chunk.tokens
+    ]  # fmt: skip
+    return " ".join(words) if english else "".join(words)
 
 
 def _carry_verb(owner: Chunk, joiner: Token, item: Chunk) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from segmentation.kinds.item_only import ItemOnly
 from segmentation.nlq.ask import Ask, did_you_mean
 from segmentation.nlq.chunks import ITEM_MEANINGS, Chunk, names_item
 from segmentation.nlq.lexicon import K
@@ -119,17 +120,20 @@ def verbless_item_question(word: str, meanings: list[Meaning]) -> Ask:
 
 
 def item_builder(
-    kind: str, field: str, names: tuple[str, ...], counts: list[tuple[str, Decimal]] | None
+    kind: str,
+    field: str,
+    names: tuple[str, ...],
+    counts: list[tuple[str, Decimal]] | None,
+    every: bool = False,
 ) -> Callable[[Window | None], Node]:
-    """The node maker of an item condition: performed, or counted ("3次以上")."""
+    """The node maker of an item condition: performed, or counted ("3次以上"); `every`: so
+    many events, each of them about the names ("下单3次以上且都买的彩妆")."""
+    counted: Callable[..., Node] = ItemOnly if every else ItemCount
 
     def build(window: Window | None) -> Node:
         if counts is None:
             return ItemEvent(kind, field, names, window)  # type: ignore[arg-type]
-        made = [
-            ItemCount(kind, field, names, op, int(v), window)  # type: ignore[arg-type]
-            for op, v in counts
-        ]
+        made = [counted(kind, field, names, op, int(v), window) for op, v in counts]
         return made[0] if len(made) == 1 else And(tuple(made))
 
     return build

@@ -15,6 +15,7 @@ from typing import Any
 import opencc
 
 from segmentation.kinds import KINDS, UnregisteredKind
+from segmentation.kinds.item_only import ItemOnly
 from segmentation.named import NamedSegmentCatalog, RfmRule
 from segmentation.nodes import (
     AddedVia,
@@ -211,6 +212,13 @@ class Reference:
 
     def item_count(self, node: ItemCount, eid: str) -> bool:
         return COMPARE[node.op](len(self._item_events(eid, node)), node.value)
+
+    def item_only(self, node: ItemOnly, eid: str) -> bool:
+        """So many events of the kind in the window, and each about one of the names (an
+        event without that property is not)."""
+        events = self._events(eid, node.event_kind, node.window)
+        about = self._item_events(eid, node)  # type: ignore[arg-type]
+        return COMPARE[node.op](len(events), node.value) and len(about) == len(events)
 
     def has_tag(self, node: HasTag, eid: str) -> bool:
         return _fold(node.name.strip()) in self.tag_names(eid)
@@ -429,6 +437,7 @@ LEAVES: dict[type, Callable[[Reference, Any, str], bool]] = {
     RefundAmount: Reference.refund_amount,
     ItemEvent: Reference.item_event,
     ItemCount: Reference.item_count,
+    ItemOnly: Reference.item_only,
     HasTag: Reference.has_tag,
     Untagged: Reference.untagged,
     Owner: Reference.owner,

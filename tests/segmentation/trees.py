@@ -8,6 +8,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from segmentation.kinds import KINDS
+from segmentation.kinds.item_only import ItemOnly
 from segmentation.nodes import (
     AddedVia,
     All,
@@ -109,10 +110,10 @@ def item_leaves(cls: type) -> st.SearchStrategy[Node]:
         listed = _names(names)
         if cls is ItemEvent:
             out.append(st.builds(ItemEvent, kinds, st.just(item), listed, windows))
-        else:
+        else:  # ItemCount, ItemOnly: (kind, item, names, op, count, window)
             ops = st.sampled_from(OPS)
             counts = st.integers(0, 3)
-            out.append(st.builds(ItemCount, kinds, st.just(item), listed, ops, counts, windows))
+            out.append(st.builds(cls, kinds, st.just(item), listed, ops, counts, windows))
     return st.one_of(*out)
 
 
@@ -165,6 +166,7 @@ KIND_LEAVES: dict[type, Callable[[], st.SearchStrategy[Node]]] = {
     ),
     ItemEvent: lambda: item_leaves(ItemEvent),
     ItemCount: lambda: item_leaves(ItemCount),
+    ItemOnly: lambda: item_leaves(ItemOnly),
     HasTag: lambda: st.builds(HasTag, st.sampled_from(TAGS)),
     Untagged: lambda: st.just(Untagged()),
     Owner: lambda: st.builds(Owner, _names(("s1", "s2", "m1", "s3", "zz"))),
