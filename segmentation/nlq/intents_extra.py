@@ -50,7 +50,6 @@ DIMENSIONS: dict[str, str] = {
     r"owners?|salespeople|salesperson|sales ?reps?|reps?|staff|followers?|sales",
     "department": r"部门|团队|departments?|teams?",
     "city": r"城市|地区|地域|cities|city|regions?",
-    "gender": r"性别|男女|genders?|sex",
     "rfm": r"rfm ?(?:分类|类别|分层|等级|classes|class|segments?)?|价值分层|客户分层|价值分类|"
     r"value class(?:es)?",
     "month": r"首次添加的?月份|添加的?月份|加入的?月份|首次联系的?月份|月份|month of first "
