@@ -40,7 +40,8 @@ def join_item_lists(items: list[Item]) -> list[Item]:
 
 
 # Between a count of events and "都(买的)X": a contrast, a comma, or nothing.
-_EVERY_LINKS = {(K.AND, "clause"), (K.AND, "list"), (K.AND, True), (K.SEP, True)}
+_EVERY_LINKS: set[tuple[K, object]] = {(K.AND, "clause"), (K.AND, "list"), (K.AND, True)}
+_EVERY_LINKS.add((K.SEP, True))
 
 
 def join_every(items: list[Item]) -> list[Item]:
@@ -75,7 +76,7 @@ def _every_tail(items: list[Item], i: int) -> int | None:
     if not (isinstance(count, Chunk) and _counted_event(count)):
         return None
     j = i + 1
-    while j < len(items) and isinstance(items[j], Token) and _link(items[j]) in _EVERY_LINKS:
+    while j < len(items) and _is_link(items[j]):
         j += 1
     both = items[j] if j < len(items) else None
     if not (isinstance(both, Token) and both.kind == K.BOTH):
@@ -95,8 +96,8 @@ def _every_tail(items: list[Item], i: int) -> int | None:
     return None
 
 
-def _link(tok: Token) -> tuple[object, object]:
-    return (tok.kind, tok.value)
+def _is_link(item: Item) -> bool:
+    return isinstance(item, Token) and (item.kind, item.value) in _EVERY_LINKS
 
 
 def _counted_event(chunk: Chunk) -> bool:
