@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
 from bot.commands.explain import _facts
+from bot.services.answer import answer_json
 from bot.services.query import answer_command
 from segmentation.breakdown import breakdown
 from segmentation.engine import default_context, segment_members
@@ -97,7 +98,7 @@ def _ask(session: Session, text: str, who: Requester = ADMIN) -> dict:
     vocab = load_vocabulary(session, CTX.named)
     command = parse_command(text, vocabulary=vocab, asker=who.userid, now=NOW, tz=TZ)
     assert isinstance(command, Command), command
-    return answer_command(session, command, who, NOW, CTX)
+    return answer_json(answer_command(session, command, who, NOW, CTX))  # as the CLI prints it
 
 
 def test_asked_end_to_end_in_three_scripts(session: Session):
