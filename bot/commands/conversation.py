@@ -24,6 +24,7 @@ from bot.services.answer import (
     CardAnswer,
     ChangesAnswer,
     CountAnswer,
+    DigestAnswer,
     SavedAnswer,
     SegmentAnswer,
 )
@@ -180,6 +181,8 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
         spec = {"by": answer.by, "tag_group": answer.tag_group}
         return PreviousAnswer(to_json(answer.segment), answer.description[:300], answer.intent,
                               lang, now, kind=BREAKDOWN, breakdown=spec)  # fmt: skip
+    if isinstance(answer, DigestAnswer):  # a report, no list
+        return PreviousAnswer({}, "", answer.intent, lang, now, kind=DIGEST)
     if isinstance(answer, SavedAnswer):  # a table of segments, no customers
         return PreviousAnswer({}, "", answer.intent, lang, now, kind=SAVED)
     if isinstance(answer, ChangesAnswer):  # a list of customers with no segment to narrow

@@ -35,6 +35,7 @@ from bot.services.answer import (
     CardAnswer,
     ChangesAnswer,
     CountAnswer,
+    DigestAnswer,
     SavedAnswer,
     SegmentAnswer,
 )
@@ -57,17 +58,11 @@ from segmentation.models import (
     TagGroup,
 )
 from segmentation.nlq.followup import is_export_this
-from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_digest_request, is_traditional
+from segmentation.nlq.intents_extra import is_digest_request, is_traditional
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nodes import SegmentFormatError, from_json, to_json
 from segmentation.scope import Requester
 from segmentation.text import normalize
-
-
-def is_extra(answer: Answer) -> bool:
-    if isinstance(answer, (BreakdownAnswer, CardAnswer, ChangesAnswer)):
-        return True
-    return isinstance(answer, dict) and answer.get("intent") in EXTRA_INTENTS
 
 
 def in_script(replies: list[Reply], hant: bool, keep: Iterable[str] = ()) -> list[Reply]:
@@ -128,7 +123,7 @@ def _shown_parts(answer: Answer | None) -> dict[str, Any]:
     customers (the JSON keys of a conversation answer, which is still its JSON)."""
     if isinstance(answer, dict):
         return answer
-    if isinstance(answer, (BreakdownAnswer, CardAnswer, ChangesAnswer, SavedAnswer)):
+    if isinstance(answer, (BreakdownAnswer, CardAnswer, ChangesAnswer, SavedAnswer, DigestAnswer)):
         return answer.to_json()
     if isinstance(answer, SegmentAnswer):
         return {"description": answer.description, "segment": to_json(answer.segment),
@@ -210,9 +205,10 @@ def extra_replies(
         # A change list is no segment: the router remembers it as what was shown (no "these").
         replies = changes_replies(session, ctx, requester.userid, answer, lang)
         return in_script(replies, answer.script == "hant", data_words(session, answer))
-    assert isinstance(answer, dict)  # the digest, still its JSON
-    replies = [Reply(requester.userid, clip(str(answer.get("markdown") or "")), markdown=True)]
-    return in_script(replies, answer.get("script") == "hant", data_words(session, answer))
+    if isinstance(answer, DigestAnswer):
+        replies = [Reply(requester.userid, clip(answer.markdown), markdown=True)]
+        return in_script(replies, answer.script == "hant", data_words(session, answer))
+    return [Reply(requester.userid, say("busy", lang))]  # no other conversation answer
 
 
 def extra_audit(answer: Answer) -> dict[str, Any]:

@@ -42,7 +42,6 @@ from bot.commands.conversation_chat import (
     extra_replies,
     followup_answer,
     in_script,
-    is_extra,
     script_words,
 )
 from bot.commands.describe import describe_replies
@@ -63,6 +62,7 @@ from bot.services.answer import (
     ChangesAnswer,
     ClarifyAnswer,
     CountAnswer,
+    DigestAnswer,
     MessageAnswer,
     SavedAnswer,
     SegmentAnswer,
@@ -140,15 +140,12 @@ def _replies(
         return [Reply(userid, _count_text(session, ctx, requester, count, lang))]
     if isinstance(answer, SegmentAnswer):
         return _segment_replies(session, ctx, requester, answer, lang)
-    if isinstance(answer, (BreakdownAnswer, CardAnswer, ChangesAnswer)):
+    if isinstance(answer, (BreakdownAnswer, CardAnswer, ChangesAnswer, DigestAnswer)):
         return extra_replies(session, ctx, requester, answer, lang)
     if isinstance(answer, SavedAnswer):
         listed = [saved_list_reply(userid, answer, lang)]
         return in_script(listed, answer.script == "hant", data_words(session, answer))
-    # The digest, still its JSON.
-    if is_extra(answer):  # breakdowns, customer cards, membership changes, the digest
-        return extra_replies(session, ctx, requester, answer, lang)
-    return [Reply(userid, generic_reply(answer, lang))]
+    return [Reply(userid, generic_reply(answer, lang))]  # a JSON answer of another service
 
 
 def _segment_replies(

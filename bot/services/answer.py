@@ -6,8 +6,8 @@ Typed: a count (CountAnswer), a question back (ClarifyAnswer), an answer about a
 customers — a list, an export, a description, an explanation, a save, an action
 (SegmentAnswer), a breakdown (BreakdownAnswer), a customer card (CardAnswer), membership
 changes (ChangesAnswer), the saved segments (SavedAnswer) — and a plain message
-(MessageAnswer: help, refused …). The digest and a page of a list are still the JSON dict
-their handlers read.
+(MessageAnswer: help, refused …), the digest (DigestAnswer). A page of a list is still the
+JSON dict of `segbot query --after`.
 """
 
 from __future__ import annotations
@@ -649,8 +649,44 @@ class SavedAnswer:
         )
 
 
-# What the query service answers. The digest and a page of a list ("more") are still their
-# JSON dict.
+@dataclass(frozen=True)
+class DigestAnswer:
+    """The asker's digest on demand ("今天的日报"): its markdown, and the digest's own JSON
+    (bot.services.digest.model.Digest.to_json) for the CLI and the names it shows."""
+
+    role: str
+    markdown: str
+    digest: Mapping[str, Any]
+    script: str | None = None
+    intent: ClassVar[str] = "digest"
+
+    def to_json(self) -> dict[str, Any]:
+        """The answer as `segbot query --json` prints it, key for key and in that order."""
+        out: dict[str, Any] = {
+            "intent": self.intent,
+            "role": self.role,
+            "markdown": self.markdown,
+            "digest": dict(self.digest),
+        }
+        if self.script:
+            out["script"] = self.script
+        return out
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> DigestAnswer:
+        if data.get("intent") != cls.intent:
+            raise ValueError(f"not a digest: {data.get('intent')!r}")
+        digest = data.get("digest")
+        return cls(
+            str(data.get("role") or ""),
+            str(data.get("markdown") or ""),
+            dict(digest) if isinstance(digest, Mapping) else {},
+            script=str(data["script"]) if data.get("script") else None,
+        )
+
+
+# What the query service answers. A page of a list ("more", `segbot query --after` only) is
+# still its JSON dict.
 Answer = (
     CountAnswer
     | ClarifyAnswer
@@ -659,6 +695,7 @@ Answer = (
     | CardAnswer
     | ChangesAnswer
     | SavedAnswer
+    | DigestAnswer
     | MessageAnswer
     | dict[str, Any]
 )
@@ -683,6 +720,8 @@ def answer_from_json(data: Mapping[str, Any]) -> Answer:
         return ChangesAnswer.from_json(data)
     if intent == SavedAnswer.intent and isinstance(data.get("segments"), list):
         return SavedAnswer.from_json(data)
+    if intent == DigestAnswer.intent and "markdown" in data:
+        return DigestAnswer.from_json(data)
     if (
         intent == CountAnswer.intent
         and isinstance(data.get("segment"), dict)

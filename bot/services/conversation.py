@@ -21,6 +21,7 @@ from bot.services.answer import (
     ChangesAnswer,
     ChangeWindow,
     ClarifyAnswer,
+    DigestAnswer,
     SavedAnswer,
     SavedRow,
 )
@@ -87,26 +88,24 @@ def extra_answer(
     requester: Requester,
     now: datetime,
     ctx: EngineContext,
-) -> BreakdownAnswer | CardAnswer | ChangesAnswer | dict[str, Any]:
-    """The answer to a conversation command (parser intents_extra.EXTRA_INTENTS)."""
+) -> BreakdownAnswer | CardAnswer | ChangesAnswer | DigestAnswer | dict[str, Any]:
+    """The answer to a conversation command (parser intents_extra.EXTRA_INTENTS); a question
+    back (no such tag group, customer …) is its JSON."""
     lang = "zh" if command.language == "zh" else "en"
-    hant = command.details.get("script") == "hant"
-    if command.intent in ("breakdown", "customer", "changes"):
-        answer: BreakdownAnswer | CardAnswer | ChangesAnswer | dict[str, Any]
-        if command.intent == "breakdown":
-            answer = breakdown_answer(session, command, requester, now, ctx, lang)
-        elif command.intent == "customer":
-            answer = card_answer(session, command, requester, now, ctx, lang)
-        else:
-            answer = changes_answer(session, command, requester, now, ctx, lang)
-        if isinstance(answer, (BreakdownAnswer, CardAnswer, ChangesAnswer)):
-            return replace(answer, script="hant") if hant else answer
-        out = answer
+    answer: BreakdownAnswer | CardAnswer | ChangesAnswer | DigestAnswer | dict[str, Any]
+    if command.intent == "breakdown":
+        answer = breakdown_answer(session, command, requester, now, ctx, lang)
+    elif command.intent == "customer":
+        answer = card_answer(session, command, requester, now, ctx, lang)
+    elif command.intent == "changes":
+        answer = changes_answer(session, command, requester, now, ctx, lang)
     else:
-        out = digest_answer(session, requester, now, ctx, lang)
-    if hant:
-        out["script"] = "hant"
-    return out
+        answer = digest_answer(session, requester, now, ctx, lang)
+    if command.details.get("script") != "hant":
+        return answer
+    if isinstance(answer, dict):
+        return {**answer, "script": "hant"}
+    return replace(answer, script="hant")
 
 
 # ---------------------------------------------------------------- breakdowns
@@ -360,15 +359,10 @@ def digest_for(
 
 def digest_answer(
     session: Session, requester: Requester, now: datetime, ctx: EngineContext, lang: str
-) -> dict[str, Any]:
+) -> DigestAnswer:
     digest = digest_for(session, requester, now, ctx)
     language: Literal["zh", "en"] = "zh" if lang == "zh" else "en"
-    return {
-        "intent": "digest",
-        "role": requester.role,
-        "markdown": render_markdown(digest, language),
-        "digest": digest.to_json(),
-    }
+    return DigestAnswer(requester.role, render_markdown(digest, language), digest.to_json())
 
 
 # ---------------------------------------------------------------- my segments

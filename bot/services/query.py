@@ -22,6 +22,7 @@ from bot.services.answer import (
     ChangesAnswer,
     ClarifyAnswer,
     CountAnswer,
+    DigestAnswer,
     MessageAnswer,
     RankedMember,
     SavedAnswer,
@@ -203,7 +204,7 @@ def answer_command(
         if command.intent == "show_saved":
             return saved_overview(session, requester, now, ctx, "zh" if zh else "en")
         extra = extra_answer(session, command, requester, now, ctx)
-        if isinstance(extra, (CardAnswer, ChangesAnswer)):
+        if isinstance(extra, (CardAnswer, ChangesAnswer, DigestAnswer)):
             return extra
         if isinstance(extra, BreakdownAnswer):
             note = scope_note(extra.segment, requester, command.language)

@@ -22,6 +22,7 @@ from bot.services.answer import (
     ChangesAnswer,
     ClarifyAnswer,
     CountAnswer,
+    DigestAnswer,
     MessageAnswer,
     RankedMember,
     SavedAnswer,
@@ -240,6 +241,21 @@ def test_the_saved_segments_print_the_same_json_as_before(
     assert json.dumps(typed.to_json(), ensure_ascii=False) == printed
 
 
+DIGEST = '{"intent": "digest", "role": "sales", "markdown": "# 每日客户简报 · 11月1日 周日\\n> 张三（sales）· 范围内客户 **5**\\n\\n**重点分群**（较昨日 / 较7天前）\\n> 重要价值客户：**0**  ±0 / ±0\\n> 流失风险客户：**0**  ±0 / ±0\\n> 沉睡客户：**0**  ±0 / ±0\\n> 高意向客户：**1**  ±0 / <font color=\\"info\\">+1</font>\\n> 跟进名单：**1**  ±0 / ±0\\n\\n**客户增减**\\n> 新增客户：昨日 **0** · 近7天 **0**\\n> 流失客户：昨日 **0** · 近7天 **0**（不含在职转接）\\n\\n**营销活动**\\n> 「老客关怀」触达 1 · 核销 0 · 下单 0/1，无对照组\\n> 「双11预热」触达 1 · 核销 0 · 下单 0/1，无对照组\\n\\n**变化最大的销售**（近7天 / 订单较前7天）\\n> 张三：客户 +1（+1/−0）· 订单 1（+1）", "digest": {"userid": "zhangsan", "name": "张三", "role": "sales", "digest_date": "2026-11-01", "now": "2026-11-01T10:00:00+08:00", "customers_in_scope": 5, "segments": [{"key": "high_value", "name_zh": "重要价值客户", "name_en": "high-value customers", "kind": "named", "now": 0, "day_ago": 0, "week_ago": 0, "bad_when_growing": false, "fingerprint": "1e21891c4d03bbd6", "day_change": 0, "week_change": 0}, {"key": "at_risk", "name_zh": "流失风险客户", "name_en": "at-risk customers", "kind": "named", "now": 0, "day_ago": 0, "week_ago": 0, "bad_when_growing": true, "fingerprint": "40a4b5cd98f33c69", "day_change": 0, "week_change": 0}, {"key": "dormant", "name_zh": "沉睡客户", "name_en": "dormant customers", "kind": "named", "now": 0, "day_ago": 0, "week_ago": 0, "bad_when_growing": true, "fingerprint": "f753f5ece711006b", "day_change": 0, "week_change": 0}, {"key": "high_intent", "name_zh": "高意向客户", "name_en": "high-intent customers", "kind": "named", "now": 1, "day_ago": 1, "week_ago": 0, "bad_when_growing": false, "fingerprint": "26f4d1ca39ea223c", "day_change": 0, "week_change": 1}, {"key": "saved:跟进名单", "name_zh": "跟进名单", "name_en": "跟进名单", "kind": "saved", "now": 1, "day_ago": 1, "week_ago": 1, "bad_when_growing": false, "fingerprint": "69381677195ff931", "day_change": 0, "week_change": 0}], "flow": {"new_yesterday": 0, "new_week": 0, "lost_yesterday": 0, "lost_week": 0}, "campaigns": [{"campaign_id": 3, "name": "老客关怀", "treated": 1, "reached": 1, "redeemed": 0, "ordered": 0, "holdout": 0, "holdout_ordered": 0, "uplift": null}, {"campaign_id": 2, "name": "双11预热", "treated": 1, "reached": 1, "redeemed": 0, "ordered": 0, "holdout": 0, "holdout_ordered": 0, "uplift": null}], "movers": [{"userid": "zhangsan", "name": "张三", "customers_new": 1, "customers_lost": 0, "orders_week": 1, "orders_prev_week": 0, "customers_net": 1, "orders_change": 1}]}, "script": "hant"}'
+
+
+def test_the_digest_prints_the_same_json_as_before(clean_engine: Engine, db_url: str) -> None:
+    with make_session_factory(clean_engine)() as session:
+        load_fixture(session)
+        session.commit()
+    args = ["query", "今天的日報", "--as", "zhangsan", "--now", NOW, "--db", db_url, "--json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0 and result.output.rstrip("\n") == DIGEST
+    typed = answer_from_json(json.loads(DIGEST))
+    assert isinstance(typed, DigestAnswer)
+    assert json.dumps(typed.to_json(), ensure_ascii=False) == DIGEST
+
+
 def test_a_push_answer_keeps_the_users_words_apart_from_the_preview() -> None:
     """A push's JSON shows the rendered message where the action's was, the user's own words
     as `message_template`; read back, the action is the user's words again."""
@@ -271,8 +287,8 @@ def test_answers_read_back_into_their_types() -> None:
     card = {"intent": "customer", "query": "王静", "by": "name", "matches": [], "card": None}
     assert answer_from_json(card) == CardAnswer("王静", "name", (), None)
     assert CardAnswer("王静", "name", (), None).to_json() == card
-    digest = {"intent": "digest", "markdown": "…"}
-    assert answer_from_json(digest) == digest  # still its JSON
+    page = {"intent": "more", "description": "…", "count": 3, "first": 2, "customers": ["c2"]}
+    assert answer_from_json(page) == page  # still its JSON
 
 
 def test_a_count_reads_back_from_its_json() -> None:
