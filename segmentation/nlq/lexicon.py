@@ -186,7 +186,7 @@ _ADD(_many(K.RANGE_TAIL, True, "之间|之内|范围内|区间"))
 # ---- spend
 _ADD(_many(K.SPEND, True, "消费|消费了|消费过|消费金额|累计消费|累计消费金额|总消费|消费总额|消费额|花了|"
            "花费|花过|花钱|购买金额|下单金额|订单金额|订单总额|成交金额|成交额|金额|累计金额|总金额|"
-           "spent|spend|spending|spends|total spend|total spending|spent a total of|in total|"
+           "spent|spend|spending|spends|total spend|total spending|spent a total of|"
            "amount spent|order amount|order value total|spenders|by spend|by spending|"
            "spend of|total order amount|total amount|spent in total|paid|消费累计|customers by spend|"
            "customers by spending|customers by total spend|clients by spend|buyers by spend|"
@@ -362,6 +362,14 @@ _ADD(
 # Sales-team English for the people one sells to ("leads" is left out: "leads came in" is
 # new leads, "customers came in" a store visit — asked back rather than guessed).
 _ADD(_many(K.CUSTOMER, True, "prospects"))
+# "how many in total" asks for the count ("in total" alone is a total spent: "spent 1000 in
+# total"); without a number the spend reading answered "customers who ordered" instead.
+_ADD(_many(K.INTENT, "count", "how many in total|how many in all|how many altogether|"
+           "how many all together|how many overall|how many are there in total|"
+           "how many are there altogether|how many total|total count|the total count"))  # fmt: skip
+# "in total" says nothing of spend by itself ("how many VIP customers in total" was VIP
+# customers who ordered); "spent 1000 in total" has its spend word.
+_ADD(_many(K.FILLER, True, "altogether|all together|overall|in total"))
 # What was sold to a customer is what they spent (销售额超过1000的客户), as 成交额 is.
 _ADD(_many(K.SPEND, True, "销售额|销售金额|销售总额"))
 

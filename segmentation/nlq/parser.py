@@ -149,6 +149,15 @@ def _parse(
                 return Command(intent, None, language)
             if intent in ("help", "more", "show_saved"):
                 intent = "list"  # "help" plus conditions: answer the conditions
+        if action is not None and tokens and all(t.kind in (K.FILLER, K.SEP) for t in tokens):
+            # "给an打上VIP标签": the words naming whom to act on carry nothing; acting on everyone
+            # would answer a different question (a whole segment is 所有客户 / all customers).
+            raise Ask(
+                f"要对哪些客户操作？没看懂“{seg_text.strip()}”。请说出客户的条件或姓名，"
+                "例如：给近30天有咨询的客户打上“待跟进”标签。",
+                f"Which customers? I did not understand “{seg_text.strip()}”. Name them or "
+                "their condition, e.g. 'tag customers who inquired in the last 30 days as 待跟进'.",
+            )
         if _means_previous(intent, tokens, bare_allowed=action is None):
             details["segment_from_context"] = True
             if intent == "export":
