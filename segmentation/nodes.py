@@ -610,9 +610,38 @@ Node = (
 )
 
 # The grammar core, which the dispatchers handle structurally; every other node type is a
-# condition kind and enters NODE_TYPES when its module registers it (segmentation/kinds).
+# condition kind (segmentation/kinds).
 CORE_NODE_TYPES: tuple[type, ...] = (All, And, Or, Not, Ranked, NamedSegment, SavedSegment)
-NODE_TYPES: dict[str, type] = {cls.type: cls for cls in CORE_NODE_TYPES}  # type: ignore[attr-defined]
+# The JSON form's names: the classes of this module, and the `Leaf` nodes of kind modules,
+# which segmentation.kinds.register adds (every dispatcher imports that package, so they
+# are here before any tree of theirs is read).
+NODE_TYPES: dict[str, type] = {
+    cls.type: cls  # type: ignore[attr-defined]
+    for cls in (
+        *CORE_NODE_TYPES,
+        Performed,
+        EventCount,
+        Spend,
+        AvgOrderValue,
+        RefundAmount,
+        ItemEvent,
+        ItemCount,
+        HasTag,
+        Untagged,
+        Owner,
+        InDepartment,
+        NewCustomer,
+        City,
+        Gender,
+        AddedVia,
+        ChannelCode,
+        CompanyContains,
+        RemarkContains,
+        CampaignMessaged,
+        CampaignCoupon,
+        Score,
+    )
+}
 
 
 def register_node_type(cls: type) -> None:
@@ -623,14 +652,6 @@ def register_node_type(cls: type) -> None:
     if NODE_TYPES.get(name, cls) is not cls:
         raise ValueError(f"two node types are called {name!r}")
     NODE_TYPES[name] = cls
-
-
-def _node_types() -> dict[str, type]:
-    """NODE_TYPES once every kind has registered: importing the kinds package registers them
-    (imported here, not at the top: the kind modules import this module)."""
-    import segmentation.kinds  # noqa: F401
-
-    return NODE_TYPES
 
 
 WINDOW_TYPES: dict[str, type] = {
@@ -686,7 +707,7 @@ def _value_to_json(value: Any) -> Any:
         out = {"kind": value.kind}
         out.update({f.name: _value_to_json(getattr(value, f.name)) for f in fields(value)})
         return out
-    if hasattr(value, "type") and type(value) in _node_types().values():
+    if hasattr(value, "type") and type(value) in NODE_TYPES.values():
         return node_to_dict(value)
     return value
 
@@ -694,7 +715,7 @@ def _value_to_json(value: Any) -> Any:
 def node_from_dict(data: Any) -> Node:
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
         raise SegmentFormatError("each segment node must be an object with a 'type'")
-    cls = _node_types().get(data["type"])
+    cls = NODE_TYPES.get(data["type"])
     if cls is None:
         raise SegmentFormatError(f"unknown segment node type {data['type']!r}")
     kwargs: dict[str, Any] = {}
