@@ -22,7 +22,7 @@ from bot.services.answer import Action, Answer, ClarifyAnswer, SegmentAnswer
 from bot.services.customer_card import find_visible
 from bot.services.query import scope_note
 from segmentation.nlq import Command, load_vocabulary, parse_command
-from segmentation.nlq.actions import find_action
+from segmentation.nlq.actions import find_action, tag_named_first
 from segmentation.nlq.ask import Ask
 from segmentation.nodes import All
 from segmentation.scope import Requester
@@ -50,6 +50,8 @@ def named_tag_answer(
     if action is None or action.intent not in ("tag", "untag") or not action.segment_text:
         return None
     vocab = load_vocabulary(session, ctx.engine.named)
+    action = tag_named_first(action, vocab.tags)  # "untag Alice from VIP"
+    assert action is not None and action.segment_text is not None
     parsed = parse_command(
         text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
     )

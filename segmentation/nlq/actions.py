@@ -4,6 +4,7 @@ schedule, tag/untag, save, explain. Each returns the segment text that remains."
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -483,6 +484,18 @@ def _tag(text: str, quotes: dict[str, str], original: str = "") -> Action | None
                 return None
             return Action(intent, _segment(m.group("seg")), {"tag": name})
     return None
+
+
+def tag_named_first(action: Action | None, tags: Mapping[str, str]) -> Action | None:
+    """ "untag Alice from VIP" names the customer first, "remove VIP from Alice" the tag: when
+    what was read as the tag is no tag (`tags`: normalised name → name) and what was read as
+    the customers is exactly one, the two are the other way round."""
+    if action is None or action.intent != "untag" or not action.segment_text:
+        return action
+    tag, whom = str(action.details.get("tag", "")), action.segment_text.strip()
+    if normalize(tag) in tags or normalize(whom) not in tags:
+        return action
+    return Action(action.intent, tag, {**action.details, "tag": tags[normalize(whom)]})
 
 
 def _save(text: str, quotes: dict[str, str], original: str = "") -> Action | None:

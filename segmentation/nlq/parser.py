@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from segmentation.nlq.abbrev_en import expand
-from segmentation.nlq.actions import find_action, strip_tail
+from segmentation.nlq.actions import find_action, strip_tail, tag_named_first
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.cities import expand_city_groups
 from segmentation.nlq.contact_words import name_campaigns
@@ -128,7 +128,7 @@ def _parse(
     if extra is not None:  # breakdowns, customer cards, membership changes, the digest
         return Command(extra.intent, extra.segment, language, extra.description, extra.details)
     quotes = _quotes(text)
-    action = find_action(norm, quotes, text)
+    action = tag_named_first(find_action(norm, quotes, text), vocab.tags)
     seg_text = action.segment_text if action else strip_tail(norm)
     details = dict(action.details) if action else {}
     ctx = Context(vocab, asker)
