@@ -503,7 +503,7 @@ def swap_pick_answer(
 # What a customer has one of: "其中男性呢" after "其中女性有几个" can only be about the answer
 # that refinement narrowed (narrowing the women to men leaves no one). A tag, an owner or an
 # event adds up: "其中有几个金卡" after "这些里VIP的" narrows the VIPs.
-_ONE_PER_CUSTOMER = frozenset({"Gender", "City"})
+_ONE_PER_CUSTOMER = frozenset({"Gender", "City", "ContactType"})
 
 
 def _sibling_base(
