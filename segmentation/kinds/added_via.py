@@ -34,10 +34,17 @@ def added_when(r: Any, window: Window | None) -> str:
     return "是通过" if window is None else f"{r.when(window)}通过"
 
 
+def _inner(name: str) -> str:
+    """WeCom names some ways "通过获客链接添加" / "视频号添加": inside "是通过…添加" the
+    frame's own words are not said twice (是通过通过获客链接添加添加)."""
+    name = name.removeprefix("通过")
+    return name.removesuffix("添加") or name
+
+
 def restate(r: Any, node: AddedVia) -> str:
     ways = [add_way_name(code, "zh" if r.zh else "en") for code in node.codes]
     if r.zh:  # WeCom's own names, unquoted (codes, the company's words, are quoted)
-        return added_when(r, node.window) + "或".join(ways) + "添加"
+        return added_when(r, node.window) + "或".join(_inner(w) for w in ways) + "添加"
     return "were added via " + " or ".join(ways) + r.when_en(node.window)
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
 from segmentation.breakdown import breakdown
+from segmentation.channels import ADD_WAYS
 from segmentation.engine import default_context, segment_members
 from segmentation.explain import explain_customer
 from segmentation.nodes import (
@@ -220,3 +221,15 @@ def test_contact_nodes_check_their_campaign() -> None:
         with pytest.raises(SegmentFormatError):
             from_json(tree)
     assert CampaignMessaged() == from_json({"type": "campaign_message"})
+
+
+@pytest.mark.parametrize("code", [way.code for way in ADD_WAYS])
+def test_every_add_way_is_restated_without_its_frame_words_twice(code: int) -> None:
+    """WeCom names some ways "通过获客链接添加" / "视频号添加"; inside "是通过…添加" they read
+    once ("是通过通过获客链接添加添加的客户" was what the chat said)."""
+    from segmentation.nlq import Vocabulary
+    from segmentation.nlq.restate import describe
+
+    said = describe(AddedVia((code,)), "zh", NOW, TZ, Vocabulary())
+    assert "通过通过" not in said and "添加添加" not in said, said
+    assert said.startswith("是通过") and "添加" in said, said
