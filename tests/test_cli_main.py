@@ -129,3 +129,28 @@ def test_only_one_shot_commands_run_without_the_cyclic_collector():
         ("import", "x"): "True",
         (): "True",
     }
+
+
+def test_a_one_shot_command_skips_teardown_but_keeps_its_output_and_status():
+    # `segbot query` ends with os._exit: a long answer must still be flushed whole down a pipe,
+    # and click's exit status (or a sys.exit message) must still reach the shell.
+    probe = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        "def fake_cli(**kw):\n"
+        "    print('x' * 200000)\n"
+        "    sys.exit(sys.argv[2] if not sys.argv[2].isdigit() else int(sys.argv[2]))\n"
+        "main.cli = fake_cli\n"
+        "sys.argv = ['segbot', *sys.argv[1:]]\n"
+        "main.main()\n"
+        "print('not reached')\n"
+    )
+    for status, expected, stderr in (("0", 0, ""), ("3", 3, ""), ("bad db", 1, "bad db")):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, "query", status], capture_output=True, text=True
+        )
+        assert (done.returncode, done.stdout, done.stderr.strip()) == (
+            expected,
+            "x" * 200000 + "\n",
+            stderr,
+        )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import importlib
+import logging
+import os
 import sys
 
 import click
@@ -138,9 +140,39 @@ ONE_SHOT = frozenset({"query"})
 
 
 def main() -> None:
-    if command_name(sys.argv[1:]) in ONE_SHOT:
-        gc.disable()
-    cli(prog_name="segbot")
+    if command_name(sys.argv[1:]) not in ONE_SHOT:
+        cli(prog_name="segbot")
+        return
+    gc.disable()
+    try:
+        cli(prog_name="segbot")
+    except SystemExit as done:
+        leave_now(exit_status(done))
+    leave_now(0)
+
+
+def exit_status(done: SystemExit) -> int:
+    """The process status `sys.exit(done.code)` would give: None is 0, a message is 1."""
+    if done.code is None:
+        return 0
+    if isinstance(done.code, int):
+        return done.code
+    print(done.code, file=sys.stderr)
+    return 1
+
+
+def leave_now(status: int) -> None:
+    """End a one-shot command without the interpreter's teardown. Unloading ~400k objects of
+    modules and tables took ~100 ms, a fifth of a `segbot query`, for memory the OS takes back
+    anyway. Everything the command wrote is committed by then (each unit of work commits before
+    it returns); what is left to do is flush the output and the log handlers."""
+    logging.shutdown()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away (`segbot query … | head`): nothing to lose
+        status = status or 1
+    os._exit(status)
 
 
 def command_name(args: list[str]) -> str | None:
