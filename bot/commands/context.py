@@ -36,7 +36,6 @@ from segmentation.nlq.followup import (
     window_swap_words,
 )
 from segmentation.nlq.intents_extra import EXTRA_INTENTS
-from segmentation.nlq.lexicon import K
 from segmentation.nlq.parser import Clarification
 from segmentation.nlq.restate import describe, describe_part
 from segmentation.nlq.swap import (
@@ -48,6 +47,7 @@ from segmentation.nlq.swap import (
     windowed_conditions,
     with_window,
 )
+from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.vocabulary import ITEM_KINDS, Vocabulary
 from segmentation.nodes import (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.nlq.lexicon import UNSUPPORTED_REASONS
+from segmentation.nlq.lexicon_tables import UNSUPPORTED_REASONS
 
 
 class Ask(Exception):

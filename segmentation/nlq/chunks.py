@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from segmentation.kinds import registered
-from segmentation.nlq.lexicon import K
+from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 
 BREAKS = {K.AND, K.OR, K.DE, K.SEP, K.BOTH, K.CUSTOMER, K.CLAUSE}

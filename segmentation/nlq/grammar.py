@@ -16,7 +16,7 @@ from segmentation.nlq.chunks import (
 )
 from segmentation.nlq.interpret import Cond, Context, interpret
 from segmentation.nlq.items_grammar import carry_item_object, join_every, join_item_lists
-from segmentation.nlq.lexicon import K
+from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.unknown import unknown_question
 from segmentation.nlq.verbs import apply as verb_grammar

@@ -24,8 +24,8 @@ from segmentation.nlq.ask import Ask, unsupported
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
-from segmentation.nlq.lexicon import K
 from segmentation.nlq.restate import Restater, describe
+from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token, tokenize
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import All, Node, RollingWindow, Window

@@ -22,7 +22,6 @@ from segmentation.nlq.items_interpret import (
     item_tokens_only,
     verbless_item_question,
 )
-from segmentation.nlq.lexicon import K
 from segmentation.nlq.pinyin import city_syllables, syllables
 from segmentation.nlq.reading import (
     Cond,
@@ -35,6 +34,7 @@ from segmentation.nlq.reading import (
     read_numbers,
 )
 from segmentation.nlq.score_interpret import score_condition, score_ranking
+from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.unknown import tag_question
 from segmentation.nlq.vocabulary import Meaning, Vocabulary

@@ -8,7 +8,7 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.chunks import Chunk, Item, names_item
 from segmentation.nlq.interpret import Cond
 from segmentation.nlq.items_interpret import is_item_chunk, item_builder
-from segmentation.nlq.lexicon import K
+from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 
 _LIST_JOINS = {(K.AND, "list"), (K.OR, True)}

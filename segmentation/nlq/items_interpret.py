@@ -11,7 +11,7 @@ from decimal import Decimal
 from segmentation.kinds.item_only import ItemOnly
 from segmentation.nlq.ask import Ask, did_you_mean
 from segmentation.nlq.chunks import ITEM_MEANINGS, Chunk, names_item
-from segmentation.nlq.lexicon import K
+from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.vocabulary import Meaning, Vocabulary
 from segmentation.nodes import And, ItemCount, ItemEvent, Node, Window

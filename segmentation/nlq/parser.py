@@ -20,9 +20,9 @@ from segmentation.nlq.intents_extra import find_extra, weak_card
 from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.leadins import drop_lead_in
-from segmentation.nlq.lexicon import K
 from segmentation.nlq.restate import describe
 from segmentation.nlq.tag_groups import drop_tag_groups
+from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import Vocabulary

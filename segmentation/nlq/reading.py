@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.chunks import Chunk
-from segmentation.nlq.lexicon import K
+from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import Node, Window

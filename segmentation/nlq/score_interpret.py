@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.chunks import Chunk
-from segmentation.nlq.lexicon import K
 from segmentation.nlq.reading import (
     Cond,
     Context,
@@ -17,6 +16,7 @@ from segmentation.nlq.reading import (
     read_numbers,
 )
 from segmentation.nlq.score_words import CHURN_DEFAULT, WILL_BUY_DEFAULT
+from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 from segmentation.nodes import And, Node, Score, Window
 

@@ -11,11 +11,12 @@ from zoneinfo import ZoneInfo
 
 from segmentation.nlq.channel_words import scan_channel
 from segmentation.nlq.contact_words import scan_contact
-from segmentation.nlq.lexicon import ALSO, LEXICON, SURFACE_LENGTHS, K
+from segmentation.nlq.lexicon_tables import ALSO, LEXICON, SURFACE_LENGTHS
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.score_words import scan_score
 from segmentation.nlq.text_words import scan_text_field
 from segmentation.nlq.timephrases import scan_time
+from segmentation.nlq.token_kinds import K
 from segmentation.nlq.vocabulary import ITEM_KINDS, Meaning, Vocabulary
 
 # On a tie, a name from the data beats a lexicon word, except the words that build structure.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from segmentation.nlq.ask import Ask, did_you_mean
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.nlq.lexicon import K
+from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.vocabulary import Vocabulary
 

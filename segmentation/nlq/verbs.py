@@ -23,7 +23,7 @@ from __future__ import annotations
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.chunks import HEADS, ITEM_MEANINGS
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.nlq.lexicon import K
+from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 
 # A one-character verb after a negation, and the event it names there.

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 
-from segmentation.nlq.lexicon import K
+from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 
 
