@@ -46,7 +46,16 @@ _ONLY_ZH = (
     # Cantonese 淨係/只係 (only): 淨係要女仔, 只係睇VIP (and as typed in simplified)
     r"淨係要|淨係睇|淨係|净系要|净系睇|净系|净係|只係要|只係睇|只系要|只系睇)"
 )
-_DROP_ZH = r"(?:去掉|去除|剔除|排除|除去|除掉|扣除|不要|不看|不含|除了|刨除|拿掉|删掉|刪掉|去了)"
+_DROP_ZH = (
+    r"(?:(?:去除|剔除|排除|移除|删除|刪除)掉?|去掉|除去|除掉|扣除|不要|不看|不含|除了|刨除|拿掉|"
+    r"删掉|刪掉|去了)"
+)
+# "再去掉上海的", "还要排除VIP", "另外不要金卡的", "然后只看女的": an adverb that chains this
+# narrowing onto the last one says nothing of its own (only before 只要/去掉, never alone).
+_CHAIN_ZH = (
+    r"(?:(?:再|还|還|也|另外|然后|然後|接着|接著|并且|並且|同时|同時|顺便|順便|最后|最後|"
+    r"还要|還要|再要|也要|另外再|然后再|然後再)\s*)*"
+)
 # "已经下单的" after 去掉: 已经/已 says "already", which the condition already means.
 _ALREADY_ZH = lazy_pattern(r"^(?:已经|已經|已)(?=\S)")
 
@@ -59,6 +68,8 @@ _WITHIN_EN = (
     rf"(?:of|among|amongst|from|out\s+of|within|in)\s+{_THESE_EN}"
 )
 _ONLY_EN = r"(?:keep\s+only|only\s+keep|show\s+only|only\s+show|just\s+show|only|just)"
+# "also drop …", "and without …", "then exclude …": chaining words before only/without.
+_CHAIN_EN = r"(?:(?:and|also|then|now|plus|but|ok|okay|so|further|additionally|too)[\s,]+)*"
 _DROP_EN = (
     r"(?:exclude|excluding|without|except(?:\s+for)?|drop|remove|leave\s+out|minus|but\s+not|"
     r"take\s+out|filter\s+out|not\s+including)"
@@ -73,12 +84,13 @@ _POINTER_EN = lazy_pattern(
 # 发一张券" is "给上海的发一张券" on these.
 _LEAD_ZH = r"(?:给|給|把|对|對|帮|幫|替)"
 _ZH_REFINE = lazy_pattern(
-    rf"^[{_PUNCT}]*(?:(?P<lead>{_LEAD_ZH})(?={_WITHIN_ZH}))?(?P<within>{_WITHIN_ZH})?[{_PUNCT}]*(?P<op>{_ONLY_ZH}|{_DROP_ZH})?"
+    rf"^[{_PUNCT}]*(?:(?P<lead>{_LEAD_ZH})(?={_WITHIN_ZH}))?(?P<within>{_WITHIN_ZH})?[{_PUNCT}]*(?:{_CHAIN_ZH}(?=(?:{_ONLY_ZH}|{_DROP_ZH})))?(?P<op>{_ONLY_ZH}|{_DROP_ZH})?"
     rf"[{_PUNCT}]*(?P<rest>.*)$",
     re.S,
 )
 _EN_REFINE = lazy_pattern(
-    rf"^[{_PUNCT}]*(?P<within>{_WITHIN_EN})?[{_PUNCT}]*(?P<op>{_ONLY_EN}|{_DROP_EN})?\b"
+    rf"^[{_PUNCT}]*(?P<within>{_WITHIN_EN})?[{_PUNCT}]*(?:{_CHAIN_EN}(?=(?:{_ONLY_EN}|{_DROP_EN})\b))?"
+    rf"(?P<op>{_ONLY_EN}|{_DROP_EN})?\b"
     rf"[{_PUNCT}]*(?P<rest>.*)$",
     re.S | re.I,
 )
@@ -147,6 +159,9 @@ def read_follow_up(text: str) -> FollowUp | None:
     plain = _plain(text)
     if not plain:
         return None
+    chained = _MIXED_CHAIN.match(plain)
+    if chained:
+        plain = plain[chained.end() :]
     if _is_latin(plain):
         # "其中 ordered in the last 30 days": a Chinese pointer before an English clause.
         return _read_english(plain) or (_read_chinese(plain) if _ZH_POINTER.match(plain) else None)
@@ -181,7 +196,35 @@ _ZH_SWAP = lazy_pattern(
 )
 
 
+# "再把上海的去掉", "把VIP的也剔除", "把這些裡北京的拿掉": the part to drop between 把 and a
+# verb put after it. Not "把X的VIP标签去掉", which untags (a tag before the verb).
+_ZH_PUT_AWAY = lazy_pattern(
+    rf"^[{_PUNCT}]*{_CHAIN_ZH}(?:把|将|將)\s*(?:{_WITHIN_ZH})?(?P<rest>.+?)\s*"
+    r"(?:也|都|全|全部|统统|統統|给|給|一起)*\s*"
+    r"(?:去掉|去除|剔除|排除|拿掉|删掉|刪掉|删除|刪除|移除|踢掉|除掉|筛掉|篩掉|过滤掉|過濾掉)"
+    rf"(?:吧|了|掉|一下)*[{_PUNCT}]*$",
+    re.S,
+)
+_ONLY_PEOPLE = lazy_pattern(r"^(?:人|客户|客戶|用户|用戶|的|们|們)+$")
+_TAG_WORD = lazy_pattern(r"(?:标签|標籤|標簽|tag)$", re.I)
+# "also 去掉上海的", "and 只要女的": an English chaining word before a Chinese refinement.
+_MIXED_CHAIN = lazy_pattern(r"^\s*(?:and|also|then|plus|now)\s*(?=[\u4e00-\u9fff])", re.I)
+
+
+def _put_away(text: str) -> FollowUp | None:
+    match = _ZH_PUT_AWAY.match(text)
+    if match is None:
+        return None
+    rest = _ALREADY_ZH.sub("", match["rest"].strip())
+    if not _has_content(rest) or _TAG_WORD.search(rest.rstrip("的")) or _ONLY_PEOPLE.match(rest):
+        return None
+    return FollowUp(WITHOUT, rest, False, pointed=bool(re.search(_WITHIN_ZH, text[:6])))
+
+
 def _read_chinese(text: str) -> FollowUp | None:
+    put_away = _put_away(text)
+    if put_away is not None:
+        return put_away
     match = _ZH_REFINE.match(text)
     if match is None or not (match["within"] or match["op"]):
         loose = _ZH_LOOSE.match(text) or _ZH_SWAP.match(text)
