@@ -99,7 +99,11 @@ class Vocabulary:
         return self._surfaces
 
     def add(self, surface: str, meaning: Meaning) -> None:
-        key = normalize_name(surface)
+        self.add_normal(normalize_name(surface), meaning)
+
+    def add_normal(self, key: str, meaning: Meaning) -> None:
+        """`add` for a surface already written as `normalize_name` writes it: the ~1,400
+        city spellings are, and normalising them again was a fifth of building a vocabulary."""
         if not key:
             return
         self._candidates.clear()
@@ -283,7 +287,7 @@ def _add_cities(vocab: Vocabulary, db_cities: Iterable[str]) -> None:
     vocab.city_spellings = {k: tuple(v) for k, v in spellings.items()}
     for surface, cities in surfaces.items():
         for city in _meant(cities, spellings):
-            vocab.add(surface, Meaning("city", city, city))
+            vocab.add_normal(surface, Meaning("city", city, city))
 
 
 def _meant(cities: tuple[str, ...], present: dict[str, list[str]]) -> tuple[str, ...]:

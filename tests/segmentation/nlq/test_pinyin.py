@@ -10,6 +10,7 @@ import sys
 
 from segmentation.nlq.cities import city_base, city_names, city_surfaces, province_surfaces
 from segmentation.nlq.pinyin import CITY_PINYIN_FILE
+from segmentation.text import normalize_name
 
 FULL_DICTIONARY = """
 import json, sys
@@ -44,6 +45,12 @@ def test_phrase_readings_of_cities_and_names_letter_by_letter() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True, env=env)  # fmt: skip
     assert done.stdout.split() == ["zhao", "liu", "False"]
+
+
+def test_every_city_spelling_is_already_in_normal_form() -> None:
+    # The vocabulary adds them without normalising again (Vocabulary.add_normal): a spelling
+    # that normalised differently would never match what the tokenizer reads.
+    assert [s for s in city_surfaces() if normalize_name(s) != s] == []
 
 
 def test_staff_pinyin_is_read_only_for_a_text_with_latin_letters() -> None:
