@@ -16,6 +16,7 @@ from segmentation.nlq.chunks import (
 )
 from segmentation.nlq.interpret import Cond, Context, interpret
 from segmentation.nlq.items_grammar import carry_item_object, join_every, join_item_lists
+from segmentation.nlq.rank_base import base_inside_ranking
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.unknown import unknown_question
@@ -62,6 +63,7 @@ def check_tokens(tokens: list[Token], ctx: Context) -> None:
 
 def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
     tokens = which_most(total_negation(verb_grammar(demonstratives(tokens))))
+    tokens = base_inside_ranking(tokens)
     check_tokens(tokens, ctx)
     check_owner_glue(tokens)
     check_colleague(tokens)

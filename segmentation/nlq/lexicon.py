@@ -142,6 +142,8 @@ _ADD(_many(K.SPEND, True, "消费|消费了|消费过|消费金额|累计消费|
            "spend of|total order amount|total amount|spent in total|paid|消费累计|customers by spend|"
            "customers by spending|customers by total spend|clients by spend|buyers by spend|"
            "by total spend|by amount spent|by revenue|customers by revenue"))  # fmt: skip
+# 按消费 (排名): the measure a ranking ranks by, said like "by spend".
+_ADD(_many(K.SPEND, True, "按消费|按消费金额|按消费额|按消费总额|按花费|按花钱|按金额"))
 
 # ---- units after numbers
 _ADD(_many(K.UNIT, "times", "次|回|遍|times|time"))
