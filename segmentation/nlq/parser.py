@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from segmentation.nlq.abbrev_en import expand
 from segmentation.nlq.actions import find_action, strip_tail, tag_named_first
 from segmentation.nlq.ask import Ask
+from segmentation.nlq.campaign_names import check_campaign_names
 from segmentation.nlq.cities import expand_city_groups
 from segmentation.nlq.contact_words import name_campaigns
 from segmentation.nlq.grammar import build_segment
@@ -111,6 +112,7 @@ def _parse(
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = expand_city_groups(norm, lambda: vocab.surfaces)  # 北上广深
     norm = name_campaigns(norm, vocab.campaigns)  # 收到过双11预热活动的 = 活动#2
+    check_campaign_names(norm, text, vocab.campaigns)  # 参加过春季大促活动的: no such campaign
     norm = drop_tag_groups(norm, vocab)  # 客户等级是金卡 = the tag 金卡
     if not strip_tail(norm):
         if "?" in norm or "？" in text:

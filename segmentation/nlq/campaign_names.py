@@ -1,0 +1,148 @@
+"""A campaign named by a name no campaign has ("参加过春季大促活动的", "joined the Spring Gala
+campaign"): asked back naming that name, with the company's campaigns to pick from — never
+read as a holiday or a period because one of its words is one (七夕活动, the Summer Sale promo)."""
+
+from __future__ import annotations
+
+from segmentation.nlq.ask import Ask, did_you_mean
+from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.text import normalize
+
+# Words that frame a campaign's name: joining, receiving, getting its coupon, being in it.
+_FRAME_ZH = (
+    r"参加过|参加了|参加|参与过|参与了|参与|报名过|报名了|报名|收到过|收到了|收到|收过|接到过|"
+    r"接到|领过|领了|领到过|领到|领取过|领取|拿过|拿到|在|从|通过|来自|參加過|參加"
+)
+_NAME_ZH = (
+    r"[^\s的,，。;；:：!！?？“”\"「」『』#＃、](?:[^的,，。;；:：!！?？“”\"「」『』#＃、]){1,19}?"
+)
+_CAMPAIGN_ZH = lazy_pattern(
+    rf"(?:{_FRAME_ZH}|^|(?<=[\s,，。;；、]))[“\"「『]?(?P<name>{_NAME_ZH})[”\"」』]?\s*"
+    r"(?:营销|促销|推广)?活动"
+)
+_FRAME_EN = (
+    "joined|join|joining|attended|attend|participated in|took part in|part of|received|got|"
+    "get|from|in|during|for|through|via|of|the|our"
+)
+_CAMPAIGN_EN = lazy_pattern(
+    rf"\b(?:{_FRAME_EN})\s+(?:the\s+|our\s+)?[“\"']?(?P<name>[a-z0-9\u4e00-\u9fff'&-]+"
+    r"(?:\s+[a-z0-9\u4e00-\u9fff'&-]+){0,3}?)[”\"']?\s+(?:campaign|promo|promotion)\b"
+)
+
+
+# What the contact phrases already read as "which campaign" (上次活动, the last campaign,
+# 群发活动, any campaign): no name.
+def _words(text: str) -> set[str]:
+    return set(text.split())
+
+
+_NOT_A_NAME = _words(
+    "上次 上一次 上一个 上个 最近一次 最近一个 最近 最新 最新的 前一次 这次 本次 那次 这个 那个 "
+    "哪个 哪次 某个 某次 一次 一个 每个 每次 各个 任何 任意 所有 全部 该 此 营销 群发 发券 "
+    "我们的 公司的 我们 公司 线上 线下 "
+    "last latest previous recent most any a an this that every each all our the mass "
+    "marketing coupon message same one"
+)
+_VERB_INSIDE = lazy_pattern(rf"(?:{_FRAME_ZH})|\b(?:{_FRAME_EN})\s+")
+_TIME_LIKE = lazy_pattern(r"\d.*[天月年周日号]|last \d|past \d")
+
+
+def check_campaign_names(text: str, original: str, campaigns: dict[int, str]) -> None:
+    """Ask back the first campaign name in `text` (normalised; known names already written as
+    活动#N / campaign #N) that no campaign has."""
+    check_joined(text, original, campaigns)
+    for pattern in (_CAMPAIGN_ZH, _CAMPAIGN_EN):
+        for match in pattern.finditer(text):
+            name = _last_words(match.group("name"))
+            if name and name not in _NOT_A_NAME and not _only_determiners(name):
+                raise _unknown_name(_as_written(name, original), campaigns)
+
+
+def _last_words(name: str) -> str:
+    """The name after the last framing word inside it (上海收到过春季大促 → 春季大促)."""
+    cut = 0
+    for verb in _VERB_INSIDE.finditer(name):
+        cut = verb.end()
+    name = name[cut:].strip(" “”\"'「」『』")
+    if _TIME_LIKE.search(name) or name.isdigit():
+        return ""
+    return name
+
+
+def _only_determiners(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and all(w in _NOT_A_NAME for w in words)
+
+
+def _as_written(name: str, original: str) -> str:
+    """The name as the user wrote it (case, script), when the message holds it so."""
+    plain = normalize(original)
+    at = plain.find(name)
+    if at >= 0 and len(plain) == len(original):
+        return original[at : at + len(name)]
+    return name
+
+
+def _unknown_name(name: str, campaigns: dict[int, str]) -> Ask:
+    if not campaigns:
+        return Ask(
+            f"没有找到名为“{name}”的活动：还没有任何活动。",
+            f"There is no campaign named “{name}”: there are no campaigns yet.",
+        )
+    names = {normalize(n): n for n in campaigns.values()}
+    close = did_you_mean(normalize(name), names)
+    if close:
+        listed = "、".join(f"“{n}”" for n in close)
+        listed_en = ", ".join(f"“{n}”" for n in close)
+        return Ask(
+            f"没有找到名为“{name}”的活动。您是指{listed}吗？",
+            f"There is no campaign named “{name}”. Did you mean {listed_en}?",
+            close,
+        )
+    newest = [campaigns[i] for i in sorted(campaigns, reverse=True)[:3]]
+    listed = "、".join(f"“{n}”" for n in newest)
+    listed_en = ", ".join(f"“{n}”" for n in newest)
+    return Ask(
+        f"没有找到名为“{name}”的活动，也没有相近的。最近的活动：{listed}。您是指哪一个？",
+        f"There is no campaign named “{name}”, nor one close to it. The latest campaigns: "
+        f"{listed_en}. Which one do you mean?",
+        newest,
+    )
+
+
+# Joining a campaign (参加过活动#2, joined campaign #2) is no contact the data records: the
+# data knows a message received, a coupon got, a coupon used. Asked which one is meant.
+_JOINED = lazy_pattern(
+    r"(?P<verb>参加过|参加了|参加|参与过|参与了|参与|报名过|报名了|報名過|參加過|參加|"
+    r"joined|attended|participated in|took part in|were part of|was part of)\s*(?:the\s+)?"
+    r"(?:活动|campaign )#(?P<id>\d{1,9})"
+)
+
+
+def check_joined(text: str, original: str, campaigns: dict[int, str]) -> None:
+    """参加过双11预热活动的 / joined the 双11预热 campaign: asked whether the message received
+    or the coupon got is meant, each offered as the phrase to put in its place."""
+    match = _JOINED.search(text)
+    if match is None or int(match.group("id")) not in campaigns:
+        return
+    name = campaigns[int(match.group("id"))]
+    verb = match.group("verb")
+    plain = normalize(original)
+    if verb.isascii():
+        forms = (f"{verb} the {name} campaign", f"{verb} {name} campaign")
+        said = next((normalize(p) for p in forms if normalize(p) in plain), f"{verb} {name}")
+        raise Ask(
+            f"“{said}”是指收到过它的群发消息、领过它的券，还是核销过它的券？",
+            f"“{said}”: do you mean received its message, got its coupon, or used its coupon?",
+            (
+                f"received the {name} campaign",
+                f"got a coupon from the {name} campaign",
+                f"redeemed a coupon from the {name} campaign",
+            ),
+        )
+    said = f"{verb}{name}活动"
+    raise Ask(
+        f"“{said}”是指收到过它的群发消息、领过它的券，还是核销过它的券？",
+        f"“{said}”: do you mean received its message, got its coupon, or used its coupon?",
+        (f"收到过{name}活动", f"{name}活动领过券", f"{name}活动核销过券"),
+    )
