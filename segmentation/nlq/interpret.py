@@ -359,8 +359,10 @@ def _name(chunk: Chunk, head: Token, ctx: Context) -> Cond:
         )
     elif head.kind == K.QUOTE and all(m.kind == "saved" for m in meanings):
         pass  # a quoted name that is only a saved segment ("“待跟进”有多少人")
+    elif meanings and all(m.kind == "saved" for m in meanings):
+        raise _saved_not_tag_question(word)
     else:
-        meanings = [m for m in meanings if m.kind != "saved"] or meanings
+        meanings = [m for m in meanings if m.kind != "saved"]
     if not (tagword or savedword):
         # Without an event verb a product or category is not a condition yet; a name that is
         # also something else (a tag VIP and a product VIP) means the other thing.
@@ -369,6 +371,18 @@ def _name(chunk: Chunk, head: Token, ctx: Context) -> Cond:
             raise verbless_item_question(word, meanings)
         meanings = others
     return _from_meanings(chunk, word, meanings, ctx)
+
+
+def _saved_not_tag_question(word: str) -> Ask:
+    """A bare name that is only a saved segment: without 分群/segment a name is read as a tag
+    (spec §2), and there is no such tag — asked back, offering the saved segment."""
+    segment_zh, segment_en = f"“{word}”分群", f"segment “{word}”"
+    return Ask(
+        f"没有找到标签“{word}”。您是指{segment_zh}吗？（分群要带“分群”二字，否则按标签理解。）",
+        f"There is no tag “{word}”. Did you mean the {segment_en}? (Say 'segment' for a saved "
+        "segment; a bare name is read as a tag.)",
+        [segment_zh],
+    )
 
 
 def _from_meanings(chunk: Chunk, word: str, meanings: list[Meaning], ctx: Context) -> Cond:
