@@ -39,8 +39,8 @@ CONTACT_TYPE = Attribute(
             WECHAT,
             "微信用户",
             "WeChat users",
-            "微信用户|微信客户|个人微信用户|个人微信客户|微信个人用户|微信联系人|"
-            "wechat users|wechat user|wechat customers|wechat customer|wechat contacts|"
+            "微信用户|微信客户|个人微信用户|个人微信客户|微信个人用户|"
+            "wechat users|wechat user|wechat customers|wechat customer|"
             "personal wechat users|personal wechat customers",
             en_one="WeChat user",
         ),

@@ -26,7 +26,7 @@ from segmentation.text import normalize_name
 # A code's own suffix words: "展会活码" and "展会" name the same code when only one fits.
 _CODE_SUFFIX = r"(?:活码|渠道活码|渠道码|渠道二维码|二维码|渠道|码)"
 _ZH_FRAME = (
-    r"(?:是|都是)?(?:通过|透过|经由|经过|经|从|由|靠|用|在|来自|来源于|来源是|来源为|"
+    r"(?:是|都是)?(?:通过|透过|经由|经过|经|从|由|靠|用|在|喺|来自|来源于|来源是|来源为|"
     r"渠道是|渠道为|渠道:)"
 )
 _ZH_VERB = (
@@ -34,12 +34,17 @@ _ZH_VERB = (
     r"推荐过来)(?:了|过)?"
     r"(?:我们|我|企业微信|企微|好友)?"
 )
-_IN = r"(?:里|中|上|里面)?"
+_IN = r"(?:里|中|上|里面|里头|里边|入面|度)?"
+# Who passed the card or the group on ("别人推名片加的", "朋友拉群加的"): no condition of its own.
+_ZH_REFERRER = r"(?:别人|朋友|熟人|他人|老客户|老客|其他客户)(?:的)?"
 _EN_VERB = (
     r"(?:(?:who|that) )?(?:(?:were|was|have been|has been|got|been|are|is) )?"
     r"(?:added|came|come|coming|joined|arrived|found us|reached us)(?: in| us)?"
 )
-_EN_PREP = r"(?:by|via|through|from|with|using|over|after)(?: (?:a|an|the|our))?"
+_EN_PREP = (
+    r"(?:by|via|through|from|with|using|over|after|off)"
+    r"(?: (?:a|an|the|our|their|his|her|my|your|someone's|somebody's|a friend's))?"
+)
 _EN_CODE_WORD = r"(?:the )?(?:channel code|channel|live code|qr code|source code|code|source)"
 # Way words strong enough to stand alone ("扫码的客户"); the others need a frame.
 _ZH_ALONE = ("扫码", "扫二维码", "扫描二维码", "获客链接", "搜索手机号", "名片分享", "手机通讯录")
@@ -48,11 +53,25 @@ _EN_EXTRA = {
         "scanning a code", "a qr code scan", "qr code scan", "qr scan", "qr codes",
         "scanning", "scanning in", "a scan", "scanning our code", "scanning the code"),
     2: ("searching a phone number", "searching their phone number", "phone number search",
-        "searching by phone"),
+        "searching by phone", "searching our phone number", "searching my phone number",
+        "searching for a phone number", "searching for our phone number", "searching for a number",
+        "a phone number search", "phone number lookup", "looking up a phone number",
+        "looking up our phone number", "looking up our number", "searching our number",
+        "searching by phone number", "searching by mobile number", "searching a mobile number",
+        "mobile number search", "a mobile number search"),
     3: ("a shared contact card", "contact cards", "business cards", "card sharing",
         "shared business card", "shared business cards", "business card", "shared contact card",
-        "shared card", "contact card", "business card sharing", "name card", "name cards"),
-    4: ("group chats", "a group chat"),
+        "shared card", "contact card", "business card sharing", "name card", "name cards",
+        "business card someone shared", "card someone shared", "a referral card",
+        "business card a friend shared", "contact card someone shared",
+        "a shared business card", "a forwarded business card", "a forwarded contact card",
+        "someone sharing a business card", "someone sharing our business card"),
+    4: ("group chats", "a group chat", "a wechat group", "wechat groups", "a group", "groups"),
+    5: ("their phone contacts", "phone contact", "phone contact list", "contacts on their phone",
+        "phone's contacts", "address books", "phone book", "phonebook", "mobile contacts",
+        "contact list", "contacts list", "phone address book"),
+    6: ("wechat contact list", "wechat friends", "wechat friend list", "wechat friends list",
+        "wechat address book"),
     9: ("searching an email", "email search"),
     201: ("sharing by a colleague", "a colleague sharing", "colleague sharing",
           "a colleague's share", "shared by colleagues", "sharing by colleagues"),
@@ -90,18 +109,20 @@ def _alternation(words: list[str]) -> str:
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     zh, en = _way_words()
-    zh_ways = _alternation([w for w in zh if w != "群"] + ["群"])
+    # an English way inside a Chinese frame: 通过 WeChat contacts 加的 (the spaces are gone)
+    zh_ways = _alternation([w for w in zh if w != "群"] + list(en) + ["群"])
     alone = _alternation(list(_ZH_ALONE))
     en_ways = _alternation(list(en))
     return (
-        lazy_pattern(rf"(?:{_ZH_FRAME})?(?P<way>{zh_ways}){_IN}{_ZH_VERB}"),
+        lazy_pattern(rf"(?:{_ZH_FRAME})?(?:{_ZH_REFERRER})?(?P<way>{zh_ways}){_IN}{_ZH_VERB}"),
         lazy_pattern(rf"{_ZH_FRAME}(?P<way>{zh_ways}){_IN}"),
         lazy_pattern(rf"(?P<way>{alone})"),
-        latin_pattern(rf"{_EN_VERB} {_EN_PREP} (?P<way>{en_ways})\b"),
+        latin_pattern(rf"{_EN_VERB} {_EN_PREP} (?P<way>{en_ways})(?![a-z0-9])"),
         latin_pattern(
-            r"(?:(?:who|that) )?(?:scanned|scan) (?:a |the |our )?(?P<way>qr code|qr)s?\b"
+            r"(?:(?:who|that) )?(?:scanned|scan|scanning) (?:a |the |our )?(?P<way>qr code|qr)s?"
+            rf"(?![a-z0-9])(?:{_ZH_VERB})?"
         ),
-        latin_pattern(rf"(?:from|via|through) (?:a |an |the )?(?P<way>{en_ways})\b"),
+        latin_pattern(rf"(?:from|via|through) (?:a |an |the )?(?P<way>{en_ways})(?![a-z0-9])"),
     )
 
 
@@ -110,7 +131,22 @@ def scan_channel(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
     if pos > 0 and text[pos - 1].isascii() and text[pos - 1].isalnum() and text[pos].isascii():
         return None  # inside a Latin word
     found = [m for m in (_way_phrase(text, pos), _code_phrase(text, pos, vocab)) if m]
+    if not found and (both := _BOTH_READINGS.match(text, pos)) is not None:
+        return ChannelMatch(both.end(), ask=_ASK_BOTH_READINGS)
     return max(found, key=lambda m: m.end) if found else None
+
+
+# "微信联系人" / "WeChat contacts" said without how they were added is WeCom's name of add way 6
+# and also a plain word for a WeChat user (contact type 1): asked, never guessed. Framed by an
+# add verb or 通过/from it is the add way; "微信用户" / "WeChat users" is the contact type.
+_BOTH_READINGS = latin_pattern(r"(?:微信联系人|微信联络人|wechat contacts?)(?![a-z0-9])")
+_ASK_BOTH_READINGS = Ask(
+    "“微信联系人”是指客户类型（微信用户，而不是企业微信用户），还是添加方式（通过微信联系人添加的）？"
+    "请说“微信用户”或“通过微信联系人添加的”。",
+    "By “WeChat contacts”, do you mean the contact type (WeChat users, not WeCom users) or how "
+    "they were added (added from their WeChat contacts)? Please say “WeChat users” or “added "
+    "from their WeChat contacts”.",
+)
 
 
 def _way_phrase(text: str, pos: int) -> ChannelMatch | None:
