@@ -20,6 +20,7 @@ from segmentation.nlq.dates import (
     year_span,
 )
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.periodchains import scan_chain
 from segmentation.nlq.subperiods import scan_month_part
 from segmentation.nlq.timephrases_en import scan_english
 from segmentation.nlq.timeunion import join_periods
@@ -53,7 +54,7 @@ _ZH_CALENDAR: list[tuple[str, str, int]] = [
     (r"上上周|上上个?星期|上上个?礼拜", "week", -2),
     (r"上周|上一?个?星期|上一?个?礼拜|上一周", "week", -1),
     (r"本月|这个月|当月|这月|今个月|呢个月", "month", 0),
-    (r"上上个?月", "month", -2),
+    (r"上上个?月|前月", "month", -2),  # 前月 as 前天 / 前年: the one before the last
     (r"上一?个月|上月", "month", -1),
     (r"本季度?|这个?季度|当季", "quarter", 0),
     (r"上上个?季度", "quarter", -2),
@@ -123,6 +124,7 @@ def _scan_one(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | N
         _as_match(_scan_dateish(text, pos, today)),
         scan_english(text, pos, today, now, tz),
         scan_month_part(text, pos, now, tz),
+        scan_chain(text, pos, now, tz),
     ):
         if found is not None and (best is None or found.end > best.end):
             best = found

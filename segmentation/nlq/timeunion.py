@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from segmentation.nlq.dates import TimeMatch
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.periodchains import period_before
 from segmentation.nodes import DateRangeWindow, Window
 from segmentation.windows import local_midnight, resolve_window
 
@@ -35,7 +36,7 @@ def join_periods(
     join = _JOIN.match(text, first.end)
     if join is None or join.end() >= len(text):
         return first
-    second = scan(text, join.end())
+    second = scan(text, join.end()) or period_before(text, join.end(), first.window)
     if second is None:
         return first
     if second.problem:
