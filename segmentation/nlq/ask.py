@@ -37,11 +37,24 @@ def did_you_mean(word: str, choices: dict[str, str], limit: int = 3, cutoff: int
     found = process.extract(
         word, [s for s, _, _ in shortlist], scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=cutoff
     )
-    out: list[str] = []
+    # A homophone typed for a name ("金咔" for 金卡, "高义向" for 高意向) shares few characters
+    # but every sound: the strongest hint, offered first.
+    out: list[str] = [choices[s] for s in _homophones(word, surfaces)]
     for surface, score, _ in found:
         if score >= cutoff and choices[surface] not in out:
             out.append(choices[surface])
     return out[:limit]
+
+
+def _homophones(word: str, surfaces: list[str]) -> list[str]:
+    """The Chinese names of `surfaces` that sound exactly like `word` (toneless pinyin)."""
+    if len(word) < 2 or all(c.isascii() for c in word):
+        return []
+    from segmentation.nlq.pinyin import syllables
+
+    sound = syllables(word)
+    same = [s for s in surfaces if len(s) == len(word) and s != word]
+    return [s for s in same if syllables(s) == sound][:3]
 
 
 # Per choices table (tables are cached by the vocabulary, so their identity is stable):

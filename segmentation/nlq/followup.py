@@ -392,18 +392,30 @@ YES = "yes"
 NO = "no"
 _ORDINALS_EN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                 "last": -1, "one": 1, "two": 2, "three": 3}  # fmt: skip
-_ZH_ORDINALS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "1": 1, "2": 2, "3": 3}
+_ZH_ORDINALS = {"一": 1, "头": 1, "頭": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+                "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+# Words before a pick ("那就选第一个吧", "好，第一個", "我要用第2个"): any number of them.
+_PICK_LEAD_ZH = (
+    r"(?:(?:那|那就|那么|那麼|好|好的|嗯|ok|我|就|要|选|選|是|选择|選擇|挑|用|按|还是|還是|"
+    r"我是说|我是說|应该是|應該是|选项|選項)\s*)*"
+)
 _PICK_ZH = lazy_pattern(
-    r"^(?:我)?(?:要|选|選|就|是|就是|选择|選擇|我要|我选|我選|我是说|我是說)?\s*"
-    r"(?:第\s*(?P<ord>[一二两兩三1-9])\s*(?:个|個|项|項|条|條|种|種|号|號|位)?|"
-    r"(?:#|＃|no\.?|编号|編號)?\s*(?P<num>[1-9])\s*(?:号|號|个|個)?|(?P<last>最后一个|最後一個))"
-    r"\s*(?:吧|啊|呀|好了|就行|就好)?$",
+    rf"^{_PICK_LEAD_ZH}"
+    r"(?:第\s*(?P<ord>[一二两兩三四五六七八九1-9])\s*(?:个|個|项|項|条|條|种|種|号|號|位|行|名)?|"
+    r"(?P<head>头|頭)一?\s*(?:个|個|项|項|条|條|种|種|位)|"
+    r"(?:#|＃|no\.?|编号|編號)?\s*(?P<num>[1-9])\s*(?:号|號|个|個|项|項|条|條)?|"
+    r"(?<=[选選要挑])(?P<zh>[一二两兩三])\s*(?:号|號)?|(?P<last>最后一个|最後一個|最后那个|最後那個))"
+    r"\s*(?:选项|選項|建议|建議|那个|那個|的)?"
+    r"\s*(?:吧|啊|呀|啦|喔|哦|嘛|呗|唄|好了|就行|就好|就可以|可以|谢谢|謝謝)*$",
     re.I,
 )
 _PICK_EN = lazy_pattern(
-    r"^(?:i\s+mean\s+|i\s+meant\s+|(?:i'?ll\s+)?(?:take|pick|choose|select)\s+|option\s+|number\s+|"
-    r"no\.?\s*|#\s*)?(?:the\s+)?(?P<word>first|second|third|last|1st|2nd|3rd|one|two|three|"
-    r"[1-9])(?:\s+(?:one|option|choice|suggestion))?(?:\s+please)?$",
+    r"^(?:(?:ok(?:ay)?|yes|yeah|so|then|well)\s+)?"
+    r"(?:i\s+mean\s+|i\s+meant\s+|(?:i\s*'?\s*ll\s+|i\s+will\s+|let\s*'?\s*s\s+|let\s+us\s+|i\s+want\s+)?"
+    r"(?:take|pick|choose|select|go\s+with|use|try)\s+|option\s+|choice\s+|number\s+|"
+    r"no\.?\s*|#\s*)?(?:the\s+)?(?:option\s+|choice\s+|number\s+|no\.?\s*|#\s*)?"
+    r"(?P<word>first|second|third|last|1st|2nd|3rd|one|two|three|[1-9])"
+    r"(?:\s+(?:one|option|choice|suggestion))?(?:\s+please|\s+thanks)?$",
     re.I,
 )
 _YES = lazy_pattern(
@@ -435,8 +447,11 @@ def read_pick(text: str, suggestions: tuple[str, ...] | list[str]) -> int | str 
     if number is not None:
         index = len(suggestions) - 1 if number == -1 else number - 1
         return index if 0 <= index < len(suggestions) else None
+    bare = _PICK_TAIL.sub("", cleaned) or cleaned  # "金卡吧", "VIP please"
     for index, suggestion in enumerate(suggestions):
-        if same_name(cleaned, suggestion) or _names_it(normalize(cleaned), suggestion):
+        if any(
+            same_name(c, suggestion) or _names_it(normalize(c), suggestion) for c in {cleaned, bare}
+        ):
             return index
     return None
 
@@ -446,7 +461,7 @@ def _number_picked(cleaned: str, squeezed: str) -> int | None:
     if zh:
         if zh["last"]:
             return -1
-        raw = zh["ord"] or zh["num"]
+        raw = zh["ord"] or zh["num"] or zh["head"] or zh["zh"]
         return _ZH_ORDINALS.get(raw, int(raw) if raw.isdigit() else 0) or None
     en = _PICK_EN.match(cleaned)
     if en:
@@ -455,6 +470,7 @@ def _number_picked(cleaned: str, squeezed: str) -> int | None:
     return None
 
 
+_PICK_TAIL = lazy_pattern(r"\s*(?:吧|啊|呀|啦|喔|哦|嘛|呗|唄|好了|就行|就好|please|thanks)$", re.I)
 _PICK_LEAD = lazy_pattern(r"^(?:我是说|我是說|我要|要|选|選|就是|是|i\s+mean|i\s+meant)\s*", re.I)
 
 
