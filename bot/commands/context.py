@@ -89,6 +89,8 @@ def previous_segment(
 ) -> tuple[Node, conv.PreviousAnswer] | None:
     """The member's previous answer (unexpired) and its segment tree, or None."""
     previous = conv.load(session, userid, ctx.now).previous
+    if previous is not None:
+        previous = previous.with_list()  # after a card: the list it was shown over
     if previous is None or not previous.has_segment:
         return None
     try:
@@ -374,7 +376,7 @@ def not_a_list(session: Session, ctx: CommandContext, userid: str, lang: str) ->
     """What "这些/these" cannot narrow: nothing was asked yet, or the previous answer was no
     list of a segment (the digest, one customer's card, a change list, the saved segments)."""
     previous = conv.load(session, userid, ctx.now).previous
-    if previous is None or previous.has_segment:
+    if previous is None or previous.with_list().has_segment:
         return say("refine_no_context", lang)
     return say("not_a_list", lang, what=say(f"shown_{previous.kind}", lang))
 

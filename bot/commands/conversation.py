@@ -67,10 +67,32 @@ class PreviousAnswer:
     breakdown: dict[str, Any] | None = None
     customer: str | None = None
     change: str | None = None
+    # A card shown over a list (its row "第3个", or any customer looked up after it): that
+    # list's record. A card is one customer, not "these": 这些里男的 / 按城市分 / 更多 after
+    # it still mean the list, while 她 / 导出这个 mean the card's customer.
+    behind: dict[str, Any] | None = None
 
     @property
     def has_segment(self) -> bool:
         return self.kind in (LIST, BREAKDOWN) and bool(self.segment)
+
+    def with_list(self) -> PreviousAnswer:
+        """What "these" means after this answer: itself, or the list a card was shown over."""
+        if self.kind == CUSTOMER and self.behind:
+            shown = _read(PreviousAnswer, self.behind)
+            if isinstance(shown, PreviousAnswer):
+                return shown
+        return self
+
+
+def _layered(shown: PreviousAnswer | None, before: PreviousAnswer | None) -> PreviousAnswer | None:
+    """`shown` as the new previous answer: a card keeps the list it was shown over."""
+    if shown is None or shown.kind != CUSTOMER or before is None:
+        return shown
+    listed = before.with_list()
+    if listed.kind != LIST or not listed.has_segment:
+        return shown
+    return replace(shown, behind=_write(listed))
 
 
 @dataclass(frozen=True)
@@ -157,7 +179,7 @@ def remember_answer(
     change list, a card, the digest — becomes "the previous answer", a question back with
     suggestions waits for its pick, and any older pending question is gone."""
     conversation = load(session, userid, now)
-    previous = previous_from(answer, lang, now)
+    previous = _layered(previous_from(answer, lang, now), conversation.previous)
     if previous is None:  # a question back, help …: what was shown before is still "these"
         previous = conversation.previous
     save(session, userid, replace(conversation, previous=previous, pending=question), now)
@@ -167,7 +189,8 @@ def remember_shown(session: Session, userid: str, previous: PreviousAnswer, now:
     """What an answer outside the query path showed (the digest, a picked card) is now the
     previous answer; a pending question is answered by it."""
     conversation = load(session, userid, now)
-    save(session, userid, replace(conversation, previous=previous, pending=None), now)
+    shown = _layered(previous, conversation.previous)
+    save(session, userid, replace(conversation, previous=shown, pending=None), now)
 
 
 def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | None:

@@ -17,7 +17,9 @@ import unicodedata
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
+from bot.commands import conversation as conv
 from bot.commands.texts import say
+from bot.commands.texts_cards import say_card
 from bot.services.answer import Action, Answer, ClarifyAnswer, SegmentAnswer
 from bot.services.customer_card import find_visible
 from bot.services.query import scope_note
@@ -36,6 +38,12 @@ _PICKED_ID = re.compile(r"[（(](?P<eid>[^()（）\s]+)[）)]")
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")
 # How many same-named customers a question back lists.
 MAX_CHOICES = 5
+# The customer of the card just shown, by a pronoun or "this customer" (normalised: simplified,
+# lower case): "给她打上VIP标签", "把這位客戶標記為VIP", "tag her as VIP".
+_PRONOUN = re.compile(
+    r"(?:他|她|ta|这位|这位客户|这位顾客|这个客户|这个顾客|该客户|此客户|这个人|此人|"
+    r"him|her|this customer|that customer|the customer|this one)"
+)
 
 
 def named_tag_answer(
@@ -67,6 +75,11 @@ def named_tag_answer(
         wanted = words
     if not wanted or not tag:
         return None
+    if _PRONOUN.fullmatch(normalize(wanted)):
+        shown = _card_shown(session, ctx, requester.userid)
+        if shown is None:  # "给她打上VIP标签" with no card just shown: never guess who
+            return ClarifyAnswer(say_card("card_which_customer", lang), ())
+        wanted = shown
     matches = find_visible(session, requester, now=ctx.now, ctx=ctx.engine, name=wanted)
     if not matches:
         return None  # not a customer either: the parser's own question back stands
@@ -86,6 +99,15 @@ def named_tag_answer(
         scope_note=scope_note(All(), requester, lang),
         named=(eid,),
     )
+
+
+def _card_shown(session: Session, ctx: CommandContext, userid: str) -> str | None:
+    """The external_userid of the customer whose card (or one-customer action) was the
+    member's previous answer, or None."""
+    previous = conv.load(session, userid, ctx.now).previous
+    if previous is None or previous.kind != conv.CUSTOMER:
+        return None
+    return previous.customer
 
 
 def _quotes(text: str) -> dict[str, str]:

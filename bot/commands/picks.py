@@ -195,8 +195,9 @@ def read_reply(
     which one when "是" answers several suggestions, or None: `text` is a new question."""
     state = conv.load(session, userid, ctx.now)
     pending = state.pending
-    if pending is None:
-        return _row_of_list(session, ctx, userid, text, state.previous)
+    if pending is None:  # after a row's card, "第2个" is still a row of its list
+        previous = state.previous.with_list() if state.previous is not None else None
+        return _row_of_list(session, ctx, userid, text, previous)
     if pending.kind == conv.CARD:  # "1", "第二个", "the first one": a customer by number
         conv.forget_pending(session, userid, ctx.now)
         number = card_number(text)

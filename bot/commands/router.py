@@ -291,6 +291,8 @@ _NOT_PAGED = (conv.DIGEST, conv.SAVED, conv.CUSTOMER, conv.BREAKDOWN)
 
 def _no_page(session: Session, ctx: CommandContext, userid: str, lang: str) -> str | None:
     previous = conv.load(session, userid, ctx.now).previous
+    if previous is not None:
+        previous = previous.with_list()  # "更多" after a row's card pages its list
     if previous is None or previous.kind not in _NOT_PAGED:
         return None
     return say("more_not_list", lang, what=say(f"shown_{previous.kind}", lang))
