@@ -130,6 +130,8 @@ def unsupported(reason_key: str, word: str) -> Ask:
             f"“{word}”没有具体数字，请给出金额，例如“消费超过5000元”。",
             f"“{word}” has no number in it; please give an amount, e.g. 'spent over 5000'.",
         )
+    if reason_key in _BUYER_CLASSES:
+        return buyer_class_question(reason_key, word)
     if reason_key == "fuzzy":
         zh_hint, en_hint = (
             "例如“下单至少2次”或“消费超过1000”",
@@ -144,6 +146,25 @@ def unsupported(reason_key: str, word: str) -> Ask:
         f"暂不支持按{zh_reason}筛选（“{word}”）。请换一种条件，{zh_hint}。",
         f"Filtering by {en_reason} (“{word}”) is not supported yet. Please use another "
         f"condition, {en_hint}.",
+    )
+
+
+# The order count each undefined buyer class is offered as: (zh, en) of what to say instead.
+_BUYER_CLASSES = {
+    "repeat": ("下单2次及以上的客户", "customers who ordered at least twice"),
+    "first_order": ("只下过1次单的客户", "customers who ordered exactly once"),
+}
+
+
+def buyer_class_question(reason_key: str, word: str) -> Ask:
+    """回头客 / repeat buyers / first-time buyers: no definition in the spec, so the word is
+    named and the order count that would say it is offered (a pick answers with it)."""
+    zh, en = _BUYER_CLASSES[reason_key]
+    return Ask(
+        f"“{word}”没有固定的定义，我不会猜。您是指{zh}吗？也可以说别的次数，例如“下单3次以上”。",
+        f"“{word}” has no fixed definition, so I will not guess. Do you mean {en}? You can "
+        "also give another count, e.g. 'ordered 3 or more times'.",
+        (en if word.isascii() else zh,),
     )
 
 

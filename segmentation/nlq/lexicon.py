@@ -239,6 +239,10 @@ _UNSUP = {
     "fuzzy": "没有具体数字的次数或金额|a count or amount without a number (like 'a couple')",
     "single_order": "单笔订单的金额（可以按累计消费或客单价筛选，例如“累计消费超过1000”“客单价超过500”）|"
     "the amount of a single order (filter by total spend or average order value instead)",
+    # Classes of buyers the spec does not define (回头客, repeat buyers, first-time buyers):
+    # asked back naming the word, offering the order count that says it (ask.py).
+    "repeat": "回头客、复购这类没有定义的说法|undefined buyer classes such as repeat buyers",
+    "first_order": "首单客户这类没有定义的说法|undefined buyer classes such as first-time buyers",
 }
 UNSUPPORTED_REASONS = {k: tuple(v.split("|")) for k, v in _UNSUP.items()}
 _ADD(_many(K.UNSUPPORTED, "period", "国庆|国庆节|国庆期间|春节|过年|双十一|双11|双十二|双12|618|元旦|"
@@ -927,6 +931,25 @@ _ADD(_many(K.UNSUPPORTED, "rate", "every month|each month|per month|monthly|ever
 _ADD(_many(K.UNSUPPORTED, "fuzzy", "a bunch|a couple|a couple of|couple of|a handful|handful|"
            "lots|lots of|plenty|tons of|a ton"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "vague", "sometime|some point|ish"))
+# Buyer classes without a number (spec §2 counts say one: 下单2次以上, only once): asked.
+_ADD(_many(K.UNSUPPORTED, "repeat", "回头客|回头客户|回头顾客|复购|复购客户|复购过|有复购|"
+           "重复购买|重复下单|忠实客户|忠诚客户|忠粉|常客|repeat buyers|repeat buyer|repeat customers|"
+           "repeat customer|repeat purchasers|repeat purchaser|repeat shoppers|repeat clients|"
+           "returning customers|returning customer|returning buyers|returning clients|"
+           "repeat purchase|repeat purchases|repeat order|repeat orders|repurchased|repurchase|"
+           "loyal customers|loyal customer|loyal buyers|regular customers|regulars|"
+           "frequent buyers|frequent customers|frequent shoppers|bought again|ordered again|"
+           "purchased again"))  # fmt: skip
+# "one-time buyers": the count is said (one time = exactly once, as 只买过一次), so answered;
+# parts are (kind, value, characters) as in the compounds above.
+for _first in ("one time", "one off", "single purchase"):
+    for _who in ("buyers", "customers", "purchasers", "shoppers", "clients"):
+        _ADD({f"{_first} {_who}": (K.COMPOUND, ((K.CMP, ("=", "pre"), len(_first)),
+              (K.NUMWORD, (1, "times"), 1), (K.EVENT, "order", len(_who))))})  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "first_order", "首单客户|首单|首购|首购客户|首次购买|首次下单|第一次购买|"
+           "第一次下单|新买家|新购买客户|first time buyers|first time buyer|first time customers|"
+           "first time purchasers|first time shoppers|first purchase|first order|new buyers|"
+           "new purchasers"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "period", "fall|autumn|summer|winter|springtime|in spring|last spring|"
            "this spring|last summer|this summer|last winter|this winter|last fall|this fall"))  # fmt: skip
 _ADD(_many(K.FILLER, "wrapper", "how about|what about"))
