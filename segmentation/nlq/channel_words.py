@@ -139,7 +139,7 @@ def scan_channel(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
 # "微信联系人" / "WeChat contacts" said without how they were added is WeCom's name of add way 6
 # and also a plain word for a WeChat user (contact type 1): asked, never guessed. Framed by an
 # add verb or 通过/from it is the add way; "微信用户" / "WeChat users" is the contact type.
-_BOTH_READINGS = latin_pattern(r"(?:微信联系人|微信联络人|wechat contacts?)(?![a-z0-9])")
+_BOTH_READINGS = lazy_pattern(r"(?:微信联系人|微信联络人|wechat contacts?)(?![a-z0-9])")
 _ASK_BOTH_READINGS = Ask(
     "“微信联系人”是指客户类型（微信用户，而不是企业微信用户），还是添加方式（通过微信联系人添加的）？"
     "请说“微信用户”或“通过微信联系人添加的”。",

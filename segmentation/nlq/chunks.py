@@ -286,7 +286,9 @@ def build_items(tokens: list[Token]) -> list[Item]:
                 items.append(tok)
             continue
         if kind == K.YET and tok.value is False:
-            target = current or _last_chunk(items)
+            # "ever"/之前 before its verb ("who has ever ordered", "之前退過錢") is that verb's;
+            # after one ("ordered ever", "never ordered before") it is the verb just said.
+            target = None if _verb_follows(tokens, index) else current or _last_chunk(items)
             if target is not None:
                 target.tokens.append(tok)
                 continue
@@ -295,6 +297,11 @@ def build_items(tokens: list[Token]) -> list[Item]:
             items.append(current)
         current.tokens.append(tok)
     return items
+
+
+def _verb_follows(tokens: list[Token], index: int) -> bool:
+    following = (t for t in tokens[index + 1 :] if t.kind not in IGNORED)
+    return next((t.kind for t in following), None) in (K.EVENT, K.NEG)
 
 
 def _has_name(chunk: Chunk) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 
 from segmentation.kinds import registered
 from segmentation.kinds.event_words import EVENT_WORDS, VERB_IDIOMS
+from segmentation.nlq.ever_words import PAST_ADVERBS
 from segmentation.nlq.token_kinds import K
 
 
@@ -250,9 +251,9 @@ _ADD(_many(K.UNSUPPORTED, "period", "国庆|国庆节|国庆期间|春节|过年
            "圣诞|圣诞节|情人节|七夕|weekend|weekends|holiday|holidays|christmas|national day|"
            "black friday|new year|same period last year|weekdays|spring festival"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "vague", "最近|近期|这两天|这几天|前段时间|前阵子|最近几天|近几天|前几天|"
-           "这段时间|近来|近日|以前|之前|早前|很久|好久|长期|一段时间|不久前|刚刚|"
+           "这段时间|近来|近日|很久|好久|长期|一段时间|不久前|刚刚|"
            "recently|lately|these days|the other day|a while|a long time|some time|"
-           "recent|long ago|earlier|before|previously|in a while|for a while|几天|几个月|"
+           "recent|long ago|earlier|in a while|for a while|几天|几个月|"
            "几周|很多|不少|大量|经常|频繁|often|frequently|a lot|many times|several|few|"
            "a few|几次|多次|好几次|较多|较少|一些"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "future", "明天|下周|下个月|明年|下季度|后天|tomorrow|next week|next month|"
@@ -1152,6 +1153,26 @@ _add_new(K.MY, True, _phrases(("added me", "who added me", "that added me", "hav
                                "as a friend", "as a contact", "on wechat as a friend")))  # fmt: skip
 # "at some point" with a verb in the perfect ("has placed an order at some point") is "ever".
 _more(K.YET, False, "at some point|at any point|at one point|at any time|at some stage")
+
+# ==== issue 19, blind s8 (lang2) ==============================================================
+# Past-time adverbs before an event mean "ever" (segmentation/nlq/ever_words.py says where not).
+_more(K.YET, False, PAST_ADVERBS)
+_more(K.YET, False, "has ever|have ever|had ever")
+# "our customers", "our VIPs in Beijing": we as the company (like "do we have", 我们的客户), so
+# everyone the asker may see; "our team" stays the asker's departments (longer), "our top 3"
+# the ranking.
+_more(K.FILLER, True, "our|ours|of ours|all of our|all our|our own|our company's|the company's")
+# "I'd love a list of…", "could I get a full list of…": the request around it ("a rundown of"
+# may be a list or a description: left asked).
+_add_new(K.FILLER, "wrapper", [p for p in _phrases(
+    ("i'd love", "i would love", "id love", "i'd like", "i would like", "id like", "could i get",
+     "can i get", "could i have", "can i have", "may i have", "could we get", "can we get",
+     "i'd appreciate", "i would appreciate", "i want", "i need", "we need", "send me", "give me"),
+    ("", "a list of", "the list of", "a full list of", "the full list of", "a complete list of",
+     "a quick list of", "to see", "to get", "to know", "to have"))
+    if LEXICON.get(p, (K.FILLER,))[0] == K.FILLER])  # a word with a meaning keeps it  # fmt: skip
+_more(K.FILLER, True, "a list of|the list of|a full list of|the full list of|a complete list of|"
+      "a quick list of")  # fmt: skip
 
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer

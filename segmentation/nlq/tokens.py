@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from segmentation.nlq.channel_words import scan_channel
 from segmentation.nlq.contact_words import scan_contact
+from segmentation.nlq.ever_words import past_adverbs
 from segmentation.nlq.lexicon_tables import ALSO, LEXICON, SURFACE_LENGTHS
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.score_words import scan_score
@@ -86,7 +87,7 @@ def tokenize(
             continue
         tokens.append(token)
         pos = token.end
-    return _english_glue(_exceptions(_attach_units(tokens)))
+    return past_adverbs(_english_glue(_exceptions(_attach_units(tokens))))
 
 
 def _unknown_end(text: str, pos: int) -> int:
