@@ -809,6 +809,22 @@ def _check_score(node: Score) -> None:
 # ---------------------------------------------------------------- canonical form
 
 
+def without_repeats(node: Node) -> Node:
+    """`node` with each AND/OR's repeated children said once (in the order first said): the
+    same meaning, the same restatement order, nothing said twice."""
+    if isinstance(node, And | Or):
+        unique: list[Node] = []
+        for child in (without_repeats(c) for c in node.children):
+            if child not in unique:
+                unique.append(child)
+        return unique[0] if len(unique) == 1 else type(node)(tuple(unique))
+    if isinstance(node, Not):
+        return Not(without_repeats(node.child))
+    if isinstance(node, Ranked):
+        return replace(node, base=without_repeats(node.base))
+    return node
+
+
 def canonical(node: Node) -> Node:
     """Equal meanings compare equal: AND/OR flattened, children deduplicated and sorted,
     double negation removed, value lists deduplicated and sorted."""

@@ -45,10 +45,11 @@ from bot.services.conversation import (
     digest_for,
     picked_card,
 )
-from bot.services.customer_card import RECENT_DAYS, CustomerCard
+from bot.services.customer_card import RECENT_DAYS, CustomerCard, Owner
 from bot.services.digest.chart import render_chart
 from bot.services.digest.render import render_markdown
 from segmentation.breakdown import breakdown
+from segmentation.channels import add_way_name
 from segmentation.models import (
     Customer,
     Department,
@@ -340,6 +341,15 @@ def card_replies(ctx: CommandContext, userid: str, answer: CardAnswer, lang: str
     return [Reply(userid, clip("\n".join(lines)))]
 
 
+def _how_added(owner: Owner, lang: str) -> str:
+    """ " · 扫描二维码 · 渠道活码：展会2026": how the member added the customer, as known."""
+    way = add_way_name(owner.add_way, lang) if owner.add_way else ""  # 0: WeCom does not know
+    how = say_card("card_add_way", lang, way=way) if way else ""
+    if owner.channel:
+        how += say_card("card_channel", lang, channel=owner.channel)
+    return how
+
+
 def card_text(card: CustomerCard, ctx: CommandContext, lang: str) -> str:
     zh = lang == "zh"
     none = say_card("none_value", lang)
@@ -353,6 +363,7 @@ def card_text(card: CustomerCard, ctx: CommandContext, lang: str) -> str:
             lang,
             name=o.name,
             added=_when(o.added_at, ctx, lang),
+            how=_how_added(o, lang),
             remark=say_card("card_remark", lang, remark=o.remark) if o.remark else "",
         )
         for o in card.owners
@@ -593,7 +604,13 @@ _THAT_CUSTOMER = lazy_pattern(
     r"(?: (?:profile|card|details|info|orders|purchases|history|recent orders|recent purchases))?"
     r"[?.!]*$|"
     r"^what (?:did|has) (?:he|she) (?:buy|bought|order|ordered)(?: recently| lately)?"
-    r"[?.!]*$"
+    r"[?.!]*$|"
+    # Any short question about him or her, which the card answers: "他是哪个渠道加的",
+    # "她在哪个城市", "他的备注是什么", "where is she from", "how did he add us".
+    r"^(?:那|那么|请问)?(?:他|她|ta)(?!们)(?![^，,；;]*(?:客户|顾客|客人))(?:是|在|有|从|哪|什么|啥|怎么|多少|几|最近|上次|"
+    r"的(?:电话|手机|备注|标签|城市|跟进人|渠道|添加方式|公司)|买|下|来|加|咨询|问)[^，,；;]{0,20}$|"
+    r"^(?:what|where|when|how|which|who|is|does|did|has)\b[^.?!]{0,50}"
+    r"\b(?:he|she|his|her|him)\b[^.?!]{0,40}[?.!]*$"
 )
 
 

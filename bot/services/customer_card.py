@@ -40,6 +40,8 @@ class Owner:
     name: str
     added_at: datetime | None
     remark: str
+    add_way: int | None = None  # how they added the customer (WeCom's add_way code)
+    channel: str = ""  # the 渠道活码 (state) they were added through
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class CustomerCard:
                     str(o["name"]),
                     when(o.get("added_at")),
                     str(o.get("remark") or ""),
+                    None if o.get("add_way") is None else int(o["add_way"]),
+                    str(o.get("channel") or ""),
                 )
                 for o in data.get("owners") or ()
             ),
@@ -138,6 +142,8 @@ class CustomerCard:
                     "name": o.name,
                     "added_at": when(o.added_at),
                     "remark": o.remark,
+                    "add_way": o.add_way,
+                    "channel": o.channel,
                 }
                 for o in self.owners
             ],
@@ -261,14 +267,16 @@ def customer_card(
 
 def _owners(session: Session, eid: str) -> tuple[Owner, ...]:
     stmt = (
-        select(Follow.userid, Staff.name, Follow.added_at, Follow.remark)
+        select(
+            Follow.userid, Staff.name, Follow.added_at, Follow.remark, Follow.add_way, Follow.state
+        )
         .outerjoin(Staff, Staff.userid == Follow.userid)
         .where(Follow.external_userid == eid, Follow.deleted.is_(False))
         .order_by(Follow.added_at, Follow.userid)
     )
     return tuple(
-        Owner(userid, name or userid, added, safe_name(remark or ""))
-        for userid, name, added, remark in session.execute(stmt)
+        Owner(userid, name or userid, added, safe_name(remark or ""), way, safe_name(state or ""))
+        for userid, name, added, remark, way, state in session.execute(stmt)
     )
 
 

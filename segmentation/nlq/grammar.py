@@ -39,6 +39,7 @@ from segmentation.nodes import (
     SavedSegment,
     Untagged,
     walk,
+    without_repeats,
 )
 
 _GROUP_BREAKS = {K.DE, K.SEP, K.CUSTOMER}
@@ -62,6 +63,13 @@ def check_tokens(tokens: list[Token], ctx: Context) -> None:
 
 
 def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
+    # A condition said twice ("上周加的新客户": 加的 and 新客户 both say "added last week") is
+    # one condition; the restatement would say it twice ("上周新添加 且 上周新添加的客户").
+    segment, notes = _built_segment(tokens, ctx)
+    return without_repeats(segment), notes
+
+
+def _built_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
     tokens = which_most(total_negation(verb_grammar(demonstratives(tokens))))
     tokens = base_inside_ranking(tokens)
     check_tokens(tokens, ctx)
