@@ -1174,6 +1174,52 @@ _add_new(K.FILLER, "wrapper", [p for p in _phrases(
 _more(K.FILLER, True, "a list of|the list of|a full list of|the full list of|a complete list of|"
       "a quick list of")  # fmt: skip
 
+# Asking something, said as an idiom (spec §2 inquiry = 咨询/asked): "reached out with a
+# question", "got in touch with a query", "hit us up", "messaged us with a question",
+# 问过问题 / 有问题找过我们. A question is an inquiry whatever it was about.
+_QUESTION = ("with a question", "with questions", "with a query", "with queries",
+             "with an inquiry", "with an enquiry", "with a question or two", "with some questions")  # fmt: skip
+_ASKING = {
+    "reach": ("out", "out to us"),
+    "get": ("in touch", "in touch with us", "in contact", "in contact with us"),
+    "contact": ("us",),
+    "come": ("to us", "in", "in to us"),
+    "hit": ("us up", "up", "me up"),
+    "message": ("us", "me"),
+    "write": ("to us", "us", "in"),
+    "ping": ("us", "me"),
+    "drop": ("us a question", "us a line", "us a message", "a question"),
+    "send": ("us a question", "a question", "us questions", "in a question"),
+    "ask": ("us something", "us a question", "us questions", "something", "us anything",
+            "anything", "a question or two", "us about something"),
+    "have": ("a question", "questions", "a query", "queries"),
+}  # fmt: skip
+_FORMS.update({
+    "hit": ("hit", "hit", "hitting", "hits"),
+    "message": ("messaged", "messaged", "messaging", "messages"),
+    "write": ("wrote", "written", "writing", "writes"),
+    "ping": ("pinged", "pinged", "pinging", "pings"),
+})  # fmt: skip
+_add_new(K.EVENT, "inquiry", [
+    phrase
+    for verb, tails in _ASKING.items()
+    for form in _verb_forms(verb)
+    for tail in tails
+    for phrase in (f"{form} {tail}", *(f"{form} {tail} {q}" for q in _QUESTION))
+    if verb not in ("have", "drop", "send", "ask", "message", "ping", "write") or tail != "in"
+    if LEXICON.get(phrase, (K.EVENT, "inquiry")) == (K.EVENT, "inquiry")
+])  # fmt: skip
+_more(K.EVENT, "inquiry", "问过问题|问过东西|来问过问题|问了问题|有问题找过我们|有问题找过|"
+      "有问题来问过|问过我们问题|问过我们|找我们问过|提过问题|提过问|有问题问过|问过嘢|问过啲嘢|"
+      "有问题揾过我哋|有问题揾过|揾过我哋问嘢|问过我哋")  # fmt: skip
+# Money said colloquially after a number ("200 bucks", "五百蚊" is already there).
+_more(K.UNIT, "money", "bucks|buck|quid|块钱|蚊鸡|大洋|块大洋|个大洋")
+# 累积 is 累计 (the normaliser spells 累積 so): 累积消费 = cumulative spend, 累计花了 = spent.
+_more(K.SPEND, True, "累积消费|累积消费金额|累积金额|消费累积|累积花了|累计花了|累积花费|累计花费|"
+      "累积使了|累计使了|累积使咗|累计使咗|累积买了|累计买了|总共花了|一共消费|总共消费|合共消费|"
+      "累计消费了|累积消费了|cumulative spend|cumulative spending|spent cumulatively|"
+      "lifetime spend|lifetime spending|total lifetime spend")  # fmt: skip
+
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
 # tries only lengths some word has (a handful), not every length up to MAX_SURFACE.
