@@ -37,6 +37,14 @@ _T2S = opencc.OpenCC("t2s")
 
 # ---------------------------------------------------------------- breakdowns
 
+# What is broken down, said between the verb and "down"/"by": "break that down by city",
+# "split them up by gender", "break the list down by owner" (the previous answer).
+_OBJECT = (
+    r"(?:it|that|this|these|those|them|this list|that list|the list|these customers|"
+    r"those customers|the customers|the results?|the numbers|those numbers|everything|"
+    r"all of (?:them|these|those|that))"
+)
+
 # The dimensions a breakdown groups by, and the words naming each (simplified, lower case).
 DIMENSIONS: dict[str, str] = {
     # the dimensions condition kinds declare (Kind.breakdown), first: their words are theirs
@@ -90,7 +98,7 @@ _BREAKDOWN = [
     lazy_pattern(r"(?P<gender>(?:男|女)(?:的|性|生|客户)?多还是(?:男|女)(?:的|性|生|客户)?多)"),
     # per city / by owner / for each salesperson / broken down by gender / grouped by tag
     lazy_pattern(
-        rf"(?:\b(?:broken|break|split|grouped|group|sorted|counted)(?: it)?(?: down)? )?"
+        rf"(?:\b(?:broken|break|split|grouped|group|sorted|counted)(?: {_OBJECT})?(?: down| up)? )?"
         rf"\b(?:per|by|for each|for every|each|across|in each)(?: the)? (?:{_DIM})\b"
     ),
     # city breakdown / owner distribution
@@ -101,7 +109,8 @@ _BREAKDOWN = [
     ),
 ]
 _BREAKDOWN_NOISE = lazy_pattern(
-    r"\b(?:break(?:ing)? down|breakdown of|breakdown|distribution of|split)\b|\bbreak\b|"
+    rf"\b(?:break(?:ing)?|split(?:ting)?|divide|group|sort|bucket)(?: {_OBJECT})?"
+    r"(?: (?:down|up|out))?\b|\b(?:breakdown of|breakdown|distribution of)\b|"
     r"^(?:请|帮我|给我|帮忙)?(?:看看|看一下|统计一下|统计|分析一下)|"
     r"(?:分别|各自)?(?:是|有)?(?:多少|几个)(?:个|位|人)?[?？]?$|(?:的)?(?:分布|情况)$"
 )
