@@ -70,6 +70,11 @@ _WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 
 _WEEKDAYS.update({str(i): i for i in range(1, 8)})
 _EN_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
+# The verbs that take a tag off, said after it ("…的VIP标签去掉/删掉/拿掉/撤掉/摘掉/移除").
+_OFF_ZH = (
+    r"(?:去掉|去除|移除|删除|删掉|取消|拿掉|拿走|撤掉|撤销|撤除|摘掉|摘除|撕掉|除掉|清掉|清除|"
+    r"取下|拿下|摘下|撤下)"
+)
 _TAG_ZH = [
     (
         "tag",
@@ -80,11 +85,47 @@ _TAG_ZH = [
             r"标上)(?:一个)?(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)$"
         ),
     ),
+    # The English verb in a Chinese sentence: "给这些人tag上“待跟进”", "给VIP打个tag“金卡”",
+    # "帮这些客户加个tag叫待跟进", "给她们tag一下：待跟进".
+    (
+        "tag",
+        lazy_pattern(
+            r"^(?:请)?(?:帮我)?(?:给|为|帮(?!我))(?P<seg>.+?)(?:都)?\s*(?:打上|打个|加上|加个|打|加|贴个|贴)?"
+            r"\s*tag\s*(?:上|一下|下)?\s*(?:一个|个)?\s*(?:叫做|叫|为|成|[:：])?\s*"
+            r"(?P<name>“[^”]+”|[^“”\s]+?)(?:的)?(?:标签|tag)?\s*(?:吧|哈|啊|呀)?$"
+        ),
+    ),
+    (
+        "tag",
+        lazy_pattern(
+            r"^(?:请)?(?:帮我)?(?:把|将)(?P<seg>.+?)(?:都)?\s*tag\s*(?:一下)?\s*(?:成|为|做|上)"
+            r"\s*(?P<name>“[^”]+”|[^“”\s]+?)(?:的)?(?:标签|tag)?\s*(?:吧|哈|啊|呀)?$"
+        ),
+    ),
     (
         "tag",
         lazy_pattern(
             r"^(?:请)?(?:帮我)?(?:把|将)(?P<seg>.+?)(?:都)?(?:标记为|标为|标记成|打标为|标成|标注为)"
             r"(?P<name>“[^”]+”|.+?)(?:标签)?$"
+        ),
+    ),
+    # The verb put after the tag: "把上海的VIP客户的VIP标签去掉", "把她们身上的金卡标签都摘掉",
+    # "上海客户的VIP标签删掉吧"; the customers are all before the last 的 that precedes the tag.
+    (
+        "untag",
+        lazy_pattern(
+            r"^(?:请)?(?:帮我|麻烦)?(?:给|为|把|将)?(?P<seg>.+?)(?:身上)?的(?P<name>“[^”]+”|[^“”的]+?)"
+            r"(?:的)?(?:标签|tag)(?:都|全|全部|给|一起|统统)*" + _OFF_ZH + r"(?:了|吧|一下)*$"
+        ),
+    ),
+    # "把VIP标签从上海的客户身上去掉", "把VIP的tag从这些人那里拿掉".
+    (
+        "untag",
+        lazy_pattern(
+            r"^(?:请)?(?:帮我|麻烦)?(?:把|将)(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)"
+            r"(?:从|從)(?P<seg>.+?)(?:身上|那里|那边|上)?(?:都|全|全部|给|一起|统统)*"
+            + _OFF_ZH
+            + r"(?:了|吧|一下)*$"
         ),
     ),
     (
@@ -113,14 +154,21 @@ _TAG_EN = [
     (
         "untag",
         lazy_pattern(
-            rf"^{_PLEASE_EN}(?:untag|remove)(?:\s+the)?(?:\s+tag)?{_SP}(?P<name>.+?){_SP}"
-            rf"(?:tag\s+)?from{_SP}(?P<seg>.+)$"
+            rf"^{_PLEASE_EN}(?:untag|remove|delete|drop|strip|clear)(?:\s+the)?(?:\s+tag)?{_SP}"
+            rf"(?P<name>.+?){_SP}(?:tag\s+)?from{_SP}(?P<seg>.+)$"
+        ),
+    ),
+    (  # "take the VIP tag off customers in Shanghai", "take 金卡 off them"
+        "untag",
+        lazy_pattern(
+            rf"^{_PLEASE_EN}(?:take|get)\s+(?:the{_SP})?(?:tag{_SP})?(?P<name>.+?){_SP}(?:tag\s+)?"
+            rf"off(?:\s+of)?{_SP}(?P<seg>.+)$"
         ),
     ),
     (
         "tag",
         lazy_pattern(
-            rf"^{_PLEASE_EN}(?:tag|label|mark)\s+(?P<seg>.+?){_SP}(?:with|as){_SP}(?:the\s+)?"
+            rf"^{_PLEASE_EN}(?:tag|label|mark)(?:\s*一下\s*|\s+)(?P<seg>.+?){_SP}(?:with|as){_SP}(?:the\s+)?"
             rf"(?:tag\s+)?(?P<name>.+)$"
         ),
     ),
