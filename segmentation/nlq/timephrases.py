@@ -20,6 +20,7 @@ from segmentation.nlq.dates import (
     year_span,
 )
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.mixedperiods import scan_mixed
 from segmentation.nlq.periodchains import scan_chain
 from segmentation.nlq.subperiods import scan_month_part
 from segmentation.nlq.timephrases_en import scan_english
@@ -113,7 +114,9 @@ def scan_time(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | N
     return join_periods(pos, found, text, lambda t, p: scan_time(t, p, now, tz), now, tz)
 
 
-def _scan_one(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | None:
+def _scan_one(
+    text: str, pos: int, now: datetime, tz: ZoneInfo, mixed: bool = True
+) -> TimeMatch | None:
     today = now.astimezone(tz).date()
     best: TimeMatch | None = None
     for found in (
@@ -126,6 +129,11 @@ def _scan_one(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | N
         scan_month_part(text, pos, now, tz),
         scan_chain(text, pos, now, tz),
     ):
+        if found is not None and (best is None or found.end > best.end):
+            best = found
+    if mixed:  # the periods inside a mixed frame are each of one language
+        scan = lambda t, p: _scan_one(t, p, now, tz, mixed=False)  # noqa: E731
+        found = scan_mixed(text, pos, now, tz, scan, best)
         if found is not None and (best is None or found.end > best.end):
             best = found
     return best
