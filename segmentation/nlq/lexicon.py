@@ -13,6 +13,12 @@ from typing import Any
 from segmentation.kinds import registered
 from segmentation.kinds.event_words import EVENT_WORDS, VERB_IDIOMS
 from segmentation.nlq.ever_words import PAST_ADVERBS
+from segmentation.nlq.reported import (  # noqa: F401 (named by tests)
+    THIRD_PARTY_ASKS,
+    THIRD_PARTY_ROLES,
+    THIRD_PARTY_WHEN,
+    third_party_wrappers,
+)
 from segmentation.nlq.token_kinds import K
 
 
@@ -455,40 +461,7 @@ def _more(kind: K, value: Any, words: str) -> None:
 # Request wrappers said on someone else's behalf ("老板要一份…名单", "经理让我查一下…",
 # "帮领导整理一下…"): a role word is ignored only together with a request verb after it or
 # a 帮/给/替 before it, so "领导的客户" is still a name to ask about.
-THIRD_PARTY_ROLES = (
-    "老板|老细|老总|老大|大老板|老板娘|经理|总经理|区域经理|领导|主管|上司|上级|总监|店长|组长|部长|"
-    "上面|上头|公司|总部|市场部|财务|同事|我同事|我老板|我们老板|我领导|我们领导|我经理|我们经理|"
-    "我主管|我们主管"
-)
-THIRD_PARTY_ASKS = (
-    "要|想要|想看|想看看|需要|让我|叫我|要我|让|叫|说要|找我要|想知道|要看|吩咐|交代|安排我|"
-    "想知|想睇|想睇下|要睇|话要|叫我哋|让我们|叫我们"
-)
-# Said between the role and the request: 老板刚才说要…, 经理今天让我…, 领导又要…
-THIRD_PARTY_WHEN = (
-    "刚才|刚刚|刚|今天|今日|又|一直|那边|头先|啱啱|在群里|群里|刚在群里|刚刚在群里|刚才在群里|"
-    "在群里面|早上|上午|下午|昨天"
-)
-
-
-def third_party_wrappers() -> list[str]:
-    roles = [r for r in THIRD_PARTY_ROLES.split("|") if r]
-    asks = [a for a in THIRD_PARTY_ASKS.split("|") if a]
-    when = [w for w in THIRD_PARTY_WHEN.split("|") if w]
-    out = [f"{role}{ask}" for role in roles for ask in asks]
-    out += [f"{role}{w}{ask}" for role in roles for w in when for ask in asks]
-    out += [f"{role}{w}说要" for role in roles for w in when]
-    out += [f"{lead}{role}" for role in roles for lead in ("帮", "给", "替", "帮我们", "给我们")]
-    # 老细叫我问下 / 同事让我问一下: the asking passed on is the wrapper too
-    out += [
-        f"{role}{ask}{q}"
-        for role in roles
-        for ask in ("叫我", "让我", "要我")
-        for q in ("问下", "问一下", "问问", "帮她问下", "帮他问下")
-    ]
-    return out
-
-
+# (The role-and-request grammar itself is a pattern: segmentation/nlq/reported.py.)
 # More Chinese wrappers: politeness, hurry, hesitation, thanks, "send it to me", the
 # reduplicated verbs (查一查, 看一看), Cantonese 拉埋/出嚟 (嚟 arrives as 来).
 ZH_WRAPPERS = (
@@ -510,7 +483,6 @@ ZH_WRAPPERS = (
     "攞出来|攞返|攞个名单"
 )
 _ADD(_many(K.FILLER, "wrapper", ZH_WRAPPERS))
-_add_missing(K.FILLER, "wrapper", third_party_wrappers())
 # Asking for someone (同事让我帮她问下), asking a favour, thanking: wrappers, never content.
 _more(
     K.FILLER,
@@ -1073,16 +1045,6 @@ _APOLOGY = _phrases(
     ("you", "ya", "u", ""),
     ("again", "once more", "yet again", "again today", "on a sunday", "on the weekend", ""),
 )  # fmt: skip
-_BOSS = _phrases(
-    ("my", "our"),  # "the boss wants the vips" may mean the boss's customers: asked
-    ("manager", "boss", "supervisor", "team lead", "lead", "director", "gm", "head", "ceo",
-     "higher-ups", "higher ups", "sales director", "sales manager", "regional manager"),
-    ("is asking", "was asking", "is asking me", "was asking me", "asked", "asked me", "wants",
-     "wanted", "needs", "needed", "wants to know", "wanted to know", "asked me to check",
-     "asked me to pull", "asked me to find", "wants me to pull", "wants me to check",
-     "wants me to find", "asked for", "asked me for", "is asking for", "needs me to pull",
-     "just asked", "just asked me", "is on my back", "is asking and"),
-)  # fmt: skip
 _THANKS = _phrases(
     ("thanks", "thank you", "thx", "ty", "cheers", "tks"),
     ("a ton", "a lot", "a bunch", "a million", "so much", "again", "heaps", "loads", "tons",
@@ -1115,7 +1077,7 @@ _TALKED = _phrases(
      "and he asked me for", "and she wants to know", "and he wants to know"),
 )  # fmt: skip
 _CALM = ("no rush", "no hurry", "no rush at all", "not urgent", "take your time", "no pressure")
-_add_new(K.FILLER, "wrapper", _APOLOGY + _BOSS + _THANKS + _DOUBT + _PURPOSE + _TALKED)
+_add_new(K.FILLER, "wrapper", _APOLOGY + _THANKS + _DOUBT + _PURPOSE + _TALKED)
 _add_new(K.FILLER, "wrapper", [*_CALM, "good morning", "good afternoon", "good evening"])
 # "our top 3 spenders", "our biggest": the company's ranking (our = everyone the asker sees).
 _add_new(K.RANK, "top", ["our top", "our biggest", "our largest", "our highest"])

@@ -14,6 +14,7 @@ from segmentation.nlq.contact_words import scan_contact
 from segmentation.nlq.ever_words import past_adverbs
 from segmentation.nlq.lexicon_tables import ALSO, LEXICON, SURFACE_LENGTHS
 from segmentation.nlq.numbers import scan_number
+from segmentation.nlq.reported import scan_reported
 from segmentation.nlq.score_words import scan_score
 from segmentation.nlq.text_words import scan_text_field
 from segmentation.nlq.timephrases import scan_time
@@ -132,6 +133,9 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
     if contact is not None:  # "收到过群发", "上次活动没核销": whole phrases, as above
         found.append((contact.end, 5, Token(K.CONTACT, contact, pos, contact.end,
                                             text[pos : contact.end])))  # fmt: skip
+    reported = scan_reported(text, pos)
+    if reported is not None:  # "老板让我", "the boss wants": no condition (a tie: the word wins)
+        found.append((reported, 1, Token(K.FILLER, "wrapper", pos, reported, text[pos:reported])))
     lex = _lexicon_at(text, pos)
     if lex is not None:
         end, (kind, value) = lex
