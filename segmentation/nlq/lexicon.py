@@ -1038,46 +1038,15 @@ def _phrases(*parts: tuple[str, ...]) -> list[str]:
     return [p for p in out if p]
 
 
-_APOLOGY = _phrases(
-    ("sorry to", "sorry for", "so sorry to", "apologies for", "apologies to", "sorry, i have to"),
-    ("bug", "bother", "trouble", "pester", "disturb", "ping", "nag", "interrupt", "bugging",
-     "bothering", "troubling", "pestering", "disturbing", "pinging", "nagging"),
-    ("you", "ya", "u", ""),
-    ("again", "once more", "yet again", "again today", "on a sunday", "on the weekend", ""),
-)  # fmt: skip
 _THANKS = _phrases(
     ("thanks", "thank you", "thx", "ty", "cheers", "tks"),
     ("a ton", "a lot", "a bunch", "a million", "so much", "again", "heaps", "loads", "tons",
      "in advance", "so much in advance", "a ton in advance", "a lot in advance", "very much",
      "loads in advance", "heaps in advance", "for your help", "for the help", "mate", "buddy"),
 )  # fmt: skip
-_DOUBT = _phrases(
-    ("i'm not sure", "i am not sure", "im not sure", "not sure", "i don't know", "i dont know",
-     "idk"),
-    ("how to get", "how to do", "how to find", "how to pull", "how to check", "how to ask for",
-     "how to ask", "how to see"),
-    ("this", "that", "it", "this myself", "that myself", "it myself"),
-)  # fmt: skip
-_PURPOSE = _phrases(
-    ("it's for", "its for", "it is for", "this is for", "that's for", "need it for",
-     "needed for", "i need it for", "we need it for", "gonna use it for", "for"),
-    ("the", "a", "our", "my"),
-    ("promo", "promotion", "meeting", "report", "presentation", "deck", "call", "review",
-     "weekly report", "monthly report", "sync", "standup", "stand-up", "catch-up", "newsletter"),
-    ("tomorrow", "today", "later", "later today", "this afternoon", "tonight", "next week",
-     "on monday", "this week", "in an hour", ""),
-)  # fmt: skip
-_TALKED = _phrases(
-    ("i was talking to", "i was chatting with", "i just talked to", "i talked to", "i spoke to",
-     "i just spoke to", "i was speaking with", "i had a chat with"),
-    ("my", "our"),
-    ("manager", "boss", "supervisor", "team lead", "lead", "director", "gm", "head"),
-    ("and she wants", "and he wants", "and they want", "and she needs", "and he needs",
-     "and they need", "and she asked for", "and he asked for", "and she asked me for",
-     "and he asked me for", "and she wants to know", "and he wants to know"),
-)  # fmt: skip
 _CALM = ("no rush", "no hurry", "no rush at all", "not urgent", "take your time", "no pressure")
-_add_new(K.FILLER, "wrapper", _APOLOGY + _THANKS + _DOUBT + _PURPOSE + _TALKED)
+# (Apologies, doubt, purpose, a talk with the boss: patterns, segmentation/nlq/wrapper_phrases.py.)
+_add_new(K.FILLER, "wrapper", _THANKS)
 _add_new(K.FILLER, "wrapper", [*_CALM, "good morning", "good afternoon", "good evening"])
 # "our top 3 spenders", "our biggest": the company's ranking (our = everyone the asker sees).
 _add_new(K.RANK, "top", ["our top", "our biggest", "our largest", "our highest"])
@@ -1095,15 +1064,6 @@ _add_new(K.FILLER, True, ["倒是", "倒也", "倒系", "倒係"])
 _add_new(K.FILLER, "wrapper", ["亲", "亲亲", "亲爱的", "亲们", "亲~"])
 _add_new(K.FILLER, "wrapper", ["but basically", "so basically", "ok so basically",
                                "be so kind as to", "please be so kind as to", "so kind as to"])  # fmt: skip
-# Chinese: what the list is for (下午开会要用, 明天汇报用, 给老板看), after the request.
-_ZH_PURPOSE = _phrases(
-    ("", "下午", "上午", "明天", "明早", "等会", "等下", "待会", "晚上", "今天", "今晚", "周一",
-     "一会儿", "马上", "听日", "后天", "下周", "下礼拜", "礼拜一", "星期一"),
-    ("开会", "开会时", "见客", "汇报", "做报表", "做报告", "写报告", "做ppt", "写周报", "写月报", "做周报", "做月报",
-     "给老板看", "给领导看", "交差", "复盘", "开例会", "跟老板汇报"),
-    ("要用", "用", "需要", "要", "要看", "用的", "要用的"),
-)  # fmt: skip
-_add_new(K.FILLER, "wrapper", [p.replace(" ", "") for p in _ZH_PURPOSE])
 # 又来打扰了 / 又要麻烦你了: an apology with "again" (又) in it, the whole phrase only.
 _ZH_AGAIN = _phrases(("又来", "又要", "又得", "再次", "又"), ("打扰", "麻烦", "烦"), ("你", "您", ""),
                     ("了", "啦", ""))  # fmt: skip

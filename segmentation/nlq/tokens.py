@@ -20,6 +20,7 @@ from segmentation.nlq.text_words import scan_text_field
 from segmentation.nlq.timephrases import scan_time
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.vocabulary import ITEM_KINDS, Meaning, Vocabulary
+from segmentation.nlq.wrapper_phrases import scan_wrapper_phrase
 
 # On a tie, a name from the data beats a lexicon word, except the words that build structure.
 _STRUCTURAL = {K.NEG, K.YET, K.CMP, K.AND, K.OR, K.DE, K.CLAUSE, K.SEP, K.TO, K.UNIT, K.MOST}
@@ -133,9 +134,11 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
     if contact is not None:  # "收到过群发", "上次活动没核销": whole phrases, as above
         found.append((contact.end, 5, Token(K.CONTACT, contact, pos, contact.end,
                                             text[pos : contact.end])))  # fmt: skip
-    reported = scan_reported(text, pos)
-    if reported is not None:  # "老板让我", "the boss wants": no condition (a tie: the word wins)
-        found.append((reported, 1, Token(K.FILLER, "wrapper", pos, reported, text[pos:reported])))
+    wrapped = max(scan_reported(text, pos) or 0, scan_wrapper_phrase(text, pos) or 0)
+    if (
+        wrapped
+    ):  # "老板让我", "the boss wants", "sorry to bug you": no condition (a tie: the word wins)
+        found.append((wrapped, 1, Token(K.FILLER, "wrapper", pos, wrapped, text[pos:wrapped])))
     lex = _lexicon_at(text, pos)
     if lex is not None:
         end, (kind, value) = lex
