@@ -309,9 +309,20 @@ def _has_name(chunk: Chunk) -> bool:
 
 
 def _names_next(tokens: list[Token], index: int) -> bool:
-    rest = (t for t in tokens[index + 1 :] if t.kind not in IGNORED)
-    nxt = next(rest, None)
-    return nxt is not None and nxt.kind in (K.NAME, K.QUOTE)
+    """A name follows the tag word as its own ("tag VIP"), not after a preposition that
+    starts another condition ("the 待跟进 tag in Shanghai": a place)."""
+    for tok in tokens[index + 1 :]:
+        if tok.kind not in IGNORED:
+            return tok.kind in (K.NAME, K.QUOTE)
+        if tok.text.lower() in _PLACE_PREPOSITIONS:
+            return False
+    return False
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "from", "at", "based in", "located in", "living in", "who live in", "who are in",
+     "who are from", "who live", "out of", "near", "around", "who are based in"]
+)  # fmt: skip
 
 
 def _last_chunk(items: list[Item]) -> Chunk | None:

@@ -1142,6 +1142,33 @@ _more(K.SPEND, True, "累积消费|累积消费金额|累积金额|消费累积|
       "累计消费了|累积消费了|cumulative spend|cumulative spending|spent cumulatively|"
       "lifetime spend|lifetime spending|total lifetime spend")  # fmt: skip
 
+# Tagging verbs with a negation or 有 before a tag name (没打VIP标签的, 有打待跟進標籤的, 冇貼金卡標籤):
+# the verb is the tag word, never part of the name; 没打标签 (no tag at all) is longer and wins.
+_TAG_VERBS = ("打", "贴", "打上", "贴上", "打过", "贴过", "挂", "挂了", "挂上", "加了", "打个", "贴个")  # fmt: skip
+_TAG_NEGS = ("没", "未", "冇", "没有", "还没", "还没有", "尚未", "从没", "从未", "从来没", "没被",
+             "未被", "冇被", "没有被", "唔", "不", "并未", "一直没", "仲未", "都没", "也没")  # fmt: skip
+for _neg in _TAG_NEGS:
+    for _verb in _TAG_VERBS:
+        if f"{_neg}{_verb}" not in LEXICON:
+            LEXICON[f"{_neg}{_verb}"] = (
+                K.COMPOUND,
+                ((K.NEG, True, len(_neg)), (K.TAGWORD, True, len(_verb))),
+            )
+_more(K.TAGWORD, True, "有打|有贴|有被打|有被贴|有打上|有贴上|有打过|有贴过|有挂|有带|被打了|被打上|"
+      "被打过|被贴了|被贴上|打上|贴上|贴过|挂了|挂上")  # fmt: skip
+# "其他标签 / other tags" means tags besides the ones named, which no condition says: asked
+# (没有其他标签 is not "no tag at all" when the customer has the VIP just named).
+UNSUPPORTED_REASONS["other_tags"] = (
+    "“其他标签”（除了说到的标签以外的标签）",
+    "'other tags' (tags besides the ones named)",
+)
+_ADD(_many(K.UNSUPPORTED, "other_tags", "其他标签|其它标签|别的标签|其他的标签|其它的标签|别嘅标签|"
+           "其他嘅标签|第二啲标签|other tags|other tag|any other tags|any other tag|another tag|"
+           "other labels|其他tag|别的tag"))  # fmt: skip
+_more(K.TAGWORD, True, "carrying|carry|carries|carried|bearing|bears|labelled with|labeled with|"
+      "marked|marked as|marked with|flagged|flagged as|flagged with|tagged as a|has the tag|"
+      "have the tag|having the tag")  # fmt: skip
+
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
 # tries only lengths some word has (a handful), not every length up to MAX_SURFACE.
