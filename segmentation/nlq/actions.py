@@ -85,6 +85,25 @@ _TAG_ZH = [
             r"标上)(?:一个)?(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)$"
         ),
     ),
+    # No 标签 after the name, with a verb only tags take (打上/贴上/加上/标上, not 打个 or
+    # 加个: 打个电话 and 加个微信 are a call and a WeChat add): "给这批人打上VIP吧".
+    (
+        "tag",
+        lazy_pattern(
+            r"^(?:请)?(?:帮我)?(?:给|为|把|将|帮(?!我))(?P<seg>.+?)(?:都)?(?:打上|贴上|加上|标上)"
+            r"(?P<name>“[^”]+”|[^“”\s]+?)(?:吧|哈|啊|呀|啦|哦|喔|了)*$"
+        ),
+    ),
+    # The customers first, then who is asked: "这些帮我打上待跟进标签", "上海的VIP客户麻烦都
+    # 打上金卡标签" (帮我/麻烦/请 between them: "VIP客户打了金卡标签的" is a condition).
+    (
+        "tag",
+        lazy_pattern(
+            r"^(?P<seg>[^给为把将帮]+?)(?:都)?(?:帮我|帮忙|麻烦你?|请你?)(?:都)?(?:打上|打个|打|加上|"
+            r"加个|加|贴上|贴|添加|标上)(?:一个)?(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)"
+            r"(?:吧|哈|啊|呀|啦|哦|喔)*$"
+        ),
+    ),
     # The English verb in a Chinese sentence: "给这些人tag上“待跟进”", "给VIP打个tag“金卡”",
     # "帮这些客户加个tag叫待跟进", "给她们tag一下：待跟进".
     (
@@ -150,6 +169,11 @@ _PLEASE_EN = (
     r"(?:(?:please|pls|plz|kindly|can you|could you|would you|can u|could u|go ahead and|"
     r"i want to|i'd like to|i need to|help me|let's|lets)\s+)*"
 )
+# The previous answer's customers in English: "them", "all of those", "these customers".
+_THEM_EN = (
+    r"(?:all\s+(?:of\s+)?)?(?:them|these|those|they)(?:\s+(?:customers|clients|people|guys|folks))?|"
+    r"(?:each|every\s+one|everyone)\s+of\s+(?:them|these|those)"
+)
 _TAG_EN = [
     (
         "untag",
@@ -177,6 +201,13 @@ _TAG_EN = [
         lazy_pattern(
             rf"^{_PLEASE_EN}(?:add|apply)\s+(?:the\s+)?(?:tag\s+)?(?P<name>.+?){_SP}(?:tag\s+)?"
             rf"to{_SP}(?P<seg>.+)$"
+        ),
+    ),
+    (  # "tag them 待跟进", "label those VIP": no "as" only after words for the previous answer
+        "tag",
+        lazy_pattern(
+            rf"^{_PLEASE_EN}(?:tag|label|mark)\s+(?P<seg>{_THEM_EN}){_SP}(?:with{_SP}|as{_SP})?"
+            rf"(?:the\s+)?(?:tag\s+)?(?P<name>[^\s].*?)(?:\s+tag)?$"
         ),
     ),
 ]
@@ -223,7 +254,10 @@ _THIS = lazy_pattern(
     r"^(这个分群|这个群|该分群|此分群|这个列表|这里|这个名单|这个结果|上面的结果|this segment|that segment|"  # noqa: E501
     r"the segment|it|this list|there|this one|the list|the results?|"
     r"(?:上面|刚才|上述)?(?:的)?(?:这些|那些|这批|这群)(?:客户|人|用户|顾客)?|上述客户|"
-    r"他们|她们|它们|them|they|these|those|(?:these|those|the above) (?:customers|clients|people))$"
+    r"他们|她们|它们|them|they|these|those|(?:these|those|the above) (?:customers|clients|people)|"
+    r"(?:all (?:of )?)(?:them|these|those)(?: (?:customers|clients|people))?|"
+    r"(?:each|every one|everyone) of (?:them|these|those)|这批人|那批人|这帮人|这些人|那些人|"
+    r"这几个|这几位|这几个人|他们几个|呢啲|呢啲客|呢啲人|佢哋)$"
 )
 
 

@@ -78,3 +78,41 @@ def drop_lead_in(norm: str) -> str:
     if not rest.strip(" ?？.。!！") or _BACK.match(rest):
         return norm
     return rest
+
+
+# An acknowledgement of the previous reply before the next request ("好的，给这些打上待跟进标签",
+# "ok tag those as VIP", "那就给这批人打上VIP吧", "alright, now export them"): it says the
+# user read the answer, not which customers. A closed list, dropped only where it cannot be the
+# start of a word: before a clause mark or space, or right before a request verb (好 before
+# 客户 is "good customers" and stays, as does 那 before 上海的呢, which the follow-up reader
+# reads as a swap).
+_ACK_ZH = (
+    r"(?:好的|好吧|好嘞|好滴|好啊|好呀|好|行吧|行|可以|嗯嗯|嗯|哦哦|哦|噢|喔|收到|明白了?|了解了?|"
+    r"知道了|没问题|对的?|是的|那好|那行|那就|那么|那|然后|ok|okay|k|kk|好咧|得|冇问题|唔该)"
+)
+_ACK_EN = (
+    r"(?:ok|okay|k|kk|alright|all right|cool|great|nice|perfect|thanks|thank you|thx|got it|"
+    r"sure|yeah|yep|yes|right|fine|good|awesome|sweet)"
+)
+_REQUEST_START = (
+    r"(?=给|把|将|帮|麻烦|请|导出|下载|发|推送|群发|打上|打个|标记|存|保存|列|查|看|找|拉|捞|搵|"
+    r"这些|这批|那些|他们|她们|呢啲|tag|label|mark|export|download|send|push|add|remove|untag|"
+    r"save|show|list|pull|give|get|can|could|please|now|then)"
+)
+# English ones only before a clause mark or a request verb: "great customers in Shanghai"
+# and "good VIPs" are adjectives.
+_ACK = lazy_pattern(
+    rf"^\s*(?:(?:{_ACK_ZH})+(?:[，,。.!！~～…\s]+|{_REQUEST_START})|"
+    rf"{_ACK_EN}(?:\s*[，,。.!！~～…]+\s*|\s+{_REQUEST_START}))+"
+    r"(?:(?:now|then|那就|那么|然后|接着)(?:[，,\s]+|(?=\S)))?"
+)
+
+
+def drop_acknowledgement(text: str) -> str:
+    """`text` without an opening acknowledgement, when a request follows; otherwise (a bare
+    "好的" or "ok") unchanged."""
+    found = _ACK.match(text)
+    if found is None:
+        return text
+    rest = text[found.end() :].strip()
+    return rest if rest.strip(" ?？.。!！~～") else text

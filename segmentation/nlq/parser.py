@@ -20,7 +20,7 @@ from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, weak_card
 from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.nlq.leadins import drop_lead_in
+from segmentation.nlq.leadins import drop_acknowledgement, drop_lead_in
 from segmentation.nlq.restate import describe
 from segmentation.nlq.tag_groups import drop_tag_groups
 from segmentation.nlq.token_kinds import K
@@ -123,6 +123,7 @@ def _parse(
             "30 days but did not order'.",
         )
     norm = drop_lead_in(norm)  # "we lost some customers, show me who refunded"
+    norm = drop_acknowledgement(norm)  # "好的，给这些打上待跟进标签", "ok tag those as VIP"
     # 有哪些不？: a 不 that ends the message after a question word asks yes or no, no negation
     # (有哪些不是VIP keeps it: a word follows).
     norm = _FINAL_NOT.sub(r"\1", norm)
