@@ -122,7 +122,7 @@ _NAME = r"(?P<n>[^\s，,。？?！!]{1,24}?)"
 _NAME_EN = r"(?P<n>[^,.?!]{1,40}?)"
 _ABOUT = (
     r"(?:情况|资料|档案|信息|详情|详细信息|详细资料|概况|近况|基本情况|客户信息|客户资料|"
-    r"客户档案|客户卡片?|名片)"
+    r"客户档案|客户卡片?|名片|profile|info|details|card)"
 )
 _LOOK = (
     r"(?:请|帮我|麻烦)?(?:查一下|查查|查下|查询|查|看看|看一下|看下|找一下|找找|搜一下|搜索|"
@@ -175,13 +175,18 @@ _PHONE_TAIL = [
 # segment the grammar understands (the caller tries the grammar first).
 _WEAK_CARD = [
     lazy_pattern(rf"^{_LOOK_VERB}(?:一下)?(?:客户)?{_NAME}[？?。!！]*$"),
+    lazy_pattern(rf"^客户[：:]?{_NAME}[？?。!！]*$"),  # "客户Alice"
+    lazy_pattern(
+        rf"^(?:how is|how's|hows|how are things with|what's up with|whats up with) {_NAME_EN}"
+        r"(?: doing| getting on)?(?: lately| recently| now| these days)?[?.!]*$"
+    ),
     lazy_pattern(
         rf"^(?:look up|find|search for|search|show me|show|who is|tell me about) "
         rf"{_NAME_EN}[?.!]*$"
     ),
 ]
 _NOT_A_NAME = lazy_pattern(
-    r"客户们|客户$|的|^(?:我的|我们|所有|全部|这些|那些)|customers$"
+    r"客户们|客户$|的|^[们們]|^(?:我的|我们|所有|全部|这些|那些)|customers$"
     # "profile of customers who refunded", "details on the vips": people in the plural, or a
     # relative clause, describe a segment — a customer's own name holds neither
     r"|\b(?:customers|clients|vips|buyers|people|everyone|those|these|members|accounts|ones|"
@@ -279,8 +284,7 @@ def find_extra(
 def weak_card(text: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> ExtraParse | None:
     """A bare look-up of one word the grammar does not know ("查一下王静", "look up wmA01"):
     perhaps a customer's name (the answer says so when no customer has it)."""
-    light = _light(text)
-    for pattern in _WEAK_CARD:
+    for light, pattern in ((t, p) for t in _card_texts(text) for p in _WEAK_CARD):
         match = pattern.match(light) or pattern.match(light.lower())
         if match is None or _NOT_A_NAME.search(match.group("n").strip()):
             continue
@@ -304,22 +308,55 @@ def _digest(norm: str) -> ExtraParse | None:
     return None
 
 
+# An English look-up verb in a Chinese sentence ("show me 客户Alice", "帮我 check 一下 Alice",
+# "pull up 客户 Alice 的资料"): read as 查一下, the Chinese card patterns then apply.
+_MIXED_LOOK = lazy_pattern(
+    r"^(?:请|帮我|麻烦|please |pls |can you |could you )*"
+    r"(?:show me|show|pull up|check out|check|look up|look at|find|get me|give me|open)"
+    r"\s*(?:一下|下)?\s*(?=[\u4e00-\u9fff]|\S+\s*[\u4e00-\u9fff])",
+    re.I,
+)
+# Spaces beside Chinese carry nothing ("客户 Alice 的情况"): names keep their inner spaces.
+_SPACE_BY_CJK = lazy_pattern(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
+
+
+def _card_texts(text: str) -> list[str]:
+    """The message as the card patterns read it: width and script unified; then, when it has
+    Chinese, also with the spaces beside Chinese taken out and an English look-up verb before
+    Chinese said as 查一下 ("show me 王芳's profile" stays English for the English patterns)."""
+    light = _light(text)
+    if not re.search(r"[\u4e00-\u9fff]", light):
+        return [light]
+    mixed = _MIXED_LOOK.sub("查一下", _SPACE_BY_CJK.sub("", light), count=1)
+    return [light, mixed] if mixed != light else [light]
+
+
 def _card(text: str) -> ExtraParse | None:
     light = _light(text)
     for pattern in _PHONE_TAIL:
         match = pattern.search(light.lower())
         if match:
             return ExtraParse("customer", None, "", {"phone_tail": match.group("d")})
+    for light in _card_texts(text):
+        decided, found = _card_in(light, text)
+        if decided:
+            return found
+    return None
+
+
+def _card_in(light: str, text: str) -> tuple[bool, ExtraParse | None]:
+    """(whether a card pattern decided, the card): a pattern whose name is a segment decides
+    that the message is no card."""
     for pattern in _CARD:
         match = pattern.match(light) or pattern.match(light.lower())
         if match is None:
             continue
         name = match.group("n").strip().strip("“”\"'")
         if _NOT_A_NAME.search(name):
-            return None  # "VIP客户的情况", "profile of VIP customers": a segment, not one customer
+            return True, None  # "VIP客户的情况", "profile of VIP customers": a segment
         if name and not _NOT_A_NAME.fullmatch(name):
-            return ExtraParse("customer", None, "", {"customer": _exact_case(text, name)})
-    return None
+            return True, ExtraParse("customer", None, "", {"customer": _exact_case(text, name)})
+    return False, None
 
 
 def _exact_case(text: str, name: str) -> str:
