@@ -47,7 +47,53 @@ def base_inside_ranking(tokens: list[Token]) -> list[Token]:
         spend = tokens[k]
         de = Token(K.DE, True, spend.end, spend.end, "的")
         return [*tokens[: i + 2], spend, de, *between, *tokens[k + 1 :]]
-    return split_spend_verb(tokens)
+    return _spent_the_most(_count_first(split_spend_verb(tokens)))
+
+
+_SAME_WAY = {("top", "most"), ("bottom", "least")}
+
+
+def _count_first(tokens: list[Token]) -> list[Token]:
+    """前5名花钱最多的VIP: the count said before the spend and its 最多 (the same direction) is
+    the ranking 花钱前5名的VIP; opposite directions (前5名花钱最少) are left to be asked."""
+    for i in range(len(tokens) - 3):
+        rank, num, spend, most = tokens[i : i + 4]
+        if rank.kind != K.RANK or num.kind != K.NUM or num.unit not in (None, "people"):
+            continue
+        if spend.kind != K.SPEND or spend.value is not True or most.kind != K.MOST:
+            continue
+        if (rank.value, most.value) not in _SAME_WAY:
+            continue
+        return [*tokens[:i], spend, rank, num, *tokens[i + 4 :]]
+    return tokens
+
+
+_MOST_WORDS = {"most": "top", "least": "bottom"}
+
+
+def _spent_the_most(tokens: list[Token]) -> list[Token]:
+    """ "which 3 VIPs spent the most", "the 5 customers in Shanghai who spent the least": a
+    count of people, their base, then spent + the most/least — the ranking top/bottom N by
+    spend within that base. Without a count it stays unknown and is asked."""
+    for k in range(len(tokens) - 1):
+        spend = tokens[k]
+        rest = [t for t in tokens[k + 1 : k + 3] if not (t.kind == K.FILLER and t.text == "the")]
+        if spend.kind != K.SPEND or spend.value is not True or not rest:
+            continue
+        most = rest[0]
+        if most.kind != K.UNKNOWN or most.text not in _MOST_WORDS:
+            continue
+        j = next((n for n in range(k - 1, -1, -1) if tokens[n].kind == K.NUM), None)
+        if j is None or tokens[j].unit not in (None, "people"):
+            return tokens
+        base = [t for t in tokens[j + 1 : k] if not (t.kind == K.DE and t.text in ("who", "that"))]
+        if any(t.kind not in _BASE for t in base) or any(t.kind == K.NUM for t in tokens[:j]):
+            return tokens
+        rank = Token(K.RANK, _MOST_WORDS[most.text], most.start, most.end, most.text)
+        de = Token(K.DE, True, spend.end, spend.end, "的")
+        head = [t for t in tokens[:j] if t.kind != K.DE]  # "which": the question, no clause
+        return [*head, rank, tokens[j], spend, de, *base, *tokens[tokens.index(most) + 1 :]]
+    return tokens
 
 
 def _by_spend(tok: Token) -> bool:
