@@ -15,6 +15,7 @@ from segmentation.nlq.chunks import (
     which_most,
 )
 from segmentation.nlq.interpret import Cond, Context, interpret
+from segmentation.nlq.item_topic import item_topic_first
 from segmentation.nlq.items_grammar import carry_item_object, join_every, join_item_lists
 from segmentation.nlq.rank_base import base_inside_ranking
 from segmentation.nlq.token_kinds import K
@@ -70,7 +71,7 @@ def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
 
 
 def _built_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
-    tokens = which_most(total_negation(verb_grammar(demonstratives(tokens))))
+    tokens = which_most(total_negation(verb_grammar(demonstratives(item_topic_first(tokens)))))
     tokens = base_inside_ranking(tokens)
     check_tokens(tokens, ctx)
     check_owner_glue(tokens)
