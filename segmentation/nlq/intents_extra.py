@@ -80,6 +80,10 @@ _VERB_ZH = (
     r"(?:来|去)?(?:看看|看一下|看下|看|分组|分一下|分类|分|统计一下|统计|拆分|划分|汇总|"
     r"列一下|列|排|区分)?"
 )
+# An English word starts after a space or right after Chinese ("VIP客户by city": normalising
+# takes the space out), and ends before anything but a letter ("by city的").
+_EN_START = r"(?:\b|(?<=[\u4e00-\u9fff]))"
+_EN_END = r"(?![a-z0-9])"
 _BREAKDOWN = [
     # 每个销售各有多少客户 / 各城市有多少客户 / 每个部门的客户数
     lazy_pattern(
@@ -99,10 +103,11 @@ _BREAKDOWN = [
     # per city / by owner / for each salesperson / broken down by gender / grouped by tag
     lazy_pattern(
         rf"(?:\b(?:broken|break|split|grouped|group|sorted|counted)(?: {_OBJECT})?(?: down| up)? )?"
-        rf"\b(?:per|by|for each|for every|each|across|in each)(?: the)? (?:{_DIM})\b"
+        rf"{_EN_START}(?:per|by|for each|for every|each|across|in each)(?: the)? "
+        rf"(?:{_DIM}){_EN_END}"
     ),
     # city breakdown / owner distribution
-    lazy_pattern(rf"\b(?:{_DIM}) (?:breakdown|distribution|split|counts?)\b"),
+    lazy_pattern(rf"{_EN_START}(?:{_DIM}) (?:breakdown|distribution|split|counts?){_EN_END}"),
     lazy_pattern(
         r"(?P<gender>more (?:men|males?) or (?:women|females?)|more (?:women|females?) or "
         r"(?:men|males?)|men (?:vs\.?|versus|or) women|women (?:vs\.?|versus|or) men)"
