@@ -56,6 +56,39 @@ def check_campaign_names(text: str, original: str, campaigns: dict[int, str]) ->
             name = _last_words(match.group("name"))
             if name and name not in _NOT_A_NAME and not _only_determiners(name):
                 raise _unknown_name(_as_written(name, original), campaigns)
+    _joined_by_name(text, original, campaigns)
+
+
+# Joining said of a name with no campaign word (参加了春季大促的, participated in the Spring
+# Gala): joining is said only of campaigns, so the name is one — known or asked back. English
+# "joined" alone is a customer added ("joined last month"): only with a campaign word.
+_JOIN_NAME_ZH = lazy_pattern(
+    r"(?:参加过|参加了|参加|参与过|参与了|参与|報名過|报名过|报名了|參加過|參加)"
+    r"[“\"「『]?(?P<name>[^的,，。;；:：!！?？“”\"「」『』#＃、\s]{2,12}?)[”\"」』]?(?=的|$|[,，。;；!！?？\s])"
+)
+_JOIN_NAME_EN = lazy_pattern(
+    r"\b(?:attended|participated in|took part in)\s+(?:(?:the|our)(?:\s+|(?=[^\x00-\x7f])))?"
+    r"(?!\d|(?:us|me|we|wecom|wechat|recently|today|yesterday|this|last|past|in|on|after|since|"
+    r"before|from|via|through|by|within|during|at|a|an|any|it|them|as|who|that|and|or|but)\b)"
+    r"(?P<name>[a-z0-9\u4e00-\u9fff'&-]+(?:\s+(?!who\b|that\b|and\b|or\b|but\b|in\b|on\b|"
+    r"during\b|last\b|this\b)[a-z0-9\u4e00-\u9fff'&-]+){0,3})(?=$|[\s,.;!?])"
+)
+
+
+def _joined_by_name(text: str, original: str, campaigns: dict[int, str]) -> None:
+    for pattern in (_JOIN_NAME_ZH, _JOIN_NAME_EN):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        name = match.group("name").strip()
+        if "活动" in name or "campaign" in name or name in _NOT_A_NAME or "#" in name:
+            continue
+        known = {normalize(n): i for i, n in campaigns.items()}
+        if normalize(name) in known:
+            number = known[normalize(name)]
+            verb = text[match.start() : match.start("name")].strip()
+            raise _which_contact(verb, campaigns[number], original)
+        raise _unknown_name(_as_written(name, original), campaigns)
 
 
 def _last_words(name: str) -> str:
@@ -125,13 +158,15 @@ def check_joined(text: str, original: str, campaigns: dict[int, str]) -> None:
     match = _JOINED.search(text)
     if match is None or int(match.group("id")) not in campaigns:
         return
-    name = campaigns[int(match.group("id"))]
-    verb = match.group("verb")
+    raise _which_contact(match.group("verb"), campaigns[int(match.group("id"))], original)
+
+
+def _which_contact(verb: str, name: str, original: str) -> Ask:
     plain = normalize(original)
     if verb.isascii():
-        forms = (f"{verb} the {name} campaign", f"{verb} {name} campaign")
+        forms = (f"{verb} the {name} campaign", f"{verb} {name} campaign", f"{verb} the {name}")
         said = next((normalize(p) for p in forms if normalize(p) in plain), f"{verb} {name}")
-        raise Ask(
+        return Ask(
             f"“{said}”是指收到过它的群发消息、领过它的券，还是核销过它的券？",
             f"“{said}”: do you mean received its message, got its coupon, or used its coupon?",
             (
@@ -140,8 +175,8 @@ def check_joined(text: str, original: str, campaigns: dict[int, str]) -> None:
                 f"redeemed a coupon from the {name} campaign",
             ),
         )
-    said = f"{verb}{name}活动"
-    raise Ask(
+    said = next((p for p in (f"{verb}{name}活动", f"{verb}{name}") if p in plain), verb + name)
+    return Ask(
         f"“{said}”是指收到过它的群发消息、领过它的券，还是核销过它的券？",
         f"“{said}”: do you mean received its message, got its coupon, or used its coupon?",
         (f"收到过{name}活动", f"{name}活动领过券", f"{name}活动核销过券"),

@@ -18,14 +18,30 @@ _ZH_MONTH_YEAR = lazy_pattern(
     r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月份?(?:" + _NUM + r"(?:日|号))?"
     r"\s*[,，]?\s*(\d{4})年(?:度)?(?!\d|\s*\d{1,2}月)"
 )
+# 2025年的10月份: the year, 的, then its month
+_ZH_YEAR_DE_MONTH = lazy_pattern(
+    r"(\d{4})年(?:度)?的\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])月份?(?![\d日号])"
+)
 # 上个月15号 / 这个月的3号 / 上上个月1日: a day of a month named relatively
-_ZH_REL_MONTH = r"(上上个?月|前月|上一?个?月|本月|这一?个?月|这月|当月|今个月|呢个月)"
-_ZH_REL_DAY = lazy_pattern(_ZH_REL_MONTH + r"的?\s*" + _NUM + r"\s*(?:日|号)")
-_ZH_OFFSETS = (("上上", -2), ("前月", -2), ("上", -1))
+_ZH_REL_MONTH = r"(上上个?月|前个?月|上一?个?月|本月|这一?个?月|这月|当月|今个月|呢个月)"
+# 上个月15号 / 上个月的15号到20号: a day, or days, of that month
+_ZH_REL_DAY = lazy_pattern(
+    _ZH_REL_MONTH
+    + r"的?\s*"
+    + _NUM
+    + r"\s*(?:日|号)(?:\s*(?:到|至|-|~)\s*"
+    + _NUM
+    + r"\s*(?:日|号))?"
+)
+_ZH_OFFSETS = (("上上", -2), ("前", -2), ("上", -1))
 # the 15th of last month / on the 3rd of this month
 _EN_REL_DAY = lazy_pattern(
     r"(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+of\s+(?:the\s+)?"
     r"(this|last|previous)\s+month(?![a-z0-9])"
+)
+# last month on the 15th
+_EN_MONTH_DAY = lazy_pattern(
+    r"(this|last|previous)\s+month\s+on\s+the\s+(\d{1,2})(?:st|nd|rd|th)(?![a-z0-9])"
 )
 
 
@@ -38,16 +54,27 @@ def scan_chain(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | 
         if m.group(2):
             return _match(day_span(m.group(3), month, number(m.group(2)), today), m.end(), today)
         return _match(month_span(m.group(3), month, today), m.end(), today)
+    m = _ZH_YEAR_DE_MONTH.match(text, pos)
+    if m:
+        return _match(month_span(m.group(1), number(m.group(2)), today), m.end(), today)
     m = _ZH_REL_DAY.match(text, pos)
     if m:
         offset = next((o for p, o in _ZH_OFFSETS if m.group(1).startswith(p)), 0)
-        return _match(_day_of(offset, number(m.group(2)), now, tz), m.end(), today)
+        first = _day_of(offset, number(m.group(2)), now, tz)
+        last = _day_of(offset, number(m.group(3)), now, tz) if m.group(3) else first
+        if isinstance(first, Span) and isinstance(last, Span):
+            first = Span(first.start, last.end) if first.start <= last.end else "empty range"
+        return _match(first if isinstance(last, Span) else last, m.end(), today)
     if pos > 0 and text[pos - 1].isascii() and text[pos - 1].isalnum():
         return None  # inside a Latin word
     m = _EN_REL_DAY.match(text, pos)
     if m:
         offset = 0 if m.group(2) == "this" else -1
         day = _day_of(offset, int(m.group(1)), now, tz)
+        return _match(day, m.end(), today, english=True)
+    m = _EN_MONTH_DAY.match(text, pos)
+    if m:
+        day = _day_of(0 if m.group(1) == "this" else -1, int(m.group(2)), now, tz)
         return _match(day, m.end(), today, english=True)
     return None
 

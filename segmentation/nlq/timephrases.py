@@ -55,7 +55,7 @@ _ZH_CALENDAR: list[tuple[str, str, int]] = [
     (r"上上周|上上个?星期|上上个?礼拜", "week", -2),
     (r"上周|上一?个?星期|上一?个?礼拜|上一周", "week", -1),
     (r"本月|这个月|当月|这月|今个月|呢个月", "month", 0),
-    (r"上上个?月|前月", "month", -2),  # 前月 as 前天 / 前年: the one before the last
+    (r"上上个?月|前个?月", "month", -2),  # 前月 as 前天 / 前年: the one before the last
     (r"上一?个月|上月", "month", -1),
     (r"本季度?|这个?季度|当季", "quarter", 0),
     (r"上上个?季度", "quarter", -2),
