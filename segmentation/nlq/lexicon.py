@@ -133,10 +133,10 @@ _ADD(_many(K.CMP, (">", "post"), "多"))
 _ADD(_many(K.CMP, ("=", "pre"), "正好|恰好|刚好|只|仅|仅仅|只有|exactly|only|just|=|precisely"))
 _ADD(_many(K.MOST, "most", "最多"))
 _ADD(_many(K.MOST, "least", "最少"))
-_ADD(_many(K.RANK, "top", "前|top|the top|highest|最高的|排名前|前面|biggest|largest|highest spending|"
-           "排前|排在前|top spending"))  # fmt: skip
-_ADD(_many(K.RANK, "bottom", "后|bottom|the bottom|lowest|最低的|排名后|倒数|smallest|lowest spending|"
-           "排后|排在后|least spending"))  # fmt: skip
+_ADD(_many(K.RANK, "top", "前|top|the top|highest|最高的|排名前|前面|biggest|largest|"
+           "排前|排在前"))  # fmt: skip
+_ADD(_many(K.RANK, "bottom", "后|bottom|the bottom|lowest|最低的|排名后|倒数|smallest|"
+           "排后|排在后"))  # fmt: skip
 _ADD(_many(K.TO, True, "到|至|-|~|—|–|to"))
 _ADD(_many(K.BETWEEN, True, "between|介于"))
 _ADD(_many(K.RANGE_TAIL, True, "之间|之内|范围内|区间"))
@@ -1168,6 +1168,18 @@ _ADD(_many(K.UNSUPPORTED, "other_tags", "其他标签|其它标签|别的标签|
 _more(K.TAGWORD, True, "carrying|carry|carries|carried|bearing|bears|labelled with|labeled with|"
       "marked|marked as|marked with|flagged|flagged as|flagged with|tagged as a|has the tag|"
       "have the tag|having the tag")  # fmt: skip
+
+# "the 2 lowest-spending VIPs", "the 3 highest-spending customers": a ranking and what it ranks
+# by in one word (the hyphen arrives as a space).
+_RANKED_BY_SPEND = {"top": ("highest", "top", "biggest", "largest", "heaviest", "most"),
+                    "bottom": ("lowest", "least", "smallest", "bottom", "lightest")}  # fmt: skip
+for _direction, _rank_words in _RANKED_BY_SPEND.items():
+    for _word in _rank_words:
+        for _spend in ("spending", "spend", "paying"):
+            if f"{_word} {_spend}" not in LEXICON:
+                LEXICON[f"{_word} {_spend}"] = (
+                    K.COMPOUND, ((K.RANK, _direction, len(_word) + 1), (K.SPEND, True, len(_spend)))
+                )  # fmt: skip
 
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
