@@ -54,6 +54,7 @@ from bot.commands.preview import canonical_segment, confirmation_reply
 from bot.commands.saving import save_reply, saved_list_reply
 from bot.commands.script import script_of
 from bot.commands.texts import language_of, say
+from bot.commands.widening import widened_answer
 from bot.database import caused_by_input
 from bot.services.answer import (
     Answer,
@@ -90,6 +91,7 @@ def answer_text(
         or named_tag_answer(session, ctx, requester, text, lang)
         or previous_breakdown(session, ctx, requester, text, lang)
         or swapped_window_answer(session, ctx, requester, text, lang)
+        or widened_answer(session, ctx, requester, text, lang)
         or refined_answer(session, ctx, requester, text, lang)
         or contextual_answer(session, ctx, requester, text, lang)
         or subjectless_answer(session, ctx, requester, text, lang)

@@ -65,6 +65,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Which customers do 'these' refer to? Ask for some customers first, or give the "
         "whole condition, e.g. 'customers in Shanghai who inquired in the last 30 days'.",
     },
+    "widen_nothing": {
+        "zh": "上一个回答（{description}）里没有“{what}”这个条件，要去掉哪个条件？"
+        "例如：不要上海这个条件了、不限时间。",
+        "en": "The last answer ({description}) has no “{what}” condition: which condition "
+        "should I drop? E.g. 'drop the city filter', 'without the date range'.",
+    },
+    "widen_City": {"zh": "城市", "en": "city"},
+    "widen_window": {"zh": "时间", "en": "time"},
+    "widen_Gender": {"zh": "性别", "en": "gender"},
+    "widen_Owner": {"zh": "跟进人", "en": "owner"},
+    "widen_InDepartment": {"zh": "部门", "en": "department"},
+    "widen_HasTag": {"zh": "标签", "en": "tag"},
     "refine_what": {
         "zh": "要在上一批客户里按什么条件筛选？例如：其中上海的有几个、只要VIP的、去掉已下单的。",
         "en": "Narrow the last answer by what? E.g. 'of these, who is in Shanghai', "

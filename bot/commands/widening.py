@@ -1,0 +1,86 @@
+"""Widening the previous answer: "不要上海这个条件了", "去掉 VIP 这个条件", "不限城市",
+"ok drop the city filter", "without the date range" → the previous question again without
+that condition (spec/commands.md §2c; reading the words is segmentation.nlq.widen's).
+
+When the condition is not in the previous answer, which one to take off is asked back; a
+widening followed by a whole question of its own ("那就不要时间了，流失风险客户有哪些") is
+answered as that question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext
+from bot.commands.context import ask_again, not_a_list, previous_segment
+from bot.commands.texts import say
+from bot.services.answer import Answer
+from bot.services.query import clarify
+from segmentation.nlq import Command, load_vocabulary, parse_command
+from segmentation.nlq.parser import Clarification
+from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.nlq.widen import Widening, read_widening, without_kind, without_parts
+from segmentation.nodes import All, And, Node, Not, walk
+from segmentation.scope import Requester
+
+# What the words after a widening may ask of the widened answer ("，有几个", ", list them").
+_ASKS = ("list", "count", "export", "describe", "breakdown")
+
+
+def widened_answer(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> Answer | None:
+    """The previous answer without the condition `text` takes off, or None when `text`
+    takes nothing off (then it is read as usual: "去掉上海的" excludes)."""
+    widening = read_widening(text)
+    if widening is None:
+        return None
+    vocab = load_vocabulary(session, ctx.engine.named)
+    after = _parse(widening.rest, vocab, requester, ctx) if widening.rest else None
+    if (
+        isinstance(after, Command)
+        and after.segment is not None
+        and not isinstance(after.segment, All)
+    ):
+        # "不要时间了，流失风险客户有哪些": the question that follows says it all.
+        return ctx.ask(session, widening.rest, requester.userid)
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        return clarify(not_a_list(session, ctx, requester.userid, lang))
+    node, previous = found
+    widened = _widened(node, widening, vocab, requester, ctx)
+    if widened is None:
+        what = widening.named or say(f"widen_{widening.kind}", lang)
+        message = say("widen_nothing", lang, what=what, description=previous.description)
+        return clarify(message)
+    intent = after.intent if isinstance(after, Command) and after.intent in _ASKS else None
+    if intent is not None and intent != previous.intent:
+        previous = replace(previous, intent=intent)
+    return ask_again(session, ctx, requester, widened, previous, lang)
+
+
+def _parse(
+    text: str, vocab: Vocabulary, requester: Requester, ctx: CommandContext
+) -> Command | Clarification:
+    return parse_command(
+        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+
+
+def _widened(
+    node: Node, widening: Widening, vocab: Vocabulary, requester: Requester, ctx: CommandContext
+) -> Node | None:
+    """The previous segment without the condition: of its kind, or equal to what is named
+    ("上海" is the city condition 在上海; "VIP" the tag condition 有VIP标签)."""
+    if widening.kind is not None:
+        return without_kind(node, widening.kind)
+    named = _parse(widening.named, vocab, requester, ctx)
+    if not isinstance(named, Command) or named.segment is None:
+        return None
+    parts = named.segment.children if isinstance(named.segment, And) else (named.segment,)
+    leaves = [p.child if isinstance(p, Not) else p for p in parts]
+    if not any(leaf in list(walk(node)) for leaf in leaves):
+        return None
+    return without_parts(node, leaves)

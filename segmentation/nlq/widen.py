@@ -1,0 +1,253 @@
+"""Widening: a message that takes a condition off the previous answer (spec/commands.md §2c).
+
+"不要上海这个条件了", "那去掉 VIP 这个条件呢", "不限城市", "时间不限", "那就不要时间了",
+"ok drop the city filter", "forget the time limit", "without the date range", "any city":
+the previous segment without the named condition, asked again. The condition is named by
+its kind (城市/时间/性别/跟进人/标签/部门, city/time/gender/owner/tag/department) or by its
+value ("上海", "VIP") before a condition word (条件/筛选/限制, filter/condition/limit).
+
+Only these shapes widen: "去掉上海的" / "without Shanghai" exclude (followup.py), and
+"去掉VIP标签" untags. This module only reads the words; removing the parts is a tree
+operation here too (`without_kinds`, `without_parts`); deciding what to answer is the chat's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.swap import kind_of
+from segmentation.nodes import All, And, NewCustomer, Node, Not, Or, Ranked
+
+WINDOW = "window"  # not a node kind: every condition's own time window
+
+# The kinds a word names, each with its zh-Hans, zh-Hant and English words.
+_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "City": ("城市", "地区", "地區", "地域", "地点", "地點", "city", "cities", "location",
+             "place", "area", "region"),
+    WINDOW: ("时间段", "時間段", "时间范围", "時間範圍", "时间", "時間", "日期", "期限", "时段",
+             "時段", "date range", "date", "dates", "time range", "time frame", "timeframe",
+             "time window", "time limit", "time", "period", "window"),
+    "Gender": ("性别", "性別", "男女", "gender", "sex"),
+    "Owner": ("跟进人", "跟進人", "负责人", "負責人", "销售", "銷售", "owner", "sales rep",
+              "rep", "salesperson"),
+    "InDepartment": ("部门", "部門", "department", "dept"),
+    "HasTag": ("标签", "標籤", "標簽", "tag", "tags"),
+}  # fmt: skip
+# A kind word that names its kind only with a condition word after it: "去掉VIP标签" untags.
+_ONLY_WITH_CONDITION = frozenset({"HasTag"})
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+_ALL_KIND_WORDS = _alternatives([w for ws in _KIND_WORDS.values() for w in ws])
+_FREE_KIND_WORDS = _alternatives(
+    [w for k, ws in _KIND_WORDS.items() if k not in _ONLY_WITH_CONDITION for w in ws]
+)
+
+_PUNCT = r"\s,，、:：;；.。!！?？~～"
+_LEAD_ZH = (
+    r"(?:(?:好吧|好的|好|嗯|ok|okay|行|那么|那麼|那就|那|就|咁|噉|再|还是|還是|先|帮我|幫我|麻烦|"
+    r"麻煩|请|請)[\s,，]*)*"
+)
+_DROP_ZH = (
+    r"(?:去掉|去除|拿掉|删掉|刪掉|删除|刪除|移除|取消|撤掉|撤销|撤銷|不要|唔要|不用|唔使|别管|別管|"
+    r"忽略|去了|拿走|放开|放開)"
+)
+_THIS_ZH = r"(?:这个|這個|那个|那個|呢个|呢個|嗰个|嗰個|这|這|的)?"
+_CONDITION_ZH = r"(?:条件|條件|筛选|篩選|过滤|過濾|限制|限定|范围|範圍)"
+_END_ZH = r"(?:了|吧|呢|啦|喇|咯|囉|先|看看|试试|試試|一下|再看|再查)*"
+_NO_LIMIT_ZH = r"(?:不限|不管|不论|不論|不分|无论|無論|唔理|唔限|任何|所有)"
+_ANY_ZH = r"(?:不限|都行|都可以|无所谓|無所謂|随便|隨便|唔紧要|唔緊要|都得)"
+
+# 去掉 X 这个条件 / 不要上海这个条件了 / 取消城市筛选 / 把时间限制去掉
+_ZH_DROP_NAMED = lazy_pattern(
+    rf"^{_LEAD_ZH}(?:{_DROP_ZH})\s*(?:掉)?\s*(?P<named>.+?)\s*{_THIS_ZH}\s*{_CONDITION_ZH}"
+    rf"\s*{_END_ZH}$",
+    re.S | re.I,
+)
+_ZH_PUT_NAMED = lazy_pattern(
+    rf"^{_LEAD_ZH}(?:把|将|將)\s*(?P<named>.+?)\s*{_THIS_ZH}\s*{_CONDITION_ZH}\s*"
+    rf"(?:也|都|给|給)?\s*(?:{_DROP_ZH}|去|拿|删|刪)(?:掉)?\s*{_END_ZH}$",
+    re.S | re.I,
+)
+# 不要时间了 / 去掉城市 / 不限城市 / 城市不限 / 时间无所谓
+_ZH_DROP_KIND = lazy_pattern(
+    rf"^{_LEAD_ZH}(?:{_DROP_ZH}|{_NO_LIMIT_ZH})\s*(?:掉)?\s*(?P<kind>{_FREE_KIND_WORDS})\s*"
+    rf"{_END_ZH}$",
+    re.S | re.I,
+)
+_ZH_KIND_ANY = lazy_pattern(
+    rf"^{_LEAD_ZH}(?P<kind>{_FREE_KIND_WORDS})\s*(?:就|都|也)?\s*{_ANY_ZH}\s*{_END_ZH}$",
+    re.S | re.I,
+)
+
+_LEAD_EN = r"(?:(?:ok(?:ay)?|and|then|now|so|alright|well|right|fine|actually|please|pls)[\s,]+)*"
+_DROP_EN = (
+    r"(?:drop|remove|forget(?:\s+about)?|ignore|lose|clear|take\s+off|take\s+away|"
+    r"get\s+rid\s+of|no\s+more|skip|undo|lift|without|never\s+mind|cancel)"
+)
+_THE_EN = r"(?:(?:the|that|this|my|your)\s+)?"
+_CONDITION_EN = (
+    r"(?:filters?|conditions?|limits?|limitations?|restrictions?|criteri(?:on|a)|requirements?|"
+    r"constraints?|parts?|bits?)"
+)
+_END_EN = r"(?:\s+(?:please|pls|now|then|too|instead|and\s+show\s+(?:me\s+)?again))*"
+# drop the city filter / remove the VIP condition / forget the time limit / without the date range
+_EN_DROP_NAMED = lazy_pattern(
+    rf"^{_LEAD_EN}{_DROP_EN}\s+{_THE_EN}(?P<named>.+?)\s+{_CONDITION_EN}{_END_EN}$",
+    re.S | re.I,
+)
+# drop the city / forget the time / without the date range
+_EN_DROP_KIND = lazy_pattern(
+    rf"^{_LEAD_EN}{_DROP_EN}\s+(?:the|that|any)\s+(?P<kind>{_FREE_KIND_WORDS})"
+    rf"(?:\s+(?:part|bit|thing))?{_END_EN}$",
+    re.S | re.I,
+)
+# any city / all cities / regardless of city / no matter the time / city doesn't matter
+_EN_ANY = lazy_pattern(
+    rf"^{_LEAD_EN}(?:(?:in\s+|from\s+)?(?:any|all|every)|regardless\s+of(?:\s+the)?|"
+    rf"no\s+matter\s+(?:the|which|what)|whatever(?:\s+the)?|for\s+all|across\s+all|"
+    rf"irrespective\s+of(?:\s+the)?)\s+(?P<kind>{_FREE_KIND_WORDS})"
+    rf"(?:\s+(?:at\s+all|whatsoever))?{_END_EN}$",
+    re.S | re.I,
+)
+_EN_KIND_ANY = lazy_pattern(
+    rf"^{_LEAD_EN}{_THE_EN}(?P<kind>{_FREE_KIND_WORDS})\s+(?:doesn'?t|does\s+not|don'?t)\s+"
+    rf"matter{_END_EN}$",
+    re.S | re.I,
+)
+
+_ZH_SHAPES = (_ZH_DROP_NAMED, _ZH_PUT_NAMED, _ZH_DROP_KIND, _ZH_KIND_ANY)
+_EN_SHAPES = (_EN_DROP_NAMED, _EN_DROP_KIND, _EN_ANY, _EN_KIND_ANY)
+# "那就不要时间了，流失风险客户有哪些": the widening, then what to ask (after a clause mark).
+_CLAUSES = lazy_pattern(r"[,，;；。.!！]\s*")
+
+
+@dataclass(frozen=True)
+class Widening:
+    """Take a condition off the previous answer: every condition of `kind`, or the ones
+    `named` says (a value to read with the parser: "上海", "VIP"), then ask `rest` (what
+    followed the widening, e.g. "有几个"; empty: the previous question again)."""
+
+    kind: str | None
+    named: str
+    rest: str = ""
+
+
+def read_widening(text: str) -> Widening | None:
+    """The widening `text` starts with, or None when it says no such thing."""
+    plain = text.strip().strip(_PUNCT.replace("\\s", "") + " ")
+    if not plain:
+        return None
+    found = _whole(plain)
+    if found is not None:
+        return found
+    # The widening as the first clause: "不要时间了，流失风险客户有哪些", "drop the city
+    # filter, how many are there".
+    for mark in _CLAUSES.finditer(plain):
+        head, rest = plain[: mark.start()], plain[mark.end() :].strip()
+        found = _whole(head)
+        if found is not None and rest:
+            return replace(found, rest=rest)
+    return None
+
+
+def _whole(text: str) -> Widening | None:
+    squeezed = text.strip(" ?？。.!！")
+    for shape in (*_ZH_SHAPES, *_EN_SHAPES):
+        match = shape.match(squeezed)
+        if match is None:
+            continue
+        if "kind" in match.groupdict() and match["kind"]:
+            return Widening(kind_named(match["kind"]), "")
+        named = match["named"].strip(_PUNCT.replace("\\s", "") + " ").strip("“”\"'‘’「」")
+        named = re.sub(r"^(?:掉|the\s+|that\s+|this\s+)", "", named, flags=re.I).strip()
+        if not named or re.search(r"(?:这|這|那|呢|嗰)$", named):
+            continue
+        kind = kind_named(named)
+        return Widening(kind, "" if kind else named)
+    return None
+
+
+def kind_named(word: str) -> str | None:
+    """The kind `word` names ("城市" → City, "date range" → window), or None."""
+    key = re.sub(r"\s+", " ", word.strip().lower())
+    for kind, words in _KIND_WORDS.items():
+        if key in words:
+            return kind
+    return None
+
+
+# ---------------------------------------------------------------- the tree
+
+
+def without_kind(node: Node, kind: str) -> Node | None:
+    """`node` without its conditions of `kind` (WINDOW: with no time window on any of its
+    conditions, so each holds over all time); None when it has none to take off."""
+    if kind == WINDOW:
+        return _without_windows(node)
+    if kind == "Owner":
+        return _without(node, lambda part: kind_of(part) in ("Owner", "InDepartment"))
+    return _without(node, lambda part: kind_of(part) == kind)
+
+
+def without_parts(node: Node, parts: list[Node]) -> Node | None:
+    """`node` without the conditions equal to one of `parts`; None when it has none."""
+    return _without(node, lambda part: part in parts)
+
+
+def _without(node: Node, drops: Callable[[Node], bool]) -> Node | None:
+    removed = False
+
+    def strip(part: Node) -> Node | None:
+        nonlocal removed
+        if isinstance(part, And):
+            kept = [c for c in (strip(c) for c in part.children) if c is not None]
+            if not kept:
+                return None
+            return kept[0] if len(kept) == 1 else And(tuple(kept))
+        if isinstance(part, Not) and drops(part.child):
+            removed = True
+            return None
+        if isinstance(part, Ranked):
+            base = strip(part.base)
+            return replace(part, base=base if base is not None else All())
+        if not isinstance(part, Or) and drops(part):
+            removed = True
+            return None
+        return part
+
+    result = strip(node)
+    if not removed:
+        return None
+    return result if result is not None else All()
+
+
+def _without_windows(node: Node) -> Node | None:
+    removed = False
+
+    def strip(part: Node) -> Node:
+        nonlocal removed
+        if isinstance(part, And):
+            return And(tuple(strip(c) for c in part.children))
+        if isinstance(part, Or):
+            return Or(tuple(strip(c) for c in part.children))
+        if isinstance(part, Not):
+            return Not(strip(part.child))
+        if isinstance(part, Ranked):
+            return replace(part, base=strip(part.base))
+        # A new customer is new within some window: without it the condition says nothing.
+        if isinstance(part, NewCustomer) or getattr(part, "window", None) is None:
+            return part
+        removed = True
+        return replace(part, window=None)  # type: ignore[arg-type]
+
+    result = strip(node)
+    return result if removed else None
