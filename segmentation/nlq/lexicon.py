@@ -912,13 +912,19 @@ _ADD(_many(K.UNSUPPORTED, "repeat", "回头客|回头客户|回头顾客|复购|
            "repeat purchase|repeat purchases|repeat order|repeat orders|repurchased|repurchase|"
            "loyal customers|loyal customer|loyal buyers|regular customers|regulars|"
            "frequent buyers|frequent customers|frequent shoppers|bought again|ordered again|"
-           "purchased again"))  # fmt: skip
+           "purchased again|came back to buy|came back and bought|come back to buy|returned to buy|"
+           "bought from us again|ordered from us again|repeat rate|repurchase rate|再次购买|再次下单|"
+           "再次下过单|再次消费|再次购买过|回购|回购过|回购客户|回头率|复购率|回来买|又来买|二次回购"))  # fmt: skip
 # "one-time buyers": the count is said (one time = exactly once, as 只买过一次), so answered;
 # parts are (kind, value, characters) as in the compounds above.
 for _first in ("one time", "one off", "single purchase"):
     for _who in ("buyers", "customers", "purchasers", "shoppers", "clients"):
         _ADD({f"{_first} {_who}": (K.COMPOUND, ((K.CMP, ("=", "pre"), len(_first)),
               (K.NUMWORD, (1, "times"), 1), (K.EVENT, "order", len(_who))))})  # fmt: skip
+# An event "again" (再次来店, visited again): at least twice, but of what it does not say.
+_ADD(_many(K.UNSUPPORTED, "fuzzy", "再次来店|再次到店|再次来过|再次来过店|再次光顾|再次咨询|再次询价|"
+           "再次问价|再次退款|再次退货|再次加购|visited again|came again|came back|inquired again|"
+           "asked again|refunded again|returned again"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "first_order", "首单客户|首单|首购|首购客户|首次购买|首次下单|第一次购买|"
            "第一次下单|新买家|新购买客户|first time buyers|first time buyer|first time customers|"
            "first time purchasers|first time shoppers|first purchase|first order|new buyers|"
