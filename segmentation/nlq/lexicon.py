@@ -671,6 +671,8 @@ _more(K.CLAUSE, True, "入面|里头|里边|当中的|之中的")
 # Demonstratives: after a condition they only point ("上海那些VIP客户"); first in the
 # sentence they are the previous answer (the parser tells which).
 _more(K.THIS, True, "那啲|呢啲|这啲|那班|呢班|这班|这帮|那帮|那批|那群|这部分|那部分")
+# 他们/她们 (他們 normalised) before or after the request: 把他们列出来, 列出她们, 他们里面上海的.
+_more(K.THIS, True, "他们|她们|它们|佢哋|他们几个|她们几个|这几个|这几位|这几个人|这几位客户")
 
 # Cantonese 咗 arrives as 了 (normalize._CANTONESE): every 咗 word keeps its meaning.
 for _surface, _meaning in list(LEXICON.items()):

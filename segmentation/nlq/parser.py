@@ -204,7 +204,8 @@ def _means_previous(intent: str, tokens: list[Any], *, bare_allowed: bool) -> bo
     """Whether the command is about the previous answer ("把这些导出", "describe them", a bare
     "导出"). Conditions added to it ("这些客户中的VIP") are asked back, not dropped."""
     if any(t.kind == K.THIS for t in tokens):
-        if all(t.kind in _BARE | {K.THIS, K.CUSTOMER, K.DE} for t in tokens):
+        # 都/all beside them ("把这些都导出", "export all of these") adds nothing.
+        if all(t.kind in _BARE | {K.THIS, K.CUSTOMER, K.DE, K.BOTH} for t in tokens):
             return True
         raise Ask(
             "请直接说完整的条件，例如“近30天有咨询的VIP客户”，不要用“这些”再加条件。",

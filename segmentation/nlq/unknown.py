@@ -82,6 +82,8 @@ def _word_span(tokens: list[Token], index: int) -> tuple[int, int]:
         end += 1
     while not latin and end + 1 < len(tokens) and _name_numeral(tokens[end], tokens[end + 1]):
         end += 1  # 张四, 王五: a Chinese numeral inside a name
+    while not latin and _glued_unknown(tokens, end):
+        end += 2  # 待|跟|近: a misspelt 待跟进 split around the word 跟 is asked about whole
     if latin:
         start, end = _place_name_parts(tokens, start, end)
     nxt = tokens[end + 1] if end + 1 < len(tokens) else None
@@ -113,6 +115,21 @@ def _place_name_parts(tokens: list[Token], start: int, end: int) -> tuple[int, i
     return start, end
 
 
+def _glued_unknown(tokens: list[Token], end: int) -> bool:
+    """Whether a one-character word and then another unknown character follow `end` with no
+    space: the three are one misspelt name (待跟近 for 待跟进), not three words."""
+    if end + 2 >= len(tokens):
+        return False
+    middle, last = tokens[end + 1], tokens[end + 2]
+    return (
+        len(middle.text) == 1
+        and middle.start == tokens[end].end
+        and last.start == middle.end
+        and last.kind == K.UNKNOWN
+        and not last.text.isascii()
+    )
+
+
 def _name_numeral(prev: Token, tok: Token) -> bool:
     return tok.kind == K.NUM and tok.start == prev.end and not any(c.isdigit() for c in tok.text)
 
@@ -124,6 +141,8 @@ def _unknown_latin(tok: Token) -> bool:
 def _is_person(word: str, before: Token | None, after: Token | None, after2: Token | None) -> bool:
     owner_after = after is not None and (
         after.text in _OWNER_GLUE
+        # Cantonese 啲/嘅 for 的: 王伍啲客, 陈大文嘅客户
+        or (after.text in ("啲", "嘅") and after2 is not None and after2.kind == K.CUSTOMER)
         or (after.kind == K.FILLER and after.value == "owner")  # 陈大文负责嘅, 王静手底下
         or (after.kind == K.DE and after2 is not None and after2.kind == K.CUSTOMER)
         or (after.kind == K.CUSTOMER and after.text.startswith("的"))  # 王静的客户
