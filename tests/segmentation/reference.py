@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 from typing import Any
 
 import opencc
@@ -398,14 +399,22 @@ def _fold(text: str) -> str:
     return "".join(ch.lower()[:1] for ch in text)
 
 
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    # One per configuration: building one reads its dictionaries (~10 ms; far more under
+    # hypothesis's line tracer), and the differential test checks text conditions on every
+    # customer of every ranking's base — a fresh converter per check stalled it for minutes.
+    return opencc.OpenCC(config)
+
+
 def _contains(value: str | None, text: str) -> bool:
     """Spec §2b: the text in any of its spellings — as written, half-width, Simplified,
     Traditional (OpenCC's, Taiwan's, Hong Kong's) — inside the value, case aside."""
     if value is None:
         return False
     forms = {text.strip(), unicodedata.normalize("NFKC", text.strip())}
-    simplified = {opencc.OpenCC("t2s").convert(f) for f in forms}
-    traditional = {opencc.OpenCC(c).convert(f) for c in ("s2t", "s2tw", "s2hk") for f in simplified}
+    simplified = {_converter("t2s").convert(f) for f in forms}
+    traditional = {_converter(c).convert(f) for c in ("s2t", "s2tw", "s2hk") for f in simplified}
     return any(_fold(f) in _fold(value) for f in forms | simplified | traditional if f)
 
 
@@ -415,8 +424,8 @@ def _equals(value: str | None, text: str) -> bool:
     if value is None:
         return False
     forms = {text.strip(), unicodedata.normalize("NFKC", text.strip())}
-    simplified = {opencc.OpenCC("t2s").convert(f) for f in forms}
-    traditional = {opencc.OpenCC(c).convert(f) for c in ("s2t", "s2tw", "s2hk") for f in simplified}
+    simplified = {_converter("t2s").convert(f) for f in forms}
+    traditional = {_converter(c).convert(f) for c in ("s2t", "s2tw", "s2hk") for f in simplified}
     return _fold(value.strip()) in {_fold(f) for f in forms | simplified | traditional if f}
 
 
