@@ -365,7 +365,8 @@ def _which_subject(
     options = (swapped, command.segment)
     labels = tuple(describe(node, lang, ctx.now, tz, vocab) for node in options)
     message = say("subject_which", lang, description=previous.description)
-    return ClarifyAnswer(message, labels, tuple(to_json(node) for node in options))
+    choices = tuple(to_json(node) for node in options)
+    return ClarifyAnswer(message, labels, choices, asked_intent=command.intent)
 
 
 def _says_something(command: Command) -> bool:
@@ -389,9 +390,11 @@ def ask_again(
     previous: conv.PreviousAnswer,
     lang: str,
     notes: tuple[str, ...] = (),
+    intent: str = "",
 ) -> Answer:
     """The previous question asked again about `node` (a swapped window or condition): the
-    same intent — a breakdown by the same groups — restated in the asker's language."""
+    same intent — a breakdown by the same groups — restated in the asker's language; or
+    `intent` when the new message asked one of its own."""
     vocab = load_vocabulary(session, ctx.engine.named)
     description = describe(node, lang, ctx.now, ctx.settings.timezone, vocab)
     if notes:
@@ -400,9 +403,10 @@ def ask_again(
             if lang == "zh"
             else (f"{description} ({'; '.join(notes)})")
         )
-    intent = previous.intent if previous.intent in _REPEATABLE else "list"
+    asked = intent
+    intent = asked or (previous.intent if previous.intent in _REPEATABLE else "list")
     details: dict[str, Any] = {}
-    if previous.kind == conv.BREAKDOWN and previous.breakdown:
+    if not asked and previous.kind == conv.BREAKDOWN and previous.breakdown:
         intent = "breakdown"
         details = {"by": previous.breakdown.get("by"), "group": previous.breakdown.get("tag_group")}
     return answer_command(
@@ -489,9 +493,15 @@ def _which_window(
 
 
 def swap_pick_answer(
-    session: Session, ctx: CommandContext, requester: Requester, segment: dict[str, Any], lang: str
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    segment: dict[str, Any],
+    lang: str,
+    intent: str = "",
 ) -> Answer:
-    """The answer to the choice picked from "which window?": the previous question again."""
+    """The answer to the choice picked from "which window?": the previous question again —
+    or, when the question back was about a question of its own ("北京的有多少"), that one."""
     found = previous_segment(session, ctx, requester.userid)
     if found is None:
         return clarify(say("refine_no_context", lang))
@@ -499,7 +509,7 @@ def swap_pick_answer(
         node = from_json(segment)
     except SegmentFormatError:
         return clarify(say("refine_no_context", lang))
-    return ask_again(session, ctx, requester, node, found[1], lang)
+    return ask_again(session, ctx, requester, node, found[1], lang, intent=intent)
 
 
 # What a customer has one of: "其中男性呢" after "其中女性有几个" can only be about the answer

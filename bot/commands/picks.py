@@ -55,7 +55,10 @@ def question_for(
     if asked.choices is not None and len(asked.choices) >= len(suggestions):
         # Each suggestion stands for a segment of its own ("which window?"): picked as it is.
         segments = asked.choices[: len(suggestions)]
-        return conv.PendingQuestion(text, suggestions, None, lang, now, conv.SWAP, "", (), segments)
+        # `action`: the intent the question was asked with ("" repeats the previous one).
+        return conv.PendingQuestion(
+            text, suggestions, None, lang, now, conv.SWAP, asked.asked_intent, (), segments
+        )
     word = _asked_word(text, asked.message)
     return conv.PendingQuestion(text, suggestions, word, lang, now)
 

@@ -258,7 +258,8 @@ def _handle_text(
             return campaign_choice_reply(session, ctx, requester, text, action, chosen, picked.lang)
         if picked.pending.kind == conv.SWAP:  # "which window?": the chosen segment, asked again
             segment = picked.pending.segments[picked.index]
-            answer = swap_pick_answer(session, ctx, requester, segment, picked.lang)
+            asked = picked.pending.action
+            answer = swap_pick_answer(session, ctx, requester, segment, picked.lang, asked)
             return _answered(session, ctx, requester, text, answer, picked.lang, hant)
         # The original question, the choice in place of the phrase asked about.
         text, lang = picked.text, picked.lang
@@ -357,7 +358,8 @@ def conversation_answer(session: Session, ctx: CommandContext, userid: str, text
             return MessageAnswer(picked.pending.action, replies[0].text)
         if picked.pending.kind == conv.SWAP:
             segment = picked.pending.segments[picked.index]
-            return swap_pick_answer(session, ctx, requester, segment, picked.lang)
+            asked = picked.pending.action
+            return swap_pick_answer(session, ctx, requester, segment, picked.lang, asked)
         text, lang = picked.text, picked.lang
     more = read_more(text)
     if more is not None:

@@ -122,6 +122,9 @@ class ClarifyAnswer:
     message: str
     suggestions: tuple[str, ...] = ()
     choices: tuple[dict[str, Any], ...] | None = None
+    # With `choices`: what the question was asked for ("北京的有多少" counts), so a pick answers
+    # that, not what the answer before it was asked for; "" repeats the previous question.
+    asked_intent: str = ""
     # "hant": asked about a conversation question written in Traditional characters.
     script: str | None = None
     intent: ClassVar[str] = "clarify"
