@@ -17,13 +17,17 @@ from segmentation.nlq.lazy_re import lazy_pattern
 THIRD_PARTY_ROLES = (
     "老板|老细|老总|老大|大老板|老板娘|经理|总经理|区域经理|领导|主管|上司|上级|总监|店长|组长|部长|"
     "上面|上头|公司|总部|市场部|财务|同事|我同事|我老板|我们老板|我领导|我们领导|我经理|我们经理|"
-    "我主管|我们主管"
+    "我主管|我们主管|主任|董事长|董事|副总|老板们|客户经理|销售经理|业务经理|大区经理|销售总监|运营|"
+    "运营部|督导|上边|老闆娘|leader"
 )
 THIRD_PARTY_ASKS = (
     "要|想要|想看|想看看|需要|让我|叫我|要我|让|叫|说要|找我要|想知道|要看|吩咐|交代|安排我|"
     "想知|想睇|想睇下|要睇|话要|叫我哋|让我们|叫我们|"
     # asking and requiring: 老板问…, 总部要求统计…, 经理在问…, 主管想了解…
-    "问我|想问|想问问|要求|要求我|想了解|要了解|吩咐我|交代我|交待|交待我|让查|让我查|嘱咐|嘱咐我"
+    "问我|想问|想问问|要求|要求我|想了解|要了解|吩咐我|交代我|交待|交待我|让查|让我查|嘱咐|嘱咐我|"
+    # in a hurry, pressing, instructing; the list "for him" (让我给他拉一份…)
+    "急着要|急要|催着要|催我|指示|指示要|让帮忙|要帮忙|让我给他|让我给她|叫我给他|叫我给她|"
+    "要我给他|要我给她|让我帮他|让我帮她"
 )
 # Said between the role and the request: 老板刚才说要…, 经理今天让我…, 领导又要…, 经理在问…
 THIRD_PARTY_WHEN = (
@@ -35,7 +39,8 @@ _ROLES_EN = (
     "manager|boss|supervisor|team lead|lead|director|gm|head|ceo|higher-ups|higher ups|"
     "sales director|sales manager|regional manager|store manager|area manager|headquarters|hq|"
     "head office|finance|accounting|marketing|management|leadership|colleague|coworker|"
-    "co-worker|teammate|client manager"
+    "co-worker|teammate|client manager|upper management|senior management|the higher-ups|"
+    "the higher ups|leadership team|management team"
 )
 _LEADS = "帮|给|替|帮我们|给我们"
 _ASKED_ON = "问下|问一下|问问|帮她问下|帮他问下"
@@ -58,7 +63,8 @@ _ZH = lazy_pattern(
     rf"(?:{_alternatives(_split(_LEADS))}{_alternatives(_split(THIRD_PARTY_ROLES))}"
     rf"|{_ROLE_ZH}\s*(?:{_alternatives(_split(THIRD_PARTY_WHEN))})?"
     # 问 alone asks (老板问上海有多少…), but 经理问过价 / 问了价 is an inquiry: the verb stays
-    rf"(?:{_alternatives(_split(THIRD_PARTY_ASKS))}|问(?![过了价次]))"
+    # and 催 (pressing for the list) is not 催单 / 催货 (pressing an order: an event word)
+    rf"(?:{_alternatives(_split(THIRD_PARTY_ASKS))}|问(?![过了价次])|在?催(?![单货款]))"
     rf"(?:{_alternatives(_split(_ASKED_ON))})?)"
 )
 # English: (my|our|the)? role + a request verb ("the boss wants", "my manager needs me to
