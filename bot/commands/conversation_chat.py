@@ -33,6 +33,7 @@ from bot.services.answer import (
     Answer,
     BreakdownAnswer,
     CardAnswer,
+    CardMatch,
     ChangesAnswer,
     CountAnswer,
     DigestAnswer,
@@ -153,6 +154,7 @@ def data_words(session: Session, answer: Answer | None) -> set[str]:
             words.add(str(group.get("label") or ""))
     for match in answer.get("matches") or []:
         words.add(str(match.get("name") or ""))
+        words.update([str(match.get("city") or ""), *map(str, match.get("owners") or ())])
     card = answer.get("card")
     if isinstance(card, dict):
         words.update(
@@ -331,14 +333,27 @@ def card_replies(ctx: CommandContext, userid: str, answer: CardAnswer, lang: str
     matches = answer.matches
     lines = [say_card("card_pick", lang, count=len(matches), query=answer.query)]
     lines.extend(
-        f"{i}. {m.name}（{m.external_userid[-6:]}）"
+        f"{i}. {m.name}（{_told_apart(m, lang)}）"
         if lang == "zh"
-        else f"{i}. {m.name} ({m.external_userid[-6:]})"
+        else f"{i}. {m.name} ({_told_apart(m, lang)})"
         for i, m in enumerate(matches[:10], 1)
     )
     if len(matches) > 10:
         lines.append(say_card("card_pick_more", lang, shown=10))
     return [Reply(userid, clip("\n".join(lines)))]
+
+
+def _told_apart(match: CardMatch, lang: str) -> str:
+    """What tells same-named customers apart, short: "跟进人：张三 · 上海 · …a1b2" — who
+    follows them, their city, and the end of their id (never the whole id, which reads as noise)."""
+    parts = []
+    if match.owners:
+        owners = ("、" if lang == "zh" else ", ").join(match.owners[:2])
+        parts.append(say_card("pick_owner", lang, owners=owners))
+    if match.city:
+        parts.append(match.city)
+    parts.append("…" + match.external_userid[-4:])
+    return " · ".join(parts)
 
 
 def _how_added(owner: Owner, lang: str) -> str:

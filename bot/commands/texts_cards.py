@@ -49,6 +49,7 @@ CARD_TEXTS: dict[str, dict[str, str]] = {
         "zh": "找到 {count} 位符合“{query}”的客户，您指的是哪一位？回复序号即可：",
         "en": "{count} customers match “{query}”. Which one? Reply with the number:",
     },
+    "pick_owner": {"zh": "跟进人：{owners}", "en": "owner: {owners}"},
     "card_pick_more": {"zh": "（只列出前 {shown} 位，请说得更具体些）", "en": "(only the first {shown}; please be more specific)"},
     "card_gone": {"zh": "这位客户已不在您的权限范围内（或已删除）。", "en": "That customer is no longer one you may see (or was deleted)."},
     "ch_tags_since": {"zh": "注意：标签变动从 {since} 起才有记录，此前的变动不在其中。", "en": "Note: tag changes are recorded since {since}; changes before then are not included."},

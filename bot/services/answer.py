@@ -436,6 +436,18 @@ class CardMatch:
 
     external_userid: str
     name: str
+    # What tells same-named customers apart in a numbered question: who follows them, where.
+    owners: tuple[str, ...] = ()
+    city: str = ""
+
+
+def _match_json(match: CardMatch) -> dict[str, Any]:
+    out: dict[str, Any] = {"external_userid": match.external_userid, "name": match.name}
+    if match.owners:
+        out["owners"] = list(match.owners)
+    if match.city:
+        out["city"] = match.city
+    return out
 
 
 @dataclass(frozen=True)
@@ -456,9 +468,7 @@ class CardAnswer:
         out: dict[str, Any] = {"intent": self.intent, "query": self.query, "by": self.by}
         if self.language is not None:
             out["language"] = self.language
-        out["matches"] = [
-            {"external_userid": m.external_userid, "name": m.name} for m in self.matches
-        ]
+        out["matches"] = [_match_json(m) for m in self.matches]
         out["card"] = None if self.card is None else self.card.to_json()
         if self.script:
             out["script"] = self.script
@@ -476,7 +486,12 @@ class CardAnswer:
             query=str(data.get("query") or ""),
             by=str(data.get("by") or "name"),
             matches=tuple(
-                CardMatch(str(m["external_userid"]), str(m["name"]))
+                CardMatch(
+                    str(m["external_userid"]),
+                    str(m["name"]),
+                    tuple(str(o) for o in m.get("owners") or ()),
+                    str(m.get("city") or ""),
+                )
                 for m in data.get("matches") or ()
             ),
             card=CustomerCard.from_json(card) if isinstance(card, dict) else None,

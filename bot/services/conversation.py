@@ -26,7 +26,7 @@ from bot.services.answer import (
     SavedRow,
 )
 from bot.services.campaigns.settings import CampaignSettings
-from bot.services.customer_card import customer_card, find_visible
+from bot.services.customer_card import customer_card, find_visible, match_details
 from bot.services.digest.build import DigestConfig, build_digest
 from bot.services.digest.model import Digest
 from bot.services.digest.people import scope_staff
@@ -233,12 +233,15 @@ def card_answer(
             else f"No customer of yours is called “{query}”."
         )
     card = None
+    details: dict[str, tuple[tuple[str, ...], str]] = {}
     if len(matches) == 1:
         card = customer_card(session, matches[0][0], requester=requester, now=now, ctx=ctx)
+    else:
+        details = match_details(session, [eid for eid, _ in matches])
     return CardAnswer(
         query,
         "phone_tail" if tail else "name",
-        tuple(CardMatch(eid, n) for eid, n in matches),
+        tuple(CardMatch(eid, n, *details.get(eid, ((), ""))) for eid, n in matches),
         card,
         language=lang,
     )

@@ -223,6 +223,29 @@ def find_visible(
     return []
 
 
+def match_details(session: Session, eids: list[str]) -> dict[str, tuple[tuple[str, ...], str]]:
+    """external_userid → (the names of its live followers, its city), for the customers a
+    numbered question back offers: what tells two customers of the same name apart (the card
+    picked next shows the same)."""
+    cities = dict(
+        session.execute(
+            select(Customer.external_userid, Customer.city).where(
+                Customer.external_userid.in_(eids)
+            )
+        ).all()
+    )
+    owners: dict[str, list[str]] = {}
+    stmt = (
+        select(Follow.external_userid, Follow.userid, Staff.name)
+        .outerjoin(Staff, Staff.userid == Follow.userid)
+        .where(Follow.external_userid.in_(eids), Follow.deleted.is_(False))
+        .order_by(Follow.added_at, Follow.userid)
+    )
+    for eid, userid, name in session.execute(stmt):
+        owners.setdefault(eid, []).append(name or userid)
+    return {eid: (tuple(owners.get(eid, ())), cities.get(eid) or "") for eid in eids}
+
+
 def customer_card(
     session: Session,
     external_userid: str,

@@ -173,6 +173,17 @@ def test_several_matches_ask_which_and_a_number_picks(crig: ChatRig) -> None:
     assert "Customer: 王芳" in text_of(crig.tell("zhangsan", "the first one"))
 
 
+def test_same_named_customers_are_told_apart_by_owner_city_and_a_short_id(crig: ChatRig) -> None:
+    ask = text_of(crig.tell("zhangsan", "查一下王芳"))
+    assert (
+        "1. 王芳（跟进人：张三 · 杭州 · …mW01）" in ask
+        and "2. 王芳（跟进人：张三 · 杭州 · …mW02）" in ask
+    )
+    assert "wmW01" not in ask  # the whole external_userid reads as noise
+    english = text_of(crig.tell("zhangsan", "look up customer 王芳"))
+    assert "1. 王芳 (owner: 张三 · 杭州 · …mW01)" in english
+
+
 def test_a_card_pick_is_read_from_the_conversation_state(crig: ChatRig) -> None:
     crig.tell("zhangsan", "查一下王芳")
     with crig.factory() as session:  # the audit log is a record, not what a pick reads
