@@ -98,10 +98,14 @@ def read_comparison(chunk: Chunk, nums: Numbers, what: str) -> list[tuple[str, D
         if not ops and nums.values[0].value == 0:
             return [("=", Decimal(0))]
         if not ops:
+            said = chunk.text()
+            picks = [f"正好{bare}{what}", f"{bare}{what}以上"]
+            if value.isascii() and not value.isdigit():  # "bought once": English picks
+                picks = [said.replace(value, f"{w} {value}", 1) for w in ("exactly", "at least")]
             raise Ask(
-                f"“{chunk.text()}”是指正好{value}，还是至少{value}？",
-                f"Does “{chunk.text()}” mean exactly {value}, or at least {value}?",
-                [f"正好{bare}{what}", f"{bare}{what}以上"],
+                f"“{said}”是指正好{value}，还是至少{value}？",
+                f"Does “{said}” mean exactly {value}, or at least {value}?",
+                picks,
             )
         raise not_understood(chunk)
     return [(ops.pop(), nums.values[0].value)]
