@@ -47,7 +47,7 @@ _ONLY_ZH = (
     r"淨係要|淨係睇|淨係|净系要|净系睇|净系|净係|只係要|只係睇|只系要|只系睇)"
 )
 _DROP_ZH = (
-    r"(?:(?:去除|剔除|排除|移除|删除|刪除)掉?|去掉|除去|除掉|扣除|不要|不看|不含|除了|刨除|拿掉|"
+    r"(?:(?:去除|剔除|排除|移除|删除|刪除|过滤|過濾|筛|篩)掉?|去掉|除去|除掉|扣除|不要|不看|不含|除了|刨除|拿掉|"
     r"删掉|刪掉|去了)"
 )
 # "再去掉上海的", "还要排除VIP", "另外不要金卡的", "然后只看女的": an adverb that chains this
@@ -74,6 +74,7 @@ _DROP_EN = (
     r"(?:exclude|excluding|without|except(?:\s+for)?|drop|remove|leave\s+out|minus|but\s+not|"
     r"take\s+out|filter\s+out|not\s+including)"
 )
+_TOO_EN = lazy_pattern(r"\s+(?:too|as\s+well|also)$", re.I)
 # "those who ordered" is "who ordered" once the pointing is done.
 _POINTER_EN = lazy_pattern(
     r"^(?:the\s+ones|ones|those|these|them|the\s+people|people|the\s+customers|customers)\b\s*",
@@ -273,6 +274,7 @@ def _mode_en(op: str | None) -> str:
 
 def _english(mode: str, rest: str, echo: bool, *, pointed: bool) -> FollowUp | None:
     rest = _POINTER_EN.sub("", rest.strip(_EDGES)).strip(_EDGES)
+    rest = _TOO_EN.sub("", rest).strip(_EDGES)  # "drop the men too"
     if not rest or not _has_content(rest):
         return None
     if not pointed and mode == AND and re.match(r"^\d", rest):

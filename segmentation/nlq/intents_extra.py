@@ -103,8 +103,8 @@ _BREAKDOWN = [
     # per city / by owner / for each salesperson / broken down by gender / grouped by tag
     lazy_pattern(
         rf"(?:\b(?:broken|break|split|grouped|group|sorted|counted)(?: {_OBJECT})?(?: down| up)? )?"
-        rf"{_EN_START}(?:per|by|for each|for every|each|across|in each)(?: the)? "
-        rf"(?:{_DIM}){_EN_END}"
+        rf"{_EN_START}(?:per|by|for each|for every|each|across|in each)(?: the)?"
+        rf"(?: |(?=[\u4e00-\u9fff]))(?:{_DIM}){_EN_END}"
     ),
     # city breakdown / owner distribution
     lazy_pattern(rf"{_EN_START}(?:{_DIM}) (?:breakdown|distribution|split|counts?){_EN_END}"),
@@ -114,7 +114,7 @@ _BREAKDOWN = [
     ),
 ]
 _BREAKDOWN_NOISE = lazy_pattern(
-    rf"\b(?:break(?:ing)?|split(?:ting)?|divide|group|sort|bucket)(?: {_OBJECT})?"
+    rf"{_EN_START}(?:break(?:ing)?|split(?:ting)?|divide|group|sort|bucket)(?: {_OBJECT})?"
     r"(?: (?:down|up|out))?\b|\b(?:breakdown of|breakdown|distribution of)\b|"
     r"^(?:请|帮我|给我|帮忙)?(?:看看|看一下|统计一下|统计|分析一下)|"
     r"(?:分别|各自)?(?:是|有)?(?:多少|几个)(?:个|位|人)?[?？]?$|(?:的)?(?:分布|情况)$"
@@ -137,7 +137,9 @@ _LOOK_VERB = _LOOK.removesuffix("?")  # the same words, one of them required
 _CARD = [
     lazy_pattern(rf"^{_LOOK_VERB}(?:一下)?客户[：:]?{_NAME}(?:的{_ABOUT})?[？?。!！]*$"),
     lazy_pattern(rf"^{_LOOK}客户[：:]?{_NAME}的{_ABOUT}[？?。!！]*$"),
-    lazy_pattern(rf"^{_LOOK}{_NAME}(?:这个客户|这位客户)?的{_ABOUT}[？?。!！]*$"),
+    lazy_pattern(
+        rf"^{_LOOK}{_NAME}(?:这个客户|这位客户)?的{_ABOUT}(?:怎么样了?|如何|呢)?[？?。!！]*$"
+    ),
     lazy_pattern(
         rf"^{_LOOK}(?:客户)?{_NAME}(?:最近|近期|之前|以前)?(?:都)?"
         r"(?:买了什么|买过什么|买了啥|买过啥|买了哪些|买过哪些|下了什么单|"
