@@ -49,13 +49,16 @@ _PRONOUN = re.compile(
 def named_tag_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
 ) -> Answer | None:
-    """The tag (untag) action on the customer `text` names, or the question which one; None
-    when `text` is no tagging of a named customer."""
+    """The tag (untag) action or the message/coupon push on the customer `text` names
+    ("给她发一张满100减20的券" after her card), or the question which one; None when `text` is
+    no such action on a named customer."""
     try:
         action = find_action(normalize(text), _quotes(text), text)
-    except Ask:  # a push asked back ("{name}" without one by one): not a tagging
+    except Ask:  # a push asked back ("{name}" without one by one): not this path
         return None
-    if action is None or action.intent not in ("tag", "untag") or not action.segment_text:
+    if action is None or action.intent not in ("tag", "untag", "push"):
+        return None
+    if not action.segment_text:
         return None
     vocab = load_vocabulary(session, ctx.engine.named)
     action = tag_named_first(action, vocab.tags)  # "untag Alice from VIP"
@@ -66,6 +69,8 @@ def named_tag_answer(
     if isinstance(parsed, Command):
         return None  # a condition ("给上海的客户打上…") or "these": the usual path
     tag = str(action.details.get("tag") or "").strip()  # as typed (find_action keeps it)
+    # A push carries its message or coupon as parsed; a tagging its tag as typed.
+    what = Action.of(action.details) if action.intent == "push" else Action(tag=tag)
     words = _CUSTOMER_WORD.sub("", _as_typed(action.segment_text, text)).strip()
     picked = _PICKED.match(words)
     if picked:  # the id as typed: the normalised text is in lower case
@@ -73,7 +78,7 @@ def named_tag_answer(
         wanted = (typed["eid"] if typed else picked["eid"]).strip()
     else:
         wanted = words
-    if not wanted or not tag:
+    if not wanted or not (tag or action.intent == "push"):
         return None
     if _PRONOUN.fullmatch(normalize(wanted)):
         shown = _card_shown(session, ctx, requester.userid)
@@ -94,7 +99,7 @@ def named_tag_answer(
         segment=All(),
         description=description,
         customers=(eid,),
-        action=Action(tag=tag),
+        action=what,
         needs_confirmation=True,
         scope_note=scope_note(All(), requester, lang),
         named=(eid,),

@@ -130,11 +130,14 @@ def card_number(text: str) -> int | None:
 # number is the row's number in the list, over all its pages.
 _CARD_WORDS = r"(?:情况|资料|档案|信息|详情|近况|订单|消费情况|画像|卡片|明细)"
 _ROW = re.compile(
-    r"^(?:请|帮我|麻烦)?(?:再)?(?:看看|看一下|看下|睇睇|睇下|查一下|查查|查下|打开|点开|说说|介绍一下)?"
+    r"^(?:那|还有|然后|接着)?(?:请|帮我|麻烦)?(?:再)?(?:看看|看一下|看下|睇睇|睇下|查一下|查查|查下|打开|"
+    r"点开|说说|介绍一下)?"
     r"(?:第\s*(?P<a>\d{1,3}|[一二两三四五六七八九十])\s*(?:个|位|号|条|行)?|"
     r"(?P<b>\d{1,3})\s*(?:个|位|号|条|行)?)"
     r"(?:客户|顾客|人)?(?:的|嘅)?" + _CARD_WORDS + r"?(?:呢|吧|吗|呀)?$|"
-    r"^(?:show me |open |tell me about |what about |details (?:on|of|for) |more (?:on|about) )?"
+    r"^(?:(?:and|then|now|ok|okay|also|next)(?:,)? )?(?:(?:and|then|now) )?"
+    r"(?:show me |open |tell me about |what about |how about |details (?:on|of|for) |"
+    r"more (?:on|about) )?"
     r"(?:the )?(?:(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
     r"(?:number |no\.? ?|#)(?P<c>\d{1,3}))(?: one| customer| person| row)?(?:'s)?"
     r"(?: (?:profile|card|details|info|orders|history))?$"
