@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.text import language_of, normalize, same_name
@@ -163,6 +163,63 @@ def read_follow_up(text: str) -> FollowUp | None:
     chained = _MIXED_CHAIN.match(plain)
     if chained:
         plain = plain[chained.end() :]
+    plain, listed = _without_list_them(plain)
+    plain, grouped = _without_group_word(plain)
+    follow = _read(plain)
+    if grouped:
+        # "其中北京那组", "张三那组列出来", "the Beijing group": one group of the answer just
+        # shown (a breakdown's row), so about that answer even with no pointer.
+        rest = follow.rest if follow is not None else plain
+        if not _has_content(rest):
+            return None
+        follow = FollowUp(follow.mode if follow else AND, rest, False, pointed=True)
+    if follow is None and listed and _has_content(plain):
+        follow = FollowUp(AND, plain, False, pointed=True)  # "北京的，把他们列出来"
+    if follow is not None and listed:
+        # "just Zhang San's, list them": the rows of the narrowed answer.
+        rest = f"list {follow.rest}" if _is_latin(follow.rest) else f"{follow.rest}列出来"
+        follow = replace(follow, rest=rest, echo=False, pointed=True)
+    return follow
+
+
+# "…, list them" / "…，把他们列出来" after the conditions: a list of what they narrow to, said
+# with a pronoun that is no condition.
+_LIST_THEM = lazy_pattern(
+    r"(?:[\s,，;；]+(?:and\s+|then\s+|please\s+)*(?:list|show(?:\s+me)?|give\s+me|pull\s+up)"
+    r"\s+(?:them|those|these|the\s+names|the\s+list)(?:\s+all)?(?:\s+please)?|"
+    r"[\s,，;；]*(?:然后|然後|再)?(?:把|将|將)?(?:他们|她们|他們|她們|佢们|佢們|这些人?|這些人?|呢啲)"
+    r"(?:都|全部)?(?:列出来|列出來|列晒出来|列晒|列出|列一下))"
+    rf"[{_PUNCT}]*$",
+    re.I,
+)
+# A group of a breakdown named by its value: "北京那组", "张三这一组", "the Beijing group",
+# "Zhang San's group" (not 我们这组, my team).
+_GROUP_ZH = lazy_pattern(r"(?<![们們我咱])(?:那|这|這|呢|嗰)(?:一)?(?:个|個)?(?:组|組)(?:的|嘅)?")
+_GROUP_EN = lazy_pattern(
+    r"\bthe\s+(?P<v>[^,.;?!]+?)(?<!\btag)\s+(?:group|bucket)\b|"
+    r"(?P<o>\S+'s)\s+(?:group|bucket)\b|\bthe\s+(?:group|bucket)\s+(?:for|of)\s+(?P<f>[^,.;?!]+)",
+    re.I,
+)
+
+
+def _without_list_them(text: str) -> tuple[str, bool]:
+    found = _LIST_THEM.search(text)
+    if found is None or found.start() == 0:
+        return text, False
+    return text[: found.start()].strip(), True
+
+
+def _without_group_word(text: str) -> tuple[str, bool]:
+    if _GROUP_ZH.search(text):
+        return _GROUP_ZH.sub("的", text).replace("的的", "的"), True
+    found = _GROUP_EN.search(text) if _is_latin(text) else None
+    if found is not None:
+        said = found["o"] or f"the {found['v'] or found['f']} ones"
+        return text[: found.start()] + said + text[found.end() :], True
+    return text, False
+
+
+def _read(plain: str) -> FollowUp | None:
     if _is_latin(plain):
         # "其中 ordered in the last 30 days": a Chinese pointer before an English clause.
         return _read_english(plain) or (_read_chinese(plain) if _ZH_POINTER.match(plain) else None)
@@ -183,7 +240,7 @@ def _is_latin(text: str) -> bool:
 
 
 _ZH_LOOSE = lazy_pattern(
-    r"^(?P<lead>(?:那么|那麼|那|那如果是|如果是|换成|換成|还有|還有)?)\s*(?P<rest>.+?(?:呢|咧))"
+    r"^(?P<lead>(?:那么|那麼|那|那如果是|如果是|换成|換成|还有|還有|咁样|噉样|咁樣|噉樣|咁|噉)?)\s*(?P<rest>.+?(?:呢|咧))"
     r"\s*[?？。.!！]*$",
     re.S,
 )
@@ -191,7 +248,7 @@ _ZH_LOOSE = lazy_pattern(
 
 # "换成李四", "改成北京的": a swap said as such, with or without 呢.
 _ZH_SWAP = lazy_pattern(
-    r"^(?:那|那么|那麼)?\s*(?P<lead>换成|換成|改成|改为|改為|换为|換為|换一下|換一下)\s*(?P<rest>.+?)"
+    r"^(?:那|那么|那麼|咁|噉)?\s*(?P<lead>换成|換成|改成|改为|改為|换为|換為|换一下|換一下)\s*(?P<rest>.+?)"
     r"\s*[?？。.!！]*$",
     re.S,
 )
@@ -327,7 +384,7 @@ def is_export_this(text: str) -> bool:
 # the previous question again with another time window. Only the words around the window
 # are taken off here; the chat checks that what is left is one window and nothing else.
 _SWAP_LEAD = lazy_pattern(
-    r"^(?:(?:那么|那麼|那|那如果是|如果是|要是|换成|換成|改成|改为|改為|换为|換為|换到|換到|"
+    r"^(?:(?:那么|那麼|那|咁|噉|那如果是|如果是|要是|换成|換成|改成|改为|改為|换为|換為|换到|換到|"
     r"改看|再看看|再看|看看|还是|還是|如果|那就|就)\s*)+|"
     r"^(?:(?:and|then|ok|okay|so|now|what|how)\s+)*(?:about|for|if\s+(?:it\s+is|it'?s|we\s+use))\s+|"
     r"^(?:and\s+|then\s+|now\s+)?(?:same\s+(?:for|with)|switch\s+to|change\s+(?:it|that|this)\s+to|"

@@ -77,7 +77,7 @@ _TAG_GROUP_EN = lazy_pattern(
     r"(?P<g>[^\s,.]+(?: [^\s,.]+)?)"
 )
 _VERB_ZH = (
-    r"(?:来|去)?(?:看看|看一下|看下|看|分组|分一下|分类|分|统计一下|统计|拆分|划分|汇总|"
+    r"(?:来|去)?(?:分布(?:情况|图)?|看看|看一下|看下|看|分组|分一下|分类|分|统计一下|统计|拆分|划分|汇总|"
     r"列一下|列|排|区分)?"
 )
 # An English word starts after a space or right after Chinese ("VIP客户by city": normalising
@@ -91,15 +91,30 @@ _BREAKDOWN = [
         r"(?:有|跟进了?|负责)?(?:多少|几个|几位)?(?:个|位|名)?(?:客户数量?|客户|人数|人)?"
         r"(?:数量|数)?"
     ),
+    # 每个人各多少 / 每人几个 / 各人有几多 / 每个同事各有多少: each person here is each one
+    # following the customers (a count said after it; "每个人" alone says nothing)
+    lazy_pattern(
+        r"(?P<owner>(?:每个人|每一个人|每人|各人|每位同事|每个同事|各位同事|每个组员|每位组员|"
+        r"大家)(?:分别|各自|各|都)*(?:有|跟进了?|负责|跟了?|手上有?)?"
+        r"(?:多少|几多|几个|几位|几人)(?:个|位|名)?(?:客户|客|人)?)"
+    ),
+    # per person / each person / for every team member
+    lazy_pattern(
+        rf"(?P<owner>{_EN_START}(?:per|by|for each|for every|each)"
+        rf" (?:person|people|head|team member|member of staff|colleague){_EN_END})"
+    ),
     # 按城市看看 / 按跟进人分 / 分城市统计
     lazy_pattern(
         rf"(?:按照|按|依|根据|分)(?:{_DIM})(?:来|去)?{_VERB_ZH}"
         r"(?:一下|看看|看)?(?:的?(?:分布|情况|数量|人数|客户数))?"
     ),
     # 城市分布 / 客户的性别分布
-    lazy_pattern(rf"(?:的)?(?:{_DIM})(?:的)?(?:分布|占比|构成比例|比例)"),
-    # 男的多还是女的多 / 男性多还是女性多
-    lazy_pattern(r"(?P<gender>(?:男|女)(?:的|性|生|客户)?多还是(?:男|女)(?:的|性|生|客户)?多)"),
+    lazy_pattern(rf"(?:的)?(?:{_DIM})(?:的)?(?:分布(?:情况|图)?|占比|构成比例|比例)"),
+    # 男的多还是女的多 / 男性多还是女性多 / 男嘅多定女嘅多 (Cantonese 定/定系 is 还是)
+    lazy_pattern(
+        r"(?P<gender>(?:男|女)(?:的|嘅|性|生|仔|客户|客)?多(?:还是|定系|定係|定|或者|抑或)"
+        r"(?:男|女)(?:的|嘅|性|生|仔|客户|客)?多)"
+    ),
     # per city / by owner / for each salesperson / broken down by gender / grouped by tag
     lazy_pattern(
         rf"(?:\b(?:broken|break|split|grouped|group|sorted|counted)(?: {_OBJECT})?(?: down| up)? )?"
@@ -117,7 +132,7 @@ _BREAKDOWN_NOISE = lazy_pattern(
     rf"{_EN_START}(?:break(?:ing)?|split(?:ting)?|divide|group|sort|bucket)(?: {_OBJECT})?"
     r"(?: (?:down|up|out))?\b|\b(?:breakdown of|breakdown|distribution of)\b|"
     r"^(?:请|帮我|给我|帮忙)?(?:看看|看一下|统计一下|统计|分析一下)|"
-    r"(?:分别|各自)?(?:是|有)?(?:多少|几个)(?:个|位|人)?[?？]?$|(?:的)?(?:分布|情况)$"
+    r"(?:分别|各自)?(?:是|有)?(?:多少|几个)(?:个|位|人)?[?？]?$|(?:的)?(?:分布图?|情况)$"
 )
 
 

@@ -88,11 +88,17 @@ def drop_lead_in(norm: str) -> str:
 # reads as a swap).
 _ACK_ZH = (
     r"(?:好的|好吧|好嘞|好滴|好啊|好呀|好|行吧|行|可以|嗯嗯|嗯|哦哦|哦|噢|喔|收到|明白了?|了解了?|"
-    r"知道了|没问题|对的?|是的|那好|那行|那就|那么|那|然后|ok|okay|k|kk|好咧|得|冇问题|唔该)"
+    r"知道了|没问题|对的?|是的|那好|那行|那就|那么|那|然后|ok|okay|k|kk|好咧|得|冇问题|唔该|"
+    # Dismissing the question just asked back ("算了，北京有多少客户", "唔使喇，…"): the
+    # next request is a question of its own (the pending one is dropped by not being answered).
+    r"算了吧|算了|算啦|罢了|不用了|不用啦|不管了|没事了?|冇事|唔使喇|唔使了|唔使啦|唔紧要|"
+    r"当我没说|当我冇讲|无所谓|换个问题|换个问法|不问这个了)"
 )
 _ACK_EN = (
     r"(?:ok|okay|k|kk|alright|all right|cool|great|nice|perfect|thanks|thank you|thx|got it|"
-    r"sure|yeah|yep|yes|right|fine|good|awesome|sweet)"
+    r"sure|yeah|yep|yes|right|fine|good|awesome|sweet|"
+    r"never mind|nevermind|nvm|forget it|forget that|forget about it|forget about that|"
+    r"scratch that|no worries|ignore that|skip that|cancel that|doesn't matter|no matter)"
 )
 _REQUEST_START = (
     r"(?=给|把|将|帮|麻烦|请|导出|下载|发|推送|群发|打上|打个|标记|存|保存|列|查|看|找|拉|捞|搵|"

@@ -673,6 +673,13 @@ _more(K.CLAUSE, True, "入面|里头|里边|当中的|之中的")
 _more(K.THIS, True, "那啲|呢啲|这啲|那班|呢班|这班|这帮|那帮|那批|那群|这部分|那部分")
 # 他们/她们 (他們 normalised) before or after the request: 把他们列出来, 列出她们, 他们里面上海的.
 _more(K.THIS, True, "他们|她们|它们|佢哋|他们几个|她们几个|这几个|这几位|这几个人|这几位客户")
+# Cantonese 佢哋 (they; 哋 is read 们) points back as 他们 does: 睇晒佢哋, 列晒佢哋出嚟.
+_more(K.THIS, True, "佢们|佢们嘅|佢们的")
+# "List them all": Cantonese 列晒/睇晒 (晒 = all of them), 全部列出来, 通通列出来 — the whole
+# list of the answer just given (a bare list after a count).
+_more(K.INTENT, "list", "列晒|列晒出来|列出晒|睇晒|睇晒出来|列埋出来|全部列出|全部列出来|全列出来|"
+      "全都列出来|通通列出来|统统列出来|都列出来|全部列晒|全部睇晒|show them all|list them all|"
+      "show all of them|list all of them")  # fmt: skip
 
 # Cantonese 咗 arrives as 了 (normalize._CANTONESE): every 咗 word keeps its meaning.
 for _surface, _meaning in list(LEXICON.items()):

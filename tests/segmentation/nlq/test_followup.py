@@ -176,3 +176,31 @@ def test_an_echo_without_a_pointer_is_a_loose_follow_up(
     follow = read_follow_up(text)
     assert follow is not None and follow.loose and follow.echo
     assert (follow.rest, follow.pointed) == (rest, pointed)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("其中北京那组", "北京的"),
+        ("张三这一组", "张三的"),
+        ("淨係要北京嗰組", "北京的"),
+        ("list the Beijing group", "list the Beijing ones"),
+        ("show me Zhang San's group", "show me Zhang San's"),
+        ("北京的，把他们列出来", "北京的列出来"),
+        ("just Zhang San's, list them", "list Zhang San's"),
+        ("only 张三的, list them", "张三的列出来"),
+    ],
+)
+def test_a_group_of_the_answer_or_list_them_points_back(text: str, rest: str) -> None:
+    follow = read_follow_up(text)
+    assert follow is not None and follow.mode == AND and follow.pointed
+    assert follow.rest == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我们这组的客户有几个", "how many customers per tag group", "list them", "把他们列出来"],
+)
+def test_no_group_of_the_answer(text: str) -> None:
+    follow = read_follow_up(text)
+    assert follow is None or "组" not in follow.rest
