@@ -1105,10 +1105,10 @@ _add_new(K.FILLER, "wrapper", [p for p in _phrases(
     ("i'd love", "i would love", "id love", "i'd like", "i would like", "id like", "could i get",
      "can i get", "could i have", "can i have", "may i have", "could we get", "can we get",
      "i'd appreciate", "i would appreciate", "i want", "i need", "we need", "send me", "give me"),
-    ("", "a list of", "the list of", "a full list of", "the full list of", "a complete list of",
-     "a quick list of", "to see", "to get", "to know", "to have"))
+    ("", "to see", "to get", "to know", "to have"))
     if LEXICON.get(p, (K.FILLER,))[0] == K.FILLER])  # a word with a meaning keeps it  # fmt: skip
-_more(K.FILLER, True, "a list of|the list of|a full list of|the full list of|a complete list of|"
+_more(K.FILLER, True, "full list of|complete list of|quick list of|"
+      "a list of|the list of|a full list of|the full list of|a complete list of|"
       "a quick list of")  # fmt: skip
 
 # Asking something, said as an idiom (spec §2 inquiry = 咨询/asked): "reached out with a
@@ -1142,10 +1142,13 @@ _add_new(K.EVENT, "inquiry", [
     for verb, tails in _ASKING.items()
     for form in _verb_forms(verb)
     for tail in tails
-    for phrase in (f"{form} {tail}", *(f"{form} {tail} {q}" for q in _QUESTION))
+    for phrase in (f"{form} {tail}",)
     if verb not in ("have", "drop", "send", "ask", "message", "ping", "write") or tail != "in"
     if LEXICON.get(phrase, (K.EVENT, "inquiry")) == (K.EVENT, "inquiry")
 ])  # fmt: skip
+# "… with a question" after any of them (or alone: "customers with a question") is the same
+# inquiry, one word of it: the event's chunk takes both.
+_add_new(K.EVENT, "inquiry", list(_QUESTION))
 _more(K.EVENT, "inquiry", "问过问题|问过东西|来问过问题|问了问题|有问题找过我们|有问题找过|"
       "有问题来问过|问过我们问题|问过我们|找我们问过|提过问题|提过问|有问题问过|问过嘢|问过啲嘢|"
       "有问题揾过我哋|有问题揾过|揾过我哋问嘢|问过我哋")  # fmt: skip
@@ -1159,9 +1162,9 @@ _more(K.SPEND, True, "累积消费|累积消费金额|累积金额|消费累积|
 
 # Tagging verbs with a negation or 有 before a tag name (没打VIP标签的, 有打待跟進標籤的, 冇貼金卡標籤):
 # the verb is the tag word, never part of the name; 没打标签 (no tag at all) is longer and wins.
-_TAG_VERBS = ("打", "贴", "打上", "贴上", "打过", "贴过", "挂", "挂了", "挂上", "加了", "打个", "贴个")  # fmt: skip
-_TAG_NEGS = ("没", "未", "冇", "没有", "还没", "还没有", "尚未", "从没", "从未", "从来没", "没被",
-             "未被", "冇被", "没有被", "唔", "不", "并未", "一直没", "仲未", "都没", "也没")  # fmt: skip
+_TAG_VERBS = ("打", "贴", "打上", "贴上", "打过", "贴过", "挂")  # fmt: skip
+_TAG_NEGS = ("没", "未", "冇", "没有", "还没", "还没有", "尚未", "从没", "从未", "没被", "未被", "冇被",
+             "仲未")  # fmt: skip
 for _neg in _TAG_NEGS:
     for _verb in _TAG_VERBS:
         if f"{_neg}{_verb}" not in LEXICON:
