@@ -58,8 +58,11 @@ _MESSAGE_WORDS = lazy_pattern(
 )
 _SCHEDULE = lazy_pattern(
     r"(每天|每日|天天|每周(?P<w1>[一二三四五六日天1-7])?|每个?星期(?P<w2>[一二三四五六日天])|"
-    r"每个?礼拜(?P<w3>[一二三四五六日天])|every\s*day|daily|every\s+(?P<w4>monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday)|every\s+week|weekly)"
+    r"每个?礼拜(?P<w3>[一二三四五六日天])|every\s*day|every\s+(?P<w4>monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)|every\s+week|(?:weekly|daily)"
+    # "for the weekly report", "daily standup": what a list is for, not how often to send
+    r"(?!\s+(?:report|meeting|review|sync|standup|stand-up|call|catch-up|update|summary|deck|"
+    r"newsletter|huddle|briefing)s?\b))"
 )
 _CLOCK_ZH = lazy_pattern(
     r"(早上|上午|中午|下午|晚上|早晨|傍晚)?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*"

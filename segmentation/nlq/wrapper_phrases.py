@@ -33,9 +33,13 @@ DOUBT: Parts = (
 PURPOSE: Parts = (
     ("it's for", "its for", "it is for", "this is for", "that's for", "need it for",
      "needed for", "i need it for", "we need it for", "gonna use it for", "for"),
-    ("the", "a", "our", "my"),
+    ("the", "a", "our", "my", "tomorrow's", "today's", "this afternoon's", "monday's",
+     "this week's", "next week's", "the team's"),
     ("promo", "promotion", "meeting", "report", "presentation", "deck", "call", "review",
-     "weekly report", "monthly report", "sync", "standup", "stand-up", "catch-up", "newsletter"),
+     "weekly report", "monthly report", "sync", "standup", "stand-up", "catch-up", "newsletter",
+     "weekly meeting", "monthly meeting", "team meeting", "board meeting", "sales meeting",
+     "weekly review", "monthly review", "quarterly review", "daily report", "daily standup",
+     "weekly sync", "huddle", "briefing", "boss", "manager", "client visit"),
     ("tomorrow", "today", "later", "later today", "this afternoon", "tonight", "next week",
      "on monday", "this week", "in an hour", ""),
 )  # fmt: skip
@@ -51,11 +55,21 @@ TALKED: Parts = (
 # Chinese: what the list is for (下午开会要用, 明天汇报用, 给老板看), after the request.
 ZH_PURPOSE: Parts = (
     ("", "下午", "上午", "明天", "明早", "等会", "等下", "待会", "晚上", "今天", "今晚", "周一",
-     "一会儿", "马上", "听日", "后天", "下周", "下礼拜", "礼拜一", "星期一"),
+     "一会儿", "马上", "听日", "后天", "下周", "下礼拜", "礼拜一", "星期一", "今日", "听朝",
+     "下昼", "晏昼", "听晚", "阵间", "等阵", "下个礼拜", "这周", "本周", "周五"),
     ("开会", "开会时", "见客", "汇报", "做报表", "做报告", "写报告", "做ppt", "写周报", "写月报",
-     "做周报", "做月报", "给老板看", "给领导看", "交差", "复盘", "开例会", "跟老板汇报"),
-    ("要用", "用", "需要", "要", "要看", "用的", "要用的"),
+     "做周报", "做月报", "给老板看", "给领导看", "交差", "复盘", "开例会", "跟老板汇报",
+     "周会", "例会", "月会", "晨会", "早会", "夕会", "开周会", "开月会", "开晨会", "季度会",
+     "周报", "月报", "日报", "写日报", "做日报", "汇报会", "部门会", "开部门会", "见老板",
+     "给老细睇", "开会时候", "做slides", "做slide", "做deck", "做report"),
+    ("要用", "用", "需要", "要", "要看", "用的", "要用的", "急用", "要睇", "睇", "用嘅"),
 )  # fmt: skip
+# A time and a use with nothing between (下午要用, 明天要看, 听日要用): only the two-character uses,
+# never a bare 用 (今天用券 is a coupon used today).
+ZH_WHEN_USE: Parts = (
+    tuple(o for o in ZH_PURPOSE[0] if o),
+    ("要用", "要用的", "急用", "要看", "要睇", "就要用", "就要"),
+)
 ENGLISH = (APOLOGY, DOUBT, PURPOSE, TALKED)
 
 
@@ -87,7 +101,9 @@ def parts_pattern(parts: Parts, sep: str) -> str:
 
 
 _EN = lazy_pattern("(?:" + "|".join(parts_pattern(p, r"\s+") for p in ENGLISH) + r")(?![a-z0-9'])")
-_ZH = lazy_pattern(parts_pattern(ZH_PURPOSE, ""))
+_ZH = lazy_pattern(
+    "(?:" + parts_pattern(ZH_PURPOSE, "") + "|" + parts_pattern(ZH_WHEN_USE, "") + ")"
+)
 _FIRST_EN = frozenset(o[0] for parts in ENGLISH for o in parts[0])
 _FIRST_ZH = frozenset(o[0] for part in ZH_PURPOSE[:2] for o in part if o)
 
