@@ -1199,6 +1199,28 @@ for _direction, _rank_words in _RANKED_BY_SPEND.items():
                     K.COMPOUND, ((K.RANK, _direction, len(_word) + 1), (K.SPEND, True, len(_spend)))
                 )  # fmt: skip
 
+# ==== issue 19, blind s8-2 (lang3) ============================================================
+# How the answer should reach the asker, said after the request ("发我Excel就行", "发我邮箱",
+# "发我就得", "email me the list"): no condition. The sheet words (excel/表格) stay their own
+# export meaning; only the "that will do" ending and the mailbox are dropped with them.
+_more(K.FILLER, "wrapper", "就行|就好|就得|即可|就可以|就ok|就成|就够了|就可以了|就行了|就好了|"
+      "便可|就得啦|就得喇|就ok啦|发我邮箱|发到我邮箱|发我的邮箱|发到我的邮箱|发我企微|发我微信|"
+      "发到我微信|邮件发我|发邮件给我|邮箱发我|微信发我|发返俾我|send返俾我|俾返我|"
+      "email me|email me the list|email it to me|email them to me|mail me the list|"
+      "send it to me|send them to me|send it over|send them over|send me the list|"
+      "drop me the list|dm me|dm me the list|ping me the list")  # fmt: skip
+# A reply asked for after the conditions ("…, who are they", "which ones", 都有哪几个): the list.
+_more(K.INTENT, "list", "who are they|who are those|who are these|who're they|who are them|"
+      "which ones|which ones are they|which are they|who's that|who is that|whos that|"
+      "who might they be|who would that be|who are those people|who are these people|"
+      "都有哪几个|都有哪几位|都系边个|系边个|有边个|边个|是哪几个|是哪几位")  # fmt: skip
+# 了解 (get to know) before what is asked ("我想了解一下上海男客户的画像", "想了解下金卡客户"):
+# the request, not a condition; 画像/分析 after it still asks for a description.
+_more(K.FILLER, "wrapper", "了解|了解一下|了解下|了解吓|了解了解|想了解|想了解一下|想了解下|"
+      "我想了解|我想了解一下|我想了解下|想了解吓|想知道|我想知道|想知道一下|了解清楚|了解多些|"
+      "i'd like to understand|i want to understand|help me understand|"
+      "i want to know more about|i'd like to know more about")  # fmt: skip
+
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
 # tries only lengths some word has (a handful), not every length up to MAX_SURFACE.
