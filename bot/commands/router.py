@@ -72,6 +72,7 @@ from bot.services.conversation import picked_card
 from integrations.wecom.events import CardClick
 from segmentation.compiler import SegmentError
 from segmentation.nlq.followup import read_more
+from segmentation.nlq.leadins import without_acknowledgement
 from segmentation.nodes import canonical, from_json, to_json
 from segmentation.scope import Requester, resolve_requester
 
@@ -220,6 +221,7 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     # A message the same in both scripts ("其中女性呢", a pick "1") is answered in the
     # member's last one; an English one is not Chinese of either script.
     script = conv.reply_script(session, userid, script_of(text), ctx.now)
+    text = without_acknowledgement(text)  # "好的，这些里面深圳的呢": the refinement
     hant = script == HANT and (lang == "zh" or not _LETTERS.search(text))
     replies = _handle_text(session, ctx, requester, text, lang, hant)
     return in_script(replies, True, script_words(session, None)) if hant else replies
@@ -332,6 +334,7 @@ def conversation_answer(session: Session, ctx: CommandContext, userid: str, text
     """The query answer to `text` as the next message of `userid`'s conversation —
     a pick, a page, a refinement or a question of its own — for `segbot query --after`,
     which plays the earlier messages through handle_text first."""
+    text = without_acknowledgement(text)
     lang = language_of(text)
     requester = resolve_requester(session, userid, ctx.settings.admins)
     if requester is None:

@@ -11,6 +11,7 @@ statement, and is asked back by the membership-change reader.
 from __future__ import annotations
 
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.text import simplified
 
 _EN_OPENERS = r"(?:(?:so|well|ugh|ok|okay|hmm|hey|hi|yeah|alright|sadly|unfortunately)[,!]?\s+)*"
 _EN_SUBJECT = (
@@ -118,6 +119,20 @@ def drop_acknowledgement(text: str) -> str:
     """`text` without an opening acknowledgement, when a request follows; otherwise (a bare
     "好的" or "ok") unchanged."""
     found = _ACK.match(text)
+    if found is None:
+        return text
+    rest = text[found.end() :].strip()
+    return rest if rest.strip(" ?？.。!！~～") else text
+
+
+def without_acknowledgement(text: str) -> str:
+    """`drop_acknowledgement` on a message as typed (either script, any case), for the chat's
+    readers that look at the message before the parser does: "好的，这些里面深圳的呢" is the
+    refinement "这些里面深圳的呢"."""
+    plain = simplified(text).lower()
+    if len(plain) != len(text):  # a conversion that changed lengths: leave it to the parser
+        return text
+    found = _ACK.match(plain)
     if found is None:
         return text
     rest = text[found.end() :].strip()
