@@ -1221,6 +1221,18 @@ _more(K.FILLER, "wrapper", "了解|了解一下|了解下|了解吓|了解了解
       "i'd like to understand|i want to understand|help me understand|"
       "i want to know more about|i'd like to know more about")  # fmt: skip
 
+# Cantonese "not yet" (仲未 = 还没: 问过价但系仲未买嘢嘅) and "never" (从来未/未试过): all time,
+# as 还没 is (spec §2 shared windows).
+_more(K.YET, True, "仲未|仲未有|仲冇|仲未曾|至今仲未|仍未|仍然未|仍然没有|依然没有|依然未|"
+      "到而家都未|到依家都未|到而家仲未|到依家仲未|直到而家都未|still not|still never")  # fmt: skip
+_more(K.NEG, True, "从来未|从来冇|未试过|从来都未|从来都冇|从来都没|从来都没有|从来不曾|不曾")
+# Colloquial tagging verbs (標咗VIP同金卡嘅客 = 打了VIP或金卡标签的客户; 咗 arrives as 了).
+_more(K.TAGWORD, True, "标了|标住|有标了|有贴了|有打了|被标了|标了标签|贴了标签|打了标签|标上|"
+      "标上了|标过|有标|有标过|已标|已打|已贴|挂了标签")  # fmt: skip
+# 嘅 is 的 in a ranking too (消费最高嘅前两位客 = 消费最高的前两位客户).
+_more(K.RANK, "top", "最高嘅|最高既|最高果|最高那|最高嗰")
+_more(K.RANK, "bottom", "最低嘅|最低既|最低果|最低那|最低嗰")
+
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
 # tries only lengths some word has (a handful), not every length up to MAX_SURFACE.

@@ -61,7 +61,7 @@ _ZH_CALENDAR: list[tuple[str, str, int]] = [
     (r"上上个?季度", "quarter", -2),
     (r"上一?个?季度", "quarter", -1),
     (r"今年|本年|本年度", "year", 0),
-    (r"去年|上一年", "year", -1),
+    (r"去年|上一年|旧年|上年", "year", -1),  # 旧年 (舊年): Cantonese "last year"
     (r"前年", "year", -2),
 ]
 _ZH_CAL = [(lazy_pattern(p), u, o) for p, u, o in _ZH_CALENDAR]
@@ -74,9 +74,9 @@ _ZH_MONTH = lazy_pattern(
 _ZH_YEAR = lazy_pattern(r"(\d{4})年(?:度)?(?!\d|\s*\d{1,2}月)")
 # 第三季度 / 三季度 / 第三季 (季 alone only after 第: 三季 may be a count of seasons)
 _ZH_QUARTER = lazy_pattern(
-    r"(?:(\d{4})年|(今年|本年|去年|前年))?(?:的)?(?:第([1-4一二三四])季度?|([1-4一二三四])季度)"
+    r"(?:(\d{4})年|(今年|本年|去年|旧年|前年))?(?:的)?(?:第([1-4一二三四])季度?|([1-4一二三四])季度)"
 )
-_YEAR_WORDS = {"今年": 0, "本年": 0, "去年": -1, "前年": -2}
+_YEAR_WORDS = {"今年": 0, "本年": 0, "去年": -1, "旧年": -1, "前年": -2}
 _SINCE_PREFIX = lazy_pattern(r"(自从|自|从)")
 _SINCE_SUFFIX = lazy_pattern(r"(以来|起|开始|至今|到现在|到今天|到目前为止|到目前|之后至今)")
 # After a date, month, year or quarter: 10月1日之后 = from 10月2日; 9月以前 = up to 8月31日.
