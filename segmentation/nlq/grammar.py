@@ -402,13 +402,20 @@ def _merge_lists(
         prev = out[-1]
         joins = (K.OR in link or "list" in link) and "clause" not in link
         same = prev.attr == cond.attr and _listed(prev.attr) and not cond.negated
-        if joins and not link & {K.DE, K.CUSTOMER} and _closes_list(prev, cond):
+        side_by_side = not link and prev.attr in _ONE_PER_CUSTOMER
+        if (joins or side_by_side) and not link & {K.DE, K.CUSTOMER} and _closes_list(prev, cond):
             # "杭州和苏州以外": the 以外 after the last value excludes the whole list
             prev.negated, same = True, True
         if same and joins and prev.window is None:
             prev.values.extend(cond.values)
             prev.__dict__.setdefault("conj", set()).add("or" if K.OR in link else "and")
             prev.__dict__["both"] = both
+            continue
+        if same and side_by_side and prev.window is None:
+            # "苏州杭州的女客户": a customer has one city, so two side by side can only be
+            # either (two tags side by side may be both: asked below)
+            prev.values.extend(cond.values)
+            prev.__dict__.setdefault("conj", set()).add("or")
             continue
         if same and not link:
             raise Ask(
@@ -431,6 +438,8 @@ def _merge_lists(
 
 
 _LIST = {"tag", "city", "owner", "dept", "gender", "named", "saved"}
+# Attributes a customer has exactly one value of: values side by side can only mean either.
+_ONE_PER_CUSTOMER = {"city", "gender"}
 
 
 def _listed(attr: str) -> bool:
