@@ -28,6 +28,7 @@ _JOIN = lazy_pattern(r" ?(?:(?:to|until|till|through|thru)(?![a-z])|到|至|-|~|
 # "between 9/1 和 10/15": and joins the two ends only after between (上个月和这个月 is two periods).
 _AND = lazy_pattern(r" ?(?:and(?![a-z])|和|与|跟|及) ?")
 _RANGE_TAIL = lazy_pattern(r" ?(之间|期间|这段时间)")
+_NOW = lazy_pattern(r"(?:(?:now|today|the present|present|date)(?![a-z])|现在|今天|目前|而家|今日)")
 _UNTIL = {"until", "till", "up to", "up until", "through", "截至", "截止到", "截止"}
 
 
@@ -56,6 +57,9 @@ def scan_mixed(
         _AND.match(text, first.end) if word == "between" else None
     )
     if join and word not in ("since", "after", "before", "prior to", *_UNTIL):
+        now_word = _NOW.match(text, join.end())
+        if now_word is not None:  # "from 10月1号 to now", "从 Oct 1 到现在": since
+            return TimeMatch(DateRangeWindow(span[0], None), now_word.end(), english)
         second = scan(text, join.end())
         if second is not None and isinstance(second.window, (DateRangeWindow, CalendarWindow)):
             tail = _RANGE_TAIL.match(text, second.end)
