@@ -1233,6 +1233,15 @@ _more(K.TAGWORD, True, "标了|标住|有标了|有贴了|有打了|被标了|�
 _more(K.RANK, "top", "最高嘅|最高既|最高果|最高那|最高嗰")
 _more(K.RANK, "bottom", "最低嘅|最低既|最低果|最低那|最低嗰")
 
+# "Any one of" after or before listed values (有VIP、金卡或者待跟进任一标签的, tagged with any of
+# VIP or 金卡): a list already means any of them (spec §2 lists of values), so the words add
+# nothing; 都/同时/both still ask for all.
+_more(K.FILLER, True, "任一|任一个|任何一个|任意一个|任意|其中一个|其中任一|其中任何一个|其中任意一个|"
+      "其中之一|之一|中任一|中任意一个|中任何一个|中的任一|中的任意一个|中的任何一个|任一种|任何一种|"
+      "哪个都行|随便哪个|边个都得|任何一个都行|都行|哪个都可以|any of|any one of|either of|one of|any of the|"
+      "any one of the|one of the|any of these|any one of these|one of these|any of those|"
+      "any single one of|whichever of")  # fmt: skip
+
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
 # tries only lengths some word has (a handful), not every length up to MAX_SURFACE.
