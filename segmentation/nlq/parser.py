@@ -28,8 +28,15 @@ from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nlq.wrappers_en import drop_open_wrappers
-from segmentation.nodes import Node, SegmentBoundsError, SegmentFormatError
-from segmentation.text import language_of, normalize
+from segmentation.nodes import (
+    And,
+    HasTag,
+    Node,
+    SegmentBoundsError,
+    SegmentFormatError,
+    without_repeats,
+)
+from segmentation.text import language_of, normalize, normalize_name
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +174,8 @@ def _parse(
                 details.setdefault("format", "xlsx")
             return Command(intent, None, language, "", details)
         segment, notes = build_segment(tokens, ctx)
+        if intent == "untag":
+            segment = only_tagged(segment, str(details.get("tag") or ""), vocab)
     elif intent in ("push", "tag", "untag", "schedule", "save", "explain"):
         details["segment_from_context"] = True
     description = describe(segment, language, now, tz, vocab) if segment is not None else ""
@@ -259,3 +268,14 @@ def _render_note(note: str, language: str) -> str:
     if language == "zh":
         return f"“{tag}”按同名企业标签筛选，而不是内置分类“{named_zh}”"
     return f"“{tag}” is the corp tag of that name, not the built-in segment “{named_en}”"
+
+
+def only_tagged(segment: Node, tag: str, vocab: Vocabulary) -> Node:
+    """An untag's customers are those of `segment` who carry the tag: the card counts (and
+    restates) whom it changes, not everyone in the segment ("去掉上海客户的VIP标签": the 3
+    Shanghai customers tagged VIP, not all 7). A tag the company does not have is left to
+    the action to report."""
+    name = vocab.tags.get(normalize_name(tag))
+    if name is None:
+        return segment
+    return without_repeats(And((segment, HasTag(name))))
