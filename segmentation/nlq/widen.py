@@ -77,6 +77,18 @@ _ZH_PUT_NAMED = lazy_pattern(
     rf"(?:也|都|给|給)?\s*(?:{_DROP_ZH}|去|拿|删|刪)(?:掉)?\s*{_END_ZH}$",
     re.S | re.I,
 )
+# 城市这个条件不要了 / 上海那个条件去掉 / 时间限制也取消吧 (the verb after the condition)
+_ZH_NAMED_DROPPED = lazy_pattern(
+    rf"^{_LEAD_ZH}(?P<named>.+?)\s*{_THIS_ZH}\s*{_CONDITION_ZH}\s*(?:也|都|就|给|給)?\s*"
+    rf"(?:{_DROP_ZH}|去|拿|删|刪)(?:掉)?\s*{_END_ZH}$",
+    re.S | re.I,
+)
+# 不要限制城市了 / 不用管时间 / 唔使理城市 / 不必区分性别
+_ZH_NO_NEED = lazy_pattern(
+    rf"^{_LEAD_ZH}(?:不要|不用|唔使|唔好|无需|無需|不需要|不必|别|別|毋须|毋須)(?:再)?"
+    rf"(?:限制|限定|管|理|看|区分|區分|分)\s*(?P<kind>{_FREE_KIND_WORDS})\s*{_END_ZH}$",
+    re.S | re.I,
+)
 # 不要时间了 / 去掉城市 / 不限城市 / 城市不限 / 时间无所谓
 _ZH_DROP_KIND = lazy_pattern(
     rf"^{_LEAD_ZH}(?:{_DROP_ZH}|{_NO_LIMIT_ZH})\s*(?:掉)?\s*(?P<kind>{_FREE_KIND_WORDS})\s*"
@@ -124,8 +136,22 @@ _EN_KIND_ANY = lazy_pattern(
     re.S | re.I,
 )
 
-_ZH_SHAPES = (_ZH_DROP_NAMED, _ZH_PUT_NAMED, _ZH_DROP_KIND, _ZH_KIND_ANY)
-_EN_SHAPES = (_EN_DROP_NAMED, _EN_DROP_KIND, _EN_ANY, _EN_KIND_ANY)
+# no city filter / no more time limit / without any date restriction
+_EN_NO_NAMED = lazy_pattern(
+    rf"^{_LEAD_EN}(?:no(?:\s+more)?|without\s+(?:a|any|the))\s+(?P<named>.+?)\s+{_CONDITION_EN}"
+    rf"{_END_EN}$",
+    re.S | re.I,
+)
+
+_ZH_SHAPES = (
+    _ZH_DROP_NAMED,
+    _ZH_PUT_NAMED,
+    _ZH_NAMED_DROPPED,
+    _ZH_NO_NEED,
+    _ZH_DROP_KIND,
+    _ZH_KIND_ANY,
+)
+_EN_SHAPES = (_EN_DROP_NAMED, _EN_NO_NAMED, _EN_DROP_KIND, _EN_ANY, _EN_KIND_ANY)
 # "那就不要时间了，流失风险客户有哪些": the widening, then what to ask (after a clause mark).
 _CLAUSES = lazy_pattern(r"[,，;；。.!！]\s*")
 

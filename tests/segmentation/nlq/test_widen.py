@@ -34,6 +34,13 @@ from segmentation.nodes import And, City, Gender, HasTag, Not, Performed, Rollin
         ("the owner doesn't matter", "Owner", ""),
         ("drop the 上海 filter", None, "上海"),
         ("ok 去掉城市筛选", "City", ""),
+        ("城市这个条件不要了", "City", ""),
+        ("上海那个条件去掉", None, "上海"),
+        ("時間限制也取消吧", WINDOW, ""),
+        ("不要限制城市了", "City", ""),
+        ("唔使理時間", WINDOW, ""),
+        ("no city filter", "City", ""),
+        ("without any date restriction", WINDOW, ""),
     ],
 )
 def test_widening_words(text: str, kind: str | None, named: str) -> None:
