@@ -105,7 +105,7 @@ _DROP_EN = (
     r"(?:drop|remove|forget(?:\s+about)?|ignore|lose|clear|take\s+off|take\s+away|"
     r"get\s+rid\s+of|no\s+more|skip|undo|lift|without|never\s+mind|cancel)"
 )
-_THE_EN = r"(?:(?:the|that|this|my|your)\s+)?"
+_THE_EN = r"(?:(?:the|that|this|my|your|any|a)\s+)?"
 _CONDITION_EN = (
     r"(?:filters?|conditions?|limits?|limitations?|restrictions?|criteri(?:on|a)|requirements?|"
     r"constraints?|parts?|bits?)"
