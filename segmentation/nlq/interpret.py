@@ -373,11 +373,17 @@ def _name(chunk: Chunk, head: Token, ctx: Context) -> Cond:
     return _from_meanings(chunk, word, meanings, ctx)
 
 
+class SavedNameAsk(Ask):
+    """The question back about a bare saved segment's name. The parser first reads the words
+    again without saved names: a saved segment named like conditions ("近90天消费满3000")
+    said as those conditions ("导出近90天消费满3000的客户") is those conditions."""
+
+
 def _saved_not_tag_question(word: str) -> Ask:
     """A bare name that is only a saved segment: without 分群/segment a name is read as a tag
     (spec §2), and there is no such tag — asked back, offering the saved segment."""
     segment_zh, segment_en = f"“{word}”分群", f"segment “{word}”"
-    return Ask(
+    return SavedNameAsk(
         f"没有找到标签“{word}”。您是指{segment_zh}吗？（分群要带“分群”二字，否则按标签理解。）",
         f"There is no tag “{word}”. Did you mean the {segment_en}? (Say 'segment' for a saved "
         "segment; a bare name is read as a tag.)",

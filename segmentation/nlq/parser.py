@@ -18,7 +18,7 @@ from segmentation.nlq.cities import expand_city_groups
 from segmentation.nlq.contact_words import name_campaigns
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, weak_card
-from segmentation.nlq.interpret import Context
+from segmentation.nlq.interpret import Context, SavedNameAsk
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.leadins import drop_acknowledgement, drop_lead_in
 from segmentation.nlq.restate import describe
@@ -29,6 +29,7 @@ from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nlq.wrappers_en import drop_open_wrappers
 from segmentation.nodes import (
+    All,
     And,
     HasTag,
     Node,
@@ -173,7 +174,10 @@ def _parse(
             if intent == "export":
                 details.setdefault("format", "xlsx")
             return Command(intent, None, language, "", details)
-        segment, notes = build_segment(tokens, ctx)
+        try:
+            segment, notes = build_segment(tokens, ctx)
+        except SavedNameAsk as asked:
+            segment, notes = _read_without_saved_names(seg_text, tokens, ctx, now, tz, asked)
         if intent == "untag":
             segment = only_tagged(segment, str(details.get("tag") or ""), vocab)
     elif intent in ("push", "tag", "untag", "schedule", "save", "explain"):
@@ -279,3 +283,38 @@ def only_tagged(segment: Node, tag: str, vocab: Vocabulary) -> Node:
     if name is None:
         return segment
     return without_repeats(And((segment, HasTag(name))))
+
+
+# What a saved segment's name must not turn into when read as words: it is conditions
+# ("近90天消费满3000") or it is no reading at all ("跟进名单": 跟进 + 名单 say nothing).
+_NOT_A_CONDITION = frozenset({K.FILLER, K.INTENT, K.UNKNOWN, K.SEP, K.CUSTOMER})
+
+
+def _read_without_saved_names(
+    seg_text: str,
+    first: list[Any],
+    ctx: Context,
+    now: datetime,
+    tz: ZoneInfo,
+    asked: Ask,
+) -> tuple[Node, list[str]]:
+    """The words read again with no saved segment's name in the vocabulary, when every
+    word of each such name is then part of a condition; otherwise, or when they are not
+    understood that way either, the question about the saved name stands."""
+    spans = [
+        (t.start, t.end)
+        for t in first
+        if t.kind == K.NAME and t.meanings and all(m.kind == "saved" for m in t.meanings)
+    ]
+    vocab = ctx.vocab.without_kind("saved")
+    tokens = drop_open_wrappers(demonstratives(tokenize(seg_text, vocab, now, tz)))
+    inside = [t for t in tokens if any(t.start < end and start < t.end for start, end in spans)]
+    if not spans or any(t.kind in _NOT_A_CONDITION for t in inside):
+        raise asked
+    try:
+        segment, notes = build_segment(tokens, Context(vocab, ctx.asker))
+    except Ask:
+        raise asked from None
+    if isinstance(segment, All):  # "跟进名单的客户": its words say no condition of their own
+        raise asked
+    return segment, notes

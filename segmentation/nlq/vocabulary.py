@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -112,6 +112,16 @@ class Vocabulary:
         if meaning not in current:
             self._surfaces[key] = (*current, meaning)
             self.max_len = max(self.max_len, len(key))
+
+    def without_kind(self, kind: MeaningKind) -> Vocabulary:
+        """A copy whose names no longer carry meanings of `kind` (names left with none are
+        gone): the same words read as if no such name existed."""
+        surfaces: dict[str, tuple[Meaning, ...]] = {}
+        for key, meanings in self.surfaces.items():
+            kept = tuple(m for m in meanings if m.kind != kind)
+            if kept:
+                surfaces[key] = kept
+        return replace(self, _surfaces=surfaces, _candidates={}, _by_script={})
 
     def add_staff(self, person: StaffInfo) -> None:
         """A member by userid and name now; by the pinyin of a Chinese name when first needed."""
