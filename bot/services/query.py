@@ -151,6 +151,14 @@ def ask_query(
 
 # A message that is only a name ("王静", "陈明？", "Alice Wang"): 2–40 letters, no digits.
 _BARE_NAME = re.compile(r"^[^\W\d_]+(?:[ ·.'-][^\W\d_]+){0,3}$")
+# A look-up request around it ("pull up Frank", "幫我搵下Pia", "查一下王静"): a closed list.
+_LOOK_UP = re.compile(
+    r"^(?:请|請|麻烦|麻煩|帮我|幫我|帮忙|幫忙|唔该|唔該)?\s*(?:查一下|查一查|查查|查下|看看|看一下|看下|"
+    r"找一下|找找|搵下|搵吓|搵一下|搵|睇下|睇睇|睇吓|check一下|check下|check)\s*|"
+    r"^(?:(?:pls|please|can you|could you|can u)\s+)?(?:pull up|show me|look up|bring up|"
+    r"find|check|open|get me)\s+(?:the\s+)?(?:customer\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _bare_customer(
@@ -160,7 +168,7 @@ def _bare_customer(
     remark or external_userid of ("王静" alone: 客户王静的情况), among those the asker may
     see; None when it names nobody exactly (the question back stands: a word that only
     resembles a name is never guessed)."""
-    name = text.strip().strip("?？。.!！~ ")
+    name = _LOOK_UP.sub("", text.strip(), count=1).strip("?？。.!！~ ")
     if not (2 <= len(name) <= 40 and _BARE_NAME.match(name)):
         return None
     # Imported here: the card brings opencc and the exports that a plain query never needs.
