@@ -48,6 +48,8 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if not text.isprintable():  # printable text has no character _keep drops: skip the loop
         text = "".join(ch if _keep(ch) else " " for ch in text)
+    if not text.isascii():  # "好的收到👌": an emoji or pictograph says nothing to segment by
+        text = _EMOJI.sub(" ", text)
     if not text.isascii():  # OpenCC maps Chinese characters only; Latin text skips its cost
         text = _CONVERTER.convert(text).translate(_CANTONESE)
     text = _ASCII_QUOTED.sub(r"“\1”", text.translate(_QUOTES)).lower()
@@ -107,7 +109,11 @@ def same_name(a: str, b: str) -> bool:
 def _keep(ch: str) -> bool:
     category = unicodedata.category(ch)
     # Control, format and private-use characters carry no meaning for a command.
-    return not (category.startswith("C") or category in ("Zl", "Zp"))
+    return not (category.startswith("C") or category in ("Zl", "Zp") or _EMOJI.match(ch))
+
+
+# Emoji, pictographs and dingbats (👌 ✅ ☺), their variation selector and joiner.
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
 
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")

@@ -87,7 +87,7 @@ _TAG_ZH = [
             # 帮 is 给 before whom it is for (帮Alice打上VIP标签), never before 我.
             r"^(?:请)?(?:帮我)?(?:给|为|把|将|帮(?!我))(?P<seg>.+?)(?:都)?(?:打上|打个|打|加上|加个|加|"
             r"贴上|贴|添加|"
-            r"标上)(?:一个)?(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)$"
+            r"标上)(?:一个)?(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)(?:吧|哈|啊|呀|啦|哦|喔)*$"
         ),
     ),
     # No 标签 after the name, with a verb only tags take (打上/贴上/加上/标上, not 打个 or
@@ -223,7 +223,8 @@ _SAVE = [
         r"(?P<name>“[^”]+”|[^“”]*?)(?:分群)?$"
     ),
     lazy_pattern(
-        r"^(?:please\s+)?save\s+(?P<seg>.*?)\s*(?:as|to|into)\s+(?:a\s+)?(?:new\s+)?(?:segment\s*)?"
+        r"^(?:(?:please|pls|plz|can you|could you|can u|could u|would you|kindly)\s+)*"
+        r"save\s+(?P<seg>.*?)\s*(?:as|to|into)\s+(?:a\s+)?(?:new\s+)?(?:segment\s*)?"
         r"(?:called\s+|named\s+)?(?P<name>.*)$"
     ),
 ]

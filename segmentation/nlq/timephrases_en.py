@@ -42,11 +42,15 @@ _ROLLING = lazy_pattern(
     + r"\s+(days?|weeks?|fortnights?|months?|hours?|hrs?|years?)" + _B + r"(?!\s+ago)"
 )  # fmt: skip
 _WITHIN = lazy_pattern(r"within\s+" + _EN_LENGTH + r"\s+(days?|weeks?|months?|hours?|years?)" + _B)
-# "the past week / month" counts back from now, like 过去一周 and "the past 7 days"; "last
-# week" is the calendar week before this one (spec §3).
+# "the past week / month" counts back from now, like 过去一周 and "the past 7 days", and so
+# does "in the last week / month" (the last one of them up to now, as "in the last 7 days");
+# "last week" alone is the calendar week before this one (spec §3).
 _PAST_ONE = lazy_pattern(
     r"(?:(?:in|during|over|within|for)\s+)?(?:the\s+)?(?:past\s+(week|month|fortnight)|"
-    r"(?:last|previous)\s+(fortnight))" + _B
+    r"(?:last|previous)\s+(fortnight))"
+    + _B
+    + r"|(?:in|during|over|within|for)\s+the\s+(?:last|previous)\s+(week|month)"
+    + _B
 )
 _LONG = lazy_pattern(
     r"(?:(?:in|during|over|within|for)\s+)?(?:(the\s+)?(?:last|past)\s+|within\s+)?"
@@ -143,7 +147,8 @@ def _rolling(text: str, pos: int) -> TimeMatch | None:
         best = _elided_unit(text, pos)
     m = _PAST_ONE.match(text, pos)
     if m and (best is None or m.end() > best.end):
-        best = TimeMatch(_rolling_window(1, m.group(1) or m.group(2)), m.end(), english=True)
+        unit = m.group(1) or m.group(2) or m.group(3)
+        best = TimeMatch(_rolling_window(1, unit), m.end(), english=True)
     m = _LONG.match(text, pos)
     if m and (m.group(2).strip() != "year" or m.group(1)) and (best is None or m.end() > best.end):
         months = 6 if m.group(2).startswith(("half", "six")) else 12
