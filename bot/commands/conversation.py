@@ -47,6 +47,13 @@ DIGEST = "digest"  # the digest (a report, no list)
 SAVED = "saved"  # the list of saved segments (a table of segments, no customers)
 
 
+# One customer by a pronoun or "this customer" (normalised: simplified, lower case): the
+# customer of the card just shown, in questions about them and in actions on them.
+THAT_CUSTOMER_ZH = (
+    r"(?:他|她|佢|ta|这位客户|这位顾客|这个客户|这个顾客|该客户|此客户|这位|此人|这个人)"
+)
+
+
 @dataclass(frozen=True)
 class PreviousAnswer:
     """The segment the member was last answered about (canonical JSON), as restated."""

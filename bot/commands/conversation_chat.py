@@ -609,8 +609,7 @@ def before_query(
 # The customer of the card just shown, by a pronoun: "她最近买了什么", "他的订单", "這位客戶的
 # 資料", "show me her profile", "what did she buy recently" (normalised: simplified, lower case).
 _THAT_CUSTOMER = lazy_pattern(
-    r"^(?:请|帮我)?(?:再)?(?:查一下|查查|看看|看一下|说说)?"
-    r"(?:他|她|佢|ta|这位客户|这个客户|该客户|此客户|这位|此人|这个人)的?"
+    r"^(?:请|帮我)?(?:再)?(?:查一下|查查|看看|看一下|说说)?" + conv.THAT_CUSTOMER_ZH + r"的?"
     r"(?:情况|资料|档案|信息|详情|近况|订单|消费|消费情况|动态|最近动态|最近的?订单|"
     r"最近买了(?:什么|啥|些什么)|买了(?:什么|啥)|买过(?:什么|啥)|最近怎么样)?"
     r"(?:呢|吗|呀)?[？?。!！]*$|"

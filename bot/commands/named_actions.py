@@ -41,8 +41,7 @@ MAX_CHOICES = 5
 # The customer of the card just shown, by a pronoun or "this customer" (normalised: simplified,
 # lower case): "给她打上VIP标签", "把這位客戶標記為VIP", "tag her as VIP".
 _PRONOUN = re.compile(
-    r"(?:他|她|佢|ta|这位|这位客户|这位顾客|这个客户|这个顾客|该客户|此客户|这个人|此人|"
-    r"him|her|this customer|that customer|the customer|this one)"
+    conv.THAT_CUSTOMER_ZH + r"|him|her|this customer|that customer|the customer|this one"
 )
 
 

@@ -118,11 +118,7 @@ _ACK = lazy_pattern(
 def drop_acknowledgement(text: str) -> str:
     """`text` without an opening acknowledgement, when a request follows; otherwise (a bare
     "好的" or "ok") unchanged."""
-    found = _ACK.match(text)
-    if found is None:
-        return text
-    rest = text[found.end() :].strip()
-    return rest if rest.strip(" ?？.。!！~～") else text
+    return _without_ack(text, text)
 
 
 def without_acknowledgement(text: str) -> str:
@@ -132,6 +128,12 @@ def without_acknowledgement(text: str) -> str:
     plain = simplified(text).lower()
     if len(plain) != len(text):  # a conversion that changed lengths: leave it to the parser
         return text
+    return _without_ack(plain, text)
+
+
+def _without_ack(plain: str, text: str) -> str:
+    """`text` cut after the acknowledgement found in `plain` (the same text, position for
+    position, in the form the pattern reads)."""
     found = _ACK.match(plain)
     if found is None:
         return text
