@@ -56,6 +56,8 @@ _MSG_ZH = (
     r"(?:营销|活动)(?:消息|讯息)|消息|讯息|"
     r"(?:mass |group |broadcast )?messages?|msgs?)"
 )
+# 给他们 / 俾佢哋 (Cantonese): to whom the company sent it, before or after the message
+_TO_THEM_ZH = r"(?:给|俾|畀)(?:他们|她们|他|她|ta|佢哋|佢地|佢们|佢|客户|这些人|这些客户|啲客)?"
 _RECEIVE_ZH = r"(?:收到过?|收到了|收过|接收过?|接到过?|被发过|被推送过?)"
 
 # Said with no campaign and no coupon before it, only a coupon's own verb (核销, 兑换) or a use
@@ -92,6 +94,11 @@ _ZH = (
     ("message", lazy_pattern(rf"{_RECEIVE_ZH}{_ref_zh(1)}")),
     # 收到过上次群发: the last message, with no 活动 between
     ("message", lazy_pattern(rf"{_RECEIVE_ZH}(?P<last4>{_LATEST_ZH})(?:的)?{_MSG_ZH}")),
+    # 给他们发过消息 / 发过群发 / 推送过消息 / 被触达过: the company sent it, so it reached them
+    ("message", lazy_pattern(
+        rf"(?:{_TO_THEM_ZH})?(?:发过|发了|发送过|推过|推送过)"
+        rf"(?:{_REF_ZH}{_IN})?{_MSG_ZH}(?:{_TO_THEM_ZH})?|(?:被)?触达(?:过|了)?"
+    )),
     # 上次群发收到了 / 活动#3的群发有收到: the message named first, then received
     ("message", lazy_pattern(
         rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3)}{_IN})"
@@ -134,6 +141,11 @@ _EN = (
         rf"(?:got|received|were given|was given|were issued|was issued|have|has) {_COUPON_EN}"
         rf"{_REF_EN}?"
     )),
+    # "customers we sent a coupon to", "gave them a voucher": the company issued it
+    ("issued", latin_pattern(
+        rf"(?:sent|send|gave|give|issued|issue|handed out) (?:them |out )?{_COUPON_EN}"
+        rf"(?: (?:out )?to)?{_ref_en(4)}?"
+    )),
     ("message", latin_pattern(
         rf"(?:(?:been|were|was|got|get|gotten|received|receive|any|a|the) )*"
         rf"(?:mass[- ]messaged|messaged|(?:mass|group|broadcast|campaign|marketing) messages?)"
@@ -143,6 +155,26 @@ _EN = (
     ("message", latin_pattern(
         r"(?:received|receive|got|get|gotten|were sent|was sent|been sent|sent) "
         r"(?:any |a |the |our |a single )?messages?(?: from us)?" + _ref_en(2) + "?"
+    )),
+    # "we haven't sent a mass message to", "sent them a broadcast", "received any blasts":
+    # the company's message said from either side, broadcasts and blasts included
+    ("message", latin_pattern(
+        r"(?:(?:sent|send|sending|messaged|pushed|push) (?:them |it |out )?|"
+        r"(?:received|receive|got|get|gotten|were sent|was sent|been sent) )"
+        r"(?:any |a |an |the |our |a single )?"
+        r"(?:mass |group |broadcast |campaign |marketing |promo )?"
+        r"(?:messages?|broadcasts?|blasts?|push notifications?|pushes|promos?)"
+        r"(?: (?:out )?to)?(?: from us)?" + _ref_en(3) + "?"
+    )),
+    # "not contacted", "been contacted", "we haven't contacted": the company reaching the
+    # customer. "contacted us" is the customer asking (an inquiry, a longer word), so a bare
+    # "contacted" is read only where the company is its subject or it is passive.
+    ("message", latin_pattern(
+        r"(?:(?<=not )|(?<=been )|(?<=were )|(?<=was )|(?<=never )|(?<=we )|(?<=i )|"
+        r"(?<=we've )|(?<=i've )|(?<=we haven't )|(?<=i haven't )|(?<=we didn't )|"
+        r"(?<=i didn't )|(?<=we have not )|(?<=we did not )|(?<=did i )|(?<=did we ))"
+        r"(?:(?:reached|reach) out to(?! us\b)|"
+        r"(?:contacted|reached|messaged|contact|reach|message)(?! us\b| out\b| our\b)(?: by us)?)"
     )),
     # "got the last campaign's message"
     ("message", latin_pattern(

@@ -372,7 +372,13 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
         elif tok.kind == K.MY and tok.text == "我" and _english_request(prev):
             # "show 我 上海的VIP": the one to show them to (show me), not whose customers
             tok = Token(K.FILLER, "wrapper", tok.start, tok.end, tok.text)
-        elif tok.kind == K.FILLER and tok.text == "i" and _after_people(out) and not _asked(prev):
+        elif (
+            tok.kind == K.FILLER
+            and tok.text == "i"
+            and _after_people(out)
+            and not _asked(prev)
+            and not _sends(tokens, index)
+        ):
             # "customers li si and i both follow", "customers i share with li si": the asker
             # as an owner no owner phrase said — asked, never dropped
             tok = Token(K.UNKNOWN, None, tok.start, tok.end, tok.text)
@@ -436,6 +442,14 @@ def _thousands_after_a_verb(tok: Token, out: list[Token]) -> bool:
 def _asked(prev: Token | None) -> bool:
     """ "how many customers did I add": a question's inverted subject, read by its verb."""
     return prev is not None and prev.text in ("did", "do", "have", "had", "am", "was", "will")
+
+
+def _sends(tokens: list[Token], index: int) -> bool:
+    """ "customers i haven't messaged / reached out to": the asker as the company's sender of a
+    message or coupon (a contact phrase), not an owner."""
+    ahead = (t for t in tokens[index + 1 :] if t.kind not in _SKIP and t.kind != K.NEG)
+    nxt = next(ahead, None)
+    return nxt is not None and nxt.kind == K.CONTACT
 
 
 def _after_people(out: list[Token]) -> bool:

@@ -28,6 +28,10 @@ def _first(items: Any) -> frozenset[str] | None:
         if op is sre.IN:
             chars = _charset(av)
             return None if chars is None else frozenset(out | chars)
+        if (op is sre.SUBPATTERN and _zero_width(av[3])) or (
+            op is sre.BRANCH and all(_zero_width(alt) for alt in av[1])
+        ):
+            continue  # a group of lookbehinds ("(?:(?<=not )|(?<=been ))"): consumes nothing
         if op is sre.SUBPATTERN:
             inner = _first(av[3])
             return None if inner is None else frozenset(out | inner)
@@ -47,6 +51,17 @@ def _first(items: Any) -> frozenset[str] | None:
             continue  # may be skipped: the next item can come first too
         return None  # anything else (a category, any character…): unknown
     return None  # the whole sequence can match nothing
+
+
+def _zero_width(items: Any) -> bool:
+    """Whether the parsed sequence only asserts (lookarounds, anchors), in every branch."""
+    for op, av in items:
+        if op is sre.BRANCH:
+            if not all(_zero_width(alt) for alt in av[1]):
+                return False
+        elif op not in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            return False
+    return True
 
 
 def _charset(items: Any) -> set[str] | None:
