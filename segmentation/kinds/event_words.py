@@ -37,6 +37,15 @@ class EventWords:
 
 A_ORDER = "an order|orders|any order|any orders|an order with us|orders with us|a new order"
 A_PURCHASE = "a purchase|purchases|any purchase|any purchases|a purchase from us|purchases from us"
+# What a price question asks about ("asked about a price", "enquired about our prices"):
+# any article before any price word is the same inquiry.
+PRICE = "|".join(
+    f"{article}{word}"
+    for article in ("", "a ", "the ", "our ", "your ", "some ")
+    for word in ("price", "prices", "pricing", "cost", "costs", "quote", "quotes", "quotation")
+)
+ABOUT_PRICE = "|".join(f"about {p}" for p in PRICE.split("|"))
+FOR_PRICE = "|".join(f"for {p}" for p in PRICE.split("|"))
 STORE = "the store|the shop|our store|our shop|the showroom|our showroom|a store|the boutique"
 STUFF = "|stuff|something|items|things|products|anything|goods|an item|a product|it|them"
 CART = (
@@ -87,20 +96,12 @@ VERB_IDIOMS: dict[str, list[tuple[str, str]]] = {
         ("reach", "out|out to us"),
         ("get", "in touch|in touch with us"),
         ("contact", "us"),
-        (
-            "ask",
-            "about prices|about the price|about pricing|for a quote|for pricing|for prices|"
-            "a question|questions|about price|for a price",
-        ),
-        ("request", "a quote|quotes|pricing|a price"),
+        ("ask", f"{ABOUT_PRICE}|{FOR_PRICE}|the price|the prices|a question|questions"),
+        ("request", f"{PRICE}"),
         ("make", "an inquiry|inquiries|an enquiry|enquiries|contact"),
         ("send", "an inquiry|inquiries|an enquiry|us an inquiry"),
-        (
-            "inquire",
-            "about prices|about pricing|about the price|about price|about a price|"
-            "about the cost|about costs|about a quote",
-        ),
-        ("enquire", "about prices|about pricing|about the price|about price|about a price"),
+        ("inquire", f"{ABOUT_PRICE}|{FOR_PRICE}"),
+        ("enquire", f"{ABOUT_PRICE}|{FOR_PRICE}"),
     ],
     "refund": [
         ("get", "a refund|refunds|refunded|their money back|any refund|any refunds"),

@@ -153,7 +153,7 @@ def _fronted_total_negation_at(tokens: list[Token], i: int) -> tuple[list[Token]
     if tokens[j].kind == K.BOTH or (tokens[j].kind == K.AND and tokens[j].text == "也"):
         j += 1
     neg = tokens[j] if j < len(tokens) else None
-    if neg is None or neg.kind != K.NEG or neg.value is not True:
+    if not _not(neg):
         return None
     end = j + 1
     verb = tokens[end] if end < len(tokens) else None
@@ -164,6 +164,14 @@ def _fronted_total_negation_at(tokens: list[Token], i: int) -> tuple[list[Token]
     if verb is not None and verb.kind in (K.UNKNOWN, K.FILLER) and verb.text in _SPLIT_VERBS:
         end += 1  # 单一个没下: 下 is the order's own verb
     return [neg, tok], end
+
+
+def _not(tok: Token | None) -> bool:
+    """The negation of a total negation: 没/冇/未, or 还没/仍未 (一单都还没下: none yet, all
+    time — the YET token is kept, so the reading stays "never")."""
+    if tok is None:
+        return False
+    return (tok.kind == K.NEG and tok.value is True) or (tok.kind == K.YET and tok.value is True)
 
 
 def which_most(tokens: list[Token]) -> list[Token]:
@@ -254,8 +262,10 @@ def _total_negation_at(tokens: list[Token], i: int) -> tuple[list[Token], int] |
     elif not objects:
         return None
     neg = tokens[j] if j < len(tokens) else None
-    if neg is None or neg.kind != K.NEG or neg.value is not True:
+    if neg is None or not _not(neg):
         return None
+    if neg.kind == K.YET and any(o.kind == K.TAGWORD for o in objects):
+        neg = Token(K.NEG, True, neg.start, neg.end, neg.text)  # no tag yet = no tag now
     end = j + 1
     if objects and end < len(tokens) and tokens[end].kind == K.UNKNOWN:  # noqa: SIM102
         if tokens[end].text in _SPLIT_VERBS:

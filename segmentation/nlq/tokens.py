@@ -308,6 +308,8 @@ def _exceptions(tokens: list[Token]) -> list[Token]:
         prev = next((t for t in reversed(out) if t.kind not in _SKIP), None)
         pointing = tok.kind == K.THIS and tok.text == "those"
         pointing = pointing or (tok.kind == K.CUSTOMER and tok.text == "ones")
+        # "everyone except customers in Beijing": the people word names no one by itself
+        pointing = pointing or (tok.kind == K.CUSTOMER and _said_after(tokens, index))
         pointing = pointing or (tok.kind == K.DE and tok.text in ("who", "that", "which"))
         if pointing and prev is not None:  # noqa: SIM102
             if prev.kind == K.NEG and prev.value == "except" and prev.text.isascii():
@@ -317,6 +319,11 @@ def _exceptions(tokens: list[Token]) -> list[Token]:
                 tok = Token(K.NEG, "except", tok.start, tok.end, tok.text)
         out.append(tok)
     return out
+
+
+def _said_after(tokens: list[Token], index: int) -> bool:
+    """Something other than filler follows `index` (what the exception is about)."""
+    return any(t.kind not in _SKIP for t in tokens[index + 1 :])
 
 
 def _names_next(tokens: list[Token], index: int) -> bool:
