@@ -48,13 +48,35 @@ _ONLY_ZH = (
 )
 _DROP_ZH = (
     r"(?:(?:去除|剔除|排除|移除|删除|刪除|过滤|過濾|筛|篩)掉?|去掉|除去|除掉|扣除|不要|不看|不含|除了|刨除|拿掉|"
-    r"删掉|刪掉|去了)"
+    r"删掉|刪掉|去了|唔要|唔睇|剔走|攞走|拎走|踢走)"
 )
+# The English refine verbs said in a Chinese frame, or with a Chinese particle after them
+# ("再 narrow 到 male", "filter 一下上海的", "只 keep VIP", "exclude 掉 金卡 的"): the same
+# narrowing as 只要 / 去掉. The particles are the ones a Chinese verb takes (到/成/出/掉/一下).
+_NARROW_VERB_EN = (
+    r"(?:narrow|filter|limit|restrict|cut|trim|zoom)(?:\s+(?:it|them|this|that|these|those|the\s+list))?"
+    r"(?:\s+(?:down|in))?(?:\s+(?:to|by|for|on))?"
+)
+_VERB_TAIL_ZH = r"(?:到|成|出来|出來|出|为|為|一下|下|返|住|留|只)"
+_ONLY_MIXED_ZH = (
+    rf"(?:(?:只|就|仅|僅|淨係|净系|净係|只係|只系)\s*(?i:keep|show|want|leave)(?:\s+(?i:only|just))?|"
+    rf"(?:只|就|仅|僅|再|先)?\s*(?i:{_NARROW_VERB_EN}|keep\s+only|only\s+keep|just\s+keep|focus\s+on)"
+    rf"(?:\s*{_VERB_TAIL_ZH})*)"
+)
+_DROP_VERB_EN = (
+    r"(?:exclude|remove|drop|filter\s+out|take\s+out|leave\s+out|kick\s+out|get\s+rid\s+of|"
+    r"cut\s+out|strip\s+out|delete)"
+)
+_DROP_MIXED_ZH = rf"(?i:{_DROP_VERB_EN})(?:\s*(?:掉|走|出去|一下|下|埋))*"
+# A mixed verb before a Chinese condition, or after a Chinese particle (in either order).
+_ONLY_ANY_ZH = rf"(?:{_ONLY_ZH}|{_ONLY_MIXED_ZH})"
+_DROP_ANY_ZH = rf"(?:{_DROP_MIXED_ZH}|{_DROP_ZH})"
 # "再去掉上海的", "还要排除VIP", "另外不要金卡的", "然后只看女的": an adverb that chains this
 # narrowing onto the last one says nothing of its own (only before 只要/去掉, never alone).
 _CHAIN_ZH = (
     r"(?:(?:再|还|還|也|另外|然后|然後|接着|接著|并且|並且|同时|同時|顺便|順便|最后|最後|"
-    r"还要|還要|再要|也要|另外再|然后再|然後再)\s*)*"
+    r"还要|還要|再要|也要|另外再|然后再|然後再|帮我|幫我|帮忙|幫忙|麻烦|麻煩|请|請|"
+    r"(?i:pls|please|help\s+me))\s*)*"
 )
 # "已经下单的" after 去掉: 已经/已 says "already", which the condition already means.
 _ALREADY_ZH = lazy_pattern(r"^(?:已经|已經|已)(?=\S)")
@@ -67,12 +89,23 @@ _WITHIN_EN = (
     r"(?:and\s+|then\s+|now\s+|ok,?\s+|so\s+)?"
     rf"(?:of|among|amongst|from|out\s+of|within|in)\s+{_THESE_EN}"
 )
-_ONLY_EN = r"(?:keep\s+only|only\s+keep|show\s+only|only\s+show|just\s+show|only|just)"
+_ONLY_EN = (
+    r"(?:keep\s+only|only\s+keep|keep\s+just|just\s+keep|show\s+only|only\s+show|just\s+show|"
+    r"(?:narrow|filter|limit|restrict|cut|trim|zoom)(?:\s+(?:it|them|this|that|these|those|the\s+list))?"
+    r"(?:\s+(?:down|in))?\s+(?:to|by|for|on)|narrow\s+(?:it\s+|them\s+)?down|focus\s+on|"
+    r"keep(?=\s+(?:the\s+ones|those|these|people|customers|the\s+customers)\b)|"
+    # Chinese verbs before an English condition ("只要 the VIPs" reads in the Chinese frame;
+    # "narrow 到 women", "filter 出 the VIPs": a Chinese particle after an English verb).
+    r"(?:narrow|filter)(?:\s+down)?\s*(?:到|成|出来|出來|出|一下|下)|only|just)"
+)
 # "also drop …", "and without …", "then exclude …": chaining words before only/without.
-_CHAIN_EN = r"(?:(?:and|also|then|now|plus|but|ok|okay|so|further|additionally|too)[\s,]+)*"
+_CHAIN_EN = (
+    r"(?:(?:and|also|then|now|plus|but|ok|okay|so|further|additionally|too|please|pls|"
+    r"can\s+you|could\s+you)[\s,]+)*"
+)
 _DROP_EN = (
     r"(?:exclude|excluding|without|except(?:\s+for)?|drop|remove|leave\s+out|minus|but\s+not|"
-    r"take\s+out|filter\s+out|not\s+including)"
+    r"take\s+out|filter\s+out|not\s+including|get\s+rid\s+of|kick\s+out)(?:\s*(?:掉|走|一下))?"
 )
 _TOO_EN = lazy_pattern(r"\s+(?:too|as\s+well|also)$", re.I)
 # "those who ordered" is "who ordered" once the pointing is done.
@@ -85,13 +118,13 @@ _POINTER_EN = lazy_pattern(
 # 发一张券" is "给上海的发一张券" on these.
 _LEAD_ZH = r"(?:给|給|把|对|對|帮|幫|替)"
 _ZH_REFINE = lazy_pattern(
-    rf"^[{_PUNCT}]*(?:(?P<lead>{_LEAD_ZH})(?={_WITHIN_ZH}))?(?P<within>{_WITHIN_ZH})?[{_PUNCT}]*(?:{_CHAIN_ZH}(?=(?:{_ONLY_ZH}|{_DROP_ZH})))?(?P<op>{_ONLY_ZH}|{_DROP_ZH})?"
+    rf"^[{_PUNCT}]*(?:(?P<lead>{_LEAD_ZH})(?={_WITHIN_ZH}))?(?P<within>{_WITHIN_ZH})?[{_PUNCT}]*(?:{_CHAIN_ZH}(?=(?:{_ONLY_ANY_ZH}|{_DROP_ANY_ZH})))?(?P<op>{_ONLY_ANY_ZH}|{_DROP_ANY_ZH})?"
     rf"[{_PUNCT}]*(?P<rest>.*)$",
     re.S,
 )
 _EN_REFINE = lazy_pattern(
     rf"^[{_PUNCT}]*(?P<within>{_WITHIN_EN})?[{_PUNCT}]*(?:{_CHAIN_EN}(?=(?:{_ONLY_EN}|{_DROP_EN})\b))?"
-    rf"(?P<op>{_ONLY_EN}|{_DROP_EN})?\b"
+    rf"(?P<op>{_ONLY_EN}|{_DROP_EN})?(?:\b|(?<=[\u3400-\u9fff]))"
     rf"[{_PUNCT}]*(?P<rest>.*)$",
     re.S | re.I,
 )
@@ -292,12 +325,13 @@ def _read_chinese(text: str) -> FollowUp | None:
         return FollowUp(AND, loose["rest"], True, pointed=bool(loose["lead"]), loose=True)
     rest = match["rest"].strip()
     op = match["op"] or ""
-    if op and re.fullmatch(_DROP_ZH, op):
+    dropping = bool(op) and re.fullmatch(_DROP_ANY_ZH, op) is not None
+    if dropping:
         rest = _ALREADY_ZH.sub("", rest)
     if not rest or not _has_content(rest):
         return None
     echo = bool(_ZH_ECHO.search(rest))
-    mode = WITHOUT if op and re.fullmatch(_DROP_ZH, op) else AND
+    mode = WITHOUT if dropping else AND
     return FollowUp(mode, rest, echo, pointed=bool(match["within"]), lead=match["lead"] or "")
 
 

@@ -58,10 +58,16 @@ _LEAD_ZH = (
 )
 _DROP_ZH = (
     r"(?:去掉|去除|拿掉|删掉|刪掉|删除|刪除|移除|取消|撤掉|撤销|撤銷|不要|唔要|不用|唔使|别管|別管|"
-    r"忽略|去了|拿走|放开|放開)"
+    r"忽略|去了|拿走|放开|放開|"
+    # The English verbs said in a Chinese frame ("drop 掉上海这个条件", "remove 城市筛选"):
+    r"(?i:drop|remove|forget|ignore|clear|cancel|skip|lose|take\s+off|get\s+rid\s+of))"
 )
 _THIS_ZH = r"(?:这个|這個|那个|那個|呢个|呢個|嗰个|嗰個|这|這|的)?"
-_CONDITION_ZH = r"(?:条件|條件|筛选|篩選|过滤|過濾|限制|限定|范围|範圍)"
+_CONDITION_ZH = (
+    r"(?:条件|條件|筛选|篩選|过滤|過濾|限制|限定|范围|範圍|"
+    # "不要 VIP 这个 filter 了": the English condition word in a Chinese frame.
+    r"(?i:filters?|conditions?|limits?|criteri(?:on|a)))"
+)
 _END_ZH = r"(?:了|吧|呢|啦|喇|咯|囉|先|看看|试试|試試|一下|再看|再查)*"
 _NO_LIMIT_ZH = r"(?:不限|不管|不论|不論|不分|无论|無論|唔理|唔限|任何|所有)"
 _ANY_ZH = r"(?:不限|都行|都可以|无所谓|無所謂|随便|隨便|唔紧要|唔緊要|都得)"
@@ -103,14 +109,20 @@ _ZH_KIND_ANY = lazy_pattern(
 _LEAD_EN = r"(?:(?:ok(?:ay)?|and|then|now|so|alright|well|right|fine|actually|please|pls)[\s,]+)*"
 _DROP_EN = (
     r"(?:drop|remove|forget(?:\s+about)?|ignore|lose|clear|take\s+off|take\s+away|"
-    r"get\s+rid\s+of|no\s+more|skip|undo|lift|without|never\s+mind|cancel)"
+    r"get\s+rid\s+of|no\s+more|skip|undo|lift|without|never\s+mind|cancel|"
+    # The Chinese verbs before an English condition ("去掉 the city filter").
+    r"去掉|去除|拿掉|删掉|刪掉|删除|刪除|移除|取消|不要|唔要|不用|唔使|忽略)(?:\s*掉)?"
 )
 _THE_EN = r"(?:(?:the|that|this|my|your|any|a)\s+)?"
 _CONDITION_EN = (
     r"(?:filters?|conditions?|limits?|limitations?|restrictions?|criteri(?:on|a)|requirements?|"
-    r"constraints?|parts?|bits?)"
+    r"constraints?|parts?|bits?|条件|條件|筛选|篩選|限制)"
 )
-_END_EN = r"(?:\s+(?:please|pls|now|then|too|instead|and\s+show\s+(?:me\s+)?again))*"
+_END_EN = (
+    r"(?:\s*(?:please|pls|now|then|too|instead|and\s+show\s+(?:me\s+)?again|"
+    # Chinese endings after an English widening ("drop the city filter 吧").
+    r"了|吧|啦|喇|先|一下))*"
+)
 # drop the city filter / remove the VIP condition / forget the time limit / without the date range
 _EN_DROP_NAMED = lazy_pattern(
     rf"^{_LEAD_EN}{_DROP_EN}\s+{_THE_EN}(?P<named>.+?)\s+{_CONDITION_EN}{_END_EN}$",

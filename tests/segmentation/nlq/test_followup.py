@@ -95,6 +95,42 @@ def test_sentences_that_are_not_refinements(text: str) -> None:
     assert read_follow_up(text) is None
 
 
+# Mixed-language refine verbs (#19): an English verb in a Chinese frame or with a Chinese
+# particle after it, a Chinese verb before an English condition; the verb says the mode.
+@pytest.mark.parametrize(
+    ("text", "mode", "rest"),
+    [
+        ("再 narrow 到 male", AND, "male"),
+        ("narrow到男的", AND, "男的"),
+        ("filter 一下上海的", AND, "上海的"),
+        ("再 filter 出 北京的", AND, "北京的"),
+        ("只 keep VIP", AND, "VIP"),
+        ("帮我 filter 一下 VIP 的", AND, "VIP 的"),
+        ("narrow down to 女性", AND, "女性"),
+        ("narrow it down to women", AND, "women"),
+        ("please narrow it down to 上海", AND, "上海"),
+        ("filter to 上海", AND, "上海"),
+        ("keep only the ones in 北京", AND, "in 北京"),
+        ("keep the ones in Beijing", AND, "in Beijing"),
+        ("exclude 掉 金卡 的", WITHOUT, "金卡 的"),
+        ("remove 掉上海的", WITHOUT, "上海的"),
+        ("drop 掉VIP", WITHOUT, "VIP"),
+        ("filter out 金卡的", WITHOUT, "金卡的"),
+        ("去掉 the VIPs", WITHOUT, "the VIPs"),
+        ("唔要金卡嘅", WITHOUT, "金卡嘅"),
+        ("只留 Shanghai 的", AND, "Shanghai 的"),
+    ],
+)
+def test_mixed_language_refine_verbs(text: str, mode: str, rest: str) -> None:
+    follow = read_follow_up(text)
+    assert follow is not None and (follow.mode, follow.rest) == (mode, rest)
+
+
+@pytest.mark.parametrize("text", ["customers to keep", "keep going", "filter", "narrow 到"])
+def test_verbs_alone_or_in_a_question_are_no_refinement(text: str) -> None:
+    assert read_follow_up(text) is None
+
+
 def test_the_action_word_before_a_pointer_is_read_with_the_clause() -> None:
     follow = read_follow_up("给这些客户里上海的发一张券")
     assert follow is not None and follow.readings() == ("给上海的发一张券",)

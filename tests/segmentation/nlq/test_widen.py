@@ -41,6 +41,13 @@ from segmentation.nodes import And, City, Gender, HasTag, Not, Performed, Rollin
         ("唔使理時間", WINDOW, ""),
         ("no city filter", "City", ""),
         ("without any date restriction", WINDOW, ""),
+        # Mixed-language widening (#19): the verb in one language, the condition in the other.
+        ("去掉 the city filter", "City", ""),
+        ("把 city filter 去掉", "City", ""),
+        ("forget 时间 这个条件", WINDOW, ""),
+        ("remove the city filter 吧", "City", ""),
+        ("drop 掉 上海 这个条件", None, "上海"),
+        ("不要 VIP 这个 filter 了", None, "VIP"),
     ],
 )
 def test_widening_words(text: str, kind: str | None, named: str) -> None:
@@ -51,8 +58,9 @@ def test_widening_words(text: str, kind: str | None, named: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["去掉上海的", "不要VIP的", "去掉VIP标签", "把他的VIP标签去掉", "without Shanghai",
-     "remove the VIP tag", "drop them", "ok forget that", "上海的客户", "不要了"],
+    ["去掉上海的", "不要VIP的", "去掉VIP标签", "drop 上海的", "exclude 上海", "把他的VIP标签去掉",
+     "without Shanghai", "remove the VIP tag", "drop them", "ok forget that", "上海的客户",
+     "不要了"],
 )  # fmt: skip
 def test_not_a_widening(text: str) -> None:
     assert read_widening(text) is None
