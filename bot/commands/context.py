@@ -36,7 +36,7 @@ from segmentation.nlq.followup import (
     window_swap_words,
 )
 from segmentation.nlq.intents_extra import EXTRA_INTENTS
-from segmentation.nlq.parser import Clarification, only_tagged
+from segmentation.nlq.parser import Clarification
 from segmentation.nlq.restate import describe, describe_part
 from segmentation.nlq.swap import (
     Ambiguous,
@@ -157,12 +157,7 @@ def contextual_answer(
         # "列出来看看" after a card or the digest: say what was shown, and that it has no list.
         return clarify(not_a_list(session, ctx, requester.userid, lang))
     node, previous = found
-    description = previous.description
-    if command.intent == "untag":  # whom it changes: those of them who carry the tag
-        narrowed = only_tagged(node, str(command.details.get("tag") or ""), vocab)
-        if narrowed != node:
-            node = narrowed
-            description = describe(node, lang, ctx.now, ctx.settings.timezone, vocab)
+    description = previous.description  # an untag is narrowed to the tag's holders there
     return answer_command(
         session,
         Command(command.intent, node, command.language, description, command.details),

@@ -36,6 +36,7 @@ from segmentation.engine import EngineContext, segment_count, segment_listed, se
 from segmentation.insights.budget import MassMessageBudget
 from segmentation.nlq import Clarification, Command, Vocabulary, load_vocabulary, parse_command
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_traditional
+from segmentation.nlq.parser import untag_holders
 from segmentation.nodes import And, InDepartment, Node, Owner, Ranked, canonical, walk
 from segmentation.ranking import ranking
 from segmentation.scope import Requester, resolve_requester
@@ -222,6 +223,8 @@ def answer_command(
         if extra.get("intent") == ClarifyAnswer.intent:  # no such tag group, customer …
             return ClarifyAnswer.from_json(extra)
         return extra
+    if command.intent == "untag":  # whom it changes: those of the customers with the tag
+        command = untag_holders(command, load_vocabulary(session, ctx.named), now, ctx.timezone)
     if command.segment is None:
         return clarify(
             "请说明是哪些客户，例如“近30天有咨询的客户”。"

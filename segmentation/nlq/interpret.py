@@ -210,7 +210,9 @@ def _event(chunk: Chunk, kind: str) -> Cond:
         measure = "refund" if kind == "refund" else "spend"
         return _spend_cond(chunk, read_comparison(chunk, nums, "元"), measure)
     if kind == "refund" and units == {None} and _number_after_event(chunk):
-        raise _refund_amount_or_count(chunk, nums)
+        raise _amount_or_count(chunk, nums, kind)
+    if kind == "order" and units == {None} and _number_after_event(chunk) and _sizeable(nums):
+        raise _amount_or_count(chunk, nums, kind)  # 买了500以上: ¥500, never 500 orders unasked
     if units - {None, "times"}:
         raise not_understood(chunk)
     parts = read_comparison(chunk, nums, "次")
@@ -233,13 +235,23 @@ def _number_after_event(chunk: Chunk) -> bool:
     return all(i > first_event for i, t in enumerate(chunk.tokens) if t.kind == K.NUM)
 
 
-def _refund_amount_or_count(chunk: Chunk, nums: Numbers) -> Ask:
+# A bare number this big after an order verb (买了500以上, ordered more than 200) reads as
+# money to most people and as a count to the grammar: asked, never 500 orders unasked.
+_SIZEABLE_COUNT = 100
+
+
+def _sizeable(nums: Numbers) -> bool:
+    return any(v.value >= _SIZEABLE_COUNT for v in nums.values)
+
+
+def _amount_or_count(chunk: Chunk, nums: Numbers, kind: str) -> Ask:
     text, value = chunk.text(), nums.values[0].text
     english = text.isascii()
     money, times = (" yuan", " times") if english else ("元", "次")
+    zh, en = ("退款", "refund") if kind == "refund" else ("消费", "order")
     return Ask(
-        f"“{text}”里的{value}是退款金额（元），还是退款次数？",
-        f"In “{text}”, is {value} a refunded amount (yuan) or a number of refunds?",
+        f"“{text}”里的{value}是{zh}金额（元），还是{'退款' if kind == 'refund' else '下单'}次数？",
+        f"In “{text}”, is {value} an amount (yuan) or a number of {en}s?",
         [text.replace(value, value + money, 1), text.replace(value, value + times, 1)],
     )
 

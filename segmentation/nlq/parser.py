@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -178,18 +178,11 @@ def _parse(
             segment, notes = build_segment(tokens, ctx)
         except SavedNameAsk as asked:
             segment, notes = _read_without_saved_names(seg_text, tokens, ctx, now, tz, asked)
-        if intent == "untag":
-            segment = only_tagged(segment, str(details.get("tag") or ""), vocab)
     elif intent in ("push", "tag", "untag", "schedule", "save", "explain"):
         details["segment_from_context"] = True
     description = describe(segment, language, now, tz, vocab) if segment is not None else ""
     rendered = tuple(_render_note(n, language) for n in notes)
-    if rendered:
-        description = (
-            f"{description}（{'；'.join(rendered)}）"
-            if language == "zh"
-            else (f"{description} ({'; '.join(rendered)})")
-        )
+    description = with_notes(description, rendered, language)
     if intent == "export":
         details.setdefault("format", "xlsx")
     return Command(intent, segment, language, description, details, rendered)
@@ -274,15 +267,38 @@ def _render_note(note: str, language: str) -> str:
     return f"“{tag}” is the corp tag of that name, not the built-in segment “{named_en}”"
 
 
+def with_notes(description: str, rendered: tuple[str, ...], language: str) -> str:
+    if not rendered:
+        return description
+    if language == "zh":
+        return f"{description}（{'；'.join(rendered)}）"
+    return f"{description} ({'; '.join(rendered)})"
+
+
 def only_tagged(segment: Node, tag: str, vocab: Vocabulary) -> Node:
-    """An untag's customers are those of `segment` who carry the tag: the card counts (and
-    restates) whom it changes, not everyone in the segment ("去掉上海客户的VIP标签": the 3
-    Shanghai customers tagged VIP, not all 7). A tag the company does not have is left to
-    the action to report."""
+    """Whom an untag changes: those of `segment` who carry the tag ("去掉上海客户的VIP标签":
+    the 3 Shanghai customers tagged VIP, not all 7). The parsed command keeps the customers
+    as said; the answer narrows them (bot.services.query.answer_command), so the card counts
+    and restates the holders. A tag the company does not have is left to the action."""
     name = vocab.tags.get(normalize_name(tag))
     if name is None:
         return segment
     return without_repeats(And((segment, HasTag(name))))
+
+
+def untag_holders(command: Command, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> Command:
+    """`command` (an untag) with its customers narrowed to the tag's holders, restated."""
+    if command.intent != "untag" or command.segment is None:
+        return command
+    narrowed = only_tagged(command.segment, str(command.details.get("tag") or ""), vocab)
+    if narrowed == command.segment:
+        return command
+    described = describe(narrowed, command.language, now, tz, vocab)
+    return replace(
+        command,
+        segment=narrowed,
+        description=with_notes(described, command.notes, command.language),
+    )
 
 
 # What a saved segment's name must not turn into when read as words: it is conditions

@@ -89,7 +89,7 @@ def tokenize(
             continue
         tokens.append(token)
         pos = token.end
-    return past_adverbs(_english_glue(_exceptions(_attach_units(tokens))))
+    return past_adverbs(_english_glue(_exceptions(_neither_nor(_attach_units(tokens)))))
 
 
 def _unknown_end(text: str, pos: int) -> int:
@@ -298,6 +298,24 @@ def _currency(tok: Token) -> bool:
     return tok.kind == K.UNKNOWN and tok.text in ("¥", "￥")
 
 
+def _neither_nor(tokens: list[Token]) -> list[Token]:
+    """ "neither in Shanghai nor tagged VIP": each side is negated — not X and not Y, whatever
+    the two conditions are (the same as NOT(X or Y), said so a reader sees both negations)."""
+    if not any(t.kind == K.NEG and t.text == "neither" for t in tokens):
+        return tokens
+    out: list[Token] = []
+    open_neither = False
+    for tok in tokens:
+        if tok.kind == K.NEG and tok.text == "neither":
+            open_neither = True
+            tok = Token(K.NEG, True, tok.start, tok.end, tok.text)
+        elif open_neither and tok.kind == K.OR and tok.text == "nor":
+            out.append(Token(K.AND, "clause", tok.start, tok.end, tok.text))
+            tok = Token(K.NEG, True, tok.start, tok.end, tok.text)
+        out.append(tok)
+    return out
+
+
 def _exceptions(tokens: list[Token]) -> list[Token]:
     """English exceptions that name what they exclude by pointing: "except those in
     Shanghai", "other than the ones in Beijing" (those/these point at nothing earlier here),
@@ -374,6 +392,13 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             post = next((v for k, v in tok.also if k == K.CMP and v[1] == "post"), None)
             if post is not None and (nxt is None or nxt.kind != K.NUM):
                 tok = Token(K.CMP, post, tok.start, tok.end, tok.text)
+        elif (
+            tok.kind == K.INTENT
+            and tok.text in _IN_ALL
+            and nxt is not None
+            and (nxt.kind == K.SPEND or (nxt.kind == K.EVENT and nxt.value == "order"))
+        ):
+            continue  # 总共使咗多过一千蚊 / 一共买了500以上: in all, what was spent — no count
         elif tok.kind == K.CMP and tok.text == "under" and _a_colleague(nxt):
             continue  # "accounts under Zhao Liu": whose, not fewer than
         elif tok.kind == K.MY and tok.text == "我" and _english_request(prev):
@@ -436,6 +461,10 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             tok = Token(K.CLAUSE, "among", tok.start, tok.end, tok.text)
         out.append(tok)
     return out
+
+
+# "In all" words that also ask "how many" (总共有几个): before what was spent they say total.
+_IN_ALL = {"一共", "总共", "合共", "合计", "总计", "共"}
 
 
 def _thousands_after_a_verb(tok: Token, out: list[Token]) -> bool:

@@ -212,7 +212,12 @@ def test_a_question_back_names_the_whole_unknown_place(text: str, named: str) ->
             Not(Performed("order", RollingWindow(90, "days"))),
         ),
         ("customers who joined in the last 7d", NewCustomer(RollingWindow(7, "days"))),
-        ("neither vip nor 金卡", Not(Or((HasTag("VIP"), HasTag("金卡"))))),
+        # each side negated, as said: the same customers as NOT(VIP or 金卡)
+        ("neither vip nor 金卡", And((Not(HasTag("VIP")), Not(HasTag("金卡"))))),
+        (
+            "neither in shanghai nor tagged vip",
+            And((Not(City(("上海",))), Not(HasTag("VIP")))),
+        ),
         (
             "customers who have not inquired nor ordered",
             Not(Or((Performed("inquiry"), Performed("order")))),
