@@ -37,6 +37,7 @@ SEGMENT = "segment"  # a question back about a segment command: the pick is subs
 CAMPAIGN = "campaign"  # "which campaign?": the pick is one of `options` (campaign ids)
 SWAP = "swap"  # "which window does 近90天 replace?": the pick is one of `segments`
 CARD = "card"  # "several customers are called 王静: which one?": the pick is one of `customers`
+EARLIER = "earlier"  # "which of the earlier lists?": the pick is one of `answers`
 
 # What the previous answer showed, so "导出这个" / "这些里…" after it refer to it:
 LIST = "segment"  # customers of a segment (a list, count, description, action …)
@@ -78,6 +79,8 @@ class PreviousAnswer:
     # list's record. A card is one customer, not "these": 这些里男的 / 按城市分 / 更多 after
     # it still mean the list, while 她 / 导出这个 mean the card's customer.
     behind: dict[str, Any] | None = None
+    # How many customers it had, so "那6个人" / "those four" can find it again later.
+    count: int | None = None
 
     @property
     def has_segment(self) -> bool:
@@ -120,6 +123,9 @@ class PendingQuestion:
     segments: tuple[dict[str, Any], ...] = ()
     # For CARD: the external_userid of each numbered customer, in the order listed.
     customers: tuple[str, ...] = ()
+    # For EARLIER: the earlier lists offered (PreviousAnswer records), and `original` is
+    # what was asked of the one picked ("" to show it again).
+    answers: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,6 +149,13 @@ class Conversation:
     pending: PendingQuestion | None = None
     campaign: LastCampaign | None = None
     script: LastScript | None = None
+    # The lists of segments answered so far, oldest first, each once ("回到刚才那6个人",
+    # "back to the first list"): at most HISTORY, each expiring like the rest.
+    history: tuple[PreviousAnswer, ...] = ()
+
+
+# How many earlier lists are kept: enough for a conversation's going back, small in the row.
+HISTORY = 6
 
 
 def load(session: Session, userid: str, now: datetime) -> Conversation:
@@ -156,7 +169,30 @@ def load(session: Session, userid: str, now: datetime) -> Conversation:
         pending=_fresh(_read(PendingQuestion, state.get("pending")), now),
         campaign=_fresh(_read(LastCampaign, state.get("campaign")), now),
         script=_fresh(_read(LastScript, state.get("script")), now),
+        history=_history(state.get("history"), now),
     )
+
+
+def _history(data: Any, now: datetime) -> tuple[PreviousAnswer, ...]:
+    """The kept lists still fresh and readable (a row written before the history has none)."""
+    if not isinstance(data, list):
+        return ()
+    records = (_fresh(_read(PreviousAnswer, item), now) for item in data[-HISTORY:])
+    return tuple(r for r in records if isinstance(r, PreviousAnswer))
+
+
+def with_history(
+    history: tuple[PreviousAnswer, ...], shown: PreviousAnswer | None
+) -> tuple[PreviousAnswer, ...]:
+    """`history` after `shown`: a list of a segment not kept yet is added last (the oldest
+    dropped past HISTORY); one kept already is brought up to date where it stands, so "the
+    first list" stays the first one asked. A card, the digest … are no list to go back to."""
+    if shown is None or not shown.has_segment:
+        return history
+    for index, kept in enumerate(history):
+        if kept.segment == shown.segment and kept.kind == shown.kind:
+            return (*history[:index], shown, *history[index + 1 :])
+    return (*history, shown)[-HISTORY:]
 
 
 def save(session: Session, userid: str, conversation: Conversation, now: datetime) -> None:
@@ -169,6 +205,7 @@ def save(session: Session, userid: str, conversation: Conversation, now: datetim
         "pending": _write(conversation.pending),
         "campaign": _write(conversation.campaign),
         "script": _write(conversation.script),
+        "history": [_write(h) for h in conversation.history],
     }
     row.updated_at = now
 
@@ -189,7 +226,9 @@ def remember_answer(
     previous = _layered(previous_from(answer, lang, now), conversation.previous)
     if previous is None:  # a question back, help …: what was shown before is still "these"
         previous = conversation.previous
-    save(session, userid, replace(conversation, previous=previous, pending=question), now)
+    history = with_history(conversation.history, previous)
+    changed = replace(conversation, previous=previous, pending=question, history=history)
+    save(session, userid, changed, now)
 
 
 def remember_shown(session: Session, userid: str, previous: PreviousAnswer, now: datetime) -> None:
@@ -197,7 +236,15 @@ def remember_shown(session: Session, userid: str, previous: PreviousAnswer, now:
     previous answer; a pending question is answered by it."""
     conversation = load(session, userid, now)
     shown = _layered(previous, conversation.previous)
-    save(session, userid, replace(conversation, previous=shown, pending=None), now)
+    history = with_history(conversation.history, shown)
+    save(session, userid, replace(conversation, previous=shown, pending=None, history=history), now)
+
+
+def recall(session: Session, userid: str, earlier: PreviousAnswer, now: datetime) -> None:
+    """An earlier list gone back to ("回到刚才那6个人") is "these" again: what follows
+    narrows it, and what it shows next becomes the previous answer as usual."""
+    conversation = load(session, userid, now)
+    save(session, userid, replace(conversation, previous=replace(earlier, at=now)), now)
 
 
 def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | None:
@@ -210,7 +257,8 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
     if isinstance(answer, BreakdownAnswer):
         spec = {"by": answer.by, "tag_group": answer.tag_group}
         return PreviousAnswer(to_json(answer.segment), answer.description[:300], answer.intent,
-                              lang, now, kind=BREAKDOWN, breakdown=spec)  # fmt: skip
+                              lang, now, kind=BREAKDOWN, breakdown=spec,
+                              count=answer.count)  # fmt: skip
     if isinstance(answer, DigestAnswer):  # a report, no list
         return PreviousAnswer({}, "", answer.intent, lang, now, kind=DIGEST)
     if isinstance(answer, SavedAnswer):  # a table of segments, no customers
@@ -234,6 +282,7 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
             at=now,
             parent=None if refined is None else to_json(refined.parent),
             added=() if refined is None else refined.added,
+            count=answer.count,
         )
     if not isinstance(answer, dict):  # a question back, help …: nothing shown
         return None
@@ -243,7 +292,14 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
     if intent == "breakdown" and isinstance(segment, dict):
         spec = {"by": answer.get("by"), "tag_group": answer.get("tag_group")}
         return PreviousAnswer(
-            segment, description, intent, lang, now, kind=BREAKDOWN, breakdown=spec
+            segment,
+            description,
+            intent,
+            lang,
+            now,
+            kind=BREAKDOWN,
+            breakdown=spec,
+            count=_count_of(answer),
         )
     if isinstance(segment, dict):
         refined = answer.get("refined")
@@ -257,6 +313,7 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
             at=now,
             parent=parent if isinstance(parent, dict) else None,
             added=tuple(str(k) for k in refined.get("added") or ()),
+            count=_count_of(answer),
         )
     if intent == "changes" and "customers" in answer:
         change = str(answer.get("change") or "")
@@ -271,6 +328,11 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
     if intent == "show_saved":
         return PreviousAnswer({}, "", intent, lang, now, kind=SAVED)
     return None
+
+
+def _count_of(answer: dict[str, Any]) -> int | None:
+    count = answer.get("count")
+    return count if isinstance(count, int) and not isinstance(count, bool) else None
 
 
 def ask_pending(session: Session, userid: str, question: PendingQuestion, now: datetime) -> None:
@@ -311,7 +373,19 @@ def _write(part: Any) -> dict[str, Any] | None:
     return data
 
 
-_TUPLES = ("suggestions", "options", "added", "segments", "customers")
+_TUPLES = ("suggestions", "options", "added", "segments", "customers", "answers")
+
+
+def read_record(data: Any) -> PreviousAnswer | None:
+    """A PreviousAnswer record kept in a question back (an earlier list offered)."""
+    record = _read(PreviousAnswer, data)
+    return record if isinstance(record, PreviousAnswer) else None
+
+
+def write_record(record: PreviousAnswer) -> dict[str, Any]:
+    written = _write(record)
+    assert written is not None
+    return written
 
 
 def _read(cls: type[Any], data: Any) -> Any:

@@ -52,6 +52,11 @@ def question_for(
     suggestions = asked.suggestions[:3]
     if not suggestions:
         return None
+    if asked.earlier:  # "which earlier list?": picked as it is, then `then` asked of it
+        offered = asked.earlier[: len(suggestions)]
+        return conv.PendingQuestion(
+            asked.then, suggestions, None, lang, now, conv.EARLIER, answers=offered
+        )
     if asked.choices is not None and len(asked.choices) >= len(suggestions):
         # Each suggestion stands for a segment of its own ("which window?"): picked as it is.
         segments = asked.choices[: len(suggestions)]

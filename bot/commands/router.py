@@ -47,6 +47,7 @@ from bot.commands.conversation_chat import (
 from bot.commands.describe import describe_replies
 from bot.commands.explain import explain_reply
 from bot.commands.export import export_reply
+from bot.commands.going_back import earlier_answer, earlier_pick_answer
 from bot.commands.history import history_line, past_sizes, segment_key
 from bot.commands.named_actions import named_tag_answer
 from bot.commands.picks import Picked, question_for, read_reply
@@ -86,9 +87,11 @@ def answer_text(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
 ) -> Answer:
     """The query answer to `text` in the member's conversation: a refinement of the previous
-    answer, a command about it ("导出这些"), or a question of its own (also `segbot query`)."""
+    answer, a command about it ("导出这些"), or a question of its own (also `segbot query`);
+    an earlier list gone back to ("回到刚才那6个人，其中…") is "these" for the rest of it."""
     return (
-        exported_answer(session, ctx, requester, text, lang)
+        earlier_answer(session, ctx, requester, text, lang, answer_text)
+        or exported_answer(session, ctx, requester, text, lang)
         or named_tag_answer(session, ctx, requester, text, lang)
         or previous_breakdown(session, ctx, requester, text, lang)
         or swapped_window_answer(session, ctx, requester, text, lang)
@@ -263,6 +266,11 @@ def _handle_text(
             asked = picked.pending.action
             answer = swap_pick_answer(session, ctx, requester, segment, picked.lang, asked)
             return _answered(session, ctx, requester, text, answer, picked.lang, hant)
+        if picked.pending.kind == conv.EARLIER:  # "which earlier list?": that one, then the rest
+            answer = earlier_pick_answer(
+                session, ctx, requester, picked.pending, picked.index, answer_text
+            )
+            return _answered(session, ctx, requester, text, answer, picked.lang, hant)
         # The original question, the choice in place of the phrase asked about.
         text, lang = picked.text, picked.lang
     more = read_more(text)
@@ -363,6 +371,10 @@ def conversation_answer(session: Session, ctx: CommandContext, userid: str, text
             segment = picked.pending.segments[picked.index]
             asked = picked.pending.action
             return swap_pick_answer(session, ctx, requester, segment, picked.lang, asked)
+        if picked.pending.kind == conv.EARLIER:
+            return earlier_pick_answer(
+                session, ctx, requester, picked.pending, picked.index, answer_text
+            )
         text, lang = picked.text, picked.lang
     more = read_more(text)
     if more is not None:

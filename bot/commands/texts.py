@@ -65,6 +65,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Which customers do 'these' refer to? Ask for some customers first, or give the "
         "whole condition, e.g. 'customers in Shanghai who inquired in the last 30 days'.",
     },
+    "earlier_nothing": {
+        "zh": "这次对话里还没有可以回去的名单，请先查询一批客户，例如：上海的VIP客户。",
+        "en": "There is no earlier list in this conversation to go back to yet; ask for some "
+        "customers first, e.g. 'VIP customers in Shanghai'.",
+    },
+    "earlier_none": {
+        "zh": "这次对话里没有 {count} 人的名单（“{said}”）。要回到哪一个？",
+        "en": "No list of {count} was answered in this conversation (“{said}”). Which one do "
+        "you mean?",
+    },
+    "earlier_which": {
+        "zh": "之前有几个名单都是 {count} 人（“{said}”），要回到哪一个？",
+        "en": "Several earlier lists were {count} long (“{said}”): which one do you mean?",
+    },
+    "earlier_place": {
+        "zh": "这次对话里只有 {kept} 个名单，没有“{said}”。要回到哪一个？",
+        "en": "This conversation has only {kept} list(s), so there is no “{said}”. Which one "
+        "do you mean?",
+    },
+    "earlier_label": {"zh": "{description}（{count} 人）", "en": "{description} ({count})"},
     "widen_nothing": {
         "zh": "上一个回答（{description}）里没有“{what}”这个条件，要去掉哪个条件？"
         "例如：不要上海这个条件了、不限时间。",

@@ -127,6 +127,10 @@ class ClarifyAnswer:
     asked_intent: str = ""
     # "hant": asked about a conversation question written in Traditional characters.
     script: str | None = None
+    # "Which earlier list?" (chat only): the lists offered, as the conversation keeps them,
+    # and what was asked of the one picked ("" to show it again).
+    earlier: tuple[dict[str, Any], ...] = ()
+    then: str = ""
     intent: ClassVar[str] = "clarify"
 
     def to_json(self) -> dict[str, Any]:

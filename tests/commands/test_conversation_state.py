@@ -77,6 +77,50 @@ def test_an_unreadable_or_old_record_is_forgotten_not_misread(rig: ChatRig) -> N
     assert "请先查询" in reply.text
 
 
+def test_earlier_lists_are_kept_bounded_in_the_json_record(rig: ChatRig) -> None:
+    # One list more than kept, and one asked twice: each list once, the oldest dropped.
+    for days in range(1, conv.HISTORY + 2):
+        rig.tell("zhangsan", f"近{days}天有咨询的客户")
+    rig.tell("zhangsan", "近3天有咨询的客户")
+    with rig.factory() as session:
+        record = session.get(ConversationState, "zhangsan")
+        assert record is not None
+        kept = record.state["history"]
+    assert len(kept) == conv.HISTORY
+    assert "近2天" in kept[0]["description"] and "近3天" in kept[1]["description"]
+    assert all(isinstance(k["count"], int) for k in kept)
+    [first] = rig.tell("zhangsan", "回到第一个名单")
+    assert "近2天" in first.text
+
+
+def test_a_record_from_before_the_history_has_none_and_nothing_to_go_back_to(
+    rig: ChatRig,
+) -> None:
+    with rig.factory() as session:
+        session.add(
+            ConversationState(
+                userid="zhangsan",
+                state={"previous": None, "pending": None, "campaign": None, "script": None},
+                updated_at=rig.now,
+            )
+        )
+        session.commit()
+        assert conv.load(session, "zhangsan", rig.now).history == ()
+    [reply] = rig.tell("zhangsan", "回到刚才那6个人")
+    assert "还没有" in reply.text and "共" not in reply.text
+
+
+def test_an_earlier_list_is_evaluated_again_in_the_current_scope(rig: ChatRig) -> None:
+    rig.tell("zhangsan", SEGMENT)
+    rig.tell("zhangsan", "我的客户")
+    with rig.factory() as session:
+        for follow in session.scalars(select(Follow).where(Follow.external_userid == "wmA01")):
+            follow.deleted = True  # wmA01 is no longer zhangsan's customer
+        session.commit()
+    [reply] = rig.tell("zhangsan", "回到第一个名单")
+    assert f"共 {len(NO_ORDER_ZHANG) - 1} 人" in reply.text
+
+
 def test_a_pick_reaches_only_the_next_message(rig: ChatRig) -> None:
     [asked] = rig.tell("zhangsan", "上晦的客户")
     assert "1. " in asked.text

@@ -1,0 +1,140 @@
+"""Going back to an earlier list of the conversation (spec/commands.md §2c, issue 19):
+"回到刚才那6个人，其中北京的有几个", "前面那个名单", "返返頭嗰6個", "of those four, which are
+female?", "those 6 again", "back to the first list".
+
+The conversation keeps the lists it answered (bot.commands.conversation, `history`); the
+words name one by its size or its place (segmentation.nlq.backref). The one named becomes
+"these" again, and what else the message asks is answered about it as a refinement is;
+nothing else asked: it is shown again. Its segment is evaluated again now, in the asker's
+scope. When no list has that size, or several do, or there is no such place, which one is
+asked back, naming the lists it could mean (a pick answers the message with that list).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext
+from bot.commands import conversation as conv
+from bot.commands.context import ask_again
+from bot.commands.texts import say
+from bot.services.answer import Answer, ClarifyAnswer
+from bot.services.query import clarify
+from segmentation.nlq.backref import JUST, PREVIOUS, BackReference, read_back_reference
+from segmentation.nodes import SegmentFormatError, from_json
+from segmentation.scope import Requester
+
+# How the rest of the message is answered once the list is "these" again (router.answer_text).
+Then = Callable[[Session, CommandContext, Requester, str, str], Answer]
+# A question back offers at most this many lists (the newest ones).
+_OFFERED = 3
+
+
+def earlier_answer(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    text: str,
+    lang: str,
+    then: Then,
+) -> Answer | None:
+    """The answer about the earlier list `text` goes back to, a question back about which
+    one, or None when `text` names no earlier list."""
+    reference = read_back_reference(text)
+    if reference is None:
+        return None
+    conversation = conv.load(session, requester.userid, ctx.now)
+    if not conversation.history:
+        return clarify(say("earlier_nothing", lang))
+    chosen = _named(reference, conversation)
+    if isinstance(chosen, conv.PreviousAnswer):
+        return answer_about(session, ctx, requester, chosen, reference.rest, lang, then)
+    offered, key = chosen
+    kept = len(conversation.history)
+    message = say(key, lang, count=reference.count, said=reference.said, kept=kept)
+    return _which(offered, message, reference.rest, lang)
+
+
+def earlier_pick_answer(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    pending: conv.PendingQuestion,
+    index: int,
+    then: Then,
+) -> Answer:
+    """The list picked from "which earlier list?", with what the message asked of it."""
+    picked = conv.read_record(pending.answers[index]) if index < len(pending.answers) else None
+    if picked is None:
+        return clarify(say("earlier_nothing", pending.language))
+    return answer_about(session, ctx, requester, picked, pending.original, pending.language, then)
+
+
+def answer_about(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    earlier: conv.PreviousAnswer,
+    rest: str,
+    lang: str,
+    then: Then,
+) -> Answer:
+    """`earlier` is "these" again; `rest` is asked of it, or it is shown again."""
+    conv.recall(session, requester.userid, earlier, ctx.now)
+    if rest:
+        return then(session, ctx, requester, rest, lang)
+    try:
+        node = from_json(earlier.segment)
+    except SegmentFormatError:
+        return clarify(say("earlier_nothing", lang))
+    # A table is shown as a table again; any other answer's customers are listed.
+    intent = "" if earlier.kind == conv.BREAKDOWN else "list"
+    return ask_again(session, ctx, requester, node, earlier, lang, intent=intent)
+
+
+def _named(
+    reference: BackReference, conversation: conv.Conversation
+) -> conv.PreviousAnswer | tuple[tuple[conv.PreviousAnswer, ...], str]:
+    """The list `reference` names, or the lists to offer and the question's key."""
+    lists = conversation.history
+    shown = conversation.previous
+    current = shown.with_list() if shown is not None else None
+    if current is not None and not current.has_segment:
+        current = None
+    if reference.count is not None:
+        sized = tuple(h for h in lists if h.count == reference.count)
+        if current is not None and any(_same(h, current) for h in sized):
+            return current  # the list "these" means now: the nearest of that size
+        if len(sized) == 1:
+            return sized[0]
+        if not sized:
+            return lists[-_OFFERED:], "earlier_none"
+        return sized[-_OFFERED:], "earlier_which"
+    if reference.position == JUST:  # "刚才那批": the list just shown, as "these" is
+        return current or lists[-1]
+    if reference.position == PREVIOUS:
+        if current is None or shown is not current:
+            # After a card, the digest …: "刚才那批" is the list shown before it.
+            return current or lists[-1]
+        others = tuple(h for h in lists if not _same(h, current))
+        return others[-1] if others else current
+    position = reference.position or 1
+    if position <= len(lists):
+        return lists[position - 1]
+    return lists[-_OFFERED:], "earlier_place"
+
+
+def _same(one: conv.PreviousAnswer, other: conv.PreviousAnswer) -> bool:
+    return one.segment == other.segment and one.kind == other.kind
+
+
+def _which(
+    offered: tuple[conv.PreviousAnswer, ...], message: str, rest: str, lang: str
+) -> ClarifyAnswer:
+    labels = tuple(
+        say("earlier_label", lang, description=h.description, count=h.count) for h in offered
+    )
+    records = tuple(conv.write_record(h) for h in offered)
+    return ClarifyAnswer(message, labels, earlier=records, then=rest)

@@ -1,0 +1,227 @@
+"""Going back to an earlier answer of the conversation: "回到刚才那6个人", "前面那个名单",
+"上一个结果", "返返頭嗰6個", "剛才那幾位", "of those four", "those 6 again", "back to the first
+list", "the previous results" (spec/commands.md §2c, issue 19).
+
+An earlier list is named by its size ("那6个人", "those four") or by its place in the
+conversation ("第一个名单", "the first list"; "刚才/上一个/the previous list": the one before
+the list now shown). This module only finds the words and says what is left to ask of that
+list, with a plain pointer ("这些" / "those") where the words stood, so the ordinary
+refinement reads it; which list it is, and asking back when none or several fit, is the
+chat's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from segmentation.nlq.followup import read_follow_up
+from segmentation.nlq.lazy_re import lazy_pattern
+
+FIRST = 1  # positions count from 1: the first list of the conversation
+PREVIOUS = 0  # "上一个结果", "回到刚才那批", "the previous list": the list before the one shown
+JUST = -1  # "刚才那批", "剛才那幾位" (no going back said): the list just shown, as "these" is
+
+_NUM_ZH = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+           "八": 8, "九": 9, "十": 10}  # fmt: skip
+_NUM_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+           "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+           "nineteen": 19, "twenty": 20}  # fmt: skip
+_ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1,
+               "2nd": 2, "3rd": 3, "original": 1, "initial": 1}  # fmt: skip
+
+# Going back, in either script and in Cantonese (返返頭 "back to the start", 睇返 "look again").
+_BACK_ZH = (
+    r"(?:回到|回去看|回去|返回到|返回|退回到|退回|倒回|回头看|回頭看|回看|返返頭|返返头|返返去|返去|"
+    r"翻返|返番|重新看看|重新看|再看看|再看一下|再看|看回|睇返|睇番|再睇|换回|換回|切回|还是看|還是看)"
+)
+# When: just now, before, at first (the first ones name a place: the first list).
+_JUST_ZH = r"(?:刚才|剛才|刚刚|剛剛|之前|前面|上面|先前|早先|原来|原來|头先|頭先|啱啱|啱先|上次)"
+# "Just now" alone: the list just shown; 之前/前面/上次 say "before it".
+_JUST_NOW_ZH = r"(?:刚才|剛才|刚刚|剛剛|头先|頭先|啱啱|啱先|上面)"
+_START_ZH = r"(?:最开始|最開始|一开始|一開始|最早|最初|开头|開頭|起初|开始|開始)"
+_THAT_ZH = r"(?:那个|那個|嗰个|嗰個|那些|嗰啲|那|嗰|这个|這個|这|這|呢个|呢個)"
+_COUNT_ZH = (
+    r"(?:\d{1,3}|十[一二三四五六七八九]?|[二两兩三四五六七八九]十[一二三四五六七八九]?|"
+    r"[一二两兩三四五六七八九])"
+)
+_MEASURE_ZH = r"(?:个|個|位|名)"
+_PEOPLE_ZH = r"(?:人|客户|客戶|顾客|顧客|客人|客|用户|用戶)"
+_LIST_ZH = (
+    r"(?:名单|名單|结果|結果|列表|清单|清單|批人|批客户|批客戶|批客|批|份名单|份名單|组人|組人|"
+    r"几位|幾位|几个人|幾個人|几个|幾個|些人|些客户|些客戶|啲人|啲客)"
+)
+_PLACE_ZH = r"(?:第(?P<nth>[一二三四五1-5])|上|前|最后|最後)"
+
+# 回到刚才那6个人 / 返返頭嗰6個 / 前面那6个客户 / 刚才的6个人 / 那6个人 (only first in the message)
+_COUNTED_ZH = lazy_pattern(
+    rf"(?P<back>{_BACK_ZH})?\s*(?P<when>{_JUST_ZH}|{_START_ZH})?\s*(?:的)?\s*(?P<that>{_THAT_ZH})?\s*"
+    rf"(?P<n>{_COUNT_ZH})\s*{_MEASURE_ZH}\s*{_PEOPLE_ZH}?"
+)
+# 刚才那批 / 前面那个名单 / 剛才那幾位 / 最开始那个名单 / 第一个名单 / 上一个结果
+_PLACED_ZH = lazy_pattern(
+    rf"(?P<back>{_BACK_ZH})?\s*(?:(?P<when>{_JUST_ZH}|{_START_ZH})\s*(?:的|{_THAT_ZH})?|"
+    rf"{_THAT_ZH}?\s*{_PLACE_ZH}\s*(?:一)?\s*(?:个|個|次|份|张|張)?\s*(?:的)?)\s*{_LIST_ZH}"
+)
+
+_NUMBER_EN = r"(?:\d{1,3}|" + "|".join(sorted(_NUM_EN, key=len, reverse=True)) + ")"
+_BACK_EN = (
+    r"(?:go(?:ing)?\s+back\s+to|get\s+back\s+to|back\s+to|return\s+to|revisit|show\s+(?:me\s+)?)"
+)
+_PEOPLE_EN = r"(?:customers|people|ones|clients|contacts|names|guys|folks)"
+_BEFORE_EN = (
+    r"(?:from\s+before|from\s+earlier|from\s+the\s+start|earlier|before|again|you\s+showed(?:\s+me)?|"
+    r"we\s+had|from\s+the\s+first\s+(?:list|answer))"
+)
+# those four / these 6 customers / back to the 6 / the four from before
+_COUNTED_EN = lazy_pattern(
+    rf"(?:(?P<back>{_BACK_EN})\s*)?(?:(?P<those>those|these)|the)\s+(?P<n>{_NUMBER_EN})"
+    rf"(?:\s+{_PEOPLE_EN})?(?:\s+(?P<before>{_BEFORE_EN}))?\b",
+    re.I,
+)
+# the first list / the previous results / the list before / the earlier answer
+_LIST_EN = r"(?:list|results?|answer|set|batch|segment|group|lot|query|ones)"
+_PLACED_EN = lazy_pattern(
+    rf"(?:(?P<back>{_BACK_EN})\s*)?(?:the\s+|that\s+)?"
+    rf"(?:(?P<pos>first|second|third|fourth|fifth|1st|2nd|3rd|original|initial|previous|last|"
+    rf"earlier|prior|old|other)\s+{_LIST_EN}|{_LIST_EN}\s+(?:from\s+)?before(?:\s+that)?)"
+    rf"(?:\s+(?:again|from\s+before|you\s+showed(?:\s+me)?))?\b",
+    re.I,
+)
+
+_EDGES = " \t,，、:：;；.。!！?？~～"
+# What may be left when nothing else is asked: show that list again.
+_NOTHING_LEFT = lazy_pattern(
+    r"^(?:(?:好的|好吧|好|嗯|okay|ok|so|and|now|then|alright|那么|那麼|那|咁|请|請|please|pls|"
+    r"again|一次|再|一下|下|吧|啦|呢|看看|看|睇|睇下|显示|顯示|列出来|列出來|列一下|列晒|列|show|list|"
+    r"me|them|those|these|这些|這些|这些人|這些人|的|嘅|名单|名單|let'?s\s+see|can\s+i\s+see|"
+    r"have\s+a\s+look|look\s+at|go|back|to|去|返|return)[\s,，。.!！?？]*)*$",
+    re.I,
+)
+# Acknowledgements and chaining words before the going back ("好，回到…", "ok, back to …").
+_LEAD = lazy_pattern(
+    r"^(?:\s*(?:好的|好吧|好|嗯|行|那么|那麼|那|咁|okay|ok|so|and|now|then|alright|right)[\s,，、]*)*",
+    re.I,
+)
+_POINTED_ZH = lazy_pattern(r"^\s*(?:其中|这些|這些|里面|裡面|入面|当中|當中)")
+_CHINESE = lazy_pattern(r"[\u3400-\u9fff]")
+# Said before the pointer, the words make it "of those": 里/中/当中/入面 after it in Chinese.
+_IN_AFTER_ZH = lazy_pattern(r"^\s*(?:里面|裡面|裏面|里头|裡頭|入面|当中|當中|之中|中|里|裡|裏)")
+
+
+@dataclass(frozen=True)
+class BackReference:
+    """An earlier answer: `count` customers, or the one at `position` (FIRST, 2 …, or
+    PREVIOUS); `rest` is what to ask of it, the words replaced by a plain pointer ("" when
+    only that list is asked for again); `said` the words themselves, for a question back."""
+
+    count: int | None
+    position: int | None
+    rest: str
+    said: str
+
+
+def read_back_reference(text: str) -> BackReference | None:
+    """The earlier answer `text` goes back to, or None when it names none."""
+    plain = text.strip()
+    if not plain:
+        return None
+    for reader in (_counted_zh, _placed_zh, _counted_en, _placed_en):
+        found = reader(plain)
+        if found is not None:
+            return found
+    return None
+
+
+def _counted_zh(text: str) -> BackReference | None:
+    for match in _COUNTED_ZH.finditer(text):
+        count = _number_zh(match["n"])
+        said_back = bool(match["back"] or match["when"])
+        at_start = not _LEAD.sub("", text[: match.start()]).strip(_EDGES)
+        # "那6个人里…" first in the message goes back; "消费最多的那3个" ranks (no going
+        # back said), and one customer ("那1个") is a row, not a list.
+        if count is None or (not match["that"] and not said_back):
+            continue
+        if not said_back and not (at_start and count >= 2):
+            continue
+        return _reference(text, match, count, None, "zh")
+    return None
+
+
+def _placed_zh(text: str) -> BackReference | None:
+    match = _PLACED_ZH.search(text)
+    if match is None:
+        return None
+    nth, when = match["nth"], match["when"] or ""
+    if nth:
+        position = int(nth) if nth.isdigit() else _NUM_ZH[nth]
+    elif re.fullmatch(_START_ZH, when):
+        position = FIRST
+    elif re.fullmatch(_JUST_NOW_ZH, when) and not match["back"]:
+        position = JUST
+    else:
+        position = PREVIOUS
+    return _reference(text, match, None, position, "zh")
+
+
+def _counted_en(text: str) -> BackReference | None:
+    for match in _COUNTED_EN.finditer(text):
+        # "those four" goes back by itself; "the 3 …" only with going back said ("the 3
+        # biggest spenders" is a ranking).
+        if not (match["those"] or match["back"] or match["before"]):
+            continue
+        raw = match["n"].lower()
+        count = int(raw) if raw.isdigit() else _NUM_EN[raw]
+        return _reference(text, match, count, None, "en")
+    return None
+
+
+def _placed_en(text: str) -> BackReference | None:
+    match = _PLACED_EN.search(text)
+    if match is None:
+        return None
+    pos = (match["pos"] or "previous").lower()
+    if pos == "ones" or (pos in ("other", "old") and not match["back"]):
+        return None
+    if pos in _ORDINAL_EN:
+        return _reference(text, match, None, _ORDINAL_EN[pos], "en")
+    return _reference(text, match, None, PREVIOUS, "en")
+
+
+def _reference(
+    text: str, match: re.Match[str], count: int | None, position: int | None, lang: str
+) -> BackReference:
+    before, after = text[: match.start()], text[match.end() :]
+    said = match.group(0).strip()
+    # The pointer in the language of the words around it ("回到刚才那7个, how many are male").
+    if before.strip(_EDGES) or after.strip(_EDGES):
+        lang = "zh" if _CHINESE.search(_LEAD.sub("", before) + after) else "en"
+    pointer = "这些" if lang == "zh" else "those"
+    if lang == "zh" and not _IN_AFTER_ZH.match(after):
+        pointer = "这些人"
+    rest = f"{_LEAD.sub('', before)}{pointer}{after}"
+    if _NOTHING_LEFT.match(f"{before} {after}".strip(_EDGES)):
+        rest = ""
+    elif not _LEAD.sub("", before).strip(_EDGES) and (not after.strip() or after[:1] in _EDGES):
+        # "回到刚才那6个人，其中北京的有几个": what follows asks of them with its own words.
+        rest = after.strip(_EDGES)
+        if not rest or _NOTHING_LEFT.match(rest):
+            rest = ""
+        elif read_follow_up(rest) is not None:
+            pass  # "只要上海的", "of these, who …": a refinement in its own words
+        elif lang == "zh" and not _POINTED_ZH.match(rest):
+            rest = f"这些人里{rest}"
+        elif lang == "en" and not re.search(r"\b(?:them|those|these|of)\b", rest, re.I):
+            rest = f"of those, {rest}"
+    return BackReference(count, position, rest.strip(), said)
+
+
+def _number_zh(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    if raw in _NUM_ZH:
+        return _NUM_ZH[raw]
+    tens, _, ones = raw.partition("十")
+    value = (_NUM_ZH.get(tens, 1) if tens else 1) * 10
+    return value + (_NUM_ZH.get(ones, 0) if ones else 0)
