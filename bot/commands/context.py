@@ -28,6 +28,7 @@ from bot.services.answer import (
 from bot.services.query import answer_command, clarify
 from segmentation.nlq import Command, is_bare_request, load_vocabulary, parse_command
 from segmentation.nlq.followup import (
+    ALSO,
     AND,
     WITHOUT,
     FollowUp,
@@ -40,6 +41,7 @@ from segmentation.nlq.parser import Clarification
 from segmentation.nlq.restate import describe, describe_part
 from segmentation.nlq.swap import (
     Ambiguous,
+    add_alternatives,
     distinct_windows,
     kinds,
     renamed_items,
@@ -218,6 +220,8 @@ def refined_answer(
     if renamed is not None:  # "那精华液呢" after a product condition: the other product
         return ask_again(session, ctx, requester, renamed, previous, lang)
     command = _read_clause(follow, vocab, requester, ctx, lang)
+    if follow.mode == ALSO:
+        return _also_answer(session, ctx, requester, previous_node, previous, command, lang)
     if isinstance(command, Clarification):
         if follow.lead or (follow.loose and not follow.pointed):
             return None  # "把这些…" acts on the answer itself; "X呢" asked back as it stands
@@ -620,6 +624,30 @@ def _which_reading(follow: FollowUp, previous: conv.PreviousAnswer, lang: str) -
         options = [f"among them, {follow.rest}", fresh]
         message = say("refine_or_new", lang, description=previous.description)
     return clarify(message, options)
+
+
+def _also_answer(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    previous_node: Node,
+    previous: conv.PreviousAnswer,
+    command: Command | Clarification,
+    lang: str,
+) -> Answer | None:
+    """ "加上北京的", "add Beijing too": the previous question asked again with one more value
+    for the condition of that kind (上海 → 上海 or 北京). Asked back when the previous answer
+    has no such condition, or it cannot simply take one more value."""
+    if isinstance(command, Clarification) or command.segment is None:
+        return None  # not a value this reads: left to the other readings
+    added = command.description or ""
+    try:
+        widened = add_alternatives(previous_node, command.segment)
+    except Ambiguous:
+        return clarify(say("also_which", lang, description=previous.description, new=added))
+    if widened is None:
+        return clarify(say("also_nothing", lang, description=previous.description, new=added))
+    return ask_again(session, ctx, requester, widened, previous, lang, command.notes)
 
 
 def _combine(previous: Node, new: Node | None, follow: FollowUp) -> Node | None:

@@ -24,11 +24,13 @@ from segmentation.text import language_of, normalize, same_name
 
 AND = "and"
 WITHOUT = "without"
+ALSO = "also"  # "加上北京的", "add Beijing too": the previous answer OR-widened by a value
 
 _PUNCT = r"\s,，、:：;；.。!！?？~～"
 # 这些/這些/那些/这批/这群 (+ 客户/人/用户/名单/结果) and other ways of pointing at the answer.
 _THESE_ZH = (
-    r"(?:(?:这|這|那)(?:些|批|群|几个|幾個)|上面|上述|刚才|剛才|刚刚|剛剛|以上|他们|她们|他們|她們)"
+    r"(?:(?:这|這|那)(?:些|批|群|几个|幾個)|上面|上述|刚才|剛才|刚刚|剛剛|以上|他们|她们|他們|她們|"
+    r"佢哋|佢地|佢們|佢们|渠哋|它们|它們|TA们|ta们)"
     r"(?:的)?(?:客户|客戶|人|用户|用戶|名单|名單|结果|結果|列表|几个人|幾個人|这些|這些)?"
 )
 # Cantonese says 入面/入便 (inside) and 啲 for these: 呢啲入面, 入面有VIP嘅.
@@ -188,11 +190,53 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip()
 
 
+# "加上北京的(呢)", "再加上金卡的", "北京的也算上", "连北京的也要", "把北京的也加进来", "add
+# Beijing too", "also include VIPs", "plus 金卡 customers": one more value for a condition the
+# previous answer has (上海 → 上海 or 北京). Never a tag or a save ("加上VIP标签", "add to").
+_ALSO_ZH = lazy_pattern(
+    r"^(?:那|那么|那麼|好|好的|再|还要|還要|另外|咁|噉)?[\s,，]*"
+    r"(?:(?:再)?(?:加上|加埋|加入|加多|包括|包含|算上|计上|計上)(?!\s*(?:标签|標籤|tag))"
+    r"\s*(?P<rest>.+?)|(?:连|連|把|将|將)?\s*(?P<rest2>.+?)\s*(?:也|都)\s*"
+    r"(?:算上|算埋|算进来|算進來|算进去|算進去|加上|加进来|加進來|加埋|包括|包括进来|包括進來|"
+    r"要|一起算|计上|計上|计埋|計埋|算))\s*(?:吧|呢|啊|呀|啦|进来|進來)*[?？。.!！]*$",
+    re.S,
+)
+_ALSO_EN = lazy_pattern(
+    r"^(?:(?:ok|okay|and|also|now|then)[\s,]+)*(?:(?:also\s+)?(?:add|include|throw\s+in|"
+    r"add\s+in|plus|count\s+in)\s+(?P<rest>.+?)(?:\s+(?:too|as\s+well|also))?|"
+    r"(?P<rest2>.+?)\s+(?:too|as\s+well))\s*[?.!]*$",
+    re.I | re.S,
+)
+_OWN_VERB = lazy_pattern(
+    r"^(?:drop|remove|exclude|excluding|without|only|just|keep|narrow|filter|except|not|no|"
+    r"but|minus|take|get\s+rid|leave|show|list|count|export|tag|untag|send|give|who|which|"
+    r"去掉|去除|剔除|排除|移除|删|刪|除了|除去|不要|唔要|只|淨係|净系|仅|僅|拿掉|减去|減去)",
+    re.I,
+)
+_WHAT_ABOUT_EN = lazy_pattern(r"^(?:what|how)\s+about\s+", re.I)
+_NOT_ALSO = lazy_pattern(r"(?:标签|標籤|标记|tag|分群|segment|\bto\b|名单|list)", re.I)
+
+
+def read_also(text: str) -> FollowUp | None:
+    """ "加上北京的", "add Beijing too": the value to add as an alternative, or None."""
+    plain = _plain(text)
+    match = _ALSO_EN.match(plain) if _is_latin(plain) else _ALSO_ZH.match(plain)
+    if match is None:
+        return None
+    rest = _WHAT_ABOUT_EN.sub("", (match["rest"] or match["rest2"] or "").strip())
+    if not rest or _NOT_ALSO.search(rest) or _OWN_VERB.match(rest) or not _has_content(rest):
+        return None  # "drop the male ones too", "plus exclude VIPs": a verb of its own
+    return FollowUp(ALSO, rest, True, pointed=True)
+
+
 def read_follow_up(text: str) -> FollowUp | None:
     """The follow-up `text` is, or None when it does not refer to the previous answer."""
     plain = _plain(text)
     if not plain:
         return None
+    also = read_also(plain)
+    if also is not None:
+        return also
     chained = _MIXED_CHAIN.match(plain)
     if chained:
         plain = plain[chained.end() :]
@@ -272,9 +316,14 @@ def _is_latin(text: str) -> bool:
     return language_of(text) == "en"
 
 
+# "王五嘅又點", "李四的又怎么样", "北京的如何": what about X, said with a how-word for 呢
+_HOW_ABOUT_ZH = (
+    r"(?:又|又係|又系)?(?:点样|點樣|点|點|怎么样|怎麼樣|怎样|怎樣|如何|咋样|咋樣)(?:呢|啊|呀)?"
+)
+_HOW_ABOUT_TAIL = lazy_pattern(_HOW_ABOUT_ZH + r"$")
 _ZH_LOOSE = lazy_pattern(
     r"^(?P<lead>(?:那么|那麼|那|那如果是|如果是|换成|換成|还有|還有|咁样|噉样|咁樣|噉樣|"
-    r"(?:咁|噉)?如果(?:係|系)|咁|噉)?)\s*(?P<rest>.+?(?:呢|咧))"
+    r"(?:咁|噉)?如果(?:係|系)|咁|噉)?)\s*(?P<rest>.+?(?:呢|咧|" + _HOW_ABOUT_ZH + r"))"
     r"\s*[?？。.!！]*$",
     re.S,
 )
@@ -322,7 +371,10 @@ def _read_chinese(text: str) -> FollowUp | None:
         loose = _ZH_LOOSE.match(text) or _ZH_SWAP.match(text)
         if loose is None or not _has_content(loose["rest"]):
             return None
-        return FollowUp(AND, loose["rest"], True, pointed=bool(loose["lead"]), loose=True)
+        rest = _HOW_ABOUT_TAIL.sub("呢", loose["rest"])  # 又點 says what 呢 says
+        if not _has_content(rest):
+            return None
+        return FollowUp(AND, rest, True, pointed=bool(loose["lead"]), loose=True)
     rest = match["rest"].strip()
     op = match["op"] or ""
     dropping = bool(op) and re.fullmatch(_DROP_ANY_ZH, op) is not None

@@ -160,6 +160,33 @@ def swap_conditions(previous: Node, new: Node) -> Node | None:
     return parts[0] if len(parts) == 1 else And(tuple(parts))
 
 
+def add_alternatives(previous: Node, new: Node) -> Node | None:
+    """`previous` with `new` as one more alternative for the part of the same kind ("上海的VIP"
+    + "加上北京的" = (上海 or 北京) and VIP). None: `previous` says nothing of that kind, so
+    there is nothing to widen. Raises Ambiguous when that part says other things too, is
+    negated, or `new` is more than one condition."""
+    if isinstance(previous, Ranked) and not isinstance(new, Ranked):
+        base = add_alternatives(previous.base, new)
+        return None if base is None else replace(previous, base=base)
+    if isinstance(new, (And, Not, Ranked)):
+        raise Ambiguous
+    parts: list[Node] = list(previous.children) if isinstance(previous, And) else [previous]
+    wanted = kinds(new)
+    clashing = [i for i, p in enumerate(parts) if kinds(p) & wanted]
+    if not clashing:
+        return None
+    if len(clashing) > 1 or not kinds(parts[clashing[0]]) <= wanted:
+        raise Ambiguous
+    old = parts[clashing[0]]
+    if isinstance(old, Not):
+        raise Ambiguous  # "不在上海的" + "加上北京的": not a list to add to
+    if old == new or (isinstance(old, Or) and new in old.children):
+        return previous
+    alternatives = (*old.children, new) if isinstance(old, Or) else (old, new)
+    parts[clashing[0]] = Or(alternatives)
+    return parts[0] if len(parts) == 1 else And(tuple(parts))
+
+
 _ITEMS = (ItemEvent, ItemCount)
 
 
