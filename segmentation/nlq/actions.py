@@ -75,10 +75,11 @@ _WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 
 _WEEKDAYS.update({str(i): i for i in range(1, 8)})
 _EN_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-# The verbs that take a tag off, said after it ("…的VIP标签去掉/删掉/拿掉/撤掉/摘掉/移除").
+# The verbs that take a tag off, said after it ("…的VIP标签去掉/删掉/拿掉/撤掉/摘掉/移除"):
+# the whole verbs, and any taking-away verb with its result (剔走, 攞走, 撕下来, 清走, 踢开).
 _OFF_ZH = (
-    r"(?:去掉|去除|移除|删除|删掉|取消|拿掉|拿走|撤掉|撤销|撤除|摘掉|摘除|撕掉|除掉|清掉|清除|"
-    r"取下|拿下|摘下|撤下)"
+    r"(?:去掉|去除|移除|删除|删掉|取消|撤销|撤除|摘除|清除|"
+    r"(?:拿|撤|摘|撕|除|清|剔|攞|拎|踢|铲|扯|揭|取|删|移|抹)(?:掉|走|下来|下來|下|开|開|去))"
 )
 _TAG_ZH = [
     (
@@ -138,8 +139,10 @@ _TAG_ZH = [
     (
         "untag",
         lazy_pattern(
-            r"^(?:请)?(?:帮我|麻烦)?(?:给|为|把|将)?(?P<seg>.+?)(?:身上)?的(?P<name>“[^”]+”|[^“”的]+?)"
-            r"(?:的)?(?:标签|tag)(?:都|全|全部|给|一起|统统)*" + _OFF_ZH + r"(?:了|吧|一下)*$"
+            # Cantonese 嘅 for 的: "将北京客嘅金卡标签攞走"
+            r"^(?:请)?(?:帮我|麻烦)?(?:给|为|把|将)?(?P<seg>.+?)(?:身上)?(?:的|嘅)"
+            r"(?P<name>“[^”]+”|[^“”的嘅]+?)"
+            r"(?:的|嘅)?(?:标签|tag)(?:都|全|全部|给|一起|统统)*" + _OFF_ZH + r"(?:了|吧|一下)*$"
         ),
     ),
     # "把VIP标签从上海的客户身上去掉", "把VIP的tag从这些人那里拿掉".
