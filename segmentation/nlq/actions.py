@@ -17,22 +17,96 @@ _TAIL = lazy_pattern(r"[\s,，。.!！?？~]+$")
 # Normalising drops the space between ASCII and Chinese ("a 满100减20 coupon" → "a满100减20
 # coupon"), so an article ends at a space or where Chinese begins.
 _AFTER_ARTICLE = r"(?:\s+|(?=[^\x00-\x7f]))"
-_V_PUSH = r"(?:发送|发放|发(?!展)|推送|推(?!荐)|送(?!货))"
+# The verbs that send: 传 only before a message word (传讯息, 傳個訊息), 派 only before a
+# coupon (派券, 派一张券). Never with 过/了 after it: "发过消息的客户" is a condition (contacted).
+_MESSAGE_NOUN = r"(?:讯息|消息|信息|简讯|短信|message|msg)"
+_V_PUSH = (
+    r"(?:发送|发放|派发|赠送|发(?!展)|推送|推(?!荐)|送(?!货)|"
+    r"传(?=(?:个|一?条|一?则|一?封)?\s*" + _MESSAGE_NOUN + r")|"
+    r"派(?=[^，,]{0,12}(?:券|红包|coupon|voucher)))(?![过了])"
+)
+# Customers said first are never the ones who received something ("收到过群发消息的"): that
+# is a condition, not a send.
+_NOT_RECEIVED = r"(?!.*(?:收到|收过|领到|领过|领取|接到|接收|拿到|用过|核销))"
+# One each: 每人/每位/人手/各 (一张) between the customers and what they get.
+_EACH_ZH = r"(?:都|每人|每位客户|每位|每个客户|每个人|人手|各自|各)"
+# A count of what is sent begins it when no verb does: 俾佢哋一张券, 给VIP客户每人一张券.
+_COUNTED = r"(?:[一两二三1-9]|几)\s*[张份个条封则]"
 _PUSH_ZH = [
     lazy_pattern(
-        r"^(?:请)?(?:帮我)?(?:给|向|对|为|畀|俾)(?P<seg>.+?)(?:都)?"
+        r"^(?:请)?(?:帮我)?(?:给|向|对|为|畀|俾)(?P<seg>.+?)"
+        + _EACH_ZH
+        + r"*"
         + _V_PUSH
         + r"(?:一下)?(?P<what>.+)$"
     ),
     lazy_pattern(
-        r"^(?:请)?(?:帮我)?(?:把|将)(?P<what>.+?)(?:发给|发送给|推送给|送给|推给|发放给)(?P<seg>.+)$"
+        r"^(?:请)?(?:帮我)?(?:把|将)(?P<what>.+?)(?:发给|发送给|推送给|送给|推给|发放给|派发给|"
+        r"派给|传给)(?P<seg>.+)$"
+    ),
+    # The content first, then its recipients: "发一张满200减30的券给上海的客户",
+    # "發個訊息俾VIP客", "推一条消息给新客户".
+    lazy_pattern(
+        r"^(?:请)?(?:帮我)?(?:再)?" + _V_PUSH + r"(?:一下)?(?P<what>.+?)(?:给|畀|俾)(?P<seg>.+)$"
+    ),
+    # Give without a send verb, the count in its place: "俾啲金卡客一张200减30嘅券",
+    # "给VIP客户每人一张满200减30的券" (the last count: the customers may hold one).
+    lazy_pattern(
+        r"^(?:请)?(?:帮我)?(?:给|畀|俾)(?P<seg>.+?)"
+        + _EACH_ZH
+        + r"*(?P<what>"
+        + _COUNTED
+        + r"(?:(?!"
+        + _COUNTED
+        + r").)+)$"
+    ),
+    # The customers first, one each or a send verb after them: "流失风险客户每人发一张满200减30的
+    # 券", "VIP客户人手一张券", "上海的客户发一张满100减20的券".
+    lazy_pattern(
+        r"^(?:请)?(?:帮我)?(?P<seg>"
+        + _NOT_RECEIVED
+        + r"[^给向对为畀俾把将].*?)"
+        + _EACH_ZH
+        + r"+(?:"
+        + _V_PUSH
+        + r")?(?:一下)?(?P<what>(?:"
+        + _COUNTED
+        + r"|满|\d).+)$"
+    ),
+    lazy_pattern(
+        r"^(?:请)?(?:帮我)?(?P<seg>"
+        + _NOT_RECEIVED
+        + r"[^给向对为畀俾把将].*?)(?<!群)"
+        + _V_PUSH
+        + r"(?:一下)?(?P<what>(?:"
+        + _COUNTED
+        + r"|满|\d|"
+        + _MESSAGE_NOUN
+        + r").+)$"
     ),
 ]
+# The English verbs that send something to someone.
+_V_SEND_EN = (
+    r"(?:send(?:\s+out|\s+over)?|give(?:\s+out)?|hand\s+out|push(?:\s+out)?|issue|dispatch)"
+)
 _PUSH_EN = [
     lazy_pattern(
-        r"^(?:please\s+)?send\s+(?P<what>(?:a|an|one)"
+        r"^(?:please\s+)?"
+        + _V_SEND_EN
         + _AFTER_ARTICLE
-        + r".+?)(?:\s+|(?<=[^\x00-\x7f]))to\s+(?P<seg>.+)$"
+        + r"(?P<what>(?:(?:a|an|one|the)"
+        + _AFTER_ARTICLE
+        + r")?.+?)(?:\s+|(?<=[^\x00-\x7f]))to\s+(?P<seg>.+)$"
+    ),
+    # The customers as the subject: "each VIP customer gets a 30-off-200 coupon", "VIP
+    # customers each get one", "every at-risk customer should receive …".
+    lazy_pattern(
+        r"^(?:each|every)\s+(?P<seg>.+?)\s+(?:should\s+|will\s+|can\s+)?(?:gets?|receives?)\s+"
+        r"(?P<what>.+)$"
+    ),
+    lazy_pattern(
+        r"^(?P<seg>.+?)\s+(?:should\s+|will\s+)?(?:each|all)\s+(?:should\s+|will\s+)?"
+        r"(?:gets?|receives?)\s+(?P<what>.+)$"
     ),
     lazy_pattern(
         r"^(?:please\s+)?(?:message|text|notify|push\s+to)\s+(?P<seg>.+?)\s*[:：]?\s*"
@@ -44,7 +118,7 @@ _PUSH_EN = [
 # "send SEGMENT WHAT": the content starts at the LAST article that begins a coupon or message
 # ("send customers who inquired in the last 30 days but did not order the message “…”": the
 # "the" of "the last 30 days" belongs to the segment, which must keep every condition).
-_SEND_EN = lazy_pattern(r"^(?:please\s+)?(?:send|give)\s+")
+_SEND_EN = lazy_pattern(r"^(?:please\s+)?" + _V_SEND_EN + _AFTER_ARTICLE)
 _ARTICLE_EN = lazy_pattern(r"\s(?:a|an|one|the)" + _AFTER_ARTICLE)
 # With no article ("send them 满100减20 coupons", "send VIPs 20% off coupons"), the content
 # starts at its amount: the last number, ¥/$ or 满 that begins a word or follows English.
@@ -52,6 +126,11 @@ _AMOUNT_START = lazy_pattern(r"(?:(?<=\s)|(?<=[a-z]))(?=[满¥$\d])")
 _COUPON_WORDS = lazy_pattern(
     r"券|优惠|红包|折扣|[\d一二三四五六七八九]\s*折|满\s*[\d一二三四五六七八九十百千]|\d\s*减\s*\d|"
     r"coupon|voucher|discount|\boff\b|\bminus\b"
+)
+_TRAILING_QUOTE = lazy_pattern(r"\s*[:：]?\s*“[^”]*”\s*$")
+# What is sent never ends in the people it describes ("推送消息的客户", "发券的人").
+_DESCRIBES_PEOPLE = lazy_pattern(
+    r"的(?:(?:客户|客人|人|用户|顾客|会员|客)(?:们)?)?(?:$|[有是中里]|吗|呢)"
 )
 _MESSAGE_WORDS = lazy_pattern(
     r"消息|信息|讯息|资讯|通知|短信|简讯|提醒|文案|message|msg|text|note|notification|“"
@@ -430,19 +509,32 @@ _ONE_BY_ONE = lazy_pattern(
 )
 
 
+# One coupon or message each is what a push does anyway: "…, one each", "one per person",
+# "apiece", "每人一张" said after the content carry nothing more.
+_ONE_EACH = lazy_pattern(
+    r"(?:[，,]?\s*(?:one\s+)?(?:each|apiece|per\s+(?:person|customer|head))|[，,]\s*each\s+gets?\s+one|"
+    r"[，,]?\s*(?:每人|每位|人手|每个人)(?:各)?(?:一|1)\s*[张份个条])\s*$"
+)
+
+
 def _push(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
-    masked = _mask_quotes(text)
-    per_customer = _ONE_BY_ONE.search(masked)
-    if per_customer:
-        start, end = per_customer.span()
-        text = (text[:start] + " " + text[end:]).strip()
-        masked = (masked[:start] + " " + masked[end:]).strip()
-    found = _find_push(text, masked, quotes, original)
+    text, per_customer = _cut(text, _ONE_BY_ONE)
+    text, _ = _cut(text, _ONE_EACH)
+    found = _find_push(text, _mask_quotes(text), quotes, original)
     if found is None:
         return None
     details = found.details | ({"per_customer": True} if per_customer else {})
     check_message(details)
     return Action(found.intent, found.segment_text, details)
+
+
+def _cut(text: str, marker: re.Pattern[str]) -> tuple[str, bool]:
+    """`text` without the words `marker` finds outside quotes, and whether it found any."""
+    found = marker.search(_mask_quotes(text))
+    if found is None:
+        return text, False
+    start, end = found.span()
+    return (text[:start] + " " + text[end:]).strip(), True
 
 
 def _find_push(text: str, masked: str, quotes: dict[str, str], original: str) -> Action | None:
@@ -505,10 +597,18 @@ def _push_action(
     original: str,
 ) -> Action | None:
     what, masked_what = text[slice(*what_span)], masked[slice(*what_span)]
+    quote_end = _TRAILING_QUOTE.search(masked[slice(*seg)])
+    if quote_end and seg[0] >= what_span[1] and "“" not in masked_what:
+        # "发个message给VIP客户“hello”": the message is said after its recipients.
+        cut = seg[0] + quote_end.start()
+        what, masked_what = what + text[cut : seg[1]], masked_what + masked[cut : seg[1]]
+        seg = (seg[0], cut)
     if what[:1] in ":：":
         what, masked_what = "message" + what, "message" + masked_what
     if not (_COUPON_WORDS.search(masked_what) or _MESSAGE_WORDS.search(masked_what)):
         return None
+    if _DESCRIBES_PEOPLE.search(masked_what):
+        return None  # "收到过推送消息的客户": the words describe customers, nothing is sent
     segment_text = text[slice(*seg)]
     if not segment_text.strip():
         return None

@@ -153,7 +153,7 @@ def _fronted_total_negation_at(tokens: list[Token], i: int) -> tuple[list[Token]
     if tokens[j].kind == K.BOTH or (tokens[j].kind == K.AND and tokens[j].text == "也"):
         j += 1
     neg = tokens[j] if j < len(tokens) else None
-    if not _not(neg):
+    if neg is None or not _not(neg):
         return None
     end = j + 1
     verb = tokens[end] if end < len(tokens) else None

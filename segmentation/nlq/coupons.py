@@ -122,6 +122,8 @@ _CN_DIGIT = "一二三四五六七八九"
 _ZHE = rf"(?<![\d.])(\d(?:\.\d)?|\d{{2}}|[{_CN_DIGIT}](?:点?[{_CN_DIGIT}])?)\s*折"
 _PCT = r"(\d{1,2}(?:\.\d)?)\s*(?:%|percent|per\s*cent)"
 _EN_LINK = r"[a-z\s,'-]{0,40}?"  # words between two amounts ("orders over", "when you spend")
+# A number that is a percentage is no money ("worth 20% off").
+_NOT_PERCENT = r"(?![\d.]|\s*(?:%|percent|per\s*cent|折))"
 
 # (name, pattern): the forms a coupon is written in. Each explains the numbers it matched.
 _ASK_BACK = (
@@ -140,12 +142,26 @@ _THRESHOLD = (
 )
 # Value first: "20 off 100", "¥20 off orders over ¥100", "a 20 yuan coupon for orders over 100".
 _VALUE_FIRST = (
-    lazy_pattern(rf"{_MONEY}\s*off\b{_EN_LINK}{_MONEY}"),
+    # "30 off 200", "¥30-off-¥200": a hyphen is a space here.
+    lazy_pattern(rf"{_MONEY}[\s-]*off\b{_EN_LINK}{_MONEY}"),
     lazy_pattern(rf"save\s+{_MONEY}\s+(?:on|off)\b{_EN_LINK}{_MONEY}"),
     lazy_pattern(
         rf"{_MONEY}\s*{_TICKET}\s+(?:for|on|with|when)\b{_EN_LINK}"
         rf"(?:over|above|from|of|at\s+least|spend(?:ing)?|minimum)\s+{_MONEY}"
     ),
+    # "a coupon worth ¥30 on orders above ¥200", "worth 30, min spend 200": the value is what
+    # the coupon is worth, the threshold what the order must reach.
+    lazy_pattern(
+        rf"worth\s+{_MONEY}{_NOT_PERCENT}(?:[\s-]*off)?\s*,?\s*(?:on|for|with|when|if|off|min)\b"
+        rf"{_EN_LINK}{_MONEY}"
+    ),
+    # The minimum said after the coupon: "a ¥30 coupon, min spend ¥200", "a ¥30 voucher with
+    # a minimum order of ¥200", "a ¥30 coupon with a ¥200 minimum spend".
+    lazy_pattern(
+        rf"{_MONEY}\s*{_TICKET}{_EN_LINK}\bmin(?:imum)?\.?(?:\s+(?:spend|order|purchase))?"
+        rf"(?:\s+(?:of|is))?\s*{_MONEY}"
+    ),
+    lazy_pattern(rf"{_MONEY}\s*{_TICKET}{_EN_LINK}{_MONEY}\s*min(?:imum)?\b"),
 )
 _THRESHOLD_BARE = (
     lazy_pattern(rf"{_MONEY}\s*减\s*{_MONEY}"),
@@ -157,7 +173,9 @@ _DISCOUNT = (
     (False, lazy_pattern(rf"(?:打|享)?\s*{_ZHE}")),
 )
 _PERCENT_OFF = (
-    lazy_pattern(rf"{_PCT}\s*(?:off|discount)\b(?:{_EN_LINK}(?:over|above|from|of)\s+{_MONEY})?"),
+    lazy_pattern(
+        rf"{_PCT}[\s-]*(?:off|discount)\b(?:{_EN_LINK}(?:over|above|from|of)\s+{_MONEY})?"
+    ),
 )
 _PERCENT_PAY = (
     lazy_pattern(rf"(?:pay\s+(?:only\s+)?{_PCT}|{_PCT}\s+of\s+(?:the\s+)?(?:original\s+)?price)"),
@@ -168,10 +186,11 @@ _NO_THRESHOLD = (
         rf"{_MONEY}\s*的?\s*(?:无门槛|no[\s-]?threshold|no[\s-]?minimum)?\s*的?\s*{_TICKET}"
     ),
     lazy_pattern(rf"(?:no[\s-]?threshold|no[\s-]?minimum)\s+{_MONEY}"),
-    lazy_pattern(rf"(?:¥|\$|rmb\s*)\s*{_NUM}{_UNIT}\s*off\b"),
-    lazy_pattern(rf"{_NUM}\s*(?:元|块|yuan|rmb|dollars?|bucks)\s*off\b"),
+    lazy_pattern(rf"(?:¥|\$|rmb\s*)\s*{_NUM}{_UNIT}[\s-]*off\b"),
+    lazy_pattern(rf"{_NUM}\s*(?:元|块|yuan|rmb|dollars?|bucks)[\s-]*off\b"),
+    lazy_pattern(rf"worth\s+{_MONEY}{_NOT_PERCENT}"),
 )
-_BARE_OFF = lazy_pattern(rf"(?<![¥$\d.]){_NUM}\s*off\b")
+_BARE_OFF = lazy_pattern(rf"(?<![¥$\d.]){_NUM}[\s-]*off\b")
 
 
 def read_coupon(what: str) -> CouponWords:

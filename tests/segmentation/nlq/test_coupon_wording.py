@@ -31,12 +31,19 @@ ZH_FRAMES = [
     "给VIP客户发{c}的优惠券",
     "把{c}的券发给上海的客户",
     "給近30天有咨詢的客戶發一張{c}的券",
+    # The coupon before its recipients, one each, give without a send verb (blind s9-2)
+    "发一张{c}的券给上海的客户",
+    "流失风险客户每人发一张{c}的券",
+    "俾啲金卡客一張{c}嘅券",
+    "給高意向客戶每位送一張{c}的優惠券",
 ]
 EN_FRAMES = [
     "send customers who inquired in the last 30 days a coupon for {c}",
     "send VIP customers a {c} coupon",
     "send a coupon {c} to customers in Shanghai",
     "give customers who ordered in the last 90 days a voucher for {c}",
+    "send out a coupon for {c} to customers in Shanghai",
+    "each VIP customer gets a voucher for {c}",
 ]
 ZH_THRESHOLD = [
     "满{x}减{y}",
@@ -61,6 +68,10 @@ EN_THRESHOLD = [
     "spend {x} get {y} off",
     "save {y} on orders over {x}",
     "{y} off when you spend {x}",
+    # Hyphens for spaces, a plus for "or more" (blind s9-2)
+    "{y}-off-{x}",
+    "¥{y}-off-¥{x}",
+    "{y} off orders of {x}+",
 ]
 
 
@@ -136,6 +147,7 @@ EN_DISCOUNTS = [
     ("15 percent off", "8.5折"),
     ("10% discount", "9折"),
     ("20% off orders over 200", "满200打8折"),
+    ("20%-off", "8折"),
 ]
 
 
@@ -159,10 +171,60 @@ def test_every_discount_form_reads_as_the_share_paid(text: str, expected: str) -
         ("send customers who inquired in the last 30 days a ¥20 coupon", "20元券"),
         ("send customers who inquired in the last 30 days a 20 yuan voucher", "20元券"),
         ("send customers who inquired in the last 30 days a coupon for ¥20 off", "20元券"),
+        ("send customers who inquired in the last 30 days a coupon worth ¥20", "20元券"),
+        ("send customers who inquired in the last 30 days a voucher worth 20 yuan", "20元券"),
+        ("send customers who inquired in the last 30 days a coupon worth 20% off", "8折"),
     ],
 )
 def test_a_plain_coupon_has_only_a_value(text: str, expected: str) -> None:
     assert coupon_of(text) == expected
+
+
+# A whole coupon said as a noun phrase, its value by "worth" or its threshold as a minimum
+# after it (blind s9-2): read in every English frame.
+EN_COUPON_NOUNS = [
+    "a coupon worth ¥{y} on orders above ¥{x}",
+    "a voucher worth {y} for orders over {x}",
+    "a coupon worth {y} yuan when they spend {x}",
+    "a ¥{y} coupon, min spend ¥{x}",
+    "a ¥{y} coupon with a ¥{x} minimum spend",
+    "a {y} yuan voucher with a minimum order of {x}",
+]
+EN_NOUN_FRAMES = [
+    "send VIP customers {c}",
+    "send {c} to customers in Shanghai",
+    "give customers who ordered in the last 90 days {c}",
+    "every day at 9am send at-risk customers {c}",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (frame.format(c=form.format(x=x, y=y)), f"满{x}减{y}")
+        for frame, form, (x, y) in itertools.product(EN_NOUN_FRAMES, EN_COUPON_NOUNS, AMOUNTS)
+    ],
+)
+def test_a_coupon_worth_y_with_a_minimum_x_is_threshold_x_value_y(text: str, expected: str) -> None:
+    result = parse(text)
+    assert isinstance(result, Command), f"{text!r} was asked back: {result.message}"
+    assert result.details.get("coupon") == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "给VIP发 coupon",
+        "给VIP客户发个coupon吧",
+        "send VIP customers a coupon",
+        "每周三 10am 给金卡客户发 coupon",
+        "發張 coupon 俾啲VIP客",
+    ],
+)
+def test_a_coupon_without_amounts_is_asked_which(text: str) -> None:
+    result = parse(text)
+    assert isinstance(result, Clarification), f"{text!r} read as {result}"
+    assert "券" in result.message or "coupon" in result.message.lower()
 
 
 # Forms that can be read two ways, or cost more than they sell: asked back, never guessed.
