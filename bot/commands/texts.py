@@ -61,14 +61,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "fact_tags": {"zh": "标签：{tags}", "en": "tags: {tags}"},
     "also_nothing": {
         "zh": "上一个问题（{description}）里没有同类的条件可以再加一个值。是要在这些客户里再筛选"
-        "（例如“其中{new}”），还是重新查询“{new}”？",
+        "（例如：其中{new}），还是重新查询：{new}？",
         "en": "The last question ({description}) has no condition of that kind to add a value "
-        "to. Do you want to narrow it (e.g. 'of these, {new}') or ask about '{new}' anew?",
+        "to. Do you want to narrow it (e.g. of these, {new}) or ask about {new} anew?",
     },
     "also_which": {
-        "zh": "“{new}”要加到上一个问题（{description}）的哪个条件里？请直接说完整的条件。",
-        "en": "Which condition of the last question ({description}) should '{new}' be added "
-        "to? Please give the whole condition.",
+        "zh": "{new}——要加到上一个问题（{description}）的哪个条件里？请直接说完整的条件。",
+        "en": "Which condition of the last question ({description}) should this be added to: "
+        "{new}? Please give the whole condition.",
     },
     "refine_no_context": {
         "zh": "“这些/其中”指的是哪些客户？请先查询一批客户，或直接说出完整条件，"
