@@ -55,7 +55,29 @@ _PATTERNS = (
         lazy_pattern(rf"{_ZH_COMPANY}{_ZH_COMPANY_VERB}(?:{_QUOTED}|(?P<u>{_ZH_UNQUOTED}))"),
     ),
     ("remark", lazy_pattern(rf"{_ZH_REMARK}{_ZH_VERB}{_ZH_TEXT}")),
-    ("company", latin_pattern(rf"{_EN_COMPANY} {_EN_VERB} ?{_EN_TEXT}")),
+    ("company", latin_pattern(rf"{_EN_COMPANY} ?{_EN_VERB} ?{_EN_TEXT}")),
+    # "work at Acme", "employed by Acme", "from Acme company": where they work, contained in
+    # corp_name; "from company Acme": equal to it. (腾讯公司的 / 在腾讯上班的: tokens.py, where
+    # the words around the name are known.)
+    (
+        "company~",
+        latin_pattern(
+            rf"(?:(?:work|works|working|worked) (?:at|for)|(?:employed|hired) (?:at|by)) {_EN_TEXT}"
+        ),
+    ),
+    (
+        "company~",
+        latin_pattern(
+            r"(?:from|at|of) (?:the )?(?P<n>[a-z][\w&.-]*(?: [a-z][\w&.-]*){0,3}) "
+            r"(?:company|corporation|corp|inc|ltd|group)\b"
+        ),
+    ),
+    (
+        "company=",
+        latin_pattern(
+            rf"(?:from|at|of|in) (?:the )?(?:company|employer|firm) (?:called |named )?{_EN_TEXT}"
+        ),
+    ),
     ("remark", latin_pattern(rf"{_EN_REMARK} {_EN_VERB} ?{_EN_TEXT}")),
     # 'with "decision maker" in the remark': the quoted text first, the field after it
     (
@@ -66,6 +88,24 @@ _PATTERNS = (
         ),
     ),
 )
+
+
+# "腾讯公司", "华为集团": an unknown name before a company word (not 我们公司, 本公司, 这家公司).
+_COMPANY_NAMED = lazy_pattern(
+    r"^(?!本|我|咱|你|您|他|她|这|這|那|该|該|贵|貴|其他|别的|別的|哪|每|各|同一|一家|某)"
+    r"(?P<name>\S{2,20}?)(?:公司|集团|集團|有限公司|科技公司)$"
+)
+# "在腾讯上班": where they work, an unknown name after 在.
+_WORKS_AT = lazy_pattern(
+    r"^(?!公司|单位|單位|店|门店|門店|这|這|那|哪|家|外地|本地|当地|當地)"
+    r"(?P<name>\S{2,20}?)(?:上班|工作|任职|任職|就职|就職|做事|返工)$"
+)
+
+
+def company_named(word: str, after_at: bool) -> Node | None:
+    """The company condition an unknown word names ("腾讯公司"; "腾讯上班" after 在), or None."""
+    match = _COMPANY_NAMED.match(word) or (_WORKS_AT.match(word) if after_at else None)
+    return CompanyContains(match["name"], False) if match else None
 
 
 # Question words where a text would be ("公司有多少客户" is no company named 多少).
@@ -91,12 +131,15 @@ def scan_text_field(text: str, pos: int) -> TextFieldMatch | None:
         match = pattern.match(text, pos)
         if match is None or (best is not None and match.end() <= best.end):
             continue
-        value = (match["q1"] or match["q2"] or match["u"] or "").strip()
+        groups = match.groupdict()
+        said = groups.get("q1") or groups.get("q2") or groups.get("u") or groups.get("n") or ""
+        value = said.strip()
         if not value or value in _NOT_A_TEXT:
             continue
-        groups = match.groupdict()
         said_is = bool(groups.get("is")) or groups.get("neg") in _NOT_IS
-        exact = said_is and field == "company"
-        node: Node = CompanyContains(value, exact) if field == "company" else RemarkContains(value)
+        exact = field == "company=" or (said_is and field == "company")
+        node: Node = (
+            CompanyContains(value, exact) if field.startswith("company") else RemarkContains(value)
+        )
         best = TextFieldMatch(match.end(), Not(node) if groups.get("neg") else node)
     return best

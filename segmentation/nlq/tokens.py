@@ -16,7 +16,7 @@ from segmentation.nlq.lexicon_tables import ALSO, LEXICON, SURFACE_LENGTHS
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.reported import scan_reported
 from segmentation.nlq.score_words import scan_score
-from segmentation.nlq.text_words import scan_text_field
+from segmentation.nlq.text_words import company_named, scan_text_field
 from segmentation.nlq.timephrases import scan_time
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.vocabulary import ITEM_KINDS, Meaning, Vocabulary
@@ -89,7 +89,8 @@ def tokenize(
             continue
         tokens.append(token)
         pos = token.end
-    return past_adverbs(_english_glue(_exceptions(_neither_nor(_attach_units(tokens)))))
+    tokens = _company_names(_attach_units(tokens))
+    return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))
 
 
 def _unknown_end(text: str, pos: int) -> int:
@@ -296,6 +297,22 @@ def _currency(tok: Token) -> bool:
     if tok.kind == K.UNIT:
         return tok.value == "money" and tok.text in ("rmb", "cny", "yuan")
     return tok.kind == K.UNKNOWN and tok.text in ("¥", "￥")
+
+
+def _company_names(tokens: list[Token]) -> list[Token]:
+    """ "腾讯公司的客户", "在腾讯上班的": an unknown name said with a company word, or after 在
+    with a working verb, is the company condition (corp_name contains it)."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.kind == K.UNKNOWN and not tok.text.isascii():
+            after_at = bool(out) and out[-1].kind == K.FILLER and out[-1].text == "在"
+            node = company_named(tok.text, after_at)
+            if node is not None:
+                if after_at:
+                    out.pop()  # 在 belongs to the phrase
+                tok = Token(K.TEXTMATCH, node, tok.start, tok.end, tok.text)
+        out.append(tok)
+    return out
 
 
 def _neither_nor(tokens: list[Token]) -> list[Token]:
