@@ -36,7 +36,7 @@ _SUFFIX_LAI = r"来(?!过|了|店|门|铺|到|访|买|咨询|问|下)"
 _ZH_ROLLING = lazy_pattern(
     r"(近|最近|过去|前面?|这|在过去的?)?的?"
     + _LENGTH
-    + r"\s*(个)?(天|日|周|星期|礼拜|个?月|小时|年)"
+    + r"\s*(个)?(天|日|周|星期|礼拜|个?月|小时|年|季度|季)"
     r"(内|以内|之内|里|以来|当中|" + _SUFFIX_LAI + ")?"
 )
 _ZH_HALF = lazy_pattern(
@@ -57,9 +57,10 @@ _ZH_CALENDAR: list[tuple[str, str, int]] = [
     (r"本月|这个月|当月|这月|今个月|呢个月", "month", 0),
     (r"上上个?月|前个?月", "month", -2),  # 前月 as 前天 / 前年: the one before the last
     (r"上一?个月|上月", "month", -1),
-    (r"本季度?|这个?季度|当季", "quarter", 0),
-    (r"上上个?季度", "quarter", -2),
-    (r"上一?个?季度", "quarter", -1),
+    # 季 without 度 after 本/这/上 is the quarter too (上一季, 今季, 呢个季度: Cantonese)
+    (r"本季度?|这一?个?季度?|当季|今个?季度?|呢一?个?季度?", "quarter", 0),
+    (r"上上一?个?季度?", "quarter", -2),
+    (r"上一?个?季度?", "quarter", -1),
     (r"今年|本年|本年度", "year", 0),
     (r"去年|上一年|旧年|上年", "year", -1),  # 旧年 (舊年): Cantonese "last year"
     (r"前年", "year", -2),
@@ -170,6 +171,10 @@ def _scan_rolling(text: str, pos: int) -> TimeMatch | None:
     table.update({"月": "months", "个月": "months", "小时": "hours"})
     if unit == "年":
         return TimeMatch(RollingWindow(12 * amount, "months"), m.end())
+    if unit in ("季度", "季"):  # 近一个季度 / 两个季度内: three months each, counted back
+        if not (prefix or suffix):
+            return None  # 三季度 is the third quarter (a date), 三季 a count of seasons
+        return TimeMatch(RollingWindow(3 * amount, "months"), m.end())
     return TimeMatch(RollingWindow(amount, table[unit]), m.end())  # type: ignore[arg-type]
 
 

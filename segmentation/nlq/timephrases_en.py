@@ -39,17 +39,17 @@ _B = r"(?![a-z0-9])"
 _EN_LENGTH = _EN_NUM.replace(r"\d{1,4}", r"\d{1,24}")
 _ROLLING = lazy_pattern(
     _LEAD + r"(?:(last|past|previous|recent|within)\s+)?" + _EN_LENGTH
-    + r"\s+(days?|weeks?|fortnights?|months?|hours?|hrs?|years?)" + _B + r"(?!\s+ago)"
+    + r"\s+(days?|weeks?|fortnights?|months?|quarters?|hours?|hrs?|years?)" + _B + r"(?!\s+ago)"
 )  # fmt: skip
 _WITHIN = lazy_pattern(r"within\s+" + _EN_LENGTH + r"\s+(days?|weeks?|months?|hours?|years?)" + _B)
 # "the past week / month" counts back from now, like 过去一周 and "the past 7 days", and so
 # does "in the last week / month" (the last one of them up to now, as "in the last 7 days");
 # "last week" alone is the calendar week before this one (spec §3).
 _PAST_ONE = lazy_pattern(
-    r"(?:(?:in|during|over|within|for)\s+)?(?:the\s+)?(?:past\s+(week|month|fortnight)|"
+    r"(?:(?:in|during|over|within|for)\s+)?(?:the\s+)?(?:past\s+(week|month|fortnight|quarter)|"
     r"(?:last|previous)\s+(fortnight))"
     + _B
-    + r"|(?:in|during|over|within|for)\s+the\s+(?:last|previous)\s+(week|month)"
+    + r"|(?:in|during|over|within|for)\s+the\s+(?:last|previous)\s+(week|month|quarter)"
     + _B
 )
 _LONG = lazy_pattern(
@@ -185,6 +185,8 @@ def _rolling_window(amount: int, unit: str) -> Window:
         return RollingWindow(amount, "hours")
     if unit.startswith("f"):  # a fortnight is two weeks
         return RollingWindow(2 * amount, "weeks")
+    if unit.startswith("q"):  # "the past quarter", "last 2 quarters": three months each
+        return RollingWindow(3 * amount, "months")
     return RollingWindow(amount, {"d": "days", "w": "weeks", "m": "months"}[unit[0]])  # type: ignore[arg-type]
 
 
