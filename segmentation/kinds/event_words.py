@@ -187,7 +187,13 @@ _SURFACES: dict[str, Surfaces] = {
             "stopped by the shop|popped in|popped by|walked into the store|"
             "walked into the shop|came to our store|visited in person|showed up at the store|"
             "showed up|paid us a visit|paid a visit|paid a visit to the store|"
-            "paid the store a visit"
+            "paid the store a visit|"
+            # 来过store / 去过 showroom: the English noun in a Chinese frame (spaces are gone)
+            + "|".join(
+                f"{verb}{noun}"
+                for verb in ("来过", "到过", "去过", "来", "到", "去", "进过", "逛过")
+                for noun in ("store", "shop", "showroom", "the store", "the shop")
+            )
         ),
         weak=("到了|来过|来了|到过|店|门店|the store|the shop|our store|our shop|in store"),
         regional=(

@@ -36,7 +36,9 @@ _SUFFIX_LAI = r"来(?!过|了|店|门|铺|到|访|买|咨询|问|下)"
 _ZH_ROLLING = lazy_pattern(
     r"(近|最近|过去|前面?|这|在过去的?)?的?"
     + _LENGTH
-    + r"\s*(个)?(天|日|周|星期|礼拜|个?月|小时|年|季度|季)"
+    + r"\s*(个)?(天|日|周|星期|礼拜|个?月|小时|年|季度|季|"
+    # 近30 days / 近 2 weeks: an English unit after a Chinese lead (mixed text)
+    r"days?(?![a-z])|weeks?(?![a-z])|months?(?![a-z])|hours?(?![a-z])|years?(?![a-z]))"
     r"(内|以内|之内|里|以来|当中|" + _SUFFIX_LAI + ")?"
 )
 _ZH_HALF = lazy_pattern(
@@ -169,6 +171,10 @@ def _scan_rolling(text: str, pos: int) -> TimeMatch | None:
         return None  # 前10天 / 这3天 read as rankings or vague periods elsewhere
     table = {"天": "days", "日": "days", "周": "weeks", "星期": "weeks", "礼拜": "weeks"}
     table.update({"月": "months", "个月": "months", "小时": "hours"})
+    if unit[0].isascii():  # 近30 days: only after a Chinese lead or before a Chinese tail
+        if not (prefix or suffix):
+            return None
+        unit = {"d": "天", "w": "周", "m": "月", "h": "小时", "y": "年"}[unit[0]]
     if unit == "年":
         return TimeMatch(RollingWindow(12 * amount, "months"), m.end())
     if unit in ("季度", "季"):  # 近一个季度 / 两个季度内: three months each, counted back
