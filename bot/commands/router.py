@@ -52,6 +52,7 @@ from bot.commands.history import history_line, past_sizes, segment_key
 from bot.commands.named_actions import named_tag_answer
 from bot.commands.picks import Picked, question_for, read_reply
 from bot.commands.preview import canonical_segment, confirmation_reply
+from bot.commands.ranked_pick import ranked_pick_answer
 from bot.commands.saving import save_reply, saved_list_reply
 from bot.commands.script import script_of
 from bot.commands.texts import language_of, say
@@ -91,6 +92,7 @@ def answer_text(
     an earlier list gone back to ("回到刚才那6个人，其中…") is "these" for the rest of it."""
     return (
         earlier_answer(session, ctx, requester, text, lang, answer_text)
+        or ranked_pick_answer(session, ctx, requester, text, lang)
         or exported_answer(session, ctx, requester, text, lang)
         or named_tag_answer(session, ctx, requester, text, lang)
         or previous_breakdown(session, ctx, requester, text, lang)

@@ -95,6 +95,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This conversation has only {kept} list(s), so there is no “{said}”. Which one "
         "do you mean?",
     },
+    "ranked_which": {
+        "zh": "是指{description}里排第一的那位吗？",
+        "en": "Do you mean the first one of {description}?",
+    },
     "earlier_label": {"zh": "{description}（{count} 人）", "en": "{description} ({count})"},
     "widen_nothing": {
         "zh": "上一个回答（{description}）里没有“{what}”这个条件，要去掉哪个条件？"

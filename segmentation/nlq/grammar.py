@@ -18,7 +18,7 @@ from segmentation.nlq.interpret import Cond, Context, interpret
 from segmentation.nlq.item_topic import item_topic_first
 from segmentation.nlq.items_grammar import carry_item_object, join_every, join_item_lists
 from segmentation.nlq.rank_base import base_inside_ranking
-from segmentation.nlq.rank_words import head_tail_counts
+from segmentation.nlq.rank_words import head_tail_counts, ranked_demonstratives
 from segmentation.nlq.tag_both import both_before_tag_word
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
@@ -76,7 +76,11 @@ def _built_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
     tokens = which_most(
         total_negation(
             verb_grammar(
-                demonstratives(item_topic_first(head_tail_counts(both_before_tag_word(tokens))))
+                demonstratives(
+                    item_topic_first(
+                        head_tail_counts(ranked_demonstratives(both_before_tag_word(tokens)))
+                    )
+                )
             )
         )
     )

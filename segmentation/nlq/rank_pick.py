@@ -1,0 +1,87 @@
+"""The ones picked out of a ranking just shown (issue 19): "最多的那1个", "最少的那个",
+"排第一的那位", "使錢最多嗰一個", "the top one", "the biggest spender", "the bottom two", and
+the bare "那一个 / 嗰一個 / that one" that names no end of it.
+
+This module only reads the words: which end of the ranking (None: not said), and how many
+(1 when no number is said). What they pick from — the previous ranking, by its own measure
+and window — is the chat's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from segmentation.nlq.lazy_re import lazy_pattern
+
+TOP = "top"
+BOTTOM = "bottom"
+
+_NUM_ZH = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_NUM_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_PLURALS = ("ones", "spenders", "customers", "people", "guys")
+
+_LEAD_ZH = r"(?:那|那么|那麼|咁|噉|就|只要|就要|其中|这些里|這些裡|呢啲入面|再|看看|睇下)*"
+_MEASURE_ZH = r"(?:消费|消費|花钱|花錢|使钱|使錢|买得|買得|花得|spend|spending)?\s*"
+_TOP_ZH = r"最多|最高|最大|排第一|排名第一|第一名|最厉害|最犀利|排头|排頭"
+_BOTTOM_ZH = r"最少|最低|最小|排最后|排最後|最后一名|最後一名|排尾|包尾"
+_THAT_ZH = r"(?:那|这|這|嗰|呢)"
+_COUNT_ZH = r"(?P<n>\d|[一两兩二三四五])"
+_ONE_ZH = r"(?:个|個|位|名)(?:客户|客戶|顾客|顧客|客人|客|人)?"
+_END_ZH = (
+    r"(?:呢|吧|啊|呀|啦|喇|嘅|的)?(?:资料|資料|情况|情況|是谁|係邊個|是哪个|是哪個)?[?？。.!！]*"
+)
+_PICK_ZH = lazy_pattern(
+    rf"^{_LEAD_ZH}\s*(?:{_MEASURE_ZH}(?:(?P<top>{_TOP_ZH})|(?P<bottom>{_BOTTOM_ZH}))(?:的|嘅)?)?\s*"
+    rf"{_THAT_ZH}\s*{_COUNT_ZH}?\s*{_ONE_ZH}\s*{_END_ZH}$"
+)
+
+_NUMBER_EN = r"(?P<n>[1-5]|one|two|three|four|five)"
+_TOP_EN = r"top|biggest|highest|largest|heaviest|best|number\s+one|no\.?\s*1|#1|first"
+_BOTTOM_EN = r"bottom|lowest|smallest|least|last"
+_PICK_EN = lazy_pattern(
+    r"^(?:(?:and|so|ok|okay|then|now|just|only|show\s+me|who\s+is|who's|what\s+about)\s+)*"
+    rf"(?:the|that|this)\s+(?:(?P<top>{_TOP_EN})|(?P<bottom>{_BOTTOM_EN}))?\s*{_NUMBER_EN}?\s*"
+    r"(?P<noun>one|ones|spender|spenders|customer|customers|person|people|guy|guys)?"
+    r"(?:\s+(?:please|then))?[?.!]*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class RankedPick:
+    """The `count` at the `end` (TOP / BOTTOM) of the ranking just shown; `end` None: no end
+    said ("那一个", "that one")."""
+
+    end: str | None
+    count: int
+
+
+def read_ranked_pick(text: str) -> RankedPick | None:
+    """The pick out of a ranking `text` is, or None when it is none."""
+    plain = re.sub(r"\s+", " ", text.strip())
+    zh = _PICK_ZH.match(plain)
+    if zh is not None:
+        # "那个" alone is a filler ("那个，帮我查…"); a number or an end must be said.
+        return _pick(zh, _NUM_ZH) if zh["n"] or zh["top"] or zh["bottom"] else None
+    en = _PICK_EN.match(plain)
+    if en is None or not (en["top"] or en["bottom"] or en["n"] or _says_one(plain)):
+        return None
+    number = (en["n"] or "").lower()
+    if (en["top"] or "").lower() in ("first", "last") and number in ("", "one"):
+        # "the first one" is a row of the list (picks.row_number), not a ranking.
+        return None
+    if not number and (en["noun"] or "").lower() in _PLURALS:
+        return None  # "the top spenders": the ranking itself, no pick out of it
+    return _pick(en, _NUM_EN)
+
+
+def _says_one(text: str) -> bool:
+    return bool(re.search(r"\b(?:that|this)\s+one\b", text, re.I))
+
+
+def _pick(match: re.Match[str], numbers: dict[str, int]) -> RankedPick:
+    raw = (match["n"] or "").lower()
+    count = int(raw) if raw.isdigit() else numbers.get(raw, 1)
+    end = TOP if match["top"] else BOTTOM if match["bottom"] else None
+    return RankedPick(end, count)
