@@ -34,7 +34,8 @@ _ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1s
 # Going back, in either script and in Cantonese (返返頭 "back to the start", 睇返 "look again").
 _BACK_ZH = (
     r"(?:回到|回去看|回去|返回到|返回|退回到|退回|倒回|回头看|回頭看|回看|返返頭|返返头|返返去|返去|"
-    r"翻返|返番|重新看看|重新看|再看看|再看一下|再看|看回|睇返|睇番|再睇|换回|換回|切回|还是看|還是看)"
+    r"翻返|返番|重新看看|重新看|再看看|再看一下|再看|看回|睇返|睇番|再睇|换回|換回|切回|还是看|還是看|"
+    r"(?i:go\s+back\s+to|back\s+to|return\s+to))"
 )
 # When: just now, before, at first (the first ones name a place: the first list).
 _JUST_ZH = r"(?:刚才|剛才|刚刚|剛剛|之前|前面|上面|先前|早先|原来|原來|头先|頭先|啱啱|啱先|上次)"
@@ -67,9 +68,13 @@ _PLACED_ZH = lazy_pattern(
 
 _NUMBER_EN = r"(?:\d{1,3}|" + "|".join(sorted(_NUM_EN, key=len, reverse=True)) + ")"
 _BACK_EN = (
-    r"(?:go(?:ing)?\s+back\s+to|get\s+back\s+to|back\s+to|return\s+to|revisit|show\s+(?:me\s+)?)"
+    r"(?:go(?:ing)?\s+back\s+to|get\s+back\s+to|back\s+to|return\s+to|revisit|show\s+(?:me\s+)?|"
+    r"回到|回去看|返回|返去|返返去|睇返|再看)"
 )
-_PEOPLE_EN = r"(?:customers|people|ones|clients|contacts|names|guys|folks)"
+_PEOPLE_EN = (
+    r"(?:customers|people|ones|clients|contacts|names|guys|folks|"
+    r"(?:个|個|位)?\s*(?:人|客户|客戶)|个|個|位)"
+)
 _BEFORE_EN = (
     r"(?:from\s+before|from\s+earlier|from\s+the\s+start|earlier|before|again|you\s+showed(?:\s+me)?|"
     r"we\s+had|from\s+the\s+first\s+(?:list|answer))"

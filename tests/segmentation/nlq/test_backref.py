@@ -29,6 +29,9 @@ from segmentation.nlq.backref import FIRST, JUST, PREVIOUS, read_back_reference
         ("back to those 4, 只要上海的", 4, "只要上海的"),
         ("回到刚才那7个, how many are male", 7, "of those, how many are male"),
         ("the four from before, who is female?", 4, "of those, who is female"),
+        ("those 6 个人 again", 6, ""),
+        ("回到 those 4", 4, ""),
+        ("back to 那6个人", 6, ""),
     ],
 )
 def test_a_list_named_by_its_size(text: str, count: int, rest: str) -> None:
@@ -51,6 +54,7 @@ def test_a_list_named_by_its_size(text: str, count: int, rest: str) -> None:
         ("back to the first list", FIRST, ""),
         ("go back to the first list, without VIPs", FIRST, "without VIPs"),
         ("export the first list", FIRST, "export those"),
+        ("回到 the first list, 只要男的", FIRST, "只要男的"),
         ("the previous list again", PREVIOUS, ""),
         ("show me the previous list", PREVIOUS, ""),
         ("go back to the previous results, how many are in Shanghai", PREVIOUS,
