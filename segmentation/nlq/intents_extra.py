@@ -132,7 +132,9 @@ _BREAKDOWN_NOISE = lazy_pattern(
     rf"{_EN_START}(?:break(?:ing)?|split(?:ting)?|divide|group|sort|bucket)(?: {_OBJECT})?"
     r"(?: (?:down|up|out))?\b|\b(?:breakdown of|breakdown|distribution of)\b|"
     r"^(?:请|帮我|给我|帮忙)?(?:看看|看一下|统计一下|统计|分析一下)|"
-    r"(?:分别|各自)?(?:是|有)?(?:多少|几个)(?:个|位|人)?[?？]?$|(?:的)?(?:分布图?|情况)$"
+    # "每个销售的VIP各有几个": the count asked after the segment, 各 before it
+    r"(?:分别|各自|各)?(?:都)?(?:是|有)?(?:多少|几个|几多|几位)(?:个|位|人)?[?？]?$|"
+    r"(?:的)?(?:分布图?|情况)$"
 )
 
 

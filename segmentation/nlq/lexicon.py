@@ -1222,6 +1222,9 @@ _more(K.INTENT, "list", "who are they|who are those|who are these|who're they|wh
       "都有哪几个|都有哪几位|都系边个|系边个|有边个|边个|是哪几个|是哪几位|"
       "分别是谁|分别是哪些|分别是哪几个|分别是哪几位|分别有谁|各是谁|具体是谁|具体是哪些|"
       "具体有谁|分别系边个|分别系边啲|具体系边个|系边几个|系边几位")  # fmt: skip
+# The people named by what they did ("this week's visitors", "recent inquirers"): that event.
+_more(K.EVENT, "visit", "visitors|store visitors|walk-ins|walk ins")
+_more(K.EVENT, "inquiry", "inquirers|enquirers")
 # 了解 (get to know) before what is asked ("我想了解一下上海男客户的画像", "想了解下金卡客户"):
 # the request, not a condition; 画像/分析 after it still asks for a description.
 _more(K.FILLER, "wrapper", "了解|了解一下|了解下|了解吓|了解了解|想了解|想了解一下|想了解下|"

@@ -89,7 +89,7 @@ def tokenize(
             continue
         tokens.append(token)
         pos = token.end
-    tokens = _company_names(_attach_units(tokens))
+    tokens = _buyers(_company_names(_attach_units(tokens)))
     return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))
 
 
@@ -297,6 +297,25 @@ def _currency(tok: Token) -> bool:
     if tok.kind == K.UNIT:
         return tok.value == "money" and tok.text in ("rmb", "cny", "yuan")
     return tok.kind == K.UNKNOWN and tok.text in ("¥", "￥")
+
+
+# "last month's buyers", "VIP buyers in Shanghai": a buyer is a customer who ordered — the
+# noun carries the event when nothing else in the sentence says an order ("one-time buyers",
+# "skincare category buyers" and rankings say it their own way).
+_BUYER_NOUNS = frozenset({"buyers", "buyer", "purchasers", "purchaser"})
+
+
+def _buyers(tokens: list[Token]) -> list[Token]:
+    if not any(t.kind == K.CUSTOMER and t.text in _BUYER_NOUNS for t in tokens):
+        return tokens
+    if any(t.kind in (K.EVENT, K.SPEND, K.RANK, K.UNSUPPORTED, K.ITEMWORD) for t in tokens):
+        return tokens
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.kind == K.CUSTOMER and tok.text in _BUYER_NOUNS:
+            out.append(Token(K.EVENT, "order", tok.start, tok.end, tok.text))
+        out.append(tok)
+    return out
 
 
 def _company_names(tokens: list[Token]) -> list[Token]:
