@@ -150,20 +150,42 @@ def unsupported(reason_key: str, word: str) -> Ask:
 
 
 # The order count each undefined buyer class is offered as: (zh, en) of what to say instead.
+_COUNT_HINT = (
+    "也可以说别的次数，例如“下单3次以上”。",
+    "You can also give another count, e.g. 'ordered 3 or more times'.",
+)
 _BUYER_CLASSES = {
-    "repeat": ("下单2次及以上的客户", "customers who ordered at least twice"),
-    "first_order": ("只下过1次单的客户", "customers who ordered exactly once"),
-}
+    "repeat": ("下单2次及以上的客户", "customers who ordered at least twice", *_COUNT_HINT),
+    "first_order": ("只下过1次单的客户", "customers who ordered exactly once", *_COUNT_HINT),
+    # 老客户 / existing customers: those who have bought before
+    "old": ("下过单的客户", "customers who have ordered",
+            "也可以加上时间或次数，例如“下单2次以上”。",
+            "You can also add a period or a count, e.g. 'ordered at least twice'."),
+    # 大客户 / key accounts: the built-in high-value class, or a spend bound
+    "big": ("重要价值客户", "high-value customers", "也可以给出金额，例如“累计消费超过10000元”。",
+            "You can also give an amount, e.g. 'spent over 10000 in total'."),
+    # 沉默客户 / inactive customers: the built-in dormant class
+    "quiet": ("沉睡客户", "dormant customers", "也可以给出时间，例如“近90天没下过单”。",
+              "You can also give a period, e.g. 'no order in the last 90 days'."),
+    # 潜在客户 / prospects: asked but never bought
+    "prospect": ("有咨询但从未下单的客户", "customers who inquired but never ordered",
+                 "也可以加上时间，例如“近30天有咨询但未下单”。",
+                 "You can also add a period, e.g. 'inquired in the last 30 days but did not "
+                 "order'."),
+    # 活跃客户 / active customers: ordered lately (the period is theirs to say)
+    "active": ("近30天下过单的客户", "customers who ordered in the last 30 days",
+               "也可以换成别的行为或时间，例如“近7天到过店”。",
+               "You can also name another action or period, e.g. 'visited in the last 7 days'."),
+}  # fmt: skip
 
 
 def buyer_class_question(reason_key: str, word: str) -> Ask:
-    """回头客 / repeat buyers / first-time buyers: no definition in the spec, so the word is
-    named and the order count that would say it is offered (a pick answers with it)."""
-    zh, en = _BUYER_CLASSES[reason_key]
+    """回头客 / 老客户 / 大客户 / repeat buyers / key accounts: no definition in the spec, so the
+    word is named and the condition that would say it is offered (a pick answers with it)."""
+    zh, en, zh_hint, en_hint = _BUYER_CLASSES[reason_key]
     return Ask(
-        f"“{word}”没有固定的定义，我不会猜。您是指{zh}吗？也可以说别的次数，例如“下单3次以上”。",
-        f"“{word}” has no fixed definition, so I will not guess. Do you mean {en}? You can "
-        "also give another count, e.g. 'ordered 3 or more times'.",
+        f"“{word}”没有固定的定义，我不会猜。您是指{zh}吗？{zh_hint}",
+        f"“{word}” has no fixed definition, so I will not guess. Do you mean {en}? {en_hint}",
         (en if word.isascii() else zh,),
     )
 

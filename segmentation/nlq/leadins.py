@@ -93,13 +93,25 @@ _ACK_ZH = (
     # Dismissing the question just asked back ("算了，北京有多少客户", "唔使喇，…"): the
     # next request is a question of its own (the pending one is dropped by not being answered).
     r"算了吧|算了|算啦|罢了|不用了|不用啦|不管了|没事了?|冇事|唔使喇|唔使了|唔使啦|唔紧要|"
-    r"当我没说|当我冇讲|无所谓|换个问题|换个问法|不问这个了)"
+    r"当我没说|当我冇讲|无所谓|换个问题|换个问法|不问这个了|"
+    # Turning to another question ("另外问一下，…", "换个话题：…", "顺便问下，…"): the next
+    # request is a question of its own, never a refinement of the last answer.
+    r"另外问一下|另外问下|另外问个问题|另外|顺便问一下|顺便问下|顺便|再问一下|再问个问题|再问一个|"
+    r"问个别的|问点别的|还有个问题|还有一个问题|另一个问题|新问题|换个话题|换个题目|讲另一样嘢|"
+    r"问多个问题|仲有|另外想问|我想再问|"
+    # Holding back the card just shown ("先别发了，把名单导出给我"): the request after it.
+    r"先别发了?|先不发了?|先不要发了?|别发了|不发了|暂时不发了?|暂时别发了?|唔好发住|"
+    r"先别打了?|先不打了?|别打了|先不导了?)"
 )
 _ACK_EN = (
     r"(?:ok|okay|k|kk|alright|all right|cool|great|nice|perfect|thanks|thank you|thx|got it|"
     r"sure|yeah|yep|yes|right|fine|good|awesome|sweet|"
     r"never mind|nevermind|nvm|forget it|forget that|forget about it|forget about that|"
-    r"scratch that|no worries|ignore that|skip that|cancel that|doesn't matter|no matter)"
+    r"scratch that|no worries|ignore that|skip that|cancel that|doesn't matter|no matter|"
+    r"different question|another question|new question|one more question|other question|"
+    r"by the way|btw|on another note|unrelated|separately|switching topics|change of topic|"
+    r"quick question|one more thing|also|don't send it yet|do not send it yet|hold off|"
+    r"hold on|wait|don't send|do not send)"
 )
 _REQUEST_START = (
     r"(?=给|把|将|帮|麻烦|请|导出|下载|发|推送|群发|打上|打个|标记|存|保存|列|查|看|找|拉|捞|搵|"
@@ -109,8 +121,8 @@ _REQUEST_START = (
 # English ones only before a clause mark or a request verb: "great customers in Shanghai"
 # and "good VIPs" are adjectives.
 _ACK = lazy_pattern(
-    rf"^\s*(?:(?:{_ACK_ZH})+(?:[，,。.!！~～…\s]+|{_REQUEST_START})|"
-    rf"{_ACK_EN}(?:\s*[，,。.!！~～…]+\s*|\s+{_REQUEST_START}))+"
+    rf"^\s*(?:(?:{_ACK_ZH})+(?:[，,。.!！~～…：:\s]+|{_REQUEST_START})|"
+    rf"{_ACK_EN}(?:\s*[，,。.!！~～…：:]+\s*|\s+{_REQUEST_START}))+"
     r"(?:(?:now|then|那就|那么|然后|接着)(?:[，,\s]+|(?=\S)))?"
 )
 

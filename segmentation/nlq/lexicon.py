@@ -250,6 +250,11 @@ _UNSUP = {
     # asked back naming the word, offering the order count that says it (ask.py).
     "repeat": "回头客、复购这类没有定义的说法|undefined buyer classes such as repeat buyers",
     "first_order": "首单客户这类没有定义的说法|undefined buyer classes such as first-time buyers",
+    "old": "老客户这类没有定义的说法|undefined classes such as existing customers",
+    "big": "大客户这类没有定义的说法|undefined classes such as key accounts",
+    "quiet": "沉默客户这类没有定义的说法|undefined classes such as inactive customers",
+    "prospect": "潜在客户这类没有定义的说法|undefined classes such as prospects",
+    "active": "活跃客户这类没有定义的说法|undefined classes such as active customers",
 }
 UNSUPPORTED_REASONS = {k: tuple(v.split("|")) for k, v in _UNSUP.items()}
 _ADD(_many(K.UNSUPPORTED, "period", "国庆|国庆节|国庆期间|春节|过年|双十一|双11|双十二|双12|618|元旦|"
@@ -936,6 +941,18 @@ for _first in ("one time", "one off", "single purchase"):
     for _who in ("buyers", "customers", "purchasers", "shoppers", "clients"):
         _ADD({f"{_first} {_who}": (K.COMPOUND, ((K.CMP, ("=", "pre"), len(_first)),
               (K.NUMWORD, (1, "times"), 1), (K.EVENT, "order", len(_who))))})  # fmt: skip
+# Customer classes a sales team says and the spec does not define: asked, offering the
+# condition that would say each (ask.py _BUYER_CLASSES).
+_ADD(_many(K.UNSUPPORTED, "old", "老客户|老客|老顾客|老用户|老会员|老客人|old customers|"
+           "existing customers|old clients|existing clients"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "big", "大客户|大客|大单客户|大买家|重点客户|核心客户|key accounts|"
+           "key account|big customers|big clients|major accounts|major customers|vip accounts"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "quiet", "沉默客户|睡眠客户|休眠客户|僵尸客户|僵尸粉|不活跃客户|不活跃的客户|"
+           "inactive customers|inactive clients|silent customers|sleeping customers"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "prospect", "潜在客户|潜客|准客户|prospective customers|"
+           "potential customers|sales leads"))  # fmt: skip
+_ADD(_many(K.UNSUPPORTED, "active", "活跃客户|活跃的客户|活跃用户|active customers|active clients|"
+           "engaged customers"))  # fmt: skip
 # An event "again" (再次来店, visited again): at least twice, but of what it does not say.
 _ADD(_many(K.UNSUPPORTED, "fuzzy", "再次来店|再次到店|再次来过|再次来过店|再次光顾|再次咨询|再次询价|"
            "再次问价|再次退款|再次退货|再次加购|visited again|came again|came back|inquired again|"

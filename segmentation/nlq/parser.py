@@ -224,6 +224,7 @@ def _means_previous(intent: str, tokens: list[Any], *, bare_allowed: bool) -> bo
 # "都是谁", "是哪些人", "係邊啲人", "who are they": a who-question with only 都 and a bare
 # people word (人, not 客户: "客户有哪些" names everyone) asks who the answer's customers are.
 _WHO_PEOPLE = {"人", "people", "folks", "ones"}
+_WHO = {"who", "which", "whom"}
 _EVERYONE = {"所有", "全部", "所有的", "全部的", "all", "all the", "everyone", "everybody"}
 
 
@@ -231,14 +232,15 @@ def _is_bare(intent: str, tokens: list[Any]) -> bool:
     if any(t.text in _EVERYONE for t in tokens):
         return False
     glue = [t for t in tokens if t.kind not in _BARE]
-    if any(t.kind not in (K.BOTH, K.CUSTOMER) for t in glue):
+    who = [t for t in glue if t.kind == K.DE and t.text in _WHO]  # "who?", "which ones?"
+    if any(t.kind not in (K.BOTH, K.CUSTOMER) for t in glue if t not in who):
         return False
     if any(t.kind == K.CUSTOMER and t.text not in _WHO_PEOPLE for t in glue):
         return False
     # A bare "列出来看看" / "有多少" / "show me" asks to see or count what was just answered;
     # listing everyone would answer a different question. Only when it says so: "嗯" or "好的"
     # (no request word) asks for nothing.
-    asked = any(t.kind == K.INTENT for t in tokens)
+    asked = bool(who) or any(t.kind == K.INTENT for t in tokens)
     return intent in _BARE_MEANS_PREVIOUS or (asked and intent in _BARE_LIST)
 
 

@@ -40,9 +40,15 @@ def kind_of(part: Node) -> str | None:
     return f"event:{event}" if event else type(part).__name__
 
 
+# Whose customers they are, said by a person or by a department: one kind, so "咁我哋部門嘅
+# VIP呢" after 张三's VIPs swaps the owner for the department instead of adding to it.
+_SAME_KIND = {"InDepartment": "Owner"}
+
+
 def kinds(node: Node) -> set[str]:
     """Every kind a tree says something about (a ranking's base included)."""
-    return {k for k in (kind_of(part) for part in walk(node)) if k is not None}
+    found = (kind_of(part) for part in walk(node))
+    return {_SAME_KIND.get(k, k) for k in found if k is not None}
 
 
 # ---------------------------------------------------------------- windows

@@ -89,7 +89,7 @@ def tokenize(
             continue
         tokens.append(token)
         pos = token.end
-    tokens = _buyers(_company_names(_attach_units(tokens)))
+    tokens = _only_not(_buyers(_company_names(_attach_units(tokens))))
     return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))
 
 
@@ -303,6 +303,42 @@ def _currency(tok: Token) -> bool:
 # noun carries the event when nothing else in the sentence says an order ("one-time buyers",
 # "skincare category buyers" and rankings say it their own way).
 _BUYER_NOUNS = frozenset({"buyers", "buyer", "purchasers", "purchaser"})
+
+
+# "只问不买", "光咨询不下单", "只逛不买", "只加购不下单": only X, never Y — X and not Y (the 只
+# is no "exactly"). 问 alone is the inquiry here, as in 问价.
+_ONLY_WORDS = frozenset({"只", "光", "净", "就", "仅"})
+_ASK_ALONE = frozenset({"问", "光问", "净问", "只问"})
+
+
+def _only_not(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        only = tok.text in _ONLY_WORDS and tok.kind in (K.CMP, K.FILLER, K.UNKNOWN)
+        start = i + 1 if only else i
+        if _done_not_done(tokens, start, asked_alone=only or tok.text in _ASK_ALONE):
+            verb = tokens[start]  # the 只 before it dropped
+            if verb.kind == K.UNKNOWN:
+                verb = Token(K.EVENT, "inquiry", verb.start, verb.end, verb.text)
+            out.append(verb)
+            i = start + 1
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _done_not_done(tokens: list[Token], i: int, *, asked_alone: bool) -> bool:
+    """tokens[i:] starts with an event (or a bare 问), then 不/没, then another event."""
+    if i + 2 >= len(tokens):
+        return False
+    verb, neg, other = tokens[i], tokens[i + 1], tokens[i + 2]
+    alone = asked_alone and verb.kind == K.UNKNOWN and verb.text in _ASK_ALONE
+    said = verb.kind == K.EVENT or alone
+    negated = neg.kind == K.NEG and neg.text in ("不", "没", "冇", "唔")
+    return said and negated and other.kind == K.EVENT
 
 
 def _buyers(tokens: list[Token]) -> list[Token]:
