@@ -176,10 +176,11 @@ _EN = (
         r"(?:(?:reached|reach) out to(?! us\b)|"
         r"(?:contacted|reached|messaged|contact|reach|message)(?! us\b| out\b| our\b)(?: by us)?)"
     )),
-    # "got the last campaign's message"
+    # "got the last campaign's message", "received our last mass message"
     ("message", latin_pattern(
         r"(?:received|receive|got|get|gotten) (?:the |our )?(?P<last>last|latest|previous|"
-        r"most recent) campaign'?s (?:messages?|mass messages?)"
+        r"most recent) (?:campaign'?s (?:messages?|mass messages?)|"
+        r"(?:mass |group |broadcast |campaign )?(?:messages?|broadcasts?|blasts?))"
     )),
     ("message", latin_pattern(
         r"(?:received|receive|got|get|gotten|were sent|was sent|been sent) (?:the |a )?"

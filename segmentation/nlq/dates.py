@@ -12,6 +12,9 @@ from segmentation.nlq.numbers import parse_chinese_numeral
 from segmentation.nodes import Window
 from segmentation.windows import resolve_window
 
+# The problem of a period that has not begun (2027年 said in 2026): asked, never an empty answer.
+FUTURE = "future"
+
 
 @dataclass(frozen=True)
 class TimeMatch:

@@ -14,6 +14,7 @@ from segmentation.nlq.chunks import (
     total_negation,
     which_most,
 )
+from segmentation.nlq.dates import FUTURE
 from segmentation.nlq.interpret import Cond, Context, interpret
 from segmentation.nlq.item_topic import item_topic_first
 from segmentation.nlq.items_grammar import carry_item_object, join_every, join_item_lists
@@ -53,6 +54,12 @@ def check_tokens(tokens: list[Token], ctx: Context) -> None:
     for index, tok in enumerate(tokens):
         if tok.kind == K.UNSUPPORTED:
             raise unsupported(tok.value, tok.text)
+        if tok.kind == K.WINDOW and tok.problem == FUTURE:
+            raise Ask(
+                f"“{tok.text}”还没到，还没有任何记录。请换成已经过去的时间，例如“今年”或“近30天”。",
+                f"“{tok.text}” has not begun yet, so nothing has happened in it. Please give a "
+                "period that has, e.g. 'this year' or 'the last 30 days'.",
+            )
         if tok.kind == K.WINDOW and tok.problem:
             period_question(tok.problem)
             raise Ask(

@@ -1239,6 +1239,12 @@ _more(K.INTENT, "list", "who are they|who are those|who are these|who're they|wh
       "都有哪几个|都有哪几位|都系边个|系边个|有边个|边个|是哪几个|是哪几位|"
       "分别是谁|分别是哪些|分别是哪几个|分别是哪几位|分别有谁|各是谁|具体是谁|具体是哪些|"
       "具体有谁|分别系边个|分别系边啲|具体系边个|系边几个|系边几位")  # fmt: skip
+# "VIPs right now", "currently tagged VIP", "in the segment now": a tag, a saved segment and
+# a city are as of now already (目前/现在 are read so too); no window is meant.
+_more(K.FILLER, True, "now|right now|currently|at the moment|at present|as of now|as of today|"
+      "as things stand|presently")  # fmt: skip
+# "how many customers did we add this quarter": the question's inverted "added"
+_more(K.NEW, True, "did we add|did you add|do we add|did they add|did the team add")
 # The people named by what they did ("this week's visitors", "recent inquirers"): that event.
 _more(K.EVENT, "visit", "visitors|store visitors|walk-ins|walk ins")
 _more(K.EVENT, "inquiry", "inquirers|enquirers")

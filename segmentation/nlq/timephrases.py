@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from segmentation.nlq.dates import (
+    FUTURE,
     Span,
     TimeMatch,
     day_span,
@@ -127,7 +128,7 @@ def _scan_one(
         _scan_before_after(text, pos, today),
         _scan_rolling(text, pos),
         _scan_calendar(text, pos),
-        _as_match(_scan_dateish(text, pos, today)),
+        _as_match(_scan_dateish(text, pos, today), today),
         scan_english(text, pos, today, now, tz),
         scan_month_part(text, pos, now, tz),
         scan_chain(text, pos, now, tz),
@@ -142,12 +143,14 @@ def _scan_one(
     return best
 
 
-def _as_match(found: tuple[Span | str, int] | None) -> TimeMatch | None:
+def _as_match(found: tuple[Span | str, int] | None, today: date) -> TimeMatch | None:
     if found is None:
         return None
     span, end = found
     if isinstance(span, str):
         return TimeMatch(None, end, problem=span)
+    if span.start > today:  # 2027年 / 2026年12月 said on 2026-11-01: nothing has happened yet
+        return TimeMatch(None, end, problem=FUTURE)
     return TimeMatch(DateRangeWindow(span.start, span.end), end)
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from segmentation.nlq.dates import (
+    FUTURE,
     Span,
     TimeMatch,
     day_span,
@@ -116,18 +117,20 @@ def scan_english(text: str, pos: int, today: date, now: datetime, tz: ZoneInfo) 
         _between(text, pos, today),
         _rolling(text, pos),
         _calendar(text, pos),
-        _span_match(_dateish(text, pos, today)),
+        _span_match(_dateish(text, pos, today), today),
     ]
     found = [o for o in options if o is not None]
     return max(found, key=lambda o: o.end) if found else None
 
 
-def _span_match(found: tuple[Span | str, int] | None) -> TimeMatch | None:
+def _span_match(found: tuple[Span | str, int] | None, today: date) -> TimeMatch | None:
     if found is None:
         return None
     span, end = found
     if isinstance(span, str):
         return TimeMatch(None, end, english=True, problem=span)
+    if span.start > today:  # "in 2027" said in 2026: nothing has happened yet
+        return TimeMatch(None, end, english=True, problem=FUTURE)
     return TimeMatch(DateRangeWindow(span.start, span.end), end, english=True)
 
 
