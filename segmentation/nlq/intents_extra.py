@@ -20,10 +20,12 @@ from zoneinfo import ZoneInfo
 import opencc
 
 from segmentation import kinds
+from segmentation.nlq.abbrev_en import expand
 from segmentation.nlq.ask import Ask, unsupported
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
+from segmentation.nlq.lexicon_tables import LEXICON
 from segmentation.nlq.restate import Restater, describe
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token, tokenize
@@ -520,11 +522,13 @@ def _tag_changes(
         if match is None:
             return None
         english = True
-        off = bool(_TAG_OFF_EN.match(match.group("v")))
+        off = bool(_TAG_OFF_EN.search(match.group("v")))  # "were removed from": taken off
         window_text = match.group("w")
         if not off and "newly" not in match.group("v") and not window_text.strip():
             return None  # "customers who have been tagged VIP" with no time: who has it
         tag_text = f"customers tagged {match.group('x').strip()}"
+        if match.group("v") == "untagged" and _no_tag_after(match.group("x"), ctx):
+            return None  # "untagged custs in Shanghai", "who are untagged in Beijing": no tag
     node, description = _parse_segment(normalize(tag_text), ctx, now, tz, language)
     if not tags_of(node):  # one tag, or any of several ("打上VIP或高意向标签")
         return None
@@ -534,6 +538,17 @@ def _tag_changes(
     details["tag_change"] = True
     details["english"] = english
     return ExtraParse("changes", node, description, details)
+
+
+def _no_tag_after(words: str, ctx: Context) -> bool:
+    """Whether the words after a bare "untagged" open with no tag's name: then it is the
+    adjective (has no tag: "untagged custs", "untagged in Beijing"), not a tag taken off.
+    Read with shorthand spelled out, so "custs" is the people word it stands for."""
+    first = expand(normalize(words), lambda: ctx.vocab.surfaces).split(" ")[0]
+    return LEXICON.get(first, (None,))[0] in (K.CUSTOMER, K.FILLER) or first in _PLACE_WORDS
+
+
+_PLACE_WORDS = frozenset({"in", "from", "at", "outside"})
 
 
 def _changes(

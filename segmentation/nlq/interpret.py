@@ -210,6 +210,8 @@ def _event(chunk: Chunk, kind: str) -> Cond:
         measure = "refund" if kind == "refund" else "spend"
         return _spend_cond(chunk, read_comparison(chunk, nums, "元"), measure)
     if kind == "refund" and units == {None} and _number_after_event(chunk):
+        if _refund_noun(chunk):  # 退款不到100: the refunded money, as 消费不到500 is the spend
+            return _spend_cond(chunk, read_comparison(chunk, nums, "元"), "refund")
         raise _amount_or_count(chunk, nums, kind)
     if kind == "order" and units == {None} and _number_after_event(chunk) and _sizeable(nums):
         raise _amount_or_count(chunk, nums, kind)  # 买了500以上: ¥500, never 500 orders unasked
@@ -242,6 +244,17 @@ _SIZEABLE_COUNT = 100
 
 def _sizeable(nums: Numbers) -> bool:
     return any(v.value >= _SIZEABLE_COUNT for v in nums.values)
+
+
+# 退款 / 退钱 / 退费 said as a noun before a comparison and a bare number name the money refunded
+# (spec §2b: 退款超过200元), as 消费 names the money spent; a verb with its aspect (退过款,
+# refunded) or a goods word (退货, returns) may count the events, and is asked.
+_REFUND_NOUNS = frozenset({"退款", "退钱", "退费"})
+
+
+def _refund_noun(chunk: Chunk) -> bool:
+    events = [t for t in chunk.tokens if t.kind == K.EVENT]
+    return len(events) == 1 and events[0].text in _REFUND_NOUNS
 
 
 def _amount_or_count(chunk: Chunk, nums: Numbers, kind: str) -> Ask:

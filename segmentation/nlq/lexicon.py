@@ -1063,6 +1063,10 @@ _more(
     K.FILLER, True, "两地|三地|四地|五地|几地|等地|这几个地方|这几个城市|几个城市|三个城市|两个城市"
 )
 _more(K.CUSTOMER, True, "folks|ppl|peeps")
+# More people words after any modifier ("VIP guys", "untagged shoppers"); "you guys" is the
+# person asked, not customers.
+_more(K.CUSTOMER, True, "guys|shoppers|consumers|patrons")
+_more(K.FILLER, "wrapper", "you guys|u guys|ya guys|you all")
 
 
 # ---- rambling requests (issue 19): the phrases of an apology, a request passed on, thanks,

@@ -20,6 +20,8 @@ the rules that make a category of phrasing read right, not one sentence.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.chunks import HEADS, ITEM_MEANINGS
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -41,13 +43,36 @@ def apply(tokens: list[Token]) -> list[Token]:
     """All the rewrites, in order; each keeps every token it does not understand."""
     tokens = _even(tokens)
     tokens = _speaker_side(_light_verbs(tokens))
-    tokens = _spend_over(_not_reaching(tokens))
+    tokens = _spend_over(_not_reaching(_counted_events(tokens)))
     _ask_n_odd(tokens)
     tokens = _one_after_negation(tokens)
     tokens = _bare_verb_after_negation(tokens)
     tokens = _added_in_window(_added_on_wechat(_i_add(tokens)))
     tokens = _item_topic(_place_side(tokens))
     return _except_brackets(tokens)
+
+
+# 次数 after an event word: the number compared is a count of those events.
+_COUNT_NOUNS = frozenset({"次数", "的次数"})
+
+
+def _counted_events(tokens: list[Token]) -> list[Token]:
+    """退款次数超过2 / 咨询的次数不到3: the bare number after 次数 counts the events (the
+    number after 退款 alone is the money refunded), as 2次 would say."""
+    out = list(tokens)
+    for i, tok in enumerate(out):
+        if tok.kind != K.FILLER or tok.text not in _COUNT_NOUNS or i == 0:
+            continue
+        if out[i - 1].kind != K.EVENT:
+            continue
+        for j in range(i + 1, min(i + 4, len(out))):
+            if out[j].kind == K.NUM:
+                if out[j].unit is None:
+                    out[j] = replace(out[j], unit="times")
+                break
+            if out[j].kind not in (K.CMP, K.MOST):
+                break
+    return out
 
 
 def _even(tokens: list[Token]) -> list[Token]:
