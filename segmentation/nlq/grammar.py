@@ -369,10 +369,56 @@ def _clause_node(clause: list[Item], lookup: dict[int, Cond], ctx: Context) -> N
             pending = set()
         elif item.kind in (K.AND, K.OR, K.DE, K.SEP, K.CUSTOMER):
             pending.add(item.value if item.kind == K.AND else item.kind)
+            if item.kind == K.SEP and item.text in _COMMAS:
+                pending.add(_COMMA)
     if not seq:
         return None
     seq, links = _merge_lists(seq, links, both)
     return _group(seq, links)
+
+
+# A comma between two conditions (either width: NFKC makes ，a ","), told from the other
+# separators (；。!): only a comma lists values.
+_COMMAS = frozenset({",", "，"})
+_COMMA = "comma"
+
+
+def _bare_comma(link: set[object]) -> bool:
+    """A link that is a comma and nothing else (no 的/客户/and/or beside it)."""
+    return link == {K.SEP, _COMMA}
+
+
+def _comma_lists(seq: list[Cond], links: list[set[object]]) -> list[set[object]]:
+    """ "tagged VIP, 金卡", "上海，北京的客户", "owned by Zhang San, Li Si": a bare comma between
+    values of one attribute separates a list as 、 does — any of them (spec §2 "Lists of
+    values"; all of the tags only with 都/同时/both). Between different conditions ("VIP, in
+    Shanghai") it stays AND; a run of values a final and/or closes is _serial_commas'."""
+    links = list(links)
+    for i, link in enumerate(links):
+        if _bare_comma(link) and _one_kind(seq[i : i + 2]):
+            links[i] = {"list"}
+    return links
+
+
+def _ask_comma_heads(prev: Cond, cond: Cond) -> Ask:
+    """ "上海的客户，北京的客户", "VIP的，金卡的": two values of one attribute, each with its own
+    的/客户, after a comma — a list of two groups, the second narrowing the first, or a
+    correction? A comma says none of these: asked, never read as AND (empty for a city)."""
+    x, y = _said(prev.chunk, zh=True), _said(cond.chunk, zh=True)
+    a, b = _said(prev.chunk, zh=False), _said(cond.chunk, zh=False)
+    if prev.attr in _ONE_PER_CUSTOMER:  # one city each: both at once is no reading
+        return Ask(
+            f"“{x}”和“{y}”之间只有逗号：是要{x}或{y}的客户吗？请说“{x}或{y}的客户”，"
+            "或者只说要的那一个。",
+            f"Only a comma between “{a}” and “{b}”: customers in either? Say '{a} or {b}', "
+            "or name only the one you want.",
+        )
+    return Ask(
+        f"“{x}”和“{y}”之间只有逗号：是要其中之一，还是两个都要有？请说“{x}或{y}的客户”"
+        f"或“同时是{x}和{y}的客户”。",
+        f"Only a comma between “{a}” and “{b}”: either of them, or both at once? Say "
+        f"'{a} or {b}' or 'both {a} and {b}'.",
+    )
 
 
 def _serial_commas(seq: list[Cond], links: list[set[object]]) -> list[set[object]]:
@@ -382,11 +428,11 @@ def _serial_commas(seq: list[Cond], links: list[set[object]]) -> list[set[object
     links = list(links)
     i = 0
     while i < len(links):
-        if links[i] != {K.SEP}:
+        if not _bare_comma(links[i]):
             i += 1
             continue
         j = i
-        while j < len(links) and links[j] == {K.SEP}:
+        while j < len(links) and _bare_comma(links[j]):
             j += 1
         run = seq[i : j + 2]
         closes = j < len(links) and (K.OR in links[j] or "list" in links[j])
@@ -407,7 +453,7 @@ def _one_kind(run: list[Cond]) -> bool:
 def _merge_lists(
     seq: list[Cond], links: list[set[object]], both: bool
 ) -> tuple[list[Cond], list[set[object]]]:
-    links = _serial_commas(seq, links)
+    links = _comma_lists(seq, _serial_commas(seq, links))
     out, out_links = [seq[0]], []
     for cond, link in zip(seq[1:], links, strict=True):
         prev = out[-1]
@@ -428,6 +474,8 @@ def _merge_lists(
             prev.values.extend(cond.values)
             prev.__dict__.setdefault("conj", set()).add("or")
             continue
+        if same and _COMMA in link and link & {K.DE, K.CUSTOMER} and not joins:
+            raise _ask_comma_heads(prev, cond)
         if same and not link:
             raise Ask(
                 f"“{prev.chunk.text()}”和“{cond.chunk.text()}”是“或”还是“且”？",
