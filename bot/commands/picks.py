@@ -23,6 +23,7 @@ from bot.services.answer import Answer, CardAnswer, ClarifyAnswer
 from segmentation.nlq.followup import NO, YES, read_pick
 from segmentation.text import normalize
 
+_QUOTE_MARKS = (("“", "”"), ('"', '"'), ("「", "」"), ("『", "』"))
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")
 
 
@@ -84,10 +85,26 @@ def substituted(pending: conv.PendingQuestion, index: int) -> str:
     word = pending.word
     if not word:
         return choice
+    quoted = _quoted_in(pending.original, word, choice)
+    if quoted is not None:
+        return quoted
     if word in pending.original:
         return pending.original.replace(word, choice, 1)
     norm = normalize(pending.original)
     return norm.replace(normalize(word), choice, 1) if normalize(word) in norm else choice
+
+
+def _quoted_in(original: str, word: str, choice: str) -> str | None:
+    """“跟进名单”的客户 → “跟进名单”分群的客户: a choice that quotes the word takes the quoted
+    word's place with its quote marks, never inside them (““跟进名单”分群”); as typed, or in
+    normal form (導出“跟進名單”)."""
+    if f"“{word}”" not in choice and f"“{normalize(word)}”" not in choice:
+        return None
+    for text, said in ((original, word), (normalize(original), normalize(word))):
+        for left, right in _QUOTE_MARKS:
+            if f"{left}{said}{right}" in text:
+                return text.replace(f"{left}{said}{right}", choice, 1)
+    return None
 
 
 _ORDINALS = {

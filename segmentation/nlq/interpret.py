@@ -382,9 +382,11 @@ def _name(chunk: Chunk, head: Token, ctx: Context) -> Cond:
             f"Nothing is called “{word}” (tag, staff, department or segment)." + _hint_en(hints),
             hints,
         )
-    elif head.kind == K.QUOTE and all(m.kind == "saved" for m in meanings):
-        pass  # a quoted name that is only a saved segment ("“待跟进”有多少人")
+    elif head.kind == K.QUOTE and all(m.kind == "saved" for m in meanings) and ctx.counts_quoted:
+        pass  # spec §1 show saved: “跟进名单”有多少人, how many in “跟进名单”
     elif meanings and all(m.kind == "saved" for m in meanings):
+        # Quoted or not, a name without 分群/segment is read as a tag (spec §2): “跟进名单”的客户
+        # is asked, offering the saved segment as a pick.
         raise _saved_not_tag_question(word)
     else:
         meanings = [m for m in meanings if m.kind != "saved"]

@@ -1063,6 +1063,13 @@ _more(
     K.FILLER, True, "两地|三地|四地|五地|几地|等地|这几个地方|这几个城市|几个城市|三个城市|两个城市"
 )
 _more(K.CUSTOMER, True, "folks|ppl|peeps")
+# Exclusions said after what they exclude ("李四的除外", "VIP不算", "VIP嘅唔計", "VIPs excepted"):
+# closing words; segmentation/nlq/exclusions.py reads them at a clause's end. 不算/唔计 before
+# a condition ("唔計VIP") exclude it as 除了 does.
+_more(K.NEG, "except", "不算|不计|唔计|唔算|不计算|刨除|不要|唔要|not counting|without counting|"
+      "leaving aside")  # fmt: skip
+_more(K.NEG, "post", "不算在内|不计在内|不包括在内|不包含在内|唔计在内|排除在外|excepted|excluded|"
+      "not included|are excluded|is excluded|not counted|aside")  # fmt: skip
 # More people words after any modifier ("VIP guys", "untagged shoppers"); "you guys" is the
 # person asked, not customers.
 _more(K.CUSTOMER, True, "guys|shoppers|consumers|patrons")

@@ -21,6 +21,7 @@ from segmentation.nlq.intents_extra import find_extra, weak_card
 from segmentation.nlq.interpret import Context, SavedNameAsk
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.leadins import drop_acknowledgement, drop_lead_in
+from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
 from segmentation.nlq.tag_groups import drop_tag_groups
 from segmentation.nlq.token_kinds import K
@@ -135,10 +136,11 @@ def _parse(
     # 有哪些不？: a 不 that ends the message after a question word asks yes or no, no negation
     # (有哪些不是VIP keeps it: a word follows).
     norm = _FINAL_NOT.sub(r"\1", norm)
+    quotes = _quotes(text)
+    norm = _without_remarks(norm, quotes, text)  # "…，老板明天开会要", "…, urgent, thanks"
     extra = find_extra(text, norm, vocab, asker, now, tz, language)
     if extra is not None:  # breakdowns, customer cards, membership changes, the digest
         return Command(extra.intent, extra.segment, language, extra.description, extra.details)
-    quotes = _quotes(text)
     action = tag_named_first(find_action(norm, quotes, text), vocab.tags)
     seg_text = action.segment_text if action else strip_tail(norm)
     details = dict(action.details) if action else {}
@@ -169,6 +171,7 @@ def _parse(
                 f"Which customers? I did not understand “{seg_text.strip()}”. Name them or "
                 "their condition, e.g. 'tag customers who inquired in the last 30 days as 待跟进'.",
             )
+        ctx = Context(vocab, asker, counts_quoted=intent == "count" and _one_quote(tokens))
         if _means_previous(intent, tokens, bare_allowed=action is None):
             details["segment_from_context"] = True
             if intent == "export":
@@ -258,6 +261,31 @@ def is_bare_request(text: str, *, now: datetime, tz: ZoneInfo) -> bool:
 def _only_glue(tokens: list[Any]) -> bool:
     glue = {K.INTENT, K.FILLER, K.SEP, K.CUSTOMER, K.DE, K.MY, K.SAVEDWORD}
     return all(t.kind in glue for t in tokens)
+
+
+def _without_remarks(norm: str, quotes: dict[str, str], text: str) -> str:
+    """`norm` without its trailing remark clauses (segmentation/nlq/remarks.py), unless the
+    remark is part of what an action sends ("发消息：明天开会，谢谢" keeps its 谢谢)."""
+    trimmed = drop_remarks(norm)
+    if trimmed == norm:
+        return norm
+    try:
+        action = find_action(norm, quotes, text)
+    except Ask:
+        return trimmed
+    remark = norm[len(trimmed) :].strip(" ,，;；。.!！~～")
+    sent = [v for v in (action.details.values() if action else ()) if isinstance(v, str)]
+    if any(remark and normalize(v).find(remark) >= 0 for v in sent):
+        return norm
+    return trimmed
+
+
+def _one_quote(tokens: list[Any]) -> bool:
+    """One quoted name and nothing else but request words ("“跟进名单”有多少人", "how many
+    in “跟进名单”", "“跟进名单”的客户有几个")."""
+    quoted = [t for t in tokens if t.kind == K.QUOTE]
+    glue = {K.INTENT, K.FILLER, K.SEP, K.CUSTOMER, K.DE, K.CLAUSE, K.QUOTE}
+    return len(quoted) == 1 and all(t.kind in glue for t in tokens)
 
 
 def _quotes(text: str) -> dict[str, str]:

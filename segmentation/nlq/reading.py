@@ -49,6 +49,9 @@ class Cond:
 class Context:
     vocab: Vocabulary
     asker: str | None
+    # The command only counts one quoted name (“待跟进”有多少人, how many in “X”): spec §1's
+    # show-saved form, where a saved segment's quoted name needs no 分群.
+    counts_quoted: bool = False
 
 
 def only_kinds(chunk: Chunk, allowed: set[K]) -> None:

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.chunks import HEADS, ITEM_MEANINGS
+from segmentation.nlq.exclusions import trailing_exclusions
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
@@ -49,7 +50,7 @@ def apply(tokens: list[Token]) -> list[Token]:
     tokens = _bare_verb_after_negation(tokens)
     tokens = _added_in_window(_added_on_wechat(_i_add(tokens)))
     tokens = _item_topic(_place_side(tokens))
-    return _except_brackets(tokens)
+    return _except_brackets(trailing_exclusions(tokens))
 
 
 # 次数 after an event word: the number compared is a count of those events.
