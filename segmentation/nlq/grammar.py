@@ -159,7 +159,9 @@ def _second_bound(items: list[Item]) -> list[Item]:
     previous: Chunk | None = None
     for item in items:
         if not isinstance(item, Chunk):
-            if item.kind not in (K.AND, K.SEP):
+            # (an English window said after the count arrives before it: "…, but fewer than
+            # 2 times in the last 90 days")
+            if item.kind not in (K.AND, K.SEP, K.WINDOW):
                 previous = None
             continue
         bare = item.head() is None and item.has(K.CMP) and item.has(K.NUM)
@@ -168,8 +170,19 @@ def _second_bound(items: list[Item]) -> list[Item]:
             counted = head is not None and head.kind in (K.SPEND, K.EVENT) and previous.has(K.NUM)
             if counted and not previous.has(K.NEG):
                 item.tokens[:0] = [t for t in previous.tokens if t.kind in (K.SPEND, K.EVENT)]
+            elif _counts_back(item, previous):
+                item.tokens[:0] = [t for t in previous.tokens if t.kind == K.EVENT]
         previous = item
     return items
+
+
+def _counts_back(item: Chunk, previous: Chunk) -> bool:
+    """ "ordered, but fewer than 2 times", 下过单但不到2次: a bare count of times after a
+    clause that only names an event counts that event (the event happened, fewer than N
+    times). A named product or a negation before it is left to be asked."""
+    times = any(t.kind == K.NUM and t.unit == "times" for t in item.tokens)
+    plain = all(t.kind in (K.EVENT, K.YET) for t in previous.tokens)
+    return times and plain and previous.has(K.EVENT)
 
 
 def _refer_back(items: list[Item]) -> list[Item]:

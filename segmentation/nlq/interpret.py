@@ -184,10 +184,15 @@ def _ranking(chunk: Chunk, rank: Token) -> Cond:
             "amounts are conditions, e.g. 'customers with an average order value over 500'.",
         )
     spec = RankSpec(rank.value, rank.extra.get("count"), rank.extra.get("percent"))
-    if (
-        (spec.count is None and spec.percent is None)
-        or (spec.count is not None and spec.count <= 0)
-        or (spec.percent is not None and not 0 < spec.percent <= 100)
+    if spec.count is None and spec.percent is None:  # "top spenders", 消费最多的客户: how many?
+        raise Ask(
+            f"“{chunk.text()}”要前多少名？请给出人数或比例，例如“消费最多的10个客户”"
+            "“消费金额前20%的客户”。",
+            f"“{chunk.text()}”: how many? Give a number or a share, e.g. 'top 10 spenders' "
+            "or 'top 20% by spend'.",
+        )
+    if (spec.count is not None and spec.count <= 0) or (
+        spec.percent is not None and not 0 < spec.percent <= 100
     ):
         raise not_understood(chunk)
     return Cond("rank", chunk, windowable=True, rank=spec)

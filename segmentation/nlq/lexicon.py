@@ -293,7 +293,17 @@ _ADD(_many(K.SPEND, "aov", "客单价|平均客单价|平均订单|平均订单�
            "average order|average order value|average order values|aov|average order amount|"
            "average order size|average basket|average basket size|avg order|avg order value|"
            "an average order|an average order value|average purchase|average purchase value|"
-           "average ticket"))  # fmt: skip
+           "average ticket|"
+           # the average said as spend per order / purchase / ticket / basket (客单价)
+           "average spend per order|average spend per purchase|average spend per transaction|"
+           "average spending per order|average spent per order|avg spend per order|"
+           "average amount per order|average amount spent per order|average per order|"
+           "average order spend|average transaction value|average transaction size|"
+           "average transaction|avg ticket|average ticket size|avg basket|avg basket size|"
+           "average basket value|basket size|average check|spend per order on average|"
+           "平均每单花|平均每单花费|每单平均花费|每单平均金额|每单平均消费|平均每次消费|"
+           "平均每次消费金额|平均每次购买金额|平均每笔消费|平均每笔金额|笔单价|单均消费|单均金额|"
+           "平均每张单|平均每张订单|平均每单使|平均每次使"))  # fmt: skip
 _ADD(_many(K.SPEND, "refund", "退款金额|退款总额|退款额|退款总金额|累计退款|累计退款金额|退货金额|"
            "退款的金额|refund amount|refund amounts|refund total|refunds totaling|"
            "refunds totalling|amount refunded|refunded amount|total refunded|total refunds|"
@@ -1277,6 +1287,19 @@ _more(K.TAGWORD, True, "标了|标住|有标了|有贴了|有打了|被标了|�
 # 嘅 is 的 in a ranking too (消费最高嘅前两位客 = 消费最高的前两位客户).
 _more(K.RANK, "top", "最高嘅|最高既|最高果|最高那|最高嗰")
 _more(K.RANK, "bottom", "最低嘅|最低既|最低果|最低那|最低嗰")
+# Cantonese 边几个/边几位 (which few) = 哪几个, at the end or the start of the question
+# (上個月買過唇釉嘅客係邊幾個, 邊幾個客…): the list.
+_more(K.INTENT, "list", "边几个|边几位|边几个人|有边几个|有边几位|都系边几个|都系边几位|"
+      "是边几个|是边几位|哪几个人|是哪几个人|有哪几个人|哪几个客户|哪几位客户")  # fmt: skip
+# One spender ranked ("赵六名下 top 1 spender", "our biggest spender"): spenders' singular.
+_more(K.SPEND, True, "spender")
+# 最会买/最舍得花钱 (who buys the most, most willing to spend) = 消费最多: the ranking by spend
+# said as the buyer's habit. Read as 消费+最多 (the order the ranking grammar knows): the
+# parts' spans are only for questions back, so the spend takes 最 and "most" the verb.
+for _verb in ("会买", "能买", "舍得花钱", "肯花钱", "舍得花", "舍得买", "肯买", "识买", "肯使钱",
+              "舍得使钱", "舍得使", "能花", "会花钱", "能花钱", "会花"):  # fmt: skip
+    if f"最{_verb}" not in LEXICON:
+        LEXICON[f"最{_verb}"] = (K.COMPOUND, ((K.SPEND, True, 1), (K.MOST, "most", len(_verb))))
 
 # "Any one of" after or before listed values (有VIP、金卡或者待跟进任一标签的, tagged with any of
 # VIP or 金卡): a list already means any of them (spec §2 lists of values), so the words add
