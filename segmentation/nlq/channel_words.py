@@ -26,11 +26,14 @@ from segmentation.text import normalize_name
 # A code's own suffix words: "展会活码" and "展会" name the same code when only one fits.
 _CODE_SUFFIX = r"(?:活码|渠道活码|渠道码|渠道二维码|二维码|渠道|码)"
 _ZH_FRAME = (
-    r"(?:是|都是)?(?:通过|透过|经由|经过|经|从|由|靠|用|在|喺|来自|来源于|来源是|来源为|"
-    r"渠道是|渠道为|渠道:)"
+    r"(?:是|都是|系|都系)?(?:通过|透过|经由|经过|经|从|由|靠|用|在|喺|来自|来源于|"
+    # the source named (来源是X, Cantonese 来源系X, 渠道来源是X)
+    r"(?:渠道)?来源(?:渠道)?(?:是|为|系|就是|:)|渠道是|渠道为|渠道系|渠道:)"
 )
 _ZH_VERB = (
-    r"(?:扫码|扫)?\s*(?:添加|加入|加进来|加过来|加进|加上|加|进来|过来|来|分享过来|共享过来|推过来|"
+    # 加返来 / 加返 (Cantonese 加返嚟: added, 返 = over to us)
+    r"(?:扫码|扫)?\s*(?:来源|加返来|加返|添加|加入|加进来|加过来|加进|加上|加|进来|过来|来|分享过来|"
+    r"共享过来|推过来|"
     # an English verb in a Chinese frame ("扫码 add 的客户", "扫码added的"): the same adding
     r"推荐过来|(?<![a-z])add(?:ed)?(?:\s*(?:了|过))?\s*(?![a-z]))(?:了|过)?"
     r"(?:我们|我|企业微信|企微|好友)?"
@@ -40,13 +43,17 @@ _IN = r"(?:里|中|上|里面|里头|里边|入面|度)?"
 _ZH_REFERRER = r"(?:别人|朋友|熟人|他人|老客户|老客|其他客户)(?:的)?"
 _EN_VERB = (
     r"(?:(?:who|that) )?(?:(?:were|was|have been|has been|got|been|are|is) )?"
-    r"(?:added|came|come|coming|joined|arrived|found us|reached us)(?: in| us)?"
+    r"(?:added|came|come|coming|joined|join|joins|joining|arrived|found us|reached us|"
+    r"signed up|sign up|signs up|signing up|registered|register|subscribed|sourced|acquired|"
+    r"onboarded|brought in|recruited|converted)(?: in| us)?"
 )
 _EN_PREP = (
     r"(?:by|via|through|from|with|using|over|after|off)"
     r"(?: (?:a|an|the|our|their|his|her|my|your|someone's|somebody's|a friend's))?"
 )
-_EN_CODE_WORD = r"(?:the )?(?:channel code|channel|live code|qr code|source code|code|source)"
+_EN_CODE_WORD = (
+    r"(?:the )?(?:channel code|channel|live code|qr code|source code|code|source)(?![a-z])"
+)
 # Way words strong enough to stand alone ("扫码的客户"); the others need a frame.
 _ZH_ALONE = ("扫码", "扫二维码", "扫描二维码", "获客链接", "搜索手机号", "名片分享", "手机通讯录")
 _EN_EXTRA = {
@@ -77,6 +84,15 @@ _EN_EXTRA = {
     201: ("sharing by a colleague", "a colleague sharing", "colleague sharing",
           "a colleague's share", "shared by colleagues", "sharing by colleagues"),
 }  # fmt: skip
+# The phone's own contacts said with the phone named as their owner ("from the phone's
+# address book", "from their mobile's contact list", "cellphone contacts"): add way 5.
+_EN_EXTRA[5] += tuple(
+    f"{phone}{owned} {book}"
+    for phone in ("phone", "mobile", "mobile phone", "cell phone", "cellphone", "cell")
+    for owned in ("", "'s", "s'")
+    for book in ("address book", "address books", "contacts", "contact list", "contacts list",
+                 "phonebook", "phone book", "contact book")
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -84,6 +100,7 @@ class ChannelMatch:
     end: int
     node: Node | None = None
     ask: Ask | None = None
+    negated: int = 0  # the length of a "not " said before the phrase ("not from Expo-A")
 
 
 @cache
@@ -95,6 +112,8 @@ def _way_words() -> tuple[dict[str, int], dict[str, int]]:
         for word in (way.zh, way.en, *way.words, *_EN_EXTRA.get(way.code, ())):
             surface = normalize_name(word)
             (en if surface.isascii() else zh).setdefault(surface, way.code)
+            if "'" in word:  # the message keeps its apostrophe (phone's), names drop theirs
+                en.setdefault(word.lower(), way.code)
     zh.update({"群里": 4, "群中": 4, "群组": 4, "微信群": 4, "社群": 4, "群": 4})
     # English QR words inside a Chinese frame (通过 QR code 加的; spaces around them are gone)
     zh.update(
@@ -134,7 +153,22 @@ def scan_channel(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
     found = [m for m in (_way_phrase(text, pos), _code_phrase(text, pos, vocab)) if m]
     if not found and (both := _BOTH_READINGS.match(text, pos)) is not None:
         return ChannelMatch(both.end(), ask=_ASK_BOTH_READINGS)
+    if not found and (negation := _EN_NOT.match(text, pos)) is not None:
+        return _negated(text, negation.end(), vocab)
     return max(found, key=lambda m: m.end) if found else None
+
+
+# "not from Expo-A", "not via a group chat": the lexicon's "not from" (not located in) would
+# take the frame's preposition, so the phrase carries its own negation. Only a known code or
+# a way word: "not from Shanghai" stays a place.
+_EN_NOT = latin_pattern(r"not (?=(?:from|via|through|thru|by)(?![a-z]))")
+
+
+def _negated(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
+    found = scan_channel(text, pos, vocab)
+    if found is None or found.node is None or found.negated:
+        return None
+    return ChannelMatch(found.end, found.node, negated=len("not "))
 
 
 # "微信联系人" / "WeChat contacts" said without how they were added is WeCom's name of add way 6
@@ -182,18 +216,25 @@ def _latin_cut(text: str, end: int) -> bool:
 
 _ZH_CODE_BEFORE = lazy_pattern(_ZH_FRAME)
 _EN_CODE_BEFORE = lazy_pattern(
-    rf"(?:(?:{_EN_VERB} )?{_EN_PREP} {_EN_CODE_WORD}|(?:whose )?{_EN_CODE_WORD}(?: is| =)?)"
+    rf"(?:(?:{_EN_VERB} )?{_EN_PREP} {_EN_CODE_WORD}|(?:whose )?{_EN_CODE_WORD}(?: is| =|是|为)?)"
     r" ?[:“\"]?"
 )
 _ZH_AFTER = lazy_pattern(rf"{_CODE_SUFFIX}?{_IN}(?:{_ZH_VERB})?")
 # An English article the normaliser glued to the Chinese after it ("the 官网活码").
 _GLUED_ARTICLE = lazy_pattern(r"(?:the|our|a|an|this|that)(?=[^\x00-\x7f])")
 # "from the 官网活码 channel", "the Expo-A code": the English code word after a known code.
-_EN_AFTER = lazy_pattern(r" ?(?:channel code|channel|live code|qr code|code)(?![a-z0-9])")
+_EN_AFTER = lazy_pattern(
+    r" ?(?:channel codes|channel code|channels|channel|live codes|live code|qr codes|qr code|"
+    r"codes|code)(?![a-z0-9])"
+)
 # An unknown code is read only inside a full frame: 活码/渠道 after it, or 通过/来自… before it
 # and 活码/渠道 after it ("通过展会活码加的", "线上渠道的客户"), never from a bare word.
+# A negation before the frame is no part of the code (不是从展会2026活码加的 = NOT the code
+# 展会2026), nor is a frame inside it (VIP客户通过X活码: the code is X).
+_NEGATION = r"(?:并|都|也)?(?:不是|不系|唔系|唔是|并非|非|不|没有|没|冇|未)"
+_IN_CODE = r"(?:(?!通过|透过|经由|经过|从|由|来自)[^\s的,，。;；“”])"
 _ZH_UNKNOWN = lazy_pattern(
-    rf"(?:{_ZH_FRAME})?(?P<code>[^\s的,，。;；“”]{{1,20}}?)(?:活码|渠道活码|渠道码|渠道)"
+    rf"(?:{_ZH_FRAME})?(?!{_NEGATION})(?P<code>{_IN_CODE}{{1,20}}?)(?:活码|渠道活码|渠道码|渠道)"
 )
 # A code is one word, with a one-letter or one-digit word after it ("expo-b" reads "expo b").
 _ZH_TAIL = lazy_pattern(_IN + _ZH_VERB)
@@ -259,10 +300,15 @@ def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
         names, end = _code_list(text, *code, vocab)
         if quoted and end < len(text) and text[end] in _CLOSING:
             end += 1
+        counted = _LIST_COUNT.match(text, end) if len(names) > 1 else None
+        if counted is not None and _said_after_count(text, counted.end()):
+            end = counted.end()
         tail = _ZH_AFTER.match(text, end)
         after = tail.end() if tail else end
         english = _EN_AFTER.match(text, after)
-        after = english.end() if english else after
+        if english is not None:  # 抖音直播 channel 来的: the Chinese verb after the English word
+            verb = _ZH_TAIL.match(text, english.end())
+            after = verb.end() if verb else english.end()
         framed = before is not None or after > end or bool(_SUFFIX_RE.search(text[start:end]))
         if framed:
             closing = (
@@ -298,7 +344,8 @@ def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
 # as a code. "came in through the Expo-A channel" is how they were added, not a store visit.
 _EN_FROM = lazy_pattern(
     r"(?:(?:who |that )?(?:came in|come in|coming in|came over|came|come|were added|was added|"
-    r"got added|added|joined|signed up|found us) )?"
+    r"got added|added|joined|join|joins|joining|signed up|sign up|signs up|registered|"
+    r"subscribed|sourced|acquired|onboarded|brought in|recruited|converted|found us) )?"
     r"(?:from|via|through) ?(?:the ?)?"
 )
 
@@ -311,8 +358,9 @@ def _from_known_code(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | N
     name, end = code
     if text[frame.end() : end] in vocab.surfaces:
         return None
+    names, end = _code_list(text, name, end, vocab)  # "from the 展会2026 and Expo-A channels"
     english = _EN_AFTER.match(text, end)
-    return ChannelMatch(english.end() if english else end, ChannelCode((name,)))
+    return ChannelMatch(english.end() if english else end, ChannelCode(names))
 
 
 def _is_way(word: str) -> bool:
@@ -334,6 +382,19 @@ def _known_code(text: str, pos: int, vocab: Vocabulary) -> tuple[str, int] | Non
 
 
 _MAX_CODE = 64
+
+
+def _said_after_count(text: str, end: int) -> bool:
+    """A count after a list of codes is theirs only with a code word or verb after it."""
+    tail = _ZH_AFTER.match(text, end)
+    return (tail is not None and tail.end() > end) or _EN_AFTER.match(text, end) is not None
+
+
+# The size of a list of codes said before their suffix (展会2026和Expo-A两个活码, 这两个渠道,
+# "both"): it adds nothing to the list, which means any of them.
+_LIST_COUNT = lazy_pattern(
+    r"(?:这|那)?(?:两|二|三|四|五|六|七|八|九|十|几|[2-9])(?:个|条)|这些|那些|(?:这|那)几个| both"
+)
 # Between two known codes of one list: "展会2026 or 官网活码", "展会2026、抖音直播和官网活码".
 _CODE_LIST_SEP = lazy_pattern(r" ?(?:or|and|或者|或是|或|和|及|与|、|/|,|，) ?")
 

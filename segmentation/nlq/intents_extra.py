@@ -234,8 +234,12 @@ _ENTER_EN = (
     r"became|have become|has become|turned"
 )
 _LEAVE_EN = r"left|exited|dropped out of|fell out of|dropped from|no longer in|moved out of"
+# "joined via expo-a", "came in through the 展会 code": a preposition of a channel after the
+# verb says how they were added (channel_words), never a segment entered.
 _CHANGE_EN = lazy_pattern(
-    rf"(?P<v>\b(?:{_ENTER_EN}|{_LEAVE_EN})) (?:the )?(?P<x>.+?)"
+    rf"(?P<v>\b(?:{_ENTER_EN}|{_LEAVE_EN})) "
+    r"(?!(?:us )?(?:via|through|thru|by|from|using|with|over|after|off)(?![a-z]))"
+    r"(?:the )?(?P<x>.+?)"
     r"(?: segment)?(?P<w>(?: (?:today|yesterday|this week|last week|this "
     r"month|in the (?:last|past) .+|over the (?:last|past) .+|since .+))?)"
     r"[?.!]*$"

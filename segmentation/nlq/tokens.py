@@ -123,7 +123,14 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
         tok.problem, tok.extra = scored.problem, dict(scored.extra)
         found.append((scored.end, 5, tok))
     channel = scan_channel(text, pos, vocab)
-    if channel is not None:  # whole channel phrases beat the words inside them
+    if channel is not None and channel.negated:  # "not from Expo-A": the negation, the channel
+        parts = (
+            (K.NEG, True, channel.negated),
+            (K.CHANNEL, channel.node, channel.end - pos - channel.negated),
+        )
+        found.append((channel.end, 5, Token(K.COMPOUND, parts, pos, channel.end,
+                                            text[pos : channel.end])))  # fmt: skip
+    elif channel is not None:  # whole channel phrases beat the words inside them
         tok = Token(K.CHANNEL, channel.node, pos, channel.end, text[pos : channel.end])
         tok.extra = {"ask": channel.ask} if channel.ask is not None else {}
         found.append((channel.end, 5, tok))
