@@ -25,6 +25,7 @@ class ContactMatch:
     what: str  # "message" | "issued" | "redeemed" | "unredeemed"
     campaign_id: int | None = None
     latest: bool = False
+    negated: bool = False  # 上次群发没收到: the message named first, then not received
 
 
 _LATEST_ZH = r"(?:上次|上一次|上一个|上个|最近一次|最近一个|最近的|最新的?|前一次)"
@@ -104,6 +105,12 @@ _ZH = (
         rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3)}{_IN})"
         rf"{_MSG_ZH}(?:有|都|是)?(?:收到过?|收到了|收到|接收到|接到)"
     )),
+    # 上一次群发没收到 / 上次群發冇收到 / 活动#3的群发收不到: named first, then NOT received
+    ("message_not", lazy_pattern(
+        rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3)}{_IN})"
+        rf"{_MSG_ZH}(?:都|也|是)?(?:{_NOT_ZH}(?:有)?(?:收到过?|收到|接收到|接到|收过|收)"
+        r"|收不到|收唔到|冇收|没收)"
+    )),
 )  # fmt: skip
 
 
@@ -176,6 +183,12 @@ _EN = (
         r"(?:(?:reached|reach) out to(?! us\b)|"
         r"(?:contacted|reached|messaged|contact|reach|message)(?! us\b| out\b| our\b)(?: by us)?)"
     )),
+    # "missed the last mass message", "the last broadcast didn't reach": the last not received
+    ("message_not", latin_pattern(
+        r"(?:missed|miss|missing) (?:the |our )?(?P<last>last|latest|previous|most recent) "
+        r"(?:mass |group |broadcast |campaign |marketing |promo )?"
+        r"(?:messages?|broadcasts?|blasts?|push(?:es)?|push notifications?)"
+    )),
     # "got the last campaign's message", "received our last mass message"
     ("message", latin_pattern(
         r"(?:received|receive|got|get|gotten) (?:the |our )?(?P<last>last|latest|previous|"
@@ -204,7 +217,13 @@ def scan_contact(text: str, pos: int) -> ContactMatch | None:
             continue  # "messaged" must not match the start of "messagedx"
         groups = {k.rstrip("0123456789"): v for k, v in match.groupdict().items() if v}
         number = groups.get("id") or groups.get("num")
-        best = ContactMatch(end, what, int(number) if number else None, "last" in groups)
+        best = ContactMatch(
+            end,
+            "message" if what == "message_not" else what,
+            int(number) if number else None,
+            "last" in groups,
+            negated=what == "message_not",
+        )
     return best
 
 

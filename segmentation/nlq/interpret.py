@@ -53,6 +53,8 @@ from segmentation.nodes import (
 def interpret(chunk: Chunk, ctx: Context) -> Cond:
     toks = chunk.tokens
     negs = [t for t in toks if t.kind == K.NEG or (t.kind == K.YET and t.value is True)]
+    # 上次群发没收到: a contact phrase that holds its own negation (the message named first)
+    negs += [t for t in toks if t.kind == K.CONTACT and t.value.negated]
     if any(t.value == "except" for t in negs):  # 除了…以外 is one negation said twice
         negs = [t for t in negs if t.value != "post"]
     if len(negs) > 1:
