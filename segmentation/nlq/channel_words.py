@@ -32,7 +32,8 @@ _ZH_FRAME = (
 )
 _ZH_VERB = (
     # 加返来 / 加返 (Cantonese 加返嚟: added, 返 = over to us)
-    r"(?:扫码|扫)?\s*(?:来源|加返来|加返|添加|加入|加进来|加过来|加进|加上|加|进来|过来|来|分享过来|"
+    # 入来 (Cantonese 入嚟: came in)
+    r"(?:扫码|扫)?\s*(?:来源|加返来|加返|入来|添加|加入|加进来|加过来|加进|加上|加|进来|过来|来|分享过来|"
     r"共享过来|推过来|"
     # an English verb in a Chinese frame ("扫码 add 的客户", "扫码added的"): the same adding
     r"推荐过来|(?<![a-z])add(?:ed)?(?:\s*(?:了|过))?\s*(?![a-z]))(?:了|过)?"
@@ -74,7 +75,9 @@ _EN_EXTRA = {
         "business card a friend shared", "contact card someone shared",
         "a shared business card", "a forwarded business card", "a forwarded contact card",
         "someone sharing a business card", "someone sharing our business card"),
-    4: ("group chats", "a group chat", "a wechat group", "wechat groups", "a group", "groups"),
+    4: ("group chats", "a group chat", "a wechat group", "wechat groups", "a group", "groups",
+        "wechat group", "wechat group chat", "wechat group chats", "group chat on wechat",
+        "customer group", "customer groups", "customer group chat", "community group"),
     5: ("their phone contacts", "phone contact", "phone contact list", "contacts on their phone",
         "phone's contacts", "address books", "phone book", "phonebook", "mobile contacts",
         "contact list", "contacts list", "phone address book"),
@@ -142,7 +145,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             r"(?:(?:who|that) )?(?:scanned|scan|scanning) (?:a |the |our )?(?P<way>qr code|qr)s?"
             rf"(?![a-z0-9])(?:{_ZH_VERB})?"
         ),
-        latin_pattern(rf"(?:from|via|through) (?:a |an |the )?(?P<way>{en_ways})(?![a-z0-9])"),
+        latin_pattern(
+            rf"(?:from|via|through) (?:a |an |the |our |their )?(?P<way>{en_ways})(?![a-z0-9])"
+        ),
     )
 
 
@@ -199,7 +204,39 @@ def _way_phrase(text: str, pos: int) -> ChannelMatch | None:
             code = 1
         if code is not None:
             best = ChannelMatch(match.end(), AddedVia((code,)))
-    return best
+    return _way_list(text, best) if best is not None else None
+
+
+# "by group chat or QR code", "via a card, a group or a scan": ways listed after the first
+# are any of them (one node), as codes listed are.
+_WAY_SEP = (
+    r"(?:,? ?(?:or|and|or by|and by|or via|or from|or through|and from|and via)|或者|或是|或|和|同|"
+    r"及|与|、|/|,|，) ?(?:(?:by|via|from|through|using) )?(?:(?:a|an|the|our|their) )?"
+)
+
+
+@cache
+def _way_list_pattern() -> re.Pattern[str]:
+    zh, en = _way_words()
+    ways = _alternation([w for w in (*zh, *en) if w != "群"] + ["群"])
+    return lazy_pattern(rf"{_WAY_SEP}(?P<way>{ways})(?![a-z0-9])")
+
+
+def _way_list(text: str, first: ChannelMatch) -> ChannelMatch:
+    zh, en = _way_words()
+    if not isinstance(first.node, AddedVia):
+        return first
+    codes, end = list(first.node.codes), first.end
+    while (more := _way_list_pattern().match(text, end)) is not None:
+        code = zh.get(more["way"], en.get(more["way"]))
+        if code is None:
+            break
+        codes.append(code)
+        end = more.end()
+    if end == first.end:
+        return first
+    tail = _ZH_TAIL.match(text, end)  # 扫码或群聊加的: the verb after the list
+    return ChannelMatch(tail.end() if tail else end, AddedVia(tuple(dict.fromkeys(codes))))
 
 
 def _latin_cut(text: str, end: int) -> bool:

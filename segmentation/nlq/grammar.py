@@ -3,6 +3,7 @@ rankings. Anything ambiguous is asked back (Ask), never guessed."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from segmentation.nlq.ask import Ask, period_question, unsupported
@@ -27,8 +28,10 @@ from segmentation.nlq.unknown import unknown_question
 from segmentation.nlq.verbs import apply as verb_grammar
 from segmentation.nlq.verbs import check_colleague, check_owner_glue, demonstratives
 from segmentation.nodes import (
+    AddedVia,
     All,
     And,
+    ChannelCode,
     City,
     Gender,
     HasTag,
@@ -476,6 +479,8 @@ def _merge_lists(
         if (joins or side_by_side) and not link & {K.DE, K.CUSTOMER} and _closes_list(prev, cond):
             # "杭州和苏州以外": the 以外 after the last value excludes the whole list
             prev.negated, same = True, True
+        if joins and _merged_channels(prev, cond):
+            continue
         if same and joins and prev.window is None:
             prev.values.extend(cond.values)
             prev.__dict__.setdefault("conj", set()).add("or" if K.OR in link else "and")
@@ -507,6 +512,25 @@ def _merge_lists(
         out.append(cond)
         out_links.append(link)
     return out, out_links
+
+
+def _merged_channels(prev: Cond, cond: Cond) -> bool:
+    """扫码和群聊加的, "added by QR code or from a group chat": add ways (or codes) listed are
+    any of them, one node, as 展会2026和Expo-A两个活码 is — never all of them at once."""
+    if prev.attr != "channel" or cond.attr != "channel" or prev.negated or cond.negated:
+        return False
+    if prev.window != cond.window or prev.build is None or cond.build is None:
+        return False
+    first, second = prev.build(None), cond.build(None)
+    merged: Node
+    if isinstance(first, AddedVia) and isinstance(second, AddedVia):
+        merged = replace(first, codes=tuple(dict.fromkeys((*first.codes, *second.codes))))
+    elif isinstance(first, ChannelCode) and isinstance(second, ChannelCode):
+        merged = replace(first, names=tuple(dict.fromkeys((*first.names, *second.names))))
+    else:
+        return False
+    prev.build = lambda window: replace(merged, window=window)
+    return True
 
 
 _LIST = {"tag", "city", "owner", "dept", "gender", "named", "saved"}
