@@ -22,32 +22,7 @@ def head_tail_counts(tokens: list[Token]) -> list[Token]:
         nxt = out[i + 1]
         if tok.kind == K.UNKNOWN and tok.text in _RANKS and nxt.kind == K.NUM:
             out[i] = replace(tok, kind=K.RANK, value=_RANKS[tok.text])
-    return ranked_buyers(out)
-
-
-# People named by their buying, ranked ("top 3 buyers", "the 5 biggest shoppers", "top 10%
-# purchasers"): ranked by what they buy, i.e. by spend, as "top 3 spenders". Only right after
-# the ranking words: "buyers" elsewhere is a people word ("VIP buyers in Shanghai"), and
-# "top 3 customers" stays asked (ranked by what?).
-_BUYERS = frozenset(
-    {"buyers", "buyer", "purchasers", "purchaser", "shoppers", "shopper", "spender"}
-)
-
-
-def ranked_buyers(tokens: list[Token]) -> list[Token]:
-    out = list(tokens)
-    for i, tok in enumerate(out):
-        if tok.text in _BUYERS and tok.kind in (K.CUSTOMER, K.UNKNOWN) and _after_rank(out, i):
-            out[i] = replace(tok, kind=K.SPEND, value=True)
     return out
-
-
-def _after_rank(tokens: list[Token], index: int) -> bool:
-    """A ranking word and its count just before `index`, in either order (top 3, 3 biggest)."""
-    before = [t.kind for t in tokens[max(0, index - 2) : index]]
-    return bool(before) and (
-        before[-1] == K.RANK or (before[-1] == K.NUM and len(before) == 2 and before[0] == K.RANK)
-    )
 
 
 # 那/这 (嗰 reads as 那) between a ranking and its count: "我的客户里消费最多的那1个",
