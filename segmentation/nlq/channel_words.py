@@ -104,6 +104,7 @@ class ChannelMatch:
     node: Node | None = None
     ask: Ask | None = None
     negated: int = 0  # the length of a "not " said before the phrase ("not from Expo-A")
+    excepted: int = 0  # the length of an 以外… said after the code (展会2026以外渠道来的)
 
 
 @cache
@@ -268,7 +269,7 @@ _EN_AFTER = lazy_pattern(
 # and 活码/渠道 after it ("通过展会活码加的", "线上渠道的客户"), never from a bare word.
 # A negation before the frame is no part of the code (不是从展会2026活码加的 = NOT the code
 # 展会2026), nor is a frame inside it (VIP客户通过X活码: the code is X).
-_NEGATION = r"(?:并|都|也)?(?:不是|不系|唔系|唔是|并非|非|不|没有|没|冇|未)"
+_NEGATION = r"(?:并|都|也)?(?:不是|不系|唔系|唔是|并非|非|不|没有|没|冇|未|除了|除咗|除去|除开|除)"
 _IN_CODE = r"(?:(?!通过|透过|经由|经过|从|由|来自)[^\s的,，。;；“”])"
 _ZH_UNKNOWN = lazy_pattern(
     rf"(?:{_ZH_FRAME})?(?!{_NEGATION})(?P<code>{_IN_CODE}{{1,20}}?)(?:活码|渠道活码|渠道码|渠道)"
@@ -346,6 +347,9 @@ def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
         if english is not None:  # 抖音直播 channel 来的: the Chinese verb after the English word
             verb = _ZH_TAIL.match(text, english.end())
             after = verb.end() if verb else english.end()
+        excepted = _excepted(text, after)
+        if excepted:  # 展会2026以外渠道来的, 除了展会2026活码以外加的: NOT the code
+            return ChannelMatch(after + excepted, ChannelCode(names), excepted=excepted)
         framed = before is not None or after > end or bool(_SUFFIX_RE.search(text[start:end]))
         if framed:
             closing = (
@@ -370,9 +374,9 @@ def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
     unknown = _ZH_UNKNOWN.match(text, pos)
     if unknown is not None and not _is_way(unknown["code"]):
         tail = _ZH_TAIL.match(text, unknown.end())
-        return ChannelMatch(
-            tail.end() if tail else unknown.end(), ask=unknown_code(unknown["code"], vocab)
-        )
+        end = tail.end() if tail else unknown.end()
+        end += _excepted(text, end)  # 除了火星活码以外加的: the code is what is asked
+        return ChannelMatch(end, ask=unknown_code(unknown["code"], vocab))
     return None
 
 
@@ -419,6 +423,22 @@ def _known_code(text: str, pos: int, vocab: Vocabulary) -> tuple[str, int] | Non
 
 
 _MAX_CODE = 64
+
+
+# "X以外/之外" after a code, then a channel word or an adding verb (展会2026以外渠道来的,
+# 除了展会2026活码以外加的, 除咗Expo-A之外嘅渠道嚟嘅): every code but X. The 以外 is kept as the
+# closing negation it is (除了…以外 is one negation, as for a city).
+_EXCEPT = lazy_pattern(r"(?:以外|之外|除外)(?:的|嘅)?(?:其他|其它|别的|其余|第二啲)?(?:的|嘅)?")
+_EXCEPT_FRAME = lazy_pattern(rf"(?:{_CODE_SUFFIX})?{_IN}(?:{_ZH_VERB})?")
+
+
+def _excepted(text: str, end: int) -> int:
+    """The length of an 以外 and its channel frame at `end`, or 0."""
+    word = _EXCEPT.match(text, end)
+    frame = _EXCEPT_FRAME.match(text, word.end()) if word else None
+    if word is None or frame is None or frame.end() == word.end():
+        return 0
+    return frame.end() - end
 
 
 def _said_after_count(text: str, end: int) -> bool:

@@ -130,6 +130,11 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
         )
         found.append((channel.end, 5, Token(K.COMPOUND, parts, pos, channel.end,
                                             text[pos : channel.end])))  # fmt: skip
+    elif channel is not None and channel.excepted:  # 展会2026以外渠道来的: the code, NOT after it
+        said = channel.end - pos - channel.excepted
+        after = ((K.CHANNEL, channel.node, said), (K.NEG, "post", channel.excepted))
+        found.append((channel.end, 5, Token(K.COMPOUND, after, pos, channel.end,
+                                            text[pos : channel.end])))  # fmt: skip
     elif channel is not None:  # whole channel phrases beat the words inside them
         tok = Token(K.CHANNEL, channel.node, pos, channel.end, text[pos : channel.end])
         tok.extra = {"ask": channel.ask} if channel.ask is not None else {}
