@@ -340,6 +340,15 @@ def ask_pending(session: Session, userid: str, question: PendingQuestion, now: d
     save(session, userid, replace(conversation, pending=question), now)
 
 
+def start_new_topic(session: Session, userid: str, now: datetime) -> None:
+    """ "换个问题：…", "different question: …": the next question is read on its own — the
+    last answer (and any question back) is no longer "these"; the earlier lists stay, so
+    going back to one still works."""
+    conversation = load(session, userid, now)
+    if conversation.previous is not None or conversation.pending is not None:
+        save(session, userid, replace(conversation, previous=None, pending=None), now)
+
+
 def forget_pending(session: Session, userid: str, now: datetime) -> None:
     conversation = load(session, userid, now)
     if conversation.pending is not None:

@@ -74,7 +74,7 @@ from bot.services.conversation import picked_card
 from integrations.wecom.events import CardClick
 from segmentation.compiler import SegmentError
 from segmentation.nlq.followup import read_more
-from segmentation.nlq.leadins import without_acknowledgement
+from segmentation.nlq.leadins import starts_new_topic, without_acknowledgement
 from segmentation.nodes import canonical, from_json, to_json
 from segmentation.scope import Requester, resolve_requester
 
@@ -226,6 +226,8 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     # A message the same in both scripts ("其中女性呢", a pick "1") is answered in the
     # member's last one; an English one is not Chinese of either script.
     script = conv.reply_script(session, userid, script_of(text), ctx.now)
+    if starts_new_topic(text):  # "换个问题：…": not about the last answer
+        conv.start_new_topic(session, userid, ctx.now)
     text = without_acknowledgement(text)  # "好的，这些里面深圳的呢": the refinement
     hant = script == HANT and (lang == "zh" or not _LETTERS.search(text))
     replies = _handle_text(session, ctx, requester, text, lang, hant)

@@ -87,18 +87,25 @@ def drop_lead_in(norm: str) -> str:
 # start of a word: before a clause mark or space, or right before a request verb (好 before
 # 客户 is "good customers" and stays, as does 那 before 上海的呢, which the follow-up reader
 # reads as a swap).
+# Turning to another question ("另外问一下，…", "换个话题：…", "different question: …"): the
+# request after it is a question of its own, never a refinement of the last answer.
+_NEW_TOPIC_ZH = (
+    r"(?:换个问题|另外问一下|另外问下|另外问个问题|另外|顺便问一下|顺便问下|顺便|再问一下|"
+    r"再问个问题|再问一个|问个别的|问点别的|还有个问题|还有一个问题|另一个问题|新问题|换个话题|"
+    r"换个题目|讲另一样嘢|问多个问题|另外想问|我想再问)"
+)
+_NEW_TOPIC_EN = (
+    r"(?:different question|another question|new question|one more question|other question|"
+    r"by the way|btw|on another note|unrelated|separately|switching topics|change of topic|"
+    r"quick question|one more thing)"
+)
 _ACK_ZH = (
     r"(?:好的|好吧|好嘞|好滴|好啊|好呀|好|行吧|行|可以|嗯嗯|嗯|哦哦|哦|噢|喔|收到|明白了?|了解了?|"
     r"知道了|没问题|对的?|是的|那好|那行|那就|那么|那|然后|ok|okay|k|kk|好咧|得|冇问题|唔该|"
     # Dismissing the question just asked back ("算了，北京有多少客户", "唔使喇，…"): the
     # next request is a question of its own (the pending one is dropped by not being answered).
     r"算了吧|算了|算啦|罢了|不用了|不用啦|不管了|没事了?|冇事|唔使喇|唔使了|唔使啦|唔紧要|"
-    r"当我没说|当我冇讲|无所谓|换个问题|换个问法|不问这个了|"
-    # Turning to another question ("另外问一下，…", "换个话题：…", "顺便问下，…"): the next
-    # request is a question of its own, never a refinement of the last answer.
-    r"另外问一下|另外问下|另外问个问题|另外|顺便问一下|顺便问下|顺便|再问一下|再问个问题|再问一个|"
-    r"问个别的|问点别的|还有个问题|还有一个问题|另一个问题|新问题|换个话题|换个题目|讲另一样嘢|"
-    r"问多个问题|仲有|另外想问|我想再问|"
+    r"当我没说|当我冇讲|无所谓|换个问法|不问这个了|" + _NEW_TOPIC_ZH + r"|"
     # Holding back the card just shown ("先别发了，把名单导出给我"): the request after it.
     r"先别发了?|先不发了?|先不要发了?|别发了|不发了|暂时不发了?|暂时别发了?|唔好发住|"
     r"先别打了?|先不打了?|别打了|先不导了?)"
@@ -108,10 +115,8 @@ _ACK_EN = (
     r"sure|yeah|yep|yes|right|fine|good|awesome|sweet|"
     r"never mind|nevermind|nvm|forget it|forget that|forget about it|forget about that|"
     r"scratch that|no worries|ignore that|skip that|cancel that|doesn't matter|no matter|"
-    r"different question|another question|new question|one more question|other question|"
-    r"by the way|btw|on another note|unrelated|separately|switching topics|change of topic|"
-    r"quick question|one more thing|also|don't send it yet|do not send it yet|hold off|"
-    r"hold on|wait|don't send|do not send)"
+    + _NEW_TOPIC_EN
+    + r"|also|don't send it yet|do not send it yet|hold off|hold on|wait|don't send|do not send)"
 )
 _REQUEST_START = (
     r"(?=给|把|将|帮|麻烦|请|导出|下载|发|推送|群发|打上|打个|标记|存|保存|列|查|看|找|拉|捞|搵|"
@@ -125,6 +130,16 @@ _ACK = lazy_pattern(
     rf"{_ACK_EN}(?:\s*[，,。.!！~～…：:]+\s*|\s+{_REQUEST_START}))+"
     r"(?:(?:now|then|那就|那么|然后|接着)(?:[，,\s]+|(?=\S)))?"
 )
+
+
+_NEW_TOPIC = lazy_pattern(
+    rf"^\s*(?:(?:{_ACK_ZH}|{_ACK_EN})[，,。.!！~～…：:\s]*)*?(?:{_NEW_TOPIC_ZH}|{_NEW_TOPIC_EN})(?=[，,。.!！~～…：:\s])"
+)
+
+
+def starts_new_topic(text: str) -> bool:
+    """Whether `text` opens by turning to another question ("好，换个问题：…", "btw, …")."""
+    return bool(_NEW_TOPIC.match(simplified(text).lower()))
 
 
 def drop_acknowledgement(text: str) -> str:

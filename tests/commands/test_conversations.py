@@ -43,8 +43,10 @@ SETTINGS = Settings(
     admins=frozenset({"boss"}),
     wecom=WeComSettings(corp_id=CORP_ID, agent_id=AGENT_ID, token=TOKEN, aes_key=AES_KEY),
 )
+# "spent more than ¥1000 in total: 5 in total": an amount is no count
 _COUNT = re.compile(
-    r"共 (\d+) 人|(\d+) in total|(\d+) customers?\b|(?:目标人数|目標人數|Audience)：(\d+)"
+    r"共 (\d+) 人|(?<![¥$\d,.])(\d+) in total|(\d+) customers?\b|"
+    r"(?:目标人数|目標人數|Audience)：(\d+)"
 )
 _ROW = re.compile(r"^\d+\. ([^·]+?)(?: ·|$)", re.M)
 
