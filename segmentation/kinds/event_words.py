@@ -187,7 +187,10 @@ _SURFACES: dict[str, Surfaces] = {
             "stopped by the shop|popped in|popped by|walked into the store|"
             "walked into the shop|came to our store|visited in person|showed up at the store|"
             "showed up|paid us a visit|paid a visit|paid a visit to the store|"
-            "paid the store a visit|"
+            "paid the store a visit|set foot in the store|set foot in our store|"
+            "set foot in the shop|set foot in our shop|set foot in a store|stepped into the store|"
+            "stepped into our store|stepped into the shop|been in the store|been into the store|"
+            "been to our store|been to the shop|been to our shop|been in store|"
             # 来过store / 去过 showroom: the English noun in a Chinese frame (spaces are gone)
             + "|".join(
                 f"{verb}{noun}"
