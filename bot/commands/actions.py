@@ -28,7 +28,7 @@ def coupon_value(template: dict[str, Any] | None) -> Decimal | None:
 
 
 def cron_line(schedule: dict[str, Any]) -> str:
-    """{every: day|week, weekday: 1..7 (Monday=1), time: HH:MM} → a crontab line."""
+    """{every: day|week|weekdays|month, weekday, day, time: HH:MM} → a crontab line."""
     return schedule_cron(schedule)
 
 
@@ -38,6 +38,10 @@ def schedule_words(schedule: dict[str, Any], lang: str) -> str:
         index = int(schedule.get("weekday") or 1) - 1
         day = _WEEKDAYS_ZH[index] if lang == "zh" else _WEEKDAYS_EN[index]
         return say("every_week", lang, day=day, time=time)
+    if schedule.get("every") == "weekdays":
+        return say("every_weekday", lang, time=time)
+    if schedule.get("every") == "month":
+        return say("every_month", lang, day=int(schedule["day"]), time=time)
     return say("every_day", lang, time=time)
 
 

@@ -33,6 +33,11 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
     },
     "every_day": {"zh": "每天 {time}", "en": "every day at {time}"},
     "every_week": {"zh": "每周{day} {time}", "en": "every {day} at {time}"},
+    "every_weekday": {
+        "zh": "每个工作日（周一至周五） {time}",
+        "en": "every weekday (Mon–Fri) at {time}",
+    },
+    "every_month": {"zh": "每月{day}日 {time}", "en": "on day {day} of every month at {time}"},
     "now": {"zh": "确认后立即（静默时段顺延）", "en": "right after confirming (quiet hours wait)"},
     "buttons_confirm": {"zh": "确认执行", "en": "Confirm"},
     "buttons_cancel": {"zh": "取消", "en": "Cancel"},

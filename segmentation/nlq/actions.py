@@ -11,6 +11,7 @@ from typing import Any
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.coupons import check_message, read_coupon
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.schedules import FREQUENCY_WORDS, find_clock, find_frequency
 from segmentation.text import normalize
 
 _TAIL = lazy_pattern(r"[\s,，。.!！?？~]+$")
@@ -135,24 +136,6 @@ _DESCRIBES_PEOPLE = lazy_pattern(
 _MESSAGE_WORDS = lazy_pattern(
     r"消息|信息|讯息|资讯|通知|短信|简讯|提醒|文案|message|msg|text|note|notification|“"
 )
-_SCHEDULE = lazy_pattern(
-    r"(每天|每日|天天|每周(?P<w1>[一二三四五六日天1-7])?|每个?星期(?P<w2>[一二三四五六日天])|"
-    r"每个?礼拜(?P<w3>[一二三四五六日天])|every\s*day|every\s+(?P<w4>monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday)|every\s+week|(?:weekly|daily)"
-    # "for the weekly report", "daily standup": what a list is for, not how often to send
-    r"(?!\s+(?:report|meeting|review|sync|standup|stand-up|call|catch-up|update|summary|deck|"
-    r"newsletter|huddle|briefing)s?\b))"
-)
-_CLOCK_ZH = lazy_pattern(
-    r"(早上|上午|中午|下午|晚上|早晨|傍晚)?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*"
-    r"(?:点|时|:|：)\s*(半|\d{1,2})?分?(?:钟)?"
-)
-_CLOCK_EN = lazy_pattern(
-    r"(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|at\s+(\d{1,2})(?::(\d{2}))?"
-)
-_WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
-_WEEKDAYS.update({str(i): i for i in range(1, 8)})
-_EN_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 # The verbs that take a tag off, said after it ("…的VIP标签去掉/删掉/拿掉/撤掉/摘掉/移除"):
 # the whole verbs, and any taking-away verb with its result (剔走, 攞走, 撕下来, 清走, 踢开).
@@ -307,16 +290,33 @@ _TAG_EN = [
         ),
     ),
 ]
+# Saving: the verb with its result word (存为/存成/存做/保存做/另存为/儲存為/存低做, mixed
+# save 成/save as), then the container (分群/名单/segment/list), then the name, the container
+# said before or after it ("存成名单 X", "存为“X”名单", "save as a list called X").
+_SAVE_VERB_ZH = (
+    r"(?:保存为|保存成|保存做|保存作|保存到|储存为|储存成|储存做|另存为|另存成|存为|存成|"
+    r"存做|存作|存到|存进|存低做|存起来做|存起来作为|存起嚟做|存返做|"
+    r"save\s*(?:成|为|做|作|到|as|into|to))"
+)
+_CONTAINER = r"(?:分群|群组|名单|列表|清单|segment|list|group)"
+_SAVE_NAME = (
+    r"(?:一个|一份|个|a\s+|an\s+)?(?:新的?|new\s*)?\s*(?:" + _CONTAINER + r")?\s*[，,:：]?\s*"
+    r"(?:叫做|叫|名为|命名为|名字叫|为|成|called\s+|named\s+)?\s*(?P<name>“[^”]+”|[^“”]*?)\s*"
+    r"(?:的)?(?:" + _CONTAINER + r")?$"
+)
 _SAVE = [
+    lazy_pattern(r"^(?:请)?(?:帮我)?(?:把|将)?(?P<seg>.*?)" + _SAVE_VERB_ZH + r"\s*" + _SAVE_NAME),
+    # Bare 保存 only after 把/将: "买过保存液的客户" saves nothing.
+    lazy_pattern(r"^(?:请)?(?:帮我)?(?:把|将)(?P<seg>.+?)保存(?:一下|下来|起来)?\s*" + _SAVE_NAME),
     lazy_pattern(
-        r"^(?:请)?(?:帮我)?(?:把|将)?(?P<seg>.*?)(?:保存为|保存成|保存到|保存|存为|存成|存到|存进|另存为)"
-        r"(?:一个)?(?:新的?)?(?:分群|群组)?[，,:：]?\s*(?:叫做|叫|名为|命名为|名字叫|为|成)?"
-        r"(?P<name>“[^”]+”|[^“”]*?)(?:分群)?$"
+        rf"^{_PLEASE_EN}(?:save|store)\s+(?P<seg>.*?){_SP}(?:as|to|into){_SP}" + _SAVE_NAME
     ),
+    # "keep these as segment X": keep saves only with a container or a quoted name ("keep
+    # only the ones in 北京" narrows the previous answer).
     lazy_pattern(
-        r"^(?:(?:please|pls|plz|can you|could you|can u|could u|would you|kindly)\s+)*"
-        r"save\s+(?P<seg>.*?)\s*(?:as|to|into)\s+(?:a\s+)?(?:new\s+)?(?:segment\s*)?"
-        r"(?:called\s+|named\s+)?(?P<name>.*)$"
+        rf"^{_PLEASE_EN}keep\s+(?P<seg>.*?){_SP}as{_SP}(?:a\s+|an\s+)?(?:new\s+)?(?:"
+        + _CONTAINER
+        + r"\s*(?:called\s+|named\s+)?(?P<name>.+?)|(?P<quoted>“[^”]+”))$"
     ),
 ]
 # A customer's name, lazily, without a free-standing "a"/"an": "why isn't Li a customer who
@@ -383,6 +383,11 @@ def find_action(text: str, quotes: dict[str, str], original: str = "") -> Action
     )
 
 
+def find_schedule(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
+    """A scheduled send, or None: read before anything else the sentence might be."""
+    return _schedule(strip_tail(text), quotes, original)
+
+
 def _unquote(name: str, quotes: dict[str, str], original: str = "") -> str:
     """A tag or segment name as the user wrote it: quoted text verbatim, an unquoted name in
     its own spelling from `original` (the command is matched lowercased and simplified, but
@@ -436,39 +441,73 @@ _ONE_DAY = lazy_pattern(
 
 
 def _schedule(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
-    m = _SCHEDULE.search(text)
-    if not m:
-        one_day = _ONE_DAY.match(text)
-        if one_day:
-            rest = _CLOCK_ZH.sub("", text[one_day.end() :], count=1)
-            rest = _CLOCK_EN.sub("", rest, count=1).strip(" ，,")
-            if _is_push(rest, quotes, original):
-                raise _one_off()
+    try:
+        frequency = find_frequency(text)
+    except Ask:
+        if _is_push(_without_frequency(text), quotes, original):
+            raise  # "每周给VIP发…" (which day?), "every weekend …": asked
+        return None  # "每个月都下单的客户": a condition, the segment's to read
+    if frequency is None:
+        _refuse_one_day(text, quotes, original)
         return None
-    rest = text[: m.start()] + " " + text[m.end() :]
-    clock = _CLOCK_ZH.search(rest) or _CLOCK_EN.search(rest)
-    if clock is None:
-        raise Ask(
-            "几点发送？例如“每天上午10点给…发…”。", "At what time? E.g. 'every day at 10am send …'."
-        )
-    at = _clock(clock)
-    rest = (rest[: clock.start()] + " " + rest[clock.end() :]).strip(" ，,")
-    day = m.group("w1") or m.group("w2") or m.group("w3")
-    en_day = m.group("w4")
-    weekday = _WEEKDAYS[day] if day else (_EN_DAYS.index(en_day) + 1 if en_day else None)
-    every = "week" if (weekday or "周" in m.group(0) or "week" in m.group(0)) else "day"
-    if every == "week" and weekday is None:
-        weekday = 1
-    inner = _push(rest, quotes, original)
-    if inner is None:
+    rest = _cut_spans(text, frequency.cuts)
+    clock = find_clock(rest, frequency.pm)
+    if clock is not None:
+        rest = _cut_spans(rest, (clock[0],))
+    rest = rest.strip(" ，,")
+    if not _is_push(rest, quotes, original):
+        if clock is None and frequency.schedule["every"] in ("day", "week"):
+            return None  # "每天都来的客户", "每周下单的": how often they did, not a send
         raise Ask(
             "定时任务只支持定时发券或发消息，例如“每天上午10点给高意向客户发消息“…””。",
             "Schedules can send coupons or messages, e.g. 'every day at 10am message "
             "high-intent customers “…”'.",
         )
+    if clock is None:
+        raise Ask(
+            "几点发送？例如“每天上午10点给…发…”。", "At what time? E.g. 'every day at 10am send …'."
+        )
+    inner = _push(rest, quotes, original)
+    assert inner is not None  # _is_push said so, and it did not ask
     details = dict(inner.details)
-    details["schedule"] = {"every": every, "weekday": weekday, "time": at}
+    details["schedule"] = {**frequency.schedule, "time": clock[1]}
     return Action("schedule", inner.segment_text, details)
+
+
+def _without_frequency(text: str) -> str:
+    """`text` without its frequency and time words, to tell whether the rest sends."""
+    found = FREQUENCY_WORDS.search(text)
+    rest = _cut_spans(text, (found.span(),)) if found else text
+    try:
+        clock = find_clock(rest)
+    except Ask:
+        clock = None
+    return (_cut_spans(rest, (clock[0],)) if clock else rest).strip(" ，,")
+
+
+def _refuse_one_day(text: str, quotes: dict[str, str], original: str) -> None:
+    one_day = _ONE_DAY.match(text)
+    if one_day:
+        rest = text[one_day.end() :]
+        try:
+            clock = find_clock(rest)
+        except Ask:
+            clock = None
+        rest = (_cut_spans(rest, (clock[0],)) if clock else rest).strip(" ，,")
+        if _is_push(rest, quotes, original):
+            raise _one_off()
+
+
+def _cut_spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """`text` with the characters of `spans` (which may overlap) replaced by one space each."""
+    out, last = [], 0
+    for start, end in sorted(spans):
+        if start >= last:
+            out.append(text[last:start])
+            out.append(" ")
+        last = max(last, end)
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _is_push(text: str, quotes: dict[str, str], original: str) -> bool:
@@ -485,29 +524,6 @@ def _one_off() -> Ask:
         "Sending once on a later day is not supported. Send now (leave out the time), or on a "
         "schedule, e.g. 'every day at 10am send …'.",
     )
-
-
-def _clock(m: re.Match[str]) -> str:
-    groups = m.groups()
-    if len(groups) == 3:  # Chinese
-        part, hour_raw, minute_raw = groups
-        from segmentation.nlq.dates import number
-
-        hour = number(hour_raw) or 0
-        minute = 30 if minute_raw == "半" else int(minute_raw or 0)
-        if part in ("下午", "晚上", "傍晚") and hour < 12:
-            hour += 12
-    else:
-        hour_raw = groups[0] or groups[3]
-        hour = int(hour_raw)
-        minute = int(groups[1] or groups[4] or 0)
-        if groups[2] and groups[2].startswith("p") and hour < 12:
-            hour += 12
-        if groups[2] and groups[2].startswith("a") and hour == 12:
-            hour = 0
-    if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        raise Ask("这个时间不对，请说例如“上午10点”。", "That is not a time of day; e.g. '10am'.")
-    return f"{hour:02d}:{minute:02d}"
 
 
 # Asking for one WeCom task per customer (each confirmed by its salesperson), e.g. to name
@@ -702,7 +718,7 @@ def _save(text: str, quotes: dict[str, str], original: str = "") -> Action | Non
     for pattern in _SAVE:
         m = pattern.match(text)
         if m:
-            name = _unquote(m.group("name") or "", quotes, original)
+            name = _unquote(m.group("name") or m.groupdict().get("quoted") or "", quotes, original)
             if not name:
                 raise Ask(
                     "保存成什么名字？例如：把…保存为“待跟进”。",

@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from segmentation.nlq.abbrev_en import expand
-from segmentation.nlq.actions import find_action, strip_tail, tag_named_first
+from segmentation.nlq.actions import find_action, find_schedule, strip_tail, tag_named_first
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.campaign_names import check_campaign_names
 from segmentation.nlq.cities import expand_city_groups
@@ -138,10 +138,12 @@ def _parse(
     norm = _FINAL_NOT.sub(r"\1", norm)
     quotes = _quotes(text)
     norm = _without_remarks(norm, quotes, text)  # "…，老板明天开会要", "…, urgent, thanks"
-    extra = find_extra(text, norm, vocab, asker, now, tz, language)
+    # A scheduled send first: "每个月1号…给…发" repeats monthly, it is no breakdown by month.
+    scheduled = find_schedule(strip_tail(norm), quotes, text)
+    extra = None if scheduled else find_extra(text, norm, vocab, asker, now, tz, language)
     if extra is not None:  # breakdowns, customer cards, membership changes, the digest
         return Command(extra.intent, extra.segment, language, extra.description, extra.details)
-    action = tag_named_first(find_action(norm, quotes, text), vocab.tags)
+    action = tag_named_first(scheduled or find_action(norm, quotes, text), vocab.tags)
     seg_text = action.segment_text if action else strip_tail(norm)
     details = dict(action.details) if action else {}
     ctx = Context(vocab, asker)

@@ -192,11 +192,17 @@ def _draft(
 
 
 def schedule_cron(schedule: dict[str, Any]) -> str:
-    """{every: day|week, weekday: 1..7 (Monday=1), time: HH:MM} → a crontab line."""
+    """{every: day|week|weekdays|month, weekday: 1..7 (Monday=1), day: 1..28, time: HH:MM}
+    → a crontab line."""
     hour, minute = (int(part) for part in str(schedule["time"]).split(":"))
-    if schedule.get("every") == "week":
+    every = schedule.get("every")
+    if every == "week":
         weekday = int(schedule.get("weekday") or 1) % 7  # crontab: 0 = Sunday
         return f"{minute} {hour} * * {weekday}"
+    if every == "weekdays":
+        return f"{minute} {hour} * * 1-5"
+    if every == "month":
+        return f"{minute} {hour} {int(schedule['day'])} * *"
     return f"{minute} {hour} * * *"
 
 

@@ -1,0 +1,198 @@
+"""How often and at what time a scheduled send runs, read off the command ("每天上午10点",
+"逢星期一朝早十点", "每个月1号上午10点", "every Monday at 10", "weekdays at 9am").
+
+The scheduler runs a crontab line (bot.services.campaigns.cron), so what can be said is what
+one line holds: every day, one weekday every week, Monday to Friday, or one day of the month
+(1–28: a 31st that most months lack is asked back). Anything else — weekends, the last day of
+the month, a week or month without its day — is asked back, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from segmentation.nlq.ask import Ask
+from segmentation.nlq.dates import number
+from segmentation.nlq.lazy_re import lazy_pattern
+
+_EN_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_ZH_DAY = r"[一二三四五六日天1-7]"
+_ZH_WEEK = r"(?:周|星期|礼拜)"
+# "for the weekly report", "daily standup": what a list is for, not how often to send.
+_NOT_PURPOSE = (
+    r"(?!\s+(?:report|meeting|review|sync|standup|stand-up|call|catch-up|update|summary|deck|"
+    r"newsletter|huddle|briefing)s?\b)"
+)
+FREQUENCY_WORDS = lazy_pattern(
+    # Monday to Friday first: "每周一到周五" is not Monday.
+    r"(?P<weekdays>每个?工作日|工作日每天|每逢工作日|(?:每逢|逢|每)?"
+    + _ZH_WEEK
+    + r"一(?:到|至|-|~)"
+    + _ZH_WEEK
+    + r"?五(?:每天)?|(?:every|each|on)\s+weekdays?|weekdays|every\s+(?:work|business)\s*day|"
+    r"(?:every\s+day\s+)?mon(?:day)?\s*(?:to|through|thru|-)\s*fri(?:day)?)"
+    r"|(?P<weekend>每个?周末|每逢周末|(?:every|each|on)\s+weekends?|weekends)"
+    r"|(?P<month>每个?月|逢每月|每逢每?月|monthly|(?:every|each)\s+month|of\s+(?:every|each)\s+month)"
+    r"|(?:每逢|逢|每个?)" + _ZH_WEEK + r"(?P<zh_day>" + _ZH_DAY + r")?"
+    r"|(?:every|each)\s+(?P<en_day>" + _EN_DAY + r")s?|on\s+(?P<en_days>" + _EN_DAY + r")s\b"
+    r"|(?P<en_plural>" + _EN_DAY + r")s(?=\s+at\b)"
+    r"|(?:every\s+week|weekly)" + _NOT_PURPOSE + r"(?:\s+on\s+(?P<en_week_day>" + _EN_DAY + r"))?"
+    r"|(?P<daily>每天|每日|天天|每晚|每早|每朝|每个?晚上|每个?早上|每个?下午|every\s*day|"
+    r"each\s+day|every\s+(?:morning|evening|night|afternoon)|daily" + _NOT_PURPOSE + r")"
+)
+_ZH_WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+_ZH_WEEKDAYS.update({str(i): i for i in range(1, 8)})
+_EN_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_CN_NUM = r"[零一二两三四五六七八九十]"
+# The day of the month: right after 每月 ("每个月1号"), or in English anywhere ("on the 1st
+# of every month", "every month on day 15").
+_ZH_MONTH_DAY = lazy_pattern(r"\s*(\d{1,2}|" + _CN_NUM + r"{1,3})\s*[号日]")
+_EN_MONTH_DAY = lazy_pattern(
+    r"(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?:\s+(?:day\s+)?of)?|(?:on\s+)?day\s+(\d{1,2})\b"
+)
+_MONTH_END = lazy_pattern(r"月初|月底|月末|最后一天|last\s+day|end\s+of")
+
+# Parts of the day: the hours after them are afternoon or evening ones.
+_PM_ZH = ("下午", "晚上", "傍晚", "夜晚", "晚黑", "夜里", "晏昼", "晚")
+_AM_ZH = ("早上", "上午", "早晨", "清早", "清晨", "朝早", "朝头早", "凌晨", "早", "朝")
+_PART_ZH = r"(早上|上午|中午|下午|晚上|早晨|傍晚|清早|清晨|朝头早|朝早|晏昼|夜晚|晚黑|夜里|凌晨)"
+_CLOCK_ZH = lazy_pattern(
+    _PART_ZH + r"?\s*(\d{1,2}|" + _CN_NUM + r"{1,3})\s*(?:点钟|点|时|:|：)\s*"
+    r"(半|一刻|三刻|\d{1,2}|" + _CN_NUM + r"{1,3})?\s*(?:分钟|分)?"
+)
+_CLOCK_EN = lazy_pattern(
+    r"(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)"
+    r"|at\s+(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock)?(?:\s+(in\s+the\s+(?:morning|afternoon|evening)|"
+    r"at\s+night|tonight))?"
+    r"|(?:at\s+)?(noon|midday)"
+    r"|\b([01]?\d|2[0-3]):([0-5]\d)\b"
+)
+
+
+@dataclass(frozen=True)
+class Frequency:
+    schedule: dict[str, Any]  # every, weekday/day; the time is added from the clock
+    cuts: tuple[tuple[int, int], ...]  # the words that said it, taken out of the command
+    pm: bool | None  # a part of the day said with the frequency (每晚, every morning)
+
+
+def find_frequency(text: str) -> Frequency | None:
+    """How often, or None when nothing in `text` repeats; Ask for what cannot be run."""
+    m = FREQUENCY_WORDS.search(text)
+    if m is None:
+        return None
+    said = m.group(0)
+    pm = _part_of_day(said)
+    if m.group("weekdays"):
+        return Frequency({"every": "weekdays", "weekday": None}, (m.span(),), pm)
+    if m.group("weekend"):
+        raise Ask(
+            "暂不支持“每个周末”这样一周两天的定时发送。请选一天，例如“每周六上午10点”。",
+            "Weekend schedules (two days a week) are not supported; pick one day, e.g. "
+            "'every Saturday at 10am'.",
+        )
+    if m.group("month"):
+        return _monthly(text, m, pm)
+    day = m.group("zh_day")
+    en_day = next(
+        (m.group(g) for g in ("en_day", "en_days", "en_plural", "en_week_day") if m.group(g)),
+        None,
+    )
+    if m.group("daily"):
+        return Frequency({"every": "day", "weekday": None}, (m.span(),), pm)
+    weekday = _ZH_WEEKDAYS[day] if day else (_EN_DAYS.index(en_day) + 1 if en_day else None)
+    if weekday is None:
+        raise Ask(
+            "每周哪一天发送？例如“每周一上午10点给…发…”。",
+            "Which day of the week? E.g. 'every Monday at 10am send …'.",
+        )
+    return Frequency({"every": "week", "weekday": weekday}, (m.span(),), pm)
+
+
+def _monthly(text: str, m: re.Match[str], pm: bool | None) -> Frequency:
+    start, end = m.span()
+    zh = _ZH_MONTH_DAY.match(text, end)
+    en = None if zh else _EN_MONTH_DAY.search(text)
+    if zh is None and en is None:
+        if _MONTH_END.search(text):
+            raise Ask(
+                "暂不支持月初、月底或每月最后一天发送，请说具体日期，例如“每月1号上午10点”。",
+                "The start, end or last day of a month is not supported; say a date, e.g. "
+                "'on the 1st of every month at 10am'.",
+            )
+        raise Ask(
+            "每月几号发送？例如“每月1号上午10点给…发…”。",
+            "Which day of the month? E.g. 'on the 1st of every month at 10am send …'.",
+        )
+    found = zh or en
+    assert found is not None
+    day = number(next(g for g in found.groups() if g)) or 0
+    if not 1 <= day <= 28:
+        raise Ask(
+            f"不是每个月都有{day}号，请选1到28号之间的一天。",
+            f"Not every month has a day {day}; please pick a day from 1 to 28.",
+        )
+    # "每个月1号" is one piece; "on the 1st of every month" two, whatever is between stays.
+    cuts = ((start, found.end()),) if zh else tuple(sorted({m.span(), found.span()}))
+    return Frequency({"every": "month", "day": day}, cuts, pm)
+
+
+def _part_of_day(said: str) -> bool | None:
+    if any(w in said for w in ("晚", "下午", "evening", "night", "afternoon")):
+        return True
+    if any(w in said for w in ("早", "朝", "morning")):
+        return False
+    return None
+
+
+def find_clock(text: str, pm: bool | None = None) -> tuple[tuple[int, int], str] | None:
+    """The time of day in `text` (its span, "HH:MM"), or None; Ask for a time that is none."""
+    zh = _CLOCK_ZH.search(text)
+    en = _CLOCK_EN.search(text)
+    found = min((c for c in (zh, en) if c is not None), key=lambda c: c.start(), default=None)
+    if found is None:
+        return None
+    hour, minute = _zh_clock(found, pm) if found is zh else _en_clock(found, pm)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise Ask("这个时间不对，请说例如“上午10点”。", "That is not a time of day; e.g. '10am'.")
+    return found.span(), f"{hour:02d}:{minute:02d}"
+
+
+def _zh_clock(m: re.Match[str], pm: bool | None) -> tuple[int, int]:
+    part, hour_raw, minute_raw = m.groups()
+    hour = number(hour_raw.replace("两", "二")) if not hour_raw.isdigit() else int(hour_raw)
+    minute_words = {"半": 30, "一刻": 15, "三刻": 45}
+    if minute_raw in minute_words:
+        minute = minute_words[minute_raw]
+    else:
+        minute = (number(minute_raw.lstrip("零")) or 0) if minute_raw else 0
+    later = part in _PM_ZH or (part is None and pm is True)
+    if part == "中午" and (hour or 0) < 11:
+        later = True
+    return _twelve((hour or 0), minute, later, part == "凌晨")
+
+
+def _en_clock(m: re.Match[str], pm: bool | None) -> tuple[int, int]:
+    g = m.groups()
+    if g[0] is not None:  # 9am, 9:30 pm
+        hour, minute = int(g[0]), int(g[1] or 0)
+        if g[2].startswith("a"):
+            return (0 if hour == 12 else hour), minute
+        return _twelve(hour, minute, True, False)
+    if g[3] is not None:  # at 9, at 9:30 in the evening
+        hour, minute = int(g[3]), int(g[4] or 0)
+        later = (g[5] is not None and "morning" not in g[5]) or (g[5] is None and pm is True)
+        return _twelve(hour, minute, later, False)
+    if g[6] is not None:  # noon
+        return 12, 0
+    return int(g[7]), int(g[8])  # 21:00
+
+
+def _twelve(hour: int, minute: int, later: bool, small_hours: bool) -> tuple[int, int]:
+    if later and hour < 12:
+        hour += 12
+    if small_hours and hour == 12:
+        hour = 0
+    return hour, minute
