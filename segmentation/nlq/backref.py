@@ -56,9 +56,12 @@ _LIST_ZH = (
 _PLACE_ZH = r"(?:第(?P<nth>[一二三四五1-5])|上|前|最后|最後)"
 
 # 回到刚才那6个人 / 返返頭嗰6個 / 前面那6个客户 / 刚才的6个人 / 那6个人 (only first in the message)
+# 回到上海那7个人: a word that describes the list before 那 (which list is still told by size)
 _COUNTED_ZH = lazy_pattern(
-    rf"(?P<back>{_BACK_ZH})?\s*(?P<when>{_JUST_ZH}|{_START_ZH})?\s*(?:的)?\s*(?P<that>{_THAT_ZH})?\s*"
-    rf"(?P<n>{_COUNT_ZH})\s*{_MEASURE_ZH}\s*{_PEOPLE_ZH}?"
+    rf"(?P<back>{_BACK_ZH})?\s*(?P<when>{_JUST_ZH}|{_START_ZH})?\s*(?:的)?\s*"
+    rf"(?:(?P<label>(?:(?!{_JUST_ZH}|{_START_ZH}|{_BACK_ZH}|给|給|把|对|對|帮|幫)"
+    r"[\u4e00-\u9fffA-Za-z]){1,8}?)\s*(?=那|嗰))?"
+    rf"(?P<that>{_THAT_ZH})?\s*(?P<n>{_COUNT_ZH})\s*{_MEASURE_ZH}\s*{_PEOPLE_ZH}?"
 )
 # 刚才那批 / 前面那个名单 / 剛才那幾位 / 最开始那个名单 / 第一个名单 / 上一个结果
 _PLACED_ZH = lazy_pattern(
@@ -81,7 +84,9 @@ _BEFORE_EN = (
 )
 # those four / these 6 customers / back to the 6 / the four from before
 _COUNTED_EN = lazy_pattern(
-    rf"(?:(?P<back>{_BACK_EN})\s*)?(?:(?P<those>those|these)|the)\s+(?P<n>{_NUMBER_EN})"
+    rf"(?:(?P<back>{_BACK_EN})\s*)?(?:(?P<those>those|these)|the)\s+"
+    r"(?:(?:previous|earlier|original|first|other|last)\s+)?"
+    rf"(?P<n>{_NUMBER_EN})"
     rf"(?:\s+{_PEOPLE_EN})?(?:\s+(?P<before>{_BEFORE_EN}))?\b",
     re.I,
 )
@@ -95,7 +100,7 @@ _PLACED_EN = lazy_pattern(
     re.I,
 )
 
-_EDGES = " \t,，、:：;；.。!！?？~～"
+_EDGES = " \t,，、:：;；.。!！?？~～-–—"
 # What may be left when nothing else is asked: show that list again.
 _NOTHING_LEFT = lazy_pattern(
     r"^(?:(?:好的|好吧|好|嗯|okay|ok|so|and|now|then|alright|那么|那麼|那|咁|请|請|please|pls|"
@@ -148,6 +153,8 @@ def _counted_zh(text: str) -> BackReference | None:
         # back said), and one customer ("那1个") is a row, not a list.
         if count is None or (not match["that"] and not said_back):
             continue
+        if match["label"] and not said_back:
+            continue  # "北京那3个是谁" after a breakdown: that group (followup.py), no going back
         if not said_back and not (at_start and count >= 2):
             continue
         return _reference(text, match, count, None, "zh")

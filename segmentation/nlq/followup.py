@@ -186,8 +186,9 @@ class FollowUp:
 
 
 def _plain(text: str) -> str:
-    # Full-width letters and digits read as half-width; case and script are kept.
-    return unicodedata.normalize("NFKC", text or "").strip()
+    # Full-width letters and digits read as half-width; case and script are kept. A dash or
+    # bullet before the message ("- which of them are women?", "—其中女的") says nothing.
+    return unicodedata.normalize("NFKC", text or "").strip().lstrip("-—–•*·>").strip()
 
 
 # "加上北京的(呢)", "再加上金卡的", "北京的也算上", "连北京的也要", "把北京的也加进来", "add
@@ -271,7 +272,11 @@ _LIST_THEM = lazy_pattern(
 )
 # A group of a breakdown named by its value: "北京那组", "张三这一组", "the Beijing group",
 # "Zhang San's group" (not 我们这组, my team).
-_GROUP_ZH = lazy_pattern(r"(?<![们們我咱])(?:那|这|這|呢|嗰)(?:一)?(?:个|個)?(?:组|組)(?:的|嘅)?")
+# "北京那3个是谁": a group named by its value and its size, as a breakdown showed it
+_GROUP_ZH = lazy_pattern(
+    r"(?<![们們我咱])(?:(?:那|这|這|呢|嗰)(?:一)?(?:个|個)?(?:组|組)(?:的|嘅)?|"
+    r"(?<=[\u4e00-\u9fffA-Za-z])(?<![的嘅多少才刚剛前先面早初头頭])(?:那|嗰)\d{1,4}(?:个|個|位)(?:人|客户|客戶|客)?(?:的|嘅)?)"
+)
 _GROUP_EN = lazy_pattern(
     r"\bthe\s+(?P<v>[^,.;?!]+?)(?<!\btag)\s+(?:group|bucket)\b|"
     r"(?P<o>\S+'s)\s+(?:group|bucket)\b|\bthe\s+(?:group|bucket)\s+(?:for|of)\s+(?P<f>[^,.;?!]+)",

@@ -4,6 +4,7 @@ Clarification (a question back). Never guesses: anything not understood is asked
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -143,6 +144,15 @@ def _parse(
     extra = None if scheduled else find_extra(text, norm, vocab, asker, now, tz, language)
     if extra is not None:  # breakdowns, customer cards, membership changes, the digest
         return Command(extra.intent, extra.segment, language, extra.description, extra.details)
+    if not scheduled and _POINTS_INTO.match(norm):
+        # "其中女的", "- which of them are women?" reaching the parser: of an answer there is
+        # none of here (no conversation, or one the chat could not read it against) —
+        # answering everyone would answer a different question.
+        raise Ask(
+            "请先查询一批客户，再说“其中/这些里”；或直接说出完整条件，例如：上海的女客户。",
+            "Which customers do 'of them / among them' refer to? Ask for some customers "
+            "first, or give the whole condition, e.g. 'female customers in Shanghai'.",
+        )
     action = tag_named_first(scheduled or find_action(norm, quotes, text), vocab.tags)
     seg_text = action.segment_text if action else strip_tail(norm)
     details = dict(action.details) if action else {}
@@ -230,6 +240,14 @@ def _means_previous(intent: str, tokens: list[Any], *, bare_allowed: bool) -> bo
 # people word (人, not 客户: "客户有哪些" names everyone) asks who the answer's customers are.
 _WHO_PEOPLE = {"人", "people", "folks", "ones"}
 _WHO = {"who", "which", "whom"}
+# A message that starts inside an earlier answer: 其中…, 这些里…, of them…, which of those…
+_POINTS_INTO = lazy_pattern(
+    r"^[\s\-—–•*·>.,，。:：]*(?:其中|这些(?:人|客户)?(?:里面|里|中|当中)|那些(?:人|客户)?(?:里面|里|中)|"
+    r"他们(?:里面|里|中|当中)|她们(?:里面|里|中|当中)|佢们(?:入面|里面|里|中)|呢啲(?:入面|里面)|"
+    r"(?:which|who|how many|how much|what)\s+of\s+(?:them|those|these)\b|"
+    r"(?:of|among|amongst|out of)\s+(?:them|those|these)\b)",
+    re.I,
+)
 _EVERYONE = {"所有", "全部", "所有的", "全部的", "all", "all the", "everyone", "everybody"}
 
 
