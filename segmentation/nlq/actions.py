@@ -22,7 +22,8 @@ _AFTER_ARTICLE = r"(?:\s+|(?=[^\x00-\x7f]))"
 # coupon (派券, 派一张券). Never with 过/了 after it: "发过消息的客户" is a condition (contacted).
 _MESSAGE_NOUN = r"(?:讯息|消息|信息|简讯|短信|message|msg)"
 _V_PUSH = (
-    r"(?:发送|发放|派发|赠送|发(?!展)|推送|推(?!荐)|送(?!货)|"
+    # The English verbs said in a Chinese frame too: 给金卡客户push一条消息, 给VIP send 一张券.
+    r"(?:发送|发放|派发|赠送|发(?!展|送|放)|推送|推(?!荐|送)|送(?!货)|\s*(?:push|send)\s*|"
     r"传(?=(?:个|一?条|一?则|一?封)?\s*" + _MESSAGE_NOUN + r")|"
     r"派(?=[^，,]{0,12}(?:券|红包|coupon|voucher)))(?![过了])"
 )
@@ -133,8 +134,11 @@ _TRAILING_QUOTE = lazy_pattern(r"\s*[:：]?\s*“[^”]*”\s*$")
 _DESCRIBES_PEOPLE = lazy_pattern(
     r"的(?:(?:客户|客人|人|用户|顾客|会员|客)(?:们)?)?(?:$|[有是中里]|吗|呢)"
 )
+# Words for a message, its kind said instead (欢迎语, 祝福, a reminder, a greeting): without
+# its words it is asked for, as a message is.
 _MESSAGE_WORDS = lazy_pattern(
-    r"消息|信息|讯息|资讯|通知|短信|简讯|提醒|文案|message|msg|text|note|notification|“"
+    r"消息|信息|讯息|资讯|通知|短信|简讯|提醒|文案|欢迎语|祝福语?|问候语?|感谢语|话术|"
+    r"message|msg|text|note|notification|reminder|greeting|“"
 )
 
 # The verbs that take a tag off, said after it ("…的VIP标签去掉/删掉/拿掉/撤掉/摘掉/移除"):
