@@ -161,6 +161,8 @@ def scan_channel(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
         return ChannelMatch(both.end(), ask=_ASK_BOTH_READINGS)
     if not found and (negation := _EN_NOT.match(text, pos)) is not None:
         return _negated(text, negation.end(), vocab)
+    if (other := _EN_OTHER_THAN.match(text, pos)) is not None:  # longer than "from channels"
+        found += [m for m in (_other_than(text, other.end(), pos, vocab),) if m]
     return max(found, key=lambda m: m.end) if found else None
 
 
@@ -168,6 +170,26 @@ def scan_channel(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
 # take the frame's preposition, so the phrase carries its own negation. Only a known code or
 # a way word: "not from Shanghai" stays a place.
 _EN_NOT = latin_pattern(r"not (?=(?:from|via|through|thru|by)(?![a-z]))")
+
+
+# "from channels other than Expo-A", "any channel except 展会2026": every code but the ones
+# named (known codes only; an unknown one is left to be asked).
+_EN_OTHER_THAN = latin_pattern(
+    r"(?:(?:who |that )?(?:came in|came|were added|was added|joined|signed up) )?"
+    r"(?:from |via |through )?(?:any |all |the )?(?:other )?"
+    r"(?:channels?|channel codes?|live codes?|codes?|sources?) "
+    r"(?:other than|except for|except|besides|apart from|but) ?(?:the ?)?"
+)
+
+
+def _other_than(text: str, end: int, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
+    code = _known_code(text, end, vocab)
+    if code is None:
+        return None
+    names, after = _code_list(text, *code, vocab)
+    english = _EN_AFTER.match(text, after)
+    after = english.end() if english else after
+    return ChannelMatch(after, ChannelCode(names), negated=end - pos)
 
 
 def _negated(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
