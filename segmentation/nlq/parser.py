@@ -245,7 +245,9 @@ _POINTS_INTO = lazy_pattern(
     r"^[\s\-—–•*·>.,，。:：]*(?:其中|这些(?:人|客户)?(?:里面|里|中|当中)|那些(?:人|客户)?(?:里面|里|中)|"
     r"他们(?:里面|里|中|当中)|她们(?:里面|里|中|当中)|佢们(?:入面|里面|里|中)|呢啲(?:入面|里面)|"
     r"(?:which|who|how many|how much|what)\s+of\s+(?:them|those|these)\b|"
-    r"(?:of|among|amongst|out of)\s+(?:them|those|these)\b)",
+    # "Among those who inquired…": a relative clause names whom, no answer is pointed at
+    r"(?:of|among|amongst|out of)\s+(?:them|those|these)\b"
+    r"(?!\s+(?:who|that|which|whose|with|without|in|from|at|tagged|added|having|whom)\b))",
     re.I,
 )
 _EVERYONE = {"所有", "全部", "所有的", "全部的", "all", "all the", "everyone", "everybody"}

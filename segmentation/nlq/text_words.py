@@ -76,7 +76,8 @@ _PATTERNS = (
     (
         "company=",
         latin_pattern(
-            rf"(?:from|at|of|in) (?:the )?(?:company|employer|firm) (?:called |named )?{_EN_TEXT}"
+            rf"(?:from|at|of|in) (?:the |a |an )?(?:company|employer|firm) (?:called |named )?"
+            rf"{_EN_TEXT}"
         ),
     ),
     ("remark", latin_pattern(rf"{_EN_REMARK} {_EN_VERB} ?{_EN_TEXT}")),
