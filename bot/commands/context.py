@@ -183,7 +183,7 @@ def exported_answer(
     if previous is None:
         return clarify(say("export_no_context", lang))
     if not previous.has_segment:
-        return clarify(say("not_exportable", lang, what=say(f"shown_{previous.kind}", lang)))
+        return clarify(say("not_exportable", lang, what=say(f"shown_{previous.shown}", lang)))
     found = previous_segment(session, ctx, requester.userid)
     if found is None:
         return clarify(say("refine_no_context", lang))
@@ -384,7 +384,7 @@ def not_a_list(session: Session, ctx: CommandContext, userid: str, lang: str) ->
     previous = conv.load(session, userid, ctx.now).previous
     if previous is None or previous.with_list().has_segment:
         return say("refine_no_context", lang)
-    return say("not_a_list", lang, what=say(f"shown_{previous.kind}", lang))
+    return say("not_a_list", lang, what=say(f"shown_{previous.shown}", lang))
 
 
 def ask_again(

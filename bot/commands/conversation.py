@@ -23,6 +23,7 @@ from bot.services.answer import (
     BreakdownAnswer,
     CardAnswer,
     ChangesAnswer,
+    ClarifyAnswer,
     CountAnswer,
     DigestAnswer,
     SavedAnswer,
@@ -46,12 +47,15 @@ CHANGES = "changes"  # a list of membership changes (stored for paging; no segme
 CUSTOMER = "customer"  # one customer's card
 DIGEST = "digest"  # the digest (a report, no list)
 SAVED = "saved"  # the list of saved segments (a table of segments, no customers)
+# A CUSTOMER record's intent when the card asked for found nobody: no customer, no list.
+NOBODY = "nobody"
 
 
 # One customer by a pronoun or "this customer" (normalised: simplified, lower case): the
 # customer of the card just shown, in questions about them and in actions on them.
 THAT_CUSTOMER_ZH = (
-    r"(?:他|她|佢|ta|这位客户|这位顾客|这个客户|这个顾客|该客户|此客户|这位|此人|这个人)"
+    r"(?:他|她|佢|ta|这位客户|这位顾客|这个客户|这个顾客|该客户|此客户|这位|此人|这个人|"
+    r"呢位客户|呢个客户|呢位客|呢个客|呢位|那位客户|那个客户)"
 )
 
 
@@ -81,6 +85,11 @@ class PreviousAnswer:
     behind: dict[str, Any] | None = None
     # How many customers it had, so "那6个人" / "those four" can find it again later.
     count: int | None = None
+
+    @property
+    def shown(self) -> str:
+        """What the answer showed, as the replies name it (texts' shown_…)."""
+        return NOBODY if self.kind == CUSTOMER and self.intent == NOBODY else self.kind
 
     @property
     def has_segment(self) -> bool:
@@ -266,6 +275,10 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
     if isinstance(answer, ChangesAnswer):  # a list of customers with no segment to narrow
         return PreviousAnswer({}, answer.description[:300], answer.intent, lang, now,
                               kind=CHANGES, change=answer.change)  # fmt: skip
+    if isinstance(answer, ClarifyAnswer) and answer.about == CUSTOMER:
+        # A card asked for that found nobody: no customer to say 她 of, but a name next
+        # ("那Judy呢") is another customer asked about, and "these" still means the list.
+        return PreviousAnswer({}, "", NOBODY, lang, now, kind=CUSTOMER)
     if isinstance(answer, CardAnswer):
         if answer.card is None:  # "which 王静?": nothing shown yet
             return None

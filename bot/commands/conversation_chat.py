@@ -575,13 +575,21 @@ def before_query(
         conv.remember_shown(session, userid, shown, ctx.now)
         return in_script(replies, hant, data_words(session, {})), {"intent": "digest"}
     previous = conv.load(session, userid, ctx.now).previous
-    if _THAT_CUSTOMER.match(normalize(text).strip()) and (
-        previous is None or not _about_that_customer(text, previous)
-    ):  # "她最近买了什么" with no card just shown: which customer, never "no customer 她"
+    said = normalize(text).strip()
+    shown = previous is not None and previous.kind == conv.CUSTOMER and bool(previous.customer)
+    if (_THAT_CUSTOMER.match(said) or _EXPORT_THAT.match(said)) and not (
+        shown and (_EXPORT_THAT.match(said) or _about_that_customer(text, previous))
+    ):  # "她最近买了什么", "export her" with no card just shown: which customer, never a guess
         reply = Reply(userid, say_card("card_which_customer", lang))
         return in_script([reply], hant), {"intent": "clarify", "pronoun": True}
     if previous is None:
         return None
+    if shown and _EXPORT_THAT.match(said):  # "导出她" / "export him": that one customer
+        exported = _export_shown(session, ctx, requester, previous, lang)
+        if exported is not None:
+            replies, detail = exported
+            keep = data_words(session, {"description": replies[0].text})
+            return in_script(replies, hant, keep), {"intent": "export", **detail}
     if _about_that_customer(text, previous):  # "她最近买了什么" after 王静's card
         answer = picked_card(session, str(previous.customer), requester, ctx.now, ctx.engine)
         if answer is None:
@@ -625,6 +633,22 @@ _THAT_CUSTOMER = lazy_pattern(
     r"的(?:电话|手机|备注|标签|城市|跟进人|渠道|添加方式|公司)|买|下|来|加|咨询|问)[^，,；;]{0,20}$|"
     r"^(?:what|where|when|how|which|who|is|does|did|has)\b[^.?!]{0,50}"
     r"\b(?:he|she|his|her|him)\b[^.?!]{0,40}[?.!]*$"
+)
+
+
+# Exporting the customer of the card just shown, by a pronoun: "导出她", "把他的资料导出来",
+# "導出佢", "export him", "download her details to Excel" (normalised).
+_EXPORT_THAT = lazy_pattern(
+    r"^(?:请|帮我|麻烦)?(?:把|将)?" + conv.THAT_CUSTOMER_ZH + r"(?:的|嘅)?(?:资料|信息|档案|卡片?)?"
+    r"(?:都)?(?:导出|下载)(?:来|出来|一下)?(?:成|为)?(?:excel|表格|excel表格?|xlsx|csv)?"
+    r"(?:吧|啊)?[。!！]*$|"
+    r"^(?:请|帮我|麻烦)?(?:导出|下载)(?:一下)?"
+    + conv.THAT_CUSTOMER_ZH
+    + r"(?:的|嘅)?(?:资料|信息|档案|卡片?)?(?:吧|啊)?[。!！]*$|"
+    r"^(?:please |pls |can you |could you )?(?:export|download)\s+(?:him|her|his|"
+    r"(?:this|that|the) (?:customer|client|one|person)(?:'s)?)"
+    r"(?:\s+(?:card|details|profile|info|data|record))?"
+    r"(?:\s+(?:to|as|into|in)\s+(?:an? )?(?:excel|spreadsheet|xlsx|csv)(?: file)?)?[.!]*$"
 )
 
 

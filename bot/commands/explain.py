@@ -11,8 +11,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext, Reply
+from bot.commands.named_actions import card_shown, is_pronoun
 from bot.commands.replies import clarify, clip
 from bot.commands.texts import kind_word, say
+from bot.commands.texts_cards import say_card
 from bot.services.answer import SegmentAnswer
 from bot.services.exports import safe_name
 from segmentation.channels import add_way_name
@@ -175,6 +177,11 @@ def explain_reply(
     userid = requester.userid
     name = (answer.action.customer or "").strip()
     description = answer.description
+    if is_pronoun(name):  # "为什么她在VIP客户里" after her card: that customer, never a guess
+        shown = card_shown(session, ctx, userid)
+        if shown is None:
+            return Reply(userid, say_card("card_which_customer", lang))
+        name = shown
     matches = find_visible(session, ctx, requester, name)
     if not matches:
         return Reply(userid, say("explain_nobody", lang, name=name))

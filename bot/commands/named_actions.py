@@ -41,7 +41,8 @@ MAX_CHOICES = 5
 # The customer of the card just shown, by a pronoun or "this customer" (normalised: simplified,
 # lower case): "给她打上VIP标签", "把這位客戶標記為VIP", "tag her as VIP".
 _PRONOUN = re.compile(
-    conv.THAT_CUSTOMER_ZH + r"|him|her|this customer|that customer|the customer|this one"
+    conv.THAT_CUSTOMER_ZH + r"|him|her|he|she|this customer|that customer|the customer|"
+    r"this client|that client|this one|that one|this person|that person|this guy|that guy"
 )
 
 
@@ -79,8 +80,8 @@ def named_tag_answer(
         wanted = words
     if not wanted or not (tag or action.intent == "push"):
         return None
-    if _PRONOUN.fullmatch(normalize(wanted)):
-        shown = _card_shown(session, ctx, requester.userid)
+    if is_pronoun(wanted):
+        shown = card_shown(session, ctx, requester.userid)
         if shown is None:  # "给她打上VIP标签" with no card just shown: never guess who
             return ClarifyAnswer(say_card("card_which_customer", lang), ())
         wanted = shown
@@ -105,7 +106,12 @@ def named_tag_answer(
     )
 
 
-def _card_shown(session: Session, ctx: CommandContext, userid: str) -> str | None:
+def is_pronoun(words: str) -> bool:
+    """Whether `words` name one customer by a pronoun or "this customer" (她, 佢, him, she)."""
+    return _PRONOUN.fullmatch(normalize(words).strip()) is not None
+
+
+def card_shown(session: Session, ctx: CommandContext, userid: str) -> str | None:
     """The external_userid of the customer whose card (or one-customer action) was the
     member's previous answer, or None."""
     previous = conv.load(session, userid, ctx.now).previous

@@ -24,6 +24,7 @@ from bot.commands.answers import (
 )
 from bot.commands.audit import audit
 from bot.commands.campaign_chat import campaign_choice_reply, campaign_reply
+from bot.commands.card_swap import swapped_card_answer
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
 from bot.commands.context import (
     contextual_answer,
@@ -95,6 +96,7 @@ def answer_text(
         or ranked_pick_answer(session, ctx, requester, text, lang)
         or exported_answer(session, ctx, requester, text, lang)
         or named_tag_answer(session, ctx, requester, text, lang)
+        or swapped_card_answer(session, ctx, requester, text, lang)
         or previous_breakdown(session, ctx, requester, text, lang)
         or swapped_window_answer(session, ctx, requester, text, lang)
         or widened_answer(session, ctx, requester, text, lang)
@@ -312,7 +314,7 @@ def _no_page(session: Session, ctx: CommandContext, userid: str, lang: str) -> s
         previous = previous.with_list()  # "更多" after a row's card pages its list
     if previous is None or previous.kind not in _NOT_PAGED:
         return None
-    return say("more_not_list", lang, what=say(f"shown_{previous.kind}", lang))
+    return say("more_not_list", lang, what=say(f"shown_{previous.shown}", lang))
 
 
 def _answered(

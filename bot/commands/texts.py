@@ -169,6 +169,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "shown_digest": {"zh": "日报", "en": "the digest"},
     "shown_saved": {"zh": "分群列表", "en": "the list of saved segments"},
     "shown_customer": {"zh": "一位客户的资料卡", "en": "one customer's card"},
+    "shown_nobody": {"zh": "没有找到客户的查询", "en": "a customer look-up that found nobody"},
     "shown_changes": {"zh": "成员变化名单", "en": "a list of membership changes"},
     "pick_none": {
         "zh": "好的，请换个说法告诉我您要找的客户，例如：近30天有咨询的上海客户。",

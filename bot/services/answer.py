@@ -131,6 +131,9 @@ class ClarifyAnswer:
     # and what was asked of the one picked ("" to show it again).
     earlier: tuple[dict[str, Any], ...] = ()
     then: str = ""
+    # "customer": a customer's card was asked for and nobody matched, so a name next ("那Judy
+    # 呢") is another customer asked about.
+    about: str = ""
     intent: ClassVar[str] = "clarify"
 
     def to_json(self) -> dict[str, Any]:
@@ -144,6 +147,8 @@ class ClarifyAnswer:
             out["choices"] = list(self.choices)
         if self.script:
             out["script"] = self.script
+        if self.about:
+            out["about"] = self.about
         return out
 
     @classmethod
@@ -158,6 +163,7 @@ class ClarifyAnswer:
             if not isinstance(choices, list)
             else tuple(c for c in choices if isinstance(c, dict)),
             script=str(data["script"]) if data.get("script") else None,
+            about=str(data.get("about") or ""),
         )
 
 

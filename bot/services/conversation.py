@@ -218,20 +218,7 @@ def card_answer(
     )
     query = str(name or tail or "")
     if not matches:
-        fallback = command.details.get("fallback")
-        if isinstance(fallback, dict):  # "查一下X" where X is neither a condition nor a customer
-            return clarify(str(fallback.get("message")), list(fallback.get("suggestions") or []))
-        if tail:
-            return clarify(
-                f"没有找到手机尾号为{tail}的客户。"
-                if lang == "zh"
-                else f"No customer of yours has a phone ending in {tail}."
-            )
-        return clarify(
-            f"没有找到客户“{query}”。"
-            if lang == "zh"
-            else f"No customer of yours is called “{query}”."
-        )
+        return _nobody(command, query, tail, lang) | {"about": "customer"}
     card = None
     details: dict[str, tuple[tuple[str, ...], str]] = {}
     if len(matches) == 1:
@@ -244,6 +231,23 @@ def card_answer(
         tuple(CardMatch(eid, n, *details.get(eid, ((), ""))) for eid, n in matches),
         card,
         language=lang,
+    )
+
+
+def _nobody(command: Command, query: str, tail: object, lang: str) -> dict[str, Any]:
+    """The question back when no customer the asker may see is the one asked for (the same
+    words whether someone out of their scope has that name or nobody has)."""
+    fallback = command.details.get("fallback")
+    if isinstance(fallback, dict):  # "查一下X" where X is neither a condition nor a customer
+        return clarify(str(fallback.get("message")), list(fallback.get("suggestions") or []))
+    if tail:
+        return clarify(
+            f"没有找到手机尾号为{tail}的客户。"
+            if lang == "zh"
+            else f"No customer of yours has a phone ending in {tail}."
+        )
+    return clarify(
+        f"没有找到客户“{query}”。" if lang == "zh" else f"No customer of yours is called “{query}”."
     )
 
 

@@ -228,7 +228,8 @@ _TAG_ZH = [
     (
         "untag",
         lazy_pattern(
-            r"^(?:请)?(?:帮我)?(?:给|为|把|将)?(?P<seg>.+?)(?:的)?"
+            # 帮 is 给 before whom it is for: "帮佢剔除VIP标签", "幫她拎走金卡標籤"
+            r"^(?:请)?(?:帮我)?(?:给|为|把|将|帮(?!我))?(?P<seg>(?!帮我|麻烦)[^帮].*?)(?:的)?"
             + _OFF_FIRST_ZH
             + r"(?:了)?(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)$"
         ),
@@ -257,6 +258,13 @@ _THEM_EN = (
     r"(?:all\s+(?:of\s+)?)?(?:them|these|those|they)(?:\s+(?:customers|clients|people|guys|folks))?|"
     r"(?:each|every\s+one|everyone)\s+of\s+(?:them|these|those)"
 )
+# One customer in English (the card just shown, the chat resolves it): "tag her VIP", "untag
+# him", "give this customer the VIP tag"; possessive: "remove her VIP tag", "his 金卡 tag".
+_ONE_EN = (
+    r"him|her|this customer|that customer|the customer|this client|that client|this one|"
+    r"that one|this person|that person|this guy|that guy"
+)
+_ONES_EN = r"his|her|this customer's|that customer's|the customer's|this one's|that one's"
 _TAG_EN = [
     (
         "untag",
@@ -286,11 +294,39 @@ _TAG_EN = [
             rf"to{_SP}(?P<seg>.+)$"
         ),
     ),
-    (  # "tag them 待跟进", "label those VIP": no "as" only after words for the previous answer
+    (  # "tag them 待跟进", "tag her VIP": no "as" only after words for the previous answer
         "tag",
         lazy_pattern(
-            rf"^{_PLEASE_EN}(?:tag|label|mark)\s+(?P<seg>{_THEM_EN}){_SP}(?:with{_SP}|as{_SP})?"
-            rf"(?:the\s+)?(?:tag\s+)?(?P<name>[^\s].*?)(?:\s+tag)?$"
+            rf"^{_PLEASE_EN}(?:tag|label|mark)\s+(?P<seg>{_THEM_EN}|{_ONE_EN}){_SP}"
+            rf"(?:with{_SP}|as{_SP})?(?:the\s+)?(?:tag\s+)?(?P<name>[^\s].*?)(?:\s+tag)?$"
+        ),
+    ),
+    (  # "give her the VIP tag", "put a 待跟进 tag on them"
+        "tag",
+        lazy_pattern(
+            rf"^{_PLEASE_EN}(?:give|put)\s+(?P<seg>{_THEM_EN}|{_ONE_EN})\s+(?:the|a|an){_SP}"
+            r"(?P<name>.+?)\s*tag$"
+        ),
+    ),
+    (
+        "tag",
+        lazy_pattern(
+            rf"^{_PLEASE_EN}(?:put|stick|add)\s+(?:the|a|an){_SP}(?P<name>.+?)\s*tag\s+(?:on|to)\s+"
+            rf"(?P<seg>{_THEM_EN}|{_ONE_EN})$"
+        ),
+    ),
+    (  # "untag her VIP", "untag him from 金卡"; "untag her" alone is asked back (which tag?)
+        "untag",
+        lazy_pattern(
+            rf"^{_PLEASE_EN}untag\s+(?P<seg>{_THEM_EN}|{_ONE_EN})(?:(?:\s+from)?{_SP}"
+            r"(?:the\s+)?(?:tag\s+)?(?P<name>[^\s].*?)(?:\s+tag)?)?$"
+        ),
+    ),
+    (  # "remove her VIP tag", "take his 金卡 tag off", "delete this customer's 待跟进 tag"
+        "untag",
+        lazy_pattern(
+            rf"^{_PLEASE_EN}(?:remove|delete|drop|strip|clear|take off|take)\s+"
+            rf"(?P<seg>{_ONES_EN}){_SP}(?P<name>.+?)\s*tags?(?:\s+off)?$"
         ),
     ),
 ]
@@ -327,6 +363,10 @@ _SAVE = [
 # … in …" names "Li", not "Li a customer who …".
 _NO_ARTICLE = r"(?:(?!\s(?:a|an)\s).)+?"
 _EXPLAIN = [
+    # "为什么Alice是VIP", "她为什么不是高价值客户": 是 after one name (no 的, no space): a
+    # customer said to be, or not be, a segment's member
+    lazy_pattern(r"^为什么(?P<name>[^\s的]{1,24}?)(?P<neg>不是|是)(?P<seg>[^\s].*?)(?:呢|吗|啊)?$"),
+    lazy_pattern(r"^(?P<name>[^\s的]{1,24}?)为什么(?P<neg>不是|是)(?P<seg>[^\s].*?)(?:呢|吗|啊)?$"),
     lazy_pattern(
         r"^为什么(?P<name>.+?)(?P<neg>不在|没在|不属于|没有在|在|属于)(?P<seg>.*?)(?:里面|里|中|之中|内)?(?:呢|吗)?$"
     ),
@@ -357,7 +397,8 @@ _THIS = lazy_pattern(
     r"(?:上面|刚才|上述)?(?:的)?(?:这些|那些|这批|这群)(?:客户|人|用户|顾客)?|上述客户|"
     r"他们|她们|它们|them|they|these|those|(?:these|those|the above) (?:customers|clients|people)|"
     r"(?:all (?:of )?)(?:them|these|those)(?: (?:customers|clients|people))?|"
-    r"(?:each|every one|everyone) of (?:them|these|those)|这批人|那批人|这帮人|这些人|那些人|"
+    r"(?:each|every one|everyone) of (?:them|these|those)|(?:them|those|these) (?:each|all)|"
+    r"这批人|那批人|这帮人|这些人|那些人|"
     r"这几个|这几位|这几个人|他们几个|呢啲|呢啲客|呢啲人|佢哋)$"
 )
 
@@ -427,7 +468,7 @@ def _explain(text: str, original: str = "") -> Action | None:
     for pattern in _EXPLAIN:
         m = pattern.match(text)
         if m:
-            negated = bool(m.group("neg")) and m.group("neg").strip() not in ("在", "属于")
+            negated = bool(m.group("neg")) and m.group("neg").strip() not in ("在", "属于", "是")
             name = _as_typed(m.group("name").strip(" “”\"'"), original)
             return Action(
                 "explain", _segment(m.group("seg")), {"customer": name, "negated": negated}
@@ -699,11 +740,22 @@ def _tag(text: str, quotes: dict[str, str], original: str = "") -> Action | None
     for intent, pattern in (*_TAG_ZH, *_TAG_EN):
         m = pattern.match(text)
         if m:
+            if m.group("name") is None:  # "untag her": never guess which of her tags
+                raise Ask(
+                    "要去掉哪个标签？例如：去掉她的“VIP”标签。",
+                    "Which tag should come off? E.g. 'untag her VIP'.",
+                )
             name = _unquote(m.group("name"), quotes, original)
             if not name:
                 return None
-            return Action(intent, _segment(m.group("seg")), {"tag": name})
+            return Action(intent, _segment(_one(m.group("seg"))), {"tag": name})
     return None
+
+
+def _one(seg: str) -> str:
+    """A possessive for one customer as its object ("his" → "him"): who is acted on."""
+    seg = seg.strip()
+    return "him" if seg == "his" else seg.removesuffix("'s")
 
 
 def tag_named_first(action: Action | None, tags: Mapping[str, str]) -> Action | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -148,26 +149,40 @@ _ABOUT = (
     r"(?:情况|资料|档案|信息|详情|详细信息|详细资料|概况|近况|基本情况|客户信息|客户资料|"
     r"客户档案|客户卡片?|名片|profile|info|details|card)"
 )
+# The look-up verb before a name: Mandarin, Cantonese (睇下/搵下), and 了解 (get to know); a
+# leading 那/咁 ("那Frank的资料") only carries the conversation on.
 _LOOK = (
-    r"(?:请|帮我|麻烦)?(?:查一下|查查|查下|查询|查|看看|看一下|看下|找一下|找找|搜一下|搜索|"
-    r"我想看|我要看|给我看看?|说说|介绍一下)?"
+    r"(?:那|那么|咁|噉)?(?:请|帮我|麻烦|唔该)?(?:查一下|查查|查下|查询|查|看看|看一下|看下|找一下|找找|"
+    r"搜一下|搜索|我想看|我要看|给我看看?|说说|介绍一下|我想了解一下|想了解一下|我想了解|想了解|"
+    r"了解一下|了解下|睇下|睇睇|睇吓|睇一下|搵下|搵吓|搵一下|搵)?"
 )
 _LOOK_VERB = _LOOK.removesuffix("?")  # the same words, one of them required
+# How a customer is doing, asked after the name (Cantonese 点样 / 咩情况).
+_HOW = r"(?:怎么样了?|如何|什么情况|啥情况|点样|点呀|咩情况|乜情况|乜嘢情况)"
 _CARD = [
     lazy_pattern(rf"^{_LOOK_VERB}(?:一下)?客户[：:]?{_NAME}(?:的{_ABOUT})?[？?。!！]*$"),
     lazy_pattern(rf"^{_LOOK}客户[：:]?{_NAME}的{_ABOUT}[？?。!！]*$"),
-    lazy_pattern(
-        rf"^{_LOOK}{_NAME}(?:这个客户|这位客户)?的{_ABOUT}(?:怎么样了?|如何|呢)?[？?。!！]*$"
-    ),
+    lazy_pattern(rf"^{_LOOK}{_NAME}(?:这个客户|这位客户)?的{_ABOUT}(?:{_HOW}|呢)?[？?。!！]*$"),
     lazy_pattern(
         rf"^{_LOOK}(?:客户)?{_NAME}(?:最近|近期|之前|以前)?(?:都)?"
-        r"(?:买了什么|买过什么|买了啥|买过啥|买了哪些|买过哪些|下了什么单|"
+        r"(?:买了什么|买过什么|买了啥|买过啥|买了哪些|买过哪些|下了什么单|买(?:了|过|咗)(?:咩|乜嘢|乜)|"
         r"(?:的)?(?:购买记录|订单记录|订单|消费记录|消费情况|最近动态|动态|记录))[？?。!！]*$"
     ),
     # 王芳这个客户怎么样 / 客户王芳最近如何
     lazy_pattern(
         rf"^{_LOOK}(?:客户)?{_NAME}(?:这个客户|这位客户)?(?:最近|近来|近期|现在)?"
-        r"(?:怎么样了?|如何|什么情况|啥情况)[？?。!！]*$"
+        rf"{_HOW}[？?。!！]*$"
+    ),
+    # 王芳是谁 / Frank係邊個 / 客户c07是哪位: who a customer is, the card says
+    lazy_pattern(
+        rf"^{_LOOK}(?:客户)?{_NAME}(?:这个客户|这位客户|这个人)?"
+        r"(?:是谁|是哪位|是哪个|是什么人|系边个|系边位|系咩人|系乜人)(?:啊|呀|呢)?[？?。!！]*$"
+    ),
+    # 王芳的资料给我看看 / Frank嘅資料發我: the look-up verb after the card
+    lazy_pattern(
+        rf"^(?:客户)?{_NAME}(?:这个客户|这位客户)?的{_ABOUT}"
+        r"(?:给我看看?|给我看一下|给我|发我|发给我|看看|看一下|调出来|拉出来|睇下|睇睇)"
+        r"(?:吧|啊|呀)?[？?。!！]*$"
     ),
     lazy_pattern(
         rf"^(?:show me |show |open |pull up |get |give me |display )?(?:the )?"
@@ -207,12 +222,15 @@ _WEAK_CARD = [
         r"(?: doing| getting on)?(?: lately| recently| now| these days)?[?.!]*$"
     ),
     lazy_pattern(
-        rf"^(?:look up|find|search for|search|show me|show|who is|tell me about) "
-        rf"{_NAME_EN}[?.!]*$"
+        rf"^(?:look up|find|search for|search|show me|show|who is|who's|whos|tell me about|"
+        r"pull up|bring up|what do (?:we|you|i) (?:know|have) (?:about|on)|anything on|"
+        rf"everything (?:we have )?on) {_NAME_EN}[?.!]*$"
     ),
 ]
 _NOT_A_NAME = lazy_pattern(
     r"客户们|客户$|的|^[们們]|^(?:我的|我们|所有|全部|这些|那些)|customers$"
+    # "北京那3個是誰", "分别是谁", "剩下的是谁": a count of people or an adverb, no name
+    r"|[个位些]$|^(?:分别|各自|都|又|还有|其余|剩下|另外|其他|其中|他们|她们|佢们)"
     # "profile of customers who refunded", "details on the vips": people in the plural, or a
     # relative clause, describe a segment — a customer's own name holds neither
     r"|\b(?:customers|clients|vips|buyers|people|everyone|those|these|members|accounts|ones|"
@@ -285,7 +303,8 @@ def is_traditional(text: str) -> bool:
 def _light(text: str) -> str:
     """Width and script unified, case kept (names and external_userids are matched as typed)."""
     plain = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
-    return re.sub(r"\s+", " ", _T2S.convert(plain)).strip()
+    # Cantonese 嘅 is 的 (Frank嘅資料 = Frank的资料); one character for one keeps names aligned.
+    return re.sub(r"\s+", " ", _T2S.convert(plain)).replace("嘅", "的").strip()
 
 
 def find_extra(
@@ -303,7 +322,7 @@ def find_extra(
         _digest(norm)
         or _tag_changes(text, ctx, now, tz, language)
         or _changes(norm, ctx, now, tz, language)
-        or _card(text)
+        or _card(text, ctx.vocab, now, tz)
         or _breakdown(norm, ctx, now, tz, language)
     )
     if found is not None and is_traditional(text):
@@ -325,6 +344,54 @@ def weak_card(text: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> Extr
                 details["script"] = "hant"
             return ExtraParse("customer", None, "", details)
     return None
+
+
+# Another name in place of the card's customer: "那Judy呢", "咁Frank呢", "Judy 呢", "那客户王静
+# 呢？", "what about Judy", "how about Mike?", "and Eve?". The chat decides whether it is one
+# (a card was just asked for, and the words are no condition): "那上海的呢" never is.
+_SWAP_LEAD = r"(?:那|那么|咁|噉|咁样|还有|另外|然后|接着|换成|换)"
+_SWAP_LOOK = r"(?:看看|看下|看一下|查查|查下|查一下|睇下|睇睇|搵下)"
+_SWAP_ZH = lazy_pattern(
+    rf"^{_SWAP_LEAD}?{_SWAP_LOOK}?(?:客户)?(?P<n>[^\s，,。？?！!的]{{1,24}}?)"
+    r"(?:这个客户|这位客户)?(?:的)?(?:呢|嘞|咧|啊|喎)+[？?。!！]*$"
+)
+_SWAP_LEAD_ZH = lazy_pattern(
+    r"^(?:(?:那|那么|咁|噉)(?:客户)?(?P<n>[^\s，,。？?！!的]{1,24}?)[？?]+|"
+    r"(?:换成|换做|换|改成|改看)(?:客户)?(?P<m>[^\s，,。？?！!的]{1,24}?)[？?。!！]*)$"
+)
+_SWAP_EN = lazy_pattern(
+    r"^(?:(?:and|so|then|ok|okay|now|right|hmm)[,，]? )?(?:what about|how about|what of|and|"
+    r"same for|now do|do the same for|same with) (?:the )?(?:customer )?"
+    r"(?P<n>[^\s,.?!']+(?: [^\s,.?!']+){0,2}?)(?:'s (?:card|profile|details|info))?[?.!]*$"
+)
+# Words in that place that point elsewhere: an ordinal, a pronoun, "the others", a plural.
+_NOT_SWAPPED = lazy_pattern(
+    r"^第|^(?:这|那|呢|嗰|其中|其他|其它|别的|另|下一|上一|他|她|佢|ta$|[个位些])|[个位些们]$|"
+    r"(?:客户|顾客|客人)$|"
+    r"^(?:him|her|them|they|those|these|this|that|it|the others?|others|everyone|"
+    r"everybody|all|the rest|rest|next|previous|first|second|third|last)$|"
+    r"\b(?:ones?|customers?|clients?|people)$"
+)
+
+
+def swapped_customer(text: str) -> str | None:
+    """The name said in place of a card's customer ("那Judy呢" → "Judy", "what about Mike?" →
+    "Mike"), as typed; None when `text` has no such shape."""
+    light = _light(text)
+    tight = _SPACE_BY_CJK.sub("", light)  # "Judy 呢"; "what about 王静" keeps its space
+    for pattern, said in ((_SWAP_ZH, tight), (_SWAP_LEAD_ZH, tight), (_SWAP_EN, light)):
+        match = pattern.match(said) or pattern.match(said.lower())
+        if match is None:
+            continue
+        name = (match.group("n") or match.groupdict().get("m") or "").strip().strip("“”\"'")
+        if name and not _NOT_SWAPPED.search(name.lower()):
+            return _exact_case(text, name)
+    return None
+
+
+def names_a_segment(name: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> bool:
+    """Whether `name` is conditions the grammar knows rather than a customer's name."""
+    return _is_segment(name, vocab, now, tz)
 
 
 def is_digest_request(text: str) -> bool:
@@ -361,20 +428,22 @@ def _card_texts(text: str) -> list[str]:
     return [light, mixed] if mixed != light else [light]
 
 
-def _card(text: str) -> ExtraParse | None:
+def _card(text: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> ExtraParse | None:
     light = _light(text)
     for pattern in _PHONE_TAIL:
         match = pattern.search(light.lower())
         if match:
             return ExtraParse("customer", None, "", {"phone_tail": match.group("d")})
     for light in _card_texts(text):
-        decided, found = _card_in(light, text)
+        decided, found = _card_in(light, text, lambda name: _is_segment(name, vocab, now, tz))
         if decided:
             return found
     return None
 
 
-def _card_in(light: str, text: str) -> tuple[bool, ExtraParse | None]:
+def _card_in(
+    light: str, text: str, is_segment: Callable[[str], bool]
+) -> tuple[bool, ExtraParse | None]:
     """(whether a card pattern decided, the card): a pattern whose name is a segment decides
     that the message is no card."""
     for pattern in _CARD:
@@ -382,11 +451,19 @@ def _card_in(light: str, text: str) -> tuple[bool, ExtraParse | None]:
         if match is None:
             continue
         name = match.group("n").strip().strip("“”\"'")
-        if _NOT_A_NAME.search(name):
-            return True, None  # "VIP客户的情况", "profile of VIP customers": a segment
+        if _NOT_A_NAME.search(name) or is_segment(name):
+            return True, None  # "VIP客户的情况", "VIP的情况", "profile of VIPs": a segment
         if name and not _NOT_A_NAME.fullmatch(name):
             return True, ExtraParse("customer", None, "", {"customer": _exact_case(text, name)})
     return False, None
+
+
+def _is_segment(name: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> bool:
+    """Whether the words where a card expects a name are conditions the grammar knows, all of
+    them ("VIP", "上海的", "金卡" — "VIP的情况" is VIP客户的情况), and not a customer's name."""
+    tokens = tokenize(normalize(name), vocab, now, tz)
+    known = [t for t in tokens if t.kind not in _GLUE]
+    return bool(known) and all(t.kind != K.UNKNOWN for t in known)
 
 
 def _exact_case(text: str, name: str) -> str:

@@ -169,6 +169,8 @@ def _sent(messages: list[dict[str, object]]) -> Sent:
             texts.append(str(body.get("sub_title_text", "")))
             rows = body.get("horizontal_content_list") or []
             texts.extend(f"{r['keyname']}：{r['value']}" for r in rows)
+            quote = body.get("quote_area") or {}  # the words customers will receive
+            texts += [str(quote.get("title", "")), str(quote.get("quote_text", ""))]
     kinds = {str(m["msgtype"]) for m in messages}
     return Sent("\n".join(texts), "template_card" in kinds, "file" in kinds)
 

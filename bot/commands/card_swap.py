@@ -1,0 +1,49 @@
+"""Another customer in place of the card's: "那Judy呢", "咁Frank呢", "what about Mike?" after
+a customer's card (or after a card that found nobody) is that customer's card.
+
+The name is looked up as any card question looks it up (bot.services.conversation.card_answer),
+only among the customers the asker may see: someone out of their scope gets the same "no such
+customer" as asking directly. Words that are conditions ("那上海的呢", "what about VIPs?") are
+no name: the usual follow-up reads them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext
+from bot.commands import conversation as conv
+from bot.services.answer import Answer
+from bot.services.customer_card import find_visible
+from bot.services.query import answer_command
+from segmentation.nlq import Command, load_vocabulary
+from segmentation.nlq.intents_extra import is_traditional, names_a_segment, swapped_customer
+from segmentation.scope import Requester
+
+
+def swapped_card_answer(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> Answer | None:
+    """The card of the customer `text` names in place of the card just asked about, or None
+    when the previous answer was no card or `text` names no customer in that place."""
+    previous = conv.load(session, requester.userid, ctx.now).previous
+    if previous is None or previous.kind != conv.CUSTOMER:
+        return None
+    name = swapped_customer(text)
+    if name is None or not _is_a_name(session, ctx, requester, name):
+        return None
+    details: dict[str, object] = {"customer": name}
+    if is_traditional(text):
+        details["script"] = "hant"
+    command = Command("customer", None, lang, "", details)
+    return answer_command(session, command, requester, ctx.now, ctx.engine)
+
+
+def _is_a_name(session: Session, ctx: CommandContext, requester: Requester, name: str) -> bool:
+    """A visible customer's exact name (or remark, or id) is one, whatever else it reads as;
+    otherwise words the grammar knows as conditions are not (an unknown word is looked up and,
+    found nowhere, answered as no such customer)."""
+    if find_visible(session, requester, now=ctx.now, ctx=ctx.engine, name=name, exact=True):
+        return True
+    vocab = load_vocabulary(session, ctx.engine.named)
+    return not names_a_segment(name, vocab, ctx.now, ctx.settings.timezone)
