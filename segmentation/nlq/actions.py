@@ -682,7 +682,23 @@ def _push_action(
     segment_text = text[slice(*seg)]
     if not segment_text.strip():
         return None
+    if _SEVERAL_COUPONS.search(masked_what):
+        # "每人发两张满200减30的券": a push gives each customer one coupon; sending one while
+        # two were asked for would change what the campaign costs and promises.
+        raise Ask(
+            "每位客户每次只能发一张券。要发一张吗？例如：每人发一张满200减30的券。",
+            "A push gives each customer one coupon. Send one each? E.g. 'one ¥30-off-¥200 "
+            "coupon each'.",
+        )
     return Action("push", _segment(segment_text), _content(what, quotes, original))
+
+
+# More than one coupon each ("两张券", "3张满200减30的券", "two coupons"): a count before 张/份 or
+# "coupons", not inside a threshold ("满200减30" has no 张).
+_SEVERAL_COUPONS = lazy_pattern(
+    r"(?:^|[^\d满减])(?:两|二|三|四|五|六|七|八|九|十|几|[2-9]|\d{2,})\s*(?:张|份)(?!钟)|"
+    r"\b(?:two|three|four|five|several|multiple|a few|2|3|4|5)\s+(?:\S+\s+)?(?:coupons|vouchers)\b"
+)
 
 
 def _mask_quotes(text: str) -> str:
