@@ -485,6 +485,9 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             continue  # 总共使咗多过一千蚊 / 一共买了500以上: in all, what was spent — no count
         elif tok.kind == K.CMP and tok.text == "under" and _a_colleague(nxt):
             continue  # "accounts under Zhao Liu": whose, not fewer than
+        elif tok.kind == K.MY and tok.text == "我" and _wants(tokens, index):
+            # "我只要上海的", "我不要VIP", "我不想要北京的客户": I, who asks — not my customers
+            tok = Token(K.FILLER, "wrapper", tok.start, tok.end, tok.text)
         elif tok.kind == K.MY and tok.text == "我" and _english_request(prev):
             # "show 我 上海的VIP": the one to show them to (show me), not whose customers
             tok = Token(K.FILLER, "wrapper", tok.start, tok.end, tok.text)
@@ -562,6 +565,22 @@ def _thousands_after_a_verb(tok: Token, out: list[Token]) -> bool:
 def _asked(prev: Token | None) -> bool:
     """ "how many customers did I add": a question's inverted subject, read by its verb."""
     return prev is not None and prev.text in ("did", "do", "have", "had", "am", "was", "will")
+
+
+_WANT_WORDS = frozenset(
+    {"只要", "只看", "只想要", "只想看", "不要", "想要", "要", "需要", "想看", "唔要"}
+)
+
+
+def _wants(tokens: list[Token], index: int) -> bool:
+    """我 right before what the asker wants or does not want (只要, 不要, 不想要…)."""
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    after = tokens[index + 2] if index + 2 < len(tokens) else None
+    if nxt is None:
+        return False
+    if nxt.text in _WANT_WORDS:
+        return True
+    return nxt.text in ("不", "唔") and after is not None and after.text in _WANT_WORDS | {"想"}
 
 
 def _sends(tokens: list[Token], index: int) -> bool:
