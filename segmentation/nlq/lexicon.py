@@ -1264,6 +1264,9 @@ _more(K.INTENT, "list", "who are they|who are those|who are these|who're they|wh
 # a city are as of now already (目前/现在 are read so too); no window is meant.
 _more(K.FILLER, True, "now|right now|currently|at the moment|at present|as of now|as of today|"
       "as things stand|presently")  # fmt: skip
+# "customers from our company", "our company's customers": everyone (我们公司的客户 too)
+_more(K.FILLER, True, "from our company|of our company|at our company|our company's|"
+      "in our company|from our firm|of our firm|our firm's")  # fmt: skip
 # "how many customers did we add this quarter": the question's inverted "added"
 _more(K.NEW, True, "did we add|did you add|do we add|did they add|did the team add")
 # The people named by what they did ("this week's visitors", "recent inquirers"): that event.

@@ -69,8 +69,11 @@ _PATTERNS = (
     (
         "company~",
         latin_pattern(
-            r"(?:from|at|of) (?:the )?(?P<n>[a-z][\w&.-]*(?: [a-z][\w&.-]*){0,3}) "
-            r"(?:company|corporation|corp|inc|ltd|group)\b"
+            # never "our company" / "this company" (everyone) or "our customer group"
+            r"(?:from|at|of) (?:the )?(?!(?:our|my|your|their|his|her|its|this|that|these|"
+            r"those|the same|a|an|one|any|every|each|which|what|customer|wechat)\b)"
+            r"(?P<n>[a-z][\w&.-]*(?: [a-z][\w&.-]*){0,3}) "
+            r"(?:company|corporation|corp|inc|ltd)\b"
         ),
     ),
     (
