@@ -479,8 +479,8 @@ def _merge_lists(
         if (joins or side_by_side) and not link & {K.DE, K.CUSTOMER} and _closes_list(prev, cond):
             # "杭州和苏州以外": the 以外 after the last value excludes the whole list
             prev.negated, same = True, True
-        if joins and _merged_channels(prev, cond):
-            continue
+        if joins and not both and _merged_channels(prev, cond):
+            continue  # (同时扫码和搜手机号加的: both, two conditions)
         if same and joins and prev.window is None:
             prev.values.extend(cond.values)
             prev.__dict__.setdefault("conj", set()).add("or" if K.OR in link else "and")
@@ -519,8 +519,17 @@ def _merged_channels(prev: Cond, cond: Cond) -> bool:
     any of them, one node, as 展会2026和Expo-A两个活码 is — never all of them at once."""
     if prev.attr != "channel" or cond.attr != "channel" or prev.negated or cond.negated:
         return False
-    if prev.window != cond.window or prev.build is None or cond.build is None:
+    if prev.build is None or cond.build is None:
         return False
+    if prev.window != cond.window:
+        # 近7天扫码添加的和搜手机号加的: the window on one of two listed ways — both, or one?
+        raise Ask(
+            f"“{prev.chunk.text()}”和“{cond.chunk.text()}”的时间不一样：时间是两个都算，"
+            "还是只算前一个？请分开说，例如“近7天扫码或搜手机号加的客户”。",
+            f"“{prev.chunk.text()}” and “{cond.chunk.text()}” have different periods: does "
+            "the period hold for both? Please say it once for both, e.g. 'added by QR code or "
+            "phone search in the last 7 days'.",
+        )
     first, second = prev.build(None), cond.build(None)
     merged: Node
     if isinstance(first, AddedVia) and isinstance(second, AddedVia):
