@@ -675,6 +675,13 @@ def _push_action(
         seg = (seg[0], cut)
     if what[:1] in ":：":
         what, masked_what = "message" + what, "message" + masked_what
+    detail = _COUPON_AFTER.search(masked[slice(*seg)]) if seg[0] >= what_span[1] else None
+    if detail is not None:
+        # "发个coupon给他们，满300减30": the coupon's amounts said after its recipients
+        cut = seg[0] + detail.start()
+        tail = text[cut + 1 : seg[1]]
+        what, masked_what = f"{what} {tail}", f"{masked_what} {masked[cut + 1 : seg[1]]}"
+        seg = (seg[0], cut)
     if not (_COUPON_WORDS.search(masked_what) or _MESSAGE_WORDS.search(masked_what)):
         return None
     if _DESCRIBES_PEOPLE.search(masked_what):
@@ -691,6 +698,13 @@ def _push_action(
             "coupon each'.",
         )
     return Action("push", _segment(segment_text), _content(what, quotes, original))
+
+
+# A coupon's amounts after a comma that ends its recipients ("给他们，满300减30", ", 20 off 100").
+_COUPON_AFTER = lazy_pattern(
+    r"[，,]\s*(?=(?:满|滿|每满)\s*\d|\d+\s*(?:元|块)?\s*(?:减|off\b|无门槛)|"
+    r"[¥$￥]?\d+(?:\.\d+)?\s*(?:off|折)|(?:打)?\d(?:\.\d)?\s*折)[^，,]*$"
+)
 
 
 # More than one coupon each ("两张券", "3张满200减30的券", "two coupons"): a count before 张/份 or

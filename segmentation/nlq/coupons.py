@@ -193,9 +193,16 @@ _NO_THRESHOLD = (
 _BARE_OFF = lazy_pattern(rf"(?<![¥$\d.]){_NUM}[\s-]*off\b")
 
 
+# Taiwan/HK 满X折Y ("滿1000折100", "满千折百"): Y is money off (a 折 rate is below 10), so it is
+# 满X减Y; "满200打9折" and "满200享8.5折" stay discounts.
+_ZHE_MONEY = lazy_pattern(
+    rf"(满\s*{_MONEY}\s*)折\s*(?=(?:\d{{2,}}|[一二三四五六七八九十百千两]*[十百千])(?![\d.]*\s*折))"
+)
+
+
 def read_coupon(what: str) -> CouponWords:
     """The one coupon `what` describes (normalised text, quoted message removed), or Ask."""
-    text = _QUANTITY.sub(" ", what)
+    text = _ZHE_MONEY.sub(lambda m: f"{m.group(1)}减", _QUANTITY.sub(" ", what))
     for reason, pattern in _ASK_BACK:
         if pattern.search(text):
             raise _two_readings(reason)
