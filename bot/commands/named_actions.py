@@ -23,10 +23,11 @@ from bot.commands.texts_cards import say_card
 from bot.services.answer import Action, Answer, ClarifyAnswer, SegmentAnswer
 from bot.services.customer_card import find_visible
 from bot.services.query import scope_note
+from segmentation.engine import segment_members
 from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.actions import find_action, tag_named_first
 from segmentation.nlq.ask import Ask
-from segmentation.nodes import All
+from segmentation.nodes import All, SegmentFormatError, from_json
 from segmentation.scope import Requester
 from segmentation.text import normalize
 
@@ -81,7 +82,9 @@ def named_tag_answer(
     if not wanted or not (tag or action.intent == "push"):
         return None
     if is_pronoun(wanted):
-        shown = card_shown(session, ctx, requester.userid)
+        shown = card_shown(session, ctx, requester.userid) or only_one_listed(
+            session, ctx, requester
+        )
         if shown is None:  # "给她打上VIP标签" with no card just shown: never guess who
             return ClarifyAnswer(say_card("card_which_customer", lang), ())
         wanted = shown
@@ -109,6 +112,23 @@ def named_tag_answer(
 def is_pronoun(words: str) -> bool:
     """Whether `words` name one customer by a pronoun or "this customer" (她, 佢, him, she)."""
     return _PRONOUN.fullmatch(normalize(words).strip()) is not None
+
+
+def only_one_listed(session: Session, ctx: CommandContext, requester: Requester) -> str | None:
+    """The external_userid of the one customer of the list just answered ("only the VIP" →
+    1 Alice, then "send her a coupon"), evaluated again now in the asker's scope; None when
+    the last answer was no list, or it has more or fewer than one customer."""
+    previous = conv.load(session, requester.userid, ctx.now).previous
+    if previous is None or previous.kind != conv.LIST or not previous.has_segment:
+        return None
+    if previous.count is not None and previous.count != 1:
+        return None
+    try:
+        node = from_json(previous.segment)
+    except SegmentFormatError:
+        return None
+    members = segment_members(session, node, requester=requester, now=ctx.now, ctx=ctx.engine)
+    return members[0] if len(members) == 1 else None
 
 
 def card_shown(session: Session, ctx: CommandContext, userid: str) -> str | None:
