@@ -483,6 +483,12 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             and (nxt.kind == K.SPEND or (nxt.kind == K.EVENT and nxt.value == "order"))
         ):
             continue  # 总共使咗多过一千蚊 / 一共买了500以上: in all, what was spent — no count
+        elif tok.kind == K.OR and (
+            tok.text == "either" or (tok.text == "要么" and _or_after(tokens, index))
+        ):
+            # "tagged either VIP or 金卡": the "or" after it joins them; "either" alone joins
+            # nothing (it made "tagged" a condition of its own: any tag, or VIP)
+            continue
         elif tok.kind == K.CMP and tok.text == "under" and _a_colleague(nxt):
             continue  # "accounts under Zhao Liu": whose, not fewer than
         elif tok.kind == K.MY and tok.text == "我" and _wants(tokens, index):
@@ -548,6 +554,10 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             tok = Token(K.CLAUSE, "among", tok.start, tok.end, tok.text)
         out.append(tok)
     return out
+
+
+def _or_after(tokens: list[Token], index: int) -> bool:
+    return any(t.kind == K.OR and t.text in ("or", "要么", "或", "或者") for t in tokens[index + 1 :])
 
 
 # "In all" words that also ask "how many" (总共有几个): before what was spent they say total.
