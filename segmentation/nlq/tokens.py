@@ -557,7 +557,8 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
 
 
 def _or_after(tokens: list[Token], index: int) -> bool:
-    return any(t.kind == K.OR and t.text in ("or", "要么", "或", "或者") for t in tokens[index + 1 :])
+    later = tokens[index + 1 :]
+    return any(t.kind == K.OR and t.text in ("or", "要么", "或", "或者") for t in later)
 
 
 # "In all" words that also ask "how many" (总共有几个): before what was spent they say total.
