@@ -36,7 +36,8 @@ _EACH_ZH = r"(?:都|每人|每位客户|每位|每个客户|每个人|人手|各
 _COUNTED = r"(?:[一两二三1-9]|几)\s*[张份个条封则]"
 _PUSH_ZH = [
     lazy_pattern(
-        r"^(?:请)?(?:帮我)?(?:给|向|对|为|畀|俾)(?P<seg>.+?)"
+        # 帮她发一张券: 帮 before a pronoun is to whom (帮张三发 would be on his behalf)
+        r"^(?:请)?(?:帮我)?(?:给|向|对|为|畀|俾|帮(?=她|他|佢|ta|这位|呢位|那位))(?P<seg>.+?)"
         + _EACH_ZH
         + r"*"
         + _V_PUSH
