@@ -308,6 +308,14 @@ def _spend(chunk: Chunk) -> Cond:
     measure = _measure(chunk)
     nums = read_numbers(chunk)
     if not nums.values:
+        if any(t.kind == K.MOST for t in chunk.tokens) and measure == "spend":
+            # 消费最多的客户 / 花钱最少的: a ranking with no count — how many?
+            raise Ask(
+                f"“{chunk.text()}”要前多少名？请给出人数或比例，例如“消费最多的10个客户”"
+                "“消费金额前20%的客户”。",
+                f"“{chunk.text()}”: how many? Give a number or a share, e.g. 'top 10 "
+                "spenders' or 'top 20% by spend'.",
+            )
         if nums.ops:
             raise not_understood(chunk)
         if measure == "aov":  # 客单价的客户: of what size?
