@@ -112,12 +112,14 @@ def _by_head(chunk: Chunk, ctx: Context) -> Cond:
                 "Whose customers are “my” customers? Ask as a staff member (--as USERID).",
             )
         return Cond("owner", chunk, values=[ctx.asker])
-    if not ctx.asker or not ctx.vocab.staff.get(ctx.asker, None):
+    # "张三的部门", "Zhao Liu's team": a colleague's departments (tokens.py names them)
+    member = head.value if isinstance(head.value, str) else ctx.asker
+    if not member or not ctx.vocab.staff.get(member, None):
         raise Ask(
             "“我们部门”指哪个部门？请以员工身份提问，或直接说部门名称。",
             "Which team is “my team”? Ask as a staff member, or name the department.",
         )
-    depts = ctx.vocab.staff[ctx.asker].department_ids
+    depts = ctx.vocab.staff[member].department_ids
     if not depts:
         raise Ask(
             "您不属于任何部门，请直接说部门名称。",

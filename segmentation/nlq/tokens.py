@@ -89,7 +89,7 @@ def tokenize(
             continue
         tokens.append(token)
         pos = token.end
-    tokens = _only_not(_buyers(_company_names(_attach_units(tokens))))
+    tokens = _colleague_teams(_only_not(_buyers(_company_names(_attach_units(tokens)))))
     return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))
 
 
@@ -351,6 +351,37 @@ def _done_not_done(tokens: list[Token], i: int, *, asked_alone: bool) -> bool:
     said = verb.kind == K.EVENT or alone
     negated = neg.kind == K.NEG and neg.text in ("不", "没", "冇", "唔")
     return said and negated and other.kind == K.EVENT
+
+
+# "张三的部门", "李四他们部门", "张三所在部门", "Zhao Liu's team / department": a colleague's
+# departments, as 我们部门 is the asker's.
+_TEAM_WORDS = frozenset(
+    {"部门", "团队", "组", "小组", "所在部门", "那个部门", "他们部门", "她们部门", "佢哋部门",
+     "team", "department", "dept", "group", "的部门", "的团队"}
+)  # fmt: skip
+
+
+_TEAM_GLUE = frozenset({"的", "嘅", "'s", "s", "他们", "她们", "佢们", "所", "在", "所在", "the"})
+
+
+def _colleague_teams(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        staff = [m for m in tok.meanings if m.kind == "staff"] if tok.kind == K.NAME else []
+        j = i + 1
+        while j < len(tokens) and tokens[j].text in _TEAM_GLUE:
+            j += 1
+        team = tokens[j] if j < len(tokens) else None
+        said = team is not None and team.text.replace(" ", "") in _TEAM_WORDS
+        if len(staff) == 1 and said and team is not None:
+            out.append(Token(K.MYDEPT, str(staff[0].value), tok.start, team.end, tok.text))
+            i = j + 1
+            continue
+        out.append(tok)
+        i += 1
+    return out
 
 
 def _buyers(tokens: list[Token]) -> list[Token]:
