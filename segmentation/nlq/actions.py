@@ -25,7 +25,8 @@ _V_PUSH = (
     # The English verbs said in a Chinese frame too: 给金卡客户push一条消息, 给VIP send 一张券.
     r"(?:发送|发放|派发|赠送|发(?!展|送|放)|推送|推(?!荐|送)|送(?!货)|\s*(?:push|send)\s*|"
     r"传(?=(?:个|一?条|一?则|一?封)?\s*" + _MESSAGE_NOUN + r")|"
-    r"派(?=[^，,]{0,12}(?:券|红包|coupon|voucher)))(?![过了])"
+    # 传/派 before what is sent: a message, or a coupon (传一张满500折50的优惠券)
+    r"(?:派|传)(?=[^，,]{0,16}(?:券|红包|coupon|voucher)))(?![过了])"
 )
 # Customers said first are never the ones who received something ("收到过群发消息的"): that
 # is a condition, not a send.
@@ -34,28 +35,32 @@ _NOT_RECEIVED = r"(?!.*(?:收到|收过|领到|领过|领取|接到|接收|拿�
 _EACH_ZH = r"(?:都|每人|每位客户|每位|每个客户|每个人|人手|各自|各)"
 # A count of what is sent begins it when no verb does: 俾佢哋一张券, 给VIP客户每人一张券.
 _COUNTED = r"(?:[一两二三1-9]|几)\s*[张份个条封则]"
+# Who is asked, before a push: 请 / 麻烦 / 劳驾 (你) 帮我 / 帮忙.
+_OPENER_ZH = r"^(?:请|麻烦|劳驾|烦请)?(?:你)?(?:帮我|帮忙)?"
 _PUSH_ZH = [
     lazy_pattern(
         # 帮她发一张券: 帮 before a pronoun is to whom (帮张三发 would be on his behalf)
-        r"^(?:请)?(?:帮我)?(?:给|向|对|为|畀|俾|帮(?=她|他|佢|ta|这位|呢位|那位))(?P<seg>.+?)"
+        _OPENER_ZH
+        + r"(?:给|向|对|为|畀|俾|帮(?=她|他|佢|ta|这位|呢位|那位))(?P<seg>.+?)"
         + _EACH_ZH
         + r"*"
         + _V_PUSH
         + r"(?:一下)?(?P<what>.+)$"
     ),
     lazy_pattern(
-        r"^(?:请)?(?:帮我)?(?:把|将)(?P<what>.+?)(?:发给|发送给|推送给|送给|推给|发放给|派发给|"
+        _OPENER_ZH + r"(?:把|将)(?P<what>.+?)(?:发给|发送给|推送给|送给|推给|发放给|派发给|"
         r"派给|传给)(?P<seg>.+)$"
     ),
     # The content first, then its recipients: "发一张满200减30的券给上海的客户",
     # "發個訊息俾VIP客", "推一条消息给新客户".
     lazy_pattern(
-        r"^(?:请)?(?:帮我)?(?:再)?" + _V_PUSH + r"(?:一下)?(?P<what>.+?)(?:给|畀|俾)(?P<seg>.+)$"
+        _OPENER_ZH + r"(?:再)?" + _V_PUSH + r"(?:一下)?(?P<what>.+?)(?:给|畀|俾)(?P<seg>.+)$"
     ),
     # Give without a send verb, the count in its place: "俾啲金卡客一张200减30嘅券",
     # "给VIP客户每人一张满200减30的券" (the last count: the customers may hold one).
     lazy_pattern(
-        r"^(?:请)?(?:帮我)?(?:给|畀|俾)(?P<seg>.+?)"
+        _OPENER_ZH
+        + r"(?:给|畀|俾)(?P<seg>.+?)"
         + _EACH_ZH
         + r"*(?P<what>"
         + _COUNTED
@@ -66,7 +71,8 @@ _PUSH_ZH = [
     # The customers first, one each or a send verb after them: "流失风险客户每人发一张满200减30的
     # 券", "VIP客户人手一张券", "上海的客户发一张满100减20的券".
     lazy_pattern(
-        r"^(?:请)?(?:帮我)?(?P<seg>"
+        _OPENER_ZH
+        + r"(?P<seg>"
         + _NOT_RECEIVED
         + r"[^给向对为畀俾把将].*?)"
         + _EACH_ZH
@@ -77,7 +83,8 @@ _PUSH_ZH = [
         + r"|满|\d).+)$"
     ),
     lazy_pattern(
-        r"^(?:请)?(?:帮我)?(?P<seg>"
+        _OPENER_ZH
+        + r"(?P<seg>"
         + _NOT_RECEIVED
         + r"[^给向对为畀俾把将].*?)(?<!群)"
         + _V_PUSH
