@@ -54,6 +54,8 @@ def check_campaign_names(text: str, original: str, campaigns: dict[int, str]) ->
     for pattern in (_CAMPAIGN_ZH, _CAMPAIGN_EN):
         for match in pattern.finditer(text):
             name = _last_words(match.group("name"))
+            if _no_name(name):
+                continue  # "got a coupon from campaign 3": what came, then which campaign
             if name and name not in _NOT_A_NAME and not _only_determiners(name):
                 raise _unknown_name(_as_written(name, original), campaigns)
     _joined_by_name(text, original, campaigns)
@@ -89,6 +91,17 @@ def _joined_by_name(text: str, original: str, campaigns: dict[int, str]) -> None
             verb = text[match.start() : match.start("name")].strip()
             raise _which_contact(verb, campaigns[number], original)
         raise _unknown_name(_as_written(name, original), campaigns)
+
+
+# Words a campaign's name around "campaign" never ends with or holds: a preposition before
+# the campaign's number, or what the campaign sent ("a coupon from campaign 3").
+_NO_NAME = lazy_pattern(
+    r"(?:^|\s)(?:from|of|in|by|for|during|to|at)$|\b(?:coupons?|vouchers?|messages?|msgs?)\b"
+)
+
+
+def _no_name(name: str) -> bool:
+    return bool(name) and _NO_NAME.search(name) is not None
 
 
 def _last_words(name: str) -> str:

@@ -520,6 +520,9 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             # "tagged either VIP or 金卡": the "or" after it joins them; "either" alone joins
             # nothing (it made "tagged" a condition of its own: any tag, or VIP)
             continue
+        elif tok.kind == K.UNKNOWN and tok.text == "add" and _asked_of(out):
+            # "how many customers did Li Si add": the question's inverted "added"
+            tok = Token(K.NEW, True, tok.start, tok.end, tok.text)
         elif tok.kind == K.CMP and tok.text == "under" and _a_colleague(nxt):
             continue  # "accounts under Zhao Liu": whose, not fewer than
         elif tok.kind == K.MY and tok.text == "我" and _wants(tokens, index):
@@ -585,6 +588,15 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             tok = Token(K.CLAUSE, "among", tok.start, tok.end, tok.text)
         out.append(tok)
     return out
+
+
+def _asked_of(out: list[Token]) -> bool:
+    """ "did/does/do" two or three words back, a name between: did Li Si add ("did I add" is
+    the asker's own, read by the owner phrases)."""
+    before = [t.text for t in out[-3:]]
+    if not before or before[-1] == "i":
+        return False
+    return any(word in ("did", "does", "do", "have", "has") for word in before[:-1])
 
 
 def _or_after(tokens: list[Token], index: int) -> bool:
