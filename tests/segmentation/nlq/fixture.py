@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -21,6 +22,9 @@ from segmentation.models import (
     StaffDepartment,
     Tag,
 )
+from segmentation.named import NamedSegmentCatalog
+from segmentation.nlq import Vocabulary, build_vocabulary
+from segmentation.nlq.vocabulary import StaffInfo
 from segmentation.nodes import HasTag
 from segmentation.saved import save_segment
 
@@ -329,3 +333,16 @@ def load_scores(session: Session) -> None:
                 model_id=model.id,
             )
         )
+
+
+@cache
+def small_vocabulary() -> Vocabulary:
+    """A few tags, one colleague and one saved segment: a vocabulary for parser tests that
+    need no database."""
+    return build_vocabulary(
+        tags=["VIP", "金卡", "高意向"],
+        staff=[StaffInfo("zhangsan", "张三", (1,))],
+        departments=[(1, "销售一部")],
+        saved=["跟进名单"],
+        catalog=NamedSegmentCatalog.load(),
+    )

@@ -14,18 +14,10 @@ import pytest
 from bot.commands.actions import schedule_words
 from bot.services.campaigns.cron import CronSchedule
 from bot.services.campaigns.push_preview import schedule_cron
-from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
-from segmentation.nlq.vocabulary import StaffInfo
-from tests.segmentation.nlq.fixture import NOW, TZ
+from segmentation.nlq import Clarification, Command, parse_command
+from tests.segmentation.nlq.fixture import NOW, TZ, small_vocabulary
 
-VOCAB = build_vocabulary(
-    tags=["VIP", "金卡", "高意向"],
-    staff=[StaffInfo("zhangsan", "张三", (1,))],
-    departments=[(1, "销售一部")],
-    saved=["跟进名单"],
-    catalog=NamedSegmentCatalog.load(),
-)
+VOCAB = small_vocabulary()
 
 
 def parse(text: str) -> Command | Clarification:
