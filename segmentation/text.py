@@ -29,7 +29,9 @@ _QUOTES = str.maketrans(
 # Cantonese characters OpenCC leaves as they are (or turns into a rare form): 嚟 is 来,
 # 嗰 (𠮶 after OpenCC) is 那, 舖 is 铺, the aspect 咗 is 了 — so 嚟过舖头, 10/1以嚟, 嗰啲客,
 # 问咗 read like 来过铺头, 10/1以来, 那啲客, 问了; the plural 哋 is 们 (我哋部门 = 我们部门).
-_CANTONESE = str.maketrans({"嚟": "来", "嗰": "那", "𠮶": "那", "舖": "铺", "咗": "了", "哋": "们"})
+_CANTONESE = str.maketrans(
+    {"嚟": "来", "嗰": "那", "𠮶": "那", "舖": "铺", "咗": "了", "哋": "们", "畀": "给", "俾": "给"}
+)  # 畀/俾: Cantonese give, to (给)
 _SPACES = re.compile(r"\s+")
 # A pair of ASCII double quotes reads as the typographic pair (“…”), which is what the
 # scanners look for: `send them a message "See you"` is quoted like `发消息“再见”`.

@@ -33,7 +33,7 @@ from bot.services.confirmations import (
     claim_for_execution,
     expire,
     find_by_task,
-    latest_pending,
+    latest_action,
     record_result,
 )
 from integrations.wecom.events import CardClick
@@ -67,8 +67,9 @@ def typed_decision(text: str) -> str | None:
 def handle_typed(
     session: Session, ctx: CommandContext, userid: str, key: str, lang: str
 ) -> list[Reply]:
-    """确认/取消: the member's own latest pending action."""
-    action = latest_pending(session, userid)
+    """确认/取消: the member's own latest action card (told what became of it when it no
+    longer waits: an older card is never confirmed by a 确认 meant for a newer one)."""
+    action = latest_action(session, userid)
     if action is None:
         return [Reply(userid, say("no_pending", lang))]
     code, action.response_code = action.response_code, None  # a response code is single use

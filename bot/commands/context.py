@@ -698,3 +698,40 @@ def _restate(
     if lang == "zh":
         return f"{text}（{'；'.join(command.notes)}）"
     return f"{text} ({'; '.join(command.notes)})"
+
+
+# ---------------------------------------------------------------- a card's customers changed
+
+
+def narrowed_by(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    follow: FollowUp,
+    base: Node,
+    lang: str,
+) -> tuple[Node, str] | Answer | None:
+    """`base` changed as the follow-up says — narrowed (只要/其中), without (去掉), with one
+    more value (加上), a condition in another's place (那…呢) — and restated; an Answer
+    when it must be asked back; None when the follow-up asks a question of its own
+    ("其中上海的有几个") and so changes nothing."""
+    vocab = load_vocabulary(session, ctx.engine.named)
+    command = _read_clause(follow, vocab, requester, ctx, lang)
+    if isinstance(command, Clarification):
+        return clarify(command.message, list(command.suggestions))
+    if _has_own_intent(follow, vocab, ctx) and command.intent not in _ACTIONS:
+        return None
+    if command.segment is None or is_everyone(command.segment):
+        return clarify(say("refine_what", lang))
+    try:
+        if follow.mode == ALSO:
+            changed = add_alternatives(base, command.segment)
+        elif follow.loose:
+            changed = swap_conditions(base, command.segment)
+        else:
+            changed = _combine(base, command.segment, follow)
+    except Ambiguous:
+        return clarify(say("refine_what", lang))
+    if changed is None:
+        return clarify(say("refine_what", lang))
+    return changed, _restate(changed, command, vocab, ctx, lang)

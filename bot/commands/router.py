@@ -24,6 +24,7 @@ from bot.commands.answers import (
 )
 from bot.commands.audit import audit
 from bot.commands.campaign_chat import campaign_choice_reply, campaign_reply
+from bot.commands.card_amend import Amended, card_amendment, replace_card
 from bot.commands.card_swap import swapped_card_answer
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
 from bot.commands.context import (
@@ -291,6 +292,17 @@ def _handle_text(
     decision = typed_decision(text)
     if decision is not None:
         return handle_typed(session, ctx, userid, decision, lang)
+    amended = card_amendment(session, ctx, requester, text, lang)  # "算了", "只给上海的发"
+    if isinstance(amended, list):
+        return amended
+    if isinstance(amended, Amended):
+        if not replace_card(session, ctx, amended):  # decided meanwhile: nothing to replace
+            return [Reply(userid, say("already", lang))]
+        replies = _answered(session, ctx, requester, text, amended.answer, lang, hant)
+        note = [Reply(userid, say("card_replaced", lang))]
+        return (in_script(note, True) if hant and lang == "zh" else note) + replies
+    if amended is not None:  # a change asked back, or nobody left: the card stays
+        return _answered(session, ctx, requester, text, amended, lang, hant)
     early = before_query(session, ctx, requester, text, lang, hant)  # digest, picks, 导出这个
     if early is not None:
         audit(session, ctx, userid, "command", text, role=requester.role, **early[1])

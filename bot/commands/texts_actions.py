@@ -71,6 +71,15 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "Please ask again.",
     },
     "cancelled": {"zh": "已取消，没有执行。", "en": "Cancelled; nothing was done."},
+    "card_replaced": {
+        "zh": "已按您的修改重新生成确认卡片；上一张卡片已作废，不会执行。",
+        "en": "Here is the card with your change; the previous card is void and will not run.",
+    },
+    "content_what": {
+        "zh": "要改成什么？例如：改成满300减30的券、消息改成“周末到店有礼”、只给上海的发。",
+        "en": "Change it to what? E.g. 'make it 30 off orders over 300', "
+        "'change the message to \"See you this weekend\"', 'only send to Shanghai'.",
+    },
     "replace_confirmed": {"zh": "已确认", "en": "Confirmed"},
     "replace_cancelled": {"zh": "已取消", "en": "Cancelled"},
     "replace_expired": {"zh": "已过期", "en": "Expired"},

@@ -72,6 +72,18 @@ def latest_pending(session: Session, userid: str) -> PendingAction | None:
     return session.scalars(stmt).first()
 
 
+def latest_action(session: Session, userid: str) -> PendingAction | None:
+    """The member's most recent action card, whatever became of it. A typed 确认 means this
+    card: after cancelling it, 确认 must not reach back to an older card still waiting."""
+    stmt = (
+        select(PendingAction)
+        .where(PendingAction.asker_userid == userid)
+        .order_by(PendingAction.created_at.desc(), PendingAction.id.desc())
+        .limit(1)
+    )
+    return session.scalars(stmt).first()
+
+
 def _transition(
     session: Session,
     action: PendingAction,

@@ -81,7 +81,7 @@ def test_typed_confirm_runs_the_latest_pending_action_and_updates_its_card(rig: 
     assert "正在为" in reply.text and "已为" in rig.texts_to("zhangsan")[-1]
     assert wecom_tagged(rig) == {(eid, "zhangsan") for eid in NO_ORDER_ZHANG}
     assert len(rig.gateway.state.card_updates) == 1
-    assert rig.tell("zhangsan", "确认")[0].text == "没有等待您确认的操作。"
+    assert rig.tell("zhangsan", "确认")[0].text == "已执行，不会重复执行。"  # told, not run twice
 
 
 def test_cancel_runs_nothing(rig: ChatRig) -> None:
@@ -116,7 +116,7 @@ def test_an_expired_card_says_so_and_runs_nothing(rig: ChatRig) -> None:
     [reply, update] = late.click("zhangsan", card["task_id"])
     assert "已过期" in reply.text and update.card["replace_text"] == "已过期"
     assert actions(rig)[0].status == EXPIRED
-    assert late.tell("zhangsan", "确认")[0].text == "没有等待您确认的操作。"
+    assert late.tell("zhangsan", "确认")[0].text == "这个操作已过期，请重新发起。"
     assert wecom_tagged(rig) == set()
 
 

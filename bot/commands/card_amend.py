@@ -1,0 +1,306 @@
+"""A card changed before it is confirmed: "算了", "只给上海的发", "改成满300减30",
+"actually only the Shanghai ones", "message改成“周末见”".
+
+Nothing on a card runs before 确认 (spec/commands.md §1), so a member looking at one may
+change their mind. Right after the card (it is the last answer):
+
+- a cancel word of any register (算了, 不发了, 唔使喇, never mind …) cancels it, as 取消 does;
+- a change of its customers (只给X / 不要发给X / X也发 / only send to X / skip X) or of its
+  content (改成满300减30 / 换成9折券 / change the message to …) replaces it: the new card is
+  made and the old action cancelled in the same transaction, so a later 确认 — or a click on
+  the old card — can only run what the member was shown last.
+
+A change that cannot be read is asked back and leaves the card as it was. Anything else is
+no change of the card and is answered as usual.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext, Reply
+from bot.commands import conversation as conv
+from bot.commands.approval import APPROVAL_OF
+from bot.commands.cards import CANCEL_KEY
+from bot.commands.confirm import decide
+from bot.commands.context import narrowed_by
+from bot.commands.preview import ACTION_DETAILS
+from bot.commands.texts import say
+from bot.models.confirmations import PendingAction
+from bot.services.answer import Answer, SegmentAnswer
+from bot.services.confirmations import cancel, latest_pending
+from bot.services.query import answer_command, clarify
+from segmentation.nlq import Command, load_vocabulary, parse_command
+from segmentation.nlq.followup import read_follow_up
+from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nodes import Node, SegmentFormatError, canonical, from_json, to_json
+from segmentation.scope import Requester
+from segmentation.text import normalize
+
+# Actions whose customers a follow-up may change (an untag's customers are the tag's
+# holders, narrowed when it is answered: changed here they would be narrowed twice).
+_NARROWABLE = ("push", "schedule", "tag", "save")
+_PUNCT = r"\s,，、.。!！?？~～…"
+
+# Words before the change that say nothing: "那就", "还是", "哦不对", "actually", "wait, …".
+_FILLER = (
+    rf"(?:(?:那就|那(?![些个批位边])|还是|其实|哦|噢|喔|嗯|呃|额|哎|唉|不对|不是|等等|等一下|等下|"
+    rf"对了|谢谢|多谢|唔该|(?:sorry|actually|wait|hmm+|oh|no|nah|ok(?:ay)?|um+|well|then|hold\s+on)\b)"
+    rf"[{_PUNCT}]*)*"
+)
+# Cancelling in words other than 取消/cancel (normalised text: Simplified, lower case).
+_CANCEL = lazy_pattern(
+    rf"^{_FILLER}(?:算了|算啦|算咯|不要了|不用了|不需要了|不用发了|不要发了|不发了|别发了|先别发|"
+    rf"先不发|不打了|别打了|先不打|不要打了|不弄了|别弄了|不做了|先不要|先不用|取消吧|取消掉|"
+    rf"取消了吧|撤销|撤回|作废|唔使了|唔使喇|唔使啦|唔该唔使|唔要了|唔好发|唔发了|冇嘢了|"
+    rf"never\s*mind|forget\s+(?:it|that|about\s+it)|scrap\s+(?:it|that)|"
+    rf"(?:don'?t|do\s+not)\s+(?:send|do|tag)(?:\s+(?:it|that|this|them))?|hold\s+off|abort|"
+    rf"cancel\s+(?:it|that|this)|call\s+it\s+off|no\s+thanks?)"
+    rf"(?:[{_PUNCT}]*(?:吧|了|啦|喇|哈|咯|谢谢|多谢|唔该|thanks|thank\s+you|thx|please|pls))*[{_PUNCT}]*$",
+    re.I,
+)
+# New content: "改成满300减30", "券换成9折", "消息改成“…”", "change the coupon to …".
+_CHANGE_ZH = lazy_pattern(
+    rf"^{_FILLER}(?:把)?(?P<what>券|优惠券|消息|内容|文案|话术|标签|名字|名称|时间)?(?:的)?"
+    rf"(?:面额)?(?:改成|改为|换成|换为|变成|替换成|改用|换个|换一个|改一下成|改下成)[{_PUNCT}]*(?P<new>.+)$",
+    re.I,
+)
+_CHANGE_EN = lazy_pattern(
+    rf"^{_FILLER}(?:change|switch|swap|make|set|update)\s+(?:it|that|this|the\s+"
+    r"(?P<what>coupon|message|text|tag|label|name|time))\s*(?:to|into|as)?\s+(?P<new>.+)$",
+    re.I,
+)
+_INSTEAD_EN = lazy_pattern(rf"^{_FILLER}(?:use|send|give\s+them)\s+(?P<new>.+?)\s+instead$", re.I)
+
+# The card's customers in action words, rewritten as the follow-up they are.
+_ACT = r"(?:发|推|推送|群发|打|打上|打标签|标|贴|发券|发消息|送)"
+_TO = r"(?:给|发给|推给|对|要给|送给)"
+_WHO_END = r"(?:的)?(?:客户|顾客|人|那些|那批)?"
+_ENOUGH = r"(?:吧|就行|就好|就可以了?|就够了|即可|好了|就ok|得了|啦)"
+_ZH_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.I), template)
+    for pattern, template in (
+        # 只给上海的发, 只发给VIP, 仅对上海的客户推送吧, 就给上海的发就行
+        (rf"^(?:只|仅|就只|只是)(?:要)?{_TO}?(?P<x>.+?){_WHO_END}{_ACT}?{_ENOUGH}?$", "只要{x}的"),
+        (rf"^就{_TO}(?P<x>.+?){_WHO_END}{_ACT}?{_ENOUGH}?$", "只要{x}的"),
+        # 上海的就行, 上海的发就好
+        (rf"^(?P<x>.+?){_WHO_END}{_ACT}?(?:就行|就好|就够了|就可以了?)$", "只要{x}的"),
+        # 不要发给北京的, 别给北京的发, 不给北京的打
+        (
+            rf"^(?:不要|别|不用|唔好|唔使|不)(?:再)?{_ACT}?{_TO}(?P<x>.+?){_WHO_END}{_ACT}?(?:了|吧|啦)?$",
+            "去掉{x}的",
+        ),
+        # 北京的不要发, 北京的就别发了, 北京的不发
+        (
+            rf"^(?P<x>.+?){_WHO_END}(?:就)?(?:不要|别|不用|唔好|唔使|不)(?:再)?{_ACT}(?:了|吧|啦)?$",
+            "去掉{x}的",
+        ),
+        # 也发给北京的, 还要给北京的发, 北京的也发
+        (
+            rf"^(?:也|还|再)(?:要)?{_ACT}?{_TO}(?P<x>.+?){_WHO_END}{_ACT}?(?:一份|一下)?(?:吧)?$",
+            "加上{x}的",
+        ),
+        (rf"^(?P<x>.+?){_WHO_END}也(?:要)?(?:{_ACT}|给)(?:上)?(?:吧)?$", "加上{x}的"),
+    )
+)
+_EN_ACT = r"(?:send|push|tag|give|message|text|mail)"
+_EN_IT = r"(?:\s+(?:it|this|that|them|the\s+coupon|the\s+message|the\s+tag))?"
+_EN_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.I), template)
+    for pattern, template in (
+        (rf"^(?:only|just)\s+{_EN_ACT}{_EN_IT}\s+(?:to|for)\s+(?P<x>.+)$", "only {x}"),
+        (rf"^{_EN_ACT}{_EN_IT}\s+(?:only|just)\s+(?:to|for)\s+(?P<x>.+)$", "only {x}"),
+        (r"^(?:only|just)\s+(?:for|to)\s+(?P<x>.+)$", "only {x}"),
+        (r"^(?P<x>.+?)\s+only$", "only {x}"),
+        (rf"^(?:don'?t|do\s+not)\s+{_EN_ACT}{_EN_IT}\s+to\s+(?P<x>.+)$", "without {x}"),
+        (r"^(?:skip|drop|not)\s+(?:to\s+)?(?P<x>.+)$", "without {x}"),
+        (rf"^(?:also|and)\s+{_EN_ACT}{_EN_IT}\s+to\s+(?P<x>.+)$", "add {x} too"),
+        (r"^(?:also\s+)?include\s+(?P<x>.+)$", "add {x} too"),
+    )
+)
+_LEADING = lazy_pattern(rf"^{_FILLER}", re.I)
+_TRAILING = lazy_pattern(rf"[{_PUNCT}]+$")
+
+
+@dataclass(frozen=True)
+class _Change:
+    """The card's action with other customers or other content."""
+
+    segment: Node
+    description: str
+    details: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Amended:
+    """A replacement card's answer; `action` is the card it replaces (cancelled once the new
+    one is made)."""
+
+    answer: Answer
+    action: PendingAction
+
+
+def card_amendment(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> list[Reply] | Amended | Answer | None:
+    """What `text` does to the card just shown: replies to a cancel, the new card's answer,
+    a question back; None when it is no change of a card."""
+    action = _card_just_shown(session, ctx, requester.userid)
+    if action is None:
+        return None
+    plain = normalize(text)
+    if _CANCEL.match(plain):
+        code, action.response_code = action.response_code, None
+        return decide(session, ctx, action, requester.userid, CANCEL_KEY, code)
+    if isinstance(action.details.get("customers"), list) or action.details.get(APPROVAL_OF):
+        return None  # customers named one by one; a request already with its approver
+    changed = _new_content(session, ctx, requester, action, text, plain, lang)
+    if changed is None and action.intent in _NARROWABLE:
+        changed = _new_customers(session, ctx, requester, action, text, lang)
+    if not isinstance(changed, _Change):
+        return changed
+    command = Command(action.intent, changed.segment, lang, changed.description, changed.details)
+    answer = answer_command(session, command, requester, ctx.now, ctx.engine)
+    if isinstance(answer, SegmentAnswer) and answer.needs_confirmation and answer.customers:
+        return Amended(answer, action)
+    return answer  # nobody left, or asked back: the card stays as it was
+
+
+def replace_card(session: Session, ctx: CommandContext, amended: Amended) -> bool:
+    """Cancel the replaced card's action (before its replacement is made, so 确认 finds the
+    new one); False when it was decided meanwhile."""
+    return cancel(session, amended.action, amended.action.asker_userid, ctx.now)
+
+
+def _card_just_shown(session: Session, ctx: CommandContext, userid: str) -> PendingAction | None:
+    """The member's live pending action when its card is the last thing they were answered."""
+    action = latest_pending(session, userid)
+    if action is None or action.expires_at <= ctx.now:
+        return None
+    previous = conv.load(session, userid, ctx.now).previous
+    if previous is None or previous.intent != action.intent:
+        return None
+    if isinstance(action.details.get("customers"), list):
+        return action  # a card for named customers: no segment to compare
+    if previous.kind != conv.LIST or not previous.segment:
+        return None
+    try:
+        shown = to_json(canonical(from_json(previous.segment)))
+    except SegmentFormatError:
+        return None
+    return action if shown == action.segment else None
+
+
+def _new_content(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    action: PendingAction,
+    text: str,
+    plain: str,
+    lang: str,
+) -> _Change | Answer | None:
+    """The card with new content when `text` says "改成…/change it to …"."""
+    found = _CHANGE_ZH.match(plain) or _CHANGE_EN.match(plain) or _INSTEAD_EN.match(plain)
+    if found is None:
+        return None
+    new = _TRAILING.sub("", found.group("new")).strip()
+    if not new:
+        return clarify(say("content_what", lang))
+    details = _content_details(session, ctx, requester, action.intent, new)
+    if not details:
+        # "改成上海的" / "change it to Shanghai": the customers, not the content
+        if action.intent in _NARROWABLE:
+            moved = _new_customers(session, ctx, requester, action, f"那{new}呢", lang)
+            if moved is not None:
+                return moved
+        return clarify(say("content_what", lang))
+    try:
+        segment = from_json(action.segment)
+    except SegmentFormatError:
+        return None
+    return _Change(segment, action.description, _kept(action) | details)
+
+
+# Sentences that carry only content, for the parser to read the new content in.
+_CONTENT_FRAMES = {
+    "push": ("给所有客户发{new}", "给所有客户发{new}的券", "给所有客户发消息{new}"),
+    "schedule": ("{new}给所有客户发消息“x”", "给所有客户发{new}", "给所有客户发{new}的券"),
+    "tag": ("给所有客户打上{new}标签", "给所有客户打上{new}"),
+    "untag": ("去掉所有客户的{new}标签",),
+    "save": ("把所有客户存成分群{new}",),
+}
+_CONTENT_KEYS = {
+    "push": ("coupon", "message"),
+    "schedule": ("schedule", "coupon", "message"),
+    "tag": ("tag",),
+    "untag": ("tag",),
+    "save": ("name",),
+}
+
+
+def _content_details(
+    session: Session, ctx: CommandContext, requester: Requester, intent: str, new: str
+) -> dict[str, Any]:
+    """The content keys `new` gives the action (a coupon, a message, a time, a tag, a name)."""
+    vocab = load_vocabulary(session, ctx.engine.named)
+    wanted = _CONTENT_KEYS.get(intent, ())
+    for frame in _CONTENT_FRAMES.get(intent, ()):
+        parsed = parse_command(
+            frame.format(new=new),
+            vocabulary=vocab,
+            asker=requester.userid,
+            now=ctx.now,
+            tz=ctx.settings.timezone,
+        )
+        if not isinstance(parsed, Command):
+            continue
+        found = {k: parsed.details[k] for k in wanted if k in parsed.details}
+        if intent == "schedule" and frame.startswith("{new}"):
+            found = {k: v for k, v in found.items() if k == "schedule"}
+        if found:
+            return found
+    return {}
+
+
+def _new_customers(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    action: PendingAction,
+    text: str,
+    lang: str,
+) -> _Change | Answer | None:
+    """The card for other customers when `text` narrows, widens or swaps its segment."""
+    follow = read_follow_up(_as_follow_up(text))
+    if follow is None:
+        return None
+    try:
+        base = from_json(action.segment)
+    except SegmentFormatError:
+        return None
+    changed = narrowed_by(session, ctx, requester, follow, base, lang)
+    if not isinstance(changed, tuple):
+        return changed
+    segment, description = changed
+    return _Change(segment, description, _kept(action))
+
+
+def _kept(action: PendingAction) -> dict[str, Any]:
+    """What the new card keeps of the old one's content."""
+    return {k: v for k, v in action.details.items() if k in ACTION_DETAILS}
+
+
+def _as_follow_up(text: str) -> str:
+    """`text` with an action's words ("只给上海的发", "don't send it to Beijing") said as the
+    follow-up they are ("只要上海的", "without Beijing"); else as written, fillers dropped."""
+    bare = _TRAILING.sub("", _LEADING.sub("", normalize(text))).strip()
+    for pattern, template in (*_ZH_REWRITES, *_EN_REWRITES):
+        found = pattern.match(bare)
+        if found is not None and found.group("x").strip():
+            return template.format(x=found.group("x").strip())
+    return _TRAILING.sub("", _LEADING.sub("", text.strip())).strip() or text
