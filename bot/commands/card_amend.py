@@ -28,22 +28,26 @@ from bot.commands.approval import APPROVAL_OF
 from bot.commands.cards import CANCEL_KEY
 from bot.commands.confirm import decide
 from bot.commands.context import narrowed_by
+from bot.commands.paging import still_visible
 from bot.commands.preview import ACTION_DETAILS
 from bot.commands.texts import say
 from bot.models.confirmations import PendingAction
+from bot.services.answer import Action as ActionDetails
 from bot.services.answer import Answer, SegmentAnswer
 from bot.services.confirmations import cancel, latest_pending
-from bot.services.query import answer_command, clarify
+from bot.services.query import answer_command, clarify, scope_note
 from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.followup import read_follow_up
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.nodes import Node, SegmentFormatError, canonical, from_json, to_json
+from segmentation.nodes import All, Node, SegmentFormatError, canonical, from_json, to_json
 from segmentation.scope import Requester
 from segmentation.text import normalize
 
-# Actions whose customers a follow-up may change (an untag's customers are the tag's
-# holders, narrowed when it is answered: changed here they would be narrowed twice).
-_NARROWABLE = ("push", "schedule", "tag", "save")
+# Actions whose customers a follow-up may change (an untag's stay narrowed to the tag's
+# holders: answering it again narrows an already narrowed segment to the same one).
+_NARROWABLE = ("push", "schedule", "tag", "untag", "save")
+# Intents of a message that is an action of its own, not a change of the card.
+_ACTIONS = ("push", "schedule", "tag", "untag", "save", "export", "explain")
 _PUNCT = r"\s,，、.。!！?？~～…"
 
 # Words before the change that say nothing: "那就", "还是", "哦不对", "actually", "wait, …".
@@ -156,18 +160,43 @@ def card_amendment(
     if _CANCEL.match(plain):
         code, action.response_code = action.response_code, None
         return decide(session, ctx, action, requester.userid, CANCEL_KEY, code)
-    if isinstance(action.details.get("customers"), list) or action.details.get(APPROVAL_OF):
-        return None  # customers named one by one; a request already with its approver
+    if action.details.get(APPROVAL_OF):
+        return None  # a request already with its approver
+    named = action.details.get("customers")
     changed = _new_content(session, ctx, requester, action, text, plain, lang)
-    if changed is None and action.intent in _NARROWABLE:
+    if changed is None and action.intent in _NARROWABLE and not isinstance(named, list):
         changed = _new_customers(session, ctx, requester, action, text, lang)
     if not isinstance(changed, _Change):
         return changed
-    command = Command(action.intent, changed.segment, lang, changed.description, changed.details)
-    answer = answer_command(session, command, requester, ctx.now, ctx.engine)
+    if isinstance(named, list):  # customers named one by one: the same ones, still visible
+        answer: Answer = _for_named(session, requester, action, [str(n) for n in named], changed)
+    else:
+        command = Command(action.intent, changed.segment, lang, changed.description,
+                          changed.details)  # fmt: skip
+        answer = answer_command(session, command, requester, ctx.now, ctx.engine)
     if isinstance(answer, SegmentAnswer) and answer.needs_confirmation and answer.customers:
         return Amended(answer, action)
     return answer  # nobody left, or asked back: the card stays as it was
+
+
+def _for_named(
+    session: Session,
+    requester: Requester,
+    action: PendingAction,
+    named: list[str],
+    changed: _Change,
+) -> SegmentAnswer:
+    visible = tuple(still_visible(session, requester, named))
+    return SegmentAnswer(
+        intent=action.intent,
+        segment=All(),
+        description=action.description,
+        customers=visible,
+        action=ActionDetails.of(changed.details),
+        needs_confirmation=True,
+        scope_note=scope_note(All(), requester, action.language),
+        named=visible,
+    )
 
 
 def replace_card(session: Session, ctx: CommandContext, amended: Amended) -> bool:
@@ -211,10 +240,14 @@ def _new_content(
     new = _TRAILING.sub("", found.group("new")).strip()
     if not new:
         return clarify(say("content_what", lang))
-    details = _content_details(session, ctx, requester, action.intent, new)
+    named = isinstance(action.details.get("customers"), list)
+    if action.intent in _NARROWABLE and not named and _as_follow_up(new) != _bare(new):
+        # "改成只给男的打": the customers, said with a change word
+        return _new_customers(session, ctx, requester, action, new, lang)
+    details = _content_details(session, ctx, requester, action, new)
     if not details:
         # "改成上海的" / "change it to Shanghai": the customers, not the content
-        if action.intent in _NARROWABLE:
+        if action.intent in _NARROWABLE and not named:
             moved = _new_customers(session, ctx, requester, action, f"那{new}呢", lang)
             if moved is not None:
                 return moved
@@ -244,27 +277,50 @@ _CONTENT_KEYS = {
 
 
 def _content_details(
-    session: Session, ctx: CommandContext, requester: Requester, intent: str, new: str
+    session: Session, ctx: CommandContext, requester: Requester, action: PendingAction, new: str
 ) -> dict[str, Any]:
     """The content keys `new` gives the action (a coupon, a message, a time, a tag, a name)."""
-    vocab = load_vocabulary(session, ctx.engine.named)
-    wanted = _CONTENT_KEYS.get(intent, ())
-    for frame in _CONTENT_FRAMES.get(intent, ()):
-        parsed = parse_command(
-            frame.format(new=new),
-            vocabulary=vocab,
-            asker=requester.userid,
-            now=ctx.now,
-            tz=ctx.settings.timezone,
-        )
-        if not isinstance(parsed, Command):
-            continue
-        found = {k: parsed.details[k] for k in wanted if k in parsed.details}
-        if intent == "schedule" and frame.startswith("{new}"):
+    wanted = _CONTENT_KEYS.get(action.intent, ())
+    for frame in _CONTENT_FRAMES.get(action.intent, ()):
+        found = _parsed_details(session, ctx, requester, frame.format(new=new), wanted)
+        if action.intent == "schedule" and frame.startswith("{new}"):
             found = {k: v for k, v in found.items() if k == "schedule"}
         if found:
             return found
+    old = action.details.get("schedule")
+    if action.intent == "schedule" and isinstance(old, dict):
+        return _part_of_schedule(session, ctx, requester, old, new)
     return {}
+
+
+def _part_of_schedule(
+    session: Session, ctx: CommandContext, requester: Requester, old: dict[str, Any], new: str
+) -> dict[str, Any]:
+    """A schedule with one part changed: "改成9点" / "change it to 9am" keeps the days,
+    "改成每周五" keeps the time of day."""
+    said_time = _parsed_details(
+        session, ctx, requester, f"每天{new}给所有客户发消息“x”", ("schedule",)
+    ).get("schedule")
+    if said_time:
+        return {"schedule": {**old, "time": said_time["time"]}}
+    said_days = _parsed_details(
+        session, ctx, requester, f"{new}{old.get('time', '')}给所有客户发消息“x”", ("schedule",)
+    ).get("schedule")
+    if said_days:
+        return {"schedule": {**said_days, "time": old.get("time", said_days["time"])}}
+    return {}
+
+
+def _parsed_details(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, wanted: tuple[str, ...]
+) -> dict[str, Any]:
+    vocab = load_vocabulary(session, ctx.engine.named)
+    parsed = parse_command(
+        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    if not isinstance(parsed, Command):
+        return {}
+    return {k: parsed.details[k] for k in wanted if k in parsed.details}
 
 
 def _new_customers(
@@ -276,6 +332,8 @@ def _new_customers(
     lang: str,
 ) -> _Change | Answer | None:
     """The card for other customers when `text` narrows, widens or swaps its segment."""
+    if _whole_action(session, ctx, requester, text):
+        return None  # "把VIP标签从北京的客户身上拿掉": an action of its own, a card of its own
     follow = read_follow_up(_as_follow_up(text))
     if follow is None:
         return None
@@ -290,6 +348,14 @@ def _new_customers(
     return _Change(segment, description, _kept(action))
 
 
+def _whole_action(session: Session, ctx: CommandContext, requester: Requester, text: str) -> bool:
+    vocab = load_vocabulary(session, ctx.engine.named)
+    whole = parse_command(
+        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    return isinstance(whole, Command) and whole.intent in _ACTIONS
+
+
 def _kept(action: PendingAction) -> dict[str, Any]:
     """What the new card keeps of the old one's content."""
     return {k: v for k, v in action.details.items() if k in ACTION_DETAILS}
@@ -298,9 +364,14 @@ def _kept(action: PendingAction) -> dict[str, Any]:
 def _as_follow_up(text: str) -> str:
     """`text` with an action's words ("只给上海的发", "don't send it to Beijing") said as the
     follow-up they are ("只要上海的", "without Beijing"); else as written, fillers dropped."""
-    bare = _TRAILING.sub("", _LEADING.sub("", normalize(text))).strip()
+    plain = _bare(normalize(text))
     for pattern, template in (*_ZH_REWRITES, *_EN_REWRITES):
-        found = pattern.match(bare)
+        found = pattern.match(plain)
         if found is not None and found.group("x").strip():
             return template.format(x=found.group("x").strip())
+    return _bare(text)
+
+
+def _bare(text: str) -> str:
+    """`text` without the fillers before it and the punctuation after it."""
     return _TRAILING.sub("", _LEADING.sub("", text.strip())).strip() or text

@@ -26,7 +26,7 @@ from bot.services.answer import (
     SegmentAnswer,
 )
 from bot.services.query import answer_command, clarify
-from segmentation.nlq import Command, is_bare_request, load_vocabulary, parse_command
+from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.followup import (
     ALSO,
     AND,
@@ -140,10 +140,8 @@ def contextual_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
 ) -> Answer | None:
     """The answer for a command about "this segment", or None when the text is not one."""
-    # A bare export or describe ("导出", "分析一下") is about the previous answer too.
-    bare = is_bare_request(text, now=ctx.now, tz=ctx.settings.timezone)
-    if not (points_back(text) or bare):
-        return None
+    # A bare export or describe ("导出", "分析一下") is about the previous answer too, and so
+    # is an action that names no customers ("存成分群“挽回名单”").
     vocab = load_vocabulary(session, ctx.engine.named)
     command = parse_command(
         text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
@@ -214,8 +212,10 @@ def refined_answer(
             return None
         return clarify(not_a_list(session, ctx, requester.userid, lang))
     previous_node, previous = found
-    if not follow.pointed and _is_action(text, vocab, requester, ctx):
-        return None  # "去掉…的待跟进标签" untags; "只要" / "去掉" alone do not start a refinement
+    if _is_action(text, vocab, requester, ctx, pointed=follow.pointed):
+        # "去掉…的待跟进标签" untags; "只要" / "去掉" alone do not start a refinement; nor
+        # does "remove the 金卡 tag from them", an action on the previous answer itself
+        return None
     renamed = _renamed_product(follow, previous_node, vocab, ctx) if follow.loose else None
     if renamed is not None:  # "那精华液呢" after a product condition: the other product
         return ask_again(session, ctx, requester, renamed, previous, lang)
@@ -603,11 +603,17 @@ def _read_clause(
     return understood[0] if understood else results[0]
 
 
-def _is_action(text: str, vocab: Vocabulary, requester: Requester, ctx: CommandContext) -> bool:
+def _is_action(
+    text: str, vocab: Vocabulary, requester: Requester, ctx: CommandContext, pointed: bool = False
+) -> bool:
+    """Whether `text` is a whole action; when it points at the previous answer, only an
+    action on that answer itself (no conditions of its own to narrow it by)."""
     whole = parse_command(
         text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
     )
-    return isinstance(whole, Command) and whole.intent in _ACTIONS
+    if not isinstance(whole, Command) or whole.intent not in _ACTIONS:
+        return False
+    return not pointed or bool(whole.details.get("segment_from_context"))
 
 
 def _has_own_intent(follow: FollowUp, vocab: Vocabulary, ctx: CommandContext) -> bool:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
+from bot.commands.actions import schedule_words
 from bot.commands.texts import say
 from bot.services.campaigns.push_preview import PushFacts, PushPlan, coupon_of, push_facts
 from segmentation.models import Staff
@@ -49,9 +50,15 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def _when(facts: PushFacts, ctx: CommandContext, lang: str) -> str:
+def _when(facts: PushFacts, details: dict[str, Any], ctx: CommandContext, lang: str) -> str:
+    """When it is sent: now (or after quiet hours); a schedule says how often, then when
+    it first runs."""
     at = facts.send_at.astimezone(ctx.settings.timezone).strftime("%m-%d %H:%M")
-    return say("send_at_quiet" if facts.quiet_hours else "send_at_value", lang, at=at)
+    first = say("send_at_quiet" if facts.quiet_hours else "send_at_value", lang, at=at)
+    schedule = details.get("schedule")
+    if not isinstance(schedule, dict):
+        return first
+    return say("schedule_first", lang, every=schedule_words(schedule, lang), first=first)
 
 
 def _cost(facts: PushFacts, details: dict[str, Any], lang: str) -> str:
@@ -100,7 +107,7 @@ def push_rows(
         (say("key_size", lang), say("recipients_value", lang, count=count, sent=facts.recipients)),
         (say("key_holdout", lang), say("holdout_value", lang, count=facts.holdout)),
         (say("key_excluded", lang), _excluded(facts, lang)),
-        (say("key_send_at", lang), _when(facts, ctx, lang)),
+        (say("key_send_at", lang), _when(facts, details, ctx, lang)),
         (say("key_cost_max", lang), _cost(facts, details, lang)),
         (say("key_tasks", lang), _tasks(session, facts, lang)),
     ]
@@ -128,7 +135,7 @@ def push_text(
         recipients=facts.recipients,
         holdout=facts.holdout,
         message=facts.message,
-        send_at=_when(facts, ctx, lang),
+        send_at=_when(facts, details, ctx, lang),
         cost=_cost(facts, details, lang),
         tasks=_tasks(session, facts, lang),
         approval=approval,

@@ -12,6 +12,7 @@ PUSH_TEXTS: dict[str, dict[str, str]] = {
     "holdout_value": {"zh": "{count} 人不发送（衡量效果）", "en": "{count} not sent (to measure)"},
     "excluded_none": {"zh": "无", "en": "none"},
     "send_at_value": {"zh": "{at}", "en": "{at}"},
+    "schedule_first": {"zh": "{every}（首次 {first}）", "en": "{every} (first {first})"},
     "send_at_quiet": {"zh": "{at}（静默时段后）", "en": "{at} (after quiet hours)"},
     "cost_value": {"zh": "¥{total}（{count}人×¥{value}）", "en": "¥{total} ({count}×¥{value})"},
     "cost_none": {"zh": "无券，¥0", "en": "no coupon, ¥0"},

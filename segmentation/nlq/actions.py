@@ -35,13 +35,26 @@ _NOT_RECEIVED = r"(?!.*(?:收到|收过|领到|领过|领取|接到|接收|拿�
 _EACH_ZH = r"(?:都|每人|每位客户|每位|每个客户|每个人|人手|各自|各)"
 # A count of what is sent begins it when no verb does: 俾佢哋一张券, 给VIP客户每人一张券.
 _COUNTED = r"(?:[一两二三1-9]|几)\s*[张份个条封则]"
+# Whom 帮/同/跟 point at when they mean "to": a pronoun or the previous answer (normalised).
+_POINTER_ZH = (
+    r"她|他|佢|ta|这位|呢位|那位|这些|那些|这批|这几|那几|这两|那两|这俩|呢啲|那啲|呢班|"
+    r"这班|那班"
+)
+# A pronoun or the previous answer as a whole word, for a send with two objects.
+_WHOM_ZH = (
+    r"她们|他们|佢们|她|他|佢|ta|这些(?:客户|人)?|那些(?:客户|人)?|这批(?:客户|人)?|这几位|"
+    r"这几个人?|这两位|这俩|呢啲|那啲|这位(?:客户)?|呢位"
+)
 # Who is asked, before a push: 请 / 麻烦 / 劳驾 (你) 帮我 / 帮忙.
 _OPENER_ZH = r"^(?:请|麻烦|劳驾|烦请)?(?:你)?(?:帮我|帮忙)?"
 _PUSH_ZH = [
     lazy_pattern(
-        # 帮她发一张券: 帮 before a pronoun is to whom (帮张三发 would be on his behalf)
+        # 帮她发一张券: 帮 before a pronoun is to whom (帮张三发 would be on his behalf); so are
+        # 同/跟 (Cantonese, colloquial) before one: 同佢哋发张券, 跟这些人发消息
         _OPENER_ZH
-        + r"(?:给|向|对|为|畀|俾|帮(?=她|他|佢|ta|这位|呢位|那位))(?P<seg>.+?)"
+        + r"(?:给|向|对|为|畀|俾|(?:帮|同|跟)(?="
+        + _POINTER_ZH
+        + r"))(?P<seg>.+?)"
         + _EACH_ZH
         + r"*"
         + _V_PUSH
@@ -50,6 +63,19 @@ _PUSH_ZH = [
     lazy_pattern(
         _OPENER_ZH + r"(?:把|将)(?P<what>.+?)(?:发给|发送给|推送给|送给|推给|发放给|派发给|"
         r"派给|传给)(?P<seg>.+)$"
+    ),
+    # Two objects, whom first (a pronoun or the previous answer): "发佢一张满300减50的券",
+    # "送她们一张券", "send佢一張coupon 滿300減50".
+    lazy_pattern(
+        _OPENER_ZH
+        + _V_PUSH
+        + r"(?P<seg>"
+        + _WHOM_ZH
+        + r")\s*(?P<what>(?:"
+        + _COUNTED
+        + r"|满|\d|"
+        + _MESSAGE_NOUN
+        + r").+)$"
     ),
     # The content first, then its recipients: "发一张满200减30的券给上海的客户",
     # "發個訊息俾VIP客", "推一条消息给新客户".

@@ -441,7 +441,8 @@ def _has_content(rest: str) -> bool:
 # "导出这个", "把这个导出来", "導出這張表", "下载一下", "export this", "download that table":
 # an export of the previous answer, whatever it showed (a list, a table, a card).
 _EXPORT_ZH = (
-    r"(?:导出|導出|下载|下載|导成|導成|导|導)(?:出来|出來|一下|下)?"
+    # 汇出/匯出 is Taiwan usage for 导出
+    r"(?:导出|導出|汇出|匯出|下载|下載|导成|導成|导|導)(?:出来|出來|一下|下)?"
     r"(?:成|为|為)?(?:excel|xlsx|表格|文件)?"
 )
 _THIS_ZH = (

@@ -146,7 +146,7 @@ _BREAKDOWN_NOISE = lazy_pattern(
 _NAME = r"(?P<n>[^\s，,。？?！!]{1,24}?)"
 _NAME_EN = r"(?P<n>[^,.?!]{1,40}?)"
 _ABOUT = (
-    r"(?:情况|资料|档案|信息|详情|详细信息|详细资料|概况|近况|基本情况|客户信息|客户资料|"
+    r"(?:情况|状况|狀況|资料|档案|信息|详情|详细信息|详细资料|概况|近况|基本情况|客户信息|客户资料|"
     r"客户档案|客户卡片?|名片|profile|info|details|card)"
 )
 # The look-up verb before a name: Mandarin, Cantonese (睇下/搵下), and 了解 (get to know); a

@@ -696,6 +696,24 @@ _more(K.THIS, True, "那啲|呢啲|这啲|那班|呢班|这班|这帮|那帮|那
 _more(K.THIS, True, "他们|她们|它们|佢哋|他们几个|她们几个|这几个|这几位|这几个人|这几位客户")
 # Cantonese 佢哋 (they; 哋 is read 们) points back as 他们 does: 睇晒佢哋, 列晒佢哋出嚟.
 _more(K.THIS, True, "佢们|佢们嘅|佢们的")
+# A count said with the pointer ("给这两位发消息", "那3个人"): the answer just given, its size
+# said again (a size that is another answer's is gone back to before parsing: backref.py).
+_more(K.THIS, True, "这俩|那俩|这俩人|那俩人")
+_more(
+    K.THIS,
+    True,
+    "|".join(
+        f"{this}{n}{unit}{who}"
+        for this in ("这", "那", "呢")
+        for n in ("两", "俩", "二", "三", "四", "五", "2", "3", "4", "5")
+        for unit in ("位", "个", "名")
+        for who in ("", "人", "客户", "客")
+        # not 这两个 alone: 这两个月 / 这两个礼拜 are a period
+        if not (n == "俩" and unit != "个")
+        and not (unit == "位" and who == "人")
+        and not (unit == "个" and who == "" and n != "俩")
+    ),
+)
 # "List them all": Cantonese 列晒/睇晒 (晒 = all of them), 全部列出来, 通通列出来 — the whole
 # list of the answer just given (a bare list after a count).
 _more(K.INTENT, "list", "列晒|列晒出来|列出晒|睇晒|睇晒出来|列埋出来|全部列出|全部列出来|全列出来|"
