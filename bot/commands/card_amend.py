@@ -67,6 +67,14 @@ _CANCEL = lazy_pattern(
     rf"(?:[{_PUNCT}]*(?:吧|了|啦|喇|哈|咯|谢谢|多谢|唔该|thanks|thank\s+you|thx|please|pls))*[{_PUNCT}]*$",
     re.I,
 )
+# Words that sound like a yes but are not the confirmation the spec asks for (确认/confirm):
+# the card is not run on them, the member is told how to run it.
+_NEAR_CONFIRM = lazy_pattern(
+    rf"^{_FILLER}(?:确定|可以|可以了|行|好|好的|没问题|发吧|发送吧|发了吧|执行吧|执行|打吧|就这样|"
+    rf"就这样吧|冇问题|得|得啦|ok|okay|yes|yep|sure|go|go\s+ahead|do\s+it|send\s+it|send|"
+    rf"looks\s+good|lgtm|fine)(?:[{_PUNCT}]*(?:吧|了|啦|喇|哈|please|pls|thanks|thx))*[{_PUNCT}]*$",
+    re.I,
+)
 # New content: "改成满300减30", "券换成9折", "消息改成“…”", "change the coupon to …".
 _CHANGE_ZH = lazy_pattern(
     rf"^{_FILLER}(?:把)?(?P<what>券|优惠券|消息|内容|文案|话术|标签|名字|名称|时间)?(?:的)?"
@@ -160,6 +168,8 @@ def card_amendment(
     if _CANCEL.match(plain):
         code, action.response_code = action.response_code, None
         return decide(session, ctx, action, requester.userid, CANCEL_KEY, code)
+    if _NEAR_CONFIRM.match(plain):
+        return [Reply(requester.userid, say("confirm_how", lang))]
     if action.details.get(APPROVAL_OF):
         return None  # a request already with its approver
     named = action.details.get("customers")

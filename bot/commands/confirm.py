@@ -52,9 +52,21 @@ _ROLE_WORDS = {"zh": {"schedule": ("定时群发", "经理或管理员")},
                "en": {"schedule": ("a scheduled campaign", "a manager or an admin")}}  # fmt: skip
 
 
+# Said around the word itself, adding nothing: "确认发送", "好的，确认", "yes, confirm it".
+_AROUND = re.compile(
+    r"^(?:是的|对的|对|好的|好|嗯|ok(?:ay)?|yes|yep|sure)?[,，、]?(?P<word>确认|確認|confirm)"
+    r"(?:发送|發送|发|發|执行|執行|打标签|打標籤|群发|群發|一下|吧|了|啦|it|this|that|send|sending|"
+    r"please|pls)*$"
+)
+
+
 def typed_decision(text: str) -> str | None:
-    """'confirm' / 'cancel' when the whole message is one of those words, else None."""
+    """'confirm' / 'cancel' when the whole message is one of those words (with only words
+    around it that add nothing: 确认发送, yes confirm), else None."""
     cleaned = re.sub(r"[\s。.!！“”\"'‘’]+", "", text or "").lower()
+    around = _AROUND.match(cleaned)
+    if around is not None:
+        cleaned = around.group("word")
     if cleaned in CONFIRM_WORDS:
         return CONFIRM_KEY
     if cleaned in CANCEL_WORDS:

@@ -75,6 +75,11 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "已按您的修改重新生成确认卡片；上一张卡片已作废，不会执行。",
         "en": "Here is the card with your change; the previous card is void and will not run.",
     },
+    "confirm_how": {
+        "zh": "还没有执行。要执行请回复“确认”（或点卡片上的按钮）；不执行请回复“取消”。",
+        "en": "Nothing has run yet. Reply “confirm” (or press the card's button) to run it, "
+        "or “cancel” to drop it.",
+    },
     "content_what": {
         "zh": "要改成什么？例如：改成满300减30的券、消息改成“周末到店有礼”、只给上海的发。",
         "en": "Change it to what? E.g. 'make it 30 off orders over 300', "

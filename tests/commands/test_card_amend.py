@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.commands.card_amend import _CANCEL, _CHANGE_EN, _CHANGE_ZH, _as_follow_up
+from bot.commands.card_amend import _CANCEL, _CHANGE_EN, _CHANGE_ZH, _NEAR_CONFIRM, _as_follow_up
+from bot.commands.confirm import typed_decision
 from segmentation.nlq.followup import ALSO, AND, WITHOUT, read_follow_up
 from segmentation.text import normalize
 
@@ -77,3 +78,18 @@ def test_content_changes_zh(text: str, new: str) -> None:
 def test_content_changes_en(text: str, new: str) -> None:
     found = _CHANGE_EN.match(normalize(text))
     assert found is not None and found.group("new") == new
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("确认", "confirm"), ("確認。", "confirm"), ("确认发送", "confirm"), ("好的，确认", "confirm"),
+     ("ok confirm", "confirm"), ("Yes, confirm it", "confirm"), ("确认执行吧", "confirm"),
+     ("取消", "cancel"), ("确定", None), ("确认一下这些客户", None), ("confirmed customers", None)],
+)  # fmt: skip
+def test_typed_decisions(text: str, key: str | None) -> None:
+    assert typed_decision(text) == key
+
+
+@pytest.mark.parametrize("text", ["确定", "發吧", "可以", "好的", "go ahead", "send it", "OK"])
+def test_near_confirmations_are_not_confirmations(text: str) -> None:
+    assert typed_decision(text) is None and _NEAR_CONFIRM.match(normalize(text))
