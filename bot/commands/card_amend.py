@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.approval import APPROVAL_OF
-from bot.commands.cards import CANCEL_KEY
+from bot.commands.cards import CANCEL_KEY, outcome_card
 from bot.commands.confirm import decide
 from bot.commands.context import narrowed_by
 from bot.commands.paging import still_visible
@@ -209,10 +209,21 @@ def _for_named(
     )
 
 
-def replace_card(session: Session, ctx: CommandContext, amended: Amended) -> bool:
+def replace_card(session: Session, ctx: CommandContext, amended: Amended) -> list[Reply] | None:
     """Cancel the replaced card's action (before its replacement is made, so 确认 finds the
-    new one); False when it was decided meanwhile."""
-    return cancel(session, amended.action, amended.action.asker_userid, ctx.now)
+    new one) and grey out its buttons where WeCom lets the card be updated; None when it was
+    decided meanwhile."""
+    action = amended.action
+    if not cancel(session, action, action.asker_userid, ctx.now):
+        return None
+    code, action.response_code = action.response_code, None  # a response code is single use
+    if not code or not action.card:
+        return []
+    lang = action.language
+    card = outcome_card(
+        action.card, outcome=say("card_replaced", lang), replace_text=say("replace_replaced", lang)
+    )
+    return [Reply(action.asker_userid, "", card=card, update_code=code)]
 
 
 def _card_just_shown(session: Session, ctx: CommandContext, userid: str) -> PendingAction | None:

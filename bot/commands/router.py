@@ -296,10 +296,11 @@ def _handle_text(
     if isinstance(amended, list):
         return amended
     if isinstance(amended, Amended):
-        if not replace_card(session, ctx, amended):  # decided meanwhile: nothing to replace
+        greyed = replace_card(session, ctx, amended)
+        if greyed is None:  # decided meanwhile: nothing to replace
             return [Reply(userid, say("already", lang))]
         replies = _answered(session, ctx, requester, text, amended.answer, lang, hant)
-        note = [Reply(userid, say("card_replaced", lang))]
+        note = [Reply(userid, say("card_replaced", lang)), *greyed]
         return (in_script(note, True) if hant and lang == "zh" else note) + replies
     if amended is not None:  # a change asked back, or nobody left: the card stays
         return _answered(session, ctx, requester, text, amended, lang, hant)

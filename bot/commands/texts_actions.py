@@ -88,6 +88,7 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
     "replace_confirmed": {"zh": "已确认", "en": "Confirmed"},
     "replace_cancelled": {"zh": "已取消", "en": "Cancelled"},
     "replace_expired": {"zh": "已过期", "en": "Expired"},
+    "replace_replaced": {"zh": "已作废", "en": "Replaced"},
     "replace_refused": {"zh": "无权确认", "en": "Not allowed"},
     "not_allowed_role": {
         "zh": "您没有权限确认这个操作（{what}需要{role}确认）。",

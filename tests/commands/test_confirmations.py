@@ -197,3 +197,18 @@ def test_a_tag_typed_in_another_script_is_the_same_tag(rig: ChatRig) -> None:
     with rig.factory() as session:
         names = set(session.scalars(select(Tag.name).where(Tag.deleted.is_(False))))
     assert {"FollowUp", "待跟进"} <= names and "待跟進" not in names
+
+
+def test_a_card_changed_before_confirmation_is_void_and_greyed_out(rig: ChatRig) -> None:
+    """ "只给近7天咨询过的打" after a tag card: a new card; the old action is cancelled and
+    its card's buttons greyed out (已作废), so neither a click on it nor 确认 can run it."""
+    rig.tell("zhangsan", TAG_TEXT)
+    [old] = rig.cards()
+    replies = rig.tell("zhangsan", "哦不对，只给近7天咨询过的打")
+    assert "上一张卡片已作废" in replies[0].text
+    [greyed] = rig.gateway.state.card_updates
+    assert greyed["template_card"]["replace_text"] == "已作废"
+    first, second = actions(rig)
+    assert (first.status, second.status) == (CANCELLED, PENDING)
+    assert rig.click("zhangsan", old["task_id"])[0].text == "这个操作已取消。"
+    assert wecom_tagged(rig) == set()
