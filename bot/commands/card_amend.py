@@ -17,6 +17,7 @@ no change of the card and is answered as usual.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,11 +34,13 @@ from bot.commands.preview import ACTION_DETAILS
 from bot.commands.texts import say
 from bot.models.confirmations import PendingAction
 from bot.services.answer import Action as ActionDetails
-from bot.services.answer import Answer, SegmentAnswer
+from bot.services.answer import Answer, ClarifyAnswer, SegmentAnswer
 from bot.services.confirmations import cancel, latest_pending
+from bot.services.customer_card import find_visible
 from bot.services.query import answer_command, clarify, scope_note
+from segmentation.engine import segment_members
 from segmentation.nlq import Command, load_vocabulary, parse_command
-from segmentation.nlq.followup import read_follow_up
+from segmentation.nlq.followup import ALSO, WITHOUT, FollowUp, read_follow_up
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nodes import All, Node, SegmentFormatError, canonical, from_json, to_json
 from segmentation.scope import Requester
@@ -78,7 +81,7 @@ _NEAR_CONFIRM = lazy_pattern(
 # New content: "改成满300减30", "券换成9折", "消息改成“…”", "change the coupon to …".
 _CHANGE_ZH = lazy_pattern(
     rf"^{_FILLER}(?:把)?(?P<what>券|优惠券|消息|内容|文案|话术|标签|名字|名称|时间)?(?:的)?"
-    rf"(?:面额)?(?:改成|改为|换成|换为|变成|替换成|改用|换个|换一个|改一下成|改下成)[{_PUNCT}]*(?P<new>.+)$",
+    rf"(?:面额)?(?:改成|改为|改做|换成|换为|换做|变成|替换成|改用|换个|换一个|改一下成|改下成)[{_PUNCT}]*(?P<new>.+)$",
     re.I,
 )
 _CHANGE_EN = lazy_pattern(
@@ -174,10 +177,11 @@ def card_amendment(
         return None  # a request already with its approver
     named = action.details.get("customers")
     changed = _new_content(session, ctx, requester, action, text, plain, lang)
-    if changed is None and action.intent in _NARROWABLE and not isinstance(named, list):
+    if changed is None and action.intent in _NARROWABLE:
         changed = _new_customers(session, ctx, requester, action, text, lang)
     if not isinstance(changed, _Change):
         return changed
+    named = changed.details.get("customers", named)
     if isinstance(named, list):  # customers named one by one: the same ones, still visible
         answer: Answer = _for_named(session, requester, action, [str(n) for n in named], changed)
     else:
@@ -200,7 +204,7 @@ def _for_named(
     return SegmentAnswer(
         intent=action.intent,
         segment=All(),
-        description=action.description,
+        description=changed.description,
         customers=visible,
         action=ActionDetails.of(changed.details),
         needs_confirmation=True,
@@ -258,7 +262,7 @@ def _new_content(
     found = _CHANGE_ZH.match(plain) or _CHANGE_EN.match(plain) or _INSTEAD_EN.match(plain)
     if found is None:
         return None
-    new = _TRAILING.sub("", found.group("new")).strip()
+    new = _as_quoted(_TRAILING.sub("", found.group("new")).strip(), text)
     if not new:
         return clarify(say("content_what", lang))
     named = isinstance(action.details.get("customers"), list)
@@ -362,11 +366,70 @@ def _new_customers(
         base = from_json(action.segment)
     except SegmentFormatError:
         return None
+    named = action.details.get("customers")
+    if isinstance(named, list):  # a card for customers named one by one: more names only
+        members = still_visible(session, requester, [str(n) for n in named])
+        return _by_names(session, ctx, requester, action, follow, members, lang)
     changed = narrowed_by(session, ctx, requester, follow, base, lang)
+    if isinstance(changed, ClarifyAnswer):  # "不要给Bob打", "only Mike": customers by name
+        members = segment_members(session, base, requester=requester, now=ctx.now, ctx=ctx.engine)
+        return _by_names(session, ctx, requester, action, follow, members, lang) or changed
     if not isinstance(changed, tuple):
         return changed
     segment, description = changed
     return _Change(segment, description, _kept(action))
+
+
+_NAME_SEP = re.compile(r"\s*(?:、|,|，|和|跟|同|及|与|與|\band\b|&)\s*", re.I)
+_NAME_EDGES = re.compile(r"^(?:the\s+)?|(?:的|嘅|客户|客戶|这位|這位|那位|\s)+$", re.I)
+
+
+def _by_names(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    action: PendingAction,
+    follow: FollowUp,
+    members: list[str],
+    lang: str,
+) -> _Change | None:
+    """The card's customers with some named one by one taken out (不要给Bob打), kept alone
+    (only Mike) or added (also Lily): only customers the member may see, and — except for
+    an added one — only those the card reaches; else None (the question back stands)."""
+    words = [_NAME_EDGES.sub("", w).strip() for w in _NAME_SEP.split(follow.rest.strip())]
+    if not words or not all(words):
+        return None
+    found: list[tuple[str, str]] = []
+    for word in words:
+        matches = find_visible(session, requester, now=ctx.now, ctx=ctx.engine, name=word,
+                               exact=True)  # fmt: skip
+        if len(matches) != 1:
+            return None
+        found.append(matches[0])
+    ids = [eid for eid, _ in found]
+    if follow.mode != ALSO and any(eid not in members for eid in ids):
+        return None
+    if follow.mode == WITHOUT:
+        customers = [eid for eid in members if eid not in ids]
+    elif follow.mode == ALSO:
+        customers = [*members, *(eid for eid in ids if eid not in members)]
+    else:
+        customers = ids
+    names = ("、" if lang == "zh" else ", ").join(name for _, name in found)
+    how = {WITHOUT: "without_named", ALSO: "also_named"}.get(follow.mode, "only_named")
+    description = say(how, lang, description=action.description, names=names)
+    return _Change(All(), description, _kept(action) | {"customers": customers})
+
+
+_QUOTED = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")
+
+
+def _as_quoted(new: str, text: str) -> str:
+    """`new` (read from the normalised text) with its quoted words as the member typed them:
+    a message reaches customers exactly as written, never in lower case or another script."""
+    for typed in _QUOTED.findall(unicodedata.normalize("NFKC", text)):
+        new = new.replace(normalize(typed), typed.strip())
+    return new
 
 
 def _whole_action(session: Session, ctx: CommandContext, requester: Requester, text: str) -> bool:

@@ -630,7 +630,12 @@ _THAT_CUSTOMER = lazy_pattern(
     # Any short question about him or her, which the card answers: "他是哪个渠道加的",
     # "她在哪个城市", "他的备注是什么", "where is she from", "how did he add us".
     r"^(?:那|那么|请问)?(?:他|她|佢|ta)(?!们|哋)(?![^，,；;]*(?:客户|顾客|客人))(?:是|在|有|从|哪|什么|啥|怎么|多少|几|最近|上次|"
-    r"的(?:电话|手机|备注|标签|城市|跟进人|渠道|添加方式|公司)|买|下|来|加|咨询|问)[^，,；;]{0,20}$|"
+    r"的(?:电话|手机|备注|标签|城市|跟进人|渠道|添加方式|公司)|买|下|来|加|咨询|问|"
+    # an English word about her in a Chinese question: "她 last inquiry 问的是什么"
+    r"(?<=[他她佢])[a-z])[^，,；;]{0,30}$|"
+    # whose customer he is: "他是谁的客户", "佢系边个嘅客", "她归谁跟进"
+    r"^(?:那|那么|请问)?(?:他|她|佢|ta)(?:是|系|归|由)?(?:谁|边个|哪个销售|哪位销售|哪位同事)"
+    r"(?:的|嘅)?(?:客户|客人|客|跟进|跟|负责|在跟)(?:的)?(?:呀|啊|呢|吗)?[？?]*$|"
     r"^(?:what|where|when|how|which|who|is|does|did|has)\b[^.?!]{0,50}"
     r"\b(?:he|she|his|her|him)\b[^.?!]{0,40}[?.!]*$"
 )

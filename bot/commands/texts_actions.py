@@ -75,6 +75,12 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "已按您的修改重新生成确认卡片；上一张卡片已作废，不会执行。",
         "en": "Here is the card with your change; the previous card is void and will not run.",
     },
+    "without_named": {
+        "zh": "{description}（不含{names}）",
+        "en": "{description} (without {names})",
+    },
+    "only_named": {"zh": "{description}中的{names}", "en": "{names}, of {description}"},
+    "also_named": {"zh": "{description}（另加{names}）", "en": "{description} (and {names})"},
     "confirm_how": {
         "zh": "还没有执行。要执行请回复“确认”（或点卡片上的按钮）；不执行请回复“取消”。",
         "en": "Nothing has run yet. Reply “confirm” (or press the card's button) to run it, "

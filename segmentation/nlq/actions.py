@@ -533,7 +533,7 @@ def _schedule(text: str, quotes: dict[str, str], original: str = "") -> Action |
     clock = find_clock(rest, frequency.pm)
     if clock is not None:
         rest = _cut_spans(rest, (clock[0],))
-    rest = rest.strip(" ，,")
+    rest = _SCHEDULING_VERB.sub("", rest).strip(" ，,")
     if not _is_push(rest, quotes, original):
         if clock is None and frequency.schedule["every"] in ("day", "week"):
             return None  # "每天都来的客户", "每周下单的": how often they did, not a send
@@ -551,6 +551,13 @@ def _schedule(text: str, quotes: dict[str, str], original: str = "") -> Action |
     details = dict(inner.details)
     details["schedule"] = {**frequency.schedule, "time": clock[1]}
     return Action("schedule", inner.segment_text, details)
+
+
+# A verb that only says "arrange" before the send, once its time is taken out: 帮他们排每周一
+# 10点发… / 幫佢哋約每個禮拜一朝早10點發… / 给VIP客户安排每天9点推….
+_SCHEDULING_VERB = lazy_pattern(
+    r"(?:安排|排期|排|预约|约|设定|设置|设好)(?:一下|好)?(?=\s*(?:" + _V_PUSH + r"))"
+)
 
 
 def _without_frequency(text: str) -> str:

@@ -570,6 +570,11 @@ def owner_words() -> tuple[list[str], list[str]]:
     for word in places:
         glue += [word, f"{word}的", f"{word}嘅"]
     mine += ["挂在我名下的", "挂在我名下", "挂我名下的", "挂我名下", "归我的", "属于我自己的"]
+    # 我自己嘅 (Cantonese 的), and 自己 without 我 only before the customers or an owner verb
+    # ("客户自己扫码加的" is the customer's own doing, not the asker's).
+    mine += ["我自己嘅", "我自己啲", "我本人嘅", "自己的客户", "自己嘅客", "自己的客人", "自己啲客",
+             "自己嘅客户", "自己的顾客"]  # fmt: skip
+    mine += [f"自己{word}的" for word in verbs] + [f"自己{word}嘅" for word in verbs]
     return mine, glue
 
 

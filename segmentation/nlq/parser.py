@@ -134,6 +134,8 @@ def _parse(
         )
     norm = drop_lead_in(norm)  # "we lost some customers, show me who refunded"
     norm = drop_acknowledgement(norm)  # "好的，给这些打上待跟进标签", "ok tag those as VIP"
+    if _WHO_COUNTED.match(norm):  # "邊兩個", "是哪三位", "which two?": who the answer's are
+        return Command("list", None, language, "", {"segment_from_context": True})
     # 有哪些不？: a 不 that ends the message after a question word asks yes or no, no negation
     # (有哪些不是VIP keeps it: a word follows).
     norm = _FINAL_NOT.sub(r"\1", norm)
@@ -236,6 +238,15 @@ def _means_previous(intent: str, tokens: list[Any], *, bare_allowed: bool) -> bo
     return bare_allowed and _is_bare(intent, tokens)
 
 
+# "邊兩個", "是哪三位", "which two?" — the whole message: who the answer just given are, its
+# size said again ("哪5个客户消费最多" goes on, and is a ranking).
+_WHO_COUNTED = lazy_pattern(
+    r"^(?:那|咁)?(?:都|分别)?(?:是|系)?(?:哪|边)(?:两|俩|二|三|四|五|六|七|八|九|十|\d{1,2})"
+    r"(?:个|位|名)?(?:人|客户|客人|客)?(?:呢|啊|呀|嚟㗎|嚟|来的)?[?？。]*$|"
+    r"^(?:so\s+|and\s+)?(?:which|who\s+are\s+the)\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d{1,2})(?:\s+(?:ones|of\s+them|people|customers))?\s*[?.]*$",
+    re.I,
+)
 # "都是谁", "是哪些人", "係邊啲人", "who are they": a who-question with only 都 and a bare
 # people word (人, not 客户: "客户有哪些" names everyone) asks who the answer's customers are.
 _WHO_PEOPLE = {"人", "people", "folks", "ones"}
