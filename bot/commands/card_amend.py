@@ -80,13 +80,20 @@ _NEAR_CONFIRM = lazy_pattern(
 )
 # New content: "改成满300减30", "券换成9折", "消息改成“…”", "change the coupon to …".
 _CHANGE_ZH = lazy_pattern(
-    rf"^{_FILLER}(?:把)?(?P<what>券|优惠券|消息|内容|文案|话术|标签|名字|名称|时间)?(?:的)?"
+    rf"^{_FILLER}(?:把)?(?P<what>券|优惠券|消息|内容|文案|话术|标签|名字|名称|时间|coupon|"
+    rf"message|msg|tag|label|text)?\s*(?:的)?"
     rf"(?:面额)?(?:改成|改为|改做|换成|换为|换做|变成|替换成|改用|换个|换一个|改一下成|改下成)[{_PUNCT}]*(?P<new>.+)$",
     re.I,
 )
 _CHANGE_EN = lazy_pattern(
     rf"^{_FILLER}(?:change|switch|swap|make|set|update)\s+(?:it|that|this|the\s+"
     r"(?P<what>coupon|message|text|tag|label|name|time))\s*(?:to|into|as)?\s+(?P<new>.+)$",
+    re.I,
+)
+# The action's own verb before the new content: "改成打高意向", "换成发9折券", "make it send …".
+_CONTENT_VERB = lazy_pattern(
+    r"^(?:打上|打个|打|贴上|贴|加上|标上|标记为|标为|发送|发一张|发个|发|推送|推|送|"
+    r"send|push|tag\s+(?:them\s+)?(?:as|with)|tag)\s*(?=\S)",
     re.I,
 )
 _INSTEAD_EN = lazy_pattern(rf"^{_FILLER}(?:use|send|give\s+them)\s+(?P<new>.+?)\s+instead$", re.I)
@@ -100,7 +107,11 @@ _ZH_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), template)
     for pattern, template in (
         # 只给上海的发, 只发给VIP, 仅对上海的客户推送吧, 就给上海的发就行
-        (rf"^(?:只|仅|就只|只是)(?:要)?{_TO}?(?P<x>.+?){_WHO_END}{_ACT}?{_ENOUGH}?$", "只要{x}的"),
+        # (净系 is Cantonese 只: 淨係發上海嘅)
+        (
+            rf"^(?:只|仅|就只|只是|净系|净)(?:要)?(?:{_TO}|{_ACT})?(?P<x>.+?){_WHO_END}{_ACT}?{_ENOUGH}?$",
+            "只要{x}的",
+        ),
         (rf"^就{_TO}(?P<x>.+?){_WHO_END}{_ACT}?{_ENOUGH}?$", "只要{x}的"),
         # 上海的就行, 上海的发就好
         (rf"^(?P<x>.+?){_WHO_END}{_ACT}?(?:就行|就好|就够了|就可以了?)$", "只要{x}的"),
@@ -120,6 +131,10 @@ _ZH_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "加上{x}的",
         ),
         (rf"^(?P<x>.+?){_WHO_END}也(?:要)?(?:{_ACT}|给)(?:上)?(?:吧)?$", "加上{x}的"),
+        # 除了Dan都发, 除了北京的以外都打
+        (rf"^除了(?P<x>.+?){_WHO_END}(?:以外|之外)?(?:都|全|全部)?{_ACT}?(?:吧)?$", "去掉{x}的"),
+        # (改成)给上海的发: other customers in the card's place, as "那上海的呢" swaps
+        (rf"^{_TO}(?P<x>.+?){_WHO_END}{_ACT}(?:吧|就行)?$", "那{x}的呢"),
     )
 )
 _EN_ACT = r"(?:send|push|tag|give|message|text|mail)"
@@ -133,6 +148,8 @@ _EN_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?P<x>.+?)\s+only$", "only {x}"),
         (rf"^(?:don'?t|do\s+not)\s+{_EN_ACT}{_EN_IT}\s+to\s+(?P<x>.+)$", "without {x}"),
         (r"^(?:skip|drop|not)\s+(?:to\s+)?(?P<x>.+)$", "without {x}"),
+        (r"^(?:don'?t|do\s+not)\s+include\s+(?P<x>.+)$", "without {x}"),
+        (r"^(?:not\s+including|excluding)\s+(?P<x>.+)$", "without {x}"),
         (rf"^(?:also|and)\s+{_EN_ACT}{_EN_IT}\s+to\s+(?P<x>.+)$", "add {x} too"),
         (r"^(?:also\s+)?include\s+(?P<x>.+)$", "add {x} too"),
     )
@@ -263,6 +280,7 @@ def _new_content(
     if found is None:
         return None
     new = _as_quoted(_TRAILING.sub("", found.group("new")).strip(), text)
+    new = _CONTENT_VERB.sub("", new, count=1).strip() or new  # "改成打高意向" → 高意向
     if not new:
         return clarify(say("content_what", lang))
     named = isinstance(action.details.get("customers"), list)

@@ -732,8 +732,10 @@ def narrowed_by(
     try:
         if follow.mode == ALSO:
             changed = add_alternatives(base, command.segment)
-        elif follow.loose:
-            changed = swap_conditions(base, command.segment)
+        elif follow.loose:  # a condition in another's place, else one more ("那上海的呢")
+            changed = swap_conditions(base, command.segment) or _combine(
+                base, command.segment, follow
+            )
         else:
             changed = _combine(base, command.segment, follow)
     except Ambiguous:
