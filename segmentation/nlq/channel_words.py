@@ -19,7 +19,10 @@ from functools import cache
 from segmentation.channels import ADD_WAYS
 from segmentation.nlq.ask import Ask, did_you_mean
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
+from segmentation.nlq.lexicon_tables import LEXICON, SURFACE_LENGTHS
+from segmentation.nlq.token_kinds import K
 from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.nlq.wrapper_phrases import scan_wrapper_phrase
 from segmentation.nodes import AddedVia, ChannelCode, Node
 from segmentation.text import normalize_name
 
@@ -35,6 +38,8 @@ _ZH_VERB = (
     # 入来 (Cantonese 入嚟: came in)
     r"(?:扫码|扫)?\s*(?:来源|加返来|加返|入来|添加|加入|加进来|加过来|加进|加上|加|进来|过来|来|分享过来|"
     r"共享过来|推过来|"
+    # what a code brought in (展会2026这个活码带来的, 抖音直播引过来的, Cantonese 带返来)
+    r"带进来|带过来|带返来|带来|引过来|引进来|引来|导过来|导进来|拉过来|拉进来|"
     # an English verb in a Chinese frame ("扫码 add 的客户", "扫码added的"): the same adding
     r"推荐过来|(?<![a-z])add(?:ed)?(?:\s*(?:了|过))?\s*(?![a-z]))(?:了|过)?"
     r"(?:我们|我|企业微信|企微|好友)?"
@@ -212,9 +217,33 @@ _ASK_BOTH_READINGS = Ask(
 )
 
 
+# Add way 201 (内部成员共享) said with the colleague as the one who shared: "customers a
+# colleague shared with us internally", "that a coworker passed on to me", "shared with me by
+# a teammate", "internally shared", and Chinese 同事共享给我的 / 其他同事分享过来嘅.
+_COLLEAGUE = r"(?:colleague|coworker|co-worker|teammate|team member|workmate)s?"
+_SHARED = r"(?:shared|passed on|passed along|passed over|forwarded|referred)"
+_TO_US = r"(?: (?:with|to) (?:us|me|the team|our team|them|him|her))?(?: internally)?"
+_COLLEAGUE_SHARE = latin_pattern(
+    r"(?:(?:who|that|which|whom) )?(?:(?:a|another|other|our|some|my) )?"
+    rf"{_COLLEAGUE} (?:(?:has|have|had) )?{_SHARED}(?: them| it)?{_TO_US}"
+    rf"|(?:(?:who|that) )?(?:(?:were|was|have been|has been|got|been) )?(?:internally )?{_SHARED}"
+    rf"{_TO_US} (?:internally )?by (?:a |another |other |our |some |my )?{_COLLEAGUE}"
+    r"(?: internally)?"
+    r"|(?:(?:who|that) )?(?:(?:were|was|have been|has been|got|been) )?(?:internally shared|"
+    r"shared internally|shared in-house|shared in house)(?: (?:with|to) (?:us|me))?"
+)
+_ZH_COLLEAGUE_SHARE = lazy_pattern(
+    r"(?:由|被|是)?(?:其他|别的|另一个|第二个|其它)?(?:同事|内部同事|组员|同组同事)"
+    r"(?:共享|分享|share|推荐)(?:过来|返来|给我|给我们|畀我|俾我)?(?:了|过)?"
+)
+
+
 def _way_phrase(text: str, pos: int) -> ChannelMatch | None:
     zh, en = _way_words()
     best: ChannelMatch | None = None
+    shared = _COLLEAGUE_SHARE.match(text, pos) or _ZH_COLLEAGUE_SHARE.match(text, pos)
+    if shared is not None and not (shared.end() < len(text) and _latin_cut(text, shared.end())):
+        best = ChannelMatch(shared.end(), AddedVia((201,)))
     for pattern in _patterns():
         match = pattern.match(text, pos)
         if match is None or (best is not None and match.end() <= best.end):
@@ -279,7 +308,10 @@ _EN_CODE_BEFORE = lazy_pattern(
     rf"(?:(?:{_EN_VERB} )?{_EN_PREP} {_EN_CODE_WORD}|(?:whose )?{_EN_CODE_WORD}(?: is| =|是|为)?)"
     r" ?[:“\"]?"
 )
-_ZH_AFTER = lazy_pattern(rf"{_CODE_SUFFIX}?{_IN}(?:{_ZH_VERB})?")
+# The code pointed at before its code word (展会2026这个活码, Cantonese 抖音直播个码 / 呢个码):
+# the demonstrative only with the code word after it.
+_THIS = r"(?:这个|那个|呢个|嗰个|这条|那条|这一个|个|条|该)"
+_ZH_AFTER = lazy_pattern(rf"(?:{_THIS}?{_CODE_SUFFIX})?{_IN}(?:{_ZH_VERB})?")
 # An English article the normaliser glued to the Chinese after it ("the 官网活码").
 _GLUED_ARTICLE = lazy_pattern(r"(?:the|our|a|an|this|that)(?=[^\x00-\x7f])")
 # "from the 官网活码 channel", "the Expo-A code": the English code word after a known code.
@@ -294,7 +326,8 @@ _EN_AFTER = lazy_pattern(
 _NEGATION = r"(?:并|都|也)?(?:不是|不系|唔系|唔是|并非|非|不|没有|没|冇|未|除了|除咗|除去|除开|除)"
 _IN_CODE = r"(?:(?!通过|透过|经由|经过|从|由|来自)[^\s的,，。;；“”])"
 _ZH_UNKNOWN = lazy_pattern(
-    rf"(?:{_ZH_FRAME})?(?!{_NEGATION})(?P<code>{_IN_CODE}{{1,20}}?)(?:活码|渠道活码|渠道码|渠道)"
+    rf"(?:{_ZH_FRAME})?(?!{_NEGATION})(?P<code>{_IN_CODE}{{1,20}}?)(?:{_THIS})?"
+    r"(?:活码|渠道活码|渠道码|渠道)"
 )
 # A code is one word, with a one-letter or one-digit word after it ("expo-b" reads "expo b").
 _ZH_TAIL = lazy_pattern(_IN + _ZH_VERB)
@@ -394,6 +427,8 @@ def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
             return ChannelMatch(unknown.end(), ask=unknown_code(unknown["code"], vocab))
         return None
     unknown = _ZH_UNKNOWN.match(text, pos)
+    if unknown is not None and _request_or_code_inside(text, pos, unknown, vocab):
+        return None  # 帮我统计下展会2026活码…: the wrapper is read first, then the code
     if unknown is not None and not _is_way(unknown["code"]):
         tail = _ZH_TAIL.match(text, unknown.end())
         end = tail.end() if tail else unknown.end()
@@ -424,6 +459,29 @@ def _from_known_code(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | N
     names, end = _code_list(text, name, end, vocab)  # "from the 展会2026 and Expo-A channels"
     english = _EN_AFTER.match(text, end)
     return ChannelMatch(english.end() if english else end, ChannelCode(names))
+
+
+# Word kinds a code never starts with: a request or its politeness (帮我统计下, 查一下, 麻烦).
+_REQUEST_KINDS = frozenset({K.INTENT, K.FILLER})
+
+
+def _request_or_code_inside(text: str, pos: int, unknown: re.Match[str], vocab: Vocabulary) -> bool:
+    """Whether what reads as an unknown code starts with a request wrapper or holds a known
+    code ("帮我看看展会2026活码来的", "统计下火星活码加的"): the code is asked (or read) from
+    where it begins, never with the words before it glued on."""
+    if scan_wrapper_phrase(text, pos) or _lexicon_kind(text, pos) in _REQUEST_KINDS:
+        return True
+    start, end = unknown.start("code"), unknown.end("code")
+    return any(_known_code(text, i, vocab) for i in range(start + 1, end))
+
+
+def _lexicon_kind(text: str, pos: int) -> K | None:
+    """The kind of the longest lexicon word at `pos` (Chinese text only), or None."""
+    for length in SURFACE_LENGTHS.get(text[pos], ()):
+        entry = LEXICON.get(text[pos : pos + length])
+        if entry is not None and pos + length <= len(text):
+            return entry[0]
+    return None
 
 
 def _is_way(word: str) -> bool:
@@ -475,7 +533,8 @@ _LIST_COUNT = lazy_pattern(
     r"(?:这|那)?(?:两|二|三|四|五|六|七|八|九|十|几|[2-9])(?:个|条)|这些|那些|(?:这|那)几个| both"
 )
 # Between two known codes of one list: "展会2026 or 官网活码", "展会2026、抖音直播和官网活码".
-_CODE_LIST_SEP = lazy_pattern(r" ?(?:or|and|或者|或是|或|和|及|与|、|/|,|，) ?")
+# (跟/同: "and" in Taiwan and Cantonese speech, 展會2026跟Expo-A兩個活碼)
+_CODE_LIST_SEP = lazy_pattern(r" ?(?:or|and|或者|或是|或|和|以及|及|与|跟|同|、|/|,|，) ?")
 
 
 def _code_list(text: str, name: str, end: int, vocab: Vocabulary) -> tuple[tuple[str, ...], int]:
