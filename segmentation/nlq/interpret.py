@@ -299,6 +299,12 @@ def _item(chunk: Chunk, ctx: Context, kind: str) -> Cond:
     if every and not counts:
         raise not_understood(chunk)
     build = item_builder(kind, field, names, counts, every=every)
+    if chunk.__dict__.get("all_names") and len(names) > 1:  # 同时买过A和B: each of them
+        each = [item_builder(kind, field, (name,), counts, every=every) for name in names]
+
+        def build(window: Window | None) -> Node:
+            return And(tuple(made(window) for made in each))
+
     cond = Cond("item", chunk, build=build, windowable=True)
     cond.__dict__["item"] = (field, names)
     return cond

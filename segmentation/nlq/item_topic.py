@@ -1,62 +1,140 @@
 """A category or product said first, as the topic, before its event (issue 19): 彩妆类下过单的,
-护肤类买过的, 護膚類近30日買過嘅, 彩妆类没买过的. Chinese puts the object first; the item
-grammar reads it after its verb (买过护肤类的), so the object moves there."""
+护肤类买过的, 護膚類近30日買過嘅, 彩妆类没买过的, 玻尿酸面霜只买过一次的, 唇釉和精华液都买过的,
+精华液的咨询客户, "Serum X 的 inquiry 客户". Chinese puts the object first; the item grammar
+reads it after its verb (买过护肤类的), so the object moves there."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from segmentation.nlq.chunks import ITEM_MEANINGS
 from segmentation.nlq.token_kinds import K
 
 if TYPE_CHECKING:
     from segmentation.nlq.tokens import Token
 
-# Between the topic and its verb: the verb's own window and negation (护肤类近30天没买过的).
-_BETWEEN = frozenset({K.WINDOW, K.NEG, K.YET})
+# Between the topic and its verb: the verb's own window, negation, 都 (all of the names) and
+# an exact or bounding count word said before it (玻尿酸面霜只买过一次, 精华液至少买过2次).
+_BETWEEN = frozenset({K.WINDOW, K.NEG, K.YET, K.BOTH, K.CMP})
+# Between the names of a fronted list: 唇釉和精华液都买过, 唇釉、精华液或口红买过的.
+_LIST_LINKS = frozenset({("and", "list"), ("or", True)})
 
 
 def item_topic_first(tokens: list[Token]) -> list[Token]:
-    """[name, 类/品类, (window/negation…), event] → [(window/negation…), event, name, 类]."""
+    """[names (类), (window/negation/都/只…), event] → [(window/negation…), event, names (类)]."""
     out = list(tokens)
     i = 0
-    while i + 2 < len(out):
-        if _topic_at(out, i):
-            j = i + 2
-            while j < len(out) and out[j].kind in _BETWEEN:
+    while i + 1 < len(out):
+        topic = _topic_end(out, i)
+        if topic is not None:
+            j = topic
+            while j < len(out) and _between(out[j]):
                 j += 1
-            if j < len(out) and out[j].kind == K.EVENT:
-                out[i : j + 1] = [*out[i + 2 : j + 1], out[i], out[i + 1]]
+            if j < len(out) and out[j].kind == K.EVENT and not _english_order(out, i, j):
+                out[i : j + 1] = [*out[topic : j + 1], *out[i:topic]]
                 i = j + 1
                 continue
-        if _buyers_at(out, i):  # "skincare category buyers": bought in that category
-            name = out[i]
-            bought = replace(out[i + 2], kind=K.EVENT, value="order", meanings=())
-            out[i : i + 3] = [bought, name, out[i + 1], out[i + 2]]
-            i += 4
+            noun = _event_noun_at(out, topic)
+            if noun is not None:  # 精华液的咨询客户: the inquiry customers of 精华液
+                out[i : noun + 1] = [out[noun], *out[i:noun]]
+                i = noun + 1
+                continue
+        buyers = _buyers_at(out, i)
+        if buyers is not None:  # "skincare category buyers", 护肤类的 buyers: bought in it
+            name, customer = out[i : buyers - 1], out[buyers - 1]
+            bought = replace(customer, kind=K.EVENT, value="order", meanings=())
+            out[i:buyers] = [bought, *name, customer]
+            i = buyers + 1
             continue
         i += 1
+    return _both_before_event(out)
+
+
+def _both_before_event(tokens: list[Token]) -> list[Token]:
+    """ "bought both Serum X and 精华液", 买过全都…: the 'both' said between the verb and its
+    names belongs to the list; put before the verb, where 同时/都 are said, the item grammar
+    reads the list as all of them (items_grammar.join_item_lists)."""
+    out = list(tokens)
+    for i in range(len(out) - 2):
+        event, both, name = out[i], out[i + 1], out[i + 2]
+        if event.kind == K.EVENT and both.kind == K.BOTH and _item_only(name):
+            out[i], out[i + 1] = both, event
     return out
+
+
+def _between(tok: Token) -> bool:
+    if tok.kind == K.CMP:
+        return tok.value[1] == "pre"
+    return tok.kind in _BETWEEN
+
+
+def _english_order(tokens: list[Token], start: int, event: int) -> bool:
+    """English says the verb first: "serum x ordered" is no fronted object."""
+    return all(t.text.isascii() for t in tokens[start : event + 1])
 
 
 _BUYERS = frozenset({"buyers", "purchasers", "shoppers", "buyer", "purchaser", "shopper"})
 
 
-def _buyers_at(tokens: list[Token], i: int) -> bool:
-    first, second, third = tokens[i], tokens[i + 1], tokens[i + 2]
-    return (
+def _buyers_at(tokens: list[Token], i: int) -> int | None:
+    """The end (exclusive) of [name, item word, (的), buyers] at `i`, or None."""
+    if i + 2 >= len(tokens):
+        return None
+    first, second = tokens[i], tokens[i + 1]
+    j = i + 2
+    if tokens[j].kind == K.DE and not tokens[j].text.isascii():  # 护肤类的 buyers
+        j += 1
+    third = tokens[j] if j < len(tokens) else None
+    found = (
         first.kind in (K.NAME, K.QUOTE)
         and second.kind == K.ITEMWORD
+        and third is not None
         and third.kind == K.CUSTOMER
         and third.text.lower() in _BUYERS
         and (i == 0 or tokens[i - 1].kind not in (K.EVENT, K.NEG, K.YET))
     )
+    return j + 1 if found else None
 
 
-def _topic_at(tokens: list[Token], i: int) -> bool:
-    first, second = tokens[i], tokens[i + 1]
-    if first.kind not in (K.NAME, K.QUOTE) or second.kind != K.ITEMWORD:
-        return False
-    if second.value != "category" or (first.text.isascii() and second.text.isascii()):
-        return False  # Chinese word order only; a product's 产品 is read where it stands
-    return i == 0 or tokens[i - 1].kind not in (K.EVENT, K.NEG, K.YET)
+def _item_only(tok: Token) -> bool:
+    """A name that is a product, category or SKU and nothing else (a tag 精华液 would be a
+    condition of its own before the verb)."""
+    return tok.kind in (K.NAME, K.QUOTE) and bool(tok.meanings) and all(
+        m.kind in ITEM_MEANINGS for m in tok.meanings
+    )
+
+
+def _topic_end(tokens: list[Token], i: int) -> int | None:
+    """The end (exclusive) of the fronted names at `i` — one name with its 类/品类, or a list
+    of product names joined by 和/、/或 — or None. Never right after a verb, which takes
+    them as its object (咨询过精华液买过唇釉的)."""
+    if i > 0 and tokens[i - 1].kind in (K.EVENT, K.NEG, K.YET):
+        return None
+    first = tokens[i]
+    second = tokens[i + 1] if i + 1 < len(tokens) else None
+    if first.kind in (K.NAME, K.QUOTE) and second is not None and second.kind == K.ITEMWORD:
+        if second.value != "category" or (first.text.isascii() and second.text.isascii()):
+            return None  # Chinese word order only; a product's 产品 is read where it stands
+        return i + 2
+    if not _item_only(first):
+        return None
+    end = i + 1
+    while (
+        end + 1 < len(tokens)
+        and (tokens[end].kind.value, tokens[end].value) in _LIST_LINKS
+        and _item_only(tokens[end + 1])
+    ):
+        end += 2
+    return end
+
+
+def _event_noun_at(tokens: list[Token], j: int) -> int | None:
+    """The event word at `j` + 1 after a 的, said as a noun before 客户 (精华液的咨询客户, Serum
+    X 的 inquiry 客户, 唇釉的退货客户): its index, or None."""
+    if j + 2 >= len(tokens) or tokens[j].kind != K.DE or tokens[j].text.isascii():
+        return None
+    event, customer = tokens[j + 1], tokens[j + 2]
+    if event.kind == K.EVENT and customer.kind == K.CUSTOMER and not customer.text.isascii():
+        return j + 1
+    return None

@@ -27,16 +27,39 @@ def join_item_lists(items: list[Item]) -> list[Item]:
             isinstance(item, Chunk)
             and _names_only(item)
             and isinstance(joiner, Token)
-            and (joiner.kind, joiner.value) in _LIST_JOINS
+            and ((joiner.kind, joiner.value) in _LIST_JOINS or _comma(joiner))
             and isinstance(owner, Chunk)
             and is_item_chunk(owner)
             and any(names_item(t) for t in owner.tokens)
         ):
             out.pop()  # the connective
             owner.tokens.extend(item.tokens)
+            if joiner.kind == K.AND and _all_said_before(out, owner):
+                owner.__dict__["all_names"] = True  # 同时买过唇釉和精华液: every one of them
             continue
         out.append(item)
     return out
+
+
+def _comma(tok: Token) -> bool:
+    """A bare comma between names after one verb lists them ("bought 唇釉, 精华液 and Serum
+    X"), as 、 does (grammar._comma_lists does the same for tags and cities)."""
+    return tok.kind == K.SEP and tok.text in (",", "，")
+
+
+# 都/同时/both said right before the verb of a list of products ("同时买过唇釉和精华液",
+# "唇釉和精华液都买过", "bought both X and Y", "all of"): all of them, each its own event, as
+# for tags (spec §2 "Lists of values"). A bare "all" / 所有 names the customers ("all buyers
+# of X and Y"), not the list.
+_ALL_OF = frozenset({"都", "同时", "都有", "同时有", "both", "all of", "全部都", "全都"})
+
+
+def _all_said_before(out: list[Item], owner: Chunk) -> bool:
+    at = next(i for i in range(len(out) - 1, -1, -1) if out[i] is owner)
+    before = out[at - 1] if at > 0 else None
+    if any(t.kind in (K.NEG, K.YET) for t in owner.tokens):
+        return False  # 都没买过唇釉和精华液: none of them (the list, negated), never "not both"
+    return isinstance(before, Token) and before.kind == K.BOTH and before.text in _ALL_OF
 
 
 # Between a count of events and "都(买的)X": a contrast, a comma, or nothing.

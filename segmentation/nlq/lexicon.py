@@ -1336,6 +1336,17 @@ _more(K.FILLER, True, "任一|任一个|任何一个|任意一个|任意|其中�
       "any one of the|one of the|any of these|any one of these|one of these|any of those|"
       "any single one of|whichever of")  # fmt: skip
 
+# 品/用品 after a category name are its goods (护肤品, 护肤用品 = the category 护肤), as 类 and
+# 类产品 are; "类的产品" is one word so the 的 inside it starts no new condition.
+_more(K.ITEMWORD, "category", "品|用品|类用品|类的产品|类的商品|类的东西|类东西")
+# 累计/累积/合计/总计/cumulatively before an amount's comparison say it is the sum, which every
+# amount is (spec §2b: the sum of the window's events): 退款金额累计超过500 = refunds > 500.
+_more(K.FILLER, True, "累计|累积|合计|总计|累计共|累积共|cumulatively|all told")
+# "how many customers make up / fall in the top 30% by spend": the verb before a ranking only
+# says membership.
+_more(K.FILLER, True, "make up|makes up|making up|fall in|fall into|falls in|falls into|"
+      "fall within|falls within|rank in|ranked in|are ranked in|belong to|belongs to")  # fmt: skip
+
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
 # tries only lengths some word has (a handful), not every length up to MAX_SURFACE.

@@ -511,7 +511,12 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             tok.kind == K.INTENT
             and tok.text in _IN_ALL
             and nxt is not None
-            and (nxt.kind == K.SPEND or (nxt.kind == K.EVENT and nxt.value == "order"))
+            and (
+                nxt.kind == K.SPEND
+                or (nxt.kind == K.EVENT and nxt.value == "order")
+                # 退款金额一共超过500 / 下单总共超过3次: the amount or count said first, in all
+                or (nxt.kind == K.CMP and prev is not None and prev.kind in (K.SPEND, K.EVENT))
+            )
         ):
             continue  # 总共使咗多过一千蚊 / 一共买了500以上: in all, what was spent — no count
         elif tok.kind == K.OR and (
