@@ -444,7 +444,7 @@ _EN_FROM = lazy_pattern(
     r"(?:(?:who |that )?(?:came in|come in|coming in|came over|came|come|were added|was added|"
     r"got added|added|joined|join|joins|joining|signed up|sign up|signs up|registered|"
     r"subscribed|sourced|acquired|onboarded|brought in|recruited|converted|found us) )?"
-    r"(?:from|via|through) ?(?:the ?)?"
+    r"(?:from|via|through|by) ?(?:the ?)?"
 )
 
 
