@@ -20,8 +20,8 @@ from segmentation.nlq.interpret import Cond, Context, interpret
 from segmentation.nlq.item_topic import item_topic_first
 from segmentation.nlq.items_grammar import carry_item_object, join_every, join_item_lists
 from segmentation.nlq.rank_base import base_inside_ranking
-from segmentation.nlq.single_order import ask_single_order
 from segmentation.nlq.rank_words import head_tail_counts, ranked_demonstratives
+from segmentation.nlq.single_order import ask_single_order
 from segmentation.nlq.tag_both import both_before_tag_word
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token

@@ -100,8 +100,10 @@ def _buyers_at(tokens: list[Token], i: int) -> int | None:
 def _item_only(tok: Token) -> bool:
     """A name that is a product, category or SKU and nothing else (a tag 精华液 would be a
     condition of its own before the verb)."""
-    return tok.kind in (K.NAME, K.QUOTE) and bool(tok.meanings) and all(
-        m.kind in ITEM_MEANINGS for m in tok.meanings
+    return (
+        tok.kind in (K.NAME, K.QUOTE)
+        and bool(tok.meanings)
+        and all(m.kind in ITEM_MEANINGS for m in tok.meanings)
     )
 
 

@@ -90,9 +90,9 @@ def _bound_before(tokens: list[Token], i: int) -> tuple[str, Token] | None:
         j -= 1
     if j >= 1 and _amount(tokens[j]) and tokens[j - 1].kind == K.CMP:
         return str(tokens[j - 1].value[0]), tokens[j]
-    if j >= 1 and tokens[j].kind == K.CMP and tokens[j].value[1] == "post":
-        if _amount(tokens[j - 1]):
-            return str(tokens[j].value[0]), tokens[j - 1]
+    post = j >= 1 and tokens[j].kind == K.CMP and tokens[j].value[1] == "post"
+    if post and _amount(tokens[j - 1]):
+        return str(tokens[j].value[0]), tokens[j - 1]
     return None
 
 
