@@ -28,7 +28,7 @@ def item_topic_first(tokens: list[Token]) -> list[Token]:
     while i + 1 < len(out):
         topic = _topic_end(out, i)
         if topic is not None:
-            j = topic
+            j = topic + _comma_after(out, topic)  # 玻尿酸面霜，买过3次以上的
             while j < len(out) and _between(out[j]):
                 j += 1
             if j < len(out) and out[j].kind == K.EVENT and not _english_order(out, i, j):
@@ -63,6 +63,11 @@ def _both_before_event(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _comma_after(tokens: list[Token], j: int) -> int:
+    """1 when a comma sets the topic off from its verb (玻尿酸面霜，买过3次以上的), else 0."""
+    return int(j < len(tokens) and tokens[j].kind == K.SEP and tokens[j].text in (",", "，"))
+
+
 def _between(tok: Token) -> bool:
     if tok.kind == K.CMP:
         return tok.value[1] == "pre"
@@ -78,17 +83,21 @@ _BUYERS = frozenset({"buyers", "purchasers", "shoppers", "buyer", "purchaser", "
 
 
 def _buyers_at(tokens: list[Token], i: int) -> int | None:
-    """The end (exclusive) of [name, item word, (的), buyers] at `i`, or None."""
+    """The end (exclusive) of [name, (item word), (的), buyers] at `i`, or None."""
     if i + 2 >= len(tokens):
         return None
-    first, second = tokens[i], tokens[i + 1]
-    j = i + 2
-    if tokens[j].kind == K.DE and not tokens[j].text.isascii():  # 护肤类的 buyers
+    first = tokens[i]
+    j = i + 1
+    if tokens[j].kind == K.ITEMWORD:
         j += 1
+    elif not _item_only(first):
+        return None  # a bare name before "buyers" only when it is a product or category
+    if j < len(tokens) and tokens[j].kind == K.DE and not tokens[j].text.isascii():
+        j += 1  # 护肤类的 buyers, Serum X 的 buyers
     third = tokens[j] if j < len(tokens) else None
     found = (
         first.kind in (K.NAME, K.QUOTE)
-        and second.kind == K.ITEMWORD
+        and j > i + 1
         and third is not None
         and third.kind == K.CUSTOMER
         and third.text.lower() in _BUYERS
@@ -116,8 +125,10 @@ def _topic_end(tokens: list[Token], i: int) -> int | None:
     first = tokens[i]
     second = tokens[i + 1] if i + 1 < len(tokens) else None
     if first.kind in (K.NAME, K.QUOTE) and second is not None and second.kind == K.ITEMWORD:
-        if second.value != "category" or (first.text.isascii() and second.text.isascii()):
-            return None  # Chinese word order only; a product's 产品 is read where it stands
+        if first.text.isascii() and second.text.isascii():
+            return None  # Chinese word order only
+        if second.value != "category" and not _item_only(first):
+            return None  # a product's 产品 after a name of something else stays where it is
         return i + 2
     if not _item_only(first):
         return None
@@ -137,6 +148,8 @@ def _event_noun_at(tokens: list[Token], j: int) -> int | None:
     if j + 2 >= len(tokens) or tokens[j].kind != K.DE or tokens[j].text.isascii():
         return None
     event, customer = tokens[j + 1], tokens[j + 2]
-    if event.kind == K.EVENT and customer.kind == K.CUSTOMER and not customer.text.isascii():
+    # (an English "buyers" is read as the order and the customers, one span: both move)
+    english = customer.text.isascii() and customer.start != event.start
+    if event.kind == K.EVENT and customer.kind == K.CUSTOMER and not english:
         return j + 1
     return None

@@ -52,6 +52,7 @@ def _comma(tok: Token) -> bool:
 # for tags (spec §2 "Lists of values"). A bare "all" / 所有 names the customers ("all buyers
 # of X and Y"), not the list.
 _ALL_OF = frozenset({"都", "同时", "都有", "同时有", "both", "all of", "全部都", "全都"})
+_COUNTED_ALL = ("都", "都有", "也")  # 两样都, 三个都有: the list's size, then all of them
 
 
 def _all_said_before(out: list[Item], owner: Chunk) -> bool:
@@ -59,7 +60,9 @@ def _all_said_before(out: list[Item], owner: Chunk) -> bool:
     before = out[at - 1] if at > 0 else None
     if any(t.kind in (K.NEG, K.YET) for t in owner.tokens):
         return False  # 都没买过唇釉和精华液: none of them (the list, negated), never "not both"
-    return isinstance(before, Token) and before.kind == K.BOTH and before.text in _ALL_OF
+    if not (isinstance(before, Token) and before.kind == K.BOTH):
+        return False
+    return before.text in _ALL_OF or before.text.endswith(_COUNTED_ALL)
 
 
 # Between a count of events and "都(买的)X": a contrast, a comma, or nothing.

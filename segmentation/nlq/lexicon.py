@@ -1339,6 +1339,13 @@ _more(K.FILLER, True, "任一|任一个|任何一个|任意一个|任意|其中�
 # 品/用品 after a category name are its goods (护肤品, 护肤用品 = the category 护肤), as 类 and
 # 类产品 are; "类的产品" is one word so the 的 inside it starts no new condition.
 _more(K.ITEMWORD, "category", "品|用品|类用品|类的产品|类的商品|类的东西|类东西")
+# The size of a list said before 都 (唇釉、精华液两样都买过, 张三和李四两个都跟进的): all of them.
+_more(K.BOTH, True, "|".join(f"{n}{m}{d}" for n in ("两", "三", "几", "这两", "这几")
+                             for m in ("样", "个", "种", "款", "件", "位")
+                             for d in ("都", "都有", "也")))  # fmt: skip
+# One order's amount said as "in one go" (一次性买了超过3000, Cantonese 一次过): asked, as 单笔 is.
+_more(K.UNSUPPORTED, "single_order", "一次性|一次过|单次购买|单次下单|单次订单|单一订单|单独一单|"
+      "单独一笔|单张单")  # fmt: skip
 # 累计/累积/合计/总计/cumulatively before an amount's comparison say it is the sum, which every
 # amount is (spec §2b: the sum of the window's events): 退款金额累计超过500 = refunds > 500.
 _more(K.FILLER, True, "累计|累积|合计|总计|累计共|累积共|cumulatively|all told")

@@ -35,7 +35,8 @@ def ask_single_order(tokens: list[Token]) -> None:
         if not _one_order(tokens, i):
             continue
         end = i + (1 if tok.kind == K.UNSUPPORTED else 2)
-        if tok.kind == K.UNSUPPORTED and end < len(tokens) and tokens[end].kind == K.EVENT:
+        verb = end < len(tokens) and tokens[end].kind in (K.EVENT, K.SPEND)
+        if tok.kind == K.UNSUPPORTED and verb:
             end += 1  # 单笔落单超过2000: the order's own verb after 单笔
         bound = _bound_after(tokens, end) or _bound_before(tokens, i)
         if bound is not None:
