@@ -117,6 +117,7 @@ def _rank_token(tok: Token, direction: str, num: Token) -> Token:
 # The verb left after a total negation's object (一单都没"下", 一张单都冇"落"): the object
 # already names the event.
 _SPLIT_VERBS = {"下", "落", "做", "买", "成交", "打", "贴"}  # 一个标签都没"打"
+_SPLIT_VERBS |= {"加", "询", "问", "入", "放", "拍"}  # 一个购物车都没"加"过, 一次价都没"询"过
 
 
 def total_negation(tokens: list[Token]) -> list[Token]:
@@ -135,6 +136,8 @@ def total_negation(tokens: list[Token]) -> list[Token]:
     return out
 
 
+# Aspect words between a fronted verb and its "one" (visit 过一次都没有).
+_ASPECT = {"过", "了", "咗"}
 # The things a fronted object names (东西一件没买: the goods, nothing more).
 _GOODS = {"东西", "货", "嘢", "野"}
 
@@ -146,12 +149,19 @@ def _fronted_total_negation_at(tokens: list[Token], i: int) -> tuple[list[Token]
     is_object = tok.kind == K.EVENT or (tok.kind == K.FILLER and tok.text in _GOODS)
     if not is_object or i + 2 >= len(tokens):
         return None
-    one = tokens[i + 1]
-    if one.kind != K.NUM or one.value != 1 or one.unit not in (None, "people", "measure"):
+    k = i + 1
+    while k < len(tokens) - 1 and tokens[k].kind == K.FILLER and tokens[k].text in _ASPECT:
+        k += 1  # visit 过一次都没有 / 下过单一次都冇: the aspect after the verb
+    one = tokens[k]
+    if one.kind != K.NUM or one.value != 1 or one.unit not in (None, "people", "measure", "times"):
         return None
-    j = i + 2
+    j = k + 1
+    if j >= len(tokens):
+        return None
     if tokens[j].kind == K.BOTH or (tokens[j].kind == K.AND and tokens[j].text == "也"):
         j += 1
+    elif one.unit == "times":
+        return None  # 下单一次没有 without 都/也: not said as "none at all"
     neg = tokens[j] if j < len(tokens) else None
     if neg is None or not _not(neg):
         return None
@@ -281,7 +291,13 @@ def build_items(tokens: list[Token]) -> list[Item]:
         if kind == K.TAGWORD and current is not None and current.head() is not None:  # noqa: SIM102
             # "at-risk customers who are tagged VIP": a tag word before a name starts the
             # tag condition; after one ("VIP标签") it belongs to it.
-            if _names_next(tokens, index) and current.head().kind in (K.NAME, K.QUOTE):  # type: ignore[union-attr]
+            head = current.head()
+            if (
+                _names_next(tokens, index)
+                and head is not None
+                and head.kind in (K.NAME, K.QUOTE)
+                and not _tag_then_place(head, tokens, index)
+            ):
                 current = None
         if kind in IGNORED:
             continue
@@ -312,6 +328,17 @@ def build_items(tokens: list[Token]) -> list[Item]:
 def _verb_follows(tokens: list[Token], index: int) -> bool:
     following = (t for t in tokens[index + 1 :] if t.kind not in IGNORED)
     return next((t.kind for t in following), None) in (K.EVENT, K.NEG)
+
+
+def _tag_then_place(head: Token, tokens: list[Token], index: int) -> bool:
+    """ "vip标签 北京的": the tag word closes the tag just named when the name after it can
+    be no tag (a city, a colleague) — it is the next condition, not the tag word's name."""
+    if head.kind != K.NAME or not any(m.kind == "tag" for m in head.meanings):
+        return False
+    after = next((t for t in tokens[index + 1 :] if t.kind not in IGNORED), None)
+    if after is None or after.kind != K.NAME or not after.meanings:
+        return False
+    return all(m.kind != "tag" for m in after.meanings)
 
 
 def _has_name(chunk: Chunk) -> bool:

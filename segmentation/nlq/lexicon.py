@@ -12,6 +12,7 @@ from typing import Any
 
 from segmentation.kinds import registered
 from segmentation.kinds.event_words import EVENT_WORDS, VERB_IDIOMS
+from segmentation.nlq.colloquial_words import WORDS as COLLOQUIAL_WORDS
 from segmentation.nlq.ever_words import PAST_ADVERBS
 from segmentation.nlq.reported import (  # noqa: F401 (named by tests)
     THIRD_PARTY_ASKS,
@@ -587,7 +588,7 @@ _ADD(
         if w not in LEXICON  # the older glue (跟的, 负责的, 手上…) keeps its plain meaning
     }
 )
-_more(K.CUSTOMER, True, "客|客仔|熟客|客户群")  # HK 啲客; 回头客 stays unknown
+_more(K.CUSTOMER, True, "客|客仔|客户群")  # HK 啲客; 熟客/回头客 are asked (colloquial_words)
 
 # Regional and colloquial event words (HK/TW; Cantonese 嚟/嗰/舖 arrive as 来/那/铺).
 for _kind, _words in EVENT_WORDS.items():
@@ -1353,6 +1354,10 @@ _more(K.FILLER, True, "累计|累积|合计|总计|累计共|累积共|cumulativ
 # says membership.
 _more(K.FILLER, True, "make up|makes up|making up|fall in|fall into|falls in|falls into|"
       "fall within|falls within|rank in|ranked in|are ranked in|belong to|belongs to")  # fmt: skip
+
+# Colloquial requests, owners, events, customer classes and places (issue 19, blind s10).
+for _kind, _value, _surfaces in COLLOQUIAL_WORDS:
+    _more(_kind, _value, _surfaces)
 
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer

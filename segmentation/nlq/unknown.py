@@ -27,7 +27,8 @@ _OWNER_GLUE |= {"添加的", "手上的", "管的", "'s", "s"}
 _OWNER_BEFORE = {"followed by", "owned by", "managed by", "belonging to", "customers of"}
 _OWNER_BEFORE |= {"clients of", "whose owner is"}
 _PLACE_BEFORE = {"在", "来自", "位于", "住在", "in", "from", "based in", "located in", "living in"}
-_PLACE_BEFORE |= {"who live in"}
+_PLACE_BEFORE |= {"who live in", "住", "居住", "居住在", "住喺", "住响", "lives in", "live in"}
+_PLACE_BEFORE |= {"residing in", "resides in"}
 _PERIODS = (("近7天", "last 7 days"), ("近30天", "last 30 days"), ("本月", "this month"))
 
 

@@ -26,6 +26,7 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.chunks import HEADS, ITEM_MEANINGS
 from segmentation.nlq.exclusions import trailing_exclusions
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.split_verbs import apply as split_verbs
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 
@@ -42,7 +43,7 @@ _CONTENT = HEADS | {K.CLAUSE, K.WINDOW, K.SCORE}
 
 def apply(tokens: list[Token]) -> list[Token]:
     """All the rewrites, in order; each keeps every token it does not understand."""
-    tokens = _even(tokens)
+    tokens = _even(split_verbs(tokens))
     tokens = _speaker_side(_light_verbs(tokens))
     tokens = _spend_over(_not_reaching(_counted_events(tokens)))
     _ask_n_odd(tokens)
