@@ -551,7 +551,9 @@ def wrapper_words() -> list[str]:
 # Owner colloquialisms: "我" + how one holds a customer (跟/负责/对接/手底下…) + 的/嘅. After a
 # colleague's name the same words are glue ("owner" fillers): read only after a name or 我,
 # never dropped anywhere else ("服务的客户" is asked about, not "all customers").
-OWNER_VERBS = "跟|跟进|跟进中|在跟|正在跟|负责|管|带|对接|服务|经手|维护|跟紧|跟开|接手|跟单|跟着"
+OWNER_VERBS = "跟|跟进|跟进中|在跟|正在跟|负责|管|带|对接|服务|经手|维护|跟紧|跟开|接手|跟单|跟着|"
+# 挂名 (on one's name), 认领 (claimed), 经营 (TW: runs), 顾 (TW: looks after), 签/开发 (signed, won)
+OWNER_VERBS += "挂名|认领|经营|顾|签|开发"
 OWNER_PLACES = "手上|手头|手里|手头上|手底下|手下|底下|名下|这边|这里|这儿|那边"
 
 
