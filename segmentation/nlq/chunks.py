@@ -288,7 +288,7 @@ def build_items(tokens: list[Token]) -> list[Item]:
     current: Chunk | None = None
     for index, tok in enumerate(tokens):
         kind = tok.kind
-        if kind == K.TAGWORD and current is not None and current.head() is not None:  # noqa: SIM102
+        if kind == K.TAGWORD and current is not None and current.head() is not None:
             # "at-risk customers who are tagged VIP": a tag word before a name starts the
             # tag condition; after one ("VIP标签") it belongs to it.
             head = current.head()

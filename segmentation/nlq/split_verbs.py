@@ -72,8 +72,10 @@ def _split(tokens: list[Token]) -> list[Token]:
             noun = out[j]
             if noun.kind == K.EVENT:
                 joined = LEXICON.get(tok.text + noun.text)
-                if joined is not None and joined[0] == K.EVENT and (
-                    str(joined[1]).split(":")[0] == _base(noun)
+                if (
+                    joined is not None
+                    and joined[0] == K.EVENT
+                    and (str(joined[1]).split(":")[0] == _base(noun))
                 ):
                     out[i] = Token(K.EVENT, f"{_base(noun)}:weak", tok.start, tok.end, tok.text)
                 break
@@ -140,4 +142,3 @@ def _names_listed(before: list[Token]) -> int:
         else:
             break
     return count
-
