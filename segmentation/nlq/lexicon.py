@@ -216,7 +216,7 @@ _ADD(_many(K.THIS, True, "这些|那些|这批|这群|这些客户|那些客户|
 _ADD(_many(K.FILLER, True, "请|请你|帮我|帮忙|麻烦|麻烦你|一下|吧|吗|呢|呀|啊|哦|了|过|所有|全部|所有的|"
            "全部的|次数|的次数|为|成|as|把|将|给我|我想|我想看|我要|想|要|是|有|在|来自|位于|住在|城市|城市是|城市为|"
            "地区|的人|哪个|个数|跟进|负责|名下|添加|跟进的|负责的|添加的|被|由|属于|所属|"
-           "客户里|客户中|其他|共|是否|可以|能|能不能|一共有|总共有|列表|情况|数据|信息|资料|详细资料|详细信息|"
+           "其他|共|是否|可以|能|能不能|一共有|总共有|列表|情况|数据|信息|资料|详细资料|详细信息|"
            "please|can you|could you|me|the|a|an|all the|of|with|are|is|have|has|had|did|do|"
            "does|been|were|was|in|from|based in|located in|living in|who live in|city|at|"
            "for|by|any|some|there|their|followed by|managed by|owned by|belonging to|"
@@ -423,7 +423,7 @@ _ADD(
     _many(
         K.FILLER,
         True,
-        "手上|手头|手里|手上的|手头上|跟的|跟进中|跟进中的|管的|这边|那边|名下嘅|客户里面|客户当中",
+        "手上|手头|手里|手上的|手头上|跟的|跟进中|跟进中的|管的|这边|那边|名下嘅",
     )
 )
 _ADD(_many(K.CUSTOMER, True, "accounts|account|客人们|客户们"))
