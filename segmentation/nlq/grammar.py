@@ -28,6 +28,7 @@ from segmentation.nlq.tokens import Token
 from segmentation.nlq.unknown import unknown_question
 from segmentation.nlq.verbs import apply as verb_grammar
 from segmentation.nlq.verbs import check_colleague, check_owner_glue, demonstratives
+from segmentation.nlq.yesno import yes_no_tail
 from segmentation.nodes import (
     AddedVia,
     All,
@@ -90,7 +91,9 @@ def _built_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
             verb_grammar(
                 demonstratives(
                     item_topic_first(
-                        head_tail_counts(ranked_demonstratives(both_before_tag_word(tokens)))
+                        head_tail_counts(
+                            ranked_demonstratives(both_before_tag_word(yes_no_tail(tokens)))
+                        )
                     )
                 )
             )
@@ -192,7 +195,10 @@ def _counts_back(item: Chunk, previous: Chunk) -> bool:
 
 def _refer_back(items: list[Item]) -> list[Item]:
     """A negation with no head of its own ("下过单但近两个月没有", "ordered but not in the last 60
-    days"), next to a time window, negates the event just named, in that window."""
+    days"), next to a time window, negates the event just named, in that window. "Nothing" /
+    什么都没有 negates the kind of event whatever was named with it ("bought 唇釉 in October but
+    nothing in the last 7 days": no order at all); a bare 没有 after a named product stays
+    asked (that product, or anything?)."""
     previous: Chunk | None = None
     for pos, item in enumerate(items):
         if not isinstance(item, Chunk):
@@ -200,18 +206,30 @@ def _refer_back(items: list[Item]) -> list[Item]:
         bare = all(t.kind in _BARE_NEG for t in item.tokens)
         if bare and previous is not None and _windowed(items, pos):
             events = [t for t in previous.tokens if t.kind == K.EVENT]
-            plain = all(t.kind in (K.EVENT, K.NEG, K.YET) for t in previous.tokens)
-            if events and plain and not previous.has(K.NEG):
+            anything = all(t.extra.get("anything") for t in item.tokens)
+            plain = anything or all(t.kind in (K.EVENT, K.NEG, K.YET) for t in previous.tokens)
+            if len({e.value for e in events}) == 1 and plain and not previous.has(K.NEG):
                 item.tokens.extend(events)
         previous = item
     return items
 
 
 def _windowed(items: list[Item], pos: int) -> bool:
-    """A window right before the chunk (after the previous one) or right after it."""
-    before = items[pos - 1] if pos > 0 else None
+    """A window right before the chunk (after the previous one) or right after it; 都/也
+    between them change nothing ("咨询过，可是这两个月都没有")."""
+    back = pos - 1
+    while back > 0 and isinstance(items[back], Token) and _only_emphasis(items[back]):
+        back -= 1
+    before = items[back] if back >= 0 else None
     after = items[pos + 1] if pos + 1 < len(items) else None
     return any(isinstance(i, Token) and i.kind == K.WINDOW for i in (before, after))
+
+
+def _only_emphasis(item: Item) -> bool:
+    """都 / 也 before a negation: emphasis ("都没有", "也没有"), no condition of their own."""
+    return isinstance(item, Token) and (
+        item.kind == K.BOTH or (item.kind == K.AND and item.text == "也")
+    )
 
 
 def _check_except(clause: list[Item], lookup: dict[int, Cond]) -> None:

@@ -1361,6 +1361,23 @@ _more(K.FILLER, True, "make up|makes up|making up|fall in|fall into|falls in|fal
 for _kind, _value, _surfaces in COLLOQUIAL_WORDS:
     _more(_kind, _value, _surfaces)
 
+# "Up to now" said alone, not after a date (上个月加的客人里面到现在都还没咨询过的): all time, as
+# 至今/so far are (spec §2: 还没/yet/so far mean up to now); after a date it is the since-range
+# the time scanner reads first (10月1日到现在).
+_more(K.YET, False, "到现在|直到现在|一直到现在|到目前|截至目前|截止目前|截至现在|截止到现在|到而家|"
+      "到依家|直到而家|up until now|up till now|to this day")  # fmt: skip
+
+# 就 before a negation is "then, already" (从12月开始就没下过单 = no order since December), not
+# the "only" of 就买过一次: the negation with 就 before it means what it means alone.
+for _surface, (_kind, _value) in list(LEXICON.items()):
+    if _kind in (K.NEG, K.YET) and not _surface.isascii() and f"就{_surface}" not in LEXICON:
+        LEXICON[f"就{_surface}"] = (_kind, _value)
+
+# 什么都没(有) / 啥都没 / 乜都冇 / 一样都没: "nothing", negating its verb or, bare, the kind of
+# event just named (买过唇釉但近7天什么都没买 / 什么都没有 = no order at all in those 7 days).
+_more(K.NEG, "object", "什么都没|什么都没有|什么也没|什么也没有|啥都没|啥都没有|啥也没|啥也没有|"
+      "乜都冇|乜嘢都冇|咩都冇|咩都没|乜都没|一样都没|一样都没有|一样也没|nothing else")  # fmt: skip
+
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
 # tries only lengths some word has (a handful), not every length up to MAX_SURFACE.

@@ -20,6 +20,7 @@ from segmentation.nlq.dates import (
     window_start,
     year_span,
 )
+from segmentation.nlq.dotdates import dotted_date, that_day_end
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.mixedperiods import scan_mixed
 from segmentation.nlq.periodchains import scan_chain
@@ -115,6 +116,10 @@ def scan_time(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | N
     tail = _EN_ZH_TAIL.match(text, found.end) if found.english else None
     if tail is not None and found.window is not None:  # "half a year内", "last 30 days以来"
         found = TimeMatch(found.window, tail.end(), english=True, problem=found.problem)
+    window = found.window
+    if isinstance(window, DateRangeWindow) and window.start == window.end:
+        # "2026-10-27那天", "10/27当日", "Sept 30 那天": that date
+        found = TimeMatch(window, that_day_end(text, found.end), found.english, found.problem)
     return join_periods(pos, found, text, lambda t, p: scan_time(t, p, now, tz), now, tz)
 
 
@@ -170,7 +175,10 @@ def _scan_rolling(text: str, pos: int) -> TimeMatch | None:
         return None  # "5日", "2025年", "3月" are dates, not lengths
     if unit == "年" and amount > 20:
         return None
-    if prefix in ("前", "前面", "这") and not suffix:
+    # 这两个月 / 這三週 / 这两个礼拜: the last N months or weeks, as 近 says (a length counted
+    # back from now); 这两天/这3天 stay vague (spec §2), 这一个月 is this month or the last one.
+    these = prefix == "这" and amount >= 2 and unit in ("月", "个月", "周", "星期", "礼拜")
+    if prefix in ("前", "前面", "这") and not suffix and not these:
         return None  # 前10天 / 这3天 read as rankings or vague periods elsewhere
     table = {"天": "days", "日": "days", "周": "weeks", "星期": "weeks", "礼拜": "weeks"}
     table.update({"月": "months", "个月": "months", "小时": "hours"})
@@ -196,9 +204,15 @@ def _scan_calendar(text: str, pos: int) -> TimeMatch | None:
     return best
 
 
-def _scan_dateish(text: str, pos: int, today: date) -> tuple[Span | str, int] | None:
-    """A date, month, year or quarter: the whole days it covers."""
+def _scan_dateish(
+    text: str, pos: int, today: date, *, in_range: bool = False
+) -> tuple[Span | str, int] | None:
+    """A date, month, year or quarter: the whole days it covers. `in_range`: the second end
+    of a range, where a dotted date (10.15) needs nothing after it to be a date."""
     options: list[tuple[Span | str, int]] = []
+    dotted = dotted_date(text, pos, today, in_range=in_range)
+    if dotted is not None:
+        options.append(dotted)
     m = _ZH_DATE.match(text, pos)
     if m:
         options.append(
@@ -262,7 +276,7 @@ def _scan_since_or_range(
     join = _RANGE_JOIN.match(text, end)
     if not join or first is None:
         return None
-    second = _scan_dateish(text, join.end(), today) or _day_in_same_month(
+    second = _scan_dateish(text, join.end(), today, in_range=True) or _day_in_same_month(
         first[0], text, join.end()
     )
     if second is None:

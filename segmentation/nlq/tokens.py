@@ -567,7 +567,7 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             continue  # "just my own customers": a restriction, not "exactly"
         elif tok.kind == K.NEG and tok.value == "object":
             event = next((t for t in reversed(out) if t.kind not in _SKIP), None)
-            tok = Token(K.NEG, True, tok.start, tok.end, tok.text)
+            tok = Token(K.NEG, True, tok.start, tok.end, tok.text, extra={"anything": True})
             if event is not None and event.kind == K.EVENT:  # "bought nothing": not bought
                 out.insert(out.index(event), tok)
                 continue
