@@ -20,6 +20,7 @@ from segmentation.nlq.interpret import Cond, Context, interpret
 from segmentation.nlq.item_topic import item_topic_first
 from segmentation.nlq.items_grammar import carry_item_object, join_every, join_item_lists
 from segmentation.nlq.rank_base import base_inside_ranking
+from segmentation.nlq.rank_singular import singular_rankings
 from segmentation.nlq.rank_words import head_tail_counts, ranked_demonstratives
 from segmentation.nlq.single_order import ask_single_order
 from segmentation.nlq.tag_both import both_before_tag_word
@@ -92,7 +93,9 @@ def _built_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
                 demonstratives(
                     item_topic_first(
                         head_tail_counts(
-                            ranked_demonstratives(both_before_tag_word(yes_no_tail(tokens)))
+                            ranked_demonstratives(
+                                both_before_tag_word(singular_rankings(yes_no_tail(tokens)))
+                            )
                         )
                     )
                 )
