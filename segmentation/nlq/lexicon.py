@@ -1378,6 +1378,21 @@ for _surface, (_kind, _value) in list(LEXICON.items()):
 _more(K.NEG, "object", "什么都没|什么都没有|什么也没|什么也没有|啥都没|啥都没有|啥也没|啥也没有|"
       "乜都冇|乜嘢都冇|咩都冇|咩都没|乜都没|一样都没|一样都没有|一样也没|nothing else")  # fmt: skip
 
+# 使/花 (spend, Cantonese and colloquial) right before a comparison: 使多过两万蚊 / 总共使超过
+# 5000 / 花超过1000的 = spent more than. 使 and 花 alone stay unknown (使用, 花 in a name):
+# only with the comparison after them are they the spend verb.
+_more(K.SPEND, True, "总共使|一共使|累计使|合共使|合共使了|合共花|合共花了|共使了|共花了|总共使了|"
+      "一共使了|累计使了")  # fmt: skip
+for _surface, (_kind, _value) in list(LEXICON.items()):
+    if _kind != K.CMP or _value[1] != "pre" or _value[0] == "=" or _surface.isascii():
+        continue  # (就/只/正好 before an amount say "exactly": no spend verb joins them)
+    for _verb in ("使", "花", "总共使", "一共使", "累计使", "合共使", "合共花"):
+        if f"{_verb}{_surface}" not in LEXICON:
+            LEXICON[f"{_verb}{_surface}"] = (
+                K.COMPOUND,
+                ((K.SPEND, True, len(_verb)), (K.CMP, _value, len(_surface))),
+            )
+
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
 # tries only lengths some word has (a handful), not every length up to MAX_SURFACE.

@@ -191,9 +191,13 @@ def _tenths(text: str, start: int, end: int, value: Decimal) -> bool:
 
 
 def _inside_latin_word(text: str, start: int, end: int) -> bool:
-    before = start > 0 and text[start - 1].isascii() and text[start - 1].isalpha()
+    """Whether the number's own Latin letters or digits run on into a Latin word ("vip2",
+    "2k"); a Chinese numeral next to an English word is a number ("spent五百以上",
+    "一千五or more": the spaces between them were dropped)."""
+    glued = text[start].isascii()
+    before = glued and start > 0 and text[start - 1].isascii() and text[start - 1].isalpha()
     after = end < len(text) and text[end].isascii() and text[end].isalpha()
-    return before or (after and text[end - 1].isalpha())
+    return before or (after and text[end - 1].isascii() and text[end - 1].isalpha())
 
 
 def _lexicon_at(text: str, pos: int) -> tuple[int, tuple[K, Any]] | None:
