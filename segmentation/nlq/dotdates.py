@@ -26,7 +26,8 @@ _MONEY_BEFORE = lazy_pattern(
 # A unit after the second number: 1.5到2.5万, 10.5到12.5元 are amounts.
 _AMOUNT_AFTER = lazy_pattern(r"\s*(?:万|千|百|k\b|w\b|元|块|蚊|rmb|cny|折|倍|%|次)")
 _THAT_DAY = lazy_pattern(
-    r"\s*(?:那天|当天|当日|那一天|这一天|这天|那日|嗰日|嗰一日|on that day\b|that day\b|that same day\b)"
+    r"\s*(?:那天|当天|当日|那一天|这一天|这天|那日|嗰日|嗰一日|"
+    r"on that day\b|that day\b|that same day\b)"
 )
 
 

@@ -30,7 +30,7 @@ _SIZE_EN = ("biggest", "largest", "smallest")
 def singular_rankings(tokens: list[Token]) -> list[Token]:
     """`tokens` with a count of 1 after a ranking that has none, when the question asks for
     one customer; size words before customers read as a ranking by spend."""
-    tokens = _size_words(tokens)
+    tokens = _size_words(_which_one(tokens))
     if not _asks_for_one(tokens):
         return tokens
     for i, tok in enumerate(tokens):
@@ -45,13 +45,35 @@ def singular_rankings(tokens: list[Token]) -> list[Token]:
 _NAMING = frozenset({K.MY, K.MYDEPT, K.NAME, K.QUOTE})
 
 
+def _which_one(tokens: list[Token]) -> list[Token]:
+    """哪一位 / 边一个 (哪 + a count of one): the question word for one, not a count."""
+    for i, tok in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        which = tok.kind == K.INTENT and tok.text in ("哪", "边")
+        if which and nxt.kind == K.NUM and nxt.value == 1 and nxt.unit in (None, "people"):
+            one = Token(K.INTENT, tok.value, tok.start, nxt.end, f"{tok.text}一个")
+            return [*tokens[:i], one, *tokens[i + 2 :]]
+    return tokens
+
+
 def _asks_for_one(tokens: list[Token]) -> bool:
-    texts = [t.text for t in tokens if t.kind not in _NAMING and t.text]
+    texts = [t.text for t in _outside_base(tokens) if t.kind not in _NAMING and t.text]
     if any(w in text for text in texts for w in _SEVERAL_ZH) or _SEVERAL_EN & set(texts):
         return False
     if any(text.endswith(w) for text in texts for w in _ONE_ZH if not text.isascii()):
         return True
     return bool(_ONE_EN & set(texts)) or any(t.kind == K.DE and t.text == "who" for t in tokens)
+
+
+def _outside_base(tokens: list[Token]) -> list[Token]:
+    """The words that say whom the question asks for, without the base it ranks within:
+    "among VIP customers" (English names the base after), "VIP客户们里" (before 里/中)."""
+    for i, tok in enumerate(tokens):
+        if tok.kind == K.CLAUSE and tok.value == "among":
+            return tokens[:i]
+        if tok.kind == K.CLAUSE:
+            return tokens[i + 1 :]
+    return tokens
 
 
 def _uncounted_ranking(tokens: list[Token], i: int) -> bool:

@@ -40,7 +40,7 @@ def yes_no_tail(tokens: list[Token]) -> list[Token]:
     # event itself, or it refers back.
     breaks = _CLAUSE_BREAKS - {K.WINDOW} if with_or else _CLAUSE_BREAKS
     before = first - 1
-    while before >= 0 and (tokens[before].kind in _BETWEEN or (with_or and _window(tokens[before]))):
+    while before >= 0 and _skipped(tokens[before], with_or):
         before -= 1
     if before < 0 or tokens[before].kind in breaks:
         return tokens  # "近两个月没有", "一单都没有", "但没有": it refers back
@@ -52,8 +52,9 @@ def yes_no_tail(tokens: list[Token]) -> list[Token]:
     return tokens[:first] + tokens[end:]
 
 
-def _window(tok: Token) -> bool:
-    return tok.kind == K.WINDOW
+def _skipped(tok: Token, with_or: bool) -> bool:
+    """Between the event and the tail: 了/过, and after an 'or' tail also a window."""
+    return tok.kind in _BETWEEN or (with_or and tok.kind == K.WINDOW)
 
 
 def _tail_start(tokens: list[Token], end: int) -> tuple[int, bool] | None:
