@@ -231,6 +231,8 @@ _NOT_A_NAME = lazy_pattern(
     r"客户们|客户$|的|^[们們]|^(?:我的|我们|所有|全部|这些|那些)|customers$"
     # "北京那3個是誰", "分别是谁", "剩下的是谁": a count of people or an adverb, no name
     r"|[个位些]$|^(?:分别|各自|都|又|还有|其余|剩下|另外|其他|其中|他们|她们|佢们)"
+    # "消费最多嗰个客係边个", "使钱最多那个人是谁": a ranking asked in the singular, no name
+    r"|最多|最少|最高|最低|最大|最小"
     # "profile of customers who refunded", "details on the vips": people in the plural, or a
     # relative clause, describe a segment — a customer's own name holds neither
     r"|\b(?:customers|clients|vips|buyers|people|everyone|those|these|members|accounts|ones|"

@@ -22,6 +22,7 @@ _ONE_EN = frozenset({"spender", "customer", "client", "buyer", "person", "accoun
 _SEVERAL_EN = frozenset(
     {"spenders", "customers", "clients", "buyers", "people", "accounts", "contacts", "ones"}
 )
+_THAT = frozenset({"那", "这", "這", "嗰"})
 _MOST_EN = {"most": "most", "least": "least"}
 _SIZE_ZH = {"最大": "most", "最小": "least"}
 _SIZE_EN = ("biggest", "largest", "smallest")
@@ -81,14 +82,16 @@ def _uncounted_ranking(tokens: list[Token], i: int) -> bool:
     it (nor a percentage: 前20%)."""
     tok = tokens[i]
     after = _next_meaningful(tokens, i + 1)
-    if after is not None and after.kind == K.UNIT:
-        return False  # 最多的那个: the demonstrative's own count (rank_words.py)
+    if after is not None and (after.kind == K.UNIT or after.text in _THAT):
+        return False  # 最多的那个(人): the demonstrative's own count (rank_words.py)
     if any(t.kind == K.NUM for t in tokens[i + 1 :]) or (i > 0 and tokens[i - 1].kind == K.NUM):
         return False  # 最多的5个 / 最多2次 / 消费最多的前5个 / the 5 biggest: counted
     if tok.kind == K.MOST:
         return i > 0 and tokens[i - 1].kind == K.SPEND and tokens[i - 1].value is True
     if tok.kind == K.RANK and "count" not in tok.extra and "percent" not in tok.extra:
-        return after is not None and after.kind == K.SPEND and after.value is True
+        spend_after = after is not None and after.kind == K.SPEND and after.value is True
+        spend_before = i > 0 and tokens[i - 1].kind == K.SPEND and tokens[i - 1].value is True
+        return spend_after or spend_before  # the top spender / 消费最高的
     return False
 
 

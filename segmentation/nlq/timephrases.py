@@ -117,7 +117,8 @@ def scan_time(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | N
     if tail is not None and found.window is not None:  # "half a year内", "last 30 days以来"
         found = TimeMatch(found.window, tail.end(), english=True, problem=found.problem)
     window = found.window
-    if isinstance(window, DateRangeWindow) and window.start == window.end:
+    one_day = isinstance(window, CalendarWindow) and window.unit == "day"
+    if one_day or (isinstance(window, DateRangeWindow) and window.start == window.end):
         # "2026-10-27那天", "10/27当日", "Sept 30 那天": that date
         found = TimeMatch(window, that_day_end(text, found.end), found.english, found.problem)
     return join_periods(pos, found, text, lambda t, p: scan_time(t, p, now, tz), now, tz)
