@@ -5,12 +5,14 @@ spec, and the comparison and numbers of a chunk; asking back when a chunk is not
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.chunks import Chunk
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.vocabulary import Vocabulary
@@ -85,12 +87,30 @@ def read_numbers(chunk: Chunk) -> Numbers:
     return Numbers(ops, values, ranged)
 
 
+# 千/万 (k, w) said once after a range's second number multiplies both: 3到5千 = 3000–5000.
+_MULTIPLIERS = {"千": Decimal(1000), "k": Decimal(1000), "万": Decimal(10000), "w": Decimal(10000)}
+_MULTIPLIED = lazy_pattern(r"(千|万|k|w)\s*(?:块钱|块|元|蚊)?$", re.I)
+
+
+def _shared_multiplier(first: Token, second: Token) -> tuple[Decimal, Decimal]:
+    """The two ends of "A到B万" as the speaker meant them: B's 万 applies to a bare A when A
+    so multiplied is still no more than B (1.5到2.5万 = 15000–25000; 500到2万 stays 500)."""
+    low, high = Decimal(first.value), Decimal(second.value)
+    unit = _MULTIPLIED.search(second.text.strip())
+    if unit is None or _MULTIPLIED.search(first.text.strip()):
+        return low, high
+    scaled = low * _MULTIPLIERS[unit.group(1).lower()]
+    if scaled == scaled.to_integral_value():
+        scaled = scaled.to_integral_value()  # 15000, not 15000.0
+    return (scaled, high) if scaled <= high else (low, high)
+
+
 def read_comparison(chunk: Chunk, nums: Numbers, what: str) -> list[tuple[str, Decimal]]:
     """[(op, value)] from the chunk's comparison words and numbers; asks when unclear."""
     if nums.ranged:
         if len(nums.values) != 2 or nums.ops:
             raise not_understood(chunk)
-        low, high = sorted(v.value for v in nums.values)
+        low, high = sorted(_shared_multiplier(*nums.values))
         return [(">=", low), ("<=", high)]
     if len(nums.values) != 1:
         raise not_understood(chunk)

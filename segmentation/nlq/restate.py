@@ -7,7 +7,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from segmentation import kinds
-from segmentation.nlq.restate_scores import ranked_by_score_phrase
+from segmentation.nlq.restate_scores import ranked_by_score_phrase, unwrapped
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import (
     All,
@@ -121,7 +121,7 @@ class Restater:
             return ranked_by_score_phrase(node, base, size, self.zh)
         most = "最多" if node.direction == "top" else "最少"
         if self.zh:
-            among = f"{base.strip('（）')}的客户中" if base else ""
+            among = f"{unwrapped(base)}的客户中" if base else ""
             return f"{among}{self.when(node.window)}消费{most}的{size}"
         which = "top" if node.direction == "top" else "bottom"
         among = f" among those who {base}" if base else ""

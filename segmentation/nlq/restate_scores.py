@@ -47,7 +47,7 @@ def ranked_by_score_phrase(node: Ranked, base: str, size: str, zh: bool) -> str:
     """A ranking by a score: "重要价值客户中客户终身价值（预测）最高的前10%"."""
     if zh:
         most = "最高" if node.direction == "top" else "最低"
-        among = f"{base.strip('（）')}的客户中" if base else ""
+        among = f"{unwrapped(base)}的客户中" if base else ""
         return f"{among}{_NAME_ZH[node.by]}{most}的{size}"
     which = "top" if node.direction == "top" else "bottom"
     among = f" among those who {base}" if base else ""
@@ -61,3 +61,16 @@ def percent(value: Decimal) -> str:
 
 def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
+
+
+def unwrapped(text: str) -> str:
+    """`text` without the brackets around the whole of it ("（A 或 B）" → "A 或 B"); brackets
+    that close inside it stay ("属于销售一部（按跟进人）" keeps its own)."""
+    if not (text.startswith("（") and text.endswith("）")):
+        return text
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += {"（": 1, "）": -1}.get(ch, 0)
+        if depth == 0 and i < len(text) - 1:
+            return text  # the first bracket closes before the end: not one group
+    return text[1:-1]
