@@ -22,8 +22,10 @@ from bot.commands.texts import say
 from bot.services.answer import SegmentAnswer
 from bot.services.campaigns.settings import CampaignSettings
 from bot.services.confirmations import DEFAULT_TTL, create_pending
+from segmentation.nlq import load_vocabulary
 from segmentation.nodes import Node, canonical, to_json
 from segmentation.scope import Requester
+from segmentation.text import normalize_name
 
 ACTION_DETAILS = ("tag", "message", "coupon", "schedule", "name", "per_customer")
 
@@ -77,7 +79,10 @@ def preview_rows(
     # number would answer any condition over customers they may not see.
     excluded = "excluded_deleted" if requester.is_admin else "excluded_scope"
     rows.append((say("key_excluded", lang), say(excluded, lang)))
-    rows.append((say("key_content", lang), content_words(details)))
+    content = content_words(details)
+    if intent == "tag" and _is_new_tag(session, ctx, str(details.get("tag") or "")):
+        content = say("new_tag", lang, tag=content)  # said before WeCom gets a new tag
+    rows.append((say("key_content", lang), content))
     if intent == "schedule":
         rows.append((say("key_when", lang), schedule_words(details["schedule"], lang)))
     elif intent == "push":
@@ -86,6 +91,11 @@ def preview_rows(
     if cost:
         rows.append((say("key_cost", lang), cost))
     return rows
+
+
+def _is_new_tag(session: Session, ctx: CommandContext, tag: str) -> bool:
+    vocab = load_vocabulary(session, ctx.engine.named)
+    return bool(tag) and vocab.tags.get(normalize_name(tag)) is None
 
 
 def confirmation_reply(

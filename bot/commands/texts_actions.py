@@ -81,6 +81,10 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
     },
     "only_named": {"zh": "{description}中的{names}", "en": "{names}, of {description}"},
     "also_named": {"zh": "{description}（另加{names}）", "en": "{description} (and {names})"},
+    "new_tag": {
+        "zh": "{tag}（新标签：确认后在企业微信中创建）",
+        "en": "{tag} (a new tag: created in WeCom when confirmed)",
+    },
     "confirm_how": {
         "zh": "还没有执行。要执行请回复“确认”（或点卡片上的按钮）；不执行请回复“取消”。",
         "en": "Nothing has run yet. Reply “confirm” (or press the card's button) to run it, "

@@ -37,10 +37,11 @@ from segmentation.insights.budget import MassMessageBudget
 from segmentation.nlq import Clarification, Command, Vocabulary, load_vocabulary, parse_command
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, is_traditional
 from segmentation.nlq.parser import untag_holders
+from segmentation.nlq.unknown import tag_question
 from segmentation.nodes import And, InDepartment, Node, Owner, Ranked, canonical, walk
 from segmentation.ranking import ranking
 from segmentation.scope import Requester, resolve_requester
-from segmentation.text import language_of
+from segmentation.text import language_of, normalize_name
 from segmentation.unmatched import question_back
 
 log = logging.getLogger(__name__)
@@ -224,7 +225,11 @@ def answer_command(
             return ClarifyAnswer.from_json(extra)
         return extra
     if command.intent == "untag":  # whom it changes: those of the customers with the tag
-        command = untag_holders(command, load_vocabulary(session, ctx.named), now, ctx.timezone)
+        vocab = load_vocabulary(session, ctx.named)
+        missing = _no_such_tag(command, vocab)
+        if missing is not None:  # a card would claim changes that cannot happen
+            return missing
+        command = untag_holders(command, vocab, now, ctx.timezone)
     if command.segment is None:
         return clarify(
             "请说明是哪些客户，例如“近30天有咨询的客户”。"
@@ -284,6 +289,16 @@ def answer_command(
         else tuple(RankedMember(eid, _json_number(v)) for eid, v in ranked),
         insight=insight,
     )
+
+
+def _no_such_tag(command: Command, vocab: Vocabulary) -> ClarifyAnswer | None:
+    """The question back for taking off a tag the company does not have ("去掉上海客户的黑卡
+    标签"): nobody carries it, so there is nothing to confirm; the closest tags are offered."""
+    tag = str(command.details.get("tag") or "").strip()
+    if not tag or vocab.tags.get(normalize_name(tag)) is not None:
+        return None
+    asked = tag_question(tag, vocab)
+    return clarify(asked.message(command.language), list(asked.suggestions))
 
 
 def _acts(command: Command) -> bool:

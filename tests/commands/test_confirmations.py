@@ -44,7 +44,7 @@ def test_a_tag_request_sends_a_card_and_changes_nothing(rig: ChatRig) -> None:
     assert "张客户01" in rows["例如"] and "13800" not in str(card)
     # lisi's customer matches too, but how many lie outside the scope is never told
     assert rows["已排除"] == "已删除客户及您权限范围外的客户"
-    assert rows["内容"] == "待跟进"
+    assert rows["内容"] == "待跟进（新标签：确认后在企业微信中创建）"  # no such tag yet
     assert "近30天" in card["sub_title_text"]
     [action] = actions(rig)
     assert (action.status, action.task_id, action.intent) == (PENDING, card["task_id"], "tag")
