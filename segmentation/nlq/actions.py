@@ -12,6 +12,7 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.coupons import check_message, read_coupon
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.schedules import FREQUENCY_WORDS, find_clock, find_frequency
+from segmentation.nlq.tag_actions import name_state, read_en, read_zh, which_tag, without_all
 from segmentation.text import normalize
 
 _TAIL = lazy_pattern(r"[\s,，。.!！?？~]+$")
@@ -220,14 +221,14 @@ _TAG_ZH = [
         "tag",
         lazy_pattern(
             r"^(?:请)?(?:帮我)?(?:给|为|帮(?!我))(?P<seg>.+?)(?:都)?\s*(?:打上|打个|加上|加个|打|加|贴个|贴)?"
-            r"\s*tag\s*(?:上|一下|下)?\s*(?:一个|个)?\s*(?:叫做|叫|为|成|[:：])?\s*"
+            r"\s*(?<![a-z])tag\s*(?:上|一下|下)?\s*(?:一个|个)?\s*(?:叫做|叫|为|成|[:：])?\s*"
             r"(?P<name>“[^”]+”|[^“”\s]+?)(?:的)?(?:标签|tag)?\s*(?:吧|哈|啊|呀)?$"
         ),
     ),
     (
         "tag",
         lazy_pattern(
-            r"^(?:请)?(?:帮我)?(?:把|将)(?P<seg>.+?)(?:都)?\s*tag\s*(?:一下)?\s*(?:成|为|做|上)"
+            r"^(?:请)?(?:帮我)?(?:把|将)(?P<seg>.+?)(?:都)?\s*(?<![a-z])tag\s*(?:一下)?\s*(?:成|为|做|上)"
             r"\s*(?P<name>“[^”]+”|[^“”\s]+?)(?:的)?(?:标签|tag)?\s*(?:吧|哈|啊|呀)?$"
         ),
     ),
@@ -385,6 +386,34 @@ _SAVE = [
     lazy_pattern(
         rf"^{_PLEASE_EN}(?:save|store)\s+(?P<seg>.*?){_SP}(?:as|to|into){_SP}" + _SAVE_NAME
     ),
+    # A new segment named first, then who is in it: 'create a segment "X" from customers who…',
+    # "make a new list called X of …", "新建一个分群叫X：…", "建个分群“X”，包含…".
+    lazy_pattern(
+        rf"^{_PLEASE_EN}(?:create|make|build|set\s+up|start|add|define|new)\s+(?:a\s+|an\s+)?"
+        # "a list of …" asks for a list: a list is a container here only when it is named
+        r"(?:new\s+)?(?:saved\s+)?(?:(?:segment|group|audience|cohort)\s*(?:called\s+|named\s+)?|"
+        r"list\s+(?:called|named)\s+)"
+        r"(?P<name>“[^”]+”|[^“”]+?)\s*[,:]?\s+(?:from|of|with|for|containing|out\s+of|using|"
+        r"that\s+(?:has|holds|contains)|made\s+up\s+of)\s+(?P<seg>.+)$"
+    ),
+    lazy_pattern(
+        r"^(?:请)?(?:帮我)?(?:新建|创建|建立|新增|建|做|弄|整|开)(?:一个|个)?(?:新的?)?"
+        r"(?:分群|客群|人群|群组)\s*(?:叫做|叫|名为|命名为|名字叫|名称为)?\s*"
+        r"(?P<name>“[^”]+”|[^“”，,:：]+?)\s*[，,:：]\s*(?:包含|包括|就是|是|成员是|条件是|放|把|将|用)?"
+        r"(?P<seg>.+?)(?:放进去|放进来|加进去)?$"
+    ),
+    # Who first, then the new segment: "turn customers who … into a segment called X",
+    # "用近30天下单的客户建一个分群叫X", "把…建成分群“X”".
+    lazy_pattern(
+        rf"^{_PLEASE_EN}(?:turn|make)\s+(?P<seg>.+?)\s+into\s+(?:a\s+|an\s+)?(?:new\s+)?"
+        + _CONTAINER
+        + r"\s*(?:called\s+|named\s+)?(?P<name>“[^”]+”|.+?)$"
+    ),
+    lazy_pattern(
+        r"^(?:请)?(?:帮我)?(?:把|将|用)(?P<seg>.+?)(?:新建|创建|建立|建|做|弄|整)(?:成|为)?(?:一个|个)?"
+        r"(?:新的?)?(?:分群|客群|人群|群组)\s*(?:[，,:：]|叫做|叫|名为|命名为|名字叫)?\s*"
+        r"(?P<name>“[^”]+”|[^“”]+?)$"
+    ),
     # "keep these as segment X": keep saves only with a container or a quoted name ("keep
     # only the ones in 北京" narrows the previous answer).
     lazy_pattern(
@@ -448,16 +477,19 @@ def strip_tail(text: str) -> str:
     return _TAIL.sub("", text)
 
 
-def find_action(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
+def find_action(
+    text: str, quotes: dict[str, str], original: str = "", tags: Mapping[str, str] | None = None
+) -> Action | None:
     """The action a command asks for, or None for plain queries (list/count/export…).
 
-    `original` is the text as typed, where message contents are taken from verbatim."""
+    `original` is the text as typed, where message contents are taken from verbatim; `tags`
+    (normalised name → name) tells a tag said without 标签/tag from other words after 的."""
     text = strip_tail(text)
     return (
         _explain(text, original)
         or _schedule(text, quotes, original)
         or _push(text, quotes, original)
-        or _tag(text, quotes, original)
+        or _tag(text, quotes, original, tags)
         or _save(text, quotes, original)
     )
 
@@ -807,7 +839,9 @@ def _verbatim_after_colon(original: str, tail: str, fallback: str) -> str:
     return original[colons[index] + 1 :].strip() or fallback.strip()
 
 
-def _tag(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
+def _tag(
+    text: str, quotes: dict[str, str], original: str = "", tags: Mapping[str, str] | None = None
+) -> Action | None:
     for intent, pattern in (*_TAG_ZH, *_TAG_EN):
         m = pattern.match(text)
         if m:
@@ -816,11 +850,21 @@ def _tag(text: str, quotes: dict[str, str], original: str = "") -> Action | None
                     "要去掉哪个标签？例如：去掉她的“VIP”标签。",
                     "Which tag should come off? E.g. 'untag her VIP'.",
                 )
+            state = name_state(m.group("name"))
+            if state == "missing":  # "给…打个标签": a tag verb, no tag
+                raise which_tag(untag=intent == "untag")
+            if state == "bad":  # whom or another clause taken for the name: not this reading
+                continue
             name = _unquote(m.group("name"), quotes, original)
             if not name:
                 return None
-            return Action(intent, _segment(_one(m.group("seg"))), {"tag": name})
-    return None
+            return Action(intent, _segment(_one(without_all(m.group("seg")))), {"tag": name})
+    # Any other order of whom, verb and tag (tag_actions.py): 都打上, "，贴上", 身上的, 把…撤了.
+    found = read_zh(text, tags or {}) or read_en(text)
+    if found is None:
+        return None
+    name = _unquote(found.name, quotes, original)
+    return Action(found.intent, _segment(_one(found.seg)), {"tag": name}) if name else None
 
 
 def _one(seg: str) -> str:

@@ -1393,6 +1393,44 @@ for _surface, (_kind, _value) in list(LEXICON.items()):
                 ((K.SPEND, True, len(_verb)), (K.CMP, _value, len(_surface))),
             )
 
+# ==== issue 19, blind s10 (fix-actions): export and describe said as colloquial nouns ========
+
+
+def _unclaimed(kind: K, value: Any, words: str) -> None:
+    """Adds the words no table has claimed yet: a word with another meaning keeps it (出一份 is
+    a request wrapper already, 结构 may be a name's part elsewhere), never shadowed."""
+    _add_missing(kind, value, [w for w in _many(kind, value, words) if w not in LEXICON])
+
+
+# The customer sheet said as one noun (下载…的客户表, 出张excel表, 客户名单表): a spreadsheet.
+_unclaimed(K.INTENT, "export:xlsx", "客户表|客户表格|客户的表格|客户excel|客户excel表|客户名单表|名单表|客表|"
+      "客嘅表|客户嘅表|的excel|嘅excel|的excel表格|的xlsx|的csv表|excel文件|excel档|excel档案|"
+      "xlsx文件|一张excel|一份excel|一个excel|张excel|份excel|个excel|"
+      "张excel表|份excel表|个excel表|的客户表|的客户表格|的客户excel|的客户excel表|的客户名单表|"
+      "的客表|嘅客表|嘅客户表|嘅客excel|的名单表")  # fmt: skip
+_unclaimed(
+    K.INTENT,
+    "export:xlsx",
+    "|".join(
+        f"{verb}{size}{sheet}"
+        for verb in ("做", "弄", "整", "搞", "出", "拉", "导", "拎", "攞", "生成", "来")
+        for size in ("个", "张", "份", "一个", "一张", "一份")
+        for sheet in ("excel", "excel表", "excel表格", "xlsx", "电子表格")
+    ),
+)
+_unclaimed(K.INTENT, "export:csv", "csv表|的csv|一份csv|一个csv|出个csv|导个csv|出份csv")
+_unclaimed(
+    K.INTENT, "export", "下载一下|下载下|下载吓|拉下来|导下来|下载下来|download一下|export一下"
+)
+# A profile asked by its shape (…的画像是什么样的, 拆解下…的构成, 分析吓): describe.
+_unclaimed(K.INTENT, "describe", "拆解|拆解下|拆解一下|拆解吓|拆一拆|拆开看看|分析吓|分析一吓|剖析下|"
+      "剖析一下|剖析吓|是什么样的|是什么样子的|是什么样|是什么样子|什么样子|是怎样的|是怎么样的|"
+      "是啥样的|是啥样|长啥样|系咩样|系点样嘅|人群画像|客户画像|用户画像|画个像|做个画像|做下画像|"
+      "人群结构|客户结构|结构|构成情况|组成情况|深入分析|深挖一下|break down|"
+      "breakdown of|what makes up|demographics|persona|personas")  # fmt: skip
+# Money refunded said in a mixed frame (refund 金额超过200): the refunded amount, as 退款金额.
+_unclaimed(K.SPEND, "refund", "refund金额|refund总额|refund的金额|refund额|退货总额|退货额")
+
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
 # tries only lengths some word has (a handful), not every length up to MAX_SURFACE.

@@ -24,6 +24,7 @@ from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.leadins import drop_acknowledgement, drop_lead_in
 from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
+from segmentation.nlq.tag_actions import leftover
 from segmentation.nlq.tag_groups import drop_tag_groups
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import tokenize
@@ -155,7 +156,9 @@ def _parse(
             "Which customers do 'of them / among them' refer to? Ask for some customers "
             "first, or give the whole condition, e.g. 'female customers in Shanghai'.",
         )
-    action = tag_named_first(scheduled or find_action(norm, quotes, text), vocab.tags)
+    action = tag_named_first(scheduled or find_action(norm, quotes, text, vocab.tags), vocab.tags)
+    if action is None:
+        leftover(strip_tail(norm))  # a tag or untag word no reading placed: asked, never dropped
     seg_text = action.segment_text if action else strip_tail(norm)
     details = dict(action.details) if action else {}
     ctx = Context(vocab, asker)

@@ -1,0 +1,368 @@
+"""Tagging and untagging said in any order, read by their parts rather than sentence by sentence.
+
+A tag command is: whom (with 给/为/把/将/帮/同/替 before them, or said first and closed by 的,
+a people word, a comma or an adverb such as 都/统一), a tag verb (打上, 贴个, 加个, 标记做,
+tag上, mark as …), the tag's name, and a tag noun (标签/标/tag/label) where the verb alone
+could mean something else (打个电话, 加个微信). An untag command takes a tag off: 去掉/取消/
+撕掉/移除/撤/untag … before the tag, or 去掉/撤了/删掉 after it, whom said with 身上/的 before
+the tag or first of all ("…的客户 把VIP标签撤了").
+
+`read_zh` / `read_en` find the parts and return them; the caller makes the action. A tag verb
+with no tag after it ("给买过X的客户打个标签", "tag the customers who refunded") is asked back
+(which tag?), and `leftover` asks back about any tag or untag word that no reading placed:
+such a word is never dropped, so a tag command is never answered as a list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from segmentation.nlq.ask import Ask
+from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.text import normalize
+
+
+@dataclass(frozen=True)
+class Found:
+    intent: str  # "tag" | "untag"
+    seg: str  # whom, as written (the caller turns it into a segment text)
+    name: str  # the tag as matched (quoted or bare, normalised text)
+
+
+# Who is asked, before the rest: 请/麻烦/劳驾 (你) 帮我/帮忙/同我 (Cantonese: for me).
+_OPENER = r"(?:请|麻烦|劳驾|烦请|拜托)?(?:你)?(?:帮我|帮忙|同我|帮手)?"
+# Before whom the tag is for. 帮/同 only before others (帮我 and 同时/同样 are something else).
+_PREP = r"(?:给|为|把|将|替|帮(?!我|忙|手)|同(?!时|样|一|我|埋|期))"
+# Said between whom and the verb: all of them, at once, and who is asked again.
+_ADV = (
+    r"(?:都|全都|全部|统一|一律|统统|通通|一起|一并|批量|一次性|帮我|帮忙|麻烦你|麻烦|请你|请|给|"
+    r"也|再)"
+)
+# A tag verb whose meaning is tagging whatever follows it (no tag noun needed after the name).
+_STRONG = (
+    r"打上|贴上|标上|加上|挂上|标记为|标记成|标记做|标记作|标记上|标为|标成|标做|标作|标注为|标注成|"
+    r"标注做|标注上|打标为|打标成|归为|"
+    r"(?<![a-z])(?:tag|mark|label|flag)\s*(?:上|成|为|做|作)"
+)
+# A verb that tags only with a tag noun after the name: 打个电话, 加个微信, 挂号 are no tags.
+_WEAK = (
+    r"打一个|打个|打|贴一个|贴个|贴|加一个|加个|加|添加|添上|挂个|挂|标记|标注|打标|"
+    r"(?<![a-z])(?:tag|mark|label|flag)(?![a-z])\s*(?:一下|下)?"
+)
+_TAG_VERB = lazy_pattern(rf"(?:(?P<strong>{_STRONG})|(?P<weak>{_WEAK}))(?![了过着])")
+_NOUN = r"(?:标签|标记|标|tags?|labels?)"
+_END = r"(?:吧|哈|啊|呀|啦|哦|喔|嘞|喇|咯|啰|先|一下|下)*$"
+# What follows a tag verb: a count (个/一个), a naming word (叫/为/:), the name, the noun.
+_TAIL = lazy_pattern(
+    r"\s*(?:一下|下)?\s*(?:一个|一|个)?\s*(?:叫做|叫|名为|为|成|做|作|[:：])?\s*"
+    r"(?P<name>“[^”]+”|[^“”，,。；;:：的嘅]{0,24}?)\s*(?:的|嘅)?\s*(?P<noun>" + _NOUN + r")?\s*"
+    r"(?:吧|哈|啊|呀|啦|哦|喔|嘞|喇|咯|啰|先)*$"
+)
+_HEAD = lazy_pattern(
+    rf"^{_OPENER}(?P<prep>{_PREP})?(?P<seg>.*?)(?P<adv>[，,;；\s]*(?:{_ADV}[，,;；\s]*)*)$"
+)
+# Whom said first closes with one of these when nothing else (a comma, 都) ends it.
+_CLOSED = lazy_pattern(
+    r"(?:的|嘅|客户|客人|客|人|们|用户|顾客|会员|粉丝|买家|这些|那些|这批|呢啲|佢哋|customers?|"
+    r"clients?|people|folks|users|buyers|ones|them|these|those)$"
+)
+# Said just before the verb, these make it a condition (没打上, 被打上, 有打, 已经打了).
+_NOT_AN_ORDER = lazy_pattern(r"(?:被|有|没|没有|未|不|冇|唔|已|已经|曾|曾经|从未|从没)$")
+# A question about who carries a tag, not an order to tag them.
+_QUESTION = lazy_pattern(r"哪|多少|几个|几位|几多|谁|是否|有没有|有冇|吗|边个|边啲|how many")
+# Only a count or the noun where the name should be: no tag was named.
+_NO_NAME = lazy_pattern(
+    r"^(?:一个|一|个|几个|些|一些|某个|哪个|什么|啥|新的?|" + _NOUN + r"|a|an|the|some|new)?$"
+)
+# Words a tag name never holds: whom ("客户"), another verb's object marker, a clause mark.
+_NOT_A_NAME = lazy_pattern(
+    r"客户|客人|顾客|身上|把|将|给|customers?|clients?|\s(?:who|that|which|with|from|for|in)\s"
+)
+
+# The verbs that take a tag off, said before it (去掉上海客户的VIP标签, 取消…身上的待跟进).
+_OFF_FIRST = (
+    r"(?:去掉|去除|移除|删除|删掉|删去|取消|撤销|撤掉|撤下|撤去|撤除|拿掉|拿走|摘掉|摘除|摘下|"
+    r"撕掉|撕下|撕去|除掉|除去|剔除|剔走|攞走|拎走|清除|清掉|解除|"
+    r"(?<![a-z])(?:untag|remove|delete|strip|take\s*off|clear)(?![a-z]))"
+)
+# The verbs that take a tag off, said after it (…的VIP标签去掉 / 撤了 / 删掉吧).
+_OFF_AFTER = (
+    r"(?:去掉|去除|移除|删除|删掉|删去|取消|撤销|撤除|摘除|清除|解除|"
+    r"(?:拿|撤|摘|撕|除|清|剔|攞|拎|踢|铲|扯|揭|取|删|移|抹)(?:掉|走|下来|下|开|去)|"
+    r"(?:撤|删|去|摘|撕|拿|除)(?=(?:了|吧|啦|咯)+$)|"
+    r"(?<![a-z])(?:remove|delete|untag|clear)(?![a-z])\s*(?:掉)?)"
+)
+_NAME = r"(?P<name>“[^”]+”|[^“”，,。的嘅]{1,24}?)"
+_ON = r"(?P<on>身上|那里|那边|上面)?"
+_UNTAG_ZH: list[tuple[str, Any]] = [
+    # 去掉 / 取消 / untag first: "取消…客户身上的待跟进", "去掉X的Y标签"
+    (
+        "people",
+        lazy_pattern(
+            rf"^{_OPENER}(?:给|为|帮(?!我))?{_OFF_FIRST}\s*(?:了)?(?:给|为|把|将)?(?P<seg>.+?){_ON}"
+            rf"(?:的|嘅|啲)\s*{_NAME}\s*(?:的|嘅)?\s*(?P<noun>{_NOUN})?{_END}"
+        ),
+    ),
+    # whom, then the verb and the tag: "给沉睡客户去掉VIP标签", "给…的客户 untag VIP"
+    (
+        "verb",
+        lazy_pattern(
+            rf"^{_OPENER}(?:给|为|把|将|帮(?!我)|同(?!时|样))(?P<seg>.+?){_ON}(?:的|嘅)?(?:{_ADV})*"
+            rf"{_OFF_FIRST}\s*(?:了|一下|掉)?\s*(?:the\s+)?{_NAME}\s*(?:的)?\s*(?P<noun>{_NOUN})?{_END}"
+        ),
+    ),
+    # whom, the tag, then the verb: "把X身上的Y标签去掉", "X的Y标签撤了", "X身上的VIP删掉吧",
+    # "…的客户，金卡标签拿掉"
+    (
+        "said",
+        lazy_pattern(
+            rf"^{_OPENER}(?:给|为|把|将|帮(?!我))?(?P<seg>.+?){_ON}(?:的|嘅|[，,;；])\s*{_NAME}\s*(?:的|嘅)?\s*"
+            rf"(?P<noun>{_NOUN})?\s*(?:{_ADV})*{_OFF_AFTER}(?:了|吧|啦|咯|一下)*$"
+        ),
+    ),
+    # whom first, then 把 the tag and the verb: "近一年没买过的客户 把VIP标签撤了"
+    (
+        "verb",
+        lazy_pattern(
+            rf"^{_OPENER}(?P<seg>.+?)[，,;；\s]*(?:都|也)?(?:帮我|麻烦)?(?:把|将)\s*{_NAME}\s*(?:的)?\s*"
+            rf"(?P<noun>{_NOUN})?\s*(?:从(?:他们|她们|佢哋|这些人)?(?:身上)?)?(?:{_ADV})*{_OFF_AFTER}"
+            r"(?:了|吧|啦|咯|一下)*$"
+        ),
+    ),
+]
+# The tag noun right after whom, with no name: "把X的标签去掉", "去掉X身上的标签" (which one?).
+_WHOSE = (
+    r"(?:(?:客户|客人|客|人|们|顾客|会员|用户|佢哋|他们|她们|customers|clients)(?:身上)?|身上)"
+    r"(?:的|嘅)?(?:所有|全部)?(?:的)?"
+)
+_NO_TAG_NAMED = lazy_pattern(
+    rf"{_WHOSE}{_NOUN}(?:都|全|全部)?{_OFF_AFTER}(?:了|吧|啦|咯|一下)*$|"
+    rf"^{_OPENER}{_OFF_FIRST}.+{_WHOSE}{_NOUN}{_END}"
+)
+# The tag first, then whom it goes on: "打上VIP标签给上海的客户", "把VIP标签贴到这些人身上".
+_TAG_FIRST_ZH = [
+    lazy_pattern(
+        rf"^{_OPENER}(?:{_STRONG}|{_WEAK}){_NAME}\s*(?:的)?\s*(?P<noun>{_NOUN})\s*(?:给|到)"
+        rf"(?P<seg>.+?)(?:身上)?{_END}"
+    ),
+    lazy_pattern(
+        rf"^{_OPENER}(?:把|将){_NAME}\s*(?:的)?\s*(?P<noun>{_NOUN})\s*(?:都|全部|统一)?"
+        rf"(?:打|贴|加|挂|标|放)(?:给|到|在|上)(?P<seg>.+?)(?:身上)?{_END}"
+    ),
+]
+
+
+def which_tag(untag: bool) -> Ask:
+    if untag:
+        return Ask(
+            "要去掉哪个标签？请说出标签名，例如：去掉上海客户的“VIP”标签。",
+            "Which tag should come off? Name it, e.g. 'remove the VIP tag from customers in "
+            "Shanghai'.",
+        )
+    return Ask(
+        "要打上哪个标签？请说出标签名，例如：给近30天有咨询的客户打上“待跟进”标签。",
+        "Which tag? Name it, e.g. 'tag customers who inquired in the last 30 days as 待跟进'.",
+    )
+
+
+def name_state(name: str) -> str:
+    """ "ok", "missing" (only a count or the noun: which tag was not said) or "bad" (the
+    match took whom or another clause for the name: not this reading)."""
+    bare = name.strip()
+    if bare.startswith("“"):
+        return "ok" if bare.strip("“” ") else "missing"
+    if _NO_NAME.match(bare):
+        return "missing"
+    if _NOT_A_NAME.search(f" {bare} ") or len(bare) > 24:
+        return "bad"
+    return "ok"
+
+
+def read_zh(text: str, tags: Mapping[str, str]) -> Found | None:
+    """A Chinese (or mixed) tag or untag command in `text` (normalised), else None.
+
+    Raises Ask when a tag verb is plainly ordered with no tag named."""
+    return _untag_zh(text, tags) or _tag_first_zh(text) or _tag_zh(text)
+
+
+def _tag_zh(text: str) -> Found | None:
+    missing = False
+    for verb in _TAG_VERB.finditer(text):
+        tail = _TAIL.match(text, verb.end())
+        if tail is None:
+            continue
+        head = _HEAD.match(text[: verb.start()])
+        seg = head.group("seg").strip(" ，,;；") if head else ""
+        if head is None or not seg or _NOT_AN_ORDER.search(seg) or _QUESTION.search(seg):
+            continue
+        closed = head.group("prep") or head.group("adv").strip() or _CLOSED.search(seg)
+        if not closed:
+            continue
+        strong = verb.group("strong") is not None
+        if not strong and tail.group("noun") is None:
+            continue  # 打个电话, 加个微信: no tag without a tag noun
+        state = name_state(tail.group("name"))
+        if state == "missing":
+            missing = True
+            continue
+        if state == "ok":
+            return Found("tag", seg, tail.group("name").strip())
+    if missing:
+        raise which_tag(untag=False)
+    return None
+
+
+def _tag_first_zh(text: str) -> Found | None:
+    for pattern in _TAG_FIRST_ZH:
+        m = pattern.match(text)
+        if m and name_state(m.group("name")) == "ok":
+            return Found("tag", m.group("seg").strip(" ，,"), m.group("name").strip())
+    return None
+
+
+def _untag_zh(text: str, tags: Mapping[str, str]) -> Found | None:
+    if _NO_TAG_NAMED.search(text):
+        raise which_tag(untag=True)
+    for policy, pattern in _UNTAG_ZH:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        name, seg = m.group("name").strip(), m.group("seg").strip(" ，,;；")
+        state = name_state(name)
+        if state == "missing":
+            raise which_tag(untag=True)
+        if state == "bad" or not seg or _QUESTION.search(seg):
+            continue
+        if not _named_as_tag(policy, m, name, seg, tags):
+            continue
+        return Found("untag", seg, name)
+    return None
+
+
+def _named_as_tag(policy: str, m: Any, name: str, seg: str, tags: Mapping[str, str]) -> bool:
+    """Whether the words read as the tag are one. With 标签/tag, 身上 or quotes, always;
+    bare, only a tag the company has, and only where the order is plain: right after the verb
+    or 把 ("给X去掉VIP", "X把VIP撤了"), or after a people word's 的 ("去掉上海客户的VIP").
+    "去掉北京的VIP" / "…，金卡的除开" narrow or exclude; they untag nothing."""
+    if m.group("noun") or m.groupdict().get("on") or name.startswith("“"):
+        return True
+    if policy == "said" or normalize(name) not in tags:
+        return False
+    return policy == "verb" or bool(_PEOPLE_END.search(seg))
+
+
+_PEOPLE_END = lazy_pattern(r"(?:客户|客人|客|人|们|顾客|会员|用户|customers|clients|people)$")
+
+
+# ---- English ------------------------------------------------------------------------------
+_SP = r"(?:\s+|(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]))"
+_PLEASE_EN = (
+    r"(?:(?:please|pls|plz|kindly|can you|could you|would you|can u|could u|go ahead and|"
+    r"i want to|i'd like to|i need to|help me|let's|lets)\s+)*"
+)
+_TAG_WORD_EN = r"(?:tag|label)"
+_EN = [
+    # "untag VIP for everyone whose …", "strip the 金卡 label off customers in Beijing"
+    (
+        "untag",
+        lazy_pattern(
+            rf"^{_PLEASE_EN}(?:untag|remove|delete|drop|strip|clear|take\s+off)(?:\s+the)?"
+            rf"(?:\s+{_TAG_WORD_EN})?{_SP}(?P<name>.+?){_SP}(?:{_TAG_WORD_EN}\s+)?"
+            rf"(?:from|for|off(?:\s+of)?|on){_SP}(?P<seg>.+)$"
+        ),
+    ),
+    # "give customers in Shanghai the VIP tag"
+    (
+        "tag",
+        lazy_pattern(
+            rf"^{_PLEASE_EN}give{_SP}(?P<seg>.+?){_SP}(?:the|a|an){_SP}(?P<name>.+?)\s*{_TAG_WORD_EN}$"
+        ),
+    ),
+    # "put the VIP tag on customers who …", "slap a 待跟进 label on …"
+    (
+        "tag",
+        lazy_pattern(
+            rf"^{_PLEASE_EN}(?:put|stick|slap|add|apply|attach)\s+(?:the|a|an){_SP}(?P<name>.+?)"
+            rf"\s*{_TAG_WORD_EN}\s+(?:on|to|onto){_SP}(?P<seg>.+)$"
+        ),
+    ),
+    # "tag / mark / label / flag everyone who … as X", "flag X with Y"
+    (
+        "tag",
+        lazy_pattern(
+            rf"^{_PLEASE_EN}(?:tag|label|mark|flag)(?:\s*一下\s*|\s+)(?P<seg>.+?){_SP}(?:with|as)"
+            rf"{_SP}(?:the\s+|a\s+|an\s+)?(?:{_TAG_WORD_EN}\s+)?(?P<name>.+?)(?:\s+{_TAG_WORD_EN})?$"
+        ),
+    ),
+]
+# "all of the" before whom adds nothing (and must not run into a Chinese name after it).
+_ALL_EN = lazy_pattern(r"^(?:all|every|each)(?![a-z'])(?:\s+of)?(?:\s+the)?\s*(?=\S)")
+
+
+def read_en(text: str) -> Found | None:
+    for intent, pattern in _EN:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        name = m.group("name").strip()
+        state = name_state(name)
+        if state == "missing":
+            raise which_tag(untag=intent == "untag")
+        if state == "bad":
+            continue
+        return Found(intent, without_all(m.group("seg")), name)
+    return None
+
+
+def without_all(seg: str) -> str:
+    """`seg` without a leading all/every/all of the ("mark all 官网活码 customers …")."""
+    seg = seg.strip()
+    rest = _ALL_EN.sub("", seg)
+    return rest if rest and rest != seg and not rest.startswith(("of ", "them", "those")) else seg
+
+
+# ---- words no reading placed ---------------------------------------------------------------
+# An order to tag, wherever it stands: a strong verb not read as a condition (not 被/没/有
+# before it, no 了/过 after it, no 的 closing it as a modifier).
+_LEFT_TAG_ZH = lazy_pattern(
+    r"(?<![被有没未不冇唔已])(?P<word>打上|打个|贴上|贴个|标上|标记为|标记成|标记做|标为|标成|标注为|"
+    r"打标|(?<![a-z])(?:tag|mark|label|flag)\s*(?:上|成|为|做|一下))(?![了过着])(?P<rest>[^的嘅了过]*)$"
+)
+_LEFT_UNTAG_ZH = lazy_pattern(r"(?P<word>" + _OFF_FIRST + r"|" + _OFF_AFTER + r")(?![了过]?的)")
+_TAG_NOUN_ZH = lazy_pattern(r"标签|(?<![a-z])(?:tag|label)s?(?![a-z])")
+_LEFT_EN = lazy_pattern(
+    rf"^{_PLEASE_EN}(?P<word>tag|untag|retag|label|flag|mark)(?![a-z])|(?<![a-z])(?P<un>untag)(?![a-z])"
+)
+
+
+def leftover(text: str) -> None:
+    """Raise Ask when `text` (normalised, read as no action) still orders a tag put on or
+    taken off: a tag command that no reading placed is asked back, never answered as a list."""
+    if _QUESTION.search(text):
+        return
+    word = _left_word(text)
+    if word is None:
+        return
+    raise Ask(
+        f"看到了“{word}”，但没能确定要给哪些客户打上（或去掉）哪个标签。请这样说："
+        "给近30天有咨询的客户打上“待跟进”标签，或：去掉上海客户的“VIP”标签。",
+        f"I saw “{word}” but could not tell which tag to add or remove, for which customers. "
+        "Say e.g. 'tag customers who inquired in the last 30 days as 待跟进' or 'remove the "
+        "VIP tag from customers in Shanghai'.",
+    )
+
+
+def _left_word(text: str) -> str | None:
+    en = _LEFT_EN.search(text)
+    if en:
+        return en.group("word") or en.group("un")
+    tag = _LEFT_TAG_ZH.search(text)
+    if tag:
+        return tag.group("word")
+    if _TAG_NOUN_ZH.search(text):
+        off = _LEFT_UNTAG_ZH.search(text)
+        if off:
+            return off.group("word")
+    return None
