@@ -12,7 +12,15 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.coupons import check_message, read_coupon
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.schedules import FREQUENCY_WORDS, find_clock, find_frequency
-from segmentation.nlq.tag_actions import name_state, read_en, read_zh, which_tag, without_all
+from segmentation.nlq.tag_actions import (
+    clean_name,
+    name_state,
+    read_en,
+    read_zh,
+    trim_adverbs,
+    which_tag,
+    without_all,
+)
 from segmentation.text import normalize
 
 _TAIL = lazy_pattern(r"[\s,，。.!！?？~]+$")
@@ -405,7 +413,7 @@ _SAVE = [
     # Who first, then the new segment: "turn customers who … into a segment called X",
     # "用近30天下单的客户建一个分群叫X", "把…建成分群“X”".
     lazy_pattern(
-        rf"^{_PLEASE_EN}(?:turn|make)\s+(?P<seg>.+?)\s+into\s+(?:a\s+|an\s+)?(?:new\s+)?"
+        rf"^{_PLEASE_EN}(?:turn|make)\s+(?P<seg>.+?){_SP}into\s+(?:a\s+|an\s+)?(?:new\s+)?"
         + _CONTAINER
         + r"\s*(?:called\s+|named\s+)?(?P<name>“[^”]+”|.+?)$"
     ),
@@ -759,6 +767,8 @@ def _push_action(
         return None
     if _DESCRIBES_PEOPLE.search(masked_what):
         return None  # "收到过推送消息的客户": the words describe customers, nothing is sent
+    if _TAG_NOUN_END.search(masked_what):
+        return None  # "给…打一个“金卡”标签": a tag put on, no message sent
     segment_text = text[slice(*seg)]
     if not segment_text.strip():
         return None
@@ -771,6 +781,11 @@ def _push_action(
             "coupon each'.",
         )
     return Action("push", _segment(segment_text), _content(what, quotes, original))
+
+
+# What is put on ends in a tag noun ("一个“金卡”标签"): a tag, never a message (the words of
+# a message are inside its quotes, masked here).
+_TAG_NOUN_END = lazy_pattern(r"(?:的|嘅)?\s*(?:标签|标|tags?|labels?)\s*(?:吧|哈|啊|呀|啦)*$")
 
 
 # A coupon's amounts after a comma that ends its recipients ("给他们，满300减30", ", 20 off 100").
@@ -855,10 +870,11 @@ def _tag(
                 raise which_tag(untag=intent == "untag")
             if state == "bad":  # whom or another clause taken for the name: not this reading
                 continue
-            name = _unquote(m.group("name"), quotes, original)
+            name = _unquote(clean_name(m.group("name")), quotes, original)
             if not name:
                 return None
-            return Action(intent, _segment(_one(without_all(m.group("seg")))), {"tag": name})
+            seg = trim_adverbs(without_all(m.group("seg")))
+            return Action(intent, _segment(_one(seg)), {"tag": name})
     # Any other order of whom, verb and tag (tag_actions.py): 都打上, "，贴上", 身上的, 把…撤了.
     found = read_zh(text, tags or {}) or read_en(text)
     if found is None:

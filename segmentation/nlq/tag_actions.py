@@ -74,11 +74,15 @@ _NOT_AN_ORDER = lazy_pattern(r"(?:被|有|没|没有|未|不|冇|唔|已|已经|
 _QUESTION = lazy_pattern(r"哪|多少|几个|几位|几多|谁|是否|有没有|有冇|吗|边个|边啲|how many")
 # Only a count or the noun where the name should be: no tag was named.
 _NO_NAME = lazy_pattern(
-    r"^(?:一个|一|个|几个|些|一些|某个|哪个|什么|啥|新的?|" + _NOUN + r"|a|an|the|some|new)?$"
+    r"^(?:一个|一|个|几个|些|一些|某个|哪个|什么|啥|新的?|所有的?|全部的?|"
+    + _NOUN
+    + r"|a|an|the|some|"
+    r"new|all)?$"
 )
 # Words a tag name never holds: whom ("客户"), another verb's object marker, a clause mark.
 _NOT_A_NAME = lazy_pattern(
-    r"客户|客人|顾客|身上|把|将|给|customers?|clients?|\s(?:who|that|which|with|from|for|in)\s"
+    r"客户|客人|顾客|身上|把|将|给|标签|吗|呢|么|[，,;；。?？]|customers?|clients?|"
+    r"\s(?:who|that|which|with|from|for|in)\s"
 )
 
 # The verbs that take a tag off, said before it (去掉上海客户的VIP标签, 取消…身上的待跟进).
@@ -167,6 +171,25 @@ def which_tag(untag: bool) -> Ask:
     )
 
 
+_ARTICLE_EN = lazy_pattern(r"^(?:(?:the|a|an)(?:\s+|(?=[^\x00-\x7f]))|一个|个(?=.))")
+_NOUN_AFTER_EN = lazy_pattern(r"(?<=[^\s])\s*(?<![a-z])(?:tag|label)s?$")
+_ADV_TAIL = lazy_pattern(rf"(?:[，,;；\s]*{_ADV})+[，,;；\s]*$")
+
+
+def clean_name(name: str) -> str:
+    """A tag name without an article or a count before it or the word tag/label after it
+    ("add the待跟进 label to…", "贴个VIP的标签": the tags are 待跟进 and VIP)."""
+    bare = name.strip()
+    if bare.startswith("“"):
+        return bare
+    return _NOUN_AFTER_EN.sub("", _ARTICLE_EN.sub("", bare)).strip() or bare
+
+
+def trim_adverbs(seg: str) -> str:
+    """Whom, without the adverbs said between them and the verb (…的客户一律/都/统一)."""
+    return _ADV_TAIL.sub("", seg) or seg
+
+
 def name_state(name: str) -> str:
     """ "ok", "missing" (only a count or the noun: which tag was not said) or "bad" (the
     match took whom or another clause for the name: not this reading)."""
@@ -198,8 +221,8 @@ def _tag_zh(text: str) -> Found | None:
         if head is None or not seg or _NOT_AN_ORDER.search(seg) or _QUESTION.search(seg):
             continue
         closed = head.group("prep") or head.group("adv").strip() or _CLOSED.search(seg)
-        if not closed:
-            continue
+        if not closed or (not head.group("prep") and verb.group(0) == "加上"):
+            continue  # "VIP客户加上金卡客户": 加上 with no 给/把 before whom is "plus"
         strong = verb.group("strong") is not None
         if not strong and tail.group("noun") is None:
             continue  # 打个电话, 加个微信: no tag without a tag noun
@@ -208,7 +231,7 @@ def _tag_zh(text: str) -> Found | None:
             missing = True
             continue
         if state == "ok":
-            return Found("tag", seg, tail.group("name").strip())
+            return Found("tag", trim_adverbs(seg), clean_name(tail.group("name")))
     if missing:
         raise which_tag(untag=False)
     return None
@@ -298,7 +321,9 @@ _EN = [
     ),
 ]
 # "all of the" before whom adds nothing (and must not run into a Chinese name after it).
-_ALL_EN = lazy_pattern(r"^(?:all|every|each)(?![a-z'])(?:\s+of)?(?:\s+the)?\s*(?=\S)")
+_ALL_EN = lazy_pattern(
+    r"^(?:all|every|each)(?![a-z'])(?:\s+of(?![a-z]))?(?:\s+the(?![a-z]))?\s*(?=\S)"
+)
 
 
 def read_en(text: str) -> Found | None:
@@ -312,7 +337,7 @@ def read_en(text: str) -> Found | None:
             raise which_tag(untag=intent == "untag")
         if state == "bad":
             continue
-        return Found(intent, without_all(m.group("seg")), name)
+        return Found(intent, without_all(m.group("seg")), clean_name(name))
     return None
 
 
@@ -327,8 +352,13 @@ def without_all(seg: str) -> str:
 # An order to tag, wherever it stands: a strong verb not read as a condition (not 被/没/有
 # before it, no 了/过 after it, no 的 closing it as a modifier).
 _LEFT_TAG_ZH = lazy_pattern(
-    r"(?<![被有没未不冇唔已])(?P<word>打上|打个|贴上|贴个|标上|标记为|标记成|标记做|标为|标成|标注为|"
-    r"打标|(?<![a-z])(?:tag|mark|label|flag)\s*(?:上|成|为|做|一下))(?![了过着])(?P<rest>[^的嘅了过]*)$"
+    r"(?<![被有没未不冇唔已])(?P<word>打上|贴上|标上|标记为|标记成|标记做|标为|标成|标注为|打标|"
+    r"(?<![a-z])(?:tag|mark|label|flag)\s*(?:上|成|为|做|一下))(?![了过着])(?P<rest>[^的嘅了过]*)$"
+)
+# 打个/贴个/加个 order a tag only with a tag noun after them (打个电话 is a call).
+_LEFT_WEAK_ZH = lazy_pattern(
+    r"(?<![被有没未不冇唔已])(?P<word>打个|贴个|加个|打一个|贴一个|加一个)(?![了过着])"
+    r"[^的嘅了过]{0,24}?(?:标签|标|tag|label)"
 )
 _LEFT_UNTAG_ZH = lazy_pattern(r"(?P<word>" + _OFF_FIRST + r"|" + _OFF_AFTER + r")(?![了过]?的)")
 _TAG_NOUN_ZH = lazy_pattern(r"标签|(?<![a-z])(?:tag|label)s?(?![a-z])")
@@ -358,7 +388,7 @@ def _left_word(text: str) -> str | None:
     en = _LEFT_EN.search(text)
     if en:
         return en.group("word") or en.group("un")
-    tag = _LEFT_TAG_ZH.search(text)
+    tag = _LEFT_TAG_ZH.search(text) or _LEFT_WEAK_ZH.search(text)
     if tag:
         return tag.group("word")
     if _TAG_NOUN_ZH.search(text):
