@@ -225,6 +225,8 @@ def refined_answer(
     if isinstance(command, Clarification):
         if follow.lead or (follow.loose and not follow.pointed):
             return None  # "把这些…" acts on the answer itself; "X呢" asked back as it stands
+        if _acts_on_previous(text, vocab, requester, ctx):
+            return None  # "这些都统一贴上待跟进": a tag on the answer itself (contextual_answer)
         return clarify(command.message, list(command.suggestions))
     previous_node = _sibling_base(previous_node, previous, command, follow)
     refined_from = previous_node
@@ -614,6 +616,20 @@ def _is_action(
     if not isinstance(whole, Command) or whole.intent not in _ACTIONS:
         return False
     return not pointed or bool(whole.details.get("segment_from_context"))
+
+
+def _acts_on_previous(
+    text: str, vocab: Vocabulary, requester: Requester, ctx: CommandContext
+) -> bool:
+    """Whether the whole message is an action on the previous answer ("这些都打上VIP")."""
+    whole = parse_command(
+        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    return (
+        isinstance(whole, Command)
+        and whole.intent in _ACTIONS
+        and bool(whole.details.get("segment_from_context"))
+    )
 
 
 def _has_own_intent(follow: FollowUp, vocab: Vocabulary, ctx: CommandContext) -> bool:
