@@ -44,7 +44,7 @@ _ADV = (
 _STRONG = (
     r"打上|贴上|标上|加上|挂上|标记为|标记成|标记做|标记作|标记上|标为|标成|标做|标作|标注为|标注成|"
     r"标注做|标注上|打标为|打标成|归为|"
-    r"(?<![a-z])(?:tag|mark|label|flag)\s*(?:上|成|为|做|作)"
+    r"(?<![a-z])(?:tag|mark|label|flag)\s*(?:上|成|为|做|作|(?:as|with)(?![a-z]))"
 )
 # A verb that tags only with a tag noun after the name: 打个电话, 加个微信, 挂号 are no tags.
 _WEAK = (
@@ -124,6 +124,14 @@ _UNTAG_ZH: list[tuple[str, Any]] = [
         lazy_pattern(
             rf"^{_OPENER}(?:给|为|把|将|帮(?!我))?(?P<seg>.+?){_ON}(?:的|嘅|[，,;；])\s*{_NAME}\s*(?:的|嘅)?\s*"
             rf"(?P<noun>{_NOUN})?\s*(?:{_ADV})*{_OFF_AFTER}(?:了|吧|啦|咯|一下)*$"
+        ),
+    ),
+    # the tag, then whom it comes off: "把VIP从上海客户身上去掉", "將金卡由佢哋身上攞走"
+    (
+        "verb",
+        lazy_pattern(
+            rf"^{_OPENER}(?:把|将)\s*{_NAME}\s*(?:的)?\s*(?P<noun>{_NOUN})?\s*(?:从|由)"
+            rf"(?P<seg>.+?){_ON}(?:{_ADV})*{_OFF_AFTER}(?:了|吧|啦|咯|一下)*$"
         ),
     ),
     # whom first, then 把 the tag and the verb: "近一年没买过的客户 把VIP标签撤了"
@@ -309,6 +317,15 @@ _EN = [
         lazy_pattern(
             rf"^{_PLEASE_EN}(?:put|stick|slap|add|apply|attach)\s+(?:the|a|an){_SP}(?P<name>.+?)"
             rf"\s*{_TAG_WORD_EN}\s+(?:on|to|onto){_SP}(?P<seg>.+)$"
+        ),
+    ),
+    # "tag as 待跟进 everyone who …": the tag first, one word or quoted, then whom
+    (
+        "tag",
+        lazy_pattern(
+            rf"^{_PLEASE_EN}(?:tag|label|mark|flag)\s+as{_SP}(?P<name>“[^”]+”|[^\s“”]+?){_SP}"
+            r"(?P<seg>(?:the|all|every|each|everyone|everybody|anyone|customers|clients|people|"
+            r"those|them|these|my|our)(?![a-z']).*)$"
         ),
     ),
     # "tag / mark / label / flag everyone who … as X", "flag X with Y"

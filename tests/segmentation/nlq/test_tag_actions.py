@@ -87,6 +87,10 @@ def test_a_weak_verb_with_a_tag_noun_tags(whom: str, form: str, tag: tuple[str, 
         "put the VIP tag on customers in Shanghai",
         "please add the VIP label to customers in Shanghai",
         "上海的客户 tag 成 VIP",
+        "上海的VIP客户 mark as VIP",
+        "tag as VIP the customers in Shanghai",
+        "幫手同上海啲客tag上VIP",
+        "把上海的客户标注为VIP",
     ],
 )
 def test_tag_first_and_english_orders(text: str) -> None:
@@ -129,6 +133,8 @@ UNTAG_FORMS = [
     "untag {t} for customers in Shanghai",
     "remove {t} from customers in Shanghai",
     "strip the {t} tag off customers in Shanghai",
+    "把{t}从上海客户身上去掉",
+    "將{t}標籤由上海啲客身上攞走",
 ]
 
 
