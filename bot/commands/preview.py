@@ -27,7 +27,7 @@ from segmentation.nodes import Node, canonical, to_json
 from segmentation.scope import Requester
 from segmentation.text import normalize_name
 
-ACTION_DETAILS = ("tag", "message", "coupon", "schedule", "name", "per_customer")
+ACTION_DETAILS = ("tag", "message", "coupon", "schedule", "name", "per_customer", "script")
 
 
 def campaign_settings(ctx: CommandContext) -> CampaignSettings:

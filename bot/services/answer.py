@@ -182,11 +182,15 @@ class Action:
     customer: str | None = None
     negated: bool | None = None
     per_customer: bool | None = None
+    # "hant": a push or schedule asked in Traditional characters, so the coupon line written
+    # for its customers is too (bot.services.campaigns.push_preview.campaign_content).
+    script: str | None = None
 
     @classmethod
     def of(cls, details: Mapping[str, Any]) -> Action:
         """The action details of a parsed command's (or an answer's JSON) details."""
-        return cls(**{k: details[k] for k in ACTION_KEYS if details.get(k) is not None})
+        keys = (*ACTION_KEYS, "script")
+        return cls(**{k: details[k] for k in keys if details.get(k) is not None})
 
     def items(self, keys: tuple[str, ...] | None = None) -> dict[str, Any]:
         """The details said, in the order `segbot query --json` prints them."""

@@ -140,7 +140,7 @@ def ask_query(
         preview = push_preview_json(
             session,
             requester=requester,
-            details=answer.action.items(),
+            details=answer.action.items((*ACTION_KEYS, "script")),
             customers=answer.customers,
             language=result.language,
             now=now,

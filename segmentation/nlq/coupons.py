@@ -183,7 +183,9 @@ _PERCENT_PAY = (
 _NO_THRESHOLD = (
     lazy_pattern(rf"无门槛\s*的?\s*{_MONEY}"),
     lazy_pattern(
-        rf"{_MONEY}\s*的?\s*(?:无门槛|no[\s-]?threshold|no[\s-]?minimum)?\s*的?\s*{_TICKET}"
+        # "a ¥50 cash coupon", "a $20 flat voucher": cash/flat say there is no threshold
+        rf"{_MONEY}\s*的?\s*(?:无门槛|no[\s-]?threshold|no[\s-]?minimum|cash|flat|straight)?\s*的?"
+        rf"\s*{_TICKET}"
     ),
     lazy_pattern(rf"(?:no[\s-]?threshold|no[\s-]?minimum)\s+{_MONEY}"),
     lazy_pattern(rf"(?:¥|\$|rmb\s*)\s*{_NUM}{_UNIT}[\s-]*off\b"),

@@ -492,15 +492,21 @@ def _only_glue(tokens: list[Token]) -> bool:
     return all(t.kind in _GLUE for t in tokens)
 
 
+_QUOTED_TEXT = lazy_pattern(r"“[^”]*”")
+
+
 def _breakdown(
     norm: str, ctx: Context, now: datetime, tz: ZoneInfo, language: str
 ) -> ExtraParse | None:
     group: str | None = None
-    match = _TAG_GROUP_ZH.search(norm) or _TAG_GROUP_EN.search(norm)
+    # Words inside quotes are a message's or a name's, never the grouping ("提醒金卡客户“积分
+    # 月底清零”" is no breakdown by month): looked for with the quotes blanked (same length).
+    masked = _QUOTED_TEXT.sub(lambda m: "“" + "□" * (len(m.group()) - 2) + "”", norm)
+    match = _TAG_GROUP_ZH.search(masked) or _TAG_GROUP_EN.search(masked)
     if match is not None and match.group("g") not in ("", "个", "各"):
-        by, group, span = "tag", match.group("g").strip(), match.span()
+        by, group, span = "tag", norm[slice(*match.span("g"))].strip(), match.span()
     else:
-        found = _dimension(norm)
+        found = _dimension(masked)
         if found is None:
             return None
         by, span = found

@@ -18,7 +18,7 @@ from segmentation.nlq.campaign_names import check_campaign_names
 from segmentation.nlq.cities import expand_city_groups
 from segmentation.nlq.contact_words import name_campaigns
 from segmentation.nlq.grammar import build_segment
-from segmentation.nlq.intents_extra import find_extra, weak_card
+from segmentation.nlq.intents_extra import find_extra, is_traditional, weak_card
 from segmentation.nlq.interpret import Context, SavedNameAsk
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.leadins import drop_acknowledgement, drop_lead_in
@@ -161,10 +161,14 @@ def _parse(
         leftover(strip_tail(norm))  # a tag or untag word no reading placed: asked, never dropped
     seg_text = action.segment_text if action else strip_tail(norm)
     details = dict(action.details) if action else {}
+    # What the action says of itself (a schedule's default hour) is restated with the segment.
+    action_notes = [str(n) for n in details.pop("notes", ())]
     ctx = Context(vocab, asker)
     segment: Node | None = None
     notes: list[str] = []
     intent = action.intent if action else "list"
+    if intent in ("push", "schedule") and is_traditional(_QUOTED.sub("", text)):
+        details["script"] = "hant"  # what customers get besides the message follows the asker
     if seg_text is not None:
         tokens = drop_open_wrappers(demonstratives(tokenize(seg_text, vocab, now, tz)))
         words = [str(t.value) for t in tokens if t.kind == K.INTENT]
@@ -201,7 +205,7 @@ def _parse(
     elif intent in ("push", "tag", "untag", "schedule", "save", "explain"):
         details["segment_from_context"] = True
     description = describe(segment, language, now, tz, vocab) if segment is not None else ""
-    rendered = tuple(_render_note(n, language) for n in notes)
+    rendered = tuple(_render_note(n, language) for n in [*notes, *action_notes])
     description = with_notes(description, rendered, language)
     if intent == "export":
         details.setdefault("format", "xlsx")

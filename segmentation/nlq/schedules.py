@@ -55,9 +55,12 @@ _EN_MONTH_DAY = lazy_pattern(
 _MONTH_END = lazy_pattern(r"月初|月底|月末|最后一天|last\s+day|end\s+of")
 
 # Parts of the day: the hours after them are afternoon or evening ones.
-_PM_ZH = ("下午", "晚上", "傍晚", "夜晚", "晚黑", "夜里", "晏昼", "晚")
+_PM_ZH = ("下午", "下昼", "晚上", "傍晚", "夜晚", "晚黑", "夜里", "夜间", "晚间", "晏昼", "晚")
 _AM_ZH = ("早上", "上午", "早晨", "清早", "清晨", "朝早", "朝头早", "凌晨", "早", "朝")
-_PART_ZH = r"(早上|上午|中午|下午|晚上|早晨|傍晚|清早|清晨|朝头早|朝早|晏昼|夜晚|晚黑|夜里|凌晨)"
+_PART_ZH = (
+    r"(早上|上午|中午|下午|下昼|晚上|早晨|傍晚|清早|清晨|朝头早|朝早|晏昼|夜晚|晚黑|夜里|夜间|晚间|"
+    r"凌晨)"
+)
 _CLOCK_ZH = lazy_pattern(
     _PART_ZH + r"?\s*(\d{1,2}|" + _CN_NUM + r"{1,3})\s*(?:点钟|点|时|:|：)\s*"
     r"(半|一刻|三刻|\d{1,2}|" + _CN_NUM + r"{1,3})?\s*(?:分钟|分)?"
@@ -104,11 +107,33 @@ def find_frequency(text: str) -> Frequency | None:
         return Frequency({"every": "day", "weekday": None}, (m.span(),), pm)
     weekday = _ZH_WEEKDAYS[day] if day else (_EN_DAYS.index(en_day) + 1 if en_day else None)
     if weekday is None:
+        # "a weekly message every Sunday at 6pm", "每周的周日": the day is said after "weekly".
+        later = _week_day_after(text, m.end())
+        if later is not None:
+            return Frequency(
+                {"every": "week", "weekday": later[1]}, (m.span(), later[0]), _part_of_day(said)
+            )
         raise Ask(
             "每周哪一天发送？例如“每周一上午10点给…发…”。",
             "Which day of the week? E.g. 'every Monday at 10am send …'.",
         )
     return Frequency({"every": "week", "weekday": weekday}, (m.span(),), pm)
+
+
+def _week_day_after(text: str, start: int) -> tuple[tuple[int, int], int] | None:
+    """The weekday of a later frequency in `text` (its span and 1–7), or None."""
+    m = FREQUENCY_WORDS.search(text, start)
+    if m is None:
+        return None
+    en_day = next(
+        (m.group(g) for g in ("en_day", "en_days", "en_plural", "en_week_day") if m.group(g)),
+        None,
+    )
+    if m.group("zh_day"):
+        return m.span(), _ZH_WEEKDAYS[m.group("zh_day")]
+    if en_day:
+        return m.span(), _EN_DAYS.index(en_day) + 1
+    return None
 
 
 def _monthly(text: str, m: re.Match[str], pm: bool | None) -> Frequency:
@@ -196,3 +221,93 @@ def _twelve(hour: int, minute: int, later: bool, small_hours: bool) -> tuple[int
     if small_hours and hour == 12:
         hour = 0
     return hour, minute
+
+
+# A part of the day said without a clock: the hours a question back offers for it.
+_PART_HOURS_ZH = {
+    "早上": (8, 9, 10),
+    "早晨": (8, 9, 10),
+    "清早": (7, 8, 9),
+    "清晨": (7, 8, 9),
+    "朝早": (8, 9, 10),
+    "朝头早": (8, 9, 10),
+    "上午": (9, 10, 11),
+    "中午": (11, 12, 13),
+    "晏昼": (12, 13, 14),
+    "下午": (14, 15, 16),
+    "下昼": (14, 15, 16),
+    "傍晚": (17, 18, 19),
+    "晚上": (19, 20, 21),
+    "夜晚": (19, 20, 21),
+    "晚黑": (19, 20, 21),
+    "夜里": (20, 21, 22),
+    "夜间": (20, 21, 22),
+    "晚间": (19, 20, 21),
+    "晚": (19, 20, 21),
+    "早": (8, 9, 10),
+    "朝": (8, 9, 10),
+}
+_PART_HOURS_EN = {
+    "morning": (8, 9, 10),
+    "afternoon": (14, 15, 16),
+    "evening": (18, 19, 20),
+    "night": (20, 21, 22),
+}
+_LEADING_PART = lazy_pattern(
+    r"^\s*(?:(?P<zh>早上|上午|早晨|清早|清晨|朝头早|朝早|中午|下午|下昼|晏昼|傍晚|晚上|夜晚|晚黑|夜里|"
+    r"夜间|晚间)|(?:in\s+the\s+)?(?P<en>morning|afternoon|evening|night)s?\b|at\s+night\b)"
+)
+
+
+@dataclass(frozen=True)
+class PartOfDay:
+    """A part of the day said right after the frequency ("每周五下午", "every Monday morning")."""
+
+    span: tuple[int, int]
+    word: str
+    pm: bool
+
+
+def leading_part(rest: str) -> PartOfDay | None:
+    """The part of the day that begins `rest` (the command without its frequency), or None."""
+    m = _LEADING_PART.match(rest)
+    if m is None:
+        return None
+    word = m.group("zh") or m.group("en") or "night"
+    start = m.start("zh") if m.group("zh") else m.start("en") if m.group("en") else m.start()
+    pm = word in _PM_ZH or word in ("afternoon", "evening", "night")
+    return PartOfDay((start, m.end()), word, pm)
+
+
+def which_hour(said: str, part: str) -> Ask:
+    """The question back for a part of the day without its hour ("每周五下午给…"): a default hour
+    would be a guess, so the question offers three of that part, each to pick."""
+    hours = _PART_HOURS_EN.get(part) or _PART_HOURS_ZH.get(part)
+    if part in _PART_HOURS_EN:
+        choices = [f"{said} at {_en_hour(h)}" for h in hours or ()]
+        return Ask(
+            f"“{said}”几点发送？例如：{'、'.join(choices)}。",
+            f"Which hour for “{said}”? E.g. {', '.join(choices)}.",
+            choices,
+        )
+    named = [f"{said}{h if h <= 12 else h - 12}点" for h in hours or (9, 10, 11)]
+    return Ask(
+        f"“{said}”几点发送？例如：{'、'.join(named)}。",
+        f"Which hour for “{said}”? E.g. {', '.join(named)}.",
+        named,
+    )
+
+
+def _en_hour(hour: int) -> str:
+    return f"{hour}am" if hour < 12 else "12pm" if hour == 12 else f"{hour - 12}pm"
+
+
+def part_in_frequency(said: str) -> str | None:
+    """The part of the day inside the frequency words ("每晚", "每天下午", "every morning")."""
+    for word in ("morning", "afternoon", "evening", "night"):
+        if word in said:
+            return word
+    for word in sorted(_PART_HOURS_ZH, key=len, reverse=True):
+        if word in said:
+            return word
+    return None

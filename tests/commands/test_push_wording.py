@@ -52,7 +52,7 @@ def pending(rig: ChatRig) -> list[PendingAction]:
 def test_the_card_shows_threshold_x_value_y(rig: ChatRig, text: str) -> None:
     rig.tell("zhangsan", text)
     rows = card_rows(rig)
-    assert "满100减20" in rows["内容"]
+    assert "满100减20" in opencc.OpenCC("t2s").convert(rows["内容"])
     count = recipients(rows)
     assert 0 < count <= len(NO_ORDER_ZHANG)
     assert rows["最高成本"] == f"¥{20 * count}（{count}人×¥20）"
@@ -80,6 +80,39 @@ def test_a_coupon_and_a_message_in_one_sentence_are_both_sent(rig: ChatRig) -> N
         [campaign] = session.scalars(select(Campaign)).all()
         assert campaign.coupon is not None and campaign.coupon["value"] == "30.00"
         assert "欢迎到店" in campaign.content and "{coupon_code}" in campaign.content
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "content"),
+    [
+        (
+            "給近30天諮詢未下單的客戶發一張滿200減30的券，訊息「歡迎到店」",
+            "送您一張滿200減30優惠券",
+            "送您一張滿200減30優惠券",
+        ),
+        (
+            "同近30天問過價未落單嘅客講聲「歡迎」，順便發張9折券",
+            "送您一張9折優惠券",
+            "送您一張9折優惠券",
+        ),
+        (
+            "给近30天咨询未下单的客户发一张满200减30的券，消息“歡迎到店”",
+            "送您一张满200减30优惠券",
+            "送您一张{coupon_desc}优惠券",
+        ),
+    ],
+)
+def test_the_coupon_line_customers_get_follows_the_asker_s_script(
+    rig: ChatRig, text: str, line: str, content: str
+) -> None:
+    """The bot writes the coupon's line; asked in Traditional characters, it is written in
+    them on the card and in the campaign sent. The message stays as typed."""
+    rig.tell("zhangsan", text)
+    assert line in card_rows(rig)["内容"]
+    rig.click("zhangsan", rig.cards()[-1]["task_id"])
+    with rig.factory() as session:
+        [campaign] = session.scalars(select(Campaign)).all()
+        assert content in campaign.content and "{coupon_code}" in campaign.content
 
 
 @pytest.mark.parametrize(

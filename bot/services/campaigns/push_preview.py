@@ -12,8 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
+import opencc
 from sqlalchemy.orm import Session
 
 from bot.models.campaigns import CRON, MASS_MESSAGE, ONCE, Campaign
@@ -41,14 +43,23 @@ APPROVERS = ("manager", "admin")
 
 def campaign_content(details: dict[str, Any], lang: str) -> str:
     """The message template of a chat push: the user's message, and for a coupon the line
-    that carries its code when the message does not place {coupon_code} itself."""
+    that carries its code when the message does not place {coupon_code} itself — in
+    Traditional characters, the coupon's words too, when the push was asked in them."""
     message = str(details.get("message") or "")
     coupon_line = COUPON_MESSAGE["zh" if lang == "zh" else "en"]
+    template = coupon_of(details) if lang == "zh" and details.get("script") == "hant" else None
+    if template is not None:
+        coupon_line = _s2t().convert(coupon_line.replace("{coupon_desc}", template.label))
     if not details.get("coupon"):
         return message
     if not message:
         return coupon_line
     return message if "{coupon_code}" in message else f"{message}\n{coupon_line}"
+
+
+@cache
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2tw")  # as the chat's Traditional replies (bot.commands.script)
 
 
 def coupon_of(details: dict[str, Any]) -> CouponTemplate | None:
@@ -284,4 +295,4 @@ def push_preview_json(
     return facts.to_json(settings.timezone)
 
 
-_PUSH_DETAILS = ("message", "coupon", "schedule", "per_customer")
+_PUSH_DETAILS = ("message", "coupon", "schedule", "per_customer", "script")

@@ -204,8 +204,8 @@ def test_every_english_frequency_and_time_is_one_schedule(
         ("每月底上午10点给VIP发消息“你好”", "月底"),
         ("every weekend at 10am send VIP customers a message “hi”", "weekend"),
         ("每个周末上午10点给VIP发消息“你好”", "周末"),
-        ("每天给VIP发消息“你好”", "几点"),
-        ("每月1号给VIP发消息“你好”", "几点"),
+        ("每周五下午给VIP发消息“你好”", "下午"),
+        ("每晚给VIP发消息“你好”", "每晚"),
         ("每周三 10am 给金卡客户发 coupon", "券"),
     ],
 )
