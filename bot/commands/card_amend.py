@@ -40,8 +40,10 @@ from bot.services.customer_card import find_visible
 from bot.services.query import answer_command, clarify, scope_note
 from segmentation.engine import segment_members
 from segmentation.nlq import Command, load_vocabulary, parse_command
+from segmentation.nlq.ask import Ask
 from segmentation.nlq.followup import ALSO, WITHOUT, FollowUp, read_follow_up
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.schedules import find_clock
 from segmentation.nodes import All, Node, SegmentFormatError, canonical, from_json, to_json
 from segmentation.scope import Requester
 from segmentation.text import normalize
@@ -328,6 +330,8 @@ def _content_details(
         found = _parsed_details(session, ctx, requester, frame.format(new=new), wanted)
         if action.intent == "schedule" and frame.startswith("{new}"):
             found = {k: v for k, v in found.items() if k == "schedule"}
+            if not _says_time(new):
+                found = {}  # "改成每周五" at the default hour: the card's own hour is kept (below)
         if found:
             return found
     old = action.details.get("schedule")
@@ -341,7 +345,7 @@ def _part_of_schedule(
 ) -> dict[str, Any]:
     """A schedule with one part changed: "改成9点" / "change it to 9am" keeps the days,
     "改成每周五" keeps the time of day."""
-    said_time = _parsed_details(
+    said_time = _says_time(new) and _parsed_details(
         session, ctx, requester, f"每天{new}给所有客户发消息“x”", ("schedule",)
     ).get("schedule")
     if said_time:
@@ -352,6 +356,15 @@ def _part_of_schedule(
     if said_days:
         return {"schedule": {**said_days, "time": old.get("time", said_days["time"])}}
     return {}
+
+
+def _says_time(new: str) -> bool:
+    """Whether `new` says a time of day (a schedule said without one runs at a default hour,
+    which a change of its days alone must not bring in)."""
+    try:
+        return find_clock(normalize(new)) is not None
+    except Ask:
+        return True  # not a time of day: the parse asks about it
 
 
 def _parsed_details(

@@ -591,12 +591,9 @@ _ONE_DAY = lazy_pattern(
 
 # The hour a schedule runs at when none is said ("每天给…发…", "every Monday send …"): the
 # spec's own example hour (commands.md §1, "每天上午10点给…发…"). The spec asks for no time,
-# and nothing runs before the card, which shows the hour and says it was not given, is
-# confirmed. A part of the day without its hour ("每周五下午") is asked: which hour is a guess.
+# and nothing runs before the card, whose send-time row shows the hour, is confirmed; "改成9点"
+# changes it. A part of the day without its hour ("每周五下午") is asked: which hour is a guess.
 DEFAULT_TIME = "10:00"
-DEFAULT_TIME_NOTE = (
-    "default|没说几点，按默认上午10点发送|no time was given: it sends at the default 10:00"
-)
 # Words before a scheduled send that only say it is scheduled: "schedule a message to …",
 # "(每周一)定时给…发…".
 _SCHEDULE_VERB = lazy_pattern(r"^\s*(?:please\s+)?(?:schedule|set\s+up)\s+")
@@ -640,8 +637,6 @@ def _schedule(text: str, quotes: dict[str, str], original: str = "") -> Action |
     assert inner is not None  # _is_push said so, and it did not ask
     details = dict(inner.details)
     details["schedule"] = {**frequency.schedule, "time": clock[1] if clock else DEFAULT_TIME}
-    if clock is None:
-        details["notes"] = (DEFAULT_TIME_NOTE,)
     return Action("schedule", inner.segment_text, details)
 
 

@@ -161,8 +161,6 @@ def _parse(
         leftover(strip_tail(norm))  # a tag or untag word no reading placed: asked, never dropped
     seg_text = action.segment_text if action else strip_tail(norm)
     details = dict(action.details) if action else {}
-    # What the action says of itself (a schedule's default hour) is restated with the segment.
-    action_notes = [str(n) for n in details.pop("notes", ())]
     ctx = Context(vocab, asker)
     segment: Node | None = None
     notes: list[str] = []
@@ -205,7 +203,7 @@ def _parse(
     elif intent in ("push", "tag", "untag", "schedule", "save", "explain"):
         details["segment_from_context"] = True
     description = describe(segment, language, now, tz, vocab) if segment is not None else ""
-    rendered = tuple(_render_note(n, language) for n in [*notes, *action_notes])
+    rendered = tuple(_render_note(n, language) for n in notes)
     description = with_notes(description, rendered, language)
     if intent == "export":
         details.setdefault("format", "xlsx")
