@@ -117,7 +117,8 @@ def test_new_tag_and_segment_names_keep_the_askers_spelling(
     cases = {
         "tag VIP customers with FollowUp": ("tag", "FollowUp"),
         "給VIP客戶打上待跟進標籤": ("tag", "待跟進"),
-        "remove the Follow-Up tag from VIP customers": ("untag", "Follow-Up"),
+        # an untag names a tag the company has (one it has not is asked back), as typed
+        "remove the 待跟進 tag from VIP customers": ("untag", "待跟進"),
         "save VIP customers as segment KeyAccounts": ("save", "KeyAccounts"),
     }
     for text, (intent, name) in cases.items():
