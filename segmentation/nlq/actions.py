@@ -187,6 +187,12 @@ _PUSH_EN = [
         r"^(?:please\s+)?(?:message|text|notify|push\s+to)\s+(?P<seg>.+?)\s*[:：]?\s*"
         r"(?P<what>“[^”]*”)$"
     ),
+    # "send them “New arrivals”": a quoted text right after whom it is sent to is the message
+    # (a coupon or message word before it is read by the article rule below).
+    lazy_pattern(
+        r"^(?:please\s+)?(?:send|push)\s+(?P<seg>(?:(?!coupon|voucher|message|msg|note|\boff\b).)+?)"
+        r"\s*[:：]?\s*(?P<what>“[^”]*”)$"
+    ),
     # "message at-risk customers: Come back…": the verb says it is a message.
     lazy_pattern(r"^(?:please\s+)?(?:message|text|notify)\s+(?P<seg>.+?)\s*(?P<what>[:：]\s*.+)$"),
 ]
