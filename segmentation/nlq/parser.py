@@ -137,6 +137,9 @@ def _parse(
     norm = drop_acknowledgement(norm)  # "好的，给这些打上待跟进标签", "ok tag those as VIP"
     if _WHO_COUNTED.match(norm):  # "邊兩個", "是哪三位", "which two?": who the answer's are
         return Command("list", None, language, "", {"segment_from_context": True})
+    restated = _restated_after_colon(norm, text, vocab, asker, now, tz, language)
+    if restated is not None:  # "还是导出刚才上海那几个吧：近30天咨询过但没下单的上海客户"
+        return restated
     # 有哪些不？: a 不 that ends the message after a question word asks yes or no, no negation
     # (有哪些不是VIP keeps it: a word follows).
     norm = _FINAL_NOT.sub(r"\1", norm)
@@ -241,6 +244,53 @@ def _means_previous(intent: str, tokens: list[Any], *, bare_allowed: bool) -> bo
             "30 days', rather than 'these' plus more.",
         )
     return bare_allowed and _is_bare(intent, tokens)
+
+
+# "还是导出刚才上海那几个吧：<the whole question again>": an earlier answer pointed at, then
+# restated in full after a colon. The restatement is the segment; the words before the colon
+# give only the request (导出, 有几个), never conditions of their own.
+_POINTS_BACK = lazy_pattern(
+    r"刚才|刚刚|之前|上面|前面|上一个|那几个|那几位|那些|那批|\bearlier\b|\bprevious\b|"
+    r"\bthose\b|\bthem\b|\bgo back\b",
+    re.I,
+)
+_RESTATED = ("list", "count", "export", "describe")
+
+
+def _restated_after_colon(
+    norm: str,
+    text: str,
+    vocab: Vocabulary,
+    asker: str | None,
+    now: datetime,
+    tz: ZoneInfo,
+    language: str,
+) -> Command | None:
+    before, colon, after = norm.partition("：")
+    if not colon:
+        before, colon, after = norm.partition(":")
+    if not colon or not after.strip() or not _POINTS_BACK.search(before):
+        return None
+    try:
+        acts = find_action(strip_tail(before), {}, text) is not None
+    except Ask:  # "send them a message: …" asks for its content when cut at the colon
+        acts = True
+    if acts:
+        return None  # "给这些客户发消息：…": what follows the colon is the content
+    try:
+        whole = _parse(after.strip(), vocab, asker, now, tz, language)
+    except Ask:
+        return None
+    if whole.segment is None or whole.intent not in _RESTATED:
+        return None
+    words = [str(t.value) for t in tokenize(before, vocab, now, tz) if t.kind == K.INTENT]
+    intent, fmt = _intent(words) if words else (whole.intent, None)
+    if intent not in _RESTATED:
+        return None
+    details = dict(whole.details)
+    if intent == "export":
+        details.setdefault("format", fmt or "xlsx")
+    return replace(whole, intent=intent, details=details)
 
 
 # "邊兩個", "是哪三位", "which two?" — the whole message: who the answer just given are, its
