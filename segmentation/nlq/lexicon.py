@@ -222,7 +222,7 @@ _ADD(_many(K.FILLER, True, "请|请你|帮我|帮忙|麻烦|麻烦你|一下|吧
            "for|by|any|some|there|their|followed by|managed by|owned by|belonging to|"
            "customers of|clients of|whose owner is|owner|'s|s|i|want|to see|let me see|"
            "list of|how|many|what|are there|do we have|we have|total|so|then|ok|okay|"
-           "that are|who are|which are|who have|that have|who has|that has|hi|hello|嗨|你好|"
+           "that are|who are|which are|who have|that have|who has|that has|hi|hello|嗨|你好|您好|"
            "东西|something|anything|stuff|既|既是|同时是|ve|re|ll|who ve|who re|that ve|谢谢|多谢|"
            "谢谢你|感谢|thanks|thank you|thx|好的|收到|早上好|下午好|晚上好|good morning|hey"
            ))  # fmt: skip
@@ -712,7 +712,7 @@ _more(
     True,
     "|".join(
         f"{this}{n}{unit}{who}"
-        for this in ("这", "那", "呢")
+        for this in ("这", "呢")  # not 那: "消费最多那五个" is a ranking
         for n in ("两", "俩", "二", "三", "四", "五", "2", "3", "4", "5")
         for unit in ("位", "个", "名")
         for who in ("", "人", "客户", "客")
@@ -1314,8 +1314,8 @@ _more(K.NEG, True, "从来未|从来冇|未试过|从来都未|从来都冇|从�
 _more(K.TAGWORD, True, "标了|标住|有标了|有贴了|有打了|被标了|标了标签|贴了标签|打了标签|标上|"
       "标上了|标过|有标|有标过|已标|已打|已贴|挂了标签")  # fmt: skip
 # 嘅 is 的 in a ranking too (消费最高嘅前两位客 = 消费最高的前两位客户).
-_more(K.RANK, "top", "最高嘅|最高既|最高果|最高那|最高嗰")
-_more(K.RANK, "bottom", "最低嘅|最低既|最低果|最低那|最低嗰")
+_more(K.RANK, "top", "最高嘅|最高既|最高果|最高那|最高嗰|最多嘅|最多那|最多嗰")
+_more(K.RANK, "bottom", "最低嘅|最低既|最低果|最低那|最低嗰|最少嘅|最少那|最少嗰")
 # Cantonese 边几个/边几位 (which few) = 哪几个, at the end or the start of the question
 # (上個月買過唇釉嘅客係邊幾個, 邊幾個客…): the list.
 _more(K.INTENT, "list", "边几个|边几位|边几个人|有边几个|有边几位|都系边几个|都系边几位|"
@@ -1436,6 +1436,17 @@ _unclaimed(
     ),
 )
 _unclaimed(K.INTENT, "export:csv", "csv表|的csv|一份csv|一个csv|出个csv|导个csv|出份csv")
+# 做Excel / 出嚟做Excel (make it into Excel): an export.
+_unclaimed(
+    K.INTENT,
+    "export",
+    "做excel|做个excel|做张excel|做份excel|做excel表|做返excel|出excel|"
+    "做成excel|做成excel表|整成excel|弄成excel",
+)
+# 我想知 / 想知下 (Cantonese: I'd like to know) before the question: the request only.
+_unclaimed(
+    K.FILLER, "wrapper", "我想知|想知|我想知下|想知下|我想知吓|想知吓|想问下|想问一下|我想问下"
+)
 _unclaimed(
     K.INTENT, "export", "下载一下|下载下|下载吓|拉下来|导下来|下载下来|download一下|export一下"
 )

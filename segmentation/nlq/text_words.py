@@ -16,7 +16,7 @@ from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nodes import CompanyContains, Node, Not, RemarkContains
 
 _ZH_COMPANY_NAME = r"(?:公司名称|公司名字|公司名|企业名称|企业名|单位名称)"
-_ZH_COMPANY = r"(?:所在公司|所属公司|公司|企业|单位)"
+_ZH_COMPANY = r"(?:所在公司|所属公司|公司|企业|单位|company)"  # company: mixed (company 是华为)
 # "remark里有" / "note上写着": the English field word in a Chinese sentence too.
 _ZH_REMARK = r"(?:备注名|备注|remarks|remark|notes|note) ?(?:里面|里|中|上|栏)?"
 # 是/为/叫 say the company name is the text (spec §2b: corp_name equals); 包含/含 say it
