@@ -1314,8 +1314,8 @@ _more(K.NEG, True, "从来未|从来冇|未试过|从来都未|从来都冇|从�
 _more(K.TAGWORD, True, "标了|标住|有标了|有贴了|有打了|被标了|标了标签|贴了标签|打了标签|标上|"
       "标上了|标过|有标|有标过|已标|已打|已贴|挂了标签")  # fmt: skip
 # 嘅 is 的 in a ranking too (消费最高嘅前两位客 = 消费最高的前两位客户).
-_more(K.RANK, "top", "最高嘅|最高既|最高果|最高那|最高嗰|最多嘅|最多那|最多嗰")
-_more(K.RANK, "bottom", "最低嘅|最低既|最低果|最低那|最低嗰|最少嘅|最少那|最少嗰")
+_more(K.RANK, "top", "最高嘅|最高既|最高果|最高那|最高嗰")
+_more(K.RANK, "bottom", "最低嘅|最低既|最低果|最低那|最低嗰")
 # Cantonese 边几个/边几位 (which few) = 哪几个, at the end or the start of the question
 # (上個月買過唇釉嘅客係邊幾個, 邊幾個客…): the list.
 _more(K.INTENT, "list", "边几个|边几位|边几个人|有边几个|有边几位|都系边几个|都系边几位|"

@@ -90,7 +90,42 @@ def tokenize(
         tokens.append(token)
         pos = token.end
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_attach_units(tokens)))))
+    tokens = _most_that_count(_yet_once(tokens))
     return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))
+
+
+def _yet_once(tokens: list[Token]) -> list[Token]:
+    """到现在 right before 还没 (到现在还没下过单, 到现在都还没) says "all time" twice: one is
+    kept, so the pair reads as 还没 alone wherever the clause starts (…的、到现在还没…)."""
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        j = i + 1
+        while j < len(tokens) and tokens[j].text in ("都", "也"):
+            j += 1
+        if (
+            tok.kind == K.YET
+            and tok.value is False
+            and j < len(tokens)
+            and (tokens[j].kind == K.YET and tokens[j].value is True)
+        ):
+            continue
+        out.append(tok)
+    return out
+
+
+def _most_that_count(tokens: list[Token]) -> list[Token]:
+    """最多那五个 / 最少嗰3位: 那 between a ranking and its count is the 的 of 最多的五个."""
+    out = list(tokens)
+    for i in range(1, len(out) - 1):
+        tok = out[i]
+        if (
+            tok.kind == K.UNKNOWN
+            and tok.text == "那"
+            and out[i - 1].kind == K.MOST
+            and out[i + 1].kind == K.NUM
+        ):
+            out[i] = Token(K.DE, True, tok.start, tok.end, tok.text)
+    return out
 
 
 def _unknown_end(text: str, pos: int) -> int:
