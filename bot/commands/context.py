@@ -65,7 +65,7 @@ from segmentation.nodes import (
     walk,
 )
 from segmentation.scope import Requester
-from segmentation.text import normalize
+from segmentation.text import normalize, normalize_name
 
 CONTEXT_WORDS = re.compile(
     r"这个分群|这个群|该分群|此分群|这个列表|这个名单|这个结果|上面的结果|这些|那些|这批|这群|上述|"
@@ -599,10 +599,23 @@ def _read_clause(
             tz=ctx.settings.timezone,
             reply_language=lang,
         )
-        for text in follow.readings()
+        for text in (*follow.readings(), *_as_channel(follow.rest, vocab))
     ]
     understood = [r for r in results if isinstance(r, Command)]
     return understood[0] if understood else results[0]
+
+
+_CLAUSE_EDGES = re.compile(
+    r"^(?:and|or|what about|how about)\s+|(?:\s|[?？.。]|呢|的客户|客户|的|customers)+$", re.I
+)
+
+
+def _as_channel(rest: str, vocab: Vocabulary) -> tuple[str, ...]:
+    """A channel code said alone ("and Expo-A?", "那展会2026的呢"): read as the code it names,
+    as "通过“X”活码加的" says it; nothing when it names no code."""
+    bare = _CLAUSE_EDGES.sub("", rest.strip()).strip()
+    code = vocab.channels.get(normalize_name(bare)) if bare else None
+    return (f"通过“{code}”活码加的",) if code else ()
 
 
 def _is_action(
