@@ -3,6 +3,7 @@ Asia/Shanghai), tags, staff in two departments, a saved segment."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from functools import cache
@@ -23,9 +24,9 @@ from segmentation.models import (
     Tag,
 )
 from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq import Vocabulary, build_vocabulary
+from segmentation.nlq import Clarification, Command, Vocabulary, build_vocabulary, parse_command
 from segmentation.nlq.vocabulary import StaffInfo
-from segmentation.nodes import HasTag
+from segmentation.nodes import HasTag, Node
 from segmentation.saved import save_segment
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -346,3 +347,24 @@ def small_vocabulary() -> Vocabulary:
         saved=["跟进名单"],
         catalog=NamedSegmentCatalog.load(),
     )
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Parser tests' three questions of a sentence, for one vocabulary (as zhangsan, at NOW):
+    what it parses to, the segment it must be understood as, the question it must ask."""
+
+    vocabulary: Vocabulary
+
+    def parse(self, text: str) -> Command | Clarification:
+        return parse_command(text, vocabulary=self.vocabulary, asker="zhangsan", now=NOW, tz=TZ)
+
+    def segment(self, text: str) -> Node | None:
+        result = self.parse(text)
+        assert isinstance(result, Command), f"{text!r} was asked back: {result}"
+        return result.segment
+
+    def asked(self, text: str) -> str:
+        result = self.parse(text)
+        assert isinstance(result, Clarification), f"{text!r} was answered: {result}"
+        return result.message

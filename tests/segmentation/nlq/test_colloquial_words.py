@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
+from segmentation.nlq import build_vocabulary
 from segmentation.nlq.colloquial_words import WORDS
 from segmentation.nlq.lexicon import LEXICON, K
 from segmentation.nlq.vocabulary import StaffInfo
@@ -23,7 +23,7 @@ from segmentation.nodes import (
     Performed,
     RemarkContains,
 )
-from tests.segmentation.nlq.fixture import NOW, TZ
+from tests.segmentation.nlq.fixture import Reader
 
 VOCAB = build_vocabulary(
     tags=["VIP", "金卡"],
@@ -36,20 +36,8 @@ SHANGHAI = City(("上海",))
 LAST_WEEK = CalendarWindow("week", -1)
 
 
-def parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
-
-
-def segment(text: str) -> Node | None:
-    result = parse(text)
-    assert isinstance(result, Command), f"{text!r} was asked back: {result}"
-    return result.segment
-
-
-def asked(text: str) -> str:
-    result = parse(text)
-    assert isinstance(result, Clarification), f"{text!r} was answered: {result}"
-    return result.message
+_READER = Reader(VOCAB)
+parse, segment, asked = _READER.parse, _READER.segment, _READER.asked
 
 
 def _words(kind: K, value: object | None = None) -> list[str]:
