@@ -712,7 +712,7 @@ _more(
     True,
     "|".join(
         f"{this}{n}{unit}{who}"
-        for this in ("这", "呢")  # not 那: "消费最多那五个" is a ranking
+        for this in ("这", "那", "呢")  # after a ranking ("最多那五个") tokens.py reads 那 as 的
         for n in ("两", "俩", "二", "三", "四", "五", "2", "3", "4", "5")
         for unit in ("位", "个", "名")
         for who in ("", "人", "客户", "客")

@@ -113,18 +113,34 @@ def _yet_once(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_POINTED_COUNT = {"两": 2, "俩": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
 def _most_that_count(tokens: list[Token]) -> list[Token]:
-    """最多那五个 / 最少嗰3位: 那 between a ranking and its count is the 的 of 最多的五个."""
-    out = list(tokens)
-    for i in range(1, len(out) - 1):
-        tok = out[i]
+    """最多那五个 / 最少嗰3位: 那 between a ranking and its count is the 的 of 最多的五个 —
+    also when 那五个客户 was read as "those five" (a pointer at the answer just given)."""
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        after_most = i > 0 and tokens[i - 1].kind == K.MOST
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after_most and tok.kind == K.UNKNOWN and tok.text == "那" and nxt and nxt.kind == K.NUM:
+            out.append(Token(K.DE, True, tok.start, tok.end, tok.text))
+            continue
+        said = tok.text[1:2]
         if (
-            tok.kind == K.UNKNOWN
-            and tok.text == "那"
-            and out[i - 1].kind == K.MOST
-            and out[i + 1].kind == K.NUM
+            after_most
+            and tok.kind == K.THIS
+            and tok.text[:1] == "那"
+            and (said.isdigit() or said in _POINTED_COUNT)
         ):
-            out[i] = Token(K.DE, True, tok.start, tok.end, tok.text)
+            count = int(said) if said.isdigit() else _POINTED_COUNT[said]
+            out.append(Token(K.DE, True, tok.start, tok.start + 1, "那"))
+            end = tok.start + 3  # 那五个 / 那5位: a count of people
+            out.append(Token(K.NUM, Decimal(count), tok.start + 1, end, said, unit="people"))
+            if len(tok.text) > 3:  # 那五个客户: the people word after the unit
+                out.append(Token(K.CUSTOMER, True, tok.start + 3, tok.end, tok.text[3:]))
+            continue
+        out.append(tok)
     return out
 
 
