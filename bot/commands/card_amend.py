@@ -17,7 +17,6 @@ no change of the card and is answered as usual.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,10 +38,11 @@ from bot.services.confirmations import cancel, latest_pending
 from bot.services.customer_card import find_visible
 from bot.services.query import answer_command, clarify, scope_note
 from segmentation.engine import segment_members
-from segmentation.nlq import Command, load_vocabulary, parse_command
+from segmentation.nlq import Clarification, Command, load_vocabulary, parse_command
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.followup import ALSO, WITHOUT, FollowUp, read_follow_up
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.parser import typed_quotes
 from segmentation.nlq.schedules import find_clock
 from segmentation.nodes import All, Node, SegmentFormatError, canonical, from_json, to_json
 from segmentation.scope import Requester
@@ -367,13 +367,19 @@ def _says_time(new: str) -> bool:
         return True  # not a time of day: the parse asks about it
 
 
+def _parsed(
+    session: Session, ctx: CommandContext, requester: Requester, text: str
+) -> Command | Clarification:
+    vocab = load_vocabulary(session, ctx.engine.named)
+    return parse_command(
+        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+
+
 def _parsed_details(
     session: Session, ctx: CommandContext, requester: Requester, text: str, wanted: tuple[str, ...]
 ) -> dict[str, Any]:
-    vocab = load_vocabulary(session, ctx.engine.named)
-    parsed = parse_command(
-        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
-    )
+    parsed = _parsed(session, ctx, requester, text)
     if not isinstance(parsed, Command):
         return {}
     return {k: parsed.details[k] for k in wanted if k in parsed.details}
@@ -452,22 +458,16 @@ def _by_names(
     return _Change(All(), description, _kept(action) | {"customers": customers})
 
 
-_QUOTED = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")
-
-
 def _as_quoted(new: str, text: str) -> str:
     """`new` (read from the normalised text) with its quoted words as the member typed them:
     a message reaches customers exactly as written, never in lower case or another script."""
-    for typed in _QUOTED.findall(unicodedata.normalize("NFKC", text)):
-        new = new.replace(normalize(typed), typed.strip())
+    for said, typed in typed_quotes(text).items():
+        new = new.replace(said, typed)
     return new
 
 
 def _whole_action(session: Session, ctx: CommandContext, requester: Requester, text: str) -> bool:
-    vocab = load_vocabulary(session, ctx.engine.named)
-    whole = parse_command(
-        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
-    )
+    whole = _parsed(session, ctx, requester, text)
     return isinstance(whole, Command) and whole.intent in _ACTIONS
 
 

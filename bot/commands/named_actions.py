@@ -12,7 +12,6 @@ None of them, or words that are a condition ("给上海的客户打上…"): not
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from sqlalchemy.orm import Session
 
@@ -27,6 +26,7 @@ from segmentation.engine import segment_members
 from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.actions import find_action, tag_named_first
 from segmentation.nlq.ask import Ask
+from segmentation.nlq.parser import typed_quotes
 from segmentation.nodes import All, SegmentFormatError, from_json
 from segmentation.scope import Requester
 from segmentation.text import normalize
@@ -36,7 +36,6 @@ _CUSTOMER_WORD = re.compile(r"^(?:客户|客戶|顾客|顧客|the customer|custo
 # A pick's choice: "王静（wm001）" — the name, then the external_userid it stands for.
 _PICKED = re.compile(r"^(?P<name>.*?)[（(](?P<eid>[^()（）]+)[）)]$")
 _PICKED_ID = re.compile(r"[（(](?P<eid>[^()（）\s]+)[）)]")
-_QUOTED = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")
 # How many same-named customers a question back lists.
 MAX_CHOICES = 5
 # The customer of the card just shown, by a pronoun or "this customer" (normalised: simplified,
@@ -54,7 +53,7 @@ def named_tag_answer(
     ("给她发一张满100减20的券" after her card), or the question which one; None when `text` is
     no such action on a named customer."""
     try:
-        action = find_action(normalize(text), _quotes(text), text)
+        action = find_action(normalize(text), typed_quotes(text), text)
     except Ask:  # a push asked back ("{name}" without one by one): not this path
         return None
     if action is None or action.intent not in ("tag", "untag", "push"):
@@ -138,12 +137,6 @@ def card_shown(session: Session, ctx: CommandContext, userid: str) -> str | None
     if previous is None or previous.kind != conv.CUSTOMER:
         return None
     return previous.customer
-
-
-def _quotes(text: str) -> dict[str, str]:
-    """Quoted words as typed, by their normal form: a quoted tag name is kept verbatim."""
-    plain = unicodedata.normalize("NFKC", text)
-    return {normalize(m.group(1)).strip(): m.group(1).strip() for m in _QUOTED.finditer(plain)}
 
 
 def _as_typed(words: str, original: str) -> str:

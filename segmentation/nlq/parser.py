@@ -143,7 +143,7 @@ def _parse(
     # 有哪些不？: a 不 that ends the message after a question word asks yes or no, no negation
     # (有哪些不是VIP keeps it: a word follows).
     norm = _FINAL_NOT.sub(r"\1", norm)
-    quotes = _quotes(text)
+    quotes = typed_quotes(text)
     norm = _without_remarks(norm, quotes, text)  # "…，老板明天开会要", "…, urgent, thanks"
     # A scheduled send first: "每个月1号…给…发" repeats monthly, it is no breakdown by month.
     scheduled = find_schedule(strip_tail(norm), quotes, text)
@@ -376,7 +376,7 @@ def _one_quote(tokens: list[Any]) -> bool:
     return len(quoted) == 1 and all(t.kind in glue for t in tokens)
 
 
-def _quotes(text: str) -> dict[str, str]:
+def typed_quotes(text: str) -> dict[str, str]:
     """Quoted text exactly as written (case, script and punctuation kept: a message is sent
     as typed), by its normalised form. Full-width quote marks are found through NFKC."""
     plain = unicodedata.normalize("NFKC", text)
