@@ -266,9 +266,7 @@ def _restated_after_colon(
     tz: ZoneInfo,
     language: str,
 ) -> Command | None:
-    before, colon, after = norm.partition("：")
-    if not colon:
-        before, colon, after = norm.partition(":")
+    before, colon, after = norm.partition(":")  # normalised: a full-width colon is ":" here
     if not colon or not after.strip() or not _POINTS_BACK.search(before):
         return None
     try:
