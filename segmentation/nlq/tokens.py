@@ -15,6 +15,7 @@ from segmentation.nlq.ever_words import past_adverbs
 from segmentation.nlq.lexicon_tables import ALSO, LEXICON, SURFACE_LENGTHS
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.reported import scan_reported
+from segmentation.nlq.same_window import same_window_at
 from segmentation.nlq.score_words import scan_score
 from segmentation.nlq.text_words import company_named, scan_text_field
 from segmentation.nlq.timephrases import scan_time
@@ -77,7 +78,7 @@ def tokenize(
                 )
                 pos = close + 1
                 continue
-        token = _best_at(text, pos, vocab, now, tz)
+        token = _said_again(text, pos, tokens) or _best_at(text, pos, vocab, now, tz)
         if token is None:
             end = _unknown_end(text, pos)
             if tokens and tokens[-1].kind == K.UNKNOWN and tokens[-1].end == pos:
@@ -92,6 +93,17 @@ def tokenize(
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_attach_units(tokens)))))
     tokens = _most_that_count(_yet_once(tokens))
     return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))
+
+
+def _said_again(text: str, pos: int, tokens: list[Token]) -> Token | None:
+    """同月 / in the same month: the window written earlier in the message, again."""
+    earlier = [t.value for t in tokens if t.kind == K.WINDOW and not t.problem]
+    found = same_window_at(text, pos, earlier)
+    if found is None:
+        return None
+    window, end = found
+    said = text[pos:end]
+    return Token(K.WINDOW, window, pos, end, said, english=said[:1].isascii())
 
 
 def _yet_once(tokens: list[Token]) -> list[Token]:
