@@ -8,10 +8,15 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.chunks import Chunk, Item, names_item
 from segmentation.nlq.interpret import Cond
 from segmentation.nlq.items_interpret import is_item_chunk, item_builder
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 
 _LIST_JOINS = {(K.AND, "list"), (K.OR, True)}
+# Verbs that name placing orders, not buying a thing: "咨询过X但没下单" is no order at all.
+_ORDER_VERB = lazy_pattern(r"单|單|order|成交|交易")
+# The events a product is bought, asked about, carted or refunded in; a visit has none.
+_ABOUT_PRODUCTS = frozenset({"order", "inquiry", "cart", "refund"})
 
 
 def join_item_lists(items: list[Item]) -> list[Item]:
@@ -194,7 +199,9 @@ def _names_only(chunk: Chunk) -> bool:
 def carry_item_object(clause: list[Item], lookup: dict[int, Cond]) -> None:
     """A negated bare event right after an event about a product, joined by a contrast or
     nothing (但/却/but/，), is about that product: "咨询过X但没买" = inquired about X and did
-    not buy X (the restatement says so)."""
+    not buy X (the restatement says so). Not where the second verb says "anything"
+    (啥都没买, 没买过任何东西, didn't buy anything), names orders rather than goods (没下单,
+    hasn't placed an order: any order) or is about no product (来过店)."""
     previous: Cond | None = None
     link: set[object] = set()
     for item in clause:
@@ -204,10 +211,20 @@ def carry_item_object(clause: list[Item], lookup: dict[int, Cond]) -> None:
         cond = lookup[id(item)]
         item_of = previous.__dict__.get("item") if previous is not None else None
         contrast = link <= {(K.AND, "clause"), (K.SEP, True)}
-        if item_of and cond.plain_event and cond.negated and contrast:
+        if (
+            item_of
+            and cond.plain_event in _ABOUT_PRODUCTS
+            and cond.negated
+            and contrast
+            and not any(t.extra.get("any_item") or _places_orders(t) for t in item.tokens)
+        ):
             field, names = item_of
             cond.build = item_builder(cond.plain_event, field, names, None)
             cond.attr = "item"
             cond.plain_event = None
             cond.__dict__["item"] = item_of
         previous, link = cond, set()
+
+
+def _places_orders(tok: Token) -> bool:
+    return tok.kind == K.EVENT and bool(_ORDER_VERB.search(tok.text.lower()))

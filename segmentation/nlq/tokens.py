@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from segmentation.nlq.channel_words import scan_channel
 from segmentation.nlq.contact_words import scan_contact
 from segmentation.nlq.ever_words import past_adverbs
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon_tables import ALSO, LEXICON, SURFACE_LENGTHS
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.reported import scan_reported
@@ -91,7 +92,7 @@ def tokenize(
         tokens.append(token)
         pos = token.end
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_attach_units(tokens)))))
-    tokens = _most_that_count(_yet_once(tokens))
+    tokens = _anything(_most_that_count(_yet_once(tokens)))
     return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))
 
 
@@ -104,6 +105,45 @@ def _said_again(text: str, pos: int, tokens: list[Token]) -> Token | None:
     window, end = found
     said = text[pos:end]
     return Token(K.WINDOW, window, pos, end, said, english=said[:1].isascii())
+
+
+_ANY_WORDS = frozenset({"任何", "any", "anything"})
+_ANY_THING = frozenset({"东西", "商品", "产品", "货", "嘢", "thing", "things", "product", "products"})
+_WHAT = frozenset({"什么", "啥", "乜", "甚么", "乜嘢", "咩"})
+_ANY_NEG = lazy_pattern(r"^(?:什么|啥|乜|甚么|乜嘢|咩|一样|任何)")
+
+
+def _anything(tokens: list[Token]) -> list[Token]:
+    """"Anything" as the object of a verb (没买过任何东西, 啥都没买, 什么东西都没买,
+    didn't buy anything / any product): the verb is marked `any_item`, so a product said
+    before it is not carried onto it, and the words are dropped."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind == K.UNKNOWN and tok.text in _WHAT:
+            j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text in _ANY_THING)
+            if j + 1 < len(tokens) and tokens[j].text in ("都", "也") and tokens[j + 1].kind == K.NEG:
+                neg = tokens[j + 1]
+                out.append(Token(K.NEG, neg.value, tok.start, neg.end, tok.text + neg.text))
+                out[-1].extra["any_item"] = True
+                i = j + 2
+                continue
+        if tok.kind == K.EVENT and (
+            "anything" in tok.text.lower()
+            or (out and out[-1].kind == K.NEG and out[-1].extra.get("any_item"))
+            or (out and out[-1].kind == K.NEG and _ANY_NEG.match(out[-1].text))
+        ):
+            tok.extra["any_item"] = True
+        if tok.text.lower() in _ANY_WORDS and out and out[-1].kind == K.EVENT:
+            out[-1].extra["any_item"] = True
+            i += 1
+            if i < len(tokens) and tokens[i].text.lower() in _ANY_THING:
+                i += 1
+            continue
+        out.append(tok)
+        i += 1
+    return out
 
 
 def _yet_once(tokens: list[Token]) -> list[Token]:
