@@ -49,7 +49,7 @@ from bot.services.conversation import (
 from bot.services.customer_card import RECENT_DAYS, CustomerCard, Owner
 from bot.services.digest.chart import render_chart
 from bot.services.digest.render import render_markdown
-from segmentation.breakdown import breakdown
+from segmentation.breakdown import NONE, breakdown
 from segmentation.channels import add_way_name
 from segmentation.models import (
     Customer,
@@ -255,6 +255,8 @@ def breakdown_replies(userid: str, answer: BreakdownAnswer, lang: str) -> list[R
     other = sum(g.count for g in rest)
     head = say_card("bd_head", lang, description=description, by=by, count=total)
     lines = [head + scope_line(answer)]
+    if answer.extreme:
+        lines.append(_extreme_line(answer, lang))
     for rank, group in enumerate(shown, 1):
         lines.append(
             say_card(
@@ -278,6 +280,18 @@ def breakdown_replies(userid: str, answer: BreakdownAnswer, lang: str) -> list[R
         Reply(userid, clip("\n".join(lines))),
         Reply(userid, "", attachment=Attachment("image", "breakdown.png", chart)),
     ]
+
+
+def _extreme_line(answer: BreakdownAnswer, lang: str) -> str:
+    """ "最多的是：上海（3 人）": the group(s) at the asked end, ties all named; customers
+    with no value (no city, no owner) are no group to name."""
+    named = [g for g in answer.groups if g.key != NONE]
+    if not named:
+        return say_card("bd_no_extreme", lang, by=answer.by_label or answer.by)
+    pick = min if answer.extreme == "fewest" else max
+    count = pick(g.count for g in named)
+    labels = ("、" if lang == "zh" else ", ").join(g.label for g in named if g.count == count)
+    return say_card(f"bd_{answer.extreme}", lang, labels=labels, count=count)
 
 
 def export_breakdown(

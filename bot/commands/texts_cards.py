@@ -11,6 +11,9 @@ from segmentation.kinds.event_words import EVENT_WORDS
 CARD_TEXTS: dict[str, dict[str, str]] = {
     "bd_head": {"zh": "{description}，按{by}分：共 {count} 人", "en": "{description} by {by}: {count} in total"},
     "bd_row": {"zh": "{rank}. {label}：{count} 人（{share}）", "en": "{rank}. {label}: {count} ({share})"},
+    "bd_most": {"zh": "最多的是：{labels}（{count} 人）", "en": "Most: {labels} ({count})"},
+    "bd_fewest": {"zh": "最少的是：{labels}（{count} 人）", "en": "Fewest: {labels} ({count})"},
+    "bd_no_extreme": {"zh": "这些客户都没有{by}信息。", "en": "None of these customers has a {by}."},
     "bd_other": {"zh": "其他（{groups} 组）：{count} 人", "en": "other ({groups} groups): {count}"},
     "bd_overlap": {
         "zh": "注：一位客户可属于多个{by}，各组相加可能多于总数。",

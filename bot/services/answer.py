@@ -397,6 +397,8 @@ class BreakdownAnswer:
     groups: tuple[BreakdownGroup, ...]
     script: str | None = None
     scope_note: str | None = None
+    # "which city has the most/fewest …": the group(s) at that end are named first.
+    extreme: str | None = None
     intent: ClassVar[str] = "breakdown"
 
     def to_json(self) -> dict[str, Any]:
@@ -418,6 +420,8 @@ class BreakdownAnswer:
             out["script"] = self.script
         if self.scope_note:
             out["scope_note"] = self.scope_note
+        if self.extreme:
+            out["extreme"] = self.extreme
         return out
 
     @classmethod
@@ -441,6 +445,7 @@ class BreakdownAnswer:
             ),
             script=str(data["script"]) if data.get("script") else None,
             scope_note=str(data["scope_note"]) if data.get("scope_note") else None,
+            extreme=str(data["extreme"]) if data.get("extreme") else None,
         )
 
 

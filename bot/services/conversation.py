@@ -132,9 +132,11 @@ def breakdown_answer(
         return clarify(
             f"There is no tag group named “{exc.name}”. The tag groups are:", exc.groups[:3]
         )
-    return breakdown_of(
+    answer = breakdown_of(
         result, command.segment, command.description, ctx, lang, command.details.get("script")
     )
+    extreme = command.details.get("extreme")
+    return replace(answer, extreme=str(extreme)) if extreme else answer
 
 
 def breakdown_of(

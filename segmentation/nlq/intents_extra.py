@@ -499,18 +499,23 @@ def _breakdown(
     norm: str, ctx: Context, now: datetime, tz: ZoneInfo, language: str
 ) -> ExtraParse | None:
     group: str | None = None
+    extreme: str | None = None  # "which city has the most": the answer names that group
     # Words inside quotes are a message's or a name's, never the grouping ("提醒金卡客户“积分
     # 月底清零”" is no breakdown by month): looked for with the quotes blanked (same length).
     masked = _QUOTED_TEXT.sub(lambda m: "“" + "□" * (len(m.group()) - 2) + "”", norm)
     match = _TAG_GROUP_ZH.search(masked) or _TAG_GROUP_EN.search(masked)
     if match is not None and match.group("g") not in ("", "个", "各"):
         by, group, span = "tag", norm[slice(*match.span("g"))].strip(), match.span()
+    elif (most := _which_most(masked)) is not None:
+        by, rest, extreme = most
+        span = (0, 0)
     else:
         found = _dimension(masked)
         if found is None:
             return None
         by, span = found
-    rest = (norm[: span[0]] + " " + norm[span[1] :]).strip()
+    if span != (0, 0):
+        rest = (norm[: span[0]] + " " + norm[span[1] :]).strip()
     # "这些客户按城市分", "其中每个销售各有多少", "break these down by city": the previous
     # answer's customers, grouped (the chat puts its segment in; the rest is added to it).
     pointed = _BREAKDOWN_POINTER.search(rest) is not None
@@ -521,6 +526,8 @@ def _breakdown(
     details: dict[str, Any] = {"by": by}
     if group:
         details["group"] = group
+    if extreme:
+        details["extreme"] = extreme
     if pointed:
         details["segment_from_context"] = True
     elif isinstance(node, All) and not _CUSTOMERS_SAID.search(norm):
@@ -535,8 +542,42 @@ _BREAKDOWN_POINTER = lazy_pattern(
 )
 # Cantonese says 客 alone (幾多客, 張三嘅客): customers said, so not the previous answer's.
 _CUSTOMERS_SAID = lazy_pattern(
-    r"客户|顾客|客人|嘅客|多客|个客|位客|customers?|clients?|\bpeople\b|所有|全部|\ball\b|everyone"
+    r"客户|顾客|客人|嘅客|啲客|多客|个客|位客|customers?|clients?|\bpeople\b|所有|全部|\ball\b|everyone"
 )
+
+
+# "哪个城市的VIP最多", "客户最多的是哪个销售", "which rep has the most customers": which group
+# is largest (or smallest) is read off the breakdown, which lists the groups largest first.
+_WHICH_ZH = lazy_pattern(
+    rf"(?:哪个|哪一个|哪位|哪家|边个|边一个|边间|边位)(?:{_DIM})(?:来|进来|加|过来)?(?:的|嘅)?"
+)
+_MOST_ZH = lazy_pattern(
+    r"(?:的|嘅)?(?:人数|数量|客户数|数)?(?:最多|最少)(?:人)?(?:的|嘅)?(?:是|系|係)?"
+)
+_WHICH_EN = lazy_pattern(rf"{_EN_START}which (?:one of the )?(?:{_DIM}){_EN_END}")
+_MOST_EN = lazy_pattern(
+    r"\b(?:(?:has|have|had|gets?|got|owns?|brings?|holds?)(?: got)? )?(?:the )?"
+    r"(?:most|fewest|least|largest number of|biggest number of|highest number of)\b"
+)
+
+
+def _which_most(masked: str) -> tuple[str, str, str] | None:
+    """The dimension of a "which X has the most/fewest" question, the words left for its
+    segment and which end is asked ("most" / "fewest"), or None."""
+    for which, most in ((_WHICH_ZH, _MOST_ZH), (_WHICH_EN, _MOST_EN)):
+        named = which.search(masked)
+        if named is None:
+            continue
+        left = masked[: named.start()] + " " + masked[named.end() :]
+        superlative = most.search(left)
+        if superlative is None:
+            continue
+        key = next(k for k in DIMENSIONS if named.groupdict().get(k))
+        rest = left[: superlative.start()] + " " + left[superlative.end() :]
+        said = superlative.group()
+        extreme = "fewest" if ("少" in said or "fewest" in said or "least" in said) else "most"
+        return key, re.sub(r"\s+", " ", rest).strip(), extreme
+    return None
 
 
 def _dimension(norm: str) -> tuple[str, tuple[int, int]] | None:

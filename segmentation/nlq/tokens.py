@@ -108,13 +108,15 @@ def _said_again(text: str, pos: int, tokens: list[Token]) -> Token | None:
 
 
 _ANY_WORDS = frozenset({"任何", "any", "anything"})
-_ANY_THING = frozenset({"东西", "商品", "产品", "货", "嘢", "thing", "things", "product", "products"})
+_ANY_THING = frozenset(
+    {"东西", "商品", "产品", "货", "嘢", "thing", "things", "product", "products"}
+)
 _WHAT = frozenset({"什么", "啥", "乜", "甚么", "乜嘢", "咩"})
 _ANY_NEG = lazy_pattern(r"^(?:什么|啥|乜|甚么|乜嘢|咩|一样|任何)")
 
 
 def _anything(tokens: list[Token]) -> list[Token]:
-    """"Anything" as the object of a verb (没买过任何东西, 啥都没买, 什么东西都没买,
+    """ "Anything" as the object of a verb (没买过任何东西, 啥都没买, 什么东西都没买,
     didn't buy anything / any product): the verb is marked `any_item`, so a product said
     before it is not carried onto it, and the words are dropped."""
     out: list[Token] = []
@@ -123,7 +125,11 @@ def _anything(tokens: list[Token]) -> list[Token]:
         tok = tokens[i]
         if tok.kind == K.UNKNOWN and tok.text in _WHAT:
             j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text in _ANY_THING)
-            if j + 1 < len(tokens) and tokens[j].text in ("都", "也") and tokens[j + 1].kind == K.NEG:
+            if (
+                j + 1 < len(tokens)
+                and tokens[j].text in ("都", "也")
+                and tokens[j + 1].kind == K.NEG
+            ):
                 neg = tokens[j + 1]
                 out.append(Token(K.NEG, neg.value, tok.start, neg.end, tok.text + neg.text))
                 out[-1].extra["any_item"] = True
