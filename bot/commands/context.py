@@ -26,6 +26,7 @@ from bot.services.answer import (
     SegmentAnswer,
 )
 from bot.services.query import answer_command, clarify
+from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.followup import (
     ALSO,
@@ -55,8 +56,13 @@ from segmentation.nlq.vocabulary import ITEM_KINDS, Vocabulary
 from segmentation.nodes import (
     All,
     And,
+    City,
+    Gender,
+    InDepartment,
+    NamedSegment,
     Node,
     Not,
+    Owner,
     Ranked,
     SegmentFormatError,
     canonical,
@@ -121,6 +127,8 @@ def previous_breakdown(
     if found is None:
         return clarify(not_a_list(session, ctx, requester.userid, lang)) if pointed else None
     previous_node, _previous = found
+    if not pointed:  # "上海的客户" then "按城市分": one group says nothing; compare the cities
+        previous_node = _unpinned(previous_node, str(command.details["by"]), ctx.engine.named)
     segment = _both(previous_node, command.segment or All())
     description = describe(segment, lang, ctx.now, ctx.settings.timezone, vocab)
     details = {
@@ -694,6 +702,35 @@ def _combine(previous: Node, new: Node | None, follow: FollowUp) -> Node | None:
         # the previous answer narrowed by what the ranking said about it.
         return replace(new, base=_both(previous, new.base))
     return _both(previous, Not(new) if follow.mode == WITHOUT else new)
+
+
+# The conditions that put every customer of an answer into one group of a dimension.
+_PINS: dict[str, tuple[type, ...]] = {
+    "city": (City,),
+    "gender": (Gender,),
+    "owner": (Owner,),
+    "department": (InDepartment,),
+}
+
+
+def _unpinned(node: Node, by: str, named: NamedSegmentCatalog) -> Node:
+    """`node` without the conditions that pin dimension `by` to one group (上海的 for a city
+    breakdown, 重要发展客户 for an RFM one), so a bare "按X分" after such an answer compares
+    the groups instead of showing the one; other conditions are kept."""
+
+    def pins(child: Node) -> bool:
+        if isinstance(child, NamedSegment) and by == "rfm":
+            entry = named.get(child.key)
+            return entry is not None and entry.is_rfm
+        return isinstance(child, _PINS.get(by, ()))
+
+    if pins(node):
+        return All()
+    if isinstance(node, And):
+        kept = tuple(c for c in node.children if not pins(c))
+        if len(kept) != len(node.children):
+            return All() if not kept else kept[0] if len(kept) == 1 else And(kept)
+    return node
 
 
 def _both(previous: Node, narrowing: Node) -> Node:
