@@ -1458,6 +1458,12 @@ _unclaimed(K.INTENT, "describe", "拆解|拆解下|拆解一下|拆解吓|拆一
       "breakdown of|what makes up|demographics|persona|personas")  # fmt: skip
 # Money refunded said in a mixed frame (refund 金额超过200): the refunded amount, as 退款金额.
 _unclaimed(K.SPEND, "refund", "refund金额|refund总额|refund的金额|refund额|退货总额|退货额")
+# 上海和北京加起来 / 两个部门合起来 / 赵六同王五啲客加埋 / Shanghai and Beijing combined: the
+# customers of a list counted once (a list of values is already "any of them", spec §2). Only
+# a filler there: segmentation/nlq/combined.py asks it back anywhere else (加起来消费超过…).
+_unclaimed(K.FILLER, "combined", "加起来|合起来|加埋|合埋|加埋一齐|加埋一起|合埋一齐|加在一起|"
+      "合在一起|算在一起|算埋一齐|加一起|合一起|加总起来|合计起来|总共加起来|一共加起来|"
+      "combined|put together|taken together|together")  # fmt: skip
 
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer

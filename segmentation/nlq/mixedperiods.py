@@ -21,7 +21,7 @@ _EN_LEAD = lazy_pattern(
     r"(since|after|before|prior to|until|till|up to|up until|through|from|between)(?![a-z]) ?"
 )
 _ZH_LEAD = lazy_pattern(r"(自从|自|从|由|截至|截止到|截止)")
-_ZH_SINCE = lazy_pattern(r" ?(以来|起|开始|至今|到现在|到今天|到目前为止)")
+_ZH_SINCE = lazy_pattern(r" ?(以来|起(?!码)|开始|至今|到现在|到今天|到目前为止)")
 _ZH_BEFORE = lazy_pattern(r" ?(之前|以前|前)(?!后|\d)")
 _ZH_AFTER = lazy_pattern(r" ?(之后|以后|后)(?!\d)")
 _JOIN = lazy_pattern(r" ?(?:(?:to|until|till|through|thru)(?![a-z])|到|至|-|~|—|–) ?")

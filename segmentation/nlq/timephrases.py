@@ -83,7 +83,8 @@ _ZH_QUARTER = lazy_pattern(
 )
 _YEAR_WORDS = {"今年": 0, "本年": 0, "去年": -1, "旧年": -1, "前年": -2}
 _SINCE_PREFIX = lazy_pattern(r"(自从|自|从)")
-_SINCE_SUFFIX = lazy_pattern(r"(以来|起|开始|至今|到现在|到今天|到目前为止|到目前|之后至今)")
+# 起码 ("at least") after a window is a comparison word, not "since": 近三个月起码买过两次.
+_SINCE_SUFFIX = lazy_pattern(r"(以来|起(?!码)|开始|至今|到现在|到今天|到目前为止|到目前|之后至今)")
 # After a date, month, year or quarter: 10月1日之后 = from 10月2日; 9月以前 = up to 8月31日.
 # 前后 ("around") is not "before".
 _AFTER_SUFFIX = lazy_pattern(
