@@ -1,8 +1,9 @@
 """加起来 / 合起来 / 加埋 / combined after a list of values: the customers of all of them
 counted once ("上海和北京加起来有几个女客户" = city 上海 or 北京 and female, spec §2 "Lists of
-values"), or right before "how many" (VIP加起来有几个: how many in all). Before an amount or a count (张三和李四的客户加起来消费超过10万) it would be a
-total over a group, which no condition says: the word is then left not understood, so the
-question is asked back naming it."""
+values"), or right before "how many" (VIP加起来有几个: how many in all). Before an amount or
+a count (张三和李四的客户加起来消费超过10万) it would be a total over a group, which no
+condition says: the word is then left not understood, so the question is asked back naming
+it."""
 
 from __future__ import annotations
 

@@ -1464,6 +1464,22 @@ _unclaimed(K.SPEND, "refund", "refund金额|refund总额|refund的金额|refund�
 _unclaimed(K.FILLER, "combined", "加起来|合起来|加埋|合埋|加埋一齐|加埋一起|合埋一齐|加在一起|"
       "合在一起|算在一起|算埋一齐|加一起|合一起|加总起来|合计起来|总共加起来|一共加起来|"
       "combined|put together|taken together|together")  # fmt: skip
+# Taking customers away before counting (扣掉北京的客户之后, 减去VIP, 扣咗李四啲客): except, as
+# 除了; segmentation/nlq/except_after.py reads the 之后 that closes it and asks back when an
+# amount follows (扣除退款后的消费 is a net amount, no condition).
+_unclaimed(K.NEG, "except", "扣掉|扣除|扣了|扣走|扣开|减去|减掉|减了|除走|刨去|刨掉|剔走|"
+      "after excluding|after removing|once you remove|leaving out|taking out|take out")  # fmt: skip
+# "All along not" with 都 or another adverb of duration (问过价但系一直都冇买嘢, 始终没下单,
+# 一路都冇落单): not yet, all time, as 一直没.
+_unclaimed(K.YET, True, "一直都冇|一直都没|一直都没有|一直都未|一直都未曾|一直都还没|一直还没|"
+      "始终没|始终没有|始终未|始终冇|始终都没|始终都冇|一路都冇|一路冇|一路都没|一路没|一向冇|"
+      "一向没|一向都冇|一向都没|向来没|向来都没|向来冇|向来都冇|直到现在都没|直到而家都冇|"
+      "all along not|still never")  # fmt: skip
+# Cantonese "only" before a count (淨係落過一次單, 淨係得一次): exactly, as 只.
+_unclaimed(K.CMP, ("=", "pre"), "净系|净系得|净只|只系|净系买过|净系得过")
+# "How many" with its people word after 有 (今个月问过价嘅有几多位): the count, as 有几多个.
+_unclaimed(K.INTENT, "count", "有几多位|有几多人|有几多名|几多名|有几多只|有几多条友|有几多个人|"
+      "有多少位|有多少名|有多少个人|共有几多|总共有几多|一共有几多")  # fmt: skip
 
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer

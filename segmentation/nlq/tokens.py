@@ -9,13 +9,15 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from segmentation.nlq.bounds import at_most_only
 from segmentation.nlq.channel_words import scan_channel
 from segmentation.nlq.combined import combined_lists
 from segmentation.nlq.contact_words import scan_contact
 from segmentation.nlq.ever_words import past_adverbs
+from segmentation.nlq.except_after import except_after
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.nlq.measure_adverbs import drop_measure_adverbs
 from segmentation.nlq.lexicon_tables import ALSO, LEXICON, SURFACE_LENGTHS
+from segmentation.nlq.measure_adverbs import drop_measure_adverbs
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.reported import scan_reported
 from segmentation.nlq.same_window import same_window_at
@@ -95,7 +97,7 @@ def tokenize(
         pos = token.end
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_attach_units(tokens)))))
     tokens = drop_measure_adverbs(_anything(_most_that_count(_yet_once(tokens))))
-    tokens = combined_lists(tokens)
+    tokens = at_most_only(except_after(combined_lists(tokens)))
     return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))
 
 

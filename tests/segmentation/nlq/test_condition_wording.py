@@ -1,0 +1,286 @@
+"""Condition, count and time wording (issue 19 blind s11): 起码 after a window, adverbs between
+a measure and its comparison (却/也/都), 加起来/合起来/加埋/combined after a list, 扣掉…之后
+(except), 最多只 (at most), 一直都冇 (never), 净系 (only), 有几多位 (how many) — in zh-Hans,
+Taiwan, Cantonese, English and mixed, with the near misses that must still be asked back."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from segmentation.named import NamedSegmentCatalog
+from segmentation.nlq import build_vocabulary
+from segmentation.nlq.vocabulary import StaffInfo
+from segmentation.nodes import (
+    And,
+    AvgOrderValue,
+    City,
+    EventCount,
+    Gender,
+    HasTag,
+    InDepartment,
+    Node,
+    Not,
+    Owner,
+    Performed,
+    RollingWindow,
+    Spend,
+)
+from tests.segmentation.nlq.fixture import Reader
+
+VOCAB = build_vocabulary(
+    tags=["VIP", "金卡"],
+    staff=[
+        StaffInfo("zhangsan", "张三", (1,)),
+        StaffInfo("wangwu", "王五", (1,)),
+        StaffInfo("zhaoliu", "赵六", (2,)),
+    ],
+    departments=[(1, "销售一部"), (2, "销售二部")],
+    saved=[],
+    catalog=NamedSegmentCatalog.load(),
+)
+_READER = Reader(VOCAB)
+parse, segment, asked = _READER.parse, _READER.segment, _READER.asked
+THREE_MONTHS = RollingWindow(3, "months")
+ORDERED = Performed("order", None)
+
+
+def _flat(node: Node | None) -> list[Node]:
+    """The conditions of an AND, nested ANDs flattened (the grouping says nothing here)."""
+    if isinstance(node, And):
+        return [leaf for child in node.children for leaf in _flat(child)]
+    return [node] if node is not None else []
+
+
+def _cities(node: Node) -> set[str]:
+    assert isinstance(node, City), node
+    return set(node.names)
+
+
+# ---- 起码 after a window is "at least", not 起 = since
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近三个月起码买过两次的客户",
+        "近三個月起碼買過兩次的客戶",
+        "近三個月起碼買過兩次嘅客",
+        "近3个月起码下过2单的",
+        "三个月内起码买过两次的",
+    ],
+)
+def test_at_least_after_a_window(text: str) -> None:
+    assert segment(text) == EventCount("order", ">=", 2, THREE_MONTHS)
+
+
+@pytest.mark.parametrize(
+    "text", ["上个月起码下过3单的客户", "10月1日起码买过3次的", "last month起码买过3次"]
+)
+def test_at_least_after_a_date(text: str) -> None:
+    node = segment(text)
+    assert isinstance(node, EventCount) and (node.op, node.value) == (">=", 3)
+
+
+def test_since_is_still_since() -> None:
+    node = segment("10月1日起买过两次以上的")
+    assert isinstance(node, EventCount) and node.window is not None
+    assert node.window != THREE_MONTHS
+
+
+# ---- an adverb between a measure and its comparison
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下过单、累计消费却不到800的",
+        "有过订单、总消费却不到800的",
+        "有下單、消費卻不到800的客戶",
+        "落過單但總消費都唔夠800嘅客",
+        "下过单但消费也不到800的",
+        "customers who ordered but whose spend was still under 800",
+    ],
+)
+def test_spend_with_an_adverb(text: str) -> None:
+    assert _flat(segment(text)) == [ORDERED, Spend("<", Decimal(800), None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三个月内至少下了两单、平均每单也在400以上的",
+        "三個月內至少下了兩單、平均每單也在400以上的",
+        "三个月内至少下了两单、客单价都在400以上的",
+    ],
+)
+def test_order_value_with_an_adverb(text: str) -> None:
+    assert _flat(segment(text)) == [
+        EventCount("order", ">=", 2, THREE_MONTHS),
+        AvgOrderValue(">=", Decimal(400), THREE_MONTHS),
+    ]
+
+
+@pytest.mark.parametrize("text", ["下单次数却不到3次的", "下單次數卻不到3次的"])
+def test_a_count_with_an_adverb(text: str) -> None:
+    assert segment(text) == EventCount("order", "<", 3, None)
+
+
+def test_an_adverb_between_conditions_keeps_its_meaning() -> None:
+    assert _flat(segment("咨询过也下过单的")) == [Performed("inquiry", None), ORDERED]
+
+
+# ---- 加起来 / 合起来 / 加埋 / combined: a list counted once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "帮我数一下上海和北京加起来有几个女客户",
+        "上海和北京的女客户合起来有几个",
+        "上海同北京嘅女客加埋有幾多個",
+        "上海和北京的女客戶加在一起有多少",
+        "Shanghai and Beijing customers combined, how many are female",
+    ],
+)
+def test_a_list_combined(text: str) -> None:
+    result = parse(text)
+    assert result.intent == "count"
+    city, gender = _flat(segment(text))
+    assert {"上海", "北京"} <= _cities(city)
+    assert gender == Gender(2)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("销售一部和销售二部的女客户合起来有几个", InDepartment((1, 2))),
+        ("趙六同王五啲客加埋有幾多個係女仔", Owner(("zhaoliu", "wangwu"))),
+        ("how many female customers do Zhao Liu and Wang Wu have combined", None),
+    ],
+)
+def test_owners_combined(text: str, want: Node | None) -> None:
+    conditions = _flat(segment(text))
+    assert Gender(2) in conditions and len(conditions) == 2
+    if want is not None:
+        assert want in conditions
+
+
+def test_combined_before_how_many() -> None:
+    assert {"上海"} <= _cities(segment("上海客户加起来有几个"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text", ["张三和王五的客户加起来消费超过10万的", "上海和北京加起来下单超过100次吗"]
+)
+def test_a_total_over_a_group_is_asked(text: str) -> None:
+    assert "加起来" in asked(text)
+
+
+# ---- 扣掉…之后 = except
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请问扣掉北京的客户之后，消费超过3000的有几位",
+        "請問扣掉北京的客戶之後，消費超過3000的有幾位",
+        "扣咗北京啲客之后，使咗超过3000嘅有幾多個",
+        "减去北京的客户后，消费超过3000的有多少",
+        "扣掉北京的客户，消费超过3000的有几位",
+        "除了北京的客户以后，消费超过3000的有几位",
+        "after excluding Beijing customers, how many spent over 3000",
+    ],
+)
+def test_taking_away(text: str) -> None:
+    not_city, spend = _flat(segment(text))
+    assert isinstance(not_city, Not) and {"北京"} <= _cities(not_city.child)
+    assert spend == Spend(">", Decimal(3000), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("扣除退款后消费超过1000的客户", "扣除"),
+        ("上个月扣了积分的客户", "扣了"),
+        ("扣了500块的客户", "扣了"),
+    ],
+)
+def test_a_deduction_is_asked(text: str, word: str) -> None:
+    assert word in asked(text)
+
+
+def test_ranked_last_is_still_a_ranking() -> None:
+    result = parse("消费排名后10的客户")
+    assert result.intent == "list" and type(result.segment).__name__ == "Ranked"
+
+
+# ---- 最多只 / 至多仅 / at most just: at most; 只 / 净系 alone: exactly
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "最多只下過一次單的客戶",
+        "最多只下过一次单的客户",
+        "至多仅买过一次的",
+        "頂多只落過一次單嘅客",
+        "customers who ordered at most just once",
+    ],
+)
+def test_at_most_only(text: str) -> None:
+    assert segment(text) == EventCount("order", "<=", 1, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "只下过一次单的客户",
+        "淨係落過一次單嘅客",
+        "净系得一次落单嘅客",
+        "customers who ordered only once",
+    ],
+)
+def test_only_is_exactly(text: str) -> None:
+    assert segment(text) == EventCount("order", "=", 1, None)
+
+
+# ---- 一直都冇 / 始终没 / 一路都冇: never
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "問過價但係一直都冇買嘢嘅客",
+        "咨询过但始终没下单的客户",
+        "問過價但一直都沒有買的",
+        "询过价但向来没下过单的",
+    ],
+)
+def test_all_along_not(text: str) -> None:
+    assert _flat(segment(text)) == [Performed("inquiry", None), Not(ORDERED)]
+
+
+# ---- how many with a people word: 有几多位 / 有多少位
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今个月问过价嘅有几多位",
+        "今個月問過價嘅有幾多位",
+        "今个月问过价的有多少位",
+        "今个月问过价嘅有几多人",
+    ],
+)
+def test_how_many_people(text: str) -> None:
+    result = parse(text)
+    assert result.intent == "count"
+    assert segment(text) == Performed("inquiry", segment("今个月问过价的").window)  # type: ignore[union-attr]
+
+
+def test_vip_still_a_tag() -> None:
+    assert segment("最多只下过一次单的VIP") == And(
+        (EventCount("order", "<=", 1, None), HasTag("VIP"))
+    )
