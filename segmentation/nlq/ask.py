@@ -91,6 +91,8 @@ _A_COUNT = lazy_pattern(r"次|回|遍|times")
 # What to suggest instead: a window with a number for the time phrases, else the
 # conditions the language has.
 _TIME_REASONS = {"period", "vague", "future", "ago"}
+# The periods offered for a vague one, each (zh, en).
+_VAGUE_PERIODS = (("近7天", "last 7 days"), ("近30天", "last 30 days"), ("本月", "this month"))
 
 
 def unsupported(reason_key: str, word: str) -> Ask:
@@ -139,6 +141,13 @@ def unsupported(reason_key: str, word: str) -> Ask:
         )
     elif reason_key in _TIME_REASONS:
         zh_hint, en_hint = "例如“近30天”或具体日期", "e.g. 'last 30 days' or a specific date"
+        if reason_key == "vague":  # 最近 / recently: offered as periods to pick ("1", "近7天")
+            return Ask(
+                f"暂不支持按{zh_reason}筛选（“{word}”）。请换一种条件，{zh_hint}。",
+                f"Filtering by {en_reason} (“{word}”) is not supported yet. Please use another "
+                f"condition, {en_hint}.",
+                [en if word.isascii() else zh for zh, en in _VAGUE_PERIODS],
+            )
     else:
         zh_hint = "例如咨询、下单、消费金额、标签、城市、性别或跟进人"
         en_hint = "e.g. inquiries, orders, spend, tags, city, gender or owner"
