@@ -38,9 +38,18 @@ _AFTER_ARTICLE = r"(?:\s+|(?=[^\x00-\x7f]))"
 # The verbs that send: 传 only before a message word (传讯息, 傳個訊息), 派 only before a
 # coupon (派券, 派一张券). Never with 过/了 after it: "发过消息的客户" is a condition (contacted).
 _MESSAGE_NOUN = r"(?:讯息|消息|信息|简讯|短信|message|msg)"
+# 群发 is the send verb only before what is sent ("给VIP群发消息“…”", "群发一条"); before 的/都/没
+# or after a receiving word it is the mass message as a noun, inside a condition ("给近30天没收到
+# 过群发的VIP发消息“…”", "一条群发都没收到的客户"), and its 发 is no send verb either.
+_MASS_SEND = (
+    r"(?<!收到|收过|到过|收了|接到|一条|一则|一封|一次|任何|上次|没有|从没)(?<!被)群发"
+    r"(?!(?:消息|讯息|信息|message|msg)?\s*(?:的|嘅|都|也|没|冇|未|过|收|从|不|唔|有|是)|"
+    r"[一1](?:条|则|封|次)(?:消息|讯息|信息)?(?:都|也))"
+)
 _V_PUSH = (
     # The English verbs said in a Chinese frame too: 给金卡客户push一条消息, 给VIP send 一张券.
-    r"(?:发送|发放|派发|赠送|发(?!展|送|放)|推送|推(?!荐|送)|送(?!货)|\s*(?:push|send)\s*|"
+    r"(?:发送|发放|派发|赠送|" + _MASS_SEND + r"|(?<!群)发(?!展|送|放)|推送|推(?!荐|送)|送(?!货)|"
+    r"\s*(?:push|send)\s*|"
     r"传(?=(?:个|一?条|一?则|一?封)?\s*" + _MESSAGE_NOUN + r")|"
     # 传/派 before what is sent: a message, or a coupon (传一张满500折50的优惠券)
     r"(?:派|传)(?=[^，,]{0,16}(?:券|红包|coupon|voucher))|"

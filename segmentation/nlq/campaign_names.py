@@ -18,7 +18,7 @@ _NAME_ZH = (
 )
 _CAMPAIGN_ZH = lazy_pattern(
     rf"(?:{_FRAME_ZH}|^|(?<=[\s,，。;；、]))[“\"「『]?(?P<name>{_NAME_ZH})[”\"」』]?\s*"
-    r"(?:营销|促销|推广)?活动"
+    r"(?:营销|促销|推广)?活动(?!\s*[#＃])"  # 活动#2: a campaign already named, no name before it
 )
 _FRAME_EN = (
     "joined|join|joining|attended|attend|participated in|took part in|part of|received|got|"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from segmentation.nlq.ask import Ask
@@ -25,7 +26,9 @@ class ContactMatch:
     what: str  # "message" | "issued" | "redeemed" | "unredeemed"
     campaign_id: int | None = None
     latest: bool = False
-    negated: bool = False  # 上次群发没收到: the message named first, then not received
+    # 上次群发没收到 / 最近一次发券没领到: the message or coupon named first, then not got
+    negated: bool = False
+    english: bool = False  # said in English: a question back suggests English words
 
 
 _LATEST_ZH = r"(?:上次|上一次|上一个|上个|最近一次|最近一个|最近的|最新的?|前一次)"
@@ -42,11 +45,30 @@ def _ref_zh(n: int) -> str:
 
 _REF_ZH = _ref_zh(0)
 _IN = r"(?:的|里|中|里面|当中)?"
+# 手上有券 / 持有优惠券 / 攞了券 (Cantonese 攞咗, normalised 了): holding one is having got it
 _GOT_ZH = (
-    r"(?:领了|领过|领到过?|领取过?|领|收到过?|收到了|拿到过?|拿了|获得过?|得到过?|有过?|发过|发了)"
+    r"(?:(?:手上|手里|手头|手中|身上)?(?:有过?|持有)|"
+    r"领了|领过|领到过?|领取过?|领|收到过?|收到了|拿到过?|拿了|攞到|攞了|获得过?|得到过?|发过|发了)"
+    r"(?:一张|张|一些|几张)?"
 )
+# Got, said after the coupon is named (上次发的券领到了, 最近一次发券没领到): no 有 (not holding)
+_GOT_ONLY_ZH = (
+    r"(?:领到过?|领到了|领取过?|领过|领了|领|收到过?|收到了|收过|拿到过?|拿到了|攞到|获得过?)"
+)
+_GOT_CANNOT_ZH = r"(?:领不到|领唔到|收不到|收唔到|拿不到|攞唔到)"
 # "领了coupon没用": the English word in a Chinese sentence
 _COUPON_ZH = r"(?:优惠券|代金券|现金券|券|红包|coupons?|vouchers?)"
+
+
+def _coupon_ref_zh(n: int) -> str:
+    """Which campaign's coupon, said before what became of it: 上次活动券, 最近一次发券, 上次发的
+    券, 活动#2的券 (the last one is the campaign that issued a coupon last)."""
+    return (
+        rf"(?:(?P<last{n}>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动)?|{_ref_zh(n + 20)})"
+        rf"(?:的)?(?:发的?|派的?|送的?)?{_COUPON_ZH}(?:活动)?{_IN}"
+    )
+
+
 _BUT_ZH = r"(?:但是?|却|可是?|而|，|,)?(?:还)?"
 # Cantonese 冇/仲未/未曾 as well (上次活動冇核銷嘅客)
 _NOT_ZH = r"(?:没有|没|未|还没有?|尚未|从没|从未|从冇|冇|仲未|未曾)"
@@ -60,6 +82,13 @@ _MSG_ZH = (
 # 给他们 / 俾佢哋 (Cantonese): to whom the company sent it, before or after the message
 _TO_THEM_ZH = r"(?:给|俾|畀)(?:他们|她们|他|她|ta|佢哋|佢地|佢们|佢|客户|这些人|这些客户|啲客)?"
 _RECEIVE_ZH = r"(?:收到过?|收到了|收过|接收过?|接到过?|被发过|被推送过?)"
+# Received, said after the message or campaign (上次群发收到了, 上次群发没 received)
+_RECV_TAIL_ZH = (
+    r"(?:收到过?|收到了|接收到|接收过?|接到过?|收过|收|"
+    r"\s*(?:received|receive|gotten|got|get)(?![a-z]))"
+)
+# Any one of them: 一条群发都没收到, 没收过任何群发 (said of messages, never a count asked for)
+_ANY_ZH = r"(?:任何|一条|一则|一封|一次|半条)(?:的)?"
 
 # Said with no campaign and no coupon before it, only a coupon's own verb (核销, 兑换) or a use
 # verb with the coupon named is about a coupon: 没消费过 / 用过 alone are no order, no coupon.
@@ -78,17 +107,41 @@ _ZH = (
         rf"{_NOT_ZH}{_USE_ZH}|{_NOT_ZH}(?:{_USE_COUPON_ZH})"
         # 收到过活动#2但没核销 (双11预热活动 named by its name): that campaign's coupon, unused
         rf"|{_RECEIVE_ZH}{_ref_zh(5)}{_IN}{_BUT_ZH}{_NOT_ZH}{_USE_ZH}"
+        # 上次活动券没核销 / 最近一次发的券还没用 / 活动#2的券未用
+        rf"|{_coupon_ref_zh(7)}(?:都|也)?{_BUT_ZH}{_NOT_ZH}(?:有)?{_USE_ZH}"
     )),
     # 上次活动核销了 / 核销过券 / 用过券
     ("redeemed", lazy_pattern(
         rf"(?:{_REF_ZH}{_IN}(?:{_GOT_ZH}{_COUPON_ZH}{_BUT_ZH}(?:也)?)?|{_GOT_ZH}{_COUPON_ZH}"
         rf"{_BUT_ZH}(?:也)?)(?:已经?)?(?:{_USED_ZH}){_COUPON_ZH}?|{_USED_COUPON_ZH}"
         rf"|{_RECEIVE_ZH}{_ref_zh(6)}{_IN}{_BUT_ZH}(?:也)?(?:已经?)?(?:{_USED_ZH}){_COUPON_ZH}?"
+        # 上次活动券核销了 / 活动#2的券用过
+        rf"|{_coupon_ref_zh(7)}(?:有|都|也)?(?:已经?)?(?:{_USED_ZH})"
     )),
     # 上次活动领了券 / 领过券 / 收到过优惠券
-    ("issued", lazy_pattern(rf"(?:{_REF_ZH}{_IN})?{_GOT_ZH}(?:{_ref_zh(1)}{_IN})?{_COUPON_ZH}")),
-    # 收到过群发 / 收到过活动#3消息 / 收到过上次活动的群发
-    ("message", lazy_pattern(rf"{_RECEIVE_ZH}(?:{_REF_ZH}{_IN})?{_MSG_ZH}")),
+    ("issued", lazy_pattern(
+        rf"(?:{_REF_ZH}{_IN}(?:有|都)?)?{_GOT_ZH}(?:{_ref_zh(1)}{_IN})?{_COUPON_ZH}"
+        # 最近一次发券有领到 / 上次活动的券收到了: the campaign's coupon named first
+        rf"|{_coupon_ref_zh(2)}(?:有|都)?{_GOT_ONLY_ZH}"
+    )),
+    # 最近一次发券没领到 / 活动#2没领到券 / 上次发的券都没收到: the coupon named first, NOT got
+    ("issued_not", lazy_pattern(
+        rf"{_coupon_ref_zh(2)}(?:都|也)?(?:{_NOT_ZH}(?:有)?{_GOT_ONLY_ZH}|{_GOT_CANNOT_ZH})"
+        rf"|{_REF_ZH}{_IN}(?:都|也)?(?:{_NOT_ZH}(?:有)?{_GOT_ONLY_ZH}|{_GOT_CANNOT_ZH}){_COUPON_ZH}"
+    )),
+    # 收到过群发 / 收到过活动#3消息 / 收到过上次活动的群发 / (没)收过任何群发
+    ("message", lazy_pattern(rf"{_RECEIVE_ZH}(?:{_ANY_ZH})?(?:{_REF_ZH}{_IN})?{_MSG_ZH}")),
+    # 收唔到群发 / 收不到任何推送: cannot receive, so did not
+    ("message_not", lazy_pattern(rf"(?:收不到|收唔到)(?:{_ANY_ZH})?(?:{_REF_ZH}{_IN})?{_MSG_ZH}")),
+    # 活动#1收到群发 / 活动#1那次有收到讯息 (国庆回馈那次收到讯息, named by its name)
+    ("message", lazy_pattern(
+        rf"{_ref_zh(8)}{_IN}(?:有|都|也)?{_RECV_TAIL_ZH}(?:{_ANY_ZH})?(?:{_MSG_ZH})?"
+    )),
+    # 活动#1没收到 / 上次活动冇收到消息: that campaign's message did NOT reach them
+    ("message_not", lazy_pattern(
+        rf"{_ref_zh(8)}{_IN}(?:都|也)?(?:{_NOT_ZH}(?:有)?{_RECV_TAIL_ZH}|收不到|收唔到)"
+        rf"(?:{_ANY_ZH})?(?:{_MSG_ZH})?"
+    )),
     # 活动#3群发过的 / 被群发过
     ("message", lazy_pattern(rf"(?:{_REF_ZH}{_IN})?(?:被)?群发过")),
     # 收到过活动#2 (a campaign named by its name, 收到过双11预热活动): its message reached them
@@ -103,14 +156,24 @@ _ZH = (
     # 上次群发收到了 / 活动#3的群发有收到: the message named first, then received
     ("message", lazy_pattern(
         rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3)}{_IN})"
-        rf"{_MSG_ZH}(?:有|都|是)?(?:收到过?|收到了|收到|接收到|接到)"
+        rf"{_MSG_ZH}(?:有|都|是)?{_RECV_TAIL_ZH}"
     )),
-    # 上一次群发没收到 / 上次群發冇收到 / 活动#3的群发收不到: named first, then NOT received
+    # 上一次群发没收到 / 上次群發冇收到 / 活动#3的群发收不到 / 上次群发没 received: named first,
+    # then NOT received; with no campaign, every message: 一条群发都没收到 / 群发都没收到过 /
+    # 连一则推送也冇收过 (a whole negation, as 一单都没下 is)
     ("message_not", lazy_pattern(
-        rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3)}{_IN})"
-        rf"{_MSG_ZH}(?:都|也|是)?(?:{_NOT_ZH}(?:有)?(?:收到过?|收到|接收到|接到|收过|收)"
-        r"|收不到|收唔到|冇收|没收)"
+        rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3)}{_IN}|"
+        rf"(?:连)?{_ANY_ZH})?"
+        rf"{_MSG_ZH}(?:一条|一则|一封|一次)?(?:都|也|是)?(?:{_NOT_ZH}(?:有)?{_RECV_TAIL_ZH}"
+        r"|收不到|收唔到|冇收|没收|\s*(?:didn't|did not|never|haven't|have not|hasn't)\s*"
+        r"(?:received|receive|gotten|got|get)(?![a-z]))"
     )),
+    # 没有券的 / 手上冇券嘅: holding none, so none got
+    ("issued_not", lazy_pattern(
+        rf"(?:手上|手里|手头|手中|身上)?(?:没有|没|冇)(?:任何)?(?:一张|张)?{_COUPON_ZH}"
+    )),
+    # 双11预热的客户 (活动#2 alone, no contact word): asked whether its message or its coupon
+    ("which", lazy_pattern(r"活动#(?P<id>\d{1,9})(?:号)?")),
 )  # fmt: skip
 
 
@@ -124,29 +187,44 @@ def _ref_en(n: int) -> str:
 
 _REF_EN = _ref_en(0)
 _COUPON_EN = r"(?:a |the |their |any |an |our )?(?:coupons?|vouchers?)"
+# Holding a coupon is having got one: "with a coupon", "who still have one", "holding"
+_HOLD_EN = (
+    r"(?:(?:who |that )?(?:still )?(?:have|has|had|hold|holds|holding|carry|carries|carrying)|"
+    r"with|holding|carrying)"
+)
 _NOT_EN = (
     r"(?:did not|didn't|didnt|have not|haven't|havent|has not|hasn't|hasnt|never|not yet|"
     r"not|don't|do not)"
 )
 _EN = (
     ("unredeemed", latin_pattern(
-        rf"(?:(?:got|received|were given|was given|were issued|have|has|had|took) {_COUPON_EN}"
-        rf"{_REF_EN}? (?:but |and |yet )?(?:they )?)?{_NOT_EN}(?: yet)? "
+        rf"(?:(?:got|received|were given|was given|were issued|{_HOLD_EN}|took) {_COUPON_EN}"
+        rf"{_REF_EN}? (?:but |and |yet |that |which )?(?:they |he |she )?)?{_NOT_EN}(?: yet)? "
         # longest first: "redeem" must not stop the match inside "redeemed"
         r"(?:redeemed|redeem|used|use|cashed in|cash in|cashed)\b"
         rf"(?: (?:it|them|the coupons?|their coupons?|a coupon|the voucher|it yet|them yet))?"
         rf"{_ref_en(1)}?"
     )),
+    # "holding an unused coupon", "who still have an unredeemed voucher", "with unused coupons"
     ("unredeemed", latin_pattern(
-        rf"(?:an? |with |have |has |holding |hold |holds )?(?:unredeemed|unused) {_COUPON_EN}"
+        rf"(?:{_HOLD_EN} )?(?:an? |any |one |some )?(?:unredeemed|unused) {_COUPON_EN}"
         rf"{_REF_EN}?"
     )),
     ("redeemed", latin_pattern(
         rf"(?:redeemed|used|cashed in|spent|applied) {_COUPON_EN}{_REF_EN}?"
     )),
+    # "got a coupon", "customers with a coupon", "who have a voucher", "holding a coupon"
     ("issued", latin_pattern(
-        rf"(?:got|received|were given|was given|were issued|was issued|have|has) {_COUPON_EN}"
-        rf"{_REF_EN}?"
+        rf"(?:got|get|gotten|received|receive|were given|was given|were issued|was issued|"
+        rf"{_HOLD_EN}) (?:a single |one |some )?{_COUPON_EN}{_REF_EN}?"
+    )),
+    # "without a coupon", "got no coupon", "who don't have a voucher": none got
+    ("issued_not", latin_pattern(
+        rf"(?:without|with no|(?:got|received|have|has|had|holding|hold|hold) no|"
+        rf"(?:who |that )?(?:don't|do not|doesn't|does not) (?:have|hold)|"
+        rf"(?:who |that )?(?:did not|didn't|have not|haven't|has not|hasn't|never) "
+        rf"(?:got|get|gotten|received|receive|been given|been issued)) "
+        rf"(?:a single |one |any |a |an )?(?:coupons?|vouchers?){_REF_EN}?"
     )),
     # "customers we sent a coupon to", "gave them a voucher": the company issued it
     ("issued", latin_pattern(
@@ -183,7 +261,26 @@ _EN = (
         r"(?:(?:reached|reach) out to(?! us\b)|"
         r"(?:contacted|reached|messaged|contact|reach|message)(?! us\b| out\b| our\b)(?: by us)?)"
     )),
+    # "got no broadcast", "received not a single mass message": none received
+    ("message_not", latin_pattern(
+        r"(?:received|receive|got|get|gotten|were sent|was sent|been sent) "
+        r"(?:no|zero|not a single|not one|not any) "
+        r"(?:mass |group |broadcast |campaign |marketing |promo )?"
+        r"(?:messages?|broadcasts?|blasts?|push notifications?|pushes|promos?)"
+        r"(?: (?:at all|from us))?" + _ref_en(3) + "?"
+    )),
     # "missed the last mass message", "the last broadcast didn't reach": the last not received
+    # "got 双11预热 coupons" (named by its name: campaign #2), "redeemed the campaign #2 coupon"
+    ("issued", latin_pattern(
+        r"(?:got|get|gotten|received|receive|have|has|had|with|holding) (?:a |the |any |their )?"
+        r"campaign #(?P<id>\d{1,9})(?:'s)? (?:coupons?|vouchers?)"
+    )),
+    ("redeemed", latin_pattern(
+        r"(?:redeemed|used|cashed in|applied) (?:a |the |any |their )?"
+        r"campaign #(?P<id>\d{1,9})(?:'s)? (?:coupons?|vouchers?)"
+    )),
+    # "the campaign #2 customers" (a campaign named by its name, alone): asked which contact
+    ("which", latin_pattern(r"(?:the )?campaign #(?P<id>\d{1,9})(?:'s)?")),
     ("message_not", latin_pattern(
         r"(?:missed|miss|missing) (?:the |our )?(?P<last>last|latest|previous|most recent) "
         r"(?:mass |group |broadcast |campaign |marketing |promo )?"
@@ -203,6 +300,9 @@ _EN = (
 )  # fmt: skip
 
 
+_EN_PATTERNS = {pattern for _what, pattern in _EN}
+
+
 def scan_contact(text: str, pos: int) -> ContactMatch | None:
     """The longest campaign-contact phrase starting at `pos`."""
     if pos > 0 and text[pos - 1].isascii() and text[pos - 1].isalnum() and text[pos].isascii():
@@ -219,16 +319,37 @@ def scan_contact(text: str, pos: int) -> ContactMatch | None:
         number = groups.get("id") or groups.get("num")
         best = ContactMatch(
             end,
-            "message" if what == "message_not" else what,
+            what.removesuffix("_not"),
             int(number) if number else None,
             "last" in groups,
-            negated=what == "message_not",
+            negated=what.endswith("_not"),
+            english=pattern in _EN_PATTERNS,
         )
     return best
 
 
 def _word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
+
+
+def which_contact(number: int, known: dict[int, str], english: bool) -> Ask:
+    """A campaign named with no word of what reached the customer (双11预热的客户): its
+    message, its coupon, or its coupon used — each offered as the phrase to say instead."""
+    name = known.get(number, f"#{number}")
+    if english:
+        suggestions: tuple[str, ...] = (
+            f"received the {name} campaign",
+            f"got a coupon from the {name} campaign",
+            f"redeemed a coupon from the {name} campaign",
+        )
+    else:
+        suggestions = (f"收到过{name}活动", f"{name}活动领过券", f"{name}活动核销过券")
+    return Ask(
+        f"“{name}”是活动#{number}。是指收到过它的群发消息、领过它的券，还是核销过它的券？",
+        f"“{name}” is campaign #{number}: do you mean received its message, got its coupon, "
+        "or used its coupon?",
+        suggestions,
+    )
 
 
 def unknown_campaign(number: int, known: dict[int, str]) -> Ask:
@@ -247,35 +368,52 @@ def unknown_campaign(number: int, known: dict[int, str]) -> Ask:
     )
 
 
-# A campaign named by its own name ("双11预热活动", "the 国庆回馈 campaign"): the name is the
-# campaign's only where a campaign word frames it (活动/群发/券/campaign/push … after it, or a
-# receiving verb before it); "双11预热的客户" alone stays a holiday and is asked back.
+# A campaign named by its own name ("双11预热活动", "the 国庆回馈 campaign", "国庆回馈那次",
+# "雙11預熱有拿到券"): the whole name is the campaign's, never the holiday or period a word of it
+# is (国庆, 双11). Framed by a campaign word (活动/群发/券/campaign … after it, a receiving verb
+# before it) it may be quoted; unframed, it is read where it is no other name (a tag, a product)
+# and is outside a message's quotes. "双11预热的客户" alone is asked back: which contact.
 _NAME_AFTER = (
     r"(?:营销活动|活动|群发消息|群发|推送|消息|优惠券|券|campaign|push|promo|promotion|blast|"
     r"messages?|coupons?)"
 )
 _NAME_BEFORE = r"(?:收到过?|收到了|收过|接到过?|领了|领过|领到过?|received|got|get|from|in|of)\s*"
+# 国庆回馈那次(活动) / 嗰次 (normalised 那次) / 那一回 / 那场: the one time it ran
+_THAT_TIME = r"(?:那一次|那次|这次|那回|那一回|那场|那期|那个|这个)"
 
 
-def name_campaigns(text: str, campaigns: dict[int, str]) -> str:
+def name_campaigns(
+    text: str, campaigns: dict[int, str], other_name: Callable[[str], bool] = lambda _n: False
+) -> str:
     """`text` with every campaign named in a campaign frame written as its number (活动#2 /
-    campaign #2), the form the contact phrases read; the restatement names it again."""
+    campaign #2), the form the contact phrases read; the restatement names it again.
+    `other_name` says a name is also another word (a tag, a product): then framed only."""
     for number, name in sorted(campaigns.items(), key=lambda item: -len(item[1])):
         plain = normalize(name)
         if len(plain) < 2 or plain not in text:
             continue  # compiled only for a name the message holds
-        quoted = r"[“\"「『]?" + re.escape(plain) + r"[”\"」』]?"
+        quoted = r"[“\"「『]?(?P<name>" + re.escape(plain) + r")[”\"」』]?"
         pattern = re.compile(
-            rf"(?P<before>{_NAME_BEFORE}(?:the |our |a )?)?{quoted}(?:的)?"
-            rf"(?P<after>\s*{_NAME_AFTER}(?![a-z]))?"
+            rf"(?P<before>{_NAME_BEFORE}(?:the |our |a )?)?{quoted}(?P<that>{_THAT_TIME})?"
+            rf"(?:的)?(?P<after>\s*{_NAME_AFTER}(?![a-z]))?"
         )
-        text = pattern.sub(functools.partial(_campaign_ref, number=number), text)
+        bare = not other_name(plain)
+        text = pattern.sub(functools.partial(_campaign_ref, number=number, bare=bare), text)
     return re.sub(r" {2,}", " ", text).strip()
 
 
-def _campaign_ref(match: re.Match[str], *, number: int) -> str:
-    if not match.group("before") and not match.group("after"):
-        return match.group(0)  # no campaign word around it: left as written
+def _campaign_ref(match: re.Match[str], *, number: int, bare: bool) -> str:
+    said = match.group(0)
+    if _in_message(match.string, match.start("name"), match.end("name")):
+        return said  # a message's own words (“双11预热活动开始啦”)
+    if not (match.group("before") or match.group("after") or match.group("that")):
+        quoted = said[:1] in '“"「『'
+        if not bare or quoted:
+            return said  # no campaign word around it: left as written
+        rest = match.string[: match.start()] + match.string[match.end() :]
+        latin = not _CJK.search(rest)  # "customers who got 双11预热's coupon"
+        ref = f" campaign #{number} " if latin else f"活动#{number}"
+        return ref + ("的" if said.endswith("的") else "")
     before = match.group("before") or ""
     after = (match.group("after") or "").strip()
     english = (after[:1].isascii() and after[:1].isalpha()) or (before[:1].isascii() and before)
@@ -283,3 +421,14 @@ def _campaign_ref(match: re.Match[str], *, number: int) -> str:
     if after in ("活动", "营销活动", "campaign", "promo", "promotion"):
         after = ""  # the campaign word itself is in the reference
     return f"{before}{ref}{after}"
+
+
+_CJK = lazy_pattern(r"[\u4e00-\u9fff]")
+
+
+def _in_message(text: str, start: int, end: int) -> bool:
+    """A message's own words (“双11预热开始啦”) are never read as a condition; a name quoted
+    alone (收到过“双11预热”活动) is the name."""
+    if text[start - 1 : start] == "“" and text[end : end + 1] == "”":
+        return False
+    return text.count("“", 0, start) > text.count("”", 0, start)

@@ -122,7 +122,8 @@ def _parse(
         )
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = expand_city_groups(norm, lambda: vocab.surfaces)  # 北上广深
-    norm = name_campaigns(norm, vocab.campaigns)  # 收到过双11预热活动的 = 活动#2
+    # 收到过双11预热活动的 / 国庆回馈那次 = 活动#1 (a tag or product of that name stays one)
+    norm = name_campaigns(norm, vocab.campaigns, lambda name: name in vocab.surfaces)
     check_campaign_names(norm, text, vocab.campaigns)  # 参加过春季大促活动的: no such campaign
     norm = drop_tag_groups(norm, vocab)  # 客户等级是金卡 = the tag 金卡
     if not strip_tail(norm):
