@@ -378,6 +378,19 @@ _OPENING = "“\"「‘'"
 _CLOSING = "”\"」’'"
 
 
+def _after_code(text: str, end: int) -> int:
+    """Where the code word and verb after a code end ("展会2026活码加", and with the space a
+    mixed sentence leaves: "from 展会2026 活码加的"), or `end` when none follow."""
+    tail = _ZH_AFTER.match(text, end)
+    if tail is not None and tail.end() > end:
+        return tail.end()
+    if text[end : end + 1] == " ":
+        spaced = _ZH_AFTER.match(text, end + 1)
+        if spaced is not None and spaced.end() > end + 1:
+            return spaced.end()
+    return end
+
+
 def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
     """A 渠道活码 code with its frame: 通过/来自/渠道是/"from channel"… before it, or
     活码/渠道/添加/加… after it, or a code that is itself called …活码 (a bare word that is
@@ -396,8 +409,7 @@ def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
         counted = _LIST_COUNT.match(text, end) if len(names) > 1 else None
         if counted is not None and _said_after_count(text, counted.end()):
             end = counted.end()
-        tail = _ZH_AFTER.match(text, end)
-        after = tail.end() if tail else end
+        after = _after_code(text, end)
         english = _EN_AFTER.match(text, after)
         if english is not None:  # 抖音直播 channel 来的: the Chinese verb after the English word
             verb = _ZH_TAIL.match(text, english.end())
@@ -458,7 +470,9 @@ def _from_known_code(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | N
         return None
     names, end = _code_list(text, name, end, vocab)  # "from the 展会2026 and Expo-A channels"
     english = _EN_AFTER.match(text, end)
-    return ChannelMatch(english.end() if english else end, ChannelCode(names))
+    if english is not None:
+        return ChannelMatch(english.end(), ChannelCode(names))
+    return ChannelMatch(_after_code(text, end), ChannelCode(names))  # from 展会2026 活码加的
 
 
 # Word kinds a code never starts with: a request or its politeness (帮我统计下, 查一下, 麻烦).

@@ -25,6 +25,7 @@ from segmentation.nlq.score_words import scan_score
 from segmentation.nlq.text_words import company_named, scan_text_field
 from segmentation.nlq.timephrases import scan_time
 from segmentation.nlq.token_kinds import K
+from segmentation.nlq.topic_objects import listed_count, topic_objects
 from segmentation.nlq.vocabulary import ITEM_KINDS, Meaning, Vocabulary
 from segmentation.nlq.wrapper_phrases import scan_wrapper_phrase
 
@@ -97,6 +98,7 @@ def tokenize(
         pos = token.end
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_attach_units(tokens)))))
     tokens = drop_measure_adverbs(_anything(_most_that_count(_yet_once(tokens))))
+    tokens = listed_count(topic_objects(tokens))  # 店也没来过; 张三和李四两个人的
     tokens = at_most_only(except_after(combined_lists(tokens)))
     return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))
 
