@@ -43,6 +43,10 @@ _NOT_A_NAME = _words(
     "last latest previous recent most any a an this that every each all our the mass "
     "marketing coupon message same one"
 )
+# 上次发券活动 / 最近一次群发活动: which campaign by what it did last, no name
+_KIND_OF_LAST = lazy_pattern(
+    r"(?:上次|上一次|最近一次|最近的|最新的?|前一次)?(?:的)?(?:营销|群发|发券|派券|推送)$"
+)
 _VERB_INSIDE = lazy_pattern(rf"(?:{_FRAME_ZH})|\b(?:{_FRAME_EN})\s+")
 _TIME_LIKE = lazy_pattern(r"\d.*[天月年周日号]|last \d|past \d")
 
@@ -56,7 +60,12 @@ def check_campaign_names(text: str, original: str, campaigns: dict[int, str]) ->
             name = _last_words(match.group("name"))
             if _no_name(name):
                 continue  # "got a coupon from campaign 3": what came, then which campaign
-            if name and name not in _NOT_A_NAME and not _only_determiners(name):
+            if (
+                name
+                and name not in _NOT_A_NAME
+                and not _only_determiners(name)
+                and not _KIND_OF_LAST.match(name)
+            ):
                 raise _unknown_name(_as_written(name, original), campaigns)
     _joined_by_name(text, original, campaigns)
 

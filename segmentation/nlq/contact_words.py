@@ -34,16 +34,25 @@ class ContactMatch:
 _LATEST_ZH = r"(?:上次|上一次|上一个|上个|最近一次|最近一个|最近的|最新的?|前一次)"
 
 
-def _ref_zh(n: int) -> str:
+# 上次发券活动 is the last campaign that issued a coupon, 上次群发活动 the last that sent a mass
+# message: each is said only of its own contact (the last coupon campaign's message is asked).
+_LATEST_KIND_ZH = {
+    "coupon": r"(?:活动|发券活动|派券活动)",
+    "message": r"(?:活动|群发活动|推送活动)",
+}
+
+
+def _ref_zh(n: int, kind: str = "coupon") -> str:
     """Which campaign: the last one, or one by number (group names end in `n`)."""
     return (
-        rf"(?:(?P<last{n}>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动|群发活动|发券活动)"
+        rf"(?:(?P<last{n}>{_LATEST_ZH})(?:的)?(?:营销)?{_LATEST_KIND_ZH[kind]}"
         rf"|(?:营销)?活动\s*[#＃]?\s*(?P<id{n}>\d{{1,9}})(?:号)?"
         rf"|[#＃]\s*(?P<num{n}>\d{{1,9}})\s*(?:号)?活动)"
     )
 
 
 _REF_ZH = _ref_zh(0)
+_REF_MSG_ZH = _ref_zh(0, "message")
 _IN = r"(?:的|里|中|里面|当中)?"
 # 手上有券 / 持有优惠券 / 攞了券 (Cantonese 攞咗, normalised 了): holding one is having got it
 _GOT_ZH = (
@@ -100,10 +109,12 @@ _USED_COUPON_ZH = (
     rf"(?:已经?)?(?:核销过|核销了|已核销|兑换过|兑换了){_COUPON_ZH}?"
     rf"|(?:用过|用了|使用过|使用了){_COUPON_ZH}"
 )
+# 领了券 / 领的券 (上次活动领的券没用): the coupon got, before what became of it
+_GOT_COUPON_ZH = rf"(?:{_GOT_ZH}{_COUPON_ZH}|{_GOT_ONLY_ZH}的{_COUPON_ZH})"
 _ZH = (
     # 上次活动没核销 / 领了券没用 / 活动#3领了券但未核销 / 没核销
     ("unredeemed", lazy_pattern(
-        rf"(?:{_REF_ZH}{_IN}(?:{_GOT_ZH}{_COUPON_ZH}{_BUT_ZH})?|{_GOT_ZH}{_COUPON_ZH}{_BUT_ZH})"
+        rf"(?:{_REF_ZH}{_IN}(?:{_GOT_COUPON_ZH}{_BUT_ZH})?|{_GOT_COUPON_ZH}{_BUT_ZH})"
         rf"{_NOT_ZH}{_USE_ZH}|{_NOT_ZH}(?:{_USE_COUPON_ZH})"
         # 收到过活动#2但没核销 (双11预热活动 named by its name): that campaign's coupon, unused
         rf"|{_RECEIVE_ZH}{_ref_zh(5)}{_IN}{_BUT_ZH}{_NOT_ZH}{_USE_ZH}"
@@ -112,7 +123,7 @@ _ZH = (
     )),
     # 上次活动核销了 / 核销过券 / 用过券
     ("redeemed", lazy_pattern(
-        rf"(?:{_REF_ZH}{_IN}(?:{_GOT_ZH}{_COUPON_ZH}{_BUT_ZH}(?:也)?)?|{_GOT_ZH}{_COUPON_ZH}"
+        rf"(?:{_REF_ZH}{_IN}(?:{_GOT_COUPON_ZH}{_BUT_ZH}(?:也)?)?|{_GOT_COUPON_ZH}"
         rf"{_BUT_ZH}(?:也)?)(?:已经?)?(?:{_USED_ZH}){_COUPON_ZH}?|{_USED_COUPON_ZH}"
         rf"|{_RECEIVE_ZH}{_ref_zh(6)}{_IN}{_BUT_ZH}(?:也)?(?:已经?)?(?:{_USED_ZH}){_COUPON_ZH}?"
         # 上次活动券核销了 / 活动#2的券用过
@@ -130,39 +141,41 @@ _ZH = (
         rf"|{_REF_ZH}{_IN}(?:都|也)?(?:{_NOT_ZH}(?:有)?{_GOT_ONLY_ZH}|{_GOT_CANNOT_ZH}){_COUPON_ZH}"
     )),
     # 收到过群发 / 收到过活动#3消息 / 收到过上次活动的群发 / (没)收过任何群发
-    ("message", lazy_pattern(rf"{_RECEIVE_ZH}(?:{_ANY_ZH})?(?:{_REF_ZH}{_IN})?{_MSG_ZH}")),
+    ("message", lazy_pattern(rf"{_RECEIVE_ZH}(?:{_ANY_ZH})?(?:{_REF_MSG_ZH}{_IN})?{_MSG_ZH}")),
     # 收唔到群发 / 收不到任何推送: cannot receive, so did not
-    ("message_not", lazy_pattern(rf"(?:收不到|收唔到)(?:{_ANY_ZH})?(?:{_REF_ZH}{_IN})?{_MSG_ZH}")),
+    ("message_not", lazy_pattern(
+        rf"(?:收不到|收唔到)(?:{_ANY_ZH})?(?:{_REF_MSG_ZH}{_IN})?{_MSG_ZH}"
+    )),
     # 活动#1收到群发 / 活动#1那次有收到讯息 (国庆回馈那次收到讯息, named by its name)
     ("message", lazy_pattern(
-        rf"{_ref_zh(8)}{_IN}(?:有|都|也)?{_RECV_TAIL_ZH}(?:{_ANY_ZH})?(?:{_MSG_ZH})?"
+        rf"{_ref_zh(8, 'message')}{_IN}(?:有|都|也)?{_RECV_TAIL_ZH}(?:{_ANY_ZH})?(?:{_MSG_ZH})?"
     )),
     # 活动#1没收到 / 上次活动冇收到消息: that campaign's message did NOT reach them
     ("message_not", lazy_pattern(
-        rf"{_ref_zh(8)}{_IN}(?:都|也)?(?:{_NOT_ZH}(?:有)?{_RECV_TAIL_ZH}|收不到|收唔到)"
+        rf"{_ref_zh(8, 'message')}{_IN}(?:都|也)?(?:{_NOT_ZH}(?:有)?{_RECV_TAIL_ZH}|收不到|收唔到)"
         rf"(?:{_ANY_ZH})?(?:{_MSG_ZH})?"
     )),
     # 活动#3群发过的 / 被群发过
-    ("message", lazy_pattern(rf"(?:{_REF_ZH}{_IN})?(?:被)?群发过")),
+    ("message", lazy_pattern(rf"(?:{_REF_MSG_ZH}{_IN})?(?:被)?群发过")),
     # 收到过活动#2 (a campaign named by its name, 收到过双11预热活动): its message reached them
-    ("message", lazy_pattern(rf"{_RECEIVE_ZH}{_ref_zh(1)}")),
+    ("message", lazy_pattern(rf"{_RECEIVE_ZH}{_ref_zh(1, 'message')}")),
     # 收到过上次群发: the last message, with no 活动 between
     ("message", lazy_pattern(rf"{_RECEIVE_ZH}(?P<last4>{_LATEST_ZH})(?:的)?{_MSG_ZH}")),
     # 给他们发过消息 / 发过群发 / 推送过消息 / 被触达过: the company sent it, so it reached them
     ("message", lazy_pattern(
         rf"(?:{_TO_THEM_ZH})?(?:发过|发了|发送过|推过|推送过)"
-        rf"(?:{_REF_ZH}{_IN})?{_MSG_ZH}(?:{_TO_THEM_ZH})?|(?:被)?触达(?:过|了)?"
+        rf"(?:{_REF_MSG_ZH}{_IN})?{_MSG_ZH}(?:{_TO_THEM_ZH})?|(?:被)?触达(?:过|了)?"
     )),
     # 上次群发收到了 / 活动#3的群发有收到: the message named first, then received
     ("message", lazy_pattern(
-        rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3)}{_IN})"
+        rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3, 'message')}{_IN})"
         rf"{_MSG_ZH}(?:有|都|是)?{_RECV_TAIL_ZH}"
     )),
     # 上一次群发没收到 / 上次群發冇收到 / 活动#3的群发收不到 / 上次群发没 received: named first,
     # then NOT received; with no campaign, every message: 一条群发都没收到 / 群发都没收到过 /
     # 连一则推送也冇收过 (a whole negation, as 一单都没下 is)
     ("message_not", lazy_pattern(
-        rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3)}{_IN}|"
+        rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3, 'message')}{_IN}|"
         rf"(?:连)?{_ANY_ZH})?"
         rf"{_MSG_ZH}(?:一条|一则|一封|一次)?(?:都|也|是)?(?:{_NOT_ZH}(?:有)?{_RECV_TAIL_ZH}"
         r"|收不到|收唔到|冇收|没收|\s*(?:didn't|did not|never|haven't|have not|hasn't)\s*"
@@ -177,15 +190,25 @@ _ZH = (
 )  # fmt: skip
 
 
-def _ref_en(n: int) -> str:
+# "the last campaign", "the latest coupon campaign", "the last coupon drop": the one that
+# issued a coupon last; "the last broadcast campaign": the one that sent mass messages last.
+# Each said only of its own contact, so the last coupon campaign is never a message's.
+_LAST_CAMPAIGN_EN = {
+    "coupon": r"(?:(?:coupon |voucher )?campaign|(?:coupon|voucher) (?:drop|round|giveaway))",
+    "message": r"(?:(?:mass message |broadcast |messaging )?campaign)",
+}
+
+
+def _ref_en(n: int, kind: str = "coupon") -> str:
     return (
         r"(?: (?:from|in|of|by|for|during) (?:the |our )?"
-        rf"(?:(?P<last{n}>last|latest|previous|most recent|recent) campaign"
+        rf"(?:(?P<last{n}>last|latest|previous|most recent|recent) {_LAST_CAMPAIGN_EN[kind]}"
         rf"|campaign (?:no\.? ?|number )?#? ?(?P<id{n}>\d{{1,9}})))"
     )
 
 
 _REF_EN = _ref_en(0)
+_REF_MSG_EN = _ref_en(0, "message")
 _COUPON_EN = r"(?:a |the |their |any |an |our )?(?:coupons?|vouchers?)"
 # Holding a coupon is having got one: "with a coupon", "who still have one", "holding"
 _HOLD_EN = (
@@ -234,12 +257,12 @@ _EN = (
     ("message", latin_pattern(
         rf"(?:(?:been|were|was|got|get|gotten|received|receive|any|a|the) )*"
         rf"(?:mass[- ]messaged|messaged|(?:mass|group|broadcast|campaign|marketing) messages?)"
-        rf"{_REF_EN}?"
+        rf"{_REF_MSG_EN}?"
     )),
     # "didn't receive any messages from us", "were sent a message": a message received
     ("message", latin_pattern(
         r"(?:received|receive|got|get|gotten|were sent|was sent|been sent|sent) "
-        r"(?:any |a |the |our |a single )?messages?(?: from us)?" + _ref_en(2) + "?"
+        r"(?:any |a |the |our |a single )?messages?(?: from us)?" + _ref_en(2, "message") + "?"
     )),
     # "we haven't sent a mass message to", "sent them a broadcast", "received any blasts":
     # the company's message said from either side, broadcasts and blasts included
@@ -249,7 +272,7 @@ _EN = (
         r"(?:any |a |an |the |our |a single )?"
         r"(?:mass |group |broadcast |campaign |marketing |promo )?"
         r"(?:messages?|broadcasts?|blasts?|push notifications?|pushes|promos?)"
-        r"(?: (?:out )?to)?(?: from us)?" + _ref_en(3) + "?"
+        r"(?: (?:out )?to)?(?: from us)?" + _ref_en(3, "message") + "?"
     )),
     # "not contacted", "been contacted", "we haven't contacted": the company reaching the
     # customer. "contacted us" is the customer asking (an inquiry, a longer word), so a bare
@@ -261,13 +284,18 @@ _EN = (
         r"(?:(?:reached|reach) out to(?! us\b)|"
         r"(?:contacted|reached|messaged|contact|reach|message)(?! us\b| out\b| our\b)(?: by us)?)"
     )),
+    # "missed the last coupon campaign", "missed the latest coupon drop": no coupon from it
+    ("issued_not", latin_pattern(
+        r"(?:missed|miss|missing) (?:the |our )?(?P<last>last|latest|previous|most recent) "
+        r"(?:(?:coupon|voucher) (?:campaign|drop|round|giveaway|send-out)|coupons?|vouchers?)"
+    )),
     # "got no broadcast", "received not a single mass message": none received
     ("message_not", latin_pattern(
         r"(?:received|receive|got|get|gotten|were sent|was sent|been sent) "
         r"(?:no|zero|not a single|not one|not any) "
         r"(?:mass |group |broadcast |campaign |marketing |promo )?"
         r"(?:messages?|broadcasts?|blasts?|push notifications?|pushes|promos?)"
-        r"(?: (?:at all|from us))?" + _ref_en(3) + "?"
+        r"(?: (?:at all|from us))?" + _ref_en(3, "message") + "?"
     )),
     # "missed the last mass message", "the last broadcast didn't reach": the last not received
     # "got 双11预热 coupons" (named by its name: campaign #2), "redeemed the campaign #2 coupon"
@@ -392,14 +420,25 @@ def name_campaigns(
         plain = normalize(name)
         if len(plain) < 2 or plain not in text:
             continue  # compiled only for a name the message holds
-        quoted = r"[“\"「『]?(?P<name>" + re.escape(plain) + r")[”\"」』]?"
+        # a Latin name never inside a longer word ("sale" in "wholesale")
+        edge_before = r"(?<![a-z0-9])" if _latin_edge(plain[0]) else ""
+        edge_after = r"(?![a-z0-9])" if _latin_edge(plain[-1]) else ""
+        quoted = rf"[“\"「『]?(?P<name>{edge_before}{re.escape(plain)}{edge_after})[”\"」』]?"
         pattern = re.compile(
             rf"(?P<before>{_NAME_BEFORE}(?:the |our |a )?)?{quoted}(?P<that>{_THAT_TIME})?"
             rf"(?:的)?(?P<after>\s*{_NAME_AFTER}(?![a-z]))?"
         )
-        bare = not other_name(plain)
+        # Unframed, only a name long enough to be no everyday word (国庆回馈, not 新客)
+        bare = len(plain) >= _BARE_NAME_MIN and not other_name(plain)
         text = pattern.sub(functools.partial(_campaign_ref, number=number, bare=bare), text)
     return re.sub(r" {2,}", " ", text).strip()
+
+
+_BARE_NAME_MIN = 4
+
+
+def _latin_edge(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def _campaign_ref(match: re.Match[str], *, number: int, bare: bool) -> str:

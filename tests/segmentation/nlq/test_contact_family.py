@@ -229,3 +229,73 @@ HELD = [
 @pytest.mark.parametrize(("text", "want"), HELD)
 def test_a_coupon_held(text: str, want: Node) -> None:
     assert segment(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("上次活动领的券没用的客户", cpn("unredeemed", latest=True)),
+        ("领的券没用的客户", cpn("unredeemed")),
+        ("customers who missed the last coupon campaign", Not(cpn(latest=True))),
+        ("customers who missed the latest coupon drop", Not(cpn(latest=True))),
+        ("customers who got a coupon in the last coupon drop", cpn(latest=True)),
+        ("收到过上次群发活动消息的客户", msg(latest=True)),
+    ],
+)
+def test_the_last_campaign_said_by_what_it_did(text: str, want: Node) -> None:
+    assert segment(text) == want
+
+
+# The last coupon campaign is not the last that sent a mass message: said of the other
+# contact it is asked back, never read as the other campaign.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "收到过上次发券活动的群发的客户",
+        "上次群发活动领的券没用的客户",
+        "customers who received a mass message from the last coupon campaign",
+    ],
+)
+def test_the_last_campaign_of_the_other_contact_is_asked(text: str) -> None:
+    assert isinstance(parse(text), Clarification)
+
+
+# ---- a campaign name that is another word: framed only ---------------------------------
+
+OTHER = build_vocabulary(
+    tags=["VIP", "春季大促"],
+    staff=[StaffInfo("zhangsan", "张三", (1,))],
+    departments=[(1, "销售一部")],
+    saved=[],
+    catalog=NamedSegmentCatalog.load(),
+    campaigns=[(1, "春季大促"), (2, "新客"), (3, "Summer Sale")],
+)
+PLAIN = build_vocabulary(
+    tags=["VIP", "春季大促"],
+    staff=[StaffInfo("zhangsan", "张三", (1,))],
+    departments=[(1, "销售一部")],
+    saved=[],
+    catalog=NamedSegmentCatalog.load(),
+)
+
+
+def other(text: str, vocabulary: object = OTHER) -> Command | Clarification:
+    return parse_command(text, vocabulary=vocabulary, asker="zhangsan", now=NOW, tz=TZ)  # type: ignore[arg-type]
+
+
+def test_a_tag_named_like_a_campaign_stays_the_tag_unframed() -> None:
+    result = other("春季大促的客户")
+    assert isinstance(result, Command) and result.segment == HasTag("春季大促")
+    framed = other("收到过春季大促活动的客户")
+    assert isinstance(framed, Command) and framed.segment == msg(1)
+
+
+@pytest.mark.parametrize("text", ["新客户", "近30天的新客", "新客里的VIP"])
+def test_a_short_campaign_name_is_no_everyday_word(text: str) -> None:
+    assert other(text) == other(text, PLAIN)
+
+
+def test_a_latin_campaign_name_is_a_whole_word() -> None:
+    got = other("customers who got Summer Sale coupons")
+    assert isinstance(got, Command) and got.segment == cpn(campaign=3)
+    assert isinstance(other("the summer sale customers"), Clarification)
