@@ -81,10 +81,15 @@ def _coupon_ref_zh(n: int) -> str:
 _BUT_ZH = r"(?:但是?|却|可是?|而|，|,)?(?:还)?"
 # Cantonese 冇/仲未/未曾 as well (上次活動冇核銷嘅客)
 _NOT_ZH = r"(?:没有|没|未|还没有?|尚未|从没|从未|从冇|冇|仲未|未曾)"
-_USE_ZH = r"(?:核销|用掉?|使用|兑换|消费)(?:过|掉|了)?(?:券|优惠券)?"
+# 没 redeem / 未 use: the English verb in a Chinese sentence too
+_USE_ZH = (
+    r"(?:(?:核销|用掉?|使用|兑换|消费)(?:过|掉|了)?(?:券|优惠券)?|"
+    r"\s*(?:redeemed|redeem|used|use)(?![a-z]))"
+)
 # Taiwan/HK 訊息 (→ 讯息) and 信息 name the same message
 _MSG_ZH = (
-    r"(?:群发 ?(?:消息|讯息|信息|messages?|msgs?)|群发|推送(?:消息|讯息)|推送|"
+    # Taiwan 推播 (a push notification) is the same message
+    r"(?:群发 ?(?:消息|讯息|信息|messages?|msgs?)|群发|推送(?:消息|讯息)|推送|推播(?:消息|讯息)?|"
     r"(?:营销|活动)(?:消息|讯息)|消息|讯息|"
     r"(?:mass |group |broadcast )?messages?|msgs?)"
 )
@@ -109,6 +114,8 @@ _USED_COUPON_ZH = (
     rf"(?:已经?)?(?:核销过|核销了|已核销|兑换过|兑换了){_COUPON_ZH}?"
     rf"|(?:用过|用了|使用过|使用了){_COUPON_ZH}"
 )
+# The coupon as the subject, held: 券还没用, 手上的券仲未用, 优惠券已核销
+_HELD_COUPON_ZH = rf"(?:(?:手上|手里|手头|手中|身上)(?:的|嘅)?)?{_COUPON_ZH}"
 # 领了券 / 领的券 (上次活动领的券没用): the coupon got, before what became of it
 _GOT_COUPON_ZH = rf"(?:{_GOT_ZH}{_COUPON_ZH}|{_GOT_ONLY_ZH}的{_COUPON_ZH})"
 _ZH = (
@@ -118,16 +125,17 @@ _ZH = (
         rf"{_NOT_ZH}{_USE_ZH}|{_NOT_ZH}(?:{_USE_COUPON_ZH})"
         # 收到过活动#2但没核销 (双11预热活动 named by its name): that campaign's coupon, unused
         rf"|{_RECEIVE_ZH}{_ref_zh(5)}{_IN}{_BUT_ZH}{_NOT_ZH}{_USE_ZH}"
-        # 上次活动券没核销 / 最近一次发的券还没用 / 活动#2的券未用
-        rf"|{_coupon_ref_zh(7)}(?:都|也)?{_BUT_ZH}{_NOT_ZH}(?:有)?{_USE_ZH}"
+        # 上次活动券没核销 / 最近一次发的券还没用 / 活动#2的券未用 / 手上的券仲未用
+        rf"|(?:{_coupon_ref_zh(7)}|{_HELD_COUPON_ZH})(?:都|也)?{_BUT_ZH}{_NOT_ZH}(?:有)?{_USE_ZH}"
     )),
     # 上次活动核销了 / 核销过券 / 用过券
     ("redeemed", lazy_pattern(
         rf"(?:{_REF_ZH}{_IN}(?:{_GOT_COUPON_ZH}{_BUT_ZH}(?:也)?)?|{_GOT_COUPON_ZH}"
         rf"{_BUT_ZH}(?:也)?)(?:已经?)?(?:{_USED_ZH}){_COUPON_ZH}?|{_USED_COUPON_ZH}"
         rf"|{_RECEIVE_ZH}{_ref_zh(6)}{_IN}{_BUT_ZH}(?:也)?(?:已经?)?(?:{_USED_ZH}){_COUPON_ZH}?"
-        # 上次活动券核销了 / 活动#2的券用过
-        rf"|{_coupon_ref_zh(7)}(?:有|都|也)?(?:已经?)?(?:{_USED_ZH})"
+        # 上次活动券核销了 / 活动#2的券用过 / 优惠券已核销 / 券用掉了
+        rf"|(?:{_coupon_ref_zh(7)}|{_HELD_COUPON_ZH})(?:有|都|也)?(?:已经?)?"
+        r"(?:核销过|核销了|已核销|用过|用了|用掉了?|用完了?|使用过|使用了|已使用|兑换过|兑换了|已兑换)"
     )),
     # 上次活动领了券 / 领过券 / 收到过优惠券
     ("issued", lazy_pattern(
@@ -236,6 +244,21 @@ _EN = (
     ("redeemed", latin_pattern(
         rf"(?:redeemed|used|cashed in|spent|applied) {_COUPON_EN}{_REF_EN}?"
     )),
+    # "whose coupon is still unused", "whose coupons haven't been redeemed": got, not used
+    ("unredeemed", latin_pattern(
+        r"whose (?:coupons?|vouchers?) (?:is|are|was|were|has|have|remains?)(?: still)? "
+        r"(?:unused|unredeemed|not (?:been )?(?:used|redeemed)(?: yet)?|"
+        r"not yet (?:been )?(?:used|redeemed))"
+    )),
+    ("unredeemed", latin_pattern(
+        r"whose (?:coupons?|vouchers?) (?:hasn't|haven't|has not|have not|wasn't|weren't) "
+        r"(?:been )?(?:used|redeemed)(?: yet)?"
+    )),
+    # "whose coupon was redeemed", "whose coupons have been used"
+    ("redeemed", latin_pattern(
+        r"whose (?:coupons?|vouchers?) (?:is|are|was|were|has been|have been) "
+        r"(?:already )?(?:used|redeemed)"
+    )),
     # "got a coupon", "customers with a coupon", "who have a voucher", "holding a coupon"
     ("issued", latin_pattern(
         rf"(?:got|get|gotten|received|receive|were given|was given|were issued|was issued|"
@@ -271,7 +294,7 @@ _EN = (
         r"(?:received|receive|got|get|gotten|were sent|was sent|been sent) )"
         r"(?:any |a |an |the |our |a single )?"
         r"(?:mass |group |broadcast |campaign |marketing |promo )?"
-        r"(?:messages?|broadcasts?|blasts?|push notifications?|pushes|promos?)"
+        r"(?:messages?|broadcasts?|blasts?|push notifications?|push(?:es)?|promos?)"
         r"(?: (?:out )?to)?(?: from us)?" + _ref_en(3, "message") + "?"
     )),
     # "not contacted", "been contacted", "we haven't contacted": the company reaching the

@@ -81,6 +81,9 @@ NONE_RECEIVED = [
     ("上次群发 didn't receive 的客户", Not(msg(latest=True))),
     ("上次群發冇收到嘅VIP", And((Not(msg(latest=True)), VIP))),
     ("近30天有收到群发的客户", msg(window=D30)),
+    ("近30天沒收到推播的客戶", Not(msg(window=D30))),
+    ("一則推播都沒收到的客戶", Not(msg())),
+    ("customers who didn't receive a single push in the last 30 days", Not(msg(window=D30))),
 ]
 
 
@@ -223,6 +226,17 @@ HELD = [
     ("用咗券嘅客", cpn("redeemed")),
     ("有 coupon 没用的客户", cpn("unredeemed")),
     ("没有券的客户", Not(cpn())),
+    # the coupon as the subject: 券还没用, 优惠券已核销, whose coupon is unused
+    ("券还没用的客户", cpn("unredeemed")),
+    ("優惠券未核銷的VIP", And((cpn("unredeemed"), VIP))),
+    ("手上嘅券仲未用嘅客", cpn("unredeemed")),
+    ("优惠券已核销的客户", cpn("redeemed")),
+    ("券用掉了的客户", cpn("redeemed")),
+    ("coupon 没核销的客户", cpn("unredeemed")),
+    ("有 coupon 但没 redeem 的客户", cpn("unredeemed")),
+    ("customers whose coupon is still unused", cpn("unredeemed")),
+    ("customers whose coupon hasn't been redeemed", cpn("unredeemed")),
+    ("customers whose coupons were used", cpn("redeemed")),
 ]
 
 
