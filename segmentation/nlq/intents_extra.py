@@ -272,6 +272,11 @@ _LOST_EN = lazy_pattern(
     r"\b(?:lost|churned)(?: customers| clients)?\b(?! risk)|"
     r"\bcustomers? (?:we|i) lost\b"
 )
+# 新加入 followed by people or a pause (新加入的客户里, 新加入、还没下单的) is joining the
+# company — a new customer — not entering a segment (only 新进入X的 / 离开X的 / 流失的 are).
+_JOINED_US = lazy_pattern(
+    r"\s*(?:的|嘅)?\s*(?:客户|客人|顾客|客|人|会员|朋友|好友|之后|以后|后|[、，,;；])"
+)
 _AT_RISK = lazy_pattern(r"流失风险|at[- ]risk|churn risk")
 DEFAULT_CHANGE_WINDOW = RollingWindow(7, "days")
 
@@ -700,11 +705,16 @@ def _changes(
     if match is None:
         return None
     verb = match.group("v")
+    if verb.startswith("新加入") and _JOINED_US.match(match.group("x")):
+        return None  # 上个月新加入的客户里…: customers first added then (spec §2 new)
     entered = bool(re.match(rf"{_ENTER_ZH}|{_ENTER_EN}", verb))
     before = norm[: match.start()] if english else ""
     window_text = f"{before} {match.group('w')}"
     target_text = match.group("x").strip()
-    target_tokens = [t for t in tokenize(target_text, ctx.vocab, now, tz) if t.kind != K.WINDOW]
+    said = tokenize(target_text, ctx.vocab, now, tz)
+    if verb.strip() == "joined" and said and said[0].kind == K.WINDOW:
+        return None  # customers who joined last month (have ordered): first added then
+    target_tokens = [t for t in said if t.kind != K.WINDOW]
     if not target_tokens or _only_glue(target_tokens):
         return None
     window = _window(window_text + " " + target_text, ctx, now, tz)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from segmentation.nlq.after_joining import after_joining
 from segmentation.nlq.bounds import at_most_only
 from segmentation.nlq.channel_words import scan_channel
 from segmentation.nlq.combined import combined_lists
@@ -99,7 +100,7 @@ def tokenize(
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_attach_units(tokens)))))
     tokens = drop_measure_adverbs(_anything(_most_that_count(_yet_once(tokens))))
     tokens = listed_count(topic_objects(tokens))  # 店也没来过; 张三和李四两个人的
-    tokens = at_most_only(except_after(combined_lists(tokens)))
+    tokens = after_joining(at_most_only(except_after(combined_lists(tokens))))
     return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))
 
 

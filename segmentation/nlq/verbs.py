@@ -293,6 +293,8 @@ def _is_staff(tok: Token | None) -> bool:
 _ADD_VERBS_ZH = {
     *("加", "加的", "加了", "添加", "添加的", "添加了"),
     *("加进来", "加进来的", "加上", "加上的"),
+    # 这个月加入、还没下过单的 / 上周加入的: joined (as a customer) in that time
+    *("加入", "加入的", "加入了", "加入嘅"),
 }
 _ADD_VERBS_EN = {"add", "added"}
 # What may follow the verb for it to be the adding itself (上周加了的客户, 这个月加了几个,
@@ -405,6 +407,8 @@ def _adding_itself(rest: list[Token]) -> bool:
     if not following:
         return True
     nxt = following[0]
+    if nxt.kind == K.AND and nxt.text in ("、", ","):  # 这个月加入、还没下单的: a pause
+        return True
     return nxt.kind in _AFTER_ADDING or (nxt.kind == K.UNKNOWN and nxt.text in _ADDED_ON)
 
 
