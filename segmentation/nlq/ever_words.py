@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 # "ever"; 曾经 and ever were already).
 PAST_ADVERBS = (
     "之前|以前|早前|以往|从前|往时|过往|之前有|以前有|先前|早先|曾经有|之前曾|以前曾|"
-    "before|previously|in the past|ever before|formerly|before now|up to now|till now|until now"
+    "before|previously|in the past|ever before|formerly|before now|up to now|till now|until now|"
+    "used to"
 )
 _SURFACES = frozenset(PAST_ADVERBS.split("|"))
 # A preposition of time: after an event in Chinese (下单之前) or before one in English (before

@@ -1480,6 +1480,12 @@ _unclaimed(K.CMP, ("=", "pre"), "净系|净系得|净只|只系|净系买过|净
 # "How many" with its people word after 有 (今个月问过价嘅有几多位): the count, as 有几多个.
 _unclaimed(K.INTENT, "count", "有几多位|有几多人|有几多名|几多名|有几多只|有几多条友|有几多个人|"
       "有多少位|有多少名|有多少个人|共有几多|总共有几多|一共有几多")  # fmt: skip
+# The English "amount" in a Chinese frame (退款 amount 超过 ¥200, 消费 amount 过千; the spaces
+# are gone): the refunded sum / the spend, as 退款金额 / 消费金额.
+_unclaimed(K.SPEND, "refund", "退款amount|退款的amount|退货amount|退款总amount|refund的amount|"
+      "refund总额|refund金额")  # fmt: skip
+_unclaimed(K.SPEND, True, "消费amount|消费的amount|spend amount|spending amount|订单amount|"
+      "purchase amount|购买amount")  # fmt: skip
 
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
