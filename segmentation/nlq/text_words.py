@@ -29,7 +29,13 @@ _ZH_VERB = (
     r"记着|记著|记了|注明|提到|提到了|提及)"
 )
 _ZH_COMPANY_VERB = rf"(?:(?P<neg>不是|不为|不包含|不含)|{_ZH_IS})"
-_ZH_UNQUOTED = r"[^\s的嘅,，。;；“”'、]{1,30}?(?=的|嘅|$|[\s,，。;；、]|且|并且|而且|但|或|和|客户)"
+# A Latin name of several words in a Chinese frame (company 係 ABC Ltd 嘅, 公司是Tiger Beer的):
+# its spaces kept, up to an English joining word.
+_LATIN_NAME = r"[a-z0-9&.\-]+(?: (?!(?:and|or|but|with|who|in|from)\b)[a-z0-9&.\-]+){0,4}"
+_ZH_UNQUOTED = (
+    rf"(?:{_LATIN_NAME}|[^\s的嘅,，。;；“”'、]{{1,30}}?)"
+    r"(?=的|嘅|$|[\s,，。;；、]|且|并且|而且|但|或|和|客户)"
+)
 _QUOTED = r"“(?P<q1>[^”]{1,64})”|'(?P<q2>[^']{1,64})'"
 _EN_COMPANY = (
     r"(?:(?:whose|with (?:a |the )?|their) )?(?:company name|company|employer|organization|"

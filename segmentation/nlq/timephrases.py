@@ -79,7 +79,9 @@ _ZH_MONTH = lazy_pattern(
 _ZH_YEAR = lazy_pattern(r"(\d{4})年(?:度)?(?!\d|\s*\d{1,2}月)")
 # 第三季度 / 三季度 / 第三季 (季 alone only after 第: 三季 may be a count of seasons)
 _ZH_QUARTER = lazy_pattern(
-    r"(?:(\d{4})年|(今年|本年|去年|旧年|前年))?(?:的)?(?:第([1-4一二三四])季度?|([1-4一二三四])季度)"
+    r"(?:(\d{4})年|(今年|本年|去年|旧年|前年))?(?:的)? ?(?:第([1-4一二三四])季度?|([1-4一二三四])季度|"
+    # 去年Q4 / 旧年 Q4 / 今年的Q1: the English quarter after a Chinese year
+    r"q([1-4])(?![\d]))"
 )
 _YEAR_WORDS = {"今年": 0, "本年": 0, "去年": -1, "旧年": -1, "前年": -2}
 _SINCE_PREFIX = lazy_pattern(r"(自从|自|从)")
@@ -235,7 +237,8 @@ def _scan_dateish(
     m = _ZH_QUARTER.match(text, pos)
     if m:
         year = m.group(1) or (str(today.year + _YEAR_WORDS[m.group(2)]) if m.group(2) else None)
-        options.append((quarter_span(year, number(m.group(3) or m.group(4)), today), m.end()))
+        said = m.group(3) or m.group(4) or m.group(5)
+        options.append((quarter_span(year, number(said), today), m.end()))
     m = _WEEKDAY.match(text, pos)
     if m and (pos == 0 or text[pos - 1] != "每"):  # 每周一 is a schedule, not a day
         options.append((_weekday_span(m.group(1), _WEEKDAYS[m.group(2)], today), m.end()))

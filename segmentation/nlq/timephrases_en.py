@@ -3,6 +3,7 @@ between Oct 1 and Oct 15, Q3, in 2025."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -53,6 +54,11 @@ _PAST_ONE = lazy_pattern(
     + r"|(?:in|during|over|within|for)\s+the\s+(?:last|previous)\s+(week|month|quarter)"
     + _B
 )
+# A bare unit with a Chinese "within" after it (fortnight內, week内, a month以内): one such
+# period back from now, as 两周内 / 一周内 / 一个月内.
+_UNIT_WITHIN = lazy_pattern(
+    r"(?:a\s+|one\s+)?(fortnight|week|month)(?=\s*(?:以内|之内|内|里面|里|当中))"
+)
 _LONG = lazy_pattern(
     r"(?:(?:in|during|over|within|for)\s+)?(?:(the\s+)?(?:last|past)\s+|within\s+)?"
     r"(half\s+a\s+year|half\s+year|six\s+months|a\s+year|one\s+year|year|twelve\s+months)" + _B
@@ -95,6 +101,16 @@ _YEAR = lazy_pattern(r"(?:in|during|of|for)\s+(?:the\s+year\s+)?((?:19|20)\d{2})
 _QUARTER = lazy_pattern(
     r"(?:(?:in|during|of)\s+)?(?:(?:(\d{4})\s+)?q([1-4])(?:\s+(\d{4}))?|(?:the\s+)?"
     r"(first|second|third|fourth)\s+quarter(?:\s+of\s+(\d{4}))?)" + _B
+)
+# A quarter of a year said by its place (Q4 last year, Q4 of last year, last year's Q4, the
+# fourth quarter of last year, this year's Q1, Q2 the year before last).
+_QUARTER_OF = r"(?:q([1-4])|(?:the\s+)?(first|second|third|fourth)\s+quarter)"
+_REL_YEAR = (
+    r"(last|this|previous)\s+year|the\s+(?:previous|prior)\s+year|(the\s+year\s+before\s+last)"
+)
+_QUARTER_REL = lazy_pattern(
+    r"(?:(?:in|during)\s+)?(?:" + _QUARTER_OF + r"\s+(?:of\s+)?(?:" + _REL_YEAR + r")"
+    r"|(last|this|previous)\s+year'?s\s+" + _QUARTER_OF + r")" + _B
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _SINCE = lazy_pattern(r"since\s+")
@@ -152,6 +168,9 @@ def _rolling(text: str, pos: int) -> TimeMatch | None:
     if m and (best is None or m.end() > best.end):
         unit = m.group(1) or m.group(2) or m.group(3)
         best = TimeMatch(_rolling_window(1, unit), m.end(), english=True)
+    m = _UNIT_WITHIN.match(text, pos)
+    if m and (best is None or m.end() > best.end):
+        best = TimeMatch(_rolling_window(1, m.group(1)), m.end(), english=True)
     m = _LONG.match(text, pos)
     if m and (m.group(2).strip() != "year" or m.group(1)) and (best is None or m.end() > best.end):
         months = 6 if m.group(2).startswith(("half", "six")) else 12
@@ -229,7 +248,19 @@ def _dateish(text: str, pos: int, today: date) -> tuple[Span | str, int] | None:
         q = int(m.group(2)) if m.group(2) else _ORDINALS[m.group(4)]
         year = m.group(1) or m.group(3) or m.group(5)
         options.append((quarter_span(year, q, today), m.end()))
+    m = _QUARTER_REL.match(text, pos)
+    if m:
+        options.append((_quarter_of_year(m, today), m.end()))
     return max(options, key=lambda o: o[1]) if options else None
+
+
+def _quarter_of_year(m: re.Match[str], today: date) -> Span | str:
+    """Q4 last year: groups (q, ordinal, this/last, year before last) or (this/last, q, ordinal)."""
+    said = m.group(1) or m.group(6)
+    q = int(said) if said else _ORDINALS[m.group(2) or m.group(7)]
+    which = m.group(3) or m.group(5)
+    offset = -2 if m.group(4) else 0 if which == "this" else -1
+    return quarter_span(str(today.year + offset), q, today)
 
 
 def _start_of(
