@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from segmentation.nlq.tokens import Token
 
 _AFTER = frozenset({"后", "之后", "以后", "过后"})
+_AFTER_KINDS = frozenset({K.RANK, K.DE, K.UNKNOWN, K.FILLER})
 _CAME_IN = frozenset({"进来", "加进来", "入来", "进嚟", "入嚟", "加入", "过来"})
 
 
@@ -35,9 +36,9 @@ def after_joining(tokens: list[Token]) -> list[Token]:
 def _after_at(tokens: list[Token], i: int) -> int:
     for size in (2, 1):
         part = tokens[i : i + size]
-        if len(part) == size and "".join(t.text for t in part) in _AFTER:
-            if part[-1].kind in (K.RANK, K.DE, K.UNKNOWN, K.FILLER):
-                return size
+        said = "".join(t.text for t in part)
+        if len(part) == size and said in _AFTER and part[-1].kind in _AFTER_KINDS:
+            return size
     return 0
 
 

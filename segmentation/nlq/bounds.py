@@ -31,7 +31,7 @@ def at_most_only(tokens: list[Token]) -> list[Token]:
     from segmentation.nlq.tokens import Token
 
     out: list[Token] = []
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         if out and _only(tok) and _upper_bound(out[-1]):
             continue
         if tok.kind == K.UNKNOWN and tok.text.lower() == "than" and out:

@@ -79,7 +79,8 @@ _ZH_MONTH = lazy_pattern(
 _ZH_YEAR = lazy_pattern(r"(\d{4})年(?:度)?(?!\d|\s*\d{1,2}月)")
 # 第三季度 / 三季度 / 第三季 (季 alone only after 第: 三季 may be a count of seasons)
 _ZH_QUARTER = lazy_pattern(
-    r"(?:(\d{4})年|(今年|本年|去年|旧年|前年))?(?:的)? ?(?:第([1-4一二三四])季度?|([1-4一二三四])季度|"
+    r"(?:(\d{4})年|(今年|本年|去年|旧年|前年))?(?:的)? ?"
+    r"(?:第([1-4一二三四])季度?|([1-4一二三四])季度|"
     # 去年Q4 / 旧年 Q4 / 今年的Q1: the English quarter after a Chinese year
     r"q([1-4])(?![\d]))"
 )
