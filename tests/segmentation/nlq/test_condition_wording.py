@@ -39,6 +39,7 @@ VOCAB = build_vocabulary(
     departments=[(1, "销售一部"), (2, "销售二部")],
     saved=[],
     catalog=NamedSegmentCatalog.load(),
+    channels=["抖音直播"],
 )
 _READER = Reader(VOCAB)
 parse, segment, asked = _READER.parse, _READER.segment, _READER.asked
@@ -284,3 +285,162 @@ def test_vip_still_a_tag() -> None:
     assert segment("最多只下过一次单的VIP") == And(
         (EventCount("order", "<=", 1, None), HasTag("VIP"))
     )
+
+
+# ---- 新加入 / 加入 after a time: new customers, not a membership change
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上個月新加入的客戶裡，有幾位已經下單了？",
+        "上个月新加入的客户里，有几位已经下单了",
+        "上個月新加入嘅客入面有幾多個落咗單",
+    ],
+)
+def test_new_customers_who_ordered(text: str) -> None:
+    result = parse(text)
+    assert result.intent == "count"
+    new, ordered = _flat(result.segment)  # type: ignore[union-attr]
+    assert type(new).__name__ == "NewCustomer" and ordered == ORDERED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "把這個月加入、還沒有下過單的客戶存成「十一月新客」",
+        "这个月加入、还没下过单的客户",
+        "这个月添加、还没下单的",
+        "上个月新加入之后还没下单的",
+        "上個月新加入之後仲未落單嘅客",
+    ],
+)
+def test_joined_then_not_ordered(text: str) -> None:
+    new, not_ordered = _flat(segment(text) if "存成" not in text else parse(text).segment)  # type: ignore[union-attr]
+    assert type(new).__name__ == "NewCustomer" and not_ordered == Not(ORDERED)
+
+
+def test_entering_a_segment_is_still_a_change() -> None:
+    assert parse("这个月新进入VIP的客户").intent == "changes"
+    assert parse("customers who joined the VIP segment this week").intent == "changes"
+
+
+def test_joined_in_english_is_added() -> None:
+    result = parse("customers who joined last month")
+    assert result.intent == "list" and type(result.segment).__name__ == "NewCustomer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "看看哪些人通过抖音直播活码进来后还没下过单",
+        "扫码加进来之后还没下过单的",
+        "經掃碼入嚟之後仲未落過單嘅客",
+    ],
+)
+def test_after_joining_then_not_ordered(text: str) -> None:
+    channel, not_ordered = _flat(segment(text))
+    assert "Channel" in type(channel).__name__ or "AddedVia" in type(channel).__name__
+    assert not_ordered == Not(ORDERED)
+
+
+def test_after_joining_with_a_time_then_an_event_is_asked() -> None:
+    asked("上个月新加进来之后下过单的")
+
+
+# ---- used to (ever), add … cart, refund amount, or more than
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "customers who used to buy from us but haven't ordered in 90 days",
+        "customers who used to order but not in the last 90 days",
+        "以前买过但90天没下单的",
+    ],
+)
+def test_used_to(text: str) -> None:
+    assert _flat(segment(text)) == [ORDERED, Not(Performed("order", RollingWindow(90, "days")))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "琴日 add 咗 cart 嘅客",
+        "昨天 add 了 cart 的客户",
+        "昨天加过cart的",
+        "yesterday add 咗 購物車 嘅客",
+    ],
+)
+def test_add_cart_apart(text: str) -> None:
+    node = segment(text)
+    assert isinstance(node, Performed) and node.event_kind == "cart"
+
+
+@pytest.mark.parametrize(
+    "text", ["退款 amount 超过 ¥200 的客户", "refund 金额超过200的", "退款金额超过200的"]
+)
+def test_refund_amount(text: str) -> None:
+    assert type(segment(text)).__name__ == "RefundAmount"
+
+
+def test_or_more_than() -> None:
+    node = segment("customers with refunds over ¥300 or more than 2 refunds")
+    assert type(node).__name__ == "Or"
+    assert node.children[1] == EventCount("refund", ">", 2, None)  # type: ignore[union-attr]
+    assert segment("customers who ordered 2 or more times") == EventCount("order", ">=", 2, None)
+
+
+# ---- company names of several Latin words; phone search in Taiwan wording
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("company 係 ABC Ltd 嘅 customers", "abc ltd"),
+        ("公司是ABC Ltd的客户", "abc ltd"),
+        ("公司是 Tiger Beer 且在上海的", "tiger beer"),
+        ("公司係匯豐嘅客", "汇丰"),
+    ],
+)
+def test_company_names(text: str, name: str) -> None:
+    company = _flat(segment(text))[0]
+    assert getattr(company, "text", None) == name
+
+
+@pytest.mark.parametrize(
+    "text", ["查詢透過搜尋手機號加入的客戶", "透過搜尋手機號碼加的客戶", "搜寻手机号加的客户"]
+)
+def test_phone_search_taiwan(text: str) -> None:
+    assert getattr(segment(text), "codes", None) == (2,)
+
+
+# ---- quarters of a named year; a unit with 内
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "舊年 Q4 有 visit 嘅客",
+        "去年Q4有到店的",
+        "去年的Q4到过店的",
+        "customers who visited in Q4 last year",
+        "customers who visited in last year's Q4",
+        "customers who visited in the fourth quarter of last year",
+    ],
+)
+def test_quarter_of_last_year(text: str) -> None:
+    window = getattr(segment(text), "window", None)
+    assert (str(window.start), str(window.end)) == ("2025-10-01", "2025-12-31")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "唔該 count 下 fortnight 內退過款嘅客",
+        "fortnight内退过款的客户",
+        "within a fortnight退过款的",
+    ],
+)
+def test_fortnight_within(text: str) -> None:
+    assert segment(text) == Performed("refund", RollingWindow(2, "weeks"))
