@@ -20,6 +20,7 @@ from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon_tables import ALSO, LEXICON, SURFACE_LENGTHS
 from segmentation.nlq.measure_adverbs import drop_measure_adverbs
 from segmentation.nlq.numbers import scan_number
+from segmentation.nlq.repeat_window import repeat_in_window
 from segmentation.nlq.reported import scan_reported
 from segmentation.nlq.same_window import same_window_at
 from segmentation.nlq.score_words import scan_score
@@ -28,6 +29,7 @@ from segmentation.nlq.timephrases import scan_time
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.topic_objects import listed_count, topic_objects
 from segmentation.nlq.vocabulary import ITEM_KINDS, Meaning, Vocabulary
+from segmentation.nlq.window_lists import each_window
 from segmentation.nlq.wrapper_phrases import scan_wrapper_phrase
 
 # On a tie, a name from the data beats a lexicon word, except the words that build structure.
@@ -101,6 +103,7 @@ def tokenize(
     tokens = drop_measure_adverbs(_anything(_most_that_count(_yet_once(tokens))))
     tokens = listed_count(topic_objects(tokens))  # 店也没来过; 张三和李四两个人的
     tokens = after_joining(at_most_only(except_after(combined_lists(tokens))))
+    tokens = repeat_in_window(each_window(tokens))
     return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))
 
 

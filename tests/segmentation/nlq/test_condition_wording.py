@@ -15,6 +15,7 @@ from segmentation.nlq.vocabulary import StaffInfo
 from segmentation.nodes import (
     And,
     AvgOrderValue,
+    CalendarWindow,
     City,
     EventCount,
     Gender,
@@ -444,3 +445,72 @@ def test_quarter_of_last_year(text: str) -> None:
 )
 def test_fortnight_within(text: str) -> None:
     assert segment(text) == Performed("refund", RollingWindow(2, "weeks"))
+
+
+# ---- times listed before one event with 都 / a negation: the event in each time
+
+LAST_YEAR, THIS_YEAR = CalendarWindow("year", -1), CalendarWindow("year", 0)
+
+
+@pytest.mark.parametrize(
+    "text", ["去年和今年都没买的客户", "舊年同今年都冇買嘢嘅客", "去年、今年都沒有下過單的客戶"]
+)
+def test_neither_time(text: str) -> None:
+    assert _flat(segment(text)) == [
+        Not(Performed("order", LAST_YEAR)),
+        Not(Performed("order", THIS_YEAR)),
+    ]
+
+
+def test_before_and_neither() -> None:
+    assert _flat(segment("前年买过但去年和今年都没买的客户")) == [
+        Performed("order", CalendarWindow("year", -2)),
+        Not(Performed("order", LAST_YEAR)),
+        Not(Performed("order", THIS_YEAR)),
+    ]
+
+
+@pytest.mark.parametrize("text", ["去年和今年都买过的", "去年同今年都有落单嘅客"])
+def test_both_times(text: str) -> None:
+    assert _flat(segment(text)) == [Performed("order", LAST_YEAR), Performed("order", THIS_YEAR)]
+
+
+# ---- ordering again in a second time, after an order in a first: an order in that time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "請問2025年下過單、但今年還沒回購的客戶有幾位",
+        "去年买过但今年还没回购的",
+        "舊年買過、今年仲未回購嘅客",
+        "customers who bought last year but have not bought again this year",
+    ],
+)
+def test_not_again_this_year(text: str) -> None:
+    first, again = _flat(segment(text))
+    assert isinstance(first, Performed) and first.event_kind == "order"
+    assert again == Not(Performed("order", THIS_YEAR))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How many of the customers that ordered in Q2 came back and ordered again in Q3?",
+        "customers who bought in Q2 and bought again in Q3",
+        "二季度下过单、三季度又回购过的",
+    ],
+)
+def test_again_in_a_later_quarter(text: str) -> None:
+    first, again = _flat(segment(text))
+    assert isinstance(first, Performed) and isinstance(again, Performed)
+    assert first.event_kind == again.event_kind == "order"
+    assert first.window != again.window
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今年还没回购的客户", "回购过的客户", "customers who ordered again in Q3", "repeat buyers"],
+)
+def test_again_alone_is_asked(text: str) -> None:
+    asked(text)
