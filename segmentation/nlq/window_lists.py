@@ -55,9 +55,9 @@ def _window_list(tokens: list[Token], i: int) -> tuple[list[Token], int]:
     while j < len(tokens) and tokens[j].kind == K.WINDOW and not tokens[j].problem:
         windows.append(tokens[j])
         j += 1
-        if j + 1 < len(tokens) and tokens[j].kind == K.AND and tokens[j].value == "list":
-            if tokens[j + 1].kind == K.WINDOW:
-                j += 1
-                continue
+        joined = j + 1 < len(tokens) and tokens[j].kind == K.AND and tokens[j].value == "list"
+        if joined and tokens[j + 1].kind == K.WINDOW:
+            j += 1
+            continue
         break
     return windows, j
