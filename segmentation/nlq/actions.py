@@ -21,6 +21,7 @@ from segmentation.nlq.schedules import (
     which_hour,
 )
 from segmentation.nlq.tag_actions import (
+    OFF_END,
     clean_name,
     name_state,
     read_en,
@@ -233,7 +234,9 @@ _MESSAGE_WORDS = lazy_pattern(
 # the whole verbs, and any taking-away verb with its result (剔走, 攞走, 撕下来, 清走, 踢开).
 _OFF_ZH = (
     r"(?:去掉|去除|移除|删除|删掉|取消|撤销|撤除|摘除|清除|"
-    r"(?:拿|撤|摘|撕|除|清|剔|攞|拎|踢|铲|扯|揭|取|删|移|抹)(?:掉|走|下来|下來|下|开|開|去))"
+    r"(?:拿|撤|摘|撕|除|清|剔|攞|拎|踢|铲|扯|揭|取|删|移|抹|剥)(?:掉|走|下来|下來|下|开|開|去)|"
+    # Cantonese: the verb with 咗 (normalised 了) and 佢 (it): 剝咗佢, 剷咗佢
+    r"(?:剥|铲|删|撕|剔|除|清)(?=(?:了|晒|哂)?佢))"
 )
 # The verbs that take a tag off, said before it ("去掉上海客户的VIP标签", "除咗…嘅高意向标签").
 _OFF_FIRST_ZH = (
@@ -274,7 +277,7 @@ _TAG_ZH = [
         "tag",
         lazy_pattern(
             r"^(?:请)?(?:帮我)?(?:给|为|帮(?!我|手|忙))(?P<seg>.+?)(?:都)?\s*(?:打上|打个|加上|加个|打|加|贴个|贴)?"
-            r"\s*(?<![a-z])tag\s*(?:上|一下|下)?\s*(?:一个|个)?\s*(?:叫做|叫|为|成|[:：])?\s*"
+            r"\s*(?<![a-z])tag\s*(?:上|一下|下)?\s*(?:一个|个)?\s*(?:叫做|叫|为|成|[:：]|(?:as|with)(?![a-z]))?\s*"
             r"(?P<name>“[^”]+”|[^“”\s]+?)(?:的)?(?:标签|tag)?\s*(?:吧|哈|啊|呀)?$"
         ),
     ),
@@ -300,7 +303,7 @@ _TAG_ZH = [
             # Cantonese 嘅 for 的: "将北京客嘅金卡标签攞走"
             r"^(?:请)?(?:帮我|麻烦)?(?:给|为|把|将)?(?P<seg>.+?)(?:身上)?(?:的|嘅)"
             r"(?P<name>“[^”]+”|[^“”的嘅]+?)"
-            r"(?:的|嘅)?(?:标签|tag)(?:都|全|全部|给|一起|统统)*" + _OFF_ZH + r"(?:了|吧|一下)*$"
+            r"(?:的|嘅)?(?:标签|tag)(?:都|全|全部|给|一起|统统)*" + _OFF_ZH + OFF_END
         ),
     ),
     # "把VIP标签从上海的客户身上去掉", "把VIP的tag从这些人那里拿掉".
@@ -310,7 +313,7 @@ _TAG_ZH = [
             r"^(?:请)?(?:帮我|麻烦)?(?:把|将)(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)"
             r"(?:从|從)(?P<seg>.+?)(?:身上|那里|那边|上)?(?:都|全|全部|给|一起|统统)*"
             + _OFF_ZH
-            + r"(?:了|吧|一下)*$"
+            + OFF_END
         ),
     ),
     (
@@ -427,17 +430,45 @@ _SAVE_VERB_ZH = (
     r"save\s*(?:成|为|做|作|到|as|into|to))"
 )
 _CONTAINER = r"(?:分群|群组|名单|列表|清单|segment|list|group)"
+# 新 (new) and 为/成 are taken before the name only with a container word: "存为新客" names 新客,
+# "save as 新成交" names 新成交 (never 客, never 交).
 _SAVE_NAME = (
-    r"(?:一个|一份|个|a\s+|an\s+)?(?:新的?|new\s*)?\s*(?:" + _CONTAINER + r")?\s*[，,:：]?\s*"
-    r"(?:叫做|叫|名为|命名为|名字叫|为|成|called\s+|named\s+)?\s*(?P<name>“[^”]+”|[^“”]*?)\s*"
-    r"(?:的)?(?:" + _CONTAINER + r")?$"
+    r"(?:(?:一个|一份|个|a\s+|an\s+)?(?:新的?|new\s*)?\s*" + _CONTAINER + r"\s*[，,:：]?\s*"
+    r"(?:叫做|叫|名为|命名为|名字叫|为|成|called\s+|named\s+)?|(?:一个|一份|个|a\s+|an\s+)?"
+    r"(?:new\s*)?(?=“)|[，,:：]\s*(?:叫做|叫|名为|命名为|名字叫|called\s+|named\s+)?|"
+    r"(?:叫做|叫|名为|命名为|名字叫|called\s+|named\s+))?"
+    r"\s*(?P<name>“[^”]+”|[^“”]*?)\s*(?:的)?(?:" + _CONTAINER + r")?$"
+)
+# Saving said with the verb alone, before the name: 保存, save (低/落: Cantonese "down"), 存低,
+# 存起 — a bare 存 only with its result word (存款 is no saving).
+_SAVE_BARE = (
+    r"(?:保存|储存|save|store|存(?=低|起|下来|返))(?:一下|下来|起来|起嚟|低|落|起|返|下)?"
+)
+# The words that name what is saved: with a quoted name any of them; a bare name only after
+# one that can be nothing else (成/做 begin words: 成交, 做过).
+_NAMING = r"(?:as|叫做|叫|名为|命名为|名字叫|名称为|called|named|为)(?![a-z])"
+_NAMING_QUOTED = r"(?:as|叫做|叫|名为|命名为|名字叫|名称为|called|named|为|做|作|成)(?![a-z])"
+# A container said between the naming word and the name: "as a segment called “X”".
+_SAVE_INTO = (
+    r"(?:(?:一个|个|a\s+|an\s+)?(?:新的?\s*|new\s+)?" + _CONTAINER + r"\s*"
+    r"(?:叫做|叫|名为|called\s+|named\s+)?\s*)?"
 )
 _SAVE = [
     lazy_pattern(r"^(?:请)?(?:帮我)?(?:把|将)?(?P<seg>.*?)" + _SAVE_VERB_ZH + r"\s*" + _SAVE_NAME),
     # Bare 保存 only after 把/将: "买过保存液的客户" saves nothing.
-    lazy_pattern(r"^(?:请)?(?:帮我)?(?:把|将)(?P<seg>.+?)保存(?:一下|下来|起来)?\s*" + _SAVE_NAME),
     lazy_pattern(
-        rf"^{_PLEASE_EN}(?:save|store)\s+(?P<seg>.*?){_SP}(?:as|to|into){_SP}" + _SAVE_NAME
+        r"^(?:请)?(?:帮我|帮忙|同我)?(?:把|将)(?P<seg>.+?)" + _SAVE_BARE + r"\s*" + _SAVE_NAME
+    ),
+    lazy_pattern(
+        rf"^{_PLEASE_EN}(?:save|store){_SP}(?P<seg>.*?){_SP}(?:as|to|into){_SP}" + _SAVE_NAME
+    ),
+    # The verb first in a Chinese or mixed frame, the name after a naming word: "save 近7天新加
+    # 的客户 as “本周新客”", "幫我save低今年買過精華液嘅客，叫「精華液客」", "保存…为“X”".
+    lazy_pattern(
+        r"^(?:请)?(?:帮我|帮忙|麻烦你?|同我)?" + _SAVE_BARE + _SP + r"?(?P<seg>[^“”]+?)\s*[,，]?\s*"
+        r"(?:(?:" + _NAMING_QUOTED + r")\s*" + _SAVE_INTO + r"(?P<quoted>“[^”]+”)|"
+        r"(?:" + _NAMING + r")\s*" + _SAVE_INTO + r"(?P<name>'[^']+'|[^“”\s,，的']{1,24}))"
+        r"\s*(?:的)?" + _CONTAINER + r"?$"
     ),
     # A new segment named first, then who is in it: 'create a segment "X" from customers who…',
     # "make a new list called X of …", "新建一个分群叫X：…", "建个分群“X”，包含…".
@@ -538,6 +569,14 @@ def find_action(
     `original` is the text as typed, where message contents are taken from verbatim; `tags`
     (normalised name → name) tells a tag said without 标签/tag from other words after 的."""
     text = strip_tail(text)
+    return _with_target_apart(text, quotes, original, tags) or _read_action(
+        text, quotes, original, tags
+    )
+
+
+def _read_action(
+    text: str, quotes: dict[str, str], original: str, tags: Mapping[str, str] | None
+) -> Action | None:
     return (
         _explain(text, original)
         or _schedule(text, quotes, original)
@@ -545,6 +584,44 @@ def find_action(
         or _tag(text, quotes, original, tags)
         or _save(text, quotes, original)
     )
+
+
+# Whom said apart from the action, as its target, after it or before it: "remove 待跟进 tag，
+# 对象是本周已经下单的客户", "发一张满100减20的券，发送对象：VIP客户", "目标客户：上海的VIP，打上金卡标签",
+# "… tag as 待跟进, target: customers who …".
+_TARGET_WORD = (
+    r"(?:(?:发送|推送|接收|打标|操作|执行|适用)?对象|目标(?:客户|人群|客群)?|适用范围|范围|"
+    r"受众|(?:target|audience|recipients?)(?![a-z]))"
+)
+_TARGET_BE = r"\s*(?:(?:就)?是|为|系|[:：=]|\s(?:is|are)(?![a-z]))\s*"
+_TARGET_AFTER = lazy_pattern(
+    r"^(?P<act>[^，,;；]+?)\s*[，,;；]\s*" + _TARGET_WORD + _TARGET_BE + r"(?P<seg>[^，,;；]+)$"
+)
+_TARGET_BEFORE = lazy_pattern(
+    r"^" + _TARGET_WORD + _TARGET_BE + r"(?P<seg>[^，,;；]+?)\s*[，,;；]\s*(?P<act>[^，,;；]+)$"
+)
+
+
+def _with_target_apart(
+    text: str, quotes: dict[str, str], original: str, tags: Mapping[str, str] | None
+) -> Action | None:
+    """The action said with whom apart as its target, read as the action on them: the
+    action is read on a stand-in for whom (给他们…, which names no customers), then given the
+    target's words. Only an action that names no customers of its own takes the target."""
+    masked = _mask_quotes(text)
+    found = _TARGET_AFTER.match(masked) or _TARGET_BEFORE.match(masked)
+    if found is None:
+        return None
+    act = text[slice(*found.span("act"))].strip()
+    seg = text[slice(*found.span("seg"))].strip()
+    for stand_in in (f"给他们{act}", f"{act} to them", f"{act} from them"):
+        try:
+            action = _read_action(stand_in, quotes, original, tags)
+        except Ask:
+            continue
+        if action is not None and action.segment_text is None and action.intent != "explain":
+            return Action(action.intent, _segment(seg), action.details)
+    return None
 
 
 def find_schedule(text: str, quotes: dict[str, str], original: str = "") -> Action | None:

@@ -1490,6 +1490,50 @@ _unclaimed(K.SPEND, True, "消费amount|消费的amount|spend amount|spending am
 # spaces are gone, 咗 is 了): added to cart.
 _unclaimed(K.EVENT, "cart", "addcart|add购物车|addshopping cart|add了cart|add了购物车|add了shopping cart|add过cart|add过购物车|add过shopping cart|add到cart|add到购物车|add到shopping cart|add入cart|add入购物车|add入shopping cart|add落cart|add落购物车|add落shopping cart|add进cart|add进购物车|add进shopping cart|add左cart|add左购物车|add左shopping cart|加cart|加shopping cart|加了cart|加了shopping cart|加过cart|加过shopping cart|加到cart|加到shopping cart|加入cart|加入shopping cart|加落cart|加落shopping cart|加进cart|加进shopping cart|加左cart|加左shopping cart|加入了cart|加入了shopping cart|加入过cart|加入过shopping cart|加入到cart|加入到shopping cart|加入入cart|加入入shopping cart|加入落cart|加入落shopping cart|加入进cart|加入进shopping cart|加入左cart|加入左shopping cart|放入cart|放入shopping cart|放入了cart|放入了shopping cart|放入过cart|放入过shopping cart|放入到cart|放入到shopping cart|放入入cart|放入入shopping cart|放入落cart|放入落shopping cart|放入进cart|放入进shopping cart|放入左cart|放入左shopping cart|放进cart|放进shopping cart|放进了cart|放进了shopping cart|放进过cart|放进过shopping cart|放进到cart|放进到shopping cart|放进入cart|放进入shopping cart|放进落cart|放进落shopping cart|放进进cart|放进进shopping cart|放进左cart|放进左shopping cart|加到了cart|加到了shopping cart|加到过cart|加到过shopping cart|加到到cart|加到到shopping cart|加到入cart|加到入shopping cart|加到落cart|加到落shopping cart|加到进cart|加到进shopping cart|加到左cart|加到左shopping cart|放到cart|放到shopping cart|放到了cart|放到了shopping cart|放到过cart|放到过shopping cart|放到到cart|放到到shopping cart|放到入cart|放到入shopping cart|放到落cart|放到落shopping cart|放到进cart|放到进shopping cart|放到左cart|放到左shopping cart")  # fmt: skip
 
+# ==== issue 19, blind s11 (fix-acts): a sheet made of the customers, a profile as their outline ==
+# 做成表格 / 匯出成表 / 整成一张表 / 转成表格: the customers made into a sheet are exported (a
+# lone 表 stays unknown: 手表 or 表哥 are no sheets).
+_unclaimed(
+    K.INTENT,
+    "export:xlsx",
+    "|".join(
+        f"{verb}{size}{sheet}"
+        for verb in (
+            "做成",
+            "弄成",
+            "整成",
+            "搞成",
+            "转成",
+            "变成",
+            "汇成",
+            "汇出成",
+            "导出成",
+            "导成",
+            "出成",
+            "生成",
+            "做",
+            "出",
+            "拉",
+            "整",
+            "弄",
+            "搞",
+            "拎",
+            "攞",
+            "来",
+        )
+        for size in ("", "个", "张", "份", "一个", "一张", "一份")
+        for sheet in ("表", "表格", "清单表")
+        if verb not in ("做", "出", "拉", "整", "弄", "搞", "拎", "攞", "来") or size
+    ),
+)
+# The outline or the overall picture of the customers (客户轮廓, 概貌, an overview of): describe.
+_unclaimed(
+    K.INTENT,
+    "describe",
+    "轮廓|客户轮廓|人群轮廓|用户轮廓|概貌|全貌|整体样貌|overview|an overview of|overview of|"
+    "a profile of|profiles of",
+)
+
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
 # tries only lengths some word has (a handful), not every length up to MAX_SURFACE.

@@ -73,8 +73,18 @@ _NOT_AN_ORDER = lazy_pattern(r"(?:被|有|没|没有|未|不|冇|唔|已|已经|
 # A question about who carries a tag, not an order to tag them.
 _QUESTION = lazy_pattern(r"哪|多少|几个|几位|几多|谁|是否|有没有|有冇|吗|边个|边啲|how many")
 # Only a count or the noun where the name should be: no tag was named.
+# A demonstrative or a measure word in the name's place points at a tag without naming it
+# ("把北京客户的那个标签去掉", "remove that tag"): asked which, never read as a tag called 那个.
+_POINTING = (
+    r"(?:这|那|呢|嗰|该|此|哪|某|这一|那一|呢一|嗰一)(?:个|些|几个|两个|种|类|款|条|只|啲)?|"
+    r"这个|那个|呢个|嗰个|上面那个|刚才那个|之前那个|原来那个|对应的?|相应的?|有关的?|相关的?|"
+    r"(?:that|this|those|these|which|its|their|said|same|relevant|corresponding|other)"
+    r"(?:\s+(?:one|ones|same))?"
+)
 _NO_NAME = lazy_pattern(
     r"^(?:一个|一|个|几个|些|一些|某个|哪个|什么|啥|新的?|所有的?|全部的?|"
+    + _POINTING
+    + r"|"
     + _NOUN
     + r"|a|an|the|some|"
     r"new|all)?$"
@@ -94,10 +104,13 @@ _OFF_FIRST = (
 # The verbs that take a tag off, said after it (…的VIP标签去掉 / 撤了 / 删掉吧).
 _OFF_AFTER = (
     r"(?:去掉|去除|移除|删除|删掉|删去|取消|撤销|撤除|摘除|清除|解除|"
-    r"(?:拿|撤|摘|撕|除|清|剔|攞|拎|踢|铲|扯|揭|取|删|移|抹)(?:掉|走|下来|下|开|去)|"
-    r"(?:撤|删|去|摘|撕|拿|除)(?=(?:了|吧|啦|咯)+$)|"
+    r"(?:拿|撤|摘|撕|除|清|剔|攞|拎|踢|铲|扯|揭|取|删|移|抹|剥)(?:掉|走|下来|下|开|去)|"
+    r"(?:撤|删|去|摘|撕|拿|除|剥|铲|剔|清)(?=(?:了|吧|啦|咯)+$|(?:了|晒|哂)?(?:佢|它)?" + "(?:了|吧|啦|咯)*$)|"
     r"(?<![a-z])(?:remove|delete|untag|clear)(?![a-z])\s*(?:掉)?)"
 )
+# What may close a verb that takes a tag off: a particle, and Cantonese 佢 (it) or 晒 (all):
+# "…嘅金卡tag剝咗佢", "「待跟進」標籤剷走佢", "標籤攞走晒".
+OFF_END = r"(?:了|吧|啦|咯|一下|佢|它|晒|哂)*$"
 _NAME = r"(?P<name>“[^”]+”|[^“”，,。的嘅]{1,24}?)"
 _ON = r"(?P<on>身上|那里|那边|上面)?"
 _UNTAG_ZH: list[tuple[str, Any]] = [
@@ -123,7 +136,7 @@ _UNTAG_ZH: list[tuple[str, Any]] = [
         "said",
         lazy_pattern(
             rf"^{_OPENER}(?:给|为|把|将|帮(?!我))?(?P<seg>.+?){_ON}(?:的|嘅|[，,;；])\s*{_NAME}\s*(?:的|嘅)?\s*"
-            rf"(?P<noun>{_NOUN})?\s*(?:{_ADV})*{_OFF_AFTER}(?:了|吧|啦|咯|一下)*$"
+            rf"(?P<noun>{_NOUN})?\s*(?:{_ADV})*{_OFF_AFTER}" + OFF_END
         ),
     ),
     # the tag, then whom it comes off: "把VIP从上海客户身上去掉", "將金卡由佢哋身上攞走"
@@ -131,7 +144,7 @@ _UNTAG_ZH: list[tuple[str, Any]] = [
         "verb",
         lazy_pattern(
             rf"^{_OPENER}(?:把|将)\s*{_NAME}\s*(?:的)?\s*(?P<noun>{_NOUN})?\s*(?:从|由)"
-            rf"(?P<seg>.+?){_ON}(?:{_ADV})*{_OFF_AFTER}(?:了|吧|啦|咯|一下)*$"
+            rf"(?P<seg>.+?){_ON}(?:{_ADV})*{_OFF_AFTER}" + OFF_END
         ),
     ),
     # whom first, then 把 the tag and the verb: "近一年没买过的客户 把VIP标签撤了"
@@ -140,7 +153,7 @@ _UNTAG_ZH: list[tuple[str, Any]] = [
         lazy_pattern(
             rf"^{_OPENER}(?P<seg>.+?)[，,;；\s]*(?:都|也)?(?:帮我|麻烦)?(?:把|将)\s*{_NAME}\s*(?:的)?\s*"
             rf"(?P<noun>{_NOUN})?\s*(?:从(?:他们|她们|佢哋|这些人)?(?:身上)?)?(?:{_ADV})*{_OFF_AFTER}"
-            r"(?:了|吧|啦|咯|一下)*$"
+            + OFF_END
         ),
     ),
 ]
@@ -150,7 +163,7 @@ _WHOSE = (
     r"(?:的|嘅)?(?:所有|全部)?(?:的)?"
 )
 _NO_TAG_NAMED = lazy_pattern(
-    rf"{_WHOSE}{_NOUN}(?:都|全|全部)?{_OFF_AFTER}(?:了|吧|啦|咯|一下)*$|"
+    rf"{_WHOSE}{_NOUN}(?:都|全|全部)?{_OFF_AFTER}{OFF_END}|"
     rf"^{_OPENER}{_OFF_FIRST}.+{_WHOSE}{_NOUN}{_END}"
 )
 # The tag first, then whom it goes on: "打上VIP标签给上海的客户", "把VIP标签贴到这些人身上".
