@@ -60,8 +60,10 @@ _V_PUSH = (
 # Customers said first are never the ones who received something ("收到过群发消息的"): that
 # is a condition, not a send.
 _NOT_RECEIVED = r"(?!.*(?:收到|收过|领到|领过|领取|接到|接收|拿到|用过|核销))"
+# Nor are they a send verb ("send a 群发 message … to VIPs": whom comes after "to").
+_NO_VERB_FIRST = r"(?!\s*(?:send|push|give|issue|dispatch|hand)(?![a-z]))"
 # One each: 每人/每位/人手/各 (一张) between the customers and what they get.
-_EACH_ZH = r"(?:都|每人|每位客户|每位|每个客户|每个人|人手|各自|各)"
+_EACH_ZH = r"(?:都|再|又|也|每人|每位客户|每位|每个客户|每个人|人手|各自|各|一人(?=\s*(?:[一1]\s*[张份个条]|发|送)))"
 # A count of what is sent begins it when no verb does: 俾佢哋一张券, 给VIP客户每人一张券.
 _COUNTED = r"(?:[一两二三1-9]|几)\s*[张份个条封则]"
 # Whom 帮/同/跟 point at when they mean "to": a pronoun or the previous answer (normalised).
@@ -76,7 +78,10 @@ _WHOM_ZH = (
 )
 # Who is asked, before a push: 请 / 麻烦 / 劳驾 (你) 帮我 / 帮忙.
 # Cantonese 同我 (for me) too: 同我send张券畀王五啲客.
-_OPENER_ZH = r"^(?:请|麻烦|劳驾|烦请)?(?:你)?(?:帮我|帮忙|同我)?"
+# 再/又/另外/也 (again, also) before or after them: "再给他们发一张券", "帮我再发…" send once more.
+_OPENER_ZH = (
+    r"^(?:再|又|另外|也|还要)?(?:请|麻烦|劳驾|烦请)?(?:你)?(?:帮我|帮忙|同我)?(?:再|又|另外|也)?"
+)
 # Whom, said as people: 帮 before them is to whom ("帮上个月消费超过2000的客户发一张券"); before a
 # name alone it may be on whose behalf (帮张三发), which is not read.
 _PEOPLE_END_ZH = r"(?:客户|客人|顾客|会员|用户|粉丝|人|客|们|vips?)"
@@ -149,6 +154,7 @@ _PUSH_ZH = [
         _OPENER_ZH
         + r"(?P<seg>"
         + _NOT_RECEIVED
+        + _NO_VERB_FIRST
         + r"[^给向对为畀俾把将].*?)"
         + _EACH_ZH
         + r"+(?:"
@@ -161,6 +167,7 @@ _PUSH_ZH = [
         _OPENER_ZH
         + r"(?P<seg>"
         + _NOT_RECEIVED
+        + _NO_VERB_FIRST
         + r"[^给向对为畀俾把将].*?)(?<!群)"
         + _V_PUSH
         + r"(?:一下)?(?P<what>(?:"
@@ -284,7 +291,7 @@ _TAG_ZH = [
     (
         "tag",
         lazy_pattern(
-            r"^(?:请)?(?:帮我)?(?:把|将)(?P<seg>.+?)(?:都)?\s*(?<![a-z])tag\s*(?:一下)?\s*(?:成|为|做|上)"
+            r"^(?:请)?(?:帮我)?(?:把|将)(?P<seg>.+?)(?:都)?\s*(?<![a-z])tag\s*(?:一下|晒|哂)?\s*(?:成|为|做|上)"
             r"\s*(?P<name>“[^”]+”|[^“”\s]+?)(?:的)?(?:标签|tag)?\s*(?:吧|哈|啊|呀)?$"
         ),
     ),
@@ -293,6 +300,25 @@ _TAG_ZH = [
         lazy_pattern(
             r"^(?:请)?(?:帮我)?(?:把|将)(?P<seg>.+?)(?:都)?(?:标记为|标为|标记成|打标为|标成|标注为)"
             r"(?P<name>“[^”]+”|.+?)(?:标签)?$"
+        ),
+    ),
+    # The English verb first in a Chinese frame, the tag after a result word: "幫我 tag 晒近7日
+    # … 嘅客做「待跟進」", "tag上海的客户为VIP". A bare name only after 做/为/as/with (成 and 作
+    # begin words of whom: 成交).
+    (
+        "tag",
+        lazy_pattern(
+            r"^(?=.*[^\x00-\x7f])(?:请)?(?:帮我|帮忙|同我|麻烦你?)?\s*(?:tag|label|mark)\s*(?:一下|下|晒|哂|埋)?"
+            r"\s*(?P<seg>[^“”]+?)\s*(?:都|全部|晒|哂)?\s*(?:做|为|成|作|(?:as|with)(?![a-z]))\s*"
+            r"(?P<name>“[^”]+”)\s*(?:的)?\s*(?:标签|tag)?\s*(?:吧|啦|呀)?$"
+        ),
+    ),
+    (
+        "tag",
+        lazy_pattern(
+            r"^(?=.*[^\x00-\x7f])(?:请)?(?:帮我|帮忙|同我|麻烦你?)?\s*(?:tag|label|mark)\s*(?:一下|下|晒|哂|埋)?"
+            r"\s*(?P<seg>[^“”]+?)\s*(?:都|全部|晒|哂)?\s*(?:做|为|(?:as|with)(?![a-z]))\s*"
+            r"(?P<name>[^“”\s，,的]{1,24}?)\s*(?:的)?\s*(?:标签|tag)?\s*(?:吧|啦|呀)?$"
         ),
     ),
     # The verb put after the tag: "把上海的VIP客户的VIP标签去掉", "把她们身上的金卡标签都摘掉",
@@ -441,9 +467,7 @@ _SAVE_NAME = (
 )
 # Saving said with the verb alone, before the name: 保存, save (低/落: Cantonese "down"), 存低,
 # 存起 — a bare 存 only with its result word (存款 is no saving).
-_SAVE_BARE = (
-    r"(?:保存|储存|save|store|存(?=低|起|下来|返))(?:一下|下来|起来|起嚟|低|落|起|返|下)?"
-)
+_SAVE_BARE = r"(?:保存|储存|save|store|存(?=低|起|下来|返))(?:一下|下来|起来|起嚟|低|落|起|返|下)?"
 # The words that name what is saved: with a quoted name any of them; a bare name only after
 # one that can be nothing else (成/做 begin words: 成交, 做过).
 _NAMING = r"(?:as|叫做|叫|名为|命名为|名字叫|名称为|called|named|为)(?![a-z])"
@@ -817,9 +841,43 @@ _ONE_EACH = lazy_pattern(
 )
 
 
+# One each said first, nobody named ("每人发一张满1000减100的券", "一人一张满100减20的券",
+# "每位再送一张券"): each of those just answered, as "给他们每人…" says.
+_EACH_FIRST = lazy_pattern(
+    r"^(?P<opener>(?:再|又|另外|也)?(?:请|麻烦)?(?:你)?(?:帮我|帮忙)?(?:再|又|也)?)"
+    r"(?=(?:每人|每位|每个人|人手|一人)(?:各)?(?:再|都|也)?\s*(?:发|送|推|派|赠|send|push|give|"
+    r"[一1]\s*[张份个条]))"
+)
+# What is sent named by a label after a comma: "…，内容是「…」", "…，文案：…", ", content: …" —
+# read as the colon it stands for.
+_CONTENT_LABEL = lazy_pattern(
+    r"[,，]\s*(?:(?:消息|信息|讯息|通知)?(?:内容|文案|正文|话术)(?:如下)?\s*(?:就是|是|为|系)?\s*[:：]?|"
+    r"(?:content|wording|text|message)\s*(?::|：|is\s|=))\s*"
+)
+_CONTENT_LABEL_TYPED = lazy_pattern(
+    r"[,，]\s*(?:(?:消息|信息|讯息|訊息|資訊|通知)?(?:内容|內容|文案|正文|话术|話術)(?:如下)?\s*"
+    r"(?:就是|是|为|為|系|係)?\s*[:：]?|(?:content|wording|text|message)\s*(?::|：|is\s|=))\s*",
+    re.I,
+)
+
+
+def _labelled_content(text: str, original: str) -> tuple[str, str]:
+    """`text` and `original` with a content label (outside quotes) said as a colon."""
+    label = _CONTENT_LABEL.search(_mask_quotes(text))
+    if label is None:
+        return text, original
+    text = text[: label.start()] + ":" + text[label.end() :]
+    typed = _CONTENT_LABEL_TYPED.search(original)
+    if typed is not None:
+        original = original[: typed.start()] + "：" + original[typed.end() :]
+    return text, original
+
+
 def _push(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
     text, per_customer = _cut(text, _ONE_BY_ONE)
     text, _ = _cut(text, _ONE_EACH)
+    text, original = _labelled_content(text, original)
+    text = _EACH_FIRST.sub(r"\g<opener>给他们", text)
     found = _find_push(text, _mask_quotes(text), quotes, original)
     if found is None:
         return None

@@ -28,7 +28,8 @@ MAX_PAY_PERCENT = 99
 _CN = "零一二两三四五六七八九十百千万"
 _NUM = rf"(\d+(?:\.\d+)?(?:\s*(?:万|千|[wk](?![a-z])))?|[{_CN}]+)"
 _CUR = r"(?:¥|\$|rmb\s*|cny\s*|usd\s*)?"
-_UNIT = r"(?:\s*(?:元|块钱|块|yuan|rmb|dollars?|bucks))?"
+# 蚊 is Cantonese for a dollar (100蚊 coupon): money, as 元 and 块 are.
+_UNIT = r"(?:\s*(?:元|块钱|块|蚊|yuan|rmb|dollars?|bucks))?"
 _MONEY = _CUR + r"\s*" + _NUM + _UNIT
 # A whole coupon: what the amounts are for.
 _TICKET = r"(?:优惠券|代金券|现金券|抵用券|满减券|折扣券|券|红包|coupons?|vouchers?)"
@@ -189,7 +190,7 @@ _NO_THRESHOLD = (
     ),
     lazy_pattern(rf"(?:no[\s-]?threshold|no[\s-]?minimum)\s+{_MONEY}"),
     lazy_pattern(rf"(?:¥|\$|rmb\s*)\s*{_NUM}{_UNIT}[\s-]*off\b"),
-    lazy_pattern(rf"{_NUM}\s*(?:元|块|yuan|rmb|dollars?|bucks)[\s-]*off\b"),
+    lazy_pattern(rf"{_NUM}\s*(?:元|块|蚊|yuan|rmb|dollars?|bucks)[\s-]*off\b"),
     lazy_pattern(rf"worth\s+{_MONEY}{_NOT_PERCENT}"),
 )
 _BARE_OFF = lazy_pattern(rf"(?<![¥$\d.]){_NUM}[\s-]*off\b")
@@ -204,6 +205,8 @@ _ZHE_MONEY = lazy_pattern(
 
 def read_coupon(what: str) -> CouponWords:
     """The one coupon `what` describes (normalised text, quoted message removed), or Ask."""
+    # Cantonese 嘅 is 的 ("100蚊嘅券", "滿300減50嘅coupon").
+    what = what.replace("嘅", "的")
     text = _ZHE_MONEY.sub(lambda m: f"{m.group(1)}减", _QUANTITY.sub(" ", what))
     for reason, pattern in _ASK_BACK:
         if pattern.search(text):
