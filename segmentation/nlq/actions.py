@@ -63,7 +63,11 @@ _NOT_RECEIVED = r"(?!.*(?:收到|收过|领到|领过|领取|接到|接收|拿�
 # Nor are they a send verb ("send a 群发 message … to VIPs": whom comes after "to").
 _NO_VERB_FIRST = r"(?!\s*(?:send|push|give|issue|dispatch|hand)(?![a-z]))"
 # One each: 每人/每位/人手/各 (一张) between the customers and what they get.
-_EACH_ZH = r"(?:都|再|又|也|每人|每位客户|每位|每个客户|每个人|人手|各自|各|一人(?=\s*(?:[一1]\s*[张份个条]|发|送)))"
+# 再/又/也 (again, also) stand there too: "给他们每人再发一张".
+_EACH_ZH = (
+    r"(?:都|再|又|也|每人|每位客户|每位|每个客户|每个人|人手|各自|各|"
+    r"一人(?=\s*(?:[一1]\s*[张份个条]|发|送)))"
+)
 # A count of what is sent begins it when no verb does: 俾佢哋一张券, 给VIP客户每人一张券.
 _COUNTED = r"(?:[一两二三1-9]|几)\s*[张份个条封则]"
 # Whom 帮/同/跟 point at when they mean "to": a pronoun or the previous answer (normalised).
@@ -256,7 +260,7 @@ _TAG_ZH = [
             # 帮 is 给 before whom it is for (帮Alice打上VIP标签), never before 我.
             r"^(?:请)?(?:帮我)?(?:给|为|把|将|帮(?!我|手|忙))(?P<seg>.+?)(?:都)?(?:打上|打个|打|加上|加个|加|"
             r"贴上|贴|添加|"
-            r"标上)(?:一个)?(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)(?:吧|哈|啊|呀|啦|哦|喔)*$"
+            r"标上)(?:一个|这个|那个|呢个)?(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)(?:吧|哈|啊|呀|啦|哦|喔)*$"
         ),
     ),
     # No 标签 after the name, with a verb only tags take (打上/贴上/加上/标上, not 打个 or
@@ -386,7 +390,7 @@ _TAG_EN = [
     (
         "untag",
         lazy_pattern(
-            rf"^{_PLEASE_EN}(?:untag|remove|delete|drop|strip|clear)(?:\s+the)?(?:\s+tag)?{_SP}"
+            rf"^{_PLEASE_EN}(?:untag|remove|delete|drop|strip|clear)(?:\s+(?:the|that|this))?(?:\s+tag)?{_SP}"
             rf"(?P<name>.+?){_SP}(?:tag\s+)?from{_SP}(?P<seg>.+)$"
         ),
     ),
@@ -611,8 +615,8 @@ def _read_action(
 
 
 # Whom said apart from the action, as its target, after it or before it: "remove 待跟进 tag，
-# 对象是本周已经下单的客户", "发一张满100减20的券，发送对象：VIP客户", "目标客户：上海的VIP，打上金卡标签",
-# "… tag as 待跟进, target: customers who …".
+# 对象是本周已经下单的客户", "发一张满100减20的券，发送对象：VIP客户", "目标客户：上海的VIP，
+# 打上金卡标签", "… tag as 待跟进, target: customers who …".
 _TARGET_WORD = (
     r"(?:(?:发送|推送|接收|打标|操作|执行|适用)?对象|目标(?:客户|人群|客群)?|适用范围|范围|"
     r"受众|(?:target|audience|recipients?)(?![a-z]))"

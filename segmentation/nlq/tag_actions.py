@@ -106,7 +106,8 @@ _OFF_FIRST = (
 _OFF_AFTER = (
     r"(?:去掉|去除|移除|删除|删掉|删去|取消|撤销|撤除|摘除|清除|解除|"
     r"(?:拿|撤|摘|撕|除|清|剔|攞|拎|踢|铲|扯|揭|取|删|移|抹|剥)(?:掉|走|下来|下|开|去)|"
-    r"(?:撤|删|去|摘|撕|拿|除|剥|铲|剔|清)(?=(?:了|吧|啦|咯)+$|(?:了|晒|哂)?(?:佢|它)?" + "(?:了|吧|啦|咯)*$)|"
+    r"(?:撤|删|去|摘|撕|拿|除|剥|铲|剔|清)"
+    r"(?=(?:了|吧|啦|咯)+$|(?:了|晒|哂)?(?:佢|它)?(?:了|吧|啦|咯)*$)|"
     r"(?<![a-z])(?:remove|delete|untag|clear)(?![a-z])\s*(?:掉)?)"
 )
 # What may close a verb that takes a tag off: a particle, and Cantonese 佢 (it) or 晒 (all):
@@ -198,10 +199,20 @@ _NOUN_AFTER_EN = lazy_pattern(r"(?<=[^\s])\s*(?<![a-z])(?:tag|label)s?$")
 _ADV_TAIL = lazy_pattern(rf"(?:[，,;；\s]*{_ADV})+[，,;；\s]*$")
 
 
+# A demonstrative before the name points at the named tag: "那个VIP标签", "that VIP tag".
+_POINTER_BEFORE = lazy_pattern(
+    r"^(?:这个|那个|呢个|嗰个|这|那|该|此|(?:that|this|the\s+same)(?:\s+|(?=[^\x00-\x7f])))\s*(?=\S)"
+)
+
+
 def clean_name(name: str) -> str:
-    """A tag name without an article or a count before it or the word tag/label after it
-    ("add the待跟进 label to…", "贴个VIP的标签": the tags are 待跟进 and VIP)."""
+    """A tag name without an article, a count or a demonstrative before it or the word
+    tag/label after it ("add the待跟进 label to…", "贴个VIP的标签", "那个VIP标签": the tags are
+    待跟进, VIP and VIP)."""
     bare = name.strip()
+    pointed = _POINTER_BEFORE.sub("", bare)
+    if pointed and name_state(pointed) == "ok":
+        bare = pointed
     if bare.startswith("“"):
         return bare
     return _NOUN_AFTER_EN.sub("", _ARTICLE_EN.sub("", bare)).strip() or bare
@@ -282,7 +293,7 @@ def _untag_zh(text: str, tags: Mapping[str, str]) -> Found | None:
             continue
         if not _named_as_tag(policy, m, name, seg, tags):
             continue
-        return Found("untag", seg, name)
+        return Found("untag", seg, clean_name(name))
     return None
 
 
