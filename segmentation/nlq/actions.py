@@ -183,7 +183,8 @@ _PUSH_ZH = [
 ]
 # The English verbs that send something to someone.
 _V_SEND_EN = (
-    r"(?:send(?:\s+out|\s+over)?|give(?:\s+out)?|hand\s+out|push(?:\s+out)?|issue|dispatch)"
+    r"(?:send(?:\s+out|\s+over)?|give(?:\s+out)?|hand\s+out|push(?:\s+out)?|issue|dispatch|"
+    r"broadcast|blast(?:\s+out)?|mass[\s-]?send)"
 )
 _PUSH_EN = [
     lazy_pattern(
@@ -205,7 +206,9 @@ _PUSH_EN = [
         r"(?:gets?|receives?)\s+(?P<what>.+)$"
     ),
     lazy_pattern(
-        r"^(?:please\s+)?(?:message|text|notify|push\s+to)\s+(?P<seg>.+?)\s*[:：]?\s*"
+        r"^(?:please\s+)?(?:message|text|notify|push\s+to|mass[\s-]?message|broadcast\s+to|blast)"
+        # "blast VIP customers with the message “…”": the words before the quote name it
+        r"\s+(?P<seg>.+?)(?:\s+with(?:\s+the|\s+a)?\s+(?:message|msg|text|note|words))?\s*[:：]?\s*"
         r"(?P<what>“[^”]*”)$"
     ),
     # "send them “New arrivals”": a quoted text right after whom it is sent to is the message
@@ -215,13 +218,16 @@ _PUSH_EN = [
         r"\s*[:：]?\s*(?P<what>“[^”]*”)$"
     ),
     # "message at-risk customers: Come back…": the verb says it is a message.
-    lazy_pattern(r"^(?:please\s+)?(?:message|text|notify)\s+(?P<seg>.+?)\s*(?P<what>[:：]\s*.+)$"),
+    lazy_pattern(
+        r"^(?:please\s+)?(?:message|text|notify|mass[\s-]?message|broadcast\s+to|blast)\s+"
+        r"(?P<seg>.+?)\s*(?P<what>[:：]\s*.+)$"
+    ),
 ]
 # "send SEGMENT WHAT": the content starts at the LAST article that begins a coupon or message
 # ("send customers who inquired in the last 30 days but did not order the message “…”": the
 # "the" of "the last 30 days" belongs to the segment, which must keep every condition).
 _SEND_EN = lazy_pattern(r"^(?:please\s+)?" + _V_SEND_EN + _AFTER_ARTICLE)
-_ARTICLE_EN = lazy_pattern(r"\s(?:a|an|one|the)" + _AFTER_ARTICLE)
+_ARTICLE_EN = lazy_pattern(r"\s(?:a|an|one|the|another)" + _AFTER_ARTICLE)
 # With no article ("send them 满100减20 coupons", "send VIPs 20% off coupons"), the content
 # starts at its amount: the last number, ¥/$ or 满 that begins a word or follows English.
 _AMOUNT_START = lazy_pattern(r"(?:(?<=\s)|(?<=[a-z]))(?=[满¥$\d])")

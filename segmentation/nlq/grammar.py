@@ -211,10 +211,22 @@ def _refer_back(items: list[Item]) -> list[Item]:
             events = [t for t in previous.tokens if t.kind == K.EVENT]
             anything = all(t.extra.get("anything") for t in item.tokens)
             plain = anything or all(t.kind in (K.EVENT, K.NEG, K.YET) for t in previous.tokens)
+            if len({e.value for e in events}) == 1 and not previous.has(K.NEG):
+                # "ordered at least 2 times but not in the last 90 days": a count of times is
+                # still that event, which did not happen in the window.
+                plain = plain or _times_counted(previous)
             if len({e.value for e in events}) == 1 and plain and not previous.has(K.NEG):
                 item.tokens.extend(events)
         previous = item
     return items
+
+
+def _times_counted(chunk: Chunk) -> bool:
+    """Whether `chunk` is one event with a count of its times ("下单2次以上", "ordered at least
+    twice"): its event, its comparison and the number of times, nothing else."""
+    kinds = {K.EVENT, K.CMP, K.NUM, K.YET}
+    counted = any(t.kind == K.NUM and t.unit == "times" for t in chunk.tokens)
+    return counted and all(t.kind in kinds for t in chunk.tokens)
 
 
 def _windowed(items: list[Item], pos: int) -> bool:

@@ -1526,6 +1526,14 @@ _unclaimed(
         if verb not in ("做", "出", "拉", "整", "弄", "搞", "拎", "攞", "来") or size
     ),
 )
+# English: the customers made into a sheet ("make a spreadsheet of …", "export … to a table").
+_unclaimed(
+    K.INTENT,
+    "export:xlsx",
+    "make a spreadsheet of|make me a spreadsheet of|make a spreadsheet|make a table of|"
+    "make me a table of|put together a spreadsheet of|a spreadsheet of|a table of|"
+    "to a table|into a table|as a table|in a table",
+)
 # The outline or the overall picture of the customers (客户轮廓, 概貌, an overview of): describe.
 _unclaimed(
     K.INTENT,
