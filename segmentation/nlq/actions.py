@@ -539,6 +539,12 @@ _SAVE = [
         + _CONTAINER
         + r"\s*(?:called\s+|named\s+)?(?P<name>.+?)|(?P<quoted>“[^”]+”))$"
     ),
+    # The verb first and no name at all ("save上海客户", "幫我save低呢啲客"): which name is
+    # asked (the empty name group). Not "store" (store visitors) nor 保存液 (a product).
+    lazy_pattern(
+        r"^(?:请)?(?:帮我|帮忙|麻烦你?|同我)?(?:save|保存(?!液)|储存|存低|存起)"
+        r"(?:一下|下来|起来|低|落|起|返|下)?" + _SP + r"?(?P<seg>[^“”]+?)(?P<name>)$"
+    ),
 ]
 # A customer's name, lazily, without a free-standing "a"/"an": "why isn't Li a customer who
 # … in …" names "Li", not "Li a customer who …".

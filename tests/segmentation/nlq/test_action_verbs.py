@@ -288,3 +288,14 @@ def test_a_lone_sheet_word_is_no_export() -> None:
     asked = parse("买过手表的客户")
     assert isinstance(asked, Clarification)
     assert "手表" in asked.message
+
+
+# The save verb first with no name: the name is asked, never made up.
+SAVE_NO_NAME = ["save上海客户", "幫我save低呢啲客", "save customers in Shanghai", "保存一下上海客户"]
+
+
+@pytest.mark.parametrize("text", SAVE_NO_NAME)
+def test_save_without_a_name_asks_it(text: str) -> None:
+    asked = parse(text)
+    assert isinstance(asked, Clarification), f"{text!r} was answered: {asked}"
+    assert "名字" in asked.message or "name" in asked.message
