@@ -291,7 +291,12 @@ def test_a_lone_sheet_word_is_no_export() -> None:
 
 
 # The save verb first with no name: the name is asked, never made up.
-SAVE_NO_NAME = ["save上海客户", "幫我save低呢啲客", "save customers in Shanghai", "保存一下上海客户"]
+SAVE_NO_NAME = [
+    "save上海客户",
+    "幫我save低呢啲客",
+    "save customers in Shanghai",
+    "保存一下上海客户",
+]
 
 
 @pytest.mark.parametrize("text", SAVE_NO_NAME)
