@@ -488,6 +488,17 @@ _SAVE_INTO = (
     r"(?:叫做|叫|名为|called\s+|named\s+)?\s*)?"
 )
 _SAVE = [
+    # The name first, then whom after a colon: "存成分群“北京VIP”：北京的VIP客户", "保存为分群
+    # 潜客A：近30天加购过的女客户", "save as segment “X”: customers who …".
+    lazy_pattern(
+        r"^(?:请)?(?:帮我|帮忙|麻烦你?|同我)?(?:" + _SAVE_VERB_ZH + r"|" + _SAVE_BARE + r"|"
+        r"save\s*(?:as|into|to))\s*(?:一个|个|a\s+|an\s+)?(?:新的?\s*|new\s+)?(?:"
+        + _CONTAINER
+        + r")?\s*(?:叫做|叫|名为|called\s+|named\s+)?\s*(?P<name>“[^”]+”|"
+        r"(?!(?:" + _CONTAINER + r")\s*[:：]|(?:as|to|into|called|named)(?![a-z]))"
+        r"[^“”:：,，\s]{1,24})\s*"
+        r"(?:的)?(?:" + _CONTAINER + r")?\s*[:：]\s*(?P<seg>[^:：]+)$"
+    ),
     lazy_pattern(r"^(?:请)?(?:帮我)?(?:把|将)?(?P<seg>.*?)" + _SAVE_VERB_ZH + r"\s*" + _SAVE_NAME),
     # Bare 保存 only after 把/将: "买过保存液的客户" saves nothing.
     lazy_pattern(
@@ -889,7 +900,25 @@ def _labelled_content(text: str, original: str) -> tuple[str, str]:
     return text, original
 
 
+# A message in single quotes at the very end, after a space or a colon ("send … the message
+# 'Thanks for stopping by'"): quoted as “…” is (an apostrophe inside a word never opens one).
+_SINGLE_QUOTED_END = lazy_pattern(r"(?:(?<=\s)|(?<=[:：]))'([^'“”]*[^'\s“”][^'“”]*)'\s*$")
+
+
+def _single_quoted_message(
+    text: str, quotes: dict[str, str], original: str
+) -> tuple[str, dict[str, str]]:
+    found = _SINGLE_QUOTED_END.search(text)
+    if found is None or "“" in text:
+        return text, quotes
+    typed = _SINGLE_QUOTED_END.search(original.strip())
+    inner = found.group(1).strip()
+    said = typed.group(1).strip() if typed is not None else inner
+    return text[: found.start()] + "“" + inner + "”", {**quotes, inner: said}
+
+
 def _push(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
+    text, quotes = _single_quoted_message(text, quotes, original)
     text, per_customer = _cut(text, _ONE_BY_ONE)
     text, _ = _cut(text, _ONE_EACH)
     text, original = _labelled_content(text, original)

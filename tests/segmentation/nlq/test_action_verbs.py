@@ -144,6 +144,11 @@ SAVE = [
     ("save 近30天成交的客户 as 新成交", "近30天下过单的客户", "新成交"),
     ("把上海客户保存为：沪客", "上海的客户", "沪客"),
     ("把上海客户存成一个新的分群叫沪客", "上海的客户", "沪客"),
+    # The name first, whom after a colon.
+    ("存成分群“北京VIP”：北京的VIP客户", "北京的VIP客户", "北京VIP"),
+    ("保存为分群潜客A：近30天加购过的女客户", "近30天加购过的女客户", "潜客A"),
+    ("儲存為分群「潛客A」：近30天加購過嘅女客", "近30天加购过的女客户", "潛客A"),
+    ("save as segment “Hot”: customers in Shanghai", "上海的客户", "Hot"),
     (
         "save customers who ordered at least 2 times but not in the last 90 days as 'win back'",
         "下单2次以上但近90天没下单的客户",
@@ -204,6 +209,17 @@ def test_push(text: str, whom: str, details: dict[str, str]) -> None:
 
 
 ENGLISH_SENDS = [
+    (
+        "send customers who visited this week the message 'Thanks for stopping by'",
+        "本周到过店的客户",
+        {"message": "Thanks for stopping by"},
+    ),
+    ("message VIP customers 'See you soon'", "VIP客户", {"message": "See you soon"}),
+    (
+        "send customers who didn't order a 满100减20 coupon",
+        "没下过单的客户",
+        {"coupon": "满100减20"},
+    ),
     ("send VIP customers another 满100减20 coupon", "VIP客户", {"coupon": "满100减20"}),
     ("mass message VIP customers “hi”", "VIP客户", {"message": "hi"}),
     ("mass-message VIP customers: hi there", "VIP客户", {"message": "hi there"}),
