@@ -87,9 +87,12 @@ _CHANGE_ZH = lazy_pattern(
     rf"(?:面额)?(?:改成|改为|改做|换成|换为|换做|变成|替换成|改用|换个|换一个|改一下成|改下成)[{_PUNCT}]*(?P<new>.+)$",
     re.I,
 )
+_TO_EN = r"(?:to|into|as)(?:\s+|(?=[^\x00-\x7f]))"  # normalised: no space before Chinese
 _CHANGE_EN = lazy_pattern(
-    rf"^{_FILLER}(?:change|switch|swap|make|set|update)\s+(?:it|that|this|the\s+"
-    r"(?P<what>coupon|message|text|tag|label|name|time))\s*(?:to|into|as)?\s+(?P<new>.+)$",
+    rf"^{_FILLER}(?:change|switch|swap|make|set|update)\s+(?:(?:it|that|this|the\s+"
+    rf"(?P<what>coupon|message|text|tag|label|name|time))\s*(?:{_TO_EN})?|"
+    # "change to 满300减60", "switch to 9折": the card's own content said with no object
+    rf"{_TO_EN})(?P<new>.+)$",
     re.I,
 )
 # The action's own verb before the new content: "改成打高意向", "换成发9折券", "make it send …".

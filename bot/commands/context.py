@@ -328,6 +328,10 @@ def subjectless_answer(
     if kinds(command.segment) & kinds(previous_node) & _ONE_PER_CUSTOMER:
         return _which_subject(session, ctx, requester, command, previous_node, previous, lang)
     combined = _both(previous_node, command.segment)
+    if canonical(combined) == canonical(previous_node):
+        # "那近30天新加的有几个" after "近30天新加的客户中还没下过单的": it says again only what
+        # that answer already said, so narrowing would repeat it; it asks that part alone.
+        return None
     description = _restate(combined, command, vocab, ctx, lang)
     answer = answer_command(
         session,

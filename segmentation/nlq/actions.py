@@ -597,7 +597,9 @@ _THIS = lazy_pattern(
     r"(?:all (?:of )?)(?:them|these|those)(?: (?:customers|clients|people))?|"
     r"(?:each|every one|everyone) of (?:them|these|those)|(?:them|those|these) (?:each|all)|"
     r"这批人|那批人|这帮人|这些人|那些人|"
-    r"这几个|这几位|这几个人|他们几个|呢啲|呢啲客|呢啲人|佢哋)$"
+    r"这几个|这几位|这几个人|他们几个|呢啲|呢啲客|呢啲人|佢哋|"
+    # One each said where the customers go ("每人发一张券", "各发一张"): the answer just given.
+    r"每人|每位|每个人|每位客户|每个客户|人手|各人|各位|各自|各|每人都|都)$"
 )
 
 

@@ -272,14 +272,30 @@ _LIST_THEM = lazy_pattern(
 )
 # A group of a breakdown named by its value: "北京那组", "张三这一组", "the Beijing group",
 # "Zhang San's group" (not 我们这组, my team).
-# "北京那3个是谁": a group named by its value and its size, as a breakdown showed it
+# "北京那3个是谁", "北京那两个", "深圳那个是谁", "深圳嗰個係邊個", "王五那几位": a group (or
+# the one customer) named by its value and its size, as a breakdown or a list showed it. The
+# value comes right before 那/嗰 (never 的那, 最多那 — a ranking's — or 刚才那, going back).
+_GROUP_COUNT_ZH = r"(?:\d{1,4}|[两兩俩倆二三四五六七八九十]|几|幾)?"
 _GROUP_ZH = lazy_pattern(
     r"(?<![们們我咱])(?:(?:那|这|這|呢|嗰)(?:一)?(?:个|個)?(?:组|組)(?:的|嘅)?|"
-    r"(?<=[\u4e00-\u9fffA-Za-z])(?<![的嘅多少才刚剛前先面早初头頭])(?:那|嗰)\d{1,4}(?:个|個|位)(?:人|客户|客戶|客)?(?:的|嘅)?)"
+    r"(?<=[\u4e00-\u9fffA-Za-z])(?<![的嘅多少才刚剛前先面早初头頭其中里裡这這那嗰])"
+    r"(?:那|嗰)" + _GROUP_COUNT_ZH + r"(?:个|個|位)(?:人|客户|客戶|客)?(?:的|嘅)?)"
 )
+# Words that go before "one(s)" and are no group's value: a pick, an order, a kind of customer.
+_NOT_A_GROUP_EN = (
+    r"(?:first|second|third|fourth|fifth|last|other|new|same|next|previous|right|wrong|only|"
+    r"old|latest|earlier|above|top|bottom|biggest|best|this|that|these|those|which|each|every)"
+)
+_GROUP_NUMBER_EN = r"(?:one|ones|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
 _GROUP_EN = lazy_pattern(
     r"\bthe\s+(?P<v>[^,.;?!]+?)(?<!\btag)\s+(?:group|bucket)\b|"
-    r"(?P<o>\S+'s)\s+(?:group|bucket)\b|\bthe\s+(?:group|bucket)\s+(?:for|of)\s+(?P<f>[^,.;?!]+)",
+    r"(?P<o>\S+'s)\s+(?:group|bucket)\b|\bthe\s+(?:group|bucket)\s+(?:for|of)\s+(?P<f>[^,.;?!]+)|"
+    # "the one in Shanghai", "the two from Beijing", "the ones in 上海"
+    rf"\bthe\s+{_GROUP_NUMBER_EN}\s+(?:in|from|at|based\s+in)\s+(?P<p>[^,.;?!]+?)"
+    r"(?=\s*(?:[,.;?!]|$|\s+(?:is|are|was|were|who|please)\b))|"
+    # "the Shenzhen one", "the Beijing two", "the VIP ones"
+    rf"\bthe\s+(?!{_NOT_A_GROUP_EN}\b)(?P<n>[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]*)\s+"
+    rf"{_GROUP_NUMBER_EN}\b(?!\s+(?:of|in|from|at|who|that|which)\b)",
     re.I,
 )
 
@@ -296,7 +312,10 @@ def _without_group_word(text: str) -> tuple[str, bool]:
         return _GROUP_ZH.sub("的", text).replace("的的", "的"), True
     found = _GROUP_EN.search(text) if _is_latin(text) else None
     if found is not None:
-        said = found["o"] or f"the {found['v'] or found['f']} ones"
+        if found["p"]:
+            said = f"the ones in {found['p']}"
+        else:
+            said = found["o"] or f"the {found['v'] or found['f'] or found['n']} ones"
         return text[: found.start()] + said + text[found.end() :], True
     return text, False
 

@@ -10,6 +10,8 @@ statement, and is asked back by the membership-change reader.
 
 from __future__ import annotations
 
+import re
+
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.text import simplified
 
@@ -166,3 +168,34 @@ def _without_ack(plain: str, text: str) -> str:
         return text
     rest = text[found.end() :].strip()
     return rest if rest.strip(" ?？.。!！~～") else text
+
+
+# A word that opens the next question and says only that it follows ("那近30天新加的有几个",
+# "咁我自己啲客有幾多個", "所以VIP客户有几个"): dropped when a question follows. Never 那 as
+# "that" (那些, 那两个, 那天, 那边, 那么多): a pointer or a time, which other readers read.
+_OPENER = lazy_pattern(
+    r"^\s*(?:那么|那麼|那就|咁样|咁樣|噉样|噉樣|所以|然后|然後|那|咁|噉)[\s,，、]*"
+    r"(?!些|批|几|幾|两|兩|俩|倆|个|個|位|边|邊|里|裡|裏|天|时|時|段|次|家|种|種|样|樣|多|么|麼|"
+    r"就|年|月|周|週|阵|陣|会|會|[0-9一二三四五六七八九十]|$)"
+)
+# Going back by saying the question again ("还是回到全部VIP客户", "回到VIP客户", "返返去上海嘅客",
+# "go back to all VIP customers"): the question said is answered as it stands. An earlier
+# list named by its size or place ("回到刚才那6个人") is read before this (backref.py).
+_GO_BACK = lazy_pattern(
+    r"^\s*(?:还是|還是|不如|算了[\s,，]*)?\s*(?:回到|回去看|回去|返回到|返回|退回到|退回|倒回到|倒回|"
+    r"回头看|回頭看|返返去|返去|睇返|换回|換回|切回|还是看|還是看)\s*|"
+    r"^\s*(?:(?:ok|okay|so|then|now)[\s,]+)*(?:let'?s\s+|let\s+us\s+)?(?:go\s+back\s+to|"
+    r"get\s+back\s+to|back\s+to|return\s+to|switch\s+back\s+to)\s+",
+    re.I,
+)
+
+
+def drop_opener(norm: str) -> str:
+    """`norm` without a word that only opens it (那, 咁, 所以) or says it goes back to a
+    question said again (还是回到 …, back to …), when something follows."""
+    for pattern in (_GO_BACK, _OPENER):
+        found = pattern.match(norm)
+        if found is not None and norm[found.end() :].strip(" ?？.。!！"):
+            norm = norm[found.end() :]
+    return norm
+

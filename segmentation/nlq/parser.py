@@ -21,7 +21,7 @@ from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, is_traditional, weak_card
 from segmentation.nlq.interpret import Context, SavedNameAsk
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.nlq.leadins import drop_acknowledgement, drop_lead_in
+from segmentation.nlq.leadins import drop_acknowledgement, drop_lead_in, drop_opener
 from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
 from segmentation.nlq.tag_actions import leftover
@@ -136,6 +136,7 @@ def _parse(
         )
     norm = drop_lead_in(norm)  # "we lost some customers, show me who refunded"
     norm = drop_acknowledgement(norm)  # "好的，给这些打上待跟进标签", "ok tag those as VIP"
+    norm = drop_opener(norm)  # "那近30天新加的有几个", "还是回到全部VIP客户"
     if _WHO_COUNTED.match(norm):  # "邊兩個", "是哪三位", "which two?": who the answer's are
         return Command("list", None, language, "", {"segment_from_context": True})
     restated = _restated_after_colon(norm, text, vocab, asker, now, tz, language)
