@@ -45,6 +45,7 @@ from segmentation.nlq.swap import (
     add_alternatives,
     distinct_windows,
     kinds,
+    re_evented_items,
     renamed_items,
     swap_conditions,
     windowed_conditions,
@@ -246,6 +247,9 @@ def refined_answer(
         # "那北京的呢" after Shanghai: the previous question with Beijing in Shanghai's place;
         # "那上海的呢" after a question with no city: the previous question, in Shanghai.
         assert command.segment is not None
+        moved = re_evented_items(previous_node, command.segment)
+        if moved is not None:  # "那咨询过的呢" after "买过玻尿酸面霜的": who asked about it
+            return ask_again(session, ctx, requester, moved, previous, lang, command.notes)
         try:
             swapped = swap_conditions(previous_node, command.segment)
         except Ambiguous:

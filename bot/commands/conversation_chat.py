@@ -23,6 +23,7 @@ from bot.commands import conversation as conv
 from bot.commands.answers import customers_reply, listed_ids, scope_line, with_scope_note
 from bot.commands.context import points_back
 from bot.commands.export import export_reply
+from bot.commands.named_actions import only_one_listed
 from bot.commands.paging import expired, last_list, still_visible
 from bot.commands.replies import clip
 from bot.commands.rows import PAGE_SIZE, segment_of, shown_words
@@ -591,6 +592,13 @@ def before_query(
     previous = conv.load(session, userid, ctx.now).previous
     said = normalize(text).strip()
     shown = previous is not None and previous.kind == conv.CUSTOMER and bool(previous.customer)
+    if not shown and _THAT_CUSTOMER.match(said):
+        # "她在哪个城市" right after a list of one ("其中北京的" → 1 Dan): that customer, as
+        # "给她发一张券" is (named_actions.only_one_listed); a list of more is asked which.
+        only = only_one_listed(session, ctx, requester)
+        if only is not None and previous is not None:
+            previous = replace(previous, kind=conv.CUSTOMER, customer=only)
+            shown = True
     if (_THAT_CUSTOMER.match(said) or _EXPORT_THAT.match(said)) and not (
         shown and (_EXPORT_THAT.match(said) or _about_that_customer(text, previous))
     ):  # "她最近买了什么", "export her" with no card just shown: which customer, never a guess
@@ -643,8 +651,10 @@ _THAT_CUSTOMER = lazy_pattern(
     r"[?.!]*$|"
     # Any short question about him or her, which the card answers: "他是哪个渠道加的",
     # "她在哪个城市", "他的备注是什么", "where is she from", "how did he add us".
-    r"^(?:那|那么|请问)?(?:他|她|佢|ta)(?!们|哋)(?![^，,；;]*(?:客户|顾客|客人))(?:是|在|有|从|哪|什么|啥|怎么|多少|几|最近|上次|"
-    r"的(?:电话|手机|备注|标签|城市|跟进人|渠道|添加方式|公司)|买|下|来|加|咨询|问|"
+    # Cantonese too: "佢喺边个城市", "佢系边个跟进嘅", "佢电话几多号", "佢嘅跟进人系边个".
+    r"^(?:那|那么|请问|咁|噉)?(?:他|她|佢|ta)(?!们|哋)(?![^，,；;]*(?:客户|顾客|客人))(?:是|在|有|从|哪|什么|啥|怎么|多少|几|最近|上次|"
+    r"喺|系|边|乜|咩|点|住|"
+    r"(?:的|嘅)?(?:电话|手机|备注|标签|城市|跟进人|渠道|添加方式|公司)|买|下|来|加|咨询|问|落|"
     # an English word about her in a Chinese question: "她 last inquiry 问的是什么"
     r"(?<=[他她佢])[a-z])[^，,；;]{0,30}$|"
     # whose customer he is: "他是谁的客户", "佢系边个嘅客", "她归谁跟进"

@@ -18,7 +18,12 @@ from bot.commands.tagging import plan_tagging
 from bot.commands.texts import say
 from bot.models.campaigns import CRON, ONCE
 from bot.models.confirmations import PendingAction
-from bot.services.campaigns.definition import CampaignError, CampaignSpec, create_campaign
+from bot.services.campaigns.definition import (
+    NAMED_CUSTOMERS,
+    CampaignError,
+    CampaignSpec,
+    create_campaign,
+)
 from bot.services.campaigns.push_preview import PushPlan, campaign_content
 from bot.services.saved_segments import save_owned
 from bot.services.tag_outbox import enqueue_tag_job
@@ -89,6 +94,10 @@ def _campaign_spec(action: PendingAction, ctx: CommandContext) -> CampaignSpec:
     content = campaign_content(details, action.language)
     schedule = details.get("schedule")
     plan = PushPlan.from_json(details.get(PLAN_KEY))
+    segment = dict(action.segment)
+    named = details.get("customers")
+    if isinstance(named, list):  # "给她发一张券": only these, whatever the tree (all customers)
+        segment[NAMED_CUSTOMERS] = [str(eid) for eid in named]
     return CampaignSpec(
         holdout_seed=plan.holdout_seed if plan else None,
         shared_code=plan.shared_code if plan else None,
@@ -101,7 +110,7 @@ def _campaign_spec(action: PendingAction, ctx: CommandContext) -> CampaignSpec:
         ),
         creator_userid=action.asker_userid,
         content=content,
-        segment_definition=action.segment,
+        segment_definition=segment,
         schedule_kind=CRON if schedule else ONCE,
         run_at=None if schedule else action.decided_at,
         cron=cron_line(schedule) if schedule else None,

@@ -56,7 +56,7 @@ def named_tag_answer(
         action = find_action(normalize(text), typed_quotes(text), text)
     except Ask:  # a push asked back ("{name}" without one by one): not this path
         return None
-    if action is None or action.intent not in ("tag", "untag", "push"):
+    if action is None or action.intent not in ("tag", "untag", "push", "schedule"):
         return None
     if not action.segment_text:
         return None
@@ -69,8 +69,10 @@ def named_tag_answer(
     if isinstance(parsed, Command):
         return None  # a condition ("给上海的客户打上…") or "these": the usual path
     tag = str(action.details.get("tag") or "").strip()  # as typed (find_action keeps it)
-    # A push carries its message or coupon as parsed; a tagging its tag as typed.
-    what = Action.of(action.details) if action.intent == "push" else Action(tag=tag)
+    # A push (or a scheduled one: "每周五上午10点给她发消息…") carries its message, coupon and
+    # schedule as parsed; a tagging its tag as typed.
+    sends = action.intent in ("push", "schedule")
+    what = Action.of(action.details) if sends else Action(tag=tag)
     words = _CUSTOMER_WORD.sub("", _as_typed(action.segment_text, text)).strip()
     picked = _PICKED.match(words)
     if picked:  # the id as typed: the normalised text is in lower case
@@ -78,7 +80,7 @@ def named_tag_answer(
         wanted = (typed["eid"] if typed else picked["eid"]).strip()
     else:
         wanted = words
-    if not wanted or not (tag or action.intent == "push"):
+    if not wanted or not (tag or sends):
         return None
     if is_pronoun(wanted):
         shown = card_shown(session, ctx, requester.userid) or only_one_listed(

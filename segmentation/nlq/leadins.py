@@ -198,4 +198,3 @@ def drop_opener(norm: str) -> str:
         if found is not None and norm[found.end() :].strip(" ?？.。!！"):
             norm = norm[found.end() :]
     return norm
-

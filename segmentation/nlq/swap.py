@@ -26,6 +26,7 @@ from segmentation.nodes import (
     Node,
     Not,
     Or,
+    Performed,
     Ranked,
     Window,
     walk,
@@ -237,3 +238,45 @@ def renamed_items(previous: Node, item: str, names: tuple[str, ...]) -> Node | N
         return part
 
     return rename(previous)
+
+
+# The events a product is said of (an order's, an inquiry's, a cart's, a refund's product).
+_ITEM_EVENT_KINDS = frozenset({"order", "inquiry", "cart", "refund"})
+
+
+def re_evented_items(previous: Node, new: Node) -> Node | None:
+    """`previous` with its product condition about another event ("那咨询过的呢" after "买过
+    玻尿酸面霜的客户": who asked about it), when `new` says only that event, with no time of
+    its own: the same product, window and count. None: `new` is no bare event of that kind,
+    `previous` has no product condition or several, a negated one, or already says something
+    of `new`'s event (then the usual swap or narrowing reads it)."""
+    if not isinstance(new, Performed) or new.window is not None:
+        return None
+    if new.event_kind not in _ITEM_EVENT_KINDS:
+        return None
+    items = [p for p in walk(previous) if isinstance(p, ItemEvent)]
+    if len(items) != 1 or items[0].event_kind == new.event_kind:
+        return None
+    if any(isinstance(p, Not) for p in walk(previous)) and _negates(previous, items[0]):
+        return None
+    if f"event:{new.event_kind}" in kinds(previous):
+        return None
+    old = items[0]
+
+    def move(part: Node) -> Node:
+        if isinstance(part, And):
+            return And(tuple(move(c) for c in part.children))
+        if isinstance(part, Or):
+            return Or(tuple(move(c) for c in part.children))
+        if isinstance(part, Ranked):
+            return replace(part, base=move(part.base))
+        if part == old:
+            return replace(old, event_kind=new.event_kind)
+        return part
+
+    return move(previous)
+
+
+def _negates(tree: Node, part: Node) -> bool:
+    """Whether `part` sits under a NOT in `tree`."""
+    return any(isinstance(p, Not) and part in list(walk(p.child)) for p in walk(tree))

@@ -32,7 +32,16 @@ _PLACE_BEFORE |= {"residing in", "resides in"}
 _PERIODS = (("近7天", "last 7 days"), ("近30天", "last 30 days"), ("本月", "this month"))
 
 
+# How a department's name ends: 销售三部, 市场部, 华东事业部, 销售二组, 客服中心.
+_DEPT_END = lazy_pattern(r"(?:部|部门|部門|组|組|事业部|事業部|中心|团队|團隊|小组|小組)$")
+# Tokens a department's name is made of before its ending ("销售" + "三" + "部").
+_DEPT_PARTS = frozenset({K.FILLER, K.NUM, K.UNKNOWN, K.NAME})
+
+
 def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
+    dept = _department_word(tokens, index)
+    if dept is not None:  # "销售三部有多少客户": the departments there are
+        return _dept_question(dept, vocab)
     start, end = _word_span(tokens, index)
     joiner = " " if tokens[index].text.isascii() else ""
     word = joiner.join(t.text for t in tokens[start:end])
@@ -193,7 +202,25 @@ def _name_question(word: str, vocab: Vocabulary) -> Ask:
 
 def _close_names(word: str, vocab: Vocabulary, cutoff: int = 60) -> list[str]:
     kinds = ("tag", "dept", "saved", "named", "product", "category")
-    return did_you_mean(word, vocab.candidates_in(kinds, word.isascii()), cutoff=cutoff)
+    names = vocab.candidates_in(kinds, word.isascii())
+    close = did_you_mean(word, names, cutoff=cutoff)
+    return list(dict.fromkeys(one_character_off(word, names) + close))
+
+
+def one_character_off(word: str, names: dict[str, str]) -> list[str]:
+    """Chinese names as long as `word` that differ from it in one character only, never the
+    first of a two-character name ("金卞" → 金卡, "高意象" → 高意向): a look-alike or a slip of
+    the input method, closer than any score says (金卞 and 金卡 share half their characters)."""
+    if word.isascii() or not 2 <= len(word) <= 6:
+        return []
+    out: list[str] = []
+    for surface, display in names.items():
+        if len(surface) != len(word) or display in out:
+            continue
+        differing = [i for i, (a, b) in enumerate(zip(word, surface, strict=True)) if a != b]
+        if len(differing) == 1 and (len(word) > 2 or differing[0] > 0):
+            out.append(display)
+    return out
 
 
 # English: the word after "who"/"that", a negation or "yet to" is in a verb's place —
@@ -216,6 +243,39 @@ def _event_question(word: str) -> Ask:
         f"没看懂“{word}”：我只知道客户的这些行为：{_EVENTS_ZH}。请换一种行为或条件。",
         f"I did not understand “{word}”. The customer actions I know are: {_EVENTS_EN}. "
         "Please use one of these, or another condition (tag, city, spend, owner).",
+    )
+
+
+def _department_word(tokens: list[Token], index: int) -> str | None:
+    """The department name an unknown word ending in 部/组/中心 completes, with the words
+    glued before it ("销售" "三" "部" → 销售三部), when the company has departments; else None."""
+    last = tokens[index]
+    if last.text.isascii() or not _DEPT_END.search(last.text):
+        return None
+    start = index
+    while (
+        start > 0
+        and tokens[start - 1].end == tokens[start].start
+        and tokens[start - 1].kind in _DEPT_PARTS
+        and (not tokens[start - 1].text.isascii() or tokens[start - 1].kind == K.NUM)
+        and len(last.text) + sum(len(t.text) for t in tokens[start - 1 : index]) <= 8
+    ):
+        start -= 1
+    word = "".join(t.text for t in tokens[start : index + 1])
+    return word if len(word) >= 2 else None
+
+
+def _dept_question(word: str, vocab: Vocabulary) -> Ask:
+    names = vocab.candidates_in(("dept",), False)
+    close = one_character_off(word, names) + did_you_mean(word, names, cutoff=50)
+    hints = list(dict.fromkeys(close))[:3]
+    listed = "、".join(f"“{d}”" for d in dict.fromkeys(names.values()))
+    return Ask(
+        f"没有找到部门“{word}”。"
+        + _zh_hint(hints, f"现有部门：{listed}。" if listed else "请用部门的全称。"),
+        f"There is no department “{word}”."
+        + _en_hint(hints, " Please use the department's full name."),
+        hints,
     )
 
 

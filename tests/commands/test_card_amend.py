@@ -24,8 +24,8 @@ def test_cancel_words(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["算了下有多少人", "不发给北京的", "don't send to Beijing", "never ordered", "取消的订单",
-     "forget the VIPs"],
+    ["算了下有多少人", "不发给北京的", "changed my mind about Beijing", "don't send to Beijing",
+     "never ordered", "取消的订单", "forget the VIPs"],
 )  # fmt: skip
 def test_not_cancel_words(text: str) -> None:
     assert not _CANCEL.match(normalize(text))
@@ -51,6 +51,11 @@ def test_not_cancel_words(text: str) -> None:
         ("don't send it to Beijing", WITHOUT, "beijing"),
         ("skip the VIPs", WITHOUT, "the vips"),
         ("also send it to Beijing", ALSO, "beijing"),
+        ("只发给上海的", AND, "上海的"),
+        ("不要发给Dan", WITHOUT, "dan的"),
+        ("唔好發畀Dan", WITHOUT, "dan的"),
+        ("only the one in Shanghai", AND, "in shanghai"),
+        ("only the two in Beijing", AND, "in beijing"),
     ],
 )
 def test_card_words_read_as_follow_ups(text: str, mode: str, rest: str) -> None:
@@ -73,7 +78,9 @@ def test_content_changes_zh(text: str, new: str) -> None:
 @pytest.mark.parametrize(
     ("text", "new"),
     [("change it to 30 off 300", "30 off 300"), ("make the coupon 20% off", "20% off"),
-     ("actually, change the message to “see you”", "“see you”")],
+     ("actually, change the message to “see you”", "“see you”"),
+     ("change to 满300减60", "满300减60"), ("switch to 9折", "9折"),
+     ("actually make it 100 off 500", "100 off 500"), ("change it to Fridays", "fridays")],
 )  # fmt: skip
 def test_content_changes_en(text: str, new: str) -> None:
     found = _CHANGE_EN.match(normalize(text))

@@ -161,6 +161,20 @@ def campaign_segment(campaign: Campaign) -> Node:
     return campaign_node(campaign)
 
 
+# A campaign for customers named one by one ("给她发一张券", a card changed to "不要发给Dan"):
+# its segment definition carries their external_userids under this key, beside the tree; a
+# run reaches only those of them the tree (and the creator's scope) still holds.
+NAMED_CUSTOMERS = "customers"
+
+
+def named_customers(campaign: Campaign) -> frozenset[str] | None:
+    """The customers a campaign was confirmed for by name, or None (its segment decides)."""
+    named = (campaign.segment_definition or {}).get(NAMED_CUSTOMERS)
+    if not isinstance(named, list):
+        return None
+    return frozenset(str(eid) for eid in named)
+
+
 def segment_text(campaign: Campaign) -> str:
     if campaign.segment_name:
         return f"saved:{campaign.segment_name}"

@@ -27,7 +27,7 @@ from bot.services.campaigns.content import (
     message_values,
     render,
 )
-from bot.services.campaigns.definition import CampaignError, campaign_segment
+from bot.services.campaigns.definition import CampaignError, campaign_segment, named_customers
 from bot.services.campaigns.schedule import release_time
 from bot.services.campaigns.settings import CampaignSettings
 from bot.services.coupons import CouponTemplate, format_code, issue_coupons
@@ -187,6 +187,10 @@ def current_members(
     requester = resolve_requester(session, campaign.creator_userid, pctx.admins)
     if requester is None:
         raise CampaignError(f"the creator {campaign.creator_userid} is no longer an active member")
-    return segment_members(
+    members = segment_members(
         session, campaign_segment(campaign), requester=requester, now=now, ctx=pctx.engine
     )
+    named = named_customers(campaign)
+    # Confirmed for customers named one by one: those of them still visible, never the tree's
+    # everyone (a named card's tree is all customers).
+    return members if named is None else [eid for eid in members if eid in named]
