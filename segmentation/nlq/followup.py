@@ -286,7 +286,9 @@ _NOT_A_GROUP_EN = (
     r"(?:first|second|third|fourth|fifth|last|other|new|same|next|previous|right|wrong|only|"
     r"old|latest|earlier|above|top|bottom|biggest|best|this|that|these|those|which|each|every)"
 )
-_GROUP_NUMBER_EN = r"(?:one|ones|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
+# "the ones in Beijing" / "the VIP ones" are the answer's pointer or a swap ("what about the
+# ones in Beijing?"), which the readers below read: a group is said with its size.
+_GROUP_NUMBER_EN = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
 _GROUP_EN = lazy_pattern(
     r"\bthe\s+(?P<v>[^,.;?!]+?)(?<!\btag)\s+(?:group|bucket)\b|"
     r"(?P<o>\S+'s)\s+(?:group|bucket)\b|\bthe\s+(?:group|bucket)\s+(?:for|of)\s+(?P<f>[^,.;?!]+)|"
