@@ -224,6 +224,8 @@ def test_no_product_event_swap(previous, new) -> None:
         "给他们群发消息“本周六VIP日”",
         "給佢哋群發訊息「本週六VIP日」",
         "群发一张满100减20的券给他们",
+        "再给他们发一张满100减20的券",
+        "也給他們發一張滿100減20的券",
     ],
 )
 def test_a_push_to_each_of_them_is_on_the_answer(text: str, vocab) -> None:
