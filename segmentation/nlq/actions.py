@@ -51,7 +51,8 @@ _V_PUSH = (
     # The English verbs said in a Chinese frame too: 给金卡客户push一条消息, 给VIP send 一张券.
     r"(?:发送|发放|派发|赠送|" + _MASS_SEND + r"|(?<!群)发(?!展|送|放)|推送|推(?!荐|送)|送(?!货)|"
     r"\s*(?:push|send)\s*|"
-    r"传(?=(?:个|一?条|一?则|一?封)?\s*" + _MESSAGE_NOUN + r")|"
+    # 传 before a message word or the quoted message itself (傳「新品到貨」給…)
+    r"传(?:送)?(?=(?:个|一?条|一?则|一?封)?\s*(?:" + _MESSAGE_NOUN + r"|“))|"
     # 传/派 before what is sent: a message, or a coupon (传一张满500折50的优惠券)
     r"(?:派|传)(?=[^，,]{0,16}(?:券|红包|coupon|voucher))|"
     # 寄 (mail) before what is sent: 寄感谢讯息, 寄一张券
@@ -210,6 +211,11 @@ _PUSH_EN = [
         # "blast VIP customers with the message “…”": the words before the quote name it
         r"\s+(?P<seg>.+?)(?:\s+with(?:\s+the|\s+a)?\s+(?:message|msg|text|note|words))?\s*[:：]?\s*"
         r"(?P<what>“[^”]*”)$"
+    ),
+    # The quoted message first, then whom after "to": 'message "New arrivals" to at-risk customers'.
+    lazy_pattern(
+        r"^(?:please\s+)?(?:message|text|notify|mass[\s-]?message|broadcast|blast)\s*"
+        r"(?P<what>“[^”]*”)\s*to(?:\s+|(?=[^\x00-\x7f]))(?P<seg>.+)$"
     ),
     # "send them “New arrivals”": a quoted text right after whom it is sent to is the message
     # (a coupon or message word before it is read by the article rule below).

@@ -216,6 +216,13 @@ ENGLISH_SENDS = [
     ),
     ("message VIP customers 'See you soon'", "VIP客户", {"message": "See you soon"}),
     (
+        'message "New arrivals are in" to the at-risk customers',
+        "流失风险客户",
+        {"message": "New arrivals are in"},
+    ),
+    ("傳「新品到貨」給上海嘅客", "上海的客户", {"message": "新品到貨"}),
+    ("传送“新品到了”给VIP客户", "VIP客户", {"message": "新品到了"}),
+    (
         "send customers who didn't order a 满100减20 coupon",
         "没下过单的客户",
         {"coupon": "满100减20"},
