@@ -1522,10 +1522,11 @@ _unclaimed(
             "来",
         )
         for size in ("", "个", "张", "份", "一个", "一张", "一份")
-        for sheet in ("表", "表格", "清单表")
+        for sheet in ("表", "表格", "清单表", "报表")
         if verb not in ("做", "出", "拉", "整", "弄", "搞", "拎", "攞", "来") or size
     ),
 )
+_unclaimed(K.INTENT, "export:xlsx", "的报表|嘅报表|客户报表|客报表|导出报表|汇出报表|下载报表")
 # English: the customers made into a sheet ("make a spreadsheet of …", "export … to a table").
 _unclaimed(
     K.INTENT,

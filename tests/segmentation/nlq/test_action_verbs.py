@@ -284,6 +284,8 @@ EXPORT = [
     ("上海客户导出成表格", "上海的客户"),
     ("export the VIPs in Shanghai to a table", "VIP customers in Shanghai"),
     ("make a spreadsheet of VIP customers", "VIP客户"),
+    ("請把上海客戶做成報表", "上海的客户"),
+    ("幫我將上海客出張報表", "上海的客户"),
     ("幫我將上海客轉成表格", "上海的客户"),
 ]
 
