@@ -57,7 +57,10 @@ _END = r"(?:吧|哈|啊|呀|啦|哦|喔|嘞|喇|咯|啰|先|一下|下)*$"
 # What follows a tag verb: a count (个/一个), a naming word (叫/为/:), the name, the noun.
 _TAIL = lazy_pattern(
     # 晒/哂 (Cantonese: all of them) after the verb: 打晒「待跟進」tag
-    r"\s*(?:一下|下|晒|哂)?\s*(?:一个|一|个)?\s*(?:叫做|叫|名为|为|成|做|作|[:：])?\s*"
+    # and 返/翻 (back), 埋 (as well): 打返個金卡標籤, 貼埋VIP標籤
+    # — only right after a one-character verb: 加个返校标签 names 返校.
+    r"\s*(?:一下|下)?(?:(?<=[打加贴挂标])(?:晒|哂|返|翻|番|埋))*\s*(?:一个|一|个)?\s*"
+    r"(?:叫做|叫|名为|为|成|做|作|[:：])?\s*"
     r"(?P<name>“[^”]+”|[^“”，,。；;:：的嘅]{0,24}?)\s*(?:的|嘅)?\s*(?P<noun>" + _NOUN + r")?\s*"
     r"(?:吧|哈|啊|呀|啦|哦|喔|嘞|喇|咯|啰|先)*$"
 )

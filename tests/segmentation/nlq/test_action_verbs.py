@@ -113,6 +113,12 @@ TAG = [
     ("给上海客户打上这个“金卡”标签", "上海的客户", "金卡"),
     ("给上海客户打上那个VIP标签", "上海的客户", "VIP"),
     ("tag customers in Shanghai as VIP", "上海的客户", "VIP"),
+    # Cantonese 返 (back), 埋 (as well), 晒 (all) after a one-character verb are no part of
+    # the name; after 个 they begin it.
+    ("幫我將上海客加返VIP tag", "上海的客户", "VIP"),
+    ("同上海啲客打返個金卡標籤", "上海的客户", "金卡"),
+    ("幫上海客貼埋VIP標籤", "上海的客户", "VIP"),
+    ("给上海客户加个返校标签", "上海的客户", "返校"),
     ("tag as 待跟进, target: customers who ordered this week", "本周下过单的客户", "待跟进"),
 ]
 
