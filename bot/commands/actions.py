@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -34,6 +35,14 @@ def cron_line(schedule: dict[str, Any]) -> str:
 
 def schedule_words(schedule: dict[str, Any], lang: str) -> str:
     time = str(schedule["time"])
+    if schedule.get("every") == "once":  # 仅一次：11月2日（周一）09:00 / once, Mon Nov 2 at 09:00
+        day = date.fromisoformat(str(schedule["date"]))
+        if lang == "zh":
+            week = _WEEKDAYS_ZH[day.weekday()]
+            return say("once_at", lang, day=f"{day.month}月{day.day}日（周{week}）", time=time)
+        return say(
+            "once_at", lang, day=f"{_WEEKDAYS_EN[day.weekday()][:3]} {day:%b} {day.day}", time=time
+        )
     if schedule.get("every") == "week":
         index = int(schedule.get("weekday") or 1) - 1
         day = _WEEKDAYS_ZH[index] if lang == "zh" else _WEEKDAYS_EN[index]

@@ -24,7 +24,7 @@ from bot.services.campaigns.definition import (
     CampaignSpec,
     create_campaign,
 )
-from bot.services.campaigns.push_preview import PushPlan, campaign_content
+from bot.services.campaigns.push_preview import PushPlan, campaign_content, is_once, once_at
 from bot.services.saved_segments import save_owned
 from bot.services.tag_outbox import enqueue_tag_job
 from integrations.wecom.gateway import WeComGateway
@@ -93,6 +93,7 @@ def _campaign_spec(action: PendingAction, ctx: CommandContext) -> CampaignSpec:
         raise CampaignError(f"coupon {details['coupon']!r} is not understood")
     content = campaign_content(details, action.language)
     schedule = details.get("schedule")
+    once = is_once(schedule)  # a one-off send later: a `once` campaign due at its time
     plan = PushPlan.from_json(details.get(PLAN_KEY))
     segment = dict(action.segment)
     named = details.get("customers")
@@ -111,9 +112,11 @@ def _campaign_spec(action: PendingAction, ctx: CommandContext) -> CampaignSpec:
         creator_userid=action.asker_userid,
         content=content,
         segment_definition=segment,
-        schedule_kind=CRON if schedule else ONCE,
-        run_at=None if schedule else action.decided_at,
-        cron=cron_line(schedule) if schedule else None,
+        schedule_kind=CRON if schedule and not once else ONCE,
+        run_at=(once_at(schedule, ctx.settings.timezone) if once else None)
+        if schedule
+        else action.decided_at,
+        cron=cron_line(schedule) if schedule and not once else None,
         coupon=coupon,
     )
 
@@ -124,6 +127,12 @@ def execute_campaign(
     """A push becomes a one-off campaign due now, a schedule a crontab campaign; the campaign
     scheduler sends them (its outbox keeps them at most once per customer)."""
     lang = action.language
+    schedule = action.details.get("schedule")
+    if is_once(schedule) and once_at(schedule, ctx.settings.timezone) <= ctx.now:
+        # Confirmed (or approved) after its time: sending now would be another time than the
+        # card said; the member says a new one.
+        when = schedule_words(schedule, lang)
+        return say("once_passed", lang, when=when), {"error": "time passed"}
     try:
         campaign = create_campaign(
             session,
@@ -134,8 +143,9 @@ def execute_campaign(
         )
     except CampaignError as exc:
         return say("campaign_failed", lang, error=str(exc)), {"error": str(exc)}
-    schedule = action.details.get("schedule")
-    if schedule:
+    if is_once(schedule):
+        text = say("once_created", lang, id=campaign.id, when=schedule_words(schedule, lang))
+    elif schedule:
         text = say("schedule_created", lang, id=campaign.id, when=schedule_words(schedule, lang))
     else:
         text = say("campaign_created", lang, id=campaign.id, count=len(target))

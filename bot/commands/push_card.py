@@ -58,6 +58,11 @@ def _when(facts: PushFacts, details: dict[str, Any], ctx: CommandContext, lang: 
     schedule = details.get("schedule")
     if not isinstance(schedule, dict):
         return first
+    if schedule.get("every") == "once":  # when it runs is all there is; quiet hours may hold it
+        words = schedule_words(schedule, lang)
+        if not facts.quiet_hours:
+            return words
+        return f"{words}（{first}）" if lang == "zh" else f"{words} ({first})"
     return say("schedule_first", lang, every=schedule_words(schedule, lang), first=first)
 
 

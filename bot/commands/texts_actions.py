@@ -32,6 +32,7 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "en": "1 of each customer's {limit} mass messages this month",
     },
     "every_day": {"zh": "每天 {time}", "en": "every day at {time}"},
+    "once_at": {"zh": "仅一次：{day} {time}", "en": "once, on {day} at {time}"},
     "every_week": {"zh": "每周{day} {time}", "en": "every {day} at {time}"},
     "every_weekday": {
         "zh": "每个工作日（周一至周五） {time}",
@@ -165,6 +166,18 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "（已保存分群按本次确认时的定义）。",
         "en": "Created scheduled campaign #{id}: {when}; each run uses the customers' data as "
         "it is then (saved segments as defined now).",
+    },
+    "once_created": {
+        "zh": "已创建定时群发 #{id}：{when}，只发这一次；发送时按当时的客户数据计算"
+        "（已保存分群按本次确认时的定义）。",
+        "en": "Created scheduled campaign #{id}: {when}, sent this once only; it uses the "
+        "customers' data as it is then (saved segments as defined now).",
+    },
+    "once_passed": {
+        "zh": "没有创建：计划的时间（{when}）已经过去了。请重新说一个将来的时间，"
+        "例如“明天上午10点给…发…”。",
+        "en": "Not created: the time planned ({when}) has passed. Say a time to come, e.g. "
+        "'tomorrow at 10am send …'.",
     },
     "campaign_failed": {
         "zh": "群发任务没有创建：{error}",

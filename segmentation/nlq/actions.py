@@ -6,11 +6,22 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.coupons import check_message, read_coupon
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.one_off import (
+    ONCE_WORDS,
+    VAGUE_DAY,
+    OneDay,
+    check_future,
+    day_matches,
+    resolve_day,
+    vague_day,
+)
 from segmentation.nlq.say_words import find_said
 from segmentation.nlq.schedules import (
     FREQUENCY_WORDS,
@@ -132,7 +143,7 @@ _PUSH_ZH = [
         + _WHOM_ZH
         + r")\s*(?P<what>(?:"
         + _COUNTED
-        + r"|满|\d|"
+        + r"|满|\d|(?:[个条封]\s*)?"  # "send佢哋個訊息「…」": one message, its 个 without 一
         + _MESSAGE_NOUN
         + r").+)$"
     ),
@@ -610,6 +621,10 @@ _THIS = lazy_pattern(
 )
 
 
+# The parse's now and time zone: the day of a send that runs once is counted from them.
+When = tuple[datetime, ZoneInfo]
+
+
 @dataclass(frozen=True)
 class Action:
     intent: str
@@ -684,9 +699,13 @@ def _with_target_apart(
     return None
 
 
-def find_schedule(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
-    """A scheduled send, or None: read before anything else the sentence might be."""
-    return _schedule(strip_tail(text), quotes, original)
+def find_schedule(
+    text: str, quotes: dict[str, str], original: str = "", when: When | None = None
+) -> Action | None:
+    """A scheduled send, or None: read before anything else the sentence might be. `when`
+    (now, the time zone) resolves the day of a send that runs once ("明天上午10点给…发…");
+    without it such a send is asked back."""
+    return _schedule(strip_tail(text), quotes, original, when)
 
 
 def _unquote(name: str, quotes: dict[str, str], original: str = "") -> str:
@@ -752,7 +771,9 @@ _SCHEDULE_VERB = lazy_pattern(r"^\s*(?:please\s+)?(?:schedule|set\s+up)\s+")
 _SCHEDULE_WORD_ZH = lazy_pattern(r"^\s*(?:定时|定期|准时|固定)(?=给|向|对|发|推|send|push)")
 
 
-def _schedule(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
+def _schedule(
+    text: str, quotes: dict[str, str], original: str = "", when: When | None = None
+) -> Action | None:
     try:
         frequency = find_frequency(text)
     except Ask:
@@ -760,8 +781,10 @@ def _schedule(text: str, quotes: dict[str, str], original: str = "") -> Action |
             raise  # "每周给VIP发…" (which day?), "every weekend …": asked
         return None  # "每个月都下单的客户": a condition, the segment's to read
     if frequency is None:
-        _refuse_one_day(text, quotes, original)
-        return None
+        once = _once(text, quotes, original, when) if when is not None else None
+        if once is None:
+            _refuse_one_day(text, quotes, original)
+        return once
     rest = rest_said = _cut_spans(text, frequency.cuts)
     part = leading_part(rest)
     pm = frequency.pm if part is None else part.pm
@@ -830,7 +853,95 @@ def _refuse_one_day(text: str, quotes: dict[str, str], original: str) -> None:
             clock = None
         rest = (_cut_spans(rest, (clock[0],)) if clock else rest).strip(" ，,")
         if _is_push(rest, quotes, original):
-            raise _one_off()
+            raise vague_day() if VAGUE_DAY.match(text) else _one_off()
+
+
+# Words before a one-off day that say nothing of it: "请明天…", "schedule 一下：tomorrow …".
+_ONCE_LEAD = lazy_pattern(
+    r"^(?:\s*(?:请|麻烦|帮我|帮忙|唔该|please|pls|can\s+you|could\s+you|schedule|一下|"
+    r"(?:set\s+up\s+)?a\s+(?:send|message|push)(?:\s+for)?)\s*[:：,，]?)*\s*"
+)
+# "明天上午10点再发给…", "聽朝先發": 再/先/才 before the send's verb say only "then".
+_THEN = lazy_pattern(r"^(?:再|先|才|就)(?=\s*(?:给|同|跟|帮|向|对|发|推|send|push|群发))")
+
+
+def _once(text: str, quotes: dict[str, str], original: str, when: When) -> Action | None:
+    """A send that runs once at a later time ("明早9点给…发…", "tomorrow at 9am send …"), or
+    None. The day is the first day word that begins the command or is followed by its time
+    of day; a day word elsewhere ("给今天下单的客户发…") is the segment's."""
+    now, tz = when
+    masked = _mask_quotes(text)
+    lead = _ONCE_LEAD.match(masked)
+    start = lead.end() if lead else 0
+    for m in day_matches(masked):
+        after = leading_part(masked[m.end() :])
+        clock_at = m.end() + (after.span[1] if after else 0)
+        timed = _CLOCK_NEXT.match(masked, clock_at) is not None
+        if m.start() != start and not timed:
+            continue
+        lead_span = (0, start) if m.start() == start and start else None  # "请", "schedule 一下："
+        day = resolve_day(m, now, tz)
+        found = _once_at(text, masked, quotes, original, day, now, tz, lead_span)
+        if found is not None:
+            return found
+    return None
+
+
+# A time of day right after the day word (and its part of the day): "明天 上午 10点", "at 9am".
+_CLOCK_NEXT = lazy_pattern(
+    r"\s*(?:at\s+)?(?:\d{1,2}|[零一二两三四五六七八九十]{1,3})\s*(?:点|时|:|：|am|pm|a\.m\.|p\.m\.|"
+    r"o'?clock)|\s*(?:at\s+)?(?:noon|midday)",
+    re.I,
+)
+
+
+def _once_at(
+    text: str,
+    masked: str,
+    quotes: dict[str, str],
+    original: str,
+    day: OneDay,
+    now: datetime,
+    tz: ZoneInfo,
+    lead: tuple[int, int] | None,
+) -> Action | None:
+    """The one-off send said around `day`, or None when the rest is no send."""
+    start, end = day.span
+    after = leading_part(masked[end:])
+    part_span = (end + after.span[0], end + after.span[1]) if after else None
+    part = day.part or (after.word if after else None)
+    blanked = masked[:start] + " " * (end - start) + masked[end:]  # same length: spans hold
+    clock = find_clock(blanked, (part in _PM_WORDS) if part else None)
+    cuts = [day.span] + ([clock[0]] if clock is not None else []) + ([lead] if lead else [])
+    if part_span is not None and (clock is None or not clock[0][0] <= part_span[0] < clock[0][1]):
+        cuts.append(part_span)
+    plain, _ = _cut(_cut_spans(text, tuple(cuts)), ONCE_WORDS)
+    plain = _SCHEDULING_VERB.sub("", _scheduled_send(plain)).strip(" ，,")
+    plain = _THEN.sub("", plain).strip(" ，,")
+    if not _is_push(plain, quotes, original):
+        return None
+    if clock is None and part is not None:
+        raise which_hour(day.said + (after.word if after and not day.part else ""), part)
+    if clock is None and day.day == now.astimezone(tz).date():
+        raise Ask(
+            f"“{day.said}”几点发送？例如“{day.said}下午3点给…发…”；现在就发请去掉“{day.said}”。",
+            f"At what time “{day.said}”? E.g. '{day.said} at 3pm send …'; to send now, leave "
+            f"out “{day.said}”.",
+        )
+    time = clock[1] if clock else DEFAULT_TIME
+    hour, minute = (int(x) for x in time.split(":"))
+    at = datetime(day.day.year, day.day.month, day.day.day, hour, minute, tzinfo=tz)
+    said = text[start : clock[0][1]].strip() if clock and clock[0][0] >= start else day.said
+    check_future(at, now, said)
+    inner = _push(plain, quotes, original)
+    assert inner is not None  # _is_push said so, and it did not ask
+    details = dict(inner.details)
+    details["schedule"] = {"every": "once", "date": day.day.isoformat(), "time": time}
+    return Action("schedule", inner.segment_text, details)
+
+
+_PM_WORDS = ("下午", "下昼", "晚上", "傍晚", "夜晚", "晚黑", "夜里", "夜间", "晚间", "晏昼", "晚",
+             "afternoon", "evening", "night")  # fmt: skip
 
 
 def _cut_spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:

@@ -148,7 +148,7 @@ def _parse(
     quotes = typed_quotes(text)
     norm = _without_remarks(norm, quotes, text)  # "…，老板明天开会要", "…, urgent, thanks"
     # A scheduled send first: "每个月1号…给…发" repeats monthly, it is no breakdown by month.
-    scheduled = find_schedule(strip_tail(norm), quotes, text)
+    scheduled = find_schedule(strip_tail(norm), quotes, text, (now, tz))
     extra = None if scheduled else find_extra(text, norm, vocab, asker, now, tz, language)
     if extra is not None:  # breakdowns, customer cards, membership changes, the digest
         return Command(extra.intent, extra.segment, language, extra.description, extra.details)

@@ -10,10 +10,11 @@ import secrets
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import opencc
 from sqlalchemy.orm import Session
@@ -191,7 +192,7 @@ def _draft(
         id=0,
         name="preview",
         creator_userid=requester.userid,
-        schedule_kind=CRON if schedule else ONCE,
+        schedule_kind=CRON if schedule and not is_once(schedule) else ONCE,
         channel=MASS_MESSAGE,
         content=campaign_content(details, language),
         holdout_percent=settings.holdout_percent,
@@ -202,11 +203,25 @@ def _draft(
     )
 
 
+def is_once(schedule: Any) -> bool:
+    """Whether a chat schedule runs once ({every: once, date: YYYY-MM-DD, time: HH:MM})."""
+    return isinstance(schedule, dict) and schedule.get("every") == "once"
+
+
+def once_at(schedule: dict[str, Any], tz: ZoneInfo) -> datetime:
+    """The moment a one-off schedule runs: its date and time of day in SEGBOT_TIMEZONE."""
+    day = date.fromisoformat(str(schedule["date"]))
+    hour, minute = (int(part) for part in str(schedule["time"]).split(":"))
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
+
+
 def schedule_cron(schedule: dict[str, Any]) -> str:
     """{every: day|week|weekdays|month, weekday: 1..7 (Monday=1), day: 1..28, time: HH:MM}
     → a crontab line."""
     hour, minute = (int(part) for part in str(schedule["time"]).split(":"))
     every = schedule.get("every")
+    if every == "once":
+        raise ValueError("a one-off schedule has no crontab line: see once_at")
     if every == "week":
         weekday = int(schedule.get("weekday") or 1) % 7  # crontab: 0 = Sunday
         return f"{minute} {hour} * * {weekday}"
@@ -223,6 +238,8 @@ def _due(details: dict[str, Any], now: datetime, settings: CampaignSettings) -> 
     schedule = details.get("schedule")
     if not schedule:
         return now
+    if is_once(schedule):
+        return max(once_at(schedule, settings.timezone), now)
     return CronSchedule.parse(schedule_cron(schedule)).next_after(now, settings.timezone)
 
 
