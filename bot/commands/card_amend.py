@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.approval import APPROVAL_OF
+from bot.commands.card_when import moved_to, new_when
 from bot.commands.cards import CANCEL_KEY, outcome_card
 from bot.commands.confirm import decide
 from bot.commands.context import narrowed_by
@@ -170,6 +171,7 @@ class _Change:
     segment: Node
     description: str
     details: dict[str, Any]
+    intent: str | None = None  # a push moved to a later time is a schedule
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,14 @@ def card_amendment(
     if action.details.get(APPROVAL_OF):
         return None  # a request already with its approver
     named = action.details.get("customers")
-    changed = _new_content(session, ctx, requester, action, text, plain, lang)
+    moved = moved_to(plain) if action.intent in _TIMED else None
+    changed = (
+        _new_time(session, ctx, requester, action, _as_quoted(moved, text), lang)
+        if moved is not None
+        else None
+    )
+    if changed is None:
+        changed = _new_content(session, ctx, requester, action, text, plain, lang)
     if changed is None and action.intent in _NARROWABLE:
         changed = _new_customers(session, ctx, requester, action, text, lang)
     if not isinstance(changed, _Change):
@@ -207,8 +216,8 @@ def card_amendment(
     if isinstance(named, list):  # customers named one by one: the same ones, still visible
         answer: Answer = _for_named(session, requester, action, [str(n) for n in named], changed)
     else:
-        command = Command(action.intent, changed.segment, lang, changed.description,
-                          changed.details)  # fmt: skip
+        command = Command(changed.intent or action.intent, changed.segment, lang,
+                          changed.description, changed.details)  # fmt: skip
         answer = answer_command(session, command, requester, ctx.now, ctx.engine)
     if isinstance(answer, SegmentAnswer) and answer.needs_confirmation and answer.customers:
         return Amended(answer, action)
@@ -224,7 +233,7 @@ def _for_named(
 ) -> SegmentAnswer:
     visible = tuple(still_visible(session, requester, named))
     return SegmentAnswer(
-        intent=action.intent,
+        intent=changed.intent or action.intent,
         segment=All(),
         description=changed.description,
         customers=visible,
@@ -288,6 +297,10 @@ def _new_content(
     new = _CONTENT_VERB.sub("", new, count=1).strip() or new  # "改成打高意向" → 高意向
     if not new:
         return clarify(say("content_what", lang))
+    if action.intent in _TIMED:  # "改成明天上午10点再发", "改成只发一次，明天上午9点"
+        timed = _new_time(session, ctx, requester, action, new, lang)
+        if timed is not None:
+            return timed
     named = isinstance(action.details.get("customers"), list)
     if action.intent in _NARROWABLE and not named and _as_follow_up(new) != _bare(new):
         # "改成只给男的打": the customers, said with a change word
@@ -305,6 +318,36 @@ def _new_content(
     except SegmentFormatError:
         return None
     return _Change(segment, action.description, _kept(action) | details)
+
+
+_TIMED = ("push", "schedule")
+
+
+def _new_time(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    action: PendingAction,
+    new: str,
+    lang: str,
+) -> _Change | Answer | None:
+    """The card sent once at the later time `new` says (bot/commands/card_when.py), a
+    question back, or None when `new` says no day."""
+    old = action.details.get("schedule")
+    found = new_when(
+        new, old if isinstance(old, dict) else None, lambda t: _parsed(session, ctx, requester, t)
+    )
+    if found is None:
+        return None
+    if isinstance(found, Ask):
+        return clarify(found.message(lang), list(found.suggestions))
+    if isinstance(found, Clarification):
+        return clarify(found.message, list(found.suggestions))
+    try:
+        segment = from_json(action.segment)
+    except SegmentFormatError:
+        return None
+    return _Change(segment, action.description, _kept(action) | found, intent="schedule")
 
 
 # Sentences that carry only content, for the parser to read the new content in.
@@ -353,12 +396,29 @@ def _part_of_schedule(
     ).get("schedule")
     if said_time:
         return {"schedule": {**old, "time": said_time["time"]}}
+    days = _every_weekday(new) if old.get("every") != "once" else new
     said_days = _parsed_details(
-        session, ctx, requester, f"{new}{old.get('time', '')}给所有客户发消息“x”", ("schedule",)
+        session, ctx, requester, f"{days} {old.get('time', '')}给所有客户发消息“x”", ("schedule",)
     ).get("schedule")
     if said_days:
         return {"schedule": {**said_days, "time": old.get("time", said_days["time"])}}
     return {}
+
+
+# A weekday alone on a repeating card ("change it to Fridays", "on Fridays", "改成周五"): the
+# day it repeats on (the card repeats already; a one-off card's "周五" is not read so).
+_BARE_WEEKDAY = lazy_pattern(
+    r"^\s*(?:on\s+)?(?P<en>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?\s*$"
+    r"|^\s*(?P<zh>(?:周|星期|礼拜|禮拜)[一二三四五六日天1-7])\s*$",
+    re.I,
+)
+
+
+def _every_weekday(new: str) -> str:
+    found = _BARE_WEEKDAY.match(new)
+    if found is None:
+        return new
+    return f"every {found.group('en')}" if found.group("en") else f"每{found.group('zh')}"
 
 
 def _says_time(new: str) -> bool:

@@ -768,6 +768,10 @@ DEFAULT_TIME = "10:00"
 # Words before a scheduled send that only say it is scheduled: "schedule a message to …",
 # "(每周一)定时给…发…".
 _SCHEDULE_VERB = lazy_pattern(r"^\s*(?:please\s+)?(?:schedule|set\s+up)\s+")
+# "schedule 一下：每天8pm给…发…", "排一下：…": the word only says what follows is scheduled.
+_SCHEDULE_ASIDE = lazy_pattern(
+    r"^\s*(?:please\s+)?(?:schedule|定时|安排|排)\s*(?:一下|下|个|一个)\s*[:：,，]?\s*"
+)
 _SCHEDULE_WORD_ZH = lazy_pattern(r"^\s*(?:定时|定期|准时|固定)(?=给|向|对|发|推|send|push)")
 
 
@@ -825,7 +829,7 @@ _SCHEDULING_VERB = lazy_pattern(
 def _scheduled_send(rest: str) -> str:
     """`rest` (the command without its frequency and time) as the send it schedules:
     "schedule a message to …" sends one, "定时给…发…" gives it."""
-    rest = rest.strip(" ，,")
+    rest = _SCHEDULE_ASIDE.sub("", rest.strip(" ，,")).strip(" ，,")
     verb = _SCHEDULE_VERB.match(rest)
     if verb is not None:
         rest = "send " + rest[verb.end() :]

@@ -120,6 +120,7 @@ def _parse(
             f"这条消息太长了（超过{MAX_LENGTH}字），请简短地描述要找的客户。",
             f"That message is too long (over {MAX_LENGTH} characters); please keep it short.",
         )
+    text = single_quoted_message(text)  # "the message 'Thanks for stopping by'"
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = expand_city_groups(norm, lambda: vocab.surfaces)  # 北上广深
     # 收到过双11预热活动的 / 国庆回馈那次 = 活动#1 (a tag or product of that name stays one)
@@ -374,6 +375,23 @@ def _one_quote(tokens: list[Any]) -> bool:
     quoted = [t for t in tokens if t.kind == K.QUOTE]
     glue = {K.INTENT, K.FILLER, K.SEP, K.CUSTOMER, K.DE, K.CLAUSE, K.QUOTE}
     return len(quoted) == 1 and all(t.kind in glue for t in tokens)
+
+
+# A message in single quotes right after the word that says it is one ("the message 'Thanks
+# for stopping by'", "text: 'See you Friday'"): quoted as double quotes are. Elsewhere a
+# single quote is an apostrophe (customers' orders, don't) and stays.
+_SINGLE_QUOTED = lazy_pattern(
+    r"(?P<lead>\b(?:message|msg|text|note|saying)\s|[:：]\s?)'(?P<words>[^'\n]+?(?:'[a-z][^'\n]*?)*)'"
+    r"(?=\s*(?:$|[.!?,;，。]|\s(?:to|for)\b))",
+    re.I,
+)
+
+
+def single_quoted_message(text: str) -> str:
+    """`text` with a single-quoted message (see _SINGLE_QUOTED) in double quotes."""
+    if "'" not in text:
+        return text
+    return _SINGLE_QUOTED.sub(lambda m: m.group("lead") + "“" + m.group("words") + "”", text)
 
 
 def typed_quotes(text: str) -> dict[str, str]:

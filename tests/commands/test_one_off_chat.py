@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.models.campaigns import ONCE, Campaign, CampaignRun, Delivery
@@ -78,3 +79,72 @@ def test_confirmed_after_its_time_it_is_not_sent_late(rig: ChatRig) -> None:
     with rig.factory() as session:
         assert session.scalars(select(Campaign)).all() == []
     assert any("已经过去" in r.text for r in replies), [r.text for r in replies]
+
+
+def _pending(rig: ChatRig) -> tuple[str, dict[str, object]]:
+    from bot.models.confirmations import PENDING, PendingAction
+
+    with rig.factory() as session:
+        rows = session.scalars(select(PendingAction).where(PendingAction.status == PENDING))
+        [action] = list(rows)
+        return action.intent, dict(action.details)
+
+
+TOMORROW_10 = {"every": "once", "date": "2026-11-02", "time": "10:00"}
+PUSH = "给近30天咨询未下单的客户发消息“新品到店”"
+DAILY = "每天上午9点给近30天咨询未下单的客户发消息“新品到店”"
+WEEKLY = "every Monday at 9am send customers who inquired in the last 30 days the message “hi”"
+ONCE_CARD = "明天上午9点给近30天咨询未下单的客户发消息“新品到店”"
+
+
+@pytest.mark.parametrize(
+    ("first", "change", "schedule"),
+    [
+        # a push moved to a later time: a schedule that runs once
+        (PUSH, "改成明天上午10点再发", TOMORROW_10),
+        (PUSH, "改做聽日朝早10點先發", TOMORROW_10),
+        (PUSH, "改到明天上午10点", TOMORROW_10),
+        (PUSH, "推迟到明天上午10点发", TOMORROW_10),
+        (PUSH, "move it to tomorrow 10am", TOMORROW_10),
+        (PUSH, "send it tomorrow at 10am instead", TOMORROW_10),
+        (PUSH, "改成明天再发", TOMORROW_10),  # no hour: the schedules' default
+        # a repeating schedule made one-off: only when 只发一次 / once is said
+        (DAILY, "改成只发一次，明天上午10点", TOMORROW_10),
+        (DAILY, "改成11月5号上午10点只发一次", {**TOMORROW_10, "date": "2026-11-05"}),
+        (WEEKLY, "make it tomorrow at 10am, just once", TOMORROW_10),
+        # a one-off card: another day keeps its hour, another hour keeps its day
+        (ONCE_CARD, "改成后天", {"every": "once", "date": "2026-11-03", "time": "09:00"}),
+        (ONCE_CARD, "改成10点", TOMORROW_10),
+        (ONCE_CARD, "改成每天", {"every": "day", "weekday": None, "time": "09:00"}),
+        # a weekday alone on a repeating card: the day it repeats on, its time kept
+        (WEEKLY, "change it to Fridays", {"every": "week", "weekday": 5, "time": "09:00"}),
+        (DAILY, "改成每周五", {"every": "week", "weekday": 5, "time": "09:00"}),
+    ],
+)
+def test_a_card_moved_to_another_time(
+    rig: ChatRig, first: str, change: str, schedule: dict[str, object]
+) -> None:
+    rig.tell("boss", first)
+    rig.tell("boss", change)
+    intent, details = _pending(rig)
+    assert intent == "schedule"
+    assert details["schedule"] == schedule
+
+
+@pytest.mark.parametrize(
+    ("first", "change", "asked"),
+    [
+        (DAILY, "改成明天上午10点", "只发一次"),  # start tomorrow, or once tomorrow?
+        (DAILY, "改成只发一次", "哪一天"),
+        (PUSH, "改成今天上午9点再发", "已经过去"),
+        (PUSH, "改成明天下午再发", "明天下午3点"),
+    ],
+)
+def test_a_move_that_is_no_time_to_come_is_asked_and_the_card_stays(
+    rig: ChatRig, first: str, change: str, asked: str
+) -> None:
+    rig.tell("boss", first)
+    before = _pending(rig)
+    replies = rig.tell("boss", change)
+    assert any(asked in r.text for r in replies), [r.text for r in replies]
+    assert _pending(rig) == before

@@ -146,19 +146,23 @@ def test_message_text_is_kept_exactly_as_typed(clean_engine: Engine, db_url: str
         assert "coupon" not in answer and answer["needs_confirmation"] is True
 
 
-def test_a_send_on_one_later_day_is_asked_back_not_read_as_a_filter(
+def test_a_send_on_one_later_day_runs_once_not_read_as_a_filter(
     clean_engine: Engine, db_url: str
 ) -> None:
     _load(clean_engine)
-    for text in (
-        "明天上午10点给VIP客户发消息“新品到店”",
-        "下周一给VIP客户发一张满100减20的券",
-        'tomorrow at 10am send VIP customers a message "New arrivals"',
+    for text, date in (
+        ("明天上午10点给VIP客户发消息“新品到店”", "2026-11-02"),
+        ("下周一给VIP客户发一张满100减20的券", "2026-11-02"),
+        ('tomorrow at 10am send VIP customers a message "New arrivals"', "2026-11-02"),
     ):
-        code, out = _run(db_url, text, "--json")
+        _code, out = _run(db_url, text, "--json")
         answer = json.loads(out)
-        assert (code, answer["intent"]) == (3, "clarify"), text
-        assert "单次发送" in answer["message"] or "Sending once" in answer["message"], text
+        assert answer["intent"] == "schedule", text
+        assert answer["schedule"] == {"every": "once", "date": date, "time": "10:00"}, text
+    code, out = _run(db_url, "下周给VIP客户发一张满100减20的券", "--json")
+    answer = json.loads(out)
+    assert (code, answer["intent"]) == (3, "clarify")
+    assert "哪一天" in answer["message"]
 
 
 def test_negations_are_restated_as_plain_sentences(clean_engine: Engine, db_url: str) -> None:

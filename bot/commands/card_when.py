@@ -1,0 +1,106 @@
+"""A card's send moved to one later time before it is confirmed: "改成明天上午10点再发",
+"改做聽日朝早10點先發", "改成只发一次，明天上午9点", "改成11月5号上午10点只发一次",
+"move it to tomorrow 8am", "推迟到后天", "send it tomorrow at 9 instead".
+
+A push card becomes a schedule that runs once ({every: once, date, time}); a one-off card gets
+its new day (its hour kept when none is said). A repeating schedule becomes a one-off only when
+the member says so (只发一次 / just once): "改成明天上午10点" on a daily card could as well mean
+"start tomorrow", so it is asked back. The day is read by the parser (segmentation/nlq/one_off),
+so a past time or an hour-less part of the day is asked back exactly as in a new command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from segmentation.nlq import Clarification, Command
+from segmentation.nlq.ask import Ask
+from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.one_off import ONCE_WORDS, day_matches
+from segmentation.nlq.schedules import find_clock
+from segmentation.text import normalize
+
+# Words after the new time that only say "then send": "再发", "先發", "才推", "send it".
+_THEN_SEND = lazy_pattern(
+    r"(?:再|先|才|就)?(?:发送|发|推送|推|群发|send(?:\s+it)?|push(?:\s+it)?)?(?:吧|啦|喇|好了|就好|就行)?"
+    r"[\s,，.。!！]*$"
+)
+# Moving the send without a change word the content rules know ("改到明天", "move it to …").
+MOVE = lazy_pattern(
+    r"^(?:(?:那就|那|还是|其实|哦|嗯|不对|actually|wait|hmm|oh|ok(?:ay)?|no|well|then)[\s,，]*)*"
+    r"(?:把)?(?:时间|发送时间)?(?:改到|改在|推迟到|推后到|推迟至|延后到|延迟到|延到|推到|挪到|移到|改期到|"
+    r"提前到|定在|放到|留到|等到)(?P<new>.+)$"
+    r"|^(?:(?:actually|wait|hmm|oh|ok(?:ay)?|no|well|then)[\s,]*)*"
+    r"(?:move|reschedule|postpone|push|delay|shift|put)\s+(?:it|this|that|the\s+(?:send|message|"
+    r"push|campaign|coupon))\s+(?:back\s+)?(?:to|until|till|for)\s+(?P<new_en>.+)$"
+    r"|^(?:(?:actually|wait|hmm|oh|ok(?:ay)?|no|well|then)[\s,]*)*send\s+it\s+(?P<instead>.+?)"
+    r"\s+instead$"
+)
+
+Parse = Callable[[str], Command | Clarification]
+
+
+def moved_to(plain: str) -> str | None:
+    """The new time in a move of the send ("改到明天上午10点" → "明天上午10点"), or None."""
+    found = MOVE.match(plain)
+    if found is None:
+        return None
+    return found.group("new") or found.group("new_en") or found.group("instead")
+
+
+def new_when(
+    new: str, old: dict[str, Any] | None, parse: Parse
+) -> dict[str, Any] | Clarification | Ask | None:
+    """The schedule `new` (the words after 改成 / move it to) gives the card, a question back,
+    or None when it says no day and no 只发一次 (a time or a frequency, read as before)."""
+    plain = normalize(new)
+    once_found = ONCE_WORDS.search(plain)
+    if once_found is not None:
+        plain = (plain[: once_found.start()] + " " + plain[once_found.end() :]).strip(" ，,")
+    plain = _THEN_SEND.sub("", plain).strip(" ，,")
+    days = day_matches(plain)
+    if not days and once_found is None:
+        return None
+    repeating = isinstance(old, dict) and old.get("every") != "once"
+    if not days:
+        return _ask_which_day()
+    if repeating and once_found is None:
+        return _ask_once_or_repeat(plain)
+    parsed = parse(f"{plain}给所有客户发消息“x”")
+    if isinstance(parsed, Clarification):
+        return parsed
+    schedule = parsed.details.get("schedule")
+    if not isinstance(schedule, dict) or schedule.get("every") != "once":
+        return None
+    if isinstance(old, dict) and old.get("every") == "once" and not _says_time(plain):
+        # "改成后天" on a one-off card: the day changes, its hour stays.
+        kept = parse(f"{plain}{old['time']}给所有客户发消息“x”")
+        if isinstance(kept, Clarification):
+            return kept
+        schedule = kept.details.get("schedule", schedule)
+    return {"schedule": schedule}
+
+
+def _says_time(plain: str) -> bool:
+    try:
+        return find_clock(plain) is not None
+    except Ask:  # not a time of day: the parse asks about it
+        return True
+
+
+def _ask_which_day() -> Ask:
+    return Ask(
+        "哪一天几点只发一次？例如：改成明天上午10点只发一次。",
+        "Which day and time, once? E.g. 'make it tomorrow at 10am, just once'.",
+        ["改成明天上午10点只发一次"],
+    )
+
+
+def _ask_once_or_repeat(said: str) -> Ask:
+    return Ask(
+        f"要改成只在“{said}”发一次，还是继续定期发送？只发一次请说“改成{said}只发一次”；"
+        "定期发送请说例如“改成每天上午10点”。",
+        f"Send it just once, “{said}”, or keep repeating? Say 'make it {said}, just once', or "
+        "e.g. 'change it to every day at 10am'.",
+    )
