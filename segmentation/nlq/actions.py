@@ -757,6 +757,8 @@ _ONE_DAY = lazy_pattern(
     r"^(?:请)?(?:明天|后天|下周[一二三四五六日天]?|下个?星期[一二三四五六日天]?|下个月|"
     r"(?:on\s+)?(?:tomorrow|next\s+(?:week|month|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)))"
+    r"|^(?:请)?(?P<bare>(?:周|星期|礼拜)[一二三四五六日天1-7]|(?:on\s+)?(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)\b)"
 )
 
 
@@ -857,7 +859,20 @@ def _refuse_one_day(text: str, quotes: dict[str, str], original: str) -> None:
             clock = None
         rest = (_cut_spans(rest, (clock[0],)) if clock else rest).strip(" ，,")
         if _is_push(rest, quotes, original):
+            if one_day.group("bare"):
+                raise _which_weekday(one_day.group("bare").strip())
             raise vague_day() if VAGUE_DAY.match(text) else _one_off()
+
+
+def _which_weekday(said: str) -> Ask:
+    """ "周五下午3点给…发…": this Friday once, or every Friday — asked, never guessed."""
+    day = said.removeprefix("on ").strip().title()
+    return Ask(
+        f"是只发一次，还是每个{said}都发？只发一次请说“这{said}…”或“下{said}…”；"
+        f"每周都发请说“每{said}…”。",
+        f"Once, or every {day}? Say 'this {day}' or 'next {day}' for once, or 'every {day}' "
+        "to repeat.",
+    )
 
 
 # Words before a one-off day that say nothing of it: "请明天…", "schedule 一下：tomorrow …".

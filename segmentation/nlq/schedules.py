@@ -180,9 +180,25 @@ def find_clock(text: str, pm: bool | None = None) -> tuple[tuple[int, int], str]
     if found is None:
         return None
     hour, minute = _zh_clock(found, pm) if found is zh else _en_clock(found, pm)
+    if pm is None and 1 <= hour <= 6 and _bare_hour(found, found is zh):
+        # "每天3点", "明天3点", "at 3": 3am is as likely a slip as 3pm; quiet hours hide the
+        # difference until the card, so it is asked, never guessed.
+        said = found.group(0).strip()
+        raise Ask(
+            f"“{said}”是凌晨{hour}点还是下午{hour}点？请说“下午{hour}点”或“凌晨{hour}点”。",
+            f"Is “{said}” {hour}am or {hour}pm? Say '{hour}pm' or '{hour}am'.",
+        )
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         raise Ask("这个时间不对，请说例如“上午10点”。", "That is not a time of day; e.g. '10am'.")
     return found.span(), f"{hour:02d}:{minute:02d}"
+
+
+def _bare_hour(m: re.Match[str], zh: bool) -> bool:
+    """Whether a clock says its hour with no part of the day and no am/pm ("3点", "at 3")."""
+    if zh:  # "03:00" says its hour on a 24-hour clock
+        return m.group(1) is None and not m.group(2).startswith("0")
+    g = m.groups()
+    return g[3] is not None and g[5] is None
 
 
 def _zh_clock(m: re.Match[str], pm: bool | None) -> tuple[int, int]:

@@ -74,6 +74,10 @@ ASKED = [
     ("下周给VIP客户发消息“hi”", "哪一天"),
     ("下个月给VIP客户发消息“hi”", "哪一天"),
     ("next week send VIP customers the message “hi”", "Which day"),
+    ("周五下午3点给VIP客户发消息“hi”", "每周五"),  # this Friday, or every Friday?
+    ("禮拜五下晝3點同VIP客講「hi」", "每礼拜五"),
+    ("Friday at 3pm send VIP customers the message “hi”", "every Friday"),
+    ("明天3点给VIP客户发消息“hi”", "下午3点"),  # 3am or 3pm?
 ]
 
 
@@ -106,3 +110,36 @@ def test_the_card_says_once_and_the_date() -> None:
     schedule = {"every": "once", "date": "2026-11-02", "time": "09:00"}
     assert schedule_words(schedule, "zh") == "仅一次：11月2日（周一） 09:00"
     assert schedule_words(schedule, "en") == "once, on Mon Nov 2 at 09:00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "明天3点给VIP客户发消息“hi”",
+        "每天3点给VIP客户发消息“hi”",
+        "每週一兩點同VIP客講「hi」",
+        "every day at 3 send VIP customers the message “hi”",
+        "tomorrow at 5 send VIP customers the message “hi”",
+    ],
+)
+def test_an_hour_before_dawn_without_am_or_pm_is_asked(text: str) -> None:
+    result = parse(text)
+    assert isinstance(result, Clarification), f"{text!r} was read as {result}"
+    assert "凌晨" in result.message or "am or" in result.message
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("明天凌晨3点给VIP客户发消息“hi”", "03:00"),
+        ("明天下午3点给VIP客户发消息“hi”", "15:00"),
+        ("明天03:00给VIP客户发消息“hi”", "03:00"),
+        ("tomorrow at 3pm send VIP customers the message “hi”", "15:00"),
+        ("明晚8点给VIP客户发消息“hi”", "20:00"),
+        ("明天8点给VIP客户发消息“hi”", "08:00"),
+    ],
+)
+def test_an_hour_with_its_part_of_the_day_is_read(text: str, time: str) -> None:
+    result = parse(text)
+    assert isinstance(result, Command), f"{text!r} was asked back: {result.message}"
+    assert result.details["schedule"]["time"] == time
