@@ -297,7 +297,8 @@ def _new_content(
     new = _CONTENT_VERB.sub("", new, count=1).strip() or new  # "改成打高意向" → 高意向
     if not new:
         return clarify(say("content_what", lang))
-    if action.intent in _TIMED:  # "改成明天上午10点再发", "改成只发一次，明天上午9点"
+    if action.intent in _TIMED and _of_time(found.groupdict().get("what")):
+        # "改成明天上午10点再发", "改成只发一次，明天上午9点" (never "消息改成…": its words)
         timed = _new_time(session, ctx, requester, action, new, lang)
         if timed is not None:
             return timed
@@ -321,6 +322,12 @@ def _new_content(
 
 
 _TIMED = ("push", "schedule")
+
+
+def _of_time(what: str | None) -> bool:
+    """Whether the part a change names may be the time ("改成…", "时间改成…", "change the
+    time to …"), not the coupon, the message or the tag."""
+    return what is None or what.lower() in ("时间", "time")
 
 
 def _new_time(

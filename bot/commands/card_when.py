@@ -55,6 +55,8 @@ def new_when(
     """The schedule `new` (the words after 改成 / move it to) gives the card, a question back,
     or None when it says no day and no 只发一次 (a time or a frequency, read as before)."""
     plain = normalize(new)
+    if "“" in plain:
+        return None  # quoted words are a message ("消息改成“本周五新品到店”"), never a time
     once_found = ONCE_WORDS.search(plain)
     if once_found is not None:
         plain = (plain[: once_found.start()] + " " + plain[once_found.end() :]).strip(" ，,")
