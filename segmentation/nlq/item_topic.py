@@ -29,7 +29,7 @@ def item_topic_first(tokens: list[Token]) -> list[Token]:
         topic = _topic_end(out, i)
         if topic is not None:
             j = topic + _comma_after(out, topic)  # 玻尿酸面霜，买过3次以上的
-            while j < len(out) and _between(out[j]):
+            while j < len(out) and (_between(out[j]) or _not_once(out, j)):
                 j += 1
             if j < len(out) and out[j].kind == K.EVENT and not _english_order(out, i, j):
                 out[i : j + 1] = [*out[topic : j + 1], *out[i:topic]]
@@ -72,6 +72,16 @@ def _between(tok: Token) -> bool:
     if tok.kind == K.CMP:
         return tok.value[1] == "pre"
     return tok.kind in _BETWEEN
+
+
+def _not_once(tokens: list[Token], j: int) -> bool:
+    """彩妆类一次都没买过 / 精华液一件也冇买过: "not once" (one, then 都/也, then a negation)
+    stands between the topic and its verb as a negation does."""
+    one = tokens[j]
+    if one.kind != K.NUM or one.value != 1 or j + 2 >= len(tokens):
+        return False
+    both, neg = tokens[j + 1], tokens[j + 2]
+    return (both.kind == K.BOTH or both.text == "也") and neg.kind in (K.NEG, K.YET)
 
 
 def _english_order(tokens: list[Token], start: int, event: int) -> bool:

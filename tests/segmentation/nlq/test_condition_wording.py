@@ -514,3 +514,29 @@ def test_again_in_a_later_quarter(text: str) -> None:
 )
 def test_again_alone_is_asked(text: str) -> None:
     asked(text)
+
+
+# ---- a category or product first, then "not once" before its verb
+
+ITEM_VOCAB = build_vocabulary(
+    tags=["金卡"],
+    staff=[],
+    departments=[],
+    saved=[],
+    catalog=NamedSegmentCatalog.load(),
+    items=[("category", "彩妆"), ("product", "精华液")],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "name"),
+    [
+        ("彩妝類一次都沒買過的客戶", "category", "彩妆"),
+        ("彩妆类一件都没买过的", "category", "彩妆"),
+        ("精华液一次都没买过的", "product", "精华液"),
+    ],
+)
+def test_item_not_once(text: str, item: str, name: str) -> None:
+    node = Reader(ITEM_VOCAB).segment(text)
+    assert isinstance(node, Not)
+    assert (node.child.item, node.child.names) == (item, (name,))  # type: ignore[attr-defined]
