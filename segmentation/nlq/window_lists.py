@@ -34,7 +34,10 @@ def each_window(tokens: list[Token]) -> list[Token]:
             end += 1
         run = tokens[start:end]
         negated = bool(run) and run[0].kind in _NEGATIONS
-        if not any(t.kind == K.EVENT for t in run) or not (both or negated):
+        measured = any(t.kind == K.EVENT for t in run) or (
+            both and any(t.kind == K.SPEND for t in run)  # 今年和去年都消费超过1000
+        )
+        if not measured or not (both or negated):
             out.append(tokens[i])
             i += 1
             continue

@@ -540,3 +540,11 @@ def test_item_not_once(text: str, item: str, name: str) -> None:
     node = Reader(ITEM_VOCAB).segment(text)
     assert isinstance(node, Not)
     assert (node.child.item, node.child.names) == (item, (name,))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", ["今年和去年都消费超过1000的", "今年同舊年都使咗超过1000嘅客"])
+def test_spend_in_both_times(text: str) -> None:
+    assert _flat(segment(text)) == [
+        Spend(">", Decimal(1000), THIS_YEAR),
+        Spend(">", Decimal(1000), LAST_YEAR),
+    ]
