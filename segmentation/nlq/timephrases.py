@@ -176,8 +176,11 @@ def _scan_rolling(text: str, pos: int) -> TimeMatch | None:
     amount = number(raw)
     if not amount:
         return None
-    if (unit in ("日", "年") or (unit == "月" and not ge)) and not (prefix or suffix):
-        return None  # "5日", "2025年", "3月" are dates, not lengths
+    # "5日", "2025年", "3月" are dates, not lengths; "90日" (Cantonese 90 days) is no day of a
+    # month: a length, as 90天.
+    days_only = unit == "日" and amount > 31
+    if (unit in ("日", "年") or (unit == "月" and not ge)) and not (prefix or suffix or days_only):
+        return None
     if unit == "年" and amount > 20:
         return None
     # 这两个月 / 這三週 / 这两个礼拜: the last N months or weeks, as 近 says (a length counted

@@ -548,3 +548,12 @@ def test_spend_in_both_times(text: str) -> None:
         Spend(">", Decimal(1000), THIS_YEAR),
         Spend(">", Decimal(1000), LAST_YEAR),
     ]
+
+
+@pytest.mark.parametrize("text", ["90日冇落过单嘅客", "90日冇落過單嘅客"])
+def test_cantonese_days_without_a_lead(text: str) -> None:
+    assert segment(text) == Not(Performed("order", RollingWindow(90, "days")))
+
+
+def test_a_day_of_the_month_stays_asked() -> None:
+    asked("30日冇落单嘅客")
