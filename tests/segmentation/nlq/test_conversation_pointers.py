@@ -116,6 +116,9 @@ def test_an_opener_is_dropped_before_a_question(text: str, rest: str) -> None:
     "text",
     [
         "那些VIP客户",
+        "那啥上海的客户",
+        "那好吧",
+        "那行",
         "那两个",
         "那天下单的",
         "那边的客户",
