@@ -59,6 +59,7 @@ _PUNCT = r"\s,，、.。!！?？~～…"
 # Words before the change that say nothing: "那就", "还是", "哦不对", "actually", "wait, …".
 _FILLER = (
     rf"(?:(?:那就|那(?![些个批位边])|还是|其实|哦|噢|喔|嗯|呃|额|哎|唉|不对|不是|等等|等一下|等下|"
+    rf"唔好住|咪住|慢住|等阵|"
     rf"对了|谢谢|多谢|唔该|(?:sorry|actually|wait|hmm+|oh|no|nah|ok(?:ay)?|um+|well|then|hold\s+on)\b)"
     rf"[{_PUNCT}]*)*"
 )
@@ -98,7 +99,7 @@ _CHANGE_EN = lazy_pattern(
 )
 # The action's own verb before the new content: "改成打高意向", "换成发9折券", "make it send …".
 _CONTENT_VERB = lazy_pattern(
-    r"^(?:打上|打个|打|贴上|贴|加上|标上|标记为|标为|发送|发一张|发个|发|推送|推|送|"
+    r"^(?:打上|打个|打|贴上|贴|加上|加个|加|标上|标记为|标为|发送|发一张|发个|发|推送|推|送|"
     r"send|push|tag\s+(?:them\s+)?(?:as|with)|tag)\s*(?=\S)",
     re.I,
 )
@@ -106,7 +107,7 @@ _INSTEAD_EN = lazy_pattern(rf"^{_FILLER}(?:use|send|give\s+them)\s+(?P<new>.+?)\
 
 # The card's customers in action words, rewritten as the follow-up they are.
 _ACT = r"(?:发|推|推送|群发|打|打上|打标签|标|贴|发券|发消息|送)"
-_TO = r"(?:给|发给|推给|对|要给|送给)"
+_TO = r"(?:给|发给|推给|对|要给|送给|帮|畀|俾|发畀|发俾)"  # 只帮Bob打, 淨係畀上海嘅發
 _WHO_END = r"(?:的)?(?:客户|顾客|人|那些|那批)?"
 _ENOUGH = r"(?:吧|就行|就好|就可以了?|就够了|即可|好了|就ok|得了|啦)"
 _ZH_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(

@@ -1543,6 +1543,15 @@ _unclaimed(
     "a profile of|profiles of",
 )
 
+# "My group" said short (我组, 我嘅组, 我哋团队): the asker's team, as 我们组 is (a manager's
+# department); a word some table already has keeps its meaning.
+_unclaimed(
+    K.MYDEPT,
+    True,
+    "我组|我的组|我嘅组|我哋组|我哋团队|我哋小组|我小组|我嘅团队|我们的组|我们的小组",
+)
+
+
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
 # tries only lengths some word has (a handful), not every length up to MAX_SURFACE.

@@ -56,6 +56,8 @@ def test_not_cancel_words(text: str) -> None:
         ("唔好發畀Dan", WITHOUT, "dan的"),
         ("only the one in Shanghai", AND, "in shanghai"),
         ("only the two in Beijing", AND, "in beijing"),
+        ("只幫Bob打就好", AND, "bob的"),
+        ("淨係畀上海嘅發", AND, "上海嘅的"),
     ],
 )
 def test_card_words_read_as_follow_ups(text: str, mode: str, rest: str) -> None:
