@@ -8,13 +8,10 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.chunks import Chunk, Item, names_item
 from segmentation.nlq.interpret import Cond
 from segmentation.nlq.items_interpret import is_item_chunk, item_builder
-from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 
 _LIST_JOINS = {(K.AND, "list"), (K.OR, True)}
-# Verbs that name placing orders, not buying a thing: "咨询过X但没下单" is no order at all.
-_ORDER_VERB = lazy_pattern(r"单|單|order|成交|交易")
 # The events a product is bought, asked about, carted or refunded in; a visit has none.
 _ABOUT_PRODUCTS = frozenset({"order", "inquiry", "cart", "refund"})
 
@@ -198,10 +195,10 @@ def _names_only(chunk: Chunk) -> bool:
 
 def carry_item_object(clause: list[Item], lookup: dict[int, Cond]) -> None:
     """A negated bare event right after an event about a product, joined by a contrast or
-    nothing (但/却/but/，), is about that product: "咨询过X但没买" = inquired about X and did
-    not buy X (the restatement says so). Not where the second verb says "anything"
-    (啥都没买, 没买过任何东西, didn't buy anything), names orders rather than goods (没下单,
-    hasn't placed an order: any order) or is about no product (来过店)."""
+    nothing (但/却/but/，), is about that product where its object points back at it:
+    "咨询过X但没买过它", "asked about X but hasn't bought it", "…但没买这款". Without the
+    object the spec's reading holds: 未购买 / 没下单 / didn't buy is no order of any kind
+    (spec §2, "event not performed"), so "咨询过X但没买" = inquired about X, never ordered."""
     previous: Cond | None = None
     link: set[object] = set()
     for item in clause:
@@ -216,7 +213,7 @@ def carry_item_object(clause: list[Item], lookup: dict[int, Cond]) -> None:
             and cond.plain_event in _ABOUT_PRODUCTS
             and cond.negated
             and contrast
-            and not any(t.extra.get("any_item") or _places_orders(t) for t in item.tokens)
+            and any(t.extra.get("it_item") for t in item.tokens)
         ):
             field, names = item_of
             cond.build = item_builder(cond.plain_event, field, names, None)
@@ -224,7 +221,3 @@ def carry_item_object(clause: list[Item], lookup: dict[int, Cond]) -> None:
             cond.plain_event = None
             cond.__dict__["item"] = item_of
         previous, link = cond, set()
-
-
-def _places_orders(tok: Token) -> bool:
-    return tok.kind == K.EVENT and bool(_ORDER_VERB.search(tok.text.lower()))

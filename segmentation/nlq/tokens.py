@@ -158,9 +158,32 @@ def _anything(tokens: list[Token]) -> list[Token]:
             if i < len(tokens) and tokens[i].text.lower() in _ANY_THING:
                 i += 1
             continue
+        said = _it_said(tokens, i)
+        named = any(t.kind in (K.NAME, K.QUOTE) for t in out)  # "it": a product said before
+        if said and named and out[-1].kind == K.EVENT:  # 没买过它 / hasn't bought it
+            out[-1].extra["it_item"] = True
+            i += said
+            continue
         out.append(tok)
         i += 1
     return out
+
+
+# The object pointed back at after a verb: the product said before it (没买过它, 这款).
+_IT_WORDS = frozenset({"it", "它", "该商品", "该产品"})
+_THIS_ONE = frozenset({"这", "那", "这个", "那个"})
+_ONE_OF_IT = frozenset({"款", "个", "个产品", "个商品", "款产品", "款商品", "样"})
+
+
+def _it_said(tokens: list[Token], i: int) -> int:
+    """How many tokens at `i` say "it" as a verb's object (it, 它, 这款, 那个产品), or 0."""
+    text = tokens[i].text.lower()
+    if text in _IT_WORDS:
+        return 1
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    if text in _THIS_ONE and nxt in _ONE_OF_IT:
+        return 2
+    return 0
 
 
 def _yet_once(tokens: list[Token]) -> list[Token]:

@@ -42,8 +42,11 @@ def loaded(clean_engine: Engine, db_url: str) -> str:
         ("customers who bought 玻尿酸面霜 in the last 30 days", ["c04"]),
         ("买过护肤类的", ["c04", "c08", "c12", "c13"]),
         ("買過護膚類的", ["c04", "c08", "c12", "c13"]),
-        ("咨询过“玻尿酸面霜”但没买的", ["c01", "c09", "c12"]),
-        ("諮詢過「玻尿酸麵霜」但沒買的", ["c01", "c09", "c12"]),
+        # 没买 alone is no order at all (c12 bought something else); 没买过它 is that product
+        ("咨询过“玻尿酸面霜”但没买的", ["c01", "c09"]),
+        ("諮詢過「玻尿酸麵霜」但沒買的", ["c01", "c09"]),
+        ("咨询过“玻尿酸面霜”但没买过它的", ["c01", "c09", "c12"]),
+        ("諮詢過「玻尿酸麵霜」但沒買過這款的", ["c01", "c09", "c12"]),
         ("customers who asked about Serum X but didn't buy", ["c09"]),
         ("bought anything from skincare this year", ["c16"]),
     ],

@@ -1,6 +1,7 @@
 """Which negated verb after a product takes the product (segmentation/nlq/items_grammar.py,
-issue 19 blind s11): "咨询过X但没买" is about X; "…但没下单", "…但啥都没买", "…but didn't buy
-anything" and "…却从没来过店" are not."""
+issue 19 blind s11): only one whose object points back ("咨询过X但没买过它", "…but hasn't
+bought it", "…但没买这款"); "…但没买", "…但没下单", "…但啥都没买", "…but didn't buy anything"
+are no order at all (spec §2: 未购买 is "event not performed") and "…却从没来过店" is a visit."""
 
 from __future__ import annotations
 
@@ -26,12 +27,12 @@ ASKED_ABOUT = ItemEvent("inquiry", "product", ("精华液",), None)
 @pytest.mark.parametrize(
     "text",
     [
-        "咨询过精华液但没买",
-        "问过精华液却还没买过",
-        "asked about 精华液 but didn't buy",
+        "咨询过精华液但没买过它",
+        "问过精华液却还没买过这款",
+        "asked about 精华液 but hasn't bought it",
     ],
 )
-def test_an_unsaid_object_is_the_product(text: str) -> None:
+def test_an_object_pointing_back_is_the_product(text: str) -> None:
     assert segment(text) == And(
         (ASKED_ABOUT, Not(ItemEvent("order", "product", ("精华液",), None)))
     )
@@ -40,6 +41,10 @@ def test_an_unsaid_object_is_the_product(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "咨询过精华液但没买",
+        "问过精华液却还没买过",
+        "asked about 精华液 but didn't buy",
+        "詢問過精華液但還沒購買的客戶",
         "咨询过精华液但没下单",
         "咨询过精华液却一直没下过单的客户",
         "詢問過精華液但未落單",
