@@ -27,7 +27,12 @@ from segmentation.nlq.score_words import scan_score
 from segmentation.nlq.text_words import company_named, scan_text_field
 from segmentation.nlq.timephrases import scan_time
 from segmentation.nlq.token_kinds import K
-from segmentation.nlq.topic_objects import listed_count, topic_objects
+from segmentation.nlq.topic_objects import (
+    came_in_new,
+    listed_count,
+    neither_listed,
+    topic_objects,
+)
 from segmentation.nlq.vocabulary import ITEM_KINDS, Meaning, Vocabulary
 from segmentation.nlq.window_lists import each_window
 from segmentation.nlq.wrapper_phrases import scan_wrapper_phrase
@@ -101,7 +106,8 @@ def tokenize(
         pos = token.end
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_attach_units(tokens)))))
     tokens = drop_measure_adverbs(_anything(_most_that_count(_yet_once(tokens))))
-    tokens = listed_count(topic_objects(tokens))  # 店也没来过; 张三和李四两个人的
+    # 店也没来过; 张三和李四两个人的; A和B都没有; 近30天进来的新客
+    tokens = came_in_new(neither_listed(listed_count(topic_objects(tokens))))
     tokens = after_joining(at_most_only(except_after(combined_lists(tokens))))
     tokens = repeat_in_window(each_window(tokens))
     return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))

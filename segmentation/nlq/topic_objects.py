@@ -95,3 +95,98 @@ def _names_before(out: list[Token]) -> int:
             break
         i -= 2
     return names
+
+
+# What may be listed before 都没有: a tag, product or other name, a quoted name, an event.
+_LISTABLE = frozenset({K.NAME, K.QUOTE, K.EVENT})
+_LIST_JOINS = frozenset({K.AND, K.OR, K.SEP})
+
+
+def neither_listed(tokens: list[Token]) -> list[Token]:
+    """金卡和VIP标签都没有 / 咨询和下单都没有过 / 金卡同VIP都冇 / VIP或金卡都没有: a list
+    followed by 都/也 and a negation is none of them, read as "没有A也没有B"."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        found = _listed_then_none(tokens, i)
+        if found is None:
+            out.append(tokens[i])
+            i += 1
+            continue
+        items, joiner, tagword, neg, end = found
+        for n, item in enumerate(items):
+            if n:
+                out.append(replace(joiner, kind=K.AND, value="clause", text="也"))
+            out.append(replace(neg, extra={}))
+            out.append(item)
+            if tagword is not None:
+                out.append(replace(tagword, extra={}))
+        i = end
+    return out
+
+
+def _listed_then_none(
+    tokens: list[Token], i: int
+) -> tuple[list[Token], Token, Token | None, Token, int] | None:
+    """The items of a list at `i` (2 or more, one kind) with 都/也 + a negation after them."""
+    if tokens[i].kind not in _LISTABLE or (i > 0 and tokens[i - 1].kind in _LIST_JOINS):
+        return None
+    items, joiner, j = [tokens[i]], None, i + 1
+    while (
+        j + 1 < len(tokens)
+        and tokens[j].kind in _LIST_JOINS
+        and tokens[j + 1].kind == tokens[i].kind
+    ):
+        joiner = joiner or tokens[j]
+        items.append(tokens[j + 1])
+        j += 2
+    if joiner is None:
+        return None
+    tagword = tokens[j] if j < len(tokens) and tokens[j].kind == K.TAGWORD else None
+    j += tagword is not None
+    if j + 1 >= len(tokens) or tokens[j].text not in ("都", "也") or tokens[j + 1].kind != K.NEG:
+        return None
+    verb = next((t for t in tokens[j + 2 :] if t.kind != K.FILLER), None)
+    if items[0].kind != K.EVENT and verb is not None and verb.kind == K.EVENT:
+        return None  # 唇釉和精华液都没买过: products of the verb after, read with it
+    return items, joiner, tagword, tokens[j + 1], j + 2
+
+
+# How a new customer "came in" (was added), said around 新客 / new customers: no visit.
+_CAME_IN_EN = frozenset({"came in", "come in", "joined", "signed up", "came on board"})
+_CAME_IN_ZH = frozenset({"入", "过", "来", "进来", "进", "入来", "了"})
+
+
+def came_in_new(tokens: list[Token]) -> list[Token]:
+    """近30日入过嚟嘅新客 / 新进来的客户 / new customers (who) came in yesterday: the coming
+    in is the adding that makes them new, not a store visit, and is dropped."""
+    drop: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok.kind == K.EVENT and tok.text.lower() in _CAME_IN_EN:
+            back = i - 1 - (i > 0 and tokens[i - 1].kind == K.DE)
+            if back >= 0 and tokens[back].kind == K.NEW:
+                drop |= set(range(back + 1, i + 1))
+        if tok.kind in (K.UNKNOWN, K.FILLER) and tok.text in _CAME_IN_ZH:
+            run = _run(tokens, i)
+            if len(run) and any(tokens[r].text not in ("过", "了") for r in run):
+                after = max(run) + 1
+                after += after < len(tokens) and tokens[after].kind == K.DE
+                if (after < len(tokens) and tokens[after].kind == K.NEW) or (
+                    min(run) > 0 and tokens[min(run) - 1].kind == K.NEW
+                ):
+                    drop |= set(run)
+    return [t for n, t in enumerate(tokens) if n not in drop]
+
+
+def _run(tokens: list[Token], i: int) -> list[int]:
+    """The indexes of the run of coming-in pieces that starts at `i` (none if one starts
+    before it)."""
+    if i > 0 and tokens[i - 1].kind in (K.UNKNOWN, K.FILLER) and tokens[i - 1].text in _CAME_IN_ZH:
+        return []
+    run = [i]
+    while run[-1] + 1 < len(tokens):
+        nxt = tokens[run[-1] + 1]
+        if nxt.kind not in (K.UNKNOWN, K.FILLER) or nxt.text not in _CAME_IN_ZH:
+            break
+        run.append(run[-1] + 1)
+    return run

@@ -24,7 +24,7 @@ from segmentation.nodes import (
 from tests.segmentation.nlq.fixture import Reader
 
 VOCAB = build_vocabulary(
-    tags=["VIP"],
+    tags=["VIP", "金卡"],
     staff=[StaffInfo("zhangsan", "张三", (1,)), StaffInfo("lisi", "李四", (1,))],
     departments=[(1, "销售一部")],
     saved=[],
@@ -85,3 +85,48 @@ def test_a_count_that_is_not_the_names_is_asked() -> None:
 )
 def test_a_code_word_after_a_space(text: str) -> None:
     assert segment(text) == ChannelCode(("展会2026",))
+
+
+NOT_GOLD, NOT_VIP = Not(HasTag("金卡")), Not(HasTag("VIP"))
+
+
+@pytest.mark.parametrize(
+    ("text", "node"),
+    [
+        ("金卡和VIP标签都没有的客户", And((NOT_GOLD, NOT_VIP))),
+        ("金卡同VIP都冇嘅客", And((NOT_GOLD, NOT_VIP))),
+        ("金卡或VIP都没有的", And((NOT_GOLD, NOT_VIP))),
+        ("咨询和下单都没有过的客户", And((Not(Performed("inquiry", None)), NEVER_ORDERED))),
+        ("到店、下单也没有的", And((NEVER_VISITED, NEVER_ORDERED))),
+    ],
+)
+def test_a_list_then_none_is_none_of_them(text: str, node: object) -> None:
+    assert segment(text) == node
+
+
+def test_a_list_then_both_is_still_both() -> None:
+    assert segment("VIP和金卡都有的客户") == And((HasTag("VIP"), HasTag("金卡")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many new customers came in yesterday",
+        "new customers who came in yesterday",
+        "昨天进来的新客户",
+        "琴日入過嚟嘅新客",
+        "昨天新进来的客户",
+    ],
+)
+def test_coming_in_said_of_new_customers_is_the_adding(text: str) -> None:
+    from segmentation.nodes import CalendarWindow, NewCustomer
+
+    assert segment(text) == NewCustomer(CalendarWindow("day", -1))
+
+
+def test_coming_in_alone_is_a_visit() -> None:
+    from segmentation.nodes import CalendarWindow
+
+    assert segment("customers who came in yesterday") == Performed(
+        "visit", CalendarWindow("day", -1)
+    )
