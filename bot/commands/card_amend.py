@@ -47,7 +47,7 @@ from segmentation.nlq.parser import typed_quotes
 from segmentation.nlq.schedules import find_clock
 from segmentation.nodes import All, Node, SegmentFormatError, canonical, from_json, to_json
 from segmentation.scope import Requester
-from segmentation.text import normalize
+from segmentation.text import normalize, normalize_name
 
 # Actions whose customers a follow-up may change (an untag's stay narrowed to the tag's
 # holders: answering it again narrows an already narrowed segment to the same one).
@@ -213,6 +213,9 @@ def card_amendment(
         changed = _new_customers(session, ctx, requester, action, text, lang)
     if not isinstance(changed, _Change):
         return changed
+    refused = _tag_refused(session, ctx, action, changed, lang)
+    if refused is not None:
+        return refused
     named = changed.details.get("customers", named)
     if isinstance(named, list):  # customers named one by one: the same ones, still visible
         answer: Answer = _for_named(session, requester, action, [str(n) for n in named], changed)
@@ -223,6 +226,33 @@ def card_amendment(
     if isinstance(answer, SegmentAnswer) and answer.needs_confirmation and answer.customers:
         return Amended(answer, action)
     return answer  # nobody left, or asked back: the card stays as it was
+
+
+# Words no tag name holds: a verb of the action or whom it is for ("改成两个都去掉" is about
+# the customers, never a tag named 两个都去掉).
+_NOT_A_TAG = lazy_pattern(
+    r"去掉|去除|删掉|删除|移除|撕掉|打上|贴上|加上|都|全部|所有|两个|三个|这些|那些|他们|她们|佢哋|"
+    r"\b(?:both|all|them|those|remove|untag|tag)\b"
+)
+
+
+def _tag_refused(
+    session: Session, ctx: CommandContext, action: PendingAction, changed: _Change, lang: str
+) -> Answer | None:
+    """The question back when a changed card would carry a tag that cannot be: words that
+    are no tag name, or taking off a tag the company does not have (nothing to confirm). A
+    known tag takes the company's spelling."""
+    tag = changed.details.get("tag")
+    if action.intent not in ("tag", "untag") or not tag or tag == action.details.get("tag"):
+        return None
+    if _NOT_A_TAG.search(normalize(str(tag))):
+        return clarify(say("content_what", lang))
+    known = load_vocabulary(session, ctx.engine.named).tags.get(normalize_name(str(tag)))
+    if known is not None:
+        changed.details["tag"] = known  # the company's spelling: 改成vip → “VIP”
+    elif action.intent == "untag":
+        return clarify(say("content_what", lang))
+    return None
 
 
 def _for_named(

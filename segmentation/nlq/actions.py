@@ -81,7 +81,8 @@ _EACH_ZH = (
     r"一人(?=\s*(?:[一1]\s*[张份个条]|发|送)))"
 )
 # A count of what is sent begins it when no verb does: 俾佢哋一张券, 给VIP客户每人一张券.
-_COUNTED = r"(?:[一两二三1-9]|几)\s*[张份个条封则]"
+# (a count of people is whom: 给这两个人打上…, 给这3个客户…)
+_COUNTED = r"(?:[一两二三1-9]|几)\s*(?:[张份条封则]|个(?!\s*(?:人|客户|客人|客|顾客)))"
 # Whom 帮/同/跟 point at when they mean "to": a pronoun or the previous answer (normalised).
 _POINTER_ZH = (
     r"她|他|佢|ta|这位|呢位|那位|这些|那些|这批|这几|那几|这两|那两|这俩|呢啲|那啲|呢班|"
@@ -89,8 +90,10 @@ _POINTER_ZH = (
 )
 # A pronoun or the previous answer as a whole word, for a send with two objects.
 _WHOM_ZH = (
-    r"她们|他们|佢们|她|他|佢|ta|这些(?:客户|人)?|那些(?:客户|人)?|这批(?:客户|人)?|这几位|"
-    r"这几个人?|这两位|这俩|呢啲|那啲|这位(?:客户)?|呢位"
+    r"她们|他们|佢们|她|他|佢|ta|这些(?:客户|人)?|那些(?:客户|人)?|这批(?:客户|人)?|"
+    # 这两个人 / 那3位客户 / 呢几个客: the answer just given, with its size
+    r"(?:这|那|呢)(?:几|两|俩|二|三|四|五|六|七|八|九|十|\d{1,3})(?:个人|个|位|名)?"
+    r"(?:客户|客人|客|人)?|这俩|呢啲|那啲|这位(?:客户)?|呢位"
 )
 # Who is asked, before a push: 请 / 麻烦 / 劳驾 (你) 帮我 / 帮忙.
 # Cantonese 同我 (for me) too: 同我send张券畀王五啲客.
@@ -616,6 +619,7 @@ _THIS = lazy_pattern(
     r"(?:each|every one|everyone) of (?:them|these|those)|(?:them|those|these) (?:each|all)|"
     r"这批人|那批人|这帮人|这些人|那些人|"
     r"这几个|这几位|这几个人|他们几个|呢啲|呢啲客|呢啲人|佢哋|"
+    r"(?:这|那|呢)(?:两|俩|二|三|四|五|六|七|八|九|十|\d{1,3})(?:个人|个|位|名)(?:客户|人)?|"
     # One each said where the customers go ("每人发一张券", "各发一张"): the answer just given.
     r"每人|每位|每个人|每位客户|每个客户|人手|各人|各位|各自|各|每人都|都)$"
 )
