@@ -85,6 +85,9 @@ class PreviousAnswer:
     behind: dict[str, Any] | None = None
     # How many customers it had, so "那6个人" / "those four" can find it again later.
     count: int | None = None
+    # A change list of a segment: its period and the segment's words, so "离开的呢" / "and
+    # who came in?" asks the other way round (its `segment` is the segment entered or left).
+    period: dict[str, Any] | None = None
 
     @property
     def shown(self) -> str:
@@ -273,8 +276,11 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
     if isinstance(answer, SavedAnswer):  # a table of segments, no customers
         return PreviousAnswer({}, "", answer.intent, lang, now, kind=SAVED)
     if isinstance(answer, ChangesAnswer):  # a list of customers with no segment to narrow
-        return PreviousAnswer({}, answer.description[:300], answer.intent, lang, now,
-                              kind=CHANGES, change=answer.change)  # fmt: skip
+        target = answer.target_segment
+        period = None if target is None else {**answer.window.to_json(), "target": answer.target}
+        return PreviousAnswer({} if target is None else to_json(target),
+                              answer.description[:300], answer.intent, lang, now,
+                              kind=CHANGES, change=answer.change, period=period)  # fmt: skip
     if isinstance(answer, ClarifyAnswer) and answer.about == CUSTOMER:
         # A card asked for that found nobody: no customer to say 她 of, but a name next
         # ("那Judy呢") is another customer asked about, and "these" still means the list.

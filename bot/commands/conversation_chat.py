@@ -36,6 +36,7 @@ from bot.services.answer import (
     CardAnswer,
     CardMatch,
     ChangesAnswer,
+    ChangeWindow,
     CountAnswer,
     DigestAnswer,
     SavedAnswer,
@@ -46,6 +47,7 @@ from bot.services.conversation import (
     breakdown_of,
     digest_for,
     picked_card,
+    segment_change_answer,
 )
 from bot.services.customer_card import RECENT_DAYS, CustomerCard, Owner
 from bot.services.digest.chart import render_chart
@@ -629,11 +631,65 @@ def before_query(
             replies, detail = exported
             keep = data_words(session, {"description": replies[0].text})
             return in_script(replies, hant, keep), {"intent": "export", **detail}
+    swapped = _other_change(session, ctx, requester, previous, said, lang)
+    if swapped is not None:
+        return in_script(swapped[0], hant, data_words(session, swapped[1])), {
+            "intent": "changes",
+            "swapped": swapped[1].change,
+        }
     if previous.kind == conv.CHANGES and points_back(text):
         # "给这些打标签" after a change list: it is no segment, and an older one is not "these".
         reply = Reply(userid, say_card("list_context", lang))
         return in_script([reply], hant), {"intent": "clarify", "changes": previous.change}
     return None
+
+
+# The other way round after a change list: "离开的呢", "咁新入嘅呢", "and who came in?", "the
+# ones who left?" (normalised: simplified, lower case).
+_LEFT_WORDS = r"离开|走了|离开了|退出|跌出|掉出|left|dropped out|fell out|exited"
+_ENTERED_WORDS = (
+    r"新进入|进入|新进|新加入|加入|新入|入了|入|新晋|entered|came in|joined|got in|new ones|"
+    r"newcomers"
+)
+_OTHER_CHANGE = lazy_pattern(
+    r"^(?:那|咁|噉|那么|and|so|ok|what about|how about)?\s*(?:the ones |those |who |people who )?"
+    rf"(?:(?P<left>{_LEFT_WORDS})|(?P<entered>{_ENTERED_WORDS}))"
+    r"(?:的|嘅)?(?:客户|客|人)?(?:呢|啊|嘞|咧|有谁|是谁|有边个|系边个)?\s*[?？。]*$"
+)
+
+
+def _other_change(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    previous: conv.PreviousAnswer,
+    said: str,
+    lang: str,
+) -> tuple[list[Reply], ChangesAnswer] | None:
+    """The change list the other way round, same segment and period, or None."""
+    if previous.kind != conv.CHANGES or not previous.period or not previous.segment:
+        return None
+    found = _OTHER_CHANGE.match(said)
+    if found is None:
+        return None
+    change = "left" if found.group("left") else "entered"
+    if change == previous.change:
+        return None  # the same question again: answered as typed
+    try:
+        segment = from_json(previous.segment)
+    except SegmentFormatError:
+        return None
+    window = ChangeWindow.from_json(previous.period)
+    answer = segment_change_answer(
+        session, segment, str(previous.period.get("target") or ""), change, window,
+        requester, ctx.now, ctx.engine, lang,
+    )  # fmt: skip
+    if not isinstance(answer, ChangesAnswer):
+        return None
+    shown = conv.previous_from(answer, lang, ctx.now)
+    if shown is not None:
+        conv.remember_shown(session, requester.userid, shown, ctx.now)
+    return changes_replies(session, ctx, requester.userid, answer, lang), answer
 
 
 # The customer of the card just shown, by a pronoun: "她最近买了什么", "他的订单", "這位客戶的

@@ -288,17 +288,36 @@ def changes_answer(
         description = f"{when}流失的客户" if zh else f"customers lost {when}"
         return ChangesAnswer(change, window, "follows", description, tuple(ids))
     assert command.segment is not None
+    target = _target_words(command.description, zh)
+    return segment_change_answer(
+        session, command.segment, target, change, window, requester, now, ctx, lang
+    )
+
+
+def segment_change_answer(
+    session: Session,
+    segment: Node,
+    target: str,
+    change: str,
+    window: ChangeWindow,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+    lang: str,
+) -> ChangesAnswer | dict[str, Any]:
+    """Who entered or left `segment` (named `target` in the reply) in `window`; also asked
+    the other way round after a change list ("离开的呢")."""
+    zh, start, when = lang == "zh", window.start, window.text
     try:
         found = segment_changes(
-            session, command.segment, change, start=start, requester=requester, now=now, ctx=ctx
+            session, segment, change, start=start, requester=requester, now=now, ctx=ctx
         )
     except SegmentError as exc:
         log.info("membership change could not be computed: %s", exc)
         return clarify(
             ("无法计算这个分群：" if zh else "That segment cannot be evaluated: ") + str(exc)
         )
-    target = _target_words(command.description, zh)
-    tags = tags_of(command.segment)
+    tags = tags_of(segment)
     since = None
     if found.source == "tag_history" and tags:
         description = _tag_change_words(tuple(t.name for t in tags), change, when, zh)
@@ -316,7 +335,7 @@ def changes_answer(
         description,
         tuple(found.customers),
         target=target,
-        target_segment=command.segment,
+        target_segment=segment,
         current_only=found.current_only,
         recorded_since=since,
         partial=since is not None and since > start,  # the period began before recording did

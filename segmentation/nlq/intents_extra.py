@@ -265,7 +265,7 @@ _CHANGE_EN = lazy_pattern(
     r"[?.!]*$"
 )
 _LOST_ZH = lazy_pattern(
-    r"(?<![快将要会易能])(?:流失[了咗掉]?|流失掉的|丢失了?|删了我们?|删除了我们?)(?!风险)的?"
+    r"(?<![快将要会易能])(?:流失[了咗掉]?|流失掉的|丢失了?|删了我们?|删除了我们?)(?!风险)(?:的|嘅)?"
     r"(?:哪些|多少|几个|几位|几多|边啲)?(?:个|位|名)?(?:客户|人|客人|顾客|客)"
 )
 _LOST_EN = lazy_pattern(
@@ -711,19 +711,34 @@ def _changes(
     before = norm[: match.start()] if english else ""
     window_text = f"{before} {match.group('w')}"
     target_text = match.group("x").strip()
+    if english and match.group("w").strip() and _has_window(before, ctx, now, tz):
+        # "today, who dropped out of the customers who inquired in the last 30 days": the
+        # time said first is the change's; the one after is the segment's own
+        window_text, target_text = before, f"{target_text} {match.group('w').strip()}"
     said = tokenize(target_text, ctx.vocab, now, tz)
     if verb.strip() == "joined" and said and said[0].kind == K.WINDOW:
         return None  # customers who joined last month (have ordered): first added then
     target_tokens = [t for t in said if t.kind != K.WINDOW]
     if not target_tokens or _only_glue(target_tokens):
         return None
-    window = _window(window_text + " " + target_text, ctx, now, tz)
-    target_clean = " ".join(t.text for t in target_tokens)
-    node, description = _parse_segment(target_clean, ctx, now, tz, language)
+    head = [t for t in tokenize(window_text, ctx.vocab, now, tz) if t.kind == K.WINDOW]
+    if head and len(target_tokens) < len(said):
+        # 今天新进入近30天有咨询客户的: the time before the verb is the change's, the one
+        # inside what was entered is that segment's own
+        window = _window(window_text, ctx, now, tz)
+        node, description = _parse_segment(target_text, ctx, now, tz, language)
+    else:
+        window = _window(window_text + " " + target_text, ctx, now, tz)
+        target_clean = " ".join(t.text for t in target_tokens)
+        node, description = _parse_segment(target_clean, ctx, now, tz, language)
     change = "entered" if entered else "left"
     return ExtraParse(
         "changes", node, description, _change_details(change, window, language, now, tz, ctx)
     )
+
+
+def _has_window(text: str, ctx: Context, now: datetime, tz: ZoneInfo) -> bool:
+    return any(t.kind == K.WINDOW for t in tokenize(text, ctx.vocab, now, tz))
 
 
 def _lost_alone(rest: str, ctx: Context, now: datetime, tz: ZoneInfo) -> None:
