@@ -52,10 +52,15 @@ def ranked_pick_answer(
 
 def picked_out(ranking: Ranked, pick: RankedPick) -> Ranked:
     """The ranking's first `pick.count` from its own end: the same ranking, shorter; from
-    the other end ("最少的那个" after the top 3): ranked among those it listed."""
+    the other end ("最少的那个" after the top 3): ranked among those it listed; as many or
+    more from the other end ("the bottom 3" after the top 3): the other end of its base."""
     end = pick.end or ranking.direction
     if end == ranking.direction and ranking.count is not None and pick.count <= ranking.count:
         return replace(ranking, count=pick.count, percent=None)
+    if end != ranking.direction and ranking.count is not None and pick.count >= ranking.count:
+        # "what about the bottom 3" after the top 3: all of those listed is no pick, it is
+        # the other end of the same customers
+        return replace(ranking, direction=end, count=pick.count, percent=None)
     return Ranked(
         base=ranking,
         direction="top" if end == "top" else "bottom",

@@ -43,7 +43,9 @@ def kind_of(part: Node) -> str | None:
 
 # Whose customers they are, said by a person or by a department: one kind, so "咁我哋部門嘅
 # VIP呢" after 张三's VIPs swaps the owner for the department instead of adding to it.
-_SAME_KIND = {"InDepartment": "Owner"}
+# A customer's class, said by a tag, "no tag" or a built-in segment, is one kind too: "那流失
+# 风险的呢" after 沉睡客 (a tag), "那untagged的呢" after the VIPs ask about the other class.
+_SAME_KIND = {"InDepartment": "Owner", "Untagged": "HasTag", "NamedSegment": "HasTag"}
 
 
 def kinds(node: Node) -> set[str]:
