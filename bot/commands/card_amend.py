@@ -106,7 +106,10 @@ _CONTENT_VERB = lazy_pattern(
 _INSTEAD_EN = lazy_pattern(rf"^{_FILLER}(?:use|send|give\s+them)\s+(?P<new>.+?)\s+instead$", re.I)
 
 # The card's customers in action words, rewritten as the follow-up they are.
-_ACT = r"(?:发|推|推送|群发|打|打上|打标签|标|贴|发券|发消息|送)"
+_ACT = (
+    r"(?:发|推|推送|群发|打|打上|打标签|标|贴|发券|发消息|送|"
+    r"去掉|去除|删掉|删除|移除|撕掉|摘掉|拿掉|撤掉|取消)"  # an untag card: 只去掉Eve的
+)
 _TO = r"(?:给|发给|推给|对|要给|送给|帮|畀|俾|发畀|发俾)"  # 只帮Bob打, 淨係畀上海嘅發
 _WHO_END = r"(?:的)?(?:客户|顾客|人|那些|那批)?"
 _ENOUGH = r"(?:吧|就行|就好|就可以了?|就够了|即可|好了|就ok|得了|啦)"
