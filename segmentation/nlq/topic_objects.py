@@ -5,6 +5,7 @@ is "never visited and never ordered", not a "没有A和B" the parser must ask ab
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -24,19 +25,25 @@ def _base(tok: Token) -> str | None:
     return str(tok.value).removesuffix(":weak")
 
 
-def topic_objects(tokens: list[Token]) -> list[Token]:
+def _rewritten(
+    tokens: list[Token], at: Callable[[list[Token], int], tuple[list[Token], int] | None]
+) -> list[Token]:
+    """`tokens` with each run `at` finds (its tokens in place of those up to its end)."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
-        merged = _topic_at(tokens, i)
-        if merged is None:
+        found = at(tokens, i)
+        if found is None:
             out.append(tokens[i])
             i += 1
             continue
-        pieces, end = merged
+        pieces, i = found
         out.extend(pieces)
-        i = end
     return out
+
+
+def topic_objects(tokens: list[Token]) -> list[Token]:
+    return _rewritten(tokens, _topic_at)
 
 
 def _topic_at(tokens: list[Token], i: int) -> tuple[list[Token], int] | None:
@@ -105,24 +112,23 @@ _LIST_JOINS = frozenset({K.AND, K.OR, K.SEP})
 def neither_listed(tokens: list[Token]) -> list[Token]:
     """金卡和VIP标签都没有 / 咨询和下单都没有过 / 金卡同VIP都冇 / VIP或金卡都没有: a list
     followed by 都/也 and a negation is none of them, read as "没有A也没有B"."""
+    return _rewritten(tokens, _none_of_listed)
+
+
+def _none_of_listed(tokens: list[Token], i: int) -> tuple[list[Token], int] | None:
+    found = _listed_then_none(tokens, i)
+    if found is None:
+        return None
+    items, joiner, tagword, neg, end = found
     out: list[Token] = []
-    i = 0
-    while i < len(tokens):
-        found = _listed_then_none(tokens, i)
-        if found is None:
-            out.append(tokens[i])
-            i += 1
-            continue
-        items, joiner, tagword, neg, end = found
-        for n, item in enumerate(items):
-            if n:
-                out.append(replace(joiner, kind=K.AND, value="clause", text="也"))
-            out.append(replace(neg, extra={}))
-            out.append(item)
-            if tagword is not None:
-                out.append(replace(tagword, extra={}))
-        i = end
-    return out
+    for n, item in enumerate(items):
+        if n:
+            out.append(replace(joiner, kind=K.AND, value="clause", text="也"))
+        out.append(replace(neg, extra={}))
+        out.append(item)
+        if tagword is not None:
+            out.append(replace(tagword, extra={}))
+    return out, end
 
 
 def _listed_then_none(
