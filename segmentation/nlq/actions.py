@@ -1018,6 +1018,15 @@ _EACH_FIRST = lazy_pattern(
     r"(?=(?:每人|每位|每个人|人手|一人)(?:各)?(?:再|都|也)?\s*(?:发|送|推|派|赠|send|push|give|"
     r"[一1]\s*[张份个条]))"
 )
+# A send that names nobody, the verb first and what is sent next: "发一条消息“…”", "push 一条
+# 消息“…”", "群发“…”", "send 一张满100减10的券" — to the answer just given, as "给他们…" is
+# (the card lists them before anything is sent).
+_NOBODY_NAMED = lazy_pattern(
+    r"^(?P<opener>(?:再|又|另外|也)?(?:请|麻烦)?(?:你)?(?:帮我|帮忙)?(?:再|又|也)?)"
+    r"(?=\s*(?:发送|发|推送|群发|push|send)\s*(?:一下)?\s*(?:[一1]\s*(?:条|则|封|张|份|个)|“|"
+    + _MESSAGE_NOUN
+    + r"\s*“))"
+)
 # What is sent named by a label after a comma: "…，内容是「…」", "…，文案：…", ", content: …" —
 # read as the colon it stands for.
 _CONTENT_LABEL = lazy_pattern(
@@ -1067,11 +1076,23 @@ def _push(text: str, quotes: dict[str, str], original: str = "") -> Action | Non
     text, original = _labelled_content(text, original)
     text = _EACH_FIRST.sub(r"\g<opener>给他们", text)
     found = _find_push(text, _mask_quotes(text), quotes, original)
+    if _NOBODY_NAMED.match(text) and (found is None or _only_opener(found.segment_text)):
+        # 发一条消息“…” / 再发一张券: to them
+        text = _NOBODY_NAMED.sub(r"\g<opener>给他们", text, count=1)
+        found = _find_push(text, _mask_quotes(text), quotes, original)
     if found is None:
         return None
     details = found.details | ({"per_customer": True} if per_customer else {})
     check_message(details)
     return Action(found.intent, found.segment_text, details)
+
+
+_OPENER_WORDS = lazy_pattern(r"(?:再|又|另外|也|还要|请|麻烦|劳驾|你|帮我|帮忙|\s)*")
+
+
+def _only_opener(said: str | None) -> bool:
+    """Whether what was read as whom is only the words asking (再, 请帮我): nobody."""
+    return said is not None and _OPENER_WORDS.fullmatch(said) is not None
 
 
 def _cut(text: str, marker: re.Pattern[str]) -> tuple[str, bool]:

@@ -5,6 +5,7 @@ And "X or more than 2 refunds": a second condition, "or" then "more than"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from segmentation.nlq.token_kinds import K
@@ -28,8 +29,6 @@ _OR_THAN = {"or more": ">", "or less": "<", "or fewer": "<"}
 
 
 def at_most_only(tokens: list[Token]) -> list[Token]:
-    from segmentation.nlq.tokens import Token
-
     out: list[Token] = []
     for tok in tokens:
         if out and _only(tok) and _upper_bound(out[-1]):
@@ -38,10 +37,17 @@ def at_most_only(tokens: list[Token]) -> list[Token]:
             said = out[-1].text.lower()
             if out[-1].kind == K.CMP and said in _OR_THAN:
                 first = out.pop()
-                out.append(Token(K.OR, True, first.start, first.start + 2, first.text[:2]))
+                # new tokens made from the old (a Token built here would import tokens.py)
+                out.append(
+                    replace(first, kind=K.OR, value=True, end=first.start + 2,
+                            text=first.text[:2], extra={})
+                )  # fmt: skip
                 start = first.start + 3
                 words = first.text[3:] + " " + tok.text
-                out.append(Token(K.CMP, (_OR_THAN[said], "pre"), start, tok.end, words))
+                out.append(
+                    replace(first, kind=K.CMP, value=(_OR_THAN[said], "pre"), start=start,
+                            end=tok.end, text=words, extra={})
+                )  # fmt: skip
                 continue
         out.append(tok)
     return out

@@ -5,6 +5,7 @@ no condition says: the word is then left not understood, so it is asked back by 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from segmentation.nlq.token_kinds import K
@@ -85,6 +86,6 @@ def _closing_after(tokens: list[Token], i: int) -> int:
 
 
 def _neg_post(first: Token, last: Token) -> Token:
-    from segmentation.nlq.tokens import Token
-
-    return Token(K.NEG, "post", first.start, last.end, first.text if first is last else "之后")
+    # made from `first` (a Token built here would import tokens.py, which imports this)
+    text = first.text if first is last else "之后"
+    return replace(first, kind=K.NEG, value="post", end=last.end, text=text, extra={})
