@@ -203,6 +203,8 @@ def card_amendment(
         return [Reply(requester.userid, say("confirm_how", lang))]
     if action.details.get(APPROVAL_OF):
         return None  # a request already with its approver
+    if _other_action(session, ctx, requester, action, text):
+        return None  # "send them a coupon instead" after a tag card: a new card of its own
     named = action.details.get("customers")
     moved = moved_to(plain) if action.intent in _TIMED else None
     changed = (
@@ -573,6 +575,24 @@ def _as_quoted(new: str, text: str) -> str:
 def _whole_action(session: Session, ctx: CommandContext, requester: Requester, text: str) -> bool:
     whole = _parsed(session, ctx, requester, text)
     return isinstance(whole, Command) and whole.intent in _ACTIONS
+
+
+def _other_action(
+    session: Session, ctx: CommandContext, requester: Requester, action: PendingAction, text: str
+) -> bool:
+    """Whether `text` is a whole action of another kind than the card's, with its own
+    content (a push after a tag card): no change of this card."""
+    whole = _parsed(session, ctx, requester, text)
+    if not isinstance(whole, Command) or whole.intent not in _ACTIONS:
+        return False
+    own = any(k in whole.details for k in ("message", "coupon", "tag", "name"))
+    return (
+        whole.intent != action.intent
+        and own
+        and not (
+            {whole.intent, action.intent} <= {"push", "schedule"}  # a push moved to a time
+        )
+    )
 
 
 def _kept(action: PendingAction) -> dict[str, Any]:
