@@ -1488,7 +1488,26 @@ _unclaimed(K.SPEND, True, "消费amount|消费的amount|spend amount|spending am
       "purchase amount|购买amount")  # fmt: skip
 # "add" and "cart" said apart in a mixed sentence (琴日 add 咗 cart 嘅客, 昨天加了cart的; the
 # spaces are gone, 咗 is 了): added to cart.
-_unclaimed(K.EVENT, "cart", "addcart|add购物车|addshopping cart|add了cart|add了购物车|add了shopping cart|add过cart|add过购物车|add过shopping cart|add到cart|add到购物车|add到shopping cart|add入cart|add入购物车|add入shopping cart|add落cart|add落购物车|add落shopping cart|add进cart|add进购物车|add进shopping cart|add左cart|add左购物车|add左shopping cart|加cart|加shopping cart|加了cart|加了shopping cart|加过cart|加过shopping cart|加到cart|加到shopping cart|加入cart|加入shopping cart|加落cart|加落shopping cart|加进cart|加进shopping cart|加左cart|加左shopping cart|加入了cart|加入了shopping cart|加入过cart|加入过shopping cart|加入到cart|加入到shopping cart|加入入cart|加入入shopping cart|加入落cart|加入落shopping cart|加入进cart|加入进shopping cart|加入左cart|加入左shopping cart|放入cart|放入shopping cart|放入了cart|放入了shopping cart|放入过cart|放入过shopping cart|放入到cart|放入到shopping cart|放入入cart|放入入shopping cart|放入落cart|放入落shopping cart|放入进cart|放入进shopping cart|放入左cart|放入左shopping cart|放进cart|放进shopping cart|放进了cart|放进了shopping cart|放进过cart|放进过shopping cart|放进到cart|放进到shopping cart|放进入cart|放进入shopping cart|放进落cart|放进落shopping cart|放进进cart|放进进shopping cart|放进左cart|放进左shopping cart|加到了cart|加到了shopping cart|加到过cart|加到过shopping cart|加到到cart|加到到shopping cart|加到入cart|加到入shopping cart|加到落cart|加到落shopping cart|加到进cart|加到进shopping cart|加到左cart|加到左shopping cart|放到cart|放到shopping cart|放到了cart|放到了shopping cart|放到过cart|放到过shopping cart|放到到cart|放到到shopping cart|放到入cart|放到入shopping cart|放到落cart|放到落shopping cart|放到进cart|放到进shopping cart|放到左cart|放到左shopping cart")  # fmt: skip
+_ADD_PARTICLES = ("", "了", "过", "到", "入", "落", "进", "左")  # 左 is how 咗 is often typed
+_unclaimed(
+    K.EVENT,
+    "cart",
+    "|".join(
+        dict.fromkeys(
+            [
+                f"add{p}{cart}"
+                for p in _ADD_PARTICLES
+                for cart in ("cart", "购物车", "shopping cart")
+            ]
+            + [
+                f"{verb}{p}{cart}"
+                for verb in ("加", "加入", "放入", "放进", "加到", "放到")
+                for p in _ADD_PARTICLES
+                for cart in ("cart", "shopping cart")
+            ]
+        )
+    ),
+)
 
 # ==== issue 19, blind s11 (fix-acts): a sheet made of the customers, a profile as their outline ==
 # 做成表格 / 匯出成表 / 整成一张表 / 转成表格: the customers made into a sheet are exported (a

@@ -13,6 +13,7 @@ not pointed back with either.
 from __future__ import annotations
 
 from calendar import monthrange
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -48,15 +49,20 @@ _UNIT = {
 }
 
 
-def same_window_at(text: str, pos: int, earlier: list[Window]) -> tuple[Window, int] | None:
+def same_window_at(
+    text: str, pos: int, last: Callable[[], Window | None]
+) -> tuple[Window, int] | None:
     """The window pointed back at by the phrase at `pos` and where the phrase ends, or None
-    when there is no such phrase or no earlier window of its unit to point at."""
+    when there is no such phrase or the window written last (`last()`, looked up only after
+    the phrase is found) is not of its unit."""
     m = _SAME.match(text, pos)
-    if m is None or not earlier:
+    if m is None:
+        return None
+    window = last()
+    if window is None:
         return None
     said = (m.group("zh") or m.group("en") or "").replace(" ", "")
     unit = _UNIT.get(said)  # None: a period of any length (那段时间, that period)
-    window = earlier[-1]
     if unit is not None and _unit_of(window) != unit:
         return None
     return window, m.end()

@@ -115,8 +115,13 @@ def tokenize(
 
 def _said_again(text: str, pos: int, tokens: list[Token]) -> Token | None:
     """同月 / in the same month: the window written earlier in the message, again."""
-    earlier = [t.value for t in tokens if t.kind == K.WINDOW and not t.problem]
-    found = same_window_at(text, pos, earlier)
+
+    def last() -> Any:
+        return next(
+            (t.value for t in reversed(tokens) if t.kind == K.WINDOW and not t.problem), None
+        )
+
+    found = same_window_at(text, pos, last)
     if found is None:
         return None
     window, end = found
