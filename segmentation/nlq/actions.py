@@ -4,7 +4,7 @@ schedule, tag/untag, save, explain. Each returns the segment text that remains."
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -41,6 +41,7 @@ from segmentation.nlq.tag_actions import (
     which_tag,
     without_all,
 )
+from segmentation.nlq.tag_name_apart import name_said_apart
 from segmentation.text import normalize
 
 _TAIL = lazy_pattern(r"[\s,，。.!！?？~]+$")
@@ -648,9 +649,65 @@ def find_action(
     `original` is the text as typed, where message contents are taken from verbatim; `tags`
     (normalised name → name) tells a tag said without 标签/tag from other words after 的."""
     text = strip_tail(text)
-    return _with_target_apart(text, quotes, original, tags) or _read_action(
-        text, quotes, original, tags
+    return (
+        _with_target_apart(text, quotes, original, tags)
+        or _with_name_apart(text, quotes, original, tags)
+        or _with_whom_first(text, lambda said: _read_action(said, quotes, original, tags))
+        or _read_action(text, quotes, original, tags)
     )
+
+
+# Whom said first, then the action on them after a comma with a pronoun pointing back:
+# "张三的高意向客户，给他们打上VIP标签", "上海嘅VIP，幫佢哋打金卡標籤", "VIPs in Shanghai, tag
+# them as 金卡", "customers who inquired this week, send them “hi”".
+_WHOM_FIRST = lazy_pattern(r"^(?P<seg>[^，,;；]+?)\s*[，,;；]\s*(?P<act>[^，,;；]+)$")
+_POINTS_BACK = lazy_pattern(
+    r"他们|她们|佢哋|佢们|佢地|这些人|这些客户|这批人|呢啲人|呢些人|(?<![a-z])(?:them|these|those)(?![a-z])"
+)
+
+
+def _with_whom_first(text: str, read: Callable[[str], Action | None]) -> Action | None:
+    """The action on a pronoun after whom was said (`read` reads an action): the action on
+    them. Only where the part before the comma is no action of its own and the action names
+    no customers of its own."""
+    masked = _mask_quotes(text)
+    found = _WHOM_FIRST.match(masked)
+    if found is None or not _POINTS_BACK.search(masked[slice(*found.span("act"))]):
+        return None
+    seg = text[slice(*found.span("seg"))].strip()
+    try:
+        if read(seg) is not None:
+            return None
+        action = read(text[slice(*found.span("act"))].strip())
+    except Ask:
+        return None
+    if action is None or action.intent == "explain":
+        return None
+    if action.segment_text is not None and not _POINTS_BACK.fullmatch(action.segment_text):
+        return None  # the action names its own customers: not the ones said first
+    details = {k: v for k, v in action.details.items() if k != "segment_from_context"}
+    return Action(action.intent, _segment(seg), details)
+
+
+def _with_name_apart(
+    text: str, quotes: dict[str, str], original: str, tags: Mapping[str, str] | None
+) -> Action | None:
+    """The tag's name said after a comma (…打标签，标签用高意向): the command said again with
+    the name in place, kept only if it reads as tagging with exactly that name."""
+    apart = name_said_apart(text)
+    if apart is None:
+        return None
+    again, name = apart
+    try:
+        action = _read_action(again, quotes, original, tags)
+    except Ask:
+        return None
+    if action is None or action.intent != "tag" or action.segment_text is None:
+        return None
+    if normalize(str(action.details.get("tag", ""))) != normalize(name.strip("“”")):
+        return None
+    typed = _unquote(name, quotes, original)  # the name in the user's own spelling
+    return Action(action.intent, action.segment_text, {**action.details, "tag": typed})
 
 
 def _read_action(
@@ -709,7 +766,10 @@ def find_schedule(
     """A scheduled send, or None: read before anything else the sentence might be. `when`
     (now, the time zone) resolves the day of a send that runs once ("明天上午10点给…发…");
     without it such a send is asked back."""
-    return _schedule(strip_tail(text), quotes, original, when)
+    text = strip_tail(text)
+    return _with_whom_first(text, lambda said: _schedule(said, quotes, original, when)) or (
+        _schedule(text, quotes, original, when)
+    )
 
 
 def _unquote(name: str, quotes: dict[str, str], original: str = "") -> str:

@@ -1476,7 +1476,7 @@ _unclaimed(K.YET, True, "一直都冇|一直都没|一直都没有|一直都未|
       "一向没|一向都冇|一向都没|向来没|向来都没|向来冇|向来都冇|直到现在都没|直到而家都冇|"
       "all along not|still never")  # fmt: skip
 # Cantonese "only" before a count (淨係落過一次單, 淨係得一次): exactly, as 只.
-_unclaimed(K.CMP, ("=", "pre"), "净系|净系得|净只|只系|净系买过|净系得过")
+_unclaimed(K.CMP, ("=", "pre"), "净系|净系得|净只|只系")
 # "How many" with its people word after 有 (今个月问过价嘅有几多位): the count, as 有几多个.
 _unclaimed(K.INTENT, "count", "有几多位|有几多人|有几多名|几多名|有几多只|有几多条友|有几多个人|"
       "有多少位|有多少名|有多少个人|共有几多|总共有几多|一共有几多")  # fmt: skip

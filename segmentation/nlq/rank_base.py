@@ -47,7 +47,7 @@ def base_inside_ranking(tokens: list[Token]) -> list[Token]:
         spend = tokens[k]
         de = Token(K.DE, True, spend.end, spend.end, "的")
         return [*tokens[: i + 2], spend, de, *between, *tokens[k + 1 :]]
-    return _spent_the_most(_count_first(split_spend_verb(tokens)))
+    return _spent_the_most(_count_first(_count_after(split_spend_verb(tokens))))
 
 
 _SAME_WAY = {("top", "most"), ("bottom", "least")}
@@ -69,6 +69,68 @@ def _count_first(tokens: list[Token]) -> list[Token]:
 
 
 _MOST_WORDS = {"most": "top", "least": "bottom"}
+_DIRECTION = {"top": "most", "bottom": "least"}
+
+
+def _count_after(tokens: list[Token]) -> list[Token]:
+    """消费最少的客户，后10名 / "customers who spent the least in the last 90 days, bottom 10":
+    the ranking said first, its count added at the end (top/bottom/前/后 N, the same
+    direction) is the ranking of that many. A ranking with no count anywhere ("customers who
+    spent the most") becomes spend + 最多, which asks how many; opposite directions stay
+    unread, and are asked."""
+    superlative = _superlative_at(tokens)
+    if superlative is None:
+        return tokens
+    start, end, direction = superlative
+    spend = tokens[start]
+    said = tokens[end - 1]
+    most = Token(K.MOST, _DIRECTION[direction], said.start, said.end, said.text)
+    tail = tokens[end:]
+    while tail and tail[-1].kind in (K.SEP, K.FILLER, K.CUSTOMER):
+        tail = tail[:-1]  # "…, bottom 10 please", "后10名客户"
+    if len(tail) < 2 or tail[-1].kind != K.NUM or tail[-2].kind != K.RANK:
+        return [*tokens[:start], spend, most, *tokens[end:]]
+    rank, num = tail[-2], tail[-1]
+    if rank.value != direction or "count" in rank.extra or num.unit not in (None, "people"):
+        return tokens
+    before = tail[:-2]
+    while before and (before[-1].kind == K.SEP or before[-1].text in ("-", "—", "–")):
+        before = before[:-1]  # the comma or dash that set the count apart
+    return [*tokens[:start], spend, rank, num, *before]
+
+
+def _counted(tokens: list[Token], j: int) -> bool:
+    rank = tokens[j]
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    return (
+        "count" in rank.extra
+        or "percent" in rank.extra
+        or (after is not None and after.kind == K.NUM)
+    )
+
+
+def _superlative_at(tokens: list[Token]) -> tuple[int, int, str] | None:
+    """Where a spend verb and its most/least stand, with no count of their own: (start, end,
+    "top"/"bottom")."""
+    for k, spend in enumerate(tokens[:-1]):
+        if spend.kind != K.SPEND or spend.value is not True:
+            continue
+        j = k + 1
+        if tokens[j].kind == K.FILLER and tokens[j].text == "the" and j + 1 < len(tokens):
+            j += 1
+        said = tokens[j]
+        if said.kind == K.MOST and said.value in ("most", "least"):
+            direction = "top" if said.value == "most" else "bottom"
+        elif said.kind == K.RANK and said.text.startswith("最") and not _counted(tokens, j):
+            direction = str(said.value)  # 消费最高的 / 消费金额最低的 (not 排名后10)
+        elif said.kind == K.UNKNOWN and said.text in _MOST_WORDS:
+            direction = _MOST_WORDS[said.text]
+        else:
+            continue
+        if any(t.kind in (K.NUM, K.RANK) for t in tokens[:k]):
+            return None  # "the 10 customers who spent the least": counted before, elsewhere
+        return k, j + 1, direction
+    return None
 
 
 def _spent_the_most(tokens: list[Token]) -> list[Token]:
