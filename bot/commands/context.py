@@ -59,6 +59,7 @@ from segmentation.nodes import (
     And,
     City,
     Gender,
+    HasTag,
     InDepartment,
     NamedSegment,
     Node,
@@ -198,6 +199,49 @@ def exported_answer(
     return answer_command(
         session,
         Command("export", found[0], lang, previous.description, details),
+        requester,
+        ctx.now,
+        ctx.engine,
+        with_members=ctx.count_ids,
+    )
+
+
+# What may be done to one group of a breakdown named by its value ("给张三的发一张9折券",
+# "send Zhang San's ones a coupon", "张三的那些导出" after VIPs by owner).
+# Queries are read by the follow-up readers (subjectless_answer: "张三的有几个").
+_GROUP_ACTIONS = ("push", "schedule", "tag", "untag", "export", "save")
+
+
+def breakdown_group_answer(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> Answer | None:
+    """An action on one group of the breakdown just shown, named only by its value: that
+    group (the breakdown's customers in it), not everyone with that value — a coupon "to
+    张三's" after "VIPs by owner" goes to his VIPs, as the table showed them. Said with
+    所有/all or a customer noun it is a question of its own. None: not such a message."""
+    previous = conv.load(session, requester.userid, ctx.now).previous
+    if previous is None or previous.kind != conv.BREAKDOWN or not previous.breakdown:
+        return None
+    by = str(previous.breakdown.get("by"))
+    group_types = (HasTag,) if by == "tag" else _PINS.get(by, ())
+    vocab = load_vocabulary(session, ctx.engine.named)
+    command = parse_command(
+        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    if not isinstance(command, Command) or command.intent not in _GROUP_ACTIONS:
+        return None
+    if not group_types or not isinstance(command.segment, group_types):
+        return None
+    if _EVERYONE.search(normalize(text)) or _WITH_NOUN.search(text):
+        return None  # "给张三的所有客户发" / "…的客户": a question of its own
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        return None
+    segment = _both(found[0], command.segment)
+    description = describe(segment, lang, ctx.now, ctx.settings.timezone, vocab)
+    return answer_command(
+        session,
+        Command(command.intent, segment, lang, description, command.details, command.notes),
         requester,
         ctx.now,
         ctx.engine,

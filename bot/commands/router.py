@@ -28,6 +28,7 @@ from bot.commands.card_amend import Amended, card_amendment, replace_card
 from bot.commands.card_swap import swapped_card_answer
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
 from bot.commands.context import (
+    breakdown_group_answer,
     contextual_answer,
     exported_answer,
     previous_breakdown,
@@ -99,6 +100,7 @@ def answer_text(
         or named_tag_answer(session, ctx, requester, text, lang)
         or swapped_card_answer(session, ctx, requester, text, lang)
         or previous_breakdown(session, ctx, requester, text, lang)
+        or breakdown_group_answer(session, ctx, requester, text, lang)
         or swapped_window_answer(session, ctx, requester, text, lang)
         or widened_answer(session, ctx, requester, text, lang)
         or refined_answer(session, ctx, requester, text, lang)

@@ -313,3 +313,26 @@ def test_a_latin_campaign_name_is_a_whole_word() -> None:
     got = other("customers who got Summer Sale coupons")
     assert isinstance(got, Command) and got.segment == cpn(campaign=3)
     assert isinstance(other("the summer sale customers"), Clarification)
+
+
+# ---- a message's own words name no campaign (session 12) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "给VIP发消息“欢迎参加春季大促”",
+        "给VIP发条消息“好久没来了，双11有活动哦”",
+        "发消息“双11有活动哦，快来看看”给VIP客户",
+        "send VIPs “Join our Spring Gala campaign this weekend”",
+    ],
+)
+def test_words_inside_a_message_are_not_a_campaign_name(text: str) -> None:
+    result = parse(text)
+    assert isinstance(result, Command) and result.intent == "push", result
+
+
+@pytest.mark.parametrize("text", ["收到过“春季大促”活动的客户", "参加了“春季大促”的客户"])
+def test_a_quoted_unknown_campaign_name_is_still_asked(text: str) -> None:
+    result = parse(text)
+    assert isinstance(result, Clarification) and "春季大促" in result.message
