@@ -149,7 +149,10 @@ _EN_ECHO = lazy_pattern(
 )
 # "and in Beijing?", "then VIPs", "Beijing instead": no question word, only the previous
 # question again with this said (read last, when nothing else matched).
-_EN_LOOSE_LEAD = lazy_pattern(r"^\s*(?:and|then|also|now)\s+(?P<rest>.+)$", re.I | re.S)
+# (normalising drops the space before a Chinese word: "and金卡?")
+_EN_LOOSE_LEAD = lazy_pattern(
+    r"^\s*(?:and|then|also|now)(?:\s+|(?=[^\x00-\x7f]))(?P<rest>.+)$", re.I | re.S
+)
 _EN_INSTEAD = lazy_pattern(r"^(?P<rest>.+?)\s+instead\s*[?!.]*$", re.I | re.S)
 
 
@@ -244,6 +247,11 @@ def read_follow_up(text: str) -> FollowUp | None:
     plain, listed = _without_list_them(plain)
     plain, grouped = _without_group_word(plain)
     follow = _read(plain)
+    if follow is None and chained and _LOOSE_CHAIN.match(chained.group()) and _has_content(plain):
+        # "and 金卡?", "then 上海的": the previous question again with this said, as
+        # "and in Beijing?" / "那金卡的呢" (a same-kind value swaps, another kind adds)
+        rest = _POINTER_EN.sub("", plain.strip(_EDGES)).strip(_EDGES)
+        follow = FollowUp(AND, rest, True, pointed=False, loose=True) if rest else None
     if grouped:
         # "其中北京那组", "张三那组列出来", "the Beijing group": one group of the answer just
         # shown (a breakdown's row), so about that answer even with no pointer.
@@ -376,6 +384,7 @@ _ONLY_PEOPLE = lazy_pattern(r"^(?:人|客户|客戶|用户|用戶|的|们|們)+$
 _TAG_WORD = lazy_pattern(r"(?:标签|標籤|標簽|tag)$", re.I)
 # "also 去掉上海的", "and 只要女的": an English chaining word before a Chinese refinement.
 _MIXED_CHAIN = lazy_pattern(r"^\s*(?:and|also|then|plus|now)\s*(?=[\u4e00-\u9fff])", re.I)
+_LOOSE_CHAIN = lazy_pattern(r"^\s*(?:and|then|now)\b", re.I)
 
 
 def _put_away(text: str) -> FollowUp | None:

@@ -202,6 +202,7 @@ def _parse(
             if intent == "export":
                 details.setdefault("format", "xlsx")
             return Command(intent, None, language, "", details)
+        _check_both_of_something(tokens)
         try:
             segment, notes = build_segment(tokens, ctx)
         except SavedNameAsk as asked:
@@ -214,6 +215,32 @@ def _parse(
     if intent == "export":
         details.setdefault("format", "xlsx")
     return Command(intent, segment, language, description, details, rendered)
+
+
+# What "both / 两个都有 / 都有" may stand beside and still join nothing: said alone ("who has
+# both", "两个都有的是谁") it points at two things said earlier, which one message cannot see.
+_NOTHING_TO_JOIN = {K.BOTH, K.FILLER, K.SEP, K.DE, K.INTENT, K.CUSTOMER, K.TAGWORD}
+
+
+_COUNTED_BOTH = lazy_pattern(r"[两兩俩倆]|\bboth\b|\btwo\b", re.I)
+_JOINING_BOTH = lazy_pattern(r"[两兩俩倆]|\bboth\b|\btwo\b|都有", re.I)
+
+
+def _check_both_of_something(tokens: list[Any]) -> None:
+    """Ask "both of what?" rather than answer everyone (or every tagged customer)."""
+    # "all customers" / "全部" are no pair: only both / 两个都 / 都有 join two things
+    both = [t for t in tokens if t.kind == K.BOTH and _JOINING_BOTH.search(t.text)]
+    if not both:
+        return
+    alone = all(t.kind in _NOTHING_TO_JOIN for t in tokens)
+    # "两样都买过的", "customers who bought both": a counted "both" with no list to join
+    counted = any(_COUNTED_BOTH.search(t.text) for t in both)
+    if alone or (counted and not any(t.kind in (K.AND, K.OR) for t in tokens)):
+        said = both[0].text
+        raise Ask(
+            f"“{said}”指哪两个？请说出两个条件，例如：同时有VIP和金卡标签的客户。",
+            f"“{said}”: both of what? Name the two, e.g. 'customers tagged both VIP and 金卡'.",
+        )
 
 
 def _intent(words: list[str]) -> tuple[str, str | None]:

@@ -150,3 +150,36 @@ def test_a_ranking_word_with_its_count_is_unchanged() -> None:
 def test_an_event_after_the_pronoun_clause_is_not_lost() -> None:
     segment = command("近7天咨询过的客户，给他们打上待跟进标签").segment
     assert isinstance(segment, Performed)
+
+
+# ---- "both" with nothing to join is asked, never everyone ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who has both",
+        "两个都有的",
+        "都有的是谁",
+        "who has both tags",
+        "两样都买过的",
+        "customers who bought both",
+    ],
+)
+def test_both_of_nothing_is_asked(text: str) -> None:
+    assert isinstance(parse(text), Clarification)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VIP和金卡都有的客户",
+        "customers tagged both VIP and 金卡",
+        "近30天下单和咨询都有的",
+        "上海的客户都有谁",
+        "all customers",
+        "全部客户",
+    ],
+)
+def test_both_with_its_two_things_is_read(text: str) -> None:
+    assert isinstance(parse(text), Command)
