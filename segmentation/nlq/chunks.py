@@ -53,7 +53,8 @@ def prepare(tokens: list[Token]) -> list[Token]:
             continue
         if tok.kind == K.NUM and i + 1 < len(tokens) and tokens[i + 1].kind == K.RANK:
             nxt = tokens[i + 1]  # "the 10 biggest spenders"
-            if "count" not in nxt.extra and tok.unit in (None, "people"):
+            # "the 5% lowest spenders": a share said before the rank word, as after it
+            if "count" not in nxt.extra and tok.unit in (None, "people", "percent"):
                 out.append(_rank_token(nxt, nxt.value, tok))
                 i += 2
                 continue

@@ -10,6 +10,7 @@ from segmentation.nlq.tokens import Token
 # attributes (a tag, a city, a gender, my/new customers). A verb, a number or a comparison
 # there is a condition of its own, and the sentence is left to the grammar to read or ask.
 _BASE = {
+    K.DE,  # "bottom 5 的金卡客户 by spend"
     K.NAME,
     K.QUOTE,
     K.GENDER,
@@ -82,21 +83,67 @@ def _count_after(tokens: list[Token]) -> list[Token]:
     if superlative is None:
         return tokens
     start, end, direction = superlative
-    spend = tokens[start]
-    said = tokens[end - 1]
+    if tokens[start].kind == K.RANK and not _ends_in_a_count(tokens[end:]):
+        return tokens  # "top spenders": asked how many, as said
+    spend = next(t for t in tokens[start:end] if t.kind == K.SPEND)
+    said = next(t for t in reversed(tokens[start:end]) if t.kind != K.SPEND)
     most = Token(K.MOST, _DIRECTION[direction], said.start, said.end, said.text)
     tail = tokens[end:]
     while tail and tail[-1].kind in (K.SEP, K.FILLER, K.CUSTOMER):
         tail = tail[:-1]  # "…, bottom 10 please", "后10名客户"
-    if len(tail) < 2 or tail[-1].kind != K.NUM or tail[-2].kind != K.RANK:
+    counted = _count_said_last(tail, direction)
+    if counted is None:
         return [*tokens[:start], spend, most, *tokens[end:]]
-    rank, num = tail[-2], tail[-1]
-    if rank.value != direction or "count" in rank.extra or num.unit not in (None, "people"):
-        return tokens
-    before = tail[:-2]
+    if counted is False:
+        return tokens  # the other end ("…spent the most, bottom 5"): asked
+    rank, num, before = counted
     while before and (before[-1].kind == K.SEP or before[-1].text in ("-", "—", "–")):
         before = before[:-1]  # the comma or dash that set the count apart
     return [*tokens[:start], spend, rank, num, *before]
+
+
+def _ends_in_a_count(tail: list[Token]) -> bool:
+    while tail and tail[-1].kind in (K.SEP, K.FILLER, K.CUSTOMER):
+        tail = tail[:-1]
+    return bool(tail) and tail[-1].kind == K.NUM
+
+
+def _count_said_last(
+    tail: list[Token], direction: str
+) -> tuple[Token, Token, list[Token]] | None | bool:
+    """The count at the end of `tail`: (rank word, number, what is before them); None when
+    there is none; False when it is of the other end. "top 3" / "后10名" / "倒数5个", or a
+    bare number after a request ("give me 5", "要5个"): that many, of the ranking's end."""
+    if not tail or tail[-1].kind != K.NUM or tail[-1].unit not in (None, "people"):
+        return None
+    num, said = tail[-1], tail[-2] if len(tail) > 1 else None
+    if said is not None and said.kind == K.RANK and "count" not in said.extra:
+        if said.value != direction:
+            return False
+        return said, num, tail[:-2]
+    asked_for = said is not None and (
+        said.kind == K.INTENT or (said.kind == K.FILLER and said.text in _ASK_FOR)
+    )
+    if said is not None and (asked_for or (said.kind == K.SEP and num.unit)):
+        rank = Token(K.RANK, direction, num.start, num.start, "")
+        return rank, num, tail[:-2] if asked_for else tail[:-1]
+    return None
+
+
+# Words that ask for a number of them: "，给我5个", "，要5个", "give me 5".
+_ASK_FOR = frozenset({"给我", "要", "只要", "取", "拿", "来", "列", "给", "俾我", "畀我"})
+
+
+def _uncounted_rank_before_spend(tokens: list[Token], k: int) -> bool:
+    """ "our biggest spenders", "top spenders this quarter": a rank word with no count right
+    before the spend noun."""
+    rank, spend = tokens[k], tokens[k + 1]
+    if rank.kind != K.RANK or "count" in rank.extra or "percent" in rank.extra:
+        return False
+    before = tokens[k - 1] if k > 0 else None
+    if before is not None and before.kind == K.NUM:
+        return False  # "the 10 biggest spenders": counted
+    return spend.kind == K.SPEND and spend.value is True and _by_spend(spend)
 
 
 def _counted(tokens: list[Token], j: int) -> bool:
@@ -113,6 +160,8 @@ def _superlative_at(tokens: list[Token]) -> tuple[int, int, str] | None:
     """Where a spend verb and its most/least stand, with no count of their own: (start, end,
     "top"/"bottom")."""
     for k, spend in enumerate(tokens[:-1]):
+        if _uncounted_rank_before_spend(tokens, k):
+            return k, k + 2, str(tokens[k].value)  # "our biggest spenders", "top spenders"
         if spend.kind != K.SPEND or spend.value is not True:
             continue
         j = k + 1

@@ -121,6 +121,11 @@ def test_a_pronoun_alone_still_points_at_the_previous_answer() -> None:
         ("customers who spent the least in the last 90 days, bottom 10", "bottom", 10),
         ("customers who spent the most this year - top 3 please", "top", 3),
         ("VIPs in Shanghai who spent the most, top 3", "top", 3),
+        ("who were our biggest spenders this quarter? top 3 please", "top", 3),
+        ("who spent the most in September? give me 5", "top", 5),
+        ("消费最多的客户，给我5个", "top", 5),
+        ("消费最少的客户，要5个", "bottom", 5),
+        ("bottom 5 的金卡客户 by spend, 今年", "bottom", 5),
     ],
 )
 def test_a_ranking_with_its_count_after_it(text: str, direction: str, count: int) -> None:
@@ -136,10 +141,16 @@ def test_a_ranking_with_its_count_after_it(text: str, direction: str, count: int
         "消费最多的客户",
         "customers who spent the most, bottom 5",  # the two ends at once
         "消费最多的客户，后5名",
+        "top spenders",
     ],
 )
 def test_a_ranking_without_a_count_or_with_the_other_end_is_asked(text: str) -> None:
     assert isinstance(parse(text), Clarification)
+
+
+def test_a_share_before_the_rank_word() -> None:
+    segment = command("the 5% lowest spenders this year").segment
+    assert isinstance(segment, Ranked) and segment.percent == 5 and segment.direction == "bottom"
 
 
 def test_a_ranking_word_with_its_count_is_unchanged() -> None:
