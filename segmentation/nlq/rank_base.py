@@ -110,7 +110,7 @@ def _ends_in_a_count(tail: list[Token]) -> bool:
 
 def _count_said_last(
     tail: list[Token], direction: str
-) -> tuple[Token, Token, list[Token]] | None | bool:
+) -> tuple[Token, Token, list[Token]] | bool | None:
     """The count at the end of `tail`: (rank word, number, what is before them); None when
     there is none; False when it is of the other end. "top 3" / "后10名" / "倒数5个", or a
     bare number after a request ("give me 5", "要5个"): that many, of the ranking's end."""
