@@ -292,7 +292,8 @@ _GROUP_ZH = lazy_pattern(
 # Words that go before "one(s)" and are no group's value: a pick, an order, a kind of customer.
 _NOT_A_GROUP_EN = (
     r"(?:first|second|third|fourth|fifth|last|other|new|same|next|previous|right|wrong|only|"
-    r"old|latest|earlier|above|top|bottom|biggest|best|this|that|these|those|which|each|every)"
+    r"old|latest|earlier|above|top|bottom|biggest|best|this|that|these|those|which|each|every|"
+    r"past|recent|coming|following|prior)"
 )
 # "the ones in Beijing" / "the VIP ones" are the answer's pointer or a swap ("what about the
 # ones in Beijing?"), which the readers below read: a group is said with its size.
@@ -305,7 +306,9 @@ _GROUP_EN = lazy_pattern(
     r"(?=\s*(?:[,.;?!]|$|\s+(?:is|are|was|were|who|please)\b))|"
     # "the Shenzhen one", "the Beijing two", "the VIP ones"
     rf"\bthe\s+(?!{_NOT_A_GROUP_EN}\b)(?P<n>[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]*)\s+"
-    rf"{_GROUP_NUMBER_EN}\b(?!\s+(?:of|in|from|at|who|that|which)\b)",
+    # (never "the past 30 days": a number before a time unit is a window)
+    rf"{_GROUP_NUMBER_EN}\b(?!\s+(?:of|in|from|at|who|that|which)\b)"
+    r"(?!\s*(?:days?|weeks?|months?|years?|hours?|d|h|wks?|mos?|yrs?)\b)",
     re.I,
 )
 

@@ -38,7 +38,8 @@ _SUFFIX_LAI = r"来(?!过|了|店|门|铺|到|访|买|咨询|问|下)"
 _ZH_ROLLING = lazy_pattern(
     r"(近|最近|过去|前面?|这|在过去的?)?的?"
     + _LENGTH
-    + r"\s*(个)?(天|日|周|星期|礼拜|个?月|小时|年|季度|季|"
+    # 个钟/个钟头/钟头 (Cantonese and colloquial: hours): 近24个钟, 3个钟头内
+    + r"\s*(个)?(天|日|周|星期|礼拜|个?月|小时|钟头|钟|年|季度|季|"
     # 近30 days / 近 2 weeks: an English unit after a Chinese lead (mixed text)
     r"days?(?![a-z])|weeks?(?![a-z])|months?(?![a-z])|hours?(?![a-z])|years?(?![a-z]))"
     r"(内|以内|之内|里|以来|当中|" + _SUFFIX_LAI + ")?"
@@ -179,6 +180,8 @@ def _scan_rolling(text: str, pos: int) -> TimeMatch | None:
     # "5日", "2025年", "3月" are dates, not lengths; "90日" (Cantonese 90 days) is no day of a
     # month: a length, as 90天.
     days_only = unit == "日" and amount > 31
+    if unit == "钟" and not ge:
+        return None  # 3钟 is no length; 3个钟 is three hours
     if (unit in ("日", "年") or (unit == "月" and not ge)) and not (prefix or suffix or days_only):
         return None
     if unit == "年" and amount > 20:
@@ -190,6 +193,7 @@ def _scan_rolling(text: str, pos: int) -> TimeMatch | None:
         return None  # 前10天 / 这3天 read as rankings or vague periods elsewhere
     table = {"天": "days", "日": "days", "周": "weeks", "星期": "weeks", "礼拜": "weeks"}
     table.update({"月": "months", "个月": "months", "小时": "hours"})
+    table.update({"钟": "hours", "钟头": "hours"})
     if unit[0].isascii():  # 近30 days: only after a Chinese lead or before a Chinese tail
         if not (prefix or suffix):
             return None
