@@ -39,13 +39,14 @@ def _words(text: str) -> set[str]:
 _NOT_A_NAME = _words(
     "上次 上一次 上一个 上个 最近一次 最近一个 最近 最新 最新的 前一次 这次 本次 那次 这个 那个 "
     "哪个 哪次 某个 某次 一次 一个 每个 每次 各个 任何 任意 所有 全部 该 此 营销 群发 发券 "
-    "我们的 公司的 我们 公司 线上 线下 "
+    "我们的 公司的 我们 公司 线上 线下 上一档 上档 上一期 上期 上一轮 上轮 "
     "last latest previous recent most any a an this that every each all our the mass "
     "marketing coupon message same one"
 )
 # 上次发券活动 / 最近一次群发活动: which campaign by what it did last, no name
 _KIND_OF_LAST = lazy_pattern(
-    r"(?:上次|上一次|最近一次|最近的|最新的?|前一次)?(?:的)?(?:营销|群发|发券|派券|推送)$"
+    r"(?:上次|上一次|最近一次|最近的|最新的?|前一次|上一档|上档|上一期|上期|上一轮|上轮)?(?:的)?"
+    r"(?:营销|群发|发券|派券|送券|推送)(?:的|那次|那一次|那回)?$"
 )
 _VERB_INSIDE = lazy_pattern(rf"(?:{_FRAME_ZH})|\b(?:{_FRAME_EN})\s+")
 _TIME_LIKE = lazy_pattern(r"\d.*[天月年周日号]|last \d|past \d")

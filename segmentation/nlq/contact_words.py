@@ -31,14 +31,19 @@ class ContactMatch:
     english: bool = False  # said in English: a question back suggests English words
 
 
-_LATEST_ZH = r"(?:上次|上一次|上一个|上个|最近一次|最近一个|最近的|最新的?|前一次)"
+# 上一档 / 上一期 / 上一轮 (Taiwan 檔: a run of a campaign): the last one too
+_LATEST_ZH = (
+    r"(?:上次|上一次|上一个|上个|最近一次|最近一个|最近的|最新的?|前一次|上一档|上档|上一期|"
+    r"上期|上一轮|上轮)"
+)
 
 
 # 上次发券活动 is the last campaign that issued a coupon, 上次群发活动 the last that sent a mass
 # message: each is said only of its own contact (the last coupon campaign's message is asked).
 _LATEST_KIND_ZH = {
-    "coupon": r"(?:活动|发券活动|派券活动)",
-    "message": r"(?:活动|群发活动|推送活动)",
+    # 上次派券那次活动 (Cantonese 嗰次, normalised 那次): the one that issued coupons
+    "coupon": r"(?:活动|(?:发券|派券|送券)(?:的|那次|那一次|那回)?活动)",
+    "message": r"(?:活动|(?:群发|推送)(?:的|那次|那一次|那回)?活动)",
 }
 
 
@@ -431,6 +436,26 @@ _NAME_AFTER = (
 _NAME_BEFORE = r"(?:收到过?|收到了|收过|接到过?|领了|领过|领到过?|received|got|get|from|in|of)\s*"
 # 国庆回馈那次(活动) / 嗰次 (normalised 那次) / 那一回 / 那场: the one time it ran
 _THAT_TIME = r"(?:那一次|那次|这次|那回|那一回|那场|那期|那个|这个)"
+
+
+# "上次活动有谁没核销", "上次派券嗰次活动有边个仲未核销": who is asked between the campaign and
+# what became of its coupon or message; the question goes to the end, so the campaign and its
+# contact are read together ("上次活动没核销 有谁").
+_ASKED_INSIDE = lazy_pattern(
+    rf"(?P<ref>{_ref_zh(40)}|{_ref_zh(41, 'message')}|活动#\d{{1,9}}(?:号)?)(?:的|里|中)?"
+    r"(?P<q>有谁|有哪些人|有哪些|哪些人|哪几个|哪位|谁|有边个|边个|有边啲人?|边啲人?|有冇人)"
+    r"(?=(?:还|都|也)?(?:没|未|仲未|冇|尚未|从未|核销|用|使用|兑换|领|收|拿))"
+)
+
+
+def asked_inside_contact(text: str) -> str:
+    """`text` with a question word said inside a campaign phrase moved to its end."""
+    found = _ASKED_INSIDE.search(text)
+    if found is None:
+        return text
+    q = found.group("q")
+    rest = text[: found.start("q")] + text[found.end("q") :]
+    return f"{rest.rstrip('？?。.！! ')}{q}"
 
 
 def name_campaigns(

@@ -475,7 +475,8 @@ def _has_content(rest: str) -> bool:
 # an export of the previous answer, whatever it showed (a list, a table, a card).
 _EXPORT_ZH = (
     # 汇出/匯出 is Taiwan usage for 导出
-    r"(?:导出|導出|汇出|匯出|下载|下載|导成|導成|导|導)(?:出来|出來|一下|下)?"
+    # export/download among Chinese words ("刚才那个 export 一下": the spaces are taken out)
+    r"(?:导出|導出|汇出|匯出|下载|下載|导成|導成|导|導|export|download)(?:出来|出來|一下|下)?"
     r"(?:成|为|為)?(?:excel|xlsx|表格|文件)?"
 )
 _THIS_ZH = (

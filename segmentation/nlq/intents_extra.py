@@ -80,8 +80,9 @@ _TAG_GROUP_EN = lazy_pattern(
     r"(?P<g>[^\s,.]+(?: [^\s,.]+)?)"
 )
 _VERB_ZH = (
-    r"(?:来|去)?(?:分布(?:情况|图)?|看看|看一下|看下|看|分组|分一下|分类|分|统计一下|统计|拆分|划分|汇总|"
-    r"列一下|列|排|区分)?"
+    # 分一下类 / 分个类 / 分下组: the split verb 分类/分组 with 一下 or 个 inside it
+    r"(?:来|去)?(?:分布(?:情况|图)?|看看|看一下|看下|看|分组|(?:分一下|分下|分个)(?:类|组)|分一下|"
+    r"分类|分|统计一下|统计|拆分|划分|汇总|列一下|列|排|区分)?"
 )
 # An English word starts after a space or right after Chinese ("VIP客户by city": normalising
 # takes the space out), and ends before anything but a letter ("by city的").

@@ -185,7 +185,9 @@ _ADD(_many(K.GENDER, 1, "男性|男|男的|男士|男生|男客户|male|males|me
 _ADD(_many(K.GENDER, 2, "女仔|女仔客|啲女仔"))
 _ADD(_many(K.GENDER, 1, "男仔|男仔客|啲男仔"))
 _ADD(_many(K.NEW, True, "新客户|新增客户|新加的客户|新加|新增|新添加|新添加的|新客|新的客户|新加入|新来的|"
-           "新|new|new customers|newly added|new clients|newly|added|recently added|新增的"))  # fmt: skip
+           "新|new|new customers|newly added|new clients|newly|added|recently added|新增的|"
+           # mixed: "上周 new 加的 customers" (normalising takes the space out)
+           "new加|new加的|new加入|new加入的|new增|new增的|newly加|newly加的"))  # fmt: skip
 
 # ---- connectives and structure
 _ADD(_many(K.AND, "list", "和|与|及|以及|跟|同|、|and|as well as|&|plus"))

@@ -16,7 +16,7 @@ from segmentation.nlq.actions import find_action, find_schedule, strip_tail, tag
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.campaign_names import check_campaign_names
 from segmentation.nlq.cities import expand_city_groups
-from segmentation.nlq.contact_words import name_campaigns
+from segmentation.nlq.contact_words import asked_inside_contact, name_campaigns
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, is_traditional, weak_card
 from segmentation.nlq.interpret import Context, SavedNameAsk
@@ -125,6 +125,7 @@ def _parse(
     norm = expand_city_groups(norm, lambda: vocab.surfaces)  # 北上广深
     # 收到过双11预热活动的 / 国庆回馈那次 = 活动#1 (a tag or product of that name stays one)
     norm = name_campaigns(norm, vocab.campaigns, lambda name: name in vocab.surfaces)
+    norm = asked_inside_contact(norm)  # 上次活动有谁没核销 = 上次活动没核销的有谁
     check_campaign_names(norm, text, vocab.campaigns)  # 参加过春季大促活动的: no such campaign
     norm = drop_tag_groups(norm, vocab)  # 客户等级是金卡 = the tag 金卡
     if not strip_tail(norm):
