@@ -40,6 +40,8 @@ from bot.services.customer_card import find_visible
 from bot.services.query import answer_command, clarify, scope_note
 from segmentation.engine import segment_members
 from segmentation.nlq import Clarification, Command, load_vocabulary, parse_command
+from segmentation.nlq.actions import Action as FoundAction
+from segmentation.nlq.actions import find_action
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.followup import ALSO, WITHOUT, FollowUp, read_follow_up
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -583,16 +585,31 @@ def _other_action(
     """Whether `text` is a whole action of another kind than the card's, with its own
     content (a push after a tag card): no change of this card."""
     whole = _parsed(session, ctx, requester, text)
-    if not isinstance(whole, Command) or whole.intent not in _ACTIONS:
+    if isinstance(whole, Command):
+        intent, details = whole.intent, whole.details
+    else:  # "这些人里上海的打上待跟进标签": asked as a whole, still a tagging of its own
+        said = _action_said(text)
+        if said is None:
+            return False
+        intent, details = said.intent, said.details
+    if intent not in _ACTIONS:
         return False
-    own = any(k in whole.details for k in ("message", "coupon", "tag", "name"))
+    own = any(k in details for k in ("message", "coupon", "tag", "name"))
     return (
-        whole.intent != action.intent
+        intent != action.intent
         and own
         and not (
-            {whole.intent, action.intent} <= {"push", "schedule"}  # a push moved to a time
+            {intent, action.intent} <= {"push", "schedule"}  # a push moved to a time
         )
     )
+
+
+def _action_said(text: str) -> FoundAction | None:
+    """The action `text` words, read on its own (its customers aside)."""
+    try:
+        return find_action(normalize(text), typed_quotes(text), text)
+    except Ask:
+        return None
 
 
 def _kept(action: PendingAction) -> dict[str, Any]:

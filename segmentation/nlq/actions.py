@@ -661,6 +661,15 @@ def find_action(
 # "张三的高意向客户，给他们打上VIP标签", "上海嘅VIP，幫佢哋打金卡標籤", "VIPs in Shanghai, tag
 # them as 金卡", "customers who inquired this week, send them “hi”".
 _WHOM_FIRST = lazy_pattern(r"^(?P<seg>[^，,;；]+?)\s*[，,;；]\s*(?P<act>[^，,;；]+)$")
+# With no comma: whom, then 给/帮/为 + them (or nobody said) + the verb:
+# "其中女的给她们发个券", "上海的VIP给发一张9折券" (给发: to them, unsaid).
+_VERBS_AFTER_GIVE = r"(?:都|统一|一律)?(?:发|推|送|寄|打|贴|加|去掉|删|撤|标|push|send|tag)"
+_WHOM_THEN_GIVE = lazy_pattern(
+    r"^(?P<seg>[^，,;；]+?)\s*(?P<act>(?:给|帮|为|同)(?:他们|她们|佢们|佢哋|佢地|这些人)?"
+    + _VERBS_AFTER_GIVE
+    + r"[^，,;；]*)$"
+)
+_GIVE_BARE = lazy_pattern(r"^(?:给|帮|为|同)" + _VERBS_AFTER_GIVE)
 _POINTS_BACK = lazy_pattern(
     r"他们|她们|佢哋|佢们|佢地|这些人|这些客户|这批人|呢啲人|呢些人|(?<![a-z])(?:them|these|those)(?![a-z])"
 )
@@ -671,14 +680,20 @@ def _with_whom_first(text: str, read: Callable[[str], Action | None]) -> Action 
     them. Only where the part before the comma is no action of its own and the action names
     no customers of its own."""
     masked = _mask_quotes(text)
-    found = _WHOM_FIRST.match(masked)
-    if found is None or not _POINTS_BACK.search(masked[slice(*found.span("act"))]):
+    found = _WHOM_FIRST.match(masked) or _WHOM_THEN_GIVE.match(masked)
+    if found is None:
+        return None
+    said = masked[slice(*found.span("act"))]
+    if not _POINTS_BACK.search(said) and not _GIVE_BARE.match(said):
         return None
     seg = text[slice(*found.span("seg"))].strip()
+    act = text[slice(*found.span("act"))].strip()
+    if _GIVE_BARE.match(said):  # 给发个券: to them, unsaid
+        act = f"{act[0]}他们{act[1:]}"
     try:
         if read(seg) is not None:
             return None
-        action = read(text[slice(*found.span("act"))].strip())
+        action = read(act)
     except Ask:
         return None
     if action is None or action.intent == "explain":

@@ -91,6 +91,9 @@ def test_a_tagging_without_any_name_is_still_asked() -> None:
         ("VIP customers in Shanghai, send them “see you this weekend”", "push"),
         ("上海的VIP，每周一上午9点给他们发“早安”", "schedule"),
         ("VIPs in Shanghai, every Monday at 9am send them “hi”", "schedule"),
+        ("上海的VIP给她们发一张9折券", "push"),
+        ("上海的VIP给发一张9折券", "push"),
+        ("上海嘅VIP幫佢哋打上待跟進標籤", "tag"),
     ],
 )
 def test_whom_said_first_then_the_action_on_them(text: str, intent: str) -> None:
