@@ -230,14 +230,15 @@ def breakdown_group_answer(
     )
     if not isinstance(command, Command) or command.intent not in _GROUP_ACTIONS:
         return None
-    if not group_types or not isinstance(command.segment, group_types):
+    group = command.segment
+    if group is None or not group_types or not isinstance(group, group_types):
         return None
     if _EVERYONE.search(normalize(text)) or _WITH_NOUN.search(text):
         return None  # "给张三的所有客户发" / "…的客户": a question of its own
     found = previous_segment(session, ctx, requester.userid)
     if found is None:
         return None
-    segment = _both(found[0], command.segment)
+    segment = _both(found[0], group)
     description = describe(segment, lang, ctx.now, ctx.settings.timezone, vocab)
     return answer_command(
         session,

@@ -23,6 +23,7 @@ from bot.commands.answers import (
     with_scope_note,
 )
 from bot.commands.audit import audit
+from bot.commands.both import both_answer
 from bot.commands.campaign_chat import campaign_choice_reply, campaign_reply
 from bot.commands.card_amend import Amended, card_amendment, replace_card
 from bot.commands.card_swap import swapped_card_answer
@@ -101,6 +102,7 @@ def answer_text(
         or swapped_card_answer(session, ctx, requester, text, lang)
         or previous_breakdown(session, ctx, requester, text, lang)
         or breakdown_group_answer(session, ctx, requester, text, lang)
+        or both_answer(session, ctx, requester, text, lang)
         or swapped_window_answer(session, ctx, requester, text, lang)
         or widened_answer(session, ctx, requester, text, lang)
         or refined_answer(session, ctx, requester, text, lang)

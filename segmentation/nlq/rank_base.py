@@ -94,7 +94,7 @@ def _count_after(tokens: list[Token]) -> list[Token]:
     counted = _count_said_last(tail, direction)
     if counted is None:
         return [*tokens[:start], spend, most, *tokens[end:]]
-    if counted is False:
+    if isinstance(counted, str):
         return tokens  # the other end ("…spent the most, bottom 5"): asked
     rank, num, before = counted
     while before and (before[-1].kind == K.SEP or before[-1].text in ("-", "—", "–")):
@@ -110,16 +110,16 @@ def _ends_in_a_count(tail: list[Token]) -> bool:
 
 def _count_said_last(
     tail: list[Token], direction: str
-) -> tuple[Token, Token, list[Token]] | bool | None:
+) -> tuple[Token, Token, list[Token]] | str | None:
     """The count at the end of `tail`: (rank word, number, what is before them); None when
-    there is none; False when it is of the other end. "top 3" / "后10名" / "倒数5个", or a
+    there is none; "other" when it is of the other end. "top 3" / "后10名" / "倒数5个", or a
     bare number after a request ("give me 5", "要5个"): that many, of the ranking's end."""
     if not tail or tail[-1].kind != K.NUM or tail[-1].unit not in (None, "people"):
         return None
     num, said = tail[-1], tail[-2] if len(tail) > 1 else None
     if said is not None and said.kind == K.RANK and "count" not in said.extra:
         if said.value != direction:
-            return False
+            return "other"
         return said, num, tail[:-2]
     asked_for = said is not None and (
         said.kind == K.INTENT or (said.kind == K.FILLER and said.text in _ASK_FOR)
