@@ -33,8 +33,10 @@ from segmentation.nlq.followup import (
     AND,
     WITHOUT,
     FollowUp,
+    bare_days,
     is_export_this,
     read_follow_up,
+    says_ever,
     window_swap_words,
 )
 from segmentation.nlq.intents_extra import EXTRA_INTENTS
@@ -43,13 +45,16 @@ from segmentation.nlq.restate import describe, describe_part
 from segmentation.nlq.swap import (
     Ambiguous,
     add_alternatives,
+    counts_days,
     distinct_windows,
+    kept_a_window,
     kinds,
     re_evented_items,
     renamed_items,
     swap_conditions,
     windowed_conditions,
     with_window,
+    with_window_on_all_time,
 )
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import tokenize
@@ -282,8 +287,12 @@ def refined_answer(
         if _acts_on_previous(text, vocab, requester, ctx):
             return None  # "这些都统一贴上待跟进": a tag on the answer itself (contextual_answer)
         return clarify(command.message, list(command.suggestions))
+    shown_node = previous_node
     previous_node = _sibling_base(previous_node, previous, command, follow)
     refined_from = previous_node
+    # A sibling of a refinement ("其中下过单的", then "那没下单的呢") adds to what that
+    # refinement narrowed; it replaces none of that answer's own events.
+    sibling = previous_node is not shown_node
     if follow.loose:
         if not _says_something(command) or _has_own_intent(follow, vocab, ctx):
             if not follow.pointed and _has_own_intent(follow, vocab, ctx):
@@ -296,11 +305,16 @@ def refined_answer(
         if moved is not None:  # "那咨询过的呢" after "买过玻尿酸面霜的": who asked about it
             return ask_again(session, ctx, requester, moved, previous, lang, command.notes)
         try:
-            swapped = swap_conditions(previous_node, command.segment)
+            swapped = swap_conditions(
+                previous_node, command.segment, says_ever(text), other_event=not sibling
+            )
         except Ambiguous:
             return _which_reading(follow, previous, lang)
         if swapped is not None:
-            return ask_again(session, ctx, requester, swapped, previous, lang, command.notes)
+            notes = command.notes
+            if kept_a_window(command.segment, swapped):  # "那没下单的呢": in those 90 days
+                notes = (*notes, say("swap_kept_window", lang))
+            return ask_again(session, ctx, requester, swapped, previous, lang, notes)
     if follow.lead and not _says_something(command):
         return None  # "给这些客户打上X标签": the previous answer as it is (contextual_answer)
     combined = _combine(previous_node, command.segment, follow)
@@ -503,6 +517,11 @@ def swapped_window_answer(
     words = window_swap_words(text)
     if words is None or len(words) > 40:  # a window alone is short; skip the tokenizer
         return None
+    days = bare_days(words)
+    if days is not None:  # "咁 30日 呢" after 近7日: 30 days, not the 30th
+        found = previous_segment(session, ctx, requester.userid)
+        if found is not None and counts_days(found[0]):
+            words = f"近{days}天"
     vocab = load_vocabulary(session, ctx.engine.named)
     try:
         tokens = tokenize(normalize(words), vocab, ctx.now, ctx.settings.timezone)
@@ -520,7 +539,11 @@ def swapped_window_answer(
     new, phrase = windows[0].value, windows[0].text
     old = distinct_windows(node)
     if not old:
-        return clarify(say("swap_no_window", lang, description=previous.description, new=phrase))
+        placed = with_window_on_all_time(node, new)
+        if placed is None:  # "VIP客户" then "近半年呢": nothing to put it on
+            said = previous.description
+            return clarify(say("swap_no_window", lang, description=said, new=phrase))
+        return ask_again(session, ctx, requester, placed, previous, lang)
     if len(old) == 1:
         return ask_again(session, ctx, requester, with_window(node, new), previous, lang)
     return _which_window(session, ctx, requester, node, previous, new, phrase, lang)
@@ -852,7 +875,7 @@ def narrowed_by(
         if follow.mode == ALSO:
             changed = add_alternatives(base, command.segment)
         elif follow.loose:  # a condition in another's place, else one more ("那上海的呢")
-            changed = swap_conditions(base, command.segment) or _combine(
+            changed = swap_conditions(base, command.segment, says_ever(follow.rest)) or _combine(
                 base, command.segment, follow
             )
         else:

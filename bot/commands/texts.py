@@ -136,6 +136,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The last question has different time windows: {windows}. Which should “{new}” "
         "replace?",
     },
+    "swap_kept_window": {
+        "zh": "时间同上一个问题；不限时间请说从来没…",
+        "en": "in the same window as before; say 'never' for all time",
+    },
     "swap_no_window": {
         "zh": "上一个问题（{description}）没有时间条件，“{new}”要用在哪个条件上？"
         "例如：{new}下过单的客户。",

@@ -537,6 +537,34 @@ def window_swap_words(text: str) -> str | None:
     return rest or None
 
 
+# "Ever" said of an event: 从来没/從未/从冇/还没/尚未/never/yet/so far/ever. A swapped-in
+# "那没下单的呢" takes the previous question's window; with one of these words it is all time
+# (spec §2: 还没/yet mean "up to now"), so "never ordered" and "did not order in the 90 days"
+# stay two questions.
+_EVER = lazy_pattern(
+    r"从来|從來|从未|從未|从没|從沒|從没|从冇|從冇|从不|從不|未曾|一直|至今|有史以来|有史以來|"
+    r"还没|還沒|还未|還未|尚未|仲未|仲冇|仲没|未试过|未試過|冇试过|冇試過|"
+    r"\b(?:never|ever|yet|so\s+far|at\s+all|of\s+all\s+time|all[\s-]+time)\b",
+    re.IGNORECASE,
+)
+
+
+def says_ever(text: str) -> bool:
+    """Whether `text` says an event is "ever" (all time) in words, not by having no window."""
+    return _EVER.search(text) is not None
+
+
+# "30日" alone: Cantonese for 30 days (近7日 → 咁 30日 呢), but also "the 30th" in writing;
+# read as a length only after a question whose window was a number of days.
+_BARE_DAYS = lazy_pattern(r"^(\d{1,2}|[一二两兩三四五六七八九十]{1,3})\s*日$")
+
+
+def bare_days(words: str) -> str | None:
+    """The number of "N日" said alone (1–31: a day of the month too), else None."""
+    m = _BARE_DAYS.match(words.strip())
+    return m.group(1) if m else None
+
+
 # ---- more -------------------------------------------------------------------------------
 
 _ZH_DIGITS = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,

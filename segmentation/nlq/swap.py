@@ -22,12 +22,14 @@ from segmentation.nodes import (
     And,
     ItemCount,
     ItemEvent,
+    NamedSegment,
     NewCustomer,
     Node,
     Not,
     Or,
     Performed,
     Ranked,
+    RollingWindow,
     Window,
     walk,
 )
@@ -109,6 +111,14 @@ def distinct_windows(node: Node) -> list[Window | None]:
     return seen
 
 
+def counts_days(node: Node) -> bool:
+    """Whether a windowed condition of `node` has a window of a number of days (近7日)."""
+    return any(
+        isinstance(w.window, RollingWindow) and w.window.unit == "days"
+        for w in windowed_conditions(node)
+    )
+
+
 def with_window(node: Node, new: Window, only: Window | str | None = _DEFAULT) -> Node:
     """`node` with `new` as the window of its windowed conditions — of every one, or (with
     `only`) of those whose window is `only` (None: the new customers' default window)."""
@@ -131,6 +141,34 @@ def with_window(node: Node, new: Window, only: Window | str | None = _DEFAULT) -
     return swap(node)
 
 
+def _windowless(part: Node) -> bool:
+    """A condition that could have a window and was said without one (all time)."""
+    if isinstance(part, (And, Or, Not, NewCustomer)) or not _has_window_field(part):
+        return False
+    return getattr(part, "window", None) is None
+
+
+def with_window_on_all_time(node: Node, new: Window) -> Node | None:
+    """ "近半年呢" after "买过唇釉的客户" (no window anywhere): the window said after all the
+    conditions, as spec §2 reads "咨询过没下单的，近30天" — on every condition that could have
+    one. None: nothing in `node` takes a window (a tag, a class, a city)."""
+    if not any(_windowless(part) for part in walk(node)):
+        return None
+
+    def put(part: Node) -> Node:
+        if isinstance(part, And):
+            return And(tuple(put(c) for c in part.children))
+        if isinstance(part, Or):
+            return Or(tuple(put(c) for c in part.children))
+        if isinstance(part, Not):
+            return Not(put(part.child))
+        if isinstance(part, Ranked):
+            part = replace(part, base=put(part.base))
+        return replace(part, window=new) if _windowless(part) else part  # type: ignore[arg-type]
+
+    return put(node)
+
+
 # ---------------------------------------------------------------- conditions
 
 
@@ -139,13 +177,17 @@ class Ambiguous(Exception):
     ranking) together with other things: which of them to replace is asked back."""
 
 
-def swap_conditions(previous: Node, new: Node) -> Node | None:
+def swap_conditions(
+    previous: Node, new: Node, said_all_time: bool = False, other_event: bool = True
+) -> Node | None:
     """`previous` with each of `new`'s conditions in place of the parts that say something
     of the same kind (the first one's place; the new kinds it lacks are added at the end).
     None: nothing in `previous` is of those kinds (the new conditions only add to it).
-    Raises Ambiguous when a part of that kind also says other things."""
+    Raises Ambiguous when a part of that kind also says other things. `said_all_time`: the
+    new words said "ever" (从来没/never/还没), so a bare event keeps its all time.
+    `other_event`: a bare event may replace the question's only event of another kind."""
     if isinstance(previous, Ranked) and not isinstance(new, Ranked):
-        base = swap_conditions(previous.base, new)
+        base = swap_conditions(previous.base, new, said_all_time, other_event)
         return None if base is None else replace(previous, base=base)
     parts: list[Node] = list(previous.children) if isinstance(previous, And) else [previous]
     added: list[Node] = list(new.children) if isinstance(new, And) else [new]
@@ -153,14 +195,16 @@ def swap_conditions(previous: Node, new: Node) -> Node | None:
     for part in added:
         wanted = kinds(part)
         clashing = [i for i, p in enumerate(parts) if kinds(p) & wanted]
+        if not clashing and other_event:
+            clashing = _other_event(parts, part)
+        elif any(not kinds(parts[i]) <= wanted for i in clashing):
+            raise Ambiguous
         if not clashing:
             parts.append(part)
             continue
-        if any(not kinds(parts[i]) <= wanted for i in clashing):
-            raise Ambiguous
         swapped = True
         first = clashing[0]
-        parts[first] = _in_their_window(part, [parts[i] for i in clashing])
+        parts[first] = _in_their_window(part, [parts[i] for i in clashing], said_all_time)
         parts = [p for i, p in enumerate(parts) if i == first or i not in clashing]
     if not swapped:
         return None
@@ -199,10 +243,58 @@ def add_alternatives(previous: Node, new: Node) -> Node | None:
 _ITEMS = (ItemEvent, ItemCount)
 
 
-def _in_their_window(new: Node, replaced: list[Node]) -> Node:
+def _bare_event(node: Node) -> Performed | None:
+    """The event of "下过单" / "没下单" said with no window of its own, else None."""
+    inner = node.child if isinstance(node, Not) else node
+    return inner if isinstance(inner, Performed) and inner.window is None else None
+
+
+def _event_kinds(node: Node) -> set[str]:
+    return {k for k in kinds(node) if k.startswith("event:")}
+
+
+def _other_event(parts: list[Node], new: Node) -> list[int]:
+    """ "琴日有落單嘅呢" after "昨天有咨询的": a bare event of another kind in place of the
+    question's only event condition — the same question about another activity ("那下过单
+    的呢" asks in parallel; narrowing is said with 其中/这些). So is a built-in class, which
+    is made of the customers' events too ("咁我啲流失風險客呢" after "我啲客近半年邊個買過
+    唇釉": my at-risk customers, not the buyers among them). The index of that condition,
+    or none when the question has no event condition or several (which one is not known:
+    the new one then adds to it, as before)."""
+    inner = new.child if isinstance(new, Not) else new
+    if not isinstance(inner, (Performed, NamedSegment)):
+        return []
+    with_events = [i for i, p in enumerate(parts) if _event_kinds(p)]
+    if len(with_events) != 1:
+        return []
+    old = parts[with_events[0]]
+    one_event = len(_event_kinds(old)) == 1 and kinds(old) == _event_kinds(old)
+    return with_events if one_event and not isinstance(old, (And, Or)) else []
+
+
+def kept_a_window(new: Node, swapped: Node) -> bool:
+    """Whether a negated bare event of `new` ("那没下单的呢") took a window in `swapped`: the
+    reply then says how "never" is asked, so the two readings stay told apart."""
+    negated = {
+        bare.event_kind for p in walk(new) if isinstance(p, Not) and (bare := _bare_event(p))
+    }
+    return any(
+        isinstance(p, Not)
+        and isinstance(p.child, Performed)
+        and p.child.event_kind in negated
+        and p.child.window is not None
+        for p in walk(swapped)
+    )
+
+
+def _in_their_window(new: Node, replaced: list[Node], said_all_time: bool = False) -> Node:
     """A product condition with no window of its own, in place of event conditions of its
     event kind with one window between them ("那买面霜的呢" after "近30天下单的客户"): in that
-    window. Anything else stands as said ("从没下过单" keeps its all time)."""
+    window. So is a bare event ("那没下单的呢" after "近90天有下单的": no order in those 90
+    days, the previous question with one thing changed), unless its words said "ever"
+    ("从来没下过单" keeps its all time). Anything else stands as said."""
+    if _bare_event(new) is not None and not said_all_time:
+        return _bare_in_window(new, replaced)
     if not isinstance(new, _ITEMS) or new.window is not None:
         return new
     windows = {
@@ -216,6 +308,24 @@ def _in_their_window(new: Node, replaced: list[Node]) -> Node:
         return new
     window = next(iter(windows))
     return new if window is None else replace(new, window=window)
+
+
+def _bare_in_window(new: Node, replaced: list[Node]) -> Node:
+    """`new` (a bare event, maybe negated) in the one window of the event conditions it
+    replaces; as said when they have none or several."""
+    windows = {
+        getattr(part, "window", None)
+        for old in replaced
+        for part in walk(old)
+        if getattr(part, "event_kind", None) and kind_of(part) is not None
+    }
+    if len(windows) != 1 or None in windows:
+        return new
+    window = next(iter(windows))
+    bare = _bare_event(new)
+    assert bare is not None
+    in_window = replace(bare, window=window)
+    return Not(in_window) if isinstance(new, Not) else in_window
 
 
 def renamed_items(previous: Node, item: str, names: tuple[str, ...]) -> Node | None:

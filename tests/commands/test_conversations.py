@@ -193,10 +193,12 @@ def _check(sent: Sent, expect: list[str]) -> list[str]:
             problems.append("an attachment expected")
         elif item == "card" and not sent.card:
             problems.append("a confirmation card expected")
-        elif item.startswith("!~") and item[2:].replace("_", " ") in text:
-            problems.append(f"{item[2:]!r} should not be in it")
-        elif item.startswith("~") and item[1:].replace("_", " ") not in text:
-            problems.append(f"{item[1:]!r} expected in it")
+        elif item.startswith("!~"):  # "!~20,000": a text check, never a list of names
+            if item[2:].replace("_", " ") in text:
+                problems.append(f"{item[2:]!r} should not be in it")
+        elif item.startswith("~"):
+            if item[1:].replace("_", " ") not in text:
+                problems.append(f"{item[1:]!r} expected in it")
         elif _is_names(item) and rows != item.split(","):
             problems.append(f"rows {item}, got {','.join(rows)}")
     return problems

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from segmentation.nlq.followup import is_export_this, window_swap_words
+from segmentation.nlq.followup import bare_days, is_export_this, says_ever, window_swap_words
 from segmentation.nlq.swap import (
     Ambiguous,
+    counts_days,
     distinct_windows,
     kinds,
     swap_conditions,
     windowed_conditions,
     with_window,
+    with_window_on_all_time,
 )
 from segmentation.nodes import (
     All,
@@ -21,6 +23,8 @@ from segmentation.nodes import (
     EventCount,
     Gender,
     HasTag,
+    ItemEvent,
+    NamedSegment,
     NewCustomer,
     Not,
     Or,
@@ -83,6 +87,75 @@ def test_nothing_of_that_kind_is_no_swap_and_a_mixed_or_is_asked() -> None:
     ranked = Ranked(City(("上海",)), count=3)
     assert swap_conditions(ranked, City(("北京",))) == Ranked(City(("北京",)), count=3)
     assert swap_conditions(All(), City(("北京",))) is None
+
+
+def test_a_window_alone_after_no_window_goes_on_every_condition_that_takes_one() -> None:
+    node = And((Owner(("zhaoliu",)), ItemEvent("order", "product", ("唇釉",))))
+    assert with_window_on_all_time(node, D90) == And(
+        (Owner(("zhaoliu",)), ItemEvent("order", "product", ("唇釉",), window=D90))
+    )
+    negated = And((Performed("inquiry"), Not(Performed("order"))))
+    assert with_window_on_all_time(negated, D30) == And(
+        (Performed("inquiry", D30), Not(Performed("order", D30)))
+    )
+    # a tag, a class: nothing takes a window (asked back by the chat)
+    assert with_window_on_all_time(And((HasTag("VIP"), NamedSegment("at_risk"))), D90) is None
+
+
+def test_a_negated_event_swapped_in_keeps_the_window_unless_ever_was_said() -> None:
+    previous = And((Owner(("zhaoliu",)), Performed("order", D90)))
+    assert swap_conditions(previous, Not(Performed("order"))) == And(
+        (Owner(("zhaoliu",)), Not(Performed("order", D90)))
+    )
+    assert swap_conditions(previous, Not(Performed("order")), said_all_time=True) == And(
+        (Owner(("zhaoliu",)), Not(Performed("order")))
+    )
+
+
+def test_a_bare_event_of_another_kind_replaces_the_only_event_condition() -> None:
+    previous = And((Owner(("zhangsan",)), Performed("inquiry", D7)))
+    assert swap_conditions(previous, Performed("order")) == And(
+        (Owner(("zhangsan",)), Performed("order", D7))
+    )
+    # two event conditions: which one is not known, so the new one adds (as before)
+    two = And((Performed("inquiry", D30), Not(Performed("order", D30))))
+    assert swap_conditions(two, Performed("visit")) is None
+    # a sibling of a refinement adds to what it narrowed
+    assert swap_conditions(Performed("inquiry", D30), Performed("order"), other_event=False) is None
+
+
+def test_a_class_replaces_the_only_event_condition_or_a_tag() -> None:
+    bought = And((Owner(("zhaoliu",)), ItemEvent("order", "product", ("唇釉",), window=D90)))
+    assert swap_conditions(bought, NamedSegment("at_risk")) == And(
+        (Owner(("zhaoliu",)), NamedSegment("at_risk"))
+    )
+    assert swap_conditions(HasTag("VIP"), NamedSegment("at_risk")) == NamedSegment("at_risk")
+
+
+@pytest.mark.parametrize(
+    ("text", "ever"),
+    [
+        ("那没下单的呢", False),
+        ("那沒下過單的呢", False),
+        ("what about those who didn't order", False),
+        ("那从来没下过单的呢", True),
+        ("那從未下單的呢", True),
+        ("咁從冇落過單嘅呢", True),
+        ("还没下单的呢", True),
+        ("and those who never ordered?", True),
+        ("every customer", False),
+    ],
+)
+def test_ever_words_are_told_from_a_plain_negation(text: str, ever: bool) -> None:
+    assert says_ever(text) is ever
+
+
+def test_bare_days_are_a_length_only_after_a_window_of_days() -> None:
+    assert bare_days("30日") == "30"
+    assert bare_days(" 三十日 ") == "三十"
+    assert bare_days("30日前") is None
+    assert counts_days(Performed("inquiry", D7))
+    assert not counts_days(Performed("inquiry"))
 
 
 @pytest.mark.parametrize(
