@@ -261,9 +261,8 @@ def _other_event(parts: list[Node], new: Node) -> list[int]:
     唇釉": my at-risk customers, not the buyers among them). The index of that condition,
     or none when the question has no event condition or several (which one is not known:
     the new one then adds to it, as before)."""
-    inner = new.child if isinstance(new, Not) else new
-    if not isinstance(inner, (Performed, NamedSegment)):
-        return []
+    if not isinstance(new, (Performed, NamedSegment)):
+        return []  # "那没下单的呢" after inquirers: the funnel (咨询了没下单), added as before
     with_events = [i for i, p in enumerate(parts) if _event_kinds(p)]
     if len(with_events) != 1:
         return []

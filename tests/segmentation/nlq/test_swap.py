@@ -117,6 +117,8 @@ def test_a_bare_event_of_another_kind_replaces_the_only_event_condition() -> Non
     assert swap_conditions(previous, Performed("order")) == And(
         (Owner(("zhangsan",)), Performed("order", D7))
     )
+    # a negated one is the funnel: "那没下单的呢" after inquirers adds to them
+    assert swap_conditions(previous, Not(Performed("order"))) is None
     # two event conditions: which one is not known, so the new one adds (as before)
     two = And((Performed("inquiry", D30), Not(Performed("order", D30))))
     assert swap_conditions(two, Performed("visit")) is None
