@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.approval import APPROVAL_OF
-from bot.commands.card_when import moved_to, new_when
+from bot.commands.card_when import moved_to, new_when, repeat_of
+from bot.commands.card_widen import widened_card
 from bot.commands.cards import CANCEL_KEY, outcome_card
 from bot.commands.confirm import decide
 from bot.commands.context import narrowed_by
@@ -207,13 +208,14 @@ def card_amendment(
         return None  # a request already with its approver
     if _other_action(session, ctx, requester, action, text):
         return None  # "send them a coupon instead" after a tag card: a new card of its own
+    widened = widened_card(session, ctx, requester, action, text, lang)
+    if widened is not None:  # "改成两个都去掉", "both of them": the whole list shown before
+        return _amended(widened, action)
     named = action.details.get("customers")
-    moved = moved_to(plain) if action.intent in _TIMED else None
-    changed = (
-        _new_time(session, ctx, requester, action, _as_quoted(moved, text), lang)
-        if moved is not None
-        else None
-    )
+    changed = _new_repeat(session, ctx, requester, action, plain, lang)
+    moved = moved_to(plain) if action.intent in _TIMED and changed is None else None
+    if moved is not None:
+        changed = _new_time(session, ctx, requester, action, _as_quoted(moved, text), lang)
     if changed is None:
         changed = _new_content(session, ctx, requester, action, text, plain, lang)
     if changed is None and action.intent in _NARROWABLE:
@@ -230,6 +232,10 @@ def card_amendment(
         command = Command(changed.intent or action.intent, changed.segment, lang,
                           changed.description, changed.details)  # fmt: skip
         answer = answer_command(session, command, requester, ctx.now, ctx.engine)
+    return _amended(answer, action)
+
+
+def _amended(answer: Answer, action: PendingAction) -> Amended | Answer:
     if isinstance(answer, SegmentAnswer) and answer.needs_confirmation and answer.customers:
         return Amended(answer, action)
     return answer  # nobody left, or asked back: the card stays as it was
@@ -386,6 +392,32 @@ def _new_time(
         return None
     if isinstance(found, Ask):
         return clarify(found.message(lang), list(found.suggestions))
+    if isinstance(found, Clarification):
+        return clarify(found.message, list(found.suggestions))
+    try:
+        segment = from_json(action.segment)
+    except SegmentFormatError:
+        return None
+    return _Change(segment, action.description, _kept(action) | found, intent="schedule")
+
+
+def _new_repeat(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    action: PendingAction,
+    plain: str,
+    lang: str,
+) -> _Change | Answer | None:
+    """The card's send made to repeat ("改成每周一上午9点发", "schedule it every Monday at 9am
+    instead"): a push becomes a schedule; a schedule gets its new days and time."""
+    if action.intent not in _TIMED:
+        return None
+    old = action.details.get("schedule")
+    parse = lambda t: _parsed(session, ctx, requester, t)  # noqa: E731
+    found = repeat_of(plain, old if isinstance(old, dict) else None, parse, lang)
+    if found is None:
+        return None
     if isinstance(found, Clarification):
         return clarify(found.message, list(found.suggestions))
     try:

@@ -18,7 +18,8 @@ from segmentation.nlq import Clarification, Command
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.one_off import ONCE_WORDS, day_matches
-from segmentation.nlq.schedules import find_clock
+from segmentation.nlq.schedules import FREQUENCY_WORDS, find_clock
+from segmentation.nodes import All
 from segmentation.text import normalize
 
 # Words after the new time that only say "then send": "再发", "先發", "才推", "send it".
@@ -39,6 +40,22 @@ MOVE = lazy_pattern(
 )
 
 Parse = Callable[[str], Command | Clarification]
+
+# A send made to repeat, the words before its frequency: "改成每周一上午9点发", "改做逢星期一
+# 朝早9點發", "actually schedule it every Monday at 9am instead", "make it every Monday at 9am",
+# "send it every Monday instead".
+_REPEAT_LEAD = lazy_pattern(
+    r"^(?:(?:那就|那|还是|其实|哦|嗯|不对|actually|wait|hmm|oh|ok(?:ay)?|no|well|then|instead)"
+    r"[\s,，]*)*(?:把)?(?:时间|发送时间)?(?:改成|改为|改做|换成|变成|改到|定在|改)?(?:成|为)?"
+    r"(?:(?:schedule|reschedule|make|set|change|switch|send|do|run|repeat|turn)\s+(?:it|this|that|"
+    r"the\s+(?:send|message|push|coupon|campaign))(?:\s+(?:to|into|as|for))?\s*)?"
+)
+_INSTEAD = lazy_pattern(r"\s*(?:instead|rather)\s*[.!。！]*$")
+# "weekly, Mondays 9am" / "weekly on Monday": the day it repeats on, said as the parser reads it.
+_WEEKLY_ON = lazy_pattern(
+    r"\b(?:weekly|every\s+week)[\s,，]+(?:on\s+)?"
+    r"(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?\b"
+)
 
 
 def moved_to(plain: str) -> str | None:
@@ -81,6 +98,34 @@ def new_when(
         if isinstance(kept, Clarification):
             return kept
         schedule = kept.details.get("schedule", schedule)
+    return {"schedule": schedule}
+
+
+def repeat_of(
+    plain: str, old: dict[str, Any] | None, parse: Parse, lang: str
+) -> dict[str, Any] | Clarification | None:
+    """The repeating schedule a change of the send says ("改成每周一上午9点发" → every Monday
+    09:00), a question back (an hour-less part of the day), or None when `plain` says no
+    frequency or says more than the time (other customers, other content: not this rule's).
+    A schedule card keeps its hour when only the days change."""
+    lead = _REPEAT_LEAD.match(plain)
+    when = plain[lead.end() if lead else 0 :]
+    when = _THEN_SEND.sub("", _INSTEAD.sub("", when)).strip(" ，,")
+    when = _WEEKLY_ON.sub(lambda m: f"every {m.group('day')}", when)
+    if not when or "“" in when or FREQUENCY_WORDS.search(when) is None:
+        return None
+    # the frame in the member's language: a question back about the time is asked in it
+    frame = "{} send all customers the message “x”" if lang == "en" else "{}给所有客户发消息“x”"
+    parsed = parse(frame.format(when))
+    if isinstance(parsed, Clarification):
+        return parsed  # "改成每周一下午": which hour, asked (never the card's 9 read as 21:00)
+    if isinstance(old, dict) and old.get("time") and not _says_time(when):
+        parsed = parse(frame.format(f"{when} {old['time']}"))  # "改成每周三" keeps 9am
+        if isinstance(parsed, Clarification):
+            return parsed
+    schedule = parsed.details.get("schedule")
+    if parsed.segment != All() or not isinstance(schedule, dict) or schedule.get("every") == "once":
+        return None
     return {"schedule": schedule}
 
 

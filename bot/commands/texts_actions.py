@@ -91,6 +91,18 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "en": "Nothing has run yet. Reply “confirm” (or press the card's button) to run it, "
         "or “cancel” to drop it.",
     },
+    "widen_which": {
+        "zh": "刚才的名单（{description}）现在有 {count} 人，卡片不全是从中选的，或人数对不上。"
+        "要改成给这 {count} 人吗？请说“改成这{count}个都…”，或说出要加上谁，例如“也给Bob”。",
+        "en": "The list shown before ({description}) now holds {count} people, and the card is "
+        "not all from it or the number differs. All {count} of them? Say 'all {count} of them', "
+        "or name whom to add, e.g. 'also Bob'.",
+    },
+    "widen_no_list": {
+        "zh": "“都/全部”是指哪些客户？请先说出完整条件，例如“给待跟进标签的客户都去掉待跟进标签”。",
+        "en": "All of which customers? Say the whole condition, e.g. 'remove the 待跟进 tag from "
+        "all customers tagged 待跟进'.",
+    },
     "content_what": {
         "zh": "要改成什么？例如：改成满300减30的券、消息改成“周末到店有礼”、只给上海的发。",
         "en": "Change it to what? E.g. 'make it 30 off orders over 300', "

@@ -394,6 +394,16 @@ _TAG_ZH = [
             + r"(?P<seg>.+?)(?:的|嘅)(?P<name>“[^”]+”|[^“”的嘅]+?)(?:标签|tag)$"
         ),
     ),
+    (
+        "untag",
+        lazy_pattern(
+            # 幫佢哋除咗金卡標籤: Cantonese 除咗 (normalised 除了) between whom it is done for and
+            # a tag is the verb "remove"; with 之外/以外 after it, it stays "except".
+            r"^(?:请)?(?:帮我)?(?:帮(?!我|手|忙)|同(?!我)|给|为|替)(?P<seg>.+?)(?:的|嘅)?"
+            r"除了(?![^“”]*(?:之外|以外))(?P<name>“[^”]+”|[^“”的嘅]+?)(?:的|嘅)?(?:标签|tag)"
+            r"(?:吧|啦|喇|呀|先)*$"
+        ),
+    ),
 ]
 # English: a space, or none where the normaliser took it out next to Chinese ("as待跟进").
 _SP = r"(?:\s+|(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]))"
@@ -869,6 +879,7 @@ def _schedule(
         once = _once(text, quotes, original, when) if when is not None else None
         if once is None:
             _refuse_one_day(text, quotes, original)
+            _refuse_no_time(text, quotes, original)
         return once
     rest = rest_said = _cut_spans(text, frequency.cuts)
     part = leading_part(rest)
@@ -903,8 +914,12 @@ def _schedule(
 # A verb that only says "arrange" before the send, once its time is taken out: 帮他们排每周一
 # 10点发… / 幫佢哋約每個禮拜一朝早10點發… / 给VIP客户安排每天9点推….
 _SCHEDULING_VERB = lazy_pattern(
-    r"(?:安排|排期|排|预约|约|设定|设置|设好)(?:一下|好)?(?=\s*(?:" + _V_PUSH + r"))"
+    r"(?:安排|排期|排|预约|约|设定|设置|设好|(?<![a-z])schedule(?![a-z]))(?:一下|好)?"
+    r"(?=\s*(?:" + _V_PUSH + r"))"
 )
+# The English "schedule" inside a Chinese frame, before what is sent and with no send verb of
+# its own: the send itself ("给他schedule一条消息 every Monday 9am", "给VIP schedule 一张券").
+_SCHEDULE_INSIDE = lazy_pattern(r"(?<![a-z])schedule(?![a-z])")
 
 
 def _scheduled_send(rest: str) -> str:
@@ -914,6 +929,8 @@ def _scheduled_send(rest: str) -> str:
     verb = _SCHEDULE_VERB.match(rest)
     if verb is not None:
         rest = "send " + rest[verb.end() :]
+    rest = _SCHEDULING_VERB.sub("", rest)  # "给VIP客户schedule每周一9点发…": 发 is the send
+    rest = _SCHEDULE_INSIDE.sub(" send ", rest)
     return _SCHEDULE_WORD_ZH.sub("", rest).strip(" ，,")
 
 
@@ -941,6 +958,19 @@ def _refuse_one_day(text: str, quotes: dict[str, str], original: str) -> None:
             if one_day.group("bare"):
                 raise _which_weekday(one_day.group("bare").strip())
             raise vague_day() if VAGUE_DAY.match(text) else _one_off()
+
+
+def _refuse_no_time(text: str, quotes: dict[str, str], original: str) -> None:
+    """ "给他schedule一条消息“…”", "schedule a coupon for VIPs": a send said to be scheduled,
+    with no time to run at — asked, never sent now nor at a guessed time."""
+    if not _SCHEDULE_INSIDE.search(_mask_quotes(text)):
+        return
+    if _is_push(_scheduled_send(text), quotes, original):
+        raise Ask(
+            "什么时候发？例如“每周一上午9点给…发…”或“明天上午10点给…发…”；现在就发请说“给…发…”。",
+            "When should it go out? E.g. 'every Monday at 9am send …' or 'tomorrow at 10am "
+            "send …'; to send now, say 'send …'.",
+        )
 
 
 def _which_weekday(said: str) -> Ask:
