@@ -82,7 +82,8 @@ from segmentation.text import normalize, normalize_name
 
 CONTEXT_WORDS = re.compile(
     r"这个分群|这个群|该分群|此分群|这个列表|这个名单|这个结果|上面的结果|这些|那些|这批|这群|上述|"
-    r"他们|她们|佢们|this segment|that segment|the segment|this list|the list|the results?|"
+    r"他们|她们|佢们|她俩|他俩|佢俩|"
+    r"this segment|that segment|the segment|this list|the list|the results?|"
     r"\bthem\b|\bthey\b|\bthese\b|\bthose\b",
     re.IGNORECASE,
 )

@@ -594,6 +594,9 @@ def before_query(
     previous = conv.load(session, userid, ctx.now).previous
     said = normalize(text).strip()
     shown = previous is not None and previous.kind == conv.CUSTOMER and bool(previous.customer)
+    counted = previous is not None and previous.intent == "count"
+    if not shown and counted and _WHO_IS_IT.match(said):
+        return None  # "佢係邊個" after a count of one: who, listed (the parser's who-question)
     if not shown and _THAT_CUSTOMER.match(said):
         # "她在哪个城市" right after a list of one ("其中北京的" → 1 Dan): that customer, as
         # "给她发一张券" is (named_actions.only_one_listed); a list of more is asked which.
@@ -710,6 +713,9 @@ _THAT_CUSTOMER = lazy_pattern(
     # Cantonese too: "佢喺边个城市", "佢系边个跟进嘅", "佢电话几多号", "佢嘅跟进人系边个".
     r"^(?:那|那么|请问|咁|噉)?(?:他|她|佢|ta)(?!们|哋)(?![^，,；;]*(?:客户|顾客|客人))(?:是|在|有|从|哪|什么|啥|怎么|多少|几|最近|上次|"
     r"喺|系|边|乜|咩|点|住|"
+    # a time first: "佢上个月买咗咩", "她这个月来过吗", "他今年消费了多少"
+    r"上个?月|上上个?月|这个?月|本月|今年|去年|上周|上个?星期|上个?礼拜|这周|本周|今天|今日|"
+    r"昨天|琴日|前天|近|之前|以前|总共|一共|累计|平时|"
     r"(?:的|嘅)?(?:电话|手机|备注|标签|城市|跟进人|渠道|添加方式|公司)|买|下|来|加|咨询|问|落|"
     # an English word about her in a Chinese question: "她 last inquiry 问的是什么"
     r"(?<=[他她佢])[a-z])[^，,；;]{0,30}$|"
@@ -718,6 +724,13 @@ _THAT_CUSTOMER = lazy_pattern(
     r"(?:的|嘅)?(?:客户|客人|客|跟进|跟|负责|在跟)(?:的)?(?:呀|啊|呢|吗)?[？?]*$|"
     r"^(?:what|where|when|how|which|who|is|does|did|has)\b[^.?!]{0,50}"
     r"\b(?:he|she|his|her|him)\b[^.?!]{0,40}[?.!]*$"
+)
+
+
+# Who he or she is, right after a count: "佢係邊個", "她是谁", "who is he" list the one counted.
+_WHO_IS_IT = lazy_pattern(
+    r"^(?:那|咁)?(?:他|她|佢|ta)(?:都|就)?(?:是|系)(?:谁|边个|哪个|哪位|边位)(?:呢|啊|呀|嚟㗎)?[?？。]*$|"
+    r"^(?:so |and )?who(?: is|'s) (?:he|she)\s*[?.]*$"
 )
 
 

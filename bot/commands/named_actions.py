@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
+from bot.commands.paging import expired, last_list, still_visible
 from bot.commands.texts import say
 from bot.commands.texts_cards import say_card
 from bot.services.answer import Action, Answer, ClarifyAnswer, SegmentAnswer
@@ -24,7 +25,7 @@ from bot.services.customer_card import find_visible
 from bot.services.query import scope_note
 from segmentation.engine import segment_members
 from segmentation.nlq import Command, load_vocabulary, parse_command
-from segmentation.nlq.actions import find_action, tag_named_first
+from segmentation.nlq.actions import find_action, find_schedule, tag_named_first
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.parser import typed_quotes
 from segmentation.nodes import All, SegmentFormatError, from_json
@@ -52,15 +53,19 @@ def named_tag_answer(
     """The tag (untag) action or the message/coupon push on the customer `text` names
     ("给她发一张满100减20的券" after her card), or the question which one; None when `text` is
     no such action on a named customer."""
-    try:
-        action = find_action(normalize(text), typed_quotes(text), text)
+    vocab = load_vocabulary(session, ctx.engine.named)
+    said, quotes = normalize(text), typed_quotes(text)
+    try:  # a send at a later time first ("明早9点给他发…"); the company's tags: "给她打个VIP"
+        when = (ctx.now, ctx.settings.timezone)
+        action = find_schedule(said, quotes, text, when) or find_action(
+            said, quotes, text, vocab.tags
+        )
     except Ask:  # a push asked back ("{name}" without one by one): not this path
         return None
     if action is None or action.intent not in ("tag", "untag", "push", "schedule"):
         return None
     if not action.segment_text:
         return None
-    vocab = load_vocabulary(session, ctx.engine.named)
     action = tag_named_first(action, vocab.tags)  # "untag Alice from VIP"
     assert action is not None and action.segment_text is not None
     parsed = parse_command(
@@ -120,6 +125,8 @@ def only_one_listed(session: Session, ctx: CommandContext, requester: Requester)
     1 Alice, then "send her a coupon"), evaluated again now in the asker's scope; None when
     the last answer was no list, or it has more or fewer than one customer."""
     previous = conv.load(session, requester.userid, ctx.now).previous
+    if previous is not None and previous.kind == conv.CHANGES:
+        return _only_one_changed(session, ctx, requester, previous)
     if previous is None or previous.kind != conv.LIST or not previous.has_segment:
         return None
     if previous.count is not None and previous.count != 1:
@@ -130,6 +137,19 @@ def only_one_listed(session: Session, ctx: CommandContext, requester: Requester)
         return None
     members = segment_members(session, node, requester=requester, now=ctx.now, ctx=ctx.engine)
     return members[0] if len(members) == 1 else None
+
+
+def _only_one_changed(
+    session: Session, ctx: CommandContext, requester: Requester, previous: conv.PreviousAnswer
+) -> str | None:
+    """The one customer of the change list just answered ("今天新进入X的" → 1 Pia, then "给她
+    发条消息"), still visible; None for more or fewer, a stale list, or the lost (gone from
+    every follow: nobody can reach them)."""
+    state = last_list(session, requester.userid)
+    if previous.change == "lost" or state is None or expired(state, ctx.now):
+        return None
+    ids = still_visible(session, requester, [str(c) for c in state.customers or []])
+    return ids[0] if len(ids) == 1 else None
 
 
 def card_shown(session: Session, ctx: CommandContext, userid: str) -> str | None:

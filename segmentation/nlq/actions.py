@@ -91,7 +91,9 @@ _POINTER_ZH = (
 )
 # A pronoun or the previous answer as a whole word, for a send with two objects.
 _WHOM_ZH = (
-    r"她们|他们|佢们|她|他|佢|ta|这些(?:客户|人)?|那些(?:客户|人)?|这批(?:客户|人)?|"
+    # they with their number: 发她俩一张券, send佢哋两个张券
+    r"(?:她们|他们|佢们)(?:俩|[两二三四五六2-6](?:个|位))?|(?:她|他|佢)俩|"
+    r"她|他|佢|ta|这些(?:客户|人)?|那些(?:客户|人)?|这批(?:客户|人)?|"
     # 这两个人 / 那3位客户 / 呢几个客: the answer just given, with its size
     r"(?:这|那|呢)(?:几|两|俩|二|三|四|五|六|七|八|九|十|\d{1,3})(?:个人|个|位|名)?"
     r"(?:客户|客人|客|人)?|这俩|呢啲|那啲|这位(?:客户)?|呢位"
@@ -236,6 +238,9 @@ _PUSH_EN = [
     # (a coupon or message word before it is read by the article rule below).
     lazy_pattern(
         r"^(?:please\s+)?(?:send|push)\s+(?P<seg>(?:(?!coupon|voucher|message|msg|note|\boff\b).)+?)"
+        # what the quote is, said before it: "send them msg “…”", "send them a follow-up “…”"
+        r"(?:\s+(?:a\s+|the\s+|this\s+)?(?:msg|message|note|text|reminder|line|"
+        r"follow\s?up(?:\s+(?:msg|message|note|text))?))?"
         r"\s*[:：]?\s*(?P<what>“[^”]*”)$"
     ),
     # "message at-risk customers: Come back…": the verb says it is a message.
@@ -261,6 +266,11 @@ _TRAILING_QUOTE = lazy_pattern(r"\s*[:：]?\s*“[^”]*”\s*$")
 _DESCRIBES_PEOPLE = lazy_pattern(
     r"的(?:(?:客户|客人|人|用户|顾客|会员|客)(?:们)?)?(?:$|[有是中里]|吗|呢)"
 )
+# A counted coupon with its noun left out at the end ("一张满100减20的", "一张9折的"): a 的 that
+# names the coupon, never the people.
+_COUPON_ELIDED = lazy_pattern(
+    r"^\s*[一1]?\s*[张份]\s*(?:满\s*\d+\s*减\s*\d+|\d+(?:\.\d+)?\s*折|\d+\s*(?:元|块))\s*的\s*$"
+)
 # Words for a message, its kind said instead (欢迎语, 祝福, a reminder, a greeting): without
 # its words it is asked for, as a message is.
 _MESSAGE_WORDS = lazy_pattern(
@@ -285,7 +295,7 @@ _TAG_ZH = [
         "tag",
         lazy_pattern(
             # 帮 is 给 before whom it is for (帮Alice打上VIP标签), never before 我.
-            r"^(?:请)?(?:帮我)?(?:给|为|把|将|帮(?!我|手|忙))(?P<seg>.+?)(?:都)?(?:打上|打个|打|加上|加个|加|"
+            r"^(?:请)?(?:帮我)?(?:给|为|把|将|帮(?!我|手|忙))(?P<seg>.+?)(?:都)?(?:加贴上?|打上|打个|打|加上|加个|加|"
             r"贴上|贴|添加|"
             r"标上)(?:(?<=[打加贴])(?:返|翻|番|埋|晒|哂))*(?:一个|这个|那个|呢个|(?<=[返翻番埋晒哂])个)?(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)"
             r"(?:吧|哈|啊|呀|啦|哦|喔)*$"
@@ -296,7 +306,7 @@ _TAG_ZH = [
     (
         "tag",
         lazy_pattern(
-            r"^(?:请)?(?:帮我)?(?:给|为|把|将|帮(?!我|手|忙))(?P<seg>.+?)(?:都)?(?:打上|贴上|加上|标上)"
+            r"^(?:请)?(?:帮我)?(?:给|为|把|将|帮(?!我|手|忙))(?P<seg>.+?)(?:都)?(?:加贴上?|打上|贴上|加上|标上)"
             r"(?P<name>“[^”]+”|[^“”\s]+?)(?:吧|哈|啊|呀|啦|哦|喔|了)*$"
         ),
     ),
@@ -415,13 +425,15 @@ _PLEASE_EN = (
 # The previous answer's customers in English: "them", "all of those", "these customers".
 _THEM_EN = (
     r"(?:all\s+(?:of\s+)?)?(?:them|these|those|they)(?:\s+(?:customers|clients|people|guys|folks))?|"
-    r"(?:each|every\s+one|everyone)\s+of\s+(?:them|these|those)"
+    r"(?:each|every\s+one|everyone)\s+of\s+(?:them|these|those)|"
+    # in Chinese, after an English verb: "tag 她们 金卡", "tag 佢哋 VIP"
+    r"(?:他们|她们|佢们)(?:俩|[两二三四五六2-6](?:个|位))?|(?:她|他|佢)俩|这些人|这批人|呢啲人"
 )
 # One customer in English (the card just shown, the chat resolves it): "tag her VIP", "untag
 # him", "give this customer the VIP tag"; possessive: "remove her VIP tag", "his 金卡 tag".
 _ONE_EN = (
     r"him|her|this customer|that customer|the customer|this client|that client|this one|"
-    r"that one|this person|that person|this guy|that guy"
+    r"that one|this person|that person|this guy|that guy|他|她|佢"
 )
 _ONES_EN = r"his|her|this customer's|that customer's|the customer's|this one's|that one's"
 _TAG_EN = [
@@ -456,7 +468,7 @@ _TAG_EN = [
     (  # "tag them 待跟进", "tag her VIP": no "as" only after words for the previous answer
         "tag",
         lazy_pattern(
-            rf"^{_PLEASE_EN}(?:tag|label|mark)\s+(?P<seg>{_THEM_EN}|{_ONE_EN}){_SP}"
+            rf"^{_PLEASE_EN}(?:tag|label|mark){_SP}(?P<seg>{_THEM_EN}|{_ONE_EN}){_SP}"
             rf"(?:with{_SP}|as{_SP})?(?:the\s+)?(?:tag\s+)?(?P<name>[^\s].*?)(?:\s+tag)?$"
         ),
     ),
@@ -629,7 +641,8 @@ _THIS = lazy_pattern(
     r"(?:all (?:of )?)(?:them|these|those)(?: (?:customers|clients|people))?|"
     r"(?:each|every one|everyone) of (?:them|these|those)|(?:them|those|these) (?:each|all)|"
     r"这批人|那批人|这帮人|这些人|那些人|"
-    r"这几个|这几位|这几个人|他们几个|呢啲|呢啲客|呢啲人|佢哋|"
+    r"这几个|这几位|这几个人|他们几个|呢啲|呢啲客|呢啲人|佢哋|佢们|"
+    r"(?:他们|她们|佢们)(?:俩|[两二三四五六2-6](?:个|位)|几位)|(?:她|他|佢)俩|"
     r"(?:这|那|呢)(?:两|俩|二|三|四|五|六|七|八|九|十|\d{1,3})(?:个人|个|位|名)(?:客户|人)?|"
     # One each said where the customers go ("每人发一张券", "各发一张"): the answer just given.
     r"每人|每位|每个人|每位客户|每个客户|人手|各人|各位|各自|各|每人都|都)$"
@@ -681,7 +694,8 @@ _WHOM_THEN_GIVE = lazy_pattern(
 )
 _GIVE_BARE = lazy_pattern(r"^(?:给|帮|为|同)" + _VERBS_AFTER_GIVE)
 _POINTS_BACK = lazy_pattern(
-    r"他们|她们|佢哋|佢们|佢地|这些人|这些客户|这批人|呢啲人|呢些人|(?<![a-z])(?:them|these|those)(?![a-z])"
+    r"他们|她们|佢哋|佢们|佢地|她俩|他俩|佢俩|这些人|这些客户|这批人|呢啲人|呢些人|"
+    r"(?<![a-z])(?:them|these|those)(?![a-z])"
 )
 
 
@@ -913,9 +927,11 @@ def _schedule(
 
 # A verb that only says "arrange" before the send, once its time is taken out: 帮他们排每周一
 # 10点发… / 幫佢哋約每個禮拜一朝早10點發… / 给VIP客户安排每天9点推….
+# A time booked (约个时间，下周三…send…) or the English word in a Chinese frame (给她 schedule
+# 每周一10点发…) says no more.
 _SCHEDULING_VERB = lazy_pattern(
-    r"(?:安排|排期|排|预约|约|设定|设置|设好|(?<![a-z])schedule(?![a-z]))(?:一下|好)?"
-    r"(?=\s*(?:" + _V_PUSH + r"))"
+    r"(?:(?:安排|预约|约|定|订)(?:一)?个?时间|安排|排期|排|预约|约|设定|设置|设好|"
+    r"(?<![a-z])schedule(?:d)?(?![a-z]))(?:一下|好)?\s*[，,]?(?=\s*(?:再|又)?(?:" + _V_PUSH + r"))"
 )
 # The English "schedule" inside a Chinese frame, before what is sent and with no send verb of
 # its own: the send itself ("给他schedule一条消息 every Monday 9am", "给VIP schedule 一张券").
@@ -1323,6 +1339,8 @@ def _push_action(
         seg = (seg[0], cut)
     if not (_COUPON_WORDS.search(masked_what) or _MESSAGE_WORDS.search(masked_what)):
         return None
+    if _COUPON_ELIDED.match(masked_what):  # "都发一张满100减20的": one of those, a coupon
+        what, masked_what = what.rstrip() + "券", masked_what.rstrip() + "券"
     if _DESCRIBES_PEOPLE.search(masked_what):
         return None  # "收到过推送消息的客户": the words describe customers, nothing is sent
     if _TAG_NOUN_END.search(masked_what):
@@ -1445,12 +1463,19 @@ def _tag(
                 return None
             seg = trim_adverbs(without_all(m.group("seg")))
             return Action(intent, _segment(_one(seg)), {"tag": name})
+    bare = _BARE_TAG_EN.match(text)
+    if bare and tags and normalize(bare.group("name")) in tags:  # "tag 金卡" is "tag as 金卡"
+        return Action("tag", None, {"tag": _unquote(bare.group("name"), quotes, original)})
     # Any other order of whom, verb and tag (tag_actions.py): 都打上, "，贴上", 身上的, 把…撤了.
     found = read_zh(text, tags or {}) or read_en(text)
     if found is None:
         return None
     name = _unquote(found.name, quotes, original)
     return Action(found.intent, _segment(_one(found.seg)), {"tag": name}) if name else None
+
+
+# A tag verb and only a company tag's name, no whom: the answer just given ("tag 金卡").
+_BARE_TAG_EN = lazy_pattern(rf"^{_PLEASE_EN}(?:tag|label){_SP}(?P<name>[^\s].*?)(?:\s*tag)?$")
 
 
 def _one(seg: str) -> str:

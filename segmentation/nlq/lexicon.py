@@ -709,6 +709,19 @@ _more(K.THIS, True, "佢们|佢们嘅|佢们的")
 # A count said with the pointer ("给这两位发消息", "那3个人"): the answer just given, its size
 # said again (a size that is another answer's is gone back to before parsing: backref.py).
 _more(K.THIS, True, "这俩|那俩|这俩人|那俩人")
+# They with their number (她俩, 他们两个, 佢哋三位, 她们几位) and 这些人: the answer just given.
+_more(K.THIS, True, "这些人|那些人|这批人|他俩|她俩|佢俩|ta俩|他俩人|她俩人")
+_more(
+    K.THIS,
+    True,
+    "|".join(
+        f"{they}{n}{unit}"
+        for they in ("他们", "她们", "佢们")
+        for n in ("俩", "两", "二", "三", "四", "五", "2", "3", "4", "5", "几")
+        for unit in (("", "人") if n == "俩" else ("个", "位", "个人", "名"))
+        if f"{they}{n}{unit}" not in ("他们几个", "她们几个")
+    ),
+)
 _more(
     K.THIS,
     True,

@@ -327,6 +327,13 @@ def _restated_after_colon(
 _WHO_COUNTED = lazy_pattern(
     r"^(?:那|咁)?(?:都|分别)?(?:是|系)?(?:哪|边)(?:两|俩|二|三|四|五|六|七|八|九|十|\d{1,2})"
     r"(?:个|位|名)?(?:人|客户|客人|客)?(?:呢|啊|呀|嚟㗎|嚟|来的)?[?？。]*$|"
+    # one: "是哪个", "係邊位", "佢係邊個", "那是谁", "他是哪位客户" (after a count of one, chat
+    # lists that one; a list of more is listed again, never guessed down to one)
+    r"^(?:那|咁)?(?:他|她|佢|ta)?(?:都|就)?(?:是|系)?(?:哪|边)一?(?:个|位|名)(?:人|客户|客人|客)?"
+    r"(?:呢|啊|呀|嚟㗎|嚟|来的)?[?？。]*$|"
+    r"^(?:那|咁)?(?:他|她|佢|ta)?(?:是|系)(?:谁|边个)(?:呢|啊|呀)?[?？。]*$|"
+    r"^(?:so\s+|and\s+)?(?:which\s+one(?:\s+is\s+it)?|who\s+is\s+(?:it|that|he|she)|"
+    r"who'?s\s+(?:that|it)|which\s+customer(?:\s+is\s+it)?)\s*[?.]*$|"
     r"^(?:so\s+|and\s+)?(?:which|who\s+are\s+the)\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"\d{1,2})(?:\s+(?:ones|of\s+them|people|customers))?\s*[?.]*$",
     re.I,

@@ -15,6 +15,7 @@ such a word is never dropped, so a tag command is never answered as a list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +43,7 @@ _ADV = (
 )
 # A tag verb whose meaning is tagging whatever follows it (no tag noun needed after the name).
 _STRONG = (
+    r"加贴上?|加打上?|加挂上?|"  # 加贴 (stick on as well): "幫她們加貼待跟進"
     r"打上|贴上|标上|加上|挂上|标记为|标记成|标记做|标记作|标记上|标为|标成|标做|标作|标注为|标注成|"
     r"标注做|标注上|打标为|打标成|归为|"
     r"(?<![a-z])(?:tag|mark|label|flag)\s*(?:上|成|为|做|作|(?:as|with)(?![a-z]))"
@@ -67,6 +69,8 @@ _TAIL = lazy_pattern(
 _HEAD = lazy_pattern(
     rf"^{_OPENER}(?P<prep>{_PREP})?(?P<seg>.*?)(?P<adv>[，,;；\s]*(?:{_ADV}[，,;；\s]*)*)$"
 )
+# All of them with no whom before: the answer just given ("都打上待跟进", "全部贴上VIP标签").
+_ALL = lazy_pattern(rf"^{_OPENER}(?:都|全都|全部|统统|通通|一律|统一|全部都)(?:给|帮我)?\s*$")
 # Whom said first closes with one of these when nothing else (a comma, 都) ends it.
 _CLOSED = lazy_pattern(
     r"(?:的|嘅|客户|客人|客|人|们|用户|顾客|会员|粉丝|买家|这些|那些|这批|呢啲|佢哋|customers?|"
@@ -243,10 +247,10 @@ def read_zh(text: str, tags: Mapping[str, str]) -> Found | None:
     """A Chinese (or mixed) tag or untag command in `text` (normalised), else None.
 
     Raises Ask when a tag verb is plainly ordered with no tag named."""
-    return _untag_zh(text, tags) or _tag_first_zh(text) or _tag_zh(text)
+    return _untag_zh(text, tags) or _tag_first_zh(text) or _tag_zh(text, tags)
 
 
-def _tag_zh(text: str) -> Found | None:
+def _tag_zh(text: str, tags: Mapping[str, str]) -> Found | None:
     missing = False
     for verb in _TAG_VERB.finditer(text):
         tail = _TAIL.match(text, verb.end())
@@ -254,13 +258,15 @@ def _tag_zh(text: str) -> Found | None:
             continue
         head = _HEAD.match(text[: verb.start()])
         seg = head.group("seg").strip(" ，,;；") if head else ""
+        if head is not None and not seg and not head.group("prep") and _ALL.match(head.group(0)):
+            seg = "都"  # "都打上待跟进", "全部贴上VIP": all of them, the answer just given
         if head is None or not seg or _NOT_AN_ORDER.search(seg) or _QUESTION.search(seg):
             continue
         closed = head.group("prep") or head.group("adv").strip() or _CLOSED.search(seg)
         if not closed or (not head.group("prep") and verb.group(0) == "加上"):
             continue  # "VIP客户加上金卡客户": 加上 with no 给/把 before whom is "plus"
         strong = verb.group("strong") is not None
-        if not strong and tail.group("noun") is None:
+        if not strong and tail.group("noun") is None and not _company_tag(head, tail, tags):
             continue  # 打个电话, 加个微信: no tag without a tag noun
         state = name_state(tail.group("name"))
         if state == "missing":
@@ -271,6 +277,12 @@ def _tag_zh(text: str) -> Found | None:
     if missing:
         raise which_tag(untag=False)
     return None
+
+
+def _company_tag(head: re.Match[str], tail: re.Match[str], tags: Mapping[str, str]) -> bool:
+    """A weak verb ordering a tag the company has, named bare after 给/帮 + whom: "给她打个VIP",
+    "帮佢哋贴个金卡" (打个电话 stays a call: 电话 is no tag)."""
+    return bool(head.group("prep")) and normalize(tail.group("name").strip()) in tags
 
 
 def _tag_first_zh(text: str) -> Found | None:
@@ -307,11 +319,18 @@ def _named_as_tag(policy: str, m: Any, name: str, seg: str, tags: Mapping[str, s
     "去掉北京的VIP" / "…，金卡的除开" narrow or exclude; they untag nothing."""
     if m.group("noun") or m.groupdict().get("on") or name.startswith("“"):
         return True
-    if policy == "said" or normalize(name) not in tags:
+    if normalize(name) not in tags:
         return False
+    if policy == "said":  # "把她的待跟进去掉": said of a pointer, it narrows nothing
+        return POINTER.fullmatch(seg.strip()) is not None
     return policy == "verb" or bool(_PEOPLE_END.search(seg))
 
 
+# Whom said as a pointer: a pronoun (the card's customer) or the answer just given.
+POINTER = lazy_pattern(
+    r"(?:他|她|佢|ta)(?:们|哋|俩|们俩|哋两个|们两个)?|这位(?:客户)?|这些人?|这批人?|这俩|那俩|呢啲人?|"
+    r"him|her|them|these|those|this customer|these customers|those customers"
+)
 _PEOPLE_END = lazy_pattern(r"(?:客户|客人|客|人|们|顾客|会员|用户|customers|clients|people)$")
 
 
