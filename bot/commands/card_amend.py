@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.approval import APPROVAL_OF
-from bot.commands.card_when import moved_to, new_when, repeat_of
+from bot.commands.card_amend_loose import dropped, new_content
+from bot.commands.card_when import moved_to, new_when, repeat_of, without_send_words
 from bot.commands.card_widen import widened_card
 from bot.commands.cards import CANCEL_KEY, outcome_card
 from bot.commands.confirm import decide
@@ -87,9 +88,10 @@ _NEAR_CONFIRM = lazy_pattern(
 )
 # New content: "改成满300减30", "券换成9折", "消息改成“…”", "change the coupon to …".
 _CHANGE_ZH = lazy_pattern(
-    rf"^{_FILLER}(?:把)?(?P<what>券|优惠券|消息|内容|文案|话术|标签|名字|名称|时间|coupon|"
-    rf"message|msg|tag|label|text)?\s*(?:的)?"
-    rf"(?:面额)?(?:改成|改为|改做|换成|换为|换做|变成|替换成|改用|换个|换一个|改一下成|改下成)[{_PUNCT}]*(?P<new>.+)$",
+    rf"^{_FILLER}(?:把)?(?P<what>券|优惠券|优惠|折扣|消息|内容|文案|话术|标签|名字|名称|时间|发送时间|"
+    rf"日期|coupon|message|msg|tag|label|text)?\s*(?:的)?(?:面额)?(?:再|又|就|干脆)?"
+    rf"(?:改成|改为|改做|改作|换成|换为|换做|变成|替换成|改用|换个|换一个|改一下成|改下成|转做|转成|转为|"
+    rf"调成|调整为|调整成|设成|设为)[{_PUNCT}]*(?P<new>.+)$",
     re.I,
 )
 _TO_EN = r"(?:to|into|as)(?:\s+|(?=[^\x00-\x7f]))"  # normalised: no space before Chinese
@@ -216,6 +218,10 @@ def card_amendment(
     moved = moved_to(plain) if action.intent in _TIMED and changed is None else None
     if moved is not None:
         changed = _new_time(session, ctx, requester, action, _as_quoted(moved, text), lang)
+    if changed is None and moved is not None:
+        # "改到下午3点", "move it to 4pm": no day, so the time of day (or the weekday) changes
+        said = new_content(_bare(moved), action.intent) or moved  # "3点吧" → 3点
+        changed = _loose_content(session, ctx, requester, action, _as_quoted(said, text), lang)
     if changed is None:
         changed = _new_content(session, ctx, requester, action, text, plain, lang)
     if changed is None and action.intent in _NARROWABLE:
@@ -336,9 +342,14 @@ def _new_content(
     """The card with new content when `text` says "改成…/change it to …"."""
     found = _CHANGE_ZH.match(plain) or _CHANGE_EN.match(plain) or _INSTEAD_EN.match(plain)
     if found is None:
-        return None
+        loose = new_content(_bare(plain), action.intent)  # "还是9折吧", "use 金卡 instead"
+        if loose is None:
+            return None
+        return _loose_content(session, ctx, requester, action, _as_quoted(loose, text), lang)
     new = _as_quoted(_TRAILING.sub("", found.group("new")).strip(), text)
     new = _CONTENT_VERB.sub("", new, count=1).strip() or new  # "改成打高意向" → 高意向
+    if action.intent in _TIMED:
+        new = without_send_words(new)  # "改成每周三都发" → 每周三
     if not new:
         return clarify(say("content_what", lang))
     if action.intent in _TIMED and _of_time(found.groupdict().get("what")):
@@ -368,6 +379,63 @@ def _new_content(
 _TIMED = ("push", "schedule")
 
 
+def _content_alone(
+    session: Session, ctx: CommandContext, requester: Requester, action: PendingAction, new: str
+) -> bool:
+    """Whether `new` says content and nothing of customers: no action of its own, and no
+    condition when framed as the card's action on everybody."""
+    alone = _parsed(session, ctx, requester, new)
+    if isinstance(alone, Command) and alone.intent in _ACTIONS:
+        return False
+    for frame in _CONTENT_FRAMES.get(action.intent, ()):
+        framed = _parsed(session, ctx, requester, frame.format(new=new))
+        if isinstance(framed, Command):
+            return isinstance(framed.segment, All)
+    return True
+
+
+# What a change said with no change word may be ("还是9折吧", "3pm instead", "用金卡吧"): never
+# a message or a name, whose words could be anything the member says.
+_LOOSE_KEYS = {"push": ("coupon",), "schedule": ("schedule", "coupon"), "tag": ("tag",),
+               "untag": ("tag",)}  # fmt: skip
+
+
+def _loose_content(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    action: PendingAction,
+    new: str,
+    lang: str,
+) -> _Change | Answer | None:
+    """The card with the content `new` gives when it was said with no change word; None
+    unless it reads as a time, a coupon or a tag the company has (the words may be about
+    customers: "金卡吧" after a tag card may mean only the 金卡 ones)."""
+    if action.intent in _TIMED:
+        new = without_send_words(new)
+        timed = _new_time(session, ctx, requester, action, new, lang)
+        if timed is not None:
+            return timed
+    if not _content_alone(session, ctx, requester, action, new):
+        return None  # "俾北京嘅VIP客发张券": a new action, or customers with the content
+    wanted = _LOOSE_KEYS.get(action.intent, ())
+    found = _content_details(session, ctx, requester, action, new)
+    details = {k: v for k, v in found.items() if k in wanted}
+    tag = details.get("tag")
+    if (
+        tag is not None
+        and load_vocabulary(session, ctx.engine.named).tags.get(normalize_name(str(tag))) is None
+    ):
+        return None
+    if not details:
+        return None
+    try:
+        segment = from_json(action.segment)
+    except SegmentFormatError:
+        return None
+    return _Change(segment, action.description, _kept(action) | details)
+
+
 def _of_time(what: str | None) -> bool:
     """Whether the part a change names may be the time ("改成…", "时间改成…", "change the
     time to …"), not the coupon, the message or the tag."""
@@ -385,8 +453,12 @@ def _new_time(
     """The card sent once at the later time `new` says (bot/commands/card_when.py), a
     question back, or None when `new` says no day."""
     old = action.details.get("schedule")
+    today = ctx.now.astimezone(ctx.settings.timezone).date()
     found = new_when(
-        new, old if isinstance(old, dict) else None, lambda t: _parsed(session, ctx, requester, t)
+        new,
+        old if isinstance(old, dict) else None,
+        lambda t: _parsed(session, ctx, requester, t),
+        today,
     )
     if found is None:
         return None
@@ -657,7 +729,9 @@ def _as_follow_up(text: str) -> str:
         found = pattern.match(plain)
         if found is not None and found.group("x").strip():
             return template.format(x=found.group("x").strip())
-    return _bare(text)
+    # "Mike不用了", "VIP那啲唔使", "leave Mike out", "no Mike" (a filler "no" kept)
+    loose = dropped(plain) or dropped(_TRAILING.sub("", normalize(text)).strip())
+    return loose or _bare(text)
 
 
 def _bare(text: str) -> str:

@@ -11,7 +11,9 @@ so a past time or an hour-less part of the day is asked back exactly as in a new
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from segmentation.nlq import Clarification, Command
@@ -29,17 +31,32 @@ _THEN_SEND = lazy_pattern(
 )
 # Moving the send without a change word the content rules know ("改到明天", "move it to …").
 MOVE = lazy_pattern(
-    r"^(?:(?:那就|那|还是|其实|哦|嗯|不对|actually|wait|hmm|oh|ok(?:ay)?|no|well|then)[\s,，]*)*"
-    r"(?:把)?(?:时间|发送时间)?(?:改到|改在|推迟到|推后到|推迟至|延后到|延迟到|延到|推到|挪到|移到|改期到|"
-    r"提前到|定在|放到|留到|等到)(?P<new>.+)$"
+    r"^(?:(?:那就|那|还是|其实|哦|嗯|不对|等下|等等|actually|wait|hmm|oh|ok(?:ay)?|no|well|then)"
+    r"[\s,，]*)*(?:把)?(?:时间|发送时间)?(?:再|又|就)?(?:改到|改在|改去|调到|推迟到|推后到|推迟至|"
+    r"延后到|延迟到|延到|推到|挪到|移到|改期到|提前到|定在|放到|留到|等到)(?P<new>.+)$"
     r"|^(?:(?:actually|wait|hmm|oh|ok(?:ay)?|no|well|then)[\s,]*)*"
     r"(?:move|reschedule|postpone|push|delay|shift|put)\s+(?:it|this|that|the\s+(?:send|message|"
     r"push|campaign|coupon))\s+(?:back\s+)?(?:to|until|till|for)\s+(?P<new_en>.+)$"
-    r"|^(?:(?:actually|wait|hmm|oh|ok(?:ay)?|no|well|then)[\s,]*)*send\s+it\s+(?P<instead>.+?)"
-    r"\s+instead$"
+    # "send it next Friday 3pm instead of now", "do it tomorrow at 10am instead", "schedule it
+    # for Monday 9am", "actually send on Friday at 3pm"
+    r"|^(?:(?:and|so|actually|wait|hmm|oh|ok(?:ay)?|no|well|then|can\s+(?:we|you)|let'?s)[\s,]*)*"
+    r"(?:send|do|run|schedule|push)(?:\s+(?:it|this|that|them))?(?:\s+(?:for|on|at))?\s+"
+    r"(?P<instead>.+?)(?:\s+instead(?:\s+of\s+(?:now|today|right\s+now|immediately|that|this))?)?"
+    r"(?:\s+(?:please|pls|thanks))?[.!?]*$"
 )
 
 Parse = Callable[[str], Command | Clarification]
+# "每周三都发", "逢星期三都send", "下午3点照发": the send said again after the new time.
+_SEND_AGAIN = lazy_pattern(
+    r"(?<=\S)\s*(?:都|也|照|再|先|才|就)(?:要)?(?:发送|发|推送|推|群发|send(?:\s+it)?|push(?:\s+it)?)"
+    r"(?:吧|啦|喇|好了|就好|就行)?[\s,，.。!！]*$",
+    re.I,
+)
+
+
+def without_send_words(new: str) -> str:
+    """`new` without the "都发" / "照send" that only repeats the send after a new time."""
+    return _SEND_AGAIN.sub("", new).strip() or new
 
 # A send made to repeat, the words before its frequency: "改成每周一上午9点发", "改做逢星期一
 # 朝早9點發", "actually schedule it every Monday at 9am instead", "make it every Monday at 9am",
@@ -66,8 +83,34 @@ def moved_to(plain: str) -> str | None:
     return found.group("new") or found.group("new_en") or found.group("instead")
 
 
+# A weekday said alone ("周六早上十点", "on Friday at 3pm"): on a card sent once, the first such
+# day from today on, as "this coming Friday" is (never after 每/逢/every, which repeat).
+_BARE_DAY_ZH = lazy_pattern(
+    r"(?<![每逢下这本今个上])(?:周|星期|礼拜|拜)(?P<d>[一二三四五六日天1-7])"
+)
+_BARE_DAY_EN = lazy_pattern(
+    r"(?<![\w])(?<!next\s)(?<!this\s)(?<!coming\s)(?<!every\s)(?<!each\s)(?:on\s+)?"
+    r"(?P<d>(?:mon|tues|tue|wednes|wed|thurs|thur|thu|fri|satur|sat|sun)(?:day)?)(?![\w])",
+    re.I,
+)
+_ZH_DAY_INDEX = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_ZH_DAY_INDEX.update({str(i + 1): i for i in range(7)})
+
+
+def coming_day(plain: str, today: date) -> str:
+    """`plain` with a bare weekday said as the day it is from `today` on ("周六" → "下周六" on a
+    Sunday, "this coming friday")."""
+    plain = _BARE_DAY_EN.sub(lambda m: f"this coming {m['d']}", plain, count=1)
+    found = _BARE_DAY_ZH.search(plain)
+    if found is None or day_matches(plain):
+        return plain
+    ahead = (_ZH_DAY_INDEX[found["d"]] - today.weekday()) % 7
+    week = "下周" if today.weekday() + ahead > 6 else "这周"
+    return plain[: found.start()] + week + found["d"] + plain[found.end() :]
+
+
 def new_when(
-    new: str, old: dict[str, Any] | None, parse: Parse
+    new: str, old: dict[str, Any] | None, parse: Parse, today: date | None = None
 ) -> dict[str, Any] | Clarification | Ask | None:
     """The schedule `new` (the words after 改成 / move it to) gives the card, a question back,
     or None when it says no day and no 只发一次 (a time or a frequency, read as before)."""
@@ -78,10 +121,12 @@ def new_when(
     if once_found is not None:
         plain = (plain[: once_found.start()] + " " + plain[once_found.end() :]).strip(" ，,")
     plain = _THEN_SEND.sub("", plain).strip(" ，,")
+    repeating = isinstance(old, dict) and old.get("every") != "once"
+    if today is not None and not repeating and not day_matches(plain):
+        plain = coming_day(plain, today)
     days = day_matches(plain)
     if not days and once_found is None:
         return None
-    repeating = isinstance(old, dict) and old.get("every") != "once"
     if not days:
         return _ask_which_day()
     if repeating and once_found is None:

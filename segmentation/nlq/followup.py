@@ -454,8 +454,24 @@ def _mode_en(op: str | None) -> str:
     return WITHOUT if op and re.fullmatch(_DROP_EN, op.strip(), re.I) else AND
 
 
+# "only the guys", "drop the girls": said alone after only/without, people words that can only
+# mean a gender ("the guys in Shanghai" elsewhere are just customers: tests corpus, issue 19).
+_GENDER_ALONE_EN = lazy_pattern(
+    r"^(?:the\s+)?(?:(?P<men>guys|boys|lads|gents|fellas|fellows|dudes|blokes)|"
+    r"(?P<women>gals|girls|ladies|lady))(?:\s+ones)?$",
+    re.I,
+)
+
+
+def _gender_alone(rest: str) -> str:
+    found = _GENDER_ALONE_EN.match(rest)
+    if found is None:
+        return rest
+    return "men" if found["men"] else "women"
+
+
 def _english(mode: str, rest: str, echo: bool, *, pointed: bool) -> FollowUp | None:
-    rest = _POINTER_EN.sub("", rest.strip(_EDGES)).strip(_EDGES)
+    rest = _gender_alone(_POINTER_EN.sub("", rest.strip(_EDGES)).strip(_EDGES))
     rest = _TOO_EN.sub("", rest).strip(_EDGES)  # "drop the men too"
     if not rest or not _has_content(rest):
         return None

@@ -1,0 +1,129 @@
+"""Changes to a card said loosely, without the change words card_amend.py reads first:
+"Mike不用了", "VIP嗰啲唔使", "leave Mike out" (customers dropped); "还是9折吧", "15% off
+instead", "用金卡吧", "改打高意向", "不打待跟进了，打金卡", "3pm instead" (new content).
+
+Only rewriting lives here: each loose form is handed back as the plain form the card code
+already reads ("去掉Mike的", "without Mike", or the new content alone), so what a change means
+is decided in one place. The content forms are only candidates: the card code keeps one only
+when the words left parse as the card's own kind of content (a coupon, a time, a known tag).
+"""
+
+from __future__ import annotations
+
+import re
+
+from segmentation.nlq.lazy_re import lazy_pattern
+
+_PARTICLES = r"(?:了|吧|啦|喇|咯|嘞|la|喔|哦|啊|呀|先)*"
+# Whom a dropped part names, then what is said after it ("VIP那啲", "张三的客户", "Mike和Bob").
+_WHO_TAIL = r"(?:的|嘅)?(?:客户|客|顾客|人|那些|那批|那几个|那啲|呢啲|啲|几个|两个)?"
+# "Mike不用了", "Grace不要", "Ken唔使", "Bob就不要了", "VIP那啲唔使", "张三的不用发": a bare
+# negative after whom (the action's verb after it is read by card_amend's own rewrites).
+_DROP_AFTER_ZH = lazy_pattern(
+    rf"^(?:把|将)?(?P<x>.+?){_WHO_TAIL}(?:就|也|都)?(?:不要|不用|不需要|不必|唔使|唔要|唔好|别|免了|省了|"
+    rf"除外|剔走|剔除|踢走|踢掉|拿走|拿掉|去掉|排除)(?:再)?(?:发|推|打|贴|送|send)?{_PARTICLES}$",
+    re.I,
+)
+# Words that are no customers: "都不要了" / "全部唔使" call the whole card off, never a drop.
+_NOT_WHOM = lazy_pattern(
+    r"^(?:都|全|全部|所有|所有人|大家|这些|那些|他们|她们|佢哋|this|that|it|them|all|券|消息|"
+    r"标签|时间|这个|那个|这张|那张)$",
+    re.I,
+)
+_EN_POLITE = lazy_pattern(r"(?:\s+(?:please|pls|plz|thanks|thx|thank\s+you))+$", re.I)
+_DROP_EN = tuple(
+    (lazy_pattern(pattern, re.I), template)
+    for pattern, template in (
+        (r"^leave\s+(?P<x>.+?)\s+out(?:\s+of\s+(?:it|this|that|the\s+list))?$", "without {x}"),
+        (
+            r"^(?:take|cut|cross|strike|knock)\s+(?P<x>.+?)\s+(?:off|out)"
+            r"(?:\s+(?:of\s+)?(?:it|this|that|the\s+list))?$",
+            "without {x}",
+        ),
+        (r"^(?:take|cut|cross|strike|knock)\s+(?:off|out)\s+(?P<x>.+)$", "without {x}"),
+        (
+            r"^(?:no|not\s+for|nothing\s+for|none\s+for)\s+(?P<x>(?!only\b|just\b)[^,，]+)$",
+            "without {x}",
+        ),
+        (r"^(?P<x>.+?)\s+(?:not|out|excluded|no)$", "without {x}"),
+        (r"^(?:without|except|excluding|skip|drop|minus)\s+(?P<x>.+)$", "without {x}"),
+    )
+)
+
+
+def dropped(plain: str) -> str | None:
+    """The drop of customers `plain` says loosely, as a follow-up ("去掉Mike的", "without
+    Mike"); None when it says none. `plain` is normalised, fillers kept: "no Mike" is a drop,
+    while "no, only Mike" is not."""
+    found = _DROP_AFTER_ZH.match(plain)
+    if found is not None and not _NOT_WHOM.match(found["x"].strip()):
+        return f"去掉{found['x'].strip()}的"
+    said = _EN_POLITE.sub("", plain).strip()
+    for pattern, template in _DROP_EN:
+        found = pattern.match(said)
+        if found is not None and not _NOT_WHOM.match(found["x"].strip()):
+            return template.format(x=found["x"].strip())
+    return None
+
+
+# The new content said with no change word, zh (normalised, fillers gone): "还是9折吧",
+# "打9折就好", "用金卡吧", "改打高意向", "改贴金卡", "换金卡", "9折吧".
+_VERB_ZH = r"(?:打上|打个|打|贴上|贴|标上|标|用|换|发|送|推)"
+_CONTENT_ZH = lazy_pattern(
+    rf"^(?:还是|那就|就|干脆|或者|改为|改|再改|又改)?(?P<verb>{_VERB_ZH})?(?:个|张|一张|一个)?"
+    rf"(?P<new>.+?)(?:标签)?(?:就好|就行|就可以|就够了|好了|算了|得了|即可)?{_PARTICLES}$"
+)
+# "不打待跟进了，打金卡", "唔好待跟进，用金卡", "待跟进不要了，改成金卡": the old content refused,
+# the new one after the comma.
+_INSTEAD_OF_ZH = lazy_pattern(
+    r"^(?:(?:不要|不用|唔要|唔好|别|不打|不贴|不发|不用打)(?P<old>[^,，]+?)|(?P<old2>[^,，]+?)"
+    r"(?:不要|不用|唔要|唔好))(?:了|啦|喇)?[,，]\s*(?:改成|改为|换成|改用|改打|改贴|转做)?"
+    r"(?P<rest>.+)$"
+)
+# English: "15% off instead", "use 金卡 instead", "how about 50 off orders over 300", "3pm
+# then", "go with VIP", "tag them 金卡 instead", "at 10am instead" (normalised: no space next to
+# Chinese characters).
+_SPACE = r"(?:\s+|(?=[^\x00-\x7f]))"
+_LEAD_EN = (
+    r"(?:how\s+about|what\s+about|let'?s\s+(?:do|go\s+with|use|make\s+it)|go\s+with|use|try|"
+    r"can\s+(?:we|you)\s+(?:do|make\s+it|use)|tag\s+(?:them|it)(?:\s+(?:as|with))?|"
+    r"give\s+them|send\s+(?:them|it)|do|at)"
+)
+_CONTENT_EN = lazy_pattern(
+    rf"^(?:(?P<lead>{_LEAD_EN}){_SPACE})?(?P<new>.+?)"
+    rf"(?:(?<=[^\x00-\x7f])|\s+)?(?P<instead>instead(?:\s+of\s+(?:now|that|this|today|it))?|then)?"
+    rf"(?:\s+(?:please|pls|thanks|thx))*[?.!]*$",
+    re.I,
+)
+_CJK = lazy_pattern(r"[\u3400-\u9fff]")
+# A tag is never said bare: "金卡吧" after a tag card may as well be "only the 金卡 ones".
+_TAG_MARKED_ZH = lazy_pattern(rf"^(?:还是|那就|就|干脆|改为|改|再改|又改)?{_VERB_ZH}|^改")
+
+
+def new_content(plain: str, intent: str) -> str | None:
+    """The new content `plain` says without a change word ("9折", "金卡", "3pm"), or None.
+    For a tag card a verb, "instead" or "use" must say it (a bare name may be customers)."""
+    refused = _INSTEAD_OF_ZH.match(plain)
+    if refused is not None:
+        plain = refused["rest"].strip()
+    english = _CONTENT_EN.match(plain)
+    if english is not None and (english["lead"] or english["instead"] or not _CJK.search(plain)):
+        return _new_content_en(plain, intent, refused is not None)
+    found = _CONTENT_ZH.match(plain)
+    if found is None or not found["new"].strip():
+        return None
+    if intent in ("tag", "untag") and refused is None and not _TAG_MARKED_ZH.match(plain):
+        return None
+    return found["new"].strip()
+
+
+def _new_content_en(plain: str, intent: str, refused: bool) -> str | None:
+    found = _CONTENT_EN.match(plain)
+    if found is None or not found["new"].strip():
+        return None
+    marked = bool(found["instead"]) or (
+        found["lead"] is not None and not found["lead"].lower().startswith(("how", "what"))
+    )
+    if intent in ("tag", "untag") and not (marked or refused):
+        return None
+    return found["new"].strip()
