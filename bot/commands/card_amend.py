@@ -354,7 +354,9 @@ def _new_content(
         return clarify(say("content_what", lang))
     if action.intent in _TIMED and _of_time(found.groupdict().get("what")):
         # "改成明天上午10点再发", "改成只发一次，明天上午9点" (never "消息改成…": its words)
-        timed = _new_time(session, ctx, requester, action, new, lang)
+        timed = _new_time(session, ctx, requester, action, new, lang) or _new_repeat(
+            session, ctx, requester, action, normalize(new), lang
+        )
         if timed is not None:
             return timed
     named = isinstance(action.details.get("customers"), list)
@@ -413,7 +415,9 @@ def _loose_content(
     customers: "金卡吧" after a tag card may mean only the 金卡 ones)."""
     if action.intent in _TIMED:
         new = without_send_words(new)
-        timed = _new_time(session, ctx, requester, action, new, lang)
+        timed = _new_time(session, ctx, requester, action, new, lang) or _new_repeat(
+            session, ctx, requester, action, normalize(new), lang
+        )
         if timed is not None:
             return timed
     if not _content_alone(session, ctx, requester, action, new):
@@ -428,12 +432,25 @@ def _loose_content(
     ):
         return None
     if not details:
-        return None
+        return _time_asked(session, ctx, requester, action, new)
     try:
         segment = from_json(action.segment)
     except SegmentFormatError:
         return None
     return _Change(segment, action.description, _kept(action) | details)
+
+
+def _time_asked(
+    session: Session, ctx: CommandContext, requester: Requester, action: PendingAction, new: str
+) -> Answer | None:
+    """The parser's question back about a time of day that cannot be run as said ("3点":
+    morning or afternoon?), for a timed card; else None."""
+    if action.intent not in _TIMED or not _says_time(new):
+        return None
+    parsed = _parsed(session, ctx, requester, f"每天{new}给所有客户发消息“x”")
+    if isinstance(parsed, Clarification):
+        return clarify(parsed.message, list(parsed.suggestions))
+    return None
 
 
 def _of_time(what: str | None) -> bool:

@@ -48,7 +48,8 @@ MOVE = lazy_pattern(
 Parse = Callable[[str], Command | Clarification]
 # "每周三都发", "逢星期三都send", "下午3点照发": the send said again after the new time.
 _SEND_AGAIN = lazy_pattern(
-    r"(?<=\S)\s*(?:都|也|照|再|先|才|就)(?:要)?(?:发送|发|推送|推|群发|send(?:\s+it)?|push(?:\s+it)?)"
+    r"(?<=[\da-z点點时時分半午晚早朝天日一二三四五六七八九十])\s*(?:都|也|照|再|先|才|就)?(?:要)?"
+    r"(?:发送|发|推送|推|群发|send(?:\s+it)?|push(?:\s+it)?)"
     r"(?:吧|啦|喇|好了|就好|就行)?[\s,，.。!！]*$",
     re.I,
 )
@@ -155,7 +156,7 @@ def repeat_of(
     A schedule card keeps its hour when only the days change."""
     lead = _REPEAT_LEAD.match(plain)
     when = plain[lead.end() if lead else 0 :]
-    when = _THEN_SEND.sub("", _INSTEAD.sub("", when)).strip(" ，,")
+    when = _THEN_SEND.sub("", without_send_words(_INSTEAD.sub("", when))).strip(" ，,")
     when = _WEEKLY_ON.sub(lambda m: f"every {m.group('day')}", when)
     if not when or "“" in when or FREQUENCY_WORDS.search(when) is None:
         return None
