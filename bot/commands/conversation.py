@@ -39,6 +39,9 @@ CAMPAIGN = "campaign"  # "which campaign?": the pick is one of `options` (campai
 SWAP = "swap"  # "which window does 近90天 replace?": the pick is one of `segments`
 CARD = "card"  # "several customers are called 王静: which one?": the pick is one of `customers`
 EARLIER = "earlier"  # "which of the earlier lists?": the pick is one of `answers`
+# "国庆 is no period I can read: which one?" (no suggestions): a period alone answers it, put in
+# the original question in place of the word asked about.
+PERIOD = "period"
 
 # What the previous answer showed, so "导出这个" / "这些里…" after it refer to it:
 LIST = "segment"  # customers of a segment (a list, count, description, action …)

@@ -17,10 +17,12 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.paging import expired, last_list
+from bot.commands.period_picks import answers_period, given_period, with_period
 from bot.commands.replies import clarify
 from bot.commands.texts import say
 from bot.services.answer import Answer, CardAnswer, ClarifyAnswer
 from segmentation.nlq.followup import NO, YES, read_pick
+from segmentation.nlq.period_reply import is_time_question
 from segmentation.text import normalize
 
 _QUOTE_MARKS = (("“", "”"), ('"', '"'), ("「", "」"), ("『", "』"))
@@ -51,8 +53,11 @@ def question_for(
         return None
     asked = answer
     suggestions = asked.suggestions[:3]
-    if not suggestions:
-        return None
+    if not suggestions:  # "国庆 … which period?": a period given back answers it
+        word = _asked_word(text, asked.message)
+        if not is_time_question(word):
+            return None
+        return conv.PendingQuestion(text, (), word, lang, now, conv.PERIOD)
     if asked.earlier:  # "which earlier list?": picked as it is, then `then` asked of it
         offered = asked.earlier[: len(suggestions)]
         return conv.PendingQuestion(
@@ -232,6 +237,15 @@ def read_reply(
         if number is None:
             return None
         return Picked(pending.original, pending.language, pending, number - 1)
+    if answers_period(pending):  # "近3天" to "which period is 这两天?": the original with it
+        period = given_period(session, ctx, text)
+        if period is not None:
+            conv.forget_pending(session, userid, ctx.now)
+            asked = substituted(with_period(pending, period), 0)
+            return Picked(asked, pending.language, pending, 0)
+    if pending.kind == conv.PERIOD:  # no suggestions to pick: anything else is a new question
+        conv.forget_pending(session, userid, ctx.now)
+        return None
     choice: int | str | None = _campaign_number(text, pending)
     if choice is None:
         choice = read_pick(text, pending.suggestions)

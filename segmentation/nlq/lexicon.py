@@ -264,12 +264,26 @@ _ADD(_many(K.UNSUPPORTED, "period", "国庆|国庆节|国庆期间|春节|过年
            "中秋|中秋节|端午|清明|五一|劳动节|周末|工作日|节假日|假期|节日|去年同期|同期|黑五|"
            "圣诞|圣诞节|情人节|七夕|weekend|weekends|holiday|holidays|christmas|national day|"
            "black friday|new year|same period last year|weekdays|spring festival"))  # fmt: skip
+# A weekend said with which one (上周末, last weekend) is still a named period, asked back whole
+# (never 上周 and a stray 末, nor "last" read as a name).
+_ADD(_many(K.UNSUPPORTED, "period", "上周末|上个周末|这周末|这个周末|本周末|上礼拜周末|上星期周末|"
+           "国庆假期|国庆节期间|春节期间|过年期间|五一期间|中秋期间|节假日期间|假期期间|"
+           "last weekend|this weekend|the weekend|over the weekend|on the weekend|at the weekend|"
+           "during the weekend|past weekend|the past weekend|the last weekend|this past weekend|"
+           "last weekends|the holidays|over the holidays|during the holidays"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "vague", "最近|近期|这两天|这几天|前段时间|前阵子|最近几天|近几天|前几天|"
            "这段时间|近来|近日|很久|好久|长期|一段时间|不久前|刚刚|"
            "recently|lately|these days|the other day|a while|a long time|some time|"
            "recent|long ago|earlier|in a while|for a while|几天|几个月|"
            "几周|很多|不少|大量|经常|频繁|often|frequently|a lot|many times|several|few|"
            "a few|几次|多次|好几次|较多|较少|一些"))  # fmt: skip
+# Cantonese "lately" (呢排, 近排, 呢段时间, 呢几日) and a few more of Mandarin's: vague, asked back.
+_ADD(_many(K.UNSUPPORTED, "vague", "呢排|近排|呢一排|最近呢排|早排|呢段时间|呢段日子|呢几日|呢两日|呢轮|"
+           "这阵子|这阵|最近这段时间|近段时间|这一阵|这些天|这几日|这两日|of late|as of late|"
+           "in recent days|in recent weeks|recent days|these past few days|the past few days|"
+           "the last few days|the past couple of days|the last couple of days|past few days|"
+           "past couple of days|last couple of days|"
+           "last few days|a couple of days|the other week|not long ago"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "future", "明天|下周|下个月|明年|下季度|后天|tomorrow|next week|next month|"
            "next year|next quarter|未来|将来|即将"))  # fmt: skip
 # ---- products and categories (spec §2b): the words that say which property a name is;

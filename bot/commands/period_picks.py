@@ -1,0 +1,56 @@
+"""A period given back to a question about a time (spec/commands.md §2c): "这两天下过单的有哪些"
+→ "which period?" → "近3天" answers the original question with 近3天 in place of 这两天; so do
+"ok just last week then" after "last weekend" and "10月1号到10月7号" after 国庆. Anything
+else is a new question."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext
+from bot.commands import conversation as conv
+from segmentation.nlq import load_vocabulary
+from segmentation.nlq.period_reply import TIME_QUESTIONS, is_time_question, period_words
+from segmentation.nlq.token_kinds import K
+from segmentation.nlq.tokens import tokenize
+from segmentation.nodes import SegmentFormatError
+from segmentation.text import normalize
+
+# What may stand beside the period given back ("近3天的", "last week, please"): no condition.
+_COMPANIONS = (K.DE, K.FILLER, K.SEP, K.CUSTOMER)
+
+
+def answers_period(pending: conv.PendingQuestion) -> bool:
+    """Whether `pending` asked which period a time word meant (国庆, 最近, last weekend)."""
+    return pending.kind in (conv.SEGMENT, conv.PERIOD) and is_time_question(pending.word)
+
+
+def given_period(session: Session, ctx: CommandContext, text: str) -> str | None:
+    """The period `text` gives, as typed ("就近3天吧" → "近3天"), when it is one period and
+    nothing else — a window, or another time still to be asked about (then the original is
+    asked back again with it) — or None."""
+    words = period_words(text)
+    if words is None or len(words) > 40:  # a period alone is short; skip the tokenizer
+        return None
+    vocab = load_vocabulary(session, ctx.engine.named)
+    try:
+        tokens = tokenize(normalize(words), vocab, ctx.now, ctx.settings.timezone)
+    except SegmentFormatError:  # a period beyond the bounds: the parser asks it back
+        return None
+    times = [t for t in tokens if _is_time(t.kind, t.value)]
+    others = [t for t in tokens if not _is_time(t.kind, t.value)]
+    if len(times) != 1 or any(t.kind not in _COMPANIONS for t in others):
+        return None
+    return words
+
+
+def _is_time(kind: K, value: object) -> bool:
+    return kind == K.WINDOW or (kind == K.UNSUPPORTED and value in TIME_QUESTIONS)
+
+
+def with_period(pending: conv.PendingQuestion, period: str) -> conv.PendingQuestion:
+    """`pending` offering `period` as its one suggestion, so picks.substituted puts it in the
+    original question where the word asked about stood."""
+    return replace(pending, suggestions=(period,))
