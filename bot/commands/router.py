@@ -24,6 +24,7 @@ from bot.commands.answers import (
 )
 from bot.commands.audit import audit
 from bot.commands.both import both_answer
+from bot.commands.bound_swap import swapped_bound_answer
 from bot.commands.campaign_chat import campaign_choice_reply, campaign_reply
 from bot.commands.card_amend import Amended, card_amendment, replace_card
 from bot.commands.card_swap import swapped_card_answer
@@ -104,6 +105,7 @@ def answer_text(
         or breakdown_group_answer(session, ctx, requester, text, lang)
         or both_answer(session, ctx, requester, text, lang)
         or swapped_window_answer(session, ctx, requester, text, lang)
+        or swapped_bound_answer(session, ctx, requester, text, lang)
         or widened_answer(session, ctx, requester, text, lang)
         or refined_answer(session, ctx, requester, text, lang)
         or contextual_answer(session, ctx, requester, text, lang)

@@ -146,6 +146,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The last question ({description}) has no time window. Which condition is “{new}” "
         "for? E.g. 'customers who ordered in {new}'.",
     },
+    "bound_no_condition": {
+        "zh": "上一个问题（{description}）没有金额或次数的条件，“{new}”要用在哪个条件上？"
+        "例如：消费{new}的客户、下单{new}次的客户。",
+        "en": "The last question ({description}) compares no amount or count. Which condition "
+        "is “{new}” for? E.g. 'customers who spent {new}'.",
+    },
+    "bound_which": {
+        "zh": "上一个问题（{description}）有几个金额或次数的条件，“{new}”要换掉哪一个？"
+        "请说完整的条件，例如：消费{new}的客户。",
+        "en": "The last question ({description}) compares several amounts or counts. Which one "
+        "should “{new}” replace? Please give the whole condition, e.g. 'spent {new}'.",
+    },
     "not_a_list": {
         "zh": "上一条回复是{what}，不是一批客户，不能再加条件筛选。"
         "请先查询客户，例如：近30天有咨询的客户。",

@@ -155,7 +155,34 @@ _EN_NO_NAMED = lazy_pattern(
     re.S | re.I,
 )
 
+# The whole time said instead of a window ("全部时间的呢", "历史上的呢", "and over all time?",
+# "what about ever?"): the previous question with no window, as "不限时间" is.
+_ALL_TIME_ZH = (
+    r"(?:全部|所有|任何|整个|整個|全)(?:的)?(?:时间|時間|时段|時段|时间段|時間段|日期|历史|歷史)|"
+    r"不限(?:时段|時段|日期|时间段|時間段)|历史上|歷史上|历史以来|歷史以來|历来|歷來|有史以来|有史以來|"
+    r"一直以来|一直以來|从以前到现在|從以前到現在|由以前到而家|由以前到依家|开业以来|開業以來|"
+    r"(?i:all[\s-]+time|ever)"
+)
+_ZH_ALL_TIME = lazy_pattern(
+    rf"^{_LEAD_ZH}(?:换成|換成|改成|改为|改為|看看|看|按|算)?\s*(?:{_ALL_TIME_ZH})\s*"
+    rf"(?:的|嘅|来看|來看|来算|來算|嚟计|嚟計|计|計)?\s*{_END_ZH}$",
+    re.S,
+)
+_ALL_TIME_EN = (
+    r"(?:(?:over|of|for|across|in|during|through)\s+)?(?:all[\s-]+time|the\s+whole\s+time|"
+    r"(?:the\s+)?(?:whole|entire|full)\s+history|all\s+(?:of\s+)?history)|ever|at\s+any\s+time|"
+    r"any\s*time|since\s+(?:the\s+(?:beginning|start)|forever|day\s+one)|from\s+the\s+(?:beginning|start)|"
+    r"(?:over\s+(?:their|the)\s+)?lifetime|all[\s-]+time\s+(?:figures?|numbers?|totals?)"
+)
+_EN_ALL_TIME = lazy_pattern(
+    rf"^{_LEAD_EN}(?:(?:and\s+)?(?:what|how)\s+about\s+|same\s+(?:for|with)\s+|(?:and\s+)?if\s+"
+    rf"(?:we\s+)?(?:look\s+at|use|take)\s+|make\s+it\s+|switch\s+to\s+|(?:let'?s\s+)?(?:look|go)\s+"
+    rf"(?:at|with)\s+)?(?:{_ALL_TIME_EN}){_END_EN}$",
+    re.S | re.I,
+)
+
 _ZH_SHAPES = (
+    _ZH_ALL_TIME,
     _ZH_DROP_NAMED,
     _ZH_PUT_NAMED,
     _ZH_NAMED_DROPPED,
@@ -163,7 +190,7 @@ _ZH_SHAPES = (
     _ZH_DROP_KIND,
     _ZH_KIND_ANY,
 )
-_EN_SHAPES = (_EN_DROP_NAMED, _EN_NO_NAMED, _EN_DROP_KIND, _EN_ANY, _EN_KIND_ANY)
+_EN_SHAPES = (_EN_ALL_TIME, _EN_DROP_NAMED, _EN_NO_NAMED, _EN_DROP_KIND, _EN_ANY, _EN_KIND_ANY)
 # "那就不要时间了，流失风险客户有哪些": the widening, then what to ask (after a clause mark).
 _CLAUSES = lazy_pattern(r"[,，;；。.!！]\s*")
 
@@ -203,6 +230,8 @@ def _whole(text: str) -> Widening | None:
         match = shape.match(squeezed)
         if match is None:
             continue
+        if shape in (_ZH_ALL_TIME, _EN_ALL_TIME):  # the whole time: no window
+            return Widening(WINDOW, "")
         if "kind" in match.groupdict() and match["kind"]:
             return Widening(kind_named(match["kind"]), "")
         named = match["named"].strip(_PUNCT.replace("\\s", "") + " ").strip("“”\"'‘’「」")
@@ -279,8 +308,12 @@ def _without_windows(node: Node) -> Node | None:
             return Or(tuple(strip(c) for c in part.children))
         if isinstance(part, Not):
             return Not(strip(part.child))
-        if isinstance(part, Ranked):
-            return replace(part, base=strip(part.base))
+        if isinstance(part, Ranked):  # "top 3 spenders this month" → over all time too
+            ranked = replace(part, base=strip(part.base))
+            if ranked.window is None:
+                return ranked
+            removed = True
+            return replace(ranked, window=None)
         # A new customer is new within some window: without it the condition says nothing.
         if isinstance(part, NewCustomer) or getattr(part, "window", None) is None:
             return part
