@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from segmentation.nlq.ask import Ask
+from segmentation.nlq.content_apart import Apart, parts_apart
 from segmentation.nlq.coupons import check_message, read_coupon
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.one_off import (
@@ -67,8 +68,8 @@ _V_PUSH = (
     r"传(?:送)?(?=(?:个|一?条|一?则|一?封)?\s*(?:" + _MESSAGE_NOUN + r"|“))|"
     # 传/派 before what is sent: a message, or a coupon (传一张满500折50的优惠券)
     r"(?:派|传)(?=[^，,]{0,16}(?:券|红包|coupon|voucher))|"
-    # 寄 (mail) before what is sent: 寄感谢讯息, 寄一张券
-    r"寄(?=[^，,“]{0,8}(?:" + _MESSAGE_NOUN[3:-1] + r"|券|红包|coupon|voucher)))(?![过了])"
+    # 寄 (mail) before what is sent: 寄感谢讯息, 寄一张券, 寄一張滿千折百的折價券 (Taiwan)
+    r"寄(?=[^，,“]{0,16}(?:" + _MESSAGE_NOUN[3:-1] + r"|券|红包|coupon|voucher)))(?![过了])"
 )
 # Customers said first are never the ones who received something ("收到过群发消息的"): that
 # is a condition, not a send.
@@ -129,12 +130,15 @@ _PUSH_ZH = [
         + _V_PUSH
         + r"(?:一下)?(?P<what>.+)$"
     ),
-    # Sent to them, then what: "发给VIP客户：周末有活动", "send给上周问过价嘅客：有新优惠".
+    # Sent to them, then what: "发给VIP客户：周末有活动", "send给上周问过价嘅客：有新优惠";
+    # the message word before 给 too: "发消息给近7天加购没下单的：…", "傳個訊息俾VIP：…".
     lazy_pattern(
         _OPENER_ZH
         + r"(?:再)?"
         + _V_PUSH
-        + r"(?:一下)?(?:给|畀|俾)(?P<seg>[^:：“]+?)\s*(?P<what>(?:[:：]|“).+)$"
+        + r"(?:一下)?(?:(?:[一1]\s*)?(?:条|则|封|个)?\s*"
+        + _MESSAGE_NOUN
+        + r")?\s*(?:给|畀|俾)(?P<seg>[^:：“]+?)\s*(?P<what>(?:[:：]|“).+)$"
     ),
     lazy_pattern(
         _OPENER_ZH + r"(?:把|将)(?P<what>.+?)(?:发给|发送给|推送给|送给|推给|发放给|派发给|"
@@ -673,7 +677,8 @@ def find_action(
     (normalised name → name) tells a tag said without 标签/tag from other words after 的."""
     text = strip_tail(text)
     return (
-        _with_target_apart(text, quotes, original, tags)
+        _with_parts_apart(text, quotes, original, tags)
+        or _with_target_apart(text, quotes, original, tags)
         or _with_name_apart(text, quotes, original, tags)
         or _with_whom_first(text, lambda said: _read_action(said, quotes, original, tags))
         or _read_action(text, quotes, original, tags)
@@ -799,6 +804,89 @@ def _with_target_apart(
     return None
 
 
+def _with_parts_apart(
+    text: str, quotes: dict[str, str], original: str, tags: Mapping[str, str] | None
+) -> Action | None:
+    """The action said in parts (segmentation/nlq/content_apart.py): said again in the order
+    the grammar reads ("给…发消息“…”", "tag … as “…”"), and kept only if that reading is exactly
+    the parts found — the same whom, message, coupon or tag. A question the reading asks (a
+    coupon with no unit) is asked, once no way of saying it again reads."""
+    apart = parts_apart(_mask_quotes(text))
+    if apart is None:
+        return None
+    seg = text[slice(*apart.seg)].strip()
+    said = _said_again(text, apart, seg, quotes, original)
+    if said is None:
+        return None
+    restated, quotes, wanted = said
+    asked: Ask | None = None
+    for again in restated:
+        try:
+            action = _read_action(again, quotes, original, tags)
+        except Ask as question:
+            asked = asked or question
+            continue
+        if action is not None and _is_exactly(action, apart.kind, seg, wanted):
+            return action
+    if asked is not None:
+        raise asked
+    return None
+
+
+def _said_again(
+    text: str, apart: Apart, seg: str, quotes: dict[str, str], original: str
+) -> tuple[list[str], dict[str, str], dict[str, Any]] | None:
+    """(the command said again in the grammar's orders, the quotes with any unquoted content
+    added as typed, the details it must read as)."""
+    quotes = dict(quotes)
+    if apart.kind == "tag" and apart.tag is not None:
+        quoted, typed = _as_quoted(text[slice(*apart.tag)].strip(), quotes, original)
+        return [f"给{seg}打上{quoted}标签", f"tag {seg} as {quoted}"], quotes, {"tag": typed}
+    if apart.kind == "untag" and apart.tag is not None:
+        quoted, typed = _as_quoted(text[slice(*apart.tag)].strip(), quotes, original)
+        said = [f"去掉{seg}的{quoted}标签", f"remove the {quoted} tag from {seg}"]
+        return said, quotes, {"tag": typed}
+    wanted: dict[str, Any] = {}
+    message = ""
+    if apart.message is not None:
+        said_message = text[slice(*apart.message)].strip()
+        message, wanted["message"] = _as_quoted(said_message, quotes, original)
+    if apart.coupon is None:
+        return [f"给{seg}发消息{message}", f"message {seg} {message}"], quotes, wanted
+    coupon = text[slice(*apart.coupon)].strip()
+    wanted["coupon"] = None  # read by the grammar: any reading of these words
+    zh = coupon if _COUPON_NOUN.search(coupon) else f"{coupon}的券"
+    en = coupon if _COUPON_NOUN.search(coupon) else f"{coupon} coupon"
+    said = f"，附上{message}" if message else ""
+    said_en = f" with the note {message}" if message else ""
+    return [f"给{seg}发一张{zh}{said}", f"send {seg} a {en}{said_en}"], quotes, wanted
+
+
+# A coupon's own noun in the words said for it ("满千折百的折价券", "a 20% off coupon").
+_COUPON_NOUN = lazy_pattern(r"券|红包|coupon|voucher")
+
+
+def _as_quoted(words: str, quotes: dict[str, str], original: str) -> tuple[str, str]:
+    """(`words` quoted, as typed): a quote as it is, unquoted words quoted with their typed
+    form added to `quotes` (a message is sent, a tag named, in the user's own script)."""
+    if words.startswith("“") and words.endswith("”"):
+        inner = words[1:-1].strip()
+        return words, quotes.get(inner, inner)
+    typed = _as_typed(words, original)
+    quotes[words] = typed
+    return f"“{words}”", typed
+
+
+def _is_exactly(action: Action, kind: str, seg: str, wanted: dict[str, Any]) -> bool:
+    """Whether the action read from the command said again is the parts found, no more."""
+    if action.intent != kind or action.segment_text != _segment(seg):
+        return False
+    content = {k: v for k, v in action.details.items() if k in ("message", "coupon", "tag")}
+    if content.keys() != wanted.keys():
+        return False
+    return all(v is None or content[k] == v for k, v in wanted.items())
+
+
 def find_schedule(
     text: str, quotes: dict[str, str], original: str = "", when: When | None = None
 ) -> Action | None:
@@ -918,7 +1006,7 @@ def _schedule(
     in_frequency = part_in_frequency(said)
     if clock is None and in_frequency is not None:
         raise which_hour(said, in_frequency)
-    inner = _push(rest, quotes, original)
+    inner = _send(rest, quotes, original)
     assert inner is not None  # _is_push said so, and it did not ask
     details = dict(inner.details)
     details["schedule"] = {**frequency.schedule, "time": clock[1] if clock else DEFAULT_TIME}
@@ -940,8 +1028,9 @@ _SCHEDULE_INSIDE = lazy_pattern(r"(?<![a-z])schedule(?![a-z])")
 
 def _scheduled_send(rest: str) -> str:
     """`rest` (the command without its frequency and time) as the send it schedules:
-    "schedule a message to …" sends one, "定时给…发…" gives it."""
-    rest = _SCHEDULE_ASIDE.sub("", rest.strip(" ，,")).strip(" ，,")
+    "schedule a message to …" sends one, "定时给…发…" gives it. A colon after the time only
+    introduces the send ("every Friday 6pm: message …", "每周一10点：给…发…")."""
+    rest = _SCHEDULE_ASIDE.sub("", rest.strip(" ，,").lstrip(":：")).strip(" ，,")
     verb = _SCHEDULE_VERB.match(rest)
     if verb is not None:
         rest = "send " + rest[verb.end() :]
@@ -1077,7 +1166,7 @@ def _once_at(
     at = datetime(day.day.year, day.day.month, day.day.day, hour, minute, tzinfo=tz)
     said = text[start : clock[0][1]].strip() if clock and clock[0][0] >= start else day.said
     check_future(at, now, said)
-    inner = _push(plain, quotes, original)
+    inner = _send(plain, quotes, original)
     assert inner is not None  # _is_push said so, and it did not ask
     details = dict(inner.details)
     details["schedule"] = {"every": "once", "date": day.day.isoformat(), "time": time}
@@ -1103,9 +1192,17 @@ def _cut_spans(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 def _is_push(text: str, quotes: dict[str, str], original: str) -> bool:
     """Whether `text` asks to send something (an incomplete send, asked back, counts)."""
     try:
-        return _push(text, quotes, original) is not None
+        return _send(text, quotes, original) is not None
     except Ask:
         return True
+
+
+def _send(text: str, quotes: dict[str, str], original: str) -> Action | None:
+    """The send a schedule runs, said whole or in parts ("每周一10点，消息：…；对象：…")."""
+    apart = _with_parts_apart(text, quotes, original, None)
+    if apart is not None and apart.intent == "push":
+        return apart
+    return _push(text, quotes, original)
 
 
 def _one_off() -> Ask:
@@ -1328,6 +1425,12 @@ def _push_action(
         cut = seg[0] + quote_end.start()
         what, masked_what = what + text[cut : seg[1]], masked_what + masked[cut : seg[1]]
         seg = (seg[0], cut)
+    colon_end = _COLON_AFTER.search(masked[slice(*seg)]) if seg[0] >= what_span[1] else None
+    if colon_end and "“" not in masked_what and _MESSAGE_WORDS.search(masked_what):
+        # "send a message to VIP customers: see you": the words after whom, behind a colon
+        cut = seg[0] + colon_end.start()
+        what, masked_what = what + text[cut : seg[1]], masked_what + masked[cut : seg[1]]
+        seg = (seg[0], cut)
     if what[:1] in ":：":
         what, masked_what = "message" + what, "message" + masked_what
     detail = _COUPON_AFTER.search(masked[slice(*seg)]) if seg[0] >= what_span[1] else None
@@ -1359,15 +1462,20 @@ def _push_action(
     return Action("push", _segment(segment_text), _content(what, quotes, original))
 
 
+# A message's words after a colon that ends its recipients (a colon in a time, 10:30, is none).
+_COLON_AFTER = lazy_pattern(r"\s*(?<!\d)[:：](?!\d)\s*[^:：]+$")
+
+
 # What is put on ends in a tag noun ("一个“金卡”标签"): a tag, never a message (the words of
 # a message are inside its quotes, masked here).
 _TAG_NOUN_END = lazy_pattern(r"(?:的|嘅)?\s*(?:标签|标|tags?|labels?)\s*(?:吧|哈|啊|呀|啦)*$")
 
 
-# A coupon's amounts after a comma that ends its recipients ("给他们，满300减30", ", 20 off 100").
+# A coupon's amounts after a comma or colon that ends its recipients ("给他们，满300减30",
+# ", 20 off 100", "发券给VIP：满300减50").
 _COUPON_AFTER = lazy_pattern(
-    r"[，,]\s*(?=(?:满|滿|每满)\s*\d|\d+\s*(?:元|块)?\s*(?:减|off\b|无门槛)|"
-    r"[¥$￥]?\d+(?:\.\d+)?\s*(?:off|折)|(?:打)?\d(?:\.\d)?\s*折)[^，,]*$"
+    r"[，,:：]\s*(?=(?:满|滿|每满)\s*[\d一二两三四五六七八九十百千]|\d+\s*(?:元|块)?\s*(?:减|off\b|无门槛)|"
+    r"[¥$￥]?\d+(?:\.\d+)?\s*%?\s*(?:off|折)|(?:打)?\d(?:\.\d)?\s*折|无门槛)[^，,]*$"
 )
 
 

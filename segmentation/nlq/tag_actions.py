@@ -266,7 +266,9 @@ def _tag_zh(text: str, tags: Mapping[str, str]) -> Found | None:
         if not closed or (not head.group("prep") and verb.group(0) == "加上"):
             continue  # "VIP客户加上金卡客户": 加上 with no 给/把 before whom is "plus"
         strong = verb.group("strong") is not None
-        if not strong and tail.group("noun") is None and not _company_tag(head, tail, tags):
+        # a name quoted as a tag's is one too: 给…都打个“新客礼遇”
+        named = _company_tag(head, tail, tags) or tail.group("name").strip().startswith("“")
+        if not strong and tail.group("noun") is None and not named:
             continue  # 打个电话, 加个微信: no tag without a tag noun
         state = name_state(tail.group("name"))
         if state == "missing":
