@@ -844,8 +844,8 @@ def _said_again(
         return [f"给{seg}打上{quoted}标签", f"tag {seg} as {quoted}"], quotes, {"tag": typed}
     if apart.kind == "untag" and apart.tag is not None:
         quoted, typed = _as_quoted(text[slice(*apart.tag)].strip(), quotes, original)
-        said = [f"去掉{seg}的{quoted}标签", f"remove the {quoted} tag from {seg}"]
-        return said, quotes, {"tag": typed}
+        untag = [f"去掉{seg}的{quoted}标签", f"remove the {quoted} tag from {seg}"]
+        return untag, quotes, {"tag": typed}
     wanted: dict[str, Any] = {}
     message = ""
     if apart.message is not None:
@@ -857,9 +857,9 @@ def _said_again(
     wanted["coupon"] = None  # read by the grammar: any reading of these words
     zh = coupon if _COUPON_NOUN.search(coupon) else f"{coupon}的券"
     en = coupon if _COUPON_NOUN.search(coupon) else f"{coupon} coupon"
-    said = f"，附上{message}" if message else ""
-    said_en = f" with the note {message}" if message else ""
-    return [f"给{seg}发一张{zh}{said}", f"send {seg} a {en}{said_en}"], quotes, wanted
+    note = f"，附上{message}" if message else ""
+    note_en = f" with the note {message}" if message else ""
+    return [f"给{seg}发一张{zh}{note}", f"send {seg} a {en}{note_en}"], quotes, wanted
 
 
 # A coupon's own noun in the words said for it ("满千折百的折价券", "a 20% off coupon").

@@ -253,9 +253,14 @@ def test_missing_content_is_asked(text: str, says: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["消息内容：新品到店，欢迎试用。", "“新品到店”，发给", "满300减50，券发给", "标签：高意向；对象：",
-     '"New arrivals" ->']
-)  # fmt: skip
+    [
+        "消息内容：新品到店，欢迎试用。",
+        "“新品到店”，发给",
+        "满300减50，券发给",
+        "标签：高意向；对象：",
+        '"New arrivals" ->',
+    ],
+)
 def test_whom_missing_sends_to_nobody(text: str) -> None:
     assert isinstance(parse(text), Clarification), text
 
