@@ -247,6 +247,11 @@ _PUSH_EN = [
         r"follow\s?up(?:\s+(?:msg|message|note|text))?))?"
         r"\s*[:：]?\s*(?P<what>“[^”]*”)$"
     ),
+    # "send to VIP customers: see you": whom, then the words after a colon (a message).
+    lazy_pattern(
+        r"^(?:please\s+)?(?:send|push)(?:\s+(?:out|it|this))?\s+to(?:\s+|(?=[^\x00-\x7f]))"
+        r"(?P<seg>[^:：]+?)\s*(?P<what>[:：]\s*\S.*)$"
+    ),
     # "message at-risk customers: Come back…": the verb says it is a message.
     lazy_pattern(
         r"^(?:please\s+)?(?:message|text|notify|mass[\s-]?message|broadcast\s+to|blast)\s+"

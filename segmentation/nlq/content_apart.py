@@ -39,7 +39,7 @@ _SEP = lazy_pattern(
     r"\s*(?:(?P<arrow>->|→|=>|⇒)|[;；。\n]|[,，]|\s-+\s|(?<=[^\x00-\x7f])-+\s|\s-+(?=[^\x00-\x7f])|"
     r"—+)\s*"
 )
-_BE = r"\s*(?:[:：=]|(?:就)?(?:是|为|系)(?=.)|\s(?:is|are)\s)\s*"
+_BE = r"\s*(?:[:：=]|(?:就)?(?:是|为|系)(?:\s*[:：])?(?=.)|\s(?:is|are)\s)\s*"
 _WHOM_LABEL = lazy_pattern(
     r"^(?:(?:发送|推送|接收|打标|操作|执行|适用|发放)?对象|目标(?:客户|人群|客群)?|受众|收件人|"
     r"(?:发给|发送给|推送给|发|送|给|寄给|传给)(?:谁|哪些人|哪些客户)|客群|人群|范围|适用范围|"
@@ -47,8 +47,8 @@ _WHOM_LABEL = lazy_pattern(
     r"for)(?![a-z]))" + _BE + r"(?P<v>.+)$"
 )
 _MESSAGE_LABEL = lazy_pattern(
-    r"^(?:(?:消息|信息|讯息|通知|短信|简讯|推送|群发)?(?:内容|文案|正文|话术)|消息|讯息|信息|短信|简讯|"
-    r"文案|话术|(?:message|msg|text|content|wording|copy|note)(?:\s+(?:text|content|body))?"
+    r"^(?:(?:(?:消息|信息|讯息|通知|短信|简讯|推送|群发)?(?:内容|文案|正文|话术)|消息|讯息|信息|短信|简讯)"
+    r"(?:如下)?|(?:message|msg|text|content|wording|copy|note)(?:\s+(?:text|content|body))?"
     r"(?![a-z]))(?:" + _BE + r"(?P<v>.+)|\s*[:：]\s*(?P<none>))$"
 )
 _COUPON_NOUN = r"(?:优惠券|折价券|代金券|现金券|抵用券|满减券|折扣券|券|红包|coupons?|vouchers?)"
@@ -68,7 +68,7 @@ _UNTAG_LABEL = lazy_pattern(
     r"(?:untag|(?:remove|delete|take\s+off)(?:\s+the)?\s+(?:tag|label)(?:\s+name)?))"
     r"\s*(?:[:：=]|是|为)\s*(?P<v>.+)$"
 )
-_OPENER = r"(?:再|然后|并|请|麻烦|劳驾|烦请|拜托|你|帮我|帮忙|同我|唔该|\s)*"
+_OPENER = r"(?:再|然后|并|就|请|麻烦|劳驾|烦请|拜托|你|帮我|帮忙|同我|唔该|\s)*"
 # What a send clause may name before its verb: the content said before it, as a word.
 _SENT_NOUN_ZH = (
     r"(?:(?:把|将)?(?:这|那|呢)?(?:一)?(?:条|则|段|句|个|张)?(?P<noun>消息|讯息|信息|短信|简讯|文案|话术|"
@@ -98,8 +98,8 @@ _TAG_CLAUSE_ZH = [
     ),
 ]
 _TAG_CLAUSE_EN = lazy_pattern(
-    r"^(?:(?:please|pls|and|then)\s+)*(?:(?:apply|add|put|stick|attach)\s+(?:it|this|that|"
-    r"the\s+tag|this\s+tag|that\s+tag)\s+(?:to|on|onto)|(?:tag|label)(?=\s.+\swith\s+(?:it|"
+    r"^(?:(?:please|pls|and|then)\s+)*(?:(?:apply|add|put|stick|attach)(?:\s+(?:it|this|that|"
+    r"the\s+tag|this\s+tag|that\s+tag))?\s+(?:to|on|onto)|(?:tag|label)(?=\s.+\swith\s+(?:it|"
     r"this|that)$))\s+(?P<seg>.+?)(?:\s+with\s+(?:it|this|that))?$"
 )
 # A quoted text alone, or with a word saying what it is: a message, or a tag's name.

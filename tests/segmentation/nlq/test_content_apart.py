@@ -161,6 +161,12 @@ PARTS_MESSAGE = [
     '"新品到店，欢迎试用", send this to VIP customers in Shanghai',
     '"新品到店，欢迎试用" -> VIP customers in Shanghai',
     "text: 新品到店，欢迎试用 -> VIP customers in Shanghai",
+    "文案如下：新品到店，欢迎试用。发给上海的VIP",
+    "內容係：新品到店，欢迎试用；send俾上海嘅VIP",
+    "“新品到店，欢迎试用”，就发给上海的VIP吧",
+    "“新品到店，欢迎试用”→上海的VIP",
+    "msg: 新品到店，欢迎试用; send to VIP customers in Shanghai",
+    "send to VIP customers in Shanghai: 新品到店，欢迎试用",
 ]
 
 
@@ -224,6 +230,8 @@ PARTS_TAG = [
     "tag: 高意向 -> VIP customers in Shanghai",
     "the tag “高意向” - apply it to VIP customers in Shanghai",
     "the tag 高意向 - apply it to VIP customers in Shanghai",
+    "tag 高意向, apply to VIP customers in Shanghai",
+    '"高意向" tag -> VIP customers in Shanghai',
 ]
 
 
