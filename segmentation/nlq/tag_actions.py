@@ -144,7 +144,9 @@ _UNTAG_ZH: list[tuple[str, Any]] = [
     (
         "said",
         lazy_pattern(
-            rf"^{_OPENER}(?:给|为|把|将|帮(?!我))?(?P<seg>.+?){_ON}(?:的|嘅|[，,;；])\s*{_NAME}\s*(?:的|嘅)?\s*"
+            # Cantonese 個 after a people word is its possessive: 將…嘅客個「待跟進」tag剷咗佢
+            rf"^{_OPENER}(?:给|为|把|将|帮(?!我))?(?P<seg>.+?){_ON}(?:的|嘅|(?<=[客人户们])个|[，,;；])\s*"
+            rf"(?![客人户]个|客户个){_NAME}\s*(?:的|嘅)?\s*"
             rf"(?P<noun>{_NOUN})?\s*(?:{_ADV})*{_OFF_AFTER}" + OFF_END
         ),
     ),

@@ -332,3 +332,20 @@ def test_a_schedule_sends_what_is_said_in_parts(text: str) -> None:
     assert "VIP" in str(result.segment) and "上海" in str(result.segment), text
     assert sent(result) == {"message": "本周活动已上线"}, text
     assert result.details["schedule"]["weekday"] == 1, text
+
+
+# ---- Cantonese 個 after a people word is its possessive: the tag comes off them ------------
+
+CANTONESE_POSSESSIVE = [
+    ("將上個月落過單嘅客個「高意向」tag剷咗佢", "高意向"),
+    ("將上海嘅客個VIP標籤撕咗佢", "VIP"),
+    ("將上海嘅客戶個VIP標籤撕咗佢", "VIP"),
+    ("上海嘅客個金卡tag攞走佢", "金卡"),
+]
+
+
+@pytest.mark.parametrize(("text", "tag"), CANTONESE_POSSESSIVE)
+def test_a_tag_after_a_cantonese_possessive_comes_off(text: str, tag: str) -> None:
+    result = command(text)
+    assert result.intent == "untag", text
+    assert result.details["tag"] == tag, text
