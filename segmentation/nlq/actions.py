@@ -238,13 +238,17 @@ _PUSH_EN = [
         r"^(?:please\s+)?(?:message|text|notify|mass[\s-]?message|broadcast|blast)\s*"
         r"(?P<what>“[^”]*”)\s*to(?:\s+|(?=[^\x00-\x7f]))(?P<seg>.+)$"
     ),
+    # What the quote is, said before it, to them or the card's customer: "send them msg “…”",
+    # "send her a follow-up “…”" (other whom: the article rule reads "a welcome msg “…”").
+    lazy_pattern(
+        r"^(?:please\s+)?(?:send|push)\s+(?P<seg>them|these|those|(?:these|those)\s+customers|"
+        r"him|her|this\s+customer)\s+(?:a\s+|the\s+|this\s+)?(?:msg|message|note|text|reminder|"
+        r"line|follow\s?up(?:\s+(?:msg|message|note|text))?)\s*[:：]?\s*(?P<what>“[^”]*”)$"
+    ),
     # "send them “New arrivals”": a quoted text right after whom it is sent to is the message
     # (a coupon or message word before it is read by the article rule below).
     lazy_pattern(
         r"^(?:please\s+)?(?:send|push)\s+(?P<seg>(?:(?!coupon|voucher|message|msg|note|\boff\b).)+?)"
-        # what the quote is, said before it: "send them msg “…”", "send them a follow-up “…”"
-        r"(?:\s+(?:a\s+|the\s+|this\s+)?(?:msg|message|note|text|reminder|line|"
-        r"follow\s?up(?:\s+(?:msg|message|note|text))?))?"
         r"\s*[:：]?\s*(?P<what>“[^”]*”)$"
     ),
     # "send to VIP customers: see you": whom, then the words after a colon (a message).
