@@ -708,6 +708,12 @@ _WHOM_THEN_GIVE = lazy_pattern(
     + r"[^，,;；]*)$"
 )
 _GIVE_BARE = lazy_pattern(r"^(?:给|帮|为|同)" + _VERBS_AFTER_GIVE)
+# Words before 给他们 that name nobody: again, then, also, please ("又给他们发…").
+_NO_WHOM = lazy_pattern(
+    r"(?:再|又|也|还|还是|那|那么|就|那就|然后|接着|跟着|并且|而且|同时|顺便|另外|帮我|帮忙|请|麻烦|"
+    r"麻烦你|都|先|现在|马上|立刻|顺手|好|好的|ok|okay|嗯|对|行|咁|噉|咁就|仲|又再|再次|"
+    r"then|and|also|now|please|pls|again|ok)*[\s,，。.!！]*"
+)
 _POINTS_BACK = lazy_pattern(
     r"他们|她们|佢哋|佢们|佢地|她俩|他俩|佢俩|这些人|这些客户|这批人|呢啲人|呢些人|"
     r"(?<![a-z])(?:them|these|those)(?![a-z])"
@@ -727,6 +733,8 @@ def _with_whom_first(text: str, read: Callable[[str], Action | None]) -> Action 
         return None
     seg = text[slice(*found.span("seg"))].strip()
     act = text[slice(*found.span("act"))].strip()
+    if _NO_WHOM.fullmatch(seg):
+        return None  # "再给他们发…", "那就给她们打上…": said again of the answer, no whom before
     if _GIVE_BARE.match(said):  # 给发个券: to them, unsaid
         act = f"{act[0]}他们{act[1:]}"
     try:

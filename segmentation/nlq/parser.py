@@ -188,7 +188,7 @@ def _parse(
                 return Command(intent, None, language)
             if intent in ("help", "more", "show_saved"):
                 intent = "list"  # "help" plus conditions: answer the conditions
-        if action is not None and tokens and all(t.kind in (K.FILLER, K.SEP) for t in tokens):
+        if action is not None and tokens and all(t.kind in _GLUE for t in tokens):
             # "给an打上VIP标签": the words naming whom to act on carry nothing; acting on everyone
             # would answer a different question (a whole segment is 所有客户 / all customers).
             raise Ask(
@@ -242,6 +242,10 @@ def _check_both_of_something(tokens: list[Any]) -> None:
             f"“{said}”指哪两个？请说出两个条件，例如：同时有VIP和金卡标签的客户。",
             f"“{said}”: both of what? Name the two, e.g. 'customers tagged both VIP and 金卡'.",
         )
+
+
+# Words that name no customers: whom said only with these ("又", "and", "的") is nobody said.
+_GLUE = {K.FILLER, K.SEP, K.AND, K.DE}
 
 
 def _intent(words: list[str]) -> tuple[str, str | None]:
