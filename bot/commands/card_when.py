@@ -59,6 +59,7 @@ def without_send_words(new: str) -> str:
     """`new` without the "都发" / "照send" that only repeats the send after a new time."""
     return _SEND_AGAIN.sub("", new).strip() or new
 
+
 # A send made to repeat, the words before its frequency: "改成每周一上午9点发", "改做逢星期一
 # 朝早9點發", "actually schedule it every Monday at 9am instead", "make it every Monday at 9am",
 # "send it every Monday instead".
