@@ -91,7 +91,9 @@ def parse_command(
     whole message when `text` is only a part of it ("去掉VIPP" asks back in Chinese)."""
     language = reply_language or language_of(text)
     try:
-        return _parse(text, vocabulary, asker, now, tz, language)
+        return _inner_quotes_back(
+            _parse(_inner_quotes_kept(text), vocabulary, asker, now, tz, language)
+        )
     except Ask as question:
         asked = Clarification(question.message(language), question.suggestions, language)
         card = weak_card(
@@ -110,6 +112,26 @@ def parse_command(
             "没能理解这句话，请换个说法。", "I could not understand that; please rephrase."
         )
         return Clarification(fallback.message(language), (), language)
+
+
+# ASCII quotes inside a message in Chinese quotes (“=HYPERLINK("http://…","Claim")”) are the
+# message's own characters: kept out of the quote pairing while the command is read (else the
+# message ends at the first of them), and given back in what the command carries.
+_INNER = "\ue000"
+_CURLY_SPAN = lazy_pattern(r"[“「『][^“”「」『』]*[”」』]")
+
+
+def _inner_quotes_kept(text: str) -> str:
+    if '"' not in text:
+        return text
+    return _CURLY_SPAN.sub(lambda m: m.group().replace('"', _INNER), text)
+
+
+def _inner_quotes_back(command: Command) -> Command:
+    said = {k: v.replace(_INNER, '"') for k, v in command.details.items() if isinstance(v, str)}
+    if not any(_INNER in v for v in command.details.values() if isinstance(v, str)):
+        return command
+    return replace(command, details={**command.details, **said})
 
 
 def _parse(
