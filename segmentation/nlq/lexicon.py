@@ -591,6 +591,8 @@ def owner_words() -> tuple[list[str], list[str]]:
     mine += ["挂在我名下的", "挂在我名下", "挂我名下的", "挂我名下", "归我的", "属于我自己的"]
     # 我自己嘅 (Cantonese 的), and 自己 without 我 only before the customers or an owner verb
     # ("客户自己扫码加的" is the customer's own doing, not the asker's).
+    # 我自己 / 我本人 alone before what follows ("给我自己上海的客户发…"): the asker's own
+    mine += ["我自己", "我本人", "给我自己", "俾我自己"]
     mine += ["我自己嘅", "我自己啲", "我本人嘅", "自己的客户", "自己嘅客", "自己的客人", "自己啲客",
              "自己嘅客户", "自己的顾客"]  # fmt: skip
     mine += [f"自己{word}的" for word in verbs] + [f"自己{word}嘅" for word in verbs]
