@@ -29,7 +29,7 @@ from bot.commands.card_amend_loose import dropped, new_content
 from bot.commands.card_when import moved_to, new_when, repeat_of, without_send_words
 from bot.commands.card_widen import widened_card
 from bot.commands.cards import CANCEL_KEY, outcome_card
-from bot.commands.confirm import decide
+from bot.commands.confirm import decide, handle_typed
 from bot.commands.context import narrowed_by
 from bot.commands.paging import still_visible
 from bot.commands.preview import ACTION_DETAILS
@@ -198,9 +198,13 @@ def card_amendment(
     """What `text` does to the card just shown: replies to a cancel, the new card's answer,
     a question back; None when it is no change of a card."""
     action = _card_just_shown(session, ctx, requester.userid)
-    if action is None:
-        return None
     plain = normalize(text)
+    if action is None:
+        if _CANCEL.match(plain) and latest_pending(session, requester.userid) is None:
+            # "算了" / "never mind" with no card waiting at all: said so, as for 取消 (an older
+            # card is never cancelled by words that may be about the answer just given)
+            return handle_typed(session, ctx, requester.userid, CANCEL_KEY, lang)
+        return None
     if _CANCEL.match(plain):
         code, action.response_code = action.response_code, None
         return decide(session, ctx, action, requester.userid, CANCEL_KEY, code)
