@@ -45,7 +45,12 @@ from segmentation.nlq.tag_actions import (
 from segmentation.nlq.tag_name_apart import name_said_apart
 from segmentation.text import normalize
 
-_TAIL = lazy_pattern(r"[\s,，。.!！?？~]+$")
+# "…贴金卡标签就好", "…打个标就行": "that will do" after the action's own last word (never in
+# a message: "发消息：来了就好" keeps its words).
+_TAIL = lazy_pattern(
+    r"(?:(?:(?<=标签)|(?<=標籤)|(?<=[标券卷]))(?:就好|就行|就可以了?|即可|就得|就ok|便可)(?:了|啦|吧)?)?"
+    r"[\s,，。.!！?？~]*$"
+)
 # Normalising drops the space between ASCII and Chinese ("a 满100减20 coupon" → "a满100减20
 # coupon"), so an article ends at a space or where Chinese begins.
 _AFTER_ARTICLE = r"(?:\s+|(?=[^\x00-\x7f]))"

@@ -110,7 +110,12 @@ _ACK_ZH = (
     r"当我没说|当我冇讲|无所谓|换个问法|不问这个了|" + _NEW_TOPIC_ZH + r"|"
     # Holding back the card just shown ("先别发了，把名单导出给我"): the request after it.
     r"先别发了?|先不发了?|先不要发了?|别发了|不发了|暂时不发了?|暂时别发了?|唔好发住|"
-    r"先别打了?|先不打了?|别打了|先不导了?)"
+    r"先别打了?|先不打了?|别打了|先不导了?|"
+    # Dropping what the card was ("不要排程了，直接…", "唔使定時喇，…"): the request after it.
+    r"(?:先)?(?:不要|别|不用|唔使|唔好|暂时不要)(?:排程|定时发?|发券|发消息|群发|推送|发|打标签|"
+    r"打|这个|这张|schedule)(?:了|啦|喇)|"
+    # "直接" (just, straight away) before the request: no condition
+    r"直接|就直接)"
 )
 _ACK_EN = (
     r"(?:ok|okay|k|kk|alright|all right|cool|great|nice|perfect|thanks|thank you|thx|got it|"
