@@ -509,8 +509,11 @@ def _breakdown(
     # Words inside quotes are a message's or a name's, never the grouping ("提醒金卡客户“积分
     # 月底清零”" is no breakdown by month): looked for with the quotes blanked (same length).
     masked = _QUOTED_TEXT.sub(lambda m: "“" + "□" * (len(m.group()) - 2) + "”", norm)
+    whose = _WHOSE.search(masked)
     match = _TAG_GROUP_ZH.search(masked) or _TAG_GROUP_EN.search(masked)
-    if match is not None and match.group("g") not in ("", "个", "各"):
+    if whose is not None:  # "都是谁的客户": the owners of the answer just given
+        by, span = "owner", whose.span()
+    elif match is not None and match.group("g") not in ("", "个", "各"):
         by, group, span = "tag", norm[slice(*match.span("g"))].strip(), match.span()
     elif (most := _which_most(masked)) is not None:
         by, rest, extreme = most
@@ -524,7 +527,7 @@ def _breakdown(
         rest = (norm[: span[0]] + " " + norm[span[1] :]).strip()
     # "这些客户按城市分", "其中每个销售各有多少", "break these down by city": the previous
     # answer's customers, grouped (the chat puts its segment in; the rest is added to it).
-    pointed = _BREAKDOWN_POINTER.search(rest) is not None
+    pointed = _BREAKDOWN_POINTER.search(rest) is not None or whose is not None
     rest = re.sub(r"\s+", " ", _BREAKDOWN_POINTER.sub(" ", rest)).strip()
     rest = _BREAKDOWN_NOISE.sub(" ", rest).strip(" ,，。?？")
     rest = re.sub(r"(?:里面?|中|当中|之中|其中)$", "", rest).strip()
@@ -541,6 +544,16 @@ def _breakdown(
     return ExtraParse("breakdown", node, description, details)
 
 
+# "都是谁的客户", "这些是谁跟进的", "分别是哪个销售的", "佢哋係邊個嘅客", "whose customers are
+# they", "who owns them": whose customers the answer just given are — its owners, as a table.
+_WHOSE = lazy_pattern(
+    r"^(?:那|那么|咁)?(?:这些|这几个|他们|她们|佢们|佢哋|呢啲)?(?:人|客户|客)?(?:都|分别|各自|又)?"
+    r"(?:是|系)(?:谁|边个|哪个销售|哪位销售|哪个同事|边个同事|哪位同事|谁在|边个喺)"
+    r"(?:的客户?|的客人|嘅客|嘅客户|跟进的?|负责的?|跟的|跟紧的?|跟紧嘅)(?:呢|啊|呀|吗|[?？])*$|"
+    r"^(?:and\s+|so\s+)?(?:whose\s+(?:customers|clients)\s+are\s+(?:they|these|those|them)|"
+    r"who\s+(?:owns|follows|handles|looks\s+after)\s+(?:them|these|those)|"
+    r"who\s+are\s+their\s+(?:owners|reps|sales\s*reps))\s*[?？.]*$"
+)
 _BREAKDOWN_POINTER = lazy_pattern(
     r"(?:在|从)?(?:这些|这批|这群|这里面|这里|其中|他们|她们|上面的?|刚才的?)"
     r"(?:客户|人)?(?:里面?|中|当中|之中|里头)?(?:的)?|"
