@@ -683,6 +683,21 @@ def strip_tail(text: str) -> str:
     return _TAIL.sub("", text)
 
 
+# 立减N said as the whole send ("给VIP立减50", "给这些人每人立减50", "俾佢哋每人即减30"): a
+# cash coupon of N, as 发一张N元券 says it.
+_INSTANT_OFF = lazy_pattern(
+    r"^(?P<lead>(?:.*?)(?:给|俾|畀|为).+?)(?:每人|每位|每个人|人手|各)?(?:都)?(?:发|送|派)?(?:个|一个|一张|张)?"
+    r"(?:立减|立省|即减|直减)(?P<n>\d{1,6}(?:\.\d{1,2})?)(?:元|块|蚊|rmb)?(?:的?(?:券|优惠券|优惠))?$"
+)
+
+
+def _instant_off(text: str) -> str:
+    found = _INSTANT_OFF.match(_mask_quotes(text))
+    if found is None or re.search(r"满|滿|\d\s*$|券", found.group("lead")):
+        return text  # 满100立减20的券: a threshold coupon, read as it is
+    return f"{text[: found.end('lead')]}发一张{found.group('n')}元券"
+
+
 def find_action(
     text: str, quotes: dict[str, str], original: str = "", tags: Mapping[str, str] | None = None
 ) -> Action | None:
@@ -690,7 +705,7 @@ def find_action(
 
     `original` is the text as typed, where message contents are taken from verbatim; `tags`
     (normalised name → name) tells a tag said without 标签/tag from other words after 的."""
-    text = strip_tail(text)
+    text = _instant_off(strip_tail(text))
     return (
         _with_parts_apart(text, quotes, original, tags)
         or _with_target_apart(text, quotes, original, tags)

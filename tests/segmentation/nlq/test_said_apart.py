@@ -197,3 +197,12 @@ def test_both_of_nothing_is_asked(text: str) -> None:
 )
 def test_both_with_its_two_things_is_read(text: str) -> None:
     assert isinstance(parse(text), Command)
+
+
+# ---- 立减N said as the whole send -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["给VIP立减50", "给上海的VIP每人立减50元", "给VIP发立减50"])
+def test_instant_off_is_a_cash_coupon(text: str) -> None:
+    result = command(text)
+    assert result.intent == "push" and result.details["coupon"] == "50元券"
