@@ -551,6 +551,17 @@ _SAVE_INTO = (
     r"(?:叫做|叫|名为|called\s+|named\s+)?\s*)?"
 )
 _SAVE = [
+    # Another name for what was just saved or asked to be ("“跟进名单”已被张三使用，换个名字？"
+    # → "那就叫 一部跟进", "就叫X吧", "call it X then"): the answer just given, under that name.
+    lazy_pattern(
+        # (那就 is dropped as an acknowledgement before this is read: 叫 may stand first)
+        r"^(?P<seg>)(?:那就|那么就|那|就|改|换个名字|名字就|那名字就|那改)?(?:叫做|叫|命名为|改叫)"
+        r"\s*(?P<name>“[^”]+”|[^“”，,:：\s的]{1,24}?)\s*(?:这个名字|这个名|吧|好了|啦|算了)*$"
+    ),
+    lazy_pattern(
+        r"^(?P<seg>)(?:ok\s+|okay\s+|then\s+)?(?:call|name)\s+it\s+(?P<name>“[^”]+”|\S+(?:\s+\S+)?)"
+        r"(?:\s+(?:then|instead))?$"
+    ),
     # The name first, then whom after a colon: "存成分群“北京VIP”：北京的VIP客户", "保存为分群
     # 潜客A：近30天加购过的女客户", "save as segment “X”: customers who …".
     lazy_pattern(
@@ -1642,11 +1653,27 @@ def tag_named_first(action: Action | None, tags: Mapping[str, str]) -> Action | 
     return Action(action.intent, tag, {**action.details, "tag": tags[normalize(whom)]})
 
 
+_CONTAINER_AFTER = lazy_pattern(r"^\s*(?P<c>" + _CONTAINER + r")\s*$")
+_CONTAINER_BEFORE = lazy_pattern(_CONTAINER)
+
+
+def _container_in_name(text: str, m: re.Match[str]) -> str:
+    """"存成分群 跟进名单": with the container said before the name (分群), a container word
+    after it (名单) is the name's own last word, never dropped."""
+    after = _CONTAINER_AFTER.match(text[m.end("name") :])
+    if after is None or not _CONTAINER_BEFORE.search(text[: m.start("name")]):
+        return ""
+    return after.group("c")
+
+
 def _save(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
     for pattern in _SAVE:
         m = pattern.match(text)
         if m:
-            name = _unquote(m.group("name") or m.groupdict().get("quoted") or "", quotes, original)
+            said = m.group("name") or m.groupdict().get("quoted") or ""
+            if m.group("name") and not said.startswith("“"):
+                said += _container_in_name(text, m)
+            name = _unquote(said, quotes, original)
             if not name:
                 raise Ask(
                     "保存成什么名字？例如：把…保存为“待跟进”。",
