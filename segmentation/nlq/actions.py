@@ -1658,7 +1658,7 @@ _CONTAINER_BEFORE = lazy_pattern(_CONTAINER)
 
 
 def _container_in_name(text: str, m: re.Match[str]) -> str:
-    """"存成分群 跟进名单": with the container said before the name (分群), a container word
+    """ "存成分群 跟进名单": with the container said before the name (分群), a container word
     after it (名单) is the name's own last word, never dropped."""
     after = _CONTAINER_AFTER.match(text[m.end("name") :])
     if after is None or not _CONTAINER_BEFORE.search(text[: m.start("name")]):
