@@ -129,8 +129,8 @@ def _inner_quotes_kept(text: str) -> str:
 
 def _inner_quotes_back(command: Command) -> Command:
     said = {k: v.replace(_INNER, '"') for k, v in command.details.items() if isinstance(v, str)}
-    if not any(_INNER in v for v in command.details.values() if isinstance(v, str)):
-        return command
+    if said == {k: v for k, v in command.details.items() if k in said}:
+        return command  # no message held an inner quote
     return replace(command, details={**command.details, **said})
 
 

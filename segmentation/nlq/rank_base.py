@@ -83,14 +83,12 @@ def _count_after(tokens: list[Token]) -> list[Token]:
     if superlative is None:
         return tokens
     start, end, direction = superlative
-    if tokens[start].kind == K.RANK and not _ends_in_a_count(tokens[end:]):
+    tail = _without_trailing_glue(tokens[end:])  # "…, bottom 10 please", "后10名客户"
+    if tokens[start].kind == K.RANK and not (tail and tail[-1].kind == K.NUM):
         return tokens  # "top spenders": asked how many, as said
     spend = next(t for t in tokens[start:end] if t.kind == K.SPEND)
     said = next(t for t in reversed(tokens[start:end]) if t.kind != K.SPEND)
     most = Token(K.MOST, _DIRECTION[direction], said.start, said.end, said.text)
-    tail = tokens[end:]
-    while tail and tail[-1].kind in (K.SEP, K.FILLER, K.CUSTOMER):
-        tail = tail[:-1]  # "…, bottom 10 please", "后10名客户"
     counted = _count_said_last(tail, direction)
     if counted is None:
         return [*tokens[:start], spend, most, *tokens[end:]]
@@ -102,10 +100,10 @@ def _count_after(tokens: list[Token]) -> list[Token]:
     return [*tokens[:start], spend, rank, num, *before]
 
 
-def _ends_in_a_count(tail: list[Token]) -> bool:
+def _without_trailing_glue(tail: list[Token]) -> list[Token]:
     while tail and tail[-1].kind in (K.SEP, K.FILLER, K.CUSTOMER):
         tail = tail[:-1]
-    return bool(tail) and tail[-1].kind == K.NUM
+    return tail
 
 
 def _count_said_last(
