@@ -26,6 +26,7 @@ from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.approval import APPROVAL_OF
 from bot.commands.card_amend_loose import dropped, new_content
+from bot.commands.card_switch import Switch, switched
 from bot.commands.card_when import moved_to, new_when, repeat_of, without_send_words
 from bot.commands.card_widen import widened_card
 from bot.commands.cards import CANCEL_KEY, outcome_card
@@ -212,8 +213,13 @@ def card_amendment(
         return [Reply(requester.userid, say("confirm_how", lang))]
     if action.details.get(APPROVAL_OF):
         return None  # a request already with its approver
+    switch = switched(lambda said: _parsed(session, ctx, requester, said), action.intent, text)
+    if isinstance(switch, Clarification):  # "switch it to a coupon": which coupon?
+        return clarify(switch.message, list(switch.suggestions))
+    if switch is not None:  # "改成发券吧，满300减50" after a tag card: the same customers
+        return _switched_card(session, ctx, requester, action, switch, lang)
     if _other_action(session, ctx, requester, action, text):
-        return None  # "send them a coupon instead" after a tag card: a new card of its own
+        return None  # "send them a coupon" after a tag card: a new card of its own
     widened = widened_card(session, ctx, requester, action, text, lang)
     if widened is not None:  # "改成两个都去掉", "both of them": the whole list shown before
         return _amended(widened, action)
@@ -241,6 +247,30 @@ def card_amendment(
     else:
         command = Command(changed.intent or action.intent, changed.segment, lang,
                           changed.description, changed.details)  # fmt: skip
+        answer = answer_command(session, command, requester, ctx.now, ctx.engine)
+    return _amended(answer, action)
+
+
+def _switched_card(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    action: PendingAction,
+    switch: Switch,
+    lang: str,
+) -> Amended | Answer | None:
+    """The card's customers with the new action and only its own content."""
+    try:
+        segment = from_json(action.segment)
+    except SegmentFormatError:
+        return None
+    details = dict(switch.details)
+    named = action.details.get("customers")
+    change = _Change(segment, action.description, details, intent=switch.intent)
+    if isinstance(named, list):
+        answer: Answer = _for_named(session, requester, action, [str(n) for n in named], change)
+    else:
+        command = Command(switch.intent, segment, lang, action.description, details)
         answer = answer_command(session, command, requester, ctx.now, ctx.engine)
     return _amended(answer, action)
 

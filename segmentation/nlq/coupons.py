@@ -189,6 +189,12 @@ _NO_THRESHOLD = (
         rf"\s*{_TICKET}"
     ),
     lazy_pattern(rf"(?:no[\s-]?threshold|no[\s-]?minimum)\s+{_MONEY}"),
+    # "20 off, no minimum", "50 off with no threshold": a bare "N off" is ¥ or % (asked), but
+    # a coupon said to need no minimum is a cash one (无门槛 is never a percentage).
+    lazy_pattern(
+        rf"(?<![¥$\d.]){_NUM}[\s-]*off\b(?:\s*{_TICKET})?\s*[,，]?\s*(?:with\s+)?"
+        rf"(?:no|without\s+(?:a\s+|any\s+)?)[\s-]*(?:threshold|minimum|min\b)"
+    ),
     lazy_pattern(rf"(?:¥|\$|rmb\s*)\s*{_NUM}{_UNIT}[\s-]*off\b"),
     lazy_pattern(rf"{_NUM}\s*(?:元|块|蚊|yuan|rmb|dollars?|bucks)[\s-]*off\b"),
     lazy_pattern(rf"worth\s+{_MONEY}{_NOT_PERCENT}"),

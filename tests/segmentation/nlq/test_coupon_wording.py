@@ -211,6 +211,30 @@ def test_a_coupon_worth_y_with_a_minimum_x_is_threshold_x_value_y(text: str, exp
     assert result.details.get("coupon") == expected, text
 
 
+# "N off" alone is ¥ or % (asked back), but said with no minimum it is a cash coupon: a
+# no-threshold coupon is never a percentage (blind s12-conv2).
+NO_MINIMUM = [
+    "a {y} off coupon, no minimum",
+    "a {y} off coupon with no threshold",
+    "a {y} off voucher without a minimum",
+    "a {y} off, no-min voucher",
+    "a {y} off coupon with no minimum",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (frame.format(c=form.format(y=y)), f"{y}元券")
+        for frame, form, (_, y) in itertools.product(EN_NOUN_FRAMES, NO_MINIMUM, AMOUNTS)
+    ],
+)
+def test_n_off_with_no_minimum_is_a_cash_coupon(text: str, expected: str) -> None:
+    result = parse(text)
+    assert isinstance(result, Command), f"{text!r} was asked back: {result.message}"
+    assert result.details.get("coupon") == expected, text
+
+
 @pytest.mark.parametrize(
     "text",
     [
