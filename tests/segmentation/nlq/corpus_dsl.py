@@ -9,6 +9,15 @@ from typing import Any
 from segmentation import nodes as n
 
 
+def _campaign(campaign: int | str | None) -> int | None:
+    """A campaign by id, or by its name in the fixture (blind writers name campaigns)."""
+    if not isinstance(campaign, str):
+        return campaign
+    from tests.segmentation.nlq.fixture import CAMPAIGNS
+
+    return next(number for number, name, _ in CAMPAIGNS if name == campaign)
+
+
 def r(amount: int, unit: str = "days") -> n.Window:
     return n.RollingWindow(amount, unit)  # type: ignore[arg-type]
 
@@ -55,9 +64,11 @@ def namespace(city_spellings: dict[str, tuple[str, ...]]) -> dict[str, Any]:
         "G": n.Gender,
         "AW": lambda *codes, w=None: n.AddedVia(tuple(codes), w),
         "CH": lambda *names, w=None: n.ChannelCode(tuple(names), w),
-        "MSG": lambda campaign=None, latest=False, w=None: n.CampaignMessaged(campaign, latest, w),
+        "MSG": lambda campaign=None, latest=False, w=None: n.CampaignMessaged(
+            _campaign(campaign), latest, w
+        ),
         "CPN": lambda state="issued", campaign=None, latest=False, w=None: n.CampaignCoupon(
-            state, campaign, latest, w
+            state, _campaign(campaign), latest, w
         ),
         "NS": n.NamedSegment,
         "SS": n.SavedSegment,
