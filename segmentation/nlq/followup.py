@@ -506,7 +506,8 @@ _THIS_ZH = (
 )
 _EXPORT_THIS_ZH = lazy_pattern(
     rf"^(?:请|請|帮我|幫我|麻烦|麻煩)?(?:把|将|將)?{_THIS_ZH}(?:给我|給我)?{_EXPORT_ZH}{_THIS_ZH}"
-    rf"(?:给我|給我)?(?:吧|呀|啊|一下)?$",
+    # Cantonese ends with 啦/喇/吖/先 ("呢個 export 吖", "匯出先")
+    rf"(?:给我|給我)?(?:吧|呀|啊|一下|啦|喇|吖|先)?$",
     re.I,
 )
 _EXPORT_THIS_EN = lazy_pattern(
