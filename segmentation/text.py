@@ -36,7 +36,9 @@ _SPACES = re.compile(r"\s+")
 # A pair of ASCII double quotes reads as the typographic pair (“…”), which is what the
 # scanners look for: `send them a message "See you"` is quoted like `发消息“再见”`.
 _ASCII_QUOTED = re.compile(r'"([^"]*)"')
-_LETTER_HYPHEN = re.compile(r"(?<=[a-z])[-_](?=[a-z])")
+# "inquired-in-the-last-30-days", "30-day": a hyphen inside English words (or after a number
+# before a word) joins words as a space would; between two numbers (dates, 满300-50) it stays.
+_LETTER_HYPHEN = re.compile(r"(?<=[a-z0-9])[-_](?=[a-z])|(?<=[a-z])[-_](?=[0-9])")
 # Spaces next to a CJK character separate nothing ("10/1 以来", "30 天内", "VIP 客户"): the
 # Chinese the user typed reads the same without them. Spaces between Latin words stay.
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"

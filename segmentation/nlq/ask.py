@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon_tables import UNSUPPORTED_REASONS
 
@@ -210,6 +212,17 @@ def period_question(problem: str) -> None:
             f"“{written}”没有确切的起止日期，请说具体的日期，例如“{zh}”。",
             f"“{written}” has no exact dates; please give them, e.g. '{en}'.",
             (zh,),
+        )
+    if parts[0] == "weekday" and len(parts) == 4:
+        # "last Friday" on a Sunday: this week's Friday, or the one of the week before?
+        _, written, recent, earlier = parts
+        days = [date.fromisoformat(d) for d in (recent, earlier)]
+        zh = [f"{d.month}月{d.day}日" for d in days]
+        en = [f"{d:%b} {d.day}" for d in days]
+        raise Ask(
+            f"“{written}”是指{zh[0]}还是{zh[1]}？请说具体的日期。",
+            f"Does “{written}” mean {en[0]} or {en[1]}? Please give the date.",
+            tuple(en if written.isascii() else zh),
         )
     if parts[0] == "gap" and len(parts) == 2:
         raise Ask(

@@ -22,7 +22,7 @@ import opencc
 
 from segmentation import kinds
 from segmentation.nlq.abbrev_en import expand
-from segmentation.nlq.ask import Ask, unsupported
+from segmentation.nlq.ask import Ask, period_question, unsupported
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
@@ -30,6 +30,7 @@ from segmentation.nlq.lexicon_tables import LEXICON
 from segmentation.nlq.restate import Restater, describe
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token, tokenize
+from segmentation.nlq.unknown import time_question
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import All, Node, RollingWindow, Window
 from segmentation.tag_questions import tags_of
@@ -257,12 +258,20 @@ _ENTER_EN = (
 _LEAVE_EN = r"left|exited|dropped out of|fell out of|dropped from|no longer in|moved out of"
 # "joined via expo-a", "came in through the 展会 code": a preposition of a channel after the
 # verb says how they were added (channel_words), never a segment entered.
+# A character of a window that is not followed by the segment's noun or another window.
+_NO_LATER = (
+    r"(?:(?! (?:segment|group|list|today|yesterday|this month|"
+    r"in the (?:last|past)|over the (?:last|past)|since)\b).)"
+)
 _CHANGE_EN = lazy_pattern(
     rf"(?P<v>\b(?:{_ENTER_EN}|{_LEAVE_EN})) "
     r"(?!(?:us )?(?:via|through|thru|by|from|using|with|over|after|off)(?![a-z]))"
     r"(?:the )?(?P<x>.+?)"
-    r"(?: segment)?(?P<w>(?: (?:today|yesterday|this week|last week|this "
-    r"month|in the (?:last|past) .+|over the (?:last|past) .+|since .+))?)"
+    # The change's own window ends the sentence: a window inside what was entered ("the
+    # inquired in the last 30 days group today") is the segment's, never the change's.
+    r"(?: segment| group| list)?(?P<w>(?: (?:today|yesterday|this week|last week|this "
+    rf"month|in the (?:last|past) {_NO_LATER}+|over the (?:last|past) {_NO_LATER}+|"
+    rf"since {_NO_LATER}+))?)"
     r"[?.!]*$"
 )
 _LOST_ZH = lazy_pattern(
@@ -745,6 +754,10 @@ def _changes(
         window = _window(window_text + " " + target_text, ctx, now, tz)
         target_clean = " ".join(t.text for t in target_tokens)
         node, description = _parse_segment(target_clean, ctx, now, tz, language)
+    said_when = match.group("w").strip() if english else ""
+    if window is None and said_when:
+        # "since last Monday" not read as a time: asked, never the default week instead
+        raise time_question(said_when)
     change = "entered" if entered else "left"
     return ExtraParse(
         "changes", node, description, _change_details(change, window, language, now, tz, ctx)
@@ -792,6 +805,8 @@ def _window(text: str, ctx: Context, now: datetime, tz: ZoneInfo) -> Window | No
     for tok in tokens:  # "下个月流失", "近几天流失": a time it cannot take is asked back
         if tok.kind == K.UNSUPPORTED and tok.value in ("period", "vague", "future", "ago"):
             raise unsupported(tok.value, tok.text)
+        if tok.kind == K.WINDOW and tok.problem:  # "since last Monday": which Monday?
+            period_question(tok.problem)
     windows: list[Window] = [t.value for t in tokens if t.kind == K.WINDOW]
     if len(windows) > 1:
         raise Ask(

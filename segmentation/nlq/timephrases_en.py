@@ -251,7 +251,43 @@ def _dateish(text: str, pos: int, today: date) -> tuple[Span | str, int] | None:
     m = _QUARTER_REL.match(text, pos)
     if m:
         options.append((_quarter_of_year(m, today), m.end()))
+    m = _WEEKDAY_EN.match(text, at)
+    if m:
+        options.append((_weekday(m, today), m.end()))
     return max(options, key=lambda o: o[1]) if options else None
+
+
+_WEEKDAY_NAMES = {
+    "monday": 0, "tuesday": 1, "tues": 1, "wednesday": 2, "weds": 2, "thursday": 3,
+    "thurs": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+_WD = r"(" + "|".join(sorted(_WEEKDAY_NAMES, key=len, reverse=True)) + r")" + _B
+# "Monday", "last Friday", "Friday last week", "last week's Friday", "the Friday of last week"
+# (3-letter forms are left out: "sat" and "sun" are words of their own).
+_WEEKDAY_EN = lazy_pattern(
+    rf"(?:(last|previous)\s+)?{_WD}(?:\s+(?:of\s+)?(last|previous)\s+week{_B})?"
+    rf"|(?:last|previous)\s+week'?s\s+{_WD}"
+)
+
+
+def _weekday(m: re.Match[str], today: date) -> Span | str:
+    """A day of a week, as the Chinese 周五 / 上周五 are read: a bare one is the most recent
+    such day (today included); "of last week" is that day of the week before this one. "last
+    Friday" is either the most recent Friday or last week's: the same day, or asked which."""
+    name = m.group(2) or m.group(4)
+    weekday = _WEEKDAY_NAMES[name]
+    recent = today - timedelta(days=(today.weekday() - weekday) % 7)
+    last_week = today - timedelta(days=today.weekday() + 7 - weekday)
+    if m.group(3) or m.group(4):
+        return Span(last_week, last_week)
+    before_today = recent if recent < today else recent - timedelta(days=7)
+    if not m.group(1):  # "since Sunday" said on a Sunday: today, or a week ago?
+        if recent < today:
+            return Span(recent, recent)
+        return f"weekday|{m.group(0)}|{today.isoformat()}|{before_today.isoformat()}"
+    if before_today == last_week:
+        return Span(last_week, last_week)
+    return f"weekday|{m.group(0)}|{before_today.isoformat()}|{last_week.isoformat()}"
 
 
 def _quarter_of_year(m: re.Match[str], today: date) -> Span | str:

@@ -49,7 +49,7 @@ def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
     after = tokens[end] if end < len(tokens) else None
     after2 = tokens[end + 1] if end + 1 < len(tokens) else None
     if _TIME.search(word):
-        return _time_question(word)
+        return time_question(word)
     glued = tokens[end - 1] if end - 1 > index else None
     if glued is not None and glued.kind == K.NAME and all(m.kind == "tag" for m in glued.meanings):
         return tag_question(word, vocab)  # 白金卡: a new tag next to 金卡, never a city
@@ -303,7 +303,7 @@ def tag_question(word: str, vocab: Vocabulary) -> Ask:
     )
 
 
-def _time_question(word: str) -> Ask:
+def time_question(word: str) -> Ask:
     return Ask(
         f"没看懂时间“{word}”。请用具体的时间，例如“近7天”“近30天”“本月”或具体日期。",
         f"I did not understand the time “{word}”. Please give a period such as 'last 7 days', "
