@@ -217,12 +217,12 @@ def period_question(problem: str) -> None:
         # "last Friday" on a Sunday: this week's Friday, or the one of the week before?
         _, written, recent, earlier = parts
         days = [date.fromisoformat(d) for d in (recent, earlier)]
-        zh = [f"{d.month}月{d.day}日" for d in days]
-        en = [f"{d:%b} {d.day}" for d in days]
+        zh_days = [f"{d.month}月{d.day}日" for d in days]
+        en_days = [f"{d:%b} {d.day}" for d in days]
         raise Ask(
-            f"“{written}”是指{zh[0]}还是{zh[1]}？请说具体的日期。",
-            f"Does “{written}” mean {en[0]} or {en[1]}? Please give the date.",
-            tuple(en if written.isascii() else zh),
+            f"“{written}”是指{zh_days[0]}还是{zh_days[1]}？请说具体的日期。",
+            f"Does “{written}” mean {en_days[0]} or {en_days[1]}? Please give the date.",
+            tuple(en_days if written.isascii() else zh_days),
         )
     if parts[0] == "gap" and len(parts) == 2:
         raise Ask(
