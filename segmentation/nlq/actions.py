@@ -67,7 +67,9 @@ _MASS_SEND = (
 )
 _V_PUSH = (
     # The English verbs said in a Chinese frame too: 给金卡客户push一条消息, 给VIP send 一张券.
-    r"(?:发送|发放|派发|赠送|" + _MASS_SEND + r"|(?<!群)发(?!展|送|放)|推送|推(?!荐|送)|送(?!货)|"
+    r"(?:发送|发放|派发|赠送|"
+    + _MASS_SEND
+    + r"|(?<!群)发(?!展|送|放)|推送|推播|推(?!荐|送|播)|送(?!货)|"
     r"\s*(?:push|send)\s*|"
     # 传 before a message word or the quoted message itself (傳「新品到貨」給…)
     r"传(?:送)?(?=(?:个|一?条|一?则|一?封)?\s*(?:" + _MESSAGE_NOUN + r"|“))|"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from segmentation.nlq.content_first import ASKED_ABOUT, COUPON_FIRST, glued_splits, tag_before_colon
 from segmentation.nlq.lazy_re import lazy_pattern
 
 
@@ -76,7 +77,7 @@ _SENT_NOUN_ZH = (
 )
 _SEND_ZH = lazy_pattern(
     r"^" + _OPENER + _SENT_NOUN_ZH + r"\s*(?:都|统一|全部)?\s*(?:再)?"
-    r"(?:发送|发放|推送|群发|发|推|寄|传|派|送|push|send)\s*(?:一下|出去|过去)?\s*"
+    r"(?:发送|发放|推送|推播|群发|发|推|寄|传|派|送|push|send)\s*(?:一下|出去|过去)?\s*"
     r"(?:给|到|至)\s*(?P<seg>.+)$"
 )
 _SEND_EN = lazy_pattern(
@@ -87,9 +88,11 @@ _SEND_EN = lazy_pattern(
 )
 _TAG_CLAUSE_ZH = [
     # 帮我打给近7天到过店的客户 / 贴到这些人身上 / 加在…上
+    # (Cantonese tag落…度: onto them, 度 the place: "tag落李四啲高意向客度")
     lazy_pattern(
         r"^" + _OPENER + r"(?:把|将)?(?:它|佢|这个|呢个|这个标签|呢个标签)?\s*(?:都|统一|全部)?"
-        r"(?:打|贴|加|挂|标)(?:上)?(?:给|到|在)\s*(?P<seg>.+?)(?:身上|上面)?(?:吧|啦|哈)*$"
+        r"(?:打|贴|加|挂|标|tag)\s*(?:上)?(?:给|到|在|落)\s*(?P<seg>.+?)"
+        r"(?:身上|上面|嗰度|(?<=[客人户们哋a-z])度)?(?:吧|啦|哈)*$"
     ),
     # 给近7天到过店的客户打上 / 帮上海嘅VIP贴上
     lazy_pattern(
@@ -104,7 +107,7 @@ _TAG_CLAUSE_EN = lazy_pattern(
 )
 # A quoted text alone, or with a word saying what it is: a message, or a tag's name.
 _QUOTED = lazy_pattern(
-    r"^(?:(?:这条|这句|这段|呢句|呢条)?(?:消息|讯息|信息|文案|话术|内容|话)|the\s+message|message)?"
+    r"^(?:把|将)?(?:(?:这条|这句|这段|呢句|呢条)?(?:消息|讯息|信息|文案|话术|内容|话)|the\s+message|message)?"
     r"\s*(?P<q>“[^”]*”)\s*(?:(?:这条|这句|这段|呢句|呢条|这个|这段话|这句话)(?:消息|讯息|信息|文案|话术|"
     r"话)?|(?:as\s+)?the\s+message)?$"
 )
@@ -114,7 +117,7 @@ _QUOTED_TAG = lazy_pattern(
     r"^(?!.*(?:remove|delete|untag|strip|clear|take\s*off|去掉|去除|删|取消|移除|撤|拿掉|摘|撕|"
     r"除掉|剔|清除))(?:(?:把|将)?(?:这个|呢个)?(?:the\s+|this\s+)?(?:标签|tag|label)\s*(?P<q1>“[^”]+”|"
     r"(?![给为帮把将打贴加挂标]|(?:as|with|to|on|for)(?![a-z]))[^\s“”,，给把]{1,12})|"
-    r"(?:把|将)?(?P<q2>“[^”]+”|(?![给为帮把将打贴加挂标])[^\s“”,，给把]{1,12}?)\s*"
+    r"(?:把|将)?(?:(?:the|a|an|this)(?:\s+|(?=[^\x00-\x7f])))?(?P<q2>“[^”]+”|(?![给为帮把将打贴加挂标])[^\s“”,，给把]{1,12}?)\s*"
     r"(?:这个|呢个|那个|the)?\s*(?:标签|tag|label))$"
 )
 # A coupon said alone ("满300减50", "一张满千折百的折价券", "a 20% off coupon"): its amounts.
@@ -124,6 +127,13 @@ _COUPON_ALONE = lazy_pattern(
     + _COUPON_NOUN
     + r"))[^“”]{2,30}$"
 )
+
+
+# Whom after content said before it, with no verb: "¥30 off ¥200 coupon to customers who …",
+# "待跟进 tag for customers who …"; 给 only after a coupon ("20元券给…": a quote or a tag's name
+# given to someone could be either).
+_TO_WHOM = lazy_pattern(r"^(?:to|for|on|onto)(?:\s+|(?=[^\x00-\x7f]))(?P<seg>.+)$")
+_GIVE_TO = lazy_pattern(r"^(?:给|畀|俾)(?P<seg>.+)$")
 
 
 @dataclass(frozen=True)
@@ -175,13 +185,60 @@ class _Said:
 def parts_apart(masked: str) -> Apart | None:
     """The action said in parts in `masked` (normalised, quotes masked), or None."""
     parts = _parts(masked)
-    if len(parts) < 2:
+    if len(parts) >= 2:
+        said = _Said()
+        if all(_read_part(masked, part, said) for part in parts):
+            found = _whole(said)
+            if found is not None:
+                return found
+    return _glued(masked, parts) or _tag_then_whom(masked)
+
+
+def _glued(masked: str, parts: list[_Part]) -> Apart | None:
+    """The content said first and its clause right after it, no separator between them
+    ("20元无门槛券发给…", "待跟进 tag for …"): the first part cut where content_first.py says
+    a clause may start, the content before the cut, the clause with whom after it."""
+    if not parts:
         return None
-    said = _Said()
-    for part in parts:
-        if not _read_part(masked, part, said):
-            return None
-    return _whole(said)
+    first = parts[0]
+    words = masked[first.start : first.end]
+    for cut in glued_splits(words):
+        said = _Said()
+        if not _content_first(words[:cut], first.start, said):
+            continue
+        clause = _Part(first.start + cut, first.end, False)
+        if not _read_part(masked, clause, said) or said.seg is None:
+            continue
+        if ASKED_ABOUT.search(masked[slice(*said.seg)]):
+            continue  # "满200减30的券发给了谁": a question about a send
+        if all(_read_part(masked, part, said) for part in parts[1:]):
+            found = _whole(said)
+            if found is not None:
+                return found
+    return None
+
+
+def _content_first(words: str, at: int, said: _Said) -> bool:
+    """Whether `words` (said first, at `at`) are content alone: a quote, a tag with its noun,
+    a coupon that begins with its amount — never whom nor a clause."""
+    lead = len(words) - len(words.lstrip())
+    words = words.strip()
+    label = _COUPON_LABEL.match(words)  # "coupon 20% off to …", "券：满200减30发给…"
+    value = next((g for g in ("v", "v2") if label and label.group(g)), None)
+    if label is not None and value is not None:
+        return said.want("push") and said.set("coupon", _at(label, value, at + lead))
+    if not words or (_COUPON_ALONE.match(words) and not COUPON_FIRST.match(words)):
+        return False
+    return _read_clause(words, at + lead, said) and said.seg is None
+
+
+def _tag_then_whom(masked: str) -> Apart | None:
+    """A tag put on before a colon, whom after it: "打上高意向：咨询超过2次的"."""
+    found = tag_before_colon(masked)
+    if found is None:
+        return None
+    tag, seg = found
+    return Apart("tag", seg, tag=tag)
 
 
 def _whole(said: _Said) -> Apart | None:
@@ -246,6 +303,10 @@ def _read_clause(words: str, at: int, said: _Said) -> bool:
         m = pattern.match(words)
         if m is not None:
             return said.want("tag") and said.set("seg", _at(m, "seg", at))
+    to_whom = _TO_WHOM.match(words) or (_GIVE_TO.match(words) if said.coupon else None)
+    if to_whom is not None and _has_content(said):
+        said.arrow = True  # "¥30 off coupon to …", "待跟进 tag for …": the content says which
+        return said.set("seg", _at(to_whom, "seg", at))
     quoted_tag = _QUOTED_TAG.match(words)
     if quoted_tag is not None:
         group = "q1" if quoted_tag.group("q1") else "q2"
@@ -256,6 +317,10 @@ def _read_clause(words: str, at: int, said: _Said) -> bool:
     if _COUPON_ALONE.match(words):
         return said.want("push") and said.set("coupon", (at, at + len(words)))
     return False
+
+
+def _has_content(said: _Said) -> bool:
+    return any(v is not None for v in (said.message, said.coupon, said.tag, said.quote))
 
 
 def _continue(said: _Said, field: str | None, end: int) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from segmentation.nlq.abbrev_en import expand
+from segmentation.nlq.action_guard import unplaced_action
 from segmentation.nlq.actions import find_action, find_schedule, strip_tail, tag_named_first
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.campaign_names import check_campaign_names
@@ -188,6 +189,7 @@ def _parse(
     action = tag_named_first(scheduled or find_action(norm, quotes, text, vocab.tags), vocab.tags)
     if action is None:
         leftover(strip_tail(norm))  # a tag or untag word no reading placed: asked, never dropped
+        unplaced_action(strip_tail(norm))  # "券发给…" that no reading placed: asked, not listed
     seg_text = action.segment_text if action else strip_tail(norm)
     details = dict(action.details) if action else {}
     ctx = Context(vocab, asker)

@@ -53,6 +53,7 @@ _WEAK = (
     r"打一个|打个|打|贴一个|贴个|贴|加一个|加个|加|添加|添上|挂个|挂|标记|标注|打标|"
     r"(?<![a-z])(?:tag|mark|label|flag)(?![a-z])\s*(?:一下|下)?"
 )
+_EN_VERB = lazy_pattern(r"\s*(?:tag|label)\s*")
 _TAG_VERB = lazy_pattern(rf"(?:(?P<strong>{_STRONG})|(?P<weak>{_WEAK}))(?![了过着])")
 _NOUN = r"(?:标签|标记|标|tags?|labels?)"
 _END = r"(?:吧|哈|啊|呀|啦|哦|喔|嘞|喇|咯|啰|先|一下|下)*$"
@@ -61,7 +62,7 @@ _TAIL = lazy_pattern(
     # 晒/哂 (Cantonese: all of them) after the verb: 打晒「待跟進」tag
     # and 返/翻 (back), 埋 (as well): 打返個金卡標籤, 貼埋VIP標籤
     # — only right after a one-character verb: 加个返校标签 names 返校.
-    r"\s*(?:一下|下)?(?:(?<=[打加贴挂标])(?:晒|哂|返|翻|番|埋))*\s*(?:一个|一|个)?\s*"
+    r"\s*(?:一下|下)?(?:(?:(?<=[打加贴挂标])|(?<=tag))(?:晒|哂|返|翻|番|埋))*\s*(?:一个|一|个)?\s*"
     r"(?:叫做|叫|名为|为|成|做|作|[:：])?\s*"
     r"(?P<name>“[^”]+”|[^“”，,。；;:：的嘅]{0,24}?)\s*(?:的|嘅)?\s*(?P<noun>" + _NOUN + r")?\s*"
     r"(?:吧|哈|啊|呀|啦|哦|喔|嘞|喇|咯|啰|先)*$"
@@ -267,7 +268,9 @@ def _tag_zh(text: str, tags: Mapping[str, str]) -> Found | None:
         closed = head.group("prep") or head.group("adv").strip() or _CLOSED.search(seg)
         if not closed or (not head.group("prep") and verb.group(0) == "加上"):
             continue  # "VIP客户加上金卡客户": 加上 with no 给/把 before whom is "plus"
-        strong = verb.group("strong") is not None
+        # The English verb before a name in a Chinese frame orders it ("…的客户tag高意向"):
+        # as a noun, tag comes after the name ("高意向tag").
+        strong = verb.group("strong") is not None or _EN_VERB.fullmatch(verb.group(0)) is not None
         # a name quoted as a tag's is one too: 给…都打个“新客礼遇”
         named = _company_tag(head, tail, tags) or tail.group("name").strip().startswith("“")
         if not strong and tail.group("noun") is None and not named:
@@ -377,6 +380,17 @@ _EN = [
             rf"^{_PLEASE_EN}(?:tag|label|mark|flag)\s+as{_SP}(?P<name>“[^”]+”|[^\s“”]+?){_SP}"
             r"(?P<seg>(?:the|all|every|each|everyone|everybody|anyone|customers|clients|people|"
             r"those|them|these|my|our)(?![a-z']).*)$"
+        ),
+    ),
+    # Whom first, then the verb and one name: "customers who inquired twice tag as 高意向",
+    # "VIPs in Shanghai - tag them with “金卡”" (a name of one word: "…the VIP tag as of
+    # last month" names no tag).
+    (
+        "tag",
+        lazy_pattern(
+            r"^(?P<seg>[^\s].*?)(?:\s*[,:;-]\s*|\s+)(?:please\s+|pls\s+)?(?:tag|label|mark|flag)"
+            r"(?:\s+(?:them|these|those|all(?:\s+of\s+them)?))?\s+(?:as|with)(?![a-z])"
+            rf"{_SP}(?:the\s+)?(?P<name>“[^”]+”|[^\s“”]+)(?:\s+{_TAG_WORD_EN})?$"
         ),
     ),
     # "tag / mark / label / flag everyone who … as X", "flag X with Y"
