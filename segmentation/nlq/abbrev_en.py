@@ -76,6 +76,9 @@ _GLUED = lazy_pattern(
 _THOUSANDS = lazy_pattern(r"(?<![a-z0-9.])(\d{1,4}(?:\.\d{1,2})?) ?(?:thousand|grand)(?![a-z])")
 # "no orders for 90+ days": the plus of a length adds nothing to the window it names.
 _PLUS_LENGTH = lazy_pattern(r"(?<![a-z0-9.])(\d{1,4})\+ ?(?=(?:days?|weeks?|months?|years?)\b)")
+# "top10", "bottom5%" typed without a space: the rank word and its count (a name in the data
+# spelled so stays a name).
+_RANK_GLUED = lazy_pattern(r"(?<![a-z0-9.])(top|bottom)(\d{1,4})(?![0-9])")
 _WORD = lazy_pattern(r"(?<![a-z0-9/'])(w/o|w/|[a-z][a-z0-9]*)(?![a-z0-9/'])")
 
 
@@ -98,6 +101,9 @@ def expand(text: str, names: Callable[[], Container[str]] | None = None) -> str:
     text = _GLUED.sub(lambda m: _unit(m, text), text)
     text = _PLUS_LENGTH.sub(lambda m: f"{m.group(1)} ", text)
     text = _THOUSANDS.sub(lambda m: f"{m.group(1)}k", text)
+    text = _RANK_GLUED.sub(
+        lambda m: m.group(0) if names and m.group(0) in names() else f"{m[1]} {m[2]}", text
+    )
 
     def spell(m: re.Match[str]) -> str:
         word = m.group(1)

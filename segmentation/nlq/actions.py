@@ -33,6 +33,7 @@ from segmentation.nlq.schedules import (
     which_hour,
 )
 from segmentation.nlq.tag_actions import (
+    CANTONESE_OFF_FIRST,
     OFF_END,
     clean_name,
     name_state,
@@ -308,7 +309,9 @@ _OFF_ZH = (
 )
 # The verbs that take a tag off, said before it ("去掉上海客户的VIP标签", "除咗…嘅高意向标签").
 _OFF_FIRST_ZH = (
-    r"(?:去掉|去除|移除|删除|删掉|取消|拿掉|撤掉|除咗|除去|除掉|剔除|剔走|摘除|摘掉|攞走|拎走|清除)"
+    r"(?:去掉|去除|移除|删除|删掉|取消|拿掉|撤掉|除咗|除去|除掉|剔除|剔走|摘除|摘掉|攞走|拎走|清除|"
+    + CANTONESE_OFF_FIRST
+    + ")"
 )
 _TAG_ZH = [
     (

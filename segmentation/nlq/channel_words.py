@@ -13,7 +13,7 @@ is asked back with the closest known codes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from segmentation.channels import ADD_WAYS
@@ -110,6 +110,10 @@ class ChannelMatch:
     ask: Ask | None = None
     negated: int = 0  # the length of a "not " said before the phrase ("not from Expo-A")
     excepted: int = 0  # the length of an 以外… said after the code (展会2026以外渠道来的)
+    # where the asker is named as whom they added or whose code they scanned (扫码加我的,
+    # 经Expo-A活码加咗我嘅, 扫我的二维码加的, "scanned my QR code"): the asker's customers
+    # too, as 加我的 alone is; the phrase from there on is the asker's word.
+    mine: int | None = None
 
 
 @cache
@@ -147,9 +151,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         lazy_pattern(rf"{_ZH_FRAME}(?P<way>{zh_ways}){_IN}"),
         lazy_pattern(rf"(?P<way>{alone})"),
         latin_pattern(rf"{_EN_VERB} {_EN_PREP} (?P<way>{en_ways})(?![a-z0-9])"),
+        # 扫我的码加的 / 扫我二维码进来的: the asker's own code (see _with_asker)
+        lazy_pattern(rf"(?:扫描|扫)我的?(?P<way>二维码|qr code|qr码|qr|码){_IN}(?:{_ZH_VERB})?"),
         latin_pattern(
-            r"(?:(?:who|that) )?(?:scanned|scan|scanning) (?:a |the |our )?(?P<way>qr code|qr)s?"
-            rf"(?![a-z0-9])(?:{_ZH_VERB})?"
+            r"(?:(?:who|that) )?(?:scanned|scan|scanning) (?:a |the |our |my )?"
+            rf"(?P<way>qr code|qr)s?(?![a-z0-9])(?:{_ZH_VERB})?"
         ),
         latin_pattern(
             rf"(?:from|via|through) (?:a |an |the |our |their )?(?P<way>{en_ways})(?![a-z0-9])"
@@ -168,7 +174,27 @@ def scan_channel(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
         return _negated(text, negation.end(), vocab)
     if (other := _EN_OTHER_THAN.match(text, pos)) is not None:  # longer than "from channels"
         found += [m for m in (_other_than(text, other.end(), pos, vocab),) if m]
-    return max(found, key=lambda m: m.end) if found else None
+    return _with_asker(text, pos, max(found, key=lambda m: m.end)) if found else None
+
+
+# The asker as the one added (加我, 加了我, 添加我: 我们 is the company, no owner) at the end of
+# the phrase, or as the owner of the code scanned (扫我的码, 扫我二维码, "scanned my QR code").
+# (同事分享畀我 is a colleague's share, add way 201 alone.)
+_ADDED_ME = lazy_pattern(r"(?:加|添加|加入|加上|加进|加返|add|added)(?:了|过)?\s*我$")
+_MY_CODE = lazy_pattern(r"(?:扫描|扫)(我的?)|(?:scanned|scan|scanning) (my )")
+
+
+def _with_asker(text: str, pos: int, found: ChannelMatch) -> ChannelMatch:
+    if found.node is None or found.negated or found.excepted:
+        return found
+    said = text[pos : found.end]
+    added_me = _ADDED_ME.search(said)
+    if added_me is not None:
+        return replace(found, mine=pos + added_me.end() - 1)
+    my_code = _MY_CODE.search(said)
+    if my_code is not None:
+        return replace(found, mine=pos + my_code.start(my_code.lastindex or 0))
+    return found
 
 
 # "not from Expo-A", "not via a group chat": the lexicon's "not from" (not located in) would
@@ -252,7 +278,7 @@ def _way_phrase(text: str, pos: int) -> ChannelMatch | None:
             continue
         word = match["way"]
         code = zh.get(word, en.get(word))
-        if code is None and word in ("qr", "qr code"):
+        if code is None and word in ("qr", "qr code", "码"):
             code = 1
         if code is not None:
             best = ChannelMatch(match.end(), AddedVia((code,)))

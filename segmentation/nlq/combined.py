@@ -24,15 +24,15 @@ def combined_lists(tokens: list[Token]) -> list[Token]:
     for i, tok in enumerate(tokens):
         if tok.kind != K.FILLER or tok.value != "combined":
             continue
-        listed = _list_before(tokens, i) or _count_after(tokens, i + 1)
+        listed = list_before(tokens[:i]) or _count_after(tokens, i + 1)
         if not (listed and _no_measure_after(tokens, i + 1)):
             tok.kind, tok.value = K.UNKNOWN, None
     return tokens
 
 
-def _list_before(tokens: list[Token], i: int) -> bool:
-    """Two or more values joined by 和/同/、/and somewhere before, in the same clause."""
-    for tok in reversed(tokens[:i]):
+def list_before(tokens: list[Token]) -> bool:
+    """Two or more values joined by 和/同/、/and somewhere in `tokens`, in their last clause."""
+    for tok in reversed(tokens):
         if tok.kind in (K.SEP, K.CLAUSE):
             return False
         if tok.kind == K.AND and tok.value == "list":

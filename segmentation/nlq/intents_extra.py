@@ -284,8 +284,11 @@ _LOST_EN = lazy_pattern(
 )
 # 新加入 followed by people or a pause (新加入的客户里, 新加入、还没下单的) is joining the
 # company — a new customer — not entering a segment (only 新进入X的 / 离开X的 / 流失的 are).
+# 新加入 with what follows not its object: 新加入的 (the customers added: 30天内新加入的VIP客户
+# are new customers who are VIP), 新加入客户, 新加入之后; only 新加入X的 / 新加入了X is joining
+# the segment X (spec §2 membership changes).
 _JOINED_US = lazy_pattern(
-    r"\s*(?:的|嘅)?\s*(?:客户|客人|顾客|客|人|会员|朋友|好友|之后|以后|后|[、，,;；])"
+    r"\s*(?:的|嘅|(?:客户|客人|顾客|客|人|会员|朋友|好友|之后|以后|后|[、，,;；]))"
 )
 _AT_RISK = lazy_pattern(r"流失风险|at[- ]risk|churn risk")
 DEFAULT_CHANGE_WINDOW = RollingWindow(7, "days")
@@ -528,7 +531,7 @@ def _breakdown(
         by, rest, extreme = most
         span = (0, 0)
     else:
-        found = _dimension(masked)
+        found = _dimension(masked, ctx.vocab)
         if found is None:
             return None
         by, span = found
@@ -608,15 +611,20 @@ def _which_most(masked: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _dimension(norm: str) -> tuple[str, tuple[int, int]] | None:
+def _dimension(norm: str, vocab: Vocabulary) -> tuple[str, tuple[int, int]] | None:
     for pattern in _BREAKDOWN:
-        match = pattern.search(norm)
-        if match is None:
-            continue
-        for key in DIMENSIONS:
-            if match.groupdict().get(key):
+        for match in pattern.finditer(norm):
+            key = next((k for k in DIMENSIONS if match.groupdict().get(k)), None)
+            if key is not None and not _inside_name(norm, match.span(key), vocab):
                 return key, match.span()
     return None
+
+
+def _inside_name(norm: str, span: tuple[int, int], vocab: Vocabulary) -> bool:
+    """Whether a dimension word only begins a longer name of the company's ("owned by
+    销售一部": the department 销售一部, no breakdown by salesperson)."""
+    named = vocab.match(norm, span[0])
+    return named is not None and named[0] > span[1]
 
 
 # A tag put on or taken off in a period: "今天新打上VIP的", "近7天被打上待跟进标签的客户",

@@ -25,6 +25,8 @@ def join_item_lists(items: list[Item]) -> list[Item]:
         owner = out[-2] if len(out) >= 2 else None
         if isinstance(item, Chunk) and isinstance(joiner, Token) and isinstance(owner, Chunk):
             _carry_verb(owner, joiner, item)
+        elif isinstance(item, Chunk) and isinstance(joiner, Chunk):
+            _carry_verb(joiner, None, item)  # "bought serum x not 唇釉": nothing between
         if (
             isinstance(item, Chunk)
             and _names_only(item)
@@ -176,14 +178,20 @@ def _joined(chunk: Chunk) -> str:
     return " ".join(words) if english else "".join(words)
 
 
-def _carry_verb(owner: Chunk, joiner: Token, item: Chunk) -> None:
-    """ "bought 唇釉 but not 精华液", "买过唇釉但没精华液": a negated name with no verb after a
-    contrast takes the verb of the product just named (bought X and did not buy Y)."""
+# What may stand between "bought X" and "not Y" for Y to take the verb: a contrast (但, but),
+# a comma, "and" (a negated name lists nothing), or nothing at all (bought X not Y, 买过X没Y).
+_CARRY_JOINS = {(K.AND, "clause"), (K.SEP, True), (K.AND, "list")}
+
+
+def _carry_verb(owner: Chunk, joiner: Token | None, item: Chunk) -> None:
+    """ "bought 唇釉 but not 精华液", "买过唇釉但没精华液", "bought serum x not 唇釉": a negated
+    name with no verb after the product just named takes its verb (bought X and did not buy
+    Y)."""
     negated = bool(item.tokens) and item.tokens[0].kind in (K.NEG, K.YET)
     rest = item.tokens[1:]
     if not (negated and rest and _names_only(Chunk(list(rest)))):
         return
-    contrast = (joiner.kind, joiner.value) in {(K.AND, "clause"), (K.SEP, True)}
+    contrast = joiner is None or (joiner.kind, joiner.value) in _CARRY_JOINS
     events = [t for t in owner.tokens if t.kind == K.EVENT]
     if contrast and len(events) == 1 and is_item_chunk(owner) and not owner.has(K.NEG):
         item.tokens.insert(1, events[0])

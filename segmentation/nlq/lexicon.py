@@ -20,6 +20,8 @@ from segmentation.nlq.reported import (  # noqa: F401 (named by tests)
     THIRD_PARTY_WHEN,
     third_party_wrappers,
 )
+from segmentation.nlq.sentence_words import ALSO_WORDS as SENTENCE_ALSO
+from segmentation.nlq.sentence_words import WORDS as SENTENCE_WORDS
 from segmentation.nlq.token_kinds import K
 
 
@@ -1600,6 +1602,13 @@ _unclaimed(
     True,
     "我组|我的组|我嘅组|我哋组|我哋团队|我哋小组|我小组|我嘅团队|我们的组|我们的小组",
 )
+
+# ==== issue 19, blind s13 (fix-sentence-words): rankings, totals, caps, checking out,
+# Cantonese 埋, owners (segmentation/nlq/sentence_words.py)
+for _kind, _value, _surfaces in SENTENCE_WORDS:
+    _more(_kind, _value, _surfaces)
+for _kind, _value, _surfaces in SENTENCE_ALSO:
+    _also(_kind, _value, _surfaces)
 
 
 MAX_SURFACE = max(len(s) for s in LEXICON)

@@ -28,27 +28,57 @@ _BASE_HEADS = _BASE - {K.CUSTOMER, K.FILLER, K.TAGWORD}
 
 def base_inside_ranking(tokens: list[Token]) -> list[Token]:
     """top/bottom + N + base + "by spend"/"spenders" → top N by spend 的 base: the base
-    becomes its own condition, which the ranking then ranks within (same clause)."""
-    for i in range(len(tokens) - 3):
-        rank, num = tokens[i], tokens[i + 1]
-        if rank.kind != K.RANK or "count" in rank.extra or "percent" in rank.extra:
-            continue
-        if num.kind != K.NUM or num.unit not in (None, "people", "percent"):
-            continue
-        k = i + 2
-        while k < len(tokens) and tokens[k].kind in _BASE:
-            k += 1
-        between = tokens[i + 2 : k]
-        if k == len(tokens) or tokens[k].kind != K.SPEND or not _by_spend(tokens[k]):
-            continue
-        if not any(t.kind in _BASE_HEADS for t in between):
-            continue
-        if any(t.kind not in _AFTER for t in tokens[k + 1 :]):
-            continue  # "top 3 VIPs by spend are in Shanghai": what follows is no base; asked
-        spend = tokens[k]
-        de = Token(K.DE, True, spend.end, spend.end, "的")
-        return [*tokens[: i + 2], spend, de, *between, *tokens[k + 1 :]]
+    becomes its own condition, which the ranking then ranks within (same clause). The
+    measure said in the rank word ("the lowest-spending 20% of Shanghai customers") or at the
+    very end ("bottom 10% 的客户 by 消费") is moved the same way."""
+    for i in range(len(tokens) - 2):
+        moved = _ranked_base_at(tokens, i)
+        if moved is not None:
+            return moved
     return _spent_the_most(_count_first(_count_after(split_spend_verb(tokens))))
+
+
+def _ranked_base_at(tokens: list[Token], i: int) -> list[Token] | None:
+    rank = tokens[i]
+    if rank.kind != K.RANK or "count" in rank.extra or "percent" in rank.extra:
+        return None
+    spend_first = _spend_in_rank_word(rank, tokens[i + 1])
+    n = i + 2 if spend_first else i + 1
+    if n >= len(tokens) or tokens[n].kind != K.NUM:
+        return None
+    if tokens[n].unit not in (None, "people", "percent"):
+        return None
+    k = n + 1
+    while k < len(tokens) and tokens[k].kind in _BASE:
+        k += 1
+    between = tokens[n + 1 : k]
+    if spend_first:
+        spend, rest = tokens[i + 1], tokens[k:]
+    elif k < len(tokens) and tokens[k].kind == K.SPEND and _by_spend(tokens[k]):
+        spend, rest = tokens[k], tokens[k + 1 :]
+    else:
+        return None
+    if not (spend_first or any(t.kind in _BASE_HEADS for t in between) or _only_people(between)):
+        return None
+    if any(t.kind not in _AFTER for t in rest):
+        return None  # "top 3 VIPs by spend are in Shanghai": what follows is no base; asked
+    de = Token(K.DE, True, spend.end, spend.end, "的")
+    return [*tokens[:i], rank, tokens[n], spend, de, *between, *rest]
+
+
+def _spend_in_rank_word(rank: Token, nxt: Token) -> bool:
+    """ "lowest-spending 20%", "top-spending 10": one English word said the ranking and its
+    measure, the count after both."""
+    joined = nxt.kind == K.SPEND and nxt.value is True and nxt.start - rank.end <= 1
+    return joined and rank.text.isascii() and nxt.text.lower() in _RANK_WORD_MEASURES
+
+
+_RANK_WORD_MEASURES = frozenset({"spending", "spend", "paying"})
+
+
+def _only_people(between: list[Token]) -> bool:
+    """ "bottom 10% 的客户 by 消费": only the people word between the count and the measure."""
+    return bool(between) and any(t.kind == K.CUSTOMER for t in between)
 
 
 _SAME_WAY = {("top", "most"), ("bottom", "least")}
@@ -210,7 +240,7 @@ def _by_spend(tok: Token) -> bool:
     condition ("who spent")."""
     text = tok.text.lower()
     by = ("by spend", "by spending", "spenders", "by total spend", "by amount spent")
-    return text.endswith(by) or text.startswith("按")
+    return text.endswith(by) or text.startswith(("按", "by"))
 
 
 _MONEY = {"钱", "錢"}

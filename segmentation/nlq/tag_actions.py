@@ -104,11 +104,17 @@ _NOT_A_NAME = lazy_pattern(
     r"\s(?:who|that|which|with|from|for|in)\s"
 )
 
+# Cantonese verbs of taking off said before the tag (剷咗流失風險客嘅VIP標籤, 铲走…嘅金卡标签,
+# 撕咗佢哋嘅tag): 铲 alone or with its result or 咗 (arriving as 了); the others only with one.
+# 除咗 is "except" unless asked for, and 拿了 a tag got: neither is here.
+CANTONESE_OFF_FIRST = r"铲(?:了|走|掉|除|开)?|剥(?:了|走|掉)|(?:撕|清|踢|删|剔)(?:走|了)"
 # The verbs that take a tag off, said before it (去掉上海客户的VIP标签, 取消…身上的待跟进).
 _OFF_FIRST = (
     r"(?:去掉|去除|移除|删除|删掉|删去|取消|撤销|撤掉|撤下|撤去|撤除|拿掉|拿走|摘掉|摘除|摘下|"
     r"撕掉|撕下|撕去|除掉|除去|剔除|剔走|攞走|拎走|清除|清掉|解除|"
-    r"(?<![a-z])(?:untag|remove|delete|strip|take\s*off|clear)(?![a-z]))"
+    # Cantonese 剷咗 / 铲走 / 剥咗 (咗 arrives as 了): shovel off, peel off, tear away
+    + CANTONESE_OFF_FIRST
+    + r"|(?<![a-z])(?:untag|remove|delete|strip|take\s*off|clear)(?![a-z]))"
 )
 # The verbs that take a tag off, said after it (…的VIP标签去掉 / 撤了 / 删掉吧).
 _OFF_AFTER = (

@@ -70,6 +70,18 @@ _ZH_CALENDAR: list[tuple[str, str, int]] = [
     (r"去年|上一年|旧年|上年", "year", -1),  # 旧年 (舊年): Cantonese "last year"
     (r"前年", "year", -2),
 ]
+# From the start of this year / month / quarter up to now (年初到现在, 年初至今, 由年头到而家,
+# 自今年年初以来, 月初到现在, 本季度初至今): this calendar unit so far, as "year to date" is.
+# The start alone (年初下过单的) is vague and stays asked.
+_SO_FAR = r"(?:开始|起)?(?:到现在|至今|迄今|到而家|到依家|到目前为止|到目前|到今天|到今日|以来)"
+_FROM_START = {
+    "year": r"(?:今年|本年)?(?:的)?(?:年初|年头|开年)|(?:今年|本年)初",
+    "month": r"(?:本月|这个月|今个月|呢个月)?(?:的)?(?:月初|月头)|(?:本月|这个月|今个月)初",
+    "quarter": r"(?:本|这一?个?|今个?|呢一?个?)?季度?(?:初|头)",
+}
+_ZH_CALENDAR += [
+    (rf"(?:自从|自|从|由)?(?:{start}){_SO_FAR}", unit, 0) for unit, start in _FROM_START.items()
+]
 _ZH_CAL = [(lazy_pattern(p), u, o) for p, u, o in _ZH_CALENDAR]
 _ZH_DATE = lazy_pattern(r"(?:(\d{4})年)?" + NUM + r"月" + NUM + r"(?:日|号)")
 _ISO_DATE = lazy_pattern(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")

@@ -42,6 +42,8 @@ _EN_LENGTH = _EN_NUM.replace(r"\d{1,4}", r"\d{1,24}")
 _ROLLING = lazy_pattern(
     _LEAD + r"(?:(last|past|previous|recent|within)\s+)?" + _EN_LENGTH
     + r"\s+(days?|weeks?|fortnights?|months?|quarters?|hours?|hrs?|years?)" + _B + r"(?!\s+ago)"
+    # "spent over 5000 year to date": the amount, then the year so far — no 5000 years
+    + r"(?!\s+to\s+date)"
 )  # fmt: skip
 _WITHIN = lazy_pattern(r"within\s+" + _EN_LENGTH + r"\s+(days?|weeks?|months?|hours?|years?)" + _B)
 # "the past week / month" counts back from now, like 过去一周 and "the past 7 days", and so
@@ -67,7 +69,10 @@ _LONG = lazy_pattern(
 # from the start of this calendar unit to now.
 _TO_DATE = (
     r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?{u}|so\s+far\s+this\s+{u}|"
-    r"{u}\s+to\s+date|earlier\s+this\s+{u}|this\s+{u}\s+so\s+far"
+    r"{u}\s+to\s+date|earlier\s+this\s+{u}|this\s+{u}\s+so\s+far|"
+    # "from the start of the year until now", "from the beginning of this month to today"
+    r"from\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?{u}\s+"
+    r"(?:to|until|till|up\s+to|through)\s+(?:now|today|date|the\s+present)"
 )
 _CALENDAR: list[tuple[str, str, int]] = [
     *((_TO_DATE.format(u=unit), unit, 0) for unit in ("week", "month", "quarter", "year")),

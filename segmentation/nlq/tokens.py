@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from segmentation.nlq.after_joining import after_joining
 from segmentation.nlq.bounds import at_most_only
-from segmentation.nlq.channel_words import scan_channel
+from segmentation.nlq.channel_words import ChannelMatch, scan_channel
 from segmentation.nlq.combined import combined_lists
 from segmentation.nlq.contact_words import scan_contact
 from segmentation.nlq.ever_words import past_adverbs
@@ -20,6 +20,7 @@ from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon_tables import ALSO, LEXICON, SURFACE_LENGTHS
 from segmentation.nlq.measure_adverbs import drop_measure_adverbs
 from segmentation.nlq.numbers import scan_number
+from segmentation.nlq.own_totals import measure_totals
 from segmentation.nlq.repeat_window import repeat_in_window
 from segmentation.nlq.reported import scan_reported
 from segmentation.nlq.same_window import same_window_at
@@ -108,7 +109,7 @@ def tokenize(
     tokens = drop_measure_adverbs(_anything(_most_that_count(_yet_once(tokens))))
     # 店也没来过; 张三和李四两个人的; A和B都没有; 近30天进来的新客
     tokens = came_in_new(neither_listed(listed_count(topic_objects(tokens))))
-    tokens = after_joining(at_most_only(except_after(combined_lists(tokens))))
+    tokens = after_joining(at_most_only(except_after(combined_lists(measure_totals(tokens)))))
     tokens = repeat_in_window(each_window(tokens))
     return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))
 
@@ -256,6 +257,28 @@ def _unknown_end(text: str, pos: int) -> int:
     return pos + 1
 
 
+def _channel_token(text: str, pos: int, channel: ChannelMatch) -> Token:
+    """The channel phrase at `pos`, with the words it carries besides the channel: a "not"
+    before it (not from Expo-A), an 以外 after it (展会2026以外渠道来的: NOT), or the asker as
+    the one added (扫码加我的: mine too)."""
+    said = text[pos : channel.end]
+    parts: tuple[tuple[K, Any, int], ...] = ()
+    if channel.negated:
+        rest = channel.end - pos - channel.negated
+        parts = ((K.NEG, True, channel.negated), (K.CHANNEL, channel.node, rest))
+    elif channel.excepted:
+        rest = channel.end - pos - channel.excepted
+        parts = ((K.CHANNEL, channel.node, rest), (K.NEG, "post", channel.excepted))
+    elif channel.mine is not None:
+        rest = channel.end - channel.mine
+        parts = ((K.CHANNEL, channel.node, channel.mine - pos), (K.MY, True, rest))
+    if parts:
+        return Token(K.COMPOUND, parts, pos, channel.end, said)
+    tok = Token(K.CHANNEL, channel.node, pos, channel.end, said)
+    tok.extra = {"ask": channel.ask} if channel.ask is not None else {}
+    return tok
+
+
 def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> Token | None:
     found: list[tuple[int, int, Token]] = []  # (end, priority, token)
     timed = scan_time(text, pos, now, tz)
@@ -277,22 +300,8 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
         tok.problem, tok.extra = scored.problem, dict(scored.extra)
         found.append((scored.end, 5, tok))
     channel = scan_channel(text, pos, vocab)
-    if channel is not None and channel.negated:  # "not from Expo-A": the negation, the channel
-        parts = (
-            (K.NEG, True, channel.negated),
-            (K.CHANNEL, channel.node, channel.end - pos - channel.negated),
-        )
-        found.append((channel.end, 5, Token(K.COMPOUND, parts, pos, channel.end,
-                                            text[pos : channel.end])))  # fmt: skip
-    elif channel is not None and channel.excepted:  # 展会2026以外渠道来的: the code, NOT after it
-        said = channel.end - pos - channel.excepted
-        after = ((K.CHANNEL, channel.node, said), (K.NEG, "post", channel.excepted))
-        found.append((channel.end, 5, Token(K.COMPOUND, after, pos, channel.end,
-                                            text[pos : channel.end])))  # fmt: skip
-    elif channel is not None:  # whole channel phrases beat the words inside them
-        tok = Token(K.CHANNEL, channel.node, pos, channel.end, text[pos : channel.end])
-        tok.extra = {"ask": channel.ask} if channel.ask is not None else {}
-        found.append((channel.end, 5, tok))
+    if channel is not None:  # whole channel phrases beat the words inside them
+        found.append((channel.end, 5, _channel_token(text, pos, channel)))
     field = scan_text_field(text, pos)
     if field is not None:  # "公司是XX的", "remark contains boss": whole phrases, as above
         found.append((field.end, 5, Token(K.TEXTMATCH, field.node, pos, field.end,
