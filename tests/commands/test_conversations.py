@@ -33,8 +33,13 @@ from tests.segmentation.nlq.fixture import NOW, STAFF, load_fixture
 # SEGBOT_CONVERSATIONS plays another file of scripts (a held-out set, scored before any fix):
 #   SEGBOT_CONVERSATIONS=held-out.txt .venv/bin/pytest \
 #       tests/commands/test_conversations.py::test_conversation
-CORPUS = Path(
-    os.environ.get("SEGBOT_CONVERSATIONS") or Path(__file__).with_name("conversations.txt")
+# Without it, conversations.txt and every file in conversations/ (one per family of
+# conversation, so that work on different families never edits the same file).
+_HERE = Path(__file__).parent
+CORPORA = (
+    [Path(os.environ["SEGBOT_CONVERSATIONS"])]
+    if os.environ.get("SEGBOT_CONVERSATIONS")
+    else [_HERE / "conversations.txt", *sorted((_HERE / "conversations").glob("*.txt"))]
 )
 CORP_ID, AGENT_ID = "wwconvo01", 1000002
 TOKEN, AES_KEY = "ConvoTok3n", "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"
@@ -62,16 +67,17 @@ class Turn:
 class Script:
     title: str
     line: int
+    file: str
     userid: str = "boss"
     turns: list[Turn] = field(default_factory=list)
 
 
-def read_scripts() -> list[Script]:
+def read_scripts(corpus: Path) -> list[Script]:
     scripts: list[Script] = []
-    for number, raw in enumerate(CORPUS.read_text(encoding="utf-8").splitlines(), 1):
+    for number, raw in enumerate(corpus.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if line.startswith("## "):
-            scripts.append(Script(line[3:], number))
+            scripts.append(Script(line[3:], number, corpus.name))
         elif not line or line.startswith("#"):
             continue
         elif line.startswith("as "):
@@ -81,11 +87,11 @@ def read_scripts() -> list[Script]:
         elif line.startswith("= "):
             scripts[-1].turns[-1].expect = line[2:].split()
         else:
-            raise ValueError(f"conversations.txt:{number}: cannot read {line!r}")
+            raise ValueError(f"{corpus.name}:{number}: cannot read {line!r}")
     return scripts
 
 
-SCRIPTS = read_scripts()
+SCRIPTS = [script for corpus in CORPORA for script in read_scripts(corpus)]
 
 
 @pytest.fixture(scope="module")
@@ -211,7 +217,13 @@ def _is_names(item: str) -> bool:
 _MSG_IDS = iter(range(10**15, 10**16))
 
 
-@pytest.mark.parametrize("script", SCRIPTS, ids=[f"{s.line}:{s.title}" for s in SCRIPTS])
+def _script_id(script: Script) -> str:
+    """Line and title; a script of conversations/ names its file too (lines repeat)."""
+    where = "" if script.file == "conversations.txt" else f"{script.file}:"
+    return f"{where}{script.line}:{script.title}"
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[_script_id(s) for s in SCRIPTS])
 def test_conversation(company: sessionmaker[Session], script: Script) -> None:
     _forget(company, script.userid)
     gateway = _gateway()
@@ -235,7 +247,8 @@ def test_conversation(company: sessionmaker[Session], script: Script) -> None:
         problems = _check(sent, turn.expect)
         if problems:
             failures.append(
-                f"line {turn.line} {turn.text!r}: {'; '.join(problems)}\n  {sent.text[:400]}"
+                f"{script.file} line {turn.line} {turn.text!r}: {'; '.join(problems)}"
+                f"\n  {sent.text[:400]}"
             )
     assert not failures, "\n".join(failures)
 
