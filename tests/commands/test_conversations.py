@@ -67,9 +67,9 @@ class Turn:
 class Script:
     title: str
     line: int
-    file: str
     userid: str = "boss"
     turns: list[Turn] = field(default_factory=list)
+    file: str = "conversations.txt"
 
 
 def read_scripts(corpus: Path) -> list[Script]:
@@ -77,7 +77,7 @@ def read_scripts(corpus: Path) -> list[Script]:
     for number, raw in enumerate(corpus.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if line.startswith("## "):
-            scripts.append(Script(line[3:], number, corpus.name))
+            scripts.append(Script(line[3:], number, file=corpus.name))
         elif not line or line.startswith("#"):
             continue
         elif line.startswith("as "):
