@@ -196,8 +196,8 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "en": "The campaign was not created: {error}",
     },
     "saved": {
-        "zh": "已保存分群“{name}”：{description}（当前 {count} 人）。",
-        "en": "Saved segment “{name}”: {description} ({count} now).",
+        "zh": "已保存分群“{name}”：{description}（当前共 {count} 人）。",
+        "en": "Saved segment “{name}”: {description} ({count} in total now).",
     },
     "save_failed": {"zh": "无法保存：{error}", "en": "Could not save: {error}"},
     "name_taken": {

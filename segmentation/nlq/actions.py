@@ -534,13 +534,16 @@ _SAVE_VERB_ZH = (
     r"save\s*(?:成|为|做|作|到|as|into|to))"
 )
 _CONTAINER = r"(?:分群|群组|名单|列表|清单|segment|list|group)"
+# "called"/"named" before a name: the text is matched with the space between English and
+# Chinese collapsed ("called 一部未成交" reads "called一部未成交"), so no space is needed.
+_CALLED = r"(?:called|named)(?:\s+|(?![a-z]))"
 # 新 (new) and 为/成 are taken before the name only with a container word: "存为新客" names 新客,
 # "save as 新成交" names 新成交 (never 客, never 交).
 _SAVE_NAME = (
     r"(?:(?:一个|一份|个|a\s+|an\s+)?(?:新的?|new\s*)?\s*" + _CONTAINER + r"\s*[，,:：]?\s*"
-    r"(?:叫做|叫|名为|命名为|名字叫|为|成|called\s+|named\s+)?|(?:一个|一份|个|a\s+|an\s+)?"
-    r"(?:new\s*)?(?=“)|[，,:：]\s*(?:叫做|叫|名为|命名为|名字叫|called\s+|named\s+)?|"
-    r"(?:叫做|叫|名为|命名为|名字叫|called\s+|named\s+))?"
+    r"(?:叫做|叫|名为|命名为|名字叫|为|成|" + _CALLED + r")?|(?:一个|一份|个|a\s+|an\s+)?"
+    r"(?:new\s*)?(?=“)|[，,:：]\s*(?:叫做|叫|名为|命名为|名字叫|" + _CALLED + r")?|"
+    r"(?:叫做|叫|名为|命名为|名字叫|" + _CALLED + r"))?"
     r"\s*(?P<name>“[^”]+”|[^“”]*?)\s*(?:的)?(?:" + _CONTAINER + r")?$"
 )
 # Saving said with the verb alone, before the name: 保存, save (低/落: Cantonese "down"), 存低,
@@ -553,7 +556,7 @@ _NAMING_QUOTED = r"(?:as|叫做|叫|名为|命名为|名字叫|名称为|called|
 # A container said between the naming word and the name: "as a segment called “X”".
 _SAVE_INTO = (
     r"(?:(?:一个|个|a\s+|an\s+)?(?:新的?\s*|new\s+)?" + _CONTAINER + r"\s*"
-    r"(?:叫做|叫|名为|called\s+|named\s+)?\s*)?"
+    r"(?:叫做|叫|名为|" + _CALLED + r")?\s*)?"
 )
 _SAVE = [
     # Another name for what was just saved or asked to be ("“跟进名单”已被张三使用，换个名字？"
@@ -573,7 +576,9 @@ _SAVE = [
         r"^(?:请)?(?:帮我|帮忙|麻烦你?|同我)?(?:" + _SAVE_VERB_ZH + r"|" + _SAVE_BARE + r"|"
         r"save\s*(?:as|into|to))\s*(?:一个|个|a\s+|an\s+)?(?:新的?\s*|new\s+)?(?:"
         + _CONTAINER
-        + r")?\s*(?:叫做|叫|名为|called\s+|named\s+)?\s*(?P<name>“[^”]+”|"
+        + r")?\s*(?:叫做|叫|名为|"
+        + _CALLED
+        + r")?\s*(?P<name>“[^”]+”|"
         r"(?!(?:" + _CONTAINER + r")\s*[:：]|(?:as|to|into|called|named)(?![a-z]))"
         r"[^“”:：,，\s]{1,24})\s*"
         r"(?:的)?(?:" + _CONTAINER + r")?\s*[:：]\s*(?P<seg>[^:：]+)$"
@@ -599,7 +604,7 @@ _SAVE = [
     lazy_pattern(
         rf"^{_PLEASE_EN}(?:create|make|build|set\s+up|start|add|define|new)\s+(?:a\s+|an\s+)?"
         # "a list of …" asks for a list: a list is a container here only when it is named
-        r"(?:new\s+)?(?:saved\s+)?(?:(?:segment|group|audience|cohort)\s*(?:called\s+|named\s+)?|"
+        r"(?:new\s+)?(?:saved\s+)?(?:(?:segment|group|audience|cohort)\s*(?:" + _CALLED + r")?|"
         r"list\s+(?:called|named)\s+)"
         r"(?P<name>“[^”]+”|[^“”]+?)\s*[,:]?\s+(?:from|of|with|for|containing|out\s+of|using|"
         r"that\s+(?:has|holds|contains)|made\s+up\s+of)\s+(?P<seg>.+)$"
@@ -615,7 +620,9 @@ _SAVE = [
     lazy_pattern(
         rf"^{_PLEASE_EN}(?:turn|make)\s+(?P<seg>.+?){_SP}into\s+(?:a\s+|an\s+)?(?:new\s+)?"
         + _CONTAINER
-        + r"\s*(?:called\s+|named\s+)?(?P<name>“[^”]+”|.+?)$"
+        + r"\s*(?:"
+        + _CALLED
+        + r")?(?P<name>“[^”]+”|.+?)$"
     ),
     lazy_pattern(
         r"^(?:请)?(?:帮我)?(?:把|将|用)(?P<seg>.+?)(?:新建|创建|建立|建|做|弄|整)(?:成|为)?(?:一个|个)?"
@@ -627,7 +634,9 @@ _SAVE = [
     lazy_pattern(
         rf"^{_PLEASE_EN}keep\s+(?P<seg>.*?){_SP}as{_SP}(?:a\s+|an\s+)?(?:new\s+)?(?:"
         + _CONTAINER
-        + r"\s*(?:called\s+|named\s+)?(?P<name>.+?)|(?P<quoted>“[^”]+”))$"
+        + r"\s*(?:"
+        + _CALLED
+        + r")?(?P<name>.+?)|(?P<quoted>“[^”]+”))$"
     ),
     # The verb first and no name at all ("save上海客户", "幫我save低呢啲客"): which name is
     # asked (the empty name group). Not "store" (store visitors) nor 保存液 (a product).

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from segmentation.nlq.abbrev_en import expand
 from segmentation.nlq.action_guard import unplaced_action
 from segmentation.nlq.actions import find_action, find_schedule, strip_tail, tag_named_first
+from segmentation.nlq.also_words import without_also
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.campaign_names import check_campaign_names
 from segmentation.nlq.cities import expand_city_groups
@@ -91,6 +92,7 @@ def parse_command(
     """`text` understood, or the question to ask back. `reply_language`: the language of the
     whole message when `text` is only a part of it ("去掉VIPP" asks back in Chinese)."""
     language = reply_language or language_of(text)
+    text = without_also(text, lambda said: _on_previous_alone(said, now, tz))
     try:
         return _inner_quotes_back(
             _parse(_inner_quotes_kept(text), vocabulary, asker, now, tz, language)
@@ -201,7 +203,7 @@ def _parse(
     if seg_text is not None:
         tokens = drop_open_wrappers(demonstratives(tokenize(seg_text, vocab, now, tz)))
         words = [str(t.value) for t in tokens if t.kind == K.INTENT]
-        if action is None and all(t.kind in (K.FILLER, K.SEP) for t in tokens):
+        if action is None and all(t.kind in (K.FILLER, K.SEP, K.AND) for t in tokens):
             # "你好", "thanks": nothing asked, so say what can be asked (never list everyone).
             return Command("help", None, language)
         if action is None:
@@ -287,7 +289,8 @@ _BARE_MEANS_PREVIOUS = ("export", "describe")
 _BARE_LIST = ("list", "count")
 
 
-_BARE = {K.INTENT, K.FILLER, K.SEP}
+# K.AND: "and how many", "那也列一下" — an and with nothing on either side joins nothing
+_BARE = {K.INTENT, K.FILLER, K.SEP, K.AND}
 
 
 def _means_previous(intent: str, tokens: list[Any], *, bare_allowed: bool) -> bool:
@@ -370,6 +373,8 @@ _WHO_COUNTED = lazy_pattern(
 # people word (人, not 客户: "客户有哪些" names everyone) asks who the answer's customers are.
 _WHO_PEOPLE = {"人", "people", "folks", "ones"}
 _WHO = {"who", "which", "whom"}
+# "export that": alone, "that" points at the answer just given (never everyone)
+_THAT = {"that"}
 # A message that starts inside an earlier answer: 其中…, 这些里…, of them…, which of those…
 _POINTS_INTO = lazy_pattern(
     r"^[\s\-—–•*·>.,，。:：]*(?:其中|这些(?:人|客户)?(?:里面|里|中|当中)|那些(?:人|客户)?(?:里面|里|中)|"
@@ -387,7 +392,7 @@ def _is_bare(intent: str, tokens: list[Any]) -> bool:
     if any(t.text in _EVERYONE for t in tokens):
         return False
     glue = [t for t in tokens if t.kind not in _BARE]
-    who = [t for t in glue if t.kind == K.DE and t.text in _WHO]  # "who?", "which ones?"
+    who = [t for t in glue if t.kind == K.DE and t.text in _WHO | _THAT]  # "who?", "export that"
     if any(t.kind not in (K.BOTH, K.CUSTOMER) for t in glue if t not in who):
         return False
     if any(t.kind == K.CUSTOMER and t.text not in _WHO_PEOPLE for t in glue):
@@ -408,6 +413,20 @@ def is_bare_request(text: str, *, now: datetime, tz: ZoneInfo) -> bool:
         return False
     intent, _fmt = _intent([str(t.value) for t in tokens if t.kind == K.INTENT])
     return _is_bare(intent, tokens)
+
+
+def _on_previous_alone(text: str, now: datetime, tz: ZoneInfo) -> bool:
+    """Whether `text` is an export or describe request of the answer just given and nothing
+    else ("导出", "export them", "把这些导出"), read with the lexicon alone."""
+    try:
+        tokens = tokenize(strip_tail(expand(normalize(text))), Vocabulary(), now, tz)
+    except SegmentFormatError:
+        return False
+    intent, _fmt = _intent([str(t.value) for t in tokens if t.kind == K.INTENT])
+    if intent not in _BARE_MEANS_PREVIOUS + _BARE_LIST:
+        return False
+    pointing = _BARE | {K.THIS, K.CUSTOMER, K.DE, K.BOTH}
+    return _is_bare(intent, tokens) or all(t.kind in pointing for t in tokens)
 
 
 def _only_glue(tokens: list[Any]) -> bool:
