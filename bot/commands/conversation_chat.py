@@ -23,6 +23,7 @@ from bot.commands import conversation as conv
 from bot.commands.answers import customers_reply, listed_ids, scope_line, with_scope_note
 from bot.commands.context import points_back
 from bot.commands.export import export_reply
+from bot.commands.focus import focus_yes_no
 from bot.commands.named_actions import only_one_listed
 from bot.commands.paging import expired, last_list, still_visible
 from bot.commands.replies import clip
@@ -617,6 +618,10 @@ def before_query(
             replies, detail = exported
             keep = data_words(session, {"description": replies[0].text})
             return in_script(replies, hant, keep), {"intent": "export", **detail}
+    yes_no = focus_yes_no(session, ctx, requester, text, previous, lang)
+    if yes_no is not None:  # "他退过款没" after 王静's card: yes or no, with the fact
+        keep = data_words(session, {"description": yes_no[0].text})
+        return in_script(yes_no, hant, keep), {"intent": "customer", "asked": previous.customer}
     if _about_that_customer(text, previous):  # "她最近买了什么" after 王静's card
         answer = picked_card(session, str(previous.customer), requester, ctx.now, ctx.engine)
         if answer is None:

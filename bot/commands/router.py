@@ -49,6 +49,7 @@ from bot.commands.conversation_chat import (
     in_script,
     script_words,
 )
+from bot.commands.corrections import corrected_answer
 from bot.commands.describe import describe_replies
 from bot.commands.explain import explain_reply
 from bot.commands.export import export_reply
@@ -97,6 +98,7 @@ def answer_text(
     an earlier list gone back to ("回到刚才那6个人，其中…") is "these" for the rest of it."""
     return (
         earlier_answer(session, ctx, requester, text, lang, answer_text)
+        or corrected_answer(session, ctx, requester, text, lang)
         or ranked_pick_answer(session, ctx, requester, text, lang)
         or exported_answer(session, ctx, requester, text, lang)
         or named_tag_answer(session, ctx, requester, text, lang)

@@ -166,9 +166,11 @@ _CARD = [
     lazy_pattern(rf"^{_LOOK}客户[：:]?{_NAME}的{_ABOUT}[？?。!！]*$"),
     lazy_pattern(rf"^{_LOOK}{_NAME}(?:这个客户|这位客户)?的{_ABOUT}(?:{_HOW}|呢)?[？?。!！]*$"),
     lazy_pattern(
-        rf"^{_LOOK}(?:客户)?{_NAME}(?:最近|近期|之前|以前)?(?:都)?"
-        r"(?:买了什么|买过什么|买了啥|买过啥|买了哪些|买过哪些|下了什么单|买(?:了|过|咗)(?:咩|乜嘢|乜)|"
-        r"(?:的)?(?:购买记录|订单记录|订单|消费记录|消费情况|最近动态|动态|记录))[？?。!！]*$"
+        rf"^{_LOOK}(?:客户)?{_NAME}(?:最近|近期|之前|以前|最近有|有)?(?:都)?"
+        r"(?:(?:买|购买|订|订购)(?:了|过|咗)?(?:些|啲)?(?:什么|啥|哪些|咩|乜嘢|乜|东西|嘢)(?:东西|嘢)?"
+        r"|下了什么单|(?:的)?(?:购买记录|订单记录|订单|消费记录|消费情况|最近动态|动态|记录))"
+        # asked as a yes/no ("Alice最近买过啥吗", "佢最近有冇買嘢呀"): the card answers it
+        r"(?:吗|嘛|呢|啊|呀|没有|没|未|冇)*[？?。!！]*$"
     ),
     # 王芳这个客户怎么样 / 客户王芳最近如何
     lazy_pattern(
@@ -198,8 +200,8 @@ _CARD = [
     ),
     lazy_pattern(rf"^(?:tell me about|who is) (?:the )?customer {_NAME_EN}[?.!]*$"),
     lazy_pattern(
-        rf"^what (?:did|has) {_NAME_EN} (?:buy|bought|order|ordered|purchase|purchased)"
-        r"(?: recently| lately)?[?.!]*$"
+        rf"^(?:what (?:did|has)|(?:did|has)) {_NAME_EN} (?:buy|bought|order|ordered|purchase|"
+        r"purchased)(?: anything| something)?(?: recently| lately)?[?.!]*$"
     ),
     lazy_pattern(
         rf"^(?:look up|find|search for|search|show me|show) (?:the )?customer "
@@ -560,10 +562,12 @@ def _breakdown(
 # they", "who owns them": whose customers the answer just given are — its owners, as a table.
 _WHOSE = lazy_pattern(
     r"^(?:那|那么|咁)?(?:这些|这几个|他们|她们|佢们|佢哋|呢啲)?(?:人|客户|客)?(?:都|分别|各自|又)?"
-    r"(?:是|系)(?:谁|边个|哪个销售|哪位销售|哪个同事|边个同事|哪位同事|谁在|边个喺)"
+    # the copula may go unsaid: "佢哋邊個跟緊", "这些谁跟进的"
+    r"(?:是|系)?(?:谁|边个|哪个销售|哪位销售|哪个同事|边个同事|哪位同事|谁在|边个喺)"
     r"(?:的客户?|的客人|嘅客|嘅客户|跟进的?|负责的?|跟的|跟紧的?|跟紧嘅)(?:呢|啊|呀|吗|[?？])*$|"
     r"^(?:and\s+|so\s+)?(?:whose\s+(?:customers|clients)\s+are\s+(?:they|these|those|them)|"
-    r"who\s+(?:owns|follows|handles|looks\s+after)\s+(?:them|these|those)|"
+    r"who(?:\s+is|'s)?\s+(?:owns|follows|handles|looks\s+after|following|handling|"
+    r"looking\s+after)\s+(?:them|these|those)(?:\s+up)?|"
     r"who\s+are\s+their\s+(?:owners|reps|sales\s*reps))\s*[?？.]*$"
 )
 _BREAKDOWN_POINTER = lazy_pattern(

@@ -1,0 +1,143 @@
+"""A correction of the last question ("不对 我是说金卡", "唔係，係上個月", "sorry I meant
+Beijing", spec/commands.md §2c): the last question asked again with the corrected value in
+place of the value of the same kind — a tag for a tag, a city for a city, a period for a
+period — everything else kept, and the reply restating it. A correction that yields nobody
+answers 0. When the last question says nothing of that kind, or the value reads as several
+things, it is asked back; never a silent guess.
+
+The words are read by segmentation.nlq.correction; the swap itself is segmentation.nlq.swap's.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext
+from bot.commands import conversation as conv
+from bot.commands.context import ask_again, previous_segment, swapped_window_answer
+from bot.commands.texts_corrections import say_correction
+from bot.services.answer import Answer, ClarifyAnswer
+from bot.services.query import clarify
+from segmentation.nlq import Command, load_vocabulary, parse_command
+from segmentation.nlq.correction import Correction, read_correction
+from segmentation.nlq.intents_extra import EXTRA_INTENTS
+from segmentation.nlq.parser import Clarification
+from segmentation.nlq.restate import describe
+from segmentation.nlq.swap import Ambiguous, kinds, swap_conditions
+from segmentation.nlq.token_kinds import K
+from segmentation.nlq.tokens import tokenize
+from segmentation.nodes import All, And, Node, SegmentFormatError, canonical, to_json
+from segmentation.scope import Requester
+from segmentation.text import normalize
+
+
+def corrected_answer(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> Answer | None:
+    """The last question asked again with `text`'s correction, a question back about it, or
+    None when `text` is no correction (or corrects what is no segment, as a customer's card)."""
+    said = read_correction(text)
+    if said is None:
+        return None
+    state = conv.load(session, requester.userid, ctx.now)
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        if state.previous is not None:
+            return None  # after a card or a digest: the other readers know what it showed
+        return clarify(say_correction("correction_nothing", lang))
+    if _own_question(session, ctx, requester, said.value):
+        # "sorry, how many VIPs are there?": the whole question again, answered as it stands
+        return ctx.ask(session, said.value, requester.userid)
+    window = swapped_window_answer(session, ctx, requester, said.value, lang)
+    if window is not None:  # "唔係，係上個月": the period of the last question
+        return window
+    node, previous = found
+    new = _new_conditions(session, ctx, requester, said, lang)
+    if not isinstance(new, Node):
+        return new
+    if not kinds(new) <= kinds(node):
+        return _which_way(session, ctx, node, new, previous, said.value, lang)
+    try:
+        swapped = swap_conditions(node, new, other_event=False)
+    except Ambiguous:
+        swapped = None
+    if swapped is None:
+        return _which_way(session, ctx, node, new, previous, said.value, lang)
+    return ask_again(session, ctx, requester, swapped, previous, lang)
+
+
+def _own_question(session: Session, ctx: CommandContext, requester: Requester, words: str) -> bool:
+    """Whether the corrected words ask a question of their own (a count, a list, a
+    breakdown, a card…), not only a value for the last one."""
+    vocab = load_vocabulary(session, ctx.engine.named)
+    try:
+        tokens = tokenize(normalize(words), vocab, ctx.now, ctx.settings.timezone)
+    except SegmentFormatError:
+        return False
+    if any(t.kind == K.INTENT for t in tokens):
+        return True
+    command = parse_command(
+        words, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    return isinstance(command, Command) and command.intent in EXTRA_INTENTS
+
+
+def _new_conditions(
+    session: Session, ctx: CommandContext, requester: Requester, said: Correction, lang: str
+) -> Node | Answer:
+    """The corrected value's conditions, or the question back about words not understood.
+    "VIP not 金卡": the old value must read as the same kind as the new one, else the "not"
+    was part of the condition ("I meant the ones who are not VIP")."""
+    vocab = load_vocabulary(session, ctx.engine.named)
+
+    def read(words: str) -> Command | Clarification:
+        return parse_command(
+            words,
+            vocabulary=vocab,
+            asker=requester.userid,
+            now=ctx.now,
+            tz=ctx.settings.timezone,
+            reply_language=lang,
+        )
+
+    command = read(said.value)
+    if said.old:
+        old = read(said.old)
+        same = (
+            isinstance(command, Command)
+            and isinstance(old, Command)
+            and command.segment is not None
+            and old.segment is not None
+            and kinds(command.segment) == kinds(old.segment)
+        )
+        if not same:
+            command = read(said.said)
+    if isinstance(command, Clarification):
+        return clarify(command.message, list(command.suggestions))
+    if command.segment is None or isinstance(command.segment, All):
+        return clarify(say_correction("correction_what", lang, value=said.value))
+    return command.segment
+
+
+def _which_way(
+    session: Session,
+    ctx: CommandContext,
+    node: Node,
+    new: Node,
+    previous: conv.PreviousAnswer,
+    value: str,
+    lang: str,
+) -> Answer:
+    """The last question has nothing of the corrected value's kind: the last question with it
+    added, or the value alone — asked back, each choice standing for its segment."""
+    vocab = load_vocabulary(session, ctx.engine.named)
+    tz = ctx.settings.timezone
+    both = And((*(node.children if isinstance(node, And) else (node,)), new))
+    options = (both, new) if canonical(both) != canonical(new) else (new,)
+    labels = tuple(describe(option, lang, ctx.now, tz, vocab) for option in options)
+    message = say_correction(
+        "correction_which", lang, description=previous.description, value=value
+    )
+    choices = tuple(to_json(option) for option in options)
+    asked = previous.intent if previous.intent in ("list", "count") else ""
+    return ClarifyAnswer(message, labels, choices, asked_intent=asked)

@@ -1,0 +1,84 @@
+"""Yes/no questions about the one customer in focus (the card just shown): "他退过款没",
+"佢有冇落過單", "has she ordered this month", "她是VIP吗" — answered yes or no, the condition
+restated, with the fact behind it as a list row shows it (spec/commands.md §2c).
+
+The condition is read by the ordinary parser, so it means what it means in any question; the
+customer must still be one the asker may see (spec/security.md), else nothing of theirs is said.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext, Reply
+from bot.commands import conversation as conv
+from bot.commands.paging import still_visible
+from bot.commands.rows import load_rows
+from bot.commands.texts_corrections import say_correction
+from segmentation.engine import segment_query
+from segmentation.nlq import Command, load_vocabulary, parse_command
+from segmentation.nlq.focus_questions import yes_no_words
+from segmentation.nlq.restate import describe
+from segmentation.nodes import All, Node
+from segmentation.scope import Requester
+
+# What a yes/no question may ask: whether the customer is in a segment, nothing else.
+_ASKED = ("count", "list")
+
+
+def focus_yes_no(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    text: str,
+    previous: conv.PreviousAnswer,
+    lang: str,
+) -> list[Reply] | None:
+    """The yes/no answer about the card's customer, or None when `text` is no yes/no question
+    about them (or its condition cannot be read: the card answers it, as before)."""
+    if previous.kind != conv.CUSTOMER or not previous.customer:
+        return None
+    node = _condition(session, ctx, requester, text)
+    if node is None:
+        return None
+    eid = str(previous.customer)
+    userid = requester.userid
+    if not still_visible(session, requester, [eid]):
+        return [Reply(userid, say_correction("focus_gone", lang))]
+    member = _is_member(session, ctx, requester, node, eid)
+    rows = load_rows(session, [eid], node, ctx=ctx.engine, lang=lang, now=ctx.now)
+    name = rows[0].name if rows else eid
+    fact = rows[0].fact if rows else ""
+    vocab = load_vocabulary(session, ctx.engine.named)
+    description = describe(node, lang, ctx.now, ctx.settings.timezone, vocab)
+    key = "focus_yes" if member else "focus_no"
+    text = say_correction(key, lang, name=name, description=description)
+    if fact:
+        text = f"{text}\n{fact}"
+    return [Reply(userid, text)]
+
+
+def _condition(
+    session: Session, ctx: CommandContext, requester: Requester, text: str
+) -> Node | None:
+    """The segment the question asks the customer to be in: the first reading understood."""
+    vocab = load_vocabulary(session, ctx.engine.named)
+    for words in yes_no_words(text):
+        command = parse_command(
+            words, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+        )
+        if not isinstance(command, Command) or command.intent not in _ASKED or command.details:
+            continue
+        if command.segment is not None and not isinstance(command.segment, All):
+            return command.segment
+    return None
+
+
+def _is_member(
+    session: Session, ctx: CommandContext, requester: Requester, node: Node, eid: str
+) -> bool:
+    members = segment_query(session, node, requester=requester, now=ctx.now, ctx=ctx.engine)
+    found = members.subquery()
+    column = next(iter(found.c))
+    return session.execute(select(column).where(column == eid).limit(1)).first() is not None

@@ -1,0 +1,124 @@
+"""Corrections of the last question: "不对 我是说金卡", "不是，是上海", "抱歉打錯 是上海",
+"唔係，係上個月", "我講錯咗，係北京", "sorry I meant Beijing", "no, I meant last month",
+"oops, VIP not 金卡", "typo, Shanghai" (spec/commands.md §2c).
+
+This module only reads the words: what marks the message as a correction (an apology, a
+"wrong"/"not that", or "I meant"), the corrected value in the asker's own spelling, and the
+old value when it is named ("VIP not 金卡", "不是北京，是上海"). Which condition of the last
+question the value replaces — one of the same kind, else it is asked back — is the chat's.
+
+A value alone ("上海", "是上海") is no correction: it may answer a question back or be a
+question of its own. Something must say the last question was wrong, or "I meant".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from segmentation.nlq.lazy_re import lazy_pattern
+
+_SEP = r"[\s,，、:：;；.。!！~～…-]*"
+# Apologies and interjections that open a correction: 抱歉/不好意思/唔好意思/sorry/oops.
+_SORRY = (
+    r"(?:抱歉|不好意思|唔好意思|对不起|對不起|sorry|sry|soz|oops|whoops|oopsie|my\s+bad|"
+    r"my\s+mistake|apologies|哎呀|哎呦|哎|唉|啊呀|噢|哦|喔|oh|ah|wait|hmm|er+m?|uh|等等|等一下|等陣|"
+    r"actually|其实|其實)"
+)
+# "I said it wrong": 打错/打錯/写错/講錯咗/说错了/搞错了/口误/笔误/typo/correction.
+_WRONG = (
+    r"(?:(?:我)?(?:打|写|寫|讲|講|说|說|输|輸|问|問|搞|弄|记|記|睇|看|揀|拣|选|選)?(?:错|錯)"
+    r"(?:字)?(?:了|咗|左|啦|喇|咗啦)?|口误|口誤|笔误|筆誤|手滑|更正(?:一下)?|纠正(?:一下)?|"
+    r"糾正(?:一下)?|修正(?:一下)?|typo|wrong(?:\s+one)?|correction|scratch\s+that|"
+    r"not\s+that(?:\s+one)?|that'?s\s+(?:wrong|not\s+(?:it|right|what\s+i\s+meant)))"
+)
+# "Not that": 不对/不是/唔係/唔啱/no/nope.
+_NOT = r"(?:不对|不對|不是|唔係|唔系|唔啱|唔對|唔对|no|nope|nah)"
+# What points at the corrected value. The strong ones say "I meant" by themselves.
+_MEANT = (
+    r"(?:我(?:是|係|系)?(?:想)?(?:说|說|话|話|讲|講|问|問|指|要)(?:嘅|的)?(?:是|係|系)?|"
+    r"(?:我的|我嘅)?意思(?:是|係|系)|应该(?:是|系)|應該(?:是|係)|"
+    r"i\s+(?:meant|mean|wanted|want|was\s+asking\s+about|was\s+talking\s+about)(?:\s+to\s+say)?|"
+    r"meant|(?:it\s+)?should\s+(?:be|have\s+been)|make\s+(?:that|it))"
+)
+# The weak ones only after a lead: 是/係/而是/改成/换成/要, "it's".
+_IS = r"(?:而是|而係|是|係|系|改成|换成|換成|改为|改為|要|it'?s|it\s+is)"
+_LEAD_WORD = rf"(?:{_SORRY}|{_WRONG}|{_NOT})(?![A-Za-z])"
+# A lead is followed by punctuation, another lead or what points at the value — never by a
+# word of its own: "no orders in 30 days", "错过活动的" and "不是VIP的客户" are questions.
+_AFTER_LEAD = r"[,，、:：;；.。!！~～…—-]"
+_POINTED = rf"(?={_LEAD_WORD}|{_MEANT}|{_IS}(?![A-Za-z]))"
+_LEAD = rf"(?:{_LEAD_WORD}(?:\s*{_AFTER_LEAD}{_SEP}|\s*{_POINTED}|\s*$))"
+# "…才对", "…先啱", "… instead", "…吧": what may close the value.
+_TAIL = lazy_pattern(
+    r"(?:才对|才對|才是|才係|先啱|先至啱|先係|先|吧|啦|喇|呀|啊|嘛|instead|please|pls|"
+    r"sorry|thanks|thx|[\s,，.。!！~～])+$",
+    re.I,
+)
+# "VIP not 金卡", "上海，不是北京", "係上海唔係北京", "Beijing rather than Shanghai".
+_NOT_OLD = lazy_pattern(
+    r"^(?P<value>.+?)[\s,，]*(?:而不是|而唔係|不是|唔係|唔系|not|rather\s+than)\s*(?P<old>.+)$",
+    re.I | re.S,
+)
+# "不是北京，是上海", "唔係上個月，係今個月", "not Shanghai, Beijing".
+_OLD_FIRST = lazy_pattern(
+    rf"^(?:{_NOT}|not){_SEP}(?P<old>[^,，;；]+?){_SEP}(?:{_IS}|{_MEANT}){_SEP}(?P<value>.+)$|"
+    r"^not\s+(?P<old2>[^,，;；]+?)[,，;；]\s*(?P<value2>.+)$",
+    re.I | re.S,
+)
+_LEADS = lazy_pattern(rf"^{_SEP}(?P<leads>{_LEAD}+)", re.I)
+_MEANT_START = lazy_pattern(rf"^(?:{_MEANT}){_SEP}", re.I)
+_IS_START = lazy_pattern(rf"^(?:{_IS})(?![A-Za-z]){_SEP}", re.I)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """The corrected value of the last question, and the old one when it was named.
+    `said`: all the words after the correction's lead, for when "not" was no old value's
+    ("I meant the ones who are not VIP")."""
+
+    value: str
+    old: str = ""
+    said: str = ""
+
+
+def read_correction(text: str) -> Correction | None:
+    """The correction `text` is, or None when it says nothing is wrong with the last question."""
+    plain = unicodedata.normalize("NFKC", text or "").strip()
+    rest, led = _without_leads(plain)
+    old_first = _OLD_FIRST.match(plain) if not led else _OLD_FIRST.match(rest)
+    if old_first is not None:
+        value = old_first["value"] or old_first["value2"] or ""
+        return _correction(value, old_first["old"] or old_first["old2"] or "")
+    meant = _MEANT_START.match(rest)
+    if meant is not None:
+        rest = rest[meant.end() :]
+    elif led:
+        weak = _IS_START.match(rest)
+        rest = rest[weak.end() :] if weak is not None else rest
+    else:
+        return None  # "上海" / "是上海": a value alone is no correction
+    named_old = _NOT_OLD.match(rest)
+    if named_old is not None:
+        return _correction(named_old["value"], named_old["old"], rest)
+    return _correction(rest)
+
+
+def _without_leads(text: str) -> tuple[str, bool]:
+    """`text` without its opening apologies and "wrong"/"not that" words; whether any."""
+    found = _LEADS.match(text)
+    if found is None:
+        return text, False
+    return text[found.end() :], True
+
+
+def _correction(value: str, old: str = "", said: str = "") -> Correction | None:
+    value, old = _bare(value), _bare(old)
+    if not re.search(r"[A-Za-z0-9\u3400-\u9fff]", value):
+        return None  # "sorry", "不对" alone: nothing to put in its place
+    return Correction(value, old, _bare(said) or value)
+
+
+def _bare(words: str) -> str:
+    return _TAIL.sub("", words.strip()).strip()

@@ -1,0 +1,86 @@
+"""Yes/no questions about the one customer in focus (the card just shown, spec §2c):
+"他退过款没", "她是VIP吗", "他是不是男的", "佢有冇落過單", "佢係咪VIP", "這位客戶這個月有來過嗎",
+"has she ordered this month", "is he a VIP", "did she buy serum last month".
+
+This module only takes the pronoun and the yes/no words off and hands back the condition's
+own words, in readings the ordinary parser may read as a segment ("退过款" / "退过款的客户",
+"customers who ordered this month"); whether the customer is in it is the chat's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from segmentation.nlq.lazy_re import lazy_pattern
+
+# Who: a pronoun for one person (never 他们/佢哋), or "this customer".
+_HIM_ZH = (
+    r"(?:他|她|佢|ta|TA|Ta)(?![们們哋地])|"
+    r"(?:这|這|该|該|此|呢)(?:位|个|個)?(?:客户|客戶|客人|顾客|顧客|客)"
+)
+_LEAD_ZH = r"(?:那|那么|那麼|咁|噉|请问|請問|想问下|想問下|问下|問下)?\s*"
+# "有没有X", "是不是X", "係咪X", "是否X": the yes/no said before the condition.
+_ASK_BEFORE = (
+    r"(?:有没有|有沒有|有冇|有无|有無|是不是|是否|係咪|系咪|係唔係|系唔系|有否|曾否|曾经|曾經|可有)"
+)
+# "X吗", "X没", "X冇", "X未", "X咩", "X了没有": the yes/no said after it.
+_ASK_AFTER = (
+    r"(?:了没有|了沒有|了没|了沒|没有|沒有|了吗|了嗎|"
+    r"吗|嗎|么|麼|嘛|没|沒|冇|未|咩|呀嘛|未呀|冇呀|不)"
+)
+_YES_NO_ZH = lazy_pattern(
+    rf"^{_LEAD_ZH}(?:{_HIM_ZH})\s*(?P<cond>.+?)\s*(?P<after>{_ASK_AFTER})?\s*"
+    r"(?:呀|啊|呢|吖|啦|嘅)?\s*[?？。!！]*$",
+    re.S,
+)
+_ASK_INSIDE = lazy_pattern(_ASK_BEFORE)
+# English: "has she ordered…", "is he a VIP", "does she have the VIP tag", "did he buy…".
+_YES_NO_EN = lazy_pattern(
+    r"^(?:and\s+|so\s+)?(?P<aux>has|have|had|did|does|do|is|was)\s+"
+    r"(?:he|she|this\s+customer|that\s+customer|the\s+customer|this\s+client|that\s+client)\s+"
+    r"(?P<cond>.+?)\s*[?.!]*$",
+    re.I | re.S,
+)
+# A question word makes it no yes/no question: "她买了什么" (…么), "他几时来过" (…过).
+_WH = lazy_pattern(
+    r"什|啥|哪|几|幾|多少|谁|誰|边个|邊個|边度|邊度|怎|点样|點樣|乜|咩|几时|幾時|"
+    r"\b(?:what|which|when|where|who|how)\b",
+    re.I,
+)
+_BE_ZH = lazy_pattern(r"^(?:是|係|系|属于|屬於|算)(?=\S)")
+_A_EN = lazy_pattern(r"^(?:an?|one\s+of\s+(?:the|our|my))\s+", re.I)
+_EVER_EN = lazy_pattern(r"^(?:ever|already|yet)\s+", re.I)
+
+
+def yes_no_words(text: str) -> tuple[str, ...]:
+    """The readings of the condition a yes/no question about "him/her" asks, best first;
+    () when `text` is no such question."""
+    plain = unicodedata.normalize("NFKC", text or "").strip()
+    zh = _YES_NO_ZH.match(plain)
+    if zh is not None:
+        cond = zh["cond"].strip()
+        inside = _ASK_INSIDE.search(cond)  # "佢上個月有冇落單": the yes/no inside
+        if inside is not None:
+            cond = _BE_ZH.sub("", cond[: inside.start()] + cond[inside.end() :].strip())
+        elif zh["after"]:
+            cond = _BE_ZH.sub("", cond)
+        else:
+            return ()  # "他是VIP": said, not asked
+        if not _has_words(cond) or _WH.search(cond):
+            return ()
+        return (cond, f"{cond}的客户")
+    en = zh is None and _YES_NO_EN.match(plain)
+    if not en:
+        return ()
+    cond = _EVER_EN.sub("", en["cond"].strip())
+    if not _has_words(cond) or _WH.search(cond):
+        return ()
+    if en["aux"].lower() in ("is", "was"):
+        bare = _A_EN.sub("", cond)
+        return (f"{bare} customers", f"customers who are {cond}", f"customers {cond}")
+    return (f"customers who {cond}", f"customers who have {cond}", cond)
+
+
+def _has_words(words: str) -> bool:
+    return bool(re.search(r"[A-Za-z0-9\u3400-\u9fff]", words))
