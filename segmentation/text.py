@@ -31,6 +31,7 @@ _QUOTES = str.maketrans(
 # 问咗 read like 来过铺头, 10/1以来, 那啲客, 问了; the plural 哋 is 们 (我哋部门 = 我们部门).
 _CANTONESE = str.maketrans(
     {"嚟": "来", "嗰": "那", "𠮶": "那", "舖": "铺", "咗": "了", "哋": "们", "畀": "给", "俾": "给"}
+    | {"劵": "券"}  # 劵 (juàn, rare) is how 券 is commonly mistyped: 优惠劵, 领过劵
 )  # 畀/俾: Cantonese give, to (给)
 _SPACES = re.compile(r"\s+")
 # A pair of ASCII double quotes reads as the typographic pair (“…”), which is what the

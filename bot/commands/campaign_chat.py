@@ -19,6 +19,13 @@ from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.audit import audit
 from bot.commands.campaign_names import MAX_NAME_CHARS, clean_new_name
+from bot.commands.campaign_rank import coupon_summary, rank_reply, read_rank
+from bot.commands.campaign_status import (
+    is_latest,
+    last_run_campaign,
+    read_named_status,
+    read_status,
+)
 from bot.commands.preview import campaign_settings
 from bot.commands.segment_pins import reconfirm_reply
 from bot.models.campaigns import ACTIVE, PAUSED, Campaign, Coupon
@@ -34,6 +41,7 @@ from bot.services.coupons import (
 from bot.services.digest.campaigns import visible_campaigns
 from segmentation.models import Customer
 from segmentation.scope import CteNames, Requester, scope_condition
+from segmentation.text import normalize
 
 _Q = r"[“\"「『']?"
 _QE = r"[”\"」』']?"
@@ -139,10 +147,20 @@ def campaign_reply(
         return _redeem(ask, match["code"], match["order"])
     if LIST.match(text):
         return _list(ask)
+    status = read_status(text)  # 上次活动效果怎么样, how did the last campaign do
+    if status is not None:
+        return _report(ask, status)
     for pattern in REPORT:
         match = pattern.match(text)
         if match:
             return _report(ask, match["name"])
+    named = read_named_status(text)  # 双11预热效果怎么样: only a campaign's own name
+    if named is not None and _named_exactly(ask, named):
+        return _report(ask, named)
+    ranking = read_rank(text)  # 哪个活动核销率最高, which campaign did best
+    if ranking is not None:
+        zh, en = rank_reply(session, ctx, requester, text, ranking, lang)
+        return ask.reply(zh, en, "campaign_rank")
     for pattern, paused in PAUSE:
         match = pattern.match(text)
         if match:
@@ -183,19 +201,26 @@ def _find(ask: _Ask, name: str) -> Campaign | list[Campaign]:
     else the only one they have."""
     campaigns = _visible(ask)
     wanted = name.strip().strip("#＃").strip()
+    if wanted and is_latest(wanted):  # 上次活动, the last campaign: the one that ran last
+        return last_run_campaign(ask.session, campaigns, ask.ctx.now) if campaigns else campaigns
     if not wanted or _REFERENCE.match(wanted):
         last = conv.load(ask.session, ask.requester.userid, ask.ctx.now).campaign
         discussed = [c for c in campaigns if last is not None and c.id == last.campaign_id]
         if discussed:
             return discussed[0]
         return campaigns[0] if len(campaigns) == 1 else campaigns
-    exact = [c for c in campaigns if c.name == wanted or str(c.id) == wanted]
+    exact = [c for c in campaigns if normalize(c.name) == normalize(wanted) or str(c.id) == wanted]
     if len(exact) == 1:
         return exact[0]
     partial = [c for c in campaigns if wanted and (wanted in c.name or c.name in wanted)]
     if len(partial) == 1:
         return partial[0]
     return partial or campaigns
+
+
+def _named_exactly(ask: _Ask, name: str) -> bool:
+    wanted = normalize(name)
+    return any(normalize(c.name) == wanted for c in _visible(ask))
 
 
 def _names(campaigns: list[Campaign]) -> str:
@@ -232,7 +257,9 @@ def _report(ask: _Ask, name: str) -> list[Reply]:
         return _not_found(ask, name, found, "campaign_report")
     conv.remember_campaign(ask.session, ask.requester.userid, found.id, ask.ctx.now)
     report = campaign_report(ask.session, found.id, campaign_settings(ask.ctx), ask.requester)
-    return ask.reply(_report_zh(report), _report_en(report), "campaign_report")
+    coupons_zh, coupons_en = coupon_summary(ask.session, ask.requester, found.id)
+    return ask.reply(_report_zh(report) + coupons_zh, _report_en(report) + coupons_en,
+                     "campaign_report")  # fmt: skip
 
 
 def _pct(part: int, whole: int) -> str:

@@ -31,6 +31,7 @@ from bot.commands.rows import PAGE_SIZE, segment_of, shown_words
 from bot.commands.script import to_traditional
 from bot.commands.texts import say
 from bot.commands.texts_cards import GENDER_WORDS, KIND_ZH_EN, say_card
+from bot.models.campaigns import Campaign
 from bot.services.answer import (
     Answer,
     BreakdownAnswer,
@@ -189,6 +190,7 @@ def script_words(session: Session, answer: Answer | None) -> set[str]:
     words.update(session.execute(select(Tag.name)).scalars())
     words.update(session.execute(select(TagGroup.name)).scalars())
     words.update(session.execute(select(SavedSegment.name)).scalars())
+    words.update(session.execute(select(Campaign.name)).scalars())  # 国庆回馈 as it was named
     segment = answer.get("segment")
     if isinstance(segment, dict):
         description = str(answer.get("description") or "")

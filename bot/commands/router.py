@@ -26,6 +26,7 @@ from bot.commands.audit import audit
 from bot.commands.both import both_answer
 from bot.commands.bound_swap import swapped_bound_answer
 from bot.commands.campaign_chat import campaign_choice_reply, campaign_reply
+from bot.commands.campaign_refs import with_campaign_named
 from bot.commands.card_amend import Amended, card_amendment, replace_card
 from bot.commands.card_swap import swapped_card_answer
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
@@ -96,6 +97,7 @@ def answer_text(
     """The query answer to `text` in the member's conversation: a refinement of the previous
     answer, a command about it ("导出这些"), or a question of its own (also `segbot query`);
     an earlier list gone back to ("回到刚才那6个人，其中…") is "these" for the rest of it."""
+    text = with_campaign_named(session, ctx, requester, text)  # 那个活动 → 活动#N
     return (
         earlier_answer(session, ctx, requester, text, lang, answer_text)
         or corrected_answer(session, ctx, requester, text, lang)

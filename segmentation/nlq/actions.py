@@ -76,6 +76,8 @@ _V_PUSH = (
     r"传(?:送)?(?=(?:个|一?条|一?则|一?封)?\s*(?:" + _MESSAGE_NOUN + r"|“))|"
     # 传/派 before what is sent: a message, or a coupon (传一张满500折50的优惠券)
     r"(?:派|传)(?=[^，,]{0,16}(?:券|红包|coupon|voucher))|"
+    # 补 (make up for, send another) before a coupon or a count of one: 补一张无门槛20元的, 补发券
+    r"补发|补(?=\s*(?:[一两二三1-9]\s*)?张|[^，,]{0,16}(?:券|红包|coupon|voucher))|"
     # 寄 (mail) before what is sent: 寄感谢讯息, 寄一张券, 寄一張滿千折百的折價券 (Taiwan)
     r"寄(?=[^，,“]{0,16}(?:" + _MESSAGE_NOUN[3:-1] + r"|券|红包|coupon|voucher)))(?![过了])"
 )
@@ -279,7 +281,8 @@ _ARTICLE_EN = lazy_pattern(r"\s(?:a|an|one|the|another)" + _AFTER_ARTICLE)
 # starts at its amount: the last number, ¥/$ or 满 that begins a word or follows English.
 _AMOUNT_START = lazy_pattern(r"(?:(?<=\s)|(?<=[a-z]))(?=[满¥$\d])")
 _COUPON_WORDS = lazy_pattern(
-    r"券|优惠|红包|折扣|[\d一二三四五六七八九]\s*折|满\s*[\d一二三四五六七八九十百千]|\d\s*减\s*\d|"
+    # 无门槛 (no minimum) is said only of a coupon: "一张无门槛20元的"
+    r"券|优惠|红包|折扣|无门槛|[\d一二三四五六七八九]\s*折|满\s*[\d一二三四五六七八九十百千]|\d\s*减\s*\d|"
     r"coupon|voucher|discount|\boff\b|\bminus\b"
 )
 _TRAILING_QUOTE = lazy_pattern(r"\s*[:：]?\s*“[^”]*”\s*$")
@@ -290,7 +293,8 @@ _DESCRIBES_PEOPLE = lazy_pattern(
 # A counted coupon with its noun left out at the end ("一张满100减20的", "一张9折的"): a 的 that
 # names the coupon, never the people.
 _COUPON_ELIDED = lazy_pattern(
-    r"^\s*[一1]?\s*[张份]\s*(?:满\s*\d+\s*减\s*\d+|\d+(?:\.\d+)?\s*折|\d+\s*(?:元|块))\s*的\s*$"
+    r"^\s*[一1]?\s*[张份]\s*(?:满\s*\d+\s*减\s*\d+|\d+(?:\.\d+)?\s*折|"
+    r"(?:无门槛\s*)?\d+\s*(?:元|块|蚊)(?:\s*无门槛)?)\s*的\s*$"
 )
 # Words for a message, its kind said instead (欢迎语, 祝福, a reminder, a greeting): without
 # its words it is asked for, as a message is.

@@ -361,10 +361,20 @@ _EN_PATTERNS = {pattern for _what, pattern in _EN}
 
 def scan_contact(text: str, pos: int) -> ContactMatch | None:
     """The longest campaign-contact phrase starting at `pos`."""
+    return longest_contact((*_ZH, *_EN), _EN_PATTERNS, text, pos)
+
+
+def longest_contact(
+    patterns: tuple[tuple[str, re.Pattern[str]], ...],
+    english: set[re.Pattern[str]],
+    text: str,
+    pos: int,
+) -> ContactMatch | None:
+    """The longest of `patterns` (what, pattern) matching at `pos` (`english`: said in English)."""
     if pos > 0 and text[pos - 1].isascii() and text[pos - 1].isalnum() and text[pos].isascii():
         return None  # inside a Latin word
     best: ContactMatch | None = None
-    for what, pattern in (*_ZH, *_EN):
+    for what, pattern in patterns:
         match = pattern.match(text, pos)
         if match is None or (best is not None and match.end() <= best.end):
             continue
@@ -379,7 +389,7 @@ def scan_contact(text: str, pos: int) -> ContactMatch | None:
             int(number) if number else None,
             "last" in groups,
             negated=what.endswith("_not"),
-            english=pattern in _EN_PATTERNS,
+            english=pattern in english,
         )
     return best
 
@@ -431,7 +441,7 @@ def unknown_campaign(number: int, known: dict[int, str]) -> Ask:
 # and is outside a message's quotes. "双11预热的客户" alone is asked back: which contact.
 _NAME_AFTER = (
     r"(?:营销活动|活动|群发消息|群发|推送|消息|优惠券|券|campaign|push|promo|promotion|blast|"
-    r"messages?|coupons?)"
+    r"messages?|coupons?|发过|发了|发送过|推送过|触达过?)"  # “老客关怀”发过的: sent to them
 )
 _NAME_BEFORE = r"(?:收到过?|收到了|收过|接到过?|领了|领过|领到过?|received|got|get|from|in|of)\s*"
 # 国庆回馈那次(活动) / 嗰次 (normalised 那次) / 那一回 / 那场: the one time it ran
@@ -442,7 +452,9 @@ _THAT_TIME = r"(?:那一次|那次|这次|那回|那一回|那场|那期|那个|
 # what became of its coupon or message; the question goes to the end, so the campaign and its
 # contact are read together ("上次活动没核销 有谁").
 _ASKED_INSIDE = lazy_pattern(
-    rf"(?P<ref>{_ref_zh(40)}|{_ref_zh(41, 'message')}|活动#\d{{1,9}}(?:号)?)(?:的|里|中)?"
+    # 双11预热的券有谁没用: the campaign's coupon, then who
+    rf"(?P<ref>{_ref_zh(40)}|{_ref_zh(41, 'message')}|活动#\d{{1,9}}(?:号)?)"
+    rf"(?:的?{_COUPON_ZH})?(?:的|里|中)?"
     r"(?P<q>有谁|有哪些人|有哪些|哪些人|哪几个|哪位|谁|有边个|边个|有边啲人?|边啲人?|有冇人)"
     r"(?=(?:还|都|也)?(?:没|未|仲未|冇|尚未|从未|核销|用|使用|兑换|领|收|拿))"
 )

@@ -13,7 +13,7 @@ from segmentation.nlq.after_joining import after_joining
 from segmentation.nlq.bounds import at_most_only
 from segmentation.nlq.channel_words import ChannelMatch, scan_channel
 from segmentation.nlq.combined import combined_lists
-from segmentation.nlq.contact_words import scan_contact
+from segmentation.nlq.contact_more import scan_contact
 from segmentation.nlq.ever_words import past_adverbs
 from segmentation.nlq.except_after import except_after
 from segmentation.nlq.lazy_re import lazy_pattern

@@ -1,0 +1,76 @@
+"""The campaign just discussed, named again by a reference: "最高嗰個有邊個未核銷" after a
+ranking, "那个活动没核销的", "這個活動有誰沒用券", "who from the top one never redeemed",
+"customers of that campaign who got a coupon".
+
+The segment parser knows campaigns by name or number only, so a reference is written as the
+campaign's number (活动#N / campaign #N) before the sentence is read — only when a campaign
+was discussed in this conversation (a report, a ranking, a pick) and the asker may still see
+it. Without one the sentence is left as it is (and a reference it cannot place is asked).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext
+from bot.commands import conversation as conv
+from bot.services.digest.campaigns import visible_campaigns
+from segmentation.scope import Requester
+
+# Both scripts as typed (the rewrite is on the raw text, so quoted messages stay untouched).
+_THAT = (
+    r"(?:那个|那個|嗰个|嗰個|這個|这个|呢个|呢個|那一个|那一個|嗰一个|嗰一個|那次|嗰次|這次|这次|"
+    r"那场|那場|嗰场|嗰場|那档|那檔|嗰档|嗰檔)"
+)
+_CAMPAIGN = r"(?:营销|營銷)?(?:活动|活動)"
+_RANK_WORD = (
+    r"(?:最高|最好|最佳|最多|最低|最差|最少|最成功|最有效|排第一|排名第一|第一名|第一|冠军|冠軍|"
+    r"top\s*1)"
+)
+_ZH = re.compile(
+    # 最好的那个活动 / 排第一的活动: the top of the ranking just shown; 最高嗰個 said first
+    # (消费最多的那个 inside a sentence is a customer ranking, not this)
+    rf"{_RANK_WORD}(?:的|嘅)?{_THAT}?{_CAMPAIGN}|^\s*{_RANK_WORD}(?:的|嘅)?{_THAT}"
+    # 那个活动 / 刚才那个活动 / 这个活动 / 该活动 / 此活动
+    rf"|(?:刚才|剛才|刚刚|剛剛|上面|前面|之前)?(?:的|嘅)?(?:{_THAT}|该|該|此|本)(?:个|個)?{_CAMPAIGN}"
+)
+_EN = re.compile(
+    r"\b(?:the\s+)?(?:top|best|winning|highest|first|lowest|worst|bottom)\s+campaign\b"
+    r"|\b(?:that|this|the\s+same)\s+campaign\b",
+    re.IGNORECASE,
+)
+# "who from it never redeemed", "who from the top one did not use theirs": "it" and "the top
+# one" are the campaign only next to a campaign's contact words (a coupon, a redemption, its
+# message); "the top one" alone after a list is a customer.
+_IT_EN = re.compile(
+    r"(?<=\bfrom )(?:it|the (?:top|best|winning|first) one|the winner)\b"
+    r"|(?<=\bof )(?:it|the (?:top|best|winning|first) one|the winner)\b"
+    r"|(?<=\bin )(?:it|the (?:top|best|winning|first) one)\b",
+    re.IGNORECASE,
+)
+_CONTACT_EN = re.compile(
+    r"\b(?:coupons?|vouchers?|redeem\w*|used|use|messaged|messages?|received|theirs)\b",
+    re.IGNORECASE,
+)
+
+
+def with_campaign_named(
+    session: Session, ctx: CommandContext, requester: Requester, text: str
+) -> str:
+    """`text` with a reference to the campaign discussed written as its number."""
+    if not (_ZH.search(text) or _EN.search(text) or _IT_EN.search(text)):
+        return text
+    last = conv.load(session, requester.userid, ctx.now).campaign
+    if last is None:
+        return text
+    visible = visible_campaigns(session, requester, ctx.settings.admins)
+    if not any(c.id == last.campaign_id for c in visible):
+        return text
+    number = last.campaign_id
+    text = _ZH.sub(f"活动#{number}", text)
+    text = _EN.sub(f"campaign #{number}", text)
+    if _CONTACT_EN.search(text):
+        text = _IT_EN.sub(f"campaign #{number}", text)
+    return text
