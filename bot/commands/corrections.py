@@ -10,6 +10,8 @@ The words are read by segmentation.nlq.correction; the swap itself is segmentati
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
@@ -113,10 +115,27 @@ def _new_conditions(
         if not same:
             command = read(said.said)
     if isinstance(command, Clarification):
+        command = _in_a_frame(said.value, command, read, lang)
+    if isinstance(command, Clarification):
         return clarify(command.message, list(command.suggestions))
     if command.segment is None or isinstance(command.segment, All):
         return clarify(say_correction("correction_what", lang, value=said.value))
     return command.segment
+
+
+def _in_a_frame(
+    value: str,
+    alone: Clarification,
+    read: Callable[[str], Command | Clarification],
+    lang: str,
+) -> Command | Clarification:
+    """A value not understood alone, read as the customers it names ("金咭的客户", "Beijng
+    customers"): a word the parser suggests names for only in a sentence gets its suggestions
+    (金卡, Beijing) there. The question back with suggestions wins; else the one alone."""
+    framed = read(f"{value} customers" if lang == "en" else f"{value}的客户")
+    if isinstance(framed, Command):
+        return framed
+    return framed if len(framed.suggestions) > len(alone.suggestions) else alone
 
 
 def _which_way(

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from segmentation.nlq.correction import read_correction
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.text import language_of, normalize, same_name
 
@@ -633,6 +634,8 @@ _ZH_ORDINALS = {"一": 1, "头": 1, "頭": 1, "二": 2, "两": 2, "兩": 2, "三
 # Words before a pick ("那就选第一个吧", "好，第一個", "我要用第2个"): any number of them.
 _PICK_LEAD_ZH = (
     r"(?:(?:那|那就|那么|那麼|好|好的|嗯|ok|我|就|要|选|選|是|选择|選擇|挑|用|按|还是|還是|"
+    # Cantonese 揀 (pick), 係 (is); 对/對 before the pick ("對，第一個")
+    r"揀|拣|係|系|对|對|"
     r"我是说|我是說|应该是|應該是|选项|選項)\s*)*"
 )
 _PICK_ZH = lazy_pattern(
@@ -640,7 +643,9 @@ _PICK_ZH = lazy_pattern(
     r"(?:第\s*(?P<ord>[一二两兩三四五六七八九1-9])\s*(?:个|個|项|項|条|條|种|種|号|號|位|行|名)?|"
     r"(?P<head>头|頭)一?\s*(?:个|個|项|項|条|條|种|種|位)|"
     r"(?:#|＃|no\.?|编号|編號)?\s*(?P<num>[1-9])\s*(?:号|號|个|個|项|項|条|條)?|"
-    r"(?<=[选選要挑])(?P<zh>[一二两兩三])\s*(?:号|號)?|(?P<last>最后一个|最後一個|最后那个|最後那個))"
+    r"(?<=[选選要挑])(?P<zh>[一二两兩三])\s*(?:号|號)?|"
+    # the last one: 最后一个, 最後那個, Cantonese 最後嗰個 / 最尾嗰個 / 最尾個
+    r"(?P<last>(?:最后|最後|最尾)(?:一|那|嗰)?(?:个|個)))"
     r"\s*(?:选项|選項|建议|建議|那个|那個|的)?"
     r"\s*(?:吧|啊|呀|啦|喔|哦|嘛|呗|唄|好了|就行|就好|就可以|可以|谢谢|謝謝)*$",
     re.I,
@@ -656,7 +661,10 @@ _PICK_EN = lazy_pattern(
 )
 _YES = lazy_pattern(
     r"^(?:是|是的|是啊|是呀|对|對|对的|對的|对啊|對啊|嗯|嗯嗯|好|好的|没错|沒錯|可以|行|就是|就是它|就这个|就這個|"
-    r"yes|yep|yeah|yup|y|sure|right|correct|ok|okay|that one|exactly|yes please)$",
+    # Cantonese: 係 / 係呀 / 啱 / 冇錯 / 就係呢個 (that's the one)
+    r"係|系|係呀|系呀|係啊|啱|啱呀|啱啊|冇錯|冇错|就係佢|就係呢個|就系呢个|就呢個|就呢个|"
+    r"yes|yep|yeah|yup|y|sure|right|correct|ok|okay|exactly|yes please|"
+    r"(?:yes|yeah|yep|ok|okay)?\s*(?:that|this)\s+one(?:\s+please)?|that'?s\s+(?:it|the\s+one))$",
     re.I,
 )
 
@@ -679,6 +687,10 @@ def read_pick(text: str, suggestions: tuple[str, ...] | list[str]) -> int | str 
         return YES
     if _NO.match(cleaned) or _NO.match(squeezed):
         return NO
+    if _NOT_THAT.match(cleaned):  # "唔係，係第二個", "sorry I meant the first one"
+        corrected = read_correction(text)
+        if corrected is not None and corrected.value != cleaned:
+            return read_pick(corrected.value, suggestions)
     number = _number_picked(cleaned, squeezed)
     if number is not None:
         index = len(suggestions) - 1 if number == -1 else number - 1
@@ -690,6 +702,13 @@ def read_pick(text: str, suggestions: tuple[str, ...] | list[str]) -> int | str 
         ):
             return index
     return None
+
+
+# A pick said as a correction opens with a "not that" or an apology: only then is it re-read.
+_NOT_THAT = lazy_pattern(
+    r"^(?:不对|不對|不是|唔係|唔系|唔啱|no|nope|sorry|oops|my\s+bad|i\s+meant?|我是说|我是說)",
+    re.I,
+)
 
 
 def _number_picked(cleaned: str, squeezed: str) -> int | None:
@@ -707,7 +726,9 @@ def _number_picked(cleaned: str, squeezed: str) -> int | None:
 
 
 _PICK_TAIL = lazy_pattern(r"\s*(?:吧|啊|呀|啦|喔|哦|嘛|呗|唄|好了|就行|就好|please|thanks)$", re.I)
-_PICK_LEAD = lazy_pattern(r"^(?:我是说|我是說|我要|要|选|選|就是|是|i\s+mean|i\s+meant)\s*", re.I)
+_PICK_LEAD = lazy_pattern(
+    r"^(?:我是说|我是說|我要|要|选|選|就是|是|就係|係|系|就|揀|拣|i\s+mean|i\s+meant)\s*", re.I
+)
 
 
 def _names_it(cleaned: str, suggestion: str) -> bool:

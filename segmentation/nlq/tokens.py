@@ -34,6 +34,7 @@ from segmentation.nlq.topic_objects import (
     neither_listed,
     topic_objects,
 )
+from segmentation.nlq.typos import frame_word
 from segmentation.nlq.vocabulary import ITEM_KINDS, Meaning, Vocabulary
 from segmentation.nlq.window_lists import each_window
 from segmentation.nlq.wrapper_phrases import scan_wrapper_phrase
@@ -94,6 +95,7 @@ def tokenize(
                 pos = close + 1
                 continue
         token = _said_again(text, pos, tokens) or _best_at(text, pos, vocab, now, tz)
+        token = token or _mistyped_at(text, pos)  # "custmers", "taged": the frame word
         if token is None:
             end = _unknown_end(text, pos)
             if tokens and tokens[-1].kind == K.UNKNOWN and tokens[-1].end == pos:
@@ -246,6 +248,19 @@ def _most_that_count(tokens: list[Token]) -> list[Token]:
             continue
         out.append(tok)
     return out
+
+
+def _mistyped_at(text: str, pos: int) -> Token | None:
+    """An English frame word typed one letter off ("custmers"), read as that word."""
+    if pos and text[pos - 1].isascii() and text[pos - 1].isalnum():
+        return None
+    end = _unknown_end(text, pos)
+    meant = frame_word(text[pos:end])
+    entry = LEXICON.get(meant) if meant is not None else None
+    if entry is None:
+        return None
+    kind, value = entry
+    return Token(kind, value, pos, end, text[pos:end])
 
 
 def _unknown_end(text: str, pos: int) -> int:

@@ -1,0 +1,57 @@
+"""English frame words mistyped: "custmers", "cusotmers", "taged", "orderd", "purchsed".
+
+A word of the sentence's frame (whom it is about, the verb of a condition) typed one letter
+off is read as that word, so the question back goes to the word that really is unknown
+("how many custmers are taged vipp" asks about "vipp" only). Only a closed list of long frame
+words is read this way — never a name, a tag or a city, which are asked back as ever — and
+only when exactly one of them is one edit away (a letter added, dropped, changed, or two
+swapped). The reply restates what was understood, so the reading is seen.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+# Frame words long enough that one edit cannot turn another English word into them.
+_FRAME_WORDS = (
+    "customers",
+    "customer",
+    "clients",
+    "client",
+    "tagged",
+    "ordered",
+    "purchased",
+    "inquired",
+    "people",
+    "female",
+    "refunded",
+)
+_SHORTEST = 5
+
+
+def frame_word(word: str) -> str | None:
+    """The frame word `word` is a one-letter typo of, or None (also for the word itself)."""
+    lowered = word.lower()
+    if len(lowered) < _SHORTEST or not lowered.isalpha() or lowered in _FRAME_WORDS:
+        return None
+    near = [w for w in _FRAME_WORDS if abs(len(w) - len(lowered)) <= 1 and _one_edit(lowered, w)]
+    # "customer" and "customers" are both one edit from "customerz": the closer length wins
+    same_length = [w for w in near if len(w) == len(lowered)]
+    if len(near) == 1:
+        return near[0]
+    return same_length[0] if len(same_length) == 1 else None
+
+
+@cache
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by one insertion, deletion, substitution or transposition."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
