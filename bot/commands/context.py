@@ -58,6 +58,7 @@ from segmentation.nlq.swap import (
 )
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import tokenize
+from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import ITEM_KINDS, Vocabulary
 from segmentation.nodes import (
     All,
@@ -369,7 +370,8 @@ def subjectless_answer(
         return None
     vocab = load_vocabulary(session, ctx.engine.named)
     try:
-        tokens = tokenize(normalize(text), vocab, ctx.now, ctx.settings.timezone)
+        # "李四嗰啲係邊個" after a table by owner: 那些 after a condition is that group of it
+        tokens = demonstratives(tokenize(normalize(text), vocab, ctx.now, ctx.settings.timezone))
     except SegmentFormatError:
         return None
     if _has_subject(tokens) or _EVERYONE.search(normalize(text)):
@@ -489,7 +491,7 @@ def ask_again(
     asked = intent
     intent = asked or (previous.intent if previous.intent in _REPEATABLE else "list")
     details: dict[str, Any] = {}
-    if not asked and previous.kind == conv.BREAKDOWN and previous.breakdown:
+    if not asked and previous.kind == conv.BREAKDOWN and conv.is_table_thread(previous):
         intent = "breakdown"
         details = {"by": previous.breakdown.get("by"), "group": previous.breakdown.get("tag_group")}
     return answer_command(

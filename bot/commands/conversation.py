@@ -110,6 +110,12 @@ class PreviousAnswer:
         return self
 
 
+def is_table_thread(previous: PreviousAnswer) -> bool:
+    """Whether a breakdown shown is the thread's question (a swap repeats the table), not an
+    aside about the answer before it ("都是谁的")."""
+    return bool(previous.breakdown) and not (previous.breakdown or {}).get("aside")
+
+
 def _layered(shown: PreviousAnswer | None, before: PreviousAnswer | None) -> PreviousAnswer | None:
     """`shown` as the new previous answer: a card keeps the list it was shown over."""
     if shown is None or shown.kind != CUSTOMER or before is None:
@@ -239,11 +245,22 @@ def remember_answer(
     suggestions waits for its pick, and any older pending question is gone."""
     conversation = load(session, userid, now)
     previous = _layered(previous_from(answer, lang, now), conversation.previous)
+    previous = _as_aside(previous, conversation.previous)
     if previous is None:  # a question back, help …: what was shown before is still "these"
         previous = conversation.previous
     history = with_history(conversation.history, previous)
     changed = replace(conversation, previous=previous, pending=question, history=history)
     save(session, userid, changed, now)
+
+
+def _as_aside(shown: PreviousAnswer | None, before: PreviousAnswer | None) -> PreviousAnswer | None:
+    """An aside table ("都是谁的" after "新客户有几个") keeps the thread's question: its intent
+    is the one asked before it, so "上个月新加的呢" next is counted again, not tabled."""
+    if shown is None or shown.kind != BREAKDOWN or not (shown.breakdown or {}).get("aside"):
+        return shown
+    if before is None or before.kind != LIST or before.intent not in ("list", "count"):
+        return replace(shown, breakdown={**(shown.breakdown or {}), "aside": False})
+    return replace(shown, intent=before.intent)
 
 
 def remember_shown(session: Session, userid: str, previous: PreviousAnswer, now: datetime) -> None:
@@ -270,7 +287,7 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
         return PreviousAnswer({}, answer.description[:300], answer.intent, lang, now,
                               kind=CUSTOMER, customer=eid)  # fmt: skip
     if isinstance(answer, BreakdownAnswer):
-        spec = {"by": answer.by, "tag_group": answer.tag_group}
+        spec = {"by": answer.by, "tag_group": answer.tag_group, "aside": answer.aside}
         return PreviousAnswer(to_json(answer.segment), answer.description[:300], answer.intent,
                               lang, now, kind=BREAKDOWN, breakdown=spec,
                               count=answer.count)  # fmt: skip

@@ -35,6 +35,7 @@ from bot.models.campaigns import Campaign
 from bot.services.answer import (
     Answer,
     BreakdownAnswer,
+    BreakdownGroup,
     CardAnswer,
     CardMatch,
     ChangesAnswer,
@@ -294,10 +295,25 @@ def _extreme_line(answer: BreakdownAnswer, lang: str) -> str:
     named = [g for g in answer.groups if g.key != NONE]
     if not named:
         return say_card("bd_no_extreme", lang, by=answer.by_label or answer.by)
+    if answer.extreme_groups > 1:
+        return _extreme_groups_line(answer, named, lang)
     pick = min if answer.extreme == "fewest" else max
     count = pick(g.count for g in named)
     labels = ("、" if lang == "zh" else ", ").join(g.label for g in named if g.count == count)
     return say_card(f"bd_{answer.extreme}", lang, labels=labels, count=count)
+
+
+def _extreme_groups_line(answer: BreakdownAnswer, named: list[BreakdownGroup], lang: str) -> str:
+    """ "最少的2组：王五（1 人）、赵六（1 人）": the n groups at the asked end, and any tied
+    with the last of them."""
+    ordered = sorted(named, key=lambda g: g.count, reverse=answer.extreme != "fewest")
+    n = min(answer.extreme_groups, len(ordered))
+    picked = [g for g in ordered if g in ordered[:n] or g.count == ordered[n - 1].count]
+    row = "{label}（{count} 人）" if lang == "zh" else "{label} ({count})"
+    sep = "、" if lang == "zh" else ", "
+    groups = sep.join(row.format(label=g.label, count=g.count) for g in picked)
+    tied = say_card("bd_tied", lang) if len(picked) > n else ""
+    return say_card(f"bd_{answer.extreme}_n", lang, n=n, groups=groups) + tied
 
 
 def export_breakdown(

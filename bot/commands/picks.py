@@ -17,7 +17,14 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.paging import expired, last_list
-from bot.commands.period_picks import answers_period, given_period, with_period
+from bot.commands.period_picks import (
+    answers_period,
+    drops_the_window,
+    given_period,
+    is_window_word,
+    with_period,
+    without_window,
+)
 from bot.commands.replies import clarify
 from bot.commands.texts import say
 from bot.services.answer import Answer, CardAnswer, ClarifyAnswer
@@ -55,7 +62,8 @@ def question_for(
     suggestions = asked.suggestions[:3]
     if not suggestions:  # "国庆 … which period?": a period given back answers it
         word = _asked_word(text, asked.message)
-        if not is_time_question(word):
+        # "上个月的流失风险客户" asked back about its window: "不限时间" answers it too.
+        if not is_time_question(word) and not is_window_word(word, now):
             return None
         return conv.PendingQuestion(text, (), word, lang, now, conv.PERIOD)
     if asked.earlier:  # "which earlier list?": picked as it is, then `then` asked of it
@@ -243,6 +251,11 @@ def read_reply(
             conv.forget_pending(session, userid, ctx.now)
             asked = substituted(with_period(pending, period), 0)
             return Picked(asked, pending.language, pending, 0)
+    if pending.kind == conv.PERIOD and drops_the_window(text):  # "不限时间吧": without it
+        asked_without = without_window(pending)
+        if asked_without is not None:
+            conv.forget_pending(session, userid, ctx.now)
+            return Picked(asked_without, pending.language, pending, 0)
     if pending.kind == conv.PERIOD:  # no suggestions to pick: anything else is a new question
         conv.forget_pending(session, userid, ctx.now)
         return None

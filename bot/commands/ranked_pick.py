@@ -14,13 +14,15 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
+from bot.commands import conversation as conv
 from bot.commands.context import ask_again, previous_segment
 from bot.commands.texts import say
 from bot.services.answer import Answer, ClarifyAnswer
-from segmentation.nlq import load_vocabulary
-from segmentation.nlq.rank_pick import RankedPick, read_ranked_pick
+from bot.services.query import answer_command
+from segmentation.nlq import Command, load_vocabulary
+from segmentation.nlq.rank_pick import OTHER, TOP, RankedPick, read_ranked_pick
 from segmentation.nlq.restate import describe
-from segmentation.nodes import Ranked, to_json
+from segmentation.nodes import Node, Ranked, to_json
 from segmentation.scope import Requester
 
 
@@ -33,11 +35,13 @@ def ranked_pick_answer(
     if pick is None:
         return None
     found = previous_segment(session, ctx, requester.userid)
+    if found is not None and found[1].kind == conv.BREAKDOWN and pick.end is not None:
+        return _table_end(session, ctx, requester, found[0], found[1], pick, lang)
     if found is None or not isinstance(found[0], Ranked):
         return None
     ranking, previous = found
     if pick.end is None:
-        if pick.count != 1:
+        if pick.count != 1:  # (an end is always said with no count)
             return None  # "那两个": a list by its size (going_back), not a pick
         if ranking.count == 1:
             return ask_again(session, ctx, requester, ranking, previous, lang, intent="list")
@@ -50,12 +54,48 @@ def ranked_pick_answer(
     return ask_again(session, ctx, requester, picked, previous, lang, intent="list")
 
 
+def _table_end(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    node: Node,
+    previous: conv.PreviousAnswer,
+    pick: RankedPick,
+    lang: str,
+) -> Answer | None:
+    """ "那最少的呢" / "最后两名" / "the bottom 2" after a breakdown: the same table, naming
+    the group(s) at that end (the table lists the largest first: its other end is the
+    fewest). None when the table is not at hand."""
+    spec = previous.breakdown or {}
+    if not spec.get("by"):
+        return None
+    extreme = "most" if pick.end == TOP else "fewest"
+    details = {
+        "by": spec.get("by"),
+        "group": spec.get("tag_group"),
+        "extreme": extreme,
+        "extreme_groups": pick.count or 1,
+    }
+    return answer_command(
+        session,
+        Command("breakdown", node, lang, previous.description, details),
+        requester,
+        ctx.now,
+        ctx.engine,
+        with_members=ctx.count_ids,
+    )
+
+
 def picked_out(ranking: Ranked, pick: RankedPick) -> Ranked:
     """The ranking's first `pick.count` from its own end: the same ranking, shorter; from
     the other end ("最少的那个" after the top 3): ranked among those it listed; as many or
     more from the other end ("the bottom 3" after the top 3): the other end of its base."""
     end = pick.end or ranking.direction
-    if end == ranking.direction and ranking.count is not None and pick.count <= ranking.count:
+    if end == OTHER:
+        end = "bottom" if ranking.direction == "top" else "top"
+    if pick.count is None:  # "那最少的呢": as many as shown, from that end of the same base
+        return replace(ranking, direction=end)
+    if end == ranking.direction:  # "最少的两个" after the bottom one: the same, as many
         return replace(ranking, count=pick.count, percent=None)
     if end != ranking.direction and ranking.count is not None and pick.count >= ranking.count:
         # "what about the bottom 3" after the top 3: all of those listed is no pick, it is

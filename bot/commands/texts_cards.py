@@ -13,6 +13,9 @@ CARD_TEXTS: dict[str, dict[str, str]] = {
     "bd_row": {"zh": "{rank}. {label}：{count} 人（{share}）", "en": "{rank}. {label}: {count} ({share})"},
     "bd_most": {"zh": "最多的是：{labels}（{count} 人）", "en": "Most: {labels} ({count})"},
     "bd_fewest": {"zh": "最少的是：{labels}（{count} 人）", "en": "Fewest: {labels} ({count})"},
+    "bd_most_n": {"zh": "最多的{n}组：{groups}", "en": "Top {n}: {groups}"},
+    "bd_fewest_n": {"zh": "最少的{n}组：{groups}", "en": "Bottom {n}: {groups}"},
+    "bd_tied": {"zh": "（含并列）", "en": " (ties included)"},
     "bd_no_extreme": {"zh": "这些客户都没有{by}信息。", "en": "None of these customers has a {by}."},
     "bd_other": {"zh": "其他（{groups} 组）：{count} 人", "en": "other ({groups} groups): {count}"},
     "bd_overlap": {

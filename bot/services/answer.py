@@ -399,6 +399,11 @@ class BreakdownAnswer:
     scope_note: str | None = None
     # "which city has the most/fewest …": the group(s) at that end are named first.
     extreme: str | None = None
+    # "最后两名" after the table: how many groups at that end are named (ties kept).
+    extreme_groups: int = 1
+    # "都是谁的" / "who owns them": a look at the answer just given, not a question of the
+    # thread — a swap after it ("那北京的呢") asks the question before it again.
+    aside: bool = False
     intent: ClassVar[str] = "breakdown"
 
     def to_json(self) -> dict[str, Any]:

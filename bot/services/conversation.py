@@ -136,7 +136,10 @@ def breakdown_answer(
         result, command.segment, command.description, ctx, lang, command.details.get("script")
     )
     extreme = command.details.get("extreme")
-    return replace(answer, extreme=str(extreme)) if extreme else answer
+    if extreme:
+        groups = command.details.get("extreme_groups")
+        answer = replace(answer, extreme=str(extreme), extreme_groups=int(groups or 1))
+    return replace(answer, aside=True) if command.details.get("whose") else answer
 
 
 def breakdown_of(

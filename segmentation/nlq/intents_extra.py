@@ -32,6 +32,7 @@ from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token, tokenize
 from segmentation.nlq.unknown import time_question
 from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.nlq.whose_words import asks_whose
 from segmentation.nodes import All, Node, RollingWindow, Window
 from segmentation.tag_questions import tags_of
 from segmentation.text import normalize
@@ -523,10 +524,10 @@ def _breakdown(
     # Words inside quotes are a message's or a name's, never the grouping ("提醒金卡客户“积分
     # 月底清零”" is no breakdown by month): looked for with the quotes blanked (same length).
     masked = _QUOTED_TEXT.sub(lambda m: "“" + "□" * (len(m.group()) - 2) + "”", norm)
-    whose = _WHOSE.search(masked)
+    whose = asks_whose(masked)  # "都是谁的", "who owns them": the answer's owners
     match = _TAG_GROUP_ZH.search(masked) or _TAG_GROUP_EN.search(masked)
     if whose is not None:  # "都是谁的客户": the owners of the answer just given
-        by, span = "owner", whose.span()
+        by, span = "owner", (0, len(norm))
     elif match is not None and match.group("g") not in ("", "个", "各"):
         by, group, span = "tag", norm[slice(*match.span("g"))].strip(), match.span()
     elif (most := _which_most(masked)) is not None:
@@ -553,23 +554,13 @@ def _breakdown(
         details["extreme"] = extreme
     if pointed:
         details["segment_from_context"] = True
+    if whose is not None:  # an aside: a later "那北京的呢" asks the thread's question
+        details["whose"] = True
     elif isinstance(node, All) and not _CUSTOMERS_SAID.search(norm):
         details["bare"] = True  # "按城市分一下", "by city": nothing said of whose customers
     return ExtraParse("breakdown", node, description, details)
 
 
-# "都是谁的客户", "这些是谁跟进的", "分别是哪个销售的", "佢哋係邊個嘅客", "whose customers are
-# they", "who owns them": whose customers the answer just given are — its owners, as a table.
-_WHOSE = lazy_pattern(
-    r"^(?:那|那么|咁)?(?:这些|这几个|他们|她们|佢们|佢哋|呢啲)?(?:人|客户|客)?(?:都|分别|各自|又)?"
-    # the copula may go unsaid: "佢哋邊個跟緊", "这些谁跟进的"
-    r"(?:是|系)?(?:谁|边个|哪个销售|哪位销售|哪个同事|边个同事|哪位同事|谁在|边个喺)"
-    r"(?:的客户?|的客人|嘅客|嘅客户|跟进的?|负责的?|跟的|跟紧的?|跟紧嘅)(?:呢|啊|呀|吗|[?？])*$|"
-    r"^(?:and\s+|so\s+)?(?:whose\s+(?:customers|clients)\s+are\s+(?:they|these|those|them)|"
-    r"who(?:\s+is|'s)?\s+(?:owns|follows|handles|looks\s+after|following|handling|"
-    r"looking\s+after)\s+(?:them|these|those)(?:\s+up)?|"
-    r"who\s+are\s+their\s+(?:owners|reps|sales\s*reps))\s*[?？.]*$"
-)
 _BREAKDOWN_POINTER = lazy_pattern(
     r"(?:在|从)?(?:这些|这批|这群|这里面|这里|其中|他们|她们|上面的?|刚才的?)"
     r"(?:客户|人)?(?:里面?|中|当中|之中|里头)?(?:的)?|"

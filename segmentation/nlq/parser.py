@@ -32,6 +32,7 @@ from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.nlq.who_counted import who_counted_tail
 from segmentation.nlq.wrappers_en import drop_open_wrappers
 from segmentation.nodes import (
     All,
@@ -164,6 +165,7 @@ def _parse(
     norm = drop_lead_in(norm)  # "we lost some customers, show me who refunded"
     norm = drop_acknowledgement(norm)  # "好的，给这些打上待跟进标签", "ok tag those as VIP"
     norm = drop_opener(norm)  # "那近30天新加的有几个", "还是回到全部VIP客户"
+    norm = who_counted_tail(norm)  # "张三的是哪两个": which ones (the size said again)
     if _WHO_COUNTED.match(norm):  # "邊兩個", "是哪三位", "which two?": who the answer's are
         return Command("list", None, language, "", {"segment_from_context": True})
     restated = _restated_after_colon(norm, text, vocab, asker, now, tz, language)

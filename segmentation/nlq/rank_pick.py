@@ -3,8 +3,9 @@
 the bare "那一个 / 嗰一個 / that one" that names no end of it.
 
 This module only reads the words: which end of the ranking (None: not said), and how many
-(1 when no number is said). What they pick from — the previous ranking, by its own measure
-and window — is the chat's.
+(1 when "that one" is said; None when only the end is — "那最少的呢", "最后的呢", "and the
+bottom ones?": as many as the ranking showed, from that end). What they pick from — the
+previous ranking, by its own measure and window — is the chat's.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from segmentation.nlq.lazy_re import lazy_pattern
 
 TOP = "top"
 BOTTOM = "bottom"
+OTHER = "other"  # "the other end", "另一头": the end the ranking did not show
 
 _NUM_ZH = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 _NUM_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -23,27 +25,55 @@ _PLURALS = ("ones", "spenders", "customers", "people", "guys")
 
 _LEAD_ZH = r"(?:那|那么|那麼|咁|噉|就|只要|就要|其中|这些里|這些裡|呢啲入面|再|看看|睇下)*"
 _MEASURE_ZH = r"(?:消费|消費|花钱|花錢|使钱|使錢|买得|買得|花得|spend|spending)?\s*"
-_TOP_ZH = r"最多|最高|最大|排第一|排名第一|第一名|最厉害|最犀利|排头|排頭"
-_BOTTOM_ZH = r"最少|最低|最小|排最后|排最後|最后一名|最後一名|排尾|包尾"
+_TOP_ZH = r"最多|最高|最大|排第一|排名第一|第一名|最厉害|最犀利|排头|排頭|排前面?|前面|头|頭|前"
+_BOTTOM_ZH = (
+    r"最少|最低|最小|排最后|排最後|最后一名|最後一名|排尾|包尾|倒数|倒數|排后面?|排後面?|"
+    r"最后|最後|最尾|末尾|垫底|墊底|后面|後面|尾"
+)
 _THAT_ZH = r"(?:那|这|這|嗰|呢)"
+# The plural that-word ("最少的那些", "最少嗰啲"): as many as were shown, from that end.
+_THOSE_ZH = r"(?:那些|这些|這些|嗰啲|呢啲|那几个|那幾個|那几位|那幾位)"
 _COUNT_ZH = r"(?P<n>\d|[一两兩二三四五])"
-_ONE_ZH = r"(?:个|個|位|名)(?:客户|客戶|顾客|顧客|客人|客|人)?"
+_UNIT_ZH = r"(?:个|個|位|名)"
+_NOUN_ZH = r"(?:客户|客戶|顾客|顧客|客人|客|人)"
+_ONE_ZH = rf"{_UNIT_ZH}{_NOUN_ZH}?"
 _END_ZH = (
-    r"(?:呢|吧|啊|呀|啦|喇|嘅|的)?(?:资料|資料|情况|情況|是谁|係邊個|是哪个|是哪個)?[?？。.!！]*"
+    r"(?:呢|吧|啊|呀|啦|喇|嘅|的)?"
+    r"(?:资料|資料|情况|情況|是谁|是誰|係邊個|系边个|是哪个|是哪個|是哪些|係邊啲|有谁|有誰|係乜水)?"
+    r"(?:呢|啊|呀)?[?？。.!！]*"
 )
 _PICK_ZH = lazy_pattern(
     rf"^{_LEAD_ZH}\s*(?:{_MEASURE_ZH}(?:(?P<top>{_TOP_ZH})|(?P<bottom>{_BOTTOM_ZH}))(?:的|嘅)?)?\s*"
     rf"{_THAT_ZH}\s*{_COUNT_ZH}?\s*{_ONE_ZH}\s*{_END_ZH}$"
 )
+# An end said without "that": "最后两名", "倒数三个是谁", "那最少的呢", "最少嗰啲" — a count
+# is said with its unit and without a customer noun ("消费最多的3个客户" asks anew).
+_END_ONLY_ZH = lazy_pattern(
+    rf"^{_LEAD_ZH}\s*{_MEASURE_ZH}(?:(?P<top>{_TOP_ZH})|(?P<bottom>{_BOTTOM_ZH}))(?:的|嘅)?\s*"
+    rf"(?:(?P<those>{_THOSE_ZH})|{_COUNT_ZH}\s*{_UNIT_ZH}(?:人)?)?\s*{_END_ZH}$"
+)
 
 _NUMBER_EN = r"(?P<n>[1-5]|one|two|three|four|five)"
 _TOP_EN = r"top|biggest|highest|largest|heaviest|best|number\s+one|no\.?\s*1|#1|first"
 _BOTTOM_EN = r"bottom|lowest|smallest|least|last"
+_OTHER = lazy_pattern(
+    r"^(?:(?:and|so|ok|okay|then|now|what\s+about|how\s+about)\s+)*(?:the\s+)?other\s+end"
+    r"(?:\s+then)?[?.!]*$|^(?:那|咁)?(?:另一头|另一頭|另一端|反过来|反過來|倒过来|倒過來)(?:的|嘅)?"
+    r"(?:呢|啊|呀)?[?？。.!！]*$",
+    re.I,
+)
 _PICK_EN = lazy_pattern(
     r"^(?:(?:and|so|ok|okay|then|now|just|only|show\s+me|who\s+is|who's|what\s+about)\s+)*"
     rf"(?:the|that|this)\s+(?:(?P<top>{_TOP_EN})|(?P<bottom>{_BOTTOM_EN}))?\s*{_NUMBER_EN}?\s*"
     r"(?P<noun>one|ones|spender|spenders|customer|customers|person|people|guy|guys)?"
     r"(?:\s+(?:please|then))?[?.!]*$",
+    re.I,
+)
+# Without the article the end must be said: "bottom 2", "and lowest 3?", "what about bottom".
+_END_ONLY_EN = lazy_pattern(
+    r"^(?:(?:and|so|ok|okay|then|now|just|only|show\s+me|what\s+about|how\s+about)\s+)*"
+    rf"(?:(?P<top>top|highest|biggest)|(?P<bottom>bottom|lowest|smallest|least))\s*{_NUMBER_EN}?"
+    r"(?:\s+ones)?(?:\s+(?:please|then))?[?.!]*$",
     re.I,
 )
 
@@ -54,16 +84,24 @@ class RankedPick:
     said ("那一个", "that one")."""
 
     end: str | None
-    count: int
+    count: int | None
 
 
 def read_ranked_pick(text: str) -> RankedPick | None:
     """The pick out of a ranking `text` is, or None when it is none."""
     plain = re.sub(r"\s+", " ", text.strip())
+    if _OTHER.match(plain):
+        return RankedPick(OTHER, None)
     zh = _PICK_ZH.match(plain)
     if zh is not None:
         # "那个" alone is a filler ("那个，帮我查…"); a number or an end must be said.
         return _pick(zh, _NUM_ZH) if zh["n"] or zh["top"] or zh["bottom"] else None
+    zh = _END_ONLY_ZH.match(plain)
+    if zh is not None:
+        return _pick(zh, _NUM_ZH) if zh["n"] else _as_many(zh)
+    en = _END_ONLY_EN.match(plain)
+    if en is not None:
+        return _pick(en, _NUM_EN) if en["n"] else _as_many(en)
     en = _PICK_EN.match(plain)
     if en is None or not (en["top"] or en["bottom"] or en["n"] or _says_one(plain)):
         return None
@@ -71,9 +109,17 @@ def read_ranked_pick(text: str) -> RankedPick | None:
     if (en["top"] or "").lower() in ("first", "last") and number in ("", "one"):
         # "the first one" is a row of the list (picks.row_number), not a ranking.
         return None
-    if not number and (en["noun"] or "").lower() in _PLURALS:
+    noun = (en["noun"] or "").lower()
+    if not number and noun in ("", "ones") and (en["top"] or en["bottom"]):
+        return _as_many(en)  # "and the bottom ones?", "the lowest?": as many, from that end
+    if not number and noun in _PLURALS:
         return None  # "the top spenders": the ranking itself, no pick out of it
     return _pick(en, _NUM_EN)
+
+
+def _as_many(match: re.Match[str]) -> RankedPick:
+    """An end with no count: as many as the ranking showed, from that end."""
+    return RankedPick(TOP if match["top"] else BOTTOM, None)
 
 
 def _says_one(text: str) -> bool:
