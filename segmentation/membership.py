@@ -54,31 +54,38 @@ def segment_changes(
     requester: Requester,
     now: datetime,
     ctx: EngineContext,
+    end: datetime | None = None,
 ) -> Changes:
     """Customers who entered (`change="entered"`) or left ("left") `node` between `start` and
-    `now`, among those `requester` may see now."""
+    `end` (a past period: 昨天 is that day, not yesterday until now; None: `now`), among
+    those `requester` may see now."""
     if change not in ("entered", "left"):
         raise ValueError(f"unknown membership change {change!r}")
+    end = now if end is None or end > now else end
     tags = tags_of(node)
     if tags:
         history = _tags_changes(
-            session, tags, change, start=start, requester=requester, now=now, ctx=ctx
+            session, tags, change, start=start, requester=requester, now=now, ctx=ctx, end=end
         )
         if history is not None:
             return history
-    recorded = _recorded(session, node, change, start, now)
+    recorded = _recorded(session, node, change, start, end)
     if recorded is not None:
         visible = segment_query(session, All(), requester=requester, now=now, ctx=ctx)
         seen = set(session.execute(visible).scalars())
         found = sorted(eid for eid in recorded if eid in seen)
-        return Changes(change, start, now, tuple(found), "snapshots")
+        return Changes(change, start, end, tuple(found), "snapshots")
     before = set(segment_members(session, node, requester=requester, now=start, ctx=ctx))
-    after = set(segment_members(session, node, requester=requester, now=now, ctx=ctx))
+    after = set(segment_members(session, node, requester=requester, now=end, ctx=ctx))
+    if end < now:  # a past period: among those the asker may see now
+        visible = segment_query(session, All(), requester=requester, now=now, ctx=ctx)
+        seen = set(session.execute(visible).scalars())
+        before, after = before & seen, after & seen
     moved = after - before if change == "entered" else before - after
     # conditions on what a customer is now, not on dated events (kinds declare which)
     no_history = kinds.current_only_types()
     current = any(isinstance(n, no_history) for n in walk(expand_saved(session, node)))
-    return Changes(change, start, now, tuple(sorted(moved)), "computed", current)
+    return Changes(change, start, end, tuple(sorted(moved)), "computed", current)
 
 
 def _tags_changes(
@@ -90,17 +97,21 @@ def _tags_changes(
     requester: Requester,
     now: datetime,
     ctx: EngineContext,
+    end: datetime | None = None,
 ) -> Changes | None:
     """tag_changes for any of several tags: the customers any of them was put on (taken off)."""
     found: set[str] = set()
     since = None
     for tag in tags:
-        one = tag_changes(session, tag, change, start=start, requester=requester, now=now, ctx=ctx)
+        one = tag_changes(
+            session, tag, change, start=start, requester=requester, now=now, ctx=ctx, end=end
+        )
         if one is None:
             return None
         found.update(one.customers)
         since = one.recorded_since
-    return Changes(change, start, now, tuple(sorted(found)), "tag_history", recorded_since=since)
+    until = now if end is None else end
+    return Changes(change, start, until, tuple(sorted(found)), "tag_history", recorded_since=since)
 
 
 def tag_changes(
@@ -112,10 +123,12 @@ def tag_changes(
     requester: Requester,
     now: datetime,
     ctx: EngineContext,
+    end: datetime | None = None,
 ) -> Changes | None:
     """Customers the tag was put on ("entered") in (start, now] and who have it now, or taken
     off ("left") and who no longer have it, among those `requester` may see now — from the
-    recorded tag changes. None when none were ever recorded (nothing to answer from)."""
+    recorded tag changes. A past period (`end` before now): those whose last change in
+    (start, end] was that one. None when none were ever recorded (nothing to answer from)."""
     since = session.scalar(
         select(func.min(CustomerTagChange.at)).where(CustomerTagChange.change == "start")
     )
@@ -128,6 +141,8 @@ def tag_changes(
         CustomerTagChange.at > start,
         CustomerTagChange.at <= now,
     )
+    if end is not None and end < now:
+        return _past_tag_changes(session, named, change, start, end, since, requester, now, ctx)
     moved = set(session.execute(stmt).scalars())
     tagged = set(segment_members(session, node, requester=requester, now=now, ctx=ctx))
     if change == "entered":
@@ -136,6 +151,39 @@ def tag_changes(
         visible = segment_query(session, All(), requester=requester, now=now, ctx=ctx)
         found = (moved & set(session.execute(visible).scalars())) - tagged
     return Changes(change, start, now, tuple(sorted(found)), "tag_history", recorded_since=since)
+
+
+def _past_tag_changes(
+    session: Session,
+    named: Select,
+    change: str,
+    start: datetime,
+    end: datetime,
+    since: datetime,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+) -> Changes:
+    """The tag's changes in a past period (start, end]: whose last change there was an add
+    ("entered") or a removal ("left"), among those the asker may see now."""
+    stmt = (
+        select(CustomerTagChange.external_userid, CustomerTagChange.change)
+        .where(
+            CustomerTagChange.tag_id.in_(named),
+            CustomerTagChange.change.in_(("added", "removed")),
+            CustomerTagChange.at > start,
+            CustomerTagChange.at <= end,
+        )
+        .order_by(CustomerTagChange.at, CustomerTagChange.id)
+    )
+    last: dict[str, str] = {}
+    for eid, what in session.execute(stmt):
+        last[eid] = what
+    wanted = "added" if change == "entered" else "removed"
+    visible = segment_query(session, All(), requester=requester, now=now, ctx=ctx)
+    seen = set(session.execute(visible).scalars())
+    found = sorted(eid for eid, what in last.items() if what == wanted and eid in seen)
+    return Changes(change, start, end, tuple(found), "tag_history", recorded_since=since)
 
 
 def _recorded(

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from bot.commands import Attachment, CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.answers import customers_reply, listed_ids, scope_line, with_scope_note
+from bot.commands.change_windows import said_change_window
 from bot.commands.context import points_back
 from bot.commands.export import export_reply
 from bot.commands.focus import focus_yes_no
@@ -65,6 +66,7 @@ from segmentation.models import (
     Tag,
     TagGroup,
 )
+from segmentation.nlq.change_sides import read_change_side
 from segmentation.nlq.followup import is_export_this
 from segmentation.nlq.intents_extra import is_digest_request, is_traditional
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -670,20 +672,6 @@ def before_query(
     return None
 
 
-# The other way round after a change list: "离开的呢", "咁新入嘅呢", "and who came in?", "the
-# ones who left?" (normalised: simplified, lower case).
-_LEFT_WORDS = r"离开|走了|离开了|退出|跌出|掉出|left|dropped out|fell out|exited"
-_ENTERED_WORDS = (
-    r"新进入|进入|新进|新加入|加入|新入|入了|入|新晋|entered|came in|joined|got in|new ones|"
-    r"newcomers"
-)
-_OTHER_CHANGE = lazy_pattern(
-    r"^(?:那|咁|噉|那么|and|so|ok|what about|how about)?\s*(?:the ones |those |who |people who )?"
-    rf"(?:(?P<left>{_LEFT_WORDS})|(?P<entered>{_ENTERED_WORDS}))"
-    r"(?:的|嘅)?(?:客户|客|人)?(?:呢|啊|嘞|咧|有谁|是谁|有边个|系边个)?\s*[?？。]*$"
-)
-
-
 def _other_change(
     session: Session,
     ctx: CommandContext,
@@ -692,20 +680,25 @@ def _other_change(
     said: str,
     lang: str,
 ) -> tuple[list[Reply], ChangesAnswer] | None:
-    """The change list the other way round, same segment and period, or None."""
+    """The change list the other way round ("那今天掉出去的呢", "and who left?"), or in
+    another period ("那昨天离开的呢"), of the same segment; None when `said` is neither."""
     if previous.kind != conv.CHANGES or not previous.period or not previous.segment:
         return None
-    found = _OTHER_CHANGE.match(said)
-    if found is None:
+    side = read_change_side(said)
+    if side is None:
         return None
-    change = "left" if found.group("left") else "entered"
-    if change == previous.change:
+    before = ChangeWindow.from_json(previous.period)
+    window = said_change_window(session, ctx, side.when, lang) if side.when else before
+    if window is None:
+        return None  # "那上海离开的呢": no period with it, so not this question
+    same_period = (window.start, window.end) == (before.start, before.end)
+    if same_period and side.change == previous.change:
         return None  # the same question again: answered as typed
+    change = side.change
     try:
         segment = from_json(previous.segment)
     except SegmentFormatError:
         return None
-    window = ChangeWindow.from_json(previous.period)
     answer = segment_change_answer(
         session, segment, str(previous.period.get("target") or ""), change, window,
         requester, ctx.now, ctx.engine, lang,

@@ -313,8 +313,9 @@ def segment_change_answer(
     zh, start, when = lang == "zh", window.start, window.text
     try:
         found = segment_changes(
-            session, segment, change, start=start, requester=requester, now=now, ctx=ctx
-        )
+            session, segment, change, start=start, requester=requester, now=now, ctx=ctx,
+            end=window.end,
+        )  # fmt: skip
     except SegmentError as exc:
         log.info("membership change could not be computed: %s", exc)
         return clarify(

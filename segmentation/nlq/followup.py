@@ -112,8 +112,10 @@ _DROP_EN = (
 )
 _TOO_EN = lazy_pattern(r"\s+(?:too|as\s+well|also)$", re.I)
 # "those who ordered" is "who ordered" once the pointing is done.
+# ("customers to develop", "people to win back": a kind of customer named, no pointer)
 _POINTER_EN = lazy_pattern(
-    r"^(?:the\s+ones|ones|those|these|them|the\s+people|people|the\s+customers|customers)\b\s*",
+    r"^(?:the\s+ones|ones|those|these|them|the\s+people|people|the\s+customers|customers)\b"
+    r"(?!\s+to\b)\s*",
     re.I,
 )
 
@@ -138,11 +140,21 @@ _EN_QUESTION_OF = lazy_pattern(
     rf"(?:of|among|amongst|from|in)\s+{_THESE_EN}\b",
     re.I,
 )
+# "top 3 of those by spend", "the bottom 2 among them by spending": a ranking of the answer,
+# its size said before the pointer and its measure after.
+_EN_RANK_OF = lazy_pattern(
+    r"^(?P<head>(?:the\s+)?(?:top|bottom|highest|lowest|biggest|smallest)\s+"
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+spenders)?)\s+"
+    rf"(?:of|among|amongst|from|in)\s+{_THESE_EN}\b",
+    re.I,
+)
 # "… among them?", "… of these", "… in this list" at the end.
 _EN_TRAILING = lazy_pattern(
     rf"[{_PUNCT}]*\b(?:of|among|amongst|from|in)\s+{_THESE_EN}[{_PUNCT}]*$", re.I
 )
-_ZH_ECHO = lazy_pattern(r"(?:呢|咧)\s*[?？。.!！]*\s*$")
+# 呢 and the ways chat spells it (咧, 捏, 涅, 嘞, 呐, 哩): "那北京的捏" is "那北京的呢".
+ZH_NE = r"(?:呢|咧|捏|涅|嘞|呐|哩)"
+_ZH_ECHO = lazy_pattern(rf"{ZH_NE}\s*[?？。.!！]*\s*$")
 _EN_ECHO = lazy_pattern(
     r"^\s*(?:and\s+|then\s+|ok,?\s+|so\s+)?(?:(?:what|how)\s+about|same\s+(?:for|with)|what\s+if)"
     r"\b\s*",
@@ -361,7 +373,7 @@ _HOW_ABOUT_ZH = (
 _HOW_ABOUT_TAIL = lazy_pattern(_HOW_ABOUT_ZH + r"$")
 _ZH_LOOSE = lazy_pattern(
     r"^(?P<lead>(?:那么|那麼|那|那如果是|如果是|换成|換成|还有|還有|咁样|噉样|咁樣|噉樣|"
-    r"(?:咁|噉)?如果(?:係|系)|咁|噉)?)\s*(?P<rest>.+?(?:呢|咧|" + _HOW_ABOUT_ZH + r"))"
+    r"(?:咁|噉)?如果(?:係|系)|咁|噉)?)\s*(?P<rest>.+?(?:" + ZH_NE + "|" + _HOW_ABOUT_ZH + r"))"
     r"\s*[?？。.!！]*$",
     re.S,
 )
@@ -429,6 +441,10 @@ def _read_chinese(text: str) -> FollowUp | None:
 def _read_english(text: str) -> FollowUp | None:
     echo = bool(_EN_ECHO.match(text))
     body = _EN_ECHO.sub("", text)
+    ranked = _EN_RANK_OF.match(body)
+    if ranked:
+        rest = f"{ranked['head']} {body[ranked.end() :].strip()}"
+        return _english(AND, rest, echo, pointed=True)
     question = _EN_QUESTION_OF.match(body)
     if question:
         rest = f"{question['q']} {body[question.end() :].strip()}"

@@ -81,6 +81,12 @@ _TAG_GROUP_EN = lazy_pattern(
     r"\bby (?:the )?(?:tag group |tags? in (?:the )?(?:group )?)"
     r"(?P<g>[^\s,.]+(?: [^\s,.]+)?)"
 )
+# How the spread is asked after 分布 ("分布如何", "分佈係點", "分布是怎样的"): the question, no
+# condition.
+_HOW_ZH = (
+    r"(?:是|系)?(?:如何|怎样|怎么样|怎样的|怎么样的|什么样|什么样的|点样|点|咩样|乜样)|情况如何|"
+    r"情况怎样|情况点样|呢"
+)
 _VERB_ZH = (
     # 分一下类 / 分个类 / 分下组: the split verb 分类/分组 with 一下 or 个 inside it
     r"(?:来|去)?(?:分布(?:情况|图)?|看看|看一下|看下|看|分组|(?:分一下|分下|分个)(?:类|组)|分一下|"
@@ -114,8 +120,8 @@ _BREAKDOWN = [
         rf"(?:按照|按|依|根据|分)(?:{_DIM})(?:来|去)?{_VERB_ZH}"
         r"(?:一下|看看|看)?(?:的?(?:分布|情况|数量|人数|客户数))?"
     ),
-    # 城市分布 / 客户的性别分布
-    lazy_pattern(rf"(?:的)?(?:{_DIM})(?:的)?(?:分布(?:情况|图)?|占比|构成比例|比例)"),
+    # 城市分布 / 客户的性别分布 / 性别分布点样 / 标签分布如何
+    lazy_pattern(rf"(?:的)?(?:{_DIM})(?:的)?(?:分布(?:情况|图)?|占比|构成比例|比例)(?:{_HOW_ZH})?"),
     # 男的多还是女的多 / 男性多还是女性多 / 男嘅多定女嘅多 (Cantonese 定/定系 is 还是)
     lazy_pattern(
         r"(?P<gender>(?:男|女)(?:的|嘅|性|生|仔|客户|客)?多(?:还是|定系|定係|定|或者|抑或)"
@@ -140,7 +146,11 @@ _BREAKDOWN_NOISE = lazy_pattern(
     r"^(?:请|帮我|给我|帮忙)?(?:看看|看一下|统计一下|统计|分析一下)|"
     # "每个销售的VIP各有几个": the count asked after the segment, 各 before it
     r"(?:分别|各自|各)?(?:都)?(?:是|有)?(?:多少|几个|几多|几位)(?:个|位|人)?[?？]?$|"
-    r"(?:的)?(?:分布图?|情况)$"
+    r"(?:的)?(?:分布图?|情况)$|"
+    rf"(?:的|嘅)?(?:分布|情况)?(?:{_HOW_ZH})[?？]*$|"
+    # "how are they spread by city", "how are these distributed across cities"
+    r"\bhow (?:are|is)(?: (?:they|these|those|them|the customers|customers|it))?"
+    r" (?:spread|distributed|split)(?: out)?\b|\bwhat(?:'s| is) the (?:spread|distribution)\b"
 )
 
 
@@ -238,6 +248,8 @@ _NOT_A_NAME = lazy_pattern(
     r"|[个位些]$|^(?:分别|各自|都|又|还有|其余|剩下|另外|其他|其中|他们|她们|佢们)"
     # "消费最多嗰个客係边个", "使钱最多那个人是谁": a ranking asked in the singular, no name
     r"|最多|最少|最高|最低|最大|最小"
+    # "按标签分布呢", "分布如何": how the customers spread, no one's name
+    r"|分布|占比|比例|\b(?:distribution|breakdown|spread)\b"
     # "profile of customers who refunded", "details on the vips": people in the plural, or a
     # relative clause, describe a segment — a customer's own name holds neither
     r"|\b(?:customers|clients|vips|buyers|people|everyone|those|these|members|accounts|ones|"
@@ -519,6 +531,14 @@ _QUOTED_TEXT = lazy_pattern(r"“[^”]*”")
 def _breakdown(
     norm: str, ctx: Context, now: datetime, tz: ZoneInfo, language: str
 ) -> ExtraParse | None:
+    if _SPREAD_ONLY.match(norm.strip()):  # "分布如何": by what is not said, so it is asked
+        raise Ask(
+            "按什么看分布？例如：按城市分、按跟进人分、按标签分。",
+            "Spread by what? E.g. by city, by owner, by tag.",
+            ("按城市分", "按跟进人分", "按标签分")
+            if language == "zh"
+            else ("by city", "by owner", "by tag"),
+        )
     group: str | None = None
     extreme: str | None = None  # "which city has the most": the answer names that group
     # Words inside quotes are a message's or a name's, never the grouping ("提醒金卡客户“积分
@@ -554,17 +574,25 @@ def _breakdown(
         details["extreme"] = extreme
     if pointed:
         details["segment_from_context"] = True
-    if whose is not None:  # an aside: a later "那北京的呢" asks the thread's question
-        details["whose"] = True
     elif isinstance(node, All) and not _CUSTOMERS_SAID.search(norm):
         details["bare"] = True  # "按城市分一下", "by city": nothing said of whose customers
+    if whose is not None:  # an aside: a later "那北京的呢" asks the thread's question
+        details["whose"] = True
     return ExtraParse("breakdown", node, description, details)
 
 
+# A spread asked with no dimension: "分布如何", "佢哋分佈係點", "how are they spread?".
+_SPREAD_ONLY = lazy_pattern(
+    r"^(?:那|咁)?(?:他们|她们|这些|佢们|呢啲|啲客|这些客户|客户)?(?:的|嘅)?(?:分布|分布情况)"
+    rf"(?:{_HOW_ZH})?[?？。]*$|"
+    r"^(?:and |so )?(?:how (?:are|is)(?: (?:they|these|those|them|the customers|customers))? "
+    r"(?:spread|distributed)(?: out)?|what(?:'s| is) the (?:spread|distribution)|"
+    r"distribution|spread)\s*[?.]*$"
+)
 _BREAKDOWN_POINTER = lazy_pattern(
-    r"(?:在|从)?(?:这些|这批|这群|这里面|这里|其中|他们|她们|上面的?|刚才的?)"
-    r"(?:客户|人)?(?:里面?|中|当中|之中|里头)?(?:的)?|"
-    r"\b(?:of |among )?(?:these|them|those|this list|the list)(?: customers| ones| people)?\b"
+    r"(?:在|从)?(?:这些|这批|这群|这里面|这里|其中|他们|她们|佢们|呢啲|那啲|上面的?|刚才的?)"
+    r"(?:客户|人|客)?(?:里面?|中|当中|之中|里头|入面)?(?:的|嘅)?|"
+    r"\b(?:of |among )?(?:these|them|they|those|this list|the list)(?: customers| ones| people)?\b"
 )
 # Cantonese says 客 alone (幾多客, 張三嘅客): customers said, so not the previous answer's.
 _CUSTOMERS_SAID = lazy_pattern(

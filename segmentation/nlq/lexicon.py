@@ -398,10 +398,10 @@ WRAPPERS = (
 )
 _ADD(_many(K.FILLER, "wrapper", WRAPPERS))
 # Sentence-final and tone particles (Cantonese 㗎/喎/啩/噃/吖/啫/咋/嘞/咩, Mandarin 咧/呐/哩,
-# Taiwan 耶/欸):
+# Taiwan 耶/欸, chat spellings of 呢: 捏/涅):
 # they colour a question, never restrict it, so they are ignored as whole words wherever they
 # stand ("有冇客上個月落咗單㗎", "北京的客户咧"). 喎 and 囉 are normalised to 㖞 and 啰.
-FINAL_PARTICLES = "㗎|㖞|啩|噃|吖|啫|咋|嘞|咧|喇|啰|㖭|呐|哩|嗬|咩|耶|唷"
+FINAL_PARTICLES = "㗎|㖞|啩|噃|吖|啫|咋|嘞|咧|喇|啰|㖭|呐|哩|嗬|咩|耶|唷|捏|涅"
 _ADD(_many(K.FILLER, "wrapper", FINAL_PARTICLES))
 _ADD(_many(K.INTENT, "list", "哪几个|哪几位|哪几|哪位|哪一些|哪|list out|list all|找下|边啲|边个|边位|有边啲|睇睇|翻查|搜一下|搜下|筛出来|找出来|查出来|"
            "列出来|挑出来|选出来|弄出来|搞出来|整出来"))  # fmt: skip

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import pytest
 
+from segmentation.nlq import Clarification, Command, parse_command
+from segmentation.nlq.change_sides import ENTERED, LEFT, read_change_side
+from segmentation.nlq.followup import read_follow_up
 from segmentation.nlq.rank_pick import BOTTOM, OTHER, TOP, read_ranked_pick
 from segmentation.nlq.who_counted import who_counted_tail
 from segmentation.nlq.whose_words import asks_whose
 from segmentation.nlq.widen import WINDOW, read_widening
 from segmentation.text import normalize
+from tests.segmentation.nlq.fixture import NOW, TZ, small_vocabulary
 
 
 @pytest.mark.parametrize(
@@ -94,3 +98,76 @@ def test_no_end(text: str) -> None:
 def test_the_window_dropped(text: str) -> None:
     widening = read_widening(text)
     assert widening is not None and widening.kind == WINDOW and not widening.rest
+
+
+@pytest.mark.parametrize(
+    ("text", "change", "when"),
+    [
+        ("那今天掉出去的呢", LEFT, "今天"),
+        ("离开的呢", LEFT, ""),
+        ("退出咗嘅呢", LEFT, ""),
+        ("跌咗出去嘅有邊個", LEFT, ""),
+        ("那昨天离开的呢", LEFT, "昨天"),
+        ("咁新入嘅呢", ENTERED, ""),
+        ("那近7天新进入的有谁", ENTERED, "近7天"),
+        ("and who left?", LEFT, ""),
+        ("the ones who dropped out", LEFT, ""),
+        ("who left yesterday?", LEFT, "yesterday"),
+        ("and who came in?", ENTERED, ""),
+    ],
+)
+def test_a_change_lists_other_side(text: str, change: str, when: str) -> None:
+    side = read_change_side(normalize(text))
+    assert side is not None and (side.change, side.when) == (change, when)
+
+
+@pytest.mark.parametrize("text", ["上海的呢", "那今天的呢", "VIP客户", "多少", "who ordered"])
+def test_no_change_side(text: str) -> None:
+    assert read_change_side(normalize(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mode_rest"),
+    [
+        ("那北京的捏", "北京的捏"),
+        ("那杭州的嘞", "杭州的嘞"),
+        ("what about customers to develop", "customers to develop"),
+    ],
+)
+def test_a_swap_said_with_a_chat_particle_or_a_kind_named(text: str, mode_rest: str) -> None:
+    follow = read_follow_up(text)
+    assert follow is not None and follow.echo and follow.rest == mode_rest
+
+
+def test_top_n_of_those_by_a_measure_points_back() -> None:
+    follow = read_follow_up("top 3 of those by spend")
+    assert follow is not None and follow.pointed and follow.rest == "top 3 by spend"
+
+
+def _parse(text: str) -> Command | Clarification:
+    return parse_command(text, vocabulary=small_vocabulary(), asker="zhangsan", now=NOW, tz=TZ)
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        ("啲客按標籤分佈係點", "tag"),
+        ("按标签分布呢", "tag"),
+        ("城市分布如何", "city"),
+        ("客户的城市分布情况如何", "city"),
+        ("佢哋嘅性別分佈點樣", "gender"),
+        ("标签分布是怎样的", "tag"),
+        ("how are they spread by city", "city"),
+        ("how are these customers distributed across cities?", "city"),
+    ],
+)
+def test_a_spread_asked_with_a_how_word_is_a_breakdown(text: str, by: str) -> None:
+    command = _parse(text)
+    assert isinstance(command, Command) and command.intent == "breakdown"
+    assert command.details["by"] == by
+
+
+@pytest.mark.parametrize("text", ["分布如何", "分布呢", "佢哋分佈係點", "how are they spread?"])
+def test_a_spread_with_no_dimension_is_asked(text: str) -> None:
+    asked = _parse(text)
+    assert isinstance(asked, Clarification) and len(asked.suggestions) == 3
