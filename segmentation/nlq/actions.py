@@ -14,6 +14,7 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.content_apart import Apart, parts_apart
 from segmentation.nlq.coupons import check_message, read_coupon
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.message_apart import message_said_plainly
 from segmentation.nlq.one_off import (
     ONCE_WORDS,
     VAGUE_DAY,
@@ -1027,7 +1028,10 @@ _ONE_DAY = lazy_pattern(
 DEFAULT_TIME = "10:00"
 # Words before a scheduled send that only say it is scheduled: "schedule a message to …",
 # "(每周一)定时给…发…".
-_SCHEDULE_VERB = lazy_pattern(r"^\s*(?:please\s+)?(?:schedule|set\s+up)\s+")
+# (not before a send verb of its own: "schedule 逢星期五 3pm send 佢哋 msg …" sends once)
+_SCHEDULE_VERB = lazy_pattern(
+    r"^\s*(?:please\s+)?(?:schedule|set\s+up)\s+(?!\s|(?:send|push|发|推|群发)(?![a-z]))"
+)
 # "schedule 一下：每天8pm给…发…", "排一下：…": the word only says what follows is scheduled.
 _SCHEDULE_ASIDE = lazy_pattern(
     r"^\s*(?:please\s+)?(?:schedule|定时|安排|排)\s*(?:一下|下|个|一个)\s*[:：,，]?\s*"
@@ -1359,6 +1363,7 @@ def _push(text: str, quotes: dict[str, str], original: str = "") -> Action | Non
     text, per_customer = _cut(text, _ONE_BY_ONE)
     text, _ = _cut(text, _ONE_EACH)
     text, original = _labelled_content(text, original)
+    text, original = message_said_plainly(text, original)
     text = _EACH_FIRST.sub(r"\g<opener>给他们", text)
     found = _find_push(text, _mask_quotes(text), quotes, original)
     if _NOBODY_NAMED.match(text) and (found is None or _only_opener(found.segment_text)):
