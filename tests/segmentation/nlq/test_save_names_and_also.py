@@ -128,3 +128,19 @@ def test_an_also_word_beside_a_condition_keeps_the_condition(text: str) -> None:
 def test_an_also_word_after_a_condition_is_asked(text: str) -> None:
     """ "too" after a condition may add it to the last answer or replace it: asked."""
     assert isinstance(_parse(text), Clarification), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "save this as segment bigF",
+        "save that as a segment called bigF",
+        "把这个存成分群bigF",
+        "把那个保存为分群bigF",
+        "將呢個存成分群bigF",
+    ],
+)
+def test_this_or_that_alone_is_the_answer_just_given(text: str) -> None:
+    result = _parse(text)
+    assert isinstance(result, Command), f"{text!r} was asked back: {result.message}"
+    assert (result.intent, result.segment, result.details["name"]) == ("save", None, "bigF")
