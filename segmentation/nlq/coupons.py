@@ -134,6 +134,8 @@ _ASK_BACK = (
 )
 _THRESHOLD = (
     lazy_pattern(rf"满\s*{_MONEY}\s*(?:可|即|立|就|再)?\s*(?:减|抵|优惠)\s*{_MONEY}"),
+    # 满 says which amount is the threshold, so a hyphen or slash is 减 ("满200-30", "满300/50")
+    lazy_pattern(rf"满\s*{_MONEY}\s*[-/]\s*{_MONEY}"),
     lazy_pattern(rf"满\s*{_MONEY}\s*(?:可用|使用|可使用|才能用|能用)\s*的?\s*{_MONEY}"),
     lazy_pattern(rf"{_MONEY}\s*(?:可用|使用)\s*的?\s*{_MONEY}\s*的?\s*{_TICKET}"),
     lazy_pattern(
@@ -168,6 +170,8 @@ _THRESHOLD_BARE = (
     lazy_pattern(rf"{_MONEY}\s*减\s*{_MONEY}"),
     lazy_pattern(rf"{_MONEY}\s*(?:minus|less)\s*{_MONEY}"),
     lazy_pattern(rf"{_MONEY}\s*[-/]\s*{_MONEY}\s*的?\s*{_TICKET}"),
+    # the coupon word first: "coupon 300-50", "券：200-30"
+    lazy_pattern(rf"{_TICKET}\s*[:：]?\s*{_MONEY}\s*[-/]\s*{_MONEY}(?![\d.])"),
 )
 _DISCOUNT = (
     (True, lazy_pattern(rf"满\s*{_MONEY}\s*(?:可|即|就)?\s*(?:打|享)?\s*{_ZHE}")),
