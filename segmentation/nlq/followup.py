@@ -135,7 +135,9 @@ _EN_REFINE = lazy_pattern(
 )
 # "how many of them …", "which of these …", "who among them …": the question word stays.
 _EN_QUESTION_OF = lazy_pattern(
-    rf"^(?P<q>how\s+many|which(?:\s+ones)?|who|what\s+share|list|show(?:\s+me)?|count|"
+    # a chaining word first says nothing: "and how many of them …", "so which of those …"
+    rf"^(?:(?:and|so|then|ok|okay|now|also|well|but|hmm+|right)[\s,]+)*"
+    rf"(?P<q>how\s+many|which(?:\s+ones)?|who|what\s+share|list|show(?:\s+me)?|count|"
     rf"(?:are|is)\s+any|any(?:one)?)\s+"
     rf"(?:of|among|amongst|from|in)\s+{_THESE_EN}\b",
     re.I,

@@ -379,12 +379,15 @@ _WHO = {"who", "which", "whom"}
 _THAT = {"that"}
 # A message that starts inside an earlier answer: 其中…, 这些里…, of them…, which of those…
 _POINTS_INTO = lazy_pattern(
-    r"^[\s\-—–•*·>.,，。:：]*(?:其中|这些(?:人|客户)?(?:里面|里|中|当中)|那些(?:人|客户)?(?:里面|里|中)|"
+    # a chaining word first says nothing: "and how many of them …", "so of those, …"
+    r"^[\s\-—–•*·>.,，。:：]*(?:(?:and|so|then|ok|okay|now|also|well|but|hmm+|right)[\s,]+)*"
+    r"(?:其中|这些(?:人|客户)?(?:里面|里|中|当中)|那些(?:人|客户)?(?:里面|里|中)|"
     r"他们(?:里面|里|中|当中)|她们(?:里面|里|中|当中)|佢们(?:入面|里面|里|中)|呢啲(?:入面|里面)|"
-    r"(?:which|who|how many|how much|what)\s+of\s+(?:them|those|these)\b|"
+    r"(?:which|who|how many|how much|what)\s+(?:of|among|amongst)\s+(?:them|those|these)\b|"
     # "Among those who inquired…": a relative clause names whom, no answer is pointed at
-    r"(?:of|among|amongst|out of)\s+(?:them|those|these)\b"
-    r"(?!\s+(?:who|that|which|whose|with|without|in|from|at|tagged|added|having|whom)\b))",
+    # ("them" starts no relative clause: "among them who is VIP" points at the answer)
+    r"(?:of|among|amongst|out of)\s+(?:them\b|(?:those|these)\b"
+    r"(?!\s+(?:who|that|which|whose|with|without|in|from|at|tagged|added|having|whom)\b)))",
     re.I,
 )
 _EVERYONE = {"所有", "全部", "所有的", "全部的", "all", "all the", "everyone", "everybody"}

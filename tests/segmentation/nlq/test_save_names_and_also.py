@@ -144,3 +144,25 @@ def test_this_or_that_alone_is_the_answer_just_given(text: str) -> None:
     result = _parse(text)
     assert isinstance(result, Command), f"{text!r} was asked back: {result.message}"
     assert (result.intent, result.segment, result.details["name"]) == ("save", None, "bigF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and how many of them spent over 1000",
+        "so which of them are VIP",
+        "and of those, who is in Shanghai",
+        "ok and how many among them are in Beijing",
+        "so among them who is VIP",
+        "of them who is in shanghai",
+    ],
+)
+def test_a_chaining_word_before_a_pointer_still_points_at_the_answer(text: str) -> None:
+    """Alone, with no answer to point at, the pointer is asked about — never read as a
+    fresh question about everyone."""
+    assert isinstance(_parse(text), Clarification), text
+
+
+def test_a_relative_clause_after_those_is_no_pointer() -> None:
+    result = _parse("Among those who inquired, which are VIP")
+    assert isinstance(result, Command) and result.segment is not None
