@@ -686,7 +686,7 @@ _THIS = lazy_pattern(
     r"^(这个分群|这个群|该分群|此分群|这个列表|这里|这个名单|这个结果|上面的结果|this segment|that segment|"  # noqa: E501
     r"the segment|it|this list|there|this one|the list|the results?|"
     # alone, this/that/这个 is the answer just given ("save this as segment X", "把这个存成…")
-    r"this|that|that one|这个|那个|呢个|这一个|那一个|this result|that list|"
+    r"this|that|这个|那个|呢个|this result|that list|"
     r"(?:上面|刚才|上述)?(?:的)?(?:这些|那些|这批|这群)(?:客户|人|用户|顾客)?|上述客户|"
     r"他们|她们|它们|them|they|these|those|(?:these|those|the above) (?:customers|clients|people)|"
     r"(?:all (?:of )?)(?:them|these|those)(?: (?:customers|clients|people))?|"
