@@ -85,7 +85,8 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 LIST = re.compile(
-    rf"^\s*(?:(?:我的|所有|全部|有哪些)?(?:营销)?(?:活动|活動)(?:列表|清单|清單|有哪些)?|"
+    rf"^\s*(?:(?:我的|所有|全部|(?:都|现在|現在|目前)?(?:有哪些|有什么|有什麼|有啥|有边啲|有邊啲))?"
+    rf"(?:营销)?(?:活动|活動)(?:列表|清单|清單|有哪些|有什么|有什麼)?|"
     rf"(?:list\s+|show\s+)?(?:my\s+|all\s+|the\s+)?campaigns){_END}",
     re.IGNORECASE,
 )

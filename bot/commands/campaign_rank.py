@@ -37,6 +37,12 @@ _WHICH = re.compile(
     r" campaigns?\b|"
     r"\bcampaigns? (?:ranked|ranking|compared|comparison|leaderboard)\b"
 )
+# A comparison says so: a superlative, a ranking or a comparison word ("有什么活动" lists them).
+_COMPARED = re.compile(
+    r"最|第一|排名|排行|排序|排一下|对比|比较|冠军|更好|好一点|好一些|好些|较好|好啲|边个好|哪个好|"
+    r"\b(?:best|top|worst|most|highest|lowest|least|"
+    r"better|rank\w*|compar\w*|leaderboard|winn\w*|strongest|weakest)\b"
+)
 # Lowest first: 最低 / 最差 / 最少 / worst / lowest.
 _LOW = re.compile(r"最低|最差|最少|最烂|最弱|垫底|倒数|\b(?:worst|lowest|least|weakest|poorest)\b")
 
@@ -97,6 +103,8 @@ def read_rank(text: str) -> RankRequest | None:
     if not _WHICH.search(norm):
         return None
     measure = next((key for key, pattern in _MEASURE_RES if pattern.search(norm)), None)
+    if measure is None and not _COMPARED.search(norm):
+        return None  # "有什么活动", "张三参加过哪个活动": no comparison asked
     return RankRequest(measure, bool(_LOW.search(norm)))
 
 

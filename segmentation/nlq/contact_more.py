@@ -56,6 +56,10 @@ _MORE_ZH = (
 )  # fmt: skip
 
 _CAMPAIGN_EN = r"campaign #(?P<id>\d{1,9})"
+# A campaign by number, or the last one to issue coupons
+_WHICH_EN = (
+    rf"(?:{_CAMPAIGN_EN}|(?P<last>last|latest|previous|most recent) (?:coupon |voucher )?campaign)"
+)
 _USE_EN = r"(?:redeemed|redeem|used|use|cashed in|cash in|applied)"
 _THEIRS_EN = (
     r"(?: (?:theirs|it|them|their coupons?|the coupons?|a coupon|their vouchers?|the vouchers?|"
@@ -67,14 +71,15 @@ _MORE_EN = (
         rf"{_NOT_EN}(?: yet)? {_USE_EN} (?:their |the |a |any |his |her |our )?{_CAMPAIGN_EN}"
         r"(?:'s)? (?:coupons?|vouchers?)(?: yet)?"
     )),
-    # "from campaign #1 never used theirs", "of campaign #2 who haven't redeemed yet"
+    # "from campaign #1 never used theirs", "(customers of) campaign #2 who haven't redeemed
+    # yet", "from the last campaign didn't redeem" ("customers of" is read before it)
     ("unredeemed", latin_pattern(
-        rf"(?:from|of|in) (?:the )?{_CAMPAIGN_EN}(?: (?:coupons?|vouchers?))?,? "
+        rf"(?:(?:from|of|in) )?(?:the |our )?{_WHICH_EN}(?: (?:coupons?|vouchers?))?,? "
         rf"(?:who |that |which )?(?:have |has )?(?:still )?{_NOT_EN}(?: yet)? {_USE_EN}{_THEIRS_EN}"
     )),
-    # "from campaign #1 who used theirs", "of campaign #2 that redeemed"
+    # "from campaign #1 who used theirs", "of the last campaign that redeemed"
     ("redeemed", latin_pattern(
-        rf"(?:from|of|in) (?:the )?{_CAMPAIGN_EN}(?: (?:coupons?|vouchers?))?,? "
+        rf"(?:(?:from|of|in) )?(?:the |our )?{_WHICH_EN}(?: (?:coupons?|vouchers?))?,? "
         rf"(?:who |that |which )?(?:have |has |had )?(?:already )?{_USE_EN}{_THEIRS_EN}"
     )),
     # "got a campaign #1 coupon but never used it"

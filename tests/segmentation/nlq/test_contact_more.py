@@ -26,6 +26,7 @@ UNREDEEMED_OF_A_CAMPAIGN = [
     "who from 双11预热 never used theirs?",
     "customers from 双11预热 who haven't redeemed yet",
     "customers who got a 双11预热 coupon but never used it",
+    "customers of 双11预热 who haven't redeemed yet",
 ]
 
 
@@ -44,7 +45,21 @@ REDEEMED = [
     ("上一檔活動有核銷優惠券的客人", cpn("redeemed", latest=True)),
     ("上次活动有用券的客户", cpn("redeemed", latest=True)),
     ("上次活动有核销的客户", cpn("redeemed", latest=True)),
+    ("customers from the last campaign who used theirs", cpn("redeemed", latest=True)),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which customers from the last campaign didn't redeem",
+        "customers of the last campaign who never used theirs",
+        "上次活动谁没用券",
+        "上次活動有邊個未用券",
+    ],
+)
+def test_the_last_campaigns_coupon_not_used(text: str) -> None:
+    assert segment(text) == cpn("unredeemed", latest=True)
 
 
 @pytest.mark.parametrize(("text", "expected"), REDEEMED)
