@@ -41,6 +41,12 @@ STATUS = (
         rf"^\s*{_ASK_ZH}(?P<name>{_LATEST_ZH}|{_THIS_ZH})(?:的|嘅)?(?:营销)?(?:活动|campaign)\s*"
         rf"(?:的|嘅)?{_RESULT_ZH}\s*{_HOW_ZH}{_END}"
     ),
+    # 上次活动怎么样 / 上次活动做得点样 / 这个活动搞得如何: how it went, no result word
+    re.compile(
+        rf"^\s*(?P<name>{_LATEST_ZH}|{_THIS_ZH})(?:的|嘅)?(?:营销)?(?:活动|campaign)\s*"
+        r"(?:的|嘅)?(?:做得|搞得|办得|跑得|做成|搞成|弄得)?\s*"
+        r"(?:怎么样了?|怎样了?|如何|点样|咋样了?|好不好|好唔好)" + _END
+    ),
     # 上次活动 results / 上次 campaign 效果 / 上一档活动 performance
     re.compile(
         rf"^\s*(?P<name>{_LATEST_ZH}|{_THIS_ZH})(?:的)?\s*(?:活动|campaign)\s*(?:的|'s)?\s*"

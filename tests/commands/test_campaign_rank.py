@@ -26,6 +26,9 @@ LAST_CAMPAIGN_STATUS = [
     "results of the last campaign",
     "上次campaign效果",
     "上次活动 results",
+    "上次活动怎么样",
+    "上次活動做得點樣",
+    "最近一次活动搞得如何？",
 ]
 
 
@@ -64,6 +67,10 @@ RANKINGS = [
     ("which campaign reached the most customers", "reached", False),
     ("rank campaigns by conversion", "conversion", False),
     ("哪个campaign核销率最高", "redemption_rate", False),
+    ("核销率最高的活动是哪个", "redemption_rate", False),
+    ("核銷率最高嘅活動係邊個", "redemption_rate", False),
+    ("这几个活动里哪个转化率最高", "conversion", False),
+    ("what was our best campaign by redemption rate", "redemption_rate", False),
 ]
 
 
