@@ -45,8 +45,18 @@ _DROP_EN = tuple(
             r"^(?:no|not\s+for|nothing\s+for|none\s+for)\s+(?P<x>(?!only\b|just\b)[^,，]+)$",
             "without {x}",
         ),
-        (r"^(?P<x>.+?)\s+(?:not|out|excluded|no)$", "without {x}"),
-        (r"^(?:without|except|excluding|skip|drop|minus)\s+(?P<x>.+)$", "without {x}"),
+        # "Frank skip", "Bob can be skipped", "Omar not needed", "Mike's out"
+        (
+            r"^(?P<x>.+?)(?:'s)?\s+(?:(?:can|could|should)\s+be\s+|is\s+)?(?:not|out|excluded|no|"
+            r"skip|skipped|drop|dropped|removed|left\s+out|not\s+needed|not\s+included)$",
+            "without {x}",
+        ),
+        (
+            r"^(?:(?:but|and)\s+)?(?:without|except|excluding|exclude|skip|drop|minus|remove|"
+            r"not|no\s+need\s+(?:for|to\s+send\s+to)|all\s+but|everyone\s+but|everyone\s+except)"
+            r"\s+(?P<x>.+?)(?:\s+(?:too|as\s+well|also))?$",
+            "without {x}",
+        ),
     )
 )
 
@@ -87,7 +97,9 @@ _SPACE = r"(?:\s+|(?=[^\x00-\x7f]))"
 _LEAD_EN = (
     r"(?:how\s+about|what\s+about|let'?s\s+(?:do|go\s+with|use|make\s+it)|go\s+with|use|try|"
     r"can\s+(?:we|you)\s+(?:do|make\s+it|use)|tag\s+(?:them|it)(?:\s+(?:as|with))?|"
-    r"give\s+them|send\s+(?:them|it)|do|at)"
+    r"give\s+them|send\s+(?:them|it)|do|at|"
+    # an untag card's tag: "take off 金卡 instead", "remove the 金卡 tag instead"
+    r"(?:take\s+off|take\s+away|remove|untag|strip)(?:\s+(?:the|their|his|her))?)"
 )
 _CONTENT_EN = lazy_pattern(
     rf"^(?:(?P<lead>{_LEAD_EN}){_SPACE})?(?P<new>.+?)"
@@ -98,6 +110,14 @@ _CONTENT_EN = lazy_pattern(
 _CJK = lazy_pattern(r"[\u3400-\u9fff]")
 # A tag is never said bare: "金卡吧" after a tag card may as well be "only the 金卡 ones".
 _TAG_MARKED_ZH = lazy_pattern(rf"^(?:还是|那就|就|干脆|改为|改|再改|又改)?{_VERB_ZH}|^改")
+
+
+# The tag an untag card takes off instead, said with the verb: "去掉金卡吧", "改成撕掉金卡标签"
+# (never "去掉金卡的": those are customers).
+_OFF_ZH = lazy_pattern(
+    r"^(?:还是|那就|就|干脆|改为|改成|改|换成)?(?:去掉|去除|摘掉|撕掉|拿掉|删掉|移除|撤掉|剷走|铲走|攞走)"
+    rf"(?:他的|她的|佢嘅|佢的|他们的|她们的)?(?P<new>[^的嘅]+?)(?:标签|tag)?{_PARTICLES}$"
+)
 
 
 def new_content(plain: str, intent: str) -> str | None:
@@ -112,6 +132,9 @@ def new_content(plain: str, intent: str) -> str | None:
     found = _CONTENT_ZH.match(plain)
     if found is None or not found["new"].strip():
         return None
+    if intent == "untag" and refused is None:
+        off = _OFF_ZH.match(plain)  # an untag card: "不对，去掉金卡", "改成撕掉金卡标签吧"
+        return off["new"].strip() if off is not None else None
     if intent in ("tag", "untag") and refused is None and not _TAG_MARKED_ZH.match(plain):
         return None
     return found["new"].strip()

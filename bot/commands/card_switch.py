@@ -44,6 +44,12 @@ _VERB_EN = lazy_pattern(r"^(?:send|tag|untag|push|give|message|text|label)\b", r
 _PRONOUN = lazy_pattern(
     r"他们|她们|佢们|佢哋|佢地|这些人|(?<![a-z])(?:them|everyone|all\s+of\s+them)(?![a-z])", re.I
 )
+# "just" / "only" / 就 before the new verb: this action alone, said of the card's customers.
+_ONLY = lazy_pattern(
+    r"^(?:(?:just|only|simply)\s+(?=(?:send|tag|untag|push|give|message|text|label)\b)|"
+    r"(?:就|只|净系|淨係)(?=[给給帮幫畀同为為]|发|發|打|贴|貼|推|送))",
+    re.I,
+)
 _GIVE = ("给", "帮", "幫", "畀", "同", "为")
 _CJK = lazy_pattern(r"[\u4e00-\u9fff]")
 _SEND_NOUN = lazy_pattern(
@@ -75,6 +81,7 @@ def switch_said(text: str) -> list[str]:
     # The rest as typed: a new tag or message keeps its case ("改成打 NewArrival 标签").
     rest = _INSTEAD.sub("", _typed_after(text, plain[:start])).strip(" ,，:：、。.!！")
     rest = re.sub(r"^(?:to|into)\s+", "", rest)
+    rest = _ONLY.sub("", rest)  # "just tag them 待跟进 instead", "就帮他们打待跟进": no narrowing
     if not rest:
         return []
     said_rest = normalize(rest)

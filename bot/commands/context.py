@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
+from bot.commands.group_words import as_group_value
 from bot.commands.texts import say
 from bot.services.answer import (
     Answer,
@@ -232,6 +233,7 @@ def breakdown_group_answer(
     by = str(previous.breakdown.get("by"))
     group_types = (HasTag,) if by == "tag" else _PINS.get(by, ())
     vocab = load_vocabulary(session, ctx.engine.named)
+    text = as_group_value(text)  # "张三那组", "Zhang San's group": the group by its value
     command = parse_command(
         text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
     )

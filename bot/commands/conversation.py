@@ -42,6 +42,9 @@ EARLIER = "earlier"  # "which of the earlier lists?": the pick is one of `answer
 # "国庆 is no period I can read: which one?" (no suggestions): a period alone answers it, put in
 # the original question in place of the word asked about.
 PERIOD = "period"
+# "what should the message say?" / "which coupon?" / "to whom?" after an action: the part
+# given next is put into the original action (`word`: which part; bot/commands/content_reply).
+CONTENT = "content"
 
 # What the previous answer showed, so "导出这个" / "这些里…" after it refer to it:
 LIST = "segment"  # customers of a segment (a list, count, description, action …)

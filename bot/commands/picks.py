@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
+from bot.commands.content_reply import completed, customer_words, missing_part
 from bot.commands.paging import expired, last_list
 from bot.commands.period_picks import (
     answers_period,
@@ -60,6 +61,9 @@ def question_for(
         return None
     asked = answer
     suggestions = asked.suggestions[:3]
+    part = None if suggestions else missing_part(text, asked.message, lang)
+    if part is not None:  # "which coupon?": the coupon given next completes the action
+        return conv.PendingQuestion(text, (), part, lang, now, conv.CONTENT)
     if not suggestions:  # "国庆 … which period?": a period given back answers it
         word = _asked_word(text, asked.message)
         # "上个月的流失风险客户" asked back about its window: "不限时间" answers it too.
@@ -256,6 +260,11 @@ def read_reply(
         if asked_without is not None:
             conv.forget_pending(session, userid, ctx.now)
             return Picked(asked_without, pending.language, pending, 0)
+    if pending.kind == conv.CONTENT:  # "50蚊" to "which coupon?": the action, completed
+        conv.forget_pending(session, userid, ctx.now)
+        whom = customer_words(session, ctx, userid)
+        whole = completed(pending.original, str(pending.word), text, whom)
+        return None if whole is None else Picked(whole, pending.language, pending, 0)
     if pending.kind == conv.PERIOD:  # no suggestions to pick: anything else is a new question
         conv.forget_pending(session, userid, ctx.now)
         return None

@@ -59,6 +59,7 @@ from bot.commands.history import history_line, past_sizes, segment_key
 from bot.commands.named_actions import named_tag_answer
 from bot.commands.picks import Picked, question_for, read_reply
 from bot.commands.preview import canonical_segment, confirmation_reply
+from bot.commands.ranked_action import ranked_rows_answer
 from bot.commands.ranked_pick import ranked_pick_answer
 from bot.commands.saving import save_reply, saved_list_reply
 from bot.commands.script import script_of
@@ -102,6 +103,7 @@ def answer_text(
         earlier_answer(session, ctx, requester, text, lang, answer_text)
         or corrected_answer(session, ctx, requester, text, lang)
         or ranked_pick_answer(session, ctx, requester, text, lang)
+        or ranked_rows_answer(session, ctx, requester, text, lang)
         or exported_answer(session, ctx, requester, text, lang)
         or named_tag_answer(session, ctx, requester, text, lang)
         or swapped_card_answer(session, ctx, requester, text, lang)

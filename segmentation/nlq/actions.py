@@ -453,7 +453,9 @@ _PLEASE_EN = (
 )
 # The previous answer's customers in English: "them", "all of those", "these customers".
 _THEM_EN = (
-    r"(?:all\s+(?:of\s+)?)?(?:them|these|those|they)(?:\s+(?:customers|clients|people|guys|folks))?|"
+    # "tag them all 待跟进", "tag these both VIP": all / both / each after them says no more
+    r"(?:all\s+(?:of\s+)?)?(?:them|these|those|they)(?:\s+(?:all|both|each))?"
+    r"(?:\s+(?:customers|clients|people|guys|folks))?|"
     r"(?:each|every\s+one|everyone)\s+of\s+(?:them|these|those)|"
     # in Chinese, after an English verb: "tag 她们 金卡", "tag 佢哋 VIP"
     r"(?:他们|她们|佢们)(?:俩|[两二三四五六2-6](?:个|位))?|(?:她|他|佢)俩|这些人|这批人|呢啲人"
@@ -712,7 +714,19 @@ class Action:
 
 
 def strip_tail(text: str) -> str:
-    return _TAIL.sub("", text)
+    stripped = _TAIL.sub("", text)
+    if _TAG_VERB_SAID.search(stripped) and not _MAY_HOLD_MESSAGE.search(stripped):
+        stripped = _TAG_TAIL.sub("", stripped)  # "帮他们打待跟进就好": after the tag's name
+    return stripped
+
+
+# "that will do" after a tag's bare name ("帮他们打待跟进就好"), only where no message could
+# end in those words.
+_TAG_TAIL = lazy_pattern(
+    r"(?:就好|就行|就可以了?|即可|就得|就ok|便可)(?:了|啦|吧)?[\s,，。.!！~]*$"
+)
+_TAG_VERB_SAID = lazy_pattern(r"打上|打个|打|贴上|贴|标上|标为|(?<![a-z])tag")
+_MAY_HOLD_MESSAGE = lazy_pattern(r"[:：“”「」\"']|消息|信息|讯息|短信|文案|内容|message|msg|text")
 
 
 # 立减N said as the whole send ("给VIP立减50", "给这些人每人立减50", "俾佢哋每人即减30"): a
@@ -1314,9 +1328,10 @@ _EACH_FIRST = lazy_pattern(
 # (the card lists them before anything is sent).
 _NOBODY_NAMED = lazy_pattern(
     r"^(?P<opener>(?:再|又|另外|也)?(?:请|麻烦)?(?:你)?(?:帮我|帮忙)?(?:再|又|也)?)"
-    r"(?=\s*(?:发送|发|推送|群发|push|send)\s*(?:一下)?\s*(?:[一1]\s*(?:条|则|封|张|份|个)|“|"
+    # 发消息：… / 群发：… / 发条消息：… — the words after a colon are the message
+    r"(?=\s*(?:发送|发|推送|群发|push|send)\s*(?:一下)?\s*(?:[一1]?\s*(?:条|则|封|张|份|个)|“|[:：]|"
     + _MESSAGE_NOUN
-    + r"\s*“))"
+    + r"\s*[“:：]))"
 )
 # What is sent named by a label after a comma: "…，内容是「…」", "…，文案：…", ", content: …" —
 # read as the colon it stands for.
@@ -1598,11 +1613,17 @@ def _content(what: str, quotes: dict[str, str], original: str) -> dict[str, Any]
     if message is not None:
         details["message"] = message
     if not details:
-        raise Ask(
-            "要发送什么内容？请把消息放在引号里，例如：发消息“新品到店，欢迎来看看”。",
-            "What should the message say? Put it in quotes, e.g. message … “New arrivals!”.",
-        )
+        raise message_question()
     return details
+
+
+def message_question() -> Ask:
+    """The question back about a send with no message words (the chat completes the send
+    with the next message's words: bot/commands/content_reply.py)."""
+    return Ask(
+        "要发送什么内容？请把消息放在引号里，例如：发消息“新品到店，欢迎来看看”。",
+        "What should the message say? Put it in quotes, e.g. message … “New arrivals!”.",
+    )
 
 
 # A message added to a coupon with a verb of saying, just before its words: "发85折券，顺便说一句
@@ -1648,6 +1669,12 @@ def _tag(
     bare = _BARE_TAG_EN.match(text)
     if bare and tags and normalize(bare.group("name")) in tags:  # "tag 金卡" is "tag as 金卡"
         return Action("tag", None, {"tag": _unquote(bare.group("name"), quotes, original)})
+    last = _KNOWN_TAG_LAST_EN.match(text)
+    if last and tags and normalize(last.group("name")) in tags and not _AS_EN.search(last["seg"]):
+        # "tag the men 金卡", "tag Zhang San's group VIP": whom, then a tag the company has
+        said = last.group("name")
+        name = tags[normalize(said)] if not said.startswith("“") else _unquote(said, quotes)
+        return Action("tag", _segment(_one(last.group("seg"))), {"tag": name})
     # Any other order of whom, verb and tag (tag_actions.py): 都打上, "，贴上", 身上的, 把…撤了.
     found = read_zh(text, tags or {}) or read_en(text)
     if found is None:
@@ -1658,6 +1685,13 @@ def _tag(
 
 # A tag verb and only a company tag's name, no whom: the answer just given ("tag 金卡").
 _BARE_TAG_EN = lazy_pattern(rf"^{_PLEASE_EN}(?:tag|label){_SP}(?P<name>[^\s].*?)(?:\s*tag)?$")
+# Whom then the tag with no "as" between: only a tag the company has ends it (the last word
+# may else be whom's: "tag the men in Shanghai" names no tag).
+_KNOWN_TAG_LAST_EN = lazy_pattern(
+    rf"^{_PLEASE_EN}(?:tag|label)\s+(?P<seg>[a-z'][^“”]*)(?:\s+|(?<=[\x00-\x7f])(?=[^\x00-\x7f]))"
+    r"(?P<name>“[^”]+”|[^\s“”]+?)(?:\s*tag)?$"
+)
+_AS_EN = lazy_pattern(r"\b(?:as|with)\b")
 
 
 def _one(seg: str) -> str:

@@ -302,6 +302,12 @@ def _check(coupon: CouponWords) -> None:
         )
 
 
+def coupon_question() -> Ask:
+    """The question back about a coupon with no value said (the chat completes the send with
+    the next message's value: bot/commands/content_reply.py)."""
+    return _not_understood()
+
+
 def _not_understood() -> Ask:
     return Ask(
         "发什么券？请说明门槛和面额，例如“满100减20的券”“9折券”或“20元无门槛券”。",
@@ -371,14 +377,31 @@ def parse_coupon_words(words: str) -> CouponWords | None:
 # ---- the message around the coupon ---------------------------------------------------------
 
 # The variables a message may use (bot.services.campaigns.content fills them in).
+# WeCom's limit on a mass message's text (externalcontact/add_msg_template text.content:
+# "最多4000个字节", UTF-8 bytes).
+MAX_MESSAGE_BYTES = 4000
 MESSAGE_VARIABLES = ("name", "coupon_code", "coupon_desc", "coupon_expires")
 _VARIABLE = lazy_pattern(r"\{([A-Za-z_]+)\}")
+
+
+def message_too_long(size: int) -> Ask:
+    """The question back about a message WeCom would refuse: the limit, said plainly."""
+    return Ask(
+        f"这条消息太长了（{size}字节）：企业微信群发的文字最多{MAX_MESSAGE_BYTES}字节"
+        f"（约{MAX_MESSAGE_BYTES // 3}个汉字）。请缩短后再发。",
+        f"That message is too long ({size} bytes): a WeCom mass message holds at most "
+        f"{MAX_MESSAGE_BYTES} bytes of text (about {MAX_MESSAGE_BYTES} English letters or "
+        f"{MAX_MESSAGE_BYTES // 3} Chinese characters). Please shorten it.",
+    )
 
 
 def check_message(details: dict[str, Any]) -> None:
     """Ask back, before any card, for a message the campaign could not send as written: a
     coupon variable without a coupon, or a misspelt variable ({coupon} for {coupon_code})."""
     message = str(details.get("message") or "")
+    size = len(message.encode("utf-8"))
+    if size > MAX_MESSAGE_BYTES:
+        raise message_too_long(size)
     names = _VARIABLE.findall(message)
     unknown = [n for n in names if n not in MESSAGE_VARIABLES]
     if unknown:

@@ -19,6 +19,7 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.campaign_names import check_campaign_names
 from segmentation.nlq.cities import expand_city_groups
 from segmentation.nlq.contact_words import asked_inside_contact, name_campaigns
+from segmentation.nlq.coupons import message_too_long
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, is_traditional, weak_card
 from segmentation.nlq.interpret import Context, SavedNameAsk
@@ -47,12 +48,18 @@ from segmentation.text import language_of, normalize, normalize_name
 
 log = logging.getLogger(__name__)
 
-MAX_LENGTH = 500
+MAX_LENGTH = 500  # the words of a command, a message it sends aside
+# A message is as long as WeCom takes one (coupons.MAX_MESSAGE_BYTES, at most 4000 bytes: as
+# many characters at most); what is longer is asked back there with the limit said.
+MAX_MESSAGE_CHARS = 4000
 CONFIRM = frozenset({"tag", "untag", "push", "schedule"})
 _QUOTED = lazy_pattern(r"[“「『\"]([^”」』\"]+)[”」』\"]")
 _FINAL_NOT = lazy_pattern(
     r"(有哪些|有哪几个|有谁|是哪些|有几个|有多少|有边啲|有冇)(?:不|没|冇|唔)[\s?？!！。.~]*$"
 )
+# A Chinese "them" between English words ("send 她们 a coupon", "give 佢哋 the VIP tag"):
+# the English pronoun, so the English readings see whom it is for.
+_PRONOUN_IN_ENGLISH = lazy_pattern(r"(?<=[a-z])\s*(?:他们|她们|佢们|佢哋|佢地)\s*(?=[a-z])")
 _INTENT_ORDER = ("help", "more", "show_saved", "export", "describe", "count", "list")
 
 
@@ -125,10 +132,32 @@ _INNER = "\ue000"
 _CURLY_SPAN = lazy_pattern(r"[“「『][^“”「」『』]*[”」』]")
 
 
+def _command_words(text: str) -> str:
+    """`text` without the message it sends (quoted, or after a message word and a colon)."""
+    text = _QUOTED.sub("“”", text)
+    after = _MESSAGE_COLON.search(text)
+    return text[: after.end()] if after is not None else text
+
+
 def _inner_quotes_kept(text: str) -> str:
     if '"' not in text:
         return text
-    return _CURLY_SPAN.sub(lambda m: m.group().replace('"', _INNER), text)
+    text = _CURLY_SPAN.sub(lambda m: m.group().replace('"', _INNER), text)
+    after = _MESSAGE_COLON.search(text)
+    if after is None or not _UNQUOTED_REST.match(text, after.end()):
+        return text
+    # "发消息：=HYPERLINK("…","…")", 'message them: say "hi"': all after the colon is the
+    # message (ASCII quotes in it are its own), unless it opens with a quote of its own.
+    return text[: after.end()] + text[after.end() :].replace('"', _INNER)
+
+
+# A message word and a colon: what follows is the message, as typed.
+_MESSAGE_COLON = lazy_pattern(
+    r"(?:发|發|群发|群發|推送|消息|訊息|信息|讯息|短信|文案|内容|內容|message|msg|text|send|push)"
+    r"\s*[:：]\s*",
+    re.I,
+)
+_UNQUOTED_REST = lazy_pattern(r'(?!\s*")[^“”「」『』]*$')
 
 
 def _inner_quotes_back(command: Command) -> Command:
@@ -141,13 +170,17 @@ def _inner_quotes_back(command: Command) -> Command:
 def _parse(
     text: str, vocab: Vocabulary, asker: str | None, now: datetime, tz: ZoneInfo, language: str
 ) -> Command:
-    if len(text) > MAX_LENGTH:
+    command_size = len(_command_words(text))
+    if command_size <= MAX_LENGTH < len(text) - MAX_MESSAGE_CHARS:
+        raise message_too_long(len(text.encode("utf-8")) - command_size)  # the message's size
+    if command_size > MAX_LENGTH:
         raise Ask(
             f"这条消息太长了（超过{MAX_LENGTH}字），请简短地描述要找的客户。",
             f"That message is too long (over {MAX_LENGTH} characters); please keep it short.",
         )
     text = single_quoted_message(text)  # "the message 'Thanks for stopping by'"
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
+    norm = _PRONOUN_IN_ENGLISH.sub(" them ", norm)  # "send 她们 a coupon": them
     norm = expand_city_groups(norm, lambda: vocab.surfaces)  # 北上广深
     # 收到过双11预热活动的 / 国庆回馈那次 = 活动#1 (a tag or product of that name stays one)
     norm = name_campaigns(norm, vocab.campaigns, lambda name: name in vocab.surfaces)

@@ -62,7 +62,8 @@ _TAIL = lazy_pattern(
     # 晒/哂 (Cantonese: all of them) after the verb: 打晒「待跟進」tag
     # and 返/翻 (back), 埋 (as well): 打返個金卡標籤, 貼埋VIP標籤
     # — only right after a one-character verb: 加个返校标签 names 返校.
-    r"\s*(?:一下|下)?(?:(?:(?<=[打加贴挂标])|(?<=tag))(?:晒|哂|返|翻|番|埋))*\s*(?:一个|一|个)?\s*"
+    # and Cantonese 落 (onto): "全部 tag 落 VIP", "打落待跟進"
+    r"\s*(?:一下|下)?(?:(?:(?<=[打加贴挂标])|(?<=tag))\s*(?:晒|哂|返|翻|番|埋|落))*\s*(?:一个|一|个)?\s*"
     r"(?:叫做|叫|名为|为|成|做|作|[:：])?\s*"
     r"(?P<name>“[^”]+”|[^“”，,。；;:：的嘅]{0,24}?)\s*(?:的|嘅)?\s*(?P<noun>" + _NOUN + r")?\s*"
     r"(?:吧|哈|啊|呀|啦|哦|喔|嘞|喇|咯|啰|先)*$"
@@ -72,6 +73,8 @@ _HEAD = lazy_pattern(
 )
 # All of them with no whom before: the answer just given ("都打上待跟进", "全部贴上VIP标签").
 _ALL = lazy_pattern(rf"^{_OPENER}(?:都|全都|全部|统统|通通|一律|统一|全部都)(?:给|帮我)?\s*$")
+# The answer just given, said as a pronoun ("佢哋全部打返個待跟進").
+_THEM = lazy_pattern(r"他们|她们|佢哋|佢们|佢地|这些人|这些|呢啲人|呢啲|them|these|those")
 # Whom said first closes with one of these when nothing else (a comma, 都) ends it.
 _CLOSED = lazy_pattern(
     r"(?:的|嘅|客户|客人|客|人|们|用户|顾客|会员|粉丝|买家|这些|那些|这批|呢啲|佢哋|customers?|"
@@ -278,7 +281,10 @@ def _tag_zh(text: str, tags: Mapping[str, str]) -> Found | None:
         # as a noun, tag comes after the name ("高意向tag").
         strong = verb.group("strong") is not None or _EN_VERB.fullmatch(verb.group(0)) is not None
         # a name quoted as a tag's is one too: 给…都打个“新客礼遇”
-        named = _company_tag(head, tail, tags) or tail.group("name").strip().startswith("“")
+        answer_just_given = seg == "都" or _THEM.fullmatch(seg) is not None
+        named = _company_tag(head, tail, tags, answer_just_given) or tail.group(
+            "name"
+        ).strip().startswith("“")
         if not strong and tail.group("noun") is None and not named:
             continue  # 打个电话, 加个微信: no tag without a tag noun
         state = name_state(tail.group("name"))
@@ -292,10 +298,14 @@ def _tag_zh(text: str, tags: Mapping[str, str]) -> Found | None:
     return None
 
 
-def _company_tag(head: re.Match[str], tail: re.Match[str], tags: Mapping[str, str]) -> bool:
-    """A weak verb ordering a tag the company has, named bare after 给/帮 + whom: "给她打个VIP",
-    "帮佢哋贴个金卡" (打个电话 stays a call: 电话 is no tag)."""
-    return bool(head.group("prep")) and normalize(tail.group("name").strip()) in tags
+def _company_tag(
+    head: re.Match[str], tail: re.Match[str], tags: Mapping[str, str], all_of_them: bool
+) -> bool:
+    """A weak verb ordering a tag the company has, named bare after 给/帮 + whom ("给她打个VIP",
+    "帮佢哋贴个金卡") or after 都/全部 for the answer just given ("都打个待跟进"); 打个电话
+    stays a call: 电话 is no tag."""
+    ordered = bool(head.group("prep")) or all_of_them
+    return ordered and normalize(tail.group("name").strip()) in tags
 
 
 def _tag_first_zh(text: str) -> Found | None:
