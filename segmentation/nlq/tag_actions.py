@@ -45,7 +45,7 @@ _ADV = (
 _STRONG = (
     r"加贴上?|加打上?|加挂上?|"  # 加贴 (stick on as well): "幫她們加貼待跟進"
     r"打上|贴上|标上|加上|挂上|标记为|标记成|标记做|标记作|标记上|标为|标成|标做|标作|标注为|标注成|"
-    r"标注做|标注上|打标为|打标成|归为|"
+    r"标注做|标注上|打标为|打标成|归为|标个|标一个|"  # 标个VIP: 标 (mark) is only ever a tag here
     r"(?<![a-z])(?:tag|mark|label|flag)\s*(?:上|成|为|做|作|(?:as|with)(?![a-z]))"
 )
 # A verb that tags only with a tag noun after the name: 打个电话, 加个微信, 挂号 are no tags.
