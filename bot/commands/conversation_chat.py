@@ -67,6 +67,7 @@ from segmentation.models import (
     TagGroup,
 )
 from segmentation.nlq.change_sides import read_change_side
+from segmentation.nlq.focus_questions import yes_no_words
 from segmentation.nlq.followup import is_export_this
 from segmentation.nlq.intents_extra import is_digest_request, is_traditional
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -618,15 +619,17 @@ def before_query(
     counted = previous is not None and previous.intent == "count"
     if not shown and counted and _WHO_IS_IT.match(said):
         return None  # "佢係邊個" after a count of one: who, listed (the parser's who-question)
-    if not shown and _THAT_CUSTOMER.match(said):
+    # "他退过款没", "has she ordered this month": a yes/no about him or her (focus.py)
+    asks_yes_no = bool(yes_no_words(text))
+    if not shown and (_THAT_CUSTOMER.match(said) or asks_yes_no):
         # "她在哪个城市" right after a list of one ("其中北京的" → 1 Dan): that customer, as
         # "给她发一张券" is (named_actions.only_one_listed); a list of more is asked which.
         only = only_one_listed(session, ctx, requester)
         if only is not None and previous is not None:
             previous = replace(previous, kind=conv.CUSTOMER, customer=only)
             shown = True
-    if (_THAT_CUSTOMER.match(said) or _EXPORT_THAT.match(said)) and not (
-        shown and (_EXPORT_THAT.match(said) or _about_that_customer(text, previous))
+    if (_THAT_CUSTOMER.match(said) or _EXPORT_THAT.match(said) or asks_yes_no) and not (
+        shown and (_EXPORT_THAT.match(said) or asks_yes_no or _about_that_customer(text, previous))
     ):  # "她最近买了什么", "export her" with no card just shown: which customer, never a guess
         reply = Reply(userid, say_card("card_which_customer", lang))
         return in_script([reply], hant), {"intent": "clarify", "pronoun": True}
@@ -642,7 +645,8 @@ def before_query(
     if yes_no is not None:  # "他退过款没" after 王静's card: yes or no, with the fact
         keep = data_words(session, {"description": yes_no[0].text})
         return in_script(yes_no, hant, keep), {"intent": "customer", "asked": previous.customer}
-    if _about_that_customer(text, previous):  # "她最近买了什么" after 王静's card
+    # "她最近买了什么" after 王静's card (a yes/no not read above: the card answers it)
+    if (shown and asks_yes_no) or _about_that_customer(text, previous):
         answer = picked_card(session, str(previous.customer), requester, ctx.now, ctx.engine)
         if answer is None:
             replies = [Reply(userid, say_card("card_gone", lang))]

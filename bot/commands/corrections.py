@@ -68,6 +68,25 @@ def corrected_answer(
     return ask_again(session, ctx, requester, swapped, previous, lang)
 
 
+def as_card_change(session: Session, ctx: CommandContext, requester: Requester, text: str) -> str:
+    """A correction said while a confirmation card waits, as the change of that card it asks
+    for ("不对，我是说北京" → "换成北京": the card again for Beijing, never a list); any other
+    text — and a correction with a verb of its own ("no, take off 金卡 instead") — as it is."""
+    said = read_correction(text)
+    if said is None or not _bare_value(session, ctx, requester, said.value):
+        return text
+    return f"换成{said.value}"
+
+
+def _bare_value(session: Session, ctx: CommandContext, requester: Requester, words: str) -> bool:
+    """Whether `words` are conditions only: no action, no question of their own."""
+    vocab = load_vocabulary(session, ctx.engine.named)
+    command = parse_command(
+        words, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    return isinstance(command, Command) and command.intent == "list" and not command.details
+
+
 def _own_question(session: Session, ctx: CommandContext, requester: Requester, words: str) -> bool:
     """Whether the corrected words ask a question of their own (a count, a list, a
     breakdown, a card…), not only a value for the last one."""

@@ -50,7 +50,7 @@ from bot.commands.conversation_chat import (
     in_script,
     script_words,
 )
-from bot.commands.corrections import corrected_answer
+from bot.commands.corrections import as_card_change, corrected_answer
 from bot.commands.describe import describe_replies
 from bot.commands.explain import explain_reply
 from bot.commands.export import export_reply
@@ -304,7 +304,10 @@ def _handle_text(
     decision = typed_decision(text)
     if decision is not None:
         return handle_typed(session, ctx, userid, decision, lang)
-    amended = card_amendment(session, ctx, requester, text, lang)  # "算了", "只给上海的发"
+    # "算了", "只给上海的发"; a correction ("不对，我是说北京") changes the card likewise
+    amended = card_amendment(
+        session, ctx, requester, as_card_change(session, ctx, requester, text), lang
+    )
     if isinstance(amended, list):
         return amended
     if isinstance(amended, Amended):

@@ -1605,6 +1605,10 @@ def _content(what: str, quotes: dict[str, str], original: str) -> dict[str, Any]
         message = _verbatim_after_colon(original, what[colon.start() :], what[colon.start(1) :])
         lead = _SAY_LEAD.search(masked, 0, colon.start())
         outside = masked[: lead.start() if lead else colon.start()]
+    said = _SAID_AFTER_WORD.search(masked) if message is None else None
+    if said is not None:  # "发个消息说新品到了", "a message saying …": the rest, as typed
+        message = _verbatim_suffix(original, what[said.start("what") :])
+        outside = masked[: said.start("say")]
     if word is not None and word.start() < len(outside):
         outside = outside.replace(word.group(), " ")  # the word "消息" carries no amount
     details: dict[str, Any] = {}
@@ -1632,6 +1636,16 @@ _SAY_LEAD = lazy_pattern(
     r"(?:[,，;；]\s*|\s+|(?<=[^\x00-\x7f]))(?:(?:顺便|另外|再|并且?|同时|也|然后|还要?|and|plus)\s*)?"
     r"(?:说|讲|附上|加上|带上|附|留言|写上|say|saying|tell\s+them|add|with\s+(?:the|a)\s+"
     r"(?:note|words|line))(?:一句话|句话|一句|一声|句|声|下|一下|话)?\s*[:：]?\s*$"
+)
+
+
+# A message word, then a verb of saying and the words unquoted: "发个消息说新品到了", "发条信息
+# 讲周六有活动", "send her a message saying new arrivals are in" (never 说明, explaining).
+_SAID_AFTER_WORD = lazy_pattern(
+    r"(?:消息|信息|讯息|訊息|短信|私信|message|msg|text|note)\s*[,，]?\s*"
+    r"(?P<say>说(?!明)|讲(?!解)|话|内容是|写着|saying|that\s+says|which\s+says|that\s+reads)"
+    r"\s*[,，]?\s*(?P<what>[^“\s].*)$",
+    re.I,
 )
 
 
