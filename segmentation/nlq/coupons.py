@@ -381,7 +381,9 @@ def parse_coupon_words(words: str) -> CouponWords | None:
 # "最多4000个字节", UTF-8 bytes).
 MAX_MESSAGE_BYTES = 4000
 MESSAGE_VARIABLES = ("name", "coupon_code", "coupon_desc", "coupon_expires")
-_VARIABLE = lazy_pattern(r"\{([A-Za-z_]+)\}")
+# One brace on each side: "{{name}}" (another tool's placeholder) is the member's own text, sent
+# as typed and shown so on the card, never filled in (bot/services/campaigns/content.py).
+_VARIABLE = lazy_pattern(r"(?<!\{)\{([A-Za-z_]+)\}(?!\})")
 
 
 def message_too_long(size: int) -> Ask:

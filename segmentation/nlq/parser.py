@@ -59,7 +59,10 @@ _FINAL_NOT = lazy_pattern(
 )
 # A Chinese "them" between English words ("send 她们 a coupon", "give 佢哋 the VIP tag"):
 # the English pronoun, so the English readings see whom it is for.
-_PRONOUN_IN_ENGLISH = lazy_pattern(r"(?<=[a-z])\s*(?:他们|她们|佢们|佢哋|佢地)\s*(?=[a-z])")
+# Only before an article: "send佢哋msg 新貨到咗" is read by the Chinese message readings.
+_PRONOUN_IN_ENGLISH = lazy_pattern(
+    r"(?<=[a-z])\s*(?:他们|她们|佢们|佢哋|佢地)\s*(?=(?:a|an|the|one|some)(?![a-z]))"
+)
 _INTENT_ORDER = ("help", "more", "show_saved", "export", "describe", "count", "list")
 
 

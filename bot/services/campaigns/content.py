@@ -10,7 +10,8 @@ from datetime import datetime, tzinfo
 from segmentation.nlq.coupons import MESSAGE_VARIABLES
 
 VARIABLES = MESSAGE_VARIABLES
-_PATTERN = re.compile(r"\{(" + "|".join(VARIABLES) + r")\}")
+# "{{name}}" is text (another tool's placeholder typed by the member), never a variable.
+_PATTERN = re.compile(r"(?<!\{)\{(" + "|".join(VARIABLES) + r")\}(?!\})")
 # WeCom: text content of a mass message ≤ 4000 bytes; app text ≤ 2048 bytes.
 MAX_CONTENT_BYTES = 4000
 
@@ -34,7 +35,8 @@ def content_key(text: str) -> str:
 
 def unknown_variables(template: str) -> list[str]:
     """Names in braces that are not variables — most likely typos such as {coupon}."""
-    return [m for m in re.findall(r"\{([A-Za-z_]+)\}", template) if m not in VARIABLES]
+    found = re.findall(r"(?<!\{)\{([A-Za-z_]+)\}(?!\})", template)
+    return [m for m in found if m not in VARIABLES]
 
 
 def expiry_words(expires: datetime, timezone: tzinfo) -> str:
