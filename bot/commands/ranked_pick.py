@@ -17,10 +17,11 @@ from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from bot.commands.context import ask_again, previous_segment
 from bot.commands.texts import say
+from bot.commands.texts_cards import say_card
 from bot.services.answer import Answer, ClarifyAnswer
 from bot.services.query import answer_command
 from segmentation.nlq import Command, load_vocabulary
-from segmentation.nlq.rank_pick import OTHER, TOP, RankedPick, read_ranked_pick
+from segmentation.nlq.rank_pick import BOTTOM, OTHER, TOP, RankedPick, read_ranked_pick
 from segmentation.nlq.restate import describe
 from segmentation.nodes import Node, Ranked, to_json
 from segmentation.scope import Requester
@@ -37,6 +38,8 @@ def ranked_pick_answer(
     found = previous_segment(session, ctx, requester.userid)
     if found is not None and found[1].kind == conv.BREAKDOWN and pick.end is not None:
         return _table_end(session, ctx, requester, found[0], found[1], pick, lang)
+    if found is not None and _by_what(found[0], found[1], pick):
+        return _which_measure(pick, lang)  # "最后两名" after a list: ranked by what?
     if found is None or not isinstance(found[0], Ranked):
         return None
     ranking, previous = found
@@ -52,6 +55,25 @@ def ranked_pick_answer(
         return ClarifyAnswer(message, (label,), (to_json(top),), asked_intent="list")
     picked = picked_out(ranking, pick)
     return ask_again(session, ctx, requester, picked, previous, lang, intent="list")
+
+
+def _by_what(node: Node, previous: conv.PreviousAnswer, pick: RankedPick) -> bool:
+    """Whether an end said after a list that is no ranking leaves its measure to ask. One
+    ("最后一个", "the last one") may be the list's last row: left to be read as usual."""
+    unranked = previous.kind == conv.LIST and not isinstance(node, Ranked)
+    several = pick.count is None or pick.count > 1
+    return unranked and several and pick.end in (TOP, BOTTOM) and not pick.measured
+
+
+def _which_measure(pick: RankedPick, lang: str) -> Answer:
+    """ "最后两名" / "the bottom 2" after a list that is no ranking: by what is asked, the
+    ranking by spend of those customers offered (the one measure there is)."""
+    if lang == "zh":
+        end = "最多" if pick.end == TOP else "最少"
+    else:
+        end = "top" if pick.end == TOP else "bottom"
+    offered = say_card("rank_by_spend", lang, end=end, n=pick.count or 1)
+    return ClarifyAnswer(say_card("rank_by_what", lang), (offered,))
 
 
 def _table_end(

@@ -15,6 +15,11 @@ CARD_TEXTS: dict[str, dict[str, str]] = {
     "bd_fewest": {"zh": "最少的是：{labels}（{count} 人）", "en": "Fewest: {labels} ({count})"},
     "bd_most_n": {"zh": "最多的{n}组：{groups}", "en": "Top {n}: {groups}"},
     "bd_fewest_n": {"zh": "最少的{n}组：{groups}", "en": "Bottom {n}: {groups}"},
+    "rank_by_what": {
+        "zh": "按什么排？目前只能按消费金额排名。",
+        "en": "Ranked by what? Only ranking by spend is supported.",
+    },
+    "rank_by_spend": {"zh": "其中消费{end}的{n}个", "en": "of these, the {end} {n} by spend"},
     "bd_tied": {"zh": "（含并列）", "en": " (ties included)"},
     "bd_no_extreme": {"zh": "这些客户都没有{by}信息。", "en": "None of these customers has a {by}."},
     "bd_other": {"zh": "其他（{groups} 组）：{count} 人", "en": "other ({groups} groups): {count}"},

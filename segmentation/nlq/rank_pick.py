@@ -24,7 +24,7 @@ _NUM_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _PLURALS = ("ones", "spenders", "customers", "people", "guys")
 
 _LEAD_ZH = r"(?:那|那么|那麼|咁|噉|就|只要|就要|其中|这些里|這些裡|呢啲入面|再|看看|睇下)*"
-_MEASURE_ZH = r"(?:消费|消費|花钱|花錢|使钱|使錢|买得|買得|花得|spend|spending)?\s*"
+_MEASURE_ZH = r"(?P<m>消费|消費|花钱|花錢|使钱|使錢|买得|買得|花得|spend|spending)?\s*"
 _TOP_ZH = r"最多|最高|最大|排第一|排名第一|第一名|最厉害|最犀利|排头|排頭|排前面?|前面|头|頭|前"
 _BOTTOM_ZH = (
     r"最少|最低|最小|排最后|排最後|最后一名|最後一名|排尾|包尾|倒数|倒數|排后面?|排後面?|"
@@ -85,6 +85,9 @@ class RankedPick:
 
     end: str | None
     count: int | None
+    # Whether the measure was said ("消费最少的两个", "the biggest spender"): then, after a
+    # list that is no ranking, it is a ranking of that list, never asked by what.
+    measured: bool = False
 
 
 def read_ranked_pick(text: str) -> RankedPick | None:
@@ -119,7 +122,12 @@ def read_ranked_pick(text: str) -> RankedPick | None:
 
 def _as_many(match: re.Match[str]) -> RankedPick:
     """An end with no count: as many as the ranking showed, from that end."""
-    return RankedPick(TOP if match["top"] else BOTTOM, None)
+    return RankedPick(TOP if match["top"] else BOTTOM, None, _measured(match))
+
+
+def _measured(match: re.Match[str]) -> bool:
+    said = match.groupdict()
+    return bool(said.get("m")) or "spender" in (said.get("noun") or "").lower()
 
 
 def _says_one(text: str) -> bool:
@@ -130,4 +138,4 @@ def _pick(match: re.Match[str], numbers: dict[str, int]) -> RankedPick:
     raw = (match["n"] or "").lower()
     count = int(raw) if raw.isdigit() else numbers.get(raw, 1)
     end = TOP if match["top"] else BOTTOM if match["bottom"] else None
-    return RankedPick(end, count)
+    return RankedPick(end, count, _measured(match))

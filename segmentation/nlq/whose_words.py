@@ -35,6 +35,8 @@ _ZH = (
     rf"^{_ALL}{_IS}{_WHO}(?:在|喺度|喺)?{_VERB}(?:紧|着)?{_THEM}{_TAIL}",
     # 跟进人都是谁 / 他们的负责人是谁 / 佢哋嘅跟进人系边个
     rf"^{_THEM_ZH}{_OWNER_WORD}{_ALL}(?:是|系)?(?:谁|边个|边位|哪些人?|哪几位|边啲){_TAIL}",
+    # 他们归谁 / 这些客户属于哪个销售 / 佢哋归边个管
+    rf"^{_THEM_ZH}{_ALL}(?:归|属于|係属于)(?:{_WHO})(?:管|跟进?|负责)?(?:的|嘅)?{_TAIL}",
     # 在谁名下 / 挂在谁名下 / 喺边个名下
     rf"^{_THEM_ZH}{_ALL}(?:是|系)?(?:在|挂在|喺)?(?:谁|边个)(?:的|嘅)?名下(?:的|嘅)?{_TAIL}",
 )
@@ -49,6 +51,8 @@ _EN = (
     r"^(?:and |so |ok |okay )?who (?:are|is|'re|'s) (?:their|the) (?:owners?|reps?|sales ?reps?|"
     r"salespeople|salespersons?|account managers?|followers)",
     rf"^(?:and |so |ok |okay )?who do {_THEM_EN} belong to",
+    rf"^(?:and |so |ok |okay )?which (?:reps?|sales ?reps?|salespeople|salesperson|owners?|"
+    rf"colleagues?|people on the team) (?:has|have|own|owns|follows?|handles?|covers?) {_THEM_EN}",
     rf"^(?:and |so |ok |okay )?who (?:are|is|'re) {_THEM_EN} "
     r"(?:assigned to|owned by|followed by|with)",
     r"^(?:and |so |ok |okay )?(?:their |the )?owners\?",

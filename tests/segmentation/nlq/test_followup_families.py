@@ -29,6 +29,8 @@ from tests.segmentation.nlq.fixture import NOW, TZ, small_vocabulary
         "whose are they", "whose customers are these", "who owns them", "who follows them",
         "who follows them up?", "who's following them", "who are their owners",
         "who do they belong to", "who are they assigned to", "who handles those?",
+        "他们归谁", "这些客户属于哪个销售", "佢哋歸邊個管", "which rep has them",
+        "which reps own those customers?",
     ],
 )  # fmt: skip
 def test_whose_are_they(text: str) -> None:
