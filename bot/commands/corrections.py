@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
+from bot.commands.bound_swap import swapped_bound_answer
 from bot.commands.context import ask_again, previous_segment, swapped_window_answer
 from bot.commands.texts_corrections import say_correction
 from bot.services.answer import Answer, ClarifyAnswer
@@ -50,22 +51,33 @@ def corrected_answer(
     if _own_question(session, ctx, requester, said.value):
         # "sorry, how many VIPs are there?": the whole question again, answered as it stands
         return ctx.ask(session, said.value, requester.userid)
-    window = swapped_window_answer(session, ctx, requester, said.value, lang)
-    if window is not None:  # "唔係，係上個月": the period of the last question
-        return window
+    alone = swapped_window_answer(session, ctx, requester, said.value, lang) or (
+        swapped_bound_answer(session, ctx, requester, said.value, lang)
+    )
+    if alone is not None:  # "唔係，係上個月", "不对，是500以上": the period, the amount
+        return alone
     node, previous = found
     new = _new_conditions(session, ctx, requester, said, lang)
     if not isinstance(new, Node):
         return new
-    if not kinds(new) <= kinds(node):
-        return _which_way(session, ctx, node, new, previous, said.value, lang)
-    try:
-        swapped = swap_conditions(node, new, other_event=False)
-    except Ambiguous:
-        swapped = None
+    swapped = _swapped(node, new)
     if swapped is None:
         return _which_way(session, ctx, node, new, previous, said.value, lang)
     return ask_again(session, ctx, requester, swapped, previous, lang)
+
+
+def _swapped(node: Node, new: Node) -> Node | None:
+    """`node` with `new` in place of its condition of the same kind; an event for its one
+    event of another kind ("不对，是咨询过的" after 近30天下过单的: inquired, in those 30 days).
+    None when it has nothing to replace, or that is unclear."""
+    wanted = kinds(new)
+    events_only = all(kind.startswith("event:") for kind in wanted)
+    if not wanted <= kinds(node) and not events_only:
+        return None
+    try:
+        return swap_conditions(node, new, other_event=events_only)
+    except Ambiguous:
+        return None
 
 
 def as_card_change(session: Session, ctx: CommandContext, requester: Requester, text: str) -> str:
