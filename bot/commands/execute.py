@@ -23,6 +23,7 @@ from bot.services.campaigns.definition import (
     CampaignError,
     CampaignSpec,
     create_campaign,
+    without_holdout,
 )
 from bot.services.campaigns.push_preview import PushPlan, campaign_content, is_once, once_at
 from bot.services.saved_segments import save_owned
@@ -118,6 +119,7 @@ def _campaign_spec(action: PendingAction, ctx: CommandContext) -> CampaignSpec:
         else action.decided_at,
         cron=cron_line(schedule) if schedule and not once else None,
         coupon=coupon,
+        holdout_percent=0 if without_holdout(named) else None,  # None: the company's share
     )
 
 

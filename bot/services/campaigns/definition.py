@@ -167,6 +167,13 @@ def campaign_segment(campaign: Campaign) -> Node:
 NAMED_CUSTOMERS = "customers"
 
 
+def without_holdout(named: Any) -> bool:
+    """Whether a send goes with no holdout: to one customer picked by hand ("给她发一张券",
+    `named` the NAMED_CUSTOMERS list), where a holdout of one measures nothing and only
+    keeps the customer from what was asked for."""
+    return isinstance(named, list) and len(named) == 1
+
+
 def named_customers(campaign: Campaign) -> frozenset[str] | None:
     """The customers a campaign was confirmed for by name, or None (its segment decides)."""
     named = (campaign.segment_definition or {}).get(NAMED_CUSTOMERS)

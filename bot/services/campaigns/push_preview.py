@@ -28,6 +28,7 @@ from bot.services.campaigns.content import (
     render,
 )
 from bot.services.campaigns.cron import CronSchedule
+from bot.services.campaigns.definition import NAMED_CUSTOMERS, without_holdout
 from bot.services.campaigns.schedule import release_time
 from bot.services.campaigns.settings import CampaignSettings
 from bot.services.coupons import CouponTemplate, format_code, new_shared_code
@@ -195,7 +196,9 @@ def _draft(
         schedule_kind=CRON if schedule and not is_once(schedule) else ONCE,
         channel=MASS_MESSAGE,
         content=campaign_content(details, language),
-        holdout_percent=settings.holdout_percent,
+        holdout_percent=0
+        if without_holdout(details.get(NAMED_CUSTOMERS))
+        else settings.holdout_percent,
         frequency_cap_days=settings.frequency_cap_days,
         holdout_seed=plan.holdout_seed,
         shared_code=plan.shared_code,
