@@ -156,7 +156,7 @@ _PUSH_ZH = [
         r"派给|传给)(?P<seg>.+)$"
     ),
     # Two objects, whom first (a pronoun or the previous answer): "发佢一张满300减50的券",
-    # "送她们一张券", "send佢一張coupon 滿300減50".
+    # "送她们一张券", "send佢一張coupon 滿300減50", "send 她们 a coupon 满500减80".
     lazy_pattern(
         _OPENER_ZH
         + _V_PUSH
@@ -164,7 +164,8 @@ _PUSH_ZH = [
         + _WHOM_ZH
         + r")\s*(?P<what>(?:"
         + _COUNTED
-        + r"|满|\d|(?:[个条封]\s*)?"  # "send佢哋個訊息「…」": one message, its 个 without 一
+        + r"|满|\d|(?:an?\s*)?(?:coupon|voucher)"
+        + r"|(?:[个条封]\s*)?"  # "send佢哋個訊息「…」": one message, its 个 without 一
         + _MESSAGE_NOUN
         + r").+)$"
     ),
