@@ -59,6 +59,7 @@ from bot.commands.history import history_line, past_sizes, segment_key
 from bot.commands.named_actions import named_tag_answer
 from bot.commands.picks import Picked, question_for, read_reply
 from bot.commands.preview import canonical_segment, confirmation_reply
+from bot.commands.rank_measure import with_measure
 from bot.commands.ranked_action import ranked_rows_answer
 from bot.commands.ranked_pick import ranked_pick_answer
 from bot.commands.same_tag import same_tag_answer
@@ -294,6 +295,7 @@ def _handle_text(
             return _answered(session, ctx, requester, text, answer, picked.lang, hant)
         # The original question, the choice in place of the phrase asked about.
         text, lang = picked.text, picked.lang
+    text = with_measure(text, conv.load(session, userid, ctx.now).previous)  # 那最少的三个呢
     more = read_more(text)
     if more is not None:
         no_page = _no_page(session, ctx, userid, lang)

@@ -189,6 +189,11 @@ def swap_conditions(
     if isinstance(previous, Ranked) and not isinstance(new, Ranked):
         base = swap_conditions(previous.base, new, said_all_time, other_event)
         return None if base is None else replace(previous, base=base)
+    if isinstance(previous, Ranked) and isinstance(new, Ranked) and isinstance(new.base, All):
+        # "那 bottom 20% 呢" after my department's top 20%: another ranking of the same
+        # customers, in the previous ranking's window unless it says its own
+        window = new.window if new.window is not None else previous.window
+        return replace(new, base=previous.base, window=window)
     parts: list[Node] = list(previous.children) if isinstance(previous, And) else [previous]
     added: list[Node] = list(new.children) if isinstance(new, And) else [new]
     swapped = False

@@ -1,0 +1,50 @@
+"""A ranking said without its measure, in a thread whose last answer was ranked by spend:
+"看上个月最少的三个", "那 bottom 20% 呢", "最少嗰三個呢", "and the lowest 5?". Alone the
+parser asks "ranked by what?" (最少的三个 could be the fewest orders); after a spend ranking
+nothing else is meant, so the message is read with 消费 (spend) before its rank word (in
+English, "spending" after it: "the lowest spending 5")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.commands import conversation as conv
+from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.text import normalize
+
+# A rank word whose measure is unsaid (normalised text).
+_RANK_WORD = lazy_pattern(
+    r"(?<![a-z])(?:top|bottom|lowest|highest)(?![a-z])|最少|最多|最高|最低|倒数|排名前|排名后|"
+    r"前\d+名|后\d+名|前[一二两三四五六七八九十]+名|后[一二两三四五六七八九十]+名"
+)
+# Any measure word said: the message is read as it stands.
+_MEASURE = lazy_pattern(
+    r"消费|花钱|使钱|买得|花得|客单价|订单|下单|咨询|问价|到店|退款|金额|单数|次数|"
+    r"(?<![a-z])(?:spend|spends|spent|spender|spenders|spending|orders?|ordered|revenue|"
+    r"inquir\w*|visits?|refunds?)(?![a-z])"
+)
+
+
+def with_measure(text: str, previous: conv.PreviousAnswer | None) -> str:
+    """`text` with 消费 before its rank word when the last answer was ranked by spend and
+    `text` says no measure of its own; else `text` as it is."""
+    if previous is None or not _ranked_by_spend(previous.segment):
+        return text
+    norm = normalize(text)
+    found = _RANK_WORD.search(norm)
+    if found is None or _MEASURE.search(norm):
+        return text
+    if not re.search(r"[\u4e00-\u9fff]", norm):  # English: "the lowest spending 5"
+        return f"{norm[: found.end()]} spending{norm[found.end() :]}"
+    return norm[: found.start()] + "消费" + norm[found.start() :]
+
+
+def _ranked_by_spend(node: Any) -> bool:
+    if isinstance(node, dict):
+        if node.get("type") == "ranked" and node.get("by", "spend") == "spend":
+            return True
+        return any(_ranked_by_spend(value) for value in node.values())
+    if isinstance(node, list):
+        return any(_ranked_by_spend(value) for value in node)
+    return False
