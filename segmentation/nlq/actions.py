@@ -1381,7 +1381,8 @@ def _push(text: str, quotes: dict[str, str], original: str = "") -> Action | Non
     text, per_customer = _cut(text, _ONE_BY_ONE)
     text, _ = _cut(text, _ONE_EACH)
     text, original = _labelled_content(text, original)
-    text, original = message_said_plainly(text, original)
+    text, plainly = message_said_plainly(text, original)
+    quotes = {**quotes, **plainly}
     text = _EACH_FIRST.sub(r"\g<opener>给他们", text)
     found = _find_push(text, _mask_quotes(text), quotes, original)
     if _NOBODY_NAMED.match(text) and (found is None or _only_opener(found.segment_text)):

@@ -47,27 +47,28 @@ _TIME_AT_END = lazy_pattern(
 _CLOSING = " !！。.?？~～"
 
 
-def message_said_plainly(text: str, original: str) -> tuple[str, str]:
-    """`text` (normalised) and `original` (as typed) with a colon before a message said
-    plainly after its message word; both unchanged when there is none. The break after the
-    message word is looked for in `original`: normalising drops spaces between Chinese."""
+def message_said_plainly(text: str, original: str) -> tuple[str, dict[str, str]]:
+    """`text` (normalised) with a message said plainly after its message word put in quotes,
+    and the quoted words as typed (normal form → typed, as the parser's quotes map them);
+    `text` unchanged and no words when there is none. The break after the message word is
+    looked for in `original`: normalising drops spaces between Chinese."""
     if any(mark in text for mark in "“”:：'\"") or not original:
-        return text, original
+        return text, {}
     spaced = " ".join(normalize(piece) for piece in original.split())
     found = _PLAIN.search(spaced)
     if found is None:
-        return text, original
+        return text, {}
     rest = found.group("rest").strip()
     said, saying = normalize(rest), normalize(spaced[found.start("say") :])
     if _WHOM_FIRST.match(rest) or _TIME_AT_END.search(said):
-        return text, original
+        return text, {}
     # the command may reach here without its closing punctuation ("… is in!")
     trimmed = text.rstrip(_CLOSING)
-    typed_said, typed_saying = _typed_start(original, said), _typed_start(original, saying)
-    if typed_said is None or typed_saying is None or not trimmed.endswith(saying.rstrip(_CLOSING)):
-        return text, original
+    typed = _typed_start(original, said)
+    if typed is None or not trimmed.endswith(saying.rstrip(_CLOSING)):
+        return text, {}
     head = trimmed[: len(trimmed) - len(saying.rstrip(_CLOSING))].rstrip()
-    return f"{head}:{said}", original[:typed_saying].rstrip() + "：" + original[typed_said:]
+    return f"{head} “{said}”", {said: original[typed:].strip()}
 
 
 def _typed_start(original: str, rest: str) -> int | None:
