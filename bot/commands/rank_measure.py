@@ -7,10 +7,13 @@ English, "spending" after it: "the lowest spending 5")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from bot.commands import conversation as conv
+from segmentation.nlq.interpret import RANKED_BY_WHAT
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.rank_pick import read_ranked_pick
 from segmentation.text import normalize
 
 # A rank word whose measure is unsaid (normalised text).
@@ -26,14 +29,20 @@ _MEASURE = lazy_pattern(
 )
 
 
-def with_measure(text: str, previous: conv.PreviousAnswer | None) -> str:
+def with_measure(
+    text: str, previous: conv.PreviousAnswer | None, asks: Callable[[str], str | None]
+) -> str:
     """`text` with 消费 before its rank word when the last answer was ranked by spend and
-    `text` says no measure of its own; else `text` as it is."""
+    `text` alone would be asked "ranked by what?" (`asks`: the question a text alone is asked,
+    None when it is understood); else `text` as it is — a pick from the ranking shown
+    ("最后两名", "the bottom two") and a measure said anew are read as they are."""
     if previous is None or not _ranked_by_spend(previous.segment):
         return text
     norm = normalize(text)
     found = _RANK_WORD.search(norm)
-    if found is None or _MEASURE.search(norm):
+    if found is None or _MEASURE.search(norm) or read_ranked_pick(text) is not None:
+        return text  # (a pick from the ranking shown: bot/commands/ranked_pick.py)
+    if asks(text) not in RANKED_BY_WHAT:
         return text
     if not re.search(r"[\u4e00-\u9fff]", norm):  # English: "the lowest spending 5"
         return f"{norm[: found.end()]} spending{norm[found.end() :]}"

@@ -83,6 +83,7 @@ from bot.services.answer import (
 from bot.services.conversation import picked_card
 from integrations.wecom.events import CardClick
 from segmentation.compiler import SegmentError
+from segmentation.nlq import Clarification, load_vocabulary, parse_command
 from segmentation.nlq.followup import read_more
 from segmentation.nlq.leadins import starts_new_topic, without_acknowledgement
 from segmentation.nodes import canonical, from_json, to_json
@@ -295,7 +296,8 @@ def _handle_text(
             return _answered(session, ctx, requester, text, answer, picked.lang, hant)
         # The original question, the choice in place of the phrase asked about.
         text, lang = picked.text, picked.lang
-    text = with_measure(text, conv.load(session, userid, ctx.now).previous)  # 那最少的三个呢
+    previous = conv.load(session, userid, ctx.now).previous
+    text = with_measure(text, previous, lambda said: _asked(session, ctx, userid, said))
     more = read_more(text)
     if more is not None:
         no_page = _no_page(session, ctx, userid, lang)
@@ -334,6 +336,15 @@ def _handle_text(
     if isinstance(answer, SegmentAnswer) and answer.intent == "list" and hant:
         answer = replace(answer, script=HANT)  # its rows and pages in Traditional characters
     return _answered(session, ctx, requester, text, answer, lang, hant)
+
+
+def _asked(session: Session, ctx: CommandContext, userid: str, text: str) -> str | None:
+    """The question `text` alone is asked back, None when it is understood."""
+    vocab = load_vocabulary(session, ctx.engine.named)
+    parsed = parse_command(
+        text, vocabulary=vocab, asker=userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    return parsed.message if isinstance(parsed, Clarification) else None
 
 
 # What "更多" cannot page: the last answer showed no list (an older list is not "more").

@@ -174,13 +174,18 @@ def _headless(chunk: Chunk) -> Cond:
     raise not_understood(chunk)
 
 
+# The question back about a ranking said without its measure (the chat answers it itself after
+# a spend ranking: bot/commands/rank_measure.py).
+RANKED_BY_WHAT = (
+    "按什么排名？目前只支持按消费金额排名，例如“消费最多的10个客户”。",
+    "Ranked by what? Only ranking by spend is supported, e.g. 'top 10 spenders'.",
+)
+
+
 def _ranking(chunk: Chunk, rank: Token) -> Cond:
     heads = [t for t in chunk.tokens if t.kind not in (K.RANK, K.DE)]
     if not any(t.kind == K.SPEND for t in heads):
-        raise Ask(
-            "按什么排名？目前只支持按消费金额排名，例如“消费最多的10个客户”。",
-            "Ranked by what? Only ranking by spend is supported, e.g. 'top 10 spenders'.",
-        )
+        raise Ask(*RANKED_BY_WHAT)
     if any(t.kind not in (K.SPEND, K.EVENT) for t in heads):
         raise not_understood(chunk)
     if any(t.kind == K.SPEND and t.value is not True for t in heads):  # 客单价最高的10个
