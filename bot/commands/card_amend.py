@@ -33,6 +33,7 @@ from bot.commands.cards import CANCEL_KEY, outcome_card
 from bot.commands.confirm import decide, handle_typed
 from bot.commands.context import narrowed_by
 from bot.commands.paging import still_visible
+from bot.commands.parse_alone import parse_alone
 from bot.commands.preview import ACTION_DETAILS
 from bot.commands.texts import say
 from bot.models.confirmations import PendingAction
@@ -42,7 +43,7 @@ from bot.services.confirmations import cancel, latest_pending
 from bot.services.customer_card import find_visible
 from bot.services.query import answer_command, clarify, scope_note
 from segmentation.engine import segment_members
-from segmentation.nlq import Clarification, Command, load_vocabulary, parse_command
+from segmentation.nlq import Clarification, Command, load_vocabulary
 from segmentation.nlq.actions import Action as FoundAction
 from segmentation.nlq.actions import find_action
 from segmentation.nlq.ask import Ask
@@ -68,14 +69,21 @@ _FILLER = (
     rf"对了|谢谢|多谢|唔该|(?:sorry|actually|wait|hmm+|oh|no|nah|ok(?:ay)?|um+|well|then|hold\s+on)\b)"
     rf"[{_PUNCT}]*)*"
 )
-# Cancelling in words other than 取消/cancel (normalised text: Simplified, lower case).
+_CANCEL_WORDS = (
+    r"(?:算了|算啦|算咯|不要了|不用了|不需要了|不用发了|不要发了|不发了|别发了|先别发|"
+    r"先不发|不打了|别打了|先不打|不要打了|不弄了|别弄了|不做了|先不要|先不用|取消吧|取消掉|"
+    r"取消了吧|撤销|撤回|作废|唔使了|唔使喇|唔使啦|唔该唔使|唔要了|唔好发|唔发了|冇嘢了|"
+    # Cantonese "don't … yet/any more" with the verb in either script or English: 唔send住,
+    # 唔好发住, 唔打喇, 唔使send
+    r"唔(?:好|使)?\s*(?:send|发|推|打|tag)\s*(?:住|喇|啦|了|先|嘞)|唔使\s*send|"
+    r"never\s*mind|forget\s+(?:it|that|about\s+it)|scrap\s+(?:it|that)|"
+    r"(?:don'?t|do\s+not)\s+(?:send|do|tag)(?:\s+(?:it|that|this|them))?|hold\s+off|abort|"
+    r"cancel\s+(?:it|that|this)|call\s+it\s+off|no\s+thanks?)"
+)
+# Cancelling in words other than 取消/cancel (normalised text: Simplified, lower case); two of
+# them said together ("算啦唔send住") cancel as one does.
 _CANCEL = lazy_pattern(
-    rf"^{_FILLER}(?:算了|算啦|算咯|不要了|不用了|不需要了|不用发了|不要发了|不发了|别发了|先别发|"
-    rf"先不发|不打了|别打了|先不打|不要打了|不弄了|别弄了|不做了|先不要|先不用|取消吧|取消掉|"
-    rf"取消了吧|撤销|撤回|作废|唔使了|唔使喇|唔使啦|唔该唔使|唔要了|唔好发|唔发了|冇嘢了|"
-    rf"never\s*mind|forget\s+(?:it|that|about\s+it)|scrap\s+(?:it|that)|"
-    rf"(?:don'?t|do\s+not)\s+(?:send|do|tag)(?:\s+(?:it|that|this|them))?|hold\s+off|abort|"
-    rf"cancel\s+(?:it|that|this)|call\s+it\s+off|no\s+thanks?)"
+    rf"^{_FILLER}{_CANCEL_WORDS}(?:[{_PUNCT}]*{_CANCEL_WORDS})*"
     rf"(?:[{_PUNCT}]*(?:吧|了|啦|喇|哈|咯|谢谢|多谢|唔该|thanks|thank\s+you|thx|please|pls))*[{_PUNCT}]*$",
     re.I,
 )
@@ -213,7 +221,9 @@ def card_amendment(
         return [Reply(requester.userid, say("confirm_how", lang))]
     if action.details.get(APPROVAL_OF):
         return None  # a request already with its approver
-    switch = switched(lambda said: _parsed(session, ctx, requester, said), action.intent, text)
+    switch = switched(
+        lambda said: parse_alone(session, ctx, requester.userid, said), action.intent, text
+    )
     if isinstance(switch, Clarification):  # "switch it to a coupon": which coupon?
         return clarify(switch.message, list(switch.suggestions))
     if switch is not None:  # "改成发券吧，满300减50" after a tag card: the same customers
@@ -420,11 +430,11 @@ def _content_alone(
 ) -> bool:
     """Whether `new` says content and nothing of customers: no action of its own, and no
     condition when framed as the card's action on everybody."""
-    alone = _parsed(session, ctx, requester, new)
+    alone = parse_alone(session, ctx, requester.userid, new)
     if isinstance(alone, Command) and alone.intent in _ACTIONS:
         return False
     for frame in _CONTENT_FRAMES.get(action.intent, ()):
-        framed = _parsed(session, ctx, requester, frame.format(new=new))
+        framed = parse_alone(session, ctx, requester.userid, frame.format(new=new))
         if isinstance(framed, Command):
             return isinstance(framed.segment, All)
     return True
@@ -481,7 +491,7 @@ def _time_asked(
     morning or afternoon?), for a timed card; else None."""
     if action.intent not in _TIMED or not _says_time(new):
         return None
-    parsed = _parsed(session, ctx, requester, f"每天{new}给所有客户发消息“x”")
+    parsed = parse_alone(session, ctx, requester.userid, f"每天{new}给所有客户发消息“x”")
     if isinstance(parsed, Clarification):
         return clarify(parsed.message, list(parsed.suggestions))
     return None
@@ -508,7 +518,7 @@ def _new_time(
     found = new_when(
         new,
         old if isinstance(old, dict) else None,
-        lambda t: _parsed(session, ctx, requester, t),
+        lambda t: parse_alone(session, ctx, requester.userid, t),
         today,
     )
     if found is None:
@@ -537,7 +547,7 @@ def _new_repeat(
     if action.intent not in _TIMED:
         return None
     old = action.details.get("schedule")
-    parse = lambda t: _parsed(session, ctx, requester, t)  # noqa: E731
+    parse = lambda t: parse_alone(session, ctx, requester.userid, t)  # noqa: E731
     found = repeat_of(plain, old if isinstance(old, dict) else None, parse, lang)
     if found is None:
         return None
@@ -630,19 +640,10 @@ def _says_time(new: str) -> bool:
         return True  # not a time of day: the parse asks about it
 
 
-def _parsed(
-    session: Session, ctx: CommandContext, requester: Requester, text: str
-) -> Command | Clarification:
-    vocab = load_vocabulary(session, ctx.engine.named)
-    return parse_command(
-        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
-    )
-
-
 def _parsed_details(
     session: Session, ctx: CommandContext, requester: Requester, text: str, wanted: tuple[str, ...]
 ) -> dict[str, Any]:
-    parsed = _parsed(session, ctx, requester, text)
+    parsed = parse_alone(session, ctx, requester.userid, text)
     if not isinstance(parsed, Command):
         return {}
     return {k: parsed.details[k] for k in wanted if k in parsed.details}
@@ -730,7 +731,7 @@ def _as_quoted(new: str, text: str) -> str:
 
 
 def _whole_action(session: Session, ctx: CommandContext, requester: Requester, text: str) -> bool:
-    whole = _parsed(session, ctx, requester, text)
+    whole = parse_alone(session, ctx, requester.userid, text)
     return isinstance(whole, Command) and whole.intent in _ACTIONS
 
 
@@ -739,7 +740,7 @@ def _other_action(
 ) -> bool:
     """Whether `text` is a whole action of another kind than the card's, with its own
     content (a push after a tag card): no change of this card."""
-    whole = _parsed(session, ctx, requester, text)
+    whole = parse_alone(session, ctx, requester.userid, text)
     if isinstance(whole, Command):
         intent, details = whole.intent, whole.details
     else:  # "这些人里上海的打上待跟进标签": asked as a whole, still a tagging of its own

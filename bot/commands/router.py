@@ -57,6 +57,7 @@ from bot.commands.export import export_reply
 from bot.commands.going_back import earlier_answer, earlier_pick_answer
 from bot.commands.history import history_line, past_sizes, segment_key
 from bot.commands.named_actions import named_tag_answer
+from bot.commands.parse_alone import parse_alone
 from bot.commands.picks import Picked, question_for, read_reply
 from bot.commands.preview import canonical_segment, confirmation_reply
 from bot.commands.rank_measure import with_measure
@@ -83,7 +84,7 @@ from bot.services.answer import (
 from bot.services.conversation import picked_card
 from integrations.wecom.events import CardClick
 from segmentation.compiler import SegmentError
-from segmentation.nlq import Clarification, load_vocabulary, parse_command
+from segmentation.nlq import Clarification
 from segmentation.nlq.followup import read_more
 from segmentation.nlq.leadins import starts_new_topic, without_acknowledgement
 from segmentation.nodes import canonical, from_json, to_json
@@ -340,10 +341,7 @@ def _handle_text(
 
 def _asked(session: Session, ctx: CommandContext, userid: str, text: str) -> str | None:
     """The question `text` alone is asked back, None when it is understood."""
-    vocab = load_vocabulary(session, ctx.engine.named)
-    parsed = parse_command(
-        text, vocabulary=vocab, asker=userid, now=ctx.now, tz=ctx.settings.timezone
-    )
+    parsed = parse_alone(session, ctx, userid, text)
     return parsed.message if isinstance(parsed, Clarification) else None
 
 

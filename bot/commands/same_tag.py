@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
+from bot.commands.parse_alone import parse_alone
 from bot.models.inbox import AuditEntry
 from bot.services.answer import Answer
 from bot.services.query import answer_command
-from segmentation.nlq import Clarification, Command, load_vocabulary, parse_command
+from segmentation.nlq import Clarification, Command
 from segmentation.nlq.tag_actions import which_tag
 from segmentation.scope import Requester
 
@@ -29,7 +30,7 @@ def same_tag_answer(
     previous = conv.load(session, requester.userid, ctx.now).previous
     if previous is None or previous.intent not in _TAGGINGS:
         return None
-    parsed = _parsed(session, ctx, requester, text)
+    parsed = parse_alone(session, ctx, requester.userid, text)
     if not isinstance(parsed, Clarification):
         return None
     untag = parsed.message in _asked(untag=True)
@@ -40,7 +41,7 @@ def same_tag_answer(
     tag = _last_tag(session, ctx, requester, previous.intent)
     if tag is None:
         return None
-    again = _parsed(session, ctx, requester, f"{text}“{tag}”{'标签' if untag else ''}")
+    again = parse_alone(session, ctx, requester.userid, f"{text}“{tag}”{'标签' if untag else ''}")
     if not isinstance(again, Command) or again.intent != previous.intent:
         return None
     if again.details.get("tag") != tag or again.details.get("segment_from_context"):
@@ -66,17 +67,8 @@ def _last_tag(
     for row in rows:
         if not row.detail or row.detail.get("intent") != intent:
             return None
-        said = _parsed(session, ctx, requester, row.request)
+        said = parse_alone(session, ctx, requester.userid, row.request)
         if isinstance(said, Command) and said.intent == intent:
             tag = said.details.get("tag")
             return str(tag) if tag else None
     return None
-
-
-def _parsed(
-    session: Session, ctx: CommandContext, requester: Requester, text: str
-) -> Command | Clarification:
-    vocab = load_vocabulary(session, ctx.engine.named)
-    return parse_command(
-        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
-    )

@@ -696,7 +696,8 @@ _THIS = lazy_pattern(
     r"(?:each|every one|everyone) of (?:them|these|those)|(?:them|those|these) (?:each|all)|"
     r"这批人|那批人|这帮人|这些人|那些人|"
     r"这几个|这几位|这几个人|他们几个|呢啲|呢啲客|呢啲人|佢哋|佢们|"
-    r"(?:他们|她们|佢们)(?:俩|[两二三四五六2-6](?:个|位)|几位)|(?:她|他|佢)俩|"
+    r"(?:他们|她们|佢们)(?:俩|仨|[两二三四五六2-6](?:个|位)|几位)|(?:她|他|佢)(?:俩|仨)|"
+    r"(?:这|那|呢)(?:俩|仨)(?:人|个人)?|"
     r"(?:这|那|呢)(?:两|俩|二|三|四|五|六|七|八|九|十|\d{1,3})(?:个人|个|位|名)(?:客户|人)?|"
     # One each said where the customers go ("每人发一张券", "各发一张"): the answer just given.
     r"每人|每位|每个人|每位客户|每个客户|人手|各人|各位|各自|各|每人都|都)$"
@@ -1691,6 +1692,12 @@ def _tag(
         said = last.group("name")
         name = tags[normalize(said)] if not said.startswith("“") else _unquote(said, quotes)
         return Action("tag", _segment(_one(last.group("seg"))), {"tag": name})
+    bare_zh = _BARE_TAG_ZH.match(text)
+    if bare_zh and (bare_zh["noun"] or bare_zh["name"].startswith("“") or
+                    normalize(bare_zh["name"]) in (tags or {})):  # fmt: skip
+        # "打上待跟进标签", "那就打金卡", "打上 待跟进 tag": the verb first and nobody named is
+        # the answer just given, as "都打金卡" is (the card shows whom before anything runs)
+        return Action("tag", None, {"tag": _unquote(bare_zh["name"], quotes, original)})
     # Any other order of whom, verb and tag (tag_actions.py): 都打上, "，贴上", 身上的, 把…撤了.
     found = read_zh(text, tags or {}) or read_en(text)
     if found is None:
@@ -1699,6 +1706,13 @@ def _tag(
     return Action(found.intent, _segment(_one(found.seg)), {"tag": name}) if name else None
 
 
+# A Chinese tag verb first, then only the tag's name (with 标签/tag, quoted, or a tag the
+# company has): "打上待跟进标签", "那就打金卡", "贴个“回访”".
+_BARE_TAG_ZH = lazy_pattern(
+    r"^(?:那就|那么|那|就|再|也|请|帮我|帮忙|麻烦|好|ok|嗯)*\s*"
+    r"(?:打上|打个|打|贴上|贴个|贴|标上|标个|加上|加个|挂上)\s*(?:一个|个)?\s*"
+    r"(?P<name>“[^”]+”|[^\s“”，,。]+?)\s*(?P<noun>标签|tag)?\s*(?:吧|啦|喇|先)?$"
+)
 # A tag verb and only a company tag's name, no whom: the answer just given ("tag 金卡").
 _BARE_TAG_EN = lazy_pattern(rf"^{_PLEASE_EN}(?:tag|label){_SP}(?P<name>[^\s].*?)(?:\s*tag)?$")
 # Whom then the tag with no "as" between: only a tag the company has ends it (the last word

@@ -726,7 +726,7 @@ _more(K.THIS, True, "他们|她们|它们|佢哋|他们几个|她们几个|这�
 _more(K.THIS, True, "佢们|佢们嘅|佢们的")
 # A count said with the pointer ("给这两位发消息", "那3个人"): the answer just given, its size
 # said again (a size that is another answer's is gone back to before parsing: backref.py).
-_more(K.THIS, True, "这俩|那俩|这俩人|那俩人")
+_more(K.THIS, True, "这俩|那俩|这俩人|那俩人|这仨|那仨|这仨人|那仨人")  # 仨: three of them
 # They with their number (她俩, 他们两个, 佢哋三位, 她们几位) and 这些人: the answer just given.
 _more(K.THIS, True, "这些人|那些人|这批人|他俩|她俩|佢俩|ta俩|他俩人|她俩人")
 _more(
