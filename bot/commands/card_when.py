@@ -33,7 +33,9 @@ _THEN_SEND = lazy_pattern(
 MOVE = lazy_pattern(
     r"^(?:(?:那就|那|还是|其实|哦|嗯|不对|等下|等等|actually|wait|hmm|oh|ok(?:ay)?|no|well|then)"
     r"[\s,，]*)*(?:把)?(?:时间|发送时间)?(?:再|又|就)?(?:改到|改在|改去|调到|推迟到|推后到|推迟至|"
-    r"延后到|延迟到|延到|推到|挪到|移到|改期到|提前到|定在|放到|留到|等到)(?P<new>.+)$"
+    r"延后到|延迟到|延到|推到|挪到|移到|改期到|提前到|定在|放到|留到|等到|"
+    # a schedule word with its place (Taiwan 排程, 安排, 预约, 定时): 排程到明天早上九点
+    r"(?:排程|排期|安排|预约|定时|排)(?:到|在|于|喺))(?P<new>.+)$"
     r"|^(?:(?:actually|wait|hmm|oh|ok(?:ay)?|no|well|then)[\s,]*)*"
     r"(?:move|reschedule|postpone|push|delay|shift|put)\s+(?:it|this|that|the\s+(?:send|message|"
     r"push|campaign|coupon))\s+(?:back\s+)?(?:to|until|till|for)\s+(?P<new_en>.+)$"
