@@ -30,19 +30,21 @@ _MEASURE = lazy_pattern(
 
 
 def with_measure(
-    text: str, previous: conv.PreviousAnswer | None, asks: Callable[[str], str | None]
+    text: str,
+    previous: Callable[[], conv.PreviousAnswer | None],
+    asks: Callable[[str], str | None],
 ) -> str:
-    """`text` with 消费 before its rank word when the last answer was ranked by spend and
-    `text` alone would be asked "ranked by what?" (`asks`: the question a text alone is asked,
-    None when it is understood); else `text` as it is — a pick from the ranking shown
-    ("最后两名", "the bottom two") and a measure said anew are read as they are."""
-    if previous is None or not _ranked_by_spend(previous.segment):
-        return text
+    """`text` with 消费 before its rank word when the last answer (`previous`, loaded only
+    for a message with a rank word) was ranked by spend and `text` alone would be asked
+    "ranked by what?" (`asks`: the question a text alone is asked, None when understood);
+    else `text` as it is — a pick from the ranking shown ("最后两名", "the bottom two") and a
+    measure said anew are read as they are."""
     norm = normalize(text)
     found = _RANK_WORD.search(norm)
     if found is None or _MEASURE.search(norm) or read_ranked_pick(text) is not None:
         return text  # (a pick from the ranking shown: bot/commands/ranked_pick.py)
-    if asks(text) not in RANKED_BY_WHAT:
+    shown = previous()
+    if shown is None or not _ranked_by_spend(shown.segment) or asks(text) not in RANKED_BY_WHAT:
         return text
     if not re.search(r"[\u4e00-\u9fff]", norm):  # English: "the lowest spending 5"
         return f"{norm[: found.end()]} spending{norm[found.end() :]}"

@@ -297,8 +297,11 @@ def _handle_text(
             return _answered(session, ctx, requester, text, answer, picked.lang, hant)
         # The original question, the choice in place of the phrase asked about.
         text, lang = picked.text, picked.lang
-    previous = conv.load(session, userid, ctx.now).previous
-    text = with_measure(text, previous, lambda said: _asked(session, ctx, userid, said))
+    text = with_measure(
+        text,
+        lambda: conv.load(session, userid, ctx.now).previous,
+        lambda said: _asked(session, ctx, userid, said),
+    )
     more = read_more(text)
     if more is not None:
         no_page = _no_page(session, ctx, userid, lang)

@@ -1,8 +1,9 @@
 """A message said without quotes or a colon, after its send verb and message word:
 "给她发消息 上次的精华液用得还好吗", "發個msg畀佢 聽日有新貨", "给她发 msg 面霜到货了",
 "给他们发消息说新品上架了", "send them a message saying new stock is in", "schedule 逢星期五
-3pm send 佢 msg weekend sale". The words after the message word are the message, as a colon
-would say ("发消息：…"); the confirmation card shows them before anything is sent.
+3pm send 佢 msg weekend sale". The words after the message word are the message, read as if
+quoted ("发消息“…”"), so every push form takes them; the confirmation card shows them before
+anything is sent.
 
 Read only where nothing else can be meant: no quote and no colon in the sentence, the rest
 does not begin with whom it goes to (发消息给上海的客户 names whom), and does not end in a
@@ -64,8 +65,10 @@ def message_said_plainly(text: str, original: str) -> tuple[str, dict[str, str]]
         return text, {}
     # the command may reach here without its closing punctuation ("… is in!")
     trimmed = text.rstrip(_CLOSING)
+    if not trimmed.endswith(saying.rstrip(_CLOSING)):
+        return text, {}
     typed = _typed_start(original, said)
-    if typed is None or not trimmed.endswith(saying.rstrip(_CLOSING)):
+    if typed is None:
         return text, {}
     head = trimmed[: len(trimmed) - len(saying.rstrip(_CLOSING))].rstrip()
     return f"{head} “{said}”", {said: original[typed:].strip()}

@@ -329,6 +329,8 @@ _BARE_LIST = ("list", "count")
 
 # K.AND: "and how many", "那也列一下" — an and with nothing on either side joins nothing
 _BARE = {K.INTENT, K.FILLER, K.SEP, K.AND}
+# Glue and words pointing at the answer just given ("把这些都导出", "export all of these").
+_POINTING = _BARE | {K.THIS, K.CUSTOMER, K.DE, K.BOTH}
 
 
 def _means_previous(intent: str, tokens: list[Any], *, bare_allowed: bool) -> bool:
@@ -336,7 +338,7 @@ def _means_previous(intent: str, tokens: list[Any], *, bare_allowed: bool) -> bo
     "导出"). Conditions added to it ("这些客户中的VIP") are asked back, not dropped."""
     if any(t.kind == K.THIS for t in tokens):
         # 都/all beside them ("把这些都导出", "export all of these") adds nothing.
-        if all(t.kind in _BARE | {K.THIS, K.CUSTOMER, K.DE, K.BOTH} for t in tokens):
+        if all(t.kind in _POINTING for t in tokens):
             return True
         raise Ask(
             "请直接说完整的条件，例如“近30天有咨询的VIP客户”，不要用“这些”再加条件。",
@@ -448,26 +450,28 @@ def _is_bare(intent: str, tokens: list[Any]) -> bool:
 def is_bare_request(text: str, *, now: datetime, tz: ZoneInfo) -> bool:
     """Whether `text` is an export or describe request and nothing else ("导出", "export as
     excel", "分析一下"), read with the lexicon alone: no names need loading to tell."""
-    try:
-        tokens = tokenize(strip_tail(expand(normalize(text))), Vocabulary(), now, tz)
-    except SegmentFormatError:  # a time phrase out of bounds: a condition, parsed (and asked) later
-        return False
-    intent, _fmt = _intent([str(t.value) for t in tokens if t.kind == K.INTENT])
-    return _is_bare(intent, tokens)
+    read = _read_with_lexicon(text, now, tz)
+    return read is not None and _is_bare(*read)
 
 
 def _on_previous_alone(text: str, now: datetime, tz: ZoneInfo) -> bool:
-    """Whether `text` is an export or describe request of the answer just given and nothing
-    else ("导出", "export them", "把这些导出"), read with the lexicon alone."""
+    """Whether `text` is a request about the answer just given and nothing else ("导出",
+    "export them", "把这些导出", "how many"), read with the lexicon alone."""
+    read = _read_with_lexicon(text, now, tz)
+    if read is None or read[0] not in _BARE_MEANS_PREVIOUS + _BARE_LIST:
+        return False
+    return _is_bare(*read) or all(t.kind in _POINTING for t in read[1])
+
+
+def _read_with_lexicon(text: str, now: datetime, tz: ZoneInfo) -> tuple[str, list[Any]] | None:
+    """`text`'s intent and tokens read with the lexicon alone; None when a time phrase in it
+    is out of bounds (a condition, parsed and asked later)."""
     try:
         tokens = tokenize(strip_tail(expand(normalize(text))), Vocabulary(), now, tz)
     except SegmentFormatError:
-        return False
+        return None
     intent, _fmt = _intent([str(t.value) for t in tokens if t.kind == K.INTENT])
-    if intent not in _BARE_MEANS_PREVIOUS + _BARE_LIST:
-        return False
-    pointing = _BARE | {K.THIS, K.CUSTOMER, K.DE, K.BOTH}
-    return _is_bare(intent, tokens) or all(t.kind in pointing for t in tokens)
+    return intent, tokens
 
 
 def _only_glue(tokens: list[Any]) -> bool:
