@@ -95,6 +95,11 @@ _NEAR_CONFIRM = lazy_pattern(
     rf"looks\s+good|lgtm|fine)(?:[{_PUNCT}]*(?:吧|了|啦|喇|哈|please|pls|thanks|thx))*[{_PUNCT}]*$",
     re.I,
 )
+# A question about customers (normalised text), never a change of the card.
+_QUESTION = lazy_pattern(
+    r"(?<![a-z])(?:how\s+many|how\s+much|which|who|whom)(?![a-z])|几个|几位|多少|哪些|哪个|"
+    r"哪几|哪位|谁|边个|边啲|边位|几多"
+)
 # New content: "改成满300减30", "券换成9折", "消息改成“…”", "change the coupon to …".
 _CHANGE_ZH = lazy_pattern(
     rf"^{_FILLER}(?:把)?(?P<what>券|优惠券|优惠|折扣|消息|内容|文案|话术|标签|名字|名称|时间|发送时间|"
@@ -221,6 +226,10 @@ def card_amendment(
         return [Reply(requester.userid, say("confirm_how", lang))]
     if action.details.get(APPROVAL_OF):
         return None  # a request already with its approver
+    if _QUESTION.search(plain):
+        # "and how many of them spent over 1000", "这些人里有几个在上海": a question about the
+        # customers is answered, never read as the card's new content (1000 became a coupon)
+        return None
     switch = switched(
         lambda said: parse_alone(session, ctx, requester.userid, said), action.intent, text
     )
