@@ -96,9 +96,10 @@ _NEAR_CONFIRM = lazy_pattern(
     re.I,
 )
 # A question about customers (normalised text), never a change of the card.
+# English which/who only open the question ("only people who ordered …" is a relative clause).
 _QUESTION = lazy_pattern(
-    r"(?<![a-z])(?:how\s+many|how\s+much|which|who|whom)(?![a-z])|几个|几位|多少|哪些|哪个|"
-    r"哪几|哪位|谁|边个|边啲|边位|几多"
+    r"^(?:(?:and|so|ok|okay|then|wait|hmm+|but|now)[\s,]+)*(?:which|who|whom)(?![a-z])|"
+    r"(?<![a-z])how\s+(?:many|much)(?![a-z])|几个|几位|多少|哪些|哪个|哪几|哪位|谁|边个|边啲|边位|几多"
 )
 # New content: "改成满300减30", "券换成9折", "消息改成“…”", "change the coupon to …".
 _CHANGE_ZH = lazy_pattern(
