@@ -351,13 +351,18 @@ def small_vocabulary() -> Vocabulary:
 
 @dataclass(frozen=True)
 class Reader:
-    """Parser tests' three questions of a sentence, for one vocabulary (as zhangsan, at NOW):
+    """Parser tests' questions of a sentence, for one vocabulary (as zhangsan, at NOW):
     what it parses to, the segment it must be understood as, the question it must ask."""
 
     vocabulary: Vocabulary
 
     def parse(self, text: str) -> Command | Clarification:
         return parse_command(text, vocabulary=self.vocabulary, asker="zhangsan", now=NOW, tz=TZ)
+
+    def command(self, text: str) -> Command:
+        result = self.parse(text)
+        assert isinstance(result, Command), f"{text!r} was asked back: {result}"
+        return result
 
     def segment(self, text: str) -> Node | None:
         result = self.parse(text)

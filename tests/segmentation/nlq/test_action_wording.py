@@ -14,20 +14,15 @@ import pytest
 from bot.commands.actions import schedule_words
 from bot.services.campaigns.cron import CronSchedule
 from bot.services.campaigns.push_preview import schedule_cron
-from segmentation.nlq import Clarification, Command, parse_command
-from tests.segmentation.nlq.fixture import NOW, TZ, small_vocabulary
+from segmentation.nlq import Clarification, Command
+from tests.segmentation.nlq.fixture import NOW, TZ, Reader, small_vocabulary
 
 VOCAB = small_vocabulary()
 
 
-def parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
-
-
-def command(text: str) -> Command:
-    result = parse(text)
-    assert isinstance(result, Command), f"{text!r} was asked back: {result.message}"
-    return result
+_READER = Reader(VOCAB)
+parse = _READER.parse
+command = _READER.command
 
 
 # ---- save: verb × container × where the name is said --------------------------------------

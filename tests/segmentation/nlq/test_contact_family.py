@@ -23,7 +23,7 @@ from segmentation.nodes import (
     Not,
     RollingWindow,
 )
-from tests.segmentation.nlq.fixture import NOW, TZ
+from tests.segmentation.nlq.fixture import NOW, TZ, Reader
 
 VOCAB = build_vocabulary(
     tags=["VIP", "金卡"],
@@ -37,8 +37,8 @@ VIP = HasTag("VIP")
 D30 = RollingWindow(30, "days")
 
 
-def parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
+_READER = Reader(VOCAB)
+parse = _READER.parse
 
 
 def segment(text: str) -> Node | None:

@@ -7,20 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from segmentation.nlq import Clarification, Command, parse_command
-from tests.segmentation.nlq.fixture import NOW, TZ, small_vocabulary
+from segmentation.nlq import Clarification, Command
+from tests.segmentation.nlq.fixture import Reader, small_vocabulary
 
 VOCAB = small_vocabulary()
 
 
-def parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
-
-
-def command(text: str) -> Command:
-    result = parse(text)
-    assert isinstance(result, Command), f"{text!r} was asked back: {result.message}"
-    return result
+_READER = Reader(VOCAB)
+parse = _READER.parse
+command = _READER.command
 
 
 def sent(result: Command) -> dict[str, object]:

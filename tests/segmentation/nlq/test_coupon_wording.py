@@ -11,11 +11,11 @@ from decimal import Decimal
 import pytest
 
 from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
+from segmentation.nlq import Clarification, Command, build_vocabulary
 from segmentation.nlq.coupons import parse_coupon_words
 from segmentation.nlq.vocabulary import StaffInfo
 from segmentation.nodes import to_json
-from tests.segmentation.nlq.fixture import NOW, TZ
+from tests.segmentation.nlq.fixture import Reader
 
 VOCAB = build_vocabulary(
     tags=["VIP", "金卡", "高意向"],
@@ -75,8 +75,8 @@ EN_THRESHOLD = [
 ]
 
 
-def parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
+_READER = Reader(VOCAB)
+parse = _READER.parse
 
 
 def coupon_of(text: str) -> str:

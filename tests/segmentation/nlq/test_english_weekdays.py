@@ -13,10 +13,10 @@ from datetime import date
 import pytest
 
 from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
+from segmentation.nlq import Clarification, Command, build_vocabulary
 from segmentation.nlq.vocabulary import StaffInfo
 from segmentation.nodes import And, DateRangeWindow, Node, Performed
-from tests.segmentation.nlq.fixture import NOW, TZ
+from tests.segmentation.nlq.fixture import Reader
 
 VOCAB = build_vocabulary(
     tags=["VIP", "金卡"],
@@ -40,8 +40,8 @@ ASKED = ["last Friday", "last Monday", "previous Wednesday", "Sunday"]
 FRAMES = ["customers who ordered since {t}", "VIP customers who inquired since {t}"]
 
 
-def parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
+_READER = Reader(VOCAB)
+parse = _READER.parse
 
 
 def _windows(node: Node) -> list[DateRangeWindow]:

@@ -39,7 +39,7 @@ from segmentation.nodes import (
     Spend,
     Untagged,
 )
-from tests.segmentation.nlq.fixture import NOW, TZ
+from tests.segmentation.nlq.fixture import NOW, TZ, Reader
 
 VOCAB = build_vocabulary(
     tags=["VIP", "金卡", "MO"],
@@ -50,8 +50,8 @@ VOCAB = build_vocabulary(
 )
 
 
-def parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
+_READER = Reader(VOCAB)
+parse = _READER.parse
 
 
 def segment(text: str) -> Node | None:

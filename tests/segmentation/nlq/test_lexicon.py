@@ -8,11 +8,11 @@ from decimal import Decimal
 import pytest
 
 from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq import Clarification, Command, build_vocabulary, lexicon, parse_command
+from segmentation.nlq import Clarification, Command, build_vocabulary, lexicon
 from segmentation.nlq.lexicon import ALSO, LEXICON, K, LexiconError
 from segmentation.nlq.vocabulary import StaffInfo
 from segmentation.nodes import And, City, HasTag, Node, Or, Spend
-from tests.segmentation.nlq.fixture import NOW, TZ
+from tests.segmentation.nlq.fixture import Reader
 
 VOCAB = build_vocabulary(
     tags=["VIP", "金卡", "高意向"],
@@ -24,8 +24,8 @@ VOCAB = build_vocabulary(
 SHANGHAI = City(("上海",))
 
 
-def parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
+_READER = Reader(VOCAB)
+parse = _READER.parse
 
 
 def segment(text: str) -> Node | None:

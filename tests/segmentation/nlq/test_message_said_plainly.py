@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
+from segmentation.nlq import Clarification, Command, build_vocabulary
 from segmentation.nlq.vocabulary import StaffInfo
-from tests.segmentation.nlq.fixture import NOW, TZ
+from tests.segmentation.nlq.fixture import Reader
 
 VOCAB = build_vocabulary(
     tags=["VIP", "金卡"],
@@ -20,8 +20,8 @@ VOCAB = build_vocabulary(
 )
 
 
-def _parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
+_READER = Reader(VOCAB)
+_parse = _READER.parse
 
 
 PLAIN = [

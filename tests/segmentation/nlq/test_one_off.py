@@ -9,14 +9,14 @@ from __future__ import annotations
 import pytest
 
 from bot.commands.actions import schedule_words
-from segmentation.nlq import Clarification, Command, parse_command
-from tests.segmentation.nlq.fixture import NOW, TZ, small_vocabulary
+from segmentation.nlq import Clarification, Command
+from tests.segmentation.nlq.fixture import Reader, small_vocabulary
 
 VOCAB = small_vocabulary()
 
 
-def parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
+_READER = Reader(VOCAB)
+parse = _READER.parse
 
 
 ONCE = [

@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from segmentation.nlq import Clarification, Command, parse_command
-from tests.segmentation.nlq.fixture import NOW, TZ, small_vocabulary
+from segmentation.nlq import Clarification, Command
+from tests.segmentation.nlq.fixture import Reader, small_vocabulary
 
 VOCAB = small_vocabulary()
 PIECES = [
@@ -56,8 +56,8 @@ PIECES = [
 ]
 
 
-def _parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
+_READER = Reader(VOCAB)
+_parse = _READER.parse
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)

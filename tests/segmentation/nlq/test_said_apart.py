@@ -8,21 +8,16 @@ from __future__ import annotations
 
 import pytest
 
-from segmentation.nlq import Clarification, Command, parse_command
+from segmentation.nlq import Clarification, Command
 from segmentation.nodes import And, City, HasTag, Performed, Ranked
-from tests.segmentation.nlq.fixture import NOW, TZ, small_vocabulary
+from tests.segmentation.nlq.fixture import Reader, small_vocabulary
 
 VOCAB = small_vocabulary()
 
 
-def parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
-
-
-def command(text: str) -> Command:
-    result = parse(text)
-    assert isinstance(result, Command), f"{text!r} was asked back: {result.message}"
-    return result
+_READER = Reader(VOCAB)
+parse = _READER.parse
+command = _READER.command
 
 
 # ---- the tag's name after the tagging ------------------------------------------------------

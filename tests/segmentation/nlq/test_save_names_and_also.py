@@ -12,9 +12,9 @@ import itertools
 import pytest
 
 from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
+from segmentation.nlq import Clarification, Command, build_vocabulary
 from segmentation.nlq.vocabulary import StaffInfo
-from tests.segmentation.nlq.fixture import NOW, TZ
+from tests.segmentation.nlq.fixture import Reader
 
 VOCAB = build_vocabulary(
     tags=["VIP", "金卡"],
@@ -25,8 +25,8 @@ VOCAB = build_vocabulary(
 )
 
 
-def _parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
+_READER = Reader(VOCAB)
+_parse = _READER.parse
 
 
 NAMES = ["一部未成交", "VIP候选", "Q4 leads", "金卡關懷"]

@@ -9,7 +9,7 @@ import itertools
 
 import pytest
 
-from segmentation.nlq import Clarification, Command, parse_command
+from segmentation.nlq import Clarification, Command
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.tag_actions import (
     clean_name,
@@ -20,13 +20,13 @@ from segmentation.nlq.tag_actions import (
     trim_adverbs,
     without_all,
 )
-from tests.segmentation.nlq.fixture import NOW, TZ, small_vocabulary
+from tests.segmentation.nlq.fixture import Reader, small_vocabulary
 
 VOCAB = small_vocabulary()
 
 
-def parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
+_READER = Reader(VOCAB)
+parse = _READER.parse
 
 
 def action(text: str) -> tuple[str, str]:

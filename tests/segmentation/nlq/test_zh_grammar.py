@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
+from segmentation.nlq import Clarification, Command, build_vocabulary
 from segmentation.nlq.lexicon import (
     LEXICON,
     THIRD_PARTY_ASKS,
@@ -41,7 +41,7 @@ from segmentation.nodes import (
     Untagged,
 )
 from segmentation.text import normalize
-from tests.segmentation.nlq.fixture import NOW, TZ
+from tests.segmentation.nlq.fixture import Reader
 
 VOCAB = build_vocabulary(
     tags=["VIP", "金卡", "高意向"],
@@ -54,8 +54,8 @@ SHANGHAI = City(("上海",))
 ORDER, VISIT = Performed("order", None), Performed("visit", None)
 
 
-def parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=VOCAB, asker="zhangsan", now=NOW, tz=TZ)
+_READER = Reader(VOCAB)
+parse = _READER.parse
 
 
 def segment(text: str) -> Node | None:
