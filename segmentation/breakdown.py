@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -121,6 +121,15 @@ def breakdown(
         key=lambda g: (-g.count, g.key == NONE, g.key),
     )
     return Breakdown(by, group_name, total, tuple(groups), by in OVERLAPPING)
+
+
+def only_groups(result: Breakdown, keys: Iterable[str]) -> Breakdown:
+    """Just the groups named ("上海和北京各多少": 上海 and 北京, not the other tags or owners the
+    same customers have), each shown even when no member is in it; largest first, ties in the
+    order named."""
+    by_key = {g.key: g for g in result.groups}
+    named = [by_key.get(key, Group(key, key, 0)) for key in dict.fromkeys(keys)]
+    return replace(result, groups=tuple(sorted(named, key=lambda g: -g.count)))
 
 
 def dimensions() -> tuple[str, ...]:

@@ -32,7 +32,7 @@ from bot.services.digest.model import Digest
 from bot.services.digest.people import scope_staff
 from bot.services.digest.render import render_markdown
 from segmentation import kinds
-from segmentation.breakdown import NONE, Breakdown, UnknownTagGroup, breakdown
+from segmentation.breakdown import NONE, Breakdown, UnknownTagGroup, breakdown, only_groups
 from segmentation.channels import add_way_name
 from segmentation.compiler import SegmentError
 from segmentation.engine import EngineContext
@@ -132,6 +132,8 @@ def breakdown_answer(
         return clarify(
             f"There is no tag group named “{exc.name}”. The tag groups are:", exc.groups[:3]
         )
+    if command.details.get("only"):  # "上海和北京各多少": the values named, each one
+        result = only_groups(result, map(str, command.details["only"]))
     answer = breakdown_of(
         result, command.segment, command.description, ctx, lang, command.details.get("script")
     )

@@ -23,6 +23,7 @@ import opencc
 from segmentation import kinds
 from segmentation.nlq.abbrev_en import expand
 from segmentation.nlq.ask import Ask, period_question, unsupported
+from segmentation.nlq.each_value import each_value
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
@@ -90,7 +91,7 @@ _HOW_ZH = (
 _VERB_ZH = (
     # 分一下类 / 分个类 / 分下组: the split verb 分类/分组 with 一下 or 个 inside it
     r"(?:来|去)?(?:分布(?:情况|图)?|看看|看一下|看下|看|分组|(?:分一下|分下|分个)(?:类|组)|分一下|"
-    r"分类|分|统计一下|统计|拆分|划分|汇总|列一下|列|排|区分)?"
+    r"分类|分|统计一下|统计|拆分|划分|汇总|列一下|列|排|区分|拆开|拆一下|拆下|拆|计一下|计下|计)?"
 )
 # An English word starts after a space or right after Chinese ("VIP客户by city": normalising
 # takes the space out), and ends before anything but a letter ("by city的").
@@ -99,16 +100,21 @@ _EN_END = r"(?![a-z0-9])"
 _BREAKDOWN = [
     # 每个销售各有多少客户 / 各城市有多少客户 / 每个部门的客户数
     lazy_pattern(
-        rf"(?:每个|每一个|每位|每名|各个|各)(?:{_DIM})(?:分别|各自|各)?(?:都)?"
+        rf"(?:每个|每一个|每位|每一位|每名|各个|各|逐个|逐一|逐位)(?:{_DIM})(?:分别|各自|各)?(?:都)?"
         r"(?:有|跟进了?|负责)?(?:多少|几个|几位)?(?:个|位|名)?(?:客户数量?|客户|人数|人)?"
-        r"(?:数量|数)?"
+        r"(?:数量|数)?(?:计一下|计下|计一计|数一下|数下|数一数)?"
+    ),
+    # 男女各多少 / 城市分别有几个 / 销售各自多少人: the dimension first, then each one's count
+    lazy_pattern(
+        rf"(?:{_DIM})(?:的|嘅)?(?:各|分别|各自)(?:有|占)?(?:多少|几多|几个|几位|几人)(?:个|位|名|人)?"
+        r"(?:客户|客)?"
     ),
     # 每个人各多少 / 每人几个 / 各人有几多 / 每个同事各有多少: each person here is each one
     # following the customers (a count said after it; "每个人" alone says nothing)
     lazy_pattern(
         r"(?P<owner>(?:每个人|每一个人|每人|各人|每位同事|每个同事|各位同事|每个组员|每位组员|"
         r"大家)(?:分别|各自|各|都)*(?:有|跟进了?|负责|跟了?|手上有?)?"
-        r"(?:多少|几多|几个|几位|几人)(?:个|位|名)?(?:客户|客|人)?)"
+        r"(?:(?:多少|几多|几个|几位|几人)(?:个|位|名)?(?:客户|客|人)?|计一下|计下|数一下|数下))"
     ),
     # per person / each person / for every team member
     lazy_pattern(
@@ -558,7 +564,7 @@ def _breakdown(
     else:
         found = _dimension(masked, ctx.vocab)
         if found is None:
-            return None
+            return _each_value(norm, ctx, now, tz, language)
         by, span = found
     if span != (0, 0):
         rest = (norm[: span[0]] + " " + norm[span[1] :]).strip()
@@ -581,6 +587,35 @@ def _breakdown(
     if whose is not None:  # an aside: a later "那北京的呢" asks the thread's question
         details["whose"] = True
     return ExtraParse("breakdown", node, description, details)
+
+
+def _each_value(
+    norm: str, ctx: Context, now: datetime, tz: ZoneInfo, language: str
+) -> ExtraParse | None:
+    """ "上海和北京各多少", "how many men and how many women": a breakdown showing the values
+    named (nlq/each_value.py); "这些里…" / "of them …" breaks down the previous answer."""
+    pointed = False
+
+    def read(words: str) -> Node | None:
+        nonlocal pointed
+        if _BREAKDOWN_POINTER.search(words):
+            pointed = True
+            words = _BREAKDOWN_POINTER.sub(" ", words)
+        words = re.sub(r"(?:里面?|中|当中|之中|入面)", " ", words) if pointed else words
+        try:
+            node, _description = _parse_segment(words.strip(), ctx, now, tz, language)
+        except Ask:
+            return None
+        return None if isinstance(node, All) else node
+
+    found = each_value(norm, read)
+    if found is None:
+        return None
+    details: dict[str, Any] = {"by": found.by, "only": list(found.keys)}
+    if pointed:
+        details["segment_from_context"] = True
+    description = describe(found.segment, language, now, tz, ctx.vocab)
+    return ExtraParse("breakdown", found.segment, description, details)
 
 
 # A spread asked with no dimension: "分布如何", "佢哋分佈係點", "how are they spread?".
