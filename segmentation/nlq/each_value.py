@@ -80,25 +80,22 @@ def _counted_twice(norm: str, parse: Callable[[str], Node | None]) -> EachValue 
     parts = [re.sub(r"(?:的|嘅)$", "", p) for p in parts if p.strip(_ENDS)]
     if len(parts) < 2:
         return None
-    nodes = [parse(p) for p in parts]
-    if any(n is None for n in nodes):
+    nodes = [node for node in map(parse, parts) if node is not None]
+    if len(nodes) != len(parts):
         return None
-    first, *others = nodes
-    assert first is not None
-    base, value = _base_and_value(first)
-    values = [value, *others]
-    found = [_one_value(v) for v in values if v is not None]
+    base, value = _base_and_value(nodes[0])
+    values = [value, *nodes[1:]]
+    found = [one for one in map(_one_value, values) if one is not None]
     if len(found) != len(values) or len({by for by, _key in found}) != 1:
         return None
-    by = found[0][0]
     keys = tuple(dict.fromkeys(key for _by, key in found))
     if len(keys) < 2:
         return None
     union: Node = Or(tuple(v for v in values if v is not None))
-    return EachValue(by, keys, union if base is None else And((*base, union)))
+    return EachValue(found[0][0], keys, union if base is None else And((*base, union)))
 
 
-def _base_and_value(node: Node | None) -> tuple[tuple[Node, ...] | None, Node | None]:
+def _base_and_value(node: Node) -> tuple[tuple[Node, ...] | None, Node]:
     """A first part's own conditions and its value: "近30天下过单的上海" is (下过单,) and 上海."""
     if isinstance(node, And) and node.children and _one_value(node.children[-1]) is not None:
         return node.children[:-1], node.children[-1]
