@@ -241,11 +241,15 @@ class SegmentCompiler:
     def keep_ranked(self, node: Ranked, totals: Any, cust: FromClause) -> ColumnElement[bool]:
         """Order (eid, total) rows, ties by eid, and keep the first `count` or p%."""
         amount = totals.c.total.desc() if node.direction == "top" else totals.c.total.asc()
+        # A CTE, not a derived table: the ranking is uncorrelated, and hoisted to the statement's
+        # WITH it adds no nesting. Nested rankings in a department manager's scope ("其中最少的
+        # 两个" after a top 3) otherwise passed SQLite's fixed parser depth ("parser stack
+        # overflow"), and the message failed with no answer.
         ranked = select(
             totals.c.eid,
             func.row_number().over(order_by=(amount, BinaryOrder(totals.c.eid))).label("rn"),
             func.count().over().label("n"),
-        ).subquery()
+        ).cte()
         if node.count is not None:
             keep = ranked.c.rn <= node.count
         else:

@@ -718,14 +718,18 @@ def _other_change(
 # The customer of the card just shown, by a pronoun: "她最近买了什么", "他的订单", "這位客戶的
 # 資料", "show me her profile", "what did she buy recently" (normalised: simplified, lower case).
 _THAT_CUSTOMER = lazy_pattern(
-    r"^(?:请|帮我)?(?:再)?(?:查一下|查查|看看|看一下|说说)?" + conv.THAT_CUSTOMER_ZH + r"的?"
+    # Cantonese says 睇下 / 查下 for look, 嘅 or 個 for 的, and asks 点 / 点样 / 如何 after it
+    r"^(?:请|帮我|麻烦)?(?:再)?(?:查一下|查查|查下|看看|看一下|看下|睇下|睇睇|睇吓|说说|讲下)?"
+    + conv.THAT_CUSTOMER_ZH
+    + r"(?:的|嘅|个)?"
     r"(?:情况|资料|档案|信息|详情|近况|订单|消费|消费情况|动态|最近动态|最近的?订单|"
     r"最近买了(?:什么|啥|些什么)|买了(?:什么|啥)|买过(?:什么|啥)|最近怎么样)?"
-    r"(?:呢|吗|呀)?[？?。!！]*$|"
-    r"^(?:and |so )?(?:show me |what about |tell me about )?(?:him|her|his|"
+    r"(?:点|点样|如何|怎样|怎么样)?(?:呢|吗|呀|啊|吖)?[\s,，]*(?:pls|please|thanks|thx|唔该|谢谢)?"
+    r"[？?。!！]*$|"
+    r"^(?:and |so )?(?:show me |what about |tell me about |pull up |open )?(?:him|her|his|"
     r"this customer(?:'s)?|that customer(?:'s)?|the customer(?:'s)?)"
     r"(?: (?:profile|card|details|info|orders|purchases|history|recent orders|recent purchases))?"
-    r"[?.!]*$|"
+    r"(?: please| pls| thanks)?[?.!]*$|"
     r"^what (?:did|has) (?:he|she) (?:buy|bought|order|ordered)(?: recently| lately)?"
     r"[?.!]*$|"
     # Any short question about him or her, which the card answers: "他是哪个渠道加的",

@@ -304,6 +304,10 @@ _GROUP_COUNT_ZH = r"(?:\d{1,4}|[两兩俩倆二三四五六七八九十]|几|幾
 _GROUP_ZH = lazy_pattern(
     r"(?<![们們我咱])(?:(?:那|这|這|呢|嗰)(?:一)?(?:个|個)?(?:组|組)(?:的|嘅)?|"
     r"(?<=[\u4e00-\u9fffA-Za-z])(?<![的嘅多少才刚剛前先面早初头頭其中里裡这這那嗰])"
+    r"(?:那|嗰)" + _GROUP_COUNT_ZH + r"(?:个|個|位)(?:人|客户|客戶|客)?(?:的|嘅)?|"
+    # "上海的那位", "女的那个", "张三嘅嗰兩個": 的 before it too, unless after a ranking's or a
+    # time's word ("最多的那个", "刚才的那个", "前面的那个")
+    r"(?<=[\u4e00-\u9fffA-Za-z][的嘅])(?<![多少高低大小早晚新旧才刚剛前先面初头頭中里裡这這那嗰后後近久][的嘅])"
     r"(?:那|嗰)" + _GROUP_COUNT_ZH + r"(?:个|個|位)(?:人|客户|客戶|客)?(?:的|嘅)?)"
 )
 # Words that go before "one(s)" and are no group's value: a pick, an order, a kind of customer.

@@ -59,7 +59,7 @@ _HORIZON_EN = (
 _VAGUE_CHURN = (
     r"(?:很|比较|较|非常)?(?:可能|容易|快要?|即将)(?:会)?流失|"
     rf"{_CHURN_ZH}{_LEVEL}(?:高|大)(?!于)|{_P_ALIVE_ZH}{_LEVEL}(?:低|小)(?!于)|"
-    r"(?:likely|about|going) to churn|at risk of churning|high churn (?:probability|risk)"
+    r"(?:likely|about|going) to churn|high churn (?:probability|risk)"
 )
 _VAGUE_OTHER = (
     rf"(?:{_P_ALIVE_ZH}|{_CHURN_ZH}|{_CLV_ZH}|{_AVG_ZH}|clv|ltv) ?"

@@ -9,7 +9,16 @@ from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
 from segmentation.engine import default_context, segment_count, segment_members
-from segmentation.nodes import And, EventCount, HasTag, Node, Not, Performed, RollingWindow
+from segmentation.nodes import (
+    And,
+    EventCount,
+    HasTag,
+    Node,
+    Not,
+    Performed,
+    Ranked,
+    RollingWindow,
+)
 from segmentation.saved import save_segment
 from tests.segmentation.factory import NOW, TZ, load, random_dataset
 from tests.segmentation.reference import Reference
@@ -65,3 +74,15 @@ def test_results_never_leave_the_askers_scope(session: Session, seed: int) -> No
         assert got | everyone == reference.visible(who) and not (got & everyone)
 
     check()
+
+
+@pytest.mark.parametrize("who", REQUESTERS, ids=lambda r: f"{r.userid}-{r.role}")
+def test_rankings_nested_four_deep_are_answered_in_every_scope(session: Session, who) -> None:
+    # "其中最少的两个" after a top 3, in a department manager's scope, once overflowed
+    # SQLite's parser stack: the message failed with no answer.
+    reference = _load(session, 7)
+    tree: Node = And((HasTag("VIP"), Performed("order")))
+    for depth, direction in enumerate(("top", "bottom", "top", "bottom")):
+        tree = Ranked(tree, direction, count=6 - depth, window=RollingWindow(365, "days"))
+    got = segment_members(session, tree, requester=who, now=NOW, ctx=CTX)
+    assert got == reference.members(tree, who)
