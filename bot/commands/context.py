@@ -778,6 +778,17 @@ def _combine(previous: Node, new: Node | None, follow: FollowUp) -> Node | None:
     if new is None or is_everyone(new):
         # "其中有多少", "这些里导出": the previous segment itself; removing everyone is nothing.
         return None if follow.mode == WITHOUT else previous
+    if (
+        isinstance(new, Ranked)
+        and isinstance(previous, Ranked)
+        and isinstance(new.base, All)
+        and follow.mode == AND
+        and not follow.pointed
+    ):
+        # "只看近30天的话 最多的3个" after a ranking: the same ranking looked at again (in its
+        # own window when it says one), not a ranking among the ones just shown
+        window = new.window if new.window is not None else previous.window
+        return replace(new, base=previous.base, window=window)
     if isinstance(new, Ranked) and follow.mode == AND:
         # "其中消费最多的3个" ranks among these, not everyone: the ranking's own base is
         # the previous answer narrowed by what the ranking said about it.

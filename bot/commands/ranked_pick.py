@@ -119,9 +119,11 @@ def picked_out(ranking: Ranked, pick: RankedPick) -> Ranked:
         return replace(ranking, direction=end)
     if end == ranking.direction:  # "最少的两个" after the bottom one: the same, as many
         return replace(ranking, count=pick.count, percent=None)
-    if end != ranking.direction and ranking.count is not None and pick.count >= ranking.count:
-        # "what about the bottom 3" after the top 3: all of those listed is no pick, it is
-        # the other end of the same customers
+    if end != ranking.direction and (
+        pick.what_about or (ranking.count is not None and pick.count >= ranking.count)
+    ):
+        # "what about the bottom 3" after the top 3, "最少的两个呢": all of those listed is no
+        # pick, nor is a "what about" question: the other end of the same customers
         return replace(ranking, direction=end, count=pick.count, percent=None)
     return Ranked(
         base=ranking,

@@ -520,7 +520,9 @@ ZH_WRAPPERS = (
     "欸|诶|欸欸|哎|哎呀|哎哟|唉|喂|嘿|哈喽|哈啰|哈罗|咦|啊呀|"
     # Cantonese 拎/攞 (take, fetch): 拎个名单, 攞份表 — the rest says what is fetched
     "拎|拎个|拎下|拎吓|拎一下|拎份|拎一份|拎出来|拎返|拎个名单|攞|攞个|攞下|攞吓|攞一下|攞份|攞一份|"
-    "攞出来|攞返|攞个名单"
+    "攞出来|攞返|攞个名单|"
+    # a question put as a condition: "只看近30天的话 最多的3个", "如果只看VIP的话呢"
+    "的话|如果|如果是|要是|假如|假设|若果|如果只看|要是只看"
 )
 _ADD(_many(K.FILLER, "wrapper", ZH_WRAPPERS))
 # Asking for someone (同事让我帮她问下), asking a favour, thanking: wrappers, never content.

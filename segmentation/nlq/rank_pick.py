@@ -11,7 +11,7 @@ previous ranking, by its own measure and window — is the chat's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from segmentation.nlq.lazy_re import lazy_pattern
 
@@ -88,11 +88,30 @@ class RankedPick:
     # Whether the measure was said ("消费最少的两个", "the biggest spender"): then, after a
     # list that is no ranking, it is a ranking of that list, never asked by what.
     measured: bool = False
+    # Asked as "what about …" ("最少的两个呢", "反过来 最少的三个呢", "what about the bottom 2?"):
+    # the same question at the other end, not a pick among the rows shown.
+    what_about: bool = False
+
+
+# "What about" said around a pick: 呢 / 嘞 at the end, 反过来 before it, "what/how about" first.
+_WHAT_ABOUT = lazy_pattern(
+    r"(?:呢|捏|嘞)[?？。.!！]*$|^(?:那|咁)?(?:反过来|反過來|倒过来|倒過來|反转|调转|調轉)|"
+    r"^(?:(?:and|so|ok|okay|then)\s+)*(?:what|how)\s+about\b",
+    re.I,
+)
+_TURNED = lazy_pattern(r"^(?:那|咁)?(?:反过来|反過來|倒过来|倒過來|反转|调转|調轉)[\s,，、]*")
 
 
 def read_ranked_pick(text: str) -> RankedPick | None:
     """The pick out of a ranking `text` is, or None when it is none."""
     plain = re.sub(r"\s+", " ", text.strip())
+    what_about = _WHAT_ABOUT.search(plain) is not None
+    turned = _TURNED.sub("", plain)  # "反过来 最少的三个呢": the words after it are the pick
+    found = _read(turned if turned else plain)
+    return replace(found, what_about=True) if found is not None and what_about else found
+
+
+def _read(plain: str) -> RankedPick | None:
     if _OTHER.match(plain):
         return RankedPick(OTHER, None)
     zh = _PICK_ZH.match(plain)
