@@ -1698,6 +1698,10 @@ def _tag(
         # "打上待跟进标签", "那就打金卡", "打上 待跟进 tag": the verb first and nobody named is
         # the answer just given, as "都打金卡" is (the card shows whom before anything runs)
         return Action("tag", None, {"tag": _unquote(bare_zh["name"], quotes, original)})
+    first = _TAG_VERB_FIRST_QUOTED.match(text)
+    if first and (name := _unquote(first["name"], quotes, original)):
+        # "帮我 tag 一下近30天到店的客户“待跟进”": the verb first, whom, then the quoted tag
+        return Action("tag", _segment(_one(first["seg"])), {"tag": name})
     # Any other order of whom, verb and tag (tag_actions.py): 都打上, "，贴上", 身上的, 把…撤了.
     found = read_zh(text, tags or {}) or read_en(text)
     if found is None:
@@ -1712,6 +1716,13 @@ _BARE_TAG_ZH = lazy_pattern(
     r"^(?:那就|那么|那|就|再|也|请|帮我|帮忙|麻烦|好|ok|嗯)*\s*"
     r"(?:打上|打个|打|贴上|贴个|贴|标上|标个|加上|加个|挂上)\s*(?:一个|个)?\s*"
     r"(?P<name>“[^”]+”|[^\s“”，,。]+?)\s*(?P<noun>标签|tag)?\s*(?:吧|啦|喇|先)?$"
+)
+# A tag verb first, then whom, then the tag in quotes: "帮我 tag 一下近30天到店的客户“待跟进”",
+# "打一下近30天到店的客户“待跟进”" (the quotes say where whom ends).
+_TAG_VERB_FIRST_QUOTED = lazy_pattern(
+    r"^(?:请|帮我|帮忙|麻烦|please |pls )*\s*(?:tag|label|标记|打标签|打)\s*(?:一下|下|吓)?\s*"
+    r"(?P<seg>[^“”\s][^“”]*?)\s*(?:打上|标上|标成|标为|打成|为|成|as|with)?\s*"
+    r"(?P<name>“[^”]+”)\s*(?:标签|tag)?\s*(?:吧|啦)?$"
 )
 # A tag verb and only a company tag's name, no whom: the answer just given ("tag 金卡").
 _BARE_TAG_EN = lazy_pattern(rf"^{_PLEASE_EN}(?:tag|label){_SP}(?P<name>[^\s].*?)(?:\s*tag)?$")

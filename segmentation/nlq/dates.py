@@ -88,6 +88,17 @@ def quarter_span(year: str | None, q: int | None, today: date) -> Span | str:
     return Span(first, date(first.year, last_month, calendar.monthrange(first.year, last_month)[1]))
 
 
+def half_span(year: str | None, half: int, today: date) -> Span:
+    """上半年 (1) / 下半年 (2) of `year`; without one, of the most recent year in which that
+    half has begun (下半年 before July is last year's)."""
+    y = int(year) if year else today.year
+    first = date(y, 1 if half == 1 else 7, 1)
+    if year is None and first > today:
+        first = first.replace(year=y - 1)
+    last = date(first.year, 6, 30) if half == 1 else date(first.year, 12, 31)
+    return Span(first, last)
+
+
 def window_start(window: Window, now: datetime, tz: ZoneInfo) -> date:
     interval = resolve_window(window, now, tz)
     assert interval is not None

@@ -376,6 +376,11 @@ def find_extra(
     return found
 
 
+# A surname with an honorific is a name ("查一下陈小姐", "王先生"), though 小姐/先生 alone are
+# the gender words.
+_HONORIFIC = lazy_pattern(r"(?<=[\u4e00-\u9fff])(?:先生|小姐|女士|太太|生|姐)$")
+
+
 def weak_card(text: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> ExtraParse | None:
     """A bare look-up of one word the grammar does not know ("查一下王静", "look up wmA01"):
     perhaps a customer's name (the answer says so when no customer has it)."""
@@ -383,8 +388,9 @@ def weak_card(text: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> Extr
         match = pattern.match(light) or pattern.match(light.lower())
         if match is None or _NOT_A_NAME.search(match.group("n").strip()):
             continue
-        tokens = tokenize(normalize(match.group("n")), vocab, now, tz)
-        if all(t.kind == K.UNKNOWN for t in tokens):
+        name = _HONORIFIC.sub("", normalize(match.group("n")))  # 陈小姐: 陈 is the word to know
+        tokens = tokenize(name, vocab, now, tz) if name else []
+        if tokens and all(t.kind == K.UNKNOWN for t in tokens):
             details: dict[str, Any] = {"customer": match.group("n").strip(), "weak": True}
             if is_traditional(text):
                 details["script"] = "hant"

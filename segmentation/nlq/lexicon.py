@@ -186,6 +186,10 @@ _ADD(_many(K.GENDER, 1, "男性|男|男的|男士|男生|男客户|male|males|me
 # Cantonese 女仔/男仔 (girls/boys: said of women and men), 女仔客/男仔客.
 _ADD(_many(K.GENDER, 2, "女仔|女仔客|啲女仔"))
 _ADD(_many(K.GENDER, 1, "男仔|男仔客|啲男仔"))
+# The polite and the colloquial nouns for a woman or a man customer (上个月新加的先生们,
+# 加過購物車的小姐, 啲靚女客): the gender, as 女士/男士 are.
+_ADD(_many(K.GENDER, 2, "小姐|小姐们|女士们|靓女|靓女客|美女|美女们|女顾客|女客人|女客"))
+_ADD(_many(K.GENDER, 1, "先生|先生们|男士们|靓仔|靓仔客|帅哥|帅哥们|男顾客|男客人|男客"))
 _ADD(_many(K.NEW, True, "新客户|新增客户|新加的客户|新加|新增|新添加|新添加的|新客|新的客户|新加入|新来的|"
            "新|new|new customers|newly added|new clients|newly|added|recently added|新增的|"
            # mixed: "上周 new 加的 customers" (normalising takes the space out)

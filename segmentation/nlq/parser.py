@@ -23,7 +23,7 @@ from segmentation.nlq.coupons import message_too_long
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, is_traditional, weak_card
 from segmentation.nlq.interpret import Context, SavedNameAsk
-from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nlq.leadins import drop_acknowledgement, drop_lead_in, drop_opener
 from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
@@ -63,7 +63,32 @@ _FINAL_NOT = lazy_pattern(
 _PRONOUN_IN_ENGLISH = lazy_pattern(
     r"(?<=[a-z])\s*(?:他们|她们|佢们|佢哋|佢地)\s*(?=(?:a|an|the|one|some)(?![a-z]))"
 )
+# "不仅下过单还退过款", "不只下過單，還退過貨", "not only inquired but also ordered": both, the
+# first word adds nothing (还/而且/but also already join the two). 不只/不止 before a number
+# stay "more than" (不只一次).
+_NOT_ONLY = lazy_pattern(
+    r"(?:不仅仅|不仅|不但|不光|不单止|不单|唔单止|唔止|不只|不止)(?=\s*[^\s\d一二两三四五六七八九十几多半])|"
+    r"\bnot only\b"
+)
+# 字 right after a quoted text says it is a text ("备注带“急”字的"), as 两个字/字样 do.
+_QUOTED_CHARACTER = lazy_pattern(r"(?<=[”」\"])\s*字(?=[的嘅\s,，]|$)")
+# The average order said around its amount: "averaging more than 500 per order", "who spend
+# over 500 per order on average", "average at least 300 an order": the average order value.
+_AVERAGE_AROUND = latin_pattern(
+    r"\b(?:averag(?:e|es|ed|ing)(?: out at)?|(?:spend|spends|spending|spent)(?: on average)?)\s+"
+    r"(?P<amount>(?:[a-z]+\s+){0,3}?(?:than\s+)?[¥$]?\d[\d,.]*k?(?:\s*(?:yuan|rmb|元|块))?"
+    r"(?:\s+or\s+(?:more|less|above|below))?)\s+(?:per|an|a|each)\s+(?:order|purchase|transaction)"
+    r"(?P<avg>\s+on\s+average)?\b"
+)
 _INTENT_ORDER = ("help", "more", "show_saved", "export", "describe", "count", "list")
+
+
+def _average_order(match: re.Match[str]) -> str:
+    """ "spend 500 per order" is an average only when "average" is said somewhere in it."""
+    said = match.group()
+    if not said.startswith("averag") and not match["avg"]:
+        return said
+    return f"average order value {match['amount']}"
 
 
 @dataclass(frozen=True)
@@ -184,6 +209,10 @@ def _parse(
     text = single_quoted_message(text)  # "the message 'Thanks for stopping by'"
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = _PRONOUN_IN_ENGLISH.sub(" them ", norm)  # "send 她们 a coupon": them
+    norm = _AVERAGE_AROUND.sub(_average_order, norm)  # "averaging over 500 per order"
+    norm = _QUOTED_CHARACTER.sub("", norm)  # 备注带“急”字的: the text 急
+    if _NOT_ONLY.search(norm) and re.search(r"还|也|而且|并且|仲|but|also", norm):
+        norm = _NOT_ONLY.sub(" ", norm).strip()  # "不仅A还B": A and B
     norm = expand_city_groups(norm, lambda: vocab.surfaces)  # 北上广深
     # 收到过双11预热活动的 / 国庆回馈那次 = 活动#1 (a tag or product of that name stays one)
     norm = name_campaigns(norm, vocab.campaigns, lambda name: name in vocab.surfaces)

@@ -105,6 +105,8 @@ _TURNED = lazy_pattern(r"^(?:那|咁)?(?:反过来|反過來|倒过来|倒過來
 def read_ranked_pick(text: str) -> RankedPick | None:
     """The pick out of a ranking `text` is, or None when it is none."""
     plain = re.sub(r"\s+", " ", text.strip())
+    if _OTHER.match(plain):  # "反过来呢", "the other end": the end not shown
+        return RankedPick(OTHER, None)
     what_about = _WHAT_ABOUT.search(plain) is not None
     turned = _TURNED.sub("", plain)  # "反过来 最少的三个呢": the words after it are the pick
     found = _read(turned if turned else plain)

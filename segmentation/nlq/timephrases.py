@@ -14,6 +14,7 @@ from segmentation.nlq.dates import (
     Span,
     TimeMatch,
     day_span,
+    half_span,
     month_span,
     number,
     quarter_span,
@@ -96,6 +97,10 @@ _ZH_QUARTER = lazy_pattern(
     r"(?:第([1-4一二三四])季度?|([1-4一二三四])季度|"
     # 去年Q4 / 旧年 Q4 / 今年的Q1: the English quarter after a Chinese year
     r"q([1-4])(?![\d]))"
+)
+# 今年上半年 / 去年下半年 / 2025年上半年 / 上半年: half a calendar year
+_ZH_YEAR_HALF = lazy_pattern(
+    r"(?:(\d{4})年|(今年|本年|去年|旧年|前年))?(?:的)? ?(?P<h>上半年|下半年|上半年度|下半年度)"
 )
 _YEAR_WORDS = {"今年": 0, "本年": 0, "去年": -1, "旧年": -1, "前年": -2}
 _SINCE_PREFIX = lazy_pattern(r"(自从|自|从)")
@@ -259,6 +264,10 @@ def _scan_dateish(
         year = m.group(1) or (str(today.year + _YEAR_WORDS[m.group(2)]) if m.group(2) else None)
         said = m.group(3) or m.group(4) or m.group(5)
         options.append((quarter_span(year, number(said), today), m.end()))
+    m = _ZH_YEAR_HALF.match(text, pos)
+    if m:
+        year = m.group(1) or (str(today.year + _YEAR_WORDS[m.group(2)]) if m.group(2) else None)
+        options.append((half_span(year, 1 if m["h"].startswith("上") else 2, today), m.end()))
     m = _WEEKDAY.match(text, pos)
     if m and (pos == 0 or text[pos - 1] != "每"):  # 每周一 is a schedule, not a day
         options.append((_weekday_span(m.group(1), _WEEKDAYS[m.group(2)], today), m.end()))

@@ -12,6 +12,7 @@ from segmentation.nlq.dates import (
     Span,
     TimeMatch,
     day_span,
+    half_span,
     month_span,
     quarter_span,
     window_start,
@@ -116,6 +117,13 @@ _REL_YEAR = (
 _QUARTER_REL = lazy_pattern(
     r"(?:(?:in|during)\s+)?(?:" + _QUARTER_OF + r"\s+(?:of\s+)?(?:" + _REL_YEAR + r")"
     r"|(last|this|previous)\s+year'?s\s+" + _QUARTER_OF + r")" + _B
+)
+# Half a calendar year: "the first half of the year", "H1", "H2 2025", "the second half of
+# last year", "first half of 2025" (of the most recent year in which it has begun).
+_HALF = lazy_pattern(
+    r"(?:(?:in|during|over)\s+)?(?:(?:the\s+)?(?P<o>first|second)\s+half|h(?P<n>[12]))"
+    r"(?:\s+(?:of\s+)?(?:(?:the|this)\s+year|(?P<y>\d{4})|(?P<rel>last|previous)\s+year))?"
+    + _B
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _SINCE = lazy_pattern(r"since\s+")
@@ -256,6 +264,11 @@ def _dateish(text: str, pos: int, today: date) -> tuple[Span | str, int] | None:
     m = _QUARTER_REL.match(text, pos)
     if m:
         options.append((_quarter_of_year(m, today), m.end()))
+    m = _HALF.match(text, pos)
+    if m:
+        year = m["y"] or (str(today.year - 1) if m["rel"] else None)
+        half = 1 if (m["o"] == "first" or m["n"] == "1") else 2
+        options.append((half_span(year, half, today), m.end()))
     m = _WEEKDAY_EN.match(text, at)
     if m:
         options.append((_weekday(m, today), m.end()))
