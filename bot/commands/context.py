@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.orm import Session
 
@@ -43,6 +43,7 @@ from segmentation.nlq.followup import (
 from segmentation.nlq.intents_extra import EXTRA_INTENTS
 from segmentation.nlq.parser import Clarification
 from segmentation.nlq.restate import describe, describe_part
+from segmentation.nlq.same_window import pointed_back
 from segmentation.nlq.swap import (
     Ambiguous,
     add_alternatives,
@@ -74,6 +75,7 @@ from segmentation.nodes import (
     Owner,
     Ranked,
     SegmentFormatError,
+    Window,
     canonical,
     from_json,
     to_json,
@@ -282,6 +284,8 @@ def refined_answer(
     renamed = _renamed_product(follow, previous_node, vocab, ctx) if follow.loose else None
     if renamed is not None:  # "那精华液呢" after a product condition: the other product
         return ask_again(session, ctx, requester, renamed, previous, lang)
+    # "which of them also ordered in that period": the last answer's window, said again
+    follow = replace(follow, rest=pointed_back(follow.rest, _window_of(previous_node)))
     command = _read_clause(follow, vocab, requester, ctx, lang)
     if follow.mode == ALSO:
         return _also_answer(session, ctx, requester, previous_node, previous, command, lang)
@@ -671,6 +675,15 @@ def _whole_question(
         text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
     )
     return isinstance(command, Command) and command.intent in EXTRA_INTENTS
+
+
+def _window_of(node: Node) -> Window | None:
+    """The first window the answer's conditions are in (the one "that period" points at)."""
+    for part in walk(node):
+        window = getattr(part, "window", None)
+        if window is not None:
+            return cast(Window, window)
+    return None
 
 
 def _read_clause(

@@ -1595,6 +1595,10 @@ def _content(what: str, quotes: dict[str, str], original: str) -> dict[str, Any]
     word = _MESSAGE_WORDS.search(masked.replace("“", " "))
     message: str | None = None
     outside = masked
+    if quoted and colon and colon.start() < quoted.start() and not colon.group(1).startswith("“"):
+        # "发消息：=HYPERLINK("http://x.cn","领券")": quotes inside the words after a colon are
+        # the message's own, never all of it (the customer would get only "http://x.cn")
+        quoted = None
     if quoted and quoted.group(1).strip():
         inner = quoted.group(1).strip()
         message = quotes.get(inner, inner)

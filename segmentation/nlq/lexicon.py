@@ -592,6 +592,9 @@ def owner_words() -> tuple[list[str], list[str]]:
             mine += [f"{me}{word}的", f"{me}{word}嘅", f"{me}{word}啲"]
         for word in places:
             mine += [f"{me}{word}", f"{me}{word}的", f"{me}{word}嘅"]
+        # the verb last, no 的 ("幾多個客係我跟緊"); a one-character verb stays glue (我跟张三:
+        # 跟 is "and")
+        mine += [f"{me}{word}" for word in verbs if len(word) >= 2]
     for word in verbs:
         glue += [f"{word}的", f"{word}嘅"]
     for word in places:

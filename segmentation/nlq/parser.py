@@ -80,6 +80,17 @@ _AVERAGE_AROUND = latin_pattern(
     r"(?:\s+or\s+(?:more|less|above|below))?)\s+(?:per|an|a|each)\s+(?:order|purchase|transaction)"
     r"(?P<avg>\s+on\s+average)?\b"
 )
+# The team said with no one's name before it is the asker's: "部门里的VIP客户", "组里谁下过单",
+# "list team customers …" ("王五团队里", "Wang Wu's team's" are his).
+_OWN_TEAM_ZH = lazy_pattern(
+    r"^(?P<lead>(?:请|帮我|麻烦|看看|看一下|查一下|查下|列一下|列出|睇下|搵下|\s)*)"
+    r"(?:部门|部門|组|組|团队|團隊)(?=里|裡|内|內|入面|的|嘅|有|\s*(?:vip|客))"
+)
+_OWN_TEAM_EN = latin_pattern(
+    r"(?<!'s )(?<!s' )(?<![a-z] )\bteam(?:'s)?\s+(?=customers|clients|accounts|vips?\b)|"
+    r"^(?:(?:list|show|show me|count|export|pull up)\s+)?(?:the\s+)?team(?:'s)?\s+"
+    r"(?=customers|clients|accounts|vips?\b)"
+)
 _INTENT_ORDER = ("help", "more", "show_saved", "export", "describe", "count", "list")
 
 
@@ -209,6 +220,8 @@ def _parse(
     text = single_quoted_message(text)  # "the message 'Thanks for stopping by'"
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = _PRONOUN_IN_ENGLISH.sub(" them ", norm)  # "send 她们 a coupon": them
+    norm = _OWN_TEAM_ZH.sub(lambda m: m["lead"] + "我们部门", norm)  # 部门里的VIP客户
+    norm = _OWN_TEAM_EN.sub(lambda m: m.group().replace("team", "my team", 1), norm)
     norm = _AVERAGE_AROUND.sub(_average_order, norm)  # "averaging over 500 per order"
     norm = _QUOTED_CHARACTER.sub("", norm)  # 备注带“急”字的: the text 急
     if _NOT_ONLY.search(norm) and re.search(r"还|也|而且|并且|仲|but|also", norm):

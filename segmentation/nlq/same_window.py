@@ -12,12 +12,13 @@ not pointed back with either.
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
 from collections.abc import Callable
 from datetime import date, timedelta
 
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.nodes import CalendarWindow, DateRangeWindow, Window
+from segmentation.nodes import CalendarWindow, DateRangeWindow, RollingWindow, Window
 
 # Text is normalised: Simplified script, 嗰 → 那, lower case, no space between Chinese words.
 _ZH = (
@@ -91,4 +92,49 @@ def _range_unit(start: date, end: date) -> str | None:
         return "quarter"
     if months == 12 and start.month == 1:
         return "year"
+    return None
+
+
+# ---------------------------------------------------------------- the last answer's window
+
+_ROLLING_ZH = {"hours": "小时", "days": "天", "weeks": "周", "months": "个月"}
+_CALENDAR_ZH = {
+    ("day", 0): "今天", ("day", -1): "昨天", ("day", -2): "前天",
+    ("week", 0): "本周", ("week", -1): "上周", ("week", -2): "上上周",
+    ("month", 0): "本月", ("month", -1): "上个月", ("month", -2): "上上个月",
+    ("quarter", 0): "本季度", ("quarter", -1): "上季度",
+    ("year", 0): "今年", ("year", -1): "去年", ("year", -2): "前年",
+}  # fmt: skip
+
+
+def pointed_back(text: str, window: Window | None) -> str:
+    """`text` with "in that period / 那段时间 / 同期内" (a follow-up pointing at the last
+    answer's window: "which of them also ordered in that period") written as that window, so
+    the clause reads it; unchanged when nothing points back or the unit does not fit."""
+    if window is None or _SAME.search(text) is None:
+        return text
+    words = _window_words(window)
+    if words is None:
+        return text
+
+    def written(match: re.Match[str]) -> str:
+        said = (match.group("zh") or match.group("en") or "").replace(" ", "")
+        unit = _UNIT.get(said)
+        if unit is not None and _unit_of(window) != unit:
+            return match.group()
+        return f" {words} "
+
+    return re.sub(r"\s+", " ", _SAME.sub(written, text)).strip()
+
+
+def _window_words(window: Window) -> str | None:
+    """Words the parser reads back as `window` exactly."""
+    if isinstance(window, RollingWindow):
+        return f"近{window.amount}{_ROLLING_ZH[window.unit]}"
+    if isinstance(window, CalendarWindow):
+        return _CALENDAR_ZH.get((window.unit, window.offset))
+    if isinstance(window, DateRangeWindow) and window.start is not None:
+        if window.end is None:
+            return f"{window.start.isoformat()}以来"
+        return f"{window.start.isoformat()}到{window.end.isoformat()}"
     return None

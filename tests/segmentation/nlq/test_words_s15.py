@@ -117,3 +117,34 @@ def test_a_tag_verb_first_with_the_tag_quoted_last(text: str) -> None:
     command = READ.command(text)
     assert command.intent == "tag" and command.details["tag"] == "待跟进"
     assert "到过店" in command.description
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "部门里的VIP客户",
+        "组里谁下过单",
+        "部门有几个VIP",
+        "team customers",
+        "list team VIPs",
+        "show me the team's customers",
+    ],
+)
+def test_the_team_said_alone_is_the_askers(text: str) -> None:
+    assert "销售一部" in READ.command(text).description
+
+
+@pytest.mark.parametrize("text", ["按部门分", "每个部门各有多少"])
+def test_department_as_a_dimension_stays_one(text: str) -> None:
+    assert READ.command(text).intent == "breakdown"
+
+
+@pytest.mark.parametrize("text", ["總共幾多個客係我跟緊", "我负责的客户有几个", "幾多個客係我跟進"])
+def test_the_owner_verb_last_without_de(text: str) -> None:
+    assert "张三" in READ.command(text).description
+
+
+def test_a_colon_message_keeps_its_own_quotes() -> None:
+    command = READ.command('给VIP客户发消息：=HYPERLINK("http://x.cn","领券")')
+    assert command.details["message"] == '=HYPERLINK("http://x.cn","领券")'
+    assert READ.command("给VIP客户发消息：“周末见”").details["message"] == "周末见"
