@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.commands.texts import say
-from segmentation.markup import escape_markdown
+from segmentation.markup import escape_markdown, inert_text
 
 CONFIRM_KEY = "confirm"
 CANCEL_KEY = "cancel"
@@ -53,7 +53,13 @@ def confirmation_card(
         ],
     }
     if quote is not None:
-        card["quote_area"] = {"type": 0, "title": _cut(quote[0], MAX_TITLE), "quote_text": quote[1]}
+        # the text in full, line breaks kept, but no tag in it (security.md: staff-chosen text
+        # is data in a card, never markup)
+        card["quote_area"] = {
+            "type": 0,
+            "title": _cut(quote[0], MAX_TITLE),
+            "quote_text": inert_text(quote[1]),
+        }
     return card
 
 
