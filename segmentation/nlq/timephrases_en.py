@@ -122,8 +122,7 @@ _QUARTER_REL = lazy_pattern(
 # last year", "first half of 2025" (of the most recent year in which it has begun).
 _HALF = lazy_pattern(
     r"(?:(?:in|during|over)\s+)?(?:(?:the\s+)?(?P<o>first|second)\s+half|h(?P<n>[12]))"
-    r"(?:\s+(?:of\s+)?(?:(?:the|this)\s+year|(?P<y>\d{4})|(?P<rel>last|previous)\s+year))?"
-    + _B
+    r"(?:\s+(?:of\s+)?(?:(?:the|this)\s+year|(?P<y>\d{4})|(?P<rel>last|previous)\s+year))?" + _B
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _SINCE = lazy_pattern(r"since\s+")
