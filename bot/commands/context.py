@@ -44,6 +44,7 @@ from segmentation.nlq.intents_extra import EXTRA_INTENTS
 from segmentation.nlq.parser import Clarification
 from segmentation.nlq.restate import describe, describe_part
 from segmentation.nlq.same_window import pointed_back
+from segmentation.nlq.saved_words import said_as_group
 from segmentation.nlq.swap import (
     Ambiguous,
     add_alternatives,
@@ -268,8 +269,10 @@ def refined_answer(
     follow = read_follow_up(text)
     if follow is None:
         return None
-    found = previous_segment(session, ctx, requester.userid)
     vocab = load_vocabulary(session, ctx.engine.named)
+    if said_as_group(normalize(text), vocab.saved):
+        return None  # "how many in the october women group": a saved segment, read as it stands
+    found = previous_segment(session, ctx, requester.userid)
     if found is None:
         # "只要VIP的" with nothing before it is read as it stands; "这些里…" cannot be, nor
         # "那北京的呢" — unless it is a whole question of its own ("那近7天流失的呢").

@@ -17,7 +17,7 @@ from bot.commands.actions import (
 from bot.commands.approval import request_buttons
 from bot.commands.cards import confirmation_card
 from bot.commands.privacy import sample_names
-from bot.commands.push_card import facts_for, push_rows, push_text
+from bot.commands.push_card import facts_for, push_rows, push_text, received_title
 from bot.commands.texts import say
 from bot.services.answer import SegmentAnswer
 from bot.services.campaigns.settings import CampaignSettings
@@ -146,7 +146,7 @@ def confirmation_reply(
         description=description,
         rows=rows,
         lang=lang,
-        quote=(say("key_received", lang), facts.message) if facts is not None else None,
+        quote=(received_title(details, lang), facts.message) if facts is not None else None,
     )
     if facts is not None and facts.needs_approval:
         card = request_buttons(card, lang)  # no confirm button the asker may not press

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -143,5 +144,31 @@ def push_text(
         send_at=_when(facts, details, ctx, lang),
         cost=_cost(facts, details, lang),
         tasks=_tasks(session, facts, lang),
-        approval=approval,
+        approval=approval + _placeholder_note(details, lang),
     )
+
+
+# Another tool's placeholder ({{name}}, {{ 姓名 }}): sent as typed (content.py fills single
+# braces only), which the member may not expect — the card's text says so.
+_TYPED_PLACEHOLDER = re.compile(r"\{\{\s*[^{}\s]{1,20}\s*\}\}")
+
+
+def _typed_placeholders(details: dict[str, Any]) -> list[str]:
+    return list(dict.fromkeys(_TYPED_PLACEHOLDER.findall(str(details.get("message") or ""))))
+
+
+def _placeholder_note(details: dict[str, Any], lang: str) -> str:
+    typed = _typed_placeholders(details)
+    if not typed:
+        return ""
+    sep = "、" if lang == "zh" else ", "
+    return say("placeholder_as_typed", lang, typed=sep.join(typed))
+
+
+def received_title(details: dict[str, Any], lang: str) -> str:
+    """The title over the message on the card; with another tool's placeholder in it, that it
+    goes out as typed ("客户收到的内容（{{name}}不替换）")."""
+    typed = _typed_placeholders(details)
+    if not typed:
+        return say("key_received", lang)
+    return say("received_as_typed", lang, typed=typed[0])

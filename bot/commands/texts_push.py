@@ -8,6 +8,11 @@ PUSH_TEXTS: dict[str, dict[str, str]] = {
     "key_cost_max": {"zh": "最高成本", "en": "Max cost"},
     "key_tasks": {"zh": "企微确认", "en": "Tasks"},  # WeCom keynames: 8 characters
     "key_received": {"zh": "客户收到的内容", "en": "What a customer receives"},
+    # the card's title is short (26): the placeholder and that it is not filled in
+    "received_as_typed": {
+        "zh": "客户收到的内容（{typed}不替换）",
+        "en": "Sent as typed ({typed})",
+    },
     "recipients_value": {"zh": "{count} 人 · 发送 {sent}", "en": "{count} · {sent} sent"},
     "holdout_value": {"zh": "{count} 人不发送（衡量效果）", "en": "{count} not sent (to measure)"},
     "excluded_none": {"zh": "无", "en": "none"},
@@ -34,6 +39,12 @@ PUSH_TEXTS: dict[str, dict[str, str]] = {
         "holdout. A customer "
         "receives: “{message}”. Sends at {send_at}. Max cost {cost}. WeCom tasks: {tasks}. "
         "{approval}Press Confirm on the card, or reply 'confirm' / 'cancel'.",
+    },
+    "placeholder_as_typed": {
+        "zh": "注意：消息里的 {typed} 不是变量，会按原样发给客户；要逐个称呼客户，请改用 {{name}}"
+        "并说“逐个发送”。",
+        "en": "Note: {typed} in the message is no variable and is sent as typed; to greet each "
+        "customer by name, use {{name}} and say 'one by one'. ",
     },
     "approval_text": {
         "zh": "超过审批额度 ¥{limit} 或为定时群发，需经理或管理员确认。",

@@ -61,9 +61,10 @@ _AFTER_ARTICLE = r"(?:\s+|(?=[^\x00-\x7f]))"
 _MESSAGE_NOUN = r"(?:讯息|消息|信息|简讯|短信|message|msg)"
 # 群发 is the send verb only before what is sent ("给VIP群发消息“…”", "群发一条"); before 的/都/没
 # or after a receiving word it is the mass message as a noun, inside a condition ("给近30天没收到
-# 过群发的VIP发消息“…”", "一条群发都没收到的客户"), and its 发 is no send verb either.
+# 过群发的VIP发消息“…”", "一条群发都没收到的客户"), and its 发 is no send verb either. After 分
+# it is a saved segment's word, then the verb: "给十月女客分群发一张券" = 分群 + 发.
 _MASS_SEND = (
-    r"(?<!收到|收过|到过|收了|接到|一条|一则|一封|一次|任何|上次|没有|从没)(?<!被)群发"
+    r"(?<!收到|收过|到过|收了|接到|一条|一则|一封|一次|任何|上次|没有|从没)(?<![被分])群发"
     r"(?!(?:消息|讯息|信息|message|msg)?\s*(?:的|嘅|都|也|没|冇|未|过|收|从|不|唔|有|是)|"
     r"[一1](?:条|则|封|次)(?:消息|讯息|信息)?(?:都|也))"
 )
@@ -71,7 +72,7 @@ _V_PUSH = (
     # The English verbs said in a Chinese frame too: 给金卡客户push一条消息, 给VIP send 一张券.
     r"(?:发送|发放|派发|赠送|"
     + _MASS_SEND
-    + r"|(?<!群)发(?!展|送|放)|推送|推播|推(?!荐|送|播)|送(?!货)|"
+    + r"|(?<!(?<!分)群)发(?!展|送|放)|推送|推播|推(?!荐|送|播)|送(?!货)|"
     r"\s*(?:push|send)\s*|"
     # 传 before a message word or the quoted message itself (傳「新品到貨」給…)
     r"传(?:送)?(?=(?:个|一?条|一?则|一?封)?\s*(?:" + _MESSAGE_NOUN + r"|“))|"
@@ -541,7 +542,7 @@ _SAVE_VERB_ZH = (
     r"存做|存作|存到|存进|存低做|存起来做|存起来作为|存起嚟做|存返做|"
     r"save\s*(?:成|为|做|作|到|as|into|to))"
 )
-_CONTAINER = r"(?:分群|群组|名单|列表|清单|segment|list|group)"
+_CONTAINER = r"(?:分群|分组|群组|名单|列表|清单|segment|list|group)"
 # "called"/"named" before a name: the text is matched with the space between English and
 # Chinese collapsed ("called 一部未成交" reads "called一部未成交"), so no space is needed.
 _CALLED = r"(?:called|named)(?:\s+|(?![a-z]))"
@@ -619,7 +620,7 @@ _SAVE = [
     ),
     lazy_pattern(
         r"^(?:请)?(?:帮我)?(?:新建|创建|建立|新增|建|做|弄|整|开)(?:一个|个)?(?:新的?)?"
-        r"(?:分群|客群|人群|群组)\s*(?:叫做|叫|名为|命名为|名字叫|名称为)?\s*"
+        r"(?:分群|分组|客群|人群|群组)\s*(?:叫做|叫|名为|命名为|名字叫|名称为)?\s*"
         r"(?P<name>“[^”]+”|[^“”，,:：]+?)\s*[，,:：]\s*(?:包含|包括|就是|是|成员是|条件是|放|把|将|用)?"
         r"(?P<seg>.+?)(?:放进去|放进来|加进去)?$"
     ),
@@ -634,7 +635,7 @@ _SAVE = [
     ),
     lazy_pattern(
         r"^(?:请)?(?:帮我)?(?:把|将|用)(?P<seg>.+?)(?:新建|创建|建立|建|做|弄|整)(?:成|为)?(?:一个|个)?"
-        r"(?:新的?)?(?:分群|客群|人群|群组)\s*(?:[，,:：]|叫做|叫|名为|命名为|名字叫)?\s*"
+        r"(?:新的?)?(?:分群|分组|客群|人群|群组)\s*(?:[，,:：]|叫做|叫|名为|命名为|名字叫)?\s*"
         r"(?P<name>“[^”]+”|[^“”]+?)$"
     ),
     # "keep these as segment X": keep saves only with a container or a quoted name ("keep

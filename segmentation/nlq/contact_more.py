@@ -20,6 +20,7 @@ from segmentation.nlq.contact_words import (
     _REF_ZH,
     _ZH,
     ContactMatch,
+    _coupon_ref_zh,
     _ref_zh,
     longest_contact,
 )
@@ -31,6 +32,15 @@ _USED_ZH = rf"{_USE_VERB_ZH}(?:过|了|掉)?"
 # The coupon's own verbs say "coupon" without the word (有核销的); 用 needs the coupon named
 _OWN_VERB_ZH = r"(?:核销|兑换|\s*(?:redeemed|redeem)(?![a-z])\s*)(?:过|了|掉)?"
 
+# Reached, said of the campaign (the subject): its delivered message
+_REACHED_ZH = (
+    r"(?:覆盖|触及|送达|reached|reach|hit|went to|got to|was sent to|sent to|delivered to)"
+    r"(?![a-z])(?:了|过|到|咗)?"
+)
+# Sent to, said of the campaign: 发给了 / 发了给 / send 咗俾 (normalised 了给)
+_SENT_TO_ZH = r"(?:发给|发送给|推送给|推给|寄给|send给|send了给|发了给|推了给|送了给)(?:了|过)?"
+# … then whom it asks: 谁, 哪些人, 边个, 边啲, which, the customers it went to (的)
+_WHOM_ZH = r"\s*(?:谁|哪|边个|边啲|边几|边位|什么人|啥人|咩人|乜人|的|嘅|who|which)"
 _MORE_ZH = (
     # 没用双11预热的券 / 没有使用上次活动的优惠券 / 没核销过活动#2的券: its coupon, unused
     ("unredeemed", lazy_pattern(rf"{_NOT_ZH}(?:有)?{_USED_ZH}{_ref_zh(30)}(?:的)?{_COUPON_ZH}")),
@@ -53,6 +63,20 @@ _MORE_ZH = (
         rf"{_ref_zh(32, 'message')}(?:的)?(?:群发)?(?:发过|发了|发送过|推送过|推过|触达过?)"
         r"(?!\s*(?:券|优惠券|代金券|红包|coupon))"
     )),
+    # 老客关怀 reached 哪些人 / 上次活动覆盖了谁 / 活动#3触及到的: whom its message reached
+    ("message", lazy_pattern(
+        rf"{_ref_zh(33, 'message')}{_IN}\s*(?:{_REACHED_ZH})"
+    )),
+    # 老客关怀 didn't reach 哪些人 / 上次活动没覆盖到的 / 老客关怀冇触达到边个: NOT reached
+    ("message_not", lazy_pattern(
+        rf"{_ref_zh(35, 'message')}{_IN}(?:都|也)?\s*(?:{_NOT_ZH}(?:有)?\s*(?:{_REACHED_ZH}|触达)"
+        r"(?:到|了|过)?|(?:didn't|did not|never|hasn't|has not|haven't|have not|not) "
+        r"(?:reach|reached|get to|go to|hit)(?![a-z]))"
+    )),
+    # 老客关怀发给了谁 / 上次活動發咗俾邊個 (normalised 发了给边个): sent to whom, a question
+    ("message", lazy_pattern(
+        rf"{_ref_zh(34, 'message')}{_IN}(?:有|都)?\s*(?:{_SENT_TO_ZH})(?={_WHOM_ZH})"
+    )),
 )  # fmt: skip
 
 _CAMPAIGN_EN = r"campaign #(?P<id>\d{1,9})"
@@ -68,19 +92,30 @@ _THEIRS_EN = (
 _MORE_EN = (
     # "hasn't used their campaign #2 coupon yet", "never redeemed the campaign #1 voucher"
     ("unredeemed", latin_pattern(
-        rf"{_NOT_EN}(?: yet)? {_USE_EN} (?:their |the |a |any |his |her |our )?{_CAMPAIGN_EN}"
+        rf"{_NOT_EN}(?: yet)? {_USE_EN} (?:their |the |a |any |his |her |our )?{_WHICH_EN}"
         r"(?:'s)? (?:coupons?|vouchers?)(?: yet)?"
     )),
     # "from campaign #1 never used theirs", "(customers of) campaign #2 who haven't redeemed
     # yet", "from the last campaign didn't redeem" ("customers of" is read before it)
     ("unredeemed", latin_pattern(
-        rf"(?:(?:from|of|in) )?(?:the |our )?{_WHICH_EN}(?: (?:coupons?|vouchers?))?,? "
+        rf"(?:(?:from|of|in) )?(?:the |our )?{_WHICH_EN}(?:'s)?(?: (?:coupons?|vouchers?))?,? "
         rf"(?:who |that |which )?(?:have |has )?(?:still )?{_NOT_EN}(?: yet)? {_USE_EN}{_THEIRS_EN}"
     )),
     # "from campaign #1 who used theirs", "of the last campaign that redeemed"
     ("redeemed", latin_pattern(
-        rf"(?:(?:from|of|in) )?(?:the |our )?{_WHICH_EN}(?: (?:coupons?|vouchers?))?,? "
+        rf"(?:(?:from|of|in) )?(?:the |our )?{_WHICH_EN}(?:'s)?(?: (?:coupons?|vouchers?))?,? "
         rf"(?:who |that |which )?(?:have |has |had )?(?:already )?{_USE_EN}{_THEIRS_EN}"
+    )),
+    # "got the last campaign's coupon", "received a last campaign voucher"
+    ("issued", latin_pattern(
+        r"(?:got|get|gotten|received|receive|have|has|had|with|holding) "
+        r"(?:a |the |any |their )?(?:the )?(?P<last>last|latest|previous|most recent) "
+        r"(?:coupon |voucher )?campaign(?:'s)? (?:coupons?|vouchers?)"
+    )),
+    # "redeemed the last campaign's coupon", "used their campaign #2 voucher"
+    ("redeemed", latin_pattern(
+        rf"(?:already )?{_USE_EN} (?:their |the |a |any |his |her |our )?{_WHICH_EN}"
+        r"(?:'s)? (?:coupons?|vouchers?)"
     )),
     # "got a campaign #1 coupon but never used it"
     ("unredeemed", latin_pattern(
@@ -91,8 +126,50 @@ _MORE_EN = (
     )),
 )  # fmt: skip
 
-_ALL = (*_ZH, *_MORE_ZH, *_EN, *_MORE_EN)
-_ENGLISH = {*_EN_PATTERNS, *(pattern for _what, pattern in _MORE_EN)}
+# A campaign by number, or the last one to send mass messages (its message is what reached)
+_WHICH_MSG_EN = (
+    rf"(?:{_CAMPAIGN_EN}|(?P<last>last|latest|previous|most recent) "
+    r"(?:mass message |broadcast |messaging )?campaign)"
+)
+_REACH_EN = (
+    r"(?:reach|reached|hit|go to|went to|get to|got to|get sent to|got sent to|sent to|"
+    r"delivered to|land with|landed with)"
+)
+_REACH_MORE_EN = (
+    # "who did campaign #3 reach", "who did the last campaign go to", "who was campaign #3
+    # sent to": whom its message reached
+    ("message", latin_pattern(
+        rf"(?:did|has|have|had|was|were) (?:the |our )?{_WHICH_MSG_EN} (?:actually |really )?"
+        rf"(?:reach|reached|hit|go to|get to|get sent to|land with|been sent to|sent to|"
+        r"delivered to|been delivered to)(?![a-z])"
+    )),
+    # "who did campaign #3 not reach", "who has the last campaign never reached"
+    ("message_not", latin_pattern(
+        rf"(?:did|has|have|had) (?:the |our )?{_WHICH_MSG_EN} (?:not|never) "
+        r"(?:reach|reached|hit|go to|gone to|get to|got to|been sent to)(?![a-z])"
+    )),
+    # "campaign #3 reached", "the last campaign went to", "customers the last campaign reached"
+    ("message", latin_pattern(rf"(?:the |our )?{_WHICH_MSG_EN} {_REACH_EN}(?![a-z])")),
+    # "reached by campaign #3", "contacted by the last campaign"
+    ("message", latin_pattern(
+        rf"(?:reached|contacted|messaged|hit|covered) by (?:the |our )?{_WHICH_MSG_EN}"
+    )),
+)  # fmt: skip
+
+# 上次活动的券 who hasn't redeemed: the campaign's coupon in Chinese, its fate in English
+_MIXED_ZH = (
+    ("unredeemed", lazy_pattern(
+        rf"(?:{_coupon_ref_zh(50)}|{_REF_ZH}{_IN})\s*(?:who |that |which )?(?:have |has )?"
+        rf"(?:still )?{_NOT_EN}(?: yet)? {_USE_EN}{_THEIRS_EN}(?![a-z])"
+    )),
+    ("redeemed", lazy_pattern(
+        rf"(?:{_coupon_ref_zh(50)}|{_REF_ZH}{_IN})\s*(?:who |that |which )?(?:have |has |had )?"
+        rf"(?:already )?{_USE_EN}{_THEIRS_EN}(?![a-z])"
+    )),
+)  # fmt: skip
+
+_ALL = (*_ZH, *_MORE_ZH, *_MIXED_ZH, *_EN, *_MORE_EN, *_REACH_MORE_EN)
+_ENGLISH = {*_EN_PATTERNS, *(pattern for _what, pattern in (*_MORE_EN, *_REACH_MORE_EN))}
 
 
 def scan_contact(text: str, pos: int) -> ContactMatch | None:

@@ -50,8 +50,11 @@ _LATEST_KIND_ZH = {
 def _ref_zh(n: int, kind: str = "coupon") -> str:
     """Which campaign: the last one, or one by number (group names end in `n`)."""
     return (
-        rf"(?:(?P<last{n}>{_LATEST_ZH})(?:的)?(?:营销)?{_LATEST_KIND_ZH[kind]}"
-        rf"|(?:营销)?活动\s*[#＃]?\s*(?P<id{n}>\d{{1,9}})(?:号)?"
+        rf"(?:(?P<last{n}>{_LATEST_ZH})(?:的)?(?:营销)?(?:{_LATEST_KIND_ZH[kind]}|\s*campaign)"
+        # "last campaign 谁没核销": the English words in a Chinese sentence
+        rf"|(?:the |our )?(?P<last_en{n}>last|latest|previous|most recent) ?campaign(?:'s)?"
+        # campaign #2 inside a Chinese sentence (双11预热 coupon 还有谁没用: named in English)
+        rf"|(?:(?:营销)?活动|campaign ?)\s*[#＃]?\s*(?P<id{n}>\d{{1,9}})(?:号)?"
         rf"|[#＃]\s*(?P<num{n}>\d{{1,9}})\s*(?:号)?活动)"
     )
 
@@ -79,7 +82,7 @@ def _coupon_ref_zh(n: int) -> str:
     券, 活动#2的券 (the last one is the campaign that issued a coupon last)."""
     return (
         rf"(?:(?P<last{n}>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动)?|{_ref_zh(n + 20)})"
-        rf"(?:的)?(?:发的?|派的?|送的?)?{_COUPON_ZH}(?:活动)?{_IN}"
+        rf"(?:的|嘅)?(?:发的?|派的?|送的?)?\s*{_COUPON_ZH}\s*(?:活动)?{_IN}"
     )
 
 
@@ -88,7 +91,8 @@ _BUT_ZH = r"(?:但是?|却|可是?|而|，|,)?(?:还)?"
 _NOT_ZH = r"(?:没有|没|未|还没有?|尚未|从没|从未|从冇|冇|仲未|未曾)"
 # 没 redeem / 未 use: the English verb in a Chinese sentence too
 _USE_ZH = (
-    r"(?:(?:核销|用掉?|使用|兑换|消费)(?:过|掉|了)?(?:券|优惠券)?|"
+    # 核销张券 / 用咗啲券 (Cantonese: the coupon with its measure word)
+    r"(?:(?:核销|用掉?|使用|兑换|消费)(?:过|掉|了)?(?:(?:张|啲)?(?:券|优惠券))?|"
     r"\s*(?:redeemed|redeem|used|use)(?![a-z]))"
 )
 # Taiwan/HK 訊息 (→ 讯息) and 信息 name the same message
@@ -136,7 +140,7 @@ _ZH = (
     # 上次活动核销了 / 核销过券 / 用过券
     ("redeemed", lazy_pattern(
         rf"(?:{_REF_ZH}{_IN}(?:{_GOT_COUPON_ZH}{_BUT_ZH}(?:也)?)?|{_GOT_COUPON_ZH}"
-        rf"{_BUT_ZH}(?:也)?)(?:已经?)?(?:{_USED_ZH}){_COUPON_ZH}?|{_USED_COUPON_ZH}"
+        rf"{_BUT_ZH}(?:也)?)(?:已经?)?(?:{_USED_ZH})(?:(?:张|啲)?{_COUPON_ZH})?|{_USED_COUPON_ZH}"
         rf"|{_RECEIVE_ZH}{_ref_zh(6)}{_IN}{_BUT_ZH}(?:也)?(?:已经?)?(?:{_USED_ZH}){_COUPON_ZH}?"
         # 上次活动券核销了 / 活动#2的券用过 / 优惠券已核销 / 券用掉了
         rf"|(?:{_coupon_ref_zh(7)}|{_HELD_COUPON_ZH})(?:有|都|也)?(?:已经?)?"
@@ -228,9 +232,10 @@ _HOLD_EN = (
     r"(?:(?:who |that )?(?:still )?(?:have|has|had|hold|holds|holding|carry|carries|carrying)|"
     r"with|holding|carrying)"
 )
+# "still hasn't" (a 'yet' word of its own elsewhere) is the same negation here
 _NOT_EN = (
-    r"(?:did not|didn't|didnt|have not|haven't|havent|has not|hasn't|hasnt|never|not yet|"
-    r"not|don't|do not)"
+    r"(?:still )?(?:did not|didn't|didnt|have not|haven't|havent|has not|hasn't|hasnt|never|"
+    r"not yet|not|don't|do not)"
 )
 _EN = (
     ("unredeemed", latin_pattern(
@@ -381,7 +386,10 @@ def longest_contact(
         end = match.end()
         if end < len(text) and _word(text[end - 1]) and _word(text[end]):
             continue  # "messaged" must not match the start of "messagedx"
-        groups = {k.rstrip("0123456789"): v for k, v in match.groupdict().items() if v}
+        # last3 / last_en3 (said in English inside Chinese) / id3: the kind of group, numbered
+        groups = {
+            k.rstrip("0123456789").removesuffix("_en"): v for k, v in match.groupdict().items() if v
+        }
         number = groups.get("id") or groups.get("num")
         best = ContactMatch(
             end,
@@ -454,9 +462,13 @@ _THAT_TIME = r"(?:那一次|那次|这次|那回|那一回|那场|那期|那个|
 _ASKED_INSIDE = lazy_pattern(
     # 双11预热的券有谁没用: the campaign's coupon, then who
     rf"(?P<ref>{_ref_zh(40)}|{_ref_zh(41, 'message')}|活动#\d{{1,9}}(?:号)?)"
-    rf"(?:的?{_COUPON_ZH})?(?:的|里|中)?"
-    r"(?P<q>有谁|有哪些人|有哪些|哪些人|哪几个|哪位|谁|有边个|边个|有边啲人?|边啲人?|有冇人)"
-    r"(?=(?:还|都|也)?(?:没|未|仲未|冇|尚未|从未|核销|用|使用|兑换|领|收|拿))"
+    rf"(?:(?:的|嘅)?\s*{_COUPON_ZH}\s*)?(?:的|嘅|里|中)?"
+    # 还有谁 / 仲有边个: "who else", the same question
+    r"(?:还|仲|都)?"
+    r"(?P<q>有谁|有哪些人|有哪些|哪些人|哪几个|哪位|谁|有边个|边个|有边啲人?|边啲人?|有冇人"
+    # 还有几个人没核销 / 仲有几多个未用: how many, asked at the same place
+    r"|(?P<n>有?(?:几个人|几个|几位|多少人|多少个|多少位|几多人|几多个|几多位)))"
+    r"(?=(?:还|都|也|仲)?(?:没|未|仲未|冇|尚未|从未|核销|用|使用|兑换|领|收|拿))"
 )
 
 
@@ -467,6 +479,11 @@ def asked_inside_contact(text: str) -> str:
         return text
     q = found.group("q")
     rest = text[: found.start("q")] + text[found.end("q") :]
+    if rest[found.start("q") - 1 : found.start("q")] in ("还", "仲", "都"):
+        # 还有谁没核销: 还 goes with the question ("who else"), 还没核销 reads the same
+        rest = rest[: found.start("q") - 1] + rest[found.start("q") :]
+    if found.group("n"):
+        q = "的" + q  # 上次活动的券还没核销的有几个人: a count of them
     return f"{rest.rstrip('？?。.！! ')}{q}"
 
 

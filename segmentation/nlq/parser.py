@@ -27,6 +27,7 @@ from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nlq.leadins import drop_acknowledgement, drop_lead_in, drop_opener
 from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
+from segmentation.nlq.saved_words import saved_named
 from segmentation.nlq.tag_actions import leftover
 from segmentation.nlq.tag_groups import drop_tag_groups
 from segmentation.nlq.token_kinds import K
@@ -230,6 +231,7 @@ def _parse(
     # 收到过双11预热活动的 / 国庆回馈那次 = 活动#1 (a tag or product of that name stays one)
     norm = name_campaigns(norm, vocab.campaigns, lambda name: name in vocab.surfaces)
     norm = asked_inside_contact(norm)  # 上次活动有谁没核销 = 上次活动没核销的有谁
+    norm = saved_named(norm, vocab.saved)  # 十月女客这个分群 / the 十月女客 group = 十月女客分群
     check_campaign_names(norm, text, vocab.campaigns)  # 参加过春季大促活动的: no such campaign
     norm = drop_tag_groups(norm, vocab)  # 客户等级是金卡 = the tag 金卡
     if not strip_tail(norm):
