@@ -12,6 +12,7 @@ from bot.commands import conversation as conv
 from bot.commands.actions import coupon_template, cron_line, schedule_words
 from bot.commands.campaign_names import campaign_name
 from bot.commands.preview import campaign_settings
+from bot.commands.privacy import sample_names
 from bot.commands.push_card import PLAN_KEY
 from bot.commands.script import HANT
 from bot.commands.tagging import plan_tagging
@@ -150,8 +151,26 @@ def execute_campaign(
     elif schedule:
         text = say("schedule_created", lang, id=campaign.id, when=schedule_words(schedule, lang))
     else:
-        text = say("campaign_created", lang, id=campaign.id, count=len(target))
+        text = say(
+            "campaign_created",
+            lang,
+            id=campaign.id,
+            count=len(target),
+            who=_who(session, target, lang),
+        )
     return text, {"campaign_id": campaign.id, "count": len(target)}
+
+
+# A few customers are named in the reply, so the one who confirmed sees whom it goes to.
+_NAMED_UP_TO = 3
+
+
+def _who(session: Session, target: list[str], lang: str) -> str:
+    """ "：Frank、Dan" / ": Frank, Dan" for up to three customers, else nothing."""
+    if not target or len(target) > _NAMED_UP_TO:
+        return ""
+    names = sample_names(session, target, _NAMED_UP_TO)
+    return "：" + "、".join(names) if lang == "zh" else ": " + ", ".join(names)
 
 
 def execute_save(

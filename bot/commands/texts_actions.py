@@ -168,10 +168,10 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "en": "Could not create the tag “{tag}” in WeCom: {error}",
     },
     "campaign_created": {
-        "zh": "已创建群发任务 #{id}（{count} 人）：由群发任务在一分钟内发出（静默时段顺延），"
+        "zh": "已创建群发任务 #{id}（{count} 人{who}）：由群发任务在一分钟内发出（静默时段顺延），"
         "成员需在企业微信中确认发送。",
-        "en": "Created campaign #{id} ({count} customers): the campaign worker sends it within "
-        "a minute (held in quiet hours); members confirm the send in WeCom.",
+        "en": "Created campaign #{id} ({count} customers{who}): the campaign worker sends it "
+        "within a minute (held in quiet hours); members confirm the send in WeCom.",
     },
     "schedule_created": {
         "zh": "已创建定时群发 #{id}：{when}，每次发送时按当时的客户数据计算"

@@ -526,7 +526,10 @@ ZH_WRAPPERS = (
     "拎|拎个|拎下|拎吓|拎一下|拎份|拎一份|拎出来|拎返|拎个名单|攞|攞个|攞下|攞吓|攞一下|攞份|攞一份|"
     "攞出来|攞返|攞个名单|"
     # a question put as a condition: "只看近30天的话 最多的3个", "如果只看VIP的话呢"
-    "的话|如果|如果是|要是|假如|假设|若果|如果只看|要是只看"
+    "的话|如果|如果是|要是|假如|假设|若果|如果只看|要是只看|"
+    # looking again: "再看一下「…」分群里上海的" (再来N个 stays a page: 再 alone is no wrapper)
+    "再看一下|再看下|再查一下|再查下|再查查|再来看一下|再来看看|再来查一下|再帮我看一下|"
+    "再帮我查一下|再帮我看看|再列一下|再列出|再睇下|再睇睇|再揾下"
 )
 _ADD(_many(K.FILLER, "wrapper", ZH_WRAPPERS))
 # Asking for someone (同事让我帮她问下), asking a favour, thanking: wrappers, never content.
