@@ -35,7 +35,8 @@ WHOM = "whom"
 
 # An action verb in the original sentence: only an action's question is completed this way.
 _ACTION = lazy_pattern(
-    r"发|發|推|送|派|群发|群發|打上|打|贴|貼|标|標|(?<![a-z])(?:send|push|message|tag|give|text)"
+    r"发|發|推|送|派|群发|群發|打上|打|贴|貼|标|標|提醒|通知|催|"
+    r"(?<![a-z])(?:send|push|message|tag|give|text|remind|nudge|ping|notify)"
     r"(?![a-z])",
     re.I,
 )

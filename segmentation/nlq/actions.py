@@ -241,7 +241,8 @@ _PUSH_EN = [
         r"(?:gets?|receives?)\s+(?P<what>.+)$"
     ),
     lazy_pattern(
-        r"^(?:please\s+)?(?:message|text|notify|push\s+to|mass[\s-]?message|broadcast\s+to|blast)"
+        r"^(?:please\s+)?(?:message|text|notify|push\s+to|mass[\s-]?message|broadcast\s+to|blast|"
+        r"remind|nudge|ping)"
         # "blast VIP customers with the message “…”": the words before the quote name it
         r"\s+(?P<seg>.+?)(?:\s+with(?:\s+the|\s+a)?\s+(?:message|msg|text|note|words))?\s*[:：]?\s*"
         r"(?P<what>“[^”]*”)$"
@@ -271,7 +272,8 @@ _PUSH_EN = [
     ),
     # "message at-risk customers: Come back…": the verb says it is a message.
     lazy_pattern(
-        r"^(?:please\s+)?(?:message|text|notify|mass[\s-]?message|broadcast\s+to|blast)\s+"
+        r"^(?:please\s+)?(?:message|text|notify|mass[\s-]?message|broadcast\s+to|blast|remind|"
+        r"nudge|ping)\s+"
         r"(?P<seg>.+?)\s*(?P<what>[:：]\s*.+)$"
     ),
 ]
@@ -1415,7 +1417,20 @@ def _cut(text: str, marker: re.Pattern[str]) -> tuple[str, bool]:
     return (text[:start] + " " + text[end:]).strip(), True
 
 
+# A message verb and a pronoun, nothing else ("提醒他", "催一下她们", "remind him", "text
+# her"): a send whose words are asked for, as "给她发消息" is (the next message completes it).
+_BARE_MESSAGE_VERB = lazy_pattern(
+    r"^(?:请|帮我|麻烦|再|也)*\s*(?:提醒|通知|催)(?:一下|下)?\s*(?:他|她|佢|ta)(?:们|哋|地)?"
+    r"(?:一下|下)?\s*(?:吧|啦|喇)?[。.!！]*$|"
+    r"^(?:please\s+)?(?:remind|nudge|ping|message|text|notify)\s+(?:him|her|them|these\s+customers|"
+    r"those\s+customers|this\s+customer)(?:\s+(?:again|please|too))?[.!]*$",
+    re.I,
+)
+
+
 def _find_push(text: str, masked: str, quotes: dict[str, str], original: str) -> Action | None:
+    if _BARE_MESSAGE_VERB.match(masked.strip()):
+        raise message_question()
     for pattern in (*_PUSH_ZH, *_PUSH_EN):
         m = pattern.match(masked)
         if m is None:

@@ -148,3 +148,24 @@ def test_a_colon_message_keeps_its_own_quotes() -> None:
     command = READ.command('给VIP客户发消息：=HYPERLINK("http://x.cn","领券")')
     assert command.details["message"] == '=HYPERLINK("http://x.cn","领券")'
     assert READ.command("给VIP客户发消息：“周末见”").details["message"] == "周末见"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["提醒他", "提醒一下她们", "催一下佢哋", "remind him", "remind them", "nudge her", "text her"],
+)
+def test_a_message_verb_with_only_whom_asks_for_the_words(text: str) -> None:
+    assert "“" in READ.asked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("remind them: coupon expires soon", "coupon expires soon"),
+        ("提醒他们“券快到期了”", "券快到期了"),
+        ("ping them “new arrivals”", "new arrivals"),
+    ],
+)
+def test_a_reminder_with_its_words_is_a_send(text: str, message: str) -> None:
+    command = READ.command(text)
+    assert command.intent == "push" and command.details["message"] == message
