@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.approval import APPROVAL_OF
-from bot.commands.card_amend_loose import dropped, new_content
+from bot.commands.card_amend_loose import dropped, new_content, without_reason
 from bot.commands.card_switch import Switch, switched
 from bot.commands.card_when import moved_to, new_when, repeat_of, without_send_words
 from bot.commands.card_widen import widened_card
@@ -132,17 +132,28 @@ _ACT = (
 )
 _TO = r"(?:给|发给|推给|对|要给|送给|帮|畀|俾|发畀|发俾)"  # 只帮Bob打, 淨係畀上海嘅發
 _WHO_END = r"(?:的)?(?:客户|顾客|人|那些|那批)?"
-_ENOUGH = r"(?:吧|就行|就好|就可以了?|就够了|即可|好了|就ok|得了|啦)"
+_ENOUGH = r"(?:吧|就行|就好|就可以了?|就够了|即可|好了|就ok|得了|得(?:喇|啦|嘞)?|啦)"
+# "只要Frank一个", "淨係Frank一個得": the number of the ones kept, said after them.
+_HOW_MANY = r"(?:一个人|一个|一位|一人|两个|两位|俩)?"
 _ZH_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), template)
     for pattern, template in (
         # 只给上海的发, 只发给VIP, 仅对上海的客户推送吧, 就给上海的发就行
         # (净系 is Cantonese 只: 淨係發上海嘅)
         (
-            rf"^(?:只|仅|就只|只是|净系|净)(?:要)?(?:{_TO}|{_ACT})?(?P<x>.+?){_WHO_END}{_ACT}?{_ENOUGH}?$",
+            rf"^(?:只|仅|就只|只是|净系|净)(?:要)?(?:{_TO}|{_ACT})?(?P<x>.+?){_WHO_END}{_HOW_MANY}"
+            rf"{_ACT}?{_ENOUGH}?$",
             "只要{x}的",
         ),
-        (rf"^就{_TO}(?P<x>.+?){_WHO_END}{_ACT}?{_ENOUGH}?$", "只要{x}的"),
+        (rf"^就{_TO}(?P<x>.+?){_WHO_END}{_HOW_MANY}{_ACT}?{_ENOUGH}?$", "只要{x}的"),
+        # 就Frank一个, 就上海的吧: 就 (just) with the ones kept and a number or 吧 after them
+        (
+            rf"^就(?P<x>[^，,\s]+?){_WHO_END}(?:一个人|一个|一位|一人|两个|两位|俩){_ENOUGH}?$",
+            "只要{x}的",
+        ),
+        (rf"^就(?P<x>[^，,\s]+?){_WHO_END}(?:吧|就行|就好|就可以了?|得喇|得啦)$", "只要{x}的"),
+        # Cantonese "Frank得", "Frank一个得喇": that one (only) will do
+        (rf"^(?P<x>[^，,\s]{{2,}}?){_WHO_END}{_HOW_MANY}得(?:喇|啦|嘞)?$", "只要{x}的"),
         # 上海的就行, 上海的发就好
         (rf"^(?P<x>.+?){_WHO_END}{_ACT}?(?:就行|就好|就够了|就可以了?)$", "只要{x}的"),
         # 不要发给北京的, 别给北京的发, 不给北京的打
@@ -161,6 +172,8 @@ _ZH_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "加上{x}的",
         ),
         (rf"^(?P<x>.+?){_WHO_END}也(?:要)?(?:{_ACT}|给)(?:上)?(?:吧)?$", "加上{x}的"),
+        # 北京啲女仔都send埋, 北京嗰啲都发埋: Cantonese 埋 (as well) says it is added
+        (rf"^(?P<x>.+?){_WHO_END}(?:也|都)?(?:要)?(?:{_ACT}|send|给)埋(?:吧|啦|喇)?$", "加上{x}的"),
         # 除了Dan都发, 除了北京的以外都打
         (rf"^除了(?P<x>.+?){_WHO_END}(?:以外|之外)?(?:都|全|全部)?{_ACT}?(?:吧)?$", "去掉{x}的"),
         # (改成)给上海的发: other customers in the card's place, as "那上海的呢" swaps
@@ -181,10 +194,13 @@ _EN_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:don'?t|do\s+not)\s+include\s+(?P<x>.+)$", "without {x}"),
         (r"^(?:not\s+including|excluding)\s+(?P<x>.+)$", "without {x}"),
         (rf"^(?:also|and)\s+{_EN_ACT}{_EN_IT}\s+to\s+(?P<x>.+)$", "add {x} too"),
+        (rf"^{_EN_ACT}{_EN_IT}\s+to\s+(?P<x>.+?)\s+(?:too|as\s+well|also)$", "add {x} too"),
         (r"^(?:also\s+)?include\s+(?P<x>.+)$", "add {x} too"),
     )
 )
 _LEADING = lazy_pattern(rf"^{_FILLER}", re.I)
+# "only Frank then", "just Mike please": words after the change that say nothing of it.
+_EN_TAIL = lazy_pattern(r"(?:[\s,]+(?:then|please|pls|thanks|thx|thank\s+you))+[\s.!]*$", re.I)
 _TRAILING = lazy_pattern(rf"[{_PUNCT}]+$")
 
 
@@ -786,14 +802,38 @@ def _kept(action: PendingAction) -> dict[str, Any]:
 def _as_follow_up(text: str) -> str:
     """`text` with an action's words ("只给上海的发", "don't send it to Beijing") said as the
     follow-up they are ("只要上海的", "without Beijing"); else as written, fillers dropped."""
-    plain = _bare(normalize(text))
+    plain = _bare(_EN_TAIL.sub("", _bare(normalize(text))))
+    kept = _kept_after_reason(plain)
+    if kept is not None:
+        return kept
+    rewritten = _rewritten(plain)
+    if rewritten is not None:
+        return rewritten
+    # "Mike不用了", "VIP那啲唔使", "leave Mike out", "no Mike" (a filler "no" kept)
+    loose = dropped(plain) or dropped(_TRAILING.sub("", normalize(text)).strip())
+    return loose or _bare(_EN_TAIL.sub("", _bare(text)))
+
+
+def _rewritten(plain: str) -> str | None:
     for pattern, template in (*_ZH_REWRITES, *_EN_REWRITES):
         found = pattern.match(plain)
         if found is not None and found.group("x").strip():
             return template.format(x=found.group("x").strip())
-    # "Mike不用了", "VIP那啲唔使", "leave Mike out", "no Mike" (a filler "no" kept)
-    loose = dropped(plain) or dropped(_TRAILING.sub("", normalize(text)).strip())
-    return loose or _bare(text)
+    return None
+
+
+_KEEPS = lazy_pattern(r"^(?:只要|only\s|just\s|keep\s)", re.I)
+
+
+def _kept_after_reason(plain: str) -> str | None:
+    """ "Omar已经有啦，只要Frank", "Omar already has it, just Frank": the ones kept, said after
+    why another is left out. None when no reason comes first, or what follows names no one
+    kept (a reason before "北京的也加上" would leave the one it speaks of on the card)."""
+    rest = _bare(without_reason(plain))
+    if rest == plain:
+        return None
+    said = _rewritten(rest) or rest
+    return said if _KEEPS.match(said) else None
 
 
 def _bare(text: str) -> str:

@@ -61,6 +61,32 @@ _DROP_EN = tuple(
 )
 
 
+# Why a customer is left out, or that it is, said before the ones kept: "Omar已经有啦，只要Frank",
+# "Omar有咗 淨係Frank得", "Omar唔使打喇，Frank得", "Omar already has it - just Frank". The card
+# code keeps the words after it only when they name the ones kept (a reason alone, or before
+# "北京的也加上", is no change it can read: asked back).
+_REASON = lazy_pattern(
+    r"^(?!只|仅|僅|就|净|淨)[^\s,，。.;；!！-]+?\s*(?:已经|已經|早就|本来就|本來就|本身|都)?\s*"
+    r"(?:有(?:了|咗|过|過|晒)?|打(?:了|咗|过|過|晒))"
+    r"(?:这个|這個|呢个|呢個|那个|那個|个|個|这|這|呢)?(?:标签|標籤|tag)?(?:了|啦|喇|咯|嘛|呀|啊|la)*"
+    # normalised text has no space between Chinese and Latin: the change's own word ends it
+    r"(?:[\s,，。.;；!！-]+(?=\S)|(?=只|仅|僅|就|净|淨|不用|唔使|唔要|不要|别|去掉))|"
+    r"^[a-z][\w' ]*?\s+(?:already\s+(?:has|got|is\s+tagged|has\s+got|tagged)(?:\s+(?:it|that|this|"
+    r"the\s+tag|one))?|has\s+(?:it|that|this|the\s+tag)\s+already|is\s+already\s+tagged)"
+    r"[\s,，。.;；!！-]+(?=\S)|"
+    # "Omar唔使打喇，Frank得", "Omar不用了，只要Frank": one left out, then the one kept
+    r"^[^\s,，。.;；!！-]+?(?:就|也|都)?(?:不用|唔使|不要|唔要)(?:再)?(?:发|打|send|tag)?(?:了|啦|喇|咯)*"
+    r"[\s,，。.;；!！-]+(?=\S)",
+    re.I,
+)
+
+
+def without_reason(plain: str) -> str:
+    """`plain` without a reason said before the change ("Omar已经有啦，"), in either script."""
+    found = _REASON.match(plain)
+    return plain[found.end() :] if found is not None else plain
+
+
 def dropped(plain: str) -> str | None:
     """The drop of customers `plain` says loosely, as a follow-up ("去掉Mike的", "without
     Mike"); None when it says none. `plain` is normalised, fillers kept: "no Mike" is a drop,

@@ -76,6 +76,7 @@ from segmentation.nodes import (
     Owner,
     Ranked,
     SegmentFormatError,
+    Untagged,
     Window,
     canonical,
     from_json,
@@ -280,7 +281,7 @@ def refined_answer(
             return None
         return clarify(not_a_list(session, ctx, requester.userid, lang))
     previous_node, previous = found
-    if _is_action(text, vocab, requester, ctx, pointed=follow.pointed):
+    if _is_action(text, vocab, requester, ctx, pointed=follow.pointed or follow.grouped):
         # "去掉…的待跟进标签" untags; "只要" / "去掉" alone do not start a refinement; nor
         # does "remove the 金卡 tag from them", an action on the previous answer itself
         return None
@@ -298,6 +299,14 @@ def refined_answer(
         if _acts_on_previous(text, vocab, requester, ctx):
             return None  # "这些都统一贴上待跟进": a tag on the answer itself (contextual_answer)
         return clarify(command.message, list(command.suggestions))
+    swapped_value = _in_place_of(follow, previous_node, command)
+    if swapped_value is not None:
+        # "just my own VIPs then" after Zhao Liu's VIPs: only X where the answer says another X
+        # is the same request about X — narrowing could only find nobody
+        own = command.intent if _has_own_intent(follow, vocab, ctx) else ""
+        return ask_again(
+            session, ctx, requester, swapped_value, previous, lang, command.notes, intent=own
+        )
     shown_node = previous_node
     previous_node = _sibling_base(previous_node, previous, command, follow)
     refined_from = previous_node
@@ -500,6 +509,10 @@ def ask_again(
     asked = intent
     intent = asked or (previous.intent if previous.intent in _REPEATABLE else "list")
     details: dict[str, Any] = {}
+    if not asked and previous.details and previous.intent in _ACTIONS:
+        # the action just asked reached nobody: the same request for these customers, on a
+        # card (nothing runs before it is confirmed)
+        intent, details = previous.intent, dict(previous.details)
     if not asked and previous.kind == conv.BREAKDOWN and conv.is_table_thread(previous):
         intent = "breakdown"
         details = {"by": previous.breakdown.get("by"), "group": previous.breakdown.get("tag_group")}
@@ -755,6 +768,47 @@ def _has_own_intent(follow: FollowUp, vocab: Vocabulary, ctx: CommandContext) ->
     return any(t.kind == K.INTENT for t in tokens)
 
 
+# Conditions a customer meets for one value only (one city, one gender, one built-in class;
+# whose customers, as a request says it): "only" another value of one of them is no narrowing.
+_ONE_VALUE = (Owner, City, Gender, NamedSegment)
+# A customer's class said another way (a tag, no tag, a built-in class): "the at-risk ones"
+# after the 沉睡 tag's customers asks about the other class, as "那流失风险的呢" does.
+_CLASSES = (HasTag, NamedSegment, Untagged)
+
+
+def _in_place_of(follow: FollowUp, previous: Node, command: Command) -> Node | None:
+    """The previous segment with the follow-up's condition in place of another value of the
+    same kind, when "only X" or a group ("the Beijing ones") names a value the previous
+    answer has another of (其中/of these narrow as said); else None."""
+    new = command.segment
+    if follow.mode != AND or follow.loose or new is None or is_everyone(new):
+        return None
+    if follow.pointed and not follow.grouped:
+        return None
+    parts = previous.children if isinstance(previous, And) else (previous,)
+    added = new.children if isinstance(new, And) else (new,)
+    if not any(_other_value(a, p, follow.grouped) for a in added for p in parts):
+        return None
+    try:
+        return swap_conditions(previous, new, other_event=False)
+    except Ambiguous:
+        return None
+
+
+def _other_value(new: Node, old: Node, grouped: bool) -> bool:
+    """Whether `new` names another value of what `old` says (a group also another class)."""
+    if new == old:
+        return False
+    if isinstance(new, _ONE_VALUE) and type(new) is type(old):
+        return True
+    return (
+        grouped
+        and isinstance(new, _CLASSES)
+        and isinstance(old, _CLASSES)
+        and (type(new) is not type(old))
+    )
+
+
 def _which_reading(follow: FollowUp, previous: conv.PreviousAnswer, lang: str) -> Answer:
     fresh = re.sub(r"(?:呢|咧)\s*[?？]*$", "", follow.rest).strip() or follow.rest
     if lang == "zh":
@@ -904,8 +958,11 @@ def narrowed_by(
     if command.segment is None or is_everyone(command.segment):
         return clarify(say("refine_what", lang))
     try:
+        in_place = _in_place_of(follow, base, command)
         if follow.mode == ALSO:
             changed = add_alternatives(base, command.segment)
+        elif in_place is not None:  # "只要李四的" on a card for 张三's VIPs: 李四's VIPs
+            changed = in_place
         elif follow.loose:  # a condition in another's place, else one more ("那上海的呢")
             changed = swap_conditions(base, command.segment, says_ever(follow.rest)) or _combine(
                 base, command.segment, follow

@@ -94,6 +94,10 @@ class PreviousAnswer:
     # A change list of a segment: its period and the segment's words, so "离开的呢" / "and
     # who came in?" asks the other way round (its `segment` is the segment entered or left).
     period: dict[str, Any] | None = None
+    # An action that reached nobody (no card was made): what it carried (the coupon, the
+    # message, the tag), so the same request for other customers ("just my own VIPs then")
+    # is that action again, on a card.
+    details: dict[str, Any] | None = None
 
     @property
     def shown(self) -> str:
@@ -282,6 +286,19 @@ def recall(session: Session, userid: str, earlier: PreviousAnswer, now: datetime
     save(session, userid, replace(conversation, previous=replace(earlier, at=now)), now)
 
 
+# Actions a request for other customers may say again, and what of them it keeps.
+_ACTIONS = ("push", "schedule", "tag", "untag")
+_ACTION_CONTENT = ("tag", "message", "coupon", "schedule", "per_customer", "script")
+
+
+def _unmade_action(answer: CountAnswer | SegmentAnswer) -> dict[str, Any] | None:
+    """What an action that reached nobody carried; None for anything else (a card made is
+    changed by the card's own words, never said again from here)."""
+    if not isinstance(answer, SegmentAnswer) or answer.intent not in _ACTIONS or answer.count:
+        return None
+    return answer.action.items(_ACTION_CONTENT) or None
+
+
 def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | None:
     """The record of what `answer` showed, or None when it showed nothing to refer back to."""
     if isinstance(answer, SegmentAnswer) and answer.named is not None:
@@ -325,6 +342,7 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
             parent=None if refined is None else to_json(refined.parent),
             added=() if refined is None else refined.added,
             count=answer.count,
+            details=_unmade_action(answer),
         )
     if not isinstance(answer, dict):  # a question back, help …: nothing shown
         return None

@@ -49,7 +49,9 @@ _ONLY_ZH = (
     r"(?:只要|只看|只留|只保留|只需要|只显示|只顯示|仅要|僅要|仅看|僅看|仅保留|僅保留|"
     r"仅限|僅限|就要|只选|只選|"
     # Cantonese 淨係/只係 (only): 淨係要女仔, 只係睇VIP (and as typed in simplified)
-    r"淨係要|淨係睇|淨係|净系要|净系睇|净系|净係|只係要|只係睇|只系要|只系睇)"
+    r"淨係要|淨係睇|淨係|净系要|净系睇|净系|净係|只係要|只係睇|只系要|只系睇|"
+    # 就 (just) before whom: "就VIP里北京的", "就上海的吧" — never 就3个 (exactly), 就是, 就这样
+    r"就只要|就只看|就看|就(?![\s\d一二两兩三四五六七八九十几幾是这這那么麼算行好对對可得要]))"
 )
 _DROP_ZH = (
     r"(?:(?:去除|剔除|排除|移除|删除|刪除|过滤|過濾|筛|篩)掉?|去掉|除去|除掉|扣除|不要|不看|不含|除了|刨除|拿掉|"
@@ -79,7 +81,7 @@ _DROP_ANY_ZH = rf"(?:{_DROP_MIXED_ZH}|{_DROP_ZH})"
 # "再去掉上海的", "还要排除VIP", "另外不要金卡的", "然后只看女的": an adverb that chains this
 # narrowing onto the last one says nothing of its own (only before 只要/去掉, never alone).
 _CHAIN_ZH = (
-    r"(?:(?:再|还|還|也|另外|然后|然後|接着|接著|并且|並且|同时|同時|顺便|順便|最后|最後|"
+    r"(?:(?:那就|那么|那麼|那|咁就|咁|噉|再|还|還|也|另外|然后|然後|接着|接著|并且|並且|同时|同時|顺便|順便|最后|最後|"
     r"还要|還要|再要|也要|另外再|然后再|然後再|帮我|幫我|帮忙|幫忙|麻烦|麻煩|请|請|"
     r"(?i:pls|please|help\s+me))\s*)*"
 )
@@ -193,6 +195,8 @@ class FollowUp:
     # "那上海的呢" / "what about VIPs?": no pointer, only the echo says it is about the
     # previous answer; what it adds must not clash with what that answer already says.
     loose: bool = False
+    # Said as a group of the answer ("北京那两个", "the Beijing ones", "上海嗰啲"), no 其中.
+    grouped: bool = False
 
     def readings(self) -> tuple[str, ...]:
         """What to parse as the new clause, in order: with the action's 给/把 when it was
@@ -219,7 +223,7 @@ _ALSO_ZH = lazy_pattern(
     # Cantonese 同埋 / 仲有埋 ("and also": 同埋廣州嘅) lead the value as 加上 does
     r"(?:(?:再)?(?:加上|加埋|加入|加多|包括|包含|算上|计上|計上|同埋|仲有埋|连埋|連埋)"
     r"(?!\s*(?:标签|標籤|tag))"
-    r"\s*(?P<rest>.+?)|(?:连|連|把|将|將)?\s*(?P<rest2>.+?)\s*(?:也|都)\s*"
+    r"\s*(?P<rest>.+?)|(?:连|連|把|将|將)?\s*(?P<rest2>.+?)\s*(?:也|都|(?i:also))\s*(?:一起|一齐|一齊)?\s*"
     r"(?:算上|算埋|算进来|算進來|算进去|算進去|加上|加进来|加進來|加埋|包括|包括进来|包括進來|"
     r"要|一起算|计上|計上|计埋|計埋|算))\s*(?:吧|呢|啊|呀|啦|进来|進來)*[?？。.!！]*$",
     re.S,
@@ -264,7 +268,7 @@ def read_follow_up(text: str) -> FollowUp | None:
     if chained:
         plain = plain[chained.end() :]
     plain, listed = _without_list_them(plain)
-    plain, grouped = _without_group_word(plain)
+    plain, grouped, soft = _without_group_word(plain)
     follow = _read(plain)
     if follow is None and chained and _LOOSE_CHAIN.match(chained.group()) and _has_content(plain):
         # "and 金卡?", "then 上海的": the previous question again with this said, as
@@ -277,7 +281,12 @@ def read_follow_up(text: str) -> FollowUp | None:
         rest = follow.rest if follow is not None else plain
         if not _has_content(rest):
             return None
-        follow = FollowUp(follow.mode if follow else AND, rest, False, pointed=True)
+        # "the Shanghai ones" with nothing shown before is read as it stands ("just the
+        # at-risk ones then" after a question back); a group said with 那些/那组 is asked.
+        pointed = not soft or (follow is not None and follow.pointed)
+        follow = FollowUp(
+            follow.mode if follow else AND, rest, False, pointed=pointed, grouped=True
+        )
     if follow is None and listed and _has_content(plain):
         follow = FollowUp(AND, plain, False, pointed=True)  # "北京的，把他们列出来"
     if follow is not None and listed:
@@ -303,6 +312,11 @@ _LIST_THEM = lazy_pattern(
 # the one customer) named by its value and its size, as a breakdown or a list showed it. The
 # value comes right before 那/嗰 (never 的那, 最多那 — a ranking's — or 刚才那, going back).
 _GROUP_COUNT_ZH = r"(?:\d{1,4}|[两兩俩倆二三四五六七八九十]|几|幾)?"
+# Characters a value never ends in: verbs and prepositions before "those" (给那些, 不要那些,
+# 看看那些, 同嗰啲, 除了那些, 是那些 …).
+_NOT_A_VALUE_END = (
+    "给給帮幫把将將对對要掉除看有是和跟与與及或同俾畀在从從向替为為只就到了内內出发發打"
+)
 _GROUP_ZH = lazy_pattern(
     r"(?<![们們我咱])(?:(?:那|这|這|呢|嗰)(?:一)?(?:个|個)?(?:组|組)(?:的|嘅)?|"
     r"(?<=[\u4e00-\u9fffA-Za-z])(?<![的嘅多少才刚剛前先面早初头頭其中里裡这這那嗰])"
@@ -310,7 +324,14 @@ _GROUP_ZH = lazy_pattern(
     # "上海的那位", "女的那个", "张三嘅嗰兩個": 的 before it too, unless after a ranking's or a
     # time's word ("最多的那个", "刚才的那个", "前面的那个")
     r"(?<=[\u4e00-\u9fffA-Za-z][的嘅])(?<![多少高低大小早晚新旧才刚剛前先面初头頭中里裡这這那嗰后後近久][的嘅])"
-    r"(?:那|嗰)" + _GROUP_COUNT_ZH + r"(?:个|個|位)(?:人|客户|客戶|客)?(?:的|嘅)?)"
+    r"(?:那|嗰)" + _GROUP_COUNT_ZH + r"(?:个|個|位)(?:人|客户|客戶|客)?(?:的|嘅)?|"
+    # "上海那些", "VIP的那些", "上海嗰啲", "北京嘅嗰班": the ones of the answer with that value
+    # (never 刚才的那些 / 上次那批 — going back — nor 最多的那些, a ranking's)
+    # (never after a verb or a preposition: 给那些VIP, 不要那些, 同嗰啲 point at customers)
+    r"(?<=[\u4e00-\u9fffA-Za-z])(?<![的嘅多少高低大小晚新旧才刚剛前先面早初头頭其中里裡这這那嗰次们們后後近久"
+    + _NOT_A_VALUE_END
+    + r"])"
+    r"(?:的|嘅)?(?:那|嗰)(?:些|啲|批|班)(?:人|客户|客戶|客)?(?:的|嘅)?)"
 )
 # Words that go before "one(s)" and are no group's value: a pick, an order, a kind of customer.
 _NOT_A_GROUP_EN = (
@@ -343,17 +364,39 @@ def _without_list_them(text: str) -> tuple[str, bool]:
     return text[: found.start()].strip(), True
 
 
-def _without_group_word(text: str) -> tuple[str, bool]:
+# "tag the Shanghai ones 待跟进", "send those in Beijing a coupon", "the VIP ones?": "ones" and
+# "those in" stand for customers already shown, so they are some of the answer — except in
+# "what about the ones in Beijing?" / "and the VIP ones?", which ask the question again (a swap).
+_ONES_EN = lazy_pattern(
+    rf"\bthe\s+(?!{_NOT_A_GROUP_EN}\b)(?P<n>[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]*)\s+ones\b|"
+    r"\b(?:the\s+ones|those)\s+(?:in|from|at|based\s+in)\s+(?P<p>[^,.;?!]+?)"
+    r"(?=\s*(?:[,.;?!]|$|\s+(?:is|are|was|were|who|please|as|with|a|an)\b|\s*[\u4e00-\u9fff“\"']))",
+    re.I,
+)
+_ASKED_AGAIN_EN = lazy_pattern(
+    r"^\s*(?:(?:what|how)\s+about|same\s+(?:for|with)|and|then|now)\b", re.I
+)
+
+
+def _without_group_word(text: str) -> tuple[str, bool, bool]:
+    """`text` with a group word said as the group's value, whether there was one, and whether
+    it was only "ones"/"those in" (soft: no group said as such)."""
     if _GROUP_ZH.search(text):
-        return _GROUP_ZH.sub("的", text).replace("的的", "的"), True
-    found = _GROUP_EN.search(text) if _is_latin(text) else None
+        return _GROUP_ZH.sub("的", text).replace("的的", "的"), True, False
+    if not _is_latin(text):
+        return text, False, False
+    found = _GROUP_EN.search(text)
+    soft = found is None
+    if found is None and not _ASKED_AGAIN_EN.match(text):
+        found = _ONES_EN.search(text)
     if found is not None:
         if found["p"]:
             said = f"the ones in {found['p']}"
         else:
-            said = found["o"] or f"the {found['v'] or found['f'] or found['n']} ones"
-        return text[: found.start()] + said + text[found.end() :], True
-    return text, False
+            named = found.groupdict()
+            said = named.get("o") or f"the {named.get('v') or named.get('f') or found['n']} ones"
+        return text[: found.start()] + said + text[found.end() :], True, soft
+    return text, False, False
 
 
 def _read(plain: str) -> FollowUp | None:

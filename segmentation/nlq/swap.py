@@ -221,12 +221,14 @@ def swap_conditions(
 def add_alternatives(previous: Node, new: Node) -> Node | None:
     """`previous` with `new` as one more alternative for the part of the same kind ("上海的VIP"
     + "加上北京的" = (上海 or 北京) and VIP). None: `previous` says nothing of that kind, so
-    there is nothing to widen. Raises Ambiguous when that part says other things too, is
-    negated, or `new` is more than one condition."""
+    there is nothing to widen. Raises Ambiguous when that part says other things too or is
+    negated; `new` of several conditions is a group of its own (_add_group)."""
     if isinstance(previous, Ranked) and not isinstance(new, Ranked):
         base = add_alternatives(previous.base, new)
         return None if base is None else replace(previous, base=base)
-    if isinstance(new, (And, Not, Ranked)):
+    if isinstance(new, And):
+        return _add_group(previous, new)
+    if isinstance(new, (Not, Ranked)):
         raise Ambiguous
     parts: list[Node] = list(previous.children) if isinstance(previous, And) else [previous]
     wanted = kinds(new)
@@ -243,6 +245,29 @@ def add_alternatives(previous: Node, new: Node) -> Node | None:
     alternatives = (*old.children, new) if isinstance(old, Or) else (old, new)
     parts[clashing[0]] = Or(alternatives)
     return parts[0] if len(parts) == 1 else And(tuple(parts))
+
+
+def _add_group(previous: Node, new: And) -> Node:
+    """ "北京的女客户也加上" after 上海的女客户, "add the Beijing women too": a whole group of its
+    own added to the previous one. It says every kind the previous answer says, so which
+    customers is certain: one more value where the two differ in one condition only ((上海 or
+    北京) and 女), else either group. Raises Ambiguous when the group leaves out a kind the
+    previous answer has ("北京的VIP也加上" after 近30天咨询的上海客户: asked or not?)."""
+    if not kinds(previous) <= kinds(new) or isinstance(previous, (Or, Ranked)):
+        raise Ambiguous
+    parts: list[Node] = list(previous.children) if isinstance(previous, And) else [previous]
+    others = [p for p in parts if p not in new.children]
+    added = [n for n in new.children if n not in parts]
+    if not added:
+        return previous  # the same group again
+    if len(others) == 1 and len(added) == 1 and kinds(others[0]) == kinds(added[0]):
+        try:
+            widened = add_alternatives(previous, added[0])
+        except Ambiguous:
+            widened = None
+        if widened is not None:
+            return widened
+    return Or((previous, new))
 
 
 _ITEMS = (ItemEvent, ItemCount)

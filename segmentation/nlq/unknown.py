@@ -11,6 +11,7 @@ from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.text import normalize_name
 
 _TIME = lazy_pattern(
     r"[天周月年日号时旬]|季度|^近|^过去|day|week|month|year|hour|quarter|fortnight|^last |^past "
@@ -266,7 +267,10 @@ def _department_word(tokens: list[Token], index: int) -> str | None:
 
 
 def _dept_question(word: str, vocab: Vocabulary) -> Ask:
-    names = vocab.candidates_in(("dept",), False)
+    # by their full names only: a short name (二部) is close to every word ending in 部
+    names = {
+        s: d for s, d in vocab.candidates_in(("dept",), False).items() if s == normalize_name(d)
+    }
     close = one_character_off(word, names) + did_you_mean(word, names, cutoff=50)
     hints = list(dict.fromkeys(close))[:3]
     listed = "、".join(f"“{d}”" for d in dict.fromkeys(names.values()))

@@ -237,6 +237,7 @@ def build_vocabulary(
         vocab.add(name, Meaning("tag", name, name))
     for person in staff:
         vocab.add_staff(person)
+    departments = list(departments)
     for dept_id, name in departments:
         vocab.departments[dept_id] = name
         vocab.add(name, Meaning("dept", dept_id, name))
@@ -247,7 +248,28 @@ def build_vocabulary(
     _add_cities(vocab, db_cities)
     for surface, province in province_surfaces().items():  # asked back with its cities
         vocab.add(surface, Meaning("province", province, province))
+    for dept_id, short in _short_department_names(departments).items():
+        if normalize_name(short) not in vocab._surfaces:  # a name of its own wins
+            vocab.add(short, Meaning("dept", dept_id, vocab.departments[dept_id]))
     return vocab
+
+
+# A department said by the part that tells it from the others: 二部 for 销售二部, as a team
+# says it (and as a breakdown's rows are read: "二部那些存成分群…").
+_DEPT_TAIL = lazy_pattern(
+    r"^(?P<head>[\u4e00-\u9fff]{2,})(?P<tail>[\u4e00-\u9fff0-9A-Za-z][部组組])$"
+)
+
+
+def _short_department_names(departments: list[tuple[int, str]]) -> dict[int, str]:
+    """Each department's short name (its last two characters after a shared head), when no
+    other department ends the same way."""
+    tails: dict[str, list[int]] = {}
+    for dept_id, name in departments:
+        found = _DEPT_TAIL.match(name)
+        if found is not None:
+            tails.setdefault(found["tail"], []).append(dept_id)
+    return {ids[0]: tail for tail, ids in tails.items() if len(ids) == 1}
 
 
 def pinyin_surfaces(name: str) -> list[str]:
