@@ -47,6 +47,7 @@ from segmentation.nlq import Clarification, Command, load_vocabulary
 from segmentation.nlq.actions import Action as FoundAction
 from segmentation.nlq.actions import find_action
 from segmentation.nlq.ask import Ask
+from segmentation.nlq.coupons import parse_coupon_words, read_coupon_change
 from segmentation.nlq.followup import ALSO, WITHOUT, FollowUp, read_follow_up
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.parser import typed_quotes
@@ -63,9 +64,19 @@ _ACTIONS = ("push", "schedule", "tag", "untag", "save", "export", "explain")
 _PUNCT = r"\s,，、.。!！?？~～…"
 
 # Words before the change that say nothing: "那就", "还是", "哦不对", "actually", "wait, …".
+# The old content found too much or too little before the change: "减100太多了", "太多喇", "少一点",
+# "that's too much", "20 is too little" (what the change is to comes after them).
+_TOO = (
+    r"[^\s,，。.!！?？]{0,10}?(?:太多|太少|太高|太低|太大|太小|太贵|太狠|太夸张|太多咗|多咗|少咗|唔够|不够)"
+    r"(?:了|啦|喇|喎|啊|呀|吧|啲|点|d)*|"
+    r"(?:少|多|低|高|减少|降低|提高|调低|调高|改少|改低|改高)(?:一点|一些|点|啲|d)(?:吧|啦|喇)?|"
+    r"(?:(?:that'?s|it'?s|this\s+is|(?:[¥$]?\d+\S*|\w+)\s+is)\s+)?(?:way\s+|a\s+bit\s+|a\s+little\s+)?"
+    r"too\s+(?:much|little|high|low|big|small|generous|steep|deep)\b|"
+    r"(?:a\s+(?:bit|little)\s+)(?:less|lower|more|higher)\b"
+)
 _FILLER = (
     rf"(?:(?:那就|那(?![些个批位边])|还是|其实|哦|噢|喔|嗯|呃|额|哎|唉|不对|不是|等等|等一下|等下|"
-    rf"唔好住|咪住|慢住|等阵|"
+    rf"唔好住|咪住|慢住|等阵|{_TOO}|"
     rf"对了|谢谢|多谢|唔该|(?:sorry|actually|wait|hmm+|oh|no|nah|ok(?:ay)?|um+|well|then|hold\s+on)\b)"
     rf"[{_PUNCT}]*)*"
 )
@@ -104,15 +115,16 @@ _QUESTION = lazy_pattern(
 # New content: "改成满300减30", "券换成9折", "消息改成“…”", "change the coupon to …".
 _CHANGE_ZH = lazy_pattern(
     rf"^{_FILLER}(?:把)?(?P<what>券|优惠券|优惠|折扣|消息|内容|文案|话术|标签|名字|名称|时间|发送时间|"
-    rf"日期|coupon|message|msg|tag|label|text)?\s*(?:的)?(?:面额)?(?:再|又|就|干脆)?"
+    rf"日期|coupon|message|msg|tag|label|text)?\s*(?:的)?(?P<value>面额|面值|金额)?(?:再|又|就|干脆)?"
     rf"(?:改成|改为|改做|改作|换成|换为|换做|变成|替换成|改用|换个|换一个|改一下成|改下成|转做|转成|转为|"
-    rf"调成|调整为|调整成|设成|设为)[{_PUNCT}]*(?P<new>.+)$",
+    rf"调成|调整为|调整成|设成|设为|降到|降为|降成|降低到|调低到|调高到|提高到|调到)[{_PUNCT}]*(?P<new>.+)$",
     re.I,
 )
 _TO_EN = r"(?:to|into|as)(?:\s+|(?=[^\x00-\x7f]))"  # normalised: no space before Chinese
 _CHANGE_EN = lazy_pattern(
-    rf"^{_FILLER}(?:change|switch|swap|make|set|update)\s+(?:(?:it|that|this|the\s+"
-    rf"(?P<what>coupon|message|text|tag|label|name|time))\s*(?:{_TO_EN})?|"
+    rf"^{_FILLER}(?:change|switch|swap|make|set|update|lower|reduce|raise|bump|bring|drop|cut)\s+"
+    rf"(?:(?:it|that|this|the\s+(?P<what>coupon|message|text|tag|label|name|time))"
+    rf"(?:\s+(?:down|up))?\s*(?:{_TO_EN})?|"
     # "change to 满300减60", "switch to 9折": the card's own content said with no object
     rf"{_TO_EN})(?P<new>.+)$",
     re.I,
@@ -429,6 +441,10 @@ def _new_content(
         )
         if timed is not None:
             return timed
+    said_value = found.groupdict().get("value")  # "面额改成80": 80 is the value
+    value = _coupon_value(action, f"{said_value or ''}{new}", lang)
+    if value is not None:  # "改成减80", "make it 25 off": the coupon's value, its threshold kept
+        return value
     named = isinstance(action.details.get("customers"), list)
     if action.intent in _NARROWABLE and not named and _as_follow_up(new) != _bare(new):
         # "改成只给男的打": the customers, said with a change word
@@ -492,6 +508,9 @@ def _loose_content(
             return timed
     if not _content_alone(session, ctx, requester, action, new):
         return None  # "俾北京嘅VIP客发张券": a new action, or customers with the content
+    value = _coupon_value(action, new, lang)
+    if value is not None:  # "减80就好", "25 off instead"
+        return value
     wanted = _LOOSE_KEYS.get(action.intent, ())
     found = _content_details(session, ctx, requester, action, new)
     details = {k: v for k, v in found.items() if k in wanted}
@@ -508,6 +527,26 @@ def _loose_content(
     except SegmentFormatError:
         return None
     return _Change(segment, action.description, _kept(action) | details)
+
+
+def _coupon_value(action: PendingAction, new: str, lang: str) -> _Change | Answer | None:
+    """The card with its coupon's value changed when `new` says a value alone ("减80", "25
+    off", "面额80"): the threshold on the card stays. A question back when the value's kind
+    is unclear; None when `new` is no value alone (a whole coupon is read as before)."""
+    old = parse_coupon_words(str(action.details.get("coupon") or ""))
+    if action.intent not in _TIMED or old is None or typed_quotes(new):
+        return None
+    try:
+        coupon = read_coupon_change(normalize(new), old)
+    except Ask as asked:
+        return clarify(asked.message(lang), list(asked.suggestions))
+    if coupon is None:
+        return None
+    try:
+        segment = from_json(action.segment)
+    except SegmentFormatError:
+        return None
+    return _Change(segment, action.description, _kept(action) | {"coupon": coupon.words})
 
 
 def _time_asked(

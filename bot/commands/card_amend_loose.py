@@ -107,7 +107,7 @@ def dropped(plain: str) -> str | None:
 _VERB_ZH = r"(?:打上|打个|打|贴上|贴|标上|标|用|换|发|送|推)"
 _CONTENT_ZH = lazy_pattern(
     rf"^(?:还是|那就|就|干脆|或者|改为|改|再改|又改)?(?P<verb>{_VERB_ZH})?(?:个|张|一张|一个)?"
-    rf"(?P<new>.+?)(?:标签)?(?:就好|就行|就可以|就够了|好了|算了|得了|即可)?{_PARTICLES}$"
+    rf"(?P<new>.+?)(?:标签)?(?:就好|就行|就可以|就够了|好了|算了|得了|得啦|得喇|即可)?{_PARTICLES}$"
 )
 # "不打待跟进了，打金卡", "唔好待跟进，用金卡", "待跟进不要了，改成金卡": the old content refused,
 # the new one after the comma.

@@ -35,8 +35,8 @@ WHOM = "whom"
 
 # An action verb in the original sentence: only an action's question is completed this way.
 _ACTION = lazy_pattern(
-    r"发|發|推|送|派|群发|群發|打上|打|贴|貼|标|標|提醒|通知|催|"
-    r"(?<![a-z])(?:send|push|message|tag|give|text|remind|nudge|ping|notify)"
+    r"发|發|推|送|派|出(?=\s*(?:[一两兩1]\s*)?[张張份个個]|券)|群发|群發|打上|打|贴|貼|标|標|"
+    r"提醒|通知|催|(?<![a-z])(?:send|push|message|tag|give|text|remind|nudge|ping|notify)"
     r"(?![a-z])",
     re.I,
 )
@@ -159,9 +159,18 @@ def _is_coupon(value: str) -> bool:
     return False
 
 
+# Whom said in the reply: it is a whole send of its own ("俾佢哋send張無門檻30蚊嘅券"), read as a
+# new question, never put inside the one asked back.
+_OWN_WHOM = lazy_pattern(
+    r"给|給|俾|畀|他|她|佢|(?<![a-z])(?:to|them|him|her|send|give|push)(?![a-z])", re.I
+)
+
+
 def _with_coupon(original: str, reply: str) -> str | None:
     value = _REPLY_END.sub("", _REPLY_LEAD.sub("", reply, count=1)).strip()
-    if not value or len(value) > 30 or not _is_coupon(_REPLY_NOUN.sub("", value).strip()):
+    if not value or len(value) > 30 or _OWN_WHOM.search(value):
+        return None
+    if not _is_coupon(_REPLY_NOUN.sub("", value).strip()):
         return None
     nouns = list(_COUPON_NOUN.finditer(original))
     if not nouns:

@@ -32,7 +32,8 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "en": "1 of each customer's {limit} mass messages this month",
     },
     "every_day": {"zh": "每天 {time}", "en": "every day at {time}"},
-    "once_at": {"zh": "仅一次：{day} {time}", "en": "once, on {day} at {time}"},
+    # a card's value holds 26 characters: "once: Mon Nov 2, 09:00" shows its time whole
+    "once_at": {"zh": "仅一次：{day} {time}", "en": "once: {day}, {time}"},
     "every_week": {"zh": "每周{day} {time}", "en": "every {day} at {time}"},
     "every_weekday": {
         "zh": "每个工作日（周一至周五） {time}",

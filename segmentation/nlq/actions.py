@@ -78,6 +78,9 @@ _V_PUSH = (
     r"传(?:送)?(?=(?:个|一?条|一?则|一?封)?\s*(?:" + _MESSAGE_NOUN + r"|“))|"
     # 传/派 before what is sent: a message, or a coupon (传一张满500折50的优惠券)
     r"(?:派|传)(?=[^，,]{0,16}(?:券|红包|coupon|voucher))|"
+    # 出 (issue, HK/colloquial) only before a counted coupon or the word itself: 同佢出张券,
+    # 出一张满300减50的券 (never "上次活动出的券": which coupon, a condition)
+    r"出(?=\s*(?:(?:[一两1]\s*)?[张份个]\s*[^，,]{0,14}(?:券|红包|coupon|voucher)|券))|"
     # 补 (make up for, send another) before a coupon or a count of one: 补一张无门槛20元的, 补发券
     r"补发|补(?=\s*(?:[一两二三1-9]\s*)?张|[^，,]{0,16}(?:券|红包|coupon|voucher))|"
     # 寄 (mail) before what is sent: 寄感谢讯息, 寄一张券, 寄一張滿千折百的折價券 (Taiwan)
@@ -97,6 +100,13 @@ _EACH_ZH = (
 # A count of what is sent begins it when no verb does: 俾佢哋一张券, 给VIP客户每人一张券.
 # (a count of people is whom: 给这两个人打上…, 给这3个客户…)
 _COUNTED = r"(?:[一两二三1-9]|几)\s*(?:[张份条封则]|个(?!\s*(?:人|客户|客人|客|顾客)))"
+# A coupon said in its own words and nothing else, ending in its noun: "85折 券", "满300减50嘅券",
+# "无门槛30蚊的券", or a discount alone: "(打)85折" (normalised text).
+_COUPON_ONLY = (
+    r"(?:满|无门槛|现金|打\s*\d|\d|[一二两三四五六七八九十]+\s*(?:折|元|块|蚊))"
+    r"[\d.\s满减折抵打享元块蚊无门槛的嘅现金立即直%一二两三四五六七八九十百千万点]*"
+    r"(?:优惠券|代金券|现金券|折扣券|抵用券|券|(?<=折))"
+)
 # Whom 帮/同/跟 point at when they mean "to": a pronoun or the previous answer (normalised).
 _POINTER_ZH = (
     r"她|他|佢|ta|这位|呢位|那位|这些|那些|这批|这几|那几|这两|那两|这俩|呢啲|那啲|呢班|"
@@ -186,6 +196,16 @@ _PUSH_ZH = [
         + r"(?:(?!"
         + _COUNTED
         + r").)+)$"
+    ),
+    # Give without a send verb or a count, the coupon said whole: "给她们85折券", "给她们 85折 券",
+    # "俾佢哋满300减50嘅券" (the coupon's own words only, so conditions stay whom).
+    lazy_pattern(
+        _OPENER_ZH
+        + r"(?:给|畀|俾)(?!我)(?P<seg>.+?)"
+        + _EACH_ZH
+        + r"*\s*(?P<what>(?<![\d.])"
+        + _COUPON_ONLY
+        + r")$"
     ),
     # The customers first, one each or a send verb after them: "流失风险客户每人发一张满200减30的
     # 券", "VIP客户人手一张券", "上海的客户发一张满100减20的券".
@@ -1202,7 +1222,10 @@ def _once(text: str, quotes: dict[str, str], original: str, when: When) -> Actio
     for m in day_matches(masked):
         after = leading_part(masked[m.end() :])
         clock_at = m.end() + (after.span[1] if after else 0)
-        timed = _CLOCK_NEXT.match(masked, clock_at) is not None
+        timed = (
+            _CLOCK_NEXT.match(masked, clock_at) is not None
+            or _CLOCK_BEFORE.search(masked[: m.start()]) is not None
+        )
         if m.start() != start and not timed:
             continue
         lead_span = (0, start) if m.start() == start and start else None  # "请", "schedule 一下："
@@ -1217,6 +1240,21 @@ def _once(text: str, quotes: dict[str, str], original: str, when: When) -> Actio
 _CLOCK_NEXT = lazy_pattern(
     r"\s*(?:at\s+)?(?:\d{1,2}|[零一二两三四五六七八九十]{1,3})\s*(?:点|时|:|：|am|pm|a\.m\.|p\.m\.|"
     r"o'?clock)|\s*(?:at\s+)?(?:noon|midday)",
+    re.I,
+)
+
+
+# A time of day right before the day word: "at 9am tomorrow", "scheduled for 9am tomorrow".
+_CLOCK_BEFORE = lazy_pattern(
+    r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)|noon|midday)\s*(?:on\s+)?$",
+    re.I,
+)
+# What is left of "…, scheduled for <time>" once the time is cut: words that only say the send
+# is scheduled ("give them 10% off, scheduled for 9am tomorrow", "…, to go out at 9am …").
+_SCHEDULED_TAIL = lazy_pattern(
+    r"(?<=\S)[\s,，]+(?:(?:to\s+be\s+|and\s+)?(?:scheduled|sent|delivered)|to\s+go\s+out|"
+    r"going\s+out|schedule(?:\s+(?:it|that|this|them))?|send(?:\s+(?:it|that|this|them))?)"
+    r"(?:\s+(?:for|on|at))?\s*$",
     re.I,
 )
 
@@ -1244,6 +1282,7 @@ def _once_at(
     plain, _ = _cut(_cut_spans(text, tuple(cuts)), ONCE_WORDS)
     plain = _SCHEDULING_VERB.sub("", _scheduled_send(plain)).strip(" ，,")
     plain = _THEN.sub("", plain).strip(" ，,")
+    plain = _SCHEDULED_TAIL.sub("", plain).strip(" ，,")
     if not _is_push(plain, quotes, original):
         return None
     if clock is None and part is not None:

@@ -133,7 +133,8 @@ _ASK_BACK = (
     ("gift", lazy_pattern(rf"满\s*{_MONEY}\s*(?:送|返|赠|返现)\s*{_MONEY}")),
 )
 _THRESHOLD = (
-    lazy_pattern(rf"满\s*{_MONEY}\s*(?:可|即|立|就|再)?\s*(?:减|抵|优惠)\s*{_MONEY}"),
+    # 现减/直减/立省/折抵 (Taiwan, HK): money taken off at the till, as 减 is
+    lazy_pattern(rf"满\s*{_MONEY}\s*(?:可|即|立|就|再|现|直)?\s*(?:减|折抵|抵|优惠|省)\s*{_MONEY}"),
     # 满 says which amount is the threshold, so a hyphen or slash is 减 ("满200-30", "满300/50")
     lazy_pattern(rf"满\s*{_MONEY}\s*[-/]\s*{_MONEY}"),
     lazy_pattern(rf"满\s*{_MONEY}\s*(?:可用|使用|可使用|才能用|能用)\s*的?\s*{_MONEY}"),
@@ -206,10 +207,10 @@ _NO_THRESHOLD = (
 _BARE_OFF = lazy_pattern(rf"(?<![¥$\d.]){_NUM}[\s-]*off\b")
 
 
-# Taiwan/HK 满X折Y ("滿1000折100", "满千折百"): Y is money off (a 折 rate is below 10), so it is
-# 满X减Y; "满200打9折" and "满200享8.5折" stay discounts.
+# Taiwan/HK 满X折Y ("滿1000折100", "满千折百", "滿1000現折100"): Y is money off (a 折 rate is
+# below 10), so it is 满X减Y; "满200打9折" and "满200享8.5折" stay discounts.
 _ZHE_MONEY = lazy_pattern(
-    rf"(满\s*{_MONEY}\s*)折\s*(?=(?:\d{{2,}}|[一二三四五六七八九十百千两]*[十百千])(?![\d.]*\s*折))"
+    rf"(满\s*{_MONEY}\s*)(?:现|立|即|直)?折\s*(?=(?:\d{{2,}}|[一二三四五六七八九十百千两]*[十百千])(?![\d.]*\s*折))"
 )
 
 
@@ -346,6 +347,75 @@ _TWO_READINGS = {
 def _two_readings(reason: str) -> Ask:
     zh, en = _TWO_READINGS[reason]
     return Ask(zh, en)
+
+
+# ---- a card's coupon changed -----------------------------------------------------------------
+
+# Words that only finish the new value: a particle, "instead", the coupon's noun.
+_CHANGE_END = (
+    rf"\s*(?:的|嘅)?\s*(?:{_TICKET})?\s*(?:instead|then|please|pls)?\s*"
+    r"(?:就好|就行|就得|得啦|好了|吧|啦|喇|啊|呀|la)*[\s.。!！]*$"
+)
+# The value alone, said as money off: "减80", "減80蚊", "立减80", "25 off", "¥25 off", "only 25
+# off", "面额80" — the card's threshold stays (减 says which amount this is).
+_VALUE_ONLY = (
+    lazy_pattern(
+        rf"^(?:面额|面值|金额|只|就|改)?\s*(?:(?:立|即|直|现)?减|抵|省)\s*{_MONEY}{_CHANGE_END}"
+    ),
+    lazy_pattern(rf"^(?:only\s+|just\s+)?{_MONEY}[\s-]*off{_CHANGE_END}"),
+    lazy_pattern(rf"^(?:面额|面值|金额)\s*(?:改成|改为|为|是)?\s*{_MONEY}{_CHANGE_END}"),
+)
+# Money alone ("80元", "80元券", "a ¥80 coupon", "80"): the value with the card's threshold, or a
+# plain coupon of that value? Asked back when the card has a threshold.
+_PLAIN_MONEY = lazy_pattern(rf"^(?:an?\s+|one\s+)?{_MONEY}{_CHANGE_END}")
+# Said with no threshold at all: the new coupon is a plain one, whatever the card had.
+_SAYS_NO_THRESHOLD = lazy_pattern(
+    r"无门槛|no[\s-]?(?:threshold|minimum|min)\b|without\s+(?:a\s+|any\s+)?(?:threshold|minimum)|"
+    r"\b(?:cash|flat)\b|现金"
+)
+
+
+def read_coupon_change(words: str, old: CouponWords) -> CouponWords | None:
+    """The card's coupon `old` with the value `words` (normalised) gives, keeping its
+    threshold ("减80" on 满500减100 is 满500减80; "25 off" on "¥20 off orders over ¥200" is ¥25
+    off it); None when `words` say no value alone (a whole coupon is read as any coupon is).
+    Ask when the value's kind is unclear: money alone on a card with a threshold (满500减80,
+    or a plain ¥80 coupon?), "25 off" on a discount card (¥ or %?)."""
+    words = words.strip().replace("嘅", "的")
+    if _SAYS_NO_THRESHOLD.search(words):
+        return None
+    for pattern in _VALUE_ONLY:
+        found = pattern.match(words)
+        if found is not None:
+            return _with_value(old, _amount(found[1]), words)
+    found = _PLAIN_MONEY.match(words)
+    if found is None or not old.threshold:
+        return None
+    value = _plain(_amount(found[1]))
+    raise Ask(
+        f"是改成“满{_plain(old.threshold)}减{value}”（保留门槛），还是无门槛的{value}元券？"
+        f"请说“改成减{value}”或“改成无门槛{value}元”。",
+        f"¥{value} off orders over ¥{_plain(old.threshold)} (the threshold kept), or a plain "
+        f"¥{value} coupon with no minimum? Say 'make it {value} off' or 'a ¥{value} coupon "
+        "with no minimum'.",
+    )
+
+
+# Words that make a value money: "减80", "¥25 off", "25 dollars off", "面额80".
+_MONEY_SAID = lazy_pattern(r"减|抵|省|元|块|蚊|¥|\$|rmb|yuan|dollar|buck|面额|面值|金额")
+
+
+def _with_value(old: CouponWords, value: Decimal, words: str) -> CouponWords:
+    unit_said = bool(_MONEY_SAID.search(words))
+    if old.kind == "discount" and not old.threshold and not unit_said:
+        raise _two_readings("unit")  # "25 off" on a 9折 card: ¥25 or 25%?
+    coupon = (
+        CouponWords("threshold", value, old.threshold)
+        if old.threshold
+        else CouponWords("no_threshold", value)
+    )
+    _check(coupon)
+    return coupon
 
 
 # ---- the canonical words, read back ---------------------------------------------------------

@@ -109,7 +109,7 @@ def test_a_day_word_of_the_segment_is_no_one_off_time(text: str, intent: str | N
 def test_the_card_says_once_and_the_date() -> None:
     schedule = {"every": "once", "date": "2026-11-02", "time": "09:00"}
     assert schedule_words(schedule, "zh") == "仅一次：11月2日（周一） 09:00"
-    assert schedule_words(schedule, "en") == "once, on Mon Nov 2 at 09:00"
+    assert schedule_words(schedule, "en") == "once: Mon Nov 2, 09:00"
 
 
 @pytest.mark.parametrize(
