@@ -115,7 +115,7 @@ _QUESTION = lazy_pattern(
 # New content: "改成满300减30", "券换成9折", "消息改成“…”", "change the coupon to …".
 _CHANGE_ZH = lazy_pattern(
     rf"^{_FILLER}(?:把)?(?P<what>券|优惠券|优惠|折扣|消息|内容|文案|话术|标签|名字|名称|时间|发送时间|"
-    rf"日期|coupon|message|msg|tag|label|text)?\s*(?:的)?(?P<value>面额|面值|金额)?(?:再|又|就|干脆)?"
+    rf"日期|coupon|message|msg|tag|label|text)?\s*(?:的)?(?P<value>面额|面值|金额|门槛|门坎)?(?:再|又|就|干脆)?"
     rf"(?:改成|改为|改做|改作|换成|换为|换做|变成|替换成|改用|换个|换一个|改一下成|改下成|转做|转成|转为|"
     rf"调成|调整为|调整成|设成|设为|降到|降为|降成|降低到|调低到|调高到|提高到|调到)[{_PUNCT}]*(?P<new>.+)$",
     re.I,
@@ -123,7 +123,9 @@ _CHANGE_ZH = lazy_pattern(
 _TO_EN = r"(?:to|into|as)(?:\s+|(?=[^\x00-\x7f]))"  # normalised: no space before Chinese
 _CHANGE_EN = lazy_pattern(
     rf"^{_FILLER}(?:change|switch|swap|make|set|update|lower|reduce|raise|bump|bring|drop|cut)\s+"
-    rf"(?:(?:it|that|this|the\s+(?P<what>coupon|message|text|tag|label|name|time))"
+    rf"(?:(?:it|that|this|the\s+(?P<what>coupon|message|text|tag|label|name|time)|"
+    # the coupon's one amount: "make the minimum 250", "lower the value to 25"
+    rf"the\s+(?:coupon'?s\s+)?(?P<value>min(?:imum)?(?:\s+spend)?|threshold|value|amount))"
     rf"(?:\s+(?:down|up))?\s*(?:{_TO_EN})?|"
     # "change to 满300减60", "switch to 9折": the card's own content said with no object
     rf"{_TO_EN})(?P<new>.+)$",
@@ -441,7 +443,7 @@ def _new_content(
         )
         if timed is not None:
             return timed
-    said_value = found.groupdict().get("value")  # "面额改成80": 80 is the value
+    said_value = _AMOUNT_NAMES.get((found.groupdict().get("value") or "").lower().split(" ")[0])
     value = _coupon_value(action, f"{said_value or ''}{new}", lang)
     if value is not None:  # "改成减80", "make it 25 off": the coupon's value, its threshold kept
         return value
@@ -527,6 +529,13 @@ def _loose_content(
     except SegmentFormatError:
         return None
     return _Change(segment, action.description, _kept(action) | details)
+
+
+# Which amount of the coupon a change names ("面额改成80", "门槛改成300", "make the minimum
+# 250"), said as the coupon words that name it.
+_AMOUNT_NAMES = {"面额": "面额", "面值": "面额", "金额": "面额", "value": "面额", "amount": "面额",
+                 "门槛": "门槛", "门坎": "门槛", "min": "门槛", "minimum": "门槛",
+                 "threshold": "门槛"}  # fmt: skip
 
 
 def _coupon_value(action: PendingAction, new: str, lang: str) -> _Change | Answer | None:

@@ -162,7 +162,7 @@ def _is_coupon(value: str) -> bool:
 # Whom said in the reply: it is a whole send of its own ("俾佢哋send張無門檻30蚊嘅券"), read as a
 # new question, never put inside the one asked back.
 _OWN_WHOM = lazy_pattern(
-    r"给|給|俾|畀|他|她|佢|(?<![a-z])(?:to|them|him|her|send|give|push)(?![a-z])", re.I
+    r"给|給|俾|畀|他|她|佢|(?<![a-z])(?:them|him|her|send|give|push)(?![a-z])", re.I
 )
 
 

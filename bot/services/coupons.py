@@ -113,7 +113,9 @@ class CouponTemplate:
         if self.kind == "threshold":
             return f"满{_plain(self.threshold)}减{_plain(self.value)}"
         if self.kind == "discount":
-            return f"{_plain(Decimal(self.percent or 0) / 10)}折"
+            zhe = f"{_plain(Decimal(self.percent or 0) / 10)}折"
+            # 满200打9折: the threshold is part of the promise (and of redeeming it)
+            return f"满{_plain(self.threshold)}打{zhe}" if self.threshold else zhe
         return f"无门槛{_plain(self.value)}元"
 
     @property
@@ -415,6 +417,12 @@ def _order_refusal(
         order.amount is None or coupon.threshold is None or order.amount < coupon.threshold
     ):
         return RedeemOutcome.BELOW_THRESHOLD
+    if (
+        coupon.kind == "discount"
+        and coupon.threshold is not None
+        and (order.amount is None or order.amount < coupon.threshold)
+    ):
+        return RedeemOutcome.BELOW_THRESHOLD  # 满200打9折: from 200 on, as a 满减 is
     used = select(Coupon.id).where(Coupon.order_event_id == order.event_id)
     if session.execute(used).first() is not None:
         return RedeemOutcome.ORDER_USED

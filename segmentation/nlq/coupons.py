@@ -217,7 +217,7 @@ _ZHE_MONEY = lazy_pattern(
 def read_coupon(what: str) -> CouponWords:
     """The one coupon `what` describes (normalised text, quoted message removed), or Ask."""
     # Cantonese 嘅 is 的 ("100蚊嘅券", "滿300減50嘅coupon").
-    what = what.replace("嘅", "的")
+    what = _A_BIT.sub(" ", what.replace("嘅", "的"))
     text = _ZHE_MONEY.sub(lambda m: f"{m.group(1)}减", _QUANTITY.sub(" ", what))
     for reason, pattern in _ASK_BACK:
         if pattern.search(text):
@@ -234,8 +234,16 @@ def read_coupon(what: str) -> CouponWords:
     other = [c for c, s in readings[1:] if s[1] <= span[0] or s[0] >= span[1]]
     if other or _has_number(rest):
         raise _two_readings("several")
+    if coupon.kind == "no_threshold" and _THRESHOLD_SAID.search(_SAYS_NO_THRESHOLD.sub(" ", text)):
+        raise _not_understood()  # "满400的券", "门槛300": no value said, never a ¥400 coupon
     _check(coupon)
     return coupon
+
+
+# "a bit" (低一点, 再少一点, 便宜啲): never the 1 of a rate or an amount ("低一点九折" is 9折).
+_A_BIT = lazy_pattern(r"(?<=[低高少多大小深浅狠宜])(?:一点|一些|点|啲)")
+# A threshold said while the only reading is a plain coupon: its value is missing.
+_THRESHOLD_SAID = lazy_pattern(r"满(?!意|足)|门槛|门坎|(?<![a-z])min(?:imum)?(?![a-z])")
 
 
 def _has_number(text: str) -> bool:
@@ -365,6 +373,19 @@ _VALUE_ONLY = (
     lazy_pattern(rf"^(?:only\s+|just\s+)?{_MONEY}[\s-]*off{_CHANGE_END}"),
     lazy_pattern(rf"^(?:面额|面值|金额)\s*(?:改成|改为|为|是)?\s*{_MONEY}{_CHANGE_END}"),
 )
+# The threshold alone: "满400就好", "门槛300", "門檻改做350", "minimum 250", "orders over 300" —
+# the card's value (or discount) stays.
+_THRESHOLD_ONLY = (
+    lazy_pattern(
+        rf"^(?:使用)?(?:满|门槛|门坎)\s*(?:改成|改为|改做|为|是)?\s*{_MONEY}\s*(?:才能用|可用|才可用|起)?"
+        rf"{_CHANGE_END}"
+    ),
+    lazy_pattern(
+        rf"^(?:(?:a|the|with\s+a)\s+)?(?:min(?:imum)?\.?(?:\s+(?:spend|order|purchase))?"
+        rf"(?:\s+(?:of|to|is))?|(?:for\s+|on\s+)?(?:orders?|purchases?|spend(?:ing)?)\s+(?:over|above|of|from)"
+        rf"|over|above)\s*{_MONEY}(?:\s+min(?:imum)?)?{_CHANGE_END}"
+    ),
+)
 # Money alone ("80元", "80元券", "a ¥80 coupon", "80"): the value with the card's threshold, or a
 # plain coupon of that value? Asked back when the card has a threshold.
 _PLAIN_MONEY = lazy_pattern(rf"^(?:an?\s+|one\s+)?{_MONEY}{_CHANGE_END}")
@@ -378,7 +399,8 @@ _SAYS_NO_THRESHOLD = lazy_pattern(
 def read_coupon_change(words: str, old: CouponWords) -> CouponWords | None:
     """The card's coupon `old` with the value `words` (normalised) gives, keeping its
     threshold ("减80" on 满500减100 is 满500减80; "25 off" on "¥20 off orders over ¥200" is ¥25
-    off it); None when `words` say no value alone (a whole coupon is read as any coupon is).
+    off it), or with the threshold they give, keeping its value ("满400就好" is 满400减100);
+    None when `words` say neither alone (a whole coupon is read as any coupon is).
     Ask when the value's kind is unclear: money alone on a card with a threshold (满500减80,
     or a plain ¥80 coupon?), "25 off" on a discount card (¥ or %?)."""
     words = words.strip().replace("嘅", "的")
@@ -388,6 +410,10 @@ def read_coupon_change(words: str, old: CouponWords) -> CouponWords | None:
         found = pattern.match(words)
         if found is not None:
             return _with_value(old, _amount(found[1]), words)
+    for pattern in _THRESHOLD_ONLY:
+        found = pattern.match(words)
+        if found is not None:
+            return _with_threshold(old, _amount(found[1]))
     found = _PLAIN_MONEY.match(words)
     if found is None or not old.threshold:
         return None
@@ -414,6 +440,15 @@ def _with_value(old: CouponWords, value: Decimal, words: str) -> CouponWords:
         if old.threshold
         else CouponWords("no_threshold", value)
     )
+    _check(coupon)
+    return coupon
+
+
+def _with_threshold(old: CouponWords, threshold: Decimal) -> CouponWords:
+    if old.kind == "discount":
+        coupon = CouponWords("discount", None, threshold, old.pay_percent)
+    else:
+        coupon = CouponWords("threshold", old.value, threshold)
     _check(coupon)
     return coupon
 

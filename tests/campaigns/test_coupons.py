@@ -65,14 +65,16 @@ def test_typed_code_ignores_case_spaces_and_dashes() -> None:
 def test_templates_are_validated() -> None:
     assert CouponTemplate.from_dict(COUPON).label == "满100减20"
     assert CouponTemplate.from_dict({"kind": "discount", "percent": 85}).label == "8.5折"
+    from_200 = {"kind": "discount", "percent": 90, "threshold": "200"}
+    assert CouponTemplate.from_dict(from_200).label == "满200打9折"  # the threshold said
     with pytest.raises(CouponError):
         CouponTemplate.from_dict({"kind": "threshold", "value": "20"})
     with pytest.raises(CouponError):
         CouponTemplate.from_dict({"kind": "discount", "percent": 100})
 
 
-def _issue(world: World) -> list[Coupon]:
-    campaign_id = make_campaign(world, MONDAY_10, holdout_percent=20, coupon=COUPON,
+def _issue(world: World, coupon: dict[str, object] = COUPON) -> list[Coupon]:
+    campaign_id = make_campaign(world, MONDAY_10, holdout_percent=20, coupon=coupon,
                   content="{name}，送您{coupon_desc}券：{coupon_code}")  # fmt: skip
     run_campaign_now(world.factory, world.gateway, campaign_id, MONDAY_10, world.pctx())
     with world.factory() as s:
@@ -216,3 +218,15 @@ def test_expired_unknown_and_invalid_codes_are_told_apart(world: World) -> None:
     assert expired.outcome is RedeemOutcome.EXPIRED and expired.http_status == 410
     assert unknown.outcome is RedeemOutcome.UNKNOWN and unknown.http_status == 404
     assert invalid.outcome is RedeemOutcome.INVALID and invalid.http_status == 400
+
+
+def test_a_discount_from_a_threshold_redeems_only_from_it(world: World) -> None:
+    """满200打9折 (a chat coupon: 满200享9折, "10% off orders over 200"): an order under 200
+    is refused as a 满减's is."""
+    coupon = _issue(world, {"kind": "discount", "percent": 90, "threshold": "200",
+                            "validity_days": 14})[0]  # fmt: skip
+    eid, later = coupon.external_userid, MONDAY_10 + timedelta(days=1)
+    small = _order(world, eid, "small", later, "150")
+    assert _redeem(world, coupon.code, small, later).outcome is RedeemOutcome.BELOW_THRESHOLD
+    big = _order(world, eid, "big", later, "200")
+    assert _redeem(world, coupon.code, big, later).ok

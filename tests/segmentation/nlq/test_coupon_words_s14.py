@@ -32,6 +32,17 @@ def test_money_off_at_the_till_is_a_threshold_coupon(words: str, coupon: str) ->
     assert read_coupon(normalize(words)).words == coupon
 
 
+@pytest.mark.parametrize("words", ["满400的券", "门槛300的券", "the minimum 250 coupon"])
+def test_a_threshold_with_no_value_is_asked_never_a_plain_coupon(words: str) -> None:
+    with pytest.raises(Ask):
+        read_coupon(normalize(words))
+
+
+@pytest.mark.parametrize("words", ["再低一点九折", "低一点 九折吧", "便宜啲 九折"])
+def test_a_bit_is_never_the_one_of_a_rate(words: str) -> None:
+    assert read_coupon(normalize(words)).words == "9折"
+
+
 def test_a_gift_with_a_threshold_is_still_asked() -> None:
     with pytest.raises(Ask):
         read_coupon(normalize("滿1000送100的券"))
@@ -112,6 +123,13 @@ CHANGES = [
     ("20元券", "减30", "30元券"),
     ("20元券", "25 off", "25元券"),
     ("9折", "¥25 off", "25元券"),
+    ("满500减100", "满400就好", "满400减100"),
+    ("满500减100", "门槛300", "满300减100"),
+    ("满500减100", "门槛改做350", "满350减100"),
+    ("满200减20", "minimum 250", "满250减20"),
+    ("满200减20", "orders over 300", "满300减20"),
+    ("9折", "满200", "满200打9折"),
+    ("20元券", "满100", "满100减20"),
     ("满500减100", "无门槛100元", None),
     ("满500减100", "满300减50", None),
     ("满500减100", "85折", None),
@@ -136,6 +154,7 @@ ASKED = [
     ("满500减100", "80"),
     ("9折", "25 off"),  # ¥25 or 25%?
     ("满500减100", "减600"),  # the value not below the threshold
+    ("满500减100", "满50"),  # nor the threshold above the value
 ]
 
 
