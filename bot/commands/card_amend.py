@@ -35,7 +35,7 @@ from bot.commands.context import narrowed_by
 from bot.commands.paging import still_visible
 from bot.commands.parse_alone import parse_alone
 from bot.commands.preview import ACTION_DETAILS
-from bot.commands.texts import say
+from bot.commands.texts import TEXTS, say
 from bot.models.confirmations import PendingAction
 from bot.services.answer import Action as ActionDetails
 from bot.services.answer import Answer, ClarifyAnswer, SegmentAnswer
@@ -47,9 +47,10 @@ from segmentation.nlq import Clarification, Command, load_vocabulary
 from segmentation.nlq.actions import Action as FoundAction
 from segmentation.nlq.actions import find_action
 from segmentation.nlq.ask import Ask
-from segmentation.nlq.coupons import parse_coupon_words, read_coupon_change
-from segmentation.nlq.followup import ALSO, WITHOUT, FollowUp, read_follow_up
+from segmentation.nlq.coupons import parse_coupon_words, read_coupon, read_coupon_change
+from segmentation.nlq.followup import ALSO, WITHOUT, FollowUp, is_export_this, read_follow_up
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.leadins import without_acknowledgement
 from segmentation.nlq.parser import typed_quotes
 from segmentation.nlq.schedules import find_clock
 from segmentation.nodes import All, Node, SegmentFormatError, canonical, from_json, to_json
@@ -91,11 +92,31 @@ _CANCEL_WORDS = (
     r"(?:don'?t|do\s+not)\s+(?:send|do|tag)(?:\s+(?:it|that|this|them))?|hold\s+off|abort|"
     r"cancel\s+(?:it|that|this)|call\s+it\s+off|no\s+thanks?)"
 )
+# After another cancel word, 取消/cancel itself says the same ("先不要 取消", "算了 cancel").
+_ONE_MORE = rf"(?:{_CANCEL_WORDS}|取消|cancel)"
 # Cancelling in words other than 取消/cancel (normalised text: Simplified, lower case); two of
 # them said together ("算啦唔send住") cancel as one does.
 _CANCEL = lazy_pattern(
-    rf"^{_FILLER}{_CANCEL_WORDS}(?:[{_PUNCT}]*{_CANCEL_WORDS})*"
+    rf"^{_FILLER}{_CANCEL_WORDS}(?:[{_PUNCT}]*{_ONE_MORE})*"
     rf"(?:[{_PUNCT}]*(?:吧|了|啦|喇|哈|咯|谢谢|多谢|唔该|thanks|thank\s+you|thx|please|pls))*[{_PUNCT}]*$",
+    re.I,
+)
+# Cancel words, then what to do instead ("算了不发了 直接导出给我", "取消，改成9折",
+# "never mind, just export them"): the rest is a change of the card or a request of its own.
+# A mark between the words and the rest; with none, only a 了/啦 that closes them ("算了不发了
+# 直接导出"): "先不要发给北京的", "don't send it to Beijing" are changes of the customers.
+_MARK = r"[,，、.。!！~～…:：;；]+\s*|\s+-+\s*"
+_CALL_OFF_LEAD = lazy_pattern(
+    rf"^{_FILLER}(?:{_CANCEL_WORDS}|取消|cancel)(?:[{_PUNCT}]*{_ONE_MORE})*"
+    rf"(?:[{_PUNCT}]*(?:吧|了|啦|喇|咯))*(?:{_MARK}|(?<=[了啦喇咯吧])\s*(?=[^\sa-z]))"
+    r"(?:(?:and|but|then|instead|just|rather)\b[\s,]*)*",
+    re.I,
+)
+# A plain no before the change it asks for ("唔好，改返做「…」", "不要，换成9折", "no, make it
+# friday"): no cancel on its own — only a change of the card may follow it.
+_NO_LEAD = lazy_pattern(
+    rf"^{_FILLER}(?:不要|不用|别|唔好|唔要|唔系|不是|no|nope|don'?t)(?:[{_PUNCT}]*(?:吧|了|啦|喇))*"
+    rf"(?:{_MARK}|\s*(?=(?:改|换|转|变)))",
     re.I,
 )
 # Words that sound like a yes but are not the confirmation the spec asks for (确认/confirm):
@@ -117,6 +138,8 @@ _CHANGE_ZH = lazy_pattern(
     rf"^{_FILLER}(?:把)?(?P<what>券|优惠券|优惠|折扣|消息|内容|文案|话术|标签|名字|名称|时间|发送时间|"
     rf"日期|coupon|message|msg|tag|label|text)?\s*(?:的)?(?P<value>面额|面值|金额|门槛|门坎)?(?:再|又|就|干脆)?"
     rf"(?:改成|改为|改做|改作|换成|换为|换做|变成|替换成|改用|换个|换一个|改一下成|改下成|转做|转成|转为|"
+    # Cantonese 返 (back): 改返做「…」, 换返做9折, 转返成…
+    rf"(?:改|换|转|变)返(?:做|成|为)?|"
     rf"调成|调整为|调整成|设成|设为|降到|降为|降成|降低到|调低到|调高到|提高到|调到)[{_PUNCT}]*(?P<new>.+)$",
     re.I,
 )
@@ -237,11 +260,78 @@ class Amended:
     action: PendingAction
 
 
+def _waiting(action: PendingAction, lang: str) -> str:
+    """The card that waits, said back with the reminder that it has not run ("嗯 确定" is no
+    确认): its title without the word that asks to confirm, and its customers."""
+    details = action.details
+    if f"title_{action.intent}" not in TEXTS:  # a card of another kind: the reminder alone
+        return ""
+    title = say(f"title_{action.intent}", lang, tag=details.get("tag", ""),
+                name=details.get("name", ""))  # fmt: skip
+    title = re.sub(r"^(?:确认|Confirm:\s*)", "", title)
+    return say("confirm_how_what", lang, title=title, description=action.description[:60])
+
+
+@dataclass(frozen=True)
+class CalledOff:
+    """The card just shown cancelled (`replies`) by the words before `rest`, what the member
+    asked for instead ("算了不发了 直接导出给我"): a message of its own, answered next."""
+
+    replies: list[Reply]
+    rest: str
+    then: Answer | None = None  # the rest's answer when it is about the card's own customers
+
+
+def calls_off_card(session: Session, ctx: CommandContext, userid: str, text: str) -> bool:
+    """Whether `text` opens with a cancel or a plain no and says more while a card waits:
+    those words are the card's (cancel it, or change it), never an acknowledgement to drop."""
+    return _said_instead(text) is not None and _card_just_shown(session, ctx, userid) is not None
+
+
+def _said_instead(text: str) -> tuple[str, bool] | None:
+    """What `text` says after its cancel words — or after a plain no — and whether those
+    cancel the card by themselves; None when it opens with neither or says nothing more."""
+    plain = normalize(text)
+    if _CANCEL.match(plain):
+        return None  # cancel words only
+    for pattern, cancels in ((_CALL_OFF_LEAD, True), (_NO_LEAD, False)):
+        found = pattern.match(plain)
+        if found is None:
+            continue
+        rest = _INSTEAD_END.sub("", _as_typed(text, plain, found.end()))
+        rest = rest.lstrip(_PUNCT_CHARS + "-–—:：")
+        if rest.strip(_PUNCT_CHARS):
+            return rest, cancels
+    return None
+
+
+_PUNCT_CHARS = " ,，、.。!！?？~～…"
+
+
+def _as_typed(text: str, plain: str, end: int) -> str:
+    """What follows `plain[:end]` in `text` as typed (its script, case and quotes): normalising
+    drops spaces and maps the other characters one to one."""
+    wanted = len(re.sub(r"\s", "", plain[:end]))
+    if len(re.sub(r"\s", "", plain)) != len(re.sub(r"\s", "", text)):
+        return _as_quoted(plain[end:].strip(), text)
+    seen = 0
+    for at, char in enumerate(text):
+        if seen == wanted:
+            return text[at:].strip()
+        seen += not char.isspace()
+    return ""
+
+
+# "… export them instead": the rest without the word that only says it replaces the card.
+_INSTEAD_END = lazy_pattern(r"[\s,]+(?:instead|rather)[\s.!]*$", re.I)
+
+
 def card_amendment(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
-) -> list[Reply] | Amended | Answer | None:
+) -> list[Reply] | Amended | CalledOff | Answer | None:
     """What `text` does to the card just shown: replies to a cancel, the new card's answer,
-    a question back; None when it is no change of a card."""
+    a question back, the cancel with what was asked instead; None when it is no change of
+    a card."""
     action = _card_just_shown(session, ctx, requester.userid)
     plain = normalize(text)
     if action is None:
@@ -253,8 +343,18 @@ def card_amendment(
     if _CANCEL.match(plain):
         code, action.response_code = action.response_code, None
         return decide(session, ctx, action, requester.userid, CANCEL_KEY, code)
+    instead = _said_instead(text)
+    if instead is not None:
+        rest, cancels = instead
+        # "算了，改成9折" / "唔好，改返做「…」": a change of the card after all
+        changed = card_amendment(session, ctx, requester, rest, lang)
+        if isinstance(changed, (Amended, ClarifyAnswer)) or not cancels:
+            return changed
+        code, action.response_code = action.response_code, None
+        replies = decide(session, ctx, action, requester.userid, CANCEL_KEY, code)
+        return CalledOff(replies, rest, _named_export(session, requester, action, rest))
     if _NEAR_CONFIRM.match(plain):
-        return [Reply(requester.userid, say("confirm_how", lang))]
+        return [Reply(requester.userid, say("confirm_how", lang, what=_waiting(action, lang)))]
     if action.details.get(APPROVAL_OF):
         return None  # a request already with its approver
     if _QUESTION.search(plain):
@@ -358,6 +458,25 @@ def _tag_refused(
     return None
 
 
+def _named_export(
+    session: Session, requester: Requester, action: PendingAction, rest: str
+) -> SegmentAnswer | None:
+    """ "算了不发了，导出给我" after a card for customers named one by one (Dan taken out):
+    those customers exported — the last answer shown was the card, no segment to export."""
+    named = action.details.get("customers")
+    if not isinstance(named, list) or not is_export_this(without_acknowledgement(rest)):
+        return None
+    visible = tuple(still_visible(session, requester, [str(n) for n in named]))
+    return SegmentAnswer(
+        intent="export",
+        segment=All(),
+        description=action.description,
+        customers=visible,
+        scope_note=scope_note(All(), requester, action.language),
+        named=visible,
+    )
+
+
 def _for_named(
     session: Session,
     requester: Requester,
@@ -431,6 +550,7 @@ def _new_content(
             return None
         return _loose_content(session, ctx, requester, action, _as_quoted(loose, text), lang)
     new = _as_quoted(_TRAILING.sub("", found.group("new")).strip(), text)
+    new = _INSTEAD_END.sub("", new) or new  # "make it friday instead"
     new = _CONTENT_VERB.sub("", new, count=1).strip() or new  # "改成打高意向" → 高意向
     if action.intent in _TIMED:
         new = without_send_words(new)  # "改成每周三都发" → 每周三
@@ -656,6 +776,7 @@ def _content_details(
 ) -> dict[str, Any]:
     """The content keys `new` gives the action (a coupon, a message, a time, a tag, a name)."""
     wanted = _CONTENT_KEYS.get(action.intent, ())
+    new = _new_coupon_value(action, new) or new
     for frame in _CONTENT_FRAMES.get(action.intent, ()):
         found = _parsed_details(session, ctx, requester, frame.format(new=new), wanted)
         if action.intent == "schedule" and frame.startswith("{new}"):
@@ -668,6 +789,31 @@ def _content_details(
     if action.intent == "schedule" and isinstance(old, dict):
         return _part_of_schedule(session, ctx, requester, old, new)
     return {}
+
+
+# Only the coupon's value said again ("改成减80", "减80吧", "make it 25 off"): 减 or "off" says
+# it is the value; a bare number ("改成80") could be either amount, and is asked as before.
+_VALUE_ONLY = lazy_pattern(
+    r"^(?:(?:减|减掉|少|便宜)\s*[¥$￥]?\s*(?P<zh>\d+(?:\.\d+)?)\s*(?:元|块|蚊|rmb)?|"
+    r"[¥$￥]?\s*(?P<en>\d+(?:\.\d+)?)\s*(?:元|块|蚊|rmb|yuan|dollars?|bucks)?\s*off)"
+    r"\s*(?:的券|券|coupon)?\s*(?:吧|啦|了|喇|instead)?$",
+    re.I,
+)
+
+
+def _new_coupon_value(action: PendingAction, new: str) -> str | None:
+    """The card's 满X减Y coupon with only its value changed, when `new` says only a value."""
+    found = _VALUE_ONLY.match(normalize(new).strip())
+    coupon = action.details.get("coupon")
+    if found is None or not isinstance(coupon, str):
+        return None
+    try:
+        old = read_coupon(coupon)
+    except Ask:
+        return None
+    if old.kind != "threshold" or old.threshold is None:
+        return None
+    return f"满{format(old.threshold.normalize(), 'f')}减{found['zh'] or found['en']}"
 
 
 def _part_of_schedule(

@@ -42,7 +42,8 @@ MOVE = lazy_pattern(
     # "send it next Friday 3pm instead of now", "do it tomorrow at 10am instead", "schedule it
     # for Monday 9am", "actually send on Friday at 3pm"
     r"|^(?:(?:and|so|actually|wait|hmm|oh|ok(?:ay)?|no|well|then|can\s+(?:we|you)|let'?s)[\s,]*)*"
-    r"(?:send|do|run|schedule|push)(?:\s+(?:it|this|that|them))?(?:\s+(?:for|on|at))?\s+"
+    # (an "at" before the hour stays: "at 9 tomorrow morning" is 9am, "9 tomorrow" no time)
+    r"(?:send|do|run|schedule|push)(?:\s+(?:it|this|that|them))?(?:\s+(?:for|on|at(?!\s+\d)))?\s+"
     r"(?P<instead>.+?)(?:\s+instead(?:\s+of\s+(?:now|today|right\s+now|immediately|that|this))?)?"
     r"(?:\s+(?:please|pls|thanks))?[.!?]*$"
 )
@@ -135,7 +136,9 @@ def new_when(
         return _ask_which_day()
     if repeating and once_found is None:
         return _ask_once_or_repeat(plain)
-    parsed = parse(f"{plain}给所有客户发消息“x”")
+    # English in an English frame: "at 9 tomorrow morning给…" would glue "morning给"
+    frame = "{} send all customers the message “x”" if plain.isascii() else "{}给所有客户发消息“x”"
+    parsed = parse(frame.format(plain))
     if isinstance(parsed, Clarification):
         return parsed
     schedule = parsed.details.get("schedule")
@@ -143,7 +146,7 @@ def new_when(
         return None
     if isinstance(old, dict) and old.get("every") == "once" and not _says_time(plain):
         # "改成后天" on a one-off card: the day changes, its hour stays.
-        kept = parse(f"{plain}{old['time']}给所有客户发消息“x”")
+        kept = parse(frame.format(f"{plain} {old['time']}"))
         if isinstance(kept, Clarification):
             return kept
         schedule = kept.details.get("schedule", schedule)

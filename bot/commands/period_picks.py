@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from segmentation.nlq import load_vocabulary
+from segmentation.nlq.followup import bare_days
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.period_reply import TIME_QUESTIONS, is_time_question, period_words
 from segmentation.nlq.timephrases import scan_time
@@ -40,6 +41,9 @@ def given_period(session: Session, ctx: CommandContext, text: str) -> str | None
     words = period_words(text)
     if words is None or len(words) > 40:  # a period alone is short; skip the tokenizer
         return None
+    days = bare_days(words)
+    if days is not None:  # "30日" / "三十日" to "which period?": 30 days (Cantonese), no date
+        words = f"近{days}天"
     vocab = load_vocabulary(session, ctx.engine.named)
     try:
         tokens = tokenize(normalize(words), vocab, ctx.now, ctx.settings.timezone)

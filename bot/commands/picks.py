@@ -9,7 +9,7 @@ is forgotten either way (it is only ever about the message just before).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -29,6 +29,7 @@ from bot.commands.period_picks import (
 from bot.commands.replies import clarify
 from bot.commands.texts import say
 from bot.services.answer import Answer, CardAnswer, ClarifyAnswer
+from segmentation.nlq.correction import read_correction
 from segmentation.nlq.followup import NO, YES, read_pick
 from segmentation.nlq.period_reply import is_time_question
 from segmentation.text import normalize
@@ -67,9 +68,10 @@ def question_for(
     if not suggestions:  # "国庆 … which period?": a period given back answers it
         word = _asked_word(text, asked.message)
         # "上个月的流失风险客户" asked back about its window: "不限时间" answers it too.
-        if not is_time_question(word) and not is_window_word(word, now):
-            return None
-        return conv.PendingQuestion(text, (), word, lang, now, conv.PERIOD)
+        if is_time_question(word) or is_window_word(word, now):
+            return conv.PendingQuestion(text, (), word, lang, now, conv.PERIOD)
+        # "没有找到部门“业务三部”": no pick, but a correction ("我是说我们部门") answers it
+        return None if word is None else conv.PendingQuestion(text, (), word, lang, now)
     if asked.earlier:  # "which earlier list?": picked as it is, then `then` asked of it
         offered = asked.earlier[: len(suggestions)]
         return conv.PendingQuestion(
@@ -84,6 +86,21 @@ def question_for(
         )
     word = _asked_word(text, asked.message)
     return conv.PendingQuestion(text, suggestions, word, lang, now)
+
+
+def _corrected(pending: conv.PendingQuestion, text: str) -> str | None:
+    """The original question with the correction `text` gives ("不对，是唇釉", "sorry I meant
+    our department") in place of the word the question back was about — the question back
+    is the question corrected; a pick said as a correction ("不对，是第二个") is a pick."""
+    said = read_correction(text)
+    if said is None or not pending.word or pending.kind not in (conv.SEGMENT, conv.PERIOD):
+        return None
+    choice = read_pick(said.value, pending.suggestions) if pending.suggestions else None
+    if isinstance(choice, int):
+        return substituted(pending, choice)
+    if choice is not None:  # "不对，是的": no value
+        return None
+    return substituted(replace(pending, suggestions=(said.value,)), 0)
 
 
 def _asked_word(text: str, message: str) -> str | None:
@@ -265,7 +282,12 @@ def read_reply(
         whom = customer_words(session, ctx, userid)
         whole = completed(pending.original, str(pending.word), text, whom)
         return None if whole is None else Picked(whole, pending.language, pending, 0)
-    if pending.kind == conv.PERIOD:  # no suggestions to pick: anything else is a new question
+    corrected = _corrected(pending, text)
+    if corrected is not None:  # "sorry 是唇釉", "我是说我们部门": the word asked about, said again
+        conv.forget_pending(session, userid, ctx.now)
+        return Picked(corrected, pending.language, pending, 0)
+    if pending.kind == conv.PERIOD or not pending.suggestions:
+        # no suggestions to pick: anything else is a new question
         conv.forget_pending(session, userid, ctx.now)
         return None
     choice: int | str | None = _campaign_number(text, pending)

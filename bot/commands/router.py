@@ -27,7 +27,13 @@ from bot.commands.both import both_answer
 from bot.commands.bound_swap import swapped_bound_answer
 from bot.commands.campaign_chat import campaign_choice_reply, campaign_reply
 from bot.commands.campaign_refs import with_campaign_named
-from bot.commands.card_amend import Amended, card_amendment, replace_card
+from bot.commands.card_amend import (
+    Amended,
+    CalledOff,
+    calls_off_card,
+    card_amendment,
+    replace_card,
+)
 from bot.commands.card_swap import swapped_card_answer
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
 from bot.commands.context import (
@@ -248,7 +254,8 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     script = conv.reply_script(session, userid, script_of(text), ctx.now)
     if starts_new_topic(text):  # "换个问题：…": not about the last answer
         conv.start_new_topic(session, userid, ctx.now)
-    text = without_acknowledgement(text)  # "好的，这些里面深圳的呢": the refinement
+    if not calls_off_card(session, ctx, userid, text):  # "算了不发了，导出给我": the card's
+        text = without_acknowledgement(text)  # "好的，这些里面深圳的呢": the refinement
     hant = script == HANT and (lang == "zh" or not _LETTERS.search(text))
     replies = _handle_text(session, ctx, requester, text, lang, hant)
     return in_script(replies, True, script_words(session, None)) if hant else replies
@@ -320,6 +327,13 @@ def _handle_text(
     )
     if isinstance(amended, list):
         return amended
+    if isinstance(amended, CalledOff):  # the card cancelled; what was asked instead, answered
+        rest = without_acknowledgement(amended.rest)  # "直接导出给我"
+        if amended.then is not None:  # the card's named customers exported
+            return amended.replies + _answered(
+                session, ctx, requester, rest, amended.then, lang, hant
+            )
+        return amended.replies + _handle_text(session, ctx, requester, rest, lang, hant)
     if isinstance(amended, Amended):
         greyed = replace_card(session, ctx, amended)
         if greyed is None:  # decided meanwhile: nothing to replace

@@ -88,10 +88,12 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "en": "{tag} (a new tag: created in WeCom when confirmed)",
     },
     "confirm_how": {
-        "zh": "还没有执行。要执行请回复“确认”（或点卡片上的按钮）；不执行请回复“取消”。",
-        "en": "Nothing has run yet. Reply “confirm” (or press the card's button) to run it, "
+        "zh": "还没有执行{what}。要执行请回复“确认”（或点卡片上的按钮）；不执行请回复“取消”。",
+        "en": "Nothing has run yet{what}. Reply “confirm” (or press the card's button) to run it, "
         "or “cancel” to drop it.",
     },
+    # What waits, in the words of its card's title: （打标签“高意向”：上海的客户）
+    "confirm_how_what": {"zh": "（{title}：{description}）", "en": " ({title}: {description})"},
     "widen_which": {
         "zh": "刚才的名单（{description}）现在有 {count} 人，卡片不全是从中选的，或人数对不上。"
         "要改成给这 {count} 人吗？请说“改成这{count}个都…”，或说出要加上谁，例如“也给Bob”。",

@@ -1222,10 +1222,7 @@ def _once(text: str, quotes: dict[str, str], original: str, when: When) -> Actio
     for m in day_matches(masked):
         after = leading_part(masked[m.end() :])
         clock_at = m.end() + (after.span[1] if after else 0)
-        timed = (
-            _CLOCK_NEXT.match(masked, clock_at) is not None
-            or _CLOCK_BEFORE.search(masked[: m.start()]) is not None
-        )
+        timed = _CLOCK_NEXT.match(masked, clock_at) is not None or _clock_before(masked, m.start())
         if m.start() != start and not timed:
             continue
         lead_span = (0, start) if m.start() == start and start else None  # "请", "schedule 一下："
@@ -1244,9 +1241,20 @@ _CLOCK_NEXT = lazy_pattern(
 )
 
 
+def _clock_before(masked: str, day_at: int) -> bool:
+    """Whether the time of day is said right before the day ("at 8pm tonight", "for 9am
+    tomorrow") — in the command, not in a message after a colon ("tell VIPs: the store opens
+    at 9 tomorrow" sends now)."""
+    found = _CLOCK_BEFORE.search(masked[:day_at])
+    return found is not None and _CONTENT_COLON.search(masked[: found.start()]) is None
+
+
 # A time of day right before the day word: "at 9am tomorrow", "scheduled for 9am tomorrow".
+# A colon that introduces content, never the one of a time (9:30).
+_CONTENT_COLON = lazy_pattern(r"(?<!\d)[:：]|[:：](?!\d)")
 _CLOCK_BEFORE = lazy_pattern(
-    r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)|noon|midday)\s*(?:on\s+)?$",
+    r"(?:\d{1,2}(?:[:：]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)|(?<![a-z])at\s+\d{1,2}(?:[:：]\d{2})?|"
+    r"noon|midday)\s*(?:on\s+)?$",
     re.I,
 )
 # What is left of "…, scheduled for <time>" once the time is cut: words that only say the send

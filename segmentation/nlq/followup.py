@@ -267,6 +267,7 @@ def read_follow_up(text: str) -> FollowUp | None:
     chained = _MIXED_CHAIN.match(plain)
     if chained:
         plain = plain[chained.end() :]
+    plain = _pointer_first(plain)
     plain, listed = _without_list_them(plain)
     plain, grouped, soft = _without_group_word(plain)
     follow = _read(plain)
@@ -294,6 +295,26 @@ def read_follow_up(text: str) -> FollowUp | None:
         rest = f"list {follow.rest}" if _is_latin(follow.rest) else f"{follow.rest}列出来"
         follow = replace(follow, rest=rest, echo=False, pointed=True)
     return follow
+
+
+# A time said before the pointer ("这两天她们有下单吗", "最近佢哋有冇买嘢", "上个月这些人里…"):
+# the same follow-up as with the pointer first; a vague time in it is then asked back, and the
+# period given next answers it.
+_TIME_FIRST = lazy_pattern(
+    r"^(?P<time>这两天|這兩天|这几天|這幾天|最近|最近几天|最近幾天|近期|近来|近來|呢排|近排|呢几日|呢幾日|"
+    r"这段时间|這段時間|这阵子|這陣子|前阵子|前陣子|今天|今日|昨天|昨日|本周|本週|这周|這週|上周|上週|"
+    r"本月|这个月|這個月|上个月|上個月|今年|去年|"
+    r"(?:近|最近|过去|過去)?\s*\d{1,3}\s*(?:天|日|周|週|个月|個月))\s*[,，、]?\s*"
+    rf"(?P<pointer>(?:{_THESE_ZH})(?!的))"
+)
+
+
+def _pointer_first(plain: str) -> str:
+    """`plain` with a leading time put after the pointer that follows it."""
+    found = _TIME_FIRST.match(plain)
+    if found is None:
+        return plain
+    return f"{found['pointer']}{found['time']}{plain[found.end() :]}"
 
 
 # "…, list them" / "…，把他们列出来" after the conditions: a list of what they narrow to, said
@@ -603,9 +624,10 @@ def is_export_this(text: str) -> bool:
 # the previous question again with another time window. Only the words around the window
 # are taken off here; the chat checks that what is left is one window and nothing else.
 _SWAP_LEAD = lazy_pattern(
-    r"^(?:(?:那么|那麼|那|咁|噉|那如果是|如果是|要是|换成|換成|改成|改为|改為|换为|換為|换到|換到|"
+    r"^(?:(?:嗯|哦|噢|喔|那么|那麼|那|咁|噉|那如果是|如果是|要是|换成|換成|改成|改为|改為|换为|換為|换到|換到|"
     r"改看|再看看|再看|看看|还是|還是|如果|那就|就)\s*)+|"
-    r"^(?:(?:and|then|ok|okay|so|now|what|how)\s+)*(?:about|for|if\s+(?:it\s+is|it'?s|we\s+use))\s+|"
+    r"^(?:(?:and|then|ok|okay|so|now|what|how|hmm+|um+|uh+|oh|well|alright)[\s,]+)*"
+    r"(?:about|for|if\s+(?:it\s+is|it'?s|we\s+use))\s+|"
     r"^(?:and\s+|then\s+|now\s+)?(?:same\s+(?:for|with)|switch\s+to|change\s+(?:it|that|this)\s+to|"
     r"make\s+it)\s+|^(?:and|then|now)\s+",
     re.I,

@@ -126,7 +126,7 @@ _ACK_EN = (
     + r"|also|don't send it yet|do not send it yet|hold off|hold on|wait|don't send|do not send)"
 )
 _REQUEST_START = (
-    r"(?=给|把|将|帮|麻烦|请|导出|下载|发|推送|群发|打上|打个|标记|存|保存|列|查|看|找|拉|捞|搵|"
+    r"(?=给|把|将|帮|麻烦|请|导出|汇出|下载|发|推送|群发|打上|打个|标记|存|保存|列|查|看|找|拉|捞|搵|"
     r"这些|这批|那些|他们|她们|呢啲|tag|label|mark|export|download|send|push|add|remove|untag|"
     r"save|show|list|pull|give|get|can|could|please|now|then|"
     r"就(?=[^\s\d一二两兩三四五六七八九十几幾是这這那么麼算行好对對可得酱醬咁噉]))"
@@ -136,7 +136,7 @@ _REQUEST_START = (
 _ACK = lazy_pattern(
     rf"^\s*(?:(?:{_ACK_ZH})+(?:[，,。.!！~～…：:\s]+|{_REQUEST_START})|"
     rf"{_ACK_EN}(?:\s*[，,。.!！~～…：:]+\s*|\s+{_REQUEST_START}))+"
-    r"(?:(?:now|then|那就|那么|然后|接着)(?:[，,\s]+|(?=\S)))?"
+    r"(?:(?:now|then|那就|那么|然后|接着|就(?!是|行|好|可以|这样|够|算))(?:[，,\s]+|(?=\S)))?"
 )
 
 

@@ -54,6 +54,9 @@ ONE_DAY = lazy_pattern(
     r"|(?:(?P<year>20\d\d)\s*年\s*)?(?P<month>\d{1,2}|" + _CN_NUM + r"{1,3})\s*月\s*"
     r"(?P<mday>\d{1,2}|" + _CN_NUM + r"{1,3})\s*(?:号|日)?"
     r"|\b(?:on\s+)?(?P<en_which>next|this|this\s+coming|coming)\s+(?P<en_day>" + _EN_DAY + r")\b"
+    # "for Monday" / "on Monday" (one Monday, never "on Mondays"): the coming one, as "this
+    # coming Monday" (a weekday alone, "周一…", is asked: once or every week)
+    r"|\b(?:on|for)\s+(?P<en_day1>" + _EN_DAY + r")\b"
     r"|\b(?:on\s+)?(?P<en_month>" + _EN_MONTH + r")\s+(?P<en_mday>\d{1,2})(?:st|nd|rd|th)?\b"
     r"(?:,?\s*(?P<en_year>20\d\d)\b)?"
     r"|\b(?:on\s+)?(?:the\s+)?(?P<en_mday2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -106,6 +109,8 @@ def resolve_day(m: re.Match[str], now: datetime, tz: ZoneInfo) -> OneDay:
     if m.group("en_day"):
         return OneDay(m.span(), _en_week_day(m.group("en_which"), m.group("en_day"), today), said,
                       None)  # fmt: skip
+    if m.group("en_day1"):
+        return OneDay(m.span(), _en_week_day("coming", m.group("en_day1"), today), said, None)
     if m.group("month"):
         month, mday = number(m.group("month")), number(m.group("mday"))
         year = int(m.group("year")) if m.group("year") else None

@@ -46,7 +46,7 @@ _ZH_ROLLING = lazy_pattern(
     r"(内|以内|之内|里|以来|当中|" + _SUFFIX_LAI + ")?"
 )
 _ZH_HALF = lazy_pattern(
-    r"(近|最近|过去)?(半年|一年|1年)(内|以内|之内|里|以来|" + _SUFFIX_LAI + ")?"
+    r"(近|最近|过去)?(半年|一年|1年|半个月)(内|以内|之内|里|以来|" + _SUFFIX_LAI + ")?"
 )
 _ZH_CALENDAR: list[tuple[str, str, int]] = [
     (r"今天|今日", "day", 0),
@@ -185,6 +185,8 @@ def _as_match(found: tuple[Span | str, int] | None, today: date) -> TimeMatch | 
 def _scan_rolling(text: str, pos: int) -> TimeMatch | None:
     half = _ZH_HALF.match(text, pos)
     if half:
+        if half.group(2) == "半个月":  # half a month: a fortnight and a day, as 15天
+            return TimeMatch(RollingWindow(15, "days"), half.end())
         months = 6 if half.group(2) == "半年" else 12
         return TimeMatch(RollingWindow(months, "months"), half.end())
     m = _ZH_ROLLING.match(text, pos)
