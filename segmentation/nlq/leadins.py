@@ -129,7 +129,7 @@ _REQUEST_START = (
     r"(?=给|把|将|帮|麻烦|请|导出|汇出|下载|发|推送|群发|打上|打个|标记|存|保存|列|查|看|找|拉|捞|搵|"
     r"这些|这批|那些|他们|她们|呢啲|tag|label|mark|export|download|send|push|add|remove|untag|"
     r"save|show|list|pull|give|get|can|could|please|now|then|"
-    r"就(?=[^\s\d一二两兩三四五六七八九十几幾是这這那么麼算行好对對可得酱醬咁噉]))"
+    r"就(?=[^\s\d一二两兩三四五六七八九十几幾是这這那么麼算行好对對可得酱醬咁噉下买買问問咨諮来來到退加落有没沒冇未从從做用核过過]))"
 )
 # English ones only before a clause mark or a request verb: "great customers in Shanghai"
 # and "good VIPs" are adjectives.
@@ -201,7 +201,8 @@ _GO_BACK = lazy_pattern(
 # 就3个 / 就一个 (exactly), 就是 (that is), 就这样 / 就行 / 就好 (that's it), 就要 + a verb.
 _JUST = lazy_pattern(
     r"^\s*(?:就只要|就只看|就看|就要|就)\s*"
-    r"(?=[^\s\d一二两兩三四五六七八九十几幾是这這那么麼算行好对對可得要酱醬咁噉])"
+    # nor before an event ("就下过一次单的": only once)
+    r"(?=[^\s\d一二两兩三四五六七八九十几幾是这這那么麼算行好对對可得要酱醬咁噉下买買问問咨諮来來到退加落有没沒冇未从從做用核过過])"
 )
 
 

@@ -169,3 +169,11 @@ def test_a_message_verb_with_only_whom_asks_for_the_words(text: str) -> None:
 def test_a_reminder_with_its_words_is_a_send(text: str, message: str) -> None:
     command = READ.command(text)
     assert command.intent == "push" and command.details["message"] == message
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("就下过一次单的客户", "正好1次"), ("就VIP里北京的", "北京"), ("就北京的VIP吧", "VIP")],
+)
+def test_just_before_an_event_is_only_and_before_whom_is_a_lead_in(text: str, said: str) -> None:
+    assert said in READ.command(text).description
