@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.content_reply import completed, customer_words, missing_part
+from bot.commands.customer_questions import asks_about_customer
 from bot.commands.paging import expired, last_list
 from bot.commands.period_picks import (
     answers_period,
@@ -200,13 +201,38 @@ _ROW = re.compile(
 )
 
 
+# A row said first, then what about it: "第一位的资料给我看一下", "第一个 最近买了啥",
+# "第2个是谁跟的" — the row stands where a pronoun would ("她最近买了啥"), so what follows
+# is read as a question about one customer, which the card answers.
+_ROW_FIRST = re.compile(
+    r"^(?:那|还有|然后|接着)?(?:请|帮我|麻烦)?(?:把)?"
+    r"第\s*(?P<a>\d{1,3}|[一二两三四五六七八九十])\s*(?:个|位|号|条|行)(?:客户|顾客|人)?"
+    r"(?:的|嘅|个)?\s*(?P<rest>.+)$"
+)
+_SHOW_ME = re.compile(
+    r"^(?:给我|俾我|畀我)?(?:看一下|看看|看下|睇下|睇睇|瞧瞧|show)?(?:吧|呢|啦|pls|please)?$"
+)
+
+
 def row_number(text: str) -> int | None:
     """The row `text` asks to see of the list just shown (1-based), or None."""
-    match = _ROW.match(normalize(text).strip(" 。.!！?？"))
+    said = normalize(text).strip(" 。.!！?？")
+    match = _ROW.match(said) or _row_then_question(said)
     if match is None:
         return None
-    raw = match.group("a") or match.group("b") or match.group("c") or match.group("w")
+    said_as = match.groupdict()
+    raw = said_as.get("a") or said_as.get("b") or said_as.get("c") or said_as.get("w") or ""
     return int(raw) if raw.isdigit() else _ORDINALS.get(raw)
+
+
+def _row_then_question(said: str) -> re.Match[str] | None:
+    match = _ROW_FIRST.match(said)
+    if match is None:
+        return None
+    rest = re.sub(r"^(?:的|嘅)?" + _CARD_WORDS, "", match["rest"]).strip(" ,，")
+    if _SHOW_ME.match(rest) or asks_about_customer("她" + rest):
+        return match
+    return None
 
 
 def _row_of_list(

@@ -46,7 +46,10 @@ _WITHIN_ZH = (
     rf"(?:这|這|呢啲|呢D)?(?:其中|里面|裡面|裏面|里头|裡頭|入面|入便|当中|當中))\s*(?:的)?"
 )
 _ONLY_ZH = (
-    r"(?:只要|只看|只留|只保留|只需要|只显示|只顯示|仅要|僅要|仅看|僅看|仅保留|僅保留|"
+    # counted or kept only: 只算女生, 只计VIP, 淨計北京, 只留下…; Cantonese 得返/淨返 (only … left)
+    r"(?:只算|只计|只計|只数|只數|只统计|只統計|淨計|净计|只留下|只留低|只剩下|只剩|"
+    r"得返|淨返|净返|淨低|净低|剩返|"
+    r"只要|只看|只留|只保留|只需要|只显示|只顯示|仅要|僅要|仅看|僅看|仅保留|僅保留|"
     r"仅限|僅限|就要|只选|只選|"
     # Cantonese 淨係/只係 (only): 淨係要女仔, 只係睇VIP (and as typed in simplified)
     r"淨係要|淨係睇|淨係|净系要|净系睇|净系|净係|只係要|只係睇|只系要|只系睇|"
@@ -455,9 +458,13 @@ _ZH_LOOSE = lazy_pattern(
 )
 
 
+# Cantonese and colloquial "make it": 转做7日, 改做上海, 换做上个月, 转成…, 改返 (back to).
+_TURN_INTO_ZH = r"转做|轉做|改做|换做|換做|转成|轉成|转为|轉為|转去|轉去|改返|转返|轉返|换返|換返"
+
+
 # "换成李四", "改成北京的": a swap said as such, with or without 呢.
 _ZH_SWAP = lazy_pattern(
-    r"^(?:那|那么|那麼|咁|噉)?\s*(?P<lead>换成|換成|改成|改为|改為|换为|換為|换一下|換一下)\s*(?P<rest>.+?)"
+    rf"^(?:那|那么|那麼|咁|噉)?\s*(?P<lead>换成|換成|改成|改为|改為|换为|換為|换一下|換一下|{_TURN_INTO_ZH})\s*(?P<rest>.+?)"
     r"\s*[?？。.!！]*$",
     re.S,
 )
@@ -626,8 +633,8 @@ def is_export_this(text: str) -> bool:
 # the previous question again with another time window. Only the words around the window
 # are taken off here; the chat checks that what is left is one window and nothing else.
 _SWAP_LEAD = lazy_pattern(
-    r"^(?:(?:嗯|哦|噢|喔|那么|那麼|那|咁|噉|那如果是|如果是|要是|换成|換成|改成|改为|改為|换为|換為|换到|換到|"
-    r"改看|再看看|再看|看看|还是|還是|如果|那就|就)\s*)+|"
+    rf"^(?:(?:嗯|哦|噢|喔|那么|那麼|那|咁|噉|那如果是|如果是|要是|换成|換成|改成|改为|改為|换为|換為|换到|換到|"
+    rf"改看|再看看|再看|看看|还是|還是|如果|那就|就|{_TURN_INTO_ZH})\s*)+|"
     r"^(?:(?:and|then|ok|okay|so|now|what|how|hmm+|um+|uh+|oh|well|alright)[\s,]+)*"
     r"(?:about|for|if\s+(?:it\s+is|it'?s|we\s+use))\s+|"
     r"^(?:and\s+|then\s+|now\s+)?(?:same\s+(?:for|with)|switch\s+to|change\s+(?:it|that|this)\s+to|"

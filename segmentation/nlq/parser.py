@@ -31,7 +31,7 @@ from segmentation.nlq.saved_words import saved_named
 from segmentation.nlq.tag_actions import leftover
 from segmentation.nlq.tag_groups import drop_tag_groups
 from segmentation.nlq.token_kinds import K
-from segmentation.nlq.tokens import tokenize
+from segmentation.nlq.tokens import refuse_empty_quotes, tokenize
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nlq.who_counted import who_counted_tail
@@ -283,6 +283,7 @@ def _parse(
     if intent in ("push", "schedule") and is_traditional(_QUOTED.sub("", text)):
         details["script"] = "hant"  # what customers get besides the message follows the asker
     if seg_text is not None:
+        refuse_empty_quotes(seg_text)
         tokens = drop_open_wrappers(demonstratives(tokenize(seg_text, vocab, now, tz)))
         words = [str(t.value) for t in tokens if t.kind == K.INTENT]
         if action is None and all(t.kind in (K.FILLER, K.SEP, K.AND) for t in tokens):

@@ -58,7 +58,13 @@ _TOP_EN = r"top|biggest|highest|largest|heaviest|best|number\s+one|no\.?\s*1|#1|
 _BOTTOM_EN = r"bottom|lowest|smallest|least|last"
 _OTHER = lazy_pattern(
     r"^(?:(?:and|so|ok|okay|then|now|what\s+about|how\s+about)\s+)*(?:the\s+)?other\s+end"
-    r"(?:\s+then)?[?.!]*$|^(?:那|咁)?(?:另一头|另一頭|另一端|反过来|反過來|倒过来|倒過來)(?:的|嘅)?"
+    r"(?:\s+then)?[?.!]*$|"
+    # "flip it", "reverse that", "the other way round/around", "turn it around"
+    r"^(?:(?:and|so|ok|okay|now|then|just)\s+)*(?:flip|reverse|invert)(?:\s+(?:it|that|this|them|"
+    r"the\s+(?:order|list|ranking)))?(?:\s+(?:please|pls|then))?[?.!]*$|"
+    r"^(?:(?:and|so|ok|okay|now|then)\s+)*(?:(?:the\s+)?other\s+way\s+(?:round|around)|"
+    r"turn\s+it\s+(?:round|around)|vice\s+versa)(?:\s+(?:please|pls|then))?[?.!]*$|"
+    r"^(?:那|咁)?(?:另一头|另一頭|另一端|反过来|反過來|倒过来|倒過來|调转|調轉|反转|反轉)(?:的|嘅)?"
     r"(?:呢|啊|呀)?[?？。.!！]*$",
     re.I,
 )

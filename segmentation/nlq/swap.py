@@ -112,9 +112,11 @@ def distinct_windows(node: Node) -> list[Window | None]:
 
 
 def counts_days(node: Node) -> bool:
-    """Whether a windowed condition of `node` has a window of a number of days (近7日)."""
+    """Whether a windowed condition of `node` has a window of a number of days (近7日); new
+    customers with no window said have one too (the last 30 days: 新客 then 转做7日)."""
     return any(
-        isinstance(w.window, RollingWindow) and w.window.unit == "days"
+        (isinstance(w.window, RollingWindow) and w.window.unit == "days")
+        or (w.window is None and isinstance(w.part, NewCustomer))
         for w in windowed_conditions(node)
     )
 

@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from segmentation.nlq.after_joining import after_joining
+from segmentation.nlq.ask import Ask
 from segmentation.nlq.bounds import at_most_only
 from segmentation.nlq.channel_words import ChannelMatch, scan_channel
 from segmentation.nlq.combined import combined_lists
@@ -108,12 +109,26 @@ def tokenize(
         tokens.append(token)
         pos = token.end
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_attach_units(tokens)))))
+    tokens = _have_in_own_team(tokens)
     tokens = drop_measure_adverbs(_anything(_most_that_count(_yet_once(tokens))))
     # 店也没来过; 张三和李四两个人的; A和B都没有; 近30天进来的新客
     tokens = came_in_new(neither_listed(listed_count(topic_objects(tokens))))
     tokens = after_joining(at_most_only(except_after(combined_lists(measure_totals(tokens)))))
     tokens = repeat_in_window(each_window(tokens))
     return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))
+
+
+def refuse_empty_quotes(text: str) -> None:
+    """Quotes with nothing inside name nothing: reading past them would drop the very
+    word the user meant to give (tagged "" had become "has any tag"). Called on the part
+    of a message that says whom; a message's own text is checked where it is read."""
+    for pos, char in enumerate(text):
+        close = text.find(_QUOTE_PAIRS[char], pos + 1) if char in _QUOTE_PAIRS else -1
+        if close > pos and not text[pos + 1 : close].strip():
+            raise Ask(
+                "引号里是空的。请在引号里写上名称，例如：标签为“VIP”的客户。",
+                'The quotes are empty. Put the name inside them, e.g. customers tagged "VIP".',
+            )
 
 
 def _said_again(text: str, pos: int, tokens: list[Token]) -> Token | None:
@@ -564,6 +579,18 @@ def _colleague_teams(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+# "do I have" / "I've got" say whose the customers are only when nothing else does.
+_HAVE_FORMS = frozenset({"i have", "do i have", "i ve got", "i've got", "i have got", "have i got"})
+
+
+def _have_in_own_team(tokens: list[Token]) -> list[Token]:
+    """ "how many do I have in my team": the possession verb points at the team the asker
+    names, not at the asker's own follows (it had read as mine AND my team's: 4, not 9)."""
+    if not any(t.kind == K.MYDEPT and t.value is True for t in tokens):
+        return tokens
+    return [t for t in tokens if not (t.kind == K.MY and t.text.lower() in _HAVE_FORMS)]
 
 
 def _buyers(tokens: list[Token]) -> list[Token]:

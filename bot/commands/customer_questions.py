@@ -1,0 +1,48 @@
+"""Questions about one customer said by a pronoun ("她最近买了什么", "佢係邊個跟開㗎", "what
+did she buy recently"): the customer card answers them. Shared by the card in focus and by a
+row of the list just shown ("第一个 最近买了啥", where the row stands for the pronoun)."""
+
+from __future__ import annotations
+
+from bot.commands import conversation as conv
+from segmentation.nlq.lazy_re import lazy_pattern
+
+# The customer of the card just shown, by a pronoun: "她最近买了什么", "他的订单", "這位客戶的
+# 資料", "show me her profile", "what did she buy recently" (normalised: simplified, lower case).
+_THAT_CUSTOMER = lazy_pattern(
+    # Cantonese says 睇下 / 查下 for look, 嘅 or 個 for 的, and asks 点 / 点样 / 如何 after it
+    r"^(?:请|帮我|麻烦)?(?:再)?(?:查一下|查查|查下|看看|看一下|看下|睇下|睇睇|睇吓|说说|讲下)?"
+    + conv.THAT_CUSTOMER_ZH
+    + r"(?:的|嘅|个)?"
+    r"(?:情况|资料|档案|信息|详情|近况|订单|消费|消费情况|动态|最近动态|最近的?订单|"
+    r"最近买了(?:什么|啥|些什么)|买了(?:什么|啥)|买过(?:什么|啥)|最近怎么样)?"
+    r"(?:点|点样|如何|怎样|怎么样)?(?:呢|吗|呀|啊|吖)?[\s,，]*(?:pls|please|thanks|thx|唔该|谢谢)?"
+    r"[？?。!！]*$|"
+    r"^(?:and |so )?(?:show me |what about |tell me about |pull up |open )?(?:him|her|his|"
+    r"this customer(?:'s)?|that customer(?:'s)?|the customer(?:'s)?)"
+    r"(?: (?:profile|card|details|info|orders|purchases|history|recent orders|recent purchases))?"
+    r"(?: please| pls| thanks)?[?.!]*$|"
+    r"^what (?:did|has) (?:he|she) (?:buy|bought|order|ordered)(?: recently| lately)?"
+    r"[?.!]*$|"
+    # Any short question about him or her, which the card answers: "他是哪个渠道加的",
+    # "她在哪个城市", "他的备注是什么", "where is she from", "how did he add us".
+    # Cantonese too: "佢喺边个城市", "佢系边个跟进嘅", "佢电话几多号", "佢嘅跟进人系边个".
+    r"^(?:那|那么|请问|咁|噉)?(?:他|她|佢|ta)(?!们|哋)(?![^，,；;]*(?:客户|顾客|客人))(?:是|在|有|从|哪|什么|啥|怎么|多少|几|最近|上次|"
+    r"喺|系|边|乜|咩|点|住|"
+    # a time first: "佢上个月买咗咩", "她这个月来过吗", "他今年消费了多少"
+    r"上个?月|上上个?月|这个?月|本月|今年|去年|上周|上个?星期|上个?礼拜|这周|本周|今天|今日|"
+    r"昨天|琴日|前天|近|之前|以前|总共|一共|累计|平时|"
+    r"(?:的|嘅)?(?:电话|手机|备注|标签|城市|跟进人|渠道|添加方式|公司)|买|下|来|加|咨询|问|落|"
+    # an English word about her in a Chinese question: "她 last inquiry 问的是什么"
+    r"(?<=[他她佢])[a-z])[^，,；;]{0,30}$|"
+    # whose customer he is: "他是谁的客户", "佢系边个嘅客", "她归谁跟进"
+    r"^(?:那|那么|请问)?(?:他|她|佢|ta)(?:是|系|归|由)?(?:谁|边个|哪个销售|哪位销售|哪位同事)"
+    r"(?:的|嘅)?(?:客户|客人|客|跟进|跟|负责|在跟)(?:的)?(?:呀|啊|呢|吗)?[？?]*$|"
+    r"^(?:what|where|when|how|which|who|is|does|did|has)\b[^.?!]{0,50}"
+    r"\b(?:he|she|his|her|him)\b[^.?!]{0,40}[?.!]*$"
+)
+
+
+def asks_about_customer(said: str) -> bool:
+    """Whether normalised `said` asks about the one customer it names by a pronoun."""
+    return _THAT_CUSTOMER.match(said) is not None

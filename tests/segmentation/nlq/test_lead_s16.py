@@ -1,0 +1,77 @@
+"""Session 16 (lead): empty quotes are asked back, never read past; "do I have" next to the
+asker's own team says whose team, not the asker's own follows; a ranking flipped in English."""
+
+from __future__ import annotations
+
+import pytest
+
+from segmentation.nlq.rank_pick import OTHER, read_ranked_pick
+from segmentation.nlq.token_kinds import K
+from segmentation.nlq.tokens import tokenize
+from tests.segmentation.nlq.fixture import NOW, TZ, Reader, small_vocabulary
+
+READ = Reader(small_vocabulary())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'my customers tagged ""',
+        "customers tagged “ ”",
+        "标签是“”的客户",
+        "標籤是「 」的客戶有哪些",
+        '打了""标签的客户有几个',
+        "VIP 里 标签为“”的",
+    ],
+)
+def test_empty_quotes_are_asked_back(text: str) -> None:
+    message = READ.asked(text)
+    assert "quotes" in message or "引号" in message
+
+
+def test_quoted_name_still_read() -> None:
+    assert READ.command("“VIP”客户").description == "有“VIP”标签的客户"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many do I have in my team",
+        "ok how many do I have in my team then",
+        "how many VIPs have I got in my team",
+        "how many customers I've got in our team",
+    ],
+)
+def test_have_next_to_own_team_is_the_team(text: str) -> None:
+    kinds = [t.kind for t in tokenize(text.lower(), small_vocabulary(), NOW, TZ)]
+    assert K.MYDEPT in kinds
+    assert K.MY not in kinds
+
+
+@pytest.mark.parametrize("text", ["how many customers do I have", "do I have any VIPs"])
+def test_have_alone_is_still_mine(text: str) -> None:
+    kinds = [t.kind for t in tokenize(text.lower(), small_vocabulary(), NOW, TZ)]
+    assert K.MY in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "flip it",
+        "ok reverse it please",
+        "flip the order",
+        "and the other way round?",
+        "the other way around then",
+        "turn it around",
+        "调转",
+        "反轉呢",
+    ],
+)
+def test_flip_words_are_the_other_end(text: str) -> None:
+    pick = read_ranked_pick(text)
+    assert pick is not None and pick.end == OTHER
+
+
+@pytest.mark.parametrize("text", ["flip it to Beijing", "reverse the VIP tag"])
+def test_flip_with_more_words_is_no_pick(text: str) -> None:
+    assert read_ranked_pick(text) is None
