@@ -26,7 +26,8 @@ from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.approval import APPROVAL_OF
 from bot.commands.card_amend_loose import dropped, new_content, without_reason
-from bot.commands.card_switch import Switch, switched
+from bot.commands.card_people import NotAdded, people_added, people_named
+from bot.commands.card_switch import Switch, export_instead, switched
 from bot.commands.card_when import moved_to, new_when, repeat_of, without_send_words
 from bot.commands.card_widen import widened_card
 from bot.commands.cards import CANCEL_KEY, outcome_card
@@ -85,6 +86,8 @@ _CANCEL_WORDS = (
     r"(?:算了|算啦|算咯|不要了|不用了|不需要了|不用发了|不要发了|不发了|别发了|先别发|"
     r"先不发|不打了|别打了|先不打|不要打了|不弄了|别弄了|不做了|先不要|先不用|取消吧|取消掉|"
     r"取消了吧|撤销|撤回|作废|唔使了|唔使喇|唔使啦|唔该唔使|唔要了|唔好发|唔发了|冇嘢了|"
+    # Cantonese 唔好住 (not for now) said alone: the card is not to run
+    r"唔好住|"
     # Cantonese "don't … yet/any more" with the verb in either script or English: 唔send住,
     # 唔好发住, 唔打喇, 唔使send
     r"唔(?:好|使)?\s*(?:send|发|推|打|tag)\s*(?:住|喇|啦|了|先|嘞)|唔使\s*send|"
@@ -121,10 +124,15 @@ _NO_LEAD = lazy_pattern(
 )
 # Words that sound like a yes but are not the confirmation the spec asks for (确认/confirm):
 # the card is not run on them, the member is told how to run it.
+_NEAR_YES = (
+    r"(?:确定|可以|可以了|行|好|好的|没问题|发吧|发送吧|发了吧|执行吧|执行|打吧|就这样|"
+    r"就这样吧|冇问题|得|得啦|ok|okay|yes|yep|yeah|yup|sure|go|go\s+ahead|do\s+it|send\s+it|send|"
+    r"looks\s+good|lgtm|fine)"
+)
+# Two of them said together ("yep go ahead", "ok send it", "好的 发吧") are no 确认 either.
 _NEAR_CONFIRM = lazy_pattern(
-    rf"^{_FILLER}(?:确定|可以|可以了|行|好|好的|没问题|发吧|发送吧|发了吧|执行吧|执行|打吧|就这样|"
-    rf"就这样吧|冇问题|得|得啦|ok|okay|yes|yep|sure|go|go\s+ahead|do\s+it|send\s+it|send|"
-    rf"looks\s+good|lgtm|fine)(?:[{_PUNCT}]*(?:吧|了|啦|喇|哈|please|pls|thanks|thx))*[{_PUNCT}]*$",
+    rf"^{_FILLER}{_NEAR_YES}(?:[{_PUNCT}]*{_NEAR_YES})*"
+    rf"(?:[{_PUNCT}]*(?:吧|了|啦|喇|哈|please|pls|thanks|thx))*[{_PUNCT}]*$",
     re.I,
 )
 # A question about customers (normalised text), never a change of the card.
@@ -288,6 +296,12 @@ def calls_off_card(session: Session, ctx: CommandContext, userid: str, text: str
     return _said_instead(text) is not None and _card_just_shown(session, ctx, userid) is not None
 
 
+def adds_to_card(session: Session, ctx: CommandContext, userid: str, text: str) -> bool:
+    """Whether `text` adds someone by name to the card just shown ("also tag Bob"): its
+    "also" is the addition's, never an acknowledgement to drop."""
+    return people_named(text) is not None and _card_just_shown(session, ctx, userid) is not None
+
+
 def _said_instead(text: str) -> tuple[str, bool] | None:
     """What `text` says after its cancel words — or after a plain no — and whether those
     cancel the card by themselves; None when it opens with neither or says nothing more."""
@@ -342,16 +356,21 @@ def card_amendment(
         return None
     if _CANCEL.match(plain):
         code, action.response_code = action.response_code, None
-        return decide(session, ctx, action, requester.userid, CANCEL_KEY, code)
+        return decide(session, ctx, action, requester.userid, CANCEL_KEY, code, lang)
+    if export_instead(text):  # "改成导出吧", "switch to an export instead": its customers
+        code, action.response_code = action.response_code, None
+        replies = decide(session, ctx, action, requester.userid, CANCEL_KEY, code, lang)
+        exported = _card_export(session, ctx, requester, action, lang)
+        return CalledOff(replies, "export" if lang == "en" else "导出", exported)
     instead = _said_instead(text)
     if instead is not None:
         rest, cancels = instead
         # "算了，改成9折" / "唔好，改返做「…」": a change of the card after all
         changed = card_amendment(session, ctx, requester, rest, lang)
-        if isinstance(changed, (Amended, ClarifyAnswer)) or not cancels:
+        if isinstance(changed, (Amended, ClarifyAnswer, CalledOff)) or not cancels:
             return changed
         code, action.response_code = action.response_code, None
-        replies = decide(session, ctx, action, requester.userid, CANCEL_KEY, code)
+        replies = decide(session, ctx, action, requester.userid, CANCEL_KEY, code, lang)
         return CalledOff(replies, rest, _named_export(session, requester, action, rest))
     if _NEAR_CONFIRM.match(plain):
         return [Reply(requester.userid, say("confirm_how", lang, what=_waiting(action, lang)))]
@@ -361,6 +380,9 @@ def card_amendment(
         # "and how many of them spent over 1000", "这些人里有几个在上海": a question about the
         # customers is answered, never read as the card's new content (1000 became a coupon)
         return None
+    person = _person_added(session, ctx, requester, action, text, lang)
+    if person is not None:  # "also tag Bob", "加埋Eve", "Bob too": one more of theirs
+        return person
     switch = switched(
         lambda said: parse_alone(session, ctx, requester.userid, said), action.intent, text
     )
@@ -399,6 +421,64 @@ def card_amendment(
                           changed.description, changed.details)  # fmt: skip
         answer = answer_command(session, command, requester, ctx.now, ctx.engine)
     return _amended(answer, action)
+
+
+def _person_added(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    action: PendingAction,
+    text: str,
+    lang: str,
+) -> Amended | Answer | None:
+    """The card with the customers `text` names added, when each is one the member may see;
+    the refusal (the card unchanged) for a name that is none of theirs; None when `text`
+    adds no one by name (a tag, a group: read as before)."""
+    if action.intent not in _NARROWABLE or action.intent == "save":
+        return None
+
+    found: dict[str, str] = {}  # a customer's stored name → their id
+
+    def visible(name: str) -> str | None:
+        matches = find_visible(session, requester, now=ctx.now, ctx=ctx.engine, name=name,
+                               exact=True)  # fmt: skip
+        if len(matches) != 1:
+            return None
+        found[matches[0][1]] = matches[0][0]
+        return matches[0][1]
+
+    def means_something(word: str) -> bool:
+        return isinstance(parse_alone(session, ctx, requester.userid, f"{word}的客户"), Command)
+
+    added = people_added(text, visible, means_something)
+    if added is None:
+        return None
+    if isinstance(added, NotAdded):
+        tagging = action.intent in ("tag", "untag")
+        return clarify(say(f"card_add_unknown{'_tag' if tagging else ''}", lang, name=added.name))
+    members = _card_members(session, ctx, requester, action)
+    if members is None:
+        return None
+    customers = [*members, *(found[n] for n in added if found[n] not in members)]
+    names = ("、" if lang == "zh" else ", ").join(added)
+    description = say("also_named", lang, description=action.description, names=names)
+    change = _Change(All(), description, _kept(action) | {"customers": customers})
+    return _amended(_for_named(session, requester, action, customers, change), action)
+
+
+def _card_members(
+    session: Session, ctx: CommandContext, requester: Requester, action: PendingAction
+) -> list[str] | None:
+    """The customers the card reaches now: those named one by one still visible, else its
+    segment's members in the asker's scope; None when its segment cannot be read."""
+    named = action.details.get("customers")
+    if isinstance(named, list):
+        return still_visible(session, requester, [str(n) for n in named])
+    try:
+        base = from_json(action.segment)
+    except SegmentFormatError:
+        return None
+    return segment_members(session, base, requester=requester, now=ctx.now, ctx=ctx.engine)
 
 
 def _switched_card(
@@ -456,6 +536,23 @@ def _tag_refused(
     elif action.intent == "untag":
         return clarify(say("content_what", lang))
     return None
+
+
+def _card_export(
+    session: Session, ctx: CommandContext, requester: Requester, action: PendingAction, lang: str
+) -> Answer | None:
+    """The card's own customers as a file (a narrowed card stays narrowed): the ones named
+    one by one, else its segment now and in the asker's scope."""
+    if isinstance(action.details.get("customers"), list):
+        return _named_export(session, requester, action, "导出")
+    try:
+        segment = from_json(action.segment)
+    except SegmentFormatError:
+        return None
+    details = {"segment_from_context": True, "format": "xlsx"}
+    command = Command("export", segment, lang, action.description, details)
+    return answer_command(session, command, requester, ctx.now, ctx.engine,
+                          with_members=ctx.count_ids)  # fmt: skip
 
 
 def _named_export(
@@ -574,10 +671,17 @@ def _new_content(
     details = _content_details(session, ctx, requester, action, new)
     if not details:
         # "改成上海的" / "change it to Shanghai": the customers, not the content
+        moved = None
         if action.intent in _NARROWABLE and not named:
             moved = _new_customers(session, ctx, requester, action, f"那{new}呢", lang)
-            if moved is not None:
+            if isinstance(moved, _Change):
                 return moved
+        if _of_message(action, found.groupdict().get("what")):
+            # "改成 <script>…</script> 您好" on a message card: its new words, as typed
+            said = _as_typed(text, plain, found.start("new")).strip(_PUNCT_CHARS + ":：")
+            return _new_message(session, ctx, requester, action, _INSTEAD_END.sub("", said))
+        if moved is not None:
+            return moved
         return clarify(say("content_what", lang))
     try:
         segment = from_json(action.segment)
@@ -587,6 +691,35 @@ def _new_content(
 
 
 _TIMED = ("push", "schedule")
+_MESSAGE_WORDS = ("消息", "内容", "文案", "话术", "message", "msg", "text")
+
+
+def _of_message(action: PendingAction, what: str | None) -> bool:
+    """Whether a change that reads as no coupon, time or customers is the card's message:
+    the card sends one, and the change names no other part of it."""
+    if action.intent not in _TIMED or not action.details.get("message"):
+        return False
+    return what is None or what.lower() in _MESSAGE_WORDS
+
+
+def _new_message(
+    session: Session, ctx: CommandContext, requester: Requester, action: PendingAction, said: str
+) -> _Change | Answer | None:
+    """The card with `said` as its message, checked as a quoted message is (its length, its
+    variables); the parser's question back when it cannot be sent."""
+    if not said:
+        return None
+    quoted = said.strip("“”\"'「」")
+    parsed = parse_alone(session, ctx, requester.userid, f"给所有客户发消息“{quoted}”")
+    if isinstance(parsed, Clarification):
+        return clarify(parsed.message, list(parsed.suggestions))
+    if not isinstance(parsed, Command) or not parsed.details.get("message"):
+        return None
+    try:
+        segment = from_json(action.segment)
+    except SegmentFormatError:
+        return None
+    return _Change(segment, action.description, _kept(action) | {"message": quoted})
 
 
 def _content_alone(

@@ -140,3 +140,47 @@ def _names_other_action(text: str, card_intent: str) -> bool:
     if card_intent in ("tag", "untag"):
         return bool(_SEND_NOUN.search(plain))
     return bool(_TAG_NOUN.search(plain))
+
+
+# ---- a card switched to an export ----------------------------------------------------------
+
+# Words that say the export replaces the card (normalised text): 改成/换成/转做/改做/改返做,
+# 还是/不如/干脆/直接/就 (rather, just), "switch to", "make it", "just", "rather", "instead".
+_EXPORT_LEAD_ZH = (
+    r"(?:(?:算了|算啦|那就|那|其实|不对|哦|嗯|咁|噉|我想|我要|想|要)[\s,，、]*)*"
+    r"(?P<lead>(?:改|换|转|变)(?:返)?(?:成|为|做|作)|改用|换个|还是|都系|不如|干脆|直接|就|只|净系|淨係)?"
+    r"(?:直接|干脆|就|只)?"
+)
+_WHOM_ZH = r"(?:把|将)?(?:他们|她们|佢们|佢哋|佢地|这些人|这些|呢啲人|呢啲|名单|客户)?"
+_EXPORT_ZH = (
+    r"(?:导出|汇出|export|下载|导)(?:出来|出嚟|一下|下)?"
+    r"(?:给我|畀我|俾我|他们|她们|佢们|佢哋|这些人|这些|呢啲人|呢啲|名单|成excel|为excel|excel|表格|文件|一份|一个文件)*"
+)
+_EXPORT_SWITCH_ZH = lazy_pattern(
+    rf"^{_EXPORT_LEAD_ZH}{_WHOM_ZH}{_EXPORT_ZH}"
+    r"(?P<end>就好|就行|就得|就可以了?|算了|好了|得喇|得啦)?(?:吧|啦|喇|啊|呀|吖|先|了|嘞)*$",
+    re.I,
+)
+_EXPORT_SWITCH_EN = lazy_pattern(
+    r"^(?:(?:actually|wait|no|nah|ok(?:ay)?|hmm+|oh|well|then|on\s+second\s+thought|"
+    r"i'?d|i\s+would|let'?s|we'?ll|please|maybe)[\s,]*)*"
+    r"(?P<lead>(?:switch|change|turn|make)(?:\s+(?:it|that|this|the\s+card))?(?:\s+(?:to|into))?|"
+    r"(?:just|only|simply|rather)(?:\s+(?:just|only|simply))?|how\s+about|do)?\s*"
+    r"(?:an?\s+)?(?:export|download)(?:ing)?(?:\s+(?:them|it|that|this|those|these|the\s+list|"
+    r"the\s+customers|the\s+file))?(?:\s+(?:to|as|into)\s+(?:an?\s+)?(?:excel|xlsx|file|spreadsheet))?"
+    r"(?P<instead>\s+(?:instead|rather))?(?:\s+(?:then|please|pls|thanks))*[\s.!]*$",
+    re.I,
+)
+
+
+def export_instead(text: str) -> bool:
+    """Whether `text` switches the waiting card to an export of its customers: "改成导出吧",
+    "换成导出", "轉做匯出啦", "改做export", "还是导出吧", "switch to an export instead",
+    "just export them", "export them instead". A bare "导出" / "export them" says no switch
+    (the card is left waiting), so a word that replaces it must be said."""
+    plain = normalize(text).strip(" ,，.。!！~～")
+    zh = _EXPORT_SWITCH_ZH.match(plain.replace(" ", ""))
+    if zh is not None and (zh.group("lead") or zh.group("end")):
+        return True
+    en = _EXPORT_SWITCH_EN.match(plain)
+    return en is not None and bool(en.group("lead") or en.group("instead"))

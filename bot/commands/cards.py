@@ -15,6 +15,7 @@ CANCEL_KEY = "cancel"
 # are short. Longer text is cut here rather than by WeCom.
 MAX_ROWS = 6
 MAX_TITLE = 26
+MAX_TITLE_DESC = 44  # the line under the title: a send's customers by name
 MAX_SUB = 112
 MAX_KEYNAME = 8
 MAX_VALUE = 26
@@ -34,13 +35,16 @@ def confirmation_card(
     rows: Sequence[tuple[str, str]],
     lang: str,
     quote: tuple[str, str] | None = None,
+    title_desc: str = "",
 ) -> dict[str, Any]:
     """The card asking to confirm: the restated segment, the facts, confirm and cancel;
-    `quote` (title, text) shows a text in full, e.g. the message customers will receive."""
+    `quote` (title, text) shows a text in full, e.g. the message customers will receive;
+    `title_desc` is the line under the title."""
     card = {
         "card_type": "button_interaction",
         "source": {"desc": say("card_source", lang)},
-        "main_title": {"title": _cut(title, MAX_TITLE)},
+        "main_title": {"title": _cut(title, MAX_TITLE)}
+        | ({"desc": _cut(title_desc, MAX_TITLE_DESC)} if title_desc else {}),
         "sub_title_text": _cut(description, MAX_SUB),
         "horizontal_content_list": [
             {"keyname": _cut(key, MAX_KEYNAME), "value": _cut(value, MAX_VALUE)}

@@ -80,12 +80,13 @@ def handle_typed(
     session: Session, ctx: CommandContext, userid: str, key: str, lang: str
 ) -> list[Reply]:
     """确认/取消: the member's own latest action card (told what became of it when it no
-    longer waits: an older card is never confirmed by a 确认 meant for a newer one)."""
+    longer waits: an older card is never confirmed by a 确认 meant for a newer one), answered
+    in `lang`, the language of the message typed (确认 after an English card: in Chinese)."""
     action = latest_action(session, userid)
     if action is None:
         return [Reply(userid, say("no_pending", lang))]
     code, action.response_code = action.response_code, None  # a response code is single use
-    return decide(session, ctx, action, userid, key, code)
+    return decide(session, ctx, action, userid, key, code, answer_in=lang)
 
 
 def handle_click(session: Session, ctx: CommandContext, click: CardClick) -> list[Reply]:
@@ -95,10 +96,10 @@ def handle_click(session: Session, ctx: CommandContext, click: CardClick) -> lis
     return decide(session, ctx, action, click.from_user, click.event_key, click.response_code)
 
 
-def _status_text(action: PendingAction) -> str:
+def _status_text(action: PendingAction, lang: str | None = None) -> str:
     key = {EXECUTED: "already", CONFIRMED: "in_progress", CANCELLED: "already_cancelled",
            EXPIRED: "already_expired"}.get(action.status, "already")  # fmt: skip
-    return say(key, action.language)
+    return say(key, lang or action.language)
 
 
 def _with_card(
@@ -118,14 +119,17 @@ def decide(
     by: str,
     key: str,
     code: str | None,
+    answer_in: str | None = None,
 ) -> list[Reply]:
-    lang = action.language
+    """What `by`'s confirm or cancel does to `action`; its replies in `answer_in` (the language
+    of a word typed), else in the card's own."""
+    lang = answer_in or action.language
     audit(session, ctx, by, key, action.intent, action_id=action.id, status=action.status)
     if action.status != PENDING:
-        return [Reply(by, _status_text(action))]
+        return [Reply(by, _status_text(action, lang))]
     if action.expires_at <= ctx.now:
         if not expire(session, action, ctx.now):
-            return [Reply(by, _status_text(action))]
+            return [Reply(by, _status_text(action, lang))]
         minutes = int((action.expires_at - action.created_at).total_seconds() // 60)
         return _with_card(
             action, by, say("expired", lang, minutes=minutes), code, "replace_expired"
@@ -137,10 +141,10 @@ def decide(
         if not allowed and not _is_admin(session, ctx, by):
             return [Reply(by, say("not_yours", lang))]
         if not cancel(session, action, by, ctx.now):
-            return [Reply(by, _status_text(action))]
+            return [Reply(by, _status_text(action, lang))]
         replies = _with_card(action, by, say("cancelled", lang), code, "replace_cancelled")
         return replies + tell_requester(session, action, by, approved=False, outcome="")
-    return _confirm(session, ctx, action, by, code)
+    return _confirm(session, ctx, action, by, code, lang)
 
 
 def _is_admin(session: Session, ctx: CommandContext, userid: str) -> bool:
@@ -161,10 +165,9 @@ def _target(
 
 
 def _refusal(
-    session: Session, ctx: CommandContext, action: PendingAction, by: str
+    session: Session, ctx: CommandContext, action: PendingAction, by: str, lang: str
 ) -> tuple[str | None, Requester | None, list[str]]:
     """(why not, the asker, the customers it reaches now)."""
-    lang = action.language
     confirmer = resolve_requester(session, by, ctx.settings.admins)
     if confirmer is None:
         return say("not_member", lang), None, []
@@ -182,7 +185,7 @@ def _refusal(
         mine = set(_target(session, ctx, action, confirmer))
         if any(eid not in mine for eid in target):  # never how many: that is an oracle
             return say("not_allowed_scope", lang), None, []
-    over = _over_cost_limit(session, ctx, action, confirmer, asker, target)
+    over = _over_cost_limit(session, ctx, action, confirmer, asker, target, lang)
     if over is not None:
         return over, None, []
     return None, asker, target
@@ -195,6 +198,7 @@ def _over_cost_limit(
     confirmer: Requester,
     asker: Requester,
     target: list[str],
+    lang: str,
 ) -> str | None:
     """Why a salesperson may not confirm this push: its maximum cost, counted again now over
     the recipients, is above SEGBOT_APPROVAL_COST_LIMIT (a manager or an admin confirms it)."""
@@ -206,14 +210,18 @@ def _over_cost_limit(
     if facts.cost_max is None or facts.cost_max <= limit:
         return None
     cost, most = (format(d.normalize(), "f") for d in (facts.cost_max, limit))
-    return say("not_allowed_cost", action.language, cost=cost, limit=most)
+    return say("not_allowed_cost", lang, cost=cost, limit=most)
 
 
 def _confirm(
-    session: Session, ctx: CommandContext, action: PendingAction, by: str, code: str | None
+    session: Session,
+    ctx: CommandContext,
+    action: PendingAction,
+    by: str,
+    code: str | None,
+    lang: str,
 ) -> list[Reply]:
-    lang = action.language
-    why_not, asker, target = _refusal(session, ctx, action, by)
+    why_not, asker, target = _refusal(session, ctx, action, by, lang)
     if why_not is not None or asker is None:
         audit(session, ctx, by, "confirm_refused", action.intent, action_id=action.id)
         return _with_card(action, by, why_not or "", code, "replace_refused")
@@ -221,15 +229,15 @@ def _confirm(
     if tagging and ctx.gateway is None:
         return [Reply(by, say("no_gateway", lang))]  # still pending: it can be confirmed later
     if not claim_for_execution(session, action, by, ctx.now):
-        return [Reply(by, _status_text(action))]
+        return [Reply(by, _status_text(action, lang))]
     notices: list[Reply] = []
     if tagging:
         assert ctx.gateway is not None
-        text, result = execute_tagging(session, ctx, ctx.gateway, action, asker, target)
+        text, result = execute_tagging(session, ctx, ctx.gateway, action, asker, target, lang)
     elif action.intent in ("push", "schedule"):
-        text, result = execute_campaign(session, ctx, action, target)
+        text, result = execute_campaign(session, ctx, action, target, lang)
     else:
-        text, result, notices = execute_save(session, ctx, action, asker, len(target))
+        text, result, notices = execute_save(session, ctx, action, asker, len(target), lang)
     record_result(action, result)
     audit(session, ctx, by, "executed", action.intent, action_id=action.id, **_summary(result))
     replies = [*_with_card(action, by, text, code, "replace_confirmed"), *notices]

@@ -56,10 +56,12 @@ def execute_tagging(
     action: PendingAction,
     asker: Requester,
     target: list[str],
+    lang: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """Store the tag writes in the outbox and answer at once: the inbox worker sends them and
-    reports back to the confirmer in chat ("已为 N 位客户打上…"), failures counted."""
-    lang = action.language
+    reports back to the confirmer in chat ("已为 N 位客户打上…"), failures counted; in `lang`
+    (the confirm word's), else the card's language."""
+    lang = lang or action.language
     name = str(action.details.get("tag", ""))
     remove = action.intent == "untag"
     plan = plan_tagging(session, gateway, asker, target, name, remove=remove)
@@ -125,11 +127,16 @@ def _campaign_spec(action: PendingAction, ctx: CommandContext) -> CampaignSpec:
 
 
 def execute_campaign(
-    session: Session, ctx: CommandContext, action: PendingAction, target: list[str]
+    session: Session,
+    ctx: CommandContext,
+    action: PendingAction,
+    target: list[str],
+    lang: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """A push becomes a one-off campaign due now, a schedule a crontab campaign; the campaign
-    scheduler sends them (its outbox keeps them at most once per customer)."""
-    lang = action.language
+    scheduler sends them (its outbox keeps them at most once per customer). The reply names
+    its customers when they are few, as it is sent now or later."""
+    lang = lang or action.language
     schedule = action.details.get("schedule")
     if is_once(schedule) and once_at(schedule, ctx.settings.timezone) <= ctx.now:
         # Confirmed (or approved) after its time: sending now would be another time than the
@@ -146,17 +153,20 @@ def execute_campaign(
         )
     except CampaignError as exc:
         return say("campaign_failed", lang, error=str(exc)), {"error": str(exc)}
+    who = _who(session, target, lang)
     if is_once(schedule):
-        text = say("once_created", lang, id=campaign.id, when=schedule_words(schedule, lang))
+        text = say("once_created", lang, id=campaign.id, when=schedule_words(schedule, lang),
+                   count=len(target), who=who)  # fmt: skip
     elif schedule:
-        text = say("schedule_created", lang, id=campaign.id, when=schedule_words(schedule, lang))
+        text = say("schedule_created", lang, id=campaign.id, when=schedule_words(schedule, lang),
+                   count=len(target), who=who)  # fmt: skip
     else:
         text = say(
             "campaign_created",
             lang,
             id=campaign.id,
             count=len(target),
-            who=_who(session, target, lang),
+            who=who,
         )
     return text, {"campaign_id": campaign.id, "count": len(target)}
 
@@ -174,13 +184,18 @@ def _who(session: Session, target: list[str], lang: str) -> str:
 
 
 def execute_save(
-    session: Session, ctx: CommandContext, action: PendingAction, asker: Requester, count: int
+    session: Session,
+    ctx: CommandContext,
+    action: PendingAction,
+    asker: Requester,
+    count: int,
+    lang: str | None = None,
 ) -> tuple[str, dict[str, Any], list[Reply]]:
     """Save as the asker (their right to the name is checked again now: it may have been
     taken since the card was sent); the notices to creators of campaigns it affects."""
     from bot.commands.saving import change_notices, name_taken
 
-    lang = action.language
+    lang = lang or action.language
     name = str(action.details.get("name", ""))
     try:
         change = save_owned(session, name, from_json(action.segment), actor=asker, now=ctx.now,

@@ -20,6 +20,7 @@ from bot.commands.privacy import sample_names
 from bot.commands.push_card import facts_for, push_rows, push_text, received_title
 from bot.commands.texts import say
 from bot.services.answer import SegmentAnswer
+from bot.services.campaigns.push_preview import coupon_reading
 from bot.services.campaigns.settings import CampaignSettings
 from bot.services.confirmations import DEFAULT_TTL, create_pending
 from segmentation.nlq import load_vocabulary
@@ -50,7 +51,7 @@ def _cost(intent: str, details: dict[str, Any], count: int, ctx: CommandContext,
     if details.get("coupon"):
         value = coupon_value(coupon_template(str(details["coupon"])))
         if value is None:
-            return say("cost_discount", lang)
+            return say("cost_discount", lang, coupon=coupon_reading(details, lang))
         total = (value * count).quantize(Decimal("0.01"))
         return say("cost_coupon", lang, total=_plain(total), count=count, value=_plain(value))
     return say("cost_mass", lang, limit=campaign_settings(ctx).monthly_mass_limit)
@@ -96,6 +97,16 @@ def preview_rows(
 def _is_new_tag(session: Session, ctx: CommandContext, tag: str) -> bool:
     vocab = load_vocabulary(session, ctx.engine.named)
     return bool(tag) and vocab.tags.get(normalize_name(tag)) is None
+
+
+def _send_names(session: Session, customers: list[str], lang: str) -> str:
+    """Whom a send reaches, by name (its rows have no room for them): "例如：Mike、Ken"."""
+    samples = sample_names(session, customers)
+    if not samples:
+        return ""
+    names = ("、" if lang == "zh" else ", ").join(samples)
+    key = "send_to_names" if len(customers) <= len(samples) else "send_to_some"
+    return say(key, lang, names=names)
 
 
 def confirmation_reply(
@@ -147,6 +158,7 @@ def confirmation_reply(
         rows=rows,
         lang=lang,
         quote=(received_title(details, lang), facts.message) if facts is not None else None,
+        title_desc=_send_names(session, customers, lang) if facts is not None else "",
     )
     if facts is not None and facts.needs_approval:
         card = request_buttons(card, lang)  # no confirm button the asker may not press

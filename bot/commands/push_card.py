@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext
 from bot.commands.actions import schedule_words
 from bot.commands.texts import say
-from bot.services.campaigns.push_preview import PushFacts, PushPlan, coupon_of, push_facts
+from bot.services.campaigns.push_preview import (
+    PushFacts,
+    PushPlan,
+    coupon_of,
+    coupon_reading,
+    push_facts,
+)
 from segmentation.models import Staff
 from segmentation.scope import Requester
 
@@ -72,7 +78,8 @@ def _cost(facts: PushFacts, details: dict[str, Any], lang: str) -> str:
     if template is None:
         text = say("cost_none", lang)
     elif facts.cost_max is None or template.value is None:
-        text = say("cost_unbounded", lang)
+        # a discount costs what the orders make of it: the card says which discount it is
+        text = say("cost_unbounded", lang, coupon=coupon_reading(details, lang))
     else:
         text = say(
             "cost_value",

@@ -30,6 +30,7 @@ from bot.commands.campaign_refs import with_campaign_named
 from bot.commands.card_amend import (
     Amended,
     CalledOff,
+    adds_to_card,
     calls_off_card,
     card_amendment,
     replace_card,
@@ -254,7 +255,10 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     script = conv.reply_script(session, userid, script_of(text), ctx.now)
     if starts_new_topic(text):  # "换个问题：…": not about the last answer
         conv.start_new_topic(session, userid, ctx.now)
-    if not calls_off_card(session, ctx, userid, text):  # "算了不发了，导出给我": the card's
+    # "算了不发了，导出给我", "also tag Bob": the card's words, kept whole
+    if not calls_off_card(session, ctx, userid, text) and not adds_to_card(
+        session, ctx, userid, text
+    ):
         text = without_acknowledgement(text)  # "好的，这些里面深圳的呢": the refinement
     hant = script == HANT and (lang == "zh" or not _LETTERS.search(text))
     replies = _handle_text(session, ctx, requester, text, lang, hant)
@@ -320,6 +324,7 @@ def _handle_text(
         return [Reply(userid, page, scripted=True)]
     decision = typed_decision(text)
     if decision is not None:
+        # answered in the message's language (确认 after an English card: in Chinese)
         return handle_typed(session, ctx, userid, decision, lang)
     # "算了", "只给上海的发"; a correction ("不对，我是说北京") changes the card likewise
     amended = card_amendment(

@@ -26,7 +26,7 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "zh": "最多 ¥{total}（{count} 人 × ¥{value}）",
         "en": "at most ¥{total} ({count} × ¥{value})",
     },
-    "cost_discount": {"zh": "按折扣核销，无法预估", "en": "a discount: depends on orders"},
+    "cost_discount": {"zh": "{coupon}，按折扣核销，无法预估", "en": "{coupon}: depends on orders"},
     "cost_mass": {
         "zh": "每人占用本月群发额度 1 次（上限 {limit} 次）",
         "en": "1 of each customer's {limit} mass messages this month",
@@ -72,7 +72,10 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "en": "That action expired ({minutes} minutes without confirmation) and did not run. "
         "Please ask again.",
     },
-    "cancelled": {"zh": "已取消，没有执行。", "en": "Cancelled; nothing was done."},
+    "cancelled": {
+        "zh": "已取消，没有执行。",
+        "en": "Cancelled; nothing was done, and the cancelled card can no longer run.",
+    },
     "card_replaced": {
         "zh": "已按您的修改重新生成确认卡片；上一张卡片已作废，不会执行。",
         "en": "Here is the card with your change; the previous card is void and will not run.",
@@ -83,6 +86,19 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
     },
     "only_named": {"zh": "{description}中的{names}", "en": "{names}, of {description}"},
     "also_named": {"zh": "{description}（另加{names}）", "en": "{description} (and {names})"},
+    # the same words whether or not such a customer exists outside the member's scope
+    "card_add_unknown": {
+        "zh": "您的客户里没有“{name}”，卡片没有改动（只能加上您权限范围内的客户）。",
+        "en": "No customer of yours is called “{name}”; the card is unchanged (only customers "
+        "you may see can be added).",
+    },
+    # on a tag card the word may have been meant as a tag: how to say that is shown too
+    "card_add_unknown_tag": {
+        "zh": "您的客户里没有“{name}”，卡片没有改动（只能加上您权限范围内的客户；"
+        "要换成这个标签，请说：标签改成“{name}”）。",
+        "en": "No customer of yours is called “{name}”; the card is unchanged (only customers "
+        "you may see can be added; for that tag instead, say: change the tag to “{name}”).",
+    },
     "new_tag": {
         "zh": "{tag}（新标签：确认后在企业微信中创建）",
         "en": "{tag} (a new tag: created in WeCom when confirmed)",
@@ -177,16 +193,16 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "within a minute (held in quiet hours); members confirm the send in WeCom.",
     },
     "schedule_created": {
-        "zh": "已创建定时群发 #{id}：{when}，每次发送时按当时的客户数据计算"
-        "（已保存分群按本次确认时的定义）。",
-        "en": "Created scheduled campaign #{id}: {when}; each run uses the customers' data as "
-        "it is then (saved segments as defined now).",
+        "zh": "已创建定时群发 #{id}（目前 {count} 人{who}）：{when}，"
+        "每次发送时按当时的客户数据计算（已保存分群按本次确认时的定义）。",
+        "en": "Created scheduled campaign #{id} ({count} customers now{who}): {when}; each run "
+        "uses the customers' data as it is then (saved segments as defined now).",
     },
     "once_created": {
-        "zh": "已创建定时群发 #{id}：{when}，只发这一次；发送时按当时的客户数据计算"
-        "（已保存分群按本次确认时的定义）。",
-        "en": "Created scheduled campaign #{id}: {when}, sent this once only; it uses the "
-        "customers' data as it is then (saved segments as defined now).",
+        "zh": "已创建定时群发 #{id}（目前 {count} 人{who}）：{when}，只发这一次；"
+        "发送时按当时的客户数据计算（已保存分群按本次确认时的定义）。",
+        "en": "Created scheduled campaign #{id} ({count} customers now{who}): {when}, sent this "
+        "once only; it uses the customers' data as it is then (saved segments as defined now).",
     },
     "once_passed": {
         "zh": "没有创建：计划的时间（{when}）已经过去了。请重新说一个将来的时间，"

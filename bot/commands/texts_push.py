@@ -4,6 +4,9 @@ from __future__ import annotations
 
 PUSH_TEXTS: dict[str, dict[str, str]] = {
     "key_holdout": {"zh": "对照组", "en": "Holdout"},
+    # under the card's title: whom it reaches, all of them when few, else some
+    "send_to_names": {"zh": "发给：{names}", "en": "To: {names}"},
+    "send_to_some": {"zh": "例如：{names}", "en": "E.g.: {names}"},
     "key_send_at": {"zh": "发送时间", "en": "Sends at"},
     "key_cost_max": {"zh": "最高成本", "en": "Max cost"},
     "key_tasks": {"zh": "企微确认", "en": "Tasks"},  # WeCom keynames: 8 characters
@@ -21,7 +24,8 @@ PUSH_TEXTS: dict[str, dict[str, str]] = {
     "send_at_quiet": {"zh": "{at}（静默时段后）", "en": "{at} (after quiet hours)"},
     "cost_value": {"zh": "¥{total}（{count}人×¥{value}）", "en": "¥{total} ({count}×¥{value})"},
     "cost_none": {"zh": "无券，¥0", "en": "no coupon, ¥0"},
-    "cost_unbounded": {"zh": "折扣券，随订单而定", "en": "a discount: depends on orders"},
+    # the value is cut at 26 characters: the discount first
+    "cost_unbounded": {"zh": "{coupon}，随订单而定", "en": "{coupon} (varies)"},
     "needs_approval": {"zh": " · 需审批", "en": " · needs approval"},
     "task_value": {"zh": "{name}{n}次", "en": "{name} {n}×"},
     "task_sep": {"zh": "、", "en": ", "},

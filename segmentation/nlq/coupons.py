@@ -58,6 +58,24 @@ class CouponWords:
             return f"满{_plain(self.threshold)}打{zhe}" if self.threshold else zhe
         return f"{_plain(self.value)}元券"
 
+    def reading(self, lang: str) -> str:
+        """The coupon as a customer reads it in `lang`: 满200减30, 85折 (a half 折 in the two
+        digits shops print; 8.5折 is the same coupon), 满200打9折, 无门槛30元; ¥30 off orders
+        over ¥200, 20% off, ¥30 off (no minimum)."""
+        if lang != "en":
+            if self.kind == "discount":
+                zhe = _shop_zhe(self.pay_percent or 0)
+                return f"满{_plain(self.threshold)}打{zhe}" if self.threshold else zhe
+            if self.kind == "no_threshold":
+                return f"无门槛{_plain(self.value)}元"
+            return self.words
+        if self.kind == "threshold":
+            return f"¥{_plain(self.value)} off orders over ¥{_plain(self.threshold)}"
+        if self.kind == "discount":
+            off = f"{100 - (self.pay_percent or 0)}% off"
+            return f"{off} orders over ¥{_plain(self.threshold)}" if self.threshold else off
+        return f"¥{_plain(self.value)} off (no minimum)"
+
     def template(self) -> dict[str, Any]:
         """The campaign coupon template (bot.services.coupons.CouponTemplate.from_dict)."""
         out: dict[str, Any] = {"kind": self.kind}
@@ -72,6 +90,11 @@ class CouponWords:
 
 def _plain(value: Decimal | None) -> str:
     return format((value or Decimal(0)).normalize(), "f")
+
+
+def _shop_zhe(pay_percent: int) -> str:
+    """A discount in 折 as shops print it: 8折 for 80%, 85折 for 85% (8.5折)."""
+    return f"{pay_percent // 10}折" if pay_percent % 10 == 0 else f"{pay_percent}折"
 
 
 # ---- reading -------------------------------------------------------------------------------

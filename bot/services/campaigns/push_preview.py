@@ -37,7 +37,7 @@ from segmentation.scope import Requester
 
 COUPON_MESSAGE = {
     "zh": "送您一张{coupon_desc}优惠券，券码 {coupon_code}，{coupon_expires} 前有效。",
-    "en": "A {coupon_desc} coupon for you: code {coupon_code}, valid until {coupon_expires}.",
+    "en": "A coupon for you, {coupon_desc}: code {coupon_code}, valid until {coupon_expires}.",
 }
 # Who must approve what a salesperson asks for (spec/security.md).
 APPROVERS = ("manager", "admin")
@@ -52,6 +52,8 @@ def campaign_content(details: dict[str, Any], lang: str) -> str:
     template = coupon_of(details) if lang == "zh" and details.get("script") == "hant" else None
     if template is not None:
         coupon_line = _s2t().convert(coupon_line.replace("{coupon_desc}", template.label))
+    if lang != "zh" and details.get("coupon"):  # "20% off", never the Chinese 8折
+        coupon_line = coupon_line.replace("{coupon_desc}", coupon_reading(details, "en"))
     if not details.get("coupon"):
         return message
     if not message:
@@ -62,6 +64,12 @@ def campaign_content(details: dict[str, Any], lang: str) -> str:
 @cache
 def _s2t() -> opencc.OpenCC:
     return opencc.OpenCC("s2tw")  # as the chat's Traditional replies (bot.commands.script)
+
+
+def coupon_reading(details: dict[str, Any], lang: str) -> str:
+    """The card's coupon as a customer reads it in `lang` (85折, 20% off); "" for none."""
+    words = parse_coupon_words(str(details.get("coupon") or ""))
+    return words.reading(lang) if words is not None else ""
 
 
 def coupon_of(details: dict[str, Any]) -> CouponTemplate | None:

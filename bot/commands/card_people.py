@@ -1,0 +1,115 @@
+"""A person added to a waiting card by name: "also tag Bob", "加上Bob", "连Bob也打上", "加埋Bob",
+"Bob too", "and Bob as well", "也给Bob发一张", "還有Bob".
+
+Those words may as well name a tag ("also tag 高意向"), a group ("加上北京的") or a word the
+parser knows; a name is read as a person only when it is the name of a customer the asker
+may see. A name-like word that is no customer of theirs and means nothing else to the parser
+is refused in words that say the same whether or not such a customer exists outside their
+scope (spec/security.md: nothing of an out-of-scope customer is told), and the card stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.text import normalize
+
+# One name: a Latin name ("Bob", "Mary-Jane", "o'neil") or 2–4 Chinese characters.
+_NAME = r"(?:[a-z][a-z0-9'.\-]{0,30}|[\u4e00-\u9fff]{2,4})"
+_NAMES = rf"(?P<x>{_NAME}(?:\s*(?:、|,|和|跟|同|及|与|and|&)\s*{_NAME})*)"
+_EN_VERB = r"(?:tag|send|message|text|give|push|label|mail|coupon)"
+_EN_IT = r"(?:\s+(?:it|this|that|one|the\s+coupon|the\s+message|the\s+tag|a\s+coupon))?"
+_EN_TOO = r"(?:\s+(?:too|as\s+well|also|aswell))"
+_EN_FILLER = r"^(?:(?:actually|oh|oops|wait|and|ok(?:ay)?|hmm+|sorry|please|pls)[\s,]+)*"
+_EN_END = r"(?:[\s,]+(?:please|pls|thanks|then))*[\s.!]*$"
+_ADDED_EN = tuple(
+    lazy_pattern(rf"{_EN_FILLER}{body}{_EN_END}", re.I)
+    for body in (
+        # "also Bob", "plus Bob" (the filler takes the word: said again here)
+        rf"(?:also|plus)\s+{_NAMES}",
+        # "also tag Bob", "and send it to Bob too", "also message Bob", "give Bob one too"
+        rf"(?:also|and|plus)\s+{_EN_VERB}{_EN_IT}\s+(?:to\s+)?{_NAMES}(?:\s+one)?{_EN_TOO}?",
+        rf"{_EN_VERB}{_EN_IT}\s+(?:to\s+)?{_NAMES}(?:\s+one)?{_EN_TOO}",
+        # "Bob too", "and Bob as well"
+        rf"{_NAMES}{_EN_TOO}",
+        # "add Bob", "also include Bob", "add Bob to it", "throw in Bob"
+        rf"(?:add|include|throw\s+in)\s+{_NAMES}(?:\s+(?:to|in|on)\s+(?:it|this|that|the\s+card|"
+        rf"the\s+list))?{_EN_TOO}?",
+    )
+)
+# Chinese (normalised: Simplified, no spaces). The action's verbs after the name.
+_ZH_DO = r"(?:加上|加进来|加进去|加埋|算上|要|打上|打埋|打|发埋|发一张|发一个|发|推|送|给|一起)"
+_ZH_END = r"(?:一张|一份|一下|一个|埋|进去|进来)?(?:吧|啦|喇|呀|啊|嘞|咯|了)*$"
+_ADDED_ZH = tuple(
+    lazy_pattern(rf"^{body}{_ZH_END}")
+    for body in (
+        # 加上Bob, 再加上Bob, 加埋Bob, 加多个Bob, 另外加上Bob, 把Bob加上 (below)
+        rf"(?:另外|还要|再|也)?(?:加上|加入|添上|加埋|加多个|加多一个|加多|补上|算上|加)(?:个)?{_NAMES}",
+        # Bob也打上, 把Bob也加上, Bob都打埋, Bob也要
+        rf"(?:把|将)?{_NAMES}(?:也|都)(?:要)?{_ZH_DO}?",
+        rf"(?:把|将){_NAMES}(?:加上|加进来|加进去|加埋|算上)",
+        # 连Bob也打上, 还有Bob, 仲有Bob, 同埋Bob, 顺便帮Bob也打埋
+        rf"(?:连|连同|同埋|还有|仲有|顺便|另外)(?:帮|给|同|俾|畀)?{_NAMES}(?:也|都)?(?:一起)?{_ZH_DO}?",
+        # 也给Bob发一张, 也帮Bob打上, 给Bob也发
+        rf"(?:也|都|还要|另外|再)(?:帮|给|同|俾|畀){_NAMES}(?:也)?{_ZH_DO}",
+        rf"(?:帮|给|同|俾|畀){_NAMES}也{_ZH_DO}",
+    )
+)
+_SEP = re.compile(r"\s*(?:、|,|和|跟|同|及|与|\band\b|&)\s*")
+_LATIN = re.compile(r"[a-z]")
+# Words that read as a name in the patterns above but say something else.
+_NOT_NAMES = frozenset(
+    {"them", "it", "this", "that", "everyone", "all", "both", "one", "too", "also", "me", "us",
+     "him", "her", "those", "these", "more", "another", "others", "他们", "她们", "佢们", "佢哋",
+     "这些", "那些", "所有人", "大家", "全部"}
+)  # fmt: skip
+
+
+def people_named(text: str) -> list[str] | None:
+    """The names `text` adds to the card ("also tag Bob" → ["bob"]), normalised; None when it
+    says no such addition."""
+    plain = normalize(text).strip(" ,，.。!！~～")
+    found = next((m for p in _ADDED_EN if (m := p.match(plain))), None)
+    if found is None:
+        squeezed = plain.replace(" ", "")
+        found = next((m for p in _ADDED_ZH if (m := p.match(squeezed))), None)
+    if found is None:
+        return None
+    names = [n.strip() for n in _SEP.split(found.group("x")) if n.strip()]
+    if not names or any(n in _NOT_NAMES for n in names):
+        return None
+    return names
+
+
+@dataclass(frozen=True)
+class NotAdded:
+    """A name said as added that is no customer the asker may see."""
+
+    name: str
+
+
+def people_added(
+    text: str,
+    visible: Callable[[str], str | None],
+    means_something: Callable[[str], bool],
+) -> list[str] | NotAdded | None:
+    """The names `text` adds, each a customer the asker may see (`visible`: the customer's
+    name as stored, else None); NotAdded for a Latin name-like word that is none of them and
+    `means_something` does not read (no tag, group or condition); None otherwise."""
+    names = people_named(text)
+    if names is None:
+        return None
+    kept: list[str] = []
+    for name in names:
+        found = visible(name)
+        if found is not None:
+            kept.append(found)
+            continue
+        if _LATIN.match(name) and not means_something(name):
+            typed = re.search(re.escape(name), text, re.I)  # "Frank" as typed, not "frank"
+            return NotAdded(typed.group(0) if typed else name)
+        return None
+    return kept
