@@ -36,6 +36,31 @@ def resolve_window(window: Window | None, now: datetime, tz: ZoneInfo) -> Interv
     raise TypeError(f"not a window: {window!r}")
 
 
+def covering_window(first: Window, second: Window, now: datetime, tz: ZoneInfo) -> Window | None:
+    """One window covering both when they overlap or one ends where the other starts (9月 and
+    10月 → 9月1日–10月31日): the wider one when it holds the other, else whole days from the
+    first start to the last end (to now when one runs to now). None when there is a gap
+    between them, or the earlier starts inside a day (近7天 with 上个月): no one window says it."""
+    a, b = resolve_window(first, now, tz), resolve_window(second, now, tz)
+    assert a is not None and b is not None
+    if a[0] <= b[0] and b[1] <= a[1]:
+        return first
+    if b[0] <= a[0] and a[1] <= b[1]:
+        return second
+    (start, end), (later_start, later_end) = sorted((a, b))
+    if later_start > end + ONE_MICROSECOND:
+        return None
+    start = start.astimezone(tz)
+    if start != local_midnight(start.date(), tz):
+        return None
+    last = max(end, later_end)
+    if last >= now.astimezone(tz) - timedelta(seconds=1):
+        return DateRangeWindow(start.date(), None)  # up to now
+    return DateRangeWindow(
+        start.date(), (last + ONE_MICROSECOND).astimezone(tz).date() - timedelta(days=1)
+    )
+
+
 def local_midnight(day: date, tz: ZoneInfo) -> datetime:
     """00:00 of `day` in `tz`, as an aware datetime (normalised through UTC for DST)."""
     return _normalise(datetime.combine(day, time(0), tzinfo=tz), tz)

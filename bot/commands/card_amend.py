@@ -33,6 +33,7 @@ from bot.commands.card_widen import widened_card
 from bot.commands.cards import CANCEL_KEY, outcome_card
 from bot.commands.confirm import decide, handle_typed
 from bot.commands.context import narrowed_by
+from bot.commands.named_customers import name_words, named_matches
 from bot.commands.paging import still_visible
 from bot.commands.parse_alone import parse_alone
 from bot.commands.preview import ACTION_DETAILS
@@ -41,7 +42,6 @@ from bot.models.confirmations import PendingAction
 from bot.services.answer import Action as ActionDetails
 from bot.services.answer import Answer, ClarifyAnswer, SegmentAnswer
 from bot.services.confirmations import cancel, latest_pending
-from bot.services.customer_card import find_visible
 from bot.services.query import answer_command, clarify, scope_note
 from segmentation.engine import segment_members
 from segmentation.nlq import Clarification, Command, load_vocabulary
@@ -1034,10 +1034,6 @@ def _new_customers(
     return _Change(segment, description, _kept(action))
 
 
-_NAME_SEP = re.compile(r"\s*(?:、|,|，|和|跟|同|及|与|與|\band\b|&)\s*", re.I)
-_NAME_EDGES = re.compile(r"^(?:the\s+)?|(?:的|嘅|客户|客戶|这位|這位|那位|\s)+$", re.I)
-
-
 def _by_names(
     session: Session,
     ctx: CommandContext,
@@ -1050,13 +1046,12 @@ def _by_names(
     """The card's customers with some named one by one taken out (不要给Bob打), kept alone
     (only Mike) or added (also Lily): only customers the member may see, and — except for
     an added one — only those the card reaches; else None (the question back stands)."""
-    words = [_NAME_EDGES.sub("", w).strip() for w in _NAME_SEP.split(follow.rest.strip())]
-    if not words or not all(words):
+    words = name_words(follow.rest)
+    if words is None:
         return None
     found: list[tuple[str, str]] = []
     for word in words:
-        matches = find_visible(session, requester, now=ctx.now, ctx=ctx.engine, name=word,
-                               exact=True)  # fmt: skip
+        matches = named_matches(session, ctx, requester, word)
         if len(matches) != 1:
             return None
         found.append(matches[0])

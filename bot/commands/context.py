@@ -29,6 +29,7 @@ from bot.services.answer import (
 from bot.services.query import answer_command, clarify
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import Command, load_vocabulary, parse_command
+from segmentation.nlq.also_other import WhichWindow, widened_by_other
 from segmentation.nlq.followup import (
     ALSO,
     AND,
@@ -42,7 +43,7 @@ from segmentation.nlq.followup import (
 )
 from segmentation.nlq.intents_extra import EXTRA_INTENTS
 from segmentation.nlq.parser import Clarification
-from segmentation.nlq.restate import describe, describe_part
+from segmentation.nlq.restate import Restater, describe, describe_part
 from segmentation.nlq.same_window import pointed_back
 from segmentation.nlq.saved_words import said_as_group
 from segmentation.nlq.swap import (
@@ -839,9 +840,29 @@ def _also_answer(
         widened = add_alternatives(previous_node, command.segment)
     except Ambiguous:
         return clarify(say("also_which", lang, description=previous.description, new=added))
-    if widened is None:
+    if widened is not None:
+        return ask_again(session, ctx, requester, widened, previous, lang, command.notes)
+    vocab = load_vocabulary(session, ctx.engine.named)
+    try:  # another kind of condition: these OR the new ones ("加上咨询过的")
+        other = widened_by_other(previous_node, command.segment)
+    except WhichWindow as which:
+        said = ("、" if lang == "zh" else " or ").join(
+            _window_words(w, vocab, ctx, lang) for w in which.windows
+        )
+        return clarify(say("also_which_window", lang, new=added, windows=said))
+    except Ambiguous:
         return clarify(say("also_nothing", lang, description=previous.description, new=added))
-    return ask_again(session, ctx, requester, widened, previous, lang, command.notes)
+    notes = command.notes
+    if other.window_taken is not None:
+        phrase = _window_words(other.window_taken, vocab, ctx, lang)
+        notes = (*notes, say("also_window", lang, window=phrase))
+    return ask_again(session, ctx, requester, other.node, previous, lang, notes)
+
+
+def _window_words(window: Window, vocab: Vocabulary, ctx: CommandContext, lang: str) -> str:
+    """ "上个月（10月1日–10月31日）" / "last month (Oct 1 – Oct 31)"."""
+    said = Restater(lang, ctx.now, ctx.settings.timezone, vocab)
+    return said.when(window) if lang == "zh" else said.when_en(window).strip()
 
 
 def _combine(previous: Node, new: Node | None, follow: FollowUp) -> Node | None:
@@ -959,8 +980,10 @@ def narrowed_by(
         return clarify(say("refine_what", lang))
     try:
         in_place = _in_place_of(follow, base, command)
-        if follow.mode == ALSO:
+        if follow.mode == ALSO:  # one more value, else another kind of condition (OR)
             changed = add_alternatives(base, command.segment)
+            if changed is None:
+                changed = widened_by_other(base, command.segment).node
         elif in_place is not None:  # "只要李四的" on a card for 张三's VIPs: 李四's VIPs
             changed = in_place
         elif follow.loose:  # a condition in another's place, else one more ("那上海的呢")

@@ -64,6 +64,7 @@ from bot.commands.export import export_reply
 from bot.commands.going_back import earlier_answer, earlier_pick_answer
 from bot.commands.history import history_line, past_sizes, segment_key
 from bot.commands.named_actions import named_tag_answer
+from bot.commands.named_customers import dropped_by_name
 from bot.commands.parse_alone import parse_alone
 from bot.commands.picks import Picked, question_for, read_reply
 from bot.commands.preview import canonical_segment, confirmation_reply
@@ -74,6 +75,7 @@ from bot.commands.same_tag import same_tag_answer
 from bot.commands.saving import save_reply, saved_list_reply
 from bot.commands.script import script_of
 from bot.commands.texts import language_of, say
+from bot.commands.together import together_answer
 from bot.commands.widening import widened_answer
 from bot.database import caused_by_input
 from bot.services.answer import (
@@ -122,9 +124,11 @@ def answer_text(
         or previous_breakdown(session, ctx, requester, text, lang)
         or breakdown_group_answer(session, ctx, requester, text, lang)
         or both_answer(session, ctx, requester, text, lang)
+        or together_answer(session, ctx, requester, text, lang)
         or swapped_window_answer(session, ctx, requester, text, lang)
         or swapped_bound_answer(session, ctx, requester, text, lang)
         or widened_answer(session, ctx, requester, text, lang)
+        or dropped_by_name(session, ctx, requester, text, lang)
         or refined_answer(session, ctx, requester, text, lang)
         or contextual_answer(session, ctx, requester, text, lang)
         or subjectless_answer(session, ctx, requester, text, lang)

@@ -65,6 +65,38 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The last question ({description}) has no condition of that kind to add a value "
         "to. Do you want to narrow it (e.g. of these, {new}) or ask about {new} anew?",
     },
+    "drop_not_listed": {
+        "zh": "{name}不在这份名单里（{description}），没有去掉谁。",
+        "en": "{name} is not on this list ({description}); nobody was taken off.",
+    },
+    "also_window": {
+        "zh": "新加的条件也按{window}算",
+        "en": "the added condition taken {window} as well",
+    },
+    "also_which_window": {
+        "zh": "{new}——按哪段时间算：{windows}？请连时间一起说，例如：加上近30天{new}。",
+        "en": "{new}: in which period — {windows}? Please say it with the period, e.g. "
+        "'also those who … in the last 30 days'.",
+    },
+    "together_which": {
+        "zh": "要把哪两段时间合起来看？上一个问题（{description}）之前没有换过时间。请直接说出来，"
+        "例如：9月和10月新加的客户。",
+        "en": "Which two periods should I put together? The last question ({description}) "
+        "had no other period before it. Please say both, e.g. customers added in September "
+        "or October.",
+    },
+    "together_note": {"zh": "两段时间合起来", "en": "both periods together"},
+    "drop_unknown": {
+        "zh": "没有找到客户“{name}”，它也不是能识别的条件。要从名单里去掉谁？请说名单上的名字，"
+        "或一个条件，例如：去掉上海的。",
+        "en": "No customer of yours is called “{name}”, and it is no condition I know. Whom "
+        "should I take off the list? Say a name on it, or a condition, e.g. without Shanghai.",
+    },
+    "drop_which": {
+        "zh": "名单里有{count}位叫“{name}”的客户，要去掉哪一位？请用备注名或客户ID说明。",
+        "en": "{count} customers on the list are called “{name}”: which one should go? "
+        "Please say their remark or customer ID.",
+    },
     "also_which": {
         "zh": "{new}——要加到上一个问题（{description}）的哪个条件里？请直接说完整的条件。",
         "en": "Which condition of the last question ({description}) should this be added to: "
