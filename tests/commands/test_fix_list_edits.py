@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.commands.named_customers import dropped_words, name_words
+from tests.commands.conftest import ChatRig
 
 
 @pytest.mark.parametrize(
@@ -47,3 +48,13 @@ def test_no_one_dropped(text: str) -> None:
 def test_a_loose_negative_names_no_one_unless_a_customer_is_called_so() -> None:
     drop = dropped_words("算了不要了")
     assert drop is not None and not drop.verb_first  # asked back only when a drop verb led
+
+
+def test_a_name_two_rows_share_is_asked_never_guessed(rig: ChatRig) -> None:
+    """The chat company has two customers called 王芳, both on zhangsan's list."""
+    [listed] = rig.tell("zhangsan", "近30天有咨询的客户")
+    assert "共 7 人" in listed.text
+    [asked] = rig.tell("zhangsan", "去掉王芳")
+    assert "2位叫“王芳”" in asked.text and "共" not in asked.text
+    [dropped] = rig.tell("zhangsan", "去掉张客户01")
+    assert "共 6 人" in dropped.text and "不是张客户01" in dropped.text
