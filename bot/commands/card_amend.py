@@ -440,8 +440,7 @@ def _person_added(
     found: dict[str, str] = {}  # a customer's stored name → their id
 
     def visible(name: str) -> str | None:
-        matches = find_visible(session, requester, now=ctx.now, ctx=ctx.engine, name=name,
-                               exact=True)  # fmt: skip
+        matches = named_matches(session, ctx, requester, name)
         if len(matches) != 1:
             return None
         found[matches[0][1]] = matches[0][0]
