@@ -93,7 +93,11 @@ _CANCEL_WORDS = (
     r"唔(?:好|使)?\s*(?:send|发|推|打|tag)\s*(?:住|喇|啦|了|先|嘞)|唔使\s*send|"
     r"never\s*mind|forget\s+(?:it|that|about\s+it)|scrap\s+(?:it|that)|"
     r"(?:don'?t|do\s+not)\s+(?:send|do|tag)(?:\s+(?:it|that|this|them))?|hold\s+off|abort|"
-    r"cancel\s+(?:it|that|this)|call\s+it\s+off|no\s+thanks?)"
+    r"cancel\s+(?:it|that|this)|call\s+it\s+off|no\s+thanks?|"
+    # Not yet / not any more, alone: 唔好住, 先唔好, 唔使住, 唔好喇, 免了, 不必了, 暫時唔使
+    r"(?:都系|暂时|先)?(?:唔好|唔要|唔使)(?:住|喇|啦|了|嘞|先)+|先唔好|先唔使|暂时唔使|暂时不用|"
+    r"暂时不要|免了|免啦|不必了|不必啦|甭了|算数|冇嘢喇|冇嘢啦|"
+    r"nah|nope|no\s+need|don'?t\s+bother|skip\s+(?:it|that)|leave\s+it|not\s+now|maybe\s+later)"
 )
 # After another cancel word, 取消/cancel itself says the same ("先不要 取消", "算了 cancel").
 _ONE_MORE = rf"(?:{_CANCEL_WORDS}|取消|cancel)"
@@ -125,9 +129,10 @@ _NO_LEAD = lazy_pattern(
 # Words that sound like a yes but are not the confirmation the spec asks for (确认/confirm):
 # the card is not run on them, the member is told how to run it.
 _NEAR_YES = (
-    r"(?:确定|可以|可以了|行|好|好的|没问题|发吧|发送吧|发了吧|执行吧|执行|打吧|就这样|"
-    r"就这样吧|冇问题|得|得啦|ok|okay|yes|yep|yeah|yup|sure|go|go\s+ahead|do\s+it|send\s+it|send|"
-    r"looks\s+good|lgtm|fine)"
+    r"(?:确定|可以|可以了|行|好|好的|没问题|发吧|发送吧|发了吧|执行吧|执行|打吧|就这样|就这样吧|冇问题|"
+    r"得|得啦|係|系|啱|对|是的|嗯|ok|okay|yes|yep|yeah|yup|sure|go|go\s+ahead|do\s+it|send\s+it|"
+    r"send|looks\s+good|lgtm|fine|alright|all\s+right|sounds\s+good|that'?s\s+fine|"
+    r"let'?s\s+(?:go|do\s+it)|proceed|run\s+it)"
 )
 # Two of them said together ("yep go ahead", "ok send it", "好的 发吧") are no 确认 either.
 _NEAR_CONFIRM = lazy_pattern(
@@ -288,6 +293,11 @@ class CalledOff:
     replies: list[Reply]
     rest: str
     then: Answer | None = None  # the rest's answer when it is about the card's own customers
+
+
+def says_cancel(text: str) -> bool:
+    """Whether `text` is cancel words alone ("算了", "唔好住", "never mind")."""
+    return bool(_CANCEL.match(normalize(text)))
 
 
 def calls_off_card(session: Session, ctx: CommandContext, userid: str, text: str) -> bool:

@@ -20,12 +20,18 @@ from sqlalchemy.orm import Session
 
 from bot.commands import Attachment, CommandContext, Reply
 from bot.commands import conversation as conv
-from bot.commands.answers import customers_reply, listed_ids, scope_line, with_scope_note
+from bot.commands.answers import (
+    clarify_reply,
+    customers_reply,
+    listed_ids,
+    scope_line,
+    with_scope_note,
+)
 from bot.commands.change_windows import said_change_window
 from bot.commands.context import points_back
 from bot.commands.customer_questions import asks_about_customer
 from bot.commands.export import export_reply
-from bot.commands.focus import focus_yes_no
+from bot.commands.focus import focus_period_question, focus_yes_no
 from bot.commands.named_actions import only_one_listed
 from bot.commands.paging import expired, last_list, still_visible
 from bot.commands.replies import clip
@@ -42,6 +48,7 @@ from bot.services.answer import (
     CardMatch,
     ChangesAnswer,
     ChangeWindow,
+    ClarifyAnswer,
     CountAnswer,
     DigestAnswer,
     SavedAnswer,
@@ -646,6 +653,10 @@ def before_query(
     if yes_no is not None:  # "他退过款没" after 王静's card: yes or no, with the fact
         keep = data_words(session, {"description": yes_no[0].text})
         return in_script(yes_no, hant, keep), {"intent": "customer", "asked": previous.customer}
+    if shown and asks_yes_no:  # "佢近排有冇落單": which period, then the yes/no
+        period = _period_asked(session, ctx, requester, text, lang)
+        if period is not None:
+            return in_script(period, hant), {"intent": "clarify", "period": True}
     # "她最近买了什么" after 王静's card (a yes/no not read above: the card answers it)
     if (shown and asks_yes_no) or _about_that_customer(text, previous):
         answer = picked_card(session, str(previous.customer), requester, ctx.now, ctx.engine)
@@ -675,6 +686,23 @@ def before_query(
         reply = Reply(userid, say_card("list_context", lang))
         return in_script([reply], hant), {"intent": "clarify", "changes": previous.change}
     return None
+
+
+def _period_asked(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> list[Reply] | None:
+    """The question back about a yes/no's time with no number ("他最近有没有下单"), kept
+    waiting so the period given next ("14日", "两周", "last 30 days") answers the yes/no."""
+    found = focus_period_question(session, ctx, requester, text)
+    if found is None:
+        return None
+    asked, word = found
+    suggestions = tuple(asked.suggestions[:3])
+    answer = ClarifyAnswer(asked.message, suggestions)
+    pending = conv.PendingQuestion(text, suggestions, word, lang, ctx.now)
+    conv.remember_answer(session, requester.userid, answer, question=pending, lang=lang,
+                         now=ctx.now)  # fmt: skip
+    return [Reply(requester.userid, clarify_reply(answer, lang))]
 
 
 def _other_change(

@@ -8,6 +8,8 @@ customer must still be one the asker may see (spec/security.md), else nothing of
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -17,11 +19,13 @@ from bot.commands.paging import still_visible
 from bot.commands.rows import load_rows
 from bot.commands.texts_corrections import say_correction
 from segmentation.engine import segment_query
-from segmentation.nlq import Command, load_vocabulary, parse_command
+from segmentation.nlq import Clarification, Command, load_vocabulary, parse_command
 from segmentation.nlq.focus_questions import yes_no_words
+from segmentation.nlq.period_reply import is_time_question
 from segmentation.nlq.restate import describe
 from segmentation.nodes import All, Node
 from segmentation.scope import Requester
+from segmentation.text import normalize
 
 # What a yes/no question may ask: whether the customer is in a segment, nothing else.
 _ASKED = ("count", "list")
@@ -73,6 +77,35 @@ def _condition(
         if command.segment is not None and not isinstance(command.segment, All):
             return command.segment
     return None
+
+
+def focus_period_question(
+    session: Session, ctx: CommandContext, requester: Requester, text: str
+) -> tuple[Clarification, str] | None:
+    """The question back about the period of a yes/no about the customer in focus that says
+    a time with no number ("佢近排有冇落單", "他最近有没有下单", "has she ordered lately"):
+    which period, as for a list ("近排" → 近7天? 近30天?), so that the period given next
+    answers the question asked; None when its condition is read, or asks anything else.
+    With it, the time word asked about."""
+    if _WHAT.search(normalize(text)):  # "佢最近買咗咩": what he bought, which the card shows
+        return None
+    vocab = load_vocabulary(session, ctx.engine.named)
+    for words in yes_no_words(text):
+        command = parse_command(
+            words, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+        )
+        if isinstance(command, Command):
+            return None
+        for word in _QUOTED.findall(command.message):  # the word of `text`, not an example
+            if is_time_question(word) and normalize(word) in normalize(text):
+                return command, word
+    return None
+
+
+_QUOTED = re.compile(r"“([^”]+)”")
+# 咩 closes a yes/no in Cantonese as well as asking "what": with it, or any other "what",
+# the question is what was done, never whether.
+_WHAT = re.compile(r"咩|乜|什么|啥|\bwhat\b|\bwhich\b")
 
 
 def _is_member(

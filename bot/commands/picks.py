@@ -2,8 +2,9 @@
 "高意向", "the first one", "#2", or "是/yes" when there was one suggestion.
 
 The pick answers the original question with the chosen suggestion in place of the phrase
-that was asked about; anything that is not a pick is a new question, and the question back
-is forgotten either way (it is only ever about the message just before).
+that was asked about; so does a value given alone ("唇釉" after "没有找到商品“口红”",
+"Shanghai" after "Did you mean 上海?": value_answer.py). Anything else is a new question, and
+the question back is forgotten either way (it is only ever about the message just before).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from bot.commands.period_picks import (
 )
 from bot.commands.replies import clarify
 from bot.commands.texts import say
+from bot.commands.value_answer import value_answer
 from bot.services.answer import Answer, CardAnswer, ClarifyAnswer
 from segmentation.nlq.correction import read_correction
 from segmentation.nlq.followup import NO, YES, read_pick
@@ -313,9 +315,9 @@ def read_reply(
         conv.forget_pending(session, userid, ctx.now)
         return Picked(corrected, pending.language, pending, 0)
     if pending.kind == conv.PERIOD or not pending.suggestions:
-        # no suggestions to pick: anything else is a new question
+        # no suggestions to pick: a value alone answers it, anything else is a new question
         conv.forget_pending(session, userid, ctx.now)
-        return None
+        return _given_value(session, ctx, userid, pending, text)
     choice: int | str | None = _campaign_number(text, pending)
     if choice is None:
         choice = read_pick(text, pending.suggestions)
@@ -326,7 +328,20 @@ def read_reply(
     conv.forget_pending(session, userid, ctx.now)
     if choice == NO:  # "都不是": none of the suggestions, so ask for the question again
         return [Reply(userid, say("pick_none", pending.language))]
-    if choice is None:
-        return None
+    if choice is None:  # "唇釉" to "口红? 1.护肤 2.彩妆": a value of its own in its place
+        return _given_value(session, ctx, userid, pending, text)
     index = 0 if choice == YES else int(choice)
     return Picked(substituted(pending, index), pending.language, pending, index)
+
+
+def _given_value(
+    session: Session, ctx: CommandContext, userid: str, pending: conv.PendingQuestion, text: str
+) -> Picked | None:
+    """The original question with the value `text` gives in place of the word asked about
+    ("唇釉" after "没有找到商品“口红”"), or None: `text` is a new question."""
+
+    def put(value: str) -> str:
+        return substituted(replace(pending, suggestions=(value,)), 0)
+
+    asked = value_answer(session, ctx, userid, pending, text, put)
+    return None if asked is None else Picked(asked, pending.language, pending, 0)

@@ -24,10 +24,12 @@ _LEAD = lazy_pattern(
     r"^(?:(?:ok(?:ay)?|alright|all\s+right|fine|sure|yes|yeah|yep|well|hmm+|um+|so|then|just|only|"
     r"make\s+it|let'?s\s+(?:say|do|use|go\s+with|make\s+it)|say|use|go\s+with|try|how\s+about|"
     r"what\s+about|"
-    r"好的|好吧|好啊|好|行吧|行|可以|嗯+|哦|噢|喔|唔|那么|那麼|那就|那|就用|就按|就看|就要|就|"
+    r"sorry|i\s+meant?|好的|好吧|好啊|好啦|好咯|好嘞|好呀|好|行吧|行啦|行|得啦|得|可以|嗯+|哦|噢|喔|唔|"
+    r"那么|那麼|那就|那|就用|就按|就看|就要|就係|就系|就是|就|淨係|净系|只要|"
+    r"应该是|應該是|应该系|應該係|我是说|我是說|是|係|系|"
     r"用|按照|按|以|改成|改为|改為|换成|換成|改用|咁就|噉就|咁|噉|要|看|查|睇|"
     r"转做|轉做|改做|换做|換做|转成|轉成|改返|转返|轉返)"
-    r"[\s,，、:：]*)+",
+    r"(?![a-z])[\s,，、:：]*)+",  # English words whole: "so" is never the start of "sorry"
     re.I,
 )
 _TAIL = lazy_pattern(

@@ -1,0 +1,70 @@
+"""A value given back alone to a question back about a word (spec/commands.md §2c): "唇釉"
+after "没有找到商品“口红”", "上海" after "沒有找到標籤“火星”", "Shanghai" after "Did you mean
+上海?", "好啦 就 VIP 的" after a tag name that could not be read. The value takes the place of
+the word asked about in the question asked; everything else in it stays (spec: the question
+back is the question, completed).
+
+This module only reads the words: the value without what is said around it — an
+acknowledgement (好啦/好吧/ok/fine), a pointer to the value (就/就係/淨係/just/only/是/要),
+a closing particle (吧/啦/la/then/please) and the customers it names (的客户/嘅客/ones). Whether
+the rest is one value and nothing else is the tokenizer's to say (bot.commands.value_answer).
+"""
+
+from __future__ import annotations
+
+import re
+
+from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.text import normalize
+
+_MARKS = r"[\s,，、.。!！~～…:：;；]"
+# Words before the value that say only that it answers (normalised: Simplified, lower case;
+# Cantonese 係/嘅 are 系/的 there). Chinese ones may touch the value; English ones are words.
+_OPEN_ZH = (
+    r"好啦|好吧|好嘅|好的|好咯|好嘞|好|行吧|行啦|行|得啦|得|嗯+|哦|噢|喔|哎|呃|额|唔该|麻烦|"
+    r"那么|那就|那|咁就|咁|噉|然后|"
+    r"就系|就是|就要|就|净系|净要|净|只系|只是|只要|只看|只|要|是|系|都系|都是|也是|看|睇"
+)
+_OPEN_EN = (
+    r"ok(?:ay)?|k|fine|alright|all\s+right|sure|well|so|then|oh|ah|hmm+|um+|uh|yeah|yes|"
+    r"just|only|the|please|try|how\s+about|what\s+about|make\s+it|use"
+)
+_OPENING = lazy_pattern(rf"^(?:(?:{_OPEN_ZH}){_MARKS}*|(?:{_OPEN_EN})(?![a-z0-9]){_MARKS}*)")
+# Words after it: particles, thanks, "…才对/先啱", and the customers the value names.
+_CLOSE_ZH = (
+    r"的客户|的顾客|的客人|的客|嘅客户|嘅客人|嘅客|客户|顾客|客人|的人|那些|嗰啲|的|嘅|呢|吧|啦|喇|呀|啊|嘛|咯|喔|哦|啰|"
+    r"先啱|先至啱|才对|才是|就好|就得|就行|好了|得啦|谢谢|唔该|la|lor|lah"
+)
+_CLOSE_EN = r"ones?|customers?|clients?|people|then|please|pls|thanks|thx|instead|only|one"
+_CLOSING = lazy_pattern(
+    rf"(?:{_MARKS}*(?:{_CLOSE_ZH})|(?<![a-z0-9]){_MARKS}*(?:{_CLOSE_EN})|{_MARKS}+)+$"
+)
+# Longer than this is a question of its own, never a value given back.
+LONGEST = 24
+
+
+def answer_values(text: str) -> tuple[str, ...]:
+    """The values `text` may give back (normalised), least taken off first: as said, then
+    without each further opening word, each also without its closing words ("好评客户" is a
+    tag whose 好 is its own; "好啦 就 VIP 的" is VIP). Empty when it is too long, or asks."""
+    plain = normalize(text or "")
+    if not plain or len(plain) > LONGEST * 2 or re.search(r"[?？]", plain):
+        return ()
+    found: list[str] = []
+    rest = plain
+    while True:
+        for value in (rest, _without_closing(rest)):
+            if value and len(value) <= LONGEST and value not in found:
+                found.append(value)
+        opening = _OPENING.match(rest)
+        if opening is None or opening.end() >= len(rest):
+            return tuple(found)
+        rest = rest[opening.end() :]
+
+
+def _without_closing(words: str) -> str:
+    """`words` without the particles and customer words that close them ("上海的客户吧")."""
+    closing = _CLOSING.search(words)
+    if closing is None or closing.start() == 0:
+        return words.strip()
+    return words[: closing.start()].strip()
