@@ -127,6 +127,11 @@ def substituted(pending: conv.PendingQuestion, index: int) -> str:
         return quoted
     if word in pending.original:
         return pending.original.replace(word, choice, 1)
+    # "shanghia" as the question back quotes it, "Shanghia" as typed: the rest kept as typed
+    # (a quoted message's case, its script)
+    typed = re.search(re.escape(word), pending.original, re.I)
+    if typed is not None:
+        return pending.original[: typed.start()] + choice + pending.original[typed.end() :]
     norm = normalize(pending.original)
     return norm.replace(normalize(word), choice, 1) if normalize(word) in norm else choice
 
