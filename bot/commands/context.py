@@ -280,6 +280,8 @@ def refined_answer(
         # "那北京的呢" — unless it is a whole question of its own ("那近7天流失的呢").
         if not follow.pointed or (follow.loose and _whole_question(text, vocab, requester, ctx)):
             return None
+        if _conditions_of_its_own(text, vocab, requester, ctx):
+            return None  # 那些买过唇釉但没买过精华液的客户: "the customers who …", read whole
         return clarify(not_a_list(session, ctx, requester.userid, lang))
     previous_node, previous = found
     if _is_action(text, vocab, requester, ctx, pointed=follow.pointed or follow.grouped):
@@ -692,6 +694,18 @@ def _whole_question(
         text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
     )
     return isinstance(command, Command) and command.intent in EXTRA_INTENTS
+
+
+def _conditions_of_its_own(
+    text: str, vocab: Vocabulary, requester: Requester, ctx: CommandContext
+) -> bool:
+    """Whether `text`, said with nothing before it, is read alone as customers of its own: a
+    demonstrative heading a relative clause (那些…的客户, 嗰啲…嘅客, "those who …") is "the
+    customers who …" (segmentation.nlq.verbs.relative_heads); 这些里VIP的 is asked."""
+    command = parse_command(
+        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    return isinstance(command, Command) and _says_something(command)
 
 
 def _window_of(node: Node) -> Window | None:

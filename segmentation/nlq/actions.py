@@ -1399,16 +1399,42 @@ _CONTENT_LABEL_TYPED = lazy_pattern(
 )
 
 
+# A label or a verb of saying right before the quoted message that ends the send, with no comma
+# before it: "…客户吗 内容是「…」", "…嘅客 话「…」" (Cantonese 话 = says), "…的客户 写「…」",
+# "… who visited last week saying “…”", "… that says “…”": the quote alone is the message.
+_SAID_BEFORE_QUOTE = lazy_pattern(
+    r"(?:(?:消息|信息|讯息|通知)?(?:内容|文案|正文)(?:如下)?\s*(?:就是|是|为|系)?|(?<!电)话|说|讲|"
+    r"写着|写住|写道|写|(?<![a-z])(?:saying|that\s+says|which\s+says|that\s+reads|reading|"
+    r"with\s+the\s+(?:text|words|message)))\s*[:：]?\s*(?=“[^”]*”[\s。.!！~～]*$)"
+)
+
+
 def _labelled_content(text: str, original: str) -> tuple[str, str]:
     """`text` and `original` with a content label (outside quotes) said as a colon."""
     label = _CONTENT_LABEL.search(_mask_quotes(text))
     if label is None:
-        return text, original
+        return _said_before_quote(text), original
     text = text[: label.start()] + ":" + text[label.end() :]
     typed = _CONTENT_LABEL_TYPED.search(original)
     if typed is not None:
         original = original[: typed.start()] + "：" + original[typed.end() :]
     return text, original
+
+
+_SEND_WORD = lazy_pattern(
+    r"发|推送|群发|(?<![a-z])(?:send|sending|push|message|msg|text)(?![a-z])|消息|信息|讯息|短信"
+)
+_REMARK_BEFORE = lazy_pattern(r"(?:备注名?|remarks?|notes?|公司名?)\s*(?:里面|里|中|上|栏)?\s*$")
+
+
+def _said_before_quote(text: str) -> str:
+    """`text` without the label or verb of saying before its closing quoted message."""
+    said = _SAID_BEFORE_QUOTE.search(_mask_quotes(text))
+    before = text[: said.start()] if said is not None else ""
+    if said is None or not _SEND_WORD.search(before) or _REMARK_BEFORE.search(before):
+        # 跟…说：「…」 is read by its own frame (say_words); 备注写着“老板” is a condition
+        return text
+    return text[: said.start()].rstrip() + " " + text[said.end() :]
 
 
 # A message in single quotes at the very end, after a space or a colon ("send … the message

@@ -282,7 +282,30 @@ def _way_phrase(text: str, pos: int) -> ChannelMatch | None:
             code = 1
         if code is not None:
             best = ChannelMatch(match.end(), AddedVia((code,)))
-    return _way_list(text, best) if best is not None else None
+    if best is None:
+        return _listed_ways(text, pos)
+    return _way_list(text, best)
+
+
+@cache
+def _list_head() -> re.Pattern[str]:
+    zh, en = _way_words()
+    return lazy_pattern(rf"(?P<way>{_alternation(list(zh) + list(en))})(?![a-z0-9])")
+
+
+def _listed_ways(text: str, pos: int) -> ChannelMatch | None:
+    """群聊或名片分享加的, 群组、扫码加的: a way word that needs its verb after it (群聊加的) with
+    the verb after the list it begins instead — the list, read as any of them."""
+    zh, en = _way_words()
+    head = _list_head().match(text, pos)
+    code = zh.get(head["way"], en.get(head["way"])) if head is not None else None
+    if head is None or code is None:
+        return None
+    first = ChannelMatch(head.end(), AddedVia((code,)))
+    listed = _way_list(text, first)
+    if listed is first or _ZH_TAIL.search(text, pos, listed.end) is None:
+        return None  # one word alone, or no add verb after the list: not said as a way
+    return listed
 
 
 # "by group chat or QR code", "via a card, a group or a scan": ways listed after the first

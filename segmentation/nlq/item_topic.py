@@ -29,8 +29,10 @@ def item_topic_first(tokens: list[Token]) -> list[Token]:
         topic = _topic_end(out, i)
         if topic is not None:
             j = topic + _comma_after(out, topic)  # 玻尿酸面霜，买过3次以上的
-            while j < len(out) and (_between(out[j]) or _not_once(out, j)):
+            while j < len(out) and (_between(out[j]) or _asked_who(out, j)):
                 j += 1
+            while (once := _not_once(out, j)) or (j < len(out) and _between(out[j])):
+                j += once or 1  # 一单都没买过: the one, its measure and 都, then the negation
             if j < len(out) and out[j].kind == K.EVENT and not _english_order(out, i, j):
                 out[i : j + 1] = [*out[topic : j + 1], *out[i:topic]]
                 i = j + 1
@@ -74,14 +76,39 @@ def _between(tok: Token) -> bool:
     return tok.kind in _BETWEEN
 
 
-def _not_once(tokens: list[Token], j: int) -> bool:
-    """彩妆类一次都没买过 / 精华液一件也冇买过: "not once" (one, then 都/也, then a negation)
-    stands between the topic and its verb as a negation does."""
-    one = tokens[j]
-    if one.kind != K.NUM or one.value != 1 or j + 2 >= len(tokens):
+def _not_once(tokens: list[Token], j: int) -> int:
+    """彩妆类一次都没买过 / 精华液一件也冇买过 / 彩妆类一单都没买过 / 一张单都冇落过: "not
+    once" (one, its measure 单 if said apart, then 都/也, then a negation) stands between the
+    topic and its verb as a negation does."""
+    if j >= len(tokens) or tokens[j].kind != K.NUM or tokens[j].value != 1:
+        return 0
+    k = j + 1
+    if k < len(tokens) and tokens[k].kind == K.EVENT and tokens[k].value == "order:weak":
+        k += 1  # 一单 / 一张单: the measure of orders, no verb of its own
+    if k + 1 >= len(tokens):
+        return 0
+    both, neg = tokens[k], tokens[k + 1]
+    said = (both.kind == K.BOTH or both.text == "也") and neg.kind in (K.NEG, K.YET)
+    return k + 1 - j if said else 0  # up to the negation, which _between passes
+
+
+# 有人 / 有没有人 / 有冇人 / 有谁 / 谁 / 有哪些人 / 几个人 between the topic and its verb ask
+# who did it (护肤类今年有冇人退过货, 彩妆类商品这个月有人买吗, 唇釉有谁买过): the verb's
+# subject, not a condition; the item is still its object.
+_SOMEONE = frozenset({"有", "有没有", "有冇", "有无", "有没", "是否有", "是不是有"})
+
+
+def _asked_who(tokens: list[Token], j: int) -> bool:
+    tok = tokens[j]
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if tok.kind == K.CUSTOMER:  # the 人 of 有人 (its 有 was passed just before)
+        prev = tokens[j - 1] if j > 0 else None
+        return prev is not None and (prev.kind == K.INTENT or prev.text in _SOMEONE)
+    if nxt is None or nxt.kind not in (K.CUSTOMER, K.EVENT):
         return False
-    both, neg = tokens[j + 1], tokens[j + 2]
-    return (both.kind == K.BOTH or both.text == "也") and neg.kind in (K.NEG, K.YET)
+    if tok.kind == K.INTENT:  # 有谁 / 谁 / 有哪些 (人) / 几个人
+        return True
+    return tok.kind == K.FILLER and tok.text in _SOMEONE and nxt.kind == K.CUSTOMER
 
 
 def _english_order(tokens: list[Token], start: int, event: int) -> bool:

@@ -182,6 +182,7 @@ def _without_ack(plain: str, text: str) -> str:
 _OPENER = lazy_pattern(
     r"^\s*(?:那么|那麼|那就|咁样|咁樣|噉样|噉樣|所以|然后|然後|那|咁|噉)[\s,，、]*"
     r"(?!些|批|几|幾|两|兩|俩|倆|个|個|位|边|邊|里|裡|裏|天|时|時|段|次|家|种|種|样|樣|多|么|麼|"
+    r"班|帮|幫|群|伙|夥|"  # 那班客 / 嗰班 (那班 once normalised): people, never an opener
     # 那好吧 / 那行 / 那对: an answer to the bot, asked back whole
     r"就|年|月|周|週|阵|陣|会|會|啥|什|甚|乜|好|行|对|對|算|[0-9一二三四五六七八九十]|$)"
 )

@@ -25,6 +25,7 @@ from segmentation.nlq.intents_extra import find_extra, is_traditional, weak_card
 from segmentation.nlq.interpret import Context, SavedNameAsk
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nlq.leadins import drop_acknowledgement, drop_lead_in, drop_opener
+from segmentation.nlq.plain_words import plain_words
 from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
 from segmentation.nlq.saved_words import saved_named
@@ -220,6 +221,7 @@ def _parse(
         )
     text = single_quoted_message(text)  # "the message 'Thanks for stopping by'"
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
+    norm = plain_words(norm)  # 资询过, 完全没标签, 这个 week, 加咗唇釉落购物车
     norm = _PRONOUN_IN_ENGLISH.sub(" them ", norm)  # "send 她们 a coupon": them
     norm = _OWN_TEAM_ZH.sub(lambda m: m["lead"] + "我们部门", norm)  # 部门里的VIP客户
     norm = _OWN_TEAM_EN.sub(lambda m: m.group().replace("team", "my team", 1), norm)

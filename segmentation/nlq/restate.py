@@ -31,6 +31,7 @@ _CAL_ZH = {
     ("day", 0): "今天",
     ("day", -1): "昨天",
     ("day", -2): "前天",
+    ("day", -3): "大前天",
     ("week", 0): "本周",
     ("week", -1): "上周",
     ("week", -2): "上上周",
@@ -157,8 +158,8 @@ class Restater:
                 return f"in the past {w.unit.removesuffix('s')}"
             return f"in the last {w.amount} {w.unit}"
         if isinstance(w, CalendarWindow):
-            if w.unit == "day" and w.offset > -3:
-                return ("today", "yesterday", "the day before yesterday")[-w.offset]
+            if w.unit == "day" and w.offset > -4:
+                return ("today", "yesterday", "the day before yesterday", "3 days ago")[-w.offset]
             names = {0: "this", -1: "last", -2: "the one before last"}
             return f"{names[w.offset]} {w.unit}" if w.offset > -2 else f"the {w.unit} before last"
         return ""

@@ -99,7 +99,7 @@ def _range_unit(start: date, end: date) -> str | None:
 
 _ROLLING_ZH = {"hours": "小时", "days": "天", "weeks": "周", "months": "个月"}
 _CALENDAR_ZH = {
-    ("day", 0): "今天", ("day", -1): "昨天", ("day", -2): "前天",
+    ("day", 0): "今天", ("day", -1): "昨天", ("day", -2): "前天", ("day", -3): "大前天",
     ("week", 0): "本周", ("week", -1): "上周", ("week", -2): "上上周",
     ("month", 0): "本月", ("month", -1): "上个月", ("month", -2): "上上个月",
     ("quarter", 0): "本季度", ("quarter", -1): "上季度",

@@ -51,6 +51,9 @@ _STRONG = (
 # A verb that tags only with a tag noun after the name: 打个电话, 加个微信, 挂号 are no tags.
 _WEAK = (
     r"打一个|打个|打|贴一个|贴个|贴|加一个|加个|加|添加|添上|挂个|挂|标记|标注|打标|"
+    # 标 alone (Cantonese/Taiwan: 俾VIP標「待跟進」tag, 标一下“…”): with the tag noun or a
+    # quoted name after it, as the other weak verbs (never 标签 / 标准 / 目标 / 达标)
+    r"(?<![目达指商锦投招夺中路])标(?![签准题志价记注])|"
     r"(?<![a-z])(?:tag|mark|label|flag)(?![a-z])\s*(?:一下|下)?"
 )
 _EN_VERB = lazy_pattern(r"\s*(?:tag|label)\s*")

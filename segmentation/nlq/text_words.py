@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nodes import CompanyContains, Node, Not, RemarkContains
 
-_ZH_COMPANY_NAME = r"(?:公司名称|公司名字|公司名|企业名称|企业名|单位名称)"
+# 公司名里带 / 公司名字里面有 / 公司名入面有: where in the name, before the verb, as a remark's
+_ZH_COMPANY_NAME = (
+    r"(?:公司名称|公司名字|公司名|企业名称|企业名|单位名称|公司全称|company name)"
+    r"(?:里面|里头|入面|里|中|当中)?"
+)
 _ZH_COMPANY = r"(?:所在公司|所属公司|公司|企业|单位|company)"  # company: mixed (company 是华为)
 # "remark里有" / "note上写着": the English field word in a Chinese sentence too.
 _ZH_REMARK = r"(?:备注名|备注|remarks|remark|notes|note) ?(?:里面|里|中|上|栏)?"
@@ -32,9 +36,11 @@ _ZH_COMPANY_VERB = rf"(?:(?P<neg>不是|不为|不包含|不含)|{_ZH_IS})"
 # A Latin name of several words in a Chinese frame (company 係 ABC Ltd 嘅, 公司是Tiger Beer的):
 # its spaces kept, up to an English joining word.
 _LATIN_NAME = r"[a-z0-9&.\-]+(?: (?!(?:and|or|but|with|who|in|from)\b)[a-z0-9&.\-]+){0,4}"
+# 科技两个字 / “科技”这两个字: the characters counted after the text are no part of it.
+_CHARACTERS = r"(?:(?:这|那)?[一两二三四五六七八九几]个?字)?"
 _ZH_UNQUOTED = (
     rf"(?:{_LATIN_NAME}|[^\s的嘅,，。;；“”'、]{{1,30}}?)"
-    r"(?=的|嘅|$|[\s,，。;；、]|且|并且|而且|但|或|和|客户)"
+    rf"(?={_CHARACTERS}(?:的|嘅|$|[\s,，。;；、]|且|并且|而且|但|或|和|客户))"
 )
 _QUOTED = r"“(?P<q1>[^”]{1,64})”|'(?P<q2>[^']{1,64})'"
 _EN_COMPANY = (
@@ -56,12 +62,17 @@ _EN_UNQUOTED = (
 _ZH_TEXT = rf"(?:{_QUOTED}|(?P<u>{_ZH_UNQUOTED}))"
 _EN_TEXT = rf"(?:{_QUOTED}|(?P<u>{_EN_UNQUOTED}))"
 _PATTERNS = (
-    ("company", lazy_pattern(rf"{_ZH_COMPANY_NAME}{_ZH_VERB}(?:{_QUOTED}|(?P<u>{_ZH_UNQUOTED}))")),
+    (
+        "company",
+        lazy_pattern(
+            rf"{_ZH_COMPANY_NAME}{_ZH_VERB}(?:{_QUOTED}|(?P<u>{_ZH_UNQUOTED})){_CHARACTERS}"
+        ),
+    ),
     (
         "company",
         lazy_pattern(rf"{_ZH_COMPANY}{_ZH_COMPANY_VERB}(?:{_QUOTED}|(?P<u>{_ZH_UNQUOTED}))"),
     ),
-    ("remark", lazy_pattern(rf"{_ZH_REMARK}{_ZH_VERB}{_ZH_TEXT}")),
+    ("remark", lazy_pattern(rf"{_ZH_REMARK}{_ZH_VERB}{_ZH_TEXT}{_CHARACTERS}")),
     ("company", latin_pattern(rf"{_EN_COMPANY} ?{_EN_VERB} ?{_EN_TEXT}")),
     # "work at Acme", "employed by Acme", "from Acme company": where they work, contained in
     # corp_name; "from company Acme": equal to it. (腾讯公司的 / 在腾讯上班的: tokens.py, where

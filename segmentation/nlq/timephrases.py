@@ -51,6 +51,7 @@ _ZH_HALF = lazy_pattern(
 _ZH_CALENDAR: list[tuple[str, str, int]] = [
     (r"今天|今日", "day", 0),
     (r"昨天|昨日|琴日|寻日|噚日", "day", -1),  # 琴日/寻日: Cantonese "yesterday"
+    (r"大前天|大前日", "day", -3),  # the day before 前天 (Cantonese 大前日): a whole day
     (r"前天|前日", "day", -2),
     # 今个礼拜 / 呢个星期 / 今个月: Cantonese "this week / this month"
     (

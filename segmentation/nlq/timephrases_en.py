@@ -80,6 +80,10 @@ _CALENDAR: list[tuple[str, str, int]] = [
     (r"today", "day", 0),
     (r"yesterday", "day", -1),
     (r"the\s+day\s+before\s+yesterday", "day", -2),
+    # 2 / 3 days ago are the whole days 前天 / 大前天 (a count of days ago beyond that is a
+    # point in time still asked back: lexicon "ago")
+    (r"(?:two|2)\s+days\s+ago", "day", -2),
+    (r"(?:three|3)\s+days\s+ago", "day", -3),
     (r"this\s+week", "week", 0),
     (r"last\s+week|the\s+previous\s+week", "week", -1),
     (r"the\s+week\s+before\s+last", "week", -2),

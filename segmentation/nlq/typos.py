@@ -1,4 +1,5 @@
-"""English frame words mistyped: "custmers", "cusotmers", "taged", "orderd", "purchsed".
+"""English frame words mistyped: "custmers", "cusotmers", "taged", "orderd", "purchsed",
+"vistied".
 
 A word of the sentence's frame (whom it is about, the verb of a condition) typed one letter
 off is read as that word, so the question back goes to the word that really is unknown
@@ -22,6 +23,7 @@ _FRAME_WORDS = (
     "ordered",
     "purchased",
     "inquired",
+    "visited",  # vistied, visted, visitted (no English word is one edit from it)
     "people",
     "female",
     "refunded",

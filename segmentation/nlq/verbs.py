@@ -230,6 +230,7 @@ def _except_brackets(tokens: list[Token]) -> list[Token]:
 
 def demonstratives(tokens: list[Token]) -> list[Token]:
     """这些/那些/那啲 after a condition → a filler (the previous answer is what comes first)."""
+    tokens = relative_heads(tokens)
     out: list[Token] = []
     seen_content = False
     for tok in tokens:
@@ -238,6 +239,37 @@ def demonstratives(tokens: list[Token]) -> list[Token]:
         seen_content = seen_content or tok.kind in _CONTENT
         out.append(tok)
     return out
+
+
+# What may come before a demonstrative that heads a relative clause: the request, fillers.
+_BEFORE_HEAD = frozenset({K.INTENT, K.FILLER, K.SEP})
+# What closes the clause: 的/嘅/"who" and the customers it is about (那些…的女客户, 嗰啲…嘅客).
+_CLOSERS = frozenset({K.DE, K.CUSTOMER})
+_PEOPLE_DE = frozenset({"的人", "嘅人", "的人们"})  # 那帮上周来过店的人
+
+
+def relative_heads(tokens: list[Token]) -> list[Token]:
+    """那些买过唇釉但没买过精华液的女客户 / 嗰啲加咗购物车但未落单嘅客 / "those customers who
+    ordered last week": a demonstrative said first, before a clause with a verb of its own that
+    ends in 的/嘅 (or after "who"), is the head of that clause — "the customers who …", whole
+    conditions of their own, not "these" (the last answer) narrowed. 这些里/这些人中 (a clause
+    of its own, among them) and a bare 那些VIP呢 still point at the answer."""
+    at = next((i for i, t in enumerate(tokens) if t.kind not in _BEFORE_HEAD), None)
+    if at is None or tokens[at].kind != K.THIS:
+        return tokens
+    rest = tokens[at + 1 :]
+    english = tokens[at].text.isascii()
+    if english and not (rest and rest[0].kind == K.DE and rest[0].text.isascii()):
+        return tokens  # "those who …" only: "those VIPs" point at an answer
+    opens = (*_CLOSERS, K.CLAUSE, K.SEP, K.BOTH, K.THIS)
+    if not rest or (rest[0].kind in opens and not english):
+        return tokens  # 这些的… / 这些里 / 这些都…: no clause of its own begins here
+    has_verb = any(t.kind in (K.EVENT, K.NEW) for t in rest)
+    closed = english or any(t.kind in _CLOSERS or t.text in _PEOPLE_DE for t in rest[1:])
+    if not has_verb or not closed or any(t.kind in (K.CLAUSE, K.THIS) for t in rest):
+        return tokens
+    this = tokens[at]
+    return [*tokens[:at], Token(K.FILLER, "relative head", this.start, this.end, this.text), *rest]
 
 
 def check_owner_glue(tokens: list[Token]) -> None:

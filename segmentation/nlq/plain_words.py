@@ -1,0 +1,112 @@
+"""Words said another way than the grammar reads them, rewritten before it reads them (issue 19,
+session-16 blind set), each a closed, tested list:
+
+- event verbs mistyped in Chinese (资询过 = 咨询过, 够买过 / 构买 = 购买): one character off a
+  verb, where the mistyped word means nothing else in a question about customers;
+- an adverb that only stresses a negation (完全没标签, 根本没下过单, 压根冇嚟过,
+  "totally untagged", "no tags at all" is read already): dropped before the negation;
+- a calendar word half in English (这个 week, 上个 month, this 月, 上個 week): the Chinese word;
+- a product said inside the cart verb (加咗唇釉落购物车, "added 唇釉 to cart", "put Serum X in
+  their cart"): the cart verb, then the product, as 把唇釉加入购物车 / "added to cart 唇釉".
+
+Text inside quotes is a message or a name, never rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from segmentation.nlq.lazy_re import lazy_pattern
+
+# Chinese event verbs one character off. 够买 alone may be "enough to buy" (钱够买吗): only
+# with the aspect after it (够买过/够买了) or a negation or 有 before it is it the verb.
+_ZH_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (lazy_pattern(r"(?<![投工物])资询"), "咨询"),  # 资询过 (资 for 咨)
+    (lazy_pattern(r"咨洵|谘洵"), "咨询"),
+    (lazy_pattern(r"构买"), "购买"),  # 构买 is no word
+    (lazy_pattern(r"够买(?=过|了)|(?<=[没有未冇])够买"), "购买"),
+    (lazy_pattern(r"(?<![不没])够物车"), "购物车"),
+)
+
+# An adverb of degree right before a negation says nothing more than the negation.
+_ZH_EMPTY_STRESS = lazy_pattern(
+    r"(?:完完全全|完全|根本|压根儿?|全然|绝对)"
+    r"(?=(?:都|也|就)?(?:没|冇|未|无|不|唔|(?:never|not|no|without)(?![a-z])))"
+)
+# "totally untagged", "completely without tags", "absolutely no orders": before a negation.
+_EN_EMPTY_STRESS = lazy_pattern(
+    r"(?<![a-z])(?:totally|completely|absolutely|entirely|utterly)\s+"
+    r"(?=(?:no|not|never|without|untagged|un[a-z]+ed)(?![a-z]))"
+)
+
+# A calendar word with its unit in English: 这个 week = 本周 … (spaces next to Chinese are gone
+# by now: 这个week). Only a whole English word (this weekend is no week).
+_THIS_ZH = {"week": "本周", "month": "本月", "quarter": "本季度", "year": "今年"}
+_LAST_ZH = {"week": "上周", "month": "上个月", "quarter": "上季度", "year": "去年"}
+_BEFORE_LAST_ZH = {"week": "上上周", "month": "上上个月"}
+_MIXED_CALENDAR = lazy_pattern(
+    r"(?P<zh>上上个?|上一?个?|这一?个?|本|今个?|呢个?)\s*(?P<unit>weeks?|months?|quarters?|year)"
+    r"(?![a-z])"
+    r"|(?<![a-z])(?P<en>this|last)\s*(?P<zhunit>周|星期|礼拜|个?月|季度?|年)"
+)
+_EN_UNIT = {"周": "week", "星期": "week", "礼拜": "week", "月": "month", "个月": "month"}
+_EN_UNIT |= {"季": "quarter", "季度": "quarter", "年": "year"}
+
+# 加咗唇釉落购物车 / 放了精华液入购物车 / 把X放进购物车 is read; X said between the verb and
+# the cart: the verb (with 把 before the product) the grammar reads.
+_ZH_CART = lazy_pattern(
+    r"(?:加|放|加入|放入)(?:了|过)?(?![埋返翻晒](?:落|入|进|到))(?P<item>[^\s，,。；;的嘅“”]{1,20}?)"
+    r"(?:落|入|进|到|喺|在)(?:了|去)?(?:购物车|购物篮|购物袋)(?:度|里|里面|入面)?"
+)
+# "added 唇釉 to cart", "put Serum X in their cart", "placed it into the shopping basket".
+_EN_CART = lazy_pattern(
+    r"(?<![a-z])(?P<verb>added|adds|add|put|puts|placed|places|place|dropped)(?![a-z])\s*"
+    # (never a word for anything at all: "added items to their cart" is the cart alone)
+    r"(?!(?:(?:a|an|the|some|any|their|another)\s+)?"
+    r"(?:items?|things?|stuff|something|anything|products?|goods|it|them)\s+(?:to|into|in)(?![a-z]))"
+    r"(?P<item>(?:(?!(?:who|that|but|to|in|into)(?![a-z]))[^\s,;?]+?\s*){1,4}?)"
+    r"(?<![a-z])(?:to|in|into)\s+(?:(?:their|the|a|his|her|my|your)\s+)?(?:shopping\s+)?"
+    r"(?:cart|basket)s?"
+    r"(?![a-z])"
+)
+
+_QUOTED = lazy_pattern(r"“[^”]*”")
+
+
+def plain_words(norm: str) -> str:
+    """`norm` (normalised) with the words above rewritten, quotes untouched."""
+    return _outside_quotes(norm, _rewrite)
+
+
+def _rewrite(part: str) -> str:
+    for typo, word in _ZH_TYPOS:
+        part = typo.sub(word, part)
+    part = _ZH_EMPTY_STRESS.sub("", part)
+    part = _EN_EMPTY_STRESS.sub("", part)
+    part = _MIXED_CALENDAR.sub(_calendar_zh, part)
+    part = _ZH_CART.sub(lambda m: f"把{m['item']}加入购物车", part)
+    return _EN_CART.sub(lambda m: f"added to cart {m['item'].strip()}", part)
+
+
+def _calendar_zh(m: re.Match[str]) -> str:
+    if m["en"] is not None:
+        unit = _EN_UNIT[m["zhunit"]]
+        return (_THIS_ZH if m["en"] == "this" else _LAST_ZH)[unit]
+    unit = m["unit"].removesuffix("s")
+    lead = m["zh"]
+    if lead.startswith("上上"):
+        return _BEFORE_LAST_ZH.get(unit, m.group())
+    if lead.startswith("上"):
+        return _LAST_ZH[unit]
+    return _THIS_ZH[unit]
+
+
+def _outside_quotes(text: str, rewrite: Callable[[str], str]) -> str:
+    out: list[str] = []
+    at = 0
+    for quote in _QUOTED.finditer(text):
+        out += [rewrite(text[at : quote.start()]), quote.group()]
+        at = quote.end()
+    out.append(rewrite(text[at:]))
+    return "".join(out)
