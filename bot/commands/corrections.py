@@ -47,6 +47,8 @@ def corrected_answer(
     if found is None:
         if state.previous is not None:
             return None  # after a card or a digest: the other readers know what it showed
+        if _own_question(session, ctx, requester, said.value):
+            return ctx.ask(session, said.value, requester.userid)  # "抱歉手滑 查一下VIP有几位"
         return clarify(say_correction("correction_nothing", lang))
     if _own_question(session, ctx, requester, said.value):
         # "sorry, how many VIPs are there?": the whole question again, answered as it stands

@@ -49,7 +49,12 @@ _LEAD_WORD = rf"(?:{_SORRY}|{_WRONG}|{_NOT})(?![A-Za-z])"
 # word of its own: "no orders in 30 days", "错过活动的" and "不是VIP的客户" are questions.
 _AFTER_LEAD = r"[,，、:：;；.。!！~～…—-]"
 _POINTED = rf"(?={_LEAD_WORD}|{_MEANT}|{_IS}(?![A-Za-z]))"
-_LEAD = rf"(?:{_LEAD_WORD}(?:\s*{_AFTER_LEAD}{_SEP}|\s*{_POINTED}|\s*$))"
+# "I typed it wrong" says nothing of its own, so a space after it ends it too ("抱歉手滑 查一下…",
+# "sorry typo how many VIPs").
+_LEAD = (
+    rf"(?:{_LEAD_WORD}(?:\s*{_AFTER_LEAD}{_SEP}|\s*{_POINTED}|\s*$)|"
+    rf"{_WRONG}(?![A-Za-z])\s+)"
+)
 # "…才对", "…先啱", "… instead", "…吧": what may close the value.
 _TAIL = lazy_pattern(
     r"(?:才对|才對|才是|才係|先啱|先至啱|先係|先|吧|啦|喇|呀|啊|嘛|instead|please|pls|"

@@ -404,9 +404,16 @@ _ASKED_AGAIN_EN = lazy_pattern(
 )
 
 
+# A space typed between a group's value and its "those" ("王五 那三个 list 一下", "VIP 嗰啲").
+_SPACE_BEFORE_GROUP = lazy_pattern(
+    r"(?<=[\u4e00-\u9fffA-Za-z0-9])\s+(?=(?:那|嗰)" + _GROUP_COUNT_ZH + r"(?:个|個|位|些|啲|批|班))"
+)
+
+
 def _without_group_word(text: str) -> tuple[str, bool, bool]:
     """`text` with a group word said as the group's value, whether there was one, and whether
     it was only "ones"/"those in" (soft: no group said as such)."""
+    text = _SPACE_BEFORE_GROUP.sub("", text)  # "王五 那三个": typed with a space
     if _GROUP_ZH.search(text):
         return _GROUP_ZH.sub("的", text).replace("的的", "的"), True, False
     if not _is_latin(text):
