@@ -59,10 +59,6 @@ NOBODY = "nobody"
 
 # One customer by a pronoun or "this customer" (normalised: simplified, lower case): the
 # customer of the card just shown, in questions about them and in actions on them.
-THAT_CUSTOMER_ZH = (
-    r"(?:他|她|佢|ta|这位客户|这位顾客|这个客户|这个顾客|该客户|此客户|这位|此人|这个人|"
-    r"呢位客户|呢个客户|呢位客|呢个客|呢位|那位客户|那个客户)"
-)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,6 @@ from bot.commands.answers import (
 )
 from bot.commands.change_windows import said_change_window
 from bot.commands.context import points_back
-from bot.commands.customer_questions import asks_about_customer
 from bot.commands.export import export_reply
 from bot.commands.focus import focus_period_question, focus_yes_no
 from bot.commands.named_actions import only_one_listed
@@ -79,6 +78,7 @@ from segmentation.nlq.focus_questions import yes_no_words
 from segmentation.nlq.followup import is_export_this
 from segmentation.nlq.intents_extra import is_digest_request, is_traditional
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.one_customer import THAT_CUSTOMER_ZH, asks_about_customer
 from segmentation.nodes import SegmentFormatError, from_json, to_json
 from segmentation.scope import Requester
 from segmentation.text import normalize
@@ -754,11 +754,11 @@ _WHO_IS_IT = lazy_pattern(
 # Exporting the customer of the card just shown, by a pronoun: "导出她", "把他的资料导出来",
 # "導出佢", "export him", "download her details to Excel" (normalised).
 _EXPORT_THAT = lazy_pattern(
-    r"^(?:请|帮我|麻烦)?(?:把|将)?" + conv.THAT_CUSTOMER_ZH + r"(?:的|嘅)?(?:资料|信息|档案|卡片?)?"
+    r"^(?:请|帮我|麻烦)?(?:把|将)?" + THAT_CUSTOMER_ZH + r"(?:的|嘅)?(?:资料|信息|档案|卡片?)?"
     r"(?:都)?(?:导出|下载)(?:来|出来|一下)?(?:成|为)?(?:excel|表格|excel表格?|xlsx|csv)?"
     r"(?:吧|啊)?[。!！]*$|"
     r"^(?:请|帮我|麻烦)?(?:导出|下载)(?:一下)?"
-    + conv.THAT_CUSTOMER_ZH
+    + THAT_CUSTOMER_ZH
     + r"(?:的|嘅)?(?:资料|信息|档案|卡片?)?(?:吧|啊)?[。!！]*$|"
     r"^(?:please |pls |can you |could you )?(?:export|download)\s+(?:him|her|his|"
     r"(?:this|that|the) (?:customer|client|one|person)(?:'s)?)"

@@ -27,6 +27,7 @@ from segmentation.engine import segment_members
 from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.actions import find_action, find_schedule, tag_named_first
 from segmentation.nlq.ask import Ask
+from segmentation.nlq.one_customer import THAT_CUSTOMER_ZH
 from segmentation.nlq.parser import typed_quotes
 from segmentation.nodes import All, SegmentFormatError, from_json
 from segmentation.scope import Requester
@@ -42,7 +43,7 @@ MAX_CHOICES = 5
 # The customer of the card just shown, by a pronoun or "this customer" (normalised: simplified,
 # lower case): "给她打上VIP标签", "把這位客戶標記為VIP", "tag her as VIP".
 _PRONOUN = re.compile(
-    conv.THAT_CUSTOMER_ZH + r"|him|her|he|she|this customer|that customer|the customer|"
+    THAT_CUSTOMER_ZH + r"|him|her|he|she|this customer|that customer|the customer|"
     r"this client|that client|this one|that one|this person|that person|this guy|that guy"
 )
 

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.content_reply import completed, customer_words, missing_part
-from bot.commands.customer_questions import asks_about_customer
 from bot.commands.paging import expired, last_list
 from bot.commands.period_picks import (
     answers_period,
@@ -34,6 +33,7 @@ from bot.commands.value_answer import value_answer
 from bot.services.answer import Answer, CardAnswer, ClarifyAnswer
 from segmentation.nlq.correction import read_correction
 from segmentation.nlq.followup import NO, YES, read_pick
+from segmentation.nlq.one_customer import asks_about_customer
 from segmentation.nlq.period_reply import is_time_question
 from segmentation.text import normalize
 

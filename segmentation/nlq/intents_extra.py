@@ -28,6 +28,7 @@ from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nlq.lexicon_tables import LEXICON
+from segmentation.nlq.one_customer import asks_about_customer
 from segmentation.nlq.restate import Restater, describe
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token, tokenize
@@ -188,7 +189,8 @@ _CARD = [
     lazy_pattern(
         rf"^{_LOOK}(?:客户)?{_NAME}(?:最近|近期|之前|以前|最近有|有)?(?:都)?"
         r"(?:(?:买|购买|订|订购)(?:了|过|咗)?(?:些|啲)?(?:什么|啥|哪些|咩|乜嘢|乜|东西|嘢)(?:东西|嘢)?"
-        r"|下了什么单|(?:的)?(?:购买记录|订单记录|订单|消费记录|消费情况|最近动态|动态|记录))"
+        r"|下了什么单|(?:什么|啥|咩|乜嘢|乜|些)?(?:的)?(?:购买记录|订单记录|订单|消费记录|消费情况|"
+        r"最近动态|动态|动静|记录|新动态|新消息))"
         # asked as a yes/no ("Alice最近买过啥吗", "佢最近有冇買嘢呀"): the card answers it
         r"(?:吗|嘛|呢|啊|呀|没有|没|未|冇)*[？?。!！]*$"
     ),
@@ -490,7 +492,24 @@ def _card(text: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> ExtraPar
         decided, found = _card_in(light, text, lambda name: _is_segment(name, vocab, now, tz))
         if decided:
             return found
+    for light in _card_texts(text):
+        name = _LOOK_FIRST.sub("", named_first(light) or "").strip().strip("“”\"'")
+        if name and _unknown_words(name, vocab, now, tz):
+            return ExtraParse("customer", None, "", {"customer": _exact_case(text, name)})
     return None
+
+
+# The look-up verb before a name said first ("帮我看看Alice近况"); the name is what is left.
+_LOOK_FIRST = lazy_pattern(rf"^{_LOOK}(?:客户)?[：:]?")
+
+
+def _unknown_words(name: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> bool:
+    """Whether `name` is only words the grammar does not know, as a customer's name is: a
+    sentence of known words before the question ("我哋部门啲客按跟进人分") is no name."""
+    if _NOT_A_NAME.search(name) or len(name) > 24:
+        return False
+    tokens = tokenize(normalize(name), vocab, now, tz)
+    return bool(tokens) and all(t.kind == K.UNKNOWN for t in tokens)
 
 
 def _card_in(
@@ -508,6 +527,55 @@ def _card_in(
         if name and not _NOT_A_NAME.fullmatch(name):
             return True, ExtraParse("customer", None, "", {"customer": _exact_case(text, name)})
     return False, None
+
+
+# Where a question about one customer starts after the name said first ("Alice是谁跟的",
+# "Alice近况", "王芳最近有什么动静", "Frank问过什么"): the name then stands for the pronoun.
+_ASKED_AFTER_NAME = lazy_pattern(
+    r"(?:是谁|归谁|由谁|谁|系边个|系边位|边个|最近|近况|近来|近期|问过|问了|咨询过|咨询了|买过|买了|"
+    r"有什么|有咩|有冇|有没有|在哪|喺边|是哪|是什么|几时|什么时候|上次|的跟进人|跟进人|的电话|的备注|"
+    r"的标签|的订单|的城市)"
+)
+# English: "any news on Alice", "what's new with Frank", "who owns Judy", "who follows Bob",
+# "what did Alice ask about", "when did Mike last order".
+_NAMED_EN = lazy_pattern(
+    r"^(?:so |and |ok |hey )?(?:any (?:news|updates?) (?:on|about|from)|"
+    r"what'?s (?:new|up|going on) with|"
+    r"who (?:owns|follows|handles|looks after|is in charge of)|"
+    r"who'?s (?:following|handling))\s+(?:the )?(?:customer )?(?P<n>[^,.?!]{1,40}?)"
+    r"(?: doing| getting on)?(?: lately| recently)?[?.!]*$|"
+    r"^(?:what|when|where) (?:did|has|does|is) (?:the )?(?:customer )?(?P<m>[A-Z][^,.?!]{0,39}?) "
+    r"(?:ask(?:ed)? about|inquire(?:d)? about|last (?:order|ordered|buy|bought|visit|visited)|"
+    r"(?:come|came) from|from|based)[?.!]*$"
+)
+
+
+# What makes the words after the name a question about her, not a condition ("购买过…的人",
+# "给买过…的发券"): a question word, or the card's own nouns.
+_ASKS = lazy_pattern(
+    r"什么|啥|谁|边个|边位|哪|几|吗|嗎|冇|没有|没|未|呢|咩|乜|多少|怎样|怎么样|如何|点样|[?？]|"
+    r"(?:近况|动态|动静|情况|资料|状况)$"
+)
+
+
+def named_first(light: str) -> str | None:
+    """The name said first in a question about one customer (the card answers it), or None:
+    the question after the name must be one that would ask about "her" ("她是谁跟的")."""
+    english = _NAMED_EN.match(light)
+    if english is not None:
+        return english.group("n") or english.group("m")
+    for found in _ASKED_AFTER_NAME.finditer(light, 1):
+        name, rest = light[: found.start()], light[found.start() :]
+        if _latin_word(name[-1:]) and _latin_word(rest[:1]):
+            continue  # never inside a Latin name
+        if len(name.strip()) >= 2 and _ASKS.search(rest) and asks_about_customer("她" + rest):
+            return name
+        return None  # the first question word decides: "王静最近问过…" is not "王静最"
+    return None
+
+
+def _latin_word(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 def _is_segment(name: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from segmentation.nlq.intents_extra import named_first
 from segmentation.nlq.rank_pick import OTHER, read_ranked_pick
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import tokenize
@@ -75,3 +76,39 @@ def test_flip_words_are_the_other_end(text: str) -> None:
 @pytest.mark.parametrize("text", ["flip it to Beijing", "reverse the VIP tag"])
 def test_flip_with_more_words_is_no_pick(text: str) -> None:
     assert read_ranked_pick(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Alice是谁跟的", "Alice"),
+        ("Alice问过什么", "Alice"),
+        ("王芳近况", "王芳"),
+        ("Frank系边个跟开㗎", "Frank"),
+        ("any news on Alice?", "Alice"),
+        ("who owns Pia", "Pia"),
+        ("what did Ivan ask about", "Ivan"),
+        ("what's new with the customer Judy", "Judy"),
+    ],
+)
+def test_name_said_first_then_a_question_about_her(text: str, name: str) -> None:
+    assert named_first(text) == name
+
+
+@pytest.mark.parametrize("text", ["how's it going", "Alice", "上海的客户", "Alicebought"])
+def test_no_question_after_a_name(text: str) -> None:
+    assert named_first(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Alice是谁跟的", "Frank最近有冇落單", "帮我看看 Alice 近况", "any news on Alice?"]
+)
+def test_name_said_first_is_a_card(text: str) -> None:
+    command = READ.command(text)
+    assert command.intent == "customer"
+
+
+@pytest.mark.parametrize("text", ["VIP是谁跟的", "我哋部门啲客按跟进人分", "张三的客户近况"])
+def test_conditions_said_first_are_no_card(text: str) -> None:
+    result = READ.parse(text)
+    assert getattr(result, "intent", None) != "customer"

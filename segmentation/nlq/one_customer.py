@@ -1,18 +1,25 @@
 """Questions about one customer said by a pronoun ("她最近买了什么", "佢係邊個跟開㗎", "what
 did she buy recently"): the customer card answers them. Shared by the card in focus and by a
-row of the list just shown ("第一个 最近买了啥", where the row stands for the pronoun)."""
+row of the list just shown ("第一个 最近买了啥", where the row stands for the pronoun) and by
+a name said first ("Alice是谁跟的", "Alice近况"; intents_extra). Text only: what the chat
+knows of the conversation decides who "she" is."""
 
 from __future__ import annotations
 
-from bot.commands import conversation as conv
 from segmentation.nlq.lazy_re import lazy_pattern
+
+# One customer by a pronoun or "this customer" (never 他们/佢哋).
+THAT_CUSTOMER_ZH = (
+    r"(?:他|她|佢|ta|这位客户|这位顾客|这个客户|这个顾客|该客户|此客户|这位|此人|这个人|"
+    r"呢位客户|呢个客户|呢位客|呢个客|呢位|那位客户|那个客户)"
+)
 
 # The customer of the card just shown, by a pronoun: "她最近买了什么", "他的订单", "這位客戶的
 # 資料", "show me her profile", "what did she buy recently" (normalised: simplified, lower case).
 _THAT_CUSTOMER = lazy_pattern(
     # Cantonese says 睇下 / 查下 for look, 嘅 or 個 for 的, and asks 点 / 点样 / 如何 after it
     r"^(?:请|帮我|麻烦)?(?:再)?(?:查一下|查查|查下|看看|看一下|看下|睇下|睇睇|睇吓|说说|讲下)?"
-    + conv.THAT_CUSTOMER_ZH
+    + THAT_CUSTOMER_ZH
     + r"(?:的|嘅|个)?"
     r"(?:情况|资料|档案|信息|详情|近况|订单|消费|消费情况|动态|最近动态|最近的?订单|"
     r"最近买了(?:什么|啥|些什么)|买了(?:什么|啥)|买过(?:什么|啥)|最近怎么样)?"
