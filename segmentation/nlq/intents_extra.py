@@ -503,10 +503,19 @@ def _card(text: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> ExtraPar
 _LOOK_FIRST = lazy_pattern(rf"^{_LOOK}(?:客户)?[：:]?")
 
 
+# What a name said first never holds: a pronoun, or a verb of an action or a send
+# ("给她发消息 上次的面霜用得还好吗" is a message to her, its words a question).
+_NOT_A_NAME_FIRST = lazy_pattern(
+    r"[他她佢它们們]|发|發|给|給|送|打|导出|導出|标签|標籤|推送|群发|群發|提醒|通知|告诉|告訴|"
+    r"\b(?:send|tag|message|text|tell|remind|export|push)\b",
+    re.I,
+)
+
+
 def _unknown_words(name: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> bool:
     """Whether `name` is only words the grammar does not know, as a customer's name is: a
     sentence of known words before the question ("我哋部门啲客按跟进人分") is no name."""
-    if _NOT_A_NAME.search(name) or len(name) > 24:
+    if _NOT_A_NAME.search(name) or _NOT_A_NAME_FIRST.search(name) or len(name) > 24:
         return False
     tokens = tokenize(normalize(name), vocab, now, tz)
     return bool(tokens) and all(t.kind == K.UNKNOWN for t in tokens)
