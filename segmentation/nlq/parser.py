@@ -19,6 +19,7 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.campaign_names import check_campaign_names
 from segmentation.nlq.cities import expand_city_groups
 from segmentation.nlq.contact_words import asked_inside_contact, name_campaigns
+from segmentation.nlq.count_rankings import refuse_count_ranking
 from segmentation.nlq.coupons import message_too_long
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, is_traditional, weak_card
@@ -286,6 +287,7 @@ def _parse(
         details["script"] = "hant"  # what customers get besides the message follows the asker
     if seg_text is not None:
         refuse_empty_quotes(seg_text)
+        refuse_count_ranking(seg_text)
         tokens = drop_open_wrappers(demonstratives(tokenize(seg_text, vocab, now, tz)))
         words = [str(t.value) for t in tokens if t.kind == K.INTENT]
         if action is None and all(t.kind in (K.FILLER, K.SEP, K.AND) for t in tokens):

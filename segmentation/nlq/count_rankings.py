@@ -1,0 +1,45 @@
+"""A ranking by how often, which the spec does not offer (rankings are by spend, §2): "下单
+最多的客户", "问得最多的", "来店最多的5个", "who ordered the most", "customers who visit
+the least". Read word by word these became an unknown 得 or "most" ("没有找到商品“得”");
+they are asked back saying what is offered, with the spend ranking to pick. 最多 before a
+number stays "at most" (下单最多2次): a number after it is no ranking."""
+
+from __future__ import annotations
+
+import re
+
+from segmentation.nlq.ask import Ask
+from segmentation.nlq.lazy_re import lazy_pattern
+
+_EVENT_ZH = (
+    r"(?:下单|下單|下过单|下過單|订购|訂購|购买|購買|买|買|落单|落單|帮衬|幫襯|问价|問價|询价|詢價|"
+    r"咨询|諮詢|查询|查詢|问|問|来店|來店|到店|来|來|嚟|光顾|光顧|退款|退货|退貨|退|加购|加購)"
+)
+_MOST_ZH = r"(?:最多|最少|最频繁|最頻繁|最勤|最常)"
+# Not a number after it: 下单最多2次 is "at most twice".
+_NO_NUMBER = r"(?!\s*(?:\d|[一二两兩三四五六七八九十几幾]+\s*(?:次|单|單|回)))"
+_COUNT_RANK_ZH = lazy_pattern(
+    rf"{_EVENT_ZH}(?:的)?(?:次数|次數)?(?:得|嘅|的)?{_MOST_ZH}{_NO_NUMBER}"
+)
+_COUNT_RANK_EN = lazy_pattern(
+    r"\b(?:order(?:ed|s)?|bought|buy(?:s)?|purchas(?:ed|es?)|inquir(?:ed|es?)|asked|visit(?:ed|s)?|"
+    r"came in|refund(?:ed|s)?|shop(?:ped|s)?)\s+(?:the\s+)?(?:most|least|most often|least often|"
+    r"the most times|most frequently)\b(?!\s+\d)",
+    re.I,
+)
+
+
+def refuse_count_ranking(text: str) -> None:
+    """Ask back when `text` ranks customers by how often they did something."""
+    found = _COUNT_RANK_ZH.search(text) or _COUNT_RANK_EN.search(text)
+    if found is None:
+        return
+    said = found.group(0).strip()
+    english = said.isascii()
+    raise Ask(
+        f"“{said}”是按次数排名，目前只支持按消费金额排名。要看消费最多的客户吗？"
+        "按次数也可以作条件，例如“下单3次以上的客户”。",
+        f"“{said}” ranks by how often; only rankings by spend are supported. Do you want "
+        "the top spenders? A count works as a condition, e.g. 'customers who ordered 3+ times'.",
+        ("top 10 spenders",) if english else ("消费最多的10个客户",),
+    )
