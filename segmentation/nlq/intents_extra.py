@@ -738,10 +738,20 @@ _MOST_EN = lazy_pattern(
 )
 
 
+# "谁的客户最多", "我组里边个嘅VIP最少", "who has the most customers": who is asked, so the
+# group is a salesperson's.
+_WHO_ZH = lazy_pattern(r"(?P<owner>谁|誰|边个|邊個|边位|邊位)(?=的|嘅)")
+_WHO_EN = lazy_pattern(
+    r"(?:^|\bof\s+(?:us|my\s+team|our\s+team|the\s+reps)\s*,?\s*)(?P<owner>who)"
+    r"(?=\s+(?:has|have|had|gets?|got|owns?|holds?)\s+(?:the\s+)?(?:most|fewest|least)\b)",
+)
+
+
 def _which_most(masked: str) -> tuple[str, str, str] | None:
     """The dimension of a "which X has the most/fewest" question, the words left for its
     segment and which end is asked ("most" / "fewest"), or None."""
-    for which, most in ((_WHICH_ZH, _MOST_ZH), (_WHICH_EN, _MOST_EN)):
+    pairs = ((_WHICH_ZH, _MOST_ZH), (_WHICH_EN, _MOST_EN), (_WHO_ZH, _MOST_ZH), (_WHO_EN, _MOST_EN))
+    for which, most in pairs:
         named = which.search(masked)
         if named is None:
             continue
