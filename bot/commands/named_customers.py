@@ -50,7 +50,20 @@ _NAME_LIKE = lazy_pattern(r"^(?:[a-z][a-z.'-]*(?:\s[a-z][a-z.'-]*)?|[\u4e00-\u9f
 # Cantonese "except": "除咗Frank", "除咗佢之外", "除開Bob" (除咗 before a tag is an untag, read
 # by the actions before this; here only what follows a list).
 _EXCEPT_HK = lazy_pattern(
-    r"^(?:除咗|除了|除开|除開)\s*(?P<x>.+?)\s*(?:之外|以外)?\s*(?:啦|喇|吧|la)?[。.!！]*$", re.I
+    r"^(?:除咗|除了|除开|除開)\s*(?P<x>.+?)\s*(?:之外|以外)?\s*"
+    # "除了Alice和Dan都要", "除咗佢其他都要", "除了Bob以外全部"
+    r"(?:(?:其他|其余|其餘|别的|別的|其他人|其他的)?(?:都要|全要|都可以|都得|全部|都留着|都留低))?"
+    r"\s*(?:啦|喇|吧|la)?[。.!！]*$",
+    re.I,
+)
+# "all of them except Alice and Dan", "everyone but Bob", "all except for Ivan", "keep all of
+# them apart from Lily": the list, all but those named.
+_EXCEPT_EN = lazy_pattern(
+    r"^(?:(?:ok|okay|so|and|then|now|just)\s+)*(?:keep\s+|show\s+(?:me\s+)?|i\s+want\s+)?"
+    r"(?:all(?:\s+of\s+(?:them|those|these))?|everyone|everybody|them\s+all|the\s+lot|"
+    r"the\s+whole\s+list)\s+(?:except(?:\s+for)?|but(?:\s+not)?|minus|apart\s+from|besides|"
+    r"other\s+than)\s+(?P<x>.+?)\s*(?:please|pls)?[.!]*$",
+    re.I,
 )
 
 
@@ -82,7 +95,7 @@ class Drop:
 def dropped_words(text: str) -> Drop | None:
     """Whom `text` drops from the list, or None."""
     plain = normalize(text).strip()
-    found = _EXCEPT_HK.match(plain)
+    found = _EXCEPT_HK.match(plain) or _EXCEPT_EN.match(plain)
     if found is not None:
         return Drop(str(found["x"]), verb_first=True)
     follow = read_follow_up(text)

@@ -110,7 +110,7 @@ _COUPON_ONLY = (
 # Whom 帮/同/跟 point at when they mean "to": a pronoun or the previous answer (normalised).
 _POINTER_ZH = (
     r"她|他|佢|ta|这位|呢位|那位|这些|那些|这批|这几|那几|这两|那两|这俩|呢啲|那啲|呢班|"
-    r"这班|那班"
+    r"这班|那班|剩下的|剩下那些|剩低嘅|剩低啲"
 )
 # A pronoun or the previous answer as a whole word, for a send with two objects.
 _WHOM_ZH = (
@@ -719,6 +719,9 @@ _THIS = lazy_pattern(
     r"(?:all (?:of )?)(?:them|these|those)(?: (?:customers|clients|people))?|"
     r"(?:each|every one|everyone) of (?:them|these|those)|(?:them|those|these) (?:each|all)|"
     r"这批人|那批人|这帮人|这些人|那些人|"
+    # what is left of the list after a drop (去掉Bob → 给剩下的发消息)
+    r"剩下(?:的)?(?:客户|人)?|剩下那些|剩下这些|剩低(?:嘅|啲)?|剩返(?:嘅)?|the rest(?: of them)?|"
+    r"the remaining(?: ones| customers)?|"
     r"这几个|这几位|这几个人|他们几个|呢啲|呢啲客|呢啲人|佢哋|佢们|"
     r"(?:他们|她们|佢们)(?:俩|仨|[两二三四五六2-6](?:个|位)|几位)|(?:她|他|佢)(?:俩|仨)|"
     r"(?:这|那|呢)(?:俩|仨)(?:人|个人)?|"

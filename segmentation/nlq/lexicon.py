@@ -217,6 +217,10 @@ _ADD(_many(K.CUSTOMER, True, "客户|顾客|用户|客人|联系人|外部联系
 # ---- the previous answer ("把这些导出", "describe them")
 _ADD(_many(K.THIS, True, "这些|那些|这批|这群|这些客户|那些客户|这批客户|这群客户|上面的客户|上述客户|"
            "这个分群|这个群|该分群|此分群|这个列表|这个名单|这个结果|上面的结果|刚才的结果|them|these|those|em|'em|"
+           # what is left of the list after a drop: 去掉Bob → 给剩下的发消息 / send the rest…
+           "剩下|剩下的|剩下那些|剩下的人|剩下的客户|剩下这些|剩低|剩低嘅|剩低啲|剩返嘅|the rest|"
+           "the rest of them|"
+           "the remaining ones|the remaining customers|"
            "these customers|those customers|this segment|that segment|this list|the results|"
            "these results"))  # fmt: skip
 
