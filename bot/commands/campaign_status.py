@@ -27,11 +27,14 @@ LATEST = re.compile(rf"^(?:{_LATEST_ZH})(?:的)?(?:营销)?$|^(?:the |our |my )?
 # 这次 / 那个 / 刚才那个 / this / that: the campaign discussed
 _THIS_ZH = r"(?:刚才|刚刚|上面|前面)?(?:的)?(?:这次|那次|本次|这个|那个|该|此|这一个|那一个)"
 _RESULT_ZH = (
-    r"(?:效果|结果|成效|成绩|表现|数据|战绩|情况|成果|反馈|核销情况|转化情况|转化|回报|收效)"
+    r"(?:效果|结果|成效|成绩|表现|数据|战绩|情况|成果|反馈|核销情况|转化情况|转化|回报|收效|"
+    # a figure the results carry: 上次活动核销率多少, 双11预热的转化率是多少
+    r"核销率|转化率|送达率|提升|uplift|roi)"
 )
 _HOW_ZH = (
     r"(?:怎么样了?|怎样了?|如何|好吗|好不好|好唔好|点样|点|咋样|咋样了|怎么说|几好|"
-    r"理想吗|行不行|行吗|ok吗|看看|看一下|呢|嘛|啊|吖)?"
+    r"理想吗|行不行|行吗|ok吗|看看|看一下|呢|嘛|啊|吖|"
+    r"(?:是)?多少|(?:系)?几多|(?:有)?几高|怎么算)?"
 )
 _ASK_ZH = r"(?:请|帮我|麻烦)?(?:看看|看一下|查一下|查查|说说|讲讲|汇报一下|报一下|给我看看)?"
 _END = r"\s*[?？。.!！~]*\s*$"
@@ -78,7 +81,7 @@ NAMED = (
     ),
     re.compile(
         # normalising drops the spaces around Chinese: "how did双11预热do"
-        r"^\s*how(?:'s| is| was| did| has| are)\s*(?:the\s+)?[“\"]?(?P<name>.{2,40}?)[”\"]?"
+        r"^\s*how(?:'s| is| was| did| has| are)\s*(?:the\s*)?[“\"]?(?P<name>.{2,40}?)[”\"]?"
         r"(?:\s*campaign)?\s*(?:do|doing|go|going|perform|performing|performed|done)" + _END
     ),
     re.compile(

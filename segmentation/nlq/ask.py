@@ -134,6 +134,14 @@ def unsupported(reason_key: str, word: str) -> Ask:
             f"“{word}”没有具体数字，请给出金额，例如“消费超过5000元”。",
             f"“{word}” has no number in it; please give an amount, e.g. 'spent over 5000'.",
         )
+    if reason_key == "holdout":
+        return Ask(
+            f"“{word}”是活动里不发送、用来衡量效果的客户，不能作筛选条件。对照组人数和对比结果"
+            "在活动效果里，例如“双11预热效果怎么样”“上次活动效果怎么样”。",
+            f"“{word}” is the part of a campaign that is not sent to, kept to measure it; it is "
+            "no filter. Its size and the comparison are in the campaign's results, e.g. 'how "
+            "did the last campaign do'.",
+        )
     if reason_key in _BUYER_CLASSES:
         return buyer_class_question(reason_key, word)
     if reason_key == "fuzzy":

@@ -371,7 +371,8 @@ _NOT_A_GROUP_EN = (
 # ones in Beijing?"), which the readers below read: a group is said with its size.
 _GROUP_NUMBER_EN = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
 _GROUP_EN = lazy_pattern(
-    r"\bthe\s+(?P<v>[^,.;?!]+?)(?<!\btag)\s+(?:group|bucket)\b|"
+    # (never a campaign's "holdout group" / "control group": no group of an answer)
+    r"\bthe\s+(?P<v>[^,.;?!]+?)(?<!\btag)(?<!\bholdout)(?<!\bcontrol)\s+(?:group|bucket)\b|"
     r"(?P<o>\S+'s)\s+(?:group|bucket)\b|\bthe\s+(?:group|bucket)\s+(?:for|of)\s+(?P<f>[^,.;?!]+)|"
     # "the one in Shanghai", "the two from Beijing", "the ones in 上海"
     rf"\bthe\s+{_GROUP_NUMBER_EN}\s+(?:in|from|at|based\s+in)\s+(?P<p>[^,.;?!]+?)"

@@ -248,6 +248,7 @@ _UNSUP = {
     "channel": "企业微信以外的来源（如抖音、淘宝；可以按添加方式或渠道活码筛选，例如“扫码添加的客户”“通过展会活码加的客户”）|sources outside WeCom such as Douyin or Taobao (filter by how customers were added or by their channel code instead, e.g. 'customers added by scanning a QR code')",
     "age": "年龄|age",
     "birthday": "生日|birthdays",
+    "holdout": "活动对照组|a campaign's control group",
     "phone": "手机号筛选|phone number filters",
     "refund_amount": "退款金额|refund amounts",
     "aov": "平均值|averages",
@@ -311,6 +312,10 @@ _ADD(_many(K.UNSUPPORTED, "channel", "渠道|来源|抖音|小红书|淘宝|京�
 _ADD(_many(K.UNSUPPORTED, "age", "岁|年龄|年纪|老年|中年|年轻|90后|80后|00后|70后|age|aged|years old|"
            "older|younger|elderly|young"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "birthday", "生日|过生日|birthday|birthdays|born"))
+# A campaign's control group is measured, never a condition (its size and uplift are in the
+# campaign's results); read whole, "对照组" had been asked as a department named 对照组.
+_ADD(_many(K.UNSUPPORTED, "holdout", "对照组|控制组|对照群|留出组|holdout|holdout group|"
+           "the holdout|control group|the control group|held out|held-out"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "phone", "手机号|电话|号码|开头|尾号|phone|phone number|mobile|number starting|"
            "starting with|starts with|手机尾号|手机号码"))  # fmt: skip
 # Measures of amounts other than the total spent (#21): a K.SPEND word whose value names the

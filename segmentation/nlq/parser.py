@@ -19,13 +19,13 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.campaign_names import check_campaign_names
 from segmentation.nlq.cities import expand_city_groups
 from segmentation.nlq.contact_words import asked_inside_contact, name_campaigns
-from segmentation.nlq.count_rankings import refuse_count_ranking
 from segmentation.nlq.coupons import message_too_long
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, is_traditional, weak_card
 from segmentation.nlq.interpret import Context, SavedNameAsk
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nlq.leadins import drop_acknowledgement, drop_lead_in, drop_opener
+from segmentation.nlq.no_condition import refuse_count_ranking, refuse_holdout
 from segmentation.nlq.plain_words import plain_words
 from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
@@ -288,6 +288,7 @@ def _parse(
     if seg_text is not None:
         refuse_empty_quotes(seg_text)
         refuse_count_ranking(seg_text)
+        refuse_holdout(seg_text)
         tokens = drop_open_wrappers(demonstratives(tokenize(seg_text, vocab, now, tz)))
         words = [str(t.value) for t in tokens if t.kind == K.INTENT]
         if action is None and all(t.kind in (K.FILLER, K.SEP, K.AND) for t in tokens):

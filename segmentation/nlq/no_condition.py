@@ -1,4 +1,7 @@
-"""A ranking by how often, which the spec does not offer (rankings are by spend, §2): "下单
+"""Questions that name something no condition reads, asked back before the words are read
+one by one (which had given absurd questions back).
+
+A ranking by how often, which the spec does not offer (rankings are by spend, §2): "下单
 最多的客户", "问得最多的", "来店最多的5个", "who ordered the most", "customers who visit
 the least". Read word by word these became an unknown 得 or "most" ("没有找到商品“得”");
 they are asked back saying what is offered, with the spend ranking to pick. 最多 before a
@@ -8,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from segmentation.nlq.ask import Ask
+from segmentation.nlq.ask import Ask, unsupported
 from segmentation.nlq.lazy_re import lazy_pattern
 
 _EVENT_ZH = (
@@ -43,3 +46,19 @@ def refuse_count_ranking(text: str) -> None:
         "the top spenders? A count works as a condition, e.g. 'customers who ordered 3+ times'.",
         ("top 10 spenders",) if english else ("消费最多的10个客户",),
     )
+
+
+# A campaign's control group (对照组, holdout): measured, never a condition. Before the rest is
+# read, so "上次活动的对照组" is not asked about 上次活动 and "对照组" not taken for a department.
+_HOLDOUT = lazy_pattern(
+    r"对照组|對照組|控制组|控制組|留出组|\bhold-?outs?\b(?:\s+group)?|\bcontrol\s+group\b|"
+    r"\bheld[- ]out\b",
+    re.I,
+)
+
+
+def refuse_holdout(text: str) -> None:
+    """Ask back when `text` asks for a campaign's control group as customers."""
+    found = _HOLDOUT.search(text)
+    if found is not None:
+        raise unsupported("holdout", found.group(0))
