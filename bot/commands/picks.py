@@ -112,7 +112,12 @@ def _asked_word(text: str, message: str) -> str | None:
     for quoted in _QUOTED.findall(message):
         if quoted in plain or normalize(quoted) in norm:
             return quoted
-    return None
+    # Empty quotes were asked about (tagged ""): the value given back goes inside them.
+    empty = _EMPTY_QUOTES.search(text)
+    return empty.group(0) if empty is not None else None
+
+
+_EMPTY_QUOTES = re.compile(r"“\s*”|\"\s*\"|「\s*」|『\s*』")
 
 
 def substituted(pending: conv.PendingQuestion, index: int) -> str:
