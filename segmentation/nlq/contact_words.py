@@ -174,6 +174,12 @@ _ZH = (
     )),
     # 活动#3群发过的 / 被群发过
     ("message", lazy_pattern(rf"(?:{_REF_MSG_ZH}{_IN})?(?:被)?群发过")),
+    # 联系过 / 没联系过 / 被联络过: the company reaching the customer, as "contacted" is in
+    # English — by the messages segbot knows (the restatement says 群发). "联系过我们" is the
+    # customer asking, and 联系人 / 联系方式 / 联系电话 are nouns.
+    ("message", lazy_pattern(
+        r"(?:被)?(?:联系|联络)(?:过|了)?(?!人|方式|电话|我们|我哋|过我们|过我哋|咗我哋|咗我们|我)"
+    )),
     # 收到过活动#2 (a campaign named by its name, 收到过双11预热活动): its message reached them
     ("message", lazy_pattern(rf"{_RECEIVE_ZH}{_ref_zh(1, 'message')}")),
     # 收到过上次群发: the last message, with no 活动 between

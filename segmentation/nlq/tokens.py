@@ -39,6 +39,7 @@ from segmentation.nlq.typos import frame_word
 from segmentation.nlq.vocabulary import ITEM_KINDS, Meaning, Vocabulary
 from segmentation.nlq.window_lists import each_window
 from segmentation.nlq.wrapper_phrases import scan_wrapper_phrase
+from segmentation.nodes import RollingWindow
 
 # On a tie, a name from the data beats a lexicon word, except the words that build structure.
 _STRUCTURAL = {K.NEG, K.YET, K.CMP, K.AND, K.OR, K.DE, K.CLAUSE, K.SEP, K.TO, K.UNIT, K.MOST}
@@ -109,7 +110,7 @@ def tokenize(
         tokens.append(token)
         pos = token.end
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_attach_units(tokens)))))
-    tokens = _have_in_own_team(tokens)
+    tokens = _have_in_own_team(_more_than_without(tokens))
     tokens = drop_measure_adverbs(_anything(_most_that_count(_yet_once(tokens))))
     # 店也没来过; 张三和李四两个人的; A和B都没有; 近30天进来的新客
     tokens = came_in_new(neither_listed(listed_count(topic_objects(tokens))))
@@ -579,6 +580,43 @@ def _colleague_teams(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+def _more_than_without(tokens: list[Token]) -> list[Token]:
+    """ "超过30天没下单", "30天以上没来店", "haven't ordered for more than a month": it has been
+    more than that long without it — nothing of it in that last stretch, which is the window
+    alone ("30天没下单"). The comparison before or after a rolling window is dropped when a
+    negation is said with it; anywhere else it keeps its meaning (消费超过1000)."""
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        if tok.kind == K.CMP and _says_more(tok) and _negated_window_at(tokens, i):
+            continue
+        out.append(tok)
+    return out
+
+
+def _says_more(tok: Token) -> bool:
+    return isinstance(tok.value, tuple) and tok.value[0] in (">", ">=")
+
+
+def _negated_window_at(tokens: list[Token], i: int) -> bool:
+    """Whether the comparison at `i` stands by a rolling window with a negation said next to
+    that window (after it, or earlier in the clause: "haven't ordered for more than …")."""
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is not None and _rolling(after):  # 超过30天没…, for more than a month
+        nxt = tokens[i + 2] if i + 2 < len(tokens) else None
+        if nxt is not None and nxt.kind == K.NEG:
+            return True
+        clause = [t for t in tokens[:i] if t.kind != K.SEP]
+        return i + 2 >= len(tokens) and any(t.kind == K.NEG for t in clause)
+    if before is not None and _rolling(before):  # 30天以上没…
+        return after is not None and after.kind == K.NEG
+    return False
+
+
+def _rolling(tok: Token) -> bool:
+    return tok.kind == K.WINDOW and isinstance(tok.value, RollingWindow)
 
 
 # "do I have" / "I've got" say whose the customers are only when nothing else does.

@@ -3,12 +3,15 @@ asker's own team says whose team, not the asker's own follows; a ranking flipped
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from segmentation.nlq.intents_extra import named_first
 from segmentation.nlq.rank_pick import OTHER, read_ranked_pick
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import tokenize
+from segmentation.nodes import All, CampaignMessaged, Not, Performed, RollingWindow, Spend
 from tests.segmentation.nlq.fixture import NOW, TZ, Reader, small_vocabulary
 
 READ = Reader(small_vocabulary())
@@ -112,3 +115,37 @@ def test_name_said_first_is_a_card(text: str) -> None:
 def test_conditions_said_first_are_no_card(text: str) -> None:
     result = READ.parse(text)
     assert getattr(result, "intent", None) != "customer"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "amount", "unit"),
+    [
+        ("超过一个月没下单的客户", "order", 1, "months"),
+        ("30天以上没下单的客户", "order", 30, "days"),
+        ("已经超过两周没来店的客户", "visit", 2, "weeks"),
+        ("超過一個月冇落單嘅客", "order", 1, "months"),
+        ("customers who haven't ordered for more than a month", "order", 1, "months"),
+        ("customers who haven't ordered in over 30 days", "order", 30, "days"),
+    ],
+)
+def test_more_than_a_while_without_is_none_in_that_window(
+    text: str, kind: str, amount: int, unit: str
+) -> None:
+    assert READ.segment(text) == Not(Performed(kind, RollingWindow(amount, unit)))
+
+
+@pytest.mark.parametrize(
+    "text", ["近30天没联系过的客户", "超过一个月没联系的客户", "近30天冇聯絡過嘅客"]
+)
+def test_not_contacted_is_no_message_received(text: str) -> None:
+    segment = READ.segment(text)
+    assert isinstance(segment, Not) and isinstance(segment.child, CampaignMessaged)
+
+
+@pytest.mark.parametrize("text", ["外部联系人", "联系人"])
+def test_contact_person_is_a_customer_word(text: str) -> None:
+    assert READ.segment(text) == All()
+
+
+def test_a_comparison_with_no_negation_keeps_its_meaning() -> None:
+    assert READ.segment("消费超过1000的客户") == Spend(">", Decimal("1000"))
