@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.audit import audit
+from bot.commands.campaign_followups import remember_campaign_holders
 from bot.commands.campaign_names import MAX_NAME_CHARS, clean_new_name
 from bot.commands.campaign_rank import coupon_summary, rank_reply, read_rank
 from bot.commands.campaign_status import (
@@ -257,6 +258,8 @@ def _report(ask: _Ask, name: str) -> list[Reply]:
     if isinstance(found, list):
         return _not_found(ask, name, found, "campaign_report")
     conv.remember_campaign(ask.session, ask.requester.userid, found.id, ask.ctx.now)
+    # "还没核销的是谁" next: this campaign's coupon holders are what it is about
+    remember_campaign_holders(ask.session, ask.ctx, ask.requester.userid, found.id, ask.lang)
     report = campaign_report(ask.session, found.id, campaign_settings(ask.ctx), ask.requester)
     coupons_zh, coupons_en = coupon_summary(ask.session, ask.requester, found.id)
     return ask.reply(_report_zh(report) + coupons_zh, _report_en(report) + coupons_en,

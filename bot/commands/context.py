@@ -30,6 +30,7 @@ from bot.services.query import answer_command, clarify
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.also_other import WhichWindow, widened_by_other
+from segmentation.nlq.campaign_followups import coupon_said_again
 from segmentation.nlq.followup import (
     ALSO,
     AND,
@@ -337,9 +338,16 @@ def refined_answer(
             notes = command.notes
             if kept_a_window(command.segment, swapped):  # "那没下单的呢": in those 90 days
                 notes = (*notes, say("swap_kept_window", lang))
-            return ask_again(session, ctx, requester, swapped, previous, lang, notes)
+            asked = "list" if _asks_who(follow, vocab, ctx) else ""
+            return ask_again(session, ctx, requester, swapped, previous, lang, notes, asked)
     if follow.lead and not _says_something(command):
         return None  # "给这些客户打上X标签": the previous answer as it is (contextual_answer)
+    if follow.mode == AND and command.segment is not None:
+        # "给没核销的那两个…" after "那谁用了": the same campaign's coupon, the other state
+        moved = coupon_said_again(previous_node, command.segment)
+        if moved is not None:
+            previous_node, narrowing = moved
+            command = replace(command, segment=narrowing)
     combined = _combine(previous_node, command.segment, follow)
     if combined is None:
         return clarify(say("refine_what", lang))
@@ -954,7 +962,20 @@ def _intent(
     tokens = tokenize(normalize(follow.rest), vocab, ctx.now, ctx.settings.timezone)
     if any(t.kind == K.INTENT for t in tokens):
         return command.intent
+    if _asks_who(follow, vocab, ctx):
+        return "list"  # "and who's tagged VIP" after a count: the rows asked for
     return previous.intent if previous.intent in _REPEATABLE else command.intent
+
+
+def _asks_who(follow: FollowUp, vocab: Vocabulary, ctx: CommandContext) -> bool:
+    """ "and who's in the 跟进名单 segment": an English who asks for the customers (a list),
+    whatever the question before it asked (Chinese 有谁/哪些 are intents of their own)."""
+    tokens = tokenize(normalize(follow.rest), vocab, ctx.now, ctx.settings.timezone)
+    return any(t.kind == K.DE and t.text in _ASKS_WHO for t in tokens)
+
+
+# English question words that ask for the customers themselves (Chinese 有谁/哪些 are intents)
+_ASKS_WHO = frozenset({"who", "whom"})
 
 
 def _restate(

@@ -26,6 +26,7 @@ from bot.commands.audit import audit
 from bot.commands.both import both_answer
 from bot.commands.bound_swap import swapped_bound_answer
 from bot.commands.campaign_chat import campaign_choice_reply, campaign_reply
+from bot.commands.campaign_followups import campaign_followup_answer
 from bot.commands.campaign_refs import with_campaign_named
 from bot.commands.card_amend import (
     Amended,
@@ -58,6 +59,7 @@ from bot.commands.conversation_chat import (
     script_words,
 )
 from bot.commands.corrections import as_card_change, corrected_answer
+from bot.commands.coupon_status import coupon_status_answer
 from bot.commands.describe import describe_replies
 from bot.commands.explain import explain_reply
 from bot.commands.export import export_reply
@@ -115,6 +117,7 @@ def answer_text(
     return (
         earlier_answer(session, ctx, requester, text, lang, answer_text)
         or corrected_answer(session, ctx, requester, text, lang)
+        or campaign_followup_answer(session, ctx, requester, text, lang)
         or ranked_pick_answer(session, ctx, requester, text, lang)
         or ranked_rows_answer(session, ctx, requester, text, lang)
         or same_tag_answer(session, ctx, requester, text, lang)
@@ -356,6 +359,9 @@ def _handle_text(
     if early is not None:
         audit(session, ctx, userid, "command", text, role=requester.role, **early[1])
         return early[0]
+    status = coupon_status_answer(session, ctx, requester, text, lang)
+    if status is not None:  # 上次活动的券核销情况如何: among the asker's own customers
+        return _answered(session, ctx, requester, text, status, lang, hant)
     campaign = campaign_reply(session, ctx, requester, text, lang)
     if campaign is not None:
         return campaign

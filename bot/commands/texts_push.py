@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 PUSH_TEXTS: dict[str, dict[str, str]] = {
+    "campaign_none_before": {
+        "zh": "在这个活动之前没有发过券的活动。您想看哪个活动？可以说活动名或编号。",
+        "en": "No campaign issued coupons before that one. Which campaign do you mean? "
+        "Say its name or number.",
+    },
     "key_holdout": {"zh": "对照组", "en": "Holdout"},
     # under the card's title: whom it reaches, all of them when few, else some
     "send_to_names": {"zh": "发给：{names}", "en": "To: {names}"},
@@ -17,6 +22,11 @@ PUSH_TEXTS: dict[str, dict[str, str]] = {
         "en": "Sent as typed ({typed})",
     },
     "recipients_value": {"zh": "{count} 人 · 发送 {sent}", "en": "{count} · {sent} sent"},
+    # up to three customers: named, so a card narrowed to one shows who is left
+    "recipients_named": {
+        "zh": "{count} 人（{names}）· 发送 {sent}",
+        "en": "{count} ({names}) · {sent} sent",
+    },
     "holdout_value": {"zh": "{count} 人不发送（衡量效果）", "en": "{count} not sent (to measure)"},
     "excluded_none": {"zh": "无", "en": "none"},
     "send_at_value": {"zh": "{at}", "en": "{at}"},

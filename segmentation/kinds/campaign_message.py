@@ -48,8 +48,23 @@ def _campaign_zh(r: Any, campaign_id: int | None, latest: bool, messages: bool) 
         name = r.vocab.campaigns.get(campaign_id)
         return f"活动#{campaign_id}" + (f"“{name}”" if name else "") + "的"
     if latest:
-        return "上次活动（最近一次" + ("群发" if messages else "发券") + "的活动）的"
+        number = _latest(r, messages)
+        named = f"：{_number_and_name(r, number, '活动#')}" if number else ""
+        return "上次活动（最近一次" + ("群发" if messages else "发券") + f"的活动{named}）的"
     return ""
+
+
+def _number_and_name(r: Any, number: int, prefix: str) -> str:
+    name = r.vocab.campaigns.get(number)
+    space = " " if prefix == "#" else ""
+    return f"{prefix}{number}" + (f"{space}“{name}”" if name else "")
+
+
+def _latest(r: Any, messages: bool) -> int | None:
+    """The campaign "the last campaign" reads now (None when none has run, or in a vocabulary
+    built without the campaigns)."""
+    latest: dict[str, int] = getattr(r.vocab, "latest_campaigns", {})
+    return latest.get("message" if messages else "coupon")
 
 
 def _campaign_en(r: Any, campaign_id: int | None, latest: bool, messages: bool) -> str:
@@ -58,7 +73,9 @@ def _campaign_en(r: Any, campaign_id: int | None, latest: bool, messages: bool) 
         return f" from campaign #{campaign_id}" + (f" “{name}”" if name else "")
     if latest:
         what = "sent mass messages" if messages else "issued coupons"
-        return f" from the last campaign (the latest that {what})"
+        number = _latest(r, messages)
+        named = f"{_number_and_name(r, number, '#')}, " if number else ""
+        return f" from the last campaign ({named}the latest that {what})"
     return ""
 
 

@@ -92,7 +92,8 @@ _NOT_ZH = r"(?:没有|没|未|还没有?|尚未|从没|从未|从冇|冇|仲未|
 # 没 redeem / 未 use: the English verb in a Chinese sentence too
 _USE_ZH = (
     # 核销张券 / 用咗啲券 (Cantonese: the coupon with its measure word)
-    r"(?:(?:核销|用掉?|使用|兑换|消费)(?:过|掉|了)?(?:(?:张|啲)?(?:券|优惠券))?|"
+    # 使咗张券 / 未使 (Cantonese 使: to use, normalised 使了)
+    r"(?:(?:核销|用掉?|使用|兑换|消费|使(?!得|到))(?:过|掉|了)?(?:(?:张|啲)?(?:券|优惠券))?|"
     r"\s*(?:redeemed|redeem|used|use)(?![a-z]))"
 )
 # Taiwan/HK 訊息 (→ 讯息) and 信息 name the same message
@@ -118,10 +119,10 @@ _ANY_ZH = r"(?:任何|一条|一则|一封|一次|半条)(?:的)?"
 _USE_COUPON_ZH = (
     rf"(?:核销|兑换)(?:过|掉|了)?(?:券|优惠券)?|(?:用掉?|使用|消费)(?:过|掉|了)?{_COUPON_ZH}"
 )
-_USED_ZH = r"核销过|核销了|已核销|用过|用了|使用过|使用了|兑换过|兑换了"
+_USED_ZH = r"核销过|核销了|已核销|用过|用了|使用过|使用了|兑换过|兑换了|使了|使过"
 _USED_COUPON_ZH = (
     rf"(?:已经?)?(?:核销过|核销了|已核销|兑换过|兑换了){_COUPON_ZH}?"
-    rf"|(?:用过|用了|使用过|使用了){_COUPON_ZH}"
+    rf"|(?:用过|用了|使用过|使用了|使了|使过){_COUPON_ZH}"
 )
 # The coupon as the subject, held: 券还没用, 手上的券仲未用, 优惠券已核销
 _HELD_COUPON_ZH = rf"(?:(?:手上|手里|手头|手中|身上)(?:的|嘅)?)?{_COUPON_ZH}"
@@ -144,7 +145,8 @@ _ZH = (
         rf"|{_RECEIVE_ZH}{_ref_zh(6)}{_IN}{_BUT_ZH}(?:也)?(?:已经?)?(?:{_USED_ZH}){_COUPON_ZH}?"
         # 上次活动券核销了 / 活动#2的券用过 / 优惠券已核销 / 券用掉了
         rf"|(?:{_coupon_ref_zh(7)}|{_HELD_COUPON_ZH})(?:有|都|也)?(?:已经?)?"
-        r"(?:核销过|核销了|已核销|用过|用了|用掉了?|用完了?|使用过|使用了|已使用|兑换过|兑换了|已兑换)"
+        r"(?:核销过|核销了|已核销|用过|用了|用掉了?|用完了?|使用过|使用了|已使用|兑换过|兑换了|已兑换"
+        r"|使了|使过)"
     )),
     # 上次活动领了券 / 领过券 / 收到过优惠券
     ("issued", lazy_pattern(
@@ -249,7 +251,7 @@ _EN = (
         rf"{_REF_EN}? (?:but |and |yet |that |which )?(?:they |he |she )?)?{_NOT_EN}(?: yet)? "
         # longest first: "redeem" must not stop the match inside "redeemed"
         r"(?:redeemed|redeem|used|use|cashed in|cash in|cashed)\b"
-        rf"(?: (?:it|them|the coupons?|their coupons?|a coupon|the voucher|it yet|them yet))?"
+        rf"(?: (?:it|them|theirs|the coupons?|their coupons?|a coupon|the voucher))?(?: yet)?"
         rf"{_ref_en(1)}?"
     )),
     # "holding an unused coupon", "who still have an unredeemed voucher", "with unused coupons"
@@ -259,6 +261,11 @@ _EN = (
     )),
     ("redeemed", latin_pattern(
         rf"(?:redeemed|used|cashed in|spent|applied) {_COUPON_EN}{_REF_EN}?"
+    )),
+    # "who redeemed in the last campaign", "who used theirs from campaign #1": the campaign
+    # named, so the coupon need not be
+    ("redeemed", latin_pattern(
+        r"(?:redeemed|used|cashed in|applied)(?: (?:it|them|theirs|one))?" + _ref_en(9)
     )),
     # "whose coupon is still unused", "whose coupons haven't been redeemed": got, not used
     ("unredeemed", latin_pattern(
@@ -457,9 +464,13 @@ _NAME_AFTER = (
     r"(?:营销活动|活动|群发消息|群发|推送|消息|优惠券|券|campaign|push|promo|promotion|blast|"
     r"messages?|coupons?|发过|发了|发送过|推送过|触达过?)"  # “老客关怀”发过的: sent to them
 )
-_NAME_BEFORE = r"(?:收到过?|收到了|收过|接到过?|领了|领过|领到过?|received|got|get|from|in|of)\s*"
+_NAME_BEFORE = (
+    r"(?:收到过?|收到了|收过|接到过?|领了|领过|领到过?|received|got|get|from|in|of|"
+    r"(?<![a-z])campaign)\s*"  # campaign 双11预热: the campaign word before its name
+)
 # 国庆回馈那次(活动) / 嗰次 (normalised 那次) / 那一回 / 那场: the one time it ran
-_THAT_TIME = r"(?:那一次|那次|这次|那回|那一回|那场|那期|那个|这个)"
+# Taiwan 那檔 (a run of a campaign) and Cantonese 個活動 (嗰個 without 嗰) as well
+_THAT_TIME = r"(?:那一次|那次|这次|那回|那一回|那场|那期|那个|这个|那一档|那档|这档|个(?=活动))"
 
 
 # "上次活动有谁没核销", "上次派券嗰次活动有边个仲未核销": who is asked between the campaign and
@@ -469,23 +480,60 @@ _ASKED_INSIDE = lazy_pattern(
     # 双11预热的券有谁没用: the campaign's coupon, then who
     rf"(?P<ref>{_ref_zh(40)}|{_ref_zh(41, 'message')}|活动#\d{{1,9}}(?:号)?)"
     rf"(?:(?:的|嘅)?\s*{_COUPON_ZH}\s*)?(?:的|嘅|里|中)?"
+    # 国庆回馈那个活动，有边个用了张券: a pause before the question
+    r"(?P<pause>\s*[,，:：]?\s*)"
     # 还有谁 / 仲有边个: "who else", the same question
     r"(?:还|仲|都)?"
     r"(?P<q>有谁|有哪些人|有哪些|哪些人|哪几个|哪位|谁|有边个|边个|有边啲人?|边啲人?|有冇人"
     # 还有几个人没核销 / 仲有几多个未用: how many, asked at the same place
     r"|(?P<n>有?(?:几个人|几个|几位|多少人|多少个|多少位|几多人|几多个|几多位)))"
-    r"(?=(?:还|都|也|仲)?(?:没|未|仲未|冇|尚未|从未|核销|用|使用|兑换|领|收|拿))"
+    r"(?=(?:还|都|也|仲)?(?:没|未|仲未|冇|尚未|从未|核销|用|使|兑换|领|收|拿))"
 )
+
+
+# 国庆回馈那个活动，冇用张券嘅有边个 / 上次活动，用了券的有几个: a pause after the campaign
+# before what became of its coupon (or who) is no new clause: the campaign is its subject.
+_PAUSE_AFTER_CAMPAIGN = lazy_pattern(
+    rf"(?P<ref>活动#\d{{1,9}}(?:号)?|(?:{_LATEST_ZH})(?:的)?(?:营销)?活动)\s*[,，]\s*"
+    r"(?=(?:还|都|也|仲)?(?:没|未|冇|尚未|从未|核销|用|使|兑换|领|收|拿|有|谁|边|哪|几|多少)"
+    rf"|(?:的|嘅)?{_COUPON_ZH})"
+)
+
+
+# "the campaign #1 campaign, who redeemed?", "last campaign: who hasn't used the coupon": the
+# campaign said first as the topic, the question after it — read as the question "from" it.
+_CAMPAIGN_FIRST_EN = lazy_pattern(
+    r"^\s*(?:for |about |re:? |as for )?(?P<ref>(?:the |our )?(?:campaign #\d{1,9}|"
+    r"(?:last|latest|previous|most recent) campaign)|活动#(?P<id>\d{1,9})|上次活动)"
+    r"(?:'s)?(?: campaign)?\s*[,:：\-—]*\s*"
+    r"(?P<rest>(?:and |so |then |ok,? )?(?:who|which|how many)\b.*?)\s*[?？.!]*\s*$"
+)
+_SAYS_CAMPAIGN_EN = lazy_pattern(r"\bcampaign\b|活动#")
+
+
+def _campaign_said_first_en(text: str) -> str:
+    found = _CAMPAIGN_FIRST_EN.match(text)
+    if found is None or _SAYS_CAMPAIGN_EN.search(found["rest"]):
+        return text
+    ref = found["ref"]
+    if found["id"]:  # 双11预热活动 who redeemed: named in Chinese, asked in English
+        ref = f"campaign #{found['id']}"
+    elif ref == "上次活动":
+        ref = "the last campaign"
+    return f"{found['rest']} from {ref}"
 
 
 def asked_inside_contact(text: str) -> str:
     """`text` with a question word said inside a campaign phrase moved to its end."""
+    text = _PAUSE_AFTER_CAMPAIGN.sub(r"\g<ref>", text)
+    text = _campaign_said_first_en(text)
     found = _ASKED_INSIDE.search(text)
     if found is None:
         return text
     q = found.group("q")
-    rest = text[: found.start("q")] + text[found.end("q") :]
-    if rest[found.start("q") - 1 : found.start("q")] in ("还", "仲", "都"):
+    cut = found.start("pause")
+    rest = text[:cut] + text[found.end("q") :]
+    if cut == found.start("q") and rest[cut - 1 : cut] in ("还", "仲", "都"):
         # 还有谁没核销: 还 goes with the question ("who else"), 还没核销 reads the same
         rest = rest[: found.start("q") - 1] + rest[found.start("q") :]
     if found.group("n"):
@@ -509,7 +557,8 @@ def name_campaigns(
         quoted = rf"[“\"「『]?(?P<name>{edge_before}{re.escape(plain)}{edge_after})[”\"」』]?"
         pattern = re.compile(
             rf"(?P<before>{_NAME_BEFORE}(?:the |our |a )?)?{quoted}(?P<that>{_THAT_TIME})?"
-            rf"(?:的)?(?P<after>\s*{_NAME_AFTER}(?![a-z]))?"
+            # "campaigns" is no campaign word, 活动who (then English) still is
+            rf"(?:的)?(?P<after>\s*{_NAME_AFTER}(?!(?<=[a-z])[a-z]))?"
         )
         # Unframed, only a name long enough to be no everyday word (国庆回馈, not 新客)
         bare = len(plain) >= _BARE_NAME_MIN and not other_name(plain)
@@ -537,8 +586,12 @@ def _campaign_ref(match: re.Match[str], *, number: int, bare: bool) -> str:
         ref = f" campaign #{number} " if latin else f"活动#{number}"
         return ref + ("的" if said.endswith("的") else "")
     before = match.group("before") or ""
+    english = before.strip() == "campaign"
+    if english:
+        before = ""  # campaign 双11预热: the campaign word itself is in the reference
     after = (match.group("after") or "").strip()
-    english = (after[:1].isascii() and after[:1].isalpha()) or (before[:1].isascii() and before)
+    english = english or (after[:1].isascii() and after[:1].isalpha())
+    english = english or bool(before[:1].isascii() and before)
     ref = f" campaign #{number} " if english else f"活动#{number}"  # spaces: squeezed after
     if after in ("活动", "营销活动", "campaign", "promo", "promotion"):
         after = ""  # the campaign word itself is in the reference

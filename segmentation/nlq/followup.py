@@ -360,6 +360,8 @@ _GROUP_ZH = lazy_pattern(
     + _NOT_A_VALUE_END
     + r"])"
     r"(?:的|嘅)?(?:那|嗰)(?:些|啲|批|班)(?:人|客户|客戶|客)?(?:的|嘅)?)"
+    # 国庆回馈那个活动 / 嗰個活動 / 那檔活動: which campaign, no group of customers
+    r"(?!\s*(?:营销|營銷)?(?:活动|活動|campaign))"
 )
 # Words that go before "one(s)" and are no group's value: a pick, an order, a kind of customer.
 _NOT_A_GROUP_EN = (

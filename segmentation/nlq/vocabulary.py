@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from segmentation.contacts import campaigns
+from segmentation.contacts import MASS_MESSAGE, campaigns, coupons, deliveries
 from segmentation.models import (
     Customer,
     CustomerScore,
@@ -76,6 +76,9 @@ class Vocabulary:
     # never as bare names, so a code spelled like a tag or a city takes nothing from them).
     channels: dict[str, str] = field(default_factory=dict)
     campaigns: dict[int, str] = field(default_factory=dict)  # id → name ("活动#3")
+    # The campaign that issued a coupon last ("coupon") and sent a mass message last
+    # ("message"): "上次活动" is restated with its name, so the asker sees which one was read.
+    latest_campaigns: dict[str, int] = field(default_factory=dict)
     max_len: int = 1
     # Whether predictive scores exist (customer_scores has rows): without them a score
     # condition is asked back ("not computed yet"), never answered as 0 customers.
@@ -218,6 +221,7 @@ def build_vocabulary(
     items: Iterable[tuple[str, str]] = (),
     channels: Iterable[str] = (),
     campaigns: Iterable[tuple[int, str]] = (),
+    latest_campaigns: Iterable[tuple[str, int]] = (),
 ) -> Vocabulary:
     vocab = Vocabulary(scores_available=scores_available)
     # Shown (and put in conditions) in Simplified script whatever spelling came first: any
@@ -227,6 +231,7 @@ def build_vocabulary(
     for item_field, name in vocab.items:
         vocab.add(name, Meaning(item_field, name, name))
     vocab.campaigns = dict(campaigns)
+    vocab.latest_campaigns = dict(latest_campaigns)
     for code in channels:
         vocab.channels.setdefault(normalize_name(code), code)
     vocab.tag_groups = tuple(dict.fromkeys(g for g in tag_groups if g))
@@ -347,6 +352,7 @@ class VocabularySources:
     items: tuple[tuple[str, str], ...] = ()
     channels: tuple[str, ...] = ()
     campaigns: tuple[tuple[int, str], ...] = ()
+    latest_campaigns: tuple[tuple[str, int], ...] = ()
 
 
 def read_vocabulary_sources(session: Session) -> VocabularySources:
@@ -385,13 +391,30 @@ def read_vocabulary_sources(session: Session) -> VocabularySources:
     return VocabularySources(tuple(tags), groups, staff, departments, tuple(saved),
                              tuple(c for c in cities if c), scored is not None,
                              tuple((str(f), str(n)) for f, n in items),
-                             read_channel_codes(session), read_campaigns(session))  # fmt: skip
+                             read_channel_codes(session), read_campaigns(session),
+                             read_latest_campaigns(session))  # fmt: skip
 
 
 def read_campaigns(session: Session) -> tuple[tuple[int, str], ...]:
     """Every campaign's id and name (a handful of rows), for "活动#3" and its restatement."""
     rows = session.execute(select(campaigns.c.id, campaigns.c.name).order_by(campaigns.c.id))
     return tuple((int(i), str(n or "")) for i, n in rows)
+
+
+def read_latest_campaigns(session: Session) -> tuple[tuple[str, int], ...]:
+    """The campaign of the newest coupon and of the newest mass-message delivery (one index
+    probe each), as contacts.py reads "the last campaign"."""
+    newest_coupon = session.execute(
+        select(coupons.c.campaign_id).order_by(coupons.c.id.desc()).limit(1)
+    ).scalar()
+    newest_message = session.execute(
+        select(deliveries.c.campaign_id)
+        .where(deliveries.c.channel == MASS_MESSAGE)
+        .order_by(deliveries.c.id.desc())
+        .limit(1)
+    ).scalar()
+    found = (("coupon", newest_coupon), ("message", newest_message))
+    return tuple((kind, int(number)) for kind, number in found if number is not None)
 
 
 def read_channel_codes(session: Session) -> tuple[str, ...]:
@@ -442,6 +465,7 @@ def load_vocabulary(session: Session, catalog: NamedSegmentCatalog) -> Vocabular
         items=sources.items,
         channels=sources.channels,
         campaigns=sources.campaigns,
+        latest_campaigns=sources.latest_campaigns,
     )
     with _BUILT_LOCK:
         _BUILT.insert(0, (catalog, sources, vocab))

@@ -56,8 +56,8 @@ def test_last_campaign_unredeemed_in_traditional_chinese(rig: ChatRig) -> None:
     _campaigns(rig)
     [reply] = rig.tell("zhangsan", "上次活動沒核銷的客戶")
     print(reply.text)
-    # answered in Traditional characters, as asked
-    assert "領到過上次活動（最近一次發券的活動）的優惠券但未核銷" in reply.text
+    # answered in Traditional characters, as asked, naming the campaign "上次活動" is
+    assert "領到過上次活動（最近一次發券的活動：活動#1“活动1”）的優惠券但未核銷" in reply.text
     assert "张客户02" in reply.text and "张客户01" not in reply.text
 
 

@@ -1,0 +1,178 @@
+"""The next question about a campaign's coupon stays on that campaign.
+
+"上次活动的券还有谁没核销" then "那谁用了"; "國慶回饋嗰個活動，有邊個用咗張券" then "冇用嗰啲呢";
+"雙11預熱那檔活動，我們部門的券核銷狀況如何" then "還沒核銷的是誰"; "who didn't?", "and the rest?".
+The follow-up names no campaign, so read alone it would be every campaign's coupons (or not
+understood at all): after an answer about one campaign's coupon it is that campaign's, with
+the rest of that answer kept (spec/commands.md §2c: the campaign last discussed). The answer
+restates the campaign, so the asker sees which one was read.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext
+from bot.commands import conversation as conv
+from bot.commands.context import previous_segment
+from bot.commands.texts import say
+from bot.services.answer import Answer
+from bot.services.query import answer_command, clarify
+from segmentation.contacts import coupons
+from segmentation.nlq import Command, load_vocabulary, parse_command
+from segmentation.nlq.campaign_followups import (
+    Campaign,
+    asks_count,
+    asks_who,
+    coupon_campaign,
+    coupon_state,
+    on_campaign,
+    other_state,
+    said_coupon_state,
+    said_other_campaign,
+    unbound_coupon,
+    with_coupon_state,
+)
+from segmentation.nlq.contact_words import name_campaigns
+from segmentation.nlq.followup import read_follow_up
+from segmentation.nlq.restate import describe
+from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.nodes import CampaignCoupon, Node, to_json
+from segmentation.scope import Requester
+from segmentation.text import normalize
+
+
+def campaign_followup_answer(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> Answer | None:
+    """The answer to a coupon follow-up on the campaign of the last answer, or None."""
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        return None
+    previous_node, previous = found
+    campaign = coupon_campaign(previous_node)
+    if campaign is None:
+        return None
+    vocab = load_vocabulary(session, ctx.engine.named)
+    node = _short_followup(previous_node, text)
+    if node is None:
+        other = _other_campaign(session, vocab, previous_node, campaign, text)
+        if isinstance(other, str):
+            return clarify(say("campaign_none_before", lang))
+        node = other
+    if node is None:
+        own = _own_question(session, ctx, requester, previous_node, text)
+        if isinstance(own, Command):
+            return answer_command(session, own, requester, ctx.now, ctx.engine,
+                                  with_members=ctx.count_ids)  # fmt: skip
+        node = own
+    if node is None:
+        return None
+    intent = _intent(text, previous.intent)
+    description = describe(node, lang, ctx.now, ctx.settings.timezone, vocab)
+    return answer_command(
+        session,
+        Command(intent, node, lang, description, {}),
+        requester,
+        ctx.now,
+        ctx.engine,
+        with_members=ctx.count_ids,
+    )
+
+
+def _short_followup(previous_node: Node, text: str) -> Node | None:
+    """ "那谁用了", "冇用嗰啲呢", "who didn't?", "and the rest?": the last answer with its
+    coupon in the state asked for."""
+    said = said_coupon_state(text)
+    if said is None:
+        return None
+    state = other_state(coupon_state(previous_node)) if said == "other" else said
+    if state is None:
+        return None
+    return with_coupon_state(previous_node, state)
+
+
+def _other_campaign(
+    session: Session, vocab: Vocabulary, previous_node: Node, campaign: Campaign, text: str
+) -> Node | str | None:
+    """ "那国庆回馈呢", "what about the last campaign?", "the one before?": the last answer about
+    that campaign's coupon; "" when no campaign issued coupons before the one asked about."""
+    norm = name_campaigns(normalize(text), vocab.campaigns, lambda n: n in vocab.surfaces)
+    other = said_other_campaign(norm)
+    if other is None:
+        return None
+    if not other.before:
+        return on_campaign(previous_node, (other.campaign_id, other.latest))
+    current = campaign[0] if campaign[0] is not None else vocab.latest_campaigns.get("coupon")
+    before = _coupon_campaign_before(session, current)
+    return "" if before is None else on_campaign(previous_node, (before, False))
+
+
+def _coupon_campaign_before(session: Session, campaign_id: int | None) -> int | None:
+    """The campaign whose newest coupon came before `campaign_id`'s newest one."""
+    newest = func.max(coupons.c.id)
+    order = list(
+        session.execute(
+            select(coupons.c.campaign_id).group_by(coupons.c.campaign_id).order_by(newest.desc())
+        ).scalars()
+    )
+    if campaign_id not in order:
+        return None
+    later = order.index(campaign_id) + 1
+    return int(order[later]) if later < len(order) else None
+
+
+def _own_question(
+    session: Session, ctx: CommandContext, requester: Requester, previous_node: Node, text: str
+) -> Command | Node | None:
+    """A question about a coupon read on its own: a campaign named ("上次活动谁没核销",
+    "last campaign: who didn't redeem?") is a question of its own (the Command), never a
+    narrowing of the last answer; "還沒核銷的是誰", "哪些人还没用券" — a coupon of no campaign —
+    is the last answer's campaign, the rest of that answer kept (the node). A question
+    pointing at the last answer ("其中没核销的") is a refinement, read elsewhere."""
+    follow = read_follow_up(text)
+    if follow is not None and follow.pointed:
+        return None
+    vocab = load_vocabulary(session, ctx.engine.named)
+    command = parse_command(
+        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    if not isinstance(command, Command) or command.intent not in ("list", "count"):
+        return None
+    if isinstance(command.segment, CampaignCoupon) and coupon_campaign(command.segment):
+        return command
+    asked = unbound_coupon(command.segment) if command.segment is not None else None
+    if asked is None or asked.window is not None:
+        return None
+    return with_coupon_state(previous_node, asked.state)  # the last answer's campaign
+
+
+def _intent(text: str, previous_intent: str) -> str:
+    """A count when asked how many, a list when asked who; else what was asked before."""
+    if asks_count(text):
+        return "count"
+    if asks_who(text):
+        return "list"
+    return previous_intent if previous_intent in ("list", "count") else "list"
+
+
+def remember_holders(
+    session: Session, ctx: CommandContext, userid: str, node: Node, lang: str, count: int
+) -> None:
+    """After a campaign's report or coupon status (words, no list): its coupon holders `node`
+    are the last answer, so "還沒核銷的是誰" / "who didn't?" next is about that campaign."""
+    vocab = load_vocabulary(session, ctx.engine.named)
+    description = describe(node, lang, ctx.now, ctx.settings.timezone, vocab)
+    shown = conv.PreviousAnswer(
+        to_json(node), description[:300], "list", lang, ctx.now, count=count
+    )
+    conv.remember_shown(session, userid, shown, ctx.now)
+
+
+def remember_campaign_holders(
+    session: Session, ctx: CommandContext, userid: str, campaign_id: int, lang: str
+) -> None:
+    """After a campaign's report: its coupon holders are the last answer (none, for a
+    campaign of messages only: "还没核销的是谁" then finds nobody of THAT campaign, said so)."""
+    remember_holders(session, ctx, userid, CampaignCoupon("issued", campaign_id), lang, 0)
