@@ -85,6 +85,9 @@ def _short_followup(previous_node: Node, text: str) -> Node | None:
     """ "那谁用了", "冇用嗰啲呢", "who didn't?", "and the rest?": the last answer with its
     coupon in the state asked for."""
     said = said_coupon_state(text)
+    follow = read_follow_up(text) if said is None else None
+    if follow is not None and follow.pointed:  # 这些人里用了的有几个, of them who didn't
+        said = said_coupon_state(follow.rest)
     if said is None:
         return None
     state = other_state(coupon_state(previous_node)) if said == "other" else said

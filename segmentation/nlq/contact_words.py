@@ -482,6 +482,9 @@ _ASKED_INSIDE = lazy_pattern(
     rf"(?:(?:的|嘅)?\s*{_COUPON_ZH}\s*)?(?:的|嘅|里|中)?"
     # 国庆回馈那个活动，有边个用了张券: a pause before the question
     r"(?P<pause>\s*[,，:：]?\s*)"
+    # 上次活动的券我们部门谁还没核销: whose customers, said before who (put first)
+    r"(?:(?P<whose>我们部门|我们组|我们团队|我部门|本部门|我们|我的客户|我的|我哋)"
+    r"(?:的|嘅)?(?:客户)?(?:里|中|当中|里面)?)?"
     # 还有谁 / 仲有边个: "who else", the same question
     r"(?:还|仲|都)?"
     r"(?P<q>有谁|有哪些人|有哪些|哪些人|哪几个|哪位|谁|有边个|边个|有边啲人?|边啲人?|有冇人"
@@ -538,6 +541,9 @@ def asked_inside_contact(text: str) -> str:
         rest = rest[: found.start("q") - 1] + rest[found.start("q") :]
     if found.group("n"):
         q = "的" + q  # 上次活动的券还没核销的有几个人: a count of them
+    whose = found.group("whose")
+    if whose:  # 我们部门的客户上次活动的券没核销谁: whose customers first
+        rest = whose + ("" if whose.endswith("客户") else "的客户") + rest
     return f"{rest.rstrip('？?。.！! ')}{q}"
 
 
@@ -607,3 +613,23 @@ def _in_message(text: str, start: int, end: int) -> bool:
     if text[start - 1 : start] == "“" and text[end : end + 1] == "”":
         return False
     return text.count("“", 0, start) > text.count("”", 0, start)
+
+
+# 上上次活动 / 上上个活动 / the campaign before last: the campaign that issued coupons before the
+# last one, written as its number (none known: left as said, and asked back as a name).
+_BEFORE_LAST = lazy_pattern(
+    r"(?:上上次|上上个|上上一次|上上一个|上上一档|上上期)(?:的)?(?:营销)?活动"
+    r"|(?:the |our )?(?:campaign before (?:the )?last(?: one)?|second[- ]to[- ]last campaign|"
+    r"(?:last|previous) campaign but one)"
+)
+
+
+def name_before_last(text: str, latest: dict[str, int]) -> str:
+    """`text` with "上上次活动" / "the campaign before last" written as that campaign's number."""
+    number = latest.get("coupon_before")
+    if number is None:
+        return text
+    said = _BEFORE_LAST.sub(
+        lambda m: f" campaign #{number} " if m.group()[:1].isascii() else f"活动#{number}", text
+    )
+    return re.sub(r" {2,}", " ", said).strip() if said != text else text

@@ -77,7 +77,8 @@ class Vocabulary:
     channels: dict[str, str] = field(default_factory=dict)
     campaigns: dict[int, str] = field(default_factory=dict)  # id → name ("活动#3")
     # The campaign that issued a coupon last ("coupon") and sent a mass message last
-    # ("message"): "上次活动" is restated with its name, so the asker sees which one was read.
+    # ("message"): "上次活动" is restated with its name, so the asker sees which one was read;
+    # and the one that issued coupons before the last ("coupon_before": 上上次活动).
     latest_campaigns: dict[str, int] = field(default_factory=dict)
     max_len: int = 1
     # Whether predictive scores exist (customer_scores has rows): without them a score
@@ -413,7 +414,14 @@ def read_latest_campaigns(session: Session) -> tuple[tuple[str, int], ...]:
         .order_by(deliveries.c.id.desc())
         .limit(1)
     ).scalar()
-    found = (("coupon", newest_coupon), ("message", newest_message))
+    # 上上次活动: the campaign whose newest coupon came before the last campaign's
+    before = session.execute(
+        select(coupons.c.campaign_id)
+        .where(coupons.c.campaign_id != newest_coupon)
+        .order_by(coupons.c.id.desc())
+        .limit(1)
+    ).scalar()
+    found = (("coupon", newest_coupon), ("message", newest_message), ("coupon_before", before))
     return tuple((kind, int(number)) for kind, number in found if number is not None)
 
 

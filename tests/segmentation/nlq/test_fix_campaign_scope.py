@@ -211,3 +211,44 @@ def test_how_a_campaigns_coupons_are_doing(text: str, expected: CouponStatus) ->
 )
 def test_a_report_or_a_list_is_no_coupon_status(text: str) -> None:
     assert read_coupon_status(name_campaigns(normalize(text), dict(CAMPAIGNS))) is None
+
+
+# ---- whose customers inside the question; the campaign before the last ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["上次活动的券我们部门谁还没核销", "上次活动的券我们部门有谁还没核销"],
+)
+def test_whose_customers_said_inside_the_question(text: str) -> None:
+    segment = command(text).segment
+    assert isinstance(segment, And) and segment.children[-1] == cpn("unredeemed", latest=True)
+
+
+def test_my_customers_said_inside_the_question() -> None:
+    segment = command("双11预热活动我的客户里有谁用了券").segment
+    assert isinstance(segment, And) and segment.children[-1] == cpn("redeemed", 2)
+
+
+BEFORE_LAST = build_vocabulary(
+    tags=[],
+    staff=[],
+    departments=[],
+    saved=[],
+    catalog=NamedSegmentCatalog.load(),
+    campaigns=CAMPAIGNS,
+    latest_campaigns=[("coupon", 2), ("coupon_before", 1)],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("上上次活动谁没核销", "unredeemed"),
+        ("上上個活動邊個用咗張券", "redeemed"),
+        ("who redeemed in the campaign before last", "redeemed"),
+    ],
+)
+def test_the_campaign_before_the_last(text: str, state: str) -> None:
+    result = Reader(BEFORE_LAST).parse(text)
+    assert isinstance(result, Command) and result.segment == cpn(state, 1)
