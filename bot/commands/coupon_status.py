@@ -50,7 +50,10 @@ def coupon_status_answer(
     vocab = load_vocabulary(session, ctx.engine.named)
     text = with_campaign_named(session, ctx, requester, text)  # 那个活动 → 活动#N
     norm = name_campaigns(normalize(text), vocab.campaigns, lambda name: name in vocab.surfaces)
-    asked = read_coupon_status(norm) or _report_out_of_sight(session, ctx, requester, vocab, text)
+    asked = read_coupon_status(norm)
+    reported = asked is None  # a report asked of a campaign the asker may not open
+    if asked is None:
+        asked = _report_out_of_sight(session, ctx, requester, vocab, text)
     if asked is None:
         return None
     number = asked.campaign_id if not asked.latest else vocab.latest_campaigns.get("coupon")
@@ -62,6 +65,8 @@ def coupon_status_answer(
         node = And((whose, node))
     parts = {state: _customers(session, ctx, requester, node, state, lang) for state in
              ("issued", "redeemed", "unredeemed")}  # fmt: skip
+    if reported and not parts["issued"]:
+        return None  # none of theirs got its coupon: not their campaign (campaign_chat says so)
     names = {state: _names(session, ids) for state, ids in parts.items()}
     campaign = _campaign_said(number, vocab.campaigns[number], asked.latest, lang)
     message = _message(campaign, names, lang)
