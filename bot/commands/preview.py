@@ -61,9 +61,6 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-_NAMED_MAX = 3
-
-
 def preview_rows(
     session: Session,
     ctx: CommandContext,
@@ -149,9 +146,7 @@ def confirmation_reply(
         ttl=DEFAULT_TTL,
     )
     if facts is not None:
-        # A card of up to three customers names them ("去掉Heidi" shows who is left).
-        named = sample_names(session, customers) if len(customers) <= _NAMED_MAX else []
-        rows = push_rows(session, ctx, facts, details, len(customers), lang, named)
+        rows = push_rows(session, ctx, facts, details, len(customers), lang)
         text = push_text(session, ctx, facts, details, description, len(customers), lang)
     else:
         rows = preview_rows(session, ctx, requester, node, intent, details, customers, lang)

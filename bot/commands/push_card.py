@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -114,19 +113,11 @@ def push_rows(
     details: dict[str, Any],
     count: int,
     lang: str,
-    names: Sequence[str] = (),
 ) -> list[tuple[str, str]]:
-    """The card's rows: the segment's size (its customers named when `names` are given) and
-    who is sent to, holdout, exclusions, when, the most it can cost and each salesperson's
-    WeCom confirmations."""
-    size = (
-        say("recipients_named", lang, count=count, sent=facts.recipients,
-            names=("、" if lang == "zh" else ", ").join(names))
-        if names
-        else say("recipients_value", lang, count=count, sent=facts.recipients)
-    )  # fmt: skip
+    """The card's rows: the segment's size and who is sent to, holdout, exclusions, when,
+    the most it can cost and each salesperson's WeCom confirmations."""
     return [
-        (say("key_size", lang), size),
+        (say("key_size", lang), say("recipients_value", lang, count=count, sent=facts.recipients)),
         (say("key_holdout", lang), say("holdout_value", lang, count=facts.holdout)),
         (say("key_excluded", lang), _excluded(facts, lang)),
         (say("key_send_at", lang), _when(facts, details, ctx, lang)),

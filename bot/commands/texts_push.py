@@ -22,11 +22,6 @@ PUSH_TEXTS: dict[str, dict[str, str]] = {
         "en": "Sent as typed ({typed})",
     },
     "recipients_value": {"zh": "{count} 人 · 发送 {sent}", "en": "{count} · {sent} sent"},
-    # up to three customers: named, so a card narrowed to one shows who is left
-    "recipients_named": {
-        "zh": "{count} 人（{names}）· 发送 {sent}",
-        "en": "{count} ({names}) · {sent} sent",
-    },
     "holdout_value": {"zh": "{count} 人不发送（衡量效果）", "en": "{count} not sent (to measure)"},
     "excluded_none": {"zh": "无", "en": "none"},
     "send_at_value": {"zh": "{at}", "en": "{at}"},
