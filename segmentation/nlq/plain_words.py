@@ -7,7 +7,8 @@ session-16 blind set), each a closed, tested list:
   "totally untagged", "no tags at all" is read already): dropped before the negation;
 - a calendar word half in English (这个 week, 上个 month, this 月, 上個 week): the Chinese word;
 - a product said inside the cart verb (加咗唇釉落购物车, "added 唇釉 to cart", "put Serum X in
-  their cart"): the cart verb, then the product, as 把唇釉加入购物车 / "added to cart 唇釉".
+  their cart"): the cart verb, then the product, as 把唇釉加入购物车 / "added to cart 唇釉";
+- the spend verb split by its complement (使得最多钱, 花了最少的钱): 使钱最多 / 花钱最少.
 
 Text inside quotes is a message or a name, never rewritten.
 """
@@ -71,6 +72,12 @@ _EN_CART = lazy_pattern(
     r"(?![a-z])"
 )
 
+# The spend verb split by its complement: 使得最多钱 / 花得最少的钱 / 花了最多钱 / 使咗最多钱
+# ("spent the most money") is 使钱最多, the ranking's words the grammar reads.
+_SPEND_SPLIT = lazy_pattern(
+    r"(?P<verb>使|花)(?:得|了|咗)?(?P<end>最多|最少)(?:的|嘅)?(?:钱|银纸|银两)"
+)
+
 _QUOTED = lazy_pattern(r"“[^”]*”")
 
 
@@ -86,6 +93,7 @@ def _rewrite(part: str) -> str:
     part = _EN_EMPTY_STRESS.sub("", part)
     part = _MIXED_CALENDAR.sub(_calendar_zh, part)
     part = _ZH_CART.sub(lambda m: f"把{m['item']}加入购物车", part)
+    part = _SPEND_SPLIT.sub(lambda m: f"{m['verb']}钱{m['end']}", part)
     return _EN_CART.sub(lambda m: f"added to cart {m['item'].strip()}", part)
 
 

@@ -11,7 +11,7 @@ from segmentation.nlq.intents_extra import named_first
 from segmentation.nlq.rank_pick import OTHER, read_ranked_pick
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import tokenize
-from segmentation.nodes import All, CampaignMessaged, Not, Performed, RollingWindow, Spend
+from segmentation.nodes import All, CampaignMessaged, Not, Performed, Ranked, RollingWindow, Spend
 from tests.segmentation.nlq.fixture import NOW, TZ, Reader, small_vocabulary
 
 READ = Reader(small_vocabulary())
@@ -149,3 +149,18 @@ def test_contact_person_is_a_customer_word(text: str) -> None:
 
 def test_a_comparison_with_no_negation_keeps_its_meaning() -> None:
     assert READ.segment("消费超过1000的客户") == Spend(">", Decimal("1000"))
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "count"),
+    [
+        ("边个客最近三个月使得最多钱", "top", 1),
+        ("谁花了最多钱", "top", 1),
+        ("花得最少钱的5个客户", "bottom", 5),
+        ("使咗最多錢嘅三個客", "top", 3),
+    ],
+)
+def test_spend_verb_split_by_its_complement_ranks(text: str, direction: str, count: int) -> None:
+    segment = READ.segment(text)
+    assert isinstance(segment, Ranked)
+    assert (segment.direction, segment.count) == (direction, count)
