@@ -11,7 +11,13 @@ from bot.commands.answers import listed_ids, scope_line
 from bot.commands.campaign_names import segment_words
 from bot.commands.texts import say
 from bot.services.answer import CountAnswer, SegmentAnswer
-from bot.services.exports import MAX_FILE_BYTES, ExportRequest, export_filename, export_workbook
+from bot.services.exports import (
+    MAX_FILE_BYTES,
+    ExportRequest,
+    export_csv,
+    export_filename,
+    export_workbook,
+)
 from segmentation.compiler import SegmentError
 from segmentation.engine import segment_listed
 from segmentation.nodes import Node, SegmentFormatError, from_json
@@ -42,18 +48,31 @@ def export_reply(
         )
     request = ExportRequest(ids, ctx.now, ctx.settings.timezone, lang, requester,
                             _segment(answer), ranks)  # fmt: skip
-    export = export_workbook(session, request)
+    as_csv = _format(answer) == "csv"  # "导出成csv", "export as CSV": what was asked
+    export = export_csv(session, request) if as_csv else export_workbook(session, request)
     if len(export.content) > MAX_FILE_BYTES:
         mb = f"{len(export.content) / (1024 * 1024):.1f}"
         return Reply(userid, say("export_too_big", lang, description=description,
                                  count=len(ids), mb=mb))  # fmt: skip
     # A saved segment by its own name ("属于“高意向客户”的客户" → 高意向客户).
-    filename = export_filename(segment_words(description), ctx.now, ctx.settings.timezone)
+    suffix = "csv" if as_csv else "xlsx"
+    filename = export_filename(segment_words(description), ctx.now, ctx.settings.timezone, suffix)
     phones = say(_phones_key(export.masked, export.rows), lang)
-    text = say("export_text", lang, description=description, count=len(ids), phones=phones)
+    text = say(
+        "export_text", lang, description=description, count=len(ids), phones=phones,
+        kind="CSV" if as_csv else "Excel",
+    )  # fmt: skip
     return Reply(
         userid, text + scope_line(answer), attachment=Attachment("file", filename, export.content)
     )
+
+
+def _format(answer: SegmentAnswer | CountAnswer | dict[str, Any]) -> str | None:
+    if isinstance(answer, SegmentAnswer):
+        return answer.action.format
+    if isinstance(answer, dict):
+        return str(answer.get("format") or "") or None
+    return None
 
 
 def _ordered(

@@ -248,8 +248,8 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "en": "No campaign #{id} that you may re-confirm (only its creator or an admin may).",
     },
     "export_text": {
-        "zh": "{description}：共 {count} 人，已导出为 Excel{phones}。",
-        "en": "{description}: {count} customers, exported to Excel{phones}.",
+        "zh": "{description}：共 {count} 人，已导出为 {kind}{phones}。",
+        "en": "{description}: {count} customers, exported to {kind}{phones}.",
     },
     # Which phones an export shows in full (README: admins all, others their own customers').
     "export_phones_shown": {"zh": "", "en": ""},

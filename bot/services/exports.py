@@ -8,6 +8,7 @@ may see them (see `phones_visible`); text cells never formulas (bot.services.cel
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -23,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from bot.services.cells import keep_worksheet_text
+from bot.services.cells import formula_like, keep_worksheet_text
 from bot.services.window_words import window_words
 from segmentation.models import Customer, CustomerScore, Event, Follow
 from segmentation.nodes import (
@@ -315,6 +316,32 @@ def export_workbook(session: Session, request: ExportRequest) -> Export:
     return Export(buffer.getvalue(), len(rows), masked)
 
 
+def export_csv(session: Session, request: ExportRequest) -> Export:
+    """The same columns and rows as the workbook, as CSV (UTF-8 with a byte-order mark, so
+    Excel and WPS open the Chinese as written). A cell a spreadsheet could run as a formula
+    gets a leading apostrophe, as OWASP advises for CSV: the text stays readable and inert."""
+    keys, rows, masked = export_rows(session, request)
+    window = spend_window(request.segment)
+    words = window_words(window, request.now, request.tz, request.lang) if window else ""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([_csv_cell(_header(k, request.lang, words)) for k in keys])
+    for row in rows:
+        writer.writerow([_csv_cell(row[k]) for k in keys])
+    return Export(("\ufeff" + buffer.getvalue()).encode("utf-8"), len(rows), masked)
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, float):  # money, kept to the cent as the workbook shows it
+        return f"{value:.2f}"
+    text = str(value)
+    return "'" + text if formula_like(text) else text
+
+
 def _header(key: str, lang: str, window: str) -> str:
     zh, en, _ = COLUMNS[key]
     return (zh if lang == "zh" else en).format(window=window)
@@ -380,11 +407,11 @@ def _chunks(ids: Sequence[str]) -> Iterable[list[str]]:
 # ---------------------------------------------------------------- the file's name
 
 
-def export_filename(title: str, now: datetime, tz: ZoneInfo) -> str:
+def export_filename(title: str, now: datetime, tz: ZoneInfo, suffix: str = "xlsx") -> str:
     """高意向客户-20261204-183015.xlsx: the segment's name or description in characters
     any file system takes (letters of any script, digits, - and _), then the local time to
     the second, so two exports of one segment never share a name."""
     words = re.sub(r"（[^）]*）|\([^)]*\)", "", title)  # restated dates: the stamp says when
     safe = re.sub(r"[^\w-]+", "_", words).strip("_-")[:40].rstrip("_-")
     stamp = now.astimezone(tz).strftime("%Y%m%d-%H%M%S")
-    return f"{safe or 'segment'}-{stamp}.xlsx"
+    return f"{safe or 'segment'}-{stamp}.{suffix}"

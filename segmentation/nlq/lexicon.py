@@ -67,7 +67,8 @@ _ADD(_many(K.INTENT, "export", "导出|下载|导成|导出成|导出为|汇出|
 _ADD(_many(K.INTENT, "export:xlsx", "excel|xlsx|excel表|excel表格|表格|spreadsheet|电子表格|xls|to excel|"
            "into excel|in excel|to an excel|to an excel file|to a spreadsheet|into a spreadsheet|"
            "as a spreadsheet|to xlsx"))  # fmt: skip
-_ADD(_many(K.INTENT, "export:csv", "csv|csv文件|to csv|to a csv|into csv|in csv|as a csv"))
+_ADD(_many(K.INTENT, "export:csv", "csv|csv文件|csv档|csv档案|csv格式|csv file|to csv|to a csv|"
+           "into csv|in csv|as a csv|as csv|to a csv file|as a csv file|into a csv file|in a csv file"))  # fmt: skip
 _ADD(_many(K.INTENT, "describe", "分析|分析一下|分析下|分析分析|剖析|描述|描述一下|描绘|刻画|画像|构成|分布|特征|"
            "特点|有什么特点|有哪些特点|有什么特征|有哪些特征|概况|组成|是什么样的人|都是什么样的人|什么样的人|"
            "都是些什么人|是什么人|长什么样|describe|profile|breakdown|analyze|analyse|analysis|"

@@ -4,6 +4,7 @@ a literal text cell in every export: through the chat and through `segbot query 
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -239,3 +240,30 @@ def test_every_spreadsheet_writer_goes_through_the_helper() -> None:
     assert "bot/services/exports.py" in writers  # the scan finds the writers it guards
     unguarded = [name for name, source in writers.items() if "bot.services.cells" not in source]
     assert unguarded == []
+
+
+def test_the_chat_csv_export_quotes_formula_text(hostile_db: str) -> None:
+    """Asked for as CSV, the export is CSV (UTF-8 with a BOM for Excel and WPS), the same
+    columns and rows; a cell a spreadsheet could run starts with an apostrophe."""
+    engine = make_engine(hostile_db)
+    ctx = CommandContext(
+        settings=Settings(database_url=hostile_db),
+        now=datetime(2026, 11, 1, 2, 0, tzinfo=UTC),
+    )
+    try:
+        with make_session_factory(engine)() as session:
+            [reply] = handle_text(session, ctx, "evil", "把我的客户导出成csv")
+            session.rollback()
+    finally:
+        engine.dispose()
+    assert reply.attachment is not None, reply.text
+    assert reply.attachment.filename.endswith(".csv") and "CSV" in reply.text
+    content = reply.attachment.content
+    assert content.startswith("\ufeff".encode())
+    header, *rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+    assert len(rows) == len(HOSTILE) + len(HARMLESS)
+    names = {row[header.index("姓名")] for row in rows}
+    assert {"'" + p for p in HOSTILE} <= names
+    assert set(HARMLESS) <= names
+    for row in rows:
+        assert not any(formula_like(cell) for cell in row), row
