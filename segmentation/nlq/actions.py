@@ -781,6 +781,46 @@ def find_action(
     `original` is the text as typed, where message contents are taken from verbatim; `tags`
     (normalised name → name) tells a tag said without 标签/tag from other words after 的."""
     text = _instant_off(strip_tail(text))
+    unwrapped = _request_unwrapped(text, original)
+    if unwrapped != text:  # "可以帮我把…都标上待跟进吗": the order inside the polite question
+        action = _find_action(unwrapped, quotes, original, tags)
+        if action is not None:
+            return action
+    return _find_action(text, quotes, original, tags)
+
+
+# A request asked as a question: "可以帮我…吗", "能不能…呀", "可唔可以…呀", "…好吗", "麻烦…可以吗".
+# Never after 了/过 ("都标上待跟进了吗" asks whether it is done).
+_REQUEST_OPENER = (
+    r"(?:请问|请|麻烦|唔该)?\s*(?:你)?\s*"
+    r"(?:可以|可不可以|可唔可以|可否|能不能|能唔能|能否|能够|能|会不会|得唔得)?(?:请你|麻烦你|麻烦)?"
+)
+_REQUEST_ASKED = lazy_pattern(
+    rf"^{_REQUEST_OPENER}(?P<rest>.+?)(?<![了过咗])\s*"
+    r"(?:(?:好吗|好不好|好唔好|行吗|行不行|可以吗|得唔得|得吗|ok吗|可以不|可唔可以)|"
+    r"(?:吗|嘛|么|吖|呢|嗎|麼)(?:[?？])?)\s*$"
+)
+# What opens a request (the lead-in words may be gone by now: read on the text as typed too).
+_OPENED = lazy_pattern(
+    r"^\s*(?:请问|请|麻烦|唔该|拜托|劳驾|你)*\s*"
+    r"(?:可以|可不可以|可唔可以|可否|能不能|能唔能|能否|能够|能|会不会|得唔得|帮我|帮忙|同我|帮手|"
+    r"替我)|^\s*(?:请问|请|麻烦|唔该|拜托|劳驾)"
+)
+
+
+def _request_unwrapped(text: str, original: str = "") -> str:
+    """`text` without the polite question around an order ("可以帮我…吗"), else as it is;
+    the question word at the end is only a request when the sentence opens as one."""
+    masked = _mask_quotes(text)
+    found = _REQUEST_ASKED.match(masked)
+    if found is None or not (_OPENED.match(masked) or _OPENED.match(normalize(original))):
+        return text
+    return text[slice(*found.span("rest"))].strip()
+
+
+def _find_action(
+    text: str, quotes: dict[str, str], original: str, tags: Mapping[str, str] | None
+) -> Action | None:
     return (
         _with_parts_apart(text, quotes, original, tags)
         or _with_target_apart(text, quotes, original, tags)
@@ -1078,8 +1118,10 @@ _SCHEDULE_VERB = lazy_pattern(
     r"^\s*(?:please\s+)?(?:schedule|set\s+up)\s+(?!\s|(?:send|push|发|推|群发)(?![a-z]))"
 )
 # "schedule 一下：每天8pm给…发…", "排一下：…": the word only says what follows is scheduled.
+# and who is asked, before it or alone ("麻烦 schedule 一下 每天…", "麻烦每天10点给…发…")
 _SCHEDULE_ASIDE = lazy_pattern(
-    r"^\s*(?:please\s+)?(?:schedule|定时|安排|排)\s*(?:一下|下|个|一个)\s*[:：,，]?\s*"
+    r"^\s*(?:(?:please|pls|plz)\s+)?(?:(?:麻烦你?|请你?|帮我|帮忙|劳驾|唔该)\s*)*"
+    r"(?:(?:schedule|定时|安排|排)\s*(?:一下|下|个|一个)\s*)?[:：,，]?\s*"
 )
 _SCHEDULE_WORD_ZH = lazy_pattern(r"^\s*(?:定时|定期|准时|固定)(?=给|向|对|发|推|send|push)")
 
@@ -1795,6 +1837,12 @@ def _tag(
         # "打上待跟进标签", "那就打金卡", "打上 待跟进 tag": the verb first and nobody named is
         # the answer just given, as "都打金卡" is (the card shows whom before anything runs)
         return Action("tag", None, {"tag": _unquote(bare_zh["name"], quotes, original)})
+    with_name = _TAG_VERB_FIRST_WITH.match(_mask_quotes(text))
+    if with_name and name_state(text[slice(*with_name.span("name"))]) == "ok":
+        # "tag 一下 近7天加购没买的 用 待跟进": the verb first, whom, then 用/with the tag
+        name = _unquote(clean_name(text[slice(*with_name.span("name"))]), quotes, original)
+        seg = text[slice(*with_name.span("seg"))]
+        return Action("tag", _segment(_one(seg)), {"tag": name}) if name else None
     first = _TAG_VERB_FIRST_QUOTED.match(text)
     if first and (name := _unquote(first["name"], quotes, original)):
         # "帮我 tag 一下近30天到店的客户“待跟进”": the verb first, whom, then the quoted tag
@@ -1820,6 +1868,14 @@ _TAG_VERB_FIRST_QUOTED = lazy_pattern(
     r"^(?:请|帮我|帮忙|麻烦|please |pls )*\s*(?:tag|label|标记|打标签|打)\s*(?:一下|下|吓)?\s*"
     r"(?P<seg>[^“”\s][^“”]*?)\s*(?:打上|标上|标成|标为|打成|为|成|as|with)?\s*"
     r"(?P<name>“[^”]+”)\s*(?:标签|tag)?\s*(?:吧|啦)?$"
+)
+# A tag verb first, whom closed by 的 or a people word, then 用/以/作为 and the tag's name:
+# "tag 一下 近7天加购没买的 用 待跟进", "帮我标记一下上周来店的客户，用“回访”".
+_TAG_VERB_FIRST_WITH = lazy_pattern(
+    r"^(?:请|帮我|帮忙|麻烦|please |pls )*\s*(?:tag|label|标记|打标签|标)\s*(?:一下|下|吓)\s*"
+    r"(?P<seg>[^“”\s，,][^“”]*?(?:的|嘅|客户|客人|顾客|客|customers|clients))\s*[，,]?\s*"
+    r"(?:都|统一|全部)?(?:用|以|作为)\s*(?:标签)?\s*"
+    r"(?P<name>“[^”]+”|[^\s“”，,。的嘅]{1,24}?)\s*(?:标签|tag|这个标签|呢个tag)?\s*(?:吧|啦|哈)?$"
 )
 # A tag verb and only a company tag's name, no whom: the answer just given ("tag 金卡").
 _BARE_TAG_EN = lazy_pattern(rf"^{_PLEASE_EN}(?:tag|label){_SP}(?P<name>[^\s].*?)(?:\s*tag)?$")

@@ -15,6 +15,7 @@ from segmentation.nlq.abbrev_en import expand
 from segmentation.nlq.action_guard import unplaced_action
 from segmentation.nlq.actions import find_action, find_schedule, strip_tail, tag_named_first
 from segmentation.nlq.also_words import without_also
+from segmentation.nlq.approx_periods import ask_approximate_period
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.campaign_names import check_campaign_names
 from segmentation.nlq.cities import expand_city_groups
@@ -227,6 +228,7 @@ def _parse(
     text = single_quoted_message(text)  # "the message 'Thanks for stopping by'"
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = plain_words(norm)  # 资询过, 完全没标签, 这个 week, 加咗唇釉落购物车
+    ask_approximate_period(norm)  # 快两个月没下单, "almost 2 months": which days is unsaid
     norm = _PRONOUN_IN_ENGLISH.sub(" them ", norm)  # "send 她们 a coupon": them
     norm = _OWN_TEAM_ZH.sub(lambda m: m["lead"] + "我们部门", norm)  # 部门里的VIP客户
     norm = _OWN_TEAM_EN.sub(lambda m: m.group().replace("team", "my team", 1), norm)

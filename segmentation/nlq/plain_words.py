@@ -28,7 +28,22 @@ _ZH_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     (lazy_pattern(r"构买"), "购买"),  # 构买 is no word
     (lazy_pattern(r"够买(?=过|了)|(?<=[没有未冇])够买"), "购买"),
     (lazy_pattern(r"(?<![不没])够物车"), "购物车"),
+    (lazy_pattern(r"客护"), "客户"),  # 护 for 户: 客护 is no word
+    (lazy_pattern(r"消废"), "消费"),  # 消廢 / 消废 (废 for 费) is no word
+    # Cantonese 落单 (ordered) with 洛 for 落: 洛咗单 (咗 arrives as 了), 洛单, 洛过单
+    (lazy_pattern(r"洛(?=(?:了|过|咗)?单)"), "落"),
+    # 倒出 for 导出 only as the order that opens the sentence, before whom ("帮我倒出上个月新加
+    # 的客户"); 倒出来 / 倒出了 / 把水倒出 keep their own sense.
+    (
+        lazy_pattern(
+            r"^((?:(?:请|麻烦|帮我|帮忙|给我|同我|唔该|你|可以|能不能)\s*)*)倒出(?![来去了过])"
+        ),
+        r"\1导出",
+    ),
 )
+# English command words one letter off, too short for typos.py's frame words: a closed list.
+_EN_TYPOS = lazy_pattern(r"(?<![a-z])(?P<typo>shwo|sohw|totla|toatl)(?![a-z])")
+_EN_TYPO_WORD = {"shwo": "show", "sohw": "show", "totla": "total", "toatl": "total"}
 
 # An adverb of degree right before a negation says nothing more than the negation.
 _ZH_EMPTY_STRESS = lazy_pattern(
@@ -78,6 +93,26 @@ _SPEND_SPLIT = lazy_pattern(
     r"(?P<verb>使|花)(?:得|了|咗)?(?P<end>最多|最少)(?:的|嘅)?(?:钱|银纸|银两)"
 )
 
+# A while said loosely before a negation: 一个多月没 / 两个多星期冇 / 半年几冇 / 半年多没 /
+# 成个月冇 (a whole month) is more than that while without it, as 超过一个月没 reads (none in
+# that window). Only before the negation: 一个多月前 and 成个月都有嚟 say something else.
+_BEFORE_NOT = r"(?=\s*(?:都|也|仲|还|一直|完全)?\s*(?:没|冇|未|无|唔))"
+_NUM = r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3}|半)"
+_LOOSE_WHILE = lazy_pattern(
+    rf"(?P<n>{_NUM})\s*个多\s*(?P<unit>月|星期|礼拜)(?:几)?{_BEFORE_NOT}"
+    rf"|(?P<n2>{_NUM})\s*(?P<unit2>个月|年|个星期|个礼拜)(?:几|多)(?!个){_BEFORE_NOT}"
+    rf"|成\s*(?P<whole>个月|年|个星期|个礼拜){_BEFORE_NOT}"
+)
+
+
+def _loose_while(m: re.Match[str]) -> str:
+    if m["whole"] is not None:
+        return f"超过一{m['whole']}"
+    if m["n"] is not None:
+        return f"超过{m['n']}个{m['unit']}"
+    return f"超过{m['n2']}{m['unit2']}"
+
+
 _QUOTED = lazy_pattern(r"“[^”]*”")
 
 
@@ -89,6 +124,8 @@ def plain_words(norm: str) -> str:
 def _rewrite(part: str) -> str:
     for typo, word in _ZH_TYPOS:
         part = typo.sub(word, part)
+    part = _LOOSE_WHILE.sub(_loose_while, part)
+    part = _EN_TYPOS.sub(lambda m: _EN_TYPO_WORD[m["typo"]], part)
     part = _ZH_EMPTY_STRESS.sub("", part)
     part = _EN_EMPTY_STRESS.sub("", part)
     part = _MIXED_CALENDAR.sub(_calendar_zh, part)

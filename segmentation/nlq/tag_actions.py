@@ -132,7 +132,8 @@ _OFF_AFTER = (
 )
 # What may close a verb that takes a tag off: a particle, and Cantonese 佢 (it) or 晒 (all):
 # "…嘅金卡tag剝咗佢", "「待跟進」標籤剷走佢", "標籤攞走晒".
-OFF_END = r"(?:了|吧|啦|咯|一下|佢|它|晒|哂)*$"
+# and the particles a request ends with (…标签拿掉喔, 去掉啊, 撤咗佢先).
+OFF_END = r"(?:了|吧|啦|咯|一下|佢|它|晒|哂|喔|哦|啊|呀|哈|嘞|喇|啰|先)*$"
 _NAME = r"(?P<name>“[^”]+”|[^“”，,。的嘅]{1,24}?)"
 _ON = r"(?P<on>身上|那里|那边|上面)?"
 _UNTAG_ZH: list[tuple[str, Any]] = [
@@ -150,6 +151,16 @@ _UNTAG_ZH: list[tuple[str, Any]] = [
         lazy_pattern(
             rf"^{_OPENER}(?:给|为|把|将|帮(?!我)|同(?!时|样))(?P<seg>.+?){_ON}(?:的|嘅)?(?:{_ADV})*"
             rf"{_OFF_FIRST}\s*(?:了|一下|掉)?\s*(?:the\s+)?{_NAME}\s*(?:的)?\s*(?P<noun>{_NOUN})?{_END}"
+        ),
+    ),
+    # whom ending in a people word, then the tag with its noun and no 的 between ("把买过唇釉
+    # 的客户 高意向标签去掉", "沉睡客户VIP标签拿掉"): the noun says where the name ends
+    (
+        "said",
+        lazy_pattern(
+            rf"^{_OPENER}(?:给|为|把|将|帮(?!我))?(?P<seg>.+?(?:客户|客人|顾客|会员|用户|客)){_ON}"
+            rf"\s*(?![的嘅])(?P<name>“[^”]+”|[^“”，,。的嘅\s]{{1,24}}?)\s*"
+            rf"(?P<noun>{_NOUN})\s*(?:{_ADV})*{_OFF_AFTER}" + OFF_END
         ),
     ),
     # whom, the tag, then the verb: "把X身上的Y标签去掉", "X的Y标签撤了", "X身上的VIP删掉吧",
