@@ -54,6 +54,8 @@ from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.leadins import without_acknowledgement
 from segmentation.nlq.parser import typed_quotes
 from segmentation.nlq.schedules import find_clock
+from segmentation.nlq.token_kinds import K
+from segmentation.nlq.tokens import Token, tokenize
 from segmentation.nodes import All, Node, SegmentFormatError, canonical, from_json, to_json
 from segmentation.scope import Requester
 from segmentation.text import normalize, normalize_name
@@ -685,7 +687,9 @@ def _new_content(
             moved = _new_customers(session, ctx, requester, action, f"那{new}呢", lang)
             if isinstance(moved, _Change):
                 return moved
-        if _of_message(action, found.groupdict().get("what")):
+        if _of_message(action, found.groupdict().get("what")) and not _only_a_time(
+            session, ctx, new
+        ):
             # "改成 <script>…</script> 您好" on a message card: its new words, as typed
             said = _as_typed(text, plain, found.start("new")).strip(_PUNCT_CHARS + ":：")
             return _new_message(session, ctx, requester, action, _INSTEAD_END.sub("", said))
@@ -709,6 +713,39 @@ def _of_message(action: PendingAction, what: str | None) -> bool:
     if action.intent not in _TIMED or not action.details.get("message"):
         return False
     return what is None or what.lower() in _MESSAGE_WORDS
+
+
+# Time words a change may be about (改成下个周末, 改成明天): a when, never a message's words.
+_TIME_REASONS = frozenset({"period", "vague", "future"})
+
+
+def _only_a_time(session: Session, ctx: CommandContext, new: str) -> bool:
+    """Whether `new` is a time and nothing else: then "改成 X" asks about the send's time (or
+    says it cannot be read) rather than making X the message ("改成下個週末" had become the
+    message 下個週末). Words with a time inside ("周末来店里看看") are still a message."""
+    vocab = load_vocabulary(session, ctx.engine.named)
+    said = normalize(new)
+    try:
+        tokens = tokenize(said, vocab, ctx.now, ctx.settings.timezone)
+    except (Ask, SegmentFormatError):
+        return False
+    timed = [t for t in tokens if _is_time(t)]
+    # (what the time grammar leaves beside a time: 下个周|末, 10|点, 10 am, "next" weekend)
+    loose = [
+        t
+        for t in tokens
+        if (t.kind == K.UNKNOWN and (len(t.text) == 1 or t.text.lower() in ("am", "pm")))
+        or (t.kind == K.INTENT and t.text.lower() == "next")
+    ]
+    return bool(timed) and all(_is_time(t) or t.kind in _TIME_GLUE or t in loose for t in tokens)
+
+
+def _is_time(tok: Token) -> bool:
+    return tok.kind == K.WINDOW or (tok.kind == K.UNSUPPORTED and tok.value in _TIME_REASONS)
+
+
+# What may stand beside a time said alone: 的, fillers, a number (下周一10点), a comma.
+_TIME_GLUE = frozenset({K.DE, K.FILLER, K.SEP, K.NUM, K.UNIT})
 
 
 def _new_message(
