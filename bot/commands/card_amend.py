@@ -53,6 +53,7 @@ from segmentation.nlq.followup import ALSO, WITHOUT, FollowUp, is_export_this, r
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.leadins import without_acknowledgement
 from segmentation.nlq.parser import typed_quotes
+from segmentation.nlq.period_reply import TIME_QUESTIONS
 from segmentation.nlq.schedules import find_clock
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token, tokenize
@@ -716,7 +717,7 @@ def _of_message(action: PendingAction, what: str | None) -> bool:
 
 
 # Time words a change may be about (改成下个周末, 改成明天): a when, never a message's words.
-_TIME_REASONS = frozenset({"period", "vague", "future"})
+_TIME_REASONS = TIME_QUESTIONS | {"future"}
 
 
 def _only_a_time(session: Session, ctx: CommandContext, new: str) -> bool:
