@@ -33,6 +33,8 @@ class Case:
     # For "?" lines: words the question back must quote in full ("says=Vice City": an
     # unknown place is named as the user wrote it, not as one of its words).
     says: str | None = None
+    # For "breakdown:BY:TREE" lines: the dimension the breakdown must be by (owner, city, …).
+    by: str | None = None
 
 
 def read_corpus() -> list[Case]:
@@ -55,9 +57,12 @@ def read_cases(path: Path) -> list[Case]:
         intent = "list"
         if ":" in expected.split("(")[0] and expected != "?":
             intent, expected = expected.split(":", 1)
+        by = None
+        if intent == "breakdown" and ":" in expected.split("(")[0]:
+            by, expected = expected.split(":", 1)
         ids = tuple(options["ids"].split(",")) if "ids" in options else None
         case = Case(number, text, expected, intent, options.get("as"), ids, category)
-        cases.append(replace(case, says=options.get("says")))
+        cases.append(replace(case, says=options.get("says"), by=by))
     return cases
 
 
@@ -132,6 +137,8 @@ def _outcome(session: Session, case: Case, vocab: Any, ns: dict[str, Any], ctx: 
         return f"asked {case.line}: {case.text} → {result.message}"
     if result.intent != case.intent:
         return f"{case.line}: {case.text!r} intent {result.intent} != {case.intent}"
+    if case.by is not None and result.details.get("by") != case.by:
+        return f"{case.line}: {case.text!r} broken down by {result.details.get('by')} != {case.by}"
     expected = eval(case.expected, {"__builtins__": {}}, ns) if case.expected != "NONE" else None
     if expected is None or result.segment is None:
         if expected is None and result.segment is None:
