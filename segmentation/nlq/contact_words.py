@@ -507,7 +507,10 @@ _PAUSE_AFTER_CAMPAIGN = lazy_pattern(
 # campaign said first as the topic, the question after it — read as the question "from" it.
 _CAMPAIGN_FIRST_EN = lazy_pattern(
     r"^\s*(?:for |about |re:? |as for )?(?P<ref>(?:the |our )?(?:campaign #\d{1,9}|"
-    r"(?:last|latest|previous|most recent) campaign)|活动#(?P<id>\d{1,9})|上次活动)"
+    # "the last coupon campaign — who redeemed?" (campaign_described writes every description
+    # of the newest campaign that issued coupons so)
+    r"(?:last|latest|previous|most recent) (?:coupon )?campaign)|"
+    r"活动#(?P<id>\d{1,9})|上次活动)"
     r"(?:'s)?(?: campaign)?\s*[,:：\-—]*\s*"
     r"(?P<rest>(?:and |so |then |ok,? )?(?:who|which|how many)\b.*?)\s*[?？.!]*\s*$"
 )

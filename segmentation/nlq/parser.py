@@ -17,6 +17,7 @@ from segmentation.nlq.actions import find_action, find_schedule, strip_tail, tag
 from segmentation.nlq.also_words import without_also
 from segmentation.nlq.approx_periods import ask_approximate_period
 from segmentation.nlq.ask import Ask
+from segmentation.nlq.campaign_described import described_campaigns
 from segmentation.nlq.campaign_names import check_campaign_names
 from segmentation.nlq.cities import expand_city_groups
 from segmentation.nlq.contact_words import (
@@ -239,6 +240,7 @@ def _parse(
     norm = expand_city_groups(norm, lambda: vocab.surfaces)  # 北上广深
     # 收到过双11预热活动的 / 国庆回馈那次 = 活动#1 (a tag or product of that name stays one)
     norm = name_campaigns(norm, vocab.campaigns, lambda name: name in vocab.surfaces)
+    norm = described_campaigns(norm)  # 上次发券那个活动 / last campaign with coupons
     norm = name_before_last(norm, vocab.latest_campaigns)  # 上上次活动 = 活动#1
     norm = asked_inside_contact(norm)  # 上次活动有谁没核销 = 上次活动没核销的有谁
     norm = saved_named(norm, vocab.saved)  # 十月女客这个分群 / the 十月女客 group = 十月女客分群
