@@ -21,6 +21,7 @@ from bot.services.answer import Answer
 from bot.services.query import answer_command, clarify
 from segmentation.contacts import coupons
 from segmentation.nlq import Command, load_vocabulary, parse_command
+from segmentation.nlq.campaign_described import described_campaigns
 from segmentation.nlq.campaign_followups import (
     Campaign,
     asks_count,
@@ -102,6 +103,7 @@ def _other_campaign(
     """ "那国庆回馈呢", "what about the last campaign?", "the one before?": the last answer about
     that campaign's coupon; "" when no campaign issued coupons before the one asked about."""
     norm = name_campaigns(normalize(text), vocab.campaigns, lambda n: n in vocab.surfaces)
+    norm = described_campaigns(norm)  # 那上次发券那个活动呢 / what about the last one with coupons
     other = said_other_campaign(norm)
     if other is None:
         return None

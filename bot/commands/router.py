@@ -115,9 +115,11 @@ def answer_text(
     an earlier list gone back to ("回到刚才那6个人，其中…") is "these" for the rest of it."""
     text = with_campaign_named(session, ctx, requester, text)  # 那个活动 → 活动#N
     return (
-        earlier_answer(session, ctx, requester, text, lang, answer_text)
+        # first: after an answer about one campaign's coupon, "the one before?" / 之前那个呢 is
+        # the campaign before it, not the list before it
+        campaign_followup_answer(session, ctx, requester, text, lang)
+        or earlier_answer(session, ctx, requester, text, lang, answer_text)
         or corrected_answer(session, ctx, requester, text, lang)
-        or campaign_followup_answer(session, ctx, requester, text, lang)
         or ranked_pick_answer(session, ctx, requester, text, lang)
         or ranked_rows_answer(session, ctx, requester, text, lang)
         or same_tag_answer(session, ctx, requester, text, lang)

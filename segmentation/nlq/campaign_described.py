@@ -20,9 +20,8 @@ from segmentation.nlq.lazy_re import lazy_pattern
 
 # The newest one: 上次 / 上個 (normalised 上个) / 最近一次 / 最新 / 上一档 (Taiwan 檔) / 最后一次
 _LAST_ZH = (
-    r"(?:上一次|上次|上一回|上回|上一个|上个|最近一次|最近一个|最近那次|最近的一次|最近的|最近|"
-    r"最新一次|最新一个|最新的|最新|最后一次|最后一个|前一次|前一个|上一档|上档|上一期|上期|"
-    r"上一轮|上轮|上一波|上波)"
+    r"(?:上一?(?:次|回|个|档|期|轮|波|场)|前一?(?:次|回|个)|"
+    r"(?:最近|最新|最后)(?:的)?(?:(?:一|那|这)?(?:次|回|个|档|期|轮|波|场))?)"
 )
 # The one before it: 上上次 / 再上一次 / 倒数第二次
 _BEFORE_ZH = (
@@ -70,16 +69,17 @@ _LAST_COUPON_EN = lazy_pattern(
     r"second[- ]to[- ]last|penultimate) )?"
     # "the last coupon campaign", "latest voucher drop", "the last coupon campaign before last"
     rf"(?:(?P<when>{_LAST_EN}) (?:{_COUPON_EN}|coupon-?based) "
-    rf"(?:{_CAMPAIGN_EN}|drop|round|giveaway|send-?out)s?"
+    rf"(?:{_CAMPAIGN_EN}|drop|round|giveaway|send-?out)s?(?![a-z])"
     # "last campaign with coupons", "the latest campaign that gave out vouchers"
-    rf"|(?P<when2>{_LAST_EN}) {_CAMPAIGN_EN}{_WITH_COUPONS_EN}"
+    rf"|(?P<when2>{_LAST_EN}) {_CAMPAIGN_EN}{_WITH_COUPONS_EN}(?![a-z])"
     # "the last time we sent coupons", "last time coupons went out"
     rf"|(?P<when3>last) time (?:(?:we|you|i) )?(?:sent|issued|gave out|gave|handed out|sent out)"
-    rf"(?: out)?(?: any| a| some)? {_COUPON_EN}(?: out)?"
-    rf"|(?P<when4>last) time {_COUPON_EN} (?:went out|were sent|were issued)"
+    rf"(?: out)?(?: any| a| some)? {_COUPON_EN}(?: out)?(?![a-z])"
+    rf"|(?P<when4>last) time {_COUPON_EN} (?:went out|were sent|were issued)(?![a-z])"
     # "the last 派券 campaign", "latest 发券活动": the English words around a Chinese verb
-    rf"|(?P<when5>{_LAST_EN})\s*(?:发券|派券|送券|领券|发优惠券)(?:的)?\s*(?:活动|{_CAMPAIGN_EN}))"
-    r"(?![a-z])"
+    # (normalised: no space between a Latin word and a Chinese one)
+    rf"|(?P<when5>{_LAST_EN})\s*(?:发券|派券|送券|领券|发优惠券)(?:的)?\s*"
+    rf"(?:活动|{_CAMPAIGN_EN}(?![a-z])))"
 )
 # "the coupon campaign before last", "the second-to-last coupon campaign"
 _BEFORE_EN = lazy_pattern(

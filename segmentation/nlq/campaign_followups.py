@@ -177,7 +177,9 @@ _LATEST_ZH = r"(?:上次|上一次|上一个|上个|最近一次|最近的|上�
 _OTHER_CAMPAIGN = lazy_pattern(
     r"^\s*(?:那|那么|咁|噉|and |so |then |what about |how about |and what about )?\s*"
     r"(?:the |our )?(?:活动#(?P<id>\d{1,9})|campaign #(?P<id_en>\d{1,9})|"
-    rf"(?P<last>{_LATEST_ZH}(?:的)?活动|(?:last|latest|previous|most recent) campaign)|"
+    # 上次发券活动 / the last coupon campaign: every description of it (campaign_described)
+    rf"(?P<last>{_LATEST_ZH}(?:的)?(?:发券)?活动|(?:last|latest|previous|most recent) "
+    r"(?:coupon )?campaign)|"
     r"(?P<before>上上次|上上个|上上一次|再之前|再早|更早|之前)(?:的|嘅)?(?:那个|嗰个|那次)?"
     r"(?:活动|campaign)?|(?P<before_en>the one before(?: that| it)?|the campaign before"
     r"(?: that| it| last)?|the previous one|the one before last|before that))"

@@ -490,14 +490,16 @@ _ASKED_INSIDE = lazy_pattern(
     r"(?P<q>有谁|有哪些人|有哪些|哪些人|哪几个|哪位|谁|有边个|边个|有边啲人?|边啲人?|有冇人"
     # 还有几个人没核销 / 仲有几多个未用: how many, asked at the same place
     r"|(?P<n>有?(?:几个人|几个|几位|多少人|多少个|多少位|几多人|几多个|几多位)))"
-    r"(?=(?:还|都|也|仲)?(?:没|未|仲未|冇|尚未|从未|核销|用|使|兑换|领|收|拿))"
+    # 谁已经兑换了 / 有边个攞了券 (Cantonese 攞: got)
+    r"(?=(?:还|都|也|仲)?(?:已经|已)?(?:没|未|仲未|冇|尚未|从未|核销|用|使|兑换|领|收|拿|攞))"
 )
 
 
 # 国庆回馈那个活动，冇用张券嘅有边个 / 上次活动，用了券的有几个: a pause after the campaign
 # before what became of its coupon (or who) is no new clause: the campaign is its subject.
 _PAUSE_AFTER_CAMPAIGN = lazy_pattern(
-    rf"(?P<ref>活动#\d{{1,9}}(?:号)?|(?:{_LATEST_ZH})(?:的)?(?:营销)?活动)\s*[,，]\s*"
+    rf"(?P<ref>活动#\d{{1,9}}(?:号)?|(?:{_LATEST_ZH})(?:的)?(?:营销)?{_LATEST_KIND_ZH['coupon']})"
+    r"\s*[,，]\s*"
     r"(?=(?:还|都|也|仲)?(?:没|未|冇|尚未|从未|核销|用|使|兑换|领|收|拿|有|谁|边|哪|几|多少)"
     rf"|(?:的|嘅)?{_COUPON_ZH})"
 )
