@@ -24,6 +24,7 @@ from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.campaign_described import described_campaigns
 from segmentation.nlq.campaign_followups import (
     Campaign,
+    answer_campaign,
     asks_count,
     asks_who,
     coupon_campaign,
@@ -32,6 +33,7 @@ from segmentation.nlq.campaign_followups import (
     other_state,
     said_coupon_state,
     said_other_campaign,
+    said_received,
     unbound_coupon,
     with_coupon_state,
 )
@@ -39,7 +41,7 @@ from segmentation.nlq.contact_words import name_campaigns
 from segmentation.nlq.followup import read_follow_up
 from segmentation.nlq.restate import describe
 from segmentation.nlq.vocabulary import Vocabulary
-from segmentation.nodes import CampaignCoupon, Node, to_json
+from segmentation.nodes import CampaignCoupon, CampaignMessaged, Node, to_json
 from segmentation.scope import Requester
 from segmentation.text import normalize
 
@@ -52,10 +54,13 @@ def campaign_followup_answer(
     if found is None:
         return None
     previous_node, previous = found
+    vocab = load_vocabulary(session, ctx.engine.named)
+    received = _received(vocab, previous_node, text)
+    if received is not None:  # "and how many actually received it": its message, reported sent
+        return _answer_node(session, ctx, requester, vocab, received, text, previous.intent, lang)
     campaign = coupon_campaign(previous_node)
     if campaign is None:
         return None
-    vocab = load_vocabulary(session, ctx.engine.named)
     node = _short_followup(previous_node, text)
     if node is None:
         other = _other_campaign(session, vocab, previous_node, campaign, text)
@@ -70,7 +75,20 @@ def campaign_followup_answer(
         node = own
     if node is None:
         return None
-    intent = _intent(text, previous.intent)
+    return _answer_node(session, ctx, requester, vocab, node, text, previous.intent, lang)
+
+
+def _answer_node(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    vocab: Vocabulary,
+    node: Node,
+    text: str,
+    previous_intent: str,
+    lang: str,
+) -> Answer:
+    intent = _intent(text, previous_intent)
     description = describe(node, lang, ctx.now, ctx.settings.timezone, vocab)
     return answer_command(
         session,
@@ -80,6 +98,21 @@ def campaign_followup_answer(
         ctx.engine,
         with_members=ctx.count_ids,
     )
+
+
+def _received(vocab: Vocabulary, previous_node: Node, text: str) -> Node | None:
+    """After an answer about one campaign, "who received it" / 实际收到的有几个: the customers
+    its mass message reached. The last coupon campaign (上次发券活动) is named by its number
+    here: "the last campaign" of messages may be another one."""
+    about = answer_campaign(previous_node)
+    if about is None or not said_received(text):
+        return None
+    kind, (campaign_id, latest) = about
+    if latest and kind == "coupon":
+        campaign_id, latest = vocab.latest_campaigns.get("coupon"), False
+        if campaign_id is None:
+            return None
+    return CampaignMessaged(campaign_id, latest)
 
 
 def _short_followup(previous_node: Node, text: str) -> Node | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
-from segmentation.nodes import And, CampaignCoupon, Node
+from segmentation.nodes import And, CampaignCoupon, CampaignMessaged, Node
 from segmentation.text import normalize
 
 # Which campaign a coupon condition is about: (campaign_id, latest).
@@ -27,7 +27,7 @@ _LEAD_ZH = r"(?:那|那么|咁|噉|好|ok|嗯|噢|哦)?[,，\s]*"
 # Who / how many, asked before or after the verb (Cantonese 边个 / 边啲 / 几多)
 _WHO_ZH = (
     r"(?:有谁|是谁|系边个|係边个|有边个|有边啲人?|有哪些人?|有哪几个|有冇人|有几个人?|有多少人?|"
-    r"有多少个|有几多人?|有几多个|谁|边个|边啲人?|哪些人?|哪几个|哪位|几个人?|多少人?|几多人?|"
+    r"有多少个|有几多人?|有几多个|有几位|谁|边个|边啲人?|哪些人?|哪几个|哪位|几个人?|几位|多少人?|几多人?|"
     r"几多个|多少个)"
 )
 _VERB_ZH = r"(?:核销|使用|兑换|用|使|redeem|use)"
@@ -85,6 +85,45 @@ def said_coupon_state(text: str) -> State | None:
         if any(p.match(norm) for p in patterns):
             return state  # type: ignore[return-value]
     return None
+
+
+# "and how many actually received it", "那实际收到的有几个", "邊個收咗", "真正收到訊息的有幾位":
+# after an answer about one campaign, whom its message really reached (WeCom reported it
+# sent: not the unconfirmed, not the control group).
+_REALLY_ZH = r"(?:实际上?|真正|真的|其实)?"
+_RECEIVED_ZH = lazy_pattern(
+    rf"^{_LEAD_ZH}(?:其中)?{_REALLY_ZH}(?:{_WHO_ZH})?{_REALLY_ZH}(?:有|都)?"
+    r"(?:收到了?|收到过|收了|接收到|收过)(?:消息|群发|讯息|信息|推送)?"
+    rf"{_ONES_ZH}{_ASK_ZH}{_END}"
+)
+_RECEIVED_EN = latin_pattern(
+    rf"{_LEAD_EN}{_WHO_EN}(?: of them)?(?: actually| really| in fact)?(?: did| have| has)?"
+    # "got it" alone after a coupon answer is the coupon: got only with the message named
+    r"(?: actually| really)? (?:(?:received|receive|were sent|was sent)"
+    r"(?: it| the message| the mass message| the broadcast| a message| that message| one)?|"
+    r"(?:got|get) (?:the message|the mass message|the broadcast|a message|that message))"
+    rf"(?: actually| really)?{_END}"
+)
+
+
+def said_received(text: str) -> bool:
+    """Whether `text` asks, of the campaign just discussed, whom its message reached."""
+    norm = normalize(text).strip()
+    return bool(_RECEIVED_ZH.match(norm) or _RECEIVED_EN.match(norm))
+
+
+def answer_campaign(node: Node) -> tuple[str, Campaign] | None:
+    """The one campaign an answer is about — ("coupon" | "message", its campaign) — or None:
+    no campaign condition, any campaign's, or several campaigns."""
+    found = {
+        ("message" if isinstance(p, CampaignMessaged) else "coupon", p.campaign_id, p.latest)
+        for p in _parts(node)
+        if isinstance(p, CampaignCoupon | CampaignMessaged)
+    }
+    if len(found) != 1:
+        return None
+    kind, campaign_id, latest = next(iter(found))
+    return (kind, (campaign_id, latest)) if campaign_id is not None or latest else None
 
 
 def asks_count(text: str) -> bool:

@@ -212,6 +212,12 @@ _ZH = (
     )),
     # 双11预热的客户 (活动#2 alone, no contact word): asked whether its message or its coupon
     ("which", lazy_pattern(r"活动#(?P<id>\d{1,9})(?:号)?")),
+    # 上次活动的客户 (the last campaign alone): which contact, of which last campaign
+    ("which", lazy_pattern(rf"(?P<last>{_LATEST_ZH})(?:的)?(?:营销)?活动")),
+    # 上次发券活动的客户 / 上次发的券的客户: the last coupon campaign alone — its coupon
+    ("which_coupon", lazy_pattern(
+        rf"(?P<last>{_LATEST_ZH})(?:的)?(?:发券|派券|送券)(?:的|那次|那一次|那回)?活动(?:的券)?"
+    )),
 )  # fmt: skip
 
 
@@ -355,6 +361,13 @@ _EN = (
     )),
     # "the campaign #2 customers" (a campaign named by its name, alone): asked which contact
     ("which", latin_pattern(r"(?:the )?campaign #(?P<id>\d{1,9})(?:'s)?")),
+    # "the last campaign's customers", "the last coupon campaign" alone: which contact
+    ("which", latin_pattern(
+        r"(?:the |our )?(?P<last>last|latest|previous|most recent) campaign(?:'s)?"
+    )),
+    ("which_coupon", latin_pattern(
+        r"(?:the |our )?(?P<last>last|latest|previous|most recent) coupon campaign(?:'s)?"
+    )),
     ("message_not", latin_pattern(
         r"(?:missed|miss|missing) (?:the |our )?(?P<last>last|latest|previous|most recent) "
         r"(?:mass |group |broadcast |campaign |marketing |promo )?"
@@ -435,6 +448,34 @@ def which_contact(number: int, known: dict[int, str], english: bool) -> Ask:
         f"“{name}”是活动#{number}。是指收到过它的群发消息、领过它的券，还是核销过它的券？",
         f"“{name}” is campaign #{number}: do you mean received its message, got its coupon, "
         "or used its coupon?",
+        suggestions,
+    )
+
+
+def which_last_contact(coupons_only: bool, english: bool) -> Ask:
+    """The last campaign said with no word of what reached the customer (上次活动的客户, the
+    last coupon campaign's customers): asked which — its message (the last campaign that sent
+    one), its coupon got, or used (the last that issued one); each offered as the phrase to
+    say instead. Said by its coupons (上次发券活动), only the coupon's."""
+    said_zh = "上次发券活动" if coupons_only else "上次活动"
+    said_en = "the last coupon campaign" if coupons_only else "the last campaign"
+    message_zh = "" if coupons_only else "收到过它的群发消息、"
+    message_en = "" if coupons_only else "received its message, "
+    if english:
+        suggestions: tuple[str, ...] = (
+            *(() if coupons_only else ("received a mass message from the last campaign",)),
+            "got a coupon from the last campaign",
+            "redeemed a coupon from the last campaign",
+        )
+    else:
+        suggestions = (
+            *(() if coupons_only else ("收到过上次活动的群发",)),
+            f"{said_zh}领过券",
+            f"{said_zh}核销过券",
+        )
+    return Ask(
+        f"“{said_zh}”是指{message_zh}领过它的券，还是核销过它的券？",
+        f"“{said_en}”: do you mean {message_en}got its coupon, or used its coupon?",
         suggestions,
     )
 

@@ -14,7 +14,12 @@ from segmentation import kinds
 from segmentation.nlq.ask import Ask, did_you_mean
 from segmentation.nlq.chunks import ITEM_MEANINGS, Chunk
 from segmentation.nlq.cities import province_cities
-from segmentation.nlq.contact_words import ContactMatch, unknown_campaign, which_contact
+from segmentation.nlq.contact_words import (
+    ContactMatch,
+    unknown_campaign,
+    which_contact,
+    which_last_contact,
+)
 from segmentation.nlq.items_interpret import (
     is_item_chunk,
     item_builder,
@@ -158,6 +163,8 @@ def _contact(chunk: Chunk, head: Token, ctx: Context) -> Cond:
         raise unknown_campaign(found.campaign_id, ctx.vocab.campaigns)
     if found.what == "which" and found.campaign_id is not None:
         raise which_contact(found.campaign_id, ctx.vocab.campaigns, found.english)
+    if found.what in ("which", "which_coupon"):  # 上次活动的客户: the last one, said alone
+        raise which_last_contact(found.what == "which_coupon", found.english)
 
     def build(window: Window | None) -> Node:
         if found.what == "message":

@@ -13,9 +13,14 @@ import pytest
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import Clarification, Command
 from segmentation.nlq.campaign_described import described_campaigns
-from segmentation.nlq.campaign_followups import OtherCampaign, said_other_campaign
+from segmentation.nlq.campaign_followups import (
+    OtherCampaign,
+    answer_campaign,
+    said_other_campaign,
+    said_received,
+)
 from segmentation.nlq.vocabulary import StaffInfo, build_vocabulary
-from segmentation.nodes import And, CampaignCoupon, InDepartment, Node
+from segmentation.nodes import And, CampaignCoupon, CampaignMessaged, InDepartment, Node
 from segmentation.text import normalize
 from tests.segmentation.nlq.fixture import Reader
 
@@ -163,3 +168,49 @@ def test_written_in_the_form_read(said: str, written: str) -> None:
 )
 def test_another_campaign_said_alone(text: str) -> None:
     assert said_other_campaign(normalize(text)) == OtherCampaign(latest=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "coupons_only"),
+    [
+        ("上次发券那个活动的客户", True),
+        ("上次派券嗰個活動嘅客", True),
+        ("the customers of the last campaign with coupons", True),
+        ("上次活动的客户", False),
+        ("上一檔活動的客戶有哪些", False),
+        ("list the last campaign's customers", False),
+    ],
+)
+def test_the_last_campaign_alone_is_asked_which_contact(text: str, coupons_only: bool) -> None:
+    message = READ.asked(text)
+    assert "领过它的券" in message or "got its coupon" in message
+    assert ("群发消息" in message or "its message" in message) is not coupons_only
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and how many actually received it",
+        "who received it?",
+        "how many got the message",
+        "那实际收到的有几个",
+        "收到消息的呢",
+        "真正收到訊息的有幾位",
+        "邊個收咗",
+        "咁有幾多人收到",
+    ],
+)
+def test_who_received_it_is_asked(text: str) -> None:
+    assert said_received(text)
+
+
+@pytest.mark.parametrize("text", ["how many got it", "那谁用了", "who didn't?", "谁没收到"])
+def test_not_who_received_it(text: str) -> None:
+    assert not said_received(text)  # got it (the coupon), used, a negation: not its message
+
+
+def test_answer_campaign_of_coupon_and_message() -> None:
+    assert answer_campaign(CampaignCoupon("redeemed", 1)) == ("coupon", (1, False))
+    assert answer_campaign(CampaignMessaged(None, True)) == ("message", (None, True))
+    assert answer_campaign(And((CampaignCoupon("issued", 1), CampaignMessaged(3)))) is None
+    assert answer_campaign(CampaignCoupon("issued")) is None  # any campaign's coupon
