@@ -31,6 +31,7 @@ from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, is_traditional, weak_card
 from segmentation.nlq.interpret import Context, SavedNameAsk
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
+from segmentation.nlq.lead_questions import drop_lead_question
 from segmentation.nlq.leadins import (
     drop_acknowledgement,
     drop_lead_in,
@@ -42,6 +43,7 @@ from segmentation.nlq.plain_words import plain_words
 from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
 from segmentation.nlq.saved_words import saved_named
+from segmentation.nlq.sort_words import sorted_as_ranking
 from segmentation.nlq.tag_actions import leftover
 from segmentation.nlq.tag_groups import drop_tag_groups
 from segmentation.nlq.token_kinds import K
@@ -282,9 +284,11 @@ def _parse(
             "Tell me which customers you want, e.g. 'customers who inquired in the last "
             "30 days but did not order'.",
         )
+    norm = drop_lead_question(norm)  # "早 今天该跟进谁啊 最近问过价的…", "who should i ring…? …"
     norm = drop_lead_in(norm)  # "we lost some customers, show me who refunded"
     norm = drop_acknowledgement(norm)  # "好的，给这些打上待跟进标签", "ok tag those as VIP"
     norm = drop_opener(norm)  # "那近30天新加的有几个", "还是回到全部VIP客户"
+    norm = sorted_as_ranking(norm)  # "按消费金额排一下", "rank my customers by spend": all, ranked
     norm = who_counted_tail(norm)  # "张三的是哪两个": which ones (the size said again)
     if _WHO_COUNTED.match(norm):  # "邊兩個", "是哪三位", "which two?": who the answer's are
         return Command("list", None, language, "", {"segment_from_context": True})

@@ -120,6 +120,8 @@ class Restater:
         )
         if node.by != "spend":
             return ranked_by_score_phrase(node, base, size, self.zh)
+        if node.percent == 100:  # "按消费排一下": everyone who ordered, in rank order
+            return self.everyone_ranked(node, base)
         most = "最多" if node.direction == "top" else "最少"
         if self.zh:
             among = f"{unwrapped(base)}的客户中" if base else ""
@@ -127,6 +129,16 @@ class Restater:
         which = "top" if node.direction == "top" else "bottom"
         among = f" among those who {base}" if base else ""
         return f"are the {which} {size} by spend{self.when_en(node.window)}{among}"
+
+    def everyone_ranked(self, node: Ranked, base: str) -> str:
+        """A ranking of all (the top 100 %): who is in it, and in which order."""
+        if self.zh:
+            among = f"{unwrapped(base)}的客户中" if base else ""
+            order = "从高到低" if node.direction == "top" else "从低到高"
+            return f"{among}{self.when(node.window)}下过单的全部客户（按消费金额{order}）"
+        order = "highest first" if node.direction == "top" else "lowest first"
+        among = f" among those who {base}" if base else ""
+        return f"ordered{self.when_en(node.window)}{among}, ranked by spend ({order})"
 
     def staff_name(self, userid: str) -> str:
         info = self.vocab.staff.get(userid)
