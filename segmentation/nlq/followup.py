@@ -35,7 +35,9 @@ _THESE_ZH = (
     # Cantonese these/those: 呢啲人入面, 嗰班客當中
     r"呢啲|呢D|呢d|嗰啲|嗰D|呢班|嗰班|呢批|嗰批|呢几个|呢幾個|嗰几个|嗰幾個|"
     # what is left of the list after a drop: 剩下的有几个VIP, 剩低嘅入面
-    r"剩下|剩低|剩返)"
+    r"剩下|剩低|剩返|"
+    # the answer by its size: 这俩里, 这两个里面, 那三位当中, 呢兩個入面, 嗰3個客度
+    r"(?:这|這|那|呢|嗰)\s*(?:俩|倆|仨|(?:[0-9]{1,3}|[两兩二三四五六七八九十]{1,2})\s*(?:个|個|位|名)))"
     r"(?:的)?(?:客户|客戶|人|用户|用戶|名单|名單|结果|結果|列表|几个人|幾個人|这些|這些)?"
 )
 # Cantonese says 入面/入便 (inside) and 啲 for these: 呢啲入面, 入面有VIP嘅.
@@ -96,7 +98,10 @@ _CHAIN_ZH = (
 _ALREADY_ZH = lazy_pattern(r"^(?:已经|已經|已)(?=\S)")
 
 _THESE_EN = (  # longest first: "these customers" is one pointer, not "these" + "customers"
-    r"(?:(?:these|those|the)\s+(?:customers|people|ones|clients|contacts)|these|those|them|"
+    # the answer by its size: "of these two", "among those 3 customers", "the two of them"
+    r"(?:(?:these|those|the)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
+    r"(?:\s+(?:customers|people|ones|clients|contacts))?|"
+    r"(?:these|those|the)\s+(?:customers|people|ones|clients|contacts)|these|those|them|"
     r"the\s+above|the\s+results?|this\s+list|that\s+list|the\s+list)"
 )
 _WITHIN_EN = (

@@ -124,8 +124,12 @@ def sorted_as_ranking(norm: str) -> str:
     refuse_times_ranking(norm)
     for pattern in _ZH_FORMS:
         found = pattern.search(norm)
-        if found is not None:
-            return _replaced(norm, found, _zh_ranking(found, _counted(norm, found)))
+        if found is None:
+            continue
+        counted = _counted(norm, found)
+        if counted and pattern is _ZH_FORMS[-1]:
+            return norm  # 消费排名前3的: the grammar's own ranking with its count
+        return _replaced(norm, found, _zh_ranking(found, counted))
     for pattern in _EN_FORMS:
         found = pattern.search(norm)
         if found is not None:
