@@ -43,7 +43,7 @@ from segmentation.nlq.plain_words import plain_words
 from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
 from segmentation.nlq.saved_words import saved_named
-from segmentation.nlq.sort_words import sorted_as_ranking
+from segmentation.nlq.sort_words import ranked_by, sort_measure, sorted_as_ranking
 from segmentation.nlq.tag_actions import leftover
 from segmentation.nlq.tag_groups import drop_tag_groups
 from segmentation.nlq.token_kinds import K
@@ -288,6 +288,7 @@ def _parse(
     norm = drop_lead_in(norm)  # "we lost some customers, show me who refunded"
     norm = drop_acknowledgement(norm)  # "好的，给这些打上待跟进标签", "ok tag those as VIP"
     norm = drop_opener(norm)  # "那近30天新加的有几个", "还是回到全部VIP客户"
+    measure = sort_measure(norm)  # 按下单次数排: the ranking read below is by orders
     norm = sorted_as_ranking(norm)  # "按消费金额排一下", "rank my customers by spend": all, ranked
     norm = who_counted_tail(norm)  # "张三的是哪两个": which ones (the size said again)
     if _WHO_COUNTED.match(norm):  # "邊兩個", "是哪三位", "which two?": who the answer's are
@@ -365,6 +366,8 @@ def _parse(
             segment, notes = _read_without_saved_names(seg_text, tokens, ctx, now, tz, asked)
     elif intent in ("push", "tag", "untag", "schedule", "save", "explain"):
         details["segment_from_context"] = True
+    if measure != "spend" and segment is not None:
+        segment = ranked_by(segment, measure)
     description = describe(segment, language, now, tz, vocab) if segment is not None else ""
     rendered = tuple(_render_note(n, language) for n in notes)
     description = with_notes(description, rendered, language)

@@ -13,9 +13,11 @@ the spend ranking offered in its place.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nodes import And, Node, Not, Or, Ranked
 
 _BY_ZH = r"(?:按照|按|依照|依|根据|照|以|跟|用)"
 _SPEND_ZH = (
@@ -42,7 +44,7 @@ _ZH_FORMS = (
     # 按(近30天的)消费金额(由高到低)排(一下)(由高到低)
     lazy_pattern(
         rf"{_BY_ZH}{_WINDOW_ZH}(?:的)?{_SPEND_ZH}{_HOW_MUCH_ZH}(?:来|去)?{_DIRECTION_ZH}?"
-        rf"(?:来|去)?{_SORT_ZH}(?:一下|下)?(?:[,，]?{_DIRECTION2_ZH})?"
+        rf"(?:来|去)?{_SORT_ZH}(?:一下|下)?(?:先)?(?:[,，]?{_DIRECTION2_ZH})?"
     ),
     # 排(一下)序，按消费(由高到低)
     lazy_pattern(
@@ -73,18 +75,20 @@ _VERB_EN = r"(?:rank|sort|order|arrange|line\s+up|list|show|give\s+me)"
 _EN_FORMS = (
     # "rank my customers by spend", "sort them by how much they spent, lowest first"
     lazy_pattern(
-        rf"\b(?:{_VERB_EN})(?:ed)?\b(?P<base>.*?)\s*\b(?:by|on|according\s+to|in\s+order\s+of)\s+"
-        rf"{_SPEND_EN}(?:[\s,]+(?:\(|,)?\s*(?P<dir>{_TOP_EN}|{_BOTTOM_EN})\)?)?\b",
+        rf"(?<![a-z])(?:{_VERB_EN})(?:ed)?\b(?P<base>.*?)\s*\b"
+        rf"(?:by|according\s+to|in\s+order\s+of)\s+{_SPEND_EN}"
+        rf"(?:[\s,]+(?:\(|,)?\s*(?P<dir>{_TOP_EN}|{_BOTTOM_EN})\)?)?(?![a-z])",
         re.I,
     ),
     # "my customers ranked by spend", "VIPs by spend, highest first" (a direction said)
     lazy_pattern(
-        rf"\s*\b(?:ranked|sorted|ordered|arranged)\s+(?:by|on|according\s+to)\s+{_SPEND_EN}"
-        rf"(?:[\s,]+(?P<dir>{_TOP_EN}|{_BOTTOM_EN}))?\b",
+        rf"\s*\b(?:ranked|sorted|ordered|arranged)\s+(?:by|according\s+to)\s+{_SPEND_EN}"
+        rf"(?:[\s,]+(?P<dir>{_TOP_EN}|{_BOTTOM_EN}))?(?![a-z])",
         re.I,
     ),
     lazy_pattern(
-        rf"\s*\bby\s+{_SPEND_EN}[\s,]+(?:\(|,)?\s*(?P<dir>{_TOP_EN}|{_BOTTOM_EN})\)?\b", re.I
+        rf"\s*\bby\s+{_SPEND_EN}[\s,]+(?:\(|,)?\s*(?P<dir>{_TOP_EN}|{_BOTTOM_EN})\)?(?![a-z])",
+        re.I,
     ),
 )
 # A count said elsewhere ("按消费排一下 前5名", "rank by spend, top 10"): the ranking is counted,
@@ -96,32 +100,76 @@ _COUNT_SAID = lazy_pattern(
     re.I,
 )
 
-# The measure said as a number of orders: 按下单次数排 / "by how many orders".
-_TIMES_ZH = (
+# The measure said as a number of orders: 按下单次数排 / "by how many orders" ranks by orders
+# (Ranked by "orders"); by how often of another event (咨询次数, 到店次数, a bare 次数) is no
+# ranking the spec defines, and asked back with the spend ranking offered.
+_ORDERS_ZH = (
     r"(?:下单次数|下单数|订单数量|订单数|订单量|下单量|单数|购买次数|买的次数|买过几次|落单次数|落单数|"
-    r"几多单|几多张单|咨询次数|到店次数|来店次数|次数)"
+    r"几多单|几多张单|几多次单)"
 )
-_TIMES_EN = (
-    r"(?:how\s+many\s+(?:orders|purchases|times)(?:\s+(?:they(?:'ve|\s+have)?|each\s+(?:one|"
-    r"customer)\s+(?:has|have))\s+(?:placed|made|ordered|bought))?|number\s+of\s+(?:orders|"
-    r"purchases)|order\s+count|orders?\s+placed|purchase\s+count|how\s+often\s+they\s+"
-    r"(?:order(?:ed)?|buy|bought))"
+_OTHER_TIMES_ZH = r"(?:咨询次数|询价次数|问价次数|到店次数|来店次数|次数)"
+_ORDERS_EN = (
+    r"(?:how\s+many\s+(?:orders|purchases)(?:\s+(?:they(?:'ve|\s+have)?|each\s+(?:one|"
+    r"customer)\s+(?:has|have))\s+(?:placed|made|ordered|bought|done))?|number\s+of\s+(?:orders|"
+    r"purchases)|order\s+counts?|orders?\s+placed|purchase\s+counts?|how\s+often\s+they\s+"
+    r"(?:order(?:ed)?|buy|bought)|how\s+many\s+times\s+they(?:'ve|\s+have)?\s+(?:ordered|bought))"
 )
-_TIMES_FORMS = (
-    lazy_pattern(rf"{_BY_ZH}(?:[^按依照以根跟用排]{{0,16}}?)(?:的)?{_TIMES_ZH}(?:的)?(?:多少)?"),
-    lazy_pattern(
-        rf"\b(?:{_VERB_EN})(?:ed)?\b.*?\b(?P<said>(?:by|on|according\s+to|in\s+order\s+of)\s+"
-        rf"{_TIMES_EN})",
-        re.I,
-    ),
+_OTHER_TIMES_EN = (
+    r"(?:how\s+many\s+(?:inquiries|visits|times)|number\s+of\s+(?:inquiries|visits)|"
+    r"inquiry\s+counts?|visit\s+counts?)"
+)
+_WINDOW_BY_ZH = r"(?P<window>[^按依照以根跟用排]{0,16}?)"
+_ORDERS_FORM_ZH = lazy_pattern(rf"{_BY_ZH}{_WINDOW_BY_ZH}(?:的)?{_ORDERS_ZH}(?:的)?(?:多少)?")
+_OTHER_FORM_ZH = lazy_pattern(rf"{_BY_ZH}{_WINDOW_BY_ZH}(?:的)?{_OTHER_TIMES_ZH}(?:的)?(?:多少)?")
+_BY_EN = r"(?:by|according\s+to|in\s+order\s+of)"
+_ORDERS_FORM_EN = lazy_pattern(
+    rf"(?<![a-z])(?:{_VERB_EN})(?:ed)?\b.*?\b(?P<said>{_BY_EN}\s+{_ORDERS_EN})", re.I
+)
+_OTHER_FORM_EN = lazy_pattern(
+    rf"(?<![a-z])(?:{_VERB_EN})(?:ed)?\b.*?\b(?P<said>{_BY_EN}\s+{_OTHER_TIMES_EN})", re.I
 )
 _TIMES_SORTED_ZH = lazy_pattern(rf"{_SORT_ZH}|{_TOP_ZH}|{_BOTTOM_ZH}")
 
 
+def sort_measure(norm: str) -> str:
+    """What a sort in `norm` (normalised) ranks by: "orders" for a number of orders
+    (按下单次数排, "by how many orders"), else "spend"."""
+    zh = _ORDERS_FORM_ZH.search(norm)
+    if zh is not None and _TIMES_SORTED_ZH.search(norm, zh.end()):
+        return "orders"
+    found = _ORDERS_SORTED_ZH.search(norm) or _ORDERS_FORM_EN.search(norm)
+    return "spend" if found is None else "orders"
+
+
+# The number of orders with the order or the sort right after it, no 按 before it:
+# 下单次数从多到少排一下, 訂單數由高到低, 下单次数排名.
+_ORDERS_SORTED_ZH = lazy_pattern(
+    rf"(?<![按依照以根跟用]){_ORDERS_ZH}(?:的)?(?=(?:{_TOP_ZH}|{_BOTTOM_ZH}|排名|排行|排序|排一下))"
+)
+
+
+def _orders_said_as_spend(norm: str) -> str:
+    """A sort by the number of orders said as the sort by spend the ranking reads, for the
+    parser to rank by orders instead (sort_measure)."""
+    zh = _ORDERS_FORM_ZH.search(norm)
+    if zh is not None and _TIMES_SORTED_ZH.search(norm, zh.end()):
+        window = zh.group("window") or ""
+        return f"{norm[: zh.start()]}按{window}消费{norm[zh.end() :]}"
+    bare = _ORDERS_SORTED_ZH.search(norm)
+    if bare is not None:
+        return f"{norm[: bare.start()]}消费{norm[bare.end() :]}"
+    en = _ORDERS_FORM_EN.search(norm)
+    if en is not None:
+        return f"{norm[: en.start('said')]}by spend{norm[en.end('said') :]}"
+    return norm
+
+
 def sorted_as_ranking(norm: str) -> str:
     """`norm` (normalised) with a ranking said with no count written as the grammar's top or
-    bottom 100 %; unchanged when there is none, or a count is said with it."""
+    bottom 100 % (by spend: a sort by orders is said as one, see sort_measure); unchanged
+    when there is none, or a count is said with it."""
     refuse_times_ranking(norm)
+    norm = _orders_said_as_spend(norm)
     for pattern in _ZH_FORMS:
         found = pattern.search(norm)
         if found is None:
@@ -176,26 +224,28 @@ def _en_ranking(found: re.Match[str], counted: bool) -> str:
 
 
 def refuse_times_ranking(norm: str) -> None:
-    """Ask back when `norm` sorts customers by how often they ordered (no ranking the spec
-    defines), offering the ranking by spend in its place."""
-    zh = _TIMES_FORMS[0].search(norm)
+    """Ask back when `norm` sorts customers by how often they did something other than
+    order (no ranking the spec defines), offering the ranking by spend in its place."""
+    norm = _orders_said_as_spend(norm)  # 按下单次数 is a ranking: only the rest is asked
+    zh = _OTHER_FORM_ZH.search(norm)
     if zh is not None and _TIMES_SORTED_ZH.search(norm, zh.end()):
         said = zh.group(0)
         raise Ask(
-            f"“{said}”排名暂不支持：目前只支持按消费金额排名。要按消费金额排吗？"
-            "按次数也可以作条件，例如“下单2次以上的客户”。",
-            f"“{said}” is not a ranking I can do: only rankings by spend are supported. Rank "
-            "by spend instead? A count works as a condition, e.g. 'customers who ordered 2+ "
-            "times'.",
+            f"“{said}”排名暂不支持：目前只支持按消费金额或下单次数排名。要按消费金额排吗？"
+            "按次数也可以作条件，例如“咨询2次以上的客户”。",
+            f"“{said}” is not a ranking I can do: only rankings by spend or by number of orders "
+            "are supported. Rank by spend instead? A count works as a condition, e.g. "
+            "'customers who inquired 2+ times'.",
             ("按消费金额",),
         )
-    en = _TIMES_FORMS[1].search(norm)
+    en = _OTHER_FORM_EN.search(norm)
     if en is not None:
         said = en.group("said")
         raise Ask(
-            f"“{said}”排名暂不支持：目前只支持按消费金额排名。要按消费金额排吗？",
-            f"Ranking “{said}” is not supported: only rankings by spend are. Rank by spend "
-            "instead? A count works as a condition, e.g. 'customers who ordered 2+ times'.",
+            f"“{said}”排名暂不支持：目前只支持按消费金额或下单次数排名。要按消费金额排吗？",
+            f"Ranking “{said}” is not supported: only rankings by spend or by number of orders "
+            "are. Rank by spend instead? A count works as a condition, e.g. 'customers who "
+            "inquired 2+ times'.",
             ("by spend",),
         )
 
@@ -230,3 +280,15 @@ def order_said_alone(norm: str) -> str | None:
     if found is None:
         return None
     return "bottom" if _says_bottom(found["dir"]) else "top"
+
+
+def ranked_by(segment: Node, measure: str) -> Node:
+    """`segment` with its spend rankings ranking by `measure` instead (a sort by orders)."""
+    if isinstance(segment, Ranked):
+        by = measure if segment.by == "spend" else segment.by
+        return replace(segment, base=ranked_by(segment.base, measure), by=by)  # type: ignore[arg-type]
+    if isinstance(segment, And | Or):
+        return type(segment)(tuple(ranked_by(c, measure) for c in segment.children))
+    if isinstance(segment, Not):
+        return Not(ranked_by(segment.child, measure))
+    return segment
