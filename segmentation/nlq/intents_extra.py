@@ -491,7 +491,7 @@ def _card_texts(text: str) -> list[str]:
 # said last, which the card patterns read before the name. Only after the card's own words.
 _REQUEST_AFTER = lazy_pattern(
     r"(?<=[^\s，,。？?！!])[\s，,]*(?:你|请|麻烦|麻烦你|唔该|帮忙|可以|能不能|可唔可以)?(?:帮我|帮手|同我|给我|俾我)?"
-    r"(?:查一下|查查|查下|查一查|查|看一下|看看|看下|看|睇下|睇睇|睇吓|睇一下|睇|搵下|搵一下|"
+    r"(?:查一下|查查|查下|查一查|查|看一下|看看|看下|看|睇下|睇睇|睇吓|睇一下|睇|搵下|搵一下|揾下|揾一下|"
     r"调出来|调一下|拉出来|拉一下|说说|说一下|讲讲|讲下|介绍一下|发我|发给我|check一下|check下|check)"
     r"(?:一下|下)?(?:吧|啊|呀|吖|呢|先|喇|啦|好吗|好吗|可以吗|得唔得|唔该|谢谢|thx|thanks)*[？?。.!！~～]*$|"
     r",?\s+(?:can|could|would)\s+you\s+(?:pull|bring|look|dig)\s+(?:it|that|them)?\s*up(?:\s+please)?"
