@@ -6,6 +6,7 @@ again sorted that way (its own base and window kept unless a window is said)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
@@ -39,7 +40,11 @@ def sorted_list_answer(
         return None  # no sort words: nothing here
     vocab = load_vocabulary(session, ctx.engine.named)
     command = parse_command(
-        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+        _THEM.sub(r"\1", text),  # "sort them by spend": the answer is what is sorted
+        vocabulary=vocab,
+        asker=requester.userid,
+        now=ctx.now,
+        tz=ctx.settings.timezone,
     )
     ranking = _ranking_of_all(command)
     if ranking is None or not isinstance(ranking.base, All):
@@ -49,6 +54,15 @@ def sorted_list_answer(
     # a count asked before is shown as the list it sorts ("有几个" then "按消费排一下")
     intent = "list" if command.intent == "count" else command.intent
     return ask_again(session, ctx, requester, node, previous, lang, intent=intent)
+
+
+# The answer itself said as what to sort ("sort them by spend", "把它们按消费排一下"): no
+# customers of its own.
+_THEM = re.compile(
+    r"\b(rank|sort|order|arrange)\s+(?:them|these|those|it|this|the\s+list|this\s+list|"
+    r"these\s+customers|those\s+customers)\b",
+    re.I,
+)
 
 
 def _resorted(

@@ -169,6 +169,7 @@ def sorted_as_ranking(norm: str) -> str:
     bottom 100 % (by spend: a sort by orders is said as one, see sort_measure); unchanged
     when there is none, or a count is said with it."""
     refuse_times_ranking(norm)
+    refuse_sort_without_measure(norm)
     norm = _orders_said_as_spend(norm)
     for pattern in _ZH_FORMS:
         found = pattern.search(norm)
@@ -292,3 +293,40 @@ def ranked_by(segment: Node, measure: str) -> Node:
     if isinstance(segment, Not):
         return Not(ranked_by(segment.child, measure))
     return segment
+
+
+# A sort with nothing to sort by ("排一下", "帮我排个序", "我的客户排一下", "rank my customers",
+# "sort them"): which measure is unsaid, so it is asked, offering the two rankings there are.
+_SORT_ALONE_ZH = lazy_pattern(
+    r"(?P<said>(?:排一个序|排个序|排下序|排一下序|排排序|排序|排名|排列|排一排|排一下|排下|排个名|排吓|"
+    r"排排))(?:一下|下)?(?:先|吧|啦|喇|吖|呀|啊)*[。.!！?？~～]*$"
+)
+_SORT_ALONE_EN = lazy_pattern(
+    r"^(?:(?:please|pls|can you|could you|ok|okay|now|then|and)[\s,]+)*(?P<said>(?:rank|sort|order)"
+    r"(?:\s+(?:them|it|these|those|this|the\s+list|my\s+customers|my\s+clients|everyone))?)"
+    r"(?:\s+please)?[.!?]*$",
+    re.I,
+)
+_MEASURE_SAID = lazy_pattern(
+    rf"{_SPEND_ZH}|{_ORDERS_ZH}|{_OTHER_TIMES_ZH}|{_TOP_ZH}|{_BOTTOM_ZH}|城市|性别|标签|跟进人|部门|"
+    r"\bby\b|highest|lowest|ascending|descending"
+)
+
+
+def refuse_sort_without_measure(norm: str) -> None:
+    """Ask by what when `norm` asks for a sort and says no measure and no order."""
+    found = _SORT_ALONE_ZH.search(norm) or _SORT_ALONE_EN.match(norm)
+    if found is None or _MEASURE_SAID.search(norm):
+        return
+    said = found.group("said")
+    if said.isascii():
+        raise Ask(
+            f"“{said}” by what? I can rank by spend or by number of orders.",
+            f"“{said}” by what? I can rank by spend or by number of orders.",
+            (f"{said} by spend", f"{said} by number of orders"),
+        )
+    raise Ask(
+        f"“{said}”按什么排？可以按消费金额或下单次数排。",
+        f"“{said}”: sorted by what? Spend or number of orders.",
+        (f"按消费金额{said}", f"按下单次数{said}"),
+    )

@@ -168,6 +168,24 @@ def test_a_sort_by_how_often_of_another_event_is_asked_back(text: str, said: str
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("排一下", "排一下"),
+        ("帮我排个序", "排个序"),
+        ("我的客户排一下", "排一下"),
+        ("我的客戶排名", "排名"),
+        ("我啲客排下先", "排下"),
+        ("sort them", "sort them"),
+        ("rank my customers", "rank my customers"),
+    ],
+)
+def test_a_sort_by_nothing_is_asked_by_what(text: str, said: str) -> None:
+    message = READ.asked(text)
+    assert f"“{said}”" in message
+    assert "下单次数" in message or "number of orders" in message
+
+
+@pytest.mark.parametrize(
     "text",
     ["按城市分一下", "我的客户按城市排一下", "北京的客户有几个", "下单最多2次的客户有几个"],
 )
