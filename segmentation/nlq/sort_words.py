@@ -5,9 +5,10 @@ who match the rest and ordered in the window (spec §2 top/bottom share), in ran
 top 100 %.
 
 The sort words are said as the ranking the grammar reads ("消费前100%", "top 100% by spend"), in
-place, so a window, a base and an intent said around them stay where they were. A ranking by
-how often (按下单次数排, "by how many orders") is no ranking the spec defines: asked back, with
-the spend ranking offered in its place.
+place, so a window, a base and an intent said around them stay where they were. A sort by the
+number of orders (按下单次数排, "by how many orders") is read the same way and then ranks by
+orders (sort_measure, ranked_by); by how often of another event (按咨询次数排), or by nothing
+said ("排一下", "sort them"), is asked back with the rankings there are offered.
 """
 
 from __future__ import annotations
