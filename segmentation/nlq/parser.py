@@ -38,6 +38,7 @@ from segmentation.nlq.leadins import (
     drop_opener,
     without_acknowledgement,
 )
+from segmentation.nlq.message_apart import message_said_plainly
 from segmentation.nlq.no_condition import refuse_count_ranking, refuse_holdout
 from segmentation.nlq.plain_words import plain_words
 from segmentation.nlq.remarks import drop_remarks
@@ -274,7 +275,9 @@ def _parse(
     norm = name_before_last(norm, vocab.latest_campaigns)  # 上上次活动 = 活动#1
     norm = asked_inside_contact(norm)  # 上次活动有谁没核销 = 上次活动没核销的有谁
     norm = saved_named(norm, vocab.saved)  # 十月女客这个分群 / the 十月女客 group = 十月女客分群
-    check_campaign_names(norm, text, vocab.campaigns)  # 参加过春季大促活动的: no such campaign
+    # 参加过春季大促活动的: no such campaign; the words of a message said plainly are no name
+    # ("给她发条消息 周末有活动" sends "周末有活动")
+    check_campaign_names(message_said_plainly(norm, text)[0], text, vocab.campaigns)
     norm = drop_tag_groups(norm, vocab)  # 客户等级是金卡 = the tag 金卡
     if not strip_tail(norm):
         if "?" in norm or "？" in text:
