@@ -15,7 +15,7 @@ from segmentation.nlq.content_apart import Apart, parts_apart
 from segmentation.nlq.coupons import check_message, read_coupon
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.message_apart import message_said_plainly
-from segmentation.nlq.one_customer import THAT_CUSTOMER_ZH
+from segmentation.nlq.one_customer import PICKED_CUSTOMER, THAT_CUSTOMER_ZH
 from segmentation.nlq.one_off import (
     ONCE_WORDS,
     VAGUE_DAY,
@@ -905,12 +905,14 @@ def _find_action(
 
 
 # Whom pointed at first, then who is asked to act: "這位幫我發張滿200減20的券", "呢位客人同我打個
-# VIP", "这些客户帮我存成分群 重点客" — the customer is never the one asked to do it, so the
-# rest is the action on them.
+# VIP", "这些客户帮我存成分群 重点客" (or the one picked when it was asked which) — the customer
+# is never the one asked to do it, so the rest is the action on them.
 _POINTER_FIRST = lazy_pattern(
     r"^(?P<seg>"
     + THAT_CUSTOMER_ZH
-    + r"|他们|她们|佢们|佢地|(?:这|那|呢)(?:些|啲|班)(?:客户|客人|顾客|人|客)?)"
+    + r"|他们|她们|佢们|佢地|(?:这|那|呢)(?:些|啲|班)(?:客户|客人|顾客|人|客)?|"
+    + PICKED_CUSTOMER
+    + r")"
     r"\s*[,，]?\s*(?:请你|请|麻烦你|麻烦|唔该|你)?(?:帮我|帮忙|同我|帮手)(?P<act>\S.*)$"
 )
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.one_customer import PICKED_CUSTOMER
 from segmentation.text import normalize
 
 # The English verbs only as whole words; the Chinese ones after anything ("给ta发消息").
@@ -44,11 +45,12 @@ _PLAIN = lazy_pattern(
     r"\s+|(?<=[a-z])(?=[^\x00-\x7f]))(?P<rest>\S.*)$"
 )
 # Whom a verb of reminding points at, with no condition of its own: a pronoun or the answer
-# just given (normalised: 哋 is 们). Longer words first, so 他们 is never 他 + "们…".
+# just given (normalised: 哋 is 们), or the one picked when it was asked which. Longer words
+# first, so 他们 is never 他 + "们…".
 _POINTER_ZH = (
     r"(?:他们|她们|佢们|佢地|他俩|她俩|佢俩|(?:这|那|呢)(?:些|啲|班|几位|两位|几个|两个)"
     r"(?:客户|客人|顾客|人|客)?|(?:这|那|呢)(?:位|个)(?:客户|客人|顾客|客)|这位|呢位|那位|该客户|"
-    r"他|她|佢|ta)"
+    r"他|她|佢|ta|" + PICKED_CUSTOMER + r")"
 )
 _SOFT = r"(?:一下|下|一声|声)"
 # 提醒/通知/告诉/催 + whom + the words; 提 (Cantonese "remind") only with 一声/下 around whom.

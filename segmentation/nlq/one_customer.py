@@ -15,6 +15,10 @@ THAT_CUSTOMER_ZH = (
     r"那个客户)"
 )
 
+# One customer picked from a question back, as the pick puts them in the pronoun's place:
+# "Carol（c03）" (normalised: "carol(c03)"), their name and then their external_userid.
+PICKED_CUSTOMER = r"[^\s()（）“”:：,，]{1,24}[(（][^()（）\s]{1,64}[)）]"
+
 # The customer of the card just shown, by a pronoun: "她最近买了什么", "他的订单", "這位客戶的
 # 資料", "show me her profile", "what did she buy recently" (normalised: simplified, lower case).
 _THAT_CUSTOMER = lazy_pattern(

@@ -128,3 +128,16 @@ def test_a_reminder_whose_words_are_unclear_is_not_sent(text: str) -> None:
 
 def test_words_beginning_with_ti_are_no_reminder() -> None:
     assert find_action(normalize("提交一下"), {}, "提交一下") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "whom"),
+    [
+        # the pick of "“她”是指哪一位？" puts the one chosen in the pronoun's place
+        ("提醒Dan（c04） 优惠券11月21号到期", "dan(c04)"),
+        ("提Carol（c03）一聲 張券11月21號到期", "carol(c03)"),
+        ("Carol（c03）幫我發張滿200減20的券", "carol(c03)"),
+    ],
+)
+def test_the_one_picked_stands_where_the_pronoun_stood(text: str, whom: str) -> None:
+    assert _action(text)[:2] == ("push", whom)
