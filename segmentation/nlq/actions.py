@@ -1648,7 +1648,9 @@ _BARE_MESSAGE_VERB = lazy_pattern(
     r"^(?:请|帮我|麻烦|再|也)*\s*(?:提醒|通知|催)(?:一下|下)?\s*(?:他|她|佢|ta)(?:们|哋|地)?"
     r"(?:一下|下)?\s*(?:吧|啦|喇)?[。.!！]*$|"
     r"^(?:please\s+)?(?:remind|nudge|ping|message|text|notify)\s+(?:him|her|them|these\s+customers|"
-    r"those\s+customers|this\s+customer)(?:\s+(?:again|please|too))?[.!]*$",
+    r"those\s+customers|this\s+customer)(?:\s+(?:again|please|too))?[.!]*$|"
+    # mixed: "remind 他们", "ping 佢哋一下"
+    r"^(?:please\s+)?(?:remind|nudge|ping|notify)\s*(?:他|她|佢)(?:们)?(?:一下|下)?[.!。！]*$",
     re.I,
 )
 

@@ -51,6 +51,8 @@ _POINTER_ZH = (
     r"(?:他们|她们|佢们|佢地|他俩|她俩|佢俩|(?:这|那|呢)(?:些|啲|班|几位|两位|几个|两个)"
     r"(?:客户|客人|顾客|人|客)?|(?:这|那|呢)(?:位|个)(?:客户|客人|顾客|客)|这位|呢位|那位|该客户|"
     r"他|她|佢|ta|" + PICKED_CUSTOMER + r")"
+    # never 她 of 她们 (提醒一下她们 alone has no words: asked for)
+    r"(?![们俩])"
 )
 _SOFT = r"(?:一下|下|一声|声)"
 # 提醒/通知/告诉/催 + whom + the words; 提 (Cantonese "remind") only with 一声/下 around whom.
@@ -74,6 +76,10 @@ _REMIND_EN = lazy_pattern(
 # topic (remind them about…: asked, its words are not the message), or whom (to/for).
 _NOT_WORDS = lazy_pattern(
     r"^(?:里|里面|入面|中|当中|之中|其中|的|嘅|about\b|of\b|to\b|for\b|customers?\b|clients?\b)"
+)
+# What softens the verb, said after whom, is no words to send.
+_ONLY_SOFT = lazy_pattern(
+    r"\s*(?:一下|下|一声|声)?\s*(?:吧|啦|喇|呀|啊|哦|喔|la)*\s*[。.!！~～]*\s*", re.I
 )
 # The rest naming whom ("给上海的客户", "to VIPs in Beijing") or a coupon instead of words.
 _WHOM_FIRST = lazy_pattern(r"^(?:给|畀|俾|同|向|to\s|for\s)")
@@ -125,6 +131,8 @@ def _reminded(spaced: str) -> re.Match[str] | None:
     """A verb of reminding, whom it points at, then the words: "提醒他们一下 券快到期了"."""
     found = _REMIND_ZH.match(spaced) or _REMIND_EN.match(spaced)
     if found is None or _NOT_WORDS.match(found.group("rest")):
+        return None
+    if _ONLY_SOFT.fullmatch(found.group("rest")):  # 提醒她们一下: no words, asked for
         return None
     return found
 
