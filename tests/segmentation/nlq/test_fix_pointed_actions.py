@@ -143,7 +143,9 @@ def test_the_one_picked_stands_where_the_pronoun_stood(text: str, whom: str) -> 
     assert _action(text)[:2] == ("push", whom)
 
 
-@pytest.mark.parametrize("text", ["提醒一下她们", "提醒他们", "提醒佢哋一下", "remind 他们", "ping 佢哋一下"])
+@pytest.mark.parametrize(
+    "text", ["提醒一下她们", "提醒他们", "提醒佢哋一下", "remind 他们", "ping 佢哋一下"]
+)
 def test_a_reminder_without_words_asks_for_them(text: str) -> None:
     """Never 她 + the words "们": the message is asked for (the next message completes it)."""
     assert "引号" in READ.asked(text)
