@@ -19,7 +19,6 @@ from segmentation.engine import EngineContext, prepare
 from segmentation.models import Customer, CustomerScore, CustomerTag, Event, Follow, Tag
 from segmentation.named import RfmRule
 from segmentation.nodes import (
-    ORDER_MEASURES,
     And,
     NamedSegment,
     Node,
@@ -129,7 +128,7 @@ class _Walker:
 
     def facts_for(self, node: Node) -> dict[str, Any]:
         """The grammar core's facts here; a condition kind's from its module."""
-        if isinstance(node, Ranked) and node.by not in ORDER_MEASURES:
+        if isinstance(node, Ranked) and node.by != "spend":
             return self.score_facts(node.by)
         if isinstance(node, Ranked):
             return self.event_facts("order", node.window)

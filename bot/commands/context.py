@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
-from bot.commands.group_action import action_on_group
 from bot.commands.group_words import as_group_value
 from bot.commands.texts import say
 from bot.services.answer import (
@@ -305,11 +304,6 @@ def refined_answer(
             return None  # "这些都统一贴上待跟进": a tag on the answer itself (contextual_answer)
         return clarify(command.message, list(command.suggestions))
     swapped_value = _in_place_of(follow, previous_node, command)
-    if swapped_value is not None and follow.grouped:
-        # "tag the at-risk ones 金卡" after "customers to keep?": the action, on that group
-        acted = action_on_group(session, ctx, requester, text, swapped_value, vocab, lang)
-        if acted is not None:
-            return acted
     if swapped_value is not None:
         # "just my own VIPs then" after Zhao Liu's VIPs: only X where the answer says another X
         # is the same request about X — narrowing could only find nobody
@@ -448,16 +442,10 @@ def subjectless_answer(
     return answer
 
 
-# "ones" stands for customers of the answer, as 的 does in "张三的": no subject of its own.
-_ONES = frozenset({"ones", "one"})
-
-
 def _has_subject(tokens: list[Any]) -> bool:
     """Whether the message names whose customers it is about. A 人 right after the count
     ("有几个人", "多少人") is the unit counted, not a subject."""
     for i, token in enumerate(tokens):
-        if token.kind == K.CUSTOMER and token.text in _ONES:
-            continue  # "who are zhang san's ones": the answer's ones, named by what they have
         if token.kind == K.CUSTOMER and not (i and tokens[i - 1].kind == K.INTENT):
             return True
         if token.kind in _SUBJECTS and token.kind != K.CUSTOMER:

@@ -37,7 +37,6 @@ from bot.commands.card_amend import (
     replace_card,
 )
 from bot.commands.card_swap import swapped_card_answer
-from bot.commands.class_again import class_again_answer
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
 from bot.commands.context import (
     breakdown_group_answer,
@@ -77,7 +76,6 @@ from bot.commands.ranked_pick import ranked_pick_answer
 from bot.commands.same_tag import same_tag_answer
 from bot.commands.saving import save_reply, saved_list_reply
 from bot.commands.script import script_of
-from bot.commands.sorted_list import sorted_list_answer
 from bot.commands.texts import language_of, say
 from bot.commands.together import together_answer
 from bot.commands.widening import widened_answer
@@ -137,9 +135,7 @@ def answer_text(
         or widened_answer(session, ctx, requester, text, lang)
         or dropped_by_name(session, ctx, requester, text, lang)
         or refined_answer(session, ctx, requester, text, lang)
-        or class_again_answer(session, ctx, requester, text, lang)  # "customers to keep?"
         or contextual_answer(session, ctx, requester, text, lang)
-        or sorted_list_answer(session, ctx, requester, text, lang)
         or subjectless_answer(session, ctx, requester, text, lang)
         or ctx.ask(session, text, requester.userid)
     )

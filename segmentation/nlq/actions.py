@@ -15,7 +15,6 @@ from segmentation.nlq.content_apart import Apart, parts_apart
 from segmentation.nlq.coupons import check_message, read_coupon
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.message_apart import message_said_plainly
-from segmentation.nlq.one_customer import PICKED_CUSTOMER, THAT_CUSTOMER_ZH
 from segmentation.nlq.one_off import (
     ONCE_WORDS,
     VAGUE_DAY,
@@ -242,9 +241,15 @@ _V_SEND_EN = (
     r"(?:send(?:\s+out|\s+over)?|give(?:\s+out)?|hand\s+out|push(?:\s+out)?|issue|dispatch|"
     r"broadcast|blast(?:\s+out)?|mass[\s-]?send)"
 )
+# A request opener before an English send ("could you send…", "pls push…"): a closed list.
+_PUSH_OPENER_EN = (
+    r"^(?:(?:please|pls|plz|kindly|can you|could you|would you|can u|could u|go ahead and|"
+    r"i want to|i'd like to|i need to|help me|let's|lets)\s+)*"
+)
 _PUSH_EN = [
     lazy_pattern(
-        r"^(?:please\s+)?"
+        _PUSH_OPENER_EN
+        + r""
         + _V_SEND_EN
         + _AFTER_ARTICLE
         + r"(?P<what>(?:(?:a|an|one|the)"
@@ -262,7 +267,8 @@ _PUSH_EN = [
         r"(?:gets?|receives?)\s+(?P<what>.+)$"
     ),
     lazy_pattern(
-        r"^(?:please\s+)?(?:message|text|notify|push\s+to|mass[\s-]?message|broadcast\s+to|blast|"
+        _PUSH_OPENER_EN
+        + r"(?:message|text|notify|push\s+to|mass[\s-]?message|broadcast\s+to|blast|"
         r"remind|nudge|ping)"
         # "blast VIP customers with the message “…”": the words before the quote name it
         r"\s+(?P<seg>.+?)(?:\s+with(?:\s+the|\s+a)?\s+(?:message|msg|text|note|words))?\s*[:：]?\s*"
@@ -270,36 +276,31 @@ _PUSH_EN = [
     ),
     # The quoted message first, then whom after "to": 'message "New arrivals" to at-risk customers'.
     lazy_pattern(
-        r"^(?:please\s+)?(?:message|text|notify|mass[\s-]?message|broadcast|blast)\s*"
+        _PUSH_OPENER_EN + r"(?:message|text|notify|mass[\s-]?message|broadcast|blast)\s*"
         r"(?P<what>“[^”]*”)\s*to(?:\s+|(?=[^\x00-\x7f]))(?P<seg>.+)$"
     ),
     # What the quote is, said before it, to them or the card's customer: "send them msg “…”",
     # "send her a follow-up “…”" (other whom: the article rule reads "a welcome msg “…”").
     lazy_pattern(
-        r"^(?:please\s+)?(?:send|push)\s+(?P<seg>them|these|those|(?:these|those)\s+customers|"
+        _PUSH_OPENER_EN + r"(?:send|push)\s+(?P<seg>them|these|those|(?:these|those)\s+customers|"
         r"him|her|this\s+customer)\s+(?:a\s+|the\s+|this\s+)?(?:msg|message|note|text|reminder|"
         r"line|follow\s?up(?:\s+(?:msg|message|note|text))?)\s*[:：]?\s*(?P<what>“[^”]*”)$"
     ),
     # "send them “New arrivals”": a quoted text right after whom it is sent to is the message
     # (a coupon or message word before it is read by the article rule below).
     lazy_pattern(
-        r"^(?:please\s+)?(?:send|push)\s+(?P<seg>(?:(?!coupon|voucher|message|msg|note|\boff\b).)+?)"
+        _PUSH_OPENER_EN
+        + r"(?:send|push)\s+(?P<seg>(?:(?!coupon|voucher|message|msg|note|\boff\b).)+?)"
         r"\s*[:：]?\s*(?P<what>“[^”]*”)$"
     ),
     # "send to VIP customers: see you": whom, then the words after a colon (a message).
     lazy_pattern(
-        r"^(?:please\s+)?(?:send|push)(?:\s+(?:out|it|this))?\s+to(?:\s+|(?=[^\x00-\x7f]))"
+        _PUSH_OPENER_EN + r"(?:send|push)(?:\s+(?:out|it|this))?\s+to(?:\s+|(?=[^\x00-\x7f]))"
         r"(?P<seg>[^:：]+?)\s*(?P<what>[:：]\s*\S.*)$"
-    ),
-    # "give them a heads-up: the sale ends Sunday", "give her a quick reminder: …": what they
-    # are given is a message, its words after the colon.
-    lazy_pattern(
-        r"^(?:please\s+)?give\s+(?P<seg>.+?)\s+(?:a\s+|another\s+)?(?:quick\s+|little\s+)?"
-        r"(?:heads\s?up|nudge|reminder|shout|note)\s*(?P<what>[:：]\s*\S.*)$"
     ),
     # "message at-risk customers: Come back…": the verb says it is a message.
     lazy_pattern(
-        r"^(?:please\s+)?(?:message|text|notify|mass[\s-]?message|broadcast\s+to|blast|remind|"
+        _PUSH_OPENER_EN + r"(?:message|text|notify|mass[\s-]?message|broadcast\s+to|blast|remind|"
         r"nudge|ping)\s+"
         r"(?P<seg>.+?)\s*(?P<what>[:：]\s*.+)$"
     ),
@@ -307,7 +308,7 @@ _PUSH_EN = [
 # "send SEGMENT WHAT": the content starts at the LAST article that begins a coupon or message
 # ("send customers who inquired in the last 30 days but did not order the message “…”": the
 # "the" of "the last 30 days" belongs to the segment, which must keep every condition).
-_SEND_EN = lazy_pattern(r"^(?:please\s+)?" + _V_SEND_EN + _AFTER_ARTICLE)
+_SEND_EN = lazy_pattern(_PUSH_OPENER_EN + _V_SEND_EN + _AFTER_ARTICLE)
 _ARTICLE_EN = lazy_pattern(r"\s(?:a|an|one|the|another)" + _AFTER_ARTICLE)
 # With no article ("send them 满100减20 coupons", "send VIPs 20% off coupons"), the content
 # starts at its amount: the last number, ¥/$ or 满 that begins a word or follows English.
@@ -576,51 +577,14 @@ _CONTAINER = r"(?:分群|分组|群组|名单|列表|清单|segment|list|group)"
 # "called"/"named" before a name: the text is matched with the space between English and
 # Chinese collapsed ("called 一部未成交" reads "called一部未成交"), so no space is needed.
 _CALLED = r"(?:called|named)(?:\s+|(?![a-z]))"
-# The naming words that can be nothing else (为/成 are also the result of a saving verb).
-_NAMED_AS = r"(?:叫做|叫作|叫|名为|名叫|命名为|名字叫|名称为|" + _CALLED + r")"
-# The name itself: wholly quoted, unquoted, or a text with quotes inside (a formula such as
-# =HYPERLINK("…","x") is a name like any other: kept as typed, written as text wherever shown).
-_NAME = r"(?P<name>“[^”]+”|[^“”]*?|(?!" + _CONTAINER + r")[^“”\s][^“”]*“.*?)"
-_ARTICLE = r"(?:一个|一份|个|a\s+|an\s+|the\s+)?"
-# A particle after a quoted name or the container word ends the request, not the name
-# ("存成分群“成交客”吧"); after a bare name it may be the name's own (酒吧).
-_NAME_END = (
-    r"\s*(?:的)?(?:" + _CONTAINER + r")?(?:(?<=[”群组单表])\s*(?:吧|啦|喇|呀|哦|喔|嘛|好了|就好|"
-    r"就行|谢谢))?$"
-)
-
-
-def _save_name(verb_said_result: bool) -> str:
-    """What follows the saving verb: the container, the naming word, then the name.
-
-    The name follows exactly one word that makes it the result: after 存成/存为/save as (the
-    verb said its result) a 成/为 after the container begins the name ("存成分群 成交客" names
-    成交客, never 交客); after a bare 保存 the container's 为/成 is the naming word
-    ("把…保存分群为成交客"). A naming word straight after 存成/save as is the name's first
-    character too ("存为叫花鸡" names 叫花鸡), unless a container follows the name ("存成一个叫
-    成交客的分群")."""
-    result = "" if verb_said_result else "|为|成"
-    bare_naming = "" if verb_said_result else "|" + _NAMED_AS
-    return (
-        r"(?:" + _ARTICLE + r"(?:新的?|new\s*)?\s*" + _CONTAINER + r"\s*[，,:：]?\s*"
-        r"(?:" + _NAMED_AS + result + r")?|" + _ARTICLE + r"(?:new\s*)?(?=“)|"
-        r"[，,:：]\s*" + _NAMED_AS + r"?" + bare_naming + r"|"
-        # "存成一个成交客分群": an article before the name is never its first word
-        r"(?:一个|一份|个)(?:新的?)?)?"
-        r"\s*" + _NAME + _NAME_END
-    )
-
-
-# "存成一个叫成交客的分群", "save as a list named X": the naming word before the name with the
-# container after it names even after a verb that said its result.
-# Without 的 or an article the naming word may begin the name ("存为叫花鸡分群": 叫花鸡).
-_SAVE_NAMED_CONTAINER = (
-    r"(?:(?:一个|一份|个|a\s+|an\s+)(?:新的?)?" + _NAMED_AS + r"\s*(?P<name>“[^”]+”|[^“”]+?)\s*"
-    r"(?:的)?|"
-    + _NAMED_AS
-    + r"\s*(?P<called>“[^”]+”|[^“”]+?)\s*的)\s*(?:新的?)?"
-    + _CONTAINER
-    + r"$"
+# 新 (new) and 为/成 are taken before the name only with a container word: "存为新客" names 新客,
+# "save as 新成交" names 新成交 (never 客, never 交).
+_SAVE_NAME = (
+    r"(?:(?:一个|一份|个|a\s+|an\s+)?(?:新的?|new\s*)?\s*" + _CONTAINER + r"\s*[，,:：]?\s*"
+    r"(?:叫做|叫|名为|命名为|名字叫|为|成|" + _CALLED + r")?|(?:一个|一份|个|a\s+|an\s+)?"
+    r"(?:new\s*)?(?=“)|[，,:：]\s*(?:叫做|叫|名为|命名为|名字叫|" + _CALLED + r")?|"
+    r"(?:叫做|叫|名为|命名为|名字叫|" + _CALLED + r"))?"
+    r"\s*(?P<name>“[^”]+”|[^“”]*?)\s*(?:的)?(?:" + _CONTAINER + r")?$"
 )
 # Saving said with the verb alone, before the name: 保存, save (低/落: Cantonese "down"), 存低,
 # 存起 — a bare 存 only with its result word (存款 is no saving).
@@ -659,31 +623,13 @@ _SAVE = [
         r"[^“”:：,，\s]{1,24})\s*"
         r"(?:的)?(?:" + _CONTAINER + r")?\s*[:：]\s*(?P<seg>[^:：]+)$"
     ),
-    lazy_pattern(
-        r"^(?:请)?(?:帮我)?(?:把|将)?(?P<seg>.*?)" + _SAVE_VERB_ZH + r"\s*" + _SAVE_NAMED_CONTAINER
-    ),
-    lazy_pattern(
-        r"^(?:请)?(?:帮我)?(?:把|将)?(?P<seg>.*?)" + _SAVE_VERB_ZH + r"\s*" + _save_name(True)
-    ),
-    # The container and its name after whom: "VIP客户 分群名字叫 成交客", "…，分群命名为X".
-    lazy_pattern(
-        r"^(?:请)?(?:帮我|帮忙|同我)?(?:把|将)?(?P<seg>.+?)[，,]?\s*" + _CONTAINER + r"\s*"
-        r"(?:名字叫|名字叫做|名称为|名称是|名字是|命名为)\s*(?P<name>“[^”]+”|[^“”的\s]{1,24})$"
-    ),
-    # Naming alone saves: "把VIP客户命名为成交客", "VIP客户 起名叫 成交客分群".
-    lazy_pattern(
-        r"^(?:请)?(?:帮我|帮忙|同我)?(?:把|将)?(?P<seg>.+?)(?:命名为|命名成|起名为|起名叫|取名为|"
-        r"取名叫)\s*" + _save_name(True)
-    ),
+    lazy_pattern(r"^(?:请)?(?:帮我)?(?:把|将)?(?P<seg>.*?)" + _SAVE_VERB_ZH + r"\s*" + _SAVE_NAME),
     # Bare 保存 only after 把/将: "买过保存液的客户" saves nothing.
     lazy_pattern(
-        r"^(?:请)?(?:帮我|帮忙|同我)?(?:把|将)(?P<seg>.+?)"
-        + _SAVE_BARE
-        + r"\s*"
-        + _save_name(False)
+        r"^(?:请)?(?:帮我|帮忙|同我)?(?:把|将)(?P<seg>.+?)" + _SAVE_BARE + r"\s*" + _SAVE_NAME
     ),
     lazy_pattern(
-        rf"^{_PLEASE_EN}(?:save|store){_SP}(?P<seg>.*?){_SP}(?:as|to|into){_SP}" + _save_name(True)
+        rf"^{_PLEASE_EN}(?:save|store){_SP}(?P<seg>.*?){_SP}(?:as|to|into){_SP}" + _SAVE_NAME
     ),
     # The verb first in a Chinese or mixed frame, the name after a naming word: "save 近7天新加
     # 的客户 as “本周新客”", "幫我save低今年買過精華液嘅客，叫「精華液客」", "保存…为“X”".
@@ -843,23 +789,12 @@ def find_action(
     `original` is the text as typed, where message contents are taken from verbatim; `tags`
     (normalised name → name) tells a tag said without 标签/tag from other words after 的."""
     text = _instant_off(strip_tail(text))
-    text = _ONE_IN_ENGLISH.sub(_english_pronoun, text)  # "send 她 a coupon": her
     unwrapped = _request_unwrapped(text, original)
     if unwrapped != text:  # "可以帮我把…都标上待跟进吗": the order inside the polite question
         action = _find_action(unwrapped, quotes, original, tags)
         if action is not None:
             return action
     return _find_action(text, quotes, original, tags)
-
-
-# A Chinese "her"/"him" between English words, before an article ("send 她 a reminder: …",
-# "send 佢 a coupon …"): the English pronoun, so the English readings see whom it is for
-# (parser._PRONOUN_IN_ENGLISH does so for "them").
-_ONE_IN_ENGLISH = lazy_pattern(r"(?<=[a-z])\s*(她|他|佢)\s*(?=(?:a|an|the|one)(?![a-z]))")
-
-
-def _english_pronoun(found: re.Match[str]) -> str:
-    return " her " if found.group(1) == "她" else " him "
 
 
 # A request asked as a question: "可以帮我…吗", "能不能…呀", "可唔可以…呀", "…好吗", "麻烦…可以吗".
@@ -899,41 +834,8 @@ def _find_action(
         or _with_target_apart(text, quotes, original, tags)
         or _with_name_apart(text, quotes, original, tags)
         or _with_whom_first(text, lambda said: _read_action(said, quotes, original, tags))
-        or _with_pointer_first(text, quotes, original, tags)
         or _read_action(text, quotes, original, tags)
     )
-
-
-# Whom pointed at first, then who is asked to act: "這位幫我發張滿200減20的券", "呢位客人同我打個
-# VIP", "这些客户帮我存成分群 重点客" (or the one picked when it was asked which) — the customer
-# is never the one asked to do it, so the rest is the action on them.
-_POINTER_FIRST = lazy_pattern(
-    r"^(?P<seg>"
-    + THAT_CUSTOMER_ZH
-    + r"|他们|她们|佢们|佢地|(?:这|那|呢)(?:些|啲|班)(?:客户|客人|顾客|人|客)?|"
-    + PICKED_CUSTOMER
-    + r")"
-    r"\s*[,，]?\s*(?:请你|请|麻烦你|麻烦|唔该|你)?(?:帮我|帮忙|同我|帮手)(?P<act>\S.*)$"
-)
-
-
-def _with_pointer_first(
-    text: str, quotes: dict[str, str], original: str, tags: Mapping[str, str] | None
-) -> Action | None:
-    """The action on whom a pointer said first names (`_POINTER_FIRST`): read on a stand-in
-    for them that names no customers (给他们…, 把他们…), then given the pointer back."""
-    found = _POINTER_FIRST.match(_mask_quotes(text))
-    if found is None:
-        return None
-    act = text[slice(*found.span("act"))].strip()
-    for stand_in in (f"给他们{act}", f"把他们{act}"):
-        try:
-            action = _read_action(stand_in, quotes, original, tags)
-        except Ask:
-            continue
-        if action is not None and action.segment_text is None and action.intent != "explain":
-            return Action(action.intent, _segment(found["seg"]), action.details)
-    return None
 
 
 # Whom said first, then the action on them after a comma with a pronoun pointing back:
@@ -1648,9 +1550,7 @@ _BARE_MESSAGE_VERB = lazy_pattern(
     r"^(?:请|帮我|麻烦|再|也)*\s*(?:提醒|通知|催)(?:一下|下)?\s*(?:他|她|佢|ta)(?:们|哋|地)?"
     r"(?:一下|下)?\s*(?:吧|啦|喇)?[。.!！]*$|"
     r"^(?:please\s+)?(?:remind|nudge|ping|message|text|notify)\s+(?:him|her|them|these\s+customers|"
-    r"those\s+customers|this\s+customer)(?:\s+(?:again|please|too))?[.!]*$|"
-    # mixed: "remind 他们", "ping 佢哋一下"
-    r"^(?:please\s+)?(?:remind|nudge|ping|notify)\s*(?:他|她|佢)(?:们)?(?:一下|下)?[.!。！]*$",
+    r"those\s+customers|this\s+customer)(?:\s+(?:again|please|too))?[.!]*$",
     re.I,
 )
 
@@ -1982,7 +1882,9 @@ _TAG_VERB_FIRST_QUOTED = lazy_pattern(
 _TAG_VERB_FIRST_WITH = lazy_pattern(
     r"^(?:请|帮我|帮忙|麻烦|please |pls )*\s*(?:tag|label|标记|打标签|标)\s*(?:一下|下|吓)\s*"
     r"(?P<seg>[^“”\s，,][^“”]*?(?:的|嘅|客户|客人|顾客|客|customers|clients))\s*[，,]?\s*"
-    r"(?:都|统一|全部)?(?:用|以|作为)\s*(?:标签)?\s*"
+    # …or a second tag verb: "帮我 tag 一下近两周问过价的，打“高意向”", "标记一下X，标成回访"
+    r"(?:都|统一|全部)?(?:用|以|作为|打上|打个|打|标上|标成|标为|标做|贴上|贴个|贴|加上|加个)"
+    r"\s*(?:一个|个)?\s*(?:标签)?\s*"
     r"(?P<name>“[^”]+”|[^\s“”，,。的嘅]{1,24}?)\s*(?:标签|tag|这个标签|呢个tag)?\s*(?:吧|啦|哈)?$"
 )
 # A tag verb and only a company tag's name, no whom: the answer just given ("tag 金卡").
@@ -2027,20 +1929,14 @@ def _container_in_name(text: str, m: re.Match[str]) -> str:
     return after.group("c")
 
 
-# "存成分群 成交客 吧": a particle set off by a space as typed ends the request (glued to the
-# name it may be the name's own: 酒吧).
-_SPACED_PARTICLE = lazy_pattern(r"\s+(?:吧|啦|喇|呀|哦|喔|嘛|好了|就好|就行|谢谢|謝謝)$")
-
-
 def _save(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
     for pattern in _SAVE:
         m = pattern.match(text)
         if m:
-            said = m.group("name") or m.groupdict().get("quoted") or m.groupdict().get("called")
-            said = said or ""
+            said = m.group("name") or m.groupdict().get("quoted") or ""
             if m.group("name") and not said.startswith("“"):
                 said += _container_in_name(text, m)
-            name = _SPACED_PARTICLE.sub("", _unquote(said, quotes, original))
+            name = _unquote(said, quotes, original)
             if not name:
                 raise Ask(
                     "保存成什么名字？例如：把…保存为“待跟进”。",

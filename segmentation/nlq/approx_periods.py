@@ -35,9 +35,31 @@ _EN = lazy_pattern(
 )
 
 
+# 前两周 / 前两个月 / 前3个礼拜 said alone: counted back from today (近2周), or the two whole
+# calendar weeks or months before this one — people say both, so it is asked (前3天 is read as
+# 近3天: days have no calendar unit to mean instead). After a month (10月前两周) it is that
+# month's part; before 名/位/个 people (前两个月份的前10名) it is no period.
+_BEFORE_ZH = lazy_pattern(
+    r"(?<![月\d年])前\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*"
+    r"(?P<unit>个\s*月|(?:个\s*)?(?:周|星期|礼拜))"
+)
+
+
+# "this past week" / "this last month": this calendar week so far, or the last 7 days — people
+# mean both, so it is asked with both offered ("this week" alone is the calendar week).
+_THIS_PAST_EN = lazy_pattern(r"(?<![a-z])this\s+(?:past|last)\s+(?P<unit>week|month|year)(?![a-z])")
+
+
 def ask_approximate_period(norm: str) -> None:
-    """Raise Ask when `norm` (normalised, quotes already apart) says a period as nearly so long."""
+    """Raise Ask when `norm` (normalised, quotes already apart) says a period as nearly so long,
+    or as 前N周 / 前N个月 (two readings)."""
     unquoted = re.sub(r"“[^”]*”", "", norm)
+    before = _BEFORE_ZH.search(unquoted)
+    if before is not None:
+        raise _ask_before(before)
+    this_past = _THIS_PAST_EN.search(unquoted)
+    if this_past is not None:
+        raise _ask_this_past(this_past)
     for zh in _ZH.finditer(unquoted):
         if not _jiang_is_ba(zh, unquoted):
             raise _ask_zh(zh)
@@ -72,6 +94,38 @@ def _ask_zh(m: re.Match[str]) -> Ask:
     return Ask(
         f"“{m.group()}”不是确切的时间，请说确切的时间，例如“{exact}”。",
         f"“{m.group()}” is not an exact period; please say one, e.g. '{exact}'.",
+    )
+
+
+def _ask_before(m: re.Match[str]) -> Ask:
+    n = int(m["n"]) if m["n"].isdigit() else parse_chinese_numeral(m["n"])
+    unit = "个月" if "月" in m["unit"] else "周"
+    rolling, whole = f"近{n}{unit}", "个自然月" if unit == "个月" else "个自然周"
+    return Ask(
+        f"“{m.group()}”是指{rolling}（从今天往前数），还是之前的{n}{whole}？"
+        f"请说“{rolling}”，或说具体的日期。",
+        f"Does “{m.group()}” mean the last {n} {'months' if unit == '个月' else 'weeks'} "
+        f"counted back from today, or the {n} whole calendar "
+        f"{'months' if unit == '个月' else 'weeks'} before this one? Say '{rolling}' or the dates.",
+        [_replaced(m, rolling)],
+    )
+
+
+def _replaced(m: re.Match[str], said: str) -> str:
+    """The message with the matched words replaced by `said`."""
+    return m.string[: m.start()] + said + m.string[m.end() :]
+
+
+def _ask_this_past(m: re.Match[str]) -> Ask:
+    unit = m["unit"]
+    rolling = {"week": "the last 7 days", "month": "the last 30 days"}
+    rolling["year"] = "the last 12 months"
+    zh = {"week": ("本周", "近7天"), "month": ("本月", "近30天"), "year": ("今年", "近12个月")}
+    zh_this, zh_rolling = zh[unit]
+    return Ask(
+        f"“{m.group()}”是指{zh_this}，还是{zh_rolling}？",
+        f"Does “{m.group()}” mean this {unit} (the calendar {unit} so far) or {rolling[unit]}?",
+        [_replaced(m, f"this {unit}"), _replaced(m, rolling[unit])],
     )
 
 

@@ -264,12 +264,31 @@ _ZH_COLLEAGUE_SHARE = lazy_pattern(
 )
 
 
+# Assigned to the staff member by an admin (WeCom add way 202), said with its own verb, so
+# no frame is needed: "customers assigned by an admin", "admin-assigned", 管理员分配的,
+# 负责人分过来的, 主管指派给我的.
+_ADMIN_ASSIGN = latin_pattern(
+    r"(?:(?:who|that|which) )?(?:(?:were|was|have been|has been|got|been|are|is) )?"
+    r"(?:assigned|allocated|reassigned|handed over|transferred)(?: (?:to (?:us|me|them)))? "
+    r"(?:by|from) (?:an |the |our |a |my )?(?:admin|administrator|manager|supervisor)s?"
+    r"|(?:admin|administrator)[- ](?:assigned|allocated)"
+)
+_ZH_ADMIN_ASSIGN = lazy_pattern(
+    r"(?:由|被|是)?(?:管理员|管理者|负责人|主管|上级|后台)"
+    r"(?:分配|分派|指派|指定|分过来|分给我|派过来|转过来)(?:过来|给我|给我们|畀我|俾我)?(?:了|过)?"
+)
+
+
 def _way_phrase(text: str, pos: int) -> ChannelMatch | None:
     zh, en = _way_words()
     best: ChannelMatch | None = None
     shared = _COLLEAGUE_SHARE.match(text, pos) or _ZH_COLLEAGUE_SHARE.match(text, pos)
     if shared is not None and not (shared.end() < len(text) and _latin_cut(text, shared.end())):
         best = ChannelMatch(shared.end(), AddedVia((201,)))
+    assigned = _ADMIN_ASSIGN.match(text, pos) or _ZH_ADMIN_ASSIGN.match(text, pos)
+    if assigned is not None and (best is None or assigned.end() > best.end):  # noqa: SIM102
+        if not (assigned.end() < len(text) and _latin_cut(text, assigned.end())):
+            best = ChannelMatch(assigned.end(), AddedVia((202,)))
     for pattern in _patterns():
         match = pattern.match(text, pos)
         if match is None or (best is not None and match.end() <= best.end):

@@ -253,6 +253,17 @@ def _once_after_negation(tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _once_not_verb(tokens: list[Token], i: int, j: int) -> bool:
+    """今年一次没买 / 一次冇嚟过 / 一次未问过: "once" right before a negated event verb, with no
+    都/也, is still "not even once" — nobody means "not on exactly one occasion"."""
+    one, neg = tokens[i], tokens[j]
+    verb = tokens[j + 1] if j + 1 < len(tokens) else None
+    return (
+        one.unit == "times" and j == i + 1 and _not(neg) and verb is not None
+        and verb.kind == K.EVENT
+    )  # fmt: skip
+
+
 def _total_negation_at(tokens: list[Token], i: int) -> tuple[list[Token], int] | None:
     tok = tokens[i]
     if _once_after_negation(tokens, i):
@@ -270,7 +281,7 @@ def _total_negation_at(tokens: list[Token], i: int) -> tuple[list[Token], int] |
     even = tokens[j]
     if even.kind == K.BOTH or (even.kind == K.AND and even.text == "也"):
         j += 1  # 一单都没下; without 都 ("一单未下") the object must be named
-    elif not objects:
+    elif not objects and not _once_not_verb(tokens, i, j):
         return None
     neg = tokens[j] if j < len(tokens) else None
     if neg is None or not _not(neg):

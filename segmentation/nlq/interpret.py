@@ -237,6 +237,8 @@ def _event(chunk: Chunk, kind: str) -> Cond:
             return _spend_cond(chunk, read_comparison(chunk, nums, "元"), "refund")
         raise _amount_or_count(chunk, nums, kind)
     if kind == "order" and units == {None} and _number_after_event(chunk) and _sizeable(nums):
+        if _plainly_money(chunk, nums):  # 成交超过5万, 买过一万以上: nobody orders that often
+            return _spend_cond(chunk, read_comparison(chunk, nums, "元"), "spend")
         raise _amount_or_count(chunk, nums, kind)  # 买了500以上: ¥500, never 500 orders unasked
     if units - {None, "times"}:
         raise not_understood(chunk)
@@ -267,6 +269,19 @@ _SIZEABLE_COUNT = 100
 
 def _sizeable(nums: Numbers) -> bool:
     return any(v.value >= _SIZEABLE_COUNT for v in nums.values)
+
+
+# From this size on, a bare number after an order verb is money beyond doubt: a customer with
+# a thousand orders is no one's customer here, and 成交超过5万 / 過千 mean yuan.
+_PLAINLY_MONEY = 1000
+
+
+def _plainly_money(chunk: Chunk, nums: Numbers) -> bool:
+    """A Chinese buying verb and only large numbers. English "orders over 2000" and the noun
+    订单 / 单 may name one order's amount (no condition reads that), so they stay asked."""
+    events = [t for t in chunk.tokens if t.kind == K.EVENT]
+    verbs = all(not t.text.isascii() and "单" not in t.text for t in events)
+    return verbs and all(v.value >= _PLAINLY_MONEY for v in nums.values)
 
 
 # 退款 / 退钱 / 退费 said as a noun before a comparison and a bare number name the money refunded

@@ -108,6 +108,8 @@ def _asked_who(tokens: list[Token], j: int) -> bool:
         return False
     if tok.kind == K.INTENT:  # 有谁 / 谁 / 有哪些 (人) / 几个人
         return True
+    if tok.kind == K.FILLER and tok.text in ("有", "有过") and nxt.kind == K.EVENT:
+        return True  # 護膚類有下訂: 有 before the verb says it happened, as 有买过 does
     return tok.kind == K.FILLER and tok.text in _SOMEONE and nxt.kind == K.CUSTOMER
 
 
@@ -160,12 +162,15 @@ def _topic_end(tokens: list[Token], i: int) -> int | None:
     if i > 0 and tokens[i - 1].kind in (K.EVENT, K.NEG, K.YET):
         return None
     first = tokens[i]
-    second = tokens[i + 1] if i + 1 < len(tokens) else None
+    pointer = _pointer_before_item_word(tokens, i + 1)
+    second = tokens[i + 1 + pointer] if i + 1 + pointer < len(tokens) else None
     if first.kind in (K.NAME, K.QUOTE) and second is not None and second.kind == K.ITEMWORD:
         if first.text.isascii() and second.text.isascii():
             return None  # Chinese word order only
         if second.value != "category" and not _item_only(first):
             return None  # a product's 产品 after a name of something else stays where it is
+        if pointer:  # 护肤这个品类: the pointer only names the category again
+            del tokens[i + 1 : i + 1 + pointer]
         return i + 2
     if not _item_only(first):
         return None
@@ -177,6 +182,23 @@ def _topic_end(tokens: list[Token], i: int) -> int | None:
     ):
         end += 2
     return end
+
+
+# 这 / 那 / 呢 (HK) with its one and measure between a name and its 类 / 品类 (护肤这个品类, 彩妆
+# 那类, 護膚呢一類): they point at the category just named and say nothing more.
+_POINTERS = frozenset({"这", "那", "呢", "嗰"})
+
+
+def _pointer_before_item_word(tokens: list[Token], j: int) -> int:
+    """How many tokens from `j` are such a pointer (0 when none is)."""
+    if j >= len(tokens) or tokens[j].text not in _POINTERS:
+        return 0
+    k = j + 1
+    if k < len(tokens) and tokens[k].kind == K.NUM and tokens[k].value == 1:
+        k += 1  # 这一类
+    if k < len(tokens) and tokens[k].kind == K.UNIT:
+        k += 1  # 这个品类
+    return k - j if k < len(tokens) and tokens[k].kind == K.ITEMWORD else 0
 
 
 def _event_noun_at(tokens: list[Token], j: int) -> int | None:

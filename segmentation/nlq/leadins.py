@@ -115,7 +115,13 @@ _ACK_ZH = (
     r"(?:先)?(?:不要|别|不用|唔使|唔好|暂时不要)(?:排程|定时发?|发券|发消息|群发|推送|发|打标签|"
     r"打|这个|这张|schedule)(?:了|啦|喇)|"
     # "直接" (just, straight away) before the request: no condition
-    r"直接|就直接)"
+    r"直接|就直接|"
+    # A greeting before the request ("早，…", "早安～…", "早晨！…" (HK), "哈囉 …"): never 早 as
+    # a time of day ("早9点发", "早上10点"), which the separator after it keeps out.
+    r"(?:早|早安|早啊|早呀|早哇|早晨|早上好|早安安|午安|下午好|晚上好|你好|您好|大家好|嗨|"
+    r"哈啰|哈喽|哈罗)"
+    r"(?=[，,。.!！~～…：:\s]+(?![\d一二两三四五六七八九十点点]))"
+    r")"
 )
 _ACK_EN = (
     r"(?:ok|okay|k|kk|alright|all right|cool|great|nice|perfect|thanks|thank you|thx|got it|"
@@ -166,9 +172,19 @@ def without_acknowledgement(text: str) -> str:
     return _without_ack(plain, text)
 
 
+# A greeting whose space normalising took away ("早 今天先看看…" → 早今天先看看…): only before
+# the when of asking, 先, the asker or a request, never 早上 / 早于 / 早期 / 早9点.
+_GLUED_GREETING = lazy_pattern(
+    r"^\s*(?:早安|早晨|早|嗨|你好|您好)(?=今天|今日|先|帮|想|麻烦|请|我|quick|check|can|could|pls|please)"
+)
+
+
 def _without_ack(plain: str, text: str) -> str:
     """`text` cut after the acknowledgement found in `plain` (the same text, position for
     position, in the form the pattern reads)."""
+    glued = _GLUED_GREETING.match(plain)
+    if glued is not None:
+        plain, text = plain[glued.end() :], text[glued.end() :]
     found = _ACK.match(plain)
     if found is None:
         return text
@@ -207,10 +223,20 @@ _JUST = lazy_pattern(
 )
 
 
+# 先 (first, before anything else) opening a request, with the when of asking before it:
+# "先帮我看一下…", "今天先看看我手上…", "而家先睇下…". Only before a request verb, so a time
+# that is a condition ("今天下过单的") keeps its words.
+_FIRST = lazy_pattern(
+    r"^\s*(?:(?:今天|今日|现在|而家|宜家|等下|等一下|这会|这会儿)\s*)?(?:我\s*)?(?:想\s*)?先\s*"
+    r"(?=帮|给我|替我|麻烦|看|查|拉|捞|找|列|来|弄|整|睇|搵|统计|数一|数下|导出|汇出|发|打|"
+    r"过一下|对一下|check|看看)"
+)
+
+
 def drop_opener(norm: str) -> str:
-    """`norm` without a word that only opens it (那, 咁, 所以) or says it goes back to a
+    """`norm` without a word that only opens it (那, 咁, 所以, 先) or says it goes back to a
     question said again (还是回到 …, back to …), when something follows."""
-    for pattern in (_GO_BACK, _OPENER, _JUST):
+    for pattern in (_GO_BACK, _OPENER, _JUST, _FIRST):
         found = pattern.match(norm)
         if found is not None and norm[found.end() :].strip(" ?？.。!！"):
             norm = norm[found.end() :]

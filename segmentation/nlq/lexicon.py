@@ -139,7 +139,7 @@ _ADD(_many(K.MOST, "most", "最多"))
 _ADD(_many(K.MOST, "least", "最少"))
 _ADD(_many(K.RANK, "top", "前|top|the top|highest|最高的|排名前|前面|biggest|largest|"
            "排前|排在前"))  # fmt: skip
-_ADD(_many(K.RANK, "bottom", "后|bottom|the bottom|lowest|最低的|排名后|倒数|smallest|"
+_ADD(_many(K.RANK, "bottom", "后|bottom|the bottom|lowest|最低的|排名后|倒数|smallest|垫底|垫底的|排在最后|"
            "排后|排在后"))  # fmt: skip
 _ADD(_many(K.TO, True, "到|至|-|~|—|–|to"))
 _ADD(_many(K.BETWEEN, True, "between|介于"))
@@ -237,7 +237,7 @@ _ADD(_many(K.FILLER, True, "请|请你|帮我|帮忙|麻烦|麻烦你|一下|吧
            "list of|how|many|what|are there|do we have|we have|total|so|then|ok|okay|"
            "that are|who are|which are|who have|that have|who has|that has|hi|hello|嗨|你好|您好|"
            "东西|something|anything|stuff|既|既是|同时是|ve|re|ll|who ve|who re|that ve|谢谢|多谢|"
-           "谢谢你|感谢|thanks|thank you|thx|好的|收到|早上好|下午好|晚上好|good morning|hey"
+           "谢谢你|感谢|thanks|thank you|thx|好的|收到|早上好|下午好|晚上好|good morning|hey|早安|午安"
            ))  # fmt: skip
 
 # ---- not supported yet: asked back, never dropped (spec §2 "Not (yet) supported")

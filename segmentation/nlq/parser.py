@@ -26,25 +26,16 @@ from segmentation.nlq.contact_words import (
     name_campaigns,
 )
 from segmentation.nlq.coupons import message_too_long
-from segmentation.nlq.either_words import either_or
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, is_traditional, weak_card
 from segmentation.nlq.interpret import Context, SavedNameAsk
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
-from segmentation.nlq.lead_questions import drop_lead_question
-from segmentation.nlq.leadins import (
-    drop_acknowledgement,
-    drop_lead_in,
-    drop_opener,
-    without_acknowledgement,
-)
-from segmentation.nlq.message_apart import message_said_plainly
+from segmentation.nlq.leadins import drop_acknowledgement, drop_lead_in, drop_opener
 from segmentation.nlq.no_condition import refuse_count_ranking, refuse_holdout
 from segmentation.nlq.plain_words import plain_words
 from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
 from segmentation.nlq.saved_words import saved_named
-from segmentation.nlq.sort_words import ranked_by, sort_measure, sorted_as_ranking
 from segmentation.nlq.tag_actions import leftover
 from segmentation.nlq.tag_groups import drop_tag_groups
 from segmentation.nlq.token_kinds import K
@@ -224,26 +215,6 @@ def _inner_quotes_back(command: Command) -> Command:
     return replace(command, details={**command.details, **said})
 
 
-# "可以 把…吗" opens a polite request: never dropped as an acknowledgement.
-_POLITE = frozenset({"可以", "可唔可以", "能不能", "行"})
-# What ends an acknowledgement said with punctuation ("算了，…"): read after normalising.
-_ACK_PUNCT = lazy_pattern(r"[，,。.!！~～…：:]")
-
-
-def _spaced_acknowledgement_dropped(text: str) -> str:
-    """`text` without an opening acknowledgement set off by a space only ("算了 近30天下过单的…",
-    "好吧 VIP有几个"): the space is gone once normalised, so it is read on the message as
-    typed. One said with punctuation or before a request verb is left to the normalised
-    reading (可以把…吗 is a polite request, never an acknowledgement)."""
-    rest = without_acknowledgement(text)
-    if rest == text:
-        return text
-    cut = text[: text.find(rest)]
-    if not cut[-1:].isspace() or _ACK_PUNCT.search(cut) or cut.strip() in _POLITE:
-        return text
-    return rest
-
-
 def _parse(
     text: str, vocab: Vocabulary, asker: str | None, now: datetime, tz: ZoneInfo, language: str
 ) -> Command:
@@ -256,10 +227,8 @@ def _parse(
             f"That message is too long (over {MAX_LENGTH} characters); please keep it short.",
         )
     text = single_quoted_message(text)  # "the message 'Thanks for stopping by'"
-    text = _spaced_acknowledgement_dropped(text)  # "算了 近30天下过单的…"
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = plain_words(norm)  # 资询过, 完全没标签, 这个 week, 加咗唇釉落购物车
-    norm = either_or(norm)  # 不是到店就是下单 / 唔係嚟舖頭就係落單: 到店或下单
     ask_approximate_period(norm)  # 快两个月没下单, "almost 2 months": which days is unsaid
     norm = _PRONOUN_IN_ENGLISH.sub(" them ", norm)  # "send 她们 a coupon": them
     norm = _OWN_TEAM_ZH.sub(lambda m: m["lead"] + "我们部门", norm)  # 部门里的VIP客户
@@ -275,9 +244,7 @@ def _parse(
     norm = name_before_last(norm, vocab.latest_campaigns)  # 上上次活动 = 活动#1
     norm = asked_inside_contact(norm)  # 上次活动有谁没核销 = 上次活动没核销的有谁
     norm = saved_named(norm, vocab.saved)  # 十月女客这个分群 / the 十月女客 group = 十月女客分群
-    # 参加过春季大促活动的: no such campaign; the words of a message said plainly are no name
-    # ("给她发条消息 周末有活动" sends "周末有活动")
-    check_campaign_names(message_said_plainly(norm, text)[0], text, vocab.campaigns)
+    check_campaign_names(norm, text, vocab.campaigns)  # 参加过春季大促活动的: no such campaign
     norm = drop_tag_groups(norm, vocab)  # 客户等级是金卡 = the tag 金卡
     if not strip_tail(norm):
         if "?" in norm or "？" in text:
@@ -287,12 +254,9 @@ def _parse(
             "Tell me which customers you want, e.g. 'customers who inquired in the last "
             "30 days but did not order'.",
         )
-    norm = drop_lead_question(norm)  # "早 今天该跟进谁啊 最近问过价的…", "who should i ring…? …"
     norm = drop_lead_in(norm)  # "we lost some customers, show me who refunded"
     norm = drop_acknowledgement(norm)  # "好的，给这些打上待跟进标签", "ok tag those as VIP"
     norm = drop_opener(norm)  # "那近30天新加的有几个", "还是回到全部VIP客户"
-    measure = sort_measure(norm)  # 按下单次数排: the ranking read below is by orders
-    norm = sorted_as_ranking(norm)  # "按消费金额排一下", "rank my customers by spend": all, ranked
     norm = who_counted_tail(norm)  # "张三的是哪两个": which ones (the size said again)
     if _WHO_COUNTED.match(norm):  # "邊兩個", "是哪三位", "which two?": who the answer's are
         return Command("list", None, language, "", {"segment_from_context": True})
@@ -369,8 +333,6 @@ def _parse(
             segment, notes = _read_without_saved_names(seg_text, tokens, ctx, now, tz, asked)
     elif intent in ("push", "tag", "untag", "schedule", "save", "explain"):
         details["segment_from_context"] = True
-    if measure != "spend" and segment is not None:
-        segment = ranked_by(segment, measure)
     description = describe(segment, language, now, tz, vocab) if segment is not None else ""
     rendered = tuple(_render_note(n, language) for n in notes)
     description = with_notes(description, rendered, language)

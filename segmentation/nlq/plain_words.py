@@ -8,7 +8,10 @@ session-16 blind set), each a closed, tested list:
 - a calendar word half in English (这个 week, 上个 month, this 月, 上個 week): the Chinese word;
 - a product said inside the cart verb (加咗唇釉落购物车, "added 唇釉 to cart", "put Serum X in
   their cart"): the cart verb, then the product, as 把唇釉加入购物车 / "added to cart 唇釉";
-- the spend verb split by its complement (使得最多钱, 花了最少的钱): 使钱最多 / 花钱最少.
+- the spend verb split by its complement (使得最多钱, 花了最少的钱): 使钱最多 / 花钱最少;
+- English glue between conditions that points back at the customers ("but not the ones in
+  Beijing", "plus they must have visited this month", "and they need to have ordered"): the
+  negation or the condition alone.
 
 Text inside quotes is a message or a name, never rewritten.
 """
@@ -116,6 +119,21 @@ def _loose_while(m: re.Match[str]) -> str:
 _QUOTED = lazy_pattern(r"“[^”]*”")
 
 
+# "not the ones in Beijing" / "except the ones who are tagged VIP": "the ones" only points back
+# at the customers the sentence is about; the negation stays.
+_EN_NOT_THE_ONES = lazy_pattern(
+    r"(?<![a-z])(?P<neg>not|except(?:\s+for)?|excluding|minus|without)\s+(?:the\s+)?ones"
+    r"(?:\s+(?:who\s+are|that\s+are|which\s+are|who're|that're))?(?![a-z])"
+)
+# "plus they must have visited", "and they need to have ordered", "but they should have…": the
+# requirement words add nothing to the condition after them ("they" is the customers).
+_EN_THEY_MUST = lazy_pattern(
+    r"(?<=[a-z,;] )(?:they|and\s+they|but\s+they)?\s*(?:must|need\s+to|have\s+to|should|"
+    r"gotta|got\s+to)(?:\s+have)?(?=\s+(?:visited|ordered|bought|purchased|inquired|asked|"
+    r"added|refunded|come|came|been|placed|made|not|never)(?![a-z]))"
+)
+
+
 def plain_words(norm: str) -> str:
     """`norm` (normalised) with the words above rewritten, quotes untouched."""
     return _outside_quotes(norm, _rewrite)
@@ -131,6 +149,8 @@ def _rewrite(part: str) -> str:
     part = _MIXED_CALENDAR.sub(_calendar_zh, part)
     part = _ZH_CART.sub(lambda m: f"把{m['item']}加入购物车", part)
     part = _SPEND_SPLIT.sub(lambda m: f"{m['verb']}钱{m['end']}", part)
+    part = _EN_NOT_THE_ONES.sub(lambda m: m["neg"], part)
+    part = _EN_THEY_MUST.sub("", part)
     return _EN_CART.sub(lambda m: f"added to cart {m['item'].strip()}", part)
 
 

@@ -31,6 +31,9 @@ _ZH_PART = lazy_pattern(
     r"|(?:第\s*([一二三四1-4])|(头|首|前)一?)\s*(?:个)?(?:周|星期|礼拜)"
     r"|(最后|最尾|尾)一?\s*(?:个)?(?:周|星期|礼拜)"
     r"|(初|月初|头|月中|底|月底|末|月末|尾|月尾))"
+    # halves and first / last days of the month: 上半月 / 下半个月 / 前10天 / 最后5天
+    r"|(?P<half>上半个?月|前半个?月|下半个?月|后半个?月)"
+    r"|(?:(?P<head>前|头|首)|(?P<tail>最后|最尾|后))\s*(?P<days>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:天|日)"
 )
 _EN_MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -50,6 +53,10 @@ _EN_WEEK = lazy_pattern(
 )
 _EN_TEN_DAYS = lazy_pattern(
     r"(?:(?:in|during|over)\s+)?(?:the\s+)?(first|last|final)\s+(?:10|ten)\s+days\s+(?:of|in)\s+"
+    r"(?:the\s+)?" + _EN_MONTH
+)
+_EN_HALF = lazy_pattern(
+    r"(?:(?:in|during|over)\s+)?(?:the\s+)?(first|second|latter|last|back)\s+half\s+(?:of|in)\s+"
     r"(?:the\s+)?" + _EN_MONTH
 )
 _EN_VAGUE = lazy_pattern(
@@ -102,6 +109,16 @@ def _joined(first: TimeMatch, second: TimeMatch, written: str) -> TimeMatch:
 
 def _zh_part(part: re.Match[str], month: Span, written: str, today: date) -> TimeMatch:
     """The days one Chinese part of `month` names (groups as in _ZH_PART)."""
+    said = part.groupdict()  # the joined second part (_ZH_PART_JOIN) has no halves or days
+    if said.get("half"):  # 上半月 days 1–15, 下半月 16 to the end (the 15th halves any month)
+        first = part.group("half")[0] in "上前"
+        return _window(_half(month, first), today, part.end())
+    if said.get("days"):
+        days = number(part.group("days"))
+        if not days or days > (month.end - month.start).days + 1:
+            return TimeMatch(None, part.end(), problem="这个月没有这么多天 / the month is shorter")
+        span = Span(month.start, month.start + timedelta(days=days - 1))
+        return _window(span if part.group("head") else _last_days(month, days), today, part.end())
     if part.group(1):
         return _window(_xun(month, "上中下".index(part.group(1)[0])), today, part.end())
     if part.group(2) or part.group(3):
@@ -109,7 +126,7 @@ def _zh_part(part: re.Match[str], month: Span, written: str, today: date) -> Tim
         return _window(_week(month, week or 1), today, part.end())
     if part.group(4):
         return _window(_last_week(month), today, part.end())
-    vague = part.groups()[4] if len(part.groups()) > 4 else None
+    vague = part.group(5) if len(part.groups()) > 4 else None
     return _vague(written, month, vague or "", part.end(), english=False)
 
 
@@ -149,6 +166,12 @@ def _english(text: str, pos: int, now: datetime, tz: ZoneInfo) -> TimeMatch | No
             return TimeMatch(None, m.end(), english=True, problem=month)
         span = _xun(month, 0) if m.group(1) == "first" else _last_days(month, 10)
         return _window(span, today, m.end(), english=True)
+    m = _EN_HALF.match(text, pos)
+    if m:
+        month = _en_month(m.group(2), m.group(3), m.group(4), now, tz)
+        if isinstance(month, str):
+            return TimeMatch(None, m.end(), english=True, problem=month)
+        return _window(_half(month, m.group(1) == "first"), today, m.end(), english=True)
     m = _EN_VAGUE.match(text, pos)
     if m:
         month = _en_month(m.group(3), m.group(4), m.group(5), now, tz)
@@ -172,6 +195,12 @@ def _xun(month: Span, index: int) -> Span:
     """上旬 / 中旬 / 下旬 (index 0, 1, 2): days 1–10, 11–20, 21 to the end."""
     start = month.start.replace(day=1 + 10 * index)
     return Span(start, month.end if index == 2 else start + timedelta(days=9))
+
+
+def _half(month: Span, first: bool) -> Span:
+    """The first half of a month (days 1–15) or the second (16 to its end)."""
+    middle = month.start.replace(day=15)
+    return Span(month.start, middle) if first else Span(middle + timedelta(days=1), month.end)
 
 
 def _week(month: Span, week: int) -> Span:

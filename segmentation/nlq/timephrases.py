@@ -6,6 +6,7 @@ the future) before the window is built, so the tree means the same thing tomorro
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -116,6 +117,12 @@ _BEFORE_SUFFIX = lazy_pattern(r"\s*(?:之前|以前|前)(?!后|\d|[一二两三�
 _RANGE_JOIN = lazy_pattern(r"\s*(到|至|-|~|—|–)\s*")
 _RANGE_TAIL = lazy_pattern(r"(之间|期间|这段时间)")
 _DAY_ONLY = lazy_pattern(NUM + r"(?:日|号)")
+# A day of a month with its month said as this / last month (本月5号, 上个月20日), or with no
+# month at all and 号 (从1号到现在, 15号以来): 号 alone names a date, never a length.
+_MONTH_DAY = lazy_pattern(
+    r"(?:(本月|这个?月|当月|今个月|呢个月)|(上一?个?月|上月))?的?"
+    r"(?<![\d月])(\d{1,2}|[一二三四五六七八九十]{1,3})(号|日)(?![\d楼店线点时])"
+)
 # A day of a week (上周五, 这周一, 礼拜天, 周三): that whole day; weeks start on Monday. Without a
 # week word it is the most recent such day not in the future, as a date without a year is.
 _WEEKDAY = lazy_pattern(
@@ -209,8 +216,12 @@ def _scan_rolling(text: str, pos: int) -> TimeMatch | None:
     # 这两个月 / 這三週 / 这两个礼拜: the last N months or weeks, as 近 says (a length counted
     # back from now); 这两天/这3天 stay vague (spec §2), 这一个月 is this month or the last one.
     these = prefix == "这" and amount >= 2 and unit in ("月", "个月", "周", "星期", "礼拜")
-    if prefix in ("前", "前面", "这") and not suffix and not these:
-        return None  # 前10天 / 这3天 read as rankings or vague periods elsewhere
+    # 前3天 said alone: the last 3 days, as 近 says (a ranking counts people, never days);
+    # 前两周 / 前两个月 may be calendar weeks or months and are asked (approx_periods.py);
+    # after a month (10月前10天) the month's part is read before this.
+    before = prefix in ("前", "前面") and unit == "天"
+    if prefix in ("前", "前面", "这") and not suffix and not these and not before:
+        return None  # 这3天 is vague (spec §2), read elsewhere
     table = {"天": "days", "日": "days", "周": "weeks", "星期": "weeks", "礼拜": "weeks"}
     table.update({"月": "months", "个月": "months", "小时": "hours"})
     table.update({"钟": "hours", "钟头": "hours"})
@@ -271,10 +282,29 @@ def _scan_dateish(
     if m:
         year = m.group(1) or (str(today.year + _YEAR_WORDS[m.group(2)]) if m.group(2) else None)
         options.append((half_span(year, 1 if m["h"].startswith("上") else 2, today), m.end()))
+    m = _MONTH_DAY.match(text, pos)
+    said_month = m is not None and (m.group(1) or m.group(2) or m.group(4) == "号")
+    if m and said_month and (pos == 0 or text[pos - 1] != "每"):
+        options.append((_month_day_span(m, today), m.end()))
     m = _WEEKDAY.match(text, pos)
     if m and (pos == 0 or text[pos - 1] != "每"):  # 每周一 is a schedule, not a day
         options.append((_weekday_span(m.group(1), _WEEKDAYS[m.group(2)], today), m.end()))
     return max(options, key=lambda o: o[1]) if options else None
+
+
+def _month_day_span(m: re.Match[str], today: date) -> Span | str:
+    """本月5号 / 上个月20日 / 1号 (no month: the most recent such day, today included)."""
+    day = number(m.group(3))
+    if m.group(2):  # last month
+        first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    elif m.group(1) or (day or 0) <= today.day:
+        first = today.replace(day=1)
+    else:  # 25号 said on the 1st: last month's
+        first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    span = day_span(str(first.year), first.month, day, today)
+    if isinstance(span, Span) and span.start > today:
+        return "这一天还没到"
+    return span
 
 
 def _weekday_span(which: str | None, weekday: int, today: date) -> Span | str:
