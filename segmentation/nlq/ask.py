@@ -135,12 +135,13 @@ def unsupported(reason_key: str, word: str) -> Ask:
             f"“{word}” has no number in it; please give an amount, e.g. 'spent over 5000'.",
         )
     if reason_key == "holdout":
+        # said where no one campaign's control group was read (holdout_words)
         return Ask(
-            f"“{word}”是活动里不发送、用来衡量效果的客户，不能作筛选条件。对照组人数和对比结果"
-            "在活动效果里，例如“双11预热效果怎么样”“上次活动效果怎么样”。",
-            f"“{word}” is the part of a campaign that is not sent to, kept to measure it; it is "
-            "no filter. Its size and the comparison are in the campaign's results, e.g. 'how "
-            "did the last campaign do'.",
+            f"“{word}”是活动里不发送、用来衡量效果的客户，要说是哪个活动的，例如“上次活动的对照组"
+            "有谁”；对照组人数和对比结果在活动效果里，例如“上次活动效果怎么样”。",
+            f"“{word}” is the part of a campaign that is not sent to, kept to measure it; say "
+            "which campaign's, e.g. 'the control group of the last campaign'. Its size and the "
+            "comparison are in the campaign's results, e.g. 'how did the last campaign do'.",
         )
     if reason_key in _BUYER_CLASSES:
         return buyer_class_question(reason_key, word)

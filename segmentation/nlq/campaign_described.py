@@ -33,7 +33,9 @@ _HEAD_ZH = r"(?:\s*(?:营销|推广|促销|优惠)?活动|\s*(?:campaign|promo|p
 # What it did: issued coupons, said by the company (发券 / 派券 / 送券 / 發優惠券 / 发放了优惠券),
 # by the customer (领券), or as what it had (有券的 / 带券的)
 _ISSUED_ZH = (
-    rf"(?:(?:有|曾|曾经)?(?:发放|派发|赠送|送出|发出|发|派|送|给)(?:了|过|出)?(?:的)?"
+    # 我们给客户发券 / 俾客派券: who sent it and to whom, said before the verb
+    rf"(?:(?:我们|我哋|公司)?(?:(?:给|俾|向)(?:客户|客人|顾客|大家|他们|佢哋|客))?"
+    rf"(?:有|曾|曾经)?(?:发放|派发|赠送|送出|发出|发|派|送|给)(?:了|过|出)?(?:的)?"
     rf"(?:张|些|了)?\s*{_COUPON_ZH}"
     rf"|(?:有|带|含|附带|附)(?:优惠券|代金券|现金券|券)|领券"
     # 上次 coupon campaign / 上次优惠券活动: the coupon as the campaign's kind
@@ -48,7 +50,8 @@ _THAT_ZH = (
 
 _LAST_COUPON_ZH = lazy_pattern(
     # 上次发券那个活动 / 最近一次發優惠券的活動 / 上次派券嗰次 / 上次 coupon campaign
-    rf"(?P<when>{_BEFORE_ZH}|{_LAST_ZH})(?:的|嘅)?\s*{_ISSUED_ZH}(?P<that>{_THAT_ZH})"
+    rf"(?P<when>{_BEFORE_ZH}|{_LAST_ZH})(?:的|嘅)?(?:那个|那次|那一次)?\s*{_ISSUED_ZH}"
+    rf"(?P<that>{_THAT_ZH})"
     rf"(?P<head>{_HEAD_ZH})?"
     # 发过券的上一个活动 / 有发券的最近一次活动: what it did first, then which, then 活动
     rf"|{_ISSUED_ZH}(?:的|嘅)(?P<when2>{_BEFORE_ZH}|{_LAST_ZH})(?:的)?{_THAT_ZH}{_HEAD_ZH}"
@@ -59,10 +62,14 @@ _COUPON_EN = r"(?:coupons?|vouchers?)"
 _CAMPAIGN_EN = r"(?:campaign|promo|promotion|push|blast)"
 # "with coupons", "that gave out vouchers", "where we sent coupons", "that had a coupon"
 _WITH_COUPONS_EN = (
-    r"(?: (?:that|which|where|when|in which))?(?: (?:we|you|i))?"
+    r"(?:(?: (?:that|which|where|when|in which))?(?: (?:we|you|i))?"
     r" (?:with|had|has|having|came with|included|includes|offering|offered|issued|gave out|"
     r"gave away|gave|handed out|sent out|sent|send out|issuing|giving out)"
     rf"(?: out)?(?: any| a| some| the)? {_COUPON_EN}(?: out)?"
+    # "where coupons were given out", "in which vouchers went out"
+    rf"|(?: (?:where|when|in which|that))? {_COUPON_EN} (?:were|was) (?:given out|sent out|sent|"
+    r"issued|handed out|included)|(?: (?:where|when|in which))? "
+    rf"{_COUPON_EN} went out)"
 )
 _LAST_COUPON_EN = lazy_pattern(
     r"(?<![a-z])(?:(?:the|our) )?(?P<before>(?:(?:campaign|one) before (?:the )?last|"

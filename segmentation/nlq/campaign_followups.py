@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from segmentation.kinds.campaign_holdout import CampaignHeldOut
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nodes import And, CampaignCoupon, CampaignMessaged, Node
 from segmentation.text import normalize
@@ -116,9 +117,10 @@ def answer_campaign(node: Node) -> tuple[str, Campaign] | None:
     """The one campaign an answer is about — ("coupon" | "message", its campaign) — or None:
     no campaign condition, any campaign's, or several campaigns."""
     found = {
-        ("message" if isinstance(p, CampaignMessaged) else "coupon", p.campaign_id, p.latest)
+        ("coupon" if isinstance(p, CampaignCoupon) else "message", p.campaign_id, p.latest)
         for p in _parts(node)
-        if isinstance(p, CampaignCoupon | CampaignMessaged)
+        # a control group is of a send: its "last campaign" is the last to send messages
+        if isinstance(p, CampaignCoupon | CampaignMessaged | CampaignHeldOut)
     }
     if len(found) != 1:
         return None

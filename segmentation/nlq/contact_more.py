@@ -24,6 +24,7 @@ from segmentation.nlq.contact_words import (
     _ref_zh,
     longest_contact,
 )
+from segmentation.nlq.holdout_words import HOLDOUT_PATTERNS
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 
 # Used, in Chinese or as the English verb typed in a Chinese sentence (redeemed过券)
@@ -168,8 +169,13 @@ _MIXED_ZH = (
     )),
 )  # fmt: skip
 
-_ALL = (*_ZH, *_MORE_ZH, *_MIXED_ZH, *_EN, *_MORE_EN, *_REACH_MORE_EN)
-_ENGLISH = {*_EN_PATTERNS, *(pattern for _what, pattern in (*_MORE_EN, *_REACH_MORE_EN))}
+# and one campaign's control group (holdout_words: 活动#3的对照组, campaign #3's holdout)
+_ALL = (*_ZH, *_MORE_ZH, *_MIXED_ZH, *_EN, *_MORE_EN, *_REACH_MORE_EN, *HOLDOUT_PATTERNS)
+_ENGLISH = {
+    *_EN_PATTERNS,
+    *(pattern for _what, pattern in (*_MORE_EN, *_REACH_MORE_EN)),
+    *(pattern for _what, pattern in HOLDOUT_PATTERNS if pattern.pattern.isascii()),
+}
 
 
 def scan_contact(text: str, pos: int) -> ContactMatch | None:

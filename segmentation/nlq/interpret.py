@@ -11,6 +11,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from segmentation import kinds
+from segmentation.kinds.campaign_holdout import CampaignHeldOut
 from segmentation.nlq.ask import Ask, did_you_mean
 from segmentation.nlq.chunks import ITEM_MEANINGS, Chunk
 from segmentation.nlq.cities import province_cities
@@ -165,6 +166,9 @@ def _contact(chunk: Chunk, head: Token, ctx: Context) -> Cond:
         raise which_contact(found.campaign_id, ctx.vocab.campaigns, found.english)
     if found.what in ("which", "which_coupon"):  # 上次活动的客户: the last one, said alone
         raise which_last_contact(found.what == "which_coupon", found.english)
+    if found.what == "holdout":  # 活动#3的对照组: that campaign's control group, no window
+        held_out = CampaignHeldOut(found.campaign_id, found.latest)
+        return Cond("contact", chunk, build=lambda _window: held_out)
 
     def build(window: Window | None) -> Node:
         if found.what == "message":

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from segmentation.nlq.ask import Ask, unsupported
+from segmentation.nlq.ask import Ask
+from segmentation.nlq.holdout_words import names_a_holdout, which_holdout
 from segmentation.nlq.lazy_re import lazy_pattern
 
 _EVENT_ZH = (
@@ -48,8 +49,8 @@ def refuse_count_ranking(text: str) -> None:
     )
 
 
-# A campaign's control group (对照组, holdout): measured, never a condition. Before the rest is
-# read, so "上次活动的对照组" is not asked about 上次活动 and "对照组" not taken for a department.
+# A campaign's control group (对照组, holdout) of no campaign: asked which campaign's, before
+# the rest is read, so "对照组" is not taken for a department.
 _HOLDOUT = lazy_pattern(
     r"对照组|對照組|控制组|控制組|留出组|\bhold-?outs?\b(?:\s+group)?|\bcontrol\s+group\b|"
     r"\bheld[- ]out\b",
@@ -57,8 +58,9 @@ _HOLDOUT = lazy_pattern(
 )
 
 
-def refuse_holdout(text: str) -> None:
-    """Ask back when `text` asks for a campaign's control group as customers."""
+def refuse_holdout(text: str, campaigns: dict[int, str]) -> None:
+    """Ask back when `text` asks for a control group of no campaign (对照组有谁, who was in
+    the holdout group): which campaign's. One campaign's (老客关怀的对照组) is read."""
     found = _HOLDOUT.search(text)
-    if found is not None:
-        raise unsupported("holdout", found.group(0))
+    if found is not None and not names_a_holdout(text):
+        raise which_holdout(found.group(0), campaigns)

@@ -297,7 +297,7 @@ def _parse(
     if seg_text is not None:
         refuse_empty_quotes(seg_text)
         refuse_count_ranking(seg_text)
-        refuse_holdout(seg_text)
+        refuse_holdout(seg_text, vocab.campaigns)
         tokens = drop_open_wrappers(demonstratives(tokenize(seg_text, vocab, now, tz)))
         words = [str(t.value) for t in tokens if t.kind == K.INTENT]
         if action is None and all(t.kind in (K.FILLER, K.SEP, K.AND) for t in tokens):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from segmentation.kinds.campaign_holdout import CampaignHeldOut
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import Clarification, Command
 from segmentation.nlq.campaign_described import described_campaigns
@@ -20,7 +21,7 @@ from segmentation.nlq.campaign_followups import (
     said_received,
 )
 from segmentation.nlq.vocabulary import StaffInfo, build_vocabulary
-from segmentation.nodes import And, CampaignCoupon, CampaignMessaged, InDepartment, Node
+from segmentation.nodes import And, CampaignCoupon, CampaignMessaged, City, InDepartment, Node, Not
 from segmentation.text import normalize
 from tests.segmentation.nlq.fixture import Reader
 
@@ -64,6 +65,8 @@ DESCRIBED = [
     ("最近一次发券谁没用", "unredeemed"),
     ("上次派券那次 谁用了", "redeemed"),
     ("上次优惠券活动 谁没用", "unredeemed"),
+    ("上次那个发券的活动 谁没用", "unredeemed"),
+    ("最近一次我们给客户发券的活动 谁还没核销", "unredeemed"),
     # Taiwan
     ("上一次發優惠券的活動 有誰還沒用", "unredeemed"),
     ("最近一檔有送券的活動 領了券還沒兌換的是哪些人", "unredeemed"),
@@ -74,6 +77,7 @@ DESCRIBED = [
     ("上個有派券嘅活動 邊個用咗張券", "redeemed"),
     ("最近嗰次送券嘅活動有幾多人未使", "unredeemed"),
     ("最新嗰次派券活動 有邊個攞咗券", "issued"),
+    ("上次俾客派券嗰個活動 邊個未用", "unredeemed"),
     # English
     ("last campaign with coupons — who actually redeemed?", "redeemed"),
     ("the latest campaign that gave out vouchers: who hasn't used theirs?", "unredeemed"),
@@ -86,6 +90,8 @@ DESCRIBED = [
     ("which customers still haven't used the coupon from our last coupon campaign", "unredeemed"),
     ("how many got a coupon in the latest campaign with vouchers", "issued"),
     ("last campaign w/ coupons - who redeemed", "redeemed"),
+    ("the last campaign where coupons were given out: who redeemed?", "redeemed"),
+    ("the most recent promo in which vouchers went out, who didn't redeem", "unredeemed"),
     # mixed
     ("上次 coupon campaign 谁没核销", "unredeemed"),
     ("the last 派券 campaign, who redeemed?", "redeemed"),
@@ -214,3 +220,39 @@ def test_answer_campaign_of_coupon_and_message() -> None:
     assert answer_campaign(CampaignMessaged(None, True)) == ("message", (None, True))
     assert answer_campaign(And((CampaignCoupon("issued", 1), CampaignMessaged(3)))) is None
     assert answer_campaign(CampaignCoupon("issued")) is None  # any campaign's coupon
+
+
+# ---- a campaign's control group: one campaign's is read, of no campaign asked which ----------
+
+HELD_OUT = [
+    ("老客关怀的对照组有谁", CampaignHeldOut(3)),
+    ("老客关怀活动的对照组里上海的", And((CampaignHeldOut(3), City(("上海",))))),
+    ("被留作老客关怀活动对照组的客户有几个", CampaignHeldOut(3)),
+    ("上次活动的对照组是哪些人", CampaignHeldOut(latest=True)),
+    ("雙11預熱的對照組有誰", CampaignHeldOut(2)),
+    ("上次活動嗰個對照組有邊個", CampaignHeldOut(latest=True)),
+    ("for the 老客关怀 campaign, who was held out as the control group?", CampaignHeldOut(3)),
+    ("the 老客关怀 campaign's holdout", CampaignHeldOut(3)),
+    ("list the control group of the last campaign", CampaignHeldOut(latest=True)),
+    ("who was held out from the last campaign", CampaignHeldOut(latest=True)),
+    ("customers not in the 老客关怀 control group", Not(CampaignHeldOut(3))),
+]
+
+
+@pytest.mark.parametrize(("text", "node"), HELD_OUT)
+def test_one_campaigns_control_group_is_read(text: str, node: Node) -> None:
+    assert command(text).segment == node
+
+
+@pytest.mark.parametrize(
+    "text", ["对照组的客户", "對照組有邊個", "who was in the holdout group", "holdout customers"]
+)
+def test_a_control_group_of_no_campaign_is_asked_which(text: str) -> None:
+    message = READ.asked(text)
+    assert "老客关怀" in message  # the campaigns offered, newest first
+    assert "哪个活动" in message or "which campaign" in message
+
+
+def test_control_group_restated_with_its_campaign() -> None:
+    assert "老客关怀" in command("上次活动的对照组是哪些人").description
+    assert command("老客关怀的对照组").description.startswith("在活动#3“老客关怀”的对照组")

@@ -1,0 +1,82 @@
+"""One campaign's control group, said every way: "活动#3的对照组" (老客关怀的对照组, 上次活动的
+對照組, 上次活動嗰個對照組), "被留作对照组的", "campaign #3's control group", "the holdout of the
+last campaign", "who was held out as the control group from campaign #3" (campaign names are
+already written as 活动#N / campaign #N; "for the X campaign, who was held out…" is put in that
+order by contact_words). Read as a campaign-contact phrase (what: "holdout").
+
+The control group of no campaign ("对照组有谁", "who was in the holdout group") is asked back
+with the campaigns to pick from: every campaign holds out its own customers.
+"""
+
+from __future__ import annotations
+
+from segmentation.nlq.ask import Ask
+from segmentation.nlq.contact_words import _IN, ContactMatch, _ref_en, _ref_zh, longest_contact
+from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
+
+_GROUP_ZH = r"(?:对照组|控制组|对照群|留出组)"
+_KEPT_ZH = r"(?:被)?(?:留作|留为|留出作为?|作为|当作|当做|分到|分在|划入|放在|在)?"
+_GROUP_EN = r"(?:control group|control|holdout group|holdouts?|hold-outs?|held-out group)"
+_HELD_EN = r"(?:held out|held-out|kept out|left out|withheld)"
+
+_HOLDOUT_ZH = (
+    # 活动#3的对照组 / 上次活动的对照组里 / 活动#3那次被留作对照组的 / 上次活动嘅對照組
+    ("holdout", lazy_pattern(
+        rf"{_ref_zh(60, 'message')}{_IN}(?:的|嘅)?(?:那次|那个|那一次)?(?:的|嘅)?{_KEPT_ZH}"
+        rf"(?:的)?{_GROUP_ZH}(?:客户|的客户|嘅客|里面|里|中|当中|入面)?"
+    )),
+    # 被留作活动#3对照组的 / 在上次活动的对照组里
+    ("holdout", lazy_pattern(
+        rf"{_KEPT_ZH}{_ref_zh(61, 'message')}{_IN}(?:的|嘅)?{_GROUP_ZH}(?:里面|里|中|当中|入面)?"
+    )),
+)  # fmt: skip
+
+_HOLDOUT_EN = (
+    # "held out (as the control group) from campaign #3", "kept out of the last campaign"
+    ("holdout", latin_pattern(
+        rf"(?:(?:was|were|been|got|being|is|are) )?{_HELD_EN}"
+        rf"(?: (?:as|in|into) (?:the |a |its |their )?{_GROUP_EN})?{_ref_en(60, 'message')}"
+    )),
+    # "(in) the control group of campaign #3", "the holdout from the last campaign"
+    ("holdout", latin_pattern(
+        rf"(?:(?:in|part of|members of|member of|on) )?(?:the |a )?{_GROUP_EN}"
+        rf"(?: customers)?{_ref_en(61, 'message')}"
+    )),
+    # "campaign #3's control group", "the last campaign's holdout"
+    ("holdout", latin_pattern(
+        r"(?:(?:in|part of) )?(?:the |our )?(?:campaign #(?P<id62>\d{1,9})|"
+        r"(?P<last62>last|latest|previous|most recent) campaign)(?: ?'s)? "
+        rf"{_GROUP_EN}(?: customers)?"
+    )),
+)  # fmt: skip
+
+HOLDOUT_PATTERNS = (*_HOLDOUT_ZH, *_HOLDOUT_EN)
+_ENGLISH = {pattern for _what, pattern in _HOLDOUT_EN}
+
+
+def scan_holdout(text: str, pos: int) -> ContactMatch | None:
+    """One campaign's control group said at `pos`, or None."""
+    return longest_contact(HOLDOUT_PATTERNS, _ENGLISH, text, pos)
+
+
+def names_a_holdout(text: str) -> bool:
+    """Whether `text` says one campaign's control group somewhere."""
+    return any(scan_holdout(text, pos) is not None for pos in range(len(text)))
+
+
+def which_holdout(word: str, campaigns: dict[int, str]) -> Ask:
+    """The control group of no campaign: which campaign's, the newest offered."""
+    newest = [campaigns[i] for i in sorted(campaigns, reverse=True)[:3]]
+    english = word.isascii()
+    if english:
+        suggestions = tuple(f"the control group of the {name} campaign" for name in newest)
+    else:
+        suggestions = tuple(f"{name}活动的对照组" for name in newest)
+    return Ask(
+        f"“{word}”是哪个活动的对照组？每个活动留出的客户不同，请说出活动，例如"
+        f"“{newest[0] if newest else '双11预热'}活动的对照组”。",
+        f"“{word}”: the control group of which campaign? Each campaign holds out its own "
+        f"customers; name it, e.g. 'the control group of the "
+        f"{newest[0] if newest else 'Double 11'} campaign'.",
+        suggestions,
+    )
