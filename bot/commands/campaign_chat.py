@@ -22,7 +22,9 @@ from bot.commands.campaign_followups import remember_campaign_holders
 from bot.commands.campaign_names import MAX_NAME_CHARS, clean_new_name
 from bot.commands.campaign_rank import coupon_summary, rank_reply, read_rank
 from bot.commands.campaign_status import (
+    LAST_COUPON,
     is_latest,
+    last_coupon_campaign,
     last_run_campaign,
     read_named_status,
     read_status,
@@ -202,6 +204,9 @@ def _find(ask: _Ask, name: str) -> Campaign | list[Campaign]:
     No name, or "刚才那个/that": the one just discussed if the asker may still see it,
     else the only one they have."""
     campaigns = _visible(ask)
+    if name == LAST_COUPON:  # 上次发券那个活动: the one whose coupon was issued last
+        newest = last_coupon_campaign(ask.session, campaigns, ask.ctx.now)
+        return newest if newest is not None else campaigns
     wanted = name.strip().strip("#＃").strip()
     if wanted and is_latest(wanted):  # 上次活动, the last campaign: the one that ran last
         return last_run_campaign(ask.session, campaigns, ask.ctx.now) if campaigns else campaigns
@@ -233,8 +238,12 @@ def _names(campaigns: list[Campaign]) -> str:
 
 def _not_found(ask: _Ask, name: str, candidates: list[Campaign], intent: str) -> list[Reply]:
     if not candidates:
-        return ask.reply(f"没有找到您可以查看的活动“{name}”。",
-                         f"There is no campaign “{name}” you can see.", intent)  # fmt: skip
+        name_zh, name_en = (
+            ("上次发券的活动", "the last campaign with coupons") if name == LAST_COUPON
+            else (name, name)
+        )  # fmt: skip
+        return ask.reply(f"没有找到您可以查看的活动“{name_zh}”。",
+                         f"There is no campaign “{name_en}” you can see.", intent)  # fmt: skip
     listed = _names(candidates)
     # The pick ("1", "第二个", "#7", the name) answers this same request for that campaign.
     question = conv.PendingQuestion(

@@ -14,7 +14,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.models.campaigns import Campaign, CampaignRun
+from bot.models.campaigns import Campaign, CampaignRun, Coupon
+from segmentation.nlq.campaign_described import LAST_EN, LAST_ZH, described_campaigns
 from segmentation.text import normalize
 
 # 上次 / 上一个 / 最近一次 / 最新 / 上一档 (Taiwan) / last / latest / previous / most recent
@@ -92,13 +93,25 @@ NAMED = (
 _THIS = re.compile(rf"^{_THIS_ZH}$|^(?:that|this)$")
 
 
+# The name read_status gives the newest campaign that issued coupons ("上次发券那个活动效果怎么样",
+# "how did the last campaign with coupons do"): never a campaign's name (it holds no letter
+# or character a name could start with "#" and be a number).
+LAST_COUPON = "#coupon"
+
+
 def read_status(text: str) -> str | None:
-    """The campaign `text` asks the results of ("" or a reference word), or None."""
-    norm = normalize(text)
+    """The campaign `text` asks the results of ("" or a reference word, or LAST_COUPON), or
+    None."""
+    norm = described_campaigns(normalize(text))
+    # said by its coupons: asked as "the last campaign", answered with the last coupon one
+    coupons = LAST_ZH in norm or LAST_EN in norm
+    norm = norm.replace(LAST_ZH, "上次活动").replace(LAST_EN, "the last campaign")
     for pattern in STATUS:
         match = pattern.match(norm)
         if match:
             name = match["name"]
+            if coupons and is_latest(name):
+                return LAST_COUPON
             return "" if _THIS.match(name) else name
     return None
 
@@ -117,6 +130,21 @@ def read_named_status(text: str) -> str | None:
 def is_latest(name: str) -> bool:
     """ "上次", "the last": the newest campaign the asker may see."""
     return bool(LATEST.match(normalize(name).strip()))
+
+
+def last_coupon_campaign(
+    session: Session, campaigns: list[Campaign], now: datetime
+) -> Campaign | None:
+    """Of `campaigns`, the one whose coupon was issued last by `now`; None when none issued
+    any (the campaigns are then offered)."""
+    ids = [c.id for c in campaigns]
+    newest = session.execute(
+        select(Coupon.campaign_id)
+        .where(Coupon.campaign_id.in_(ids), Coupon.issued_at <= now)
+        .order_by(Coupon.id.desc())
+        .limit(1)
+    ).scalar()
+    return next((c for c in campaigns if c.id == newest), None)
 
 
 def last_run_campaign(session: Session, campaigns: list[Campaign], now: datetime) -> Campaign:

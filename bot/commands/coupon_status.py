@@ -21,6 +21,7 @@ from bot.services.query import answer_command, scope_note
 from segmentation.contacts import coupons
 from segmentation.models import Customer
 from segmentation.nlq import Command, load_vocabulary, parse_command
+from segmentation.nlq.campaign_described import described_campaigns
 from segmentation.nlq.contact_words import name_campaigns
 from segmentation.nlq.coupon_status import CouponStatus, read_coupon_status
 from segmentation.nlq.vocabulary import Vocabulary
@@ -50,6 +51,7 @@ def coupon_status_answer(
     vocab = load_vocabulary(session, ctx.engine.named)
     text = with_campaign_named(session, ctx, requester, text)  # 那个活动 → 活动#N
     norm = name_campaigns(normalize(text), vocab.campaigns, lambda name: name in vocab.surfaces)
+    norm = described_campaigns(norm)  # 上次发券那个活动的券 = the last to issue coupons
     asked = read_coupon_status(norm)
     reported = asked is None  # a report asked of a campaign the asker may not open
     if asked is None:

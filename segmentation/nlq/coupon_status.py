@@ -19,7 +19,8 @@ _LATEST_ZH = (
     r"(?:上次|上一次|上一个|上个|最近一次|最近一个|最近的|最新的?|前一次|上一档|上档|上一期|上期|"
     r"上一轮|上轮)"
 )
-_CAMPAIGN_ZH = rf"(?:活动#(?P<id>\d{{1,9}})(?:号)?|(?P<last>{_LATEST_ZH})(?:的)?(?:营销)?活动)"
+# 上次发券活动: every description of the last coupon campaign (campaign_described)
+_CAMPAIGN_ZH = rf"(?:活动#(?P<id>\d{{1,9}})(?:号)?|(?P<last>{_LATEST_ZH})(?:的)?(?:营销|发券)?活动)"
 # 我们部门 / 我的 / 我们组 / 团队: whose customers (the answer is in scope whatever is said)
 _SCOPE_ZH = (
     r"(?P<scope>我们部门|我们组|我们团队|我们小组|我部门|本部门|我团队|我组|我的客户|我的|我们的|"
@@ -41,7 +42,7 @@ _ZH = lazy_pattern(
 )
 _CAMPAIGN_EN = (
     r"(?:the |our |my )?(?:campaign #(?P<id>\d{1,9})|"
-    r"(?P<last>last|latest|previous|most recent) campaign)"
+    r"(?P<last>last|latest|previous|most recent) (?:coupon )?campaign)"
 )
 _SCOPE_EN = (
     r"(?:\s+(?:for|in|among|with|across)\s+(?P<scope>my team|our team|my department|"

@@ -20,6 +20,7 @@ from segmentation.nlq.campaign_followups import (
     said_other_campaign,
     said_received,
 )
+from segmentation.nlq.coupon_status import read_coupon_status
 from segmentation.nlq.vocabulary import StaffInfo, build_vocabulary
 from segmentation.nodes import And, CampaignCoupon, CampaignMessaged, City, InDepartment, Node, Not
 from segmentation.text import normalize
@@ -256,3 +257,18 @@ def test_a_control_group_of_no_campaign_is_asked_which(text: str) -> None:
 def test_control_group_restated_with_its_campaign() -> None:
     assert "老客关怀" in command("上次活动的对照组是哪些人").description
     assert command("老客关怀的对照组").description.startswith("在活动#3“老客关怀”的对照组")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上次发券那个活动的券核销情况怎么样",
+        "上次派券嗰個活動啲券用成點",
+        "最近一檔發券活動，我們部門的券核銷狀況如何",
+        "how did the latest coupon campaign's coupons do",
+        "coupon redemption status for the last campaign with coupons",
+    ],
+)
+def test_coupon_status_of_the_last_coupon_campaign(text: str) -> None:
+    asked = read_coupon_status(described_campaigns(normalize(text)))
+    assert asked is not None and asked.latest and asked.campaign_id is None
