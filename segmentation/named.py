@@ -54,6 +54,15 @@ class NamedEntry:
     def display_en(self) -> str:
         return self.names_en[0] if self.names_en else self.key
 
+    @property
+    def display_en_with_zh(self) -> str:
+        """The English name with the company's own name beside it ("general development
+        customers (一般发展客户)"): RFM classes are known by their Chinese names in a company, so
+        an English reply lets a manager match the two."""
+        if not self.names_zh or not self.names_en:
+            return self.display_en
+        return f"{self.display_en} ({self.display_zh})"
+
 
 class NamedSegmentCatalog:
     """The configured named segments, by key (insertion order kept)."""

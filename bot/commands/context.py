@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
+from bot.commands.group_action import action_on_group
 from bot.commands.group_words import as_group_value
 from bot.commands.texts import say
 from bot.services.answer import (
@@ -304,6 +305,11 @@ def refined_answer(
             return None  # "这些都统一贴上待跟进": a tag on the answer itself (contextual_answer)
         return clarify(command.message, list(command.suggestions))
     swapped_value = _in_place_of(follow, previous_node, command)
+    if swapped_value is not None and follow.grouped:
+        # "tag the at-risk ones 金卡" after "customers to keep?": the action, on that group
+        acted = action_on_group(session, ctx, requester, text, swapped_value, vocab, lang)
+        if acted is not None:
+            return acted
     if swapped_value is not None:
         # "just my own VIPs then" after Zhao Liu's VIPs: only X where the answer says another X
         # is the same request about X — narrowing could only find nobody

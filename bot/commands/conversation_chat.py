@@ -462,7 +462,11 @@ def card_text(card: CustomerCard, ctx: CommandContext, lang: str) -> str:
         )
     )
     entry = ctx.engine.named.get(card.rfm) if card.rfm else None
-    rfm = (entry.display_zh if zh else entry.display_en) if entry else say_card("no_rfm", lang)
+    rfm = (
+        (entry.display_zh if zh else entry.display_en_with_zh)
+        if entry
+        else say_card("no_rfm", lang)
+    )
     lines.append(say_card("card_rfm", lang, rfm=rfm))
     scores = card.scores
     if isinstance(scores, dict):

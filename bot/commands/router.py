@@ -37,6 +37,7 @@ from bot.commands.card_amend import (
     replace_card,
 )
 from bot.commands.card_swap import swapped_card_answer
+from bot.commands.class_again import class_again_answer
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
 from bot.commands.context import (
     breakdown_group_answer,
@@ -135,6 +136,7 @@ def answer_text(
         or widened_answer(session, ctx, requester, text, lang)
         or dropped_by_name(session, ctx, requester, text, lang)
         or refined_answer(session, ctx, requester, text, lang)
+        or class_again_answer(session, ctx, requester, text, lang)  # "customers to keep?"
         or contextual_answer(session, ctx, requester, text, lang)
         or subjectless_answer(session, ctx, requester, text, lang)
         or ctx.ask(session, text, requester.userid)

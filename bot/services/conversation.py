@@ -199,7 +199,7 @@ def group_label(
         return _s2tw().convert(key) if script == "hant" else key
     if by == "rfm":
         entry = ctx.named.get(key)
-        return (entry.display_zh if zh else entry.display_en) if entry else key
+        return (entry.display_zh if zh else entry.display_en_with_zh) if entry else key
     if by == "channel" and key.startswith("add_way:"):
         code = key.removeprefix("add_way:")
         if code.isdigit():

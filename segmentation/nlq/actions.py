@@ -577,14 +577,45 @@ _CONTAINER = r"(?:分群|分组|群组|名单|列表|清单|segment|list|group)"
 # "called"/"named" before a name: the text is matched with the space between English and
 # Chinese collapsed ("called 一部未成交" reads "called一部未成交"), so no space is needed.
 _CALLED = r"(?:called|named)(?:\s+|(?![a-z]))"
-# 新 (new) and 为/成 are taken before the name only with a container word: "存为新客" names 新客,
-# "save as 新成交" names 新成交 (never 客, never 交).
-_SAVE_NAME = (
-    r"(?:(?:一个|一份|个|a\s+|an\s+)?(?:新的?|new\s*)?\s*" + _CONTAINER + r"\s*[，,:：]?\s*"
-    r"(?:叫做|叫|名为|命名为|名字叫|为|成|" + _CALLED + r")?|(?:一个|一份|个|a\s+|an\s+)?"
-    r"(?:new\s*)?(?=“)|[，,:：]\s*(?:叫做|叫|名为|命名为|名字叫|" + _CALLED + r")?|"
-    r"(?:叫做|叫|名为|命名为|名字叫|" + _CALLED + r"))?"
-    r"\s*(?P<name>“[^”]+”|[^“”]*?)\s*(?:的)?(?:" + _CONTAINER + r")?$"
+# The naming words that can be nothing else (为/成 are also the result of a saving verb).
+_NAMED_AS = r"(?:叫做|叫作|叫|名为|名叫|命名为|名字叫|名称为|" + _CALLED + r")"
+# The name itself: wholly quoted, unquoted, or a text with quotes inside (a formula such as
+# =HYPERLINK("…","x") is a name like any other: kept as typed, written as text wherever shown).
+_NAME = r"(?P<name>“[^”]+”|[^“”]*?|[^“”\s][^“”]*“.*?)"
+_ARTICLE = r"(?:一个|一份|个|a\s+|an\s+)?"
+
+
+def _save_name(verb_said_result: bool) -> str:
+    """What follows the saving verb: the container, the naming word, then the name.
+
+    The name follows exactly one word that makes it the result: after 存成/存为/save as (the
+    verb said its result) a 成/为 after the container begins the name ("存成分群 成交客" names
+    成交客, never 交客); after a bare 保存 the container's 为/成 is the naming word
+    ("把…保存分群为成交客"). A naming word straight after 存成/save as is the name's first
+    character too ("存为叫花鸡" names 叫花鸡), unless a container follows the name ("存成一个叫
+    成交客的分群")."""
+    result = "" if verb_said_result else "|为|成"
+    bare_naming = "" if verb_said_result else "|" + _NAMED_AS
+    return (
+        r"(?:" + _ARTICLE + r"(?:新的?|new\s*)?\s*" + _CONTAINER + r"\s*[，,:：]?\s*"
+        r"(?:" + _NAMED_AS + result + r")?|" + _ARTICLE + r"(?:new\s*)?(?=“)|"
+        r"[，,:：]\s*" + _NAMED_AS + r"?" + bare_naming + r"|"
+        # "存成一个成交客分群": an article before the name is never its first word
+        r"(?:一个|一份|个)(?:新的?)?)?"
+        r"\s*" + _NAME + r"\s*(?:的)?(?:" + _CONTAINER + r")?$"
+    )
+
+
+# "存成一个叫成交客的分群", "save as a list named X": the naming word before the name with the
+# container after it names even after a verb that said its result.
+# Without 的 or an article the naming word may begin the name ("存为叫花鸡分群": 叫花鸡).
+_SAVE_NAMED_CONTAINER = (
+    r"(?:(?:一个|一份|个|a\s+|an\s+)(?:新的?)?" + _NAMED_AS + r"\s*(?P<name>“[^”]+”|[^“”]+?)\s*"
+    r"(?:的)?|"
+    + _NAMED_AS
+    + r"\s*(?P<called>“[^”]+”|[^“”]+?)\s*的)\s*(?:新的?)?"
+    + _CONTAINER
+    + r"$"
 )
 # Saving said with the verb alone, before the name: 保存, save (低/落: Cantonese "down"), 存低,
 # 存起 — a bare 存 only with its result word (存款 is no saving).
@@ -623,13 +654,31 @@ _SAVE = [
         r"[^“”:：,，\s]{1,24})\s*"
         r"(?:的)?(?:" + _CONTAINER + r")?\s*[:：]\s*(?P<seg>[^:：]+)$"
     ),
-    lazy_pattern(r"^(?:请)?(?:帮我)?(?:把|将)?(?P<seg>.*?)" + _SAVE_VERB_ZH + r"\s*" + _SAVE_NAME),
-    # Bare 保存 only after 把/将: "买过保存液的客户" saves nothing.
     lazy_pattern(
-        r"^(?:请)?(?:帮我|帮忙|同我)?(?:把|将)(?P<seg>.+?)" + _SAVE_BARE + r"\s*" + _SAVE_NAME
+        r"^(?:请)?(?:帮我)?(?:把|将)?(?P<seg>.*?)" + _SAVE_VERB_ZH + r"\s*" + _SAVE_NAMED_CONTAINER
     ),
     lazy_pattern(
-        rf"^{_PLEASE_EN}(?:save|store){_SP}(?P<seg>.*?){_SP}(?:as|to|into){_SP}" + _SAVE_NAME
+        r"^(?:请)?(?:帮我)?(?:把|将)?(?P<seg>.*?)" + _SAVE_VERB_ZH + r"\s*" + _save_name(True)
+    ),
+    # The container and its name after whom: "VIP客户 分群名字叫 成交客", "…，分群命名为X".
+    lazy_pattern(
+        r"^(?:请)?(?:帮我|帮忙|同我)?(?:把|将)?(?P<seg>.+?)[，,]?\s*" + _CONTAINER + r"\s*"
+        r"(?:名字叫|名字叫做|名称为|名称是|名字是|命名为)\s*(?P<name>“[^”]+”|[^“”的\s]{1,24})$"
+    ),
+    # Naming alone saves: "把VIP客户命名为成交客", "VIP客户 起名叫 成交客分群".
+    lazy_pattern(
+        r"^(?:请)?(?:帮我|帮忙|同我)?(?:把|将)?(?P<seg>.+?)(?:命名为|命名成|起名为|起名叫|取名为|"
+        r"取名叫)\s*" + _save_name(True)
+    ),
+    # Bare 保存 only after 把/将: "买过保存液的客户" saves nothing.
+    lazy_pattern(
+        r"^(?:请)?(?:帮我|帮忙|同我)?(?:把|将)(?P<seg>.+?)"
+        + _SAVE_BARE
+        + r"\s*"
+        + _save_name(False)
+    ),
+    lazy_pattern(
+        rf"^{_PLEASE_EN}(?:save|store){_SP}(?P<seg>.*?){_SP}(?:as|to|into){_SP}" + _save_name(True)
     ),
     # The verb first in a Chinese or mixed frame, the name after a naming word: "save 近7天新加
     # 的客户 as “本周新客”", "幫我save低今年買過精華液嘅客，叫「精華液客」", "保存…为“X”".
@@ -1933,7 +1982,8 @@ def _save(text: str, quotes: dict[str, str], original: str = "") -> Action | Non
     for pattern in _SAVE:
         m = pattern.match(text)
         if m:
-            said = m.group("name") or m.groupdict().get("quoted") or ""
+            said = m.group("name") or m.groupdict().get("quoted") or m.groupdict().get("called")
+            said = said or ""
             if m.group("name") and not said.startswith("“"):
                 said += _container_in_name(text, m)
             name = _unquote(said, quotes, original)

@@ -596,7 +596,35 @@ def _closes_list(prev: Cond, cond: Cond) -> bool:
     return bool(negs) and all(t.value == "post" for t in negs)
 
 
+# Who the customers are (whose, where, which class): said first and run straight into what
+# they did, they narrow every alternative after them.
+_SCOPE_ATTRS = frozenset({"owner", "dept", "tag", "city", "gender", "named", "saved"})
+
+
+def _scope_then_either(seq: list[Cond], links: list[set[object]]) -> Node | None:
+    """ "我们部门这礼拜有来店或下单的", "VIP这周到店或者下单的", "my department this week visited
+    or ordered": who the customers are, said with no and-word, then two or more things they
+    did joined only by 或/or — the scope holds for each alternative (a window before a run
+    of conditions applies to each, spec §2), so it is scope AND (A or B). Anything else (an
+    and-word, an event before the or, a class among the alternatives) stays asked."""
+    scoped = 0
+    while scoped < len(links) and not links[scoped] and seq[scoped].attr in _SCOPE_ATTRS:
+        scoped += 1
+    either, rest = seq[scoped:], links[scoped:]
+    if not scoped or len(either) < 2 or any(link != {K.OR} for link in rest):
+        return None
+    if not all(c.windowable and c.rank is None for c in either):
+        return None  # 到店或VIP: a class among the alternatives
+    if any(c.windowable for c in seq[:scoped]):
+        return None
+    scope = tuple(cond_node(c) for c in seq[:scoped])
+    return And((*scope, Or(tuple(cond_node(c) for c in either))))
+
+
 def _group(seq: list[Cond], links: list[set[object]]) -> Node:
+    either = _scope_then_either(seq, links)
+    if either is not None:
+        return either
     groups: list[list[Cond]] = [[seq[0]]]
     kinds: list[set[str]] = [set()]
     ambiguous_or = False

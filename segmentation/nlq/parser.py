@@ -30,7 +30,12 @@ from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, is_traditional, weak_card
 from segmentation.nlq.interpret import Context, SavedNameAsk
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
-from segmentation.nlq.leadins import drop_acknowledgement, drop_lead_in, drop_opener
+from segmentation.nlq.leadins import (
+    drop_acknowledgement,
+    drop_lead_in,
+    drop_opener,
+    without_acknowledgement,
+)
 from segmentation.nlq.no_condition import refuse_count_ranking, refuse_holdout
 from segmentation.nlq.plain_words import plain_words
 from segmentation.nlq.remarks import drop_remarks
@@ -227,6 +232,9 @@ def _parse(
             f"That message is too long (over {MAX_LENGTH} characters); please keep it short.",
         )
     text = single_quoted_message(text)  # "the message 'Thanks for stopping by'"
+    # "算了 近30天下过单的…", "好吧 VIP有几个": an acknowledgement set off by a space only — the
+    # space is gone once normalised, so it is read on the message as typed.
+    text = without_acknowledgement(text)
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = plain_words(norm)  # 资询过, 完全没标签, 这个 week, 加咗唇釉落购物车
     ask_approximate_period(norm)  # 快两个月没下单, "almost 2 months": which days is unsaid

@@ -13,14 +13,17 @@ import re
 
 from segmentation.nlq.lazy_re import lazy_pattern
 
-_OPEN = r"[“\"「『']?"
-_CLOSE = r"[”\"」』']?"
+_OPEN = r"[“\"「『]?"
+_CLOSE = r"[”\"」』]?"
+# Single quotes around the name ("segment 'hot week'") are dropped: the tokenizer reads a
+# saved segment's name as it reads an unquoted one (an apostrophe is no quote to it).
+_SINGLE = r"'?"
 # 这个/那个/呢个/嗰个 (normalised 那个)/该/此 between the name and its segment word
 _THAT = r"(?:这个|那个|呢个|这一个|那一个|该|此)"
 _WORD_ZH = r"(?:分群|分组|群组|客群)"
 _WORD_EN = r"(?:segment|group)(?![a-z])"
 # 叫(做)/名为/名叫/叫作 before a name: "the one called"
-_CALLED_ZH = r"(?:叫做|叫作|名叫|名为|名字叫|叫)"
+_CALLED_ZH = r"(?:叫做|叫作|名叫|名为|名字叫|命名为|名称为|叫)"
 _CALLED_EN = r"(?:called|named|titled)"
 _EDGE_EN = lazy_pattern(r"[a-z0-9]")
 
@@ -30,7 +33,7 @@ def _said(name: str) -> str:
     n = re.escape(name)
     before = r"(?<![a-z0-9])" if _EDGE_EN.match(name[0]) else ""
     after = r"(?![a-z0-9])" if _EDGE_EN.match(name[-1]) else ""
-    return rf"(?P<said>{_OPEN}{before}{n}{after}{_CLOSE})"
+    return rf"{_SINGLE}(?P<said>{_OPEN}{before}{n}{after}{_CLOSE}){_SINGLE}"
 
 
 def _zh_patterns(name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
@@ -53,7 +56,7 @@ def _group_patterns(name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     return (
         # the 十月女客 group / 十月女客 group (normalising glues Latin to Chinese); "group … by"
         # is a breakdown
-        (re.compile(rf"{said}\s*group(?![a-z])(?!\s*by\b)"), r"\g<said> segment"),
+        (re.compile(rf"{said}\s*(?:group|segment)(?![a-z])(?!\s*by\b)"), r"\g<said> segment"),
         # the segment called new buyers / group 十月女客 / the group named “X”
         (re.compile(rf"(?<![a-z]){_WORD_EN}\s*(?:{_CALLED_EN}\s*)?{said}(?!\s*by\b)"),
          r"segment \g<said>"),

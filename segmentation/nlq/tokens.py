@@ -26,6 +26,7 @@ from segmentation.nlq.repeat_window import repeat_in_window
 from segmentation.nlq.reported import scan_reported
 from segmentation.nlq.same_window import same_window_at
 from segmentation.nlq.score_words import scan_score
+from segmentation.nlq.spoken_or import spoken_or
 from segmentation.nlq.text_words import company_named, scan_text_field
 from segmentation.nlq.timephrases import scan_time
 from segmentation.nlq.token_kinds import K
@@ -109,6 +110,7 @@ def tokenize(
             continue
         tokens.append(token)
         pos = token.end
+    tokens = spoken_or(tokens)  # 嚟過舖頭定落單: Cantonese 定 between two conditions is 或
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_attach_units(tokens)))))
     tokens = _have_in_own_team(_more_than_without(tokens))
     tokens = drop_measure_adverbs(_anything(_most_that_count(_yet_once(tokens))))

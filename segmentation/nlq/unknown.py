@@ -7,6 +7,7 @@ so a filler word ("gimme") never draws a prefecture's name."""
 from __future__ import annotations
 
 from segmentation.nlq.ask import Ask, did_you_mean
+from segmentation.nlq.class_words import class_word_question
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
@@ -43,6 +44,9 @@ def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
     dept = _department_word(tokens, index)
     if dept is not None:  # "销售三部有多少客户": the departments there are
         return _dept_question(dept, vocab)
+    classes = class_word_question(tokens, index, vocab)
+    if classes is not None:  # "customers to retain": to keep or to win back?
+        return classes
     start, end = _word_span(tokens, index)
     joiner = " " if tokens[index].text.isascii() else ""
     word = joiner.join(t.text for t in tokens[start:end])
