@@ -581,8 +581,14 @@ _CALLED = r"(?:called|named)(?:\s+|(?![a-z]))"
 _NAMED_AS = r"(?:叫做|叫作|叫|名为|名叫|命名为|名字叫|名称为|" + _CALLED + r")"
 # The name itself: wholly quoted, unquoted, or a text with quotes inside (a formula such as
 # =HYPERLINK("…","x") is a name like any other: kept as typed, written as text wherever shown).
-_NAME = r"(?P<name>“[^”]+”|[^“”]*?|[^“”\s][^“”]*“.*?)"
-_ARTICLE = r"(?:一个|一份|个|a\s+|an\s+)?"
+_NAME = r"(?P<name>“[^”]+”|[^“”]*?|(?!" + _CONTAINER + r")[^“”\s][^“”]*“.*?)"
+_ARTICLE = r"(?:一个|一份|个|a\s+|an\s+|the\s+)?"
+# A particle after a quoted name or the container word ends the request, not the name
+# ("存成分群“成交客”吧"); after a bare name it may be the name's own (酒吧).
+_NAME_END = (
+    r"\s*(?:的)?(?:" + _CONTAINER + r")?(?:(?<=[”群组单表])\s*(?:吧|啦|喇|呀|哦|喔|嘛|好了|就好|"
+    r"就行|谢谢))?$"
+)
 
 
 def _save_name(verb_said_result: bool) -> str:
@@ -602,7 +608,7 @@ def _save_name(verb_said_result: bool) -> str:
         r"[，,:：]\s*" + _NAMED_AS + r"?" + bare_naming + r"|"
         # "存成一个成交客分群": an article before the name is never its first word
         r"(?:一个|一份|个)(?:新的?)?)?"
-        r"\s*" + _NAME + r"\s*(?:的)?(?:" + _CONTAINER + r")?$"
+        r"\s*" + _NAME + _NAME_END
     )
 
 
@@ -1978,6 +1984,11 @@ def _container_in_name(text: str, m: re.Match[str]) -> str:
     return after.group("c")
 
 
+# "存成分群 成交客 吧": a particle set off by a space as typed ends the request (glued to the
+# name it may be the name's own: 酒吧).
+_SPACED_PARTICLE = lazy_pattern(r"\s+(?:吧|啦|喇|呀|哦|喔|嘛|好了|就好|就行|谢谢|謝謝)$")
+
+
 def _save(text: str, quotes: dict[str, str], original: str = "") -> Action | None:
     for pattern in _SAVE:
         m = pattern.match(text)
@@ -1986,7 +1997,7 @@ def _save(text: str, quotes: dict[str, str], original: str = "") -> Action | Non
             said = said or ""
             if m.group("name") and not said.startswith("“"):
                 said += _container_in_name(text, m)
-            name = _unquote(said, quotes, original)
+            name = _SPACED_PARTICLE.sub("", _unquote(said, quotes, original))
             if not name:
                 raise Ask(
                     "保存成什么名字？例如：把…保存为“待跟进”。",

@@ -26,6 +26,7 @@ from segmentation.nlq.contact_words import (
     name_campaigns,
 )
 from segmentation.nlq.coupons import message_too_long
+from segmentation.nlq.either_words import either_or
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, is_traditional, weak_card
 from segmentation.nlq.interpret import Context, SavedNameAsk
@@ -237,6 +238,7 @@ def _parse(
     text = without_acknowledgement(text)
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = plain_words(norm)  # 资询过, 完全没标签, 这个 week, 加咗唇釉落购物车
+    norm = either_or(norm)  # 不是到店就是下单 / 唔係嚟舖頭就係落單: 到店或下单
     ask_approximate_period(norm)  # 快两个月没下单, "almost 2 months": which days is unsaid
     norm = _PRONOUN_IN_ENGLISH.sub(" them ", norm)  # "send 她们 a coupon": them
     norm = _OWN_TEAM_ZH.sub(lambda m: m["lead"] + "我们部门", norm)  # 部门里的VIP客户

@@ -103,7 +103,25 @@ def test_a_quoted_name_of_any_kind_is_the_name(quote: str, name: str) -> None:
         ("VIP客户存为叫花鸡分群", "叫花鸡"),
         # a container word ending the name said after 分群 is the name's own
         ("VIP客户存成分群 成交名单", "成交名单"),
+        # a particle after the quoted name, or set off by a space, ends the request
+        ("VIP客户存成分群“成交客”吧", "成交客"),
+        ("VIP客户存成“成交客”分群吧", "成交客"),
+        ("VIP客户存成分群 成交客 吧", "成交客"),
+        ("VIP客户存成分群 酒吧", "酒吧"),
+        ("VIP客户存成一个成交客分群", "成交客"),
+        ("VIP客户存成分群：成交客", "成交客"),
+        ("VIP客户存成分群 成交“老”客", "成交“老”客"),
+        # naming alone saves
+        ("VIP客户 命名为 成交客", "成交客"),
+        ("把VIP客户命名为成交客", "成交客"),
+        # (a name no segment has yet: 分群叫成交客 with a saved 成交客 is that segment)
+        ("VIP客户 分群名字叫 成交新客", "成交新客"),
+        ("VIP客户，分群命名为“成交新客”", "成交新客"),
+        ("把上海的VIP起名叫 上海大客", "上海大客"),
+        # an acknowledgement set off by a space is no part of whom
+        ("算了 VIP客户存成分群 成交客", "成交客"),
         # English names with spaces keep their case
+        ("save VIP customers as the segment Big Spenders", "Big Spenders"),
         ("save VIP customers as Big Spenders", "Big Spenders"),
         ("save that as segment 'Hot Week'", "Hot Week"),
     ],
@@ -187,6 +205,9 @@ def _either_events(node: object) -> set[str]:
         "我哋部門呢個禮拜有冇嚟過舖頭定係落過單嘅客",
         "我哋部門呢個禮拜有嚟舖頭或者落咗單嘅客",
         "我们部门到店或下单的客户",
+        "我们部门这周要么到店要么下单的客户",
+        "我们部门这周不是到店就是下单的客户",
+        "我哋部門呢個禮拜唔係嚟過舖頭就係落過單嘅客",
         "my department this week visited or ordered",
         "customers in my department who either visited or ordered this week",
     ],
@@ -230,6 +251,22 @@ def test_negated_events_are_alternatives_too() -> None:
     assert isinstance(segment, And)
     either = segment.children[1]
     assert isinstance(either, Or) and all(isinstance(c, Not) for c in either.children)
+
+
+@pytest.mark.parametrize(
+    ("text", "either"),
+    [
+        ("不是VIP就是金卡的客户", Or((HasTag("VIP"), HasTag("金卡")))),
+        ("不是上海的就是北京的客户", City(("上海", "北京"))),
+    ],
+)
+def test_not_a_then_b_is_either(text: str, either: object) -> None:
+    """不是A就是B was read "not A and B": silently wrong."""
+    assert READ.segment(text) == either
+
+
+def test_not_alone_is_still_a_negation() -> None:
+    assert READ.segment("不是VIP的客户") == Not(HasTag("VIP"))
 
 
 @pytest.mark.parametrize(
