@@ -10,6 +10,8 @@ its own (read as it stands by the rest of the chat).
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
@@ -28,6 +30,9 @@ from segmentation.text import normalize
 _CLASSES = (NamedSegment, HasTag, Untagged)
 # Only a question mark closes it ("customers to keep" alone is a list asked for).
 _ASKED = lazy_pattern(r"[?？]\s*$")
+# The people word that makes the class a question of its own (without it, "VIP?" narrows
+# the answer just given: bot.commands.context.subjectless_answer).
+_PEOPLE = lazy_pattern(r"客户|客戶|顾客|顧客|客人|客[?？\s]*$|customer|client", re.I)
 # What may stand beside the class: the people word, 的, a leading "and"/那 (read elsewhere).
 _BESIDE = frozenset({K.CUSTOMER, K.DE, K.SEP, K.FILLER})
 
@@ -48,6 +53,8 @@ def class_again_answer(
         return None
     if any(t.kind not in _BESIDE and t.kind not in (K.NAME, K.QUOTE) for t in tokens):
         return None  # an intent, a window, a second condition: a question of its own
+    if not _PEOPLE.search(text):
+        return None  # "VIP?" with no people word: a refinement of the answer (subjectless)
     command = parse_command(
         text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
     )
