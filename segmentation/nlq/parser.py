@@ -221,6 +221,26 @@ def _inner_quotes_back(command: Command) -> Command:
     return replace(command, details={**command.details, **said})
 
 
+# "可以 把…吗" opens a polite request: never dropped as an acknowledgement.
+_POLITE = frozenset({"可以", "可唔可以", "能不能", "行"})
+# What ends an acknowledgement said with punctuation ("算了，…"): read after normalising.
+_ACK_PUNCT = re.compile(r"[，,。.!！~～…：:]")
+
+
+def _spaced_acknowledgement_dropped(text: str) -> str:
+    """`text` without an opening acknowledgement set off by a space only ("算了 近30天下过单的…",
+    "好吧 VIP有几个"): the space is gone once normalised, so it is read on the message as
+    typed. One said with punctuation or before a request verb is left to the normalised
+    reading (可以把…吗 is a polite request, never an acknowledgement)."""
+    rest = without_acknowledgement(text)
+    if rest == text:
+        return text
+    cut = text[: text.find(rest)]
+    if not cut[-1:].isspace() or _ACK_PUNCT.search(cut) or cut.strip() in _POLITE:
+        return text
+    return rest
+
+
 def _parse(
     text: str, vocab: Vocabulary, asker: str | None, now: datetime, tz: ZoneInfo, language: str
 ) -> Command:
@@ -233,9 +253,7 @@ def _parse(
             f"That message is too long (over {MAX_LENGTH} characters); please keep it short.",
         )
     text = single_quoted_message(text)  # "the message 'Thanks for stopping by'"
-    # "算了 近30天下过单的…", "好吧 VIP有几个": an acknowledgement set off by a space only — the
-    # space is gone once normalised, so it is read on the message as typed.
-    text = without_acknowledgement(text)
+    text = _spaced_acknowledgement_dropped(text)  # "算了 近30天下过单的…"
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = plain_words(norm)  # 资询过, 完全没标签, 这个 week, 加咗唇釉落购物车
     norm = either_or(norm)  # 不是到店就是下单 / 唔係嚟舖頭就係落單: 到店或下单

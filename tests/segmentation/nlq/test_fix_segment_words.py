@@ -343,3 +343,15 @@ def test_a_class_word_that_could_be_two_classes_is_asked(
 def test_a_class_word_elsewhere_is_no_class_question() -> None:
     message = READ.asked("my customers who kept buying")
     assert "class" not in message
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("算了 VIP有几个", "count"),
+        ("好吧 VIP客户存成分群 成交客", "save"),
+        ("可以 把VIP客户都打上金卡标签吗", "tag"),  # a polite request keeps its 可以
+    ],
+)
+def test_an_acknowledgement_set_off_by_a_space(text: str, intent: str) -> None:
+    assert READ.command(text).intent == intent
