@@ -224,7 +224,7 @@ def _inner_quotes_back(command: Command) -> Command:
 # "可以 把…吗" opens a polite request: never dropped as an acknowledgement.
 _POLITE = frozenset({"可以", "可唔可以", "能不能", "行"})
 # What ends an acknowledgement said with punctuation ("算了，…"): read after normalising.
-_ACK_PUNCT = re.compile(r"[，,。.!！~～…：:]")
+_ACK_PUNCT = lazy_pattern(r"[，,。.!！~～…：:]")
 
 
 def _spaced_acknowledgement_dropped(text: str) -> str:
