@@ -5,7 +5,9 @@
 Said that way, with nothing but the class and a question mark, it asks the previous question
 again about this class, as "what about customers to keep" / "那重要发展客户呢" do — a count
 stays a count. Without a class in the previous question to stand in for, it is a question of
-its own (read as it stands by the rest of the chat).
+its own (read as it stands by the rest of the chat). Without its people word only a built-in
+class after a built-in class ("high-value?" after the at-risk count) is asked again: "VIP?"
+alone narrows the answer just given (bot.commands.context.subjectless_answer).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.swap import Ambiguous, swap_conditions
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import tokenize
-from segmentation.nodes import HasTag, NamedSegment, Node, SegmentFormatError, Untagged
+from segmentation.nodes import HasTag, NamedSegment, Node, SegmentFormatError, Untagged, walk
 from segmentation.scope import Requester
 from segmentation.text import normalize
 
@@ -53,8 +55,6 @@ def class_again_answer(
         return None
     if any(t.kind not in _BESIDE and t.kind not in (K.NAME, K.QUOTE) for t in tokens):
         return None  # an intent, a window, a second condition: a question of its own
-    if not _PEOPLE.search(text):
-        return None  # "VIP?" with no people word: a refinement of the answer (subjectless)
     command = parse_command(
         text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
     )
@@ -63,10 +63,20 @@ def class_again_answer(
     if not isinstance(command.segment, _CLASSES):
         return None
     previous_node, previous = found
+    if not _PEOPLE.search(text) and not _built_in_for_built_in(command.segment, previous_node):
+        return None  # "VIP?" with no people word: a refinement of the answer (subjectless)
     swapped = _in_place_of_class(previous_node, command.segment)
     if swapped is None:
         return None
     return ask_again(session, ctx, requester, swapped, previous, lang, command.notes)
+
+
+def _built_in_for_built_in(new: Node, previous: Node) -> bool:
+    """ "high-value?" after a count of at-risk customers: a built-in class said after another
+    one asks about it (two RFM classes at once are nobody; a refinement would answer 0)."""
+    return isinstance(new, NamedSegment) and any(
+        isinstance(p, NamedSegment) for p in walk(previous)
+    )
 
 
 def _in_place_of_class(previous: Node, new: Node) -> Node | None:
