@@ -23,7 +23,7 @@ from bot.services.answer import Answer, ClarifyAnswer
 from bot.services.query import clarify
 from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.correction import Correction, read_correction
-from segmentation.nlq.intents_extra import EXTRA_INTENTS
+from segmentation.nlq.intents_extra import EXTRA_INTENTS, weak_card
 from segmentation.nlq.parser import Clarification
 from segmentation.nlq.restate import describe
 from segmentation.nlq.swap import Ambiguous, kinds, swap_conditions
@@ -114,7 +114,11 @@ def _own_question(session: Session, ctx: CommandContext, requester: Requester, w
     command = parse_command(
         words, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
     )
-    return isinstance(command, Command) and command.intent in EXTRA_INTENTS
+    if isinstance(command, Command):
+        return command.intent in EXTRA_INTENTS
+    # "唔係，搵Frank", "no, look up Frank": a look-up of one customer, which the grammar leaves
+    # to the card reader after it fails
+    return weak_card(words, vocab, ctx.now, ctx.settings.timezone) is not None
 
 
 def _new_conditions(

@@ -202,12 +202,16 @@ _ROW = re.compile(
     r"^(?:那|还有|然后|接着)?(?:请|帮我|麻烦)?(?:再)?(?:看看|看一下|看下|睇睇|睇下|查一下|查查|查下|打开|"
     r"点开|说说|介绍一下)?"
     r"(?:第\s*(?P<a>\d{1,3}|[一二两三四五六七八九十])\s*(?:个|位|号|条|行)?|"
-    r"(?P<b>\d{1,3})\s*(?:个|位|号|条|行)?)"
-    r"(?:客户|顾客|人)?(?:的|嘅)?" + _CARD_WORDS + r"?(?:呢|吧|吗|呀)?$|"
+    r"(?P<b>\d{1,3})\s*(?:个|位|号|条|行)?|"
+    # the last row: 最后一个 / 最后那位 / 最尾嗰个 (HK) / 倒数第一个
+    r"(?P<last>(?:最后|最尾|最底|倒数第一)(?:一|那|嗰|呢)?\s*(?:个|位|条|行)))"
+    # 第2位的客户资料: the people word after 的 as well as before it
+    r"(?:的|嘅)?(?:客户|顾客|人)?(?:的|嘅)?" + _CARD_WORDS + r"?(?:呢|吧|吗|呀)?$|"
     r"^(?:(?:and|then|now|ok|okay|also|next)(?:,)? )?(?:(?:and|then|now) )?"
     r"(?:show me |open |tell me about |what about |how about |details (?:on|of|for) |"
     r"more (?:on|about) )?"
-    r"(?:the )?(?:(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
+    r"(?:the )?(?:(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"(?:last|final|bottom)(?= (?:one|customer|person|row)))|"
     r"(?:number |no\.? ?|#)(?P<c>\d{1,3}))(?: one| customer| person| row)?(?:'s)?"
     r"(?: (?:profile|card|details|info|orders|history))?$"
 )
@@ -218,7 +222,8 @@ _ROW = re.compile(
 # is read as a question about one customer, which the card answers.
 _ROW_FIRST = re.compile(
     r"^(?:那|还有|然后|接着)?(?:请|帮我|麻烦)?(?:把)?"
-    r"第\s*(?P<a>\d{1,3}|[一二两三四五六七八九十])\s*(?:个|位|号|条|行)(?:客户|顾客|人)?"
+    r"(?:第\s*(?P<a>\d{1,3}|[一二两三四五六七八九十])\s*(?:个|位|号|条|行)|"
+    r"(?P<last>(?:最后|最尾|最底|倒数第一)(?:一|那|嗰|呢)?\s*(?:个|位|条|行)))(?:客户|顾客|人)?"
     r"(?:的|嘅|个)?\s*(?P<rest>.+)$"
 )
 _SHOW_ME = re.compile(
@@ -226,13 +231,19 @@ _SHOW_ME = re.compile(
 )
 
 
+# The row number that says "the last row shown" (最后一个, the last one), whatever its number.
+LAST_ROW = -1
+
+
 def row_number(text: str) -> int | None:
-    """The row `text` asks to see of the list just shown (1-based), or None."""
+    """The row `text` asks to see of the list just shown (1-based, or LAST_ROW), or None."""
     said = normalize(text).strip(" 。.!！?？")
     match = _ROW.match(said) or _row_then_question(said)
     if match is None:
         return None
     said_as = match.groupdict()
+    if said_as.get("last") or said_as.get("w") in ("last", "final", "bottom"):
+        return LAST_ROW
     raw = said_as.get("a") or said_as.get("b") or said_as.get("c") or said_as.get("w") or ""
     return int(raw) if raw.isdigit() else _ORDINALS.get(raw)
 
@@ -273,7 +284,7 @@ def _row_of_list(
     # "2" is answered in the list's language; the router answers "第二个" in Chinese.
     lang = previous.language
     pending = conv.PendingQuestion(text, (), None, lang, ctx.now, conv.CARD, customers=shown)
-    return Picked(text, lang, pending, number - 1)
+    return Picked(text, lang, pending, len(shown) - 1 if number == LAST_ROW else number - 1)
 
 
 _NUMBER = re.compile(r"^\s*[#＃]?\s*(\d{1,9})\s*$")

@@ -174,7 +174,7 @@ _ABOUT = (
 _LOOK = (
     r"(?:那|那么|咁|噉)?(?:请|帮我|麻烦|唔该)?(?:查一下|查查|查下|查询|查|看看|看一下|看下|找一下|找找|"
     r"搜一下|搜索|我想看|我要看|给我看看?|说说|介绍一下|我想了解一下|想了解一下|我想了解|想了解|"
-    r"了解一下|了解下|睇下|睇睇|睇吓|睇一下|搵下|搵吓|搵一下|搵)?"
+    r"了解一下|了解下|睇下|睇睇|睇吓|睇一下|搵下|搵吓|搵一下|搵|找下|找|寻找|搜)?"
 )
 _LOOK_VERB = _LOOK.removesuffix("?")  # the same words, one of them required
 # How a customer is doing, asked after the name (Cantonese 点样 / 咩情况).

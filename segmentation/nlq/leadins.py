@@ -121,11 +121,18 @@ _ACK_ZH = (
     r"(?:早|早安|早啊|早呀|早哇|早晨|早上好|早安安|午安|下午好|晚上好|你好|您好|大家好|嗨|"
     r"哈啰|哈喽|哈罗)"
     r"(?=[，,。.!！~～…：:\s]+(?![\d一二两三四五六七八九十点点]))"
-    r")"
+    r"|"
+    # Dropping a part of the last question before asking anew ("不要上个月了，就看流失风险客户",
+    # "唔要北京喇，睇上海"): the request after it is the whole question.
+    # Never before an act on "them" (不要VIP了，给他们发券): which "them" is meant is unclear.
+    r"(?:不要|不看|不用|别看|唔要|唔使|唔睇|冇需要)[^，,。！!？?\s]{0,10}?(?:了|啦|喇|嘞)"
+    r"(?![，,。\s]*(?:给|同|帮|把|将)?(?:他们|她们|佢们|佢哋|这些|那些|呢啲|them|these|those)))"
 )
 _ACK_EN = (
     r"(?:ok|okay|k|kk|alright|all right|cool|great|nice|perfect|thanks|thank you|thx|got it|"
     r"sure|yeah|yep|yes|right|fine|good|awesome|sweet|"
+    # "forget last month, just the at-risk ones", "drop the city, …": the part dropped
+    r"(?:forget(?: about)?|drop|skip|ignore) (?:the |that )?[a-z0-9 ]{1,20}?(?=,)|"
     r"never mind|nevermind|nvm|forget it|forget that|forget about it|forget about that|"
     r"scratch that|no worries|ignore that|skip that|cancel that|doesn't matter|no matter|"
     + _NEW_TOPIC_EN
@@ -217,7 +224,7 @@ _GO_BACK = lazy_pattern(
 # 就 (just) opening the question: "就VIP里北京的", "就北京的VIP吧" ask for those customers. Never
 # 就3个 / 就一个 (exactly), 就是 (that is), 就这样 / 就行 / 就好 (that's it), 就要 + a verb.
 _JUST = lazy_pattern(
-    r"^\s*(?:就只要|就只看|就看|就要|就)\s*"
+    r"^\s*(?:就只要|就只看|就看|就要|净系睇|净系看|净系要|就)\s*"
     # nor before an event ("就下过一次单的": only once)
     r"(?=[^\s\d一二两兩三四五六七八九十几幾是这這那么麼算行好对對可得要酱醬咁噉下买買问問咨諮来來到退加落有没沒冇未从從做用核过過])"
 )
