@@ -179,7 +179,12 @@ _EN_ECHO = lazy_pattern(
 _EN_LOOSE_LEAD = lazy_pattern(
     r"^\s*(?:and|then|also|now)(?:\s+|(?=[^\x00-\x7f]))(?P<rest>.+)$", re.I | re.S
 )
-_EN_INSTEAD = lazy_pattern(r"^(?P<rest>.+?)\s+instead\s*[?!.]*$", re.I | re.S)
+# "Beijing instead", "Zhao Liu's then" (after "fine," or "ok,"): the previous question again
+# with this said in place of its like.
+_EN_INSTEAD = lazy_pattern(
+    r"^(?:(?:fine|ok|okay|alright|well|right)[,!]?\s+)?(?P<rest>.+?)\s+(?:instead|then)\s*[?!.]*$",
+    re.I | re.S,
+)
 
 
 _EDGES = _PUNCT.replace("\\s", "") + " "

@@ -234,7 +234,9 @@ def demonstratives(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     seen_content = False
     for tok in tokens:
-        if tok.kind == K.THIS and seen_content and not tok.text.isascii():
+        # an English pointer after a Chinese 的 points the same way ("张三的 those")
+        after_de = bool(out) and out[-1].kind == K.DE and not out[-1].text.isascii()
+        if tok.kind == K.THIS and seen_content and (not tok.text.isascii() or after_de):
             tok = Token(K.FILLER, "demonstrative", tok.start, tok.end, tok.text)
         seen_content = seen_content or tok.kind in _CONTENT
         out.append(tok)
