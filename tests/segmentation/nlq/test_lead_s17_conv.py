@@ -46,3 +46,19 @@ def test_her_card_is_a_question_about_her(said: str) -> None:
 @pytest.mark.parametrize("said", ["他们的卡片", "卡片"])
 def test_not_one_customer(said: str) -> None:
     assert not asks_about_customer(said)
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("北京定上海嘅客", "在北京或上海的客户"),
+        ("北京定系上海嘅客有幾多", "在北京或上海的客户"),
+        ("VIP定金卡", "有“VIP”标签 或 有“金卡”标签的客户"),
+    ],
+)
+def test_cantonese_ding_between_two_values_is_or(text: str, description: str) -> None:
+    assert READ.command(text).description == description
+
+
+def test_ding_elsewhere_keeps_its_sense() -> None:
+    READ.asked("一定要VIP")
