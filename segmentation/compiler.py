@@ -34,6 +34,7 @@ from segmentation import score_conditions as score_sql
 from segmentation.models import Customer
 from segmentation.named import RfmMeans, RfmRule
 from segmentation.nodes import (
+    ORDER_MEASURES,
     All,
     And,
     NamedSegment,
@@ -101,7 +102,7 @@ def event_kinds(node: Node, ctx: EngineContext) -> set[str]:
 
     read: set[str] = set()
     for part in walk(node):
-        if isinstance(part, Ranked) and part.by == "spend":
+        if isinstance(part, Ranked) and part.by in ORDER_MEASURES:
             read.add("order")
         elif isinstance(part, NamedSegment):
             entry = ctx.named.get(part.key)
@@ -204,7 +205,7 @@ class SegmentCompiler:
         """Rank in-scope customers matching the base with ≥1 order in the window by their
         order total; keep the first `count`, or the first ceil(p/100 × n)."""
         inner = customers.alias()
-        if node.by != "spend":  # by a stored score: among those that have it
+        if node.by not in ORDER_MEASURES:  # by a stored score: among those that have it
             totals = score_sql.score_ranking_values(inner, self.member(node.base, inner), node.by)
             return self.keep_ranked(node, totals, cust)
         interval = self.interval(node.window)
@@ -212,7 +213,11 @@ class SegmentCompiler:
             return self.keep_ranked(node, self.spend_totals_from_stats(node, inner), cust)
         ev = cond.events.alias()
         start, end = interval
-        total = func.coalesce(func.sum(cond.fen(ev.c.amount)), 0)
+        total = (
+            func.count()
+            if node.by == "orders"  # how many orders, each one once
+            else func.coalesce(func.sum(cond.fen(ev.c.amount)), 0)
+        )
         totals = (
             select(inner.c.external_userid.label("eid"), total.label("total"))
             .select_from(inner.join(ev, ev.c.external_userid == inner.c.external_userid))
@@ -230,10 +235,9 @@ class SegmentCompiler:
     def spend_totals_from_stats(self, node: Ranked, inner: FromClause) -> Any:
         """(eid, total) of in-scope base customers with orders, from the rollups (the window
         covers every order)."""
+        measure = inner.c.order_count if node.by == "orders" else cond.fen(inner.c.order_total)
         return (
-            select(
-                inner.c.external_userid.label("eid"), cond.fen(inner.c.order_total).label("total")
-            )
+            select(inner.c.external_userid.label("eid"), measure.label("total"))
             .where(self.member(node.base, inner), inner.c.order_count > 0)
             .subquery()
         )

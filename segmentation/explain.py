@@ -19,6 +19,7 @@ from segmentation.engine import EngineContext, prepare
 from segmentation.models import Customer, CustomerScore, CustomerTag, Event, Follow, Tag
 from segmentation.named import RfmRule
 from segmentation.nodes import (
+    ORDER_MEASURES,
     And,
     NamedSegment,
     Node,
@@ -128,7 +129,7 @@ class _Walker:
 
     def facts_for(self, node: Node) -> dict[str, Any]:
         """The grammar core's facts here; a condition kind's from its module."""
-        if isinstance(node, Ranked) and node.by != "spend":
+        if isinstance(node, Ranked) and node.by not in ORDER_MEASURES:
             return self.score_facts(node.by)
         if isinstance(node, Ranked):
             return self.event_facts("order", node.window)

@@ -80,6 +80,15 @@ def facts_of(node: Node, ctx: EngineContext) -> list[Fact]:
     return out[:MAX_FACTS] or [LastActivity()]
 
 
+def _ranked_fact(node: Ranked) -> Fact:
+    """What a row of a ranking shows first: the value it was ranked by."""
+    if node.by == "spend":
+        return WindowSpend(node.window)
+    if node.by == "orders":
+        return EventTally("order", node.window)
+    return ScoreValue(node.by)
+
+
 def _collect(node: Node, ctx: EngineContext, negated: bool, found: list[Fact]) -> None:
     """The facts of `node` appended to `found` (`negated`: under an odd number of NOTs)."""
     if isinstance(node, And | Or):
@@ -88,7 +97,7 @@ def _collect(node: Node, ctx: EngineContext, negated: bool, found: list[Fact]) -
     elif isinstance(node, Not):
         _collect(node.child, ctx, not negated, found)
     elif isinstance(node, Ranked):
-        found.append(WindowSpend(node.window) if node.by == "spend" else ScoreValue(node.by))
+        found.append(_ranked_fact(node))
         _collect(node.base, ctx, negated, found)
     elif isinstance(node, NamedSegment):
         entry = ctx.named.get(node.key)

@@ -28,8 +28,11 @@ SCORE_METRICS: tuple[str, ...] = (
 )
 ItemField = Literal["product", "category", "sku"]
 ITEM_FIELDS: tuple[str, ...] = ("product", "category", "sku")
-RankBy = Literal["spend", "clv", "p_alive", "expected_purchases_30d"]
-RANK_BY: tuple[str, ...] = ("spend", "clv", "p_alive", "expected_purchases_30d")
+RankBy = Literal["spend", "orders", "clv", "p_alive", "expected_purchases_30d"]
+RANK_BY: tuple[str, ...] = ("spend", "orders", "clv", "p_alive", "expected_purchases_30d")
+# Rankings measured over the order events in a window (the total amount, the number of orders);
+# the others rank by a stored score, which takes no window.
+ORDER_MEASURES: tuple[str, ...] = ("spend", "orders")
 CalendarUnit = Literal["day", "week", "month", "quarter", "year"]
 
 
@@ -531,7 +534,9 @@ class Ranked:
     in the window, among the customers in scope matching `base` with at least one order in
     the window; ties by external_userid; top p% is the first ceil(p/100 × that number).
 
-    With `by` a score (clv, p_alive, expected_purchases_30d) the ranking is by that stored
+    With `by` "orders" the ranking is by the number of orders in the window instead (the same
+    customers: those with at least one). With `by` a score (clv, p_alive,
+    expected_purchases_30d) the ranking is by that stored
     score instead, among the customers matching `base` that have it; a score takes no window.
     `by` is written to JSON only when it is not "spend", so older definitions are unchanged."""
 
@@ -546,7 +551,7 @@ class Ranked:
     def __post_init__(self) -> None:
         if self.by not in RANK_BY:
             raise SegmentFormatError(f"cannot rank by {self.by!r}")
-        if self.by != "spend" and self.window is not None:
+        if self.by not in ORDER_MEASURES and self.window is not None:
             raise SegmentFormatError("a ranking by a score takes no time window")
         if (self.count is None) == (self.percent is None):
             raise SegmentFormatError("a ranking needs exactly one of count and percent")

@@ -15,7 +15,7 @@ from segmentation import conditions as cond
 from segmentation import score_conditions as score_sql
 from segmentation.engine import EngineContext, segment_query
 from segmentation.models import Customer
-from segmentation.nodes import Node, Ranked
+from segmentation.nodes import ORDER_MEASURES, Node, Ranked
 from segmentation.scope import Requester
 from segmentation.windows import as_of, resolve_window
 
@@ -47,13 +47,16 @@ def ranking(
 def _values(ranked: Ranked, member_id: Any, now: datetime, ctx: EngineContext) -> Any:
     inner = Customer.__table__.alias()
     is_member = inner.c.external_userid.in_(select(member_id))
-    if ranked.by != "spend":
+    if ranked.by not in ORDER_MEASURES:
         totals = score_sql.score_ranking_values(inner, is_member, ranked.by)
         return select(totals.c.eid, totals.c.total)
     start, end = as_of(resolve_window(ranked.window, now, ctx.timezone), now, ctx.timezone)
     ev = cond.events.alias()
+    measure = (
+        func.count() if ranked.by == "orders" else func.coalesce(func.sum(cond.fen(ev.c.amount)), 0)
+    )
     return (
-        select(ev.c.external_userid, func.coalesce(func.sum(cond.fen(ev.c.amount)), 0))
+        select(ev.c.external_userid, measure)
         .where(
             ev.c.external_userid.in_(select(member_id)),
             ev.c.kind == "order",
@@ -65,6 +68,9 @@ def _values(ranked: Ranked, member_id: Any, now: datetime, ctx: EngineContext) -
 
 
 def _as_value(ranked: Ranked, raw: Any) -> RankValue:
-    """Amounts (spend, CLV) come as integer fen and leave as yuan; other scores as floats."""
+    """Amounts (spend, CLV) come as integer fen and leave as yuan; a number of orders as a
+    whole number; other scores as floats."""
+    if ranked.by == "orders":
+        return Decimal(int(raw))
     money = ranked.by == "spend" or score_sql.COLUMNS[ranked.by][1]
     return (Decimal(int(raw)) / 100).quantize(Decimal("0.01")) if money else float(raw)

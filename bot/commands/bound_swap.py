@@ -13,7 +13,7 @@ from bot.commands.texts import say
 from bot.services.answer import Answer
 from bot.services.query import clarify
 from segmentation.nlq import load_vocabulary
-from segmentation.nlq.bound_swap import compared, read_bound, with_bound
+from segmentation.nlq.bound_swap import compared, on_ranked_measure, read_bound, with_bound
 from segmentation.nlq.followup import window_swap_words
 from segmentation.nlq.tokens import tokenize
 from segmentation.nodes import SegmentFormatError
@@ -45,6 +45,8 @@ def swapped_bound_answer(
         swapped = with_bound(node, bound)
     except SegmentFormatError:  # a number beyond the bounds: the parser's question back
         return None
+    if swapped is None:  # "just the ones with 2 or more" after a ranking by orders
+        swapped = on_ranked_measure(node, bound)
     if swapped is not None:
         return ask_again(session, ctx, requester, swapped, previous, lang)
     key = "bound_which" if len(compared(node, bound.unit)) > 1 else "bound_no_condition"

@@ -448,10 +448,16 @@ def subjectless_answer(
     return answer
 
 
+# "ones" stands for customers of the answer, as 的 does in "张三的": no subject of its own.
+_ONES = frozenset({"ones", "one"})
+
+
 def _has_subject(tokens: list[Any]) -> bool:
     """Whether the message names whose customers it is about. A 人 right after the count
     ("有几个人", "多少人") is the unit counted, not a subject."""
     for i, token in enumerate(tokens):
+        if token.kind == K.CUSTOMER and token.text in _ONES:
+            continue  # "who are zhang san's ones": the answer's ones, named by what they have
         if token.kind == K.CUSTOMER and not (i and tokens[i - 1].kind == K.INTENT):
             return True
         if token.kind in _SUBJECTS and token.kind != K.CUSTOMER:

@@ -1,5 +1,10 @@
 """Tagging one customer named in the message: "给Alice打上VIP标签", "把王静标记为VIP",
-"tag Alice as VIP", "remove the VIP tag from Alice".
+"tag Alice as VIP", "remove the VIP tag from Alice"; a message or coupon sent to them, or them
+saved as a segment of their own ("把她存成分群 超级大客户", "save her as segment vip one").
+
+A pronoun ("她", "佢", "這位", "her", "this customer") is the customer of the card just shown,
+or the one customer of the list just answered; after a list of several it is asked back with
+their names to pick from ("“她”是指哪一位？"), never guessed.
 
 The name is resolved as a customer card resolves it (bot.services.customer_card.find_visible:
 the external_userid, an exact name or remark, then names and remarks containing it), only
@@ -18,12 +23,14 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from bot.commands.paging import expired, last_list, still_visible
+from bot.commands.rows import load_rows
 from bot.commands.texts import say
 from bot.commands.texts_cards import say_card
 from bot.services.answer import Action, Answer, ClarifyAnswer, SegmentAnswer
 from bot.services.customer_card import find_visible
 from bot.services.query import scope_note
 from segmentation.engine import segment_members
+from segmentation.kinds.customer_ids import NamedCustomers
 from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.actions import find_action, find_schedule, tag_named_first
 from segmentation.nlq.ask import Ask
@@ -63,7 +70,7 @@ def named_tag_answer(
         )
     except Ask:  # a push asked back ("{name}" without one by one): not this path
         return None
-    if action is None or action.intent not in ("tag", "untag", "push", "schedule"):
+    if action is None or action.intent not in (*_ON_ONE, "save"):
         return None
     if not action.segment_text:
         return None
@@ -78,7 +85,8 @@ def named_tag_answer(
     # A push (or a scheduled one: "每周五上午10点给她发消息…") carries its message, coupon and
     # schedule as parsed; a tagging its tag as typed.
     sends = action.intent in ("push", "schedule")
-    what = Action.of(action.details) if sends else Action(tag=tag)
+    saves = action.intent == "save"
+    what = Action.of(action.details) if sends or saves else Action(tag=tag)
     words = _CUSTOMER_WORD.sub("", _as_typed(action.segment_text, text)).strip()
     picked = _PICKED.match(words)
     if picked:  # the id as typed: the normalised text is in lower case
@@ -86,14 +94,14 @@ def named_tag_answer(
         wanted = (typed["eid"] if typed else picked["eid"]).strip()
     else:
         wanted = words
-    if not wanted or not (tag or sends):
+    if not wanted or not (tag or sends or (saves and what.name)):
         return None
     if is_pronoun(wanted):
         shown = card_shown(session, ctx, requester.userid) or only_one_listed(
             session, ctx, requester
         )
         if shown is None:  # "给她打上VIP标签" with no card just shown: never guess who
-            return ClarifyAnswer(say_card("card_which_customer", lang), ())
+            return _which_one(session, ctx, requester, words, lang)
         wanted = shown
     matches = find_visible(session, requester, now=ctx.now, ctx=ctx.engine, name=wanted)
     if not matches:
@@ -104,6 +112,8 @@ def named_tag_answer(
         return ClarifyAnswer(question, choices)
     eid, name = matches[0]
     description = say("named_customer", lang, name=name)
+    if saves:  # a segment of that one customer, by id: it stays them whatever they do next
+        return _saved_one(requester, (eid, name), description, what, lang)
     return SegmentAnswer(
         intent=action.intent,
         segment=All(),
@@ -114,6 +124,64 @@ def named_tag_answer(
         scope_note=scope_note(All(), requester, lang),
         named=(eid,),
     )
+
+
+# The actions on the customers named (or pointed at) that a confirmation card shows first.
+_ON_ONE = ("tag", "untag", "push", "schedule")
+
+
+def _saved_one(
+    requester: Requester, customer: tuple[str, str], description: str, what: Action, lang: str
+) -> SegmentAnswer:
+    """ "把她存成分群 X": a saved segment of exactly that customer (saving.py saves it)."""
+    eid, name = customer
+    segment = NamedCustomers((eid,), (name,))
+    return SegmentAnswer(
+        intent="save",
+        segment=segment,
+        description=description,
+        customers=(eid,),
+        action=what,
+        scope_note=scope_note(segment, requester, lang),
+    )
+
+
+def _which_one(
+    session: Session, ctx: CommandContext, requester: Requester, word: str, lang: str
+) -> ClarifyAnswer:
+    """The question back about a pronoun for one customer said when no one customer is in
+    view: after a short list, its customers to pick from (the pick puts the chosen one in
+    the pronoun's place, named_tag_answer reads it again); otherwise who, by name."""
+    listed = _short_list(session, ctx, requester)
+    if not listed:
+        return ClarifyAnswer(say_card("card_which_customer", lang), ())
+    choices = tuple(f"{name}（{eid}）" for eid, name in listed)
+    return ClarifyAnswer(say("pronoun_which", lang, word=word, count=len(listed)), choices)
+
+
+def _short_list(
+    session: Session, ctx: CommandContext, requester: Requester
+) -> list[tuple[str, str]]:
+    """(external_userid, name) of the customers of the list just answered, in its order,
+    when there are two to MAX_CHOICES of them the asker still sees; else none."""
+    previous = conv.load(session, requester.userid, ctx.now).previous
+    if previous is None or previous.kind != conv.LIST or not previous.has_segment:
+        return []
+    if previous.count is None or not 2 <= previous.count <= MAX_CHOICES:
+        return []
+    try:
+        node = from_json(previous.segment)
+    except SegmentFormatError:
+        return []
+    members = segment_members(session, node, requester=requester, now=ctx.now, ctx=ctx.engine)
+    if not 2 <= len(members) <= MAX_CHOICES:
+        return []
+    state = last_list(session, requester.userid)
+    stored = [str(c) for c in (state.customers or [])] if state is not None else []
+    order = stored if set(stored) == set(members) else sorted(members)
+    rows = load_rows(session, order, node, ctx=ctx.engine, lang="zh", now=ctx.now)
+    names = {row.external_userid: row.name for row in rows}
+    return [(eid, names.get(eid) or eid) for eid in order]
 
 
 def is_pronoun(words: str) -> bool:

@@ -77,6 +77,7 @@ from bot.commands.ranked_pick import ranked_pick_answer
 from bot.commands.same_tag import same_tag_answer
 from bot.commands.saving import save_reply, saved_list_reply
 from bot.commands.script import script_of
+from bot.commands.sorted_list import sorted_list_answer
 from bot.commands.texts import language_of, say
 from bot.commands.together import together_answer
 from bot.commands.widening import widened_answer
@@ -138,6 +139,7 @@ def answer_text(
         or refined_answer(session, ctx, requester, text, lang)
         or class_again_answer(session, ctx, requester, text, lang)  # "customers to keep?"
         or contextual_answer(session, ctx, requester, text, lang)
+        or sorted_list_answer(session, ctx, requester, text, lang)
         or subjectless_answer(session, ctx, requester, text, lang)
         or ctx.ask(session, text, requester.userid)
     )

@@ -154,6 +154,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{count} customers are called “{name}”: which one?",
     },
     "named_customer": {"zh": "客户“{name}”", "en": "the customer “{name}”"},
+    # A pronoun for one customer after a list of several: which of them, never a guess.
+    "pronoun_which": {
+        "zh": "“{word}”是指哪一位？上一个结果里有 {count} 位客户。",
+        "en": "Which one do you mean by “{word}”? The last answer has {count} of them.",
+    },
     "subject_which": {
         "zh": "您是问上一个问题（{description}）换成这个条件，还是所有这样的客户？",
         "en": "Do you mean the last question ({description}) with this instead, or all such "

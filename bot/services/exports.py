@@ -28,6 +28,7 @@ from bot.services.cells import formula_like, keep_worksheet_text
 from bot.services.window_words import window_words
 from segmentation.models import Customer, CustomerScore, Event, Follow
 from segmentation.nodes import (
+    ORDER_MEASURES,
     EventCount,
     Node,
     Performed,
@@ -154,7 +155,7 @@ def spend_window(segment: Node | None) -> Window | None:
         return None
     nodes = list(walk(segment))
     candidates: list[Window | None] = [
-        n.window for n in nodes if isinstance(n, Ranked) and n.by == "spend"
+        n.window for n in nodes if isinstance(n, Ranked) and n.by in ORDER_MEASURES
     ]
     candidates += [n.window for n in nodes if isinstance(n, Spend)]
     candidates += [

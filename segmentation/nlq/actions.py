@@ -15,6 +15,7 @@ from segmentation.nlq.content_apart import Apart, parts_apart
 from segmentation.nlq.coupons import check_message, read_coupon
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.message_apart import message_said_plainly
+from segmentation.nlq.one_customer import PICKED_CUSTOMER, THAT_CUSTOMER_ZH
 from segmentation.nlq.one_off import (
     ONCE_WORDS,
     VAGUE_DAY,
@@ -297,6 +298,12 @@ _PUSH_EN = [
     lazy_pattern(
         _PUSH_OPENER_EN + r"(?:send|push)(?:\s+(?:out|it|this))?\s+to(?:\s+|(?=[^\x00-\x7f]))"
         r"(?P<seg>[^:：]+?)\s*(?P<what>[:：]\s*\S.*)$"
+    ),
+    # "give them a heads-up: the sale ends Sunday", "give her a quick reminder: …": what they
+    # are given is a message, its words after the colon.
+    lazy_pattern(
+        r"^(?:please\s+)?give\s+(?P<seg>.+?)\s+(?:a\s+|another\s+)?(?:quick\s+|little\s+)?"
+        r"(?:heads\s?up|nudge|reminder|shout|note)\s*(?P<what>[:：]\s*\S.*)$"
     ),
     # "message at-risk customers: Come back…": the verb says it is a message.
     lazy_pattern(
@@ -844,12 +851,23 @@ def find_action(
     `original` is the text as typed, where message contents are taken from verbatim; `tags`
     (normalised name → name) tells a tag said without 标签/tag from other words after 的."""
     text = _instant_off(strip_tail(text))
+    text = _ONE_IN_ENGLISH.sub(_english_pronoun, text)  # "send 她 a coupon": her
     unwrapped = _request_unwrapped(text, original)
     if unwrapped != text:  # "可以帮我把…都标上待跟进吗": the order inside the polite question
         action = _find_action(unwrapped, quotes, original, tags)
         if action is not None:
             return action
     return _find_action(text, quotes, original, tags)
+
+
+# A Chinese "her"/"him" between English words, before an article ("send 她 a reminder: …",
+# "send 佢 a coupon …"): the English pronoun, so the English readings see whom it is for
+# (parser._PRONOUN_IN_ENGLISH does so for "them").
+_ONE_IN_ENGLISH = lazy_pattern(r"(?<=[a-z])\s*(她|他|佢)\s*(?=(?:a|an|the|one)(?![a-z]))")
+
+
+def _english_pronoun(found: re.Match[str]) -> str:
+    return " her " if found.group(1) == "她" else " him "
 
 
 # A request asked as a question: "可以帮我…吗", "能不能…呀", "可唔可以…呀", "…好吗", "麻烦…可以吗".
@@ -889,8 +907,41 @@ def _find_action(
         or _with_target_apart(text, quotes, original, tags)
         or _with_name_apart(text, quotes, original, tags)
         or _with_whom_first(text, lambda said: _read_action(said, quotes, original, tags))
+        or _with_pointer_first(text, quotes, original, tags)
         or _read_action(text, quotes, original, tags)
     )
+
+
+# Whom pointed at first, then who is asked to act: "這位幫我發張滿200減20的券", "呢位客人同我打個
+# VIP", "这些客户帮我存成分群 重点客" (or the one picked when it was asked which) — the customer
+# is never the one asked to do it, so the rest is the action on them.
+_POINTER_FIRST = lazy_pattern(
+    r"^(?P<seg>"
+    + THAT_CUSTOMER_ZH
+    + r"|他们|她们|佢们|佢地|(?:这|那|呢)(?:些|啲|班)(?:客户|客人|顾客|人|客)?|"
+    + PICKED_CUSTOMER
+    + r")"
+    r"\s*[,，]?\s*(?:请你|请|麻烦你|麻烦|唔该|你)?(?:帮我|帮忙|同我|帮手)(?P<act>\S.*)$"
+)
+
+
+def _with_pointer_first(
+    text: str, quotes: dict[str, str], original: str, tags: Mapping[str, str] | None
+) -> Action | None:
+    """The action on whom a pointer said first names (`_POINTER_FIRST`): read on a stand-in
+    for them that names no customers (给他们…, 把他们…), then given the pointer back."""
+    found = _POINTER_FIRST.match(_mask_quotes(text))
+    if found is None:
+        return None
+    act = text[slice(*found.span("act"))].strip()
+    for stand_in in (f"给他们{act}", f"把他们{act}"):
+        try:
+            action = _read_action(stand_in, quotes, original, tags)
+        except Ask:
+            continue
+        if action is not None and action.segment_text is None and action.intent != "explain":
+            return Action(action.intent, _segment(found["seg"]), action.details)
+    return None
 
 
 # Whom said first, then the action on them after a comma with a pronoun pointing back:
@@ -1605,7 +1656,9 @@ _BARE_MESSAGE_VERB = lazy_pattern(
     r"^(?:请|帮我|麻烦|再|也)*\s*(?:提醒|通知|催)(?:一下|下)?\s*(?:他|她|佢|ta)(?:们|哋|地)?"
     r"(?:一下|下)?\s*(?:吧|啦|喇)?[。.!！]*$|"
     r"^(?:please\s+)?(?:remind|nudge|ping|message|text|notify)\s+(?:him|her|them|these\s+customers|"
-    r"those\s+customers|this\s+customer)(?:\s+(?:again|please|too))?[.!]*$",
+    r"those\s+customers|this\s+customer)(?:\s+(?:again|please|too))?[.!]*$|"
+    # mixed: "remind 他们", "ping 佢哋一下"
+    r"^(?:please\s+)?(?:remind|nudge|ping|notify)\s*(?:他|她|佢)(?:们)?(?:一下|下)?[.!。！]*$",
     re.I,
 )
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from segmentation.nlq.token_kinds import K
 from segmentation.nodes import (
     COMPARISONS,
+    ORDER_MEASURES,
     And,
     AvgOrderValue,
     Comparison,
@@ -105,3 +106,27 @@ def _replaced(node: Node, old: Node, new: Node) -> Node:
     if isinstance(node, Ranked):
         return replace(node, base=_replaced(node.base, old, new))
     return node
+
+
+def on_ranked_measure(node: Node, bound: Bound) -> Node | None:
+    """ "just the ones with 2 or more", "只要消费1000以上的" after a ranking that compares
+    nothing: a threshold on the measure it ranks by (the number of orders, the spend), in the
+    ranking's window — the same ranking of the ones that reach it. None when `node` is no
+    such ranking, or the number cannot be of its measure (1.5 orders, ¥ for a count)."""
+    if not isinstance(node, Ranked) or node.by not in ORDER_MEASURES:
+        return None
+    threshold: Node
+    if node.by == "orders":
+        whole = bound.value == bound.value.to_integral_value()
+        if bound.unit not in (None, "times") or not whole:
+            return None
+        threshold = EventCount("order", bound.op, int(bound.value), node.window)
+    else:
+        if bound.unit not in (None, "money"):
+            return None
+        threshold = Spend(bound.op, bound.value, node.window)
+    if node.percent == Decimal(100):  # everyone ranked: the ones that reach it, ranked
+        return replace(node, base=And((node.base, threshold)))
+    return Ranked(
+        And((node, threshold)), node.direction, percent=Decimal(100), window=node.window, by=node.by
+    )

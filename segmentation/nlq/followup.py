@@ -35,7 +35,12 @@ _THESE_ZH = (
     # Cantonese these/those: 呢啲人入面, 嗰班客當中
     r"呢啲|呢D|呢d|嗰啲|嗰D|呢班|嗰班|呢批|嗰批|呢几个|呢幾個|嗰几个|嗰幾個|"
     # what is left of the list after a drop: 剩下的有几个VIP, 剩低嘅入面
-    r"剩下|剩低|剩返)"
+    r"剩下|剩低|剩返|"
+    # the answer by its size: 这俩(里), 这两个里面, 那三位当中, 呢兩個入面 — a counted one only
+    # before 里/中/入面 ("那两个北京的" is those two Beijing ones, no pointer)
+    r"(?:这|這|那|呢|嗰)\s*(?:俩|倆|仨)|"
+    r"(?:这|這|那|呢|嗰)\s*(?:[0-9]{1,3}|[两兩二三四五六七八九十]{1,2})\s*(?:个|個|位|名)"
+    r"(?=\s*(?:人|客户|客戶|客)?\s*(?:里|裡|裏|中|当中|當中|之中|入面|入便|内|內)))"
     r"(?:的)?(?:客户|客戶|人|用户|用戶|名单|名單|结果|結果|列表|几个人|幾個人|这些|這些)?"
 )
 # Cantonese says 入面/入便 (inside) and 啲 for these: 呢啲入面, 入面有VIP嘅.
@@ -96,7 +101,10 @@ _CHAIN_ZH = (
 _ALREADY_ZH = lazy_pattern(r"^(?:已经|已經|已)(?=\S)")
 
 _THESE_EN = (  # longest first: "these customers" is one pointer, not "these" + "customers"
-    r"(?:(?:these|those|the)\s+(?:customers|people|ones|clients|contacts)|these|those|them|"
+    # the answer by its size: "of these two", "among those 3 customers", "the two of them"
+    r"(?:(?:these|those|the)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
+    r"(?:\s+(?:customers|people|ones|clients|contacts))?|"
+    r"(?:these|those|the)\s+(?:customers|people|ones|clients|contacts)|these|those|them|"
     r"the\s+above|the\s+results?|this\s+list|that\s+list|the\s+list)"
 )
 _WITHIN_EN = (
@@ -646,14 +654,28 @@ def is_export_this(text: str) -> bool:
 
 # ---- a swapped window ---------------------------------------------------------------------
 
+# "只看近30天的呢", "淨係計近7日", "just the last 30 days", "narrow it to last month": only
+# that window, said of the previous question (a ranking's too: its measure takes the window).
+# The chat takes it as a swap only when a window alone is left.
+_ONLY_WINDOW_ZH = (
+    r"只看|只要|只算|只计|只計|只统计|只統計|仅看|僅看|仅算|僅算|就看|只睇|淨睇|净睇|淨係睇|净系睇|"
+    r"淨係計|净系计|淨計|净计|淨係要|净系要|只係睇|只系睇|限定|限定在|限于|限於|只限|"
+    r"范围改成|範圍改成|时间改成|時間改成|时间换成|時間換成"
+)
+_ONLY_WINDOW_EN = (
+    r"(?:(?:just|only)(?:\s+(?:look\s+at|show|count|keep|use|want))?|"
+    r"(?:limit|narrow|restrict|cut)\s+(?:it|that|this|them|the\s+(?:list|ranking))(?:\s+down)?\s+to|"
+    r"(?:limit|narrow|restrict)\s+to)(?:\s+(?:the\s+ones\s+(?:from|in)|for))?"
+)
 # "那近90天的呢", "换成上个月呢", "what about the last 90 days?", "and last month instead":
 # the previous question again with another time window. Only the words around the window
 # are taken off here; the chat checks that what is left is one window and nothing else.
 _SWAP_LEAD = lazy_pattern(
     rf"^(?:(?:嗯|哦|噢|喔|那么|那麼|那|咁|噉|那如果是|如果是|要是|换成|換成|改成|改为|改為|换为|換為|换到|換到|"
-    rf"改看|再看看|再看|看看|还是|還是|如果|那就|就|{_TURN_INTO_ZH})\s*)+|"
+    rf"改看|再看看|再看|看看|还是|還是|如果|那就|就|{_TURN_INTO_ZH}|{_ONLY_WINDOW_ZH})\s*)+|"
     r"^(?:(?:and|then|ok|okay|so|now|what|how|hmm+|um+|uh+|oh|well|alright)[\s,]+)*"
     r"(?:about|for|if\s+(?:it\s+is|it'?s|we\s+use))\s+|"
+    rf"^(?:(?:and|then|ok|okay|so|now)[\s,]+)*{_ONLY_WINDOW_EN}\s+|"
     r"^(?:and\s+|then\s+|now\s+)?(?:same\s+(?:for|with)|switch\s+to|change\s+(?:it|that|this)\s+to|"
     r"make\s+it)\s+|^(?:and|then|now)\s+",
     re.I,

@@ -474,12 +474,30 @@ _SPACE_BY_CJK = lazy_pattern(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
 def _card_texts(text: str) -> list[str]:
     """The message as the card patterns read it: width and script unified; then, when it has
     Chinese, also with the spaces beside Chinese taken out and an English look-up verb before
-    Chinese said as 查一下 ("show me 王芳's profile" stays English for the English patterns)."""
+    Chinese said as 查一下 ("show me 王芳's profile" stays English for the English patterns);
+    and each of them with a request said after the card taken off ("Alice 的狀況幫我查一下")."""
     light = _light(text)
     if not re.search(r"[\u4e00-\u9fff]", light):
-        return [light]
-    mixed = _MIXED_LOOK.sub("查一下", _SPACE_BY_CJK.sub("", light), count=1)
-    return [light, mixed] if mixed != light else [light]
+        texts = [light]
+    else:
+        mixed = _MIXED_LOOK.sub("查一下", _SPACE_BY_CJK.sub("", light), count=1)
+        texts = [light, mixed] if mixed != light else [light]
+    asked_after = [_REQUEST_AFTER.sub("", t).strip() for t in texts]
+    return texts + [t for t in asked_after if t and t not in texts]
+
+
+# A request said after what is asked about one customer ("Alice 的狀況幫我查一下", "Frank最近买了啥
+# 帮我看看", "陳太嘅資料唔該睇下", "Alice's profile, can you pull it up please"): the look-up verb
+# said last, which the card patterns read before the name. Only after the card's own words.
+_REQUEST_AFTER = lazy_pattern(
+    r"(?<=[^\s，,。？?！!])[\s，,]*(?:你|请|麻烦|麻烦你|唔该|帮忙|可以|能不能|可唔可以)?(?:帮我|帮手|同我|给我|俾我)?"
+    r"(?:查一下|查查|查下|查一查|查|看一下|看看|看下|看|睇下|睇睇|睇吓|睇一下|睇|搵下|搵一下|揾下|揾一下|"
+    r"调出来|调一下|拉出来|拉一下|说说|说一下|讲讲|讲下|介绍一下|发我|发给我|check一下|check下|check)"
+    r"(?:一下|下)?(?:吧|啊|呀|吖|呢|先|喇|啦|好吗|好吗|可以吗|得唔得|唔该|谢谢|thx|thanks)*[？?。.!！~～]*$|"
+    r",?\s+(?:can|could|would)\s+you\s+(?:pull|bring|look|dig)\s+(?:it|that|them)?\s*up(?:\s+please)?"
+    r"[?.!]*$|,?\s+(?:please|pls|thanks|thank you|thx)[?.!]*$",
+    re.I,
+)
 
 
 def _card(text: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> ExtraParse | None:

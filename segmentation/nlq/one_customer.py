@@ -10,9 +10,14 @@ from segmentation.nlq.lazy_re import lazy_pattern
 
 # One customer by a pronoun or "this customer" (never 他们/佢哋).
 THAT_CUSTOMER_ZH = (
-    r"(?:他|她|佢|ta|这位客户|这位顾客|这个客户|这个顾客|该客户|此客户|这位|此人|这个人|"
-    r"呢位客户|呢个客户|呢位客|呢个客|呢位|那位客户|那个客户)"
+    r"(?:他|她|佢|ta|这位客户|这位顾客|这位客人|这个客户|这个顾客|这个客人|该客户|此客户|这位|"
+    r"此人|这个人|呢位客户|呢个客户|呢位客人|呢个客人|呢位客|呢个客|呢位|那位客户|那位客人|"
+    r"那个客户)"
 )
+
+# One customer picked from a question back, as the pick puts them in the pronoun's place:
+# "Carol（c03）" (normalised: "carol(c03)"), their name and then their external_userid.
+PICKED_CUSTOMER = r"[^\s()（）“”:：,，]{1,24}[(（][^()（）\s]{1,64}[)）]"
 
 # The customer of the card just shown, by a pronoun: "她最近买了什么", "他的订单", "這位客戶的
 # 資料", "show me her profile", "what did she buy recently" (normalised: simplified, lower case).

@@ -31,17 +31,20 @@ from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.intents_extra import find_extra, is_traditional, weak_card
 from segmentation.nlq.interpret import Context, SavedNameAsk
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
+from segmentation.nlq.lead_questions import drop_lead_question
 from segmentation.nlq.leadins import (
     drop_acknowledgement,
     drop_lead_in,
     drop_opener,
     without_acknowledgement,
 )
+from segmentation.nlq.message_apart import message_said_plainly
 from segmentation.nlq.no_condition import refuse_count_ranking, refuse_holdout
 from segmentation.nlq.plain_words import plain_words
 from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
 from segmentation.nlq.saved_words import saved_named
+from segmentation.nlq.sort_words import ranked_by, sort_measure, sorted_as_ranking
 from segmentation.nlq.tag_actions import leftover
 from segmentation.nlq.tag_groups import drop_tag_groups
 from segmentation.nlq.token_kinds import K
@@ -272,7 +275,9 @@ def _parse(
     norm = name_before_last(norm, vocab.latest_campaigns)  # 上上次活动 = 活动#1
     norm = asked_inside_contact(norm)  # 上次活动有谁没核销 = 上次活动没核销的有谁
     norm = saved_named(norm, vocab.saved)  # 十月女客这个分群 / the 十月女客 group = 十月女客分群
-    check_campaign_names(norm, text, vocab.campaigns)  # 参加过春季大促活动的: no such campaign
+    # 参加过春季大促活动的: no such campaign; the words of a message said plainly are no name
+    # ("给她发条消息 周末有活动" sends "周末有活动")
+    check_campaign_names(message_said_plainly(norm, text)[0], text, vocab.campaigns)
     norm = drop_tag_groups(norm, vocab)  # 客户等级是金卡 = the tag 金卡
     if not strip_tail(norm):
         if "?" in norm or "？" in text:
@@ -282,9 +287,12 @@ def _parse(
             "Tell me which customers you want, e.g. 'customers who inquired in the last "
             "30 days but did not order'.",
         )
+    norm = drop_lead_question(norm)  # "早 今天该跟进谁啊 最近问过价的…", "who should i ring…? …"
     norm = drop_lead_in(norm)  # "we lost some customers, show me who refunded"
     norm = drop_acknowledgement(norm)  # "好的，给这些打上待跟进标签", "ok tag those as VIP"
     norm = drop_opener(norm)  # "那近30天新加的有几个", "还是回到全部VIP客户"
+    measure = sort_measure(norm)  # 按下单次数排: the ranking read below is by orders
+    norm = sorted_as_ranking(norm)  # "按消费金额排一下", "rank my customers by spend": all, ranked
     norm = who_counted_tail(norm)  # "张三的是哪两个": which ones (the size said again)
     if _WHO_COUNTED.match(norm):  # "邊兩個", "是哪三位", "which two?": who the answer's are
         return Command("list", None, language, "", {"segment_from_context": True})
@@ -361,6 +369,8 @@ def _parse(
             segment, notes = _read_without_saved_names(seg_text, tokens, ctx, now, tz, asked)
     elif intent in ("push", "tag", "untag", "schedule", "save", "explain"):
         details["segment_from_context"] = True
+    if measure != "spend" and segment is not None:
+        segment = ranked_by(segment, measure)
     description = describe(segment, language, now, tz, vocab) if segment is not None else ""
     rendered = tuple(_render_note(n, language) for n in notes)
     description = with_notes(description, rendered, language)

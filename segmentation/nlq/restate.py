@@ -10,6 +10,7 @@ from segmentation import kinds
 from segmentation.nlq.restate_scores import ranked_by_score_phrase, unwrapped
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import (
+    ORDER_MEASURES,
     All,
     And,
     CalendarWindow,
@@ -118,15 +119,35 @@ class Restater:
             if self.zh
             else (f"{node.percent}%" if node.percent is not None else f"{node.count}")
         )
-        if node.by != "spend":
+        if node.by not in ORDER_MEASURES:
             return ranked_by_score_phrase(node, base, size, self.zh)
+        if node.percent == 100:  # "按消费排一下": everyone who ordered, in rank order
+            return self.everyone_ranked(node, base)
         most = "最多" if node.direction == "top" else "最少"
+        orders = node.by == "orders"
         if self.zh:
             among = f"{unwrapped(base)}的客户中" if base else ""
-            return f"{among}{self.when(node.window)}消费{most}的{size}"
+            measure = "下单次数" if orders else "消费"
+            return f"{among}{self.when(node.window)}{measure}{most}的{size}"
         which = "top" if node.direction == "top" else "bottom"
         among = f" among those who {base}" if base else ""
-        return f"are the {which} {size} by spend{self.when_en(node.window)}{among}"
+        measure = "number of orders" if orders else "spend"
+        return f"are the {which} {size} by {measure}{self.when_en(node.window)}{among}"
+
+    def everyone_ranked(self, node: Ranked, base: str) -> str:
+        """A ranking of all (the top 100 %): who is in it, and in which order."""
+        top = node.direction == "top"
+        if self.zh:
+            among = f"{unwrapped(base)}的客户中" if base else ""
+            if node.by == "orders":
+                order = f"按下单次数{'从多到少' if top else '从少到多'}"
+            else:
+                order = f"按消费金额{'从高到低' if top else '从低到高'}"
+            return f"{among}{self.when(node.window)}下过单的全部客户（{order}）"
+        order = "highest first" if top else "lowest first"
+        among = f" among those who {base}" if base else ""
+        measure = "number of orders" if node.by == "orders" else "spend"
+        return f"ordered{self.when_en(node.window)}{among}, ranked by {measure} ({order})"
 
     def staff_name(self, userid: str) -> str:
         info = self.vocab.staff.get(userid)

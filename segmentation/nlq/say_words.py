@@ -1,6 +1,7 @@
 """A message said with a verb of telling instead of a send verb (issue 19): 跟…说一声“…”,
-同…讲声：「…」, 话俾…知：…, 通知一下…：…, 告诉…说…, 提醒…“…”; "tell customers who … that
-…", "tell everyone who …: …", "remind … : “…”", "let … know that …", "send word to …: …".
+同…讲声：「…」, 话俾…知：…, 通知一下…：…, 告诉…说…, 提醒…“…”, 催一下…：…, 提佢一声“…”;
+"tell customers who … that …", "tell everyone who …: …", "remind … : “…”", "let … know that
+…", "send word to …: …".
 
 Each form names whom (the segment) and what they are told: a quoted text, the text after a
 colon, or (unquoted) the rest after 说/讲 or "that". Only a frame that begins the command is
@@ -46,7 +47,10 @@ _ZH = (
     # 通知一下/告诉/提醒/问候/转告 SEG：… / “…” / 说…
     lazy_pattern(
         _OPENER_ZH
-        + r"(?:通知|告诉|告知|提醒|问候|转告|知会)(?:一下|下|一声|声)?"
+        # 催 (press them) and Cantonese 提 (remind: 提佢一声, 提下佢们) too; 提 only with 一下/
+        # 一声 before or after whom (提交, 提供 and 提价 are no telling)
+        + r"(?:通知|告诉|告知|提醒|问候|转告|知会|催促|催|"
+        + r"提(?=一下|下|[^“:：]{1,40}?(?:一声|声|一下|下)\s*[“:：]))(?:一下|下|一声|声)?"
         + _NOT_DONE
         # 提醒她一下：… (the 一下 after whom, as before it)
         + r"(?P<seg>[^“:：]+?)(?:都)?(?:一下|下|一声|声)?\s*(?:"
@@ -69,7 +73,9 @@ _EN = (
         _PLEASE_EN
         + _TELL_EN
         + _SP
-        + r"(?P<seg>[^“:：]+?)(?:\s+know)?\s*(?P<colon>[:：])?\s*(?P<what>“.*|(?<=[:：])\s*\S.*)$"
+        # "remind 佢们一下 “…”": the 一下 after a Chinese whom softens the verb
+        + r"(?P<seg>[^“:：]+?)(?:\s+know|(?<=[^\x00-\x7f])(?:一下|一声|下|声))?\s*"
+        + r"(?P<colon>[:：])?\s*(?P<what>“.*|(?<=[:：])\s*\S.*)$"
     ),
     # tell SEG that …: the "that" that starts the words (see message_that)
     lazy_pattern(

@@ -196,7 +196,10 @@ def swap_conditions(
         # customers, in the previous ranking's window unless it says its own
         window = new.window if new.window is not None else previous.window
         return replace(new, base=previous.base, window=window)
-    parts: list[Node] = list(previous.children) if isinstance(previous, And) else [previous]
+    # An AND inside the AND is the same conjunction ("我的客户里 询价过但没买过的" is mine AND
+    # (inquired AND never ordered)): its parts are swapped one by one, as "那近30天有问价 但30天内
+    # 没下单的呢" says them, rather than the group being asked about as a whole.
+    parts: list[Node] = _conjuncts(previous)
     added: list[Node] = list(new.children) if isinstance(new, And) else [new]
     swapped = False
     for part in added:
@@ -218,6 +221,13 @@ def swap_conditions(
     kept: list[Node] = [p for p in parts if not isinstance(p, All)] or [All()]
     parts = kept
     return parts[0] if len(parts) == 1 else And(tuple(parts))
+
+
+def _conjuncts(node: Node) -> list[Node]:
+    """The parts `node` ANDs together, nested ANDs opened."""
+    if not isinstance(node, And):
+        return [node]
+    return [part for child in node.children for part in _conjuncts(child)]
 
 
 def add_alternatives(previous: Node, new: Node) -> Node | None:

@@ -112,7 +112,6 @@ def tokenize(
         pos = token.end
     tokens = spoken_or(tokens)  # 嚟過舖頭定落單: Cantonese 定 between two conditions is 或
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_attach_units(tokens)))))
-    tokens = _cantonese_or(tokens)
     tokens = _have_in_own_team(_more_than_without(tokens))
     tokens = drop_measure_adverbs(_anything(_most_that_count(_yet_once(tokens))))
     # 店也没来过; 张三和李四两个人的; A和B都没有; 近30天进来的新客
@@ -563,37 +562,6 @@ _TEAM_WORDS = frozenset(
 
 
 _TEAM_GLUE = frozenset({"的", "嘅", "'s", "s", "他们", "她们", "佢们", "所", "在", "所在", "the"})
-
-
-# Cantonese 定 / 定系 between two values is "or" (北京定上海嘅客, VIP定金卡, 张三定李四): only
-# between two names of one kind, so 一定 / 定时 / 定金 keep their own sense.
-_OR_ZH = frozenset({"定"})
-_OR_TAIL = frozenset({"系", "係"})
-
-
-def _cantonese_or(tokens: list[Token]) -> list[Token]:
-    out: list[Token] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        j = i + 1
-        if j < len(tokens) and tokens[j].text in _OR_TAIL:
-            j += 1  # 定系
-        before = out[-1] if out else None
-        after = tokens[j] if j < len(tokens) else None
-        if tok.text in _OR_ZH and tok.kind == K.UNKNOWN and _same_kind(before, after):
-            out.append(Token(K.OR, True, tok.start, tokens[j - 1].end, tok.text))
-            i = j
-            continue
-        out.append(tok)
-        i += 1
-    return out
-
-
-def _same_kind(a: Token | None, b: Token | None) -> bool:
-    if a is None or b is None or a.kind != K.NAME or b.kind != K.NAME:
-        return False
-    return bool({m.kind for m in a.meanings} & {m.kind for m in b.meanings})
 
 
 def _colleague_teams(tokens: list[Token]) -> list[Token]:
