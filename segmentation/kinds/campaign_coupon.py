@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, FromClause
 
 from segmentation import contacts
 from segmentation.kinds.campaign_message import contact_phrase
-from segmentation.kinds.registry import Kind, no_activity, no_row_facts, reads_nothing, register
+from segmentation.kinds.registry import register_plain_kind
 from segmentation.nodes import CampaignCoupon
 
 
@@ -31,17 +31,11 @@ def explain(w: Any, node: CampaignCoupon) -> dict[str, Any]:
     return {"coupons": w.coupons()}
 
 
-KIND = register(
-    Kind(
-        node=CampaignCoupon,
-        compile=compile_coupon,
-        restate=restate,
-        restate_negated=restate_negated,
-        explain=explain,
-        row_facts=no_row_facts,
-        activity=no_activity,
-        reads=reads_nothing,
-        breakdown=None,
-        heads=("contact",),
-    )
+KIND = register_plain_kind(
+    CampaignCoupon,
+    compile_coupon,
+    restate,
+    restate_negated,
+    explain,
+    heads=("contact",),
 )

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from sqlalchemy import ColumnElement, FromClause, exists
 
 from segmentation import contacts
-from segmentation.kinds.registry import Kind, no_activity, no_row_facts, reads_nothing, register
+from segmentation.kinds.registry import register_plain_kind
 from segmentation.nodes import Leaf, SegmentFormatError
 
 CONTROL = "control"  # bot.models.campaigns.CONTROL: the holdout arm's status, never sent
@@ -120,19 +120,13 @@ def samples() -> tuple[CampaignHeldOut, ...]:
     return (CampaignHeldOut(1), CampaignHeldOut(3), CampaignHeldOut(latest=True))
 
 
-KIND = register(
-    Kind(
-        node=CampaignHeldOut,
-        compile=compile_held_out,
-        restate=restate,
-        restate_negated=restate_negated,
-        explain=explain,
-        row_facts=no_row_facts,
-        activity=no_activity,
-        reads=reads_nothing,
-        breakdown=None,
-        heads=("contact",),
-        reference=reference,
-        samples=samples,
-    )
+KIND = register_plain_kind(
+    CampaignHeldOut,
+    compile_held_out,
+    restate,
+    restate_negated,
+    explain,
+    heads=("contact",),
+    reference=reference,
+    samples=samples,
 )

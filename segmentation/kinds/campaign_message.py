@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, FromClause
 
 from segmentation import contacts
-from segmentation.kinds.registry import Kind, no_activity, no_row_facts, reads_nothing, register
+from segmentation.kinds.registry import register_plain_kind
 from segmentation.nodes import CampaignCoupon, CampaignMessaged
 
 
@@ -91,17 +91,11 @@ def explain(w: Any, node: CampaignMessaged) -> dict[str, Any]:
     return {"messages": w.messages()}
 
 
-KIND = register(
-    Kind(
-        node=CampaignMessaged,
-        compile=compile_messaged,
-        restate=restate,
-        restate_negated=restate_negated,
-        explain=explain,
-        row_facts=no_row_facts,
-        activity=no_activity,
-        reads=reads_nothing,
-        breakdown=None,
-        heads=("contact",),
-    )
+KIND = register_plain_kind(
+    CampaignMessaged,
+    compile_messaged,
+    restate,
+    restate_negated,
+    explain,
+    heads=("contact",),
 )

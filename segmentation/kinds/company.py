@@ -9,13 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, FromClause
 
-from segmentation.kinds.registry import (
-    Kind,
-    no_activity,
-    no_row_facts,
-    reads_nothing,
-    register,
-)
+from segmentation.kinds.registry import register_plain_kind
 from segmentation.kinds.text_match import contains_sql, equals_sql
 from segmentation.models import Customer
 from segmentation.nodes import CompanyContains
@@ -67,18 +61,12 @@ def unmatched(node: CompanyContains, language: str) -> str:
     return f"None of the customers you can see has a company name containing “{node.text}”."
 
 
-KIND = register(
-    Kind(
-        node=CompanyContains,
-        compile=compile_company,
-        restate=restate,
-        restate_negated=restate_negated,
-        explain=explain,
-        row_facts=no_row_facts,
-        activity=no_activity,
-        reads=reads_nothing,
-        breakdown=None,
-        heads=("textmatch",),
-        unmatched=unmatched,
-    )
+KIND = register_plain_kind(
+    CompanyContains,
+    compile_company,
+    restate,
+    restate_negated,
+    explain,
+    heads=("textmatch",),
+    unmatched=unmatched,
 )

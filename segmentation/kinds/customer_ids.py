@@ -14,13 +14,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import ColumnElement, FromClause
 
-from segmentation.kinds.registry import (
-    Kind,
-    no_activity,
-    no_row_facts,
-    reads_nothing,
-    register,
-)
+from segmentation.kinds.registry import register_plain_kind
 from segmentation.nodes import Leaf, Node, SegmentBoundsError, SegmentFormatError
 
 # A list edited by hand names a few people; a saved definition stays small.
@@ -93,20 +87,14 @@ def samples() -> tuple[NamedCustomers, ...]:
     )
 
 
-KIND = register(
-    Kind(
-        node=NamedCustomers,
-        compile=compile_customers,
-        restate=restate,
-        restate_negated=restate_negated,
-        explain=explain,
-        row_facts=no_row_facts,
-        activity=no_activity,
-        reads=reads_nothing,
-        breakdown=None,
-        heads=("name",),  # never read from words (the chat names them); a name heads it
-        current_only=True,  # who is named does not change over time
-        reference=reference,
-        samples=samples,
-    )
+KIND = register_plain_kind(
+    NamedCustomers,
+    compile_customers,
+    restate,
+    restate_negated,
+    explain,
+    heads=("name",),  # never read from words (the chat names them); a name heads it
+    current_only=True,  # who is named does not change over time
+    reference=reference,
+    samples=samples,
 )

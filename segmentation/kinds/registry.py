@@ -160,6 +160,33 @@ def reads_nothing(node: Any) -> set[str]:
     return set()
 
 
+def register_plain_kind(
+    node: type,
+    compile: Callable[[Any, Any, FromClause], ColumnElement[bool]],
+    restate: Callable[[Any, Any], str],
+    restate_negated: Callable[[Any, Any], str],
+    explain: Callable[[Any, Any], dict[str, Any]],
+    **more: Any,
+) -> Kind:
+    """Register a kind that shows no fact on a list row, orders a list by no event, reads no
+    event kind and splits no breakdown (a campaign's contacts, a name or a text searched);
+    `more`: its other facets (heads, reference, ...)."""
+    return register(
+        Kind(
+            node=node,
+            compile=compile,
+            restate=restate,
+            restate_negated=restate_negated,
+            explain=explain,
+            row_facts=no_row_facts,
+            activity=no_activity,
+            reads=reads_nothing,
+            breakdown=None,
+            **more,
+        )
+    )
+
+
 def event_activity(node: Any, negated: bool) -> list[tuple[str, bool]]:
     """A condition on events of the node's `event_kind`."""
     return [(node.event_kind, negated)]

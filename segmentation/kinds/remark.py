@@ -9,14 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, FromClause, exists, select
 
-from segmentation.kinds.registry import (
-    Kind,
-    by_leading_verb,
-    no_activity,
-    no_row_facts,
-    reads_nothing,
-    register,
-)
+from segmentation.kinds.registry import by_leading_verb, register_plain_kind
 from segmentation.kinds.text_match import contains_sql
 from segmentation.models import Follow
 from segmentation.nodes import RemarkContains
@@ -59,18 +52,12 @@ def unmatched(node: RemarkContains, language: str) -> str:
     return f"None of the customers you can see has a remark containing “{node.text}”."
 
 
-KIND = register(
-    Kind(
-        node=RemarkContains,
-        compile=compile_remark,
-        restate=restate,
-        restate_negated=by_leading_verb,
-        explain=explain,
-        row_facts=no_row_facts,
-        activity=no_activity,
-        reads=reads_nothing,
-        breakdown=None,
-        heads=("textmatch",),
-        unmatched=unmatched,
-    )
+KIND = register_plain_kind(
+    RemarkContains,
+    compile_remark,
+    restate,
+    by_leading_verb,
+    explain,
+    heads=("textmatch",),
+    unmatched=unmatched,
 )

@@ -283,17 +283,20 @@ def _way_phrase(text: str, pos: int) -> ChannelMatch | None:
     zh, en = _way_words()
     best: ChannelMatch | None = None
     shared = _COLLEAGUE_SHARE.match(text, pos) or _ZH_COLLEAGUE_SHARE.match(text, pos)
-    if shared is not None and not (shared.end() < len(text) and _latin_cut(text, shared.end())):
+    if shared is not None and not _latin_cut(text, shared.end()):
         best = ChannelMatch(shared.end(), AddedVia((201,)))
     assigned = _ADMIN_ASSIGN.match(text, pos) or _ZH_ADMIN_ASSIGN.match(text, pos)
-    if assigned is not None and (best is None or assigned.end() > best.end):  # noqa: SIM102
-        if not (assigned.end() < len(text) and _latin_cut(text, assigned.end())):
-            best = ChannelMatch(assigned.end(), AddedVia((202,)))
+    if (
+        assigned is not None
+        and (best is None or assigned.end() > best.end)
+        and not _latin_cut(text, assigned.end())
+    ):
+        best = ChannelMatch(assigned.end(), AddedVia((202,)))
     for pattern in _patterns():
         match = pattern.match(text, pos)
         if match is None or (best is not None and match.end() <= best.end):
             continue
-        if match.end() < len(text) and _latin_cut(text, match.end()):
+        if _latin_cut(text, match.end()):
             continue
         word = match["way"]
         code = zh.get(word, en.get(word))
@@ -360,11 +363,13 @@ def _way_list(text: str, first: ChannelMatch) -> ChannelMatch:
 
 
 def _latin_cut(text: str, end: int) -> bool:
+    """Whether a match ending at `end` cuts a Latin word in two ("qr" in "qrcode")."""
     return (
-        text[end - 1].isascii()
+        end < len(text)
+        and text[end - 1].isascii()
         and text[end - 1].isalnum()
         and text[end].isascii()
-        and (text[end].isalnum())
+        and text[end].isalnum()
     )
 
 
@@ -578,7 +583,7 @@ def _known_code(text: str, pos: int, vocab: Vocabulary) -> tuple[str, int] | Non
         name = surfaces.get(text[pos : pos + length])
         if name is not None:
             end = pos + length
-            if end < len(text) and _latin_cut(text, end):
+            if _latin_cut(text, end):
                 continue
             return name, end
     return None

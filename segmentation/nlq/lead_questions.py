@@ -11,13 +11,18 @@ question stays, and is asked back as before: it names no customers.
 
 from __future__ import annotations
 
+from segmentation.nlq.greetings import (
+    EN_GREETING,
+    ZH_GREETING,
+    ZH_GREETINGS_EARLY,
+    ZH_GREETINGS_LONG,
+)
 from segmentation.nlq.lazy_re import lazy_pattern
 
-# Greetings: several characters are a greeting anywhere at the start; 早 alone only before a
-# mark or the opening question (早于10月 / 早上 are no greetings).
-_ZH_GREETING = r"(?:早上好|早安|早晨|早啊|早呀|早哇|早唞|你好|您好|哈喽|哈啰|嗨|早)"
-_EN_GREETING = r"(?:hi|hey|hello|morning|good morning|ok|okay|so|right|alright|yo)"
+# Before the English opening question: a greeting, or a word that only opens the turn (ok, so).
+_EN_OPENING = rf"(?:{EN_GREETING}|ok|okay|so|right|alright)"
 _MARKS = r"[\s,，、。.!！?？~～:：;；…-]"
+_MARKS_NO_QUESTION = r"[\s,，、。.!！~～:：;；…-]"  # after a greeting alone: 你好？ asks
 
 _ZH_WHEN = (
     r"(?:今天|今日|今早|今朝|今晚|今天上午|今天下午|今日上昼|今日下昼|上午|下午|等下|等会|待会|"
@@ -34,12 +39,13 @@ _ZH_WHO = (
 )
 _ZH_END = r"(?:先|好|呢|啊|呀|吖|啦|喇|咧|哇|嘞|比较好|好呢|好啊)*"
 _ZH_LEAD = lazy_pattern(
-    rf"^(?:{_ZH_GREETING}{_MARKS}*)?{_ZH_WHEN}{_ZH_MODAL}{_ZH_CONTACT}{_ZH_WHO}{_ZH_END}"
+    rf"^(?:{ZH_GREETING}{_MARKS}*)?{_ZH_WHEN}{_ZH_MODAL}{_ZH_CONTACT}{_ZH_WHO}{_ZH_END}"
     rf"{_MARKS}*(?!的|嘅|是|系)"
 )
+# A greeting alone before the question: one of several characters anywhere at the start; 早
+# alone only before a mark (早于10月 / 早上 are no greetings).
 _ZH_GREETING_ALONE = lazy_pattern(
-    r"^(?:早上好|早安|你好|您好|哈喽|哈啰|嗨)[\s,，、。.!！~～:：;；…-]*|"
-    r"^(?:早晨|早啊|早呀|早哇|早)[\s,，、。.!！~～:：;；…-]+"
+    rf"^{ZH_GREETINGS_LONG}{_MARKS_NO_QUESTION}*|^{ZH_GREETINGS_EARLY}{_MARKS_NO_QUESTION}+"
 )
 
 _EN_CONTACT = (
@@ -48,14 +54,14 @@ _EN_CONTACT = (
     r"prioriti[sz]e|call back|ring back)"
 )
 _EN_LEAD = lazy_pattern(
-    rf"^(?:{_EN_GREETING}[,!.]*\s+)*"
+    rf"^(?:{_EN_OPENING}[,!.]*\s+)*"
     r"(?:who|whom|which (?:customers|clients|ones|people|of my customers))\s+"
     r"(?:should|shall|do|must|can|could|ought to|to|would you have|do you think)\s+"
     r"(?:(?:i|we|me)\s+)?(?:(?:really|actually|probably)\s+)?"
     rf"{_EN_CONTACT}(?:\s+(?:first|today|now|this morning|this afternoon|tonight|tomorrow|next|"
     r"up|back|then))*\s*[?:.!,;-]+\s*"
 )
-_EN_GREETING_ALONE = lazy_pattern(r"^(?:(?:hi|hey|hello|morning|good morning|yo)[,!.]+\s*)+")
+_EN_GREETING_ALONE = lazy_pattern(rf"^(?:{EN_GREETING}[,!.]+\s*)+")
 
 
 def drop_lead_question(norm: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from segmentation.nlq.greetings import ZH_GREETING
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.text import simplified
 
@@ -118,9 +119,7 @@ _ACK_ZH = (
     r"直接|就直接|"
     # A greeting before the request ("早，…", "早安～…", "早晨！…" (HK), "哈囉 …"): never 早 as
     # a time of day ("早9点发", "早上10点"), which the separator after it keeps out.
-    r"(?:早|早安|早啊|早呀|早哇|早晨|早上好|早安安|午安|下午好|晚上好|你好|您好|大家好|嗨|"
-    r"哈啰|哈喽|哈罗)"
-    r"(?=[，,。.!！~～…：:\s]+(?![\d一二两三四五六七八九十点点]))"
+     + ZH_GREETING + r"(?=[，,。.!！~～…：:\s]+(?![\d一二两三四五六七八九十点点]))"
     r"|"
     # Dropping a part of the last question before asking anew ("不要上个月了，就看流失风险客户",
     # "唔要北京喇，睇上海"): the request after it is the whole question.
@@ -182,7 +181,7 @@ def without_acknowledgement(text: str) -> str:
 # A greeting whose space normalising took away ("早 今天先看看…" → 早今天先看看…): only before
 # the when of asking, 先, the asker or a request, never 早上 / 早于 / 早期 / 早9点.
 _GLUED_GREETING = lazy_pattern(
-    r"^\s*(?:早安|早晨|早|嗨|你好|您好)(?=今天|今日|先|帮|想|麻烦|请|我|quick|check|can|could|pls|please)"
+    rf"^\s*{ZH_GREETING}(?=今天|今日|先|帮|想|麻烦|请|我|quick|check|can|could|pls|please)"
 )
 
 

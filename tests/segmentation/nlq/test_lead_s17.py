@@ -21,6 +21,7 @@ from segmentation.nodes import (
     And,
     CalendarWindow,
     DateRangeWindow,
+    EventCount,
     HasTag,
     ItemEvent,
     Node,
@@ -199,8 +200,18 @@ def test_once_before_a_negated_verb_is_none_at_all(text: str, kind: str) -> None
     assert nots[-1].child.event_kind == kind  # type: ignore[attr-defined]
 
 
-def test_exactly_once_keeps_its_count() -> None:
-    assert "1" in READ.command("只买过一次").description
+@pytest.mark.parametrize(
+    "text",
+    [
+        "只买过一次",
+        "只下过一次单的",
+        "只買過一次的客戶",
+        "淨係買過一次",
+        "customers who only ordered once",
+    ],
+)
+def test_exactly_once_keeps_its_count(text: str) -> None:
+    assert READ.segment(text) == EventCount(event_kind="order", op="=", value=1)
 
 
 # ---- a category pointed at, and 有 before its verb
