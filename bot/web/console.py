@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any, Protocol
 
 from flask import Blueprint, Flask, Response, g, jsonify, render_template, request
@@ -155,11 +156,28 @@ def click() -> Response | tuple[Response, int]:
     return jsonify(ok=True), 202
 
 
+# The images the bot sends (a breakdown's chart, the digest's) are shown in the chat, as
+# WeCom shows them: served inline as what they are. Raster types only (an SVG could carry
+# script); every other file downloads.
+_INLINE_IMAGES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
+
+
 @blueprint.get("/console/media/<media_id>")
 def media(media_id: str) -> Response:
     stored = _backend().media(media_id)
     if stored is None:
         return json_error(404, "no such file (files are kept while the demo runs)")
+    image = _INLINE_IMAGES.get(PurePath(stored.filename).suffix.lower())
+    if image is not None:
+        return Response(
+            stored.content, mimetype=image, headers={"X-Content-Type-Options": "nosniff"}
+        )
     return Response(
         stored.content,
         mimetype="application/octet-stream",

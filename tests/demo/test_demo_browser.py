@@ -26,6 +26,7 @@ CHROMIUM_ARGS = [
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 EXPORT = "导出近90天消费满3000的客户"
 PUSH = "给流失风险客户发消息：老朋友回馈，本周下单享9折"
+BREAKDOWN = "按城市看客户分布"
 REPLY_MS = 30_000
 
 sync_api = pytest.importorskip(
@@ -130,8 +131,16 @@ def test_console_and_dashboard_fit_a_phone_screen(
         phone.select_option("#member", sales)
         answer = ask(phone, HEADLINE)
         sync_api.expect(answer.last).to_contain_text("共")
+        ask(phone, BREAKDOWN)
+        image = phone.get_by_test_id("image").last
+        image.wait_for(timeout=REPLY_MS)
+        sync_api.expect(image).to_have_js_property("complete", True)
+        loaded = image.evaluate("img => img.naturalWidth")
+        chart_in_chat = image.bounding_box()
         box = phone.get_by_test_id("input").bounding_box()
         console_overflow = phone.evaluate("document.documentElement.scrollWidth - innerWidth")
+        # The page itself never scrolls: the messages do, inside the screen.
+        page_taller = phone.evaluate("document.documentElement.scrollHeight - innerHeight")
         screenshot(phone, "console-phone.png", tmp_path, full_page=True)
         phone.goto(demo.url + "dashboard")
         chart = phone.get_by_test_id("segment-trend").first.locator("svg").bounding_box()
@@ -140,7 +149,10 @@ def test_console_and_dashboard_fit_a_phone_screen(
         screenshot(phone, "dashboard-phone.png", tmp_path, full_page=True)
     finally:
         phone.close()
-    assert console_overflow <= 0 and dashboard_overflow <= 0
+    assert console_overflow <= 0 and dashboard_overflow <= 0 and page_taller <= 0
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844  # the input in view
+    assert loaded > 0  # the breakdown's chart is shown, not "[image]"
+    assert chart_in_chat is not None and chart_in_chat["x"] + chart_in_chat["width"] <= 390
     assert chart is not None and chart["x"] + chart["width"] <= 390
     assert "**" not in digest and "<font" not in digest

@@ -49,6 +49,9 @@ PAGES = [
 ]
 
 
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
 @dataclass
 class _File:
     filename: str
@@ -71,7 +74,8 @@ class _Backend:
         return []
 
     def media(self, media_id: str) -> _File | None:
-        return _File("x.xlsx", b"secret rows") if media_id == "anything" else None
+        files = {"anything": _File("x.xlsx", b"secret rows"), "chart": _File("b.png", PNG)}
+        return files.get(media_id)
 
 
 @pytest.fixture
@@ -136,3 +140,15 @@ def test_media_ids_are_random_and_unguessable() -> None:
         assert set(media_id) <= set(
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
         )
+
+
+def test_a_chart_is_shown_inline_and_a_table_downloads(console: FlaskClient) -> None:
+    """The bot's charts are images the chat shows (served as PNG, never sniffed); an export
+    stays a download."""
+    chart = console.get("/console/media/chart", headers={"Host": "127.0.0.1"})
+    assert (chart.status_code, chart.mimetype, chart.data) == (200, "image/png", PNG)
+    assert chart.headers["X-Content-Type-Options"] == "nosniff"
+    assert "Content-Disposition" not in chart.headers
+    table = console.get("/console/media/anything", headers={"Host": "127.0.0.1"})
+    assert table.mimetype == "application/octet-stream"
+    assert table.headers["Content-Disposition"].startswith("attachment;")

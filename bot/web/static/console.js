@@ -10,7 +10,7 @@
   const error = document.createElement("div");
   error.className = "error";
   typing.after(error);
-  let lastRendered = "", waiting = false;
+  let lastRendered = "", waiting = false, following = true;
 
   const saved = localStorage.getItem("segbot.member");
   if (saved && [...member.options].some((o) => o.value === saved)) member.value = saved;
@@ -63,6 +63,22 @@
     return f;
   }
 
+  // A chart the bot sends (a breakdown's, the digest's): shown as WeCom shows an image.
+  function imageNode(msg) {
+    const img = el("img", "chart");
+    img.src = "/console/media/" + encodeURIComponent(msg.image.media_id);
+    img.alt = "图表 · chart";
+    img.setAttribute("data-testid", "image");
+    // Its height is known once loaded: keep the latest message in view if it was.
+    img.addEventListener("load", () => { if (following) box.scrollTop = box.scrollHeight; });
+    const full = el("a", "chart-link");  // tapped: the chart at its own size
+    full.href = img.src;
+    full.target = "_blank";
+    full.rel = "noopener";
+    full.append(img);
+    return full;
+  }
+
   function cardNode(msg) {
     const update = msg.update || {};
     const card = (update.template_card && update.template_card.card_type) ? update.template_card : msg.template_card;
@@ -109,6 +125,7 @@
     if (msg.msgtype === "text") body = el("div", "bubble", msg.text.content);
     else if (msg.msgtype === "markdown") body = markdown(msg.markdown.content || "");
     else if (msg.msgtype === "file") body = fileNode(msg);
+    else if (msg.msgtype === "image" && msg.image && msg.image.media_id) body = imageNode(msg);
     else if (msg.msgtype === "template_card") body = cardNode(msg);
     else if (msg.msgtype === "textcard") body = el("div", "bubble", (msg.textcard.title || "") + "\n" + (msg.textcard.description || ""));
     else body = el("div", "bubble", "[" + msg.msgtype + "]");
@@ -123,7 +140,8 @@
     const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
     box.replaceChildren(...messages.map(messageNode));
     if (!messages.length) box.append(el("p", "empty", "还没有消息。Ask something on the left, or type below."));
-    if (atBottom || waiting) box.scrollTop = box.scrollHeight;
+    following = atBottom || waiting;
+    if (following) box.scrollTop = box.scrollHeight;
     const last = messages[messages.length - 1];
     waiting = Boolean(last && last.from === "me");
     typing.textContent = waiting ? "segbot 正在处理…" : "";
