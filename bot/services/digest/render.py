@@ -22,6 +22,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "> {name}（{role}）· 范围内客户 **{total}**",
         "> {name} ({role}) · customers in scope **{total}**",
     ),
+    "sales": ("销售", "sales"),
     "manager": ("经理", "manager"),
     "admin": ("管理员，全公司", "admin, whole company"),
     "segments": (
@@ -139,7 +140,10 @@ def top_movers(movers: tuple[Mover, ...]) -> list[Mover]:
 def _header(digest: Digest, language: Language) -> Section:
     day = digest.digest_date
     date = f"{day.month}月{day.day}日" if language == "zh" else day.isoformat()
-    role = say(digest.role, language) if digest.role in ("manager", "admin") else digest.role
+    # Every role said in the digest's language (a salesperson's was left as "sales" in zh).
+    role = (
+        say(digest.role, language) if digest.role in ("sales", "manager", "admin") else digest.role
+    )
     return Section([
         say("title", language, date=date, weekday=WEEKDAYS_ZH[day.weekday()]),
         say("who", language, name=escape_markdown(digest.name), role=role,
