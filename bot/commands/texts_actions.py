@@ -19,9 +19,9 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
     "size_value": {"zh": "{count} 人", "en": "{count}"},
     "excluded_scope": {
         "zh": "已删除客户及您权限范围外的客户",
-        "en": "deleted and out-of-scope customers",
+        "en": "deleted or out of scope",  # a card value: at most 26 characters (cards.py)
     },
-    "excluded_deleted": {"zh": "已删除客户不计入", "en": "deleted customers never count"},
+    "excluded_deleted": {"zh": "已删除客户不计入", "en": "deleted customers"},
     "cost_coupon": {
         "zh": "最多 ¥{total}（{count} 人 × ¥{value}）",
         "en": "at most ¥{total} ({count} × ¥{value})",
