@@ -145,7 +145,8 @@ _PUSH_ZH = [
         + r"(?:一下)?(?P<what>.+)$"
     ),
     lazy_pattern(
-        r"^(?:请|麻烦|劳驾|烦请)?(?:你)?帮(?!我|忙)(?P<seg>.+?"
+        # 同/跟 the same before people (Cantonese 同沉睡客發張券: "for the dormant ones")
+        r"^(?:请|麻烦|劳驾|烦请|唔该)?(?:你)?(?:帮我|同我)?(?:帮(?!我|忙)|同(?!我)|跟(?!我))(?P<seg>.+?"
         + _PEOPLE_END_ZH
         + r")"
         + _EACH_ZH

@@ -420,6 +420,8 @@ def _clause_node(clause: list[Item], lookup: dict[int, Cond], ctx: Context) -> N
             pending = set()
         elif item.kind in (K.AND, K.OR, K.DE, K.SEP, K.CUSTOMER):
             pending.add(item.value if item.kind == K.AND else item.kind)
+            if item.kind == K.AND and item.text in _IN_ADDITION:
+                pending.add(_IN_ADDITION_LINK)
             if item.kind == K.SEP and item.text in _COMMAS:
                 pending.add(_COMMA)
     if not seq:
@@ -428,10 +430,23 @@ def _clause_node(clause: list[Item], lookup: dict[int, Cond], ctx: Context) -> N
     return _group(seq, links)
 
 
+# "the VIP tag as well as 金卡": words that add one tag to another say a customer has both
+# (spec §2 asks for 都/同时/both; these say it as plainly). Values a customer has only one of
+# (a city) stay a list of either.
+_IN_ADDITION = frozenset({"as well as", "along with", "in addition to", "together with"})
+_IN_ADDITION_LINK = "in addition"
+
+
 # A comma between two conditions (either width: NFKC makes ，a ","), told from the other
 # separators (；。!): only a comma lists values.
 _COMMAS = frozenset({",", "，"})
 _COMMA = "comma"
+
+
+# 没有任何咨询和下单: "not any" before the list says none of them (neither), not "not both"
+# (tokens._not_any marks the negation).
+def _any_at_all(cond: Cond) -> bool:
+    return any(t.kind == K.NEG and t.extra.get("any") for t in cond.chunk.tokens)
 
 
 def _bare_comma(link: set[object]) -> bool:
@@ -519,7 +534,7 @@ def _merge_lists(
         if same and joins and prev.window is None:
             prev.values.extend(cond.values)
             prev.__dict__.setdefault("conj", set()).add("or" if K.OR in link else "and")
-            prev.__dict__["both"] = both
+            prev.__dict__["both"] = both or (_IN_ADDITION_LINK in link and prev.attr == "tag")
             continue
         if same and side_by_side and prev.window is None:
             # "苏州杭州的女客户": a customer has one city, so two side by side can only be
@@ -535,7 +550,7 @@ def _merge_lists(
                 f"Do you mean “{prev.chunk.text()}” or “{cond.chunk.text()}”, or both?",
             )
         if prev.negated and prev.plain_event and cond.plain_event and not cond.negated and joins:
-            if "list" in link and K.OR not in link:
+            if "list" in link and K.OR not in link and not _any_at_all(prev):
                 raise Ask(
                     "“没有A和B”是指两样都没有，还是不是两样都有？请说“没咨询也没下单”或“没有同时咨询和下单”。",
                     "Do you mean neither, or not both? Say 'no inquiry and no order' or "

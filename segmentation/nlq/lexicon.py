@@ -197,7 +197,13 @@ _ADD(_many(K.NEW, True, "新客户|新增客户|新加的客户|新加|新增|�
            "new加|new加的|new加入|new加入的|new增|new增的|newly加|newly加的"))  # fmt: skip
 
 # ---- connectives and structure
-_ADD(_many(K.AND, "list", "和|与|及|以及|跟|同|同埋|、|and|as well as|&|plus"))
+_ADD(
+    _many(
+        K.AND,
+        "list",
+        "和|与|及|以及|跟|同|同埋|、|and|as well as|&|plus|along with|in addition to|together with",
+    )
+)
 _ADD(_many(K.AND, "clause", "且|并且|而且|但|但是|却|而|也|又|并|but|also|while|且还|并且还|还|同样|又有|"
            "and also|but also|and are|and is|and have|and has|and who|but who|but have|but has|"
            "but are|but is|and were|but were|but did|and did"))  # fmt: skip
@@ -459,6 +465,8 @@ _ADD(
     )
 )
 _ADD(_many(K.CUSTOMER, True, "accounts|account|客人们|客户们"))
+# WeCom calls an external contact a friend (好友): 新加的好友 are new customers, 微信好友 too.
+_ADD(_many(K.CUSTOMER, True, "好友|好友们|微信好友|客户好友|的好友"))
 
 # ---- more comparison words
 _ADD(_many(K.CMP, (">", "pre"), "不止|超|多过|大过|高过|upwards of|north of|beyond|>"))

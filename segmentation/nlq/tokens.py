@@ -3,6 +3,7 @@ each position; what matches nothing becomes an UNKNOWN token (the coverage guard
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -21,11 +22,13 @@ from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon_tables import ALSO, LEXICON, SURFACE_LENGTHS
 from segmentation.nlq.measure_adverbs import drop_measure_adverbs
 from segmentation.nlq.numbers import scan_number
+from segmentation.nlq.own_team import own_team_alone
 from segmentation.nlq.own_totals import measure_totals
 from segmentation.nlq.repeat_window import repeat_in_window
 from segmentation.nlq.reported import scan_reported
 from segmentation.nlq.same_window import same_window_at
 from segmentation.nlq.score_words import scan_score
+from segmentation.nlq.spoken_glue import spoken_glue
 from segmentation.nlq.spoken_or import spoken_or
 from segmentation.nlq.text_words import company_named, scan_text_field
 from segmentation.nlq.timephrases import scan_time
@@ -111,7 +114,9 @@ def tokenize(
         tokens.append(token)
         pos = token.end
     tokens = spoken_or(tokens)  # 嚟過舖頭定落單: Cantonese 定 between two conditions is 或
+    tokens = spoken_glue(tokens)  # 下得少于2次, last 7天, 九月到十月间
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_attach_units(tokens)))))
+    tokens = own_team_alone(_not_any(tokens))  # 部门近90天…: the asker's own department
     tokens = _have_in_own_team(_more_than_without(tokens))
     tokens = drop_measure_adverbs(_anything(_most_that_count(_yet_once(tokens))))
     # 店也没来过; 张三和李四两个人的; A和B都没有; 近30天进来的新客
@@ -586,6 +591,18 @@ def _colleague_teams(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+def _not_any(tokens: list[Token]) -> list[Token]:
+    """没有任何咨询和下单: the negation says "not any" of what follows (grammar reads a list
+    after it as neither; without 任何 it asks neither or not both)."""
+    for neg, nxt in itertools.pairwise(tokens):
+        if neg.kind == K.NEG and nxt.kind == K.FILLER and nxt.text in _ANY_AT_ALL:
+            neg.extra["any"] = True
+    return tokens
+
+
+_ANY_AT_ALL = frozenset({"任何", "任何的", "一切"})
 
 
 def _department(tok: Token) -> bool:

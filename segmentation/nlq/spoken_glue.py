@@ -1,0 +1,62 @@
+"""Words of speech that carry no condition where they stand, and are dropped only there:
+
+- 得 between a verb and a comparison: 单子下得少于2次, 买得多过3次, 落單落得多過3次 (the
+  complement of degree: "ordered fewer than twice"). 得 anywhere else stays unknown.
+- English "last" / "past" / "the last" right before a Chinese window: "last 7天到过店", "past
+  两周" (a mixed sentence says the rolling window twice). Before anything else "last" keeps
+  its own readings (last month, last campaign).
+- 间 / 之間 right after a range of dates: 九月到十月間 ("between September and October").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from segmentation.nlq.token_kinds import K
+
+if TYPE_CHECKING:
+    from segmentation.nlq.tokens import Token
+
+_DEGREE = frozenset({"得"})
+_EN_LAST = frozenset({"last", "past", "the last", "the past", "in the last", "in the past"})
+_BETWEEN = frozenset({"间", "之间", "中间"})
+
+
+def spoken_glue(tokens: list[Token]) -> list[Token]:
+    """`tokens` without the glue words above, where they are glue."""
+    out: list[Token] = []
+    for index, tok in enumerate(tokens):
+        prev = out[-1] if out else None
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        if tok.kind == K.UNKNOWN and _is_glue(tok, prev, nxt):
+            continue
+        out.append(tok)
+    return out
+
+
+def _is_glue(tok: Token, prev: Token | None, nxt: Token | None) -> bool:
+    text = tok.text.lower()
+    if text in _DEGREE or _verb_again_with_de(text, prev):
+        verb = prev is not None and prev.kind in (K.EVENT, K.FILLER)
+        return verb and nxt is not None and nxt.kind == K.CMP
+    if text in _EN_LAST:
+        return nxt is not None and nxt.kind == K.WINDOW and not nxt.text.isascii()
+    if text in _BETWEEN:
+        return prev is not None and prev.kind == K.WINDOW and _is_range(prev)
+    return False
+
+
+def _verb_again_with_de(text: str, prev: Token | None) -> bool:
+    """落單落得多過3次: the verb said again before 得 (as 问价问了3次 says it before the count)."""
+    stem = text.removesuffix("得")
+    return (
+        stem != text
+        and prev is not None
+        and prev.kind == K.EVENT
+        and bool(stem)
+        and prev.text.startswith(stem)
+    )
+
+
+def _is_range(window: Token) -> bool:
+    return any(word in window.text for word in ("到", "至", "-", "~", "～"))

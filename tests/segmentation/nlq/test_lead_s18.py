@@ -1,0 +1,206 @@
+"""Session 18 (lead): the categories session 18's first blind sets found, each in zh-Hans,
+Taiwan, Cantonese, English and mixed forms where they exist, with the near misses that must
+keep their old reading: the department word said alone (部门 = the asker's own), tags added
+to one another ("as well as"), each colleague's customers "in hand" (每个同事手上各有几个),
+"not any" before two events, 同 before whom a coupon goes (Cantonese), and the glue of speech
+(下得少于2次, last 7天, 九月到十月间, 好友)."""
+
+from __future__ import annotations
+
+import pytest
+
+from segmentation.named import NamedSegmentCatalog
+from segmentation.nlq import Clarification, build_vocabulary, parse_command
+from segmentation.nlq.token_kinds import K
+from segmentation.nlq.tokens import tokenize
+from segmentation.nlq.vocabulary import StaffInfo
+from segmentation.nodes import (
+    And,
+    City,
+    EventCount,
+    HasTag,
+    InDepartment,
+    NewCustomer,
+    Not,
+    Or,
+    Performed,
+    RollingWindow,
+)
+from tests.segmentation.nlq.fixture import NOW, TZ, Reader
+
+VOCAB = build_vocabulary(
+    tags=["VIP", "金卡", "沉睡"],
+    staff=[
+        StaffInfo("zhangsan", "张三", (1,)),
+        StaffInfo("lisi", "李四", (1,)),
+        StaffInfo("boss", "老板", ()),
+    ],
+    departments=[(1, "销售一部"), (2, "销售二部")],
+    saved=[],
+    catalog=NamedSegmentCatalog.load(),
+)
+READ = Reader(VOCAB)
+
+
+def _kinds(text: str) -> list[K]:
+    return [t.kind for t in tokenize(text, VOCAB, NOW, TZ)]
+
+
+# ---- 部门 said alone: the asker's own department
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "部门近90天消费前三的客户",
+        "部門消費前20%的客戶",
+        "这个月部门有几个客人下单",
+        "部門入面有幾多個VIP",
+        "咁我自己部門有幾多個女客",
+        "团队里VIP有几个",
+        "上个月部门新加的客户",
+    ],
+)
+def test_department_alone_is_the_askers_own(text: str) -> None:
+    command = READ.command(text)  # asked by zhangsan, of 销售一部
+    assert "销售一部" in command.description
+    assert "销售二部" not in command.description
+
+
+@pytest.mark.parametrize("text", ["哪个部门的客户最多", "每个部门各有多少客户", "按部门分"])
+def test_which_or_each_department_is_no_own_department(text: str) -> None:
+    assert K.MYDEPT not in _kinds(text)
+
+
+def test_department_alone_from_someone_in_none_is_asked() -> None:
+    result = parse_command("部门近30天下单的客户", vocabulary=VOCAB, asker="boss", now=NOW, tz=TZ)
+    assert isinstance(result, Clarification)
+    assert "部门" in result.message
+
+
+def test_department_alone_is_the_same_as_ours() -> None:
+    assert READ.segment("部门的VIP") == READ.segment("我们部门的VIP")
+    assert READ.segment("部门的客户") == InDepartment((1,))
+
+
+# ---- tags added to one another: both
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "clients tagged VIP as well as 金卡",
+        "customers who carry the VIP tag as well as 金卡",
+        "customers tagged VIP along with 金卡",
+        "customers with the VIP tag in addition to 金卡",
+    ],
+)
+def test_tags_in_addition_are_both(text: str) -> None:
+    assert READ.segment(text) == And((HasTag("VIP"), HasTag("金卡")))
+
+
+def test_and_between_tags_is_still_either() -> None:
+    assert READ.segment("customers tagged VIP and 金卡") == Or((HasTag("VIP"), HasTag("金卡")))
+
+
+def test_cities_in_addition_stay_either() -> None:
+    assert READ.segment("customers in Shanghai as well as Beijing") == City(("上海", "北京"))
+
+
+# ---- each colleague's customers in hand: a breakdown by owner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每個同事手上各有幾多個客",
+        "每个销售手上各有多少客户",
+        "每位销售名下各有几个客人",
+        "每個業務手上各有幾個新客",
+        "每个业务员手头上有多少客户",
+    ],
+)
+def test_each_colleague_in_hand_is_a_breakdown_by_owner(text: str) -> None:
+    command = READ.command(text)
+    assert command.intent == "breakdown"
+    assert command.details["by"] == "owner"
+
+
+# ---- "not any" before two events: neither
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ("90天内没有任何咨询和下单的", RollingWindow(90, "days")),
+        ("近30天沒有任何諮詢同落單嘅客", RollingWindow(30, "days")),
+        ("没有任何咨询和下单记录的客户", None),
+    ],
+)
+def test_not_any_before_two_events_is_neither(text: str, window: RollingWindow | None) -> None:
+    neither = Not(Or((Performed("inquiry", window), Performed("order", window))))
+    assert READ.segment(text) == neither
+
+
+def test_no_a_and_b_without_any_is_still_asked() -> None:
+    assert "两样都没有" in READ.asked("90天内没有咨询和下单的")
+
+
+# ---- 同 before whom (Cantonese "for"): a push to them
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "同沉睡客發張滿300減50嘅券",
+        "幫我同沉睡客發張滿300減50嘅coupon",
+        "唔該同啲VIP客發張滿200減30嘅券",
+    ],
+)
+def test_tung_before_people_is_whom_a_coupon_goes_to(text: str) -> None:
+    assert READ.command(text).intent == "push"
+
+
+def test_tung_between_two_tags_is_still_and() -> None:
+    assert READ.segment("VIP同金卡的客户") == Or((HasTag("VIP"), HasTag("金卡")))
+
+
+# ---- glue of speech: 得 before a comparison, English "last" before a Chinese window, 间
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "value"),
+    [
+        ("单子下得少于2次的", "<", 2),
+        ("单子下得多过3次的", ">", 3),
+        ("落單落得多過3次嘅客", ">", 3),
+        ("买得少于2次的", "<", 2),
+    ],
+)
+def test_de_between_verb_and_comparison(text: str, op: str, value: int) -> None:
+    segment = READ.segment(text)
+    assert isinstance(segment, EventCount)
+    assert (segment.event_kind, segment.op, segment.value) == ("order", op, value)
+
+
+@pytest.mark.parametrize("text", ["last 7天到过店的", "past 7天到过店的", "the last 7天到过店的"])
+def test_english_last_before_a_chinese_window(text: str) -> None:
+    assert READ.segment(text) == Performed("visit", RollingWindow(7, "days"))
+
+
+def test_last_alone_is_still_unknown() -> None:
+    assert "last" in READ.asked("last 到过店的")
+
+
+@pytest.mark.parametrize(
+    "text", ["九月到十月間有到店的", "9月到10月间有到店的", "9月到10月之间有到店的"]
+)
+def test_between_after_a_range(text: str) -> None:
+    assert READ.segment(text) == READ.segment("9月到10月有到店的")
+
+
+def test_friends_are_customers() -> None:
+    segment = READ.segment("上上個月新加的好友裡面，有諮詢過的")
+    assert isinstance(segment, And)
+    assert isinstance(segment.children[0], NewCustomer)
+    assert segment.children[1] == Performed("inquiry", None)
