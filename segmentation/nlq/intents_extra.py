@@ -108,6 +108,11 @@ _BREAKDOWN = [
         r"(?:客户数量?|客户|客人|客|人数|人)?"
         r"(?:数量|数)?(?:计一下|计下|计一计|数一下|数下|数一数)?"
     ),
+    # 两个部门各有多少VIP / 这几个销售分别跟了几个: a number of them, then each one's count
+    lazy_pattern(
+        rf"(?:这|呢)?(?:两|三|四|几|2|3|4)(?:个|位|名)(?:{_DIM}){_HOLDING}(?:的|嘅)?(?:各自|分别|各)"
+        r"(?:都)?(?:有|跟进了?|负责|跟了?)?"
+    ),
     # 男女各多少 / 城市分别有几个 / 销售各自多少人: the dimension first, then each one's count
     lazy_pattern(
         rf"(?:{_DIM})(?:的|嘅)?(?:各|分别|各自)(?:有|占)?(?:多少|几多|几个|几位|几人)(?:个|位|名|人)?"
@@ -143,6 +148,20 @@ _BREAKDOWN = [
         rf"{_EN_START}(?:per|by|for each|for every|each|across|in each)(?: the)?"
         rf"(?: |(?=[\u4e00-\u9fff]))(?:{_DIM}){_EN_END}"
     ),
+    # 分布在哪些城市 / 喺边啲城市 / 都在哪几个城市: which ones they are in is the spread by it
+    lazy_pattern(
+        r"(?:都|主要)?(?:分布|分散|散)?(?:在|喺|于|落)(?:哪些|哪几个|哪几|哪个|哪|边啲|边几个|边个)"
+        rf"(?:{_DIM})(?:呢|啊|吖|嘅|的)?"
+    ),
+    # which cities are my customers in / what cities are the VIPs from
+    lazy_pattern(
+        rf"{_EN_START}(?:which|what) (?:{_DIM}) (?:are|is|do|does)\b(?=.*\b(?:in|from|based)\b)"
+    ),
+    # my VIPs are in which cities / they're based in what cities
+    lazy_pattern(
+        rf"{_EN_START}(?:are|is|'re)? ?(?:in|from|based in|located in) (?:which|what) (?:{_DIM})"
+        rf"{_EN_END}"
+    ),
     # city breakdown / owner distribution
     lazy_pattern(rf"{_EN_START}(?:{_DIM}) (?:breakdown|distribution|split|counts?){_EN_END}"),
     lazy_pattern(
@@ -160,7 +179,9 @@ _BREAKDOWN_NOISE = lazy_pattern(
     rf"(?:的|嘅)?(?:分布|情况)?(?:{_HOW_ZH})[?？]*$|"
     # "how are they spread by city", "how are these distributed across cities"
     r"\bhow (?:are|is)(?: (?:they|these|those|them|the customers|customers|it))?"
-    r" (?:spread|distributed|split)(?: out)?\b|\bwhat(?:'s| is) the (?:spread|distribution)\b"
+    r" (?:spread|distributed|split)(?: out)?\b|\bwhat(?:'s| is) the (?:spread|distribution)\b|"
+    # "which cities are my customers in": the rest of it after the breakdown words
+    r"\b(?:in|from|based(?: in)?|located(?: in)?)[?？]*$"
 )
 
 
@@ -888,7 +909,9 @@ def _no_tag_after(words: str, ctx: Context) -> bool:
     adjective (has no tag: "untagged custs", "untagged in Beijing"), not a tag taken off.
     Read with shorthand spelled out, so "custs" is the people word it stands for."""
     first = expand(normalize(words), lambda: ctx.vocab.surfaces).split(" ")[0]
-    return LEXICON.get(first, (None,))[0] in (K.CUSTOMER, K.FILLER) or first in _PLACE_WORDS
+    if LEXICON.get(first, (None,))[0] in (K.CUSTOMER, K.FILLER, K.GENDER, K.NEW, K.MY):
+        return True  # "untagged female customers", "untagged new ones": who, no tag's name
+    return first in _PLACE_WORDS
 
 
 _PLACE_WORDS = frozenset({"in", "from", "at", "outside"})

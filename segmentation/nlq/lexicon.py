@@ -1120,6 +1120,17 @@ _ADD(_many(K.NEG, True, "missing|lacking|who lack|that lack|who lacks|that lacks
 _add_new(K.UNTAGGED, True, ["not yet tagged", "not tagged yet", "yet to be tagged",
                             "never tagged", "never been tagged", "not tagged at all",
                             "with no tag", "without a tag", "have no tags", "has no tags"])  # fmt: skip
+# 没有被加任何标签 / 冇被打過標籤 / 从来没贴过标签: every negation, passive 被, tag verb and
+# "any" around 标签 says untagged (a generated closed list, so no form is missed).
+_add_new(K.UNTAGGED, True, [
+    f"{neg}{passive}{verb}{done}{anything}标签"
+    for neg in ("没", "没有", "未", "冇", "从未", "从没", "从没有", "从来没", "从来没有")
+    for passive in ("", "被")
+    for verb in ("打", "加", "贴", "上")
+    for done in ("", "过", "上", "上过")
+    for anything in ("", "任何", "任何的", "一个")
+    if not (verb == "上" and done.startswith("上"))
+])  # fmt: skip
 # "customers who joined this month" are new customers; "lifetime spend" is all-time spend.
 _ADD(_many(K.NEW, True, "joined|joined us|newly joined|just joined|have joined|has joined"))
 _ADD(_many(K.SPEND, True, "lifetime spend|lifetime spending|cumulative spend|overall spend|"

@@ -44,6 +44,7 @@ from segmentation.nlq.plain_words import plain_words
 from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
 from segmentation.nlq.saved_words import saved_named
+from segmentation.nlq.self_correction import corrected_in_sentence
 from segmentation.nlq.sort_words import ranked_by, sort_measure, sorted_as_ranking
 from segmentation.nlq.tag_actions import leftover
 from segmentation.nlq.tag_groups import drop_tag_groups
@@ -157,6 +158,7 @@ def parse_command(
     """`text` understood, or the question to ask back. `reply_language`: the language of the
     whole message when `text` is only a part of it ("去掉VIPP" asks back in Chinese)."""
     language = reply_language or language_of(text)
+    text = corrected_in_sentence(text)  # 客单价最高… 不对 是消费最高的前5位: the latter
     text = without_also(text, lambda said: _on_previous_alone(said, now, tz))
     try:
         return _inner_quotes_back(

@@ -465,7 +465,8 @@ def without_all(seg: str) -> str:
 # before it, no 了/过 after it, no 的 closing it as a modifier).
 _LEFT_TAG_ZH = lazy_pattern(
     r"(?<![被有没未不冇唔已])(?P<word>打上|贴上|标上|标记为|标记成|标记做|标为|标成|标注为|打标|"
-    r"(?<![a-z])(?:tag|mark|label|flag)\s*(?:上|成|为|做|一下))(?![了过着])(?P<rest>[^的嘅了过]*)$"
+    r"(?<![a-z])(?:tag|mark|label|flag)\s*(?:上|成|为|做|一下|晒|下|吓|埋|一吓))(?![了过着])"
+    r"(?P<rest>[^的嘅了过]*)$"
 )
 # 打个/贴个/加个 order a tag only with a tag noun after them (打个电话 is a call).
 _LEFT_WEAK_ZH = lazy_pattern(

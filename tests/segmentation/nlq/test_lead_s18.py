@@ -18,13 +18,16 @@ from segmentation.nodes import (
     And,
     City,
     EventCount,
+    Gender,
     HasTag,
     InDepartment,
     NewCustomer,
     Not,
     Or,
     Performed,
+    RemarkContains,
     RollingWindow,
+    Untagged,
 )
 from tests.segmentation.nlq.fixture import NOW, TZ, Reader
 
@@ -204,3 +207,76 @@ def test_friends_are_customers() -> None:
     assert isinstance(segment, And)
     assert isinstance(segment.children[0], NewCustomer)
     assert segment.children[1] == Performed("inquiry", None)
+
+
+# ---- which cities they are in: a breakdown by city (it had listed everyone)
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        ("啲客分佈喺邊啲城市", "city"),
+        ("客户分布在哪些城市", "city"),
+        ("我的客户都分布在哪几个城市", "city"),
+        ("VIP客户在哪些城市", "city"),
+        ("which cities are my customers in", "city"),
+        ("what cities are the VIPs from", "city"),
+        ("my VIPs are in which cities", "city"),
+        ("两个部门各有多少VIP", "department"),
+        ("兩個部門各有幾多個VIP", "department"),
+    ],
+)
+def test_which_ones_they_are_in_is_a_breakdown(text: str, by: str) -> None:
+    command = READ.command(text)
+    assert (command.intent, command.details["by"]) == ("breakdown", by)
+
+
+# ---- untagged said every way
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["沒有被加任何標籤的客人", "冇被打過標籤嘅客", "从来没贴过标签的客户", "没被打过标签的客户"],
+)
+def test_untagged_every_way(text: str) -> None:
+    assert READ.segment(text) in (Untagged(), Not(Not(Untagged())))
+
+
+@pytest.mark.parametrize("text", ["untagged female customers", "untagged women"])
+def test_untagged_before_who_is_the_adjective(text: str) -> None:
+    assert READ.segment(text) == And((Untagged(), Gender(2)))
+
+
+def test_remark_written_in_cantonese() -> None:
+    assert READ.segment("備註寫住老細嘅") == RemarkContains("老细")
+
+
+@pytest.mark.parametrize("text", ["幫我tag晒啲金卡客", "tag下啲金卡客"])
+def test_tag_order_without_a_tag_is_asked(text: str) -> None:
+    assert "标签" in READ.asked(text)
+
+
+# ---- a question corrected in the same message
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("下訂過的客人裡面客單價最高... 不對 是消費最高的前5位", "下过单的客户中消费最多的5位"),
+        ("上海的客户，不对，是北京的客户", "在北京的客户"),
+        ("VIP customers in Shanghai, sorry, I mean customers in Beijing", "在北京的客户"),
+    ],
+)
+def test_corrected_in_the_same_message(text: str, meant: str) -> None:
+    assert READ.segment(text) == READ.segment(meant)
+
+
+@pytest.mark.parametrize(
+    "text", ["VIPs in Shanghai, sorry, I mean Beijing", "上海的VIP，不对，北京"]
+)
+def test_a_value_alone_after_the_mark_is_asked(text: str) -> None:
+    READ.asked(text)
+
+
+def test_bu_shi_is_no_correction() -> None:
+    assert READ.segment("上海的客户，不是VIP的") == And((City(("上海",)), Not(HasTag("VIP"))))
