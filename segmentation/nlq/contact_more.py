@@ -10,6 +10,9 @@ Campaign names are already written as 活动#N / campaign #N (contact_words.name
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from segmentation.nlq.contact_words import (
     _COUPON_ZH,
     _EN,
@@ -26,6 +29,10 @@ from segmentation.nlq.contact_words import (
 )
 from segmentation.nlq.holdout_words import HOLDOUT_PATTERNS
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
+from segmentation.nlq.token_kinds import K
+
+if TYPE_CHECKING:
+    from segmentation.nlq.tokens import Token
 
 # Used, in Chinese or as the English verb typed in a Chinese sentence (redeemed过券)
 _USE_VERB_ZH = r"(?:核销|用掉?|使用|兑换|\s*(?:redeemed|redeem|used|use)(?![a-z])\s*)"
@@ -118,6 +125,17 @@ _MORE_EN = (
         rf"(?:already )?{_USE_EN} (?:their |the |a |any |his |her |our )?{_WHICH_EN}"
         r"(?:'s)? (?:coupons?|vouchers?)"
     )),
+    # "whose campaign #2 coupon is still unused", "whose last campaign voucher remains
+    # unredeemed": the coupon as the subject, what became of it after
+    ("unredeemed", latin_pattern(
+        rf"(?:the |their |his |her )?{_WHICH_EN}(?:'s)? (?:coupons?|vouchers?) "
+        r"(?:is|are|was|were|remains?|stays?|sits?)(?: still)? (?:unused|unredeemed|"
+        r"not (?:yet )?(?:used|redeemed)(?: yet)?)"
+    )),
+    ("redeemed", latin_pattern(
+        rf"(?:the |their |his |her )?{_WHICH_EN}(?:'s)? (?:coupons?|vouchers?) "
+        r"(?:is|are|was|were|has been|have been)(?: already)? (?:used|redeemed)"
+    )),
     # "got a campaign #1 coupon but never used it"
     ("unredeemed", latin_pattern(
         r"(?:got|get|gotten|received|receive|were given|was given|have|has|had|holding) "
@@ -181,3 +199,24 @@ _ENGLISH = {
 def scan_contact(text: str, pos: int) -> ContactMatch | None:
     """The longest campaign-contact phrase starting at `pos`, of every way to say one."""
     return longest_contact(_ALL, _ENGLISH, text, pos)
+
+
+def not_redeemed_is_unused(tokens: list[Token]) -> list[Token]:
+    """ "customers who haven't used the 双11预热 coupon", "who never redeemed campaign #2's
+    voucher": a negation said right before "redeemed a campaign's coupon" is its coupon
+    issued and not redeemed (spec §2b: 上次活动没核销的), as the Chinese 没用X的券 reads —
+    never "everyone but those who redeemed it", which counts customers never given one."""
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == K.NEG
+            and tok.kind == K.CONTACT
+            and tok.value.what == "redeemed"
+            and not tok.value.negated
+        ):
+            out[-1] = replace(tok, start=prev.start, value=replace(tok.value, what="unredeemed"))
+            continue
+        out.append(tok)
+    return out

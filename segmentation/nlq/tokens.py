@@ -15,7 +15,7 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.bounds import at_most_only
 from segmentation.nlq.channel_words import ChannelMatch, scan_channel
 from segmentation.nlq.combined import combined_lists
-from segmentation.nlq.contact_more import scan_contact
+from segmentation.nlq.contact_more import not_redeemed_is_unused, scan_contact
 from segmentation.nlq.ever_words import past_adverbs
 from segmentation.nlq.except_after import except_after
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -115,6 +115,7 @@ def tokenize(
         pos = token.end
     tokens = spoken_or(tokens)  # 嚟過舖頭定落單: Cantonese 定 between two conditions is 或
     tokens = spoken_glue(tokens)  # 下得少于2次, last 7天, 九月到十月间
+    tokens = not_redeemed_is_unused(tokens)  # haven't used the 双11预热 coupon: issued, unused
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_attach_units(tokens)))))
     tokens = own_team_alone(_not_any(tokens))  # 部门近90天…: the asker's own department
     tokens = _have_in_own_team(_more_than_without(tokens))
