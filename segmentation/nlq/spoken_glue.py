@@ -1,7 +1,8 @@
 """Words of speech that carry no condition where they stand, and are dropped only there:
 
 - 得 between a verb and a comparison: 单子下得少于2次, 买得多过3次, 落單落得多過3次 (the
-  complement of degree: "ordered fewer than twice"). 得 anywhere else stays unknown.
+  complement of degree: "ordered fewer than twice"); before 最多 / 最少 too (邊個落得最多 is
+  who ordered most). 得 anywhere else stays unknown.
 - English "last" / "past" / "the last" right before a Chinese window: "last 7天到过店", "past
   两周" (a mixed sentence says the rolling window twice). Before anything else "last" keeps
   its own readings (last month, last campaign).
@@ -10,6 +11,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from segmentation.nlq.token_kinds import K
@@ -20,6 +22,10 @@ if TYPE_CHECKING:
 _DEGREE = frozenset({"得"})
 _EN_LAST = frozenset({"last", "past", "the last", "the past", "in the last", "in the past"})
 _BETWEEN = frozenset({"间", "之间", "中间"})
+# A one-character verb with 得 before a comparison or 最多: the verb of the event it is alone
+# (落得最多 = ordered most; 嚟得多过3次 = visited more than 3 times), where no word of the
+# lexicon holds the character by itself.
+_VERB_DE = {"落得": "order", "问得": "inquiry", "嚟得": "visit", "来得": "visit", "退得": "refund"}
 
 
 def spoken_glue(tokens: list[Token]) -> list[Token]:
@@ -30,15 +36,27 @@ def spoken_glue(tokens: list[Token]) -> list[Token]:
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
         if tok.kind == K.UNKNOWN and _is_glue(tok, prev, nxt):
             continue
+        if _verb_with_de(tok, nxt):  # 嚟得多过3次: visited more than 3 times
+            out.append(replace(tok, kind=K.EVENT, value=_VERB_DE[tok.text]))
+            continue
         out.append(tok)
     return out
+
+
+def _verb_with_de(tok: Token, nxt: Token | None) -> bool:
+    return (
+        tok.kind == K.UNKNOWN
+        and tok.text in _VERB_DE
+        and nxt is not None
+        and nxt.kind in (K.CMP, K.MOST)
+    )
 
 
 def _is_glue(tok: Token, prev: Token | None, nxt: Token | None) -> bool:
     text = tok.text.lower()
     if text in _DEGREE or _verb_again_with_de(text, prev):
         verb = prev is not None and prev.kind in (K.EVENT, K.FILLER)
-        return verb and nxt is not None and nxt.kind == K.CMP
+        return verb and nxt is not None and nxt.kind in (K.CMP, K.MOST)
     if text in _EN_LAST:
         return nxt is not None and nxt.kind == K.WINDOW and not nxt.text.isascii()
     if text in _BETWEEN:

@@ -280,3 +280,17 @@ def test_a_value_alone_after_the_mark_is_asked(text: str) -> None:
 
 def test_bu_shi_is_no_correction() -> None:
     assert READ.segment("上海的客户，不是VIP的") == And((City(("上海",)), Not(HasTag("VIP"))))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("嚟得多过3次嘅客", "visit"), ("上个月落得多过2次嘅", "order"), ("问得多过两次的", "inquiry")],
+)
+def test_one_character_verb_with_de(text: str, kind: str) -> None:
+    segment = READ.segment(text)
+    assert isinstance(segment, EventCount)
+    assert (segment.event_kind, segment.op) == (kind, ">")
+
+
+# ---- a coupon not used: issued and not redeemed (the campaign vocabulary is the corpus's;
+# tests/commands/conversations/lead-s18.txt plays it against the corpus company)
