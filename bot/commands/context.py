@@ -426,7 +426,8 @@ def subjectless_answer(
     previous_node, previous = found
     # "男的有几个" after "其中女的有几个": a sibling of that refinement, about the same customers.
     previous_node = _sibling_base(previous_node, previous, command, _LOOSE)
-    if kinds(command.segment) & kinds(previous_node) & _ONE_PER_CUSTOMER:
+    one_per_customer = kinds(command.segment) & kinds(previous_node) & _ONE_PER_CUSTOMER
+    if one_per_customer or another_single_value(command.segment, previous_node):
         return _which_subject(session, ctx, requester, command, previous_node, previous, lang)
     combined = _both(previous_node, command.segment)
     if canonical(combined) == canonical(previous_node):
@@ -657,6 +658,29 @@ def swap_pick_answer(
 _ONE_PER_CUSTOMER = frozenset({"Gender", "City", "ContactType"})
 
 
+# Whose customers (a person or a department: 销售一部 then 那销售二部的有多少) and a built-in
+# class (一般价值客户 then 一般发展的有几个): said again with another value, both at once is
+# no narrowing anyone means (a customer is in one RFM class; nobody asks for the customers two
+# departments share), so it is asked of the other value as a city is.
+_WHOSE = (Owner, InDepartment)
+
+
+def another_single_value(new: Node, previous: Node) -> bool:
+    """Whether `new` names another person or department, or another built-in class, where
+    the previous question (its top-level conditions) says one."""
+    parts = previous.children if isinstance(previous, And) else (previous,)
+    added = new.children if isinstance(new, And) else (new,)
+    return any(_single_value_clash(a, p) for a in added for p in parts)
+
+
+def _single_value_clash(new: Node, old: Node) -> bool:
+    if new == old:
+        return False
+    if isinstance(new, _WHOSE) and isinstance(old, _WHOSE):
+        return True
+    return isinstance(new, NamedSegment) and isinstance(old, NamedSegment)
+
+
 def _sibling_base(
     node: Node, previous: conv.PreviousAnswer, command: Command, follow: FollowUp
 ) -> Node:
@@ -834,7 +858,7 @@ def _other_value(new: Node, old: Node, grouped: bool) -> bool:
     """Whether `new` names another value of what `old` says (a group also another class)."""
     if new == old:
         return False
-    if isinstance(new, _ONE_VALUE) and type(new) is type(old):
+    if (isinstance(new, _ONE_VALUE) and type(new) is type(old)) or _single_value_clash(new, old):
         return True
     return (
         grouped

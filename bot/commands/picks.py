@@ -179,8 +179,8 @@ _ORDINALS = {
 }
 _PICK = re.compile(
     r"^(?:选|选择|要|是|就是|pick|choose|number|no\.?|#)?\s*(?:第)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])"
-    r"\s*(?:个|位|号|项)?(?:吧|的)?$|^(?:the )?(?P<w>first|second|third|fourth|fifth|sixth|seventh|"
-    r"eighth|ninth|tenth)(?: one)?$"
+    r"\s*(?:个|位|号|项)?(?:吧|的)?$|^(?:the )?(?:(?P<w>first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth)|(?P<d>\d{1,2})(?:st|nd|rd|th))(?: one)?$"
 )
 
 
@@ -190,7 +190,7 @@ def card_number(text: str) -> int | None:
     match = _PICK.match(normalize(text).strip(" 。.!！?？"))
     if match is None:
         return None
-    raw = match.group("n") or match.group("w")
+    raw = match.group("n") or match.group("d") or match.group("w")
     return int(raw) if raw.isdigit() else _ORDINALS.get(raw)
 
 
@@ -206,13 +206,15 @@ _ROW = re.compile(
     # the last row: 最后一个 / 最后那位 / 最尾嗰个 (HK) / 倒数第一个
     r"(?P<last>(?:最后|最尾|最底|倒数第一)(?:一|那|嗰|呢)?\s*(?:个|位|条|行)))"
     # 第2位的客户资料: the people word after 的 as well as before it
-    r"(?:的|嘅)?(?:客户|顾客|人)?(?:的|嘅)?" + _CARD_WORDS + r"?(?:呢|吧|吗|呀)?$|"
+    # (HK and Taiwan say 客 / 客人 for the customer: 第二個客嘅資料, 第二位客人的資料)
+    r"(?:的|嘅)?(?:客户|顾客|客人|客|人)?(?:的|嘅)?" + _CARD_WORDS + r"?(?:呢|吧|吗|呀)?$|"
     r"^(?:(?:and|then|now|ok|okay|also|next)(?:,)? )?(?:(?:and|then|now) )?"
     r"(?:show me |open |tell me about |what about |how about |details (?:on|of|for) |"
     r"more (?:on|about) )?"
     r"(?:the )?(?:(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"(?:last|final|bottom)(?= (?:one|customer|person|row)))|"
-    r"(?:number |no\.? ?|#)(?P<c>\d{1,3}))(?: one| customer| person| row)?(?:'s)?"
+    r"(?:number |no\.? ?|#)(?P<c>\d{1,3})|(?P<d>\d{1,2})(?:st|nd|rd|th))"
+    r"(?: one| customer| person| row)?(?:'s)?"
     r"(?: (?:profile|card|details|info|orders|history))?$"
 )
 
@@ -223,7 +225,7 @@ _ROW = re.compile(
 _ROW_FIRST = re.compile(
     r"^(?:那|还有|然后|接着)?(?:请|帮我|麻烦)?(?:把)?"
     r"(?:第\s*(?P<a>\d{1,3}|[一二两三四五六七八九十])\s*(?:个|位|号|条|行)|"
-    r"(?P<last>(?:最后|最尾|最底|倒数第一)(?:一|那|嗰|呢)?\s*(?:个|位|条|行)))(?:客户|顾客|人)?"
+    r"(?P<last>(?:最后|最尾|最底|倒数第一)(?:一|那|嗰|呢)?\s*(?:个|位|条|行)))(?:客户|顾客|客人|客|人)?"
     r"(?:的|嘅|个)?\s*(?P<rest>.+)$"
 )
 _SHOW_ME = re.compile(
@@ -244,7 +246,8 @@ def row_number(text: str) -> int | None:
     said_as = match.groupdict()
     if said_as.get("last") or said_as.get("w") in ("last", "final", "bottom"):
         return LAST_ROW
-    raw = said_as.get("a") or said_as.get("b") or said_as.get("c") or said_as.get("w") or ""
+    raw = said_as.get("a") or said_as.get("b") or said_as.get("c") or said_as.get("d") or ""
+    raw = raw or said_as.get("w") or ""
     return int(raw) if raw.isdigit() else _ORDINALS.get(raw)
 
 
@@ -335,6 +338,14 @@ def read_reply(
     if corrected is not None:  # "sorry 是唇釉", "我是说我们部门": the word asked about, said again
         conv.forget_pending(session, userid, ctx.now)
         return Picked(corrected, pending.language, pending, 0)
+    if pending.kind != conv.PERIOD and not pending.suggestions:
+        # "第二個嘅情況" after a question back about a word of the last message: the row of
+        # the list still shown above it, never a value put in place of that word
+        previous = state.previous.with_list() if state.previous is not None else None
+        row = _row_of_list(session, ctx, userid, text, previous)
+        if row is not None:
+            conv.forget_pending(session, userid, ctx.now)
+            return row
     if pending.kind == conv.PERIOD or not pending.suggestions:
         # no suggestions to pick: a value alone answers it, anything else is a new question
         conv.forget_pending(session, userid, ctx.now)

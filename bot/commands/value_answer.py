@@ -59,7 +59,7 @@ def value_answer(
     word asked about (`substitute` puts it there), or None when `text` is no value alone."""
     if pending.kind != conv.SEGMENT or not pending.word or is_time_question(pending.word):
         return None
-    if _says_something_else(text):
+    if _says_something_else(text) or looks_anew(text):
         return None
     vocab = load_vocabulary(session, ctx.engine.named)
     value = _one_value(text, vocab, ctx)
@@ -85,6 +85,24 @@ _WORD = re.compile(r"[A-Za-z\u3400-\u9fff]")
 def _asks_about_signs(message: str) -> bool:
     """Whether a question back is about a part with no word in it ("沒看懂“=”這部分")."""
     return any(not _WORD.search(quoted) for quoted in _QUOTED.findall(message))
+
+
+# "咁睇吓上海嘅客", "噉睇下Ivan", "那看看北京的客户", "then show me Ivan", "let's look at VIPs":
+# a look at something, said as a move on (an opener, then a verb of looking), asks a question
+# of its own — put in place of the word asked about it reads the question back's junk again.
+# (A bare 看/睇 before a value — "看VIP的" — still gives the value.)
+_LOOK_ANEW = re.compile(
+    r"^(?:(?:咁|噉|那|那么|那就|好|好啦|好吧|ok|okay|then|so|and|now|well)[\s,，、]*)*"
+    r"(?:再|帮我|俾我|畀我|给我|让我|等我|我要|我想)?\s*"
+    r"(?:睇下|睇吓|睇睇|睇一下|睇一睇|看看|看一下|看下|看一看|瞧瞧|查下|查一下|查查|查吓|搵下|搵吓|"
+    r"揾下|揾吓|搵一下|揾一下|找一下|show\s+me|look\s+at|let'?s\s+(?:see|look\s+at|check)|"
+    r"check\s+out|pull\s+up)"
+)
+
+
+def looks_anew(text: str) -> bool:
+    """Whether `text` opens with a look at something: a question of its own, never a value."""
+    return _LOOK_ANEW.match(normalize(text).strip()) is not None
 
 
 def _says_something_else(text: str) -> bool:

@@ -189,6 +189,14 @@ _EN_LOOSE_LEAD = lazy_pattern(
 )
 # "Beijing instead", "Zhao Liu's then" (after "fine," or "ok,"): the previous question again
 # with this said in place of its like.
+# "change it to customers who bought Serum X", "switch to Beijing", "swap it for the VIPs",
+# "replace it with last month": the previous question with this in place of its like.
+_EN_CHANGE_TO = lazy_pattern(
+    r"^(?:(?:ok|okay|and|then|now|so|well|hmm+)[,!]?\s+)*(?:please\s+)?"
+    r"(?:(?:change|switch|swap|turn|flip)\s+(?:(?:it|that|this|them|the\s+(?:question|list|condition))\s+)?"
+    r"(?:to|for|into|over\s+to)|replace\s+(?:it|that|this)\s+with)\s+(?P<rest>.+)$",
+    re.I | re.S,
+)
 _EN_INSTEAD = lazy_pattern(
     r"^(?:(?:fine|ok|okay|alright|well|right)[,!]?\s+)?(?P<rest>.+?)\s+(?:instead|then)\s*[?!.]*$",
     re.I | re.S,
@@ -484,7 +492,11 @@ _ZH_LOOSE = lazy_pattern(
 
 
 # Cantonese and colloquial "make it": 转做7日, 改做上海, 换做上个月, 转成…, 改返 (back to).
-_TURN_INTO_ZH = r"转做|轉做|改做|换做|換做|转成|轉成|转为|轉為|转去|轉去|改返|转返|轉返|换返|換返"
+# 变成/變成 (become): "变成买过精华液的" says what the question is about now.
+_TURN_INTO_ZH = (
+    r"转做|轉做|改做|换做|換做|转成|轉成|转为|轉為|转去|轉去|改返|转返|轉返|换返|換返|"
+    r"变成|變成|变为|變為|改咗做|改咗去|转咗做|轉咗做"
+)
 
 
 # "换成李四", "改成北京的": a swap said as such, with or without 呢.
@@ -566,7 +578,8 @@ def _read_english(text: str) -> FollowUp | None:
     match = _EN_REFINE.match(body)
     if match is None or not (match["within"] or match["op"]):
         if not echo:  # "and in Beijing?", "Beijing instead"
-            loose = _EN_LOOSE_LEAD.match(body) or _EN_INSTEAD.match(body)
+            loose = _EN_LOOSE_LEAD.match(body) or _EN_CHANGE_TO.match(body)
+            loose = loose or _EN_INSTEAD.match(body)
             echo, body = (True, loose["rest"]) if loose else (False, body)
         if echo and _has_content(body):  # "what about VIPs?"
             rest = _POINTER_EN.sub("", body.strip(_EDGES)).strip(_EDGES)

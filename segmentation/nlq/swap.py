@@ -298,12 +298,14 @@ def _event_kinds(node: Node) -> set[str]:
 def _other_event(parts: list[Node], new: Node) -> list[int]:
     """ "琴日有落單嘅呢" after "昨天有咨询的": a bare event of another kind in place of the
     question's only event condition — the same question about another activity ("那下过单
-    的呢" asks in parallel; narrowing is said with 其中/这些). So is a built-in class, which
+    的呢" asks in parallel; narrowing is said with 其中/这些). So is an event about a product
+    ("改成买过精华液的" after 咨询过玻尿酸面霜的, "what about customers who inquired about
+    Serum X" after the buyers of Serum X: both at once is no swap). So is a built-in class, which
     is made of the customers' events too ("咁我啲流失風險客呢" after "我啲客近半年邊個買過
     唇釉": my at-risk customers, not the buyers among them). The index of that condition,
     or none when the question has no event condition or several (which one is not known:
     the new one then adds to it, as before)."""
-    if not isinstance(new, (Performed, NamedSegment)):
+    if not isinstance(new, (Performed, NamedSegment, *_ITEMS)):
         return []  # "那没下单的呢" after inquirers: the funnel (咨询了没下单), added as before
     with_events = [i for i, p in enumerate(parts) if _event_kinds(p)]
     if len(with_events) != 1:
@@ -338,17 +340,24 @@ def _in_their_window(new: Node, replaced: list[Node], said_all_time: bool = Fals
         return _bare_in_window(new, replaced)
     if not isinstance(new, _ITEMS) or new.window is not None:
         return new
-    windows = {
-        getattr(part, "window", None)
-        for old in replaced
-        for part in walk(old)
-        if getattr(part, "event_kind", None) == new.event_kind and kind_of(part) is not None
-    }
+    windows = _event_windows(replaced, new.event_kind) or _event_windows(replaced, None)
     negated = any(isinstance(part, Not) for old in replaced for part in walk(old))
     if negated or len(windows) != 1:
         return new
     window = next(iter(windows))
     return new if window is None else replace(new, window=window)
+
+
+def _event_windows(replaced: list[Node], event_kind: str | None) -> set[Window | None]:
+    """The windows of the event conditions in `replaced` — of `event_kind`'s, or (None) of
+    any event's: "改成买过精华液的" after 近30天咨询过面霜的 asks about those 30 days too."""
+    found: set[Window | None] = set()
+    for old in replaced:
+        for part in walk(old):
+            said = getattr(part, "event_kind", None)
+            if said and kind_of(part) is not None and event_kind in (None, said):
+                found.add(getattr(part, "window", None))
+    return found
 
 
 def _bare_in_window(new: Node, replaced: list[Node]) -> Node:
