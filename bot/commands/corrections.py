@@ -26,7 +26,7 @@ from segmentation.nlq.correction import Correction, read_correction
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, weak_card
 from segmentation.nlq.parser import Clarification
 from segmentation.nlq.restate import describe
-from segmentation.nlq.swap import Ambiguous, kinds, swap_conditions
+from segmentation.nlq.swap import Ambiguous, kinds, re_evented_items, swap_conditions
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import tokenize
 from segmentation.nodes import All, And, Node, SegmentFormatError, canonical, to_json
@@ -72,6 +72,9 @@ def _swapped(node: Node, new: Node) -> Node | None:
     """`node` with `new` in place of its condition of the same kind; an event for its one
     event of another kind ("不对，是咨询过的" after 近30天下过单的: inquired, in those 30 days).
     None when it has nothing to replace, or that is unclear."""
+    moved = re_evented_items(node, new)
+    if moved is not None:  # "不对，是咨询过的" after 买过玻尿酸面霜的: who asked about it
+        return moved
     wanted = kinds(new)
     events_only = all(kind.startswith("event:") for kind in wanted)
     if not wanted <= kinds(node) and not events_only:

@@ -206,7 +206,8 @@ _OPENER = lazy_pattern(
     r"(?!些|批|几|幾|两|兩|俩|倆|个|個|位|边|邊|里|裡|裏|天|时|時|段|次|家|种|種|样|樣|多|么|麼|"
     r"班|帮|幫|群|伙|夥|"  # 那班客 / 嗰班 (那班 once normalised): people, never an opener
     # 那好吧 / 那行 / 那对: an answer to the bot, asked back whole
-    r"就|年|月|周|週|阵|陣|会|會|啥|什|甚|乜|好|行|对|對|算|[0-9一二三四五六七八九十]|$)"
+    # (a number after it is "those N", but 一般 is a word: 那一般发展的呢 opens with 那)
+    r"就|年|月|周|週|阵|陣|会|會|啥|什|甚|乜|好|行|对|對|算|[0-9二三四五六七八九十]|一(?!般)|$)"
 )
 # Going back by saying the question again ("还是回到全部VIP客户", "回到VIP客户", "返返去上海嘅客",
 # "go back to all VIP customers"): the question said is answered as it stands. An earlier

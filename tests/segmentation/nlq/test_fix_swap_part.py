@@ -10,6 +10,7 @@ import pytest
 from bot.commands.picks import card_number, row_number
 from bot.commands.value_answer import looks_anew
 from segmentation.nlq.followup import AND, read_follow_up
+from segmentation.nlq.leadins import drop_opener
 from segmentation.nlq.swap import swap_conditions
 from segmentation.nodes import (
     And,
@@ -139,3 +140,16 @@ def test_a_row_of_the_list_in_every_form(text: str, row: int) -> None:
 @pytest.mark.parametrize(("text", "number"), [("the 2nd one", 2), ("3rd", 3), ("第二个", 2)])
 def test_a_card_pick_by_ordinal(text: str, number: int) -> None:
     assert card_number(text) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [("那一般发展的有几个", "一般发展的有几个"), ("咁一般发展嘅有几多", "一般发展嘅有几多")],
+)
+def test_an_opener_before_a_class_named_with_yi_ban(text: str, rest: str) -> None:
+    assert drop_opener(text) == rest
+
+
+@pytest.mark.parametrize("text", ["那一个客户", "那一位", "那3个"])
+def test_that_one_keeps_its_that(text: str) -> None:
+    assert drop_opener(text) == text
