@@ -658,16 +658,17 @@ def swap_pick_answer(
 _ONE_PER_CUSTOMER = frozenset({"Gender", "City", "ContactType"})
 
 
-# Whose customers (a person or a department: 销售一部 then 那销售二部的有多少) and a built-in
+# Whose customers (销售一部 then 那销售二部的有多少; 张三的 then 李四的有几个) and a built-in
 # class (一般价值客户 then 一般发展的有几个): said again with another value, both at once is
 # no narrowing anyone means (a customer is in one RFM class; nobody asks for the customers two
-# departments share), so it is asked of the other value as a city is.
+# departments share), so it is asked of the other value as a city is. A person after a
+# department is no other value: 李四的是谁 after my department's table is one of its people.
 _WHOSE = (Owner, InDepartment)
 
 
 def another_single_value(new: Node, previous: Node) -> bool:
-    """Whether `new` names another person or department, or another built-in class, where
-    the previous question (its top-level conditions) says one."""
+    """Whether `new` names another department, another person or another built-in class,
+    where the previous question (its top-level conditions) says one."""
     parts = previous.children if isinstance(previous, And) else (previous,)
     added = new.children if isinstance(new, And) else (new,)
     return any(_single_value_clash(a, p) for a in added for p in parts)
@@ -676,9 +677,7 @@ def another_single_value(new: Node, previous: Node) -> bool:
 def _single_value_clash(new: Node, old: Node) -> bool:
     if new == old:
         return False
-    if isinstance(new, _WHOSE) and isinstance(old, _WHOSE):
-        return True
-    return isinstance(new, NamedSegment) and isinstance(old, NamedSegment)
+    return type(new) is type(old) and isinstance(new, (*_WHOSE, NamedSegment))
 
 
 def _sibling_base(
