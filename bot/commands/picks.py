@@ -338,9 +338,10 @@ def read_reply(
     if corrected is not None:  # "sorry 是唇釉", "我是说我们部门": the word asked about, said again
         conv.forget_pending(session, userid, ctx.now)
         return Picked(corrected, pending.language, pending, 0)
-    if pending.kind != conv.PERIOD and not pending.suggestions:
+    if pending.kind == conv.SEGMENT and not pending.suggestions:
         # "第二個嘅情況" after a question back about a word of the last message: the row of
-        # the list still shown above it, never a value put in place of that word
+        # the list still shown above it, never a value put in place of that word (a question
+        # back with choices of its own — campaigns, windows — is answered by its number)
         previous = state.previous.with_list() if state.previous is not None else None
         row = _row_of_list(session, ctx, userid, text, previous)
         if row is not None:
