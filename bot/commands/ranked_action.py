@@ -101,7 +101,8 @@ def _rows_said(text: str) -> tuple[RankedPick, str] | None:
     rest = _GET_EN.sub("send them ", rest, count=1) if english else _give_zh(rest)
     if not english and not re.match(r"^(?:给|給|帮|幫|為|为|同|俾|畀|把|將|将)", rest):
         rest = f"给{rest}"  # 他们发8折券: to them
-    return RankedPick(end, count), rest
+    # 后两个 / "the bottom 2" acting on a ranking just shown: its last rows as listed
+    return RankedPick(end, count, among=end == BOTTOM), rest
 
 
 def _give_zh(rest: str) -> str:

@@ -109,26 +109,33 @@ def _table_end(
 
 
 def picked_out(ranking: Ranked, pick: RankedPick) -> Ranked:
-    """The ranking's first `pick.count` from its own end: the same ranking, shorter; from
-    the other end ("最少的那个" after the top 3): ranked among those it listed; as many or
-    more from the other end ("the bottom 3" after the top 3): the other end of its base."""
+    """The ranking the pick asks for. Turned round ("now the bottom 2", "反转，最少嘅2个",
+    "後20%呢", "the other end"): the other end of the same base, measure and window — a
+    ranking is replaced, never nested. Its first rows ("只要前2个", "just the first 2"): the
+    same ranking, shorter, in its own order. Among the rows shown ("其中最少的两个", "最少的那个",
+    "the lowest one"): those rows ranked again from that end."""
     end = pick.end or ranking.direction
     if end == OTHER:
         end = "bottom" if ranking.direction == "top" else "top"
+    if pick.percent is not None:  # "後20%呢" after the top 20%
+        return replace(ranking, direction=end, count=None, percent=pick.percent)
     if pick.count is None:  # "那最少的呢": as many as shown, from that end of the same base
         return replace(ranking, direction=end)
-    if end == ranking.direction:  # "最少的两个" after the bottom one: the same, as many
+    if end == ranking.direction or pick.first_rows:  # "最少的两个" after the bottom 3, 前两个
         return replace(ranking, count=pick.count, percent=None)
-    if end != ranking.direction and (
-        pick.what_about or (ranking.count is not None and pick.count >= ranking.count)
-    ):
-        # "what about the bottom 3" after the top 3, "最少的两个呢": all of those listed is no
-        # pick, nor is a "what about" question: the other end of the same customers
-        return replace(ranking, direction=end, count=pick.count, percent=None)
-    return Ranked(
-        base=ranking,
-        direction="top" if end == "top" else "bottom",
-        count=pick.count,
-        window=ranking.window,
-        by=ranking.by,
-    )
+    if pick.among and not pick.what_about and not _all_shown(ranking, pick.count):
+        return Ranked(
+            base=ranking,
+            direction="top" if end == "top" else "bottom",
+            count=pick.count,
+            window=ranking.window,
+            by=ranking.by,
+        )
+    # "the bottom 2" after the top 3: the other end of the same customers
+    return replace(ranking, direction=end, count=pick.count, percent=None)
+
+
+def _all_shown(ranking: Ranked, count: int) -> bool:
+    """Whether `count` rows are as many as the ranking listed or more ("the bottom 3" after
+    the top 3 picks no rows out of them)."""
+    return ranking.count is not None and count >= ranking.count

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from segmentation.nlq.lazy_re import lazy_pattern
 
@@ -23,17 +24,35 @@ _NUM_ZH = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 _NUM_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _PLURALS = ("ones", "spenders", "customers", "people", "guys")
 
-_LEAD_ZH = r"(?:那|那么|那麼|咁|噉|就|只要|就要|其中|这些里|這些裡|呢啲入面|再|看看|睇下)*"
+# 其中 / 这些里: among the rows shown (a pick of them); the rest are fillers and "only".
+_AMONG_ZH = r"其中|这些里|這些裡|这些里面|這些裡面|呢啲入面|佢哋入面|他们里|他們裡"
+_LEAD_ZH = (
+    rf"(?:那|那么|那麼|咁|噉|就|只要|就要|只看|只睇|淨係要|净系要|淨係睇|净系睇|淨係|净系|只|"
+    rf"(?P<among>{_AMONG_ZH})|再|看看|睇下|睇吓|看|睇)*"
+)
 _MEASURE_ZH = r"(?P<m>消费|消費|花钱|花錢|使钱|使錢|买得|買得|花得|spend|spending)?\s*"
 _TOP_ZH = r"最多|最高|最大|排第一|排名第一|第一名|最厉害|最犀利|排头|排頭|排前面?|前面|头|頭|前"
 _BOTTOM_ZH = (
     r"最少|最低|最小|排最后|排最後|最后一名|最後一名|排尾|包尾|倒数|倒數|排后面?|排後面?|"
-    r"最后|最後|最尾|末尾|垫底|墊底|后面|後面|尾"
+    r"最后|最後|最尾|末尾|垫底|墊底|后面|後面|尾|"
+    r"(?:后|後)(?=\s*(?:\d|[一两兩二三四五]))"  # 后三名, 後20%: never 后 alone (以后呢)
+)
+# Words of place in the list as shown (前两个, 頭三個, "the first 2"): its first rows, in its
+# own order — after a bottom 3 listed lowest first, 只要前2个 is the two lowest.
+_FIRST_ROWS = ("前", "头", "頭", "前面", "排前", "排前面", "排头", "排頭", "first")
+# And its last rows (最后两名, 后两个, 倒数三个, "the last 2"): those rows shown, from the end —
+# unless turned round ("反过来看后三名", "后两个呢": the other end of the same base).
+_LAST_ROWS = lazy_pattern(
+    r"^(?:最后|最後|排最后|排最後|最后一名|最後一名|最尾|末尾|排尾|包尾|倒数|倒數|后|後|尾|last|"
+    r"排后|排後|排后面|排後面|后面|後面)$",
+    re.I,
 )
 _THAT_ZH = r"(?:那|这|這|嗰|呢)"
 # The plural that-word ("最少的那些", "最少嗰啲"): as many as were shown, from that end.
 _THOSE_ZH = r"(?:那些|这些|這些|嗰啲|呢啲|那几个|那幾個|那几位|那幾位)"
 _COUNT_ZH = r"(?P<n>\d|[一两兩二三四五])"
+# A share ("後20%呢", "bottom 20%"): the same ranking by share, from that end.
+_PERCENT = r"(?P<pct>\d{1,2}(?:\.\d+)?|100)\s*%"
 _UNIT_ZH = r"(?:个|個|位|名)"
 _NOUN_ZH = r"(?:客户|客戶|顾客|顧客|客人|客|人)"
 _ONE_ZH = rf"{_UNIT_ZH}{_NOUN_ZH}?"
@@ -50,7 +69,7 @@ _PICK_ZH = lazy_pattern(
 # is said with its unit and without a customer noun ("消费最多的3个客户" asks anew).
 _END_ONLY_ZH = lazy_pattern(
     rf"^{_LEAD_ZH}\s*{_MEASURE_ZH}(?:(?P<top>{_TOP_ZH})|(?P<bottom>{_BOTTOM_ZH}))(?:的|嘅)?\s*"
-    rf"(?:(?P<those>{_THOSE_ZH})|{_COUNT_ZH}\s*{_UNIT_ZH}(?:人)?)?\s*{_END_ZH}$"
+    rf"(?:(?P<those>{_THOSE_ZH})|{_PERCENT}|{_COUNT_ZH}\s*{_UNIT_ZH}(?:人)?)?\s*{_END_ZH}$"
 )
 
 _NUMBER_EN = r"(?P<n>[1-5]|one|two|three|four|five)"
@@ -68,18 +87,23 @@ _OTHER = lazy_pattern(
     r"(?:呢|啊|呀)?[?？。.!！]*$",
     re.I,
 )
+# "of them", "among those": a pick among the rows shown.
+_AMONG_EN = r"(?P<among>(?:of|among|out\s+of)\s+(?:them|those|these)[,\s]*)"
 _PICK_EN = lazy_pattern(
-    r"^(?:(?:and|so|ok|okay|then|now|just|only|show\s+me|who\s+is|who's|what\s+about)\s+)*"
+    r"^(?:(?:and|so|ok|okay|then|now|just|only|show\s+me|who\s+is|who's|what\s+about)\s+|"
+    rf"{_AMONG_EN})*"
     rf"(?:the|that|this)\s+(?:(?P<top>{_TOP_EN})|(?P<bottom>{_BOTTOM_EN}))?\s*{_NUMBER_EN}?\s*"
     r"(?P<noun>one|ones|spender|spenders|customer|customers|person|people|guy|guys)?"
-    r"(?:\s+(?:please|then))?[?.!]*$",
+    r"(?:\s+(?:please|then|instead))?[?.!]*$",
     re.I,
 )
 # Without the article the end must be said: "bottom 2", "and lowest 3?", "what about bottom".
 _END_ONLY_EN = lazy_pattern(
-    r"^(?:(?:and|so|ok|okay|then|now|just|only|show\s+me|what\s+about|how\s+about)\s+)*"
-    rf"(?:(?P<top>top|highest|biggest)|(?P<bottom>bottom|lowest|smallest|least))\s*{_NUMBER_EN}?"
-    r"(?:\s+ones)?(?:\s+(?:please|then))?[?.!]*$",
+    r"^(?:(?:and|so|ok|okay|then|now|just|only|show\s+me|what\s+about|how\s+about)\s+|"
+    rf"{_AMONG_EN})*"
+    rf"(?:(?P<top>top|highest|biggest)|(?P<bottom>bottom|lowest|smallest|least))\s*"
+    rf"(?:{_PERCENT}|{_NUMBER_EN})?"
+    r"(?:\s+ones)?(?:\s+(?:please|then|instead))?[?.!]*$",
     re.I,
 )
 
@@ -97,15 +121,29 @@ class RankedPick:
     # Asked as "what about …" ("最少的两个呢", "反过来 最少的三个呢", "what about the bottom 2?"):
     # the same question at the other end, not a pick among the rows shown.
     what_about: bool = False
+    # Said of the rows shown: "其中最少的两个", "最少的那个", "the lowest one", "of them, the
+    # bottom 2" — those rows ranked again. Any other end said is the ranking turned round.
+    among: bool = False
+    # Said as the first rows of the list (只要前2个, 頭兩個, "just the first 2"): in its order.
+    first_rows: bool = False
+    # A share of the customers ranked ("後20%呢"), in place of a count.
+    percent: Decimal | None = None
 
 
 # "What about" said around a pick: 呢 / 嘞 at the end, 反过来 before it, "what/how about" first.
+_TURN_ZH = r"(?:那|咁|噉)?(?:反过来|反過來|倒过来|倒過來|反转|反轉|调转|調轉|倒转|倒轉|掉转|掉轉)"
+_TURN_EN = (
+    r"(?:(?:ok|okay|now|then|and|so)[\s,]+)*(?:(?:flip|reverse|invert)(?:\s+(?:it|that|this|them|"
+    r"the\s+(?:order|list|ranking)))?|(?:the\s+)?other\s+way\s+(?:round|around)|turn\s+it\s+"
+    r"(?:round|around))"
+)
 _WHAT_ABOUT = lazy_pattern(
-    r"(?:呢|捏|嘞)[?？。.!！]*$|^(?:那|咁)?(?:反过来|反過來|倒过来|倒過來|反转|调转|調轉)|"
+    rf"(?:呢|捏|嘞)[?？。.!！]*$|^{_TURN_ZH}|^{_TURN_EN}[\s,，:;-]|\binstead[?.!]*$|"
     r"^(?:(?:and|so|ok|okay|then)\s+)*(?:what|how)\s+about\b",
     re.I,
 )
-_TURNED = lazy_pattern(r"^(?:那|咁)?(?:反过来|反過來|倒过来|倒過來|反转|调转|調轉)[\s,，、]*")
+# 反过来 / "flip it" before the pick: the words after it are the pick.
+_TURNED = lazy_pattern(rf"^(?:{_TURN_ZH}|{_TURN_EN}(?=[\s,，:;-]))[\s,，、:;-]*", re.I)
 
 
 def read_ranked_pick(text: str) -> RankedPick | None:
@@ -125,13 +163,14 @@ def _read(plain: str) -> RankedPick | None:
     zh = _PICK_ZH.match(plain)
     if zh is not None:
         # "那个" alone is a filler ("那个，帮我查…"); a number or an end must be said.
-        return _pick(zh, _NUM_ZH) if zh["n"] or zh["top"] or zh["bottom"] else None
+        found = _pick(zh, _NUM_ZH) if zh["n"] or zh["top"] or zh["bottom"] else None
+        return replace(found, among=True) if found is not None else None  # "最少的那个"
     zh = _END_ONLY_ZH.match(plain)
     if zh is not None:
-        return _pick(zh, _NUM_ZH) if zh["n"] else _as_many(zh)
+        return _pick(zh, _NUM_ZH) if zh["n"] or zh["pct"] else _as_many(zh)
     en = _END_ONLY_EN.match(plain)
     if en is not None:
-        return _pick(en, _NUM_EN) if en["n"] else _as_many(en)
+        return _pick(en, _NUM_EN) if en["n"] or en["pct"] else _as_many(en)
     en = _PICK_EN.match(plain)
     if en is None or not (en["top"] or en["bottom"] or en["n"] or _says_one(plain)):
         return None
@@ -144,12 +183,26 @@ def _read(plain: str) -> RankedPick | None:
         return _as_many(en)  # "and the bottom ones?", "the lowest?": as many, from that end
     if not number and noun in _PLURALS:
         return None  # "the top spenders": the ranking itself, no pick out of it
-    return _pick(en, _NUM_EN)
+    found = _pick(en, _NUM_EN)
+    # "that one", "the lowest one", "the biggest spender": one of the rows shown
+    singular = noun in ("one", "spender", "customer", "person", "guy") or number == "one"
+    pointed = singular or _says_one(plain)
+    return replace(found, among=True) if pointed else found
 
 
 def _as_many(match: re.Match[str]) -> RankedPick:
     """An end with no count: as many as the ranking showed, from that end."""
-    return RankedPick(TOP if match["top"] else BOTTOM, None, _measured(match))
+    end = TOP if match["top"] else BOTTOM
+    return RankedPick(end, None, _measured(match), among=_among(match))
+
+
+def _among(match: re.Match[str]) -> bool:
+    said = match.groupdict()
+    return bool(said.get("among")) or bool(_LAST_ROWS.match(said.get("bottom") or ""))
+
+
+def _first_rows(match: re.Match[str]) -> bool:
+    return (match["top"] or "").lower() in _FIRST_ROWS
 
 
 def _measured(match: re.Match[str]) -> bool:
@@ -162,7 +215,12 @@ def _says_one(text: str) -> bool:
 
 
 def _pick(match: re.Match[str], numbers: dict[str, int]) -> RankedPick:
+    end = TOP if match["top"] else BOTTOM if match["bottom"] else None
+    share = match.groupdict().get("pct")
+    if share:
+        percent = Decimal(share)
+        return RankedPick(end, None, _measured(match), among=_among(match), percent=percent)
     raw = (match["n"] or "").lower()
     count = int(raw) if raw.isdigit() else numbers.get(raw, 1)
-    end = TOP if match["top"] else BOTTOM if match["bottom"] else None
-    return RankedPick(end, count, _measured(match))
+    first = _first_rows(match)
+    return RankedPick(end, count, _measured(match), among=_among(match), first_rows=first)
