@@ -1,11 +1,13 @@
 """Questions that name something no condition reads, asked back before the words are read
 one by one (which had given absurd questions back).
 
-A ranking by how often, which the spec does not offer (rankings are by spend, §2): "下单
-最多的客户", "问得最多的", "来店最多的5个", "who ordered the most", "customers who visit
-the least". Read word by word these became an unknown 得 or "most" ("没有找到商品“得”");
-they are asked back saying what is offered, with the spend ranking to pick. 最多 before a
-number stays "at most" (下单最多2次): a number after it is no ranking."""
+A ranking by how often of an event other than ordering, which Ranked has no measure for
+(rankings are by spend, §2, or by the number of orders: count_superlative): "问得最多的",
+"来店最多的5个", "customers who visit the least"; and 买得最多 / "bought the most", which may
+be the amount as well as the number of times. Read word by word these became an unknown 得
+or "most" ("没有找到商品“得”"); they are asked back saying what is offered, with the spend
+ranking to pick. 最多 before a number stays "at most" (下单最多2次): a number after it is no
+ranking."""
 
 from __future__ import annotations
 
@@ -41,10 +43,11 @@ def refuse_count_ranking(text: str) -> None:
     said = found.group(0).strip()
     english = said.isascii()
     raise Ask(
-        f"“{said}”是按次数排名，目前只支持按消费金额排名。要看消费最多的客户吗？"
-        "按次数也可以作条件，例如“下单3次以上的客户”。",
-        f"“{said}” ranks by how often; only rankings by spend are supported. Do you want "
-        "the top spenders? A count works as a condition, e.g. 'customers who ordered 3+ times'.",
+        f"“{said}”是按次数排名，目前只支持按消费金额或下单次数排名。要看消费最多的客户吗？"
+        "按次数也可以作条件，例如“咨询3次以上的客户”。",
+        f"“{said}” ranks by how often; only rankings by spend or by number of orders are "
+        "supported. Do you want the top spenders? A count works as a condition, e.g. "
+        "'customers who inquired 3+ times'.",
         ("top 10 spenders",) if english else ("消费最多的10个客户",),
     )
 

@@ -25,6 +25,7 @@ from segmentation.nlq.contact_words import (
     name_before_last,
     name_campaigns,
 )
+from segmentation.nlq.count_superlative import orders_said_as_spend
 from segmentation.nlq.coupons import message_too_long
 from segmentation.nlq.either_words import either_or
 from segmentation.nlq.grammar import build_segment
@@ -46,6 +47,7 @@ from segmentation.nlq.restate import describe
 from segmentation.nlq.saved_words import saved_named
 from segmentation.nlq.self_correction import corrected_in_sentence
 from segmentation.nlq.sort_words import ranked_by, sort_measure, sorted_as_ranking
+from segmentation.nlq.stopped_words import ask_since_when, stopped_said_as_not, with_done_before
 from segmentation.nlq.tag_actions import leftover
 from segmentation.nlq.tag_groups import drop_tag_groups
 from segmentation.nlq.token_kinds import K
@@ -293,7 +295,11 @@ def _parse(
     norm = drop_lead_in(norm)  # "we lost some customers, show me who refunded"
     norm = drop_acknowledgement(norm)  # "好的，给这些打上待跟进标签", "ok tag those as VIP"
     norm = drop_opener(norm)  # "那近30天新加的有几个", "还是回到全部VIP客户"
+    norm, stopped = stopped_said_as_not(norm)  # 不再下单 / "stopped ordering": not, and before
     measure = sort_measure(norm)  # 按下单次数排: the ranking read below is by orders
+    norm, most_orders = orders_said_as_spend(norm)  # 下单最多的5个: ranked by orders too
+    if most_orders:
+        measure = "orders"
     norm = sorted_as_ranking(norm)  # "按消费金额排一下", "rank my customers by spend": all, ranked
     norm = who_counted_tail(norm)  # "张三的是哪两个": which ones (the size said again)
     if _WHO_COUNTED.match(norm):  # "邊兩個", "是哪三位", "which two?": who the answer's are
@@ -337,6 +343,8 @@ def _parse(
         refuse_count_ranking(seg_text)
         refuse_holdout(seg_text, vocab.campaigns)
         tokens = drop_open_wrappers(demonstratives(tokenize(seg_text, vocab, now, tz)))
+        if stopped and not any(t.kind == K.WINDOW for t in tokens):
+            ask_since_when(stopped, seg_text)  # "stopped ordering": since when is unsaid
         words = [str(t.value) for t in tokens if t.kind == K.INTENT]
         if action is None and all(t.kind in (K.FILLER, K.SEP, K.AND) for t in tokens):
             # "你好", "thanks": nothing asked, so say what can be asked (never list everyone).
@@ -373,6 +381,8 @@ def _parse(
         details["segment_from_context"] = True
     if measure != "spend" and segment is not None:
         segment = ranked_by(segment, measure)
+    if stopped and segment is not None:
+        segment = with_done_before(segment, stopped)
     description = describe(segment, language, now, tz, vocab) if segment is not None else ""
     rendered = tuple(_render_note(n, language) for n in notes)
     description = with_notes(description, rendered, language)

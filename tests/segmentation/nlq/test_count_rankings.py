@@ -1,5 +1,8 @@
-"""A ranking by how often is asked back, saying rankings are by spend and offering that one;
-最多 before a number stays "at most"."""
+"""A ranking by how often of an event other than ordering is asked back, saying rankings are
+by spend or by the number of orders and offering the spend one; 最多 before a number stays
+"at most". A superlative of the number of orders ranks by orders since issue 19 (an extension
+of spec §2, docs/rankings.md): those cases moved from the ask-back list below to
+test_fix_rank_turns.py, and without a count they ask how many."""
 
 from __future__ import annotations
 
@@ -14,16 +17,11 @@ READ = Reader(small_vocabulary())
 @pytest.mark.parametrize(
     "text",
     [
-        "下单次数最多的客户",
-        "下单最多的客户有哪些",
         "上个月买得最多的客户是谁",
         "问得最多的客户",
         "来店最少的5个",
-        "落單最多嘅客係邊個",
         "上個月詢價最多的客戶",
-        "who ordered the most last month",
         "customers who visit the least",
-        "which customers bought most often",
     ],
 )
 def test_count_ranking_is_asked_with_the_spend_ranking_offered(text: str) -> None:
