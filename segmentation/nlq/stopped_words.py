@@ -122,11 +122,12 @@ def with_done_before(node: Node, kinds: frozenset[str]) -> Node:
     said done: 近60天没再买 is 买过 and 近60天没买."""
     if not kinds:
         return node
-    done = {n.event_kind for n in _positive(node) if isinstance(n, Performed)}
+    # 买过两次以上 / 买过serum x / 舊年買過 said beside it: done before is said already
+    done = {getattr(n, "event_kind", None) for n in _positive(node)}
     return _added(node, kinds - done)
 
 
-def _added(node: Node, kinds: frozenset[str] | set[str]) -> Node:
+def _added(node: Node, kinds: frozenset[str] | set[str | None]) -> Node:
     if isinstance(node, Not) and isinstance(node.child, Performed):
         child = node.child
         if child.event_kind in kinds and child.window is not None:

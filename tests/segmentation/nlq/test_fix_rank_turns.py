@@ -125,7 +125,7 @@ def test_no_pick(text: str) -> None:
         ("the 3 who ordered most often", "top", 3, None),
         ("5 customers with the most orders", "top", 5, None),
         ("the 5 most frequent buyers", "top", 5, None),
-        ("上个月 top 2 by number of orders", "top", 2, LAST_MONTH),
+        ("上个月 the 2 who ordered most often", "top", 2, LAST_MONTH),
         ("上个月落单最多的2个", "top", 2, LAST_MONTH),
     ],
 )
