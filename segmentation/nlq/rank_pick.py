@@ -59,7 +59,7 @@ _ONE_ZH = rf"{_UNIT_ZH}{_NOUN_ZH}?"
 _END_ZH = (
     r"(?:呢|吧|啊|呀|啦|喇|嘅|的)?"
     r"(?:资料|資料|情况|情況|是谁|是誰|係邊個|系边个|是哪个|是哪個|是哪些|係邊啲|有谁|有誰|係乜水)?"
-    r"(?:呢|啊|呀)?[?？。.!！]*"
+    r"(?:就得|就好|就夠|就够|就行|就可以|得喇|就得喇)?(?:呢|啊|呀|啦|喇)?[?？。.!！]*"
 )
 _PICK_ZH = lazy_pattern(
     rf"^{_LEAD_ZH}\s*(?:{_MEASURE_ZH}(?:(?P<top>{_TOP_ZH})|(?P<bottom>{_BOTTOM_ZH}))(?:的|嘅)?)?\s*"
@@ -131,7 +131,12 @@ class RankedPick:
 
 
 # "What about" said around a pick: 呢 / 嘞 at the end, 反过来 before it, "what/how about" first.
-_TURN_ZH = r"(?:那|咁|噉)?(?:反过来|反過來|倒过来|倒過來|反转|反轉|调转|調轉|倒转|倒轉|掉转|掉轉)"
+# 反过来 / 调转 turn it round; 改成 / 换成 / 轉做 replace it ("改成最少的3个"): either way the
+# words after it are the ranking wanted, not a pick among the rows shown.
+_TURN_ZH = (
+    r"(?:那|咁|噉)?(?:反过来|反過來|倒过来|倒過來|反转|反轉|调转|調轉|倒转|倒轉|掉转|掉轉|改成|改為|"
+    r"改为|换成|換成|变成|變成|转做|轉做|改做|改睇|改看)"
+)
 _TURN_EN = (
     r"(?:(?:ok|okay|now|then|and|so)[\s,]+)*(?:(?:flip|reverse|invert)(?:\s+(?:it|that|this|them|"
     r"the\s+(?:order|list|ranking)))?|(?:the\s+)?other\s+way\s+(?:round|around)|turn\s+it\s+"

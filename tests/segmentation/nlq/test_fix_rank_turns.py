@@ -50,6 +50,10 @@ TOP_20_PERCENT = Ranked(All(), "top", None, Decimal(20), LAST_MONTH, "spend")
         ("最少的两个", BOTTOM, 2),
         ("那最少的兩個呢", BOTTOM, 2),
         ("反过来，最多的3个", TOP, 3),
+        ("改成最少的3个", BOTTOM, 3),
+        ("換成最少的兩位", BOTTOM, 2),
+        ("轉做最少嗰3個", BOTTOM, 3),
+        ("the other way round, lowest 2", BOTTOM, 2),
     ],
 )
 def test_the_other_end_said_is_the_same_base_turned_round(text: str, end: str, count: int) -> None:
@@ -84,7 +88,17 @@ def test_a_share_turned_round(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["只要前2个", "只看前兩位", "頭兩個", "淨係要頭2個", "头两个", "just the first 2"]
+    "text",
+    [
+        "只要前2个",
+        "只看前兩位",
+        "頭兩個",
+        "淨係要頭2個",
+        "头两个",
+        "just the first 2",
+        "前兩個就得",
+        "only the first two",
+    ],
 )
 def test_the_first_rows_are_the_list_as_shown(text: str) -> None:
     pick = read_ranked_pick(text)
