@@ -32,6 +32,11 @@ _STOPPED_ZH = lazy_pattern(
     r"(?:都|就|已经|已)?(?:不再|没有再|没再|冇再|唔再|无再|停止了?|停咗|停了)(?:有)?"
     + rf"(?P<v>{_VERBS_ZH})|(?:现在|而家|已经|如今)不(?P<v2>{_VERBS_ZH})(?:了|喇|啦)"
 )
+# 没再 / 冇再 (not again) is weaker than 不再 / 停止 (no longer): beside another event done
+# ("下过单，但近30天没有再咨询") the "again" is after that one, and says nothing of this one
+# done before. Marked with _AGAIN after the kind.
+_AGAIN_ZH = lazy_pattern(r"没有再|没再|冇再|无再")
+_AGAIN = "~"
 _VERBS_EN = (
     r"ordering|buying|purchasing|shopping|inquiring|visiting|coming\s+in|order|buy|purchase|shop|"
     r"inquire|visit|come\s+in"
@@ -70,7 +75,7 @@ def stopped_said_as_not(norm: str) -> tuple[str, frozenset[str]]:
 
     def zh(found: re.Match[str]) -> str:
         kind = _kind(_verb(found), _KIND_ZH)
-        kinds.add(kind)
+        kinds.add(kind + _AGAIN if _AGAIN_ZH.search(found.group(0)) else kind)
         return _NOT_ZH[kind]
 
     def en(found: re.Match[str]) -> str:
@@ -103,7 +108,7 @@ def _kind(verb: str, table: Iterable[tuple[str, str]]) -> str:
 
 def ask_since_when(kinds: frozenset[str], said: str) -> None:
     """Ask back: "stopped ordering" with no window (`said`: the words) says no since when."""
-    order = "order" in kinds or not kinds
+    order = any(k.startswith("order") for k in kinds) or not kinds
     zh = "以前下过单、近60天没下单的客户" if order else "以前咨询过、近60天没咨询的客户"
     en = (
         "customers who ordered before but not in the last 60 days"
@@ -123,11 +128,14 @@ def with_done_before(node: Node, kinds: frozenset[str]) -> Node:
     if not kinds:
         return node
     # 买过两次以上 / 买过serum x / 舊年買過 said beside it: done before is said already
-    done = {getattr(n, "event_kind", None) for n in _positive(node)}
-    return _added(node, kinds - done)
+    done = {getattr(n, "event_kind", None) for n in _positive(node)} - {None}
+    strong = {k for k in kinds if not k.endswith(_AGAIN)}
+    again = {k.removesuffix(_AGAIN) for k in kinds if k.endswith(_AGAIN)}
+    wanted = (strong | (set() if done else again)) - done
+    return _added(node, wanted)
 
 
-def _added(node: Node, kinds: frozenset[str] | set[str | None]) -> Node:
+def _added(node: Node, kinds: set[str]) -> Node:
     if isinstance(node, Not) and isinstance(node.child, Performed):
         child = node.child
         if child.event_kind in kinds and child.window is not None:

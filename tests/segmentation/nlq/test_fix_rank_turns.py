@@ -230,3 +230,10 @@ def test_no_longer_with_no_window_asks_since_when(text: str) -> None:
 
 def test_a_plain_negation_stays_one() -> None:
     assert READ.segment("近60天没下单的客户") == Not(Performed("order", DAYS_60))
+
+
+def test_not_again_beside_another_event_is_after_that_one() -> None:
+    # 下过单，但近30天没有再咨询: not inquired again after ordering, inquired before or not
+    assert READ.segment("下过单，但近30天没有再咨询的客户") == And(
+        (Performed("order", None), Not(Performed("inquiry", RollingWindow(30, "days"))))
+    )
