@@ -123,7 +123,9 @@ def picked_out(ranking: Ranked, pick: RankedPick) -> Ranked:
         return replace(ranking, direction=end)
     if end == ranking.direction or pick.first_rows:  # "最少的两个" after the bottom 3, 前两个
         return replace(ranking, count=pick.count, percent=None)
-    if pick.among and not pick.what_about and not _all_shown(ranking, pick.count):
+    # An end said plainly ("the bottom two" after the top 5) stays a pick among the rows shown;
+    # said as a new question (呢, 反过来, 改成, now, flip it, instead) it turns the ranking round.
+    if not pick.what_about and not _all_shown(ranking, pick.count):
         return Ranked(
             base=ranking,
             direction="top" if end == "top" else "bottom",

@@ -144,7 +144,7 @@ _TURN_EN = (
 )
 _WHAT_ABOUT = lazy_pattern(
     rf"(?:呢|捏|嘞)[?？。.!！]*$|^{_TURN_ZH}|^{_TURN_EN}[\s,，:;-]|\binstead[?.!]*$|"
-    r"^(?:(?:and|so|ok|okay|then)\s+)*(?:what|how)\s+about\b",
+    r"^(?:(?:and|so|ok|okay|then)\s+)*(?:what|how)\s+about\b|^(?:(?:and|so|ok|okay)[\s,]+)*now\b",
     re.I,
 )
 # 反过来 / "flip it" before the pick: the words after it are the pick.
