@@ -21,6 +21,7 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
+from bot.commands.tag_reply import TAG, asks_for_tag, tag_given, with_tag
 from bot.commands.texts import say
 from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.actions import message_question
@@ -56,6 +57,8 @@ def missing_part(text: str, question: str, lang: str) -> str | None:
             return part
     if question in (say("refine_no_context", "zh"), say("refine_no_context", "en")):
         return WHOM
+    if asks_for_tag(question):  # "要打上哪个标签？": the tag's name given next
+        return TAG
     return None
 
 
@@ -74,6 +77,9 @@ def completed(
         return _with_coupon(original, reply)
     if part == WHOM:
         return _with_whom(original, reply, names_customers)
+    if part == TAG:
+        name = tag_given(reply)
+        return None if name is None else with_tag(original, name)
     return None
 
 

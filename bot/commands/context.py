@@ -282,7 +282,7 @@ def refined_answer(
         # "那北京的呢" — unless it is a whole question of its own ("那近7天流失的呢").
         if not follow.pointed or (follow.loose and _whole_question(text, vocab, requester, ctx)):
             return None
-        if _conditions_of_its_own(text, vocab, requester, ctx):
+        if _conditions_of_its_own(text, vocab, requester, ctx, follow.rest):
             return None  # 那些买过唇釉但没买过精华液的客户: "the customers who …", read whole
         return clarify(not_a_list(session, ctx, requester.userid, lang))
     previous_node, previous = found
@@ -740,15 +740,28 @@ def _whole_question(
 
 
 def _conditions_of_its_own(
-    text: str, vocab: Vocabulary, requester: Requester, ctx: CommandContext
+    text: str, vocab: Vocabulary, requester: Requester, ctx: CommandContext, rest: str = ""
 ) -> bool:
     """Whether `text`, said with nothing before it, is read alone as customers of its own: a
     demonstrative heading a relative clause (那些…的客户, 嗰啲…嘅客, "those who …") is "the
-    customers who …" (segmentation.nlq.verbs.relative_heads); 这些里VIP的 is asked."""
+    customers who …" (segmentation.nlq.verbs.relative_heads); 这些里VIP的 is asked. So is one
+    asked back about a word of its own conditions (上个月那批流失风险的客户: which window?
+    我跟緊嗰啲高意象嘅客: which tag?), a question better than "which are these?"."""
     command = parse_command(
         text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
     )
-    return isinstance(command, Command) and _says_something(command)
+    if isinstance(command, Clarification):
+        return _asks_about_its_own_words(command.message, normalize(rest))
+    return _says_something(command)
+
+
+_ASKED_WORD = re.compile(r"“([^”]+)”")
+
+
+def _asks_about_its_own_words(message: str, rest: str) -> bool:
+    """Whether a question back quotes a word of `rest` (the words after the pointer): not
+    a piece of the pointer itself ("没看懂“面”" of 这里面), nor the pointer question."""
+    return any(len(word) >= 2 and normalize(word) in rest for word in _ASKED_WORD.findall(message))
 
 
 def _window_of(node: Node) -> Window | None:

@@ -71,16 +71,51 @@ def is_window_word(word: str | None, now: datetime) -> bool:
     return found is not None and found.window is not None and found.end == len(norm)
 
 
-def drops_the_window(text: str) -> bool:
+def drops_the_window(text: str, pending: conv.PendingQuestion | None = None) -> bool:
     """ "不限时间吧" / "唔計時間" / "any time" / "all time then": the window taken off, and
-    nothing else asked."""
+    nothing else asked — or only "as it is now" after it ("不限时间，就要现在的"). "现在的就行"
+    alone says so too, to a question about a whole window (上个月 with a built-in segment,
+    which has no past): the segment as it is now."""
     widening = read_widening(text)
-    return widening is not None and widening.kind == WINDOW and not widening.rest
+    if widening is not None and widening.kind == WINDOW:
+        return not widening.rest or as_of_now(widening.rest)
+    return (
+        pending is not None
+        and not is_time_question(pending.word)
+        and pending.word is not None
+        and as_of_now(text)
+    )
+
+
+# "as it is now": 现在的 / 目前的 / 而家嘅 / 当前 / current ones / as of now, with a 就/只/要
+# or a "just" before and particles after.
+_AS_OF_NOW = lazy_pattern(
+    r"^(?:那|那就|咁|咁就|好|好吧|ok|okay|fine|so)?[,，\s]*"
+    r"(?:就要|就看|就睇|就|只要|只看|只|淨係|净系|净係|要|看|睇|按|用|照|then\s+)?\s*"
+    r"(?:现在|現在|目前|当前|當前|而家|依家|宜家|现时|現時|此刻|今时今日|"
+    r"(?:just\s+|only\s+)?(?:the\s+)?(?:current(?:ly)?|as\s+(?:of|it\s+is|they\s+are)\s+now|right\s+now|now|"
+    r"present|today'?s?)(?:\s+(?:ones?|customers|list|members))?)"
+    r"(?:的|嘅|那些|嗰啲|的就好|的就行|的就可以|就好|就行|就得|就可以|算|计|計|吧|啦|喇|呀|啊|"
+    r"\s*(?:then|please|is\s+fine|will\s+do|is\s+ok|are\s+fine))*[.。!！~\s]*$",
+    re.I,
+)
+
+
+def as_of_now(text: str) -> bool:
+    """Whether `text` says only "as it is now" ("就要现在的", "淨係而家嘅", "just the current
+    ones"): no window, nothing else."""
+    return bool(_AS_OF_NOW.match(normalize(text).strip()))
 
 
 # What a window leaves behind when taken out of a question: "的"/"嘅" after it, "'s" (last
 # month's at-risk customers), "in"/"of" before it.
-_LEFT_AROUND = lazy_pattern(r"^\s*(?:的|嘅|之|'s|’s)\s*|\s*\b(?:in|of|during|from|over)\s*$", re.I)
+# A demonstrative right after it points at the window's customers (上个月那批…, 上個月嗰批…):
+# it goes with the window.
+_LEFT_AROUND = lazy_pattern(
+    r"^\s*(?:的|嘅|之|'s|’s)?\s*(?:那批|那些|那班|这批|這批|那群|嗰批|嗰啲|嗰班|呢批)\s*|"
+    r"^\s*(?:的|嘅|之|'s|’s)\s*|\s*\b(?:in|of|during|from|over)\s*$",
+    re.I,
+)
 
 
 def without_window(pending: conv.PendingQuestion) -> str | None:

@@ -31,10 +31,15 @@ from bot.commands.replies import clarify
 from bot.commands.texts import say
 from bot.commands.value_answer import value_answer
 from bot.services.answer import Answer, CardAnswer, ClarifyAnswer
+from bot.services.query import look_up_name
+from segmentation.nlq import load_vocabulary
 from segmentation.nlq.correction import read_correction
 from segmentation.nlq.followup import NO, YES, read_pick
 from segmentation.nlq.one_customer import asks_about_customer
 from segmentation.nlq.period_reply import is_time_question
+from segmentation.nlq.token_kinds import K
+from segmentation.nlq.tokens import tokenize
+from segmentation.nodes import SegmentFormatError
 from segmentation.text import normalize
 
 _QUOTE_MARKS = (("“", "”"), ('"', '"'), ("「", "」"), ("『", "』"))
@@ -318,13 +323,16 @@ def read_reply(
         if number is None:
             return None
         return Picked(pending.original, pending.language, pending, number - 1)
+    if _looks_someone_up(session, ctx, text):  # "搵Frank", "look up Frank": a new request
+        conv.forget_pending(session, userid, ctx.now)
+        return None
     if answers_period(pending):  # "近3天" to "which period is 这两天?": the original with it
         period = given_period(session, ctx, text)
         if period is not None:
             conv.forget_pending(session, userid, ctx.now)
             asked = substituted(with_period(pending, period), 0)
             return Picked(asked, pending.language, pending, 0)
-    if pending.kind == conv.PERIOD and drops_the_window(text):  # "不限时间吧": without it
+    if pending.kind == conv.PERIOD and drops_the_window(text, pending):  # "不限时间吧"
         asked_without = without_window(pending)
         if asked_without is not None:
             conv.forget_pending(session, userid, ctx.now)
@@ -365,6 +373,21 @@ def read_reply(
         return _given_value(session, ctx, userid, pending, text)
     index = 0 if choice == YES else int(choice)
     return Picked(substituted(pending, index), pending.language, pending, index)
+
+
+def _looks_someone_up(session: Session, ctx: CommandContext, text: str) -> bool:
+    """Whether `text` looks a customer up ("搵Frank", "咁睇下Ivan", "look up Frank") rather
+    than answering the question back: a look-up word, then a name no tag, city, colleague
+    or other known name is ("睇下上海" to "which place?" still gives 上海)."""
+    name = look_up_name(text)
+    if name is None:
+        return False
+    vocab = load_vocabulary(session, ctx.engine.named)
+    try:
+        tokens = tokenize(normalize(name), vocab, ctx.now, ctx.settings.timezone)
+    except SegmentFormatError:
+        return False
+    return not any(t.kind in (K.NAME, K.QUOTE) for t in tokens)
 
 
 def _given_value(

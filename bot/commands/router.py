@@ -319,8 +319,10 @@ def _handle_text(
                 session, ctx, requester, picked.pending, picked.index, answer_text
             )
             return _answered(session, ctx, requester, text, answer, picked.lang, hant)
-        # The original question, the choice in place of the phrase asked about.
+        # The original question, the choice in place of the phrase asked about — answered in
+        # its script ("VIP" to 打個標籤 is answered in Traditional characters).
         text, lang = picked.text, picked.lang
+        hant = hant or (lang == "zh" and script_of(text) == HANT)
     text = with_measure(
         text,
         lambda: conv.load(session, userid, ctx.now).previous,

@@ -43,6 +43,7 @@ from segmentation.nodes import Node
 from segmentation.saved import list_saved_segments
 from segmentation.scope import CteNames, Requester
 from segmentation.tag_questions import tags_of
+from segmentation.text import normalize
 from segmentation.windows import resolve_window
 
 log = logging.getLogger(__name__)
@@ -245,7 +246,8 @@ def _nobody(command: Command, query: str, tail: object, lang: str) -> dict[str, 
     """The question back when no customer the asker may see is the one asked for (the same
     words whether someone out of their scope has that name or nobody has)."""
     fallback = command.details.get("fallback")
-    if isinstance(fallback, dict):  # "查一下X" where X is neither a condition nor a customer
+    if isinstance(fallback, dict) and not _only_about(fallback, query):
+        # "查一下X" where X is neither a condition nor a customer: what X could be, asked
         return clarify(str(fallback.get("message")), list(fallback.get("suggestions") or []))
     if tail:
         return clarify(
@@ -256,6 +258,13 @@ def _nobody(command: Command, query: str, tail: object, lang: str) -> dict[str, 
     return clarify(
         f"没有找到客户“{query}”。" if lang == "zh" else f"No customer of yours is called “{query}”."
     )
+
+
+def _only_about(fallback: dict[str, Any], name: str) -> bool:
+    """Whether a question back was only "did not understand X" about the name looked up, with
+    nothing to suggest ("找一下王静"): no customer called so is the answer to give."""
+    quoted = set(re.findall(r"“([^”]+)”", str(fallback.get("message") or "")))
+    return not fallback.get("suggestions") and quoted in ({name}, {normalize(name)})
 
 
 def picked_card(

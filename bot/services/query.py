@@ -41,7 +41,7 @@ from segmentation.nlq.unknown import tag_question
 from segmentation.nodes import And, InDepartment, Node, Owner, Ranked, canonical, walk
 from segmentation.ranking import ranking
 from segmentation.scope import Requester, resolve_requester
-from segmentation.text import language_of, normalize_name
+from segmentation.text import language_of, normalize, normalize_name
 from segmentation.unmatched import question_back
 
 log = logging.getLogger(__name__)
@@ -129,6 +129,7 @@ def ask_query(
     result = parse_command(text, vocabulary=vocab, asker=as_userid, now=now, tz=ctx.timezone)
     if isinstance(result, Clarification):
         named = _bare_customer(session, text, requester, now, ctx)
+        named = named or _nobody_called(session, text, result, requester, now, ctx)
         return named or clarify(result.message, list(result.suggestions))
     answer = answer_command(session, result, requester, now, ctx, budget, with_members)
     if isinstance(answer, SavedAnswer) and is_traditional(text):
@@ -155,12 +156,26 @@ def ask_query(
 _BARE_NAME = re.compile(r"^[^\W\d_]+(?:[ ·.'-][^\W\d_]+){0,3}$")
 # A look-up request around it ("pull up Frank", "幫我搵下Pia", "查一下王静"): a closed list.
 _LOOK_UP = re.compile(
-    r"^(?:请|請|麻烦|麻煩|帮我|幫我|帮忙|幫忙|唔该|唔該)?\s*(?:查一下|查一查|查查|查下|看看|看一下|看下|"
-    r"找一下|找找|搵下|搵吓|搵一下|搵|睇下|睇睇|睇吓|check一下|check下|check)\s*|"
-    r"^(?:(?:pls|please|can you|could you|can u)\s+)?(?:pull up|show me|look up|bring up|"
-    r"find|check|open|get me)\s+(?:the\s+)?(?:customer\s+)?",
+    # an opening word first: 咁睇下Ivan, 那找一下王静, 再查下Frank, "then look up Frank"
+    r"^(?:(?:咁|噉|那|那么|那麼|那就|然后|然後|再|好|好吧|ok|okay|so|then|and|now)[\s,，]*)?"
+    r"(?:请|請|麻烦|麻煩|帮我|幫我|帮忙|幫忙|唔该|唔該)?\s*(?:再)?(?:查一下|查一查|查查|查下|看看|看一下|看下|"
+    r"找一下|找找|找|搵下|搵吓|搵一下|搵|睇下|睇睇|睇吓|check一下|check下|check)\s*|"
+    r"^(?:(?:ok|okay|so|then|and|now)[\s,]+)?(?:(?:pls|please|can you|could you|can u)\s+)?"
+    r"(?:pull up|show me|look up|bring up|find|check|open|get me)\s+(?:the\s+)?(?:customer\s+)?",
     re.IGNORECASE,
 )
+
+
+def look_up_name(text: str) -> str | None:
+    """The name a look-up request is about ("搵Frank", "咁睇下Ivan", "look up Frank"): a
+    look-up word, then a name and nothing else; None when `text` is no such request."""
+    said = text.strip()
+    found = _LOOK_UP.match(said)
+    if found is None or found.end() == 0:
+        return None
+    name = said[found.end() :].strip("?？。.!！~ ")
+    name = re.sub(r"(?:嘅|的)?(?:资料|資料|情况|情況|档案|檔案)?(?:啦|吧|呀|啊)?$", "", name)
+    return name if 2 <= len(name) <= 40 and _BARE_NAME.match(name) else None
 
 
 def _bare_customer(
@@ -180,6 +195,30 @@ def _bare_customer(
     if not find_visible(session, requester, now=now, ctx=ctx, name=name, exact=True):
         return None
     lang = language_of(name)
+    command = Command("customer", None, lang, "", {"customer": name})
+    return card_answer(session, command, requester, now, ctx, lang)
+
+
+def _nobody_called(
+    session: Session,
+    text: str,
+    asked: Clarification,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+) -> Answer | None:
+    """ "搵Frank" when no customer the asker may see is Frank, and the question back was only
+    about that name: no customer of theirs is called so (the words whether someone out of
+    their scope has that name or nobody has), not "did not understand Frank"."""
+    name = look_up_name(text)
+    if name is None:
+        return None
+    quoted = set(re.findall(r"“([^”]+)”", asked.message))
+    if quoted != {normalize(name)} and quoted != {name}:
+        return None
+    from bot.services.conversation import card_answer
+
+    lang = language_of(text)
     command = Command("customer", None, lang, "", {"customer": name})
     return card_answer(session, command, requester, now, ctx, lang)
 

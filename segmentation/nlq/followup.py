@@ -812,10 +812,11 @@ _PICK_EN = lazy_pattern(
     re.I,
 )
 _YES = lazy_pattern(
-    r"^(?:是|是的|是啊|是呀|对|對|对的|對的|对啊|對啊|嗯|嗯嗯|好|好的|没错|沒錯|可以|行|就是|就是它|就这个|就這個|"
+    r"^(?:是|是的|是啊|是呀|是哦|对|對|对的|對的|对啊|對啊|对呀|對呀|对对|對對|嗯|嗯嗯|嗯呢|好|好的|好呀|"
+    r"没错|沒錯|可以|行|就是|就是它|就这个|就這個|"
     # Cantonese: 係 / 係呀 / 啱 / 冇錯 / 就係呢個 (that's the one)
-    r"係|系|係呀|系呀|係啊|啱|啱呀|啱啊|冇錯|冇错|就係佢|就係呢個|就系呢个|就呢個|就呢个|"
-    r"yes|yep|yeah|yup|y|sure|right|correct|ok|okay|exactly|yes please|"
+    r"係|系|係呀|系呀|係啊|係喇|系喇|係囉|系啰|啱|啱呀|啱啊|冇錯|冇错|就係佢|就係呢個|就系呢个|就呢個|就呢个|"
+    r"yes|yep|yeah|yea|yah|yup|y|sure|right|correct|ok|okay|exactly|yes please|yes pls|"
     r"(?:yes|yeah|yep|ok|okay)?\s*(?:that|this)\s+one(?:\s+please)?|that'?s\s+(?:it|the\s+one))$",
     re.I,
 )

@@ -1367,6 +1367,13 @@ _more(K.FILLER, True, "now|right now|currently|at the moment|at present|as of no
 # "customers from our company", "our company's customers": everyone (我们公司的客户 too)
 _more(K.FILLER, True, "from our company|of our company|at our company|our company's|"
       "in our company|from our firm|of our firm|our firm's")  # fmt: skip
+# "every VIP in the company", "all VIPs company-wide", 公司所有VIP: everyone the asker may see
+# (the scope note says when that is fewer), as 全公司 is.
+_more(K.FILLER, True, "in the company|across the company|in the whole company|company-wide|"
+      "company wide|companywide|in the entire company|across the whole company|the company's|"
+      "of the company|公司所有|公司全部|公司里所有|公司里的|整间公司|整间公司的|全公司嘅|成间公司")  # fmt: skip
+# Cantonese 淨係我嘅 (only mine): my own customers, as 只要我的.
+_more(K.MY, True, "净系我的|净系我自己的|净系我嘅|净系我自己嘅|净系要我的|净系我跟的|净系我跟紧的")
 # "how many customers did we add this quarter": the question's inverted "added"
 _more(K.NEW, True, "did we add|did you add|do we add|did they add|did the team add")
 # The people named by what they did ("this week's visitors", "recent inquirers"): that event.

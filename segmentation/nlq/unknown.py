@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from segmentation.nlq.ask import Ask, did_you_mean
 from segmentation.nlq.class_words import class_word_question
+from segmentation.nlq.close_names import closest_only
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
-from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.nlq.vocabulary import MeaningKind, Vocabulary
 from segmentation.text import normalize_name
 
 _TIME = lazy_pattern(
@@ -66,6 +67,9 @@ def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
 
         field = str(after.value) if after is not None and after.kind == K.ITEMWORD else None
         return item_question(word, vocab, field)
+    if _names_a_tag(before, after) and not _after_colleague(before):
+        # "标签是金咔的客户", "標籤係高意像嘅客": a tag, said so, even after a surname's character
+        return tag_question(word, vocab)
     if _is_person(word, before, after, after2):
         # 高意象 is a misspelt tag before it is a colleague surnamed 高 (a Latin name must
         # be really close to a tag: "kevin" is no "VIP").
@@ -74,10 +78,6 @@ def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
         return _staff_question(word, vocab)
     if word.isascii() and _in_verb_place(tokens, start):
         return _event_question(word)
-    if (before is not None and before.kind == K.TAGWORD) or (
-        after is not None and after.kind == K.TAGWORD
-    ):
-        return tag_question(word, vocab)
     if before is not None and before.text in _PLACE_BEFORE:
         return _place_question(word, vocab)
     if after is not None and after.kind == K.NEG and after.value == "post":  # X以外
@@ -85,6 +85,13 @@ def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
     if _modifies_customers(after, after2):  # "钻石客户", "上晦的客户", "platinum customers"
         return _name_question(word, vocab)
     return _generic(word, vocab)
+
+
+def _names_a_tag(before: Token | None, after: Token | None) -> bool:
+    """Whether the word is said to be a tag: 标签是X / tagged X / X标签."""
+    return (before is not None and before.kind == K.TAGWORD) or (
+        after is not None and after.kind == K.TAGWORD
+    )
 
 
 def _word_span(tokens: list[Token], index: int) -> tuple[int, int]:
@@ -194,7 +201,8 @@ def _name_question(word: str, vocab: Vocabulary) -> Ask:
     """A word in a name's place (before 客户/customers): the close names of any kind a
     segment can be named by; asked as a tag, the commonest, when nothing else is close."""
     hints = _close_names(word, vocab) + _cities_like(word, vocab)
-    hints = list(dict.fromkeys(hints))[:3]
+    names = vocab.candidates_in((*_NAME_KINDS, "city"), word.isascii())
+    hints = closest_only(word, list(dict.fromkeys(hints)), names)[:3]
     tags = set(vocab.candidates("tag").values())
     if all(h in tags for h in hints):
         return tag_question(word, vocab)
@@ -205,9 +213,12 @@ def _name_question(word: str, vocab: Vocabulary) -> Ask:
     )
 
 
+# The kinds of names a segment can be named by ("X客户").
+_NAME_KINDS: tuple[MeaningKind, ...] = ("tag", "dept", "saved", "named", "product", "category")
+
+
 def _close_names(word: str, vocab: Vocabulary, cutoff: int = 60) -> list[str]:
-    kinds = ("tag", "dept", "saved", "named", "product", "category")
-    names = vocab.candidates_in(kinds, word.isascii())
+    names = vocab.candidates_in(_NAME_KINDS, word.isascii())
     close = did_you_mean(word, names, cutoff=cutoff)
     return list(dict.fromkeys(one_character_off(word, names) + close))
 
@@ -289,7 +300,8 @@ def _dept_question(word: str, vocab: Vocabulary) -> Ask:
 
 def _staff_question(word: str, vocab: Vocabulary) -> Ask:
     # Two-character names differ in one character: 张山 is close to 张三.
-    hints = did_you_mean(word, vocab.candidates_in(("staff",), word.isascii()), cutoff=50)
+    staff = vocab.candidates_in(("staff",), word.isascii())
+    hints = closest_only(word, did_you_mean(word, staff, cutoff=50), staff)
     return Ask(
         f"没有叫“{word}”的同事。" + _zh_hint(hints, "请用同事的姓名或账号。"),
         f"There is no colleague called “{word}”."
@@ -300,7 +312,8 @@ def _staff_question(word: str, vocab: Vocabulary) -> Ask:
 
 def tag_question(word: str, vocab: Vocabulary) -> Ask:
     """An unknown tag: the closest real tags, and the tag groups to look in."""
-    hints = did_you_mean(word, vocab.candidates_in(("tag",), word.isascii()))
+    tags = vocab.candidates_in(("tag",), word.isascii())
+    hints = closest_only(word, did_you_mean(word, tags), tags)
     groups = "、".join(vocab.tag_groups[:8])
     zh_groups = f"现有标签组：{groups}。" if groups else ""
     en_groups = f" Tag groups: {', '.join(vocab.tag_groups[:8])}." if groups else ""
@@ -322,7 +335,8 @@ def time_question(word: str) -> Ask:
 
 def _place_question(word: str, vocab: Vocabulary) -> Ask:
     latin = word.isascii()
-    hints = did_you_mean(word, vocab.candidates_in(("city",), latin), cutoff=80 if latin else 70)
+    cities = vocab.candidates_in(("city",), latin)
+    hints = closest_only(word, did_you_mean(word, cities, cutoff=80 if latin else 70), cities)
     shown = hints
     if latin:  # an English asker reads the pinyin name beside the Chinese one
         from segmentation.kinds.city import city_in_latin
@@ -345,6 +359,7 @@ def _generic(word: str, vocab: Vocabulary) -> Ask:
         hints = did_you_mean(word, names, cutoff=75)
         cities = vocab.candidates_in(("city",), word.isascii())
         hints += [c for c in did_you_mean(word, cities, cutoff=90) if _whole_match(word, c, cities)]
+        hints = closest_only(word, hints, {**names, **cities})
     hints = hints[:3]
     return Ask(
         f"没看懂“{word}”。" + _zh_hint(hints, "请换个说法，或用引号标出标签名。"),
