@@ -21,7 +21,16 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
-from bot.commands.tag_reply import TAG, asks_for_tag, tag_given, with_tag
+from bot.commands.tag_reply import (
+    SAVE_NAME,
+    TAG,
+    asks_for_name,
+    asks_for_tag,
+    name_given,
+    tag_given,
+    with_name,
+    with_tag,
+)
 from bot.commands.texts import say
 from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.actions import message_question
@@ -46,6 +55,8 @@ _ACTION = lazy_pattern(
 def missing_part(text: str, question: str, lang: str) -> str | None:
     """What the question back `question` to `text` asked for (MESSAGE, COUPON, WHOM), or
     None when it asked something else."""
+    if asks_for_name(question):  # "保存成什么名字？": the segment's name given next
+        return SAVE_NAME
     if not _ACTION.search(text):
         return None
     asked = {
@@ -80,6 +91,9 @@ def completed(
     if part == TAG:
         name = tag_given(reply)
         return None if name is None else with_tag(original, name)
+    if part == SAVE_NAME:
+        name = name_given(reply)
+        return None if name is None else with_name(original, name)
     return None
 
 

@@ -90,3 +90,59 @@ def with_tag(original: str, name: str) -> str | None:
     if _VERB_EN.search(lowered):
         return f"{original.rstrip(' .!?')} as “{name}”"
     return None
+
+
+# ---- a saved segment's name -----------------------------------------------------------------
+
+SAVE_NAME = "save_name"
+_SAVE_QUESTION = (
+    "保存成什么名字？例如：把…保存为“待跟进”。",
+    "Save it under which name? E.g. save … as “follow-up”.",
+)
+# Words before a name given back: 叫 / 就叫 / 名字叫 / 用 / call it / name it / as.
+_NAME_LEAD = lazy_pattern(
+    r"^(?:(?:那就|那|咁就|咁|好吧|好|ok|okay|fine|so|then|just)[\s,，]*)*"
+    r"(?:名字就叫|名字叫|就叫做|就叫|叫做|叫|就用|用|命名为|命名為|"
+    r"(?:call|name)\s+it|as)?\s*",
+    re.I,
+)
+_NAME_TAIL = lazy_pattern(
+    r"(?:吧|啦|喇|呀|啊|好了|就好|就得|\s+(?:please|then|thanks)|[\s.。!！~])+$"
+)
+# How a Chinese request ends where the name may follow at once (存成分群 “X”).
+_NAME_PLACE_ZH = lazy_pattern(r"(?:分群|分组|分組|名单|名單|为|為|成|做|叫|叫做)\s*$")
+_NAME_PLACE_EN = lazy_pattern(r"(?<![a-z])(?:as|called|named|segment|list|group)\s*$", re.I)
+
+
+def asks_for_name(question: str) -> bool:
+    """Whether the question back `question` asked under which name to save."""
+    return question in _SAVE_QUESTION
+
+
+def name_given(reply: str, is_request: Callable[[str], bool] = decides) -> str | None:
+    """The name `reply` gives to "which name?" ("上海客", "就叫“上海客”吧", "call it VIPs"), or
+    None when it asks something of its own (a look-up, a count, a yes, a cancel)."""
+    said = reply.strip()
+    if not said or is_request(said):
+        return None
+    quoted = _QUOTE.search(said)
+    if quoted is not None:
+        name = quoted["m"].strip()
+        return name if 0 < len(name) <= _LONGEST else None
+    name = _NAME_TAIL.sub("", _NAME_LEAD.sub("", said, count=1)).strip()
+    if not name or len(name) > _LONGEST or len(name.split()) > 4:
+        return None
+    if _REQUEST.search(name.lower()) and not _QUOTE.search(said):
+        return None  # "上海的客户有几个": a question of its own
+    return name
+
+
+def with_name(original: str, name: str) -> str:
+    """`original` with the name said where it belongs: right after 存成分群 / "as a segment",
+    else after 叫 / "as" added."""
+    trimmed = original.rstrip(" 。.!！")
+    if _NAME_PLACE_ZH.search(trimmed) or _NAME_PLACE_EN.search(trimmed):
+        return f"{trimmed}“{name}”" if not trimmed.isascii() else f"{trimmed} “{name}”"
+    if trimmed.isascii():
+        return f"{trimmed} as “{name}”"
+    return f"{trimmed}，叫“{name}”"

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from bot.commands.period_picks import as_of_now, drops_the_window
-from bot.commands.tag_reply import tag_given, with_tag
+from bot.commands.tag_reply import name_given, tag_given, with_name, with_tag
 from bot.services.query import look_up_name
 from segmentation.engine import default_context
 from segmentation.nlq import Clarification, Command, load_vocabulary, parse_command
@@ -239,3 +239,44 @@ def test_the_whole_company_is_everyone_the_asker_sees(text: str, vocab) -> None:
 def test_only_mine_in_cantonese(text: str, vocab) -> None:
     command = parse(text, vocab)
     assert isinstance(command, Command) and "赵六" in command.description
+
+
+# ---------------------------------------------------------------- a saved segment's name
+
+
+@pytest.mark.parametrize(
+    ("reply", "name"),
+    [
+        ("上海客", "上海客"),
+        ("就叫“上海客”吧", "上海客"),
+        ("名字叫上海客啦", "上海客"),
+        ("就叫「北京客」啦", "北京客"),
+        ("call it VIPs", "VIPs"),
+        ("shanghai folks", "shanghai folks"),
+    ],
+)
+def test_a_name_given_back_alone(reply: str, name: str) -> None:
+    assert name_given(reply) == name
+
+
+@pytest.mark.parametrize(
+    "reply", ["上海的客户有几个", "确认", "取消", "搵Frank", "how many in Shanghai"]
+)
+def test_no_name_in_a_question_or_a_decision(reply: str) -> None:
+    assert name_given(reply) is None
+
+
+@pytest.mark.parametrize(
+    ("original", "completed"),
+    [
+        ("把上海的客户存成分群", "把上海的客户存成分群“上海客”"),
+        ("把上海的客户存下来", "把上海的客户存下来，叫“上海客”"),
+        (
+            "save customers in Shanghai as a segment",
+            "save customers in Shanghai as a segment “上海客”",
+        ),
+        ("save these", "save these as “上海客”"),
+    ],
+)
+def test_the_name_goes_where_it_belongs(original: str, completed: str) -> None:
+    assert with_name(original, "上海客") == completed
