@@ -211,7 +211,7 @@ def _nobody_called(
     about that name: no customer of theirs is called so (the words whether someone out of
     their scope has that name or nobody has), not "did not understand Frank"."""
     name = look_up_name(text)
-    if name is None:
+    if name is None or asked.suggestions:  # "show me 金咔": 金卡 is offered, not a customer
         return None
     quoted = set(re.findall(r"“([^”]+)”", asked.message))
     if quoted != {normalize(name)} and quoted != {name}:
