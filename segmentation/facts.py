@@ -19,11 +19,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import FromClause, case, func, literal, select
+from sqlalchemy import FromClause, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from segmentation import conditions as cond
-from segmentation import kinds
+from segmentation import contacts, kinds
 from segmentation import score_conditions as score_sql
 from segmentation.fact_types import (
     AddedAt,
@@ -41,6 +41,7 @@ from segmentation.models.base import UTCDateTime
 from segmentation.named import RfmRule
 from segmentation.nodes import (
     And,
+    CampaignMessaged,
     NamedSegment,
     Node,
     Not,
@@ -122,17 +123,38 @@ class Activity:
 
     kinds: tuple[str, ...] = ()
     added: bool = False
+    # Received a campaign's mass message, asked for: (campaign_id, latest) per condition;
+    # (None, False) is any campaign's. The latest such delivery is the activity.
+    messages: tuple[tuple[int | None, bool], ...] = ()
 
 
 def activity_of(node: Node, ctx: EngineContext) -> Activity:
     """The events a question is about: those it asks for (有咨询) before those it asks
-    against (未下单); else whether it asks about new customers."""
+    against (未下单); else the campaign message it asks who received (上次活动谁收到了消息:
+    the delivery); else whether it asks about new customers."""
     marks = _order_marks(node, ctx, False)
     asked = [kind for kind, negated in marks if kind and not negated]
     refused = [kind for kind, negated in marks if kind and negated]
     if asked or refused:
         return Activity(tuple(dict.fromkeys(asked or refused)))
+    messages = tuple(dict.fromkeys(_messages(node, False)))
+    if messages:
+        return Activity(messages=messages)
     return Activity(added=("", False) in marks or ("", True) in marks)
+
+
+def _messages(node: Node, negated: bool) -> list[tuple[int | None, bool]]:
+    """The campaigns of the mass messages `node` asks who received (not those it asks who
+    did not)."""
+    if isinstance(node, And | Or):
+        return [m for child in node.children for m in _messages(child, negated)]
+    if isinstance(node, Not):
+        return _messages(node.child, not negated)
+    if isinstance(node, Ranked):
+        return _messages(node.base, negated)
+    if isinstance(node, CampaignMessaged) and not negated:
+        return [(node.campaign_id, node.latest)]
+    return []
 
 
 def _order_marks(node: Node, ctx: EngineContext, negated: bool) -> list[tuple[str, bool]]:
@@ -163,11 +185,36 @@ def listing_order(activity: Activity, cust: FromClause, now: datetime) -> list[A
 
     if activity.kinds:
         latest = _latest_of_kinds(cust, activity.kinds, now)
+    elif activity.messages:
+        latest = _latest_message(cust, activity.messages, now)
     elif activity.added:
         latest = _first_added(cust, now)
     else:
         latest = func.coalesce(_latest_of_any(cust, now), _first_added(cust, now))
     return [latest.desc().nulls_last(), BinaryOrder(cust.c.external_userid)]
+
+
+def _latest_message(
+    cust: FromClause, messages: Sequence[tuple[int | None, bool]], now: datetime
+) -> Any:
+    """When the customer last received a mass message (WeCom reported it sent) up to `now`,
+    of the campaigns asked about (any campaign when one condition names none)."""
+    d = contacts.deliveries.alias()
+    where = [
+        d.c.external_userid == cust.c.external_userid,
+        d.c.channel == contacts.MASS_MESSAGE,
+        d.c.status == contacts.DELIVERED,
+        d.c.status_at <= _at(now),
+    ]
+    if all(campaign_id is not None or latest for campaign_id, latest in messages):
+        named = [
+            d.c.campaign_id == contacts.latest_message_campaign(now)
+            if campaign_id is None
+            else d.c.campaign_id == campaign_id
+            for campaign_id, _latest in messages
+        ]
+        where.append(or_(*named))
+    return select(func.max(d.c.status_at)).where(*where).correlate(cust).scalar_subquery()
 
 
 def _at(now: datetime) -> Any:

@@ -10,6 +10,8 @@ restates the campaign, so the asker sees which one was read.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -20,6 +22,7 @@ from bot.commands.texts import say
 from bot.services.answer import Answer
 from bot.services.query import answer_command, clarify
 from segmentation.contacts import coupons
+from segmentation.kinds.campaign_holdout import CampaignHeldOut
 from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.campaign_described import described_campaigns
 from segmentation.nlq.campaign_followups import (
@@ -27,6 +30,7 @@ from segmentation.nlq.campaign_followups import (
     answer_campaign,
     asks_count,
     asks_who,
+    bind_campaign,
     coupon_campaign,
     coupon_state,
     on_campaign,
@@ -35,13 +39,16 @@ from segmentation.nlq.campaign_followups import (
     said_other_campaign,
     said_received,
     unbound_coupon,
+    unbound_coupon_parts,
     with_coupon_state,
+    with_coupon_word,
 )
 from segmentation.nlq.contact_words import name_campaigns
 from segmentation.nlq.followup import read_follow_up
+from segmentation.nlq.holdout_words import with_holdout_campaign
 from segmentation.nlq.restate import describe
 from segmentation.nlq.vocabulary import Vocabulary
-from segmentation.nodes import CampaignCoupon, CampaignMessaged, Node, to_json
+from segmentation.nodes import And, CampaignCoupon, CampaignMessaged, Node, to_json
 from segmentation.scope import Requester
 from segmentation.text import normalize
 
@@ -58,6 +65,10 @@ def campaign_followup_answer(
     received = _received(vocab, previous_node, text)
     if received is not None:  # "and how many actually received it": its message, reported sent
         return _answer_node(session, ctx, requester, vocab, received, text, previous.intent, lang)
+    held_out = _held_out(session, ctx, requester, vocab, previous_node, text)
+    if held_out is not None:  # "对照组呢", "what about the control group": that campaign's
+        return answer_command(session, held_out, requester, ctx.now, ctx.engine,
+                              with_members=ctx.count_ids)  # fmt: skip
     campaign = coupon_campaign(previous_node)
     if campaign is None:
         return None
@@ -113,6 +124,50 @@ def _received(vocab: Vocabulary, previous_node: Node, text: str) -> Node | None:
         if campaign_id is None:
             return None
     return CampaignMessaged(campaign_id, latest)
+
+
+def _held_out(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    vocab: Vocabulary,
+    previous_node: Node,
+    text: str,
+) -> Command | None:
+    """After an answer about one campaign, its control group asked with no campaign
+    ("對照組呢", "对照组有谁", "控制組入面有邊個", "what about the control group", "who was held
+    out"): the question read with that campaign named (asked alone, which campaign's is
+    asked back: each campaign holds out its own customers)."""
+    campaign_id = _answer_campaign_id(vocab, previous_node)
+    if campaign_id is None:
+        return None
+    named = name_campaigns(normalize(text), vocab.campaigns, lambda n: n in vocab.surfaces)
+    rewritten = with_holdout_campaign(text, campaign_id, named)
+    if rewritten is None:
+        return None
+    command = parse_command(
+        rewritten, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    if not isinstance(command, Command) or command.intent not in ("list", "count"):
+        return None
+    return command if command.segment is not None and _holds_out(command.segment) else None
+
+
+def _answer_campaign_id(vocab: Vocabulary, previous_node: Node) -> int | None:
+    """The number of the one campaign the last answer is about ("the last campaign" of
+    coupons or of messages looked up), or None."""
+    about = answer_campaign(previous_node)
+    if about is None:
+        return None
+    kind, (campaign_id, latest) = about
+    if campaign_id is not None:
+        return campaign_id
+    return vocab.latest_campaigns.get(kind) if latest else None
+
+
+def _holds_out(node: Node) -> bool:
+    parts = node.children if isinstance(node, And) else (node,)
+    return any(isinstance(p, CampaignHeldOut) for p in parts)
 
 
 def _short_followup(previous_node: Node, text: str) -> Node | None:
@@ -174,8 +229,14 @@ def _own_question(
         return None
     vocab = load_vocabulary(session, ctx.engine.named)
     command = parse_command(
-        text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
+        with_coupon_word(text),
+        vocabulary=vocab,
+        asker=requester.userid,
+        now=ctx.now,
+        tz=ctx.settings.timezone,
     )
+    if isinstance(command, Command) and command.intent in _ACTIONS:
+        return _action_on_campaign(session, ctx, vocab, previous_node, command)
     if not isinstance(command, Command) or command.intent not in ("list", "count"):
         return None
     if isinstance(command.segment, CampaignCoupon) and coupon_campaign(command.segment):
@@ -184,6 +245,27 @@ def _own_question(
     if asked is None or asked.window is not None:
         return None
     return with_coupon_state(previous_node, asked.state)  # the last answer's campaign
+
+
+# What is done to customers named by a coupon's state: on the campaign just discussed.
+_ACTIONS = ("push", "tag", "untag", "schedule", "export")
+
+
+def _action_on_campaign(
+    session: Session, ctx: CommandContext, vocab: Vocabulary, previous_node: Node, command: Command
+) -> Command | None:
+    """ "给没用的发条消息提醒下券快过期了", "tag the ones who haven't used the coupon 待跟进" after
+    an answer about one campaign's coupon: whom it is done to is that campaign's (used or not
+    used), never every campaign's — the card names the campaign before anything runs."""
+    campaign = coupon_campaign(previous_node)
+    segment = command.segment
+    if campaign is None or segment is None or not unbound_coupon_parts(segment):
+        return None
+    bound = bind_campaign(segment, campaign)
+    if bound == segment:  # the coupon inside a negation or an OR: not said of its customers
+        return None
+    description = describe(bound, command.language, ctx.now, ctx.settings.timezone, vocab)
+    return replace(command, segment=bound, description=description)
 
 
 def _intent(text: str, previous_intent: str) -> str:

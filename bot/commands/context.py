@@ -31,7 +31,11 @@ from bot.services.query import answer_command, clarify
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.also_other import WhichWindow, widened_by_other
-from segmentation.nlq.campaign_followups import coupon_said_again
+from segmentation.nlq.campaign_followups import (
+    coupon_said_again,
+    is_about_campaigns,
+    names_campaign_contact,
+)
 from segmentation.nlq.followup import (
     ALSO,
     AND,
@@ -424,6 +428,8 @@ def subjectless_answer(
         return None
     assert command.segment is not None
     previous_node, previous = found
+    if names_campaign_contact(command.segment) and is_about_campaigns(previous_node):
+        return None  # "上次发券的活动谁用了" after a campaign's recipients: its own question
     # "男的有几个" after "其中女的有几个": a sibling of that refinement, about the same customers.
     previous_node = _sibling_base(previous_node, previous, command, _LOOSE)
     one_per_customer = kinds(command.segment) & kinds(previous_node) & _ONE_PER_CUSTOMER

@@ -292,7 +292,8 @@ _PUSH_EN = [
     # (a coupon or message word before it is read by the article rule below).
     lazy_pattern(
         _PUSH_OPENER_EN
-        + r"(?:send|push)\s+(?P<seg>(?:(?!coupon|voucher|message|msg|note|\boff\b).)+?)"
+        + r"(?:send|push)\s+(?P<seg>(?:(?!coupon|voucher|message|msg|note|reminder|notification|"
+        r"greeting|\boff\b).)+?)"
         r"\s*[:：]?\s*(?P<what>“[^”]*”)$"
     ),
     # "send to VIP customers: see you": whom, then the words after a colon (a message).
@@ -1687,7 +1688,7 @@ def _find_push(text: str, masked: str, quotes: dict[str, str], original: str) ->
     start = content[-1]
     # "a coupon … with the message “…”": earlier articles that begin content belong to it.
     for earlier in reversed([a for a in articles if a < start]):
-        if not _is_content(masked[earlier:start]):
+        if not _is_content(masked[earlier:start]) or _describes_whom(masked[earlier:start]):
             break
         start = earlier
     return _push_action(text, masked, (send.end(), start), (start + 1, len(text)), quotes, original)
@@ -1740,6 +1741,13 @@ def _amount_first(
         return None
     start = next((a for a in starts if _reads_as_coupon(masked[a:])), starts[-1])
     return _push_action(text, masked, (after_verb, start), (start, len(text)), quotes, original)
+
+
+def _describes_whom(words: str) -> bool:
+    """Whether content words before a message are its recipients' ("send customers who did
+    not use the coupon a message: …"): a coupon with no amount and no message word, which no
+    send could issue — the coupon they did or did not use."""
+    return not _MESSAGE_WORDS.search(words) and not _reads_as_coupon(words)
 
 
 def _reads_as_coupon(words: str) -> bool:
@@ -1902,7 +1910,12 @@ _SAY_LEAD = lazy_pattern(
 # 讲周六有活动", "send her a message saying new arrivals are in" (never 说明, explaining).
 _SAID_AFTER_WORD = lazy_pattern(
     r"(?:消息|信息|讯息|訊息|短信|私信|message|msg|text|note)\s*[,，]?\s*"
-    r"(?P<say>说(?!明)|讲(?!解)|话|内容是|写着|saying|that\s+says|which\s+says|that\s+reads)"
+    r"(?P<say>说(?!明)|讲(?!解)|话|内容是|写着|saying|that\s+says|which\s+says|that\s+reads|"
+    # 发条消息提醒下券快过期了 / 發個訊息提醒佢哋張券就嚟過期: 提醒 says what the message is
+    # about; a coupon in those words is the message's, never a coupon sent
+    r"提醒(?:一下|下|一声|声)?(?:他们|她们|佢们|佢地|他|她|佢|大家)?(?:一下|下)?(?:说|讲|话)?|"
+    r"(?:to\s+)?(?:remind(?:ing)?|tell(?:ing)?|let(?:ting)?)\s+(?:them|him|her|everyone)"
+    r"(?:\s+know)?(?:\s+that)?)"
     r"\s*[,，]?\s*(?P<what>[^“\s].*)$",
     re.I,
 )

@@ -15,7 +15,7 @@ from typing import Literal
 
 from segmentation.kinds.campaign_holdout import CampaignHeldOut
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
-from segmentation.nodes import And, CampaignCoupon, CampaignMessaged, Node
+from segmentation.nodes import And, CampaignCoupon, CampaignMessaged, Node, walk
 from segmentation.text import normalize
 
 # Which campaign a coupon condition is about: (campaign_id, latest).
@@ -207,6 +207,32 @@ def coupon_said_again(previous: Node, added: Node) -> tuple[Node, Node | None] |
     return with_coupon_state(previous, unbound[0].state), others
 
 
+def names_campaign_contact(node: Node) -> bool:
+    """Whether `node` says whom a campaign reached of its own: a campaign named (上次活动,
+    活动#3, the last campaign's control group) or a period ("近30天没收到过群发的"). After an
+    answer about a campaign such a question is about the campaigns as it says, never a
+    narrowing of that answer ("who got the last campaign's message" then "which VIPs haven't
+    had any mass message in 30 days": narrowed, nobody could match). A coupon's state alone
+    ("没核销的", "那谁用了") is the last answer's campaign (read above), not this."""
+    return any(_bound(part) for part in walk(node))
+
+
+def _bound(part: Node) -> bool:
+    if isinstance(part, CampaignHeldOut):
+        return True
+    if isinstance(part, CampaignCoupon | CampaignMessaged):
+        return part.campaign_id is not None or part.latest or part.window is not None
+    return False
+
+
+def is_about_campaigns(node: Node) -> bool:
+    """Whether any part of `node` is whom a campaign reached (a message, a coupon, a control
+    group)."""
+    return any(
+        isinstance(p, CampaignCoupon | CampaignMessaged | CampaignHeldOut) for p in walk(node)
+    )
+
+
 def _is_unbound(part: CampaignCoupon) -> bool:
     return part.campaign_id is None and not part.latest and part.window is None
 
@@ -258,3 +284,25 @@ def on_campaign(node: Node, campaign: Campaign) -> Node:
         for p in _parts(node)
     )
     return And(parts) if isinstance(node, And) else parts[0]
+
+
+# "没用的" / "冇用嘅" / "用了的" with no coupon word, after an answer about a campaign's coupon:
+# used or not used is the coupon's (给没用的发条消息提醒下券快过期了). Said alone, 没用的 is no
+# condition ("useless"): the coupon word is put in only where a coupon was just discussed.
+_BARE_USED = lazy_pattern(
+    r"(?P<verb>(?:没有|没|沒有|沒|未|冇|还没有?|還沒有?|仲未|尚未|从未|從未)(?:有)?(?:使用|用|使)|"
+    r"(?:已经|已經|有)?(?:使用|用)(?:了|咗|过|過))"
+    r"(?=(?:的|嘅|嗰啲|那些|那啲|那几个|那幾個|嗰几个|嗰幾個))"
+)
+
+
+def with_coupon_word(text: str) -> str:
+    """`text` (as typed) with 券 after a bare used / not used ("给没用的发…" → "给没用券的发…")."""
+    return _BARE_USED.sub(lambda m: m.group("verb") + "券", text)
+
+
+def unbound_coupon_parts(node: Node) -> bool:
+    """Whether `node` says a coupon's state of no campaign and no period ("没用券的", "who
+    haven't used the coupon") and no coupon of a campaign."""
+    coupons = [p for p in walk(node) if isinstance(p, CampaignCoupon)]
+    return bool(coupons) and all(_is_unbound(p) for p in coupons)

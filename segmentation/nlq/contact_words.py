@@ -108,7 +108,8 @@ _TO_THEM_ZH = r"(?:给|俾|畀)(?:他们|她们|他|她|ta|佢哋|佢地|佢们|
 _RECEIVE_ZH = r"(?:收到过?|收到了|收过|接收过?|接到过?|被发过|被推送过?)"
 # Received, said after the message or campaign (上次群发收到了, 上次群发没 received)
 _RECV_TAIL_ZH = (
-    r"(?:收到过?|收到了|接收到|接收过?|接到过?|收过|收|"
+    # 收到了 before 收到: "上次活动收到了消息" is received its message, not 收到 + "了消息"
+    r"(?:收到了|收到过?|接收到|接收过?|接到过?|收过|收了|收|"
     r"\s*(?:received|receive|gotten|got|get)(?![a-z]))"
 )
 # Any one of them: 一条群发都没收到, 没收过任何群发 (said of messages, never a count asked for)
@@ -259,6 +260,14 @@ _EN = (
         r"(?:redeemed|redeem|used|use|cashed in|cash in|cashed)\b"
         rf"(?: (?:it|them|theirs|the coupons?|their coupons?|a coupon|the voucher))?(?: yet)?"
         rf"{_ref_en(1)}?"
+    )),
+    # "who haven't used the coupon": read from "who" (else "who haven't" is a plain not, and
+    # "used the coupon" alone is redeemed: NOT redeemed would take in those never given one)
+    ("unredeemed", latin_pattern(
+        # (after those/these the "who" is theirs: "those who did not use the coupon")
+        rf"(?<!those )(?<!these )(?:who|that) {_NOT_EN}(?: yet)? "
+        r"(?:redeemed|redeem|used|use|cashed in) (?:the|their|a|any|our) (?:coupons?|vouchers?)"
+        r"(?: yet)?(?!'s)" + _ref_en(11) + "?"
     )),
     # "holding an unused coupon", "who still have an unredeemed voucher", "with unused coupons"
     ("unredeemed", latin_pattern(

@@ -10,9 +10,12 @@ with the campaigns to pick from: every campaign holds out its own customers.
 
 from __future__ import annotations
 
+import re
+
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.contact_words import _IN, ContactMatch, _ref_en, _ref_zh, longest_contact
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
+from segmentation.text import normalize
 
 _GROUP_ZH = r"(?:对照组|控制组|对照群|留出组)"
 _KEPT_ZH = r"(?:被)?(?:留作|留为|留出作为?|作为|当作|当做|分到|分在|划入|放在|在)?"
@@ -80,3 +83,32 @@ def which_holdout(word: str, campaigns: dict[int, str]) -> Ask:
         f"{newest[0] if newest else 'Double 11'} campaign'.",
         suggestions,
     )
+
+
+# The control group said with no campaign, as typed (both scripts; the English words whole).
+_GROUP_TYPED = lazy_pattern(
+    r"对照组|對照組|控制组|控制組|对照群|對照群|留出组|留出組|"
+    # Latin words end at a non-letter (a Chinese 呢 is a word character to \b)
+    r"(?<![a-z])(?:the\s+)?(?:control\s+group|hold-?outs?(?:\s+group)?|held-out\s+group)(?![a-z])|"
+    r"(?<![a-z])held[- ]out(?:\s+(?:as|in)\s+(?:the\s+)?control\s+group)?(?![a-z])",
+    re.I,
+)
+
+
+def with_holdout_campaign(text: str, campaign_id: int, named: str | None = None) -> str | None:
+    """`text` (as typed) with a control group of no campaign ("对照组呢", "對照組入面有邊個",
+    "what about the control group", "who was held out") written as campaign `campaign_id`'s
+    ("活动#3的对照组", "the control group of campaign #3"), or None when `text` says no such
+    group or already names its campaign. For the answer just given about that campaign: its
+    control group is the one asked about (spec/commands.md §2c, the campaign last discussed).
+    `named`: `text` normalised with campaign names written as their numbers (老客关怀的对照组
+    names its campaign)."""
+    found = _GROUP_TYPED.search(text)
+    if found is None or names_a_holdout(normalize(text) if named is None else named):
+        return None
+    if found.group(0).isascii():
+        after = " from" if "held" in found.group(0).lower() else " of"
+        rewritten = f"{text[: found.end()]}{after} campaign #{campaign_id}{text[found.end() :]}"
+    else:
+        rewritten = f"{text[: found.start()]}活动#{campaign_id}的{text[found.start() :]}"
+    return rewritten if names_a_holdout(normalize(rewritten)) else None

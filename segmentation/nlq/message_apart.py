@@ -31,6 +31,10 @@ _TO_THEM = (
 _THEM = r"(?:them|him|her|these|those|他们|她们|佢们|佢哋|佢地|佢|他|她|ta)"
 _SAY_WORD = r"(?:saying|that\s+says|to\s+say|reading)"
 _SPACE = r"\s+"
+_REMINDING_EN = (
+    r"(?:(?:to\s+)?(?:remind|tell)|reminding|telling)\s+(?:them|him|her|everyone)(?:\s+that)?|"
+    r"(?:to\s+let|letting)\s+(?:them|him|her|everyone)\s+know(?:\s+that)?"
+)
 _PLAIN = lazy_pattern(
     # 发消息, 发个msg, send 佢 msg, send them a message
     rf"(?:{_SEND}\s*(?:(?:给|畀|俾)?\s*{_THEM}\s*)?{_COUNT}\s*{_NOUN}(?![a-z])|"
@@ -42,6 +46,8 @@ _PLAIN = lazy_pattern(
     # whom after: 畀佢, to them; "to VIPs in Beijing" only before a saying word
     rf"(?:\s*{_TO_THEM}|\s+to\s+.+?(?=\s+{_SAY_WORD}\s))"
     rf"(?P<say>\s*(?:说|讲|话|话佢知|讲声|讲句|说一声|说一句|,|，)\s*|\s+(?:{_SAY_WORD}|that)\s+|"
+    # "a message reminding them their coupon expires", "a text to tell her that …"
+    rf"\s+(?:{_REMINDING_EN})\s+|"
     r"\s+|(?<=[a-z])(?=[^\x00-\x7f]))(?P<rest>\S.*)$"
 )
 # Whom a verb of reminding points at, with no condition of its own: a pronoun or the answer
@@ -75,7 +81,9 @@ _REMIND_EN = lazy_pattern(
 # What a reminder's words never begin with: a part of the answer (他们里面的VIP, 其中…), a
 # topic (remind them about…: asked, its words are not the message), or whom (to/for).
 _NOT_WORDS = lazy_pattern(
-    r"^(?:里|里面|入面|中|当中|之中|其中|的|嘅|about\b|of\b|to\b|for\b|customers?\b|clients?\b)"
+    r"^(?:里|里面|入面|中|当中|之中|其中|的|嘅|about\b|of\b|to\b|for\b|customers?\b|clients?\b|"
+    # "remind those who have not used their coupon that …": who they are, not the words
+    r"who\b|whose\b|which\b|with\b|without\b|in\b|from\b)"
 )
 # What softens the verb, said after whom, is no words to send.
 _ONLY_SOFT = lazy_pattern(
