@@ -3,8 +3,9 @@
 `facts_of` is the one mapping from condition nodes to the facts a row shows ("近90天消费
 ¥1,280", the last inquiry, the score, the matching tags, 添加时间…); `listing_order` is the
 ORDER BY of an unranked list: the most recent activity the question is about first (the
-latest event of the kinds it names; for a new-customer question the first follow; for a
-question about attributes only, the latest event of any kind, else the first follow), ties by
+latest event of the kinds it names; for who received a campaign's mass message, when it was
+received; for a new-customer question the first follow; for a question about attributes only,
+the latest event of any kind, else the first follow), ties by
 external_userid in code-point order. Both read the question after saved segments are expanded.
 
 `read_facts` fetches the facts' values for one page of customers (a handful of grouped

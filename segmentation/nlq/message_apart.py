@@ -73,8 +73,9 @@ _POINTER_EN = (
     r"these|those)"
 )
 _REMIND_EN = lazy_pattern(
-    rf"^(?:please\s+)?(?:remind|nudge|ping|notify)(?:{_SPACE}{_POINTER_EN}"
-    r"(?P<say>\s+that\s+|\s+)|"
+    # "tell them their coupon expires Sunday", "let them know that …" (let only with know)
+    rf"^(?:please\s+)?(?P<verb>remind|nudge|ping|notify|tell|let)(?:{_SPACE}{_POINTER_EN}"
+    r"(?P<know>\s+know)?(?P<say>\s+that\s+|\s+)|"
     # mixed: "remind 他们 券快到期了"
     rf"\s*{_POINTER_ZH}\s*{_SOFT}?(?P<say_zh>\s*(?:说|讲|,|，)?\s*))(?P<rest>\S.*)$"
 )
@@ -140,6 +141,8 @@ def _reminded(spaced: str) -> re.Match[str] | None:
     found = _REMIND_ZH.match(spaced) or _REMIND_EN.match(spaced)
     if found is None or _NOT_WORDS.match(found.group("rest")):
         return None
+    if "verb" in found.re.groupindex and (found.group("verb") == "let") != bool(found["know"]):
+        return None  # "let them …" says nothing sent; "tell them know" is no sentence
     if _ONLY_SOFT.fullmatch(found.group("rest")):  # 提醒她们一下: no words, asked for
         return None
     return found

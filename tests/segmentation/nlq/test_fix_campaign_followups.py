@@ -257,3 +257,29 @@ def test_unbound_coupon_parts() -> None:
     assert not unbound_coupon_parts(HasTag("VIP"))
     assert is_about_campaigns(And((City(("上海",)), CampaignMessaged(3))))
     assert not is_about_campaigns(HasTag("VIP"))
+
+
+# ---- tell them / let them know + the words -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("tell them their coupon expires soon", "their coupon expires soon"),
+        ("let them know their coupon expires soon", "their coupon expires soon"),
+        ("let them know that the coupon expires Sunday", "the coupon expires Sunday"),
+        ("tell 他们 券快过期了", "券快过期了"),
+    ],
+)
+def test_telling_them_is_a_message_to_the_answer(text: str, message: str) -> None:
+    result = command(text)
+    assert result.intent == "push" and result.segment is None
+    assert result.details["message"] == message
+    assert "coupon" not in result.details
+
+
+@pytest.mark.parametrize(
+    "text", ["tell them about the sale", "tell them to come in", "let them buy more"]
+)
+def test_telling_them_without_the_words_is_asked(text: str) -> None:
+    assert READ.asked(text)
