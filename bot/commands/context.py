@@ -36,6 +36,7 @@ from segmentation.nlq.campaign_followups import (
     is_about_campaigns,
     names_campaign_contact,
 )
+from segmentation.nlq.cities import field_cities
 from segmentation.nlq.followup import (
     ALSO,
     AND,
@@ -544,8 +545,14 @@ def ask_again(
         # card (nothing runs before it is confirmed)
         intent, details = previous.intent, dict(previous.details)
     if not asked and previous.kind == conv.BREAKDOWN and conv.is_table_thread(previous):
-        intent = "breakdown"
-        details = {"by": previous.breakdown.get("by"), "group": previous.breakdown.get("tag_group")}
+        by = previous.breakdown.get("by")
+        # "那上海的呢" after "按城市分": one group by its value — that group's customers, not
+        # a table of 100% of it
+        if _pins_one_group(node, str(by)):
+            intent = "list"
+        else:
+            intent = "breakdown"
+            details = {"by": by, "group": previous.breakdown.get("tag_group")}
     return answer_command(
         session,
         Command(intent, node, lang, description, details, notes),
@@ -970,6 +977,24 @@ _PINS: dict[str, tuple[type, ...]] = {
     "owner": (Owner,),
     "department": (InDepartment,),
 }
+
+
+def _pins_one_group(node: Node, by: str) -> bool:
+    """Whether `node` holds the breakdown dimension `by` to one value (在上海 for a city
+    breakdown, 由张三跟进 for an owner one), at its top or as one of its AND's children."""
+    types = _PINS.get(by, ())
+    parts = node.children if isinstance(node, And) else (node,)
+    return bool(types) and any(isinstance(p, types) and _one_value(p) for p in parts)
+
+
+def _one_value(node: Node) -> bool:
+    if isinstance(node, City):  # its names are one city's spellings (上海, shanghai, 上海市)
+        return len({c for n in node.names for c in field_cities(normalize(n)) or (n,)}) == 1
+    for field in ("userids", "department_ids"):
+        values = getattr(node, field, None)
+        if values is not None:
+            return len(values) == 1
+    return True  # gender: one value always
 
 
 def _unpinned(node: Node, by: str, named: NamedSegmentCatalog) -> Node:

@@ -39,6 +39,7 @@ from segmentation.facts import (
     facts_of,
     read_facts,
 )
+from segmentation.kinds.city import canonical_cities, city_in_latin
 from segmentation.kinds.event_words import EVENT_WORDS
 from segmentation.models import Customer, CustomerTag, Department, Follow, Staff, Tag
 from segmentation.nodes import City, Node, SegmentFormatError, from_json, walk
@@ -187,8 +188,16 @@ def fact_text(fact: Fact, value: Any, words: _Words) -> str:
     if isinstance(fact, AddedAt) and isinstance(value, datetime):
         return say("added", lang, when=words.when(value))
     if isinstance(fact, CityName) and value:
-        return str(value)
+        return _city_shown(str(value), lang)
     return ""
+
+
+def _city_shown(stored: str, lang: str) -> str:
+    """A listed city by its one name (shanghai / 上海市 / 上海 are all 上海; Shanghai to an English
+    reader), so a list does not look like three places; a city the list lacks, as stored."""
+    names = canonical_cities((stored,))
+    name = names[0] if len(names) == 1 else stored
+    return name if lang == "zh" else city_in_latin(name)
 
 
 def _tally_text(fact: EventTally, value: Tally, words: _Words) -> str:
