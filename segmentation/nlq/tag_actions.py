@@ -97,7 +97,8 @@ _POINTING = (
     r"(?:\s+(?:one|ones|same))?"
 )
 _NO_NAME = lazy_pattern(
-    r"^(?:一个|一|个|几个|些|一些|某个|哪个|什么|啥|新的?|所有的?|全部的?|"
+    # "a label", "a new tag", "some tags": articles before the noun say no name either
+    r"^(?:(?:a|an|the|some|one|new|another)\s+)*(?:一个|一|个|几个|些|一些|某个|哪个|什么|啥|新的?|所有的?|全部的?|"
     + _POINTING
     + r"|"
     + _NOUN
@@ -497,10 +498,18 @@ def leftover(text: str) -> None:
     )
 
 
+# "give the Shanghai customers a tag", "put a label on them": a verb of giving with a tag noun
+# as its object orders a tag, whatever stands between (never "customers with a tag").
+_GIVE_TAG_EN = lazy_pattern(
+    r"(?<![a-z])(?P<word>give|add|put|apply|attach|stick|slap)(?![a-z])[^.?!]*?"
+    r"(?<![a-z])(?:a|an|one|some|the|new)\s+(?:tags?|labels?)(?![a-z])"
+)
+
+
 def _left_word(text: str) -> str | None:
-    en = _LEFT_EN.search(text)
+    en = _LEFT_EN.search(text) or _GIVE_TAG_EN.search(text)
     if en:
-        return en.group("word") or en.group("un")
+        return en.groupdict().get("word") or en.group("un")
     tag = _LEFT_TAG_ZH.search(text) or _LEFT_WEAK_ZH.search(text)
     if tag:
         return tag.group("word")

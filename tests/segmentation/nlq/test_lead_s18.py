@@ -294,3 +294,24 @@ def test_one_character_verb_with_de(text: str, kind: str) -> None:
 
 # ---- a coupon not used: issued and not redeemed (the campaign vocabulary is the corpus's;
 # tests/commands/conversations/lead-s18.txt plays it against the corpus company)
+
+
+# ---- a tag ordered with no name: asked, never a list of the tagged nor a tag called "label"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "give the Shanghai customers a tag",
+        "put a tag on the Shanghai customers",
+        "add a label to my VIPs",
+        "add a new tag to my VIPs",
+    ],
+)
+def test_giving_a_tag_without_its_name_is_asked(text: str) -> None:
+    READ.asked(text)
+
+
+def test_giving_a_named_tag_is_still_a_tag() -> None:
+    command = READ.command("add the 金卡 tag to my VIPs")
+    assert (command.intent, command.details["tag"]) == ("tag", "金卡")
