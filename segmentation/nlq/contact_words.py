@@ -533,8 +533,9 @@ _ASKED_INSIDE = lazy_pattern(
     # 国庆回馈那个活动，有边个用了张券: a pause before the question
     r"(?P<pause>\s*[,，:：]?\s*)"
     # 上次活动的券我们部门谁还没核销: whose customers, said before who (put first)
-    r"(?:(?P<whose>我们部门|我们组|我们团队|我部门|本部门|我们|我的客户|我的|我哋)"
-    r"(?:的|嘅)?(?:客户)?(?:里|中|当中|里面)?)?"
+    # (部门 / 团队 alone is the asker's own, as everywhere: own_team.py)
+    r"(?:(?P<whose>我们部门|我们组|我们团队|我部门|本部门|我们|我的客户|我的|我哋部门|我哋|部门|团队)"
+    r"(?:的|嘅)?(?:客户)?(?:里|中|当中|里面|入面)?)?"
     # 还有谁 / 仲有边个: "who else", the same question
     r"(?:还|仲|都)?"
     r"(?P<q>有谁|有哪些人|有哪些|哪些人|哪几个|哪位|谁|有边个|边个|有边啲人?|边啲人?|有冇人"
