@@ -19,8 +19,10 @@ from segmentation.nlq.lazy_re import lazy_pattern
 
 _CORRECTED = lazy_pattern(
     r"^(?P<first>.+?)(?:\.{2,}|…+|[,，。;；!！\s])+"
-    r"(?:不对|不對|唔啱|唔對|不好意思|对不起|對不起|sorry|oops|no wait|wait no|scratch that|"
-    r"i mean|i meant|我是说|我是說|我意思是|我嘅意思係|我的意思是)"
+    # an apology is a mark only when it stands alone ("sorry," / "sorry I mean"): "sorry to
+    # bug you", 不好意思麻烦你 apologise for asking, and correct nothing
+    r"(?:不对|不對|唔啱|唔對|(?:sorry|oops)(?=\s*[,，.。!！-]|\s+i mean)|no wait|wait no|"
+    r"scratch that|i mean|i meant|我是说|我是說|我意思是|我嘅意思係|我的意思是)"
     r"[,，。\s]*(?:,?\s*(?:i mean|i meant)\b)?[,，\s]*"
     r"(?:我是说|我是說|我要|我想要|应该是|應該是|是|係|系)?\s*(?P<then>\S.*)$",
     re.I,

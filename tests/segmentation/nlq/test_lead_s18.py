@@ -315,3 +315,17 @@ def test_giving_a_tag_without_its_name_is_asked(text: str) -> None:
 def test_giving_a_named_tag_is_still_a_tag() -> None:
     command = READ.command("add the 金卡 tag to my VIPs")
     assert (command.intent, command.details["tag"]) == ("tag", "金卡")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hey sorry to bug you, my manager wants the customers tagged VIP in Beijing",
+        "sorry to bother you, customers tagged VIP in Beijing",
+        "老板要的 不好意思 帮我查下北京的VIP客户",
+    ],
+)
+def test_an_apology_for_asking_is_no_correction(text: str) -> None:
+    segment = READ.segment(text)
+    assert isinstance(segment, And)
+    assert set(segment.children) == {HasTag("VIP"), City(("北京",))}
