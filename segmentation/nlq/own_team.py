@@ -10,6 +10,7 @@ as the grammar reads it there. "我自己部门" / "我部门" say the same with
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from segmentation.nlq.token_kinds import K
@@ -46,6 +47,5 @@ def own_team_alone(tokens: list[Token]) -> list[Token]:
 
 
 def _mine(first: Token, last: Token) -> Token:
-    from segmentation.nlq.tokens import Token
-
-    return Token(K.MYDEPT, True, first.start, last.end, first.text + last.text)
+    text = first.text + last.text if first is not last else first.text
+    return replace(first, kind=K.MYDEPT, value=True, end=last.end, text=text, meanings=())

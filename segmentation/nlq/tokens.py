@@ -362,6 +362,9 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
         tok = Token(kind, value, pos, end, surface, also=ALSO.get(surface, ()))
         found.append((end, priority, tok))
     named = vocab.match(text, pos)
+    if named is not None and _saved_name_cut_short(text, named):
+        # a saved 上海客 inside 上海客户: the customer word goes on past it (上海 is the city)
+        named = vocab.match(text, pos, shorter_than=named[0] - pos)
     if named is not None:
         end, meanings = named
         if lex is not None and lex[0] == end and all(m.kind in ITEM_KINDS for m in meanings):
@@ -383,6 +386,17 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
         return None
     found.sort(key=lambda f: (f[0], f[1]))
     return found[-1][2]
+
+
+def _saved_name_cut_short(text: str, named: tuple[int, tuple[Meaning, ...]]) -> bool:
+    """A saved segment's name that ends inside a word of the language ("上海客" in "我的上海客户",
+    where 客户 goes on past it): no segment is named there. Only a saved name: it is read
+    whole or not at all (spec §1), while a tag or a city may stand before any word."""
+    end, meanings = named
+    if not meanings or any(m.kind != "saved" for m in meanings) or end >= len(text):
+        return False
+    word = _lexicon_at(text, end - 1)
+    return word is not None and word[0] > end
 
 
 def _tenths(text: str, start: int, end: int, value: Decimal) -> bool:

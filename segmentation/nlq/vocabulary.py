@@ -148,13 +148,19 @@ class Vocabulary:
                     self.add(surface, meaning)
             self._pinyin_pending = []
 
-    def match(self, text: str, pos: int) -> tuple[int, tuple[Meaning, ...]] | None:
-        """The longest name starting at `pos` (Latin names only at word boundaries)."""
+    def match(
+        self, text: str, pos: int, shorter_than: int | None = None
+    ) -> tuple[int, tuple[Meaning, ...]] | None:
+        """The longest name starting at `pos` (Latin names only at word boundaries); with
+        `shorter_than`, the longest of fewer characters."""
         if pos > 0 and _is_word(text[pos - 1]) and _is_word(text[pos]):
             return None
         if self._pinyin_pending and _LATIN_LETTER.search(text, pos):
             self._add_pending_pinyin()
-        for length in range(min(self.max_len, len(text) - pos), 0, -1):
+        longest = min(self.max_len, len(text) - pos)
+        if shorter_than is not None:
+            longest = min(longest, shorter_than - 1)
+        for length in range(longest, 0, -1):
             meanings = self._surfaces.get(text[pos : pos + length])
             if meanings is None:
                 continue

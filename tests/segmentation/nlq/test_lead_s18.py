@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq import Clarification, build_vocabulary, parse_command
+from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.vocabulary import StaffInfo
@@ -329,3 +329,32 @@ def test_an_apology_for_asking_is_no_correction(text: str) -> None:
     segment = READ.segment(text)
     assert isinstance(segment, And)
     assert set(segment.children) == {HasTag("VIP"), City(("北京",))}
+
+
+# ---- a saved segment's name never cuts a word of the language short
+
+
+SAVED_VOCAB = build_vocabulary(
+    tags=["VIP"],
+    staff=[StaffInfo("zhangsan", "张三", (1,))],
+    departments=[(1, "销售一部")],
+    saved=["上海客"],
+    catalog=NamedSegmentCatalog.load(),
+)
+
+
+@pytest.mark.parametrize(
+    "text", ["我的上海客户", "近7天有咨询的上海客户", "幫我把上海客戶的VIP標籤拿掉喔"]
+)
+def test_saved_name_inside_a_longer_word_is_no_name(text: str) -> None:
+    result = parse_command(text, vocabulary=SAVED_VOCAB, asker="zhangsan", now=NOW, tz=TZ)
+    assert isinstance(result, Command), result
+    assert "上海" in result.description and "分群" not in result.description
+
+
+def test_saved_name_with_its_segment_word_is_still_it() -> None:
+    result = parse_command(
+        "上海客分群有几个人", vocabulary=SAVED_VOCAB, asker="zhangsan", now=NOW, tz=TZ
+    )
+    assert isinstance(result, Command)
+    assert "上海客" in result.description
