@@ -266,6 +266,15 @@ def _row_then_question(said: str) -> re.Match[str] | None:
     return None
 
 
+def _no_choice_numbered(pending: conv.PendingQuestion, text: str) -> bool:
+    """Whether no choice of the question back is the one `text` numbers (it has none, or
+    fewer than that number)."""
+    if not pending.suggestions:
+        return True
+    number = row_number(text)
+    return number is not None and number > len(pending.suggestions)
+
+
 def _row_of_list(
     session: Session,
     ctx: CommandContext,
@@ -346,10 +355,11 @@ def read_reply(
     if corrected is not None:  # "sorry 是唇釉", "我是说我们部门": the word asked about, said again
         conv.forget_pending(session, userid, ctx.now)
         return Picked(corrected, pending.language, pending, 0)
-    if pending.kind == conv.SEGMENT and not pending.suggestions:
+    if pending.kind == conv.SEGMENT and _no_choice_numbered(pending, text):
         # "第二個嘅情況" after a question back about a word of the last message: the row of
         # the list still shown above it, never a value put in place of that word (a question
-        # back with choices of its own — campaigns, windows — is answered by its number)
+        # back with choices of its own — campaigns, windows — is answered by its number,
+        # unless the number is past its choices: "第二個" to one suggestion is the row)
         previous = state.previous.with_list() if state.previous is not None else None
         row = _row_of_list(session, ctx, userid, text, previous)
         if row is not None:
