@@ -51,6 +51,13 @@ def decides(words: str) -> bool:
     return read_pick(words, ("", "")) in (YES, NO)
 
 
+def _quoted_name(said: str) -> str | None:
+    """The name a reply quotes ("就打“待跟进”吧"): the quote's words, if a name's length."""
+    quoted = _QUOTE.search(said)
+    name = quoted["m"].strip() if quoted is not None else ""
+    return name if 0 < len(name) <= _LONGEST else None
+
+
 def tag_given(reply: str, is_request: Callable[[str], bool] = decides) -> str | None:
     """The tag's name `reply` gives ("VIP", "就打“待跟进”吧", "tag them as VIP"), or None when
     it says something else. `is_request(words)`: whether words are a decision of their own
@@ -58,10 +65,8 @@ def tag_given(reply: str, is_request: Callable[[str], bool] = decides) -> str | 
     said = reply.strip()
     if not said or is_request(said):
         return None
-    quoted = _QUOTE.search(said)
-    if quoted is not None:
-        name = quoted["m"].strip()
-        return name if 0 < len(name) <= _LONGEST else None
+    if _QUOTE.search(said) is not None:
+        return _quoted_name(said)
     name = _TAIL.sub("", _LEAD.sub("", said, count=1)).strip()
     if not name or len(name) > _LONGEST or _REQUEST.search(name.lower()):
         return None
@@ -125,10 +130,8 @@ def name_given(reply: str, is_request: Callable[[str], bool] = decides) -> str |
     said = reply.strip()
     if not said or is_request(said):
         return None
-    quoted = _QUOTE.search(said)
-    if quoted is not None:
-        name = quoted["m"].strip()
-        return name if 0 < len(name) <= _LONGEST else None
+    if _QUOTE.search(said) is not None:
+        return _quoted_name(said)
     name = _NAME_TAIL.sub("", _NAME_LEAD.sub("", said, count=1)).strip()
     if not name or len(name) > _LONGEST or len(name.split()) > 4:
         return None
