@@ -72,8 +72,10 @@ from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import ITEM_KINDS, Vocabulary
 from segmentation.nodes import (
+    AddedVia,
     All,
     And,
+    ChannelCode,
     City,
     Gender,
     HasTag,
@@ -976,6 +978,7 @@ _PINS: dict[str, tuple[type, ...]] = {
     "gender": (Gender,),
     "owner": (Owner,),
     "department": (InDepartment,),
+    "channel": (ChannelCode, AddedVia),
 }
 
 
@@ -990,7 +993,7 @@ def _pins_one_group(node: Node, by: str) -> bool:
 def _one_value(node: Node) -> bool:
     if isinstance(node, City):  # its names are one city's spellings (上海, shanghai, 上海市)
         return len({c for n in node.names for c in field_cities(normalize(n)) or (n,)}) == 1
-    for field in ("userids", "department_ids"):
+    for field in ("userids", "department_ids", "codes", "names"):
         values = getattr(node, field, None)
         if values is not None:
             return len(values) == 1

@@ -529,7 +529,8 @@ _THAT_TIME = r"(?:那一次|那次|这次|那回|那一回|那场|那期|那个|
 _ASKED_INSIDE = lazy_pattern(
     # 双11预热的券有谁没用: the campaign's coupon, then who
     rf"(?P<ref>{_ref_zh(40)}|{_ref_zh(41, 'message')}|活动#\d{{1,9}}(?:号)?)"
-    rf"(?:(?:的|嘅)?\s*{_COUPON_ZH}\s*)?(?:的|嘅|里|中)?"
+    rf"(?:(?:的|嘅)?\s*(?:{_COUPON_ZH}|(?P<msg>群发消息|群发信息|群发讯息|群发|消息|讯息|信息))\s*)?"
+    r"(?:的|嘅|里|中)?"
     # 国庆回馈那个活动，有边个用了张券: a pause before the question
     r"(?P<pause>\s*[,，:：]?\s*)"
     # 上次活动的券我们部门谁还没核销: whose customers, said before who (put first)
@@ -582,6 +583,10 @@ def _campaign_said_first_en(text: str) -> str:
     return f"{found['rest']} from {ref}"
 
 
+# What a campaign's message is asked with after who: received it, or did not.
+_GOT_MESSAGE = lazy_pattern(r"(?:还|都|也|仲)?(?:没有|没|未|冇|仲未)?(?:收到|收过|收)(?:了|过|咗)?")
+
+
 def asked_inside_contact(text: str) -> str:
     """`text` with a question word said inside a campaign phrase moved to its end."""
     text = _PAUSE_AFTER_CAMPAIGN.sub(r"\g<ref>", text)
@@ -592,6 +597,13 @@ def asked_inside_contact(text: str) -> str:
     q = found.group("q")
     cut = found.start("pause")
     rest = text[:cut] + text[found.end("q") :]
+    if found.group("msg"):  # 上次活动群发消息谁收到了: the message goes after 收到 (收到了消息)
+        after = text[found.end("q") :]
+        got = _GOT_MESSAGE.match(after)
+        if got is None:
+            return text
+        cut = found.start("msg")
+        rest = text[:cut] + after[: got.end()] + "消息" + after[got.end() :]
     if cut == found.start("q") and rest[cut - 1 : cut] in ("还", "仲", "都"):
         # 还有谁没核销: 还 goes with the question ("who else"), 还没核销 reads the same
         rest = rest[: found.start("q") - 1] + rest[found.start("q") :]

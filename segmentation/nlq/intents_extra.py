@@ -142,6 +142,11 @@ _BREAKDOWN = [
         r"(?P<gender>(?:男|女)(?:的|嘅|性|生|仔|客户|客)?多(?:还是|定系|定係|定|或者|抑或)"
         r"(?:男|女)(?:的|嘅|性|生|仔|客户|客)?多)"
     ),
+    # 男定女多啲 / 男的还是女的多 / 女还是男比较多: the two said first, then "more"
+    lazy_pattern(
+        r"(?P<gender>(?:男|女)(?:的|嘅|性|生|仔|客户|客)?(?:还是|定系|定係|定|或者|抑或|或)"
+        r"(?:男|女)(?:的|嘅|性|生|仔|客户|客)?(?:比较|比較)?多(?:啲|些|一些|一点|一啲|点)?)"
+    ),
     # per city / by owner / for each salesperson / broken down by gender / grouped by tag
     lazy_pattern(
         rf"(?:\b(?:broken|break|split|grouped|group|sorted|counted)(?: {_OBJECT})?(?: down| up)? )?"
@@ -180,6 +185,9 @@ _BREAKDOWN_NOISE = lazy_pattern(
     # "how are they spread by city", "how are these distributed across cities"
     r"\bhow (?:are|is)(?: (?:they|these|those|them|the customers|customers|it))?"
     r" (?:spread|distributed|split)(?: out)?\b|\bwhat(?:'s| is) the (?:spread|distribution)\b|"
+    # "按性别分，男定女多啲": the same breakdown asked twice, the second as which is more
+    r"(?:男|女)(?:的|嘅|性|生|仔|客户|客)?(?:多)?(?:还是|定系|定係|定|或者|抑或|或)(?:男|女)"
+    r"(?:的|嘅|性|生|仔|客户|客)?(?:比较)?多(?:啲|些|一些|一点|一啲|点)?[?？]*|"
     # "which cities are my customers in": the rest of it after the breakdown words
     r"\b(?:in|from|based(?: in)?|located(?: in)?)[?？]*$"
 )

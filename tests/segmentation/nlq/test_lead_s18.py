@@ -358,3 +358,17 @@ def test_saved_name_with_its_segment_word_is_still_it() -> None:
     )
     assert isinstance(result, Command)
     assert "上海客" in result.description
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "男定女多啲",
+        "我的客户男的还是女的多",
+        "按性别分，男的多还是女的多",
+        "我team嘅客人按性別分，男定女多啲？",
+    ],
+)
+def test_which_gender_is_more_is_a_breakdown_by_gender(text: str) -> None:
+    command = READ.command(text)
+    assert (command.intent, command.details["by"]) == ("breakdown", "gender")
