@@ -1020,6 +1020,11 @@ def _unpinned(node: Node, by: str, named: NamedSegmentCatalog) -> Node:
     return node
 
 
+def narrowed_to(previous: Node, narrowing: Node) -> Node:
+    """`previous` AND `narrowing`, the previous conditions first (as the restatement reads)."""
+    return _both(previous, narrowing)
+
+
 def _both(previous: Node, narrowing: Node) -> Node:
     if is_everyone(narrowing):
         return previous

@@ -304,6 +304,8 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
                               kind=CUSTOMER, customer=eid)  # fmt: skip
     if isinstance(answer, BreakdownAnswer):
         spec = {"by": answer.by, "tag_group": answer.tag_group, "aside": answer.aside}
+        # the rows as the table showed them, so "第一组" / "the first group" opens one
+        spec["rows"] = [[g.key, g.label] for g in answer.groups[: answer.top]]
         return PreviousAnswer(to_json(answer.segment), answer.description[:300], answer.intent,
                               lang, now, kind=BREAKDOWN, breakdown=spec,
                               count=answer.count)  # fmt: skip

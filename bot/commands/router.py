@@ -65,6 +65,7 @@ from bot.commands.describe import describe_replies
 from bot.commands.explain import explain_reply
 from bot.commands.export import export_reply
 from bot.commands.going_back import earlier_answer, earlier_pick_answer
+from bot.commands.group_pick import breakdown_row_answer
 from bot.commands.history import history_line, past_sizes, segment_key
 from bot.commands.named_actions import named_tag_answer
 from bot.commands.named_customers import dropped_by_name
@@ -120,6 +121,7 @@ def answer_text(
         # first: after an answer about one campaign's coupon, "the one before?" / 之前那个呢 is
         # the campaign before it, not the list before it
         campaign_followup_answer(session, ctx, requester, text, lang)
+        or breakdown_row_answer(session, ctx, requester, text, lang)  # 第一组, the first group
         or earlier_answer(session, ctx, requester, text, lang, answer_text)
         or corrected_answer(session, ctx, requester, text, lang)
         or ranked_pick_answer(session, ctx, requester, text, lang)

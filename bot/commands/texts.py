@@ -213,6 +213,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The last answer was {what}: there is no list of customers to continue. Ask for "
         "customers first, e.g. 'customers who inquired in the last 30 days'.",
     },
+    "group_row_missing": {
+        "zh": "上一张表只列出了{rows}组，没有第{number}组。请说第几组，或直接说那一组的名字。",
+        "en": "The last table showed {rows} groups, so there is no group {number}. Say which "
+        "group by its number or by its name.",
+    },
+    "group_row_no_value": {
+        "zh": "那一组是“{label}”，没有可以单独筛选的值。请直接说要看哪些客户。",
+        "en": "That group is “{label}”: it has no value to list it by. Please say which "
+        "customers you mean.",
+    },
     "export_no_context": {
         "zh": "要导出哪些客户？请先查询客户，或直接说出条件，例如：导出近30天有咨询的客户。",
         "en": "Export which customers? Ask for some first, or name them, e.g. 'export "

@@ -26,7 +26,7 @@ from bot.commands.confirm import typed_decision
 from bot.commands.parse_alone import parse_alone
 from segmentation.nlq import Command, load_vocabulary
 from segmentation.nlq.answer_value import answer_values
-from segmentation.nlq.followup import NO, YES, read_pick
+from segmentation.nlq.followup import NO, YES, read_follow_up, read_pick
 from segmentation.nlq.period_reply import is_time_question
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token, tokenize
@@ -68,9 +68,17 @@ def value_answer(
     asked = substitute(value.words)
     if not value.known:  # asked back again, about the word given: the question keeps waiting
         return asked
-    parsed = parse_alone(session, ctx, userid, asked)
-    if isinstance(parsed, Command) or not _asks_about_signs(parsed.message):
-        return asked  # answered, or asked back about another word of the question
+    follow = read_follow_up(asked)  # "其中标签是…的": the clause read alone, as a refinement is
+    parsed = parse_alone(session, ctx, userid, follow.rest if follow is not None else asked)
+    if isinstance(parsed, Command):
+        return asked
+    if _asks_about_value(parsed.message, value.words):
+        # "ok, just the VIPs then" after "标签是<script>的…" was asked back: the value does
+        # not fit where the word asked about stood (the signs around it stay), so the reply
+        # is a request of its own — read as any message is, on the thread's last answer
+        return None
+    if not _asks_about_signs(parsed.message):
+        return asked  # asked back about another word of the question
     # The question is still not understood with the value in its place, for signs that read
     # as no word ("VIP' OR '1'='1"): the value is the whole condition, asked as it was asked.
     return _framed(value.words, _intent_of(pending.original, vocab, ctx), pending.language)
@@ -80,6 +88,12 @@ def value_answer(
 _GLUED = re.compile(r"[\u3400-\u9fff][A-Za-z]|[A-Za-z][\u3400-\u9fff]")
 _QUOTED = re.compile(r"[“「\"]([^”」\"]+)[”」\"]")
 _WORD = re.compile(r"[A-Za-z\u3400-\u9fff]")
+
+
+def _asks_about_value(message: str, value: str) -> bool:
+    """Whether a question back is about a part holding the value just given."""
+    said = normalize(value).replace(" ", "")
+    return any(said in normalize(q).replace(" ", "") for q in _QUOTED.findall(message))
 
 
 def _asks_about_signs(message: str) -> bool:

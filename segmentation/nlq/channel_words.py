@@ -18,6 +18,7 @@ from functools import cache
 
 from segmentation.channels import ADD_WAYS
 from segmentation.nlq.ask import Ask, did_you_mean
+from segmentation.nlq.cities import field_cities
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nlq.lexicon_tables import LEXICON, SURFACE_LENGTHS
 from segmentation.nlq.token_kinds import K
@@ -535,8 +536,13 @@ _EN_FROM = lazy_pattern(
 
 def _from_known_code(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
     frame = _EN_FROM.match(text, pos)
-    code = _known_code(text, frame.end(), vocab) if frame else None
-    if frame is None or code is None:
+    if frame is None:
+        return None
+    quoted = _opening_quote(text, frame.end())
+    if quoted:
+        return _quoted_after_frame(text, pos, frame, vocab)
+    code = _known_code(text, frame.end(), vocab)
+    if code is None:
         return None
     name, end = code
     if text[frame.end() : end] in vocab.surfaces:
@@ -677,3 +683,118 @@ def unknown_code(word: str, vocab: Vocabulary) -> Ask:
         f"No customer carries the channel code “{word}”. Did you mean {listed_en}?",
         hints,  # a pick puts the code in place of the word asked about
     )
+
+
+# -- a quoted code as the subject of its verb --------------------------------------------
+# "「官网活码」來的是誰", "“展会2026”加的有哪些", "『Expo-A』嚟嘅有邊個", "《官网活码》扫码进来的":
+# the quotes say it is a name, the adding verb after them says which kind — a channel code
+# (only a code is what someone "came" or "was added" through). A quoted name no follow
+# carries is asked back with the codes closest to it, never read as a tag or a segment.
+_QUOTE_CLOSE = {"“": "”", '"': '"', "'": "'"}
+# What may follow the verb: the rest of a question, never more of a request (“待跟进”来一份:
+# 来 there is "give me", no arriving).
+_VERB_END = lazy_pattern(r"(?:的|嘅|之|是|系|有|谁|边|哪|客|人|呢|吗|多|几|\s|[,，?？。]|$)")
+# A bare 来 (came) also says where from (“上海”来的 is from Shanghai): a place keeps its reading.
+_ADDING = lazy_pattern(r"加|添|扫|码|渠道|进来|入来|带|引|导|拉|推|分享|共享|add")
+_SAYS_CHANNEL = lazy_pattern(r"来|加|添|扫|码|渠道|进|入|带|引|导|拉|推|分享|共享|add")
+
+
+def scan_quoted_code(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
+    """A quoted name at `pos` (or several, joined by 或/和/or: any of them) followed by a
+    channel verb (来的, 加的, 扫码进来的, 嚟嘅) or a code word (活码, 渠道): those codes, or
+    the question back about the first name that is none; None otherwise."""
+    inners, close = _quoted_list(text, pos)
+    if not inners:
+        return None
+    end = _after_code(text, close + 1)
+    said = text[close + 1 : end]
+    if _SAYS_CHANNEL.search(said) is None or _VERB_END.match(text, end) is None:
+        # “展会2026”的有哪些, 那「Expo-A」的呢: a code no other name is spelled as, alone
+        return _only_a_code(inners, close, vocab)  # (“跟进名单”里的: a name, asked as one)
+    names: list[str] = []
+    for inner in inners:
+        code = _known_code(inner, 0, vocab)
+        if code is None or code[1] != len(inner):
+            if _ADDING.search(said) is None and _is_place(inner, vocab):
+                return None  # “上海”来的: from Shanghai
+            if _is_colleague(inner, vocab):
+                return None  # “张三”加的: the customers 张三 added, his own
+            return ChannelMatch(end, ask=unknown_code(inner, vocab))
+        names.append(code[0])
+    return ChannelMatch(end, ChannelCode(tuple(dict.fromkeys(names))))
+
+
+def _only_a_code(inners: list[str], close: int, vocab: Vocabulary) -> ChannelMatch | None:
+    """The quoted names as codes, when each is a whole known code and no tag, colleague,
+    place or segment is spelled so; None otherwise."""
+    names: list[str] = []
+    for inner in inners:
+        code = _known_code(inner, 0, vocab)
+        if code is None or code[1] != len(inner) or normalize_name(inner) in vocab.surfaces:
+            return None
+        names.append(code[0])
+    return ChannelMatch(close + 1, ChannelCode(tuple(dict.fromkeys(names))))
+
+
+def _quoted_list(text: str, pos: int) -> tuple[list[str], int]:
+    """The names quoted from `pos` on, several when joined by a list word (“A”或者“B”),
+    and where the last quote closes; ([], -1) when no quote opens at `pos`."""
+    inners: list[str] = []
+    close = -1
+    while True:
+        closing = _QUOTE_CLOSE.get(text[pos : pos + 1])
+        found = text.find(closing, pos + 1) if closing else -1
+        inner = text[pos + 1 : found].strip() if found > pos + 1 else ""
+        if not inner:
+            return (inners, close) if inners else ([], -1)
+        inners.append(inner)
+        close = found
+        sep = _CODE_LIST_SEP.match(text, close + 1)
+        if sep is None or text[sep.end() : sep.end() + 1] not in _QUOTE_CLOSE:
+            return inners, close
+        pos = sep.end()
+
+
+def _is_place(name: str, vocab: Vocabulary) -> bool:
+    surface = normalize_name(name)
+    meanings = vocab.surfaces.get(surface, ())
+    return any(m.kind in ("city", "province") for m in meanings) or bool(field_cities(surface))
+
+
+def _is_colleague(name: str, vocab: Vocabulary) -> bool:
+    """Whether `name` is a colleague's or a department's (who adds customers, no channel)."""
+    meanings = vocab.surfaces.get(normalize_name(name), ())
+    return any(m.kind in ("staff", "dept") for m in meanings)
+
+
+def _opening_quote(text: str, pos: int) -> str | None:
+    """The closing mark of a quote opening at `pos` ("“", or an apostrophe pair), or None."""
+    closing = _QUOTE_CLOSE.get(text[pos : pos + 1])
+    return closing if closing and text.find(closing, pos + 1) > pos + 1 else None
+
+
+# Verbs that say a channel whatever follows ("joined via", "came in through", "added by"):
+# "came from" alone may be a place, so an unknown quoted name after it is not asked as a code.
+_EN_CHANNEL_ONLY = lazy_pattern(r".*(?:came in|come in|coming in|added|joined|join|signed up|via)")
+
+
+def _quoted_after_frame(
+    text: str, pos: int, frame: re.Match[str], vocab: Vocabulary
+) -> ChannelMatch | None:
+    """came from “Expo-A”, joined via 'Expo-A', added through “官网活码”: the quoted code; a
+    quoted name no follow carries after a channel-only verb is asked back as a code."""
+    start = frame.end()
+    closing = _QUOTE_CLOSE[text[start]]
+    close = text.find(closing, start + 1)
+    inner = text[start + 1 : close].strip()
+    code = _known_code(inner, 0, vocab)
+    end = close + 1
+    english = _EN_AFTER.match(text, end)
+    end = english.end() if english else end
+    if code is not None and code[1] == len(inner):
+        return ChannelMatch(end, ChannelCode((code[0],)))
+    if _EN_CHANNEL_ONLY.match(text[pos:start]) is None or _is_place(inner, vocab):
+        return None
+    if _is_colleague(inner, vocab):
+        return None  # added by “Zhang San”: whom they were added by
+    return ChannelMatch(end, ask=unknown_code(inner, vocab))

@@ -155,6 +155,27 @@ def _item_only(tok: Token) -> bool:
     )
 
 
+# Events said of a product (bought, asked about, refunded, carted): what a quoted unknown
+# name fronted before one of them can only be (「口红」买过的是谁 asks for a product).
+_ITEM_EVENTS = frozenset({"order", "inquiry", "refund", "cart"})
+
+
+def _unknown_object(tokens: list[Token], i: int) -> bool:
+    """A quoted name nothing is called right before a product's verb (a window may stand
+    between): its object, so an unknown one is asked as a product or category."""
+    tok = tokens[i]
+    if tok.kind != K.QUOTE or tok.meanings:
+        return False
+    j = i + 1 + int(i + 1 < len(tokens) and tokens[i + 1].kind == K.WINDOW)
+    verb = tokens[j] if j < len(tokens) else None
+    return (
+        verb is not None
+        and verb.kind == K.EVENT
+        and str(verb.value).split(":")[0] in _ITEM_EVENTS
+        and not verb.text.isascii()
+    )
+
+
 def _topic_end(tokens: list[Token], i: int) -> int | None:
     """The end (exclusive) of the fronted names at `i` — one name with its 类/品类, or a list
     of product names joined by 和/、/或 — or None. Never right after a verb, which takes
@@ -172,7 +193,7 @@ def _topic_end(tokens: list[Token], i: int) -> int | None:
         if pointer:  # 护肤这个品类: the pointer only names the category again
             del tokens[i + 1 : i + 1 + pointer]
         return i + 2
-    if not _item_only(first):
+    if not (_item_only(first) or _unknown_object(tokens, i)):
         return None
     end = i + 1
     while (

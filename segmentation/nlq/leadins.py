@@ -224,7 +224,7 @@ _GO_BACK = lazy_pattern(
 # 就 (just) opening the question: "就VIP里北京的", "就北京的VIP吧" ask for those customers. Never
 # 就3个 / 就一个 (exactly), 就是 (that is), 就这样 / 就行 / 就好 (that's it), 就要 + a verb.
 _JUST = lazy_pattern(
-    r"^\s*(?:就只要|就只看|就看|就要|净系睇|净系看|净系要|就)\s*"
+    r"^\s*(?:就只要|就只看|就看|就要|净系睇|净系看|净系要|净系|就)\s*"
     # nor before an event ("就下过一次单的": only once)
     r"(?=[^\s\d一二两兩三四五六七八九十几幾是这這那么麼算行好对對可得要酱醬咁噉下买買问問咨諮来來到退加落有没沒冇未从從做用核过過])"
 )

@@ -547,7 +547,10 @@ ZH_WRAPPERS = (
     "的话|如果|如果是|要是|假如|假设|若果|如果只看|要是只看|"
     # looking again: "再看一下「…」分群里上海的" (再来N个 stays a page: 再 alone is no wrapper)
     "再看一下|再看下|再查一下|再查下|再查查|再来看一下|再来看看|再来查一下|再帮我看一下|"
-    "再帮我查一下|再帮我看看|再列一下|再列出|再睇下|再睇睇|再揾下"
+    "再帮我查一下|再帮我看看|再列一下|再列出|再睇下|再睇睇|再揾下|"
+    # opening what was shown, as a list or a group of a table: 打开张三的, 點開上海嗰組, 展开VIP的
+    "打开|打开一下|打开看看|打开下|点开|点开一下|点开看看|点开下|展开|展开一下|展开看看|展开下|"
+    "点进去|点进去看看|打开来看看|开来看看"
 )
 _ADD(_many(K.FILLER, "wrapper", ZH_WRAPPERS))
 # Asking for someone (同事让我帮她问下), asking a favour, thanking: wrappers, never content.
@@ -922,7 +925,9 @@ MORE_WRAPPERS = (
     "could you kindly|can you kindly|would you kindly|i'd like a|i need a|need a|"
     "we need a|give me a|get me a|i'm trying to find|i am trying to find|trying to find|"
     "i'm trying to see|trying to see|help me find|help me see|"
-    "let's see|lets see|let us see|show us|give us|get us|pull us"
+    "let's see|lets see|let us see|show us|give us|get us|pull us|"
+    # opening what was shown (a group of a table, a list): "open Zhang San's", "drill into …"
+    "open|open up|drill into|drill down into|dig into"
 )
 _ADD(_many(K.FILLER, "wrapper", MORE_WRAPPERS))
 WRAPPERS = WRAPPERS + "|" + MORE_WRAPPERS

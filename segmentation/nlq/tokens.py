@@ -4,7 +4,7 @@ each position; what matches nothing becomes an UNKNOWN token (the coverage guard
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -13,7 +13,12 @@ from zoneinfo import ZoneInfo
 from segmentation.nlq.after_joining import after_joining
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.bounds import at_most_only
-from segmentation.nlq.channel_words import ChannelMatch, scan_channel
+from segmentation.nlq.channel_words import (
+    ChannelMatch,
+    scan_channel,
+    scan_quoted_code,
+    unknown_code,
+)
 from segmentation.nlq.combined import combined_lists
 from segmentation.nlq.contact_more import not_redeemed_is_unused, scan_contact
 from segmentation.nlq.ever_words import past_adverbs
@@ -80,6 +85,15 @@ def tokenize(
     while pos < len(text):
         if text[pos].isspace():
             pos += 1
+            continue
+        quoted_code = scan_quoted_code(text, pos, vocab) if text[pos] in _QUOTE_PAIRS else None
+        if quoted_code is not None:  # “官网活码”来的: the code, read with its verb
+            said = text[pos : quoted_code.end]
+            written = [quotes.pop(0) for _ in range(min(len(quotes), said.count("“") or 1))]
+            if quoted_code.ask is not None and len(written) == 1:  # asked as the user wrote it
+                quoted_code = replace(quoted_code, ask=unknown_code(written[0], vocab))
+            tokens.append(_channel_token(text, pos, quoted_code))
+            pos = quoted_code.end
             continue
         if text[pos] in _QUOTE_PAIRS:
             close = text.find(_QUOTE_PAIRS[text[pos]], pos + 1)

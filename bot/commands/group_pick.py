@@ -1,0 +1,143 @@
+"""One group of the breakdown just shown, by its row (issue 19): "第一组", "頭一組", "打开第二组的
+名单", "睇吓第三組嘅客", "the first group", "open group 2", "the last row" after "每个销售各有
+多少" list that row's customers — the breakdown's own customers in it, as "张三的" would. A row
+the table did not show, or one with no value to pick it by (no city, no owner), is asked back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext
+from bot.commands import conversation as conv
+from bot.commands.context import narrowed_to, previous_segment
+from bot.commands.texts import say
+from bot.services.answer import Answer, ClarifyAnswer
+from bot.services.query import answer_command
+from segmentation.nlq import Command, load_vocabulary
+from segmentation.nlq.restate import describe
+from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.nodes import (
+    AddedVia,
+    ChannelCode,
+    City,
+    Gender,
+    HasTag,
+    InDepartment,
+    NamedSegment,
+    Node,
+    Owner,
+)
+from segmentation.scope import Requester
+from segmentation.text import normalize
+
+_ZH_NUMBERS = {"一": 1, "头": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_ZH_NUMBERS |= {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_EN_ORDINALS |= {"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "top": 1}
+LAST = -1
+
+# The row said in Chinese (normalised: 組 → 组, 個 → 个, 嗰 → 那, 頭 → 头), with the look or
+# open word before it and the list word after it: 打开第一组, 睇吓第二组嘅客, 第三行的名单吧.
+_ZH_ROW = re.compile(
+    r"^(?:那|咁|噉|那么|好|ok)?[\s,，]*(?:请|帮我|麻烦|再)?"
+    r"(?:打开|点开|展开|看看|看一下|看下|睇下|睇吓|睇睇|查下|查一下|列出|给我看|俾我睇|给我睇)?"
+    r"(?:第\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])|头\s*(?P<head>[一1])|(?P<last>最后|最尾|最底)"
+    r"(?:一|那|呢)?)\s*(?:个)?\s*(?:组|行|项|栏|类|个)"
+    r"(?:的|嘅|里|里面|入面)?(?:客户|客人|客|人|名单|明细|list)?(?:的|嘅)?(?:名单|明细)?"
+    r"(?:有哪些|有边个|有边啲|是谁|系边个)?(?:呢|吧|啦|嘞|吖|先)?$"
+)
+# In English: "the first group", "open group 2", "show me the 2nd row's customers".
+_EN_ROW = re.compile(
+    r"^(?:(?:and|then|now|ok|okay|so)[\s,]+)*(?:please )?"
+    r"(?:open|open up|show me|show|list|what about|how about|drill into|expand|give me|who's in|"
+    r"who is in|who are in)?\s*(?:the )?"
+    r"(?:(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|last)|"
+    r"(?P<d>\d{1,2})(?:st|nd|rd|th))\s+(?:group|row|bucket|one|category|line)|"
+    r"^(?:(?:and|then|now|ok|okay|so)[\s,]+)*(?:open |show me |show |list )?"
+    r"(?:group|row) (?:no\.? ?|#)?(?P<g>\d{1,2})"
+)
+_EN_TAIL = re.compile(r"^(?:'s)?(?: (?:customers|ones|people|list|members))?(?: please)?$")
+
+
+def group_row(text: str) -> int | None:
+    """The row of a breakdown table `text` opens (1-based, or LAST), or None."""
+    said = normalize(text).strip(" 。.!！?？")
+    zh = _ZH_ROW.match(said)
+    if zh is not None:
+        if zh["last"]:
+            return LAST
+        raw = zh["n"] or zh["head"]
+        return int(raw) if raw.isdigit() else _ZH_NUMBERS.get(raw)
+    en = _EN_ROW.match(said)
+    if en is None or not _EN_TAIL.match(said[en.end() :]):
+        return None
+    word = en["w"]
+    if word == "last":
+        return LAST
+    if word:
+        return _EN_ORDINALS[word]
+    return int(en["d"] or en["g"])
+
+
+def group_node(by: str, key: str, label: str, vocab: Vocabulary) -> Node | None:
+    """The condition that holds dimension `by` to the group `key`; None when the group has no
+    value to hold it to (no city, no owner…) or the dimension has no such condition."""
+    if not key:
+        return None
+    if by == "owner":
+        return Owner((key,))
+    if by == "department" and key.isdigit():
+        return InDepartment((int(key),))
+    if by == "city":
+        # every stored spelling of the city (上海, 上海市, shanghai), as the parser reads 上海
+        return City(vocab.city_spellings.get(key, (key,)))
+    if by == "tag":
+        return HasTag(label or key)
+    if by == "channel":
+        if key.startswith("add_way:"):
+            code = key.split(":", 1)[1]
+            return AddedVia((int(code),)) if code.isdigit() and code != "0" else None
+        return ChannelCode((label or key,))
+    if by == "gender" and key in ("1", "2"):
+        return Gender(1 if key == "1" else 2)
+    if by == "rfm":
+        return NamedSegment(key)
+    return None
+
+
+def breakdown_row_answer(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> Answer | None:
+    """The customers of the row `text` opens in the breakdown just shown, or None when `text`
+    opens no row of one."""
+    number = group_row(text)
+    if number is None:
+        return None
+    previous = conv.load(session, requester.userid, ctx.now).previous
+    if previous is None or previous.kind != conv.BREAKDOWN or not previous.breakdown:
+        return None
+    rows = [tuple(r) for r in previous.breakdown.get("rows") or ()]
+    by = str(previous.breakdown.get("by"))
+    if not rows or number > len(rows) or number == 0:
+        return ClarifyAnswer(say("group_row_missing", lang, rows=len(rows), number=number))
+    key, label = (str(part) for part in rows[number - 1 if number != LAST else -1][:2])
+    vocab = load_vocabulary(session, ctx.engine.named)
+    group = group_node(by, key, label, vocab)
+    if group is None:
+        return ClarifyAnswer(say("group_row_no_value", lang, label=label))
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        return None
+    segment = narrowed_to(found[0], group)
+    description = describe(segment, lang, ctx.now, ctx.settings.timezone, vocab)
+    return answer_command(
+        session,
+        Command("list", segment, lang, description, {}, ()),
+        requester,
+        ctx.now,
+        ctx.engine,
+        with_members=ctx.count_ids,
+    )
