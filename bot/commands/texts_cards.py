@@ -16,8 +16,8 @@ CARD_TEXTS: dict[str, dict[str, str]] = {
     "bd_most_n": {"zh": "最多的{n}组：{groups}", "en": "Top {n}: {groups}"},
     "bd_fewest_n": {"zh": "最少的{n}组：{groups}", "en": "Bottom {n}: {groups}"},
     "rank_by_what": {
-        "zh": "按什么排？目前只能按消费金额排名。",
-        "en": "Ranked by what? Only ranking by spend is supported.",
+        "zh": "按什么排？目前支持按消费金额或下单次数排名。",
+        "en": "Ranked by what? Rankings are by spend or by number of orders.",
     },
     "rank_by_spend": {"zh": "其中消费{end}的{n}个", "en": "of these, the {end} {n} by spend"},
     "bd_tied": {"zh": "（含并列）", "en": " (ties included)"},

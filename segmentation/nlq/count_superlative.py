@@ -7,9 +7,9 @@ the spend superlative the grammar reads, in place, and the parser then ranks by 
 A count or share must be said ("下单最多的客户" alone: how many?), asked in the words of
 orders, never of spend. By how often of another event (咨询最多, 到店最多, "visits the most")
 Ranked has no measure: no_condition.refuse_count_ranking asks it back. 买得最多 / "bought the
-most" may be the amount as well as the number of times: asked back there too. "top 10 by
-number of orders" is left asked back ("ranked by what?"): blind sets written to spec §2
-expect that question.
+most" may be the amount as well as the number of times: asked back there too. The number
+of orders said as a noun beside the rank ("top 10 by number of orders", 订单数前10) is
+rank_by_count's.
 """
 
 from __future__ import annotations
@@ -20,7 +20,10 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.lazy_re import lazy_pattern
 
 # normalised text: simplified characters (落單 → 落单), lower case.
-_ORDER_ZH = r"(?:下单|下过单|落单|订单|订购|购买次数|买的次数|帮衬)"
+_ORDER_ZH = (
+    r"(?:下订单|下订|下单|下过单|落单|订单|订购|购买次数|买的次数|帮衬|(?:消费|成交|交易)(?:的)?次数|"
+    r"(?<![a-z])order(?:s)?(?=\s*(?:的)?(?:次数|数|量)))"
+)
 _AMOUNT_ZH = r"(?:的)?(?:次数|数量|数|量)?(?:得|的)?"
 _MOST_ZH = r"(?P<end>最多|最少|最频繁|最勤|最常)"
 # Not a number of times after it: 下单最多2次 is "at most twice".

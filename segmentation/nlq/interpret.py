@@ -188,8 +188,9 @@ def _headless(chunk: Chunk) -> Cond:
 # The question back about a ranking said without its measure (the chat answers it itself after
 # a spend ranking: bot/commands/rank_measure.py).
 RANKED_BY_WHAT = (
-    "按什么排名？目前只支持按消费金额排名，例如“消费最多的10个客户”。",
-    "Ranked by what? Only ranking by spend is supported, e.g. 'top 10 spenders'.",
+    "按什么排名？目前支持按消费金额或下单次数排名，例如“消费最多的10个客户”“下单最多的10个客户”。",
+    "Ranked by what? Rankings are by spend or by number of orders, e.g. 'top 10 spenders' "
+    "or 'top 10 by number of orders'.",
 )
 
 

@@ -5,9 +5,9 @@ A ranking by how often of an event other than ordering, which Ranked has no meas
 (rankings are by spend, §2, or by the number of orders: count_superlative): "问得最多的",
 "来店最多的5个", "customers who visit the least"; and 买得最多 / "bought the most", which may
 be the amount as well as the number of times. Read word by word these became an unknown 得
-or "most" ("没有找到商品“得”"); they are asked back saying what is offered, with the spend
-ranking to pick. 最多 before a number stays "at most" (下单最多2次): a number after it is no
-ranking."""
+or "most" ("没有找到商品“得”"); they are asked back saying what is offered, with the rankings
+by spend and by the number of orders to pick. 最多 before a number stays "at most"
+(下单最多2次): a number after it is no ranking."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from segmentation.nlq.lazy_re import lazy_pattern
 
 _EVENT_ZH = (
     r"(?:下单|下單|下过单|下過單|订购|訂購|购买|購買|买|買|落单|落單|帮衬|幫襯|问价|問價|询价|詢價|"
-    r"咨询|諮詢|查询|查詢|问|問|来店|來店|到店|来|來|嚟|光顾|光顧|退款|退货|退貨|退|加购|加購)"
+    r"咨询|諮詢|查询|查詢|询问|詢問|问|問|来店|來店|到店|来|來|嚟|光顾|光顧|退款|退货|退貨|退|加购|加購)"
 )
 _MOST_ZH = r"(?:最多|最少|最频繁|最頻繁|最勤|最常)"
 # Not a number after it: 下单最多2次 is "at most twice".
@@ -43,12 +43,14 @@ def refuse_count_ranking(text: str) -> None:
     said = found.group(0).strip()
     english = said.isascii()
     raise Ask(
-        f"“{said}”是按次数排名，目前只支持按消费金额或下单次数排名。要看消费最多的客户吗？"
+        f"“{said}”是按次数排名，目前只支持按消费金额或下单次数排名。要看消费最多或下单最多的客户吗？"
         "按次数也可以作条件，例如“咨询3次以上的客户”。",
         f"“{said}” ranks by how often; only rankings by spend or by number of orders are "
-        "supported. Do you want the top spenders? A count works as a condition, e.g. "
-        "'customers who inquired 3+ times'.",
-        ("top 10 spenders",) if english else ("消费最多的10个客户",),
+        "supported. Do you want the top spenders, or those with the most orders? A count "
+        "works as a condition, e.g. 'customers who inquired 3+ times'.",
+        ("top 10 spenders", "top 10 by number of orders")
+        if english
+        else ("消费最多的10个客户", "下单最多的10个客户"),
     )
 
 

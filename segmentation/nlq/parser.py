@@ -42,6 +42,7 @@ from segmentation.nlq.leadins import (
 from segmentation.nlq.message_apart import message_said_plainly
 from segmentation.nlq.no_condition import refuse_count_ranking, refuse_holdout
 from segmentation.nlq.plain_words import plain_words
+from segmentation.nlq.rank_by_count import orders_ranking_said_as_spend
 from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
 from segmentation.nlq.saved_words import saved_named
@@ -52,6 +53,7 @@ from segmentation.nlq.tag_actions import leftover
 from segmentation.nlq.tag_groups import drop_tag_groups
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import refuse_empty_quotes, tokenize
+from segmentation.nlq.used_to import used_to_said
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nlq.who_counted import who_counted_tail
@@ -295,10 +297,13 @@ def _parse(
     norm = drop_lead_in(norm)  # "we lost some customers, show me who refunded"
     norm = drop_acknowledgement(norm)  # "好的，给这些打上待跟进标签", "ok tag those as VIP"
     norm = drop_opener(norm)  # "那近30天新加的有几个", "还是回到全部VIP客户"
+    norm, used_to = used_to_said(norm)  # "haven't ordered in 3 months but used to"
     norm, stopped = stopped_said_as_not(norm)  # 不再下单 / "stopped ordering": not, and before
+    stopped |= used_to
     measure = sort_measure(norm)  # 按下单次数排: the ranking read below is by orders
     norm, most_orders = orders_said_as_spend(norm)  # 下单最多的5个: ranked by orders too
-    if most_orders:
+    norm, orders_ranked = orders_ranking_said_as_spend(norm)  # "top 10 by number of orders"
+    if most_orders or orders_ranked:
         measure = "orders"
     norm = sorted_as_ranking(norm)  # "按消费金额排一下", "rank my customers by spend": all, ranked
     norm = who_counted_tail(norm)  # "张三的是哪两个": which ones (the size said again)

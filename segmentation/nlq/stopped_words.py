@@ -74,7 +74,8 @@ def stopped_said_as_not(norm: str) -> tuple[str, frozenset[str]]:
     kinds: set[str] = set()
 
     def zh(found: re.Match[str]) -> str:
-        kind = _kind(_verb(found), _KIND_ZH)
+        # 以前帮衬过但半年冇再嚟: coming again to buy, not a store visit
+        kind = come_again_kind(norm, found.start()) or _kind(_verb(found), _KIND_ZH)
         kinds.add(kind + _AGAIN if _AGAIN_ZH.search(found.group(0)) else kind)
         return _NOT_ZH[kind]
 
@@ -168,3 +169,35 @@ def _positive(node: Node) -> list[Node]:
     if isinstance(node, Ranked):
         return _positive(node.base)
     return [node]
+
+
+# 以前帮衬过 … 冇再嚟 (normalised: 嚟 is 来): the kind said done before 没再来.
+_DONE_ZH = (
+    ("order", r"下单|下过单|落单|订购|购买|买|帮衬|消费"),  # (光顾 is read as a visit)
+    ("inquiry", r"咨询|询价|问价|询问"),
+)
+_COME_AGAIN_ZH = lazy_pattern(r"(?:没有再|没再|冇再|无再|唔再|不再)(?:过)?(?:来|嚟)(?!店)(?:过)?")
+
+
+def come_again_kind(norm: str, start: int) -> str | None:
+    """The kind 没再来 at `start` refers back to: "order" after an order said done before it
+    (以前帮衬过但半年冇再嚟), None when nothing is (a store visit). After an inquiry (咨询过但
+    没再来) it could be a visit or the inquiry again: asked."""
+    if not _COME_AGAIN_ZH.match(norm, start):
+        return None
+    before = norm[:start]
+    last: tuple[int, str] | None = None
+    for kind, pattern in _DONE_ZH:
+        for found in re.finditer(pattern, before):
+            if last is None or found.start() > last[0]:
+                last = (found.start(), kind)
+    if last is None or "店" in before[last[0] :]:
+        return None
+    if last[1] == "inquiry":
+        said = _COME_AGAIN_ZH.match(norm, start).group(0)  # type: ignore[union-attr]
+        raise Ask(
+            f"“{said}”是指没再到店，还是没再咨询？",
+            f"Does “{said}” mean no more store visits, or no more inquiries?",
+            ("没再到店", "没再咨询"),
+        )
+    return last[1]

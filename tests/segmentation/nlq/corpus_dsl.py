@@ -76,8 +76,8 @@ def namespace(city_spellings: dict[str, tuple[str, ...]]) -> dict[str, Any]:
             base, direction, count, Decimal(str(pct)) if pct is not None else None, w
         ),
         "SC": lambda metric, op, value: n.Score(metric, op, Decimal(str(value))),
-        "RB": lambda base, by, direction="top", count=None, pct=None: n.Ranked(
-            base, direction, count, Decimal(str(pct)) if pct is not None else None, None, by
+        "RB": lambda base, by, direction="top", count=None, pct=None, w=None: n.Ranked(
+            base, direction, count, Decimal(str(pct)) if pct is not None else None, w, by
         ),
         # products: IP('order', 'product', '玻尿酸面霜', r(30)); several names as a tuple
         "IP": lambda kind, item, names, w=None: n.ItemEvent(kind, item, _names(names), w),
