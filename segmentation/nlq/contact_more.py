@@ -18,6 +18,7 @@ from segmentation.nlq.contact_words import (
     _EN,
     _EN_PATTERNS,
     _IN,
+    _MSG_ZH,
     _NOT_EN,
     _NOT_ZH,
     _REF_ZH,
@@ -42,11 +43,18 @@ _OWN_VERB_ZH = r"(?:核销|兑换|\s*(?:redeemed|redeem)(?![a-z])\s*)(?:过|了|
 
 # Reached, said of the campaign (the subject): its delivered message
 _REACHED_ZH = (
-    r"(?:覆盖|触及|送达|reached|reach|hit|went to|got to|was sent to|sent to|delivered to)"
+    r"(?:覆盖|触及|送达|送到|发到|推到|reached|reach|hit|went to|got to|was sent to|sent to|"
+    r"delivered to)"
     r"(?![a-z])(?:了|过|到|咗)?"
 )
 # Sent to, said of the campaign: 发给了 / 发了给 / send 咗俾 (normalised 了给)
-_SENT_TO_ZH = r"(?:发给|发送给|推送给|推给|寄给|send给|send了给|发了给|推了给|送了给)(?:了|过)?"
+# 发到了谁 / 送到边个 / 推到哪些人: where it went, said as its destination
+_SENT_TO_ZH = (
+    r"(?:发给|发送给|推送给|推给|寄给|send给|send了给|发了给|推了给|送了给|发到|送到|推到|发去|送去|"
+    r"send到)(?:了|过)?"
+)
+# 国庆回馈那次消息发到了谁 / 上次活动的群发送达了哪些人: its message said before where it went
+_ITS_MSG_ZH = rf"(?:的|嘅)?\s*(?:{_MSG_ZH})?\s*(?:有|都)?\s*"
 # … then whom it asks: 谁, 哪些人, 边个, 边啲, which, the customers it went to (的)
 _WHOM_ZH = r"\s*(?:谁|哪|边个|边啲|边几|边位|什么人|啥人|咩人|乜人|的|嘅|who|which)"
 _MORE_ZH = (
@@ -73,17 +81,22 @@ _MORE_ZH = (
     )),
     # 老客关怀 reached 哪些人 / 上次活动覆盖了谁 / 活动#3触及到的: whom its message reached
     ("message", lazy_pattern(
-        rf"{_ref_zh(33, 'message')}{_IN}\s*(?:{_REACHED_ZH})"
+        rf"{_ref_zh(33, 'message')}{_IN}{_ITS_MSG_ZH}\s*(?:{_REACHED_ZH})"
     )),
     # 老客关怀 didn't reach 哪些人 / 上次活动没覆盖到的 / 老客关怀冇触达到边个: NOT reached
     ("message_not", lazy_pattern(
-        rf"{_ref_zh(35, 'message')}{_IN}(?:都|也)?\s*(?:{_NOT_ZH}(?:有)?\s*(?:{_REACHED_ZH}|触达)"
+        rf"{_ref_zh(35, 'message')}{_IN}{_ITS_MSG_ZH}(?:都|也)?\s*"
+        rf"(?:{_NOT_ZH}(?:有)?\s*(?:{_REACHED_ZH}|触达)"
         r"(?:到|了|过)?|(?:didn't|did not|never|hasn't|has not|haven't|have not|not) "
         r"(?:reach|reached|get to|go to|hit)(?![a-z]))"
     )),
+    # 国庆回馈的券发给了谁 / 上次派嘅券发到了边个: whom its coupon went to, issued
+    ("issued", lazy_pattern(
+        rf"{_coupon_ref_zh(36)}(?:有|都)?\s*(?:{_SENT_TO_ZH})(?={_WHOM_ZH})"
+    )),
     # 老客关怀发给了谁 / 上次活動發咗俾邊個 (normalised 发了给边个): sent to whom, a question
     ("message", lazy_pattern(
-        rf"{_ref_zh(34, 'message')}{_IN}(?:有|都)?\s*(?:{_SENT_TO_ZH})(?={_WHOM_ZH})"
+        rf"{_ref_zh(34, 'message')}{_IN}{_ITS_MSG_ZH}(?:有|都)?\s*(?:{_SENT_TO_ZH})(?={_WHOM_ZH})"
     )),
 )  # fmt: skip
 
@@ -97,7 +110,77 @@ _THEIRS_EN = (
     r"(?: (?:theirs|it|them|their coupons?|the coupons?|a coupon|their vouchers?|the vouchers?|"
     r"their one|his|hers|the code))?(?: yet)?"
 )
+# "the last coupon", "the most recent coupon we sent", "our latest voucher": the coupon of the
+# campaign that issued one last — a coupon, never a time ("last" is no period here)
+_LAST_COUPON_EN = (
+    r"(?:the |our |their |his |her )?(?P<last>last|latest|most recent|newest|previous) "
+    r"(?:coupons?|vouchers?)(?: (?:that |which )?(?:we|i) (?:sent|sent out|sent them|gave out|"
+    r"gave them|issued|handed out))?"
+)
+# "the coupon we sent", "the voucher we gave out": a coupon issued (which campaign unsaid)
+_WE_SENT_EN = (
+    r"(?: (?:that |which )?(?:we|i) (?:sent|sent out|sent them|gave out|gave them|issued))?"
+)
+# "from campaign #2", "from the last campaign", said after the coupon
+_FROM_EN = (
+    r"(?: (?:from|of|in) (?:the |our )?(?:campaign #(?P<id>\d{1,9})|"
+    r"(?P<last2>last|latest|previous|most recent) (?:coupon |voucher )?campaign))?"
+)
+_UNUSED_EN = (
+    r"(?:(?:is|are|was|were|remains?|stays?)(?: still)? (?:unused|unredeemed|"
+    r"not (?:yet )?(?:been )?(?:used|redeemed|cashed in)(?: yet)?)|"
+    r"(?:still )?(?:hasn't|haven't|has not|have not|wasn't|weren't|was not|were not) "
+    r"(?:yet )?(?:been )?(?:used|redeemed|cashed in)(?: yet)?)"
+)
+# Any coupon of ours: the last one, or one we sent (from a campaign or none said)
+_ANY_COUPON_EN = (
+    rf"(?:{_LAST_COUPON_EN}|(?:a |the |their |any |an |our )?(?:coupons?|vouchers?)"
+    rf"{_WE_SENT_EN}{_FROM_EN})"
+)
+_USED_EN = r"(?:is|are|was|were|has been|have been|got)(?: already)? (?:used|redeemed|cashed in)"
 _MORE_EN = (
+    # "haven't used the most recent coupon we sent yet", "never redeemed the last coupon"
+    ("unredeemed", latin_pattern(
+        rf"{_NOT_EN}(?: yet)? (?:redeemed|redeem|used|use|cashed in|cash in|applied) "
+        rf"{_LAST_COUPON_EN}(?: (?:yet|so far))?"
+    )),
+    # "got the last coupon but haven't used it", "got a coupon from campaign #2 and used it"
+    ("unredeemed", latin_pattern(
+        rf"(?:got|get|gotten|received|receive|were given|was given|have|has|had|holding) "
+        rf"{_ANY_COUPON_EN},? (?:but |and |yet |that |which )?(?:they |he |she )?{_NOT_EN}"
+        rf"(?: yet)? (?:redeemed|redeem|used|use|cashed in|cash in|applied)"
+        r"(?: (?:it|them|theirs|the coupons?|their coupons?|the voucher))?(?: yet)?"
+    )),
+    ("redeemed", latin_pattern(
+        rf"(?:got|get|gotten|received|receive|were given|was given|have|has|had) "
+        rf"{_ANY_COUPON_EN},? (?:and |that |which )(?:they |he |she )?(?:have |has )?"
+        r"(?:already )?(?:redeemed|used|cashed in|cashed (?:it|them) in|applied)"
+        r"(?: (?:it|them|theirs|the coupons?|their coupons?|the voucher))?"
+    )),
+    # "redeemed the last coupon", "used the latest voucher we sent"
+    ("redeemed", latin_pattern(
+        rf"(?:already )?(?:redeemed|used|cashed in|applied) {_LAST_COUPON_EN}"
+    )),
+    # "got the last coupon", "received the most recent voucher we sent"
+    ("issued", latin_pattern(
+        rf"(?:got|get|gotten|received|receive|were given|was given|have|has|had|holding) "
+        rf"{_LAST_COUPON_EN}"
+    )),
+    # "haven't used the coupon we sent", "never redeemed the voucher from campaign #2"
+    ("unredeemed", latin_pattern(
+        rf"{_NOT_EN}(?: yet)? (?:redeemed|redeem|used|use|cashed in|cash in|applied) "
+        rf"(?:the|their|our) (?:coupons?|vouchers?){_WE_SENT_EN}{_FROM_EN}(?: (?:yet|so far))?"
+    )),
+    # "whose coupon from campaign #2 hasn't been redeemed yet", "whose last coupon is still
+    # unused", "whose coupon we sent is unused": got it, did not use it
+    ("unredeemed", latin_pattern(
+        rf"whose (?:(?P<last>last|latest|most recent|newest) )?(?:coupons?|vouchers?)"
+        rf"{_WE_SENT_EN}{_FROM_EN} {_UNUSED_EN}"
+    )),
+    ("redeemed", latin_pattern(
+        rf"whose (?:(?P<last>last|latest|most recent|newest) )?(?:coupons?|vouchers?)"
+        rf"{_WE_SENT_EN}{_FROM_EN} {_USED_EN}"
+    )),
     # "hasn't used their campaign #2 coupon yet", "never redeemed the campaign #1 voucher"
     ("unredeemed", latin_pattern(
         rf"{_NOT_EN}(?: yet)? {_USE_EN} (?:their |the |a |any |his |her |our )?{_WHICH_EN}"
@@ -152,7 +235,13 @@ _WHICH_MSG_EN = (
 )
 _REACH_EN = (
     r"(?:reach|reached|hit|go to|went to|get to|got to|get sent to|got sent to|sent to|"
-    r"delivered to|land with|landed with)"
+    r"delivered to|land with|landed with|was sent to|were sent to|was delivered to|"
+    r"were delivered to|has been sent to|has been delivered to|got delivered to)"
+)
+# … and its message named: "the campaign #1 message", "the last campaign's broadcast"
+_WHICH_MSG_EN = (
+    rf"{_WHICH_MSG_EN}(?:'s)?(?: (?:mass |group |broadcast )?(?:messages?|broadcasts?|blasts?|"
+    r"push(?:es)?|push notifications?))?"
 )
 _REACH_MORE_EN = (
     # "who did campaign #3 reach", "who did the last campaign go to", "who was campaign #3

@@ -77,12 +77,26 @@ _GOT_CANNOT_ZH = r"(?:领不到|领唔到|收不到|收唔到|拿不到|攞唔�
 _COUPON_ZH = r"(?:优惠券|代金券|现金券|券|红包|coupons?|vouchers?)"
 
 
+# Sent by the company, said of the coupon: 发的 / 发出去的 / 派出去的 / 派嘅 (Cantonese) / 發出的 /
+# 送出的 / 发放的 / 我们发的 — the coupon issued, never a new verb of the customer's
+_SENT_COUPON_ZH = (
+    r"(?:我们|我哋|我)?(?:发放|派发|发送|发|派|送)(?:出去|出来|出|了|过|给客户|给他们|俾客)?"
+    r"(?:的|嘅)?"
+)
+
+
 def _coupon_ref_zh(n: int) -> str:
     """Which campaign's coupon, said before what became of it: 上次活动券, 最近一次发券, 上次发的
-    券, 活动#2的券 (the last one is the campaign that issued a coupon last)."""
+    券, 活动#2的券, 上次派嘅券, 活动#2发出去的券, 活动#1个券 (Cantonese 個: its measure word)
+    (the last one is the campaign that issued a coupon last)."""
     return (
-        rf"(?:(?P<last{n}>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动)?|{_ref_zh(n + 20)})"
-        rf"(?:的|嘅)?(?:发的?|派的?|送的?)?\s*{_COUPON_ZH}\s*(?:活动)?{_IN}"
+        rf"(?:(?:(?P<last{n}>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动)?|{_ref_zh(n + 20)})"
+        rf"(?:的|嘅|个|张|啲)?(?:{_SENT_COUPON_ZH})?\s*{_COUPON_ZH}"
+        # "the last coupon 还没核销的": the English words in a Chinese sentence (the latest
+        # coupon, never a time)
+        rf"|(?:the |our )?(?P<last_en{n + 60}>last|latest|most recent|previous) ?"
+        r"(?:coupons?|vouchers?)(?: (?:we|i) (?:sent|sent out|gave out|issued))?)"
+        rf"\s*(?:活动)?{_IN}"
     )
 
 
@@ -137,7 +151,7 @@ _ZH = (
         # 收到过活动#2但没核销 (双11预热活动 named by its name): that campaign's coupon, unused
         rf"|{_RECEIVE_ZH}{_ref_zh(5)}{_IN}{_BUT_ZH}{_NOT_ZH}{_USE_ZH}"
         # 上次活动券没核销 / 最近一次发的券还没用 / 活动#2的券未用 / 手上的券仲未用
-        rf"|(?:{_coupon_ref_zh(7)}|{_HELD_COUPON_ZH})(?:都|也)?{_BUT_ZH}{_NOT_ZH}(?:有)?{_USE_ZH}"
+        rf"|(?:{_coupon_ref_zh(7)}|{_HELD_COUPON_ZH})(?:都|也)?{_BUT_ZH}{_NOT_ZH}(?:有)?(?:被)?{_USE_ZH}"
     )),
     # 上次活动核销了 / 核销过券 / 用过券
     ("redeemed", lazy_pattern(
@@ -145,9 +159,13 @@ _ZH = (
         rf"{_BUT_ZH}(?:也)?)(?:已经?)?(?:{_USED_ZH})(?:(?:张|啲)?{_COUPON_ZH})?|{_USED_COUPON_ZH}"
         rf"|{_RECEIVE_ZH}{_ref_zh(6)}{_IN}{_BUT_ZH}(?:也)?(?:已经?)?(?:{_USED_ZH}){_COUPON_ZH}?"
         # 上次活动券核销了 / 活动#2的券用过 / 优惠券已核销 / 券用掉了
-        rf"|(?:{_coupon_ref_zh(7)}|{_HELD_COUPON_ZH})(?:有|都|也)?(?:已经?)?"
+        rf"|(?:{_coupon_ref_zh(7)}|{_HELD_COUPON_ZH})(?:有|都|也)?(?:已经?)?(?:被)?"
         r"(?:核销过|核销了|已核销|用过|用了|用掉了?|用完了?|使用过|使用了|已使用|兑换过|兑换了|已兑换"
-        r"|使了|使过)"
+        r"|使了|使过"
+        # 活动#2的券有核销的 / 上次派的券已经使用嘅: the bare verb, said before who
+        r"|(?:核销|兑换|使用|用)(?=的|嘅|客|人|$)"
+        # 活动#2的coupon已经redeem的 / 上次的券 used 了: the English verb in a Chinese sentence
+        r"|\s*(?:redeemed|redeem|used|use|cashed in)(?![a-z])\s*(?:过|了)?)"
     )),
     # 上次活动领了券 / 领过券 / 收到过优惠券
     ("issued", lazy_pattern(
@@ -195,7 +213,8 @@ _ZH = (
     # 上次群发收到了 / 活动#3的群发有收到: the message named first, then received
     ("message", lazy_pattern(
         rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3, 'message')}{_IN})"
-        rf"{_MSG_ZH}(?:有|都|是)?{_RECV_TAIL_ZH}"
+        # 上次群发收到消息 / 上次推送收到了讯息: the message said again after received
+        rf"{_MSG_ZH}(?:有|都|是)?{_RECV_TAIL_ZH}(?:{_ANY_ZH})?(?:{_MSG_ZH})?"
     )),
     # 上一次群发没收到 / 上次群發冇收到 / 活动#3的群发收不到 / 上次群发没 received: named first,
     # then NOT received; with no campaign, every message: 一条群发都没收到 / 群发都没收到过 /
@@ -206,6 +225,8 @@ _ZH = (
         rf"{_MSG_ZH}(?:一条|一则|一封|一次)?(?:都|也|是)?(?:{_NOT_ZH}(?:有)?{_RECV_TAIL_ZH}"
         r"|收不到|收唔到|冇收|没收|\s*(?:didn't|did not|never|haven't|have not|hasn't)\s*"
         r"(?:received|receive|gotten|got|get)(?![a-z]))"
+        # 上次群发没收到消息: the message said again after (not) received
+        rf"(?:{_ANY_ZH})?(?:{_MSG_ZH})?"
     )),
     # 没有券的 / 手上冇券嘅: holding none, so none got
     ("issued_not", lazy_pattern(
@@ -241,7 +262,11 @@ def _ref_en(n: int, kind: str = "coupon") -> str:
 
 _REF_EN = _ref_en(0)
 _REF_MSG_EN = _ref_en(0, "message")
-_COUPON_EN = r"(?:a |the |their |any |an |our )?(?:coupons?|vouchers?)"
+# "the coupon we sent", "the voucher we gave out": the company's coupon, issued
+_COUPON_EN = (
+    r"(?:a |the |their |any |an |our )?(?:coupons?|vouchers?)"
+    r"(?: (?:that |which )?(?:we|i) (?:sent|sent out|sent them|gave out|gave them|issued))?"
+)
 # Holding a coupon is having got one: "with a coupon", "who still have one", "holding"
 _HOLD_EN = (
     r"(?:(?:who |that )?(?:still )?(?:have|has|had|hold|holds|holding|carry|carries|carrying)|"
@@ -267,6 +292,8 @@ _EN = (
         # (after those/these the "who" is theirs: "those who did not use the coupon")
         rf"(?<!those )(?<!these )(?:who|that) {_NOT_EN}(?: yet)? "
         r"(?:redeemed|redeem|used|use|cashed in) (?:the|their|a|any|our) (?:coupons?|vouchers?)"
+        # "the coupon we sent": the company's coupon, issued
+        r"(?: (?:that |which )?(?:we|i) (?:sent|sent out|sent them|gave out|gave them|issued))?"
         r"(?: yet)?(?!'s)" + _ref_en(11) + "?"
     )),
     # "holding an unused coupon", "who still have an unredeemed voucher", "with unused coupons"
@@ -384,7 +411,8 @@ _EN = (
     )),
     # "got the last campaign's message", "received our last mass message"
     ("message", latin_pattern(
-        r"(?:received|receive|got|get|gotten) (?:the |our )?(?P<last>last|latest|previous|"
+        r"(?:received|receive|got|get|gotten|were sent|was sent|been sent) (?:the |our )?"
+        r"(?P<last>last|latest|previous|"
         r"most recent) (?:campaign'?s (?:messages?|mass messages?)|"
         r"(?:mass |group |broadcast |campaign )?(?:messages?|broadcasts?|blasts?))"
     )),

@@ -20,6 +20,7 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.campaign_described import described_campaigns
 from segmentation.nlq.campaign_names import check_campaign_names
 from segmentation.nlq.cities import expand_city_groups
+from segmentation.nlq.contact_names import check_contact_names
 from segmentation.nlq.contact_words import (
     asked_inside_contact,
     name_before_last,
@@ -284,6 +285,13 @@ def _parse(
     # 参加过春季大促活动的: no such campaign; the words of a message said plainly are no name
     # ("给她发条消息 周末有活动" sends "周末有活动")
     check_campaign_names(message_said_plainly(norm, text)[0], text, vocab.campaigns)
+    # 春季大促的券没核销的 / the Spring Gala coupon: a coupon or message of no campaign
+    check_contact_names(
+        message_said_plainly(norm, text)[0],
+        text,
+        vocab.campaigns,
+        lambda name: name in vocab.surfaces,
+    )
     norm = drop_tag_groups(norm, vocab)  # 客户等级是金卡 = the tag 金卡
     if not strip_tail(norm):
         if "?" in norm or "？" in text:
