@@ -23,9 +23,11 @@ from segmentation.nlq.lazy_re import lazy_pattern
 _NAMED_CONTACT_ZH = lazy_pattern(
     r"(?:^|(?<=[\s,，。;；、]))[“\"「『]?"
     r"(?P<name>[^\s的嘅个,，。;；:：!！?？“”\"「」『』#＃、]{2,12}?)[”\"」』]?"
-    r"(?:那一次|那次|那期|那档|那回|个|的|嘅)?(?:我们|我哋)?"
+    r"(?:(?:那一次|那次|那期|那档|那回|个|的|嘅)?(?:我们|我哋)?"
     r"(?:发出去|派出去|发出|派出|发放|派发|发|派|送出|送)?(?:的|嘅)?\s*"
-    r"(?:优惠券|代金券|现金券|券|coupons?|vouchers?|群发消息|群发|消息|讯息|推送)"
+    r"(?:优惠券|代金券|现金券|券|coupons?|vouchers?)"
+    # a message only with its campaign framed (春季大促那次消息): 一则推送 is a count of them
+    r"|(?:那一次|那次|那期|那档|那回|个|的|嘅)\s*(?:群发消息|群发|消息|讯息|推送))"
     r"(?=\s*(?:有|都|也|还|仲|已经|已|被|没|未|冇|尚未|从未|核销|用|使|兑换|收到|收|发到|发给|"
     r"送到|送达|推到|redeem|used|use|cashed|received))"
 )
@@ -45,7 +47,11 @@ _FROM_NAMED_EN = lazy_pattern(
 # Words that make a name no campaign's: a customer (VIP客户的券), a time (本月的券), holding
 # (手上的券), getting (近30天领的券), a campaign already named or the last one
 _NOT_CAMPAIGN_ZH = lazy_pattern(
+    # (一则 / 连一条 / 任何 / 每张 count them: no name)
     r"客|会员|人|年|月|周|天|日|号|星期|礼拜|今|昨|本|这|那|上次|上一|上个|上期|上档|上轮|最近|最新|"
+    r"一|连|任何|半|每|所有|全部|哪|什么|啥|咩|乜|"
+    # (优惠券 / 满100减20的券 / 20元券: the coupon's own words, its kind or its amount)
+    r"优惠|代金|现金|折扣|满减|抵用|减|折|元|块|蚊|"
     r"前一|手上|手里|手头|手中|身上|领|拿|攞|收|获得|得到|持有|有|活动#|campaign #|我们|我哋|公司"
 )
 _WORDS_OF_NO_NAME_EN = (
