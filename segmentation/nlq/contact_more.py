@@ -113,9 +113,13 @@ _THEIRS_EN = (
 # "the last coupon", "the most recent coupon we sent", "our latest voucher": the coupon of the
 # campaign that issued one last — a coupon, never a time ("last" is no period here)
 _LAST_COUPON_EN = (
-    r"(?:the |our |their |his |her )?(?P<last>last|latest|most recent|newest|previous) "
+    r"(?:the |our |their |his |her )?(?:(?P<last>last|latest|most recent|newest|previous) "
     r"(?:coupons?|vouchers?)(?: (?:that |which )?(?:we|i) (?:sent|sent out|sent them|gave out|"
     r"gave them|issued|handed out))?"
+    # "the coupon we sent last time", "the voucher we gave out last" ("we sent last month" is
+    # a time: the month's coupons)
+    r"|(?:coupons?|vouchers?) (?:that |which )?(?:we|i) (?:sent|sent out|gave out|issued|"
+    r"handed out)(?: them)? (?P<last_en>last time|last(?! *[a-z0-9])))"
 )
 # "the coupon we sent", "the voucher we gave out": a coupon issued (which campaign unsaid)
 _WE_SENT_EN = (
@@ -140,9 +144,10 @@ _ANY_COUPON_EN = (
 _USED_EN = r"(?:is|are|was|were|has been|have been|got)(?: already)? (?:used|redeemed|cashed in)"
 _MORE_EN = (
     # "haven't used the most recent coupon we sent yet", "never redeemed the last coupon"
+    # (read from "who" too: "who haven't used the coupon" alone stops before "we sent last")
     ("unredeemed", latin_pattern(
-        rf"{_NOT_EN}(?: yet)? (?:redeemed|redeem|used|use|cashed in|cash in|applied) "
-        rf"{_LAST_COUPON_EN}(?: (?:yet|so far))?"
+        rf"(?:(?:who|that) )?{_NOT_EN}(?: yet)? (?:redeemed|redeem|used|use|cashed in|cash in|"
+        rf"applied) {_LAST_COUPON_EN}(?: (?:yet|so far))?"
     )),
     # "got the last coupon but haven't used it", "got a coupon from campaign #2 and used it"
     ("unredeemed", latin_pattern(
@@ -159,7 +164,7 @@ _MORE_EN = (
     )),
     # "redeemed the last coupon", "used the latest voucher we sent"
     ("redeemed", latin_pattern(
-        rf"(?:already )?(?:redeemed|used|cashed in|applied) {_LAST_COUPON_EN}"
+        rf"(?:(?:who|that) )?(?:already )?(?:redeemed|used|cashed in|applied) {_LAST_COUPON_EN}"
     )),
     # "got the last coupon", "received the most recent voucher we sent"
     ("issued", latin_pattern(

@@ -214,7 +214,8 @@ _ZH = (
     ("message", lazy_pattern(
         rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3, 'message')}{_IN})"
         # 上次群发收到消息 / 上次推送收到了讯息: the message said again after received
-        rf"{_MSG_ZH}(?:有|都|是)?{_RECV_TAIL_ZH}(?:{_ANY_ZH})?(?:{_MSG_ZH})?"
+        # (上次群发的消息收到了: the mass message's message, one message)
+        rf"{_MSG_ZH}(?:(?:的|嘅)?{_MSG_ZH})?(?:有|都|是)?{_RECV_TAIL_ZH}(?:{_ANY_ZH})?(?:{_MSG_ZH})?"
     )),
     # 上一次群发没收到 / 上次群發冇收到 / 活动#3的群发收不到 / 上次群发没 received: named first,
     # then NOT received; with no campaign, every message: 一条群发都没收到 / 群发都没收到过 /
@@ -222,7 +223,8 @@ _ZH = (
     ("message_not", lazy_pattern(
         rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3, 'message')}{_IN}|"
         rf"(?:连)?{_ANY_ZH})?"
-        rf"{_MSG_ZH}(?:一条|一则|一封|一次)?(?:都|也|是)?(?:{_NOT_ZH}(?:有)?{_RECV_TAIL_ZH}"
+        rf"{_MSG_ZH}(?:(?:的|嘅)?{_MSG_ZH})?(?:一条|一则|一封|一次)?(?:都|也|是)?"
+        rf"(?:{_NOT_ZH}(?:有)?{_RECV_TAIL_ZH}"
         r"|收不到|收唔到|冇收|没收|\s*(?:didn't|did not|never|haven't|have not|hasn't)\s*"
         r"(?:received|receive|gotten|got|get)(?![a-z]))"
         # 上次群发没收到消息: the message said again after (not) received

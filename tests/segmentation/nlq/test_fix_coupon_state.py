@@ -78,6 +78,10 @@ LAST = [
     ("上次我们发的优惠券被核销了的客户", cpn("redeemed", latest=True)),
     ("上次的券未被核销的", cpn("unredeemed", latest=True)),
     ("最近一次的券已经用了的", cpn("redeemed", latest=True)),
+    ("最近一次發的券已使用的", cpn("redeemed", latest=True)),
+    ("上次派出嘅券用咗嘅", cpn("redeemed", latest=True)),
+    ("上次派嘅coupon仲未redeem嘅", cpn("unredeemed", latest=True)),
+    ("latest coupon 已经用了的", cpn("redeemed", latest=True)),
     ("上次發出的券還沒核銷的客戶", cpn("unredeemed", latest=True)),
     ("上次的coupon还没用的", cpn("unredeemed", latest=True)),
     ("the last coupon 还没核销的", cpn("unredeemed", latest=True)),
@@ -109,7 +113,17 @@ ENGLISH = [
     ("customers who haven't used the coupon we sent", cpn("unredeemed")),
     ("customers who used the coupon we sent", cpn("redeemed")),
     ("customers who got a coupon and used it", cpn("redeemed")),
+    ("customers who haven't used the coupon we sent last time", cpn("unredeemed", latest=True)),
+    ("customers who used the voucher we gave out last", cpn("redeemed", latest=True)),
+    ("who hasn't cashed in the voucher from the last campaign", cpn("unredeemed", latest=True)),
+    ("customers who still have an unused coupon from 双11预热", cpn("unredeemed", 2)),
 ]
+
+
+# "we sent last month" is a time: that month's coupons, never the last campaign's
+def test_a_coupon_we_sent_last_month_is_a_time() -> None:
+    result = segment("customers who got the coupon we sent last month")
+    assert isinstance(result, CampaignCoupon) and not result.latest and result.window
 
 
 @pytest.mark.parametrize(("text", "want"), ENGLISH)
@@ -134,6 +148,9 @@ MESSAGES = [
     ("上次推送收到了消息的", msg(latest=True)),
     ("上次群发没收到消息的", Not(msg(latest=True))),
     ("上次群發冇收到訊息嘅客", Not(msg(latest=True))),
+    ("上次群发的消息收到了的客户", msg(latest=True)),
+    ("上次群发的消息没收到的", Not(msg(latest=True))),
+    ("國慶回饋那次的訊息有收到的客戶", msg(1)),
     ("国庆回馈那次消息发到了哪些人", msg(1)),
     ("国庆回馈的消息送到了谁", msg(1)),
     ("国庆回馈那次消息发给了哪些人", msg(1)),
