@@ -77,9 +77,9 @@ _GOT_CANNOT_ZH = r"(?:领不到|领唔到|收不到|收唔到|拿不到|攞唔�
 _COUPON_ZH = r"(?:优惠券|代金券|现金券|券|红包|coupons?|vouchers?)"
 
 
-# Sent by the company, said of the coupon: 发的 / 发出去的 / 派出去的 / 派嘅 (Cantonese) / 發出的 /
-# 送出的 / 发放的 / 我们发的 — the coupon issued, never a new verb of the customer's
-_SENT_COUPON_ZH = (
+# Sent by the company, said of the coupon or message: 发的 / 发出去的 / 派出去的 / 派嘅 (Cantonese)
+# / 發出的 / 送出的 / 发放的 / 我们发的 — what was issued, never a new verb of the customer's
+_WE_SENT_ZH = (
     r"(?:我们|我哋|我)?(?:发放|派发|发送|发|派|送)(?:出去|出来|出|了|过|给客户|给他们|俾客)?"
     r"(?:的|嘅)?"
 )
@@ -91,7 +91,7 @@ def _coupon_ref_zh(n: int) -> str:
     (the last one is the campaign that issued a coupon last)."""
     return (
         rf"(?:(?:(?P<last{n}>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动)?|{_ref_zh(n + 20)})"
-        rf"(?:的|嘅|个|张|啲)?(?:{_SENT_COUPON_ZH})?\s*{_COUPON_ZH}"
+        rf"(?:的|嘅|个|张|啲)?(?:{_WE_SENT_ZH})?\s*{_COUPON_ZH}"
         # "the last coupon 还没核销的": the English words in a Chinese sentence (the latest
         # coupon, never a time)
         rf"|(?:the |our )?(?P<last_en{n + 60}>last|latest|most recent|previous) ?"
@@ -212,7 +212,8 @@ _ZH = (
     )),
     # 上次群发收到了 / 活动#3的群发有收到: the message named first, then received
     ("message", lazy_pattern(
-        rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3, 'message')}{_IN})"
+        rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?(?:{_WE_SENT_ZH})?"
+        rf"|{_ref_zh(3, 'message')}{_IN})"
         # 上次群发收到消息 / 上次推送收到了讯息: the message said again after received
         # (上次群发的消息收到了: the mass message's message, one message)
         rf"{_MSG_ZH}(?:(?:的|嘅)?{_MSG_ZH})?(?:有|都|是)?{_RECV_TAIL_ZH}(?:{_ANY_ZH})?(?:{_MSG_ZH})?"
@@ -221,8 +222,8 @@ _ZH = (
     # then NOT received; with no campaign, every message: 一条群发都没收到 / 群发都没收到过 /
     # 连一则推送也冇收过 (a whole negation, as 一单都没下 is)
     ("message_not", lazy_pattern(
-        rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?|{_ref_zh(3, 'message')}{_IN}|"
-        rf"(?:连)?{_ANY_ZH})?"
+        rf"(?:(?P<last2>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动的?)?(?:{_WE_SENT_ZH})?"
+        rf"|{_ref_zh(3, 'message')}{_IN}|(?:连)?{_ANY_ZH})?"
         rf"{_MSG_ZH}(?:(?:的|嘅)?{_MSG_ZH})?(?:一条|一则|一封|一次)?(?:都|也|是)?"
         rf"(?:{_NOT_ZH}(?:有)?{_RECV_TAIL_ZH}"
         r"|收不到|收唔到|冇收|没收|\s*(?:didn't|did not|never|haven't|have not|hasn't)\s*"
