@@ -32,16 +32,19 @@ _NAMED_CONTACT_ZH = lazy_pattern(
     r"送到|送达|推到|redeem|used|use|cashed|received))"
 )
 # "used the Spring Gala coupon", "got the 春季大促 message", "whose coupon from 春季大促 hasn't"
-# (a Chinese name comes without the spaces around it: normalising drops them)
+# (a Chinese name comes without the spaces around it: normalising drops them, so the gap
+# between two words is a space or a Chinese character on either side — never inside a word)
 _NAME_EN = r"[a-z0-9\u4e00-\u9fff'&-]+(?: [a-z0-9\u4e00-\u9fff'&-]+){0,2}?"
+_GAP = r"(?: |(?<=[\u4e00-\u9fff])|(?=[\u4e00-\u9fff]))"
 _NAMED_CONTACT_EN = lazy_pattern(
     r"\b(?:used|use|redeemed|redeem|cashed in|got|get|received|receive|holding) "
-    rf"(?:the|our|their) ?(?P<name>{_NAME_EN}) ?"
+    rf"(?:the|our|their){_GAP}(?P<name>{_NAME_EN}){_GAP}"
     r"(?:coupons?|vouchers?|messages?|mass messages?|broadcasts?)\b"
 )
 _FROM_NAMED_EN = lazy_pattern(
-    rf"\bwhose (?:coupons?|vouchers?) from ?(?:the |our )?(?P<name>{_NAME_EN})"
-    r"(?: campaign| promo)? ?(?:is|are|was|were|has|have|hasn't|haven't|wasn't|weren't|remains?)\b"
+    rf"\bwhose (?:coupons?|vouchers?) from{_GAP}(?:the |our )?(?P<name>{_NAME_EN})"
+    rf"(?: campaign| promo)?{_GAP}"
+    r"(?:is|are|was|were|has|have|hasn't|haven't|wasn't|weren't|remains?)\b"
 )
 
 # Words that make a name no campaign's: a customer (VIP客户的券), a time (本月的券), holding
