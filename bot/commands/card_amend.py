@@ -33,6 +33,7 @@ from bot.commands.card_widen import widened_card
 from bot.commands.cards import CANCEL_KEY, outcome_card
 from bot.commands.confirm import decide, handle_typed
 from bot.commands.context import narrowed_by
+from bot.commands.going_back import undoes_a_step
 from bot.commands.named_customers import name_words, named_matches
 from bot.commands.paging import still_visible
 from bot.commands.parse_alone import parse_alone
@@ -362,7 +363,11 @@ def card_amendment(
     action = _card_just_shown(session, ctx, requester.userid)
     plain = normalize(text)
     if action is None:
-        if _CANCEL.match(plain) and latest_pending(session, requester.userid) is None:
+        if (
+            _CANCEL.match(plain)
+            and latest_pending(session, requester.userid) is None
+            and not undoes_a_step(session, requester.userid, text)  # "撤销": a step back
+        ):
             # "算了" / "never mind" with no card waiting at all: said so, as for 取消 (an older
             # card is never cancelled by words that may be about the answer just given)
             return handle_typed(session, ctx, requester.userid, CANCEL_KEY, lang)

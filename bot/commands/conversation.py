@@ -176,6 +176,9 @@ class Conversation:
     # The lists of segments answered so far, oldest first, each once ("回到刚才那6个人",
     # "back to the first list"): at most HISTORY, each expiring like the rest.
     history: tuple[PreviousAnswer, ...] = ()
+    # The lists in the order they were shown, a list shown again right after itself once:
+    # "回到上一步" / "undo that" steps back along it (and drops the step it left).
+    trail: tuple[PreviousAnswer, ...] = ()
 
 
 # How many earlier lists are kept: enough for a conversation's going back, small in the row.
@@ -194,6 +197,7 @@ def load(session: Session, userid: str, now: datetime) -> Conversation:
         campaign=_fresh(_read(LastCampaign, state.get("campaign")), now),
         script=_fresh(_read(LastScript, state.get("script")), now),
         history=_history(state.get("history"), now),
+        trail=_history(state.get("trail"), now),
     )
 
 
@@ -219,6 +223,38 @@ def with_history(
     return (*history, shown)[-HISTORY:]
 
 
+def with_trail(
+    trail: tuple[PreviousAnswer, ...], shown: PreviousAnswer | None
+) -> tuple[PreviousAnswer, ...]:
+    """`trail` after `shown`: a list of a segment is a step, unless it is the last step
+    again (a page, a list shown again after going back to it)."""
+    if shown is None or not shown.has_segment:
+        return trail
+    if trail and _same_list(trail[-1], shown):
+        return (*trail[:-1], shown)
+    return (*trail, shown)[-HISTORY:]
+
+
+def _same_list(one: PreviousAnswer, other: PreviousAnswer) -> bool:
+    return one.segment == other.segment and one.kind == other.kind
+
+
+def step_back(
+    conversation: Conversation,
+) -> tuple[PreviousAnswer | None, tuple[PreviousAnswer, ...]]:
+    """The answer one step back ("回到上一步") and the trail once there; None when there is
+    no step before. After a card or the digest over the last list, that list is the step."""
+    trail = conversation.trail
+    if not trail:
+        return None, trail
+    shown = conversation.previous
+    if shown is None or not shown.has_segment or not _same_list(shown, trail[-1]):
+        return trail[-1], trail
+    if len(trail) < 2:
+        return None, trail
+    return trail[-2], trail[:-1]
+
+
 def save(session: Session, userid: str, conversation: Conversation, now: datetime) -> None:
     row = session.get(ConversationState, userid)
     if row is None:
@@ -230,6 +266,7 @@ def save(session: Session, userid: str, conversation: Conversation, now: datetim
         "campaign": _write(conversation.campaign),
         "script": _write(conversation.script),
         "history": [_write(h) for h in conversation.history],
+        "trail": [_write(h) for h in conversation.trail],
     }
     row.updated_at = now
 
@@ -252,7 +289,10 @@ def remember_answer(
     if previous is None:  # a question back, help …: what was shown before is still "these"
         previous = conversation.previous
     history = with_history(conversation.history, previous)
-    changed = replace(conversation, previous=previous, pending=question, history=history)
+    trail = with_trail(conversation.trail, previous)
+    changed = replace(
+        conversation, previous=previous, pending=question, history=history, trail=trail
+    )
     save(session, userid, changed, now)
 
 
@@ -272,14 +312,26 @@ def remember_shown(session: Session, userid: str, previous: PreviousAnswer, now:
     conversation = load(session, userid, now)
     shown = _layered(previous, conversation.previous)
     history = with_history(conversation.history, shown)
-    save(session, userid, replace(conversation, previous=shown, pending=None, history=history), now)
+    trail = with_trail(conversation.trail, shown)
+    changed = replace(conversation, previous=shown, pending=None, history=history, trail=trail)
+    save(session, userid, changed, now)
 
 
-def recall(session: Session, userid: str, earlier: PreviousAnswer, now: datetime) -> None:
+def recall(
+    session: Session,
+    userid: str,
+    earlier: PreviousAnswer,
+    now: datetime,
+    trail: tuple[PreviousAnswer, ...] | None = None,
+) -> None:
     """An earlier list gone back to ("回到刚才那6个人") is "these" again: what follows
-    narrows it, and what it shows next becomes the previous answer as usual."""
+    narrows it, and what it shows next becomes the previous answer as usual. A step back
+    gives the trail without the step it left, so stepping back again goes further."""
     conversation = load(session, userid, now)
-    save(session, userid, replace(conversation, previous=replace(earlier, at=now)), now)
+    changed = replace(conversation, previous=replace(earlier, at=now))
+    if trail is not None:
+        changed = replace(changed, trail=trail)
+    save(session, userid, changed, now)
 
 
 # Actions a request for other customers may say again, and what of them it keeps.

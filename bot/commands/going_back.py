@@ -20,9 +20,11 @@ from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from bot.commands.context import ask_again
 from bot.commands.texts import say
+from bot.models.confirmations import PENDING
 from bot.services.answer import Answer, ClarifyAnswer
+from bot.services.confirmations import latest_action
 from bot.services.query import clarify
-from segmentation.nlq.backref import JUST, PREVIOUS, BackReference, read_back_reference
+from segmentation.nlq.backref import JUST, PREVIOUS, STEP, BackReference, read_back_reference
 from segmentation.nodes import SegmentFormatError, from_json
 from segmentation.scope import Requester
 
@@ -30,6 +32,16 @@ from segmentation.scope import Requester
 Then = Callable[[Session, CommandContext, Requester, str, str], Answer]
 # A question back offers at most this many lists (the newest ones).
 _OFFERED = 3
+
+
+def undoes_a_step(session: Session, userid: str, text: str) -> bool:
+    """Whether "撤销" / "undo" / "撤回" is a step back rather than cancelling a card: no card
+    of the member's waits for a decision (a card waiting is cancelled, as always)."""
+    reference = read_back_reference(text)
+    if reference is None or reference.position != STEP or reference.rest:
+        return False
+    action = latest_action(session, userid)
+    return action is None or action.status != PENDING
 
 
 def earlier_answer(
@@ -46,6 +58,8 @@ def earlier_answer(
     if reference is None:
         return None
     conversation = conv.load(session, requester.userid, ctx.now)
+    if reference.position == STEP and conversation.trail:
+        return _stepped_back(session, ctx, requester, conversation, reference.rest, lang, then)
     if not conversation.history:
         return clarify(say("earlier_nothing", lang))
     chosen = _named(reference, conversation)
@@ -55,6 +69,24 @@ def earlier_answer(
     kept = len(conversation.history)
     message = say(key, lang, count=reference.count, said=reference.said, kept=kept)
     return _which(offered, message, reference.rest, lang)
+
+
+def _stepped_back(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    conversation: conv.Conversation,
+    rest: str,
+    lang: str,
+    then: Then,
+) -> Answer:
+    """The answer before the last change ("回到上一步", "undo that"), or saying there is none:
+    the conversation has shown one list only, or every step has been gone back already."""
+    earlier, trail = conv.step_back(conversation)
+    if earlier is None:
+        shown = conversation.trail[-1]
+        return clarify(say("step_nothing", lang, description=shown.description))
+    return answer_about(session, ctx, requester, earlier, rest, lang, then, trail=trail)
 
 
 def earlier_pick_answer(
@@ -80,9 +112,10 @@ def answer_about(
     rest: str,
     lang: str,
     then: Then,
+    trail: tuple[conv.PreviousAnswer, ...] | None = None,
 ) -> Answer:
     """`earlier` is "these" again; `rest` is asked of it, or it is shown again."""
-    conv.recall(session, requester.userid, earlier, ctx.now)
+    conv.recall(session, requester.userid, earlier, ctx.now, trail)
     if rest:
         return then(session, ctx, requester, rest, lang)
     try:
@@ -114,7 +147,7 @@ def _named(
         return sized[-_OFFERED:], "earlier_which"
     if reference.position == JUST:  # "刚才那批": the list just shown, as "these" is
         return current or lists[-1]
-    if reference.position == PREVIOUS:
+    if reference.position in (PREVIOUS, STEP):  # a step back in a row kept before the trail
         if current is None or shown is not current:
             # After a card, the digest …: "刚才那批" is the list shown before it.
             return current or lists[-1]

@@ -135,6 +135,9 @@ def substituted(pending: conv.PendingQuestion, index: int) -> str:
     quoted = _quoted_in(pending.original, word, choice)
     if quoted is not None:
         return quoted
+    marked = _in_markup(pending.original, word, choice)
+    if marked is not None:
+        return marked
     if word in pending.original:
         return pending.original.replace(word, choice, 1)
     # "shanghia" as the question back quotes it, "Shanghia" as typed: the rest kept as typed
@@ -144,6 +147,17 @@ def substituted(pending: conv.PendingQuestion, index: int) -> str:
         return pending.original[: typed.start()] + choice + pending.original[typed.end() :]
     norm = normalize(pending.original)
     return norm.replace(normalize(word), choice, 1) if normalize(word) in norm else choice
+
+
+def _in_markup(original: str, word: str, choice: str) -> str | None:
+    """ "<script>标签的客户" asked about “script”: the value takes the whole tag's place, its
+    brackets too (and a closing tag of that name goes), so no "<" is left to ask about."""
+    tag = re.compile(rf"<\s*/?\s*{re.escape(word)}\b[^<>]*>", re.I)
+    found = tag.search(original)
+    if found is None:
+        return None
+    rest = tag.sub("", original[found.end() :])
+    return f"{original[: found.start()]}{choice}{rest}"
 
 
 def _quoted_in(original: str, word: str, choice: str) -> str | None:

@@ -37,6 +37,7 @@ from bot.commands.card_amend import (
     replace_card,
 )
 from bot.commands.card_swap import swapped_card_answer
+from bot.commands.cards import CANCEL_KEY
 from bot.commands.class_again import class_again_answer
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
 from bot.commands.context import (
@@ -64,7 +65,7 @@ from bot.commands.coupon_status import coupon_status_answer
 from bot.commands.describe import describe_replies
 from bot.commands.explain import explain_reply
 from bot.commands.export import export_reply
-from bot.commands.going_back import earlier_answer, earlier_pick_answer
+from bot.commands.going_back import earlier_answer, earlier_pick_answer, undoes_a_step
 from bot.commands.group_pick import breakdown_row_answer
 from bot.commands.history import history_line, past_sizes, segment_key
 from bot.commands.named_actions import named_tag_answer
@@ -81,7 +82,7 @@ from bot.commands.script import script_of
 from bot.commands.sorted_list import sorted_list_answer
 from bot.commands.texts import language_of, say
 from bot.commands.together import together_answer
-from bot.commands.widening import widened_answer
+from bot.commands.widening import widened_answer, widens_then_narrows
 from bot.database import caused_by_input
 from bot.services.answer import (
     Answer,
@@ -136,7 +137,7 @@ def answer_text(
         or together_answer(session, ctx, requester, text, lang)
         or swapped_window_answer(session, ctx, requester, text, lang)
         or swapped_bound_answer(session, ctx, requester, text, lang)
-        or widened_answer(session, ctx, requester, text, lang)
+        or widened_answer(session, ctx, requester, text, lang, answer_text)
         or dropped_by_name(session, ctx, requester, text, lang)
         or refined_answer(session, ctx, requester, text, lang)
         or class_again_answer(session, ctx, requester, text, lang)  # "customers to keep?"
@@ -271,8 +272,11 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     if starts_new_topic(text):  # "换个问题：…": not about the last answer
         conv.start_new_topic(session, userid, ctx.now)
     # "算了不发了，导出给我", "also tag Bob": the card's words, kept whole
-    if not calls_off_card(session, ctx, userid, text) and not adds_to_card(
-        session, ctx, userid, text
+    # "ignore the dates, only the Shanghai ones": the first clause takes the window off
+    if (
+        not calls_off_card(session, ctx, userid, text)
+        and not adds_to_card(session, ctx, userid, text)
+        and not widens_then_narrows(text)
     ):
         text = without_acknowledgement(text)  # "好的，这些里面深圳的呢": the refinement
     hant = script == HANT and (lang == "zh" or not _LETTERS.search(text))
@@ -340,6 +344,8 @@ def _handle_text(
         page = more_reply(session, ctx, requester, lang, size=more)
         return [Reply(userid, page, scripted=True)]
     decision = typed_decision(text)
+    if decision == CANCEL_KEY and undoes_a_step(session, userid, text):
+        decision = None  # "撤销" with no card waiting: the change before it undone
     if decision is not None:
         # answered in the message's language (确认 after an English card: in Chinese)
         return handle_typed(session, ctx, userid, decision, lang)

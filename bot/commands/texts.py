@@ -113,6 +113,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "There is no earlier list in this conversation to go back to yet; ask for some "
         "customers first, e.g. 'VIP customers in Shanghai'.",
     },
+    "step_nothing": {
+        "zh": "没有可以回去的上一步了：这次对话里在“{description}”之前没有别的名单。"
+        "要看哪些客户？例如：上海的VIP客户。",
+        "en": "There is no earlier step to go back to: no other list was answered before "
+        "“{description}” in this conversation. Which customers would you like to see?",
+    },
     "earlier_none": {
         "zh": "这次对话里没有 {count} 人的名单（“{said}”）。要回到哪一个？",
         "en": "No list of {count} was answered in this conversation (“{said}”). Which one do "

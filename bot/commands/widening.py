@@ -9,34 +9,66 @@ answered as that question.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
+from bot.commands import conversation as conv
 from bot.commands.context import ask_again, not_a_list, previous_segment
 from bot.commands.texts import say
 from bot.services.answer import Answer
 from bot.services.query import clarify
 from segmentation.nlq import Command, load_vocabulary, parse_command
+from segmentation.nlq.followup import read_follow_up
 from segmentation.nlq.parser import Clarification
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nlq.widen import Widening, read_widening, without_kind, without_parts
-from segmentation.nodes import All, And, Node, Not, walk
+from segmentation.nodes import All, And, Node, Not, to_json, walk
 from segmentation.scope import Requester
+
+# How a narrowing after the widening is answered once the widened answer is "these"
+# (router.answer_text).
+Then = Callable[[Session, CommandContext, Requester, str, str], Answer]
 
 # What the words after a widening may ask of the widened answer ("，有几个", ", list them").
 _ASKS = ("list", "count", "export", "describe", "breakdown")
 
 
+# "所有/全部/all" after the widening asks about every customer of what it names, no narrowing.
+_ALL_OF = re.compile(r"所有|全部|全體|全体|\ball\b|\bevery(?:one|body)?\b", re.I)
+
+
+def widens_then_narrows(text: str) -> bool:
+    """Whether `text` takes a condition off and then narrows what is left ("ignore the
+    dates, only the Shanghai ones"): its first clause is no acknowledgement to drop."""
+    widening = read_widening(text)
+    if widening is None or not widening.rest or _ALL_OF.search(widening.rest):
+        return False  # "不要时间，就看所有流失风险客户": a whole question of its own
+    return read_follow_up(widening.rest) is not None
+
+
 def widened_answer(
-    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    text: str,
+    lang: str,
+    then: Then | None = None,
 ) -> Answer | None:
     """The previous answer without the condition `text` takes off, or None when `text`
     takes nothing off (then it is read as usual: "去掉上海的" excludes)."""
     widening = read_widening(text)
     if widening is None:
         return None
+    if (
+        then is not None
+        and widens_then_narrows(text)
+        and previous_segment(session, ctx, requester.userid) is not None
+    ):
+        return _widened_then_narrowed(session, ctx, requester, widening, lang, then)
     vocab = load_vocabulary(session, ctx.engine.named)
     after = _parse(widening.rest, vocab, requester, ctx) if widening.rest else None
     if (
@@ -59,6 +91,31 @@ def widened_answer(
     if intent is not None and intent != previous.intent:
         previous = replace(previous, intent=intent)
     return ask_again(session, ctx, requester, widened, previous, lang)
+
+
+def _widened_then_narrowed(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    widening: Widening,
+    lang: str,
+    then: Then,
+) -> Answer:
+    """ "唔使理時間，淨係要上海嗰啲", "不管时间，只要上海的", "ignore the dates, only the
+    Shanghai ones": the previous answer without the condition is "these", and what follows
+    narrows it (the rest of the previous answer is kept, never read as a question alone)."""
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        return clarify(not_a_list(session, ctx, requester.userid, lang))
+    node, previous = found
+    vocab = load_vocabulary(session, ctx.engine.named)
+    widened = _widened(node, widening, vocab, requester, ctx)
+    if widened is None:
+        what = widening.named or say(f"widen_{widening.kind}", lang)
+        return clarify(say("widen_nothing", lang, what=what, description=previous.description))
+    these = replace(previous, segment=to_json(widened), parent=None, added=())
+    conv.recall(session, requester.userid, these, ctx.now)
+    return then(session, ctx, requester, widening.rest, lang)
 
 
 def _parse(

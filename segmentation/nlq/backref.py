@@ -21,6 +21,9 @@ from segmentation.nlq.lazy_re import lazy_pattern
 FIRST = 1  # positions count from 1: the first list of the conversation
 PREVIOUS = 0  # "上一个结果", "回到刚才那批", "the previous list": the list before the one shown
 JUST = -1  # "刚才那批", "剛才那幾位" (no going back said): the list just shown, as "these" is
+# "回到上一步", "返回", "undo that", "退返上一步": one step back — the answer shown before the
+# last change (a swap, a refinement), whatever list it was; going back again steps further.
+STEP = -2
 
 _NUM_ZH = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
            "八": 8, "九": 9, "十": 10}  # fmt: skip
@@ -100,6 +103,34 @@ _PLACED_EN = lazy_pattern(
     re.I,
 )
 
+# One step back, in every script and register: "回到上一步", "退返上一步" (Cantonese), "返回上一個"
+# (Taiwan), "撤销", "改回去", "undo that", "go back", "back to the previous one", "undo 一下".
+_STEP_ONE_ZH = (
+    r"(?:上一步|上一個|上一个|上一轮|上一輪|上一次|上步|前一步|前一個|前一个|"
+    r"改之前(?:的|嘅|那个|那個|嗰个|嗰個)?|改動之前|改动之前|之前(?:的|嘅)?(?:那个|那個|嗰个|嗰個))"
+)
+_STEP_VERB_ZH = (
+    r"(?:回到|回去|回|返回到|返回|退回到|退回|退返|退|返去|返返去|返|倒回|回退|后退|後退|"
+    r"撤销到|撤銷到|还原到|還原到|恢复到|恢復到|变返|變返|转返|轉返)"
+)
+_STEP_ALONE_ZH = (
+    r"(?:返回|回去|退回去|退回|倒回去|回退|后退|後退|退一步|退返去|退返|返去|返返去|返轉頭|返转头|"
+    r"撤销|撤銷|撤回|撤消|还原|還原|复原|復原|恢复原样|恢復原樣|改回去|改回來|改回来|改返|"
+    r"换回去|換回去|换回来|換回來|转返去|轉返去|变返|變返)"
+    r"(?:一下|下|吧|啦|喇|先|嘅|刚才|剛才|上一步|的改动|的改動|改动|改動|修改|操作)*"
+)
+_STEP_EN = (
+    r"(?:undo(?:\s+(?:that|it|this|the\s+last\s+(?:change|step|one)))?|"
+    r"revert(?:\s+(?:that|it|this|the\s+last\s+change))?|take\s+that\s+back|"
+    r"step\s+back|(?:go\s+)?back(?:\s+(?:one\s+step|a\s+step))?"
+    r"(?:\s+to\s+(?:the\s+)?(?:previous|last|one\s+before|earlier)(?:\s+(?:one|step|list|result|answer))?)?|"
+    r"(?:the\s+)?previous\s+(?:one|step)|the\s+one\s+before)"
+)
+_STEP = lazy_pattern(
+    rf"\s*(?:{_STEP_VERB_ZH}\s*{_STEP_ONE_ZH}|{_STEP_ONE_ZH}|{_STEP_ALONE_ZH}|"
+    rf"(?i:{_STEP_EN})(?![A-Za-z]))\s*(?:一下|下|吧|啦|喇|先|嘅|的|please|pls|again)?(?![A-Za-z])",
+)
+
 _EDGES = " \t,，、:：;；.。!！?？~～-–—"
 # What may be left when nothing else is asked: show that list again.
 _NOTHING_LEFT = lazy_pattern(
@@ -137,11 +168,25 @@ def read_back_reference(text: str) -> BackReference | None:
     plain = text.strip()
     if not plain:
         return None
-    for reader in (_counted_zh, _placed_zh, _counted_en, _placed_en):
+    for reader in (_step_back, _counted_zh, _placed_zh, _counted_en, _placed_en):
         found = reader(plain)
         if found is not None:
             return found
     return None
+
+
+def _step_back(text: str) -> BackReference | None:
+    """ "回到上一步" / "返回" / "undo that" first in the message (after an acknowledgement)."""
+    lead = _LEAD.match(text)
+    start = lead.end() if lead else 0
+    match = _STEP.match(text, start)
+    if match is None:
+        return None
+    after = text[match.end() :]
+    if after.strip() and after.lstrip()[:1] not in _EDGES and not _NOTHING_LEFT.match(after):
+        return None  # "返回客户列表里的VIP", "上一步的VIP呢": other words run on, not a step back
+    lang = "zh" if _CHINESE.search(match.group(0)) else "en"
+    return _reference(text, match, None, STEP, lang)
 
 
 def _counted_zh(text: str) -> BackReference | None:

@@ -296,7 +296,10 @@ def read_follow_up(text: str) -> FollowUp | None:
     if chained:
         plain = plain[chained.end() :]
     plain = _pointer_first(plain)
+    plain = _as_which_of_them(_zh_pointer_for_mixed(plain))
+    plain, list_first = _without_list_first(plain)
     plain, listed = _without_list_them(plain)
+    listed = listed or list_first
     plain, grouped, soft = _without_group_word(plain)
     follow = _read(plain)
     if follow is None and chained and _LOOSE_CHAIN.match(chained.group()) and _has_content(plain):
@@ -407,6 +410,61 @@ _GROUP_EN = lazy_pattern(
     r"(?!\s*(?:days?|weeks?|months?|years?|hours?|d|h|wks?|mos?|yrs?)\b)",
     re.I,
 )
+
+
+# "列出其中的女性", "看看这些里面上海的", "show me among them the women" (a list verb before the
+# pointer): the narrowing, listed — as "其中的女性，把她们列出来" is.
+_LIST_FIRST = lazy_pattern(
+    r"^\s*(?:帮我|幫我|请|請|麻烦|麻煩|给我|給我)?\s*"
+    r"(?:列出来|列出來|列出|列一下|列下|列|看看|看一下|看下|查一下|查查|查下|显示|顯示|睇下|睇睇|"
+    r"睇吓|睇|搵下|找出|找一下)\s*"
+    r"(?=(?:其中|这些|這些|那些|这批|這批|他们|她们|他們|她們|佢哋|佢地|呢啲|嗰啲|呢班|嗰班|"
+    r"里面|裡面|入面|当中|當中)(?!\s*(?:有几|有幾|有多少|几个|幾個|多少)))"
+)
+
+
+def _without_list_first(text: str) -> tuple[str, bool]:
+    found = _LIST_FIRST.match(text)
+    if found is None:
+        return text, False
+    rest = text[found.end() :]
+    if re.fullmatch(rf"\s*{_WITHIN_ZH}[{_PUNCT}]*(?:的|嘅)?(?:客户|客戶|人)?[{_PUNCT}]*", rest):
+        return text, False  # "列出其中", "看看这些人": no condition to narrow by
+    if re.search(r"(?:几|幾|多少|数量|數量|人数|人數)", rest):
+        return rest, False  # "看看其中女的有几个": a count, no list
+    return rest, True
+
+
+# "these 里面 male 的", "those 當中 上海嘅", "them 入面 VIP": an English pointer before a Chinese
+# "in": the Chinese pointer, so what follows narrows the answer as "这些里面…" does.
+_MIXED_POINTER = lazy_pattern(
+    r"^\s*(?:(?:all\s+)?(?:these|those|them)(?:\s+(?:customers|people|ones|guys|clients|folks))?)"
+    r"\s*(?=(?:里面|裡面|裏面|里头|裡頭|入面|入便|当中|當中|之中|中间|中間|里|裡|裏|中)(?![a-z]))",
+    re.I,
+)
+
+
+def _zh_pointer_for_mixed(text: str) -> str:
+    found = _MIXED_POINTER.match(text)
+    return f"这些{text[found.end() :]}" if found else text
+
+
+# "have any of them ordered?", "did any of these visit", "are any of those in Shanghai",
+# "has anyone of them bought 唇釉": which of them, listed ("which of them have ordered").
+_ANY_OF_THEM = lazy_pattern(
+    r"^\s*(?:(?:and|so|ok|okay|now|then|well|hmm+)[\s,]+)*"
+    r"(?P<aux>have|has|had|did|do|does|are|is|were|was)\s+any(?:one|body|\s+one)?\s+"
+    r"(?:of\s+)?(?:(?:these|those|the)\s+(?:customers|people|ones|clients|guys)|them|these|those)"
+    r"\s+(?P<rest>(?:ever\s+)?[a-z\u4e00-\u9fff].*)$",
+    re.I | re.S,
+)
+
+
+def _as_which_of_them(text: str) -> str:
+    found = _ANY_OF_THEM.match(text)
+    if found is None:
+        return text
+    return f"which of them {found['aux'].lower()} {found['rest']}"
 
 
 def _without_list_them(text: str) -> tuple[str, bool]:

@@ -108,6 +108,8 @@ _ACK_ZH = (
     # Dismissing the question just asked back ("算了，北京有多少客户", "唔使喇，…"): the
     # next request is a question of its own (the pending one is dropped by not being answered).
     r"算了吧|算了|算啦|罢了|不用了|不用啦|不管了|没事了?|冇事|唔使喇|唔使了|唔使啦|唔紧要|"
+    # Cantonese 算 / 算数 alone before a clause mark ("算，淨係要男嘅"): never mind
+    r"算(?=\s*[，,、。.!！])|算数|算罢|罢啦|唔理喇|唔理啦|"
     r"当我没说|当我冇讲|无所谓|换个问法|不问这个了|" + _NEW_TOPIC_ZH + r"|"
     # Holding back the card just shown ("先别发了，把名单导出给我"): the request after it.
     r"先别发了?|先不发了?|先不要发了?|别发了|不发了|暂时不发了?|暂时别发了?|唔好发住|"

@@ -71,9 +71,10 @@ _CONDITION_ZH = (
 _END_ZH = r"(?:了|吧|呢|啦|喇|咯|囉|先|看看|试试|試試|一下|再看|再查)*"
 # 唔计/不计/不算 (not counting): "唔計時間", "不计时间".
 _NO_LIMIT_ZH = (
-    r"(?:不限|不管|不论|不論|不分|无论|無論|唔理|唔限|任何|所有|唔计|唔計|不计|不計|不算|唔算)"
+    r"(?:不限|不管|不论|不論|不分|无论|無論|唔理|不理|别理|別理|唔限|任何|所有|唔计|唔計|不计|不計|"
+    r"不算|唔算)"
 )
-_ANY_ZH = r"(?:不限|都行|都可以|无所谓|無所謂|随便|隨便|唔紧要|唔緊要|都得)"
+_ANY_ZH = r"(?:不限|不拘|都行|都可以|无所谓|無所謂|随便|隨便|唔紧要|唔緊要|都得)"
 
 # 去掉 X 这个条件 / 不要上海这个条件了 / 取消城市筛选 / 把时间限制去掉
 _ZH_DROP_NAMED = lazy_pattern(
@@ -164,6 +165,9 @@ _ALL_TIME_ZH = (
     r"(?:全部|所有|任何|整个|整個|全)(?:的)?(?:时间|時間|时段|時段|时间段|時間段|日期|历史|歷史)|"
     r"不限(?:时段|時段|日期|时间段|時間段)|历史上|歷史上|历史以来|歷史以來|历来|歷來|有史以来|有史以來|"
     r"一直以来|一直以來|从以前到现在|從以前到現在|由以前到而家|由以前到依家|开业以来|開業以來|"
+    # whenever it was: 不管什么时候 / 無論何時 / 唔理幾時 / 唔使理幾時
+    r"(?:不管|不论|不論|无论|無論|唔理|不理|唔使理|不用管|别管|別管)\s*(?:是)?\s*"
+    r"(?:什么时候|什麼時候|甚么时候|甚麼時候|几时|幾時|何时|何時|哪天|边日|邊日)|"
     r"(?i:all[\s-]+time|ever)"
 )
 _ZH_ALL_TIME = lazy_pattern(
@@ -175,7 +179,10 @@ _ALL_TIME_EN = (
     r"(?:(?:over|of|for|across|in|during|through)\s+)?(?:all[\s-]+time|the\s+whole\s+time|"
     r"(?:the\s+)?(?:whole|entire|full)\s+history|all\s+(?:of\s+)?history)|ever|at\s+any\s+time|"
     r"any\s*time|since\s+(?:the\s+(?:beginning|start)|forever|day\s+one)|from\s+the\s+(?:beginning|start)|"
-    r"(?:over\s+(?:their|the)\s+)?lifetime|all[\s-]+time\s+(?:figures?|numbers?|totals?)"
+    r"(?:over\s+(?:their|the)\s+)?lifetime|all[\s-]+time\s+(?:figures?|numbers?|totals?)|"
+    # whenever it was: "regardless of when", "no matter when", "whenever"
+    r"(?:regardless|irrespective)\s+of\s+when|no\s+matter\s+when|whenever|"
+    r"(?:it\s+)?doesn'?t\s+matter\s+when"
 )
 _EN_ALL_TIME = lazy_pattern(
     rf"^{_LEAD_EN}(?:(?:and\s+)?(?:what|how)\s+about\s+|same\s+(?:for|with)\s+|(?:and\s+)?if\s+"
