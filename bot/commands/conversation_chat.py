@@ -54,6 +54,7 @@ from bot.services.answer import (
     SegmentAnswer,
 )
 from bot.services.breakdown_files import breakdown_workbook, render_breakdown_chart
+from bot.services.card_facts import AskedFact
 from bot.services.conversation import (
     breakdown_of,
     digest_for,
@@ -73,6 +74,7 @@ from segmentation.models import (
     Tag,
     TagGroup,
 )
+from segmentation.nlq.card_asks import card_asks
 from segmentation.nlq.change_sides import read_change_side
 from segmentation.nlq.focus_questions import yes_no_words
 from segmentation.nlq.followup import is_export_this
@@ -179,6 +181,9 @@ def data_words(session: Session, answer: Answer | None) -> set[str]:
         )
         words.update(o["remark"] for o in card["owners"])
         words.update(str(e.get("product") or "") for e in card["events"])
+    for fact in answer.get("asked") or []:  # the company's names of the products asked about
+        words.update(map(str, fact.get("last_products") or ()))
+        words.update(str(p.get("name") or "") for p in fact.get("products") or ())
     for row in answer.get("segments") or []:
         words.update([str(row.get("name") or ""), str(row.get("owner_name") or "")])
     shown = listed_ids(answer)[:PAGE_SIZE]
@@ -376,7 +381,9 @@ def _money(value: Any) -> str:
 
 def card_replies(ctx: CommandContext, userid: str, answer: CardAnswer, lang: str) -> list[Reply]:
     if answer.card is not None:
-        return [Reply(userid, card_text(answer.card, ctx, lang))]
+        card = card_text(answer.card, ctx, lang)
+        asked = [asked_line(answer.card.name, fact, ctx, lang) for fact in answer.asked]
+        return [Reply(userid, clip("\n".join(asked) + "\n\n" + card) if asked else card)]
     matches = answer.matches
     lines = [say_card("card_pick", lang, count=len(matches), query=answer.query)]
     lines.extend(
@@ -388,6 +395,55 @@ def card_replies(ctx: CommandContext, userid: str, answer: CardAnswer, lang: str
     if len(matches) > 10:
         lines.append(say_card("card_pick_more", lang, shown=10))
     return [Reply(userid, clip("\n".join(lines)))]
+
+
+# The verb of each kind in "Frank买过：唇釉" / "Frank bought: 唇釉".
+_DID = {
+    "order": ("买", "bought"),
+    "inquiry": ("咨询", "asked about"),
+    "visit": ("到店", "visited for"),
+    "cart": ("加购", "added to cart"),
+    "refund": ("退", "refunded"),
+}
+
+
+def asked_line(name: str, fact: AskedFact, ctx: CommandContext, lang: str) -> str:
+    """The answer to what a question asked of the customer's history, in one line: the
+    products of such events ("Frank买过：唇釉（3 次，最近 2026-10-29）"), or the last one's
+    time and products ("Heidi最近一次下单：2026-09-02 10:00，玻尿酸面霜 ¥2,000.00")."""
+    ask = fact.ask
+    zh = lang == "zh"
+    kind = KIND_ZH_EN.get(ask.kind, (ask.kind, ask.kind))[0 if zh else 1]
+    did = _DID.get(ask.kind, (kind, kind))[0 if zh else 1]
+    if not fact.count:
+        return say_card("asked_none", lang, name=name, did=kind, kind=kind)
+    sep = "、" if zh else ", "
+    if ask.about == "items" and not ask.last and fact.products:
+        products = sep.join(
+            say_card("asked_item_times", lang, product=p.name, times=p.times,
+                     at=_when(p.last_at, ctx, lang)[:10])
+            for p in fact.products
+        )  # fmt: skip
+        return say_card("asked_items", lang, name=name, did=did, products=products)
+    what = " ".join(
+        [sep.join(fact.last_products)]
+        + ([f"¥{_money(fact.last_amount)}"] if fact.last_amount is not None else [])
+    ).strip()
+    line = say_card(
+        "asked_last",
+        lang,
+        name=name,
+        did=kind,
+        kind=kind,
+        at=_when(fact.last_at, ctx, lang),
+        what=say_card("asked_last_what", lang, products=what) if what else "",
+    )
+    if not fact.last_products and ask.about == "items":
+        line += say_card("asked_no_item", lang)
+    earlier = [p.name for p in fact.products if p.name not in fact.last_products]
+    if ask.about == "items" and earlier:
+        line += say_card("asked_last_more", lang, products=sep.join(earlier))
+    return line + say_card("asked_count", lang, count=fact.count)
 
 
 def _told_apart(match: CardMatch, lang: str) -> str:
@@ -514,6 +570,7 @@ def card_pick_replies(
     index: int,
     lang: str,
     hant: bool,
+    said: str = "",
 ) -> tuple[list[Reply], CardAnswer | None]:
     """The card of the customer picked by number from the member's pending "which one?"
     (conversation state), re-checked against the asker's scope now: a pick never shows a
@@ -524,7 +581,10 @@ def card_pick_replies(
         conv.ask_pending(session, userid, pending, ctx.now)
         text = say_card("pick_out_of_range", lang, count=len(candidates))
         return in_script([Reply(userid, text)], hant), None
-    answer = picked_card(session, candidates[index], requester, ctx.now, ctx.engine)
+    # what the pick ("第一个 最近买了啥") or the question it answers ("Frank买过什么" with two
+    # Franks) asks of the customer's history
+    asks = card_asks(said) or card_asks(pending.original)
+    answer = picked_card(session, candidates[index], requester, ctx.now, ctx.engine, asks)
     if answer is None:
         return in_script([Reply(userid, say_card("card_gone", lang))], hant), None
     shown = conv.previous_from(answer, lang, ctx.now)
@@ -663,7 +723,8 @@ def before_query(
             return in_script(period, hant), {"intent": "clarify", "period": True}
     # "她最近买了什么" after 王静's card (a yes/no not read above: the card answers it)
     if (shown and asks_yes_no) or _about_that_customer(text, previous):
-        answer = picked_card(session, str(previous.customer), requester, ctx.now, ctx.engine)
+        asks = card_asks(text)
+        answer = picked_card(session, str(previous.customer), requester, ctx.now, ctx.engine, asks)
         if answer is None:
             replies = [Reply(userid, say_card("card_gone", lang))]
         else:

@@ -256,9 +256,38 @@ _SHOW_ME = re.compile(
 LAST_ROW = -1
 
 
+# Where the row is, said with it: "列表里3号", "名单上第二位", "上面第二个", "头先个list第二个"
+# (HK), "the second one on the list", "number 2 from the list above". A row can only be of the
+# list just shown, so the place says nothing more and goes; the row is then read as usual.
+_LIST_PLACE = re.compile(
+    r"(?:在|喺)?(?:(?:刚才|刚刚|头先|啱啱|上面|上边|上头|前面)(?:的|嘅|那个|那份|嗰个|嗰份|个|份)?)?"
+    r"(?:列表|名单|清单|结果|list|表)(?:里面|里头|里|中|上|入面|度|内)?(?:的|嘅)?"
+    r"(?=\s*(?:第|\d|最后|最尾|倒数))|"
+    r"(?:上面|上边|刚才|刚刚|头先|啱啱)(?:的|嘅|个|嗰个)?(?=\s*(?:第|最后|最尾|倒数))|"
+    r"\s+(?:on|in|from|of)\s+(?:the|that|this|your|my)\s+(?:list|results?|table)"
+    r"(?:\s+(?:above|(?:you\s+)?(?:just\s+)?(?:showed|sent|gave)(?:\s+me)?))?(?=\s*(?:'s|$|\s))|"
+    r"\s+(?:above|up\s+there)$"
+)
+# A row numbered in words or by its line: "number two", "no. three", "row 2", "line 3",
+# "item #2", "entry 4" — said as "number 2", which the row pattern reads.
+_EN_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_NUMBER_SAID = re.compile(
+    r"\b(?:number|no\.?|row|line|item|entry)\s*#?\s*(?P<n>\d{1,3}|" + "|".join(_EN_NUMBERS) + r")\b"
+)
+
+
+def _row_said_plainly(said: str) -> str:
+    """`said` with the list's place taken off and its row number in digits after "number"."""
+    said = _LIST_PLACE.sub("", said).strip()
+    return _NUMBER_SAID.sub(lambda m: "number " + str(_EN_NUMBERS.get(m["n"], m["n"])), said)
+
+
 def row_number(text: str) -> int | None:
     """The row `text` asks to see of the list just shown (1-based, or LAST_ROW), or None."""
-    said = normalize(text).strip(" 。.!！?？")
+    said = _row_said_plainly(normalize(text).strip(" 。.!！?？"))
     match = _ROW.match(said) or _row_then_question(said)
     if match is None:
         return None

@@ -305,8 +305,9 @@ def _handle_text(
             # "1" is answered in the question's language, "the first one" in English.
             lang = lang if _WORDS.search(text) else picked.lang
             replies, card = card_pick_replies(
-                session, ctx, requester, picked.pending, picked.index, lang, hant and lang == "zh"
-            )
+                session, ctx, requester, picked.pending, picked.index, lang,
+                hant and lang == "zh", text,
+            )  # fmt: skip
             number = picked.index + 1
             audit(session, ctx, userid, "command", text, role=requester.role, intent="customer",
                   picked=number, found=card is not None)  # fmt: skip

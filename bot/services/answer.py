@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from segmentation.nodes import Node, from_json, to_json
 
 if TYPE_CHECKING:
+    from bot.services.card_facts import AskedFact
     from bot.services.customer_card import CustomerCard
     from segmentation.insights.model import Insight
 
@@ -485,6 +486,8 @@ class CardAnswer:
     card: CustomerCard | None
     language: str | None = None
     script: str | None = None
+    # what the question asked of the customer's history ("他买过什么"), answered first
+    asked: tuple[AskedFact, ...] = ()
     intent: ClassVar[str] = "customer"
 
     def to_json(self) -> dict[str, Any]:
@@ -496,10 +499,13 @@ class CardAnswer:
         out["card"] = None if self.card is None else self.card.to_json()
         if self.script:
             out["script"] = self.script
+        if self.asked:
+            out["asked"] = [fact.to_json() for fact in self.asked]
         return out
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> CardAnswer:
+        from bot.services.card_facts import AskedFact  # the facts' own reader
         from bot.services.customer_card import CustomerCard  # the card's own reader
 
         if data.get("intent") != cls.intent:
@@ -521,6 +527,11 @@ class CardAnswer:
             card=CustomerCard.from_json(card) if isinstance(card, dict) else None,
             language=None if language is None else str(language),
             script=str(data["script"]) if data.get("script") else None,
+            asked=tuple(
+                fact
+                for fact in (AskedFact.from_json(f) for f in data.get("asked") or ())
+                if fact is not None
+            ),
         )
 
 

@@ -26,6 +26,7 @@ from bot.services.answer import (
     SavedRow,
 )
 from bot.services.campaigns.settings import CampaignSettings
+from bot.services.card_facts import AskedFact, asked_facts
 from bot.services.customer_card import customer_card, find_visible, match_details
 from bot.services.digest.build import DigestConfig, build_digest
 from bot.services.digest.model import Digest
@@ -38,6 +39,7 @@ from segmentation.compiler import SegmentError
 from segmentation.engine import EngineContext
 from segmentation.membership import lost_customers, segment_changes
 from segmentation.nlq import Command
+from segmentation.nlq.card_asks import CardAsk, asks_from_json
 from segmentation.nlq.cities import city_english, listed_cities
 from segmentation.nodes import Node
 from segmentation.saved import list_saved_segments
@@ -229,8 +231,12 @@ def card_answer(
         return _nobody(command, query, tail, lang) | {"about": "customer"}
     card = None
     details: dict[str, tuple[tuple[str, ...], str]] = {}
+    asked: tuple[AskedFact, ...] = ()
     if len(matches) == 1:
         card = customer_card(session, matches[0][0], requester=requester, now=now, ctx=ctx)
+        asks = asks_from_json(command.details.get("asks"))
+        if card is not None and asks:
+            asked = asked_facts(session, card.external_userid, asks, now)
     else:
         details = match_details(session, [eid for eid, _ in matches])
     return CardAnswer(
@@ -239,6 +245,7 @@ def card_answer(
         tuple(CardMatch(eid, n, *details.get(eid, ((), ""))) for eid, n in matches),
         card,
         language=lang,
+        asked=asked,
     )
 
 
@@ -268,13 +275,20 @@ def _only_about(fallback: dict[str, Any], name: str) -> bool:
 
 
 def picked_card(
-    session: Session, eid: str, requester: Requester, now: datetime, ctx: EngineContext
+    session: Session,
+    eid: str,
+    requester: Requester,
+    now: datetime,
+    ctx: EngineContext,
+    asks: tuple[CardAsk, ...] = (),
 ) -> CardAnswer | None:
-    """The answer for one picked customer (None when no longer visible)."""
+    """The answer for one picked customer (None when no longer visible), with what `asks`
+    asks of their history ("他买过什么") answered."""
     card = customer_card(session, eid, requester=requester, now=now, ctx=ctx)
     if card is None:
         return None
-    return CardAnswer(card.name, "pick", (CardMatch(eid, card.name),), card)
+    asked = asked_facts(session, eid, asks, now) if asks else ()
+    return CardAnswer(card.name, "pick", (CardMatch(eid, card.name),), card, asked=asked)
 
 
 # ---------------------------------------------------------------- membership changes

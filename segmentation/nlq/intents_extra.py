@@ -23,6 +23,7 @@ import opencc
 from segmentation import kinds
 from segmentation.nlq.abbrev_en import expand
 from segmentation.nlq.ask import Ask, period_question, unsupported
+from segmentation.nlq.card_asks import asks_to_json, card_asks
 from segmentation.nlq.each_value import each_value
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.interpret import Context
@@ -206,7 +207,9 @@ _ABOUT = (
 _LOOK = (
     r"(?:那|那么|咁|噉)?(?:请|帮我|麻烦|唔该)?(?:查一下|查查|查下|查询|查|看看|看一下|看下|找一下|找找|"
     r"搜一下|搜索|我想看|我要看|给我看看?|说说|介绍一下|我想了解一下|想了解一下|我想了解|想了解|"
-    r"了解一下|了解下|睇下|睇睇|睇吓|睇一下|搵下|搵吓|搵一下|搵|找下|找|寻找|搜)?"
+    r"了解一下|了解下|睇下|睇睇|睇吓|睇一下|搵下|搵吓|搵一下|搵|找下|找|寻找|搜|"
+    # pulling a record up: 调一下 / 调出 / 调取 (a file pulled from the archive), 翻一下, 拉一下
+    r"调一下|调下|调出来|调出|调取|调阅|翻一下|翻下|翻翻|拉一下|拉下|拉出|check一下|check下)?"
 )
 _LOOK_VERB = _LOOK.removesuffix("?")  # the same words, one of them required
 # How a customer is doing, asked after the name (Cantonese 点样 / 咩情况).
@@ -219,7 +222,8 @@ _CARD = [
         rf"^{_LOOK}{_NAME}(?:这个客户|这位客户)?(?:的|(?<![这那呢嗰一哪边每几某整])个){_ABOUT}(?:{_HOW}|呢)?[？?。!！]*$"
     ),
     lazy_pattern(
-        rf"^{_LOOK}(?:客户)?{_NAME}(?:最近|近期|之前|以前|最近有|有)?(?:都)?"
+        rf"^{_LOOK}(?:客户)?{_NAME}(?:最近|近期|之前|以前|最近有|有|后来|之后|后面|其后|上次|上一次|"
+        r"上回|最近一次|最后一次)?(?:都|又|再)?(?:下单|下的单|落单)?"
         r"(?:(?:买|购买|订|订购)(?:了|过|咗)?(?:些|啲)?(?:什么|啥|哪些|咩|乜嘢|乜|东西|嘢)(?:东西|嘢)?"
         r"|下了什么单|(?:什么|啥|咩|乜嘢|乜|些)?(?:的)?(?:购买记录|订单记录|订单|消费记录|消费情况|"
         r"最近动态|动态|动静|记录|新动态|新消息))"
@@ -407,7 +411,18 @@ def find_extra(
     )
     if found is not None and is_traditional(text):
         found.details["script"] = "hant"
+    if found is not None and found.intent == "customer":
+        _with_asks(found, text)
     return found
+
+
+def _with_asks(found: ExtraParse, text: str) -> None:
+    """A card question's asks of the customer's history ("Frank买过什么": the products of his
+    orders), read without the name (a name is no question word)."""
+    name = str(found.details.get("customer") or "")
+    asks = card_asks(text.replace(name, " ") if name else text)
+    if asks:
+        found.details["asks"] = asks_to_json(asks)
 
 
 # A surname with an honorific is a name ("查一下陈小姐", "王先生"), though 小姐/先生 alone are
@@ -592,6 +607,8 @@ def _card_in(
 # "Alice近况", "王芳最近有什么动静", "Frank问过什么"): the name then stands for the pronoun.
 _ASKED_AFTER_NAME = lazy_pattern(
     r"(?:是谁|归谁|由谁|谁|系边个|系边位|边个|最近|近况|近来|近期|问过|问了|咨询过|咨询了|买过|买了|"
+    # what came after ("Dan后来买了什么", "Dan 后来 bought 了什么")
+    r"后来|之后|后面|其后|"
     r"有什么|有咩|有冇|有没有|在哪|喺边|是哪|是什么|几时|什么时候|上次|的跟进人|跟进人|的电话|的备注|"
     r"的标签|的订单|的城市)"
 )

@@ -19,6 +19,7 @@ from segmentation.nlq.channel_words import (
     scan_quoted_code,
     unknown_code,
 )
+from segmentation.nlq.claimed_roles import scan_claimed_role
 from segmentation.nlq.combined import combined_lists
 from segmentation.nlq.contact_more import not_redeemed_is_unused, scan_contact
 from segmentation.nlq.ever_words import past_adverbs
@@ -363,7 +364,11 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
     if contact is not None:  # "收到过群发", "上次活动没核销": whole phrases, as above
         found.append((contact.end, 5, Token(K.CONTACT, contact, pos, contact.end,
                                             text[pos : contact.end])))  # fmt: skip
-    wrapped = max(scan_reported(text, pos) or 0, scan_wrapper_phrase(text, pos) or 0)
+    wrapped = max(
+        scan_reported(text, pos) or 0,
+        scan_wrapper_phrase(text, pos) or 0,
+        scan_claimed_role(text, pos) or 0,  # "我是经理，…", "as admin, …": grants nothing
+    )
     if (
         wrapped
     ):  # "老板让我", "the boss wants", "sorry to bug you": no condition (a tie: the word wins)
