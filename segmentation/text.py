@@ -156,6 +156,8 @@ _BORROWED = frozenset(
 # Chinese with one of them is the sentence, not a name set into an English one.
 _CHINESE_GLUE = re.compile(
     "[的吗呢吧么嘛哪几些们里这那谁我你帮请给把找查看个呀啊了嗎麼幾們裡這誰幫請給個]|客户|客戶|多少"
+    # Cantonese: 嘅 (的), 啲, 咗, 邊/边 (which), 冇 (not), 哋 (plural): "活动#3嘅control group"
+    "|[嘅啲咗邊边冇哋]"
 )
 
 

@@ -16,10 +16,18 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
+from bot.services.answer import Answer, CountAnswer, SegmentAnswer
 from bot.services.digest.campaigns import visible_campaigns
+from segmentation.nlq.campaign_pointer import (
+    latest_pointer_dropped,
+    one_campaign,
+    pointed_campaign,
+    says_pointer,
+)
+from segmentation.nlq.vocabulary import read_latest_campaigns
 from segmentation.scope import Requester
 
-# Both scripts as typed (the rewrite is on the raw text, so quoted messages stay untouched).
+# Both scripts as typed (the rewrite is on the raw text; a quoted message keeps its words).
 _THAT = (
     r"(?:那个|那個|嗰个|嗰個|這個|这个|呢个|呢個|那一个|那一個|嗰一个|嗰一個|那次|嗰次|這次|这次|"
     r"那场|那場|嗰场|嗰場|那档|那檔|嗰档|嗰檔)"
@@ -29,16 +37,12 @@ _RANK_WORD = (
     r"(?:最高|最好|最佳|最多|最低|最差|最少|最成功|最有效|排第一|排名第一|第一名|第一|冠军|冠軍|"
     r"top\s*1)"
 )
-_ZH = re.compile(
-    # 最好的那个活动 / 排第一的活动: the top of the ranking just shown; 最高嗰個 said first
-    # (消费最多的那个 inside a sentence is a customer ranking, not this)
-    rf"{_RANK_WORD}(?:的|嘅)?{_THAT}?{_CAMPAIGN}|^\s*{_RANK_WORD}(?:的|嘅)?{_THAT}"
-    # 那个活动 / 刚才那个活动 / 这个活动 / 该活动 / 此活动
-    rf"|(?:刚才|剛才|刚刚|剛剛|上面|前面|之前)?(?:的|嘅)?(?:{_THAT}|该|該|此|本)(?:个|個)?{_CAMPAIGN}"
-)
+# 最好的那个活动 / 排第一的活动: the top of the ranking just shown; 最高嗰個 said first
+# (消费最多的那个 inside a sentence is a customer ranking, not this). Pointers (这个活动,
+# 該活動, that campaign, 这次推送): segmentation/nlq/campaign_pointer.py.
+_ZH = re.compile(rf"{_RANK_WORD}(?:的|嘅)?{_THAT}?{_CAMPAIGN}|^\s*{_RANK_WORD}(?:的|嘅)?{_THAT}")
 _EN = re.compile(
-    r"\b(?:the\s+)?(?:top|best|winning|highest|first|lowest|worst|bottom)\s+campaign\b"
-    r"|\b(?:that|this|the\s+same)\s+campaign\b",
+    r"\b(?:the\s+)?(?:top|best|winning|highest|first|lowest|worst|bottom)\s+campaign\b",
     re.IGNORECASE,
 )
 # "who from it never redeemed", "who from the top one did not use theirs": "it" and "the top
@@ -59,8 +63,10 @@ _CONTACT_EN = re.compile(
 def with_campaign_named(
     session: Session, ctx: CommandContext, requester: Requester, text: str
 ) -> str:
-    """`text` with a reference to the campaign discussed written as its number."""
-    if not (_ZH.search(text) or _EN.search(text) or _IT_EN.search(text)):
+    """`text` with a reference to the campaign discussed written as its number (上次那个活动
+    is the last campaign, whatever was discussed)."""
+    text = latest_pointer_dropped(text)
+    if not (_ZH.search(text) or _EN.search(text) or _IT_EN.search(text) or says_pointer(text)):
         return text
     last = conv.load(session, requester.userid, ctx.now).campaign
     if last is None:
@@ -71,6 +77,20 @@ def with_campaign_named(
     number = last.campaign_id
     text = _ZH.sub(f"活动#{number}", text)
     text = _EN.sub(f"campaign #{number}", text)
+    text = pointed_campaign(text, number)
     if _CONTACT_EN.search(text):
         text = _IT_EN.sub(f"campaign #{number}", text)
     return text
+
+
+def remember_answered_campaign(
+    session: Session, ctx: CommandContext, userid: str, answer: Answer
+) -> None:
+    """After an answer about one campaign's customers ("上次活动群发谁收到了", "双11预热的券
+    谁没用"), that campaign is the one discussed: "这个活动的对照组有谁" next asks of it."""
+    segment = answer.segment if isinstance(answer, CountAnswer | SegmentAnswer) else None
+    if segment is None:
+        return
+    number = one_campaign(segment, dict(read_latest_campaigns(session)))
+    if number is not None:
+        conv.remember_campaign(session, userid, number, ctx.now)

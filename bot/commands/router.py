@@ -27,7 +27,7 @@ from bot.commands.both import both_answer
 from bot.commands.bound_swap import swapped_bound_answer
 from bot.commands.campaign_chat import campaign_choice_reply, campaign_reply
 from bot.commands.campaign_followups import campaign_followup_answer
-from bot.commands.campaign_refs import with_campaign_named
+from bot.commands.campaign_refs import remember_answered_campaign, with_campaign_named
 from bot.commands.card_amend import (
     Amended,
     CalledOff,
@@ -431,6 +431,7 @@ def _answered(
     audit(session, ctx, userid, "command", text, role=requester.role, **_audit_detail(answer))
     question = question_for(text, answer, lang, ctx.now)
     conv.remember_answer(session, userid, answer, question=question, lang=lang, now=ctx.now)
+    remember_answered_campaign(session, ctx, userid, answer)  # "这个活动" next is its
     return replies
 
 

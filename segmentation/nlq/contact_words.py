@@ -61,7 +61,7 @@ def _ref_zh(n: int, kind: str = "coupon") -> str:
 
 _REF_ZH = _ref_zh(0)
 _REF_MSG_ZH = _ref_zh(0, "message")
-_IN = r"(?:的|里|中|里面|当中)?"
+_IN = r"(?:的|嘅|里|中|里面|当中)?"  # 嘅: Cantonese 的 (活动#3嘅群发)
 # 手上有券 / 持有优惠券 / 攞了券 (Cantonese 攞咗, normalised 了): holding one is having got it
 _GOT_ZH = (
     r"(?:(?:手上|手里|手头|手中|身上)?(?:有过?|持有)|"
@@ -560,7 +560,9 @@ _THAT_TIME = r"(?:那一次|那次|这次|那回|那一回|那场|那期|那个|
 _ASKED_INSIDE = lazy_pattern(
     # 双11预热的券有谁没用: the campaign's coupon, then who
     rf"(?P<ref>{_ref_zh(40)}|{_ref_zh(41, 'message')}|活动#\d{{1,9}}(?:号)?)"
-    rf"(?:(?:的|嘅)?\s*(?:{_COUPON_ZH}|(?P<msg>群发消息|群发信息|群发讯息|群发|消息|讯息|信息))\s*)?"
+    # 活动#2啲券 (Cantonese 啲: its coupons); 这次推送 / 推播 (Taiwan) is its message
+    rf"(?:(?:的|嘅)?(?:啲|张)?\s*(?:{_COUPON_ZH}|"
+    r"(?P<msg>群发消息|群发信息|群发讯息|群发|推送消息|推送|推播|消息|讯息|信息))\s*)?"
     r"(?:的|嘅|里|中)?"
     # 国庆回馈那个活动，有边个用了张券: a pause before the question
     r"(?P<pause>\s*[,，:：]?\s*)"
@@ -596,9 +598,22 @@ _CAMPAIGN_FIRST_EN = lazy_pattern(
     # of the newest campaign that issued coupons so)
     r"(?:last|latest|previous|most recent) (?:coupon )?campaign)|"
     r"活动#(?P<id>\d{1,9})|上次活动)"
-    r"(?:'s)?(?: campaign)?\s*[,:：\-—]*\s*"
+    r"(?:\s?'s)?(?: campaign)?"
+    # "that campaign's coupon — who used it?": what of it is asked about, said with the topic
+    r"(?:\s?'s)?(?: (?P<noun>coupons?|vouchers?|(?:mass )?messages?|broadcast|"
+    r"control group|holdout(?: group)?))?\s*[,:：\-—]*\s*"
     r"(?P<rest>(?:and |so |then |ok,? )?(?:who|which|how many)\b.*?)\s*[?？.!]*\s*$"
 )
+# What the question after the topic calls it: "who used it", "who's in it", "who got them"
+_IT_EN = lazy_pattern(r"\b(?:it|them|one|theirs)\b")
+_NOUN_EN = {
+    "coupon": "the coupon",
+    "voucher": "the coupon",
+    "message": "the message",
+    "broadcast": "the message",
+    "control": "the control group",
+    "holdout": "the control group",
+}
 _SAYS_CAMPAIGN_EN = lazy_pattern(r"\bcampaign\b|活动#")
 
 
@@ -611,7 +626,14 @@ def _campaign_said_first_en(text: str) -> str:
         ref = f"campaign #{found['id']}"
     elif ref == "上次活动":
         ref = "the last campaign"
-    return f"{found['rest']} from {ref}"
+    rest = found["rest"]
+    noun = found["noun"]
+    if noun:  # "who used it" of the coupon: "who used the coupon from campaign #2"
+        said = _NOUN_EN[noun.removeprefix("mass ").split()[0].rstrip("s")]
+        rest, named = _IT_EN.subn(said, rest, count=1)
+        if not named and said == "the control group":
+            rest = f"{rest} in {said}"  # "…'s control group, who?": who is in it
+    return f"{rest} from {ref}"
 
 
 # What a campaign's message is asked with after who: received it, or did not.

@@ -17,7 +17,11 @@ from segmentation.nlq.contact_words import _IN, ContactMatch, _ref_en, _ref_zh, 
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.text import normalize
 
-_GROUP_ZH = r"(?:对照组|控制组|对照群|留出组)"
+# "control group" / holdout typed in a Chinese sentence (上次campaign的control group有谁) too
+_GROUP_ZH = (
+    r"(?:对照组|控制组|对照群|留出组|\s*(?:control ?group|control ?组|holdout ?group|holdouts?|"
+    r"hold-outs?)(?![a-z])\s*)"
+)
 _KEPT_ZH = r"(?:被)?(?:留作|留为|留出作为?|作为|当作|当做|分到|分在|划入|放在|在)?"
 _GROUP_EN = r"(?:control group|control|holdout group|holdouts?|hold-outs?|held-out group)"
 _HELD_EN = r"(?:held out|held-out|kept out|left out|withheld)"

@@ -19,6 +19,7 @@ from segmentation.nlq.approx_periods import ask_approximate_period
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.campaign_described import described_campaigns
 from segmentation.nlq.campaign_names import check_campaign_names
+from segmentation.nlq.campaign_pointer import ask_pointed_campaign, latest_pointer_dropped
 from segmentation.nlq.cities import expand_city_groups
 from segmentation.nlq.contact_names import check_contact_names
 from segmentation.nlq.contact_words import (
@@ -276,6 +277,9 @@ def _parse(
     if _NOT_ONLY.search(norm) and re.search(r"还|也|而且|并且|仲|but|also", norm):
         norm = _NOT_ONLY.sub(" ", norm).strip()  # "不仅A还B": A and B
     norm = expand_city_groups(norm, lambda: vocab.surfaces)  # 北上广深
+    # 这个活动 / that campaign reaching the parser: no campaign discussed to point at
+    ask_pointed_campaign(latest_pointer_dropped(text), vocab.campaigns)
+    norm = latest_pointer_dropped(norm)  # 上次那个活动 / 上次嗰個活動 = 上次活动
     # 收到过双11预热活动的 / 国庆回馈那次 = 活动#1 (a tag or product of that name stays one)
     norm = name_campaigns(norm, vocab.campaigns, lambda name: name in vocab.surfaces)
     norm = described_campaigns(norm)  # 上次发券那个活动 / last campaign with coupons
