@@ -77,7 +77,7 @@ def with_campaign_named(
     number = last.campaign_id
     text = _ZH.sub(f"活动#{number}", text)
     text = _EN.sub(f"campaign #{number}", text)
-    text = pointed_campaign(text, number)
+    text = pointed_campaign(text, number, (c.name for c in visible))
     if _CONTACT_EN.search(text):
         text = _IT_EN.sub(f"campaign #{number}", text)
     return text

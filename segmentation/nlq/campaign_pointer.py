@@ -16,11 +16,13 @@ keeps its words) and the normalised forms the parser reads.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from segmentation.kinds.campaign_holdout import CampaignHeldOut
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nodes import CampaignCoupon, CampaignMessaged, Node, walk
+from segmentation.text import normalize
 
 # 那个 / 嗰個 / 呢個 / 這次 / 那檔 (Taiwan: a run of a campaign) / 那期 …
 _THAT = (
@@ -80,35 +82,56 @@ def latest_pointer_dropped(text: str) -> str:
     return _LATEST_POINTER.sub(r"\g<latest>", text)
 
 
-def pointed_campaign(text: str, number: int) -> str:
-    """`text` with every pointer at a campaign written as campaign `number` (活动#N /
-    campaign #N; a message pointer as that campaign's message); a quoted message's own words
-    ("“这个活动今晚截止”") are left as they are."""
-
-    def written(part: str) -> str:
-        part = latest_pointer_dropped(part)
-        part = MESSAGE_POINTER_ZH.sub(f"活动#{number}的群发", part)
-        part = CAMPAIGN_POINTER_ZH.sub(f"活动#{number}", part)
-        part = MESSAGE_POINTER_EN.sub(f"campaign #{number}'s message", part)
-        return CAMPAIGN_POINTER_EN.sub(f"campaign #{number}", part)
-
-    out, at = [], 0
-    for quoted in _QUOTED.finditer(text):
-        out += [written(text[at : quoted.start()]), quoted.group()]
-        at = quoted.end()
-    return "".join([*out, written(text[at:])])
-
-
 _QUOTED = lazy_pattern(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
+# Each pointer, and whether it is English and said of the campaign's message
+_POINTERS = (
+    (MESSAGE_POINTER_ZH, False, True),
+    (CAMPAIGN_POINTER_ZH, False, False),
+    (MESSAGE_POINTER_EN, True, True),
+    (CAMPAIGN_POINTER_EN, True, False),
+)
 
 
-def says_pointer(text: str) -> bool:
-    """Whether `text` points at a campaign (this campaign, 这次推送, 該活動) outside quotes."""
+def _pointers(text: str, names: Iterable[str]) -> list[tuple[re.Match[str], bool, bool]]:
+    """The pointers in `text`, first to last, with (english, message) each: never inside a
+    quoted message ("“这个活动今晚截止”"), nor after a campaign's own name (国庆回馈那次活动 is
+    国庆回馈: the name says which)."""
     plain = _QUOTED.sub(lambda m: "□" * len(m.group()), text)
-    return any(
-        p.search(plain)
-        for p in (CAMPAIGN_POINTER_ZH, MESSAGE_POINTER_ZH, CAMPAIGN_POINTER_EN, MESSAGE_POINTER_EN)
-    )
+    found: list[tuple[re.Match[str], bool, bool]] = []
+    for pattern, english, message in _POINTERS:
+        for match in pattern.finditer(plain):
+            taken = any(m.start() < match.end() and match.start() < m.end() for m, _, _ in found)
+            if not taken and not _after_name(text[: match.start()], names):
+                found.append((match, english, message))
+    return sorted(found, key=lambda f: f[0].start())
+
+
+_BEFORE_POINTER = lazy_pattern(r"[\s“”\"「」『』的嘅]*$")
+
+
+def _after_name(before: str, names: Iterable[str]) -> bool:
+    said = normalize(_BEFORE_POINTER.sub("", before))
+    return any(len(n) >= 2 and said.endswith(normalize(n)) for n in names)
+
+
+def pointed_campaign(text: str, number: int, names: Iterable[str] = ()) -> str:
+    """`text` with every pointer at a campaign written as campaign `number` (活动#N /
+    campaign #N; a message pointer as that campaign's message). `names`: the campaigns'
+    names (a pointer after one is that campaign's own word)."""
+    text = latest_pointer_dropped(text)
+    names = tuple(names)
+    for match, english, message in reversed(_pointers(text, names)):
+        if english:
+            ref = f"campaign #{number}'s message" if message else f"campaign #{number}"
+        else:
+            ref = f"活动#{number}的群发" if message else f"活动#{number}"
+        text = text[: match.start()] + ref + text[match.end() :]
+    return text
+
+
+def says_pointer(text: str, names: Iterable[str] = ()) -> bool:
+    """Whether `text` points at a campaign (this campaign, 这次推送, 該活動)."""
+    return bool(_pointers(text, tuple(names)))
 
 
 def ask_pointed_campaign(text: str, campaigns: dict[int, str]) -> None:
@@ -116,20 +139,13 @@ def ask_pointed_campaign(text: str, campaigns: dict[int, str]) -> None:
     campaign was discussed to point at. The pointer word alone is asked about (这个 of 这个活动,
     这次 of 这次推送, "that" of "that campaign"), so a campaign given back or picked takes its
     place before the campaign word: 老客关怀活动的群发谁收到了, "the 老客关怀 campaign's coupon"."""
-    plain = _QUOTED.sub(lambda m: "□" * len(m.group()), text)  # a message's own words
-    for pattern, english in (
-        (MESSAGE_POINTER_ZH, False),
-        (CAMPAIGN_POINTER_ZH, False),
-        (MESSAGE_POINTER_EN, True),
-        (CAMPAIGN_POINTER_EN, True),
-    ):
-        found = pattern.search(plain)
-        if found is None:
-            continue
-        group = "that" if found.group("that") is not None else "that2"
-        said = text[found.start(group) : found.end(group)].strip()
-        raise _which_campaign(said, text[found.end(group) : found.end()].strip(), campaigns,
-                              english)  # fmt: skip
+    found = _pointers(text, campaigns.values())
+    if not found:
+        return
+    match, english, _message = found[0]
+    group = "that" if match.group("that") is not None else "that2"
+    said = text[match.start(group) : match.end(group)].strip()
+    raise _which_campaign(said, text[match.end(group) : match.end()].strip(), campaigns, english)
 
 
 def _which_campaign(said: str, noun: str, campaigns: dict[int, str], english: bool) -> Ask:

@@ -149,3 +149,13 @@ def test_a_pointer_at_nothing_in_english_is_asked_back() -> None:
 )
 def test_the_one_campaign_an_answer_is_about(segment: object, number: int | None) -> None:
     assert one_campaign(segment, {"message": 3, "coupon": 2}) == number  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["国庆回馈那次活动收到群发的客户", "“国庆回馈”这个活动的券谁没用", "國慶回饋嗰個活動嘅對照組"],
+)
+def test_a_pointer_after_a_campaigns_name_is_that_campaign(text: str) -> None:
+    assert not says_pointer(text, ["国庆回馈"])
+    assert pointed_campaign(text, 3, ["国庆回馈"]) == text
+    assert "#1" in READ.command(text).description
