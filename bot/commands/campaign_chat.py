@@ -43,6 +43,7 @@ from bot.services.coupons import (
 )
 from bot.services.digest.campaigns import visible_campaigns
 from segmentation.models import Customer
+from segmentation.nlq.campaign_pointer import latest_pointer_dropped
 from segmentation.scope import CteNames, Requester, scope_condition
 from segmentation.text import normalize
 
@@ -151,7 +152,8 @@ def campaign_reply(
         return _redeem(ask, match["code"], match["order"])
     if LIST.match(text):
         return _list(ask)
-    status = read_status(text)  # 上次活动效果怎么样, how did the last campaign do
+    # 上次那个活动 / 上次嗰個活動 / 上次個活動: the last campaign, the pointer word no name
+    status = read_status(latest_pointer_dropped(text))  # 上次活动效果怎么样
     if status is not None:
         return _report(ask, status)
     for pattern in REPORT:
