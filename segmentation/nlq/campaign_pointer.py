@@ -101,11 +101,18 @@ def _pointers(text: str, names: Iterable[str]) -> list[tuple[re.Match[str], bool
     for pattern, english, message in _POINTERS:
         for match in pattern.finditer(plain):
             taken = any(m.start() < match.end() and match.start() < m.end() for m, _, _ in found)
-            if not taken and not _after_name(text[: match.start()], names):
+            before = text[: match.start()]
+            if not taken and not _after_name(before, names) and not _DESCRIBED.search(before):
                 found.append((match, english, message))
     return sorted(found, key=lambda f: f[0].start())
 
 
+# 上次派券那次活动 / 最近一次發優惠券的那個活動 / 上次群发那个活动: the last campaign described by
+# what it did (campaign_described.py), the pointer only its noun's
+_DESCRIBED = lazy_pattern(
+    rf"(?:{_LATEST}|最近的|最新的?|上一场|上场|上一轮|最后一次)(?:的|嘅)?"
+    r"[^\s，,。；;：:？?！!“”\"]{1,8}$"
+)
 _BEFORE_POINTER = lazy_pattern(r"[\s“”\"「」『』的嘅]*$")
 
 

@@ -159,3 +159,11 @@ def test_a_pointer_after_a_campaigns_name_is_that_campaign(text: str) -> None:
     assert not says_pointer(text, ["国庆回馈"])
     assert pointed_campaign(text, 3, ["国庆回馈"]) == text
     assert "#1" in READ.command(text).description
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["上次派券那次活动没核销的", "上次派券嗰次活動有邊個仲未核銷", "最近一次發優惠券的那個活動"],
+)
+def test_a_pointer_after_the_last_campaign_described_is_no_pointer(text: str) -> None:
+    assert not says_pointer(text)
