@@ -9,16 +9,14 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
 from bot.commands.context import ask_again, previous_segment
+from bot.commands.said_tokens import readable_tokens
 from bot.commands.texts import say
 from bot.services.answer import Answer
 from bot.services.query import clarify
-from segmentation.nlq import load_vocabulary
 from segmentation.nlq.bound_swap import compared, on_ranked_measure, read_bound, with_bound
 from segmentation.nlq.followup import window_swap_words
-from segmentation.nlq.tokens import tokenize
 from segmentation.nodes import SegmentFormatError
 from segmentation.scope import Requester
-from segmentation.text import normalize
 
 
 def swapped_bound_answer(
@@ -29,10 +27,8 @@ def swapped_bound_answer(
     words = window_swap_words(text)  # "那…的呢", "what about …", "… instead"
     if words is None or len(words) > 30:  # a bound alone is short; skip the tokenizer
         return None
-    vocab = load_vocabulary(session, ctx.engine.named)
-    try:
-        tokens = tokenize(normalize(words), vocab, ctx.now, ctx.settings.timezone)
-    except SegmentFormatError:
+    tokens = readable_tokens(session, ctx, words)
+    if tokens is None:
         return None
     bound = read_bound(tokens)
     if bound is None:

@@ -19,6 +19,7 @@ from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from bot.commands.paging import still_visible
 from bot.commands.preview import ACTION_DETAILS
+from bot.commands.rows import segment_of
 from bot.commands.texts import say
 from bot.models.confirmations import PendingAction
 from bot.services.answer import Answer
@@ -92,9 +93,8 @@ def widened_card(
     listed = _list_before(session, requester.userid, ctx, action)
     if listed is None:
         return clarify(say("widen_no_list", lang))
-    try:
-        node = from_json(listed.segment)
-    except SegmentFormatError:
+    node = segment_of(listed.segment)
+    if node is None:
         return clarify(say("widen_no_list", lang))
     members = segment_members(session, node, requester=requester, now=ctx.now, ctx=ctx.engine)
     current = _card_customers(session, ctx, requester, action)
@@ -132,8 +132,7 @@ def _card_customers(
     named: Any = action.details.get("customers")
     if isinstance(named, list):
         return still_visible(session, requester, [str(n) for n in named])
-    try:
-        node = from_json(action.segment)
-    except SegmentFormatError:
+    node = segment_of(action.segment)
+    if node is None:
         return []
     return segment_members(session, node, requester=requester, now=ctx.now, ctx=ctx.engine)

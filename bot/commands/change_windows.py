@@ -7,13 +7,11 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
+from bot.commands.said_tokens import readable_tokens
 from bot.services.answer import ChangeWindow
 from segmentation.nlq import load_vocabulary
 from segmentation.nlq.restate import Restater
 from segmentation.nlq.token_kinds import K
-from segmentation.nlq.tokens import tokenize
-from segmentation.nodes import SegmentFormatError
-from segmentation.text import normalize
 from segmentation.windows import resolve_window
 
 # What may stand beside the period ("今天的", "yesterday then"): nothing that is a condition.
@@ -26,9 +24,8 @@ def said_change_window(
     """The change window `words` say, or None when they are not one window alone."""
     vocab = load_vocabulary(session, ctx.engine.named)
     tz = ctx.settings.timezone
-    try:
-        tokens = tokenize(normalize(words), vocab, ctx.now, tz)
-    except SegmentFormatError:
+    tokens = readable_tokens(session, ctx, words, vocab)
+    if tokens is None:
         return None
     windows = [t for t in tokens if t.kind == K.WINDOW]
     others = [t for t in tokens if t.kind != K.WINDOW]

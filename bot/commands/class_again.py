@@ -18,15 +18,14 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
 from bot.commands.context import ask_again, previous_segment
+from bot.commands.said_tokens import readable_tokens
 from bot.services.answer import Answer
 from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.swap import Ambiguous, swap_conditions
 from segmentation.nlq.token_kinds import K
-from segmentation.nlq.tokens import tokenize
-from segmentation.nodes import HasTag, NamedSegment, Node, SegmentFormatError, Untagged, walk
+from segmentation.nodes import HasTag, NamedSegment, Node, Untagged, walk
 from segmentation.scope import Requester
-from segmentation.text import normalize
 
 # A customer's class: a built-in segment, a tag, no tag at all.
 _CLASSES = (NamedSegment, HasTag, Untagged)
@@ -49,9 +48,8 @@ def class_again_answer(
     if found is None:
         return None
     vocab = load_vocabulary(session, ctx.engine.named)
-    try:
-        tokens = tokenize(normalize(text), vocab, ctx.now, ctx.settings.timezone)
-    except SegmentFormatError:
+    tokens = readable_tokens(session, ctx, text, vocab)
+    if tokens is None:
         return None
     if any(t.kind not in _BESIDE and t.kind not in (K.NAME, K.QUOTE) for t in tokens):
         return None  # an intent, a window, a second condition: a question of its own

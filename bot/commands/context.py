@@ -19,6 +19,7 @@ from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from bot.commands.group_action import action_on_group
 from bot.commands.group_words import as_group_value
+from bot.commands.said_tokens import readable_tokens, tokens_of
 from bot.commands.texts import say
 from bot.services.answer import (
     Answer,
@@ -68,7 +69,6 @@ from segmentation.nlq.swap import (
     with_window_on_all_time,
 )
 from segmentation.nlq.token_kinds import K
-from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import ITEM_KINDS, Vocabulary
 from segmentation.nodes import (
@@ -411,11 +411,11 @@ def subjectless_answer(
     if found is None:
         return None
     vocab = load_vocabulary(session, ctx.engine.named)
-    try:
-        # "李四嗰啲係邊個" after a table by owner: 那些 after a condition is that group of it
-        tokens = demonstratives(tokenize(normalize(text), vocab, ctx.now, ctx.settings.timezone))
-    except SegmentFormatError:
+    # "李四嗰啲係邊個" after a table by owner: 那些 after a condition is that group of it
+    tokens = readable_tokens(session, ctx, text, vocab)
+    if tokens is None:
         return None
+    tokens = demonstratives(tokens)
     if _has_subject(tokens) or _EVERYONE.search(normalize(text)):
         return None
     command = parse_command(
@@ -586,10 +586,8 @@ def swapped_window_answer(
         found = previous_segment(session, ctx, requester.userid)
         if found is not None and counts_days(found[0]):
             words = f"近{days}天"
-    vocab = load_vocabulary(session, ctx.engine.named)
-    try:
-        tokens = tokenize(normalize(words), vocab, ctx.now, ctx.settings.timezone)
-    except SegmentFormatError:  # a window beyond the bounds: the parser asks it back
+    tokens = readable_tokens(session, ctx, words)
+    if tokens is None:  # a window beyond the bounds: the parser asks it back
         return None
     windows = [t for t in tokens if t.kind == K.WINDOW]
     if len(windows) != 1 or any(
@@ -730,7 +728,7 @@ def _renamed_product(
     condition: a bare product says nothing of buying or asking, the condition it replaces
     does. None otherwise (the follow-up is read as usual, or asked back)."""
     try:
-        tokens = tokenize(normalize(follow.rest), vocab, ctx.now, ctx.settings.timezone)
+        tokens = tokens_of(follow.rest, vocab, ctx)
     except SegmentFormatError:
         return None
     named = [t for t in tokens if t.kind not in _AROUND_A_NAME]
@@ -850,7 +848,7 @@ def _acts_on_previous(
 
 
 def _has_own_intent(follow: FollowUp, vocab: Vocabulary, ctx: CommandContext) -> bool:
-    tokens = tokenize(normalize(follow.rest), vocab, ctx.now, ctx.settings.timezone)
+    tokens = tokens_of(follow.rest, vocab, ctx)
     return any(t.kind == K.INTENT for t in tokens)
 
 
@@ -1046,7 +1044,7 @@ def _intent(
     """The follow-up's own intent; "其中女性呢" (no verb of its own) asks the previous one."""
     if not follow.echo or command.intent != "list":
         return command.intent
-    tokens = tokenize(normalize(follow.rest), vocab, ctx.now, ctx.settings.timezone)
+    tokens = tokens_of(follow.rest, vocab, ctx)
     if any(t.kind == K.INTENT for t in tokens):
         return command.intent
     if _asks_who(follow, vocab, ctx):
@@ -1057,7 +1055,7 @@ def _intent(
 def _asks_who(follow: FollowUp, vocab: Vocabulary, ctx: CommandContext) -> bool:
     """ "and who's in the 跟进名单 segment": an English who asks for the customers (a list),
     whatever the question before it asked (Chinese 有谁/哪些 are intents of their own)."""
-    tokens = tokenize(normalize(follow.rest), vocab, ctx.now, ctx.settings.timezone)
+    tokens = tokens_of(follow.rest, vocab, ctx)
     return any(t.kind == K.DE and t.text in _ASKS_WHO for t in tokens)
 
 

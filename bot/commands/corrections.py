@@ -18,6 +18,7 @@ from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from bot.commands.bound_swap import swapped_bound_answer
 from bot.commands.context import ask_again, previous_segment, swapped_window_answer
+from bot.commands.said_tokens import readable_tokens
 from bot.commands.texts_corrections import say_correction
 from bot.services.answer import Answer, ClarifyAnswer
 from bot.services.query import clarify
@@ -28,10 +29,8 @@ from segmentation.nlq.parser import Clarification
 from segmentation.nlq.restate import describe
 from segmentation.nlq.swap import Ambiguous, kinds, re_evented_items, swap_conditions
 from segmentation.nlq.token_kinds import K
-from segmentation.nlq.tokens import tokenize
-from segmentation.nodes import All, And, Node, SegmentFormatError, canonical, to_json
+from segmentation.nodes import All, And, Node, canonical, to_json
 from segmentation.scope import Requester
-from segmentation.text import normalize
 
 
 def corrected_answer(
@@ -108,9 +107,8 @@ def _own_question(session: Session, ctx: CommandContext, requester: Requester, w
     """Whether the corrected words ask a question of their own (a count, a list, a
     breakdown, a card…), not only a value for the last one."""
     vocab = load_vocabulary(session, ctx.engine.named)
-    try:
-        tokens = tokenize(normalize(words), vocab, ctx.now, ctx.settings.timezone)
-    except SegmentFormatError:
+    tokens = readable_tokens(session, ctx, words, vocab)
+    if tokens is None:
         return False
     if any(t.kind == K.INTENT for t in tokens):
         return True

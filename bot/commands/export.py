@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from bot.commands import Attachment, CommandContext, Reply
 from bot.commands.answers import listed_ids, scope_line
 from bot.commands.campaign_names import segment_words
+from bot.commands.rows import segment_of
 from bot.commands.texts import say
 from bot.services.answer import CountAnswer, SegmentAnswer
 from bot.services.exports import (
@@ -20,7 +21,7 @@ from bot.services.exports import (
 )
 from segmentation.compiler import SegmentError
 from segmentation.engine import segment_listed
-from segmentation.nodes import Node, SegmentFormatError, from_json
+from segmentation.nodes import Node
 from segmentation.scope import Requester, resolve_requester
 
 
@@ -106,13 +107,7 @@ def _ordered(
 def _segment(answer: SegmentAnswer | CountAnswer | dict[str, Any]) -> Node | None:
     if not isinstance(answer, dict):
         return answer.segment
-    segment = answer.get("segment")
-    if not isinstance(segment, dict):
-        return None
-    try:
-        return from_json(segment)
-    except SegmentFormatError:
-        return None
+    return segment_of(answer.get("segment"))
 
 
 def _phones_key(masked: int, rows: int) -> str:

@@ -19,13 +19,13 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from bot.commands.context import ask_again
+from bot.commands.rows import segment_of
 from bot.commands.texts import say
 from bot.models.confirmations import PENDING
 from bot.services.answer import Answer, ClarifyAnswer
 from bot.services.confirmations import latest_action
 from bot.services.query import clarify
 from segmentation.nlq.backref import JUST, PREVIOUS, STEP, BackReference, read_back_reference
-from segmentation.nodes import SegmentFormatError, from_json
 from segmentation.scope import Requester
 
 # How the rest of the message is answered once the list is "these" again (router.answer_text).
@@ -118,9 +118,8 @@ def answer_about(
     conv.recall(session, requester.userid, earlier, ctx.now, trail)
     if rest:
         return then(session, ctx, requester, rest, lang)
-    try:
-        node = from_json(earlier.segment)
-    except SegmentFormatError:
+    node = segment_of(earlier.segment)
+    if node is None:
         return clarify(say("earlier_nothing", lang))
     # A table is shown as a table again; any other answer's customers are listed.
     intent = "" if earlier.kind == conv.BREAKDOWN else "list"

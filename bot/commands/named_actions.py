@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from bot.commands.paging import expired, last_list, still_visible
-from bot.commands.rows import load_rows
+from bot.commands.rows import load_rows, segment_of
 from bot.commands.texts import say
 from bot.commands.texts_cards import say_card
 from bot.services.answer import Action, Answer, ClarifyAnswer, SegmentAnswer
@@ -36,7 +36,7 @@ from segmentation.nlq.actions import find_action, find_schedule, tag_named_first
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.one_customer import THAT_CUSTOMER_ZH
 from segmentation.nlq.parser import typed_quotes
-from segmentation.nodes import All, SegmentFormatError, from_json
+from segmentation.nodes import All
 from segmentation.scope import Requester
 from segmentation.text import normalize
 
@@ -169,9 +169,8 @@ def _short_list(
         return []
     if previous.count is None or not 2 <= previous.count <= MAX_CHOICES:
         return []
-    try:
-        node = from_json(previous.segment)
-    except SegmentFormatError:
+    node = segment_of(previous.segment)
+    if node is None:
         return []
     members = segment_members(session, node, requester=requester, now=ctx.now, ctx=ctx.engine)
     if not 2 <= len(members) <= MAX_CHOICES:
@@ -200,9 +199,8 @@ def only_one_listed(session: Session, ctx: CommandContext, requester: Requester)
         return None
     if previous.count is not None and previous.count != 1:
         return None
-    try:
-        node = from_json(previous.segment)
-    except SegmentFormatError:
+    node = segment_of(previous.segment)
+    if node is None:
         return None
     members = segment_members(session, node, requester=requester, now=ctx.now, ctx=ctx.engine)
     return members[0] if len(members) == 1 else None

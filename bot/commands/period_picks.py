@@ -14,15 +14,13 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
-from segmentation.nlq import load_vocabulary
+from bot.commands.said_tokens import readable_tokens
 from segmentation.nlq.followup import bare_days
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.period_reply import TIME_QUESTIONS, is_time_question, period_words
 from segmentation.nlq.timephrases import scan_time
 from segmentation.nlq.token_kinds import K
-from segmentation.nlq.tokens import tokenize
 from segmentation.nlq.widen import WINDOW, read_widening
-from segmentation.nodes import SegmentFormatError
 from segmentation.text import normalize
 
 # What may stand beside the period given back ("近3天的", "last week, please"): no condition.
@@ -44,10 +42,8 @@ def given_period(session: Session, ctx: CommandContext, text: str) -> str | None
     days = bare_days(words)
     if days is not None:  # "30日" / "三十日" to "which period?": 30 days (Cantonese), no date
         words = f"近{days}天"
-    vocab = load_vocabulary(session, ctx.engine.named)
-    try:
-        tokens = tokenize(normalize(words), vocab, ctx.now, ctx.settings.timezone)
-    except SegmentFormatError:  # a period beyond the bounds: the parser asks it back
+    tokens = readable_tokens(session, ctx, words)
+    if tokens is None:  # a period beyond the bounds: the parser asks it back
         return None
     times = [t for t in tokens if _is_time(t.kind, t.value)]
     others = [t for t in tokens if not _is_time(t.kind, t.value)]

@@ -28,18 +28,16 @@ from bot.commands.period_picks import (
     without_window,
 )
 from bot.commands.replies import clarify
+from bot.commands.said_tokens import readable_tokens
 from bot.commands.texts import say
 from bot.commands.value_answer import value_answer
 from bot.services.answer import Answer, CardAnswer, ClarifyAnswer
 from bot.services.query import look_up_name
-from segmentation.nlq import load_vocabulary
 from segmentation.nlq.correction import read_correction
 from segmentation.nlq.followup import NO, YES, read_pick
 from segmentation.nlq.one_customer import asks_about_customer
 from segmentation.nlq.period_reply import is_time_question
 from segmentation.nlq.token_kinds import K
-from segmentation.nlq.tokens import tokenize
-from segmentation.nodes import SegmentFormatError
 from segmentation.text import normalize
 
 _QUOTE_MARKS = (("“", "”"), ('"', '"'), ("「", "」"), ("『", "』"))
@@ -435,10 +433,8 @@ def _looks_someone_up(session: Session, ctx: CommandContext, text: str) -> bool:
     name = look_up_name(text)
     if name is None:
         return False
-    vocab = load_vocabulary(session, ctx.engine.named)
-    try:
-        tokens = tokenize(normalize(name), vocab, ctx.now, ctx.settings.timezone)
-    except SegmentFormatError:
+    tokens = readable_tokens(session, ctx, name)
+    if tokens is None:
         return False
     return not any(t.kind in (K.NAME, K.QUOTE) for t in tokens)
 
