@@ -34,6 +34,10 @@ _CANTONESE = str.maketrans(
     | {"劵": "券"}  # 劵 (juàn, rare) is how 券 is commonly mistyped: 优惠劵, 领过劵
 )  # 畀/俾: Cantonese give, to (给)
 _SPACES = re.compile(r"\s+")
+# 仨 / 俩 (倆) are spoken 三个 / 两个, the measure word inside: 仨月 is three months (never
+# March), 俩礼拜 two weeks; before a count unit (仨次, 俩回) or a noun they are the number.
+_FUSED_NUMERALS = re.compile(r"([仨俩])(?=\s*(?:月|星期|礼拜|小时|钟头|季度))|([仨俩])")
+_FUSED_VALUE = {"仨": "三", "俩": "两"}
 # A pair of ASCII double quotes reads as the typographic pair (“…”), which is what the
 # scanners look for: `send them a message "See you"` is quoted like `发消息“再见”`.
 _ASCII_QUOTED = re.compile(r'"([^"]*)"')
@@ -57,9 +61,18 @@ def normalize(text: str) -> str:
         text = _EMOJI.sub(" ", text)
     if not text.isascii():  # OpenCC maps Chinese characters only; Latin text skips its cost
         text = _CONVERTER.convert(text).translate(_CANTONESE)
+        if "仨" in text or "俩" in text:
+            text = _FUSED_NUMERALS.sub(_unfused_numeral, text)
     text = _ASCII_QUOTED.sub(r"“\1”", text.translate(_QUOTES)).lower()
     text = _LETTER_HYPHEN.sub(" ", text)
     return _CJK_SPACE.sub("", _SPACES.sub(" ", text)).strip()
+
+
+def _unfused_numeral(match: re.Match[str]) -> str:
+    """仨 / 俩 as the number they say, with 个 where a period follows (see _FUSED_NUMERALS)."""
+    if match.group(1):
+        return _FUSED_VALUE[match.group(1)] + "个"
+    return _FUSED_VALUE[match.group(2)]
 
 
 def prime_names(names: list[str]) -> None:
