@@ -644,6 +644,8 @@ _ADD(
     }
 )
 _more(K.CUSTOMER, True, "客|客仔|客户群")  # HK 啲客; 熟客/回头客 are asked (colloquial_words)
+# HK 班 is the collective of people before them: 我班客, 李四班客人 (his lot of customers)
+_more(K.CUSTOMER, True, "班客|班客人|班客户|班客仔")
 
 # Regional and colloquial event words (HK/TW; Cantonese 嚟/嗰/舖 arrive as 来/那/铺).
 for _kind, _words in EVENT_WORDS.items():

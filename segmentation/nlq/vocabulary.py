@@ -263,6 +263,9 @@ def build_vocabulary(
     for dept_id, short in _short_department_names(departments).items():
         if normalize_name(short) not in vocab._surfaces:  # a name of its own wins
             vocab.add(short, Meaning("dept", dept_id, vocab.departments[dept_id]))
+    for dept_id, other in _sales_synonyms(departments):
+        if normalize_name(other) not in vocab._surfaces:
+            vocab.add(other, Meaning("dept", dept_id, vocab.departments[dept_id]))
     return vocab
 
 
@@ -282,6 +285,28 @@ def _short_department_names(departments: list[tuple[int, str]]) -> dict[int, str
         if found is not None:
             tails.setdefault(found["tail"], []).append(dept_id)
     return {ids[0]: tail for tail, ids in tails.items() if len(ids) == 1}
+
+
+# Words for "sales" a department's name may start with: Taiwan says 業務 where the mainland
+# says 销售 (業務二部 is 销售二部), and 营业 is the Japanese-influenced form some firms use.
+_SALES_HEADS = ("销售", "业务", "营业")
+
+
+def _sales_synonyms(departments: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Each sales department's name with another word for sales at its head, when that
+    name belongs to no other department (业务二部 for 销售二部)."""
+    names = {normalize_name(name) for _, name in departments}
+    out: list[tuple[int, str]] = []
+    for dept_id, name in departments:
+        key = normalize_name(name)
+        head = next((h for h in _SALES_HEADS if key.startswith(h) and len(key) > len(h)), None)
+        if head is None:
+            continue
+        for other in _SALES_HEADS:
+            said = other + key[len(head) :]
+            if other != head and said not in names:
+                out.append((dept_id, said))
+    return out
 
 
 def pinyin_surfaces(name: str) -> list[str]:

@@ -9,7 +9,7 @@ import pytest
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import build_vocabulary
 from segmentation.nlq.vocabulary import StaffInfo
-from segmentation.nodes import EventCount, Not, Performed, RollingWindow
+from segmentation.nodes import EventCount, InDepartment, Not, Owner, Performed, RollingWindow, walk
 from segmentation.text import normalize
 from tests.segmentation.nlq.fixture import Reader
 
@@ -62,3 +62,47 @@ def test_a_fused_numeral_without_a_comparison_is_still_asked_exactly_or_at_least
 def test_march_is_still_march() -> None:
     assert normalize("三月下过单的") == "三月下过单的"
     assert normalize("仨月下过单的") == "三个月下过单的"
+
+
+# ---- a sales department by another word for sales (Taiwan 業務, 营业)
+
+SALES = build_vocabulary(
+    tags=["VIP"],
+    staff=[StaffInfo("zhangsan", "张三", (1,))],
+    departments=[(1, "销售一部"), (2, "销售二部"), (3, "业务三部")],
+    saved=[],
+    catalog=NamedSegmentCatalog.load(),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "dept"),
+    [
+        ("業務二部的客人", 2),
+        ("请导出业务一部的VIP", 1),
+        ("營業二部有幾個客", 2),
+        ("销售三部的客户", 3),  # the other way round: the company says 业务三部
+        ("销售二部的客户", 2),
+    ],
+)
+def test_a_sales_department_answers_to_every_word_for_sales(text: str, dept: int) -> None:
+    segment = Reader(SALES).segment(text)
+    found = [n for n in walk(segment) if isinstance(n, InDepartment)]
+    assert [n.department_ids for n in found] == [(dept,)]
+
+
+def test_a_word_for_sales_before_a_colleague_is_still_that_colleague() -> None:
+    segment = Reader(SALES).segment("业务张三的客户")
+    assert isinstance(segment, Owner) and segment.userids == ("zhangsan",)
+
+
+# ---- HK 班: the collective of people (我班客 = my customers)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [("我班客", "zhangsan"), ("我班客人入面邊個係VIP", "zhangsan"), ("张三班客", "zhangsan")],
+)
+def test_cantonese_ban_before_customers_is_their_lot(text: str, owner: str) -> None:
+    owners = [n for n in walk(READ.segment(text)) if isinstance(n, Owner)]
+    assert [n.userids for n in owners] == [(owner,)]
