@@ -657,7 +657,14 @@ def _latin_word(char: str) -> bool:
 def _is_segment(name: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> bool:
     """Whether the words where a card expects a name are conditions the grammar knows, all of
     them ("VIP", "上海的", "金卡" — "VIP的情况" is VIP客户的情况), and not a customer's name."""
-    tokens = tokenize(normalize(name), vocab, now, tz)
+    if _all_known(name, vocab, now, tz):
+        return True
+    # "the day before yesterday's orders": the card pattern took the article off a window
+    return name.isascii() and _all_known(f"the {name}", vocab, now, tz)
+
+
+def _all_known(words: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> bool:
+    tokens = tokenize(normalize(words), vocab, now, tz)
     known = [t for t in tokens if t.kind not in _GLUE]
     return bool(known) and all(t.kind != K.UNKNOWN for t in known)
 

@@ -16,7 +16,9 @@ from segmentation.nlq.vocabulary import MeaningKind, Vocabulary
 from segmentation.text import normalize_name
 
 _TIME = lazy_pattern(
-    r"[天周月年日号时旬]|季度|^近|^过去|day|week|month|year|hour|quarter|fortnight|^last |^past "
+    r"[天周月年日号时旬]|季度|^近|^过去|day|week|month|year|hour|quarter|fortnight|^last |^past |"
+    # parts of a day (今早, 昨晚, this morning): a time, though no window is that small
+    r"早上|上午|中午|下午|傍晚|晚上|夜里|凌晨|^[今昨前][早晚]|morning|afternoon|evening|tonight|night"
 )
 # The commonest Chinese surnames: a 2–3 character unknown word starting with one, in an
 # owner's place ("王静的客户", "王静手上的"), is read as a colleague's name.

@@ -106,3 +106,27 @@ def test_a_word_for_sales_before_a_colleague_is_still_that_colleague() -> None:
 def test_cantonese_ban_before_customers_is_their_lot(text: str, owner: str) -> None:
     owners = [n for n in walk(READ.segment(text)) if isinstance(n, Owner)]
     assert [n.userids for n in owners] == [(owner,)]
+
+
+# ---- parts of a day: a time asked back as a time, never a colleague or a customer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今早有问价的",
+        "昨晚下单的",
+        "今晚要跟进的客户",
+        "this morning's inquiries",
+        "orders placed tonight",
+    ],
+)
+def test_a_part_of_a_day_is_asked_back_as_a_time(text: str) -> None:
+    message = READ.asked(text)
+    assert "时间" in message or "the time" in message
+
+
+def test_a_window_with_its_article_taken_by_a_possessive_is_no_customer() -> None:
+    command = READ.command("the day before yesterday's orders")
+    assert command.intent == "list"
+    assert isinstance(command.segment, Performed) and command.segment.event_kind == "order"
