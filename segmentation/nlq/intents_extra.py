@@ -66,11 +66,12 @@ DIMENSIONS: dict[str, str] = {
     r"owners?|salespeople|salesperson|sales ?reps?|reps?|staff|followers?|sales",
     "department": r"部门|团队|departments?|teams?",
     "city": r"城市|地区|地域|cities|city|regions?",
-    "rfm": r"rfm ?(?:分类|类别|分层|等级|classes|class|segments?)?|价值分层|客户分层|价值分类|"
+    "rfm": r"rfm ?(?:(?:八|8|各|几|每)(?:个|大)?类|分类|类别|分层|等级|classes|class|segments?)?|"
+    r"价值分层|客户分层|价值分类|"
     r"value class(?:es)?",
     "month": r"首次添加的?月份|添加的?月份|加入的?月份|首次联系的?月份|月份|month of first "
     r"contact|first[- ]contact month|month (?:first )?added|months?|月",
-    "channel": r"渠道|来源|channels?|sources?",
+    "channel": r"渠道|来源|活码|渠道码|channels?|sources?|live codes?|qr codes?",
     "category": r"商品类别|产品类别|商品品类|产品品类|品类|类别|类目|(?:product )?categor(?:y|ies)",
     "product": r"商品|产品|单品|products?|items?|skus?",
     "tag": r"标签组|标签|tag groups?|tags?",
@@ -99,24 +100,31 @@ _VERB_ZH = (
 # takes the space out), and ends before anything but a letter ("by city的").
 _EN_START = r"(?:\b|(?<=[\u4e00-\u9fff]))"
 _EN_END = r"(?![a-z0-9])"
+# What each one does with its customers: holds them (有, 跟紧, 负责), or, a channel, brought
+# them in (来了, 进来的, 加了): 各个渠道分别来了多少VIP, 每個同事跟緊幾多個客.
+_EACH_VERB = (
+    r"有|跟进了?|跟紧|跟着|跟了?|负责|管|带|来了?|进来了?|加了?|加进来了?|带来了?|引来了?|拉来了?|"
+    r"扫码加了?|添加了?"
+)
 # 每个同事手上各有几多个客 / 每位销售名下: where each one's customers are, no condition
 _HOLDING = r"(?:手上|手头上?|手里|手中|名下|底下|嗰度|那边|那里)?"
 _BREAKDOWN = [
     # 每个销售各有多少客户 / 各城市有多少客户 / 每个部门的客户数
     lazy_pattern(
         rf"(?:每个|每一个|每位|每一位|每名|各个|各|逐个|逐一|逐位)(?:{_DIM}){_HOLDING}"
-        r"(?:分别|各自|各)?(?:都)?(?:有|跟进了?|负责)?(?:多少|几多|几个|几位)?(?:个|位|名)?"
-        r"(?:客户数量?|客户|客人|客|人数|人)?"
+        rf"(?:分别|各自|各)?(?:都)?(?:{_EACH_VERB})?(?:的)?(?:多少|几多|几个|几位)?(?:个|位|名)?"
+        r"(?:的)?(?:客户数量?|客户|客人|客|人数|人)?"
         r"(?:数量|数)?(?:计一下|计下|计一计|数一下|数下|数一数)?"
     ),
     # 两个部门各有多少VIP / 这几个销售分别跟了几个: a number of them, then each one's count
     lazy_pattern(
         rf"(?:这|呢)?(?:两|三|四|几|2|3|4)(?:个|位|名)(?:{_DIM}){_HOLDING}(?:的|嘅)?(?:各自|分别|各)"
-        r"(?:都)?(?:有|跟进了?|负责|跟了?)?"
+        rf"(?:都)?(?:{_EACH_VERB})?"
     ),
     # 男女各多少 / 城市分别有几个 / 销售各自多少人: the dimension first, then each one's count
     lazy_pattern(
-        rf"(?:{_DIM})(?:的|嘅)?(?:各|分别|各自)(?:有|占)?(?:多少|几多|几个|几位|几人)(?:个|位|名|人)?"
+        rf"(?:{_DIM})(?:的|嘅)?(?:客户|客人|客)?(?:各|分别|各自)(?:有|占)?(?:多少|几多|几个|几位|几人)"
+        r"(?:个|位|名|人)?"
         r"(?:客户|客)?"
     ),
     # 每个人各多少 / 每人几个 / 各人有几多 / 每个同事各有多少: each person here is each one
@@ -168,6 +176,8 @@ _BREAKDOWN = [
         rf"{_EN_START}(?:are|is|'re)? ?(?:in|from|based in|located in) (?:which|what) (?:{_DIM})"
         rf"{_EN_END}"
     ),
+    # compare the departments / compare cities
+    lazy_pattern(rf"{_EN_START}compare (?:the |our |my )?(?:{_DIM}){_EN_END}"),
     # city breakdown / owner distribution
     lazy_pattern(rf"{_EN_START}(?:{_DIM}) (?:breakdown|distribution|split|counts?){_EN_END}"),
     lazy_pattern(
@@ -176,6 +186,13 @@ _BREAKDOWN = [
     ),
 ]
 _BREAKDOWN_NOISE = lazy_pattern(
+    # 各部门客户数对比 / 对比一下各城市 / compare the departments: the groups side by side
+    r"(?:来|做个|做一下)?(?:对比|比较|比一比|比一下|比下)(?:一下|下)?|"
+    r"\bcompare(?:d)?\b|\bby (?:customer|client) ?(?:counts?|numbers?)\b|"
+    r"\bby (?:the )?number of (?:customers|clients)\b|"
+    # "how many customers came from each channel": how a channel's customers arrived
+    r"\b(?:came|come|joined|arrived|were added|got added|signed up)(?: in)?"
+    r"(?: (?:from|through|via|by))?\b|"
     rf"{_EN_START}(?:break(?:ing)?|split(?:ting)?|divide|group|sort|bucket)(?: {_OBJECT})?"
     r"(?: (?:down|up|out))?\b|\b(?:breakdown of|breakdown|distribution of)\b|"
     r"^(?:请|帮我|给我|帮忙)?(?:看看|看一下|统计一下|统计|分析一下)|"
@@ -803,7 +820,10 @@ _WHICH_ZH = lazy_pattern(
     rf"(?:哪个|哪一个|哪位|哪家|边个|边一个|边间|边位)(?:{_DIM})(?:来|进来|加|过来)?(?:的|嘅)?"
 )
 _MOST_ZH = lazy_pattern(
-    r"(?:的|嘅)?(?:人数|数量|客户数|数)?(?:最多|最少)(?:人)?(?:的|嘅)?(?:是|系|係)?"
+    r"(?:的|嘅)?(?:人数|数量|客户数|数)?"
+    # 张三和李四谁的客户多 / 王五同赵六跟嘅客边个多啲: of the ones named, who has more
+    r"(?:最多|最少|(?:比较|更)?(?:多(?!少)|少)(?:啲|些|一些|一点|一啲|点)?)"
+    r"(?:人)?(?:的|嘅)?(?:是|系|係)?"
 )
 _WHICH_EN = lazy_pattern(rf"{_EN_START}which (?:one of the )?(?:{_DIM}){_EN_END}")
 _MOST_EN = lazy_pattern(
@@ -814,7 +834,7 @@ _MOST_EN = lazy_pattern(
 
 # "谁的客户最多", "我组里边个嘅VIP最少", "who has the most customers": who is asked, so the
 # group is a salesperson's.
-_WHO_ZH = lazy_pattern(r"(?P<owner>谁|誰|边个|邊個|边位|邊位)(?=的|嘅)")
+_WHO_ZH = lazy_pattern(r"(?P<owner>谁|誰|边个|邊個|边位|邊位)(?=的|嘅|(?:比较|更)?[多少])")
 _WHO_EN = lazy_pattern(
     r"(?:^|\bof\s+(?:us|my\s+team|our\s+team|the\s+reps)\s*,?\s*)(?P<owner>who)"
     r"(?=\s+(?:has|have|had|gets?|got|owns?|holds?)\s+(?:the\s+)?(?:most|fewest|least)\b)",

@@ -96,7 +96,7 @@ _EN_FORMS = (
 # and said as the superlative the grammar reads a count after. Never a window (前30天, 3个月).
 _NUMBER = r"(?:\d+(?![\d.])|[一二两三四五六七八九十]+(?![一二两三四五六七八九十]))"
 _COUNT_SAID = lazy_pattern(
-    rf"(?:(?:前|后|倒数|top|bottom)\s*{_NUMBER}|{_NUMBER}\s*%|{_NUMBER}\s*(?:个|位|名)(?!月))"
+    rf"(?:(?:前|后|倒数|top|bottom)\s*{_NUMBER}|{_NUMBER}\s*%|百分之|{_NUMBER}\s*(?:个|位|名)(?!月))"
     r"(?!\s*(?:天|日|周|週|个月|月|年|小时|days?\b|weeks?\b|months?\b|years?\b|hours?\b))",
     re.I,
 )

@@ -7,11 +7,21 @@ from __future__ import annotations
 import pytest
 
 from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq import build_vocabulary
+from segmentation.nlq import Command, build_vocabulary, parse_command
 from segmentation.nlq.vocabulary import StaffInfo
-from segmentation.nodes import EventCount, InDepartment, Not, Owner, Performed, RollingWindow, walk
+from segmentation.nodes import (
+    EventCount,
+    HasTag,
+    InDepartment,
+    Not,
+    Owner,
+    Performed,
+    Ranked,
+    RollingWindow,
+    walk,
+)
 from segmentation.text import normalize
-from tests.segmentation.nlq.fixture import Reader
+from tests.segmentation.nlq.fixture import NOW, TZ, Reader
 
 VOCAB = build_vocabulary(
     tags=["VIP", "金卡"],
@@ -21,6 +31,18 @@ VOCAB = build_vocabulary(
     catalog=NamedSegmentCatalog.load(),
 )
 READ = Reader(VOCAB)
+BIG = build_vocabulary(
+    tags=["VIP"],
+    staff=[
+        StaffInfo("zhangsan", "张三", (1,)),
+        StaffInfo("lisi", "李四", (1,)),
+        StaffInfo("wangwu", "王五", (2,)),
+        StaffInfo("zhaoliu", "赵六", (2,)),
+    ],
+    departments=[(1, "销售一部"), (2, "销售二部")],
+    saved=[],
+    catalog=NamedSegmentCatalog.load(),
+)
 
 
 # ---- 仨 / 俩: a number with its measure word inside
@@ -130,3 +152,53 @@ def test_a_window_with_its_article_taken_by_a_possessive_is_no_customer() -> Non
     command = READ.command("the day before yesterday's orders")
     assert command.intent == "list"
     assert isinstance(command.segment, Performed) and command.segment.event_kind == "order"
+
+
+# ---- breakdowns said as what each group brought in, holds, or as a comparison
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        ("各个渠道分别来了多少VIP", "channel"),
+        ("每个渠道来了多少客户", "channel"),
+        ("各渠道进来的客户数", "channel"),
+        ("各個活碼各加了幾多個客", "channel"),
+        ("how many customers came from each channel", "channel"),
+        ("各部门客户数对比", "department"),
+        ("对比一下各城市的客户数", "city"),
+        ("compare the departments by customer count", "department"),
+        ("看看RFM八类客户各有多少", "rfm"),
+        ("每個同事跟緊幾多個客", "owner"),
+        ("每位销售负责的客户数", "owner"),
+    ],
+)
+def test_a_breakdown_said_by_what_each_group_does(text: str, by: str) -> None:
+    command = READ.command(text)
+    assert (command.intent, command.details["by"]) == ("breakdown", by)
+
+
+def test_a_breakdown_by_channel_keeps_its_condition_and_adds_no_visit() -> None:
+    command = READ.command("各个渠道分别来了多少VIP")
+    assert command.segment == HasTag("VIP")
+
+
+@pytest.mark.parametrize(
+    "text", ["张三和李四谁的客户多", "王五同趙六跟嘅客，邊個多啲", "张三跟李四边个嘅客多啲"]
+)
+def test_who_has_more_of_the_ones_named_is_their_breakdown_largest_first(text: str) -> None:
+    command = parse_command(text, vocabulary=BIG, asker="zhangsan", now=NOW, tz=TZ)
+    assert isinstance(command, Command)
+    assert (command.details["by"], command.details["extreme"]) == ("owner", "most")
+    assert isinstance(command.segment, Owner) and len(command.segment.userids) == 2
+
+
+# ---- a ranking by a share said in Chinese numerals after 排名前
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"), [("今年消費排名前百分之十五的", 15), ("消费排名后百分之二十的", 20)]
+)
+def test_a_ranked_share_after_paiming_is_that_share(text: str, percent: int) -> None:
+    segment = READ.segment(text)
+    assert isinstance(segment, Ranked) and segment.percent == percent
