@@ -117,6 +117,9 @@ def tokenize(
                 continue
         token = _said_again(text, pos, tokens) or _best_at(text, pos, vocab, now, tz)
         token = token or _mistyped_at(text, pos)  # "custmers", "taged": the frame word
+        if token is None and (back := _hand_back(tokens, text, pos, vocab)) is not None:
+            pos = back  # 我手头上|海: the word gives 上 back to 上海
+            continue
         if token is None:
             end = _unknown_end(text, pos)
             if tokens and tokens[-1].kind == K.UNKNOWN and tokens[-1].end == pos:
@@ -405,6 +408,28 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
         return None
     found.sort(key=lambda f: (f[0], f[1]))
     return found[-1][2]
+
+
+def _hand_back(tokens: list[Token], text: str, pos: int, vocab: Vocabulary) -> int | None:
+    """Where to read on when the longest word before `pos` took the first characters of a
+    name the company uses (我手头上|海的 → 我手头|上海的, 我手上|海 → 我手|上海): the word
+    before is cut to a shorter word of the language, and the position it now ends at is
+    returned. None when no shorter word leaves a name there (the character stays unknown)."""
+    prev = tokens[-1] if tokens else None
+    if prev is None or prev.end != pos or prev.kind in (K.NAME, K.QUOTE, K.UNKNOWN):
+        return None
+    if prev.text != text[prev.start : prev.end] or prev.text.isascii():
+        return None
+    for cut in (1, 2):
+        shorter = prev.text[:-cut]
+        entry = LEXICON.get(shorter) if shorter else None
+        named = vocab.match(text, pos - cut) if entry is not None else None
+        if entry is None or named is None or named[0] <= pos:
+            continue
+        kind, value = entry
+        tokens[-1] = Token(kind, value, prev.start, pos - cut, shorter)
+        return pos - cut
+    return None
 
 
 def _saved_name_cut_short(text: str, named: tuple[int, tuple[Meaning, ...]]) -> bool:

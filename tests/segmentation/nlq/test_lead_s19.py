@@ -10,6 +10,7 @@ from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import Command, build_vocabulary, parse_command
 from segmentation.nlq.vocabulary import StaffInfo
 from segmentation.nodes import (
+    City,
     EventCount,
     HasTag,
     InDepartment,
@@ -202,3 +203,16 @@ def test_who_has_more_of_the_ones_named_is_their_breakdown_largest_first(text: s
 def test_a_ranked_share_after_paiming_is_that_share(text: str, percent: int) -> None:
     segment = READ.segment(text)
     assert isinstance(segment, Ranked) and segment.percent == percent
+
+
+# ---- a word that took the first character of a name gives it back (我手头上|海)
+
+
+@pytest.mark.parametrize("text", ["我手头上海的女客户", "我手頭上海嘅客", "我这边上海的客户"])
+def test_a_name_is_not_cut_by_the_longest_word_before_it(text: str) -> None:
+    segment = READ.segment(text)
+    cities = [n for n in walk(segment) if isinstance(n, City)]
+    owners = [n for n in walk(segment) if isinstance(n, Owner)]
+    assert [c.names for c in cities] == [("上海",)] and [o.userids for o in owners] == [
+        ("zhangsan",)
+    ]
