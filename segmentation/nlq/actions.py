@@ -949,7 +949,11 @@ def _with_pointer_first(
 # Whom said first, then the action on them after a comma with a pronoun pointing back:
 # "张三的高意向客户，给他们打上VIP标签", "上海嘅VIP，幫佢哋打金卡標籤", "VIPs in Shanghai, tag
 # them as 金卡", "customers who inquired this week, send them “hi”".
-_WHOM_FIRST = lazy_pattern(r"^(?P<seg>[^，,;；]+?)\s*[，,;；]\s*(?P<act>[^，,;；]+)$")
+# Whom may itself be said in parts ("VIPs, just mine, message them …"): the action is after
+# the last break; a dash between spaces breaks as a comma does ("Shanghai VIPs - tag them").
+_WHOM_FIRST = lazy_pattern(
+    r"^(?P<seg>.+?)(?:\s*[，,;；]|\s+[-–—]+)\s*(?P<act>[^，,;；]+)$"
+)
 # With no comma: whom, then 给/帮/为 + them (or nobody said) + the verb:
 # "其中女的给她们发个券", "上海的VIP给发一张9折券" (给发: to them, unsaid).
 _VERBS_AFTER_GIVE = r"(?:都|统一|一律)?(?:发|推|送|寄|打|贴|加|去掉|删|撤|标|push|send|tag)"

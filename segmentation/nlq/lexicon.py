@@ -157,12 +157,12 @@ _ADD(_many(K.SPEND, True, "消费|消费了|消费过|消费金额|累计消费|
 _ADD(_many(K.SPEND, True, "按消费|按消费金额|按消费额|按消费总额|按花费|按花钱|按金额"))
 
 # ---- units after numbers
-_ADD(_many(K.UNIT, "times", "次|回|遍|times|time"))
+_ADD(_many(K.UNIT, "times", "次|回|遍|趟|times|time"))
 _ADD(_many(K.UNIT, "money", "元|块|块钱|元钱|rmb|yuan|cny|kuai|元以上的钱|人民币|蚊"))
 _ADD(_many(K.UNIT, "people", "个|位|名|个人|个客户|位客户|名客户"))
 _ADD(_many(K.UNIT, "percent", "%|percent|per cent"))
 _ADD(_many(K.PERCENT_PREFIX, True, "百分之"))
-_ADD(_many(K.NUMWORD, (1, "times"), "once|一次|one time"))
+_ADD(_many(K.NUMWORD, (1, "times"), "once|一次|一回|一趟|one time"))
 _ADD(_many(K.NUMWORD, (2, "times"), "twice|两次|two times"))
 _ADD(_many(K.NUMWORD, (3, "times"), "thrice|three times"))
 
@@ -212,7 +212,8 @@ _ADD(_many(K.BOTH, True, "都|同时|同时有|都有|共同|共同的|共有的
            "in common"))  # fmt: skip
 _ADD(_many(K.DE, True, "的|之|who|that|which|whose|where|de"))
 _ADD(_many(K.CLAUSE, True, "中|里|其中|里面|当中|之中|中间|of them|of these|out of them|"
-           "among them|among those|among these|in which|of which|in those"))  # fmt: skip
+           "among them|among those|among these|in which|of which|in those|of whom|among whom|"
+           "of whom which|of whom who|among whom which"))  # fmt: skip
 # English "among X" names X after what it narrows ("the top 5 spenders among VIP customers"):
 # the clause it opens is where a ranking ranks, unlike 中/里 ("VIP里消费最多的5个").
 _ADD(_many(K.CLAUSE, "among", "among|amongst|within"))
@@ -501,7 +502,7 @@ _ADD(
     )
 )
 # measure words: "一张订单都没有", "一件都没买" (only meaningful in a total negation)
-_ADD(_many(K.NUMWORD, (1, "measure"), "一张|一件|一条|一趟|一回|一样|一笔|一款"))  # not 张 alone
+_ADD(_many(K.NUMWORD, (1, "measure"), "一张|一件|一条|一样|一笔|一款"))  # not 张 alone
 
 # ---- English clause openers naming the base first ("Of those added last month, which…")
 _ADD(_many(K.CLAUSE, "among", "of those|out of those|out of the|out of|of the|of all the|of all|"
@@ -653,7 +654,7 @@ for _kind, _words in EVENT_WORDS.items():
     if _words.surfaces.regional_weak:
         _more(K.EVENT, f"{_kind}:weak", _words.surfaces.regional_weak)
 _more(K.FILLER, True, "从来|从来都|向来|嘢|已经|已|早已|都已经|曾|再次|成功|现在|目前|当前|眼下|暂时|现时|而家|归|"
-      "纪录|的纪录")  # fmt: skip
+      "纪录|的纪录|already|alrdy|by now")  # fmt: skip
 # The goods of 退过一次货 / 一次货都没退过: an object that names no event of its own.
 _more(K.FILLER, "object", "货")
 _more(K.CMP, ("=", "pre"), "就|就只|就只有|单单|只不过是")

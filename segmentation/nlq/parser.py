@@ -384,6 +384,7 @@ def _parse(
                 "their condition, e.g. 'tag customers who inquired in the last 30 days as 待跟进'.",
             )
         ctx = Context(vocab, asker, counts_quoted=intent == "count" and _one_quote(tokens))
+        tokens = _without_resumptive(tokens)  # "VIPs, export them": them is the VIPs
         if _means_previous(intent, tokens, bare_allowed=action is None):
             details["segment_from_context"] = True
             if intent == "export":
@@ -457,6 +458,22 @@ _BARE_LIST = ("list", "count")
 _BARE = {K.INTENT, K.FILLER, K.SEP, K.AND}
 # Glue and words pointing at the answer just given ("把这些都导出", "export all of these").
 _POINTING = _BARE | {K.THIS, K.CUSTOMER, K.DE, K.BOTH}
+
+
+def _without_resumptive(tokens: list[Any]) -> list[Any]:
+    """`tokens` without a pronoun that takes up the conditions said before it: conditions, a
+    break, then only an action on them ("VIPs, just mine, export them", "上海的VIP，把他们导出",
+    "my at-risk ones - tag them"). A pronoun with conditions after it ("这些里上海的") or with
+    none before it ("导出他们") still points at the answer before."""
+    first = next((i for i, t in enumerate(tokens) if t.kind == K.THIS), None)
+    if first is None:
+        return tokens
+    cut = next((i for i in range(first, -1, -1) if tokens[i].kind == K.SEP), None)
+    if cut is None or not any(t.kind not in _POINTING for t in tokens[:cut]):
+        return tokens
+    if any(t.kind not in _POINTING for t in tokens[cut:]):
+        return tokens
+    return [t for t in tokens if t.kind != K.THIS]
 
 
 def _means_previous(intent: str, tokens: list[Any], *, bare_allowed: bool) -> bool:

@@ -129,6 +129,7 @@ def tokenize(
                 tokens.append(Token(K.UNKNOWN, None, pos, end, text[pos:end]))
             pos = end
             continue
+        token = _yield_to_named(token, text, vocab)  # my |customers to win back
         tokens.append(token)
         pos = token.end
     tokens = spoken_or(tokens)  # 嚟過舖頭定落單: Cantonese 定 between two conditions is 或
@@ -408,6 +409,27 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
         return None
     found.sort(key=lambda f: (f[0], f[1]))
     return found[-1][2]
+
+
+def _yield_to_named(token: Token, text: str, vocab: Vocabulary) -> Token:
+    """An English word group that ends inside a built-in class's name ("my customers" in "my
+    customers to win back") is cut before the name, which is then read whole."""
+    if token.kind in (K.NAME, K.QUOTE) or " " not in token.text or not token.text.isascii():
+        return token
+    for offset, char in enumerate(token.text):
+        if char != " ":
+            continue
+        start = token.start + offset + 1
+        named = vocab.match(text, start)
+        if named is None or named[0] <= token.end:
+            continue
+        if not all(m.kind == "named" for m in named[1]):
+            continue
+        head = token.text[:offset]
+        entry = LEXICON.get(head)
+        if entry is not None:
+            return Token(entry[0], entry[1], token.start, token.start + offset, head)
+    return token
 
 
 def _hand_back(tokens: list[Token], text: str, pos: int, vocab: Vocabulary) -> int | None:

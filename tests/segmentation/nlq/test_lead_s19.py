@@ -12,8 +12,10 @@ from segmentation.nlq.vocabulary import StaffInfo
 from segmentation.nodes import (
     City,
     EventCount,
+    Gender,
     HasTag,
     InDepartment,
+    NamedSegment,
     Not,
     Owner,
     Performed,
@@ -216,3 +218,84 @@ def test_a_name_is_not_cut_by_the_longest_word_before_it(text: str) -> None:
     assert [c.names for c in cities] == [("上海",)] and [o.userids for o in owners] == [
         ("zhangsan",)
     ]
+
+
+# ---- 回 / 趟 count occurrences (一回 = once), never an amount
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "op", "value"),
+    [
+        ("近半年退过不止一回款的VIP", "refund", ">", 1),
+        ("来店来了不少于三趟的女客户", "visit", ">=", 3),
+        ("来过店不少于三趟的", "visit", ">=", 3),
+        ("只来过一趟店的", "visit", "=", 1),
+    ],
+)
+def test_hui_and_tang_count_times(text: str, event: str, op: str, value: int) -> None:
+    counts = [n for n in walk(READ.segment(text)) if isinstance(n, EventCount)]
+    assert [(c.event_kind, c.op, c.value) for c in counts] == [(event, op, value)]
+
+
+def test_not_once_with_tang_is_never() -> None:
+    segment = READ.segment("一趟都没来过的")
+    assert isinstance(segment, Not) and segment.child == Performed("visit")
+
+
+# ---- English glue: already, of whom; a class name after "my customers"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("VIPs who have already bought anything", None),
+        ("customers who have already ordered", Performed("order")),
+    ],
+)
+def test_already_adds_nothing(text: str, expected: Performed | None) -> None:
+    segment = READ.segment(text)
+    if expected is not None:
+        assert segment == expected
+
+
+def test_of_whom_opens_a_clause() -> None:
+    segment = READ.segment("Shanghai clients, of whom which are women?")
+    assert {type(n) for n in walk(segment)} >= {City, Gender}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("my customers to win back", "to_win_back"),
+        ("export my customers to keep", "to_keep"),
+        ("my customers to develop in Shanghai", "to_develop"),
+    ],
+)
+def test_my_customers_before_a_class_name_leaves_the_name_whole(text: str, key: str) -> None:
+    segment = READ.segment(text)
+    assert [n.key for n in walk(segment) if isinstance(n, NamedSegment)] == [key]
+    assert [n.userids for n in walk(segment) if isinstance(n, Owner)] == [("zhangsan",)]
+
+
+# ---- whom said first (in parts), then an action on them
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ('VIPs, just mine, message them "hi"', "push"),
+        ("VIPs, only mine, export them", "export"),
+        ("my VIPs, export them", "export"),
+        ("Shanghai VIPs - tag them 金卡", "tag"),
+        ("上海的VIP，只要我的，给他们打上金卡标签", "tag"),
+    ],
+)
+def test_a_pronoun_after_whom_takes_them_up(text: str, intent: str) -> None:
+    command = READ.command(text)
+    assert command.intent == intent and not command.details.get("segment_from_context")
+    assert HasTag("VIP") in list(walk(command.segment))
+
+
+@pytest.mark.parametrize("text", ["export them", "导出他们"])
+def test_a_pronoun_alone_is_still_the_answer_before(text: str) -> None:
+    assert READ.command(text).details.get("segment_from_context")
