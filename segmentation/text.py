@@ -35,8 +35,11 @@ _CANTONESE = str.maketrans(
 )  # 畀/俾: Cantonese give, to (给)
 _SPACES = re.compile(r"\s+")
 # 仨 / 俩 (倆) are spoken 三个 / 两个, the measure word inside: 仨月 is three months (never
-# March), 俩礼拜 two weeks; before a count unit (仨次, 俩回) or a noun they are the number.
-_FUSED_NUMERALS = re.compile(r"([仨俩])(?=\s*(?:月|星期|礼拜|小时|钟头|季度))|([仨俩])")
+# March), 这仨 these three, 俩礼拜 two weeks; before a measure word of their own (仨次, 俩回,
+# 俩周, 仨人) they are the number alone.
+_FUSED_NUMERALS = re.compile(
+    r"([仨俩])(?!\s*(?:次|回|趟|遍|天|日|周|年|张|单|件|笔|位|名|人|块|元|蚊|万|千|百|十))|([仨俩])"
+)
 _FUSED_VALUE = {"仨": "三", "俩": "两"}
 # A pair of ASCII double quotes reads as the typographic pair (“…”), which is what the
 # scanners look for: `send them a message "See you"` is quoted like `发消息“再见”`.
@@ -69,7 +72,7 @@ def normalize(text: str) -> str:
 
 
 def _unfused_numeral(match: re.Match[str]) -> str:
-    """仨 / 俩 as the number they say, with 个 where a period follows (see _FUSED_NUMERALS)."""
+    """仨 / 俩 as the number they say, with 个 unless a measure word follows (_FUSED_NUMERALS)."""
     if match.group(1):
         return _FUSED_VALUE[match.group(1)] + "个"
     return _FUSED_VALUE[match.group(2)]
