@@ -951,9 +951,7 @@ def _with_pointer_first(
 # them as 金卡", "customers who inquired this week, send them “hi”".
 # Whom may itself be said in parts ("VIPs, just mine, message them …"): the action is after
 # the last break; a dash between spaces breaks as a comma does ("Shanghai VIPs - tag them").
-_WHOM_FIRST = lazy_pattern(
-    r"^(?P<seg>.+?)(?:\s*[，,;；]|\s+[-–—]+)\s*(?P<act>[^，,;；]+)$"
-)
+_WHOM_FIRST = lazy_pattern(r"^(?P<seg>.+?)(?:\s*[，,;；]|\s+[-–—]+)\s*(?P<act>[^，,;；]+)$")
 # With no comma: whom, then 给/帮/为 + them (or nobody said) + the verb:
 # "其中女的给她们发个券", "上海的VIP给发一张9折券" (给发: to them, unsaid).
 _VERBS_AFTER_GIVE = r"(?:都|统一|一律)?(?:发|推|送|寄|打|贴|加|去掉|删|撤|标|push|send|tag)"

@@ -123,6 +123,13 @@ def unsupported(reason_key: str, word: str) -> Ask:
             f"Which average is “{word}”? You can filter by average order value, e.g. "
             "'customers with an average order value over 500'.",
         )
+    if reason_key == "price":  # 价格超过300: no customer has a price
+        return Ask(
+            f"“{word}”是商品的价格，不是客户的条件。可以按客单价（平均每单金额）或累计消费筛选，"
+            "例如“客单价超过300的客户”“累计消费超过300的客户”。",
+            f"“{word}” is a product's price, not something a customer has. You can filter by "
+            "average order value or total spend, e.g. 'average order value over 300'.",
+        )
     if reason_key == "refund_amount":
         return Ask(
             f"“{word}”是在问金额；要按退款金额筛选，请给出界限，例如“近90天退款金额超过200元”。",

@@ -260,6 +260,7 @@ _UNSUP = {
     "phone": "手机号筛选|phone number filters",
     "refund_amount": "退款金额|refund amounts",
     "aov": "平均值|averages",
+    "price": "商品的价格|a product's price",
     "deleted": "已删除的客户|deleted customers",
     "ago": "“N天前”这种时间点|'N days ago' as a point in time",
     "vague_number": "没有具体数字的金额（如“几千”“好几万”）|an amount without a number (like 'a few thousand')",
@@ -351,7 +352,7 @@ _ADD(_many(K.SPEND, "refund", "退款金额|退款总额|退款额|退款总金�
 # "How much was refunded" asks a value, not a filter; the words left alone of an average
 # (平均, average, 每单: each order? per customer?) are asked back.
 _ADD(_many(K.UNSUPPORTED, "refund_amount", "退了多少"))
-_ADD(_many(K.UNSUPPORTED, "aov", "均价|单均|平均|average spend|average|avg|per order|每单"))
+_ADD(_many(K.UNSUPPORTED, "aov", "均价|单价|单均|平均|average spend|average|avg|per order|每单"))
 _ADD(_many(K.UNSUPPORTED, "deleted", "已删除|删除的|被删除|删掉的|包括删除|包含删除|含删除|包括已删除|包含已删除|流失的联系人|"
            "deleted|including deleted|removed customers|已流失|删了我的"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "ago", "天前|周前|个月前|年前|days ago|weeks ago|months ago|ago|以前的"))

@@ -30,6 +30,7 @@ from segmentation.nlq.measure_adverbs import drop_measure_adverbs
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.own_team import own_team_alone
 from segmentation.nlq.own_totals import measure_totals
+from segmentation.nlq.price_words import price_amounts
 from segmentation.nlq.repeat_window import repeat_in_window
 from segmentation.nlq.reported import scan_reported
 from segmentation.nlq.same_window import same_window_at
@@ -135,7 +136,8 @@ def tokenize(
     tokens = spoken_or(tokens)  # 嚟過舖頭定落單: Cantonese 定 between two conditions is 或
     tokens = spoken_glue(tokens)  # 下得少于2次, last 7天, 九月到十月间
     tokens = not_redeemed_is_unused(tokens)  # haven't used the 双11预热 coupon: issued, unused
-    tokens = _colleague_teams(_only_not(_buyers(_company_names(_attach_units(tokens)))))
+    tokens = price_amounts(_attach_units(tokens))  # 价格超过300: a price, asked back
+    tokens = _colleague_teams(_only_not(_buyers(_company_names(tokens))))
     tokens = own_team_alone(_not_any(tokens))  # 部门近90天…: the asker's own department
     tokens = _have_in_own_team(_more_than_without(tokens))
     tokens = drop_measure_adverbs(_anything(_most_that_count(_yet_once(tokens))))

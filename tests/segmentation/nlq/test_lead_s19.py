@@ -299,3 +299,25 @@ def test_a_pronoun_after_whom_takes_them_up(text: str, intent: str) -> None:
 @pytest.mark.parametrize("text", ["export them", "导出他们"])
 def test_a_pronoun_alone_is_still_the_answer_before(text: str) -> None:
     assert READ.command(text).details.get("segment_from_context")
+
+
+# ---- a price with an amount is no customer condition (价格超过300 had counted inquiries)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("价格超过300的", "价格"),
+        ("买的东西价格超过500", "价格"),
+        ("价位在500以上的客户", "价位"),
+        ("價錢高過五百蚊嘅", "价钱"),
+        ("单价不超过300", "单价"),
+    ],
+)
+def test_a_price_with_an_amount_is_asked_back(text: str, word: str) -> None:
+    assert f"“{word}”" in READ.asked(text)
+
+
+@pytest.mark.parametrize("text", ["问过价格的", "询问价格的客户"])
+def test_asking_about_the_price_is_still_an_inquiry(text: str) -> None:
+    assert READ.segment(text) == Performed("inquiry")
