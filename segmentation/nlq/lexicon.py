@@ -623,6 +623,8 @@ def owner_words() -> tuple[list[str], list[str]]:
         mine += [f"{me}{word}" for word in verbs if len(word) >= 2]
     for word in verbs:
         glue += [f"{word}的", f"{word}嘅"]
+        if word.endswith("紧"):  # 李四跟緊同埋喺北京: Cantonese 紧 ends the verb without 嘅
+            glue.append(word)
     for word in places:
         glue += [word, f"{word}的", f"{word}嘅"]
     mine += ["挂在我名下的", "挂在我名下", "挂我名下的", "挂我名下", "归我的", "属于我自己的"]

@@ -7,6 +7,7 @@
   两周" (a mixed sentence says the rolling window twice). Before anything else "last" keeps
   its own readings (last month, last campaign).
 - 间 / 之間 right after a range of dates: 九月到十月間 ("between September and October").
+- Cantonese 返 right after a request verb: export返啲深圳客, 睇返上個月嘅VIP ("back", "again").
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 _DEGREE = frozenset({"得"})
 _EN_LAST = frozenset({"last", "past", "the last", "the past", "in the last", "in the past"})
 _BETWEEN = frozenset({"间", "之间", "中间"})
+_BACK = frozenset({"返"})
 # A one-character verb with 得 before a comparison or 最多: the verb of the event it is alone
 # (落得最多 = ordered most; 嚟得多过3次 = visited more than 3 times), where no word of the
 # lexicon holds the character by itself.
@@ -61,6 +63,8 @@ def _is_glue(tok: Token, prev: Token | None, nxt: Token | None) -> bool:
         return nxt is not None and nxt.kind == K.WINDOW and not nxt.text.isascii()
     if text in _BETWEEN:
         return prev is not None and prev.kind == K.WINDOW and _is_range(prev)
+    if text in _BACK:  # export返啲深圳客, 睇返上个月嘅: Cantonese 返 completes the verb
+        return prev is not None and prev.kind == K.INTENT and prev.end == tok.start
     return False
 
 

@@ -275,6 +275,7 @@ def _department_word(tokens: list[Token], index: int) -> str | None:
         start > 0
         and tokens[start - 1].end == tokens[start].start
         and tokens[start - 1].kind in _DEPT_PARTS
+        and tokens[start - 1].value != "wrapper"  # 请问|北部: a request is no part of a name
         and (not tokens[start - 1].text.isascii() or tokens[start - 1].kind == K.NUM)
         and len(last.text) + sum(len(t.text) for t in tokens[start - 1 : index]) <= 8
     ):

@@ -321,3 +321,25 @@ def test_a_price_with_an_amount_is_asked_back(text: str, word: str) -> None:
 @pytest.mark.parametrize("text", ["问过价格的", "询问价格的客户"])
 def test_asking_about_the_price_is_still_an_inquiry(text: str) -> None:
     assert READ.segment(text) == Performed("inquiry")
+
+
+# ---- Cantonese: 跟紧 after a colleague, 返 after a request verb; a request before 北部
+
+
+def test_a_colleague_with_cantonese_gan_is_their_customers() -> None:
+    segment = Reader(BIG).segment("邊啲客戶係李四跟緊同埋喺北京")
+    assert [n.userids for n in walk(segment) if isinstance(n, Owner)] == [("lisi",)]
+    assert [n.names for n in walk(segment) if isinstance(n, City)] == [("北京",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("幫我export返啲深圳客", "export"), ("睇返上個月有落單嘅VIP", "list"), ("查返我啲客", "list")],
+)
+def test_cantonese_faan_after_a_request_verb_adds_nothing(text: str, intent: str) -> None:
+    assert READ.command(text).intent == intent
+
+
+def test_a_request_is_no_part_of_a_department_name() -> None:
+    message = READ.asked("請問北部的客人有幾位")
+    assert "“北部”" in message and "请问" not in message
