@@ -27,6 +27,7 @@ from segmentation.nlq.tag_both import both_before_tag_word
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.unknown import unknown_question
+from segmentation.nlq.vocabulary import ITEM_KINDS
 from segmentation.nlq.verbs import apply as verb_grammar
 from segmentation.nlq.verbs import check_colleague, check_owner_glue, demonstratives
 from segmentation.nlq.yesno import yes_no_tail
@@ -200,8 +201,9 @@ def _refer_back(items: list[Item]) -> list[Item]:
     """A negation with no head of its own ("下过单但近两个月没有", "ordered but not in the last 60
     days"), next to a time window, negates the event just named, in that window. "Nothing" /
     什么都没有 negates the kind of event whatever was named with it ("bought 唇釉 in October but
-    nothing in the last 7 days": no order at all); a bare 没有 after a named product stays
-    asked (that product, or anything?)."""
+    nothing in the last 7 days": no order at all); a bare 没有 after a named product negates
+    that product too, as the verb phrase it leaves out holds it ("买过精华液，但最近两个月没有":
+    no 精华液 in the last two months)."""
     previous: Chunk | None = None
     for pos, item in enumerate(items):
         if not isinstance(item, Chunk):
@@ -217,8 +219,19 @@ def _refer_back(items: list[Item]) -> list[Item]:
                 plain = plain or _times_counted(previous)
             if len({e.value for e in events}) == 1 and plain and not previous.has(K.NEG):
                 item.tokens.extend(events)
+            elif len({e.value for e in events}) == 1 and _one_item_bought(previous):
+                item.tokens.extend(replace(t) for t in previous.tokens if t.kind != K.YET)
         previous = item
     return items
+
+
+def _one_item_bought(chunk: Chunk) -> bool:
+    """Whether `chunk` is an event and the products or categories it names, nothing else
+    ("买过精华液", "bought 精华液"): the verb phrase a bare negation after it leaves out."""
+    names = [t for t in chunk.tokens if t.kind == K.NAME]
+    items = all(t.meanings and all(m.kind in ITEM_KINDS for m in t.meanings) for t in names)
+    rest = all(t.kind in (K.EVENT, K.YET, K.NAME, K.DE) for t in chunk.tokens)
+    return bool(names) and items and rest and not chunk.has(K.NEG)
 
 
 def _times_counted(chunk: Chunk) -> bool:

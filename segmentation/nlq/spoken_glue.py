@@ -7,6 +7,7 @@
   两周" (a mixed sentence says the rolling window twice). Before anything else "last" keeps
   its own readings (last month, last campaign).
 - 间 / 之間 right after a range of dates: 九月到十月間 ("between September and October").
+- 这 / 呢 right before a rolling window: 这半年, 这30天 (the last half year, 30 days).
 - Cantonese 返 right after a request verb: export返啲深圳客, 睇返上個月嘅VIP ("back", "again").
 """
 
@@ -16,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from segmentation.nlq.token_kinds import K
+from segmentation.nodes import RollingWindow
 
 if TYPE_CHECKING:
     from segmentation.nlq.tokens import Token
@@ -24,6 +26,7 @@ _DEGREE = frozenset({"得"})
 _EN_LAST = frozenset({"last", "past", "the last", "the past", "in the last", "in the past"})
 _BETWEEN = frozenset({"间", "之间", "中间"})
 _BACK = frozenset({"返"})
+_THIS_SPAN = frozenset({"这", "这个", "这近", "呢"})
 # A one-character verb with 得 before a comparison or 最多: the verb of the event it is alone
 # (落得最多 = ordered most; 嚟得多过3次 = visited more than 3 times), where no word of the
 # lexicon holds the character by itself.
@@ -63,6 +66,8 @@ def _is_glue(tok: Token, prev: Token | None, nxt: Token | None) -> bool:
         return nxt is not None and nxt.kind == K.WINDOW and not nxt.text.isascii()
     if text in _BETWEEN:
         return prev is not None and prev.kind == K.WINDOW and _is_range(prev)
+    if text in _THIS_SPAN:  # 这半年没来过, 这30天问过价: "this" before a rolling window
+        return nxt is not None and nxt.kind == K.WINDOW and isinstance(nxt.value, RollingWindow)
     if text in _BACK:  # export返啲深圳客, 睇返上个月嘅: Cantonese 返 completes the verb
         return prev is not None and prev.kind == K.INTENT and prev.end == tok.start
     return False

@@ -10,11 +10,13 @@ from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import Command, build_vocabulary, parse_command
 from segmentation.nlq.vocabulary import StaffInfo
 from segmentation.nodes import (
+    And,
     City,
     EventCount,
     Gender,
     HasTag,
     InDepartment,
+    ItemEvent,
     NamedSegment,
     Not,
     Owner,
@@ -34,6 +36,16 @@ VOCAB = build_vocabulary(
     catalog=NamedSegmentCatalog.load(),
 )
 READ = Reader(VOCAB)
+PRODUCTS = Reader(
+    build_vocabulary(
+        tags=["VIP"],
+        staff=[StaffInfo("zhangsan", "张三", (1,))],
+        departments=[(1, "销售一部")],
+        saved=[],
+        catalog=NamedSegmentCatalog.load(),
+        items=[("product", "精华液"), ("product", "唇釉")],
+    )
+)
 BIG = build_vocabulary(
     tags=["VIP"],
     staff=[
@@ -343,3 +355,42 @@ def test_cantonese_faan_after_a_request_verb_adds_nothing(text: str, intent: str
 def test_a_request_is_no_part_of_a_department_name() -> None:
     message = READ.asked("請問北部的客人有幾位")
     assert "“北部”" in message and "请问" not in message
+
+
+# ---- a bare negation after a named product leaves out the product too; 这 before a window
+
+
+def _bought(product: str, window: RollingWindow | None = None) -> ItemEvent:
+    return ItemEvent("order", "product", (product,), window=window)
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ("买过精华液，但最近两个月没有的", RollingWindow(2, "months")),
+        ("customers who bought 精华液, but not in the past 60 days", RollingWindow(60, "days")),
+        ("買過精華液但係呢兩個月冇", RollingWindow(2, "months")),
+    ],
+)
+def test_a_bare_negation_after_a_product_negates_that_product(
+    text: str, window: RollingWindow
+) -> None:
+    segment = PRODUCTS.segment(text)
+    assert isinstance(segment, And)
+    assert segment.children[0] == _bought("精华液")
+    assert segment.children[1] == Not(_bought("精华液", window))
+
+
+def test_nothing_after_a_product_is_any_order() -> None:
+    segment = PRODUCTS.segment("买过唇釉但近7天什么都没买")
+    assert isinstance(segment, And)
+    assert segment.children[1] == Not(Performed("order", RollingWindow(7, "days")))
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [("这半年没来过的", RollingWindow(6, "months")), ("这30天问过价的", RollingWindow(30, "days"))],
+)
+def test_this_before_a_rolling_window_is_that_window(text: str, window: RollingWindow) -> None:
+    found = [getattr(n, "window", None) for n in walk(READ.segment(text))]
+    assert window in found
