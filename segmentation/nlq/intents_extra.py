@@ -71,7 +71,7 @@ DIMENSIONS: dict[str, str] = {
     r"value class(?:es)?",
     "month": r"首次添加的?月份|添加的?月份|加入的?月份|首次联系的?月份|月份|month of first "
     r"contact|first[- ]contact month|month (?:first )?added|months?|月",
-    "channel": r"渠道|来源|活码|渠道码|channels?|sources?|live codes?|qr codes?",
+    "channel": r"渠道|来源|活码|渠道码|channels?|sources?",
     "category": r"商品类别|产品类别|商品品类|产品品类|品类|类别|类目|(?:product )?categor(?:y|ies)",
     "product": r"商品|产品|单品|products?|items?|skus?",
     "tag": r"标签组|标签|tag groups?|tags?",
