@@ -128,6 +128,9 @@ def total_negation(tokens: list[Token]) -> list[Token]:
     i = 0
     while i < len(tokens):
         found = _total_negation_at(tokens, i) or _fronted_total_negation_at(tokens, i)
+        if found is None and _any_before_none(tokens, i):
+            i += 1  # 什么单都没下过 (read as 没 + 单下过): "any" adds nothing to none at all
+            continue
         if found is None:
             out.append(_measured_count(tokens, i))
             i += 1
@@ -264,11 +267,24 @@ def _once_not_verb(tokens: list[Token], i: int, j: int) -> bool:
     )  # fmt: skip
 
 
+# "Any" before the object of a total negation: 什么标签都没有, 啥标签都没打, 任何标签都没有.
+_ANY_OBJECT = frozenset({"什么", "啥", "乜", "乜嘢", "咩", "甚么", "任何", "任何的"})
+
+
+def _any_before_none(tokens: list[Token], i: int) -> bool:
+    tok, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+    if tok.kind != K.UNKNOWN or tok.text not in _ANY_OBJECT or nxt is None:
+        return False
+    return nxt.kind == K.NEG and nxt.value is True
+
+
 def _total_negation_at(tokens: list[Token], i: int) -> tuple[list[Token], int] | None:
     tok = tokens[i]
     if _once_after_negation(tokens, i):
         return [], i + 1
-    if tok.kind != K.NUM or tok.value != 1 or tok.unit not in (None, "times", "people", "measure"):
+    any_word = tok.text in _ANY_OBJECT and tok.kind not in (K.NAME, K.QUOTE)
+    one = tok.kind == K.NUM and tok.value == 1
+    if not any_word and (not one or tok.unit not in (None, "times", "people", "measure")):
         return None
     j = i + 1
     objects: list[Token] = []
@@ -281,7 +297,9 @@ def _total_negation_at(tokens: list[Token], i: int) -> tuple[list[Token], int] |
     even = tokens[j]
     if even.kind == K.BOTH or (even.kind == K.AND and even.text == "也"):
         j += 1  # 一单都没下; without 都 ("一单未下") the object must be named
-    elif not objects and not _once_not_verb(tokens, i, j):
+    elif any_word or (not objects and not _once_not_verb(tokens, i, j)):
+        return None  # 什么标签都没有: "any" needs its 都 (什么标签没有 asks which)
+    if any_word and not objects:
         return None
     neg = tokens[j] if j < len(tokens) else None
     if neg is None or not _not(neg):

@@ -27,9 +27,9 @@ from segmentation.nlq.tag_both import both_before_tag_word
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.unknown import unknown_question
-from segmentation.nlq.vocabulary import ITEM_KINDS
 from segmentation.nlq.verbs import apply as verb_grammar
 from segmentation.nlq.verbs import check_colleague, check_owner_glue, demonstratives
+from segmentation.nlq.vocabulary import ITEM_KINDS
 from segmentation.nlq.yesno import yes_no_tail
 from segmentation.nodes import (
     AddedVia,

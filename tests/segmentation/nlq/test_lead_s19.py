@@ -23,6 +23,8 @@ from segmentation.nodes import (
     Performed,
     Ranked,
     RollingWindow,
+    Untagged,
+    canonical,
     walk,
 )
 from segmentation.text import normalize
@@ -394,3 +396,21 @@ def test_nothing_after_a_product_is_any_order() -> None:
 def test_this_before_a_rolling_window_is_that_window(text: str, window: RollingWindow) -> None:
     found = [getattr(n, "window", None) for n in walk(READ.segment(text))]
     assert window in found
+
+
+# ---- "any" before a total negation: 什么标签都没有, 啥店都没来过
+
+
+@pytest.mark.parametrize(
+    "text", ["什么标签都没有的", "啥标签都没打的", "任何标签都没有的客户", "乜標籤都冇嘅客"]
+)
+def test_no_tag_of_any_kind_is_untagged(text: str) -> None:
+    assert canonical(READ.segment(text)) == Untagged()
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [("什么单都没下过的", "order"), ("啥店都没来过", "visit"), ("乜單都未落過嘅客", "order")],
+)
+def test_no_event_of_any_kind_is_never(text: str, event: str) -> None:
+    assert canonical(READ.segment(text)) == Not(Performed(event))
