@@ -366,7 +366,9 @@ _TAG_ZH = [
             # 帮 is 给 before whom it is for (帮Alice打上VIP标签), never before 我.
             r"^(?:请)?(?:帮我)?(?:给|为|把|将|帮(?!我|手|忙))(?P<seg>.+?)(?:都)?(?:加贴上?|打上|打个|打|加上|加个|加|"
             r"贴上|贴|添加|"
-            r"标上)(?:(?<=[打加贴])(?:返|翻|番|埋|晒|哂))*(?:一个|这个|那个|呢个|(?<=[返翻番埋晒哂])个)?(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)"
+            # 加到 / 加进 / 加入 (into): "把这些加进待跟进标签"
+            r"标上)(?:(?<=[打加贴])(?:返|翻|番|埋|晒|哂)|(?<=加)(?:到|进|入))*"
+            r"(?:一个|这个|那个|呢个|(?<=[返翻番埋晒哂])个)?(?P<name>“[^”]+”|[^“”]+?)(?:的)?(?:标签|tag)"
             r"(?:吧|哈|啊|呀|啦|哦|喔)*$"
         ),
     ),
@@ -1933,9 +1935,40 @@ def _verbatim_after_colon(original: str, tail: str, fallback: str) -> str:
     return original[colons[index] + 1 :].strip() or fallback.strip()
 
 
+# "add them to 待跟进", "put these under VIP", "move her into the 金卡 tag": whom as a pronoun
+# first, so the name after the preposition is the tag (never a tag called "them").
+_ADD_THEM_TO_EN = lazy_pattern(
+    rf"^{_PLEASE_EN}(?:add|put|move|file|drop|throw)\s+(?P<seg>{_THEM_EN}|{_ONE_EN}){_SP}"
+    rf"(?:to|into|in|under|onto){_SP}(?:the{_SP})?(?P<name>[^\s].*?)"
+    r"(?P<noun>(?:\s+|(?<=[^\x00-\x7f]))(?:tag|label))?$"
+)
+
+
+def _added_to_a_tag(
+    text: str, quotes: dict[str, str], original: str, tags: Mapping[str, str] | None
+) -> Action | None:
+    """`_ADD_THEM_TO_EN`: a tag said so ("the VIP tag") or one the company has; anything else
+    ("add them to 跟进名单", "…to the follow-up list") is asked, never made a new tag."""
+    found = _ADD_THEM_TO_EN.match(text)
+    if found is None:
+        return None
+    said = found.group("name")
+    known = (tags or {}).get(normalize(said.strip("“”")))
+    if found.group("noun") is None and known is None:
+        raise Ask(
+            f"没有叫“{said}”的标签。要给他们打上新标签，请说：给他们打上“{said}”标签。",
+            f"There is no tag called “{said}”. To give them a new tag, say: tag them “{said}”.",
+        )
+    name = _unquote(clean_name(said), quotes, original) if found.group("noun") else known
+    return Action("tag", _segment(_one(found.group("seg"))), {"tag": name})
+
+
 def _tag(
     text: str, quotes: dict[str, str], original: str = "", tags: Mapping[str, str] | None = None
 ) -> Action | None:
+    added = _added_to_a_tag(text, quotes, original, tags)
+    if added is not None:
+        return added
     for intent, pattern in (*_TAG_ZH, *_TAG_EN):
         m = pattern.match(text)
         if m:

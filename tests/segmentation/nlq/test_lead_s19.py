@@ -414,3 +414,34 @@ def test_no_tag_of_any_kind_is_untagged(text: str) -> None:
 )
 def test_no_event_of_any_kind_is_never(text: str, event: str) -> None:
     assert canonical(READ.segment(text)) == Not(Performed(event))
+
+
+# ---- "add them to a tag": the name after the preposition is the tag, never "them"
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("把这些客户加到金卡", "金卡"),
+        ("把这些加进金卡标签", "金卡"),
+        ("把他们加入VIP", "VIP"),
+        ("把呢啲客加落金卡", "金卡"),
+        ("add them to 金卡", "金卡"),
+        ("put these under the VIP label", "VIP"),
+        ("add these customers to the VIP tag", "VIP"),
+        ("add them to the 新客 tag", "新客"),  # said to be a tag: a new one is made
+    ],
+)
+def test_adding_them_to_a_tag_tags_them(text: str, tag: str) -> None:
+    command = READ.command(text)
+    assert (command.intent, command.details["tag"]) == ("tag", tag)
+    assert command.details.get("segment_from_context")
+
+
+@pytest.mark.parametrize("text", ["add them to 跟进名单", "add them to the follow-up list"])
+def test_adding_them_to_what_is_no_tag_is_asked(text: str) -> None:
+    assert "no tag" in READ.asked(text)
+
+
+def test_a_cart_is_still_an_event() -> None:
+    assert READ.segment("加入购物车的客户") == Performed("cart")
