@@ -44,8 +44,8 @@ def glued_splits(words: str) -> list[int]:
 
 
 _TAG_VERB_FIRST = (
-    r"(?:打上|贴上|加上|标上|挂上|打|贴|加|挂)(?:个|一个)?\s*(?!标签|标记|tag)(?P<zh>“[^”]+”|"
-    r"[^\s“”:：,，的]{1,12}?)\s*(?:这个|的)?\s*(?:标签|tag)?|"
+    r"(?P<verb>打上|贴上|加上|标上|挂上|打|贴|加|挂)(?:个|一个)?\s*(?!(?:个|一个)?\s*(?:标签|标记|tag))"
+    r"(?P<zh>“[^”]+”|[^\s“”:：,，的]{1,12}?)\s*(?:这个|的)?\s*(?P<noun>标签|tag)?|"
     r"(?:tag|label|mark)(?:\s+(?:as|with)(?![a-z]))?(?:\s+|(?=[^\x00-\x7f]))"
     r"(?!(?:as|with)(?![a-z]))(?:the\s+)?(?P<en>“[^”]+”|[^\s“”:：,，]{1,24}?)(?:\s*tag)?"
 )
@@ -62,5 +62,7 @@ def tag_before_colon(masked: str) -> tuple[tuple[int, int], tuple[int, int]] | N
     found = _TAG_THEN_COLON.match(masked)
     if found is None or ASKED_ABOUT.search(found.group("seg")):
         return None
+    if found.group("verb") == "加" and not found.group("noun") and not found["zh"].startswith("“"):
+        return None  # 加个条件：…, 加个备注：… — 加 alone adds many things; a tag is said so
     name = "zh" if found.group("zh") is not None else "en"
     return found.span(name), found.span("seg")

@@ -272,6 +272,37 @@ _WHAT_ABOUT_EN = lazy_pattern(r"^(?:what|how)\s+about\s+", re.I)
 _NOT_ALSO = lazy_pattern(r"(?:标签|標籤|标记|tag|分群|segment|\bto\b|名单|list)", re.I)
 
 
+# One more condition said to be one ("再加上近7天有咨询这个条件", "加个条件：买过唇釉", "add the
+# condition inquired in the last 7 days", "with an extra filter: women"): the previous answer
+# narrowed (AND), never widened as "加上北京的" is.
+_CONDITION_ZH = lazy_pattern(
+    r"^(?:那|好|好的|再|还要|還要|另外|然后|然後|同时|同時|咁|噉)*[\s,，]*"
+    r"(?:加上|加多|加埋|加|添加|添上|补上|補上|补充|補充|追加)\s*"
+    r"(?:(?:一个|一個|个|個|一条|一條|条|條)?(?:筛选|篩選)?(?:条件|條件)\s*[:：,，]?\s*(?P<rest>.+?)|"
+    r"(?P<rest2>.+?)\s*(?:这个|這個|呢个|呢個|这一个|的|嘅)?\s*(?:筛选|篩選)?(?:条件|條件))"
+    r"\s*(?:吧|啦|呢|啊)*[?？。.!！]*$",
+    re.S,
+)
+_CONDITION_EN = lazy_pattern(
+    r"^(?:(?:ok|okay|and|also|now|then)[\s,]+)*(?:add|apply|with|plus)\s+(?:the\s+|a\s+|an\s+|"
+    r"one\s+more\s+|another\s+)?(?:extra\s+|additional\s+|further\s+)?(?:condition|filter|"
+    r"criterion)(?:\s+that|\s*:)?\s+(?P<rest>.+?)\s*[?.!]*$",
+    re.I | re.S,
+)
+
+
+def read_condition_added(text: str) -> FollowUp | None:
+    """`_CONDITION_ZH` / `_CONDITION_EN`: the condition to narrow the previous answer by."""
+    plain = _plain(text)
+    match = _CONDITION_EN.match(plain) if _is_latin(plain) else _CONDITION_ZH.match(plain)
+    if match is None:
+        return None
+    rest = (match["rest"] or match.groupdict().get("rest2") or "").strip()
+    if not rest or not _has_content(rest):
+        return None
+    return FollowUp(AND, rest, True, pointed=True)
+
+
 def read_also(text: str) -> FollowUp | None:
     """ "加上北京的", "add Beijing too": the value to add as an alternative, or None."""
     plain = _plain(text)
@@ -289,6 +320,9 @@ def read_follow_up(text: str) -> FollowUp | None:
     plain = _plain(text)
     if not plain:
         return None
+    added = read_condition_added(plain)
+    if added is not None:
+        return added
     also = read_also(plain)
     if also is not None:
         return also

@@ -8,6 +8,7 @@ import pytest
 
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import Command, build_vocabulary, parse_command
+from segmentation.nlq.followup import read_follow_up
 from segmentation.nlq.vocabulary import StaffInfo
 from segmentation.nodes import (
     And,
@@ -445,3 +446,34 @@ def test_adding_them_to_what_is_no_tag_is_asked(text: str) -> None:
 
 def test_a_cart_is_still_an_event() -> None:
     assert READ.segment("加入购物车的客户") == Performed("cart")
+
+
+# ---- one more condition said to be one narrows; 加个条件/备注 is no tag
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("再加上近7天有咨询这个条件", "近7天有咨询"),
+        ("加个条件：买过唇釉", "买过唇釉"),
+        ("加個條件：近7天有詢價", "近7天有詢價"),
+        ("add the condition inquired in the last 7 days", "inquired in the last 7 days"),
+        ("with an extra filter: women", "women"),
+    ],
+)
+def test_a_condition_said_to_be_one_narrows(text: str, rest: str) -> None:
+    follow = read_follow_up(text)
+    assert follow is not None and (follow.mode, follow.rest) == ("and", rest)
+
+
+def test_beijing_added_alone_still_widens() -> None:
+    follow = read_follow_up("加上北京的")
+    assert follow is not None and follow.mode == "also"
+
+
+@pytest.mark.parametrize(
+    "text", ["加个条件：近7天有咨询", "加个备注：VIP", "加个标签：近7天有咨询的"]
+)
+def test_add_a_condition_or_a_note_is_no_tag_order(text: str) -> None:
+    result = READ.parse(text)
+    assert not (isinstance(result, Command) and result.intent == "tag")
