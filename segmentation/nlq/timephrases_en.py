@@ -275,7 +275,23 @@ def _dateish(text: str, pos: int, today: date) -> tuple[Span | str, int] | None:
     m = _WEEKDAY_EN.match(text, at)
     if m:
         options.append((_weekday(m, today), m.end()))
+    m = _NTH.match(text, pos)
+    if m and (m.group(1) or _DATE_PREPOSITION.search(text, 0, pos)):  # not "the 2nd visit"
+        options.append((_nth_day(int(m.group(2)), today), m.end()))
     return max(options, key=lambda o: o[1]) if options else None
+
+
+# "on the 1st", "since the 15th": a day of a month with no month said, as 1号 / 15号以来 are
+# read — the most recent such day, today included (the 28th said on the 1st is last month's).
+_NTH = lazy_pattern(r"(?:(on|of)\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)" + _B)
+_DATE_PREPOSITION = lazy_pattern(r"(?:since|from|after|before|until|till|between|and|to)\s+$")
+
+
+def _nth_day(day: int, today: date) -> Span | str:
+    first = today.replace(day=1)
+    if day > today.day:
+        first = (first - timedelta(days=1)).replace(day=1)
+    return day_span(str(first.year), first.month, day, today)
 
 
 _WEEKDAY_NAMES = {
@@ -320,9 +336,16 @@ def _quarter_of_year(m: re.Match[str], today: date) -> Span | str:
     return quarter_span(str(today.year + offset), q, today)
 
 
+# "since the start of Q4", "since the beginning of October": the period's first day.
+_START_WORDS = lazy_pattern(r"the\s+(?:start|beginning)\s+of\s+")
+
+
 def _start_of(
     text: str, pos: int, today: date, now: datetime, tz: ZoneInfo
 ) -> tuple[date | str, int] | None:
+    opening = _START_WORDS.match(text, pos)
+    if opening is not None:
+        pos = opening.end()
     found = _dateish(text, pos, today)
     if found is not None:
         span, end = found

@@ -13,6 +13,7 @@ from segmentation.nlq.vocabulary import StaffInfo
 from segmentation.nodes import (
     And,
     City,
+    DateRangeWindow,
     EventCount,
     Gender,
     HasTag,
@@ -477,3 +478,29 @@ def test_beijing_added_alone_still_widens() -> None:
 def test_add_a_condition_or_a_note_is_no_tag_order(text: str) -> None:
     result = READ.parse(text)
     assert not (isinstance(result, Command) and result.intent == "tag")
+
+
+# ---- English: a day of the month alone (on the 1st, since the 15th); since the start of Q4
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("ordered on the 1st", "2026-11-01", "2026-11-01"),
+        ("inquired on the 3rd", "2026-10-03", "2026-10-03"),
+        ("ordered since the 15th", "2026-10-15", None),
+        ("ordered between the 5th and the 20th", "2026-10-05", "2026-10-20"),
+        ("ordered since the start of Q4", "2026-10-01", None),
+        ("ordered since the beginning of October", "2026-10-01", None),
+    ],
+)
+def test_english_days_of_the_month(text: str, start: str, end: str | None) -> None:
+    segment = READ.segment(text)
+    assert isinstance(segment, Performed) and isinstance(segment.window, DateRangeWindow)
+    window = segment.window
+    assert window.start.isoformat() == start
+    assert (window.end.isoformat() if window.end else None) == end
+
+
+def test_an_ordinal_before_a_noun_is_no_date() -> None:
+    READ.asked("the 2nd visit")
