@@ -31,6 +31,7 @@ from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nlq.lexicon_tables import LEXICON
 from segmentation.nlq.one_customer import asks_about_customer
 from segmentation.nlq.restate import Restater, describe
+from segmentation.nlq.share_words import dimension_of, share_asked
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token, tokenize
 from segmentation.nlq.unknown import time_question
@@ -724,6 +725,9 @@ def _breakdown(
             if language == "zh"
             else ("by city", "by owner", "by tag"),
         )
+    shared = _share_breakdown(norm, ctx, now, tz, language)
+    if shared is not None:  # "VIP客户占比": the breakdown whose rows show each share
+        return shared
     group: str | None = None
     extreme: str | None = None  # "which city has the most": the answer names that group
     # Words inside quotes are a message's or a name's, never the grouping ("提醒金卡客户“积分
@@ -764,6 +768,35 @@ def _breakdown(
     if whose is not None:  # an aside: a later "那北京的呢" asks the thread's question
         details["whose"] = True
     return ExtraParse("breakdown", node, description, details)
+
+
+def _share_breakdown(
+    norm: str, ctx: Context, now: datetime, tz: ZoneInfo, language: str
+) -> ExtraParse | None:
+    """A share of one value asked (share_words): the breakdown of the whole by its dimension;
+    the value is the group the answer names first (details "group_value")."""
+    share = share_asked(norm)
+    if share is None:
+        return None
+    try:
+        value, _said = _parse_segment(share.value, ctx, now, tz, language)
+    except Ask:
+        return None
+    by = dimension_of(value)
+    if by is None:  # "近30天下过单的客户占比": no groups to show a share among
+        raise Ask(
+            f"“{share.value}”的占比还不能直接算；占比可以按城市、性别、标签、跟进人、部门、"
+            f"渠道或 RFM 分类来看（例如“VIP客户占比”），也可以分别问数量，例如“{share.value}"
+            "的客户有几个”。",
+            f"The share of “{share.value}” cannot be worked out directly; shares are shown by "
+            "city, gender, tag, owner, department, channel or RFM class (e.g. 'what share of "
+            f"customers are VIPs'), or ask the count, e.g. 'how many {share.value}'.",
+        )
+    base, description = _parse_segment(share.base, ctx, now, tz, language)
+    details: dict[str, Any] = {"by": by, "share": True}
+    if isinstance(base, All) and not _CUSTOMERS_SAID.search(share.base):
+        details["bare"] = True
+    return ExtraParse("breakdown", base, description, details)
 
 
 def _each_value(

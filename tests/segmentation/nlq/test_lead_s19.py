@@ -504,3 +504,36 @@ def test_english_days_of_the_month(text: str, start: str, end: str | None) -> No
 
 def test_an_ordinal_before_a_noun_is_no_date() -> None:
     READ.asked("the 2nd visit")
+
+
+# ---- a share of one value is the breakdown by its dimension (the rows carry each share)
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        ("VIP客户占比", "tag"),
+        ("我的客户里VIP占比是多少", "tag"),
+        ("女客户占几成", "gender"),
+        ("上海客户占多少比例", "city"),
+        ("what percentage of my customers are in Shanghai", "city"),
+        ("what share of customers are women", "gender"),
+        ("what's the share of VIPs among my customers", "tag"),
+    ],
+)
+def test_a_share_of_one_value_is_its_breakdown(text: str, by: str) -> None:
+    command = READ.command(text)
+    assert (command.intent, command.details["by"], command.details["share"]) == (
+        "breakdown",
+        by,
+        True,
+    )
+
+
+def test_a_share_among_my_customers_keeps_whose() -> None:
+    segment = READ.segment("我的客户里VIP占比是多少")
+    assert segment == Owner(("zhangsan",))
+
+
+def test_a_share_of_what_has_no_groups_is_asked() -> None:
+    assert "占比" in READ.asked("近30天下过单的客户占比")
