@@ -77,6 +77,7 @@ from segmentation.nodes import (
     And,
     ChannelCode,
     City,
+    EventCount,
     Gender,
     HasTag,
     InDepartment,
@@ -84,6 +85,7 @@ from segmentation.nodes import (
     Node,
     Not,
     Owner,
+    Performed,
     Ranked,
     SegmentFormatError,
     Untagged,
@@ -436,7 +438,11 @@ def subjectless_answer(
     # "男的有几个" after "其中女的有几个": a sibling of that refinement, about the same customers.
     previous_node = _sibling_base(previous_node, previous, command, _LOOSE)
     one_per_customer = kinds(command.segment) & kinds(previous_node) & _ONE_PER_CUSTOMER
-    if one_per_customer or another_single_value(command.segment, previous_node):
+    if (
+        one_per_customer
+        or another_single_value(command.segment, previous_node)
+        or _same_event_other_window(command.segment, previous_node)
+    ):
         return _which_subject(session, ctx, requester, command, previous_node, previous, lang)
     combined = _both(previous_node, command.segment)
     if canonical(combined) == canonical(previous_node):
@@ -456,6 +462,23 @@ def subjectless_answer(
         added = tuple(sorted(kinds(command.segment)))
         answer = replace(answer, refined=Refinement(previous_node, added))
     return answer
+
+
+def _same_event_other_window(new: Node, previous: Node) -> bool:
+    """Whether `new` says an event `previous` says in another window ("上周下过单的" after
+    "10月下过单的"): the same question about another period, or everyone in it — never both
+    at once, which is what narrowing would ask."""
+    said = {
+        (n.event_kind, n.window)
+        for n in walk(previous)
+        if isinstance(n, (Performed, EventCount)) and n.window is not None
+    }
+    return any(
+        isinstance(n, (Performed, EventCount))
+        and n.window is not None
+        and any(kind == n.event_kind and window != n.window for kind, window in said)
+        for n in walk(new)
+    )
 
 
 # "ones" stands for customers of the answer, as 的 does in "张三的": no subject of its own.

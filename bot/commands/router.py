@@ -83,6 +83,7 @@ from bot.commands.sorted_list import sorted_list_answer
 from bot.commands.texts import language_of, say
 from bot.commands.together import together_answer
 from bot.commands.widening import widened_answer, widens_then_narrows
+from bot.commands.window_step import stepped_window_answer
 from bot.database import caused_by_input
 from bot.services.answer import (
     Answer,
@@ -123,6 +124,8 @@ def answer_text(
         # the campaign before it, not the list before it
         campaign_followup_answer(session, ctx, requester, text, lang)
         or breakdown_row_answer(session, ctx, requester, text, lang)  # 第一组, the first group
+        # "the week before that" / 再往前一周: the period before, not the answer before
+        or stepped_window_answer(session, ctx, requester, text, lang)
         or earlier_answer(session, ctx, requester, text, lang, answer_text)
         or corrected_answer(session, ctx, requester, text, lang)
         or ranked_pick_answer(session, ctx, requester, text, lang)

@@ -4,14 +4,18 @@ forms it has: the fused numerals 仨 / 俩 (倆) of northern speech, which carry
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import Command, build_vocabulary, parse_command
 from segmentation.nlq.followup import read_follow_up
 from segmentation.nlq.vocabulary import StaffInfo
+from segmentation.nlq.window_step import Step, step_said, stepped
 from segmentation.nodes import (
     And,
+    CalendarWindow,
     City,
     DateRangeWindow,
     EventCount,
@@ -26,6 +30,7 @@ from segmentation.nodes import (
     Ranked,
     RollingWindow,
     Untagged,
+    Window,
     canonical,
     walk,
 )
@@ -40,6 +45,12 @@ VOCAB = build_vocabulary(
     catalog=NamedSegmentCatalog.load(),
 )
 READ = Reader(VOCAB)
+
+
+def _d(month: int, day: int) -> date:
+    return date(2026, month, day)
+
+
 PRODUCTS = Reader(
     build_vocabulary(
         tags=["VIP"],
@@ -537,3 +548,60 @@ def test_a_share_among_my_customers_keeps_whose() -> None:
 
 def test_a_share_of_what_has_no_groups_is_asked() -> None:
     assert "占比" in READ.asked("近30天下过单的客户占比")
+
+
+# ---- a calendar window stepped back or on (再往前一周, the month before that)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("再往前一周呢", -1, "week"),
+        ("再早一個月", -1, "month"),
+        ("往前推两个月", -2, "month"),
+        ("再上一个月", -1, "month"),
+        ("再往后一周", 1, "week"),
+        ("再往前呢", -1, None),
+        ("the week before that", -1, "week"),
+        ("and the month before that?", -1, "month"),
+        ("a month later", 1, "month"),
+        ("go back two weeks", -2, "week"),
+    ],
+)
+def test_a_step_is_read(text: str, amount: int, unit: str | None) -> None:
+    assert step_said(normalize(text)) == Step(amount, unit)
+
+
+@pytest.mark.parametrize("text", ["上一个月", "前3名", "上海", "后来呢", "前一周"])
+def test_what_is_no_step(text: str) -> None:
+    assert step_said(normalize(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("window", "step", "moved"),
+    [
+        (CalendarWindow("week", 0), Step(-1, None), CalendarWindow("week", -1)),
+        (CalendarWindow("week", -2), Step(-1, "week"), DateRangeWindow(_d(10, 5), _d(10, 11))),
+        (DateRangeWindow(_d(10, 5), _d(10, 11)), Step(1, None), CalendarWindow("week", -2)),
+        (DateRangeWindow(_d(10, 1), _d(10, 31)), Step(-1, None), CalendarWindow("month", -2)),
+        (
+            DateRangeWindow(_d(10, 3), _d(10, 3)),
+            Step(-1, "day"),
+            DateRangeWindow(_d(10, 2), _d(10, 2)),
+        ),
+    ],
+)
+def test_a_window_steps(window: Window, step: Step, moved: Window) -> None:
+    assert stepped(window, step, NOW, TZ) == moved
+
+
+@pytest.mark.parametrize(
+    ("window", "step"),
+    [
+        (RollingWindow(7, "days"), Step(-1, "week")),  # 近7天 has no named week before it
+        (CalendarWindow("month", -1), Step(-1, "week")),  # another unit: asked
+        (CalendarWindow("week", 0), Step(1, None)),  # next week has not begun
+    ],
+)
+def test_what_does_not_step(window: Window, step: Step) -> None:
+    assert stepped(window, step, NOW, TZ) is None
