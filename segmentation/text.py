@@ -37,8 +37,10 @@ _SPACES = re.compile(r"\s+")
 # 仨 / 俩 (倆) are spoken 三个 / 两个, the measure word inside: 仨月 is three months (never
 # March), 这仨 these three, 俩礼拜 two weeks; before a measure word of their own (仨次, 俩回,
 # 俩周, 仨人) they are the number alone.
+# After a pronoun they are the pronoun's own (他俩, 她们仨: the two / three of them) and stay.
 _FUSED_NUMERALS = re.compile(
-    r"([仨俩])(?!\s*(?:次|回|趟|遍|天|日|周|年|张|单|件|笔|位|名|人|块|元|蚊|万|千|百|十))|([仨俩])"
+    r"(?<![他她佢它我你们們哋])(?:([仨俩])(?!\s*(?:次|回|趟|遍|天|日|周|年|张|单|件|笔|位|名|人|块|元"
+    r"|蚊|万|千|百|十))|([仨俩]))"
 )
 _FUSED_VALUE = {"仨": "三", "俩": "两"}
 # A pair of ASCII double quotes reads as the typographic pair (“…”), which is what the
