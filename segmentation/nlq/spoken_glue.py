@@ -8,6 +8,7 @@
   its own readings (last month, last campaign).
 - 间 / 之間 right after a range of dates: 九月到十月間 ("between September and October").
 - 这 / 呢 right before a rolling window: 这半年, 这30天 (the last half year, 30 days).
+- 从 / (过)来 around a city customers come from: 上海来的客户, 从北京过来的.
 - Cantonese 返 right after a request verb: export返啲深圳客, 睇返上個月嘅VIP ("back", "again").
 """
 
@@ -35,6 +36,7 @@ _VERB_DE = {"落得": "order", "问得": "inquiry", "嚟得": "visit", "来得":
 
 def spoken_glue(tokens: list[Token]) -> list[Token]:
     """`tokens` without the glue words above, where they are glue."""
+    tokens = _from_a_place(tokens)
     out: list[Token] = []
     for index, tok in enumerate(tokens):
         prev = out[-1] if out else None
@@ -46,6 +48,36 @@ def spoken_glue(tokens: list[Token]) -> list[Token]:
             continue
         out.append(tok)
     return out
+
+
+# Where a customer comes from: (从) + a city + (过)来 + 的/客户 — 上海来的客户, 从北京过来的.
+_COME = frozenset({"来", "过来"})
+
+
+def _from_a_place(tokens: list[Token]) -> list[Token]:
+    """`tokens` without the 从 and 来 around a city said as where customers come from (the
+    city is the condition): "上海来的客户" had asked back "来宾?"."""
+    drop: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok.kind != K.UNKNOWN or tok.text not in _COME:
+            continue
+        j = i - 1
+        if j >= 0 and tokens[j].kind == K.FILLER and tokens[j].text == "过":
+            j -= 1
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if j < 0 or not _is_city(tokens[j]) or (nxt is not None and nxt.kind not in _AFTER_COME):
+            continue
+        drop.update(range(j + 1, i + 1))
+        if j > 0 and tokens[j - 1].kind == K.UNKNOWN and tokens[j - 1].text == "从":
+            drop.add(j - 1)
+    return [t for i, t in enumerate(tokens) if i not in drop] if drop else tokens
+
+
+_AFTER_COME = frozenset({K.DE, K.CUSTOMER, K.SEP, K.GENDER, K.NAME})
+
+
+def _is_city(tok: Token) -> bool:
+    return tok.kind == K.NAME and any(m.kind == "city" for m in tok.meanings)
 
 
 def _verb_with_de(tok: Token, nxt: Token | None) -> bool:

@@ -605,3 +605,25 @@ def test_a_window_steps(window: Window, step: Step, moved: Window) -> None:
 )
 def test_what_does_not_step(window: Window, step: Step) -> None:
     assert stepped(window, step, NOW, TZ) is None
+
+
+# ---- a city customers come from: 上海来的客户 (had asked back "来宾?")
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("上海来的客户", "上海"),
+        ("从上海来的客户", "上海"),
+        ("北京过来的客户", "北京"),
+        ("上海嚟嘅客", "上海"),
+    ],
+)
+def test_a_city_customers_come_from_is_that_city(text: str, city: str) -> None:
+    segment = Reader(BIG).segment(text)
+    assert isinstance(segment, City) and city in segment.names
+
+
+def test_a_city_before_a_visit_keeps_the_visit() -> None:
+    segment = READ.segment("上海来过店的客户")
+    assert Performed("visit") in list(walk(segment))
