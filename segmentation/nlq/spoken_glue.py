@@ -92,7 +92,7 @@ def _verb_with_de(tok: Token, nxt: Token | None) -> bool:
 def _is_glue(tok: Token, prev: Token | None, nxt: Token | None) -> bool:
     text = tok.text.lower()
     if text in _DEGREE or _verb_again_with_de(text, prev):
-        verb = prev is not None and prev.kind in (K.EVENT, K.FILLER)
+        verb = prev is not None and prev.kind in (K.EVENT, K.FILLER, K.SPEND)
         return verb and nxt is not None and nxt.kind in (K.CMP, K.MOST)
     if text in _EN_LAST:
         return nxt is not None and nxt.kind == K.WINDOW and not nxt.text.isascii()
@@ -111,7 +111,7 @@ def _verb_again_with_de(text: str, prev: Token | None) -> bool:
     return (
         stem != text
         and prev is not None
-        and prev.kind == K.EVENT
+        and prev.kind in (K.EVENT, K.SPEND)  # 使钱使得最多, 花钱花得最多: spending too
         and bool(stem)
         and prev.text.startswith(stem)
     )

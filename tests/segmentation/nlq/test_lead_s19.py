@@ -627,3 +627,9 @@ def test_a_city_customers_come_from_is_that_city(text: str, city: str) -> None:
 def test_a_city_before_a_visit_keeps_the_visit() -> None:
     segment = READ.segment("上海来过店的客户")
     assert Performed("visit") in list(walk(segment))
+
+
+@pytest.mark.parametrize("text", ["邊個客使錢使得最多", "哪个客户花钱花得最多"])
+def test_spending_said_again_before_de_is_the_top_spender(text: str) -> None:
+    segment = READ.segment(text)
+    assert isinstance(segment, Ranked) and (segment.direction, segment.count) == ("top", 1)
