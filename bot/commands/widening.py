@@ -25,7 +25,7 @@ from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.followup import read_follow_up
 from segmentation.nlq.parser import Clarification
 from segmentation.nlq.vocabulary import Vocabulary
-from segmentation.nlq.widen import Widening, read_widening, without_kind, without_parts
+from segmentation.nlq.widen import WINDOW, Widening, read_widening, without_kind, without_parts
 from segmentation.nodes import All, And, Node, Not, to_json, walk
 from segmentation.scope import Requester
 
@@ -110,6 +110,10 @@ def _widened_then_narrowed(
     node, previous = found
     vocab = load_vocabulary(session, ctx.engine.named)
     widened = _widened(node, widening, vocab, requester, ctx)
+    if widened is None and widening.kind == WINDOW:
+        # "唔使理時間" after a question back about a window the answer never had (上個月嘅流失
+        # 風險客呢 → ?): there is no time to drop, so what follows narrows the answer as it is
+        widened = node
     if widened is None:
         what = widening.named or say(f"widen_{widening.kind}", lang)
         return clarify(say("widen_nothing", lang, what=what, description=previous.description))

@@ -14,6 +14,7 @@ from segmentation.nlq.followup import read_follow_up
 from segmentation.nlq.vocabulary import StaffInfo
 from segmentation.nlq.window_step import Step, step_said, stepped
 from segmentation.nodes import (
+    All,
     And,
     CalendarWindow,
     City,
@@ -633,3 +634,21 @@ def test_a_city_before_a_visit_keeps_the_visit() -> None:
 def test_spending_said_again_before_de_is_the_top_spender(text: str) -> None:
     segment = READ.segment(text)
     assert isinstance(segment, Ranked) and (segment.direction, segment.count) == ("top", 1)
+
+
+# ---- for whom first, then 把 the tag and what is done with it (替我的客户把…删了 had untagged all)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "tag"),
+    [
+        ("帮上海的客户把VIP标签去掉", "untag", "VIP"),
+        ("给北京的客户把金卡标签拿掉", "untag", "金卡"),
+        ("替我的客户把VIP标签删了", "untag", "VIP"),
+        ("帮上海的客户把VIP标签打上", "tag", "VIP"),
+    ],
+)
+def test_whom_before_ba_is_kept(text: str, intent: str, tag: str) -> None:
+    command = READ.command(text)
+    assert (command.intent, command.details["tag"]) == (intent, tag)
+    assert command.segment not in (None, All())
