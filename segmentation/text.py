@@ -37,10 +37,12 @@ _SPACES = re.compile(r"\s+")
 # 仨 / 俩 (倆) are spoken 三个 / 两个, the measure word inside: 仨月 is three months (never
 # March), 这仨 these three, 俩礼拜 two weeks; before a measure word of their own (仨次, 俩回,
 # 俩周, 仨人) they are the number alone.
-# After a pronoun they are the pronoun's own (他俩, 她们仨: the two / three of them) and stay.
+# After a pronoun or a demonstrative they are its own (他俩, 她们仨, 那俩, 这仨) and stay,
+# unless a period follows (这仨星期 is three weeks).
 _FUSED_NUMERALS = re.compile(
-    r"(?<![他她佢它我你们們哋])(?:([仨俩])(?!\s*(?:次|回|趟|遍|天|日|周|年|张|单|件|笔|位|名|人|块|元"
-    r"|蚊|万|千|百|十))|([仨俩]))"
+    r"([仨俩])(?=\s*(?:月|星期|礼拜|小时|钟头|季度))|"
+    r"(?<![他她佢它我你们們哋这這那呢嗰])(?:([仨俩])(?!\s*(?:次|回|趟|遍|天|日|周|年|张|单|件|笔|位|名|人"
+    r"|块|元|蚊|万|千|百|十))|([仨俩]))"
 )
 _FUSED_VALUE = {"仨": "三", "俩": "两"}
 # A pair of ASCII double quotes reads as the typographic pair (“…”), which is what the
@@ -75,9 +77,10 @@ def normalize(text: str) -> str:
 
 def _unfused_numeral(match: re.Match[str]) -> str:
     """仨 / 俩 as the number they say, with 个 unless a measure word follows (_FUSED_NUMERALS)."""
-    if match.group(1):
-        return _FUSED_VALUE[match.group(1)] + "个"
-    return _FUSED_VALUE[match.group(2)]
+    with_ge = match.group(1) or match.group(2)
+    if with_ge:
+        return _FUSED_VALUE[with_ge] + "个"
+    return _FUSED_VALUE[match.group(3)]
 
 
 def prime_names(names: list[str]) -> None:
