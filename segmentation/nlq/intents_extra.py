@@ -782,7 +782,7 @@ def _share_breakdown(
         value, _said = _parse_segment(share.value, ctx, now, tz, language)
     except Ask:
         return None
-    by = dimension_of(value)
+    by = dimension_of(value, ctx.vocab.rfm_keys)
     if by is None:  # "近30天下过单的客户占比": no groups to show a share among
         raise Ask(
             f"“{share.value}”的占比还不能直接算；占比可以按城市、性别、标签、跟进人、部门、"

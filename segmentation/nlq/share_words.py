@@ -7,6 +7,7 @@ to the other readings, which ask what they cannot read."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -69,8 +70,9 @@ def share_asked(norm: str) -> Share | None:
     return None
 
 
-def dimension_of(node: Node) -> str | None:
-    """The breakdown dimension one value belongs to (上海 → city, VIP → tag), or None."""
+def dimension_of(node: Node, rfm_keys: Collection[str]) -> str | None:
+    """The breakdown dimension one value belongs to (上海 → city, VIP → tag; a named segment
+    when it is one of the catalog's RFM classes, `rfm_keys`), or None."""
     if isinstance(node, And) and len(node.children) == 1:
         node = node.children[0]
     if isinstance(node, City):  # its names are one city's spellings (上海, 上海市, shanghai)
@@ -85,20 +87,6 @@ def dimension_of(node: Node) -> str | None:
         return "department"
     if isinstance(node, ChannelCode):
         return "channel"
-    if isinstance(node, NamedSegment) and node.key in _RFM_KEYS:
+    if isinstance(node, NamedSegment) and node.key in rfm_keys:
         return "rfm"
     return None
-
-
-_RFM_KEYS = frozenset(
-    {
-        "high_value",
-        "to_develop",
-        "to_keep",
-        "to_win_back",
-        "general_value",
-        "general_develop",
-        "general_keep",
-        "general_win_back",
-    }
-)

@@ -71,6 +71,7 @@ class Vocabulary:
     tag_groups: tuple[str, ...] = ()  # the corp tag groups, for a question about a tag
     saved: dict[str, str] = field(default_factory=dict)
     named_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key → (zh, en)
+    rfm_keys: set[str] = field(default_factory=set)  # the catalog's RFM classes (a breakdown)
     city_spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # The 渠道活码 codes on follows: normalised → stored (read by the channel phrases only,
     # never as bare names, so a code spelled like a tag or a city takes nothing from them).
@@ -331,6 +332,8 @@ def _add_named(vocab: Vocabulary, catalog: NamedSegmentCatalog) -> None:
     for entry in catalog.all():
         names = [*entry.names_zh, *entry.names_en]
         vocab.named_names[entry.key] = (entry.display_zh, entry.display_en)
+        if entry.is_rfm:
+            vocab.rfm_keys.add(entry.key)
         bases = {_strip_customer(n) for n in names}
         winner = next((vocab.tags[b] for b in sorted(bases) if b in vocab.tags), None)
         if winner is not None:
