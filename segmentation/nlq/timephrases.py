@@ -114,6 +114,9 @@ _AFTER_SUFFIX = lazy_pattern(
     r"\s*(?:之后|以后|后)(?!\s*(?:至今|到现在|到今天|\d|[一二两三四五六七八九十]))"
 )
 _BEFORE_SUFFIX = lazy_pattern(r"\s*(?:之前|以前|前)(?!后|\d|[一二两三四五六七八九十])")
+# 3天前 / 两周前 / 三个月以前 said after a bare length: a point in time ("N days ago", on that day
+# or any time before it?), which the lexicon's "ago" asks about; never a length and a ranking.
+_AGO_AFTER = lazy_pattern(r"\s*(?:之前|以前|前)(?![\d一二两三四五六七八九十名位个])")
 _RANGE_JOIN = lazy_pattern(r"\s*(到|至|-|~|—|–)\s*")
 _RANGE_TAIL = lazy_pattern(r"(之间|期间|这段时间)")
 _DAY_ONLY = lazy_pattern(NUM + r"(?:日|号)")
@@ -192,6 +195,8 @@ def _as_match(found: tuple[Span | str, int] | None, today: date) -> TimeMatch | 
 
 def _scan_rolling(text: str, pos: int) -> TimeMatch | None:
     half = _ZH_HALF.match(text, pos)
+    if half and not half.group(1) and not half.group(3) and _AGO_AFTER.match(text, half.end()):
+        return None  # 半年前: a point in time, as 3天前
     if half:
         if half.group(2) == "半个月":  # half a month: a fortnight and a day, as 15天
             return TimeMatch(RollingWindow(15, "days"), half.end())
@@ -203,6 +208,8 @@ def _scan_rolling(text: str, pos: int) -> TimeMatch | None:
     prefix, raw, ge, unit, suffix = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
     amount = number(raw)
     if not amount:
+        return None
+    if not prefix and not suffix and _AGO_AFTER.match(text, m.end()):
         return None
     # "5日", "2025年", "3月" are dates, not lengths; "90日" (Cantonese 90 days) is no day of a
     # month: a length, as 90天.
