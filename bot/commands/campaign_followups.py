@@ -34,10 +34,12 @@ from segmentation.nlq.campaign_followups import (
     coupon_campaign,
     coupon_state,
     on_campaign,
+    on_sent_campaign,
     other_state,
     said_coupon_state,
     said_other_campaign,
     said_received,
+    sent_campaign,
     unbound_coupon,
     unbound_coupon_parts,
     with_coupon_state,
@@ -70,8 +72,11 @@ def campaign_followup_answer(
         return answer_command(session, held_out, requester, ctx.now, ctx.engine,
                               with_members=ctx.count_ids)  # fmt: skip
     campaign = coupon_campaign(previous_node)
-    if campaign is None:
-        return None
+    if campaign is None:  # 双11预热呢 after whom a message reached: that campaign's
+        other = _other_sent_campaign(vocab, previous_node, text)
+        if other is None:
+            return None
+        return _answer_node(session, ctx, requester, vocab, other, text, previous.intent, lang)
     node = _short_followup(previous_node, text)
     if node is None:
         other = _other_campaign(session, vocab, previous_node, campaign, text)
@@ -200,6 +205,19 @@ def _other_campaign(
     current = campaign[0] if campaign[0] is not None else vocab.latest_campaigns.get("coupon")
     before = _coupon_campaign_before(session, current)
     return "" if before is None else on_campaign(previous_node, (before, False))
+
+
+def _other_sent_campaign(vocab: Vocabulary, previous_node: Node, text: str) -> Node | None:
+    """ "双11预热呢", "what about 老客关怀?", "上次活动呢" after an answer about whom one
+    campaign's message reached (or its control group): the same answer about that campaign.
+    The one before it is known of coupons only: asked as a question of its own."""
+    if sent_campaign(previous_node) is None:
+        return None
+    norm = name_campaigns(normalize(text), vocab.campaigns, lambda n: n in vocab.surfaces)
+    other = said_other_campaign(described_campaigns(norm))
+    if other is None or other.before:
+        return None
+    return on_sent_campaign(previous_node, (other.campaign_id, other.latest))
 
 
 def _coupon_campaign_before(session: Session, campaign_id: int | None) -> int | None:

@@ -24,8 +24,11 @@ from segmentation.nlq.campaign_pointer import (
     pointed_campaign,
     says_pointer,
 )
+from segmentation.nlq.contact_words import name_campaigns
+from segmentation.nlq.holdout_words import says_holdout, with_holdout_campaign
 from segmentation.nlq.vocabulary import read_latest_campaigns
 from segmentation.scope import Requester
+from segmentation.text import normalize
 
 # Both scripts as typed (the rewrite is on the raw text; a quoted message keeps its words).
 _THAT = (
@@ -54,6 +57,13 @@ _IT_EN = re.compile(
     r"|(?<=\bin )(?:it|the (?:top|best|winning|first) one)\b",
     re.IGNORECASE,
 )
+# "which of its coupons", "its control group", "its message": a campaign's, said of what it
+# sent (a customer's is "their")
+_ITS_EN = re.compile(
+    r"\bits(?= (?:unused |unredeemed |own )?(?:coupons?|vouchers?|(?:mass )?messages?|broadcasts?|"
+    r"blasts?|control group|holdouts?(?: group)?)\b)",
+    re.IGNORECASE,
+)
 _CONTACT_EN = re.compile(
     r"\b(?:coupons?|vouchers?|redeem\w*|used|use|messaged|messages?|received|theirs)\b",
     re.IGNORECASE,
@@ -66,7 +76,11 @@ def with_campaign_named(
     """`text` with a reference to the campaign discussed written as its number (上次那个活动
     is the last campaign, whatever was discussed)."""
     text = latest_pointer_dropped(text)
-    if not (_ZH.search(text) or _EN.search(text) or _IT_EN.search(text) or says_pointer(text)):
+    holdout = says_holdout(text)
+    its = _ITS_EN.search(text) is not None
+    if not (
+        _ZH.search(text) or _EN.search(text) or _IT_EN.search(text) or says_pointer(text)
+    ) and not (holdout or its):
         return text
     last = conv.load(session, requester.userid, ctx.now).campaign
     if last is None:
@@ -80,6 +94,11 @@ def with_campaign_named(
     text = pointed_campaign(text, number, (c.name for c in visible))
     if _CONTACT_EN.search(text):
         text = _IT_EN.sub(f"campaign #{number}", text)
+    text = _ITS_EN.sub(f"campaign #{number}'s", text)
+    if holdout:  # 给对照组的人打标签: the control group of the campaign discussed
+        names = {c.id: c.name for c in visible}
+        named = name_campaigns(normalize(text), names, lambda _name: False)
+        text = with_holdout_campaign(text, number, named) or text
     return text
 
 

@@ -15,7 +15,7 @@ from typing import Literal
 
 from segmentation.kinds.campaign_holdout import CampaignHeldOut
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
-from segmentation.nodes import And, CampaignCoupon, CampaignMessaged, Node, walk
+from segmentation.nodes import And, CampaignCoupon, CampaignMessaged, Node, Not, Or, walk
 from segmentation.text import normalize
 
 # Which campaign a coupon condition is about: (campaign_id, latest).
@@ -92,9 +92,19 @@ def said_coupon_state(text: str) -> State | None:
 # after an answer about one campaign, whom its message really reached (WeCom reported it
 # sent: not the unconfirmed, not the control group).
 _REALLY_ZH = r"(?:实际上?|真正|真的|其实)?"
+# 改睇 / 换成 / 转看 / 只看: the same campaign, switched to whom its message reached
+_SWITCH_ZH = (
+    r"(?:(?:改|换|转|變|变)(?:为|成|做|去|到)?(?:看|睇|查|睇下|看下)?|只看|淨係睇|净系睇|净系看|"
+    r"睇下|看下|看看|睇吓)?\s*"
+)
+# 送达 / 已送達 / 发送成功 / delivered: reported sent, as received is
+_RECEIVED_WORD_ZH = (
+    r"(?:收到了?|收到过|收了|接收到|收过|(?:已经?)?(?:送达|送到|发送成功|成功发送|发到)(?:了)?|"
+    r"\s*(?:delivered|received)\s*)"
+)
 _RECEIVED_ZH = lazy_pattern(
-    rf"^{_LEAD_ZH}(?:其中)?{_REALLY_ZH}(?:{_WHO_ZH})?{_REALLY_ZH}(?:有|都)?"
-    r"(?:收到了?|收到过|收了|接收到|收过)(?:消息|群发|讯息|信息|推送)?"
+    rf"^{_LEAD_ZH}{_SWITCH_ZH}(?:其中)?{_REALLY_ZH}(?:{_WHO_ZH})?{_REALLY_ZH}(?:有|都)?"
+    rf"{_RECEIVED_WORD_ZH}(?:消息|群发|讯息|信息|推送)?"
     rf"{_ONES_ZH}{_ASK_ZH}{_END}"
 )
 _RECEIVED_EN = latin_pattern(
@@ -107,10 +117,20 @@ _RECEIVED_EN = latin_pattern(
 )
 
 
+# "switch to the delivered ones", "now the ones it was delivered to", "just those who got it
+# delivered", "what about the delivered?"
+_DELIVERED_EN = latin_pattern(
+    r"^(?:and |so |ok,? |okay,? |then |now |what about |how about |switch to |change to |"
+    r"show me |show |just |only |instead,? )*(?:(?:the |those )?(?:delivered|received|reached)"
+    r"(?: ones| customers| people| messages?)?|(?:the ones|those|the customers|customers) "
+    r"(?:it|the message) (?:was|got) (?:delivered|sent) to)(?: instead)?(?: then)?" + _END
+)
+
+
 def said_received(text: str) -> bool:
     """Whether `text` asks, of the campaign just discussed, whom its message reached."""
     norm = normalize(text).strip()
-    return bool(_RECEIVED_ZH.match(norm) or _RECEIVED_EN.match(norm))
+    return bool(_RECEIVED_ZH.match(norm) or _RECEIVED_EN.match(norm) or _DELIVERED_EN.match(norm))
 
 
 def answer_campaign(node: Node) -> tuple[str, Campaign] | None:
@@ -284,6 +304,32 @@ def on_campaign(node: Node, campaign: Campaign) -> Node:
         for p in _parts(node)
     )
     return And(parts) if isinstance(node, And) else parts[0]
+
+
+def sent_campaign(node: Node) -> Campaign | None:
+    """The one campaign whose message (or control group) `node` is about, anywhere in it (没收到
+    过活动#3的群发 too), or None: a coupon, any campaign's message, or several campaigns."""
+    found = {
+        (p.campaign_id, p.latest)
+        for p in walk(node)
+        if isinstance(p, CampaignMessaged | CampaignHeldOut | CampaignCoupon)
+    }
+    if len(found) != 1 or any(isinstance(p, CampaignCoupon) for p in walk(node)):
+        return None
+    campaign = next(iter(found))
+    return campaign if campaign[0] is not None or campaign[1] else None
+
+
+def on_sent_campaign(node: Node, campaign: Campaign) -> Node:
+    """`node` with its message and control-group conditions about `campaign` instead."""
+    campaign_id, latest = campaign
+    if isinstance(node, CampaignMessaged | CampaignHeldOut):
+        return replace(node, campaign_id=campaign_id, latest=latest)
+    if isinstance(node, And | Or):
+        return replace(node, children=tuple(on_sent_campaign(c, campaign) for c in node.children))
+    if isinstance(node, Not):
+        return replace(node, child=on_sent_campaign(node.child, campaign))
+    return node
 
 
 # "没用的" / "冇用嘅" / "用了的" with no coupon word, after an answer about a campaign's coupon:

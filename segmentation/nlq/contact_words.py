@@ -135,9 +135,10 @@ _USE_COUPON_ZH = (
     rf"(?:核销|兑换)(?:过|掉|了)?(?:券|优惠券)?|(?:用掉?|使用|消费)(?:过|掉|了)?{_COUPON_ZH}"
 )
 _USED_ZH = r"核销过|核销了|已核销|用过|用了|使用过|使用了|兑换过|兑换了|使了|使过"
+# 核销了张券 / 用咗啲券 (Cantonese: the coupon with its measure word)
 _USED_COUPON_ZH = (
-    rf"(?:已经?)?(?:核销过|核销了|已核销|兑换过|兑换了){_COUPON_ZH}?"
-    rf"|(?:用过|用了|使用过|使用了|使了|使过){_COUPON_ZH}"
+    rf"(?:已经?)?(?:核销过|核销了|已核销|兑换过|兑换了)(?:(?:张|啲)?{_COUPON_ZH})?"
+    rf"|(?:用过|用了|使用过|使用了|使了|使过)(?:张|啲)?{_COUPON_ZH}"
 )
 # The coupon as the subject, held: 券还没用, 手上的券仲未用, 优惠券已核销
 _HELD_COUPON_ZH = rf"(?:(?:手上|手里|手头|手中|身上)(?:的|嘅)?)?{_COUPON_ZH}"
@@ -321,6 +322,26 @@ _EN = (
     ("unredeemed", latin_pattern(
         r"whose (?:coupons?|vouchers?) (?:hasn't|haven't|has not|have not|wasn't|weren't) "
         r"(?:been )?(?:used|redeemed)(?: yet)?"
+    )),
+    # "(campaign #2's) coupons haven't been redeemed yet", "coupons from campaign #2 that are
+    # still unused", "which of its vouchers weren't used": the coupon first, then its fate
+    # (the campaign said before it is put on it: campaign_topic.py)
+    ("unredeemed", latin_pattern(
+        rf"(?:{_HOLD_EN} )?(?:the |their |its |our |any )?(?:coupons?|vouchers?)"
+        + _ref_en(12)
+        + "?"
+        r"(?: (?:that|which))? (?:(?:still )?(?:have not|haven't|havent|has not|hasn't|hasnt|"
+        r"were not|weren't|was not|wasn't|are not|aren't|is not|isn't|did not|didn't)"
+        r"(?: yet)?(?: been| got| gotten)?(?: yet)? (?:redeemed|used|cashed in|cashed|applied)|"
+        r"(?:(?:are|is|were|was|remain|remains|stay|stays)(?: still)? |still )?(?:unused|"
+        r"unredeemed|outstanding|not (?:yet )?(?:been )?(?:used|redeemed)))(?: yet)?"
+    )),
+    ("redeemed", latin_pattern(
+        rf"(?:{_HOLD_EN} )?(?:the |their |its |our |any )?(?:coupons?|vouchers?)"
+        + _ref_en(13)
+        + "?"
+        r"(?: (?:that|which))? (?:have been|has been|have|has|were|was|are|is|got|get)"
+        r"(?: already)? (?:redeemed|used|cashed in|applied)"
     )),
     # "whose coupon was redeemed", "whose coupons have been used"
     ("redeemed", latin_pattern(
@@ -561,7 +582,8 @@ _ASKED_INSIDE = lazy_pattern(
     # 双11预热的券有谁没用: the campaign's coupon, then who
     rf"(?P<ref>{_ref_zh(40)}|{_ref_zh(41, 'message')}|活动#\d{{1,9}}(?:号)?)"
     # 活动#2啲券 (Cantonese 啲: its coupons); 这次推送 / 推播 (Taiwan) is its message
-    rf"(?:(?:的|嘅)?(?:啲|张)?\s*(?:{_COUPON_ZH}|"
+    # 活动#1发的券 / 上次派出去嘅券: the coupon the company sent (_WE_SENT_ZH)
+    rf"(?:(?:的|嘅)?(?:{_WE_SENT_ZH})?(?:啲|张)?\s*(?:{_COUPON_ZH}|"
     r"(?P<msg>群发消息|群发信息|群发讯息|群发|推送消息|推送|推播|消息|讯息|信息))\s*)?"
     r"(?:的|嘅|里|中)?"
     # 国庆回馈那个活动，有边个用了张券: a pause before the question
@@ -576,7 +598,9 @@ _ASKED_INSIDE = lazy_pattern(
     # 还有几个人没核销 / 仲有几多个未用: how many, asked at the same place
     r"|(?P<n>有?(?:几个人|几个|几位|多少人|多少个|多少位|几多人|几多个|几多位)))"
     # 谁已经兑换了 / 有边个攞了券 (Cantonese 攞: got)
-    r"(?=(?:还|都|也|仲)?(?:已经|已)?(?:没|未|仲未|冇|尚未|从未|核销|用|使|兑换|领|收|拿|攞))"
+    r"(?=(?:还|都|也|仲)?(?:已经|已)?(?:没|未|仲未|冇|尚未|从未|核销|用|使|兑换|领|收|拿|攞|"
+    # 活动#1嘅coupon边个已经redeem咗: the English verb in a Chinese sentence
+    r"\s*(?:redeem|use|used|receive|received|got|get)(?![a-z])))"
 )
 
 
@@ -655,7 +679,7 @@ def asked_inside_contact(text: str) -> str:
         got = _GOT_MESSAGE.match(after)
         if got is None:
             return text
-        cut = found.start("msg")
+        cut = found.end("ref")  # 活动#1发的消息谁收到了: 活动#1收到了消息
         rest = text[:cut] + after[: got.end()] + "消息" + after[got.end() :]
     if cut == found.start("q") and rest[cut - 1 : cut] in ("还", "仲", "都"):
         # 还有谁没核销: 还 goes with the question ("who else"), 还没核销 reads the same
@@ -690,7 +714,11 @@ def name_campaigns(
         # Unframed, only a name long enough to be no everyday word (国庆回馈, not 新客)
         bare = len(plain) >= _BARE_NAME_MIN and not other_name(plain)
         text = pattern.sub(functools.partial(_campaign_ref, number=number, bare=bare), text)
+    text = _SPACED_POSSESSIVE.sub(r"\1's", text)  # the 老客关怀 campaign's: campaign #3's
     return re.sub(r" {2,}", " ", text).strip()
+
+
+_SPACED_POSSESSIVE = lazy_pattern(r"(campaign #\d{1,9}) 's(?![a-z])")
 
 
 _BARE_NAME_MIN = 4

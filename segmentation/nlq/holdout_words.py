@@ -99,6 +99,14 @@ _GROUP_TYPED = lazy_pattern(
 )
 
 
+_QUOTED = lazy_pattern(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
+
+
+def says_holdout(text: str) -> bool:
+    """Whether `text` (as typed) says a control group outside a quoted message."""
+    return _GROUP_TYPED.search(_QUOTED.sub("", text)) is not None
+
+
 def with_holdout_campaign(text: str, campaign_id: int, named: str | None = None) -> str | None:
     """`text` (as typed) with a control group of no campaign ("对照组呢", "對照組入面有邊個",
     "what about the control group", "who was held out") written as campaign `campaign_id`'s
@@ -107,7 +115,8 @@ def with_holdout_campaign(text: str, campaign_id: int, named: str | None = None)
     control group is the one asked about (spec/commands.md §2c, the campaign last discussed).
     `named`: `text` normalised with campaign names written as their numbers (老客关怀的对照组
     names its campaign)."""
-    found = _GROUP_TYPED.search(text)
+    plain = _QUOTED.sub(lambda m: "□" * len(m.group()), text)  # never a message's words
+    found = _GROUP_TYPED.search(plain)
     if found is None or names_a_holdout(normalize(text) if named is None else named):
         return None
     if found.group(0).isascii():

@@ -20,6 +20,7 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.campaign_described import described_campaigns
 from segmentation.nlq.campaign_names import check_campaign_names
 from segmentation.nlq.campaign_pointer import ask_pointed_campaign, latest_pointer_dropped
+from segmentation.nlq.campaign_topic import holdout_topic_joined, topic_contact_joined
 from segmentation.nlq.cities import expand_city_groups
 from segmentation.nlq.contact_names import check_contact_names
 from segmentation.nlq.contact_words import (
@@ -284,6 +285,7 @@ def _parse(
     norm = name_campaigns(norm, vocab.campaigns, lambda name: name in vocab.surfaces)
     norm = described_campaigns(norm)  # 上次发券那个活动 / last campaign with coupons
     norm = name_before_last(norm, vocab.latest_campaigns)  # 上上次活动 = 活动#1
+    norm = holdout_topic_joined(norm)  # 上次活动边个系对照组 = 上次活动的对照组有边个
     norm = asked_inside_contact(norm)  # 上次活动有谁没核销 = 上次活动没核销的有谁
     norm = saved_named(norm, vocab.saved)  # 十月女客这个分群 / the 十月女客 group = 十月女客分群
     # 参加过春季大促活动的: no such campaign; the words of a message said plainly are no name
@@ -359,7 +361,10 @@ def _parse(
         refuse_empty_quotes(seg_text)
         refuse_count_ranking(seg_text)
         refuse_holdout(seg_text, vocab.campaigns)
-        tokens = drop_open_wrappers(demonstratives(tokenize(seg_text, vocab, now, tz)))
+        tokens = topic_contact_joined(
+            drop_open_wrappers(demonstratives(tokenize(seg_text, vocab, now, tz)))
+        )
+        tokens = topic_contact_joined(tokens)  # 活动#1有哪些客户收到消息: its message
         if stopped and not any(t.kind == K.WINDOW for t in tokens):
             ask_since_when(stopped, seg_text)  # "stopped ordering": since when is unsaid
         words = [str(t.value) for t in tokens if t.kind == K.INTENT]
