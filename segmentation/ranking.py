@@ -15,7 +15,7 @@ from segmentation import conditions as cond
 from segmentation import score_conditions as score_sql
 from segmentation.engine import EngineContext, segment_query
 from segmentation.models import Customer
-from segmentation.nodes import ORDER_MEASURES, Node, Ranked
+from segmentation.nodes import ORDER_MEASURES, And, Node, Ranked
 from segmentation.scope import Requester
 from segmentation.windows import as_of, resolve_window
 
@@ -23,7 +23,14 @@ RankValue = Decimal | float
 
 
 def ranked_node(node: Node) -> Ranked | None:
-    return node if isinstance(node, Ranked) else None
+    """The ranking that orders `node`'s members: `node` itself, or the one ranking among the
+    conditions of an AND ("其中上海的" after the top 5: those rows, still in rank order)."""
+    if isinstance(node, Ranked):
+        return node
+    if isinstance(node, And):
+        rankings = [c for c in node.children if isinstance(c, Ranked)]
+        return rankings[0] if len(rankings) == 1 else None
+    return None
 
 
 def ranking(

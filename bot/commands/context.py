@@ -363,7 +363,9 @@ def refined_answer(
         if moved is not None:
             previous_node, narrowing = moved
             command = replace(command, segment=narrowing)
-    combined = _combine(previous_node, command.segment, follow)
+    combined = _ranked_again(previous_node, command.segment, follow) or _combine(
+        previous_node, command.segment, follow
+    )
     if combined is None:
         return clarify(say("refine_what", lang))
     intent = _intent(command, follow, previous, vocab, ctx)
@@ -969,6 +971,20 @@ def _window_words(window: Window, vocab: Vocabulary, ctx: CommandContext, lang: 
     """ "上个月（10月1日–10月31日）" / "last month (Oct 1 – Oct 31)"."""
     said = Restater(lang, ctx.now, ctx.settings.timezone, vocab)
     return said.when(window) if lang == "zh" else said.when_en(window).strip()
+
+
+def _ranked_again(previous: Node, new: Node | None, follow: FollowUp) -> Ranked | None:
+    """ "只看上海的" / "淨係睇張三嘅" / "just the VIPs" / "那北京的呢" after a ranking: the same
+    ranking (end, count or share, measure, window) among its customers that are also X — a
+    ranking is among the customers matching the rest of the segment (spec §2) — not the rows
+    shown that are X, which 其中X / "of these, X" (pointed) still asks. None: not such a case."""
+    if not isinstance(previous, Ranked) or follow.mode != AND:
+        return None
+    if follow.pointed and not follow.loose:  # 其中X: the rows shown that are X
+        return None
+    if new is None or is_everyone(new) or any(isinstance(n, Ranked) for n in walk(new)):
+        return None
+    return replace(previous, base=_both(previous.base, new))
 
 
 def _combine(previous: Node, new: Node | None, follow: FollowUp) -> Node | None:

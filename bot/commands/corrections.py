@@ -26,10 +26,11 @@ from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.correction import Correction, read_correction
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, weak_card
 from segmentation.nlq.parser import Clarification
+from segmentation.nlq.rank_pick import read_ranked_pick
 from segmentation.nlq.restate import describe
 from segmentation.nlq.swap import Ambiguous, kinds, re_evented_items, swap_conditions
 from segmentation.nlq.token_kinds import K
-from segmentation.nodes import All, And, Node, canonical, to_json
+from segmentation.nodes import All, And, Node, Ranked, canonical, to_json
 from segmentation.scope import Requester
 
 
@@ -43,6 +44,8 @@ def corrected_answer(
         return None
     state = conv.load(session, requester.userid, ctx.now)
     found = previous_segment(session, ctx, requester.userid)
+    if found is not None and isinstance(found[0], Ranked) and read_ranked_pick(text):
+        return None  # "make it top 2" after a ranking: that ranking cut or turned (ranked_pick)
     if found is None:
         if state.previous is not None:
             return None  # after a card or a digest: the other readers know what it showed

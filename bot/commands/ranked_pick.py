@@ -43,7 +43,7 @@ def ranked_pick_answer(
     if found is None or not isinstance(found[0], Ranked):
         return None
     ranking, previous = found
-    if pick.end is None:
+    if pick.end is None and not pick.first_rows:  # (改成3个: the first rows, its own end)
         if pick.count != 1:  # (an end is always said with no count)
             return None  # "那两个": a list by its size (going_back), not a pick
         if ranking.count == 1:

@@ -15,13 +15,16 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.numbers import parse_chinese_numeral
 
 TOP = "top"
 BOTTOM = "bottom"
 OTHER = "other"  # "the other end", "另一头": the end the ranking did not show
 
-_NUM_ZH = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5}
-_NUM_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_NUM_EN = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twenty": 20,
+}  # fmt: skip
 _PLURALS = ("ones", "spenders", "customers", "people", "guys")
 
 # 其中 / 这些里: among the rows shown (a pick of them); the rest are fillers and "only".
@@ -50,7 +53,8 @@ _LAST_ROWS = lazy_pattern(
 _THAT_ZH = r"(?:那|这|這|嗰|呢)"
 # The plural that-word ("最少的那些", "最少嗰啲"): as many as were shown, from that end.
 _THOSE_ZH = r"(?:那些|这些|這些|嗰啲|呢啲|那几个|那幾個|那几位|那幾位)"
-_COUNT_ZH = r"(?P<n>\d|[一两兩二三四五])"
+# a count of rows: "前2名", "头三个", "改成前10名", "前二十位" (never 0, never a fourth digit)
+_COUNT_ZH = r"(?P<n>\d{1,3}|[一两兩二三四五六七八九十]{1,3})"
 # A share ("後20%呢", "bottom 20%"): the same ranking by share, from that end.
 _PERCENT = r"(?P<pct>\d{1,2}(?:\.\d+)?|100)\s*%"
 _UNIT_ZH = r"(?:个|個|位|名)"
@@ -72,19 +76,46 @@ _END_ONLY_ZH = lazy_pattern(
     rf"(?:(?P<those>{_THOSE_ZH})|{_PERCENT}|{_COUNT_ZH}\s*{_UNIT_ZH}(?:人)?)?\s*{_END_ZH}$"
 )
 
-_NUMBER_EN = r"(?P<n>[1-5]|one|two|three|four|five)"
+_NUMBER_EN = (
+    r"(?:(?P<n>\d{1,3}(?![\d%])|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b)"
+)
 _TOP_EN = r"top|biggest|highest|largest|heaviest|best|number\s+one|no\.?\s*1|#1|first"
 _BOTTOM_EN = r"bottom|lowest|smallest|least|last"
+# What a flip is said about: it, the list, the ranking; Cantonese 佢 / 佢哋, 它, 个排名.
+_IT_ZH = (
+    r"(?:佢哋|佢地|佢|它们|它們|它|他们|他們|"
+    r"(?:个|個|呢个|呢個|这个|這個)?(?:排名|排行|名单|名單|list))?"
+)
+# Fillers after a flip: 看看, 睇下, 一下, 啦, 吖, 先, 呢, please.
+_FLIP_TAIL_ZH = r"(?:看看|看一下|看下|睇睇|睇下|睇吓|一下|下|再看|再睇|先|(?i:please|pls))*"
+_FLIP_ZH = (
+    r"另一头|另一頭|另一端|反过来|反過來|倒过来|倒過來|调转|調轉|掉转|掉轉|反转|反轉|倒转|倒轉|"
+    r"调返转|調返轉|掉返转|掉返轉|翻转|翻轉|颠倒|顛倒|(?i:flip|reverse)"
+)
 _OTHER = lazy_pattern(
     r"^(?:(?:and|so|ok|okay|then|now|what\s+about|how\s+about)\s+)*(?:the\s+)?other\s+end"
     r"(?:\s+then)?[?.!]*$|"
-    # "flip it", "reverse that", "the other way round/around", "turn it around"
-    r"^(?:(?:and|so|ok|okay|now|then|just)\s+)*(?:flip|reverse|invert)(?:\s+(?:it|that|this|them|"
-    r"the\s+(?:order|list|ranking)))?(?:\s+(?:please|pls|then))?[?.!]*$|"
+    # "flip it", "reverse that", "flip it around", "turn it upside down", "the other way round"
+    r"^(?:(?:and|so|ok|okay|now|then|just|please|pls|can\s+you|could\s+you)\s+)*(?:flip|reverse|invert)"
+    r"(?:\s+(?:it|that|this|them|the\s+(?:order|list|ranking)))?"
+    r"(?:\s+(?:around|round|over|upside\s+down))?(?:\s+(?:please|pls|then))?[?.!]*$|"
     r"^(?:(?:and|so|ok|okay|now|then)\s+)*(?:(?:the\s+)?other\s+way\s+(?:round|around)|"
-    r"turn\s+it\s+(?:round|around)|vice\s+versa)(?:\s+(?:please|pls|then))?[?.!]*$|"
-    r"^(?:那|咁)?(?:另一头|另一頭|另一端|反过来|反過來|倒过来|倒過來|调转|調轉|反转|反轉)(?:的|嘅)?"
-    r"(?:呢|啊|呀)?[?？。.!！]*$",
+    r"turn\s+(?:it|that|this|them|the\s+(?:list|ranking))\s+(?:round|around|upside\s+down)|"
+    r"upside\s+down|vice\s+versa)(?:\s+(?:please|pls|then))?[?.!]*$|"
+    rf"^(?:那|咁|噉|再|好|帮我|幫我|(?i:now|then|ok|okay))?\s*(?:把|將|将)?{_IT_ZH}\s*(?:{_FLIP_ZH})\s*"
+    rf"(?:(?:过来|過來|返|咗)(?![排]))?\s*{_IT_ZH}\s*{_FLIP_TAIL_ZH}\s*(?:的|嘅)?"
+    r"(?:呢|啊|呀|啦|喇|吖|吧|嘞)?[?？。.!！]*$",
+    re.I,
+)
+# "from the bottom", "从后面数", "由尾開始", "倒着数": the same ranking counted from that end.
+_FROM_END = lazy_pattern(
+    r"^(?:(?:and|so|ok|okay|now|then|just|please)\s+)*(?:(?:start|count|rank\s+(?:it|them)|"
+    r"go|look)\s+)?from\s+the\s+(?:(?P<top>top|highest|biggest)|(?P<bottom>bottom|lowest|"
+    r"end|last|other\s+end))(?:\s+(?:up|instead|then|please))?[?.!]*$|"
+    r"^(?:那|咁|噉|再|改|改成|换成|換成)?\s*(?:(?P<ztop>从头|從頭|由头|由頭|从前面|從前面|由前面)|"
+    r"(?P<zbottom>从后面|從後面|由后面|由後面|从尾|從尾|由尾|从最后|從最後|由最后|由最後|从后往前|"
+    r"從後往前|倒着|倒著|倒住))\s*(?:数|數|排|开始|開始|起|计|計|睇|看)*\s*(?:数|數|排|起)?"
+    r"(?:呢|吧|啦|喇|吖|啊)?[?？。.!！]*$",
     re.I,
 )
 # "of them", "among those": a pick among the rows shown.
@@ -140,15 +171,34 @@ _TURN_ZH = (
 _TURN_EN = (
     r"(?:(?:ok|okay|now|then|and|so)[\s,]+)*(?:(?:flip|reverse|invert)(?:\s+(?:it|that|this|them|"
     r"the\s+(?:order|list|ranking)))?|(?:the\s+)?other\s+way\s+(?:round|around)|turn\s+it\s+"
-    r"(?:round|around))"
+    r"(?:round|around)|"
+    # "make it top 2", "change it to the top 3", "switch to the bottom 5": the ranking wanted
+    r"make\s+(?:it|that|this|them)|(?:change|switch|swap)\s+(?:(?:it|that|this)\s+)?to|"
+    r"let'?s\s+(?:do|say|go\s+with)|go\s+with)"
 )
 _WHAT_ABOUT = lazy_pattern(
     rf"(?:呢|捏|嘞)[?？。.!！]*$|^{_TURN_ZH}|^{_TURN_EN}[\s,，:;-]|\binstead[?.!]*$|"
-    r"^(?:(?:and|so|ok|okay|then)\s+)*(?:what|how)\s+about\b|^(?:(?:and|so|ok|okay)[\s,]+)*now\b",
+    r"^(?:(?:and|so|ok|okay|then)\s+)*(?:what|how)\s+about\b|^(?:(?:and|so|ok|okay)[\s,]+)*now\b|"
+    # "And the bottom 2?": asked as the next question, as "what about" is
+    r"^and\b",
     re.I,
 )
 # 反过来 / "flip it" before the pick: the words after it are the pick.
 _TURNED = lazy_pattern(rf"^(?:{_TURN_ZH}|{_TURN_EN}(?=[\s,，:;-]))[\s,，、:;-]*", re.I)
+
+
+# A new count said alone as the change ("改成3个", "换成5位就得", "make it 3", "change it to 10"):
+# as many rows of the same ranking, from its own end.
+_COUNT_CHANGED_ZH = lazy_pattern(
+    rf"^(?:那|咁|噉|好|就)?\s*(?:改成|改为|改為|换成|換成|变成|變成|改做|换做|換做|转做|轉做|要)\s*"
+    rf"{_COUNT_ZH}\s*{_UNIT_ZH}{_NOUN_ZH}?\s*(?:就得|就好|就够|就夠|就行|就可以)?"
+    r"(?:吧|啦|喇|吖|呢|啊)?[?？。.!！]*$"
+)
+_COUNT_CHANGED_EN = lazy_pattern(
+    r"^(?:(?:ok|okay|so|now|then|and)[\s,]+)*(?:make\s+(?:it|that)|(?:change|cut)\s+(?:it|that)\s+"
+    rf"(?:to|down\s+to)|let'?s\s+do)\s+{_NUMBER_EN}(?:\s+(?:instead|then|please|rows))?[?.!]*$",
+    re.I,
+)
 
 
 def read_ranked_pick(text: str) -> RankedPick | None:
@@ -156,6 +206,14 @@ def read_ranked_pick(text: str) -> RankedPick | None:
     plain = re.sub(r"\s+", " ", text.strip())
     if _OTHER.match(plain):  # "反过来呢", "the other end": the end not shown
         return RankedPick(OTHER, None)
+    counted = _FROM_END.match(plain)
+    if counted is not None:  # "from the bottom", "从后面数": that end, as many as shown
+        top = counted["top"] or counted["ztop"]
+        return RankedPick(TOP if top else BOTTOM, None, what_about=True)
+    changed = _COUNT_CHANGED_ZH.match(plain) or _COUNT_CHANGED_EN.match(plain)
+    if changed is not None:  # "改成3个", "make it 3": that many, from the ranking's own end
+        count = _count(changed["n"].lower())
+        return RankedPick(None, count, what_about=True, first_rows=True) if count else None
     what_about = _WHAT_ABOUT.search(plain) is not None
     turned = _TURNED.sub("", plain)  # "反过来 最少的三个呢": the words after it are the pick
     found = _read(turned if turned else plain)
@@ -168,14 +226,14 @@ def _read(plain: str) -> RankedPick | None:
     zh = _PICK_ZH.match(plain)
     if zh is not None:
         # "那个" alone is a filler ("那个，帮我查…"); a number or an end must be said.
-        found = _pick(zh, _NUM_ZH) if zh["n"] or zh["top"] or zh["bottom"] else None
+        found = _pick(zh) if zh["n"] or zh["top"] or zh["bottom"] else None
         return replace(found, among=True) if found is not None else None  # "最少的那个"
     zh = _END_ONLY_ZH.match(plain)
     if zh is not None:
-        return _pick(zh, _NUM_ZH) if zh["n"] or zh["pct"] else _as_many(zh)
+        return _pick(zh) if zh["n"] or zh["pct"] else _as_many(zh)
     en = _END_ONLY_EN.match(plain)
     if en is not None:
-        return _pick(en, _NUM_EN) if en["n"] or en["pct"] else _as_many(en)
+        return _pick(en) if en["n"] or en["pct"] else _as_many(en)
     en = _PICK_EN.match(plain)
     if en is None or not (en["top"] or en["bottom"] or en["n"] or _says_one(plain)):
         return None
@@ -188,7 +246,9 @@ def _read(plain: str) -> RankedPick | None:
         return _as_many(en)  # "and the bottom ones?", "the lowest?": as many, from that end
     if not number and noun in _PLURALS:
         return None  # "the top spenders": the ranking itself, no pick out of it
-    found = _pick(en, _NUM_EN)
+    found = _pick(en)
+    if found is None:
+        return None
     # "that one", "the lowest one", "the biggest spender": one of the rows shown
     singular = noun in ("one", "spender", "customer", "person", "guy") or number == "one"
     pointed = singular or _says_one(plain)
@@ -219,13 +279,23 @@ def _says_one(text: str) -> bool:
     return bool(re.search(r"\b(?:that|this)\s+one\b", text, re.I))
 
 
-def _pick(match: re.Match[str], numbers: dict[str, int]) -> RankedPick:
+def _count(raw: str) -> int | None:
+    """How many rows `raw` says: 2, 两, 十, twenty; none said is one ("that one")."""
+    if not raw:
+        return 1
+    if raw.isdigit():
+        return int(raw)
+    return _NUM_EN.get(raw) or parse_chinese_numeral(raw.replace("兩", "两"))
+
+
+def _pick(match: re.Match[str]) -> RankedPick | None:
     end = TOP if match["top"] else BOTTOM if match["bottom"] else None
     share = match.groupdict().get("pct")
     if share:
         percent = Decimal(share)
         return RankedPick(end, None, _measured(match), among=_among(match), percent=percent)
-    raw = (match["n"] or "").lower()
-    count = int(raw) if raw.isdigit() else numbers.get(raw, 1)
+    count = _count((match["n"] or "").lower())
+    if not count:  # "前0名", "前三五个": no number of rows
+        return None
     first = _first_rows(match)
     return RankedPick(end, count, _measured(match), among=_among(match), first_rows=first)
