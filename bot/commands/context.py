@@ -363,9 +363,9 @@ def refined_answer(
         if moved is not None:
             previous_node, narrowing = moved
             command = replace(command, segment=narrowing)
-    combined = _ranked_again(previous_node, command.segment, follow) or _combine(
-        previous_node, command.segment, follow
-    )
+    # a sibling of "which of those are VIP" ("and the 金卡 ones?") stays among the rows shown
+    again = None if sibling else _ranked_again(previous_node, command.segment, follow)
+    combined = again or _combine(previous_node, command.segment, follow)
     if combined is None:
         return clarify(say("refine_what", lang))
     intent = _intent(command, follow, previous, vocab, ctx)
