@@ -453,6 +453,18 @@ _TAG_ZH = [
             r"(?P<name>[^“”\s，,的]{1,24}?)\s*(?:的)?\s*(?:标签|tag)?\s*(?:吧|啦|呀)?$"
         ),
     ),
+    # The English verb first, whom ending in a people word, then the tag alone: "tag一下北京客户
+    # 待跟进", "帮我tag下上海啲客 VIP", "tag一下这周来店的客人：待跟进" (the space between whom and
+    # the tag is gone once normalised: whom ends at its people word).
+    (
+        "tag",
+        lazy_pattern(
+            r"^(?=.*[^\x00-\x7f])(?:请)?(?:帮我|帮忙|同我|麻烦你?)?\s*(?:tag|label|mark)\s*(?:一下|下|晒|哂|埋)?"
+            r"\s*(?P<seg>[^“”]+?(?:客户|客人|顾客|客|人))(?:们|哋)?\s*(?:都|全部|晒|哂)?\s*[,，:：]?\s*"
+            r"(?:打上|打个|打|贴上|贴|加上|标上)?\s*(?![户人们哋客])"
+            r"(?P<name>“[^”]+”|[^“”\s，,的]{1,24}?)\s*(?:的)?\s*(?:标签|tag)?\s*(?:吧|啦|呀)?$"
+        ),
+    ),
     # The verb put after the tag: "把上海的VIP客户的VIP标签去掉", "把她们身上的金卡标签都摘掉",
     # "上海客户的VIP标签删掉吧"; the customers are all before the last 的 that precedes the tag.
     (

@@ -70,6 +70,8 @@ _COUNTED_ZH = lazy_pattern(
 _PLACED_ZH = lazy_pattern(
     rf"(?P<back>{_BACK_ZH})?\s*(?:(?P<when>{_JUST_ZH}|{_START_ZH})\s*(?:的|{_THAT_ZH})?|"
     rf"{_THAT_ZH}?\s*{_PLACE_ZH}\s*(?:一)?\s*(?:个|個|次|份|张|張)?\s*(?:的)?)\s*{_LIST_ZH}"
+    # 上次那批券 / 上次嗰批優惠券: the last campaign's coupons (a condition), no list gone back to
+    r"(?!\s*(?:的|嘅)?\s*(?:券|优惠券|優惠券|代金券|現金券|现金券|红包|紅包|coupon))"
 )
 
 _NUMBER_EN = r"(?:\d{1,3}|" + "|".join(sorted(_NUM_EN, key=len, reverse=True)) + ")"

@@ -59,9 +59,14 @@ _ITS_MSG_ZH = rf"(?:的|嘅)?\s*(?:{_MSG_ZH})?\s*(?:有|都)?\s*"
 _WHOM_ZH = r"\s*(?:谁|哪|边个|边啲|边几|边位|什么人|啥人|咩人|乜人|的|嘅|who|which)"
 _MORE_ZH = (
     # 没用双11预热的券 / 没有使用上次活动的优惠券 / 没核销过活动#2的券: its coupon, unused
-    ("unredeemed", lazy_pattern(rf"{_NOT_ZH}(?:有)?{_USED_ZH}{_ref_zh(30)}(?:的)?{_COUPON_ZH}")),
-    # 用过双11预热的券 / 核销了上次活动的券
-    ("redeemed", lazy_pattern(rf"(?:已经?)?{_USED_ZH}{_ref_zh(31)}(?:的)?{_COUPON_ZH}")),
+    # 用咗國慶回饋張券 (Cantonese: the coupon's measure word 张 / 个 / 啲 for 的)
+    ("unredeemed", lazy_pattern(
+        rf"{_NOT_ZH}(?:有)?{_USED_ZH}{_ref_zh(30)}(?:的|嘅|张|个|啲)?{_COUPON_ZH}"
+    )),
+    # 用过双11预热的券 / 核销了上次活动的券 / 用咗國慶回饋張券
+    ("redeemed", lazy_pattern(
+        rf"(?:已经?)?{_USED_ZH}{_ref_zh(31)}(?:的|嘅|张|个|啲)?{_COUPON_ZH}"
+    )),
     # redeemed过券 / used了优惠券 / 没redeem过券: the English verb, the Chinese coupon
     ("redeemed", lazy_pattern(
         r"\s*(?:redeemed|redeem|used|use)(?![a-z])\s*(?:过|了)\s*" + _COUPON_ZH

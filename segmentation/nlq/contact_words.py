@@ -65,7 +65,7 @@ _IN = r"(?:的|嘅|里|中|里面|当中)?"  # 嘅: Cantonese 的 (活动#3嘅�
 # 手上有券 / 持有优惠券 / 攞了券 (Cantonese 攞咗, normalised 了): holding one is having got it
 _GOT_ZH = (
     r"(?:(?:手上|手里|手头|手中|身上)?(?:有过?|持有)|"
-    r"领了|领过|领到过?|领取过?|领|收到过?|收到了|拿到过?|拿了|攞到|攞了|获得过?|得到过?|发过|发了)"
+    r"领了|领过|领到过?|领取过?|领|收到过?|收到了|拿到过?|拿了|拿过|攞到|攞了|攞过|获得过?|得到过?|发过|发了)"
     r"(?:一张|张|一些|几张)?"
 )
 # Got, said after the coupon is named (上次发的券领到了, 最近一次发券没领到): no 有 (not holding)
@@ -90,7 +90,9 @@ def _coupon_ref_zh(n: int) -> str:
     券, 活动#2的券, 上次派嘅券, 活动#2发出去的券, 活动#1个券 (Cantonese 個: its measure word)
     (the last one is the campaign that issued a coupon last)."""
     return (
-        rf"(?:(?:(?P<last{n}>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动)?|{_ref_zh(n + 20)})"
+        # 上次那批券 / 上次嗰啲券 (那 normalised): the last campaign's coupons, pointed at
+        rf"(?:(?:(?P<last{n}>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动)?(?:那批|那些|那啲|那次|那张)?"
+        rf"|{_ref_zh(n + 20)})"
         rf"(?:的|嘅|个|张|啲)?(?:{_WE_SENT_ZH})?\s*{_COUPON_ZH}"
         # "the last coupon 还没核销的": the English words in a Chinese sentence (the latest
         # coupon, never a time)
@@ -100,7 +102,8 @@ def _coupon_ref_zh(n: int) -> str:
     )
 
 
-_BUT_ZH = r"(?:但是?|却|可是?|而|，|,)?(?:还)?"
+# 一直 / 始终 / 至今 (领过券但一直没用): still not, as 还没 is
+_BUT_ZH = r"(?:但是?|却|可是?|而|，|,)?(?:还|一直|始终|至今|到现在|到而家|仍然|仍)?(?:都)?"
 # Cantonese 冇/仲未/未曾 as well (上次活動冇核銷嘅客)
 _NOT_ZH = r"(?:没有|没|未|还没有?|尚未|从没|从未|从冇|冇|仲未|未曾)"
 # 没 redeem / 未 use: the English verb in a Chinese sentence too

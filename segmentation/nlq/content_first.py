@@ -47,7 +47,9 @@ _TAG_VERB_FIRST = (
     r"(?P<verb>打上|贴上|加上|标上|挂上|打|贴|加|挂)(?:个|一个)?\s*(?!(?:个|一个)?\s*(?:标签|标记|tag))"
     r"(?P<zh>“[^”]+”|[^\s“”:：,，的]{1,12}?)\s*(?:这个|的)?\s*(?P<noun>标签|tag)?|"
     r"(?:tag|label|mark)(?:\s+(?:as|with)(?![a-z]))?(?:\s+|(?=[^\x00-\x7f]))"
-    r"(?!(?:as|with)(?![a-z]))(?:the\s+)?(?P<en>“[^”]+”|[^\s“”:：,，]{1,24}?)(?:\s*tag)?"
+    # "tag一下这周来店的客人：待跟进": 一下 and whom ending in a people word are no tag's name
+    r"(?!(?:as|with)(?![a-z]))(?!一下|下|晒|哂|埋)(?:the\s+)?"
+    r"(?P<en>“[^”]+”|[^\s“”:：,，]{1,24}?(?<![户人客们]))(?:\s*tag)?"
 )
 _TAG_THEN_COLON = lazy_pattern(
     r"^(?:请|麻烦|帮我|帮忙|please\s+|pls\s+)*(?:" + _TAG_VERB_FIRST + r")\s*[:：]\s*"

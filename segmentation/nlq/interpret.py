@@ -28,6 +28,7 @@ from segmentation.nlq.items_interpret import (
     item_tokens_only,
     verbless_item_question,
 )
+from segmentation.nlq.measure_nouns import COUNTING, MEASURE_NOUNS
 from segmentation.nlq.pinyin import city_syllables, syllables
 from segmentation.nlq.reading import (
     Cond,
@@ -228,6 +229,8 @@ def _event(chunk: Chunk, kind: str) -> Cond:
     if not nums.values:
         if nums.ops:
             raise not_understood(chunk)
+        if any(t.kind == K.EVENT and t.text in MEASURE_NOUNS for t in chunk.tokens):
+            raise measure_without_comparison(chunk.text())  # "customers by order count"
         cond = Cond("event", chunk, build=lambda w: Performed(kind, w), windowable=True)
         cond.plain_event = kind
         return cond
@@ -237,8 +240,16 @@ def _event(chunk: Chunk, kind: str) -> Cond:
             raise not_understood(chunk)
         measure = "refund" if kind == "refund" else "spend"
         return _spend_cond(chunk, read_comparison(chunk, nums, "元"), measure)
-    if kind == "refund" and units == {None} and _number_after_event(chunk):
-        if _refund_noun(chunk):  # 退款不到100: the refunded money, as 消费不到500 is the spend
+    if (
+        kind == "refund"
+        and units == {None}
+        and _number_after_event(chunk)
+        and not _counted(chunk)  # refund count over 2 / 退款数超过2: the number of refunds
+    ):
+        # 退款不到100: the refunded money, as 消费不到500 is the spend. The verb with a bare
+        # number ("refunded more than 200", 退过款超过200) stays asked: the spec names the
+        # amount with its unit (refunded more than ¥200) and the count with 次.
+        if _refund_noun(chunk):
             return _spend_cond(chunk, read_comparison(chunk, nums, "元"), "refund")
         raise _amount_or_count(chunk, nums, kind)
     if kind == "order" and units == {None} and _number_after_event(chunk) and _sizeable(nums):
@@ -298,6 +309,26 @@ _REFUND_NOUNS = frozenset({"退款", "退钱", "退费"})
 def _refund_noun(chunk: Chunk) -> bool:
     events = [t for t in chunk.tokens if t.kind == K.EVENT]
     return len(events) == 1 and events[0].text in _REFUND_NOUNS
+
+
+def measure_without_comparison(said: str) -> Ask:
+    """An event's count said as a noun with no comparison ("customers by order count"): a
+    measure and no condition, asked with the two things it can be."""
+    return Ask(
+        f"“{said}”是想按它筛选（例如“下单次数少于2的客户”），还是按它排名（例如“下单次数前10的客户”）？",
+        f"“{said}”: a condition on it (e.g. 'customers whose order count is below 2') or a "
+        "ranking by it (e.g. 'top 10 by number of orders')?",
+    )
+
+
+# The count itself named (refund count, number of refunds, 退款数, 退单数): never an amount
+_COUNTED_ZH = frozenset({"退款数", "退货数", "退单数"})
+
+
+def _counted(chunk: Chunk) -> bool:
+    return any(
+        t.kind == K.EVENT and (t.text in COUNTING or t.text in _COUNTED_ZH) for t in chunk.tokens
+    )
 
 
 def _amount_or_count(chunk: Chunk, nums: Numbers, kind: str) -> Ask:

@@ -227,7 +227,8 @@ _GO_BACK = lazy_pattern(
 # 就3个 / 就一个 (exactly), 就是 (that is), 就这样 / 就行 / 就好 (that's it), 就要 + a verb.
 _JUST = lazy_pattern(
     r"^\s*(?:就只要|就只看|就看|就要|净系睇|净系看|净系要|净系|就)\s*"
-    # nor before an event ("就下过一次单的": only once)
+    # nor before an event ("就下过一次单的", "淨係幫襯過一次嘅": only once)
+    r"(?!帮衬|光顾|成交|消费|订|购|付款|逛|进店|入店|嚟)"
     r"(?=[^\s\d一二两兩三四五六七八九十几幾是这這那么麼算行好对對可得要酱醬咁噉下买買问問咨諮来來到退加落有没沒冇未从從做用核过過])"
 )
 
@@ -242,10 +243,21 @@ _FIRST = lazy_pattern(
 )
 
 
+# A polite opener with its particle ("麻烦你啰 帮上海的VIP客人贴上待跟进", "麻烦了，给…", "拜托了
+# 把…", "唔该晒 帮我…", "劳烦你喔 帮…"): it only asks nicely, before the request verb. Only
+# with what closes it (a particle, a clause mark) or right before 帮 / 给 / 把 / 将 / 替, so a
+# 麻烦 that is a word of the request itself stays.
+_POLITE_OPENER = lazy_pattern(
+    r"^\s*(?:(?:麻烦|劳烦|拜托|唔该|辛苦)(?:你|您|晒|哂|你们|你哋)?(?:拜托)?"
+    r"(?:了|啦|啰|喔|哦|呀|啊|噢|咯|喇|嘞|哈|哟|吖|la|lo|ar)*[\s,，、。.!！~～]*)+"
+    r"(?=帮|给|把|将|替|同我|为|请|tag|send|push|export|导出)"
+)
+
+
 def drop_opener(norm: str) -> str:
     """`norm` without a word that only opens it (那, 咁, 所以, 先) or says it goes back to a
     question said again (还是回到 …, back to …), when something follows."""
-    for pattern in (_GO_BACK, _OPENER, _JUST, _FIRST):
+    for pattern in (_POLITE_OPENER, _GO_BACK, _OPENER, _JUST, _FIRST):
         found = pattern.match(norm)
         if found is not None and norm[found.end() :].strip(" ?？.。!！"):
             norm = norm[found.end() :]

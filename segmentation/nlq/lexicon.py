@@ -14,6 +14,7 @@ from segmentation.kinds import registered
 from segmentation.kinds.event_words import EVENT_WORDS, VERB_IDIOMS
 from segmentation.nlq.colloquial_words import WORDS as COLLOQUIAL_WORDS
 from segmentation.nlq.ever_words import PAST_ADVERBS
+from segmentation.nlq.measure_nouns import WORDS as MEASURE_WORDS
 from segmentation.nlq.reported import (  # noqa: F401 (named by tests)
     THIRD_PARTY_ASKS,
     THIRD_PARTY_ROLES,
@@ -762,6 +763,9 @@ _more(K.CLAUSE, True, "入面|里头|里边|当中的|之中的")
 _more(K.THIS, True, "那啲|呢啲|这啲|那班|呢班|这班|这帮|那帮|那批|那群|这部分|那部分")
 # 他们/她们 (他們 normalised) before or after the request: 把他们列出来, 列出她们, 他们里面上海的.
 _more(K.THIS, True, "他们|她们|它们|佢哋|他们几个|她们几个|这几个|这几位|这几个人|这几位客户")
+# 那几个 / 那几位 (嗰幾個 normalised) after a condition only point, as 这几个 does: "把苏州那几个
+# 客户的待跟进标签撤了" (a closing 有那几个 is the question 哪几个: ime_slips.py)
+_more(K.THIS, True, "那几个|那几位|那几个人|那几位客户|那几个客户|那几个客人|那几位客人")
 # Cantonese 佢哋 (they; 哋 is read 们) points back as 他们 does: 睇晒佢哋, 列晒佢哋出嚟.
 _more(K.THIS, True, "佢们|佢们嘅|佢们的")
 # A count said with the pointer ("给这两位发消息", "那3个人"): the answer just given, its size
@@ -1669,6 +1673,10 @@ for _kind, _value, _surfaces in SENTENCE_WORDS:
     _more(_kind, _value, _surfaces)
 for _kind, _value, _surfaces in SENTENCE_ALSO:
     _also(_kind, _value, _surfaces)
+# ==== issue 19, blind s20-2 (fix-ime-slips): an event's count said as an English noun inside a
+# condition ("whose order count is below 2", "over 3 cart adds"): segmentation/nlq/measure_nouns.py
+for _kind, _value, _surfaces in MEASURE_WORDS:
+    _more(_kind, _value, _surfaces)
 
 
 MAX_SURFACE = max(len(s) for s in LEXICON)

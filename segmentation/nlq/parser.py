@@ -31,7 +31,9 @@ from segmentation.nlq.contact_words import (
 from segmentation.nlq.count_superlative import orders_said_as_spend
 from segmentation.nlq.coupons import message_too_long
 from segmentation.nlq.either_words import either_or
+from segmentation.nlq.exclusive_or import exclusive, not_both_said
 from segmentation.nlq.grammar import build_segment
+from segmentation.nlq.ime_slips import without_ime_slips
 from segmentation.nlq.intents_extra import find_extra, is_traditional, weak_card
 from segmentation.nlq.interpret import Context, SavedNameAsk
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
@@ -233,6 +235,20 @@ def _inner_quotes_back(command: Command) -> Command:
     return replace(command, details={**command.details, **said})
 
 
+def _ime_slips_read(norm: str, text: str, vocab: Vocabulary) -> str:
+    """`norm` with the IME slips of the command's words read as meant (ime_slips.py); a
+    message it sends — quoted, after a colon, or said plainly after its message word — is
+    the user's own text, never corrected."""
+    after = _MESSAGE_COLON.search(norm)
+    end = after.end() if after is not None else len(norm)
+    _, words = message_said_plainly(norm, text)
+    for said in words:
+        at = norm.rfind(said)
+        if 0 < at < end:
+            end = at
+    return without_ime_slips(norm[:end], vocab.tags) + norm[end:]
+
+
 # "可以 把…吗" opens a polite request: never dropped as an acknowledgement.
 _POLITE = frozenset({"可以", "可唔可以", "能不能", "行"})
 # What ends an acknowledgement said with punctuation ("算了，…"): read after normalising.
@@ -268,6 +284,8 @@ def _parse(
     text = _spaced_acknowledgement_dropped(text)  # "算了 近30天下过单的…"
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = plain_words(norm)  # 资询过, 完全没标签, 这个 week, 加咗唇釉落购物车
+    norm = _ime_slips_read(norm, text, vocab)  # 上海得VIP, 再北京的, 都有那些, 近30填
+    norm, not_both = not_both_said(norm)  # "VIP or 待跟进 but not both": made exclusive below
     norm = either_or(norm)  # 不是到店就是下单 / 唔係嚟舖頭就係落單: 到店或下单
     ask_approximate_period(norm)  # 快两个月没下单, "almost 2 months": which days is unsaid
     norm = _PRONOUN_IN_ENGLISH.sub(" them ", norm)  # "send 她们 a coupon": them
@@ -402,6 +420,8 @@ def _parse(
             segment, notes = _read_without_saved_names(seg_text, tokens, ctx, now, tz, asked)
     elif intent in ("push", "tag", "untag", "schedule", "save", "explain"):
         details["segment_from_context"] = True
+    if not_both and segment is not None:
+        segment = exclusive(segment)  # (A or B) and not (A and B)
     if measure != "spend" and segment is not None:
         segment = ranked_by(segment, measure)
     if stopped and segment is not None:

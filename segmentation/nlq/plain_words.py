@@ -78,6 +78,12 @@ _ZH_CART = lazy_pattern(
     r"(?:加|放|加入|放入)(?:了|过)?(?![埋返翻晒](?:落|入|进|到))(?P<item>[^\s，,。；;的嘅“”]{1,20}?)"
     r"(?:落|入|进|到|喺|在)(?:了|去)?(?:购物车|购物篮|购物袋)(?:度|里|里面|入面)?"
 )
+# 把商品加入购物车 / 把產品放進購物車 / 加咗啲貨入購物車: a word for any goods as the cart's object
+# names no product (as 把东西加入购物车 reads already): the goods word 东西.
+_ZH_CART_GOODS = lazy_pattern(
+    r"(?<=把)(?:些|啲|一些|一啲)?(?:商品|产品|货品|货物|宝贝|货|嘢)(?=(?:加入|加进|加到|放入|放进|放到)"
+    r"(?:了|去)?(?:购物车|购物篮|购物袋))"
+)
 # "added 唇釉 to cart", "put Serum X in their cart", "placed it into the shopping basket".
 _EN_CART = lazy_pattern(
     r"(?<![a-z])(?P<verb>added|adds|add|put|puts|placed|places|place|dropped)(?![a-z])\s*"
@@ -148,6 +154,7 @@ def _rewrite(part: str) -> str:
     part = _EN_EMPTY_STRESS.sub("", part)
     part = _MIXED_CALENDAR.sub(_calendar_zh, part)
     part = _ZH_CART.sub(lambda m: f"把{m['item']}加入购物车", part)
+    part = _ZH_CART_GOODS.sub("东西", part)
     part = _SPEND_SPLIT.sub(lambda m: f"{m['verb']}钱{m['end']}", part)
     part = _EN_NOT_THE_ONES.sub(lambda m: m["neg"], part)
     part = _EN_THEY_MUST.sub("", part)
