@@ -1,5 +1,6 @@
 """Another customer in place of the card's: "那Judy呢", "咁Frank呢", "what about Mike?" after
-a customer's card (or after a card that found nobody) is that customer's card.
+a customer's card (or after a card that found nobody) is that customer's card; so is a name
+said as a correction ("不好意思打错了，是Ivan", "sorry, I meant Ivan", "唔係，我係話Ivan").
 
 The name is looked up as any card question looks it up (bot.services.conversation.card_answer),
 only among the customers the asker may see: someone out of their scope gets the same "no such
@@ -17,7 +18,12 @@ from bot.services.answer import Answer
 from bot.services.customer_card import find_visible
 from bot.services.query import answer_command
 from segmentation.nlq import Command, load_vocabulary
-from segmentation.nlq.intents_extra import is_traditional, names_a_segment, swapped_customer
+from segmentation.nlq.intents_extra import (
+    corrected_customer,
+    is_traditional,
+    names_a_segment,
+    swapped_customer,
+)
 from segmentation.scope import Requester
 
 
@@ -29,7 +35,7 @@ def swapped_card_answer(
     previous = conv.load(session, requester.userid, ctx.now).previous
     if previous is None or previous.kind != conv.CUSTOMER:
         return None
-    name = swapped_customer(text)
+    name = swapped_customer(text) or corrected_customer(text)
     if name is None or not _is_a_name(session, ctx, requester, name):
         return None
     details: dict[str, object] = {"customer": name}

@@ -17,13 +17,19 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from bot.commands.bound_swap import swapped_bound_answer
-from bot.commands.context import ask_again, previous_segment, swapped_window_answer
+from bot.commands.context import (
+    ask_again,
+    previous_segment,
+    refined_answer,
+    swapped_window_answer,
+)
 from bot.commands.said_tokens import readable_tokens
 from bot.commands.texts_corrections import say_correction
 from bot.services.answer import Answer, ClarifyAnswer
 from bot.services.query import clarify
 from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.correction import Correction, read_correction
+from segmentation.nlq.followup import AND, WITHOUT, read_follow_up
 from segmentation.nlq.intents_extra import EXTRA_INTENTS, weak_card
 from segmentation.nlq.parser import Clarification
 from segmentation.nlq.rank_pick import read_ranked_pick
@@ -52,6 +58,9 @@ def corrected_answer(
         if _own_question(session, ctx, requester, said.value):
             return ctx.ask(session, said.value, requester.userid)  # "抱歉手滑 查一下VIP有几位"
         return clarify(say_correction("correction_nothing", lang))
+    narrowed = _narrowed(session, ctx, requester, said.value, lang)
+    if narrowed is not None:  # "actually, only the ones who never ordered": AND, no swap
+        return narrowed
     if _own_question(session, ctx, requester, said.value):
         # "sorry, how many VIPs are there?": the whole question again, answered as it stands
         return ctx.ask(session, said.value, requester.userid)
@@ -70,6 +79,20 @@ def corrected_answer(
     return ask_again(session, ctx, requester, swapped, previous, lang)
 
 
+def _narrowed(
+    session: Session, ctx: CommandContext, requester: Requester, value: str, lang: str
+) -> Answer | None:
+    """A correction that narrows instead ("actually, only the ones who never ordered", "不对，
+    只要男的", "唔好意思，淨係要VIP嘅", "no wait, without the VIPs", "不是，是其中上海的"): the
+    refinement of the last answer its words say (only/只要/只看/淨係/其中 …: AND; without/去掉:
+    AND NOT), as said without the correction; None when the words say no refinement (a
+    value alone, "那上海的呢": the swap reads it)."""
+    follow = read_follow_up(value)
+    if follow is None or follow.loose or follow.mode not in (AND, WITHOUT):
+        return None
+    return refined_answer(session, ctx, requester, value, lang)
+
+
 def _swapped(node: Node, new: Node) -> Node | None:
     """`node` with `new` in place of its condition of the same kind; an event for its one
     event of another kind ("不对，是咨询过的" after 近30天下过单的: inquired, in those 30 days).
@@ -81,8 +104,8 @@ def _swapped(node: Node, new: Node) -> Node | None:
     events_only = all(kind.startswith("event:") for kind in wanted)
     if not wanted <= kinds(node) and not events_only:
         return None
-    try:
-        return swap_conditions(node, new, other_event=events_only)
+    try:  # an event for the event said the same way (a NOT for the NOT)
+        return swap_conditions(node, new, other_event=events_only, alike=True)
     except Ambiguous:
         return None
 

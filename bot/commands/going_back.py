@@ -13,6 +13,7 @@ asked back, naming the lists it could mean (a pick answers the message with that
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
@@ -59,7 +60,7 @@ def earlier_answer(
         return None
     conversation = conv.load(session, requester.userid, ctx.now)
     if reference.position == STEP and conversation.trail:
-        return _stepped_back(session, ctx, requester, conversation, reference.rest, lang, then)
+        return _stepped_back(session, ctx, requester, conversation, reference, lang, then)
     if not conversation.history:
         return clarify(say("earlier_nothing", lang))
     chosen = _named(reference, conversation)
@@ -76,17 +77,25 @@ def _stepped_back(
     ctx: CommandContext,
     requester: Requester,
     conversation: conv.Conversation,
-    rest: str,
+    reference: BackReference,
     lang: str,
     then: Then,
 ) -> Answer:
-    """The answer before the last change ("回到上一步", "undo that"), or saying there is none:
-    the conversation has shown one list only, or every step has been gone back already."""
-    earlier, trail = conv.step_back(conversation)
-    if earlier is None:
+    """The answer before the last change ("回到上一步", "undo that"), or as many changes back
+    as said ("回到上两步", "返去兩步之前", "go back two steps", "undo twice"); or saying there is
+    none: the conversation has shown one list only, or every step has been gone back already.
+    More steps than the conversation has: the question back says which list is the first."""
+    earlier, trail = None, conversation.trail
+    for _ in range(max(reference.steps, 1)):
+        step, trail = conv.step_back(conversation)
+        if step is None:
+            break
+        earlier = step
+        conversation = replace(conversation, previous=step, trail=trail)
+    if earlier is None or (step is None and reference.steps > 1):
         shown = conversation.trail[-1]
         return clarify(say("step_nothing", lang, description=shown.description))
-    return answer_about(session, ctx, requester, earlier, rest, lang, then, trail=trail)
+    return answer_about(session, ctx, requester, earlier, reference.rest, lang, then, trail=trail)
 
 
 def earlier_pick_answer(

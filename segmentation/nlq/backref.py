@@ -13,7 +13,7 @@ chat's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from segmentation.nlq.followup import read_follow_up
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -133,6 +133,32 @@ _STEP = lazy_pattern(
     rf"(?i:{_STEP_EN})(?![A-Za-z]))\s*(?:一下|下|吧|啦|喇|先|嘅|的|please|pls|again)?(?![A-Za-z])",
 )
 
+# Several steps back ("回到上两步", "退兩步", "返去兩步之前", "上上一步", "撤销两次", "go back two
+# steps", "two steps back", "undo twice", "undo the last 2 changes"): STEP, that many times.
+_N_ZH = r"(?:[2-9]|[两兩二三四五六七八九])"
+_STEPS_ZH = (
+    rf"(?:{_STEP_VERB_ZH}|往回退|往回|往后退|往後退|倒退|退后|退後)?\s*"
+    rf"(?:(?:上|前){_N_ZH}\s*(?:步|个步骤|個步驟|次)(?:之前|以前|前)?|"
+    rf"{_N_ZH}\s*(?:步|个步骤|個步驟)(?:之前|以前|前)?|"
+    r"上上(?:一)?步)"
+    r"(?:的|嘅)?(?:结果|結果|名单|名單|列表)?"
+)
+_STEPS_UNDO_ZH = rf"(?:撤销|撤銷|撤回|撤消|undo|还原|還原)\s*{_N_ZH}\s*(?:次|步|下)"
+_N_EN = r"(?:[2-9]|two|three|four|five|six)"
+_STEPS_EN = (
+    rf"(?:(?:go|step|move|jump)\s+)?back\s+{_N_EN}\s+(?:steps?|changes?|times)|"
+    rf"{_N_EN}\s+steps?\s+back|"
+    rf"(?:go|step)\s+back\s+(?P<twice>twice|thrice)|"
+    rf"undo\s+(?:(?P<twice2>twice|thrice)|{_N_EN}\s+times|"
+    rf"the\s+last\s+{_N_EN}(?:\s+(?:changes|steps|ones))?)|"
+    rf"revert\s+the\s+last\s+{_N_EN}(?:\s+(?:changes|steps))?"
+)
+_STEPS = lazy_pattern(
+    rf"\s*(?:{_STEPS_ZH}|{_STEPS_UNDO_ZH}|(?i:{_STEPS_EN})(?![A-Za-z]))"
+    r"\s*(?:一下|下|吧|啦|喇|先|嘅|的|please|pls|again)?(?![A-Za-z])",
+)
+_TIMES_EN = {"twice": 2, "thrice": 3}
+
 _EDGES = " \t,，、:：;；.。!！?？~～-–—"
 # What may be left when nothing else is asked: show that list again.
 _NOTHING_LEFT = lazy_pattern(
@@ -163,6 +189,7 @@ class BackReference:
     position: int | None
     rest: str
     said: str
+    steps: int = 1  # STEP: how many steps back ("回到上两步", "go back two steps")
 
 
 def read_back_reference(text: str) -> BackReference | None:
@@ -181,14 +208,35 @@ def _step_back(text: str) -> BackReference | None:
     """ "回到上一步" / "返回" / "undo that" first in the message (after an acknowledgement)."""
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
-    match = _STEP.match(text, start)
+    steps = 1
+    match = _STEPS.match(text, start)
+    if match is not None:
+        steps = _steps(match)
+    else:
+        match = _STEP.match(text, start)
     if match is None:
         return None
     after = text[match.end() :]
     if after.strip() and after.lstrip()[:1] not in _EDGES and not _NOTHING_LEFT.match(after):
         return None  # "返回客户列表里的VIP", "上一步的VIP呢": other words run on, not a step back
     lang = "zh" if _CHINESE.search(match.group(0)) else "en"
-    return _reference(text, match, None, STEP, lang)
+    return replace(_reference(text, match, None, STEP, lang), steps=steps)
+
+
+def _steps(match: re.Match[str]) -> int:
+    """How many steps back `_STEPS` said (上上一步, twice: 2)."""
+    said = _STEP_COUNT.search(match.group(0).lower())
+    if said is None:
+        return 2
+    raw = said.group(0)
+    if raw.isdigit():
+        return int(raw)
+    return _NUM_ZH.get(raw) or _NUM_EN.get(raw) or _TIMES_EN.get(raw, 2)
+
+
+_STEP_COUNT = lazy_pattern(
+    r"[2-9]|[两兩二三四五六七八九]|\b(?:two|three|four|five|six|twice|thrice)\b"
+)
 
 
 def _counted_zh(text: str) -> BackReference | None:

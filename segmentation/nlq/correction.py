@@ -43,12 +43,16 @@ _MEANT = (
     r"meant|(?:it\s+)?should\s+(?:be|have\s+been)|make\s+(?:that|it))"
 )
 # The weak ones only after a lead: 是/係/而是/改成/换成/要, "it's".
-_IS = r"(?:而是|而係|是|係|系|改成|换成|換成|改为|改為|要|it'?s|it\s+is)"
+# ("是Ivan": a Latin word may follow the Chinese ones; "it's" is a whole word of its own).
+_IS = (
+    r"(?:而是|而係|是|係|系|改成|换成|換成|改为|改為|要(?![A-Za-z])|"
+    r"(?:it'?s|it\s+is)(?![A-Za-z]))"
+)
 _LEAD_WORD = rf"(?:{_SORRY}|{_WRONG}|{_NOT})(?![A-Za-z])"
 # A lead is followed by punctuation, another lead or what points at the value — never by a
 # word of its own: "no orders in 30 days", "错过活动的" and "不是VIP的客户" are questions.
 _AFTER_LEAD = r"[,，、:：;；.。!！~～…—-]"
-_POINTED = rf"(?={_LEAD_WORD}|{_MEANT}|{_IS}(?![A-Za-z]))"
+_POINTED = rf"(?={_LEAD_WORD}|{_MEANT}|{_IS})"
 # "I typed it wrong" says nothing of its own, so a space after it ends it too ("抱歉手滑 查一下…",
 # "sorry typo how many VIPs").
 _LEAD = (
@@ -74,7 +78,7 @@ _OLD_FIRST = lazy_pattern(
 )
 _LEADS = lazy_pattern(rf"^{_SEP}(?P<leads>{_LEAD}+)", re.I)
 _MEANT_START = lazy_pattern(rf"^(?:{_MEANT}){_SEP}", re.I)
-_IS_START = lazy_pattern(rf"^(?:{_IS})(?![A-Za-z]){_SEP}", re.I)
+_IS_START = lazy_pattern(rf"^(?:{_IS}){_SEP}", re.I)
 
 
 @dataclass(frozen=True)

@@ -508,6 +508,35 @@ def swapped_customer(text: str) -> str | None:
     return None
 
 
+# A corrected customer's name: one to three Latin words, or a Chinese name or remark (no
+# spaces, no punctuation, no 的), or the last four digits of a phone; 客户/customer before it.
+_CORRECTED_NAME = lazy_pattern(
+    r"^(?:(?:the\s+)?customer\s+|客户|客戶)?"
+    r"(?P<n>[A-Za-z][\w.'-]*(?:\s[A-Za-z][\w.'-]*){0,2}|[^\s，,。？?！!的嘅A-Za-z]{1,12}|\d{4})"
+    r"(?:这个客户|這個客戶|这位|這位|呢个|呢個)?$",
+    re.I,
+)
+
+
+def corrected_customer(text: str) -> str | None:
+    """The name a correction says in place of a card's customer ("不好意思打错了，是Ivan",
+    "唔係呀，我係話Ivan", "sorry, I meant Ivan", "不是Frank，是Ivan"), as typed; None when
+    `text` is no correction or what it says has no name's shape. Whether the name names a
+    customer rather than conditions ("不对，是上海") is the caller's to tell."""
+    from segmentation.nlq.correction import read_correction
+
+    said = read_correction(text)
+    if said is None:
+        return None
+    match = _CORRECTED_NAME.match(said.value.strip().strip("“”\"'「」"))
+    if match is None:
+        return None
+    name = match.group("n").strip()
+    if _NOT_SWAPPED.search(name.lower()):
+        return None
+    return _exact_case(text, name)
+
+
 def names_a_segment(name: str, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> bool:
     """Whether `name` is conditions the grammar knows rather than a customer's name."""
     return _is_segment(name, vocab, now, tz)

@@ -1667,6 +1667,30 @@ _unclaimed(
     "我组|我的组|我嘅组|我哋组|我哋团队|我哋小组|我小组|我嘅团队|我们的组|我们的小组",
 )
 
+# The whole department said as a whole (成個部門嘅, 整个团队的, 全组, 全部门, my whole team, the
+# entire department, all my team): the asker's department, as 我们部门 is ("唔好意思，我想睇
+# 成個部門嘅" after 我自己跟開嘅客: the owner swapped for the department).
+_unclaimed(
+    K.MYDEPT,
+    True,
+    "|".join(
+        f"{who}{whole}{team}"
+        for who in ("", "我", "我们", "我哋", "咱们", "我的", "我嘅", "我们的", "我哋嘅")
+        for whole in ("成个", "整个", "全", "全个", "整", "成")
+        for team in ("部门", "团队", "组", "小组", "team", "部")
+        if not (whole in ("整", "成") and team in ("组", "部"))
+        and not (whole == "全" and team == "部")
+    )
+    + "|成班组员|全组人|全部门人|"
+    "whole team|the whole team|my whole team|our whole team|the entire team|entire team|"
+    "my entire team|our entire team|my full team|the full team|all my team|all of our team|"
+    "whole department|the whole department|my whole department|our whole department|"
+    "the entire department|entire department|my entire department|our entire department|"
+    "whole dept|my whole dept|the whole dept|whole team's|the whole team's|my whole team's|"
+    "my entire team's|the whole department's|my whole department's|everyone in my team|"
+    "everyone on my team|everyone in my department|my team as a whole|the team as a whole",
+)
+
 # ==== issue 19, blind s13 (fix-sentence-words): rankings, totals, caps, checking out,
 # Cantonese 埋, owners (segmentation/nlq/sentence_words.py)
 for _kind, _value, _surfaces in SENTENCE_WORDS:

@@ -180,16 +180,23 @@ class Ambiguous(Exception):
 
 
 def swap_conditions(
-    previous: Node, new: Node, said_all_time: bool = False, other_event: bool = True
+    previous: Node,
+    new: Node,
+    said_all_time: bool = False,
+    other_event: bool = True,
+    alike: bool = False,
 ) -> Node | None:
     """`previous` with each of `new`'s conditions in place of the parts that say something
     of the same kind (the first one's place; the new kinds it lacks are added at the end).
     None: nothing in `previous` is of those kinds (the new conditions only add to it).
     Raises Ambiguous when a part of that kind also says other things. `said_all_time`: the
     new words said "ever" (从来没/never/还没), so a bare event keeps its all time.
-    `other_event`: a bare event may replace the question's only event of another kind."""
+    `other_event`: a bare event may replace the question's only event of another kind.
+    `alike` (a correction): an event replaces the question's only event of another kind said
+    the same way — a negated one the negated one ("不是，我要的是近30天没下单的" after 近30天没咨询
+    的), a positive one the positive one — whatever other events the question has."""
     if isinstance(previous, Ranked) and not isinstance(new, Ranked):
-        base = swap_conditions(previous.base, new, said_all_time, other_event)
+        base = swap_conditions(previous.base, new, said_all_time, other_event, alike)
         return None if base is None else replace(previous, base=base)
     if isinstance(previous, Ranked) and isinstance(new, Ranked) and isinstance(new.base, All):
         # "那 bottom 20% 呢" after my department's top 20%: another ranking of the same
@@ -206,7 +213,7 @@ def swap_conditions(
         wanted = kinds(part)
         clashing = [i for i, p in enumerate(parts) if kinds(p) & wanted]
         if not clashing and other_event:
-            clashing = _other_event(parts, part)
+            clashing = _alike_event(parts, part) if alike else _other_event(parts, part)
         elif any(not kinds(parts[i]) <= wanted for i in clashing):
             raise Ambiguous
         if not clashing:
@@ -313,6 +320,30 @@ def _other_event(parts: list[Node], new: Node) -> list[int]:
     old = parts[with_events[0]]
     one_event = len(_event_kinds(old)) == 1 and kinds(old) == _event_kinds(old)
     return with_events if one_event and not isinstance(old, (And, Or)) else []
+
+
+def _negated_event(node: Node) -> bool:
+    """ "没下单" / "没买过面霜" / "not a dormant customer": a NOT over one event condition."""
+    return isinstance(node, Not) and isinstance(node.child, (Performed, NamedSegment, *_ITEMS))
+
+
+def _alike_event(parts: list[Node], new: Node) -> list[int]:
+    """A correction's event in place of the question's only event condition of another kind
+    said the same way: "不是，是近30天没下单的" after 近30天没咨询的 (a NOT for the NOT), "I meant
+    the ones who visited" after 咨询过没下单的 (the positive one). The index of that condition,
+    or none when there is none or several (which one is not known: asked back)."""
+    negated = _negated_event(new)
+    if not negated and not isinstance(new, (Performed, NamedSegment, *_ITEMS)):
+        return []
+    alike = [
+        i
+        for i, part in enumerate(parts)
+        if _event_kinds(part)
+        and kinds(part) == _event_kinds(part)
+        and len(_event_kinds(part)) == 1
+        and (_negated_event(part) if negated else not isinstance(part, (Not, And, Or)))
+    ]
+    return alike if len(alike) == 1 else []
 
 
 def kept_a_window(new: Node, swapped: Node) -> bool:
