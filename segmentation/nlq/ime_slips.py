@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from segmentation.nlq.cities import city_names
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -151,7 +151,7 @@ def without_ime_slips(norm: str, tags: Iterable[str] = ()) -> str:
 
 def _read(part: str, table: tuple[Slip, ...]) -> str:
     for slip in table:
-        part = slip.pattern.sub(lambda m, read=slip.read_as: _fixed(m, read), part)
+        part = slip.pattern.sub(partial(_fixed, read_as=slip.read_as), part)
     return part
 
 
