@@ -78,7 +78,7 @@ def segment_listed(
 
     expanded, facts = prepare(session, node, now=now, ctx=ctx)
     stmt = compile_segment(expanded, requester=requester, now=now, ctx=ctx, facts=facts)
-    order = listing_order(activity_of(expanded, ctx), Customer.__table__, now)
+    order = listing_order(activity_of(expanded, ctx, now), Customer.__table__, now)
     return list(session.execute(stmt.order_by(*order)).scalars())
 
 

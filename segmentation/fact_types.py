@@ -15,6 +15,10 @@ class LastEvent:
 
     kind: str
     negated: bool = False
+    # The window the question asked it in (None: all time, or asked for its absence): the
+    # latest shown is the latest up to the window's end, so "ordered the week before last"
+    # shows the order of that week, not one placed since.
+    window: Window | None = None
 
 
 @dataclass(frozen=True)

@@ -75,8 +75,10 @@ def facts_of(node: Node, ctx: EngineContext) -> list[Fact]:
             fact = MatchingTags(tags)
         if isinstance(fact, LastEvent) and fact.kind in tallied:
             continue  # the tally says when the last one was
-        if isinstance(fact, LastEvent) and LastEvent(fact.kind, not fact.negated) in out:
-            continue  # asked both ways (有咨询 … 但近7天没咨询): one last inquiry
+        if isinstance(fact, LastEvent) and any(
+            isinstance(f, LastEvent) and f.kind == fact.kind for f in out
+        ):
+            continue  # asked both ways (有咨询 … 但近7天没咨询) or in two windows: one
         if fact not in out:
             out.append(fact)
     return out[:MAX_FACTS] or [LastActivity()]
@@ -124,24 +126,45 @@ class Activity:
 
     kinds: tuple[str, ...] = ()
     added: bool = False
+    # Every event condition asked for has a window that ended before now ("ordered the week
+    # before last", 上个月有咨询): the latest event up to the last of those ends, so the list
+    # comes in the order of what the question matched, not of what happened since.
+    until: datetime | None = None
     # Received a campaign's mass message, asked for: (campaign_id, latest) per condition;
     # (None, False) is any campaign's. The latest such delivery is the activity.
     messages: tuple[tuple[int | None, bool], ...] = ()
 
 
-def activity_of(node: Node, ctx: EngineContext) -> Activity:
+def activity_of(node: Node, ctx: EngineContext, now: datetime | None = None) -> Activity:
     """The events a question is about: those it asks for (有咨询) before those it asks
     against (未下单); else the campaign message it asks who received (上次活动谁收到了消息:
-    the delivery); else whether it asks about new customers."""
+    the delivery); else whether it asks about new customers. With `now`, the events asked
+    for only in windows that are over are read up to the end of the last of them."""
     marks = _order_marks(node, ctx, False)
-    asked = [kind for kind, negated in marks if kind and not negated]
-    refused = [kind for kind, negated in marks if kind and negated]
-    if asked or refused:
-        return Activity(tuple(dict.fromkeys(asked or refused)))
+    asked = [kind for kind, negated, _ in marks if kind and not negated]
+    refused = [kind for kind, negated, _ in marks if kind and negated]
+    if asked:
+        windows = [window for kind, negated, window in marks if kind and not negated]
+        until = _asked_until(windows, ctx, now) if now is not None else None
+        return Activity(tuple(dict.fromkeys(asked)), until=until)
+    if refused:
+        return Activity(tuple(dict.fromkeys(refused)))
     messages = tuple(dict.fromkeys(_messages(node, False)))
     if messages:
         return Activity(messages=messages)
-    return Activity(added=("", False) in marks or ("", True) in marks)
+    return Activity(added=any(kind == "" for kind, _, _ in marks))
+
+
+def _asked_until(
+    windows: list[Window | None], ctx: EngineContext, now: datetime
+) -> datetime | None:
+    """The end of the last window asked in, when every one of them ended before `now`."""
+    if any(window is None for window in windows):
+        return None
+    local_now = now.astimezone(ctx.timezone)
+    ends = [as_of(resolve_window(w, now, ctx.timezone), now, ctx.timezone)[1] for w in windows]
+    last = max(ends, default=local_now)
+    return last if last < local_now else None
 
 
 def _messages(node: Node, negated: bool) -> list[tuple[int | None, bool]]:
@@ -158,25 +181,30 @@ def _messages(node: Node, negated: bool) -> list[tuple[int | None, bool]]:
     return []
 
 
-def _order_marks(node: Node, ctx: EngineContext, negated: bool) -> list[tuple[str, bool]]:
-    """(event kind, negated) per event condition (spend, scores and RFM classes are about
-    orders), and ("", negated) per new-customer condition."""
+Mark = tuple[str, bool, Window | None]
+
+
+def _order_marks(node: Node, ctx: EngineContext, negated: bool) -> list[Mark]:
+    """(event kind, negated, window) per event condition (spend, scores and RFM classes are
+    about orders), and ("", negated, window) per new-customer condition; the window is the
+    condition's own (None: all time)."""
     if isinstance(node, And | Or):
         return [m for child in node.children for m in _order_marks(child, ctx, negated)]
     if isinstance(node, Not):
         return _order_marks(node.child, ctx, not negated)
     if isinstance(node, Ranked):
-        return [("order", negated), *_order_marks(node.base, ctx, negated)]
+        return [("order", negated, node.window), *_order_marks(node.base, ctx, negated)]
     if isinstance(node, NamedSegment):
         entry = ctx.named.get(node.key)
         if entry is None:
             return []
         if isinstance(entry.definition, RfmRule):
-            return [("order", negated)]
+            return [("order", negated, None)]
         return _order_marks(entry.definition, ctx, negated)
     if isinstance(node, kinds.CORE_TYPES):
         return []
-    return kinds.kind_of(node).activity(node, negated)
+    window = getattr(node, "window", None)
+    return [(kind, neg, window) for kind, neg in kinds.kind_of(node).activity(node, negated)]
 
 
 def listing_order(activity: Activity, cust: FromClause, now: datetime) -> list[Any]:
@@ -185,7 +213,7 @@ def listing_order(activity: Activity, cust: FromClause, now: datetime) -> list[A
     from segmentation.compiler import BinaryOrder
 
     if activity.kinds:
-        latest = _latest_of_kinds(cust, activity.kinds, now)
+        latest = _latest_of_kinds(cust, activity.kinds, min(now, activity.until or now))
     elif activity.messages:
         latest = _latest_message(cust, activity.messages, now)
     elif activity.added:
@@ -329,7 +357,7 @@ def read_facts(
     ids = list(ids)
     for fact in facts:
         if isinstance(fact, LastEvent):
-            out[fact] = _latest_events(session, ids, now, fact.kind)
+            out[fact] = _latest_events(session, ids, _until(fact.window, now, tz), fact.kind)
         elif isinstance(fact, EventTally):
             out[fact] = _tallies(session, ids, fact, now, tz)
         elif isinstance(fact, WindowSpend):
@@ -376,6 +404,11 @@ def _latest_events(
     stmt = select(ranked.c.external_userid, ranked.c.occurred_at, ranked.c.kind,
                   ranked.c.amount).where(ranked.c.place == 1)  # fmt: skip
     return {eid: Latest(at, kind, amount) for eid, at, kind, amount in session.execute(stmt)}
+
+
+def _until(window: Window | None, now: datetime, tz: ZoneInfo) -> datetime:
+    """The end of `window` when it is over, else `now`."""
+    return min(_interval(window, now, tz)[1], now)
 
 
 def _interval(window: Window | None, now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:

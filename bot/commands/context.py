@@ -333,8 +333,12 @@ def refined_answer(
     # refinement narrowed; it replaces none of that answer's own events.
     sibling = previous_node is not shown_node
     if follow.loose:
-        if not _says_something(command) or _has_own_intent(follow, vocab, ctx):
-            if not follow.pointed and _has_own_intent(follow, vocab, ctx):
+        own_intent = _has_own_intent(follow, vocab, ctx)
+        # "show me customers to keep instead", "换成北京的有几个": a swap said in so many words
+        # asks the previous question again, as a list or a count when it says so
+        swap_asks = follow.swap and command.intent in _SWAP_INTENTS
+        if not _says_something(command) or (own_intent and not swap_asks):
+            if not follow.pointed and own_intent:
                 return None  # "我的VIP客户有多少呢": a whole question of its own
             return _which_reading(follow, previous, lang)
         # "那北京的呢" after Shanghai: the previous question with Beijing in Shanghai's place;
@@ -354,6 +358,7 @@ def refined_answer(
             if kept_a_window(command.segment, swapped):  # "那没下单的呢": in those 90 days
                 notes = (*notes, say("swap_kept_window", lang))
             asked = "list" if _asks_who(follow, vocab, ctx) else ""
+            asked = command.intent if own_intent and swap_asks else asked
             return ask_again(session, ctx, requester, swapped, previous, lang, notes, asked)
     if follow.lead and not _says_something(command):
         return None  # "给这些客户打上X标签": the previous answer as it is (contextual_answer)
@@ -870,6 +875,10 @@ def _acts_on_previous(
         and whole.intent in _ACTIONS
         and bool(whole.details.get("segment_from_context"))
     )
+
+
+# What a swap said in so many words may ask of its own: the customers, or how many.
+_SWAP_INTENTS = frozenset({"list", "count"})
 
 
 def _has_own_intent(follow: FollowUp, vocab: Vocabulary, ctx: CommandContext) -> bool:

@@ -60,7 +60,8 @@ def explain(w: Any, node: EventCount) -> dict[str, Any]:
 
 def row_facts(node: EventCount, negated: bool) -> list[Fact]:
     if (node.op, node.value) in SOME + NONE:
-        return [LastEvent(node.event_kind, negated != ((node.op, node.value) in NONE))]
+        absent = negated != ((node.op, node.value) in NONE)
+        return [LastEvent(node.event_kind, absent, None if absent else node.window)]
     return [EventTally(node.event_kind, node.window)]
 
 

@@ -40,7 +40,7 @@ def explain(w: Any, node: Performed) -> dict[str, Any]:
 
 
 def row_facts(node: Performed, negated: bool) -> list[Fact]:
-    return [LastEvent(node.event_kind, negated)]
+    return [LastEvent(node.event_kind, negated, None if negated else node.window)]
 
 
 KIND = register(

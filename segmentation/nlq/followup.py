@@ -192,13 +192,19 @@ _EN_LOOSE_LEAD = lazy_pattern(
 # "change it to customers who bought Serum X", "switch to Beijing", "swap it for the VIPs",
 # "replace it with last month": the previous question with this in place of its like.
 _EN_CHANGE_TO = lazy_pattern(
-    r"^(?:(?:ok|okay|and|then|now|so|well|hmm+)[,!]?\s+)*(?:please\s+)?"
+    r"^(?:(?:ok|okay|and|then|now|so|well|hmm+|actually|no|sorry)[,!]?\s+)*(?:please\s+)?"
+    r"(?:(?:can|could|would)\s+you\s+)?(?:let'?s\s+)?"
     r"(?:(?:change|switch|swap|turn|flip)\s+(?:(?:it|that|this|them|the\s+(?:question|list|condition))\s+)?"
-    r"(?:to|for|into|over\s+to)|replace\s+(?:it|that|this)\s+with)\s+(?P<rest>.+)$",
+    r"(?:to|for|into|over\s+to)|replace\s+(?:it|that|this)\s+with|"
+    # "make that customers to keep", "make it Beijing": the thing asked, said anew
+    r"make\s+(?:it|that|this|them)|"
+    # "instead, Beijing", "rather the VIPs", "instead of that, customers to keep"
+    r"(?:instead|rather)(?:\s+of\s+(?:that|this|those|them|it))?[,:]?)\s+(?P<rest>.+)$",
     re.I | re.S,
 )
 _EN_INSTEAD = lazy_pattern(
-    r"^(?:(?:fine|ok|okay|alright|well|right)[,!]?\s+)?(?P<rest>.+?)\s+(?:instead|then)\s*[?!.]*$",
+    r"^(?:(?:fine|ok|okay|alright|well|right|actually|no|sorry)[,!]?\s+)?(?P<rest>.+?)[,]?\s+"
+    r"(?P<tail>instead|then|rather)(?:\s+please)?\s*[?!.]*$",
     re.I | re.S,
 )
 
@@ -225,6 +231,10 @@ class FollowUp:
     loose: bool = False
     # Said as a group of the answer ("北京那两个", "the Beijing ones", "上海嗰啲"), no 其中.
     grouped: bool = False
+    # Said as a swap in so many words (换成/換去/改做 …, "… instead", "make that …"): the
+    # previous question with this in place of its like, even when it says "show me" or "how
+    # many" of its own.
+    swap: bool = False
 
     def readings(self) -> tuple[str, ...]:
         """What to parse as the new clause, in order: with the action's 给/把 when it was
@@ -586,14 +596,32 @@ _ZH_LOOSE = lazy_pattern(
 # Cantonese and colloquial "make it": 转做7日, 改做上海, 换做上个月, 转成…, 改返 (back to).
 # 变成/變成 (become): "变成买过精华液的" says what the question is about now.
 _TURN_INTO_ZH = (
-    r"转做|轉做|改做|换做|換做|转成|轉成|转为|轉為|转去|轉去|改返|转返|轉返|换返|換返|"
-    r"变成|變成|变为|變為|改咗做|改咗去|转咗做|轉咗做"
+    r"转做|轉做|改做|换做|換做|转成|轉成|转为|轉為|转去|轉去|换去|換去|改去|改返|转返|轉返|换返|換返|"
+    r"变成|變成|变为|變為|改咗做|改咗去|转咗做|轉咗做|转咗去|轉咗去|换咗做|換咗做|换咗去|換咗去"
 )
+# A window made wider or narrower: 放宽到30天, 把时间拉长到一个月, 範圍縮短到7天, 放闊到90日,
+# 拉到三個月, 时间段调成上个月. The verb is always followed by 到/至/成/为 (延长一个月 says by
+# how much, not to what: it is no swap).
+_RESIZE_ZH = (
+    r"(?:把|将|將)?\s*(?:(?:查询|查詢|统计|統計)?(?:时间|時間|时段|時段|时间段|時間段|时间范围|時間範圍|"
+    r"范围|範圍|窗口|周期|週期|期间|期間|天数|天數|日子)\s*)?(?:再|都|也)?\s*"
+    r"(?:放宽|放寬|放松|放鬆|扩大|擴大|扩展|擴展|扩阔|擴闊|放阔|放闊|拉阔|拉闊|拉长|拉長|延长|延長|"
+    r"加长|加長|放长|放長|收窄|缩窄|縮窄|缩短|縮短|缩小|縮小|收紧|收緊|减少|減少|收细|收細|改短|改长|改長|"
+    r"往前推|往回推|向前推|推前|拉|放|调|調|改|推|缩|縮|减|減|加|睇|看)\s*(?:返|番|一下|下)?\s*"
+    r"(?:到|至|成|为|為)"
+)
+# What a swap may end with besides 呢: 睇下/看看 (have a look), 吧/啦, 得唔得 (will that do).
+_SWAP_ASIDE_ZH = (
+    r"(?:睇下|睇吓|睇睇|睇一睇|睇一下|看看|看一下|看下|瞧瞧|试试|試試|试下|試下|得唔得|得不得|"
+    r"行不行|行唔行|可以吗|可以嗎|可唔可以|好吗|好嗎|好唔好|吧|啦|喇|吖|呀|啊|先|囉|啰)"
+)
+_SWAP_ASIDE_TAIL = lazy_pattern(rf"(?:\s*{_SWAP_ASIDE_ZH}|[{_PUNCT}])+$")
 
 
 # "换成李四", "改成北京的": a swap said as such, with or without 呢.
 _ZH_SWAP = lazy_pattern(
-    rf"^(?:那|那么|那麼|咁|噉)?\s*(?P<lead>换成|換成|改成|改为|改為|换为|換為|换一下|換一下|{_TURN_INTO_ZH})\s*(?P<rest>.+?)"
+    rf"^(?:那|那么|那麼|咁|噉|嗯|好|OK|ok)?[{_PUNCT}]*(?:(?:那就|咁就|噉就|就|再|不如|不若|或者)\s*)?"
+    rf"(?P<lead>换成|換成|改成|改为|改為|换为|換為|换一下|換一下|{_TURN_INTO_ZH})\s*(?P<rest>.+?)"
     r"\s*[?？。.!！]*$",
     re.S,
 )
@@ -631,13 +659,17 @@ def _read_chinese(text: str) -> FollowUp | None:
         return put_away
     match = _ZH_REFINE.match(text)
     if match is None or not (match["within"] or match["op"]):
-        loose = _ZH_LOOSE.match(text) or _ZH_SWAP.match(text)
+        swap = _ZH_SWAP.match(text)
+        loose = swap or _ZH_LOOSE.match(text)
         if loose is None or not _has_content(loose["rest"]):
             return None
         rest = _HOW_ABOUT_TAIL.sub("呢", loose["rest"])  # 又點 says what 呢 says
+        if swap is not None:  # "換去上海睇下", "换成北京吧": the swap's own words are no condition
+            rest = _SWAP_ASIDE_TAIL.sub("", rest).strip(_EDGES) or rest
         if not _has_content(rest):
             return None
-        return FollowUp(AND, rest, True, pointed=bool(loose["lead"]), loose=True)
+        said = bool(loose["lead"])
+        return FollowUp(AND, rest, True, pointed=said, loose=True, swap=swap is not None)
     rest = match["rest"].strip()
     op = match["op"] or ""
     dropping = bool(op) and re.fullmatch(_DROP_ANY_ZH, op) is not None
@@ -669,15 +701,31 @@ def _read_english(text: str) -> FollowUp | None:
         return _english(_mode_en(op), rest, echo, pointed=True)
     match = _EN_REFINE.match(body)
     if match is None or not (match["within"] or match["op"]):
-        if not echo:  # "and in Beijing?", "Beijing instead"
-            loose = _EN_LOOSE_LEAD.match(body) or _EN_CHANGE_TO.match(body)
-            loose = loose or _EN_INSTEAD.match(body)
-            echo, body = (True, loose["rest"]) if loose else (False, body)
+        lead = None if echo else _EN_LOOSE_LEAD.match(body)  # "and in Beijing?"
+        body = lead["rest"] if lead else body
+        body, swap = _said_as_swap(body)  # "Beijing instead", "make that Beijing"
+        then = None if echo or swap else _EN_INSTEAD.match(body)  # "Zhao Liu's then"
+        body = then["rest"] if then else body
+        echo = echo or bool(lead or swap or then)
         if echo and _has_content(body):  # "what about VIPs?"
             rest = _POINTER_EN.sub("", body.strip(_EDGES)).strip(_EDGES)
-            return FollowUp(AND, rest, True, pointed=False, loose=True) if rest else None
+            return FollowUp(AND, rest, True, pointed=False, loose=True, swap=swap) if rest else None
         return None
     return _english(_mode_en(match["op"]), match["rest"], echo, pointed=bool(match["within"]))
+
+
+def _said_as_swap(body: str) -> tuple[str, bool]:
+    """`body` without the words that say it swaps ("make that …", "instead, …", "… instead",
+    "… rather"), and whether there were any ("… then" is no swap of its own)."""
+    swap = False
+    for _ in range(2):  # "and make that customers to keep instead"
+        changed = _EN_CHANGE_TO.match(body)
+        if changed is None:
+            changed = _EN_INSTEAD.match(body)
+            if changed is None or changed["tail"].lower() == "then":
+                break
+        body, swap = changed["rest"], True
+    return body, swap
 
 
 def _mode_en(op: str | None) -> str:
@@ -772,20 +820,37 @@ _ONLY_WINDOW_EN = (
     r"(?:limit|narrow|restrict|cut)\s+(?:it|that|this|them|the\s+(?:list|ranking))(?:\s+down)?\s+to|"
     r"(?:limit|narrow|restrict)\s+to)(?:\s+(?:the\s+ones\s+(?:from|in)|for))?"
 )
+# "widen it to 30 days", "extend the window to a quarter", "stretch it out to 3 months",
+# "narrow it down to 7 days", "go back 90 days", "look back over the last 60 days": the window
+# made wider or narrower, said in English (to a length or a period, never by one).
+_RESIZE_EN = (
+    r"(?:(?:widen|extend|expand|stretch|broaden|lengthen|increase|bump|push|open|narrow|shorten|"
+    r"shrink|tighten|cut|reduce|change|set|move|take|drop|bring|make)"
+    r"(?:\s+(?:it|that|this|them|the\s+(?:window|range|period|time\s*frame|timeframe|time|dates?|"
+    r"lookback|look-back|days?)))?(?:\s+(?:up|out|back|down))?\s+(?:to|into)|"
+    r"(?:go|look|going|looking)\s+back(?:\s+(?:over|to))?|try|use|"
+    # said with a Chinese particle: "widen 到 30天", "make it 一个月", "narrow 成 7日"
+    r"(?:widen|extend|expand|stretch|broaden|lengthen|narrow|shorten|shrink|change|set|make)"
+    r"(?:\s+(?:it|that|this))?\s*(?:到|成|为|為|做))"
+)
 # "那近90天的呢", "换成上个月呢", "what about the last 90 days?", "and last month instead":
 # the previous question again with another time window. Only the words around the window
 # are taken off here; the chat checks that what is left is one window and nothing else.
 _SWAP_LEAD = lazy_pattern(
     rf"^(?:(?:嗯|哦|噢|喔|那么|那麼|那|咁|噉|那如果是|如果是|要是|换成|換成|改成|改为|改為|换为|換為|换到|換到|"
-    rf"改看|再看看|再看|看看|还是|還是|如果|那就|就|{_TURN_INTO_ZH}|{_ONLY_WINDOW_ZH})\s*)+|"
+    rf"改看|再看看|再看|看看|还是|還是|如果|那就|就|不如|{_TURN_INTO_ZH}|{_RESIZE_ZH}|{_ONLY_WINDOW_ZH})\s*)+|"
     r"^(?:(?:and|then|ok|okay|so|now|what|how|hmm+|um+|uh+|oh|well|alright)[\s,]+)*"
     r"(?:about|for|if\s+(?:it\s+is|it'?s|we\s+use))\s+|"
     rf"^(?:(?:and|then|ok|okay|so|now)[\s,]+)*{_ONLY_WINDOW_EN}\s+|"
     r"^(?:and\s+|then\s+|now\s+)?(?:same\s+(?:for|with)|switch\s+to|change\s+(?:it|that|this)\s+to|"
-    r"make\s+it)\s+|^(?:and|then|now)\s+",
+    r"make\s+(?:it|that|this)|instead|rather)[,:]?\s+|"
+    rf"^(?:(?:and|then|ok|okay|so|now|actually|no)[\s,]+)*(?:please\s+)?(?:let'?s\s+)?{_RESIZE_EN}\s+|"
+    r"^(?:and|then|now)\s+",
     re.I,
 )
-_SWAP_TAIL = lazy_pattern(rf"(?:\s*(?:instead|then|please|呢|咧|吧|的呢|呢吧)|[{_PUNCT}])+$", re.I)
+_SWAP_TAIL = lazy_pattern(
+    rf"(?:\s*(?:instead|then|rather|please|呢|咧|吧|的呢|呢吧|{_SWAP_ASIDE_ZH})|[{_PUNCT}])+$", re.I
+)
 
 
 def window_swap_words(text: str) -> str | None:
