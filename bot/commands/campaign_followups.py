@@ -47,7 +47,7 @@ from segmentation.nlq.campaign_followups import (
 )
 from segmentation.nlq.contact_words import name_campaigns
 from segmentation.nlq.followup import read_follow_up
-from segmentation.nlq.holdout_words import with_holdout_campaign
+from segmentation.nlq.holdout_words import names_a_holdout, with_holdout_campaign
 from segmentation.nlq.restate import describe
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import And, CampaignCoupon, CampaignMessaged, Node, to_json
@@ -148,6 +148,8 @@ def _held_out(
         return None
     named = name_campaigns(normalize(text), vocab.campaigns, lambda n: n in vocab.surfaces)
     rewritten = with_holdout_campaign(text, campaign_id, named)
+    if rewritten is None and _says_holdout_of(named, campaign_id):
+        rewritten = text  # 對照組呢, already put on the campaign discussed (campaign_refs)
     if rewritten is None:
         return None
     command = parse_command(
@@ -156,6 +158,14 @@ def _held_out(
     if not isinstance(command, Command) or command.intent not in ("list", "count"):
         return None
     return command if command.segment is not None and _holds_out(command.segment) else None
+
+
+def _says_holdout_of(named: str, campaign_id: int) -> bool:
+    """Whether `named` (normalised, campaigns numbered) says campaign `campaign_id`'s control
+    group, by its number."""
+    return names_a_holdout(named) and (
+        f"活动#{campaign_id}" in named or f"campaign #{campaign_id}" in named
+    )
 
 
 def _answer_campaign_id(vocab: Vocabulary, previous_node: Node) -> int | None:
