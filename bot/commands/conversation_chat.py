@@ -34,7 +34,7 @@ from bot.commands.focus import focus_period_question, focus_yes_no
 from bot.commands.named_actions import only_one_listed
 from bot.commands.paging import expired, last_list, still_visible
 from bot.commands.replies import clip
-from bot.commands.rows import PAGE_SIZE, segment_of, shown_words
+from bot.commands.rows import PAGE_SIZE, company_names, segment_of, shown_words
 from bot.commands.script import to_traditional
 from bot.commands.texts import say
 from bot.commands.texts_cards import GENDER_WORDS, KIND_ZH_EN, say_card
@@ -68,9 +68,7 @@ from segmentation.breakdown import NONE, breakdown
 from segmentation.channels import add_way_name
 from segmentation.models import (
     Customer,
-    Department,
     SavedSegment,
-    Staff,
     Tag,
     TagGroup,
 )
@@ -80,7 +78,7 @@ from segmentation.nlq.focus_questions import yes_no_words
 from segmentation.nlq.followup import is_export_this
 from segmentation.nlq.intents_extra import is_digest_request, is_traditional
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.nlq.one_customer import THAT_CUSTOMER_ZH, asks_about_customer
+from segmentation.nlq.one_customer import THAT_CUSTOMER_ZH, asks_about_customer, asks_card_fact
 from segmentation.nodes import SegmentFormatError, from_json, to_json
 from segmentation.scope import Requester
 from segmentation.text import normalize
@@ -157,8 +155,7 @@ def _shown_parts(answer: Answer | None) -> dict[str, Any]:
 def data_words(session: Session, answer: Answer | None) -> set[str]:
     """The stored names an answer's replies may show (kept as stored in any script)."""
     answer = _shown_parts(answer)
-    words = set(session.execute(select(Staff.name)).scalars())
-    words.update(session.execute(select(Department.name)).scalars())
+    words = company_names(session)  # staff, departments, channel codes
     words.update(_QUOTED_NAME.findall(str(answer.get("description") or "")))
     for group in answer.get("groups") or []:
         if answer.get("by") in (
@@ -382,7 +379,12 @@ def _money(value: Any) -> str:
 def card_replies(ctx: CommandContext, userid: str, answer: CardAnswer, lang: str) -> list[Reply]:
     if answer.card is not None:
         card = card_text(answer.card, ctx, lang)
-        asked = [asked_line(answer.card.name, fact, ctx, lang) for fact in answer.asked]
+        asked = [
+            field_line(answer.card, fact.ask.kind, lang)
+            if fact.ask.about == "field"
+            else asked_line(answer.card.name, fact, ctx, lang)
+            for fact in answer.asked
+        ]
         return [Reply(userid, clip("\n".join(asked) + "\n\n" + card) if asked else card)]
     matches = answer.matches
     lines = [say_card("card_pick", lang, count=len(matches), query=answer.query)]
@@ -444,6 +446,35 @@ def asked_line(name: str, fact: AskedFact, ctx: CommandContext, lang: str) -> st
     if ask.about == "items" and earlier:
         line += say_card("asked_last_more", lang, products=sep.join(earlier))
     return line + say_card("asked_count", lang, count=fact.count)
+
+
+def field_line(card: CustomerCard, kind: str, lang: str) -> str:
+    """The answer to a question of the card's own facts, in one line: "Bob的城市：上海市",
+    "Bob的跟进人：张三", "Bob的添加方式：张三 · 扫描二维码 · 渠道活码：展会2026" — the
+    values as stored."""
+    sep = "、" if lang == "zh" else ", "
+    name = card.name
+    if kind == "spend":
+        return say_card("field_spend", lang, name=name, total=_money(card.lifetime_spend),
+                        orders=card.order_count, days=RECENT_DAYS,
+                        recent=_money(card.recent_spend))  # fmt: skip
+    values: dict[str, str] = {
+        "city": card.city,
+        "owner": sep.join(o.name for o in card.owners),
+        "channel": sep.join(o.name + how for o in card.owners if (how := _how_added(o, lang))),
+        "tags": sep.join(card.tags),
+        "company": card.company,
+        "phone": card.phone,
+        "remark": sep.join(
+            f"{o.remark}（{o.name}）" if lang == "zh" else f"{o.remark} ({o.name})"
+            for o in card.owners
+            if o.remark
+        ),
+    }
+    value = values.get(kind, "")
+    if not value:
+        return say_card(f"field_{kind}_none", lang, name=name)
+    return say_card(f"field_{kind}", lang, name=name, value=value)
 
 
 def _told_apart(match: CardMatch, lang: str) -> str:
@@ -836,7 +867,9 @@ def _about_that_customer(text: str, previous: conv.PreviousAnswer) -> bool:
     """Whether `text` asks about the customer of the card just shown, by a pronoun."""
     if previous.kind != conv.CUSTOMER or not previous.customer:
         return False
-    return asks_about_customer(normalize(text).strip())
+    said = normalize(text).strip()
+    # "which channel", "邊個城市" right after the card: one of its facts, of that customer
+    return asks_about_customer(said) or asks_card_fact(said)
 
 
 def _export_shown(

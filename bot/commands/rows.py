@@ -42,6 +42,7 @@ from segmentation.facts import (
 from segmentation.kinds.city import canonical_cities, city_in_latin
 from segmentation.kinds.event_words import EVENT_WORDS
 from segmentation.models import Customer, CustomerTag, Department, Follow, Staff, Tag
+from segmentation.nlq.vocabulary import read_channel_codes
 from segmentation.nodes import City, Node, SegmentFormatError, from_json, walk
 from segmentation.saved import expand_saved
 
@@ -99,8 +100,7 @@ def shown_words(
     words = set(_QUOTED.findall(description))
     parts = walk(segment) if segment is not None else []
     words.update(n for part in parts if isinstance(part, City) for n in part.names)
-    words.update(session.execute(select(Staff.name)).scalars())
-    words.update(session.execute(select(Department.name)).scalars())
+    words.update(company_names(session))
     for name, city in session.execute(
         select(Customer.name, Customer.city).where(Customer.external_userid.in_(ids))
     ):
@@ -113,6 +113,15 @@ def shown_words(
         .where(CustomerTag.external_userid.in_(ids))
     )
     words.update(session.execute(stmt).scalars())
+    return {w for w in words if w}
+
+
+def company_names(session: Session) -> set[str]:
+    """The company's own names any reply may show, whatever it is about: staff, departments
+    and 渠道活码 codes ("展会2026" stays 展会2026 in a Traditional reply)."""
+    words = set(session.execute(select(Staff.name)).scalars())
+    words.update(session.execute(select(Department.name)).scalars())
+    words.update(read_channel_codes(session))
     return {w for w in words if w}
 
 

@@ -1,6 +1,7 @@
 """The facts a question about one customer asks of their history ("他买过什么", "她上次詢價是
 什麼時候", "what did she buy"; segmentation/nlq/card_asks): the products of their events of a
-kind, the last one's date and products, read from all their events up to now.
+kind, the last one's date and products, read from all their events up to now. A question of
+the card's own facts ("她在哪个城市", "who follows him") needs no read: the card holds them.
 
 Products are named as the company's vocabulary names them (event_item_names, in Simplified
 script): "玻尿酸麵霜" stored on one event is the company's 玻尿酸面霜. The caller has already
@@ -87,6 +88,8 @@ def asked_facts(
 
 
 def _fact(session: Session, eid: str, ask: CardAsk, now: datetime) -> AskedFact:
+    if ask.about == "field":  # the card's own fact (her city, owner…): the card says it
+        return AskedFact(ask, 0, None, (), None, ())
     stmt = (
         select(Event.occurred_at, Event.amount, Event.product_key, Event.category_key)
         .where(Event.external_userid == eid, Event.kind == ask.kind, Event.occurred_at <= now)

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.text import normalize
 
-About = Literal["items", "when"]
+About = Literal["items", "when", "field"]
 
 # An English word, whatever is next to it: "bought了什么" has no word boundary before 了.
 _EN = r"(?<![a-z]){}(?![a-z])"
@@ -81,19 +81,111 @@ class CardAsk:
 
     @classmethod
     def from_json(cls, data: Any) -> CardAsk | None:
-        if not isinstance(data, dict) or data.get("about") not in ("items", "when"):
+        if not isinstance(data, dict) or data.get("about") not in ("items", "when", "field"):
             return None
         return cls(str(data.get("kind") or ""), data["about"], bool(data.get("last")))
 
 
 def card_asks(text: str) -> tuple[CardAsk, ...]:
-    """What `text` asks of one customer's history, in the order said; () for nothing."""
+    """What `text` asks of one customer (their history, then the card's own facts: where
+    they live, who follows them…), in the order said; () for nothing."""
     said = _ASKING_US.sub(" ", normalize(text or ""))
+    return _history_asks(said) + field_asks(said)
+
+
+def _history_asks(said: str) -> tuple[CardAsk, ...]:
     about: About | None = "when" if _WHEN.search(said) else "items" if _WHAT.search(said) else None
     if about is None:
         return ()
     last = about == "when" or _LAST.search(said) is not None
     return tuple(CardAsk(kind, about, last) for kind in _kinds_said(said))
+
+
+# The card's own facts a question may ask, each by its words (normalised: Simplified, lower
+# case; Cantonese 喺 / 边 / 几多 / 使咗 → 使了; Taiwan 管道 / 透过). Each needs a question word
+# (or "的 + the fact's noun": "她的标签"), so a condition ("上海的客户") is never one.
+_FIELD_WORDS: tuple[tuple[str, str], ...] = (
+    (
+        "channel",
+        r"渠道|管道|来源|活码|添加方式|加的方式|(?:怎么|怎样|如何|点样|咋|点么)(?:样)?(?:被)?"
+        r"(?:加|添加|加上|认识|来)|(?:通过|透过|经|从|由)(?:什么|啥|哪个|哪里|哪|边个|边度|咩)|"
+        r"(?:哪里|哪儿|边度|哪)(?:加|来)的|"
+        + _EN.format(
+            r"(?:channel|source|how\s+(?:was|were|did|has)\s+(?:he|she|they|this\s+customer)\s+"
+            r"(?:get\s+|been\s+)?(?:added|add(?:ed)?\s+(?:us|me)|find\s+us|found\s+us|"
+            r"come\s+(?:in|to\s+us)|acquired|join(?:ed)?)|added\s+(?:via|through|how|by\s+what))"
+        ),
+    ),
+    (
+        "owner",
+        r"跟进人|负责人|对接人|(?:谁|边个|哪个销售|哪位销售|哪位同事|哪个同事|边位)(?:在|系|是)?"
+        r"(?:跟|负责|对接|管|加)|(?:跟|负责|对接)(?:他|她|佢|ta)的?(?:是|系)?(?:谁|边个|哪位)|"
+        r"(?:是|系|归|属于)(?:谁|边个|哪个销售|哪位)(?:的|嘅)?(?:客|跟)|归谁|"
+        + _EN.format(
+            r"(?:who(?:'s|\s+is)?\s+(?:follows?|following|owns?|handles?|handling|looks?\s+after|"
+            r"in\s+charge\s+of|responsible\s+for|manages?|managing|(?:his|her)\s+owner)|owner|"
+            r"whose\s+customer|followed\s+by|assigned\s+to)"
+        ),
+    ),
+    (
+        "city",
+        r"城市|哪个城|哪座城|哪里人|哪儿人|边度人|(?:是|系)(?:哪里|哪儿|边度)人?|"
+        r"(?:在|住|喺|住喺|住在|来自)(?:哪里|哪儿|边度|哪(?![个种些款样])|边(?![个款啲样]))"
+        r"(?!加|买|下单|落单|咨询|问)|"
+        r"哪个地方|咩地方|乜地方|"
+        + _EN.format(
+            r"(?:city|where\s+(?:is|does|'s)\s+(?:he|she|this\s+customer)\s*(?:from|based|live|"
+            r"located)?|where(?:'s|\s+is)\s+(?:he|she)|which\s+city|what\s+city|based\s+where|"
+            r"lives?\s+where)"
+        ),
+    ),
+    ("tags", r"标签|标记|" + _EN.format(r"(?:tags?|tagged|labels?)")),
+    (
+        "spend",
+        r"(?:消费|花|使|用|买|给|俾|帮衬)(?:了|过)?(?:我们|我哋)?(?:多少|几多|几钱)|"
+        r"(?:累计|总|一共|总共|合共)(?:消费|花费|金额|买了|消费了)|消费金额|消费总额|多少钱|几多钱|"
+        + _EN.format(
+            r"(?:how\s+much|spent|spend(?:ing|s)?|lifetime\s+value|total\s+(?:value|orders?))"
+        ),
+    ),
+    (
+        "company",
+        r"公司|单位|边度返工|哪里上班|在哪上班|"
+        + _EN.format(r"(?:company|employer|works?\s+(?:at|for))"),
+    ),
+    (
+        "phone",
+        r"电话|手机|联系方式|" + _EN.format(r"(?:phone|mobile|(?:contact\s+)?number)"),
+    ),
+    ("remark", r"备注|" + _EN.format(r"(?:remarks?|notes?)")),
+)
+_FIELD_QUESTION = lazy_pattern(
+    r"什么|甚么|啥|哪|谁|边|几|多少|咩|乜|点|怎|如何|吗|呢|冇|没|[?？]|"
+    + _EN.format(r"(?:what|which|where|who|whose|how|is|does|did|has|any)")
+)
+# "她的标签", "佢嘅电话", "his tags": the fact's noun after the customer, asked by naming it.
+_FIELD_OF_HER = lazy_pattern(
+    r"(?:他|她|佢|ta|客户|customer)(?:的|嘅|个|'s)?\s*"
+    r"(?:城市|跟进人|负责人|渠道|来源|添加方式|标签|公司|电话|手机|备注|消费|"
+    r"city|owners?|channel|source|tags|company|phone|remarks?|spend)|"
+    r"(?<![a-z])(?:his|her)\s+(?:city|owners?|channel|source|tags|company|phone|remarks?|spend)"
+)
+
+
+def field_asks(said: str) -> tuple[CardAsk, ...]:
+    """The card's facts normalised `said` asks (its city, owner, channel, tags, spend,
+    company, phone or remark), in the order said; () when it asks none of them."""
+    if not (_FIELD_QUESTION.search(said) or _FIELD_OF_HER.search(said)):
+        return ()
+    found: list[tuple[int, str]] = []
+    rest = said
+    for kind, words in _FIELD_WORDS:
+        match = re.search(words, rest)
+        if match is None:
+            continue
+        found.append((match.start(), kind))
+        rest = re.sub(words, lambda m: " " * len(m.group()), rest)
+    return tuple(CardAsk(kind, "field", False) for _, kind in sorted(found))
 
 
 def _kinds_said(said: str) -> list[str]:

@@ -48,6 +48,13 @@ _WH = lazy_pattern(
     r"\b(?:what|which|when|where|who|how)\b",
     re.I,
 )
+# 咩 closes a yes/no in Cantonese ("佢係VIP咩") but asks "what" after a verb with no object:
+# "佢買過咩", "佢問咗啲咩", "佢退咗乜", "佢最近睇過咩" (what he bought, asked, refunded, looked at).
+_VERB_LAST = lazy_pattern(
+    r"(?:买|買|购买|購買|购|購|订|訂|问|問|咨询|諮詢|谘询|詢|询|查询|查詢|退|睇|看|要|拎|攞|揀|拣|"
+    r"用|试|試|加购|加購|帮衬|幫襯|叫|点|點|做|搞|讲|講|话|話|refund|buy|bought|order)"
+    r"(?:过|過|咗|了|左|开|開)?(?:啲|D|d|些|一啲|一些)?$"
+)
 _BE_ZH = lazy_pattern(r"^(?:是|係|系|属于|屬於|算)(?=\S)")
 _A_EN = lazy_pattern(r"^(?:an?|one\s+of\s+(?:the|our|my))\s+", re.I)
 _EVER_EN = lazy_pattern(r"^(?:ever|already|yet)\s+", re.I)
@@ -63,6 +70,8 @@ def yes_no_words(text: str) -> tuple[str, ...]:
         inside = _ASK_INSIDE.search(cond)  # "佢上個月有冇落單": the yes/no inside
         if inside is not None:
             cond = _BE_ZH.sub("", cond[: inside.start()] + cond[inside.end() :].strip())
+        elif zh["after"] in ("咩", "乜") and _VERB_LAST.search(cond):
+            return ()  # "佢買過咩", "佢問咗啲咩": what he bought or asked, never whether
         elif zh["after"]:
             cond = _BE_ZH.sub("", cond)
         else:

@@ -223,7 +223,7 @@ _ABOUT = (
 # The look-up verb before a name: Mandarin, Cantonese (睇下/搵下), and 了解 (get to know); a
 # leading 那/咁 ("那Frank的资料") only carries the conversation on.
 _LOOK = (
-    r"(?:那|那么|咁|噉)?(?:请|帮我|麻烦|唔该)?(?:查一下|查查|查下|查询|查|看看|看一下|看下|找一下|找找|"
+    r"(?:那|那么|咁|噉)?(?:请|帮我|麻烦|唔该)?(?:查一下|查查|查下|查询|查看一下|查看|查阅|查|看看|看一下|看下|找一下|找找|"
     r"搜一下|搜索|我想看|我要看|给我看看?|说说|介绍一下|我想了解一下|想了解一下|我想了解|想了解|"
     r"了解一下|了解下|睇下|睇睇|睇吓|睇一下|搵下|搵吓|搵一下|搵|找下|找|寻找|搜|"
     # pulling a record up: 调一下 / 调出 / 调取 (a file pulled from the archive), 翻一下, 拉一下
@@ -657,7 +657,10 @@ _ASKED_AFTER_NAME = lazy_pattern(
     # what came after ("Dan后来买了什么", "Dan 后来 bought 了什么")
     r"后来|之后|后面|其后|"
     r"有什么|有咩|有冇|有没有|在哪|喺边|是哪|是什么|几时|什么时候|上次|的跟进人|跟进人|的电话|的备注|"
-    r"的标签|的订单|的城市)"
+    r"的标签|的订单|的城市|"
+    # how she was added, what she spent: "Alice是通过什么渠道加的", "Bob系点样加我嘅"
+    r"是通过|是透过|通过|透过|是怎么|是怎样|是点样|系点样|点样|怎么|的渠道|的来源|的添加方式|"
+    r"消费了|花了|使了|住)"
 )
 # English: "any news on Alice", "what's new with Frank", "who owns Judy", "who follows Bob",
 # "what did Alice ask about", "when did Mike last order".
@@ -778,6 +781,7 @@ def _breakdown(
         by, span = found
     if span != (0, 0):
         rest = (norm[: span[0]] + " " + norm[span[1] :]).strip()
+        rest = _said_again(rest, by, ctx.vocab)
     # "这些客户按城市分", "其中每个销售各有多少", "break these down by city": the previous
     # answer's customers, grouped (the chat puts its segment in; the rest is added to it).
     pointed = _BREAKDOWN_POINTER.search(rest) is not None or whose is not None
@@ -921,6 +925,19 @@ def _which_most(masked: str) -> tuple[str, str, str] | None:
         extreme = "fewest" if ("少" in said or "fewest" in said or "least" in said) else "most"
         return key, re.sub(r"\s+", " ", rest).strip(), extreme
     return None
+
+
+def _said_again(rest: str, by: str, vocab: Vocabulary) -> str:
+    """`rest` without the same grouping said again ("每个销售有多少客户, per owner", "by city，
+    按城市分"): a restatement, never a condition. Another grouping stays (and is asked back)."""
+    for _ in range(3):
+        again = _dimension(_QUOTED_TEXT.sub(lambda m: "“" + "□" * (len(m.group()) - 2) + "”",
+                                            rest), vocab)  # fmt: skip
+        if again is None or again[0] != by:
+            return rest
+        start, end = again[1]
+        rest = (rest[:start] + " " + rest[end:]).strip()
+    return rest
 
 
 def _dimension(norm: str, vocab: Vocabulary) -> tuple[str, tuple[int, int]] | None:

@@ -46,6 +46,8 @@ _THAT_CUSTOMER = lazy_pattern(
     r"上个?月|上上个?月|这个?月|本月|今年|去年|上周|上个?星期|上个?礼拜|这周|本周|今天|今日|"
     r"昨天|琴日|前天|近|之前|以前|后来|之后|后面|其后|总共|一共|累计|平时|"
     r"(?:的|嘅)?(?:电话|手机|备注|标签|城市|跟进人|渠道|添加方式|公司)|买|下|来|加|咨询|问|落|"
+    # what she spent, refunded, where she lives: "他消费了多少", "佢使咗几多钱", "他退过什么"
+    r"消费|花|使|退|住|帮衬|通过|透过|经|由|"
     # what he ordered: "他的订单有哪些", "佢嘅訂單有邊啲", "她的消费记录"
     r"(?:的|嘅)(?:订单|单|消费|消费记录|购买记录|记录)|"
     # an English word about her in a Chinese question: "她 last inquiry 问的是什么"
@@ -53,6 +55,10 @@ _THAT_CUSTOMER = lazy_pattern(
     # whose customer he is: "他是谁的客户", "佢系边个嘅客", "她归谁跟进"
     r"^(?:那|那么|请问)?(?:他|她|佢|ta)(?:是|系|归|由)?(?:谁|边个|哪个销售|哪位销售|哪位同事)"
     r"(?:的|嘅)?(?:客户|客人|客|跟进|跟|负责|在跟)(?:的)?(?:呀|啊|呢|吗)?[？?]*$|"
+    # who follows her, the pronoun last: "谁在跟他", "边个跟紧佢", "谁是她的跟进人"
+    r"^(?:那|那么|请问|咁)?(?:谁|边个|边位|哪个销售|哪位销售|哪位同事|哪个同事)(?:在|系|是)?"
+    r"(?:跟进|跟|负责|对接|管)?(?:着|紧|开|住)?(?:他|她|佢|ta)(?!们|哋)"
+    r"(?:的|嘅)?(?:跟进人|负责人|销售)?(?:呀|啊|呢|吗|㗎)?[？?]*$|"
     r"^(?:what|where|when|how|which|who|is|does|did|has)\b[^.?!]{0,50}"
     r"\b(?:he|she|his|her|him)\b[^.?!]{0,40}[?.!]*$"
 )
@@ -61,3 +67,33 @@ _THAT_CUSTOMER = lazy_pattern(
 def asks_about_customer(said: str) -> bool:
     """Whether normalised `said` asks about the one customer it names by a pronoun."""
     return _THAT_CUSTOMER.match(said) is not None
+
+
+# One of the card's facts asked with no pronoun, right after the card ("which channel", "哪个
+# 城市", "跟进人是谁", "邊個渠道加嘅", "tags?"): nothing else is in the sentence, so it asks of
+# the card just shown (the chat reads it so only then).
+_FACT_NOUN_ZH = r"(?:城市|渠道|管道|来源|添加方式|跟进人|负责人|标签|公司|电话|手机|备注)"
+_FACT_NOUN_EN = r"(?:city|channel|source|owner|tags?|company|phone(?: number)?|remarks?)"
+_BARE_FACT = lazy_pattern(
+    r"^(?:那|那么|请问|咁|噉)?(?:是|系)?(?:什么|啥|哪个|哪|边个|边|咩|乜嘢|乜)"
+    + _FACT_NOUN_ZH
+    + r"(?:加的|加嘅|来的|嚟嘅)?(?:呢|啊|呀|㗎)?[？?]*$|"
+    r"^(?:那|那么|请问|咁|噉)?(?:是|系)?(?:哪个|什么|啥|边个|咩)?"
+    + _FACT_NOUN_ZH
+    + r"(?:是|系)?(?:什么|啥|哪个|哪里|谁|边个|咩|乜嘢|几多|多少)?(?:呢|啊|呀|㗎)?[？?]+$|"
+    + r"^(?:那|那么|请问|咁|噉)?"
+    + _FACT_NOUN_ZH
+    + r"(?:是|系)(?:什么|啥|哪个|哪里|谁|边个|咩|乜嘢|几多|多少)(?:呢|啊|呀|㗎)?[？?]*$|"
+    r"^(?:and |so |ok )?(?:which|what|whose)(?: is the| was the| is| was)? "
+    + _FACT_NOUN_EN
+    + r"(?: is it| was it| then)?\s*[?.]*$|"
+    r"^(?:and |so |ok )?(?:his|her) " + _FACT_NOUN_EN + r"\s*[?.]*$|"
+    r"^(?:and |so |ok )?(?:who(?:'s| is) the owner|where from|how added|"
+    + _FACT_NOUN_EN
+    + r"\s*\?+)$"
+)
+
+
+def asks_card_fact(said: str) -> bool:
+    """Whether normalised `said` is only one of the card's facts asked, with no pronoun."""
+    return _BARE_FACT.match(said) is not None
