@@ -74,7 +74,7 @@ def test_no_card_fact(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["佢買過咩", "佢問咗啲咩", "佢退咗乜", "佢最近睇過咩", "他买过什么"]
+    "text", ["佢買過咩", "佢問咗啲咩", "佢退咗乜", "佢最近睇過咩", "他买过什么", "佢呢排買咗啲咩"]
 )
 def test_what_is_no_yes_no(text: str) -> None:
     assert yes_no_words(text) == ()
@@ -95,6 +95,8 @@ def test_yes_no_still_read(text: str) -> None:
         "他退过什么",
         "佢住邊",
         "谁是她的跟进人",
+        "佢呢排買咗啲咩",
+        "她这阵子问过什么",
     ],
 )
 def test_asks_about_the_customer(text: str) -> None:

@@ -68,7 +68,9 @@ def test_what_a_question_asks_of_the_history(text: str, kind: str, about: str, l
     ],
 )
 def test_no_event_or_no_what_asks_nothing(text: str) -> None:
-    assert card_asks(text) == ()
+    # nothing of the history; "他是谁跟的" / "她在哪个城市" ask one of the card's own facts
+    assert [a for a in card_asks(text) if a.about != "field"] == []
+    assert len(card_asks(text)) <= 1
 
 
 def test_two_kinds_asked_are_both_answered_in_the_order_said() -> None:
