@@ -103,6 +103,7 @@ from segmentation.compiler import SegmentError
 from segmentation.nlq import Clarification
 from segmentation.nlq.followup import read_more
 from segmentation.nlq.leadins import starts_new_topic, without_acknowledgement
+from segmentation.nlq.spoken_fillers import spoken
 from segmentation.nodes import canonical, from_json, to_json
 from segmentation.scope import Requester, resolve_requester
 
@@ -272,6 +273,7 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     # A message the same in both scripts ("其中女性呢", a pick "1") is answered in the
     # member's last one; an English one is not Chinese of either script.
     script = conv.reply_script(session, userid, script_of(text), ctx.now)
+    text = _spoken(session, ctx, userid, text)  # "嗯 那个 其中女的呢": 其中女的呢
     if starts_new_topic(text):  # "换个问题：…": not about the last answer
         conv.start_new_topic(session, userid, ctx.now)
     # "算了不发了，导出给我", "also tag Bob": the card's words, kept whole
@@ -285,6 +287,15 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     hant = script == HANT and (lang == "zh" or not _LETTERS.search(text))
     replies = _handle_text(session, ctx, requester, text, lang, hant)
     return in_script(replies, True, script_words(session, None)) if hant else replies
+
+
+def _spoken(session: Session, ctx: CommandContext, userid: str, text: str) -> str:
+    """`text` without the fillers of speech (segmentation/nlq/spoken_fillers.py) — unless it
+    answers a question back about an action's content: a message's words are sent as said."""
+    pending = conv.load(session, userid, ctx.now).pending
+    if pending is not None and pending.kind == conv.CONTENT:
+        return text
+    return spoken(text)
 
 
 def _handle_text(
@@ -442,7 +453,7 @@ def conversation_answer(session: Session, ctx: CommandContext, userid: str, text
     """The query answer to `text` as the next message of `userid`'s conversation —
     a pick, a page, a refinement or a question of its own — for `segbot query --after`,
     which plays the earlier messages through handle_text first."""
-    text = without_acknowledgement(text)
+    text = without_acknowledgement(_spoken(session, ctx, userid, text))
     lang = language_of(text)
     requester = resolve_requester(session, userid, ctx.settings.admins)
     if requester is None:

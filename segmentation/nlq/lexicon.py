@@ -766,6 +766,8 @@ _more(K.THIS, True, "他们|她们|它们|佢哋|他们几个|她们几个|这�
 # 那几个 / 那几位 (嗰幾個 normalised) after a condition only point, as 这几个 does: "把苏州那几个
 # 客户的待跟进标签撤了" (a closing 有那几个 is the question 哪几个: ime_slips.py)
 _more(K.THIS, True, "那几个|那几位|那几个人|那几位客户|那几个客户|那几个客人|那几位客人")
+# 呢几个 (Cantonese "these few") points as 这几个 does.
+_more(K.THIS, True, "呢几个|呢几位|呢几个客|呢几位客户")
 # Cantonese 佢哋 (they; 哋 is read 们) points back as 他们 does: 睇晒佢哋, 列晒佢哋出嚟.
 _more(K.THIS, True, "佢们|佢们嘅|佢们的")
 # A count said with the pointer ("给这两位发消息", "那3个人"): the answer just given, its size

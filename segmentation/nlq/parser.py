@@ -53,6 +53,7 @@ from segmentation.nlq.restate import describe
 from segmentation.nlq.saved_words import saved_named
 from segmentation.nlq.self_correction import corrected_in_sentence
 from segmentation.nlq.sort_words import ranked_by, sort_measure, sorted_as_ranking
+from segmentation.nlq.spoken_fillers import spoken
 from segmentation.nlq.stopped_words import ask_since_when, stopped_said_as_not, with_done_before
 from segmentation.nlq.tag_actions import leftover
 from segmentation.nlq.tag_groups import drop_tag_groups
@@ -167,6 +168,7 @@ def parse_command(
     """`text` understood, or the question to ask back. `reply_language`: the language of the
     whole message when `text` is only a part of it ("去掉VIPP" asks back in Chinese)."""
     language = reply_language or language_of(text)
+    text = spoken(text)  # 嗯那个帮我查一下…, 我的我的客户, …有多少 就我的, VIP或金卡都行
     text = corrected_in_sentence(text)  # 客单价最高… 不对 是消费最高的前5位: the latter
     text = without_also(text, lambda said: _on_previous_alone(said, now, tz))
     try:

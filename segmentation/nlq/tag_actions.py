@@ -88,9 +88,9 @@ _CLOSED = lazy_pattern(
 # Said just before the verb, these make it a condition (没打上, 被打上, 有打, 已经打了).
 _NOT_AN_ORDER = lazy_pattern(r"(?:被|有|没|没有|未|不|冇|唔|已|已经|曾|曾经|从未|从没)$")
 # A question about who carries a tag, not an order to tag them.
-# (这几个 / 那几个 point at customers: "把苏州那几个客户的待跟进标签撤了" asks nothing)
+# (这几个 / 那几个 / 呢几个 point at customers: "把苏州那几个客户的…标签撤了" asks nothing.)
 _QUESTION = lazy_pattern(
-    r"哪|多少|(?<![这那])几个|(?<![这那])几位|几多|谁|是否|有没有|有冇|吗|边个|边啲|how many"
+    r"哪|多少|(?<![这那呢])几个|(?<![这那呢])几位|几多|谁|是否|有没有|有冇|吗|边个|边啲|how many"
 )
 # Only a count or the noun where the name should be: no tag was named.
 # A demonstrative or a measure word in the name's place points at a tag without naming it
