@@ -149,12 +149,21 @@ def substituted(pending: conv.PendingQuestion, index: int) -> str:
 
 def _in_markup(original: str, word: str, choice: str) -> str | None:
     """ "<script>标签的客户" asked about “script”: the value takes the whole tag's place, its
-    brackets too (and a closing tag of that name goes), so no "<" is left to ask about."""
+    brackets too (and a closing tag of that name goes), so no "<" is left to ask about; an
+    element ("打了<script>alert(1)</script>标签") is one name, so what it holds goes with it
+    ("那就金卡": 打了金卡标签, never 金卡alert(1) asked about next)."""
     tag = re.compile(rf"<\s*/?\s*{re.escape(word)}\b[^<>]*>", re.I)
     found = tag.search(original)
-    if found is None:
-        return None
-    rest = tag.sub("", original[found.end() :])
+    if found is None:  # "tagged <i>gold</i>" asked about “gold”: the element it is inside
+        held = re.compile(rf"<\s*(\w+)\b[^<>]*>[^<>]*?{re.escape(word)}[^<>]*?<\s*/\s*\1\s*>", re.I)
+        inside = held.search(original)
+        if inside is None:
+            return None
+        return f"{original[: inside.start()]}{choice}{original[inside.end() :]}"
+    closing = re.compile(rf"<\s*/\s*{re.escape(word)}\s*>", re.I)
+    closed = closing.search(original, found.end())
+    end = closed.end() if closed is not None else found.end()
+    rest = tag.sub("", original[end:])
     return f"{original[: found.start()]}{choice}{rest}"
 
 

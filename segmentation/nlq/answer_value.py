@@ -23,19 +23,30 @@ _MARKS = r"[\s,，、.。!！~～…:：;；]"
 _OPEN_ZH = (
     r"好啦|好吧|好嘅|好的|好咯|好嘞|好|行吧|行啦|行|得啦|得|嗯+|哦|噢|喔|哎|呃|额|唔该|麻烦|"
     r"那么|那就|那|咁就|咁|噉|然后|"
-    r"就系|就是|就要|就|净系|净要|净|只系|只是|只要|只看|只|要|是|系|都系|都是|也是|看|睇"
+    r"就系|就是|就要|就|净系|净要|净|只系|只是|只要|只看|只|要|是|系|都系|都是|也是|看|睇|"
+    # the value instead of the word asked about: 换成金卡, 改為上海, 換做VIP, 用返金卡
+    r"换成|换做|换为|换作|换|改成|改为|改做|改作|改用|改|用返|就用|用|要用"
 )
 _OPEN_EN = (
     r"ok(?:ay)?|k|fine|alright|all\s+right|sure|well|so|then|oh|ah|hmm+|um+|uh|yeah|yes|"
-    r"just|only|the|please|try|how\s+about|what\s+about|make\s+it|use"
+    r"just|only|the|please|try|how\s+about|what\s+about|make\s+it|use|"
+    r"(?:switch|change)(?:\s+(?:it|that))?\s+to|go\s+with|replace\s+(?:it|that)\s+with|"
+    r"let'?s\s+(?:do|use|go\s+with)|i\s+meant|i\s+mean"
 )
 _OPENING = lazy_pattern(rf"^(?:(?:{_OPEN_ZH}){_MARKS}*|(?:{_OPEN_EN})(?![a-z0-9]){_MARKS}*)")
 # Words after it: particles, thanks, "…才对/先啱", and the customers the value names.
 _CLOSE_ZH = (
     r"的客户|的顾客|的客人|的客|嘅客户|嘅客人|嘅客|客户|顾客|客人|的人|那些|嗰啲|的|嘅|呢|吧|啦|喇|呀|啊|嘛|咯|喔|哦|啰|"
-    r"先啱|先至啱|才对|才是|就好|就得|就行|好了|得啦|谢谢|唔该|la|lor|lah"
+    r"先啱|先至啱|才对|才是|就好|就得|就行|好了|得啦|谢谢|唔该|la|lor|lah|"
+    # the kind of the value said after it, pointed at: 金卡这个标签, 上海嗰个城市, 唇釉这款产品
+    # (never a kind word alone: 我们部门 is a name)
+    r"(?:这个|那个|呢个|这款|那款|呢款|这|那|呢)(?:标签|城市|地区|商品|产品|分群|渠道|活码|品类)|"
+    r"代替|替代|取代"
 )
-_CLOSE_EN = r"ones?|customers?|clients?|people|then|please|pls|thanks|thx|instead|only|one"
+_CLOSE_EN = (
+    r"ones?|customers?|clients?|people|then|please|pls|thanks|thx|instead|only|one|"
+    r"tags?|labels?|city|product|segment|department|channel|rather"
+)
 _CLOSING = lazy_pattern(
     rf"(?:{_MARKS}*(?:{_CLOSE_ZH})|(?<![a-z0-9]){_MARKS}*(?:{_CLOSE_EN})|{_MARKS}+)+$"
 )

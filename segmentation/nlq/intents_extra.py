@@ -32,6 +32,7 @@ from segmentation.nlq.lexicon_tables import LEXICON
 from segmentation.nlq.one_customer import asks_about_customer
 from segmentation.nlq.restate import Restater, describe
 from segmentation.nlq.share_words import dimension_of, share_asked
+from segmentation.nlq.tag_group_words import tag_group_said
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token, tokenize
 from segmentation.nlq.unknown import time_question
@@ -72,7 +73,10 @@ DIMENSIONS: dict[str, str] = {
     r"value class(?:es)?",
     "month": r"首次添加的?月份|添加的?月份|加入的?月份|首次联系的?月份|月份|month of first "
     r"contact|first[- ]contact month|month (?:first )?added|months?|月",
-    "channel": r"渠道|来源|活码|渠道码|channels?|sources?",
+    # the 渠道活码 code, or, without one, the WeCom way the customer was added (add_way)
+    "channel": r"渠道活码|渠道码|活码渠道|活码|来源渠道|渠道来源|添加渠道|添加来源|添加方式|"
+    r"加好友方式|加的方式|加人方式|加微方式|渠道|来源|channel codes?|channels?|sources?|add ways?|"
+    r"ways? (?:they were |customers were )?added|how they were added|acquisition channels?",
     "category": r"商品类别|产品类别|商品品类|产品品类|品类|类别|类目|(?:product )?categor(?:y|ies)",
     "product": r"商品|产品|单品|products?|items?|skus?",
     "tag": r"标签组|标签|tag groups?|tags?",
@@ -92,10 +96,15 @@ _HOW_ZH = (
     r"(?:是|系)?(?:如何|怎样|怎么样|怎样的|怎么样的|什么样|什么样的|点样|点|咩样|乜样)|情况如何|"
     r"情况怎样|情况点样|呢"
 )
+# Looking at it (看, Cantonese 睇), after a split verb: 分开看, 分開睇, 拆开睇睇.
+_LOOK_ZH = r"(?:看看|看一下|看下|看|睇睇|睇一下|睇下|睇吓|睇)"
 _VERB_ZH = (
-    # 分一下类 / 分个类 / 分下组: the split verb 分类/分组 with 一下 or 个 inside it
-    r"(?:来|去)?(?:分布(?:情况|图)?|看看|看一下|看下|看|分组|(?:分一下|分下|分个)(?:类|组)|分一下|"
-    r"分类|分|统计一下|统计|拆分|划分|汇总|列一下|列|排|区分|拆开|拆一下|拆下|拆|计一下|计下|计)?"
+    # 分一下类 / 分个类 / 分下组: the split verb 分类/分组 with 一下 or 个 inside it; said twice
+    # (分一分, 拆一拆, 分分), apart (分开, 拆开, 分开来) or in groups (分成几组, 分组看)
+    r"(?:来|去)?(?:分布(?:情况|图)?|(?:分一分|拆一拆|分分|拆拆|分开来|分开|拆开来|拆开|分拆|"
+    rf"分成几组|分成几类|分成|分堆|归类|分组|分类)(?:一下|一吓|下|吓)?{_LOOK_ZH}?|{_LOOK_ZH}|"
+    r"(?:分一下|分下|分个)(?:类|组)|分一下|"
+    r"分|统计一下|统计|拆分|划分|汇总|列一下|列|排|区分|拆一下|拆下|拆|计一下|计下|计)?"
 )
 # An English word starts after a space or right after Chinese ("VIP客户by city": normalising
 # takes the space out), and ends before anything but a letter ("by city的").
@@ -142,11 +151,19 @@ _BREAKDOWN = [
     ),
     # 按城市看看 / 按跟进人分 / 分城市统计
     lazy_pattern(
-        rf"(?:按照|按|依|根据|分)(?:{_DIM})(?:来|去)?{_VERB_ZH}"
-        r"(?:一下|看看|看)?(?:的?(?:分布|情况|数量|人数|客户数))?"
+        rf"(?:按照|按|依照|依|根据|分)(?:{_DIM})(?:来|去)?{_VERB_ZH}"
+        rf"(?:一下|一吓|下|吓|{_LOOK_ZH})?(?:的?(?:分布|情况|数量|人数|客户数))?"
     ),
-    # 城市分布 / 客户的性别分布 / 性别分布点样 / 标签分布如何
-    lazy_pattern(rf"(?:的)?(?:{_DIM})(?:的)?(?:分布(?:情况|图)?|占比|构成比例|比例)(?:{_HOW_ZH})?"),
+    # 照城市分一分 (Cantonese 照 is 按), 以部门划分, 用渠道拆开: a split verb must follow
+    lazy_pattern(
+        rf"(?:照住|照|以|用)(?:{_DIM})(?:来|去)?{_VERB_ZH.removesuffix('?')}"
+        rf"(?:一下|一吓|下|吓|{_LOOK_ZH})?(?:的?(?:分布|情况|数量|人数|客户数))?"
+    ),
+    # 城市分布 / 客户的性别分布 / 性别分布点样 / 标签分布如何 / 标签点分布 / 城市怎么分布
+    lazy_pattern(
+        rf"(?:的)?(?:{_DIM})(?:的)?(?:点样|点|怎么|怎样|如何|系点)?"
+        rf"(?:分布(?:情况|图)?|占比|构成比例|比例)(?:{_HOW_ZH})?"
+    ),
     # 男的多还是女的多 / 男性多还是女性多 / 男嘅多定女嘅多 (Cantonese 定/定系 is 还是)
     lazy_pattern(
         r"(?P<gender>(?:男|女)(?:的|嘅|性|生|仔|客户|客)?多(?:还是|定系|定係|定|或者|抑或)"
@@ -186,6 +203,11 @@ _BREAKDOWN = [
         r"(?:men|males?)|men (?:vs\.?|versus|or) women|women (?:vs\.?|versus|or) men)"
     ),
 ]
+# A split verb around what is split ("break my team's customers down by city", "split the VIPs
+# up by owner"): the words between are the customers.
+_SPLIT_AROUND = lazy_pattern(
+    r"\b(?:break|split|divide|sort|bucket)\s+(?P<o>(?:(?!\bby\b).){1,60}?)\s*\b(?:down|up|out)\b"
+)
 _BREAKDOWN_NOISE = lazy_pattern(
     # 各部门客户数对比 / 对比一下各城市 / compare the departments: the groups side by side
     r"(?:来|做个|做一下)?(?:对比|比较|比一比|比一下|比下)(?:一下|下)?|"
@@ -762,11 +784,14 @@ def _breakdown(
         return shared
     group: str | None = None
     extreme: str | None = None  # "which city has the most": the answer names that group
+    by_group = _group_named(norm, ctx.vocab)
+    if by_group is not None:  # "客户等级这组标签的分布": the group's words said as 标签
+        norm, group = by_group
     # Words inside quotes are a message's or a name's, never the grouping ("提醒金卡客户“积分
     # 月底清零”" is no breakdown by month): looked for with the quotes blanked (same length).
     masked = _QUOTED_TEXT.sub(lambda m: "“" + "□" * (len(m.group()) - 2) + "”", norm)
     whose = asks_whose(masked)  # "都是谁的", "who owns them": the answer's owners
-    match = _TAG_GROUP_ZH.search(masked) or _TAG_GROUP_EN.search(masked)
+    match = None if group else _TAG_GROUP_ZH.search(masked) or _TAG_GROUP_EN.search(masked)
     if whose is not None:  # "都是谁的客户": the owners of the answer just given
         by, span = "owner", (0, len(norm))
     elif match is not None and match.group("g") not in ("", "个", "各"):
@@ -782,6 +807,7 @@ def _breakdown(
     if span != (0, 0):
         rest = (norm[: span[0]] + " " + norm[span[1] :]).strip()
         rest = _said_again(rest, by, ctx.vocab)
+    rest = _SPLIT_AROUND.sub(r"\g<o>", rest)  # "break my customers down": my customers
     # "这些客户按城市分", "其中每个销售各有多少", "break these down by city": the previous
     # answer's customers, grouped (the chat puts its segment in; the rest is added to it).
     pointed = _BREAKDOWN_POINTER.search(rest) is not None or whose is not None
@@ -801,6 +827,21 @@ def _breakdown(
     if whose is not None:  # an aside: a later "那北京的呢" asks the thread's question
         details["whose"] = True
     return ExtraParse("breakdown", node, description, details)
+
+
+def _group_named(norm: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """`norm` with a company tag group's words said as 标签, and the group, when that makes it
+    a breakdown by tag whose words hold the group ("按客户等级标签组分", "各客戶等級標籤各有幾多",
+    "by the 客户等级 tag group"); else None."""
+    for said in tag_group_said(norm, vocab):
+        masked = _QUOTED_TEXT.sub(lambda m: "“" + "□" * (len(m.group()) - 2) + "”", said.text)
+        found = _dimension(masked, vocab)
+        if found is not None and found[0] == "tag" and found[1][0] <= said.at < found[1][1]:
+            return said.text, said.group
+        most = _which_most(masked)
+        if most is not None and most[0] == "tag":
+            return said.text, said.group
+    return None
 
 
 def _share_breakdown(
