@@ -12,6 +12,7 @@ nothing of this kind (the card alone answers it).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -177,23 +178,21 @@ def field_asks(said: str) -> tuple[CardAsk, ...]:
     company, phone or remark), in the order said; () when it asks none of them."""
     if not (_FIELD_QUESTION.search(said) or _FIELD_OF_HER.search(said)):
         return ()
-    found: list[tuple[int, str]] = []
-    rest = said
-    for kind, words in _FIELD_WORDS:
-        match = re.search(words, rest)
-        if match is None:
-            continue
-        found.append((match.start(), kind))
-        rest = re.sub(words, lambda m: " " * len(m.group()), rest)
-    return tuple(CardAsk(kind, "field", False) for _, kind in sorted(found))
+    return tuple(CardAsk(kind, "field", False) for kind in _said_in_order(said, _FIELD_WORDS))
 
 
 def _kinds_said(said: str) -> list[str]:
     """The kinds `said` names, in the order said (a kind's words once taken are no other's:
     加购 is no 购)."""
+    return _said_in_order(said, _KIND_WORDS)
+
+
+def _said_in_order(said: str, table: Iterable[tuple[str, str]]) -> list[str]:
+    """The kinds of `table` (kind, words pattern) that `said` names, in the order said; the
+    words a kind took are blanked, so no later kind reads them again."""
     found: list[tuple[int, str]] = []
     rest = said
-    for kind, words in _KIND_WORDS:
+    for kind, words in table:
         match = re.search(words, rest)
         if match is None:
             continue

@@ -120,6 +120,19 @@ def evaluate(
     return "wrong", outcome
 
 
+def outcome_on_fixture(session: Session, case: Case) -> str:
+    """`case` read on the corpus company, loaded into `session` (a rounds file's row test)."""
+    load_fixture(session)
+    ctx = default_context(TZ)
+    vocab = load_vocabulary(session, ctx.named)
+    return _outcome(session, case, vocab, namespace(vocab.city_spellings), ctx)
+
+
+def categories_without_questions_back(cases: list[Case]) -> list[str]:
+    """The categories of a rounds file with no row that must be asked back."""
+    return sorted({c.category for c in cases} - {c.category for c in cases if c.expected == "?"})
+
+
 def _outcome(session: Session, case: Case, vocab: Any, ns: dict[str, Any], ctx: Any) -> str:
     """ "right", "asked …" (asked back where an answer was expected), or why it is wrong."""
     result = parse_command(

@@ -11,13 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from segmentation.engine import default_context
-from segmentation.nlq import Clarification, load_vocabulary
+from segmentation.nlq import Clarification
 from segmentation.nlq.ime_slips import slips, without_ime_slips
 from segmentation.text import normalize
 from tests.segmentation.nlq import test_corpus
-from tests.segmentation.nlq.corpus_dsl import namespace
-from tests.segmentation.nlq.fixture import Reader, load_fixture, small_vocabulary
+from tests.segmentation.nlq.fixture import Reader, small_vocabulary
 
 ROWS = Path(__file__).parent / "rounds" / "fix-ime-slips.tsv"
 CASES = test_corpus.read_cases(ROWS)
@@ -27,16 +25,11 @@ TAGS = ("vip", "金卡", "高意向", "待跟进")
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_row_is_read_exactly(session: Session, case: test_corpus.Case) -> None:
-    load_fixture(session)
-    ctx = default_context(test_corpus.TZ)
-    vocab = load_vocabulary(session, ctx.named)
-    outcome = test_corpus._outcome(session, case, vocab, namespace(vocab.city_spellings), ctx)
-    assert outcome == "right"
+    assert test_corpus.outcome_on_fixture(session, case) == "right"
 
 
 def test_every_category_keeps_questions_back() -> None:
-    for category in {c.category for c in CASES}:
-        assert any(c.expected == "?" for c in CASES if c.category == category), category
+    assert test_corpus.categories_without_questions_back(CASES) == []
 
 
 @pytest.mark.parametrize("slip", slips(TAGS), ids=lambda s: s.name)

@@ -10,13 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from segmentation.engine import default_context
-from segmentation.nlq import Clarification, Command, load_vocabulary
+from segmentation.nlq import Clarification, Command
 from segmentation.nlq.self_correction import corrected_in_sentence
 from segmentation.nlq.spoken_fillers import FILLERS, spoken
 from tests.segmentation.nlq import test_corpus
-from tests.segmentation.nlq.corpus_dsl import namespace
-from tests.segmentation.nlq.fixture import Reader, load_fixture, small_vocabulary
+from tests.segmentation.nlq.fixture import Reader, small_vocabulary
 
 ROWS = Path(__file__).parent / "rounds" / "fix-spoken-fillers.tsv"
 CASES = test_corpus.read_cases(ROWS)
@@ -25,16 +23,11 @@ READ = Reader(small_vocabulary())
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_row_is_read_exactly(session: Session, case: test_corpus.Case) -> None:
-    load_fixture(session)
-    ctx = default_context(test_corpus.TZ)
-    vocab = load_vocabulary(session, ctx.named)
-    outcome = test_corpus._outcome(session, case, vocab, namespace(vocab.city_spellings), ctx)
-    assert outcome == "right"
+    assert test_corpus.outcome_on_fixture(session, case) == "right"
 
 
 def test_every_category_keeps_questions_back() -> None:
-    for category in {c.category for c in CASES}:
-        assert any(c.expected == "?" for c in CASES if c.category == category), category
+    assert test_corpus.categories_without_questions_back(CASES) == []
 
 
 # The closed list, one by one: (filler, a sentence where it is ignored, what is left).
