@@ -198,6 +198,8 @@ _EN_CHANGE_TO = lazy_pattern(
     r"(?:to|for|into|over\s+to)|replace\s+(?:it|that|this)\s+with|"
     # "make that customers to keep", "make it Beijing": the thing asked, said anew
     r"make\s+(?:it|that|this|them)|"
+    # "use 金卡 instead", "try Beijing", "go with last month": the value to use in its place
+    r"(?:use|try|go\s+with|pick)|"
     # "instead, Beijing", "rather the VIPs", "instead of that, customers to keep"
     r"(?:instead|rather)(?:\s+of\s+(?:that|this|those|them|it))?[,:]?)\s+(?P<rest>.+)$",
     re.I | re.S,

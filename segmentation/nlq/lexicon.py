@@ -634,6 +634,13 @@ def owner_words() -> tuple[list[str], list[str]]:
     # ("客户自己扫码加的" is the customer's own doing, not the asker's).
     # 我自己 / 我本人 alone before what follows ("给我自己上海的客户发…"): the asker's own
     mine += ["我自己", "我本人", "给我自己", "俾我自己"]
+    # A request verb before 我的 (给我的客人里…, 帮我的客户打标签, 俾我嘅客): 我的 is the owner, not
+    # the 我 of the wrapper 给我 (read "give me" + 的, it dropped the owner without a word).
+    mine += [
+        f"{verb}我{de}"
+        for verb in ("给", "帮", "替", "俾", "畀", "同")
+        for de in ("的", "嘅", "啲")
+    ]
     mine += ["我自己嘅", "我自己啲", "我本人嘅", "自己的客户", "自己嘅客", "自己的客人", "自己啲客",
              "自己嘅客户", "自己的顾客"]  # fmt: skip
     mine += [f"自己{word}的" for word in verbs] + [f"自己{word}嘅" for word in verbs]
@@ -908,6 +915,15 @@ _add_new(K.MY, True, [
 ] + ["assigned to me", "allocated to me", "under my care", "in my care", "under me",
      "i'm assigned", "i am assigned", "i m assigned", "i'm responsible for", "that are mine",
      "that belong to me", "who belong to me", "of mine"])  # fmt: skip
+# The asker stressing it is their own ("customers I follow myself", "I personally handle"): the
+# adverb only says "mine" again, read with the verb so it is never dropped on its own.
+_SELF = ("myself", "personally", "directly", "on my own", "by myself")
+_add_new(K.MY, True, [
+    s
+    for base, (third, ing, part) in _OWNING.items()
+    for adverb in _SELF
+    for s in (f"i {base} {adverb}", f"i {adverb} {base}", f"{part} by me {adverb}")
+] + ["my very own", "my personal", "mine personally"])  # fmt: skip
 _add_new(K.FILLER, True, [
     s
     for base, (third, ing, part) in _OWNING.items()
