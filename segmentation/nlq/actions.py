@@ -240,8 +240,10 @@ _PUSH_ZH = [
 ]
 # The English verbs that send something to someone.
 _V_SEND_EN = (
-    r"(?:send(?:\s+out|\s+over)?|give(?:\s+out)?|hand\s+out|push(?:\s+out)?|issue|dispatch|"
-    r"broadcast|blast(?:\s+out)?|mass[\s-]?send)"
+    # "give me/us …" asks the bot for something (give me a count of …, give us the list): the
+    # asker is no customer, so it is a request wrapper, never a send
+    r"(?:send(?:\s+out|\s+over)?|give(?!\s+(?:me|us)\b)(?:\s+out)?|hand\s+out|push(?:\s+out)?|"
+    r"issue|dispatch|broadcast|blast(?:\s+out)?|mass[\s-]?send)"
 )
 # A request opener before an English send ("could you send…", "pls push…"): a closed list.
 _PUSH_OPENER_EN = (

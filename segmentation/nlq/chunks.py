@@ -127,7 +127,11 @@ def total_negation(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     i = 0
     while i < len(tokens):
-        found = _total_negation_at(tokens, i) or _fronted_total_negation_at(tokens, i)
+        found = (
+            _total_negation_at(tokens, i)
+            or _fronted_total_negation_at(tokens, i)
+            or _english_total_after_at(tokens, i)
+        )
         if found is None and _any_before_none(tokens, i):
             i += 1  # 什么单都没下过 (read as 没 + 单下过): "any" adds nothing to none at all
             continue
@@ -178,6 +182,24 @@ def _fronted_total_negation_at(tokens: list[Token], i: int) -> tuple[list[Token]
     if verb is not None and verb.kind in (K.UNKNOWN, K.FILLER) and verb.text in _SPLIT_VERBS:
         end += 1  # 单一个没下: 下 is the order's own verb
     return [neg, tok], end
+
+
+def _english_total_after_at(tokens: list[Token], i: int) -> tuple[list[Token], int] | None:
+    """ "ordered not even once", "visited not once this year": the verb, then its total
+    negation — the NOT of the verb, said as "never ordered" is."""
+    if tokens[i].kind != K.EVENT or i + 1 >= len(tokens):
+        return None
+    neg = tokens[i + 1]
+    if neg.kind != K.NEG or neg.text.lower() not in _EN_TOTAL_NOT:
+        return None
+    return [neg, tokens[i]], i + 2
+
+
+# lexicon.py's English total negations (K.NEG)
+_EN_TOTAL_NOT = frozenset(
+    {"not even once", "not once", "not a single time", "not even one time", "not one time"}
+    | {"not even a single time"}
+)
 
 
 def _not(tok: Token | None) -> bool:

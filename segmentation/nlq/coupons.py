@@ -241,6 +241,9 @@ def read_coupon(what: str) -> CouponWords:
     """The one coupon `what` describes (normalised text, quoted message removed), or Ask."""
     # Cantonese 嘅 is 的 ("100蚊嘅券", "滿300減50嘅coupon").
     what = _A_BIT.sub(" ", what.replace("嘅", "的"))
+    # A campaign named in the words ("the 双11预热 coupon", written 活动#2 / campaign #2 by
+    # contact_words.name_campaigns) names no amount: its number was read as a ¥2 coupon.
+    what = _CAMPAIGN_REF.sub(" ", what)
     text = _ZHE_MONEY.sub(lambda m: f"{m.group(1)}减", _QUANTITY.sub(" ", what))
     for reason, pattern in _ASK_BACK:
         if pattern.search(text):
@@ -263,6 +266,7 @@ def read_coupon(what: str) -> CouponWords:
     return coupon
 
 
+_CAMPAIGN_REF = lazy_pattern(r"(?i:活动\s*#\s*\d+|campaign\s*#\s*\d+)")
 # "a bit" (低一点, 再少一点, 便宜啲): never the 1 of a rate or an amount ("低一点九折" is 9折).
 _A_BIT = lazy_pattern(r"(?<=[低高少多大小深浅狠宜])(?:一点|一些|点|啲)")
 # A threshold said while the only reading is a plain coupon: its value is missing.

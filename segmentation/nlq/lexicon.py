@@ -500,10 +500,16 @@ _ADD(
     _many(
         K.FILLER,
         True,
-        "a single|single|even once|not even once|even one|one single|ever once|a single thing|"
-        "a thing|one thing",
+        "a single|single|even once|even one|one single|ever once|a single thing|"
+        "a thing|one thing|a single time|even a single time|even one time|one single time",
     )
 )
+# "not even once" / "not once" carry the negation themselves: as filler they dropped it ("who
+# not even once ordered" was answered as "who ordered"). Said after the verb ("ordered not even
+# once this year"), chunks.total_negation puts it before the verb.
+# ("not once" is a negation already, above)
+_ADD(_many(K.NEG, True, "not even once|not a single time|not even one time|not one time|"
+           "not even a single time"))  # fmt: skip
 # measure words: "一张订单都没有", "一件都没买" (only meaningful in a total negation)
 _ADD(_many(K.NUMWORD, (1, "measure"), "一张|一件|一条|一样|一笔|一款"))  # not 张 alone
 

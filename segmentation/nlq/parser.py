@@ -58,7 +58,7 @@ from segmentation.nlq.stopped_words import ask_since_when, stopped_said_as_not, 
 from segmentation.nlq.tag_actions import leftover
 from segmentation.nlq.tag_groups import drop_tag_groups
 from segmentation.nlq.token_kinds import K
-from segmentation.nlq.tokens import refuse_empty_quotes, tokenize
+from segmentation.nlq.tokens import Token, refuse_empty_quotes, tokenize
 from segmentation.nlq.used_to import used_to_said
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import Vocabulary
@@ -387,6 +387,7 @@ def _parse(
         tokens = topic_contact_joined(tokens)  # 活动#1有哪些客户收到消息: its message
         if stopped and not any(t.kind == K.WINDOW for t in tokens):
             ask_since_when(stopped, seg_text)  # "stopped ordering": since when is unsaid
+        tokens = _in_total_of_an_amount(tokens)
         words = [str(t.value) for t in tokens if t.kind == K.INTENT]
         if action is None and all(t.kind in (K.FILLER, K.SEP, K.AND) for t in tokens):
             # "你好", "thanks": nothing asked, so say what can be asked (never list everyone).
@@ -464,6 +465,23 @@ def _check_both_of_something(tokens: list[Any]) -> None:
 
 # Words that name no customers: whom said only with these ("又", "and", "的") is nobody said.
 _GLUE = {K.FILLER, K.SEP, K.AND, K.DE}
+
+
+# 一共/总共 said of what an event adds up to, not "how many" (邊啲VIP總共退咗超過300蚊: the
+# refunds in total; "which VIPs" asks for a list).
+_IN_TOTAL = frozenset({"一共", "总共", "合共", "累计"})
+
+
+def _in_total_of_an_amount(tokens: list[Token]) -> list[Token]:
+    """`tokens` with 总共/一共 right before an event that a comparison bounds read as "in
+    total" (a filler): 哪些VIP总共退款超过300 lists them, 总共下了3单以上的 too."""
+    out = list(tokens)
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.kind != K.INTENT or tok.text not in _IN_TOTAL or tokens[i + 1].kind != K.EVENT:
+            continue
+        if any(t.kind == K.CMP for t in tokens[i + 2 :]):
+            out[i] = replace(tok, kind=K.FILLER, value=True)
+    return out
 
 
 def _intent(words: list[str]) -> tuple[str, str | None]:

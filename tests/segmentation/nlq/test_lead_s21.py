@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from segmentation.nodes import Owner, walk
+from segmentation.nodes import Not, Owner, Performed, walk
 from tests.segmentation.nlq.fixture import Reader, small_vocabulary
 
 READ = Reader(small_vocabulary())
@@ -55,3 +55,56 @@ def test_the_wrapper_alone_still_carries_no_owner(text: str) -> None:
 def test_english_mine_said_with_a_self_adverb(text: str) -> None:
     owners = [n for n in walk(READ.segment(text)) if isinstance(n, Owner)]
     assert [o.userids for o in owners] == [("zhangsan",)]
+
+
+# "not even once" said before or after the verb is the NOT of the verb; as a filler it had
+# dropped the negation and answered "who ordered".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who ordered not even once this year",
+        "who not even once ordered this year",
+        "customers who inquired not a single time this year",
+        "VIPs who visited not once this year",
+        "customers who have not ordered even one time this year",
+    ],
+)
+def test_english_total_negation_before_or_after_the_verb(text: str) -> None:
+    negated = [n for n in walk(READ.segment(text)) if isinstance(n, Not)]
+    assert len(negated) == 1 and isinstance(negated[0].child, Performed), text
+
+
+# "give me/us …" asks the bot for something: never a send (it had become a push of a ¥2 coupon,
+# the 2 of 活动#2 — a campaign's number is no amount either).
+def test_give_me_a_count_is_a_count_not_a_push() -> None:
+    for text in (
+        "give me a count of male customers who got a coupon and haven't redeemed it",
+        "give us the list of VIPs who got a coupon",
+    ):
+        assert READ.command(text).intent in ("count", "list"), text
+    assert READ.command("give VIPs a 20 off 100 coupon").intent == "push"
+
+
+def test_a_campaign_number_is_no_coupon_amount() -> None:
+    from segmentation.nlq.ask import Ask
+    from segmentation.nlq.coupons import read_coupon
+
+    with pytest.raises(Ask):
+        read_coupon("the campaign #2 coupon another one")
+    with pytest.raises(Ask):
+        read_coupon("活动#1的券")
+
+
+# 总共/一共 before an event a comparison bounds is "in total", not "how many".
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("哪些VIP总共退款超过300", "list"),
+        ("睇下邊啲VIP總共退咗超過300蚊", "list"),
+        ("一共下单超过3次的客户", "list"),
+        ("VIP总共有几个", "count"),
+        ("总共下单超过3次的有几个", "count"),
+    ],
+)
+def test_in_total_of_an_amount_is_no_count(text: str, intent: str) -> None:
+    assert READ.command(text).intent == intent
