@@ -436,6 +436,20 @@ _TAG_ZH = [
             r"(?P<name>“[^”]+”|.+?)(?:标签)?$"
         ),
     ),
+    # The tag word said before the name: "给他们打个标签 待回访", "给VIP加一个标签叫金卡",
+    # "给这些人贴个标签“待跟进”", "帮上海客户打上标签：高意向". The name is one word with no 的
+    # or question word in it ("给他们打标签的有几个" is a question about tags, not a tag named
+    # 的有几个).
+    (
+        "tag",
+        lazy_pattern(
+            r"^(?:请)?(?:帮我)?(?:给|为|把|将|帮(?!我|手|忙))(?P<seg>.+?)(?:都)?"
+            r"(?:打|加|贴|标|挂)(?:上|返|翻)?(?:一个|个|一|上)?(?:标签|tag)\s*"
+            r"(?:[:：]|叫做|叫|为|是)?\s*"
+            r"(?P<name>“[^”]+”|(?![吧啦呀哦喔了])[^“”\s，,。的嘅吗呢？?有几多]{1,24}?)"
+            r"(?:吧|哈|啊|呀|啦|哦|喔)*$"
+        ),
+    ),
     # The English verb first in a Chinese frame, the tag after a result word: "幫我 tag 晒近7日
     # … 嘅客做「待跟進」", "tag上海的客户为VIP". A bare name only after 做/为/as/with (成 and 作
     # begin words of whom: 成交).

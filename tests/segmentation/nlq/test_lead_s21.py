@@ -108,3 +108,26 @@ def test_a_campaign_number_is_no_coupon_amount() -> None:
 )
 def test_in_total_of_an_amount_is_no_count(text: str, intent: str) -> None:
     assert READ.command(text).intent == intent
+
+
+# The tag word said before the tag's name, with or without a mark between them.
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("给他们打个标签 待跟进", "待跟进"),
+        ("给他们打个标签：待跟进", "待跟进"),
+        ("给他们打一个标签叫待跟进", "待跟进"),
+        ("给这些人贴个标签“待回访”", "待回访"),
+        ("帮上海客户打上标签：高意向", "高意向"),
+        ("給佢哋加個標籤 金卡", "金卡"),
+        ("给这些人加个标签为VIP", "VIP"),
+    ],
+)
+def test_the_tag_word_before_the_tag_name(text: str, tag: str) -> None:
+    command = READ.command(text)
+    assert (command.intent, command.details["tag"]) == ("tag", tag)
+
+
+@pytest.mark.parametrize("text", ["给他们打个标签吧", "给他们打个标签"])
+def test_a_tag_word_with_no_name_asks_which_tag(text: str) -> None:
+    assert "标签" in READ.asked(text)
