@@ -141,8 +141,14 @@ _BREAKDOWN = [
     # following the customers (a count said after it; "每个人" alone says nothing)
     lazy_pattern(
         r"(?P<owner>(?:每个人|每一个人|每人|各人|每位同事|每个同事|各位同事|每个组员|每位组员|"
-        r"大家)(?:分别|各自|各|都)*(?:有|跟进了?|负责|跟了?|手上有?)?"
+        r"每个成员|每位成员|各成员|各位成员|各自|大家)(?:分别|各自|各|都)*(?:有|跟进了?|负责|跟了?|手上有?)?"
         r"(?:(?:多少|几多|几个|几位|几人)(?:个|位|名)?(?:客户|客|人)?|计一下|计下|数一下|数下))"
+    ),
+    # each of my reps / everyone on my team / every member of our department: each person of
+    # the team said after it (the team words stay: they say whose customers)
+    lazy_pattern(
+        rf"(?P<owner>{_EN_START}(?:each|every one|everyone|everybody|each one|each member|"
+        r"every member|each person|every person)(?: of| on| in| from))(?= (?:my|our|the) )"
     ),
     # per person / each person / for every team member
     lazy_pattern(
@@ -766,6 +772,10 @@ def _only_glue(tokens: list[Token]) -> bool:
 
 
 _QUOTED_TEXT = lazy_pattern(r"“[^”]*”")
+# "Under me" (我手下/我底下/我下面) is "mine" said of customers (owner_words); in a split by
+# person it says whose people are split, the team: one group of the asker's would answer
+# nothing.
+_UNDER_ME = lazy_pattern(r"我(?:的|嘅)?(?:手下|手底下|底下|下面)(?:的|嘅)?")
 
 
 def _breakdown(
@@ -808,6 +818,8 @@ def _breakdown(
         rest = (norm[: span[0]] + " " + norm[span[1] :]).strip()
         rest = _said_again(rest, by, ctx.vocab)
     rest = _SPLIT_AROUND.sub(r"\g<o>", rest)  # "break my customers down": my customers
+    if by == "owner":  # 我手下每个销售有多少客户: the people under me, each one
+        rest = _UNDER_ME.sub("我的团队", rest)
     # "这些客户按城市分", "其中每个销售各有多少", "break these down by city": the previous
     # answer's customers, grouped (the chat puts its segment in; the rest is added to it).
     pointed = _BREAKDOWN_POINTER.search(rest) is not None or whose is not None

@@ -183,6 +183,13 @@ _ADD(_many(K.MYDEPT, True, "咱们部门|咱们组|咱们团队|咱们小组|咱
            "我们部门|我部门|本部门|我们组|我们团队|我的团队|我团队|我们小组|我的部门|"
            "我所在部门|我们部门的|my team|our team|my department|our department|my dept|my team's|"
            "our team's|my department's"))  # fmt: skip
+# The people a leader leads, said as people (each of my reps, 我手下的销售, 团队成员): the team they
+# follow customers for, never the leader's own customers (我手下 alone is "mine", owner_words).
+_ADD(_many(K.MYDEPT, True, "my reps|my sales reps|my salespeople|my sales team|my people|"
+           "my team members|my staff|my direct reports|my subordinates|our reps|our salespeople|"
+           "our sales reps|our team members|the reps on my team|the people on my team|"
+           "我手下的销售|我手下的人|我手下的同事|我手下的业务|我手下销售|我手下的组员|我的下属|我下属|"
+           "我的组员|我组员|团队成员|部门成员|部门同事|组里的同事|我哋啲同事|我啲同事"))  # fmt: skip
 _ADD(_many(K.GENDER, 2, "女性|女|女的|女士|女生|女客户|female|females|women|woman|ladies"))
 _ADD(_many(K.GENDER, 1, "男性|男|男的|男士|男生|男客户|male|males|men|man|gentlemen"))
 # Cantonese 女仔/男仔 (girls/boys: said of women and men), 女仔客/男仔客.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from segmentation.nodes import Not, Owner, Performed, walk
+from segmentation.nodes import InDepartment, Not, Owner, Performed, walk
 from tests.segmentation.nlq.fixture import Reader, small_vocabulary
 
 READ = Reader(small_vocabulary())
@@ -131,3 +131,29 @@ def test_the_tag_word_before_the_tag_name(text: str, tag: str) -> None:
 @pytest.mark.parametrize("text", ["给他们打个标签吧", "给他们打个标签"])
 def test_a_tag_word_with_no_name_asks_which_tag(text: str) -> None:
     assert "标签" in READ.asked(text)
+
+
+# Each person of the asker's team, said as people ("each of my reps", 我手下每个销售, 团队成员各自):
+# a split by person over the team. As a count of the team (or a split of the asker's own
+# customers) it answered a different question.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many customers does each of my reps have",
+        "how many customers does each of my team members have",
+        "how many customers does everybody in my department have",
+        "how many does everyone on my team have",
+        "how many VIPs does each of my reps have",
+        "我手下每个销售有多少客户",
+        "我底下的同事各自有几个客户",
+        "团队成员各自跟进多少客户",
+        "我的团队每个成员有多少客户",
+        "部門裡每個人各有幾個客人",
+    ],
+)
+def test_each_person_of_my_team_is_a_split_by_owner_over_the_team(text: str) -> None:
+    command = READ.command(text)
+    assert (command.intent, command.details.get("by")) == ("breakdown", "owner"), command
+    depts = [n for n in walk(command.segment) if isinstance(n, InDepartment)]
+    assert [d.department_ids for d in depts] == [(1,)], command.segment
+    assert not [n for n in walk(command.segment) if isinstance(n, Owner)]
