@@ -79,6 +79,21 @@ _PLUS_LENGTH = lazy_pattern(r"(?<![a-z0-9.])(\d{1,4})\+ ?(?=(?:days?|weeks?|mont
 # "top10", "bottom5%" typed without a space: the rank word and its count (a name in the data
 # spelled so stays a name).
 _RANK_GLUED = lazy_pattern(r"(?<![a-z0-9.])(top|bottom)(\d{1,4})(?![0-9])")
+# A number glued to the English word before or after it ("in the last30 days", "over1000",
+# "past7days", "at least3 times", "3times", "1000rmb"): the words of windows, comparisons and
+# units, a closed list; a glued word that is a name in the company's data stays a name.
+_LEADS = (
+    "last|past|next|over|under|above|below|within|than|least|most|exactly|only|around|"
+    "about|since|before|after|between|and|to|from|in|for|at|top|bottom|tops|max|min|"
+    "minimum|maximum|approx|beyond|upwards of|north of|south of|shy of|excess of"
+)
+_TRAILS = (
+    "days|day|weeks|week|months|month|years|year|hours|hour|times|time|orders|order|"
+    "visits|visit|inquiries|inquiry|refunds|refund|customers|clients|people|yuan|rmb|kuai|"
+    "bucks|dollars|or more|or less|or fewer|plus|tops|max|min"
+)
+_LEAD_GLUED = lazy_pattern(rf"(?<![a-z0-9.])({_LEADS})(\d)")
+_TRAIL_GLUED = lazy_pattern(rf"(?<![a-z])(\d)({_TRAILS})(?![a-z])")
 _WORD = lazy_pattern(r"(?<![a-z0-9/'])(w/o|w/|[a-z][a-z0-9]*)(?![a-z0-9/'])")
 
 
@@ -98,6 +113,7 @@ def expand(text: str, names: Callable[[], Container[str]] | None = None) -> str:
     read only when a word of the table is found (reading them may load pinyin)."""
     if not any(c.isascii() and c.isalnum() for c in text):
         return text
+    text = _unglued(text, names)
     text = _GLUED.sub(lambda m: _unit(m, text), text)
     text = _PLUS_LENGTH.sub(lambda m: f"{m.group(1)} ", text)
     text = _THOUSANDS.sub(lambda m: f"{m.group(1)}k", text)
@@ -113,3 +129,26 @@ def expand(text: str, names: Callable[[], Container[str]] | None = None) -> str:
         return full
 
     return _WORD.sub(spell, text)
+
+
+def _unglued(text: str, names: Callable[[], Container[str]] | None) -> str:
+    """`text` with a space between a number and the window, comparison or unit word glued to
+    it ("last30 days", "over1000", "3times"), unless the glued word is a name in the data."""
+
+    def apart(m: re.Match[str], at: str) -> str:
+        if names is not None and _whole_word(at, m.start()) in names():
+            return m.group(0)
+        return f"{m.group(1)} {m.group(2)}"
+
+    text = _LEAD_GLUED.sub(lambda m: apart(m, text), text)
+    return _TRAIL_GLUED.sub(lambda m: apart(m, text), text)
+
+
+def _whole_word(text: str, at: int) -> str:
+    """The run of Latin letters and digits around position `at` of `text`."""
+    start, end = at, at
+    while start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isascii() and text[end].isalnum():
+        end += 1
+    return text[start:end]

@@ -939,12 +939,22 @@ _OPENED = lazy_pattern(
 )
 
 
+# The same request asked after whom it is about ("上周来店的客户可以帮我标上…吗", "…方便幫我
+# 標上…嗎"): a helping verb, with or without the modal before it, inside the sentence.
+_ASKED_INSIDE = lazy_pattern(
+    r"(?:可以|可不可以|可唔可以|可否|能不能|能唔能|能否|方便|方不方便|方唔方便|麻烦你?|请你?|唔该)?"
+    r"(?:帮我|帮忙|替我|帮手)|(?:可以|可不可以|可唔可以|能不能|能唔能|方便|方唔方便)同我"
+)
+
+
 def _request_unwrapped(text: str, original: str = "") -> str:
     """`text` without the polite question around an order ("可以帮我…吗"), else as it is;
-    the question word at the end is only a request when the sentence opens as one."""
+    the question word at the end is only a request when the sentence opens as one or asks
+    for help inside it."""
     masked = _mask_quotes(text)
     found = _REQUEST_ASKED.match(masked)
-    if found is None or not (_OPENED.match(masked) or _OPENED.match(normalize(original))):
+    opened = _OPENED.match(masked) or _OPENED.match(normalize(original))
+    if found is None or not (opened or _ASKED_INSIDE.search(masked)):
         return text
     return text[slice(*found.span("rest"))].strip()
 

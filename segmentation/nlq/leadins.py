@@ -215,7 +215,9 @@ _OPENER = lazy_pattern(
 # "go back to all VIP customers"): the question said is answered as it stands. An earlier
 # list named by its size or place ("回到刚才那6个人") is read before this (backref.py).
 _GO_BACK = lazy_pattern(
-    r"^\s*(?:还是|還是|不如|算了[\s,，]*)?\s*(?:回到|回去看|回去|返回到|返回|退回到|退回|倒回到|倒回|"
+    # (退回 before 来/去/过/了 or goods is sending them back: 退回来过的 are refunds)
+    r"^\s*(?:还是|還是|不如|算了[\s,，]*)?\s*(?:回到|回去看|回去|返回到|返回|退回到|"
+    r"退回(?![来來去过過了咗东東货貨嘢款钱錢])|倒回到|倒回|"
     r"回头看|回頭看|返返去|返去|睇返|换回|換回|切回|还是看|還是看)\s*|"
     r"^\s*(?:(?:ok|okay|so|then|now)[\s,]+)*(?:let'?s\s+|let\s+us\s+)?(?:go\s+back\s+to|"
     r"get\s+back\s+to|back\s+to|return\s+to|switch\s+back\s+to)\s+",
@@ -254,10 +256,40 @@ _POLITE_OPENER = lazy_pattern(
 )
 
 
+# More polite openers, the same way: the formal ones (有劳, 劳驾, 烦请, 请) and thanks said first
+# (谢谢，给…), before a clause mark or the request verb.
+_FORMAL_OPENER = lazy_pattern(
+    r"^\s*(?:(?:有劳|劳驾|烦请|烦劳|请|谢谢|多谢|感谢|唔该晒)(?:你|您|晒|哂|你们|你哋)?"
+    r"(?:了|啦|啰|喔|哦|呀|啊|噢|咯|喇|嘞|哈|哟|吖)*[\s,，、。.!！~～]*)+"
+    r"(?=帮|给|把|将|替|同我|为|俾|tag|send|push|export|导出)"
+)
+# A condition on the helper's time or convenience, never on the customers ("有时间的话帮我…",
+# "有時間嘅話send張…", "方便帮我把…标上…吗", "方唔方便同我…", "if you have time, export…"): it
+# only asks nicely. The Chinese 方便 only right before the helping verb (方便面 is a product).
+_CONDITIONAL_OPENER = lazy_pattern(
+    r"^\s*(?:(?:如果|要是|若|假如)?(?:你|您)?(?:有时间|有空|得闲|方便|唔忙|不忙)"
+    r"(?:的话|嘅话|的时候|嘅时候|时)(?:呢|吖|啊|呀|哈)?[\s,，、]*"
+    r"|(?:如果|要是)?(?:你|您)?(?:方便|方不方便|方唔方便|得唔得闲|有没有空|有冇空|有没有时间|有冇时间)"
+    r"(?:你|您)?[\s,，、]*(?=帮|同我|给我|俾我|替我)"
+    r"|(?:if|when|whenever)\s+(?:you|u)(?:'ve|\s+have|'re|\s+are|\s+get|\s+got)?\s+"
+    r"(?:got\s+)?(?:the\s+)?(?:time|a\s+chance|the\s+chance|a\s+moment|a\s+minute|a\s+sec|"
+    r"a\s+second|free)(?:\s+(?:later|today))?[\s,]*"
+    r"|(?:if\s+)?time\s+permit(?:s|ting)[\s,]*)"
+)
+
+# Cantonese 同我 (for me) opening a request before its verb ("同我export上個月…嘅客", "唔該同我
+# 列…"): who is asked, never "and mine" (同 as "and" needs something before it).
+_FOR_ME = lazy_pattern(
+    r"^\s*同我\s*(?=export|download|send|push|save|list|tag|导出|汇出|下载|发|列|查|睇|搵|数|计|"
+    r"统计|打|标|存|保存|拉|执)"
+)
+
+
 def drop_opener(norm: str) -> str:
     """`norm` without a word that only opens it (那, 咁, 所以, 先) or says it goes back to a
     question said again (还是回到 …, back to …), when something follows."""
-    for pattern in (_POLITE_OPENER, _GO_BACK, _OPENER, _JUST, _FIRST):
+    openers = (_CONDITIONAL_OPENER, _FORMAL_OPENER, _POLITE_OPENER, _FOR_ME)
+    for pattern in (*openers, _GO_BACK, _OPENER, _JUST, _FIRST):
         found = pattern.match(norm)
         if found is not None and norm[found.end() :].strip(" ?？.。!！"):
             norm = norm[found.end() :]

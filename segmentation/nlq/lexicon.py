@@ -14,6 +14,7 @@ from segmentation.kinds import registered
 from segmentation.kinds.event_words import EVENT_WORDS, VERB_IDIOMS
 from segmentation.nlq.colloquial_words import WORDS as COLLOQUIAL_WORDS
 from segmentation.nlq.ever_words import PAST_ADVERBS
+from segmentation.nlq.everyday_words import WORDS as EVERYDAY_WORDS
 from segmentation.nlq.measure_nouns import WORDS as MEASURE_WORDS
 from segmentation.nlq.reported import (  # noqa: F401 (named by tests)
     THIRD_PARTY_ASKS,
@@ -619,6 +620,17 @@ def wrapper_words() -> list[str]:
 OWNER_VERBS = "跟|跟进|跟进中|在跟|正在跟|负责|管|带|对接|服务|经手|维护|跟紧|跟开|接手|跟单|跟着|"
 # 挂名 (on one's name), 认领 (claimed), 经营 (TW: runs), 顾 (TW: looks after), 签/开发 (signed, won)
 OWNER_VERBS += "挂名|认领|经营|顾|签|开发"
+# Cantonese 睇 (look after): 我睇開嘅客 (開 = habitually), 我睇緊嘅
+OWNER_VERBS += "|睇开|睇紧|睇住|照顾"
+# How long or how usually one holds them (我一直跟的, 我平时负责的, 我長期對接嘅): the same owner.
+OWNER_HABITS = ("一直", "平时", "平常", "长期", "一向", "向来", "主要", "固定", "专门", "常年")
+OWNER_HABIT_VERBS = ("跟", "跟进", "负责", "管", "带", "对接", "服务", "维护", "睇", "顾", "照顾")
+# The customers said as following the asker (跟開我嘅客 = who usually go with me): an aspect
+# verb, then 我 (跟我的 alone stays "and mine").
+OWNER_VERBS_BEFORE_ME = ("跟开", "跟紧", "跟住", "跟着", "睇开", "一直跟", "长期跟")
+# Where the customers hang (挂在我这儿的, 掛喺我度嘅, 记在我这边的): on the asker's name.
+OWNER_HANG = ("挂在", "挂喺", "挂", "记在", "记喺", "归在", "放在")
+OWNER_HANG_PLACES = ("这", "这里", "这儿", "这边", "度", "呢度", "呢边", "这块")
 OWNER_PLACES = "手上|手头|手里|手头上|手底下|手下|底下|名下|这边|这里|这儿|那边"
 
 
@@ -636,10 +648,26 @@ def owner_words() -> tuple[list[str], list[str]]:
         # the verb last, no 的 ("幾多個客係我跟緊"); a one-character verb stays glue (我跟张三:
         # 跟 is "and")
         mine += [f"{me}{word}" for word in verbs if len(word) >= 2]
+        mine += [
+            f"{me}{habit}{verb}{de}"
+            for habit in OWNER_HABITS
+            for verb in OWNER_HABIT_VERBS
+            for de in ("的", "嘅", "啲")
+        ]
+    for verb in OWNER_VERBS_BEFORE_ME:
+        mine += [f"{verb}我{de}" for de in ("的", "嘅", "啲")]
+    for hang in OWNER_HANG:
+        mine += [f"{hang}我{place}{de}" for place in OWNER_HANG_PLACES for de in ("的", "嘅", "")]
     for word in verbs:
         glue += [f"{word}的", f"{word}嘅"]
         if word.endswith("紧"):  # 李四跟緊同埋喺北京: Cantonese 紧 ends the verb without 嘅
             glue.append(word)
+    glue += [
+        f"{habit}{verb}{de}"
+        for habit in OWNER_HABITS
+        for verb in OWNER_HABIT_VERBS
+        for de in ("的", "嘅")
+    ]
     for word in places:
         glue += [word, f"{word}的", f"{word}嘅"]
     mine += ["挂在我名下的", "挂在我名下", "挂我名下的", "挂我名下", "归我的", "属于我自己的"]
@@ -698,6 +726,7 @@ _ADD(
 _THRESHOLDS = {"万": 10_000, "千": 1000}  # not 百: 不到百分之三十 is a percent
 for _unit, _amount in _THRESHOLDS.items():
     _ADD({f"过{_unit}": (K.THRESHOLD, (">", _amount)), f"超{_unit}": (K.THRESHOLD, (">", _amount))})
+    _ADD({f"逾{_unit}": (K.THRESHOLD, (">", _amount))})  # 逾万 (written: exceeds ten thousand)
     _ADD(
         {f"破{_unit}": (K.THRESHOLD, (">=", _amount)), f"上{_unit}": (K.THRESHOLD, (">=", _amount))}
     )
@@ -1731,6 +1760,11 @@ for _kind, _value, _surfaces in SENTENCE_ALSO:
 # ==== issue 19, blind s20-2 (fix-ime-slips): an event's count said as an English noun inside a
 # condition ("whose order count is below 2", "over 3 cart adds"): segmentation/nlq/measure_nouns.py
 for _kind, _value, _surfaces in MEASURE_WORDS:
+    _more(_kind, _value, _surfaces)
+# ==== issue 19, blind s21-1 (fix-s21-words): everyday event verbs (丢进购物车, 办过退款, 行过铺头,
+# 问过几钱), 逾, the added as a noun ("Oct adds"), lead-ins on the helper's time (有时间的话):
+# segmentation/nlq/everyday_words.py
+for _kind, _value, _surfaces in EVERYDAY_WORDS:
     _more(_kind, _value, _surfaces)
 
 

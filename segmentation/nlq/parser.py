@@ -31,6 +31,7 @@ from segmentation.nlq.contact_words import (
 from segmentation.nlq.count_superlative import orders_said_as_spend
 from segmentation.nlq.coupons import message_too_long
 from segmentation.nlq.either_words import either_or
+from segmentation.nlq.everyday_words import everyday_rewrites
 from segmentation.nlq.exclusive_or import exclusive, not_both_said
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.ime_slips import without_ime_slips
@@ -286,6 +287,7 @@ def _parse(
     text = _spaced_acknowledgement_dropped(text)  # "算了 近30天下过单的…"
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = plain_words(norm)  # 资询过, 完全没标签, 这个 week, 加咗唇釉落购物车
+    norm = everyday_rewrites(norm)  # 不下三次, export埋上个月…
     norm = _ime_slips_read(norm, text, vocab)  # 上海得VIP, 再北京的, 都有那些, 近30填
     norm, not_both = not_both_said(norm)  # "VIP or 待跟进 but not both": made exclusive below
     norm = either_or(norm)  # 不是到店就是下单 / 唔係嚟舖頭就係落單: 到店或下单

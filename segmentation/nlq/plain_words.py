@@ -73,15 +73,17 @@ _EN_UNIT = {"周": "week", "星期": "week", "礼拜": "week", "月": "month", "
 _EN_UNIT |= {"季": "quarter", "季度": "quarter", "年": "year"}
 
 # 加咗唇釉落购物车 / 放了精华液入购物车 / 把X放进购物车 is read; X said between the verb and
-# the cart: the verb (with 把 before the product) the grammar reads.
+# the cart: the verb (with 把 before the product) the grammar reads. Any putting verb (丢, 扔,
+# 塞, 摆, 装: 擺咗嘢入購物車) puts it there as 放 does.
 _ZH_CART = lazy_pattern(
-    r"(?:加|放|加入|放入)(?:了|过)?(?![埋返翻晒](?:落|入|进|到))(?P<item>[^\s，,。；;的嘅“”]{1,20}?)"
+    r"(?:加|放|加入|放入|丢|扔|塞|摆|装)(?:了|过)?(?![埋返翻晒](?:落|入|进|到))(?P<item>[^\s，,。；;的嘅“”]{1,20}?)"
     r"(?:落|入|进|到|喺|在)(?:了|去)?(?:购物车|购物篮|购物袋)(?:度|里|里面|入面)?"
 )
-# 把商品加入购物车 / 把產品放進購物車 / 加咗啲貨入購物車: a word for any goods as the cart's object
-# names no product (as 把东西加入购物车 reads already): the goods word 东西.
+# 把商品加入购物车 / 把產品放進購物車 / 加咗啲貨入購物車 / 把商品塞进购物车: a word for any goods as
+# the cart's object names no product (as 把东西加入购物车 reads already): the goods word 东西.
 _ZH_CART_GOODS = lazy_pattern(
-    r"(?<=把)(?:些|啲|一些|一啲)?(?:商品|产品|货品|货物|宝贝|货|嘢)(?=(?:加入|加进|加到|放入|放进|放到)"
+    r"(?<=把)(?:些|啲|一些|一啲)?(?:商品|产品|货品|货物|宝贝|货|嘢)"
+    r"(?=(?:加入|加进|加到|放入|放进|放到|[丢扔塞摆装](?:了|过)?[进入到落])"
     r"(?:了|去)?(?:购物车|购物篮|购物袋))"
 )
 # "added 唇釉 to cart", "put Serum X in their cart", "placed it into the shopping basket".

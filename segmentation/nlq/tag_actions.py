@@ -39,7 +39,9 @@ _PREP = r"(?:给|为|把|将|替|帮(?!我|忙|手)|同(?!时|样|一|我|埋|�
 # Said between whom and the verb: all of them, at once, and who is asked again.
 _ADV = (
     r"(?:都|全都|全部|统一|一律|统统|通通|一起|一并|批量|一次性|帮我|帮忙|麻烦你|麻烦|请你|请|给|"
-    r"也|再)"
+    r"也|再|"
+    # asking nicely said between whom and the verb ("…的客户可以帮我标上…吗", "…方便帮我标…")
+    r"可以|可不可以|可唔可以|能不能|能唔能|能否|能|方便|方不方便|方唔方便|劳驾|有劳|烦请|唔该|同我)"
 )
 # A tag verb whose meaning is tagging whatever follows it (no tag noun needed after the name).
 _STRONG = (

@@ -137,7 +137,7 @@ def tokenize(
     tokens = spoken_glue(tokens)  # 下得少于2次, last 7天, 九月到十月间
     tokens = not_redeemed_is_unused(tokens)  # haven't used the 双11预热 coupon: issued, unused
     tokens = price_amounts(_attach_units(tokens))  # 价格超过300: a price, asked back
-    tokens = _colleague_teams(_only_not(_buyers(_company_names(tokens))))
+    tokens = _colleague_teams(_only_not(_buyers(_company_names(_of_possessive(tokens)))))
     tokens = own_team_alone(_not_any(tokens))  # 部门近90天…: the asker's own department
     tokens = _have_in_own_team(_more_than_without(tokens))
     tokens = drop_measure_adverbs(_anything(_most_that_count(_yet_once(tokens))))
@@ -741,6 +741,21 @@ def _have_in_own_team(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if not (t.kind == K.MY and t.text.lower() in _HAVE_FORMS)]
 
 
+def _of_possessive(tokens: list[Token]) -> list[Token]:
+    """ "Of today's carters, who never ordered": the "of" that opens the message starts a
+    clause ("among today's carters") — the window read it as part of "of today" and had
+    carried "today" into the question after the comma."""
+    first = next((i for i, t in enumerate(tokens) if t.kind not in _SKIP), None)
+    if first is None or first + 1 >= len(tokens):
+        return tokens
+    window, after = tokens[first], tokens[first + 1]
+    if window.kind != K.WINDOW or not window.text.startswith("of ") or after.text != "'s":
+        return tokens
+    clause = Token(K.CLAUSE, "among", window.start, window.start + 2, "of", window.english)
+    rest = replace(window, start=window.start + 3, text=window.text[3:])
+    return [*tokens[:first], clause, rest, *tokens[first + 1 :]]
+
+
 def _buyers(tokens: list[Token]) -> list[Token]:
     if not any(t.kind == K.CUSTOMER and t.text in _BUYER_NOUNS for t in tokens):
         return tokens
@@ -939,7 +954,10 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
         elif tok.kind == K.WINDOW and tok.text in _RATE_WINDOWS and _after_a_number(out):
             tok = Token(K.UNSUPPORTED, "rate", tok.start, tok.end, tok.text)
         elif (
-            tok.kind == K.CLAUSE and tok.text == "out of" and any(t.kind not in _SKIP for t in out)
+            tok.kind == K.CLAUSE
+            and tok.text == "out of"
+            and any(t.kind not in _SKIP for t in out)
+            and not _base_follows(tokens, index)
         ):
             tok = Token(K.UNKNOWN, None, tok.start, tok.end, tok.text)
         elif (
@@ -950,6 +968,17 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             tok = Token(K.CLAUSE, "among", tok.start, tok.end, tok.text)
         out.append(tok)
     return out
+
+
+# What "out of" after the head may pick from ("the VIPs, out of yesterday's visitors", "…out of
+# my customers"): a window, an owner, the new ones or an event's doers. A place after it stays
+# unknown ("customers out of Shanghai": from there, or outside it?).
+_BASE_KINDS = frozenset({K.WINDOW, K.MY, K.MYDEPT, K.NEW, K.EVENT})
+
+
+def _base_follows(tokens: list[Token], index: int) -> bool:
+    nxt = next((t for t in tokens[index + 1 :] if t.kind not in _SKIP), None)
+    return nxt is not None and nxt.kind in _BASE_KINDS
 
 
 def _asked_of(out: list[Token]) -> bool:
