@@ -148,7 +148,10 @@ _BREAKDOWN = [
     # the team said after it (the team words stay: they say whose customers)
     lazy_pattern(
         rf"(?P<owner>{_EN_START}(?:each|every one|everyone|everybody|each one|each member|"
-        r"every member|each person|every person)(?: of| on| in| from))(?= (?:my|our|the) )"
+        r"every member|each person|every person)(?: of| on| in| from))"
+        # only the team said as people or as a team: "everyone in my book" is my customers
+        r"(?= (?:my|our|the) (?:sales )?(?:team|department|dept|group|reps?|salespeople|people|"
+        r"staff|team members|direct reports|subordinates)\b)"
     ),
     # per person / each person / for every team member
     lazy_pattern(
@@ -684,7 +687,9 @@ _ASKED_AFTER_NAME = lazy_pattern(
     r"(?:是谁|归谁|由谁|谁|系边个|系边位|边个|最近|近况|近来|近期|问过|问了|咨询过|咨询了|买过|买了|"
     # what came after ("Dan后来买了什么", "Dan 后来 bought 了什么")
     r"后来|之后|后面|其后|"
-    r"有什么|有咩|有冇|有没有|在哪|喺边|是哪|是什么|几时|什么时候|上次|的跟进人|跟进人|的电话|的备注|"
+    r"有什么|有咩|有冇|有没有|有哪些|有边啲|在哪|喺边|是哪|是什么|几时|什么时候|上次|的跟进人|跟进人|的电话|的备注|"
+    # now / at present, before what is asked ("Alice现在有哪些标签", "Dan目前谁在跟")
+    r"现在|目前|而家|"
     r"的标签|的订单|的城市|"
     # how she was added, what she spent: "Alice是通过什么渠道加的", "Bob系点样加我嘅"
     r"是通过|是透过|通过|透过|是怎么|是怎样|是点样|系点样|点样|怎么|的渠道|的来源|的添加方式|"
@@ -700,16 +705,23 @@ _NAMED_EN = lazy_pattern(
     r"(?: doing| getting on)?(?: lately| recently)?[?.!]*$|"
     r"^(?:what|when|where) (?:did|has|does|is) (?:the )?(?:customer )?(?P<m>[A-Z][^,.?!]{0,39}?) "
     r"(?:ask(?:ed)? about|inquire(?:d)? about|last (?:order|ordered|buy|bought|visit|visited)|"
-    r"(?:come|came) from|from|based)[?.!]*$"
+    r"(?:come|came) from|from|based|live)[?.!]*$|"
+    # "what tags does Alice have", "which city is Bob in", "Alice's tags", "Frank's owner"
+    r"^(?:what|which) (?:tags?|labels?|city|channel|owner) (?:does|do|has|is) (?:the )?"
+    r"(?:customer )?(?P<t>[A-Z][^,.?!]{0,39}?)(?: have| got| in| from| added through)?[?.!]*$|"
+    r"^(?:the )?(?:customer )?(?P<p>[A-Z][^,.?!']{0,39}?)'s (?:tags?|labels?|city|owner|channel)"
+    r"[?.!]*$"
 )
 
 
 # What makes the words after the name a question about her, not a condition ("购买过…的人",
 # "给买过…的发券"): a question word, or the card's own nouns.
 _ASKS = lazy_pattern(
-    r"什么|啥|谁|边个|边位|哪|几|吗|嗎|冇|没有|没|未|呢|咩|乜|多少|怎样|怎么样|如何|点样|[?？]|"
-    r"(?:近况|动态|动静|情况|资料|状况)$"
+    r"什么|啥|谁|边个|边位|边啲|边度|住边|喺边|哪|几|吗|嗎|冇|没有|没|未|呢|咩|乜|多少|怎样|怎么样|如何|点样|[?？]|"
+    r"(?:近况|动态|动静|情况|资料|状况)$|的(?:标签|城市|跟进人|负责人|备注|渠道|来源)$"
 )
+# "now" before the question (Alice现在有哪些标签, Dan目前谁在跟): the question is what follows.
+_NOW_FIRST = lazy_pattern(r"^(?:现在|目前|而家)")
 
 
 def named_first(light: str) -> str | None:
@@ -717,11 +729,12 @@ def named_first(light: str) -> str | None:
     the question after the name must be one that would ask about "her" ("她是谁跟的")."""
     english = _NAMED_EN.match(light)
     if english is not None:
-        return english.group("n") or english.group("m")
+        return next(name for name in english.groups() if name)
     for found in _ASKED_AFTER_NAME.finditer(light, 1):
         name, rest = light[: found.start()], light[found.start() :]
         if _latin_word(name[-1:]) and _latin_word(rest[:1]):
             continue  # never inside a Latin name
+        rest = _NOW_FIRST.sub("", rest)
         if len(name.strip()) >= 2 and _ASKS.search(rest) and asks_about_customer("她" + rest):
             return name
         return None  # the first question word decides: "王静最近问过…" is not "王静最"

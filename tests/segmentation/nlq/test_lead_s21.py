@@ -157,3 +157,41 @@ def test_each_person_of_my_team_is_a_split_by_owner_over_the_team(text: str) -> 
     depts = [n for n in walk(command.segment) if isinstance(n, InDepartment)]
     assert [d.department_ids for d in depts] == [(1,)], command.segment
     assert not [n for n in walk(command.segment) if isinstance(n, Owner)]
+
+
+# A customer named first, then a question about one of the card's facts, "now" or not.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Alice現在有哪些標籤", "Alice"),
+        ("Alice有哪些标签", "Alice"),
+        ("Alice的标签", "Alice"),
+        ("Dan目前谁在跟", "Dan"),
+        ("Frank而家喺邊", "Frank"),
+        ("Alice住邊", "Alice"),
+        ("what tags does Alice have", "Alice"),
+        ("which city is Bob in", "Bob"),
+        ("Alice's tags", "Alice"),
+    ],
+)
+def test_a_customer_named_first_with_a_question_about_the_card(text: str, name: str) -> None:
+    command = READ.command(text)
+    assert (command.intent, command.details["customer"]) == ("customer", name)
+
+
+@pytest.mark.parametrize("text", ["VIP的标签", "VIP有哪些", "现在有哪些VIP客户"])
+def test_known_words_before_the_question_stay_a_segment(text: str) -> None:
+    assert READ.command(text).intent == "list"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could you pull up everyone in my book who inquired in the past 30 days?",
+        "everyone in my portfolio who ordered this month",
+        "how many customers does each of them have",
+    ],
+)
+def test_everyone_in_my_book_is_no_split_by_person(text: str) -> None:
+    result = READ.parse(text)
+    assert getattr(result, "intent", None) != "breakdown", result
