@@ -224,6 +224,12 @@ def card_number(text: str) -> int | None:
 # "show me the second one", "number 3's profile" (normalised: simplified, lower case). The
 # number is the row's number in the list, over all its pages.
 _CARD_WORDS = r"(?:情况|资料|档案|信息|详情|近况|订单|消费情况|画像|卡片|明细)"
+# A Chinese ending after a row said in English, and a polite word after any row ("no. 2
+# please", "第二个 pls"): they ask for the same card.
+_ZH_CARD_TAIL = (
+    r"(?:\s*(?:的|嘅)?\s*(?:客户|顾客|客人|客|人)?(?:的|嘅)?" + _CARD_WORDS + r"?(?:呢|吧|吗|呀)?)?"
+)
+_POLITE_TAIL = r"(?:\s*,?\s*(?:please|pls|plz|thanks|thx|唔该|谢谢|吧))?"
 _ROW = re.compile(
     r"^(?:那|还有|然后|接着)?(?:请|帮我|麻烦)?(?:再)?(?:看看|看一下|看下|睇睇|睇下|查一下|查查|查下|打开|"
     r"点开|说说|介绍一下)?"
@@ -233,7 +239,11 @@ _ROW = re.compile(
     r"(?P<last>(?:最后|最尾|最底|倒数第一)(?:一|那|嗰|呢)?\s*(?:个|位|条|行)))"
     # 第2位的客户资料: the people word after 的 as well as before it
     # (HK and Taiwan say 客 / 客人 for the customer: 第二個客嘅資料, 第二位客人的資料)
-    r"(?:的|嘅)?(?:客户|顾客|客人|客|人)?(?:的|嘅)?" + _CARD_WORDS + r"?(?:呢|吧|吗|呀)?$|"
+    r"(?:的|嘅)?(?:客户|顾客|客人|客|人)?(?:的|嘅)?"
+    + _CARD_WORDS
+    + r"?(?:呢|吧|吗|呀)?"
+    + _POLITE_TAIL
+    + "$|"
     r"^(?:(?:and|then|now|ok|okay|also|next)(?:,)? )?(?:(?:and|then|now) )?"
     r"(?:show me |open |tell me about |what about |how about |details (?:on|of|for) |"
     r"more (?:on|about) )?"
@@ -241,7 +251,9 @@ _ROW = re.compile(
     r"(?:last|final|bottom)(?= (?:one|customer|person|row)))|"
     r"(?:number |no\.? ?|#)(?P<c>\d{1,3})|(?P<d>\d{1,2})(?:st|nd|rd|th))"
     r"(?: one| customer| person| row)?(?:'s)?"
-    r"(?: (?:profile|card|details|info|orders|history))?$"
+    r"(?: (?:profile|card|details|info|orders|history))?"
+    # said in a Chinese frame: "the second one 的情况", "no.2 嘅資料", "2nd 客户的详情"
+     + _ZH_CARD_TAIL + _POLITE_TAIL + "$"
 )
 
 

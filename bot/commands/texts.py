@@ -144,6 +144,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The last answer ({description}) has no “{what}” condition: which condition "
         "should I drop? E.g. 'drop the city filter', 'without the date range'.",
     },
+    "widen_what": {
+        "zh": "要放宽哪个条件？上一个回答是：{description}。"
+        "例如：不限城市、不限性别、放宽到近90天。",
+        "en": "Loosen which condition? The last answer was: {description}. E.g. 'drop the city "
+        "filter', 'any gender', 'widen it to 90 days'.",
+    },
     "widen_City": {"zh": "城市", "en": "city"},
     "widen_window": {"zh": "时间", "en": "time"},
     "widen_Gender": {"zh": "性别", "en": "gender"},

@@ -23,6 +23,7 @@ from bot.services.answer import Answer
 from bot.services.query import clarify
 from segmentation.nlq import Command, load_vocabulary, parse_command
 from segmentation.nlq.followup import read_follow_up
+from segmentation.nlq.loosen_words import loosening_alone
 from segmentation.nlq.parser import Clarification
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nlq.widen import WINDOW, Widening, read_widening, without_kind, without_parts
@@ -60,6 +61,8 @@ def widened_answer(
 ) -> Answer | None:
     """The previous answer without the condition `text` takes off, or None when `text`
     takes nothing off (then it is read as usual: "去掉上海的" excludes)."""
+    if loosening_alone(text):
+        return _which_to_loosen(session, ctx, requester, lang)
     widening = read_widening(text)
     if widening is None:
         return None
@@ -91,6 +94,17 @@ def widened_answer(
     if intent is not None and intent != previous.intent:
         previous = replace(previous, intent=intent)
     return ask_again(session, ctx, requester, widened, previous, lang)
+
+
+def _which_to_loosen(
+    session: Session, ctx: CommandContext, requester: Requester, lang: str
+) -> Answer | None:
+    """ "放宽一点", "loosen it up": loosen which condition is not said, so it is asked (after
+    no answer there is nothing to loosen, and the words are read as usual)."""
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        return None
+    return clarify(say("widen_what", lang, description=found[1].description))
 
 
 def _widened_then_narrowed(

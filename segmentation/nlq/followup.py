@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from segmentation.nlq.correction import read_correction
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.loosen_words import without_loosening
 from segmentation.text import language_of, normalize, same_name
 
 AND = "and"
@@ -860,7 +861,8 @@ def window_swap_words(text: str) -> str | None:
     """What is left of `text` once the words of a swap ("那…呢", "换成", "what about",
     "instead") are taken off, for the chat to check that it is a window alone; None when
     nothing is left."""
-    rest = _plain(text)
+    # "放闊啲，近半年", "widen it a bit, last 90 days": the clause after the loosening says how
+    rest = without_loosening(_plain(text))
     for _ in range(2):  # "那换成…", "and what about …"
         rest = _SWAP_LEAD.sub("", rest).strip(_EDGES)
     rest = _SWAP_TAIL.sub("", rest).strip(_EDGES)

@@ -116,6 +116,8 @@ _EACH_VERB = (
     r"有|跟进了?|跟紧|跟着|跟了?|负责|管|带|来了?|进来了?|加了?|加进来了?|带来了?|引来了?|拉来了?|"
     r"扫码加了?|添加了?"
 )
+# Each one / all of them, before a question of each one's value (各在哪个城市, 分别是谁).
+_EACH_ADVERB = r"各自|各|分别|都|全都|全部都"
 # 每个同事手上各有几多个客 / 每位销售名下: where each one's customers are, no condition
 _HOLDING = r"(?:手上|手头上?|手里|手中|名下|底下|嗰度|那边|那里)?"
 _BREAKDOWN = [
@@ -191,8 +193,30 @@ _BREAKDOWN = [
     ),
     # 分布在哪些城市 / 喺边啲城市 / 都在哪几个城市: which ones they are in is the spread by it
     lazy_pattern(
-        r"(?:都|主要)?(?:分布|分散|散)?(?:在|喺|于|落)(?:哪些|哪几个|哪几|哪个|哪|边啲|边几个|边个)"
+        rf"(?:{_EACH_ADVERB}|主要)?(?:分布|分散|散)?(?:在|喺|于|落)(?:哪些|哪几个|哪几|哪个|哪|边啲|边几个|边个)"
         rf"(?:{_DIM})(?:呢|啊|吖|嘅|的)?"
+    ),
+    # Each one's value, asked of the answer (这两个人各在哪个城市 / 他们分别是哪个城市的 /
+    # 佢哋各自喺邊個城市 / 城市分别是哪里): per row, answered by the spread over that dimension.
+    # A distributive or collective adverb (各/各自/分别/都) is required, so "她在哪个城市" stays
+    # a question about one customer (the card's).
+    lazy_pattern(
+        rf"(?:{_EACH_ADVERB})(?:是|系|来自|住在|住喺|住|在|喺|于)(?:哪个|哪些|哪几个|哪|边个|边啲|边几个)"
+        rf"(?:{_DIM})(?:的|嘅|人)?(?:呢|啊|呀)?"
+    ),
+    lazy_pattern(
+        rf"(?:{_EACH_ADVERB})?(?:的|嘅)?(?:{_DIM})(?:{_EACH_ADVERB})(?:是|系)"
+        r"(?:哪个|哪些|哪里|哪儿|哪|边个|边度|边啲|什么|咩|乜嘢|谁)(?:呢|啊|呀)?"
+    ),
+    # 她们都住哪里 / 他们分别来自哪里 / 佢哋各自喺边度: where each one is, a place said by 哪里
+    lazy_pattern(
+        rf"(?P<city>(?:{_EACH_ADVERB})(?:是|系)?(?:住在|住喺|住|在|喺|来自)(?:哪里|哪儿|哪|边度|边)"
+        r"(?:的|嘅|人)?(?:呢|啊|呀)?$)"
+    ),
+    # where is each of them from / where are they all based / where do they each live
+    lazy_pattern(
+        r"(?P<city>\bwhere (?:is|are|do|does) (?:each (?:one )?of (?:them|these|those)|each one|"
+        r"they|these|those)(?: (?:each|all|both))? (?:from|based|located|live|living)\b)"
     ),
     # which cities are my customers in / what cities are the VIPs from
     lazy_pattern(
@@ -685,6 +709,9 @@ def _card_in(
 # "Alice近况", "王芳最近有什么动静", "Frank问过什么"): the name then stands for the pronoun.
 _ASKED_AFTER_NAME = lazy_pattern(
     r"(?:是谁|归谁|由谁|谁|系边个|系边位|边个|最近|近况|近来|近期|问过|问了|咨询过|咨询了|买过|买了|"
+    # what she bought, said with 的 or the question word straight after the verb ("Mike买的啥",
+    # "Alice问的什么", "Bob买啥了", "Frank退的是什么")
+    r"买的|问的|咨询的|询价的|订的|退的|下的单|买啥|买什么|问啥|问什么|"
     # what came after ("Dan后来买了什么", "Dan 后来 bought 了什么")
     r"后来|之后|后面|其后|"
     r"有什么|有咩|有冇|有没有|有哪些|有边啲|在哪|喺边|是哪|是什么|几时|什么时候|上次|的跟进人|跟进人|的电话|的备注|"

@@ -16,7 +16,7 @@ _THEM = (
     r"(?:人|客户|客人|客|顾客)?"
 )
 _THEM_ZH = rf"(?:{_THEM}|(?:人|客户|客))?(?:的|嘅)?"
-_ALL = r"(?:都|全都|分别|各自|又|全部)?"
+_ALL = r"(?:都|全都|分别|各自|各|又|全部)?"
 _IS = r"(?:是|系|属于|归)?"
 _WHO = (
     r"(?:(?:哪个|哪位|哪些|哪几个|哪几位|边个|边啲|边位)(?:销售|同事|业务员?|员工|跟进人|sales|rep)|"
@@ -38,14 +38,17 @@ _ZH = (
     # 边个跟紧佢哋 / 谁在跟他们 / 谁负责这些客户
     rf"^{_ALL}{_IS}{_WHO}(?:在|喺度|喺)?{_VERB}(?:紧|着)?{_THEM}{_TAIL}",
     # 跟进人都是谁 / 他们的负责人是谁 / 佢哋嘅跟进人系边个
-    rf"^{_THEM_ZH}{_OWNER_WORD}{_ALL}(?:是|系)?(?:谁|边个|边位|哪些人?|哪几位|边啲){_TAIL}",
+    # 各自跟进人是谁 / 他们各自的负责人是谁: each one's, said before the owner word
+    rf"^{_THEM_ZH}{_ALL}(?:的|嘅)?{_OWNER_WORD}{_ALL}(?:是|系)?(?:谁|边个|边位|哪些人?|哪几位|边啲){_TAIL}",
     # 他们归谁 / 这些客户属于哪个销售 / 佢哋归边个管
     rf"^{_THEM_ZH}{_ALL}(?:归|属于|係属于)(?:{_WHO})(?:管|跟进?|负责)?(?:的|嘅)?{_TAIL}",
     # 在谁名下 / 挂在谁名下 / 喺边个名下
     rf"^{_THEM_ZH}{_ALL}(?:是|系)?(?:在|挂在|喺)?(?:谁|边个)(?:的|嘅)?名下(?:的|嘅)?{_TAIL}",
 )
 _THEM_EN = (
-    r"(?:them|they|these|those|these ones|those ones|these customers|those customers|these guys)"
+    r"(?:them|they|these|those|these ones|those ones|these customers|those customers|these guys|"
+    # each one of them: "who follows each of them", "who owns each one"
+    r"each (?:one )?of (?:them|these|those)|each one|each)"
 )
 _EN = (
     rf"^(?:and |so |ok |okay )?whose (?:customers |clients |ones )?(?:are|r) {_THEM_EN}",

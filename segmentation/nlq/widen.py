@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.loosen_words import without_loosening
 from segmentation.nlq.swap import kind_of
 from segmentation.nodes import All, And, NewCustomer, Node, Not, Or, Ranked
 
@@ -218,7 +219,8 @@ class Widening:
 
 def read_widening(text: str) -> Widening | None:
     """The widening `text` starts with, or None when it says no such thing."""
-    plain = text.strip().strip(_PUNCT.replace("\\s", "") + " ")
+    # "放寬一點，不限男女": the loosening word says only that; the clause after it says how
+    plain = without_loosening(text.strip()).strip(_PUNCT.replace("\\s", "") + " ")
     if not plain:
         return None
     found = _whole(plain)
