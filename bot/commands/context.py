@@ -31,6 +31,7 @@ from bot.services.answer import (
 from bot.services.query import answer_command, clarify
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import Command, load_vocabulary, parse_command
+from segmentation.nlq.add_words import adds_either_way, adds_further
 from segmentation.nlq.also_other import WhichWindow, widened_by_other
 from segmentation.nlq.campaign_followups import (
     coupon_said_again,
@@ -306,7 +307,11 @@ def refined_answer(
     follow = replace(follow, rest=pointed_back(follow.rest, _window_of(previous_node)))
     command = _read_clause(follow, vocab, requester, ctx, lang)
     if follow.mode == ALSO:
-        return _also_answer(session, ctx, requester, previous_node, previous, command, lang)
+        # "再加上近7天有下單的" right after a narrowing: one more condition, or more customers?
+        either = adds_either_way(text) and (previous.parent is not None or adds_further(text))
+        return _also_answer(
+            session, ctx, requester, previous_node, previous, command, lang, either, follow.rest
+        )
     if isinstance(command, Clarification):
         if follow.lead or (follow.loose and not follow.pointed):
             return None  # "把这些…" acts on the answer itself; "X呢" asked back as it stands
@@ -946,10 +951,13 @@ def _also_answer(
     previous: conv.PreviousAnswer,
     command: Command | Clarification,
     lang: str,
+    either_way: bool = False,
+    said: str = "",
 ) -> Answer | None:
     """ "加上北京的", "add Beijing too": the previous question asked again with one more value
     for the condition of that kind (上海 → 上海 or 北京). Asked back when the previous answer
-    has no such condition, or it cannot simply take one more value."""
+    has no such condition, or it cannot simply take one more value, or (`either_way`) the add
+    verb may as well add a condition of another kind as customers (`said`: what is added)."""
     if isinstance(command, Clarification) or command.segment is None:
         return None  # not a value this reads: left to the other readings
     added = command.description or ""
@@ -959,6 +967,8 @@ def _also_answer(
         return clarify(say("also_which", lang, description=previous.description, new=added))
     if widened is not None:
         return ask_again(session, ctx, requester, widened, previous, lang, command.notes)
+    if either_way:
+        return _and_or_which(said or added, previous, lang)
     vocab = load_vocabulary(session, ctx.engine.named)
     try:  # another kind of condition: these OR the new ones ("加上咨询过的")
         other = widened_by_other(previous_node, command.segment)
@@ -974,6 +984,16 @@ def _also_answer(
         phrase = _window_words(other.window_taken, vocab, ctx, lang)
         notes = (*notes, say("also_window", lang, window=phrase))
     return ask_again(session, ctx, requester, other.node, previous, lang, notes)
+
+
+def _and_or_which(said: str, previous: conv.PreviousAnswer, lang: str) -> Answer:
+    """Which "add" is meant: one more condition on these customers (AND), or the customers of
+    that condition counted in as well (OR) — each option said so that it reads one way only."""
+    if lang == "zh":
+        options = [f"其中{said}", f"{said}也算上"]
+    else:
+        options = [f"of these, {said}", f"{said} too"]
+    return clarify(say("also_and_or", lang, description=previous.description, new=said), options)
 
 
 def _window_words(window: Window, vocab: Vocabulary, ctx: CommandContext, lang: str) -> str:

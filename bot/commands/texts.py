@@ -69,6 +69,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "{name}不在这份名单里（{description}），没有去掉谁。",
         "en": "{name} is not on this list ({description}); nobody was taken off.",
     },
+    "also_and_or": {
+        # {new} is not quoted: a pick is the suggestion itself, not put in the message's place
+        "zh": "是要在这些客户（{description}）里再加一个条件：{new}（两个都满足），"
+        "还是把{new}客户也算进来（满足其一即可）？",
+        "en": "One more condition on these customers ({description}): {new}, both to hold; "
+        "or count the customers who are {new} in as well (either one)?",
+    },
     "also_window": {
         "zh": "新加的条件也按{window}算",
         "en": "the added condition taken {window} as well",
