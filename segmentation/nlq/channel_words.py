@@ -30,7 +30,9 @@ from segmentation.text import normalize_name
 # A code's own suffix words: "展会活码" and "展会" name the same code when only one fits.
 _CODE_SUFFIX = r"(?:活码|渠道活码|渠道码|渠道二维码|二维码|渠道|码)"
 _ZH_FRAME = (
-    r"(?:是|都是|系|都系)?(?:通过|透过|经由|经过|经|从|由|靠|用|在|喺|来自|来源于|"
+    r"(?:是|都是|系|都系)?(?:(?:通过|透过|经由|经过|经|从|由|靠|用|在|喺|来自|来源于)"
+    # the kind named before a quoted code (通过渠道活码“展会2026”加的, 活码“Expo-A”的客户)
+    r"(?:(?:渠道活码|渠道码|活码|渠道)(?=[“\"「‘']))?|(?:渠道活码|渠道码|活码)(?=[“\"「‘'])|"
     # the source named (来源是X, Cantonese 来源系X, 渠道来源是X)
     r"(?:渠道)?来源(?:渠道)?(?:是|为|系|就是|:)|渠道是|渠道为|渠道系|渠道:)"
 )
@@ -399,8 +401,12 @@ _EN_AFTER = lazy_pattern(
 # 展会2026), nor is a frame inside it (VIP客户通过X活码: the code is X).
 _NEGATION = r"(?:并|都|也)?(?:不是|不系|唔系|唔是|并非|非|不|没有|没|冇|未|除了|除咗|除去|除开|除)"
 _IN_CODE = r"(?:(?!通过|透过|经由|经过|从|由|来自)[^\s的,，。;；“”])"
+# The kind word before a quoted code is no code of its own (渠道活码“火星”: the code is 火星).
+_KIND_BEFORE_QUOTE = r"(?:渠道活码|渠道码|活码|渠道)[“\"「‘']"
+_KIND_SAID = lazy_pattern(r"渠道活码|渠道码|活码|渠道")
 _ZH_UNKNOWN = lazy_pattern(
-    rf"(?:{_ZH_FRAME})?(?!{_NEGATION})(?P<code>{_IN_CODE}{{1,20}}?)(?:{_THIS})?"
+    rf"(?:{_ZH_FRAME})?(?!{_NEGATION})(?!{_KIND_BEFORE_QUOTE})(?P<code>{_IN_CODE}{{1,20}}?)"
+    rf"(?:{_THIS})?"
     r"(?:活码|渠道活码|渠道码|渠道)"
 )
 # A code is one word, with a one-letter or one-digit word after it ("expo-b" reads "expo b").
@@ -503,6 +509,12 @@ def _code_phrase(text: str, pos: int, vocab: Vocabulary) -> ChannelMatch | None:
     known = _from_known_code(text, pos, vocab)
     if known is not None:
         return known
+    if quoted and _KIND_SAID.search(text, pos, start):  # 渠道活码“火星”: the quoted name is asked
+        close = next((i for i in range(start + 1, len(text)) if text[i] in _CLOSING), None)
+        if close is not None and close > start + 1:
+            tail = _ZH_TAIL.match(text, close + 1)
+            end = tail.end() if tail else close + 1
+            return ChannelMatch(end, ask=unknown_code(text[start + 1 : close], vocab))
     if before is not None and text[pos].isascii():
         unknown = _EN_UNKNOWN.match(text, start)
         if (
