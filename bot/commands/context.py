@@ -31,7 +31,7 @@ from bot.services.answer import (
 from bot.services.query import answer_command, clarify
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import Command, load_vocabulary, parse_command
-from segmentation.nlq.add_words import adds_either_way, adds_further
+from segmentation.nlq.add_words import adds_either_way
 from segmentation.nlq.also_other import WhichWindow, widened_by_other
 from segmentation.nlq.campaign_followups import (
     coupon_said_again,
@@ -308,7 +308,8 @@ def refined_answer(
     command = _read_clause(follow, vocab, requester, ctx, lang)
     if follow.mode == ALSO:
         # "再加上近7天有下單的" right after a narrowing: one more condition, or more customers?
-        either = adds_either_way(text) and (previous.parent is not None or adds_further(text))
+        # (after a plain question "再加上咨询过的" counts them in: the earlier reading, kept)
+        either = adds_either_way(text) and previous.parent is not None
         return _also_answer(
             session, ctx, requester, previous_node, previous, command, lang, either, follow.rest
         )

@@ -24,17 +24,6 @@ _COUNTED_IN = lazy_pattern(
 )
 
 
-# 再/还要/另外 before the verb: added on top of what was just narrowed ("再加上…").
-_FURTHER = lazy_pattern(
-    r"^\s*(?:那|那么|那麼|好|好的|嗯|咁|噉|然后|然後)?[\s,，]*(?:再|还要|還要|另外)"
-)
-
-
-def adds_further(text: str) -> bool:
-    """Whether the add verb of `text` is said as "on top" (再加上 / 还要加 / 另外加)."""
-    return _FURTHER.match(text) is not None
-
-
 def adds_either_way(text: str) -> bool:
     """Whether `text` adds with a verb that may add a condition as well as customers, and says
     nothing that makes it one or the other."""

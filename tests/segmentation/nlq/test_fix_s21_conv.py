@@ -12,7 +12,7 @@ import pytest
 from bot.commands.picks import row_number
 from segmentation.named import NamedSegmentCatalog
 from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
-from segmentation.nlq.add_words import adds_either_way, adds_further
+from segmentation.nlq.add_words import adds_either_way
 from segmentation.nlq.followup import window_swap_words
 from segmentation.nlq.loosen_words import loosening_alone, without_loosening
 from segmentation.nlq.vocabulary import StaffInfo, Vocabulary
@@ -200,14 +200,6 @@ def test_an_add_verb_alone_may_add_a_condition_or_customers(text: str) -> None:
 )
 def test_counted_in_words_say_customers_are_added(text: str) -> None:
     assert not adds_either_way(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "further"),
-    [("再加上近7天有下單的", True), ("还要加上VIP的", True), ("加上VIP的", False)],
-)
-def test_zai_says_the_add_is_on_top(text: str, further: bool) -> None:
-    assert adds_further(text) is further
 
 
 # ---------------------------------------------------------------- a whole period
