@@ -157,6 +157,9 @@ _ADD(_many(K.SPEND, True, "消费|消费了|消费过|消费金额|累计消费|
            "by total spend|by amount spent|by revenue|customers by revenue"))  # fmt: skip
 # 按消费 (排名): the measure a ranking ranks by, said like "by spend".
 _ADD(_many(K.SPEND, True, "按消费|按消费金额|按消费额|按消费总额|按花费|按花钱|按金额"))
+# Revenue said of customers is what they spent (VIP的销售额超过1万, revenue over 5000); asked
+# as a total with no bound, the parser asks back (parser._ask_sum_of_money).
+_ADD(_many(K.SPEND, True, "revenue|total revenue|gmv|营收|营业额"))
 
 # ---- units after numbers
 _ADD(_many(K.UNIT, "times", "次|回|遍|趟|times|time"))

@@ -392,6 +392,7 @@ def _parse(
         if stopped and not any(t.kind == K.WINDOW for t in tokens):
             ask_since_when(stopped, seg_text)  # "stopped ordering": since when is unsaid
         tokens = _in_total_of_an_amount(tokens)
+        _ask_sum_of_money(tokens)  # "how much did my customers spend": no count of them
         words = [str(t.value) for t in tokens if t.kind == K.INTENT]
         if action is None and all(t.kind in (K.FILLER, K.SEP, K.AND) for t in tokens):
             # "你好", "thanks": nothing asked, so say what can be asked (never list everyone).
@@ -486,6 +487,50 @@ def _in_total_of_an_amount(tokens: list[Token]) -> list[Token]:
         if any(t.kind == K.CMP for t in tokens[i + 2 :]):
             out[i] = replace(tok, kind=K.FILLER, value=True)
     return out
+
+
+# What asks for an amount of money rather than for customers: "how much" / 多少钱 with what
+# was spent, or a total said as a noun with no bound (上个月的订单总额, VIP的销售额).
+_HOW_MUCH = frozenset({"how much", "多少钱", "几多钱", "多少金额"})
+_MONEY_AFTER = frozenset({"钱", "金额", "块", "块钱", "蚊", "元"})
+_TOTAL_NOUN = ("总额", "总金额", "销售额", "营业额", "营收", "业绩", "流水", "revenue")
+# Any of these says the spend is a condition (a bound, a ranking), not the thing asked.
+_BOUNDED = frozenset({K.CMP, K.NUM, K.MOST, K.RANK, K.BETWEEN, K.RANGE_TAIL, K.THRESHOLD})
+
+
+def _ask_sum_of_money(tokens: list[Token]) -> None:
+    """Ask back a question about a sum of money ("how much did my customers spend last month",
+    "这个月VIP一共消费了多少钱", "上个月的订单总额"): answering it with how many customers
+    ordered is a different question. The customers' total is in their profile (describe)."""
+    spend = [t for t in tokens if t.kind == K.SPEND and t.value is True]
+    if not spend or any(t.kind in _BOUNDED for t in tokens):
+        return
+    asked = any(_asks_how_much(tokens, i) for i in range(len(tokens)))
+    if not asked and not any(t.text.lower().endswith(_TOTAL_NOUN) for t in spend):
+        return
+    raise Ask(
+        "这句话在问金额合计。我能回答哪些客户、有多少人，或分析这批客户（画像里有合计消费），"
+        "也能按金额筛选。例如：“分析一下上个月下过单的客户”“上个月消费超过1000的客户”。",
+        "That asks for a sum of money. I can tell which customers or how many, profile them "
+        "(the profile shows their total spend), or filter by an amount, e.g. 'describe customers "
+        "who ordered last month' or 'customers who spent over 1000 last month'.",
+        ("分析一下上个月下过单的客户", "上个月消费超过1000的客户"),
+    )
+
+
+def _asks_how_much(tokens: list[Token], i: int) -> bool:
+    tok = tokens[i]
+    if tok.kind != K.INTENT or tok.value != "count":
+        return False
+    if tok.text.lower() in _HOW_MUCH:
+        return True
+    if tok.text not in ("多少", "几多"):
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    before = tokens[i - 1] if i > 0 else None
+    # 多少钱 / 花了多少 / 一共消费多少: the money, said after it or right before it
+    said_spend = before is not None and before.kind == K.SPEND
+    return said_spend or (after is not None and after.text in _MONEY_AFTER)
 
 
 def _intent(words: list[str]) -> tuple[str, str | None]:

@@ -195,3 +195,30 @@ def test_known_words_before_the_question_stay_a_segment(text: str) -> None:
 def test_everyone_in_my_book_is_no_split_by_person(text: str) -> None:
     result = READ.parse(text)
     assert getattr(result, "intent", None) != "breakdown", result
+
+
+# A sum of money asked ("how much did … spend", 多少钱, a total said as a noun with no bound):
+# asked back — answering with how many customers ordered is a different question.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这个月VIP一共消费了多少钱",
+        "VIP一共消费多少",
+        "上个月的订单总额",
+        "how much did my customers spend last month",
+        "how much have the VIPs spent",
+        "total revenue from VIPs this year",
+        "花了多少钱的客户",
+    ],
+)
+def test_a_sum_of_money_is_asked_back(text: str) -> None:
+    message = READ.asked(text)
+    assert "金额合计" in message or "sum of money" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["订单总额超过5000的客户", "消费最多的前10个客户", "VIPs with revenue over 5000", "消费过的"],
+)
+def test_spend_with_a_bound_or_a_ranking_stays_a_condition(text: str) -> None:
+    assert READ.segment(text) is not None
