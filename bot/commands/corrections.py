@@ -23,6 +23,7 @@ from bot.commands.context import (
     refined_answer,
     swapped_window_answer,
 )
+from bot.commands.ranked_pick import corrected_pick, ranking_narrowed
 from bot.commands.said_tokens import readable_tokens
 from bot.commands.texts_corrections import say_correction
 from bot.services.answer import Answer, ClarifyAnswer
@@ -50,8 +51,16 @@ def corrected_answer(
         return None
     state = conv.load(session, requester.userid, ctx.now)
     found = previous_segment(session, ctx, requester.userid)
-    if found is not None and isinstance(found[0], Ranked) and read_ranked_pick(text):
+    ranking = found is not None and (
+        isinstance(found[0], Ranked) or ranking_narrowed(found[0]) is not None
+    )
+    if ranking and read_ranked_pick(text):
         return None  # "make it top 2" after a ranking: that ranking cut or turned (ranked_pick)
+    pick = read_ranked_pick(said.value) if ranking and found is not None else None
+    if found is not None and pick is not None:  # "不对，top 2" after the bottom 2
+        corrected = corrected_pick(found[0], pick)
+        if corrected is not None:
+            return ask_again(session, ctx, requester, corrected, found[1], lang, intent="list")
     if found is None:
         if state.previous is not None:
             return None  # after a card or a digest: the other readers know what it showed
@@ -89,6 +98,8 @@ def _narrowed(
     value alone, "那上海的呢": the swap reads it)."""
     follow = read_follow_up(value)
     if follow is None or follow.loose or follow.mode not in (AND, WITHOUT):
+        return None
+    if follow.group_alone:  # "唔係，我想要待跟進嗰啲", "no, I meant the 金卡 ones": a swap
         return None
     return refined_answer(session, ctx, requester, value, lang)
 

@@ -10,6 +10,7 @@ Any other message, or these words after an answer that is no ranking, are read a
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Literal
 
 from sqlalchemy.orm import Session
 
@@ -23,7 +24,7 @@ from bot.services.query import answer_command
 from segmentation.nlq import Command, load_vocabulary
 from segmentation.nlq.rank_pick import BOTTOM, OTHER, TOP, RankedPick, read_ranked_pick
 from segmentation.nlq.restate import describe
-from segmentation.nodes import Node, Ranked, to_json
+from segmentation.nodes import All, And, Node, Ranked, to_json
 from segmentation.scope import Requester
 
 
@@ -38,6 +39,9 @@ def ranked_pick_answer(
     found = previous_segment(session, ctx, requester.userid)
     if found is not None and found[1].kind == conv.BREAKDOWN and pick.end is not None:
         return _table_end(session, ctx, requester, found[0], found[1], pick, lang)
+    narrowed = _narrowed_pick(found[0], pick) if found is not None else None
+    if found is not None and narrowed is not None:  # "其中上海的" then "改成前2名"
+        return ask_again(session, ctx, requester, narrowed, found[1], lang, intent="list")
     if found is not None and _by_what(found[0], found[1], pick):
         return _which_measure(pick, lang)  # "最后两名" after a list: ranked by what?
     if found is None or not isinstance(found[0], Ranked):
@@ -55,6 +59,72 @@ def ranked_pick_answer(
         return ClarifyAnswer(message, (label,), (to_json(top),), asked_intent="list")
     picked = picked_out(ranking, pick)
     return ask_again(session, ctx, requester, picked, previous, lang, intent="list")
+
+
+def ranking_narrowed(node: Node) -> tuple[Ranked, tuple[Node, ...]] | None:
+    """The one ranking a narrowed answer is made of ("消费最多的5个客户" then "其中上海的": the
+    rows of that ranking in Shanghai), and the conditions that narrowed it; None for any
+    other node."""
+    if not isinstance(node, And):
+        return None
+    rankings = [child for child in node.children if isinstance(child, Ranked)]
+    if len(rankings) != 1:
+        return None
+    return rankings[0], tuple(child for child in node.children if child is not rankings[0])
+
+
+def _narrowed_pick(node: Node, pick: RankedPick) -> Node | None:
+    """The pick out of a ranking narrowed to some of its rows (docs/rankings.md: "其中上海的"
+    keeps the rows shown that are in Shanghai). Said as a new question — a new count or the
+    other end (改成前2名, "make it top 2", 反过来) — the ranking itself changes and the
+    narrowing stays; said plainly (淨係要頭兩個, 其中最少的两个, "the bottom one") it picks
+    among the rows shown, by the same measure. None when `node` is no narrowed ranking, or
+    the pick names no end and no rows ("那一个")."""
+    found = ranking_narrowed(node)
+    if found is None or (pick.end is None and not pick.first_rows and pick.count is not None):
+        return None
+    ranking, narrowing = found
+    if pick.what_about and not _among_shown(ranking, pick):
+        return picked_out(_ranked_among(ranking, narrowing), pick)
+    own_end = pick.first_rows or pick.end not in (TOP, BOTTOM)  # its first rows, "那一个"
+    end = ranking.direction if own_end else pick.end
+    direction: Literal["top", "bottom"] = "top" if end == TOP else "bottom"
+    if pick.count is None and pick.percent is None:  # "那最少的呢": the other end, narrowed
+        return And((replace(ranking, direction=direction), *narrowing))
+    return Ranked(node, direction, pick.count, pick.percent, ranking.window, ranking.by)
+
+
+def _among_shown(ranking: Ranked, pick: RankedPick) -> bool:
+    """Whether a new count of the ranking's own end is no more than it showed ("改成前2名"
+    after the Shanghai rows of a top 5: the first 2 of those rows, not the top 2 then those of
+    them in Shanghai, which may be fewer than asked); a longer one lengthens the ranking."""
+    same_end = pick.end in (None, ranking.direction) or pick.first_rows
+    shorter = pick.count is not None and ranking.count is not None and pick.count <= ranking.count
+    return same_end and shorter
+
+
+def corrected_pick(node: Node, pick: RankedPick) -> Node | None:
+    """A ranking said again as a correction ("不对，top 2" / "唔係，前兩個" / "no, the top 2"
+    after the bottom 2): the same ranking — measure, base, window, narrowing — from the end
+    and as long as said; its first rows said then are the top ones (the rows shown were
+    wrong). None when `node` is no ranking."""
+    end = TOP if pick.first_rows and pick.end in (None, TOP) else pick.end
+    turned = replace(pick, end=end, first_rows=False, what_about=True)
+    if isinstance(node, Ranked):
+        return picked_out(node, turned)
+    found = ranking_narrowed(node)
+    if found is None:
+        return None
+    ranking, narrowing = found
+    return picked_out(_ranked_among(ranking, narrowing), turned)
+
+
+def _ranked_among(ranking: Ranked, narrowing: tuple[Node, ...]) -> Ranked:
+    """The ranking among its customers the narrowing keeps (as 只看上海的 ranks Shanghai's):
+    turned round or lengthened, the rows shown that were in Shanghai would be a ranking of
+    everyone cut to Shanghai's, often none."""
+    kept = tuple(node for node in (ranking.base, *narrowing) if not isinstance(node, All))
+    return replace(ranking, base=kept[0] if len(kept) == 1 else And(kept))
 
 
 def _by_what(node: Node, previous: conv.PreviousAnswer, pick: RankedPick) -> bool:

@@ -234,6 +234,9 @@ class FollowUp:
     loose: bool = False
     # Said as a group of the answer ("北京那两个", "the Beijing ones", "上海嗰啲"), no 其中.
     grouped: bool = False
+    # Said only as that group ("待跟進嗰啲", "the 金卡 ones", "高意向那些"): no 其中/只要/only
+    # of its own. After a correction it names the group meant instead (a swap), not a narrowing.
+    group_alone: bool = False
     # Said as a swap in so many words (换成/換去/改做 …, "… instead", "make that …"): the
     # previous question with this in place of its like, even when it says "show me" or "how
     # many" of its own.
@@ -364,7 +367,12 @@ def read_follow_up(text: str) -> FollowUp | None:
         # at-risk ones then" after a question back); a group said with 那些/那组 is asked.
         pointed = not soft or (follow is not None and follow.pointed)
         follow = FollowUp(
-            follow.mode if follow else AND, rest, False, pointed=pointed, grouped=True
+            follow.mode if follow else AND,
+            rest,
+            False,
+            pointed=pointed,
+            grouped=True,
+            group_alone=follow is None,
         )
     if follow is None and listed and _has_content(plain):
         follow = FollowUp(AND, plain, False, pointed=True)  # "北京的，把他们列出来"
