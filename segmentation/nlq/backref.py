@@ -216,11 +216,34 @@ def _step_back(text: str) -> BackReference | None:
         match = _STEP.match(text, start)
     if match is None:
         return None
+    text = _joined_as_pause(text, match)
     after = text[match.end() :]
     if after.strip() and after.lstrip()[:1] not in _EDGES and not _NOTHING_LEFT.match(after):
         return None  # "返回客户列表里的VIP", "上一步的VIP呢": other words run on, not a step back
     lang = "zh" if _CHINESE.search(match.group(0)) else "en"
     return replace(_reference(text, match, None, STEP, lang), steps=steps)
+
+
+# A step back chained to what follows by a word rather than a comma ("go back two steps and
+# show only women", "back 2 steps then only men", "退后两步再只看女的", "退後兩步 只看女生",
+# "返去前兩步跟住淨係睇女嘅"): read as "…，" — the rest asks of that answer.
+_JOINER_EN = lazy_pattern(r"[\s,]*(?:and\s+then|and|then|now)\s+(?=\S)", re.I)
+_JOINER_ZH = lazy_pattern(
+    r"[\s,，]*(?:然后|然後|之后|之後|跟住|接着|接著|再)\s*(?=\S)|\s+(?=[\u3400-\u9fff])"
+)
+
+
+def _joined_as_pause(text: str, match: re.Match[str]) -> str:
+    """`text` with the word that chains the step back to the rest written as a comma."""
+    said = match.group(0)
+    end = match.start() + len(said.rstrip())  # the step's own words swallow a space after them
+    joiner = (_JOINER_ZH if _CHINESE.search(said) else _JOINER_EN).match(text, end)
+    if joiner is None:
+        return text
+    rest = text[max(joiner.end(), match.end()) :]
+    if not joiner.group(0).strip() and read_follow_up(rest) is None:
+        return text  # "返回 客户列表": a space alone chains only a narrowing (只看女生)
+    return f"{text[: match.end()]}，{text[max(joiner.end(), match.end()) :]}"
 
 
 def _steps(match: re.Match[str]) -> int:
