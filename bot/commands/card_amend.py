@@ -171,6 +171,32 @@ _CHANGE_EN = lazy_pattern(
     rf"{_TO_EN})(?P<new>.+)$",
     re.I,
 )
+# Coupon words in a change ("改成减30", "券改成满200减30", "make it 30 off", "换成9折"): said
+# with no card waiting, there is no coupon to change (bot/commands/no_card_change.py).
+_COUPON_SAID = lazy_pattern(
+    r"券|红包|coupon|voucher|discount|折扣|面额|面值|门槛|"
+    r"(?:立|即|直)?减\s*[\d一二两三四五六七八九十百千]|满\s*\d+\s*(?:元|块)?\s*(?:减|折)|"
+    r"\d(?:\.\d)?\s*折|[\d.]+\s*(?:%|percent|元|块|蚊|yuan|rmb|dollars?|bucks)?[\s-]*off\b",
+    re.I,
+)
+
+
+_THIS_ONE = lazy_pattern(r"^(?:这|这一|那|那一|呢|嗰|个)?(?:张|个|份)(?=券|优惠券|优惠)")
+
+
+def coupon_change_said(plain: str) -> bool:
+    """Whether `plain` (normalised) asks to change a coupon: a change said as one
+    (改成/换成/make it/change the coupon to …) of a coupon's words or amounts."""
+    plain = _THIS_ONE.sub("", plain, count=1)  # "张券改做50蚊": the coupon pointed at
+    found = _CHANGE_ZH.match(plain) or _CHANGE_EN.match(plain)
+    if found is None:
+        return False
+    what = (found.group("what") or "").lower()
+    if what in ("券", "优惠券", "优惠", "折扣", "coupon") or found.group("value"):
+        return True
+    return _COUPON_SAID.search(found.group("new")) is not None
+
+
 # The action's own verb before the new content: "改成打高意向", "换成发9折券", "make it send …".
 _CONTENT_VERB = lazy_pattern(
     r"^(?:打上|打个|打|贴上|贴|加上|加个|加|标上|标记为|标为|发送|发一张|发个|发|推送|推|送|"

@@ -70,6 +70,7 @@ from bot.commands.group_pick import breakdown_row_answer
 from bot.commands.history import history_line, past_sizes, segment_key
 from bot.commands.named_actions import named_tag_answer
 from bot.commands.named_customers import dropped_by_name
+from bot.commands.no_card_change import no_card_change_answer
 from bot.commands.parse_alone import parse_alone
 from bot.commands.picks import Picked, question_for, read_reply
 from bot.commands.preview import canonical_segment, confirmation_reply
@@ -386,6 +387,9 @@ def _handle_text(
         return (in_script(note, True) if hant and lang == "zh" else note) + replies
     if amended is not None:  # a change asked back, or nobody left: the card stays
         return _answered(session, ctx, requester, text, amended, lang, hant)
+    no_card = no_card_change_answer(text, lang)  # "make it 30 off" with no card waiting
+    if no_card is not None:
+        return _answered(session, ctx, requester, text, no_card, lang, hant)
     early = before_query(session, ctx, requester, text, lang, hant)  # digest, picks, 导出这个
     if early is not None:
         audit(session, ctx, userid, "command", text, role=requester.role, **early[1])

@@ -19,6 +19,10 @@ CARD_TEXTS: dict[str, dict[str, str]] = {
         "zh": "按什么排？目前支持按消费金额或下单次数排名。",
         "en": "Ranked by what? Rankings are by spend or by number of orders.",
     },
+    "no_card_to_change": {
+        "zh": "现在没有待确认的卡片，没有可以改的券。要发券，请说发给谁、什么券，例如“给VIP客户发一张满100减20的券”。",
+        "en": "There is no card waiting for confirmation, so there is no coupon to change. To send one, say to whom and which coupon, e.g. 'send VIP customers a coupon: 20 off orders over 100'.",
+    },
     "rank_by_spend": {"zh": "其中消费{end}的{n}个", "en": "of these, the {end} {n} by spend"},
     "bd_tied": {"zh": "（含并列）", "en": " (ties included)"},
     "bd_no_extreme": {"zh": "这些客户都没有{by}信息。", "en": "None of these customers has a {by}."},

@@ -42,10 +42,67 @@ def did_you_mean(word: str, choices: dict[str, str], limit: int = 3, cutoff: int
     # A homophone typed for a name ("金咔" for 金卡, "高义向" for 高意向) shares few characters
     # but every sound: the strongest hint, offered first.
     out: list[str] = [choices[s] for s in _homophones(word, surfaces)]
+    latin = not any(_is_cjk(c) for c in word)
     for surface, score, _ in found:
+        if latin and not latin_alike(word, surface):
+            continue  # "off" is no slip of "at risk of churn": none rather than an absurd one
         if score >= cutoff and choices[surface] not in out:
             out.append(choices[surface])
     return out[:limit]
+
+
+# English words that name nothing by their spelling: articles, pronouns, prepositions,
+# particles, the verbs of a request, and the customers a name is of. A question back never
+# offers a name for them ("go back" is no "customers to win back", "off" no "at risk of").
+_FUNCTION_WORDS = """
+a an the this that these those it its them they their me my i you your we our us he she his her
+him one ones some any all each every of off on in out up down over under to from for with without
+by at as and or but not no yes so then now just only also too again instead please pls is are was
+were be been am do does did have has had can could will would should shall may might must make
+made go goes going back get got give show list let see want wanted need take put set turn change
+switch keep drop add more less than who which what how many much customer customers client
+clients people person folks guys
+"""
+_FUNCTION_EN = frozenset(_FUNCTION_WORDS.split())
+_LATIN_WORDS = lazy_pattern(r"[a-z0-9]+")
+
+
+def names_nothing(word: str) -> bool:
+    """Whether a Latin `word` is made of function words only ("off", "go back", "the ones"):
+    it stands for no name, and no name is offered for it."""
+    if any(_is_cjk(c) for c in word):
+        return False
+    said = _LATIN_WORDS.findall(word.lower())
+    return bool(said) and all(w in _FUNCTION_EN or w.isdigit() for w in said)
+
+
+def latin_alike(word: str, surface: str) -> bool:
+    """Whether a Latin `word` could stand for `surface` by its spelling: a slip of it or of
+    one of its words, or their start ("dorm" for dormant). A word made of function words only
+    stands for nothing."""
+    from segmentation.nlq.close_names import closeness
+
+    said = [w for w in _LATIN_WORDS.findall(word.lower()) if w not in _FUNCTION_EN]
+    said = [w for w in said if not w.isdigit()]
+    names = _LATIN_WORDS.findall(surface.lower())
+    if not said or not names:
+        return False
+    whole, name = "".join(said), "".join(names)
+    if whole == name or closeness(whole, name) is not None:
+        return True
+    if len(whole) >= 3 and name.startswith(whole):
+        return True
+    return all(
+        any(
+            n == w or (len(w) >= 3 and n.startswith(w)) or closeness(w, n) is not None
+            for n in names
+        )
+        for w in said
+    )
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
 def _homophones(word: str, surfaces: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ so a filler word ("gimme") never draws a prefecture's name."""
 
 from __future__ import annotations
 
-from segmentation.nlq.ask import Ask, did_you_mean
+from segmentation.nlq.ask import Ask, did_you_mean, names_nothing
 from segmentation.nlq.class_words import class_word_question
 from segmentation.nlq.close_names import closest_only
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -201,7 +201,10 @@ def _modifies_customers(after: Token | None, after2: Token | None) -> bool:
 
 def _name_question(word: str, vocab: Vocabulary) -> Ask:
     """A word in a name's place (before 客户/customers): the close names of any kind a
-    segment can be named by; asked as a tag, the commonest, when nothing else is close."""
+    segment can be named by; asked as a tag, the commonest, when nothing else is close.
+    A word of function words only ("the off ones") is not understood: no name is like it."""
+    if names_nothing(word):
+        return _generic(word, vocab)
     hints = _close_names(word, vocab) + _cities_like(word, vocab)
     names = vocab.candidates_in((*_NAME_KINDS, "city"), word.isascii())
     hints = closest_only(word, list(dict.fromkeys(hints)), names)[:3]
