@@ -160,7 +160,7 @@ def breakdown_of(
     them too)."""
     return BreakdownAnswer(
         by=result.by,
-        by_label=dimension_label(result.by, lang),
+        by_label=dimension_label(result.by, lang, result.tag_group),
         language=lang,
         tag_group=result.tag_group,
         segment=node,
@@ -177,8 +177,12 @@ def breakdown_of(
     )
 
 
-def dimension_label(by: str, lang: str) -> str:
-    """The dimension's name in the asker's language (a kind's own: its Dimension's)."""
+def dimension_label(by: str, lang: str, tag_group: str | None = None) -> str:
+    """The dimension's name in the asker's language (a kind's own: its Dimension's); tags of
+    one group are named by it ("按“客户等级”标签分", "by 客户等级 tag"), so the heading still
+    says which tags after the breakdown is narrowed ("其中上海的呢")."""
+    if by == "tag" and tag_group:
+        return f"“{tag_group}”标签" if lang == "zh" else f"{tag_group} tag"
     declared = kinds.dimensions().get(by)
     words = declared.label if declared is not None else DIMENSION_WORDS[by]
     return words[0 if lang == "zh" else 1]
