@@ -122,7 +122,9 @@ def test_a_step_back_chained_by_a_word(text: str, steps: int, rest: str) -> None
     assert (found.steps, found.rest) == (steps, rest)
 
 
-@pytest.mark.parametrize("text", ["返回客户列表里的VIP", "返回 客户列表", "go back to the VIP list"])
+@pytest.mark.parametrize(
+    "text", ["返回客户列表里的VIP", "返回 客户列表", "go back to the VIP list"]
+)
 def test_other_words_after_going_back_are_no_step(text: str) -> None:
     assert read_back_reference(text) is None
 
