@@ -174,9 +174,10 @@ _CHANGE_EN = lazy_pattern(
 # Coupon words in a change ("改成减30", "券改成满200减30", "make it 30 off", "换成9折"): said
 # with no card waiting, there is no coupon to change (bot/commands/no_card_change.py).
 _COUPON_SAID = lazy_pattern(
-    r"券|红包|coupon|voucher|discount|折扣|面额|面值|门槛|"
-    r"(?:立|即|直)?减\s*[\d一二两三四五六七八九十百千]|满\s*\d+\s*(?:元|块)?\s*(?:减|折)|"
-    r"\d(?:\.\d)?\s*折|[\d.]+\s*(?:%|percent|元|块|蚊|yuan|rmb|dollars?|bucks)?[\s-]*off\b",
+    r"面额|面值|门槛|(?:立|即|直)?减\s*[\d一二两三四五六七八九十百千]|满\s*\d+\s*(?:元|块)?\s*(?:减|折)|"
+    r"\d(?:\.\d)?\s*折|[\d.]+\s*(?:%|percent|元|块|蚊|yuan|rmb|dollars?|bucks)?[\s-]*off\b|"
+    # money said with its unit: "50元券", "a ¥50 coupon" (never "双11券", a campaign's)
+    r"(?:\d\s*(?:元|块|蚊|yuan|dollars?|bucks)|[¥$]\s*\d+)\s*(?:的|嘅)?\s*(?:券|红包|coupon|voucher)",
     re.I,
 )
 
@@ -192,9 +193,11 @@ def coupon_change_said(plain: str) -> bool:
     if found is None:
         return False
     what = (found.group("what") or "").lower()
+    new = found.group("new")
     if what in ("券", "优惠券", "优惠", "折扣", "coupon") or found.group("value"):
-        return True
-    return _COUPON_SAID.search(found.group("new")) is not None
+        return any(c.isdigit() for c in new)  # "券改成满200减30", never "券改成已核销的"
+    # an amount of a coupon: never "改成用了券的" (who used one), a condition swapped
+    return _COUPON_SAID.search(new) is not None
 
 
 # The action's own verb before the new content: "改成打高意向", "换成发9折券", "make it send …".

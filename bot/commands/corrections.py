@@ -67,7 +67,8 @@ def corrected_answer(
         if _own_question(session, ctx, requester, said.value):
             return ctx.ask(session, said.value, requester.userid)  # "抱歉手滑 查一下VIP有几位"
         return clarify(say_correction("correction_nothing", lang))
-    narrowed = _narrowed(session, ctx, requester, said.value, lang)
+    after_table = found[1].kind == conv.BREAKDOWN
+    narrowed = _narrowed(session, ctx, requester, said.value, lang, after_table)
     if narrowed is not None:  # "actually, only the ones who never ordered": AND, no swap
         return narrowed
     if _own_question(session, ctx, requester, said.value):
@@ -89,7 +90,12 @@ def corrected_answer(
 
 
 def _narrowed(
-    session: Session, ctx: CommandContext, requester: Requester, value: str, lang: str
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    value: str,
+    lang: str,
+    after_table: bool,
 ) -> Answer | None:
     """A correction that narrows instead ("actually, only the ones who never ordered", "不对，
     只要男的", "唔好意思，淨係要VIP嘅", "no wait, without the VIPs", "不是，是其中上海的"): the
@@ -99,7 +105,9 @@ def _narrowed(
     follow = read_follow_up(value)
     if follow is None or follow.loose or follow.mode not in (AND, WITHOUT):
         return None
-    if follow.group_alone:  # "唔係，我想要待跟進嗰啲", "no, I meant the 金卡 ones": a swap
+    if follow.group_alone and not after_table:
+        # "唔係，我想要待跟進嗰啲", "no, I meant the 金卡 ones": the group meant instead (a swap);
+        # after a table, "不对，我要北京那组" is that row of it
         return None
     return refined_answer(session, ctx, requester, value, lang)
 

@@ -140,6 +140,7 @@ def test_other_words_after_going_back_are_no_step(text: str) -> None:
         "改成9折",  # zh-Hans / TW
         "張券改做50蚊",  # HK
         "make it 30 off",  # en
+        "改成50元券",  # zh-Hans: a coupon of an amount
         "change the coupon to 20 off",  # en
         "make the minimum 250",  # en: the coupon's amount
     ],
@@ -149,7 +150,16 @@ def test_a_coupon_change_is_seen(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["改成近7天", "换成上海的", "make it 30 days", "change it to Beijing", "VIP客户"]
+    "text",
+    [
+        "改成近7天",
+        "换成上海的",
+        "改成用了券的",
+        "换成领了双11券的",
+        "make it 30 days",
+        "change it to Beijing",
+        "VIP客户",
+    ],
 )
 def test_other_changes_are_no_coupon_change(text: str) -> None:
     assert not coupon_change_said(normalize(text))
