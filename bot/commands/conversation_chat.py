@@ -58,6 +58,7 @@ from bot.services.card_facts import AskedFact
 from bot.services.conversation import (
     breakdown_of,
     digest_for,
+    dimension_label,
     picked_card,
     segment_change_answer,
 )
@@ -346,7 +347,9 @@ def export_breakdown(
     )
     answer = breakdown_of(result, node, str(detail.get("description") or ""), ctx.engine, lang)
     by = answer.by_label
-    headers = tuple(say_card("bd_headers", lang, by=by).split("|"))
+    # the first column holds the groups' names: a tag group's are tags ("标签"), as headed
+    column = dimension_label(answer.by, lang)
+    headers = tuple(say_card("bd_headers", lang, by=column).split("|"))
     rows = [(g.label, g.count) for g in answer.groups]
     content = breakdown_workbook((headers[0], headers[1], headers[2]), rows, result.total)
     stamp = ctx.now.astimezone(ctx.settings.timezone).strftime("%Y%m%d-%H%M")
