@@ -76,7 +76,7 @@ _V_PUSH = (
     + r"|(?<!(?<!分)群)发(?!展|送|放)|推送|推播|推(?!荐|送|播)|送(?!货)|"
     r"\s*(?:push|send)\s*|"
     # 传 before a message word or the quoted message itself (傳「新品到貨」給…)
-    r"传(?:送)?(?=(?:个|一?条|一?则|一?封)?\s*(?:" + _MESSAGE_NOUN + r"|“))|"
+    r"传(?:送)?(?=(?:个|一?条|一?则|一?封)?\s*(?:" + _MESSAGE_NOUN + r"|“)|一?[句条]\s*[:：])|"
     # 传/派 before what is sent: a message, or a coupon (传一张满500折50的优惠券)
     r"(?:派|传)(?=[^，,]{0,16}(?:券|红包|coupon|voucher))|"
     # 出 (issue, HK/colloquial) only before a counted coupon or the word itself: 同佢出张券,
@@ -101,6 +101,13 @@ _EACH_ZH = (
 # A count of what is sent begins it when no verb does: 俾佢哋一张券, 给VIP客户每人一张券.
 # (a count of people is whom: 给这两个人打上…, 给这3个客户…)
 _COUNTED = r"(?:[一两二三1-9]|几)\s*(?:[张份条封则]|个(?!\s*(?:人|客户|客人|客|顾客)))"
+# A measure word without its 一 right after a send verb (送张满两千减三百的券, 派张coupon, 发条
+# 消息, 发句：…): one of what follows — a coupon word must follow 张, a message word or the
+# message itself 条/句, so 张三 stays a name.
+_MEASURE_ALONE = (
+    r"(?:张|份)(?=[^，,]{0,16}(?:券|红包|coupon|voucher))|"
+    r"(?:[一1]\s*)?[条句则封](?=\s*(?:[:：“]|" + _MESSAGE_NOUN + r"))"
+)
 # A coupon said in its own words and nothing else, ending in its noun: "85折 券", "满300减50嘅券",
 # "无门槛30蚊的券", or a discount alone: "(打)85折" (normalised text).
 _COUPON_ONLY = (
@@ -162,7 +169,13 @@ _PUSH_ZH = [
         + _V_PUSH
         + r"(?:一下)?(?:(?:[一1]\s*)?(?:条|则|封|个)?\s*"
         + _MESSAGE_NOUN
-        + r")?\s*(?:给|畀|俾)(?P<seg>[^:：“]+?)\s*(?P<what>(?:[:：]|“).+)$"
+        + r")?\s*(?:给|畀|俾|to(?![a-z]))(?P<seg>[^:：“]+?)\s*(?P<what>(?:[:：]|“).+)$"
+    ),
+    # The English message verb in a Chinese frame, with Cantonese 晒 (all) or 一下 after it, then
+    # whom and the words: "幫我msg晒趙六跟嘅高意向客：「…」", "message一下上海VIP：…".
+    lazy_pattern(
+        _OPENER_ZH + r"(?:message|msg|text|whatsapp|wechat)\s*(?:晒|哂|一下|下)\s*(?:给|畀|俾)?"
+        r"(?P<seg>[^:：“]+?)\s*(?P<what>(?:[:：]|“).+)$"
     ),
     lazy_pattern(
         _OPENER_ZH + r"(?:把|将)(?P<what>.+?)(?:发给|发送给|推送给|送给|推给|发放给|派发给|"
@@ -233,6 +246,8 @@ _PUSH_ZH = [
         + _V_PUSH
         + r"(?:一下)?(?P<what>(?:"
         + _COUNTED
+        + r"|"
+        + _MEASURE_ALONE
         + r"|满|\d|"
         + _MESSAGE_NOUN
         + r").+)$"
@@ -344,7 +359,9 @@ _COUPON_ELIDED = lazy_pattern(
 # its words it is asked for, as a message is.
 _MESSAGE_WORDS = lazy_pattern(
     r"消息|信息|讯息|资讯|通知|短信|简讯|提醒|文案|欢迎语|祝福语?|问候语?|感谢语|话术|"
-    r"message|msg|text|note|notification|reminder|greeting|“"
+    r"message|msg|text|note|notification|reminder|greeting|“|"
+    # a line counted with no noun, its words after a colon (群发一句：…, 发一条：…, 講句：…)
+    r"(?:^|(?<=[\s一1]))(?:条|句|则|段)(?=\s*[:：])"
 )
 
 # The verbs that take a tag off, said after it ("…的VIP标签去掉/删掉/拿掉/撤掉/摘掉/移除"):
@@ -520,7 +537,8 @@ _TAG_ZH = [
             r"^(?:请)?(?:(?:帮我|麻烦)?"
             + _OFF_FIRST_ZH
             + r"|(?:帮我|麻烦|请)除了)"
-            + r"(?P<seg>.+?)(?:的|嘅)(?P<name>“[^”]+”|[^“”的嘅]+?)(?:标签|tag)$"
+            # 身上 (on them) before 的 says where the tag is, never whom: 去掉…客户身上的X标签
+            + r"(?P<seg>.+?)(?:身上|那里|那边)?(?:的|嘅)(?P<name>“[^”]+”|[^“”的嘅]+?)(?:标签|tag)$"
         ),
     ),
     (
@@ -682,11 +700,18 @@ _SAVE_NAMED_CONTAINER = (
 )
 # Saving said with the verb alone, before the name: 保存, save (低/落: Cantonese "down"), 存低,
 # 存起 — a bare 存 only with its result word (存款 is no saving).
-_SAVE_BARE = r"(?:保存|储存|save|store|存(?=低|起|下来|返))(?:一下|下来|起来|起嚟|低|落|起|返|下)?"
+_SAVE_BARE = (
+    # atomic: the verb's own ending is never given back to be read as the name (存一下 names
+    # nothing "一下")
+    r"(?>(?:保存|储存|save|store|存(?=低|起|下来|返|一下))(?:一下|下来|起来|起嚟|低|落|起|返|下)?)"
+)
 # The words that name what is saved: with a quoted name any of them; a bare name only after
 # one that can be nothing else (成/做 begin words: 成交, 做过).
-_NAMING = r"(?:as|叫做|叫|名为|命名为|名字叫|名称为|called|named|为)(?![a-z])"
-_NAMING_QUOTED = r"(?:as|叫做|叫|名为|命名为|名字叫|名称为|called|named|为|做|作|成)(?![a-z])"
+# 个名叫 / 個名叫 (Cantonese: its name is called), 名字就叫, 名称是: the name's own noun before
+# the naming word.
+_NAME_NOUN = r"(?:个|这个|一个)?(?:名字|名称|名)(?:就|都)?(?:叫做|叫|是|系|为)"
+_NAMING = r"(?:" + _NAME_NOUN + r"|as|叫做|叫|名为|命名为|called|named|为)(?![a-z])"
+_NAMING_QUOTED = r"(?:" + _NAME_NOUN + r"|as|叫做|叫|名为|命名为|called|named|为|做|作|成)(?![a-z])"
 # A container said between the naming word and the name: "as a segment called “X”".
 _SAVE_INTO = (
     r"(?:(?:一个|个|a\s+|an\s+)?(?:新的?\s*|new\s+)?" + _CONTAINER + r"\s*"
@@ -728,6 +753,19 @@ _SAVE = [
         r"^(?:请)?(?:帮我|帮忙|同我)?(?:把|将)?(?P<seg>.+?)[，,]?\s*" + _CONTAINER + r"\s*"
         r"(?:名字叫|名字叫做|名称为|名称是|名字是|命名为)\s*(?P<name>“[^”]+”|[^“”的\s]{1,24})$"
     ),
+    # Whom first, then the verb with a new container and its name: "…的男客户，存个分群叫中档男客",
+    # "…嘅客，save個分群叫「X」", "…的客人，保存成一个名单，名字叫X".
+    lazy_pattern(
+        r"^(?:请)?(?:帮我|帮忙|同我)?(?:把|将)?(?P<seg>.+?)\s*[，,]\s*(?:请|帮我|帮忙|麻烦你?|同我)?"
+        r"(?:保存|储存|存|save)(?:一下|低|起|下来|起来)?(?:成|为|做|到)?\s*(?:一个|个|一份)?(?:新的?)?"
+        + _CONTAINER
+        + r"\s*[，,:：]?\s*(?:"
+        + _NAME_NOUN
+        + r"|叫做|叫|名为|命名为|"
+        + _CALLED
+        + r")\s*"
+        r"(?P<name>“[^”]+”|[^“”，,:：\s的]{1,24})$"
+    ),
     # Naming alone saves: "把VIP客户命名为成交客", "VIP客户 起名叫 成交客分群".
     lazy_pattern(
         r"^(?:请)?(?:帮我|帮忙|同我)?(?:把|将)?(?P<seg>.+?)(?:命名为|命名成|起名为|起名叫|取名为|"
@@ -746,7 +784,10 @@ _SAVE = [
     # The verb first in a Chinese or mixed frame, the name after a naming word: "save 近7天新加
     # 的客户 as “本周新客”", "幫我save低今年買過精華液嘅客，叫「精華液客」", "保存…为“X”".
     lazy_pattern(
-        r"^(?:请)?(?:帮我|帮忙|麻烦你?|同我)?" + _SAVE_BARE + _SP + r"?(?P<seg>[^“”]+?)\s*[,，]?\s*"
+        r"^(?:请)?(?:帮我|帮忙|麻烦你?|同我)?"
+        + _SAVE_BARE
+        + _SP
+        + r"?[:：]?\s*(?P<seg>[^“”]+?)\s*[,，]?\s*"
         r"(?:(?:" + _NAMING_QUOTED + r")\s*" + _SAVE_INTO + r"(?P<quoted>“[^”]+”)|"
         r"(?:" + _NAMING + r")\s*" + _SAVE_INTO + r"(?P<name>'[^']+'|[^“”\s,，的']{1,24}))"
         r"\s*(?:的)?" + _CONTAINER + r"?$"
@@ -1297,6 +1338,11 @@ _SCHEDULE_VERB = lazy_pattern(
 # and who is asked, before it or alone ("麻烦 schedule 一下 每天…", "麻烦每天10点给…发…")
 _SCHEDULE_ASIDE = lazy_pattern(
     r"^\s*(?:(?:please|pls|plz)\s+)?(?:(?:麻烦你?|请你?|帮我|帮忙|劳驾|唔该)\s*)*"
+    # "from now on" said around the frequency (以后每天10点…, 今後每週一…, 由而家開始…, from now
+    # on every Monday …): a schedule repeats from now, so it says nothing more.
+    r"(?:(?:以后|今后|往后|之后|从今以后|从今往后|从今天起|从今天开始|从现在起|从现在开始|由而家开始|"
+    r"由而家起|由今日起|由今日开始|from\s+now\s+on|going\s+forward|starting\s+(?:now|today))"
+    r"\s*(?:都|也)?\s*[,，]?\s*)?"
     r"(?:(?:schedule|定时|安排|排)\s*(?:一下|下|个|一个)\s*)?[:：,，]?\s*"
 )
 _SCHEDULE_WORD_ZH = lazy_pattern(r"^\s*(?:定时|定期|准时|固定)(?=给|向|对|发|推|send|push)")

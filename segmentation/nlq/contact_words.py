@@ -65,7 +65,8 @@ _IN = r"(?:的|嘅|里|中|里面|当中)?"  # 嘅: Cantonese 的 (活动#3嘅�
 # 手上有券 / 持有优惠券 / 攞了券 (Cantonese 攞咗, normalised 了): holding one is having got it
 _GOT_ZH = (
     r"(?:(?:手上|手里|手头|手中|身上)?(?:有过?|持有)|"
-    r"领了|领过|领到过?|领取过?|领|收到过?|收到了|拿到过?|拿了|拿过|攞到|攞了|攞过|获得过?|得到过?|发过|发了)"
+    # 收过 (received) as 收到过: 收過國慶回饋張券但仲未用
+    r"领了|领过|领到过?|领取过?|领|收到过?|收到了|收过|拿到过?|拿了|拿过|攞到|攞了|攞过|获得过?|得到过?|发过|发了)"
     r"(?:一张|张|一些|几张)?"
 )
 # Got, said after the coupon is named (上次发的券领到了, 最近一次发券没领到): no 有 (not holding)
@@ -93,7 +94,8 @@ def _coupon_ref_zh(n: int) -> str:
         # 上次那批券 / 上次嗰啲券 (那 normalised): the last campaign's coupons, pointed at
         rf"(?:(?:(?P<last{n}>{_LATEST_ZH})(?:的)?(?:营销)?(?:活动)?(?:那批|那些|那啲|那次|那张)?"
         rf"|{_ref_zh(n + 20)})"
-        rf"(?:的|嘅|个|张|啲)?(?:{_WE_SENT_ZH})?\s*{_COUPON_ZH}"
+        # 张 as the coupon's measure word, pointed at or not: 国庆回馈张券, 国庆回馈那张券
+        rf"(?:的|嘅|个|(?:那|这|呢|嗰)?张|啲)?(?:{_WE_SENT_ZH})?\s*{_COUPON_ZH}"
         # "the last coupon 还没核销的": the English words in a Chinese sentence (the latest
         # coupon, never a time)
         rf"|(?:the |our )?(?P<last_en{n + 60}>last|latest|most recent|previous) ?"
@@ -145,6 +147,13 @@ _USED_COUPON_ZH = (
 )
 # The coupon as the subject, held: 券还没用, 手上的券仲未用, 优惠券已核销
 _HELD_COUPON_ZH = rf"(?:(?:手上|手里|手头|手中|身上)(?:的|嘅)?)?{_COUPON_ZH}"
+# Received or got, before the campaign whose coupon it was (收過國慶回饋張券但仲未用, 领过活动#1
+# 的券还没用, 收到双11预热但没核销): the coupon may be named after the campaign, with its
+# measure word (张/那张) or 的.
+_RECEIVED_REF_ZH = (
+    rf"(?:{_RECEIVE_ZH}|领到过?|领过|领了|领取过?|拿到过?|拿过|拿了|攞过|攞到|攞了)(?:一张|张)?"
+)
+_ITS_COUPON_ZH = rf"(?:(?:(?:那|这|呢|嗰)?张|啲|个)?{_COUPON_ZH})?"
 # 领了券 / 领的券 (上次活动领的券没用): the coupon got, before what became of it
 _GOT_COUPON_ZH = rf"(?:{_GOT_ZH}{_COUPON_ZH}|{_GOT_ONLY_ZH}的{_COUPON_ZH})"
 _ZH = (
@@ -153,7 +162,7 @@ _ZH = (
         rf"(?:{_REF_ZH}{_IN}(?:{_GOT_COUPON_ZH}{_BUT_ZH})?|{_GOT_COUPON_ZH}{_BUT_ZH})"
         rf"{_NOT_ZH}{_USE_ZH}|{_NOT_ZH}(?:{_USE_COUPON_ZH})"
         # 收到过活动#2但没核销 (双11预热活动 named by its name): that campaign's coupon, unused
-        rf"|{_RECEIVE_ZH}{_ref_zh(5)}{_IN}{_BUT_ZH}{_NOT_ZH}{_USE_ZH}"
+        rf"|{_RECEIVED_REF_ZH}{_ref_zh(5)}{_IN}{_ITS_COUPON_ZH}{_BUT_ZH}{_NOT_ZH}{_USE_ZH}"
         # 上次活动券没核销 / 最近一次发的券还没用 / 活动#2的券未用 / 手上的券仲未用
         rf"|(?:{_coupon_ref_zh(7)}|{_HELD_COUPON_ZH})(?:都|也)?{_BUT_ZH}{_NOT_ZH}(?:有)?(?:被)?{_USE_ZH}"
     )),
@@ -161,7 +170,8 @@ _ZH = (
     ("redeemed", lazy_pattern(
         rf"(?:{_REF_ZH}{_IN}(?:{_GOT_COUPON_ZH}{_BUT_ZH}(?:也)?)?|{_GOT_COUPON_ZH}"
         rf"{_BUT_ZH}(?:也)?)(?:已经?)?(?:{_USED_ZH})(?:(?:张|啲)?{_COUPON_ZH})?|{_USED_COUPON_ZH}"
-        rf"|{_RECEIVE_ZH}{_ref_zh(6)}{_IN}{_BUT_ZH}(?:也)?(?:已经?)?(?:{_USED_ZH}){_COUPON_ZH}?"
+        rf"|{_RECEIVED_REF_ZH}{_ref_zh(6)}{_IN}{_ITS_COUPON_ZH}{_BUT_ZH}(?:也)?(?:已经?)?"
+        rf"(?:{_USED_ZH}){_COUPON_ZH}?"
         # 上次活动券核销了 / 活动#2的券用过 / 优惠券已核销 / 券用掉了
         rf"|(?:{_coupon_ref_zh(7)}|{_HELD_COUPON_ZH})(?:有|都|也)?(?:已经?)?(?:被)?"
         r"(?:核销过|核销了|已核销|用过|用了|用掉了?|用完了?|使用过|使用了|已使用|兑换过|兑换了|已兑换"

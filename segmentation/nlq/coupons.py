@@ -32,7 +32,11 @@ _CUR = r"(?:¥|\$|rmb\s*|cny\s*|usd\s*)?"
 _UNIT = r"(?:\s*(?:元|块钱|块|蚊|yuan|rmb|dollars?|bucks))?"
 _MONEY = _CUR + r"\s*" + _NUM + _UNIT
 # A whole coupon: what the amounts are for.
-_TICKET = r"(?:优惠券|代金券|现金券|抵用券|满减券|折扣券|券|红包|coupons?|vouchers?)"
+# 折价券 (Taiwan), 抵扣券 and 抵价券 are coupons by other names; 卷 a common slip for 券.
+_TICKET = (
+    r"(?:优惠券|代金券|现金券|抵用券|满减券|折扣券|折价券|抵扣券|抵价券|优惠卷|券|红包|"
+    r"coupons?|vouchers?)"
+)
 # A number in the words (Arabic or Chinese), to check that the reading explains them all.
 _ANY_NUMBER = lazy_pattern(rf"\d|[{_CN}]")
 # Ignored words with digits or numerals in them: the count of coupons, a validity hint.

@@ -464,6 +464,14 @@ def _light(text: str) -> str:
     return re.sub(r"\s+", " ", _T2S.convert(plain)).replace("嘅", "的").strip()
 
 
+# (only where something is saved: 叫“王静”的客户 names a customer to find)
+_SAVING = lazy_pattern(r"保存|储存|存|(?<![a-z])(?:save|store|segment|list)(?![a-z])|分群|名单")
+_SAVED_NAME = lazy_pattern(
+    r"(?i:(?<![a-z])(?:as|called|named)|叫做|叫|名为|名為|命名为|命名為)\s*"
+    r"(?:“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\")"
+)
+
+
 def find_extra(
     text: str,
     norm: str,
@@ -475,6 +483,10 @@ def find_extra(
 ) -> ExtraParse | None:
     """The conversation command `text` is, or None for an ordinary segment command."""
     ctx = Context(vocab, asker)
+    # A name given to what is saved ('as "ww untagged men"', 叫「新客」) is taken whole: its
+    # words are never a tag change, a breakdown or a customer.
+    if _SAVING.search(norm):
+        text, norm = _SAVED_NAME.sub(" ", text), _SAVED_NAME.sub(" ", norm)
     found = (
         _digest(norm)
         or _tag_changes(text, ctx, now, tz, language)

@@ -207,6 +207,11 @@ _ADD(_many(K.NEW, True, "新客户|新增客户|新加的客户|新加|新增|�
            "新|new|new customers|newly added|new clients|newly|added|recently added|新增的|"
            # mixed: "上周 new 加的 customers" (normalising takes the space out)
            "new加|new加的|new加入|new加入的|new增|new增的|newly加|newly加的"))  # fmt: skip
+# "first added" is what new means (spec §2: the first follow relation, added_at): "customers
+# first added in September", 首次添加 / 第一次加 / 頭一次加.
+_ADD(_many(K.NEW, True, "first added|were first added|was first added|first added us|"
+      "first joined|were first connected|first connected|首次添加|首次添加的|首次加|首次加的|"
+      "第一次加|第一次加的|第一次添加|第一次添加的|头一次加|头一次加的"))  # fmt: skip
 
 # ---- connectives and structure
 _ADD(
@@ -1721,6 +1726,36 @@ _unclaimed(
     "轮廓|客户轮廓|人群轮廓|用户轮廓|概貌|全貌|整体样貌|overview|an overview of|overview of|"
     "a profile of|profiles of",
 )
+# The customers made into a sheet by a verb with its result (汇成试算表 Taiwan, 转成Excel, 整成表格,
+# 導成CSV): export, in that format. 试算表 / 電子試算表 is Taiwan's word for a spreadsheet.
+_SHEET_VERBS = (
+    "汇成",
+    "汇出成",
+    "汇出为",
+    "导成",
+    "转成",
+    "转为",
+    "转做",
+    "做成",
+    "整成",
+    "弄成",
+    "出成",
+)
+_unclaimed(K.INTENT, "export:xlsx", "试算表|电子试算表|" + "|".join(
+    verb + noun
+    for verb in _SHEET_VERBS
+    for noun in ("试算表", "电子试算表", "excel", "excel表", "excel表格", "表格", "电子表格", "xlsx")
+))  # fmt: skip
+_unclaimed(K.INTENT, "export:csv", "|".join(verb + "csv" for verb in _SHEET_VERBS))
+# The profile asked as a question of its shape (…是什么画像, 给我个画像, 轮廓长怎样, 睇下个构成,
+# 係咩樣嘅畫像, "break down who they are"): describe. The measure word or question word before
+# the noun is the question's own, never a condition.
+_unclaimed(K.INTENT, "describe", "什么画像|是什么画像|是怎样的画像|是什么样的画像|啥画像|是啥画像|"
+      "咩画像|系咩画像|乜嘢画像|个画像|一个画像|画像系点|画像是怎样的|画像如何|画像长怎样|"
+      "个构成|一个构成|构成系点|构成是怎样的|构成如何|什么构成|个轮廓|一个轮廓|轮廓如何|"
+      "轮廓长怎样|轮廓长怎么样|轮廓长什么样|长怎样|长怎么样|长咩样|生成点|生成怎样|"
+      "个分布|个人群画像|break down who they are|break down who these are|"
+      "break down who those are|a breakdown of who they are")  # fmt: skip
 
 # "My group" said short (我组, 我嘅组, 我哋团队): the asker's team, as 我们组 is (a manager's
 # department); a word some table already has keeps its meaning.

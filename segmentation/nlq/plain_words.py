@@ -44,6 +44,20 @@ _ZH_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
         r"\1导出",
     ),
 )
+# A coupon said to need no threshold in other words than 无门槛 (免门槛 / 免門檻, 零门槛, 冇门槛,
+# 唔使门槛, 不设门槛, 无使用门槛): 无门槛, the one word the coupon reader and the send patterns
+# know. Each says only that; none is a condition on customers.
+_NO_THRESHOLD = lazy_pattern(
+    r"(?:免|零|冇|没有|没|唔使|不设|不限|免使用|无使用|无消费|无最低消费)\s*门槛|门槛\s*[:：]?\s*(?:无|冇|没有|0)(?=\s*[\d一二两三四五六七八九十¥])"
+)
+
+# Money written with thousands separators (¥1,000, $2,500, 1,000 yuan): the digits alone, so a
+# comma inside an amount never splits a command into parts nor a coupon into two amounts.
+_GROUPED_MONEY = lazy_pattern(
+    r"(?<=[¥$])\s*\d{1,3}(?:,\d{3})+(?![\d,])|"
+    r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])(?=\s*(?:元|块|蚊|yuan|rmb|dollars?|bucks)(?![a-z]))"
+)
+
 # English command words one letter off, too short for typos.py's frame words: a closed list.
 _EN_TYPOS = lazy_pattern(r"(?<![a-z])(?P<typo>shwo|sohw|totla|toatl)(?![a-z])")
 _EN_TYPO_WORD = {"shwo": "show", "sohw": "show", "totla": "total", "toatl": "total"}
@@ -76,7 +90,7 @@ _EN_UNIT |= {"季": "quarter", "季度": "quarter", "年": "year"}
 # the cart: the verb (with 把 before the product) the grammar reads. Any putting verb (丢, 扔,
 # 塞, 摆, 装: 擺咗嘢入購物車) puts it there as 放 does.
 _ZH_CART = lazy_pattern(
-    r"(?:加|放|加入|放入|丢|扔|塞|摆|装)(?:了|过)?(?![埋返翻晒](?:落|入|进|到))(?P<item>[^\s，,。；;的嘅“”]{1,20}?)"
+    r"(?:加|放|加入|放入|丢|扔|塞|摆|装)(?:了|过)?(?![埋返翻晒](?:落|入|进|到))(?P<item>[^\s，,。；;、的嘅“”]{1,20}?)"
     r"(?:落|入|进|到|喺|在)(?:了|去)?(?:购物车|购物篮|购物袋)(?:度|里|里面|入面)?"
 )
 # 把商品加入购物车 / 把產品放進購物車 / 加咗啲貨入購物車 / 把商品塞进购物车: a word for any goods as
@@ -152,6 +166,8 @@ def _rewrite(part: str) -> str:
         part = typo.sub(word, part)
     part = _LOOSE_WHILE.sub(_loose_while, part)
     part = _EN_TYPOS.sub(lambda m: _EN_TYPO_WORD[m["typo"]], part)
+    part = _NO_THRESHOLD.sub("无门槛", part)
+    part = _GROUPED_MONEY.sub(lambda m: m.group().replace(",", "").strip(), part)
     part = _ZH_EMPTY_STRESS.sub("", part)
     part = _EN_EMPTY_STRESS.sub("", part)
     part = _MIXED_CALENDAR.sub(_calendar_zh, part)

@@ -17,7 +17,12 @@ from segmentation.nlq.ask import Ask
 from segmentation.nlq.dates import number
 from segmentation.nlq.lazy_re import lazy_pattern
 
-_EN_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# A weekday in full or in the short forms calendars print (Wed, Thur, Sat): the first three
+# letters say which.
+_EN_DAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu(?:rs?)?|"
+    r"fri|sat|sun)(?![a-rt-z])"
+)
 _ZH_DAY = r"[一二三四五六日天1-7]"
 _ZH_WEEK = r"(?:周|星期|礼拜)"
 # "for the weekly report", "daily standup": what a list is for, not how often to send.
@@ -38,13 +43,25 @@ FREQUENCY_WORDS = lazy_pattern(
     r"|(?:每逢|逢|每个?)" + _ZH_WEEK + r"(?P<zh_day>" + _ZH_DAY + r")?"
     r"|(?:every|each)\s+(?P<en_day>" + _EN_DAY + r")s?|on\s+(?P<en_days>" + _EN_DAY + r")s\b"
     r"|(?P<en_plural>" + _EN_DAY + r")s(?=\s+at\b)"
-    r"|(?:every\s+week|weekly)" + _NOT_PURPOSE + r"(?:\s+on\s+(?P<en_week_day>" + _EN_DAY + r"))?"
+    # the day after "weekly" with or without "on": "weekly on Friday", "a weekly Friday 5pm …"
+    r"|(?:every\s+week|weekly)"
+    + _NOT_PURPOSE
+    + r"(?:\s+(?:on\s+)?(?P<en_week_day>"
+    + _EN_DAY
+    + r"))?"
     r"|(?P<daily>每天|每日|天天|每晚|每早|每朝|每个?晚上|每个?早上|每个?下午|every\s*day|"
     r"each\s+day|every\s+(?:morning|evening|night|afternoon)|daily" + _NOT_PURPOSE + r")"
 )
 _ZH_WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 _ZH_WEEKDAYS.update({str(i): i for i in range(1, 8)})
 _EN_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _en_weekday(said: str) -> int:
+    """1–7 for a weekday said in full or short ("wed", "thurs")."""
+    return next(i for i, day in enumerate(_EN_DAYS, 1) if day.startswith(said[:3]))
+
+
 _CN_NUM = r"[零一二两三四五六七八九十]"
 # The day of the month: right after 每月 ("每个月1号"), or in English anywhere ("on the 1st
 # of every month", "every month on day 15").
@@ -69,7 +86,7 @@ _CLOCK_EN = lazy_pattern(
     r"(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)"
     r"|at\s+(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock)?(?:\s+(in\s+the\s+(?:morning|afternoon|evening)|"
     r"at\s+night|tonight))?"
-    r"|(?:at\s+)?(noon|midday)"
+    r"|(?:at\s+)?(noon|midday|midnight|午夜)"
     r"|\b([01]?\d|2[0-3]):([0-5]\d)\b"
 )
 
@@ -105,7 +122,7 @@ def find_frequency(text: str) -> Frequency | None:
     )
     if m.group("daily"):
         return Frequency({"every": "day", "weekday": None}, (m.span(),), pm)
-    weekday = _ZH_WEEKDAYS[day] if day else (_EN_DAYS.index(en_day) + 1 if en_day else None)
+    weekday = _ZH_WEEKDAYS[day] if day else (_en_weekday(en_day) if en_day else None)
     if weekday is None:
         # "a weekly message every Sunday at 6pm", "每周的周日": the day is said after "weekly".
         later = _week_day_after(text, m.end())
@@ -132,7 +149,7 @@ def _week_day_after(text: str, start: int) -> tuple[tuple[int, int], int] | None
     if m.group("zh_day"):
         return m.span(), _ZH_WEEKDAYS[m.group("zh_day")]
     if en_day:
-        return m.span(), _EN_DAYS.index(en_day) + 1
+        return m.span(), _en_weekday(en_day)
     return None
 
 
@@ -226,8 +243,8 @@ def _en_clock(m: re.Match[str], pm: bool | None) -> tuple[int, int]:
         hour, minute = int(g[3]), int(g[4] or 0)
         later = (g[5] is not None and "morning" not in g[5]) or (g[5] is None and pm is True)
         return _twelve(hour, minute, later, False)
-    if g[6] is not None:  # noon
-        return 12, 0
+    if g[6] is not None:  # noon; midnight (午夜) is the day's first minute
+        return (12, 0) if g[6] in ("noon", "midday") else (0, 0)
     return int(g[7]), int(g[8])  # 21:00
 
 

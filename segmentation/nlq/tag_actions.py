@@ -80,6 +80,7 @@ _HEAD = lazy_pattern(
 )
 # All of them with no whom before: the answer just given ("都打上待跟进", "全部贴上VIP标签").
 _ALL = lazy_pattern(rf"^{_OPENER}(?:都|全都|全部|统统|通通|一律|统一|全部都)(?:给|帮我)?\s*$")
+_ALL_ADV = lazy_pattern(r"都|全都|全部|统统|通通|一律|统一")
 # The answer just given, said as a pronoun ("佢哋全部打返個待跟進").
 _THEM = lazy_pattern(r"他们|她们|佢哋|佢们|佢地|这些人|这些|呢啲人|呢啲|them|these|those")
 # Whom said first closes with one of these when nothing else (a comma, 都) ends it.
@@ -188,6 +189,23 @@ _UNTAG_ZH: list[tuple[str, Any]] = [
         lazy_pattern(
             rf"^{_OPENER}(?:把|将)\s*{_NAME}\s*(?:的)?\s*(?P<noun>{_NOUN})?\s*(?:从|由)"
             rf"(?P<seg>.+?){_ON}(?:{_ADV})*{_OFF_AFTER}" + OFF_END
+        ),
+    ),
+    # whom, a pause, then untag and the tag last: "近兩個月冇再幫襯過嘅金卡客，untag金卡",
+    # "…的客户, untag VIP" (the English verb is only ever a tag's; a Chinese verb there, 去掉X,
+    # may exclude X from the list: it is read only with the tag noun, by policy "said")
+    (
+        "verb",
+        lazy_pattern(
+            rf"^{_OPENER}(?P<seg>.+?)[，,;；]\s*(?:{_ADV})*\s*(?<![a-z])untag(?![a-z])\s*(?:一下|下|晒|哂)?"
+            rf"\s*(?:the\s+)?{_NAME}\s*(?:的)?\s*(?P<noun>{_NOUN})?{_END}"
+        ),
+    ),
+    (
+        "said",
+        lazy_pattern(
+            rf"^{_OPENER}(?P<seg>.+?)[，,;；]\s*(?:{_ADV})*{_OFF_FIRST}\s*(?:了|一下|掉)?\s*{_NAME}"
+            rf"\s*(?:的)?\s*(?P<noun>{_NOUN}){_END}"
         ),
     ),
     # whom first, then 把 the tag and the verb: "近一年没买过的客户 把VIP标签撤了"
@@ -324,9 +342,11 @@ def _company_tag(
     head: re.Match[str], tail: re.Match[str], tags: Mapping[str, str], all_of_them: bool
 ) -> bool:
     """A weak verb ordering a tag the company has, named bare after 给/帮 + whom ("给她打个VIP",
-    "帮佢哋贴个金卡") or after 都/全部 for the answer just given ("都打个待跟进"); 打个电话
+    "帮佢哋贴个金卡") or after 都/全部 (for whom before it, or the answer just given: "都打个
+    待跟进"); 打个电话
     stays a call: 电话 is no tag."""
-    ordered = bool(head.group("prep")) or all_of_them
+    # 全部/都/一律 after whom orders it too: "…深圳嘅，全部貼返待跟進", "VIP客户都打个金卡"
+    ordered = bool(head.group("prep")) or all_of_them or bool(_ALL_ADV.search(head.group("adv")))
     return ordered and normalize(tail.group("name").strip()) in tags
 
 
@@ -367,7 +387,10 @@ def _named_as_tag(policy: str, m: Any, name: str, seg: str, tags: Mapping[str, s
     if normalize(name) not in tags:
         return False
     if policy == "said":  # "把她的待跟进去掉": said of a pointer, it narrows nothing
-        return POINTER.fullmatch(seg.strip()) is not None
+        # nor after 把 of people ("把…的客户的高意向删了"): the tag of the customers is what
+        # is disposed of (a narrowing says 中/里: "把上海客户里VIP的去掉")
+        disposed = _DISPOSAL.match(m.group(0)) is not None and _PEOPLE_END.search(seg)
+        return POINTER.fullmatch(seg.strip()) is not None or bool(disposed)
     return policy == "verb" or bool(_PEOPLE_END.search(seg))
 
 
@@ -377,6 +400,7 @@ POINTER = lazy_pattern(
     r"him|her|them|these|those|this customer|these customers|those customers"
 )
 _PEOPLE_END = lazy_pattern(r"(?:客户|客人|客|人|们|顾客|会员|用户|customers|clients|people)$")
+_DISPOSAL = lazy_pattern(rf"^{_OPENER}(?:把|将)")
 
 
 # ---- English ------------------------------------------------------------------------------
