@@ -1774,10 +1774,13 @@ _BARE_MESSAGE_VERB = lazy_pattern(
 def _find_push(text: str, masked: str, quotes: dict[str, str], original: str) -> Action | None:
     if _BARE_MESSAGE_VERB.match(masked.strip()):
         raise message_question()
+    said = find_said(masked)
     for pattern in (*_PUSH_ZH, *_PUSH_EN):
         m = pattern.match(masked)
         if m is None:
             continue
+        if said is not None and said.what[0] < m.end("seg") < said.what[1]:
+            continue  # whom would end inside what is told them (同…講聲「歡迎」，順便發張券)
         found = _push_action(text, masked, m.span("seg"), m.span("what"), quotes, original)
         if found is not None:
             return found

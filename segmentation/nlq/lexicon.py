@@ -1744,9 +1744,18 @@ _SHEET_VERBS = (
 _unclaimed(K.INTENT, "export:xlsx", "试算表|电子试算表|" + "|".join(
     verb + noun
     for verb in _SHEET_VERBS
-    for noun in ("试算表", "电子试算表", "excel", "excel表", "excel表格", "表格", "电子表格", "xlsx")
+    for noun in ("试算表", "电子试算表", "excel", "excel表", "excel表格", "表格", "电子表格", "xlsx",
+                 "excel档", "excel文件", "excel档案", "xlsx档", "xlsx文件")
 ))  # fmt: skip
-_unclaimed(K.INTENT, "export:csv", "|".join(verb + "csv" for verb in _SHEET_VERBS))
+_unclaimed(
+    K.INTENT,
+    "export:csv",
+    "|".join(
+        verb + noun
+        for verb in _SHEET_VERBS
+        for noun in ("csv", "csv档", "csv文件", "csv档案", "csv格式", "csv file")
+    ),
+)
 # The profile asked as a question of its shape (…是什么画像, 给我个画像, 轮廓长怎样, 睇下个构成,
 # 係咩樣嘅畫像, "break down who they are"): describe. The measure word or question word before
 # the noun is the question's own, never a condition.

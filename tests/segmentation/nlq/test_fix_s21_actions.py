@@ -188,6 +188,18 @@ def test_a_message_said_every_way(text: str, message: str) -> None:
     assert {City, HasTag} <= _kinds(command.segment), command.segment
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["同上海嘅VIP客講聲「歡迎」，順便發張9折券", "跟上海的VIP客户说一声“欢迎”，顺便发张9折券"],
+)
+def test_a_bare_measure_word_after_a_message_told_sends_both(text: str) -> None:
+    command = READ.command(text)
+    assert command.intent == "push", text
+    assert command.details.get("message") in ("歡迎", "欢迎")
+    assert command.details.get("coupon")
+    assert {City, HasTag} <= _kinds(command.segment), command.segment
+
+
 def test_a_bare_measure_word_before_a_name_is_no_coupon() -> None:
     # 张 without 一 is a coupon's only before a coupon word: 张三 stays a staff member
     assert READ.parse("上海的VIP客户，发张三的消息") is not None  # never raises
@@ -268,6 +280,8 @@ EXPORTS = [
     ("上海的VIP客户转成Excel", "xlsx"),
     ("上海嘅VIP客整成表格", "xlsx"),
     ("上海VIP轉成CSV", "csv"),
+    ("我的VIP客戶匯出成CSV檔", "csv"),
+    ("把上海VIP匯出成Excel檔", "xlsx"),
 ]
 
 
