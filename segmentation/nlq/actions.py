@@ -1779,8 +1779,9 @@ def _find_push(text: str, masked: str, quotes: dict[str, str], original: str) ->
         m = pattern.match(masked)
         if m is None:
             continue
-        if said is not None and said.what[0] < m.end("seg") < said.what[1]:
-            continue  # whom would end inside what is told them (同…講聲「歡迎」，順便發張券)
+        if said is not None and m.start("seg") < said.seg[0] and m.end("seg") > said.what[0]:
+            # whom would hold the telling verb and what is told (同…講聲「歡迎」，順便發張券)
+            continue
         found = _push_action(text, masked, m.span("seg"), m.span("what"), quotes, original)
         if found is not None:
             return found
