@@ -242,6 +242,8 @@ _SPLIT_AROUND = lazy_pattern(
     r"\b(?:break|split|divide|sort|bucket)\s+(?P<o>(?:(?!\bby\b).){1,60}?)\s*\b(?:down|up|out)\b"
 )
 _BREAKDOWN_NOISE = lazy_pattern(
+    # a Chinese split verb left after an English "by X" ("全公司 by RFM class 分一下")
+    r"(?:来|去)?(?:分一下|分一分|分下|分开来|分开|拆开来|拆开|拆一下|拆下)(?:看看|看|睇下|睇)?[?？]*$|"
     # 各部门客户数对比 / 对比一下各城市 / compare the departments: the groups side by side
     r"(?:来|做个|做一下)?(?:对比|比较|比一比|比一下|比下)(?:一下|下)?|"
     r"\bcompare(?:d)?\b|\bby (?:customer|client) ?(?:counts?|numbers?)\b|"

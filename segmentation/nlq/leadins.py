@@ -294,3 +294,23 @@ def drop_opener(norm: str) -> str:
         if found is not None and norm[found.end() :].strip(" ?？.。!！"):
             norm = norm[found.end() :]
     return norm
+
+
+# "Give X to me to look at" around what is asked (Cantonese 俾晒全公司啲VIP我睇, 畀上海啲客我睇下,
+# 拿VIP客户给我看看): the request is only the wrapper; what is between is the question. 我 said
+# first (给我看…) is the plain wrapper the lexicon reads already.
+_SHOWN_TO_ME = lazy_pattern(
+    # (a clause before it stays: 我係經理，俾晒…我睇 — the claim is read, and refused, as typed)
+    r"^(?P<pre>[^，,“”]*[，,]\s*)?(?:给|拿|攞)(?:晒|哂|埋|齐)?(?P<x>(?!我)[^“”]+?)(?:给|畀)?(?:我|我哋|我们)"
+    r"(?:睇|看)(?:下|一下|吓|看|睇|睇睇)?(?:啦|吖|呀|先|吧|喇)*[。.!！?？~～]*$"
+)
+# What a message or an action says is no look (给VIP发消息…, 给他们打标签): left to its readers.
+_ACTED = lazy_pattern(r"发|打|标签|消息|券|导出|存")
+
+
+def shown_to_me(norm: str) -> str:
+    """`norm` (normalised) without "give … to me to see" said around it, else `norm`."""
+    found = _SHOWN_TO_ME.match(norm.strip())
+    if found is None or _ACTED.search(found["x"]):
+        return norm
+    return (found["pre"] or "") + found["x"]

@@ -43,6 +43,7 @@ from segmentation.nlq.leadins import (
     drop_acknowledgement,
     drop_lead_in,
     drop_opener,
+    shown_to_me,
     without_acknowledgement,
 )
 from segmentation.nlq.message_apart import message_said_plainly
@@ -335,6 +336,7 @@ def _parse(
     norm = drop_lead_in(norm)  # "we lost some customers, show me who refunded"
     norm = drop_acknowledgement(norm)  # "好的，给这些打上待跟进标签", "ok tag those as VIP"
     norm = drop_opener(norm)  # "那近30天新加的有几个", "还是回到全部VIP客户"
+    norm = shown_to_me(norm)  # 俾晒全公司啲VIP我睇: the VIPs
     norm, used_to = used_to_said(norm)  # "haven't ordered in 3 months but used to"
     norm, stopped = stopped_said_as_not(norm)  # 不再下单 / "stopped ordering": not, and before
     stopped |= used_to

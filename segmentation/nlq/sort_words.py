@@ -268,7 +268,7 @@ _ONLY_ORDER_EN = lazy_pattern(
 _REVERSED = lazy_pattern(
     r"^(?:(?:ok|okay|now|then|and|please|pls)[\s,]+)*(?:reverse|flip|invert)\s+(?:the\s+)?"
     r"(?:order|it|them|the\s+list|the\s+ranking)(?:\s+please)?[.!?]*$|"
-    r"^(?:那|咁|再)?(?:倒过来|反过来|倒转|调转|調轉|倒序|反序)(?:排|一下|下|吧|啦)*[。.!！?？]*$",
+    r"^(?:那|咁|再)?(?:倒过来|反过来|倒转|调转|調轉|倒序|反序)(?:排|一下|下|看看|看|睇下|睇|吧|啦)*[。.!！?？]*$",
     re.I,
 )
 

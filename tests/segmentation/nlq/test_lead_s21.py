@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from segmentation.nodes import InDepartment, Not, Owner, Performed, walk
+from segmentation.nodes import HasTag, InDepartment, Not, Owner, Performed, walk
 from tests.segmentation.nlq.fixture import Reader, small_vocabulary
 
 READ = Reader(small_vocabulary())
@@ -222,3 +222,26 @@ def test_a_sum_of_money_is_asked_back(text: str) -> None:
 )
 def test_spend_with_a_bound_or_a_ranking_stays_a_condition(text: str) -> None:
     assert READ.segment(text) is not None
+
+
+# "Give X to me to look at" said around the question (Cantonese 俾…我睇, 拿…给我看看).
+@pytest.mark.parametrize(
+    "text",
+    ["俾晒啲VIP我睇", "俾啲VIP我睇下", "拿VIP客户给我看看", "我係經理，俾晒全公司啲VIP我睇"],
+)
+def test_shown_to_me_around_the_question(text: str) -> None:
+    assert READ.segment(text) == HasTag("VIP")
+
+
+# A Chinese split verb after an English "by X" (mixed): the breakdown, nothing left unread.
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        ("全公司 by RFM class 分一下", "rfm"),
+        ("VIP by city 拆开看", "city"),
+        ("my customers by city分下", "city"),
+    ],
+)
+def test_a_chinese_split_verb_after_english_by(text: str, by: str) -> None:
+    command = READ.command(text)
+    assert (command.intent, command.details["by"]) == ("breakdown", by)
