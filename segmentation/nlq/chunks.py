@@ -197,9 +197,9 @@ def _english_total_after_at(tokens: list[Token], i: int) -> tuple[list[Token], i
 
 # lexicon.py's English total negations (K.NEG)
 _EN_TOTAL_NOT = frozenset(
-    {"not even once", "not once", "not a single time", "not even one time", "not one time"}
-    | {"not even a single time"}
-)
+    {"not even once", "not once", "not a single time", "not even one time", "not one time",
+     "not even a single time"}
+)  # fmt: skip
 
 
 def _not(tok: Token | None) -> bool:

@@ -349,6 +349,25 @@ def small_vocabulary() -> Vocabulary:
     )
 
 
+@cache
+def team_vocabulary() -> Vocabulary:
+    """Two colleagues of one department, a tag group and a channel code: for parser tests
+    asked as the leader lisi (breakdowns, follow-ups over a team)."""
+    return build_vocabulary(
+        tags=["VIP", "金卡", "高意向", "待跟进"],
+        staff=[StaffInfo("zhangsan", "张三", (1,)), StaffInfo("lisi", "李四", (1,))],
+        departments=[(1, "销售一部")],
+        saved=[],
+        catalog=NamedSegmentCatalog.load(),
+        tag_groups=["客户等级"],
+        channels=["展会2026"],
+    )
+
+
+def parse_as_lisi(text: str) -> Command | Clarification:
+    return parse_command(text, vocabulary=team_vocabulary(), asker="lisi", now=NOW, tz=TZ)
+
+
 @dataclass(frozen=True)
 class Reader:
     """Parser tests' questions of a sentence, for one vocabulary (as zhangsan, at NOW):

@@ -5,35 +5,16 @@ conversations are in tests/commands/conversations/fix-breakdown-s20.txt."""
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from bot.commands import conversation as conv
 from bot.commands.picks import substituted
-from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
+from segmentation.nlq import Command
 from segmentation.nlq.answer_value import answer_values
 from segmentation.nlq.followup import read_follow_up
-from segmentation.nlq.vocabulary import StaffInfo, Vocabulary
-from tests.segmentation.nlq.fixture import NOW, TZ
+from tests.segmentation.nlq.fixture import NOW, parse_as_lisi
 
-
-@cache
-def _vocab() -> Vocabulary:
-    return build_vocabulary(
-        tags=["VIP", "金卡", "高意向", "待跟进"],
-        staff=[StaffInfo("zhangsan", "张三", (1,)), StaffInfo("lisi", "李四", (1,))],
-        departments=[(1, "销售一部")],
-        saved=[],
-        catalog=NamedSegmentCatalog.load(),
-        tag_groups=["客户等级"],
-        channels=["展会2026"],
-    )
-
-
-def _parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=_vocab(), asker="lisi", now=NOW, tz=TZ)
+_parse = parse_as_lisi
 
 
 def _breakdown(text: str) -> Command:

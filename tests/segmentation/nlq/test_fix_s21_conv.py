@@ -5,37 +5,18 @@ or OR, a whole period with no period named, and 渠道活码 before a quoted cod
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from bot.commands.picks import row_number
-from segmentation.named import NamedSegmentCatalog
-from segmentation.nlq import Clarification, Command, build_vocabulary, parse_command
+from segmentation.nlq import Clarification, Command
 from segmentation.nlq.add_words import adds_either_way
 from segmentation.nlq.followup import window_swap_words
 from segmentation.nlq.loosen_words import loosening_alone, without_loosening
-from segmentation.nlq.vocabulary import StaffInfo, Vocabulary
 from segmentation.nlq.widen import WINDOW, read_widening
 from segmentation.nodes import ChannelCode
-from tests.segmentation.nlq.fixture import NOW, TZ
+from tests.segmentation.nlq.fixture import parse_as_lisi
 
-
-@cache
-def _vocab() -> Vocabulary:
-    return build_vocabulary(
-        tags=["VIP", "金卡", "高意向", "待跟进"],
-        staff=[StaffInfo("zhangsan", "张三", (1,)), StaffInfo("lisi", "李四", (1,))],
-        departments=[(1, "销售一部")],
-        saved=[],
-        catalog=NamedSegmentCatalog.load(),
-        tag_groups=["客户等级"],
-        channels=["展会2026"],
-    )
-
-
-def _parse(text: str) -> Command | Clarification:
-    return parse_command(text, vocabulary=_vocab(), asker="lisi", now=NOW, tz=TZ)
+_parse = parse_as_lisi
 
 
 # ---------------------------------------------------------------- loosening, then how
