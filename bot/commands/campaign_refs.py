@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from bot.services.answer import Answer, CountAnswer, SegmentAnswer
-from bot.services.digest.campaigns import visible_campaigns
+from bot.models.campaigns import Campaign
 from segmentation.nlq.campaign_pointer import (
     latest_pointer_dropped,
     one_campaign,
@@ -85,7 +86,9 @@ def with_campaign_named(
     last = conv.load(session, requester.userid, ctx.now).campaign
     if last is None:
         return text
-    visible = visible_campaigns(session, requester, ctx.settings.admins)
+    # Any campaign the asker's own answer was about: a campaign's customers are asked of
+    # anyone's (a leader's part of another team's campaign), each answer within their scope
+    visible = list(session.scalars(select(Campaign)))
     if not any(c.id == last.campaign_id for c in visible):
         return text
     number = last.campaign_id

@@ -743,9 +743,15 @@ def _sibling_base(
     if not same or (follow.pointed and not follow.loose and not same <= _ONE_PER_CUSTOMER):
         return node
     try:
-        return from_json(previous.parent)
+        parent = from_json(previous.parent)
     except SegmentFormatError:
         return node
+    # The refinement's other conditions stay: "一般发展那组 in 上海" then "换成北京" swaps the
+    # city and keeps the class the same message added
+    inherited = parent.children if isinstance(parent, And) else (parent,)
+    shown = node.children if isinstance(node, And) else (node,)
+    kept = [p for p in shown if p not in inherited and not kinds(p) & same]
+    return _both(parent, And(tuple(kept)) if len(kept) > 1 else kept[0]) if kept else parent
 
 
 def is_everyone(node: Node | None) -> bool:

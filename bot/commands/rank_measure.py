@@ -27,6 +27,11 @@ _MEASURE = lazy_pattern(
     r"(?<![a-z])(?:spend|spends|spent|spender|spenders|spending|orders?|ordered|revenue|"
     r"inquir\w*|visits?|refunds?)(?![a-z])"
 )
+# The count said right after an English rank word ("bottom 3", "top 20%", "top five")
+_EN_COUNT = lazy_pattern(
+    r"\s*(?:\d+(?:\.\d+)?\s*%|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
+    r"(?![a-z0-9%])"
+)
 
 
 def with_measure(
@@ -46,8 +51,11 @@ def with_measure(
     shown = previous()
     if shown is None or not _ranked_by_spend(shown.segment) or asks(text) not in RANKED_BY_WHAT:
         return text
-    if not re.search(r"[\u4e00-\u9fff]", norm):  # English: "the lowest spending 5"
-        return f"{norm[: found.end()]} spending{norm[found.end() :]}"
+    if not re.search(r"[\u4e00-\u9fff]", norm):
+        count = _EN_COUNT.match(norm, found.end())
+        if count is not None:  # "bottom 3 of all time": "bottom 3 spenders of all time"
+            return f"{norm[: count.end()]} spenders{norm[count.end() :]}"
+        return f"{norm[: found.end()]} spending{norm[found.end() :]}"  # "the lowest spending 5"
     return norm[: found.start()] + "消费" + norm[found.start() :]
 
 

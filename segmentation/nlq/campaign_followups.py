@@ -70,6 +70,18 @@ _OTHER_EN = latin_pattern(
     rf"{_LEAD_EN}(?:the )?(?:rest|others|other ones|remaining ones|remaining|everyone else)"
     rf"(?: of them)?{_END}"
 )
+# The state said as a word, English or mixed: "redeemed 的呢", "the unused ones?", "what about
+# not redeemed", "unredeemed 嘅有边个"
+_STATE_LEAD = (
+    r"^(?:那|那么|咁|噉|and |so |ok,? |okay,? |then |now |what about |how about |and what about |"
+    r"switch to |just |only |show me )*(?:the |those )?"
+)
+_STATE_TAIL = rf"(?: ones| customers| people| coupons?)?\s*{_ONES_ZH}{_ASK_ZH}{_END}"
+_REDEEMED_WORD = latin_pattern(rf"{_STATE_LEAD}(?:redeemed|used|cashed in){_STATE_TAIL}")
+_UNREDEEMED_WORD = latin_pattern(
+    rf"{_STATE_LEAD}(?:unredeemed|unused|not redeemed|not used|non-redeemed|not yet redeemed|"
+    rf"(?:没有?|未|冇|还没有?|仲未)\s*(?:redeem|use)(?:ed)?){_STATE_TAIL}"
+)
 _COUNT = lazy_pattern(r"几个|多少|几多|几位|how many")
 _WHO = lazy_pattern(r"谁|边个|边啲|哪些|哪几|哪位|\bwho\b|\bwhich\b")
 
@@ -79,8 +91,8 @@ def said_coupon_state(text: str) -> State | None:
     unredeemed, "and the rest?" → the other side), or None when `text` is no such follow-up."""
     norm = normalize(text).strip()
     for state, patterns in (
-        ("unredeemed", (_UNREDEEMED_ZH, _UNREDEEMED_EN)),
-        ("redeemed", (_REDEEMED_ZH, _REDEEMED_EN)),
+        ("unredeemed", (_UNREDEEMED_ZH, _UNREDEEMED_EN, _UNREDEEMED_WORD)),
+        ("redeemed", (_REDEEMED_ZH, _REDEEMED_EN, _REDEEMED_WORD)),
         ("other", (_OTHER_ZH, _OTHER_EN)),
     ):
         if any(p.match(norm) for p in patterns):
@@ -261,8 +273,22 @@ def _is_unbound(part: CampaignCoupon) -> bool:
 # the same question about another campaign; "the one before?", "上上次的呢", "再之前那个呢": about
 # the campaign that issued coupons before the one just asked about.
 _LATEST_ZH = r"(?:上次|上一次|上一个|上个|最近一次|最近的|上一档|上一期)"
+# Said before it: 那 / and / what about, or a swap (换成 / 換做 / 改成 / switch to / same for)
+_OTHER_LEAD = (
+    r"(?:(?:ok|okay|好|嗯)[,，\s]*)?"
+    r"(?:那|那么|咁|噉|and |so |then |now |what about |how about |and what about |and how about |"
+    r"换成|换做|换去|换到|改成|改为|改做|换|改|看看|看下|睇下|睇吓|switch to |swap to |change to |"
+    r"same for |same thing for |do the same for |and for |for |and in |in |with )?\s*"
+    r"(?:in |for |with )?"
+)
+# Said after it: 的呢 / 嗰个呢 / 睇下 / 怎么样 / the one / instead
+_OTHER_TAIL = (
+    r"(?:'s)?(?: one| campaign| instead| then)?(?:的|嘅)?\s*"
+    r"(?:呢|的呢|嘅呢|那个呢|嗰个呢|那个|嗰个|睇下|睇吓|看看|看下|怎么样|点样|如何|吧|啦|instead)?"
+    r"(?:呢|啊|呀)?"
+)
 _OTHER_CAMPAIGN = lazy_pattern(
-    r"^\s*(?:那|那么|咁|噉|and |so |then |what about |how about |and what about )?\s*"
+    rf"^\s*{_OTHER_LEAD}"
     r"(?:the |our )?(?:活动#(?P<id>\d{1,9})|campaign #(?P<id_en>\d{1,9})|"
     # 上次发券活动 / the last coupon campaign: every description of it (campaign_described)
     rf"(?P<last>{_LATEST_ZH}(?:的)?(?:发券)?活动|(?:last|latest|previous|most recent) "
@@ -270,7 +296,7 @@ _OTHER_CAMPAIGN = lazy_pattern(
     r"(?P<before>上上次|上上个|上上一次|再之前|再早|更早|之前)(?:的|嘅)?(?:那个|嗰个|那次)?"
     r"(?:活动|campaign)?|(?P<before_en>the one before(?: that| it)?|the campaign before"
     r"(?: that| it| last)?|the previous one|the one before last|before that))"
-    r"(?:的|嘅)?\s*(?:呢|的呢|嘅呢|那个呢|嗰个呢)?" + _END
+    rf"{_OTHER_TAIL}" + _END
 )
 
 

@@ -66,7 +66,8 @@ _IN = r"(?:的|嘅|里|中|里面|当中)?"  # 嘅: Cantonese 的 (活动#3嘅�
 _GOT_ZH = (
     r"(?:(?:手上|手里|手头|手中|身上)?(?:有过?|持有)|"
     # 收过 (received) as 收到过: 收過國慶回饋張券但仲未用
-    r"领了|领过|领到过?|领取过?|领|收到过?|收到了|收过|拿到过?|拿了|拿过|攞到|攞了|攞过|获得过?|得到过?|发过|发了)"
+    r"领了|领过|领到过?|领取过?|领|收到过?|收到了|收过|收了|拿到过?|拿了|拿过|攞到|攞了|攞过|获得过?|得到过?|"
+    r"发过|发了)"
     r"(?:一张|张|一些|几张)?"
 )
 # Got, said after the coupon is named (上次发的券领到了, 最近一次发券没领到): no 有 (not holding)
@@ -124,7 +125,8 @@ _MSG_ZH = (
 )
 # 给他们 / 俾佢哋 (Cantonese): to whom the company sent it, before or after the message
 _TO_THEM_ZH = r"(?:给|俾|畀)(?:他们|她们|他|她|ta|佢哋|佢地|佢们|佢|客户|这些人|这些客户|啲客)?"
-_RECEIVE_ZH = r"(?:收到过?|收到了|收过|接收过?|接到过?|被发过|被推送过?)"
+# 收咗 (Cantonese, normalised 收了): received
+_RECEIVE_ZH = r"(?:收到过?|收到了|收过|收了|接收过?|接到过?|被发过|被推送过?)"
 # Received, said after the message or campaign (上次群发收到了, 上次群发没 received)
 _RECV_TAIL_ZH = (
     # 收到了 before 收到: "上次活动收到了消息" is received its message, not 收到 + "了消息"
@@ -153,6 +155,8 @@ _HELD_COUPON_ZH = rf"(?:(?:手上|手里|手头|手中|身上)(?:的|嘅)?)?{_CO
 _RECEIVED_REF_ZH = (
     rf"(?:{_RECEIVE_ZH}|领到过?|领过|领了|领取过?|拿到过?|拿过|拿了|攞过|攞到|攞了)(?:一张|张)?"
 )
+# Got, said after the coupon is named, with an aspect (领了 / 攞咗 / 收到了)
+_GOT_AFTER_ZH = rf"(?:{_GOT_ONLY_ZH}|拿了|拿过|攞了|攞过|收了)"
 _ITS_COUPON_ZH = rf"(?:(?:(?:那|这|呢|嗰)?张|啲|个)?{_COUPON_ZH})?"
 # 领了券 / 领的券 (上次活动领的券没用): the coupon got, before what became of it
 _GOT_COUPON_ZH = rf"(?:{_GOT_ZH}{_COUPON_ZH}|{_GOT_ONLY_ZH}的{_COUPON_ZH})"
@@ -165,6 +169,8 @@ _ZH = (
         rf"|{_RECEIVED_REF_ZH}{_ref_zh(5)}{_IN}{_ITS_COUPON_ZH}{_BUT_ZH}{_NOT_ZH}{_USE_ZH}"
         # 上次活动券没核销 / 最近一次发的券还没用 / 活动#2的券未用 / 手上的券仲未用
         rf"|(?:{_coupon_ref_zh(7)}|{_HELD_COUPON_ZH})(?:都|也)?{_BUT_ZH}{_NOT_ZH}(?:有)?(?:被)?{_USE_ZH}"
+        # 上次那批券领了没用 / 上次嗰批券攞咗未用: the coupon named first, got, then not used
+        rf"|{_coupon_ref_zh(8)}(?:有|都)?{_GOT_AFTER_ZH}{_BUT_ZH}{_NOT_ZH}(?:有)?{_USE_ZH}"
     )),
     # 上次活动核销了 / 核销过券 / 用过券
     ("redeemed", lazy_pattern(
@@ -180,6 +186,8 @@ _ZH = (
         r"|(?:核销|兑换|使用|用)(?=的|嘅|客|人|$)"
         # 活动#2的coupon已经redeem的 / 上次的券 used 了: the English verb in a Chinese sentence
         r"|\s*(?:redeemed|redeem|used|use|cashed in)(?![a-z])\s*(?:过|了)?)"
+        # 上次那批券领了也用了: the coupon named first, got, then used
+        rf"|{_coupon_ref_zh(9)}(?:有|都)?{_GOT_AFTER_ZH}{_BUT_ZH}(?:也)?(?:已经?)?(?:{_USED_ZH})"
     )),
     # 上次活动领了券 / 领过券 / 收到过优惠券
     ("issued", lazy_pattern(
@@ -264,14 +272,16 @@ _ZH = (
 # issued a coupon last; "the last broadcast campaign": the one that sent mass messages last.
 # Each said only of its own contact, so the last coupon campaign is never a message's.
 _LAST_CAMPAIGN_EN = {
-    "coupon": r"(?:(?:coupon |voucher )?campaign|(?:coupon|voucher) (?:drop|round|giveaway))",
+    # "the latest round", "the last batch": of coupons, when a coupon is what was said
+    "coupon": r"(?:(?:coupon |voucher )?(?:campaign|round|batch|wave)|(?:coupon|voucher) (?:drop|giveaway))",
     "message": r"(?:(?:mass message |broadcast |messaging )?campaign)",
 }
 
 
 def _ref_en(n: int, kind: str = "coupon") -> str:
     return (
-        r"(?: (?:from|in|of|by|for|during) (?:the |our )?"
+        # ", latest round" after the coupon: the campaign said as an afterthought
+        r"(?:(?:,? (?:from|in|of|by|for|during) (?:the |our )?|, (?:the |our )?(?=la|pr|mo|re))"
         rf"(?:(?P<last{n}>last|latest|previous|most recent|recent) {_LAST_CAMPAIGN_EN[kind]}"
         rf"|campaign (?:no\.? ?|number )?#? ?(?P<id{n}>\d{{1,9}})))"
     )
@@ -724,9 +734,12 @@ def name_campaigns(
             # "campaigns" is no campaign word, 活动who (then English) still is
             rf"(?:的)?(?P<after>\s*{_NAME_AFTER}(?!(?<=[a-z])[a-z]))?"
         )
-        # Unframed, only a name long enough to be no everyday word (国庆回馈, not 新客)
-        bare = len(plain) >= _BARE_NAME_MIN and not other_name(plain)
-        text = pattern.sub(functools.partial(_campaign_ref, number=number, bare=bare), text)
+        # Unframed, only a name long enough to be no everyday word (国庆回馈, not 新客); quoted
+        # alone, any name that is no other word (“新客” is the campaign when no tag is 新客)
+        own = not other_name(plain)
+        bare = len(plain) >= _BARE_NAME_MIN and own
+        ref = functools.partial(_campaign_ref, number=number, bare=bare, quoted_name=own)
+        text = pattern.sub(ref, text)
     text = _SPACED_POSSESSIVE.sub(r"\1's", text)  # the 老客关怀 campaign's: campaign #3's
     return re.sub(r" {2,}", " ", text).strip()
 
@@ -741,13 +754,15 @@ def _latin_edge(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _campaign_ref(match: re.Match[str], *, number: int, bare: bool) -> str:
+def _campaign_ref(match: re.Match[str], *, number: int, bare: bool, quoted_name: bool) -> str:
     said = match.group(0)
     if _in_message(match.string, match.start("name"), match.end("name")):
         return said  # a message's own words (“双11预热活动开始啦”)
     if not (match.group("before") or match.group("after") or match.group("that")):
-        quoted = said[:1] in '“"「『'
-        if not bare or quoted:
+        quoted = said[:1] in '“"「『' and said[-1:] in '”"」』'
+        # quoted after a sending verb, the words of a message (发消息“双11预热开始”)
+        quoted = quoted and not _SENDING.search(match.string, 0, match.start())
+        if not (quoted and quoted_name or bare and said[:1] not in '“"「『'):
             return said  # no campaign word around it: left as written
         rest = match.string[: match.start()] + match.string[match.end() :]
         latin = not _CJK.search(rest)  # "customers who got 双11预热's coupon"
@@ -760,6 +775,9 @@ def _campaign_ref(match: re.Match[str], *, number: int, bare: bool) -> str:
     after = (match.group("after") or "").strip()
     english = english or (after[:1].isascii() and after[:1].isalpha())
     english = english or bool(before[:1].isascii() and before)
+    # "收到过双11预热 message的": an English word in a Chinese sentence keeps the Chinese form
+    rest = match.string[: match.start()] + match.string[match.end() :]
+    english = english and not _CJK.search(rest)
     ref = f" campaign #{number} " if english else f"活动#{number}"  # spaces: squeezed after
     if after in ("活动", "营销活动", "campaign", "promo", "promotion"):
         after = ""  # the campaign word itself is in the reference
@@ -767,6 +785,10 @@ def _campaign_ref(match: re.Match[str], *, number: int, bare: bool) -> str:
 
 
 _CJK = lazy_pattern(r"[\u4e00-\u9fff]")
+# Words that say what is sent: a quote after them holds a message's words
+_SENDING = lazy_pattern(
+    r"发|说|告诉|通知|提醒|推送|文案|内容|写|话术|message|msg|send|text|tell|say|remind|notify|push|[:：]"
+)
 
 
 def _in_message(text: str, start: int, end: int) -> bool:

@@ -28,7 +28,7 @@ from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.unknown import unknown_question
 from segmentation.nlq.verbs import apply as verb_grammar
-from segmentation.nlq.verbs import check_colleague, check_owner_glue, demonstratives
+from segmentation.nlq.verbs import check_colleague, check_owner_glue, demonstratives, even_dropped
 from segmentation.nlq.vocabulary import ITEM_KINDS
 from segmentation.nlq.yesno import yes_no_tail
 from segmentation.nodes import (
@@ -93,9 +93,11 @@ def _built_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
             verb_grammar(
                 demonstratives(
                     item_topic_first(
-                        head_tail_counts(
-                            ranked_demonstratives(
-                                both_before_tag_word(singular_rankings(yes_no_tail(tokens)))
+                        even_dropped(
+                            head_tail_counts(
+                                ranked_demonstratives(
+                                    both_before_tag_word(singular_rankings(yes_no_tail(tokens)))
+                                )
                             )
                         )
                     )

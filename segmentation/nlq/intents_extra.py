@@ -29,6 +29,7 @@ from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nlq.lexicon_tables import LEXICON
+from segmentation.nlq.money_sums import ask_money_per_group
 from segmentation.nlq.one_customer import asks_about_customer
 from segmentation.nlq.restate import Restater, describe
 from segmentation.nlq.share_words import dimension_of, share_asked
@@ -880,6 +881,7 @@ def _breakdown(
     rest = re.sub(r"\s+", " ", _BREAKDOWN_POINTER.sub(" ", rest)).strip()
     rest = _BREAKDOWN_NOISE.sub(" ", rest).strip(" ,，。?？")
     rest = re.sub(r"(?:里面?|中|当中|之中|其中)$", "", rest).strip()
+    ask_money_per_group(rest, language)  # "各品类的营业额": money per group, not customers
     node, description = _parse_segment(rest, ctx, now, tz, language)
     details: dict[str, Any] = {"by": by}
     if group:

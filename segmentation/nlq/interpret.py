@@ -196,7 +196,9 @@ RANKED_BY_WHAT = (
 
 
 def _ranking(chunk: Chunk, rank: Token) -> Cond:
-    heads = [t for t in chunk.tokens if t.kind not in (K.RANK, K.DE)]
+    # "of all time" / 有史以来 / ever: a ranking's default window, said (cond.all_time)
+    ever = [t for t in chunk.tokens if t.kind == K.YET and t.value is False]
+    heads = [t for t in chunk.tokens if t.kind not in (K.RANK, K.DE) and t not in ever]
     if not any(t.kind == K.SPEND for t in heads):
         raise Ask(*RANKED_BY_WHAT)
     if any(t.kind not in (K.SPEND, K.EVENT) for t in heads):

@@ -528,6 +528,9 @@ _ADD(_many(K.NEG, True, "not even once|not a single time|not even one time|not o
            "not even a single time"))  # fmt: skip
 # measure words: "一张订单都没有", "一件都没买" (only meaningful in a total negation)
 _ADD(_many(K.NUMWORD, (1, "measure"), "一张|一件|一条|一样|一笔|一款"))  # not 张 alone
+# a product's own measure words: "精华液一瓶都没买过", "唇釉連一支都沒買過", "一盒都冇買"
+_ADD(_many(K.NUMWORD, (1, "measure"), "一瓶|一支|一盒|一套|一罐|一管|一双|一对|一包|一袋|一箱|"
+           "一台|一本|一枝|一粒|一片|一只|一樽"))  # fmt: skip
 
 # ---- English clause openers naming the base first ("Of those added last month, which…")
 _ADD(_many(K.CLAUSE, "among", "of those|out of those|out of the|out of|of the|of all the|of all|"
@@ -777,6 +780,8 @@ _more(K.UNSUPPORTED, "vague", "常常|时常|频频|时不时|成日|老是")
 # More comparisons (Cantonese 唔止 = 不止, 唔高过 = 不高于…).
 _more(K.CMP, (">", "pre"), "唔止|不只|远超|超过了")
 _more(K.CMP, (">=", "pre"), "唔低过|唔低于|不少过于|最低|最起码|至少要|少说")
+# 破 / 突破 before any amount, as in 破万 (at least): 消费破两千, 突破5000
+_more(K.CMP, (">=", "pre"), "破|突破|冲破")
 _more(K.CMP, (">=", "post"), "起步|打底|往上走")
 _more(K.CMP, ("<=", "pre"), "唔高过|唔多过|不多过|最多也就|顶天|撑死")
 _more(K.CMP, ("<", "pre"), "唔到|未够|不够")

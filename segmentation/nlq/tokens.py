@@ -30,6 +30,7 @@ from segmentation.nlq.measure_adverbs import drop_measure_adverbs
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.own_team import own_team_alone
 from segmentation.nlq.own_totals import measure_totals
+from segmentation.nlq.money_words import money_said
 from segmentation.nlq.price_words import price_amounts
 from segmentation.nlq.repeat_window import repeat_in_window
 from segmentation.nlq.reported import scan_reported
@@ -137,6 +138,7 @@ def tokenize(
     tokens = spoken_glue(tokens)  # 下得少于2次, last 7天, 九月到十月间
     tokens = not_redeemed_is_unused(tokens)  # haven't used the 双11预热 coupon: issued, unused
     tokens = price_amounts(_attach_units(tokens))  # 价格超过300: a price, asked back
+    tokens = money_said(tokens)  # 问过X几钱, 花最少的, 买嘢最多钱, 每张单平均
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_of_possessive(tokens)))))
     tokens = own_team_alone(_not_any(tokens))  # 部门近90天…: the asker's own department
     tokens = _have_in_own_team(_more_than_without(tokens))
@@ -762,11 +764,22 @@ def _buyers(tokens: list[Token]) -> list[Token]:
     if any(t.kind in (K.EVENT, K.SPEND, K.RANK, K.UNSUPPORTED, K.ITEMWORD) for t in tokens):
         return tokens
     out: list[Token] = []
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         if tok.kind == K.CUSTOMER and tok.text in _BUYER_NOUNS:
             out.append(Token(K.EVENT, "order", tok.start, tok.end, tok.text))
+            if _of_what(tokens, i + 1):
+                continue  # "buyers of 唇釉": the verb before its object, as "purchasers of"
         out.append(tok)
     return out
+
+
+def _of_what(tokens: list[Token], i: int) -> bool:
+    """Whether "of" and a name come at `i` ("buyers of 唇釉 in Shanghai")."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i].text == "of"
+        and tokens[i + 1].kind in (K.NAME, K.QUOTE)
+    )
 
 
 def _company_names(tokens: list[Token]) -> list[Token]:

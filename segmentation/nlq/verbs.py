@@ -80,14 +80,23 @@ def _counted_events(tokens: list[Token]) -> list[Token]:
 
 
 def _even(tokens: list[Token]) -> list[Token]:
+    """`tokens` without the 连 ("even") of a total negation: 连一单都没下, 唇釉连一支都没买过."""
     out: list[Token] = []
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if tok.kind == K.UNKNOWN and tok.text == "连" and nxt is not None:  # noqa: SIM102
-            if nxt.kind == K.NUM and nxt.value == 1:
-                continue
+        if tok.kind == K.UNKNOWN and tok.text == "连" and nxt is not None and _one(nxt):
+            continue
         out.append(tok)
     return out
+
+
+def _one(tok: Token) -> bool:
+    if tok.kind == K.NUM:
+        return tok.value == 1
+    return tok.kind == K.NUMWORD and isinstance(tok.value, tuple) and tok.value[0] == 1
+
+
+even_dropped = _even  # before a fronted product is read (grammar): 唇釉连一支都没买过
 
 
 def _light_verbs(tokens: list[Token]) -> list[Token]:
