@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
-from bot.services.answer import Answer, CountAnswer, SegmentAnswer
 from bot.models.campaigns import Campaign
+from bot.services.answer import Answer, CountAnswer, SegmentAnswer
 from segmentation.nlq.campaign_pointer import (
     latest_pointer_dropped,
     one_campaign,

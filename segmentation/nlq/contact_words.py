@@ -273,7 +273,10 @@ _ZH = (
 # Each said only of its own contact, so the last coupon campaign is never a message's.
 _LAST_CAMPAIGN_EN = {
     # "the latest round", "the last batch": of coupons, when a coupon is what was said
-    "coupon": r"(?:(?:coupon |voucher )?(?:campaign|round|batch|wave)|(?:coupon|voucher) (?:drop|giveaway))",
+    "coupon": (
+        r"(?:(?:coupon |voucher )?(?:campaign|round|batch|wave)|"
+        r"(?:coupon|voucher) (?:drop|giveaway))"
+    ),
     "message": r"(?:(?:mass message |broadcast |messaging )?campaign)",
 }
 
@@ -762,7 +765,7 @@ def _campaign_ref(match: re.Match[str], *, number: int, bare: bool, quoted_name:
         quoted = said[:1] in '“"「『' and said[-1:] in '”"」』'
         # quoted after a sending verb, the words of a message (发消息“双11预热开始”)
         quoted = quoted and not _SENDING.search(match.string, 0, match.start())
-        if not (quoted and quoted_name or bare and said[:1] not in '“"「『'):
+        if not ((quoted and quoted_name) or (bare and said[:1] not in '“"「『')):
             return said  # no campaign word around it: left as written
         rest = match.string[: match.start()] + match.string[match.end() :]
         latin = not _CJK.search(rest)  # "customers who got 双11预热's coupon"

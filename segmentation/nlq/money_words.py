@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from segmentation.nlq.tokens import Token
 
 # What a product costs, asked (normalised: 几钱 for 幾錢)
-_HOW_MUCH = frozenset({"几钱", "几多钱", "多少钱", "多少钱一个", "几多钱一个", "咩价", "乜价", "几钱一支"})
+_HOW_MUCH = frozenset(
+    {"几钱", "几多钱", "多少钱", "多少钱一个", "几多钱一个", "咩价", "乜价", "几钱一支"}
+)
+_AVERAGE_VERBS = frozenset({"花", "使", "消费", "花费", "使咗"})
 _SPEND_VERBS = frozenset({"花", "使"})
 _MONEY = frozenset({"钱", "钱嘅", "银", "蚊"})
 _EACH = frozenset({"每", "每一", "每个"})
@@ -36,13 +39,11 @@ def money_said(tokens: list[Token]) -> list[Token]:
         if _price_asked(out, tok, nxt):
             i += 2  # 问了X多少钱 (多少 read as "how many", 钱 after it)
             continue
-        if tok.kind == K.SPEND and tok.value is True and out and out[-1].value == "aov":
-            if out[-1].kind == K.SPEND and tok.text in _SPEND_VERBS | {"消费", "花费", "使咗"}:
-                i += 1  # 平均每张单使多过五百: the average order, its verb said again
-                continue
-        if tok.kind == K.UNKNOWN and tok.text in _SPEND_VERBS and nxt is not None:
-            if nxt.kind in (K.MOST, K.CMP, K.RANK) or nxt.text in ("得", "咗", "了"):
-                tok = replace(tok, kind=K.SPEND, value=True)  # 花最少的5位
+        if _average_verb(out, tok):
+            i += 1  # 平均每张单使多过五百: the average order, its verb said again
+            continue
+        if _spend_verb(tok, nxt):
+            tok = replace(tok, kind=K.SPEND, value=True)  # 花最少的5位
         if (
             tok.kind == K.MOST
             and tok.value == "most"
@@ -65,6 +66,18 @@ def money_said(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+def _average_verb(before: list[Token], tok: Token) -> bool:
+    if tok.kind != K.SPEND or tok.value is not True or tok.text not in _AVERAGE_VERBS:
+        return False
+    return bool(before) and before[-1].kind == K.SPEND and before[-1].value == "aov"
+
+
+def _spend_verb(tok: Token, nxt: Token | None) -> bool:
+    if tok.kind != K.UNKNOWN or tok.text not in _SPEND_VERBS or nxt is None:
+        return False
+    return nxt.kind in (K.MOST, K.CMP, K.RANK) or nxt.text in ("得", "咗", "了")
 
 
 def _orders(tok: Token) -> bool:

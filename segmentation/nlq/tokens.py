@@ -27,10 +27,10 @@ from segmentation.nlq.except_after import except_after
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon_tables import ALSO, LEXICON, SURFACE_LENGTHS
 from segmentation.nlq.measure_adverbs import drop_measure_adverbs
+from segmentation.nlq.money_words import money_said
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.own_team import own_team_alone
 from segmentation.nlq.own_totals import measure_totals
-from segmentation.nlq.money_words import money_said
 from segmentation.nlq.price_words import price_amounts
 from segmentation.nlq.repeat_window import repeat_in_window
 from segmentation.nlq.reported import scan_reported
@@ -776,9 +776,7 @@ def _buyers(tokens: list[Token]) -> list[Token]:
 def _of_what(tokens: list[Token], i: int) -> bool:
     """Whether "of" and a name come at `i` ("buyers of 唇釉 in Shanghai")."""
     return (
-        i + 1 < len(tokens)
-        and tokens[i].text == "of"
-        and tokens[i + 1].kind in (K.NAME, K.QUOTE)
+        i + 1 < len(tokens) and tokens[i].text == "of" and tokens[i + 1].kind in (K.NAME, K.QUOTE)
     )
 
 
