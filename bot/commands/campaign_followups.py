@@ -33,6 +33,7 @@ from segmentation.nlq.campaign_followups import (
     bind_campaign,
     coupon_campaign,
     coupon_state,
+    named_campaign,
     on_campaign,
     on_sent_campaign,
     other_state,
@@ -128,6 +129,9 @@ def _received(vocab: Vocabulary, previous_node: Node, text: str) -> Node | None:
         campaign_id, latest = vocab.latest_campaigns.get("coupon"), False
         if campaign_id is None:
             return None
+    named = named_campaign(text)  # "that campaign", already written as its number
+    if named is not None and named != campaign_id:
+        return None  # another campaign: a question of its own
     return CampaignMessaged(campaign_id, latest)
 
 

@@ -116,14 +116,16 @@ _RECEIVED_WORD_ZH = (
 )
 _RECEIVED_ZH = lazy_pattern(
     rf"^{_LEAD_ZH}{_SWITCH_ZH}(?:其中)?{_REALLY_ZH}(?:{_WHO_ZH})?{_REALLY_ZH}(?:有|都)?"
-    rf"{_RECEIVED_WORD_ZH}(?:消息|群发|讯息|信息|推送)?"
+    rf"{_RECEIVED_WORD_ZH}(?:消息|群发|讯息|信息|推送|\s*(?:messages?|msgs?)(?![a-z])\s*)?"
     rf"{_ONES_ZH}{_ASK_ZH}{_END}"
 )
 _RECEIVED_EN = latin_pattern(
     rf"{_LEAD_EN}{_WHO_EN}(?: of them)?(?: actually| really| in fact)?(?: did| have| has)?"
     # "got it" alone after a coupon answer is the coupon: got only with the message named
     r"(?: actually| really)? (?:(?:received|receive|were sent|was sent)"
-    r"(?: it| the message| the mass message| the broadcast| a message| that message| one)?|"
+    r"(?: it| the message| the mass message| the broadcast| a message| that message| one|"
+    # the campaign just discussed, pointed at: "who actually received that campaign?"
+    r" that campaign| this campaign| the campaign| that one| its message| campaign #\d{1,9})?|"
     r"(?:got|get) (?:the message|the mass message|the broadcast|a message|that message))"
     rf"(?: actually| really)?{_END}"
 )
@@ -137,6 +139,15 @@ _DELIVERED_EN = latin_pattern(
     r"(?: ones| customers| people| messages?)?|(?:the ones|those|the customers|customers) "
     r"(?:it|the message) (?:was|got) (?:delivered|sent) to)(?: instead)?(?: then)?" + _END
 )
+
+
+def named_campaign(text: str) -> int | None:
+    """The campaign `text` names by its number (活动#3 / campaign #3), or None."""
+    found = _NUMBERED.search(normalize(text))
+    return int(found.group(1) or found.group(2)) if found else None
+
+
+_NUMBERED = lazy_pattern(r"活动#(\d{1,9})|campaign #(\d{1,9})")
 
 
 def said_received(text: str) -> bool:

@@ -159,6 +159,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         latin_pattern(
             r"(?:(?:who|that) )?(?:scanned|scan|scanning) (?:a |the |our |my )?"
             rf"(?P<way>qr code|qr)s?(?![a-z0-9])(?:{_ZH_VERB})?"
+            # "scanned a QR to add us", "scanned our code and added me": why they scanned it
+            r"(?:,? (?:to add|and added|and add|to follow) (?:us|me|the company|our account))?"
         ),
         latin_pattern(
             rf"(?:from|via|through) (?:a |an |the |our |their )?(?P<way>{en_ways})(?![a-z0-9])"
@@ -413,7 +415,9 @@ _GLUED_ARTICLE = lazy_pattern(r"(?:the|our|a|an|this|that)(?=[^\x00-\x7f])")
 # "from the 官网活码 channel", "the Expo-A code": the English code word after a known code.
 _EN_AFTER = lazy_pattern(
     r" ?(?:channel codes|channel code|channels|channel|live codes|live code|qr codes|qr code|"
-    r"codes|code)(?![a-z0-9])"
+    r"codes|code|"
+    # "the 展会2026 adds", "展会2026 sign-ups": the customers it added, a known code only
+    r"adds|add-ons|sign-?ups|leads)(?![a-z0-9])"
 )
 # An unknown code is read only inside a full frame: 活码/渠道 after it, or 通过/来自… before it
 # and 活码/渠道 after it ("通过展会活码加的", "线上渠道的客户"), never from a bare word.

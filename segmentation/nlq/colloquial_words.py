@@ -60,6 +60,8 @@ WORDS: list[tuple[K, Any, str]] = [
         "记我名下|记我名下的|记在我这|记在我这的|算我的|算在我名下|算在我名下的|登记在我名下|"
         "登记在我名下的|分给我的|分给我嘅|分配给我的|分配给我嘅|分到我手上的|分到我这的|派给我的|"
         "归我跟的|归我跟进的|归我负责的|挂在我这的|挂在我这里的|挂在我这边的|挂我这的|我名下挂着的|"
+        # the customers the asker keeps an eye on: 我盯着的 / 我盯紧的 / 我睇住嘅 / 我看着的
+        "我盯着的|我盯着嘅|我盯紧的|我盯紧嘅|我盯的|我睇住的|我睇住嘅|我看着的|我照看的|我照顾的|"
         "i service|that i service|in my pipeline|my pipeline|"
         "registered under me|registered to me|listed under me|listed under my name|in my name|"
         "on my roster|my roster|that i manage|that i own|i'm assigned|i am assigned|"

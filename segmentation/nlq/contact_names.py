@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from segmentation.nlq.ask import did_you_mean
 from segmentation.nlq.campaign_names import _NOT_A_NAME, _as_written, _unknown_name
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.text import normalize
 
 # A campaign's coupon or message said first, then what became of it (so the name is a
 # campaign's): 春季大促的券没核销 / 春季大促个券用咗 / 春季大促发出去的券还没核销 /
@@ -30,6 +32,18 @@ _NAMED_CONTACT_ZH = lazy_pattern(
     r"|(?:那一次|那次|那期|那档|那回|个|的|嘅)\s*(?:群发消息|群发|消息|讯息|推送))"
     r"(?=\s*(?:有|都|也|还|仲|已经|已|被|没|未|冇|尚未|从未|核销|用|使|兑换|收到|收|发到|发给|"
     r"送到|送达|推到|redeem|used|use|cashed|received))"
+)
+# A name before whom a campaign's message reached or its control group (「国庆回贵」有哪些客户收到
+# 讯息, “老客关爱”收到消息的客户, 老客关爱的对照组): quoted, any name that is no other word; said
+# plainly, one close to a campaign's name (a typo of it), right before the contact
+_RECEIVED_AFTER_ZH = (
+    r"(?:收到|收了|收过|接收)(?:了|过)?\s*(?:群发|消息|讯息|推送|message)|对照组|控制组"
+)
+_NAMED_RECEIVED_ZH = lazy_pattern(
+    r"(?:^|(?<=[\s,，。;；、]))(?:[“\"「『](?P<quoted>[^“”\"「」『』]{2,12})[”\"」』]"
+    rf"(?=[^。;；，,]{{0,10}}?(?:{_RECEIVED_AFTER_ZH}))"
+    r"|(?P<name>[^\s的嘅个,，。;；:：!！?？“”\"「」『』#＃、]{2,12}?)(?:的|嘅|个)?"
+    rf"(?=\s*(?:{_RECEIVED_AFTER_ZH})))"
 )
 # "used the Spring Gala coupon", "got the 春季大促 message", "whose coupon from 春季大促 hasn't"
 # (a Chinese name comes without the spaces around it: normalising drops them, so the gap
@@ -74,11 +88,24 @@ def check_contact_names(
         name = found.group("name").strip()
         if _campaign_like_zh(name, other_name):
             raise _unknown_name(_as_written(name, original), campaigns)
+    for found in _NAMED_RECEIVED_ZH.finditer(text):
+        name = (found.group("quoted") or found.group("name")).strip()
+        if other_name(name) or name in _NOT_A_NAME:
+            continue
+        # a typo of a campaign's name (老客关爱), or a quoted name that could be one
+        quoted = found.group("quoted") is not None and _campaign_like_zh(name, other_name)
+        if quoted or _close_to_one(name, campaigns):
+            raise _unknown_name(_as_written(name, original), campaigns)
     for pattern in (_NAMED_CONTACT_EN, _FROM_NAMED_EN):
         for found in pattern.finditer(text):
             name = found.group("name").strip()
             if _campaign_like_en(name, other_name):
                 raise _unknown_name(_as_written(name, original), campaigns)
+
+
+def _close_to_one(name: str, campaigns: dict[int, str]) -> bool:
+    names = {normalize(n): n for n in campaigns.values()}
+    return bool(did_you_mean(normalize(name), names))
 
 
 def _campaign_like_zh(name: str, other_name: Callable[[str], bool]) -> bool:

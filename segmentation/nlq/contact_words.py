@@ -155,6 +155,11 @@ _HELD_COUPON_ZH = rf"(?:(?:手上|手里|手头|手中|身上)(?:的|嘅)?)?{_CO
 _RECEIVED_REF_ZH = (
     rf"(?:{_RECEIVE_ZH}|领到过?|领过|领了|领取过?|拿到过?|拿过|拿了|攞过|攞到|攞了)(?:一张|张)?"
 )
+# Who, asked between the coupon and what became of it (活动#2发的券哪些还没核销)
+_WHO_ZH = (
+    r"(?:有没有人|有冇人|有人|有谁|是谁|谁|有哪些人?|哪些人?|哪几个|哪位|有边个|边个|有边啲人?|边啲人?|"
+    r"有几个|几个|有多少人?|几多人?)"
+)
 # Got, said after the coupon is named, with an aspect (领了 / 攞咗 / 收到了)
 _GOT_AFTER_ZH = rf"(?:{_GOT_ONLY_ZH}|拿了|拿过|攞了|攞过|收了)"
 _ITS_COUPON_ZH = rf"(?:(?:(?:那|这|呢|嗰)?张|啲|个)?{_COUPON_ZH})?"
@@ -168,7 +173,8 @@ _ZH = (
         # 收到过活动#2但没核销 (双11预热活动 named by its name): that campaign's coupon, unused
         rf"|{_RECEIVED_REF_ZH}{_ref_zh(5)}{_IN}{_ITS_COUPON_ZH}{_BUT_ZH}{_NOT_ZH}{_USE_ZH}"
         # 上次活动券没核销 / 最近一次发的券还没用 / 活动#2的券未用 / 手上的券仲未用
-        rf"|(?:{_coupon_ref_zh(7)}|{_HELD_COUPON_ZH})(?:都|也)?{_BUT_ZH}{_NOT_ZH}(?:有)?(?:被)?{_USE_ZH}"
+        rf"|(?:{_coupon_ref_zh(7)}|{_HELD_COUPON_ZH})(?:{_WHO_ZH})?(?:都|也)?{_BUT_ZH}{_NOT_ZH}(?:有)?"
+        rf"(?:被)?{_USE_ZH}"
         # 上次那批券领了没用 / 上次嗰批券攞咗未用: the coupon named first, got, then not used
         rf"|{_coupon_ref_zh(8)}(?:有|都)?{_GOT_AFTER_ZH}{_BUT_ZH}{_NOT_ZH}(?:有)?{_USE_ZH}"
     )),
@@ -179,7 +185,7 @@ _ZH = (
         rf"|{_RECEIVED_REF_ZH}{_ref_zh(6)}{_IN}{_ITS_COUPON_ZH}{_BUT_ZH}(?:也)?(?:已经?)?"
         rf"(?:{_USED_ZH}){_COUPON_ZH}?"
         # 上次活动券核销了 / 活动#2的券用过 / 优惠券已核销 / 券用掉了
-        rf"|(?:{_coupon_ref_zh(7)}|{_HELD_COUPON_ZH})(?:有|都|也)?(?:已经?)?(?:被)?"
+        rf"|(?:{_coupon_ref_zh(7)}|{_HELD_COUPON_ZH})(?:{_WHO_ZH})?(?:有|都|也)?(?:已经?)?(?:被)?"
         r"(?:核销过|核销了|已核销|用过|用了|用掉了?|用完了?|使用过|使用了|已使用|兑换过|兑换了|已兑换"
         r"|使了|使过"
         # 活动#2的券有核销的 / 上次派的券已经使用嘅: the bare verb, said before who
@@ -192,6 +198,10 @@ _ZH = (
     # 上次活动领了券 / 领过券 / 收到过优惠券
     ("issued", lazy_pattern(
         rf"(?:{_REF_ZH}{_IN}(?:有|都)?)?{_GOT_ZH}(?:{_ref_zh(1)}{_IN})?{_COUPON_ZH}"
+        # 活动#2有派券 / 活动#2派了券: the campaign named, then it handed out coupons
+        rf"|{_ref_zh(3)}{_IN}(?:有(?:派|发|送)(?:过|了)?|(?:派|送)(?:过|了)){_ITS_COUPON_ZH}"
+        # …派了券给边啲客 / …有派券给佢们嘅: to whom it was handed out, said after it
+        r"(?:(?:给|俾|畀)(?:他们|她们|佢们|佢哋|佢地|(?=谁|边|哪)))?"
         # 最近一次发券有领到 / 上次活动的券收到了: the campaign's coupon named first
         rf"|{_coupon_ref_zh(2)}(?:有|都)?{_GOT_ONLY_ZH}"
     )),
@@ -735,7 +745,9 @@ def name_campaigns(
         pattern = re.compile(
             rf"(?P<before>{_NAME_BEFORE}(?:the |our |a )?)?{quoted}(?P<that>{_THAT_TIME})?"
             # "campaigns" is no campaign word, 活动who (then English) still is
-            rf"(?:的)?(?P<after>\s*{_NAME_AFTER}(?!(?<=[a-z])[a-z]))?"
+            # 「老客关怀」個對照組 (Cantonese 個 for 的) before what the campaign had
+            rf"(?:的|个(?=对照组|控制组|券|优惠券|群发|消息|讯息))?"
+            rf"(?P<after>\s*{_NAME_AFTER}(?!(?<=[a-z])[a-z]))?"
         )
         # Unframed, only a name long enough to be no everyday word (国庆回馈, not 新客); quoted
         # alone, any name that is no other word (“新客” is the campaign when no tag is 新客)
@@ -762,7 +774,8 @@ def _campaign_ref(match: re.Match[str], *, number: int, bare: bool, quoted_name:
     if _in_message(match.string, match.start("name"), match.end("name")):
         return said  # a message's own words (“双11预热活动开始啦”)
     if not (match.group("before") or match.group("after") or match.group("that")):
-        quoted = said[:1] in '“"「『' and said[-1:] in '”"」』'
+        core = said.removesuffix("的").removesuffix("个")  # “老客关怀”的对照组: quoted, then 的
+        quoted = core[:1] in '“"「『' and core[-1:] in '”"」』'
         # quoted after a sending verb, the words of a message (发消息“双11预热开始”)
         quoted = quoted and not _SENDING.search(match.string, 0, match.start())
         if not ((quoted and quoted_name) or (bare and said[:1] not in '“"「『')):

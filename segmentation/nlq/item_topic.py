@@ -23,7 +23,7 @@ _LIST_LINKS = frozenset({("and", "list"), ("or", True)})
 
 def item_topic_first(tokens: list[Token]) -> list[Token]:
     """[names (类), (window/negation/都/只…), event] → [(window/negation…), event, names (类)]."""
-    out = list(tokens)
+    out = _listed_categories(tokens)
     i = 0
     while i + 1 < len(out):
         topic = _topic_end(out, i)
@@ -143,6 +143,40 @@ def _buyers_at(tokens: list[Token], i: int) -> int | None:
         and (i == 0 or tokens[i - 1].kind not in (K.EVENT, K.NEG, K.YET))
     )
     return j + 1 if found else None
+
+
+def _listed_categories(tokens: list[Token]) -> list[Token]:
+    """`tokens` without the 类 of each category in a list that says it after every name
+    (护肤类和彩妆类都买过 = 护肤和彩妆都买过): the names are categories either way."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        end = i
+        while _category_with_word(tokens, end) and (
+            end == i or tokens[end - 1].kind in (K.AND, K.OR)
+        ):
+            end += 3  # name, 类, then 和 (the last 和 is given back below)
+        if end - i >= 6:  # two categories or more, each with its 类
+            listed = tokens[i : end - 1]
+            out += [t for t in listed if t.kind != K.ITEMWORD]
+            i = end - 1
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
+def _category_with_word(tokens: list[Token], i: int) -> bool:
+    return (
+        i + 1 < len(tokens)
+        and _category(tokens[i])
+        and tokens[i + 1].kind == K.ITEMWORD
+        and tokens[i + 1].value == "category"
+    )
+
+
+def _category(tok: Token) -> bool:
+    return tok.kind in (K.NAME, K.QUOTE) and any(m.kind == "category" for m in tok.meanings)
 
 
 def _item_only(tok: Token) -> bool:

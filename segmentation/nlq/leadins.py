@@ -103,7 +103,9 @@ _NEW_TOPIC_EN = (
     r"quick question|one more thing)"
 )
 _ACK_ZH = (
-    r"(?:好的|好吧|好嘞|好滴|好啊|好呀|好|行吧|行|可以|嗯嗯|嗯|哦哦|哦|噢|喔|收到|明白了?|了解了?|"
+    # 收到 ("got it"), never the verb of "收到 message 的呢" (received the message)
+    r"(?:好的|好吧|好嘞|好滴|好啊|好呀|好|行吧|行|可以|嗯嗯|嗯|哦哦|哦|噢|喔|"
+    r"收到(?!\s*(?:消息|讯息|信息|群发|推送|messages?|msgs?|券|优惠券|coupons?|的))|明白了?|了解了?|"
     r"知道了|没问题|对的?|是的|那好|那行|那就|那么|那|然后|ok|okay|k|kk|好咧|得|冇问题|唔该|"
     # Dismissing the question just asked back ("算了，北京有多少客户", "唔使喇，…"): the
     # next request is a question of its own (the pending one is dropped by not being answered).

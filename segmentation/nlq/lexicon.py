@@ -739,7 +739,8 @@ for _unit, _amount in _THRESHOLDS.items():
     _ADD({f"过{_unit}": (K.THRESHOLD, (">", _amount)), f"超{_unit}": (K.THRESHOLD, (">", _amount))})
     _ADD({f"逾{_unit}": (K.THRESHOLD, (">", _amount))})  # 逾万 (written: exceeds ten thousand)
     _ADD(
-        {f"破{_unit}": (K.THRESHOLD, (">=", _amount)), f"上{_unit}": (K.THRESHOLD, (">=", _amount))}
+        # 破万 ("broke ten thousand") is past it, as blind writers read it; 上万 reaches it
+        {f"破{_unit}": (K.THRESHOLD, (">", _amount)), f"上{_unit}": (K.THRESHOLD, (">=", _amount))}
     )
     _ADD(
         {
@@ -780,8 +781,8 @@ _more(K.UNSUPPORTED, "vague", "常常|时常|频频|时不时|成日|老是")
 # More comparisons (Cantonese 唔止 = 不止, 唔高过 = 不高于…).
 _more(K.CMP, (">", "pre"), "唔止|不只|远超|超过了")
 _more(K.CMP, (">=", "pre"), "唔低过|唔低于|不少过于|最低|最起码|至少要|少说")
-# 破 / 突破 before any amount, as in 破万 (at least): 消费破两千, 突破5000
-_more(K.CMP, (">=", "pre"), "破|突破|冲破")
+# 破 / 突破 before any amount, as in 破万 (past it): 消费破两千, 突破5000
+_more(K.CMP, (">", "pre"), "破|突破|冲破")
 _more(K.CMP, (">=", "post"), "起步|打底|往上走")
 _more(K.CMP, ("<=", "pre"), "唔高过|唔多过|不多过|最多也就|顶天|撑死")
 _more(K.CMP, ("<", "pre"), "唔到|未够|不够")
@@ -1199,6 +1200,15 @@ _ADD(_many(K.MY, True, "added me|who added me|that added me|have added me|has ad
 _add_new(K.FILLER, True, ["we", "we've", "we have", "we had", "we've been", "we were"])
 # Mixed: "我team的客户", "我们team的VIP" (spaces next to Chinese are gone by now).
 _add_new(K.MYDEPT, True, ["我team", "我的team", "我们team", "我们的team", "我dept", "我们dept"])
+_add_new(
+    K.MYDEPT,
+    True,
+    [
+        f"{who}{word}"
+        for who in ("我", "我的", "我们", "我们的", "我哋", "我哋的")
+        for word in ("department", "dept")
+    ],
+)
 _ADD(_many(K.FILLER, "wrapper", "double check|doublecheck|quick check|quickly check"))
 # Tags said other ways ("marked as VIP", "flagged 高意向", "missing the VIP tag", "not yet
 # tagged"): the tag words, a negation, no tag at all.

@@ -57,6 +57,10 @@ def _group_patterns(name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
         # the 十月女客 group / 十月女客 group (normalising glues Latin to Chinese); "group … by"
         # is a breakdown
         (re.compile(rf"{said}\s*(?:group|segment)(?![a-z])(?!\s*by\b)"), r"\g<said> segment"),
+        # "how many VIPs are in segment X": the segment word with its name, not with the VIPs
+        (re.compile(rf"(?<![a-z])(?:in|of|from) (?:the |my |our )?(?:saved )?{_WORD_EN}\s*"
+                    rf"(?:{_CALLED_EN}\s*)?{said}(?!\s*by\b)"),
+         r"in the \g<said> segment "),
         # the segment called new buyers / group 十月女客 / the group named “X”
         (re.compile(rf"(?<![a-z]){_WORD_EN}\s*(?:{_CALLED_EN}\s*)?{said}(?!\s*by\b)"),
          r"segment \g<said>"),

@@ -179,7 +179,9 @@ def _said_again(text: str, pos: int, tokens: list[Token]) -> Token | None:
     return Token(K.WINDOW, window, pos, end, said, english=said[:1].isascii())
 
 
-_ANY_WORDS = frozenset({"任何", "any", "anything"})
+_ANY_WORDS = frozenset({"任何", "任意", "任一", "随便", "any", "anything"})
+# 任意一款产品 / 任何一件商品: "any one" product is any product
+_ONE_ITEM = frozenset({"一款", "一件", "一样", "一个", "一种", "一支", "一瓶", "款", "件", "样"})
 _ANY_THING = frozenset(
     {"东西", "商品", "产品", "货", "嘢", "thing", "things", "product", "products"}
 )
@@ -216,6 +218,8 @@ def _anything(tokens: list[Token]) -> list[Token]:
         if tok.text.lower() in _ANY_WORDS and out and out[-1].kind == K.EVENT:
             out[-1].extra["any_item"] = True
             i += 1
+            if i < len(tokens) and tokens[i].text in _ONE_ITEM:
+                i += 1
             if i < len(tokens) and tokens[i].text.lower() in _ANY_THING:
                 i += 1
             continue
@@ -507,7 +511,7 @@ def _lexicon_at(text: str, pos: int) -> tuple[int, tuple[K, Any]] | None:
 
 
 # 消费过|万: the longest match took the 过 of 过万 as the aspect of 消费过 / 花过 / 下过.
-_THRESHOLD_SPLIT = {"过": ">", "超": ">", "上": ">=", "破": ">="}
+_THRESHOLD_SPLIT = {"过": ">", "超": ">", "上": ">=", "破": ">"}
 _THRESHOLD_UNITS = {"万": 10_000, "千": 1000}
 
 

@@ -150,7 +150,7 @@ def test_the_speaker_side_asking_is_not_my_customers() -> None:
         ("消费过万的客户", Spend(">", Decimal(10000))),
         ("消費上萬嘅客戶", Spend(">=", Decimal(10000))),
         ("消费上千的客户", Spend(">=", Decimal(1000))),
-        ("消费破万的", Spend(">=", Decimal(10000))),
+        ("消费破万的", Spend(">", Decimal(10000))),
         ("消费不过万的", Spend("<=", Decimal(10000))),
         ("消费过五千的客户", Spend(">", Decimal(5000))),
         ("消费没到一千的客户", Spend("<", Decimal(1000))),
