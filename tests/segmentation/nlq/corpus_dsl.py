@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from segmentation import nodes as n
+from segmentation.kinds.campaign_holdout import CampaignHeldOut
 
 
 def _campaign(campaign: int | str | None) -> int | None:
@@ -70,6 +71,8 @@ def namespace(city_spellings: dict[str, tuple[str, ...]]) -> dict[str, Any]:
         "CPN": lambda state="issued", campaign=None, latest=False, w=None: n.CampaignCoupon(
             state, _campaign(campaign), latest, w
         ),
+        # a campaign's control group (held out, never sent)
+        "HO": lambda campaign=None, latest=False: CampaignHeldOut(_campaign(campaign), latest),
         "NS": n.NamedSegment,
         "SS": n.SavedSegment,
         "R": lambda base, direction="top", count=None, pct=None, w=None: n.Ranked(
