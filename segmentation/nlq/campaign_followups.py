@@ -77,8 +77,8 @@ _STATE_LEAD = (
     r"switch to |just |only |show me )*(?:the |those )?"
 )
 _STATE_TAIL = rf"(?: ones| customers| people| coupons?)?\s*{_ONES_ZH}{_ASK_ZH}{_END}"
-_REDEEMED_WORD = latin_pattern(rf"{_STATE_LEAD}(?:redeemed|used|cashed in){_STATE_TAIL}")
-_UNREDEEMED_WORD = latin_pattern(
+_REDEEMED_WORD = lazy_pattern(rf"{_STATE_LEAD}(?:redeemed|used|cashed in){_STATE_TAIL}")
+_UNREDEEMED_WORD = lazy_pattern(
     rf"{_STATE_LEAD}(?:unredeemed|unused|not redeemed|not used|non-redeemed|not yet redeemed|"
     rf"(?:没有?|未|冇|还没有?|仲未)\s*(?:redeem|use)(?:ed)?){_STATE_TAIL}"
 )

@@ -45,6 +45,8 @@ _NAMED_RECEIVED_ZH = lazy_pattern(
     r"|(?P<name>[^\s的嘅个,，。;；:：!！?？“”\"「」『』#＃、]{2,12}?)(?:的|嘅|个)?"
     rf"(?=\s*(?:{_RECEIVED_AFTER_ZH})))"
 )
+# Words a typo of a campaign's name never holds: which one (上次 / 这个 / 活动#), who, a verb
+_NO_TYPO = lazy_pattern(r"上次|上一|上个|最近|最新|这|那|呢|嗰|活动|campaign|边|谁|哪|系|是|有|#")
 # "used the Spring Gala coupon", "got the 春季大促 message", "whose coupon from 春季大促 hasn't"
 # (a Chinese name comes without the spaces around it: normalising drops them, so the gap
 # between two words is a space or a Chinese character on either side — never inside a word)
@@ -94,7 +96,7 @@ def check_contact_names(
             continue
         # a typo of a campaign's name (老客关爱), or a quoted name that could be one
         quoted = found.group("quoted") is not None and _campaign_like_zh(name, other_name)
-        if quoted or _close_to_one(name, campaigns):
+        if quoted or (not _NO_TYPO.search(name) and _close_to_one(name, campaigns)):
             raise _unknown_name(_as_written(name, original), campaigns)
     for pattern in (_NAMED_CONTACT_EN, _FROM_NAMED_EN):
         for found in pattern.finditer(text):
