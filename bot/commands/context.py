@@ -39,6 +39,7 @@ from segmentation.nlq.campaign_followups import (
     names_campaign_contact,
 )
 from segmentation.nlq.cities import field_cities
+from segmentation.nlq.compare_words import compared_period
 from segmentation.nlq.followup import (
     ALSO,
     AND,
@@ -614,7 +615,8 @@ def swapped_window_answer(
     question: that question again with the new window on its windowed conditions. When they
     have different windows, which one is asked back; None when `text` is not a window alone
     (or nothing was asked before: then it is asked back as it stands)."""
-    words = window_swap_words(text)
+    compared = compared_period(text)  # "跟上个月比呢": the other period, both counts said
+    words = window_swap_words(compared or text)
     if words is None or len(words) > 40:  # a window alone is short; skip the tokenizer
         return None
     days = bare_days(words)
@@ -635,15 +637,21 @@ def swapped_window_answer(
         return None
     node, previous = found
     new, phrase = windows[0].value, windows[0].text
+    notes: tuple[str, ...] = ()
+    if compared and previous.count is not None:
+        vocab = load_vocabulary(session, ctx.engine.named)
+        said = describe(node, lang, ctx.now, ctx.settings.timezone, vocab)
+        said = said.removesuffix("的客户").removeprefix("customers who ").removeprefix("customers ")
+        notes = (say("compared_with", lang, description=said, count=previous.count),)
     old = distinct_windows(node)
     if not old:
         placed = with_window_on_all_time(node, new)
         if placed is None:  # "VIP客户" then "近半年呢": nothing to put it on
             said = previous.description
             return clarify(say("swap_no_window", lang, description=said, new=phrase))
-        return ask_again(session, ctx, requester, placed, previous, lang)
+        return ask_again(session, ctx, requester, placed, previous, lang, notes)
     if len(old) == 1:
-        return ask_again(session, ctx, requester, with_window(node, new), previous, lang)
+        return ask_again(session, ctx, requester, with_window(node, new), previous, lang, notes)
     return _which_window(session, ctx, requester, node, previous, new, phrase, lang)
 
 

@@ -192,6 +192,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The last question has different time windows: {windows}. Which should “{new}” "
         "replace?",
     },
+    "compared_with": {
+        "zh": "对比：{description} {count} 人",
+        "en": "compared with {description}: {count}",
+    },
     "swap_kept_window": {
         "zh": "时间同上一个问题；不限时间请说从来没…",
         "en": "in the same window as before; say 'never' for all time",

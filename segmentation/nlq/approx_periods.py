@@ -29,7 +29,7 @@ _EN_UNITS = {"day": "days", "week": "weeks", "wk": "weeks", "month": "months", "
 _EN_UNITS |= {"year": "years", "yr": "years", "quarter": "quarters"}
 _EN = lazy_pattern(
     r"(?<![a-z])(?P<word>almost|nearly|close\s+to|roughly|approximately|approx|around|about|"
-    r"just\s+under|not\s+quite)\s+"
+    r"just\s+under|not\s+quite|like)\s+"
     r"(?P<n>\d{1,3}|half\s+a|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*"
     r"(?P<unit>days?|weeks?|wks?|months?|mths?|years?|yrs?|quarters?)(?![a-z])"
 )

@@ -221,6 +221,8 @@ _NO_THRESHOLD = (
         rf"\s*{_TICKET}"
     ),
     lazy_pattern(rf"(?:no[\s-]?threshold|no[\s-]?minimum)\s+{_MONEY}"),
+    # "发个券，20元无门槛": the value, then that it needs no minimum, the coupon said before
+    lazy_pattern(rf"{_MONEY}\s*的?\s*(?:无门槛|no[\s-]?threshold|no[\s-]?minimum)"),
     # "20 off, no minimum", "50 off with no threshold": a bare "N off" is ¥ or % (asked), but
     # a coupon said to need no minimum is a cash one (无门槛 is never a percentage).
     lazy_pattern(

@@ -310,9 +310,20 @@ _SHOWN_TO_ME = lazy_pattern(
 _ACTED = lazy_pattern(r"发|打|标签|消息|券|导出|存")
 
 
+# "…拉出来我看看", "…找出来给我瞧瞧", "…调出来我看", "…列出来我看下": 我 after the verb that brings
+# them out is who looks, never whose customers (把VIP里面在上海的拉出来我看看 = the VIPs in 上海)
+_LOOK_TAIL = lazy_pattern(
+    r"(?:给|畀|俾|让)?(?:我|我们|我哋)(?:来)?(?:看看|看一下|看下|看|瞧瞧|瞧一下|瞧|睇下|睇睇|睇吓|睇|过目|过过目)"
+    r"(?:一下|下)?(?:吧|啊|呀|哈|呢|啦|喇|吖|先)*[。.!！?？~～]*$"
+)
+
+
 def shown_to_me(norm: str) -> str:
     """`norm` (normalised) without "give … to me to see" said around it, else `norm`."""
     found = _SHOWN_TO_ME.match(norm.strip())
-    if found is None or _ACTED.search(found["x"]):
-        return norm
-    return (found["pre"] or "") + found["x"]
+    if found is not None and not _ACTED.search(found["x"]):
+        return (found["pre"] or "") + found["x"]
+    tail = _LOOK_TAIL.search(norm.strip())
+    if tail is not None and norm.strip()[: tail.start()].strip():
+        return norm.strip()[: tail.start()]  # what brings them out (拉出来, 导出来) stays
+    return norm

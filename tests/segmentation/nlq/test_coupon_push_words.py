@@ -12,6 +12,10 @@ from tests.segmentation.nlq.test_contact_family import parse
 
 PUSHES = [
     ("给他们补一张无门槛20元的", "20元券"),
+    # the coupon named first, then its value and that it needs no minimum (blind s22)
+    ("给他们发个券，20元无门槛", "20元券"),
+    ("给他们发个券 20元无门槛", "20元券"),
+    ("send them a coupon, 20 yuan no minimum", "20元券"),
     ("给他们补发一张满300减50的券", "满300减50"),
     ("补发一张满300减50的券给他们", "满300减50"),
     ("给他们补个20元券", "20元券"),
