@@ -37,6 +37,7 @@ _ZH_NUMBERS = {"一": 1, "头": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五"
 _ZH_NUMBERS |= {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 _EN_ORDINALS |= {"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "top": 1}
+_EN_ORDINALS |= {"biggest": 1, "largest": 1}
 LAST = -1
 
 # The row said in Chinese (normalised: 組 → 组, 個 → 个, 嗰 → 那, 頭 → 头), with the look or
@@ -45,7 +46,10 @@ _ZH_ROW = re.compile(
     r"^(?:那|咁|噉|那么|好|ok)?[\s,，]*(?:请|帮我|麻烦|再)?"
     r"(?:打开|点开|展开|看看|看一下|看下|睇下|睇吓|睇睇|查下|查一下|列出|给我看|俾我睇|给我睇)?"
     r"(?:第\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])|头\s*(?P<head>[一1])|(?P<last>最后|最尾|最底)"
-    r"(?:一|那|呢)?)\s*(?:个)?\s*(?:组|行|项|栏|类|个)"
+    r"(?:一|那|呢)?|"
+    # 最多的那个销售 / 人最多嘅嗰组 / 最少的那个城市: the table is largest first
+    r"(?:人数?|客户|客)?(?:(?P<most>最多|最大)|(?P<least>最少|最小))(?:的|嘅)?(?:那|呢)?(?:一)?)"
+    r"\s*(?:个)?\s*(?:组|行|项|栏|类|个|位|销售|同事|城市|部门|渠道|标签|分类)"
     r"(?:的|嘅|里|里面|入面)?(?:客户|客人|客|人|名单|明细|list)?(?:的|嘅)?(?:名单|明细)?"
     r"(?:有哪些|有边个|有边啲|是谁|系边个)?(?:呢|吧|啦|嘞|吖|先)?$"
 )
@@ -54,7 +58,8 @@ _EN_ROW = re.compile(
     r"^(?:(?:and|then|now|ok|okay|so)[\s,]+)*(?:please )?"
     r"(?:open|open up|show me|show|list|what about|how about|drill into|expand|give me|who's in|"
     r"who is in|who are in)?\s*(?:the )?"
-    r"(?:(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|last)|"
+    r"(?:(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|last|"
+    r"biggest|largest|smallest)|"
     r"(?P<d>\d{1,2})(?:st|nd|rd|th))\s+(?:group|row|bucket|one|category|line)|"
     r"^(?:(?:and|then|now|ok|okay|so)[\s,]+)*(?:open |show me |show |list )?"
     r"(?:group|row) (?:no\.? ?|#)?(?P<g>\d{1,2})"
@@ -67,15 +72,17 @@ def group_row(text: str) -> int | None:
     said = normalize(text).strip(" 。.!！?？")
     zh = _ZH_ROW.match(said)
     if zh is not None:
-        if zh["last"]:
+        if zh["last"] or zh["least"]:
             return LAST
+        if zh["most"]:
+            return 1
         raw = zh["n"] or zh["head"]
         return int(raw) if raw.isdigit() else _ZH_NUMBERS.get(raw)
     en = _EN_ROW.match(said)
     if en is None or not _EN_TAIL.match(said[en.end() :]):
         return None
     word = en["w"]
-    if word == "last":
+    if word in ("last", "smallest"):
         return LAST
     if word:
         return _EN_ORDINALS[word]

@@ -104,7 +104,7 @@ _VERB_ZH = (
     # (分一分, 拆一拆, 分分), apart (分开, 拆开, 分开来) or in groups (分成几组, 分组看)
     r"(?:来|去)?(?:分布(?:情况|图)?|(?:分一分|拆一拆|分分|拆拆|分开来|分开|拆开来|拆开|分拆|"
     rf"分成几组|分成几类|分成|分堆|归类|分组|分类)(?:一下|一吓|下|吓)?{_LOOK_ZH}?|{_LOOK_ZH}|"
-    r"(?:分一下|分下|分个)(?:类|组)|分一下|"
+    r"(?:分一下|分下|分个)(?:类|组)|分一下|分一吓|分吓|"
     r"分|统计一下|统计|拆分|划分|汇总|列一下|列|排|区分|拆一下|拆下|拆|计一下|计下|计)?"
 )
 # An English word starts after a space or right after Chinese ("VIP客户by city": normalising
@@ -244,7 +244,7 @@ _SPLIT_AROUND = lazy_pattern(
 )
 _BREAKDOWN_NOISE = lazy_pattern(
     # a Chinese split verb left after an English "by X" ("全公司 by RFM class 分一下")
-    r"(?:来|去)?(?:分一下|分一分|分下|分开来|分开|拆开来|拆开|拆一下|拆下)(?:看看|看|睇下|睇)?[?？]*$|"
+    r"(?:来|去)?(?:分一下|分一吓|分一分|分下|分吓|分开来|分开|拆开来|拆开|拆一下|拆下|拆吓)(?:看看|看|睇下|睇)?[?？]*$|"
     # 各部门客户数对比 / 对比一下各城市 / compare the departments: the groups side by side
     r"(?:来|做个|做一下)?(?:对比|比较|比一比|比一下|比下)(?:一下|下)?|"
     r"\bcompare(?:d)?\b|\bby (?:customer|client) ?(?:counts?|numbers?)\b|"
