@@ -30,8 +30,9 @@ from bot.commands.campaign_status import (
     read_status,
 )
 from bot.commands.preview import campaign_settings
+from bot.commands.schedule_words import names_a_campaign, says_list_schedules, says_pause_schedule
 from bot.commands.segment_pins import reconfirm_reply
-from bot.models.campaigns import ACTIVE, PAUSED, Campaign, Coupon
+from bot.models.campaigns import ACTIVE, ONCE, PAUSED, Campaign, Coupon
 from bot.services.campaigns.definition import CampaignError, set_paused
 from bot.services.campaigns.results import CampaignReport, campaign_report
 from bot.services.coupons import (
@@ -171,6 +172,10 @@ def campaign_reply(
         match = pattern.match(text)
         if match:
             return _pause(ask, match["name"], paused)
+    if says_list_schedules(text):  # 我有哪些定时群发: the asker's repeating campaigns
+        return _list(ask, scheduled=True)
+    if says_pause_schedule(text):  # 取消这个定时群发: the one discussed, or the only one
+        return _pause_schedule(ask)
     for pattern in RENAME:
         match = pattern.match(text)
         if match:
@@ -321,8 +326,12 @@ STATUS_WORDS = {
 }
 
 
-def _list(ask: _Ask) -> list[Reply]:
+def _list(ask: _Ask, scheduled: bool = False) -> list[Reply]:
     campaigns = _visible(ask)
+    if scheduled:  # what sends again and again: a crontab or on entering a segment
+        campaigns = [c for c in campaigns if c.schedule_kind != ONCE]
+        if not campaigns:
+            return ask.reply("您没有定时群发。", "You have no scheduled sends.", "campaign_list")
     if not campaigns:
         return ask.reply("您还没有可查看的活动。", "You have no campaigns yet.", "campaign_list")
     zh = "\n".join(
@@ -335,15 +344,38 @@ def _list(ask: _Ask) -> list[Reply]:
                      f"Your campaigns ({len(campaigns)}):\n{en}", "campaign_list")  # fmt: skip
 
 
+def _pause_schedule(ask: _Ask) -> list[Reply]:
+    """A scheduled send stopped by what it is: the campaign just discussed, else the asker's
+    only repeating one, else which one is asked (never a one-off campaign guessed)."""
+    last = conv.load(ask.session, ask.requester.userid, ask.ctx.now).campaign
+    campaigns = _visible(ask)
+    repeating = [c for c in campaigns if c.schedule_kind != ONCE and c.status == ACTIVE]
+    # the one discussed only when it repeats ("这个活动" names any campaign discussed)
+    discussed = [c for c in campaigns if last is not None and c.id == last.campaign_id]
+    if discussed and (discussed[0] in repeating or names_a_campaign(ask.text)):
+        return _pause(ask, f"#{discussed[0].id}", True)
+    if not repeating:
+        return ask.reply("您没有进行中的定时群发。", "You have no active scheduled sends.",
+                         "campaign_pause")  # fmt: skip
+    if len(repeating) == 1:
+        return _pause(ask, f"#{repeating[0].id}", True)
+    return _not_found(ask, "", repeating, "campaign_pause")
+
+
 def _pause(ask: _Ask, name: str, paused: bool) -> list[Reply]:
     intent = "campaign_pause" if paused else "campaign_resume"
-    if ask.requester.role == "sales":
-        return ask.reply("只有经理或管理员可以暂停或恢复活动。",
-                         "Only a manager or an admin can pause or resume a campaign.",
+    if ask.requester.role == "sales" and not paused:
+        # sending again is a new approval (spec: scheduled pushes by sales need one)
+        return ask.reply("只有经理或管理员可以恢复活动。",
+                         "Only a manager or an admin can resume a campaign.",
                          intent)  # fmt: skip
     found = _find(ask, name)
     if isinstance(found, list):
         return _not_found(ask, name, found, intent)
+    if ask.requester.role == "sales" and found.creator_userid != ask.requester.userid:
+        return ask.reply("只有活动的创建人、经理或管理员可以暂停它。",
+                         "Only its creator, a manager or an admin can pause a campaign.",
+                         intent)  # fmt: skip
     conv.remember_campaign(ask.session, ask.requester.userid, found.id, ask.ctx.now)
     try:
         campaign = set_paused(ask.session, found.id, paused, ask.ctx.now)

@@ -38,6 +38,7 @@ from bot.commands.named_customers import name_words, named_matches
 from bot.commands.paging import still_visible
 from bot.commands.parse_alone import parse_alone
 from bot.commands.preview import ACTION_DETAILS
+from bot.commands.schedule_words import says_pause_schedule
 from bot.commands.texts import TEXTS, say
 from bot.models.confirmations import PendingAction
 from bot.services.answer import Action as ActionDetails
@@ -401,7 +402,10 @@ def card_amendment(
             # card is never cancelled by words that may be about the answer just given)
             return handle_typed(session, ctx, requester.userid, CANCEL_KEY, lang)
         return None
-    if _CANCEL.match(plain):
+    # "取消这个定时群发" / "cancel the weekly send" while its card waits: nothing exists yet
+    # but the card, so the card is what is called off
+    stops_it = action.intent in ("push", "schedule") and says_pause_schedule(text)
+    if _CANCEL.match(plain) or stops_it:
         code, action.response_code = action.response_code, None
         return decide(session, ctx, action, requester.userid, CANCEL_KEY, code, lang)
     if export_instead(text):  # "改成导出吧", "switch to an export instead": its customers

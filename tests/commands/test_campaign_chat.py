@@ -56,14 +56,19 @@ def test_the_list_and_pausing_need_the_right_role(rig: ChatRig) -> None:
     campaign = _campaign_with_coupons(rig)
     [listed] = rig.tell("zhangsan", "我的活动")
     assert f"#{campaign.id}“{campaign.name}”" in listed.text
-    [refused] = rig.tell("zhangsan", f"暂停活动{campaign.id}")
+    # its creator may stop it (never lost: paused, not deleted); sending again is approved
+    [own] = rig.tell("zhangsan", f"暂停活动{campaign.id}")
+    assert "已暂停" in own.text
+    [refused] = rig.tell("zhangsan", f"恢复活动{campaign.id}")
     assert "经理或管理员" in refused.text
-    [paused] = rig.tell("boss", f"暂停活动“{campaign.name}”")
-    assert "已暂停" in paused.text
     with rig.factory() as session:
         assert session.get(Campaign, campaign.id).status == PAUSED
     [resumed] = rig.tell("boss", f"resume campaign #{campaign.id}")
     assert "is now active" in resumed.text
+    [paused] = rig.tell("boss", f"暂停活动“{campaign.name}”")
+    assert "已暂停" in paused.text
+    with rig.factory() as session:
+        assert session.get(Campaign, campaign.id).status == PAUSED
 
 
 def test_a_coupon_is_redeemed_once_and_only_by_someone_who_sees_its_customer(
@@ -135,3 +140,28 @@ def test_results_count_only_customers_the_asker_still_sees(rig: ChatRig) -> None
         session.commit()
     assert targeted("zhangsan") == before - 1
     assert targeted("boss") == before
+
+
+def test_a_scheduled_send_is_listed_and_stopped_by_what_it_is(rig: ChatRig) -> None:
+    """我有哪些定时群发 lists the repeating campaigns; 停掉每周一的定时群发 pauses the one made,
+    even after another campaign was discussed (a one-off is never taken for it); stopped,
+    nothing repeating is left to stop."""
+    once = _campaign_with_coupons(rig)
+    [none] = rig.tell("boss", "我有哪些定时群发")
+    assert "没有定时群发" in none.text
+    rig.tell("boss", "近30天咨询过的客户")
+    rig.tell("boss", "每周一上午10点给他们发消息“本周新品到店”")
+    made = rig.click("boss", rig.cards()[-1]["task_id"])
+    assert any("已创建定时群发" in reply.text for reply in made)
+    with rig.factory() as session:
+        weekly = session.scalars(select(Campaign).where(Campaign.id != once.id)).one()
+    rig.tell("boss", f"活动{once.id}的效果")  # another campaign discussed in between
+    [stopped] = rig.tell("boss", "停掉每周一的定时群发")
+    assert f"#{weekly.id}" in stopped.text and "已暂停" in stopped.text
+    with rig.factory() as session:
+        assert session.get(Campaign, weekly.id).status == PAUSED
+        assert session.get(Campaign, once.id).status != PAUSED
+    [listed] = rig.tell("boss", "list my scheduled sends")
+    assert f"#{weekly.id}" in listed.text and f"#{once.id}" not in listed.text
+    [nothing] = rig.tell("boss", "停止定時推送")
+    assert "沒有進行中的定時群發" in nothing.text or "没有进行中的定时群发" in nothing.text
