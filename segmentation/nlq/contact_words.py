@@ -177,6 +177,8 @@ _ZH = (
         rf"(?:被)?{_USE_ZH}"
         # 上次那批券领了没用 / 上次嗰批券攞咗未用: the coupon named first, got, then not used
         rf"|{_coupon_ref_zh(8)}(?:有|都)?{_GOT_AFTER_ZH}{_BUT_ZH}{_NOT_ZH}(?:有)?{_USE_ZH}"
+        # 券领了没用 / coupon领了没用: the coupon (of no campaign said), got, then not used
+        rf"|{_COUPON_ZH}\s*(?:有|都)?{_GOT_AFTER_ZH}{_BUT_ZH}{_NOT_ZH}(?:有)?{_USE_ZH}"
     )),
     # 上次活动核销了 / 核销过券 / 用过券
     ("redeemed", lazy_pattern(

@@ -327,3 +327,19 @@ def shown_to_me(norm: str) -> str:
     if tail is not None and norm.strip()[: tail.start()].strip():
         return norm.strip()[: tail.start()]  # what brings them out (拉出来, 导出来) stays
     return norm
+
+
+# "对VIP做个分析", "對上海嘅客做下分析", "对这批客户进行画像分析": what is analysed, said with 对
+# before it — the profile of those customers (对 is no word of theirs)
+_ANALYSED = lazy_pattern(
+    r"^(?P<lead>(?:请|帮我|麻烦|麻烦你|帮忙|可以)?\s*)对\s*(?P<x>.+?)\s*(?:做|进行|搞|出)(?:个|一个|一下|下|吓)?"
+    r"(?:画像)?(?:分析|画像|剖析)(?:一下|下)?(?P<end>[吧呢啊呀吗吖啦喇?？。.!！~～]*)$"
+)
+
+
+def analysed_object(norm: str) -> str:
+    """`norm` with "对X做分析" said as "分析一下X" (the describe intent and its customers)."""
+    found = _ANALYSED.match(norm.strip())
+    if found is None:
+        return norm
+    return f"{found['lead']}分析一下{found['x']}{found['end']}"

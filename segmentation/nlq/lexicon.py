@@ -139,7 +139,7 @@ _ADD(_many(K.CMP, (">", "post"), "多"))
 _ADD(_many(K.CMP, ("=", "pre"), "正好|恰好|刚好|只|仅|仅仅|只有|exactly|only|just|=|precisely"))
 _ADD(_many(K.MOST, "most", "最多"))
 _ADD(_many(K.MOST, "least", "最少"))
-_ADD(_many(K.RANK, "top", "前|top|the top|highest|最高的|排名前|前面|biggest|largest|"
+_ADD(_many(K.RANK, "top", "前|top|the top|highest|最高的|排名前|前面|biggest|largest|heaviest|"
            "排前|排在前"))  # fmt: skip
 _ADD(_many(K.RANK, "bottom", "后|bottom|the bottom|lowest|最低的|排名后|倒数|smallest|垫底|垫底的|排在最后|"
            "排后|排在后"))  # fmt: skip
@@ -1161,6 +1161,8 @@ _ADD(_many(K.FILLER, "wrapper", "possibly|perhaps|maybe|basically|actually|pleas
 _ADD(_many(K.FILLER, True, "every|each|every single|each and every|got|gotten"))
 _ADD(_many(K.AND, "clause", "though|although|even though|however"))
 _ADD(_many(K.NEG, "object", "nothing|none|nothing at all|none at all"))
+# "no tags whatsoever", "no orders at all": the emphasis of a negation adds nothing
+_add_new(K.FILLER, True, ["whatsoever", "at all", "of any kind", "of any sort"])
 
 # ---- issue 19, round 4: "everything on", "can I please have", questions about oneself
 # ("how many customers am I looking after"), "visited us"
@@ -1635,6 +1637,7 @@ _unclaimed(K.INTENT, "describe", "拆解|拆解下|拆解一下|拆解吓|拆一
       "剖析一下|剖析吓|是什么样的|是什么样子的|是什么样|是什么样子|什么样子|是怎样的|是怎么样的|"
       "是啥样的|是啥样|长啥样|系咩样|系点样嘅|人群画像|客户画像|用户画像|画个像|做个画像|做下画像|"
       "人群结构|客户结构|结构|构成情况|组成情况|深入分析|深挖一下|break down|"
+      "做个分析|做下分析|做一下分析|做一个分析|做分析|出个分析|出个画像|做个剖析|"
       "breakdown of|what makes up|demographics|persona|personas")  # fmt: skip
 # Money refunded said in a mixed frame (refund 金额超过200): the refunded amount, as 退款金额.
 _unclaimed(K.SPEND, "refund", "refund金额|refund总额|refund的金额|refund额|退货总额|退货额")

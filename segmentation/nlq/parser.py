@@ -40,6 +40,7 @@ from segmentation.nlq.interpret import Context, SavedNameAsk
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nlq.lead_questions import drop_lead_question
 from segmentation.nlq.leadins import (
+    analysed_object,
     drop_acknowledgement,
     drop_lead_in,
     drop_opener,
@@ -61,6 +62,7 @@ from segmentation.nlq.tag_actions import leftover
 from segmentation.nlq.tag_groups import drop_tag_groups
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token, refuse_empty_quotes, tokenize
+from segmentation.nlq.typos import phrase_typos_fixed
 from segmentation.nlq.used_to import used_to_said
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import Vocabulary
@@ -172,6 +174,7 @@ def parse_command(
     whole message when `text` is only a part of it ("去掉VIPP" asks back in Chinese)."""
     language = reply_language or language_of(text)
     text = spoken(text)  # 嗯那个帮我查一下…, 我的我的客户, …有多少 就我的, VIP或金卡都行
+    text = phrase_typos_fixed(text)  # "recieved the 国庆回馈 msg": read by its phrase
     text = corrected_in_sentence(text)  # 客单价最高… 不对 是消费最高的前5位: the latter
     text = without_also(text, lambda said: _on_previous_alone(said, now, tz))
     try:
@@ -337,6 +340,7 @@ def _parse(
     norm = drop_acknowledgement(norm)  # "好的，给这些打上待跟进标签", "ok tag those as VIP"
     norm = drop_opener(norm)  # "那近30天新加的有几个", "还是回到全部VIP客户"
     norm = shown_to_me(norm)  # 俾晒全公司啲VIP我睇: the VIPs
+    norm = analysed_object(norm)  # 对VIP做个分析: 分析一下VIP
     norm, used_to = used_to_said(norm)  # "haven't ordered in 3 months but used to"
     norm, stopped = stopped_said_as_not(norm)  # 不再下单 / "stopped ordering": not, and before
     stopped |= used_to

@@ -139,6 +139,8 @@ def tokenize(
     tokens = not_redeemed_is_unused(tokens)  # haven't used the 双11预热 coupon: issued, unused
     tokens = price_amounts(_attach_units(tokens))  # 价格超过300: a price, asked back
     tokens = money_said(tokens)  # 问过X几钱, 花最少的, 买嘢最多钱, 每张单平均
+    tokens = _de_typed_as_de(tokens)  # 没成交得客户: 的 typed as 得
+    tokens = _shop_measure_dropped(tokens)  # 嚟過間舖 / 来过家店: the shop's measure word
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_of_possessive(tokens)))))
     tokens = own_team_alone(_not_any(tokens))  # 部门近90天…: the asker's own department
     tokens = _have_in_own_team(_more_than_without(tokens))
@@ -760,6 +762,41 @@ def _of_possessive(tokens: list[Token]) -> list[Token]:
     clause = Token(K.CLAUSE, "among", window.start, window.start + 2, "of", window.english)
     rest = replace(window, start=window.start + 3, text=window.text[3:])
     return [*tokens[:first], clause, rest, *tokens[first + 1 :]]
+
+
+# 得 for 的 (the same sound, a common slip of the pinyin keyboard) right before the customers:
+# "一单没成交得客户" is "没成交的客户" (得 as a verb's complement never comes before 客户).
+_TYPED_DE = frozenset({"得", "地"})
+
+
+def _de_typed_as_de(tokens: list[Token]) -> list[Token]:
+    out = list(tokens)
+    for i, tok in enumerate(tokens[:-1]):
+        after = tokens[i + 1]
+        if tok.kind == K.UNKNOWN and tok.text in _TYPED_DE and after.kind == K.CUSTOMER:
+            before = tokens[i - 1] if i > 0 else None
+            if before is not None and before.kind in (K.EVENT, K.NAME, K.WINDOW, K.NEG, K.CMP):
+                out[i] = replace(tok, kind=K.DE, value=True)
+    return out
+
+
+# 间 / 家 (the measure word of a shop) between a visit verb and the shop: "嚟過間舖", "来过家店"
+_SHOP_MEASURES = frozenset({"间", "家", "个"})
+
+
+def _shop_measure_dropped(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        if tok.kind == K.UNKNOWN and tok.text in _SHOP_MEASURES and 0 < i < len(tokens) - 1:
+            before, after = tokens[i - 1], tokens[i + 1]
+            if _visit(before) and _visit(after):
+                continue
+        out.append(tok)
+    return out
+
+
+def _visit(tok: Token) -> bool:
+    return tok.kind == K.EVENT and str(tok.value).split(":")[0] == "visit"
 
 
 def _buyers(tokens: list[Token]) -> list[Token]:

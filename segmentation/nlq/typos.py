@@ -11,6 +11,7 @@ swapped). The reply restates what was understood, so the reading is seen.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 # Frame words long enough that one edit cannot turn another English word into them.
@@ -27,7 +28,13 @@ _FRAME_WORDS = (
     "people",
     "female",
     "refunded",
+    "received",  # recieved, recevied, receieved (i before e)
+    "redeemed",  # redeemd, redemed
+    "spenders",
 )
+# Read by whole phrases before any word is (campaign contacts: "recieved the X msg"), so their
+# typos are put right in the text first.
+_PHRASE_WORDS = frozenset({"received", "redeemed"})
 _SHORTEST = 5
 
 
@@ -57,3 +64,24 @@ def _one_edit(a: str, b: str) -> bool:
         return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{5,}")
+
+
+# Where the words of a message may start (a quote, a colon): never corrected from there on.
+_MESSAGE_START = re.compile(r"[“\"「『‘:：]")
+
+
+def phrase_typos_fixed(text: str) -> str:
+    """`text` with each one-letter typo of a phrase's frame word ("recieved", "redeemd")
+    written right, so the phrases that read it whole see it — before any quote or colon:
+    what a message says is sent as typed."""
+
+    def fixed(found: re.Match[str]) -> str:
+        word = frame_word(found.group())
+        return word if word in _PHRASE_WORDS else found.group()
+
+    start = _MESSAGE_START.search(text)
+    end = start.start() if start else len(text)
+    return _LATIN_WORD.sub(fixed, text[:end]) + text[end:]
