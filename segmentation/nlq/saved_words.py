@@ -67,9 +67,18 @@ def _group_patterns(name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     )  # fmt: skip
 
 
+# "VIPs in segment “X”" with a quoted name no segment has: the word is the name's all the same,
+# so the question back names X (never "there is no segment vips")
+_IN_QUOTED_SEGMENT = lazy_pattern(
+    r"(?<![a-z])(?P<prep>in|of|from) (?:the |my |our )?(?:saved )?segment\s*"
+    r"(?P<said>[“\"「『][^”\"」』]{1,40}[”\"」』])"
+)
+
+
 def saved_named(text: str, saved: dict[str, str]) -> str:
     """`text` (normalised) with each saved segment's name and segment word in the form the
     tokenizer reads; `saved` maps the normalised names to the segments."""
+    text = _IN_QUOTED_SEGMENT.sub(r"\g<prep> the \g<said> segment ", text)
     for name in sorted(saved, key=len, reverse=True):
         if len(name) < 2 or name not in text:
             continue  # compiled only for a name the message holds
