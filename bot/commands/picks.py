@@ -19,6 +19,7 @@ from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.content_reply import completed, customer_words, missing_part
 from bot.commands.paging import expired, last_list
+from bot.commands.parse_alone import parse_alone
 from bot.commands.period_picks import (
     answers_period,
     drops_the_window,
@@ -33,6 +34,7 @@ from bot.commands.texts import say
 from bot.commands.value_answer import value_answer
 from bot.services.answer import Answer, CardAnswer, ClarifyAnswer
 from bot.services.query import look_up_name
+from segmentation.nlq import Command
 from segmentation.nlq.correction import read_correction
 from segmentation.nlq.followup import NO, YES, read_pick
 from segmentation.nlq.one_customer import asks_about_customer
@@ -394,7 +396,8 @@ def read_reply(
         if number is None:
             return None
         return Picked(pending.original, pending.language, pending, number - 1)
-    if _looks_someone_up(session, ctx, text):  # "搵Frank", "look up Frank": a new request
+    if _looks_someone_up(session, ctx, text) or _asks_for_a_card(session, ctx, userid, text):
+        # "搵Frank", "look up Frank", "Carol的情况": a customer asked for, a new request
         conv.forget_pending(session, userid, ctx.now)
         return None
     if answers_period(pending):  # "近3天" to "which period is 这两天?": the original with it
@@ -458,6 +461,13 @@ def _looks_someone_up(session: Session, ctx: CommandContext, text: str) -> bool:
     if tokens is None:
         return False
     return not any(t.kind in (K.NAME, K.QUOTE) for t in tokens)
+
+
+def _asks_for_a_card(session: Session, ctx: CommandContext, userid: str, text: str) -> bool:
+    """Whether `text`, read alone, asks for one customer's card by name ("Carol的情况",
+    "客户王静的资料", "tell me about Mike"): never a value for the word asked about."""
+    parsed = parse_alone(session, ctx, userid, text)
+    return isinstance(parsed, Command) and parsed.intent == "customer"
 
 
 def _given_value(
