@@ -318,11 +318,20 @@ _LOOK_TAIL = lazy_pattern(
 )
 
 
+# "俾份VIP名單我", "畀啲上海客我": give (the list of) X to me, with nothing after — 我 is who
+# gets it, never whose customers
+_GIVEN_TO_ME = lazy_pattern(
+    r"^(?P<pre>[^，,“”]*[，,]\s*)?(?:给|畀|俾)(?:晒|哂|埋)?(?:份|个|张|啲|一份)?(?P<x>(?!我)[^“”]+?)"
+    r"(?:给|畀|俾)?(?:我|我哋|我们)(?:啦|吖|呀|先|吧|喇)*[。.!！?？~～]*$"
+)
+
+
 def shown_to_me(norm: str) -> str:
     """`norm` (normalised) without "give … to me to see" said around it, else `norm`."""
-    found = _SHOWN_TO_ME.match(norm.strip())
-    if found is not None and not _ACTED.search(found["x"]):
-        return (found["pre"] or "") + found["x"]
+    for pattern in (_SHOWN_TO_ME, _GIVEN_TO_ME):
+        found = pattern.match(norm.strip())
+        if found is not None and not _ACTED.search(found["x"]):
+            return (found["pre"] or "") + found["x"]
     tail = _LOOK_TAIL.search(norm.strip())
     if tail is not None and norm.strip()[: tail.start()].strip():
         return norm.strip()[: tail.start()]  # what brings them out (拉出来, 导出来) stays

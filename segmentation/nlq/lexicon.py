@@ -582,6 +582,25 @@ ZH_WRAPPERS = (
     "点进去|点进去看看|打开来看看|开来看看"
 )
 _ADD(_many(K.FILLER, "wrapper", ZH_WRAPPERS))
+# 要份 / 俾份 / 整份 (a list's measure word after the asking verb): 我要份上海客人嘅名單
+_add_missing(
+    K.FILLER,
+    "wrapper",
+    [
+        "要份",
+        "要一份",
+        "整份",
+        "俾份",
+        "畀份",
+        "给份",
+        "出份",
+        "来份",
+        "我要份",
+        "我想要份",
+        "我要一份",
+        "我想要一份",
+    ],
+)
 # Asking for someone (同事让我帮她问下), asking a favour, thanking: wrappers, never content.
 _more(
     K.FILLER,
