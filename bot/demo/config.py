@@ -74,6 +74,7 @@ def sim_config(corp_id: str, keys: DemoSecrets) -> SimConfig:
         contact_secret=keys.contact_secret,
         token=keys.token,
         aes_key=keys.aes_key,
+        callback_retries=3,  # as WeCom: a message typed while the database is busy still lands
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 from typing import Any
 
 import requests
@@ -47,19 +48,28 @@ class Scenario:
         xml = render_callback(message, self.state.config.corp_id)
         record: dict[str, Any] = {"kind": type(message).__name__, "xml": xml, "status": None}
         if target:
-            post = self.crypto.build_post(
-                xml, nonce=secrets.token_hex(5), timestamp=self.state.now(),
-                agent_id=self.state.config.agent_id,
-            )  # fmt: skip
-            try:
-                response = requests.post(target, params=post.query, data=post.body, timeout=10)
-                record["status"] = response.status_code
-            except requests.RequestException as exc:
-                log.warning("callback push to %s failed: %s", target, type(exc).__name__)
-                record["status"] = -1
+            record["status"] = self._post(target, xml)
+            for _ in range(self.state.config.callback_retries):
+                if record["status"] == 200:
+                    break
+                time.sleep(self.state.config.callback_retry_seconds)  # as WeCom re-sends
+                record["status"] = self._post(target, xml)
         with self.state.lock:
             self.state.callbacks.append(record)
         return record["status"]
+
+    def _post(self, target: str, xml: str) -> int:
+        """One encrypted POST of `xml`: its HTTP status, or -1 when the connection failed."""
+        post = self.crypto.build_post(
+            xml, nonce=secrets.token_hex(5), timestamp=self.state.now(),
+            agent_id=self.state.config.agent_id,
+        )  # fmt: skip
+        try:
+            response = requests.post(target, params=post.query, data=post.body, timeout=10)
+        except requests.RequestException as exc:
+            log.warning("callback push to %s failed: %s", target, type(exc).__name__)
+            return -1
+        return response.status_code
 
     # -- customer relations -------------------------------------------------------------------
 

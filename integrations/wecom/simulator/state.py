@@ -29,6 +29,11 @@ class SimConfig:
     # externalcontact/get pages follow_user beyond this many (WeCom: 500).
     follow_page_size: int = 500
     callback_url: str | None = None
+    # WeCom re-sends a callback that got no 200 (spec/wecom.md §1.3: 3 retries in total); the
+    # demo turns this on so a busy moment never loses a message typed in the console. 0 = one
+    # POST, as tests that count their own retries need.
+    callback_retries: int = 0
+    callback_retry_seconds: float = 0.5
     # The app's visibility range (agent/get): None = the whole company (its root department).
     agent_visible_userids: tuple[str, ...] | None = None
     agent_closed: bool = False
