@@ -358,6 +358,8 @@ def previous_from(answer: Answer, lang: str, now: datetime) -> PreviousAnswer | 
         spec = {"by": answer.by, "tag_group": answer.tag_group, "aside": answer.aside}
         # the rows as the table showed them, so "第一组" / "the first group" opens one
         spec["rows"] = [[g.key, g.label] for g in answer.groups[: answer.top]]
+        if answer.extreme:  # "最多的是：张三": "看看他的" / "show me theirs" opens that row
+            spec["extreme"], spec["ties"] = answer.extreme, answer.extreme_groups
         return PreviousAnswer(to_json(answer.segment), answer.description[:300], answer.intent,
                               lang, now, kind=BREAKDOWN, breakdown=spec,
                               count=answer.count)  # fmt: skip

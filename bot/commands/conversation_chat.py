@@ -31,6 +31,7 @@ from bot.commands.change_windows import said_change_window
 from bot.commands.context import points_back
 from bot.commands.export import export_reply
 from bot.commands.focus import focus_period_question, focus_yes_no
+from bot.commands.group_pick import points_at_named_group
 from bot.commands.named_actions import only_one_listed
 from bot.commands.paging import expired, last_list, still_visible
 from bot.commands.replies import clip
@@ -734,6 +735,8 @@ def before_query(
         if only is not None and previous is not None:
             previous = replace(previous, kind=conv.CUSTOMER, customer=only)
             shown = True
+    if points_at_named_group(text, previous):
+        return None  # "看看他的" after "最多的是：张三": his group (group_pick)
     if (asks_about_customer(said) or _EXPORT_THAT.match(said) or asks_yes_no) and not (
         shown and (_EXPORT_THAT.match(said) or asks_yes_no or _about_that_customer(text, previous))
     ):  # "她最近买了什么", "export her" with no card just shown: which customer, never a guess

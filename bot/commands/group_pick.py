@@ -115,16 +115,41 @@ def group_node(by: str, key: str, label: str, vocab: Vocabulary) -> Node | None:
     return None
 
 
+# The group the answer named as the most or the fewest ("最多的是：张三"), pointed at: 看看他的,
+# 打开她的名单, 睇下佢嘅, show me theirs, open his list
+_NAMED_ONE = re.compile(
+    r"^(?:那|咁|好|ok)?[\s,，]*(?:看看|看下|看一下|打开|点开|睇下|睇吓|列出|给我看|俾我睇)?"
+    r"(?:他|她|佢|ta)(?:的|嘅)(?:名单|客户|客人|客|list)?(?:呢|吧|先)?$"
+    r"|^(?:(?:and|then|now|ok|okay|so)[\s,]+)*(?:show me|open|list|give me)?\s*"
+    r"(?:theirs|his|hers|their (?:list|customers|ones)|his (?:list|customers)|"
+    r"her (?:list|customers))"
+    r"(?: please)?$"
+)
+
+
+def points_at_named_group(text: str, previous: conv.PreviousAnswer | None) -> bool:
+    """Whether `text` points ("看看他的", "show me theirs") at the one group the breakdown just
+    shown named as the most or the fewest (a tie names no one group)."""
+    if previous is None or previous.kind != conv.BREAKDOWN or not previous.breakdown:
+        return False
+    if not previous.breakdown.get("extreme") or int(previous.breakdown.get("ties") or 1) > 1:
+        return False
+    return _NAMED_ONE.match(normalize(text).strip(" 。.!！?？")) is not None
+
+
 def breakdown_row_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
 ) -> Answer | None:
     """The customers of the row `text` opens in the breakdown just shown, or None when `text`
     opens no row of one."""
     number = group_row(text)
-    if number is None:
-        return None
     previous = conv.load(session, requester.userid, ctx.now).previous
     if previous is None or previous.kind != conv.BREAKDOWN or not previous.breakdown:
+        return None
+    if number is None and points_at_named_group(text, previous):
+        extreme = previous.breakdown.get("extreme")
+        number = LAST if extreme == "fewest" else 1  # the table is largest first
+    if number is None:
         return None
     rows = [tuple(r) for r in previous.breakdown.get("rows") or ()]
     by = str(previous.breakdown.get("by"))
