@@ -28,6 +28,9 @@ _EACH = frozenset({"每", "每一", "每个"})
 
 
 def money_said(tokens: list[Token]) -> list[Token]:
+    """`tokens` with each colloquial money phrase (see the module) in the form the grammar
+    reads: the price question dropped, 花/使 as spend, 买嘢最多钱 as the most spend, 每张单平均
+    as the order value."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
