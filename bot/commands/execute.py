@@ -153,8 +153,6 @@ def execute_campaign(
         )
     except CampaignError as exc:
         return say("campaign_failed", lang, error=str(exc)), {"error": str(exc)}
-    # the campaign just made is the one discussed: "取消这个定时群发" / "效果怎么样" next is its
-    conv.remember_campaign(session, action.asker_userid, campaign.id, ctx.now)
     who = _who(session, target, lang)
     if is_once(schedule):
         text = say("once_created", lang, id=campaign.id, when=schedule_words(schedule, lang),

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from segmentation.nlq.lazy_re import lazy_pattern
+
 # Frame words long enough that one edit cannot turn another English word into them.
 _FRAME_WORDS = (
     "customers",
@@ -66,11 +68,11 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z]{5,}")
+_LATIN_WORD = lazy_pattern(r"[A-Za-z]{5,}")
 
 
 # Where the words of a message may start (a quote, a colon): never corrected from there on.
-_MESSAGE_START = re.compile(r"[“\"「『‘:：]")
+_MESSAGE_START = lazy_pattern(r"[“\"「『‘:：]")
 
 
 def phrase_typos_fixed(text: str) -> str:
