@@ -44,9 +44,15 @@ def ranked_pick_answer(
         return ask_again(session, ctx, requester, narrowed, found[1], lang, intent="list")
     if found is not None and _by_what(found[0], found[1], pick):
         return _which_measure(pick, lang)  # "最后两名" after a list: ranked by what?
-    if found is None or not isinstance(found[0], Ranked):
+    if found is not None and _one_of_a_list(found[0], found[1], pick):
+        # "其中消费最多的" / "of these, the biggest spender" after a list: its top spender
+        one = Ranked(found[0], "top" if pick.end == TOP else "bottom", pick.count)
+        return ask_again(session, ctx, requester, one, found[1], lang, intent="list")
+    if found is None:
         return None
     ranking, previous = found
+    if not isinstance(ranking, Ranked):
+        return None
     if pick.end is None and not pick.first_rows:  # (改成3个: the first rows, its own end)
         if pick.count != 1:  # (an end is always said with no count)
             return None  # "那两个": a list by its size (going_back), not a pick
@@ -85,7 +91,7 @@ def _narrowed_pick(node: Node, pick: RankedPick) -> Node | None:
         return None
     ranking, narrowing = found
     if pick.what_about and not _among_shown(ranking, pick):
-        return picked_out(_ranked_among(ranking, narrowing), pick)
+        return picked_out(ranked_among(ranking, narrowing), pick)
     own_end = pick.first_rows or pick.end not in (TOP, BOTTOM)  # its first rows, "那一个"
     end = ranking.direction if own_end else pick.end
     direction: Literal["top", "bottom"] = "top" if end == TOP else "bottom"
@@ -116,10 +122,10 @@ def corrected_pick(node: Node, pick: RankedPick) -> Node | None:
     if found is None:
         return None
     ranking, narrowing = found
-    return picked_out(_ranked_among(ranking, narrowing), turned)
+    return picked_out(ranked_among(ranking, narrowing), turned)
 
 
-def _ranked_among(ranking: Ranked, narrowing: tuple[Node, ...]) -> Ranked:
+def ranked_among(ranking: Ranked, narrowing: tuple[Node, ...]) -> Ranked:
     """The ranking among its customers the narrowing keeps (as 只看上海的 ranks Shanghai's):
     turned round or lengthened, the rows shown that were in Shanghai would be a ranking of
     everyone cut to Shanghai's, often none."""
@@ -133,6 +139,15 @@ def _by_what(node: Node, previous: conv.PreviousAnswer, pick: RankedPick) -> boo
     unranked = previous.kind == conv.LIST and not isinstance(node, Ranked)
     several = pick.count is None or pick.count > 1
     return unranked and several and pick.end in (TOP, BOTTOM) and not pick.measured
+
+
+def _one_of_a_list(node: Node, previous: conv.PreviousAnswer, pick: RankedPick) -> bool:
+    """Whether the pick is the one at an end, by spend, among a list that is no ranking
+    ("张三那组" then "其中消费最多的"): the rows of that answer ranked, all time (其中 starts a
+    clause that inherits no window, spec §2)."""
+    unranked = previous.kind == conv.LIST and not isinstance(node, Ranked)
+    one = pick.count == 1 and pick.percent is None and pick.among and pick.measured
+    return unranked and one and pick.end in (TOP, BOTTOM) and ranking_narrowed(node) is None
 
 
 def _which_measure(pick: RankedPick, lang: str) -> Answer:
@@ -184,9 +199,10 @@ def picked_out(ranking: Ranked, pick: RankedPick) -> Ranked:
     ranking is replaced, never nested. Its first rows ("只要前2个", "just the first 2"): the
     same ranking, shorter, in its own order. Among the rows shown ("其中最少的两个", "最少的那个",
     "the lowest one"): those rows ranked again from that end."""
-    end = pick.end or ranking.direction
-    if end == OTHER:
-        end = "bottom" if ranking.direction == "top" else "top"
+    said = pick.end or ranking.direction
+    if said == OTHER:
+        said = "bottom" if ranking.direction == "top" else "top"
+    end: Literal["top", "bottom"] = "top" if said == TOP else "bottom"
     if pick.percent is not None:  # "後20%呢" after the top 20%
         return replace(ranking, direction=end, count=None, percent=pick.percent)
     if pick.count is None:  # "那最少的呢": as many as shown, from that end of the same base
@@ -198,7 +214,7 @@ def picked_out(ranking: Ranked, pick: RankedPick) -> Ranked:
     if not pick.what_about and not _all_shown(ranking, pick.count):
         return Ranked(
             base=ranking,
-            direction="top" if end == "top" else "bottom",
+            direction=end,
             count=pick.count,
             window=ranking.window,
             by=ranking.by,

@@ -75,6 +75,7 @@ from bot.commands.parse_alone import parse_alone
 from bot.commands.picks import Picked, question_for, read_reply
 from bot.commands.preview import canonical_segment, confirmation_reply
 from bot.commands.rank_measure import with_measure
+from bot.commands.rank_steps import reranked_window_answer
 from bot.commands.ranked_action import ranked_rows_answer
 from bot.commands.ranked_pick import ranked_pick_answer
 from bot.commands.same_tag import same_tag_answer
@@ -131,6 +132,8 @@ def answer_text(
         or earlier_answer(session, ctx, requester, text, lang, answer_text)
         or corrected_answer(session, ctx, requester, text, lang)
         or ranked_pick_answer(session, ctx, requester, text, lang)
+        # "换成近30天的消费排名", "rank by last month's spend instead": that period's ranking
+        or reranked_window_answer(session, ctx, requester, text, lang)
         or ranked_rows_answer(session, ctx, requester, text, lang)
         or same_tag_answer(session, ctx, requester, text, lang)
         or exported_answer(session, ctx, requester, text, lang)

@@ -30,7 +30,7 @@ _PLURALS = ("ones", "spenders", "customers", "people", "guys")
 # 其中 / 这些里: among the rows shown (a pick of them); the rest are fillers and "only".
 _AMONG_ZH = r"其中|这些里|這些裡|这些里面|這些裡面|呢啲入面|佢哋入面|他们里|他們裡"
 _LEAD_ZH = (
-    rf"(?:那|那么|那麼|咁|噉|就|只要|就要|只看|只睇|淨係要|净系要|淨係睇|净系睇|淨係|净系|只|"
+    rf"(?:那|那么|那麼|咁|噉|就|只要|就要|要|只看|只睇|淨係要|净系要|淨係睇|净系睇|淨係|净系|只|"
     rf"(?P<among>{_AMONG_ZH})|再|看看|睇下|睇吓|看|睇)*"
 )
 _MEASURE_ZH = r"(?P<m>消费|消費|花钱|花錢|使钱|使錢|买得|買得|花得|spend|spending)?\s*"
@@ -73,8 +73,11 @@ _PICK_ZH = lazy_pattern(
 # is said with its unit and without a customer noun ("消费最多的3个客户" asks anew).
 _END_ONLY_ZH = lazy_pattern(
     rf"^{_LEAD_ZH}\s*{_MEASURE_ZH}(?:(?P<top>{_TOP_ZH})|(?P<bottom>{_BOTTOM_ZH}))(?:的|嘅)?\s*"
-    rf"(?:(?P<those>{_THOSE_ZH})|{_PERCENT}|{_COUNT_ZH}\s*{_UNIT_ZH}(?:人)?)?\s*{_END_ZH}$"
+    rf"(?:(?P<those>{_THOSE_ZH})|{_PERCENT}|{_COUNT_ZH}\s*(?P<unit>{_UNIT_ZH}(?:人)?)?)?\s*{_END_ZH}$"
 )
+# A count said with no unit is a count only right after a word of place (改成前5, 要后3): after
+# 最多 / 最少 a bare number is no count of rows ("最多3").
+_PLACE_WITHOUT_UNIT = ("前", "后", "後", "头", "頭", "倒数", "倒數", "排前", "排后", "排後")
 
 _NUMBER_EN = (
     r"(?:(?P<n>\d{1,3}(?![\d%])|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b)"
@@ -103,7 +106,7 @@ _OTHER = lazy_pattern(
     r"turn\s+(?:it|that|this|them|the\s+(?:list|ranking))\s+(?:round|around|upside\s+down)|"
     r"upside\s+down|vice\s+versa)(?:\s+(?:please|pls|then))?[?.!]*$|"
     rf"^(?:那|咁|噉|再|好|帮我|幫我|(?i:now|then|ok|okay))?\s*(?:把|將|将)?{_IT_ZH}\s*(?:{_FLIP_ZH})\s*"
-    rf"(?:(?:过来|過來|返|咗)(?![排]))?\s*{_IT_ZH}\s*{_FLIP_TAIL_ZH}\s*(?:的|嘅)?"
+    rf"(?:(?:过来|過來|返|咗|嚟|黎|来|來)(?![排]))?\s*{_IT_ZH}\s*{_FLIP_TAIL_ZH}\s*(?:的|嘅)?"
     r"(?:呢|啊|呀|啦|喇|吖|吧|嘞)?[?？。.!！]*$",
     re.I,
 )
@@ -230,6 +233,8 @@ def _read(plain: str) -> RankedPick | None:
         return replace(found, among=True) if found is not None else None  # "最少的那个"
     zh = _END_ONLY_ZH.match(plain)
     if zh is not None:
+        if zh["n"] and not zh["unit"] and (zh["top"] or zh["bottom"]) not in _PLACE_WITHOUT_UNIT:
+            return None  # "最多3": no count of rows
         return _pick(zh) if zh["n"] or zh["pct"] else _as_many(zh)
     en = _END_ONLY_EN.match(plain)
     if en is not None:
@@ -256,8 +261,13 @@ def _read(plain: str) -> RankedPick | None:
 
 
 def _as_many(match: re.Match[str]) -> RankedPick:
-    """An end with no count: as many as the ranking showed, from that end."""
+    """An end with no count: as many as the ranking showed, from that end — except among the
+    rows shown (其中消费最多的, 呢啲入面使錢最少嘅): the one at that end, as "the biggest
+    spender" is; 其中最多的那些 / 嗰啲 stay as many."""
     end = TOP if match["top"] else BOTTOM
+    said = match.groupdict()
+    if said.get("among") and not said.get("those"):
+        return RankedPick(end, 1, _measured(match), among=True)
     return RankedPick(end, None, _measured(match), among=_among(match))
 
 
