@@ -137,7 +137,7 @@ def _by_what(node: Node, previous: conv.PreviousAnswer, pick: RankedPick) -> boo
     """Whether an end said after a list that is no ranking leaves its measure to ask. One
     ("最后一个", "the last one") may be the list's last row: left to be read as usual."""
     unranked = previous.kind == conv.LIST and not isinstance(node, Ranked)
-    several = pick.count is None or pick.count > 1
+    several = pick.count is None or pick.count > 1 or pick.no_count_said
     return unranked and several and pick.end in (TOP, BOTTOM) and not pick.measured
 
 

@@ -162,6 +162,9 @@ class RankedPick:
     first_rows: bool = False
     # A share of the customers ranked ("後20%呢"), in place of a count.
     percent: Decimal | None = None
+    # The one at that end said among the rows shown with no count (其中最少的): after a list
+    # that is no ranking its measure is asked as for several ("最后一个" may be its last row).
+    no_count_said: bool = False
 
 
 # "What about" said around a pick: 呢 / 嘞 at the end, 反过来 before it, "what/how about" first.
@@ -267,7 +270,7 @@ def _as_many(match: re.Match[str]) -> RankedPick:
     end = TOP if match["top"] else BOTTOM
     said = match.groupdict()
     if said.get("among") and not said.get("those"):
-        return RankedPick(end, 1, _measured(match), among=True)
+        return RankedPick(end, 1, _measured(match), among=True, no_count_said=True)
     return RankedPick(end, None, _measured(match), among=_among(match))
 
 

@@ -52,7 +52,8 @@ _SORT_ZH = (
     r"rank|sort)?"
 )
 _DONE_ZH = r"(?P<done>过|一次|多次|多一次|一遍|下|一下)?"
-_TAIL_ZH = r"(?:看看|看下|睇下|睇吓|看|睇|吧|啦|喇|吖|呀|啊|呢|先)*[。.!！?？]*$"
+# 呢 at the end asks "what about …": the ranking shown, over that period
+_TAIL_ZH = r"(?:看看|看下|睇下|睇吓|看|睇|吧|啦|喇|吖|呀|啊|(?P<what>呢)|先)*[。.!！?？]*$"
 _RERANK_ZH = lazy_pattern(
     rf"{_LEAD_ZH}{_BY_ZH}\s*{_PERIOD_ZH}\s*{_DE_ZH}\s*(?:{_SPEND_ZH}|{_ORDERS_ZH})\s*(?:的|嘅)?"
     rf"(?:多少|高低)?\s*{_AGAIN_ZH}\s*(?:(?:来|去)?(?P<sort>{_SORT_ZH}))\s*{_DONE_ZH}\s*{_TAIL_ZH}"
@@ -62,7 +63,10 @@ _ALL_TIME_ZH = lazy_pattern(r"^(?:累计|历史|全部时间|所有时间|有史
 
 # ---- English (lower case)
 
-_LEAD_EN = r"^(?:(?:ok|okay|now|then|and|so|please|pls|can\s+you|could\s+you)[\s,]+)*"
+_LEAD_EN = (
+    r"^(?:(?:ok|okay|now|then|and|so|please|pls|can\s+you|could\s+you)[\s,]+)*"
+    r"(?:(?P<what>what\s+about|how\s+about)\s+)?"
+)
 # "re-rank", "rank again", "switch to", "use": said as a change of the ranking
 _VERB_EN = (
     r"(?P<verb>re[-\s]?rank|re[-\s]?sort|redo|rank|sort|order|switch\s+to|change\s+to|go\s+with|use|"
@@ -105,7 +109,7 @@ def _read_zh(text: str) -> RankWindow | None:
         return None
     # 排过 / 排多一次 / 再排: ranked again; 换成 / 改用: the ranking changed
     again = re.search(r"过|一次|多次|一遍", (found["sort"] or "") + (found["done"] or ""))
-    if not (found["change"] or found["again"] or again):
+    if not (found["change"] or found["again"] or again or found["what"]):
         return None
     period = found["period"].strip()
     by = ORDERS if found["orders"] else SPEND
@@ -121,9 +125,11 @@ def _read_en(text: str) -> RankWindow | None:
     if found is None:
         return None
     said = " ".join(found[g] or "" for g in ("verb", "again", "instead")).lower()
-    if not any(word in said for word in _CHANGED_EN) and not text.startswith("now"):
+    # "what about …", "and by last week's spend?": the next question, about the ranking shown
+    asked = bool(found["what"]) or (text.startswith("and ") and text.endswith("?"))
+    if not (any(word in said for word in _CHANGED_EN) or text.startswith("now") or asked):
         return None  # "rank by last month's spend" alone: a sort, read as usual
-    if not (found["verb"] or found["instead"]):
+    if not (found["verb"] or found["instead"] or asked):
         return None  # "last month's spend" with nothing else: not said as a ranking
     before = _possessive(found["period"] or "")
     after = (found["after"] or "").strip()

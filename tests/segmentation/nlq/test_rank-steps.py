@@ -54,6 +54,11 @@ TOP_3 = Ranked(InDepartment((1,)), "top", 3, None, None, "spend")
         ("Use last month's spend instead", "last month"),
         ("Now rank by 30-day spend", "30 day"),
         ("换成 last month 的 spend 排", "last month"),
+        # asked as "what about …": the ranking shown, over that period
+        ("那按上个月的消费排呢", "上个月"),
+        ("上個月嘅消費排名呢", "上个月"),
+        ("what about last month's spend?", "last month"),
+        ("and by the last 90 days' spend?", "last 90 days"),
     ],
 )
 def test_a_ranking_asked_again_over_a_period_says_the_period(text: str, words: str) -> None:
