@@ -179,6 +179,10 @@ class Conversation:
     # The lists in the order they were shown, a list shown again right after itself once:
     # "回到上一步" / "undo that" steps back along it (and drops the step it left).
     trail: tuple[PreviousAnswer, ...] = ()
+    # The last reply was a question back ("没有找到标签“高意像”，您是指…？"): it showed no
+    # answer, so "回上一步" / "undo" right after it goes back to the answer shown before the
+    # question — the last step of the trail, not the one before it (issue 19).
+    asked_back: bool = False
 
 
 # How many earlier lists are kept: enough for a conversation's going back, small in the row.
@@ -198,6 +202,7 @@ def load(session: Session, userid: str, now: datetime) -> Conversation:
         script=_fresh(_read(LastScript, state.get("script")), now),
         history=_history(state.get("history"), now),
         trail=_history(state.get("trail"), now),
+        asked_back=state.get("asked_back") is True,
     )
 
 
@@ -243,11 +248,14 @@ def step_back(
     conversation: Conversation,
 ) -> tuple[PreviousAnswer | None, tuple[PreviousAnswer, ...]]:
     """The answer one step back ("回到上一步") and the trail once there; None when there is
-    no step before. After a card or the digest over the last list, that list is the step."""
+    no step before. After a card or the digest over the last list, that list is the step; so
+    is it after a question back: the step undone is the question, not the answer before it."""
     trail = conversation.trail
     if not trail:
         return None, trail
     shown = conversation.previous
+    if conversation.asked_back:
+        return trail[-1], trail
     if shown is None or not shown.has_segment or not _same_list(shown, trail[-1]):
         return trail[-1], trail
     if len(trail) < 2:
@@ -267,6 +275,7 @@ def save(session: Session, userid: str, conversation: Conversation, now: datetim
         "script": _write(conversation.script),
         "history": [_write(h) for h in conversation.history],
         "trail": [_write(h) for h in conversation.trail],
+        "asked_back": conversation.asked_back,
     }
     row.updated_at = now
 
@@ -286,14 +295,28 @@ def remember_answer(
     conversation = load(session, userid, now)
     previous = _layered(previous_from(answer, lang, now), conversation.previous)
     previous = _as_aside(previous, conversation.previous)
+    asked_back = previous is None and _asks_back(answer)
     if previous is None:  # a question back, help …: what was shown before is still "these"
         previous = conversation.previous
     history = with_history(conversation.history, previous)
     trail = with_trail(conversation.trail, previous)
     changed = replace(
-        conversation, previous=previous, pending=question, history=history, trail=trail
+        conversation,
+        previous=previous,
+        pending=question,
+        history=history,
+        trail=trail,
+        asked_back=asked_back,
     )
     save(session, userid, changed, now)
+
+
+def _asks_back(answer: Answer) -> bool:
+    """Whether `answer` is a question back: a clarification, or "which 王静?" (a card query
+    that several customers match, no card shown yet)."""
+    if isinstance(answer, CardAnswer):
+        return answer.card is None
+    return isinstance(answer, ClarifyAnswer)
 
 
 def _as_aside(shown: PreviousAnswer | None, before: PreviousAnswer | None) -> PreviousAnswer | None:
@@ -313,7 +336,9 @@ def remember_shown(session: Session, userid: str, previous: PreviousAnswer, now:
     shown = _layered(previous, conversation.previous)
     history = with_history(conversation.history, shown)
     trail = with_trail(conversation.trail, shown)
-    changed = replace(conversation, previous=shown, pending=None, history=history, trail=trail)
+    changed = replace(
+        conversation, previous=shown, pending=None, history=history, trail=trail, asked_back=False
+    )
     save(session, userid, changed, now)
 
 
@@ -328,7 +353,7 @@ def recall(
     narrows it, and what it shows next becomes the previous answer as usual. A step back
     gives the trail without the step it left, so stepping back again goes further."""
     conversation = load(session, userid, now)
-    changed = replace(conversation, previous=replace(earlier, at=now))
+    changed = replace(conversation, previous=replace(earlier, at=now), asked_back=False)
     if trail is not None:
         changed = replace(changed, trail=trail)
     save(session, userid, changed, now)
@@ -449,7 +474,7 @@ def _count_of(answer: dict[str, Any]) -> int | None:
 
 def ask_pending(session: Session, userid: str, question: PendingQuestion, now: datetime) -> None:
     conversation = load(session, userid, now)
-    save(session, userid, replace(conversation, pending=question), now)
+    save(session, userid, replace(conversation, pending=question, asked_back=True), now)
 
 
 def start_new_topic(session: Session, userid: str, now: datetime) -> None:

@@ -35,6 +35,7 @@ from bot.commands.value_answer import value_answer
 from bot.services.answer import Answer, CardAnswer, ClarifyAnswer
 from bot.services.query import look_up_name
 from segmentation.nlq import Command
+from segmentation.nlq.backref import STEP, read_back_reference
 from segmentation.nlq.correction import read_correction
 from segmentation.nlq.followup import NO, YES, read_pick
 from segmentation.nlq.one_customer import asks_about_customer
@@ -396,8 +397,14 @@ def read_reply(
         if number is None:
             return None
         return Picked(pending.original, pending.language, pending, number - 1)
-    if _looks_someone_up(session, ctx, text) or _asks_for_a_card(session, ctx, userid, text):
-        # "搵Frank", "look up Frank", "Carol的情况": a customer asked for, a new request
+    if (
+        _looks_someone_up(session, ctx, text)
+        or _asks_for_a_card(session, ctx, userid, text)
+        or _steps_back(text, pending)
+    ):
+        # "搵Frank", "look up Frank", "Carol的情况": a customer asked for, a new request;
+        # "回上一步", "undo": the question back is left unanswered and the answer before it
+        # shown again (going_back.py)
         conv.forget_pending(session, userid, ctx.now)
         return None
     if answers_period(pending):  # "近3天" to "which period is 这两天?": the original with it
@@ -448,6 +455,17 @@ def read_reply(
         return _given_value(session, ctx, userid, pending, text)
     index = 0 if choice == YES else int(choice)
     return Picked(substituted(pending, index), pending.language, pending, index)
+
+
+def _steps_back(text: str, pending: conv.PendingQuestion) -> bool:
+    """Whether `text` goes a step back ("回上一步", "返去上一步", "退一步", "undo", "go back")
+    rather than answering the question back: never a value put in place of the word asked
+    about ("There is no tag “undo”"). A question about which earlier list keeps its own
+    reading of "上一个" (the list before)."""
+    if pending.kind == conv.EARLIER:
+        return False
+    reference = read_back_reference(text)
+    return reference is not None and reference.position == STEP
 
 
 def _looks_someone_up(session: Session, ctx: CommandContext, text: str) -> bool:

@@ -2136,8 +2136,9 @@ _BARE_TAG_ZH = lazy_pattern(
 # A tag verb first, then whom, then the tag in quotes: "帮我 tag 一下近30天到店的客户“待跟进”",
 # "打一下近30天到店的客户“待跟进”" (the quotes say where whom ends).
 _TAG_VERB_FIRST_QUOTED = lazy_pattern(
-    r"^(?:请|帮我|帮忙|麻烦|please |pls )*\s*(?:tag|label|标记|打标签|打)\s*(?:一下|下|吓)?\s*"
-    r"(?P<seg>[^“”\s][^“”]*?)\s*(?:打上|标上|标成|标为|打成|为|成|as|with)?\s*"
+    # (?![a-z]): "tagged “VIB”" is who has a tag, never the verb with "ged" as whom
+    r"^(?:请|帮我|帮忙|麻烦|please |pls )*\s*(?:(?:tag|label)(?![a-z])|标记|打标签|打)\s*"
+    r"(?:一下|下|吓)?\s*(?P<seg>[^“”\s][^“”]*?)\s*(?:打上|标上|标成|标为|打成|为|成|as|with)?\s*"
     r"(?P<name>“[^”]+”)\s*(?:标签|tag)?\s*(?:吧|啦)?$"
 )
 # A tag verb first, whom closed by 的 or a people word, then 用/以/作为 and the tag's name:

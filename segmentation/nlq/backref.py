@@ -112,19 +112,21 @@ _STEP_ONE_ZH = (
     r"改之前(?:的|嘅|那个|那個|嗰个|嗰個)?|改動之前|改动之前|之前(?:的|嘅)?(?:那个|那個|嗰个|嗰個))"
 )
 _STEP_VERB_ZH = (
-    r"(?:回到|回去|回|返回到|返回|退回到|退回|退返|退|返去|返返去|返|倒回|回退|后退|後退|"
+    r"(?:回到|回去|回|返回到|返回|退回到|退回|退返|退番|退翻|退|返去|返返去|返返|返|倒回|回退|后退|後退|"
     r"撤销到|撤銷到|还原到|還原到|恢复到|恢復到|变返|變返|转返|轉返)"
 )
 _STEP_ALONE_ZH = (
-    r"(?:返回|回去|退回去|退回|倒回去|回退|后退|後退|退一步|退返去|退返|返去|返返去|返轉頭|返转头|"
+    # "退返一步" (Cantonese), "退後一步" (Taiwan), "倒退一步": a step said with its verb
+    r"(?:(?:退返|退番|退翻|退後|退后|倒退|往回退|往後退|往后退|后退|後退)\s*一步|返回|回去|退回去|退回|倒回去|回退|后退|後退|退一步|退返去|退返|返去|返返去|返轉頭|返转头|"
     r"撤销|撤銷|撤回|撤消|还原|還原|复原|復原|恢复原样|恢復原樣|改回去|改回來|改回来|改返|"
     r"换回去|換回去|换回来|換回來|转返去|轉返去|变返|變返)"
     r"(?:一下|下|吧|啦|喇|先|嘅|刚才|剛才|上一步|的改动|的改動|改动|改動|修改|操作)*"
 )
 _STEP_EN = (
-    r"(?:undo(?:\s+(?:that|it|this|the\s+last\s+(?:change|step|one)))?|"
+    r"(?:(?:let'?s\s+)?undo(?:\s+(?:that|it|this|(?:the\s+)?last\s+(?:change|step|one)))?|"
+    r"one\s+step\s+back|back\s+up\s+(?:one|a|1)\s+step|(?:go\s+)?back\s+1\s+step|"
     r"revert(?:\s+(?:that|it|this|the\s+last\s+change))?|take\s+that\s+back|"
-    r"step\s+back|(?:go\s+)?back(?:\s+(?:one\s+step|a\s+step))?"
+    r"step\s+back|(?:let'?s\s+)?(?:go\s+)?back(?:\s+(?:one\s+step|a\s+step))?"
     r"(?:\s+to\s+(?:the\s+)?(?:previous|last|one\s+before|earlier)(?:\s+(?:one|step|list|result|answer))?)?|"
     r"(?:the\s+)?previous\s+(?:one|step)|the\s+one\s+before)"
 )

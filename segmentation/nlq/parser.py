@@ -50,6 +50,7 @@ from segmentation.nlq.leadins import (
 from segmentation.nlq.message_apart import message_said_plainly
 from segmentation.nlq.no_condition import refuse_count_ranking, refuse_holdout
 from segmentation.nlq.plain_words import plain_words
+from segmentation.nlq.quoted_slips import check_quoted_campaign_slips
 from segmentation.nlq.rank_by_count import orders_ranking_said_as_spend
 from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
@@ -321,6 +322,13 @@ def _parse(
     check_campaign_names(message_said_plainly(norm, text)[0], text, vocab.campaigns)
     # 春季大促的券没核销的 / the Spring Gala coupon: a coupon or message of no campaign
     check_contact_names(
+        message_said_plainly(norm, text)[0],
+        text,
+        vocab.campaigns,
+        lambda name: name in vocab.surfaces,
+    )
+    # “老客关爱”收到消息的客户: a campaign's name misspelt in quotes, asked back with the campaign
+    check_quoted_campaign_slips(
         message_said_plainly(norm, text)[0],
         text,
         vocab.campaigns,

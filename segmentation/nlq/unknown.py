@@ -78,6 +78,10 @@ def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
         if not _after_colleague(before) and _close_names(word, vocab, 85 if word.isascii() else 60):
             return _name_question(word, vocab)
         return _staff_question(word, vocab)
+    if colleague_slips(word, vocab) and not _close_names(word, vocab):
+        # "王六的呢", "王六嗰啲呢", "王六的女客户": a colleague's name with one character
+        # wrong (王五? 赵六?) is asked back with those colleagues, never read as a new tag
+        return _staff_question(word, vocab)
     if word.isascii() and _in_verb_place(tokens, start):
         return _event_question(word)
     if before is not None and before.text in _PLACE_BEFORE:
@@ -304,10 +308,29 @@ def _dept_question(word: str, vocab: Vocabulary) -> Ask:
     )
 
 
+def colleague_slips(word: str, vocab: Vocabulary) -> list[str]:
+    """Colleagues whose name is `word` with one character changed, or in pinyin one syllable
+    ("wang liu") — the surname too (王六: 王五 and 赵六), since either may be the slip —
+    those of the same surname first."""
+    latin = word.isascii()
+    parts = word.split() if latin else list(word)
+    if not 2 <= len(parts) <= 3:
+        return []
+    slips: list[tuple[bool, str]] = []
+    for surface, display in vocab.candidates_in(("staff",), latin).items():
+        said = surface.split() if latin else list(surface)
+        if len(said) != len(parts) or display in (d for _, d in slips):
+            continue
+        if sum(a != b for a, b in zip(parts, said, strict=True)) == 1:
+            slips.append((parts[0] != said[0], display))
+    return [display for _, display in sorted(slips, key=lambda slip: slip[0])]
+
+
 def _staff_question(word: str, vocab: Vocabulary) -> Ask:
     # Two-character names differ in one character: 张山 is close to 张三.
     staff = vocab.candidates_in(("staff",), word.isascii())
-    hints = closest_only(word, did_you_mean(word, staff, cutoff=50), staff)
+    slips = colleague_slips(word, vocab)
+    hints = slips[:3] or closest_only(word, did_you_mean(word, staff, cutoff=50), staff)
     return Ask(
         f"没有叫“{word}”的同事。" + _zh_hint(hints, "请用同事的姓名或账号。"),
         f"There is no colleague called “{word}”."
