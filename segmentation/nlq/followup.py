@@ -40,9 +40,14 @@ _THESE_ZH = (
     # the answer by its size: 这俩(里), 这两个里面, 那三位当中, 呢兩個入面 — a counted one only
     # before 里/中/入面 ("那两个北京的" is those two Beijing ones, no pointer)
     r"(?:这|這|那|呢|嗰)\s*(?:俩|倆|仨)|"
+    # a few said by their measure word (这几位, 呢幾位, 這幾個人), or the ones just shown by
+    # their number (刚刚那两位, 剛才嗰三個): pointers with or without 里/中 after them
+    r"(?:(?:刚才|刚刚|剛才|剛剛|头先|頭先)\s*)?(?:这|這|那|呢|嗰)\s*(?:几|幾)\s*(?:位|个|個|名)|"
+    r"(?:刚才|刚刚|剛才|剛剛|头先|頭先)\s*(?:这|這|那|呢|嗰)\s*"
+    r"(?:[0-9]{1,3}|[两兩二三四五六七八九十]{1,2})\s*(?:个|個|位|名)|"
     r"(?:这|這|那|呢|嗰)\s*(?:[0-9]{1,3}|[两兩二三四五六七八九十]{1,2})\s*(?:个|個|位|名)"
     r"(?=\s*(?:人|客户|客戶|客)?\s*(?:里|裡|裏|中|当中|當中|之中|入面|入便|内|內)))"
-    r"(?:的)?(?:客户|客戶|人|用户|用戶|名单|名單|结果|結果|列表|几个人|幾個人|这些|這些)?"
+    r"(?:的)?(?:客户|客戶|客人|人|客|用户|用戶|名单|名單|结果|結果|列表|几个人|幾個人|这些|這些)?"
 )
 # Cantonese says 入面/入便 (inside) and 啲 for these: 呢啲入面, 入面有VIP嘅.
 _IN_ZH = (
@@ -106,7 +111,9 @@ _THESE_EN = (  # longest first: "these customers" is one pointer, not "these" + 
     r"(?:(?:these|those|the)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
     r"(?:\s+(?:customers|people|ones|clients|contacts))?|"
     r"(?:these|those|the)\s+(?:customers|people|ones|clients|contacts)|these|those|them|"
-    r"the\s+above|the\s+results?|this\s+list|that\s+list|the\s+list)"
+    r"the\s+above|the\s+results?|this\s+list|that\s+list|the\s+list|"
+    # "of that lot", "this bunch", "that group of customers": the answer as a group
+    r"(?:that|this|the)\s+(?:lot|bunch|batch|group|crowd)(?:\s+of\s+(?:customers|people|clients))?)"
 )
 _WITHIN_EN = (
     r"(?:and\s+|then\s+|now\s+|ok,?\s+|so\s+)?"
