@@ -141,6 +141,7 @@ def tokenize(
     tokens = money_said(tokens)  # 问过X几钱, 花最少的, 买嘢最多钱, 每张单平均
     tokens = _de_typed_as_de(tokens)  # 没成交得客户: 的 typed as 得
     tokens = _shop_measure_dropped(tokens)  # 嚟過間舖 / 来过家店: the shop's measure word
+    tokens = _zero_is_no(tokens)  # "clients with zero tags": no tag at all
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_of_possessive(tokens)))))
     tokens = own_team_alone(_not_any(tokens))  # 部门近90天…: the asker's own department
     tokens = _have_in_own_team(_more_than_without(tokens))
@@ -778,6 +779,27 @@ def _de_typed_as_de(tokens: list[Token]) -> list[Token]:
             if before is not None and before.kind in (K.EVENT, K.NAME, K.WINDOW, K.NEG, K.CMP):
                 out[i] = replace(tok, kind=K.DE, value=True)
     return out
+
+
+def _zero_is_no(tokens: list[Token]) -> list[Token]:
+    """A zero count right before the tag word ("with zero tags", "0 tags") says no tag at all,
+    as "no tags" does — never a count dropped (which read "zero tags" as "has tags")."""
+    out: list[Token] = []
+    for tok in tokens:
+        before = out[-1] if out else None
+        zero = before is not None and before.kind in (K.NUM, K.NUMWORD)
+        if zero and before is not None and _zero_value(before.value) and tok.kind == K.TAGWORD:
+            text = f"{before.text} {tok.text}"
+            out[-1] = Token(K.UNTAGGED, True, before.start, tok.end, text, english=tok.english)
+            continue
+        out.append(tok)
+    return out
+
+
+def _zero_value(value: Any) -> bool:
+    if isinstance(value, tuple):
+        return bool(value) and value[0] == 0
+    return value == 0
 
 
 # 间 / 家 (the measure word of a shop) between a visit verb and the shop: "嚟過間舖", "来过家店"
