@@ -51,9 +51,10 @@ _ZH_HALF = lazy_pattern(
 )
 _ZH_CALENDAR: list[tuple[str, str, int]] = [
     (r"今天|今日", "day", 0),
-    (r"昨天|昨日|琴日|寻日|噚日", "day", -1),  # 琴日/寻日: Cantonese "yesterday"
+    # 琴日/寻日: Cantonese "yesterday"; 昨儿(个): northern
+    (r"昨天|昨日|琴日|寻日|噚日|昨儿个|昨儿", "day", -1),
     (r"大前天|大前日", "day", -3),  # the day before 前天 (Cantonese 大前日): a whole day
-    (r"前天|前日", "day", -2),
+    (r"前天|前日|前儿个|前儿", "day", -2),
     # 今个礼拜 / 呢个星期 / 今个月: Cantonese "this week / this month"
     (
         r"本周|这周|这一?个?星期|本星期|这个?礼拜|本礼拜|今个?(?:星期|礼拜)|今周|呢个?(?:星期|礼拜)",
