@@ -44,14 +44,14 @@ LAST = -1
 # open word before it and the list word after it: 打开第一组, 睇吓第二组嘅客, 第三行的名单吧.
 _ZH_ROW = re.compile(
     r"^(?:那|咁|噉|那么|好|ok)?[\s,，]*(?:请|帮我|麻烦|再)?"
-    r"(?:打开|点开|展开|看看|看一下|看下|睇下|睇吓|睇睇|查下|查一下|列出|给我看|俾我睇|给我睇)?"
+    r"(?:打开|点开|展开|开|看看|看一下|看下|睇下|睇吓|睇睇|查下|查一下|列出|给我看|俾我睇|给我睇)?"
     r"(?:第\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])|头\s*(?P<head>[一1])|(?P<last>最后|最尾|最底)"
     r"(?:一|那|呢)?|"
     # 最多的那个销售 / 人最多嘅嗰组 / 最少的那个城市: the table is largest first
     r"(?:人数?|客户|客)?(?:(?P<most>最多|最大)|(?P<least>最少|最小))(?:的|嘅)?(?:那|呢)?(?:一)?)"
     r"\s*(?:个)?\s*(?:组|行|项|栏|类|个|位|销售|同事|城市|部门|渠道|标签|分类)"
     r"(?:的|嘅|里|里面|入面)?(?:客户|客人|客|人|名单|明细|list)?(?:的|嘅)?(?:名单|明细)?"
-    r"(?:有哪些|有边个|有边啲|是谁|系边个)?(?:呢|吧|啦|嘞|吖|先)?$"
+    r"(?:有哪些|有边个|有边啲|是谁|系边个)?(?:看看|看下|睇下|睇吓|睇睇)?(?:呢|吧|啦|嘞|吖|先)?$"
 )
 # In English: "the first group", "open group 2", "show me the 2nd row's customers".
 _EN_ROW = re.compile(
@@ -122,7 +122,9 @@ _NAMED_ONE = re.compile(
     r"(?:他|她|佢|ta)(?:的|嘅)(?:名单|客户|客人|客|list)?(?:呢|吧|先)?$"
     r"|^(?:(?:and|then|now|ok|okay|so)[\s,]+)*(?:show me|open|list|give me)?\s*"
     r"(?:theirs|his|hers|their (?:list|customers|ones)|his (?:list|customers)|"
-    r"her (?:list|customers))"
+    r"her (?:list|customers)|"
+    r"that (?:rep|one|person|colleague|city|channel)'?s? (?:list|customers|ones)|"
+    r"that (?:rep|one|person|colleague)'s)"
     r"(?: please)?$"
 )
 
