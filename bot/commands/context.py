@@ -193,7 +193,10 @@ def contextual_answer(
         # "列出来看看" after a card or the digest: say what was shown, and that it has no list.
         return clarify(not_a_list(session, ctx, requester.userid, lang))
     node, previous = found
-    description = previous.description  # an untag is narrowed to the tag's holders there
+    # an untag is narrowed to the tag's holders there; asked in another language, restated
+    description = previous.description
+    if previous.language != command.language:
+        description = describe(node, command.language, ctx.now, ctx.settings.timezone, vocab)
     return answer_command(
         session,
         Command(command.intent, node, command.language, description, command.details),

@@ -753,6 +753,7 @@ def before_query(
     yes_no = focus_yes_no(session, ctx, requester, text, previous, lang)
     if yes_no is not None:  # "他退过款没" after 王静's card: yes or no, with the fact
         keep = data_words(session, {"description": yes_no[0].text})
+        keep.update(session.scalars(select(Tag.name)))  # the tags line names them as stored
         return in_script(yes_no, hant, keep), {"intent": "customer", "asked": previous.customer}
     if shown and asks_yes_no:  # "佢近排有冇落單": which period, then the yes/no
         period = _period_asked(session, ctx, requester, text, lang)

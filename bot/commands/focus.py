@@ -19,11 +19,12 @@ from bot.commands.paging import still_visible
 from bot.commands.rows import load_rows
 from bot.commands.texts_corrections import say_correction
 from segmentation.engine import segment_query
+from segmentation.models import CustomerTag, Tag
 from segmentation.nlq import Clarification, Command, load_vocabulary, parse_command
 from segmentation.nlq.focus_questions import yes_no_words
 from segmentation.nlq.period_reply import is_time_question
 from segmentation.nlq.restate import describe
-from segmentation.nodes import All, Node
+from segmentation.nodes import All, HasTag, Node, Untagged, walk
 from segmentation.scope import Requester
 from segmentation.text import normalize
 
@@ -58,9 +59,23 @@ def focus_yes_no(
     description = describe(node, lang, ctx.now, ctx.settings.timezone, vocab)
     key = "focus_yes" if member else "focus_no"
     text = say_correction(key, lang, name=name, description=description)
+    if any(isinstance(part, HasTag | Untagged) for part in walk(node)):
+        fact = _tags_line(session, eid, lang)  # "does he have any tags": which, not a date
     if fact:
         text = f"{text}\n{fact}"
     return [Reply(userid, text)]
+
+
+def _tags_line(session: Session, eid: str, lang: str) -> str:
+    names = session.scalars(
+        select(Tag.name)
+        .join(CustomerTag, CustomerTag.tag_id == Tag.tag_id)
+        .where(CustomerTag.external_userid == eid)
+        .order_by(Tag.name)
+    ).all()
+    if lang == "zh":
+        return f"标签：{'、'.join(names)}" if names else "标签：无"
+    return f"tags: {', '.join(names)}" if names else "tags: none"
 
 
 def _condition(

@@ -73,6 +73,7 @@ from bot.commands.named_customers import dropped_by_name
 from bot.commands.no_card_change import no_card_change_answer
 from bot.commands.parse_alone import parse_alone
 from bot.commands.picks import Picked, question_for, read_reply
+from bot.commands.pointed_tag import pointed_tag_answer
 from bot.commands.preview import canonical_segment, confirmation_reply
 from bot.commands.rank_measure import with_measure
 from bot.commands.rank_steps import reranked_window_answer
@@ -136,6 +137,8 @@ def answer_text(
         or reranked_window_answer(session, ctx, requester, text, lang)
         or ranked_rows_answer(session, ctx, requester, text, lang)
         or same_tag_answer(session, ctx, requester, text, lang)
+        # "remove that tag from them": the one tag of the previous question
+        or pointed_tag_answer(session, ctx, requester, text, lang, answer_text)
         or exported_answer(session, ctx, requester, text, lang)
         or named_tag_answer(session, ctx, requester, text, lang)
         or swapped_card_answer(session, ctx, requester, text, lang)

@@ -624,6 +624,7 @@ _TURN_INTO_ZH = (
 _RESIZE_ZH = (
     r"(?:把|将|將)?\s*(?:(?:查询|查詢|统计|統計)?(?:时间|時間|时段|時段|时间段|時間段|时间范围|時間範圍|"
     r"范围|範圍|窗口|周期|週期|期间|期間|天数|天數|日子)\s*)?(?:再|都|也)?\s*"
+    r"(?:往前|往回|往后|往後|向前|向后|向後|向回)?\s*"
     r"(?:放宽|放寬|放松|放鬆|扩大|擴大|扩展|擴展|扩阔|擴闊|放阔|放闊|拉阔|拉闊|拉长|拉長|延长|延長|"
     r"加长|加長|放长|放長|收窄|缩窄|縮窄|缩短|縮短|缩小|縮小|收紧|收緊|减少|減少|收细|收細|改短|改长|改長|"
     r"往前推|往回推|向前推|推前|拉|放|调|調|改|推|缩|縮|减|減|加|睇|看)\s*(?:返|番|一下|下)?\s*"
@@ -640,7 +641,9 @@ _SWAP_ASIDE_TAIL = lazy_pattern(rf"(?:\s*{_SWAP_ASIDE_ZH}|[{_PUNCT}])+$")
 # "换成李四", "改成北京的": a swap said as such, with or without 呢.
 _ZH_SWAP = lazy_pattern(
     rf"^(?:那|那么|那麼|咁|噉|嗯|好|OK|ok)?[{_PUNCT}]*(?:(?:那就|咁就|噉就|就|再|不如|不若|或者)\s*)?"
-    rf"(?P<lead>换成|換成|改成|改为|改為|换为|換為|换一下|換一下|{_TURN_INTO_ZH})\s*(?P<rest>.+?)"
+    rf"(?P<lead>换成|換成|改成|改为|改為|换为|換為|换一下|換一下|{_TURN_INTO_ZH}|"
+    # "改看蘇州的", "换睇北京", "轉看女的": look at another value instead
+    r"(?:改|换|換|转|轉)(?:看|睇|查))\s*(?P<rest>.+?)"
     r"\s*[?？。.!！]*$",
     re.S,
 )
@@ -857,7 +860,9 @@ _RESIZE_EN = (
 # are taken off here; the chat checks that what is left is one window and nothing else.
 _SWAP_LEAD = lazy_pattern(
     rf"^(?:(?:嗯|哦|噢|喔|那么|那麼|那|咁|噉|那如果是|如果是|要是|换成|換成|改成|改为|改為|换为|換為|换到|換到|"
-    rf"改看|再看看|再看|看看|还是|還是|如果|那就|就|不如|{_TURN_INTO_ZH}|{_RESIZE_ZH}|{_ONLY_WINDOW_ZH})\s*)+|"
+    rf"改看|再看看|再看|看看|还是|還是|如果|那就|就|不如|{_TURN_INTO_ZH}|{_RESIZE_ZH}|{_ONLY_WINDOW_ZH}|"
+    # "睇返半年", "看回三个月", "查下近90天": looking again over another window
+    r"(?:睇|看|查|望)(?:返|番|回|下|吓|一下)?)\s*)+|"
     r"^(?:(?:and|then|ok|okay|so|now|what|how|hmm+|um+|uh+|oh|well|alright)[\s,]+)*"
     r"(?:about|for|if\s+(?:it\s+is|it'?s|we\s+use))\s+|"
     rf"^(?:(?:and|then|ok|okay|so|now)[\s,]+)*{_ONLY_WINDOW_EN}\s+|"

@@ -288,17 +288,19 @@ _LOOK = (
     r"调一下|调下|调出来|调出|调取|调阅|翻一下|翻下|翻翻|拉一下|拉下|拉出|check一下|check下)?"
 )
 _LOOK_VERB = _LOOK.removesuffix("?")  # the same words, one of them required
+# The customer word before a name: 客户王静, 顾客Lily, 客人Frank, and HK 客仔 / 客 ("睇吓客Ivan").
+_CLIENT = r"(?:客户|顾客|客人|客仔|客(?![户人仔]))"
 # How a customer is doing, asked after the name (Cantonese 点样 / 咩情况).
 _HOW = r"(?:怎么样了?|如何|什么情况|啥情况|点样|点呀|咩情况|乜情况|乜嘢情况)"
 _CARD = [
-    lazy_pattern(rf"^{_LOOK_VERB}(?:一下)?客户[：:]?{_NAME}(?:的{_ABOUT})?[？?。!！]*$"),
-    lazy_pattern(rf"^{_LOOK}客户[：:]?{_NAME}的{_ABOUT}[？?。!！]*$"),
+    lazy_pattern(rf"^{_LOOK_VERB}(?:一下)?{_CLIENT}[：:]?{_NAME}(?:的{_ABOUT})?[？?。!！]*$"),
+    lazy_pattern(rf"^{_LOOK}{_CLIENT}[：:]?{_NAME}的{_ABOUT}[？?。!！]*$"),
     # Cantonese says 個 for 的 here: "睇下Lily個情況", "陳太個資料"
     lazy_pattern(
         rf"^{_LOOK}{_NAME}(?:这个客户|这位客户)?(?:的|(?<![这那呢嗰一哪边每几某整])个){_ABOUT}(?:{_HOW}|呢)?[？?。!！]*$"
     ),
     lazy_pattern(
-        rf"^{_LOOK}(?:客户)?{_NAME}(?:最近|近期|之前|以前|最近有|有|后来|之后|后面|其后|上次|上一次|"
+        rf"^{_LOOK}(?:{_CLIENT})?{_NAME}(?:最近|近期|之前|以前|最近有|有|后来|之后|后面|其后|上次|上一次|"
         r"上回|最近一次|最后一次)?(?:都|又|再)?(?:下单|下的单|落单)?"
         r"(?:(?:买|购买|订|订购)(?:了|过|咗)?(?:些|啲)?(?:什么|啥|哪些|咩|乜嘢|乜|东西|嘢)(?:东西|嘢)?"
         r"|下了什么单|(?:什么|啥|咩|乜嘢|乜|些)?(?:的)?(?:购买记录|订单记录|订单|消费记录|消费情况|"
@@ -308,17 +310,17 @@ _CARD = [
     ),
     # 王芳这个客户怎么样 / 客户王芳最近如何
     lazy_pattern(
-        rf"^{_LOOK}(?:客户)?{_NAME}(?:这个客户|这位客户)?(?:最近|近来|近期|现在)?"
+        rf"^{_LOOK}(?:{_CLIENT})?{_NAME}(?:这个客户|这位客户)?(?:最近|近来|近期|现在)?"
         rf"{_HOW}[？?。!！]*$"
     ),
     # 王芳是谁 / Frank係邊個 / 客户c07是哪位: who a customer is, the card says
     lazy_pattern(
-        rf"^{_LOOK}(?:客户)?{_NAME}(?:这个客户|这位客户|这个人)?"
+        rf"^{_LOOK}(?:{_CLIENT})?{_NAME}(?:这个客户|这位客户|这个人)?"
         r"(?:是谁|是哪位|是哪个|是什么人|系边个|系边位|系咩人|系乜人)(?:啊|呀|呢)?[？?。!！]*$"
     ),
     # 王芳的资料给我看看 / Frank嘅資料發我: the look-up verb after the card
     lazy_pattern(
-        rf"^(?:客户)?{_NAME}(?:这个客户|这位客户)?的{_ABOUT}"
+        rf"^(?:{_CLIENT})?{_NAME}(?:这个客户|这位客户)?的{_ABOUT}"
         r"(?:给我看看?|给我看一下|给我|发我|发给我|看看|看一下|调出来|拉出来|睇下|睇睇)"
         r"(?:吧|啊|呀)?[？?。!！]*$"
     ),
@@ -353,8 +355,8 @@ _PHONE_TAIL = [
 # A bare look-up ("查一下王静", "look up Chen Ming") is a card only when the sentence is not a
 # segment the grammar understands (the caller tries the grammar first).
 _WEAK_CARD = [
-    lazy_pattern(rf"^{_LOOK_VERB}(?:一下)?(?:客户)?{_NAME}[？?。!！]*$"),
-    lazy_pattern(rf"^客户[：:]?{_NAME}[？?。!！]*$"),  # "客户Alice"
+    lazy_pattern(rf"^{_LOOK_VERB}(?:一下)?(?:{_CLIENT})?{_NAME}[？?。!！]*$"),
+    lazy_pattern(rf"^{_CLIENT}[：:]?{_NAME}[？?。!！]*$"),  # "客户Alice"
     lazy_pattern(
         rf"^(?:how is|how's|hows|how are things with|what's up with|whats up with) {_NAME_EN}"
         r"(?: doing| getting on)?(?: lately| recently| now| these days)?[?.!]*$"

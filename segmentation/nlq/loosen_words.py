@@ -17,7 +17,10 @@ from segmentation.nlq.lazy_re import lazy_pattern
 # range); a little said after it (一点/一點/点/些/啲/少少/一下).
 _LOOSEN_ZH = (
     r"(?:那|那就|就|咁|噉|好|嗯|再|可以|可唔可以|能不能|能否|请|請|帮我|幫我|麻烦|麻煩)*\s*"
-    r"(?:放宽|放寬|放松|放鬆|放阔|放闊|放开|放開|宽松|寬鬆|松|鬆|扩大|擴大|放大)"
+    r"(?:放宽|放寬|放松|放鬆|放阔|放闊|放开|放開|宽松|寬鬆|松|鬆|扩大|擴大|放大|"
+    # the window made longer: 拉长点 / 拉長啲 / 时间再往前拉一点 / 延长一下 / 再长一点
+    r"(?:时间|時間|日子|范围|範圍)?(?:再)?(?:往前|往回|向前)?(?:拉长|拉長|延长|延長|加长|加長|放长|放長|"
+    r"拉远|拉遠|拉|推|长|長))"
     r"(?:条件|條件|范围|範圍|要求|标准|標準)?"
     r"(?:一点|一點|一些|一啲|少少|小小|一下|点|點|些|啲|下)?"
     r"(?:条件|條件|范围|範圍|要求|标准|標準)?"
@@ -25,7 +28,8 @@ _LOOSEN_ZH = (
 )
 _LOOSEN_EN = (
     r"(?:(?:ok(?:ay)?|so|then|and|please|pls|can\s+you|could\s+you|let'?s)[\s,]+)*"
-    r"(?:loosen|widen|broaden|relax|open|expand|ease)"
+    r"(?:loosen|widen|broaden|relax|open|expand|ease|lengthen|extend|stretch|go\s+further\s+back|"
+    r"go\s+back\s+further|make\s+it\s+longer|longer)"
     r"(?:\s+(?:it|that|this|them|things|the\s+(?:filters?|conditions?|search|criteria|list)))?"
     r"(?:\s+(?:up|out))?(?:\s+(?:a\s+(?:bit|little|touch)|slightly|somewhat|some))?"
     r"(?:\s+(?:please|pls))?"

@@ -808,7 +808,10 @@ def only_tagged(segment: Node, tag: str, vocab: Vocabulary) -> Node:
     name = vocab.tags.get(normalize_name(tag))
     if name is None:
         return segment
-    return without_repeats(And((segment, HasTag(name))))
+    held = HasTag(name)
+    if isinstance(segment, And):  # "(my customers tagged X) and tagged X": said once
+        return segment if held in segment.children else And((*segment.children, held))
+    return without_repeats(And((segment, held)))
 
 
 def untag_holders(command: Command, vocab: Vocabulary, now: datetime, tz: ZoneInfo) -> Command:
