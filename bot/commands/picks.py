@@ -34,12 +34,13 @@ from bot.commands.texts import say
 from bot.commands.value_answer import value_answer
 from bot.services.answer import Answer, CardAnswer, ClarifyAnswer
 from bot.services.query import look_up_name
-from segmentation.nlq import Command
+from segmentation.nlq import Clarification, Command
 from segmentation.nlq.backref import STEP, read_back_reference
 from segmentation.nlq.correction import read_correction
 from segmentation.nlq.followup import NO, YES, read_pick
 from segmentation.nlq.one_customer import asks_about_customer
 from segmentation.nlq.period_reply import is_time_question
+from segmentation.nlq.rank_pick import read_ranked_pick
 from segmentation.nlq.token_kinds import K
 from segmentation.text import normalize
 
@@ -110,6 +111,17 @@ def _corrected(pending: conv.PendingQuestion, text: str) -> str | None:
     if choice is not None:  # "不对，是的": no value
         return None
     return substituted(replace(pending, suggestions=(said.value,)), 0)
+
+
+def _new_ranking_step(
+    session: Session, ctx: CommandContext, userid: str, corrected: str, text: str
+) -> bool:
+    """Whether `text`, read as a correction of the word asked about, makes no question (the
+    word put back gives nothing understood) while it says a step of a ranking on its own
+    ("make it top 5", "change it to the bottom 3"): a new request about the answer shown."""
+    if read_ranked_pick(text) is None:
+        return False
+    return isinstance(parse_alone(session, ctx, userid, corrected), Clarification)
 
 
 def _asked_word(text: str, message: str) -> str | None:
@@ -424,6 +436,8 @@ def read_reply(
         whole = completed(pending.original, str(pending.word), text, whom)
         return None if whole is None else Picked(whole, pending.language, pending, 0)
     corrected = _corrected(pending, text)
+    if corrected is not None and _new_ranking_step(session, ctx, userid, corrected, text):
+        corrected = None  # "make it top 5": a step of the ranking shown, not the word again
     if corrected is not None:  # "sorry 是唇釉", "我是说我们部门": the word asked about, said again
         conv.forget_pending(session, userid, ctx.now)
         return Picked(corrected, pending.language, pending, 0)

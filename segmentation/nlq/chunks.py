@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from segmentation.kinds import registered
+from segmentation.nlq.rank_base import split_spend_verb
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 
@@ -222,6 +223,8 @@ def which_most(tokens: list[Token]) -> list[Token]:
         j = i + 2
         if j < len(tokens) and tokens[j].kind == K.CUSTOMER:
             j += 1
+        # 边三个客使得最多 / 哪5个花了最多钱: the spend verb split by the ranking word
+        tokens = [*tokens[:j], *split_spend_verb(tokens[j:])]
         if j + 1 >= len(tokens) or tokens[j].kind != K.SPEND or tokens[j + 1].kind != K.MOST:
             continue
         de = Token(K.DE, True, num.start, num.start, "的")

@@ -33,6 +33,7 @@ _ASPECT = ("", "了", "过", "咗")
 _CART = ("购物车", "购物篮", "购物袋")
 _PUT = ("丢", "扔", "塞", "摆", "装", "放", "加")
 # 行 (Cantonese: walk) and 晃 (Taiwan: wander) only with the shop after them: 行 alone is "OK".
+_TOWARDS = ("来", "过来", "进", "进来", "入来")
 _SHOP = ("铺头", "铺", "店", "门店", "门市", "店铺", "店里", "铺头度")
 
 # (kind, value, "|"-separated surfaces)
@@ -66,6 +67,13 @@ WORDS: list[tuple[K, Any, str]] = [
         + _joined(("来晃", "来晃过", "来晃晃", "过来晃", "过来晃过", "来晃了"))
         + "|"
         + _joined(("行", "行过", "行了", "行入", "行入过", "行进", "行进过", "行埋"), _SHOP)
+        + "|"
+        # walked over to the shop (行过嚟舖头, 行过来店里): the way there said before it
+        + _joined(
+            ("行", "行过", "行了", "走", "走过", "走了"),
+            ("来", "过来", "进", "进来", "入来"),
+            _SHOP,
+        )
         + "|swung by the store|swung by the shop|swung by our store|swung in|swing by",
     ),
     # after the shop word already read (来门市 晃过): the verb alone says the same visit
@@ -136,8 +144,17 @@ _PARTICLE_MAI = lazy_pattern(
 )
 
 
+# A send counted by the wave or the round (那波讯息, 上一波群发, 这轮券, 呢轮推送): one time it
+# ran, as 那次 / 上次 say — only before what a campaign sends, never of customers (那波客户).
+_SEND_MEASURE = lazy_pattern(
+    r"(那|这|呢|嗰|上|上一|最近一|前一)(?:波|轮)(?=\s*(?:的|嘅)?\s*(?:群发|推送|消息|讯息|信息|短信|"
+    r"活动|优惠券|券|message|msg))"
+)
+
+
 def everyday_rewrites(norm: str) -> str:
-    """`norm` (normalised) with 不下N read as 不少于N and a Cantonese 埋 after a request verb
-    dropped."""
+    """`norm` (normalised) with 不下N read as 不少于N, a Cantonese 埋 after a request verb
+    dropped, and a send counted by the wave (那波讯息) by the time (那次讯息)."""
     norm = _NOT_BELOW.sub("不少于", norm)
+    norm = _SEND_MEASURE.sub(lambda m: m.group(1) + "次", norm)
     return _PARTICLE_MAI.sub("", norm)

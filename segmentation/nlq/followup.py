@@ -54,8 +54,13 @@ _IN_ZH = (
     r"(?:里面|裡面|裏面|里边|裡邊|里头|裡頭|入面|入便|"
     r"当中|當中|之中|中间|中間|其中|中|里|裡|裏|内|內)"
 )
+# The answer said as what was just found: 刚查出来这几位里, 剛搵到嗰班客入面, 刚筛出来的这些人中
+_JUST_FOUND_ZH = (
+    r"(?:(?:刚|剛)(?:刚|剛|才)?|头先|頭先)\s*(?:查|找|搜|筛|篩|拉|列|捞|撈|搵|揾|调|調)"
+    r"(?:出来|出來|到|咗|了)?(?:的|嘅)?\s*(?=这|這|那|呢|嗰)"
+)
 _WITHIN_ZH = (
-    rf"(?:在|从|從|那|那么|那麼|然后|然後|再)?\s*(?:{_THESE_ZH}\s*{_IN_ZH}?|"
+    rf"(?:在|从|從|那|那么|那麼|然后|然後|再)?\s*(?:{_JUST_FOUND_ZH})?(?:{_THESE_ZH}\s*{_IN_ZH}?|"
     rf"(?:这|這|呢啲|呢D)?(?:其中|里面|裡面|裏面|里头|裡頭|入面|入便|当中|當中))\s*(?:的)?"
 )
 _ONLY_ZH = (
@@ -462,7 +467,8 @@ _GROUP_NUMBER_EN = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}
 _GROUP_EN = lazy_pattern(
     # (never a campaign's "holdout group" / "control group": no group of an answer)
     r"\bthe\s+(?P<v>[^,.;?!]+?)(?<!\btag)(?<!\bholdout)(?<!\bcontrol)\s+(?:group|bucket)\b|"
-    r"(?P<o>\S+'s)\s+(?:group|bucket)\b|\bthe\s+(?:group|bucket)\s+(?:for|of)\s+(?P<f>[^,.;?!]+)|"
+    # "Wang Wu's own group", "my own group": own says whose, no more
+    r"(?P<o>\S+'s|\bmy(?=\s+own\b))\s+(?:own\s+)?(?:group|bucket)\b|\bthe\s+(?:group|bucket)\s+(?:for|of)\s+(?P<f>[^,.;?!]+)|"
     # "the one in Shanghai", "the two from Beijing", "the ones in 上海"
     rf"\bthe\s+{_GROUP_NUMBER_EN}\s+(?:in|from|at|based\s+in)\s+(?P<p>[^,.;?!]+?)"
     r"(?=\s*(?:[,.;?!]|$|\s+(?:is|are|was|were|who|please)\b))|"
@@ -557,11 +563,17 @@ _SPACE_BEFORE_GROUP = lazy_pattern(
 )
 
 
+# 开 / 開 alone before a group of the table ("開上海嗰組", "开张三那组睇睇"): open it. Only
+# with the group word after it, where 开 can be no part of what is asked (开单, 开封).
+_OPEN_FIRST = lazy_pattern(r"^(?:开|開)(?=[^，,。]{1,16}?(?:那|嗰|这|這|呢)?(?:一)?[组組])")
+
+
 def _without_group_word(text: str) -> tuple[str, bool, bool]:
     """`text` with a group word said as the group's value, whether there was one, and whether
     it was only "ones"/"those in" (soft: no group said as such)."""
     text = _SPACE_BEFORE_GROUP.sub("", text)  # "王五 那三个": typed with a space
     if _GROUP_ZH.search(text):
+        text = _OPEN_FIRST.sub("", text)  # "開上海嗰組": 开 alone opens the group named
         return _GROUP_ZH.sub("的", text).replace("的的", "的"), True, False
     if not _is_latin(text):
         return text, False, False

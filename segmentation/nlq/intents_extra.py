@@ -190,7 +190,8 @@ _BREAKDOWN = [
     lazy_pattern(
         rf"(?:\b(?:broken|break|split|grouped|group|sorted|counted)(?: {_OBJECT})?(?: down| up)? )?"
         rf"{_EN_START}(?:per|by|for each|for every|each|across|in each)(?: the)?"
-        rf"(?: |(?=[\u4e00-\u9fff]))(?:{_DIM}){_EN_END}"
+        # (a Chinese dimension needs no end: "by 部门 split 一下" arrives as "by 部门split")
+        rf"(?: |(?=[\u4e00-\u9fff]))(?:{_DIM})(?:{_EN_END}|(?<=[\u4e00-\u9fff]))"
     ),
     # 分布在哪些城市 / 喺边啲城市 / 都在哪几个城市: which ones they are in is the spread by it
     lazy_pattern(
@@ -253,7 +254,8 @@ _BREAKDOWN_NOISE = lazy_pattern(
     r"\b(?:came|come|joined|arrived|were added|got added|signed up)(?: in)?"
     r"(?: (?:from|through|via|by))?\b|"
     rf"{_EN_START}(?:break(?:ing)?|split(?:ting)?|divide|group|sort|bucket)(?: {_OBJECT})?"
-    r"(?: (?:down|up|out))?\b|\b(?:breakdown of|breakdown|distribution of)\b|"
+    r"(?: (?:down|up|out))?(?![a-z])(?:一下|一吓|下|吓)?|"
+    r"\b(?:breakdown of|breakdown|distribution of)\b|"
     r"^(?:请|帮我|给我|帮忙)?(?:看看|看一下|统计一下|统计|分析一下)|"
     # "每个销售的VIP各有几个": the count asked after the segment, 各 before it
     r"(?:分别|各自|各)?(?:都)?(?:是|有)?(?:多少|几个|几多|几位)(?:个|位|人)?[?？]?$|"

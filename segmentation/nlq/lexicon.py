@@ -186,7 +186,7 @@ _ADD(_many(K.MY, True, "我的|我跟进的|我负责的|我名下的|我添加�
 _ADD(_many(K.MYDEPT, True, "咱们部门|咱们组|咱们团队|咱们小组|咱部门|咱们的部门|我哋部门|我们这个部门|"
            "我们部门|我部门|本部门|我们组|我们团队|我的团队|我团队|我们小组|我的部门|"
            "我所在部门|我们部门的|my team|our team|my department|our department|my dept|my team's|"
-           "our team's|my department's"))  # fmt: skip
+           "our team's|my department's|my own team|our own team|my own department|my own dept"))  # fmt: skip
 # The people a leader leads, said as people (each of my reps, 我手下的销售, 团队成员): the team they
 # follow customers for, never the leader's own customers (我手下 alone is "mine", owner_words).
 _ADD(_many(K.MYDEPT, True, "my reps|my sales reps|my salespeople|my sales team|my people|"
@@ -443,7 +443,8 @@ _ADD(_many(K.FILLER, "wrapper", WRAPPERS))
 # stand ("有冇客上個月落咗單㗎", "北京的客户咧"). 喎 and 囉 are normalised to 㖞 and 啰.
 FINAL_PARTICLES = "㗎|㖞|啩|噃|吖|啫|咋|嘞|咧|喇|啰|㖭|呐|哩|嗬|咩|耶|唷|捏|涅"
 _ADD(_many(K.FILLER, "wrapper", FINAL_PARTICLES))
-_ADD(_many(K.INTENT, "list", "哪几个|哪几位|哪几|哪位|哪一些|哪|list out|list all|找下|边啲|边个|边位|有边啲|睇睇|翻查|搜一下|搜下|筛出来|找出来|查出来|"
+# 边 is Cantonese 哪 (which): "边三个客使得最多" is 哪三个客户消费最多
+_ADD(_many(K.INTENT, "list", "哪几个|哪几位|哪几|哪位|哪一些|哪|边|list out|list all|找下|边啲|边个|边位|有边啲|睇睇|翻查|搜一下|搜下|筛出来|找出来|查出来|"
            "列出来|挑出来|选出来|弄出来|搞出来|整出来"))  # fmt: skip
 _ADD(
     _many(
@@ -601,6 +602,24 @@ _add_missing(
         "我想要一份",
     ],
 )
+# Just added (刚加的, 刚刚添加的, Cantonese 啱啱加 / 啱加): new customers, as 新加的 is.
+_more(
+    K.NEW,
+    True,
+    "刚加|刚加的|刚刚加|刚刚加的|刚添加|刚添加的|刚刚添加|刚刚添加的|啱加|啱啱加|啱啱先加|"
+    "刚加进来|刚加进来的|才加|才加的",
+)
+# While you are at it (顺手/顺便/顺带, Taiwan 順便) and trying to recall (…有多少来着, Taiwan 來著):
+# said around the request, never of the customers.
+_more(
+    K.FILLER,
+    "wrapper",
+    "顺手|顺便|顺带|顺手帮我|顺便帮我|顺带帮我|顺手把|顺便把|来着|来著|是多少来着",
+)
+# The count said with 数量 after its people noun: 各渠道的新客人数量, 客户数量有几多
+_more(K.INTENT, "count", "人数量|客户数量|客人数量|客数量|客户的数量|人的数量")
+# Paying said as giving money (Cantonese 畀钱/俾钱 arrive as 给钱): an order, as 付钱 is
+_more(K.EVENT, "order", "给钱|给了钱|给过钱|俾钱|俾了钱|俾过钱|畀过钱|畀了钱")
 # Asking for someone (同事让我帮她问下), asking a favour, thanking: wrappers, never content.
 _more(
     K.FILLER,

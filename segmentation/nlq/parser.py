@@ -70,6 +70,7 @@ from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nlq.who_counted import who_counted_tail
 from segmentation.nlq.whole_periods import ask_whole_period
 from segmentation.nlq.wrappers_en import drop_open_wrappers
+from segmentation.nlq.year_months import months_of_years
 from segmentation.nodes import (
     All,
     And,
@@ -294,6 +295,7 @@ def _parse(
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = plain_words(norm)  # 资询过, 完全没标签, 这个 week, 加咗唇釉落购物车
     norm = everyday_rewrites(norm)  # 不下三次, export埋上个月…
+    norm = months_of_years(norm, now.astimezone(tz).date())  # 今年3月以来 = 2026年3月以来
     norm = _ime_slips_read(norm, text, vocab)  # 上海得VIP, 再北京的, 都有那些, 近30填
     norm, not_both = not_both_said(norm)  # "VIP or 待跟进 but not both": made exclusive below
     norm = either_or(norm)  # 不是到店就是下单 / 唔係嚟舖頭就係落單: 到店或下单

@@ -158,7 +158,7 @@ _EN_THEY_MUST = lazy_pattern(
 
 def plain_words(norm: str) -> str:
     """`norm` (normalised) with the words above rewritten, quotes untouched."""
-    return _outside_quotes(norm, _rewrite)
+    return outside_quotes(norm, _rewrite)
 
 
 def _rewrite(part: str) -> str:
@@ -192,7 +192,8 @@ def _calendar_zh(m: re.Match[str]) -> str:
     return _THIS_ZH[unit]
 
 
-def _outside_quotes(text: str, rewrite: Callable[[str], str]) -> str:
+def outside_quotes(text: str, rewrite: Callable[[str], str]) -> str:
+    """`text` with `rewrite` applied to every part outside “…” (a message's words stay)."""
     out: list[str] = []
     at = 0
     for quote in _QUOTED.finditer(text):

@@ -180,6 +180,9 @@ _TURN_EN = (
     r"(?:round|around)|"
     # "make it top 2", "change it to the top 3", "switch to the bottom 5": the ranking wanted
     r"make\s+(?:it|that|this|them)|(?:change|switch|swap)\s+(?:(?:it|that|this)\s+)?to|"
+    # "extend it to the top 5", "cut the list down to the top 2", "expand that to 10"
+    r"(?:extend|expand|lengthen|widen|increase|grow|bump|raise|cut|shorten|trim|reduce|narrow)"
+    r"(?:\s+(?:it|that|this|them|the\s+(?:list|ranking)))?(?:\s+(?:up|down))?\s+to|"
     r"let'?s\s+(?:do|say|go\s+with)|go\s+with)"
 )
 _WHAT_ABOUT = lazy_pattern(
@@ -201,8 +204,9 @@ _COUNT_CHANGED_ZH = lazy_pattern(
     r"(?:吧|啦|喇|吖|呢|啊)?[?？。.!！]*$"
 )
 _COUNT_CHANGED_EN = lazy_pattern(
-    r"^(?:(?:ok|okay|so|now|then|and)[\s,]+)*(?:make\s+(?:it|that)|(?:change|cut)\s+(?:it|that)\s+"
-    rf"(?:to|down\s+to)|let'?s\s+do)\s+{_NUMBER_EN}(?:\s+(?:instead|then|please|rows))?[?.!]*$",
+    r"^(?:(?:ok|okay|so|now|then|and)[\s,]+)*(?:make\s+(?:it|that)|(?:change|cut|extend|expand|"
+    r"increase|bump|raise|shorten|trim|reduce)\s+(?:it|that|the\s+(?:list|ranking))(?:\s+(?:up|down))?"
+    rf"\s+to|let'?s\s+do)\s+{_NUMBER_EN}(?:\s+(?:instead|then|please|rows))?[?.!]*$",
     re.I,
 )
 

@@ -36,7 +36,9 @@ class RankWindow:
 # Words that replace the ranking ("换成…", "改用…") or say it is ranked again ("再排一次").
 _CHANGE_ZH = (
     r"(?:换成|换为|换做|改成|改为|改做|改用|换用|转用|转成|转做|变成|用返|返用|换返|改返|换回|改回|"
-    r"改睇|改看|转睇|转看|换睇|换看)"
+    r"改睇|改看|转睇|转看|换睇|换看|"
+    # counted again: 计返上个月嘅消费再排过 (Cantonese 计返 / 算返: work it out again)
+    r"计返|计番|算返|算番|重新计|重新算|重计|重算)"
 )
 _LEAD_ZH = rf"^(?:那|那么|咁|噉|好|就|不如|帮我|麻烦|请)*\s*(?P<change>{_CHANGE_ZH})?\s*"
 _BY_ZH = r"(?:按照|按|照|依照|依|以|根据|用|睇|看)?"
@@ -81,7 +83,7 @@ _MEASURE_EN = (
     r"(?P<orders>orders|number\s+of\s+orders|order\s+count))"
 )
 _AFTER_EN = r"(?:\s+(?:in|over|for|during|from)\s+(?P<after>[a-z0-9' -]{1,30}?))?"
-_TAIL_EN = r"(?:\s+(?P<instead>instead|again))?(?:\s+(?:then|please|pls))?[.!?]*$"
+_TAIL_EN = r"(?:\s+(?P<instead>instead|again))?(?:\s+(?:only|alone|then|please|pls))*[.!?]*$"
 _RERANK_EN = lazy_pattern(
     rf"{_LEAD_EN}{_VERB_EN}{_OBJECT_EN}{_AGAIN_EN}{_BY_EN}\s*(?:the\s+)?{_PERIOD_EN}\s*"
     rf"{_MEASURE_EN}{_AFTER_EN}{_TAIL_EN}",

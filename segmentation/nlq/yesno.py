@@ -20,6 +20,9 @@ _OR_ONLY = frozenset({"not"})
 _AFTER = frozenset({K.SEP, K.FILLER})
 # Words between the event and the tail that carry nothing: 了/过/东西 ("买过东西没有").
 _BETWEEN = frozenset({K.FILLER})
+# The verb of an event said before it (单…没下, 单…冇落): left as a filler word, it shows the
+# negation is the verb's, not a question tail.
+_VERB_LEFT = frozenset({"下", "下过", "下了", "落", "落过", "开", "开过"})
 # What the question asks about: something that happened, or a tag.
 _ASKED = frozenset({K.EVENT, K.TAGWORD})
 # Where a clause of its own begins: a bare tail refers to nothing before it.
@@ -30,6 +33,8 @@ def yes_no_tail(tokens: list[Token]) -> list[Token]:
     """`tokens` without a final negation that only asks yes or no."""
     end = len(tokens)
     while end > 0 and tokens[end - 1].kind in _AFTER and tokens[end - 1].value != "question":
+        if tokens[end - 1].text in _VERB_LEFT:
+            return tokens  # "这个季度一单没下": 没 negates the verb after it, no question
         end -= 1
     tail = _tail_start(tokens, end)
     if tail is None:
