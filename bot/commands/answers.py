@@ -138,8 +138,9 @@ def more_reply(
     if state is None:
         return say("no_list", lang)
     hant = state.language == HANT
+    asked = lang  # "next page" after a Chinese list: "no more" is said in English
     lang = "zh" if hant else (state.language or lang)
-    text, page = _more_text(session, ctx, requester, state, lang, size)
+    text, page = _more_text(session, ctx, requester, state, lang, size, asked)
     words = shown_words(session, page, state.description, segment_of(state.segment))
     return to_traditional(text, words) if hant else text
 
@@ -151,13 +152,15 @@ def _more_text(
     state: ChatState,
     lang: str,
     size: int,
+    asked: str | None = None,
 ) -> tuple[str, list[str]]:
-    """The next page's text and the customers it lists."""
+    """The next page's text and the customers it lists (in the list's language; the bot's own
+    words that no page follows, in the language `asked` in)."""
     if expired(state, ctx.now):
-        return say("list_expired", lang), []
+        return say("list_expired", asked or lang), []
     page = visible_page(session, requester, state, _page_size(size))
     if not page:
-        return say("no_more", lang), []
+        return say("no_more", asked or lang), []
     customers = list(state.customers or [])
     # The facts as the list was answered: its windows ("近90天") are those of page 1.
     rows = load_rows(session, page, segment_of(state.segment), ctx=ctx.engine, lang=lang,

@@ -135,6 +135,17 @@ def previous_segment(
         return None
 
 
+def described_in(
+    session: Session, ctx: CommandContext, node: Node, previous: conv.PreviousAnswer, lang: str
+) -> str:
+    """The previous answer's restatement, said again in `lang` when it was in another ("download
+    it" in English after a Chinese list restates it in English)."""
+    if previous.language == lang:
+        return previous.description
+    vocab = load_vocabulary(session, ctx.engine.named)
+    return describe(node, lang, ctx.now, ctx.settings.timezone, vocab)
+
+
 def previous_breakdown(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
 ) -> Answer | None:
@@ -193,10 +204,8 @@ def contextual_answer(
         # "列出来看看" after a card or the digest: say what was shown, and that it has no list.
         return clarify(not_a_list(session, ctx, requester.userid, lang))
     node, previous = found
-    # an untag is narrowed to the tag's holders there; asked in another language, restated
-    description = previous.description
-    if previous.language != command.language:
-        description = describe(node, command.language, ctx.now, ctx.settings.timezone, vocab)
+    # an untag is narrowed to the tag's holders there
+    description = described_in(session, ctx, node, previous, command.language)
     return answer_command(
         session,
         Command(command.intent, node, command.language, description, command.details),
@@ -225,9 +234,10 @@ def exported_answer(
     if found is None:
         return clarify(say("refine_no_context", lang))
     details = {"segment_from_context": True, "format": "xlsx"}
+    description = described_in(session, ctx, found[0], previous, lang)
     return answer_command(
         session,
-        Command("export", found[0], lang, previous.description, details),
+        Command("export", found[0], lang, description, details),
         requester,
         ctx.now,
         ctx.engine,

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Container
 
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.plain_words import outside_quotes
 
 ABBREVIATIONS: dict[str, str] = {
     "cust": "customers",
@@ -110,7 +111,14 @@ def _cjk(text: str, i: int) -> bool:
 
 def expand(text: str, names: Callable[[], Container[str]] | None = None) -> str:
     """`text` (normalised) with its shorthand spelled out. `names` gives the company's names,
-    read only when a word of the table is found (reading them may load pinyin)."""
+    read only when a word of the table is found (reading them may load pinyin). Words in
+    quotes — a segment's, a tag's or a message's own — stay as typed ("save as “30d ask”")."""
+    if not any(c.isascii() and c.isalnum() for c in text):
+        return text
+    return outside_quotes(text, lambda part: _expanded(part, names))
+
+
+def _expanded(text: str, names: Callable[[], Container[str]] | None) -> str:
     if not any(c.isascii() and c.isalnum() for c in text):
         return text
     text = _unglued(text, names)

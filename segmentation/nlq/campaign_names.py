@@ -149,6 +149,19 @@ def _as_written(name: str, original: str) -> str:
     return name
 
 
+def close_campaigns_ask(name: str, close: list[str], *, said_as_campaign: bool = False) -> Ask:
+    """No campaign is called `name`; these are close to it. `said_as_campaign`: the reply names
+    them as campaigns (the name was quoted, so nothing said it was a campaign's)."""
+    listed = "、".join(f"“{n}”" for n in close)
+    listed_en = ", ".join(f"“{n}”" for n in close)
+    kind, kind_en = ("活动", "the campaign ") if said_as_campaign else ("", "")
+    return Ask(
+        f"没有找到名为“{name}”的活动。您是指{kind}{listed}吗？",
+        f"There is no campaign named “{name}”. Did you mean {kind_en}{listed_en}?",
+        close,
+    )
+
+
 def _unknown_name(name: str, campaigns: dict[int, str]) -> Ask:
     if not campaigns:
         return Ask(
@@ -158,13 +171,7 @@ def _unknown_name(name: str, campaigns: dict[int, str]) -> Ask:
     names = {normalize(n): n for n in campaigns.values()}
     close = did_you_mean(normalize(name), names)
     if close:
-        listed = "、".join(f"“{n}”" for n in close)
-        listed_en = ", ".join(f"“{n}”" for n in close)
-        return Ask(
-            f"没有找到名为“{name}”的活动。您是指{listed}吗？",
-            f"There is no campaign named “{name}”. Did you mean {listed_en}?",
-            close,
-        )
+        return close_campaigns_ask(name, close)
     newest = [campaigns[i] for i in sorted(campaigns, reverse=True)[:3]]
     listed = "、".join(f"“{n}”" for n in newest)
     listed_en = ", ".join(f"“{n}”" for n in newest)

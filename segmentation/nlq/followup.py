@@ -826,7 +826,14 @@ _EXPORT_THIS_EN = lazy_pattern(
     r"^(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:export|download)"
     r"(?:\s+(?:this|these|that|those|it|them|the\s+table|this\s+table|that\s+table|"
     r"the\s+list|this\s+list|the\s+results?|the\s+above))?"
-    r"(?:\s+(?:as|to|into)\s+(?:an?\s+)?(?:excel|xlsx|spreadsheet)(?:\s+file)?)?(?:\s+please)?$",
+    r"(?:\s+(?:as|to|into)\s+(?:an?\s+)?(?:excel|xlsx|spreadsheet)(?:\s+file)?)?(?:\s+please)?$|"
+    # the file asked for: "send me the file", "give me a spreadsheet", "can I get an excel of
+    # these", "excel pls"
+    r"^(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:(?:send|give|email|mail)\s+me|"
+    r"(?:can|could|may)\s+i\s+(?:get|have)|i\s+(?:need|want)|get\s+me)?\s*"
+    r"(?:the|a|an|this|that)?\s*(?:file|excel|xlsx|spreadsheet|sheet|excel\s+file)"
+    r"(?:\s+(?:of|for|with)\s+(?:this|these|that|those|it|them|the\s+list|the\s+above))?"
+    r"(?:\s+(?:please|pls|thanks|thx))?$",
     re.I,
 )
 

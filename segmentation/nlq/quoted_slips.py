@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from segmentation.nlq.ask import Ask
-from segmentation.nlq.campaign_names import _as_written
+from segmentation.nlq.campaign_names import _as_written, close_campaigns_ask
 from segmentation.nlq.close_names import closeness
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.text import normalize
@@ -52,7 +51,7 @@ def check_quoted_campaign_slips(
             continue
         close = slipped_campaigns(name, campaigns)
         if close:
-            raise _slip_question(_as_written(name, original), close)
+            raise close_campaigns_ask(_as_written(name, original), close, said_as_campaign=True)
 
 
 def slipped_campaigns(name: str, campaigns: dict[int, str]) -> list[str]:
@@ -63,13 +62,3 @@ def slipped_campaigns(name: str, campaigns: dict[int, str]) -> list[str]:
         return []
     newest = [campaigns[i] for i in sorted(campaigns, reverse=True)]
     return [n for n in newest if closeness(said, normalize(n)) is not None][:3]
-
-
-def _slip_question(name: str, close: list[str]) -> Ask:
-    listed = "、".join(f"“{n}”" for n in close)
-    listed_en = ", ".join(f"“{n}”" for n in close)
-    return Ask(
-        f"没有找到名为“{name}”的活动。您是指活动{listed}吗？",
-        f"There is no campaign named “{name}”. Did you mean the campaign {listed_en}?",
-        close,
-    )
