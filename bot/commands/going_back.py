@@ -26,7 +26,15 @@ from bot.models.confirmations import PENDING
 from bot.services.answer import Answer, ClarifyAnswer
 from bot.services.confirmations import latest_action
 from bot.services.query import clarify
-from segmentation.nlq.backref import JUST, PREVIOUS, STEP, BackReference, read_back_reference
+from segmentation.nlq.backref import (
+    JUST,
+    PREVIOUS,
+    RANKING,
+    STEP,
+    BackReference,
+    read_back_reference,
+)
+from segmentation.nodes import Ranked, walk
 from segmentation.scope import Requester
 
 # How the rest of the message is answered once the list is "these" again (router.answer_text).
@@ -153,6 +161,9 @@ def _named(
         if not sized:
             return lists[-_OFFERED:], "earlier_none"
         return sized[-_OFFERED:], "earlier_which"
+    if reference.position == RANKING:  # "回到刚才的排名": the latest ranking answered
+        ranked = tuple(h for h in lists if _is_ranking(h))
+        return ranked[-1] if ranked else (lists[-_OFFERED:], "earlier_place")
     if reference.position == JUST:  # "刚才那批": the list just shown, as "these" is
         return current or lists[-1]
     if reference.position in (PREVIOUS, STEP):  # a step back in a row kept before the trail
@@ -165,6 +176,11 @@ def _named(
     if position <= len(lists):
         return lists[position - 1]
     return lists[-_OFFERED:], "earlier_place"
+
+
+def _is_ranking(answer: conv.PreviousAnswer) -> bool:
+    node = segment_of(answer.segment)
+    return node is not None and any(isinstance(part, Ranked) for part in walk(node))
 
 
 def _same(one: conv.PreviousAnswer, other: conv.PreviousAnswer) -> bool:

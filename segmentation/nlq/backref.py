@@ -21,6 +21,7 @@ from segmentation.nlq.lazy_re import lazy_pattern
 FIRST = 1  # positions count from 1: the first list of the conversation
 PREVIOUS = 0  # "上一个结果", "回到刚才那批", "the previous list": the list before the one shown
 JUST = -1  # "刚才那批", "剛才那幾位" (no going back said): the list just shown, as "these" is
+RANKING = -3  # "回到刚才的排名", "back to the ranking": the latest ranking answered
 # "回到上一步", "返回", "undo that", "退返上一步": one step back — the answer shown before the
 # last change (a swap, a refinement), whatever list it was; going back again steps further.
 STEP = -2
@@ -194,12 +195,41 @@ class BackReference:
     steps: int = 1  # STEP: how many steps back ("回到上两步", "go back two steps")
 
 
+# The ranking gone back to: 回到刚才的排名 / 返返去頭先嗰個排名 / 再看一下之前的排行 / back to the
+# ranking / the ranking again / show me the earlier top list. Going back (回到, back to) or
+# when (刚才, earlier, again) must be said: 排名 / "ranking" alone asks for a ranking.
+_RANK_WORD_ZH = r"(?:排名|排行榜|排行|榜单|榜單|排序|ranking|top\s*list)"
+_RANKING_ZH = lazy_pattern(
+    rf"^(?P<back>{_BACK_ZH})?\s*(?P<when>{_JUST_ZH})?\s*(?:的|嘅)?\s*{_THAT_ZH}?\s*"
+    rf"(?:个|個)?\s*{_RANK_WORD_ZH}",
+    re.I,
+)
+_RANKING_EN = lazy_pattern(
+    rf"^(?:(?P<back>{_BACK_EN})\s*)?(?:the|that)\s+(?P<when>previous\s+|earlier\s+|last\s+|"
+    r"original\s+)?(?:ranking|rankings|top\s+list|leaderboard|league\s+table)"
+    r"(?P<again>\s+(?:again|from\s+before|you\s+showed(?:\s+me)?))?\b",
+    re.I,
+)
+
+
+def _ranking(text: str) -> BackReference | None:
+    for pattern, lang in ((_RANKING_ZH, "zh"), (_RANKING_EN, "en")):
+        match = pattern.match(text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        if not (groups.get("back") or groups.get("when") or groups.get("again")):
+            return None  # "排名" / "the ranking" alone: a ranking asked for, not gone back to
+        return _reference(text, match, None, RANKING, lang)
+    return None
+
+
 def read_back_reference(text: str) -> BackReference | None:
     """The earlier answer `text` goes back to, or None when it names none."""
     plain = text.strip()
     if not plain:
         return None
-    for reader in (_step_back, _counted_zh, _placed_zh, _counted_en, _placed_en):
+    for reader in (_step_back, _ranking, _counted_zh, _placed_zh, _counted_en, _placed_en):
         found = reader(plain)
         if found is not None:
             return found

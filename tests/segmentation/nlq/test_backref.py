@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from segmentation.nlq.backref import FIRST, JUST, PREVIOUS, read_back_reference
+from segmentation.nlq.backref import FIRST, JUST, PREVIOUS, RANKING, read_back_reference
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,26 @@ def test_a_list_named_by_its_place(text: str, position: int, rest: str) -> None:
 )
 def test_no_earlier_list(text: str) -> None:
     assert read_back_reference(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("回到刚才的排名", ""),
+        ("返返去頭先嗰個排名", ""),
+        ("再看一下之前的排行", ""),
+        ("回到排名，其中上海的", "其中上海的"),
+        ("back to the ranking", ""),
+        ("the ranking again", ""),
+        ("show me the earlier ranking", ""),
+    ],
+)
+def test_the_ranking_gone_back_to(text: str, rest: str) -> None:
+    found = read_back_reference(text)
+    assert found is not None and found.position == RANKING and found.rest == rest
+
+
+@pytest.mark.parametrize("text", ["排名", "排名前5的客户", "the ranking", "按消费排名"])
+def test_a_ranking_asked_for_is_no_going_back(text: str) -> None:
+    found = read_back_reference(text)
+    assert found is None or found.position != RANKING
