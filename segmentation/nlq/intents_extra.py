@@ -446,7 +446,7 @@ _DIGEST_GLUE = lazy_pattern(
     r"吧|呢|再|来|份|个|下|日报|每日简报|今日简报|每日报告|show me|send me|give me|can i see|"
     r"could you|today'?s|today|my|the|please|a|me|now|again|daily|digest|report|summary|brief|"
     r"what'?s|what is|"
-    # request words around it in any register: 今日嘅日報吖, 唔該俾我睇下日報, pls send me the digest
+    # request words around it: 今日嘅日報吖, 唔該俾我睇下日報, pls send me the digest
     r"嘅|吖|啦|喇|呀|啊|哦|唔该|唔該|麻烦|麻煩|帮我|幫我|俾我|畀我|睇下|睇吓|睇|出|拎|攞|今朝|"
     r"pls|plz|thanks|thx|i want|i'?d like|i need|can i have|can i get|get|pull up|let me see|"
     r"send|show|give|hi|hey|ok|okay|[\s?？!！。.,，~～]"
