@@ -24,7 +24,7 @@ from segmentation.nlq.intents_extra import (
     names_a_segment,
     swapped_customer,
 )
-from segmentation.scope import Requester
+from segmentation.scope import Requester, resolve_requester
 
 
 def swapped_card_answer(
@@ -51,5 +51,20 @@ def _is_a_name(session: Session, ctx: CommandContext, requester: Requester, name
     found nowhere, answered as no such customer)."""
     if find_visible(session, requester, now=ctx.now, ctx=ctx.engine, name=name, exact=True):
         return True
+    vocab = load_vocabulary(session, ctx.engine.named)
+    return not names_a_segment(name, vocab, ctx.now, ctx.settings.timezone)
+
+
+def swaps_in_customer(session: Session, ctx: CommandContext, userid: str, text: str) -> bool:
+    """Whether `text` has a swap's shape ("那 Omar 呢", "what about Ken?") around the exact
+    name of a customer the asker may see, which names no condition: another customer asked
+    about, never a value given back to an older question about an unknown word (the card
+    swap answers it)."""
+    name = swapped_customer(text)
+    requester = resolve_requester(session, userid, ctx.settings.admins) if name else None
+    if name is None or requester is None:
+        return False
+    if not find_visible(session, requester, now=ctx.now, ctx=ctx.engine, name=name, exact=True):
+        return False
     vocab = load_vocabulary(session, ctx.engine.named)
     return not names_a_segment(name, vocab, ctx.now, ctx.settings.timezone)

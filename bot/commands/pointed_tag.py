@@ -40,6 +40,13 @@ _ONE_EN = re.compile(r"\b(?:her|him)\b", re.I)
 _MANY_EN = re.compile(r"\b(?:them|these|those|they|everyone|all of them)\b", re.I)
 
 
+def pointed_tag_word(text: str) -> str | None:
+    """The words of `text` that point at a tag instead of naming it ("that tag", "这个标签",
+    "嗰個tag"), or None."""
+    pointed = _POINTED_ZH.search(text) or _POINTED_EN.search(text)
+    return pointed.group(0) if pointed is not None else None
+
+
 def pointed_tag_answer(
     session: Session,
     ctx: CommandContext,

@@ -37,6 +37,7 @@ from bot.commands.card_amend import (
     replace_card,
 )
 from bot.commands.card_swap import swapped_card_answer
+from bot.commands.card_tag import card_tag_answer
 from bot.commands.cards import CANCEL_KEY
 from bot.commands.class_again import class_again_answer
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
@@ -137,6 +138,8 @@ def answer_text(
         or reranked_window_answer(session, ctx, requester, text, lang)
         or ranked_rows_answer(session, ctx, requester, text, lang)
         or same_tag_answer(session, ctx, requester, text, lang)
+        # "remove that tag from her" after her card: her one tag
+        or card_tag_answer(session, ctx, requester, text, lang)
         # "remove that tag from them": the one tag of the previous question
         or pointed_tag_answer(session, ctx, requester, text, lang, answer_text)
         or exported_answer(session, ctx, requester, text, lang)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from bot.commands.card_amend import says_cancel
+from bot.commands.card_swap import swaps_in_customer
 from bot.commands.confirm import typed_decision
 from bot.commands.parse_alone import parse_alone
 from segmentation.nlq import Command, load_vocabulary
@@ -60,6 +61,8 @@ def value_answer(
     if pending.kind != conv.SEGMENT or not pending.word or is_time_question(pending.word):
         return None
     if _says_something_else(text) or looks_anew(text):
+        return None
+    if swaps_in_customer(session, ctx, userid, text):  # "那 Omar 呢": his card, not a value
         return None
     vocab = load_vocabulary(session, ctx.engine.named)
     value = _one_value(text, vocab, ctx)

@@ -318,6 +318,14 @@ _PUSH_EN = [
         _PUSH_OPENER_EN + r"(?:send|push)(?:\s+(?:out|it|this))?\s+to(?:\s+|(?=[^\x00-\x7f]))"
         r"(?P<seg>[^:：]+?)\s*(?P<what>[:：]\s*\S.*)$"
     ),
+    # "send them: weekend special", "push my VIPs: see you Friday": whom with no "to", then
+    # the words after a colon (never a time's colon, 10:30). A coupon or message word before
+    # the colon is read by the rules that name what is sent.
+    lazy_pattern(
+        _PUSH_OPENER_EN
+        + r"(?:send|push)\s+(?P<seg>(?!to\b)(?:(?!coupon|voucher|message|msg|note|reminder|"
+        r"notification|greeting|\boff\b)[^:：“])+?)\s*(?P<what>(?<!\d)[:：]\s*\S.*)$"
+    ),
     # "give them a heads-up: the sale ends Sunday", "give her a quick reminder: …": what they
     # are given is a message, its words after the colon.
     lazy_pattern(
@@ -505,7 +513,8 @@ _TAG_ZH = [
         lazy_pattern(
             # Cantonese 嘅 for 的: "将北京客嘅金卡标签攞走"; 個 after a people word too:
             # "將今個月落過單嘅客個「待跟進」tag剷咗佢" (no tag begins 客個)
-            r"^(?:请)?(?:帮我|麻烦)?(?:给|为|把|将)?(?P<seg>.+?)(?:身上)?(?:的|嘅|(?<=[客人户们])个)"
+            # and after one customer's pronoun: "將佢個金卡標籤除咗佢" (his 金卡 tag)
+            r"^(?:请)?(?:帮我|麻烦)?(?:给|为|把|将)?(?P<seg>.+?)(?:身上)?(?:的|嘅|(?:(?<=[客人户们他她佢])|(?<=身上))个)"
             r"(?![客人户]个|客户个)(?P<name>“[^”]+”|[^“”的嘅]+?)"
             r"(?:的|嘅)?(?:标签|tag)(?:都|全|全部|给|一起|统统)*" + _OFF_ZH + OFF_END
         ),

@@ -41,7 +41,9 @@ _NOT_A_NAME = _words(
     "哪个 哪次 某个 某次 一次 一个 每个 每次 各个 任何 任意 所有 全部 该 此 营销 群发 发券 "
     "我们的 公司的 我们 公司 线上 线下 上一档 上档 上一期 上期 上一轮 上轮 "
     "last latest previous recent most any a an this that every each all our the mass "
-    "marketing coupon message same one"
+    "marketing coupon message same one "
+    # whose coupons: "any of my 国庆回馈 coupons" (the asker's customers), never a name
+    "my mine your 我的 我这边的"
 )
 # 上次发券活动 / 最近一次群发活动: which campaign by what it did last, no name
 _KIND_OF_LAST = lazy_pattern(
@@ -117,6 +119,9 @@ def _joined_by_name(text: str, original: str, campaigns: dict[int, str]) -> None
 # the campaign's number, or what the campaign sent ("a coupon from campaign 3").
 _NO_NAME = lazy_pattern(
     r"(?:^|\s)(?:from|of|in|by|for|during|to|at)$|\b(?:coupons?|vouchers?|messages?|msgs?)\b"
+    # a clause about whose coupon it is ("of my customers have unused campaign #1 coupons"):
+    # a verb or a coupon's state is never inside a campaign's name said before "campaign"
+    r"|\b(?:have|has|had|still|unused|used|redeemed|unredeemed)\b"
 )
 
 

@@ -628,11 +628,15 @@ _ASKED_INSIDE = lazy_pattern(
     r"(?P<pause>\s*[,，:：]?\s*)"
     # 上次活动的券我们部门谁还没核销: whose customers, said before who (put first)
     # (部门 / 团队 alone is the asker's own, as everywhere: own_team.py)
-    r"(?:(?P<whose>我们部门|我们组|我们团队|我部门|本部门|我们|我的客户|我的|我哋部门|我哋|部门|团队)"
+    # 我这边 / 我手上 / 我名下 (the asker's side, 我這邊 normalised) say "mine" too
+    r"(?:(?P<whose>我们部门|我们组|我们团队|我部门|本部门|我们|我的客户|我的|我哋部门|我哋|部门|团队|"
+    r"我这边|我这里|我这儿|我手上|我手头|我名下|我呢边|我呢度)"
     r"(?:的|嘅)?(?:客户)?(?:里|中|当中|里面|入面)?)?"
     # 还有谁 / 仲有边个: "who else", the same question
     r"(?:还|仲|都)?"
-    r"(?P<q>有谁|有哪些人|有哪些|哪些人|哪几个|哪位|谁|有边个|边个|有边啲人?|边啲人?|有冇人"
+    # 有边啲客 / 哪些客户: who, said with the customer word
+    r"(?P<q>有谁|有哪些(?:人|客户|客人|顾客|客)?|哪些(?:人|客户|客人|顾客|客)|哪几个|哪位|谁|有边个|"
+    r"边个|有边啲(?:人|客户|客人|客)?|边啲(?:人|客户|客人|客)?|有冇人"
     # 还有几个人没核销 / 仲有几多个未用: how many, asked at the same place
     r"|(?P<n>有?(?:几个人|几个|几位|多少人|多少个|多少位|几多人|几多个|几多位)))"
     # 谁已经兑换了 / 有边个攞了券 (Cantonese 攞: got)

@@ -365,7 +365,8 @@ _WEAK_CARD = [
         r"(?: doing| getting on)?(?: lately| recently| now| these days)?[?.!]*$"
     ),
     lazy_pattern(
-        rf"^(?:look up|find|search for|search|show me|show|who is|who's|whos|tell me about|"
+        r"^(?:(?:can|could|would) you |please |pls )?"
+        rf"(?:look up|find|search for|search|show me|show|who is|who's|whos|tell me about|"
         r"pull up|bring up|what do (?:we|you|i) (?:know|have) (?:about|on)|anything on|"
         rf"everything (?:we have )?on) {_NAME_EN}[?.!]*$"
     ),
@@ -668,7 +669,10 @@ _REQUEST_AFTER = lazy_pattern(
     r"调出来|调一下|拉出来|拉一下|说说|说一下|讲讲|讲下|介绍一下|发我|发给我|check一下|check下|check)"
     r"(?:一下|下)?(?:吧|啊|呀|吖|呢|先|喇|啦|好吗|好吗|可以吗|得唔得|唔该|谢谢|thx|thanks)*[？?。.!！~～]*$|"
     r",?\s+(?:can|could|would)\s+you\s+(?:pull|bring|look|dig)\s+(?:it|that|them)?\s*up(?:\s+please)?"
-    r"[?.!]*$|,?\s+(?:please|pls|thanks|thank you|thx)[?.!]*$",
+    r"[?.!]*$|"
+    # "look up Ken for me", "find Ken for me please": who it is for is the asker, no condition
+    r",?\s+(?:for\s+me|please|pls|thanks|thank\s+you|thx)(?:,?\s+(?:please|pls|thanks|thx))?"
+    r"[?.!]*$",
     re.I,
 )
 

@@ -48,6 +48,8 @@ _THAT_CUSTOMER = lazy_pattern(
     r"(?:的|嘅)?(?:电话|手机|备注|标签|城市|跟进人|渠道|添加方式|公司)|买|下|来|加|咨询|问|落|"
     # what she spent, refunded, where she lives: "他消费了多少", "佢使咗几多钱", "他退过什么"
     r"消费|花|使|退|住|帮衬|通过|透过|经|由|"
+    # what is on her: "她身上有哪些标签", "佢身上有咩tag" (normalised: simplified)
+    r"身上|"
     # lately, said the Cantonese or the spoken way: "佢呢排买咗啲咩", "她这阵子问过什么"
     r"呢排|近排|呢期|呢阵|呢段时间|这段时间|这阵子|这阵|这些天|这几天|近来|近期|"
     # what he ordered: "他的订单有哪些", "佢嘅訂單有邊啲", "她的消费记录"

@@ -1,0 +1,76 @@
+"""A tag pointed at instead of named, right after a customer's card (issue 19): "remove that
+tag from her", "把她这个标签去掉", "將佢嗰個tag剷咗佢", "untag him from that label" is the
+card's customer's tag — her only one. With several, which one is asked (her tags listed);
+with none, that she has none is said. Never a guess, and never another customer's tag.
+
+The sentence with the tag named ("remove the “高意向” tag from her") is then read as any
+tagging of the card's customer by a pronoun is (named_actions), so the card it brings is
+the same as if the tag had been said.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext
+from bot.commands import conversation as conv
+from bot.commands.named_actions import named_tag_answer
+from bot.commands.paging import still_visible
+from bot.commands.parse_alone import parse_alone
+from bot.commands.pointed_tag import pointed_tag_word
+from bot.commands.texts_cards import say_card
+from bot.services.answer import Answer, ClarifyAnswer
+from segmentation.models import Customer, CustomerTag, Tag
+from segmentation.nlq import Clarification
+from segmentation.scope import Requester
+
+
+def card_tag_answer(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> Answer | None:
+    """The untagging `text` asks of the card's customer with her one tag pointed at, the
+    question back when she has several or none, or None when `text` is no such request."""
+    pointer = pointed_tag_word(text)
+    if pointer is None:
+        return None
+    previous = conv.load(session, requester.userid, ctx.now).previous
+    if previous is None or previous.kind != conv.CUSTOMER or not previous.customer:
+        return None
+    if not isinstance(parse_alone(session, ctx, requester.userid, text), Clarification):
+        return None  # the sentence stands on its own: not ours to reread
+    eid = str(previous.customer)
+    if not still_visible(session, requester, [eid]):
+        return None  # out of sight now: the ordinary path says so
+    tags = tags_of(session, eid)
+    if len(tags) != 1:
+        key = "card_tag_which" if tags else "card_tag_none"
+        name = session.scalar(select(Customer.name).where(Customer.external_userid == eid))
+        listed = ("、" if lang == "zh" else ", ").join(tags)
+        asked = say_card(key, lang, name=name or eid, tags=listed, first=tags[0] if tags else "")
+        return ClarifyAnswer(asked, ())
+    rewritten = with_tag_named(text, pointer, tags[0])
+    return named_tag_answer(session, ctx, requester, rewritten, lang)
+
+
+def tags_of(session: Session, eid: str) -> list[str]:
+    """The names of the tags on customer `eid`, in name order."""
+    return list(
+        session.scalars(
+            select(Tag.name)
+            .join(CustomerTag, CustomerTag.tag_id == Tag.tag_id)
+            .where(CustomerTag.external_userid == eid)
+            .order_by(Tag.name)
+        ).all()
+    )
+
+
+def with_tag_named(text: str, pointer: str, tag: str) -> str:
+    """`text` with the pointing words ("that tag", "这个标签") made the tag's own name, said
+    the way the sentence's language says a named tag."""
+    if pointer.isascii():
+        return text.replace(pointer, f"the “{tag}” tag", 1)
+    at = text.find(pointer)
+    # "將佢嗰個tag剷咗佢": the pronoun is whose tag; with the pointer gone, 的 says so
+    whose = "的" if at > 0 and text[at - 1] in "他她佢" else ""
+    return text.replace(pointer, f"{whose}“{tag}”标签", 1)
