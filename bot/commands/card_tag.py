@@ -10,6 +10,8 @@ the same as if the tag had been said.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -25,6 +27,9 @@ from segmentation.models import Customer, CustomerTag, Tag
 from segmentation.nlq import Clarification
 from segmentation.scope import Requester
 
+# Several customers said: the previous list's, which pointed_tag reads.
+_MANY = re.compile(r"他们|她们|他們|她們|佢哋|佢地|\b(?:them|these|those|they|everyone)\b", re.I)
+
 
 def card_tag_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
@@ -32,8 +37,8 @@ def card_tag_answer(
     """The untagging `text` asks of the card's customer with her one tag pointed at, the
     question back when she has several or none, or None when `text` is no such request."""
     pointer = pointed_tag_word(text)
-    if pointer is None:
-        return None
+    if pointer is None or _MANY.search(text):
+        return None  # "remove that tag from them": the list's tag (pointed_tag), not hers
     previous = conv.load(session, requester.userid, ctx.now).previous
     if previous is None or previous.kind != conv.CUSTOMER or not previous.customer:
         return None
