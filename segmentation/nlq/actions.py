@@ -320,11 +320,12 @@ _PUSH_EN = [
     ),
     # "send them: weekend special", "push my VIPs: see you Friday": whom with no "to", then
     # the words after a colon (never a time's colon, 10:30). A coupon or message word before
-    # the colon is read by the rules that name what is sent.
+    # the colon is read by the rules that name what is sent; "send word to 金卡 customers: …"
+    # (whom after "to") by the rule above.
     lazy_pattern(
-        _PUSH_OPENER_EN
-        + r"(?:send|push)\s+(?P<seg>(?!to\b)(?:(?!coupon|voucher|message|msg|note|reminder|"
-        r"notification|greeting|\boff\b)[^:：“])+?)\s*(?P<what>(?<!\d)[:：]\s*\S.*)$"
+        _PUSH_OPENER_EN + r"(?:send|push)\s+(?P<seg>(?:(?!coupon|voucher|message|msg|note|reminder|"
+        r"notification|greeting|\boff\b|\bto\b|\bword\b)[^:：“])+?)"
+        r"\s*(?P<what>(?<!\d)[:：]\s*\S.*)$"
     ),
     # "give them a heads-up: the sale ends Sunday", "give her a quick reminder: …": what they
     # are given is a message, its words after the colon.
