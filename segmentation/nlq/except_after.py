@@ -38,7 +38,8 @@ def except_after(tokens: list[Token]) -> list[Token]:
             opened = False
         if tok.kind == K.NEG and tok.value == "except":
             taken = tok.text.lower() in _TAKE_AWAY
-            if taken and (_amount_next(tokens, i + 1) or not _closed(tokens, i + 1, tok)):
+            closed = _closed(tokens, i + 1, tok) or _named_then_de(tokens, i + 1)
+            if taken and (_amount_next(tokens, i + 1) or not closed):
                 tok.kind, tok.value = K.UNKNOWN, None
             else:
                 opened = True
@@ -72,6 +73,16 @@ def _closed(tokens: list[Token], i: int, word: Token) -> bool:
         if _closing_after(tokens, j):
             return True
     return False
+
+
+def _named_then_de(tokens: list[Token], i: int) -> bool:
+    """刨去北京的VIP客户 / 扣掉上海的女性客人: a name (a city, a tag, a gender) and 的 right
+    after the taking-away word is what is taken away, as after 除了 — never points or money
+    (扣了积分的客户 names nothing)."""
+    if i + 1 >= len(tokens):
+        return False
+    named = tokens[i].kind in (K.NAME, K.QUOTE, K.GENDER)
+    return named and tokens[i + 1].kind in (K.DE, K.CUSTOMER)  # 北京的 / 金卡的客户 / 北京客户
 
 
 def _closing_after(tokens: list[Token], i: int) -> int:
