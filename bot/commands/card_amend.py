@@ -217,6 +217,9 @@ _ACT = (
 _TO = r"(?:给|发给|推给|对|要给|送给|帮|畀|俾|发畀|发俾)"  # 只帮Bob打, 淨係畀上海嘅發
 _WHO_END = r"(?:的)?(?:客户|顾客|人|那些|那批)?"
 _ENOUGH = r"(?:吧|就行|就好|就可以了?|就够了|即可|好了|就ok|得了|得(?:喇|啦|嘞)?|啦)"
+# Keeping some on the card: 只要 / 只留 / 只保留 / 留低 (Cantonese) / 剩下.
+_KEEP = r"(?:要|保留|留下|留低|留|剩下|剩)"
+_KEEP_ONLY = r"(?:保留|留下|留低|留|剩下|剩)"  # without 只: 要 alone may ask for more
 # "只要Frank一个", "淨係Frank一個得": the number of the ones kept, said after them.
 _HOW_MANY = r"(?:一个人|一个|一位|一人|两个|两位|俩)?"
 _ZH_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -225,11 +228,13 @@ _ZH_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # 只给上海的发, 只发给VIP, 仅对上海的客户推送吧, 就给上海的发就行
         # (净系 is Cantonese 只: 淨係發上海嘅)
         (
-            rf"^(?:只|仅|就只|只是|净系|净)(?:要)?(?:{_TO}|{_ACT})?(?P<x>.+?){_WHO_END}{_HOW_MANY}"
+            rf"^(?:只|仅|就只|只是|净系|净)(?:{_KEEP})?(?:{_TO}|{_ACT})?(?P<x>.+?){_WHO_END}{_HOW_MANY}"
             rf"{_ACT}?{_ENOUGH}?$",
             "只要{x}的",
         ),
         (rf"^就{_TO}(?P<x>.+?){_WHO_END}{_HOW_MANY}{_ACT}?{_ENOUGH}?$", "只要{x}的"),
+        # 就留Grace一个, 保留Grace就行, 留低Frank得喇: kept, the others taken off the card
+        (rf"^(?:就|只)?{_KEEP_ONLY}(?P<x>[^，,\s]+?){_WHO_END}{_HOW_MANY}{_ENOUGH}?$", "只要{x}的"),
         # 就Frank一个, 就上海的吧: 就 (just) with the ones kept and a number or 吧 after them
         (
             rf"^就(?P<x>[^，,\s]+?){_WHO_END}(?:一个人|一个|一位|一人|两个|两位|俩){_ENOUGH}?$",
