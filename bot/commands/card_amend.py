@@ -56,6 +56,7 @@ from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.leadins import without_acknowledgement
 from segmentation.nlq.parser import typed_quotes
 from segmentation.nlq.period_reply import TIME_QUESTIONS
+from segmentation.nlq.restate import describe
 from segmentation.nlq.schedules import find_clock
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token, tokenize
@@ -153,7 +154,7 @@ _QUESTION = lazy_pattern(
 )
 # New content: "改成满300减30", "券换成9折", "消息改成“…”", "change the coupon to …".
 _CHANGE_ZH = lazy_pattern(
-    rf"^{_FILLER}(?:把)?(?P<what>券|优惠券|优惠|折扣|消息|内容|文案|话术|标签|名字|名称|时间|发送时间|"
+    rf"^{_FILLER}(?:把)?(?P<what>券|优惠券|优惠|折扣|消息|讯息|信息|短信|内容|文案|话术|标签|名字|名称|时间|发送时间|"
     rf"日期|coupon|message|msg|tag|label|text)?\s*(?:的)?(?P<value>面额|面值|金额|门槛|门坎)?(?:再|又|就|干脆)?"
     rf"(?:改成|改为|改做|改作|换成|换为|换做|变成|替换成|改用|换个|换一个|改一下成|改下成|转做|转成|转为|"
     # Cantonese 返 (back): 改返做「…」, 换返做9折, 转返成…
@@ -473,8 +474,13 @@ def card_amendment(
     if isinstance(named, list):  # customers named one by one: the same ones, still visible
         answer: Answer = _for_named(session, requester, action, [str(n) for n in named], changed)
     else:
+        description = changed.description
+        if lang != action.language and description == action.description:
+            # the card asked in Chinese, changed in English: its customers restated in English
+            vocab = load_vocabulary(session, ctx.engine.named)
+            description = describe(changed.segment, lang, ctx.now, ctx.settings.timezone, vocab)
         command = Command(changed.intent or action.intent, changed.segment, lang,
-                          changed.description, changed.details)  # fmt: skip
+                          description, changed.details)  # fmt: skip
         answer = answer_command(session, command, requester, ctx.now, ctx.engine)
     return _amended(answer, action)
 
@@ -748,7 +754,7 @@ def _new_content(
 
 
 _TIMED = ("push", "schedule")
-_MESSAGE_WORDS = ("消息", "内容", "文案", "话术", "message", "msg", "text")
+_MESSAGE_WORDS = ("消息", "讯息", "信息", "短信", "内容", "文案", "话术", "message", "msg", "text")
 
 
 def _of_message(action: PendingAction, what: str | None) -> bool:
