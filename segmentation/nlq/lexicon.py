@@ -609,6 +609,9 @@ _more(
     "刚加|刚加的|刚刚加|刚刚加的|刚添加|刚添加的|刚刚添加|刚刚添加的|啱加|啱啱加|啱啱先加|"
     "刚加进来|刚加进来的|才加|才加的",
 )
+# How sellers address customers (姐妹们 of live commerce, 小姐姐 / 小哥哥): women and men.
+_more(K.GENDER, 2, "姐妹们|姐妹|小姐姐|小姐姐们|美女们|靓女们")
+_more(K.GENDER, 1, "小哥哥|小哥哥们|兄弟们|帅哥们|靓仔们")
 # While you are at it (顺手/顺便/顺带, Taiwan 順便) and trying to recall (…有多少来着, Taiwan 來著):
 # said around the request, never of the customers.
 _more(
