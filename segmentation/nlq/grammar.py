@@ -15,6 +15,7 @@ from segmentation.nlq.chunks import (
     total_negation,
     which_most,
 )
+from segmentation.nlq.class_nouns import counted_class_nouns
 from segmentation.nlq.dates import FUTURE
 from segmentation.nlq.interpret import Cond, Context, interpret
 from segmentation.nlq.item_topic import item_topic_first
@@ -88,6 +89,7 @@ def build_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
 
 def _built_segment(tokens: list[Token], ctx: Context) -> tuple[Node, list[str]]:
     ask_single_order(tokens)  # "a single order over ¥5,000": asked, never the total
+    tokens = counted_class_nouns(tokens)  # 買過兩次以上的熟客: the count says who they are
     tokens = which_most(
         total_negation(
             verb_grammar(
