@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from segmentation.nlq.rank_base import split_spend_verb
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 
@@ -31,7 +32,8 @@ _SIZE_EN = ("biggest", "largest", "smallest")
 def singular_rankings(tokens: list[Token]) -> list[Token]:
     """`tokens` with a count of 1 after a ranking that has none, when the question asks for
     one customer; size words before customers read as a ranking by spend."""
-    tokens = _size_words(_which_one(tokens))
+    # 谁花得最多 / 邊個使得最多: the spend verb split by 得 is the spend word before 最多
+    tokens = _size_words(_which_one(split_spend_verb(tokens)))
     if not _asks_for_one(tokens):
         return tokens
     for i, tok in enumerate(tokens):
