@@ -86,7 +86,8 @@ from bot.commands.script import script_of
 from bot.commands.sorted_list import sorted_list_answer
 from bot.commands.texts import language_of, say
 from bot.commands.together import together_answer
-from bot.commands.widening import widened_answer, widens_then_narrows
+from bot.commands.value_swap import swapped_value_answer
+from bot.commands.widening import widened_answer, widens_then_asks, widens_then_narrows
 from bot.commands.window_step import stepped_window_answer
 from bot.database import caused_by_input
 from bot.services.answer import (
@@ -136,6 +137,8 @@ def answer_text(
         or ranked_pick_answer(session, ctx, requester, text, lang)
         # "换成近30天的消费排名", "rank by last month's spend instead": that period's ranking
         or reranked_window_answer(session, ctx, requester, text, lang)
+        # "把北京改为上海", "swap 金卡 for VIP", "city 换成 上海": the part named, replaced
+        or swapped_value_answer(session, ctx, requester, text, lang)
         or ranked_rows_answer(session, ctx, requester, text, lang)
         or same_tag_answer(session, ctx, requester, text, lang)
         # "remove that tag from her" after her card: her one tag
@@ -292,6 +295,7 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
         not calls_off_card(session, ctx, userid, text)
         and not adds_to_card(session, ctx, userid, text)
         and not widens_then_narrows(text)
+        and not widens_then_asks(session, ctx, userid, text)
     ):
         text = without_acknowledgement(text)  # "好的，这些里面深圳的呢": the refinement
     hant = script == HANT and (lang == "zh" or not _LETTERS.search(text))

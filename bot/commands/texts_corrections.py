@@ -21,6 +21,17 @@ CORRECTION_TEXTS: dict[str, dict[str, str]] = {
         "en": "The last question ({description}) has no condition like “{value}” to replace. "
         "Do you mean:",
     },
+    "swap_not_there": {
+        "zh": "上一个问题（{description}）里没有“{old}”，要把哪个条件换成“{new}”？"
+        "例如：把上海换成北京、把咨询换成下单。",
+        "en": "The last question ({description}) has no “{old}” to replace with “{new}”. "
+        "Which condition do you mean? E.g. 'Beijing instead of Shanghai'.",
+    },
+    "swap_other_kind": {
+        "zh": "“{old}”和“{new}”不是同一类条件，没法直接互换。请说完整的条件，例如：上海的VIP客户。",
+        "en": "“{old}” and “{new}” are different kinds of condition, so one cannot replace "
+        "the other. Please say the whole question, e.g. 'VIP customers in Shanghai'.",
+    },
     "focus_yes": {
         "zh": "是的，{name}符合：{description}",
         "en": "Yes, {name} is one of the {description}.",

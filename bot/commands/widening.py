@@ -51,6 +51,24 @@ def widens_then_narrows(text: str) -> bool:
     return read_follow_up(widening.rest) is not None
 
 
+def widens_then_asks(session: Session, ctx: CommandContext, userid: str, text: str) -> bool:
+    """Whether `text` takes a condition off and then only asks how to answer ("forget the
+    time limit, how many altogether?", "唔使理時間，總共有幾多個"): the widening is the request
+    itself, never a lead-in to drop (as "forget it, …" is)."""
+    widening = read_widening(text)
+    if widening is None or not widening.rest:
+        return False
+    vocab = load_vocabulary(session, ctx.engine.named)
+    after = parse_command(
+        widening.rest, vocabulary=vocab, asker=userid, now=ctx.now, tz=ctx.settings.timezone
+    )
+    return (
+        isinstance(after, Command)
+        and after.intent in _ASKS
+        and (after.segment is None or isinstance(after.segment, All))
+    )
+
+
 def widened_answer(
     session: Session,
     ctx: CommandContext,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from segmentation.nlq.correction import read_correction
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.loosen_words import without_loosening
+from segmentation.nlq.whole_periods import without_restated_whole
 from segmentation.text import language_of, normalize, same_name
 
 AND = "and"
@@ -54,13 +55,17 @@ _IN_ZH = (
     r"(?:里面|裡面|裏面|里边|裡邊|里头|裡頭|入面|入便|"
     r"当中|當中|之中|中间|中間|其中|中|里|裡|裏|内|內)"
 )
-# The answer said as what was just found: 刚查出来这几位里, 剛搵到嗰班客入面, 刚筛出来的这些人中
+# The answer said by how it was found: 刚查出来这几位里, 剛搵到嗰班客入面, 刚筛出来的这些人中,
+# 剛才搜到嘅嗰班人入面, 上面列出来的人里
 _JUST_FOUND_ZH = (
-    r"(?:(?:刚|剛)(?:刚|剛|才)?|头先|頭先)\s*(?:查|找|搜|筛|篩|拉|列|捞|撈|搵|揾|调|調)"
-    r"(?:出来|出來|到|咗|了)?(?:的|嘅)?\s*(?=这|這|那|呢|嗰)"
+    r"(?:刚才|剛才|刚刚|剛剛|头先|頭先|刚|剛|上面|上边|上邊)\s*"
+    r"(?:查|搜|找|筛|篩|列|搵|揾|捞|撈|拉|调|調|问|問)\s*(?:咗|了)?\s*(?:出来|出來|出嚟|出|到)?\s*"
+    r"(?:的|嘅)?"
 )
 _WITHIN_ZH = (
-    rf"(?:在|从|從|那|那么|那麼|然后|然後|再)?\s*(?:{_JUST_FOUND_ZH})?(?:{_THESE_ZH}\s*{_IN_ZH}?|"
+    rf"(?:在|从|從|那|那么|那麼|然后|然後|再)?\s*(?:{_JUST_FOUND_ZH}\s*{_THESE_ZH}\s*{_IN_ZH}?|"
+    rf"{_JUST_FOUND_ZH}\s*(?:客户|客戶|客人|人|客|名单|名單|结果|結果)?\s*{_IN_ZH}|"
+    rf"{_THESE_ZH}\s*{_IN_ZH}?|"
     rf"(?:这|這|呢啲|呢D)?(?:其中|里面|裡面|裏面|里头|裡頭|入面|入便|当中|當中))\s*(?:的)?"
 )
 _ONLY_ZH = (
@@ -635,10 +640,14 @@ _TURN_INTO_ZH = (
 # how much, not to what: it is no swap).
 _RESIZE_ZH = (
     r"(?:把|将|將)?\s*(?:(?:查询|查詢|统计|統計)?(?:时间|時間|时段|時段|时间段|時間段|时间范围|時間範圍|"
-    r"范围|範圍|窗口|周期|週期|期间|期間|天数|天數|日子)\s*)?(?:再|都|也)?\s*"
+    r"范围|範圍|窗口|周期|週期|期间|期間|天数|天數|日子|"
+    # the English noun in a Chinese frame: "range 放大到 60 天", "window 拉长到三个月"
+    r"(?i:(?:the\s+)?(?:date\s+|time\s+)?(?:range|window|period|time\s*frame|dates?|time)))\s*)?"
+    r"(?:再|都|也)?\s*"
     r"(?:往前|往回|往后|往後|向前|向后|向後|向回)?\s*"
     r"(?:放宽|放寬|放松|放鬆|扩大|擴大|扩展|擴展|扩阔|擴闊|放阔|放闊|拉阔|拉闊|拉长|拉長|延长|延長|"
     r"加长|加長|放长|放長|收窄|缩窄|縮窄|缩短|縮短|缩小|縮小|收紧|收緊|减少|減少|收细|收細|改短|改长|改長|"
+    r"放大|加大|拉大|延伸|提高|调高|調高|调低|調低|降低|降|"
     r"往前推|往回推|向前推|推前|拉|放|调|調|改|推|缩|縮|减|減|加|睇|看)\s*(?:返|番|一下|下)?\s*"
     r"(?:到|至|成|为|為)"
 )
@@ -866,6 +875,7 @@ _ONLY_WINDOW_EN = (
 # made wider or narrower, said in English (to a length or a period, never by one).
 _RESIZE_EN = (
     r"(?:(?:widen|extend|expand|stretch|broaden|lengthen|increase|bump|push|open|narrow|shorten|"
+    r"raise|lower|decrease|"
     r"shrink|tighten|cut|reduce|change|set|move|take|drop|bring|make)"
     r"(?:\s+(?:it|that|this|them|the\s+(?:window|range|period|time\s*frame|timeframe|time|dates?|"
     r"lookback|look-back|days?)))?(?:\s+(?:up|out|back|down))?\s+(?:to|into)|"
@@ -902,6 +912,7 @@ def window_swap_words(text: str) -> str | None:
     nothing is left."""
     # "放闊啲，近半年", "widen it a bit, last 90 days": the clause after the loosening says how
     rest = without_loosening(_plain(text))
+    rest = without_restated_whole(rest)  # "上個月成個月呢", "那 October 整个月": that period
     for _ in range(2):  # "那换成…", "and what about …"
         rest = _SWAP_LEAD.sub("", rest).strip(_EDGES)
     rest = _SWAP_TAIL.sub("", rest).strip(_EDGES)

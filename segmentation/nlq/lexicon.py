@@ -1703,7 +1703,8 @@ _unclaimed(K.YET, True, "一直都冇|一直都没|一直都没有|一直都未|
 _unclaimed(K.CMP, ("=", "pre"), "净系|净系得|净只|只系")
 # "How many" with its people word after 有 (今个月问过价嘅有几多位): the count, as 有几多个.
 _unclaimed(K.INTENT, "count", "有几多位|有几多人|有几多名|几多名|有几多只|有几多条友|有几多个人|"
-      "有多少位|有多少名|有多少个人|共有几多|总共有几多|一共有几多")  # fmt: skip
+      "有多少位|有多少名|有多少个人|共有几多|总共有几多|一共有几多|共有几多个|总共有几多个|"
+      "一共有几多个|合共有几多个|合共几多个|总共几多个|一共几多个")  # fmt: skip
 # The English "amount" in a Chinese frame (退款 amount 超过 ¥200, 消费 amount 过千; the spaces
 # are gone): the refunded sum / the spend, as 退款金额 / 消费金额.
 _unclaimed(K.SPEND, "refund", "退款amount|退款的amount|退货amount|退款总amount|refund的amount|"

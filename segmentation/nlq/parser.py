@@ -68,7 +68,7 @@ from segmentation.nlq.used_to import used_to_said
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nlq.who_counted import who_counted_tail
-from segmentation.nlq.whole_periods import ask_whole_period
+from segmentation.nlq.whole_periods import ask_whole_period, without_restated_whole
 from segmentation.nlq.wrappers_en import drop_open_wrappers
 from segmentation.nlq.year_months import months_of_years
 from segmentation.nodes import (
@@ -300,6 +300,7 @@ def _parse(
     norm, not_both = not_both_said(norm)  # "VIP or 待跟进 but not both": made exclusive below
     norm = either_or(norm)  # 不是到店就是下单 / 唔係嚟舖頭就係落單: 到店或下单
     ask_approximate_period(norm)  # 快两个月没下单, "almost 2 months": which days is unsaid
+    norm = without_restated_whole(norm)  # 上个月整个月, the whole of October: that period
     ask_whole_period(norm)  # 整个月没下单, "a whole month": which month is unsaid
     norm = _PRONOUN_IN_ENGLISH.sub(" them ", norm)  # "send 她们 a coupon": them
     norm = _OWN_TEAM_ZH.sub(lambda m: m["lead"] + "我们部门", norm)  # 部门里的VIP客户

@@ -43,6 +43,41 @@ _NAMED_BEFORE = lazy_pattern(
 )
 
 
+# A named period said again as whole (上個月成個月, 那 October 整个月, 九月全月, "last month,
+# the whole month", "the whole of October", "all of last month"): the period itself, which is
+# whole already; the words after it (or before it) say nothing more.
+_MONTHS_EN = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_NAMED_ZH = (
+    r"(?:(?:上上|上|本|这|這|今|去|前|呢|嗰)\s*(?:个|個)?\s*(?:月|季度|季|周|週|星期|礼拜|禮拜|年)|"
+    r"(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*(?:月份?|年|季度))"
+)
+_NAMED_EN = (
+    rf"(?:(?:this|last|that|previous)\s+(?:month|week|year|quarter)|{_MONTHS_EN}(?:\s+\d{{4}})?)"
+)
+_WHOLE_AFTER = lazy_pattern(
+    rf"(?P<named>{_NAMED_ZH}|(?<![a-z]){_NAMED_EN}(?![a-z]))\s*(?:的|嘅)?\s*(?:成|整|全|一整|完整)\s*(?:一)?\s*(?:个|個)?\s*"
+    r"(?:月|季度|季|周|週|星期|礼拜|禮拜|年)(?!份|底|初|中|末|度)|"
+    rf"(?<![a-z])(?P<named_en>{_NAMED_EN})(?![a-z])\s*,?\s*(?:(?:for|over)\s+)?(?:the|a|an)?\s*"
+    r"(?:whole|entire|full)\s+(?:month|week|year|quarter)(?![a-z])|"
+    rf"(?<![a-z])(?:the\s+)?(?:whole|entire|full)\s+(?:of\s+|month\s+of\s+)?(?P<of_en>{_NAMED_EN})"
+    r"(?![a-z])|(?<![a-z])all\s+of\s+(?P<all_en>{_NAMED_EN})(?![a-z])".replace(
+        "{_NAMED_EN}", _NAMED_EN
+    ),
+    re.I,
+)
+
+
+def without_restated_whole(text: str) -> str:
+    """`text` with a named period's "whole" said once: 上个月成个月 → 上个月, "the whole of
+    October" → October. A whole period with no period named is left (asked back below)."""
+    return _WHOLE_AFTER.sub(
+        lambda m: m["named"] or m["named_en"] or m["of_en"] or m["all_en"], text
+    )
+
+
 def ask_whole_period(norm: str) -> None:
     """Raise Ask when `norm` (normalised) says a whole period without naming which one."""
     unquoted = re.sub(r"“[^”]*”", lambda m: "□" * len(m.group()), norm)

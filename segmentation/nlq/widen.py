@@ -31,7 +31,7 @@ _KIND_WORDS: dict[str, tuple[str, ...]] = {
     WINDOW: ("时间段", "時間段", "时间范围", "時間範圍", "时间", "時間", "日期", "期限", "时段",
              "時段", "date range", "date", "dates", "time range", "time frame", "timeframe",
              "time window", "time limit", "time", "period", "window"),
-    "Gender": ("性别", "性別", "男女", "gender", "sex"),
+    "Gender": ("性别", "性別", "男女", "gender", "genders", "sex", "sexes"),
     "Owner": ("跟进人", "跟進人", "负责人", "負責人", "销售", "銷售", "owner", "sales rep",
               "rep", "salesperson"),
     "InDepartment": ("部门", "部門", "department", "dept"),
@@ -141,7 +141,7 @@ _EN_DROP_KIND = lazy_pattern(
 )
 # any city / all cities / regardless of city / no matter the time / city doesn't matter
 _EN_ANY = lazy_pattern(
-    rf"^{_LEAD_EN}(?:(?:in\s+|from\s+)?(?:any|all|every)|regardless\s+of(?:\s+the)?|"
+    rf"^{_LEAD_EN}(?:(?:in\s+|from\s+)?(?:any|all|every|both|either)|regardless\s+of(?:\s+the)?|"
     rf"no\s+matter\s+(?:the|which|what)|whatever(?:\s+the)?|for\s+all|across\s+all|"
     rf"irrespective\s+of(?:\s+the)?)\s+(?P<kind>{_FREE_KIND_WORDS})"
     rf"(?:\s+(?:at\s+all|whatsoever))?{_END_EN}$",
@@ -150,6 +150,29 @@ _EN_ANY = lazy_pattern(
 _EN_KIND_ANY = lazy_pattern(
     rf"^{_LEAD_EN}{_THE_EN}(?P<kind>{_FREE_KIND_WORDS})\s+(?:doesn'?t|does\s+not|don'?t)\s+"
     rf"matter{_END_EN}$",
+    re.S | re.I,
+)
+
+# Both values of a two-valued condition said as wanted: 男女都要 / 男的女的都要 / 男仔女仔都得 /
+# 男定女都得 / "both men and women" / "men and women alike": the gender taken off.
+_BOTH_GENDERS_ZH = (
+    r"(?:男女|男的女的|男的和女的|男的同女的|男生女生|男仔女仔|男人女人|男性女性|男性和女性|男士女士|"
+    r"男客女客|男定女|男或女|男还是女|男還是女|先生小姐|先生女士)"
+)
+_ZH_BOTH = lazy_pattern(
+    rf"^{_LEAD_ZH}(?:不论|不論|无论|無論|不管|唔理|不分)?\s*{_BOTH_GENDERS_ZH}\s*"
+    r"(?:都|也|全部|一起|一齐|一齊|统统|統統|通通)\s*"
+    r"(?:要|得|行|可以|算|计|計|睇|看|包括|包含|算上|算埋|要埋|计埋|計埋|查|列|ok)?\s*"
+    rf"{_END_ZH}$",
+    re.S | re.I,
+)
+_MEN_EN = r"(?:men|males?|guys|gentlemen|boys|male\s+customers|male\s+ones)"
+_WOMEN_EN = r"(?:women|females?|ladies|girls|female\s+customers|female\s+ones)"
+_EN_BOTH = lazy_pattern(
+    rf"^{_LEAD_EN}(?:(?:include|show(?:\s+me)?|count|list|want|take|keep|give\s+me)\s+)?"
+    rf"(?:(?:both\s+)?(?:{_MEN_EN}\s+(?:and|&|\+|or)\s+{_WOMEN_EN}|{_WOMEN_EN}\s+(?:and|&|\+|or)\s+"
+    rf"{_MEN_EN})(?:\s+(?:both|alike|too|as\s+well))?|both\s+(?:genders|sexes))"
+    rf"{_END_EN}$",
     re.S | re.I,
 )
 
@@ -200,8 +223,17 @@ _ZH_SHAPES = (
     _ZH_NO_NEED,
     _ZH_DROP_KIND,
     _ZH_KIND_ANY,
+    _ZH_BOTH,
 )
-_EN_SHAPES = (_EN_ALL_TIME, _EN_DROP_NAMED, _EN_NO_NAMED, _EN_DROP_KIND, _EN_ANY, _EN_KIND_ANY)
+_EN_SHAPES = (
+    _EN_BOTH,
+    _EN_ALL_TIME,
+    _EN_DROP_NAMED,
+    _EN_NO_NAMED,
+    _EN_DROP_KIND,
+    _EN_ANY,
+    _EN_KIND_ANY,
+)
 # "那就不要时间了，流失风险客户有哪些": the widening, then what to ask (after a clause mark).
 _CLAUSES = lazy_pattern(r"[,，;；。.!！]\s*")
 
@@ -244,6 +276,8 @@ def _whole(text: str) -> Widening | None:
             continue
         if shape in (_ZH_ALL_TIME, _EN_ALL_TIME):  # the whole time: no window
             return Widening(WINDOW, "")
+        if shape in (_ZH_BOTH, _EN_BOTH):  # both genders: no gender
+            return Widening("Gender", "")
         if "kind" in match.groupdict() and match["kind"]:
             return Widening(kind_named(match["kind"]), "")
         named = match["named"].strip(_PUNCT.replace("\\s", "") + " ").strip("“”\"'‘’「」")
