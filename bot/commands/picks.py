@@ -38,7 +38,7 @@ from segmentation.nlq import Clarification, Command
 from segmentation.nlq.backref import STEP, read_back_reference
 from segmentation.nlq.correction import read_correction
 from segmentation.nlq.followup import NO, YES, read_pick
-from segmentation.nlq.one_customer import asks_about_customer
+from segmentation.nlq.one_customer import asks_about_customer, asks_card_fact
 from segmentation.nlq.period_reply import is_time_question
 from segmentation.nlq.rank_pick import read_ranked_pick
 from segmentation.nlq.token_kinds import K
@@ -333,7 +333,20 @@ def row_number(text: str) -> int | None:
     return int(raw) if raw.isdigit() else _ORDINALS.get(raw)
 
 
+# In English: "the third one's tags", "what about the 2nd one's owner", "the first one's phone?"
+_ROW_FIRST_EN = re.compile(
+    r"^(?:(?:and|then|now|ok|okay|so)[, ]+)*(?:what about |how about |and )?(?:the )?"
+    r"(?:(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)|"
+    r"(?P<d>\d{1,2})(?:st|nd|rd|th))(?: one| customer| person| guy)?'s\s+(?P<rest>.+)$"
+)
+
+
 def _row_then_question(said: str) -> re.Match[str] | None:
+    english = _ROW_FIRST_EN.match(said)
+    if english is not None:  # "the third one's tags": her tags
+        rest = english["rest"].strip(" ?.!")
+        asked = asks_card_fact(f"her {rest}") or asks_about_customer(f"what is her {rest}")
+        return english if asked else None
     match = _ROW_FIRST.match(said)
     if match is None:
         return None
