@@ -1013,7 +1013,11 @@ _MOST_ZH = lazy_pattern(
     r"(?:最多|最少|(?:比较|更)?(?:多(?!少)|少)(?:啲|些|一些|一点|一啲|点)?)"
     r"(?:人)?(?:的|嘅)?(?:是|系|係)?"
 )
-_WHICH_EN = lazy_pattern(rf"{_EN_START}which (?:one of the )?(?:{_DIM}){_EN_END}")
+# "which rep", "which one of the reps", "which of my reps", "which of our salespeople": the scope
+# of "my" is the asker's anyway (a leader's team), so only the dimension is read
+_WHICH_EN = lazy_pattern(
+    rf"{_EN_START}which (?:one )?(?:of (?:the |my |our )?)?(?:{_DIM}){_EN_END}"
+)
 _MOST_EN = lazy_pattern(
     r"\b(?:(?:has|have|had|gets?|got|owns?|brings?|holds?)(?: got)? )?(?:the )?"
     r"(?:most|fewest|least|largest number of|biggest number of|highest number of)\b"
@@ -1025,6 +1029,8 @@ _MOST_EN = lazy_pattern(
 _WHO_ZH = lazy_pattern(r"(?P<owner>谁|誰|边个|邊個|边位|邊位)(?=的|嘅|(?:比较|更)?[多少])")
 _WHO_EN = lazy_pattern(
     r"(?:^|\bof\s+(?:us|my\s+team|our\s+team|the\s+reps)\s*,?\s*)(?P<owner>who)"
+    # "who on my team has the most": the team said after who
+    r"(?:\s+(?:on|in|of)\s+(?:my|our|the)\s+(?:team|department|group|reps))?"
     r"(?=\s+(?:has|have|had|gets?|got|owns?|holds?)\s+(?:the\s+)?(?:most|fewest|least)\b)",
 )
 
