@@ -39,7 +39,7 @@ from segmentation.nlq.campaign_followups import (
     names_campaign_contact,
 )
 from segmentation.nlq.cities import field_cities
-from segmentation.nlq.compare_words import compared_period
+from segmentation.nlq.compare_words import compared_period, compared_periods
 from segmentation.nlq.followup import (
     ALSO,
     AND,
@@ -628,7 +628,8 @@ def swapped_window_answer(
     question: that question again with the new window on its windowed conditions. When they
     have different windows, which one is asked back; None when `text` is not a window alone
     (or nothing was asked before: then it is asked back as it stands)."""
-    compared = compared_period(text)  # "跟上个月比呢": the other period, both counts said
+    compared = compared_period(text) or _other_of_both(session, ctx, requester, text)
+    # "跟上个月比呢": the other period, both counts said
     words = window_swap_words(compared or text)
     if words is None or len(words) > 40:  # a window alone is short; skip the tokenizer
         return None
@@ -666,6 +667,25 @@ def swapped_window_answer(
     if len(old) == 1:
         return ask_again(session, ctx, requester, with_window(node, new), previous, lang, notes)
     return _which_window(session, ctx, requester, node, previous, new, phrase, lang)
+
+
+def _other_of_both(
+    session: Session, ctx: CommandContext, requester: Requester, text: str
+) -> str | None:
+    """ "this week vs last week" / "本周跟上周比" after an answer about this week: the other
+    period's words, when the first is the one window of the answer shown; else None."""
+    both = compared_periods(text)
+    if both is None:
+        return None
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        return None
+    old = distinct_windows(found[0])
+    tokens = readable_tokens(session, ctx, both[0])
+    if tokens is None or len(old) != 1:
+        return None
+    windows = [t.value for t in tokens if t.kind == K.WINDOW]
+    return both[1] if windows == [old[0]] else None
 
 
 def _which_window(

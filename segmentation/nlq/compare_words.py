@@ -31,3 +31,28 @@ def compared_period(text: str) -> str | None:
         return None
     words = (found.groupdict().get("w") or found.groupdict().get("w2") or "").strip()
     return words or None
+
+
+# Both periods said: "this week vs last week", "本周跟上周比", "今個月同上個月比吓", "this month
+# compared with last month". The chat takes it only when the first is the last answer's period.
+_BOTH_ZH = lazy_pattern(
+    r"^(?:那|那么|咁|噉|再|好)?[,，\s]*(?P<a>[^,，和跟与同比]{1,12}?)\s*(?:跟|和|与|同)\s*"
+    r"(?P<b>[^,，]{1,12}?)\s*(?:比|比较|对比|相比|比一比|比较下|比一下|比较一下|对比一下|比下|比吓|对比下)"
+    r"(?:一下|下|吓)?(?:呢|吧|啊|呀|看看|睇下|睇吓|看下)?[?？。.!！]*$"
+)
+_BOTH_EN = lazy_pattern(
+    r"^(?:and |so |ok,? |now |then )?(?:compare )?(?P<a>[a-z0-9' -]{2,30}?)\s+"
+    r"(?:vs\.?|versus|against|compared (?:to|with)|and)\s+(?P<b>[a-z0-9' -]{2,30}?)\s*[?.!]*$"
+)
+
+
+def compared_periods(text: str) -> tuple[str, str] | None:
+    """Both periods of "this week vs last week" / "本周跟上周比": (the first, the other), or
+    None. Words only: that each is one window, and the first the last answer's, is the
+    chat's to check."""
+    norm = normalize(text).strip()
+    found = _BOTH_ZH.match(norm) or _BOTH_EN.match(norm)
+    if found is None:
+        return None
+    first, other = found["a"].strip(), found["b"].strip()
+    return (first, other) if first and other else None
