@@ -602,15 +602,16 @@ _add_missing(
         "我想要一份",
     ],
 )
-# Just added (刚加的, 刚刚添加的, Cantonese 啱啱加 / 啱加): new customers, as 新加的 is.
+# Just added (刚加的, 刚刚添加的, Cantonese 啱啱加嘅): new customers, as 新加的 is — only with
+# 的/嘅 or 进来 after it: 刚加了VIP标签 / 刚加购物车 say what was just added to them.
 _more(
     K.NEW,
     True,
-    "刚加|刚加的|刚刚加|刚刚加的|刚添加|刚添加的|刚刚添加|刚刚添加的|啱加|啱啱加|啱啱先加|"
-    "刚加进来|刚加进来的|才加|才加的",
+    "刚加的|刚刚加的|刚添加的|刚刚添加的|啱加嘅|啱啱加嘅|啱加的|啱啱加的|"
+    "刚加进来|刚加进来的|才加的|才加进来的",
 )
 # How sellers address customers (姐妹们 of live commerce, 小姐姐 / 小哥哥): women and men.
-_more(K.GENDER, 2, "姐妹们|姐妹|小姐姐|小姐姐们|美女们|靓女们")
+_more(K.GENDER, 2, "姐妹们|小姐姐|小姐姐们|美女们|靓女们")  # never 姐妹 alone: 姐妹店
 _more(K.GENDER, 1, "小哥哥|小哥哥们|兄弟们|帅哥们|靓仔们")
 # While you are at it (顺手/顺便/顺带, Taiwan 順便) and trying to recall (…有多少来着, Taiwan 來著):
 # said around the request, never of the customers.
