@@ -152,9 +152,22 @@ _SEND_MEASURE = lazy_pattern(
 )
 
 
+# Added with a direction after it (群聊加入嚟嘅, 新加返嚟嘅客, 经抖音个码加入进来的; Cantonese 嚟
+# arrives as 来): added, as 加入的 / 加的 say.
+# (加进来 / 加过来 are words of their own already)
+_ADDED_COMING = lazy_pattern(r"加(入|返|番)(?:进来|过来|来)(?=\s*(?:的|嘅|$))")
+
+
+# Someone's own (王五自己嘅, 张三自己的): whose, as 王五的 says — never 我自己 (my own: the
+# lexicon's) nor 自己 alone.
+_OWN_OF = lazy_pattern(r"(?<=[\u4e00-\u9fffa-z])(?<![我咱俺们們哋])自己(?=的|嘅)")
+
+
 def everyday_rewrites(norm: str) -> str:
     """`norm` (normalised) with 不下N read as 不少于N, a Cantonese 埋 after a request verb
     dropped, and a send counted by the wave (那波讯息) by the time (那次讯息)."""
     norm = _NOT_BELOW.sub("不少于", norm)
     norm = _SEND_MEASURE.sub(lambda m: m.group(1) + "次", norm)
+    norm = _OWN_OF.sub("", norm)
+    norm = _ADDED_COMING.sub(lambda m: "加入" if m.group(1) == "入" else "加", norm)
     return _PARTICLE_MAI.sub("", norm)

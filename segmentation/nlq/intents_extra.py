@@ -66,7 +66,8 @@ DIMENSIONS: dict[str, str] = {
     },
     # 业务 alone is Taiwan's word for a salesperson (按業務分); never a business line here.
     # 人头 (head): 按人头分 is per person, the one who follows them
-    "owner": r"销售员|销售|跟进人|负责人|业务员|业务|员工|同事|客户经理|跟进的同事|人头|"
+    "owner": r"销售员|销售|跟进人|负责人|负责业务|负责的业务|负责同事|负责的同事|负责销售|"
+    r"业务员|业务|员工|同事|客户经理|跟进的同事|人头|"
     r"owners?|salespeople|salesperson|sales ?reps?|reps?|staff|followers?|sales",
     "department": r"部门|团队|departments?|teams?",
     "city": r"城市|地区|地域|cities|city|regions?",

@@ -610,6 +610,20 @@ _more(
     "刚加的|刚刚加的|刚添加的|刚刚添加的|啱加嘅|啱啱加嘅|啱加的|啱啱加的|"
     "刚加进来|刚加进来的|才加的|才加进来的",
 )
+# Tags worn (挂着VIP标签, 贴着, 带着, Cantonese 挂住 / 贴住): has the tag, as 有 says.
+_more(K.FILLER, True, "挂着|贴着|带着|挂住|贴住|有挂着|有贴着")
+# Average per order said with the order's measure word: 平均一张单过千, 平均每张单
+_more(
+    K.SPEND, "aov", "平均一张单|平均每张单|平均一张订单|平均每张订单|平均每一张单|平均一笔|平均每笔"
+)
+# Cantonese spend with money said (使钱 / 使咗钱, 累计使钱): spend, as 花钱 is.
+_more(K.SPEND, True, "使钱|使了钱|使过钱|累计使钱|累计使了钱|总共使钱|总共使了钱")
+# Exactly, Cantonese (啱啱好一次, 啱好两次) and 刚刚好: the count said, no more, no less.
+_more(K.CMP, ("=", "pre"), "啱啱好|啱好|刚刚好|正正|正正好")
+# Cantonese "all of them" after a request (list埋佢, 导出埋佢哋, 晒佢): no condition.
+_more(K.FILLER, "wrapper", "埋佢|埋佢哋|埋佢们|晒佢|晒佢哋")
+# Downloaded "down" (Cantonese 落嚟 after the verb, arriving as 落来): the export itself
+_more(K.INTENT, "export", "download落来|下载落来|导出落来|export落来|拉落来")
 # How sellers address customers (姐妹们 of live commerce, 小姐姐 / 小哥哥): women and men.
 _more(K.GENDER, 2, "姐妹们|小姐姐|小姐姐们|美女们|靓女们")  # never 姐妹 alone: 姐妹店
 _more(K.GENDER, 1, "小哥哥|小哥哥们|兄弟们|帅哥们|靓仔们")

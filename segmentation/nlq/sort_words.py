@@ -76,7 +76,8 @@ _VERB_EN = r"(?:rank|sort|order|arrange|line\s+up|list|show|give\s+me)"
 _EN_FORMS = (
     # "rank my customers by spend", "sort them by how much they spent, lowest first"
     lazy_pattern(
-        rf"(?<![a-z])(?:{_VERB_EN})(?:ed)?\b(?P<base>.*?)\s*\b"
+        # (a Chinese word may touch the English ones: "rank二部的客户by spend" once normalised)
+        rf"(?<![a-z])(?:{_VERB_EN})(?:ed)?(?![a-z])(?P<base>.*?)\s*(?<![a-z])"
         rf"(?:by|according\s+to|in\s+order\s+of)\s+{_SPEND_EN}"
         rf"(?:[\s,]+(?:\(|,)?\s*(?P<dir>{_TOP_EN}|{_BOTTOM_EN})\)?)?(?![a-z])",
         re.I,
