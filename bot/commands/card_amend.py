@@ -218,6 +218,8 @@ _ACT = (
 _TO = r"(?:给|发给|推给|对|要给|送给|帮|畀|俾|发畀|发俾)"  # 只帮Bob打, 淨係畀上海嘅發
 _WHO_END = r"(?:的)?(?:客户|顾客|人|那些|那批)?"
 _ENOUGH = r"(?:吧|就行|就好|就可以了?|就够了|即可|好了|就ok|就得|得了|得(?:喇|啦|嘞)?|啦)"
+# An English action verb in a Chinese frame: "只 tag Alice", "淨係 send 畀 Frank".
+_EN_ACT_ZH = r"(?:tag|send|push|message|msg|text)"
 # Keeping some on the card: 只要 / 只留 / 只保留 / 留低 (Cantonese) / 剩下.
 _KEEP = r"(?:要|保留|留下|留低|留|剩下|剩)"
 _KEEP_ONLY = r"(?:保留|留下|留低|留|剩下|剩)"  # without 只: 要 alone may ask for more
@@ -229,7 +231,8 @@ _ZH_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # 只给上海的发, 只发给VIP, 仅对上海的客户推送吧, 就给上海的发就行
         # (净系 is Cantonese 只: 淨係發上海嘅)
         (
-            rf"^(?:只|仅|就只|只是|净系|净)(?:{_KEEP})?(?:{_TO}|{_ACT})?(?P<x>.+?){_WHO_END}{_HOW_MANY}"
+            rf"^(?:只|仅|就只|只是|净系|净)(?:{_KEEP})?(?:{_TO}|{_ACT}|\s*{_EN_ACT_ZH}\s+)?"
+            rf"(?P<x>.+?){_WHO_END}{_HOW_MANY}"
             rf"{_ACT}?{_ENOUGH}?$",
             "只要{x}的",
         ),
@@ -276,6 +279,8 @@ _EN_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), template)
     for pattern, template in (
         (rf"^(?:only|just)\s+{_EN_ACT}{_EN_IT}\s+(?:to|for)\s+(?P<x>.+)$", "only {x}"),
+        # "only tag Alice", "just message Bob": the verb with whom right after it
+        (rf"^(?:only|just)\s+{_EN_ACT}\s+(?!it\b|this\b|that\b|them\b)(?P<x>.+)$", "only {x}"),
         (rf"^{_EN_ACT}{_EN_IT}\s+(?:only|just)\s+(?:to|for)\s+(?P<x>.+)$", "only {x}"),
         (r"^(?:only|just)\s+(?:for|to)\s+(?P<x>.+)$", "only {x}"),
         (r"^(?P<x>.+?)\s+only$", "only {x}"),

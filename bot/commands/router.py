@@ -87,6 +87,7 @@ from bot.commands.sorted_list import sorted_list_answer
 from bot.commands.texts import language_of, say
 from bot.commands.together import together_answer
 from bot.commands.value_swap import swapped_value_answer
+from bot.commands.widen_to import widened_to_answer
 from bot.commands.widening import widened_answer, widens_then_asks, widens_then_narrows
 from bot.commands.window_step import stepped_window_answer
 from bot.database import caused_by_input
@@ -154,6 +155,8 @@ def answer_text(
         or together_answer(session, ctx, requester, text, lang)
         or swapped_window_answer(session, ctx, requester, text, lang)
         or swapped_bound_answer(session, ctx, requester, text, lang)
+        # "widen 到 我们部门 全部 VIP": the wider question named, asked on its own
+        or widened_to_answer(session, ctx, requester, text)
         or widened_answer(session, ctx, requester, text, lang, answer_text)
         or dropped_by_name(session, ctx, requester, text, lang)
         or refined_answer(session, ctx, requester, text, lang)

@@ -9,6 +9,8 @@ segmentation.nlq.value_swap_words', the tree operations segmentation.nlq.value_s
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
@@ -35,7 +37,7 @@ from segmentation.nlq.value_swap import (
 )
 from segmentation.nlq.value_swap_words import ValueSwap, read_value_swap
 from segmentation.nlq.widen import WINDOW, kind_named
-from segmentation.nodes import All, Node, Ranked
+from segmentation.nodes import All, And, ItemEvent, Node, Not, Or, Ranked, walk
 from segmentation.scope import Requester
 
 # A kind word names the kind of condition the parts of that kind have (跟进人 also a
@@ -77,6 +79,13 @@ def swapped_value_answer(
     if kind is None and _said_alone(session, ctx, said.old, None):  # "把1000改成5000"
         return swapped_bound_answer(session, ctx, requester, said.new, lang)
     old = None if kind is not None else _conditions(session, ctx, requester, said.old)
+    item = _item_named(node, said.old) if kind is None and old is None else None
+    if item is not None:  # "swap the product for 精华液": the same activity, another item
+        other = _item_said(session, ctx, requester, said.new, lang)
+        if isinstance(other, Clarification):  # "swap the product for 面膜": no such product
+            return clarify(other.message, list(other.suggestions))
+        swapped = _replaced(node, item, replace(item, item=other.item, names=other.names))
+        return ask_again(session, ctx, requester, swapped, previous, lang)
     if kind is None and old is None:
         return None  # "把这些人换成…": no part of the answer this reads
     new = _read(session, ctx, requester, said.new, lang)
@@ -89,6 +98,54 @@ def swapped_value_answer(
         return clarify(say_correction(swapped, lang, description=previous.description,
                                       old=said.old, new=said.new))  # fmt: skip
     return ask_again(session, ctx, requester, swapped, previous, lang, new.notes)
+
+
+# A product or category named by its kind: the one item condition of the answer is replaced.
+_ITEM_WORDS = re.compile(
+    r"^(?:the\s+)?(?:products?|items?|categor(?:y|ies)|goods|产品|產品|商品|品类|品類|货品|貨品|"
+    r"东西|東西|嘢)$",
+    re.I,
+)
+
+
+def _item_named(node: Node, words: str) -> Node | None:
+    """The one product or category condition of `node` when `words` name its kind."""
+    if not _ITEM_WORDS.match(words.strip()):
+        return None
+    items = [part for part in walk(node) if isinstance(part, ItemEvent)]
+    return items[0] if len(items) == 1 else None
+
+
+def _item_said(
+    session: Session, ctx: CommandContext, requester: Requester, words: str, lang: str
+) -> ItemEvent | Clarification:
+    """The product or category `words` name, read as one bought ("买过精华液"), or the
+    question back about them."""
+    vocab = load_vocabulary(session, ctx.engine.named)
+    said = parse_command(
+        f"买过{words}的客户",
+        vocabulary=vocab,
+        asker=requester.userid,
+        now=ctx.now,
+        tz=ctx.settings.timezone,
+        reply_language=lang,  # asked in the language of the swap, not of this frame
+    )
+    if isinstance(said, Command) and isinstance(said.segment, ItemEvent):
+        return said.segment
+    if isinstance(said, Clarification):
+        return said
+    return Clarification(say_correction("correction_what", lang, value=words), (), lang)
+
+
+def _replaced(node: Node, old: Node, new: Node) -> Node:
+    """`node` with the one condition `old` replaced by `new`."""
+    if node == old:
+        return new
+    if isinstance(node, And | Or):
+        return type(node)(tuple(_replaced(child, old, new) for child in node.children))
+    if isinstance(node, Not):
+        return Not(_replaced(node.child, old, new))
+    return node
 
 
 def _number_swapped(
