@@ -37,7 +37,7 @@ from segmentation.nlq.value_swap import (
 )
 from segmentation.nlq.value_swap_words import ValueSwap, read_value_swap
 from segmentation.nlq.widen import WINDOW, kind_named
-from segmentation.nodes import All, And, ItemEvent, Node, Not, Or, Ranked, walk
+from segmentation.nodes import All, ItemEvent, Node, Ranked, walk
 from segmentation.scope import Requester
 
 # A kind word names the kind of condition the parts of that kind have (跟进人 also a
@@ -84,7 +84,9 @@ def swapped_value_answer(
         other = _item_said(session, ctx, requester, said.new, lang)
         if isinstance(other, Clarification):  # "swap the product for 面膜": no such product
             return clarify(other.message, list(other.suggestions))
-        swapped = _replaced(node, item, replace(item, item=other.item, names=other.names))
+        swapped = with_part_replaced(node, item, replace(item, item=other.item, names=other.names))
+        if swapped is None:  # the new item is of another activity: nothing to put in its place
+            return clarify(say_correction("correction_what", lang, value=said.new))
         return ask_again(session, ctx, requester, swapped, previous, lang)
     if kind is None and old is None:
         return None  # "把这些人换成…": no part of the answer this reads
@@ -135,17 +137,6 @@ def _item_said(
     if isinstance(said, Clarification):
         return said
     return Clarification(say_correction("correction_what", lang, value=words), (), lang)
-
-
-def _replaced(node: Node, old: Node, new: Node) -> Node:
-    """`node` with the one condition `old` replaced by `new`."""
-    if node == old:
-        return new
-    if isinstance(node, And | Or):
-        return type(node)(tuple(_replaced(child, old, new) for child in node.children))
-    if isinstance(node, Not):
-        return Not(_replaced(node.child, old, new))
-    return node
 
 
 def _number_swapped(
