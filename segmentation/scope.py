@@ -139,6 +139,20 @@ def _manager_seed(requester: Requester) -> Select:
     )
 
 
+def team_of(session: Session, requester: Requester) -> tuple[frozenset[str], frozenset[int]]:
+    """A manager's team: the members whose customers they see and the departments (with
+    sub-departments) they lead — facts of the staff directory, never of customers."""
+    if requester.role != "manager":
+        return frozenset({requester.userid}), frozenset()
+    names = CteNames()
+    userids = set(session.scalars(department_members(_manager_seed(requester), names)))
+    tree = _manager_seed(requester).cte(names.next("team_tree"), recursive=True)
+    child = departments.alias()
+    tree = tree.union(select(child.c.id).where(child.c.parent_id == tree.c[0]))
+    led = set(session.scalars(select(tree.c[0])))
+    return frozenset({requester.userid, *userids}), frozenset(int(d) for d in led)
+
+
 def scope_members(requester: Requester) -> CompoundSelect | Select[Any] | None:
     """The members whose follows make up `requester`'s scope (a select of userids): who may
     send to those customers on the requester's behalf. None: every member (an admin)."""

@@ -31,13 +31,15 @@ HANT = "hant"
 SCOPED_INTENTS = frozenset({"count", "list", "export", "describe", "breakdown"})
 
 
-def with_scope_note(answer: Answer, requester: Requester, lang: str) -> Answer:
+def with_scope_note(
+    answer: Answer, requester: Requester, lang: str, session: Session | None = None
+) -> Answer:
     """The answer with its scope note for the chat (worked out again here, so answers about
     the previous segment carry it too)."""
     if isinstance(answer, (CountAnswer, SegmentAnswer, BreakdownAnswer)):
         if answer.intent not in SCOPED_INTENTS:
             return answer
-        note = scope_note(answer.segment, requester, lang)
+        note = scope_note(answer.segment, requester, lang, session)
         return replace(answer, scope_note=note) if note else answer
     return answer
 

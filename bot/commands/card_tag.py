@@ -28,6 +28,8 @@ from segmentation.nlq import Clarification
 from segmentation.scope import Requester
 
 # Several customers said: the previous list's, which pointed_tag reads.
+_ONE_ZH = re.compile(r"[他她佢](?![们們哋地])")
+_ONE_EN = re.compile(r"\b(?:her|him)\b", re.I)
 _MANY = re.compile(r"他们|她们|他們|她們|佢哋|佢地|\b(?:them|these|those|they|everyone)\b", re.I)
 
 
@@ -48,6 +50,9 @@ def card_tag_answer(
     if not still_visible(session, requester, [eid]):
         return None  # out of sight now: the ordinary path says so
     tags = tags_of(session, eid)
+    asked = (previous.details or {}).get("asked_tag")
+    if len(tags) > 1 and asked in tags:  # "她是VIP吗" just asked: that tag of hers
+        tags = [asked]
     if len(tags) != 1:
         key = "card_tag_which" if tags else "card_tag_none"
         name = session.scalar(select(Customer.name).where(Customer.external_userid == eid))
@@ -74,8 +79,12 @@ def with_tag_named(text: str, pointer: str, tag: str) -> str:
     """`text` with the pointing words ("that tag", "这个标签") made the tag's own name, said
     the way the sentence's language says a named tag."""
     if pointer.isascii():
-        return text.replace(pointer, f"the “{tag}” tag", 1)
+        named = text.replace(pointer, f"the “{tag}” tag", 1)
+        # "remove that tag" right after her card: from her, said as the card's pronoun is
+        return named if _ONE_EN.search(named) else f"{named.rstrip(' .!?')} from him"
     at = text.find(pointer)
     # "將佢嗰個tag剷咗佢": the pronoun is whose tag; with the pointer gone, 的 says so
     whose = "的" if at > 0 and text[at - 1] in "他她佢" else ""
+    if not _ONE_ZH.search(text):  # "把这个标签去掉" right after her card: hers
+        whose = "他的"
     return text.replace(pointer, f"{whose}“{tag}”标签", 1)

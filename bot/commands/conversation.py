@@ -329,6 +329,17 @@ def _as_aside(shown: PreviousAnswer | None, before: PreviousAnswer | None) -> Pr
     return replace(shown, intent=before.intent)
 
 
+def remember_asked_tag(session: Session, userid: str, tag: str, now: datetime) -> None:
+    """A yes/no about one tag of the card's customer ("她是VIP吗"): the card stays the previous
+    answer, with that tag noted, so "把这个标签去掉" next is that tag even when she has several."""
+    conversation = load(session, userid, now)
+    shown = conversation.previous
+    if shown is None or shown.kind != CUSTOMER:
+        return
+    noted = replace(shown, details={**(shown.details or {}), "asked_tag": tag})
+    save(session, userid, replace(conversation, previous=noted), now)
+
+
 def remember_shown(session: Session, userid: str, previous: PreviousAnswer, now: datetime) -> None:
     """What an answer outside the query path showed (the digest, a picked card) is now the
     previous answer; a pending question is answered by it."""

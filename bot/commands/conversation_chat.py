@@ -219,7 +219,7 @@ def extra_replies(
 ) -> list[Reply]:
     if isinstance(answer, BreakdownAnswer):
         # like a count, a breakdown narrowed by the asker's scope says so
-        scoped = with_scope_note(answer, requester, lang)
+        scoped = with_scope_note(answer, requester, lang, session)
         assert isinstance(scoped, BreakdownAnswer)
         replies = breakdown_replies(requester.userid, scoped, lang)
         return in_script(replies, answer.script == "hant", data_words(session, answer))
@@ -356,7 +356,7 @@ def export_breakdown(
     stamp = ctx.now.astimezone(ctx.settings.timezone).strftime("%Y%m%d-%H%M")
     text = say_card(
         "bd_export_text", lang, description=answer.description, by=by, groups=len(rows)
-    ) + scope_line(with_scope_note(answer, requester, lang))
+    ) + scope_line(with_scope_note(answer, requester, lang, session))
     return [
         Reply(
             requester.userid,

@@ -61,6 +61,9 @@ def focus_yes_no(
     text = say_correction(key, lang, name=name, description=description)
     if any(isinstance(part, HasTag | Untagged) for part in walk(node)):
         fact = _tags_line(session, eid, lang)  # "does he have any tags": which, not a date
+    asked_tags = {part.name for part in walk(node) if isinstance(part, HasTag)}
+    if len(asked_tags) == 1:  # "她是VIP吗" then "remove that tag": the tag asked about
+        conv.remember_asked_tag(session, userid, asked_tags.pop(), ctx.now)
     if fact:
         text = f"{text}\n{fact}"
     return [Reply(userid, text)]

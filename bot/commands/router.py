@@ -206,7 +206,7 @@ def _replies(
     if isinstance(answer, MessageAnswer):
         return [Reply(userid, say("help", lang) if answer.intent == "help" else answer.message)]
     if isinstance(answer, CountAnswer):
-        count = with_scope_note(answer, requester, lang)
+        count = with_scope_note(answer, requester, lang, session)
         assert isinstance(count, CountAnswer)
         return [Reply(userid, _count_text(session, ctx, requester, count, lang))]
     if isinstance(answer, SegmentAnswer):
@@ -224,7 +224,7 @@ def _segment_replies(
 ) -> list[Reply]:
     """A list, an export, a description, an explanation, a save, or an action's card."""
     userid = requester.userid
-    scoped = with_scope_note(answer, requester, lang)
+    scoped = with_scope_note(answer, requester, lang, session)
     assert isinstance(scoped, SegmentAnswer)
     answer = scoped
     if answer.needs_confirmation:

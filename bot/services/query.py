@@ -40,7 +40,7 @@ from segmentation.nlq.parser import untag_holders
 from segmentation.nlq.unknown import tag_question
 from segmentation.nodes import And, InDepartment, Node, Owner, Ranked, canonical, walk
 from segmentation.ranking import ranking
-from segmentation.scope import Requester, resolve_requester
+from segmentation.scope import Requester, resolve_requester, team_of
 from segmentation.text import language_of, normalize, normalize_name
 from segmentation.unmatched import question_back
 
@@ -256,7 +256,7 @@ def answer_command(
         if isinstance(extra, (CardAnswer, ChangesAnswer, DigestAnswer)):
             return extra
         if isinstance(extra, BreakdownAnswer):
-            note = scope_note(extra.segment, requester, command.language)
+            note = scope_note(extra.segment, requester, command.language, session)
             if note:  # groups counted in the asker's scope, as a count is
                 return replace(extra, scope_note=note)
             return extra
@@ -322,7 +322,7 @@ def answer_command(
         listed=tuple(listed) if ordered else None,
         action=Action.of(command.details),
         needs_confirmation=command.needs_confirmation,
-        scope_note=scope_note(command.segment, requester, command.language),
+        scope_note=scope_note(command.segment, requester, command.language, session),
         ranking=None
         if ranked is None
         else tuple(RankedMember(eid, _json_number(v)) for eid, v in ranked),
@@ -358,7 +358,7 @@ def count_answer(
     evaluated is asked back."""
     assert command.segment is not None
     zh = command.language == "zh"
-    note = scope_note(command.segment, requester, command.language)
+    note = scope_note(command.segment, requester, command.language, session)
     try:
         if not with_members:
             count = segment_count(session, command.segment, requester=requester, now=now, ctx=ctx)
@@ -409,7 +409,9 @@ SCOPE_NOTES = {
 }
 
 
-def scope_note(segment: Node, requester: Requester, language: str) -> str | None:
+def scope_note(
+    segment: Node, requester: Requester, language: str, session: Session | None = None
+) -> str | None:
     """The line saying that a non-admin's answer was limited to their scope.
 
     Told by the question, never by the data: "did the scope leave anyone out" would itself
@@ -419,6 +421,11 @@ def scope_note(segment: Node, requester: Requester, language: str) -> str | None
     """
     if requester.is_admin or _own_customers_only(canonical(segment), requester.userid):
         return None
+    if session is not None and requester.role == "manager":
+        # "张三的客户" asked by 张三's leader: his own team's customers, nothing limited
+        userids, departments = team_of(session, requester)
+        if _team_only(canonical(segment), userids, departments):
+            return None
     lang = "zh" if language == "zh" else "en"
     others = any(
         (isinstance(n, Owner) and set(n.userids) - {requester.userid})
@@ -426,6 +433,20 @@ def scope_note(segment: Node, requester: Requester, language: str) -> str | None
         for n in walk(segment)
     )
     return SCOPE_NOTES["others" if others else requester.role][lang]
+
+
+def _team_only(node: Node, userids: frozenset[str], departments: frozenset[int]) -> bool:
+    """Whether `node` keeps only customers of the team: an owner or department of it is one
+    condition every answer must meet."""
+    if isinstance(node, Owner):
+        return set(node.userids) <= userids
+    if isinstance(node, InDepartment):
+        return set(node.department_ids) <= departments
+    if isinstance(node, And):
+        return any(_team_only(child, userids, departments) for child in node.children)
+    if isinstance(node, Ranked):
+        return _team_only(node.base, userids, departments)
+    return False
 
 
 def _own_customers_only(node: Node, userid: str) -> bool:

@@ -71,7 +71,9 @@ _NOT_CAMPAIGN_ZH = lazy_pattern(
     r"一|连|任何|半|每|所有|全部|哪|什么|啥|咩|乜|"
     # (优惠券 / 满100减20的券 / 20元券: the coupon's own words, its kind or its amount)
     r"优惠|代金|现金|折扣|满减|抵用|减|折|元|块|蚊|"
-    r"前一|手上|手里|手头|手中|身上|领|拿|攞|收|获得|得到|持有|有|活动#|campaign #|我们|我哋|公司"
+    r"前一|手上|手里|手头|手中|身上|领|拿|攞|收|获得|得到|持有|有|活动#|campaign #|我们|我哋|公司|"
+    # (没核销的券 / 未使用的券: what became of the coupon, said before it)
+    r"没|冇|未(?:使用|用|核销|兑换)|核销|兑换"
 )
 _WORDS_OF_NO_NAME_EN = (
     "last latest most recent previous newest first next new same unused unredeemed one two "

@@ -197,6 +197,17 @@ _ZH = (
         # 上次那批券领了也用了: the coupon named first, got, then used
         rf"|{_coupon_ref_zh(9)}(?:有|都)?{_GOT_AFTER_ZH}{_BUT_ZH}(?:也)?(?:已经?)?(?:{_USED_ZH})"
     )),
+    # The coupon qualified by what became of it, said before it: 没用的券 / 未使用优惠券 /
+    # 没核销的优惠券 / 仲未用嘅券 (unused), 用过的券 / 已核销的券 / 已使用优惠券 (used)
+    ("unredeemed", lazy_pattern(
+        # 还有没用的券: 有没 is read as "whether" unless the whole phrase is taken here
+        rf"(?:还|仍|仲)?(?:有|持有)?(?:{_NOT_ZH}(?:有)?(?:被)?(?:用|使用|核销|兑换)(?:过|掉)?(?:的|嘅)"
+        r"|(?:未|尚未)(?:使用|核销|兑换)(?:过)?)\s*" + _COUPON_ZH
+    )),
+    ("redeemed", lazy_pattern(
+        r"(?:(?:已经?)?(?:用|使用|核销|兑换)(?:过|了|掉)(?:的|嘅)|已(?:使用|核销|兑换)(?:的|嘅)?)\s*"
+        + _COUPON_ZH
+    )),
     # 上次活动领了券 / 领过券 / 收到过优惠券
     ("issued", lazy_pattern(
         rf"(?:{_REF_ZH}{_IN}(?:有|都)?)?{_GOT_ZH}(?:{_ref_zh(1)}{_IN})?{_COUPON_ZH}"

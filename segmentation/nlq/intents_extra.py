@@ -361,6 +361,8 @@ _PHONE_TAIL = [
 _WEAK_CARD = [
     lazy_pattern(rf"^{_LOOK_VERB}(?:一下)?(?:{_CLIENT})?{_NAME}[？?。!！]*$"),
     lazy_pattern(rf"^{_CLIENT}[：:]?{_NAME}[？?。!！]*$"),  # "客户Alice"
+    # "customer Dan", "client: Alice", "the customer Mike?" (the English customer word first)
+    lazy_pattern(rf"^(?:the )?(?:customer|client)\s*[：:]?\s*{_NAME_EN}[?.!]*$"),
     lazy_pattern(
         rf"^(?:how is|how's|hows|how are things with|what's up with|whats up with) {_NAME_EN}"
         r"(?: doing| getting on)?(?: lately| recently| now| these days)?[?.!]*$"
