@@ -163,6 +163,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "widen_Owner": {"zh": "跟进人", "en": "owner"},
     "widen_InDepartment": {"zh": "部门", "en": "department"},
     "widen_HasTag": {"zh": "标签", "en": "tag"},
+    "widen_amount": {"zh": "金额", "en": "amount"},
+    "widen_item": {"zh": "产品", "en": "product"},
     "refine_what": {
         "zh": "要在上一批客户里按什么条件筛选？例如：其中上海的有几个、只要VIP的、去掉已下单的。",
         "en": "Narrow the last answer by what? E.g. 'of these, who is in Shanghai', "

@@ -20,7 +20,19 @@ from dataclasses import dataclass, replace
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.loosen_words import without_loosening
 from segmentation.nlq.swap import kind_of
-from segmentation.nodes import All, And, NewCustomer, Node, Not, Or, Ranked
+from segmentation.nodes import (
+    All,
+    And,
+    EventCount,
+    ItemCount,
+    ItemEvent,
+    NewCustomer,
+    Node,
+    Not,
+    Or,
+    Performed,
+    Ranked,
+)
 
 WINDOW = "window"  # not a node kind: every condition's own time window
 
@@ -37,6 +49,20 @@ _KIND_WORDS: dict[str, tuple[str, ...]] = {
     "InDepartment": ("部门", "部門", "department", "dept"),
     "HasTag": ("标签", "標籤", "標簽", "tag", "tags"),
 }  # fmt: skip
+# Kinds a widening may take off though no value is swapped for them ("金额那个条件拿掉",
+# "forget the product"): an amount is whichever amount condition the answer has (spend, order
+# value, refunded amount); a product or category is taken off its activity, which stays.
+AMOUNT, ITEM = "amount", "item"
+_DROP_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    AMOUNT: ("金额", "金額", "消费金额", "消費金額", "消费额", "消費額", "累计消费", "累計消費",
+             "消费", "消費", "花费", "花費", "客单价", "客單價", "单价", "單價", "退款金额",
+             "退款金額", "amount", "spend", "spending", "spent", "total spend", "money",
+             "order value", "average order value", "refund amount"),
+    ITEM: ("产品", "產品", "商品", "品类", "品類", "类目", "類目", "货品", "貨品", "product",
+           "products", "item", "items", "category", "categories", "sku"),
+}  # fmt: skip
+_KINDS_NAMED = {**_KIND_WORDS, **_DROP_KIND_WORDS}
+_AMOUNT_KINDS = frozenset({"Spend", "AvgOrderValue", "RefundAmount"})
 # A kind word that names its kind only with a condition word after it: "去掉VIP标签" untags.
 _ONLY_WITH_CONDITION = frozenset({"HasTag"})
 
@@ -47,9 +73,9 @@ def _alternatives(words: list[str]) -> str:
     )
 
 
-_ALL_KIND_WORDS = _alternatives([w for ws in _KIND_WORDS.values() for w in ws])
+_ALL_KIND_WORDS = _alternatives([w for ws in _KINDS_NAMED.values() for w in ws])
 _FREE_KIND_WORDS = _alternatives(
-    [w for k, ws in _KIND_WORDS.items() if k not in _ONLY_WITH_CONDITION for w in ws]
+    [w for k, ws in _KINDS_NAMED.items() if k not in _ONLY_WITH_CONDITION for w in ws]
 )
 
 _PUNCT = r"\s,，、:：;；.。!！?？~～"
@@ -279,12 +305,12 @@ def _whole(text: str) -> Widening | None:
         if shape in (_ZH_BOTH, _EN_BOTH):  # both genders: no gender
             return Widening("Gender", "")
         if "kind" in match.groupdict() and match["kind"]:
-            return Widening(kind_named(match["kind"]), "")
+            return Widening(_dropped_kind_named(match["kind"]), "")
         named = match["named"].strip(_PUNCT.replace("\\s", "") + " ").strip("“”\"'‘’「」")
         named = re.sub(r"^(?:掉|the\s+|that\s+|this\s+)", "", named, flags=re.I).strip()
         if not named or re.search(r"(?:这|這|那|呢|嗰)$", named):
             continue
-        kind = kind_named(named)
+        kind = _dropped_kind_named(named)
         return Widening(kind, "" if kind else named)
     return None
 
@@ -293,6 +319,16 @@ def kind_named(word: str) -> str | None:
     """The kind `word` names ("城市" → City, "date range" → window), or None."""
     key = re.sub(r"\s+", " ", word.strip().lower())
     for kind, words in _KIND_WORDS.items():
+        if key in words:
+            return kind
+    return None
+
+
+def _dropped_kind_named(word: str) -> str | None:
+    """The kind `word` names when a condition of it is taken off: kind_named's, an amount or
+    a product ("金额", "the product")."""
+    key = re.sub(r"\s+", " ", word.strip().lower())
+    for kind, words in _KINDS_NAMED.items():
         if key in words:
             return kind
     return None
@@ -308,6 +344,10 @@ def without_kind(node: Node, kind: str) -> Node | None:
         return _without_windows(node)
     if kind == "Owner":
         return _without(node, lambda part: kind_of(part) in ("Owner", "InDepartment"))
+    if kind == AMOUNT:
+        return _without(node, lambda part: kind_of(part) in _AMOUNT_KINDS)
+    if kind == ITEM:
+        return _without_items(node)
     return _without(node, lambda part: kind_of(part) == kind)
 
 
@@ -341,6 +381,31 @@ def _without(node: Node, drops: Callable[[Node], bool]) -> Node | None:
     if not removed:
         return None
     return result if result is not None else All()
+
+
+def _without_items(node: Node) -> Node | None:
+    """`node` with every product or category taken off its activity: 买过唇釉 → 买过,
+    买唇釉超过2次 → 买过超过2次 (the window kept)."""
+    removed = False
+
+    def strip(part: Node) -> Node:
+        nonlocal removed
+        if isinstance(part, (And, Or)):
+            return type(part)(tuple(strip(c) for c in part.children))
+        if isinstance(part, Not):
+            return Not(strip(part.child))
+        if isinstance(part, Ranked):
+            return replace(part, base=strip(part.base))
+        if isinstance(part, ItemEvent):
+            removed = True
+            return Performed(part.event_kind, part.window)
+        if isinstance(part, ItemCount):
+            removed = True
+            return EventCount(part.event_kind, part.op, part.value, part.window)
+        return part
+
+    result = strip(node)
+    return result if removed else None
 
 
 def _without_windows(node: Node) -> Node | None:
