@@ -86,6 +86,7 @@ from bot.commands.script import script_of
 from bot.commands.sorted_list import sorted_list_answer
 from bot.commands.texts import language_of, say
 from bot.commands.together import together_answer
+from bot.commands.two_steps import split_in_two, two_steps_answer
 from bot.commands.value_swap import swapped_value_answer
 from bot.commands.widen_to import widened_to_answer
 from bot.commands.widening import widened_answer, widens_then_asks, widens_then_narrows
@@ -126,6 +127,21 @@ def answer_text(
     answer, a command about it ("导出这些"), or a question of its own (also `segbot query`);
     an earlier list gone back to ("回到刚才那6个人，其中…") is "these" for the rest of it."""
     text = with_campaign_named(session, ctx, requester, text)  # 那个活动 → 活动#N
+    halves = split_in_two(text)
+    before = conv.load(session, requester.userid, ctx.now) if halves else None
+    answer = _one_step(session, ctx, requester, text, lang)
+    if halves and before is not None and isinstance(answer, ClarifyAnswer):
+        # "回到上个月，看李四那组": two follow-ups, the second asked of the first's answer
+        stepped = two_steps_answer(session, ctx, requester, halves, before, lang, _one_step)
+        if stepped is not None:
+            return stepped
+    return answer
+
+
+def _one_step(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> Answer:
+    """`text` answered as one question or one follow-up."""
     return (
         # first: after an answer about one campaign's coupon, "the one before?" / 之前那个呢 is
         # the campaign before it, not the list before it

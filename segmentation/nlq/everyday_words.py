@@ -155,7 +155,7 @@ _SEND_MEASURE = lazy_pattern(
 # Added with a direction after it (群聊加入嚟嘅, 新加返嚟嘅客, 经抖音个码加入进来的; Cantonese 嚟
 # arrives as 来): added, as 加入的 / 加的 say.
 # (加进来 / 加过来 are words of their own already)
-_ADDED_COMING = lazy_pattern(r"加(入|返|番)(?:进来|过来|来)(?=\s*(?:的|嘅|$))")
+_ADDED_COMING = lazy_pattern(r"加(入|返|番)(?:进来|过来|来)(?=\s*(?:的|嘅|$|[,，;；]))")
 
 
 # Someone's own (王五自己嘅, 张三自己的): whose, as 王五的 says — never 我自己 (my own: the

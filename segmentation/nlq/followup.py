@@ -890,11 +890,15 @@ _RESIZE_EN = (
 _SWAP_LEAD = lazy_pattern(
     rf"^(?:(?:嗯|哦|噢|喔|那么|那麼|那|咁|噉|那如果是|如果是|要是|换成|換成|改成|改为|改為|换为|換為|换到|換到|"
     rf"改看|再看看|再看|看看|还是|還是|如果|那就|就|不如|{_TURN_INTO_ZH}|{_RESIZE_ZH}|{_ONLY_WINDOW_ZH}|"
+    # going back to a value asked before: 回到上个月, 返去十月, 换回上海, 改回VIP
+    r"回到|回去|返去|返回|返到|换回|換回|改回|变回|變回|调回|調回|切回|转回|轉回|"
     # "睇返半年", "看回三个月", "查下近90天": looking again over another window
     r"(?:睇|看|查|望)(?:返|番|回|下|吓|一下)?)\s*)+|"
     r"^(?:(?:and|then|ok|okay|so|now|what|how|hmm+|um+|uh+|oh|well|alright)[\s,]+)*"
     r"(?:about|for|if\s+(?:it\s+is|it'?s|we\s+use))\s+|"
     rf"^(?:(?:and|then|ok|okay|so|now)[\s,]+)*{_ONLY_WINDOW_EN}\s+|"
+    r"^(?:and\s+|then\s+|now\s+|ok\s+|okay\s+)?(?:(?:go|going|switch|change\s+it|flip|move|get)\s+back\s+to|back\s+to|"
+    r"revert\s+to|return\s+to)\s+|"
     r"^(?:and\s+|then\s+|now\s+)?(?:same\s+(?:for|with)|switch\s+to|change\s+(?:it|that|this)\s+to|"
     r"make\s+(?:it|that|this)|instead|rather)[,:]?\s+|"
     rf"^(?:(?:and|then|ok|okay|so|now|actually|no)[\s,]+)*(?:please\s+)?(?:let'?s\s+)?{_RESIZE_EN}\s+|"

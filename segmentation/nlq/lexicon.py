@@ -624,6 +624,10 @@ _more(K.CMP, ("=", "pre"), "啱啱好|啱好|刚刚好|正正|正正好")
 _more(K.FILLER, "wrapper", "埋佢|埋佢哋|埋佢们|晒佢|晒佢哋")
 # Downloaded "down" (Cantonese 落嚟 after the verb, arriving as 落来): the export itself
 _more(K.INTENT, "export", "download落来|下载落来|导出落来|export落来|拉落来")
+# An activity said by its -ing form after the customers ("customers buying 护肤 products",
+# "people ordering this month", "shoppers inquiring about 精华液").
+_more(K.EVENT, "order", "buying|purchasing|ordering")
+_more(K.EVENT, "inquiry", "inquiring|enquiring")
 # How sellers address customers (姐妹们 of live commerce, 小姐姐 / 小哥哥): women and men.
 _more(K.GENDER, 2, "姐妹们|小姐姐|小姐姐们|美女们|靓女们")  # never 姐妹 alone: 姐妹店
 _more(K.GENDER, 1, "小哥哥|小哥哥们|兄弟们|帅哥们|靓仔们")

@@ -84,7 +84,8 @@ _EN_FORMS = (
     ),
     # "my customers ranked by spend", "VIPs by spend, highest first" (a direction said)
     lazy_pattern(
-        rf"\s*\b(?:ranked|sorted|ordered|arranged)\s+(?:by|according\s+to)\s+{_SPEND_EN}"
+        r"\s*\b(?:ranked|sorted|ordered|arranged|ranking|sorting|ordering)\s+"
+        rf"(?:by|according\s+to)\s+{_SPEND_EN}"
         rf"(?:[\s,]+(?P<dir>{_TOP_EN}|{_BOTTOM_EN}))?(?![a-z])",
         re.I,
     ),

@@ -824,8 +824,12 @@ def _visit(tok: Token) -> bool:
 def _buyers(tokens: list[Token]) -> list[Token]:
     if not any(t.kind == K.CUSTOMER and t.text in _BUYER_NOUNS for t in tokens):
         return tokens
-    if any(t.kind in (K.EVENT, K.SPEND, K.RANK, K.UNSUPPORTED, K.ITEMWORD) for t in tokens):
-        return tokens
+    if any(
+        t.kind in (K.EVENT, K.SPEND, K.RANK, K.UNSUPPORTED)
+        or (t.kind == K.ITEMWORD and not _of_what(tokens, i - 2))
+        for i, t in enumerate(tokens)
+    ):
+        return tokens  # ("buyers of 彩妆 products": the item word after the name said with of)
     out: list[Token] = []
     for i, tok in enumerate(tokens):
         if tok.kind == K.CUSTOMER and tok.text in _BUYER_NOUNS:
@@ -839,7 +843,10 @@ def _buyers(tokens: list[Token]) -> list[Token]:
 def _of_what(tokens: list[Token], i: int) -> bool:
     """Whether "of" and a name come at `i` ("buyers of 唇釉 in Shanghai")."""
     return (
-        i + 1 < len(tokens) and tokens[i].text == "of" and tokens[i + 1].kind in (K.NAME, K.QUOTE)
+        0 <= i
+        and i + 1 < len(tokens)
+        and tokens[i].text == "of"
+        and tokens[i + 1].kind in (K.NAME, K.QUOTE)
     )
 
 

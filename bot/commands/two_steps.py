@@ -1,0 +1,63 @@
+"""Two follow-ups in one message (issue 19): "回到上个月，看李四那组", "返去十月，睇趙六嗰組",
+"back to 30 天, 看李四那组", "换成北京，按销售分" — the first changes the previous answer,
+the second is asked of what it gave. Only tried when the whole message was asked back, only at
+one clause mark, and only when each half is understood on its own in turn: the first must be a
+list, count or breakdown (never an action), the second anything but a question back. Otherwise
+the conversation is left as it was and the question back about the whole message stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext
+from bot.commands import conversation as conv
+from bot.services.answer import Answer, BreakdownAnswer, ClarifyAnswer, CountAnswer, SegmentAnswer
+from segmentation.scope import Requester
+
+Step = Callable[[Session, CommandContext, Requester, str, str], Answer]
+
+_MARK = re.compile(r"\s*[,，;；]\s*")
+_SHOWN = ("list", "count", "breakdown")
+
+
+def split_in_two(text: str) -> tuple[str, str] | None:
+    """The two halves of `text` around its one clause mark, or None."""
+    marks = list(_MARK.finditer(text.strip(" 。.!！?？")))
+    if len(marks) != 1:
+        return None
+    head, tail = text[: marks[0].start()].strip(), text[marks[0].end() :].strip()
+    return (head, tail) if head and tail else None
+
+
+def two_steps_answer(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    halves: tuple[str, str],
+    before: conv.Conversation,
+    lang: str,
+    step: Step,
+) -> Answer | None:
+    """The second half's answer, asked after the first half's; None (and the conversation
+    as `before`) when either half is not a follow-up understood on its own."""
+    head, tail = halves
+    first = step(session, ctx, requester, head, lang)
+    if not _shown(first):
+        conv.save(session, requester.userid, before, ctx.now)
+        return None
+    conv.remember_answer(session, requester.userid, first, question=None, lang=lang, now=ctx.now)
+    second = step(session, ctx, requester, tail, lang)
+    if isinstance(second, ClarifyAnswer):
+        conv.save(session, requester.userid, before, ctx.now)
+        return None
+    return second
+
+
+def _shown(answer: Answer) -> bool:
+    if isinstance(answer, BreakdownAnswer):
+        return True
+    return isinstance(answer, (SegmentAnswer, CountAnswer)) and answer.intent in _SHOWN
