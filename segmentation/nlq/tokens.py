@@ -843,7 +843,7 @@ def _buyers(tokens: list[Token]) -> list[Token]:
 def _of_what(tokens: list[Token], i: int) -> bool:
     """Whether "of" and a name come at `i` ("buyers of 唇釉 in Shanghai")."""
     return (
-        0 <= i
+        i >= 0
         and i + 1 < len(tokens)
         and tokens[i].text == "of"
         and tokens[i + 1].kind in (K.NAME, K.QUOTE)
