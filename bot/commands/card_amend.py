@@ -105,8 +105,9 @@ _CANCEL_WORDS = (
     r"暂时不要|免了|免啦|不必了|不必啦|甭了|算数|冇嘢喇|冇嘢啦|"
     r"nah|nope|no\s+need|don'?t\s+bother|skip\s+(?:it|that)|leave\s+it|not\s+now|maybe\s+later)"
 )
-# After another cancel word, 取消/cancel itself says the same ("先不要 取消", "算了 cancel").
-_ONE_MORE = rf"(?:{_CANCEL_WORDS}|取消|cancel)"
+# After another cancel word, 取消/cancel itself says the same ("先不要 取消", "算了 cancel"), and
+# so does a bare "no need" ("算啦唔使", "算了不用", "forget it, no"): alone they are no cancel.
+_ONE_MORE = rf"(?:{_CANCEL_WORDS}|取消|cancel|唔使|不用|不要|唔要|不必|no)"
 # Cancelling in words other than 取消/cancel (normalised text: Simplified, lower case); two of
 # them said together ("算啦唔send住") cancel as one does.
 _CANCEL = lazy_pattern(

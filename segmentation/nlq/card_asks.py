@@ -119,7 +119,9 @@ _FIELD_WORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "owner",
-        r"跟进人|负责人|对接人|(?:谁|边个|哪个销售|哪位销售|哪位同事|哪个同事|边位)(?:在|系|是)?"
+        # Taiwan 業務 (a sales rep): 她的跟進業務是誰, 負責業務
+        r"跟进人|负责人|对接人|跟进业务|负责业务|业务员|跟进的业务|跟进销售|负责销售|对接销售|"
+        r"(?:谁|边个|哪个销售|哪位销售|哪位同事|哪个同事|边位)(?:在|系|是)?"
         r"(?:跟|负责|对接|管|加)|(?:跟|负责|对接)(?:他|她|佢|ta)的?(?:是|系)?(?:谁|边个|哪位)|"
         r"(?:是|系|归|属于)(?:谁|边个|哪个销售|哪位)(?:的|嘅)?(?:客|跟)|归谁|"
         + _EN.format(
@@ -167,8 +169,8 @@ _FIELD_QUESTION = lazy_pattern(
 # "她的标签", "佢嘅电话", "his tags": the fact's noun after the customer, asked by naming it.
 _FIELD_OF_HER = lazy_pattern(
     r"(?:他|她|佢|ta|客户|customer)(?:的|嘅|个|'s)?\s*"
-    r"(?:城市|跟进人|负责人|渠道|来源|添加方式|标签|公司|电话|手机|备注|消费|"
-    r"city|owners?|channel|source|tags|company|phone|remarks?|spend)|"
+    r"(?:城市|跟进人|负责人|跟进业务|负责业务|业务员|跟进销售|负责销售|渠道|来源|添加方式|标签|公司|"
+    r"电话|手机|备注|消费|city|owners?|channel|source|tags|company|phone|remarks?|spend)|"
     r"(?<![a-z])(?:his|her)\s+(?:city|owners?|channel|source|tags|company|phone|remarks?|spend)"
 )
 

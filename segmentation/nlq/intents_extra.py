@@ -294,6 +294,10 @@ _LOOK = (
 _LOOK_VERB = _LOOK.removesuffix("?")  # the same words, one of them required
 # The customer word before a name: 客户王静, 顾客Lily, 客人Frank, and HK 客仔 / 客 ("睇吓客Ivan").
 _CLIENT = r"(?:客户|顾客|客人|客仔|客(?![户人仔]))"
+# "This customer" said after the name: 王芳这个客户, Carol 這位客人, 陳太呢位客 (normalised).
+_THIS_CLIENT = (
+    r"\s*(?:这个|这位|那个|那位|呢个|呢位|嗰个|嗰位)(?:客户|顾客|客人|客仔|客|人|会员)"
+)
 # How a customer is doing, asked after the name (Cantonese 点样 / 咩情况).
 _HOW = r"(?:怎么样了?|如何|什么情况|啥情况|点样|点呀|咩情况|乜情况|乜嘢情况)"
 _CARD = [
@@ -301,7 +305,7 @@ _CARD = [
     lazy_pattern(rf"^{_LOOK}{_CLIENT}[：:]?{_NAME}的{_ABOUT}[？?。!！]*$"),
     # Cantonese says 個 for 的 here: "睇下Lily個情況", "陳太個資料"
     lazy_pattern(
-        rf"^{_LOOK}{_NAME}(?:这个客户|这位客户)?(?:的|(?<![这那呢嗰一哪边每几某整])个){_ABOUT}(?:{_HOW}|呢)?[？?。!！]*$"
+        rf"^{_LOOK}{_NAME}(?:{_THIS_CLIENT})?(?:的|(?<![这那呢嗰一哪边每几某整])个){_ABOUT}(?:{_HOW}|呢)?[？?。!！]*$"
     ),
     lazy_pattern(
         rf"^{_LOOK}(?:{_CLIENT})?{_NAME}(?:最近|近期|之前|以前|最近有|有|后来|之后|后面|其后|上次|上一次|"
@@ -314,17 +318,17 @@ _CARD = [
     ),
     # 王芳这个客户怎么样 / 客户王芳最近如何
     lazy_pattern(
-        rf"^{_LOOK}(?:{_CLIENT})?{_NAME}(?:这个客户|这位客户)?(?:最近|近来|近期|现在)?"
+        rf"^{_LOOK}(?:{_CLIENT})?{_NAME}(?:{_THIS_CLIENT})?(?:最近|近来|近期|现在)?"
         rf"{_HOW}[？?。!！]*$"
     ),
     # 王芳是谁 / Frank係邊個 / 客户c07是哪位: who a customer is, the card says
     lazy_pattern(
-        rf"^{_LOOK}(?:{_CLIENT})?{_NAME}(?:这个客户|这位客户|这个人)?"
+        rf"^{_LOOK}(?:{_CLIENT})?{_NAME}(?:{_THIS_CLIENT})?"
         r"(?:是谁|是哪位|是哪个|是什么人|系边个|系边位|系咩人|系乜人)(?:啊|呀|呢)?[？?。!！]*$"
     ),
     # 王芳的资料给我看看 / Frank嘅資料發我: the look-up verb after the card
     lazy_pattern(
-        rf"^(?:{_CLIENT})?{_NAME}(?:这个客户|这位客户)?的{_ABOUT}"
+        rf"^(?:{_CLIENT})?{_NAME}(?:{_THIS_CLIENT})?的{_ABOUT}"
         r"(?:给我看看?|给我看一下|给我|发我|发给我|看看|看一下|调出来|拉出来|睇下|睇睇)"
         r"(?:吧|啊|呀)?[？?。!！]*$"
     ),
@@ -555,7 +559,7 @@ _SWAP_LEAD = r"(?:那|那么|咁|噉|咁样|还有|另外|然后|接着|换成|�
 _SWAP_LOOK = r"(?:看看|看下|看一下|查查|查下|查一下|睇下|睇睇|搵下)"
 _SWAP_ZH = lazy_pattern(
     rf"^{_SWAP_LEAD}?{_SWAP_LOOK}?(?:客户)?(?P<n>[^\s，,。？?！!的]{{1,24}}?)"
-    r"(?:这个客户|这位客户)?(?:的)?(?:呢|嘞|咧|啊|喎)+[？?。!！]*$"
+    rf"(?:{_THIS_CLIENT})?(?:的)?(?:呢|嘞|咧|啊|喎)+[？?。!！]*$"
 )
 _SWAP_LEAD_ZH = lazy_pattern(
     r"^(?:(?:那|那么|咁|噉)(?:客户)?(?P<n>[^\s，,。？?！!的]{1,24}?)[？?]+|"

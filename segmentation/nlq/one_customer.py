@@ -45,7 +45,8 @@ _THAT_CUSTOMER = lazy_pattern(
     # a time first: "佢上个月买咗咩", "她这个月来过吗", "他今年消费了多少"
     r"上个?月|上上个?月|这个?月|本月|今年|去年|上周|上个?星期|上个?礼拜|这周|本周|今天|今日|"
     r"昨天|琴日|前天|近|之前|以前|后来|之后|后面|其后|总共|一共|累计|平时|"
-    r"(?:的|嘅)?(?:电话|手机|备注|标签|城市|跟进人|渠道|添加方式|公司)|买|下|来|加|咨询|问|落|"
+    r"(?:的|嘅)?(?:电话|手机|备注|标签|城市|跟进人|跟进业务|负责业务|业务员|跟进销售|负责销售|渠道|"
+    r"添加方式|公司)|买|下|来|加|咨询|问|落|"
     # what she spent, refunded, where she lives: "他消费了多少", "佢使咗几多钱", "他退过什么"
     r"消费|花|使|退|住|帮衬|通过|透过|经|由|"
     # what is on her: "她身上有哪些标签", "佢身上有咩tag" (normalised: simplified)
@@ -79,7 +80,10 @@ def asks_about_customer(said: str) -> bool:
 # One of the card's facts asked with no pronoun, right after the card ("which channel", "哪个
 # 城市", "跟进人是谁", "邊個渠道加嘅", "tags?"): nothing else is in the sentence, so it asks of
 # the card just shown (the chat reads it so only then).
-_FACT_NOUN_ZH = r"(?:城市|渠道|管道|来源|添加方式|跟进人|负责人|标签|公司|电话|手机|备注)"
+_FACT_NOUN_ZH = (
+    r"(?:城市|渠道|管道|来源|添加方式|跟进人|负责人|跟进业务|负责业务|业务员|跟进销售|负责销售|标签|公司|"
+    r"电话|手机|备注)"
+)
 _FACT_NOUN_EN = r"(?:city|channel|source|owner|tags?|company|phone(?: number)?|remarks?)"
 _BARE_FACT = lazy_pattern(
     r"^(?:那|那么|请问|咁|噉)?(?:是|系)?(?:什么|啥|哪个|哪|边个|边|咩|乜嘢|乜)"
@@ -87,10 +91,10 @@ _BARE_FACT = lazy_pattern(
     + r"(?:加的|加嘅|来的|嚟嘅)?(?:呢|啊|呀|㗎)?[？?]*$|"
     r"^(?:那|那么|请问|咁|噉)?(?:是|系)?(?:哪个|什么|啥|边个|咩)?"
     + _FACT_NOUN_ZH
-    + r"(?:是|系)?(?:什么|啥|哪个|哪里|谁|边个|咩|乜嘢|几多|多少)?(?:呢|啊|呀|㗎)?[？?]+$|"
+    + r"(?:是|系)?(?:什么|啥|哪个|哪位|哪里|谁|边个|边位|咩|乜嘢|几多|多少)?(?:呢|啊|呀|㗎)?[？?]+$|"
     + r"^(?:那|那么|请问|咁|噉)?"
     + _FACT_NOUN_ZH
-    + r"(?:是|系)(?:什么|啥|哪个|哪里|谁|边个|咩|乜嘢|几多|多少)(?:呢|啊|呀|㗎)?[？?]*$|"
+    + r"(?:是|系)(?:什么|啥|哪个|哪位|哪里|谁|边个|边位|咩|乜嘢|几多|多少)(?:呢|啊|呀|㗎)?[？?]*$|"
     r"^(?:and |so |ok )?(?:which|what|whose)(?: is the| was the| is| was)? "
     + _FACT_NOUN_EN
     + r"(?: is it| was it| then)?\s*[?.]*$|"

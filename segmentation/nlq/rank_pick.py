@@ -31,6 +31,8 @@ _PLURALS = ("ones", "spenders", "customers", "people", "guys")
 _AMONG_ZH = r"其中|这些里|這些裡|这些里面|這些裡面|呢啲入面|佢哋入面|他们里|他們裡"
 _LEAD_ZH = (
     rf"(?:那|那么|那麼|咁|噉|就|只要|就要|要|只看|只睇|淨係要|净系要|淨係睇|净系睇|淨係|净系|只|"
+    # kept: 只留前两个, 保留前三名, 淨係留頭三個, 留低前兩個
+    r"只留下?|只保留|保留|留下|留低|淨係留|净系留|只剩下?|剩返|"
     rf"(?P<among>{_AMONG_ZH})|再|看看|睇下|睇吓|看|睇)*"
 )
 _MEASURE_ZH = r"(?P<m>消费|消費|花钱|花錢|使钱|使錢|买得|買得|花得|spend|spending)?\s*"
@@ -124,7 +126,7 @@ _FROM_END = lazy_pattern(
 # "of them", "among those": a pick among the rows shown.
 _AMONG_EN = r"(?P<among>(?:of|among|out\s+of)\s+(?:them|those|these)[,\s]*)"
 _PICK_EN = lazy_pattern(
-    r"^(?:(?:and|so|ok|okay|then|now|just|only|show\s+me|who\s+is|who's|what\s+about)\s+|"
+    r"^(?:(?:and|so|ok|okay|then|now|just|only|show\s+me|who\s+is|who's|what\s+about|keep|leave)\s+|"
     rf"{_AMONG_EN})*"
     rf"(?:the|that|this)\s+(?:(?P<top>{_TOP_EN})|(?P<bottom>{_BOTTOM_EN}))?\s*{_NUMBER_EN}?\s*"
     r"(?P<noun>one|ones|spender|spenders|customer|customers|person|people|guy|guys)?"
@@ -133,7 +135,7 @@ _PICK_EN = lazy_pattern(
 )
 # Without the article the end must be said: "bottom 2", "and lowest 3?", "what about bottom".
 _END_ONLY_EN = lazy_pattern(
-    r"^(?:(?:and|so|ok|okay|then|now|just|only|show\s+me|what\s+about|how\s+about)\s+|"
+    r"^(?:(?:and|so|ok|okay|then|now|just|only|show\s+me|what\s+about|how\s+about|keep|leave)\s+|"
     rf"{_AMONG_EN})*"
     rf"(?:(?P<top>top|highest|biggest)|(?P<bottom>bottom|lowest|smallest|least))\s*"
     rf"(?:{_PERCENT}|{_NUMBER_EN})?"
