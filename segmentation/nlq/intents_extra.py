@@ -295,9 +295,7 @@ _LOOK_VERB = _LOOK.removesuffix("?")  # the same words, one of them required
 # The customer word before a name: 客户王静, 顾客Lily, 客人Frank, and HK 客仔 / 客 ("睇吓客Ivan").
 _CLIENT = r"(?:客户|顾客|客人|客仔|客(?![户人仔]))"
 # "This customer" said after the name: 王芳这个客户, Carol 這位客人, 陳太呢位客 (normalised).
-_THIS_CLIENT = (
-    r"\s*(?:这个|这位|那个|那位|呢个|呢位|嗰个|嗰位)(?:客户|顾客|客人|客仔|客|人|会员)"
-)
+_THIS_CLIENT = r"\s*(?:这个|这位|那个|那位|呢个|呢位|嗰个|嗰位)(?:客户|顾客|客人|客仔|客|人|会员)"
 # How a customer is doing, asked after the name (Cantonese 点样 / 咩情况).
 _HOW = r"(?:怎么样了?|如何|什么情况|啥情况|点样|点呀|咩情况|乜情况|乜嘢情况)"
 _CARD = [
