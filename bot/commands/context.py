@@ -73,6 +73,7 @@ from segmentation.nlq.swap import (
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import ITEM_KINDS, Vocabulary
+from segmentation.nlq.window_step import step_said, stepped
 from segmentation.nodes import (
     AddedVia,
     All,
@@ -629,6 +630,9 @@ def swapped_window_answer(
     have different windows, which one is asked back; None when `text` is not a window alone
     (or nothing was asked before: then it is asked back as it stands)."""
     compared = compared_period(text) or _other_of_both(session, ctx, requester, text)
+    if compared and step_said(normalize(compared)) is not None:
+        # "compare with the month before", "vs the week before", "跟再前一个月比"
+        return _compared_step(session, ctx, requester, compared, lang)
     # "跟上个月比呢": the other period, both counts said
     words = window_swap_words(compared or text)
     if words is None or len(words) > 40:  # a window alone is short; skip the tokenizer
@@ -652,12 +656,12 @@ def swapped_window_answer(
     node, previous = found
     new, phrase = windows[0].value, windows[0].text
     notes: tuple[str, ...] = ()
-    if compared and previous.count is not None:
-        vocab = load_vocabulary(session, ctx.engine.named)
-        said = describe(node, lang, ctx.now, ctx.settings.timezone, vocab)
-        said = said.removesuffix("的客户").removeprefix("customers who ").removeprefix("customers ")
-        notes = (say("compared_with", lang, description=said, count=previous.count),)
     old = distinct_windows(node)
+    if compared and len(old) == 1 and old[0] == new:
+        # "compare with last month" after last month's answer: the same period twice
+        return clarify(say("compare_same", lang, period=phrase, description=previous.description))
+    if compared:
+        notes = _compared_note(session, ctx, node, previous, lang)
     if not old:
         placed = with_window_on_all_time(node, new)
         if placed is None:  # "VIP客户" then "近半年呢": nothing to put it on
@@ -667,6 +671,36 @@ def swapped_window_answer(
     if len(old) == 1:
         return ask_again(session, ctx, requester, with_window(node, new), previous, lang, notes)
     return _which_window(session, ctx, requester, node, previous, new, phrase, lang)
+
+
+def _compared_note(
+    session: Session, ctx: CommandContext, node: Node, previous: conv.PreviousAnswer, lang: str
+) -> tuple[str, ...]:
+    """The first answer's count, said beside the other period's."""
+    if previous.count is None:
+        return ()
+    vocab = load_vocabulary(session, ctx.engine.named)
+    said = describe(node, lang, ctx.now, ctx.settings.timezone, vocab).removesuffix("的客户")
+    return (say("compared_with", lang, description=said, count=previous.count),)
+
+
+def _compared_step(
+    session: Session, ctx: CommandContext, requester: Requester, words: str, lang: str
+) -> Answer | None:
+    """ "compare with the month before" after last month's answer: the period before it."""
+    step = step_said(normalize(words))
+    found = previous_segment(session, ctx, requester.userid)
+    if step is None or found is None:
+        return None
+    node, previous = found
+    windows = distinct_windows(node)
+    if len(windows) != 1 or windows[0] is None:
+        return None
+    moved = stepped(windows[0], step, ctx.now, ctx.settings.timezone)
+    if moved is None:
+        return None
+    notes = _compared_note(session, ctx, node, previous, lang)
+    return ask_again(session, ctx, requester, with_window(node, moved), previous, lang, notes)
 
 
 def _other_of_both(

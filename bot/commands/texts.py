@@ -194,6 +194,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The last question has different time windows: {windows}. Which should “{new}” "
         "replace?",
     },
+    "compare_same": {
+        "zh": "上一个回答（{description}）就是“{period}”的。要和哪个时间比？"
+        "例如：跟前一个月比、跟9月比。",
+        "en": "The last answer ({description}) is already for “{period}”. Which period should "
+        "I compare it with? E.g. 'compare with the month before', 'compare with September'.",
+    },
     "compared_with": {
         "zh": "对比：{description} {count} 人",
         "en": "compared with {description}: {count}",

@@ -41,6 +41,15 @@ class _SilentHandler(WSGIRequestHandler):
         return None
 
 
+def demo_staff(options: DemoOptions) -> int:
+    """How many members the demo company has: as asked, else enough that each of the five
+    departments has its leader and at least one salesperson to play (a small `--customers`
+    would otherwise leave only leaders), growing with the company as the simulator's does."""
+    if options.staff is not None:
+        return options.staff
+    return max(10, min(50, options.customers // 200))
+
+
 class DemoRuntime:
     """One demo: `start()` returns the URL to open; `stop()` is safe to call at any point."""
 
@@ -77,7 +86,8 @@ class DemoRuntime:
         options = self.options
         keys = DemoSecrets.generate()
         # The company looks alive as of now: new customers in recent weeks, phones, remarks.
-        company = seed_company(customers=options.customers, seed=options.seed, staff=options.staff,
+        company = seed_company(customers=options.customers, seed=options.seed,
+                               staff=demo_staff(options),
                                lively_until=int(datetime.now(UTC).timestamp()))  # fmt: skip
         self.sim = Simulator(company, sim_config(company.corp_id, keys))
         vault = MediaVault(self.sim.app.wsgi_app)

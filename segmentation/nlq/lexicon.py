@@ -1520,7 +1520,11 @@ _more(K.INTENT, "list", "who are they|who are those|who are these|who're they|wh
       "who might they be|who would that be|who are those people|who are these people|"
       "都有哪几个|都有哪几位|都系边个|系边个|有边个|边个|是哪几个|是哪几位|"
       "分别是谁|分别是哪些|分别是哪几个|分别是哪几位|分别有谁|各是谁|具体是谁|具体是哪些|"
-      "具体有谁|分别系边个|分别系边啲|具体系边个|系边几个|系边几位")  # fmt: skip
+      "具体有谁|分别系边个|分别系边啲|具体系边个|系边几个|系边几位|"
+      # the past and the short forms: "who were they", "names?", "name them", "list the names"
+      "who were they|who were those|who were these|who was that|who were those people|"
+      "names|names please|the names|their names|name them|list the names|give me the names|"
+      "show me the names|what are their names|what were their names")  # fmt: skip
 # "VIPs right now", "currently tagged VIP", "in the segment now": a tag, a saved segment and
 # a city are as of now already (目前/现在 are read so too); no window is meant.
 _more(K.FILLER, True, "now|right now|currently|at the moment|at present|as of now|as of today|"

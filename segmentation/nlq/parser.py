@@ -184,7 +184,8 @@ def parse_command(
             _parse(_inner_quotes_kept(text), vocabulary, asker, now, tz, language)
         )
     except Ask as question:
-        asked = Clarification(question.message(language), question.suggestions, language)
+        message = _words_as_typed(question.message(language), text)
+        asked = Clarification(message, question.suggestions, language)
         card = weak_card(
             text, vocabulary, now, tz
         )  # "查一下王静": a name the grammar does not know may be a customer
@@ -201,6 +202,24 @@ def parse_command(
             "没能理解这句话，请换个说法。", "I could not understand that; please rephrase."
         )
         return Clarification(fallback.message(language), (), language)
+
+
+_QUOTED_WORD = lazy_pattern(r"“([^“”]+)”")
+
+
+def _words_as_typed(message: str, text: str) -> str:
+    """A question back naming a word as the user typed it: “VIP”, not the “vip” the parser
+    reads (normalising lowers case)."""
+    lowered = text.lower()
+
+    def typed(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if not word.isascii() or word != word.lower() or len(lowered) != len(text):
+            return match.group(0)
+        at = lowered.find(word)
+        return f"“{text[at : at + len(word)]}”" if at >= 0 else match.group(0)
+
+    return _QUOTED_WORD.sub(typed, message)
 
 
 # ASCII quotes inside a message in Chinese quotes (“=HYPERLINK("http://…","Claim")”) are the

@@ -182,3 +182,18 @@ def test_the_demo_company_looks_alive_now(running_demo: DemoRuntime) -> None:
     assert phones and remarks and remarks > 10 and channels and channels >= 4
     assert fits and fits >= 1  # a restart reuses the fit; the scheduler may refit
     assert oldest is not None and oldest < now - timedelta(days=365)
+
+
+def test_a_small_demo_company_still_has_salespeople_to_play() -> None:
+    """`segbot demo --customers 400`: five departments need five leaders; the console must
+    still offer salespeople (each department a leader and a rep at least)."""
+    from bot.demo.config import DemoOptions
+    from bot.demo.runtime import demo_staff
+    from integrations.wecom.simulator.seed import seed_company
+
+    options = DemoOptions(database_url="sqlite://", customers=400)
+    company = seed_company(customers=400, seed=1, staff=demo_staff(options))
+    reps = [m for m in company.members.values() if not m.is_leader_in_dept and m.userid != "admin"]
+    assert len(reps) >= 5
+    assert demo_staff(DemoOptions(database_url="sqlite://")) == 15  # the default: unchanged
+    assert demo_staff(DemoOptions(database_url="sqlite://", staff=8)) == 8
