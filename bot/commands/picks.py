@@ -42,7 +42,7 @@ from segmentation.nlq.one_customer import asks_about_customer, asks_card_fact
 from segmentation.nlq.period_reply import is_time_question
 from segmentation.nlq.rank_pick import read_ranked_pick
 from segmentation.nlq.token_kinds import K
-from segmentation.text import normalize
+from segmentation.text import language_of, normalize
 
 _QUOTE_MARKS = (("“", "”"), ('"', '"'), ("「", "」"), ("『", "』"))
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")
@@ -371,10 +371,11 @@ def _row_of_list(
     userid: str,
     text: str,
     previous: conv.PreviousAnswer | None,
-) -> Picked | None:
+) -> Picked | list[Reply] | None:
     """ "第2个客户的情况" right after a list: that row's customer, picked like a card pick
     (the same re-check of the asker's scope, the same question when out of range). Only the
-    rows already shown can be meant; after a count or a table there are none."""
+    rows already shown can be meant; after a count or a table there are none, and after a
+    list of nobody that is said ("第一个" then: no row to pick)."""
     if previous is None or previous.kind not in (conv.LIST, conv.CHANGES):
         return None
     if previous.kind == conv.LIST and previous.intent != "list":
@@ -382,6 +383,9 @@ def _row_of_list(
     number = row_number(text)
     if number is None:
         return None
+    if previous.kind == conv.LIST and previous.count == 0:
+        lang = language_of(text)
+        return [Reply(userid, say("pick_from_nobody", lang, description=previous.description))]
     state = last_list(session, userid)
     if state is None or expired(state, ctx.now):
         return None

@@ -194,6 +194,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The last question has different time windows: {windows}. Which should “{new}” "
         "replace?",
     },
+    "pick_from_nobody": {
+        "zh": "上一个回答（{description}）没有客户，没有可以选的一行。",
+        "en": "The last answer ({description}) had no customers, so there is no row to pick.",
+    },
     "compare_same": {
         "zh": "上一个回答（{description}）就是“{period}”的。要和哪个时间比？"
         "例如：跟前一个月比、跟9月比。",
