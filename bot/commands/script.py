@@ -58,13 +58,21 @@ def _s2hk() -> opencc.OpenCC:
     return opencc.OpenCC("s2hk")
 
 
+# Cantonese writes its particle 晒 (all: list晒出嚟, 睇晒) so in Traditional text too, though the
+# converters take it for the Simplified 曬 (to dry): it says nothing of the script.
+_CANTONESE_BOTH = frozenset("晒")
+
+
 def _script(text: str) -> str:
     hant = sum(a != b for a, b in zip(text, _t2s().convert(text), strict=False))
     # A character is Simplified only when no Traditional standard keeps it: 台 (台北) and 着
     # are Hong Kong's Traditional spelling though Taiwan's standard writes 臺 and 著, so
     # "其中台北的呢" says nothing of the script and is answered in the member's last one.
     taiwan, hong_kong = _s2t().convert(text), _s2hk().convert(text)
-    hans = sum(a != b and a != c for a, b, c in zip(text, taiwan, hong_kong, strict=False))
+    hans = sum(
+        a != b and a != c and a not in _CANTONESE_BOTH
+        for a, b, c in zip(text, taiwan, hong_kong, strict=False)
+    )
     if hant and hant >= hans:
         return HANT
     return HANS if hans else ""
