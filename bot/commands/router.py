@@ -88,6 +88,7 @@ from bot.commands.texts import language_of, say
 from bot.commands.together import together_answer
 from bot.commands.two_steps import split_in_two, two_steps_answer
 from bot.commands.value_swap import swapped_value_answer
+from bot.commands.which_group import which_group_answer
 from bot.commands.widen_to import widened_to_answer
 from bot.commands.widening import widened_answer, widens_then_asks, widens_then_narrows
 from bot.commands.window_step import stepped_window_answer
@@ -165,6 +166,8 @@ def _one_step(
         or exported_answer(session, ctx, requester, text, lang)
         or named_tag_answer(session, ctx, requester, text, lang)
         or swapped_card_answer(session, ctx, requester, text, lang)
+        # "哪个最多" / "which one has the most" after a table: its own dimension's largest
+        or which_group_answer(session, ctx, requester, text, lang, answer_text)
         or previous_breakdown(session, ctx, requester, text, lang)
         or breakdown_group_answer(session, ctx, requester, text, lang)
         or both_answer(session, ctx, requester, text, lang)

@@ -446,10 +446,16 @@ DEFAULT_CHANGE_WINDOW = RollingWindow(7, "days")
 
 # ---------------------------------------------------------------- digest
 
-_DIGEST = lazy_pattern(r"日报|每日简报|今日简报|每日报告|\bdigest\b|daily (?:report|summary|brief)")
+# The day's words (今日 / 每日 arrive normalised as 今天 / 每天) before a brief, a summary or a
+# report: 今日简报, 每日摘要, 今天的汇总; 日报 / 简报 alone.
+_DIGEST_WORDS = (
+    r"日报|简报|(?:今天|今日|每天|每日|当天|当日|本日)(?:的|嘅)?(?:摘要|汇总|报告|总结)|每日报告|每日简报|"
+    r"今日简报"
+)
+_DIGEST = lazy_pattern(rf"{_DIGEST_WORDS}|\bdigest\b|daily (?:report|summary|brief)")
 _DIGEST_GLUE = lazy_pattern(
-    r"今天|今日|的|发我|发给我|给我|发一下|发|一下|一份|看看|看一下|查看|看|我要|我想看|我的|请|"
-    r"吧|呢|再|来|份|个|下|日报|每日简报|今日简报|每日报告|show me|send me|give me|can i see|"
+    rf"{_DIGEST_WORDS}|今天|今日|的|发我|发给我|给我|发一下|发|一下|一份|看看|看一下|查看|看|我要|我想看|我的|请|"
+    r"吧|呢|再|来|份|个|下|show me|send me|give me|can i see|"
     r"could you|today'?s|today|my|the|please|a|me|now|again|daily|digest|report|summary|brief|"
     r"what'?s|what is|"
     # request words around it: 今日嘅日報吖, 唔該俾我睇下日報, pls send me the digest
