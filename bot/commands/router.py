@@ -69,6 +69,7 @@ from bot.commands.export import export_reply
 from bot.commands.going_back import earlier_answer, earlier_pick_answer, undoes_a_step
 from bot.commands.group_pick import breakdown_row_answer
 from bot.commands.history import history_line, past_sizes, segment_key
+from bot.commands.meaning import meaning_answer
 from bot.commands.named_actions import named_tag_answer
 from bot.commands.named_customers import dropped_by_name
 from bot.commands.no_card_change import no_card_change_answer
@@ -166,6 +167,8 @@ def _one_step(
         or exported_answer(session, ctx, requester, text, lang)
         or named_tag_answer(session, ctx, requester, text, lang)
         or swapped_card_answer(session, ctx, requester, text, lang)
+        # "这个分群是什么意思" / "what does this mean": the last answer's conditions restated
+        or meaning_answer(session, ctx, requester, text, lang)
         # "哪个最多" / "which one has the most" after a table: its own dimension's largest
         or which_group_answer(session, ctx, requester, text, lang, answer_text)
         or previous_breakdown(session, ctx, requester, text, lang)

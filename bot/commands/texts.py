@@ -194,6 +194,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The last question has different time windows: {windows}. Which should “{new}” "
         "replace?",
     },
+    "meaning": {
+        "zh": "上一个回答指的是：{description}（共 {count} 人）。每个条件都按字面理解；"
+        "想改哪一条，直接说，例如“换成近7天”“不限城市”。",
+        "en": "The last answer means: {description} ({count} customers). Each condition is "
+        "read as said; to change one, just say so, e.g. 'make it the last 7 days', 'any city'.",
+    },
+    "meaning_which": {
+        "zh": "您指的是哪个回答？请先查询一批客户，例如：近30天有咨询的客户。",
+        "en": "Which answer do you mean? Ask about some customers first, e.g. 'customers who "
+        "inquired in the last 30 days'.",
+    },
     "pick_from_nobody": {
         "zh": "上一个回答（{description}）没有客户，没有可以选的一行。",
         "en": "The last answer ({description}) had no customers, so there is no row to pick.",

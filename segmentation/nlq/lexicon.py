@@ -81,7 +81,13 @@ _ADD(_many(K.INTENT, "help", "帮助|你能做什么|你会什么|你能干什�
            "what can you do|how do i use this|usage"))  # fmt: skip
 _ADD(_many(K.INTENT, "more", "更多|下一页|继续|再看看|more|next|next page|show more"))
 _ADD(_many(K.INTENT, "show_saved", "我的分群|分群列表|所有分群|保存的分群|已保存的分群|哪些分群|有哪些分群|"
-           "my segments|saved segments|list segments|segments list|list my segments|all segments"))  # fmt: skip
+           # the saving said as a verb before them: 我保存过哪些分群, 我存过的分群, 存咗嘅分群
+           "保存过哪些分群|保存过的分群|存过哪些分群|存过的分群|存了哪些分群|存了的分群|存下的分群|"
+           "建过哪些分群|建过的分群|建了哪些分群|建的分群|存了些什么分群|存了嘅分群|存过嘅分群|"
+           "保存了嘅分群|存了边啲分群|"
+           "my segments|saved segments|list segments|segments list|list my segments|all segments|"
+           "segments i saved|segments i've saved|segments i have saved|what segments do i have|"
+           "which segments have i saved|what segments have i saved|which segments did i save"))  # fmt: skip
 
 # ---- event kinds
 for _kind, _words in EVENT_WORDS.items():  # one table: segmentation/kinds/event_words.py
