@@ -238,7 +238,10 @@ def card_number(text: str) -> int | None:
 # A row of the list just shown, by its number: "第2个客户的情况", "看看第一个", "3号", "2",
 # "show me the second one", "number 3's profile" (normalised: simplified, lower case). The
 # number is the row's number in the list, over all its pages.
-_CARD_WORDS = r"(?:情况|资料|档案|信息|详情|近况|订单|消费情况|画像|卡片|明细)"
+_CARD_WORDS = (
+    r"(?:情况|状况|状态|资料|档案|信息|详情|近况|订单|消费情况|消费记录|购买记录|画像|卡片|明细|"
+    r"profile|info|details)"
+)
 # A Chinese ending after a row said in English, and a polite word after any row ("no. 2
 # please", "第二个 pls"): they ask for the same card.
 _ZH_CARD_TAIL = (
