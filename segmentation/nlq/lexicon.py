@@ -150,7 +150,7 @@ _ADD(_many(K.RANK, "top", "前|top|the top|highest|最高的|排名前|前面|bi
 _ADD(_many(K.RANK, "bottom", "后|bottom|the bottom|lowest|最低的|排名后|倒数|smallest|垫底|垫底的|排在最后|"
            "排后|排在后"))  # fmt: skip
 _ADD(_many(K.TO, True, "到|至|-|~|—|–|to"))
-_ADD(_many(K.BETWEEN, True, "between|介于"))
+_ADD(_many(K.BETWEEN, True, "between|介于|介乎|介於"))  # 介乎: HK written Chinese
 _ADD(_many(K.RANGE_TAIL, True, "之间|之内|范围内|区间"))
 
 # ---- spend
@@ -801,6 +801,8 @@ _ADD(
 
 # 过万 / 上千 / 破万: a comparison and its number in one word (几千 / 好几万 stay vague).
 _THRESHOLDS = {"万": 10_000, "千": 1000}  # not 百: 不到百分之三十 is a percent
+# 过百 / 破百 / 超百 (over a hundred) say no percent: only these, never 不到百 / 上百
+_ADD({f"{_verb}百": (K.THRESHOLD, (">", 100)) for _verb in ("过", "超", "破", "逾")})
 for _unit, _amount in _THRESHOLDS.items():
     _ADD({f"过{_unit}": (K.THRESHOLD, (">", _amount)), f"超{_unit}": (K.THRESHOLD, (">", _amount))})
     _ADD({f"逾{_unit}": (K.THRESHOLD, (">", _amount))})  # 逾万 (written: exceeds ten thousand)

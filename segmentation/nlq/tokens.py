@@ -515,7 +515,7 @@ def _lexicon_at(text: str, pos: int) -> tuple[int, tuple[K, Any]] | None:
 
 # 消费过|万: the longest match took the 过 of 过万 as the aspect of 消费过 / 花过 / 下过.
 _THRESHOLD_SPLIT = {"过": ">", "超": ">", "上": ">=", "破": ">"}
-_THRESHOLD_UNITS = {"万": 10_000, "千": 1000}
+_THRESHOLD_UNITS = {"万": 10_000, "千": 1000, "百": 100}
 
 
 def _split_thresholds(tokens: list[Token]) -> list[Token]:
