@@ -139,7 +139,7 @@ _NEAR_YES = (
     r"(?:确定|可以|可以了|行|好|好的|没问题|发吧|发送吧|发了吧|执行吧|执行|打吧|就这样|就这样吧|冇问题|"
     r"得|得啦|係|系|啱|对|是的|嗯|ok|okay|yes|yep|yeah|yup|sure|go|go\s+ahead|do\s+it|send\s+it|"
     r"send|looks\s+good|lgtm|fine|alright|all\s+right|sounds\s+good|that'?s\s+fine|"
-    r"let'?s\s+(?:go|do\s+it)|proceed|run\s+it)"
+    r"let'?s\s+(?:go|do\s+it)|proceed|run\s+it|👍|👌|✅|🆗|🙆)"
 )
 # Two of them said together ("yep go ahead", "ok send it", "好的 发吧") are no 确认 either.
 _NEAR_CONFIRM = lazy_pattern(
@@ -403,7 +403,8 @@ def card_amendment(
     a question back, the cancel with what was asked instead; None when it is no change of
     a card."""
     action = _card_just_shown(session, ctx, requester.userid)
-    plain = normalize(text)
+    # normalising drops emoji: "👍" alone is read as typed
+    plain = normalize(text) or text.strip()
     if action is None:
         if (
             _CANCEL.match(plain)

@@ -86,6 +86,7 @@ from bot.commands.saving import save_reply, saved_list_reply
 from bot.commands.script import script_of
 from bot.commands.sorted_list import sorted_list_answer
 from bot.commands.texts import language_of, say
+from bot.commands.thanks import says_no_words, thanks_answer
 from bot.commands.together import together_answer
 from bot.commands.two_steps import split_in_two, two_steps_answer
 from bot.commands.value_swap import swapped_value_answer
@@ -145,9 +146,10 @@ def _one_step(
 ) -> Answer:
     """`text` answered as one question or one follow-up."""
     return (
+        thanks_answer(text, lang)  # "谢谢", "👍": you're welcome, never the help menu
         # first: after an answer about one campaign's coupon, "the one before?" / 之前那个呢 is
         # the campaign before it, not the list before it
-        campaign_followup_answer(session, ctx, requester, text, lang)
+        or campaign_followup_answer(session, ctx, requester, text, lang)
         or breakdown_row_answer(session, ctx, requester, text, lang)  # 第一组, the first group
         # "the week before that" / 再往前一周: the period before, not the answer before
         or stepped_window_answer(session, ctx, requester, text, lang)
@@ -304,6 +306,9 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
     Traditional characters when it was written in them, whatever kind of reply it gets."""
     lang = language_of(text)
     requester = resolve_requester(session, userid, ctx.settings.admins)
+    if requester is not None and says_no_words(text):  # "👍": the conversation's language
+        shown = conv.load(session, userid, ctx.now).previous
+        lang = shown.language if shown is not None else "zh"
     if requester is None:  # no conversation is kept for a stranger: the message's own script
         audit(session, ctx, userid, "refused", text, reason="not a known member")
         refused = [Reply(userid, say("not_member", lang))]

@@ -194,6 +194,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The last question has different time windows: {windows}. Which should “{new}” "
         "replace?",
     },
+    "thanks": {
+        "zh": "不客气！还想查什么直接说，例如“其中上海的”“导出这些”“每个销售各有多少”。",
+        "en": "You're welcome! Ask anything else, e.g. 'only the ones in Shanghai', 'export "
+        "these', 'how many per rep'.",
+    },
     "meaning": {
         "zh": "上一个回答指的是：{description}（共 {count} 人）。每个条件都按字面理解；"
         "想改哪一条，直接说，例如“换成近7天”“不限城市”。",
