@@ -76,7 +76,7 @@ from segmentation.models import (
 )
 from segmentation.nlq.card_asks import card_asks
 from segmentation.nlq.change_sides import read_change_side
-from segmentation.nlq.focus_questions import yes_no_words
+from segmentation.nlq.focus_questions import bare_yes_no_words, yes_no_words
 from segmentation.nlq.followup import is_export_this
 from segmentation.nlq.intents_extra import is_digest_request, is_traditional
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -727,7 +727,7 @@ def before_query(
     if not shown and counted and _WHO_IS_IT.match(said):
         return None  # "佢係邊個" after a count of one: who, listed (the parser's who-question)
     # "他退过款没", "has she ordered this month": a yes/no about him or her (focus.py)
-    asks_yes_no = bool(yes_no_words(text))
+    asks_yes_no = bool(yes_no_words(text)) or (shown and bool(bare_yes_no_words(text)))
     if not shown and (asks_about_customer(said) or asks_yes_no):
         # "她在哪个城市" right after a list of one ("其中北京的" → 1 Dan): that customer, as
         # "给她发一张券" is (named_actions.only_one_listed); a list of more is asked which.

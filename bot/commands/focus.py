@@ -21,7 +21,7 @@ from bot.commands.texts_corrections import say_correction
 from segmentation.engine import segment_query
 from segmentation.models import CustomerTag, Tag
 from segmentation.nlq import Clarification, Command, load_vocabulary, parse_command
-from segmentation.nlq.focus_questions import yes_no_words
+from segmentation.nlq.focus_questions import bare_yes_no_words, yes_no_words
 from segmentation.nlq.period_reply import is_time_question
 from segmentation.nlq.restate import describe
 from segmentation.nodes import All, HasTag, Node, Untagged, walk
@@ -86,7 +86,7 @@ def _condition(
 ) -> Node | None:
     """The segment the question asks the customer to be in: the first reading understood."""
     vocab = load_vocabulary(session, ctx.engine.named)
-    for words in yes_no_words(text):
+    for words in yes_no_words(text) or bare_yes_no_words(text):  # "any refunds?": hers
         command = parse_command(
             words, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone
         )

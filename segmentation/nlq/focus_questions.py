@@ -93,3 +93,45 @@ def yes_no_words(text: str) -> tuple[str, ...]:
 
 def _has_words(words: str) -> bool:
     return bool(re.search(r"[A-Za-z0-9\u3400-\u9fff]", words))
+
+
+# Asked right after the card with no pronoun ("any refunds?", "any orders this month?",
+# "有退过款吗", "这个月有没有下单", "有冇落過單"): an activity only, so the card's customer is
+# the one meant (a tag or a city said so could be about everyone: "有VIP吗" stays a question).
+_ACTIVITY_ZH = lazy_pattern(
+    r"下单|下過單|下过单|下單|买|買|购|購|订|訂|退|咨询|諮詢|谘询|询价|詢價|问价|問價|问过|問過|来过|來過|"
+    r"到店|到过店|到過店|进店|進店|嚟过|嚟過|落单|落單|落过|落過|落咗|帮衬|幫襯|加购|加購|消费|消費"
+)
+_BARE_ZH = lazy_pattern(
+    r"^(?:那|那么|那麼|咁|噉|请问|請問)?\s*(?P<ask>有没有|有沒有|有冇|有无|有無|有)?\s*(?P<cond>.+?)\s*"
+    r"(?P<after>了没有|了沒有|了没|了沒|没有|沒有|吗|嗎|么|麼|没|沒|冇|未)?\s*"
+    r"(?:呀|啊|呢|吖|啦)?\s*[?？。!！]*$",
+    re.S,
+)
+_BARE_EN = lazy_pattern(
+    r"^(?:and\s+|so\s+|ok\s+)?(?:any|got\s+any|has\s+any|have\s+any|ever\s+any)\s+"
+    r"(?P<cond>(?:refunds?|orders?|purchases?|inquiries|enquiries|visits?|cart\s+adds?)\b.*?)"
+    r"\s*[?.!]*$",
+    re.I | re.S,
+)
+
+
+def bare_yes_no_words(text: str) -> tuple[str, ...]:
+    """The readings of an activity asked yes/no with no pronoun, to be asked of the card just
+    shown; () when `text` is no such question."""
+    plain = unicodedata.normalize("NFKC", text or "").strip()
+    en = _BARE_EN.match(plain)
+    if en is not None:
+        return (f"customers with any {en['cond'].strip()}",)
+    zh = _BARE_ZH.match(plain)
+    if zh is None:
+        return ()
+    cond = zh["cond"].strip()
+    inside = _ASK_INSIDE.search(cond)  # "这个月有没有下单": the yes/no inside
+    if inside is not None:
+        cond = (cond[: inside.start()] + cond[inside.end() :]).strip()
+    elif not (zh["ask"] or zh["after"]):
+        return ()  # "退过款": said, not asked
+    if not _ACTIVITY_ZH.search(cond) or _WH.search(cond) or not _has_words(cond):
+        return ()
+    return (f"{cond}的客户", f"有{cond}的客户")
