@@ -34,8 +34,8 @@ def ask(text: str, vocab: Vocabulary) -> Clarification:
         ("王静的客户", "没有叫“王静”的同事"),
         ("王静手上的VIP", "没有叫“王静”的同事"),
         ("張四名下的客戶", "没有叫“张四”的同事"),
-        ("Wang Jing's accounts", "There is no colleague called “wang jing”"),
-        ("customers followed by Zhang Si", "There is no colleague called “zhang si”"),
+        ("Wang Jing's accounts", "There is no colleague called “Wang Jing”"),
+        ("customers followed by Zhang Si", "There is no colleague called “Zhang Si”"),
     ],
 )
 def test_an_unknown_colleague_is_asked_about_with_staff_only(
@@ -55,7 +55,7 @@ def test_a_near_colleague_name_is_suggested(vocab: Vocabulary) -> None:
     ("text", "said"),
     [
         ("钻石客户", "没有找到标签“钻石”"),
-        ("VIPP客户有多少", "没有找到标签“vipp”"),
+        ("VIPP客户有多少", "没有找到标签“VIPP”"),
         ("tagged diamond", "There is no tag “diamond”"),
         ("platinum customers", "There is no tag “platinum”"),
         ("打了“钻石”标签的客户", "没有找到标签“钻石”"),
