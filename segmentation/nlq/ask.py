@@ -174,6 +174,12 @@ def unsupported(reason_key: str, word: str) -> Ask:
             f"“{word}” is not an exact bound; please say 'over', 'under' or a range, e.g. "
             "'spent between 5000 and 10000'.",
         )
+    if reason_key == "foreign_currency":  # US$300, 500港币: the company counts in yuan
+        return Ask(
+            f"金额按人民币（元）计算，“{word}”是外币。请换算成元再说，例如“消费超过2000元”。",
+            f"Amounts are in yuan (RMB); “{word}” is another currency. Please give the amount "
+            "in yuan, e.g. 'spent over 2000 yuan'.",
+        )
     if reason_key == "aov":  # 平均 / average alone: of what?
         return Ask(
             f"“{word}”指哪个平均值？可以按客单价（平均每单金额）筛选，例如“客单价超过500的客户”。",

@@ -134,6 +134,15 @@ WORDS: list[tuple[K, Any, str]] = [
 # 不下N (written: no fewer than N, 下过不下三次单): at least, only before a number — 不下单 and
 # 一单都不下 stay "does not order".
 _NOT_BELOW = lazy_pattern(r"不下(?:于|於)?(?=\s*(?:\d|[一二两三四五六七八九十百千万]))")
+# Not over (消费唔过一千, 落单不过两次, 冇过五百蚊): 唔/不/冇/没/未 + 过 before an amount or a
+# count is at most, as 不超过 says — only before a number that no time unit follows: 不过 is
+# "but" before anything else (VIP，不过30天内没下单 / 不过近30天没下单 keep the clause word).
+_NOT_OVER = lazy_pattern(
+    r"(?:唔|不|冇|没有|没|未)过(?=\s*(?:[¥￥$＄]|rmb|cny)?\s*"
+    r"(?>\d[\d.]*|[零一二两三四五六七八九十百][零一二两三四五六七八九十百千万]*)\s*(?:[kw万千]\s*)?"
+    r"(?!\s*(?:个|個)?\s*(?:天|日|号|月|周|星期|礼拜|年|小时|钟头|点|分钟|季|[.\-/]\d|days?\b|"
+    r"weeks?\b|months?\b|years?\b|hours?\b)))"
+)
 # Cantonese 埋 after a request verb with what it acts on ("export埋上個月嚟過舖頭嘅客", "導出埋
 # VIP"): the particle adds nothing. Only after export / save / send verbs and before more words
 # (a bare "匯出埋" is the also-request on the last answer, also_words.py); 睇埋 / 加埋 (also
@@ -167,6 +176,7 @@ def everyday_rewrites(norm: str) -> str:
     """`norm` (normalised) with 不下N read as 不少于N, a Cantonese 埋 after a request verb
     dropped, and a send counted by the wave (那波讯息) by the time (那次讯息)."""
     norm = _NOT_BELOW.sub("不少于", norm)
+    norm = _NOT_OVER.sub("不超过", norm)
     norm = _SEND_MEASURE.sub(lambda m: m.group(1) + "次", norm)
     norm = _OWN_OF.sub("", norm)
     norm = _ADDED_COMING.sub(lambda m: "加入" if m.group(1) == "入" else "加", norm)

@@ -369,6 +369,7 @@ def _assign_windows(clauses: list[list[Item]], lookup: dict[int, Cond]) -> None:
                     if takes and (not cond.assigned or cond.__dict__.get("shared")):
                         _give(cond, item, used)
                         cond.__dict__["shared"] = False
+                        _window_over_either(clause, pos, lookup, used)
                 current = item
             elif isinstance(item, Chunk):
                 cond = lookup[id(item)]
@@ -408,6 +409,30 @@ def _assign_windows(clauses: list[list[Item]], lookup: dict[int, Cond]) -> None:
             )
 
 
+def _window_over_either(
+    clause: list[Item], pos: int, lookup: dict[int, Cond], used: dict[int, bool]
+) -> None:
+    """ "visited or inquired this week but haven't ordered": a window closing an or-group that
+    a but then ends holds for each alternative, as it would at the end of the sentence."""
+    after = pos + 1
+    while after < len(clause) and isinstance(clause[after], Token) and clause[after].kind == K.SEP:  # type: ignore[union-attr]
+        after += 1  # "…this week, but…"
+    nxt = clause[after] if after < len(clause) else None
+    if not (isinstance(nxt, Token) and nxt.kind == K.AND and nxt.text in _BUT):
+        return
+    window = clause[pos]
+    j = pos - 2  # clause[pos - 1] is the alternative the window was written after
+    while j >= 1 and isinstance(clause[j], Token) and clause[j].kind == K.OR:  # type: ignore[union-attr]
+        before = clause[j - 1]
+        if not isinstance(before, Chunk):
+            return
+        cond = lookup[id(before)]
+        if cond.windowable and not cond.assigned:
+            assert isinstance(window, Token)
+            _give(cond, window, used)
+        j -= 2
+
+
 def _give(cond: Cond, window: Token, used: dict[int, bool]) -> None:
     cond.window = window.value
     cond.assigned = True
@@ -439,6 +464,8 @@ def _clause_node(clause: list[Item], lookup: dict[int, Cond], ctx: Context) -> N
             pending.add(item.value if item.kind == K.AND else item.kind)
             if item.kind == K.AND and item.text in _IN_ADDITION:
                 pending.add(_IN_ADDITION_LINK)
+            if item.kind == K.AND and item.text in _BUT:
+                pending.add(_BUT_LINK)
             if item.kind == K.SEP and item.text in _COMMAS:
                 pending.add(_COMMA)
     if not seq:
@@ -452,6 +479,15 @@ def _clause_node(clause: list[Item], lookup: dict[int, Cond], ctx: Context) -> N
 # (a city) stay a list of either.
 _IN_ADDITION = frozenset({"as well as", "along with", "in addition to", "together with"})
 _IN_ADDITION_LINK = "in addition"
+
+
+# "but" between conditions (但/但是/可是/不过/却/然而/but/however): weaker than or, so
+# "来过店或者问过价但没下单" is (visited or inquired) and not ordered (_group).
+_BUT = frozenset(
+    {"但", "但是", "但系", "可是", "不过", "只不过", "却", "然而", "but", "however"}
+    | {"but " + verb for verb in ("are", "is", "have", "has", "who", "were", "did")}
+)
+_BUT_LINK = "but"
 
 
 # A comma between two conditions (either width: NFKC makes ，a ","), told from the other
@@ -660,8 +696,24 @@ def _group(seq: list[Cond], links: list[set[object]]) -> Node:
     groups: list[list[Cond]] = [[seq[0]]]
     kinds: list[set[str]] = [set()]
     ambiguous_or = False
+    but_at: int | None = None
+    # whether each group began after a bare comma ("visited, inquired or carted": the comma
+    # may list the or's alternatives, so no but closes that group)
+    after_comma = [False]
     for cond, link in zip(seq[1:], links, strict=True):
-        if K.OR in link:
+        if (
+            _BUT_LINK in link
+            and K.OR not in link
+            and kinds[-1] == {"or"}
+            and but_at is None
+            and not after_comma[-1]
+        ):
+            # (A or B) but C: the or-group is whole before the but, which joins weaker
+            groups.append([cond])
+            kinds.append(set())
+            after_comma.append(False)
+            but_at = len(groups) - 1
+        elif K.OR in link:
             if link & _GROUP_BREAKS:
                 ambiguous_or = True
             groups[-1].append(cond)
@@ -669,11 +721,14 @@ def _group(seq: list[Cond], links: list[set[object]]) -> Node:
         elif link & _GROUP_BREAKS:
             groups.append([cond])
             kinds.append(set())
+            after_comma.append(_bare_comma(link))
         else:
             groups[-1].append(cond)
             kinds[-1].add("and")
     if ambiguous_or and len(groups) > 1:
         raise _ambiguous(seq)
+    if but_at is not None and any("or" in kind for kind in kinds[but_at:]):
+        raise _ambiguous(seq)  # "A or B but C or D": which or the but closes is unsaid
     nodes: list[Node] = []
     for group, kind in zip(groups, kinds, strict=True):
         if kind == {"or", "and"}:

@@ -882,12 +882,41 @@ _more(
     ),
 )
 
+# Not under (消費冇少過一千, 没低过500): a negation before 少过/低过/少于/低于 is at least; not
+# reaching (消费冇够五百, 没够500) is under, as 唔够/未够/不够 are.
+_more(
+    K.CMP,
+    (">=", "pre"),
+    "|".join(
+        f"{neg}{under}"
+        for neg in ("冇", "没", "没有", "未", "唔", "不", "冇有")
+        for under in ("少过", "低过", "少于", "低于", "细过")
+    ),
+)
+_more(K.CMP, ("<", "pre"), "冇够|没够|没有够|冇有够|未有够|仲未够|还没够|还不够|都未够|唔满|冇满|"
+      "没有满|未有满|唔足|冇足")  # fmt: skip
+
+# Another currency than the company's yuan (美元, 港币, USD; US$ / HK$ before an amount:
+# tokens._attach_units): asked, never read as yuan.
+UNSUPPORTED_REASONS["foreign_currency"] = ("外币金额", "amounts in another currency")
+_more(K.UNSUPPORTED, "foreign_currency", "美元|美金|港币|港元|港纸|新台币|台币|日元|欧元|英镑|"
+      "usd|hkd|twd|ntd|eur|gbp|us dollars|us dollar|hk dollars|hong kong dollars")  # fmt: skip
+
 # Places: 排除/不包括 = except; 除了…以外 bracket (chunks.except_brackets).
 _more(K.NEG, "except", "排除|排除掉|不包括|不包含|不含|剔除")
 # "不再" / "没再": negation with "again" ("没再下单", "冇再落"): the negation itself.
 _more(K.NEG, True, "没再|没有再|冇再|再没|再没有|再也没|再也没有|未再|都没再")
 # "不过" (but) opens a clause like 但是.
 _more(K.AND, "clause", "不过|只不过|可是|然而")
+# More words joining two conditions (issue 19): Cantonese / written 兼 ("男客兼有待跟进tag",
+# "唔少过五百，兼系金卡"), 兼且, 又 said again with what it adds (同时又, 另外又, 而且又), "and
+# also"'s kin. 兼职 / 兼容 are no join (asked as the unknown words they are).
+_more(K.AND, "clause", "兼|兼且|兼夹|同时又|同时也|同时还|另外又|另外还|另外也|另外仲|而且又|"
+      "并且又|并且也|而且也|而且还|又同时|以及又|and also|and at the same time|"
+      "and on top of that|and additionally")  # fmt: skip
+# 加上 / 再加上 between two conditions joins them as 和 does (a list of one attribute's values
+# is any of them: 上海加上北京的客户), as "plus" does.
+_more(K.AND, "list", "加上|再加上")
 _more(K.CLAUSE, True, "入面|里头|里边|当中的|之中的")
 # Demonstratives: after a condition they only point ("上海那些VIP客户"); first in the
 # sentence they are the previous answer (the parser tells which).

@@ -58,6 +58,10 @@ _GROUPED_MONEY = lazy_pattern(
     r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])(?=\s*(?:元|块|蚊|yuan|rmb|dollars?|bucks)(?![a-z]))"
 )
 
+# A currency word run into its amount (RMB500, CNY1000): the word and the number apart, as
+# "rmb 500" is read (a word glued to digits is otherwise one unknown word).
+_CURRENCY_GLUED = lazy_pattern(r"(?<![a-z])(rmb|cny)(?=\d)")
+
 # English command words one letter off, too short for typos.py's frame words: a closed list.
 _EN_TYPOS = lazy_pattern(r"(?<![a-z])(?P<typo>shwo|sohw|totla|toatl)(?![a-z])")
 _EN_TYPO_WORD = {"shwo": "show", "sohw": "show", "totla": "total", "toatl": "total"}
@@ -167,6 +171,7 @@ def _rewrite(part: str) -> str:
     part = _LOOSE_WHILE.sub(_loose_while, part)
     part = _EN_TYPOS.sub(lambda m: _EN_TYPO_WORD[m["typo"]], part)
     part = _NO_THRESHOLD.sub("无门槛", part)
+    part = _CURRENCY_GLUED.sub(r"\1 ", part)
     part = _GROUPED_MONEY.sub(lambda m: m.group().replace(",", "").strip(), part)
     part = _ZH_EMPTY_STRESS.sub("", part)
     part = _EN_EMPTY_STRESS.sub("", part)

@@ -588,7 +588,13 @@ def _attach_units(tokens: list[Token]) -> list[Token]:
                 out[-2].unit = tok.value
                 i += 1
                 continue
-        if _currency(tok) and i + 1 < len(tokens):  # noqa: SIM102
+        if _currency(tok) and i + 1 < len(tokens):
+            if out and out[-1].end == tok.start and out[-1].text in _COUNTRY_DOLLARS:
+                said = out.pop()  # US$300: another currency, asked (grammar.check_tokens)
+                text = said.text.upper() + tok.text
+                out.append(Token(K.UNSUPPORTED, "foreign_currency", said.start, tok.end, text))
+                i += 1
+                continue
             if tokens[i + 1].kind == K.NUM:
                 tokens[i + 1].unit = "money"
                 i += 1
@@ -599,13 +605,17 @@ def _attach_units(tokens: list[Token]) -> list[Token]:
 
 
 _SKIP = {K.FILLER, K.INTENT}
+# A dollar said of a country (US$300, HK$500): another currency than the company's yuan.
+_COUNTRY_DOLLARS = frozenset({"us", "hk", "nt", "a", "au", "c", "ca", "s", "sg"})
 
 
 def _currency(tok: Token) -> bool:
-    """A currency written before the amount: ¥500, "rmb 500"."""
+    """A currency written before the amount: ¥500, "rmb 500", $500 (the company's money is
+    yuan, and a bare $ is what a keyboard offers for it, as 蚊/块 are said: the same amount;
+    a dollar said of a country, US$ / HK$, is asked back by money_words.foreign_currency)."""
     if tok.kind == K.UNIT:
         return tok.value == "money" and tok.text in ("rmb", "cny", "yuan")
-    return tok.kind == K.UNKNOWN and tok.text in ("¥", "￥")
+    return tok.kind == K.UNKNOWN and tok.text in ("¥", "￥", "$", "＄")
 
 
 # "last month's buyers", "VIP buyers in Shanghai": a buyer is a customer who ordered — the
