@@ -716,6 +716,10 @@ def _group(seq: list[Cond], links: list[set[object]]) -> Node:
         elif K.OR in link:
             if link & _GROUP_BREAKS:
                 ambiguous_or = True
+            if _listed_before_or(groups, kinds, after_comma, cond):
+                # "visited, inquired or carted": a list of three alternatives, or the first
+                # and then either of the others? Asked, as with 、 (never the AND read silently)
+                raise _ambiguous([*groups[-2], *groups[-1], cond])
             groups[-1].append(cond)
             kinds[-1].add("or")
         elif link & _GROUP_BREAKS:
@@ -739,6 +743,22 @@ def _group(seq: list[Cond], links: list[set[object]]) -> Node:
         else:
             nodes.append(Or(children) if kind == {"or"} else And(children))
     return nodes[0] if len(nodes) == 1 else And(tuple(nodes))
+
+
+def _listed_before_or(
+    groups: list[list[Cond]], kinds: list[set[str]], after_comma: list[bool], cond: Cond
+) -> bool:
+    """Whether an or comes right after "A, B" where A, B and the or's C are conditions of one
+    kind ("visited, inquired or carted"): the comma may list the or's alternatives."""
+    if len(groups) < 2 or not after_comma[-1] or kinds[-1] or kinds[-2]:
+        return False
+    if len(groups[-1]) != 1 or len(groups[-2]) != 1:
+        return False
+    first, second = groups[-2][0], groups[-1][0]
+    if first.negated or second.negated or cond.negated:
+        return False
+    names = {type(cond_node(c)).__name__ for c in (first, second, cond)}
+    return len(names) == 1
 
 
 def _ambiguous(conds: list[Cond]) -> Ask:
