@@ -630,6 +630,9 @@ _more(K.CMP, ("=", "pre"), "啱啱好|啱好|刚刚好|正正|正正好")
 _more(K.FILLER, "wrapper", "埋佢|埋佢哋|埋佢们|晒佢|晒佢哋")
 # Downloaded "down" (Cantonese 落嚟 after the verb, arriving as 落来): the export itself
 _more(K.INTENT, "export", "download落来|下载落来|导出落来|export落来|拉落来")
+# The buyers said in Chinese (买家 / 购买者 / 买主; Taiwan 買家): customers who ordered
+# (tokens._buyers), or the customers of an activity said beside them (买过唇釉的买家).
+_more(K.CUSTOMER, True, "买家|买家们|购买者|买主")
 # An activity said by its -ing form after the customers ("customers buying 护肤 products",
 # "people ordering this month", "shoppers inquiring about 精华液").
 _more(K.EVENT, "order", "buying|purchasing|ordering")

@@ -621,7 +621,7 @@ def _currency(tok: Token) -> bool:
 # "last month's buyers", "VIP buyers in Shanghai": a buyer is a customer who ordered — the
 # noun carries the event when nothing else in the sentence says an order ("one-time buyers",
 # "skincare category buyers" and rankings say it their own way).
-_BUYER_NOUNS = frozenset({"buyers", "buyer", "purchasers", "purchaser"})
+_BUYER_NOUNS = frozenset({"buyers", "buyer", "purchasers", "purchaser", "买家", "购买者", "买主"})
 
 
 # "只问不买", "光咨询不下单", "只逛不买", "只加购不下单": only X, never Y — X and not Y (the 只
@@ -835,7 +835,8 @@ def _buyers(tokens: list[Token]) -> list[Token]:
     if not any(t.kind == K.CUSTOMER and t.text in _BUYER_NOUNS for t in tokens):
         return tokens
     if any(
-        t.kind in (K.EVENT, K.SPEND, K.RANK, K.UNSUPPORTED)
+        t.kind in (K.EVENT, K.RANK, K.UNSUPPORTED)
+        or (t.kind == K.SPEND and not _spend_below(tokens))
         or (t.kind == K.ITEMWORD and not _of_what(tokens, i - 2))
         for i, t in enumerate(tokens)
     ):
@@ -848,6 +849,13 @@ def _buyers(tokens: list[Token]) -> list[Token]:
                 continue  # "buyers of 唇釉": the verb before its object, as "purchasers of"
         out.append(tok)
     return out
+
+
+def _spend_below(tokens: list[Token]) -> bool:
+    """Whether a spend is bounded from above ("buyers with total spend under 300"): buyers
+    are then the ones who ordered — spending under 300 alone holds those who never did."""
+    return any(t.kind == K.CMP and str(t.value[0] if isinstance(t.value, tuple) else t.value)
+               in ("<", "<=") for t in tokens)  # fmt: skip
 
 
 def _of_what(tokens: list[Token], i: int) -> bool:
