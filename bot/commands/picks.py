@@ -217,6 +217,7 @@ _ORDINALS = {
     "eighth": 8,
     "ninth": 9,
     "tenth": 10,
+    "top": 1,  # "what did the top one buy": the first row
 }
 _PICK = re.compile(
     r"^(?:选|选择|要|是|就是|pick|choose|number|no\.?|#)?\s*(?:第)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])"
@@ -332,7 +333,8 @@ def row_number(text: str) -> int | None:
     if said_as.get("last") or said_as.get("w") in ("last", "final", "bottom"):
         return LAST_ROW
     raw = said_as.get("a") or said_as.get("b") or said_as.get("c") or said_as.get("d") or ""
-    raw = raw or said_as.get("w") or ""
+    raw = raw or said_as.get("d2") or said_as.get("w") or said_as.get("w2") or ""
+    raw = raw or said_as.get("w3") or ""
     return int(raw) if raw.isdigit() else _ORDINALS.get(raw)
 
 
@@ -344,12 +346,49 @@ _ROW_FIRST_EN = re.compile(
 )
 
 
+# In English, the row where a pronoun would stand in a question: "what did the second one
+# buy", "who owns the first one", "which city is the 3rd customer in", "when did number 2 last
+# order", "is the last one a VIP" — read as that question about her.
+_ROW_INSIDE_EN = re.compile(
+    r"\b(?:the\s+)?(?:(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"last|final|bottom)|(?P<d>\d{1,2})(?:st|nd|rd|th))(?:\s+(?:one|customer|client|person|guy|"
+    r"girl|lady|row|entry))(?=\s|[?.!,:;]|$)|"
+    # the top one: the first row ("the top customer" is left to the rankings)
+    r"\b(?:the\s+)?(?P<w3>top)\s+one(?=\s|[?.!,:;]|$)|"
+    r"\bthe\s+(?:(?P<w2>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th))(?=\s*[?.!]*$)|"
+    r"\b(?:number\s+|no\.?\s*|#)(?P<c>\d{1,3})\b"
+)
+_ROW_AS_PRONOUN = re.compile(r"^(?:(?:and|then|now|ok|okay|so)[, ]+)*(?P<q>.+)$")
+
+
+def _row_inside_question(said: str) -> re.Match[str] | None:
+    """ "what did the second one buy": the row, when what is said around it, the row as
+    "she", is a question about one customer ("what did she buy")."""
+    found = _ROW_INSIDE_EN.search(said)
+    if found is None or _ROW_INSIDE_EN.search(said, found.end()) is not None:
+        return None  # no row, or two rows said: never a guess which
+    before, after = said[: found.start()], said[found.end() :]
+    question = _ROW_AS_PRONOUN.match(before + "she" + after)
+    if question is not None and asks_about_customer(question["q"].strip()):
+        return found
+    # "the 2nd one, what did she buy?": the row said first, then the question with a pronoun
+    alone = _ROW_AS_PRONOUN.match(before + "x")
+    said_first = alone is not None and alone["q"] == "x" and re.match(r"^\s*[,:;-]", after)
+    if said_first and asks_about_customer(after.lstrip(" ,:;-")):
+        return found
+    return None
+
+
 def _row_then_question(said: str) -> re.Match[str] | None:
     english = _ROW_FIRST_EN.match(said)
     if english is not None:  # "the third one's tags": her tags
         rest = english["rest"].strip(" ?.!")
         asked = asks_card_fact(f"her {rest}") or asks_about_customer(f"what is her {rest}")
         return english if asked else None
+    inside = _row_inside_question(said)
+    if inside is not None:
+        return inside
     match = _ROW_FIRST.match(said)
     if match is None:
         return None

@@ -98,6 +98,8 @@ CARD_TEXTS: dict[str, dict[str, str]] = {
     "ch_tags_since": {"zh": "注意：标签变动从 {since} 起才有记录，此前的变动不在其中。", "en": "Note: tag changes are recorded since {since}; changes before then are not included."},
     "card_which_customer": {"zh": "您说的是哪位客户？请说出客户的名字、备注或手机尾号，例如：客户王静的情况。", "en": "Which customer do you mean? Name them (name, remark or last four phone digits), e.g. 'show me 王静'."},
     "card_tag_which": {"zh": "{name}有几个标签：{tags}。要去掉哪一个？请说出标签名，例如：去掉{name}的“{first}”标签。", "en": "{name} has several tags: {tags}. Which one should come off? Name it, e.g. 'remove the “{first}” tag from {name}'."},
+    "same_tag_which": {"zh": "{name}有几个标签：{tags}。要找和{name}哪个标签一样的客户？回复序号即可：", "en": "{name} has several tags: {tags}. The same as which one? Reply with the number:"},
+    "same_tag_none": {"zh": "{name}现在没有标签，找不到和{name}标签一样的客户。", "en": "{name} has no tags now: there is no tag of theirs to match."},
     "card_tag_none": {"zh": "{name}现在没有标签，没有可去掉的。", "en": "{name} has no tags now: there is none to remove."},
     "pick_out_of_range": {"zh": "请回复 1 到 {count} 之间的序号。", "en": "Please reply with a number from 1 to {count}."},
     "none_value": {"zh": "无", "en": "none"},

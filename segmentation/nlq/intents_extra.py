@@ -119,6 +119,11 @@ _EACH_VERB = (
     r"有|跟进了?|跟紧|跟着|跟了?|负责|管|带|来了?|进来了?|加了?|加进来了?|带来了?|引来了?|拉来了?|"
     r"扫码加了?|添加了?"
 )
+# The customers just shown, as a plural pronoun or "these customers" (normalised: 佢哋 → 佢们).
+_THEY_ZH = (
+    r"他们|她们|佢们|ta们|这些客户|这些人|这些客|这几个客户|这几个人|这几位|那些客户|那些人|"
+    r"呢啲客户|呢啲客|呢啲人|呢几个"
+)
 # Each one / all of them, before a question of each one's value (各在哪个城市, 分别是谁).
 _EACH_ADVERB = r"各自|各|分别|都|全都|全部都"
 # 每个同事手上各有几多个客 / 每位销售名下: where each one's customers are, no condition
@@ -217,10 +222,53 @@ _BREAKDOWN = [
         rf"(?P<city>(?:{_EACH_ADVERB})(?:是|系)?(?:住在|住喺|住|在|喺|来自)(?:哪里|哪儿|哪|边度|边)"
         r"(?:的|嘅|人)?(?:呢|啊|呀)?$)"
     ),
+    # A value asked of them, said by 他们 / 佢哋 / 这些客户 (plural: no adverb needed):
+    # 他们是哪个城市的 / 佢哋係邊個部門嘅 / 她们有什么标签 / 这些客户都有哪些标签 /
+    # 他们的标签是什么 — the spread of the answer just shown by that dimension (the pronoun
+    # points at it).
+    lazy_pattern(
+        rf"(?:{_THEY_ZH})(?:的|嘅)?(?:身上)?(?:{_EACH_ADVERB})?(?:是|系)?(?:住在|住喺|住|在|喺|来自|从|"
+        r"属于|归|有|打了|打咗|贴了|带着|带|用)?(?:啲|些)?(?:哪个|哪些|哪几个|哪几|哪|边个|边啲|边几个|边|什么|啥|"
+        rf"咩|乜嘢|乜)(?:{_DIM})(?:来的|嚟嘅|的|嘅)?(?:人|客户|客)?(?:呢|啊|呀|㗎)?(?=[?？。!！]*$)"
+    ),
+    lazy_pattern(
+        rf"(?:{_THEY_ZH})(?:的|嘅)(?:{_DIM})(?:{_EACH_ADVERB})?(?:是|系|有)"
+        r"(?:哪个|哪些|哪里|哪儿|哪|边个|边度|边啲|什么|啥|咩|乜嘢|谁)(?:呢|啊|呀|㗎)?(?=[?？。!！]*$)"
+    ),
+    # 他们是男是女 / 佢哋係男定女: men and women among them
+    lazy_pattern(
+        rf"(?P<gender>(?:{_THEY_ZH})(?:{_EACH_ADVERB})?(?:是|系)?(?:男|女)(?:的|嘅|性|生)?"
+        r"(?:还是|定系|定|是|或者|抑或)(?:男|女)(?:的|嘅|性|生)?(?:呢|啊|呀|㗎)?(?=[?？。!！]*$))"
+    ),
+    # 他们在哪 / 佢哋喺边度 / 她们是哪里人 / 这些客户都来自哪里: where they are, by city
+    lazy_pattern(
+        rf"(?P<city>(?:{_THEY_ZH})(?:{_EACH_ADVERB})?(?:是|系)?(?:住在|住喺|住|在|喺|来自|从)?"
+        r"(?:哪里|哪儿|哪|边度|边)(?:里)?(?:的|嘅|人|来的|嚟嘅)?(?:呢|啊|呀|㗎)?(?=[?？。!！]*$))"
+    ),
+    # what tags do they have / which cities are they from / what departments are these in /
+    # what are their tags / their owners? — of the answer just shown
+    lazy_pattern(
+        rf"\b(?:what|which) (?:{_DIM}) (?:do|does|did|are|were|have) (?:they|these|those)"
+        r"(?: customers| clients| people| ones)?(?: all| each| both)?"
+        r"(?: (?:have|got|carry|hold|belong to|come from|live in|in|from|under|based in))?"
+        r"(?=\s*[?.!]*$)"
+    ),
+    lazy_pattern(
+        rf"\b(?:(?:what|which|who) (?:are|were|is)|what's|who's|what're) "
+        rf"(?:their|these customers'|those customers') "
+        rf"(?:{_DIM})(?=\s*[?.!]*$)"
+    ),
+    lazy_pattern(rf"^(?:and |so )?their (?:{_DIM})\s*\?+$"),
     # where is each of them from / where are they all based / where do they each live
     lazy_pattern(
         r"(?P<city>\bwhere (?:is|are|do|does) (?:each (?:one )?of (?:them|these|those)|each one|"
-        r"they|these|those)(?: (?:each|all|both))? (?:from|based|located|live|living)\b)"
+        r"they|these|those)(?: customers| clients| people| ones)?(?: (?:each|all|both))? "
+        r"(?:from|based|located|live|living)\b)"
+    ),
+    # (can you tell me) where they are from / where these customers live
+    lazy_pattern(
+        r"(?P<city>\bwhere (?:they|these|those)(?: customers| clients| people| ones)?"
+        r"(?: (?:each|all|both))? (?:are|live|come)(?: (?:from|based|located|living))?\b)"
     ),
     # which cities are my customers in / what cities are the VIPs from
     lazy_pattern(
@@ -902,6 +950,8 @@ def _breakdown(
     # "这些客户按城市分", "其中每个销售各有多少", "break these down by city": the previous
     # answer's customers, grouped (the chat puts its segment in; the rest is added to it).
     pointed = _BREAKDOWN_POINTER.search(rest) is not None or whose is not None
+    # "他们是哪个城市的", "what tags do they have": the pronoun said inside the question
+    pointed = pointed or _THEY_SAID.search(norm[span[0] : span[1]]) is not None
     rest = re.sub(r"\s+", " ", _BREAKDOWN_POINTER.sub(" ", rest)).strip()
     rest = _BREAKDOWN_NOISE.sub(" ", rest).strip(" ,，。?？")
     rest = re.sub(r"(?:里面?|中|当中|之中|其中)$", "", rest).strip()
@@ -1007,6 +1057,7 @@ _BREAKDOWN_POINTER = lazy_pattern(
     r"(?:客户|人|客)?(?:里面?|中|当中|之中|里头|入面)?(?:的|嘅)?|"
     r"\b(?:of |among )?(?:these|them|they|those|this list|the list)(?: customers| ones| people)?\b"
 )
+_THEY_SAID = lazy_pattern(rf"{_THEY_ZH}|\b(?:they|them|these|those|their)\b")
 # Cantonese says 客 alone (幾多客, 張三嘅客): customers said, so not the previous answer's.
 _CUSTOMERS_SAID = lazy_pattern(
     r"客户|顾客|客人|嘅客|啲客|多客|个客|位客|customers?|clients?|\bpeople\b|所有|全部|\ball\b|everyone"

@@ -67,7 +67,11 @@ _THAT_CUSTOMER = lazy_pattern(
     r"^(?:那|那么|请问|咁)?(?:谁|边个|边位|哪个销售|哪位销售|哪位同事|哪个同事)(?:在|系|是)?"
     r"(?:跟进|跟|负责|对接|管)?(?:着|紧|开|住)?(?:他|她|佢|ta)(?!们|哋)"
     r"(?:的|嘅)?(?:跟进人|负责人|销售)?(?:呀|啊|呢|吗|㗎)?[？?]*$|"
-    r"^(?:what|where|when|how|which|who|is|does|did|has)\b[^.?!]{0,50}"
+    # (not others likened to her: "who else has her tag", "other customers like him", "how
+    # many have the same tag as her" ask for the customers with her tag, same_tag.py)
+    r"^(?![^.?!]*\b(?:(?:who|anyone|anybody|someone|somebody) else|others|other (?:customers|"
+    r"clients|people|ones)|same|like (?:him|her)|as (?:him|her))\b)"
+    r"(?:what|where|when|how|which|who|is|does|did|has)\b[^.?!]{0,50}"
     r"\b(?:he|she|his|her|him)\b[^.?!]{0,40}[?.!]*$"
 )
 
