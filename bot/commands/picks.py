@@ -255,7 +255,9 @@ _ROW = re.compile(
     r"(?:第\s*(?P<a>\d{1,3}|[一二两三四五六七八九十])\s*(?:个|位|号|条|行)?|"
     r"(?P<b>\d{1,3})\s*(?:个|位|号|条|行)?|"
     # the last row: 最后一个 / 最后那位 / 最尾嗰个 (HK) / 倒数第一个
-    r"(?P<last>(?:最后|最尾|最底|倒数第一)(?:一|那|嗰|呢)?\s*(?:个|位|条|行)))"
+    r"(?P<last>(?:最后|最尾|最底|倒数第一)(?:一|那|嗰|呢)?\s*(?:个|位|条|行))|"
+    # counted from the end: 倒数第二个 / 倒數第3位 / 尾二嗰个 (HK: the second last)
+    r"(?:倒数第|尾)\s*(?P<back>\d|[二两三四五六七八九十])\s*(?:嗰|那)?\s*(?:个|位|条|行))"
     # 第2位的客户资料: the people word after 的 as well as before it
     # (HK and Taiwan say 客 / 客人 for the customer: 第二個客嘅資料, 第二位客人的資料)
     r"(?:的|嘅)?(?:客户|顾客|客人|客|人)?(?:的|嘅)?"
@@ -324,7 +326,8 @@ def _row_said_plainly(said: str) -> str:
 
 
 def row_number(text: str) -> int | None:
-    """The row `text` asks to see of the list just shown (1-based, or LAST_ROW), or None."""
+    """The row `text` asks to see of the list just shown (1-based; below 0 from the end:
+    LAST_ROW is the last, -2 the one before it), or None."""
     said = _row_said_plainly(normalize(text).strip(" 。.!！?？"))
     match = _ROW.match(said) or _row_then_question(said)
     if match is None:
@@ -332,6 +335,9 @@ def row_number(text: str) -> int | None:
     said_as = match.groupdict()
     if said_as.get("last") or said_as.get("w") in ("last", "final", "bottom"):
         return LAST_ROW
+    back = said_as.get("back")
+    if back:  # 倒数第二个: -2, counted from the end of the rows shown
+        return -(int(back) if back.isdigit() else (_ORDINALS.get(back) or 1))
     raw = said_as.get("a") or said_as.get("b") or said_as.get("c") or said_as.get("d") or ""
     raw = raw or said_as.get("d2") or said_as.get("w") or said_as.get("w2") or ""
     raw = raw or said_as.get("w3") or ""
@@ -437,7 +443,9 @@ def _row_of_list(
     # "2" is answered in the list's language; the router answers "第二个" in Chinese.
     lang = previous.language
     pending = conv.PendingQuestion(text, (), None, lang, ctx.now, conv.CARD, customers=shown)
-    return Picked(text, lang, pending, len(shown) - 1 if number == LAST_ROW else number - 1)
+    # LAST_ROW is -1: a number below 0 counts from the end of the rows shown
+    index = len(shown) + number if number < 0 else number - 1
+    return Picked(text, lang, pending, index if index >= 0 else len(shown))
 
 
 _NUMBER = re.compile(r"^\s*[#＃]?\s*(\d{1,9})\s*$")
