@@ -40,7 +40,9 @@ _THAT_CUSTOMER = lazy_pattern(
     # Any short question about him or her, which the card answers: "他是哪个渠道加的",
     # "她在哪个城市", "他的备注是什么", "where is she from", "how did he add us".
     # Cantonese too: "佢喺边个城市", "佢系边个跟进嘅", "佢电话几多号", "佢嘅跟进人系边个".
-    r"^(?:那|那么|请问|咁|噉)?(?:他|她|佢|ta)(?!们|哋)(?![^，,；;]*(?:客户|顾客|客人))(?:是|在|有|从|哪|什么|啥|怎么|多少|几|最近|上次|"
+    r"^(?:那|那么|请问|咁|噉)?(?:他|她|佢|ta)(?!们|哋)(?![^，,；;]*(?:客户|顾客|客人))"
+    # 还 / 仲 / 又 before it: "他还有什么标签", "佢仲有冇落過單"
+    r"(?:还|仲|又|都|也)?(?:是|在|有|从|哪|什么|啥|怎么|多少|几|最近|上次|"
     r"喺|系|边|乜|咩|点|住|"
     # a time first: "佢上个月买咗咩", "她这个月来过吗", "他今年消费了多少"
     r"上个?月|上上个?月|这个?月|本月|今年|去年|上周|上个?星期|上个?礼拜|这周|本周|今天|今日|"
@@ -76,9 +78,16 @@ _THAT_CUSTOMER = lazy_pattern(
 )
 
 
+# Others asked for, likened to her ("他的标签还有谁有", "她这个标签仲有边个有"): the customers
+# with her tag (same_tag.py), never her own card.
+_OTHERS_ZH = lazy_pattern(
+    r"还有谁|还有哪些人|还有边个|仲有边个|仲有边啲|仲有谁|其他人|别人|其他客户"
+)
+
+
 def asks_about_customer(said: str) -> bool:
     """Whether normalised `said` asks about the one customer it names by a pronoun."""
-    return _THAT_CUSTOMER.match(said) is not None
+    return _THAT_CUSTOMER.match(said) is not None and not _OTHERS_ZH.search(said)
 
 
 # One of the card's facts asked with no pronoun, right after the card ("which channel", "哪个
