@@ -50,6 +50,7 @@ from segmentation.nlq import Clarification, Command, load_vocabulary
 from segmentation.nlq.actions import Action as FoundAction
 from segmentation.nlq.actions import find_action
 from segmentation.nlq.ask import Ask
+from segmentation.nlq.correction import without_correction_lead
 from segmentation.nlq.coupons import parse_coupon_words, read_coupon, read_coupon_change
 from segmentation.nlq.followup import ALSO, WITHOUT, FollowUp, is_export_this, read_follow_up
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -85,7 +86,13 @@ _TOO = (
 _FILLER = (
     rf"(?:(?:那就|那(?![些个批位边])|还是|其实|哦|噢|喔|嗯|呃|额|哎|唉|不对|不是|等等|等一下|等下|"
     rf"唔好住|咪住|慢住|等阵|{_TOO}|"
-    rf"对了|谢谢|多谢|唔该|(?:sorry|actually|wait|hmm+|oh|no|nah|ok(?:ay)?|um+|well|then|hold\s+on)\b)"
+    # a request's wrapper: "麻烦把标签换成…", "帮我改成…", "can you change the tag to …"
+    rf"麻烦你?|请你?|帮我|帮忙|唔该你?|可唔可以|可不可以|能不能|能否|"
+    rf"(?:can|could|would)\s+(?:you|we)(?:\s+please)?\s+|please\s+|pls\s+|let'?s\s+(?=change|switch|swap|make)|"
+    rf"i'?d\s+like\s+to\s+|i\s+want\s+to\s+|"
+    rf"对了|谢谢|多谢|唔该|(?:sorry|actually|wait|hmm+|oh|no|nah|ok(?:ay)?|um+|well|then|hold\s+on|"
+    # "oh and only the ones in Shanghai": "and" before the change that keeps some
+    rf"and(?=\s+(?:only|just)\b))\b)"
     rf"[{_PUNCT}]*)*"
 )
 _CANCEL_WORDS = (
@@ -100,6 +107,9 @@ _CANCEL_WORDS = (
     r"never\s*mind|forget\s+(?:it|that|about\s+it)|scrap\s+(?:it|that)|"
     r"(?:don'?t|do\s+not)\s+(?:send|do|tag)(?:\s+(?:it|that|this|them))?|hold\s+off|abort|"
     r"cancel\s+(?:it|that|this)|call\s+it\s+off|no\s+thanks?|"
+    # "undo that" right after the card is 撤销: the card is called off (with no card shown, a
+    # step back: going_back.py)
+    r"undo(?:\s+(?:that|it|this))?|revert(?:\s+(?:that|it|this))?|take\s+(?:that|it)\s+back|"
     # Not yet / not any more, alone: 唔好住, 先唔好, 唔使住, 唔好喇, 免了, 不必了, 暫時唔使
     r"(?:都系|暂时|先)?(?:唔好|唔要|唔使)(?:住|喇|啦|了|嘞|先)+|先唔好|先唔使|暂时唔使|暂时不用|"
     r"暂时不要|免了|免啦|不必了|不必啦|甭了|算数|冇嘢喇|冇嘢啦|"
@@ -155,15 +165,17 @@ _QUESTION = lazy_pattern(
 )
 # New content: "改成满300减30", "券换成9折", "消息改成“…”", "change the coupon to …".
 _CHANGE_ZH = lazy_pattern(
-    rf"^{_FILLER}(?:把)?(?P<what>券|优惠券|优惠|折扣|消息|讯息|信息|短信|内容|文案|话术|标签|名字|名称|时间|发送时间|"
-    rf"日期|coupon|message|msg|tag|label|text)?\s*(?:的)?(?P<value>面额|面值|金额|门槛|门坎)?(?:再|又|就|干脆)?"
-    rf"(?:改成|改为|改做|改作|换成|换为|换做|变成|替换成|改用|换个|换一个|改一下成|改下成|转做|转成|转为|"
+    rf"^{_FILLER}(?:再|又|重新|干脆)?(?:把|将)?(?P<what>券|优惠券|优惠|折扣|消息|讯息|信息|短信|内容|文案|话术|标签|名字|名称|时间|发送时间|"
+    rf"日期|coupon|message|msg|tag|label|text)?\s*(?:的)?(?P<value>面额|面值|金额|门槛|门坎)?(?:再|又|就|干脆|要|想|需要)?"
+    # the part named, then what it is to be: "标签用高意向", "標籤應該係高意向", "tag 打金卡"
+    rf"(?:(?:(?<=标签)|(?<=tag)|(?<=label))\s*(?:应该(?:是|系|用|打)|用|打|要)(?!.*[的嘅]$)|"
+    rf"改成|改为|改做|改作|换成|换为|换做|变成|替换成|改用|换个|换一个|改一下成|改下成|转做|转成|转为|"
     # Cantonese 返 (back): 改返做「…」, 换返做9折, 转返成…
     rf"(?:改|换|转|变)返(?:做|成|为)?|"
     rf"调成|调整为|调整成|设成|设为|降到|降为|降成|降低到|调低到|调高到|提高到|调到)[{_PUNCT}]*(?P<new>.+)$",
     re.I,
 )
-_TO_EN = r"(?:to|into|as)(?:\s+|(?=[^\x00-\x7f]))"  # normalised: no space before Chinese
+_TO_EN = r"(?:to|into|as|for)(?:\s+|(?=[^\x00-\x7f]))"  # normalised: no space before Chinese
 _CHANGE_EN = lazy_pattern(
     rf"^{_FILLER}(?:change|switch|swap|make|set|update|lower|reduce|raise|bump|bring|drop|cut)\s+"
     rf"(?:(?:it|that|this|the\s+(?P<what>coupon|message|text|tag|label|name|time)|"
@@ -207,6 +219,12 @@ def coupon_change_said(plain: str) -> bool:
 _CONTENT_VERB = lazy_pattern(
     r"^(?:打上|打个|打|贴上|贴|加上|加个|加|标上|标记为|标为|发送|发一张|发个|发|推送|推|送|"
     r"send|push|tag\s+(?:them\s+)?(?:as|with)|tag)\s*(?=\S)",
+    re.I,
+)
+# "the tag should be 高意向", "tag needs to be 金卡": what the part named is to be.
+_SHOULD_EN = lazy_pattern(
+    rf"^{_FILLER}(?:the\s+)?(?P<what>coupon|message|text|tag|label|time)\s+"
+    r"(?:should\s+be|needs\s+to\s+be|has\s+to\s+be|must\s+be|to\s+be)\s*(?P<new>.+)$",
     re.I,
 )
 _INSTEAD_EN = lazy_pattern(rf"^{_FILLER}(?:use|send|give\s+them)\s+(?P<new>.+?)\s+instead$", re.I)
@@ -296,7 +314,9 @@ _EN_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 _LEADING = lazy_pattern(rf"^{_FILLER}", re.I)
 # "only Frank then", "just Mike please": words after the change that say nothing of it.
-_EN_TAIL = lazy_pattern(r"(?:[\s,]+(?:then|please|pls|thanks|thx|thank\s+you))+[\s.!]*$", re.I)
+_EN_TAIL = lazy_pattern(
+    r"(?:[\s,]+(?:then|please|pls|thanks|thx|thank\s+you|either))+[\s.!]*$", re.I
+)
 _TRAILING = lazy_pattern(rf"[{_PUNCT}]+$")
 
 
@@ -415,6 +435,13 @@ def card_amendment(
             # card is never cancelled by words that may be about the answer just given)
             return handle_typed(session, ctx, requester.userid, CANCEL_KEY, lang)
         return None
+    again = without_correction_lead(text)
+    if again is not None:
+        # "再改一下，只给Grace打", "唔係呀，淨係Ken", "sorry, I mean only Pia": the change after
+        # the words that say it is one (else the message is read whole, as before)
+        changed = card_amendment(session, ctx, requester, again, lang)
+        if changed is not None:
+            return changed
     # "取消这个定时群发" / "cancel the weekly send" while its card waits: nothing exists yet
     # but the card, so the card is what is called off
     stops_it = action.intent in ("push", "schedule") and says_pause_schedule(text)
@@ -583,7 +610,9 @@ def _amended(answer: Answer, action: PendingAction) -> Amended | Answer:
 # the customers, never a tag named 两个都去掉).
 _NOT_A_TAG = lazy_pattern(
     r"去掉|去除|删掉|删除|移除|撕掉|打上|贴上|加上|都|全部|所有|两个|三个|这些|那些|他们|她们|佢哋|"
-    r"\b(?:both|all|them|those|remove|untag|tag)\b"
+    r"\b(?:both|all|them|those|remove|untag|tag)\b|"
+    # "只tag Grace", "only Pia": whom the card is for, never a tag's name
+    r"^(?:只|仅|净系|净)|^(?:only|just)\b"
 )
 
 
@@ -708,15 +737,24 @@ def _new_content(
     lang: str,
 ) -> _Change | Answer | None:
     """The card with new content when `text` says "改成…/change it to …"."""
-    found = _CHANGE_ZH.match(plain) or _CHANGE_EN.match(plain) or _INSTEAD_EN.match(plain)
+    found = (
+        _CHANGE_ZH.match(plain)
+        or _CHANGE_EN.match(plain)
+        or _SHOULD_EN.match(plain)
+        or _INSTEAD_EN.match(plain)
+    )
     if found is None:
-        loose = new_content(_bare(plain), action.intent)  # "还是9折吧", "use 金卡 instead"
+        old = str(action.details.get("tag") or "") if action.intent in ("tag", "untag") else ""
+        # "还是9折吧", "use 金卡 instead", "打金卡唔好打VIP"
+        loose = new_content(_bare(plain), action.intent, old)
         if loose is None:
             return None
         return _loose_content(session, ctx, requester, action, _as_quoted(loose, text), lang)
     new = _as_quoted(_TRAILING.sub("", found.group("new")).strip(), text)
     new = _INSTEAD_END.sub("", new) or new  # "make it friday instead"
     new = _CONTENT_VERB.sub("", new, count=1).strip() or new  # "改成打高意向" → 高意向
+    if action.intent in ("tag", "untag") and not typed_quotes(text):
+        new = _TAG_TAIL.sub("", new).strip() or new  # "标签改成高意向吧", "tag 改做 VIP 吖"
     if action.intent in _TIMED:
         new = without_send_words(new)  # "改成每周三都发" → 每周三
     if not new:
@@ -733,9 +771,14 @@ def _new_content(
     if value is not None:  # "改成减80", "make it 25 off": the coupon's value, its threshold kept
         return value
     named = isinstance(action.details.get("customers"), list)
-    if action.intent in _NARROWABLE and not named and _as_follow_up(new) != _bare(new):
-        # "改成只给男的打": the customers, said with a change word
+    of_whom = action.intent in _NARROWABLE and _as_follow_up(new) != _bare(new)
+    if of_whom and not named:  # "改成只给男的打": the customers, said with a change word
         return _new_customers(session, ctx, requester, action, new, lang)
+    if of_whom and _ONLY_SAID.match(new):
+        # "改返做只tag Grace" on a card for customers named one by one: whom, never a tag
+        return _new_customers(session, ctx, requester, action, new, lang) or clarify(
+            say("content_what", lang)
+        )
     details = _content_details(session, ctx, requester, action, new)
     if not details:
         # "改成上海的" / "change it to Shanghai": the customers, not the content
@@ -761,6 +804,14 @@ def _new_content(
 
 
 _TIMED = ("push", "schedule")
+# A change that keeps some customers says so first: 只 / 淨係 / only / just.
+_ONLY_SAID = lazy_pattern(r"^(?:只|仅|僅|净|淨|就只|only\s|just\s)", re.I)
+# What closes a tag said unquoted, never part of its name: a particle, "就好", "please".
+_TAG_TAIL = lazy_pattern(
+    r"(?:\s*(?:吧|啦|吖|呀|啊|喇|嘞|咯|了|哦|喔|嘛|先|就好|就行|就得|就可以|得喇|得啦|好了|即可)|"
+    r"\s+(?:la|lah|ah|ar|lor)|\s*(?:please|pls|thanks|thx|thank\s+you))+$",
+    re.I,
+)
 _MESSAGE_WORDS = ("消息", "讯息", "信息", "短信", "内容", "文案", "话术", "message", "msg", "text")
 
 
@@ -1126,7 +1177,16 @@ def _new_customers(
     named = action.details.get("customers")
     if isinstance(named, list):  # a card for customers named one by one: more names only
         members = still_visible(session, requester, [str(n) for n in named])
-        return _by_names(session, ctx, requester, action, follow, members, lang)
+        by_names = _by_names(session, ctx, requester, action, follow, members, lang)
+        if by_names is not None or follow.mode == ALSO or follow.loose:
+            return by_names
+        # "只要上海的" after "Dan不用": the ones named kept where they meet the condition
+        narrowed = narrowed_by(session, ctx, requester, follow, All(), lang)
+        if not isinstance(narrowed, tuple):
+            return narrowed
+        customers = _meeting(session, ctx, requester, narrowed[0], members)
+        description = say("only_named", lang, description=action.description, names=narrowed[1])
+        return _Change(All(), description, _kept(action) | {"customers": customers})
     changed = narrowed_by(session, ctx, requester, follow, base, lang)
     if isinstance(changed, ClarifyAnswer):  # "不要给Bob打", "only Mike": customers by name
         members = segment_members(session, base, requester=requester, now=ctx.now, ctx=ctx.engine)
@@ -1135,6 +1195,15 @@ def _new_customers(
         return changed
     segment, description = changed
     return _Change(segment, description, _kept(action))
+
+
+def _meeting(
+    session: Session, ctx: CommandContext, requester: Requester, segment: Node, members: list[str]
+) -> list[str]:
+    """Those of `members` (a card's customers named one by one) in `segment` now."""
+    meeting = set(segment_members(session, segment, requester=requester, now=ctx.now,
+                                  ctx=ctx.engine))  # fmt: skip
+    return [eid for eid in members if eid in meeting]
 
 
 def _by_names(

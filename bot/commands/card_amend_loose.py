@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.text import normalize_name
 
-_PARTICLES = r"(?:了|吧|啦|喇|咯|嘞|la|喔|哦|啊|呀|先)*"
+_PARTICLES = r"(?:了|吧|啦|喇|咯|嘞|la|喔|哦|啊|呀|吖|嘛|先)*"
 # Whom a dropped part names, then what is said after it ("VIP那啲", "张三的客户", "Mike和Bob").
 _WHO_TAIL = r"(?:的|嘅)?(?:客户|客|顾客|人|那些|那批|那几个|那啲|呢啲|啲|几个|两个)?"
 # "Mike不用了", "Grace不要", "Ken唔使", "Bob就不要了", "VIP那啲唔使", "张三的不用发": a bare
@@ -116,6 +117,16 @@ _INSTEAD_OF_ZH = lazy_pattern(
     r"(?:不要|不用|唔要|唔好))(?:了|啦|喇)?[,，]\s*(?:改成|改为|换成|改用|改打|改贴|转做)?"
     r"(?P<rest>.+)$"
 )
+# The same the other way round, the new content first: "打金卡唔好打VIP", "打金卡，不要打VIP",
+# "金卡唔係VIP", "用金卡而不是VIP", "金卡 not VIP", "use 金卡 instead of VIP" — only when what is
+# refused is the card's own content (new_content's `old`): "打金卡唔好打Dan" is about whom.
+_REFUSED_AFTER = lazy_pattern(
+    r"^(?P<rest>[^,，]+?)\s*[,，]?\s*(?:(?:而|but\s+)?(?:不是|唔系|唔好|不要|唔要|别|不|唔)(?:再)?"
+    r"(?:打上|打|贴|用|要|发|send|tag)?|(?:and\s+|but\s+)?(?:not|instead\s+of|rather\s+than)\s+"
+    r"(?:tag(?:ging)?\s+(?:them\s+)?(?:with\s+)?|use\s+|the\s+)?)"
+    r"(?P<old>[^,，]+?)(?:\s*(?:标签|tag))?(?:了|啦|喇|吧|呀|吖)*$",
+    re.I,
+)
 # English: "15% off instead", "use 金卡 instead", "how about 50 off orders over 300", "3pm
 # then", "go with VIP", "tag them 金卡 instead", "at 10am instead" (normalised: no space next to
 # Chinese characters).
@@ -146,10 +157,15 @@ _OFF_ZH = lazy_pattern(
 )
 
 
-def new_content(plain: str, intent: str) -> str | None:
+def new_content(plain: str, intent: str, old: str = "") -> str | None:
     """The new content `plain` says without a change word ("9折", "金卡", "3pm"), or None.
-    For a tag card a verb, "instead" or "use" must say it (a bare name may be customers)."""
+    For a tag card a verb, "instead" or "use" must say it (a bare name may be customers), or
+    the card's own content `old` said refused beside it ("打金卡唔好打VIP")."""
     refused = _INSTEAD_OF_ZH.match(plain)
+    if refused is None and old:
+        after = _REFUSED_AFTER.match(plain)
+        if after is not None and normalize_name(after["old"].strip()) == normalize_name(old):
+            refused = after
     if refused is not None:
         plain = refused["rest"].strip()
     english = _CONTENT_EN.match(plain)

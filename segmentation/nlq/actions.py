@@ -41,6 +41,7 @@ from segmentation.nlq.tag_actions import (
     name_state,
     read_en,
     read_zh,
+    tag_refusing_another,
     trim_adverbs,
     which_tag,
     without_all,
@@ -2080,6 +2081,19 @@ def _added_to_a_tag(
 
 
 def _tag(
+    text: str, quotes: dict[str, str], original: str = "", tags: Mapping[str, str] | None = None
+) -> Action | None:
+    found = _tag_said(text, quotes, original, tags)
+    if found is None or "tag" not in found.details or tags is None:
+        return found
+    kept = tag_refusing_another(str(found.details["tag"]), tags)
+    if kept is None:
+        return found
+    # "给上海的客户打上金卡不要打VIP": the tag is 金卡, never a new one named after the sentence
+    return Action(found.intent, found.segment_text, {**found.details, "tag": kept})
+
+
+def _tag_said(
     text: str, quotes: dict[str, str], original: str = "", tags: Mapping[str, str] | None = None
 ) -> Action | None:
     added = _added_to_a_tag(text, quotes, original, tags)

@@ -113,18 +113,24 @@ _STEP_ONE_ZH = (
     r"改之前(?:的|嘅|那个|那個|嗰个|嗰個)?|改動之前|改动之前|之前(?:的|嘅)?(?:那个|那個|嗰个|嗰個))"
 )
 _STEP_VERB_ZH = (
-    r"(?:回到|回去|回|返回到|返回|退回到|退回|退返|退番|退翻|退|返去|返返去|返返|返|倒回|回退|后退|後退|"
+    r"(?:回到|回去|回|返回到|返回去|返回|退回到|退回|退返去|退番去|回返去|退返|退番|退翻|退|返去|返返去|返返|返|倒回|回退|后退|後退|"
     r"撤销到|撤銷到|还原到|還原到|恢复到|恢復到|变返|變返|转返|轉返)"
 )
 _STEP_ALONE_ZH = (
     # "退返一步" (Cantonese), "退後一步" (Taiwan), "倒退一步": a step said with its verb
-    r"(?:(?:退返|退番|退翻|退後|退后|倒退|往回退|往後退|往后退|后退|後退)\s*一步|返回|回去|退回去|退回|倒回去|回退|后退|後退|退一步|退返去|退返|返去|返返去|返轉頭|返转头|"
+    r"(?:(?:退返|退番|退翻|退後|退后|倒退|往回退|往後退|往后退|后退|後退)\s*一步|返回|回去|退回去|退回|倒回去|回退|后退|後退|退一步|退返去|退返|返去|返返去|返轉頭|返转头|返返轉頭|返返转头|"
+    # the last change named: "撤销最后一步", "去掉刚才加的条件", "撤銷頭先嗰個篩選"
+    r"(?:撤销|撤銷|撤回|撤消|去掉|删掉|刪掉|拿走|拿掉)(?:掉)?(?:最后|最後|刚才|剛才|刚刚|剛剛|头先|頭先|啱啱|上一个|上一個|上一步)"
+    r"(?:那|嗰)?(?:一个|一個|个|個)?(?:加的|加嘅|加上的|加上嘅|新加的|新加嘅|的|嘅)?"
+    r"(?:筛选|篩選|条件|條件|过滤|過濾|一步|步骤|步驟|步|修改|改动|改動)|"
     r"撤销|撤銷|撤回|撤消|还原|還原|复原|復原|恢复原样|恢復原樣|改回去|改回來|改回来|改返|"
     r"换回去|換回去|换回来|換回來|转返去|轉返去|变返|變返)"
     r"(?:一下|下|吧|啦|喇|先|嘅|刚才|剛才|上一步|的改动|的改動|改动|改動|修改|操作)*"
 )
 _STEP_EN = (
-    r"(?:(?:let'?s\s+)?undo(?:\s+(?:that|it|this|(?:the\s+)?last\s+(?:change|step|one)))?|"
+    r"(?:(?:undo|remove|drop|take\s+off|take\s+back|revert)\s+(?:the\s+|that\s+)?(?:last|latest|previous)\s+"
+    r"(?:filter|condition|step|change|refinement|narrowing)|"
+    r"(?:let'?s\s+)?undo(?:\s+(?:that|it|this|(?:the\s+)?last\s+(?:change|step|one)))?|"
     r"one\s+step\s+back|back\s+up\s+(?:one|a|1)\s+step|(?:go\s+)?back\s+1\s+step|"
     r"revert(?:\s+(?:that|it|this|the\s+last\s+change))?|take\s+that\s+back|"
     r"step\s+back|(?:let'?s\s+)?(?:go\s+)?back(?:\s+(?:one\s+step|a\s+step))?"
@@ -132,8 +138,11 @@ _STEP_EN = (
     r"(?:the\s+)?previous\s+(?:one|step)|the\s+one\s+before)"
 )
 _STEP = lazy_pattern(
-    rf"\s*(?:{_STEP_VERB_ZH}\s*{_STEP_ONE_ZH}|{_STEP_ONE_ZH}|{_STEP_ALONE_ZH}|"
-    rf"(?i:{_STEP_EN})(?![A-Za-z]))\s*(?:一下|下|吧|啦|喇|先|嘅|的|please|pls|again)?(?![A-Za-z])",
+    rf"\s*(?:{_STEP_VERB_ZH}\s*{_STEP_ONE_ZH}|{_STEP_ONE_ZH}|"
+    # "回到之前的", "返去之前嘅": before, with the verb and nothing after it
+    rf"{_STEP_VERB_ZH}\s*(?:之前|先前)(?:的|嘅)?(?=\s*(?:$|[,，。.!！?？]))|{_STEP_ALONE_ZH}|"
+    rf"(?i:{_STEP_EN})(?![A-Za-z]))\s*(?:一下|下|吧|啦|喇|先|嘅|的|吖|呀|啊|嘛|咯|la|please|pls|again)*"
+    r"(?![A-Za-z])",
 )
 
 # Several steps back ("回到上两步", "退兩步", "返去兩步之前", "上上一步", "撤销两次", "go back two
@@ -168,12 +177,18 @@ _NOTHING_LEFT = lazy_pattern(
     r"^(?:(?:好的|好吧|好|嗯|okay|ok|so|and|now|then|alright|那么|那麼|那|咁|请|請|please|pls|"
     r"again|一次|再|一下|下|吧|啦|呢|看看|看|睇|睇下|显示|顯示|列出来|列出來|列一下|列晒|列|show|list|"
     r"me|them|those|these|这些|這些|这些人|這些人|的|嘅|名单|名單|let'?s\s+see|can\s+i\s+see|"
-    r"have\s+a\s+look|look\s+at|go|back|to|去|返|return)[\s,，。.!！?？]*)*$",
+    r"have\s+a\s+look|look\s+at|go|back|to|去|返|return|"
+    # a particle or a question word closing a request: "可以返上一步嗎", "上一個結果呀"
+    r"吗|嗎|呀|吖|啊|嘛|咯|喇|嘞|la|好吗|好嗎|得唔得|可以吗|可以嗎|ok|okay|thanks|thx)[\s,，。.!！?？]*)*$",
     re.I,
 )
 # Acknowledgements and chaining words before the going back ("好，回到…", "ok, back to …").
 _LEAD = lazy_pattern(
-    r"^(?:\s*(?:好的|好吧|好|嗯|行|那么|那麼|那|咁|okay|ok|so|and|now|then|alright|right)[\s,，、]*)*",
+    r"^(?:\s*(?:好的|好吧|好|嗯|行|那么|那麼|那|咁|okay|ok|so|and|now|then|alright|right|"
+    # a request's wrapper or an apology: "我想返上一步", "唔該返上一步", "can we go back"
+    r"我想|想|可以|可唔可以|可不可以|能不能|麻烦|麻煩|请|請|唔该|唔該|帮我|幫我|哎呀|哎|sorry|oops|"
+    r"(?:can|could)\s+(?:we|you|i)|please|pls|i\s+want\s+to|i'?d\s+like\s+to|"
+    r"(?:唔要|不要|唔好)(?:呢个|呢個|这个|這個)(?:了|啦|喇)?)(?![A-Za-z])[\s,，、]*)*",
     re.I,
 )
 _POINTED_ZH = lazy_pattern(r"^\s*(?:其中|这些|這些|里面|裡面|入面|当中|當中)")
@@ -250,6 +265,9 @@ def _step_back(text: str) -> BackReference | None:
         return None
     text = _joined_as_pause(text, match)
     after = text[match.end() :]
+    again = _step_back(after.strip(_EDGES)) if after[:1] in _EDGES and after.strip(_EDGES) else None
+    if again is not None and steps == 1:
+        return again  # "撤銷，返上一步", "undo, go back one step": one step, said twice
     if after.strip() and after.lstrip()[:1] not in _EDGES and not _NOTHING_LEFT.match(after):
         return None  # "返回客户列表里的VIP", "上一步的VIP呢": other words run on, not a step back
     lang = "zh" if _CHINESE.search(match.group(0)) else "en"
@@ -363,7 +381,7 @@ def _reference(
     if lang == "zh" and not _IN_AFTER_ZH.match(after):
         pointer = "这些人"
     rest = f"{_LEAD.sub('', before)}{pointer}{after}"
-    if _NOTHING_LEFT.match(f"{before} {after}".strip(_EDGES)):
+    if _NOTHING_LEFT.match(f"{_LEAD.sub('', before)} {after}".strip(_EDGES)):
         rest = ""
     elif not _LEAD.sub("", before).strip(_EDGES) and (not after.strip() or after[:1] in _EDGES):
         # "回到刚才那6个人，其中北京的有几个": what follows asks of them with its own words.

@@ -31,7 +31,8 @@ _WRONG = (
     r"(?:(?:我)?(?:打|写|寫|讲|講|说|說|输|輸|问|問|搞|弄|记|記|睇|看|揀|拣|选|選)?(?:错|錯)"
     r"(?:字)?(?:了|咗|左|啦|喇|咗啦)?|口误|口誤|笔误|筆誤|手滑|更正(?:一下)?|纠正(?:一下)?|"
     r"糾正(?:一下)?|修正(?:一下)?|typo|wrong(?:\s+one)?|correction|scratch\s+that|"
-    r"not\s+that(?:\s+one)?|that'?s\s+(?:wrong|not\s+(?:it|right|what\s+i\s+meant)))"
+    r"not\s+that(?:\s+one)?|that'?s\s+(?:wrong|not\s+(?:it|right|what\s+i\s+meant))|"
+    r"(?:let\s+me\s+)?rephrase|let\s+me\s+correct\s+(?:that|myself)|change\s+of\s+plans?)"
 )
 # "Not that": 不对/不是/唔係/唔啱/no/nope.
 _NOT = r"(?:不对|不對|不是|唔係|唔系|唔啱|唔對|唔对|no|nope|nah)"
@@ -48,7 +49,9 @@ _IS = (
     r"(?:而是|而係|是|係|系|改成|换成|換成|改为|改為|要(?![A-Za-z])|"
     r"(?:it'?s|it\s+is)(?![A-Za-z]))"
 )
-_LEAD_WORD = rf"(?:{_SORRY}|{_WRONG}|{_NOT})(?![A-Za-z])"
+# A sentence particle after the lead: "唔係呀，", "不是啦", "no lah,".
+_PARTICLE = r"(?:啦|呀|啊|吖|喇|嘞|咯|嘛|哦|喔|了|la|lah|lor|ar)*"
+_LEAD_WORD = rf"(?:{_SORRY}|{_WRONG}|{_NOT})(?![A-Za-z]){_PARTICLE}"
 # A lead is followed by punctuation, another lead or what points at the value — never by a
 # word of its own: "no orders in 30 days", "错过活动的" and "不是VIP的客户" are questions.
 _AFTER_LEAD = r"[,，、:：;；.。!！~～…—-]"
@@ -77,6 +80,24 @@ _OLD_FIRST = lazy_pattern(
     re.I | re.S,
 )
 _LEADS = lazy_pattern(rf"^{_SEP}(?P<leads>{_LEAD}+)", re.I)
+# "Change it once more" before a change of a confirmation card: "再改一下，只给Grace打", "再改一次，
+# 淨係俾Pia", "改多次", "change it again: only Pia", "one more change —". Only before the change
+# it asks for: a mark, or the change's own first word, follows ("再改成…" is the change itself).
+_AGAIN = (
+    r"(?:标签|標籤|tag|券|优惠券|優惠券|消息|訊息|时间|時間)?\s*(?:(?:再|又|重新)(?:改|修改|更改|换|換|调整|調整|改动|改動)(?:一下|一次|下|多次|多一次|多下|过|過)?|"
+    r"(?:改|修改|更改|调整|調整)(?:一下|一次|下|多次|多一次|多下)|"
+    r"(?:change|edit|amend|update)\s+(?:it|that|this|the\s+card)\s+again|one\s+more\s+change|"
+    r"(?:another|one\s+more)\s+(?:change|edit)|again)"
+)
+_CHANGE_FIRST = (
+    r"(?:只|仅|僅|淨|净|就|把|將|将|不要|唔好|唔要|别|別|去掉|加|也|标签|標籤|改|换|換|"
+    r"(?i:only|just|not|skip|add|also|change|make|use|tag)(?![A-Za-z]))"
+)
+_AGAIN_LEAD = lazy_pattern(
+    rf"^{_SEP}(?:(?:{_LEAD}|{_AGAIN}{_PARTICLE}(?:\s*{_AFTER_LEAD}{_SEP}|\s*(?={_CHANGE_FIRST})))"
+    rf"{_SEP})+(?:(?!make\s){_MEANT}{_SEP})?",
+    re.I,
+)
 _MEANT_START = lazy_pattern(rf"^(?:{_MEANT}){_SEP}", re.I)
 _IS_START = lazy_pattern(rf"^(?:{_IS}){_SEP}", re.I)
 
@@ -131,3 +152,19 @@ def _correction(value: str, old: str = "", said: str = "") -> Correction | None:
 
 def _bare(words: str) -> str:
     return _TAIL.sub("", words.strip()).strip()
+
+
+def without_correction_lead(text: str) -> str | None:
+    """What `text` asks for after the words that say it corrects or changes again what was
+    asked last ("再改一下，只给Grace打", "唔係呀，淨係Ken", "sorry, I mean only Pia", "no wait, only
+    Grace"): the change itself, as typed. None when no such words open it, or nothing follows
+    them."""
+    plain = unicodedata.normalize("NFKC", text or "").strip()
+    found = _AGAIN_LEAD.match(plain)
+    if found is None:
+        meant = _MEANT_START.match(plain)  # "I mean only Pia", "我是说只要Carol"
+        if meant is None or meant.group(0).strip().lower() in ("make that", "make it"):
+            return None
+        found = meant
+    rest = plain[found.end() :].strip()
+    return rest if re.search(r"[A-Za-z0-9\u3400-\u9fff]", rest) else None

@@ -549,3 +549,28 @@ def _left_word(text: str) -> str | None:
         if off:
             return off.group("word")
     return None
+
+
+# A tag the company has, then another refused: "金卡不要打VIP", "金卡唔好打VIP", "金卡而不是VIP",
+# "金卡 not VIP" (normalised).
+_REFUSING = lazy_pattern(
+    r"^(?P<kept>.+?)\s*[,，]?\s*(?:而不是|而唔系|不是|唔系|不要|不用|唔好|唔要|别|(?:and\s+|but\s+)?not|"
+    r"instead\s+of|rather\s+than)\s*(?:再)?(?:打上|打|贴|用|tag)?\s*(?P<refused>.+?)\s*(?:标签|tag)?"
+    r"\s*(?:了|啦|喇|吧)?$",
+    re.I,
+)
+
+
+def tag_refusing_another(name: str, tags: Mapping[str, str]) -> str | None:
+    """The company's tag `name` keeps when it is no tag itself but one the company has with
+    another it has refused after it ("金卡不要打VIP" → 金卡); None otherwise (a new tag's name
+    such as 不要打电话 is kept as said)."""
+    if normalize(name) in tags:
+        return None
+    found = _REFUSING.match(normalize(name))
+    if found is None:
+        return None
+    kept, refused = found["kept"].strip(), found["refused"].strip()
+    if kept in tags and refused in tags and kept != refused:
+        return tags[kept]
+    return None
