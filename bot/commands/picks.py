@@ -380,8 +380,9 @@ def _row_inside_question(said: str) -> re.Match[str] | None:
         return found
     # "the 2nd one, what did she buy?": the row said first, then the question with a pronoun
     alone = _ROW_AS_PRONOUN.match(before + "x")
-    said_first = alone is not None and alone["q"] == "x" and re.match(r"^\s*[,:;-]", after)
-    if said_first and asks_about_customer(after.lstrip(" ,:;-")):
+    # (a dash too: "the second one — what did he buy?")
+    said_first = alone is not None and alone["q"] == "x" and re.match(r"^\s*[,:;\-—–]", after)
+    if said_first and asks_about_customer(after.lstrip(" ,:;-—–")):
         return found
     return None
 

@@ -654,7 +654,10 @@ _RESIZE_ZH = (
 # What a swap may end with besides 呢: 睇下/看看 (have a look), 吧/啦, 得唔得 (will that do).
 _SWAP_ASIDE_ZH = (
     r"(?:睇下|睇吓|睇睇|睇一睇|睇一下|看看|看一下|看下|瞧瞧|试试|試試|试下|試下|得唔得|得不得|"
-    r"行不行|行唔行|可以吗|可以嗎|可唔可以|好吗|好嗎|好唔好|吧|啦|喇|吖|呀|啊|先|囉|啰)"
+    r"行不行|行唔行|可以吗|可以嗎|可唔可以|好吗|好嗎|好唔好|吧|啦|喇|吖|呀|啊|先|囉|啰|"
+    # counted so (the answer's own intent counts them): 一共几个, 总共有多少, 计, 嚟計
+    r"(?:一共|总共|總共|合共|加埋)?(?:有)?(?:几个|幾個|几位|幾位|多少人?|几多人?|几多个)|"
+    r"(?:来|來|嚟)?(?:计|計|算)(?:呢)?)"
 )
 _SWAP_ASIDE_TAIL = lazy_pattern(rf"(?:\s*{_SWAP_ASIDE_ZH}|[{_PUNCT}])+$")
 
@@ -943,11 +946,14 @@ def says_ever(text: str) -> bool:
 # "30日" alone: Cantonese for 30 days (近7日 → 咁 30日 呢), but also "the 30th" in writing;
 # read as a length only after a question whose window was a number of days.
 _BARE_DAYS = lazy_pattern(r"^(\d{1,2}|[一二两兩三四五六七八九十]{1,3})\s*日$")
+# "and in the last 30?" / "the past 60": a number with no unit after last/past
+_LAST_N_EN = lazy_pattern(r"^(?:in\s+|for\s+|over\s+)?(?:the\s+)?(?:last|past)\s+(\d{1,3})$", re.I)
 
 
 def bare_days(words: str) -> str | None:
-    """The number of "N日" said alone (1–31: a day of the month too), else None."""
-    m = _BARE_DAYS.match(words.strip())
+    """The number of "N日" said alone (1–31: a day of the month too), or of "the last N" with
+    no unit, else None (the caller reads it as days only after a window counted in days)."""
+    m = _BARE_DAYS.match(words.strip()) or _LAST_N_EN.match(words.strip())
     return m.group(1) if m else None
 
 

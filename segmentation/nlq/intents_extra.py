@@ -341,14 +341,14 @@ _LOOK = (
 )
 _LOOK_VERB = _LOOK.removesuffix("?")  # the same words, one of them required
 # The customer word before a name: 客户王静, 顾客Lily, 客人Frank, and HK 客仔 / 客 ("睇吓客Ivan").
-_CLIENT = r"(?:客户|顾客|客人|客仔|客(?![户人仔]))"
+_CLIENT = r"(?:客户|顾客|客人|客仔|客(?![户人仔])|customer\s|client\s)"
 # "This customer" said after the name: 王芳这个客户, Carol 這位客人, 陳太呢位客 (normalised).
 _THIS_CLIENT = r"\s*(?:这个|这位|那个|那位|呢个|呢位|嗰个|嗰位)(?:客户|顾客|客人|客仔|客|人|会员)"
 # How a customer is doing, asked after the name (Cantonese 点样 / 咩情况).
 _HOW = r"(?:怎么样了?|如何|什么情况|啥情况|点样|点呀|咩情况|乜情况|乜嘢情况)"
 _CARD = [
-    lazy_pattern(rf"^{_LOOK_VERB}(?:一下)?{_CLIENT}[：:]?{_NAME}(?:的{_ABOUT})?[？?。!！]*$"),
-    lazy_pattern(rf"^{_LOOK}{_CLIENT}[：:]?{_NAME}的{_ABOUT}[？?。!！]*$"),
+    lazy_pattern(rf"^{_LOOK_VERB}(?:一下)?{_CLIENT}\s*[：:]?\s*{_NAME}(?:的{_ABOUT})?[？?。!！]*$"),
+    lazy_pattern(rf"^{_LOOK}{_CLIENT}\s*[：:]?\s*{_NAME}的{_ABOUT}[？?。!！]*$"),
     # Cantonese says 個 for 的 here: "睇下Lily個情況", "陳太個資料"
     lazy_pattern(
         rf"^{_LOOK}{_NAME}(?:{_THIS_CLIENT})?(?:的|(?<![这那呢嗰一哪边每几某整])个){_ABOUT}(?:{_HOW}|呢)?[？?。!！]*$"
@@ -375,7 +375,9 @@ _CARD = [
     # 王芳的资料给我看看 / Frank嘅資料發我: the look-up verb after the card
     lazy_pattern(
         rf"^(?:{_CLIENT})?{_NAME}(?:{_THIS_CLIENT})?的{_ABOUT}"
-        r"(?:给我看看?|给我看一下|给我|发我|发给我|看看|看一下|调出来|拉出来|睇下|睇睇)"
+        r"(?:给我看看?|给我看一下|给我|发我|发给我|看看|看一下|看下|查一下|查下|调出来|拉出来|睇下|睇睇|"
+        # the English verb after it in a Chinese sentence: "客户 Judy 的情况 show 一下"
+        r"\s*(?:show|check|pull\s+up)\s*(?:一下|下|me)?)"
         r"(?:吧|啊|呀)?[？?。!！]*$"
     ),
     lazy_pattern(
@@ -410,7 +412,7 @@ _PHONE_TAIL = [
 # segment the grammar understands (the caller tries the grammar first).
 _WEAK_CARD = [
     lazy_pattern(rf"^{_LOOK_VERB}(?:一下)?(?:{_CLIENT})?{_NAME}[？?。!！]*$"),
-    lazy_pattern(rf"^{_CLIENT}[：:]?{_NAME}[？?。!！]*$"),  # "客户Alice"
+    lazy_pattern(rf"^{_CLIENT}\s*[：:]?\s*{_NAME}[？?。!！]*$"),  # "客户Alice"
     # "customer Dan", "client: Alice", "the customer Mike?" (the English customer word first)
     lazy_pattern(rf"^(?:the )?(?:customer|client)\s*[：:]?\s*{_NAME_EN}[?.!]*$"),
     lazy_pattern(

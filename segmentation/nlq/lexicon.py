@@ -633,6 +633,8 @@ _more(K.INTENT, "export", "download落来|下载落来|导出落来|export落来
 # The buyers said in Chinese (买家 / 购买者 / 买主; Taiwan 買家): customers who ordered
 # (tokens._buyers), or the customers of an activity said beside them (买过唇釉的买家).
 _more(K.CUSTOMER, True, "买家|买家们|购买者|买主")
+# Only looking at (HK 淨睇 / 净睇, 只睇): as 只看
+_more(K.INTENT, "list", "净睇|只睇|净系睇|净睇下|只睇下")
 # An activity said by its -ing form after the customers ("customers buying 护肤 products",
 # "people ordering this month", "shoppers inquiring about 精华液").
 _more(K.EVENT, "order", "buying|purchasing|ordering")

@@ -70,9 +70,17 @@ _WHOLE_AFTER = lazy_pattern(
 )
 
 
+# "whole" said before the named period: 整个十月, 成個上個月, 一整个9月
+_WHOLE_BEFORE = lazy_pattern(
+    rf"(?:整个|整個|成个|成個|一整个|一整個|全个|全個)\s*(?P<named>{_NAMED_ZH})"
+)
+
+
 def without_restated_whole(text: str) -> str:
-    """`text` with a named period's "whole" said once: 上个月成个月 → 上个月, "the whole of
-    October" → October. A whole period with no period named is left (asked back below)."""
+    """`text` with a named period's "whole" said once: 上个月成个月 → 上个月, 整个十月 → 十月,
+    "the whole of October" → October. A whole period with no period named is left (asked back
+    below)."""
+    text = _WHOLE_BEFORE.sub(lambda m: m["named"], text)
     return _WHOLE_AFTER.sub(
         lambda m: m["named"] or m["named_en"] or m["of_en"] or m["all_en"], text
     )

@@ -40,7 +40,8 @@ WINDOW = "window"  # not a node kind: every condition's own time window
 _KIND_WORDS: dict[str, tuple[str, ...]] = {
     "City": ("城市", "地区", "地區", "地域", "地点", "地點", "city", "cities", "location",
              "place", "area", "region"),
-    WINDOW: ("时间段", "時間段", "时间范围", "時間範圍", "时间", "時間", "日期", "期限", "时段",
+    WINDOW: ("时间段", "時間段", "时间范围", "時間範圍", "时间限制", "時間限制", "日期限制",
+             "时间条件", "時間條件", "时间", "時間", "日期", "期限", "时段",
              "時段", "date range", "date", "dates", "time range", "time frame", "timeframe",
              "time window", "time limit", "time", "period", "window"),
     "Gender": ("性别", "性別", "男女", "gender", "genders", "sex", "sexes"),
@@ -99,7 +100,7 @@ _END_ZH = r"(?:了|吧|呢|啦|喇|咯|囉|先|看看|试试|試試|一下|再�
 # 唔计/不计/不算 (not counting): "唔計時間", "不计时间".
 _NO_LIMIT_ZH = (
     r"(?:不限|不管|不论|不論|不分|无论|無論|唔理|不理|别理|別理|唔限|任何|所有|唔计|唔計|不计|不計|"
-    r"不算|唔算)"
+    r"不算|唔算|不设|不設|唔设|唔設|不加|唔加)"
 )
 _ANY_ZH = r"(?:不限|不拘|都行|都可以|无所谓|無所謂|随便|隨便|唔紧要|唔緊要|都得)"
 
@@ -130,6 +131,12 @@ _ZH_NO_NEED = lazy_pattern(
 _ZH_DROP_KIND = lazy_pattern(
     rf"^{_LEAD_ZH}(?:{_DROP_ZH}|{_NO_LIMIT_ZH})\s*(?:掉)?\s*(?P<kind>{_FREE_KIND_WORDS})\s*"
     rf"{_END_ZH}$",
+    re.S | re.I,
+)
+# 城市也去掉 / 时间都不要了 / 性别就不限: the kind named first, then dropped
+_ZH_KIND_DROPPED = lazy_pattern(
+    rf"^{_LEAD_ZH}(?P<kind>{_FREE_KIND_WORDS})\s*(?:也|都|就|亦)\s*(?:{_DROP_ZH}|{_NO_LIMIT_ZH}|去|拿|删|刪)"
+    rf"(?:掉)?\s*{_END_ZH}$",
     re.S | re.I,
 )
 _ZH_KIND_ANY = lazy_pattern(
@@ -248,6 +255,7 @@ _ZH_SHAPES = (
     _ZH_NAMED_DROPPED,
     _ZH_NO_NEED,
     _ZH_DROP_KIND,
+    _ZH_KIND_DROPPED,
     _ZH_KIND_ANY,
     _ZH_BOTH,
 )
