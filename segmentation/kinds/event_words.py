@@ -203,7 +203,9 @@ _SURFACES: dict[str, Surfaces] = {
         weak=("到了|来过|来了|到过|店|门店|the store|the shop|our store|our shop|in store"),
         regional=(
             "光临|光临过|来逛过店|逛过门店|逛过门市|逛店|来逛|来逛过|入过铺|入铺|入过店|入店|"
-            "进过铺|来过铺头|到过铺头|上门|来过门市"
+            "进过铺|来过铺头|到过铺头|上门|来过门市|"
+            # HK / Taiwan: 上過門市 / 上門市 (went to the store), 去过门市
+            "上过门市|上门市|去过门市|去门市|到过门市|到门市"
         ),
         regional_weak="铺|铺头|店铺|门口|逛过|逛",
     ),

@@ -28,7 +28,10 @@ from segmentation.nodes import AddedVia, ChannelCode, Node
 from segmentation.text import normalize_name
 
 # A code's own suffix words: "展会活码" and "展会" name the same code when only one fits.
-_CODE_SUFFIX = r"(?:活码|渠道活码|渠道码|渠道二维码|二维码|渠道|码)"
+# (the English word in a Chinese sentence too: 抖音直播個code入嚟, 展会2026嘅QR)
+_CODE_SUFFIX = (
+    r"(?:活码|渠道活码|渠道码|渠道二维码|二维码|渠道|码|\s*(?:qr\s*)?code(?![a-z])|\s*qr(?![a-z]))"
+)
 _ZH_FRAME = (
     r"(?:是|都是|系|都系)?(?:(?:通过|透过|经由|经过|经|从|由|靠|用|在|喺|来自|来源于)"
     # the kind named before a quoted code (通过渠道活码“展会2026”加的, 活码“Expo-A”的客户)
@@ -82,6 +85,8 @@ _EN_EXTRA = {
         "business card someone shared", "card someone shared", "a referral card",
         "business card a friend shared", "contact card someone shared",
         "a shared business card", "a forwarded business card", "a forwarded contact card",
+        "namecard", "namecards", "a namecard", "a shared namecard", "shared namecard",
+        "shared namecards",
         "someone sharing a business card", "someone sharing our business card"),
     4: ("group chats", "a group chat", "a wechat group", "wechat groups", "a group", "groups",
         "wechat group", "wechat group chat", "wechat group chats", "group chat on wechat",
@@ -415,7 +420,7 @@ _GLUED_ARTICLE = lazy_pattern(r"(?:the|our|a|an|this|that)(?=[^\x00-\x7f])")
 # "from the 官网活码 channel", "the Expo-A code": the English code word after a known code.
 _EN_AFTER = lazy_pattern(
     r" ?(?:channel codes|channel code|channels|channel|live codes|live code|qr codes|qr code|"
-    r"codes|code|"
+    r"codes|code|qrs|qr|"
     # "the 展会2026 adds", "展会2026 sign-ups": the customers it added, a known code only
     r"adds|add-ons|sign-?ups|leads)(?![a-z0-9])"
 )

@@ -224,7 +224,10 @@ _ZH = (
         rf"|{_REF_ZH}{_IN}(?:都|也)?(?:{_NOT_ZH}(?:有)?{_GOT_ONLY_ZH}|{_GOT_CANNOT_ZH}){_COUPON_ZH}"
     )),
     # 收到过群发 / 收到过活动#3消息 / 收到过上次活动的群发 / (没)收过任何群发
-    ("message", lazy_pattern(rf"{_RECEIVE_ZH}(?:{_ANY_ZH})?(?:{_REF_MSG_ZH}{_IN})?{_MSG_ZH}")),
+    # (Cantonese 個 for 的: 收過國慶回饋個msg)
+    ("message", lazy_pattern(
+        rf"{_RECEIVE_ZH}(?:{_ANY_ZH})?(?:{_REF_MSG_ZH}(?:{_IN}|个|條|条))?\s*{_MSG_ZH}"
+    )),
     # 收唔到群发 / 收不到任何推送: cannot receive, so did not
     ("message_not", lazy_pattern(
         rf"(?:收不到|收唔到)(?:{_ANY_ZH})?(?:{_REF_MSG_ZH}{_IN})?{_MSG_ZH}"

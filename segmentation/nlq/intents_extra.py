@@ -432,6 +432,8 @@ _NOT_A_NAME = lazy_pattern(
     r"|[个位些]$|^(?:分别|各自|都|又|还有|其余|剩下|另外|其他|其中|他们|她们|佢们)"
     # "消费最多嗰个客係边个", "使钱最多那个人是谁": a ranking asked in the singular, no name
     r"|最多|最少|最高|最低|最大|最小"
+    # "頭先有冇人落單", "刚才有人下单吗": a time word (just now) names nobody
+    r"|^(?:头先|刚才|刚刚|啱啱|啱先|方才|今日|今天|琴日|昨天|尋日|寻日|㖊日|前日|前天)"
     # "这些人里谁买过东西", "边个买过嘢", "哪些人问过价": a question word asks who, it names nobody
     r"|^(?:谁|誰|哪个|哪些|哪位|哪几个|边个|边位|边啲|什么人|啥人|甚么人|咩人)"
     # "按标签分布呢", "分布如何": how the customers spread, no one's name

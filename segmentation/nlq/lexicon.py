@@ -633,6 +633,15 @@ _more(K.INTENT, "export", "download落来|下载落来|导出落来|export落来
 # The buyers said in Chinese (买家 / 购买者 / 买主; Taiwan 買家): customers who ordered
 # (tokens._buyers), or the customers of an activity said beside them (买过唇釉的买家).
 _more(K.CUSTOMER, True, "买家|买家们|购买者|买主")
+# Not reaching an amount or a count (未达 / 未达到 / 不达 / 没达到 / 冇达到): below it
+_more(K.CMP, ("<", "pre"), "未达|未达到|不达|没达到|没有达到|冇达到|未够")
+_more(K.CMP, (">=", "pre"), "达")  # 消费达5000 / 达1.2万以上 (达州 is a city's, read whole)
+# Someone's side (李四那头的客户, 张三这头): as 那边 / 这边, whose customers the name says
+_more(K.FILLER, True, "那头|这头|嗰头|嗰边|呢头")
+# 道店: 到店 typed by its sound (今天道店的有几位)
+_more(K.EVENT, "visit", "道店|道过店|来道店")
+# 滴: the 的 of chatty typing (上海滴女客户, 我滴VIP)
+_more(K.DE, True, "滴")
 # Only looking at (HK 淨睇 / 净睇, 只睇): as 只看
 _more(K.INTENT, "list", "净睇|只睇|净系睇|净睇下|只睇下")
 # An activity said by its -ing form after the customers ("customers buying 护肤 products",

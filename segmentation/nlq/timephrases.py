@@ -52,7 +52,8 @@ _ZH_HALF = lazy_pattern(
 _ZH_CALENDAR: list[tuple[str, str, int]] = [
     (r"今天|今日", "day", 0),
     # 琴日/寻日: Cantonese "yesterday"; 昨儿(个): northern
-    (r"昨天|昨日|琴日|寻日|噚日|昨儿个|昨儿", "day", -1),
+    # (噚日 arrives as 㖊日: the converter takes 噚 for a fathom's 㖊)
+    (r"昨天|昨日|琴日|寻日|噚日|㖊日|尋日|昨儿个|昨儿", "day", -1),
     (r"大前天|大前日", "day", -3),  # the day before 前天 (Cantonese 大前日): a whole day
     (r"前天|前日|前儿个|前儿", "day", -2),
     # 今个礼拜 / 呢个星期 / 今个月: Cantonese "this week / this month"

@@ -46,11 +46,18 @@ def frame_word(word: str) -> str | None:
     if len(lowered) < _SHORTEST or not lowered.isalpha() or lowered in _FRAME_WORDS:
         return None
     near = [w for w in _FRAME_WORDS if abs(len(w) - len(lowered)) <= 1 and _one_edit(lowered, w)]
+    # a long word with one letter carried further ("cusomters", "custoemrs"): the same letters,
+    # the same first and last ones — no other English word is spelled so
+    near = near or [w for w in _FRAME_WORDS if _letters_moved(lowered, w)]
     # "customer" and "customers" are both one edit from "customerz": the closer length wins
     same_length = [w for w in near if len(w) == len(lowered)]
     if len(near) == 1:
         return near[0]
     return same_length[0] if len(same_length) == 1 else None
+
+
+def _letters_moved(a: str, b: str) -> bool:
+    return len(a) == len(b) >= 7 and a[0] == b[0] and a[-1] == b[-1] and sorted(a) == sorted(b)
 
 
 @cache
