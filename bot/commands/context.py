@@ -684,12 +684,14 @@ def _compared_note(
     return (say("compared_with", lang, description=said, count=previous.count),)
 
 
-def _compared_step(
-    session: Session, ctx: CommandContext, requester: Requester, words: str, lang: str
-) -> Answer | None:
-    """ "compare with the month before" after last month's answer: the period before it."""
+def stepped_question(
+    session: Session, ctx: CommandContext, requester: Requester, words: str
+) -> tuple[Node, Node, conv.PreviousAnswer] | None:
+    """The previous question, and it again over the period before or after its one window
+    ("再往前一周", "the month before"), with its answer; None when `words` say no step or the
+    question has no single window that steps (近7天)."""
     step = step_said(normalize(words))
-    found = previous_segment(session, ctx, requester.userid)
+    found = previous_segment(session, ctx, requester.userid) if step is not None else None
     if step is None or found is None:
         return None
     node, previous = found
@@ -699,8 +701,19 @@ def _compared_step(
     moved = stepped(windows[0], step, ctx.now, ctx.settings.timezone)
     if moved is None:
         return None
+    return node, with_window(node, moved), previous
+
+
+def _compared_step(
+    session: Session, ctx: CommandContext, requester: Requester, words: str, lang: str
+) -> Answer | None:
+    """ "compare with the month before" after last month's answer: the period before it."""
+    found = stepped_question(session, ctx, requester, words)
+    if found is None:
+        return None
+    node, moved, previous = found
     notes = _compared_note(session, ctx, node, previous, lang)
-    return ask_again(session, ctx, requester, with_window(node, moved), previous, lang, notes)
+    return ask_again(session, ctx, requester, moved, previous, lang, notes)
 
 
 def _other_of_both(

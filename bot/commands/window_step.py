@@ -8,28 +8,16 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
-from bot.commands.context import ask_again, previous_segment
+from bot.commands.context import ask_again, stepped_question
 from bot.services.answer import Answer
-from segmentation.nlq.swap import distinct_windows, with_window
-from segmentation.nlq.window_step import step_said, stepped
 from segmentation.scope import Requester
-from segmentation.text import normalize
 
 
 def stepped_window_answer(
     session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
 ) -> Answer | None:
-    step = step_said(normalize(text))
-    if step is None:
-        return None
-    found = previous_segment(session, ctx, requester.userid)
+    found = stepped_question(session, ctx, requester, text)
     if found is None:
         return None
-    node, previous = found
-    windows = distinct_windows(node)
-    if len(windows) != 1 or windows[0] is None:
-        return None
-    moved = stepped(windows[0], step, ctx.now, ctx.settings.timezone)
-    if moved is None:
-        return None
-    return ask_again(session, ctx, requester, with_window(node, moved), previous, lang)
+    _, moved, previous = found
+    return ask_again(session, ctx, requester, moved, previous, lang)
