@@ -48,6 +48,7 @@ from segmentation.nlq.followup import (
     bare_days,
     is_export_this,
     read_follow_up,
+    says_count_after,
     says_ever,
     window_swap_words,
 )
@@ -667,9 +668,12 @@ def swapped_window_answer(
         if placed is None:  # "VIP客户" then "近半年呢": nothing to put it on
             said = previous.description
             return clarify(say("swap_no_window", lang, description=said, new=phrase))
-        return ask_again(session, ctx, requester, placed, previous, lang, notes)
+        counted = "count" if says_count_after(text) else ""
+        return ask_again(session, ctx, requester, placed, previous, lang, notes, counted)
+    counted = "count" if says_count_after(text) else ""  # "那整个十月一共几个": a count
     if len(old) == 1:
-        return ask_again(session, ctx, requester, with_window(node, new), previous, lang, notes)
+        swapped = with_window(node, new)
+        return ask_again(session, ctx, requester, swapped, previous, lang, notes, counted)
     return _which_window(session, ctx, requester, node, previous, new, phrase, lang)
 
 

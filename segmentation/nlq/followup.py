@@ -654,11 +654,20 @@ _RESIZE_ZH = (
 # What a swap may end with besides 呢: 睇下/看看 (have a look), 吧/啦, 得唔得 (will that do).
 _SWAP_ASIDE_ZH = (
     r"(?:睇下|睇吓|睇睇|睇一睇|睇一下|看看|看一下|看下|瞧瞧|试试|試試|试下|試下|得唔得|得不得|"
-    r"行不行|行唔行|可以吗|可以嗎|可唔可以|好吗|好嗎|好唔好|吧|啦|喇|吖|呀|啊|先|囉|啰|"
-    # counted so (the answer's own intent counts them): 一共几个, 总共有多少, 计, 嚟計
-    r"(?:一共|总共|總共|合共|加埋)?(?:有)?(?:几个|幾個|几位|幾位|多少人?|几多人?|几多个)|"
-    r"(?:来|來|嚟)?(?:计|計|算)(?:呢)?)"
+    r"行不行|行唔行|可以吗|可以嗎|可唔可以|好吗|好嗎|好唔好|吧|啦|喇|吖|呀|啊|先|囉|啰)"
 )
+# How many, said after a swapped window ("那整个十月一共几个", "今年成年計"): the count asked
+_COUNT_TAIL = lazy_pattern(
+    r"\s*(?:(?:一共|总共|總共|合共|加埋)?(?:有)?(?:几个|幾個|几位|幾位|多少人?|几多人?|几多个)|"
+    r"(?:来|來|嚟)?(?:计|計|算))\s*(?:呢|啊|呀)?\s*$"
+)
+
+
+def says_count_after(text: str) -> bool:
+    """Whether `text` ends by asking how many ("那十月一共几个")."""
+    return _COUNT_TAIL.search(_plain(text).strip(_EDGES)) is not None
+
+
 _SWAP_ASIDE_TAIL = lazy_pattern(rf"(?:\s*{_SWAP_ASIDE_ZH}|[{_PUNCT}])+$")
 
 
@@ -923,6 +932,7 @@ def window_swap_words(text: str) -> str | None:
     for _ in range(2):  # "那换成…", "and what about …"
         rest = _SWAP_LEAD.sub("", rest).strip(_EDGES)
     rest = _SWAP_TAIL.sub("", rest).strip(_EDGES)
+    rest = _COUNT_TAIL.sub("", rest).strip(_EDGES)  # "那十月一共几个": 十月 (counted)
     return rest or None
 
 
