@@ -1297,6 +1297,7 @@ def _as_follow_up(text: str) -> str:
     """`text` with an action's words ("只给上海的发", "don't send it to Beijing") said as the
     follow-up they are ("只要上海的", "without Beijing"); else as written, fillers dropped."""
     plain = _bare(_EN_TAIL.sub("", _bare(normalize(text))))
+    plain = _COUNTED_ONES.sub(lambda m: m["de"] or "的", plain)  # 赵六的那两个: 赵六的
     kept = _kept_after_reason(plain)
     if kept is not None:
         return kept
@@ -1306,6 +1307,15 @@ def _as_follow_up(text: str) -> str:
     # "Mike不用了", "VIP那啲唔使", "leave Mike out", "no Mike" (a filler "no" kept)
     loose = dropped(plain) or dropped(_TRAILING.sub("", normalize(text)).strip())
     return loose or _bare(_EN_TAIL.sub("", _bare(text)))
+
+
+# "只给赵六的那两个打", "淨係李四嗰三個": the ones of a kind pointed at with how many there are
+# on the card; the count restates the card and adds no condition.
+_COUNTED_ONES = lazy_pattern(
+    r"(?:(?P<de>的|嘅)|(?<=[\u4e00-\u9fff])(?<![给給畀把要係系只将將对對跟和同与與及]))"
+    r"\s*(?:那|嗰|这|這|呢)\s*(?:[一二两兩三四五六七八九十]|\d{1,2}|几|幾)?\s*"
+    r"(?:个|個|位|些|啲)(?:人|客户|客戶|客人)?"
+)
 
 
 def _rewritten(plain: str) -> str | None:

@@ -47,6 +47,7 @@ from segmentation.nlq.followup import (
     FollowUp,
     bare_days,
     is_export_this,
+    list_swap_words,
     read_follow_up,
     says_count_after,
     says_ever,
@@ -74,6 +75,7 @@ from segmentation.nlq.swap import (
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import ITEM_KINDS, Vocabulary
+from segmentation.nlq.whole_periods import whole_period_around, whole_unit_alone
 from segmentation.nlq.window_step import step_said, stepped
 from segmentation.nodes import (
     AddedVia,
@@ -635,9 +637,13 @@ def swapped_window_answer(
         # "compare with the month before", "vs the week before", "跟再前一个月比"
         return _compared_step(session, ctx, requester, compared, lang)
     # "跟上个月比呢": the other period, both counts said
-    words = window_swap_words(compared or text)
+    listed = None if compared else list_swap_words(text)  # "show me last month's"
+    words = window_swap_words(listed or compared or text)
     if words is None or len(words) > 40:  # a window alone is short; skip the tokenizer
         return None
+    unit = whole_unit_alone(words)
+    if unit is not None and not compared:  # "and for the whole year?" after this quarter
+        return _whole_around(session, ctx, requester, unit, text, lang, listed is not None)
     days = bare_days(words)
     if days is not None:  # "咁 30日 呢" after 近7日: 30 days, not the 30th
         found = previous_segment(session, ctx, requester.userid)
@@ -668,13 +674,46 @@ def swapped_window_answer(
         if placed is None:  # "VIP客户" then "近半年呢": nothing to put it on
             said = previous.description
             return clarify(say("swap_no_window", lang, description=said, new=phrase))
-        counted = "count" if says_count_after(text) else ""
+        counted = _asked_intent(text, listed is not None)
         return ask_again(session, ctx, requester, placed, previous, lang, notes, counted)
-    counted = "count" if says_count_after(text) else ""  # "那整个十月一共几个": a count
+    counted = _asked_intent(text, listed is not None)  # "那整个十月一共几个": a count
     if len(old) == 1:
         swapped = with_window(node, new)
         return ask_again(session, ctx, requester, swapped, previous, lang, notes, counted)
     return _which_window(session, ctx, requester, node, previous, new, phrase, lang)
+
+
+def _asked_intent(text: str, listed: bool) -> str:
+    """The intent a swap asks of its own: a count (那整个十月一共几个), a list (show me last
+    month's), else none (the previous question's)."""
+    if listed:
+        return "list"
+    return "count" if says_count_after(text) else ""
+
+
+def _whole_around(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    unit: str,
+    text: str,
+    lang: str,
+    listed: bool,
+) -> Answer | None:
+    """The previous question over the whole `unit` its one window lies in (this quarter →
+    this year); None (asked back by the parser) when it has no such window."""
+    found = previous_segment(session, ctx, requester.userid)
+    if found is None:
+        return None
+    node, previous = found
+    windows = distinct_windows(node)
+    if len(windows) != 1 or windows[0] is None:
+        return None
+    whole = whole_period_around(windows[0], unit, ctx.now, ctx.settings.timezone)
+    if whole is None:
+        return None
+    intent = _asked_intent(text, listed)
+    return ask_again(session, ctx, requester, with_window(node, whole), previous, lang, (), intent)
 
 
 def _compared_note(

@@ -854,19 +854,36 @@ _WHO_IS_IT = lazy_pattern(
 )
 
 
-# Exporting the customer of the card just shown, by a pronoun: "导出她", "把他的资料导出来",
-# "導出佢", "export him", "download her details to Excel" (normalised).
+# Exporting the customer of the card just shown, by a pronoun, its verb, pronoun and object
+# in either language: "导出她", "把他的资料导出来", "導出佢", "export him", "export 她的资料",
+# "把 her 的 profile 导出", "download her details to Excel" (normalised).
+_THAT_ONE = (
+    THAT_CUSTOMER_ZH + r"|him|her|his|(?:this|that|the) (?:customer|client|one|person)(?:'s)?"
+)
+_HIS_THINGS = r"(?:资料|信息|档案|卡片?|card|details|profile|info|data|record)"
+_EXPORT_VERB = r"(?:导出|下载|export|download)"
+_TO_FILE = (
+    r"(?:\s*(?:to|as|into|in|成|为)\s*(?:an? )?(?:excel|spreadsheet|xlsx|csv|表格)"
+    r"(?:\s*(?:file|表格?))?)?"
+)
 _EXPORT_THAT = lazy_pattern(
-    r"^(?:请|帮我|麻烦)?(?:把|将)?" + THAT_CUSTOMER_ZH + r"(?:的|嘅)?(?:资料|信息|档案|卡片?)?"
-    r"(?:都)?(?:导出|下载)(?:来|出来|一下)?(?:成|为)?(?:excel|表格|excel表格?|xlsx|csv)?"
-    r"(?:吧|啊)?[。!！]*$|"
-    r"^(?:请|帮我|麻烦)?(?:导出|下载)(?:一下)?"
-    + THAT_CUSTOMER_ZH
-    + r"(?:的|嘅)?(?:资料|信息|档案|卡片?)?(?:吧|啊)?[。!！]*$|"
-    r"^(?:please |pls |can you |could you )?(?:export|download)\s+(?:him|her|his|"
-    r"(?:this|that|the) (?:customer|client|one|person)(?:'s)?)"
-    r"(?:\s+(?:card|details|profile|info|data|record))?"
-    r"(?:\s+(?:to|as|into|in)\s+(?:an? )?(?:excel|spreadsheet|xlsx|csv)(?: file)?)?[.!]*$"
+    r"^(?:请|帮我|麻烦|please |pls |can you |could you )?(?:把|将)?\s*(?:" + _THAT_ONE + r")"
+    r"\s*(?:的|嘅)?\s*"
+    + _HIS_THINGS
+    + r"?\s*(?:都)?\s*"
+    + _EXPORT_VERB
+    + r"(?:来|出来|一下)?"
+    + _TO_FILE
+    + r"(?:吧|啊)?[。.!！]*$|"
+    r"^(?:请|帮我|麻烦|please |pls |can you |could you )?"
+    + _EXPORT_VERB
+    + r"(?:一下)?\s*(?:"
+    + _THAT_ONE
+    + r")\s*(?:的|嘅)?\s*"
+    + _HIS_THINGS
+    + r"?"
+    + _TO_FILE
+    + r"(?:吧|啊)?[。.!！]*$"
 )
 
 

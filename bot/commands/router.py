@@ -428,6 +428,11 @@ def _handle_text(
         replies = _answered(session, ctx, requester, text, amended.answer, lang, hant)
         note = [Reply(userid, say("card_replaced", lang)), *greyed]
         return (in_script(note, True) if hant and lang == "zh" else note) + replies
+    if isinstance(amended, ClarifyAnswer):
+        # "Grace不要，只给赵六的那两个打": two changes of the card, one after the other
+        both = _two_card_changes(session, ctx, requester, text, lang, hant)
+        if both is not None:
+            return both
     if amended is not None:  # a change asked back, or nobody left: the card stays
         return _answered(session, ctx, requester, text, amended, lang, hant)
     no_card = no_card_change_answer(text, lang)  # "make it 30 off" with no card waiting
@@ -447,6 +452,37 @@ def _handle_text(
     if isinstance(answer, SegmentAnswer) and answer.intent == "list" and hant:
         answer = replace(answer, script=HANT)  # its rows and pages in Traditional characters
     return _answered(session, ctx, requester, text, answer, lang, hant)
+
+
+def _two_card_changes(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    text: str,
+    lang: str,
+    hant: bool,
+) -> list[Reply] | None:
+    """The card changed by each half of `text` in turn (its one clause mark apart), shown
+    once; None, with nothing changed, unless both halves are changes of the card."""
+    halves = split_in_two(text)
+    if halves is None:
+        return None
+    savepoint = session.begin_nested()
+    first = card_amendment(session, ctx, requester, halves[0], lang)
+    greyed = replace_card(session, ctx, first) if isinstance(first, Amended) else None
+    if not isinstance(first, Amended) or greyed is None:
+        savepoint.rollback()
+        return None
+    # the card between the two changes is made (so the second changes it) but never sent
+    _answered(session, ctx, requester, halves[0], first.answer, lang, hant)
+    second = card_amendment(session, ctx, requester, halves[1], lang)
+    if not isinstance(second, Amended) or replace_card(session, ctx, second) is None:
+        savepoint.rollback()
+        return None
+    savepoint.commit()
+    replies = _answered(session, ctx, requester, text, second.answer, lang, hant)
+    note = [Reply(requester.userid, say("card_replaced", lang)), *greyed]
+    return (in_script(note, True) if hant and lang == "zh" else note) + replies
 
 
 def _asked(session: Session, ctx: CommandContext, userid: str, text: str) -> str | None:

@@ -936,6 +936,41 @@ def window_swap_words(text: str) -> str | None:
     return rest or None
 
 
+# A swapped window asked as a list (spec §2c): "show me last month's" after a count,
+# 上个月的列出来, 把上上个月的名单给我, 上個月嘅list出嚟睇下, "list the ones from October".
+_LIST_LEAD = lazy_pattern(
+    r"^(?:(?:and|then|ok|okay|so|now)[\s,]+)*(?:(?:please|pls|can\s+you|could\s+you)\s+)?"
+    r"(?:show(?:\s+me)?|list|give\s+me|pull\s+up|get\s+me|let\s+me\s+see|can\s+i\s+see)\s+"
+    r"(?:(?:the|them|those)\s+)?(?:(?:ones?|customers|people|names|list)\s+)?"
+    r"(?:(?:from|for|of|in)\s+)?|"
+    r"^(?:那|那么|咁|噉)?\s*(?:把|将|將|将|給我|给我|帮我|幫我)?\s*(?:列出|列一下|列下|列出嚟)\s*",
+    re.I,
+)
+_LIST_TAIL = lazy_pattern(
+    r"(?:'s|’s)?(?:\s+(?:ones|customers|people|list|names))?(?:\s+(?:please|pls))?[\s?.!]*$|"
+    r"(?:的|嘅)?\s*(?:(?:名单|名單|清单|清單|list|明细|明細)\s*(?:呢|吧)?|"
+    r"(?:名单|名單|list)?\s*(?:列出来|列出來|列出嚟|列一下|列下|拉出来|拉出來|出嚟睇下|出嚟|"
+    r"给我看看|給我看看|给我看|給我看|睇下|睇睇)\s*(?:吧|啦|呢)?)[{p}]*$".replace("{p}", _PUNCT),
+    re.I,
+)
+
+
+def list_swap_words(text: str) -> str | None:
+    """`text` without the words that ask for a list around a swapped value ("show me last
+    month's" → "last month"), or None when it asks for no list."""
+    plain = _plain(text)
+    lead = _LIST_LEAD.match(plain)
+    rest = plain[lead.end() :] if lead is not None and lead.end() else plain
+    tail = _LIST_TAIL.search(rest)
+    said_tail = tail is not None and tail.group().strip(_EDGES + "'’s") != ""
+    if tail is not None:
+        rest = rest[: tail.start()]
+    if not (lead is not None and lead.end()) and not said_tail:
+        return None
+    rest = re.sub(r"^(?:把|将|將)\s*", "", rest.strip(_EDGES))  # 把上个月的列出来
+    return rest or None
+
+
 # "Ever" said of an event: 从来没/從未/从冇/还没/尚未/never/yet/so far/ever. A swapped-in
 # "那没下单的呢" takes the previous question's window; with one of these words it is all time
 # (spec §2: 还没/yet mean "up to now"), so "never ordered" and "did not order in the 90 days"

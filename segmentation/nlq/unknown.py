@@ -53,6 +53,8 @@ def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
     start, end = _word_span(tokens, index)
     joiner = " " if tokens[index].text.isascii() else ""
     word = joiner.join(t.text for t in tokens[start:end])
+    if end - start > 1 and word[-1] in _PARTICLES:
+        word = word[:-1]  # 代|跟进的: the particle glued to the run's last word is no part of it
     before = tokens[start - 1] if start > 0 else None
     after = tokens[end] if end < len(tokens) else None
     after2 = tokens[end + 1] if end + 1 < len(tokens) else None
@@ -112,6 +114,8 @@ def _word_span(tokens: list[Token], index: int) -> tuple[int, int]:
         end += 1  # 张四, 王五: a Chinese numeral inside a name
     while not latin and _glued_unknown(tokens, end):
         end += 2  # 待|跟|近: a misspelt 待跟进 split around the word 跟 is asked about whole
+    if not latin:
+        end = _glued_tag_name(tokens, start, end)
     if latin:
         start, end = _place_name_parts(tokens, start, end)
     nxt = tokens[end + 1] if end + 1 < len(tokens) else None
@@ -156,6 +160,32 @@ def _glued_unknown(tokens: list[Token], end: int) -> bool:
         and last.kind == K.UNKNOWN
         and not last.text.isascii()
     )
+
+
+# Words that may sit inside a misspelt tag's name before 标签 (代|跟进|标签: 待跟进 typed
+# with its first character wrong, its second half a word of its own).
+_TAG_NAME_PARTS = frozenset({K.FILLER, K.UNKNOWN, K.NAME, K.NUM})
+_PARTICLES = frozenset({"的", "地", "得", "嘅", "之", "滴"})
+
+
+def _glued_tag_name(tokens: list[Token], start: int, end: int) -> int:
+    """The last index of a run glued to the unknown word at `end` that is a tag's name as
+    typed: up to 标签 (代跟进标签), or to the run's end after 标签是 / 打了 (打了代跟进的客户);
+    else `end` unchanged."""
+    said_tag = start > 0 and tokens[start - 1].kind == K.TAGWORD
+    last = end
+    while last + 1 < len(tokens):
+        nxt = tokens[last + 1]
+        if nxt.start != tokens[last].end or nxt.text.isascii():
+            break
+        if nxt.kind == K.TAGWORD:
+            said_tag = True
+            break
+        if nxt.kind not in _TAG_NAME_PARTS or nxt.text[0] in _PARTICLES:
+            break
+        last += 1
+    length = tokens[last].end - tokens[start].start
+    return last if said_tag and last > end and length <= 6 else end
 
 
 def _name_numeral(prev: Token, tok: Token) -> bool:

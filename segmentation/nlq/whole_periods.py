@@ -9,9 +9,13 @@ nothing is asked here.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nodes import CalendarWindow, RollingWindow, Window
+from segmentation.windows import resolve_window
 
 # Each unit: its Chinese words, and the readings offered (zh, en): this one, the last whole
 # one, the same length counted back from now.
@@ -106,3 +110,50 @@ def _ask(word: str, unit: str) -> Ask:
         f"Which period is “{word}”? E.g. {en}.",
         [r[1] if latin else r[0] for r in readings],
     )
+
+
+# ---------------------------------------------------------------- the whole unit around a period
+# "and for the whole year?" / 那全年呢 / 成年呢 after an answer about this quarter: the year that
+# quarter lies in. Said alone as a follow-up, "whole" names no period of its own; the one asked
+# before does, when it lies inside one period of the larger unit.
+_WHOLE_ALONE = lazy_pattern(
+    r"^(?:(?:整|全|成|一整)\s*(?:个|個)?\s*(?P<zh>年|月|季度|季)(?:度)?|"
+    r"(?:the\s+|a\s+|an\s+)?(?:whole|entire|full)\s+(?P<en>year|month|quarter))$",
+    re.I,
+)
+_UNIT_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+
+
+def whole_unit_alone(words: str) -> str | None:
+    """The unit of `words` when they are a whole period alone ("the whole year", 全年)."""
+    found = _WHOLE_ALONE.match(words.strip())
+    if found is None:
+        return None
+    said = found["zh"] or (found["en"] or "").lower()
+    return _ZH_UNIT.get(said, said)
+
+
+def whole_period_around(window: Window, unit: str, now: datetime, tz: ZoneInfo) -> Window | None:
+    """The calendar `unit` holding all of `window` (this quarter → this year), or None when the
+    window is not inside one such period, is no shorter than it, or rolls (近30天)."""
+    if isinstance(window, RollingWindow):
+        return None
+    if isinstance(window, CalendarWindow) and _UNIT_RANK[window.unit] >= _UNIT_RANK[unit]:
+        return None
+    interval = resolve_window(window, now, tz)
+    if interval is None:
+        return None
+    first, last = (moment.astimezone(tz).date() for moment in interval)
+    if _index(first, unit) != _index(last, unit):
+        return None
+    offset = _index(first, unit) - _index(now.astimezone(tz).date(), unit)
+    return CalendarWindow(unit, offset) if offset <= 0 else None  # type: ignore[arg-type]
+
+
+def _index(day: date, unit: str) -> int:
+    """A running number of the calendar `unit` that holds `day`."""
+    if unit == "year":
+        return day.year
+    if unit == "quarter":
+        return day.year * 4 + (day.month - 1) // 3
+    return day.year * 12 + day.month - 1
