@@ -38,6 +38,8 @@ from bot.commands.named_customers import name_words, named_matches
 from bot.commands.paging import still_visible
 from bot.commands.parse_alone import parse_alone
 from bot.commands.preview import ACTION_DETAILS
+from bot.commands.row_actions import row_names as _row_names
+from bot.commands.row_actions import rows_kept_on_card
 from bot.commands.schedule_words import says_pause_schedule
 from bot.commands.texts import TEXTS, say
 from bot.models.confirmations import PendingAction
@@ -268,6 +270,8 @@ _ZH_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"^(?P<x>[^，,\s]{{2,}}?){_WHO_END}{_HOW_MANY}得(?:喇|啦|嘞)?$", "只要{x}的"),
         # 上海的就行, 上海的发就好
         (rf"^(?P<x>.+?){_WHO_END}{_ACT}?(?:就行|就好|就够了|就可以了?)$", "只要{x}的"),
+        # 张三名下的才打, 男的才发, 上海嘅先至打: only those (才 / 先至 = only then)
+        (rf"^(?P<x>.+?){_WHO_END}(?:才|先至|先)\s*{_ACT}(?:吧|啦|喇)?$", "只要{x}的"),
         # 不要发给北京的, 别给北京的发, 不给北京的打
         (
             rf"^(?:不要|别|不用|唔好|唔使|不)(?:再)?{_ACT}?{_TO}(?P<x>.+?){_WHO_END}{_ACT}?(?:了|吧|啦)?$",
@@ -474,6 +478,14 @@ def card_amendment(
     person = _person_added(session, ctx, requester, action, text, lang)
     if person is not None:  # "also tag Bob", "加埋Eve", "Bob too": one more of theirs
         return person
+    rows = rows_kept_on_card(session, ctx, requester, action, text)
+    if isinstance(rows, list):  # "第1个跟第3个打就行", "actually only the second one"
+        names = _row_names(session, rows, lang)
+        description = say("only_named", lang, description=action.description, names=names)
+        kept = _Change(All(), description, _kept(action) | {"customers": rows})
+        return _amended(_for_named(session, requester, action, rows, kept), action)
+    if rows is not None:  # a row past the end of the list
+        return rows
     switch = switched(
         lambda said: parse_alone(session, ctx, requester.userid, said), action.intent, text
     )

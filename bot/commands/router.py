@@ -81,6 +81,7 @@ from bot.commands.rank_measure import with_measure
 from bot.commands.rank_steps import reranked_window_answer
 from bot.commands.ranked_action import ranked_rows_answer
 from bot.commands.ranked_pick import ranked_pick_answer
+from bot.commands.row_actions import row_action_answer
 from bot.commands.same_tag import same_tag_answer
 from bot.commands.saving import save_reply, saved_list_reply
 from bot.commands.script import script_of
@@ -438,6 +439,9 @@ def _handle_text(
     no_card = no_card_change_answer(text, lang)  # "make it 30 off" with no card waiting
     if no_card is not None:
         return _answered(session, ctx, requester, text, no_card, lang, hant)
+    on_rows = row_action_answer(session, ctx, requester, text, lang)
+    if on_rows is not None:  # "第一個跟第三個幫我加高意向": a card for those rows
+        return _answered(session, ctx, requester, text, on_rows, lang, hant)
     early = before_query(session, ctx, requester, text, lang, hant)  # digest, picks, 导出这个
     if early is not None:
         audit(session, ctx, userid, "command", text, role=requester.role, **early[1])

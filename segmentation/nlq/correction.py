@@ -23,7 +23,9 @@ _SEP = r"[\s,，、:：;；.。!！~～…-]*"
 # Apologies and interjections that open a correction: 抱歉/不好意思/唔好意思/sorry/oops.
 _SORRY = (
     r"(?:抱歉|不好意思|唔好意思|对不起|對不起|sorry|sry|soz|oops|whoops|oopsie|my\s+bad|"
-    r"my\s+mistake|apologies|哎呀|哎呦|哎|唉|啊呀|噢|哦|喔|oh|ah|wait|hmm|er+m?|uh|等等|等一下|等陣|"
+    r"my\s+mistake|apologies|哎呀|哎呦|哎|唉|啊呀|啊|呀|噢|哦|喔|oh|ah|wait|hmm|er+m?|uh|等等|等一下|等陣|"
+    # "hold on": 咪住 / 咪住先 / 且慢 / hang on / hold on
+    r"咪住先?|咪住|且慢|等阵|hold\s+on|hang\s+on|"
     r"actually|其实|其實)"
 )
 # "I said it wrong": 打错/打錯/写错/講錯咗/说错了/搞错了/口误/笔误/typo/correction.
@@ -38,7 +40,7 @@ _WRONG = (
 _NOT = r"(?:不对|不對|不是|唔係|唔系|唔啱|唔對|唔对|no|nope|nah)"
 # What points at the corrected value. The strong ones say "I meant" by themselves.
 _MEANT = (
-    r"(?:我(?:是|係|系)?(?:想)?(?:说|說|话|話|讲|講|问|問|指|要)(?:嘅|的)?(?:是|係|系)?|"
+    r"(?:我(?:是|係|系)?(?:想要|想|要)?(?:说|說|话|話|讲|講|问|問|指|要)(?:嘅|的)?(?:是|係|系)?|"
     r"(?:我的|我嘅)?意思(?:是|係|系)|应该(?:是|系)|應該(?:是|係)|"
     r"i\s+(?:meant|mean|wanted|want|was\s+asking\s+about|was\s+talking\s+about)(?:\s+to\s+say)?|"
     r"meant|(?:it\s+)?should\s+(?:be|have\s+been)|make\s+(?:that|it))"

@@ -1,0 +1,185 @@
+"""Rows of the list just shown, picked by their numbers for an action or a card (issue 19):
+"第一個跟第三個幫我加高意向", "给第二个打上VIP", "tag the first and third 待跟进" after a list;
+"第1个跟第3个打就行", "第一同第三個就得", "actually only the second one" while the card for
+that list waits.
+
+A row number means the row as the list showed it, so it is read only against the stored list
+(paging.last_list) — and on a card only when that list is the card's own segment. Rows past
+the end are said so, never guessed. The customers picked are re-checked for the asker's scope
+like any page, and nothing runs before the card is confirmed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.commands import CommandContext
+from bot.commands import conversation as conv
+from bot.commands.paging import expired, last_list, still_visible
+from bot.commands.parse_alone import parse_alone
+from bot.commands.texts import say
+from bot.models.confirmations import PendingAction
+from bot.services.answer import Action as ActionDetails
+from bot.services.answer import Answer, SegmentAnswer
+from bot.services.query import clarify, scope_note
+from segmentation.models import Customer
+from segmentation.nlq import Command
+from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.numbers import parse_chinese_numeral
+from segmentation.nodes import All, SegmentFormatError, canonical, from_json, to_json
+from segmentation.scope import Requester
+from segmentation.text import normalize
+
+_ORDINALS_EN = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_ROW_ZH = r"第\s*(?:\d{1,2}|[一二两兩三四五六七八九十]{1,2})\s*(?:个|個|位|名|号|號|条|條)?"
+_ROW_EN = (
+    r"(?<![a-z])(?:the\s+)?(?:" + "|".join(_ORDINALS_EN) + r"|\d{1,2}(?:st|nd|rd|th)|"
+    r"(?:number|no\.?|#)\s*\d{1,2})(?![a-z])(?:\s*(?:one|ones|customer|customers|person|row)(?![a-z]))?"
+)
+_ROW = rf"(?:{_ROW_ZH}|{_ROW_EN})"
+_JOIN = r"\s*(?:跟|和|同|与|與|及|以及|还有|還有|加|、|,|，|&|\+|and|plus)\s*"
+# One row, or several joined: 第一個跟第三個, "the first and the third one", 第1、第3个
+_ROWS = lazy_pattern(rf"{_ROW}(?:{_JOIN}{_ROW})*(?:\s*(?:的|嘅)?\s*(?:客户|客戶|客人|客))?", re.I)
+_ONE = lazy_pattern(_ROW, re.I)
+_NUMBER = lazy_pattern(r"\d{1,2}|[一二两兩三四五六七八九十]{1,2}|" + "|".join(_ORDINALS_EN), re.I)
+# What may stand around the rows when they are all a card's change says: "只要…", "…打就行",
+# "actually only …", "just … please".
+_KEEP_ONLY = lazy_pattern(
+    r"^(?:(?:actually|sorry|no|ok|okay|hmm|嗯|噢|哦|咁|那|那就|不如|其实|其實)[\s,，]*)*"
+    r"(?:只要|只给|只給|只发|只發|只打|只|淨係|净系|淨系|净係|得|just|only|keep)?\s*"
+    r"(?:(?:给|給|畀|俾|帮|幫|to)\s*)?□\s*"
+    r"(?:就|才|先)?\s*(?:打|发|發|加|tag|send)?\s*"
+    r"(?:就行|就好|就得|就可以|就够了?|就夠了?|得喇|得啦|得了|就ok|ok|吧|啦|喇|囉|then|please|pls|"
+    r"only|just|is enough|will do|is fine)?[\s。.!！]*$",
+    re.I,
+)
+_PLACE = "□"
+
+
+@dataclass(frozen=True)
+class RowsSaid:
+    numbers: tuple[int, ...]
+    rest: str  # the message with the rows as one placeholder
+
+
+def rows_said(text: str) -> RowsSaid | None:
+    """The row numbers `text` picks, in order, and the rest of it; None when it names none
+    or names them more than once."""
+    plain = normalize(text)
+    found = list(_ROWS.finditer(plain))
+    if len(found) != 1:
+        return None
+    numbers = tuple(_number(m.group()) for m in _ONE.finditer(found[0].group()))
+    if not numbers or any(n < 1 for n in numbers) or len(set(numbers)) != len(numbers):
+        return None
+    rest = plain[: found[0].start()] + _PLACE + plain[found[0].end() :]
+    return RowsSaid(numbers, rest)
+
+
+def _number(row: str) -> int:
+    said = _NUMBER.search(row)
+    if said is None:
+        return 0
+    word = said.group().lower()
+    if word.isdigit():
+        return int(word)
+    return _ORDINALS_EN.get(word) or parse_chinese_numeral(word) or 0
+
+
+def rows_kept_on_card(
+    session: Session, ctx: CommandContext, requester: Requester, action: PendingAction, text: str
+) -> list[str] | Answer | None:
+    """The customers of the rows `text` keeps on the card for the list just shown ("第1个跟
+    第3个打就行"); a question back when a row is past the list; None when it keeps no rows."""
+    said = rows_said(text)
+    if said is None or not _KEEP_ONLY.match(said.rest):
+        return None
+    shown = _shown_rows(session, ctx, requester.userid, action.segment)
+    if shown is None:
+        return None
+    return _picked(session, requester, shown, said.numbers, action.language)
+
+
+def row_action_answer(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> Answer | None:
+    """An action on rows of the list just shown ("给第二个打上VIP", "tag the first and third
+    待跟进"): its card for those customers; None when `text` is no action on rows."""
+    said = rows_said(text)
+    if said is None:
+        return None
+    previous = conv.load(session, requester.userid, ctx.now).previous
+    if previous is None or previous.kind != conv.LIST or previous.intent != "list":
+        return None
+    pronoun = "them" if lang == "en" else "他们"
+    command = parse_alone(session, ctx, requester.userid, said.rest.replace(_PLACE, pronoun))
+    if not isinstance(command, Command) or command.intent not in _ON_ROWS:
+        return None
+    if command.segment is not None or not command.details.get("segment_from_context"):
+        return None
+    shown = _shown_rows(session, ctx, requester.userid, previous.segment)
+    if shown is None:
+        return None
+    picked = _picked(session, requester, shown, said.numbers, lang)
+    if not isinstance(picked, list):
+        return picked
+    details = {k: v for k, v in command.details.items() if k != "segment_from_context"}
+    names = row_names(session, picked, lang)
+    description = say("only_named", lang, description=previous.description, names=names)
+    return SegmentAnswer(
+        intent=command.intent,
+        segment=All(),
+        description=description,
+        customers=tuple(picked),
+        action=ActionDetails.of(details | {"customers": picked}),
+        needs_confirmation=True,
+        scope_note=scope_note(All(), requester, lang),
+        named=tuple(picked),
+    )
+
+
+# The actions a card is made for; an export or a save of two rows is no card.
+_ON_ROWS = ("tag", "untag", "push")
+
+
+def _shown_rows(
+    session: Session, ctx: CommandContext, userid: str, segment: object
+) -> list[str] | None:
+    """The rows of the stored list, when it is the list of `segment` and not too old."""
+    state = last_list(session, userid)
+    if state is None or expired(state, ctx.now) or not state.segment or not segment:
+        return None
+    try:
+        same = _canonical(state.segment) == _canonical(segment)
+    except SegmentFormatError:
+        return None
+    return [str(c) for c in (state.customers or [])[: state.shown]] if same else None
+
+
+def _canonical(data: object) -> str:
+    node = from_json(data if isinstance(data, dict) else {})
+    return str(to_json(canonical(node)))
+
+
+def _picked(
+    session: Session, requester: Requester, shown: list[str], numbers: tuple[int, ...], lang: str
+) -> list[str] | Answer:
+    if max(numbers) > len(shown):
+        return clarify(say("pick_out_of_range", lang, count=len(shown)))
+    return still_visible(session, requester, [shown[n - 1] for n in numbers])
+
+
+def row_names(session: Session, ids: list[str], lang: str) -> str:
+    """The customers' names, joined as the language lists them."""
+    rows = session.execute(
+        select(Customer.external_userid, Customer.name).where(Customer.external_userid.in_(ids))
+    ).all()
+    names = {eid: name for eid, name in rows}
+    return ("、" if lang == "zh" else ", ").join(names.get(eid) or eid for eid in ids)
