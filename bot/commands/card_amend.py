@@ -40,6 +40,7 @@ from bot.commands.parse_alone import parse_alone
 from bot.commands.preview import ACTION_DETAILS
 from bot.commands.row_actions import row_names as _row_names
 from bot.commands.row_actions import rows_kept_on_card
+from bot.commands.said_tokens import readable_tokens
 from bot.commands.schedule_words import says_pause_schedule
 from bot.commands.texts import TEXTS, say
 from bot.models.confirmations import PendingAction
@@ -779,7 +780,11 @@ def _new_content(
         if timed is not None:
             return timed
     said_value = _AMOUNT_NAMES.get((found.groupdict().get("value") or "").lower().split(" ")[0])
-    value = _coupon_value(action, f"{said_value or ''}{new}", lang)
+    value = (
+        None
+        if _names_colleague(session, ctx, new)  # "改成赵六的": whose, never ¥6
+        else _coupon_value(action, f"{said_value or ''}{new}", lang)
+    )
     if value is not None:  # "改成减80", "make it 25 off": the coupon's value, its threshold kept
         return value
     named = isinstance(action.details.get("customers"), list)
@@ -896,11 +901,19 @@ def _content_alone(
     alone = parse_alone(session, ctx, requester.userid, new)
     if isinstance(alone, Command) and alone.intent in _ACTIONS:
         return False
+    if _names_colleague(session, ctx, new):
+        return False  # "只发赵六的": whose customers — never a coupon of 六 yuan
     for frame in _CONTENT_FRAMES.get(action.intent, ()):
         framed = parse_alone(session, ctx, requester.userid, frame.format(new=new))
         if isinstance(framed, Command):
             return isinstance(framed.segment, All)
     return True
+
+
+def _names_colleague(session: Session, ctx: CommandContext, words: str) -> bool:
+    """Whether `words` name a colleague (whose numeral is no amount: 赵六, 王五)."""
+    tokens = readable_tokens(session, ctx, words) or []
+    return any(t.kind == K.NAME and any(m.kind == "staff" for m in t.meanings) for t in tokens)
 
 
 # What a change said with no change word may be ("还是9折吧", "3pm instead", "用金卡吧"): never

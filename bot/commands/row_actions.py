@@ -22,6 +22,7 @@ from bot.commands import conversation as conv
 from bot.commands.paging import expired, last_list, still_visible
 from bot.commands.parse_alone import parse_alone
 from bot.commands.texts import say
+from bot.commands.texts_cards import say_card
 from bot.models.confirmations import PendingAction
 from bot.services.answer import Action as ActionDetails
 from bot.services.answer import Answer, SegmentAnswer
@@ -172,7 +173,7 @@ def _picked(
     session: Session, requester: Requester, shown: list[str], numbers: tuple[int, ...], lang: str
 ) -> list[str] | Answer:
     if max(numbers) > len(shown):
-        return clarify(say("pick_out_of_range", lang, count=len(shown)))
+        return clarify(say_card("pick_out_of_range", lang, count=len(shown)))
     return still_visible(session, requester, [shown[n - 1] for n in numbers])
 
 

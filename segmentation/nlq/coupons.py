@@ -26,7 +26,17 @@ MIN_PAY_PERCENT = 11
 MAX_PAY_PERCENT = 99
 
 _CN = "零一二两三四五六七八九十百千万"
-_NUM = rf"(\d+(?:\.\d+)?(?:\s*(?:万|千|[wk](?![a-z])))?|[{_CN}]+)"
+# A Chinese numeral is an amount when it starts a word, or follows a word that leads to one
+# (发张五十, 满一百, 打八折, 改成九折); glued to any other character it is part of a name:
+# 赵六的券, 王五嘅券 (a colleague's), 双十一 — never a ¥6 coupon.
+_CN_LEADS = (
+    "发發张張个個只隻满滿减減打享送给給畀俾的嘅是成为為值额額抵省少宜到共买買返现現立即直折券卷"
+    "要用换換改来來搞整再再多加上下咗了过過价價面门門槛檻每"
+)
+_NUM = (
+    rf"(\d+(?:\.\d+)?(?:\s*(?:万|千|[wk](?![a-z])))?|"
+    rf"(?:(?<![\u3400-\u9fff])|(?<=[{_CN_LEADS}]))[{_CN}]+)"
+)
 _CUR = r"(?:¥|\$|rmb\s*|cny\s*|usd\s*)?"
 # 蚊 is Cantonese for a dollar (100蚊 coupon): money, as 元 and 块 are.
 _UNIT = r"(?:\s*(?:元|块钱|块|蚊|yuan|rmb|dollars?|bucks))?"

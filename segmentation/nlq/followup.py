@@ -943,15 +943,19 @@ _LIST_LEAD = lazy_pattern(
     r"(?:show(?:\s+me)?|list|give\s+me|pull\s+up|get\s+me|let\s+me\s+see|can\s+i\s+see)\s+"
     r"(?:(?:the|them|those)\s+)?(?:(?:ones?|customers|people|names|list)\s+)?"
     r"(?:(?:from|for|of|in)\s+)?|"
-    r"^(?:那|那么|咁|噉)?\s*(?:把|将|將|将|給我|给我|帮我|幫我)?\s*(?:列出|列一下|列下|列出嚟)\s*",
+    r"^(?:那|那么|咁|噉|还是|還是|不如|算了)?\s*(?:把|将|將|給我|给我|帮我|幫我)?\s*"
+    r"(?:列出|列一下|列下|列出嚟)\s*",
     re.I,
 )
+_LIST_NOUN_ZH = r"(?:名单|名單|清单|清單|list|明细|明細)"
+_LIST_VERB_ZH = (
+    r"(?:列出来|列出來|列出嚟|列一下|列下|拉出来|拉出來|出嚟睇下|出嚟|给我看看|給我看看|给我看|給我看|"
+    r"睇下|睇睇)"
+)
 _LIST_TAIL = lazy_pattern(
-    r"(?:'s|’s)?(?:\s+(?:ones|customers|people|list|names))?(?:\s+(?:please|pls))?[\s?.!]*$|"
-    r"(?:的|嘅)?\s*(?:(?:名单|名單|清单|清單|list|明细|明細)\s*(?:呢|吧)?|"
-    r"(?:名单|名單|list)?\s*(?:列出来|列出來|列出嚟|列一下|列下|拉出来|拉出來|出嚟睇下|出嚟|"
-    r"给我看看|給我看看|给我看|給我看|睇下|睇睇)\s*"
-    r"(?:看看|看一下|睇下|睇睇|给我|給我|俾我睇|畀我睇)?\s*(?:吧|啦|呢)?)"
+    r"(?P<en>(?:'s|’s)?(?:\s+(?:ones|customers|people|list|names))?(?:\s+(?:please|pls))?)[\s?.!]*$|"
+    rf"(?:的|嘅)?\s*(?P<noun>{_LIST_NOUN_ZH})?\s*(?P<verb>{_LIST_VERB_ZH})?\s*"
+    r"(?P<to>看看|看一下|睇下|睇睇|给我|給我|俾我|畀我|俾我睇|畀我睇)?\s*(?:吧|啦|呢)?"
     r"[{p}]*$".replace("{p}", _PUNCT),
     re.I,
 )
@@ -964,7 +968,9 @@ def list_swap_words(text: str) -> str | None:
     lead = _LIST_LEAD.match(plain)
     rest = plain[lead.end() :] if lead is not None and lead.end() else plain
     tail = _LIST_TAIL.search(rest)
-    said_tail = tail is not None and tail.group().strip(_EDGES + "'’s") != ""
+    said_tail = tail is not None and bool(
+        tail["noun"] or tail["verb"] or (tail["en"] or "").strip(_EDGES + "'’s")
+    )
     if tail is not None:
         rest = rest[: tail.start()]
     if not (lead is not None and lead.end()) and not said_tail:
