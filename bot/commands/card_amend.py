@@ -1321,8 +1321,8 @@ def _kept(action: PendingAction) -> dict[str, Any]:
 def _as_follow_up(text: str) -> str:
     """`text` with an action's words ("只给上海的发", "don't send it to Beijing") said as the
     follow-up they are ("只要上海的", "without Beijing"); else as written, fillers dropped."""
+    text = _COUNTED_ONES.sub(lambda m: m["de"] or "的", text)  # 赵六的那两个: 赵六的
     plain = _bare(_EN_TAIL.sub("", _bare(normalize(text))))
-    plain = _COUNTED_ONES.sub(lambda m: m["de"] or "的", plain)  # 赵六的那两个: 赵六的
     kept = _kept_after_reason(plain)
     if kept is not None:
         return kept

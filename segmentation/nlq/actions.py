@@ -852,28 +852,46 @@ _SAVE = [
 # A customer's name, lazily, without a free-standing "a"/"an": "why isn't Li a customer who
 # … in …" names "Li", not "Li a customer who …".
 _NO_ARTICLE = r"(?:(?!\s(?:a|an)\s).)+?"
+# Why, in each register: 为什么 / 为啥 / 为何 / 怎么 / 点解 (HK, normalised from 點解) / 做咩.
+_WHY_ZH = r"(?:为什么|为啥|为何|点解|做咩|做乜|怎么会|怎么)"
+# In or not in the answer: 在 / 喺 (HK) / 属于, with 会 before them ("点解Alice会喺入面").
+_IN_ZH = r"(?P<neg>不在|没在|不属于|没有在|唔喺|唔在|冇喺|冇在|无喺|会在|会喺|在|喺|属于)"
+_INSIDE_ZH = r"(?:里面|里头|里|中|之中|内|入面|度|入边)?(?:呢|吗|啊|呀|嘅|㗎|啫)?"
+# English openings before why: "and why isn't Alice on it", "so how come Dan made the list".
+_AND_EN = r"^(?:(?:and|so|but|ok|then|hmm)[\s,]+)?"
 _EXPLAIN = [
     # "为什么Alice是VIP", "她为什么不是高价值客户": 是 after one name (no 的, no space): a
     # customer said to be, or not be, a segment's member
     lazy_pattern(r"^为什么(?P<name>[^\s的]{1,24}?)(?P<neg>不是|是)(?P<seg>[^\s].*?)(?:呢|吗|啊)?$"),
     lazy_pattern(r"^(?P<name>[^\s的]{1,24}?)为什么(?P<neg>不是|是)(?P<seg>[^\s].*?)(?:呢|吗|啊)?$"),
+    lazy_pattern(rf"^{_WHY_ZH}(?P<name>.+?){_IN_ZH}(?P<seg>.*?){_INSIDE_ZH}$"),
+    lazy_pattern(rf"^(?P<name>.+?){_WHY_ZH}{_IN_ZH}(?P<seg>.*?){_INSIDE_ZH}$"),
+    # "点解冇Judy", "为什么没有Judy": a Latin-letter name missing from the answer (a Chinese
+    # word there may be anything: 为什么没有下单)
     lazy_pattern(
-        r"^为什么(?P<name>.+?)(?P<neg>不在|没在|不属于|没有在|在|属于)(?P<seg>.*?)(?:里面|里|中|之中|内)?(?:呢|吗)?$"
+        rf"^{_WHY_ZH}(?P<neg>冇|没有|没)\s*(?P<name>[A-Za-z][A-Za-z .'-]{{0,30}}?)(?P<seg>)\s*"
+        r"(?:嘅|的)?(?:呢|吗|啊|呀|㗎)?$"
     ),
     lazy_pattern(
-        r"^(?P<name>.+?)为什么(?P<neg>不在|没在|不属于|没有在|在|属于)(?P<seg>.*?)(?:里面|里|中|之中|内)?(?:呢|吗)?$"
-    ),
-    lazy_pattern(
-        r"^why\s+(?:is|was|does)\s+(?P<name>"
+        _AND_EN
+        + r"why\s+(?:is|was|does)\s+(?P<name>"
         + _NO_ARTICLE
-        + r")\s+(?P<neg>not\s+)?(?:in|part of|a member of|among|"
+        + r")\s+(?P<neg>not\s+)?(?:in|on|part of|a member of|among|"
         r"belong to)\s+(?P<seg>.+?)$"
     ),
     lazy_pattern(
-        r"^why\s+(?P<neg>isn't|wasn't|is not|doesn't)\s+(?P<name>"
+        _AND_EN
+        + r"why\s+(?P<neg>isn't|wasn't|is not|doesn't)\s+(?P<name>"
         + _NO_ARTICLE
-        + r")\s+(?:in|part of|a member of|among|"
+        + r")\s+(?:in|on|part of|a member of|among|"
         r"belong to)\s+(?P<seg>.+?)$"
+    ),
+    # "how come Dan made the list", "how come Dan is on it", "why did Dan make the cut"
+    lazy_pattern(
+        _AND_EN + r"(?:how\s+come|why(?:\s+did)?)\s+(?P<name>" + _NO_ARTICLE + r")\s+"
+        r"(?P<neg>didn't\s+|did\s+not\s+|isn't\s+|is\s+not\s+)?(?:is\s+|was\s+)?"
+        r"(?:made|make|got\s+(?:on|into)|get\s+(?:on|into)|on|in)\s+(?P<seg>the\s+(?:list|cut|results?)"
+        r"|it|there|this\s+list|that\s+list)$"
     ),
     # "why isn't Zhang Wei a high-value customer" / "why is Zhang Wei an at-risk customer"
     lazy_pattern(r"^why\s+(?:is|was)\s+(?P<name>.+?)\s+(?P<neg>not\s+)?(?:a|an)\s+(?P<seg>.+?)$"),
@@ -1311,11 +1329,15 @@ def _segment(seg: str) -> str | None:
     return None if not seg or _THIS.match(seg) else seg
 
 
+# The words that say the customer is in the answer (the others say not).
+_SAID_IN = frozenset({"在", "属于", "是", "喺", "会在", "会喺"})
+
+
 def _explain(text: str, original: str = "") -> Action | None:
     for pattern in _EXPLAIN:
         m = pattern.match(text)
         if m:
-            negated = bool(m.group("neg")) and m.group("neg").strip() not in ("在", "属于", "是")
+            negated = bool(m.group("neg")) and m.group("neg").strip() not in _SAID_IN
             name = _as_typed(m.group("name").strip(" “”\"'"), original)
             return Action(
                 "explain", _segment(m.group("seg")), {"customer": name, "negated": negated}

@@ -658,7 +658,8 @@ _SWAP_ASIDE_ZH = (
 )
 # How many, said after a swapped window ("那整个十月一共几个", "今年成年計"): the count asked
 _COUNT_TAIL = lazy_pattern(
-    r"\s*(?:(?:一共|总共|總共|合共|加埋)?(?:有)?(?:几个|幾個|几位|幾位|多少人?|几多人?|几多个)|"
+    r"\s*(?:(?:一共|总共|總共|合共|加埋)?(?:有)?(?:几个|幾個|几位|幾位|多少人?|几多人?|几多个|"
+    r"幾多人?|幾多個|幾多位)|"
     r"(?:来|來|嚟)?(?:计|計|算))\s*(?:呢|啊|呀)?\s*$"
 )
 
@@ -1086,13 +1087,18 @@ _PICK_EN = lazy_pattern(
     r"(?:\s+(?:one|option|choice|suggestion))?(?:\s+please|\s+thanks)?$",
     re.I,
 )
-_YES = lazy_pattern(
-    r"^(?:是|是的|是啊|是呀|是哦|对|對|对的|對的|对啊|對啊|对呀|對呀|对对|對對|嗯|嗯嗯|嗯呢|好|好的|好呀|"
-    r"没错|沒錯|可以|行|就是|就是它|就这个|就這個|"
+_YES_WORD = (
+    r"(?:是|是的|是啊|是呀|是哦|对|對|对的|對的|对啊|對啊|对呀|對呀|对对|對對|嗯|嗯嗯|嗯呢|好|好的|好呀|"
+    r"没错|沒錯|可以|行|就是|就是它|就这个|就這個|就是这个|就是這個|是这个|是這個|就它|就它了|这个|這個|"
     # Cantonese: 係 / 係呀 / 啱 / 冇錯 / 就係呢個 (that's the one)
     r"係|系|係呀|系呀|係啊|係喇|系喇|係囉|系啰|啱|啱呀|啱啊|冇錯|冇错|就係佢|就係呢個|就系呢个|就呢個|就呢个|"
+    r"呢個|呢个|"
     r"yes|yep|yeah|yea|yah|yup|y|sure|right|correct|ok|okay|exactly|yes please|yes pls|"
-    r"(?:yes|yeah|yep|ok|okay)?\s*(?:that|this)\s+one(?:\s+please)?|that'?s\s+(?:it|the\s+one))$",
+    r"(?:that|this)\s+one(?:\s+please)?|that'?s\s+(?:it|the\s+one|right))"
+)
+# One yes word, or several ("yes 就是这个", "对对，就是它", "yep that one")
+_YES = lazy_pattern(
+    rf"^{_YES_WORD}(?:\s*{_YES_WORD})*\s*(?:啦|吧|呀|啊|喇|了|嘞|喔|哦)?$",
     re.I,
 )
 

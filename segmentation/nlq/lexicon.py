@@ -411,6 +411,13 @@ _ADD(_many(K.CUSTOMER, True, "prospects"))
 _ADD(_many(K.INTENT, "count", "how many in total|how many in all|how many altogether|"
            "how many all together|how many overall|how many are there in total|"
            "how many are there altogether|how many total|total count|the total count"))  # fmt: skip
+# The answer's form said after what is asked ("just the women, as a number", "how many in
+# Shanghai, number only", "can I see that as a list instead", 给个数就行, 列成名单).
+_ADD(_many(K.INTENT, "count", "as a number|number only|just the number|only the number|"
+           "the number only|just a number|count only|just the count|only the count|as a count|"
+           "数字就好|数字就得|给个数字|给个数|只要数字|只要个数|要个数字|出个数"))  # fmt: skip
+_ADD(_many(K.INTENT, "list", "as a list|in a list|in list form|as a list instead|"
+           "列成名单|列成清单|列成表"))  # fmt: skip
 # "in total" says nothing of spend by itself ("how many VIP customers in total" was VIP
 # customers who ordered); "spent 1000 in total" has its spend word.
 _ADD(_many(K.FILLER, True, "altogether|all together|overall|in total"))

@@ -315,8 +315,21 @@ def _tag_zh(text: str, tags: Mapping[str, str]) -> Found | None:
         if head is None or not seg or _NOT_AN_ORDER.search(seg) or _QUESTION.search(seg):
             continue
         closed = head.group("prep") or head.group("adv").strip() or _CLOSED.search(seg)
-        if not closed or (not head.group("prep") and verb.group(0) == "加上"):
-            continue  # "VIP客户加上金卡客户": 加上 with no 给/把 before whom is "plus"
+        if not closed:
+            continue
+        # "VIP客户加上金卡客户": 加上 with no 给/把 before whom is "plus" — unless 都 says it is
+        # done to them all ("上海客户都加上VIP") or 标签 names what is added ("上海的客户加上
+        # VIP标签"); a company tag's name alone after it may be either, and is asked
+        if (
+            not head.group("prep")
+            and verb.group(0) == "加上"
+            and not _ALL_ADV.search(head.group("adv"))
+            and tail.group("noun") is None
+        ):
+            name = normalize(tail.group("name").strip())
+            if name in tags:
+                raise _plus_or_tag(tags[name])
+            continue
         # The English verb before a name in a Chinese frame orders it ("…的客户tag高意向"):
         # as a noun, tag comes after the name ("高意向tag").
         strong = verb.group("strong") is not None or _EN_VERB.fullmatch(verb.group(0)) is not None
@@ -336,6 +349,15 @@ def _tag_zh(text: str, tags: Mapping[str, str]) -> Found | None:
     if missing:
         raise which_tag(untag=False)
     return None
+
+
+def _plus_or_tag(name: str) -> Ask:
+    return Ask(
+        f"“加上{name}”是要给这些客户打上“{name}”标签，还是把有“{name}”标签的客户也算进来？"
+        f"请说“给……打上{name}标签”或“……和{name}客户”。",
+        f"“加上{name}”: tag these customers “{name}”, or count the customers tagged “{name}” "
+        f"as well? Say 'tag … as {name}' or '… and {name} customers'.",
+    )
 
 
 def _company_tag(
