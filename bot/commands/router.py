@@ -73,6 +73,7 @@ from bot.commands.meaning import meaning_answer
 from bot.commands.named_actions import named_tag_answer
 from bot.commands.named_customers import dropped_by_name
 from bot.commands.no_card_change import no_card_change_answer
+from bot.commands.ones_of_these import as_ones_of_these
 from bot.commands.owner_pointer import with_owner_named
 from bot.commands.parse_alone import parse_alone
 from bot.commands.picks import Picked, question_for, read_reply
@@ -391,6 +392,7 @@ def _handle_text(
         text, lang = picked.text, picked.lang
         hant = hant or (lang == "zh" and script_of(text) == HANT)
     text = with_owner_named(session, ctx, userid, text)  # 他手上的VIP after 她是谁在跟
+    text = as_ones_of_these(session, ctx, userid, text)  # 上海的导出来 after a list: of those
     text = with_measure(
         text,
         lambda: conv.load(session, userid, ctx.now).previous,

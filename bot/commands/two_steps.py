@@ -24,8 +24,23 @@ _MARK = re.compile(r"\s*[,，;；]\s*")
 _SHOWN = ("list", "count", "breakdown")
 
 
+# A list or an export asked of what the first half gives, joined by "then": 轉做VIP再列出嚟,
+# 换成上海然后导出, "go back to the first one and export it", "switch to VIP then list them".
+_THEN_SHOW = re.compile(
+    r"^(?P<head>.+?)\s*(?:再|然后|然後|跟住|之后|之後|and\s+then|then|and)\s*"
+    r"(?P<tail>(?:帮我|幫我|同我)?(?:列出来|列出來|列出嚟|列一下|列下|导出来|導出來|导出|導出|"
+    r"export(?:\s+(?:them|it|that))?|list(?:\s+(?:them|it|that))?|show\s+(?:them|it)))"
+    r"\s*(?:吧|啦|呀|please)?[。.!！]*$",
+    re.I,
+)
+
+
 def split_in_two(text: str) -> tuple[str, str] | None:
-    """The two halves of `text` around its one clause mark, or None."""
+    """The two halves of `text` around its one clause mark, or before a "then list/export"
+    that ends it; None otherwise."""
+    then = _THEN_SHOW.match(text.strip())
+    if then is not None and _MARK.search(then["head"]) is None:
+        return then["head"].strip(), then["tail"].strip()
     marks = list(_MARK.finditer(text.strip(" 。.!！?？")))
     if len(marks) != 1:
         return None

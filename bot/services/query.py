@@ -156,6 +156,10 @@ def ask_query(
 _BARE_NAME = re.compile(r"^[^\W\d_]+(?:[ ·.'-][^\W\d_]+){0,3}$")
 # A look-up request around it ("pull up Frank", "幫我搵下Pia", "查一下王静"): a closed list.
 _LOOK_UP = re.compile(
+    # the name said as the answer to "which customer?": 就是Eve, 係Pia, 叫王静, "it's Eve"
+    r"^(?:(?:就是|就係|就系|是|係|系|叫做|叫|客户是|客戶是|客户叫|客戶叫)\s*|"
+    r"(?:it'?s|it\s+is|that'?s|that\s+is|the\s+customer\s+is|(?:she|he)\s+is|(?:she|he)'s|"
+    r"(?:she|he)\s+is\s+called|called)\s+)|"
     # an opening word first: 咁睇下Ivan, 那找一下王静, 再查下Frank, "then look up Frank"
     r"^(?:(?:咁|噉|那|那么|那麼|那就|然后|然後|再|好|好吧|ok|okay|so|then|and|now)[\s,，]*)?"
     r"(?:请|請|麻烦|麻煩|帮我|幫我|帮忙|幫忙|唔该|唔該)?\s*(?:再)?(?:查一下|查一查|查查|查下|看看|看一下|看下|"
@@ -186,6 +190,7 @@ def _bare_customer(
     see; None when it names nobody exactly (the question back stands: a word that only
     resembles a name is never guessed)."""
     name = _LOOK_UP.sub("", text.strip(), count=1).strip("?？。.!！~ ")
+    name = re.sub(r"\s*(?:吧|啦|呀|啊|喇|la|lah)$", "", name)  # "Eve吧": that one
     if not (2 <= len(name) <= 40 and _BARE_NAME.match(name)):
         return None
     # Imported here: the card brings opencc and the exports that a plain query never needs.

@@ -91,7 +91,7 @@ _BEFORE_EN = (
 # those four / these 6 customers / back to the 6 / the four from before
 _COUNTED_EN = lazy_pattern(
     rf"(?:(?P<back>{_BACK_EN})\s*)?(?:(?P<those>those|these)|the)\s+"
-    r"(?:(?:previous|earlier|original|first|other|last)\s+)?"
+    r"(?:(?P<pos>previous|earlier|original|first|other|last)\s+)?"
     rf"(?P<n>{_NUMBER_EN})"
     rf"(?:\s+{_PEOPLE_EN})?(?:\s+(?P<before>{_BEFORE_EN}))?\b",
     re.I,
@@ -352,6 +352,11 @@ def _counted_en(text: str) -> BackReference | None:
         if not (match["those"] or match["back"] or match["before"]):
             continue
         raw = match["n"].lower()
+        pos = (match["pos"] or "").lower()
+        if raw == "one" and match["back"] and pos:
+            # "go back to the first one": the first list, never a list of one
+            place = FIRST if pos in ("first", "original") else _ORDINAL_EN.get(pos, PREVIOUS)
+            return _reference(text, match, None, place, "en")
         count = int(raw) if raw.isdigit() else _NUM_EN[raw]
         return _reference(text, match, count, None, "en")
     return None

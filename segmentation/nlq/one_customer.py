@@ -6,6 +6,9 @@ knows of the conversation decides who "she" is."""
 
 from __future__ import annotations
 
+import re
+
+from segmentation.nlq.ask import Ask
 from segmentation.nlq.lazy_re import lazy_pattern
 
 # One customer by a pronoun or "this customer" (never 他们/佢哋).
@@ -122,3 +125,25 @@ _BARE_FACT = lazy_pattern(
 def asks_card_fact(said: str) -> bool:
     """Whether normalised `said` is only one of the card's facts asked, with no pronoun."""
     return _BARE_FACT.match(said) is not None
+
+
+# A look-up of one customer left unnamed: "帮我查个客户", "查一位客人", "幫我搵個客",
+# "look up a customer for me", "find a client". Which one is asked, never all customers listed.
+_ONE_UNNAMED = lazy_pattern(
+    r"^(?:请|麻烦|麻烦你|帮我|帮忙|同我|唔该|想)?\s*(?:帮我|同我)?\s*"
+    r"(?:查|找|搵|揾|看|睇|check|查询)\s*(?:一下|下)?\s*(?:个|一个|一位|位|個|一個|一個)\s*"
+    r"(?:客户|客戶|客人|顾客|顧客|客)\s*(?:吧|呢|啊|呀|先|喇|啦)?[。.!！?？]*$|"
+    r"^(?:(?:can|could)\s+you\s+|please\s+|pls\s+)?(?:look\s+up|find|pull\s+up|check|search\s+for)\s+"
+    r"(?:a|one)\s+(?:customer|client)(?:\s+for\s+me)?(?:\s+please)?[.!?]*$",
+    re.I,
+)
+
+
+def ask_unnamed_customer(norm: str) -> None:
+    """Raise Ask when `norm` (normalised) looks up one customer without naming them."""
+    if _ONE_UNNAMED.match(norm.strip()):
+        raise Ask(
+            "您要查哪位客户？请说出客户的名字、备注或手机尾号，例如：客户王静的情况。",
+            "Which customer? Name them (name, remark or last four phone digits), e.g. "
+            "'show me 王静'.",
+        )

@@ -49,6 +49,7 @@ from segmentation.nlq.leadins import (
 )
 from segmentation.nlq.message_apart import message_said_plainly
 from segmentation.nlq.no_condition import refuse_count_ranking, refuse_holdout
+from segmentation.nlq.one_customer import ask_unnamed_customer
 from segmentation.nlq.plain_words import plain_words
 from segmentation.nlq.quoted_slips import check_quoted_campaign_slips
 from segmentation.nlq.rank_by_count import orders_ranking_said_as_spend
@@ -321,6 +322,7 @@ def _parse(
     ask_approximate_period(norm)  # 快两个月没下单, "almost 2 months": which days is unsaid
     norm = without_restated_whole(norm)  # 上个月整个月, the whole of October: that period
     ask_whole_period(norm)  # 整个月没下单, "a whole month": which month is unsaid
+    ask_unnamed_customer(norm)  # 帮我查个客户: which one, never all of them
     norm = _PRONOUN_IN_ENGLISH.sub(" them ", norm)  # "send 她们 a coupon": them
     norm = _OWN_TEAM_ZH.sub(lambda m: m["lead"] + "我们部门", norm)  # 部门里的VIP客户
     norm = _OWN_TEAM_EN.sub(lambda m: m.group().replace("team", "my team", 1), norm)
