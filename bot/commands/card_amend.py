@@ -53,6 +53,7 @@ from segmentation.nlq import Clarification, Command, load_vocabulary
 from segmentation.nlq.actions import Action as FoundAction
 from segmentation.nlq.actions import find_action
 from segmentation.nlq.ask import Ask
+from segmentation.nlq.backref import STEP, read_back_reference
 from segmentation.nlq.correction import without_correction_lead
 from segmentation.nlq.coupons import parse_coupon_words, read_coupon, read_coupon_change
 from segmentation.nlq.followup import ALSO, WITHOUT, FollowUp, is_export_this, read_follow_up
@@ -366,6 +367,51 @@ class CalledOff:
     then: Answer | None = None  # the rest's answer when it is about the card's own customers
 
 
+# "标签要金卡的", "標籤係金卡嘅", "tag 要 VIP 的" on a tag card: the tag it puts on changed, or only
+# the customers who hold that tag kept? Both are said so; which is asked.
+_TAG_SAID_OF = lazy_pattern(
+    r"^(?:标签|tag)\s*(?:要|用|是|系|係)\s*(?P<tag>[^的嘅\s]{1,24}?)\s*(?:的|嘅)\s*"
+    r"(?:吧|啦|呀|喇)?[。.!！]*$",
+    re.I,
+)
+
+
+def _tag_or_holders(session: Session, ctx: CommandContext, plain: str, lang: str) -> Answer | None:
+    found = _TAG_SAID_OF.match(plain)
+    if found is None:
+        return None
+    vocab = load_vocabulary(session, ctx.engine.named)
+    tag = vocab.tags.get(normalize_name(found["tag"]))
+    if tag is None:
+        return None
+    return clarify(say("tag_or_holders", lang, tag=tag), [])
+
+
+def _one_step_back(text: str) -> bool:
+    """Whether `text` is one step back and nothing else ("回到上一步", "undo", "go back")."""
+    reference = read_back_reference(text)
+    return (
+        reference is not None
+        and reference.position == STEP
+        and reference.steps == 1
+        and not reference.rest
+    )
+
+
+def _card_list(
+    session: Session, ctx: CommandContext, requester: Requester, action: PendingAction, lang: str
+) -> Answer | None:
+    """The list the card was made for, answered again; None for named customers."""
+    if isinstance(action.details.get("customers"), list):
+        return None
+    try:
+        segment = from_json(action.segment)
+    except SegmentFormatError:
+        return None
+    command = Command("list", segment, lang, action.description, {})
+    return answer_command(session, command, requester, ctx.now, ctx.engine)
+
+
 def says_cancel(text: str) -> bool:
     """Whether `text` is cancel words alone ("算了", "唔好住", "never mind")."""
     return bool(_CANCEL.match(normalize(text)))
@@ -453,6 +499,17 @@ def card_amendment(
     if _CANCEL.match(plain) or stops_it:
         code, action.response_code = action.response_code, None
         return decide(session, ctx, action, requester.userid, CANCEL_KEY, code, lang)
+    if action.intent in ("tag", "untag"):
+        both = _tag_or_holders(session, ctx, plain, lang)
+        if both is not None:  # "标签要金卡的": the card's tag, or its holders? asked
+            return both
+    if _one_step_back(text):
+        # "回到上一步" while the card waits: the card was the last step — it is called off and
+        # the list it was for shown again (never left waiting for a 确认 meant for another)
+        code, action.response_code = action.response_code, None
+        replies = decide(session, ctx, action, requester.userid, CANCEL_KEY, code, lang)
+        shown = _card_list(session, ctx, requester, action, lang)
+        return CalledOff(replies, text, shown) if shown is not None else replies
     if export_instead(text):  # "改成导出吧", "switch to an export instead": its customers
         code, action.response_code = action.response_code, None
         replies = decide(session, ctx, action, requester.userid, CANCEL_KEY, code, lang)

@@ -85,6 +85,12 @@ ACTION_TEXTS: dict[str, dict[str, str]] = {
         "en": "{description} (without {names})",
     },
     "only_named": {"zh": "{description}中的{names}", "en": "{names}, of {description}"},
+    "tag_or_holders": {
+        "zh": "是把卡片上的标签改成“{tag}”，还是只给已有“{tag}”标签的客户打？"
+        "请说“标签换成{tag}”或“只给{tag}的打”。",
+        "en": "Change the card's tag to “{tag}”, or keep only the customers already tagged "
+        "“{tag}”? Say 'change the tag to {tag}' or 'only the {tag} ones'.",
+    },
     "also_named": {"zh": "{description}（另加{names}）", "en": "{description} (and {names})"},
     # the same words whether or not such a customer exists outside the member's scope
     "card_add_unknown": {

@@ -119,6 +119,25 @@ _AVERAGE_AROUND = latin_pattern(
 )
 # The team said with no one's name before it is the asker's: "部门里的VIP客户", "组里谁下过单",
 # "list team customers …" ("王五团队里", "Wang Wu's team's" are his).
+# A department word said right before a department's own name ("dept 销售二部", "部门：销售二部",
+# "department 销售一部"): a label, not "my department" as 部门 alone would be.
+_DEPT_LABEL = r"(?:部门|部門|dept\.?|dpt\.?|department|division)\s*[:：]?\s*"
+
+
+def _without_dept_label(norm: str, vocab: Vocabulary) -> str:
+    if not re.search(_DEPT_LABEL, norm, re.I):
+        return norm
+    names = sorted(
+        {*vocab.candidates_in(("dept",), False), *vocab.candidates_in(("dept",), True)},
+        key=len,
+        reverse=True,
+    )
+    if not names:
+        return norm
+    named = "|".join(re.escape(n) for n in names if len(n) >= 2)
+    return re.sub(rf"(?<![a-z]){_DEPT_LABEL}(?=(?:{named}))", "", norm, flags=re.I)
+
+
 _OWN_TEAM_ZH = lazy_pattern(
     r"^(?P<lead>(?:请|帮我|麻烦|看看|看一下|查一下|查下|列一下|列出|睇下|搵下|\s)*)"
     r"(?:部门|部門|组|組|团队|團隊)(?=里|裡|内|內|入面|的|嘅|有|\s*(?:vip|客))"
@@ -324,6 +343,7 @@ def _parse(
     ask_whole_period(norm)  # 整个月没下单, "a whole month": which month is unsaid
     ask_unnamed_customer(norm)  # 帮我查个客户: which one, never all of them
     norm = _PRONOUN_IN_ENGLISH.sub(" them ", norm)  # "send 她们 a coupon": them
+    norm = _without_dept_label(norm, vocab)  # "dept 销售二部", 部门销售二部: the name says it
     norm = _OWN_TEAM_ZH.sub(lambda m: m["lead"] + "我们部门", norm)  # 部门里的VIP客户
     norm = _OWN_TEAM_EN.sub(lambda m: m.group().replace("team", "my team", 1), norm)
     norm = _AVERAGE_AROUND.sub(_average_order, norm)  # "averaging over 500 per order"

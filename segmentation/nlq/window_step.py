@@ -36,9 +36,9 @@ _UNITS_EN = {"day": "day", "week": "week", "month": "month", "quarter": "quarter
 _COUNT_EN = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 _STEP_EN = lazy_pattern(
     r"^(?:and\s+|so\s+|ok\s+|what\s+about\s+|how\s+about\s+)?(?:the\s+)?"
-    r"(?:(?P<u1>day|week|month|quarter|year)\s+(?P<d1>before|after)\s+(?:that|it|this|then)|"
+    r"(?:(?P<u1>day|week|month|quarter|year)\s+(?P<d1>before|after|prior\s+to)\s+(?:that|it|this|then)|"
     r"(?:(?P<n2>\d+|a|an|one|two|three)\s+)?(?P<u2>day|week|month|quarter|year)s?\s+"
-    r"(?P<d2>earlier|before|later|after)|(?:go\s+)?(?P<d3>back|further\s+back|forward|on)\s+"
+    r"(?P<d2>earlier|before|later|after|prior)|(?:go\s+)?(?P<d3>back|further\s+back|forward|on)\s+"
     r"(?P<n3>\d+|a|an|one|two|three)\s+(?P<u3>day|week|month|quarter|year)s?)\s*[?.!]*$",
     re.I,
 )
@@ -79,7 +79,8 @@ def step_said(text: str) -> Step | None:
 def _english_step(found: re.Match[str]) -> Step:
     unit = found.group("u1") or found.group("u2") or found.group("u3")
     said = (found.group("d1") or found.group("d2") or found.group("d3") or "").lower()
-    direction = -1 if said in ("before", "earlier", "back", "further back") else 1
+    said = "prior" if said.startswith("prior") else said
+    direction = -1 if said in ("before", "earlier", "back", "further back", "prior") else 1
     count = (found.group("n2") or found.group("n3") or "1").lower()
     amount = int(count) if count.isdigit() else _COUNT_EN[count]
     return Step(direction * amount, _UNITS_EN[unit.lower()])
