@@ -35,6 +35,14 @@ _THEN_SHOW = re.compile(
 )
 
 
+# A swap then "only …" with no mark between them: 那十月只看女生, 换成上海淨係要VIP, "October, only
+# the women" (the comma form is split at its mark).
+_THEN_ONLY = re.compile(
+    r"^(?P<head>.{2,}?)\s*(?P<tail>(?:只要|只看|只睇|只留|淨係|净系|淨系|净係|only\s|just\s).+)$",
+    re.I,
+)
+
+
 def split_in_two(text: str) -> tuple[str, str] | None:
     """The two halves of `text` around its one clause mark, or before a "then list/export"
     that ends it; None otherwise."""
@@ -42,6 +50,9 @@ def split_in_two(text: str) -> tuple[str, str] | None:
     if then is not None and _MARK.search(then["head"]) is None:
         return then["head"].strip(), then["tail"].strip()
     marks = list(_MARK.finditer(text.strip(" 。.!！?？")))
+    only = _THEN_ONLY.match(text.strip()) if not marks else None
+    if only is not None:
+        return only["head"].strip(), only["tail"].strip()
     if len(marks) != 1:
         return None
     head, tail = text[: marks[0].start()].strip(), text[marks[0].end() :].strip()
