@@ -179,7 +179,16 @@ _CHINESE_GLUE = re.compile(
     "[的吗呢吧么嘛哪几些们里这那谁我你帮请给把找查看个呀啊了嗎麼幾們裡這誰幫請給個]|客户|客戶|多少"
     # Cantonese: 嘅 (的), 啲, 咗, 邊/边 (which), 冇 (not), 哋 (plural): "活动#3嘅control group"
     "|[嘅啲咗邊边冇哋]"
+    # the words that frame a change or an action in Chinese: 只/淨係 (only), 畀/俾 (to), 打/发
+    # (tag, send): "改返做只tag Carol", "淨係send 畀 Frank"
+    "|[只淨净畀俾打发發]"
 )
+
+
+_CALENDAR_WORDS = frozenset({
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+})  # fmt: skip
 
 
 def _is_english_word(token: str) -> bool:
@@ -201,12 +210,21 @@ def language_of(text: str) -> str:
     if not runs:
         return "en"
     plain = _QUOTED_SPAN.sub(" ", text)
-    words = [w for w in _LATIN_TOKEN.findall(plain) if _is_english_word(w)]
+    tokens = _LATIN_TOKEN.findall(plain)
+    # A capitalised word after the first is a name ("Carol", "Frank"), not an English word —
+    # but a day or a month ("every Tuesday") is
+    words = [
+        w
+        for i, w in enumerate(tokens)
+        if _is_english_word(w) and (i == 0 or not w.istitle() or w.lower()[:3] in _CALENDAR_WORDS)
+    ]
     # One English word in Chinese ("其中 female 的呢") is a borrowed word; two or more make a
     # sentence, unless the Chinese between them is itself a sentence ("近30天 inquired 但没
     # 下单的客户").
+    glued = any(_CHINESE_GLUE.search(run) for run in _HAN_RUN.findall(plain))
     if len(words) < 2:
-        return "zh"
-    if any(_CHINESE_GLUE.search(run) for run in _HAN_RUN.findall(plain)):
-        return "zh"
-    return "en"
+        # "tag Carol 高意向": an English verb first and Chinese that only names things
+        opens_english = bool(words) and bool(tokens) and words[0] == tokens[0]
+        starts_latin = plain.lstrip()[:1].isascii()
+        return "en" if opens_english and starts_latin and not glued else "zh"
+    return "zh" if glued else "en"

@@ -60,6 +60,13 @@ _AROUND = re.compile(
 )
 
 
+# Cancel with a particle or an object after it: "取消先" (HK: cancel for now), "取消吧", "取消掉",
+# "cancel it", "cancel that please".
+_CANCEL_AROUND = re.compile(
+    r"^(?:取消|cancel)(?:先|吧|啦|喇|了|掉|咗|佢|it|this|that|please|pls)+$"
+)
+
+
 def typed_decision(text: str) -> str | None:
     """'confirm' / 'cancel' when the whole message is one of those words (with only words
     around it that add nothing: 确认发送, yes confirm), else None."""
@@ -69,7 +76,7 @@ def typed_decision(text: str) -> str | None:
         cleaned = around.group("word")
     if cleaned in CONFIRM_WORDS:
         return CONFIRM_KEY
-    if cleaned in CANCEL_WORDS:
+    if cleaned in CANCEL_WORDS or _CANCEL_AROUND.match(cleaned):
         return CANCEL_KEY
     if cleaned in REQUEST_WORDS:
         return REQUEST_KEY

@@ -866,6 +866,11 @@ _EXPLAIN = [
     lazy_pattern(r"^(?P<name>[^\s的]{1,24}?)为什么(?P<neg>不是|是)(?P<seg>[^\s].*?)(?:呢|吗|啊)?$"),
     lazy_pattern(rf"^{_WHY_ZH}(?P<name>.+?){_IN_ZH}(?P<seg>.*?){_INSIDE_ZH}$"),
     lazy_pattern(rf"^(?P<name>.+?){_WHY_ZH}{_IN_ZH}(?P<seg>.*?){_INSIDE_ZH}$"),
+    # "點解Frank唔係", "为什么Frank不是": the answer's own kind, denied of a name said alone
+    lazy_pattern(
+        rf"^{_WHY_ZH}(?P<name>[A-Za-z][A-Za-z .'-]{{0,30}}?|[^\s的]{{2,4}}?)\s*"
+        r"(?P<neg>唔係|唔系|不是|不算|唔算|冇份|没份)(?P<seg>)\s*(?:呢|啊|呀|㗎|嘅)?$"
+    ),
     # "点解冇Judy", "为什么没有Judy": a Latin-letter name missing from the answer (a Chinese
     # word there may be anything: 为什么没有下单)
     lazy_pattern(
@@ -963,6 +968,22 @@ def _instant_off(text: str) -> str:
     return f"{text[: found.end('lead')]}发一张{found.group('n')}元券"
 
 
+# Cantonese gives the thing first and whom last: "俾張滿1000減100嘅券佢", "畀個九折券佢哋" (give
+# him a coupon): said as 给他发一张… (normalised: 俾/畀 kept, 嘅 read as 的 later).
+_GIVEN_TO_LAST = lazy_pattern(
+    r"^(?:请|帮我|同我)?(?:俾|畀|给)\s*(?:一)?(?:张|个|份)?\s*"
+    r"(?P<what>[^，,。]{2,30}?(?:券|优惠券|coupon))\s*"
+    r"(?P<who>佢哋|佢们|佢|他们|她们|他|她)\s*(?:吧|啦|喇|先|呀)?[。!！]*$"
+)
+
+
+def _given_to_last(text: str) -> str:
+    found = _GIVEN_TO_LAST.match(text)
+    if found is None:
+        return text
+    return f"给{found['who']}发一张{found['what']}"
+
+
 def find_action(
     text: str, quotes: dict[str, str], original: str = "", tags: Mapping[str, str] | None = None
 ) -> Action | None:
@@ -970,7 +991,7 @@ def find_action(
 
     `original` is the text as typed, where message contents are taken from verbatim; `tags`
     (normalised name → name) tells a tag said without 标签/tag from other words after 的."""
-    text = _instant_off(strip_tail(text))
+    text = _given_to_last(_instant_off(strip_tail(text)))
     text = _ONE_IN_ENGLISH.sub(_english_pronoun, text)  # "send 她 a coupon": her
     unwrapped = _request_unwrapped(text, original)
     if unwrapped != text:  # "可以帮我把…都标上待跟进吗": the order inside the polite question

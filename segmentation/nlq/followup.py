@@ -74,6 +74,8 @@ _ONLY_ZH = (
     r"得返|淨返|净返|淨低|净低|剩返|"
     r"只要|只看|只留|只保留|只需要|只显示|只顯示|仅要|僅要|仅看|僅看|仅保留|僅保留|"
     r"仅限|僅限|就要|只选|只選|"
+    # filtered again: 再筛 / 再篩一下 / 筛选出 / 篩出 (narrowing, as 只要 is)
+    r"(?:再|再来|再來)?(?:筛选|篩選|筛|篩)(?!掉|走|除|去)(?:出|一下|下|一筛|一篩)?|"
     # Cantonese 淨係/只係 (only): 淨係要女仔, 只係睇VIP (and as typed in simplified)
     r"淨係要|淨係睇|淨係|净系要|净系睇|净系|净係|只係要|只係睇|只系要|只系睇|"
     # 就 (just) before whom: "就VIP里北京的", "就上海的吧" — never 就3个 (exactly), 就是, 就这样,
@@ -82,7 +84,9 @@ _ONLY_ZH = (
     r")"
 )
 _DROP_ZH = (
-    r"(?:(?:去除|剔除|排除|移除|删除|刪除|过滤|過濾|筛|篩)掉?|去掉|除去|除掉|扣除|不要|不看|不含|除了|刨除|拿掉|"
+    # 筛 / 过滤 alone narrow ("再筛10月有下单的": keep those); only with 掉 do they drop
+    r"(?:(?:去除|剔除|排除|移除|删除|刪除)掉?|(?:过滤|過濾|筛|篩)掉|去掉|除去|除掉|扣除|不要|不看|"
+    r"不含|除了|刨除|拿掉|"
     r"删掉|刪掉|去了|唔要|唔睇|剔走|攞走|拎走|踢走)"
 )
 # The English refine verbs said in a Chinese frame, or with a Chinese particle after them

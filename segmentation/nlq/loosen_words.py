@@ -18,6 +18,8 @@ from segmentation.nlq.lazy_re import lazy_pattern
 _LOOSEN_ZH = (
     r"(?:那|那就|就|咁|噉|好|嗯|再|可以|可唔可以|能不能|能否|请|請|帮我|幫我|麻烦|麻煩)*\s*"
     r"(?:放宽|放寬|放松|放鬆|放阔|放闊|放开|放開|宽松|寬鬆|松|鬆|扩大|擴大|放大|"
+    # wider a little, the verb left out: 闊啲 / 阔一点 / 寬一點 (the little-word must follow)
+    r"(?:闊|阔|宽|寬)(?=一点|一點|啲|少少|些)|"
     # the window made longer: 拉长点 / 拉長啲 / 时间再往前拉一点 / 延长一下 / 再长一点
     r"(?:时间|時間|日子|范围|範圍)?(?:再)?(?:往前|往回|向前)?(?:拉长|拉長|延长|延長|加长|加長|放长|放長|"
     r"拉远|拉遠|拉|推|长|長))"
@@ -36,7 +38,9 @@ _LOOSEN_EN = (
 )
 _LOOSEN = f"(?:{_LOOSEN_ZH}|{_LOOSEN_EN})"
 # The loosening as the first clause: what follows a clause mark says how.
-_LEAD = lazy_pattern(rf"^\s*{_LOOSEN}\s*[,，;；:：、。.!！]\s*(?=\S)", re.I)
+_LEAD = lazy_pattern(
+    rf"^\s*{_LOOSEN}\s*(?:[,，;；:：、。.!！]\s*(?=\S)|\s(?=\s*(?:改|换|換|变|變|to\s)))", re.I
+)
 _ALONE = lazy_pattern(rf"^\s*{_LOOSEN}\s*[?？。.!！~～]*\s*$", re.I)
 
 

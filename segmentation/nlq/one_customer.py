@@ -45,7 +45,7 @@ _THAT_CUSTOMER = lazy_pattern(
     # Cantonese too: "佢喺边个城市", "佢系边个跟进嘅", "佢电话几多号", "佢嘅跟进人系边个".
     r"^(?:那|那么|请问|咁|噉)?(?:他|她|佢|ta)(?!们|哋)(?![^，,；;]*(?:客户|顾客|客人))"
     # 还 / 仲 / 又 before it: "他还有什么标签", "佢仲有冇落過單"
-    r"(?:还|仲|又|都|也)?(?:是|在|有|从|哪|什么|啥|怎么|多少|几|最近|上次|"
+    r"(?:还|仲|又|都|也)?(?:是|在|有|从|哪|什么|啥|怎么|多少|几|最近|上次|最后|上一次|"
     r"喺|系|边|乜|咩|点|住|"
     # a time first: "佢上个月买咗咩", "她这个月来过吗", "他今年消费了多少"
     r"上个?月|上上个?月|这个?月|本月|今年|去年|上周|上个?星期|上个?礼拜|这周|本周|今天|今日|"
@@ -76,7 +76,7 @@ _THAT_CUSTOMER = lazy_pattern(
     # many have the same tag as her" ask for the customers with her tag, same_tag.py)
     r"^(?![^.?!]*\b(?:(?:who|anyone|anybody|someone|somebody) else|others|other (?:customers|"
     r"clients|people|ones)|same|like (?:him|her)|as (?:him|her))\b)"
-    r"(?:what|where|when|how|which|who|is|does|did|has)\b[^.?!]{0,50}"
+    r"(?:what|where|when|how|which|who|whose|is|does|did|has)\b[^.?!]{0,50}"
     r"\b(?:he|she|his|her|him)\b[^.?!]{0,40}[?.!]*$"
 )
 

@@ -205,6 +205,8 @@ _TURNED = lazy_pattern(rf"^(?:{_TURN_ZH}|{_TURN_EN}(?=[\s,，:;-]))[\s,，、:;-
 # as many rows of the same ranking, from its own end.
 _COUNT_CHANGED_ZH = lazy_pattern(
     rf"^(?:那|咁|噉|好|就)?\s*(?:改成|改为|改為|换成|換成|变成|變成|改做|换做|換做|转做|轉做|要|"
+    # 改 / 换 right before the count: 改三位就好, 换5个
+    r"(?:改|换|換)(?=\s*(?:\d|[一二两兩三四五六七八九十]))|"
     # made longer or shorter to a count: 扩大到5个, 擴闊到五個, 缩小到2个, 加到十个
     r"(?:扩大|扩展|扩阔|擴闊|放阔|放闊|放宽|放寬|拉阔|拉闊|增加|加|延长|缩小|縮小|缩减|减少|減少|减|收窄|"
     r"扩|擴|缩|縮)"
