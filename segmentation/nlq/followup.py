@@ -577,9 +577,21 @@ _SPACE_BEFORE_GROUP = lazy_pattern(
 _OPEN_FIRST = lazy_pattern(r"^(?:开|開)(?=[^，,。]{1,16}?(?:那|嗰|这|這|呢)?(?:一)?[组組])")
 
 
+# "点开张三的组", "點開 张三 嘅 group", "open 张三 的 group": opened, X的组 is the table's group X
+# (alone, 张三的组 could be his team).
+_OPENED_OF = lazy_pattern(
+    r"^(?P<verb>点开|点进|打开|展开|开|open)\s*(?P<v>[^，,。\s][^，,。]{0,15}?)\s*(?:的|嘅)\s*"
+    r"(?:组|group)(?P<tail>\s*(?:看看|睇睇|睇下|吧|啦)?)$",
+    re.I,
+)
+
+
 def _without_group_word(text: str) -> tuple[str, bool, bool]:
     """`text` with a group word said as the group's value, whether there was one, and whether
     it was only "ones"/"those in" (soft: no group said as such)."""
+    opened = _OPENED_OF.match(text.strip())
+    if opened is not None:
+        text = f"{opened['verb']}{opened['v'].strip()}那组{opened['tail'].strip()}"
     text = _SPACE_BEFORE_GROUP.sub("", text)  # "王五 那三个": typed with a space
     if _GROUP_ZH.search(text):
         text = _OPEN_FIRST.sub("", text)  # "開上海嗰組": 开 alone opens the group named
@@ -681,7 +693,9 @@ _ZH_SWAP = lazy_pattern(
     rf"^(?:那|那么|那麼|咁|噉|嗯|好|OK|ok)?[{_PUNCT}]*(?:(?:那就|咁就|噉就|就|再|不如|不若|或者)\s*)?"
     rf"(?P<lead>换成|換成|改成|改为|改為|换为|換為|换一下|換一下|{_TURN_INTO_ZH}|"
     # "改看蘇州的", "换睇北京", "轉看女的": look at another value instead
-    r"(?:改|换|換|转|轉)(?:看|睇|查))\s*(?P<rest>.+?)"
+    r"(?:改|换|換|转|轉)(?:看|睇|查)|"
+    # 换 alone, a space after it: "换 北京", "換 上個月" (the rest must be a value alone)
+    r"(?:换|換)(?=\s))\s*(?P<rest>.+?)"
     r"\s*[?？。.!！]*$",
     re.S,
 )

@@ -124,6 +124,19 @@ _AVERAGE_AROUND = latin_pattern(
 _DEPT_LABEL = r"(?:部门|部門|dept\.?|dpt\.?|department|division)\s*[:：]?\s*"
 
 
+def _own_team(found: re.Match[str]) -> str:
+    """组里 / 部门 alone said as the asker's team; a period before it goes after it (本周组里
+    下单的 → 我们部门里本周下单的), by the event it times."""
+    when = (found["when"] or "").strip()
+    rest = found.string[found.end() :]
+    inside = re.match(r"(?:里|裡|内|內|入面)", rest)
+    if not when:
+        return found["lead"] + "我们部门"
+    if inside is None:
+        return found["lead"] + when + "我们部门"
+    return found["lead"] + "我们部门" + inside.group() + when + " "
+
+
 def _without_dept_label(norm: str, vocab: Vocabulary) -> str:
     if not re.search(_DEPT_LABEL, norm, re.I):
         return norm
@@ -140,6 +153,8 @@ def _without_dept_label(norm: str, vocab: Vocabulary) -> str:
 
 _OWN_TEAM_ZH = lazy_pattern(
     r"^(?P<lead>(?:请|帮我|麻烦|看看|看一下|查一下|查下|列一下|列出|睇下|搵下|\s)*)"
+    # a period said first ("this week 组里下单的", "本周组里…"): put after the team, by its event
+    r"(?P<when>(?:this|last)\s+(?:week|month|year)\s*|本周|这周|上周|本月|这个月|上个月|今年)?"
     r"(?:部门|部門|组|組|团队|團隊)(?=里|裡|内|內|入面|的|嘅|有|\s*(?:vip|客))"
 )
 _OWN_TEAM_EN = latin_pattern(
@@ -344,7 +359,7 @@ def _parse(
     ask_unnamed_customer(norm)  # 帮我查个客户: which one, never all of them
     norm = _PRONOUN_IN_ENGLISH.sub(" them ", norm)  # "send 她们 a coupon": them
     norm = _without_dept_label(norm, vocab)  # "dept 销售二部", 部门销售二部: the name says it
-    norm = _OWN_TEAM_ZH.sub(lambda m: m["lead"] + "我们部门", norm)  # 部门里的VIP客户
+    norm = _OWN_TEAM_ZH.sub(_own_team, norm)  # 部门里的VIP客户
     norm = _OWN_TEAM_EN.sub(lambda m: m.group().replace("team", "my team", 1), norm)
     norm = _AVERAGE_AROUND.sub(_average_order, norm)  # "averaging over 500 per order"
     norm = _QUOTED_CHARACTER.sub("", norm)  # 备注带“急”字的: the text 急
