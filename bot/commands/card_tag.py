@@ -30,6 +30,12 @@ from segmentation.scope import Requester
 # Several customers said: the previous list's, which pointed_tag reads.
 _ONE_ZH = re.compile(r"[他她佢](?![们們哋地])")
 _ONE_EN = re.compile(r"\b(?:her|him)\b", re.I)
+# Adding or removing, said: only a removal takes "that tag" off her.
+_ADDS = re.compile(r"加|打|贴|貼|标上|標上|挂|掛|\b(?:add|put|give|tag)\b", re.I)
+_REMOVES = re.compile(
+    r"去掉|去除|删|刪|撤|拿掉|拿走|摘|撕|除|剷|铲|攞走|移除|取消|\b(?:remove|untag|take|drop|delete)\b",
+    re.I,
+)
 _MANY = re.compile(r"他们|她们|他們|她們|佢哋|佢地|\b(?:them|these|those|they|everyone)\b", re.I)
 
 
@@ -41,6 +47,8 @@ def card_tag_answer(
     pointer = pointed_tag_word(text)
     if pointer is None or _MANY.search(text):
         return None  # "remove that tag from them": the list's tag (pointed_tag), not hers
+    if _ADDS.search(text) and not _REMOVES.search(text):
+        return None  # "幫佢加個標籤": a tag to add (which one is asked), nothing taken off
     previous = conv.load(session, requester.userid, ctx.now).previous
     if previous is None or previous.kind != conv.CUSTOMER or not previous.customer:
         return None

@@ -33,7 +33,7 @@ from bot.commands.tag_reply import (
 )
 from bot.commands.texts import say
 from segmentation.nlq import Command, load_vocabulary, parse_command
-from segmentation.nlq.actions import message_question
+from segmentation.nlq.actions import SOMETHING_SENT, message_question, send_what_question
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.coupons import coupon_question, read_coupon
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -42,6 +42,7 @@ from segmentation.text import normalize
 MESSAGE = "message"
 COUPON = "coupon"
 WHOM = "whom"
+SOMETHING = "something"  # a send of "something": a message or a coupon given next
 
 # An action verb in the original sentence: only an action's question is completed this way.
 _ACTION = lazy_pattern(
@@ -62,6 +63,7 @@ def missing_part(text: str, question: str, lang: str) -> str | None:
     asked = {
         MESSAGE: message_question(),
         COUPON: coupon_question(),
+        SOMETHING: send_what_question(),
     }
     for part, ask in asked.items():
         if question in (ask.zh, ask.en):
@@ -84,6 +86,8 @@ def completed(
         return None
     if part == MESSAGE:
         return _with_message(original, reply)
+    if part == SOMETHING:
+        return _with_something(original, reply)
     if part == COUPON:
         return _with_coupon(original, reply)
     if part == WHOM:
@@ -155,6 +159,30 @@ def _with_message(original: str, reply: str) -> str | None:
     if _EMPTY_QUOTE.search(original):
         return _EMPTY_QUOTE.sub(lambda _: f"“{message}”", original, count=1)
     return f"{original}“{message}”"
+
+
+def _with_something(original: str, reply: str) -> str | None:
+    """`original` with "something" made the coupon or the message `reply` gives."""
+    found = SOMETHING_SENT.search(normalize(original))
+    if found is None:
+        return None
+    english = bool(re.match(r"[a-z]", found.group().strip(), re.I))
+    said = normalize(original)
+    if _COUPON_NOUN.search(reply):
+        try:
+            words = read_coupon(normalize(reply)).words
+        except Ask:
+            return None  # "a coupon" with no value: asked again as a new message
+        before, after = said[: found.start()], said[found.end() :]
+        return (
+            f"{before} a {words} coupon {after}" if english else f"{before}一张{words}的券{after}"
+        )
+    return _with_message(
+        f"{said[: found.start()]} a message {said[found.end() :]}"
+        if english
+        else f"{said[: found.start()]}消息{said[found.end() :]}",
+        reply,
+    )
 
 
 # ---- a coupon -------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from bot.services.query import look_up_name
 from segmentation.nlq import Clarification, Command
 from segmentation.nlq.backref import STEP, read_back_reference
 from segmentation.nlq.correction import read_correction
-from segmentation.nlq.followup import NO, YES, read_pick
+from segmentation.nlq.followup import NO, YES, read_follow_up, read_pick
 from segmentation.nlq.one_customer import asks_about_customer, asks_card_fact
 from segmentation.nlq.period_reply import is_time_question
 from segmentation.nlq.rank_pick import read_ranked_pick
@@ -481,6 +481,7 @@ def read_reply(
         _looks_someone_up(session, ctx, text)
         or _asks_for_a_card(session, ctx, userid, text)
         or _steps_back(text, pending)
+        or _LEAVES_IT.match(text.strip())  # "算了 看本周的": the question back is dropped
     ):
         # "搵Frank", "look up Frank", "Carol的情况": a customer asked for, a new request;
         # "回上一步", "undo": the question back is left unanswered and the answer before it
@@ -492,6 +493,8 @@ def read_reply(
         if period is not None:
             conv.forget_pending(session, userid, ctx.now)
             asked = substituted(with_period(pending, period), 0)
+            if _still_not_understood(session, ctx, userid, asked, pending.original):
+                return None  # "看本周的" to "周末那两天呢?": a swap of its own, read as one
             return Picked(asked, pending.language, pending, 0)
     if pending.kind == conv.PERIOD and drops_the_window(text, pending):  # "不限时间吧"
         asked_without = without_window(pending)
@@ -537,6 +540,30 @@ def read_reply(
         return _given_value(session, ctx, userid, pending, text)
     index = 0 if choice == YES else int(choice)
     return Picked(substituted(pending, index), pending.language, pending, index)
+
+
+# Never mind the question back, and ask something else: "算了 看本周的", "唔使喇，睇返上個月",
+# "forget it, show me this week".
+_LEAVES_IT = re.compile(
+    r"^(?:算了|算啦|算吧|唔使喇|唔使啦|唔使|不用了|不管了|never\s*mind|forget\s+(?:it|that))"
+    r"[\s,，。.!！]+(?=\S)",
+    re.I,
+)
+
+
+def _still_not_understood(
+    session: Session, ctx: CommandContext, userid: str, asked: str, original: str
+) -> bool:
+    """Whether the question asked back was a follow-up ("周末那两天呢") that is still not
+    understood with the period given in its place: the period is then a swap of its own."""
+    if not isinstance(parse_alone(session, ctx, userid, asked), Clarification):
+        return False
+    said = original.strip().rstrip("?？。.!！ ")
+    return (
+        read_follow_up(original) is not None
+        or said.endswith(("呢", "嘅呢"))
+        or bool(re.match(r"^(?:and|what about|how about)\b", said, re.I))
+    )
 
 
 def _steps_back(text: str, pending: conv.PendingQuestion) -> bool:

@@ -2052,6 +2052,32 @@ def _content(what: str, quotes: dict[str, str], original: str) -> dict[str, Any]
     return details
 
 
+# A send whose content is "something" ("push something to these five", "给他们发点东西",
+# "send them something nice", "畀佢哋發啲嘢"): a message or a coupon, which is asked.
+SOMETHING_SENT = lazy_pattern(
+    r"(?<=send|push|give|text)\s+(?:(?:them|him|her|these|those|everyone|all\s+of\s+them)\s+)?"
+    r"(?:something|anything|stuff)(?:\s+(?:nice|good|special))?(?![a-z])|"
+    r"(?<=[发發推送派])\s*(?:点|點|些|啲|D)?\s*(?:东西|東西|嘢|野)",
+    re.I,
+)
+
+
+def send_what_question() -> Ask:
+    """The question back about a send of "something": the message, or the coupon."""
+    return Ask(
+        "要发什么？消息请放在引号里（例如：消息“新品到店，欢迎来看看”），券请说门槛和面额"
+        "（例如：满100减20的券）。",
+        "What should I send? A message in quotes (e.g. message “New arrivals!”) or a coupon "
+        "(e.g. a 100-off coupon over 500).",
+    )
+
+
+def ask_something_sent(norm: str) -> None:
+    """Raise Ask when `norm` sends "something" without saying what."""
+    if SOMETHING_SENT.search(norm):
+        raise send_what_question()
+
+
 def message_question() -> Ask:
     """The question back about a send with no message words (the chat completes the send
     with the next message's words: bot/commands/content_reply.py)."""

@@ -13,7 +13,13 @@ from zoneinfo import ZoneInfo
 
 from segmentation.nlq.abbrev_en import expand
 from segmentation.nlq.action_guard import unplaced_action
-from segmentation.nlq.actions import find_action, find_schedule, strip_tail, tag_named_first
+from segmentation.nlq.actions import (
+    ask_something_sent,
+    find_action,
+    find_schedule,
+    strip_tail,
+    tag_named_first,
+)
 from segmentation.nlq.also_words import without_also
 from segmentation.nlq.approx_periods import ask_approximate_period
 from segmentation.nlq.ask import Ask
@@ -357,6 +363,7 @@ def _parse(
     norm = without_restated_whole(norm)  # 上个月整个月, the whole of October: that period
     ask_whole_period(norm)  # 整个月没下单, "a whole month": which month is unsaid
     ask_unnamed_customer(norm)  # 帮我查个客户: which one, never all of them
+    ask_something_sent(norm)  # "push something to these five": a message or a coupon?
     norm = _PRONOUN_IN_ENGLISH.sub(" them ", norm)  # "send 她们 a coupon": them
     norm = _without_dept_label(norm, vocab)  # "dept 销售二部", 部门销售二部: the name says it
     norm = _OWN_TEAM_ZH.sub(_own_team, norm)  # 部门里的VIP客户
