@@ -245,6 +245,9 @@ _WHICH_MSG_EN = (
 )
 _REACH_EN = (
     r"(?:reach|reached|hit|go to|went to|get to|got to|get sent to|got sent to|sent to|"
+    # "went out to" / "was sent out to": the same delivery, said with its particle
+    r"go out to|went out to|goes out to|gone out to|got sent out to|sent out to|"
+    r"was sent out to|were sent out to|"
     r"delivered to|land with|landed with|was sent to|were sent to|was delivered to|"
     r"were delivered to|has been sent to|has been delivered to|got delivered to)"
 )

@@ -781,6 +781,27 @@ def name_campaigns(
 
 _SPACED_POSSESSIVE = lazy_pattern(r"(campaign #\d{1,9}) 's(?![a-z])")
 
+# The coupon's state said before the campaign (unredeemed 双11预热 coupon holders, customers with
+# unused campaign #2 coupons, redeemed 国庆回馈 vouchers): the state of that campaign's coupon,
+# said the way the contact phrases read it (unused coupons from campaign #2); "holders" of it
+# are those who got it.
+_STATE_BEFORE_CAMPAIGN = latin_pattern(
+    r"(?P<state>unused|unredeemed|redeemed|used) (?P<which>campaign #\d{1,9})(?:'s)? "
+    r"(?:coupons?|vouchers?)(?: (?:holders?|owners?))?"
+)
+# "campaign #2 coupon holders": those who got its coupon, in whatever state
+_HOLDERS = latin_pattern(
+    r"(?:the )?(?P<which>campaign #\d{1,9})(?:'s)? (?:coupons?|vouchers?) (?:holders?|owners?)"
+)
+
+
+def coupon_state_first(text: str) -> str:
+    """`text` (campaigns already numbered) with a coupon's state said before its campaign
+    written after it: "unredeemed campaign #2 coupon holders" = unredeemed coupons from
+    campaign #2; "campaign #2 coupon holders" = got the coupon from campaign #2."""
+    text = _STATE_BEFORE_CAMPAIGN.sub(lambda m: f"{m['state']} coupons from {m['which']}", text)
+    return _HOLDERS.sub(lambda m: f"got the coupon from {m['which']}", text)
+
 
 _BARE_NAME_MIN = 4
 

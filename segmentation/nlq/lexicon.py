@@ -12,6 +12,7 @@ from typing import Any
 
 from segmentation.kinds import registered
 from segmentation.kinds.event_words import EVENT_WORDS, VERB_IDIOMS
+from segmentation.nlq.amount_words import WORDS as AMOUNT_WORDS
 from segmentation.nlq.colloquial_words import WORDS as COLLOQUIAL_WORDS
 from segmentation.nlq.ever_words import PAST_ADVERBS
 from segmentation.nlq.everyday_words import WORDS as EVERYDAY_WORDS
@@ -1953,6 +1954,10 @@ for _kind, _value, _surfaces in MEASURE_WORDS:
 # 问过几钱), 逾, the added as a noun ("Oct adds"), lead-ins on the helper's time (有时间的话):
 # segmentation/nlq/everyday_words.py
 for _kind, _value, _surfaces in EVERYDAY_WORDS:
+    _more(_kind, _value, _surfaces)
+# ==== issue 19, blind s25-1 (fix-amounts): totals (总额, 未破千), 客单, 落在 before a range,
+# "dollars" as the yuan: segmentation/nlq/amount_words.py
+for _kind, _value, _surfaces in AMOUNT_WORDS:
     _more(_kind, _value, _surfaces)
 
 

@@ -20,6 +20,9 @@ _ADVERBS = frozenset(
         "竟然", "居然", "又", "亦", "都係", "都系", "still", "also", "even", "only just",
     }
 )  # fmt: skip
+# Persistence adverbs also said before the measure (who still spent over ¥1,000, 仍然消费超过一千):
+# they add nothing there either.
+_STILL = frozenset({"still", "仍", "仍然", "依然", "仍旧", "照样", "照旧"})
 # 次数 / 金额 after an event or refund word: the count or sum of it is the measure.
 _MEASURE_NOUNS = frozenset({"次数", "次數", "金额", "金額", "总额", "總額", "amount"})
 # Words that may stand between the adverb and the comparison: 也在400以上, spend was still under.
@@ -36,8 +39,19 @@ def drop_measure_adverbs(tokens: list[Token]) -> list[Token]:
             and _comparison_after(tokens, i + 1)
         ):
             continue
+        if _still_before_measure(tokens, i):
+            continue
         out.append(tok)
     return out
+
+
+def _still_before_measure(tokens: list[Token], i: int) -> bool:
+    """仍然 / still right before a spend word that a comparison follows (still spent over 1k)."""
+    tok = tokens[i]
+    if tok.text.lower() not in _STILL or tok.kind not in (K.UNKNOWN, K.FILLER):
+        return False
+    spend_next = i + 1 < len(tokens) and tokens[i + 1].kind == K.SPEND
+    return spend_next and _comparison_after(tokens, i + 2)
 
 
 def _measure_before(out: list[Token]) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -21,6 +22,7 @@ from segmentation.nlq.actions import (
     tag_named_first,
 )
 from segmentation.nlq.also_words import without_also
+from segmentation.nlq.amount_words import total_as_spend
 from segmentation.nlq.approx_periods import ask_approximate_period
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.campaign_described import described_campaigns
@@ -31,6 +33,7 @@ from segmentation.nlq.cities import expand_city_groups
 from segmentation.nlq.contact_names import check_contact_names
 from segmentation.nlq.contact_words import (
     asked_inside_contact,
+    coupon_state_first,
     name_before_last,
     name_campaigns,
 )
@@ -87,7 +90,7 @@ from segmentation.nodes import (
     SegmentFormatError,
     without_repeats,
 )
-from segmentation.text import language_of, normalize, normalize_name
+from segmentation.text import language_of, normalize, normalize_name, simplified
 
 log = logging.getLogger(__name__)
 
@@ -325,7 +328,22 @@ _POLITE = frozenset({"可以", "可唔可以", "能不能", "行"})
 _ACK_PUNCT = lazy_pattern(r"[，,。.!！~～…：:]")
 
 
-def _spaced_acknowledgement_dropped(text: str) -> str:
+# 收到 is also "received": before a campaign (收到 老客关怀 message 的, 收到 上次活动的券) it is the
+# contact, never an acknowledgement set off by a space.
+_RECEIVED = frozenset({"收到", "收到了", "收到咗", "收咗"})
+_LATEST_CAMPAIGN = ("上次", "上一次", "最近一次", "那次", "嗰次", "这次", "呢次")
+
+
+def _received_campaign(cut: str, rest: str, campaign_names: Iterable[str]) -> bool:
+    if simplified(cut.strip()) not in _RECEIVED:
+        return False
+    opening = simplified(rest).lower()
+    return opening.startswith(_LATEST_CAMPAIGN) or any(
+        opening.startswith(name.lower()) for name in campaign_names
+    )
+
+
+def _spaced_acknowledgement_dropped(text: str, campaign_names: Iterable[str] = ()) -> str:
     """`text` without an opening acknowledgement set off by a space only ("算了 近30天下过单的…",
     "好吧 VIP有几个"): the space is gone once normalised, so it is read on the message as
     typed. One said with punctuation or before a request verb is left to the normalised
@@ -336,6 +354,8 @@ def _spaced_acknowledgement_dropped(text: str) -> str:
     cut = text[: text.find(rest)]
     if not cut[-1:].isspace() or _ACK_PUNCT.search(cut) or cut.strip() in _POLITE:
         return text
+    if _received_campaign(cut, rest, campaign_names):
+        return text  # 收到 老客关怀 message: received it
     return rest
 
 
@@ -351,10 +371,12 @@ def _parse(
             f"That message is too long (over {MAX_LENGTH} characters); please keep it short.",
         )
     text = single_quoted_message(text)  # "the message 'Thanks for stopping by'"
-    text = _spaced_acknowledgement_dropped(text)  # "算了 近30天下过单的…"
+    # "算了 近30天下过单的…" (收到 老客关怀 message 的 is no acknowledgement)
+    text = _spaced_acknowledgement_dropped(text, vocab.campaigns.values())
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = plain_words(norm)  # 资询过, 完全没标签, 这个 week, 加咗唇釉落购物车
     norm = everyday_rewrites(norm)  # 不下三次, export埋上个月…
+    norm = total_as_spend(norm)  # "whose total is between 1k and 3k"
     norm = months_of_years(norm, now.astimezone(tz).date())  # 今年3月以来 = 2026年3月以来
     norm = _ime_slips_read(norm, text, vocab)  # 上海得VIP, 再北京的, 都有那些, 近30填
     norm, not_both = not_both_said(norm)  # "VIP or 待跟进 but not both": made exclusive below
@@ -378,6 +400,7 @@ def _parse(
     norm = latest_pointer_dropped(norm)  # 上次那个活动 / 上次嗰個活動 = 上次活动
     # 收到过双11预热活动的 / 国庆回馈那次 = 活动#1 (a tag or product of that name stays one)
     norm = name_campaigns(norm, vocab.campaigns, lambda name: name in vocab.surfaces)
+    norm = coupon_state_first(norm)  # unredeemed 双11预热 coupon holders
     norm = described_campaigns(norm)  # 上次发券那个活动 / last campaign with coupons
     norm = name_before_last(norm, vocab.latest_campaigns)  # 上上次活动 = 活动#1
     norm = holdout_topic_joined(norm)  # 上次活动边个系对照组 = 上次活动的对照组有边个

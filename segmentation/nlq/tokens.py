@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from segmentation.nlq.after_joining import after_joining
+from segmentation.nlq.amount_words import slang_spent
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.bounds import at_most_only
 from segmentation.nlq.channel_words import (
@@ -38,6 +39,7 @@ from segmentation.nlq.same_window import same_window_at
 from segmentation.nlq.score_words import scan_score
 from segmentation.nlq.spoken_glue import spoken_glue
 from segmentation.nlq.spoken_or import spoken_or
+from segmentation.nlq.tag_yet import tags_not_yet
 from segmentation.nlq.text_words import company_named, scan_text_field
 from segmentation.nlq.timephrases import scan_time
 from segmentation.nlq.token_kinds import K
@@ -139,9 +141,11 @@ def tokenize(
     tokens = not_redeemed_is_unused(tokens)  # haven't used the 双11预热 coupon: issued, unused
     tokens = price_amounts(_attach_units(tokens))  # 价格超过300: a price, asked back
     tokens = money_said(tokens)  # 问过X几钱, 花最少的, 买嘢最多钱, 每张单平均
+    tokens = slang_spent(tokens)  # 刷了两万以上, 碌咗千零蚊, dropped 1.5k, shelled out over 2k
     tokens = _de_typed_as_de(tokens)  # 没成交得客户: 的 typed as 得
     tokens = _shop_measure_dropped(tokens)  # 嚟過間舖 / 来过家店: the shop's measure word
     tokens = _zero_is_no(tokens)  # "clients with zero tags": no tag at all
+    tokens = tags_not_yet(tokens)  # 还没有标签 = untagged, 仲冇VIP tag = not VIP
     tokens = _colleague_teams(_only_not(_buyers(_company_names(_of_possessive(tokens)))))
     tokens = own_team_alone(_not_any(tokens))  # 部门近90天…: the asker's own department
     tokens = _have_in_own_team(_more_than_without(tokens))
