@@ -785,9 +785,13 @@ _SPACED_POSSESSIVE = lazy_pattern(r"(campaign #\d{1,9}) 's(?![a-z])")
 # unused campaign #2 coupons, redeemed 国庆回馈 vouchers): the state of that campaign's coupon,
 # said the way the contact phrases read it (unused coupons from campaign #2); "holders" of it
 # are those who got it.
+# (redeemed / used only as an adjective, with "holders" after or with/holding before: "never
+# redeemed campaign #1 coupons" is the verb, which the contact phrases read as it is)
 _STATE_BEFORE_CAMPAIGN = latin_pattern(
-    r"(?P<state>unused|unredeemed|redeemed|used) (?P<which>campaign #\d{1,9})(?:'s)? "
-    r"(?:coupons?|vouchers?)(?: (?:holders?|owners?))?"
+    r"(?:(?P<state>unused|unredeemed) |(?P<held>(?:with|holding) )(?P<done>redeemed|used) |"
+    r"(?P<done2>redeemed|used) (?=campaign #\d{1,9}(?:'s)? (?:coupons?|vouchers?) "
+    r"(?:holders?|owners?)))"
+    r"(?P<which>campaign #\d{1,9})(?:'s)? (?:coupons?|vouchers?)(?: (?:holders?|owners?))?"
 )
 # "campaign #2 coupon holders": those who got its coupon, in whatever state
 _HOLDERS = latin_pattern(
@@ -795,11 +799,16 @@ _HOLDERS = latin_pattern(
 )
 
 
+def _state_after_coupon(m: re.Match[str]) -> str:
+    state = m["state"] or m["done"] or m["done2"]
+    return f"{m['held'] or ''}{state} coupons from {m['which']}"
+
+
 def coupon_state_first(text: str) -> str:
     """`text` (campaigns already numbered) with a coupon's state said before its campaign
     written after it: "unredeemed campaign #2 coupon holders" = unredeemed coupons from
     campaign #2; "campaign #2 coupon holders" = got the coupon from campaign #2."""
-    text = _STATE_BEFORE_CAMPAIGN.sub(lambda m: f"{m['state']} coupons from {m['which']}", text)
+    text = _STATE_BEFORE_CAMPAIGN.sub(_state_after_coupon, text)
     return _HOLDERS.sub(lambda m: f"got the coupon from {m['which']}", text)
 
 

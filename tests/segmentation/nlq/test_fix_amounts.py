@@ -52,6 +52,8 @@ def test_total_is_spend_only_before_an_amount(typed: str, read: str) -> None:
         ("with used campaign #1 vouchers", "with used coupons from campaign #1"),
         ("campaign #3 coupon holders", "got the coupon from campaign #3"),
         ("campaign #3 coupons", "campaign #3 coupons"),
+        # redeemed / used as the verb (never redeemed …): the contact phrases read it as it is
+        ("never redeemed campaign #1 coupons", "never redeemed campaign #1 coupons"),
     ],
 )
 def test_coupon_state_said_before_its_campaign(said: str, read: str) -> None:
