@@ -32,8 +32,9 @@ _ZH_VERB = (
     r"里面有|里有|中有|有写着?|有写到|有注明|带|有|写着|写著|写住|写有|写了|写咗|写的是|标着|标著|标了|"
     r"有写住|入面有|度有|"
     r"记着|记著|记了|注明|提到|提到了|提及|"
-    # the verb alone (备注写「经销」, 备注记住VIP): last, so 写着 / 写的是 match whole first
-    r"写|记|标注)"
+    # the verb alone (备注写「经销」): last, so 写着 / 写的是 match whole first; never with its
+    # aspect taken as the text (备注写着“老板” with the quote read as a message: no remark text)
+    r"写(?![着著住了咗的有到])|记(?![着著住了咗的有到])|标注(?![着著了的有]))"
 )
 _ZH_COMPANY_VERB = rf"(?:(?P<neg>不是|不为|不包含|不含)|{_ZH_IS})"
 # A Latin name of several words in a Chinese frame (company 係 ABC Ltd 嘅, 公司是Tiger Beer的):
