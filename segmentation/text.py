@@ -224,7 +224,8 @@ def language_of(text: str) -> str:
     glued = any(_CHINESE_GLUE.search(run) for run in _HAN_RUN.findall(plain))
     if len(words) < 2:
         # "tag Carol 高意向": an English verb first and Chinese that only names things
-        opens_english = bool(words) and bool(tokens) and words[0] == tokens[0]
+        said = [t for t in tokens if t.isalpha()]  # "widen 到 30天": one word and a number
+        opens_english = bool(words) and len(said) >= 2 and words[0] == said[0]
         starts_latin = plain.lstrip()[:1].isascii()
         return "en" if opens_english and starts_latin and not glued else "zh"
     return "zh" if glued else "en"

@@ -395,7 +395,12 @@ def _one_step_back(text: str) -> bool:
         and reference.position == STEP
         and reference.steps == 1
         and not reference.rest
+        # "撤銷，返上一步": the card undone, then a step back of its own (going_back.py)
+        and _UNDO_SAID.search(text) is None
     )
+
+
+_UNDO_SAID = lazy_pattern(r"撤销|撤銷|撤回|取消|undo|cancel", re.I)
 
 
 def _card_list(
@@ -487,7 +492,7 @@ def card_amendment(
             return handle_typed(session, ctx, requester.userid, CANCEL_KEY, lang)
         return None
     again = without_correction_lead(text)
-    if again is not None:
+    if again is not None and not _one_step_back(again):  # "撤銷，返上一步": undone, then back
         # "再改一下，只给Grace打", "唔係呀，淨係Ken", "sorry, I mean only Pia": the change after
         # the words that say it is one (else the message is read whole, as before)
         changed = card_amendment(session, ctx, requester, again, lang)
@@ -518,8 +523,11 @@ def card_amendment(
     instead = _said_instead(text)
     if instead is not None:
         rest, cancels = instead
-        # "算了，改成9折" / "唔好，改返做「…」": a change of the card after all
-        changed = card_amendment(session, ctx, requester, rest, lang)
+        # "算了，改成9折" / "唔好，改返做「…」": a change of the card after all (never "撤銷，
+        # 返上一步": the card undone, then a step back of the conversation's own)
+        changed = (
+            None if _one_step_back(rest) else card_amendment(session, ctx, requester, rest, lang)
+        )
         if isinstance(changed, (Amended, ClarifyAnswer, CalledOff)) or not cancels:
             return changed
         code, action.response_code = action.response_code, None
@@ -1394,9 +1402,11 @@ def _as_follow_up(text: str) -> str:
 # "只给赵六的那两个打", "淨係李四嗰三個": the ones of a kind pointed at with how many there are
 # on the card; the count restates the card and adds no condition.
 _COUNTED_ONES = lazy_pattern(
-    r"(?:(?P<de>的|嘅)|(?<=[\u4e00-\u9fff])(?<![给給畀把要係系只将將对對跟和同与與及]))"
+    r"(?:(?P<de>的|嘅)|(?<=[\u4e00-\u9fff])(?<![给給畀把要係系只将將对對跟和同与與及有是]))"
     r"\s*(?:那|嗰|这|這|呢)\s*(?:[一二两兩三四五六七八九十]|\d{1,2}|几|幾)?\s*"
     r"(?:个|個|位|些|啲)(?:人|客户|客戶|客人)?"
+    # the ones themselves, then the verb or nothing: never "这个标签", "那个活动"
+    r"(?=\s*(?:打|发|發|推|送|就|吧|啦|喇|得|$|[，,。.!！]))"
 )
 
 

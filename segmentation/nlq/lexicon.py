@@ -594,7 +594,7 @@ ZH_WRAPPERS = (
     "再帮我查一下|再帮我看看|再列一下|再列出|再睇下|再睇睇|再揾下|"
     # opening what was shown, as a list or a group of a table: 打开张三的, 點開上海嗰組, 展开VIP的
     "打开|打开一下|打开看看|打开下|点开|点开一下|点开看看|点开下|展开|展开一下|展开看看|展开下|"
-    "点进去|点进去看看|打开来看看|开来看看|点进|点进看看|点入|点入去|点入去睇|撳入去|撳开"
+    "点进去|点进去看看|打开来看看|开来看看|点进|点进看看|点入|点入去|点入去睇"
 )
 _ADD(_many(K.FILLER, "wrapper", ZH_WRAPPERS))
 # 要份 / 俾份 / 整份 (a list's measure word after the asking verb): 我要份上海客人嘅名單

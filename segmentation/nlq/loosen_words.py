@@ -39,7 +39,7 @@ _LOOSEN_EN = (
 _LOOSEN = f"(?:{_LOOSEN_ZH}|{_LOOSEN_EN})"
 # The loosening as the first clause: what follows a clause mark says how.
 _LEAD = lazy_pattern(
-    rf"^\s*{_LOOSEN}\s*(?:[,，;；:：、。.!！]\s*(?=\S)|\s(?=\s*(?:改|换|換|变|變|to\s)))", re.I
+    rf"^\s*{_LOOSEN}\s*(?:[,，;；:：、。.!！]\s*(?=\S)|\s(?=\s*(?:改|换|換|变|變)))", re.I
 )
 _ALONE = lazy_pattern(rf"^\s*{_LOOSEN}\s*[?？。.!！~～]*\s*$", re.I)
 
