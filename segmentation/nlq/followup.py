@@ -967,7 +967,10 @@ _LIST_LEAD = lazy_pattern(
     re.I,
 )
 _LIST_NOUN_ZH = r"(?:名单|名單|清单|清單|list|明细|明細)"
-_LIST_VERB_ZH = r"(?:列出来|列出來|列出嚟|列一下|列下|拉出来|拉出來|出嚟睇下|出嚟|给我看看|給我看看|给我看|給我看)"
+_LIST_VERB_ZH = (
+    r"(?:列出来|列出來|列出嚟|列一下|列下|拉出来|拉出來|出嚟睇下|出嚟|给我看看|給我看看|给我看|"
+    r"給我看)"
+)
 _LIST_TAIL = lazy_pattern(
     r"(?P<en>(?:'s|’s)?(?:\s+(?:ones|customers|people|list|names))?(?:\s+(?:please|pls))?)[\s?.!]*$|"
     rf"(?:的|嘅)?\s*(?P<noun>{_LIST_NOUN_ZH})?\s*(?P<verb>{_LIST_VERB_ZH})?\s*"
