@@ -12,6 +12,15 @@ from segmentation.nlq.numbers import parse_chinese_numeral
 from segmentation.nodes import Window
 from segmentation.windows import resolve_window
 
+# "Up to now" after a date, month or year (10/8迄今, 9月到而家, 10月1日至今为止): the since-range
+# from that date, never the day alone. One list for every scanner that reads a since-word, so a
+# new spelling is a since-word everywhere (issue 19: 迄今 after a slash date was read as that day).
+# Longer spellings first: 至今为止 before 至今.
+UP_TO_NOW_ZH = (
+    "至今为止|迄今为止|至今|迄今|到现在为止|直到现在|一直到现在|到现在|到目前为止|到目前|"
+    "到而家|到依家|直到而家|到今天|到今日|直到今天"
+)
+
 # The problem of a period that has not begun (2027年 said in 2026): asked, never an empty answer.
 FUTURE = "future"
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from segmentation.nlq.dates import Span, day_span
+from segmentation.nlq.dates import UP_TO_NOW_ZH, Span, day_span
 from segmentation.nlq.lazy_re import lazy_pattern
 
 _DOTTED = lazy_pattern(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.%])(号|日)?")
 # What makes a dotted pair a date when it follows it (号/日 are taken by _DOTTED itself).
 _DATE_CONTEXT = lazy_pattern(
-    r"\s*(?:到|至|-|~|—|–|以来|起(?!码)|开始|至今|之后|以后|之前|以前|后|前(?![\d一二两三四五六七八九十])|"
+    rf"\s*(?:到|至|-|~|—|–|以来|起(?!码)|开始|{UP_TO_NOW_ZH}|之后|以后|之前|以前|后|前(?![\d一二两三四五六七八九十])|"
     r"那天|当天|当日|那一天|这一天|这天|"
     r"那日|嗰日|嗰一日|to\b|until\b|till\b|through\b|onwards?\b|on that day\b|that day\b)"
 )

@@ -138,7 +138,9 @@ _NOT_BELOW = lazy_pattern(r"不下(?:于|於)?(?=\s*(?:\d|[一二两三四五六
 # count is at most, as 不超过 says — only before a number that no time unit follows: 不过 is
 # "but" before anything else (VIP，不过30天内没下单 / 不过近30天没下单 keep the clause word).
 _NOT_OVER = lazy_pattern(
-    r"(?:唔|不|冇|没有|没|未)过(?=\s*(?:[¥￥$＄]|rmb|cny)?\s*"
+    # 一 in a word is no number (不过一定要是 = "but it must be"; 不过一直没下单 = "but never")
+    r"(?:唔|不|冇|没有|没|未)过(?!\s*一(?:定|直|起|样|些|下|般|切|向|律|共|齐))"
+    r"(?=\s*(?:[¥￥$＄]|rmb|cny)?\s*"
     r"(?>\d[\d.]*|[零一二两三四五六七八九十百][零一二两三四五六七八九十百千万]*)\s*(?:[kw万千]\s*)?"
     r"(?!\s*(?:个|個)?\s*(?:天|日|号|月|周|星期|礼拜|年|小时|钟头|点|分钟|季|[.\-/]\d|days?\b|"
     r"weeks?\b|months?\b|years?\b|hours?\b)))"

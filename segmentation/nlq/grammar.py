@@ -266,18 +266,57 @@ def _only_emphasis(item: Item) -> bool:
 
 def _check_except(clause: list[Item], lookup: dict[int, Cond]) -> None:
     """Asks about "除了上海，北京的客户": it reads two ways (only Beijing, or Beijing as well).
-    A list joined to the exception ("除了上海和北京") is one exception, not asked."""
+    A list joined to the exception ("除了上海和北京", "except the VIPs and the Beijing ones",
+    "除了VIP以及北京的") is one exception: the except word takes every condition of it, each
+    excluded (issue 19: the second was kept as a positive condition)."""
     excepted: Cond | None = None
     broken = False
+    link: str | None = None  # the one list word since the last condition ("and"/"or")
     for item in clause:
         if isinstance(item, Token):
             broken = broken or (excepted is not None and item.kind == K.SEP)
+            link = _link_so_far(link, item)
             continue
         cond = lookup[id(item)]
         if any(t.value == "except" for t in item.tokens):
             excepted, broken = cond, False
+        elif excepted is not None and not broken and link and not cond.negated:
+            if link == "or" and cond.attr != excepted.attr:
+                _ask_except_or(excepted, cond)
+            if link == "and":
+                cond.negated, excepted = True, cond
         elif excepted is not None and broken and _same_list_attr(excepted, cond):
             _ask_except(excepted, cond)
+        link = None
+
+
+# What may stand between two listed conditions besides the list word: 的/客户/the.
+_LIST_GLUE = frozenset({K.DE, K.CUSTOMER, K.FILLER})
+
+
+def _link_so_far(link: str | None, token: Token) -> str | None:
+    """The list word (和/及/以及/and/、 = "and", 或/or = "or") said since the last condition
+    with only glue beside it; "" once anything else is said."""
+    if link == "":
+        return ""
+    if token.kind == K.AND and token.value == "list":
+        return "and" if link is None else ""
+    if token.kind == K.OR:
+        return "or" if link is None else ""
+    return link if token.kind in _LIST_GLUE else ""
+
+
+def _ask_except_or(excepted: Cond, other: Cond) -> None:
+    """ "customers except VIPs or Beijing ones": or after an except word — neither of them,
+    or only the first excluded and the second wanted? Asked, never guessed."""
+    x, y = _said(excepted.chunk, zh=True), _said(other.chunk, zh=True)
+    a, b = _said(excepted.chunk, zh=False), _said(other.chunk, zh=False)
+    raise Ask(
+        f"“除了{x}或{y}”：是两个都不要（不是{x}也不是{y}），还是只排除“{x}”？"
+        f"请说“除了{x}和{y}的客户”或“不是{x}的{y}客户”。",
+        f"“Except {a} or {b}”: neither of them, or only not {a}? Please say 'except {a} "
+        f"and {b}' or '{b} customers who are not {a}'.",
+    )
 
 
 def _same_list_attr(excepted: Cond, cond: Cond) -> bool:
@@ -588,6 +627,8 @@ def _merge_lists(
             prev.values.extend(cond.values)
             prev.__dict__.setdefault("conj", set()).add("or" if K.OR in link else "and")
             prev.__dict__["both"] = both or (_IN_ADDITION_LINK in link and prev.attr == "tag")
+            if both and K.OR not in link and prev.attr in _ONE_PER_CUSTOMER:
+                raise _ask_both_of_one(prev, cond)
             continue
         if same and side_by_side and prev.window is None:
             # "苏州杭州的女客户": a customer has one city, so two side by side can only be
@@ -615,6 +656,19 @@ def _merge_lists(
         out.append(cond)
         out_links.append(link)
     return out, out_links
+
+
+def _ask_both_of_one(prev: Cond, cond: Cond) -> Ask:
+    """ "同时是上海和北京的客户", "both in Shanghai and Beijing": 同时/都/both ask for all of the
+    values, but a customer has one city (one gender), so no one is both — either of them, or
+    a slip? Asked, never read as either (issue 19: 同时是 makes a list all of its values)."""
+    x, y = _said(prev.chunk, zh=True), _said(cond.chunk, zh=True)
+    a, b = _said(prev.chunk, zh=False), _said(cond.chunk, zh=False)
+    return Ask(
+        f"一个客户不会同时是“{x}”和“{y}”：是要其中之一吗？请说“{x}或{y}的客户”，或者只说要的那一个。",
+        f"No customer is both “{a}” and “{b}”: do you mean either of them? Say '{a} or {b}', "
+        "or name only the one you want.",
+    )
 
 
 def _merged_channels(prev: Cond, cond: Cond) -> bool:

@@ -128,6 +128,17 @@ _THEY_ZH = (
 _EACH_ADVERB = r"各自|各|分别|都|全都|全部都"
 # 每个同事手上各有几多个客 / 每位销售名下: where each one's customers are, no condition
 _HOLDING = r"(?:手上|手头上?|手里|手中|名下|底下|嗰度|那边|那里)?"
+# Men and women said as a pair (男女, 男定女, 男的还是女的), then which of them is more
+# (边个多, 哪个多, 谁多): a breakdown by gender, never "which salesperson has the most".
+_GENDER_PAIR = (
+    r"(?:男女|男的女的|男嘅女嘅|男性女性|男生女生|男仔女仔|"
+    r"(?:男|女)(?:的|嘅|性|生|仔)?(?:还是|定系|定|或者|或|同|和|跟)(?:男|女)(?:的|嘅|性|生|仔)?)"
+)
+_WHICH_MORE_ZH = (
+    r"(?:之间|之中|当中|中)?(?:边个|哪个|哪一个|谁|哪边|边边|哪一边|边一边|哪种|边种)(?:会|的|嘅)?"
+    r"(?:比较|比較|较)?多(?:啲|些|一些|一点|一啲|点)?"
+)
+_GENDER_MORE = lazy_pattern(_GENDER_PAIR + _WHICH_MORE_ZH)
 _BREAKDOWN = [
     # 每个销售各有多少客户 / 各城市有多少客户 / 每个部门的客户数
     lazy_pattern(
@@ -140,6 +151,12 @@ _BREAKDOWN = [
     lazy_pattern(
         rf"(?:这|呢)?(?:两|三|四|几|2|3|4)(?:个|位|名)(?:{_DIM}){_HOLDING}(?:的|嘅)?(?:各自|分别|各)"
         rf"(?:都)?(?:{_EACH_VERB})?"
+    ),
+    # 两个部门的金卡客人各有多少 / 呢三个销售嘅VIP分别有几个: a number of them, whose
+    # customers (the segment, left for the rest), then each one's count
+    lazy_pattern(
+        rf"(?:这|呢|那|嗰)?(?:两|三|四|几|2|3|4)(?:个|位|名)(?:{_DIM})(?:的|嘅)"
+        r"(?=[^,，。?？]{1,20}?(?:各自|分别|各)(?:都)?(?:有|占)?(?:多少|几多|几个|几位|几人))"
     ),
     # 男女各多少 / 城市分别有几个 / 销售各自多少人: the dimension first, then each one's count
     lazy_pattern(
@@ -188,6 +205,9 @@ _BREAKDOWN = [
         r"(?P<gender>(?:男|女)(?:的|嘅|性|生|仔|客户|客)?多(?:还是|定系|定係|定|或者|抑或)"
         r"(?:男|女)(?:的|嘅|性|生|仔|客户|客)?多)"
     ),
+    # 男女边个多 / 男女哪个多 / 男女谁比较多 / 男定女边个多啲: the pair said whole, then which
+    # one is more (issue 19: 边个多 alone asks which salesperson has the most)
+    lazy_pattern(rf"(?P<gender>{_GENDER_PAIR}{_WHICH_MORE_ZH})"),
     # 男定女多啲 / 男的还是女的多 / 女还是男比较多: the two said first, then "more"
     lazy_pattern(
         r"(?P<gender>(?:男|女)(?:的|嘅|性|生|仔|客户|客)?(?:还是|定系|定係|定|或者|抑或|或)"
@@ -286,6 +306,8 @@ _BREAKDOWN = [
     lazy_pattern(
         r"(?P<gender>more (?:men|males?) or (?:women|females?)|more (?:women|females?) or "
         r"(?:men|males?)|men (?:vs\.?|versus|or) women|women (?:vs\.?|versus|or) men)"
+        # "men or women, which is more", "men or women more": the pair, then which is more
+        r"(?:,? (?:which|who)(?: is|'s| are| has| have)?(?: there)?)?(?: more)?(?![a-z])"
     ),
 ]
 # A split verb around what is split ("break my team's customers down by city", "split the VIPs
@@ -937,7 +959,7 @@ def _breakdown(
         by, span = "owner", (0, len(norm))
     elif match is not None and match.group("g") not in ("", "个", "各"):
         by, group, span = "tag", norm[slice(*match.span("g"))].strip(), match.span()
-    elif (most := _which_most(masked)) is not None:
+    elif (most := None if _GENDER_MORE.search(masked) else _which_most(masked)) is not None:
         by, rest, extreme = most
         span = (0, 0)
     else:
@@ -990,13 +1012,21 @@ def _group_named(norm: str, vocab: Vocabulary) -> tuple[str, str] | None:
     return None
 
 
+# A whole dimension said last before 比例/占比 (沉睡客户男女比例, VIP的性别占比, 各城市占比):
+# the spread by it, each group's share — no single value.
+_WHOLE_DIMENSION_LAST = lazy_pattern(
+    r"(?:的|嘅)?(?:男女|男的女的|男女的|性别|各城市|城市|各部门|部门|genders?|sex|cities)$"
+)
+
+
 def _share_breakdown(
     norm: str, ctx: Context, now: datetime, tz: ZoneInfo, language: str
 ) -> ExtraParse | None:
     """A share of one value asked (share_words): the breakdown of the whole by its dimension;
     the value is the group the answer names first (details "group_value")."""
     share = share_asked(norm)
-    if share is None:
+    if share is None or _WHOLE_DIMENSION_LAST.search(share.value):
+        # "沉睡客户男女比例": 男女 names the dimension, not a value to take a share of
         return None
     try:
         value, _said = _parse_segment(share.value, ctx, now, tz, language)

@@ -267,7 +267,7 @@ _ADD(_many(K.FILLER, True, "请|请你|帮我|帮忙|麻烦|麻烦你|一下|吧
            "customers of|clients of|whose owner is|owner|'s|s|i|want|to see|let me see|"
            "list of|how|many|what|are there|do we have|we have|total|so|then|ok|okay|"
            "that are|who are|which are|who have|that have|who has|that has|hi|hello|嗨|你好|您好|"
-           "东西|something|anything|stuff|既|既是|同时是|ve|re|ll|who ve|who re|that ve|谢谢|多谢|"
+           "东西|something|anything|stuff|既|既是|ve|re|ll|who ve|who re|that ve|谢谢|多谢|"
            "谢谢你|感谢|thanks|thank you|thx|好的|收到|早上好|下午好|晚上好|good morning|hey|早安|午安"
            ))  # fmt: skip
 
@@ -1959,6 +1959,16 @@ for _kind, _value, _surfaces in EVERYDAY_WORDS:
 # "dollars" as the yuan: segmentation/nlq/amount_words.py
 for _kind, _value, _surfaces in AMOUNT_WORDS:
     _more(_kind, _value, _surfaces)
+
+# ==== issue 19, blind s25-1 (fix-joins2): a requirement said after "but" (上海的VIP，不过得是近30天
+# 咨询过的 / 但必须是女的 / 不過一定要係金卡): only those — one more condition, AND, as 但要是 is.
+# 得 alone stays unknown (买得多); only with 是/系 after it is it "must be".
+_more(K.FILLER, True, "得是|得系|必须是|必须系|必须|必需是|一定要是|一定要系|一定得是|一定要|"
+      "需要是|需要系|要求是|只能是|只能系|务必是|they must be|they must have|they must|"
+      "must be|must have|they have to be|they have to have|has to be|have to be")  # fmt: skip
+# Only wanting some of them, Cantonese (淨係要北京嘅 / 剩係要女仔 / 只係要VIP), as 只要 / 净系睇 are:
+# the narrowing request, one more condition.
+_more(K.INTENT, "list", "净系要|净要|剩系要|剩系睇|只系要|只系睇|仅要|只想要")
 
 
 MAX_SURFACE = max(len(s) for s in LEXICON)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from segmentation.nlq.dates import TimeMatch
+from segmentation.nlq.dates import UP_TO_NOW_ZH, TimeMatch
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nodes import CalendarWindow, DateRangeWindow, RollingWindow, Window
 from segmentation.windows import resolve_window
@@ -21,10 +21,13 @@ _EN_LEAD = lazy_pattern(
     r"(since|after|before|prior to|until|till|up to|up until|through|from|between)(?![a-z]) ?"
 )
 _ZH_LEAD = lazy_pattern(r"(自从|自|从|由|截至|截止到|截止)")
-_ZH_SINCE = lazy_pattern(r" ?(以来|起(?!码)|开始|至今|到现在|到今天|到目前为止)")
+_ZH_SINCE = lazy_pattern(rf" ?(以来|起(?!码)|开始|{UP_TO_NOW_ZH})")
 _ZH_BEFORE = lazy_pattern(r" ?(之前|以前|前)(?!后|\d)")
 _ZH_AFTER = lazy_pattern(r" ?(之后|以后|后)(?!\d)")
-_JOIN = lazy_pattern(r" ?(?:(?:to|until|till|through|thru)(?![a-z])|到|至|-|~|—|–) ?")
+# "10/8 up to now" / "Oct 8 up till today": up to joins like to does (then a now-word = since).
+_JOIN = lazy_pattern(
+    r" ?(?:(?:to|until|till|through|thru|up to|up till|up until)(?![a-z])|到|至|-|~|—|–) ?"
+)
 # "between 9/1 和 10/15": and joins the two ends only after between (上个月和这个月 is two periods).
 _AND = lazy_pattern(r" ?(?:and(?![a-z])|和|与|跟|及) ?")
 _RANGE_TAIL = lazy_pattern(r" ?(之间|期间|这段时间)")

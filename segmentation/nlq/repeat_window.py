@@ -26,6 +26,9 @@ _AGAIN = frozenset(
 _CAME_BACK = frozenset({"came back", "come back", "回来", "返来"})
 _BETWEEN = frozenset({K.NEG, K.YET, K.FILLER, K.BOTH})
 _ADVERBS = frozenset({"又", "再", "也"})
+# "but" said between the time and the again verb (今年却没回购, 今年但系冇回购): the time is
+# still the again verb's own.
+_BUT_ADVERBS = frozenset({"却", "但", "但是", "但系", "可是", "but"})
 
 
 def repeat_in_window(tokens: list[Token]) -> list[Token]:
@@ -49,7 +52,7 @@ def _again(tok: Token) -> bool:
 def _own_window(tokens: list[Token], i: int) -> bool:
     """A time right before (今年还没回购) or, in English, right after (again in q3)."""
     j = i - 1
-    while j >= 0 and (tokens[j].kind in _BETWEEN or tokens[j].text in _ADVERBS):
+    while j >= 0 and (tokens[j].kind in _BETWEEN or tokens[j].text in _ADVERBS | _BUT_ADVERBS):
         j -= 1
     if j >= 0 and tokens[j].kind == K.WINDOW:
         return True
@@ -61,8 +64,13 @@ def _own_window(tokens: list[Token], i: int) -> bool:
 
 def _earlier_order(tokens: list[Token], i: int) -> bool:
     """An order said before, with a time of its own (so two times are said in all)."""
-    ordered = any(t.kind == K.EVENT and t.value == "order" for t in tokens[:i])
+    # 有消费 / spent: spending is ordering (an amount or not), as 下过单 is
+    ordered = any(_orders(t) for t in tokens[:i])
     return ordered and sum(t.kind == K.WINDOW for t in tokens) >= 2
+
+
+def _orders(tok: Token) -> bool:
+    return (tok.kind == K.EVENT and tok.value == "order") or tok.kind == K.SPEND
 
 
 def _came_back(out: list[Token]) -> bool:

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from segmentation.nlq.dates import (
     FUTURE,
+    UP_TO_NOW_ZH,
     Span,
     TimeMatch,
     day_span,
@@ -109,7 +110,7 @@ _ZH_YEAR_HALF = lazy_pattern(
 _YEAR_WORDS = {"今年": 0, "本年": 0, "去年": -1, "旧年": -1, "前年": -2}
 _SINCE_PREFIX = lazy_pattern(r"(自从|自|从)")
 # 起码 ("at least") after a window is a comparison word, not "since": 近三个月起码买过两次.
-_SINCE_SUFFIX = lazy_pattern(r"(以来|起(?!码)|开始|至今|到现在|到今天|到目前为止|到目前|之后至今)")
+_SINCE_SUFFIX = lazy_pattern(rf"(以来|起(?!码)|开始|{UP_TO_NOW_ZH}|之后至今)")
 # After a date, month, year or quarter: 10月1日之后 = from 10月2日; 9月以前 = up to 8月31日.
 # 前后 ("around") is not "before".
 _AFTER_SUFFIX = lazy_pattern(
@@ -338,13 +339,15 @@ def _scan_since_or_range(
     if first is not None:
         span, end = first
         first_start = span if isinstance(span, str) else span.start
+        has_start = isinstance(span, Span) and span.start != span.end
     else:
         cal = _scan_calendar(text, start_at) or _scan_rolling(text, start_at)
         if cal is None or cal.window is None:
             return None
         end = cal.end
         first_start = window_start(cal.window, now, tz)
-    suffix = _SINCE_SUFFIX.match(text, end)
+        has_start = isinstance(cal.window, CalendarWindow) and cal.window.unit in _STARTED_UNITS
+    suffix = _SINCE_SUFFIX.match(text, _start_part_end(text, end) if has_start else end)
     if suffix:
         if isinstance(first_start, str):
             return TimeMatch(None, suffix.end(), problem=first_start)
@@ -367,6 +370,23 @@ def _scan_since_or_range(
     if span2.end < first_start:
         return TimeMatch(None, end2, problem="the range ends before it starts")
     return TimeMatch(DateRangeWindow(first_start, span2.end), end2)
+
+
+# The start of a period said before a since word (上个月初开始, 9月初以来, 去年年初起, 上季度初
+# 至今): since the period's first day. Without the since word (上个月初下过单) the start is
+# vague and stays asked (subperiods).
+_START_PART = lazy_pattern(r"(?:的)?(?:月初|月头|年初|年头|开年|季初|季度初|初|头)")
+# The calendar units whose start may be said so (a week's start is a weekday: not defined).
+_STARTED_UNITS = frozenset({"month", "quarter", "year"})
+
+
+def _start_part_end(text: str, end: int) -> int:
+    """Where the start-of-period word after a month, quarter or year ends, when a since word
+    follows it; else `end`."""
+    part = _START_PART.match(text, end)
+    if part is None or _SINCE_SUFFIX.match(text, part.end()) is None:
+        return end
+    return part.end()
 
 
 def _scan_before_after(text: str, pos: int, today: date) -> TimeMatch | None:

@@ -150,6 +150,7 @@ def tokenize(
     tokens = own_team_alone(_not_any(tokens))  # 部门近90天…: the asker's own department
     tokens = _have_in_own_team(_more_than_without(tokens))
     tokens = drop_measure_adverbs(_anything(_most_that_count(_yet_once(tokens))))
+    tokens = _highest_few(tokens)
     # 店也没来过; 张三和李四两个人的; A和B都没有; 近30天进来的新客
     tokens = came_in_new(neither_listed(listed_count(topic_objects(tokens))))
     tokens = after_joining(at_most_only(except_after(combined_lists(measure_totals(tokens)))))
@@ -305,6 +306,21 @@ def _most_that_count(tokens: list[Token]) -> list[Token]:
                 out.append(Token(K.CUSTOMER, True, tok.start + 3, tok.end, tok.text[3:]))
             continue
         out.append(tok)
+    return out
+
+
+# 最高 / 最低 before an amount are its bound (消费最高3000 = at most 3000); before a count of
+# people (三个, 5位) they rank, as 最高的三个 does (今年消费最高三个金卡客: the top 3 spenders).
+_RANKING_BOUNDS = {"最高": "top", "最低": "bottom"}
+
+
+def _highest_few(tokens: list[Token]) -> list[Token]:
+    out = list(tokens)
+    for i, tok in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        bound = tok.kind == K.CMP and tok.text in _RANKING_BOUNDS
+        if bound and nxt.kind == K.NUM and nxt.unit == "people" and nxt.start == tok.end:
+            out[i] = Token(K.RANK, _RANKING_BOUNDS[tok.text], tok.start, tok.end, tok.text)
     return out
 
 
@@ -1008,8 +1024,9 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
         elif tok.kind == K.MY and tok.text == "我" and _wants(tokens, index):
             # "我只要上海的", "我不要VIP", "我不想要北京的客户": I, who asks — not my customers
             tok = Token(K.FILLER, "wrapper", tok.start, tok.end, tok.text)
-        elif tok.kind == K.MY and tok.text == "我" and _english_request(prev):
-            # "show 我 上海的VIP": the one to show them to (show me), not whose customers
+        elif tok.kind == K.MY and tok.text == "我" and _english_request(prev) and not _of(nxt):
+            # "show 我 上海的VIP": the one to show them to (show me), not whose customers;
+            # "export 我嘅深圳女客" says whose (我嘅 = 我的, issue 19)
             tok = Token(K.FILLER, "wrapper", tok.start, tok.end, tok.text)
         elif (
             tok.kind == K.FILLER
@@ -1142,6 +1159,11 @@ def _sends(tokens: list[Token], index: int) -> bool:
 def _after_people(out: list[Token]) -> bool:
     """Customers or a name already said: an "i" there is no request wrapper."""
     return any(t.kind in (K.CUSTOMER, K.NAME) for t in out)
+
+
+def _of(nxt: Token | None) -> bool:
+    """A possessive 的/嘅 next: the word before it owns what follows (我嘅客 = my customers)."""
+    return nxt is not None and nxt.kind == K.DE and nxt.text in ("的", "嘅", "之")
 
 
 def _english_request(prev: Token | None) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from segmentation.nlq.ask import Ask
+from segmentation.nlq.bare_verbs import BARE_VERBS
 from segmentation.nlq.chunks import HEADS, ITEM_MEANINGS
 from segmentation.nlq.exclusions import trailing_exclusions
 from segmentation.nlq.lazy_re import lazy_pattern
@@ -30,11 +31,7 @@ from segmentation.nlq.split_verbs import apply as split_verbs
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 
-# A one-character verb after a negation, and the event it names there.
-_BARE_VERBS = {"来": "visit:weak", "落": "order:weak", "下": "order:weak", "问": "inquiry:weak"}
-_BARE_VERBS |= {"进": "visit:weak", "去": "visit:weak"}
-# "didn't check out" (a request wrapper elsewhere: "check out these customers"): not ordered.
-_BARE_VERBS |= {"check out": "order:weak"}
+_BARE_VERBS = BARE_VERBS
 # 来询价 / 来下单 / 来铺头: "come (to)" before an event is only its way there.
 _LIGHT_VERBS = {"来", "去"}
 # 我这边需要…: the speaker's side asking, not "my customers" (那是 我这边的客户).

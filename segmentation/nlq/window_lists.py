@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from segmentation.nlq.bare_verbs import BARE_VERBS
 from segmentation.nlq.token_kinds import K
 
 if TYPE_CHECKING:
@@ -37,6 +38,8 @@ def each_window(tokens: list[Token]) -> list[Token]:
         measured = any(t.kind == K.EVENT for t in run) or (
             both and any(t.kind == K.SPEND for t in run)  # 今年和去年都消费超过1000
         )
+        # 去年和今年都没下 / 舊年同今年都冇落: the bare verb after the negation is the event
+        measured = measured or (negated and _bare_verb(run[1:]))
         if not measured or not (both or negated):
             out.append(tokens[i])
             i += 1
@@ -64,3 +67,8 @@ def _window_list(tokens: list[Token], i: int) -> tuple[list[Token], int]:
             continue
         break
     return windows, j
+
+
+def _bare_verb(rest: list[Token]) -> bool:
+    """A one-character verb said bare right after the negation (没下, 冇落, 没来)."""
+    return bool(rest) and rest[0].kind in (K.UNKNOWN, K.FILLER) and rest[0].text in BARE_VERBS
