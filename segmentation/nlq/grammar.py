@@ -271,6 +271,7 @@ def _check_except(clause: list[Item], lookup: dict[int, Cond]) -> None:
     excluded (issue 19: the second was kept as a positive condition)."""
     excepted: Cond | None = None
     broken = False
+    spread = False  # the except word has been carried over a list
     link: str | None = None  # the one list word since the last condition ("and"/"or")
     for item in clause:
         if isinstance(item, Token):
@@ -279,15 +280,18 @@ def _check_except(clause: list[Item], lookup: dict[int, Cond]) -> None:
             continue
         cond = lookup[id(item)]
         if any(t.value == "except" for t in item.tokens):
-            excepted, broken = cond, False
+            excepted, broken, spread = cond, False, False
         elif excepted is not None and not broken and link and not cond.negated:
             if link == "or" and cond.attr != excepted.attr:
                 _ask_except_or(excepted, cond)
             if link == "and":
-                cond.negated, excepted = True, cond
+                cond.negated, excepted, spread = True, cond, True
+        elif excepted is not None and not broken and spread and link is None:
+            _ask_except_phrase(excepted, cond)
         elif excepted is not None and broken and _same_list_attr(excepted, cond):
             _ask_except(excepted, cond)
-        link = None
+        # 以外/之外 closed the exception: what follows is wanted, never excluded
+        link = "" if any(t.extra.get("closes_except") for t in item.tokens) else None
 
 
 # What may stand between two listed conditions besides the list word: 的/客户/the.
@@ -304,6 +308,19 @@ def _link_so_far(link: str | None, token: Token) -> str | None:
     if token.kind == K.OR:
         return "or" if link is None else ""
     return link if token.kind in _LIST_GLUE else ""
+
+
+def _ask_except_phrase(listed: Cond, cond: Cond) -> None:
+    """ "除了张三的客户和北京的VIP": the last of the excepted list has more said of it — is the
+    whole phrase (Beijing VIPs) excluded, or only Beijing with VIP wanted? Asked, never guessed."""
+    x, y = _said(listed.chunk, zh=True), _said(cond.chunk, zh=True)
+    a, b = _said(listed.chunk, zh=False), _said(cond.chunk, zh=False)
+    raise Ask(
+        f"“除了…和{x}的{y}”：是不要“{x}的{y}”，还是不要“{x}”、只要“{y}”？请分开说，"
+        f"例如“除了…和{x}的，{y}客户”。",
+        f"Except … and {a} {b}: is it {a} {b} you leave out, or {a} only, keeping {b}? Please "
+        f"say it apart, e.g. 'except … and {a}; {b} customers'.",
+    )
 
 
 def _ask_except_or(excepted: Cond, other: Cond) -> None:
@@ -509,7 +526,8 @@ def _clause_node(clause: list[Item], lookup: dict[int, Cond], ctx: Context) -> N
                 pending.add(_COMMA)
     if not seq:
         return None
-    seq, links = _merge_lists(seq, links, both)
+    at_once = any(isinstance(i, Token) and _at_once(i) for i in clause)
+    seq, links = _merge_lists(seq, links, both, at_once=at_once)
     return _group(seq, links)
 
 
@@ -608,8 +626,14 @@ def _one_kind(run: list[Cond]) -> bool:
     )
 
 
+def _at_once(token: Token) -> bool:
+    """同时/both: all of the values at the same time — 都 may only say "all of them" (杭州跟深圳的
+    客户都拉出来: pull them all out), so only these make two cities a contradiction to ask."""
+    return token.kind == K.BOTH and (token.text.startswith("同时") or token.text == "both")
+
+
 def _merge_lists(
-    seq: list[Cond], links: list[set[object]], both: bool
+    seq: list[Cond], links: list[set[object]], both: bool, *, at_once: bool = False
 ) -> tuple[list[Cond], list[set[object]]]:
     links = _comma_lists(seq, _serial_commas(seq, links))
     out, out_links = [seq[0]], []
@@ -627,7 +651,7 @@ def _merge_lists(
             prev.values.extend(cond.values)
             prev.__dict__.setdefault("conj", set()).add("or" if K.OR in link else "and")
             prev.__dict__["both"] = both or (_IN_ADDITION_LINK in link and prev.attr == "tag")
-            if both and K.OR not in link and prev.attr in _ONE_PER_CUSTOMER:
+            if at_once and K.OR not in link and prev.attr in _ONE_PER_CUSTOMER:
                 raise _ask_both_of_one(prev, cond)
             continue
         if same and side_by_side and prev.window is None:

@@ -79,7 +79,8 @@ _ZH_CALENDAR: list[tuple[str, str, int]] = [
 # From the start of this year / month / quarter up to now (年初到现在, 年初至今, 由年头到而家,
 # 自今年年初以来, 月初到现在, 本季度初至今): this calendar unit so far, as "year to date" is.
 # The start alone (年初下过单的) is vague and stays asked.
-_SO_FAR = r"(?:开始|起)?(?:到现在|至今|迄今|到而家|到依家|到目前为止|到目前|到今天|到今日|以来)"
+# 年初开始 / 月初起 alone say "since" as 以来 does (issue 19: 上个月初开始 = since its 1st).
+_SO_FAR = rf"(?:(?:开始|起(?!码))(?:{UP_TO_NOW_ZH})?|{UP_TO_NOW_ZH}|以来)"
 _FROM_START = {
     "year": r"(?:今年|本年)?(?:的)?(?:年初|年头|开年)|(?:今年|本年)初",
     "month": r"(?:本月|这个月|今个月|呢个月)?(?:的)?(?:月初|月头)|(?:本月|这个月|今个月)初",

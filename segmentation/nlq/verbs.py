@@ -231,7 +231,11 @@ def _except_brackets(tokens: list[Token]) -> list[Token]:
         elif tok.kind == K.NEG and tok.value == "post" and open_at is not None:
             drop.add(i)
             open_at = None
-    return [t for i, t in enumerate(tokens) if i not in drop]
+    out = list(tokens)
+    for i in drop:  # the exception ends here: what follows is wanted (除了VIP和北京以外的女客)
+        if i > 0:
+            out[i - 1] = replace(out[i - 1], extra={**out[i - 1].extra, "closes_except": True})
+    return [t for i, t in enumerate(out) if i not in drop]
 
 
 def demonstratives(tokens: list[Token]) -> list[Token]:
