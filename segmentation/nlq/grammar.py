@@ -284,7 +284,8 @@ def _check_except(clause: list[Item], lookup: dict[int, Cond]) -> None:
         elif excepted is not None and not broken and link and not cond.negated:
             if link == "or" and cond.attr != excepted.attr:
                 _ask_except_or(excepted, cond)
-            if link == "and":
+            if link == "and" and cond.attr != excepted.attr:
+                # (values of one attribute merge into the exception later: 除了上海和北京)
                 cond.negated, excepted, spread = True, cond, True
         elif excepted is not None and not broken and spread and link is None:
             _ask_except_phrase(excepted, cond)
