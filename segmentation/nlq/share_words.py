@@ -34,7 +34,9 @@ _ZH = lazy_pattern(
 )
 # "what percentage of my customers are in Shanghai", "what share of customers are VIPs"
 _EN_OF = lazy_pattern(
-    r"^(?:what|which)\s+(?:share|percentage|proportion|percent|fraction|part)\s+of\s+"
+    # (normalising takes the space out between English and Chinese: "of沉睡 customers")
+    r"^(?:what|which)\s+(?:share|percentage|proportion|percent|fraction|part)\s+of"
+    r"(?:\s+|(?=[\u4e00-\u9fff]))"
     r"(?P<base>.+?)\s+(?:are|is|were|come\s+from|live\s+in)\s+(?P<value>.+?)\s*[?.]*$",
     re.I,
 )
