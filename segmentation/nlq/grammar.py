@@ -684,7 +684,7 @@ def _merge_lists(
 
 
 def _ask_both_of_one(prev: Cond, cond: Cond) -> Ask:
-    """ "同时是上海和北京的客户", "both in Shanghai and Beijing": 同时/都/both ask for all of the
+    """ "同时是上海和北京的客户", "both in Shanghai and Beijing": 同时/both ask for all of the
     values, but a customer has one city (one gender), so no one is both — either of them, or
     a slip? Asked, never read as either (issue 19: 同时是 makes a list all of its values)."""
     x, y = _said(prev.chunk, zh=True), _said(cond.chunk, zh=True)

@@ -1012,7 +1012,7 @@ def _group_named(norm: str, vocab: Vocabulary) -> tuple[str, str] | None:
     return None
 
 
-# A whole dimension said last before 比例/占比 (沉睡客户男女比例, VIP的性别占比, 各城市占比):
+# A whole dimension said last before 比例/占比 (沉睡客户男女比例, VIP的性别占比, VIP客户城市比例):
 # the spread by it, each group's share — no single value.
 _WHOLE_DIMENSION_LAST = lazy_pattern(
     r"(?:的|嘅)?(?:男女|男的女的|男女的|性别|各城市|城市|各部门|部门|genders?|sex|cities)$"
