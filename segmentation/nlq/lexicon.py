@@ -1963,7 +1963,7 @@ for _kind, _value, _surfaces in AMOUNT_WORDS:
 # ==== issue 19, blind s25-1 (fix-joins2): a requirement said after "but" (上海的VIP，不过得是近30天
 # 咨询过的 / 但必须是女的 / 不過一定要係金卡): only those — one more condition, AND, as 但要是 is.
 # 得 alone stays unknown (买得多); only with 是/系 after it is it "must be".
-_more(K.FILLER, True, "得是|得系|必须是|必须系|必须|必需是|一定要是|一定要系|一定得是|一定要|"
+_more(K.FILLER, True, "得是|得系|必须是|必须系|必须|必需是|一定要是|一定要系|一定得是|"
       "需要是|需要系|要求是|只能是|只能系|务必是|they must be|they must have|they must|"
       "must be|must have|they have to be|they have to have|has to be|have to be")  # fmt: skip
 # Only wanting some of them, Cantonese (淨係要北京嘅 / 剩係要女仔 / 只係要VIP), as 只要 / 净系睇 are:
