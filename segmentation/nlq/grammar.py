@@ -287,7 +287,7 @@ def _check_except(clause: list[Item], lookup: dict[int, Cond]) -> None:
             if link == "and" and cond.attr != excepted.attr:
                 # (values of one attribute merge into the exception later: 除了上海和北京)
                 cond.negated, excepted, spread = True, cond, True
-        elif excepted is not None and not broken and spread and link is None:
+        elif excepted is not None and not broken and spread and link is None and not _mine(cond):
             _ask_except_phrase(excepted, cond)
         elif excepted is not None and broken and _same_list_attr(excepted, cond):
             _ask_except(excepted, cond)
@@ -309,6 +309,11 @@ def _link_so_far(link: str | None, token: Token) -> str | None:
     if token.kind == K.OR:
         return "or" if link is None else ""
     return link if token.kind in _LIST_GLUE else ""
+
+
+def _mine(cond: Cond) -> bool:
+    """我的客户 / my clients: the whole the exception is taken from, never part of it."""
+    return any(t.kind == K.MY for t in cond.chunk.tokens)
 
 
 def _ask_except_phrase(listed: Cond, cond: Cond) -> None:
