@@ -161,11 +161,19 @@ def _with_message(original: str, reply: str) -> str | None:
     return f"{original}“{message}”"
 
 
+# Whom said in the reply itself: "… for my VIPs", "… to the Shanghai ones", "给VIP…", "俾佢哋".
+_WHOM_OF_ITS_OWN = lazy_pattern(
+    r"(?<![a-z])(?:for|to)\s+(?:my|the|all|every|our|these|those|them|customers|clients|vips?)"
+    r"(?![a-z])|给|給|俾|畀|发给|發給",
+    re.I,
+)
+
+
 def _with_something(original: str, reply: str) -> str | None:
     """`original` with "something" made the coupon or the message `reply` gives."""
     found = SOMETHING_SENT.search(normalize(original))
-    if found is None:
-        return None
+    if found is None or _WHOM_OF_ITS_OWN.search(reply):
+        return None  # "a 50 off 300 coupon for my VIPs": a send of its own, to its own whom
     english = bool(re.match(r"[a-z]", found.group().strip(), re.I))
     said = normalize(original)
     if _COUPON_NOUN.search(reply):
