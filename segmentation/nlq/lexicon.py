@@ -1431,6 +1431,8 @@ _add_new(K.FILLER, "wrapper", [*_CALM, "good morning", "good afternoon", "good e
 _add_new(K.RANK, "top", ["our top", "our biggest", "our largest", "our highest"])
 # Cantonese 使钱 (spend money) and 边 before a count ("边5个客使钱最多": which 5).
 _add_new(K.SPEND, True, ["使钱", "使咗钱", "使过钱", "使了钱"])
+# HK slang 洗钱 / 洗咗钱 (spent money: "边五个客洗钱最少"), said with 钱 only — 洗 alone is washing
+_add_new(K.SPEND, True, ["洗钱", "洗咗钱", "洗过钱", "洗了钱"])
 # Just below a number: "shy of 1000", "just under 500", "south of 2k" (spec: less than = <).
 _add_new(K.CMP, ("<", "pre"), ["shy of", "just shy of", "a bit shy of", "short of", "just short of",
                                "just under", "a bit under", "a little under", "slightly under",

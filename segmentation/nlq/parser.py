@@ -133,6 +133,14 @@ _AVERAGE_AROUND = latin_pattern(
 _DEPT_LABEL = r"(?:部门|部門|dept\.?|dpt\.?|department|division)\s*[:：]?\s*"
 
 
+# "谁消费最高，前三名", "边个使钱最多，头五个": who is most, then how many, after a comma — a
+# ranking of that many (消费最高的前三名).
+_WHO_MOST_THEN_COUNT = lazy_pattern(
+    r"(?:谁|边个|哪个|哪位|边位)\s*(?P<m>消费|花钱|花得|使钱|买得|洗钱)\s*(?P<d>最高|最多|最少|最低)"
+    r"\s*[，,]\s*(?P<n>(?:前|头)\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:名|个|位))"
+)
+
+
 def _own_team(found: re.Match[str]) -> str:
     """组里 / 部门 alone said as the asker's team; a period before it goes after it (本周组里
     下单的 → 我们部门里本周下单的), by the event it times."""
@@ -388,6 +396,7 @@ def _parse(
     ask_something_sent(norm)  # "push something to these five": a message or a coupon?
     norm = _PRONOUN_IN_ENGLISH.sub(" them ", norm)  # "send 她们 a coupon": them
     norm = _without_dept_label(norm, vocab)  # "dept 销售二部", 部门销售二部: the name says it
+    norm = _WHO_MOST_THEN_COUNT.sub(r"\g<m>\g<d>的\g<n>", norm)  # 谁消费最高，前三名
     norm = _OWN_TEAM_ZH.sub(_own_team, norm)  # 部门里的VIP客户
     norm = _OWN_TEAM_EN.sub(lambda m: m.group().replace("team", "my team", 1), norm)
     norm = _AVERAGE_AROUND.sub(_average_order, norm)  # "averaging over 500 per order"
