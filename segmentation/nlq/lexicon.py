@@ -1973,6 +1973,17 @@ _more(K.FILLER, True, "得是|得系|必须是|必须系|必须|必需是|一定
 _more(K.INTENT, "list", "净系要|净要|剩系要|剩系睇|只系要|只系睇|仅要|只想要")
 
 
+# ---- session 25 (issue 19): everyday words the s25-2 held-out set used ----------------------
+# 冲过 / 衝過 (went over: 消費總額衝過3萬) is 超过; 话说 opens a sentence and says nothing (话说上上
+# 个月…); Taiwan's 吼 / 齁 close one as 喔 does; 画个像 / 画一下像 asks for a description; "crowd" /
+# "bunch" / "lot" after a place are the customers (the Shenzhen crowd).
+_unclaimed(K.CMP, (">", "pre"), "冲过|冲破|冲上")
+_unclaimed(K.FILLER, "wrapper", "话说|话说回来|说起来")
+_unclaimed(K.FILLER, True, "吼|齁")
+_unclaimed(K.INTENT, "describe", "画个像|画一下像|画画像|画个画像|做个画像")
+_unclaimed(K.CUSTOMER, True, "crowd|bunch")
+
+
 MAX_SURFACE = max(len(s) for s in LEXICON)
 # The lengths of the surfaces starting with each character, longest first: the tokenizer
 # tries only lengths some word has (a handful), not every length up to MAX_SURFACE.
