@@ -26,15 +26,18 @@ from bot.models.confirmations import PENDING
 from bot.services.answer import Answer, ClarifyAnswer
 from bot.services.confirmations import latest_action
 from bot.services.query import clarify
+from segmentation.nlq import Command
 from segmentation.nlq.backref import (
+    DESCRIBED,
     JUST,
     PREVIOUS,
     RANKING,
     STEP,
+    TABLE,
     BackReference,
     read_back_reference,
 )
-from segmentation.nodes import Ranked, walk
+from segmentation.nodes import And, Node, Ranked, canonical, walk
 from segmentation.scope import Requester
 
 # How the rest of the message is answered once the list is "these" again (router.answer_text).
@@ -71,12 +74,17 @@ def earlier_answer(
         return _stepped_back(session, ctx, requester, conversation, reference, lang, then)
     if not conversation.history:
         return clarify(say("earlier_nothing", lang))
-    chosen = _named(reference, conversation)
+    chosen = (
+        _described(session, ctx, requester.userid, reference, conversation)
+        if reference.position == DESCRIBED
+        else _named(reference, conversation)
+    )
     if isinstance(chosen, conv.PreviousAnswer):
         return answer_about(session, ctx, requester, chosen, reference.rest, lang, then)
     offered, key = chosen
     kept = len(conversation.history)
-    message = say(key, lang, count=reference.count, said=reference.said, kept=kept)
+    said = reference.label or reference.said
+    message = say(key, lang, count=reference.count, said=said, kept=kept)
     return _which(offered, message, reference.rest, lang)
 
 
@@ -162,8 +170,19 @@ def _named(
             return lists[-_OFFERED:], "earlier_none"
         return sized[-_OFFERED:], "earlier_which"
     if reference.position == RANKING:  # "回到刚才的排名": the latest ranking answered
-        ranked = tuple(h for h in lists if _is_ranking(h))
-        return ranked[-1] if ranked else (lists[-_OFFERED:], "earlier_place")
+        ranked = _lists_first(tuple(h for h in lists if _is_ranking(h)))
+        if not ranked:
+            return lists[-_OFFERED:], "earlier_place"
+        if current is not None and any(_same(h, current) for h in ranked):
+            if current.parent is not None and shown is current:
+                # the ranking shown narrowed one ("当中女的", "just Beijing"): back to that one
+                earlier = tuple(h for h in ranked if not _same(h, current))
+                return earlier[-1] if earlier else current
+            return current  # the ranking behind the card shown, or the one shown again
+        return ranked[-1]
+    if reference.position == TABLE:  # "刚才那个表", "the breakdown again": the latest table
+        tables = tuple(h for h in lists if h.kind == conv.BREAKDOWN)
+        return tables[-1] if tables else (lists[-_OFFERED:], "earlier_place")
     if reference.position == JUST:  # "刚才那批": the list just shown, as "these" is
         return current or lists[-1]
     if reference.position in (PREVIOUS, STEP):  # a step back in a row kept before the trail
@@ -176,6 +195,48 @@ def _named(
     if position <= len(lists):
         return lists[position - 1]
     return lists[-_OFFERED:], "earlier_place"
+
+
+def _described(
+    session: Session,
+    ctx: CommandContext,
+    userid: str,
+    reference: BackReference,
+    conversation: conv.Conversation,
+) -> conv.PreviousAnswer | tuple[tuple[conv.PreviousAnswer, ...], str]:
+    """The earlier list the words describe ("回到上海那个名单", "back to the VIP ones"): the one
+    whose conditions include every condition the words name; of several, the one with no
+    other condition, else which one is asked. Words that name no condition are looked for in
+    the lists' restatements."""
+    from bot.commands.parse_alone import parse_alone
+
+    lists = _lists_first(tuple(h for h in conversation.history if h.has_segment))
+    parsed = parse_alone(session, ctx, userid, reference.label)
+    wanted = _parts(parsed.segment) if isinstance(parsed, Command) and parsed.segment else None
+    if wanted:
+        fits = tuple(h for h in lists if wanted <= _parts(segment_of(h.segment)))
+    else:
+        fits = tuple(h for h in lists if reference.label.lower() in h.description.lower())
+    exact = tuple(h for h in fits if wanted and _parts(segment_of(h.segment)) == wanted)
+    if len(exact) == 1 or (exact and all(_same(h, exact[-1]) for h in exact)):
+        return exact[-1]
+    if len(fits) == 1 or (fits and all(_same(h, fits[-1]) for h in fits)):
+        return fits[-1]
+    return (fits or lists)[-_OFFERED:], ("earlier_described" if fits else "earlier_no_such")
+
+
+def _lists_first(answers: tuple[conv.PreviousAnswer, ...]) -> tuple[conv.PreviousAnswer, ...]:
+    """The lists among `answers` when there are any: "那个排名" / "the VIP list" go back to
+    the list answered, not to a table of it."""
+    lists = tuple(h for h in answers if h.kind == conv.LIST)
+    return lists or answers
+
+
+def _parts(node: Node | None) -> frozenset[str]:
+    """The conditions of a segment, each as its canonical text (AND flattened)."""
+    if node is None:
+        return frozenset()
+    return frozenset(repr(part) for part in walk(canonical(node)) if not isinstance(part, And))
 
 
 def _is_ranking(answer: conv.PreviousAnswer) -> bool:

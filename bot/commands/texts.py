@@ -135,6 +135,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "之前有几个名单都是 {count} 人（“{said}”），要回到哪一个？",
         "en": "Several earlier lists were {count} long (“{said}”): which one do you mean?",
     },
+    "earlier_described": {
+        "zh": "之前有几个名单都符合“{said}”，要回到哪一个？",
+        "en": "Several earlier lists fit “{said}”: which one do you mean?",
+    },
+    "earlier_no_such": {
+        "zh": "这次对话里没有符合“{said}”的名单。要回到哪一个？",
+        "en": "No earlier list in this conversation fits “{said}”. Which one do you mean?",
+    },
     "earlier_place": {
         "zh": "这次对话里只有 {kept} 个名单，没有“{said}”。要回到哪一个？",
         "en": "This conversation has only {kept} list(s), so there is no “{said}”. Which one "

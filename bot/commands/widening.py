@@ -26,7 +26,14 @@ from segmentation.nlq.followup import read_follow_up
 from segmentation.nlq.loosen_words import loosening_alone
 from segmentation.nlq.parser import Clarification
 from segmentation.nlq.vocabulary import Vocabulary
-from segmentation.nlq.widen import WINDOW, Widening, read_widening, without_kind, without_parts
+from segmentation.nlq.widen import (
+    WINDOW,
+    Widening,
+    read_value_dropped,
+    read_widening,
+    without_kind,
+    without_parts,
+)
 from segmentation.nodes import All, And, Node, Not, to_json, walk
 from segmentation.scope import Requester
 
@@ -81,7 +88,7 @@ def widened_answer(
     takes nothing off (then it is read as usual: "去掉上海的" excludes)."""
     if loosening_alone(text):
         return _which_to_loosen(session, ctx, requester, lang)
-    widening = read_widening(text)
+    widening = read_widening(text) or _value_dropped(session, ctx, requester, text)
     if widening is None:
         return None
     if (
@@ -112,6 +119,27 @@ def widened_answer(
     if intent is not None and intent != previous.intent:
         previous = replace(previous, intent=intent)
     return ask_again(session, ctx, requester, widened, previous, lang)
+
+
+def _value_dropped(
+    session: Session, ctx: CommandContext, requester: Requester, text: str
+) -> Widening | None:
+    """ "北京也去掉", "drop Beijing too": a widening when the previous answer has that value as a
+    condition of its own (not under a NOT); else None, and the words exclude as usual."""
+    widening = read_value_dropped(text)
+    found = previous_segment(session, ctx, requester.userid) if widening else None
+    if widening is None or found is None:
+        return None
+    vocab = load_vocabulary(session, ctx.engine.named)
+    named = _parse(widening.named, vocab, requester, ctx)
+    if not isinstance(named, Command) or named.segment is None or isinstance(named.segment, All):
+        return None
+    parts = named.segment.children if isinstance(named.segment, And) else (named.segment,)
+    if any(isinstance(part, Not) for part in parts):
+        return None
+    negated = {id(n.child) for n in walk(found[0]) if isinstance(n, Not)}
+    held = [n for n in walk(found[0]) if id(n) not in negated]
+    return widening if all(part in held for part in parts) else None
 
 
 def _which_to_loosen(

@@ -25,6 +25,11 @@ RANKING = -3  # "回到刚才的排名", "back to the ranking": the latest ranki
 # "回到上一步", "返回", "undo that", "退返上一步": one step back — the answer shown before the
 # last change (a swap, a refinement), whatever list it was; going back again steps further.
 STEP = -2
+# "回到上海那个名单", "刚才VIP那份", "back to the Shanghai list", "the VIP ones again": the
+# latest list whose conditions include those the words name (`label`).
+DESCRIBED = -4
+# "刚才那个表", "回到按城市那张表", "the breakdown again": the latest table answered.
+TABLE = -5
 
 _NUM_ZH = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
            "八": 8, "九": 9, "十": 10}  # fmt: skip
@@ -39,6 +44,9 @@ _ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1s
 _BACK_ZH = (
     r"(?:回到|回去看|回去|返回到|返回|退回到|退回|倒回|回头看|回頭看|回看|返返頭|返返头|返返去|返去|"
     r"翻返|返番|重新看看|重新看|再看看|再看一下|再看|看回|睇返|睇番|再睇|换回|換回|切回|还是看|還是看|"
+    # shown again: "再给我看下", "再俾我睇下", "重新幫我列一下", "再show一次"
+    r"(?:再|重新)\s*(?:给我|給我|俾我|畀我|帮我|幫我)?\s*(?:看|睇|show|列出|列|拉)"
+    r"(?:一下|下|一次|一遍|返|番|看|出来|出來)?|"
     r"(?i:go\s+back\s+to|back\s+to|return\s+to))"
 )
 # When: just now, before, at first (the first ones name a place: the first list).
@@ -55,7 +63,7 @@ _MEASURE_ZH = r"(?:个|個|位|名)"
 _PEOPLE_ZH = r"(?:人|客户|客戶|顾客|顧客|客人|客|用户|用戶)"
 _LIST_ZH = (
     r"(?:名单|名單|结果|結果|列表|清单|清單|批人|批客户|批客戶|批客|批|份名单|份名單|组人|組人|"
-    r"几位|幾位|几个人|幾個人|几个|幾個|些人|些客户|些客戶|啲人|啲客)"
+    r"几位|幾位|几个人|幾個人|几个|幾個|些人|些客户|些客戶|啲人|啲客|份|张|張)"
 )
 _PLACE_ZH = r"(?:第(?P<nth>[一二三四五1-5])|上|前|最后|最後)"
 
@@ -208,12 +216,19 @@ class BackReference:
     rest: str
     said: str
     steps: int = 1  # STEP: how many steps back ("回到上两步", "go back two steps")
+    label: str = ""  # DESCRIBED: the words that describe the list ("上海", "VIP")
 
 
 # The ranking gone back to: 回到刚才的排名 / 返返去頭先嗰個排名 / 再看一下之前的排行 / back to the
 # ranking / the ranking again / show me the earlier top list. Going back (回到, back to) or
 # when (刚才, earlier, again) must be said: 排名 / "ranking" alone asks for a ranking.
-_RANK_WORD_ZH = r"(?:排名|排行榜|排行|榜单|榜單|排序|ranking|top\s*list)"
+_RANK_WORD_ZH = (
+    r"(?:排名|排行榜|排行|榜单|榜單|排序|ranking|top\s*list|"
+    # the ranking by its length: "刚才那个前三名", "头先嗰個前5", "that top 3"
+    r"前\s*(?:\d{1,2}|[一二两兩三四五六七八九十])\s*(?:名|位|个|個)?|top\s*\d{1,2})"
+    # Cantonese 度 "the place of": "返去排名度"
+    r"(?:度|嗰度|那里|那裡|那边|那邊)?"
+)
 _RANKING_ZH = lazy_pattern(
     rf"^(?P<back>{_BACK_ZH})?\s*(?P<when>{_JUST_ZH})?\s*(?:的|嘅)?\s*{_THAT_ZH}?\s*"
     rf"(?:个|個)?\s*{_RANK_WORD_ZH}",
@@ -221,7 +236,8 @@ _RANKING_ZH = lazy_pattern(
 )
 _RANKING_EN = lazy_pattern(
     rf"^(?:(?P<back>{_BACK_EN})\s*)?(?:the|that)\s+(?P<when>previous\s+|earlier\s+|last\s+|"
-    r"original\s+)?(?:ranking|rankings|top\s+list|leaderboard|league\s+table)"
+    r"original\s+)?(?:ranking|rankings|top\s+list|leaderboard|league\s+table|"
+    r"top\s+(?:\d{1,2}|three|five|ten)(?:\s+(?:list|ones|customers|spenders|buyers))?)"
     r"(?P<again>\s+(?:again|from\s+before|you\s+showed(?:\s+me)?))?\b",
     re.I,
 )
@@ -244,7 +260,17 @@ def read_back_reference(text: str) -> BackReference | None:
     plain = text.strip()
     if not plain:
         return None
-    for reader in (_step_back, _ranking, _counted_zh, _placed_zh, _counted_en, _placed_en):
+    for reader in (
+        _step_back,
+        _ranking,
+        _table,
+        _counted_zh,
+        _placed_zh,
+        _described_zh,
+        _counted_en,
+        _placed_en,
+        _described_en,
+    ):
         found = reader(plain)
         if found is not None:
             return found
@@ -410,3 +436,79 @@ def _number_zh(raw: str) -> int | None:
     tens, _, ones = raw.partition("十")
     value = (_NUM_ZH.get(tens, 1) if tens else 1) * 10
     return value + (_NUM_ZH.get(ones, 0) if ones else 0)
+
+
+# The table gone back to: "刚才那个表", "回到按城市分的那张表", "返去頭先嗰個分佈", "the breakdown
+# again", "back to the table". Going back or when must be said ("表" alone asks nothing).
+_TABLE_WORD_ZH = r"(?:表格|报表|報表|统计表|統計表|分布表|分佈表|分布|分佈|表|breakdown|table)"
+_TABLE_ZH = lazy_pattern(
+    rf"^(?P<back>{_BACK_ZH})?\s*(?P<when>{_JUST_ZH})?\s*(?:的|嘅)?\s*"
+    r"(?:按[\u4e00-\u9fff]{1,4}?(?:分|拆|统计|統計)?(?:的|嘅)?)?\s*"
+    rf"{_THAT_ZH}?\s*(?:个|個|张|張|份)?\s*{_TABLE_WORD_ZH}(?![\u4e00-\u9fff])",
+    re.I,
+)
+_TABLE_EN = lazy_pattern(
+    rf"^(?:(?P<back>{_BACK_EN})\s*)?(?:the|that)\s+(?P<when>previous\s+|earlier\s+|last\s+)?"
+    r"(?:[a-z]+\s+)?(?:breakdown|table)"
+    r"(?P<again>\s+(?:again|from\s+before|you\s+showed(?:\s+me)?))?\b",
+    re.I,
+)
+
+
+def _table(text: str) -> BackReference | None:
+    for pattern, lang in ((_TABLE_ZH, "zh"), (_TABLE_EN, "en")):
+        match = pattern.match(_LEAD.sub("", text))
+        if match is None:
+            continue
+        groups = match.groupdict()
+        if not (groups.get("back") or groups.get("when") or groups.get("again")):
+            return None
+        return _reference(_LEAD.sub("", text), match, None, TABLE, lang)
+    return None
+
+
+# A list named by what it was: "回到上海那个名单", "再给我看下刚才VIP那份", "返去金卡嗰班人",
+# "刚才女的那批". Going back or when must be said, and a list word: "上海那个" alone after a
+# table opens that group (followup.py), and "上海的名单" alone is a question of its own.
+_DESCRIBED_LIST_ZH = (
+    r"(?:名单|名單|清单|清單|列表|结果|結果|批人|批客户|批客戶|批客|批|份名单|份名單|份|"
+    r"些人|些客户|些客戶|啲人|啲客|班人|班客|班)"
+)
+_DESCRIBED_ZH = lazy_pattern(
+    rf"^(?P<back>{_BACK_ZH})?\s*(?P<when>{_JUST_ZH})?\s*(?:的|嘅)?\s*"
+    rf"(?P<label>(?:(?!{_JUST_ZH}|{_THAT_ZH}|{_BACK_ZH})[^\s,，。!！?？]){{1,12}}?)\s*(?:的|嘅)?\s*"
+    rf"(?:那|嗰|这|這)\s*(?:个|個|份|张|張)?\s*{_DESCRIBED_LIST_ZH}"
+    r"(?=$|[\s,，。!！?？]|再|然后|然後|跟住|里|裡|入面|中|当中|當中|导出|匯出|导|export)",
+    re.I,
+)
+_DESCRIBED_EN = lazy_pattern(
+    r"^(?:(?P<back>(?:go(?:ing)?\s+back\s+to|get\s+back\s+to|back\s+to|return\s+to|revisit))\s+|"
+    r"(?P<show>show\s+(?:me\s+)?|pull\s+up\s+|bring\s+up\s+|let\s+me\s+see\s+))?"
+    r"(?:the|that|those)\s+(?P<label>[\w\u4e00-\u9fff' -]{1,30}?)\s+"
+    r"(?:list|ones|customers|people|results?|lot|bunch|group)"
+    r"(?P<again>\s+(?:again|from\s+before|from\s+earlier|you\s+showed(?:\s+me)?))?\b",
+    re.I,
+)
+
+
+def _described_zh(text: str) -> BackReference | None:
+    plain = _LEAD.sub("", text)
+    match = _DESCRIBED_ZH.match(plain)
+    if match is None or not (match["back"] or match["when"]):
+        return None
+    label = match["label"].strip()
+    if _CHINESE.search(label) is None and not label.isalnum():
+        return None
+    found = _reference(plain, match, None, DESCRIBED, "zh")
+    return replace(found, label=label)
+
+
+def _described_en(text: str) -> BackReference | None:
+    plain = _LEAD.sub("", text)
+    match = _DESCRIBED_EN.match(plain)
+    if match is None or not (match["back"] or match["again"]):
+        return None  # "show me the VIP customers" is a question of its own
+    label = match["label"].strip()
+    if label.lower() in ("first", "previous", "earlier", "other", "last", "original"):
+        return None
+    return replace(_reference(plain, match, None, DESCRIBED, "en"), label=label)

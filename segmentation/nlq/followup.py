@@ -363,6 +363,7 @@ def read_follow_up(text: str) -> FollowUp | None:
     also = read_also(plain)
     if also is not None:
         return also
+    plain = _SIZE_SAID.sub("", plain)  # "那不是VIP的两个呢": the ones not VIP ("…的呢")
     chained = _MIXED_CHAIN.match(plain)
     if chained:
         plain = plain[chained.end() :]
@@ -402,6 +403,15 @@ def read_follow_up(text: str) -> FollowUp | None:
         rest = f"list {follow.rest}" if _is_latin(follow.rest) else f"{follow.rest}列出来"
         follow = replace(follow, rest=rest, echo=False, pointed=True)
     return follow
+
+
+# The size of the ones asked about said after them ("那不是VIP的两个呢", "女嘅三位呢",
+# "男的那俩呢" is a group): it says no condition; never after a ranking's word (最多的两个).
+_SIZE_SAID = lazy_pattern(
+    r"(?<=[\u4e00-\u9fffA-Za-z][的嘅])(?<![多少高低大小早晚新旧才刚剛前先面初头頭中里裡这這那嗰后後近久][的嘅])"
+    r"(?:[两兩俩倆二三四五六七八九十]|\d{1,3})\s*(?:个|個|位)(?:人|客户|客戶|客)?"
+    r"(?=\s*(?:呢|吧|啊|呀|嘞|咧|啦)\s*[?？。.!！]*\s*$)"
+)
 
 
 # A time said before the pointer ("这两天她们有下单吗", "最近佢哋有冇买嘢", "上个月这些人里…"):

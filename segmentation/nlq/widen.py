@@ -323,6 +323,48 @@ def _whole(text: str) -> Widening | None:
     return None
 
 
+# A value said dropped with no word for "condition": "北京也去掉", "去掉北京", "女的也不要了",
+# "drop Beijing too", "lose the VIP part". Read alone this excludes those customers (去掉上海的);
+# the chat takes it as a widening only when the previous answer has that value as a condition
+# (excluding the customers it is made of would leave nobody).
+_ZH_VALUE_DROPPED = (
+    lazy_pattern(
+        rf"^{_LEAD_ZH}(?:把|将|將)?\s*(?P<named>[^,，。;；]+?)\s*(?:的|嘅)?\s*(?:也|都|亦|就)\s*"
+        rf"(?:{_DROP_ZH}|去|拿|删|刪)(?:掉)?\s*{_END_ZH}$",
+        re.S | re.I,
+    ),
+    lazy_pattern(
+        rf"^{_LEAD_ZH}(?:{_DROP_ZH})\s*(?:掉)?\s*(?P<named>[^,，。;；]+?)\s*{_END_ZH}$", re.S | re.I
+    ),
+)
+_EN_VALUE_DROPPED = lazy_pattern(
+    rf"^{_LEAD_EN}(?:drop|remove|lose|forget|take\s+out|take\s+off|get\s+rid\s+of)\s+"
+    r"(?:the\s+)?(?P<named>[^,;.?!]+?)(?:\s+(?:part|bit|one|ones))?(?:\s+(?:too|as\s+well|also))?"
+    r"\s*[.!]*$",
+    re.S | re.I,
+)
+
+
+def read_value_dropped(text: str) -> Widening | None:
+    """A value said dropped ("北京也去掉，一共几个", "drop Beijing too"): the value to take off
+    if the previous answer has it, with what follows; None when `text` says no such thing."""
+    plain = text.strip().strip(_PUNCT.replace("\\s", "") + " ")
+    clauses = [(plain, "")]
+    for mark in _CLAUSES.finditer(plain):
+        clauses.append((plain[: mark.start()], plain[mark.end() :].strip()))
+    for head, rest in clauses:
+        squeezed = head.strip(" ?？。.!！")
+        for shape in (*_ZH_VALUE_DROPPED, _EN_VALUE_DROPPED):
+            match = shape.match(squeezed)
+            if match is None:
+                continue
+            named = match["named"].strip(_PUNCT.replace("\\s", "") + " ").strip("“”\"'‘’「」")
+            named = re.sub(r"\s+(?:too|as\s+well|also)$", "", named, flags=re.I)
+            if named and not re.search(r"(?:这|這|那|呢|嗰|these|those|them)", named, re.I):
+                return Widening(None, named, rest)
+    return None
+
+
 def kind_named(word: str) -> str | None:
     """The kind `word` names ("城市" → City, "date range" → window), or None."""
     key = re.sub(r"\s+", " ", word.strip().lower())
