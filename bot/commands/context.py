@@ -1237,7 +1237,16 @@ def _both(previous: Node, narrowing: Node) -> Node:
     # The previous conditions first, then the new ones: the restatement reads in that order.
     parts = previous.children if isinstance(previous, And) else (previous,)
     added = narrowing.children if isinstance(narrowing, And) else (narrowing,)
+    # The other side of one of its conditions ("那沒貼待跟進的女生有幾位" after those tagged
+    # 待跟进): that condition turned round, never both (no customer is X and not X).
+    parts = tuple(p for p in parts if Not(p) not in added and not _negation_of(p, added))
+    if not parts:
+        return narrowing
     return And((*parts, *(n for n in added if n not in parts)))
+
+
+def _negation_of(part: Node, added: tuple[Node, ...]) -> bool:
+    return isinstance(part, Not) and part.child in added
 
 
 def _intent(

@@ -29,6 +29,7 @@ from bot.services.query import clarify
 from segmentation.nlq import Command
 from segmentation.nlq.backref import (
     DESCRIBED,
+    FULL,
     JUST,
     PREVIOUS,
     RANKING,
@@ -39,6 +40,7 @@ from segmentation.nlq.backref import (
 )
 from segmentation.nodes import And, Node, Ranked, canonical, walk
 from segmentation.scope import Requester
+from segmentation.text import normalize
 
 # How the rest of the message is answered once the list is "these" again (router.answer_text).
 Then = Callable[[Session, CommandContext, Requester, str, str], Answer]
@@ -180,6 +182,8 @@ def _named(
                 return earlier[-1] if earlier else current
             return current  # the ranking behind the card shown, or the one shown again
         return ranked[-1]
+    if reference.position == FULL:  # "back to the full list": before any narrowing
+        return _unnarrowed(current, lists) if current is not None else lists[-1]
     if reference.position == TABLE:  # "刚才那个表", "the breakdown again": the latest table
         tables = tuple(h for h in lists if h.kind == conv.BREAKDOWN)
         return tables[-1] if tables else (lists[-_OFFERED:], "earlier_place")
@@ -216,13 +220,29 @@ def _described(
     if wanted:
         fits = tuple(h for h in lists if wanted <= _parts(segment_of(h.segment)))
     else:
-        fits = tuple(h for h in lists if reference.label.lower() in h.description.lower())
+        # (in either script: "上個月" finds "上个月（10月1日–10月31日）新添加的客户")
+        label = normalize(reference.label)
+        fits = tuple(h for h in lists if label and label in normalize(h.description))
     exact = tuple(h for h in fits if wanted and _parts(segment_of(h.segment)) == wanted)
     if len(exact) == 1 or (exact and all(_same(h, exact[-1]) for h in exact)):
         return exact[-1]
     if len(fits) == 1 or (fits and all(_same(h, fits[-1]) for h in fits)):
         return fits[-1]
     return (fits or lists)[-_OFFERED:], ("earlier_described" if fits else "earlier_no_such")
+
+
+def _unnarrowed(
+    current: conv.PreviousAnswer, lists: tuple[conv.PreviousAnswer, ...]
+) -> conv.PreviousAnswer:
+    """The answer `current` narrowed, and the one that narrowed, back to the first."""
+    found = current
+    for _ in range(len(lists)):
+        parent = found.parent
+        earlier = [h for h in lists if parent is not None and h.segment == parent]
+        if not earlier:
+            break
+        found = earlier[-1]
+    return found
 
 
 def _lists_first(answers: tuple[conv.PreviousAnswer, ...]) -> tuple[conv.PreviousAnswer, ...]:

@@ -252,7 +252,7 @@ _POLITE_TAIL = r"(?:\s*,?\s*(?:please|pls|plz|thanks|thx|唔该|谢谢|吧))?"
 _ROW = re.compile(
     r"^(?:那|还有|然后|接着)?(?:请|帮我|麻烦)?(?:再)?(?:看看|看一下|看下|睇睇|睇下|查一下|查查|查下|打开|"
     r"点开|说说|介绍一下)?"
-    r"(?:第\s*(?P<a>\d{1,3}|[一二两三四五六七八九十])\s*(?:个|位|号|条|行)?|"
+    r"(?:第\s*(?P<a>\d{1,3}|[一二两三四五六七八九十])\s*(?:个|位|号|条|行|名)?|"
     r"(?P<b>\d{1,3})\s*(?:个|位|号|条|行)?|"
     # the last row: 最后一个 / 最后那位 / 最尾嗰个 (HK) / 倒数第一个
     r"(?P<last>(?:最后|最尾|最底|倒数第一)(?:一|那|嗰|呢)?\s*(?:个|位|条|行))|"
@@ -283,7 +283,7 @@ _ROW = re.compile(
 # is read as a question about one customer, which the card answers.
 _ROW_FIRST = re.compile(
     r"^(?:那|还有|然后|接着)?(?:请|帮我|麻烦)?(?:把)?"
-    r"(?:第\s*(?P<a>\d{1,3}|[一二两三四五六七八九十])\s*(?:个|位|号|条|行)|"
+    r"(?:第\s*(?P<a>\d{1,3}|[一二两三四五六七八九十])\s*(?:个|位|号|条|行|名)|"
     r"(?P<last>(?:最后|最尾|最底|倒数第一)(?:一|那|嗰|呢)?\s*(?:个|位|条|行)))(?:客户|顾客|客人|客|人)?"
     r"(?:的|嘅|个)?\s*(?P<rest>.+)$"
 )
@@ -557,6 +557,15 @@ def _still_not_understood(
     """Whether the question asked back was a follow-up ("周末那两天呢") that is still not
     understood with the period given in its place: the period is then a swap of its own."""
     if not isinstance(parse_alone(session, ctx, userid, asked), Clarification):
+        return False
+    follow = read_follow_up(asked)
+    # "佢哋近一個月有冇落單": a question about the answer shown, understood with it
+    if (
+        follow is not None
+        and follow.pointed
+        and not follow.echo
+        and not isinstance(parse_alone(session, ctx, userid, follow.rest), Clarification)
+    ):
         return False
     said = original.strip().rstrip("?？。.!！ ")
     return (

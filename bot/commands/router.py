@@ -114,6 +114,7 @@ from bot.services.conversation import picked_card
 from integrations.wecom.events import CardClick
 from segmentation.compiler import SegmentError
 from segmentation.nlq import Clarification
+from segmentation.nlq.backref import read_back_reference
 from segmentation.nlq.followup import read_more
 from segmentation.nlq.leadins import starts_new_topic, without_acknowledgement
 from segmentation.nlq.spoken_fillers import spoken
@@ -391,6 +392,11 @@ def _handle_text(
         # its script ("VIP" to 打個標籤 is answered in Traditional characters).
         text, lang = picked.text, picked.lang
         hant = hant or (lang == "zh" and script_of(text) == HANT)
+    back_then_row = _back_then_row(text)
+    if back_then_row is not None:  # "回到剛才那個排行，第二名是誰負責的": back, then that row
+        back, row = back_then_row
+        _handle_text(session, ctx, requester, back, lang, hant)
+        return _handle_text(session, ctx, requester, row, lang, hant)
     text = with_owner_named(session, ctx, userid, text)  # 他手上的VIP after 她是谁在跟
     text = as_ones_of_these(session, ctx, userid, text)  # 上海的导出来 after a list: of those
     text = with_measure(
@@ -460,6 +466,24 @@ def _handle_text(
     if isinstance(answer, SegmentAnswer) and answer.intent == "list" and hant:
         answer = replace(answer, script=HANT)  # its rows and pages in Traditional characters
     return _answered(session, ctx, requester, text, answer, lang, hant)
+
+
+# A row of a list, said first in what follows going back to it ("，第二名是谁负责的", ", the
+# second one's tags", "，第3個而家邊個跟緊").
+_ROW_FIRST = re.compile(
+    r"^\s*(?:第\s*[\d一二两兩三四五六七八九十]|排第|倒数第|倒數第|最后一|最後一|"
+    r"(?:the\s+)?(?:first|second|third|fourth|fifth|last|\d{1,2}(?:st|nd|rd|th))\b|number\s+\d)",
+    re.I,
+)
+
+
+def _back_then_row(text: str) -> tuple[str, str] | None:
+    """The going back and the row question of "回到剛才那個排行，第二名是誰負責的" (the rows
+    are those of the list gone back to, so it is shown first), or None."""
+    reference = read_back_reference(text)
+    if reference is None or not reference.rest or not _ROW_FIRST.match(reference.rest):
+        return None
+    return reference.said, reference.rest
 
 
 def _two_card_changes(

@@ -43,9 +43,26 @@ _THEN_ONLY = re.compile(
 )
 
 
+# A period's ones, then what to do with them, with no mark: 把这周的按负责人拆开看看, 上個月嘅按城市
+# 分, 十月的导出来 — the period swapped in ("这周的呢"), then the rest asked of that answer.
+_PERIOD_ZH = (
+    r"(?:这|這|本|上上|上|今|去|前|呢)(?:个|個)?(?:周|週|礼拜|禮拜|星期|月|季度|季|年)|"
+    r"(?:近|最近|过去|過去)\s*\d{1,3}\s*(?:天|日|周|週|个月|個月)|"
+    r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?"
+)
+_PERIOD_THEN = re.compile(
+    rf"^(?:把|将|將|那|咁)?\s*(?P<head>(?:{_PERIOD_ZH})(?:的|嘅))\s*"
+    r"(?P<tail>(?:按|照|依|分|逐|每|各|导出|導出|汇出|匯出|export|列出|列一下|拆).+)$",
+    re.I,
+)
+
+
 def split_in_two(text: str) -> tuple[str, str] | None:
     """The two halves of `text` around its one clause mark, or before a "then list/export"
     that ends it; None otherwise."""
+    period = _PERIOD_THEN.match(text.strip())
+    if period is not None:
+        return f"{period['head']}呢", period["tail"].strip()
     then = _THEN_SHOW.match(text.strip())
     if then is not None and _MARK.search(then["head"]) is None:
         return then["head"].strip(), then["tail"].strip()

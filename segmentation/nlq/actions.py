@@ -2162,6 +2162,23 @@ def _tag(
     return Action(found.intent, found.segment_text, {**found.details, "tag": kept})
 
 
+def _no_such_tag_to_remove(name: str, tags: Mapping[str, str]) -> Ask:
+    """ "把她的高意象标签去掉": no customer has a tag the company does not have, so no card is
+    made; the close tags are offered (a yes takes the one)."""
+    from segmentation.nlq.ask import did_you_mean
+    from segmentation.nlq.close_names import closest_only
+    from segmentation.nlq.unknown import one_character_off
+
+    names = dict(tags)
+    near = list(dict.fromkeys(one_character_off(name, names) + did_you_mean(name, names)))
+    hints = closest_only(name, near, names)[:3]
+    zh = "您是指" + "、".join(f"“{h}”" for h in hints) + "吗？" if hints else ""
+    en = " Did you mean " + " or ".join(f"“{h}”" for h in hints) + "?" if hints else ""
+    return Ask(
+        f"没有“{name}”这个标签，无从去掉。{zh}", f"There is no tag “{name}” to remove.{en}", hints
+    )
+
+
 def _tag_said(
     text: str, quotes: dict[str, str], original: str = "", tags: Mapping[str, str] | None = None
 ) -> Action | None:
@@ -2184,6 +2201,8 @@ def _tag_said(
             name = _unquote(clean_name(m.group("name")), quotes, original)
             if not name:
                 return None
+            if intent == "untag" and tags and normalize(name) not in tags:
+                raise _no_such_tag_to_remove(name, tags)
             seg = trim_adverbs(without_all(m.group("seg")))
             return Action(intent, _segment(_one(seg)), {"tag": name})
     bare = _BARE_TAG_EN.match(text)

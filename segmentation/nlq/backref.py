@@ -30,6 +30,14 @@ STEP = -2
 DESCRIBED = -4
 # "刚才那个表", "回到按城市那张表", "the breakdown again": the latest table answered.
 TABLE = -5
+# "back to the full list", "回到完整名单", "返去原本嗰份": the answer the one shown narrowed,
+# before any narrowing (its first ancestor in the conversation).
+FULL = -6
+_FULL_WORDS = frozenset(
+    {"full", "whole", "entire", "complete", "original", "unfiltered", "initial"}
+    | {"完整", "全部", "整个", "整個", "原来", "原來", "原本", "最初", "本来", "本來"}
+    | {"成个", "成個", "全个", "全個", "所有"}
+)
 
 _NUM_ZH = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
            "八": 8, "九": 9, "十": 10}  # fmt: skip
@@ -43,6 +51,7 @@ _ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1s
 # Going back, in either script and in Cantonese (返返頭 "back to the start", 睇返 "look again").
 _BACK_ZH = (
     r"(?:回到|回去看|回去|返回到|返回|退回到|退回|倒回|回头看|回頭看|回看|返返頭|返返头|返返去|返去|"
+    r"翻返去|翻去|返翻去|还是|還是|"
     r"翻返|返番|重新看看|重新看|再看看|再看一下|再看|看回|睇返|睇番|再睇|换回|換回|切回|还是看|還是看|"
     # shown again: "再给我看下", "再俾我睇下", "重新幫我列一下", "再show一次"
     r"(?:再|重新)\s*(?:给我|給我|俾我|畀我|帮我|幫我)?\s*(?:看|睇|show|列出|列|拉)"
@@ -184,6 +193,9 @@ _EDGES = " \t,，、:：;；.。!！?？~～-–—"
 _NOTHING_LEFT = lazy_pattern(
     r"^(?:(?:好的|好吧|好|嗯|okay|ok|so|and|now|then|alright|那么|那麼|那|咁|请|請|please|pls|"
     r"again|一次|再|一下|下|吧|啦|呢|看看|看|睇|睇下|显示|顯示|列出来|列出來|列一下|列晒|列|show|list|"
+    # sent again: "再发我一遍", "再發一次", "再俾我睇多次", "send it again"
+    r"(?:再|重新)?(?:发|發|传|傳|send|俾|畀|给|給)(?:我|俾我|畀我|给我|給我|me|it|it\s+to\s+me)?(?:一遍|一次|一下|多次|多一次|一轮|again)?|"
+    r"多次|一遍|重发|重發|"
     r"me|them|those|these|这些|這些|这些人|這些人|的|嘅|名单|名單|let'?s\s+see|can\s+i\s+see|"
     r"have\s+a\s+look|look\s+at|go|back|to|去|返|return|"
     # a particle or a question word closing a request: "可以返上一步嗎", "上一個結果呀"
@@ -197,6 +209,15 @@ _LEAD = lazy_pattern(
     r"我想|想|可以|可唔可以|可不可以|能不能|麻烦|麻煩|请|請|唔该|唔該|帮我|幫我|哎呀|哎|sorry|oops|"
     r"(?:can|could)\s+(?:we|you|i)|please|pls|i\s+want\s+to|i'?d\s+like\s+to|"
     r"(?:唔要|不要|唔好)(?:呢个|呢個|这个|這個)(?:了|啦|喇)?)(?![A-Za-z])[\s,，、]*)*",
+    re.I,
+)
+_ROW_OR_ACT_ZH = lazy_pattern(
+    r"^\s*(?:第|排第|给我|給我|俾我|畀我|帮我|幫我|把|将|將|导出|導出|汇出|匯出|export|打上|打个|打個|"
+    r"加上|标上|標上|贴上|貼上|发|發|send|tag)",
+    re.I,
+)
+_ROW_EN = lazy_pattern(
+    r"^\s*(?:the\s+)?(?:first|second|third|fourth|fifth|last|\d{1,2}(?:st|nd|rd|th))\b|^\s*number\s+\d",
     re.I,
 )
 _POINTED_ZH = lazy_pattern(r"^\s*(?:其中|这些|這些|里面|裡面|入面|当中|當中)")
@@ -231,19 +252,22 @@ _RANK_WORD_ZH = (
 )
 _RANKING_ZH = lazy_pattern(
     rf"^(?P<back>{_BACK_ZH})?\s*(?P<when>{_JUST_ZH})?\s*(?:的|嘅)?\s*{_THAT_ZH}?\s*"
-    rf"(?:个|個)?\s*{_RANK_WORD_ZH}",
+    # what it ranked by may be said: "刚才那个消费排名", "頭先嗰個落單排行"
+    r"(?:个|個)?\s*(?:(?:消费|消費|下单|下單|订单|訂單|落单|落單|购买|購買|咨询|諮詢|spend)\s*(?:金额|金額|次数|次數)?)?"
+    rf"\s*{_RANK_WORD_ZH}",
     re.I,
 )
 _RANKING_EN = lazy_pattern(
-    rf"^(?:(?P<back>{_BACK_EN})\s*)?(?:the|that)\s+(?P<when>previous\s+|earlier\s+|last\s+|"
+    rf"^(?:(?P<back>{_BACK_EN})\s*)?(?:the|that|those)\s+(?P<when>previous\s+|earlier\s+|last\s+|"
     r"original\s+)?(?:ranking|rankings|top\s+list|leaderboard|league\s+table|"
-    r"top\s+(?:\d{1,2}|three|five|ten)(?:\s+(?:list|ones|customers|spenders|buyers))?)"
+    r"(?:top|bottom)\s+(?:\d{1,2}|three|five|ten)(?:\s+(?:list|ones|customers|spenders|buyers))?)"
     r"(?P<again>\s+(?:again|from\s+before|you\s+showed(?:\s+me)?))?\b",
     re.I,
 )
 
 
 def _ranking(text: str) -> BackReference | None:
+    text = _LEAD.sub("", text)  # "ok, back to those bottom 3 — tag them 沉睡"
     for pattern, lang in ((_RANKING_ZH, "zh"), (_RANKING_EN, "en")):
         match = pattern.match(text)
         if match is None:
@@ -408,6 +432,8 @@ def _reference(
     # The pointer in the language of the words around it ("回到刚才那7个, how many are male").
     if before.strip(_EDGES) or after.strip(_EDGES):
         lang = "zh" if _CHINESE.search(_LEAD.sub("", before) + after) else "en"
+        if re.match(r"[A-Za-z]", after.strip(_EDGES)) and not _LEAD.sub("", before).strip(_EDGES):
+            lang = "en"  # "— tag them 沉睡": an English request naming a Chinese tag
     pointer = "这些" if lang == "zh" else "those"
     if lang == "zh" and not _IN_AFTER_ZH.match(after):
         pointer = "这些人"
@@ -421,8 +447,13 @@ def _reference(
             rest = ""
         elif read_follow_up(rest) is not None:
             pass  # "只要上海的", "of these, who …": a refinement in its own words
+        elif lang == "zh" and _ROW_OR_ACT_ZH.match(rest):
+            # "，第二名是谁负责的" asks of a row of it; "，给我导出来" acts on all of it
+            rest = rest if rest.startswith(("第", "排第")) else f"这些人{rest}"
         elif lang == "zh" and not _POINTED_ZH.match(rest):
             rest = f"这些人里{rest}"
+        elif lang == "en" and _ROW_EN.match(rest):
+            pass  # ", the second one's tags": a row of it, in its own words
         elif lang == "en" and not re.search(r"\b(?:them|those|these|of)\b", rest, re.I):
             rest = f"of those, {rest}"
     return BackReference(count, position, rest.strip(), said)
@@ -491,14 +522,35 @@ _DESCRIBED_EN = lazy_pattern(
 )
 
 
+# "回到完整名单", "返去原本嗰份", "回到全部的那个名单": going back said, the whole list named.
+_FULL_ZH = lazy_pattern(
+    rf"^(?P<back>{_BACK_ZH})\s*(?P<when>{_JUST_ZH})?\s*(?:的|嘅)?\s*"
+    r"(?P<label>完整|全部|整个|整個|原来|原來|原本|最初|本来|本來|成个|成個|所有)\s*(?:的|嘅)?\s*"
+    rf"(?:那|嗰)?\s*(?:个|個|份|张|張)?\s*{_DESCRIBED_LIST_ZH}",
+)
+
+
+# Words of finding, not of what was found: "刚才查到的那批", "頭先搵到嗰班人".
+_FOUND_ZH = lazy_pattern(
+    r"(?:搵|找|查|看|睇|拉|列|筛|篩|捞|撈|揾|问|問)(?:到|出|出来|出來|出嚟|咗|了|过|過)?(?:的|嘅)?"
+)
+
+
 def _described_zh(text: str) -> BackReference | None:
     plain = _LEAD.sub("", text)
+    full = _FULL_ZH.match(plain)
+    if full is not None:
+        return _reference(plain, full, None, FULL, "zh")
     match = _DESCRIBED_ZH.match(plain)
     if match is None or not (match["back"] or match["when"]):
         return None
     label = match["label"].strip()
     if _CHINESE.search(label) is None and not label.isalnum():
         return None
+    if _FOUND_ZH.fullmatch(label.rstrip("的嘅")):
+        return None  # "頭先搵到嗰班人": the ones just found, no description of a list
+    if label.rstrip("的嘅") in _FULL_WORDS:
+        return _reference(plain, match, None, FULL, "zh")
     found = _reference(plain, match, None, DESCRIBED, "zh")
     return replace(found, label=label)
 
@@ -511,4 +563,6 @@ def _described_en(text: str) -> BackReference | None:
     label = match["label"].strip()
     if label.lower() in ("first", "previous", "earlier", "other", "last", "original"):
         return None
+    if label.lower() in _FULL_WORDS:
+        return _reference(plain, match, None, FULL, "en")
     return replace(_reference(plain, match, None, DESCRIBED, "en"), label=label)

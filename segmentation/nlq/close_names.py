@@ -40,13 +40,22 @@ def _chinese_closeness(word: str, name: str) -> int | None:
         return None
     from segmentation.nlq.pinyin import syllables
 
-    if syllables(word) == syllables(name):
+    if syllables(word) == syllables(name) or _as_written_elsewhere(word) == name:
         return SOUND_ALIKE
     differing = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
     # never the first of a two-character name: 金咔 is no slip of 全卡
     if len(differing) == 1 and (len(word) > 2 or differing[0] > 0):
         return ONE_OFF
     return None
+
+
+# Characters a region writes for another word's (HK 咭 for 卡, "card": 金咭 is 金卡 as Hong
+# Kong writes it, closer than 金华 or 金昌, which differ by a character of their own).
+_REGIONAL = str.maketrans({"咭": "卡"})
+
+
+def _as_written_elsewhere(word: str) -> str:
+    return word.translate(_REGIONAL)
 
 
 def _edits(a: str, b: str) -> int:

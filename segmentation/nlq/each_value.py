@@ -58,10 +58,29 @@ def each_value(norm: str, parse: Callable[[str], Node | None]) -> EachValue | No
     return _listed_then_each(norm, parse) or _counted_twice(norm, parse)
 
 
+# 各 with what each did or has between it and the count, or what is counted after it: "赵六和我
+# 各自成交了几个客户", "张三跟李四各有几个VIP", "上海北京分别下了多少单的客户" — the words moved
+# before the count read as the segment ("赵六和我成交了的客户").
+_EACH_SAID_ZH = lazy_pattern(
+    r"(?:各自|分别|各)(?:都)?(?P<verb>[^,，。?？各]{1,8}?)??(?:有|占|是|系)?(?:多少|几多|几个|几位|几人)"
+    r"(?:个|位|名|人)?(?P<noun>[^,，。?？]{1,8}?)?(?:呢|啊|呀|吖|啦)?[?？。!！]*$"
+)
+
+
+def each_said_around(norm: str) -> bool:
+    """Whether `norm` asks 各 with a verb or a noun around the count ("各有几个黑卡")."""
+    said = _EACH_SAID_ZH.search(norm)
+    return said is not None and bool(said["verb"] or said["noun"])
+
+
 def _listed_then_each(norm: str, parse: Callable[[str], Node | None]) -> EachValue | None:
     """A list of values, then 各多少 / how many each."""
     zh = _EACH_ZH.search(norm)
-    if zh is not None:
+    said = _EACH_SAID_ZH.search(norm) if zh is None else None
+    if said is not None and (said["verb"] or said["noun"]):
+        verb, noun = said["verb"] or "", said["noun"] or "客户"
+        words = f"{norm[: said.start()]}{verb}的{noun}"
+    elif zh is not None:
         words = norm[: zh.start()]
     elif (en := _EACH_EN.match(norm)) is not None:
         words = en.group("rest")

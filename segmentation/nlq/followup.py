@@ -705,7 +705,10 @@ _ZH_SWAP = lazy_pattern(
     # "改看蘇州的", "换睇北京", "轉看女的": look at another value instead
     r"(?:改|换|換|转|轉)(?:看|睇|查)|"
     # 换 alone, a space after it: "换 北京", "換 上個月" (the rest must be a value alone)
-    r"(?:换|換)(?=\s))\s*(?P<rest>.+?)"
+    r"(?:换|換)(?=\s)|"
+    # the verb glued to the value, a look after it: "轉北京睇吓", "换上海看看", "改九月看下"
+    r"(?:改|换|換|转|轉)(?=[^\s\s,，、:：;；.。!！?？~～]{1,8}?(?:睇吓|睇下|睇睇|睇|看看|看下|看一下|瞧瞧|试试|試試)))"
+    r"\s*(?P<rest>.+?)"
     r"\s*[?？。.!！]*$",
     re.S,
 )
@@ -718,6 +721,16 @@ _ZH_PUT_AWAY = lazy_pattern(
     r"(?:也|都|全|全部|统统|統統|给|給|一起)*\s*"
     r"(?:去掉|去除|剔除|排除|拿掉|删掉|刪掉|删除|刪除|移除|踢掉|除掉|筛掉|篩掉|过滤掉|過濾掉)"
     rf"(?:吧|了|掉|一下)*[{_PUNCT}]*$",
+    re.S,
+)
+# "广州的去掉，还剩几个", "北京嘅唔要", "VIP的都拿掉吧": the ones of a value, then the verb (no
+# 把): "去掉广州的…" as written the usual way; what follows a comma is asked of what is left.
+_ZH_DROPPED_AFTER = lazy_pattern(
+    rf"^[{_PUNCT}]*{_CHAIN_ZH}(?P<rest>[^{_PUNCT}]+?(?:的|嘅))\s*"
+    r"(?:也|都|全|全部|统统|統統|就)*\s*"
+    r"(?P<verb>去掉|去除|剔除|排除|拿掉|删掉|刪掉|删除|刪除|移除|踢掉|踢走|除掉|筛掉|篩掉|不要|唔要|不用|唔使|"
+    r"过滤掉|過濾掉|攞走|拎走|剔走)"
+    rf"(?:吧|了|掉|一下|啦|先)*(?P<after>[{_PUNCT}].*)?$",
     re.S,
 )
 _ONLY_PEOPLE = lazy_pattern(r"^(?:人|客户|客戶|用户|用戶|的|们|們)+$")
@@ -737,7 +750,16 @@ def _put_away(text: str) -> FollowUp | None:
     return FollowUp(WITHOUT, rest, False, pointed=bool(re.search(_WITHIN_ZH, text[:6])))
 
 
+def _verb_first(text: str) -> str:
+    """ "广州的去掉，还剩几个" as "去掉广州的，还剩几个" (the verb before what it drops)."""
+    match = _ZH_DROPPED_AFTER.match(text)
+    if match is None or _TAG_WORD.search(match["rest"].rstrip("的嘅")):
+        return text  # "VIP标签的去掉" untags
+    return f"{match['verb']}{match['rest']}{match['after'] or ''}"
+
+
 def _read_chinese(text: str) -> FollowUp | None:
+    text = _verb_first(text)
     put_away = _put_away(text)
     if put_away is not None:
         return put_away

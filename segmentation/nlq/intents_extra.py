@@ -24,7 +24,7 @@ from segmentation import kinds
 from segmentation.nlq.abbrev_en import expand
 from segmentation.nlq.ask import Ask, period_question, unsupported
 from segmentation.nlq.card_asks import asks_to_json, card_asks
-from segmentation.nlq.each_value import each_value
+from segmentation.nlq.each_value import each_said_around, each_value
 from segmentation.nlq.grammar import build_segment
 from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
@@ -1055,20 +1055,25 @@ def _each_value(
     """ "上海和北京各多少", "how many men and how many women": a breakdown showing the values
     named (nlq/each_value.py); "这些里…" / "of them …" breaks down the previous answer."""
     pointed = False
+    asked: Ask | None = None
 
     def read(words: str) -> Node | None:
-        nonlocal pointed
+        nonlocal pointed, asked
         if _BREAKDOWN_POINTER.search(words):
             pointed = True
             words = _BREAKDOWN_POINTER.sub(" ", words)
         words = re.sub(r"(?:里面?|中|当中|之中|入面)", " ", words) if pointed else words
         try:
             node, _description = _parse_segment(words.strip(), ctx, now, tz, language)
-        except Ask:
+        except Ask as question:
+            asked = question
             return None
         return None if isinstance(node, All) else node
 
     found = each_value(norm, read)
+    if found is None and asked is not None and each_said_around(norm):
+        # "张三跟李四各有几个黑卡": the word not understood is asked about, not 各
+        raise asked
     if found is None:
         return None
     details: dict[str, Any] = {"by": found.by, "only": list(found.keys)}

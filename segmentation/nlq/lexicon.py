@@ -412,6 +412,12 @@ _ADD(_many(K.CUSTOMER, True, "prospects"))
 _ADD(_many(K.INTENT, "count", "how many in total|how many in all|how many altogether|"
            "how many all together|how many overall|how many are there in total|"
            "how many are there altogether|how many total|total count|the total count"))  # fmt: skip
+# What is left after a part is taken off, asked as a count ("广州的去掉，还剩几个", "仲剩幾多",
+# "how many are left?"): the count of the answer as it now stands.
+_ADD(_many(K.INTENT, "count", "还剩几个|还剩多少|还剩几位|还剩多少个|剩下几个|剩下多少|剩下几位|"
+           "剩几个|剩多少|剩几位|仲剩几多|仲剩几个|仲剩返几多|剩返几多|剩返几个|净返几多|净返几个|"
+           "how many are left|how many left|how many remain|how many remaining|how many does that leave|"
+           "how many's left|how many would be left|how many are still left|how many still left"))  # fmt: skip
 # The answer's form said after what is asked ("just the women, as a number", "how many in
 # Shanghai, number only", "can I see that as a list instead", 给个数就行, 列成名单).
 _ADD(_many(K.INTENT, "count", "as a number|number only|just the number|only the number|"
@@ -1915,7 +1921,9 @@ _unclaimed(K.INTENT, "describe", "什么画像|是什么画像|是怎样的画�
 _unclaimed(
     K.MYDEPT,
     True,
-    "我组|我的组|我嘅组|我哋组|我哋团队|我哋小组|我小组|我嘅团队|我们的组|我们的小组",
+    "我组|我的组|我嘅组|我哋组|我哋团队|我哋小组|我小组|我嘅团队|我们的组|我们的小组|"
+    # with the measure word (HK 我個組, 我哋個team; 我这个组): the same group
+    "我个组|我个小组|我个团队|我个team|我哋个组|我哋个team|我地个组|我这个组|我这组|我们这个组|我们这组",
 )
 
 # The whole department said as a whole (成個部門嘅, 整个团队的, 全组, 全部门, my whole team, the

@@ -77,6 +77,11 @@ def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
     if _is_person(word, before, after, after2):
         # 高意象 is a misspelt tag before it is a colleague surnamed 高 (a Latin name must
         # be really close to a tag: "kevin" is no "VIP").
+        # 赵流 is 赵六 with one character changed: a colleague, unless a tag or another name
+        # is as close (高意象: 高意向); a loose match (流失风险客户) never outranks the slip.
+        names = vocab.candidates_in(_NAME_KINDS, word.isascii())
+        if colleague_slips(word, vocab) and not one_character_off(word, names):
+            return _staff_question(word, vocab)
         if not _after_colleague(before) and _close_names(word, vocab, 85 if word.isascii() else 60):
             return _name_question(word, vocab)
         return _staff_question(word, vocab)
@@ -372,7 +377,8 @@ def _staff_question(word: str, vocab: Vocabulary) -> Ask:
 def tag_question(word: str, vocab: Vocabulary) -> Ask:
     """An unknown tag: the closest real tags, and the tag groups to look in."""
     tags = vocab.candidates_in(("tag",), word.isascii())
-    hints = closest_only(word, did_you_mean(word, tags), tags)
+    near = one_character_off(word, tags) + did_you_mean(word, tags)
+    hints = closest_only(word, list(dict.fromkeys(near)), tags)
     groups = "、".join(vocab.tag_groups[:8])
     zh_groups = f"现有标签组：{groups}。" if groups else ""
     en_groups = f" Tag groups: {', '.join(vocab.tag_groups[:8])}." if groups else ""

@@ -345,6 +345,12 @@ _EN_VALUE_DROPPED = lazy_pattern(
 )
 
 
+# "drop the VIP part too": the words around the value in English.
+_EN_AROUND_VALUE = lazy_pattern(
+    r"^(?:the|that|this)\s+|\s+(?:part|bit|ones?|filter)?(?:\s+(?:too|as\s+well|also))?$", re.I
+)
+
+
 def read_value_dropped(text: str) -> Widening | None:
     """A value said dropped ("北京也去掉，一共几个", "drop Beijing too"): the value to take off
     if the previous answer has it, with what follows; None when `text` says no such thing."""
@@ -359,7 +365,7 @@ def read_value_dropped(text: str) -> Widening | None:
             if match is None:
                 continue
             named = match["named"].strip(_PUNCT.replace("\\s", "") + " ").strip("“”\"'‘’「」")
-            named = re.sub(r"\s+(?:too|as\s+well|also)$", "", named, flags=re.I)
+            named = _EN_AROUND_VALUE.sub("", named)
             if named and not re.search(r"(?:这|這|那|呢|嗰|these|those|them)", named, re.I):
                 return Widening(None, named, rest)
     return None

@@ -80,7 +80,7 @@ def test_a_tagging_without_any_name_is_still_asked() -> None:
     [
         ("上海的VIP客户，给他们打上待跟进标签", "tag"),
         ("上海嘅VIP，幫佢哋打上待跟進標籤", "tag"),
-        ("上海的VIP，把他们的待跟进标签去掉", "untag"),
+        ("上海的VIP，把他们的高意向标签去掉", "untag"),
         ("VIPs in Shanghai, tag them as 待跟进", "tag"),
         ("上海的VIP客户，给他们发一条消息“周末有活动”", "push"),
         ("VIP customers in Shanghai, send them “see you this weekend”", "push"),
