@@ -347,7 +347,8 @@ _EN_VALUE_DROPPED = lazy_pattern(
 
 # "drop the VIP part too": the words around the value in English.
 _EN_AROUND_VALUE = lazy_pattern(
-    r"^(?:the|that|this)\s+|\s+(?:part|bit|ones?|filter)?(?:\s+(?:too|as\s+well|also))?$", re.I
+    r"^(?:the|that|this)\s+|(?:\s+(?:part|bit|ones?|filter))?(?:\s+(?:too|as\s+well|also))?$",
+    re.I,
 )
 
 
