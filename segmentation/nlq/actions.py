@@ -2162,6 +2162,13 @@ def _tag(
     return Action(found.intent, found.segment_text, {**found.details, "tag": kept})
 
 
+def _names_a_tag(name: str, tags: Mapping[str, str]) -> bool:
+    """Whether `name` is a tag of the company, or ends with one ("佢哋個待跟進": whose, then
+    the tag — read apart later)."""
+    said = normalize(name)
+    return said in tags or any(said.endswith(tag) for tag in tags if tag)
+
+
 def _no_such_tag_to_remove(name: str, tags: Mapping[str, str]) -> Ask:
     """ "把她的高意象标签去掉": no customer has a tag the company does not have, so no card is
     made; the close tags are offered (a yes takes the one)."""
@@ -2201,7 +2208,7 @@ def _tag_said(
             name = _unquote(clean_name(m.group("name")), quotes, original)
             if not name:
                 return None
-            if intent == "untag" and tags and normalize(name) not in tags:
+            if intent == "untag" and tags and not _names_a_tag(name, tags):
                 raise _no_such_tag_to_remove(name, tags)
             seg = trim_adverbs(without_all(m.group("seg")))
             return Action(intent, _segment(_one(seg)), {"tag": name})
