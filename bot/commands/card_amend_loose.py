@@ -22,7 +22,10 @@ _WHO_TAIL = r"(?:的|嘅)?(?:客户|客|顾客|人|那些|那批|那几个|那�
 # negative after whom (the action's verb after it is read by card_amend's own rewrites).
 _DROP_AFTER_ZH = lazy_pattern(
     rf"^(?:把|将)?(?P<x>.+?){_WHO_TAIL}(?:就|也|都)?(?:不要|不用|不需要|不必|唔使|唔要|唔好|别|免了|省了|"
-    rf"除外|剔走|剔除|踢走|踢掉|拿走|拿掉|去掉|排除)(?:再)?(?:发|推|打|贴|送|send)?{_PARTICLES}$",
+    rf"除外|剔走|剔除|踢走|踢掉|拿走|拿掉|去掉|排除|"
+    # skipped, said the mixed way or the plain one: "Pia skip 掉", "Pia跳过", "Grace唔计"
+    rf"skip\s*掉|skip\s*咗|跳过|略过|删掉|删走|唔计|不算)"
+    rf"(?:再)?(?:发|推|打|贴|送|send)?{_PARTICLES}$",
     re.I,
 )
 # Words that are no customers: "都不要了" / "全部唔使" call the whole card off, never a drop.

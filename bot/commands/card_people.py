@@ -38,6 +38,13 @@ _ADDED_EN = tuple(
         # "add Bob", "also include Bob", "add Bob to it", "throw in Bob"
         rf"(?:add|include|throw\s+in)\s+{_NAMES}(?:\s+(?:to|in|on)\s+(?:it|this|that|the\s+card|"
         rf"the\s+list))?{_EN_TOO}?",
+        # one taken off and put back: "put Omar back in", "bring Omar back", "add Omar back",
+        # "let Omar back in", "Omar back in", "re-add Omar", "include Omar again"
+        rf"(?:(?:put|bring|add|let|get|take)\s+)?{_NAMES}\s+back(?:\s+(?:in|on|into\s+it|"
+        rf"in\s+(?:it|there)|on\s+(?:it|the\s+list|the\s+card)|to\s+the\s+list))?",
+        rf"(?:put|bring|add|let|get)\s+back\s+(?:in\s+)?{_NAMES}",
+        rf"(?:re-?add|re-?include|restore|reinstate)\s+{_NAMES}",
+        rf"(?:add|include|tag|keep)\s+{_NAMES}\s+again",
     )
 )
 # Chinese (normalised: Simplified, no spaces). The action's verbs after the name.
@@ -56,6 +63,12 @@ _ADDED_ZH = tuple(
         # 也给Bob发一张, 也帮Bob打上, 给Bob也发
         rf"(?:也|都|还要|另外|再)(?:帮|给|同|俾|畀){_NAMES}(?:也)?{_ZH_DO}",
         rf"(?:帮|给|同|俾|畀){_NAMES}也{_ZH_DO}",
+        # one taken off and put back: 把Omar加回来, Omar加返入去, 把Omar放回去, 加回Omar, 恢复Omar,
+        # Omar还是要, Omar仲系要返
+        rf"(?:把|将)?{_NAMES}(?:还是|仲系|都系)?(?:加|放|拉|算|补|要|打)(?:回来|回去|回|返来|返入去|"
+        rf"返入嚟|返嚟|返)",
+        rf"(?:加回|加返|放回|补回|恢复|拉回|算返|算回){_NAMES}",
+        rf"{_NAMES}(?:还是|仲系|仲是)(?:要|加)(?:返|回)?",
     )
 )
 _SEP = re.compile(r"\s*(?:、|,|和|跟|同|及|与|\band\b|&)\s*")

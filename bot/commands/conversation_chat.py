@@ -728,9 +728,10 @@ def before_query(
         return None  # "佢係邊個" after a count of one: who, listed (the parser's who-question)
     # "他退过款没", "has she ordered this month": a yes/no about him or her (focus.py)
     asks_yes_no = bool(yes_no_words(text)) or (shown and bool(bare_yes_no_words(text)))
-    if not shown and (asks_about_customer(said) or asks_yes_no):
-        # "她在哪个城市" right after a list of one ("其中北京的" → 1 Dan): that customer, as
-        # "给她发一张券" is (named_actions.only_one_listed); a list of more is asked which.
+    if not shown and (asks_about_customer(said) or asks_yes_no or _EXPORT_THAT.match(said)):
+        # "她在哪个城市", "export her" right after a list of one ("其中北京的" → 1 Dan): that
+        # customer, as "给她发一张券" is (named_actions.only_one_listed); a list of more is
+        # asked which.
         only = only_one_listed(session, ctx, requester)
         if only is not None and previous is not None:
             previous = replace(previous, kind=conv.CUSTOMER, customer=only)
@@ -856,26 +857,40 @@ _WHO_IS_IT = lazy_pattern(
 
 # Exporting the customer of the card just shown, by a pronoun, its verb, pronoun and object
 # in either language: "导出她", "把他的资料导出来", "導出佢", "export him", "export 她的资料",
-# "把 her 的 profile 导出", "download her details to Excel" (normalised).
+# "把 her 的 profile 导出", "download her details to Excel"; a verb that only makes something
+# names the file it makes: "把他的记录导成表格发我", "把他這筆資料做成Excel傳給我", "將佢嘅紀錄
+# export做Excel俾我", "put his record in an Excel file for me" (normalised: simplified, 俾 as 给).
 _THAT_ONE = (
     THAT_CUSTOMER_ZH + r"|him|her|his|(?:this|that|the) (?:customer|client|one|person)(?:'s)?"
 )
-_HIS_THINGS = r"(?:资料|信息|档案|卡片?|card|details|profile|info|data|record)"
-_EXPORT_VERB = r"(?:导出|下载|export|download)"
-_TO_FILE = (
-    r"(?:\s*(?:to|as|into|in|成|为)\s*(?:an? )?(?:excel|spreadsheet|xlsx|csv|表格)"
-    r"(?:\s*(?:file|表格?))?)?"
+_HIS_THINGS = (
+    r"(?:(?:这|呢|那|嗰)?(?:笔|份|个|條|条|些)?\s*|啲)"
+    r"(?:资料|信息|档案|卡片?|记录|纪录|数据|明细|详情|card|details|profile|info|data|records?)"
 )
+_FILE = r"(?:an? )?(?:excel|spreadsheet|xlsx|csv|表格|表|文件)(?:\s*(?:file|sheet|表格?|文件))?"
+_TO_FILE = r"(?:\s*(?:to|as|into|in|成|为|做|到)\s*" + _FILE + r")?"
+# a verb that makes a file, said only with the file it makes: 导成表格, 做成excel, 整做excel
+_MADE_INTO = r"(?:导出|汇出|export|导|汇|转|做|整|弄|生成|存)\s*(?:成|为|做|落|到|入)\s*" + _FILE
+_EXPORT_VERB = (
+    r"(?:(?:导出|汇出|下载|export|download)(?:来|出来|出嚟|一下|下)?"
+    + _TO_FILE
+    + "|"
+    + _MADE_INTO
+    + ")"
+)
+# then who it goes to: 发我, 发给我, 传给我, 给我 (俾我), send me, for me
+_TO_ME = r"(?:\s*(?:(?:发|传|寄|send)\s*(?:给|to)?\s*|给)(?:我|me)(?:一下|吧)?|\s*for me)?"
+_ASKING = r"(?:请|帮我|帮忙|麻烦你?|唔该|可以|please |pls |can you |could you )*"
 _EXPORT_THAT = lazy_pattern(
-    r"^(?:请|帮我|麻烦|please |pls |can you |could you )?(?:把|将)?\s*(?:" + _THAT_ONE + r")"
+    r"^" + _ASKING + r"(?:把|将)?\s*(?:" + _THAT_ONE + r")"
     r"\s*(?:的|嘅)?\s*"
     + _HIS_THINGS
     + r"?\s*(?:都)?\s*"
     + _EXPORT_VERB
-    + r"(?:来|出来|一下)?"
-    + _TO_FILE
-    + r"(?:吧|啊)?[。.!！]*$|"
-    r"^(?:请|帮我|麻烦|please |pls |can you |could you )?"
+    + _TO_ME
+    + r"(?:吧|啊|呀|啦|喇)?[。.!！]*$|"
+    r"^"
+    + _ASKING
     + _EXPORT_VERB
     + r"(?:一下)?\s*(?:"
     + _THAT_ONE
@@ -883,7 +898,18 @@ _EXPORT_THAT = lazy_pattern(
     + _HIS_THINGS
     + r"?"
     + _TO_FILE
-    + r"(?:吧|啊)?[。.!！]*$"
+    + _TO_ME
+    + r"(?:吧|啊)?[。.!！]*$|"
+    # English with a verb that needs the file: "put his record in an Excel file for me",
+    # "send me her details as a spreadsheet", "get him into a spreadsheet"
+    r"^(?:ok |so |and |now )?"
+    + _ASKING
+    + r"(?:export|download|put|save|dump|send me|give me|get me|get|send)\s+(?:"
+    + _THAT_ONE
+    + r")\s*(?:the\s+)?"
+    + r"(?:card|details|profile|info|data|records?)?"
+    + r"\s*(?:to|as|into|in|on)\s*(?:an? |the )?(?:excel|spreadsheet|xlsx|csv|sheet)"
+    + r"(?:\s*(?:file|sheet|spreadsheet))?(?:\s*(?:for me|to me|please|pls))?[.!]*$"
 )
 
 

@@ -84,6 +84,7 @@ from bot.commands.rank_steps import reranked_window_answer
 from bot.commands.ranked_action import ranked_rows_answer
 from bot.commands.ranked_pick import ranked_pick_answer
 from bot.commands.row_actions import row_action_answer
+from bot.commands.row_questions import rows_asked_replies
 from bot.commands.same_tag import same_tag_answer
 from bot.commands.saving import save_reply, saved_list_reply
 from bot.commands.script import script_of
@@ -452,6 +453,10 @@ def _handle_text(
     on_rows = row_action_answer(session, ctx, requester, text, lang)
     if on_rows is not None:  # "第一個跟第三個幫我加高意向": a card for those rows
         return _answered(session, ctx, requester, text, on_rows, lang, hant)
+    asked_rows = rows_asked_replies(session, ctx, requester, text, lang, hant)
+    if asked_rows is not None:  # "第二同第四個係咩標籤": each row's answer
+        audit(session, ctx, userid, "command", text, role=requester.role, intent="customer")
+        return asked_rows
     early = before_query(session, ctx, requester, text, lang, hant)  # digest, picks, 导出这个
     if early is not None:
         audit(session, ctx, userid, "command", text, role=requester.role, **early[1])

@@ -102,7 +102,7 @@ def rows_kept_on_card(
     said = rows_said(text)
     if said is None or not _KEEP_ONLY.match(said.rest):
         return None
-    shown = _shown_rows(session, ctx, requester.userid, action.segment)
+    shown = shown_rows(session, ctx, requester.userid, action.segment)
     if shown is None:
         return None
     return _picked(session, requester, shown, said.numbers, action.language)
@@ -117,15 +117,16 @@ def row_action_answer(
     if said is None:
         return None
     previous = conv.load(session, requester.userid, ctx.now).previous
+    if previous is not None:  # a row's card just shown ("第二个是哪个城市的"): its list
+        previous = previous.with_list()
     if previous is None or previous.kind != conv.LIST or previous.intent != "list":
         return None
-    pronoun = "them" if lang == "en" else "他们"
-    command = parse_alone(session, ctx, requester.userid, said.rest.replace(_PLACE, pronoun))
-    if not isinstance(command, Command) or command.intent not in _ON_ROWS:
+    command = _action_on(session, ctx, requester.userid, said.rest, lang)
+    if command is None:
         return None
     if command.segment is not None or not command.details.get("segment_from_context"):
         return None
-    shown = _shown_rows(session, ctx, requester.userid, previous.segment)
+    shown = shown_rows(session, ctx, requester.userid, previous.segment)
     if shown is None:
         return None
     picked = _picked(session, requester, shown, said.numbers, lang)
@@ -150,7 +151,23 @@ def row_action_answer(
 _ON_ROWS = ("tag", "untag", "push")
 
 
-def _shown_rows(
+def _action_on(
+    session: Session, ctx: CommandContext, userid: str, rest: str, lang: str
+) -> Command | None:
+    """The action `rest` asks for the rows in its placeholder, said as "them"; rows said
+    first and then a verb ("第一個跟第三個加上高意向") are who gets it ("给他们加上高意向"):
+    customers picked by number are no segment that a tag's customers could be added to."""
+    pronouns = ["them"] if lang == "en" else ["他们"]
+    if lang != "en" and rest.startswith(_PLACE):
+        pronouns.append("给他们")
+    for pronoun in pronouns:
+        command = parse_alone(session, ctx, userid, rest.replace(_PLACE, pronoun))
+        if isinstance(command, Command) and command.intent in _ON_ROWS:
+            return command
+    return None
+
+
+def shown_rows(
     session: Session, ctx: CommandContext, userid: str, segment: object
 ) -> list[str] | None:
     """The rows of the stored list, when it is the list of `segment` and not too old."""
@@ -174,7 +191,19 @@ def _picked(
 ) -> list[str] | Answer:
     if max(numbers) > len(shown):
         return clarify(say_card("pick_out_of_range", lang, count=len(shown)))
+    return picked_rows(session, requester, shown, numbers)
+
+
+def picked_rows(
+    session: Session, requester: Requester, shown: list[str], numbers: tuple[int, ...]
+) -> list[str]:
+    """The customers of rows `numbers` (all within `shown`) the asker may still see."""
     return still_visible(session, requester, [shown[n - 1] for n in numbers])
+
+
+def with_rows_as(said: RowsSaid, word: str) -> str:
+    """The message with `word` where its rows were said ("她系咩标签")."""
+    return said.rest.replace(_PLACE, word)
 
 
 def row_names(session: Session, ids: list[str], lang: str) -> str:

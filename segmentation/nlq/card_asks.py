@@ -121,11 +121,15 @@ _FIELD_WORDS: tuple[tuple[str, str], ...] = (
         "owner",
         # Taiwan 業務 (a sales rep): 她的跟進業務是誰, 負責業務
         r"跟进人|负责人|对接人|跟进业务|负责业务|业务员|跟进的业务|跟进销售|负责销售|对接销售|"
-        r"(?:谁|边个|哪个销售|哪位销售|哪位同事|哪个同事|边位)(?:在|系|是)?"
-        r"(?:跟|负责|对接|管|加)|(?:跟|负责|对接)(?:他|她|佢|ta)的?(?:是|系)?(?:谁|边个|哪位)|"
+        r"(?:谁|边个|哪个销售|哪位销售|哪位同事|哪个同事|边位)(?:现在|目前|而家|依家|宜家)?(?:在|系|是)?"
+        # the English verb in a Chinese question: "她现在是谁 follow 的", "边个 handle 佢"
+        r"\s*(?:跟|负责|对接|管|加|follow|handle|in\s+charge)|"
+        r"(?:跟|负责|对接)(?:他|她|佢|ta)(?:的|嘅)?(?:是|系)?(?:谁|边个|哪位)|"
         r"(?:是|系|归|属于)(?:谁|边个|哪个销售|哪位)(?:的|嘅)?(?:客|跟)|归谁|"
         + _EN.format(
-            r"(?:who(?:'s|\s+is)?\s+(?:follows?|following|owns?|handles?|handling|looks?\s+after|"
+            r"(?:who(?:'s|\s+is)?\s+(?:now\s+|currently\s+)?(?:follows?|following|owns?|handles?|"
+            r"handling|looks?\s+after|looking\s+after|takes?\s+care\s+of|taking\s+care\s+of|"
+            r"works?\s+with|working\s+with|deals?\s+with|dealing\s+with|covers?|covering|"
             r"in\s+charge\s+of|responsible\s+for|manages?|managing|(?:his|her)\s+owner)|owner|"
             r"whose\s+customer|followed\s+by|assigned\s+to)"
         ),

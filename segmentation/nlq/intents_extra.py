@@ -366,14 +366,17 @@ _LOOK_VERB = _LOOK.removesuffix("?")  # the same words, one of them required
 _CLIENT = r"(?:客户|顾客|客人|客仔|客(?![户人仔])|customer\s|client\s)"
 # "This customer" said after the name: 王芳这个客户, Carol 這位客人, 陳太呢位客 (normalised).
 _THIS_CLIENT = r"\s*(?:这个|这位|那个|那位|呢个|呢位|嗰个|嗰位)(?:客户|顾客|客人|客仔|客|人|会员)"
+# Of the name: 的 (Cantonese 嘅 is read as 的), and Cantonese 啲 before her things
+# ("睇吓Judy啲資料").
+_OF = r"(?:的|啲)"
 # How a customer is doing, asked after the name (Cantonese 点样 / 咩情况).
 _HOW = r"(?:怎么样了?|如何|什么情况|啥情况|点样|点呀|咩情况|乜情况|乜嘢情况)"
 _CARD = [
     lazy_pattern(rf"^{_LOOK_VERB}(?:一下)?{_CLIENT}\s*[：:]?\s*{_NAME}(?:的{_ABOUT})?[？?。!！]*$"),
-    lazy_pattern(rf"^{_LOOK}{_CLIENT}\s*[：:]?\s*{_NAME}的{_ABOUT}[？?。!！]*$"),
+    lazy_pattern(rf"^{_LOOK}{_CLIENT}\s*[：:]?\s*{_NAME}{_OF}{_ABOUT}[？?。!！]*$"),
     # Cantonese says 個 for 的 here: "睇下Lily個情況", "陳太個資料"
     lazy_pattern(
-        rf"^{_LOOK}{_NAME}(?:{_THIS_CLIENT})?(?:的|(?<![这那呢嗰一哪边每几某整])个){_ABOUT}(?:{_HOW}|呢)?[？?。!！]*$"
+        rf"^{_LOOK}{_NAME}(?:{_THIS_CLIENT})?(?:{_OF}|(?<![这那呢嗰一哪边每几某整])个){_ABOUT}(?:{_HOW}|呢)?[？?。!！]*$"
     ),
     lazy_pattern(
         rf"^{_LOOK}(?:{_CLIENT})?{_NAME}(?:最近|近期|之前|以前|最近有|有|后来|之后|后面|其后|上次|上一次|"
@@ -396,7 +399,7 @@ _CARD = [
     ),
     # 王芳的资料给我看看 / Frank嘅資料發我: the look-up verb after the card
     lazy_pattern(
-        rf"^(?:{_CLIENT})?{_NAME}(?:{_THIS_CLIENT})?的{_ABOUT}"
+        rf"^(?:{_CLIENT})?{_NAME}(?:{_THIS_CLIENT})?{_OF}{_ABOUT}"
         r"(?:给我看看?|给我看一下|给我|发我|发给我|看看|看一下|看下|查一下|查下|调出来|拉出来|睇下|睇睇|"
         # the English verb after it in a Chinese sentence: "客户 Judy 的情况 show 一下"
         r"\s*(?:show|check|pull\s+up)\s*(?:一下|下|me)?)"

@@ -22,6 +22,9 @@ THAT_CUSTOMER_ZH = (
 # "Carol（c03）" (normalised: "carol(c03)"), their name and then their external_userid.
 PICKED_CUSTOMER = r"[^\s()（）“”:：,，]{1,24}[(（][^()（）\s]{1,64}[)）]"
 
+# Now, said any way: 现在, 目前, 而家 / 依家 / 宜家 (HK).
+_NOW = r"现在|目前|而家|依家|宜家|如今|当前"
+
 # The customer of the card just shown, by a pronoun: "她最近买了什么", "他的订单", "這位客戶的
 # 資料", "show me her profile", "what did she buy recently" (normalised: simplified, lower case).
 _THAT_CUSTOMER = lazy_pattern(
@@ -44,6 +47,8 @@ _THAT_CUSTOMER = lazy_pattern(
     # "她在哪个城市", "他的备注是什么", "where is she from", "how did he add us".
     # Cantonese too: "佢喺边个城市", "佢系边个跟进嘅", "佢电话几多号", "佢嘅跟进人系边个".
     r"^(?:那|那么|请问|咁|噉)?(?:他|她|佢|ta)(?!们|哋)(?![^，,；;]*(?:客户|顾客|客人))"
+    # now, said any way: "她现在有贴什么标签", "佢依家係邊個負責", "他目前归谁管"
+    r"(?:" + _NOW + r")?"
     # 还 / 仲 / 又 before it: "他还有什么标签", "佢仲有冇落過單"
     r"(?:还|仲|又|都|也)?(?:是|在|有|从|哪|什么|啥|怎么|多少|几|最近|上次|最后|上一次|"
     r"喺|系|边|乜|咩|点|住|"
@@ -66,12 +71,19 @@ _THAT_CUSTOMER = lazy_pattern(
     r"(?:的|嘅)\s*(?:tags?|owners?|phone|city|channel|company|remarks?|orders?|purchases?|"
     r"inquir(?:y|ies)|profile|info|details))[^，,；;]{0,30}$|"
     # whose customer he is: "他是谁的客户", "佢系边个嘅客", "她归谁跟进"
-    r"^(?:那|那么|请问)?(?:他|她|佢|ta)(?:是|系|归|由)?(?:谁|边个|哪个销售|哪位销售|哪位同事)"
-    r"(?:的|嘅)?(?:客户|客人|客|跟进|跟|负责|在跟)(?:的)?(?:呀|啊|呢|吗)?[？?]*$|"
-    # who follows her, the pronoun last: "谁在跟他", "边个跟紧佢", "谁是她的跟进人"
-    r"^(?:那|那么|请问|咁)?(?:谁|边个|边位|哪个销售|哪位销售|哪位同事|哪个同事)(?:在|系|是)?"
+    r"^(?:那|那么|请问)?(?:他|她|佢|ta)(?:" + _NOW + r")?(?:是|系|归|由)?"
+    r"(?:谁|边个|哪个销售|哪位销售|哪位同事)"
+    r"(?:的|嘅)?(?:客户|客人|客|跟进|跟|负责|在跟|管|对接)(?:的)?(?:呀|啊|呢|吗)?[？?]*$|"
+    # who follows her, the pronoun last: "谁在跟他", "边个跟紧佢", "谁是她的跟进人", with a
+    # "now" first: "现在是谁在跟他", "而家边个跟紧佢", "目前是哪位同事在负责她"
+    r"^(?:那|那么|请问|咁)?(?:" + _NOW + r")?(?:是|系)?"
+    r"(?:谁|边个|边位|哪个销售|哪位销售|哪位同事|哪个同事)(?:" + _NOW + r")?(?:在|系|是)?"
     r"(?:跟进|跟|负责|对接|管)?(?:着|紧|开|住)?(?:他|她|佢|ta)(?!们|哋)"
     r"(?:的|嘅)?(?:跟进人|负责人|销售)?(?:呀|啊|呢|吗|㗎)?[？?]*$|"
+    # who follows her, said as "the one following her is": "现在跟她的是谁", "负责佢嘅係边个"
+    r"^(?:那|那么|请问|咁)?(?:" + _NOW + r")?(?:在)?(?:跟进|跟|负责|对接|管)(?:着|紧|开|住)?"
+    r"(?:他|她|佢|ta)(?!们|哋)(?:的|嘅)(?:人|同事|销售)?(?:" + _NOW + r")?(?:是|系)"
+    r"(?:谁|边个|边位|哪位|哪个|哪位同事|哪个同事)(?:呀|啊|呢|吗|㗎)?[？?]*$|"
     # (not others likened to her: "who else has her tag", "other customers like him", "how
     # many have the same tag as her" ask for the customers with her tag, same_tag.py)
     r"^(?![^.?!]*\b(?:(?:who|anyone|anybody|someone|somebody) else|others|other (?:customers|"
@@ -129,12 +141,18 @@ def asks_card_fact(said: str) -> bool:
 
 # A look-up of one customer left unnamed: "帮我查个客户", "查一位客人", "幫我搵個客",
 # "look up a customer for me", "find a client". Which one is asked, never all customers listed.
+# Her file said after it, any way: "帮我调一个客户的资料", "睇個客嘅資料", "pull up a customer's
+# profile".
 _ONE_UNNAMED = lazy_pattern(
-    r"^(?:请|麻烦|麻烦你|帮我|帮忙|同我|唔该|想)?\s*(?:帮我|同我)?\s*"
-    r"(?:查|找|搵|揾|看|睇|check|查询)\s*(?:一下|下)?\s*(?:个|一个|一位|位|個|一個|一個)\s*"
-    r"(?:客户|客戶|客人|顾客|顧客|客)\s*(?:吧|呢|啊|呀|先|喇|啦)?[。.!！?？]*$|"
-    r"^(?:(?:can|could)\s+you\s+|please\s+|pls\s+)?(?:look\s+up|find|pull\s+up|check|search\s+for)\s+"
-    r"(?:a|one)\s+(?:customer|client)(?:\s+for\s+me)?(?:\s+please)?[.!?]*$",
+    r"^(?:请|麻烦|麻烦你|帮我|帮忙|同我|唔该|想|我想|我要)?\s*(?:帮我|同我|给我)?\s*"
+    r"(?:查|找|搵|揾|看|睇|check|查询|调|调出|调取|拉|拉出|翻|翻出|打开|开|看看|查查|找找)\s*"
+    r"(?:一下|下|吓|出来|出)?\s*(?:个|一个|一位|位|某个|某位)\s*"
+    r"(?:客户|客人|顾客|客)\s*(?:(?:的|嘅)?\s*(?:资料|情况|信息|档案|卡片|详情|资料卡|记录|纪录))?"
+    r"\s*(?:吧|呢|啊|呀|先|喇|啦|看看|睇睇)?[。.!！?？]*$|"
+    r"^(?:(?:can|could)\s+you\s+|please\s+|pls\s+)?(?:look\s+up|find|pull\s+up|check|search\s+for|"
+    r"show\s+me|open|bring\s+up|get\s+me)\s+"
+    r"(?:a|one)\s+(?:customer|client)(?:'s\s+(?:profile|card|details|info|record|file))?"
+    r"(?:\s+for\s+me)?(?:\s+please)?[.!?]*$",
     re.I,
 )
 

@@ -18,8 +18,9 @@ from segmentation.nlq.token_kinds import K
 if TYPE_CHECKING:
     from segmentation.nlq.tokens import Token
 
-# Normalised text: the Traditional forms (部門, 團隊) arrive as 部门, 团队.
-_TEAM_ALONE = frozenset({"部门", "团队", "小组", "本组"})
+# Normalised text: the Traditional forms (部門, 團隊) arrive as 部门, 团队; "team" said in a
+# Chinese sentence ("team里没有任何tag的客户") is the same word.
+_TEAM_ALONE = frozenset({"部门", "团队", "小组", "本组", "team"})
 # Words before it that make it a question of which department, or a breakdown by department.
 _WHICH_OR_EACH = frozenset(
     {"哪个", "哪些", "哪", "边个", "边", "每个", "每", "各", "个", "各个", "按", "分", "by",

@@ -1,0 +1,160 @@
+"""Issue 19 (session 26, cards26): customer cards, rows and card changes. The sentences are
+corpus rows (rounds/fix-cards26.tsv: "team" said alone, one customer looked up unnamed or
+with Cantonese 啲); the unit tests check the readers the chat uses after a card (exporting
+that one customer, who follows him now, what he bought), on rows by number (a question about
+several rows) and on a card's customers (one put back, one skipped)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from bot.commands.card_amend_loose import dropped
+from bot.commands.card_people import people_named
+from bot.commands.conversation_chat import _EXPORT_THAT
+from bot.commands.row_actions import rows_said, with_rows_as
+from segmentation.nlq.card_asks import card_asks
+from segmentation.nlq.one_customer import asks_about_customer
+from segmentation.text import normalize
+from tests.segmentation.nlq import test_corpus
+
+ROWS = Path(__file__).parent / "rounds" / "fix-cards26.tsv"
+CASES = test_corpus.read_cases(ROWS)
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_row_is_read_exactly(session: Session, case: test_corpus.Case) -> None:
+    assert test_corpus.outcome_on_fixture(session, case) == "right"
+
+
+def test_every_category_keeps_questions_back() -> None:
+    assert test_corpus.categories_without_questions_back(CASES) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "把他的记录导成表格发我",
+        "把她的資料匯出來",
+        "把他這筆資料做成Excel傳給我",
+        "將佢嘅紀錄export做Excel俾我",
+        "把佢啲資料導出嚟",
+        "幫我將佢啲資料轉做Excel",
+        "把她的资料整成Excel发给我",
+        "把她的 record export 成 Excel",
+        "导出她",
+        "export her",
+        "download his profile",
+        "put his record in an Excel file for me",
+        "send me her details as a spreadsheet",
+        "dump his details into a spreadsheet",
+        "give me his record as an excel file",
+    ],
+)
+def test_exporting_the_one_customer_shown(said: str) -> None:
+    assert _EXPORT_THAT.match(normalize(said).strip())
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "把他们的资料导出来",  # them: a list, never the one customer
+        "把她加到表格",  # no export verb
+        "他的记录",  # her record asked, not exported
+        "把他的资料发我",  # no file said
+        "put him in 高意向",
+    ],
+)
+def test_no_export_of_the_one_customer(said: str) -> None:
+    assert not _EXPORT_THAT.match(normalize(said).strip())
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "现在是谁在跟他",
+        "現在是誰在跟她",
+        "佢依家係邊個負責",
+        "而家邊個跟緊佢",
+        "她现在是谁 follow 的",
+        "目前是哪位同事在负责她",
+        "他目前归谁管",
+        "现在跟她的是谁",
+        "負責佢嘅係邊個",
+        "她現在有貼什麼標籤",
+        "who's handling him",
+        "who is looking after him these days",
+    ],
+)
+def test_who_follows_the_card_customer_now(said: str) -> None:
+    plain = normalize(said)
+    assert asks_about_customer(plain)
+    assert card_asks(said), said
+
+
+@pytest.mark.parametrize("said", ["现在是谁在跟他们", "他们现在是谁在跟", "谁在跟这些客户"])
+def test_several_customers_are_no_card_question(said: str) -> None:
+    assert not asks_about_customer(normalize(said))
+
+
+@pytest.mark.parametrize(
+    ("said", "rows", "asked"),
+    [
+        ("第二同第四個係咩標籤", (2, 4), "tags"),
+        ("第一个和第三个在哪个城市", (1, 3), "city"),
+        ("what tags do the 1st and the 3rd have", (1, 3), "tags"),
+        ("第二个跟第四个现在是谁在跟", (2, 4), "owner"),
+    ],
+)
+def test_a_question_about_several_rows(said: str, rows: tuple[int, ...], asked: str) -> None:
+    found = rows_said(said)
+    assert found is not None and found.numbers == rows
+    question = with_rows_as(found, "she" if said.isascii() else "她")
+    assert asks_about_customer(normalize(question).strip())
+    assert [a.kind for a in card_asks(question)] == [asked]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "actually put Omar back in",
+        "put Omar back",
+        "bring Omar back",
+        "add Omar back in",
+        "put back Omar",
+        "把Omar加回来",
+        "Omar加返入去",
+        "加回Omar",
+        "把Omar放回去",
+        "Omar還是要",
+        "Omar仲係要返",
+    ],
+)
+def test_a_customer_put_back_on_the_card(said: str) -> None:
+    assert people_named(said) == ["omar"]
+
+
+@pytest.mark.parametrize("said", ["put them back in", "把他们加回来"])
+def test_no_one_named_put_back(said: str) -> None:
+    assert people_named(said) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "rewritten"),
+    [
+        ("Pia skip 掉", "去掉pia的"),
+        ("Pia skip掉吧", "去掉pia的"),
+        ("Pia跳過", "去掉pia的"),
+        ("Grace唔計", "去掉grace的"),
+        ("Pia skip", "without pia"),
+    ],
+)
+def test_a_customer_skipped_on_the_card(said: str, rewritten: str) -> None:
+    assert dropped(normalize(said)) == rewritten
+
+
+@pytest.mark.parametrize("said", ["都skip掉", "全部跳过"])
+def test_skipping_everyone_is_no_drop(said: str) -> None:
+    assert dropped(normalize(said)) is None
