@@ -32,7 +32,12 @@ from bot.services.query import scope_note
 from segmentation.engine import segment_members
 from segmentation.kinds.customer_ids import NamedCustomers
 from segmentation.nlq import Command, load_vocabulary, parse_command
-from segmentation.nlq.actions import find_action, find_schedule, tag_named_first
+from segmentation.nlq.actions import (
+    find_action,
+    find_schedule,
+    tag_named_first,
+    untag_of_a_real_tag,
+)
 from segmentation.nlq.ask import Ask
 from segmentation.nlq.one_customer import THAT_CUSTOMER_ZH
 from segmentation.nlq.parser import typed_quotes
@@ -75,6 +80,10 @@ def named_tag_answer(
     if not action.segment_text:
         return None
     action = tag_named_first(action, vocab.tags)  # "untag Alice from VIP"
+    try:  # "把她的高意象标签去掉": no card for a tag nobody has; the close one is asked
+        action = untag_of_a_real_tag(action, vocab.tags)
+    except Ask as question:
+        return ClarifyAnswer(question.message(lang), tuple(question.suggestions))
     assert action is not None and action.segment_text is not None
     parsed = parse_command(
         text, vocabulary=vocab, asker=requester.userid, now=ctx.now, tz=ctx.settings.timezone

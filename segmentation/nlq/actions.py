@@ -2162,11 +2162,25 @@ def _tag(
     return Action(found.intent, found.segment_text, {**found.details, "tag": kept})
 
 
-def _names_a_tag(name: str, tags: Mapping[str, str]) -> bool:
-    """Whether `name` is a tag of the company, or ends with one ("佢哋個待跟進": whose, then
-    the tag — read apart later)."""
+def untag_of_a_real_tag(action: Action | None, tags: Mapping[str, str]) -> Action | None:
+    """`action`, unless it takes off a tag the company does not have ("把她的高意象标签去掉"):
+    then the close tags are asked about, and no card is made."""
+    if action is None or action.intent != "untag" or not tags:
+        return action
+    name = str(action.details.get("tag") or "")
+    if not name or normalize(name) in tags:
+        return action
+    real = _tag_it_ends_with(name, tags)
+    if real is None:
+        raise _no_such_tag_to_remove(name, tags)
+    # "拎走佢哋個待跟進tag": whose was said before the tag; the tag is 待跟进
+    return Action(action.intent, action.segment_text, {**action.details, "tag": real})
+
+
+def _tag_it_ends_with(name: str, tags: Mapping[str, str]) -> str | None:
     said = normalize(name)
-    return said in tags or any(said.endswith(tag) for tag in tags if tag)
+    ends = [tag for tag in tags if tag and said.endswith(tag)]
+    return tags[max(ends, key=len)] if ends else None
 
 
 def _no_such_tag_to_remove(name: str, tags: Mapping[str, str]) -> Ask:
@@ -2208,8 +2222,6 @@ def _tag_said(
             name = _unquote(clean_name(m.group("name")), quotes, original)
             if not name:
                 return None
-            if intent == "untag" and tags and not _names_a_tag(name, tags):
-                raise _no_such_tag_to_remove(name, tags)
             seg = trim_adverbs(without_all(m.group("seg")))
             return Action(intent, _segment(_one(seg)), {"tag": name})
     bare = _BARE_TAG_EN.match(text)

@@ -159,7 +159,8 @@ _ACK = lazy_pattern(
 _NEW_TOPIC = lazy_pattern(
     rf"^\s*(?:(?:{_ACK_ZH}|{_ACK_EN})[，,。.!！~～…：:\s]*)*?(?:{_NEW_TOPIC_ZH}|{_NEW_TOPIC_EN})(?=[，,。.!！~～…：:\s]|"
     # a request straight after it ("另外帮我睇吓有边啲系高意向", "顺便查下北京的")
-    r"(?<=[\u4e00-\u9fff])(?:帮|同我|看|睇|查|搵|问|列|给我|俾我|我想|想|请|麻烦|唔该))"
+    # (a look or a question only: "顺便帮Bob也打埋" adds to the card waiting)
+    r"(?<=[\u4e00-\u9fff])(?:帮我|同我|给我|俾我|请|麻烦|唔该)?(?:看|睇|查|搵|问|列|拉))"
 )
 
 

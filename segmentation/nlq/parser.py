@@ -20,6 +20,7 @@ from segmentation.nlq.actions import (
     find_schedule,
     strip_tail,
     tag_named_first,
+    untag_of_a_real_tag,
 )
 from segmentation.nlq.also_words import without_also
 from segmentation.nlq.amount_words import total_as_spend
@@ -482,6 +483,7 @@ def _parse(
             "first, or give the whole condition, e.g. 'female customers in Shanghai'.",
         )
     action = tag_named_first(scheduled or find_action(norm, quotes, text, vocab.tags), vocab.tags)
+    action = untag_of_a_real_tag(action, vocab.tags)  # 高意象: asked, no card for no tag
     if action is None:
         leftover(strip_tail(norm))  # a tag or untag word no reading placed: asked, never dropped
         unplaced_action(strip_tail(norm))  # "券发给…" that no reading placed: asked, not listed
