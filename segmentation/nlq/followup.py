@@ -1068,19 +1068,32 @@ _ZH_DIGITS = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五":
 _NUMBER = lazy_pattern(
     r"(\d{1,3}|二十|三十|[一二两兩三四五六七八九十])(?:\s*(?:个|個|位|条|條|人|名))?"
 )
+# A request's wrapper before it and a look or a particle after it ("帮我翻下一页看看", "再嚟三個吧",
+# "next page pls"): the same request for more rows.
+_MORE_LEAD_ZH = r"(?:请|請|帮我|幫我|麻烦|麻煩|唔该|唔該|可以|那|咁|好)*"
+_MORE_TAIL_ZH = (
+    r"(?:看看|看一下|看下|睇睇|睇下|睇吓|睇埋|吧|呗|唄|啦|呀|啊|先|嘞|喇|呢|吖|喔|嗎|吗)*"
+)
 _MORE_ZH = lazy_pattern(
-    r"^(?:请|請)?(?:再|还|還)?(?:来|來|给我|給我|看看|看|显示|顯示|列出|列|发|發)?(?:我)?N?"
-    r"(?:更多|更多的(?:客户|客戶)?|更多(?:客户|客戶))$|"
-    r"^(?:请|請)?(?:再|还|還)(?:来|來|给|給|看看|看|显示|顯示|列出|列|发|發)(?:我)?"
-    r"(?:N|几个|幾個|一些|点|點)?(?:批|页|頁)?(?:客户|客戶)?(?:吧|呗|唄)?$|"
-    r"^(?:下|后|後)N?(?:页|頁|批)(?:吧)?$|^(?:继续|繼續|接着|接著)(?:看|显示|顯示)?$|"
-    r"^(?:还有|還有)(?:吗|嗎|呢)?$|^(?:剩下的|其余的|其餘的)(?:客户|客戶)?$"
+    rf"^{_MORE_LEAD_ZH}(?:"
+    r"(?:再|还|還)?(?:来|來|嚟|给我|給我|俾我|看看|看|睇|显示|顯示|列出|列|发|發)?(?:我)?N?"
+    r"(?:更多|更多的(?:客户|客戶)?|更多(?:客户|客戶))|"
+    r"(?:再|还|還|仲)(?:来|來|嚟|给|給|俾|看看|看|睇|显示|顯示|列出|列|发|發)(?:我)?"
+    r"(?:N|几个|幾個|一些|点|點|多)?(?:批|页|頁)?(?:客户|客戶)?|"
+    r"(?:翻|去|到|看|睇)?(?:下|后|後)N?(?:页|頁|批)|(?:继续|繼續|接着|接著)(?:看|显示|顯示|列)?|"
+    r"(?:还有|還有|仲有)(?:冇|没有|沒有)?"
+    rf"){_MORE_TAIL_ZH}$|"
+    # the rows not shown yet (never 剩下的呢 / 其他的呢 after a narrowing: the other ones)
+    rf"^{_MORE_LEAD_ZH}(?:看|睇|列出|显示|顯示|睇埋|看埋)?(?:剩下|其余|其餘|后面|後面)(?:的|嘅)?"
+    r"(?:客户|客戶|人)?(?:吧|啦|喇)?$"
 )
 _MORE_EN = lazy_pattern(
-    r"^(?:(?:show|give|list|send)\s+(?:me\s+)?)?(?:the\s+)?"
-    r"(?:next(?:\s+N)?(?:\s+(?:page|ones?|customers|rows|results))?|"
-    r"(?:N\s+|some\s+)?more(?:\s+(?:customers|results|rows|ones))?|continue|keep\s+going|go\s+on)"
-    r"(?:\s+please)?$",
+    r"^(?:(?:ok|okay|and|now|then|so|pls|please)\s+)*"
+    r"(?:(?:can\s+(?:i|you)\s+)?(?:show|give|list|send|see|go\s+to|move\s+to|get)\s+(?:me\s+)?)?(?:the\s+)?"
+    r"(?:next(?:\s+N)?(?:\s+(?:page|ones?|customers|rows|results|batch))?|"
+    r"(?:N\s+|some\s+)?more(?:\s+(?:customers|results|rows|ones))?|continue|keep\s+going|go\s+on|"
+    r"rest(?:\s+of\s+(?:them|the\s+list|the\s+customers))?|remaining(?:\s+(?:ones|customers|rows))?)"
+    r"(?:\s+(?:please|pls|plz|thanks|thx))?$",
     re.I,
 )
 

@@ -129,7 +129,11 @@ _ACK_ZH = (
     # "唔要北京喇，睇上海"): the request after it is the whole question.
     # Never before an act on "them" (不要VIP了，给他们发券): which "them" is meant is unclear.
     r"(?:不要|不看|不用|别看|唔要|唔使|唔睇|冇需要)[^，,。！!？?\s]{0,10}?(?:了|啦|喇|嘞)"
-    r"(?![，,。\s]*(?:给|同|帮|把|将)?(?:他们|她们|佢们|佢哋|这些|那些|呢啲|them|these|those)))"
+    r"(?![，,。\s]*(?:给|同|帮|把|将)?(?:他们|她们|佢们|佢哋|这些|那些|呢啲|them|these|those))|"
+    # Setting aside what was asked back ("那不管年龄了，女的有几个", "唔理电话啦，有金卡嘅几多个",
+    # "先不考虑生日，…"): the question after it is asked on its own.
+    r"(?:不管|不理|唔理|别管|別管|不用管|唔使理|唔使管|先不管|忽略|不考虑|先不考虑|唔计|不计)"
+    r"[^，,。！!？?\s]{1,8}?(?:了|啦|喇|嘞|吧|先)?(?=\s*[，,]))"
 )
 _ACK_EN = (
     r"(?:ok|okay|k|kk|alright|all right|cool|great|nice|perfect|thanks|thank you|thx|got it|"

@@ -1715,6 +1715,36 @@ def _unclaimed(kind: K, value: Any, words: str) -> None:
     _add_missing(kind, value, [w for w in _many(kind, value, words) if w not in LEXICON])
 
 
+# A holiday with the days around it said (国庆连假, 春节长假, 五一那几天, 双11前后, 中秋假期): the
+# holiday's period, asked back whole, so the dates given back take its place whole.
+_HOLIDAYS = "国庆|国庆节|春节|过年|五一|端午|中秋|清明|元旦|圣诞|圣诞节|双十一|双11|双十二|双12|618"
+_AROUND_HOLIDAY = "连假|长假|假期|黄金周|那几天|那周|那阵子|前后|期间|放假|放假期间|假|那段时间"
+_unclaimed(
+    K.UNSUPPORTED,
+    "period",
+    "|".join(f"{h}{a}" for h in _HOLIDAYS.split("|") for a in _AROUND_HOLIDAY.split("|"))
+    + "|连假|长假|黄金周|小长假|连续假期",
+)
+# What it can do, asked every way (你能帮我干嘛, 你可以幫我做什麼, 點用㗎你, 有咩功能, "how does this
+# work"): the help, never a question back about 干 or 点用.
+_unclaimed(
+    K.INTENT,
+    "help",
+    "你能帮我干嘛|你能帮我做什么|你能帮我干什么|你能帮我干啥|你可以帮我做什么|你可以帮我干嘛|"
+    "你可以做什么|你会做什么|你能干嘛|你能干啥|你会干啥|你会干嘛|你有什么功能|有什么功能|有啥功能|"
+    "怎么使用|如何使用|怎样用|怎么用你|点用|点样用|点使用|你识做咩|你可以做咩|你会做咩|你做到咩|"
+    "有咩功能|教我用|使用方法|用法|你能做啥|可以问什么|可以问啥|能问什么|可以问你什么|"
+    "what do you do|how does this work|how to use|what can i ask|what can i ask you|"
+    "what can you help with|what can you help me with|what are you able to do",
+)
+# A phone number as a condition (手機138開頭嘅客, customers whose number starts with 139): not
+# supported, asked back naming it.
+_unclaimed(
+    K.UNSUPPORTED,
+    "phone",
+    "手机|手机号码|电话号码|电话号|电话|手机号开头|号码开头|开头的号码|phone number|phone numbers|"
+    "mobile number|mobile numbers|cell number",
+)
 # The customer sheet said as one noun (下载…的客户表, 出张excel表, 客户名单表): a spreadsheet.
 _unclaimed(K.INTENT, "export:xlsx", "客户表|客户表格|客户的表格|客户excel|客户excel表|客户名单表|名单表|客表|"
       "客嘅表|客户嘅表|的excel|嘅excel|的excel表格|的xlsx|的csv表|excel文件|excel档|excel档案|"

@@ -175,6 +175,37 @@ _OWN_TEAM_ZH = lazy_pattern(
     r"(?P<when>(?:this|last)\s+(?:week|month|year)\s*|本周|这周|上周|本月|这个月|上个月|今年)?"
     r"(?:部门|部門|组|組|团队|團隊)(?=里|裡|内|內|入面|的|嘅|有|\s*(?:vip|客))"
 )
+# Each person of the team, and a count of each said after more words ("我们部门每个人手上各有多少
+# 客户", "我组每个同事近30日各有几多人问过价", "我 team 每个人的 customers 各有多少"): the
+# customers of what else is said, by owner.
+_EACH_PERSON = lazy_pattern(
+    r"(?:每个人|每一个人|每人|各人|每位同事|每个同事|各位同事|每个组员|每位组员|每个成员|每位成员|"
+    r"每个销售|每位销售|每个业务|每位业务|每个同事|大家)(?:的|嘅)?\s*(?:手上|手头|名下|手里)?"
+)
+_EACH_COUNTED = lazy_pattern(
+    r"(?:分别|各自|各)(?:都)?(?:有|占|跟了?|跟进了?|负责)?(?:多少|几多|几个|几位|几人)"
+    r"(?:个|位|名)?(?:人|客户|客)?(?:呢|啊|呀|吖|啦)?(?=\s*[?？。!！]*$|[\u4e00-\u9fff])"
+)
+
+
+def _each_person_counted(norm: str) -> str:
+    person = _EACH_PERSON.search(norm)
+    counted = _EACH_COUNTED.search(norm, person.end()) if person else None
+    if person is None or counted is None:
+        return norm
+    parts = (norm[: person.start()], norm[person.end() : counted.start()], norm[counted.end() :])
+    said = " ".join(part.strip() for part in parts if part.strip())
+    said = said.strip(" ,，?？。!！")
+    return f"{said or '客户'}，按跟进人分"
+
+
+# 给/替/为 whom a profile is made ("帮我给部门过去90天有成交的客户画个像", "替VIP客户做个分析"):
+# the customers described; the word says nothing more.
+_FOR_WHOM_DESCRIBED = lazy_pattern(
+    r"^(?P<lead>(?:请|麻烦|劳烦|帮我|帮忙|帮个忙|唔该|可以)?[,，\s]*)(?:给|替|为|同)(?!我)"
+    r"(?=[^，,。]{1,40}?(?:画个像|画一下像|画画像|画个画像|做个画像|出个画像|做下画像|做个分析|"
+    r"做下分析|做一下分析|分析一下|分析下|分析吓|描述一下|描述下|剖析))"
+)
 _OWN_TEAM_EN = latin_pattern(
     r"(?<!'s )(?<!s' )(?<![a-z] )\bteam(?:'s)?\s+(?=customers|clients|accounts|vips?\b)|"
     r"^(?:(?:list|show|show me|count|export|pull up)\s+)?(?:the\s+)?team(?:'s)?\s+"
@@ -398,6 +429,8 @@ def _parse(
     norm = _PRONOUN_IN_ENGLISH.sub(" them ", norm)  # "send 她们 a coupon": them
     norm = _without_dept_label(norm, vocab)  # "dept 销售二部", 部门销售二部: the name says it
     norm = _WHO_MOST_THEN_COUNT.sub(r"\g<m>\g<d>的\g<n>", norm)  # 谁消费最高，前三名
+    norm = _FOR_WHOM_DESCRIBED.sub(r"\g<lead>", norm)  # 帮我给部门的客户画个像: describe them
+    norm = _each_person_counted(norm)  # 我组每个同事近30日各有几多人问过价: by owner
     norm = _OWN_TEAM_ZH.sub(_own_team, norm)  # 部门里的VIP客户
     norm = _OWN_TEAM_EN.sub(lambda m: m.group().replace("team", "my team", 1), norm)
     norm = _AVERAGE_AROUND.sub(_average_order, norm)  # "averaging over 500 per order"

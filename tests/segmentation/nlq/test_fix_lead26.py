@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from bot.commands.two_steps import split_in_two
+from segmentation.engine import default_context
 from segmentation.nlq.backref import DESCRIBED, FULL, RANKING, TABLE, read_back_reference
 from segmentation.nlq.close_names import SOUND_ALIKE, closeness
 from segmentation.nlq.followup import WITHOUT, read_follow_up
@@ -128,3 +129,24 @@ def test_a_periods_ones_then_what_to_do(said: str, halves: tuple[str, str]) -> N
 def test_hong_kong_writes_card_as_kat() -> None:
     assert closeness("金咭", "金卡") == SOUND_ALIKE
     assert closeness("金咭", "金华") != SOUND_ALIKE
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "你能帮我干嘛",
+        "你可以幫我做什麼",
+        "點用㗎你",
+        "有咩功能",
+        "what can I ask you",
+        "how does this work",
+    ],
+)
+def test_what_it_can_do_is_the_help(session: Session, said: str) -> None:
+    from segmentation.nlq import Command, load_vocabulary, parse_command
+    from tests.segmentation.nlq.fixture import NOW, TZ, load_fixture
+
+    load_fixture(session)
+    vocab = load_vocabulary(session, default_context(TZ).named)
+    parsed = parse_command(said, vocabulary=vocab, asker="zhangsan", now=NOW, tz=TZ)
+    assert isinstance(parsed, Command) and parsed.intent == "help"
