@@ -21,16 +21,22 @@ _WHO_TAIL = r"(?:的|嘅)?(?:客户|客|顾客|人|那些|那批|那几个|那�
 # "Mike不用了", "Grace不要", "Ken唔使", "Bob就不要了", "VIP那啲唔使", "张三的不用发": a bare
 # negative after whom (the action's verb after it is read by card_amend's own rewrites).
 _DROP_AFTER_ZH = lazy_pattern(
-    rf"^(?:把|将)?(?P<x>.+?){_WHO_TAIL}(?:就|也|都)?(?:不要|不用|不需要|不必|唔使|唔要|唔好|别|免了|省了|"
+    rf"^(?:把|将)?(?P<x>.+?){_WHO_TAIL}(?:就|也|都|先)?(?:不要|不用|不需要|不必|唔使|唔要|唔好|别|免了|省了|"
     rf"除外|剔走|剔除|踢走|踢掉|拿走|拿掉|去掉|排除|"
     # skipped, said the mixed way or the plain one: "Pia skip 掉", "Pia跳过", "Grace唔计"
-    rf"skip\s*掉|skip\s*咗|跳过|略过|删掉|删走|唔计|不算)"
+    rf"skip\s*掉|skip\s*咗|skip(?=\s*[吧啦了喇咯嘞])|跳过|略过|删掉|删走|唔计|不算)"
     rf"(?:再)?(?:发|推|打|贴|送|send)?{_PARTICLES}$",
+    re.I,
+)
+# The skip said first, in Chinese or mixed: "skip掉Pia", "跳过Pia", "除咗Grace", "唔计Grace".
+_DROP_BEFORE_ZH = lazy_pattern(
+    rf"^(?:skip\s*掉|skip|跳过|略过|除咗|除开|除了|唔计|不计|不算)\s*(?P<x>[^\s,，。]+?){_WHO_TAIL}"
+    rf"(?:先|啦|吧|喇|了)*$",
     re.I,
 )
 # Words that are no customers: "都不要了" / "全部唔使" call the whole card off, never a drop.
 _NOT_WHOM = lazy_pattern(
-    r"^(?:都|全|全部|所有|所有人|大家|这些|那些|他们|她们|佢哋|this|that|it|them|all|券|消息|"
+    r"^(?:都|全|全部|所有|所有人|大家|这些|那些|他们|她们|佢哋|佢们|this|that|it|them|all|券|消息|"
     r"标签|时间|这个|那个|这张|那张)$",
     re.I,
 )
@@ -95,7 +101,7 @@ def dropped(plain: str) -> str | None:
     """The drop of customers `plain` says loosely, as a follow-up ("去掉Mike的", "without
     Mike"); None when it says none. `plain` is normalised, fillers kept: "no Mike" is a drop,
     while "no, only Mike" is not."""
-    found = _DROP_AFTER_ZH.match(plain)
+    found = _DROP_AFTER_ZH.match(plain) or _DROP_BEFORE_ZH.match(plain)
     if found is not None and not _NOT_WHOM.match(found["x"].strip()):
         return f"去掉{found['x'].strip()}的"
     said = _EN_POLITE.sub("", plain).strip()

@@ -45,11 +45,21 @@ _ADDED_EN = tuple(
         rf"(?:put|bring|add|let|get)\s+back\s+(?:in\s+)?{_NAMES}",
         rf"(?:re-?add|re-?include|restore|reinstate)\s+{_NAMES}",
         rf"(?:add|include|tag|keep)\s+{_NAMES}\s+again",
+        # "keep Omar in", "Omar stays", "Omar can stay (on the list)"
+        rf"keep\s+{_NAMES}\s+(?:in|on)(?:\s+(?:it|the\s+list|the\s+card))?",
+        rf"{_NAMES}\s+(?:stays|can\s+stay|should\s+stay|stays\s+in|is\s+back\s+in)"
+        rf"(?:\s+(?:in|on\s+the\s+list|on\s+the\s+card))?",
     )
 )
 # Chinese (normalised: Simplified, no spaces). The action's verbs after the name.
-_ZH_DO = r"(?:加上|加进来|加进去|加埋|算上|要|打上|打埋|打|发埋|发一张|发一个|发|推|送|给|一起)"
-_ZH_END = r"(?:一张|一份|一下|一个|埋|进去|进来)?(?:吧|啦|喇|呀|啊|嘞|咯|了)*$"
+_ZH_DO = (
+    r"(?:加上|加进来|加进去|加埋|加回来|加回去|加返|算上|要|打上|打埋|打|发埋|发一张|发一个|发|推|送|"
+    r"给|一起)"
+)
+# (put back: 返 / 回来 after it, "Omar都要返", "Omar也加回去吧")
+_ZH_END = (
+    r"(?:一张|一份|一下|一个|埋|进去|进来|返|回来|回去|返来|返入去)?(?:吧|啦|喇|呀|啊|嘞|咯|了)*$"
+)
 _ADDED_ZH = tuple(
     lazy_pattern(rf"^{body}{_ZH_END}")
     for body in (

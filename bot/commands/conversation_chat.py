@@ -33,7 +33,9 @@ from bot.commands.export import export_reply
 from bot.commands.focus import focus_period_question, focus_yes_no
 from bot.commands.group_pick import points_at_named_group
 from bot.commands.named_actions import only_one_listed
+from bot.commands.one_export import exported_name, exports_that_one
 from bot.commands.paging import expired, last_list, still_visible
+from bot.commands.parse_alone import parse_alone
 from bot.commands.replies import clip
 from bot.commands.rows import PAGE_SIZE, company_names, segment_of, shown_words
 from bot.commands.script import to_traditional
@@ -63,7 +65,7 @@ from bot.services.conversation import (
     picked_card,
     segment_change_answer,
 )
-from bot.services.customer_card import RECENT_DAYS, CustomerCard, Owner
+from bot.services.customer_card import RECENT_DAYS, CustomerCard, Owner, find_visible
 from bot.services.digest.chart import render_chart
 from bot.services.digest.render import render_markdown
 from segmentation.breakdown import NONE, breakdown
@@ -74,13 +76,14 @@ from segmentation.models import (
     Tag,
     TagGroup,
 )
+from segmentation.nlq import Clarification, Command
 from segmentation.nlq.card_asks import card_asks
 from segmentation.nlq.change_sides import read_change_side
 from segmentation.nlq.focus_questions import bare_yes_no_words, yes_no_words
 from segmentation.nlq.followup import is_export_this
 from segmentation.nlq.intents_extra import is_digest_request, is_traditional
 from segmentation.nlq.lazy_re import lazy_pattern
-from segmentation.nlq.one_customer import THAT_CUSTOMER_ZH, asks_about_customer, asks_card_fact
+from segmentation.nlq.one_customer import asks_about_customer, asks_card_fact
 from segmentation.nodes import SegmentFormatError, from_json, to_json
 from segmentation.scope import Requester
 from segmentation.text import normalize
@@ -724,11 +727,15 @@ def before_query(
     said = normalize(text).strip()
     shown = previous is not None and previous.kind == conv.CUSTOMER and bool(previous.customer)
     counted = previous is not None and previous.intent == "count"
+    named = _export_named(session, ctx, requester, text, lang)
+    if named is not None:  # "导出Lily的资料": the one customer called so, as a file
+        keep = data_words(session, {"description": named[0][0].text})
+        return in_script(named[0], hant, keep), {"intent": "export", **named[1]}
     if not shown and counted and _WHO_IS_IT.match(said):
         return None  # "佢係邊個" after a count of one: who, listed (the parser's who-question)
     # "他退过款没", "has she ordered this month": a yes/no about him or her (focus.py)
     asks_yes_no = bool(yes_no_words(text)) or (shown and bool(bare_yes_no_words(text)))
-    if not shown and (asks_about_customer(said) or asks_yes_no or _EXPORT_THAT.match(said)):
+    if not shown and (asks_about_customer(said) or asks_yes_no or exports_that_one(said)):
         # "她在哪个城市", "export her" right after a list of one ("其中北京的" → 1 Dan): that
         # customer, as "给她发一张券" is (named_actions.only_one_listed); a list of more is
         # asked which.
@@ -738,14 +745,14 @@ def before_query(
             shown = True
     if points_at_named_group(text, previous):
         return None  # "看看他的" after "最多的是：张三": his group (group_pick)
-    if (asks_about_customer(said) or _EXPORT_THAT.match(said) or asks_yes_no) and not (
-        shown and (_EXPORT_THAT.match(said) or asks_yes_no or _about_that_customer(text, previous))
+    if (asks_about_customer(said) or exports_that_one(said) or asks_yes_no) and not (
+        shown and (exports_that_one(said) or asks_yes_no or _about_that_customer(text, previous))
     ):  # "她最近买了什么", "export her" with no card just shown: which customer, never a guess
         reply = Reply(userid, say_card("card_which_customer", lang))
         return in_script([reply], hant), {"intent": "clarify", "pronoun": True}
     if previous is None:
         return None
-    if shown and _EXPORT_THAT.match(said):  # "导出她" / "export him": that one customer
+    if shown and exports_that_one(said):  # "导出她" / "export him": that one customer
         exported = _export_shown(session, ctx, requester, previous, lang)
         if exported is not None:
             replies, detail = exported
@@ -855,62 +862,44 @@ _WHO_IS_IT = lazy_pattern(
 )
 
 
-# Exporting the customer of the card just shown, by a pronoun, its verb, pronoun and object
-# in either language: "导出她", "把他的资料导出来", "導出佢", "export him", "export 她的资料",
-# "把 her 的 profile 导出", "download her details to Excel"; a verb that only makes something
-# names the file it makes: "把他的记录导成表格发我", "把他這筆資料做成Excel傳給我", "將佢嘅紀錄
-# export做Excel俾我", "put his record in an Excel file for me" (normalised: simplified, 俾 as 给).
-_THAT_ONE = (
-    THAT_CUSTOMER_ZH + r"|him|her|his|(?:this|that|the) (?:customer|client|one|person)(?:'s)?"
-)
-_HIS_THINGS = (
-    r"(?:(?:这|呢|那|嗰)?(?:笔|份|个|條|条|些)?\s*|啲)"
-    r"(?:资料|信息|档案|卡片?|记录|纪录|数据|明细|详情|card|details|profile|info|data|records?)"
-)
-_FILE = r"(?:an? )?(?:excel|spreadsheet|xlsx|csv|表格|表|文件)(?:\s*(?:file|sheet|表格?|文件))?"
-_TO_FILE = r"(?:\s*(?:to|as|into|in|成|为|做|到)\s*" + _FILE + r")?"
-# a verb that makes a file, said only with the file it makes: 导成表格, 做成excel, 整做excel
-_MADE_INTO = r"(?:导出|汇出|export|导|汇|转|做|整|弄|生成|存)\s*(?:成|为|做|落|到|入)\s*" + _FILE
-_EXPORT_VERB = (
-    r"(?:(?:导出|汇出|下载|export|download)(?:来|出来|出嚟|一下|下)?"
-    + _TO_FILE
-    + "|"
-    + _MADE_INTO
-    + ")"
-)
-# then who it goes to: 发我, 发给我, 传给我, 给我 (俾我), send me, for me
-_TO_ME = r"(?:\s*(?:(?:发|传|寄|send)\s*(?:给|to)?\s*|给)(?:我|me)(?:一下|吧)?|\s*for me)?"
-_ASKING = r"(?:请|帮我|帮忙|麻烦你?|唔该|可以|please |pls |can you |could you )*"
-_EXPORT_THAT = lazy_pattern(
-    r"^" + _ASKING + r"(?:把|将)?\s*(?:" + _THAT_ONE + r")"
-    r"\s*(?:的|嘅)?\s*"
-    + _HIS_THINGS
-    + r"?\s*(?:都)?\s*"
-    + _EXPORT_VERB
-    + _TO_ME
-    + r"(?:吧|啊|呀|啦|喇)?[。.!！]*$|"
-    r"^"
-    + _ASKING
-    + _EXPORT_VERB
-    + r"(?:一下)?\s*(?:"
-    + _THAT_ONE
-    + r")\s*(?:的|嘅)?\s*"
-    + _HIS_THINGS
-    + r"?"
-    + _TO_FILE
-    + _TO_ME
-    + r"(?:吧|啊)?[。.!！]*$|"
-    # English with a verb that needs the file: "put his record in an Excel file for me",
-    # "send me her details as a spreadsheet", "get him into a spreadsheet"
-    r"^(?:ok |so |and |now )?"
-    + _ASKING
-    + r"(?:export|download|put|save|dump|send me|give me|get me|get|send)\s+(?:"
-    + _THAT_ONE
-    + r")\s*(?:the\s+)?"
-    + r"(?:card|details|profile|info|data|records?)?"
-    + r"\s*(?:to|as|into|in|on)\s*(?:an? |the )?(?:excel|spreadsheet|xlsx|csv|sheet)"
-    + r"(?:\s*(?:file|sheet|spreadsheet))?(?:\s*(?:for me|to me|please|pls))?[.!]*$"
-)
+def _export_named(
+    session: Session, ctx: CommandContext, requester: Requester, text: str, lang: str
+) -> tuple[list[Reply], dict[str, Any]] | None:
+    """ "导出Lily的资料", "export Lily's details": the one customer the asker may see who is
+    called so, as a file; None when the words name nobody so, or no one or several are called
+    so (the query path answers it then: a segment, or which customer)."""
+    name = exported_name(normalize(text))
+    if name is None:
+        return None
+    found = find_visible(session, requester, now=ctx.now, ctx=ctx.engine, name=name, exact=True)
+    if not found:  # "把Alice的资料导出来" and no Alice of theirs: said so, if Alice is no condition
+        said_back = _only_the_name_asked(session, ctx, requester.userid, text, name)
+        if said_back is None:
+            return None
+        reply = Reply(requester.userid, say_card("card_nobody_called", lang, name=said_back))
+        return [reply], {"customer": None}
+    if len(found) != 1:
+        return None
+    eid, called = found[0]
+    answer = {"intent": "export", "customers": [eid], "count": 1, "description": called}
+    return [export_reply(session, ctx, requester.userid, answer, lang, requester)], {
+        "customer": eid
+    }
+
+
+def _only_the_name_asked(
+    session: Session, ctx: CommandContext, userid: str, text: str, name: str
+) -> str | None:
+    """The name as the question back quotes it, when the query path would only ask what
+    `name` is (no condition, nothing to suggest); None when the words mean something else."""
+    parsed = parse_alone(session, ctx, userid, text)
+    typed = re.search(re.escape(name), text, re.I)  # the name as typed
+    if isinstance(parsed, Command) and parsed.intent == "customer":
+        return typed.group() if typed is not None else name  # a look-up of "export Zed" too
+    if not isinstance(parsed, Clarification) or parsed.suggestions:
+        return None
+    quoted = re.findall(r"“([^”]+)”", parsed.message)
+    return quoted[0] if len(quoted) == 1 and quoted[0].lower() == name else None
 
 
 def _about_that_customer(text: str, previous: conv.PreviousAnswer) -> bool:

@@ -46,9 +46,18 @@ _ROW_EN = (
 )
 _ROW = rf"(?:{_ROW_ZH}|{_ROW_EN})"
 _JOIN = r"\s*(?:跟|和|同|与|與|及|以及|还有|還有|加|、|,|，|&|\+|and|plus)\s*"
-# One row, or several joined: 第一個跟第三個, "the first and the third one", 第1、第3个
-_ROWS = lazy_pattern(rf"{_ROW}(?:{_JOIN}{_ROW})*(?:\s*(?:的|嘅)?\s*(?:客户|客戶|客人|客))?", re.I)
-_ONE = lazy_pattern(_ROW, re.I)
+# A later row said by its number alone, 第 said once for all: 第一、三个, 第1和3个, 第一同三個,
+# "number 1 and 3" — only where a row word, a verb or the end follows, never a count ("三天").
+_BARE = (
+    r"(?:\d{1,2}|[一二两兩三四五六七八九十]{1,2})(?=\s*(?:个|個|位|名|号|號|条|條|打|加|发|發|给|給|"
+    r"系|係|是|在|买|買|去|贴|貼|标|標|的|嘅|,|，|、|$)|\s+[a-z])(?:\s*(?:个|個|位|名|号|號|条|條))?"
+)
+# One row, or several joined: 第一個跟第三個, "the first and the third one", 第1、第3个, 第一第三个
+_ROWS = lazy_pattern(
+    rf"{_ROW}(?:(?:{_JOIN}|(?=第)){_ROW}|{_JOIN}{_BARE})*(?:\s*(?:的|嘅)?\s*(?:客户|客戶|客人|客))?",
+    re.I,
+)
+_ONE = lazy_pattern(rf"{_ROW}|{_BARE}", re.I)
 _NUMBER = lazy_pattern(r"\d{1,2}|[一二两兩三四五六七八九十]{1,2}|" + "|".join(_ORDINALS_EN), re.I)
 # What may stand around the rows when they are all a card's change says: "只要…", "…打就行",
 # "actually only …", "just … please".

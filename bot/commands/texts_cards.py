@@ -96,6 +96,7 @@ CARD_TEXTS: dict[str, dict[str, str]] = {
     "card_pick_more": {"zh": "（只列出前 {shown} 位，请说得更具体些）", "en": "(only the first {shown}; please be more specific)"},
     "card_gone": {"zh": "这位客户已不在您的权限范围内（或已删除）。", "en": "That customer is no longer one you may see (or was deleted)."},
     "ch_tags_since": {"zh": "注意：标签变动从 {since} 起才有记录，此前的变动不在其中。", "en": "Note: tag changes are recorded since {since}; changes before then are not included."},
+    "card_nobody_called": {"zh": "没有找到客户“{name}”。", "en": "No customer of yours is called “{name}”."},
     "card_which_customer": {"zh": "您说的是哪位客户？请说出客户的名字、备注或手机尾号，例如：客户王静的情况。", "en": "Which customer do you mean? Name them (name, remark or last four phone digits), e.g. 'show me 王静'."},
     "card_tag_which": {"zh": "{name}有几个标签：{tags}。要去掉哪一个？请说出标签名，例如：去掉{name}的“{first}”标签。", "en": "{name} has several tags: {tags}. Which one should come off? Name it, e.g. 'remove the “{first}” tag from {name}'."},
     "same_tag_which": {"zh": "{name}有几个标签：{tags}。要找和{name}哪个标签一样的客户？回复序号即可：", "en": "{name} has several tags: {tags}. The same as which one? Reply with the number:"},

@@ -131,6 +131,10 @@ _FIELD_WORDS: tuple[tuple[str, str], ...] = (
             r"handling|looks?\s+after|looking\s+after|takes?\s+care\s+of|taking\s+care\s+of|"
             r"works?\s+with|working\s+with|deals?\s+with|dealing\s+with|covers?|covering|"
             r"in\s+charge\s+of|responsible\s+for|manages?|managing|(?:his|her)\s+owner)|owner|"
+            # her rep: "who's her rep now", "which rep has her", "her account manager"
+            r"(?:his|her)\s+(?:sales\s*)?(?:rep|salesperson|account\s+manager)|"
+            r"which\s+(?:sales\s*)?(?:rep|salesperson|colleague)\s+(?:has|owns|handles|follows|covers|"
+            r"is\s+on)|"
             r"whose\s+customer|followed\s+by|assigned\s+to)"
         ),
     ),
