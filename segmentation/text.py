@@ -34,6 +34,7 @@ _CANTONESE = str.maketrans(
     | {"劵": "券"}  # 劵 (juàn, rare) is how 券 is commonly mistyped: 优惠劵, 领过劵
 )  # 畀/俾: Cantonese give, to (给)
 _SPACES = re.compile(r"\s+")
+_HK_D = re.compile(r"(?<=[我你佢他她呢嗰哋])[dD](?=[\u4e00-\u9fff])")
 # 仨 / 俩 (倆) are spoken 三个 / 两个, the measure word inside: 仨月 is three months (never
 # March), 这仨 these three, 俩礼拜 two weeks; before a measure word of their own (仨次, 俩回,
 # 俩周, 仨人) they are the number alone.
@@ -67,6 +68,7 @@ def normalize(text: str) -> str:
     if not text.isascii():  # "好的收到👌": an emoji or pictograph says nothing to segment by
         text = _EMOJI.sub(" ", text)
     if not text.isascii():  # OpenCC maps Chinese characters only; Latin text skips its cost
+        text = _HK_D.sub("啲", text)  # 我d客, 佢d單: Hong Kong chat writes 啲 as d
         text = _CONVERTER.convert(text).translate(_CANTONESE)
         if "仨" in text or "俩" in text:
             text = _FUSED_NUMERALS.sub(_unfused_numeral, text)

@@ -37,7 +37,7 @@ from segmentation.nlq.rank_pick import read_ranked_pick
 from segmentation.nlq.restate import describe
 from segmentation.nlq.swap import Ambiguous, kinds, re_evented_items, swap_conditions
 from segmentation.nlq.token_kinds import K
-from segmentation.nodes import All, And, Node, Ranked, canonical, to_json
+from segmentation.nodes import All, And, InDepartment, Node, Owner, Ranked, canonical, to_json
 from segmentation.scope import Requester
 
 
@@ -83,10 +83,29 @@ def corrected_answer(
     new = _new_conditions(session, ctx, requester, said, lang)
     if not isinstance(new, Node):
         return new
-    swapped = _swapped(node, new)
+    swapped = _swapped(node, new) or _topic_replaced(node, new)
     if swapped is None:
         return _which_way(session, ctx, node, new, previous, said.value, lang)
     return ask_again(session, ctx, requester, swapped, previous, lang)
+
+
+# Whose customers a question is about: kept when a correction names another kind of customer.
+_WHOSE = (Owner, InDepartment)
+
+
+def _topic_replaced(node: Node, new: Node) -> Node | None:
+    """ "我啲客有邊個係VIP" → "唔係，我講緊冇落過單嗰啲": the one condition the last question
+    had besides whose customers they are, replaced by what the correction names; None when it
+    had none or several (then which way is asked)."""
+    parts = node.children if isinstance(node, And) else (node,)
+    topics = [p for p in parts if not isinstance(p, _WHOSE)]
+    if len(topics) != 1 or len(parts) < 2:
+        return None
+    kept = tuple(p for p in parts if p is not topics[0])
+    added = new.children if isinstance(new, And) else (new,)
+    if any(isinstance(a, _WHOSE) for a in added):
+        return None
+    return And((*kept, *added))
 
 
 def _narrowed(

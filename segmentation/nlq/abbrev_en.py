@@ -61,6 +61,16 @@ ABBREVIATIONS: dict[str, str] = {
     "any1": "anyone",
     "every1": "everyone",
     "some1": "someone",
+    # vowels dropped on a phone keyboard: "hw many", "shw me", "wht about"
+    "hw": "how",
+    "shw": "show",
+    "wht": "what",
+    "wat": "what",
+    "cnt": "count",
+    "lst": "list",
+    "plz": "please",
+    "pls": "please",
+    "u": "you",
 }
 # A number glued to (or one space from) a unit's letters: 30d, 2 wks, 24h, 1yr, 3x. Never a
 # bare "w": "spent over 1w" is 10,000 (万) in mixed Chinese-English, not one week.

@@ -40,7 +40,7 @@ _WRONG = (
 _NOT = r"(?:不对|不對|不是|唔係|唔系|唔啱|唔對|唔对|no|nope|nah)"
 # What points at the corrected value. The strong ones say "I meant" by themselves.
 _MEANT = (
-    r"(?:我(?:是|係|系)?(?:想要|想|要)?(?:说|說|话|話|讲|講|问|問|指|要)(?:嘅|的)?(?:是|係|系)?|"
+    r"(?:我(?:是|係|系)?(?:想要|想|要)?(?:说|說|话|話|讲|講|问|問|指|要)(?:紧|緊|gan)?(?:嘅|的)?(?:是|係|系)?|"
     r"(?:我的|我嘅)?意思(?:是|係|系)|应该(?:是|系)|應該(?:是|係)|"
     r"i\s+(?:meant|mean|wanted|want|was\s+asking\s+about|was\s+talking\s+about)(?:\s+to\s+say)?|"
     r"meant|(?:it\s+)?should\s+(?:be|have\s+been)|make\s+(?:that|it))"

@@ -1584,6 +1584,8 @@ _more(K.FILLER, "wrapper", "就行|就好|就得|即可|就可以|就ok|就成|�
 # A reply asked for after the conditions ("…, who are they", "which ones", 都有哪几个): the list.
 _more(K.INTENT, "list", "who are they|who are those|who are these|who're they|who are them|"
       "which ones|which ones are they|which are they|who's that|who is that|whos that|"
+      "who's that one|who is that one|whos that one|who's the one|who is the one|which one is it|"
+      "who's this one|who is this one|which one is that|who'd that be|"
       "who might they be|who would that be|who are those people|who are these people|"
       "都有哪几个|都有哪几位|都系边个|系边个|有边个|边个|是哪几个|是哪几位|"
       "分别是谁|分别是哪些|分别是哪几个|分别是哪几位|分别有谁|各是谁|具体是谁|具体是哪些|"
