@@ -196,8 +196,13 @@ def _with_something(original: str, reply: str) -> str | None:
 # ---- a coupon -------------------------------------------------------------------------------
 
 _COUPON_NOUN = lazy_pattern(
-    r"(?:现金券|現金券|无门槛券|無門檻券|优惠券|優惠券|代金券|折扣券|券|(?<![a-z])(?:coupon|voucher)s?(?![a-z]))",
+    r"(?:现金券|現金券|无门槛券|無門檻券|优惠券|優惠券|代金券|折扣券|券|(?<![a-z])(?:coupon|voucher)s?(?![a-z])|"
+    # an offer said loosely ("送点优惠给他们", "送啲優惠俾佢哋", "give them a discount")
+    r"(?:一?点|一?點|啲|些|个|個)?(?:优惠|優惠|折扣|福利)|(?<![a-z])(?:a\s+)?(?:discount|deal|offer)(?![a-z]))",
     re.I,
+)
+_LOOSE_OFFER = lazy_pattern(
+    r"(?:一?点|一?點|啲|些|个|個)?(?:优惠|優惠|折扣|福利)|(?:a\s+)?(?:discount|deal|offer)", re.I
 )
 _REPLY_NOUN = lazy_pattern(r"(?:的|嘅)?(?:券|优惠券|優惠券|coupons?|vouchers?)$", re.I)
 _REPLY_LEAD = lazy_pattern(r"^(?:那|那就|就|要|发|發|派|用|改成)\s*|^(?:make\s+it|use)\s+", re.I)
@@ -233,6 +238,10 @@ def _with_coupon(original: str, reply: str) -> str | None:
         return None
     last = nouns[-1]
     bare = _REPLY_NOUN.sub("", value).strip()
+    if _LOOSE_OFFER.fullmatch(last.group()):  # "送点优惠给他们", "give them a discount"
+        latin = bool(re.match(r"[a-z]", last.group().strip(), re.I))
+        coupon = f"a {bare} coupon" if latin else f"{bare}的券"
+        return f"{original[: last.start()]}{coupon}{original[last.end() :]}"
     if _REPLY_NOUN.search(value):  # "满300减50的券": the reply's coupon in the noun's place
         return f"{original[: last.start()]}{bare}的券{original[last.end() :]}"
     space = " " if re.match(r"[a-z]", last.group(), re.I) else ""

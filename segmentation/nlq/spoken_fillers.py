@@ -70,10 +70,17 @@ FILLERS: dict[str, str] = {
     "那个": "at a phrase's start, before a pause, a filler, a request verb, a window, the asker's "
     "own; first in the message before a verb",
     "这个": "said twice only (这个这个), at a phrase's start, never before a period word",
+    "lol": "anywhere, as a word of its own (lol, lmao, haha, hehe)",
+    "哈哈": "anywhere, the laugh doubled or more (哈哈, 呵呵, 嘻嘻)",
 }
 
 _ALWAYS = lazy_pattern(r"[嗯呃]+[\s,，、。.…~～!！]*")
-_EN_ALWAYS = lazy_pattern(r"(?<![\w'])(?:u+m+|u+h+m*|h+m+|e+r+m+)(?![\w'])[\s,.…]*", re.I)
+_EN_ALWAYS = lazy_pattern(
+    r"(?<![\w'])(?:u+m+|u+h+m*|h+m+|e+r+m+|lo+l+|lmao|rofl|(?:ha){2,}h?|(?:he){2,})(?![\w'])"
+    r"[\s,.…!]*",
+    re.I,
+)
+_LAUGH = lazy_pattern(r"(?:哈{2,}|呵{2,}|嘻{2,})[\s,，、。.…~～!！]*")
 # Where a word cannot start: the message's start, or a pause before.
 _OPEN = r"(?:^|(?<=[\s,，、。.…~～!！]))"
 _EH = lazy_pattern(
@@ -227,6 +234,7 @@ def _without_fillers(text: str) -> str:
         text = _TWICE_HAN.sub(_said_once, text)
         text = _ALWAYS.sub(" ", text)
         text = _EN_ALWAYS.sub(" ", text)
+        text = _LAUGH.sub(" ", text)
         text = _EH.sub("", text)
         text = _EN_OPEN.sub("", text)
         text = _EN_I_MEAN.sub("", text)

@@ -46,6 +46,8 @@ IGNORED = {
     "i mean": ("I mean how many VIPs", "how many VIPs"),
     "那个": ("那个帮我查一下VIP", "帮我查一下VIP"),
     "这个": ("这个这个 上海的VIP", "上海的VIP"),
+    "lol": ("lol how many VIPs in Shanghai", "how many VIPs in Shanghai"),
+    "哈哈": ("哈哈哈 上海的VIP有几个", "上海的VIP有几个"),
 }
 # ... and a sentence where the same word is no filler and stays.
 KEPT = {
@@ -63,6 +65,8 @@ KEPT = {
     "i mean": "VIPs in Shanghai, I mean Beijing",
     "那个": "那个客户的VIP标签去掉",
     "这个": "这个月下过单的",
+    "lol": "lol",
+    "哈哈": "哈哈",
 }
 
 
