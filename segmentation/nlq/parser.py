@@ -191,8 +191,8 @@ _EACH_COUNTED = lazy_pattern(
 def _each_person_counted(norm: str) -> str:
     person = _EACH_PERSON.search(norm)
     counted = _EACH_COUNTED.search(norm, person.end()) if person else None
-    if person is None or counted is None:
-        return norm
+    if person is None or counted is None or re.search(r"按|\bby\b|\bper\b", norm):
+        return norm  # "每個業務各有多少客戶，按跟進人": the breakdown said already
     parts = (norm[: person.start()], norm[person.end() : counted.start()], norm[counted.end() :])
     said = " ".join(part.strip() for part in parts if part.strip())
     said = said.strip(" ,，?？。!！")

@@ -98,7 +98,7 @@ def test_a_message_keeps_its_own_words() -> None:
         ("麻煩你囉 幫上海的VIP客人貼上待跟進", "tag", "待跟進"),
         ("tag一下北京客户 待跟进", "tag", "待跟进"),
         ("tag一下这周来店的客人：待跟进", "tag", "待跟进"),  # was tagged "一下这周来店的客人"
-        ("把苏州那几个客户的待跟进标签撤了", "untag", "待跟进"),
+        ("把苏州那几个客户的高意向标签撤了", "untag", "高意向"),
     ],
 )
 def test_request_verbs_carry_the_tag(text: str, intent: str, tag: str) -> None:
