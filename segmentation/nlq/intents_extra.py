@@ -483,7 +483,12 @@ _ENTER_EN = (
     r"(?:came|went) into(?! (?:the |our |a )?(?:store|shop))|fell into|"
     r"became|have become|has become|turned"
 )
-_LEAVE_EN = r"left|exited|dropped out of|fell out of|dropped from|no longer in|moved out of"
+# "left items sitting in their cart" is the cart (the goods left there), not a segment left.
+_LEAVE_EN = (
+    r"left(?! (?:(?:a|an|the|some|any|their|his|her)\s+)?(?:items?|stuff|things?|something|"
+    r"products?|goods|it|them)\s+(?:sitting|lying|in|inside|still|behind)\b)|"
+    r"exited|dropped out of|fell out of|dropped from|no longer in|moved out of"
+)
 # "joined via expo-a", "came in through the 展会 code": a preposition of a channel after the
 # verb says how they were added (channel_words), never a segment entered.
 # A character of a window that is not followed by the segment's noun or another window.
@@ -790,7 +795,9 @@ _LOOK_FIRST = lazy_pattern(rf"^{_LOOK}(?:客户)?[：:]?")
 # ("给她发消息 上次的面霜用得还好吗" is a message to her, its words a question).
 _NOT_A_NAME_FIRST = lazy_pattern(
     r"[他她佢它们們]|发|發|给|給|送|打|导出|導出|标签|標籤|推送|群发|群發|提醒|通知|告诉|告訴|"
-    r"\b(?:send|tag|message|text|tell|remind|export|push)\b",
+    # how a customer asked ("私信问过价但没买的", "微信咨询过"): a channel, no one's name
+    r"私信|私聊|私訊|私讯|微信|短信|簡訊|讯息|訊息|消息|留言|电话|電話|敲我|"
+    r"\b(?:send|tag|message|text|tell|remind|export|push|pm|dm)\b",
     re.I,
 )
 

@@ -17,6 +17,7 @@ from segmentation.nlq.colloquial_words import WORDS as COLLOQUIAL_WORDS
 from segmentation.nlq.ever_words import PAST_ADVERBS
 from segmentation.nlq.everyday_words import WORDS as EVERYDAY_WORDS
 from segmentation.nlq.measure_nouns import WORDS as MEASURE_WORDS
+from segmentation.nlq.own_words import WORDS as OWN_WORDS
 from segmentation.nlq.reported import (  # noqa: F401 (named by tests)
     THIRD_PARTY_ASKS,
     THIRD_PARTY_ROLES,
@@ -2022,6 +2023,12 @@ _unclaimed(K.FILLER, "wrapper", "话说|话说回来|说起来")
 _unclaimed(K.FILLER, True, "吼|齁")
 _unclaimed(K.INTENT, "describe", "画个像|画一下像|画画像|画个画像|做个画像")
 _unclaimed(K.CUSTOMER, True, "crowd|bunch")
+
+# ---- session 26 (issue 19): event words of the salespeople's own the s26-1 set used (掏腰包, 扫货,
+# 打卡, 丢购物车里, return 过货, "shelled out", "asked me for prices"):
+# segmentation/nlq/own_words.py
+for _kind, _value, _surfaces in OWN_WORDS:
+    _more(_kind, _value, _surfaces)
 
 
 MAX_SURFACE = max(len(s) for s in LEXICON)

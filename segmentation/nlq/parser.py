@@ -60,6 +60,7 @@ from segmentation.nlq.leadins import (
 from segmentation.nlq.message_apart import message_said_plainly
 from segmentation.nlq.no_condition import refuse_count_ranking, refuse_holdout
 from segmentation.nlq.one_customer import ask_unnamed_customer
+from segmentation.nlq.own_words import own_words_read
 from segmentation.nlq.plain_words import plain_words
 from segmentation.nlq.quoted_slips import check_quoted_campaign_slips
 from segmentation.nlq.rank_by_count import orders_ranking_said_as_spend
@@ -415,6 +416,7 @@ def _parse(
     text = _spaced_acknowledgement_dropped(text, vocab.campaigns.values())
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = plain_words(norm)  # 资询过, 完全没标签, 这个 week, 加咗唇釉落购物车
+    norm = own_words_read(norm)  # 私信问过价, pm我问价, 没带东西走, "left empty-handed"
     norm = everyday_rewrites(norm)  # 不下三次, export埋上个月…
     norm = total_as_spend(norm)  # "whose total is between 1k and 3k"
     norm = months_of_years(norm, now.astimezone(tz).date())  # 今年3月以来 = 2026年3月以来

@@ -33,6 +33,23 @@ _ZH_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     (lazy_pattern(r"(?<![不没])够物车"), "购物车"),
     (lazy_pattern(r"客护"), "客户"),  # 护 for 户: 客护 is no word
     (lazy_pattern(r"消废"), "消费"),  # 消廢 / 消废 (废 for 费) is no word
+    # session 26: a pinyin-IME slip on a verb's second character, each one no word of its own:
+    # 咨训 / 咨讯 / 资讯过 (训/讯 for 询; 资讯 alone is "news": only with the aspect after it),
+    # 销费 (销 for 消), 加够 (够 for 购, only with 过, a count or 的 after it: 加够了 is "enough"),
+    # 以经 / 己经 (以/己 for 已)
+    (lazy_pattern(r"咨训|咨讯|谘训|谘讯|资讯(?=过|了)"), "咨询"),
+    (lazy_pattern(r"(?<![推营促])销费"), "消费"),
+    (lazy_pattern(r"加够(?=过|的|物车|\s*\d|[一两二三四五六七八九十几]次)"), "加购"),
+    (lazy_pattern(r"(?<![所可难])以经|己经"), "已经"),
+    # HK 黎 typed for 嚟 (come; 嚟 arrives as 来) before the aspect or the shop: 黎过铺头, 黎咗,
+    # 有黎问价 — never a name (黎明, 黎生), which has no aspect or verb after it
+    (
+        lazy_pattern(
+            r"(?<=[有冇没未都会要])黎(?=过|了|咗|问|买|扫|铺|店|门市)"
+            r"|黎(?=过铺|过店|咗铺|咗店|了铺|了店)"
+        ),
+        "来",
+    ),
     # Cantonese 落单 (ordered) with 洛 for 落: 洛咗单 (咗 arrives as 了), 洛单, 洛过单
     (lazy_pattern(r"洛(?=(?:了|过|咗)?单)"), "落"),
     # 倒出 for 导出 only as the order that opens the sentence, before whom ("帮我倒出上个月新加
@@ -63,8 +80,14 @@ _GROUPED_MONEY = lazy_pattern(
 _CURRENCY_GLUED = lazy_pattern(r"(?<![a-z])(rmb|cny)(?=\d)")
 
 # English command words one letter off, too short for typos.py's frame words: a closed list.
-_EN_TYPOS = lazy_pattern(r"(?<![a-z])(?P<typo>shwo|sohw|totla|toatl)(?![a-z])")
+_EN_TYPOS = lazy_pattern(
+    r"(?<![a-z])(?P<typo>shwo|sohw|totla|toatl|oder|oders|oderd|odered|oderred|ordr|ordrs|"
+    r"ordred|orderd)(?![a-z])"
+)
 _EN_TYPO_WORD = {"shwo": "show", "sohw": "show", "totla": "total", "toatl": "total"}
+# "order" with its r dropped or moved (oder, oderd, odered): no English word is spelled so
+_EN_TYPO_WORD |= {"oder": "order", "oders": "orders", "ordr": "order", "ordrs": "orders"}
+_EN_TYPO_WORD |= dict.fromkeys(("oderd", "odered", "oderred", "ordred", "orderd"), "ordered")
 
 # An adverb of degree right before a negation says nothing more than the negation.
 _ZH_EMPTY_STRESS = lazy_pattern(

@@ -1,0 +1,159 @@
+"""Event words of the salespeople's own (issue 19, blind s26-1): closed lists the lexicon adds
+with `_more` (a surface already meaning something else fails at import, so none shadows a
+word), each a category in every register — zh-Hans, Taiwan and HK forms (Cantonese 嚟/咗
+arrive as 来/了), English and English verbs with a Chinese aspect.
+
+- Paying is ordering (the spec has no payment event): 掏腰包, 掏钱, 下手 (不下手: never buys),
+  扫货 (a shopping spree), 有订 + product (Taiwan 訂), "shelled out", "forked out", "picked up"
+  (+ a product), "splashed out".
+- Coming to the shop: 打卡 with the shop said (来店里打过卡; 打卡 alone may be any check-in
+  and stays asked), 进来店里 (with the shop only: 进来 alone is being added), 晃 at the shop.
+- Leaving with nothing is no order: 没带东西走, 空手走, "left empty-handed" (a rewrite).
+- The cart said without a preposition (丢购物车里, 放在购物车) or the goods "sitting" there.
+- A refund said with an English verb and a Chinese aspect (return 过货, return过).
+- Asking the salesperson: "asked me for prices", "DMed me", "texted me" (who was asked is no
+  owner, as "hit me up" and "messaged me" are not; "called us" says no question: asked).
+  The Chinese channel before an asking verb (私信问过价, 敲我問價錢, pm我問價, 傳訊息來詢問)
+  is dropped by `own_words_read`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from segmentation.kinds.event_words import ABOUT_PRICE, FOR_PRICE
+from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.plain_words import outside_quotes
+from segmentation.nlq.token_kinds import K
+
+
+def _joined(*parts: tuple[str, ...]) -> str:
+    """Every combination of the parts, in order, as "|"-separated surfaces."""
+    out = [""]
+    for options in parts:
+        out = [a + b for a in out for b in options]
+    return "|".join(dict.fromkeys(w for w in out if w))
+
+
+_ASPECT = ("", "了", "过")
+_CART = ("购物车", "购物篮", "购物袋")
+_IN_CART = ("", "里", "里面", "度", "入面", "内")
+_GOODS_EN = ("items", "stuff", "things", "something", "products", "goods", "an item", "it")
+_CART_EN = ("their cart", "the cart", "cart", "their carts", "their basket", "the basket")
+
+# (kind, value, "|"-separated surfaces)
+WORDS: list[tuple[K, Any, str]] = [
+    # ---- order: paying, buying colloquially
+    (
+        K.EVENT,
+        "order",
+        _joined(("掏", "掏了", "掏过"), ("腰包", "钱", "钱买", "钱买过", "钱买了"))
+        + "|"
+        + _joined(("", "有", "来"), ("扫货", "扫过货", "扫了货", "扫下货", "扫一波货"))
+        + "|下手|下过手|下了手|有下手|出手|出过手|出了手|有出手|有订|订左|"
+        "shelled out|shell out|shells out|shelling out|has shelled out|have shelled out|"
+        "forked out|fork out|forks out|forked over|splashed out|splashed out on|"
+        "picked up|have picked up|has picked up|shelled out for|forked out for|paid for",
+    ),
+    # ---- visit: checking in at the shop, coming in with the shop said
+    (
+        K.EVENT,
+        "visit",
+        _joined(
+            ("来店里", "来店", "到店", "到店里", "来门市", "到门市", "来铺头", "上铺头", "去店里"),
+            ("打卡", "打过卡", "打了卡", "打个卡"),
+        )
+        + "|"
+        + _joined(
+            ("进来", "走进来", "走进", "行进"),
+            ("店里", "店", "门店", "门市", "铺头", "铺"),
+            ("", "逛", "逛过", "逛逛", "看", "看过", "看看"),
+        )
+        + "|来店里晃|来店晃|来门市晃|来店里晃过|来门市晃过|来店里晃晃|到店里晃晃",
+    ),
+    # ---- cart: put there without a preposition (丢购物车里, 放在购物车, 扔購物車)
+    (
+        K.EVENT,
+        "cart",
+        _joined(("丢", "扔", "塞", "放", "摆", "留"), _ASPECT, ("", "在", "喺"), _CART, _IN_CART)
+        + "|"
+        + _joined(
+            ("left ", "leave ", "leaves ", "leaving ", "have left ", "has left "),
+            tuple(f"{g} " for g in _GOODS_EN),
+            ("sitting in ", "in ", "sitting in ", "lying in "),
+            _CART_EN,
+        )
+        + "|"
+        + _joined(
+            (*(f"{g} " for g in _GOODS_EN), ""),
+            ("sitting in ", "lying in ", "sat in ", "left in ", "still in "),
+            _CART_EN,
+        ),
+    ),
+    # ---- refund: an English verb with a Chinese aspect or object (return 过货, returned过)
+    (
+        K.EVENT,
+        "refund",
+        _joined(("return", "returned"), ("过", "了", "咗"), ("", "货", "单", "东西")),
+    ),
+    # ---- inquiry: the salesperson asked (who was asked is no owner)
+    (
+        K.EVENT,
+        "inquiry",
+        _joined(
+            ("asked ", "ask ", "asks ", "asking ", "has asked ", "have asked "),
+            ("me ", "us "),
+            tuple(FOR_PRICE.split("|")) + tuple(ABOUT_PRICE.split("|")),
+        )
+        + "|"
+        + _joined(
+            ("dmed ", "dm'd ", "texted ", "whatsapped ", "wechatted "),
+            ("me", "us"),
+        )
+        + "|sent me a message|sent us a message|sent me a dm|sent me a pm",
+    ),
+]
+
+# A channel or a person said before an asking verb (私信问过价, 私聊咨询过, 敲我問價錢, pm我問價,
+# 傳訊息來詢問, 打电话来问过, 找我退过钱): how the customer asked, no condition; the verb after it
+# is the event. 敲 / 找 / 揾 only with a person after them (找问过价的 is "find …").
+_CONTACT_CHANNEL = lazy_pattern(
+    r"(?:(?:发|传)?(?:私信|私讯|私聊|短信|消息|信息|讯息|微信|wechat|whatsapp|line)|留言|打电话|"
+    r"打过电话|来电|致电|电话|(?<![a-z])(?:pm|dm|inbox|ig))\s*(?:过|了|给)?\s*(?:我们|我哋|我地|我)?"
+    r"(?:来|过来)?\s*(?=问|询|咨询|查询|打听)"
+    r"|(?:敲|找|揾|(?<![a-z])(?:call|text|ping))\s*(?:过|了)?\s*(?:我们|我哋|我地|我)(?:来|过来)?\s*"
+    r"(?=问|询|咨询|查询|打听|退)"
+)
+
+# Doing it all along (一直在问价, 一直都在加购, "kept adding to cart", "keeps asking about prices"):
+# the event performed (in the window said), as the verb alone. 常常 / 成日 / "often" are vague
+# counts and stay asked; 一直没 / 一直都没 (all along not) are "yet" and never reach here.
+_KEPT_DOING = lazy_pattern(
+    r"一直(?:都)?(?:在|有)?(?=问|询|咨询|查询|加购|加入购物车|加购物车|逛|来店|到店|来门市|看)"
+    r"|(?<![a-z])(?:kept|keeps|keep|has kept|have kept)\s+(?:on\s+)?"
+    r"(?=(?:adding|asking|inquiring|enquiring|coming|visiting|dropping|messaging)(?![a-z]))"
+)
+
+
+# Leaving with nothing is no order (沒帶東西走, 冇買嘢走, 空手走, "left empty-handed"): the
+# negated order the grammar reads, 没买 / "didn't buy".
+_EMPTY_HANDED_ZH = lazy_pattern(
+    r"(?:没|冇|未|唔)(?:有)?(?:带|拎|拿|买)(?:走)?(?:任何|啲|些|一些|什么)?(?:东西|嘢|货|野)走"
+    r"|空手(?:走|离开|而归|而回|出去|返)(?:了|咗)?"
+)
+_EMPTY_HANDED_EN = lazy_pattern(
+    r"(?<![a-z])(?:left|walked out|went away|went home)\s+(?:empty[- ]handed|with nothing|"
+    r"without buying(?:\s+anything)?)(?![a-z])"
+)
+
+
+def _rewrite(part: str) -> str:
+    part = _CONTACT_CHANNEL.sub("", part)
+    part = _KEPT_DOING.sub("", part)
+    return _EMPTY_HANDED_EN.sub("didn't buy", _EMPTY_HANDED_ZH.sub("没买", part))
+
+
+def own_words_read(norm: str) -> str:
+    """`norm` without the channel said before an asking verb and with leaving the shop with
+    nothing said as not buying; quoted text untouched."""
+    return outside_quotes(norm, _rewrite)
