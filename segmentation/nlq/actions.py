@@ -264,7 +264,8 @@ _V_SEND_EN = (
 # A request opener before an English send ("could you send…", "pls push…"): a closed list.
 _PUSH_OPENER_EN = (
     r"^(?:(?:please|pls|plz|kindly|can you|could you|would you|can u|could u|go ahead and|"
-    r"i want to|i'd like to|i need to|help me|let's|lets)\s+)*"
+    r"i want to|i'd like to|i need to|help me|let's|lets|any chance (?:you|u) (?:could|can)|"
+    r"would (?:you|u) mind|quick one[:,]?|real quick[:,]?)\s+)*"
 )
 _PUSH_EN = [
     lazy_pattern(
@@ -291,7 +292,8 @@ _PUSH_EN = [
         + r"(?:message|text|notify|push\s+to|mass[\s-]?message|broadcast\s+to|blast|"
         r"remind|nudge|ping)"
         # "blast VIP customers with the message “…”": the words before the quote name it
-        r"\s+(?P<seg>.+?)(?:\s+with(?:\s+the|\s+a)?\s+(?:message|msg|text|note|words))?\s*[:：]?\s*"
+        # (a Chinese name glued to the verb: "message 金卡 folks" arrives as "message金卡 folks")
+        r"(?:\s+|(?=[^\x00-\x7f]))(?P<seg>.+?)(?:\s+with(?:\s+the|\s+a)?\s+(?:message|msg|text|note|words))?\s*[:：]?\s*"
         r"(?P<what>“[^”]*”)$"
     ),
     # The quoted message first, then whom after "to": 'message "New arrivals" to at-risk customers'.
@@ -310,9 +312,20 @@ _PUSH_EN = [
     # (a coupon or message word before it is read by the article rule below).
     lazy_pattern(
         _PUSH_OPENER_EN
-        + r"(?:send|push)\s+(?P<seg>(?:(?!coupon|voucher|message|msg|note|reminder|notification|"
-        r"greeting|\boff\b).)+?)"
+        + r"(?:send|push)(?:\s+|(?=[^\x00-\x7f]))(?P<seg>(?:(?!coupon|voucher|message|msg|note|"
+        r"reminder|notification|greeting|\boff\b).)+?)"
         r"\s*[:：]?\s*(?P<what>“[^”]*”)$"
+    ),
+    # "drop a ¥50 off coupon on the dormant ones", "slap a 20% off voucher on VIPs", "hit my
+    # VIPs with a coupon": a coupon put on whom, said with "on" / "onto" / "with".
+    lazy_pattern(
+        _PUSH_OPENER_EN + r"(?:drop|slap|throw|toss|shoot)\s+(?P<what>(?:a|an|one|some|the)"
+        r"(?:\s+|(?=[^\x00-\x7f]))(?:(?!\b(?:on|onto)\b).)*?\b(?:coupons?|vouchers?)\b)\s+(?:on|onto)"
+        r"(?:\s+|(?=[^\x00-\x7f]))(?P<seg>.+)$"
+    ),
+    lazy_pattern(
+        _PUSH_OPENER_EN + r"hit\s+(?P<seg>.+?)\s+with\s+(?P<what>(?:a|an|one|some|the)\s+"
+        r"(?:(?!\bwith\b).)*?\b(?:coupons?|vouchers?)\b.*)$"
     ),
     # "send to VIP customers: see you": whom, then the words after a colon (a message).
     lazy_pattern(
@@ -568,7 +581,8 @@ _SP = r"(?:\s+|(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]))"
 # A request opener before the verb ("pls tag…", "can you untag…"): a closed list.
 _PLEASE_EN = (
     r"(?:(?:please|pls|plz|kindly|can you|could you|would you|can u|could u|go ahead and|"
-    r"i want to|i'd like to|i need to|help me|let's|lets)\s+)*"
+    r"i want to|i'd like to|i need to|help me|let's|lets|any chance (?:you|u) (?:could|can)|"
+    r"would (?:you|u) mind|quick one[:,]?|real quick[:,]?)\s+)*"
 )
 # The previous answer's customers in English: "them", "all of those", "these customers".
 _THEM_EN = (
@@ -1391,7 +1405,10 @@ _SCHEDULE_VERB = lazy_pattern(
 # "schedule 一下：每天8pm给…发…", "排一下：…": the word only says what follows is scheduled.
 # and who is asked, before it or alone ("麻烦 schedule 一下 每天…", "麻烦每天10点给…发…")
 _SCHEDULE_ASIDE = lazy_pattern(
-    r"^\s*(?:(?:please|pls|plz)\s+)?(?:(?:麻烦你?|请你?|帮我|帮忙|劳驾|唔该)\s*)*"
+    # (an English aside before it, with its colon: "quick one: every Monday …", "hey, …")
+    r"^\s*(?:(?:please|pls|plz|quick\s+one|real\s+quick|quick\s+q(?:uestion)?|hey|hi|"
+    r"any\s+chance\s+(?:you|u)\s+(?:could|can)|(?:could|can|would)\s+(?:you|u))"
+    r"\s*[:：,，]?\s*)*(?:(?:麻烦你?|请你?|帮我|帮忙|劳驾|唔该)\s*)*"
     # "from now on" said around the frequency (以后每天10点…, 今後每週一…, 由而家開始…, from now
     # on every Monday …): a schedule repeats from now, so it says nothing more.
     r"(?:(?:以后|今后|往后|之后|从今以后|从今往后|从今天起|从今天开始|从现在起|从现在开始|由而家开始|"

@@ -120,6 +120,7 @@ def _rank_token(tok: Token, direction: str, num: Token) -> Token:
 # already names the event.
 _SPLIT_VERBS = {"下", "落", "做", "买", "成交", "打", "贴"}  # 一个标签都没"打"
 _SPLIT_VERBS |= {"加", "询", "问", "入", "放", "拍"}  # 一个购物车都没"加"过, 一次价都没"询"过
+_SPLIT_VERBS |= {"上", "行", "踏", "去"}  # the shop's own verbs: 一次铺都未"上"过, 一次店都没"去"过
 
 
 def total_negation(tokens: list[Token]) -> list[Token]:

@@ -106,7 +106,10 @@ _ACK_ZH = (
     # 收到 ("got it"), never the verb of "收到 message 的呢" (received the message)
     r"(?:好的|好吧|好嘞|好滴|好啊|好呀|好|行吧|行|可以|嗯嗯|嗯|哦哦|哦|噢|喔|"
     r"收到(?!\s*(?:消息|讯息|信息|群发|推送|messages?|msgs?|券|优惠券|coupons?|的))|明白了?|了解了?|"
-    r"知道了|没问题|对的?|是的|那好|那行|那就|那么|那|然后|ok|okay|k|kk|好咧|得|冇问题|唔该|"
+    r"知道了|没问题|对的?|是的|那好|那行|那就|那么|那|然后|ok|okay|k|kk|好咧|得|冇问题|唔该晒|唔该|"
+    # A plea before the request ("帮个忙，给沉睡客户发张券", "拜托，…", "劳烦给VIP发…")
+    r"帮个忙|帮帮忙|帮下忙|帮一下忙|帮个手|帮帮手|拜托你|拜托您|拜托|劳烦你|劳烦您|劳烦|"
+    r"辛苦你了|辛苦您了|辛苦了|辛苦啦|辛苦你|"
     # Dismissing the question just asked back ("算了，北京有多少客户", "唔使喇，…"): the
     # next request is a question of its own (the pending one is dropped by not being answered).
     r"算了吧|算了|算啦|罢了|不用了|不用啦|不管了|没事了?|冇事|唔使喇|唔使了|唔使啦|唔紧要|"

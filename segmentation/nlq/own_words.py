@@ -114,6 +114,36 @@ WORDS: list[tuple[K, Any, str]] = [
     ),
 ]
 
+# What kind of people they are, asked of a segment (金卡客户都是些啥人, 是怎樣的一群人, 係咩人嚟,
+# 係乜嘢人): a description, as 都是些什么人 is. Only with the copula before it (是/系/都是), so
+# 啥人 alone stays a word to ask about.
+_WHAT_PEOPLE = (
+    "些啥人", "啥人", "些什么人", "什么样的一群人", "怎样的一群人", "怎么样的一群人",
+    "怎样的人", "怎么样的人", "啥样的人", "哪类人", "哪种人", "什么类型的人",
+    "咩人", "咩人来", "乜人", "乜嘢人", "乜嘢人来", "咩样的人", "咩样嘅人", "点样的人",
+    "点样嘅人", "边类人", "咩类型嘅人", "一班咩人", "一班乜嘢人",
+)  # fmt: skip
+DESCRIBE_WORDS = _joined(("是", "都是", "系", "都系", "究竟是", "到底是", "究竟系"), _WHAT_PEOPLE)
+WORDS.append((K.INTENT, "describe", DESCRIBE_WORDS))
+# Whose book customers are in, said before a colleague's name ("accounts that sit with Li Si",
+# "customers sitting with wangwu", "on the books of Zhao Liu"): the name is the owner, as
+# "handled by" and "with" say; the words are glue.
+WORDS.append(
+    (
+        K.FILLER,
+        True,
+        _joined(("", "that ", "which ", "who "), ("sit with", "sits with", "sat with"))
+        + "|sitting with|that are with|which are with|who are with|that belong to|"
+        "which belong to|who belong to|belong to|belongs to|on the books of|in the book of|"
+        "in the portfolio of|that fall under|falling under|fall under",
+    )
+)
+# The tagging verb said bare before a tag's name (挂VIP的, 貼待跟進的, 标VIP的: TW/HK, loosely):
+# tagged, as 挂了 / 贴上 are; 打 alone is too many other verbs (打电话): only 打X标签的 (below).
+WORDS.append((K.TAGWORD, True, "挂|贴|标"))
+# A heap of people pointed at (嗰堆客 → 那堆客, 呢堆人): those, as 那班 / 那批 are.
+WORDS.append((K.THIS, True, "那堆|这堆|呢堆"))
+
 # A channel or a person said before an asking verb (私信问过价, 私聊咨询过, 敲我問價錢, pm我問價,
 # 傳訊息來詢問, 打电话来问过, 找我退过钱): how the customer asked, no condition; the verb after it
 # is the event. 敲 / 找 / 揾 only with a person after them (找问过价的 is "find …").
@@ -147,9 +177,47 @@ _EMPTY_HANDED_EN = lazy_pattern(
 )
 
 
+# 打 + a tag's name + 标签 + 的 (打金卡标签的客户): a condition, tagged, as 打上 says — never the
+# tag action (给…打金卡标签, with whom before it and no 的 after).
+_TAGGED_BARE = lazy_pattern(
+    r"(?<![给为把将帮替同])打(?=[^,，、的嘅给]{1,12}?(?:标签|tag)(?:的|嘅))"
+)
+
+# HK "X有找" (a thousand with change back: 一千蚊有找) after an amount is "at most X", 以下.
+_WITH_CHANGE = lazy_pattern(r"(?<=[\d一二两三四五六七八九十百千万kK蚊元块钱])\s*有找")
+
+# 查询 (query) is the list verb; with a count of times after it (查詢超過三次, 查询过3次以上) it is
+# the inquiry asked about — unless another event follows the count (查询超过3次下单的: a list of
+# who ordered more than 3 times).
+_QUERY_COUNTED = lazy_pattern(
+    r"查询(?=(?:了|过)?\s*(?:超过|多于|大于|高于|不少于|至少|起码|少于|不到|不足|低于|不止|不超过|"
+    r"最多|多过|少过)?\s*[\d一二两三四五六七八九十几]+\s*(?:次|回|趟|遍)"
+    r"(?!\s*(?:以上|以下|或以上|或以下)?\s*(?:的|嘅)?\s*(?:下单|下过单|购买|买|到店|来店|退|加购|订单|"
+    r"落单|消费)))"
+)
+
+# The verb said twice around 了又 (加了又加, 买了又买, 问了又问, 来了又来: again and again): the
+# event performed, as the verb with 过 — how many times is not said (a count would be a guess).
+_AGAIN_AND_AGAIN = lazy_pattern(r"(?P<v>加购|加|买|问|来|逛|退|订)了又(?P=v)")
+_AGAIN_READ = {"加": "加购过", "加购": "加购过", "来": "来过店"}
+
+# An English price word before a Chinese asking verb (price 问了 2 回以上, prices 问过): the
+# price asked, as 价 before the verb (价问了…) — the verb and its count read as ever.
+_PRICE_BEFORE_ASK = lazy_pattern(r"(?<![a-z])(?:price|prices|pricing)\s*(?=问|询)")
+
+# English "just the once" / "only the once" (bought just the once): exactly once.
+_JUST_THE_ONCE = lazy_pattern(r"(?<![a-z])(?:just|only)\s+the\s+once(?![a-z])")
+
+
 def _rewrite(part: str) -> str:
     part = _CONTACT_CHANNEL.sub("", part)
     part = _KEPT_DOING.sub("", part)
+    part = _TAGGED_BARE.sub("打上", part)
+    part = _WITH_CHANGE.sub("以下", part)
+    part = _QUERY_COUNTED.sub("咨询", part)
+    part = _AGAIN_AND_AGAIN.sub(lambda m: _AGAIN_READ.get(m["v"], m["v"] + "过"), part)
+    part = _PRICE_BEFORE_ASK.sub("价", part)
+    part = _JUST_THE_ONCE.sub("exactly once", part)
     return _EMPTY_HANDED_EN.sub("didn't buy", _EMPTY_HANDED_ZH.sub("没买", part))
 
 

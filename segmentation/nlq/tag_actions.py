@@ -429,16 +429,21 @@ _DISPOSAL = lazy_pattern(rf"^{_OPENER}(?:把|将)")
 _SP = r"(?:\s+|(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]))"
 _PLEASE_EN = (
     r"(?:(?:please|pls|plz|kindly|can you|could you|would you|can u|could u|go ahead and|"
-    r"i want to|i'd like to|i need to|help me|let's|lets)\s+)*"
+    r"i want to|i'd like to|i need to|help me|let's|lets|any chance (?:you|u) (?:could|can)|"
+    r"would (?:you|u) mind|quick one[:,]?|real quick[:,]?)\s+)*"
 )
 _TAG_WORD_EN = r"(?:tag|label)"
+# What a send names (a coupon, a message): never the name of a tag taken off.
+_SENT_THING_EN = r"\b(?:coupons?|vouchers?|discounts?|messages?|msgs?|promo\s+codes?)\b"
 _EN = [
     # "untag VIP for everyone whose …", "strip the 金卡 label off customers in Beijing"
     (
         "untag",
         lazy_pattern(
             rf"^{_PLEASE_EN}(?:untag|remove|delete|drop|strip|clear|take\s+off)(?:\s+the)?"
-            rf"(?:\s+{_TAG_WORD_EN})?{_SP}(?P<name>.+?){_SP}(?:{_TAG_WORD_EN}\s+)?"
+            # "drop a ¥50 coupon on the dormant ones" sends a coupon: no tag is named so
+            rf"(?:\s+{_TAG_WORD_EN})?{_SP}(?!(?:(?!\bon\b|\bfrom\b).)*{_SENT_THING_EN})"
+            rf"(?P<name>.+?){_SP}(?:{_TAG_WORD_EN}\s+)?"
             rf"(?:from|for|off(?:\s+of)?|on){_SP}(?P<seg>.+)$"
         ),
     ),

@@ -284,12 +284,19 @@ def relative_heads(tokens: list[Token]) -> list[Token]:
     return [*tokens[:at], Token(K.FILLER, "relative head", this.start, this.end, this.text), *rest]
 
 
+_OWNER_PLACE_WORDS = frozenset({"那边", "这边", "那里", "这里", "那摊子", "那摊", "这摊子", "这摊"})
+
+
 def check_owner_glue(tokens: list[Token]) -> None:
     """带的 / 手底下 / 对接的 say whose customers only after 我 or a colleague's name."""
     for i, tok in enumerate(tokens):
         if tok.kind != K.FILLER or tok.value != "owner":
             continue
-        prev = tokens[i - 1] if i > 0 else None
+        # a place said between (王五那边顾的, 李四那摊子带的): whose place it is
+        j = i - 1
+        while j >= 0 and tokens[j].kind == K.FILLER and tokens[j].text in _OWNER_PLACE_WORDS:
+            j -= 1
+        prev = tokens[j] if j >= 0 else None
         if prev is not None and prev.kind in (K.MY, K.MYDEPT):  # 我们部门名下的
             continue
         if prev is not None and prev.kind in (K.NAME, K.QUOTE):  # noqa: SIM102

@@ -40,6 +40,13 @@ def test_every_category_keeps_questions_back() -> None:
         ("visited but left empty-handed", "visited but didn't buy"),
         ("一直在问价的", "问价的"),
         ("kept adding to cart", "adding to cart"),
+        ("使了一千蚊有找的", "使了一千蚊以下的"),
+        ("查询超过三次的", "咨询超过三次的"),
+        ("购物车加了又加的", "购物车加购过的"),
+        ("问了又问的", "问过的"),
+        ("price问了2回以上", "价问了2回以上"),
+        ("bought just the once", "bought exactly once"),
+        ("打金卡标签的客户", "打上金卡标签的客户"),
     ],
 )
 def test_the_channel_and_the_empty_hands_are_rewritten(said: str, read: str) -> None:
@@ -54,6 +61,10 @@ def test_the_channel_and_the_empty_hands_are_rewritten(said: str, read: str) -> 
         "给他们发消息“私信问价有优惠”",  # a message's words are never rewritten
         "一直没下单的",  # all along not: "yet", read elsewhere
         "敲定了的客户",
+        "查询超过3次下单的客户",  # the count is the order's: 查询 stays the list verb
+        "查询vip客户",
+        "给上海的客户打金卡标签",  # the tag action, not a condition
+        "有找的客户",  # 有找 with no amount before it
     ],
 )
 def test_words_that_are_no_channel_stay(said: str) -> None:
