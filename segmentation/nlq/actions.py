@@ -292,8 +292,7 @@ _PUSH_EN = [
         + r"(?:message|text|notify|push\s+to|mass[\s-]?message|broadcast\s+to|blast|"
         r"remind|nudge|ping)"
         # "blast VIP customers with the message “…”": the words before the quote name it
-        # (a Chinese name glued to the verb: "message 金卡 folks" arrives as "message金卡 folks")
-        r"(?:\s+|(?=[^\x00-\x7f]))(?P<seg>.+?)(?:\s+with(?:\s+the|\s+a)?\s+(?:message|msg|text|note|words))?\s*[:：]?\s*"
+        r"\s+(?P<seg>.+?)(?:\s+with(?:\s+the|\s+a)?\s+(?:message|msg|text|note|words))?\s*[:：]?\s*"
         r"(?P<what>“[^”]*”)$"
     ),
     # The quoted message first, then whom after "to": 'message "New arrivals" to at-risk customers'.
@@ -312,8 +311,10 @@ _PUSH_EN = [
     # (a coupon or message word before it is read by the article rule below).
     lazy_pattern(
         _PUSH_OPENER_EN
+        # (a Chinese name glued to the verb: "send 金卡 customers “…”" arrives as "send金卡 …";
+        # a Chinese message noun is what is sent, never whom: "push 一条消息“…”")
         + r"(?:send|push)(?:\s+|(?=[^\x00-\x7f]))(?P<seg>(?:(?!coupon|voucher|message|msg|note|"
-        r"reminder|notification|greeting|\boff\b).)+?)"
+        r"reminder|notification|greeting|\boff\b|消息|信息|讯息|短信|券|通知|提醒|文案|一条|一则|一句).)+?)"
         r"\s*[:：]?\s*(?P<what>“[^”]*”)$"
     ),
     # "drop a ¥50 off coupon on the dormant ones", "slap a 20% off voucher on VIPs", "hit my

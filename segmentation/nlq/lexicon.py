@@ -729,7 +729,7 @@ OWNER_VERBS += "挂名|认领|经营|顾|签|开发"
 # Cantonese 睇 (look after): 我睇開嘅客 (開 = habitually), 我睇緊嘅
 OWNER_VERBS += "|睇开|睇紧|睇住|照顾"
 # The verb in progress or with its duty said (我在顧的, 我在經營的, 王五負責照顧的: TW): the same
-OWNER_VERBS += "|在顾|在照顾|在经营|在负责|在管|在带|在对接|在服务|在维护|负责照顾|负责经营|负责跟"
+OWNER_VERBS += "|在顾|在照顾|在经营|在负责|在管|在带|在对接|在服务|在维护|负责照顾|负责经营"
 # How long or how usually one holds them (我一直跟的, 我平时负责的, 我長期對接嘅): the same owner.
 OWNER_HABITS = ("一直", "平时", "平常", "长期", "一向", "向来", "主要", "固定", "专门", "常年")
 OWNER_HABIT_VERBS = ("跟", "跟进", "负责", "管", "带", "对接", "服务", "维护", "睇", "顾", "照顾")
@@ -1539,7 +1539,7 @@ _more(K.SPEND, True, "累积消费|累积消费金额|累积金额|消费累积|
 
 # Tagging verbs with a negation or 有 before a tag name (没打VIP标签的, 有打待跟進標籤的, 冇貼金卡標籤):
 # the verb is the tag word, never part of the name; 没打标签 (no tag at all) is longer and wins.
-_TAG_VERBS = ("打", "贴", "打上", "贴上", "打过", "贴过", "挂", "标", "标上", "标过", "标了")  # fmt: skip
+_TAG_VERBS = ("打", "贴", "打上", "贴上", "打过", "贴过", "挂", "标上", "标过", "标了")  # fmt: skip
 _TAG_NEGS = ("没", "未", "冇", "没有", "还没", "还没有", "尚未", "从没", "从未", "没被", "未被", "冇被",
              "仲未")  # fmt: skip
 for _neg in _TAG_NEGS:

@@ -180,7 +180,7 @@ _EMPTY_HANDED_EN = lazy_pattern(
 # 打 + a tag's name + 标签 + 的 (打金卡标签的客户): a condition, tagged, as 打上 says — never the
 # tag action (给…打金卡标签, with whom before it and no 的 after).
 _TAGGED_BARE = lazy_pattern(
-    r"(?<![给为把将帮替同])打(?=[^,，、的嘅给]{1,12}?(?:标签|tag)(?:的|嘅))"
+    r"(?<![给为把将帮替同])打(?![上了过个咗])(?=[^,，、的嘅给]{1,12}?(?:标签|tag)(?:的|嘅))"
 )
 
 # HK "X有找" (a thousand with change back: 一千蚊有找) after an amount is "at most X", 以下.
@@ -209,10 +209,16 @@ _PRICE_BEFORE_ASK = lazy_pattern(r"(?<![a-z])(?:price|prices|pricing)\s*(?=问|�
 _JUST_THE_ONCE = lazy_pattern(r"(?<![a-z])(?:just|only)\s+the\s+once(?![a-z])")
 
 
+# 标 (mark) after a negation before a tag's name (沒標VIP的): 没打, the negated tag verb the
+# lexicon reads — 没标签 (no tag at all) keeps its word.
+_NOT_MARKED = lazy_pattern(r"(?<=[没未冇])标(?![签记注为成上过了])")
+
+
 def _rewrite(part: str) -> str:
     part = _CONTACT_CHANNEL.sub("", part)
     part = _KEPT_DOING.sub("", part)
     part = _TAGGED_BARE.sub("打上", part)
+    part = _NOT_MARKED.sub("打", part)
     part = _WITH_CHANGE.sub("以下", part)
     part = _QUERY_COUNTED.sub("咨询", part)
     part = _AGAIN_AND_AGAIN.sub(lambda m: _AGAIN_READ.get(m["v"], m["v"] + "过"), part)
