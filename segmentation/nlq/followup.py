@@ -1092,7 +1092,8 @@ _MORE_EN = lazy_pattern(
     r"(?:(?:can\s+(?:i|you)\s+)?(?:show|give|list|send|see|go\s+to|move\s+to|get)\s+(?:me\s+)?)?(?:the\s+)?"
     r"(?:next(?:\s+N)?(?:\s+(?:page|ones?|customers|rows|results|batch))?|"
     r"(?:N\s+|some\s+)?more(?:\s+(?:customers|results|rows|ones))?|continue|keep\s+going|go\s+on|"
-    r"rest(?:\s+of\s+(?:them|the\s+list|the\s+customers))?|remaining(?:\s+(?:ones|customers|rows))?)"
+    # (never "the rest" alone: after a narrowing it is the other ones)
+    r"rest\s+of\s+the\s+(?:list|rows|results)|remaining\s+rows)"
     r"(?:\s+(?:please|pls|plz|thanks|thx))?$",
     re.I,
 )

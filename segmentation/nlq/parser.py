@@ -197,7 +197,9 @@ def _each_person_counted(norm: str) -> str:
     parts = (norm[: person.start()], norm[person.end() : counted.start()], norm[counted.end() :])
     said = " ".join(part.strip() for part in parts if part.strip())
     said = said.strip(" ,，?？。!！")
-    return f"{said or '客户'}，按跟进人分"
+    if not said:
+        return norm  # "每个销售各有多少": the answer's own, by owner (read as it stands)
+    return f"{said}，按跟进人分"
 
 
 # 给/替/为 whom a profile is made ("帮我给部门过去90天有成交的客户画个像", "替VIP客户做个分析"):
