@@ -72,7 +72,8 @@ def drops_the_window(text: str, pending: conv.PendingQuestion | None = None) -> 
     nothing else asked — or only "as it is now" after it ("不限时间，就要现在的"). "现在的就行"
     alone says so too, to a question about a whole window (上个月 with a built-in segment,
     which has no past): the segment as it is now."""
-    widening = read_widening(text)
+    # "不要时间 just as of now": the English after a space is a clause of its own
+    widening = read_widening(text) or read_widening(_MIXED_PAUSE.sub("，", text))
     if widening is not None and widening.kind == WINDOW:
         return not widening.rest or as_of_now(widening.rest)
     return (
@@ -95,6 +96,9 @@ _AS_OF_NOW = lazy_pattern(
     r"\s*(?:then|please|is\s+fine|will\s+do|is\s+ok|are\s+fine))*[.。!！~\s]*$",
     re.I,
 )
+
+
+_MIXED_PAUSE = lazy_pattern(r"(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z])")
 
 
 def as_of_now(text: str) -> bool:

@@ -1752,6 +1752,15 @@ _unclaimed(
     "手机|手机号码|电话号码|电话号|电话|手机号开头|号码开头|开头的号码|phone number|phone numbers|"
     "mobile number|mobile numbers|cell number",
 )
+# A profile asked roughly ("大概是什麼樣的人", "大致是怎样的", "是啥样的人"): describe.
+_unclaimed(
+    K.INTENT,
+    "describe",
+    "大概是什么样的人|大概是什么样的|大概是什么样|大致是什么样的|大致是什么样|大概是怎样的|"
+    "大概是怎样的人|大概是啥样的|大概是啥样的人|大概系咩人|大概系咩样|大概系点样嘅|"
+    "是什么样的人|是怎样的人|是啥样的人|系咩人|系咩样嘅人|是哪种人|是哪类人|是什么类型的人|"
+    "大致是怎样的|大致是怎样|大致是怎样的人|大致是啥样的|大概怎样|大概什么样",
+)
 # The customer sheet said as one noun (下载…的客户表, 出张excel表, 客户名单表): a spreadsheet.
 _unclaimed(K.INTENT, "export:xlsx", "客户表|客户表格|客户的表格|客户excel|客户excel表|客户名单表|名单表|客表|"
       "客嘅表|客户嘅表|的excel|嘅excel|的excel表格|的xlsx|的csv表|excel文件|excel档|excel档案|"
