@@ -47,13 +47,14 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.EVENT,
         "order",
-        _joined(("掏", "掏了", "掏过"), ("腰包", "钱", "钱买", "钱买过", "钱买了"))
+        _joined(("掏", "掏了", "掏过"), ("腰包", "荷包", "钱", "钱买", "钱买过", "钱买了"))
         + "|"
         + _joined(("", "有", "来"), ("扫货", "扫过货", "扫了货", "扫下货", "扫一波货"))
         + "|下手|下过手|下了手|有下手|出手|出过手|出了手|有出手|有订|订左|"
         "shelled out|shell out|shells out|shelling out|has shelled out|have shelled out|"
         "forked out|fork out|forks out|forked over|splashed out|splashed out on|"
-        "picked up|have picked up|has picked up|shelled out for|forked out for|paid for",
+        "picked up|have picked up|has picked up|shelled out for|forked out for|paid for|"
+        "snapped up|have snapped up|has snapped up",
     ),
     # ---- visit: checking in at the shop, coming in with the shop said
     (
@@ -69,7 +70,12 @@ WORDS: list[tuple[K, Any, str]] = [
             ("店里", "店", "门店", "门市", "铺头", "铺"),
             ("", "逛", "逛过", "逛逛", "看", "看过", "看看"),
         )
-        + "|来店里晃|来店晃|来门市晃|来店里晃过|来门市晃过|来店里晃晃|到店里晃晃",
+        + "|来店里晃|来店晃|来门市晃|来店里晃过|来门市晃过|来店里晃晃|到店里晃晃|"
+        + _joined(
+            ("checked in ", "check in ", "checks in ", "checking in "),
+            ("at ", "to "),
+            ("the store", "the shop", "our store", "our shop", "the showroom"),
+        ),
     ),
     # ---- cart: put there without a preposition (丢购物车里, 放在购物车, 扔購物車)
     (
@@ -121,7 +127,8 @@ _WHAT_PEOPLE = (
     "些啥人", "啥人", "些什么人", "什么样的一群人", "怎样的一群人", "怎么样的一群人",
     "怎样的人", "怎么样的人", "啥样的人", "哪类人", "哪种人", "什么类型的人",
     "咩人", "咩人来", "乜人", "乜嘢人", "乜嘢人来", "咩样的人", "咩样嘅人", "点样的人",
-    "点样嘅人", "边类人", "咩类型嘅人", "一班咩人", "一班乜嘢人",
+    "点样嘅人", "边类人", "咩类型嘅人", "一班咩人", "一班乜嘢人", "啲咩人", "啲乜嘢人", "啲乜人",
+    "一群什么样的人", "一群怎样的人", "一群怎么样的人", "一群啥样的人", "一班点样嘅人",
 )  # fmt: skip
 DESCRIBE_WORDS = _joined(("是", "都是", "系", "都系", "究竟是", "到底是", "究竟系"), _WHAT_PEOPLE)
 WORDS.append((K.INTENT, "describe", DESCRIBE_WORDS))
@@ -148,6 +155,7 @@ WORDS.append((K.THIS, True, "那堆|这堆|呢堆"))
 # 傳訊息來詢問, 打电话来问过, 找我退过钱): how the customer asked, no condition; the verb after it
 # is the event. 敲 / 找 / 揾 only with a person after them (找问过价的 is "find …").
 _CONTACT_CHANNEL = lazy_pattern(
+    r"(?:(?:用|通过|透过|经|在)\s*)?(?:(?:ig|fb|instagram|facebook|messenger)\s*)?"
     r"(?:(?:发|传)?(?:私信|私讯|私聊|短信|消息|信息|讯息|微信|wechat|whatsapp|line)|留言|打电话|"
     r"打过电话|来电|致电|电话|(?<![a-z])(?:pm|dm|inbox|ig))\s*(?:过|了|给)?\s*(?:我们|我哋|我地|我)?"
     r"(?:来|过来)?\s*(?=问|询|咨询|查询|打听)"
@@ -159,7 +167,7 @@ _CONTACT_CHANNEL = lazy_pattern(
 # the event performed (in the window said), as the verb alone. 常常 / 成日 / "often" are vague
 # counts and stay asked; 一直没 / 一直都没 (all along not) are "yet" and never reach here.
 _KEPT_DOING = lazy_pattern(
-    r"一直(?:都)?(?:在|有)?(?=问|询|咨询|查询|加购|加入购物车|加购物车|逛|来店|到店|来门市|看)"
+    r"一直(?:都)?(?:在|有|喺度|喺)?(?=问|询|咨询|查询|加购|加入购物车|加购物车|逛|来店|到店|来门市|看)"
     r"|(?<![a-z])(?:kept|keeps|keep|has kept|have kept)\s+(?:on\s+)?"
     r"(?=(?:adding|asking|inquiring|enquiring|coming|visiting|dropping|messaging)(?![a-z]))"
 )
@@ -214,6 +222,13 @@ _JUST_THE_ONCE = lazy_pattern(r"(?<![a-z])(?:just|only)\s+the\s+once(?![a-z])")
 _NOT_MARKED = lazy_pattern(r"(?<=[没未冇])标(?![签记注为成上过了])")
 
 
+# "what are my VIPs like", "what're the Shanghai ones like": a description of them.
+_WHAT_LIKE = lazy_pattern(
+    r"^\s*(?:so\s+|and\s+)?what\s*(?:are|r|'re)\s+(?!(?:they|them|these|those|these\s+ones|"
+    r"those\s+ones)\s)(?P<x>.+?)\s+(?:really\s+)?like\s*[?？.!]*$"
+)
+
+
 def _rewrite(part: str) -> str:
     part = _CONTACT_CHANNEL.sub("", part)
     part = _KEPT_DOING.sub("", part)
@@ -224,6 +239,7 @@ def _rewrite(part: str) -> str:
     part = _AGAIN_AND_AGAIN.sub(lambda m: _AGAIN_READ.get(m["v"], m["v"] + "过"), part)
     part = _PRICE_BEFORE_ASK.sub("价", part)
     part = _JUST_THE_ONCE.sub("exactly once", part)
+    part = _WHAT_LIKE.sub(lambda m: f"describe {m['x']}", part)
     return _EMPTY_HANDED_EN.sub("didn't buy", _EMPTY_HANDED_ZH.sub("没买", part))
 
 

@@ -47,6 +47,9 @@ def test_every_category_keeps_questions_back() -> None:
         ("price问了2回以上", "价问了2回以上"),
         ("bought just the once", "bought exactly once"),
         ("打金卡标签的客户", "打上金卡标签的客户"),
+        ("ig私讯问过价的", "问过价的"),
+        ("一直喺度问价", "问价"),
+        ("what are my vips like", "describe my vips"),
     ],
 )
 def test_the_channel_and_the_empty_hands_are_rewritten(said: str, read: str) -> None:
@@ -65,6 +68,7 @@ def test_the_channel_and_the_empty_hands_are_rewritten(said: str, read: str) -> 
         "查询vip客户",
         "给上海的客户打金卡标签",  # the tag action, not a condition
         "有找的客户",  # 有找 with no amount before it
+        "what are they like",  # the answer just given, read as ever
     ],
 )
 def test_words_that_are_no_channel_stay(said: str) -> None:
