@@ -51,6 +51,7 @@ def unknown_question(tokens: list[Token], index: int, vocab: Vocabulary) -> Ask:
     if classes is not None:  # "customers to retain": to keep or to win back?
         return classes
     start, end = _word_span(tokens, index)
+    end = _glued_to_a_tag(tokens, start, end, vocab)  # 代|跟进|客: 代跟进, one off 待跟进
     joiner = " " if tokens[index].text.isascii() else ""
     word = joiner.join(t.text for t in tokens[start:end])
     if end - start > 1 and word[-1] in _PARTICLES:
@@ -150,6 +151,25 @@ def _place_name_parts(tokens: list[Token], start: int, end: int) -> tuple[int, i
     if first < start and first > 0 and tokens[first - 1].text in _PLACE_BEFORE:
         start = first
     return start, end
+
+
+def _glued_to_a_tag(tokens: list[Token], start: int, end: int, vocab: Vocabulary) -> int:
+    """`end` past the known words glued after the unknown one when together they are a tag
+    of the company with one character changed (我啲代跟進客: 代跟进, then 客), else `end`."""
+    if tokens[start].text.isascii():
+        return end
+    tags = vocab.candidates_in(("tag",), False)
+    last = end
+    while last < len(tokens) and tokens[last].start == tokens[last - 1].end:
+        if tokens[last].text.isascii() or tokens[last].kind == K.CUSTOMER:
+            break
+        word = "".join(t.text for t in tokens[start : last + 1])
+        if len(word) > 6:
+            break
+        if one_character_off(word, tags):
+            return last + 1
+        last += 1
+    return end
 
 
 def _glued_unknown(tokens: list[Token], end: int) -> bool:
