@@ -43,7 +43,8 @@ _LATEST_ZH = (
 _LATEST_KIND_ZH = {
     # 上次派券那次活动 (Cantonese 嗰次, normalised 那次): the one that issued coupons
     "coupon": r"(?:活动|(?:发券|派券|送券)(?:的|那次|那一次|那回)?活动)",
-    "message": r"(?:活动|(?:群发|推送)(?:的|那次|那一次|那回)?活动)",
+    # 上一次群发 (no 活动 said): the last campaign that sent a mass message
+    "message": r"(?:活动|(?:群发|推送)(?:的|那次|那一次|那回)?(?:活动)?)",
 }
 
 
