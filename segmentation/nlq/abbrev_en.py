@@ -70,7 +70,6 @@ ABBREVIATIONS: dict[str, str] = {
     "lst": "list",
     "plz": "please",
     "pls": "please",
-    "u": "you",
 }
 # A number glued to (or one space from) a unit's letters: 30d, 2 wks, 24h, 1yr, 3x. Never a
 # bare "w": "spent over 1w" is 10,000 (万) in mixed Chinese-English, not one week.

@@ -93,7 +93,7 @@ def test_an_unknown_time_word_suggests_periods(
         "gimmie the VIP customers",
         "kinda want the VIP customers",
         "yo bro VIP customers",
-        "hmm VIP customers lol",
+        "hmm VIP customers innit",  # ("lol" is a laugh, a filler now)
         "VIP customers essentially",
         "帮偶拉一下VIP客户",
         "VIP客户呜呜",  # (嗯 is a hesitation wrapper now)
