@@ -29,6 +29,7 @@ from bot.commands.period_picks import (
     without_window,
 )
 from bot.commands.replies import clarify
+from bot.commands.row_actions import rows_said
 from bot.commands.said_tokens import readable_tokens
 from bot.commands.texts import say
 from bot.commands.value_answer import value_answer
@@ -330,7 +331,11 @@ def _row_said_plainly(said: str) -> str:
 
 def row_number(text: str) -> int | None:
     """The row `text` asks to see of the list just shown (1-based; below 0 from the end:
-    LAST_ROW is the last, -2 the one before it), or None."""
+    LAST_ROW is the last, -2 the one before it), or None — also when it names several rows
+    ("who owns the 2nd and the 4th": each row is answered, row_questions.py)."""
+    several = rows_said(text)
+    if several is not None and len(several.numbers) > 1:
+        return None
     said = _row_said_plainly(normalize(text).strip(" 。.!！?？"))
     match = _ROW.match(said) or _row_then_question(said)
     if match is None:

@@ -27,7 +27,7 @@ from bot.models.confirmations import PendingAction
 from bot.services.answer import Action as ActionDetails
 from bot.services.answer import Answer, SegmentAnswer
 from bot.services.query import clarify, scope_note
-from segmentation.models import Customer
+from segmentation.models import Customer, Tag
 from segmentation.nlq import Command
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.numbers import parse_chinese_numeral
@@ -142,6 +142,8 @@ def row_action_answer(
     if not isinstance(picked, list):
         return picked
     details = {k: v for k, v in command.details.items() if k != "segment_from_context"}
+    if isinstance(details.get("tag"), str):  # read lower case: the tag as the company has it
+        details["tag"] = _stored_tag(session, details["tag"])
     names = row_names(session, picked, lang)
     description = say("only_named", lang, description=previous.description, names=names)
     return SegmentAnswer(
@@ -213,6 +215,13 @@ def picked_rows(
 def with_rows_as(said: RowsSaid, word: str) -> str:
     """The message with `word` where its rows were said ("她系咩标签")."""
     return said.rest.replace(_PLACE, word)
+
+
+def _stored_tag(session: Session, said: str) -> str:
+    """The company's tag `said` names, as stored ("vip" → "VIP"); `said` when none is."""
+    wanted = normalize(said)
+    names = session.scalars(select(Tag.name)).all()
+    return next((name for name in names if normalize(name) == wanted), said)
 
 
 def row_names(session: Session, ids: list[str], lang: str) -> str:

@@ -11,18 +11,32 @@ what follows refers to.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.conversation_chat import asked_line, data_words, field_line, in_script
-from bot.commands.row_actions import picked_rows, rows_said, shown_rows, with_rows_as
+from bot.commands.row_actions import RowsSaid, picked_rows, rows_said, shown_rows, with_rows_as
 from bot.commands.texts_cards import say_card
 from bot.services.conversation import picked_card
 from segmentation.nlq.card_asks import card_asks
-from segmentation.nlq.one_customer import asks_about_customer
+from segmentation.nlq.one_customer import asks_about_customer, asks_card_fact
 from segmentation.scope import Requester
 from segmentation.text import normalize
+
+
+def _question_of(said: RowsSaid, lang: str) -> str | None:
+    """What is asked of each row, normalised: the rows as "her" ("她系咩标签"), or the
+    question after the rows said first ("the 2nd and 3rd, which city?"); None for none."""
+    question = normalize(with_rows_as(said, "she" if lang == "en" else "她")).strip()
+    if asks_about_customer(question):
+        return question
+    first = re.match(r"^□\s*[,，:：;；\-—–]\s*(?P<q>.+)$", normalize(said.rest).strip())
+    if first is not None and asks_card_fact(first["q"]):
+        return first["q"]
+    return None
 
 
 def rows_asked_replies(
@@ -38,9 +52,11 @@ def rows_asked_replies(
     said = rows_said(text)
     if said is None or len(said.numbers) < 2:
         return None
-    question = normalize(with_rows_as(said, "she" if lang == "en" else "她")).strip()
+    question = _question_of(said, lang)
+    if question is None:
+        return None
     asks = card_asks(question)
-    if not asks or not asks_about_customer(question):
+    if not asks:
         return None
     state = conv.load(session, requester.userid, ctx.now)
     if state.previous is None:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from bot.commands.card_amend_loose import dropped
 from bot.commands.card_people import people_named
 from bot.commands.one_export import exported_name, exports_that_one
+from bot.commands.picks import row_number
 from bot.commands.row_actions import rows_said, with_rows_as
 from segmentation.nlq.card_asks import card_asks
 from segmentation.nlq.one_customer import asks_about_customer
@@ -220,3 +221,15 @@ def test_rows_with_one_row_word_for_all(said: str, rows: tuple[int, ...]) -> Non
 def test_a_count_after_a_row_is_no_row(said: str) -> None:
     found = rows_said(said)
     assert found is not None and len(found.numbers) == 1
+
+
+@pytest.mark.parametrize(
+    "said", ["who owns the 2nd and the 4th", "第二同第四個係咩標籤", "the 1st and 3rd, which city?"]
+)
+def test_two_rows_are_no_one_row_pick(said: str) -> None:
+    assert row_number(said) is None
+
+
+@pytest.mark.parametrize(("said", "row"), [("who owns the 2nd one", 2), ("第三個買了什麼", 3)])
+def test_one_row_is_still_picked(said: str, row: int) -> None:
+    assert row_number(said) == row
