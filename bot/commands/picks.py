@@ -337,6 +337,8 @@ def row_number(text: str) -> int | None:
     if several is not None and len(several.numbers) > 1:
         return None
     said = _row_said_plainly(normalize(text).strip(" 。.!！?？"))
+    if re.match(r"^(?:把|将)?排", said) and not re.search(_CARD_WORDS, said):
+        return None  # "排第一嘅嗰位" after a ranking: that one of it (ranked_pick), not a card
     match = _ROW.match(said) or _row_then_question(said)
     if match is None:
         return None
