@@ -68,7 +68,8 @@ def normalize(text: str) -> str:
     if not text.isascii():  # "好的收到👌": an emoji or pictograph says nothing to segment by
         text = _EMOJI.sub(" ", text)
     if not text.isascii():  # OpenCC maps Chinese characters only; Latin text skips its cost
-        text = _HK_D.sub("啲", text)  # 我d客, 佢d單: Hong Kong chat writes 啲 as d
+        if "d" in text or "D" in text:  # (normalize runs on every word: scan only when it can)
+            text = _HK_D.sub("啲", text)  # 我d客, 佢d單: Hong Kong chat writes 啲 as d
         text = _CONVERTER.convert(text).translate(_CANTONESE)
         if "仨" in text or "俩" in text:
             text = _FUSED_NUMERALS.sub(_unfused_numeral, text)
