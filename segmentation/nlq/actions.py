@@ -2197,8 +2197,8 @@ def untag_of_a_real_tag(action: Action | None, tags: Mapping[str, str]) -> Actio
 
 def _tag_it_ends_with(name: str, tags: Mapping[str, str]) -> str | None:
     said = normalize(name)
-    ends = [tag for tag in tags if tag and said.endswith(tag)]
-    return tags[max(ends, key=len)] if ends else None
+    # the longest tag the words end with: each ending looked up, never every tag scanned
+    return next((tags[said[k:]] for k in range(len(said)) if said[k:] in tags), None)
 
 
 def _no_such_tag_to_remove(name: str, tags: Mapping[str, str]) -> Ask:
@@ -2208,9 +2208,8 @@ def _no_such_tag_to_remove(name: str, tags: Mapping[str, str]) -> Ask:
     from segmentation.nlq.close_names import closest_only
     from segmentation.nlq.unknown import one_character_off
 
-    names = dict(tags)
-    near = list(dict.fromkeys(one_character_off(name, names) + did_you_mean(name, names)))
-    hints = closest_only(name, near, names)[:3]
+    near = list(dict.fromkeys(one_character_off(name, tags) + did_you_mean(name, tags)))
+    hints = closest_only(name, near, tags)[:3]
     zh = "您是指" + "、".join(f"“{h}”" for h in hints) + "吗？" if hints else ""
     en = " Did you mean " + " or ".join(f"“{h}”" for h in hints) + "?" if hints else ""
     return Ask(

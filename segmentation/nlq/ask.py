@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon_tables import UNSUPPORTED_REASONS
+from segmentation.nlq.table_index import table_index
 
 
 class Ask(Exception):
@@ -21,7 +23,9 @@ class Ask(Exception):
         return self.zh if language == "zh" else self.en
 
 
-def did_you_mean(word: str, choices: dict[str, str], limit: int = 3, cutoff: int = 60) -> list[str]:
+def did_you_mean(
+    word: str, choices: Mapping[str, str], limit: int = 3, cutoff: int = 60
+) -> list[str]:
     """Display names close to `word` (rapidfuzz), best first."""
     # Imported here: only a question back looks for near names, never an understood one.
     from rapidfuzz import fuzz, process
@@ -116,28 +120,24 @@ def _homophones(word: str, surfaces: list[str]) -> list[str]:
     return [s for s in same if syllables(s) == sound][:3]
 
 
-# Per choices table (tables are cached by the vocabulary, so their identity is stable):
-# the table itself, kept so its id is not reused, and Chinese character → its surfaces.
-_CHAR_INDEX: dict[int, tuple[dict[str, str], dict[str, list[str]]]] = {}
-
-
-def _sharing_a_character(word: str, choices: dict[str, str]) -> list[str]:
+def _sharing_a_character(word: str, choices: Mapping[str, str]) -> list[str]:
     """For a Chinese word, only the names that share a character with it (no other name can
     be close): 10,000 tags are never all scored for a two-character word."""
     cjk = {c for c in word if not c.isascii()}
     if not cjk:
         return list(choices)
-    entry = _CHAR_INDEX.get(id(choices))
-    if entry is None or entry[0] is not choices:
-        index: dict[str, list[str]] = {}
-        for surface in choices:
-            for c in set(surface):
-                if not c.isascii():
-                    index.setdefault(c, []).append(surface)
-        if len(_CHAR_INDEX) > 32:
-            _CHAR_INDEX.clear()
-        entry = _CHAR_INDEX[id(choices)] = (choices, index)
-    return list(dict.fromkeys(s for c in cjk for s in entry[1].get(c, ())))
+    index = table_index(choices, "by character", _by_character)
+    return list(dict.fromkeys(s for c in cjk for s in index.get(c, ())))
+
+
+def _by_character(choices: Mapping[str, str]) -> dict[str, list[str]]:
+    """Chinese character → the surfaces that have it."""
+    index: dict[str, list[str]] = {}
+    for surface in choices:
+        for c in set(surface):
+            if not c.isascii():
+                index.setdefault(c, []).append(surface)
+    return index
 
 
 # The "vague" words that are counts, not times (好几次, 经常, a few times).

@@ -7,6 +7,10 @@ offered: one left reads "您是指“金卡”吗？", and a yes takes it; a loo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from segmentation.nlq.table_index import table_index
+
 # How close a name is to the word: lower is closer; None is not a slip at all.
 SOUND_ALIKE = 0  # the same sounds (a homophone) or one Latin letter off / two swapped
 ONE_OFF = 1  # one Chinese character changed, or two Latin edits in a long word
@@ -73,15 +77,16 @@ def _edits(a: str, b: str) -> int:
     return previous[-1]
 
 
-def closest_only(word: str, hints: list[str], names: dict[str, str]) -> list[str]:
+def closest_only(word: str, hints: list[str], names: Mapping[str, str]) -> list[str]:
     """`hints` narrowed to the closest slips of `word` when any is one (the closest kind
     of slip only), else `hints` as they are. `names`: surface → display of every name a hint
     can be (a display's other surfaces count: "vip" for VIP)."""
+    surfaces = table_index(names, "surfaces of a display", _surfaces_of)
     best: dict[str, int] = {}
-    for surface, display in names.items():
-        if display not in hints:
-            continue
-        for said in {surface, display}:
+    for display in dict.fromkeys(hints):
+        if display not in surfaces:
+            continue  # a hint that is none of these names
+        for said in {*surfaces[display], display}:
             tier = closeness(word, said)
             if tier is not None and tier < best.get(display, ONE_OFF + 1):
                 best[display] = tier
@@ -89,3 +94,11 @@ def closest_only(word: str, hints: list[str], names: dict[str, str]) -> list[str
         return hints
     top = min(best.values())
     return [h for h in hints if best.get(h) == top]
+
+
+def _surfaces_of(names: Mapping[str, str]) -> dict[str, list[str]]:
+    """Display → the surfaces it is written as."""
+    index: dict[str, list[str]] = {}
+    for surface, display in names.items():
+        index.setdefault(display, []).append(surface)
+    return index

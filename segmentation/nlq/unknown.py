@@ -6,10 +6,13 @@ so a filler word ("gimme") never draws a prefecture's name."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from segmentation.nlq.ask import Ask, did_you_mean, names_nothing
 from segmentation.nlq.class_words import class_word_question
 from segmentation.nlq.close_names import closest_only
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.table_index import table_index
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token
 from segmentation.nlq.vocabulary import MeaningKind, Vocabulary
@@ -287,20 +290,41 @@ def _close_names(word: str, vocab: Vocabulary, cutoff: int = 60) -> list[str]:
     return list(dict.fromkeys(one_character_off(word, names) + close))
 
 
-def one_character_off(word: str, names: dict[str, str]) -> list[str]:
+def one_character_off(word: str, names: Mapping[str, str]) -> list[str]:
     """Chinese names as long as `word` that differ from it in one character only, never the
     first of a two-character name ("金卞" → 金卡, "高意象" → 高意向): a look-alike or a slip of
     the input method, closer than any score says (金卞 and 金卡 share half their characters)."""
-    if word.isascii() or not 2 <= len(word) <= 6:
+    if word.isascii() or not 2 <= len(word) <= _ONE_OFF_LONGEST:
         return []
-    out: list[str] = []
-    for surface, display in names.items():
-        if len(surface) != len(word) or display in out:
-            continue
-        differing = [i for i, (a, b) in enumerate(zip(word, surface, strict=True)) if a != b]
-        if len(differing) == 1 and (len(word) > 2 or differing[0] > 0):
-            out.append(display)
-    return out
+    found: list[tuple[int, str]] = []
+    index = _one_off_index(names)
+    for i in range(1 if len(word) == 2 else 0, len(word)):
+        for ordinal, surface, display in index.get(_with_gap(word, i), ()):
+            if surface != word:
+                found.append((ordinal, display))
+    return list(dict.fromkeys(display for _, display in sorted(found)))
+
+
+_ONE_OFF_LONGEST = 6
+
+
+def _with_gap(word: str, i: int) -> str:
+    return f"{word[:i]}\0{word[i + 1 :]}"
+
+
+def _one_off_index(names: Mapping[str, str]) -> dict[str, list[tuple[int, str, str]]]:
+    """Each name under every key it makes with one character left out, in the table's
+    order: a word then looks up len(word) keys instead of being compared with every name."""
+
+    def build(table: Mapping[str, str]) -> dict[str, list[tuple[int, str, str]]]:
+        index: dict[str, list[tuple[int, str, str]]] = {}
+        for ordinal, (surface, display) in enumerate(table.items()):
+            if 2 <= len(surface) <= _ONE_OFF_LONGEST:
+                for i in range(len(surface)):
+                    index.setdefault(_with_gap(surface, i), []).append((ordinal, surface, display))
+        return index
+
+    return table_index(names, "one character off", build)
 
 
 # English: the word after "who"/"that", a negation or "yet to" is in a verb's place —
@@ -444,7 +468,8 @@ def _generic(word: str, vocab: Vocabulary) -> Ask:
         hints = did_you_mean(word, names, cutoff=75)
         cities = vocab.candidates_in(("city",), word.isascii())
         hints += [c for c in did_you_mean(word, cities, cutoff=90) if _whole_match(word, c, cities)]
-        hints = closest_only(word, hints, {**names, **cities})
+        either = vocab.candidates_in(("tag", "named", "saved", "dept", "city"), word.isascii())
+        hints = closest_only(word, hints, either)  # the names and the cities, cached as one
     hints = hints[:3]
     return Ask(
         f"没看懂“{word}”。" + _zh_hint(hints, "请换个说法，或用引号标出标签名。"),
