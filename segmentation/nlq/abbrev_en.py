@@ -104,6 +104,45 @@ _TRAILS = (
 )
 _LEAD_GLUED = lazy_pattern(rf"(?<![a-z0-9.])({_LEADS})(\d)")
 _TRAIL_GLUED = lazy_pattern(rf"(?<![a-z])(\d)({_TRAILS})(?![a-z])")
+# The action asked with its -ing form, where only a request puts it: at the start of the
+# message or after mind/about/try ("would u mind tagging the Shanghai VIPs 待跟进", "how about
+# sending them a coupon", "tagging these as VIP pls"). Elsewhere an -ing word may describe the
+# customers ("customers adding to cart") and stays as typed.
+_ACTION_GERUNDS = {
+    "tagging": "tag",
+    "untagging": "untag",
+    "labelling": "label",
+    "labeling": "label",
+    "marking": "mark",
+    "sending": "send",
+    "pushing": "push",
+    "messaging": "message",
+    "texting": "text",
+    "saving": "save",
+    "scheduling": "schedule",
+    "removing": "remove",
+    "describing": "describe",
+    "profiling": "profile",
+    "dropping": "drop",
+    "giving": "give",
+    "taking": "take",
+    "putting": "put",
+}
+_GERUND_ASKED = lazy_pattern(
+    r"(?P<cue>^[\s,.!:;]*|(?<![a-z])(?:mind|about|try|start|begin)\s+)"
+    r"(?P<verb>" + "|".join(_ACTION_GERUNDS) + r")(?![a-z])"
+)
+
+
+def _base_form(m: re.Match[str]) -> str:
+    """The request's verb in its base form; "mind" opening the message is "please" ("mind
+    untagging 待跟进 from my VIPs?")."""
+    cue = m.group("cue")
+    if cue.strip() == "mind" and not m.string[: m.start()].strip():
+        cue = "please "
+    return cue + _ACTION_GERUNDS[m.group("verb")]
+
+
 _WORD = lazy_pattern(r"(?<![a-z0-9/'])(w/o|w/|[a-z][a-z0-9]*)(?![a-z0-9/'])")
 
 
@@ -137,6 +176,7 @@ def _expanded(text: str, names: Callable[[], Container[str]] | None) -> str:
     text = _RANK_GLUED.sub(
         lambda m: m.group(0) if names and m.group(0) in names() else f"{m[1]} {m[2]}", text
     )
+    text = _GERUND_ASKED.sub(_base_form, text)
 
     def spell(m: re.Match[str]) -> str:
         word = m.group(1)

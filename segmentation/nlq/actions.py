@@ -265,7 +265,7 @@ _V_SEND_EN = (
 _PUSH_OPENER_EN = (
     r"^(?:(?:please|pls|plz|kindly|can you|could you|would you|can u|could u|go ahead and|"
     r"i want to|i'd like to|i need to|help me|let's|lets|any chance (?:you|u) (?:could|can)|"
-    r"would (?:you|u) mind|quick one[:,]?|real quick[:,]?)\s+)*"
+    r"would (?:you|u) mind|quick one[:,]?|real quick[:,]?|how about|what about)\s+)*"
 )
 _PUSH_EN = [
     lazy_pattern(
@@ -583,7 +583,7 @@ _SP = r"(?:\s+|(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]))"
 _PLEASE_EN = (
     r"(?:(?:please|pls|plz|kindly|can you|could you|would you|can u|could u|go ahead and|"
     r"i want to|i'd like to|i need to|help me|let's|lets|any chance (?:you|u) (?:could|can)|"
-    r"would (?:you|u) mind|quick one[:,]?|real quick[:,]?)\s+)*"
+    r"would (?:you|u) mind|quick one[:,]?|real quick[:,]?|how about|what about)\s+)*"
 )
 # The previous answer's customers in English: "them", "all of those", "these customers".
 _THEM_EN = (

@@ -110,6 +110,14 @@ _ACK_ZH = (
     # A plea before the request ("帮个忙，给沉睡客户发张券", "拜托，…", "劳烦给VIP发…")
     r"帮个忙|帮帮忙|帮下忙|帮一下忙|帮个手|帮帮手|拜托你|拜托您|拜托|劳烦你|劳烦您|劳烦|"
     r"辛苦你了|辛苦您了|辛苦了|辛苦啦|辛苦你|"
+    # An act declined before the question ("不用导出，几个就行", "唔使export，講幾多個得"):
+    # the question after it is the request
+    r"(?:不用|不要|别|別|唔使|唔好|无需|無需|不必)(?:帮我|幫我)?(?:导出|導出|汇出|匯出|export|下载|"
+    r"下載|发|發|推送|打标签|打標籤)(?:了|啦|喇)?(?=\s*[，,])|"
+    # The asker introducing themselves ("我是新来的，…", "刚入职，…"): never 新来的 customers
+    r"我是新来的|我是新來的|我新来的|我是新人|新人一枚|我刚来|我剛來|刚来的|剛來的|我刚入职|"
+    r"我剛入職|刚入职|剛入職|我系新来嘅|我係新嚟嘅|我啱啱入职|我啱来|我啱嚟|新人求助|新人请教|"
+    r"新人請教|"
     # Dismissing the question just asked back ("算了，北京有多少客户", "唔使喇，…"): the
     # next request is a question of its own (the pending one is dropped by not being answered).
     r"算了吧|算了|算啦|罢了|不用了|不用啦|不管了|没事了?|冇事|唔使喇|唔使了|唔使啦|唔紧要|"
@@ -135,14 +143,26 @@ _ACK_ZH = (
     r"(?![，,。\s]*(?:给|同|帮|把|将)?(?:他们|她们|佢们|佢哋|这些|那些|呢啲|them|these|those))|"
     # Setting aside what was asked back ("那不管年龄了，女的有几个", "唔理电话啦，有金卡嘅几多个",
     # "先不考虑生日，…"): the question after it is asked on its own.
-    r"(?:不管|不理|唔理|别管|別管|不用管|唔使理|唔使管|先不管|忽略|不考虑|先不考虑|唔计|不计)"
-    r"[^，,。！!？?\s]{1,8}?(?:了|啦|喇|嘞|吧|先)?(?=\s*[，,]))"
+    # Whatever it is, or not necessarily so ("不论男女，…", "不一定要是VIP，…", "男女不限，…"):
+    # no condition on it, never its negation.
+    r"(?:不管|不理|唔理|别管|別管|不用管|唔使理|唔使管|先不管|忽略|不考虑|先不考虑|唔计|不计|"
+    r"不论|不論|无论|無論|不一定要是|不一定是|不一定要|不一定|唔一定要係|唔一定係|唔一定|"
+    r"未必要是|未必係|未必)"
+    r"[^，,。！!？?\s]{1,8}?(?:了|啦|喇|嘞|吧|先)?(?=\s*[，,])|"
+    r"[^，,。！!？?\s]{1,6}?(?:不限|唔限)(?=\s*[，,]))"
 )
 _ACK_EN = (
     r"(?:ok|okay|k|kk|alright|all right|cool|great|nice|perfect|thanks|thank you|thx|got it|"
     r"sure|yeah|yep|yes|right|fine|good|awesome|sweet|"
     # "forget last month, just the at-risk ones", "drop the city, …": the part dropped
     r"(?:forget(?: about)?|drop|skip|ignore) (?:the |that )?[a-z0-9 ]{1,20}?(?=,)|"
+    r"no need to export|don't export|dont export|no need for a file|no file needed|"
+    r"i'm new here|i am new here|im new here|i'm new|i am new|new here|just joined|"
+    r"i just joined|i'm new to this|first time using this|"
+    # whatever it is ("regardless of city, …", "doesn't matter if they're VIP, …")
+    r"(?:regardless of|irrespective of|no matter|whether or not|doesn't matter if|"
+    r"does not matter if|doesnt matter if|don't care if|dont care if|not necessarily) "
+    r"[a-z0-9' ]{1,24}?(?=,)|"
     r"never mind|nevermind|nvm|forget it|forget that|forget about it|forget about that|"
     r"scratch that|no worries|ignore that|skip that|cancel that|doesn't matter|no matter|"
     + _NEW_TOPIC_EN

@@ -585,6 +585,14 @@ ZH_WRAPPERS = (
     "来一份|来份|来一个|来一下|拉埋|拉埋出来|出一份给我|帮我出|"
     "拉一拉|捞一捞|翻一翻|理一理|整理整理|梳理一下|汇总一下|汇总|"
     "想要|想要一份|要一份|需要一份|那啥|那什么|那个啥|有空|有空的话|方便的话|得闲|得闲帮我|"
+    # politeness whose 不/唔 negates no condition ("不麻烦的话帮我导出…" is not "not mine")
+    "不麻烦的话|如果不麻烦|如果不麻烦的话|唔麻烦的话|唔麻烦嘅话|如果唔麻烦|如果唔麻烦嘅话|"
+    "不打扰的话|不急|不着急|不用急|不用着急|不急的|不急哈|唔急|唔急嘅|唔使急|唔洗急|不赶|"
+    "不赶时间|不赶的|慢慢来|"
+    # a proposal, not a negation: 要不你帮我导出…, 不如帮我列下…
+    "要不你|要不您|要不然你|要不你帮我|要不帮我|不如你|不如您|不如帮我|不如你帮我|"
+    "不知道能不能|不知道可不可以|不知道方不方便|不知能否|不晓得能不能|不晓得方不方便|"
+    "唔知可唔可以|唔知得唔得|唔知方唔方便|没事的话|没事的时候|冇事嘅话|"
     "搂|搂一下|搂下|速度|速速|赶快|好吗|好不好|行吗|行不行|可以吗|得唔得|好唔好|ok吗|"
     "不好意思|打扰了|打扰一下|冒昧问下|晒|就是|小助手|助手|小助理|小秘书|机器人|在吗|在不在|"
     "拉一个|拉一张|拉张|捞一个|捞一份|出一个|出一张|弄一份|弄一张|整一份|整一个|整个名单|"
@@ -1142,7 +1150,15 @@ MORE_WRAPPERS = (
     "i'm trying to see|trying to see|help me find|help me see|"
     "let's see|lets see|let us see|show us|give us|get us|pull us|"
     # opening what was shown (a group of a table, a list): "open Zhang San's", "drill into …"
-    "open|open up|drill into|drill down into|dig into"
+    "open|open up|drill into|drill down into|dig into|"
+    # politeness whose "not" negates no condition: whole phrases, before or after the request
+    "if you don't mind|if you dont mind|if u don't mind|if u dont mind|if you do not mind|"
+    "if it's not too much trouble|if its not too much trouble|if it isn't too much trouble|"
+    "if it's not too much bother|if it isn't too much bother|if it's no trouble|"
+    "if it's not a problem|if that's not a problem|if it's not too much to ask|"
+    "no worries if not|no worries if you can't|no worries if u can't|not urgent|"
+    "no need to rush|no rush|not sure if you can|not sure if u can|not sure if you could|"
+    "no problem if not|no problem if you can't|don't know if you can|dont know if you can"
 )
 _ADD(_many(K.FILLER, "wrapper", MORE_WRAPPERS))
 WRAPPERS = WRAPPERS + "|" + MORE_WRAPPERS

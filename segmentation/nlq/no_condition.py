@@ -69,3 +69,29 @@ def refuse_holdout(text: str, campaigns: dict[int, str]) -> None:
     found = _HOLDOUT.search(text)
     if found is not None and not names_a_holdout(text):
         raise which_holdout(found.group(0), campaigns)
+
+
+# "Not only X" with nothing joined after it (the parser reads "不仅A还B" / "not only A but also B"
+# as both): X and more besides — never "not X"; which customers are meant is asked. A number
+# after it is a comparison (不止3次, 不只一单 = more than).
+_NOT_ONLY = lazy_pattern(
+    r"(?:不仅仅|不仅|不光是|不光|不单止|不单是|不单|不只是|不止是|不只|唔止係|唔止|唔单止)"
+    r"(?!\s*(?:[\d一二两三四五六七八九十几百千万]|多|少))"
+    r"[^，,。；;！!？?\s]{0,12}|"
+    r"\bnot (?:just|only|merely|simply|solely)\b(?!\s+(?:once|twice|one|\d))[^,.;!?]{0,24}"
+)
+
+
+def refuse_not_only(text: str) -> None:
+    """Ask back when `text` says "not only X" ("不光是VIP，金卡的也要", "not just VIPs, all my
+    customers in Shanghai"): read word by word it was "not VIP", or VIP and 金卡 at once."""
+    found = _NOT_ONLY.search(text)
+    if found is None:
+        return
+    said = found.group(0).strip()
+    raise Ask(
+        f"“{said}”：是除了这些，还要别的客户吗？请直接说要哪些客户，例如“VIP或金卡的客户”"
+        "或“上海的所有客户”。",
+        f"“{said}”: do you want these and other customers besides? Please say which "
+        "customers, e.g. 'customers tagged VIP or 金卡' or 'all customers in Shanghai'.",
+    )

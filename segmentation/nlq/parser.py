@@ -58,7 +58,7 @@ from segmentation.nlq.leadins import (
     without_acknowledgement,
 )
 from segmentation.nlq.message_apart import message_said_plainly
-from segmentation.nlq.no_condition import refuse_count_ranking, refuse_holdout
+from segmentation.nlq.no_condition import refuse_count_ranking, refuse_holdout, refuse_not_only
 from segmentation.nlq.one_customer import ask_unnamed_customer
 from segmentation.nlq.own_words import own_words_read
 from segmentation.nlq.plain_words import plain_words
@@ -535,6 +535,7 @@ def _parse(
     if seg_text is not None:
         refuse_empty_quotes(seg_text)
         refuse_count_ranking(seg_text)
+        refuse_not_only(seg_text)  # 不光是VIP，金卡的也要: never "not VIP"
         refuse_holdout(seg_text, vocab.campaigns)
         tokens = topic_contact_joined(
             drop_open_wrappers(demonstratives(tokenize(seg_text, vocab, now, tz)))

@@ -116,10 +116,12 @@ _PATTERNS = (
 )
 
 
-# "腾讯公司", "华为集团": an unknown name before a company word (not 我们公司, 本公司, 这家公司).
+# "腾讯公司", "华为集团": an unknown name before a company word (not 我们公司, 本公司, 这家公司),
+# never a verb of coming or joining ("刚来公司，想看看我的VIP": the asker is new there).
 _COMPANY_NAMED = lazy_pattern(
-    r"^(?!本|我|咱|你|您|他|她|这|這|那|该|該|贵|貴|其他|别的|別的|哪|每|各|同一|一家|某)"
-    r"(?P<name>\S{2,20}?)(?:公司|集团|集團|有限公司|科技公司)$"
+    r"^(?!本|我|咱|你|您|他|她|这|這|那|该|該|贵|貴|其他|别的|別的|哪|每|各|同一|一家|某|"
+    r"刚|剛|才|新|已经|已經|还|還|回|在)"
+    r"(?P<name>\S{2,20}?)(?<![来來到进進去回入开開职職嚟])(?:公司|集团|集團|有限公司|科技公司)$"
 )
 # "在腾讯上班": where they work, an unknown name after 在.
 _WORKS_AT = lazy_pattern(

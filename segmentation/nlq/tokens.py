@@ -155,7 +155,31 @@ def tokenize(
     tokens = came_in_new(neither_listed(listed_count(topic_objects(tokens))))
     tokens = after_joining(at_most_only(except_after(combined_lists(measure_totals(tokens)))))
     tokens = repeat_in_window(each_window(tokens))
+    tokens = _not_necessarily(tokens)
     return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))
+
+
+# "Not necessarily" words after a negation (不一定要是, 唔一定係) and English "necessarily".
+_NECESSARILY = ("一定", "必")
+
+
+def _not_necessarily(tokens: list[Token]) -> list[Token]:
+    """ "不一定要是VIP的", "not necessarily VIPs": no condition on VIP, never its negation —
+    the two words asked back as one, naming what was said (set aside before a comma, the
+    question after it is read by leadins)."""
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == K.NEG
+            and prev.end == tok.start
+            and (tok.text.startswith(_NECESSARILY) or tok.text == "necessarily")
+        ):
+            out[-1] = Token(K.UNKNOWN, None, prev.start, tok.end, f"{prev.text}{tok.text}")
+            continue
+        out.append(tok)
+    return out
 
 
 def refuse_empty_quotes(text: str) -> None:
@@ -1021,6 +1045,10 @@ def _english_glue(tokens: list[Token]) -> list[Token]:
             tok = Token(K.NEW, True, tok.start, tok.end, tok.text)
         elif tok.kind == K.CMP and tok.text == "under" and _a_colleague(nxt):
             continue  # "accounts under Zhao Liu": whose, not fewer than
+        elif tok.kind == K.NEG and _negates_the_act(tokens, index):
+            # "不要导出北京的客户", "要不你帮我导出我的VIP": the act is declined or proposed,
+            # no condition negated — asked, never the export of everyone not in Beijing
+            tok = Token(K.UNKNOWN, None, tok.start, tok.end, tok.text)
         elif tok.kind == K.MY and tok.text == "我" and _wants(tokens, index):
             # "我只要上海的", "我不要VIP", "我不想要北京的客户": I, who asks — not my customers
             tok = Token(K.FILLER, "wrapper", tok.start, tok.end, tok.text)
@@ -1137,6 +1165,18 @@ _WANT_WORDS = frozenset(
 )
 
 
+# The acts on customers whose negation is no condition: not exporting the Beijing customers is
+# no export of the others ("看"/list and count keep 不看北京的 = the others).
+_ACTS = frozenset({"export", "tag", "untag", "push", "save", "schedule", "describe"})
+
+
+def _negates_the_act(tokens: list[Token], index: int) -> bool:
+    """A negation whose next word, past the request's politeness (你帮我, please), is an act."""
+    ahead = (t for t in tokens[index + 1 :] if t.kind != K.FILLER)
+    nxt = next(ahead, None)
+    return nxt is not None and nxt.kind == K.INTENT and nxt.value in _ACTS
+
+
 def _wants(tokens: list[Token], index: int) -> bool:
     """我 right before what the asker wants or does not want (只要, 不要, 不想要…)."""
     nxt = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -1162,8 +1202,11 @@ def _after_people(out: list[Token]) -> bool:
 
 
 def _of(nxt: Token | None) -> bool:
-    """A possessive 的/嘅 next: the word before it owns what follows (我嘅客 = my customers)."""
-    return nxt is not None and nxt.kind == K.DE and nxt.text in ("的", "嘅", "之")
+    """A possessive next: the word before it owns what follows (我嘅客 = my customers; HK 啲,
+    "export 我啲VIP" = my VIPs)."""
+    return nxt is not None and (
+        (nxt.kind == K.DE and nxt.text in ("的", "嘅", "之")) or nxt.text in ("啲", "d")
+    )
 
 
 def _english_request(prev: Token | None) -> bool:
