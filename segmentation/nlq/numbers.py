@@ -42,7 +42,7 @@ def scan_number(text: str, pos: int) -> tuple[Decimal, int] | None:
         for suffix, factor in _MULTIPLIERS:
             if text.startswith(suffix, end) and not _latin_continues(text, end + len(suffix)):  # noqa: SIM102
                 if suffix.isascii() or suffix != "百" or not text.startswith("百分", end):
-                    return _tidy(value * factor), end + len(suffix)
+                    return _with_lower_part(value * factor, factor, text, end + len(suffix))
         return _tidy(value), end
     if pos < len(text) and text[pos] in CHINESE_NUMERAL_CHARS and text[pos] not in "〇零":
         return _scan_chinese(text, pos)
@@ -106,6 +106,24 @@ def _scan_english(text: str, pos: int) -> tuple[Decimal, int] | None:
     if words < 2 or end == pos:
         return None
     return Decimal(total + current), end
+
+
+_ONE_DIGIT = {**{str(d): d for d in range(1, 10)}, **{c: v for c, v in _DIGITS.items() if v}}
+
+
+def _with_lower_part(value: Decimal, factor: int, text: str, end: int) -> tuple[Decimal, int]:
+    """`value` (a number with its unit: 1千, 1万, 2k) and the part of it said after the unit:
+    one digit alone is one unit below ("1千5" = 1500, "1万2" = 12000, "2w5" = 25000), a number
+    with a smaller unit is added ("1万2千" = 12000)."""
+    if factor < 1000 or end >= len(text) or text[end] not in _ONE_DIGIT:
+        return _tidy(value), end
+    after = text[end + 1] if end + 1 < len(text) else ""
+    if not (after.isdigit() or after in "．.,十百千万亿kw" or after in _ONE_DIGIT):
+        return _tidy(value + Decimal(_ONE_DIGIT[text[end]] * factor // 10)), end + 1
+    lower = scan_number(text, end)
+    if lower is not None and lower[0] < factor and text[lower[1] - 1] in "十百千kK":
+        return _tidy(value + lower[0]), lower[1]
+    return _tidy(value), end
 
 
 def _latin_continues(text: str, pos: int) -> bool:
