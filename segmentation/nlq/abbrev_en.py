@@ -18,6 +18,7 @@ from segmentation.nlq.plain_words import outside_quotes
 ABBREVIATIONS: dict[str, str] = {
     "cust": "customers",
     "custs": "customers",
+    "cx": "customers",  # support and sales shorthand for the customer
     "ppl": "people",
     "acct": "account",
     "accts": "accounts",

@@ -95,6 +95,133 @@ def _static_slips() -> tuple[Slip, ...]:
             "消费1000已上的客户",
             "已上传的客户",
         ),
+        *_session27_slips(),
+    )
+
+
+# Session 27 (loose27): slips on an event verb, a calendar word or a Cantonese particle, each in
+# a context that reads one way only (进 before a number of days is 近; 上各月 is 上个月; 到电 is
+# 到店; 退宽 is 退款; 寻价 is 询价; 来们市 is 来门市; 买左野 is 买咗嘢; 有系铺头 is 有喺铺头;
+# m该 is 唔该; a Taiwan bopomofo ㄇ closing a question is 吗, ㄉ before a noun is 的).
+_DAYS_AHEAD = (
+    r"(?=\s*(?:\d{1,3}|[一二两三四五六七八九十半]{1,3})"
+    r"\s*(?:天|日|周|个月|个星期|个礼拜|个周|小时))"
+)
+_CALENDAR_AFTER = r"(?=月|个月|星期|礼拜|季度|周)"
+_SHOP_AFTER = r"(?=铺头|铺|店|门市|门店|店铺)"
+
+
+def _session27_slips() -> tuple[Slip, ...]:
+    return (
+        Slip(
+            "进 for 近 before a number of days",
+            lazy_pattern(
+                rf"(?:^|(?<=[\s,，。;；:：!！?？最有的在查看找列我是]))(?P<slip>进){_DAYS_AHEAD}"
+            ),
+            "近",
+            "进30天下过单的客户",
+            "跟进30天内下过单的客户",
+        ),
+        Slip(
+            "各 for 个 between 上/这 and a calendar word",
+            lazy_pattern(rf"(?<=[上这今呢嗰本])(?P<slip>各){_CALENDAR_AFTER}"),
+            "个",
+            "上各月有咨询的",
+            "每个城市各月的客户",
+        ),
+        Slip(
+            "姿 / 滋 for 咨 before 询",
+            lazy_pattern(r"(?P<slip>姿|滋)(?=询)"),
+            "咨",
+            "上个月有姿询的",
+            "姿态好的客户",
+        ),
+        Slip(
+            "电 for 店 after 到",
+            lazy_pattern(
+                r"(?<=到)(?P<slip>电)(?=过|了|的|嘅|里|客|\s*$)|(?:(?<=到过)|(?<=门))(?P<slip2>电)(?![话脑视影商梯器池费站子])"
+            ),
+            "店",
+            "这个月到电的客户",
+            "收到电话的客户",
+        ),
+        Slip(
+            "宽 for 款 after 退",
+            lazy_pattern(r"(?<=退)(?P<slip>宽)"),
+            "款",
+            "近7天退宽的",
+            "宽松的客户",
+        ),
+        Slip(
+            "寻 for 询 before 价 / 问",
+            lazy_pattern(r"(?P<slip>寻)(?=价|问)"),
+            "询",
+            "近7天有寻价的客户",
+            "寻找北京的客户",
+        ),
+        Slip(
+            "们 for 门 before 市 / 店 after a verb of coming",
+            lazy_pattern(r"(?<=[来到过进去入])(?P<slip>们)(?=市|店)"),
+            "门",
+            "上个月有来们市的客人",
+            "我们店的客户",
+        ),
+        Slip(
+            "左 for 咗 after a Cantonese verb",
+            lazy_pattern(r"(?<=[买退落问来加去行入睇使订])(?P<slip>左)(?![右边手])"),
+            "了",
+            "近30日退左货嘅客",
+            "左边的客户",
+        ),
+        Slip(
+            "野 for 嘢 after a verb of buying",
+            lazy_pattern(r"(?:(?<=[买退卖])|(?<=[买退卖][了过左]))(?P<slip>野)(?![生外心兽味马])"),
+            "嘢",
+            "今个月买左野嘅客",
+            "野生的客户",
+        ),
+        Slip(
+            "系 for 喺 before the shop",
+            lazy_pattern(rf"(?<=[有冇没都曾未])(?P<slip>系){_SHOP_AFTER}"),
+            "喺",
+            "琴日有系铺头行过嘅客",
+            "系统里的客户",
+        ),
+        Slip(
+            "m for 唔 before 该 / 好意思",
+            lazy_pattern(r"(?<![a-z0-9])(?P<slip>m)(?=该|好意思|使|系)"),
+            "唔",
+            "m该list下上海啲客",
+            "5m该客户",
+        ),
+        Slip(
+            "d for 啲 between a place or a word and 客",
+            lazy_pattern(r"(?<=[\u4e00-\u9fff])(?P<slip>d)(?=客)"),
+            "啲",
+            "上海d客有几多",
+            "vip d客",
+        ),
+        Slip(
+            "ㄇ for 吗 closing a question",
+            lazy_pattern(r"(?P<slip>ㄇ)(?=\s*[?？!！~～.。]*\s*$)"),
+            "吗",
+            "近7天有询价的客户ㄇ",
+            "客户ㄇ有几个",
+        ),
+        Slip(
+            "ㄉ for 的 before a noun",
+            lazy_pattern(r"(?<=[\u4e00-\u9fff])(?P<slip>ㄉ)(?=[\u4e00-\u9fff])"),
+            "的",
+            "我ㄉ客户",
+            "ㄉ",
+        ),
+        Slip(
+            "定 for 订 before 单 / 购",
+            lazy_pattern(r"(?<![决确规固约肯预])(?P<slip>定)(?=单|购)"),
+            "订",
+            "这个月有定单的客人",
+            "确定单价的客户",
+        ),
     )
 
 

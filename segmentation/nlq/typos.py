@@ -26,6 +26,8 @@ _FRAME_WORDS = (
     "ordered",
     "purchased",
     "inquired",
+    "inquiry",  # inqiury, inquriy, enquiry stays its own word (read by the lexicon)
+    "inquiries",
     "visited",  # vistied, visted, visitted (no English word is one edit from it)
     "people",
     "female",
