@@ -57,6 +57,7 @@ from segmentation.nlq.leadins import (
     shown_to_me,
     without_acknowledgement,
 )
+from segmentation.nlq.loose_words import loose_words_read
 from segmentation.nlq.message_apart import message_said_plainly
 from segmentation.nlq.no_condition import refuse_count_ranking, refuse_holdout, refuse_not_only
 from segmentation.nlq.one_customer import ask_unnamed_customer
@@ -354,7 +355,8 @@ def _inner_quotes_back(command: Command) -> Command:
 def _ime_slips_read(norm: str, text: str, vocab: Vocabulary) -> str:
     """`norm` with the IME slips of the command's words read as meant (ime_slips.py); a
     message it sends — quoted, after a colon, or said plainly after its message word — is
-    the user's own text, never corrected."""
+    the user's own text, never corrected. The loose words of the command (loose_words.py)
+    are read there too."""
     after = _MESSAGE_COLON.search(norm)
     end = after.end() if after is not None else len(norm)
     _, words = message_said_plainly(norm, text)
@@ -362,7 +364,7 @@ def _ime_slips_read(norm: str, text: str, vocab: Vocabulary) -> str:
         at = norm.rfind(said)
         if 0 < at < end:
             end = at
-    return without_ime_slips(norm[:end], vocab.tags) + norm[end:]
+    return loose_words_read(without_ime_slips(norm[:end], vocab.tags)) + norm[end:]
 
 
 # "可以 把…吗" opens a polite request: never dropped as an acknowledgement.
@@ -422,7 +424,8 @@ def _parse(
     norm = everyday_rewrites(norm)  # 不下三次, export埋上个月…
     norm = total_as_spend(norm)  # "whose total is between 1k and 3k"
     norm = months_of_years(norm, now.astimezone(tz).date())  # 今年3月以来 = 2026年3月以来
-    norm = _ime_slips_read(norm, text, vocab)  # 上海得VIP, 再北京的, 都有那些, 近30填
+    # 上海得VIP, 再北京的, 都有那些, 近30填; 宝，…; 没超一百; 一通询问都没有; spend tops 5k
+    norm = _ime_slips_read(norm, text, vocab)
     norm, not_both = not_both_said(norm)  # "VIP or 待跟进 but not both": made exclusive below
     norm = either_or(norm)  # 不是到店就是下单 / 唔係嚟舖頭就係落單: 到店或下单
     ask_approximate_period(norm)  # 快两个月没下单, "almost 2 months": which days is unsaid
