@@ -115,9 +115,21 @@ class Correction:
     said: str = ""
 
 
+# An apology that opens a request, not a correction: "唔好意思，幫我將佢哋打個tag", "不好意思，
+# 请帮我导出…", "sorry, could you count the VIPs" (session 27: the apology is politeness).
+_SORRY_THEN_REQUEST = lazy_pattern(
+    rf"^{_SEP}(?:{_SORRY}{_PARTICLE}{_SEP})+(?:请你?|請你?|麻烦你?|麻煩你?|劳烦|勞煩|唔该|唔該|"
+    r"(?:可以|可唔可以|可不可以|能不能|能唔能|能否)?\s*(?:帮我|幫我|帮忙|幫忙|帮手|幫手|同我|替我)|"
+    r"(?:could|can|would|will)\s+(?:you|u)(?![a-z])|pls(?![a-z])|please(?![a-z])|plz(?![a-z]))",
+    re.I,
+)
+
+
 def read_correction(text: str) -> Correction | None:
     """The correction `text` is, or None when it says nothing is wrong with the last question."""
     plain = unicodedata.normalize("NFKC", text or "").strip()
+    if _SORRY_THEN_REQUEST.match(plain):
+        return None  # "唔好意思，幫我…": a polite request
     rest, led = _without_leads(plain)
     old_first = _OLD_FIRST.match(plain) if not led else _OLD_FIRST.match(rest)
     if old_first is not None:
@@ -162,6 +174,8 @@ def without_correction_lead(text: str) -> str | None:
     Grace"): the change itself, as typed. None when no such words open it, or nothing follows
     them."""
     plain = unicodedata.normalize("NFKC", text or "").strip()
+    if _SORRY_THEN_REQUEST.match(plain):
+        return None  # "不好意思，帮我…": a polite request, not a change
     found = _AGAIN_LEAD.match(plain)
     if found is None:
         meant = _MEANT_START.match(plain)  # "I mean only Pia", "我是说只要Carol"
