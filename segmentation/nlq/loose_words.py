@@ -39,7 +39,14 @@ _ADDRESS = (
     r"(?:老师|宝|宝宝|宝贝|宝子|亲|亲爱的|亲们|老板|大佬|小可爱|靓仔|靓女|美女|帅哥|哥|姐|姐姐|"
     r"哥哥|小哥|同学|dear|hun|hon|babe|bro|buddy|mate|boss)"
 )
-_ADDRESS_FIRST = lazy_pattern(rf"^\s*{_ADDRESS}(?:\s*[,，!！~～、]+\s*|\s*(?={_REQUEST}))(?=\S)")
+# A greeting or thanks may come with it: 老师好，/ 辛苦了老师，/ hi dear, / 早啊宝，
+_GREETING = (
+    r"(?:辛苦了?|辛苦晒|谢谢|多谢|唔该晒|早|早啊|早安|你好|您好|嗨|哈喽|hi|hello|hey|morning)?\s*"
+)
+_ADDRESS_FIRST = lazy_pattern(
+    rf"^\s*{_GREETING}{_ADDRESS}(?:好|早|早啊|早安|早上好|下午好|晚上好|们|們)?"
+    rf"(?:\s*[,，!！~～、]+\s*|\s*(?={_REQUEST}))(?=\S)"
+)
 _ADDRESS_LAST = lazy_pattern(rf"[,，]\s*{_ADDRESS}\s*[!！~～。.]*\s*$")
 # An apology before a request: 唔好意思，帮我… / 不好意思，请… / sorry, could you …
 _APOLOGY_FIRST = lazy_pattern(
@@ -97,7 +104,7 @@ _THIS_WEEKDAY = lazy_pattern(r"呢个?(?=\s*(?:礼拜|星期|周)[一二三四�
 _DAY = r"(?:[1-9]|[12]\d|3[01])"
 _MONTH_DAY_RANGE = lazy_pattern(
     rf"(?<!\d)(?P<m1>1[0-2]|[1-9])月(?P<d1>{_DAY})(?P<mark1>号|日)?\s*"
-    rf"(?P<to>到|至|~|～|-|—)\s*(?P<m2>1[0-2]|[1-9])月(?P<d2>{_DAY})(?![\d号日])"
+    rf"(?P<to>到|至|~|～|-|—)\s*(?P<m2>1[0-2]|[1-9])月(?P<d2>{_DAY})(?P<mark2>号|日)?(?!\d)"
 )
 
 # ---- a visit said with the shop first -----------------------------------------------
@@ -150,7 +157,7 @@ def _wrappers(part: str) -> str:
 
 
 def _day_range(m: re.Match[str]) -> str:
-    mark = m["mark1"] or "号"
+    mark = m["mark1"] or m["mark2"] or "号"
     return f"{m['m1']}月{m['d1']}{mark}{m['to']}{m['m2']}月{m['d2']}{mark}"
 
 
