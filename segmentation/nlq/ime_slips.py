@@ -182,14 +182,14 @@ def _session27_slips() -> tuple[Slip, ...]:
         ),
         Slip(
             "系 for 喺 before the shop",
-            lazy_pattern(rf"(?<=[有冇没都曾未])(?P<slip>系){_SHOP_AFTER}"),
+            lazy_pattern(rf"(?<=[有冇没未])(?P<slip>系){_SHOP_AFTER}"),
             "喺",
             "琴日有系铺头行过嘅客",
             "系统里的客户",
         ),
         Slip(
             "m for 唔 before 该 / 好意思",
-            lazy_pattern(r"(?<![a-z0-9])(?P<slip>m)(?=该|好意思|使|系)"),
+            lazy_pattern(r"(?<![a-z0-9])(?P<slip>m)(?=该|好意思|使)"),
             "唔",
             "m该list下上海啲客",
             "5m该客户",
@@ -217,7 +217,7 @@ def _session27_slips() -> tuple[Slip, ...]:
         ),
         Slip(
             "定 for 订 before 单 / 购",
-            lazy_pattern(r"(?<![决确规固约肯预])(?P<slip>定)(?=单|购)"),
+            lazy_pattern(r"(?:^|(?<=[有没冇未无下落的张个笔份张了过\s]))(?P<slip>定)(?=单|购)"),
             "订",
             "这个月有定单的客人",
             "确定单价的客户",

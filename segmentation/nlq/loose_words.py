@@ -63,7 +63,9 @@ _MODAL_BEFORE_ZH = lazy_pattern(
     r"(?=帮我|帮忙|请|麻烦|给我|同我|唔该)"
 )
 # 协助 (assist) as 帮: 请协助去掉… / 协助我导出… / 协助一下
-_ASSIST = lazy_pattern(r"协助(?:我|一下|下)?(?=\S)")
+_ASSIST = lazy_pattern(
+    r"(?:(?<=请|求)|(?<=烦请|麻烦|能否|可否|可以|帮忙)|(?<=能不能))\s*协助(?:我|一下|下)?(?=\S)"
+)
 # 按城市帮我分一下: the helping words between a breakdown's 按X and its verb
 _BY_THEN_HELP = lazy_pattern(
     r"(?P<by>(?:按|按照|依照|依|根据)\s*[^\s,，。按]{1,8}?)\s*(?:帮我|帮忙|替我|同我|帮手)\s*"
