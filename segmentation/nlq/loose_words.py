@@ -47,6 +47,12 @@ _ADDRESS_FIRST = lazy_pattern(
     rf"^\s*{_GREETING}{_ADDRESS}(?:好|早|早啊|早安|早上好|下午好|晚上好|们|們)?"
     rf"(?:\s*[,，!！~～、]+\s*|\s*(?={_REQUEST}))(?=\S)"
 )
+# Said inside a plea, before the helping verb: 麻烦老师帮我…, 唔该靓仔同我…, 拜托亲帮我…
+_ADDRESS_INSIDE = lazy_pattern(
+    r"(?:(?<=麻烦)|(?<=劳烦)|(?<=拜托)|(?<=请)|(?<=唔该))\s*"
+    r"(?:老师|宝|宝宝|宝贝|亲|亲爱的|大佬|靓仔|靓女|美女|帅哥|哥|姐|姐姐|小哥)\s*"
+    r"(?=帮|同我|替我|给我)"
+)
 _ADDRESS_LAST = lazy_pattern(rf"[,，]\s*{_ADDRESS}\s*[!！~～。.]*\s*$")
 # An apology before a request: 唔好意思，帮我… / 不好意思，请… / sorry, could you …
 _APOLOGY_FIRST = lazy_pattern(
@@ -149,6 +155,7 @@ def _rewrite(part: str) -> str:
 
 def _wrappers(part: str) -> str:
     part = _ADDRESS_FIRST.sub("", part)
+    part = _ADDRESS_INSIDE.sub("", part)
     part = _ADDRESS_LAST.sub("", part)
     part = _APOLOGY_FIRST.sub("", part)
     part = _APPRECIATE.sub("", part)
