@@ -34,10 +34,10 @@ _REQUEST = (
 
 # ---- request wrappers -------------------------------------------------------------------
 # An address term: before a comma (or a request word) opening the message, after a comma at its
-# end. 老板 and 老师 only before a pause or a request (老板要一份… is someone else's request).
+# end. Never 老板 (老板要一份… is someone else's request; a colleague may be called so).
 _ADDRESS = (
-    r"(?:老师|宝|宝宝|宝贝|宝子|亲|亲爱的|亲们|老板|大佬|小可爱|靓仔|靓女|美女|帅哥|哥|姐|姐姐|"
-    r"哥哥|小哥|同学|dear|hun|hon|babe|bro|buddy|mate|boss)"
+    r"(?:老师|宝|宝宝|宝贝|宝子|亲|亲爱的|亲们|大佬|小可爱|靓仔|靓女|美女|帅哥|哥|姐|姐姐|"
+    r"哥哥|小哥|同学|dear|hun|hon|babe|bro|buddy|mate)"
 )
 # A greeting or thanks may come with it: 老师好，/ 辛苦了老师，/ hi dear, / 早啊宝，
 _GREETING = (
@@ -126,7 +126,7 @@ _MEASURE = (
     r"order value|average order|average order value|avg order|aov|amount|purchases)"
 )
 _TOPS_VERB = lazy_pattern(
-    rf"(?<![a-z])(?P<m>{_MEASURE})\s+(?:tops|topped|topping|top)(?!\s+out)\s+(?=[¥$]?\s*\d)"
+    rf"(?<![a-z])(?P<m>{_MEASURE})\s+(?:tops|topped|topping)(?!\s+out)\s+(?=[¥$]?\s*\d[\d.,]*\s*[kw万千]?(?![\d.,%]))"
 )
 _TOPS_BEFORE = lazy_pattern(r"(?<![a-z])(?:tops|topped|topping)\s+(?=[¥$]?\s*\d)")
 
