@@ -67,6 +67,7 @@ from segmentation.nlq.quoted_slips import check_quoted_campaign_slips
 from segmentation.nlq.rank_by_count import orders_ranking_said_as_spend
 from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
+from segmentation.nlq.same_item import returned_item_said
 from segmentation.nlq.saved_words import saved_named
 from segmentation.nlq.self_correction import corrected_in_sentence
 from segmentation.nlq.sort_words import ranked_by, sort_measure, sorted_as_ranking
@@ -79,7 +80,7 @@ from segmentation.nlq.tokens import Token, refuse_empty_quotes, tokenize
 from segmentation.nlq.typos import phrase_typos_fixed
 from segmentation.nlq.used_to import used_to_said
 from segmentation.nlq.verbs import demonstratives
-from segmentation.nlq.vocabulary import Vocabulary
+from segmentation.nlq.vocabulary import ITEM_KINDS, Vocabulary
 from segmentation.nlq.who_counted import who_counted_tail
 from segmentation.nlq.whole_periods import ask_whole_period, without_restated_whole
 from segmentation.nlq.wrappers_en import drop_open_wrappers
@@ -404,6 +405,11 @@ def _spaced_acknowledgement_dropped(text: str, campaign_names: Iterable[str] = (
     return rest
 
 
+def _item_names(vocab: Vocabulary) -> set[str]:
+    """The surfaces of the company's products and categories, in either script."""
+    return {*vocab.candidates_in(ITEM_KINDS, False), *vocab.candidates_in(ITEM_KINDS, True)}
+
+
 def _parse(
     text: str, vocab: Vocabulary, asker: str | None, now: datetime, tz: ZoneInfo, language: str
 ) -> Command:
@@ -445,6 +451,7 @@ def _parse(
     if _NOT_ONLY.search(norm) and re.search(r"还|也|而且|并且|仲|but|also", norm):
         norm = _NOT_ONLY.sub(" ", norm).strip()  # "不仅A还B": A and B
     norm = expand_city_groups(norm, lambda: vocab.surfaces)  # 北上广深
+    norm = returned_item_said(norm, lambda: _item_names(vocab))  # 买了精华液又退了: 退过精华液
     # 这个活动 / that campaign reaching the parser: no campaign discussed to point at
     ask_pointed_campaign(latest_pointer_dropped(text), vocab.campaigns)
     norm = latest_pointer_dropped(norm)  # 上次那个活动 / 上次嗰個活動 = 上次活动
