@@ -33,6 +33,7 @@ from segmentation.nlq.money_sums import ask_money_per_group
 from segmentation.nlq.one_customer import asks_about_customer
 from segmentation.nlq.restate import Restater, describe
 from segmentation.nlq.share_words import dimension_of, share_asked
+from segmentation.nlq.slang_words import WECHAT_WORDS
 from segmentation.nlq.tag_group_words import tag_group_said
 from segmentation.nlq.token_kinds import K
 from segmentation.nlq.tokens import Token, tokenize
@@ -1247,6 +1248,8 @@ def _tag_changes(
         untimed = not _window(window_text, ctx, now, tz)
         if untimed and (re.fullmatch(_TAG_DONE_ZH, verb) or (not off and "新" not in verb)):
             return None  # "打上了VIP标签的客户" / "被打上VIP标签的" with no time: who has it
+        if match.group("x").strip() in WECHAT_WORDS:
+            return None  # 新加上微信的 / 刚加了企微嘅: the customer just added (slang_words)
         tag_text = f"有{match.group('x').strip()}标签的客户"
     else:
         for pattern in _TAG_CHANGE_EN:

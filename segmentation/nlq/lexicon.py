@@ -26,6 +26,7 @@ from segmentation.nlq.reported import (  # noqa: F401 (named by tests)
 )
 from segmentation.nlq.sentence_words import ALSO_WORDS as SENTENCE_ALSO
 from segmentation.nlq.sentence_words import WORDS as SENTENCE_WORDS
+from segmentation.nlq.slang_words import WORDS as SLANG_WORDS
 from segmentation.nlq.token_kinds import K
 
 
@@ -750,6 +751,8 @@ OWNER_HANG_PLACES = ("这", "这里", "这儿", "这边", "度", "呢度", "呢�
 OWNER_PLACES = "手上|手头|手里|手头上|手底下|手下|底下|名下|这边|这里|这儿|那边"
 # one's "stall" of customers (李四那摊子里的VIP, 我这摊的客户): whose book it is
 OWNER_PLACES += "|那摊子|那摊|这摊子|这摊|那一摊|这一摊"
+# one's "plate" of customers (我盘子里的VIP, 王五盘子入面嘅客): whose book it is, as 那摊 is
+OWNER_PLACES += "|盘子|盘子里|盘子里面|盘子入面|盘子上|这盘子|那盘子"
 
 
 def owner_words() -> tuple[list[str], list[str]]:
@@ -778,7 +781,8 @@ def owner_words() -> tuple[list[str], list[str]]:
         mine += [f"{hang}我{place}{de}" for place in OWNER_HANG_PLACES for de in ("的", "嘅", "")]
     for word in verbs:
         glue += [f"{word}的", f"{word}嘅"]
-        if word.endswith("紧"):  # 李四跟緊同埋喺北京: Cantonese 紧 ends the verb without 嘅
+        # 李四跟緊同埋喺北京, 王五跟開嗰啲客: Cantonese 紧 / 开 end the verb without 嘅
+        if word.endswith(("紧", "开")):
             glue.append(word)
     glue += [
         f"{habit}{verb}{de}"
@@ -2059,6 +2063,12 @@ _unclaimed(K.CUSTOMER, True, "crowd|bunch")
 # 打卡, 丢购物车里, return 过货, "shelled out", "asked me for prices"):
 # segmentation/nlq/own_words.py
 for _kind, _value, _surfaces in OWN_WORDS:
+    _more(_kind, _value, _surfaces)
+
+# ---- session 27 (issue 19): event, spend and owner words of the salespeople's own the s27-1 set
+# used (询单, 开单, 要报价, 塞购物车, 新加微信, 走退货流程, 砸钱, 贡献业绩, sales team):
+# segmentation/nlq/slang_words.py
+for _kind, _value, _surfaces in SLANG_WORDS:
     _more(_kind, _value, _surfaces)
 
 

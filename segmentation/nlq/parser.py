@@ -70,6 +70,7 @@ from segmentation.nlq.restate import describe
 from segmentation.nlq.same_item import returned_item_said
 from segmentation.nlq.saved_words import saved_named
 from segmentation.nlq.self_correction import corrected_in_sentence
+from segmentation.nlq.slang_words import slang_read
 from segmentation.nlq.sort_words import ranked_by, sort_measure, sorted_as_ranking
 from segmentation.nlq.spoken_fillers import spoken
 from segmentation.nlq.stopped_words import ask_since_when, stopped_said_as_not, with_done_before
@@ -427,6 +428,7 @@ def _parse(
     norm = expand(normalize(text), lambda: vocab.surfaces)  # "my cust in the last 30d"
     norm = plain_words(norm)  # 资询过, 完全没标签, 这个 week, 加咗唇釉落购物车
     norm = own_words_read(norm)  # 私信问过价, pm我问价, 没带东西走, "left empty-handed"
+    norm = slang_read(norm)  # 私讯来要报价, "forked out at least 1500", 单均500以上
     norm = everyday_rewrites(norm)  # 不下三次, export埋上个月…
     norm = total_as_spend(norm)  # "whose total is between 1k and 3k"
     norm = months_of_years(norm, now.astimezone(tz).date())  # 今年3月以来 = 2026年3月以来
