@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
 from segmentation.nlq import load_vocabulary
+from segmentation.nlq.loose_words import dates_read
 from segmentation.nlq.tokens import Token, tokenize
 from segmentation.nlq.vocabulary import Vocabulary
 from segmentation.nodes import SegmentFormatError
@@ -19,7 +20,7 @@ from segmentation.text import normalize
 
 def tokens_of(words: str, vocab: Vocabulary, ctx: CommandContext) -> list[Token]:
     """`words` normalised and tokenized at `ctx`'s time (SegmentFormatError when unreadable)."""
-    return tokenize(normalize(words), vocab, ctx.now, ctx.settings.timezone)
+    return tokenize(dates_read(normalize(words)), vocab, ctx.now, ctx.settings.timezone)
 
 
 def readable_tokens(

@@ -146,11 +146,17 @@ def _rewrite(part: str) -> str:
     part = _SET_FOOT.sub("来过", part)
     part = _EN_NOT_ONE.sub(lambda m: f"{m['neg']} {m['verb']} a single", part)
     part = _RETURNS.sub(lambda m: f"{m['lead']} refund{m['s']}", part)
-    part = _EVER_SINCE.sub("从", part)
-    part = _THIS_WEEKDAY.sub("这个", part)
-    part = _MONTH_DAY_RANGE.sub(_day_range, part)
+    part = dates_read(part)
     part = _AT_SHOP_WALKED.sub(lambda m: f"{m['verb']}{m['asp']}{m['shop']}", part)
     return _tops(part)
+
+
+def dates_read(part: str) -> str:
+    """`part` with the dates said loosely (打从, 呢个礼拜三, 9月15到9月30) as the time phrases
+    read them — also what the chat reads a period said alone with ("10月8到10月20呢")."""
+    part = _EVER_SINCE.sub("从", part)
+    part = _THIS_WEEKDAY.sub("这个", part)
+    return _MONTH_DAY_RANGE.sub(_day_range, part)
 
 
 def _wrappers(part: str) -> str:
