@@ -147,8 +147,16 @@ def _rewrite(part: str) -> str:
     part = _EN_NOT_ONE.sub(lambda m: f"{m['neg']} {m['verb']} a single", part)
     part = _RETURNS.sub(lambda m: f"{m['lead']} refund{m['s']}", part)
     part = dates_read(part)
+    part = _ADDED_WHEN.sub(lambda m: f"{m['when']}新加", part)
     part = _AT_SHOP_WALKED.sub(lambda m: f"{m['verb']}{m['asp']}{m['shop']}", part)
     return _tops(part)
+
+
+# "add" right after a time word and before 的 (上礼拜六 add 的新客, 昨天add的客户, 10月1日add嘅):
+# added then, as 新加的 says — after a person (张三add的) it stays whose, asked as ever.
+_ADDED_WHEN = lazy_pattern(
+    r"(?P<when>天|日|月|年|号|周|(?:礼拜|星期|周)[一二三四五六日天])\s*(?:add|added)\s*(?=的|嘅)"
+)
 
 
 def dates_read(part: str) -> str:
