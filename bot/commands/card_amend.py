@@ -38,11 +38,12 @@ from bot.commands.named_customers import name_words, named_matches
 from bot.commands.paging import still_visible
 from bot.commands.parse_alone import parse_alone
 from bot.commands.preview import ACTION_DETAILS
+from bot.commands.row_actions import RowsDropped, rows_dropped_from_card, rows_kept_on_card
 from bot.commands.row_actions import row_names as _row_names
-from bot.commands.row_actions import rows_kept_on_card
 from bot.commands.said_tokens import readable_tokens
 from bot.commands.schedule_words import says_pause_schedule
 from bot.commands.texts import TEXTS, say
+from bot.commands.texts_cards import say_card
 from bot.models.confirmations import PendingAction
 from bot.services.answer import Action as ActionDetails
 from bot.services.answer import Answer, ClarifyAnswer, SegmentAnswer
@@ -552,6 +553,11 @@ def card_amendment(
         return _amended(_for_named(session, requester, action, rows, kept), action)
     if rows is not None:  # a row past the end of the list
         return rows
+    dropped_rows = rows_dropped_from_card(session, ctx, requester, action, text)
+    if isinstance(dropped_rows, RowsDropped):  # "第1和第3个不要", "第二個唔要", "drop #2"
+        return _without_rows(session, ctx, requester, action, dropped_rows, lang)
+    if dropped_rows is not None:  # a row past the list, or no numbered list behind the card
+        return dropped_rows
     switch = switched(
         lambda said: parse_alone(session, ctx, requester.userid, said), action.intent, text
     )
@@ -637,6 +643,36 @@ def _person_added(
     description = say("also_named", lang, description=action.description, names=names)
     change = _Change(All(), description, _kept(action) | {"customers": customers})
     return _amended(_for_named(session, requester, action, customers, change), action)
+
+
+def _without_rows(
+    session: Session,
+    ctx: CommandContext,
+    requester: Requester,
+    action: PendingAction,
+    dropped: RowsDropped,
+    lang: str,
+) -> Amended | Answer | None:
+    """The card again without the customers of the rows taken off, the rest in the list's
+    order; a question back when those rows are no longer on it or nobody would be left."""
+    members = _card_members(session, ctx, requester, action)
+    if members is None:
+        return None
+    gone = [eid for eid in dropped.customers if eid not in members]
+    if gone:  # taken off before, or no longer one the member may see
+        numbers = "、".join(str(dropped.shown.index(eid) + 1) for eid in gone)
+        return clarify(say_card("card_rows_gone", lang, numbers=numbers))
+    place = {eid: i for i, eid in enumerate(dropped.shown)}
+    kept = sorted(
+        (eid for eid in members if eid not in dropped.customers),
+        key=lambda eid: place.get(eid, len(place)),
+    )
+    if not kept:
+        return clarify(say_card("card_rows_all", lang))
+    names = _row_names(session, list(dropped.customers), lang)
+    description = say("without_named", lang, description=action.description, names=names)
+    change = _Change(All(), description, _kept(action) | {"customers": kept})
+    return _amended(_for_named(session, requester, action, kept, change), action)
 
 
 def _card_members(

@@ -13,7 +13,7 @@ asked back, naming the lists it could mean (a pick answers the message with that
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from sqlalchemy.orm import Session
 
@@ -38,7 +38,7 @@ from segmentation.nlq.backref import (
     BackReference,
     read_back_reference,
 )
-from segmentation.nodes import And, Node, Ranked, canonical, walk
+from segmentation.nodes import And, Node, Not, Or, Ranked, canonical, walk
 from segmentation.scope import Requester
 from segmentation.text import normalize
 
@@ -180,6 +180,10 @@ def _named(
                 # the ranking shown narrowed one ("当中女的", "just Beijing"): back to that one
                 earlier = tuple(h for h in ranked if not _same(h, current))
                 return earlier[-1] if earlier else current
+            earlier = tuple(h for h in ranked if not _same(h, current))
+            if reference.back and shown is current and earlier:
+                # "back to the spenders" with another ranking shown: the one before it
+                return earlier[-1]
             return current  # the ranking behind the card shown, or the one shown again
         return ranked[-1]
     if reference.position == FULL:  # "back to the full list": before any narrowing
@@ -219,6 +223,13 @@ def _described(
     wanted = _parts(parsed.segment) if isinstance(parsed, Command) and parsed.segment else None
     if wanted:
         fits = tuple(h for h in lists if wanted <= _parts(segment_of(h.segment)))
+        if not fits and isinstance(parsed, Command) and parsed.segment is not None:
+            # "返去問價嗰份" after "近30日有邊個問過價": words with no period of their own
+            # describe the list whatever period it had
+            loose = _parts(_without_windows(parsed.segment))
+            fits = tuple(
+                h for h in lists if loose <= _parts(_without_windows(segment_of(h.segment)))
+            )
     else:
         # (in either script: "上個月" finds "上个月（10月1日–10月31日）新添加的客户")
         label = normalize(reference.label)
@@ -229,6 +240,20 @@ def _described(
     if len(fits) == 1 or (fits and all(_same(h, fits[-1]) for h in fits)):
         return fits[-1]
     return (fits or lists)[-_OFFERED:], ("earlier_described" if fits else "earlier_no_such")
+
+
+def _without_windows(node: Node | None) -> Node | None:
+    """`node` with every condition's own time window taken off (the conditions alone)."""
+    if node is None:
+        return None
+    if isinstance(node, (And, Or)):
+        return type(node)(tuple(c for c in map(_without_windows, node.children) if c is not None))
+    if isinstance(node, Not):
+        child = _without_windows(node.child)
+        return Not(child) if child is not None else node
+    if any(f.name == "window" for f in fields(node)) and getattr(node, "window", None) is not None:
+        return replace(node, window=None)
+    return node
 
 
 def _unnarrowed(

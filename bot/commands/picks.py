@@ -43,6 +43,7 @@ from segmentation.nlq.one_customer import asks_about_customer, asks_card_fact
 from segmentation.nlq.period_reply import is_time_question
 from segmentation.nlq.rank_pick import read_ranked_pick
 from segmentation.nlq.token_kinds import K
+from segmentation.nodes import Ranked, SegmentFormatError, from_json, walk
 from segmentation.text import language_of, normalize
 
 _QUOTE_MARKS = (("“", "”"), ('"', '"'), ("「", "」"), ("『", "』"))
@@ -287,7 +288,10 @@ _ROW = re.compile(
 # is read as a question about one customer, which the card answers.
 _ROW_FIRST = re.compile(
     r"^(?:那|还有|然后|接着)?(?:请|帮我|麻烦)?(?:把)?"
-    r"(?:第\s*(?P<a>\d{1,3}|[一二两三四五六七八九十])\s*(?:个|位|号|条|行|名)|"
+    # 排第二那位 / 排第一嘅嗰个: the row by its place, pointed at (排 only where that is said)
+    r"(?:(?P<ranked>排(?:名)?(?:在)?)?第\s*(?P<a>\d{1,3}|[一二两三四五六七八九十])\s*"
+    r"(?:(?:个|位|号|条|行|名)|(?=(?:的|嘅)?(?:那|嗰)\s*(?:个|位|名)))"
+    r"(?:(?:的|嘅)?(?:那|嗰)\s*(?:个|位|名))?|"
     r"(?P<last>(?:最后|最尾|最底|倒数第一)(?:一|那|嗰|呢)?\s*(?:个|位|条|行)))(?:客户|顾客|客人|客|人)?"
     r"(?:的|嘅|个)?\s*(?P<rest>.+)$"
 )
@@ -329,7 +333,7 @@ def _row_said_plainly(said: str) -> str:
     return _NUMBER_SAID.sub(lambda m: "number " + str(_EN_NUMBERS.get(m["n"], m["n"])), said)
 
 
-def row_number(text: str) -> int | None:
+def row_number(text: str, *, ranking: bool = True) -> int | None:
     """The row `text` asks to see of the list just shown (1-based; below 0 from the end:
     LAST_ROW is the last, -2 the one before it), or None — also when it names several rows
     ("who owns the 2nd and the 4th": each row is answered, row_questions.py)."""
@@ -337,7 +341,7 @@ def row_number(text: str) -> int | None:
     if several is not None and len(several.numbers) > 1:
         return None
     said = _row_said_plainly(normalize(text).strip(" 。.!！?？"))
-    if re.match(r"^(?:把|将)?排", said) and not re.search(_CARD_WORDS, said):
+    if ranking and re.match(r"^(?:把|将)?排", said) and not re.search(_CARD_WORDS, said):
         return None  # "排第一嘅嗰位" after a ranking: that one of it (ranked_pick), not a card
     match = _ROW.match(said) or _row_then_question(said)
     if match is None:
@@ -412,6 +416,9 @@ def _row_then_question(said: str) -> re.Match[str] | None:
     rest = re.sub(r"^(?:的|嘅)?" + _CARD_WORDS, "", match["rest"]).strip(" ,，")
     if _SHOW_ME.match(rest) or asks_about_customer("她" + rest):
         return match
+    # the pronoun said again after the row: "第一个佢问咗咩", "第二位她买了什么"
+    if re.match(r"^(?:他|她|佢|ta)(?!们|哋)", rest) and asks_about_customer(rest):
+        return match
     return None
 
 
@@ -439,7 +446,8 @@ def _row_of_list(
         return None
     if previous.kind == conv.LIST and previous.intent != "list":
         return None
-    number = row_number(text)
+    # 排第二那位 after a list that ranks nobody: its second row
+    number = row_number(text, ranking=_ranks(previous))
     if number is None:
         return None
     if previous.kind == conv.LIST and previous.count == 0:
@@ -457,6 +465,17 @@ def _row_of_list(
     # LAST_ROW is -1: a number below 0 counts from the end of the rows shown
     index = len(shown) + number if number < 0 else number - 1
     return Picked(text, lang, pending, index if index >= 0 else len(shown))
+
+
+def _ranks(previous: conv.PreviousAnswer) -> bool:
+    """Whether the answer shown is (or may be) a ranking, where 排第N is the ranking's own."""
+    if previous.kind != conv.LIST or not isinstance(previous.segment, dict):
+        return True
+    try:
+        node = from_json(previous.segment)
+    except SegmentFormatError:
+        return True
+    return any(isinstance(part, Ranked) for part in walk(node))
 
 
 _NUMBER = re.compile(r"^\s*[#＃]?\s*(\d{1,9})\s*$")

@@ -76,7 +76,7 @@ from bot.commands.no_card_change import no_card_change_answer
 from bot.commands.ones_of_these import as_ones_of_these
 from bot.commands.owner_pointer import with_owner_named
 from bot.commands.parse_alone import parse_alone
-from bot.commands.picks import Picked, question_for, read_reply
+from bot.commands.picks import Picked, question_for, read_reply, row_number
 from bot.commands.pointed_tag import pointed_tag_answer
 from bot.commands.preview import canonical_segment, confirmation_reply
 from bot.commands.rank_measure import with_measure
@@ -486,7 +486,10 @@ def _back_then_row(text: str) -> tuple[str, str] | None:
     """The going back and the row question of "回到剛才那個排行，第二名是誰負責的" (the rows
     are those of the list gone back to, so it is shown first), or None."""
     reference = read_back_reference(text)
-    if reference is None or not reference.rest or not _ROW_FIRST.match(reference.rest):
+    if reference is None or not reference.rest:
+        return None
+    # the row said first, or inside the question ("what did number 3 buy?")
+    if not _ROW_FIRST.match(reference.rest) and row_number(reference.rest) is None:
         return None
     return reference.said, reference.rest
 

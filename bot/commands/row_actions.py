@@ -72,6 +72,39 @@ _KEEP_ONLY = lazy_pattern(
 )
 _PLACE = "□"
 
+# What may stand around the rows when they are all a card's change says and it takes them off
+# ("第1和第3个不要", "第二個唔要", "把第二个去掉", "除咗第一個", "drop #1 and #4", "第1和第2个
+# remove 掉", "leave the 2nd out", "everyone but the first"): the other customers stay.
+_PARTICLES = r"(?:了|吧|啦|喇|咯|嘞|la|喔|哦|啊|呀|吖|嘛|先|哈|就好|就得|就行|得喇|得啦)*"
+_OFF_ZH = (
+    r"(?:不要|不用|不需要|不必|唔要|唔使|唔需要|唔好|别|別|免了|省了|除外|剔走|剔除|踢走|踢掉|拿走|拿掉|"
+    r"去掉|去除|删掉|删走|删除|移除|排除|划掉|扣掉|扣除|跳过|略过|唔计|不算|走|"
+    r"(?:remove|drop|delete|skip|cut|kick|exclude)\s*(?:掉|咗|走|佢|了)?)"
+)
+_DROP_ROWS = lazy_pattern(
+    r"^(?:(?:actually|sorry|ok|okay|hmm|嗯|噢|哦|咁|那|那就|不如|其实|其實|还有|仲有|再)[\s,，]*)*"
+    # 把□去掉 / 将□剔除 / □不要 / □就唔使喇 / □唔好加 / □也不要打
+    rf"(?:(?:把|将|將|幫我|帮我)\s*)?□\s*(?:(?:的|嘅)?(?:客户|客戶|客人|客))?\s*(?:就|也|都|先|亦)?\s*"
+    rf"(?:{_OFF_ZH}(?:再)?(?:打|发|發|加|贴|貼|标|標|tag|send)?|(?:不|唔)(?:要|用|使|好)?(?:打|加|发|發|贴|貼|标|標))"
+    rf"(?:佢|他|她)?{_PARTICLES}[\s。.!！]*$|"
+    # 不要□ / 去掉□ / 除咗□ / 除了□(其他)都打 / 唔要□
+    rf"^(?:(?:那|那就|咁|不如|再)[\s,，]*)?(?:不要|唔要|去掉|去除|拿掉|删掉|删除|移除|剔除|排除|扣掉|跳过|除咗|除了|除开|"
+    rf"除開|唔计|不计|唔好(?:打|加|发|發|贴|貼)?|不用(?:打|加|发|發|贴|貼)?|别(?:打|加|发|發|贴|貼)?)\s*□"
+    rf"(?:\s*(?:的|嘅)?(?:客户|客戶|客人|客))?\s*(?:(?:以外|之外)?(?:其他|其余|其餘|其他人)?(?:的|嘅)?(?:都|就|全部)?"
+    rf"(?:打|发|發|加|贴|貼|要|得|ok|可以)?)?{_PARTICLES}[\s。.!！]*$|"
+    # English: drop □ / remove □ / take out □ / leave □ out / □ can go / everyone but □
+    r"^(?:(?:actually|sorry|ok|okay|hmm|and|then|also|so|please|pls)[\s,]*)*"
+    r"(?:(?:drop|remove|skip|exclude|cut|lose|delete|strike|untick|uncheck|take\s+(?:out|off)|"
+    r"leave\s+out|cross\s+(?:out|off)|knock\s+off|without|minus|not|no|everyone\s+(?:but|except)|"
+    r"all\s+but|all\s+except|everybody\s+(?:but|except)|except(?:\s+for)?)\s+□|"
+    r"(?:take|leave|cross|cut|knock|strike)\s+□\s+(?:out|off)|"
+    r"□\s*(?:(?:can|could|should)\s+go|(?:is|are)\s+out|out|(?:can|could|should)\s+be\s+"
+    r"(?:dropped|removed|skipped|left\s+out)|not\s+needed|(?:remove|drop|skip)(?:\s*掉)?))"
+    r"(?:\s+(?:from\s+(?:it|the\s+card|the\s+list|this|that)|too|as\s+well|please|pls|thanks))*"
+    r"[\s.!。！]*$",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class RowsSaid:
@@ -115,6 +148,50 @@ def rows_kept_on_card(
     if shown is None:
         return None
     return _picked(session, requester, shown, said.numbers, action.language)
+
+
+@dataclass(frozen=True)
+class RowsDropped:
+    """Rows a card's change takes off: their customers, and the rows of the list they were
+    numbered in (the rest of the card keeps that list's order)."""
+
+    customers: tuple[str, ...]
+    shown: tuple[str, ...]
+
+
+def rows_dropped_from_card(
+    session: Session, ctx: CommandContext, requester: Requester, action: PendingAction, text: str
+) -> RowsDropped | Answer | None:
+    """The customers of the rows `text` takes off the card ("第1和第3个不要", "drop #2") for
+    the list just shown; a question back when a row is past the list, or when the card has
+    no numbered list behind it; None when `text` takes no rows off."""
+    said = rows_said(text)
+    if said is None or not _DROP_ROWS.match(said.rest.strip()):
+        return None
+    shown = card_list_rows(session, ctx, requester.userid, action)
+    if not shown:
+        return clarify(say_card("card_rows_unnumbered", action.language))
+    lang = action.language
+    past = [n for n in said.numbers if n > len(shown)]
+    if past:  # never a guess which one was meant
+        return clarify(say_card("card_rows_past", lang, count=len(shown), number=past[0]))
+    return RowsDropped(tuple(shown[n - 1] for n in said.numbers), tuple(shown))
+
+
+def card_list_rows(
+    session: Session, ctx: CommandContext, userid: str, action: PendingAction
+) -> list[str] | None:
+    """The rows of the list just shown that a card's numbers count in: the list of the card's
+    own segment, or — for a card already changed to customers named one by one — the list
+    they were all picked from."""
+    named = action.details.get("customers")
+    if not isinstance(named, list):
+        return shown_rows(session, ctx, userid, action.segment)
+    state = last_list(session, userid)
+    if state is None or expired(state, ctx.now):
+        return None
+    rows = [str(c) for c in (state.customers or [])[: state.shown]]
+    return rows if named and set(map(str, named)) <= set(rows) else None
 
 
 def row_action_answer(

@@ -51,7 +51,7 @@ _ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1s
 # Going back, in either script and in Cantonese (返返頭 "back to the start", 睇返 "look again").
 _BACK_ZH = (
     r"(?:回到|回去看|回去|返回到|返回|退回到|退回|倒回|回头看|回頭看|回看|返返頭|返返头|返返去|返去|"
-    r"翻返去|翻去|返翻去|还是|還是|"
+    r"翻返去|翻去|返翻去|翻回到|翻回去|翻回|翻看|揭返|揭回|还是|還是|"
     r"翻返|返番|重新看看|重新看|再看看|再看一下|再看|看回|睇返|睇番|再睇|换回|換回|切回|还是看|還是看|"
     # shown again: "再给我看下", "再俾我睇下", "重新幫我列一下", "再show一次"
     r"(?:再|重新)\s*(?:给我|給我|俾我|畀我|帮我|幫我)?\s*(?:看|睇|show|列出|列|拉)"
@@ -220,6 +220,12 @@ _ROW_EN = lazy_pattern(
     r"^\s*(?:the\s+)?(?:first|second|third|fourth|fifth|last|\d{1,2}(?:st|nd|rd|th))\b|^\s*number\s+\d",
     re.I,
 )
+# A row asked about inside the question: "what did number 3 buy", "who owns the 2nd one".
+_ROW_IN_EN = lazy_pattern(
+    r"\b(?:number|no\.?)\s*\d{1,2}\b|#\s*\d{1,2}\b|\bthe\s+(?:first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|last|\d{1,2}(?:st|nd|rd|th))(?:\s+(?:one|customer|person|row))?\b",
+    re.I,
+)
 _POINTED_ZH = lazy_pattern(r"^\s*(?:其中|这些|這些|里面|裡面|入面|当中|當中)")
 _CHINESE = lazy_pattern(r"[\u3400-\u9fff]")
 # Said before the pointer, the words make it "of those": 里/中/当中/入面 after it in Chinese.
@@ -238,6 +244,7 @@ class BackReference:
     said: str
     steps: int = 1  # STEP: how many steps back ("回到上两步", "go back two steps")
     label: str = ""  # DESCRIBED: the words that describe the list ("上海", "VIP")
+    back: bool = False  # RANKING: going back said ("back to the spenders"), not only "again"
 
 
 # The ranking gone back to: 回到刚才的排名 / 返返去頭先嗰個排名 / 再看一下之前的排行 / back to the
@@ -260,6 +267,9 @@ _RANKING_ZH = lazy_pattern(
 _RANKING_EN = lazy_pattern(
     rf"^(?:(?P<back>{_BACK_EN})\s*)?(?:the|that|those)\s+(?P<when>previous\s+|earlier\s+|last\s+|"
     r"original\s+)?(?:ranking|rankings|top\s+list|leaderboard|league\s+table|"
+    # the ranking by whom it ranked: "back to the spenders list", "the top buyers again"
+    r"(?:(?:top|biggest|big|best|highest|heaviest|largest)\s+)?(?:spenders|buyers|purchasers)"
+    r"(?:\s+(?:list|ranking|ones))?|"
     r"(?:top|bottom)\s+(?:\d{1,2}|three|five|ten)(?:\s+(?:list|ones|customers|spenders|buyers))?)"
     r"(?P<again>\s+(?:again|from\s+before|you\s+showed(?:\s+me)?))?\b",
     re.I,
@@ -275,7 +285,8 @@ def _ranking(text: str) -> BackReference | None:
         groups = match.groupdict()
         if not (groups.get("back") or groups.get("when") or groups.get("again")):
             return None  # "排名" / "the ranking" alone: a ranking asked for, not gone back to
-        return _reference(text, match, None, RANKING, lang)
+        found = _reference(text, match, None, RANKING, lang)
+        return replace(found, back=bool(groups.get("back")))
     return None
 
 
@@ -452,8 +463,8 @@ def _reference(
             rest = rest if rest.startswith(("第", "排第")) else f"这些人{rest}"
         elif lang == "zh" and not _POINTED_ZH.match(rest):
             rest = f"这些人里{rest}"
-        elif lang == "en" and _ROW_EN.match(rest):
-            pass  # ", the second one's tags": a row of it, in its own words
+        elif lang == "en" and (_ROW_EN.match(rest) or _ROW_IN_EN.search(rest)):
+            pass  # ", the second one's tags", ": what did number 3 buy?": a row of it
         elif lang == "en" and not re.search(r"\b(?:them|those|these|of)\b", rest, re.I):
             rest = f"of those, {rest}"
     return BackReference(count, position, rest.strip(), said)
@@ -522,6 +533,17 @@ _DESCRIBED_EN = lazy_pattern(
 )
 
 
+# "back to 近7天那个", "回到上海那个", "返去問價嗰個": going back said, the list described and
+# pointed at with no list word ("上海那个" alone after a table opens that group, followup.py).
+_DESCRIBED_BARE_ZH = lazy_pattern(
+    rf"^(?P<back>{_BACK_ZH})\s*(?P<when>{_JUST_ZH})?\s*(?:的|嘅)?\s*"
+    rf"(?P<label>(?:(?!{_JUST_ZH}|{_THAT_ZH}|{_BACK_ZH})[^\s,，。!！?？]){{1,12}}?)\s*(?:的|嘅)?\s*"
+    r"(?:那|嗰|这|這)\s*(?:个|個|次|回)"
+    r"(?=$|[\s,，。:：;；!！?？])",
+    re.I,
+)
+
+
 # "回到完整名单", "返去原本嗰份", "回到全部的那个名单": going back said, the whole list named.
 _FULL_ZH = lazy_pattern(
     rf"^(?P<back>{_BACK_ZH})\s*(?P<when>{_JUST_ZH})?\s*(?:的|嘅)?\s*"
@@ -541,7 +563,7 @@ def _described_zh(text: str) -> BackReference | None:
     full = _FULL_ZH.match(plain)
     if full is not None:
         return _reference(plain, full, None, FULL, "zh")
-    match = _DESCRIBED_ZH.match(plain)
+    match = _DESCRIBED_ZH.match(plain) or _DESCRIBED_BARE_ZH.match(plain)
     if match is None or not (match["back"] or match["when"]):
         return None
     label = match["label"].strip()

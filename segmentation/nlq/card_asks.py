@@ -126,6 +126,8 @@ _FIELD_WORDS: tuple[tuple[str, str], ...] = (
         r"\s*(?:跟|负责|对接|管|加|follow|handle|in\s+charge)|"
         r"(?:跟|负责|对接)(?:他|她|佢|ta)(?:的|嘅)?(?:是|系)?(?:谁|边个|哪位)|"
         r"(?:是|系|归|属于)(?:谁|边个|哪个销售|哪位)(?:的|嘅)?(?:客|跟)|归谁|"
+        # whose she is, said by 归 / 属于 alone: "归哪个销售", "属于边个同事", "归边位管"
+        r"(?:归|属于)(?:边个|边位|哪个|哪位)(?:销售|同事|业务员|业务|sales)?|"
         + _EN.format(
             r"(?:who(?:'s|\s+is)?\s+(?:now\s+|currently\s+)?(?:follows?|following|owns?|handles?|"
             r"handling|looks?\s+after|looking\s+after|takes?\s+care\s+of|taking\s+care\s+of|"

@@ -939,7 +939,7 @@ _ONLY_WINDOW_EN = (
 _RESIZE_EN = (
     r"(?:(?:widen|extend|expand|stretch|broaden|lengthen|increase|bump|push|open|narrow|shorten|"
     r"raise|lower|decrease|"
-    r"shrink|tighten|cut|reduce|change|set|move|take|drop|bring|make)"
+    r"shrink|tighten|cut|reduce|change|set|move|take|drop|bring|make|switch|swap|turn|flip|shift)"
     r"(?:\s+(?:it|that|this|them|the\s+(?:window|range|period|time\s*frame|timeframe|time|dates?|"
     r"lookback|look-back|days?)))?(?:\s+(?:up|out|back|down))?\s+(?:to|into)|"
     r"(?:go|look|going|looking)\s+back(?:\s+(?:over|to))?|try|use|"
@@ -952,6 +952,8 @@ _RESIZE_EN = (
 # are taken off here; the chat checks that what is left is one window and nothing else.
 _SWAP_LEAD = lazy_pattern(
     rf"^(?:(?:嗯|哦|噢|喔|那么|那麼|那|咁|噉|那如果是|如果是|要是|换成|換成|改成|改为|改為|换为|換為|换到|換到|"
+    # switched to another period: 切到上周, 切換成九月, 转到今年, 跳到上个月
+    r"切到|切换到|切換到|切换成|切換成|切换为|切換為|切成|切去|转到|轉到|跳到|调到|調到|调成|調成|"
     rf"改看|再看看|再看|看看|还是|還是|如果|那就|就|不如|{_TURN_INTO_ZH}|{_RESIZE_ZH}|{_ONLY_WINDOW_ZH}|"
     # going back to a value asked before: 回到上个月, 返去十月, 换回上海, 改回VIP
     r"回到|回去|返去|返回|返到|换回|換回|改回|变回|變回|调回|調回|切回|转回|轉回|"
@@ -963,6 +965,7 @@ _SWAP_LEAD = lazy_pattern(
     r"^(?:and\s+|then\s+|now\s+|ok\s+|okay\s+)?(?:(?:go|going|switch|change\s+it|flip|move|get)\s+back\s+to|back\s+to|"
     r"revert\s+to|return\s+to)\s+|"
     r"^(?:and\s+|then\s+|now\s+)?(?:same\s+(?:for|with)|switch\s+to|change\s+(?:it|that|this)\s+to|"
+    r"(?:swap|switch|trade|exchange)\s+(?:it|that|this|the\s+(?:period|window|time))\s+(?:for|with)|"
     r"make\s+(?:it|that|this)|instead|rather)[,:]?\s+|"
     rf"^(?:(?:and|then|ok|okay|so|now|actually|no)[\s,]+)*(?:please\s+)?(?:let'?s\s+)?{_RESIZE_EN}\s+|"
     r"^(?:and|then|now)\s+",
