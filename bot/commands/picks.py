@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.content_reply import completed, customer_words, missing_part
+from bot.commands.drop_asked import without_asked
 from bot.commands.paging import expired, last_list
 from bot.commands.parse_alone import parse_alone
 from bot.commands.period_picks import (
@@ -506,6 +507,11 @@ def read_reply(
         if number is None:
             return None
         return Picked(pending.original, pending.language, pending, number - 1)
+    # "删掉的不用管" / "年龄先不管" / "forget the deleted ones": the question without that part
+    dropped = without_asked(session, ctx, userid, pending, text)
+    if dropped is not None:
+        conv.forget_pending(session, userid, ctx.now)
+        return Picked(dropped, pending.language, pending, 0)
     if (
         _looks_someone_up(session, ctx, text)
         or _asks_for_a_card(session, ctx, userid, text)

@@ -380,7 +380,9 @@ _ADD(_many(K.SPEND, "refund", "退款金额|退款总额|退款额|退款总金�
 _ADD(_many(K.UNSUPPORTED, "refund_amount", "退了多少"))
 _ADD(_many(K.UNSUPPORTED, "aov", "均价|单价|单均|平均|average spend|average|avg|per order|每单"))
 _ADD(_many(K.UNSUPPORTED, "deleted", "已删除|删除的|被删除|删掉的|包括删除|包含删除|含删除|包括已删除|包含已删除|流失的联系人|"
-           "deleted|including deleted|removed customers|已流失|删了我的"))  # fmt: skip
+           "deleted|including deleted|removed customers|已流失|删了我的|"
+           # 连已经删除的也算上 / 連刪掉嘅都計埋: the deleted said with 连 (even them)
+           "连已经删除的|连已经删掉的|连已删除的|连删除的|连删掉的|连被删除的|连删咗嘅|连已经删咗嘅"))  # fmt: skip
 _ADD(_many(K.UNSUPPORTED, "ago", "天前|周前|个月前|年前|天以前|天之前|周以前|周之前|个月以前|个月之前|"
            "年以前|年之前|半年前|半年以前|半年之前|半个月前|半个月以前|星期前|礼拜前|日前|days ago|weeks ago|months ago|ago|以前的"))  # fmt: skip
 
