@@ -91,6 +91,7 @@ from bot.commands.script import script_of
 from bot.commands.sorted_list import sorted_list_answer
 from bot.commands.texts import language_of, say
 from bot.commands.thanks import says_no_words, thanks_answer
+from bot.commands.the_rest import rest_answer
 from bot.commands.together import together_answer
 from bot.commands.two_steps import split_in_two, two_steps_answer
 from bot.commands.value_swap import swapped_value_answer
@@ -159,6 +160,8 @@ def _one_step(
         # "the week before that" / 再往前一周: the period before, not the answer before
         or stepped_window_answer(session, ctx, requester, text, lang)
         or earlier_answer(session, ctx, requester, text, lang, answer_text)
+        # "剩下的那几个呢" / "and the rest?" after a narrowing: the list without those kept
+        or rest_answer(session, ctx, requester, text, lang)
         or corrected_answer(session, ctx, requester, text, lang)
         or ranked_pick_answer(session, ctx, requester, text, lang)
         # "换成近30天的消费排名", "rank by last month's spend instead": that period's ranking
