@@ -123,6 +123,7 @@ _EACH_VERB = (
 # The customers just shown, as a plural pronoun or "these customers" (normalised: 佢哋 → 佢们).
 _THEY_ZH = (
     r"他们|她们|佢们|ta们|这些客户|这些人|这些客|这几个客户|这几个人|这几位|那些客户|那些人|"
+    r"她俩|他俩|她们俩|他们俩|佢们两个|这两个人|这两位|"
     r"呢啲客户|呢啲客|呢啲人|呢几个"
 )
 # Each one / all of them, before a question of each one's value (各在哪个城市, 分别是谁).
@@ -141,6 +142,22 @@ _WHICH_MORE_ZH = (
 )
 _GENDER_MORE = lazy_pattern(_GENDER_PAIR + _WHICH_MORE_ZH)
 _BREAKDOWN = [
+    # 他们都买过些什么 / 她們買過什麼 / 佢哋買過啲乜: what they bought, by product (the pronoun
+    # points at the answer just shown; issue 19)
+    lazy_pattern(
+        rf"(?P<product>(?:{_THEY_ZH})(?:{_EACH_ADVERB}|又|之前|以前|曾经)*"
+        r"(?:买过|买了|买的|买咗|购买过|购买了|买过的|下单买过|下单买了|订过|订了)(?:些|啲|一些|的)?(?:是)?"
+        r"(?:什么|啥|咩|乜嘢|乜|哪些|边啲)(?:东西|商品|产品|嘢|货)?(?:呢|啊|呀|㗎|嘅)?(?=[?？。!！]*$))"
+    ),
+    # 她们从哪个渠道加进来的 / 她們當初是透過什麼管道加入的 / 佢哋喺邊個渠道加返嚟㗎: how they
+    # came in, by channel
+    lazy_pattern(
+        rf"(?P<channel>(?:{_THEY_ZH})(?:{_EACH_ADVERB})?(?:当初|当时|最初|一开始|起初|原本|最早)?"
+        r"(?:都|是|系)?(?:通过|透过|经|经由|从|由|喺|在|用|靠)?"
+        r"(?:哪个|哪些|哪几个|什么|啥|边个|边啲|咩|乜嘢|乜|哪)(?:渠道|管道|途径|来源|渠道活码|活码)"
+        r"(?:加的我|加我的|加我|加进来的|加进来|加入的|加入|加的|加了|加返来的|加返来|加返嚟|来的|"
+        r"进来的|进来|过来的|过来|嚟嘅|嚟㗎|嚟|来)?(?:的|嘅)?(?:呢|啊|呀|㗎|嘅)?(?=[?？。!！]*$))"
+    ),
     # 每个销售各有多少客户 / 各城市有多少客户 / 每个部门的客户数
     lazy_pattern(
         rf"(?:每个|每一个|每位|每一位|每名|各个|各|逐个|逐一|逐位)(?:{_DIM}){_HOLDING}"
@@ -265,6 +282,20 @@ _BREAKDOWN = [
     lazy_pattern(
         rf"(?P<city>(?:{_THEY_ZH})(?:{_EACH_ADVERB})?(?:是|系)?(?:住在|住喺|住|在|喺|来自|从)?"
         r"(?:哪里|哪儿|哪|边度|边)(?:里)?(?:的|嘅|人|来的|嚟嘅)?(?:呢|啊|呀|㗎)?(?=[?？。!！]*$))"
+    ),
+    # what did they buy / what have these customers bought: by product
+    lazy_pattern(
+        r"(?P<product>\bwhat (?:did|have|do|has) (?:they|these|those)"
+        r"(?: customers| clients| people| ones)?"
+        r"(?: all| each)? (?:buy|bought|purchase|purchased|order|ordered)\b(?=\s*[?.!]*$))"
+    ),
+    # which channels did they come in through / what channel were these added from
+    lazy_pattern(
+        rf"\b(?:what|which) (?:{_DIM}) (?:do|does|did|were|was|have) (?:they|these|those)"
+        r"(?: customers| clients| people| ones)?(?: all| each| both)? "
+        r"(?:come in|came in|come|came|join|joined|sign up|signed up|get added|got added|added|"
+        r"arrive|arrived|buy|bought|purchase|purchased|order|ordered)"
+        r"(?: (?:through|via|from|by|with|on))?(?=\s*[?.!]*$)"
     ),
     # what tags do they have / which cities are they from / what departments are these in /
     # what are their tags / their owners? — of the answer just shown
@@ -571,6 +602,21 @@ def _light(text: str) -> str:
     return re.sub(r"\s+", " ", _T2S.convert(plain)).replace("嘅", "的").strip()
 
 
+# A plural pronoun is no customer's name: "what did they buy" asks of the answer's customers.
+_THEY_EN = frozenset({"they", "them", "these", "those", "these customers", "those customers"})
+
+
+def _card_or_theirs(
+    text: str, norm: str, ctx: Context, now: datetime, tz: ZoneInfo, language: str
+) -> ExtraParse | None:
+    """A customer's card asked for, unless the customer is "they": then the answer's
+    customers, by what is asked of them ("what did they buy": by product)."""
+    card = _card(text, ctx.vocab, now, tz)
+    if card is None or str(card.details.get("customer", "")).lower() not in _THEY_EN:
+        return card
+    return _breakdown(norm, ctx, now, tz, language) or card
+
+
 # (only where something is saved: 叫“王静”的客户 names a customer to find)
 _SAVING = lazy_pattern(r"保存|储存|存|(?<![a-z])(?:save|store|segment|list)(?![a-z])|分群|名单")
 _SAVED_NAME = lazy_pattern(
@@ -598,7 +644,7 @@ def find_extra(
         _digest(norm)
         or _tag_changes(text, ctx, now, tz, language)
         or _changes(norm, ctx, now, tz, language)
-        or _card(text, ctx.vocab, now, tz)
+        or _card_or_theirs(text, norm, ctx, now, tz, language)
         or _breakdown(norm, ctx, now, tz, language)
     )
     if found is not None and is_traditional(text):

@@ -82,6 +82,7 @@ from segmentation.nlq.typos import phrase_typos_fixed
 from segmentation.nlq.used_to import used_to_said
 from segmentation.nlq.verbs import demonstratives
 from segmentation.nlq.vocabulary import ITEM_KINDS, Vocabulary
+from segmentation.nlq.which_spent import which_spent_more
 from segmentation.nlq.who_counted import who_counted_tail
 from segmentation.nlq.whole_periods import ask_whole_period, without_restated_whole
 from segmentation.nlq.wrappers_en import drop_open_wrappers
@@ -268,6 +269,7 @@ def parse_command(
     text = spoken(text)  # 嗯那个帮我查一下…, 我的我的客户, …有多少 就我的, VIP或金卡都行
     text = phrase_typos_fixed(text)  # "recieved the 国庆回馈 msg": read by its phrase
     text = corrected_in_sentence(text)  # 客单价最高… 不对 是消费最高的前5位: the latter
+    text = which_spent_more(text)  # 哪一位花得比較多: the top spender; 消费最高的那个归谁管
     text = without_also(text, lambda said: _on_previous_alone(said, now, tz))
     try:
         return _inner_quotes_back(
