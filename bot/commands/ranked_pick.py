@@ -9,6 +9,7 @@ Any other message, or these words after an answer that is no ranking, are read a
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Literal
 
@@ -22,10 +23,14 @@ from bot.commands.texts_cards import say_card
 from bot.services.answer import Answer, ClarifyAnswer
 from bot.services.query import answer_command
 from segmentation.nlq import Command, load_vocabulary
+from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.rank_pick import BOTTOM, OTHER, TOP, RankedPick, read_ranked_pick
 from segmentation.nlq.restate import describe
 from segmentation.nodes import All, And, Node, Ranked, to_json
 from segmentation.scope import Requester
+
+# A customer's measure said with the pick: spend ranks the customers, never a table's groups.
+_SPEND_SAID = lazy_pattern(r"消费|消費|花|使钱|使錢|使得|\bspen[dt]|spender", re.I)
 
 
 def ranked_pick_answer(
@@ -37,7 +42,9 @@ def ranked_pick_answer(
     if pick is None:
         return None
     found = previous_segment(session, ctx, requester.userid)
-    if found is not None and found[1].kind == conv.BREAKDOWN and pick.end is not None:
+    at_table = found is not None and found[1].kind == conv.BREAKDOWN and pick.end is not None
+    if found is not None and at_table and not _SPEND_SAID.search(text):
+        # (消费最多的那个 after a table: the customers' top spender, not the largest group)
         return _table_end(session, ctx, requester, found[0], found[1], pick, lang)
     narrowed = _narrowed_pick(found[0], pick) if found is not None else None
     if found is not None and narrowed is not None:  # "其中上海的" then "改成前2名"

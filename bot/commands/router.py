@@ -40,6 +40,7 @@ from bot.commands.card_swap import swapped_card_answer
 from bot.commands.card_tag import card_tag_answer
 from bot.commands.cards import CANCEL_KEY
 from bot.commands.class_again import class_again_answer
+from bot.commands.compared_among import compared_among
 from bot.commands.confirm import handle_click, handle_typed, typed_decision
 from bot.commands.context import (
     breakdown_group_answer,
@@ -403,6 +404,7 @@ def _handle_text(
         return _handle_text(session, ctx, requester, row, lang, hant)
     text = with_owner_named(session, ctx, userid, text)  # 他手上的VIP after 她是谁在跟
     text = as_ones_of_these(session, ctx, userid, text)  # 上海的导出来 after a list: of those
+    text = compared_among(session, ctx, userid, text)  # 哪一位花得比較多: the top one of those
     text = with_measure(
         text,
         lambda: conv.load(session, userid, ctx.now).previous,

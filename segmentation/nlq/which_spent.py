@@ -26,7 +26,8 @@ _ZH_AFTER = lazy_pattern(
     rf"(?P<v>{_SPEND})(?:(?P<h>{_MORE_HIGH})|{_MORE})(?P<t>(?:的|嘅)?(?:是|係)?{_WHICH})"
 )
 _EN = lazy_pattern(
-    r"\b(?P<w>who|which one|which of (?:them|these|those|the two)) (?:has )?spent more\b", re.I
+    r"\b(?P<w>who|which one|which of (?:them|these|those|the two)) (?:has )?spent more\b[?.!]*",
+    re.I,
 )
 # The top one's owner asked after it: 归谁管 / 是谁在跟 / 谁负责 / 边个跟紧 / 归哪个销售.
 _RANKED = lazy_pattern(r"最多|最高|最少|最低|花得最|消费最|消費最|使得最")
@@ -41,9 +42,9 @@ _OWNER_TAIL = lazy_pattern(
 def which_spent_more(text: str) -> str:
     """`text` with "who spent more" said as "who spent most", and a top one's owner asked
     with it read as the top one (whose row shows the owner)."""
-    said = _ZH_BEFORE.sub(_most_before, text)
+    said = _ZH_BEFORE.sub(lambda m: _most_before(m, False), text)
     said = _ZH_AFTER.sub(_most_after, said)
-    said = _EN.sub(lambda m: f"{m['w']} spent the most", said)
+    said = _EN.sub(lambda m: _most_en(m, False), said)
     tail = _OWNER_TAIL.match(said) if _RANKED.search(said) else None
     if tail is not None and tail["pick"].strip() and not _SEVERAL.search(tail["pick"]):
         said = tail["pick"].rstrip("的嘅，, ") + "的那个"
@@ -54,8 +55,38 @@ def which_spent_more(text: str) -> str:
 _SEVERAL = lazy_pattern(r"\d|前|几|幾|些|们|們|分别|分別|各|啲|top", re.I)
 
 
-def _most_before(found: re.Match[str]) -> str:
-    return f"{found['w']}{found['v']}{'最高' if found['h'] else '最多'}"
+# Who the comparison is among, said: 其中 / 这些 / 他们 / …里 (else the answer just shown).
+_AMONG_ZH = lazy_pattern(
+    r"其中|当中|當中|之中|入面|这些|這些|呢啲|他们|她们|他們|她們|佢哋|佢们|里|裡|中"
+)
+
+
+def among_them(text: str) -> str | None:
+    """ "Who spent more" said with no others to compare with ("哪一位花得比較多", "who spent
+    more?"): asked among the customers just talked about ("其中消费最多的那个", "who spent the
+    most among them"); None when `text` is no such question or says among whom."""
+    if _ZH_BEFORE.search(text) and not _AMONG_ZH.search(text):
+        return _ZH_BEFORE.sub(lambda m: _most_before(m, True), text, count=1)
+    if _ZH_AFTER.search(text) and not _AMONG_ZH.search(text):
+        return "其中" + _ZH_AFTER.sub(_most_after, text, count=1)
+    found = _EN.search(text)
+    if found is not None and not found["w"].lower().startswith("which of"):
+        return _EN.sub(lambda m: _most_en(m, True), text, count=1)
+    return None
+
+
+def _most_en(found: re.Match[str], among: bool) -> str:
+    among_them = " among them" if among else ""
+    return f"{found['w']} spent the most{among_them}"
+
+
+def _most_before(found: re.Match[str], among: bool) -> str:
+    most = "最高" if found["h"] else "最多"
+    if among:  # 其中花得最多的那个: the one of them (其中哪一位… reads as a new question)
+        verb = found["v"].lstrip("是係")
+        verb = verb if verb in ("买得", "買得") else "消费"  # 花得最多 reads only after 谁
+        return f"其中{verb}{most}的那个"
+    return f"{found['w']}{found['v']}{most}"
 
 
 def _most_after(found: re.Match[str]) -> str:
