@@ -32,7 +32,7 @@ _EN = lazy_pattern(
 # The top one's owner asked after it: 归谁管 / 是谁在跟 / 谁负责 / 边个跟紧 / 归哪个销售.
 _RANKED = lazy_pattern(r"最多|最高|最少|最低|花得最|消费最|消費最|使得最")
 _OWNER_TAIL = lazy_pattern(
-    r"(?P<pick>.*?(?:最多|最高|最少|最低)[^，,。?？]{0,8}?)(?:的|嘅)?[，,\s]*(?:那个|那位|嗰个|嗰位|那一位)?"
+    r"(?P<pick>.*?(?:最多|最高|最少|最低)[^，,。?？]{0,8}?)(?:的|嘅)?[，,\s]*(?:那个|那個|那位|嗰个|嗰個|嗰位|那一位|那一個|那一个)?"
     r"(?:又|是|係|系)?(?:归谁管|归谁|歸誰管|歸誰|谁在跟进?|誰在跟進?|是谁在跟进?|是誰在跟進?|谁负责|誰負責|"
     r"是谁负责的?|是誰負責的?|由谁跟进?|由誰跟進?|边个跟紧?|邊個跟緊?|归哪个销售|歸哪個銷售|"
     r"是哪个销售的|是哪個銷售的)(?:的|嘅)?(?:呢|啊|呀|㗎)?[?？。!！]*$"
@@ -82,11 +82,11 @@ def _most_en(found: re.Match[str], among: bool) -> str:
 
 def _most_before(found: re.Match[str], among: bool) -> str:
     most = "最高" if found["h"] else "最多"
-    if among:  # 其中花得最多的那个: the one of them (其中哪一位… reads as a new question)
-        verb = found["v"].lstrip("是係")
-        verb = verb if verb in ("买得", "買得") else "消费"  # 花得最多 reads only after 谁
+    verb = found["v"].lstrip("是係")
+    verb = verb if verb in ("买得", "買得") else "消费"  # 花得最多 reads only after 谁
+    if among:  # 其中消费最多的那个: the one of them (其中哪一位… reads as a new question)
         return f"其中{verb}{most}的那个"
-    return f"{found['w']}{found['v']}{most}"
+    return f"{verb}{most}的是{found['w']}"  # 消费最高的是谁: the ranking, then who
 
 
 def _most_after(found: re.Match[str]) -> str:
