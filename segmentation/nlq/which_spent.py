@@ -26,7 +26,8 @@ _ZH_AFTER = lazy_pattern(
     rf"(?P<v>{_SPEND})(?:(?P<h>{_MORE_HIGH})|{_MORE})(?P<t>(?:的|嘅)?(?:是|係)?{_WHICH})"
 )
 _EN = lazy_pattern(
-    r"\b(?P<w>who|which one|which of (?:them|these|those|the two)) (?:has )?spent more\b[?.!]*",
+    r"\b(?P<w>who|which one|which of (?:them|these|those|the two)) (?:has )?spent more"
+    r"(?: (?:among|of) (?:them|these|those))?\s*[?.!]*$",
     re.I,
 )
 # The top one's owner asked after it: 归谁管 / 是谁在跟 / 谁负责 / 边个跟紧 / 归哪个销售.
