@@ -1658,7 +1658,9 @@ _more(K.TAGWORD, True, "标了|标住|有标了|有贴了|有打了|被标了|�
 # 嘅 is 的 in a ranking too (消费最高嘅前两位客 = 消费最高的前两位客户).
 _more(K.RANK, "top", "最高嘅|最高既|最高果|最高那|最高嗰")
 # Spending the most said with a manner word ("花钱最猛的三个", "使钱最狠嘅五个", "出手最大方的")
-_more(K.RANK, "top", "最猛|最狠|最大方|最阔绰|最豪|最舍得|最疏爽|最猛的|最狠的|最大方的|最猛嘅|最狠嘅")
+_more(
+    K.RANK, "top", "最猛|最狠|最大方|最阔绰|最豪|最舍得|最疏爽|最猛的|最狠的|最大方的|最猛嘅|最狠嘅"
+)
 _more(K.RANK, "bottom", "最低嘅|最低既|最低果|最低那|最低嗰")
 # Cantonese 边几个/边几位 (which few) = 哪几个, at the end or the start of the question
 # (上個月買過唇釉嘅客係邊幾個, 邊幾個客…): the list.
