@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.one_customer import LAST_TIME_ZH
 from segmentation.text import normalize
 
 About = Literal["items", "when", "field"]
@@ -64,7 +65,7 @@ _WHAT = lazy_pattern(
 )
 # The last one (or the latest ones): 上次, 最近, last, latest, recently.
 _LAST = lazy_pattern(
-    r"上次|上一次|上回|上一单|最近|最新|最后|近排|" + _EN.format(r"(?:last|latest|recent(?:ly)?)")
+    LAST_TIME_ZH + r"|最近|最新|最后|近排|" + _EN.format(r"(?:last|latest|recent(?:ly)?)")
 )
 
 

@@ -30,7 +30,7 @@ from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nlq.lexicon_tables import LEXICON
 from segmentation.nlq.money_sums import ask_money_per_group
-from segmentation.nlq.one_customer import asks_about_customer
+from segmentation.nlq.one_customer import LAST_TIME_ZH, THEN_ZH, asks_about_customer
 from segmentation.nlq.restate import Restater, describe
 from segmentation.nlq.share_words import dimension_of, share_asked
 from segmentation.nlq.slang_words import WECHAT_WORDS
@@ -411,8 +411,8 @@ _CARD = [
         rf"^{_LOOK}{_NAME}(?:{_THIS_CLIENT})?(?:{_OF}|(?<![这那呢嗰一哪边每几某整])个){_ABOUT}(?:{_HOW}|呢)?[？?。!！]*$"
     ),
     lazy_pattern(
-        rf"^{_LOOK}(?:{_CLIENT})?{_NAME}(?:最近|近期|之前|以前|最近有|有|后来|之后|后面|其后|上次|上一次|"
-        r"上回|最近一次|最后一次)?(?:都|又|再)?(?:下单|下的单|落单)?"
+        rf"^{_LOOK}(?:{_CLIENT})?{_NAME}(?:{LAST_TIME_ZH}|最近|近期|之前|以前|最近有|有|后来|之后|后面|"
+        r"其后)?(?:都|又|再)?(?:下单|下的单|落单)?"
         r"(?:(?:买|购买|订|订购)(?:了|过|咗)?(?:些|啲)?(?:什么|啥|哪些|咩|乜嘢|乜|东西|嘢)(?:东西|嘢)?"
         r"|下了什么单|(?:什么|啥|咩|乜嘢|乜|些)?(?:的)?(?:购买记录|订单记录|订单|消费记录|消费情况|"
         r"最近动态|动态|动静|记录|新动态|新消息))"
@@ -884,9 +884,15 @@ _ASKED_AFTER_NAME = lazy_pattern(
     r"买的|问的|咨询的|询价的|订的|退的|下的单|买啥|买什么|问啥|问什么|"
     # what came after ("Dan后来买了什么", "Dan 后来 bought 了什么")
     r"后来|之后|后面|其后|"
-    r"有什么|有咩|有冇|有没有|有哪些|有边啲|在哪|喺边|是哪|是什么|几时|什么时候|上次|的跟进人|跟进人|的电话|的备注|"
+    r"有什么|有咩|有冇|有没有|有哪些|有边啲|在哪|喺边|是哪|是什么|几时|什么时候|的跟进人|跟进人|的电话|的备注|"
+    # the last time, said any way ("Judy上回买的啥", "Mike上一单买了什么"): one_customer's words
+    + LAST_TIME_ZH
+    + r"|"
     # now / at present, before what is asked ("Alice现在有哪些标签", "Dan目前谁在跟")
     r"现在|目前|而家|"
+    # back then, when she came ("Eve当初是通过哪个活码加的", "Frank一开始是谁在跟")
+    + THEN_ZH
+    + r"|"
     r"的标签|的订单|的城市|"
     # how she was added, what she spent: "Alice是通过什么渠道加的", "Bob系点样加我嘅"
     r"是通过|是透过|通过|透过|是怎么|是怎样|是点样|系点样|点样|怎么|的渠道|的来源|的添加方式|"
@@ -918,7 +924,7 @@ _ASKS = lazy_pattern(
     r"(?:近况|动态|动静|情况|资料|状况)$|的(?:标签|城市|跟进人|负责人|备注|渠道|来源)$"
 )
 # "now" before the question (Alice现在有哪些标签, Dan目前谁在跟): the question is what follows.
-_NOW_FIRST = lazy_pattern(r"^(?:现在|目前|而家)")
+_NOW_FIRST = lazy_pattern(r"^(?:现在|目前|而家|" + THEN_ZH + r")")
 
 
 def named_first(light: str) -> str | None:

@@ -22,8 +22,23 @@ THAT_CUSTOMER_ZH = (
 # "Carol（c03）" (normalised: "carol(c03)"), their name and then their external_userid.
 PICKED_CUSTOMER = r"[^\s()（）“”:：,，]{1,24}[(（][^()（）\s]{1,64}[)）]"
 
+# The last time, said any way (normalised: simplified): 上次 / 上一次 / 上回 / 上一回, the last
+# order itself (上一单 / 上一张单 / 上一笔, Taiwan 上一筆訂單, HK 上一張單), 上趟 / 上一趟, 最后一次 /
+# 最后一单, 最近一次 / 最近一单 — "她上回买的啥", "Judy上一单买的是什么", "佢上一張單買咗咩".
+LAST_TIME_ZH = (
+    r"(?:上一次|上次|上一回|上回|上一趟|上趟|上一转|上一单|上一张单|上张单|上一笔|上笔|上一个订单|"
+    r"上一张订单|上一笔订单|最后一次|最后一单|最后一笔|最近一次|最近一单|最近一笔|最近那单|最近嗰单)"
+)
+
 # Now, said any way: 现在, 目前, 而家 / 依家 / 宜家 (HK).
 _NOW = r"现在|目前|而家|依家|宜家|如今|当前"
+# Back then, when she came: "她当初是通过哪个活码加上的", "他最初是怎么加我们的", "佢一開始喺
+# 邊度加嘅" — only of how she was added (the card's channel, a fact of that time). Who followed
+# her then or what she was ("她本来是谁的客户") the card cannot say: not read so.
+THEN_ZH = (
+    r"(?:当初|当时|最初|起初|一开始|刚开始|原本|本来|原先|早先|开头)"
+    r"(?=[^，,；;]*(?:加|渠道|管道|活码|来源|认识|来的|嚟|进来|找到|found|channel|source))"
+)
 
 # The customer of the card just shown, by a pronoun: "她最近买了什么", "他的订单", "這位客戶的
 # 資料", "show me her profile", "what did she buy recently" (normalised: simplified, lower case).
@@ -48,9 +63,9 @@ _THAT_CUSTOMER = lazy_pattern(
     # Cantonese too: "佢喺边个城市", "佢系边个跟进嘅", "佢电话几多号", "佢嘅跟进人系边个".
     r"^(?:那|那么|请问|咁|噉)?(?:他|她|佢|ta)(?!们|哋)(?![^，,；;]*(?:客户|顾客|客人))"
     # now, said any way: "她现在有贴什么标签", "佢依家係邊個負責", "他目前归谁管"
-    r"(?:" + _NOW + r")?"
+    r"(?:" + _NOW + r"|" + THEN_ZH + r")?"
     # 还 / 仲 / 又 before it: "他还有什么标签", "佢仲有冇落過單"
-    r"(?:还|仲|又|都|也)?(?:是|在|有|从|哪|什么|啥|怎么|多少|几|最近|上次|最后|上一次|"
+    r"(?:还|仲|又|都|也)?(?:是|在|有|从|哪|什么|啥|怎么|多少|几|" + LAST_TIME_ZH + r"|最近|最后|"
     r"喺|系|边|乜|咩|点|住|"
     # a time first: "佢上个月买咗咩", "她这个月来过吗", "他今年消费了多少"
     r"上个?月|上上个?月|这个?月|本月|今年|去年|上周|上个?星期|上个?礼拜|这周|本周|今天|今日|"
@@ -71,7 +86,7 @@ _THAT_CUSTOMER = lazy_pattern(
     r"(?:的|嘅)\s*(?:tags?|owners?|phone|city|channel|company|remarks?|orders?|purchases?|"
     r"inquir(?:y|ies)|profile|info|details))[^，,；;]{0,30}$|"
     # whose customer he is: "他是谁的客户", "佢系边个嘅客", "她归谁跟进"
-    r"^(?:那|那么|请问)?(?:他|她|佢|ta)(?:" + _NOW + r")?(?:是|系|归|由)?"
+    r"^(?:那|那么|请问)?(?:他|她|佢|ta)(?:" + _NOW + r"|" + THEN_ZH + r")?(?:是|系|归|由)?"
     r"(?:谁|边个|哪个销售|哪位销售|哪位同事)"
     r"(?:的|嘅)?(?:客户|客人|客|跟进|跟|负责|在跟|管|对接)(?:的)?(?:呀|啊|呢|吗)?[？?]*$|"
     # whose she is, by 归 / 属于 alone: "她归谁", "佢归边个销售", "她现在属于哪个同事"
