@@ -321,10 +321,13 @@ def drop_opener(norm: str) -> str:
     """`norm` without a word that only opens it (那, 咁, 所以, 先) or says it goes back to a
     question said again (还是回到 …, back to …), when something follows."""
     openers = (_CONDITIONAL_OPENER, _FORMAL_OPENER, _POLITE_OPENER, _FOR_ME)
-    for pattern in (*openers, _GO_BACK, _OPENER, _JUST, _FIRST):
-        found = pattern.match(norm)
-        if found is not None and norm[found.end() :].strip(" ?？.。!！"):
-            norm = norm[found.end() :]
+    # twice: an opener before the going back ("咁睇返我組嘅女仔", "那回到上海的") is dropped
+    # on the first pass, the going back on the second
+    for _ in range(2):
+        for pattern in (*openers, _GO_BACK, _OPENER, _JUST, _FIRST):
+            found = pattern.match(norm)
+            if found is not None and norm[found.end() :].strip(" ?？.。!！"):
+                norm = norm[found.end() :]
     return norm
 
 
