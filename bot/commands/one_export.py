@@ -64,8 +64,10 @@ def _ways(who: str, optional: bool, whose: str) -> list[str]:
     whose_en = r"(?:'s)?" if optional else r"'s"
     return [
         # 把她的资料导出来, 把他的记录导成表格发我, 将佢嘅纪录export做excel给我
+        # — for whom said before the verb too: 他的资料给我出一份excel, 佢嘅纪录同我导出嚟
         r"^" + _ASKING + r"(?:把|将)?\s*(?:" + who + r")\s*" + whose + r"\s*" + things
-        + r"\s*(?:都)?\s*" + _EXPORT_VERB + _TO_ME + r"(?:吧|啊|呀|啦|喇)?[。.!！]*$",
+        + r"\s*(?:都)?\s*(?:(?:给|帮|同|替|发)我\s*)?" + _EXPORT_VERB + _TO_ME
+        + r"(?:吧|啊|呀|啦|喇)?[。.!！]*$",
         # 导出她的资料, export 她的资料, 下载一下他的档案
         r"^" + _ASKING + _EXPORT_VERB + r"(?:一下)?\s*(?:" + who + r")\s*" + whose + r"\s*"
         + things + _TO_FILE + _TO_ME + r"(?:吧|啊)?[。.!！]*$",
