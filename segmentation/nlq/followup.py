@@ -876,7 +876,7 @@ def _has_content(rest: str) -> bool:
 _EXPORT_ZH = (
     # 汇出/匯出 is Taiwan usage for 导出
     # export/download among Chinese words ("刚才那个 export 一下": the spaces are taken out)
-    r"(?:导出|導出|汇出|匯出|下载|下載|导成|導成|导|導|export|download)(?:出来|出來|一下|下)?"
+    r"(?:导出|導出|汇出|匯出|下载|下載|导成|導成|导|導|export|download)(?:出来|出來|出嚟|嚟|来|來|一下|下)?"
     r"(?:成|为|為)?(?:excel|xlsx|表格|文件)?"
 )
 _THIS_ZH = (
@@ -886,7 +886,9 @@ _THIS_ZH = (
     r"(?:这|這|那|呢)[0-9两兩俩倆二三四五六七八九十]{1,3}(?:个|個|位|名)(?:人|客户|客戶|客)?|"
     # Cantonese 呢個/嗰個/呢份 (this, that one)
     r"呢个|呢個|嗰个|嗰個|呢份|嗰份|呢张表|呢張表|呢啲|嗰啲|"
-    r"它|这|這)?(?:的)?(?:表格?|结果|結果|名单|名單|列表|数据|數據|内容|內容)?"
+    r"它|这|這)?(?:的)?(?:表格?|结果|結果|名单|名單|列表|数据|數據|内容|內容|"
+    # a ranking just shown: 这个排名 / 這個排行榜 / 呢個榜 / 这个 ranking (mixed)
+    r"排名|排行榜?|榜单|榜單|榜|ranking|rank|list|table|leaderboard)?"
 )
 _EXPORT_THIS_ZH = lazy_pattern(
     rf"^(?:请|請|帮我|幫我|麻烦|麻煩)?(?:把|将|將)?{_THIS_ZH}(?:给我|給我)?{_EXPORT_ZH}{_THIS_ZH}"
@@ -897,7 +899,9 @@ _EXPORT_THIS_ZH = lazy_pattern(
 _EXPORT_THIS_EN = lazy_pattern(
     r"^(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:export|download)"
     r"(?:\s+(?:this|these|that|those|it|them|the\s+table|this\s+table|that\s+table|"
-    r"the\s+list|this\s+list|the\s+results?|the\s+above))?"
+    r"the\s+list|this\s+list|the\s+results?|the\s+above|"
+    # a ranking just shown: "export this ranking", "download the leaderboard"
+    r"(?:the|this|that)\s+(?:ranking|rankings|leaderboard|top\s+list)))?"
     r"(?:\s+(?:as|to|into)\s+(?:an?\s+)?(?:excel|xlsx|spreadsheet)(?:\s+file)?)?(?:\s+please)?$|"
     # the file asked for: "send me the file", "give me a spreadsheet", "can I get an excel of
     # these", "excel pls"
