@@ -53,8 +53,8 @@ _ADDED_EN = tuple(
 )
 # Chinese (normalised: Simplified, no spaces). The action's verbs after the name.
 _ZH_DO = (
-    r"(?:加上|加进来|加进去|加埋|加回来|加回去|加返|算上|要|打上|打埋|打|发埋|发一张|发一个|发|推|送|"
-    r"给|一起)"
+    r"(?:加上|加进来|加进去|加埋|加回来|加回去|加返|算上|算进去|算进来|算埋|要|打上|打埋|打|发埋|发一张|"
+    r"发一个|发|推|送|给|一起|一齐|一并|一同)"
 )
 # (put back: 返 / 回来 after it, "Omar都要返", "Omar也加回去吧")
 _ZH_END = (
@@ -68,8 +68,10 @@ _ADDED_ZH = tuple(
         # Bob也打上, 把Bob也加上, Bob都打埋, Bob也要
         rf"(?:把|将)?{_NAMES}(?:也|都)(?:要)?{_ZH_DO}?",
         rf"(?:把|将){_NAMES}(?:加上|加进来|加进去|加埋|算上)",
-        # 连Bob也打上, 还有Bob, 仲有Bob, 同埋Bob, 顺便帮Bob也打埋
-        rf"(?:连|连同|同埋|还有|仲有|顺便|另外)(?:帮|给|同|俾|畀)?{_NAMES}(?:也|都)?(?:一起)?{_ZH_DO}?",
+        # 连Bob也打上, 还有Bob, 仲有Bob, 同埋Bob, 顺便帮Bob也打埋; HK 連埋Bob一齊 (Bob along
+        # with them), Taiwan 連同Bob一起, 连带Bob一并
+        rf"(?:连埋|连同|连带|连|同埋|还有|仲有|顺便|顺带|另外)(?:帮|给|同|俾|畀)?{_NAMES}(?:也|都)?"
+        rf"(?:一起|一齐|一并|一同)?{_ZH_DO}?",
         # 也给Bob发一张, 也帮Bob打上, 给Bob也发
         rf"(?:也|都|还要|另外|再)(?:帮|给|同|俾|畀){_NAMES}(?:也)?{_ZH_DO}",
         rf"(?:帮|给|同|俾|畀){_NAMES}也{_ZH_DO}",
