@@ -126,6 +126,12 @@ _HER_TAG_EN = lazy_pattern(
     rf"\b(?:the )?same {_TAG_WORD}(?: as {_HER_EN})?\b|"
     rf"\b(?:his|her|that|this|(?:this|that) (?:customer|client)'s) {_TAG_WORD}\b"
 )
+# Customers asked for, with her tag pointed at ("她的标签还有谁有", "有她这个标签的客户", "who has
+# her tag"): without them, "她的标签有哪些" asks what her tags are (the card answers it).
+_PEOPLE_ASKED = lazy_pattern(
+    r"谁|边个|边位|哪些人|哪几个|哪位|几个|几多个|多少个|多少人|几位|客户|客人|顾客|客|人|"
+    r"\b(?:who|whom|anyone|anybody|someone|somebody|customers?|clients?|people|ones|others)\b"
+)
 # Someone else than her: 还有谁 / 仲有边个 / 其他客户 / who else / other customers / anyone else.
 _ELSE = (
     (lazy_pattern(r"还有没有|仲有冇|仲有没有"), "有"),
@@ -156,6 +162,8 @@ def _like_card_answer(
     if not still_visible(session, requester, [eid]):
         return None  # out of sight now: the ordinary path says so
     rest, other = _without_else(said)
+    if pointed and not other and not _LIKE_ZH.search(said) and not _PEOPLE_ASKED.search(rest):
+        return None  # "她的标签有哪些", "Ivan的tag有哪些": her tags asked, which her card says
     tags = [""]
     if pointed:
         tags = tags_of(session, eid)

@@ -30,7 +30,12 @@ from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nlq.lexicon_tables import LEXICON
 from segmentation.nlq.money_sums import ask_money_per_group
-from segmentation.nlq.one_customer import LAST_TIME_ZH, THEN_ZH, asks_about_customer
+from segmentation.nlq.one_customer import (
+    LAST_TIME_ZH,
+    TAGS_ON_HER,
+    THEN_ZH,
+    asks_about_customer,
+)
 from segmentation.nlq.restate import Restater, describe
 from segmentation.nlq.share_words import dimension_of, share_asked
 from segmentation.nlq.slang_words import WECHAT_WORDS
@@ -893,7 +898,10 @@ _ASKED_AFTER_NAME = lazy_pattern(
     # back then, when she came ("Eve当初是通过哪个活码加的", "Frank一开始是谁在跟")
     + THEN_ZH
     + r"|"
-    r"的标签|的订单|的城市|"
+    r"的标签|的订单|的城市|的tags?|的labels?|"
+    # the tags put on her ("Judy贴了哪些标签", "Ivan身上打咗咩tag")
+    + TAGS_ON_HER
+    + r"|"
     # how she was added, what she spent: "Alice是通过什么渠道加的", "Bob系点样加我嘅"
     r"是通过|是透过|通过|透过|是怎么|是怎样|是点样|系点样|点样|怎么|的渠道|的来源|的添加方式|"
     r"消费了|花了|使了|住)"

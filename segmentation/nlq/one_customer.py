@@ -30,6 +30,14 @@ LAST_TIME_ZH = (
     r"上一张订单|上一笔订单|最后一次|最后一单|最后一笔|最近一次|最近一单|最近一笔|最近那单|最近嗰单)"
 )
 
+# The tags on her asked with the verb that put them there: "她貼了哪些標籤", "佢打咗咩tag",
+# "他挂着什么标签", "Judy被打了哪些标签" — the verb done (了/过/咗/着) and a question word after it,
+# so an order ("她打上VIP") is never one.
+TAGS_ON_HER = (
+    r"(?:被)?(?:贴|打|挂|标|带|加)(?:上)?(?:了|过|咗|着|住)"
+    r"(?=[^，,；;]*(?:哪|什么|甚么|啥|咩|乜|几|多少|边))(?=[^，,；;]*(?:标签|标记|tag|label))"
+)
+
 # Now, said any way: 现在, 目前, 而家 / 依家 / 宜家 (HK).
 _NOW = r"现在|目前|而家|依家|宜家|如今|当前"
 # Back then, when she came: "她当初是通过哪个活码加上的", "他最初是怎么加我们的", "佢一開始喺
@@ -75,7 +83,7 @@ _THAT_CUSTOMER = lazy_pattern(
     # what she spent, refunded, where she lives: "他消费了多少", "佢使咗几多钱", "他退过什么"
     r"消费|花|使|退|住|帮衬|通过|透过|经|由|"
     # what is on her: "她身上有哪些标签", "佢身上有咩tag" (normalised: simplified)
-    r"身上|"
+    r"身上|" + TAGS_ON_HER + r"|"
     # lately, said the Cantonese or the spoken way: "佢呢排买咗啲咩", "她这阵子问过什么"
     r"呢排|近排|呢期|呢阵|呢段时间|这段时间|这阵子|这阵|这些天|这几天|近来|近期|"
     # what he ordered: "他的订单有哪些", "佢嘅訂單有邊啲", "她的消费记录"

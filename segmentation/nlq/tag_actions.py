@@ -116,7 +116,9 @@ _NO_NAME = lazy_pattern(
 # Words a tag name never holds: whom ("客户"), another verb's object marker, a clause mark.
 _NOT_A_NAME = lazy_pattern(
     r"客户|客人|顾客|身上|把|将|给|标签|吗|呢|么|[，,;；。?？]|customers?|clients?|"
-    r"\s(?:who|that|which|with|from|for|in)\s"
+    r"\s(?:who|that|which|with|from|for|in)\s|"
+    # a question word: "Ivan的tag有哪些", "她的 tag 系咩" ask her tags, never name one
+    r"哪些|哪个|什么|甚么|啥|咩|乜|几多|多少|边啲|边个|有冇|有没有"
 )
 
 # Cantonese verbs of taking off said before the tag (剷咗流失風險客嘅VIP標籤, 铲走…嘅金卡标签,
