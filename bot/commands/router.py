@@ -94,6 +94,7 @@ from bot.commands.texts import language_of, say
 from bot.commands.thanks import says_no_words, thanks_answer
 from bot.commands.the_rest import rest_answer
 from bot.commands.together import together_answer
+from bot.commands.told_first import told_dropped
 from bot.commands.two_steps import split_in_two, two_steps_answer
 from bot.commands.value_swap import swapped_value_answer
 from bot.commands.which_group import which_group_answer
@@ -337,6 +338,8 @@ def handle_text(session: Session, ctx: CommandContext, userid: str, text: str) -
         and not widens_then_asks(session, ctx, userid, text)
     ):
         text = without_acknowledgement(text)  # "好的，这些里面深圳的呢": the refinement
+    # "頭先打咗俾Alice，幫佢加待跟進": the act, on the customer told of (told_first)
+    text = told_dropped(session, ctx, requester, text)
     hant = script == HANT and (lang == "zh" or not _LETTERS.search(text))
     replies = _handle_text(session, ctx, requester, text, lang, hant)
     return in_script(replies, True, script_words(session, None)) if hant else replies

@@ -164,6 +164,15 @@ _UNTAG_ZH: list[tuple[str, Any]] = [
             rf"{_OFF_FIRST}\s*(?:了|一下|掉)?\s*(?:the\s+)?{_NAME}\s*(?:的)?\s*(?P<noun>{_NOUN})?{_END}"
         ),
     ),
+    # one customer by a pronoun, then HK 除咗 (take off; 除咗 is "except" anywhere else): "幫佢除咗
+    # 高意向", "同佢除咗VIP標籤", "給她除掉待跟進"
+    (
+        "verb",
+        lazy_pattern(
+            rf"^{_OPENER}(?:给|为|帮(?!我)|同(?!时|样))(?P<seg>(?:他|她|佢|ta)(?!们)|这位(?:客户)?|"
+            rf"呢位(?:客户|客)?)\s*除(?:了|掉|走|去)\s*{_NAME}\s*(?:的)?\s*(?P<noun>{_NOUN})?{_END}"
+        ),
+    ),
     # whom ending in a people word, then the tag with its noun and no 的 between ("把买过唇釉
     # 的客户 高意向标签去掉", "沉睡客户VIP标签拿掉"): the noun says where the name ends
     (
@@ -415,7 +424,8 @@ def _named_as_tag(policy: str, m: Any, name: str, seg: str, tags: Mapping[str, s
         # is disposed of (a narrowing says 中/里: "把上海客户里VIP的去掉")
         disposed = _DISPOSAL.match(m.group(0)) is not None and _PEOPLE_END.search(seg)
         return POINTER.fullmatch(seg.strip()) is not None or bool(disposed)
-    return policy == "verb" or bool(_PEOPLE_END.search(seg))
+    # "去掉她的高意向", "remove 她的 VIP": a pointer's tag is taken off (never a narrowing)
+    return policy == "verb" or bool(_PEOPLE_END.search(seg)) or POINTER.fullmatch(seg) is not None
 
 
 # Whom said as a pointer: a pronoun (the card's customer) or the answer just given.
@@ -447,6 +457,23 @@ _EN = [
             rf"(?:\s+{_TAG_WORD_EN})?{_SP}(?!(?:(?!\bon\b|\bfrom\b).)*{_SENT_THING_EN})"
             rf"(?P<name>.+?){_SP}(?:{_TAG_WORD_EN}\s+)?"
             rf"(?:from|for|off(?:\s+of)?|on){_SP}(?P<seg>.+)$"
+        ),
+    ),
+    # whose tag said first: "remove her VIP", "untag his 高意向 label", "strip Alice's 金卡 tag"
+    (
+        "untag",
+        lazy_pattern(
+            rf"^{_PLEASE_EN}(?:untag|remove|delete|drop|strip|clear|take\s+off)\s+"
+            r"(?P<seg>her|his|(?:this|that|the)\s+customer's|[a-z][a-z0-9.\-]{0,30}'s)"
+            rf"{_SP}(?:the\s+)?(?!(?:.)*{_SENT_THING_EN})(?P<name>.+?)(?:\s*{_TAG_WORD_EN}s?)?$"
+        ),
+    ),
+    # the tag, then whom it is taken off: "take 高意向 off her", "take the VIP tag off Alice"
+    (
+        "untag",
+        lazy_pattern(
+            rf"^{_PLEASE_EN}take{_SP}(?:the\s+)?(?!(?:.)*{_SENT_THING_EN})(?P<name>.+?)"
+            rf"(?:\s*{_TAG_WORD_EN})?{_SP}off(?:\s+of)?{_SP}(?P<seg>.+)$"
         ),
     ),
     # "give customers in Shanghai the VIP tag"
@@ -510,8 +537,19 @@ def read_en(text: str) -> Found | None:
             raise which_tag(untag=intent == "untag")
         if state == "bad":
             continue
-        return Found(intent, without_all(m.group("seg")), clean_name(name))
+        return Found(intent, _whose_as_whom(without_all(m.group("seg"))), clean_name(name))
     return None
+
+
+# Whose tag, said as whom it comes off: his → him, Alice's → Alice, this customer's → this customer.
+_WHOSE_EN = lazy_pattern(r"^(?:(?P<his>his)|(?P<x>.+?)'s)$")
+
+
+def _whose_as_whom(seg: str) -> str:
+    found = _WHOSE_EN.match(seg.strip())
+    if found is None:
+        return seg
+    return "him" if found["his"] else found["x"]
 
 
 def without_all(seg: str) -> str:
