@@ -1,6 +1,6 @@
-"""The chat side of a telling before an act (segmentation/nlq/told_first.py): "頭先打咗俾Alice，
-幫佢加待跟進" is "幫Alice加待跟進", "她已经下过单了，把高意向去掉" after Lily's card is "把她的高意向
-去掉", "Alice還沒買過，拿掉她" on a coupon card is "拿掉Alice".
+"""The chat side of a telling before an act (segmentation/nlq/told_first.py):
+"頭先打咗俾Alice，幫佢加待跟進" is "幫Alice加待跟進"; "她已经下过单了，把高意向去掉" after
+Lily's card is "把她的高意向去掉"; "Alice還沒買過，拿掉她" on a coupon card is "拿掉Alice".
 
 A name told is put in the act only when it is exactly one customer the asker sees (an exact
 name or id); a telling naming nobody of theirs leaves the message as typed, so its own question

@@ -896,12 +896,10 @@ _ASKED_AFTER_NAME = lazy_pattern(
     # now / at present, before what is asked ("Alice现在有哪些标签", "Dan目前谁在跟")
     r"现在|目前|而家|"
     # back then, when she came ("Eve当初是通过哪个活码加的", "Frank一开始是谁在跟")
-    + THEN_ZH
-    + r"|"
+     + THEN_ZH + r"|"
     r"的标签|的订单|的城市|的tags?|的labels?|"
     # the tags put on her ("Judy贴了哪些标签", "Ivan身上打咗咩tag")
-    + TAGS_ON_HER
-    + r"|"
+     + TAGS_ON_HER + r"|"
     # how she was added, what she spent: "Alice是通过什么渠道加的", "Bob系点样加我嘅"
     r"是通过|是透过|通过|透过|是怎么|是怎样|是点样|系点样|点样|怎么|的渠道|的来源|的添加方式|"
     r"消费了|花了|使了|住)"

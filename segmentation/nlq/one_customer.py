@@ -22,9 +22,10 @@ THAT_CUSTOMER_ZH = (
 # "Carol（c03）" (normalised: "carol(c03)"), their name and then their external_userid.
 PICKED_CUSTOMER = r"[^\s()（）“”:：,，]{1,24}[(（][^()（）\s]{1,64}[)）]"
 
-# The last time, said any way (normalised: simplified): 上次 / 上一次 / 上回 / 上一回, the last
-# order itself (上一单 / 上一张单 / 上一笔, Taiwan 上一筆訂單, HK 上一張單), 上趟 / 上一趟, 最后一次 /
-# 最后一单, 最近一次 / 最近一单 — "她上回买的啥", "Judy上一单买的是什么", "佢上一張單買咗咩".
+# The last time, said any way (normalised: simplified): 上次 / 上一次 / 上回 / 上一回, the
+# last order itself (上一单 / 上一张单 / 上一笔, Taiwan 上一筆訂單, HK 上一張單), 上趟 /
+# 上一趟, 最后一次 / 最后一单, 最近一次 / 最近一单 — "她上回买的啥", "Judy上一单买的是什么",
+# "佢上一張單買咗咩".
 LAST_TIME_ZH = (
     r"(?:上一次|上次|上一回|上回|上一趟|上趟|上一转|上一单|上一张单|上张单|上一笔|上笔|上一个订单|"
     r"上一张订单|上一笔订单|最后一次|最后一单|最后一笔|最近一次|最近一单|最近一笔|最近那单|最近嗰单)"

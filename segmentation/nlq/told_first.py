@@ -67,18 +67,23 @@ _WHEN_FIRST = (
     r"刚刚才|方才)?"
 )
 _ZH_NAME_AT = (
-    lazy_pattern(_WHEN_FIRST + r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=刚|头先|啱啱|已经|已|还|仲|说|讲|话|回|"
-                 r"打|今天|昨天|琴日|也|又|都|就|才|下|落|买|没|冇|未|来|嚟|到|问|在|喺|表示|答应|约)"),
-    lazy_pattern(r"(?:打给|打了给|打咗给|打电话给|回电话给|给|跟|同|和|与|call咗|call了)"
-                 r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=回|打|聊|讲|说|倾|通|见|[，,]|$)"),
+    lazy_pattern(
+        _WHEN_FIRST + r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=刚|头先|啱啱|已经|已|还|仲|说|讲|话|回|"
+        r"打|今天|昨天|琴日|也|又|都|就|才|下|落|买|没|冇|未|来|嚟|到|问|在|喺|表示|答应|约)"
+    ),
+    lazy_pattern(
+        r"(?:打给|打了给|打咗给|打电话给|回电话给|给|跟|同|和|与|call咗|call了)"
+        r"(?P<n>[\u4e00-\u9fff]{2,4}?)(?=回|打|聊|讲|说|倾|通|见|[，,]|$)"
+    ),
 )
 # English words a capitalised word in the telling may be that are no one's name.
-_EN_WORDS = frozenset(
-    "i just got off the phone with called call back she he her him already ordered order has "
-    "have hasn't haven't had not yet bought buy said says told me we spoke talked to just "
-    "ok okay so then and but also still today yesterday this morning afternoon came in visited "
-    "is was will would be going next week month year end before after again vip".split()
+_EN_WORDS_SAID = (
+    "i just got off the phone with called call back she he her him already ordered order "
+    "has have hasn't haven't had not yet bought buy said says told me we spoke talked to "
+    "ok okay so then and but also still today yesterday this morning afternoon came in "
+    "visited is was will would be going next week month year end before after again vip "
 )
+_EN_WORDS = frozenset(_EN_WORDS_SAID.split())
 
 
 @dataclass(frozen=True)
@@ -158,7 +163,9 @@ _OFF_FIRST = (
     r"拿掉|拿走|去掉|去除|删掉|删除|刪掉|刪除|移除|除掉|除咗|除|剔除|剔走|踢走|攞走|撤掉|撤销|撤銷|撤|"
     r"铲走|剷走|剷咗|铲|剷|剥走|剝走|撕掉"
 )
-_TAG_FIRST = r"加上|加埋|加个|加個|加|打上|打个|打個|打|贴上|貼上|贴|貼|标上|標上|标|標|挂上|掛上|挂|掛"
+_TAG_FIRST = (
+    r"加上|加埋|加个|加個|加|打上|打个|打個|打|贴上|貼上|贴|貼|标上|標上|标|標|挂上|掛上|挂|掛"
+)
 _LEAD = re.compile(r"^(?P<lead>(?:帮我|幫我|同我|麻烦|麻煩|请|請|唔该|唔該)?\s*)")
 
 
