@@ -893,7 +893,8 @@ _THIS_ZH = (
 _EXPORT_THIS_ZH = lazy_pattern(
     rf"^(?:请|請|帮我|幫我|麻烦|麻煩)?(?:把|将|將)?{_THIS_ZH}(?:给我|給我)?{_EXPORT_ZH}{_THIS_ZH}"
     # Cantonese ends with 啦/喇/吖/先 ("呢個 export 吖", "匯出先")
-    rf"(?:给我|給我)?(?:吧|呀|啊|一下|啦|喇|吖|先)?$",
+    # and the direction after what it exports ("導出呢個排名嚟", "导出这个名单来")
+    rf"(?:出来|出來|出嚟|嚟|来|來)?(?:给我|給我)?(?:吧|呀|啊|一下|啦|喇|吖|先)?$",
     re.I,
 )
 _EXPORT_THIS_EN = lazy_pattern(

@@ -24,7 +24,7 @@ from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.text import simplified
 
 # The first clause mark: the telling before it, the act after it.
-_MARK = re.compile(r"[，,;；。]|\s[-–—]\s")
+_MARK = lazy_pattern(r"[，,;；。]|\s[-–—]\s")
 # One customer by a pronoun (never 他们 / 佢哋), Chinese and English.
 _ONE_ZH = r"(?:他|她|佢|(?<![a-z])ta(?![a-z]))(?![们們哋地])"
 _ONE = lazy_pattern(rf"{_ONE_ZH}|(?<![a-z])(?:she|he|her|him)(?![a-z'])", re.I)
@@ -61,7 +61,7 @@ _ACT_LEAD = lazy_pattern(
 # A name said in the telling: a Latin one ("Alice", "Mary-Jane"), checked by the chat against
 # the asker's customers; Chinese, 2–4 characters first of all (after when it happened) or after
 # 给 / 跟 / 同 / 和 / 打给 (whom it happened with).
-_LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9'.\-]{0,30}(?![A-Za-z0-9])")
+_LATIN_NAME = lazy_pattern(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9'.\-]{0,30}(?![A-Za-z0-9])")
 _WHEN_FIRST = (
     r"^(?:刚刚|刚才|刚|头先|啱啱|啱先|今天|今日|今早|早上|上午|下午|琴日|昨天|昨日|尋日|寻日|"
     r"刚刚才|方才)?"
@@ -166,7 +166,7 @@ _OFF_FIRST = (
 _TAG_FIRST = (
     r"加上|加埋|加个|加個|加|打上|打个|打個|打|贴上|貼上|贴|貼|标上|標上|标|標|挂上|掛上|挂|掛"
 )
-_LEAD = re.compile(r"^(?P<lead>(?:帮我|幫我|同我|麻烦|麻煩|请|請|唔该|唔該)?\s*)")
+_LEAD = lazy_pattern(r"^(?P<lead>(?:帮我|幫我|同我|麻烦|麻煩|请|請|唔该|唔該)?\s*)")
 
 
 def _wordings(act: str, who: str) -> list[str]:
