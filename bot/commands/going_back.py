@@ -233,7 +233,8 @@ def _described(
     else:
         # (in either script: "上個月" finds "上个月（10月1日–10月31日）新添加的客户")
         label = normalize(reference.label)
-        fits = tuple(h for h in lists if label and label in normalize(h.description))
+        said = {label, _PERIOD_AS_RESTATED.get(label.rstrip("的嘅"), label)}
+        fits = tuple(h for h in lists if label and any(s in normalize(h.description) for s in said))
     exact = tuple(h for h in fits if wanted and _parts(segment_of(h.segment)) == wanted)
     if len(exact) == 1 or (exact and all(_same(h, exact[-1]) for h in exact)):
         return exact[-1]
@@ -254,6 +255,29 @@ def _without_windows(node: Node | None) -> Node | None:
     if any(f.name == "window" for f in fields(node)) and getattr(node, "window", None) is not None:
         return replace(node, window=None)
     return node
+
+
+# A period said with 这 / 呢 as the restatement says it ("回到这周那份" finds "本周（…）下过单的
+# 客户", "返去呢個月嗰班" finds "本月…").
+_PERIOD_AS_RESTATED = {
+    **dict.fromkeys(
+        (
+            "这周",
+            "这个周",
+            "这星期",
+            "这个星期",
+            "这礼拜",
+            "这个礼拜",
+            "呢周",
+            "呢个星期",
+            "呢个礼拜",
+        ),
+        "本周",
+    ),
+    **dict.fromkeys(("这月", "这个月", "呢个月"), "本月"),
+    **dict.fromkeys(("这季", "这季度", "这个季度", "呢个季度"), "本季度"),
+    **dict.fromkeys(("这年", "呢年"), "今年"),
+}
 
 
 def _unnarrowed(

@@ -518,7 +518,9 @@ _DESCRIBED_LIST_ZH = (
 )
 _DESCRIBED_ZH = lazy_pattern(
     rf"^(?P<back>{_BACK_ZH})?\s*(?P<when>{_JUST_ZH})?\s*(?:的|嘅)?\s*"
-    rf"(?P<label>(?:(?!{_JUST_ZH}|{_THAT_ZH}|{_BACK_ZH})[^\s,，。!！?？]){{1,12}}?)\s*(?:的|嘅)?\s*"
+    # a period said with 这 / 呢 is a label too ("回到这周那份", "返去呢個月嗰班")
+    rf"(?P<label>(?:这|這|呢)(?:个|個)?(?:周|週|星期|礼拜|禮拜|月|季度|季|年)|"
+    rf"(?:(?!{_JUST_ZH}|{_THAT_ZH}|{_BACK_ZH})[^\s,，。!！?？]){{1,12}}?)\s*(?:的|嘅)?\s*"
     rf"(?:那|嗰|这|這)\s*(?:个|個|份|张|張)?\s*{_DESCRIBED_LIST_ZH}"
     r"(?=$|[\s,，。!！?？]|再|然后|然後|跟住|里|裡|入面|中|当中|當中|导出|匯出|导|export)",
     re.I,
