@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from bot.commands.parse_alone import parse_alone
+from bot.models.confirmations import PENDING
+from bot.services.confirmations import latest_action
 from bot.services.customer_card import find_visible
 from segmentation.nlq import Clarification, load_vocabulary
 from segmentation.nlq.actions import find_action, tag_named_first
@@ -62,6 +64,9 @@ def _of_card_shown(session: Session, ctx: CommandContext, requester: Requester, 
     previous = conv.load(session, requester.userid, ctx.now).previous
     if previous is None or previous.kind != conv.CUSTOMER or not previous.customer:
         return text
+    waiting = latest_action(session, requester.userid)
+    if waiting is not None and waiting.status == PENDING:
+        return text  # a card waits: "加上Bob" adds to it (card_amend), never a tag “Bob”
     if _acts_on(session, ctx, text, None):
         return text
     if not isinstance(parse_alone(session, ctx, requester.userid, text), Clarification):
@@ -121,4 +126,8 @@ def _acts_on(session: Session, ctx: CommandContext, said: str, who: str | None) 
         return False
     if who is None:
         return bool(action.segment_text.strip())
+    # said of her by us: only a tag the company has ("加上Bob" names no tag)
+    tag = normalize(str(action.details.get("tag") or "").strip("“”"))
+    if tag not in vocab.tags:
+        return False
     return normalize(action.segment_text).strip() == normalize(who).strip()
