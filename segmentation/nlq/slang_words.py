@@ -81,7 +81,7 @@ WORDS: list[tuple[K, Any, str]] = [
         + _joined(_HAS, ("败家", "败过家", "败了家", "败咗家"))
         + "|"
         + _joined(("过数", "过过数", "过了数", "有过数"), ("给我们", "给我", "给我哋", "给公司"))
-        + "|过过数|过咗数|"
+        + "|过过数|过了数|过咗数|"
         + _joined(
             ("closed", "close", "closes", "closing", "sealed", "seal", "signed", "sign"),
             (
