@@ -286,7 +286,8 @@ def _ranking(text: str) -> BackReference | None:
         if not (groups.get("back") or groups.get("when") or groups.get("again")):
             return None  # "排名" / "the ranking" alone: a ranking asked for, not gone back to
         found = _reference(text, match, None, RANKING, lang)
-        return replace(found, back=bool(groups.get("back")))
+        # (zh going-back words include "show again": 再俾我睇下頭先嗰個前三名 is the one shown)
+        return replace(found, back=lang == "en" and bool(groups.get("back")))
     return None
 
 
