@@ -63,7 +63,7 @@ _AS_NOW = lazy_pattern(
     r"(?:\s+now)?$",
     re.I,
 )
-_CLAUSE = re.compile(
+_CLAUSE = lazy_pattern(
     r"[，,。；;]\s*|(?<=[\u4e00-\u9fff])\s+(?=[a-z])|(?<=[a-z])\s+(?=[\u4e00-\u9fff])"
 )
 
