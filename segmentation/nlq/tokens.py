@@ -1144,7 +1144,7 @@ def _or_after(tokens: list[Token], index: int) -> bool:
 
 
 # "In all" words that also ask "how many" (总共有几个): before what was spent they say total.
-_IN_ALL = {"一共", "总共", "合共", "合计", "总计", "共"}
+_IN_ALL = {"一共", "总共", "合共", "合计", "总计", "共", "总数"}
 
 
 def _thousands_after_a_verb(tok: Token, out: list[Token]) -> bool:
