@@ -21,8 +21,9 @@ from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.token_kinds import K
 
 
-def _joined(*parts: tuple[str, ...]) -> str:
-    """Every combination of the parts, in order, as "|"-separated surfaces."""
+def joined(*parts: tuple[str, ...]) -> str:
+    """Every combination of the parts, in order, as "|"-separated surfaces (the word lists
+    of own_words and slang_words build theirs with it too)."""
     out = [""]
     for options in parts:
         out = [a + b for a in out for b in options]
@@ -43,9 +44,7 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.EVENT,
         "cart",
-        _joined(
-            ("丢", "扔", "塞", "摆", "装", "放", "加"), _ASPECT, ("进", "入", "到", "落"), _CART
-        )
+        joined(("丢", "扔", "塞", "摆", "装", "放", "加"), _ASPECT, ("进", "入", "到", "落"), _CART)
         + "|carted items|carted stuff|carted things|carted something|carted products|"
         "carted goods|carted anything|carted an item|carted it|carted them",
     ),
@@ -53,23 +52,23 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.EVENT,
         "refund",
-        _joined(("办", "办理", "办了", "办过", "办咗", "办理过", "办理了"), ("退款", "退货"))
+        joined(("办", "办理", "办了", "办过", "办咗", "办理过", "办理了"), ("退款", "退货"))
         + "|"
-        + _joined(("退回", "退返", "退翻", "退了回", "退过回"), ("", "来", "去"), ("", "过", "了"))
+        + joined(("退回", "退返", "退翻", "退了回", "退过回"), ("", "来", "去"), ("", "过", "了"))
         + "|退返货|退返钱|退翻货|退翻钱|退返嘢|退翻嘢",
     ),
     # ---- visit: 晃 (wander in), 行 (Cantonese walk) with the shop
     (
         K.EVENT,
         "visit",
-        _joined(("来", "到", "去", ""), _SHOP, ("晃过", "晃了", "晃晃", "晃一晃", "晃一下", "晃"))
+        joined(("来", "到", "去", ""), _SHOP, ("晃过", "晃了", "晃晃", "晃一晃", "晃一下", "晃"))
         + "|"
-        + _joined(("来晃", "来晃过", "来晃晃", "过来晃", "过来晃过", "来晃了"))
+        + joined(("来晃", "来晃过", "来晃晃", "过来晃", "过来晃过", "来晃了"))
         + "|"
-        + _joined(("行", "行过", "行了", "行入", "行入过", "行进", "行进过", "行埋"), _SHOP)
+        + joined(("行", "行过", "行了", "行入", "行入过", "行进", "行进过", "行埋"), _SHOP)
         + "|"
         # walked over to the shop (行过嚟舖头, 行过来店里): the way there said before it
-        + _joined(
+        + joined(
             ("行", "行过", "行了", "走", "走过", "走了"),
             ("来", "过来", "进", "进来", "入来"),
             _SHOP,
@@ -82,7 +81,7 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.EVENT,
         "inquiry",
-        _joined(
+        joined(
             ("问", "问过", "问了", "问咗", "来问", "有问", "有问过", "打听", "打听过"),
             ("几钱", "几多钱", "多少钱", "下几钱", "下价", "下价钱", "价钱", "几银"),
         )
@@ -114,7 +113,7 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.FILLER,
         "wrapper",
-        _joined(
+        joined(
             ("", "如果", "要是", "若"),
             ("有时间", "有空", "得闲", "方便", "唔忙", "不忙", "有时间帮我", "有空帮我"),
             ("的话", "嘅话", "的时候", "嘅时候", "时"),

@@ -22,18 +22,10 @@ from __future__ import annotations
 from typing import Any
 
 from segmentation.kinds.event_words import ABOUT_PRICE, FOR_PRICE
+from segmentation.nlq.everyday_words import joined
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.plain_words import outside_quotes
 from segmentation.nlq.token_kinds import K
-
-
-def _joined(*parts: tuple[str, ...]) -> str:
-    """Every combination of the parts, in order, as "|"-separated surfaces."""
-    out = [""]
-    for options in parts:
-        out = [a + b for a in out for b in options]
-    return "|".join(dict.fromkeys(w for w in out if w))
-
 
 _ASPECT = ("", "了", "过")
 _CART = ("购物车", "购物篮", "购物袋")
@@ -47,9 +39,9 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.EVENT,
         "order",
-        _joined(("掏", "掏了", "掏过"), ("腰包", "荷包", "钱", "钱买", "钱买过", "钱买了"))
+        joined(("掏", "掏了", "掏过"), ("腰包", "荷包", "钱", "钱买", "钱买过", "钱买了"))
         + "|"
-        + _joined(("", "有", "来"), ("扫货", "扫过货", "扫了货", "扫下货", "扫一波货"))
+        + joined(("", "有", "来"), ("扫货", "扫过货", "扫了货", "扫下货", "扫一波货"))
         + "|下手|下过手|下了手|有下手|出手|出过手|出了手|有出手|有订|订左|"
         "shelled out|shell out|shells out|shelling out|has shelled out|have shelled out|"
         "forked out|fork out|forks out|forked over|splashed out|splashed out on|"
@@ -60,18 +52,18 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.EVENT,
         "visit",
-        _joined(
+        joined(
             ("来店里", "来店", "到店", "到店里", "来门市", "到门市", "来铺头", "上铺头", "去店里"),
             ("打卡", "打过卡", "打了卡", "打个卡"),
         )
         + "|"
-        + _joined(
+        + joined(
             ("进来", "走进来", "走进", "行进"),
             ("店里", "店", "门店", "门市", "铺头", "铺"),
             ("", "逛", "逛过", "逛逛", "看", "看过", "看看"),
         )
         + "|来店里晃|来店晃|来门市晃|来店里晃过|来门市晃过|来店里晃晃|到店里晃晃|"
-        + _joined(
+        + joined(
             ("checked in ", "check in ", "checks in ", "checking in "),
             ("at ", "to "),
             ("the store", "the shop", "our store", "our shop", "the showroom"),
@@ -81,16 +73,16 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.EVENT,
         "cart",
-        _joined(("丢", "扔", "塞", "放", "摆", "留"), _ASPECT, ("", "在", "喺"), _CART, _IN_CART)
+        joined(("丢", "扔", "塞", "放", "摆", "留"), _ASPECT, ("", "在", "喺"), _CART, _IN_CART)
         + "|"
-        + _joined(
+        + joined(
             ("left ", "leave ", "leaves ", "leaving ", "have left ", "has left "),
             tuple(f"{g} " for g in _GOODS_EN),
             ("sitting in ", "in ", "sitting in ", "lying in "),
             _CART_EN,
         )
         + "|"
-        + _joined(
+        + joined(
             (*(f"{g} " for g in _GOODS_EN), ""),
             ("sitting in ", "lying in ", "sat in ", "left in ", "still in "),
             _CART_EN,
@@ -100,19 +92,19 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.EVENT,
         "refund",
-        _joined(("return", "returned"), ("过", "了", "咗"), ("", "货", "单", "东西")),
+        joined(("return", "returned"), ("过", "了", "咗"), ("", "货", "单", "东西")),
     ),
     # ---- inquiry: the salesperson asked (who was asked is no owner)
     (
         K.EVENT,
         "inquiry",
-        _joined(
+        joined(
             ("asked ", "ask ", "asks ", "asking ", "has asked ", "have asked "),
             ("me ", "us "),
             tuple(FOR_PRICE.split("|")) + tuple(ABOUT_PRICE.split("|")),
         )
         + "|"
-        + _joined(
+        + joined(
             ("dmed ", "dm'd ", "texted ", "whatsapped ", "wechatted "),
             ("me", "us"),
         )
@@ -130,7 +122,7 @@ _WHAT_PEOPLE = (
     "点样嘅人", "边类人", "咩类型嘅人", "一班咩人", "一班乜嘢人", "啲咩人", "啲乜嘢人", "啲乜人",
     "一群什么样的人", "一群怎样的人", "一群怎么样的人", "一群啥样的人", "一班点样嘅人",
 )  # fmt: skip
-DESCRIBE_WORDS = _joined(("是", "都是", "系", "都系", "究竟是", "到底是", "究竟系"), _WHAT_PEOPLE)
+DESCRIBE_WORDS = joined(("是", "都是", "系", "都系", "究竟是", "到底是", "究竟系"), _WHAT_PEOPLE)
 WORDS.append((K.INTENT, "describe", DESCRIBE_WORDS))
 # Whose book customers are in, said before a colleague's name ("accounts that sit with Li Si",
 # "customers sitting with wangwu", "on the books of Zhao Liu"): the name is the owner, as
@@ -139,7 +131,7 @@ WORDS.append(
     (
         K.FILLER,
         True,
-        _joined(("", "that ", "which ", "who "), ("sit with", "sits with", "sat with"))
+        joined(("", "that ", "which ", "who "), ("sit with", "sits with", "sat with"))
         + "|sitting with|that are with|which are with|who are with|that belong to|"
         "which belong to|who belong to|belong to|belongs to|on the books of|in the book of|"
         "in the portfolio of|that fall under|falling under|fall under",

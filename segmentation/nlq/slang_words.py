@@ -24,18 +24,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from segmentation.nlq.everyday_words import joined
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.plain_words import outside_quotes
 from segmentation.nlq.token_kinds import K
-
-
-def _joined(*parts: tuple[str, ...]) -> str:
-    """Every combination of the parts, in order, as "|"-separated surfaces."""
-    out = [""]
-    for options in parts:
-        out = [a + b for a in out for b in options]
-    return "|".join(dict.fromkeys(w for w in out if w))
-
 
 _ASPECT = ("", "了", "过", "咗")
 _HAS = ("", "有", "有过")
@@ -53,11 +45,11 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.EVENT,
         "inquiry",
-        _joined(_HAS, ("询",), _ASPECT, ("单", "单子"))
+        joined(_HAS, ("询",), _ASPECT, ("单", "单子"))
         + "|询单过|"
-        + _joined(("要", "问", "拿", "索取", "索要", "申请", "讨"), _ASPECT, ("报价", "报价单"))
+        + joined(("要", "问", "拿", "索取", "索要", "申请", "讨"), _ASPECT, ("报价", "报价单"))
         + "|"
-        + _joined(
+        + joined(
             ("找", "问", "揾", "敲", "call", "pm", "dm"),
             ("我", "我们", "我哋", "我地"),
             ("要", "拿", "攞", "讨"),
@@ -65,7 +57,7 @@ WORDS: list[tuple[K, Any, str]] = [
             _QUOTE,
         )
         + "|"
-        + _joined(("quote", "price", "pricing", "quotation"), (" request", " requests"))
+        + joined(("quote", "price", "pricing", "quotation"), (" request", " requests"))
         + "|requested quotes|requested a quotation|asked for quotes|asked for a quotation|"
         "dmed|dm'd|dm-ed|dmed us|dmed me|pmed|pm'd|pmed us|pmed me|inboxed|inboxed us|"
         "inboxed me",
@@ -74,15 +66,15 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.EVENT,
         "order",
-        _joined(_HAS, ("开",), _ASPECT, ("单", "单子"))
+        joined(_HAS, ("开",), _ASPECT, ("单", "单子"))
         + "|开单过|"
-        + _joined(_HAS, ("结",), _ASPECT, ("单",))
+        + joined(_HAS, ("结",), _ASPECT, ("单",))
         + "|"
-        + _joined(_HAS, ("败家", "败过家", "败了家", "败咗家"))
+        + joined(_HAS, ("败家", "败过家", "败了家", "败咗家"))
         + "|"
-        + _joined(("过数", "过过数", "过了数", "有过数"), ("给我们", "给我", "给我哋", "给公司"))
+        + joined(("过数", "过过数", "过了数", "有过数"), ("给我们", "给我", "给我哋", "给公司"))
         + "|过过数|过了数|过咗数|"
-        + _joined(
+        + joined(
             ("closed", "close", "closes", "closing", "sealed", "seal", "signed", "sign"),
             (
                 " a deal",
@@ -100,7 +92,7 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.EVENT,
         "cart",
-        _joined(
+        joined(
             ("往", "向", "在"),
             _CART,
             ("", "里", "里面", "入面", "度"),
@@ -109,50 +101,50 @@ WORDS: list[tuple[K, Any, str]] = [
             ("", "东西", "嘢", "货", "商品"),
         )
         + "|"
-        + _joined(_PUT, _ASPECT, ("进", "入", "到", "落"), ("cart", "the cart", "basket")),
+        + joined(_PUT, _ASPECT, ("进", "入", "到", "落"), ("cart", "the cart", "basket")),
     ),
     # ---- new: the WeCom friend just added, 新add, "fresh adds"
     (
         K.NEW,
         True,
-        _joined(
+        joined(
             ("新", "刚", "刚刚", "才", "啱", "啱啱", "新近"),
             ("加", "加了", "加上", "加上了", "添加", "添加了", "加咗", "加咗"),
             _WECHAT,
         )
         + "|"
-        + _joined(("新",), ("add", "adds", "add了", "add咗", "added", "加入"))
+        + joined(("新",), ("add", "adds", "add了", "add咗", "added", "加入"))
         + "|new add|fresh add|fresh adds|freshly added|brand new adds|recent adds|latest adds",
     ),
     # ---- refund: the return process gone through, 退费 handled, "returns" (the noun)
     (
         K.EVENT,
         "refund",
-        _joined(
+        joined(
             ("走", "走过", "走了", "走咗", "跑", "跑过", "跑了"),
             ("退货", "退款", "退费", "退换货", "退单"),
             ("", "流程", "手续", "程序"),
         )
         + "|"
-        + _joined(("办", "办过", "办了", "办咗", "办理", "办理过", "办理了"), ("退费", "退钱"))
+        + joined(("办", "办过", "办了", "办咗", "办理", "办理过", "办理了"), ("退费", "退钱"))
         + "|returns|made returns|made a return|had returns|had a return|any returns",
     ),
     # ---- spend: 砸 (钱), 贡献业绩, 才花了, the average said with 使
     (
         K.SPEND,
         True,
-        _joined(("砸",), ("", "了", "过", "咗", "下"), ("", "钱"))
+        joined(("砸",), ("", "了", "过", "咗", "下"), ("", "钱"))
         + "|"
-        + _joined(
+        + joined(
             ("", "累计", "总共", "一共"), ("贡献",), ("", "了", "过", "咗"), ("", "的"), ("业绩",)
         )
         + "|业绩贡献|带来业绩|带来的业绩|贡献营收|营收贡献|"
-        + _joined(("总共", "一共", "累计", "合共", ""), ("才",), ("花", "使", "消费"), _ASPECT),
+        + joined(("总共", "一共", "累计", "合共", ""), ("才",), ("花", "使", "消费"), _ASPECT),
     ),
     (
         K.SPEND,
         "aov",
-        _joined(
+        joined(
             ("平均每张单", "平均一张单", "平均每笔", "平均每单", "每张单平均"),
             ("使", "使了", "花", "花了"),
         ),
@@ -160,7 +152,7 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.SPEND,
         "refund",
-        _joined(("退费", "退钱", "退费的", "退钱的"), ("金额", "总额", "总金额", "额"))
+        joined(("退费", "退钱", "退费的", "退钱的"), ("金额", "总额", "总金额", "额"))
         + "|累计退费|累计退钱|退费累计|退钱累计",
     ),
     # ---- buying again said the HK way (翻头再买, 返嚟再帮衬): the repeat buyers the spec does
@@ -168,7 +160,7 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.UNSUPPORTED,
         "repeat",
-        _joined(
+        joined(
             ("翻头", "翻头再", "返来再", "再返来", "又返来", "又翻头"),
             ("买", "买嘢", "帮衬", "光顾"),
         )
@@ -178,16 +170,14 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.FILLER,
         True,
-        _joined(
-            ("在", "喺"), ("我们", "我哋", "我地"), ("这", "这里", "这儿", "这边", "度", "店里")
-        )
+        joined(("在", "喺"), ("我们", "我哋", "我地"), ("这", "这里", "这儿", "这边", "度", "店里"))
         + "|喺度|在度",
     ),
     # ---- the asker's team said as the sales team (我哋 sales team, 我们销售团队)
     (
         K.MYDEPT,
         True,
-        _joined(
+        joined(
             ("我们", "我哋", "我地", "咱们", "我们的", "我哋嘅"),
             ("sales team", "销售团队", "销售组", "销售部", "sales组", "销售小组"),
         )
