@@ -20,7 +20,7 @@ Runs on normalised text (Traditional as Simplified, lower case), outside quotes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -38,6 +38,10 @@ class Slip:
     read_as: str
     example: str
     near_miss: str
+    # What must follow the slip where a lookahead cannot say it cheaply: the tag names (a
+    # vocabulary's 10,000 tags as one alternation took a third of a second to compile, on the
+    # first command and again after every tag sync). Given the text and where the slip ends.
+    followed_by: Callable[[str, int], bool] | None = None
 
 
 # People and tags the modifier ends on: the head noun after 的
@@ -231,29 +235,57 @@ def _places() -> str:
     return "|".join(re.escape(n) for n in names)
 
 
+@lru_cache(maxsize=1)
+def _place_slips() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """得 after a modifier and 再 before a place: the patterns, the same for every vocabulary."""
+    places = _places()
+    de = re.compile(rf"{_MODIFIER_END.format(places=places)}(?P<slip>得)")
+    at = re.compile(
+        rf"(?<![不没别])(?P<slip>再)(?=(?:{places})(?:市)?"
+        r"(?:的|嘅|那边|这边|那里|这里|里|地区|一带|$))"
+    )
+    return de, at
+
+
+_PEOPLE_HEAD = lazy_pattern(_PEOPLE)
+_LATIN_LETTER = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
 @lru_cache(maxsize=64)
 def _slips(tags: tuple[str, ...]) -> tuple[Slip, ...]:
-    places = _places()
-    tag_heads = "|".join(re.escape(t) for t in sorted(tags, key=len, reverse=True) if t)
-    heads = _PEOPLE + (rf"|(?:{tag_heads})(?![a-z])" if tag_heads else "")
+    de_pattern, at_pattern = _place_slips()
     de = Slip(
         "得 for 的 between a modifier and a noun",
-        re.compile(rf"{_MODIFIER_END.format(places=places)}(?P<slip>得)(?={heads})"),
+        de_pattern,
         "的",
         "上海得VIP客户有多少个",
         "觉得客户太多",
+        followed_by=partial(_person_or_tag_at, tags=_by_length(tags)),
     )
     at = Slip(
-        "再 for 在 before a place",
-        re.compile(
-            rf"(?<![不没别])(?P<slip>再)(?=(?:{places})(?:市)?"
-            r"(?:的|嘅|那边|这边|那里|这里|里|地区|一带|$))"
-        ),
-        "在",
-        "再北京的客户都有哪些",
-        "再查北京的客户",
+        "再 for 在 before a place", at_pattern, "在", "再北京的客户都有哪些", "再查北京的客户"
     )
     return (de, at, *_static_slips())
+
+
+def _by_length(tags: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    lengths: dict[int, set[str]] = {}
+    for tag in tags:
+        if tag:
+            lengths.setdefault(len(tag), set()).add(tag)
+    return tuple((n, frozenset(names)) for n, names in sorted(lengths.items()))
+
+
+def _person_or_tag_at(text: str, at: int, tags: tuple[tuple[int, frozenset[str]], ...]) -> bool:
+    """The customers (客户, 人, customers…) or a whole tag name (not the start of a longer
+    latin word: vip but not vipxyz) begins at `at`."""
+    if _PEOPLE_HEAD.match(text, at) is not None:
+        return True
+    for length, names in tags:
+        end = at + length
+        if text[at:end] in names and (end >= len(text) or text[end] not in _LATIN_LETTER):
+            return True
+    return False
 
 
 def slips(tags: Iterable[str] = ()) -> tuple[Slip, ...]:
@@ -278,11 +310,13 @@ def without_ime_slips(norm: str, tags: Iterable[str] = ()) -> str:
 
 def _read(part: str, table: tuple[Slip, ...]) -> str:
     for slip in table:
-        part = slip.pattern.sub(partial(_fixed, read_as=slip.read_as), part)
+        part = slip.pattern.sub(partial(_fixed, read_as=slip.read_as, slip=slip), part)
     return part
 
 
-def _fixed(m: re.Match[str], read_as: str) -> str:
+def _fixed(m: re.Match[str], read_as: str, slip: Slip) -> str:
+    if slip.followed_by is not None and not slip.followed_by(m.string, m.end()):
+        return m.group()
     group = "slip" if m.group("slip") is not None else "slip2"
     start, end = m.start(group) - m.start(), m.end(group) - m.start()
     said = m.group()

@@ -50,6 +50,8 @@ def test_each_slip_fixes_its_example_and_leaves_its_near_miss(slip) -> None:  # 
         ("7填内有到店的", "7天内有到店的"),
         ("北京的VIP是那几个？", "北京的vip是哪几个?"),
         ("消费1000已上的客户", "消费1000以上的客户"),
+        ("我得金卡", "我的金卡"),  # a tag as the head, at the end
+        ("下过单得高意向客户", "下过单的高意向客户"),
     ],
 )
 def test_slips_read_as_meant(typed: str, read: str) -> None:
@@ -70,6 +72,8 @@ def test_slips_read_as_meant(typed: str, read: str) -> None:
         "已上传的客户",  # 已 = already
         "高意想的客户",  # a slip on a content word: never guessed here
         "“上海得VIP”",  # quoted text is the user's own
+        "上海得vipxyz",  # not the tag vip: the start of a longer latin word
+        "上海得金",  # part of a tag is not the tag
     ],
 )
 def test_near_misses_are_untouched(text: str) -> None:
