@@ -191,7 +191,8 @@ def dimension_label(by: str, lang: str, tag_group: str | None = None) -> str:
 def group_label(
     by: str, key: str, label: str, ctx: EngineContext, lang: str, script: str | None = None
 ) -> str:
-    """A group's name in the asker's language: a listed city's in their script or language;
+    """A group's name in the asker's language: a listed city's in their script, or in English
+    with the name the customer records use beside it ("Shanghai (上海)", as RFM classes are);
     names of people, tags and unlisted cities as they are stored."""
     zh = lang == "zh"
     declared = kinds.dimensions().get(by)
@@ -201,8 +202,8 @@ def group_label(
     if key == NONE:
         return NONE_LABEL[by][0 if zh else 1]
     if by == "city" and key in listed_cities():
-        if not zh:
-            return city_english(key)
+        if not zh:  # the stored name beside it, as the customer records write it
+            return f"{city_english(key)} ({key})"
         return _s2tw().convert(key) if script == "hant" else key
     if by == "rfm":
         entry = ctx.named.get(key)

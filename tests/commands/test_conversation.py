@@ -56,7 +56,7 @@ def test_a_breakdown_in_traditional_and_english(crig: ChatRig) -> None:
     hant = text_of(crig.tell("zhangsan", "我的客戶按城市分"))
     assert "上海：4 人" in hant and "共 7 人" in hant and "客戶" in hant
     english = text_of(crig.tell("zhangsan", "how many of my customers per city"))
-    assert "by city: 7 in total" in english and "1. Shanghai: 4 (57%)" in english
+    assert "by city: 7 in total" in english and "1. Shanghai (上海): 4 (57%)" in english
 
 
 def test_a_city_is_one_group_however_its_customers_spell_it(crig: ChatRig) -> None:
