@@ -77,7 +77,7 @@ def test_a_city_is_one_group_however_its_customers_spell_it(crig: ChatRig) -> No
     hant = text_of(crig.tell("zhangsan", "我的客戶按城市分"))
     assert "1. 上海：4 人" in hant and "2. 杭州：2 人" in hant
     english = text_of(crig.tell("zhangsan", "break down my customers by city"))
-    assert "1. Shanghai: 4 (57%)" in english and "2. Hangzhou: 2 (29%)" in english
+    assert "1. Shanghai (上海): 4 (57%)" in english and "2. Hangzhou (杭州): 2 (29%)" in english
 
 
 def test_a_breakdown_by_owner_is_in_the_askers_scope(crig: ChatRig) -> None:
