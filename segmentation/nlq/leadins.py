@@ -104,7 +104,9 @@ _NEW_TOPIC_EN = (
 )
 _ACK_ZH = (
     # 收到 ("got it"), never the verb of "收到 message 的呢" (received the message)
-    r"(?:好的|好吧|好嘞|好滴|好啊|好呀|好|行吧|行|可以|嗯嗯|嗯|哦哦|哦|噢|喔|"
+    # an aside before the question ("对了，…", "话说，…"): 对了 before 对 (yes)
+    r"(?:对了|哦对了|噢对了|欸对了|诶对了|话说回来|话说|顺带一提|顺便一提|"
+    r"好的|好吧|好嘞|好滴|好啊|好呀|好|行吧|行|可以|嗯嗯|嗯|哦哦|哦|噢|喔|"
     r"收到(?!\s*(?:消息|讯息|信息|群发|推送|messages?|msgs?|券|优惠券|coupons?|的))|明白了?|了解了?|"
     r"知道了|没问题|对的?|是的|那好|那行|那就|那么|那|然后|ok|okay|k|kk|好咧|得|冇问题|唔该晒|唔该|"
     # A plea before the request ("帮个忙，给沉睡客户发张券", "拜托，…", "劳烦给VIP发…")
@@ -168,6 +170,16 @@ _ACK_EN = (
     + _NEW_TOPIC_EN
     + r"|also|don't send it yet|do not send it yet|hold off|hold on|wait|don't send|do not send)"
 )
+# Saying a question is coming ("问一下我有几个VIP", "顺便问下上海的有多少", "对了我的金卡客户呢",
+# "話說我有幾多個VIP"): the asking verb or the aside only, never a condition, so no clause mark is
+# needed after it. Never 问 of an inquiry (问一下价的客户 = asked about a price, 问过, 问了).
+_ASK_OPENER_ZH = (
+    r"(?:(?:(?:对了|哦对了|噢对了|欸对了|诶对了|话说|话说回来|另外|顺便|顺带|还有|再|还|我还|我再|"
+    r"还想|我还想|另外想|顺便想|我想|想|我另外|我顺便)?"
+    r"(?:问下|问一下|问吓|问一吓|问问|问个事|问件事|问句|问一句|请教下|请教一下|打听下|打听一下)(?![价过了咗])|"
+    r"(?:对了|哦对了|噢对了|欸对了|诶对了|话说|话说回来|另外|顺便|顺带一提|顺便一提)(?=我))"
+    r"[\s，,:：]*)"
+)
 _REQUEST_START = (
     r"(?=给|把|将|帮|麻烦|请|导出|汇出|下载|发|推送|群发|打上|打个|标记|存|保存|列|查|看|找|拉|捞|搵|"
     r"这些|这批|那些|他们|她们|呢啲|tag|label|mark|export|download|send|push|add|remove|untag|"
@@ -177,7 +189,7 @@ _REQUEST_START = (
 # English ones only before a clause mark or a request verb: "great customers in Shanghai"
 # and "good VIPs" are adjectives.
 _ACK = lazy_pattern(
-    rf"^\s*(?:(?:{_ACK_ZH})+(?:[，,。.!！~～…：:\s]+|{_REQUEST_START})|"
+    rf"^\s*(?:(?:{_ACK_ZH})+(?:[，,。.!！~～…：:\s]+|{_REQUEST_START})|{_ASK_OPENER_ZH}|"
     rf"{_ACK_EN}(?:\s*[，,。.!！~～…：:]+\s*|\s+{_REQUEST_START}))+"
     r"(?:(?:now|then|那就|那么|然后|接着|就(?!是|行|好|可以|这样|够|算))(?:[，,\s]+|(?=\S)))?"
 )
@@ -187,7 +199,9 @@ _NEW_TOPIC = lazy_pattern(
     rf"^\s*(?:(?:{_ACK_ZH}|{_ACK_EN})[，,。.!！~～…：:\s]*)*?(?:{_NEW_TOPIC_ZH}|{_NEW_TOPIC_EN})(?=[，,。.!！~～…：:\s]|"
     # a request straight after it ("另外帮我睇吓有边啲系高意向", "顺便查下北京的")
     # (a look or a question only: "顺便帮Bob也打埋" adds to the card waiting)
-    r"(?<=[\u4e00-\u9fff])(?:帮我|同我|给我|俾我|请|麻烦|唔该)?(?:看|睇|查|搵|问|列|拉))"
+    r"(?<=[\u4e00-\u9fff])(?:帮我|同我|给我|俾我|请|麻烦|唔该)?(?:看|睇|查|搵|问|列|拉)|"
+    # the asker's own question straight after the asking verb ("另外问下我有几个VIP")
+    r"(?:(?<=问下)|(?<=问一下))(?=我))"
 )
 
 
