@@ -103,7 +103,7 @@ def test_a_city_breakdown_has_one_group_per_city_named_in_the_askers_script(
     assert _groups(hant) == _groups(zh)
     _code, english = _ask(db_url, "how many customers per city")
     labels = {g["key"]: g["label"] for g in english["groups"]}
-    assert labels["上海"] == "Shanghai" and labels["北京"] == "Beijing"
+    assert labels["上海"] == "Shanghai (上海)" and labels["北京"] == "Beijing (北京)"
     assert _groups(english) == _groups(zh)
 
 
