@@ -25,6 +25,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from segmentation.nlq.contribution_words import RANKED_MEASURES, ranking_at
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.token_kinds import K
 
@@ -79,7 +80,7 @@ def slang_spent(tokens: list[Token]) -> list[Token]:
     while i < len(tokens):
         tok = tokens[i]
         after = _after_verb(tokens, i + 1)
-        if tok.kind == K.UNKNOWN and tok.text in _SLANG_SPENT and _amount_at(tokens, after):
+        if tok.kind == K.UNKNOWN and _spent(tok, tokens, after):
             particle = tokens[i + 1] if after > i + 1 else None
             if particle is not None and particle.kind == K.UNKNOWN:  # "shelled out": one word
                 tok = replace(tok, end=particle.end, text=f"{tok.text} {particle.text}")
@@ -97,6 +98,15 @@ def _after_verb(tokens: list[Token], i: int) -> int:
     if i < len(tokens) and tokens[i].text.lower() in _PARTICLES | _ASPECTS:
         return i + 1
     return i
+
+
+def _spent(tok: Token, tokens: list[Token], i: int) -> bool:
+    """What makes a slang paying verb the spend: an amount after it at `i`, or a ranking word
+    (贡献最多, 碌卡最多: ranked by what was paid); the business brought (业绩) only the latter."""
+    said = tok.text.lower()
+    if said in _SLANG_SPENT:
+        return _amount_at(tokens, i) or ranking_at(tokens, i)
+    return said in RANKED_MEASURES and ranking_at(tokens, i)
 
 
 def _amount_at(tokens: list[Token], i: int) -> bool:

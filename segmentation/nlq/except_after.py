@@ -82,7 +82,8 @@ def _named_then_de(tokens: list[Token], i: int) -> bool:
     if i + 1 >= len(tokens):
         return False
     named = tokens[i].kind in (K.NAME, K.QUOTE, K.GENDER)
-    return named and tokens[i + 1].kind in (K.DE, K.CUSTOMER)  # 北京的 / 金卡的客户 / 北京客户
+    # 北京的 / 金卡的客户 / 北京客户 / 沉睡那批 (HK 嗰批: that lot)
+    return named and tokens[i + 1].kind in (K.DE, K.CUSTOMER, K.THIS)
 
 
 def _closing_after(tokens: list[Token], i: int) -> int:
@@ -91,9 +92,20 @@ def _closing_after(tokens: list[Token], i: int) -> int:
         said = "".join(t.text for t in tokens[i : i + size])
         if len(tokens[i : i + size]) == size and said in _AFTER:
             nxt = tokens[i + size] if i + size < len(tokens) else None
-            if nxt is None or nxt.kind in _END:
+            if nxt is None or nxt.kind in _END or _what_remains(nxt):
                 return size
     return 0
+
+
+# What is left, asked right after the closing 之后 with no comma (排除趙六的客人之後還有哪些VIP,
+# 扣掉北京的之后仲有几多个, 除咗VIP之后剩低边啲): the rest, the clause the comma would open.
+_REMAINS = frozenset({"还", "仲", "还剩", "剩下", "剩", "剩低", "仲剩", "还有", "仲有"})
+
+
+def _what_remains(tok: Token) -> bool:
+    return tok.text in _REMAINS or (
+        tok.kind == K.INTENT and tok.text.startswith(("还", "仲", "剩"))
+    )
 
 
 def _neg_post(first: Token, last: Token) -> Token:

@@ -20,6 +20,7 @@ from segmentation.nlq.dates import FUTURE
 from segmentation.nlq.interpret import Cond, Context, interpret
 from segmentation.nlq.item_topic import item_topic_first
 from segmentation.nlq.items_grammar import carry_item_object, join_every, join_item_lists
+from segmentation.nlq.or_scope import mixed_or_before_modifier
 from segmentation.nlq.rank_base import base_inside_ranking
 from segmentation.nlq.rank_singular import singular_rankings
 from segmentation.nlq.rank_words import head_tail_counts, ranked_demonstratives
@@ -777,6 +778,9 @@ def _group(seq: list[Cond], links: list[set[object]]) -> Node:
     either = _scope_then_either(seq, links)
     if either is not None:
         return either
+    unsaid_scope = mixed_or_before_modifier(seq, links)
+    if unsaid_scope is not None:
+        raise _ambiguous(unsaid_scope)
     groups: list[list[Cond]] = [[seq[0]]]
     kinds: list[set[str]] = [set()]
     ambiguous_or = False
@@ -847,9 +851,11 @@ def _listed_before_or(
 
 def _ambiguous(conds: list[Cond]) -> Ask:
     text = "、".join(f"“{c.chunk.text()}”" for c in conds)
+    listed = ", ".join(f"“{c.chunk.text()}”" for c in conds)
     return Ask(
         f"{text}之间的“或/且”有两种理解，请拆开说或加上逗号，例如“A或B，并且C”。",
-        f"The and/or between {text} can be read two ways; please split it, e.g. '(A or B) and C'.",
+        f"The and/or between {listed} can be read two ways; please split it, "
+        "e.g. '(A or B) and C'.",
     )
 
 

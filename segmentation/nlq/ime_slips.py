@@ -226,6 +226,24 @@ def _session27_slips() -> tuple[Slip, ...]:
             "这个月有定单的客人",
             "确定单价的客户",
         ),
+        *_session28_slips(),
+    )
+
+
+# Session 28 (rank28): 醉 / 罪 (zui) for 最 in a ranking's superlative, right after the measure
+# it ranks by (消费醉多, 花钱罪少, 业绩醉高): nothing else is drunk or guilty there.
+_MEASURE_BEFORE = r"(?<=[费钱单买花使额绩献得])"
+
+
+def _session28_slips() -> tuple[Slip, ...]:
+    return (
+        Slip(
+            "醉 / 罪 for 最 after a measure, before 多 / 少 / 高 / 低",
+            lazy_pattern(rf"{_MEASURE_BEFORE}(?P<slip>醉|罪)(?=多|少|高|低|大)"),
+            "最",
+            "这个月消费醉多的10个客户",
+            "喝醉多的客户",
+        ),
     )
 
 

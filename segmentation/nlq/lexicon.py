@@ -14,10 +14,12 @@ from segmentation.kinds import registered
 from segmentation.kinds.event_words import EVENT_WORDS, VERB_IDIOMS
 from segmentation.nlq.amount_words import WORDS as AMOUNT_WORDS
 from segmentation.nlq.colloquial_words import WORDS as COLLOQUIAL_WORDS
+from segmentation.nlq.contribution_words import WORDS as CONTRIBUTION_WORDS
 from segmentation.nlq.ever_words import PAST_ADVERBS
 from segmentation.nlq.everyday_words import WORDS as EVERYDAY_WORDS
 from segmentation.nlq.measure_nouns import WORDS as MEASURE_WORDS
 from segmentation.nlq.own_words import WORDS as OWN_WORDS
+from segmentation.nlq.quote_words import WORDS as QUOTE_WORDS
 from segmentation.nlq.reported import (  # noqa: F401 (named by tests)
     THIRD_PARTY_ASKS,
     THIRD_PARTY_ROLES,
@@ -2078,6 +2080,16 @@ for _kind, _value, _surfaces in OWN_WORDS:
 # used (询单, 开单, 要报价, 塞购物车, 新加微信, 走退货流程, 砸钱, 贡献业绩, sales team):
 # segmentation/nlq/slang_words.py
 for _kind, _value, _surfaces in SLANG_WORDS:
+    _more(_kind, _value, _surfaces)
+
+# ---- session 28 (issue 19): the business a customer brings as a ranking's measure (业绩前10,
+# 贡献度, revenue contributors), best / worst as a ranking's end (業績最差), 排行前, 共计 / 加总:
+# segmentation/nlq/contribution_words.py
+for _kind, _value, _surfaces in CONTRIBUTION_WORDS:
+    _more(_kind, _value, _surfaces)
+# ---- session 28 (issue 19): a quote asked for is an inquiry (报价嘅客, 搵我報價, got a quote,
+# requested pricing): segmentation/nlq/quote_words.py
+for _kind, _value, _surfaces in QUOTE_WORDS:
     _more(_kind, _value, _surfaces)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from segmentation.nlq.quote_words import price_noun_said
 from segmentation.nlq.token_kinds import K
 
 if TYPE_CHECKING:
@@ -36,8 +37,8 @@ def money_said(tokens: list[Token]) -> list[Token]:
     while i < len(tokens):
         tok = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if _price_asked(out, tok):
-            i += 1  # 问过X几钱: the inquiry about X says it
+        if _price_asked(out, tok) or price_noun_said(out, tok):
+            i += 1  # 问过X几钱 / asked about X pricing: the inquiry about X says it
             continue
         if _price_asked(out, tok, nxt):
             i += 2  # 问了X多少钱 (多少 read as "how many", 钱 after it)

@@ -7,7 +7,9 @@ count (退货加起来超过3次). The word itself adds nothing more.
 
 A total after a list (张三和李四的客户消费加起来超过10万) is a group's total, which no
 condition says: left to combined.py, which asks. A word that only says "total" ("add up to",
-"came to", 合共) anywhere else is not understood, and asked, never dropped.
+"came to", 合共) anywhere else is not understood, and asked, never dropped — except right before
+a how-many (共计几位, 加总有几位): the number asked, in all; or before the spend (共计消费超过
+2000): the spend, a total already.
 """
 
 from __future__ import annotations
@@ -44,7 +46,9 @@ def measure_totals(tokens: list[Token]) -> list[Token]:
         if measured and nxt is not None and nxt.kind in _COMPARISONS and not list_before(out):
             out[-1] = _summed(out[-1], _number_after(tokens, j))
             continue  # the total word: said by the measure now
-        if tok.value == "total":  # a word only of totals, with no measure to sum: asked
+        if tok.value == "total" and (_count_asked(nxt) or _opens_spend(out, tokens, i + 1)):
+            tok = replace(tok, value=True)  # 共计几位 / 加总有几位: how many in all, as 一共
+        elif tok.value == "total":  # a word only of totals, with no measure to sum: asked
             tok = replace(tok, kind=K.UNKNOWN, value=None)
         out.append(tok)
     return out
@@ -58,6 +62,25 @@ def _past_copulas(tokens: list[Token], i: int) -> int:
     while i < len(tokens) and tokens[i].text.lower() in _COPULAS:
         i += 1
     return i
+
+
+def _count_asked(tok: Token | None) -> bool:
+    """A how-many right after the total word (共计几位, 加总有幾位, 合共有多少个): the total is
+    the number of customers asked, which says nothing more."""
+    return tok is not None and tok.kind == K.INTENT and tok.value == "count"
+
+
+# What may come before a total word that opens the spend's phrase (近30天共计消费…, 列出共计…)
+_OPENERS = frozenset({K.SEP, K.WINDOW, K.INTENT, K.FILLER, K.CLAUSE})
+
+
+def _opens_spend(before: list[Token], tokens: list[Token], i: int) -> bool:
+    """The total word opening the spend (共计消费超过2000, 加总消费最多的3个): its total, as
+    累计消费.
+    After the customers (张三和李四的客户共计消费…, VIP共计消费…) it may be the group's sum, and
+    stays asked."""
+    spend = i < len(tokens) and tokens[i].kind == K.SPEND and tokens[i].value is True
+    return spend and (not before or before[-1].kind in _OPENERS)
 
 
 def _is_total(tok: Token) -> bool:

@@ -28,6 +28,7 @@ from segmentation.nlq.except_after import except_after
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.lexicon_tables import ALSO, LEXICON, SURFACE_LENGTHS
 from segmentation.nlq.measure_adverbs import drop_measure_adverbs
+from segmentation.nlq.mid_removals import removals_inside
 from segmentation.nlq.money_words import money_said
 from segmentation.nlq.numbers import scan_number
 from segmentation.nlq.own_team import own_team_alone
@@ -155,7 +156,7 @@ def tokenize(
     tokens = came_in_new(neither_listed(listed_count(topic_objects(tokens))))
     tokens = after_joining(at_most_only(except_after(combined_lists(measure_totals(tokens)))))
     tokens = repeat_in_window(each_window(tokens))
-    tokens = _not_necessarily(tokens)
+    tokens = _not_necessarily(removals_inside(tokens))  # 上海的客户 但去掉男的, 扫码加的以外
     return past_adverbs(_english_glue(_exceptions(_neither_nor(tokens))))
 
 
