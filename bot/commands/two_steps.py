@@ -59,7 +59,9 @@ _PERIOD_THEN = re.compile(
 
 # A half that opens with "or" (或者, 或是, 定係, 抑或, 要么, or, either) is the other side of an
 # or with the half before it: the two are one condition, and a follow-up would AND them.
-_OR_OPENS = re.compile(r"^(?:或者|或是|或|抑或|定系|定係|定|还是|還是|要么|要麼|or\b|either\b)", re.I)
+_OR_OPENS = re.compile(
+    r"^(?:或者|或是|或|抑或|定系|定係|定|还是|還是|要么|要麼|or\b|either\b)", re.I
+)
 
 
 def split_in_two(text: str) -> tuple[str, str] | None:
@@ -79,7 +81,7 @@ def split_in_two(text: str) -> tuple[str, str] | None:
         return None
     head, tail = text[: marks[0].start()].strip(), text[marks[0].end() :].strip()
     if _OR_OPENS.match(tail):
-        return None  # "是问过价，或者落过单又是VIP": an alternative to the head, never a step after it
+        return None  # 是问过价，或者落过单又是VIP: the head's alternative, never a step after it
     return (head, tail) if head and tail else None
 
 

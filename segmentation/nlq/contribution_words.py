@@ -7,8 +7,8 @@ English words in a Chinese frame.
   contributors", "contribution": the total order amount, as 消费 is (spec §2 ranks by it) —
   before a ranking word only (`RANKED_MEASURES`): 张三的业绩超过10万 is a colleague's own
   performance, which no condition says, and stays asked.
-- The ends of a ranking said as best / worst: 最差 / 最烂 / 最弱 (the bottom), 最大 / 最好的 /
-  最强 (the top) — after a measure they rank by it; alone they still ask "by what?".
+- The ends of a ranking said as best / worst: 最差 / 最烂 / 最弱 (the bottom), 最好的 / 最强
+  (the top) — after a measure they rank by it; alone they still ask "by what?".
 - A ranking said as a chart: 排行前 / 排行榜前 (= 排名前), 排行后 / 排行榜后 (= 排名后).
 
 The slang paying verbs (贡献, 碌卡, 刷卡…) are spend before a ranking word as well as before an
@@ -38,7 +38,8 @@ WORDS: list[tuple[K, Any, str]] = [
         "contributors|contributor",
     ),
     (K.RANK, "bottom", joined(("最差", "最烂", "最弱", "最衰"), _DE)),
-    (K.RANK, "top", joined(("最大", "最强", "最棒", "最犀利"), _DE) + "|最好的"),
+    # (最大 / 最小 are size words rank_singular reads before the customers: not here)
+    (K.RANK, "top", joined(("最强", "最棒", "最犀利"), _DE) + "|最好的"),
     (K.RANK, "top", joined(("排行", "排行榜", "排行榜上"), ("前", "头", "靠前"))),
     (K.RANK, "bottom", joined(("排行", "排行榜", "排行榜上"), ("后", "尾", "靠后", "倒数"))),
 ]
@@ -56,6 +57,6 @@ _RANKING_KINDS = frozenset({K.MOST, K.RANK})
 
 
 def ranking_at(tokens: list[Token], i: int) -> bool:
-    """A ranking word at `i` (最多, 最少, 前, 最大…): a slang verb of paying before it is the
+    """A ranking word at `i` (最多, 最少, 前, 最差…): a slang verb of paying before it is the
     measure ranked — 贡献最多的3个 is 消费最多的3个."""
     return i < len(tokens) and tokens[i].kind in _RANKING_KINDS

@@ -1,12 +1,14 @@
 """A price said with an amount (价格超过300, 价钱高过五百蚊, 价位在500以上): the price of a product
 is no condition on a customer, and the language has no price filter, so it is asked back with
 the customer measures that come nearest (客单价, 累计消费). Without an amount the same words
-stay what they were: the object of asking (问过价格的, 询问价格的客户 = inquired)."""
+stay what they were: the object of asking (问过价格的, 询问价格的客户 = inquired). A quote word
+with an amount (报价超过1000) is the price quoted, asked alike; without one it is the inquiry."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from segmentation.nlq.quote_words import QUOTED_PRICES
 from segmentation.nlq.token_kinds import K
 
 if TYPE_CHECKING:
@@ -20,7 +22,9 @@ _BETWEEN = frozenset({K.FILLER, K.DE, K.UNIT})
 def price_amounts(tokens: list[Token]) -> list[Token]:
     """Each price word followed by an amount (not a count of times) becomes a question back."""
     for i, tok in enumerate(tokens):
-        if tok.kind != K.EVENT or tok.value != "inquiry:weak" or tok.text not in _PRICE:
+        quoted = tok.kind == K.EVENT and tok.value == "inquiry" and tok.text in QUOTED_PRICES
+        weak_price = tok.kind == K.EVENT and tok.value == "inquiry:weak" and tok.text in _PRICE
+        if not (quoted or weak_price):
             continue
         if i > 0 and tokens[i - 1].kind == K.EVENT and tokens[i - 1].value == "inquiry":
             continue  # 询问价格: what was asked about

@@ -28,8 +28,8 @@ WORDS: list[tuple[K, Any, str]] = [
     (
         K.EVENT,
         "inquiry",
-        joined(("", "有", "有过"), ("报价",), ("", "过", "了"))
-        + "|报过价|报了价|报咗价|报价request|报价 request|request报价|request 报价|"
+        joined(("", "有", "有过"), ("报价",), ("", "过", "了", "单"))
+        + "|报过价|报了价|报咗价|报过价单|报价request|报价 request|request报价|request 报价|"
         + joined(("找", "揾", "问", "叫"), ("我", "我们", "我哋", "我地"), _ASPECT, _QUOTE),
     ),
     (
@@ -65,6 +65,10 @@ WORDS: list[tuple[K, Any, str]] = [
         "price inquiry|pricing inquiries|pricing inquiry|quote inquiries",
     ),
 ]
+
+# The quote words that may name the price quoted (报价超过1000 = a quote above 1000): with an
+# amount after them they are the price, asked back as 价格超过300 is (price_words).
+QUOTED_PRICES = frozenset({"报价", "报过价", "报了价", "报咗价", "有报价", "报价过"})
 
 # What a price is called after the inquiry that asked it (normalised, lower case)
 _PRICE_NOUNS = frozenset(

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
+from bot.commands.two_steps import split_in_two
 from segmentation.nlq.contribution_words import RANKED_MEASURES, ranking_at
 from segmentation.nlq.mid_removals import removals_inside
 from segmentation.nlq.own_totals import measure_totals
@@ -138,3 +139,19 @@ def test_the_business_brought_is_ranked_only_before_a_ranking_word() -> None:
     assert ranking_at([_tok(K.RANK, "前", "top")], 0)
     assert not ranking_at([_tok(K.CMP, "超过", (">", "pre"))], 0)
     assert not ranking_at([], 0)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "是VIP，或者上海的金卡",
+        "係問過價，或者落過單又係VIP嘅",
+        "VIPs, or the ones in Shanghai who ordered",
+    ],
+)
+def test_a_half_opening_with_or_is_never_a_second_step(said: str) -> None:
+    assert split_in_two(said) is None
+
+
+def test_a_half_with_no_or_is_still_a_second_step() -> None:
+    assert split_in_two("换成北京，按销售分") == ("换成北京", "按销售分")
