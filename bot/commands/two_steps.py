@@ -57,11 +57,10 @@ _PERIOD_THEN = re.compile(
 )
 
 
-# A half that opens with "or" (或者, 或是, 定係, 抑或, 要么, or, either) is the other side of an
-# or with the half before it: the two are one condition, and a follow-up would AND them.
-_OR_OPENS = re.compile(
-    r"^(?:或者|或是|或|抑或|定系|定係|定|还是|還是|要么|要麼|or\b|either\b)", re.I
-)
+# A half that opens with "or" (或者, 或是, 定係, 抑或, 要么, "or") is the other side of an or with
+# the half before it: the two are one condition, and a follow-up would AND them. (定 alone is
+# also "set": 定在明天; "either is fine" is no alternative; 或许 is "perhaps".)
+_OR_OPENS = re.compile(r"^(?:或者|或是|或(?![许許])|抑或|定系|定係|要么|要麼|or\b)", re.I)
 
 
 def split_in_two(text: str) -> tuple[str, str] | None:
