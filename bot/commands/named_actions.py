@@ -54,8 +54,11 @@ _PICKED_ID = re.compile(r"[（(](?P<eid>[^()（）\s]+)[）)]")
 MAX_CHOICES = 5
 # The customer of the card just shown, by a pronoun or "this customer" (normalised: simplified,
 # lower case): "给她打上VIP标签", "把這位客戶標記為VIP", "tag her as VIP".
+# Whom it is done for before a 把 ("帮她把高意向拿掉", "同佢將VIP除咗") is that customer too.
 _PRONOUN = re.compile(
-    THAT_CUSTOMER_ZH + r"|him|her|he|she|this customer|that customer|the customer|"
+    r"(?:帮|同|给|替|为|俾|畀)?"
+    + THAT_CUSTOMER_ZH
+    + r"|him|her|he|she|this customer|that customer|the customer|"
     r"this client|that client|this one|that one|this person|that person|this guy|that guy"
 )
 

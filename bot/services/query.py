@@ -11,6 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.services.answer import (
@@ -170,6 +171,48 @@ _LOOK_UP = re.compile(
 )
 
 
+# Who the name is, said after it ("Judy，苏州那个", "叫Lily的那位", "Dan这个客户", "Mike呢個客",
+# "Ivan, the Shanghai guy", "Eve - the one from Guangzhou"): a hint for the asker's own eyes,
+# never a condition — the card found shows the city and the rest, so a wrong hint is seen.
+_DESCRIBED = re.compile(
+    r"(?:[\s,，]+(?:是|在|住)?[^\s,，]{1,8}?(?:的)?|的|\s*)"
+    r"(?:那个|那位|那一个|那一位|嗰个|嗰個|嗰位|呢个|呢個|呢位|这个|這個|这位|這位|那個)"
+    r"(?:客户|客戶|客人|顾客|顧客|客|人|会员|會員)?$|"
+    r"[\s,]+(?:-\s*)?(?:the\s+)?(?:[A-Za-z]+\s+)?(?:one|guy|lady|woman|man|girl|customer|client)"
+    r"(?:\s+(?:from|in)\s+[A-Za-z]+)?$",
+    re.IGNORECASE,
+)
+
+
+# The pointing and people words of a description; what is left is the hint (a city: 苏州).
+_POINTING = re.compile(
+    r"[\s,，的是在住-]|那一?[个個位]|嗰[个個位]|呢[个個位]|这[个位]|這[個位]|客户|客戶|客人|顾客|顧客|客|人|"
+    r"会员|會員|\b(?:the|one|guy|lady|woman|man|girl|customer|client|from|in)\b",
+    re.IGNORECASE,
+)
+
+
+def _hint(description: str) -> str:
+    return _POINTING.sub("", description).strip()
+
+
+def _fits(session: Session, ids: list[str], hint: str) -> bool:
+    """Whether the customers found are all where the hint says (a city, in Chinese or English):
+    "Judy，北京那个" when Judy is in 苏州 is asked back, never shown as if she were the one."""
+    from segmentation.models import Customer
+    from segmentation.nlq.cities import city_english
+
+    cities = session.scalars(select(Customer.city).where(Customer.external_userid.in_(ids)))
+    wanted = normalize(hint)
+    for city in cities:
+        held = normalize(city or "").removesuffix("市")
+        if not held or (
+            wanted not in (held, held + "市") and wanted != normalize(city_english(held))
+        ):
+            return False
+    return True
+
+
 def look_up_name(text: str) -> str | None:
     """The name a look-up request is about ("搵Frank", "咁睇下Ivan", "look up Frank"): a
     look-up word, then a name and nothing else; None when `text` is no such request."""
@@ -191,14 +234,18 @@ def _bare_customer(
     resembles a name is never guessed)."""
     name = _LOOK_UP.sub("", text.strip(), count=1).strip("?？。.!！~ ")
     name = re.sub(r"\s*(?:吧|啦|呀|啊|喇|la|lah)$", "", name)  # "Eve吧": that one
+    described = _DESCRIBED.search(name)  # "Judy，苏州那个", "Ivan, the Shanghai guy"
+    hint = _hint(described.group()) if described else ""
+    name = name[: described.start()] if described else name
     if not (2 <= len(name) <= 40 and _BARE_NAME.match(name)):
         return None
     # Imported here: the card brings opencc and the exports that a plain query never needs.
     from bot.services.conversation import card_answer
     from bot.services.customer_card import find_visible
 
-    if not find_visible(session, requester, now=now, ctx=ctx, name=name, exact=True):
-        return None
+    found = find_visible(session, requester, now=now, ctx=ctx, name=name, exact=True)
+    if not found or (hint and not _fits(session, [eid for eid, _ in found], hint)):
+        return None  # no one so, or a hint that fits none of them: the question back stands
     lang = language_of(name)
     command = Command("customer", None, lang, "", {"customer": name})
     return card_answer(session, command, requester, now, ctx, lang)

@@ -651,6 +651,16 @@ _TAG_EN = [
             rf"(?P<seg>{_THEM_EN}|{_ONE_EN})$"
         ),
     ),
+    (  # "put 高意向 on him", "stick VIP on them": the tag's bare name put on (a coupon or a
+        # message put on them is a push, read elsewhere)
+        "tag",
+        lazy_pattern(
+            rf"^{_PLEASE_EN}(?:put|stick|slap){_SP}(?!(?:the|a|an)\s)"
+            r"(?P<name>(?![^\n]*(?:coupon|voucher|券|message|msg|note|text))[^\s].*?)"
+            rf"{_SP}(?:on|onto)\s+"
+            rf"(?P<seg>{_THEM_EN}|{_ONE_EN})$"
+        ),
+    ),
     (  # "untag her VIP", "untag him from 金卡"; "untag her" alone is asked back (which tag?)
         "untag",
         lazy_pattern(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from segmentation.nlq.ask import Ask
+from segmentation.nlq.joined_questions import joined_questions
 from segmentation.nlq.lazy_re import lazy_pattern
 
 # One customer by a pronoun or "this customer" (never 他们/佢哋).
@@ -82,7 +83,8 @@ _THAT_CUSTOMER = lazy_pattern(
     r"(?:的|嘅)?(?:电话|手机|备注|标签|城市|跟进人|跟进业务|负责业务|业务员|跟进销售|负责销售|渠道|"
     r"添加方式|公司)|买|下|来|加|咨询|问|落|"
     # what she spent, refunded, where she lives: "他消费了多少", "佢使咗几多钱", "他退过什么"
-    r"消费|花|使|退|住|帮衬|通过|透过|经|由|"
+    # how she came: "她当初走哪个管道进来" (Taiwan 走 = came by)
+    r"消费|花|使|退|住|帮衬|通过|透过|经|由|走(?=哪|什么|啥|边|咩)|"
     # what is on her: "她身上有哪些标签", "佢身上有咩tag" (normalised: simplified)
     r"身上|" + TAGS_ON_HER + r"|"
     # lately, said the Cantonese or the spoken way: "佢呢排买咗啲咩", "她这阵子问过什么"
@@ -130,7 +132,14 @@ _OTHERS_ZH = lazy_pattern(
 
 def asks_about_customer(said: str) -> bool:
     """Whether normalised `said` asks about the one customer it names by a pronoun."""
-    return _THAT_CUSTOMER.match(said) is not None and not _OTHERS_ZH.search(said)
+    if _OTHERS_ZH.search(said):
+        return False
+    # "她买过啥，谁在跟", "what did he ask about and who follows him": each asked of her
+    return _THAT_CUSTOMER.match(said) is not None or joined_questions(said, _asks_one)
+
+
+def _asks_one(said: str) -> bool:
+    return _THAT_CUSTOMER.match(said) is not None
 
 
 # One of the card's facts asked with no pronoun, right after the card ("which channel", "哪个

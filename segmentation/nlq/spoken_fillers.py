@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 
 from segmentation.nlq.lazy_re import lazy_pattern
+from segmentation.nlq.self_intros import without_self_intro
 
 # A pause of speech as typed: a space, a comma, dots, a tilde.
 _PAUSE = r"[\s,，、。.…~～!！]"
@@ -214,6 +215,7 @@ def spoken(text: str) -> str:
     nothing would be left."""
     if len(text) > _LONGEST:
         return text  # a message too long to read is refused as it was typed
+    text = without_self_intro(text)  # "我是刚入职的赵六，先看看…": who asks, then what
     cut = _QUOTE_OR_MESSAGE.search(text)
     head, tail = (text[: cut.start()], text[cut.start() :]) if cut else (text, "")
     read = _either_is_fine(_without_fillers(head))

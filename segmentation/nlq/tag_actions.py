@@ -173,6 +173,25 @@ _UNTAG_ZH: list[tuple[str, Any]] = [
             rf"呢位(?:客户|客)?)\s*除(?:了|掉|走|去)\s*{_NAME}\s*(?:的)?\s*(?P<noun>{_NOUN})?{_END}"
         ),
     ),
+    # HK 除咗 first, then one customer's own tag: "除咗佢嘅高意向", "除咗佢個VIP標籤" (with one
+    # customer's pronoun and 嘅 it can only take her tag off; 佢哋 / 之外 stay "except")
+    (
+        "verb",
+        lazy_pattern(
+            rf"^{_OPENER}除(?:了|掉|走|去)\s*(?P<seg>(?:他|她|佢|ta)(?!们|哋))(?:的|嘅|个)\s*"
+            rf"(?![^“”]*(?:之外|以外)){_NAME}\s*(?:的)?\s*(?P<noun>{_NOUN})?{_END}"
+        ),
+    ),
+    # one customer's pronoun, then her tag with no 的, then the verb: "把她 VIP untag 掉",
+    # "將佢VIP除咗", "把他金卡标签去掉"
+    (
+        "said",
+        lazy_pattern(
+            rf"^{_OPENER}(?:给|为|把|将|帮(?!我))(?P<seg>(?:他|她|佢|ta)(?!们|哋)){_ON}\s*(?![的嘅个])"
+            rf"(?P<name>“[^”]+”|[^“”，,。的嘅\s]{{1,24}}?)\s*(?P<noun>{_NOUN})?\s*(?:{_ADV})*"
+            rf"{_OFF_AFTER}" + OFF_END
+        ),
+    ),
     # whom ending in a people word, then the tag with its noun and no 的 between ("把买过唇釉
     # 的客户 高意向标签去掉", "沉睡客户VIP标签拿掉"): the noun says where the name ends
     (

@@ -38,6 +38,7 @@ from segmentation.nlq.repeat_window import repeat_in_window
 from segmentation.nlq.reported import scan_reported
 from segmentation.nlq.same_window import same_window_at
 from segmentation.nlq.score_words import scan_score
+from segmentation.nlq.self_intros import scan_self_intro
 from segmentation.nlq.spoken_glue import spoken_glue
 from segmentation.nlq.spoken_or import spoken_or
 from segmentation.nlq.tag_yet import tags_not_yet
@@ -428,6 +429,7 @@ def _best_at(text: str, pos: int, vocab: Vocabulary, now: datetime, tz: ZoneInfo
         scan_reported(text, pos) or 0,
         scan_wrapper_phrase(text, pos) or 0,
         scan_claimed_role(text, pos) or 0,  # "我是经理，…", "as admin, …": grants nothing
+        scan_self_intro(text, pos) or 0,  # "我是刚入职的赵六，…": who asks, never new customers
     )
     if (
         wrapped
