@@ -67,6 +67,25 @@ _CANCEL_AROUND = re.compile(
 )
 
 
+# 确认 said with the card's own act ("确认打上", "確認除咗佢", "confirm removing it"): which act
+# it confirms, so that it confirms only a card doing that ("确认去掉" never confirms a tagging).
+_CONFIRMS_ACT = re.compile(
+    r"^(?:是的|对的|对|好的|好|嗯|ok(?:ay)?|yes)?[,，、]?(?:确认|確認|確定|确定|confirm)(?:要)?"
+    r"(?:(?P<tag>打上|打|加上|加|贴上|贴|貼上|貼|标上|標上|tag(?:ging)?|add(?:ing)?)|"
+    r"(?P<untag>去掉|拿掉|除咗|除掉|除去|除|删掉|刪掉|删除|刪除|移除|撕掉|攞走|untag(?:ging)?|"
+    r"remov(?:e|ing)))"
+    r"(?:佢|她|他|吧|了|啦|喇|it|him|her|them|this|that|the\s*tag)*$"
+)
+
+
+def confirmed_act(text: str) -> str | None:
+    """ "tag" / "untag" when the whole message confirms with that act said, else None."""
+    found = _CONFIRMS_ACT.match(re.sub(r"[\s。.!！“”\"'‘’]+", "", text or "").lower())
+    if found is None:
+        return None
+    return "tag" if found.group("tag") else "untag"
+
+
 def typed_decision(text: str) -> str | None:
     """'confirm' / 'cancel' when the whole message is one of those words (with only words
     around it that add nothing: 确认发送, yes confirm), else None."""

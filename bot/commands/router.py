@@ -38,10 +38,10 @@ from bot.commands.card_amend import (
 )
 from bot.commands.card_swap import swapped_card_answer
 from bot.commands.card_tag import card_tag_answer
-from bot.commands.cards import CANCEL_KEY
+from bot.commands.cards import CANCEL_KEY, CONFIRM_KEY
 from bot.commands.class_again import class_again_answer
 from bot.commands.compared_among import compared_among
-from bot.commands.confirm import handle_click, handle_typed, typed_decision
+from bot.commands.confirm import confirmed_act, handle_click, handle_typed, typed_decision
 from bot.commands.context import (
     breakdown_group_answer,
     contextual_answer,
@@ -114,6 +114,7 @@ from bot.services.answer import (
     SavedAnswer,
     SegmentAnswer,
 )
+from bot.services.confirmations import latest_action
 from bot.services.conversation import picked_card
 from integrations.wecom.events import CardClick
 from segmentation.compiler import SegmentError
@@ -422,7 +423,7 @@ def _handle_text(
         # A page is in its list's script (paging.py keeps it), whatever "更多" was typed in.
         page = more_reply(session, ctx, requester, lang, size=more)
         return [Reply(userid, page, scripted=True)]
-    decision = typed_decision(text)
+    decision = typed_decision(text) or _act_confirmed(session, userid, text)
     if decision == CANCEL_KEY and undoes_a_step(session, userid, text):
         decision = None  # "撤销" with no card waiting: the change before it undone
     if decision is not None:
@@ -488,6 +489,14 @@ _ROW_FIRST = re.compile(
     r"(?:the\s+)?(?:first|second|third|fourth|fifth|last|\d{1,2}(?:st|nd|rd|th))\b|number\s+\d)",
     re.I,
 )
+
+
+def _act_confirmed(session: Session, userid: str, text: str) -> str | None:
+    """确认 with the act said ("确认打上", "確認除咗佢"): a confirmation of the latest card when
+    it does that act; None otherwise (read on, and asked back: never the other act done)."""
+    act = confirmed_act(text)
+    action = latest_action(session, userid) if act is not None else None
+    return CONFIRM_KEY if action is not None and action.intent == act else None
 
 
 def _back_then_row(text: str) -> tuple[str, str] | None:
