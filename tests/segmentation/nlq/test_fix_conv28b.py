@@ -17,6 +17,7 @@ from segmentation.nlq.actions import find_action
 from segmentation.nlq.joined_questions import joined_questions
 from segmentation.nlq.one_customer import asks_about_customer
 from segmentation.nlq.parser import typed_quotes
+from segmentation.nlq.period_reply import period_words
 from segmentation.nlq.self_intros import without_self_intro
 from segmentation.text import normalize
 from tests.segmentation.nlq import test_corpus
@@ -110,3 +111,20 @@ def test_except_and_coupons_are_no_tag_change(session: Session, text: str) -> No
     tags = load_vocabulary(session, default_context(test_corpus.TZ).named).tags
     action = find_action(normalize(text), typed_quotes(text), text, tags)
     assert action is None or action.intent not in ("tag", "untag")
+
+
+# ---------------------------------------------------------------- a period given back
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("就算近三天好了", "近三天"),
+        ("那改看十月份", "十月份"),
+        ("改睇上個月啦", "上個月"),
+        ("算近7天吧", "近7天"),
+        ("按 last 5 days 算", "last 5 days"),
+    ],
+)
+def test_the_words_around_a_period_given_back_are_left(text: str, period: str) -> None:
+    assert period_words(text) == period
