@@ -100,6 +100,16 @@ def _static_slips() -> tuple[Slip, ...]:
             "已上传的客户",
         ),
         *_session27_slips(),
+        # Session 28 (voice28): the customer noun itself typed with a same-sound first
+        # character (女科户, 上海的课户): no word starts 科户/课户/刻户/克户.
+        # (可户 is left: 可户外…)
+        Slip(
+            "科 / 课 / 刻 / 克 for 客 before 户",
+            lazy_pattern(r"(?P<slip>科|课|刻|克)(?=户(?![外口籍型头]))"),
+            "客",
+            "女科户并且买过唇釉",
+            "科技公司的客户",
+        ),
     )
 
 

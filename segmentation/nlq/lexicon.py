@@ -30,6 +30,7 @@ from segmentation.nlq.sentence_words import ALSO_WORDS as SENTENCE_ALSO
 from segmentation.nlq.sentence_words import WORDS as SENTENCE_WORDS
 from segmentation.nlq.slang_words import WORDS as SLANG_WORDS
 from segmentation.nlq.token_kinds import K
+from segmentation.nlq.voice_words import VOICE_WORDS
 
 
 def _many(kind: K, value: Any, words: str) -> dict[str, tuple[K, Any]]:
@@ -1440,6 +1441,8 @@ _more(K.NEG, "post", "不算在内|不计在内|不包括在内|不包含在内|
 # More people words after any modifier ("VIP guys", "untagged shoppers"); "you guys" is the
 # person asked, not customers.
 _more(K.CUSTOMER, True, "guys|shoppers|consumers|patrons")
+# "金卡 holders in Beijing", "VIP card holders": the customers holding that tag
+_more(K.CUSTOMER, True, "holders|holder|cardholders|card holders")
 _more(K.FILLER, "wrapper", "you guys|u guys|ya guys|you all")
 
 
@@ -2090,6 +2093,10 @@ for _kind, _value, _surfaces in CONTRIBUTION_WORDS:
 # ---- session 28 (issue 19): a quote asked for is an inquiry (报价嘅客, 搵我報價, got a quote,
 # requested pricing): segmentation/nlq/quote_words.py
 for _kind, _value, _surfaces in QUOTE_WORDS:
+    _more(_kind, _value, _surfaces)
+# ---- session 28 (issue 19): joiners, questions and "still" of long voice-input sentences (还有一个
+# 条件, 然后还, 係咪有, 问下啫, "quick q", still 没): segmentation/nlq/voice_words.py
+for _kind, _value, _surfaces in VOICE_WORDS:
     _more(_kind, _value, _surfaces)
 
 

@@ -67,6 +67,7 @@ from segmentation.nlq.quoted_slips import check_quoted_campaign_slips
 from segmentation.nlq.rank_by_count import orders_ranking_said_as_spend
 from segmentation.nlq.remarks import drop_remarks
 from segmentation.nlq.restate import describe
+from segmentation.nlq.said_after import reread, tag_label_first
 from segmentation.nlq.same_item import returned_item_said
 from segmentation.nlq.saved_words import saved_named
 from segmentation.nlq.self_correction import corrected_in_sentence
@@ -87,6 +88,7 @@ from segmentation.nlq.who_counted import who_counted_tail
 from segmentation.nlq.whole_periods import ask_whole_period, without_restated_whole
 from segmentation.nlq.wrappers_en import drop_open_wrappers
 from segmentation.nlq.year_months import months_of_years
+from segmentation.nlq.yet_joins import yet_as_but
 from segmentation.nodes import (
     All,
     And,
@@ -276,6 +278,9 @@ def parse_command(
             _parse(_inner_quotes_kept(text), vocabulary, asker, now, tz, language)
         )
     except Ask as question:
+        again = _reread_request_first(text, vocabulary, asker, now, tz, language)
+        if again is not None:  # "导出一下吧，就是上海那帮VIP客户": the request, then whom
+            return again
         message = _words_as_typed(question.message(language), text)
         asked = Clarification(message, question.suggestions, language)
         card = weak_card(
@@ -294,6 +299,22 @@ def parse_command(
             "没能理解这句话，请换个说法。", "I could not understand that; please rephrase."
         )
         return Clarification(fallback.message(language), (), language)
+
+
+def _reread_request_first(
+    text: str, vocab: Vocabulary, asker: str | None, now: datetime, tz: ZoneInfo, language: str
+) -> Command | None:
+    """The message asked back as said, read as a request said first and its customers after a
+    pause (said_after.py): the first reading that names customers, or None."""
+    for again in reread(text):
+        try:
+            command = _parse(_inner_quotes_kept(again), vocab, asker, now, tz, language)
+        except (Ask, SegmentBoundsError, SegmentFormatError, ArithmeticError, ValueError):
+            continue
+        # a message to send is said as one, never made of the words after the pause
+        if command.segment is not None and "message" not in command.details:
+            return _inner_quotes_back(command)
+    return None
 
 
 _QUOTED_WORD = lazy_pattern(r"“([^“”]+)”")
@@ -433,6 +454,7 @@ def _parse(
     norm = slang_read(norm)  # 私讯来要报价, "forked out at least 1500", 单均500以上
     norm = everyday_rewrites(norm)  # 不下三次, export埋上个月…
     norm = total_as_spend(norm)  # "whose total is between 1k and 3k"
+    norm = yet_as_but(norm)  # "inquired this month yet never bought anything at all"
     norm = months_of_years(norm, now.astimezone(tz).date())  # 今年3月以来 = 2026年3月以来
     # 上海得VIP, 再北京的, 都有那些, 近30填; 宝，…; 没超一百; 一通询问都没有; spend tops 5k
     norm = _ime_slips_read(norm, text, vocab)
@@ -485,6 +507,8 @@ def _parse(
         lambda name: name in vocab.surfaces,
     )
     norm = drop_tag_groups(norm, vocab)  # 客户等级是金卡 = the tag 金卡
+    # 打个标签“待跟进”，给…: the action on whom follows, never the tag as a condition
+    norm = tag_label_first(norm, vocab.tags)
     if not strip_tail(norm):
         if "?" in norm or "？" in text:
             return Command("help", None, language)

@@ -28,7 +28,9 @@ _ZH_REMARK = r"(?:备注名|备注|remarks|remark|notes|note) ?(?:里面|里|中
 # 系/係: Cantonese "is" (公司係匯豐).
 _ZH_IS = r"(?P<is>是|系|为|叫做|叫|名叫|名为)|包含|包括|含有|含|带有"
 _ZH_VERB = (
-    rf"(?:(?P<neg>不是|不为|不包含|不含|没有|不带)|{_ZH_IS}|"
+    # the negated writing verbs (备注里没写“老板”, 備註冇寫, 备注没提到): as 没有, longest first
+    r"(?:(?P<neg>不是|不为|不包含|不含|没有写着|没有写到|没有写|没有提到|没有注明|没写着|没写到|没写|"
+    rf"冇写住|冇写到|冇写|未写|没提到|没提|没注明|没标|没记|没有|冇|不带)|{_ZH_IS}|"
     r"里面有|里有|中有|有写着?|有写到|有注明|带|有|写着|写著|写住|写有|写了|写咗|写的是|标着|标著|标了|"
     r"有写住|入面有|度有|"
     r"记着|记著|记了|注明|提到|提到了|提及|"
@@ -54,7 +56,8 @@ _EN_COMPANY = (
 _EN_REMARK = r"(?:(?:whose|with (?:a |the )?|their) )?(?:remarks|remark|notes|note)"
 _EN_VERB = (
     r"(?:(?P<neg>is not|isn't|does not contain|doesn't contain|don't contain|"
-    r"do not contain|does not mention|doesn't mention)|"
+    r"do not contain|does not mention|doesn't mention|does not say|doesn't say|don't say|"
+    r"do not say|does not include|doesn't include|does not have|doesn't have)|"
     r"(?P<is>is called|is named|are called|is|are|=|called|named)|:|"
     r"contains|contain|includes|include|has|have|says|say|mentions|mention|with|like|matching)"
 )
