@@ -35,7 +35,13 @@ from segmentation.nlq.intents_extra import EXTRA_INTENTS, weak_card
 from segmentation.nlq.parser import Clarification
 from segmentation.nlq.rank_pick import read_ranked_pick
 from segmentation.nlq.restate import describe
-from segmentation.nlq.swap import Ambiguous, kinds, re_evented_items, swap_conditions
+from segmentation.nlq.swap import (
+    Ambiguous,
+    item_renamed,
+    kinds,
+    re_evented_items,
+    swap_conditions,
+)
 from segmentation.nlq.token_kinds import K
 from segmentation.nodes import All, And, InDepartment, Node, Owner, Ranked, canonical, to_json
 from segmentation.scope import Requester
@@ -80,6 +86,10 @@ def corrected_answer(
     if alone is not None:  # "唔係，係上個月", "不对，是500以上": the period, the amount
         return alone
     node, previous = found
+    items = load_vocabulary(session, ctx.engine.named).items
+    renamed = item_renamed(node, said.value, items)
+    if renamed is not None:  # "不对，是精华液" after 谁买过唇釉: the item, its event kept
+        return ask_again(session, ctx, requester, renamed, previous, lang)
     new = _new_conditions(session, ctx, requester, said, lang)
     if not isinstance(new, Node):
         return new

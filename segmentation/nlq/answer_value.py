@@ -21,6 +21,10 @@ _MARKS = r"[\s,，、.。!！~～…:：;；]"
 # Words before the value that say only that it answers (normalised: Simplified, lower case;
 # Cantonese 係/嘅 are 系/的 there). Chinese ones may touch the value; English ones are words.
 _OPEN_ZH = (
+    # the word asked about turned down first: "没有白金卡，就金卡吧", "冇呢个，用返金卡"
+    r"(?:没有|冇|无|不是|唔系|不要|唔要)[^，,\s]{1,12}?(?:了|啦|喇)?[，,]|"
+    # a slip owned first: "打错了，金卡", "拼错，是Alice"
+    r"(?:打|写|拼|输|讲|说)错(?:字)?(?:了|咗|左|啦|喇)?|"
     r"好啦|好吧|好嘅|好的|好咯|好嘞|好|行吧|行啦|行|得啦|得|嗯+|哦|噢|喔|哎|呃|额|唔该|麻烦|"
     r"那么|那就|那|咁就|咁|噉|然后|"
     r"就系|就是|就要|就|净系|净要|净|只系|只是|只要|只看|只|要|是|系|都系|都是|也是|看|睇|"
@@ -38,13 +42,15 @@ _OPENING = lazy_pattern(rf"^(?:(?:{_OPEN_ZH}){_MARKS}*|(?:{_OPEN_EN})(?![a-z0-9]
 _CLOSE_ZH = (
     r"的客户|的顾客|的客人|的客|嘅客户|嘅客人|嘅客|客户|顾客|客人|的人|那些|嗰啲|的|嘅|呢|吧|啦|喇|呀|啊|嘛|咯|喔|哦|啰|"
     r"先啱|先至啱|才对|才是|就好|就得|就行|好了|得啦|谢谢|唔该|la|lor|lah|"
+    # the slip owned after it: "高意向，打错字了"
+    r"(?:我)?(?:打|写|拼|输|讲|说)错(?:字)?(?:了|咗|左|啦|喇)?|"
     # the kind of the value said after it, pointed at: 金卡这个标签, 上海嗰个城市, 唇釉这款产品
     # (never a kind word alone: 我们部门 is a name)
     r"(?:这个|那个|呢个|这款|那款|呢款|这|那|呢)(?:标签|城市|地区|商品|产品|分群|渠道|活码|品类)|"
     r"代替|替代|取代"
 )
 _CLOSE_EN = (
-    r"ones?|customers?|clients?|people|then|please|pls|thanks|thx|instead|only|one|"
+    r"typo|my\s+bad|ones?|customers?|clients?|people|then|please|pls|thanks|thx|instead|only|one|"
     r"tags?|labels?|city|product|segment|department|channel|rather"
 )
 _CLOSING = lazy_pattern(

@@ -28,16 +28,26 @@ _SORRY = (
     r"咪住先?|咪住|且慢|等阵|hold\s+on|hang\s+on|"
     r"actually|其实|其實)"
 )
-# "I said it wrong": 打错/打錯/写错/講錯咗/说错了/搞错了/口误/笔误/typo/correction.
+# What was said wrong, named before it: "标签写错了", "名字打错了", "城市講錯咗".
+_FIELD = (
+    r"标签|標籤|标签名|標籤名|名字|名|客户名|客戶名|城市|地方|时间|時間|日期|产品|產品|商品|"
+    r"金额|金額|数字|數字|券|消息|訊息|tag|name"
+)
+# "I said it wrong": 打错/打錯/写错/講錯咗/说错了/搞错了/拼错了/口误/笔误/typo/correction.
 _WRONG = (
-    r"(?:(?:我)?(?:打|写|寫|讲|講|说|說|输|輸|问|問|搞|弄|记|記|睇|看|揀|拣|选|選)?(?:错|錯)"
+    r"(?:(?:我)?(?:{_FIELD})?(?:打|写|寫|讲|講|说|說|输|輸|问|問|搞|弄|记|記|睇|看|揀|拣|选|選|拼|填|"
+    r"敲|按)?(?:错|錯)"
     r"(?:字)?(?:了|咗|左|啦|喇|咗啦)?|口误|口誤|笔误|筆誤|手滑|更正(?:一下)?|纠正(?:一下)?|"
-    r"糾正(?:一下)?|修正(?:一下)?|typo|wrong(?:\s+one)?|correction|scratch\s+that|"
+    r"糾正(?:一下)?|修正(?:一下)?|"
+    # "tag name typo", "the city was wrong": what was said wrong, named first
+    r"(?:(?:the\s+)?(?:tag\s+name|tag|name|city|date|time|product|coupon|message)\s+"
+    r"(?:typo|(?:is|was)\s+wrong))|"
+    r"typo|wrong(?:\s+one)?|correction|scratch\s+that|"
     r"not\s+that(?:\s+one)?|that'?s\s+(?:wrong|not\s+(?:it|right|what\s+i\s+meant))|"
     r"(?:let\s+me\s+)?rephrase|let\s+me\s+correct\s+(?:that|myself)|change\s+of\s+plans?)"
-)
+).replace("{_FIELD}", _FIELD)
 # "Not that": 不对/不是/唔係/唔啱/no/nope.
-_NOT = r"(?:不对|不對|不是|唔係|唔系|唔啱|唔對|唔对|no|nope|nah)"
+_NOT = r"(?:不对|不對|不是|唔係|唔系|唔啱|唔對|唔对|(?:哦|噢|喔|啊|呃|oh)\s*不|no|nope|nah)"
 # What points at the corrected value. The strong ones say "I meant" by themselves.
 _MEANT = (
     r"(?:我(?:是|係|系)?(?:想要|想|要)?(?:说|說|话|話|讲|講|问|問|指|要)(?:紧|緊|gan)?(?:嘅|的)?(?:是|係|系)?|"
@@ -48,9 +58,9 @@ _MEANT = (
 # The weak ones only after a lead: 是/係/而是/改成/换成/要, "it's".
 # ("是Ivan": a Latin word may follow the Chinese ones; "it's" is a whole word of its own).
 _IS = (
-    r"(?:而是|而係|是|係|系|改成|换成|換成|改为|改為|要(?![A-Za-z])|"
+    r"(?:(?:{_FIELD})?(?:应该|應該)?(?:而是|而係|是|係|系)|改成|换成|換成|改为|改為|要(?![A-Za-z])|"
     r"(?:it'?s|it\s+is)(?![A-Za-z]))"
-)
+).replace("{_FIELD}", _FIELD)
 # A sentence particle after the lead: "唔係呀，", "不是啦", "no lah,".
 _PARTICLE = r"(?:啦|呀|啊|吖|喇|嘞|咯|嘛|哦|喔|了|la|lah|lor|ar)*"
 _LEAD_WORD = rf"(?:{_SORRY}|{_WRONG}|{_NOT})(?![A-Za-z]){_PARTICLE}"
@@ -82,6 +92,13 @@ _OLD_FIRST = lazy_pattern(
     re.I | re.S,
 )
 _LEADS = lazy_pattern(rf"^{_SEP}(?P<leads>{_LEAD}+)", re.I)
+# The value first, then that it was mistyped: "高意向，打错字了", "Alice, typo", "上海 sorry 打錯".
+_WRONG_AFTER = lazy_pattern(
+    r"^(?P<value>.+?)[\s,，、:：;；.。!！~～…-]+(?:(?:sorry|sry|oops|抱歉|不好意思|唔好意思)"
+    r"[\s,，、.。!！~～]*)?(?:我)?(?:(?:打|写|寫|拼|输|輸|讲|講|说|說|敲)(?:错|錯)(?:字)?"
+    r"(?:了|咗|左|啦|喇)?|typo|my\s+bad|sorry|sry|oops)[\s,，.。!！~～]*$",
+    re.I | re.S,
+)
 # "Change it once more" before a change of a confirmation card: "再改一下，只给Grace打", "再改一次，
 # 淨係俾Pia", "改多次", "change it again: only Pia", "one more change —". Only before the change
 # it asks for: a mark, or the change's own first word, follows ("再改成…" is the change itself).
@@ -130,6 +147,9 @@ def read_correction(text: str) -> Correction | None:
     plain = unicodedata.normalize("NFKC", text or "").strip()
     if _SORRY_THEN_REQUEST.match(plain):
         return None  # "唔好意思，幫我…": a polite request
+    after = _WRONG_AFTER.match(plain)
+    if after is not None and not _LEADS.match(plain):
+        return _correction(after["value"])  # "高意向，打错字了": the value, then the slip owned
     rest, led = _without_leads(plain)
     old_first = _OLD_FIRST.match(plain) if not led else _OLD_FIRST.match(rest)
     if old_first is not None:

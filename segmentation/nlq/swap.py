@@ -33,6 +33,7 @@ from segmentation.nodes import (
     Window,
     walk,
 )
+from segmentation.text import normalize
 
 
 def kind_of(part: Node) -> str | None:
@@ -473,3 +474,40 @@ def re_evented_items(previous: Node, new: Node) -> Node | None:
 def _negates(tree: Node, part: Node) -> bool:
     """Whether `part` sits under a NOT in `tree`."""
     return any(isinstance(p, Not) and part in list(walk(p.child)) for p in walk(tree))
+
+
+def item_renamed(previous: Node, value: str, items: tuple[tuple[str, str], ...]) -> Node | None:
+    """`previous` with its one product (or category, SKU) condition naming the item `value`
+    names instead ("不对，是精华液" after "谁买过唇釉": who bought 精华液, in the same window and
+    as often): the item alone asks "bought or asked about?", which the last question already
+    said. None when `value` is not exactly one known item of that field, or `previous` has no
+    item condition of it or several."""
+    said = normalize(value).strip()
+    for tail in _ITEM_TAILS:
+        said = said.removesuffix(tail)
+    named = {field for field, name in items if normalize(name) == said}
+    if len(named) != 1 or not said:
+        return None
+    (field,) = named
+    olds = [p for p in walk(previous) if isinstance(p, ItemEvent | ItemCount)]
+    if len(olds) != 1 or olds[0].item != field:
+        return None
+    old = olds[0]
+    name = next(n for f, n in items if f == field and normalize(n) == said)
+
+    def put(part: Node) -> Node:
+        if isinstance(part, And):
+            return And(tuple(put(c) for c in part.children))
+        if isinstance(part, Or):
+            return Or(tuple(put(c) for c in part.children))
+        if isinstance(part, Not):
+            return Not(put(part.child))
+        if isinstance(part, Ranked):
+            return replace(part, base=put(part.base))
+        return replace(old, names=(name,)) if part == old else part
+
+    return put(previous)
+
+
+# What may close an item said alone: 精华液的 / 精华液那个 / 精华液嘅
+_ITEM_TAILS = ("的那个", "那个", "的", "嘅")

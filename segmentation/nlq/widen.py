@@ -96,7 +96,11 @@ _CONDITION_ZH = (
     # "不要 VIP 这个 filter 了": the English condition word in a Chinese frame.
     r"(?i:filters?|conditions?|limits?|criteri(?:on|a)))"
 )
-_END_ZH = r"(?:了|吧|呢|啦|喇|咯|囉|先|看看|试试|試試|一下|再看|再查)*"
+_END_ZH = (
+    r"(?:了|吧|呢|啦|喇|咯|囉|先|看看|试试|試試|一下|再看|再查|"
+    # "时间去掉就行", "城市唔要就得": that is all that is asked
+    r"就行|就好|就可以|就ok|就得|即可|得了)*"
+)
 # 唔计/不计/不算 (not counting): "唔計時間", "不计时间".
 _NO_LIMIT_ZH = (
     r"(?:不限|不管|不论|不論|不分|无论|無論|唔理|不理|别理|別理|唔限|任何|所有|唔计|唔計|不计|不計|"
@@ -133,9 +137,9 @@ _ZH_DROP_KIND = lazy_pattern(
     rf"{_END_ZH}$",
     re.S | re.I,
 )
-# 城市也去掉 / 时间都不要了 / 性别就不限: the kind named first, then dropped
+# 城市也去掉 / 时间都不要了 / 性别就不限 / 时间不要了 / 城市去掉: the kind named first, then dropped
 _ZH_KIND_DROPPED = lazy_pattern(
-    rf"^{_LEAD_ZH}(?P<kind>{_FREE_KIND_WORDS})\s*(?:也|都|就|亦)\s*(?:{_DROP_ZH}|{_NO_LIMIT_ZH}|去|拿|删|刪)"
+    rf"^{_LEAD_ZH}(?P<kind>{_FREE_KIND_WORDS})\s*(?:也|都|就|亦)?\s*(?:{_DROP_ZH}|{_NO_LIMIT_ZH}|去|拿|删|刪)"
     rf"(?:掉)?\s*{_END_ZH}$",
     re.S | re.I,
 )
