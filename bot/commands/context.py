@@ -169,13 +169,19 @@ def previous_breakdown(
     found = previous_segment(session, ctx, requester.userid)
     if found is None:
         return clarify(not_a_list(session, ctx, requester.userid, lang)) if pointed else None
-    previous_node, _previous = found
+    previous_node, previous = found
+    said_count = command.details.get("pointed_count")
+    if said_count is not None and previous.count is not None and said_count != previous.count:
+        # "这两位按城市分" after a list of three: which two is asked, never guessed
+        return clarify(say("count_not_shown", lang, shown=previous.count, count=said_count))
     if not pointed:  # "上海的客户" then "按城市分": one group says nothing; compare the cities
         previous_node = _unpinned(previous_node, str(command.details["by"]), ctx.engine.named)
     segment = _both(previous_node, command.segment or All())
     description = describe(segment, lang, ctx.now, ctx.settings.timezone, vocab)
     details = {
-        k: v for k, v in command.details.items() if k not in ("segment_from_context", "bare")
+        k: v
+        for k, v in command.details.items()
+        if k not in ("segment_from_context", "bare", "pointed_count")
     }
     return answer_command(
         session,

@@ -77,6 +77,7 @@ from bot.commands.no_card_change import no_card_change_answer
 from bot.commands.ones_of_these import as_ones_of_these
 from bot.commands.owner_pointer import with_owner_named
 from bot.commands.parse_alone import parse_alone
+from bot.commands.period_who import period_who_answer
 from bot.commands.picks import Picked, question_for, read_reply, row_number
 from bot.commands.pointed_tag import pointed_tag_answer
 from bot.commands.preview import canonical_segment, confirmation_reply
@@ -85,6 +86,7 @@ from bot.commands.rank_steps import reranked_window_answer
 from bot.commands.ranked_action import ranked_rows_answer
 from bot.commands.ranked_pick import ranked_pick_answer
 from bot.commands.row_actions import row_action_answer
+from bot.commands.row_narrowing import rows_narrowed_answer
 from bot.commands.row_questions import rows_asked_replies
 from bot.commands.same_tag import same_tag_answer
 from bot.commands.saving import save_reply, saved_list_reply
@@ -160,11 +162,15 @@ def _one_step(
         # the campaign before it, not the list before it
         or campaign_followup_answer(session, ctx, requester, text, lang)
         or breakdown_row_answer(session, ctx, requester, text, lang)  # 第一组, the first group
+        # "9月那两个都是谁", "who were October's three": that period's customers, listed
+        or period_who_answer(session, ctx, requester, text, lang)
         # "the week before that" / 再往前一周: the period before, not the answer before
         or stepped_window_answer(session, ctx, requester, text, lang)
         or earlier_answer(session, ctx, requester, text, lang, answer_text)
         # "剩下的那几个呢" / "and the rest?" after a narrowing: the list without those kept
         or rest_answer(session, ctx, requester, text, lang)
+        # "2号和3号不要", "只要第1跟第4个", "drop the first one": the list without / with those rows
+        or rows_narrowed_answer(session, ctx, requester, text, lang)
         or corrected_answer(session, ctx, requester, text, lang)
         or ranked_pick_answer(session, ctx, requester, text, lang)
         # "换成近30天的消费排名", "rank by last month's spend instead": that period's ranking

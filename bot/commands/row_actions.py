@@ -112,6 +112,11 @@ class RowsSaid:
     rest: str  # the message with the rows as one placeholder
 
 
+def drops_said_rows(said: RowsSaid) -> bool:
+    """Whether all the rest of the message takes the rows said off ("□不要", "除了□", "drop □")."""
+    return _DROP_ROWS.match(said.rest.strip()) is not None
+
+
 def rows_said(text: str) -> RowsSaid | None:
     """The row numbers `text` picks, in order, and the rest of it; None when it names none
     or names them more than once."""

@@ -131,6 +131,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No list of {count} was answered in this conversation (“{said}”). Which one do "
         "you mean?",
     },
+    "count_not_shown": {
+        "zh": "刚才的名单是 {shown} 人，您说的是 {count} 位：指的是哪些客户？请说出条件，"
+        "或先把这 {count} 位列出来。",
+        "en": "The list just shown has {shown}, not {count}: which customers do you mean? Say "
+        "the condition, or list those {count} first.",
+    },
+    "rest_count_differs": {
+        "zh": "剩下的是 {shown} 人，刚才的名单是 {listed} 人，都不是 {count} 人："
+        "您说的是哪些客户？",
+        "en": "The rest are {shown} and the list just shown has {listed}, neither is {count}: "
+        "which customers do you mean?",
+    },
+    "period_count_differs": {
+        "zh": "{period}是 {found} 人，不是 {count} 人：您说的是哪些客户？",
+        "en": "{period} has {found}, not {count}: which customers do you mean?",
+    },
     "earlier_which": {
         "zh": "之前有几个名单都是 {count} 人（“{said}”），要回到哪一个？",
         "en": "Several earlier lists were {count} long (“{said}”): which one do you mean?",

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
 from bot.commands.context import ask_again
-from bot.services.answer import Answer
+from bot.commands.texts import say
+from bot.services.answer import Answer, CountAnswer, SegmentAnswer
+from bot.services.query import clarify
 from segmentation.nlq.rest_words import read_rest
 from segmentation.nodes import And, Node, Not, SegmentFormatError, from_json
 from segmentation.scope import Requester
@@ -40,7 +42,26 @@ def rest_answer(
     if rest is None:
         return None
     intent = "count" if asked.count else ""
-    return ask_again(session, ctx, requester, rest, previous, lang, intent=intent)
+    answer = ask_again(session, ctx, requester, rest, previous, lang, intent=intent)
+    if asked.size is None or _size_of(answer) in (None, asked.size):
+        return answer
+    # "剩下那俩" where the rest is not two: the list shown, when it is that many (what is left
+    # after a drop), else which ones is asked — never the rest of another size.
+    if previous.count == asked.size:
+        return ask_again(session, ctx, requester, narrowed, previous, lang, intent=intent)
+    return clarify(
+        say(
+            "rest_count_differs",
+            lang,
+            shown=_size_of(answer),
+            listed=previous.count,
+            count=asked.size,
+        )
+    )
+
+
+def _size_of(answer: Answer) -> int | None:
+    return answer.count if isinstance(answer, (CountAnswer, SegmentAnswer)) else None
 
 
 def rest_of(parent: Node, narrowed: Node) -> Node | None:

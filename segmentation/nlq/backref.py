@@ -76,13 +76,20 @@ _LIST_ZH = (
 )
 _PLACE_ZH = r"(?:第(?P<nth>[一二三四五1-5])|上|前|最后|最後)"
 
+# Two or three said in one word (这俩, 那仨, 呢兩個 is read by its number): a count like any other.
+_PAIR_ZH = r"(?:俩|倆|仨)"
+_PAIRS = {"俩": 2, "倆": 2, "仨": 3}
+# What is left of a list, said before its size ("剩下这仨里女的", "剩低嗰兩個"): the list of that
+# size, as the size alone says it (which one, when none or several fit, is asked back).
+_LEFT_ZH = lazy_pattern(r"^(?:剩下|剩低|剩返|剩余|剩餘|余下|餘下)(?:的|嘅)?\s*$")
 # 回到刚才那6个人 / 返返頭嗰6個 / 前面那6个客户 / 刚才的6个人 / 那6个人 (only first in the message)
 # 回到上海那7个人: a word that describes the list before 那 (which list is still told by size)
 _COUNTED_ZH = lazy_pattern(
     rf"(?P<back>{_BACK_ZH})?\s*(?P<when>{_JUST_ZH}|{_START_ZH})?\s*(?:的)?\s*"
     rf"(?:(?P<label>(?:(?!{_JUST_ZH}|{_START_ZH}|{_BACK_ZH}|给|給|把|对|對|帮|幫)"
     r"[\u4e00-\u9fffA-Za-z]){1,8}?)\s*(?=那|嗰))?"
-    rf"(?P<that>{_THAT_ZH})?\s*(?P<n>{_COUNT_ZH})\s*{_MEASURE_ZH}\s*{_PEOPLE_ZH}?"
+    rf"(?P<that>{_THAT_ZH})?\s*(?:(?P<n>{_COUNT_ZH})\s*{_MEASURE_ZH}|(?P<pair>{_PAIR_ZH}){_MEASURE_ZH}?)"
+    rf"\s*{_PEOPLE_ZH}?"
 )
 # 刚才那批 / 前面那个名单 / 剛才那幾位 / 最开始那个名单 / 第一个名单 / 上一个结果
 _PLACED_ZH = lazy_pattern(
@@ -382,9 +389,10 @@ _STEP_COUNT = lazy_pattern(
 
 def _counted_zh(text: str) -> BackReference | None:
     for match in _COUNTED_ZH.finditer(text):
-        count = _number_zh(match["n"])
+        count = _PAIRS[match["pair"]] if match["pair"] else _number_zh(match["n"])
         said_back = bool(match["back"] or match["when"])
-        at_start = not _LEAD.sub("", text[: match.start()]).strip(_EDGES)
+        before = _LEAD.sub("", text[: match.start()]).strip(_EDGES)
+        at_start = not before or _LEFT_ZH.match(before) is not None
         # "那6个人里…" first in the message goes back; "消费最多的那3个" ranks (no going
         # back said), and one customer ("那1个") is a row, not a list.
         if count is None or (not match["that"] and not said_back):
@@ -446,6 +454,8 @@ def _reference(
     text: str, match: re.Match[str], count: int | None, position: int | None, lang: str
 ) -> BackReference:
     before, after = text[: match.start()], text[match.end() :]
+    if _LEFT_ZH.match(_LEAD.sub("", before).strip(_EDGES)):
+        before = ""  # "剩下这仨里…": what is left is the list of that size
     said = match.group(0).strip()
     # The pointer in the language of the words around it ("回到刚才那7个, how many are male").
     if before.strip(_EDGES) or after.strip(_EDGES):

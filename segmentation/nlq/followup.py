@@ -66,7 +66,9 @@ _WITHIN_ZH = (
     rf"(?:在|从|從|那|那么|那麼|然后|然後|再)?\s*(?:{_JUST_FOUND_ZH}\s*{_THESE_ZH}\s*{_IN_ZH}?|"
     rf"{_JUST_FOUND_ZH}\s*(?:客户|客戶|客人|人|客|名单|名單|结果|結果)?\s*{_IN_ZH}|"
     rf"{_THESE_ZH}\s*{_IN_ZH}?|"
-    rf"(?:这|這|呢啲|呢D)?(?:其中|里面|裡面|裏面|里头|裡頭|入面|入便|当中|當中))\s*(?:的)?"
+    rf"(?:这|這|呢啲|呢D)?(?:其中|里面|裡面|裏面|里头|裡頭|入面|入便|当中|當中)|"
+    # "这里 male 的", "這裡女生": here, in the answer just shown (这里面 is read above)
+    r"(?:这|這)(?:里|裡|裏)(?![面头頭边邊])(?=\s*\S))\s*(?:的)?"
 )
 _ONLY_ZH = (
     # counted or kept only: 只算女生, 只计VIP, 淨計北京, 只留下…; Cantonese 得返/淨返 (only … left)

@@ -30,6 +30,7 @@ from segmentation.nlq.interpret import Context
 from segmentation.nlq.lazy_re import latin_pattern, lazy_pattern
 from segmentation.nlq.lexicon_tables import LEXICON
 from segmentation.nlq.money_sums import ask_money_per_group
+from segmentation.nlq.numbers import parse_chinese_numeral
 from segmentation.nlq.one_customer import (
     LAST_TIME_ZH,
     TAGS_ON_HER,
@@ -115,6 +116,9 @@ _VERB_ZH = (
     r"(?:分一下|分下|分个)(?:类|组)|分一下|分一吓|分吓|"
     r"分|统计一下|统计|拆分|划分|汇总|列一下|列|排|区分|拆一下|拆下|拆|计一下|计下|计)?"
 )
+# A group just opened split once more: 再/又/重新/进一步 before the split words or inside them
+# ("北京这组再按负责人拆一下", "按城市再分"); it adds no condition.
+_AGAIN_ZH = r"(?:再|又|重新|再次|进一步|再进一步)?"
 # An English word starts after a space or right after Chinese ("VIP客户by city": normalising
 # takes the space out), and ends before anything but a letter ("by city的").
 _EN_START = r"(?:\b|(?<=[\u4e00-\u9fff]))"
@@ -218,14 +222,14 @@ _BREAKDOWN = [
         rf"(?P<owner>{_EN_START}(?:per|by|for each|for every|each)"
         rf" (?:person|people|head|team member|member of staff|colleague){_EN_END})"
     ),
-    # 按城市看看 / 按跟进人分 / 分城市统计
+    # 按城市看看 / 按跟进人分 / 分城市统计; split again (再按城市分, 按城市再分, 進一步按負責人拆)
     lazy_pattern(
-        rf"(?:按照|按|依照|依|根据|分)(?:{_DIM})(?:来|去)?{_VERB_ZH}"
+        rf"{_AGAIN_ZH}(?:按照|按|依照|依|根据|分)(?:{_DIM}){_AGAIN_ZH}(?:来|去)?{_VERB_ZH}"
         rf"(?:一下|一吓|下|吓|{_LOOK_ZH})?(?:的?(?:分布|情况|数量|人数|客户数))?"
     ),
     # 照城市分一分 (Cantonese 照 is 按), 以部门划分, 用渠道拆开: a split verb must follow
     lazy_pattern(
-        rf"(?:照住|照|以|用)(?:{_DIM})(?:来|去)?{_VERB_ZH.removesuffix('?')}"
+        rf"{_AGAIN_ZH}(?:照住|照|以|用)(?:{_DIM}){_AGAIN_ZH}(?:来|去)?{_VERB_ZH.removesuffix('?')}"
         rf"(?:一下|一吓|下|吓|{_LOOK_ZH})?(?:的?(?:分布|情况|数量|人数|客户数))?"
     ),
     # 城市分布 / 客户的性别分布 / 性别分布点样 / 标签分布如何 / 标签点分布 / 城市怎么分布
@@ -363,6 +367,8 @@ _SPLIT_AROUND = lazy_pattern(
     r"\b(?:break|split|divide|sort|bucket)\s+(?P<o>(?:(?!\bby\b).){1,60}?)\s*\b(?:down|up|out)\b"
 )
 _BREAKDOWN_NOISE = lazy_pattern(
+    # "这组 再 by city 分": split again, said apart from an English "by X"
+    r"(?:^|(?<=\s))(?:再|又|重新)(?:\s*(?:分|拆))?(?=\s|$)|"
     # a Chinese split verb left after an English "by X" ("全公司 by RFM class 分一下")
     r"(?:来|去)?(?:分一下|分一吓|分一分|分下|分吓|分开来|分开|拆开来|拆开|拆一下|拆下|拆吓)(?:看看|看|睇下|睇)?[?？]*$|"
     # 各部门客户数对比 / 对比一下各城市 / compare the departments: the groups side by side
@@ -1055,6 +1061,10 @@ def _breakdown(
     # "这些客户按城市分", "其中每个销售各有多少", "break these down by city": the previous
     # answer's customers, grouped (the chat puts its segment in; the rest is added to it).
     pointed = _BREAKDOWN_POINTER.search(rest) is not None or whose is not None
+    group_pointer = _GROUP_POINTER.search(rest)
+    if group_pointer is not None:  # "北京这组", "这两位": the answer just shown
+        pointed = True
+        rest = (rest[: group_pointer.start()] + " " + rest[group_pointer.end() :]).strip()
     # "他们是哪个城市的", "what tags do they have": the pronoun said inside the question
     pointed = pointed or _THEY_SAID.search(norm[span[0] : span[1]]) is not None
     rest = re.sub(r"\s+", " ", _BREAKDOWN_POINTER.sub(" ", rest)).strip()
@@ -1071,9 +1081,18 @@ def _breakdown(
         details["segment_from_context"] = True
     elif isinstance(node, All) and not _CUSTOMERS_SAID.search(norm):
         details["bare"] = True  # "按城市分一下", "by city": nothing said of whose customers
+    if group_pointer is not None and (group_pointer["count"] or group_pointer["pair"]):
+        details["pointed_count"] = _pointer_count(group_pointer["count"] or group_pointer["pair"])
     if whose is not None:  # an aside: a later "那北京的呢" asks the thread's question
         details["whose"] = True
     return ExtraParse("breakdown", node, description, details)
+
+
+def _pointer_count(said: str) -> int:
+    """The number of customers a counted pointer says ("俩" 2, "仨" 3, "两" 2, "5")."""
+    if said.isdigit():
+        return int(said)
+    return {"俩": 2, "仨": 3}.get(said) or parse_chinese_numeral(said) or 0
 
 
 def _group_named(norm: str, vocab: Vocabulary) -> tuple[str, str] | None:
@@ -1174,6 +1193,14 @@ _BREAKDOWN_POINTER = lazy_pattern(
     r"(?:在|从)?(?:这些|这批|这群|这里面|这里|其中|他们|她们|佢们|呢啲|那啲|上面的?|刚才的?)"
     r"(?:客户|人|客)?(?:里面?|中|当中|之中|里头|入面)?(?:的|嘅)?|"
     r"\b(?:of |among )?(?:these|them|they|those|this list|the list)(?: customers| ones| people)?\b"
+)
+# The group just opened, or the few just shown by their number, split again: "北京这组再按负责人
+# 拆", "這組再依城市分", "上海嗰組…" (嗰 is read 那), "这两位按城市再分", "呢三個按性別分" — never
+# my own team (我这组, 我们那组: whose customers). The number is checked against the answer.
+_GROUP_POINTER = lazy_pattern(
+    r"(?<![我们咱])(?:这|那|呢)(?:一)?(?:个)?组(?:客户|人|客)?(?:里面?|中|当中|入面)?(?:的|嘅)?|"
+    r"(?<![我们咱他她佢])(?:这|那|呢)\s*(?:(?P<count>[两二三四五六七八九十]|\d{1,3})\s*(?:个|位|名)|"
+    r"(?P<pair>俩|仨)(?:个|位|名)?)(?:客户|人|客)?(?:里面?|中|当中|入面)?(?:的|嘅)?"
 )
 _THEY_SAID = lazy_pattern(rf"{_THEY_ZH}|\b(?:they|them|these|those|their)\b")
 # Cantonese says 客 alone (幾多客, 張三嘅客): customers said, so not the previous answer's.

@@ -846,7 +846,8 @@ _THAT = {"that"}
 _POINTS_INTO = lazy_pattern(
     # a chaining word first says nothing: "and how many of them …", "so of those, …"
     r"^[\s\-—–•*·>.,，。:：]*(?:(?:and|so|then|ok|okay|now|also|well|but|hmm+|right)[\s,]+)*"
-    r"(?:其中|这些(?:人|客户)?(?:里面|里|中|当中)|那些(?:人|客户)?(?:里面|里|中)|"
+    # (当中 / 里面 / 入面 / 这里 first say "among them" too: 當中男仔, 里面男的, 这里 male 的)
+    r"(?:其中|当中|之中|里面|里头|入面|这里面|这里(?![面头边])|这些(?:人|客户)?(?:里面|里|中|当中)|那些(?:人|客户)?(?:里面|里|中)|"
     r"他们(?:里面|里|中|当中)|她们(?:里面|里|中|当中)|佢们(?:入面|里面|里|中)|呢啲(?:入面|里面)|"
     r"(?:which|who|how many|how much|what)\s+(?:of|among|amongst)\s+(?:them|those|these)\b|"
     # "Among those who inquired…": a relative clause names whom, no answer is pointed at

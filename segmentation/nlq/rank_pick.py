@@ -205,6 +205,8 @@ _TURNED = lazy_pattern(rf"^(?:{_TURN_ZH}|{_TURN_EN}(?=[\s,，:;-]))[\s,，、:;-
 # as many rows of the same ranking, from its own end.
 _COUNT_CHANGED_ZH = lazy_pattern(
     rf"^(?:那|咁|噉|好|就)?\s*(?:改成|改为|改為|换成|換成|变成|變成|改做|换做|換做|转做|轉做|要|"
+    # only looked at: 只看两个就行, 淨係睇三個, 只要两位 (the first rows of the same ranking)
+    r"只看|只睇|只要|只留|只显示|只顯示|只列|淨係睇|净系睇|淨係要|净系要|淨係|净系|就看|就睇|"
     # 改 / 换 right before the count: 改三位就好, 换5个
     r"(?:改|换|換)(?=\s*(?:\d|[一二两兩三四五六七八九十]))|"
     # made longer or shorter to a count: 扩大到5个, 擴闊到五個, 缩小到2个, 加到十个

@@ -15,7 +15,8 @@ from segmentation.text import normalize
 _LEAD_ZH = r"(?:那|那么|那麼|咁|咁样|还有|還有|仲有|另外|然后|然後|再看|看看|睇睇|睇下|睇吓)?"
 _REST_ZH = (
     r"(?:剩下|剩余|剩低|剩返|其余|其他|其它|另外|别的|第二啲|其他人|余下)"
-    r"(?:的|嘅)?(?:那些|那几个|那几位|那啲|这些|这几个|几个|几位|嗰啲|嗰几个|呢啲|啲|些|那批|的人|人|客户|客人|客|"
+    r"(?:的|嘅)?(?:(?:那|这|嗰)?(?:(?P<pair>俩|仨)(?:个|位|名)?|(?P<n>[两二三四五六七八九十]|\d{1,3})(?:个|位|名))"
+    r"(?:人|客户|客人|客)?|那些|那几个|那几位|那啲|这些|这几个|几个|几位|嗰啲|嗰几个|呢啲|啲|些|那批|的人|人|客户|客人|客|"
     r"的客户)?"
     r"(?:的|嘅)?(?:人|客户|客)?"
 )
@@ -32,10 +33,12 @@ _ZH = lazy_pattern(
 _EN = lazy_pattern(
     r"^(?:(?:and|so|ok|okay|then|now|what\s+about|how\s+about|show\s+me|list|who\s+are|who're)\s+)*"
     r"(?:(?P<count>how\s+many)\s+(?:are|of\s+them\s+are|were)\s+)?"
+    # "the other two", "the remaining three": the rest by its size
+    r"(?:the\s+(?:other|remaining)\s+(?P<en>two|three|four|five|six|\d{1,3})(?:\s+(?:ones|customers|people))?|"
     r"(?:the\s+)?(?:rest|others|other\s+ones|remaining\s+ones|remaining\s+customers|ones\s+left|"
     r"everyone\s+else|everybody\s+else|rest\s+of\s+them|others\s+then)"
     r"(?:\s+(?:then|please|pls))?(?:\s+(?:are|left))?"
-    r"(?:\s+(?:who|which\s+ones))?[\s?.!]*$",
+    r"(?:\s+(?:who|which\s+ones))?)[\s?.!]*$",
     re.I,
 )
 _EN_LEFT = lazy_pattern(
@@ -56,6 +59,8 @@ class RestAsk:
     """ "The rest" asked; `count`: as a count ("剩下的有几个", "how many are left")."""
 
     count: bool
+    # Their number as said ("剩下那俩", "the other two"): None when no number is said.
+    size: int | None = None
 
 
 def read_rest(text: str) -> RestAsk | None:
@@ -65,4 +70,17 @@ def read_rest(text: str) -> RestAsk | None:
     found = _ZH.match(squeezed) or _EN.match(plain) or _EN_LEFT.match(plain) or _MIXED.match(plain)
     if found is None:
         return None
-    return RestAsk(count=bool(found.groupdict().get("count")))
+    groups = found.groupdict()
+    return RestAsk(count=bool(groups.get("count")), size=_size(groups))
+
+
+_SIZES = {"俩": 2, "仨": 3, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+          "八": 8, "九": 9, "十": 10, "two": 2, "three": 3, "four": 4, "five": 5,
+          "six": 6}  # fmt: skip
+
+
+def _size(groups: dict[str, str | None]) -> int | None:
+    said = groups.get("pair") or groups.get("n") or groups.get("en")
+    if not said:
+        return None
+    return int(said) if said.isdigit() else _SIZES.get(said.lower())
