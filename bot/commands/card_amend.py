@@ -20,12 +20,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext, Reply
 from bot.commands import conversation as conv
 from bot.commands.approval import APPROVAL_OF
-from bot.commands.card_amend_loose import dropped, new_content, without_reason
+from bot.commands.card_amend_loose import FROM_IT, dropped, new_content, without_reason
 from bot.commands.card_people import NotAdded, people_added, people_named
 from bot.commands.card_switch import Switch, export_instead, switched
 from bot.commands.card_when import moved_to, new_when, repeat_of, without_send_words
@@ -50,6 +51,7 @@ from bot.services.answer import Answer, ClarifyAnswer, SegmentAnswer
 from bot.services.confirmations import cancel, latest_pending
 from bot.services.query import answer_command, clarify, scope_note
 from segmentation.engine import segment_members
+from segmentation.models import Tag
 from segmentation.nlq import Clarification, Command, load_vocabulary
 from segmentation.nlq.actions import Action as FoundAction
 from segmentation.nlq.actions import find_action
@@ -311,9 +313,10 @@ _EN_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:only|just)\s+(?:for|to)\s+(?P<x>.+)$", "only {x}"),
         (r"^(?P<x>.+?)\s+only$", "only {x}"),
         (rf"^(?:don'?t|do\s+not)\s+{_EN_ACT}{_EN_IT}\s+to\s+(?P<x>.+)$", "without {x}"),
-        (r"^(?:skip|drop|not)\s+(?:to\s+)?(?P<x>.+)$", "without {x}"),
-        (r"^(?:don'?t|do\s+not)\s+include\s+(?P<x>.+)$", "without {x}"),
-        (r"^(?:not\s+including|excluding)\s+(?P<x>.+)$", "without {x}"),
+        # "drop Heidi from it": what she is dropped from is the card itself
+        (rf"^(?:skip|drop|not)\s+(?:to\s+)?(?P<x>.+?){FROM_IT}$", "without {x}"),
+        (rf"^(?:don'?t|do\s+not)\s+include\s+(?P<x>.+?){FROM_IT}$", "without {x}"),
+        (rf"^(?:not\s+including|excluding)\s+(?P<x>.+?){FROM_IT}$", "without {x}"),
         (rf"^(?:also|and)\s+{_EN_ACT}{_EN_IT}\s+to\s+(?P<x>.+)$", "add {x} too"),
         (rf"^{_EN_ACT}{_EN_IT}\s+to\s+(?P<x>.+?)\s+(?:too|as\s+well|also)$", "add {x} too"),
         (r"^(?:also\s+)?include\s+(?P<x>.+)$", "add {x} too"),
@@ -1391,8 +1394,8 @@ def _other_action(
         intent, details = whole.intent, whole.details
     else:  # "这些人里上海的打上待跟进标签": asked as a whole, still a tagging of its own
         said = _action_said(text)
-        if said is None:
-            return False
+        if said is None or _untags_no_tag(session, said):
+            return False  # "drop Heidi from it": no tag is called Heidi, so she is dropped
         intent, details = said.intent, said.details
     if intent not in _ACTIONS:
         return False
@@ -1404,6 +1407,15 @@ def _other_action(
             {intent, action.intent} <= {"push", "schedule"}  # a push moved to a time
         )
     )
+
+
+def _untags_no_tag(session: Session, said: FoundAction) -> bool:
+    """Whether `said` takes off a tag no customer can have (no tag is called so): "drop X
+    from it" / "remove X from them" then names whom to drop from the card, not a tag."""
+    if said.intent != "untag":
+        return False
+    name = normalize_name(str(said.details.get("tag") or ""))
+    return bool(name) and name not in {normalize_name(t) for t in session.scalars(select(Tag.name))}
 
 
 def _action_said(text: str) -> FoundAction | None:

@@ -41,6 +41,12 @@ _NOT_WHOM = lazy_pattern(
     re.I,
 )
 _EN_POLITE = lazy_pattern(r"(?:\s+(?:please|pls|plz|thanks|thx|thank\s+you))+$", re.I)
+# What the ones dropped are dropped from, said after them: "drop Heidi from it", "remove Bob
+# from the list", "exclude Pia from this send" (the card waiting, as "it" says).
+FROM_IT = (
+    r"(?:\s+(?:from|off|out\s+of)\s+(?:it|this|that|them|these|those|the\s+(?:list|card|send|"
+    r"audience|recipients|coupon|message|campaign|push)|this\s+(?:list|card|send|coupon|message)))?"
+)
 _DROP_EN = tuple(
     (lazy_pattern(pattern, re.I), template)
     for pattern, template in (
@@ -64,7 +70,7 @@ _DROP_EN = tuple(
         (
             r"^(?:(?:but|and)\s+)?(?:without|except|excluding|exclude|skip|drop|minus|remove|"
             r"not|no\s+need\s+(?:for|to\s+send\s+to)|all\s+but|everyone\s+but|everyone\s+except)"
-            r"\s+(?P<x>.+?)(?:\s+(?:too|as\s+well|also))?$",
+            rf"\s+(?P<x>.+?){FROM_IT}(?:\s+(?:too|as\s+well|also))?$",
             "without {x}",
         ),
     )

@@ -52,11 +52,12 @@ _ROLE_WORDS = {"zh": {"schedule": ("定时群发", "经理或管理员")},
                "en": {"schedule": ("a scheduled campaign", "a manager or an admin")}}  # fmt: skip
 
 
-# Said around the word itself, adding nothing: "确认发送", "好的，确认", "yes, confirm it".
+# Said around the word itself, adding nothing: "确认发送", "好的，确认", "yes, confirm it",
+# "confirm, send it", "确认，发吧" (a comma before the words after it says nothing either).
 _AROUND = re.compile(
     r"^(?:是的|对的|对|好的|好|嗯|ok(?:ay)?|yes|yep|sure)?[,，、]?(?P<word>确认|確認|confirm)"
-    r"(?:发送|發送|发|發|执行|執行|打标签|打標籤|群发|群發|一下|吧|了|啦|it|this|that|send|sending|"
-    r"please|pls)*$"
+    r"(?:[,，、]?(?:发送|發送|发|發|执行|執行|打标签|打標籤|群发|群發|一下|吧|了|啦|it|this|that|send|"
+    r"sending|please|pls))*$"
 )
 
 

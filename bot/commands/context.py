@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.commands import CommandContext
 from bot.commands import conversation as conv
+from bot.commands.changes_list import changes_as_list
 from bot.commands.group_action import action_on_group
 from bot.commands.group_words import as_group_value
 from bot.commands.said_tokens import readable_tokens, tokens_of
@@ -107,6 +108,8 @@ from segmentation.text import normalize, normalize_name
 CONTEXT_WORDS = re.compile(
     r"这个分群|这个群|该分群|此分群|这个列表|这个名单|这个结果|上面的结果|这些|那些|这批|这群|上述|"
     r"他们|她们|佢们|她俩|他俩|佢俩|"
+    # the answer by its size: 这俩按负责人分, 那三个导出, 呢两个入面 (never 这两个月, 那几个标签)
+    r"(?:这|那|呢|嗰)(?:俩|仨|几个|几位|[两二三四五](?:个|位))(?![月星礼小钟天日年季周标活分券渠城部])|"
     r"this segment|that segment|the segment|this list|the list|the results?|"
     r"\bthem\b|\bthey\b|\bthese\b|\bthose\b",
     re.IGNORECASE,
@@ -311,6 +314,10 @@ def refined_answer(
     if said_as_group(normalize(text), vocab.saved):
         return None  # "how many in the october women group": a saved segment, read as it stands
     found = previous_segment(session, ctx, requester.userid)
+    if found is None and follow.pointed and not follow.loose:
+        # after a change list, "其中上海的" narrows the customers it listed ("那新进入X的呢"
+        # is another change question, never a narrowing of these)
+        found = changes_as_list(session, ctx, requester.userid)
     if found is None:
         # "只要VIP的" with nothing before it is read as it stands; "这些里…" cannot be, nor
         # "那北京的呢" — unless it is a whole question of its own ("那近7天流失的呢").

@@ -78,9 +78,9 @@ from segmentation.models import (
 )
 from segmentation.nlq import Clarification, Command
 from segmentation.nlq.card_asks import card_asks
-from segmentation.nlq.change_sides import read_change_side
+from segmentation.nlq.change_sides import period_words, read_change_side
 from segmentation.nlq.focus_questions import bare_yes_no_words, yes_no_words
-from segmentation.nlq.followup import is_export_this
+from segmentation.nlq.followup import is_export_this, read_follow_up
 from segmentation.nlq.intents_extra import is_digest_request, is_traditional
 from segmentation.nlq.lazy_re import lazy_pattern
 from segmentation.nlq.one_customer import asks_about_customer, asks_card_fact
@@ -792,11 +792,19 @@ def before_query(
             "intent": "changes",
             "swapped": swapped[1].change,
         }
-    if previous.kind == conv.CHANGES and points_back(text):
+    if previous.kind == conv.CHANGES and points_back(text) and not _narrows(text):
         # "给这些打标签" after a change list: it is no segment, and an older one is not "these".
+        # ("which of them are women" narrows the rows listed: the refinements read it.)
         reply = Reply(userid, say_card("list_context", lang))
         return in_script([reply], hant), {"intent": "clarify", "changes": previous.change}
     return None
+
+
+def _narrows(text: str) -> bool:
+    """Whether `text` narrows the answer just given ("which of them are women", "这些人里上海的"),
+    with no verb of its own before the pointer (给这些…, 把这些…: an action on them)."""
+    follow = read_follow_up(text)
+    return follow is not None and follow.pointed and not follow.lead
 
 
 def _period_asked(
@@ -829,16 +837,18 @@ def _other_change(
     if previous.kind != conv.CHANGES or not previous.period or not previous.segment:
         return None
     side = read_change_side(said)
-    if side is None:
-        return None
     before = ChangeWindow.from_json(previous.period)
-    window = said_change_window(session, ctx, side.when, lang) if side.when else before
+    if side is None:  # "今天的呢", "and just today?": the same side in the period said
+        window = said_change_window(session, ctx, period_words(said), lang)
+        change = str(previous.change)
+    else:
+        window = said_change_window(session, ctx, side.when, lang) if side.when else before
+        change = side.change
     if window is None:
         return None  # "那上海离开的呢": no period with it, so not this question
     same_period = (window.start, window.end) == (before.start, before.end)
-    if same_period and side.change == previous.change:
+    if same_period and change == previous.change:
         return None  # the same question again: answered as typed
-    change = side.change
     try:
         segment = from_json(previous.segment)
     except SegmentFormatError:

@@ -130,8 +130,8 @@ CARD_TEXTS: dict[str, dict[str, str]] = {
         "en": "No saved segments yet. Try 'save customers who inquired in the last 30 days as follow-up'.",
     },
     "list_context": {
-        "zh": "这份名单来自成员变化，不能再加条件或执行操作；可以回复“导出这些”或“更多”。",
-        "en": "This list comes from membership changes: it can be exported ('export these') or paged ('more'), not acted on.",
+        "zh": "这份名单来自成员变化，不能直接执行操作；可以回复“导出这些”“更多”，或“其中上海的”再筛选。",
+        "en": "This list comes from membership changes: it can be exported ('export these'), paged ('more') or narrowed ('which of them are in Shanghai'), not acted on.",
     },
 }  # fmt: skip
 

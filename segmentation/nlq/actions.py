@@ -359,7 +359,11 @@ _PUSH_EN = [
 # ("send customers who inquired in the last 30 days but did not order the message “…”": the
 # "the" of "the last 30 days" belongs to the segment, which must keep every condition).
 _SEND_EN = lazy_pattern(_PUSH_OPENER_EN + _V_SEND_EN + _AFTER_ARTICLE)
-_ARTICLE_EN = lazy_pattern(r"\s(?:a|an|one|the|another)" + _AFTER_ARTICLE)
+# After a space, or right after a Chinese word (normalising joins "tagged 待跟进 a message" into
+# "tagged待跟进a message": the article still begins what is sent).
+_ARTICLE_EN = lazy_pattern(
+    r"(?:\s|(?<=[\u4e00-\u9fff]))(?P<article>a|an|one|the|another)" + _AFTER_ARTICLE
+)
 # With no article ("send them 满100减20 coupons", "send VIPs 20% off coupons"), the content
 # starts at its amount: the last number, ¥/$ or 满 that begins a word or follows English.
 _AMOUNT_START = lazy_pattern(r"(?:(?<=\s)|(?<=[a-z]))(?=[满¥$\d])")
@@ -1873,7 +1877,7 @@ def _find_push(text: str, masked: str, quotes: dict[str, str], original: str) ->
     send = _SEND_EN.match(masked)
     if send is None:
         return None
-    articles = [a.start() for a in _ARTICLE_EN.finditer(masked, send.end())]
+    articles = [a.start("article") for a in _ARTICLE_EN.finditer(masked, send.end())]
     content = [a for a in articles if _is_content(masked[a:])]
     if not content:
         return _amount_first(text, masked, send.end(), quotes, original)
@@ -1883,7 +1887,7 @@ def _find_push(text: str, masked: str, quotes: dict[str, str], original: str) ->
         if not _is_content(masked[earlier:start]) or _describes_whom(masked[earlier:start]):
             break
         start = earlier
-    return _push_action(text, masked, (send.end(), start), (start + 1, len(text)), quotes, original)
+    return _push_action(text, masked, (send.end(), start), (start, len(text)), quotes, original)
 
 
 def _told(text: str, masked: str, quotes: dict[str, str], original: str) -> Action | None:

@@ -52,6 +52,13 @@ _KIND_OF_LAST = lazy_pattern(
 )
 _VERB_INSIDE = lazy_pattern(rf"(?:{_FRAME_ZH})|\b(?:{_FRAME_EN})\s+")
 _TIME_LIKE = lazy_pattern(r"\d.*[天月年周日号]|last \d|past \d")
+# "我们部门上次活动", "俾上次活動", "给最近一次活动": a name never ends with the word that picks
+# the campaign by when it was; what comes before it is the rest of the sentence (whose
+# customers, to whom), and the campaign is the one that word picks.
+_PICKED_BY_WHEN = lazy_pattern(
+    r"(?:上次|上一次|上一个|上个|最近一次|最近一个|最近的|最新的?|前一次|这次|本次|那次|"
+    r"上一档|上档|上一期|上期|上一轮|上轮)(?:的)?$"
+)
 
 
 # A quoted text not followed by a campaign word or 的 is a message ("发消息“欢迎参加春季大促”",
@@ -135,7 +142,7 @@ def _last_words(name: str) -> str:
     for verb in _VERB_INSIDE.finditer(name):
         cut = verb.end()
     name = name[cut:].strip(" “”\"'「」『』")
-    if _TIME_LIKE.search(name) or name.isdigit():
+    if _TIME_LIKE.search(name) or name.isdigit() or _PICKED_BY_WHEN.search(name):
         return ""
     return name
 

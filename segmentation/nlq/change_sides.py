@@ -1,8 +1,9 @@
 """A change list asked again after one ("今天新进入X的有谁", then): its other side ("那今天掉出去的
 呢", "离开的呢", "退出咗嘅呢", "and who left?", "the ones who dropped out"), or a side in
-another period ("那昨天离开的呢", "who left yesterday?"). Only the words are read here: the
-side, and the period words said with it (to be read as one window by the chat); the segment
-and the period otherwise are the previous change list's."""
+another period ("那昨天离开的呢", "who left yesterday?"), or the same side in another period
+said alone ("今天的呢", "今日嘅呢", "只看今天的", "and just today?", "what about this week").
+Only the words are read here: the side, and the period words said with it (to be read as one
+window by the chat); the segment and the period otherwise are the previous change list's."""
 
 from __future__ import annotations
 
@@ -64,3 +65,18 @@ def read_change_side(said: str) -> ChangeSide | None:
             change = LEFT if found.group("left") else ENTERED
             return ChangeSide(change, found.group("when").strip())
     return None
+
+
+# Before a period said alone: the chaining word, and "only" (今天的呢 = 只看今天的 = just today).
+_PERIOD_LEAD = lazy_pattern(
+    r"^(?:那么|那|咁|噉|and|so|ok|okay|what about|how about)?[\s,，]*"
+    r"(?:只看|只要|就看|仅看|净系|净系要|just|only)?\s*"
+)
+
+
+def period_words(said: str) -> str:
+    """The words of a (normalised) message after its chaining word and "only": what must be a
+    period alone for the message to ask the same change list in another period."""
+    text = said.strip()
+    lead = _PERIOD_LEAD.match(text)
+    return text[lead.end() :] if lead is not None else text

@@ -115,7 +115,8 @@ _USE_ZH = (
     # 核销张券 / 用咗啲券 (Cantonese: the coupon with its measure word)
     # 使咗张券 / 未使 (Cantonese 使: to use, normalised 使了)
     r"(?:(?:核销|用掉?|使用|兑换|消费|使(?!得|到))(?:过|掉|了)?(?:(?:张|啲)?(?:券|优惠券))?|"
-    r"\s*(?:redeemed|redeem|used|use)(?![a-z]))"
+    # 没 redeem 券的: the English verb takes its coupon after it as the Chinese one does
+    r"\s*(?:redeemed|redeem|used|use)(?![a-z])(?:\s*(?:张|啲)?(?:券|优惠券|coupons?|vouchers?)(?![a-z]))?)"
 )
 # Taiwan/HK 訊息 (→ 讯息) and 信息 name the same message
 _MSG_ZH = (

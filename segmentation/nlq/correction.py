@@ -92,11 +92,15 @@ _OLD_FIRST = lazy_pattern(
     re.I | re.S,
 )
 _LEADS = lazy_pattern(rf"^{_SEP}(?P<leads>{_LEAD}+)", re.I)
-# The value first, then that it was mistyped: "高意向，打错字了", "Alice, typo", "上海 sorry 打錯".
-_WRONG_AFTER = lazy_pattern(
-    r"^(?P<value>.+?)[\s,，、:：;；.。!！~～…-]+(?:(?:sorry|sry|oops|抱歉|不好意思|唔好意思)"
-    r"[\s,，、.。!！~～]*)?(?:我)?(?:(?:打|写|寫|拼|输|輸|讲|講|说|說|敲)(?:错|錯)(?:字)?"
-    r"(?:了|咗|左|啦|喇)?|typo|my\s+bad|sorry|sry|oops)[\s,，.。!！~～]*$",
+# "是高意向，打错了", "係金卡呀，打錯字", "高意向, typo sorry": the remark that it was typed wrong,
+# said after the value past a pause, says what a lead says. Only a "wrong" word: an apology
+# alone after a question is politeness ("上海的有几个，不好意思"), and "是高意向啊" a value alone.
+_TRAILING_WRONG = lazy_pattern(
+    r"^(?P<body>.+?)[\s,，、:：;；.。!！~～…—-]+"
+    r"(?:(?:抱歉|不好意思|唔好意思|对不起|對不起|sorry|sry|soz|oops|whoops|my\s+bad|my\s+mistake)"
+    rf"(?![A-Za-z]){_PARTICLE}{_SEP})*{_WRONG}(?![A-Za-z]){_PARTICLE}"
+    rf"(?:[\s,，、:：;；.。!！~～…—-]*(?:抱歉|不好意思|唔好意思|sorry|sry|my\s+bad)(?![A-Za-z]){_PARTICLE})?"
+    rf"{_SEP}$",
     re.I | re.S,
 )
 # "Change it once more" before a change of a confirmation card: "再改一下，只给Grace打", "再改一次，
@@ -147,9 +151,6 @@ def read_correction(text: str) -> Correction | None:
     plain = unicodedata.normalize("NFKC", text or "").strip()
     if _SORRY_THEN_REQUEST.match(plain):
         return None  # "唔好意思，幫我…": a polite request
-    after = _WRONG_AFTER.match(plain)
-    if after is not None and not _LEADS.match(plain):
-        return _correction(after["value"])  # "高意向，打错字了": the value, then the slip owned
     rest, led = _without_leads(plain)
     old_first = _OLD_FIRST.match(plain) if not led else _OLD_FIRST.match(rest)
     if old_first is not None:
@@ -170,11 +171,15 @@ def read_correction(text: str) -> Correction | None:
 
 
 def _without_leads(text: str) -> tuple[str, bool]:
-    """`text` without its opening apologies and "wrong"/"not that" words; whether any."""
+    """`text` without its opening apologies and "wrong"/"not that" words (or the same said
+    after it: "是高意向，打错了"); whether any."""
     found = _LEADS.match(text)
-    if found is None:
-        return text, False
-    return text[found.end() :], True
+    if found is not None:
+        return text[found.end() :], True
+    trailing = _TRAILING_WRONG.match(text)
+    if trailing is not None:
+        return trailing["body"].strip(), True
+    return text, False
 
 
 def _correction(value: str, old: str = "", said: str = "") -> Correction | None:

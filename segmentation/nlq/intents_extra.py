@@ -524,7 +524,11 @@ _NOT_A_NAME = lazy_pattern(
 
 # ---------------------------------------------------------------- membership changes
 
-_ENTER_ZH = r"新进入了?|新加入了?|新进了|进入了?|新落入|落入了?|掉进了?|新增进|新晋"
+# HK 新入咗X / 入咗X (咗 arrives as 了): entered X, never "new customers and X"
+_ENTER_ZH = (
+    r"新进入了?|新加入了?|新进了|进入了?|新落入|落入了?|掉进了?|新增进|新晋|新入了?|"
+    r"(?<![加收买输进出录投深])入了"
+)
 _LEAVE_ZH = r"离开了?|退出了?|移出了?|掉出了?|脱离了?|不再是|不再属于"
 _CHANGE_ZH = lazy_pattern(
     rf"^(?P<w>.*?)(?P<v>{_ENTER_ZH}|{_LEAVE_ZH})(?P<x>.+?)(?:分群)?的?"
@@ -1190,7 +1194,10 @@ _SPREAD_ONLY = lazy_pattern(
     r"distribution|spread)\s*[?.]*$"
 )
 _BREAKDOWN_POINTER = lazy_pattern(
-    r"(?:在|从)?(?:这些|这批|这群|这里面|这里|其中|他们|她们|佢们|呢啲|那啲|上面的?|刚才的?)"
+    # the answer by its size too: 这俩按负责人分, 那三个按城市分, 呢两个按跟进人分
+    r"(?:在|从)?(?:这些|这批|这群|这里面|这里|其中|他们|她们|佢们|呢啲|那啲|上面的?|刚才的?|"
+    r"(?:这|那|呢|嗰)(?:俩|仨|几个|几位|[两二三四五](?:个|位))(?![月星礼小钟天日年季周标活分券渠城部])|"
+    r"他俩|她俩|佢俩)"
     r"(?:客户|人|客)?(?:里面?|中|当中|之中|里头|入面)?(?:的|嘅)?|"
     r"\b(?:of |among )?(?:these|them|they|those|this list|the list)(?: customers| ones| people)?\b"
 )
@@ -1420,6 +1427,8 @@ def _changes(
     target_tokens = [t for t in said if t.kind != K.WINDOW]
     if not target_tokens or _only_glue(target_tokens):
         return None
+    if verb == "入了" and target_tokens[0].kind not in (K.NAME, K.QUOTE):
+        return None  # 入咗手 / 入了购物车: bought, put in the cart — a segment is named after 入咗
     head = [t for t in tokenize(window_text, ctx.vocab, now, tz) if t.kind == K.WINDOW]
     if head and len(target_tokens) < len(said):
         # 今天新进入近30天有咨询客户的: the time before the verb is the change's, the one

@@ -605,6 +605,9 @@ ZH_WRAPPERS = (
     "不好意思|打扰了|打扰一下|冒昧问下|晒|就是|小助手|助手|小助理|小秘书|机器人|在吗|在不在|"
     "拉一个|拉一张|拉张|捞一个|捞一份|出一个|出一张|弄一份|弄一张|整一份|整一个|整个名单|"
     "搞一份|搞一个|列一个|列一份|列一张|发一份|给一份|给一个|来一张|"
+    # asking for the detail of what was just counted: 具体都是谁, 具体名单, 到底是哪些人 — the
+    # adverb says how much detail, never which customers
+    "具体|具体点|具体一点|具体来说|具体说|详细|详细点|详细一点|到底|究竟|"
     # interjections that open a message (欸/诶 are one word in both scripts)
     "欸|诶|欸欸|哎|哎呀|哎哟|唉|喂|嘿|哈喽|哈啰|哈罗|咦|啊呀|"
     # Cantonese 拎/攞 (take, fetch): 拎个名单, 攞份表 — the rest says what is fetched

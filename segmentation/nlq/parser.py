@@ -40,6 +40,7 @@ from segmentation.nlq.contact_words import (
 )
 from segmentation.nlq.count_superlative import orders_said_as_spend
 from segmentation.nlq.coupons import message_too_long
+from segmentation.nlq.digest_pointer import drop_digest_pointer
 from segmentation.nlq.either_words import either_or
 from segmentation.nlq.everyday_words import everyday_rewrites
 from segmentation.nlq.exclusive_or import exclusive, not_both_said
@@ -519,6 +520,7 @@ def _parse(
         )
     norm = drop_lead_question(norm)  # "早 今天该跟进谁啊 最近问过价的…", "who should i ring…? …"
     norm = drop_lead_in(norm)  # "we lost some customers, show me who refunded"
+    norm = drop_digest_pointer(norm, vocab)  # "日报里说的流失风险客户": the segment, as of now
     norm = drop_acknowledgement(norm)  # "好的，给这些打上待跟进标签", "ok tag those as VIP"
     norm = drop_opener(norm)  # "那近30天新加的有几个", "还是回到全部VIP客户"
     norm = shown_to_me(norm)  # 俾晒全公司啲VIP我睇: the VIPs
@@ -846,8 +848,10 @@ _THAT = {"that"}
 _POINTS_INTO = lazy_pattern(
     # a chaining word first says nothing: "and how many of them …", "so of those, …"
     r"^[\s\-—–•*·>.,，。:：]*(?:(?:and|so|then|ok|okay|now|also|well|but|hmm+|right)[\s,]+)*"
-    # (当中 / 里面 / 入面 / 这里 first say "among them" too: 當中男仔, 里面男的, 这里 male 的)
-    r"(?:其中|当中|之中|里面|里头|入面|这里面|这里(?![面头边])|这些(?:人|客户)?(?:里面|里|中|当中)|那些(?:人|客户)?(?:里面|里|中)|"
+    # (当中 / 里面 / 入面 / 这里 first say "among them" too: 當中男仔, 里面男的, 这里 male 的;
+    # "裡面女生是誰" is "in there", never everyone)
+    r"(?:其中|之中|这里面|这里(?![面头边])|(?:这|这个)?(?:里面|里头|入面|当中|其中)(?![的嘅])|"
+    r"这些(?:人|客户)?(?:里面|里|中|当中)|那些(?:人|客户)?(?:里面|里|中)|"
     r"他们(?:里面|里|中|当中)|她们(?:里面|里|中|当中)|佢们(?:入面|里面|里|中)|呢啲(?:入面|里面)|"
     r"(?:which|who|how many|how much|what)\s+(?:of|among|amongst)\s+(?:them|those|these)\b|"
     # "Among those who inquired…": a relative clause names whom, no answer is pointed at

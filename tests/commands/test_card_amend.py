@@ -93,7 +93,10 @@ def test_content_changes_en(text: str, new: str) -> None:
     ("text", "key"),
     [("确认", "confirm"), ("確認。", "confirm"), ("确认发送", "confirm"), ("好的，确认", "confirm"),
      ("ok confirm", "confirm"), ("Yes, confirm it", "confirm"), ("确认执行吧", "confirm"),
-     ("取消", "cancel"), ("确定", None), ("确认一下这些客户", None), ("confirmed customers", None)],
+     ("取消", "cancel"), ("确定", None), ("确认一下这些客户", None), ("confirmed customers", None),
+     # a comma before the words that add nothing (mgr28): still only the word itself
+     ("confirm, send it", "confirm"), ("确认，发吧", "confirm"), ("確認，發送", "confirm"),
+     ("确认，不发了", None), ("confirm, then tag VIP", None)],
 )  # fmt: skip
 def test_typed_decisions(text: str, key: str | None) -> None:
     assert typed_decision(text) == key
@@ -102,3 +105,14 @@ def test_typed_decisions(text: str, key: str | None) -> None:
 @pytest.mark.parametrize("text", ["确定", "發吧", "可以", "好的", "go ahead", "send it", "OK"])
 def test_near_confirmations_are_not_confirmations(text: str) -> None:
     assert typed_decision(text) is None and _NEAR_CONFIRM.match(normalize(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("drop Heidi from it", "without heidi"), ("skip Bob from this send", "without bob"),
+     ("excluding Pia from the list", "without pia"), ("remove Bob from the list", "without bob"),
+     ("don't include Omar from it", "without omar")],
+)  # fmt: skip
+def test_dropped_from_the_card_names_only_whom(text: str, said: str) -> None:
+    # mgr28: what they are dropped from (it, the list, this send) is no part of whom
+    assert _as_follow_up(text) == said
