@@ -530,6 +530,7 @@ _ENTER_ZH = (
     r"(?<![加收买输进出录投深])入了"
 )
 _LEAVE_ZH = r"离开了?|退出了?|移出了?|掉出了?|脱离了?|不再是|不再属于"
+_HK_ENTER = frozenset({"入了", "新入", "新入了"})
 _CHANGE_ZH = lazy_pattern(
     rf"^(?P<w>.*?)(?P<v>{_ENTER_ZH}|{_LEAVE_ZH})(?P<x>.+?)(?:分群)?的?"
     r"(?:客户|人|名单)?(?:有哪些|有谁|是谁|都有谁|有多少|多少人|多少)?[？?]*$"
@@ -1427,8 +1428,10 @@ def _changes(
     target_tokens = [t for t in said if t.kind != K.WINDOW]
     if not target_tokens or _only_glue(target_tokens):
         return None
-    if verb == "入了" and target_tokens[0].kind not in (K.NAME, K.QUOTE):
-        return None  # 入咗手 / 入了购物车: bought, put in the cart — a segment is named after 入咗
+    if verb in _HK_ENTER and target_tokens[0].kind not in (K.NAME, K.QUOTE):
+        # 入咗手 / 入了购物车 (bought, put in the cart), 新入嚟嘅客 (newly added): a segment
+        # is named right after 入咗 when it is entered
+        return None
     head = [t for t in tokenize(window_text, ctx.vocab, now, tz) if t.kind == K.WINDOW]
     if head and len(target_tokens) < len(said):
         # 今天新进入近30天有咨询客户的: the time before the verb is the change's, the one
