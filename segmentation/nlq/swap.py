@@ -480,33 +480,16 @@ def item_renamed(previous: Node, value: str, items: tuple[tuple[str, str], ...])
     """`previous` with its one product (or category, SKU) condition naming the item `value`
     names instead ("不对，是精华液" after "谁买过唇釉": who bought 精华液, in the same window and
     as often): the item alone asks "bought or asked about?", which the last question already
-    said. None when `value` is not exactly one known item of that field, or `previous` has no
-    item condition of it or several."""
+    said. None when `value` is not exactly one known item, or `previous` has no item condition
+    or conditions about different items (renamed_items)."""
     said = normalize(value).strip()
     for tail in _ITEM_TAILS:
         said = said.removesuffix(tail)
-    named = {field for field, name in items if normalize(name) == said}
-    if len(named) != 1 or not said:
+    named = [(field, name) for field, name in items if normalize(name) == said]
+    if not said or len({field for field, _name in named}) != 1:
         return None
-    (field,) = named
-    olds = [p for p in walk(previous) if isinstance(p, ItemEvent | ItemCount)]
-    if len(olds) != 1 or olds[0].item != field:
-        return None
-    old = olds[0]
-    name = next(n for f, n in items if f == field and normalize(n) == said)
-
-    def put(part: Node) -> Node:
-        if isinstance(part, And):
-            return And(tuple(put(c) for c in part.children))
-        if isinstance(part, Or):
-            return Or(tuple(put(c) for c in part.children))
-        if isinstance(part, Not):
-            return Not(put(part.child))
-        if isinstance(part, Ranked):
-            return replace(part, base=put(part.base))
-        return replace(old, names=(name,)) if part == old else part
-
-    return put(previous)
+    field, name = named[0]
+    return renamed_items(previous, field, (name,))
 
 
 # What may close an item said alone: 精华液的 / 精华液那个 / 精华液嘅
