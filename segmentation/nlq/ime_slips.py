@@ -144,6 +144,13 @@ def _session27_slips() -> tuple[Slip, ...]:
             "每个城市各月的客户",
         ),
         Slip(
+            "倒 for 到 before 店",
+            lazy_pattern(r"(?P<slip>倒)(?=过?(?:店|门店|铺头|门市))"),
+            "到",
+            "昨天倒店的客户",
+            "倒闭的店",
+        ),
+        Slip(
             "姿 / 滋 for 咨 before 询",
             lazy_pattern(r"(?P<slip>姿|滋)(?=询)"),
             "咨",

@@ -17,6 +17,7 @@ from segmentation.nlq.colloquial_words import WORDS as COLLOQUIAL_WORDS
 from segmentation.nlq.contribution_words import WORDS as CONTRIBUTION_WORDS
 from segmentation.nlq.ever_words import PAST_ADVERBS
 from segmentation.nlq.everyday_words import WORDS as EVERYDAY_WORDS
+from segmentation.nlq.everyday_words import joined
 from segmentation.nlq.measure_nouns import WORDS as MEASURE_WORDS
 from segmentation.nlq.own_words import WORDS as OWN_WORDS
 from segmentation.nlq.quote_words import WORDS as QUOTE_WORDS
@@ -584,7 +585,7 @@ def _more(kind: K, value: Any, words: str) -> None:
 # More Chinese wrappers: politeness, hurry, hesitation, thanks, "send it to me", the
 # reduplicated verbs (查一查, 看一看), Cantonese 拉埋/出嚟 (嚟 arrives as 来).
 ZH_WRAPPERS = (
-    "辛苦|辛苦你|辛苦了|辛苦啦|辛苦帮我|辛苦你帮我|急|着急|急需|急用|加急|很急|在线等|"
+    "辛苦|辛苦你|辛苦了|辛苦啦|辛苦帮我|辛苦你帮我|急|着急|急需|急用|加急|很急|在线等|在线急等|急等|急等中|坐等|急急急|等回复|等你回复|"
     "您|您帮我|请您|请您帮我|麻烦您|麻烦您帮我|劳烦您|那个,|嗯|嗯,|呃|额,|emm|emmm|"
     "谢|谢啦|谢了|谢谢啦|谢谢了|谢咯|多谢晒|多谢啦|感恩|感谢感谢|万分感谢|"
     "发我|发给我|发一下给我|发过来|发我一下|给我发一下|发到我这|发我看看|"
@@ -1779,6 +1780,43 @@ _unclaimed(
     "有咩功能|教我用|使用方法|用法|你能做啥|可以问什么|可以问啥|能问什么|可以问你什么|"
     "what do you do|how does this work|how to use|what can i ask|what can i ask you|"
     "what can you help with|what can you help me with|what are you able to do",
+)
+# The same asked with any subject word, modal and object (你都能干嘛, 你識做啲咩, 你仲可以做啲乜,
+# 你到底会干啥, 你还能帮我做些什么): the help.
+_unclaimed(
+    K.INTENT,
+    "help",
+    joined(
+        ("你", "你都", "你还", "你仲", "你到底", "你究竟", "你又"),
+        (
+            "",
+            "能",
+            "可以",
+            "会",
+            "识",
+            "能够",
+            "可以帮我",
+            "能帮我",
+            "会帮我",
+            "识帮我",
+            "可以同我",
+        ),
+        ("干", "做", "搞"),
+        (
+            "什么",
+            "啥",
+            "嘛",
+            "咩",
+            "啲咩",
+            "啲乜",
+            "乜",
+            "乜嘢",
+            "啲乜嘢",
+            "些什么",
+            "哪些事",
+            "什么事",
+        ),
+    ),
 )
 # A phone number as a condition (手機138開頭嘅客, customers whose number starts with 139): not
 # supported, asked back naming it.
