@@ -86,7 +86,11 @@ _PREP_PAUSE = lazy_pattern(r"\b(to|for|of|with)\s*,\s*(?:(?:um+|uh+|erm|like)\s*
 # 上海的VIP"): the action on whom follows the pause — never "customers tagged 待跟进" (the name
 # read as a condition listed them). Said with 的 after it (打了标签“X”的) it stays a condition.
 _TAG_VERB = r"(?:打|贴|加|上)(?:上|个|一个|一下|下)?\s*"
-_TAG_NAME = r"(?:“(?P<q{n}>[^”]+)”|(?P<w{n}>[^\s，,:：“”的]{{1,12}}))"
+# (a measure word before 标签 is no name: 加个标签：… says nothing of which tag)
+_TAG_NAME = (
+    r"(?:“(?P<q{n}>[^”]+)”|(?P<w{n}>(?!(?:一个|个|一下|下|些|几个)\s*(?:标签|标记))"
+    r"[^\s，,:：“”的]{{1,12}}))"
+)
 _TAG_LABEL_FIRST = lazy_pattern(
     r"^(?P<lead>(?:请|帮我|帮忙|麻烦你|麻烦|同我|唔该)?\s*)"
     + _TAG_VERB

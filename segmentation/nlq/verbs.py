@@ -302,6 +302,16 @@ def check_owner_glue(tokens: list[Token]) -> None:
         if prev is not None and prev.kind in (K.NAME, K.QUOTE):  # noqa: SIM102
             if any(m.kind in ("staff", "dept") for m in prev.meanings):
                 continue
+        # a city before 那边 / 这边 only (广州那边的客户, 廣州嗰邊嘅客): the customers there
+        if (
+            prev is not None
+            and j == i - 1
+            and tok.text.startswith(("那边", "这边", "嗰边", "呢边"))
+            and prev.kind == K.NAME
+            and any(m.kind == "city" for m in prev.meanings)
+            and not any(m.kind in ("staff", "dept") for m in prev.meanings)
+        ):
+            continue
         raise Ask(
             f"没看懂“{tok.text}”：是谁的客户？例如“我{tok.text}客户”或“张三{tok.text}客户”。",
             f"I did not understand “{tok.text}”: whose customers? Say e.g. 'my customers' or "
