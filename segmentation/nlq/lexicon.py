@@ -734,6 +734,12 @@ _more(
 )
 
 
+def _more_each(table: Any) -> None:
+    """`_more` for every (kind, value, surfaces) row of a word module's table."""
+    for kind, value, surfaces in table:
+        _more(kind, value, surfaces)
+
+
 def wrapper_words() -> list[str]:
     """Every word ignored as a request wrapper (the closed list the tests go through)."""
     words = [w.strip() for w in f"{WRAPPERS}|{ZH_WRAPPERS}".split("|") if w.strip()]
@@ -1715,8 +1721,7 @@ _more(K.FILLER, True, "make up|makes up|making up|fall in|fall into|falls in|fal
       "fall within|falls within|rank in|ranked in|are ranked in|belong to|belongs to")  # fmt: skip
 
 # Colloquial requests, owners, events, customer classes and places (issue 19, blind s10).
-for _kind, _value, _surfaces in COLLOQUIAL_WORDS:
-    _more(_kind, _value, _surfaces)
+_more_each(COLLOQUIAL_WORDS)
 
 # "Up to now" said alone, not after a date (上个月加的客人里面到现在都还没咨询过的): all time, as
 # 至今/so far are (spec §2: 还没/yet/so far mean up to now); after a date it is the since-range
@@ -2075,23 +2080,19 @@ _unclaimed(
 
 # ==== issue 19, blind s13 (fix-sentence-words): rankings, totals, caps, checking out,
 # Cantonese 埋, owners (segmentation/nlq/sentence_words.py)
-for _kind, _value, _surfaces in SENTENCE_WORDS:
-    _more(_kind, _value, _surfaces)
+_more_each(SENTENCE_WORDS)
 for _kind, _value, _surfaces in SENTENCE_ALSO:
     _also(_kind, _value, _surfaces)
 # ==== issue 19, blind s20-2 (fix-ime-slips): an event's count said as an English noun inside a
 # condition ("whose order count is below 2", "over 3 cart adds"): segmentation/nlq/measure_nouns.py
-for _kind, _value, _surfaces in MEASURE_WORDS:
-    _more(_kind, _value, _surfaces)
+_more_each(MEASURE_WORDS)
 # ==== issue 19, blind s21-1 (fix-s21-words): everyday event verbs (丢进购物车, 办过退款, 行过铺头,
 # 问过几钱), 逾, the added as a noun ("Oct adds"), lead-ins on the helper's time (有时间的话):
 # segmentation/nlq/everyday_words.py
-for _kind, _value, _surfaces in EVERYDAY_WORDS:
-    _more(_kind, _value, _surfaces)
+_more_each(EVERYDAY_WORDS)
 # ==== issue 19, blind s25-1 (fix-amounts): totals (总额, 未破千), 客单, 落在 before a range,
 # "dollars" as the yuan: segmentation/nlq/amount_words.py
-for _kind, _value, _surfaces in AMOUNT_WORDS:
-    _more(_kind, _value, _surfaces)
+_more_each(AMOUNT_WORDS)
 
 # ==== issue 19, blind s25-1 (fix-joins2): a requirement said after "but" (上海的VIP，不过得是近30天
 # 咨询过的 / 但必须是女的 / 不過一定要係金卡): only those — one more condition, AND, as 但要是 is.
@@ -2117,28 +2118,23 @@ _unclaimed(K.CUSTOMER, True, "crowd|bunch")
 # ---- session 26 (issue 19): event words of the salespeople's own the s26-1 set used (掏腰包, 扫货,
 # 打卡, 丢购物车里, return 过货, "shelled out", "asked me for prices"):
 # segmentation/nlq/own_words.py
-for _kind, _value, _surfaces in OWN_WORDS:
-    _more(_kind, _value, _surfaces)
+_more_each(OWN_WORDS)
 
 # ---- session 27 (issue 19): event, spend and owner words of the salespeople's own the s27-1 set
 # used (询单, 开单, 要报价, 塞购物车, 新加微信, 走退货流程, 砸钱, 贡献业绩, sales team):
 # segmentation/nlq/slang_words.py
-for _kind, _value, _surfaces in SLANG_WORDS:
-    _more(_kind, _value, _surfaces)
+_more_each(SLANG_WORDS)
 
 # ---- session 28 (issue 19): the business a customer brings as a ranking's measure (业绩前10,
 # 贡献度, revenue contributors), best / worst as a ranking's end (業績最差), 排行前, 共计 / 加总:
 # segmentation/nlq/contribution_words.py
-for _kind, _value, _surfaces in CONTRIBUTION_WORDS:
-    _more(_kind, _value, _surfaces)
+_more_each(CONTRIBUTION_WORDS)
 # ---- session 28 (issue 19): a quote asked for is an inquiry (报价嘅客, 搵我報價, got a quote,
 # requested pricing): segmentation/nlq/quote_words.py
-for _kind, _value, _surfaces in QUOTE_WORDS:
-    _more(_kind, _value, _surfaces)
+_more_each(QUOTE_WORDS)
 # ---- session 28 (issue 19): joiners, questions and "still" of long voice-input sentences (还有一个
 # 条件, 然后还, 係咪有, 问下啫, "quick q", still 没): segmentation/nlq/voice_words.py
-for _kind, _value, _surfaces in VOICE_WORDS:
-    _more(_kind, _value, _surfaces)
+_more_each(VOICE_WORDS)
 
 
 MAX_SURFACE = max(len(s) for s in LEXICON)

@@ -309,7 +309,6 @@ def check_owner_glue(tokens: list[Token]) -> None:
             and tok.text.startswith(("那边", "这边", "嗰边", "呢边"))
             and prev.kind == K.NAME
             and any(m.kind == "city" for m in prev.meanings)
-            and not any(m.kind in ("staff", "dept") for m in prev.meanings)
         ):
             continue
         raise Ask(
